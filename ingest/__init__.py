@@ -1,0 +1,1 @@
+"""Reading abstracts from files, chunking them, and writing them to the store."""

@@ -1,0 +1,38 @@
+"""The trending-papers page captured as text: furniture lines, then title/abstract line pairs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ingest.records import Records, Rejected, make_paper
+
+FURNITURE = {
+    "new",
+    "get trending papers in your email inbox!",
+    "subscribe",
+    "byak and the research community",
+}
+_DATE = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}(, \d{4})?$", re.I)
+# An upvote count glued after the abstract's final period: "...InfinityMATH.276"
+_UPVOTES = re.compile(r"(?<=[a-z)\]}.!?][.!?])\d{1,5}$", re.I)
+
+
+def looks_like(path: Path, head: str) -> bool:
+    lines = [ln.strip().lower() for ln in head.splitlines() if ln.strip()]
+    return any(ln in FURNITURE for ln in lines[:6])
+
+
+def read(path: Path, max_chars: int = 200_000) -> Records:
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    content = [(i + 1, ln) for i, ln in enumerate(lines) if ln]
+    while content and (content[0][1].lower() in FURNITURE or _DATE.match(content[0][1])):
+        content.pop(0)
+    for k in range(0, len(content) - 1, 2):
+        (title_line, title), (_, abstract) = content[k], content[k + 1]
+        abstract = _UPVOTES.sub("", abstract)
+        yield make_paper(
+            {"title": title, "abstract": abstract}, source=path.name, where=f"line {title_line}", max_chars=max_chars
+        )
+    if len(content) % 2:
+        yield Rejected(path.name, f"line {content[-1][0]}", "a title with no abstract line after it")

@@ -1,0 +1,121 @@
+"""`paperchat` command line. Imports stay inside the commands so `--help` starts fast."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, help="folder of the embedded store (env PAPERCHAT_DATA_DIR)")
+    parser.add_argument("--chroma-url", help="a Chroma server, e.g. http://127.0.0.1:8000 (env PAPERCHAT_CHROMA_URL)")
+    parser.add_argument("--device", help="embedding device: cpu, cuda or auto (env PAPERCHAT_DEVICE)")
+
+
+def _retrieval(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], help="how chunks are found")
+    parser.add_argument("--top-papers", type=int, help="papers whose evidence reaches the answer")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="paperchat", description="Ask questions about research-paper abstracts; answers cite the papers."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="add abstracts to the index (no FILE: the built-in corpus)")
+    p.add_argument("files", nargs="*", type=Path, help="JSONL, CSV/TSV, BEIR corpus.jsonl, arXiv metadata, .txt page")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--if-empty", action="store_true", help="only ingest when the index holds no papers yet")
+    _common(p)
+
+    p = sub.add_parser("ask", help="answer one question with citations")
+    p.add_argument("question")
+    p.add_argument("--json", action="store_true", help="print the Answer as JSON")
+    _common(p)
+    _retrieval(p)
+
+    p = sub.add_parser("chat", help="a multi-turn conversation in the terminal")
+    _common(p)
+    _retrieval(p)
+
+    p = sub.add_parser("papers", help="list the indexed papers")
+    _common(p)
+    return parser
+
+
+def settings_from(args: argparse.Namespace):
+    from rag.settings import Settings
+
+    overrides: dict[str, Any] = {}
+    if getattr(args, "data_dir", None):
+        overrides["data_dir"] = args.data_dir
+    if getattr(args, "chroma_url", None):
+        overrides["chroma_url"] = args.chroma_url
+    if getattr(args, "device", None):
+        overrides["device"] = args.device
+    retrieval = {k: v for k in ("retriever", "top_papers") if (v := getattr(args, k, None)) is not None}
+    if retrieval:
+        overrides["retrieval"] = retrieval
+    return Settings(**overrides).resolved()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from rag.offline import configure_offline
+
+    configure_offline()
+    from ingest.records import InputError
+    from rag.engine import NoIndexError, QuestionError
+    from rag.store import StoreError
+
+    try:
+        return _run(args)
+    except (InputError, NoIndexError, QuestionError, StoreError) as exc:
+        print(f"paperchat: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("paperchat: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    from rag.engine import Engine
+
+    settings = settings_from(args)
+    engine = Engine(settings)
+    if args.command == "ingest":
+        from ingest.pipeline import BUILTIN_CORPUS
+
+        if args.if_empty and engine.papers:
+            print(f"The index at {engine.location} already holds {len(engine.papers)} papers.")
+            return 0
+        report = engine.ingest(args.files or [BUILTIN_CORPUS], progress=not args.quiet)
+        for rejected in report.rejected:
+            print(f"rejected: {rejected}", file=sys.stderr)
+        for name in report.empty_files:
+            print(f"no papers in {name}", file=sys.stderr)
+        print(report.summary())
+        return 0 if report.ok else 1
+    if args.command == "ask":
+        from rag.render_text import answer_as_text
+
+        answer = engine.ask(args.question)
+        print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False) if args.json else answer_as_text(answer))
+        return 0
+    if args.command == "chat":
+        from rag.terminal_chat import run_chat
+
+        return run_chat(engine)
+    if args.command == "papers":
+        for paper in sorted(engine.papers.values(), key=lambda p: p.title.lower()):
+            print(f"{paper.paper_id}\t{paper.title}")
+        return 0
+    raise AssertionError(args.command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

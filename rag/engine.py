@@ -1,0 +1,128 @@
+"""The engine: one object the CLI, the chat page and the evaluators all ask through.
+
+It owns the heavy parts (model, store, lexical index) so they load once per process.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from rag.compose import extractive_answer, refusal
+from rag.extractive import pick_answer_sentences, score_sentences
+from rag.settings import RetrievalSettings, Settings
+from rag.types import Answer, Evidence, Paper
+
+
+class NoIndexError(Exception):
+    """Nothing is ingested yet; the message says which command builds the index."""
+
+
+class QuestionError(ValueError):
+    """The question itself cannot be answered as asked (empty, too long)."""
+
+
+class Engine:
+    def __init__(self, settings: Settings, embedder=None) -> None:
+        from rag.embedder import Embedder
+        from rag.store import ChromaStore, open_client
+
+        self.settings = settings.resolved()
+        client = open_client(self.settings.data_dir, self.settings.store.chroma_url)
+        self.store = ChromaStore(client, f"{self.settings.store.collection_prefix}-{self.settings.index_hash()}")
+        self.embedder = embedder or Embedder(self.settings.device, self.settings.ingest.batch_size)
+        self._sentence_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self.refresh()
+
+    @property
+    def location(self) -> str:
+        return self.settings.store.chroma_url or str(self.settings.data_dir)
+
+    def refresh(self) -> None:
+        """Re-reads the papers and rebuilds BM25; called after every ingest."""
+        from rag.lexical import LexicalIndex
+        from rag.retrieval import Retriever
+
+        stored = self.store.stored_papers()
+        papers = {pid: sp.paper for pid, sp in stored.items() if sp.complete}
+        lexical = LexicalIndex(list(papers.values()), self.settings.retrieval.title_repeat)
+        with self._lock:
+            self.papers: dict[str, Paper] = papers
+            self.lexical = lexical
+            self.retriever = Retriever(self.store, self.embedder, lexical, papers)
+
+    def ingest(self, paths: Iterable[Path], progress: bool = True):
+        from ingest.pipeline import ingest
+
+        report = ingest(paths, self.store, self.embedder, self.settings.ingest, progress=progress)
+        self.refresh()
+        return report
+
+    def ensure_builtin_corpus(self, progress: bool = True):
+        """Ingests the shipped abstracts when the store is empty; returns the report, or None if not needed."""
+        from ingest.pipeline import BUILTIN_CORPUS
+
+        if self.papers:
+            return None
+        return self.ingest([BUILTIN_CORPUS], progress=progress)
+
+    def search(self, query: str, retrieval: RetrievalSettings | None = None, k: int | None = None) -> list[Evidence]:
+        self._require_index()
+        return self.retriever.search(query, retrieval or self.settings.retrieval, k)
+
+    def ask(self, question: str, history: Sequence[str] = (), retrieval: RetrievalSettings | None = None) -> Answer:
+        started = time.perf_counter()
+        question = self._check_question(question)
+        self._require_index()
+        retrieval = retrieval or self.settings.retrieval
+        searched = question
+        evidence = self.retriever.search(searched, retrieval)
+        t_retrieved = time.perf_counter()
+        q_vec = self.embedder.embed_query(searched)
+        scored = score_sentences(searched, q_vec, evidence, self.papers, self._embed_sentences, self.lexical.idf)
+        if not scored or scored[0].score < self.settings.answer.refuse_below:
+            answer = refusal([self.papers[e.paper_id] for e in evidence[:3]], query=question, searched=searched)
+        else:
+            chosen = pick_answer_sentences(scored, self.settings.answer.max_sentences)
+            answer = extractive_answer(chosen, self.papers, query=question, searched=searched)
+        answer.evidence = evidence
+        answer.settings_hash = self.settings.settings_hash()
+        answer.timings_ms = {
+            "retrieve": (t_retrieved - started) * 1000,
+            "total": (time.perf_counter() - started) * 1000,
+        }
+        return answer
+
+    def _embed_sentences(self, sentences: list[str]) -> np.ndarray:
+        """Sentence vectors are cached: the same abstracts come back question after question."""
+        missing = [s for s in dict.fromkeys(sentences) if s not in self._sentence_vectors]
+        if missing:
+            for sentence, vector in zip(missing, self.embedder.embed(missing), strict=True):
+                self._sentence_vectors[sentence] = vector
+            while len(self._sentence_vectors) > 50_000:
+                self._sentence_vectors.popitem(last=False)
+        return np.stack([self._sentence_vectors[s] for s in sentences])
+
+    def _check_question(self, question: str) -> str:
+        question = " ".join((question or "").split())
+        if not question:
+            raise QuestionError("The question is empty: type a question about the indexed papers.")
+        limit = self.settings.answer.max_question_chars
+        if len(question) > limit:
+            raise QuestionError(
+                f"The question is {len(question):,} characters long; the limit is {limit:,}. Please shorten it."
+            )
+        return question
+
+    def _require_index(self) -> None:
+        if not self.papers:
+            raise NoIndexError(
+                f"No papers are indexed at {self.location}: run `paperchat ingest` first "
+                "(no arguments ingests the built-in corpus)."
+            )

@@ -1,0 +1,43 @@
+"""Sentence splitting tuned for abstracts: abbreviations, decimals, URLs and `et al.` don't end a sentence."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREV = {
+    "e.g", "i.e", "etc", "et al", "al", "vs", "fig", "figs", "eq", "eqs", "cf", "resp", "approx", "no", "nos",
+    "dr", "mr", "ms", "prof", "sec", "tab", "vol", "ca", "viz", "incl", "w.r.t", "u.s",
+}
+# A candidate boundary: end punctuation, optional closing quote/bracket, whitespace, then a plausible start.
+_BOUNDARY = re.compile(r"([.!?])([\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9$\\])")
+
+
+def split_sentences(text: str) -> list[str]:
+    text = text.strip()
+    if not text:
+        return []
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end(2)
+        candidate = text[start:end]
+        if match.group(1) == "." and _ends_with_abbreviation(candidate):
+            continue
+        sentences.append(candidate.strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+def _ends_with_abbreviation(candidate: str) -> bool:
+    words = candidate[:-1].rsplit(None, 2)
+    if not words:
+        return False
+    last = words[-1].lower().lstrip("([\"'")
+    two = " ".join(words[-2:]).lower() if len(words) >= 2 else last
+    if last in _ABBREV or two in _ABBREV:
+        return True
+    # Single initials ("J. Smith") and dotted acronyms ("U.S.").
+    return bool(re.fullmatch(r"[a-z]|([a-z]\.)+[a-z]", last))

@@ -1,0 +1,85 @@
+"""The one Settings object: built at the entry point from env (`PAPERCHAT_*`) and flags, then passed down."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("paperchat", appauthor=False))
+
+
+class IngestSettings(BaseModel):
+    chunk_tokens: int = Field(
+        200,
+        description="Most tiktoken tokens in a chunk, title prefix included; MiniLM reads 256 word pieces, "
+        "and tiktoken counts run below word-piece counts, so 200 leaves headroom.",
+    )
+    overlap_sentences: int = Field(1, description="Sentences repeated at the start of the next chunk.")
+    batch_size: int = Field(32, description="Chunks embedded per model call.")
+    max_abstract_chars: int = Field(
+        200_000, description="Longer abstracts are rejected: almost surely a broken export, not an abstract."
+    )
+
+
+class RetrievalSettings(BaseModel):
+    retriever: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="How chunks are found.")
+    top_papers: int = Field(6, ge=1, le=50, description="Papers whose evidence reaches the answer.")
+    candidates: int = Field(100, description="Chunks each retriever returns before fusion.")
+    rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
+    dense_weight: float = Field(1.0, description="Weight of the dense ranking in fusion.")
+    bm25_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion.")
+    title_repeat: int = Field(1, description="Times the title is repeated in the BM25 text (title weight).")
+
+
+class AnswerSettings(BaseModel):
+    max_sentences: int = Field(4, description="Most sentences in an extractive factoid answer.")
+    refuse_below: float = Field(
+        0.30,
+        description="Refuse when the best sentence's support score is below this (set from the dev set).",
+    )
+    max_question_chars: int = Field(1000, description="Longer questions are refused politely.")
+
+
+class StoreSettings(BaseModel):
+    chroma_url: str = Field("", description="Use a Chroma server at this URL instead of the embedded store.")
+    collection_prefix: str = Field("papers", description="Collections are named prefix + settings hash.")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PAPERCHAT_", env_nested_delimiter="__", extra="ignore")
+
+    data_dir: Path = Field(default_factory=_default_data_dir, description="Where the embedded store lives.")
+    device: str = Field("cpu", description="Torch device for the embedder: cpu, cuda, or auto.")
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    # Flat aliases the issues name (PAPERCHAT_CHROMA_URL); folded into `store` by `resolved()`.
+    chroma_url: str = Field("", description="Shortcut for store.chroma_url.")
+
+    def resolved(self) -> Settings:
+        if self.chroma_url and not self.store.chroma_url:
+            return self.model_copy(update={"store": self.store.model_copy(update={"chroma_url": self.chroma_url})})
+        return self
+
+    def index_hash(self) -> str:
+        """Hash of everything that changes the stored vectors, so differently built vectors never mix."""
+        from rag.embedder import MODEL_NAME
+
+        key = {"model": MODEL_NAME, "chunk_tokens": self.ingest.chunk_tokens,
+               "overlap": self.ingest.overlap_sentences, "chunker": 1}
+        return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:10]
+
+    def settings_hash(self) -> str:
+        """Hash of the settings that shape an answer; reported with every Answer and eval run."""
+        key = {"index": self.index_hash(), "retrieval": self.retrieval.model_dump(), "answer": self.answer.model_dump()}
+        return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:12]

@@ -1,0 +1,168 @@
+"""Chroma adapter: the only module that sees Chroma clients, collections and result dicts.
+
+Each chunk's metadata carries its paper's content hash and chunk count, so the store itself can tell
+which papers are complete: a paper interrupted mid-write (a crash) is seen as incomplete and rewritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from rag.types import Chunk, Paper
+
+PAGE = 5000
+
+
+class StoreError(Exception):
+    """The store cannot be opened or reached; the message names it and says what to do."""
+
+
+@dataclass(frozen=True)
+class StoredPaper:
+    paper: Paper
+    paper_hash: str
+    n_chunks: int  # chunks the paper should have
+    n_stored: int  # chunks actually present
+
+    @property
+    def complete(self) -> bool:
+        return self.n_chunks == self.n_stored
+
+
+@dataclass(frozen=True)
+class DenseHit:
+    chunk_id: str
+    paper_id: str
+    text: str
+    similarity: float
+
+
+def open_client(data_dir: Path, chroma_url: str = ""):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if chroma_url:
+        parsed = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
+        if not parsed.hostname:
+            raise StoreError(f"Bad Chroma URL {chroma_url!r}: expected http://HOST:PORT.")
+        try:
+            client = chromadb.HttpClient(
+                host=parsed.hostname, port=parsed.port or 8000, ssl=parsed.scheme == "https",
+                settings=chroma_settings,
+            )
+            client.heartbeat()
+        except Exception as exc:  # chromadb raises several types for a dead server
+            raise StoreError(
+                f"Cannot reach the Chroma server at {chroma_url} ({type(exc).__name__}). "
+                "Start it with `chroma run --path DIR --host HOST --port PORT`, or unset PAPERCHAT_CHROMA_URL "
+                "to use the embedded store."
+            ) from exc
+        return client
+    path = Path(data_dir) / "chroma"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the data folder {path}: {exc.strerror}. Set --data-dir.") from exc
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+class ChromaStore:
+    def __init__(self, client, collection_name: str) -> None:
+        self._client = client
+        self.name = collection_name
+        self._collection = client.get_or_create_collection(
+            collection_name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+        )
+
+    def count(self) -> int:
+        return self._collection.count()
+
+    def _pages(self, include: list[str]) -> Iterator[dict]:
+        offset = 0
+        while True:
+            page = self._collection.get(include=include, limit=PAGE, offset=offset)
+            if not page["ids"]:
+                return
+            yield page
+            offset += len(page["ids"])
+
+    def stored_papers(self) -> dict[str, StoredPaper]:
+        found: dict[str, dict] = {}
+        for page in self._pages(["metadatas"]):
+            for meta in page["metadatas"]:
+                entry = found.setdefault(meta["paper_id"], {"meta": None, "hashes": {}, "n": meta["n_chunks"]})
+                entry["hashes"][meta["paper_hash"]] = entry["hashes"].get(meta["paper_hash"], 0) + 1
+                if meta.get("n") == 0:
+                    entry["meta"] = meta
+                    entry["n"] = meta["n_chunks"]
+        result = {}
+        for paper_id, entry in found.items():
+            meta = entry["meta"]
+            # Mixed hashes mean a half-replaced paper: report it incomplete so it is rewritten.
+            paper_hash, n_stored = max(entry["hashes"].items(), key=lambda kv: kv[1])
+            if len(entry["hashes"]) > 1 or meta is None:
+                n_stored = -1
+            paper = _paper_from_meta(paper_id, meta) if meta else Paper(paper_id, "", "")
+            result[paper_id] = StoredPaper(paper, paper_hash, entry["n"], n_stored)
+        return result
+
+    def write_papers(self, papers: Sequence[Paper], chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        """Replaces the given papers' chunks with these. Deletes first, so a crash leaves a paper absent or
+        incomplete, never duplicated; the next ingest finds it and writes it again."""
+        if not chunks:
+            return
+        by_paper = {p.paper_id: p for p in papers}
+        counts: dict[str, int] = {}
+        for chunk in chunks:
+            counts[chunk.paper_id] = counts.get(chunk.paper_id, 0) + 1
+        self.delete_papers(list(counts))
+        metadatas = []
+        for chunk in chunks:
+            n = int(chunk.chunk_id.rsplit(":", 1)[1])
+            meta = {
+                "paper_id": chunk.paper_id, "title": chunk.title, "n": n, "n_chunks": counts[chunk.paper_id],
+                "paper_hash": chunk.paper_hash, "n_tokens": chunk.n_tokens,
+            }
+            if n == 0:
+                paper = by_paper[chunk.paper_id]
+                meta.update(
+                    abstract=paper.abstract, authors="; ".join(paper.authors), year=paper.year or 0,
+                    url=paper.url, source=paper.source,
+                )
+            metadatas.append(meta)
+        self._collection.add(
+            ids=[c.chunk_id for c in chunks], embeddings=vectors.tolist(),
+            documents=[c.text for c in chunks], metadatas=metadatas,
+        )
+
+    def delete_papers(self, paper_ids: Sequence[str]) -> None:
+        for start in range(0, len(paper_ids), 500):
+            self._collection.delete(where={"paper_id": {"$in": list(paper_ids[start : start + 500])}})
+
+    def dense_search(self, vector: np.ndarray, k: int) -> list[DenseHit]:
+        total = self.count()
+        if total == 0:
+            return []
+        result = self._collection.query(
+            query_embeddings=[vector.tolist()], n_results=min(k, total), include=["metadatas", "documents", "distances"]
+        )
+        return [
+            DenseHit(chunk_id=cid, paper_id=meta["paper_id"], text=doc, similarity=1.0 - float(dist))
+            for cid, meta, doc, dist in zip(
+                result["ids"][0], result["metadatas"][0], result["documents"][0], result["distances"][0], strict=True
+            )
+        ]
+
+
+def _paper_from_meta(paper_id: str, meta: dict) -> Paper:
+    authors = tuple(a for a in str(meta.get("authors") or "").split("; ") if a)
+    return Paper(
+        paper_id=paper_id, title=meta["title"], abstract=meta.get("abstract", ""), authors=authors,
+        year=meta.get("year") or None, url=meta.get("url", ""), source=meta.get("source", ""),
+    )

@@ -1,0 +1,26 @@
+"""`paperchat chat`: the same engine, turn after turn, with the conversation's questions as history."""
+
+from __future__ import annotations
+
+from rag.engine import Engine, QuestionError
+from rag.render_text import answer_as_text
+
+
+def run_chat(engine: Engine) -> int:
+    history: list[str] = []
+    print("Ask about the indexed papers. An empty line or Ctrl-D ends the chat.")
+    while True:
+        try:
+            question = input("\n> ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not question:
+            return 0
+        try:
+            answer = engine.ask(question, history=history)
+        except QuestionError as exc:
+            print(exc)
+            continue
+        print(answer_as_text(answer))
+        history.append(question)

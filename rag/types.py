@@ -1,0 +1,95 @@
+"""Domain types shared by every layer.
+
+ui/ and eval/ only ever see these; Chroma and llama-index objects stay in the adapters of rag/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Paper:
+    paper_id: str
+    title: str
+    abstract: str
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    url: str = ""
+    source: str = ""
+
+    @property
+    def content_hash(self) -> str:
+        from rag.ids import content_hash
+
+        return content_hash(self.title, self.abstract)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    chunk_id: str
+    paper_id: str
+    title: str
+    text: str  # what gets embedded: the title prefix plus the sentences
+    sentences: tuple[str, ...]
+    n_tokens: int
+    paper_hash: str  # hash of the whole paper, so a changed abstract is detected per paper
+
+
+@dataclass
+class Evidence:
+    """A retrieved chunk, or a sentence inside one, with the scores that put it there."""
+
+    paper_id: str
+    title: str
+    text: str
+    chunk_id: str = ""
+    dense: float | None = None
+    lexical: float | None = None
+    fused: float = 0.0
+    rank: int = 0
+
+
+@dataclass
+class Citation:
+    n: int
+    paper_id: str
+    title: str
+    quote: str
+    supported: bool = True
+    support: float = 0.0
+
+
+@dataclass
+class AnswerSentence:
+    text: str  # without the marker
+    citations: list[int]
+    verified: bool = True
+    reason: str = ""
+
+
+@dataclass
+class Answer:
+    query: str  # what the user typed
+    searched_query: str  # the standalone question actually searched
+    answer: str  # Markdown with [n] markers
+    citations: list[Citation] = field(default_factory=list)
+    sentences: list[AnswerSentence] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    kind: str = "factoid"  # factoid | comparative | list
+    refused: bool = False
+    table: list[dict[str, Any]] | None = None  # comparative answers: one row per paper
+    mode: str = "extractive"
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    settings_hash: str = ""
+
+    @property
+    def verified_count(self) -> int:
+        return sum(1 for s in self.sentences if s.verified)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["verified_sentences"] = self.verified_count
+        data["total_sentences"] = len(self.sentences)
+        return data

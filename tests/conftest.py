@@ -1,0 +1,59 @@
+"""Shared fixtures: the real packaged model and a real Chroma store, loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.offline import configure_offline
+
+configure_offline()
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from rag.embedder import Embedder
+
+    return Embedder("cpu")
+
+
+@pytest.fixture(scope="session")
+def settings_for(tmp_path_factory):
+    from rag.settings import Settings
+
+    def make(name: str, **overrides) -> Settings:
+        return Settings(data_dir=tmp_path_factory.mktemp(name), **overrides)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def engine(embedder, settings_for):
+    """The built-in corpus, ingested once into a temporary store; tests must not modify it."""
+    from rag.engine import Engine
+
+    eng = Engine(settings_for("builtin"), embedder=embedder)
+    eng.ensure_builtin_corpus(progress=False)
+    return eng
+
+
+@pytest.fixture
+def fresh_engine(embedder, settings_for):
+    """An empty store of its own, for tests that ingest or change things."""
+    from rag.engine import Engine
+
+    return Engine(settings_for("fresh"), embedder=embedder)
+
+
+@pytest.fixture
+def write(tmp_path):
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write
