@@ -42,8 +42,19 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     _retrieval(p)
 
+    p = sub.add_parser("serve", help="the chat page in the browser (ingests the built-in corpus if empty)")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind; anything but loopback needs --auth")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--auth", help="USER:PASS required to open the page (env PAPERCHAT_AUTH)")
+    _common(p)
+    _retrieval(p)
+
     p = sub.add_parser("papers", help="list the indexed papers")
     _common(p)
+
+    from eval.cli import register
+
+    register(sub, lambda p: (_common(p), _retrieval(p)))
     return parser
 
 
@@ -86,6 +97,10 @@ def _run(args: argparse.Namespace) -> int:
     from rag.engine import Engine
 
     settings = settings_from(args)
+    if args.command == "eval":
+        from eval.cli import run
+
+        return run(args, settings)
     engine = Engine(settings)
     if args.command == "ingest":
         from ingest.pipeline import BUILTIN_CORPUS
@@ -110,6 +125,10 @@ def _run(args: argparse.Namespace) -> int:
         from rag.terminal_chat import run_chat
 
         return run_chat(engine)
+    if args.command == "serve":
+        from ui.serve import serve
+
+        return serve(engine, args)
     if args.command == "papers":
         for paper in sorted(engine.papers.values(), key=lambda p: p.title.lower()):
             print(f"{paper.paper_id}\t{paper.title}")
