@@ -1,11 +1,46 @@
-"""Placeholder registration; the BEIR runner replaces this module."""
+"""`paperchat eval beir DIR`: score the retriever on a BEIR folder at paper level."""
 
 from __future__ import annotations
 
+import argparse
+import sys
+import time
+from pathlib import Path
 
-def add_arguments(parser) -> None:
-    parser.add_argument("dir")
+from rag.settings import Settings
 
 
-def run(args, settings) -> int:
-    raise SystemExit("paperchat eval beir: not built yet")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dir", type=Path, help="BEIR folder holding corpus.jsonl, queries.jsonl and qrels/<split>.tsv")
+    parser.add_argument("--split", default="test", help="which qrels/<split>.tsv to score (default: test)")
+    parser.add_argument("--out", type=Path, help="write summary.json and per_query.jsonl into this folder")
+    parser.add_argument("--quiet", action="store_true", help="no progress bars")
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from eval.beir import BeirError, evaluate, load, open_engine, write_outputs
+
+    progress = not args.quiet
+    try:
+        dataset = load(args.dir, args.split)
+    except BeirError as exc:
+        print(f"paperchat eval beir: {exc}", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    engine, report, stale = open_engine(settings, dataset, progress=progress)
+    ingest_seconds = time.perf_counter() - started
+    print(f"corpus: {report.summary()}" + (f"; {stale} papers no longer in the corpus removed" if stale else ""))
+    if report.rejected:
+        print(f"{len(report.rejected)} corpus records rejected, they cannot be retrieved; first: "
+              f"{report.rejected[0]}", file=sys.stderr)
+    result = evaluate(engine, dataset, settings.retrieval, progress=progress)
+    result.seconds["ingest"] = ingest_seconds
+    s = result.scores
+    print(
+        f"{dataset.name} {dataset.split} ({result.n_queries} queries, {result.n_papers} papers), "
+        f"retriever {result.retriever}: nDCG@10 {s['ndcg@10']:.4f}  Recall@100 {s['recall@100']:.4f}  "
+        f"MRR@10 {s['mrr@10']:.4f}  ({result.seconds['retrieve']:.0f} s retrieval, {ingest_seconds:.0f} s index)"
+    )
+    if args.out:
+        print(f"wrote {write_outputs(result, args.out)}")
+    return 0
