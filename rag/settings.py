@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -54,6 +54,21 @@ class StoreSettings(BaseModel):
     collection_prefix: str = Field("papers", description="Collections are named prefix + settings hash.")
 
 
+class UISettings(BaseModel):
+    auth: SecretStr | None = Field(
+        None,
+        description="USER:PASS required to open the chat page; needed to bind anything but loopback. "
+        "A secret, so it never shows in logs or reprs.",
+    )
+    max_question_chars: int = Field(
+        1000, ge=1, description="The page refuses longer questions politely, before they reach the engine."
+    )
+    stream_delay_ms: int = Field(
+        40, ge=0, description="Pause between streamed answer pieces, so a reader sees the answer build up."
+    )
+    max_papers_listed: int = Field(500, ge=1, description="Most rows the Papers tab shows for one search.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PAPERCHAT_", env_nested_delimiter="__", extra="ignore")
 
@@ -63,8 +78,10 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
     store: StoreSettings = Field(default_factory=StoreSettings)
+    ui: UISettings = Field(default_factory=UISettings)
     # Flat aliases the issues name (PAPERCHAT_CHROMA_URL); folded into `store` by `resolved()`.
     chroma_url: str = Field("", description="Shortcut for store.chroma_url.")
+    auth: SecretStr | None = Field(None, description="Shortcut for ui.auth (env PAPERCHAT_AUTH).")
 
     def resolved(self) -> Settings:
         if self.chroma_url and not self.store.chroma_url:
