@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rag.extractive import ScoredSentence
 from rag.types import Answer, AnswerSentence, Citation, Paper
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def escape_markers(text: str) -> str:
+    """A `[3]` inside an abstract is data, not a citation: escaped, it renders the same but no longer parses."""
+    return _MARKER.sub(r"\\[\1\\]", text)
 
 
 class CitationBook:
@@ -37,7 +45,7 @@ def extractive_answer(
     for s in chosen:
         n = book.cite(s.paper_id, s.text, s.score)
         sentences.append(AnswerSentence(text=s.text, citations=[n]))
-    text = " ".join(f"{s.text} [{s.citations[0]}]" for s in sentences)
+    text = " ".join(f"{escape_markers(s.text)} [{s.citations[0]}]" for s in sentences)
     return Answer(query=query, searched_query=searched, answer=text, citations=book.citations, sentences=sentences)
 
 
@@ -47,3 +55,28 @@ def refusal(closest: Sequence[Paper], *, query: str, searched: str) -> Answer:
         lines.append("Closest papers (not evidence for an answer):")
         lines += [f"- {p.title}" for p in closest]
     return Answer(query=query, searched_query=searched, answer="\n".join(lines), refused=True)
+
+
+def list_answer(matches: Sequence, papers: dict[str, Paper], *, topic: str, query: str, searched: str) -> Answer:
+    """One bullet per matching paper, each quoting the sentence that shows the match."""
+    book = CitationBook(papers)
+    sentences = []
+    lines = [f"{len(matches)} paper{'s' if len(matches) != 1 else ''} in the index match “{topic}”:"]
+    for match in matches:
+        n = book.cite(match.paper.paper_id, match.sentence)
+        sentences.append(AnswerSentence(text=match.sentence, citations=[n]))
+        lines.append(f"- **{escape_markers(match.paper.title)}** [{n}]: {escape_markers(match.sentence)}")
+    return Answer(query=query, searched_query=searched, answer="\n".join(lines), citations=book.citations,
+                  sentences=sentences, kind="list")
+
+
+def comparative_answer(chosen: Sequence[Paper], papers: dict[str, Paper], *, query: str, searched: str,
+                       missing: Sequence[str] = ()) -> Answer:
+    from rag.comparison import compare
+
+    book = CitationBook(papers)
+    text, rows, sentences = compare(chosen, book)
+    if missing:
+        text += "\n\n" + "; ".join(f"No indexed paper mentions “{name}”." for name in missing)
+    return Answer(query=query, searched_query=searched, answer=text, citations=book.citations,
+                  sentences=sentences, kind="comparative", table=rows)

@@ -77,27 +77,80 @@ class Engine:
         return self.retriever.search(query, retrieval or self.settings.retrieval, k)
 
     def ask(self, question: str, history: Sequence[str] = (), retrieval: RetrievalSettings | None = None) -> Answer:
+        """condense -> plan -> retrieve -> select -> compose -> verify."""
+        from rag.condense import condense
+        from rag.planner import plan
+        from rag.verify import verify
+
         started = time.perf_counter()
         question = self._check_question(question)
         self._require_index()
         retrieval = retrieval or self.settings.retrieval
-        searched = question
+        searched = condense(question, [self._check_question(h) for h in history if h and h.strip()])
+        shape = plan(searched)
         evidence = self.retriever.search(searched, retrieval)
         t_retrieved = time.perf_counter()
-        q_vec = self.embedder.embed_query(searched)
-        scored = score_sentences(searched, q_vec, evidence, self.papers, self._embed_sentences, self.lexical.idf)
-        if not scored or scored[0].score < self.settings.answer.refuse_below:
-            answer = refusal([self.papers[e.paper_id] for e in evidence[:3]], query=question, searched=searched)
-        else:
-            chosen = pick_answer_sentences(scored, self.settings.answer.max_sentences)
-            answer = extractive_answer(chosen, self.papers, query=question, searched=searched)
-        answer.evidence = evidence
+        answer = None
+        if shape.kind == "comparative":
+            answer = self._compare(shape.sides, question, searched)
+        elif shape.kind == "list":
+            answer = self._list(shape.topic, question, searched)
+        if answer is None:
+            answer = self._factoid(question, searched, evidence)
+        answer.evidence = self._with_cited(evidence, answer)
+        if not answer.refused:
+            verify(answer, {e.paper_id for e in answer.evidence}, self._embed_sentences)
         answer.settings_hash = self.settings.settings_hash()
         answer.timings_ms = {
             "retrieve": (t_retrieved - started) * 1000,
             "total": (time.perf_counter() - started) * 1000,
         }
         return answer
+
+    def _factoid(self, question: str, searched: str, evidence: list[Evidence]) -> Answer:
+        q_vec = self.embedder.embed_query(searched)
+        scored = score_sentences(searched, q_vec, evidence, self.papers, self._embed_sentences, self.lexical.idf)
+        if not scored or scored[0].score < self.settings.answer.refuse_below:
+            return refusal([self.papers[e.paper_id] for e in evidence[:3]], query=question, searched=searched)
+        chosen = pick_answer_sentences(scored, self.settings.answer.max_sentences)
+        return extractive_answer(chosen, self.papers, query=question, searched=searched)
+
+    def _compare(self, sides: list[str], question: str, searched: str) -> Answer | None:
+        from rag.compose import comparative_answer
+        from rag.naming import find_paper
+
+        chosen: list[Paper] = []
+        missing = []
+        for side in sides:
+            paper = find_paper(side, self.papers.values())
+            if paper is None:
+                missing.append(side)
+            elif paper not in chosen:
+                chosen.append(paper)
+        if len(chosen) < 2:
+            return None
+        return comparative_answer(chosen, self.papers, query=question, searched=searched, missing=missing)
+
+    def _list(self, topic: str, question: str, searched: str) -> Answer | None:
+        from rag.compose import list_answer
+        from rag.listing import find_matches
+
+        matches = find_matches(topic, self.papers.values(), self._embed_sentences, self.embedder.embed_query(topic))
+        if not matches:
+            return None
+        return list_answer(matches, self.papers, topic=topic, query=question, searched=searched)
+
+    def _with_cited(self, evidence: list[Evidence], answer: Answer) -> list[Evidence]:
+        """Papers found by name or by a whole-index scan join the retrieved evidence, ranked after it."""
+        seen = {e.paper_id for e in evidence}
+        extra = []
+        for citation in answer.citations:
+            if citation.paper_id not in seen:
+                seen.add(citation.paper_id)
+                paper = self.papers[citation.paper_id]
+                extra.append(Evidence(paper_id=paper.paper_id, title=paper.title, text=citation.quote,
+                                      rank=len(evidence) + len(extra)))
+        return evidence + extra
 
     def _embed_sentences(self, sentences: list[str]) -> np.ndarray:
         """Sentence vectors are cached: the same abstracts come back question after question."""

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag.lexical import tokenize
+from rag.naming import names_in
 from rag.sentences import split_sentences
 from rag.types import Evidence, Paper
 
 _QUANTITY = re.compile(r"\b(how (many|much|large|big|fast|long|often)|what (percentage|fraction|proportion|share|"
                        r"accuracy|number|size)|by how)\b", re.I)
 _DIGIT = re.compile(r"\d")
+_DEFINITION = re.compile(r"^(what (is|are)|what does .+ do|describe|explain|tell me about|summari[sz]e)\b", re.I)
+_INTRODUCES = re.compile(r"\b(we (propose|introduce|present|develop)|called|named|dubbed|is an?|are an?)\b", re.I)
 
 
 @dataclass
@@ -43,6 +46,8 @@ def score_sentences(
     q_tokens = set(tokenize(question))
     q_weight = sum(idf(t) for t in q_tokens) or 1.0
     wants_number = bool(_QUANTITY.search(question))
+    wants_definition = bool(_DEFINITION.search(question))
+    names = [n.lower() for n in names_in(question)]
     rows: list[tuple[Evidence, int, str]] = []
     for ev in evidence:
         for position, sentence in enumerate(split_sentences(papers[ev.paper_id].abstract)):
@@ -60,6 +65,8 @@ def score_sentences(
         score = 0.55 * float(cosine) + 0.45 * min(lexical, 1.0) - 0.01 * ev.rank
         if wants_number and _DIGIT.search(sentence):
             score += 0.08
+        if wants_definition and _INTRODUCES.search(sentence) and any(n in sentence.lower() for n in names):
+            score += 0.15  # "What is X?" is answered by the sentence that introduces X
         scored.append(ScoredSentence(ev.paper_id, position, sentence, float(cosine), lexical, score, ev.rank))
     scored.sort(key=lambda s: -s.score)
     return scored

@@ -49,3 +49,23 @@ def test_ask_without_an_index_says_how_to_build_one(tmp_path):
     assert result.returncode == 2
     assert "run `paperchat ingest` first" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_ask_json_compares_two_papers_with_a_row_each(ingested):
+    data_dir, _, _ = ingested
+    result = run("ask", "--json", "Compare DotaMath and InfinityMATH", data_dir=data_dir)
+    answer = json.loads(result.stdout)
+    assert answer["kind"] == "comparative" and answer["refused"] is False
+    assert [row["paper"] for row in answer["table"]] == ["DotaMath", "InfinityMATH"]
+    assert len({c["paper_id"] for c in answer["citations"]}) == 2
+    assert answer["verified_sentences"] == answer["total_sentences"] > 0
+
+
+def test_terminal_chat_understands_a_follow_up(ingested):
+    data_dir, _, _ = ingested
+    env = {**os.environ, "PAPERCHAT_DATA_DIR": str(data_dir)}
+    result = subprocess.run([PAPERCHAT, "chat"], input="What is RLCoder?\nWhat benchmarks did it use?\n\n",
+                            capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "Searching for: What benchmarks did RLCoder use?" in result.stdout
+    assert result.stdout.count("RLCoder: Reinforcement Learning for Repository-Level Code Completion") >= 2

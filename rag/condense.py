@@ -1,0 +1,54 @@
+"""Follow-up questions made standalone without an LLM: "What benchmarks did it use?" after "What is RLCoder?"
+becomes "What benchmarks did RLCoder use?". The rewritten question is what gets searched, and it is shown."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.naming import names_in
+
+_REFERENCE = re.compile(
+    r"\b(it|its|it's|they|them|their|theirs|this|that|these|those|the paper|this paper|that paper|the method|"
+    r"this method|the approach|this approach|the model|this model|the authors|the system|the framework|"
+    r"the dataset|the benchmark|both|each|the two|the latter|the former)\b",
+    re.I,
+)
+_REPLACEABLE = re.compile(
+    r"\b(the paper|this paper|that paper|the method|this method|the approach|this approach|the model|this model|"
+    r"the system|the framework|the dataset|the benchmark|it|they|them|its|their)\b",
+    re.I,
+)
+_FOLLOW_ON = re.compile(r"^(and|what about|how about|also|and what about)\b", re.I)
+
+
+def condense(question: str, history: Sequence[str]) -> str:
+    """The question as it would be asked alone; unchanged when it already stands alone."""
+    if not history:
+        return question
+    refers_back = _REFERENCE.search(question) or _FOLLOW_ON.match(question)
+    if not refers_back or names_in(question):
+        return question
+    subject = _subject_of(history)
+    if not subject:
+        # No name to put in: carry the earlier question along, which still says what "it" is about.
+        return f"{question.rstrip('?')} (following “{history[-1].strip().rstrip('?')}”)?"
+    if _FOLLOW_ON.match(question):
+        return f"{question.rstrip('?')} ({subject})?"
+    possessive = {"its": f"{subject}'s", "their": f"{subject}'s"}
+
+    def replace(match: re.Match) -> str:
+        word = match.group(0)
+        return possessive.get(word.lower(), subject)
+
+    rewritten, count = _REPLACEABLE.subn(replace, question, count=1)
+    return rewritten if count else f"{question.rstrip('?')} ({subject})?"
+
+
+def _subject_of(history: Sequence[str]) -> str:
+    """The names of the latest earlier turn that has any ("A and B" for a comparison)."""
+    for earlier in reversed(history):
+        names = names_in(earlier)
+        if names:
+            return " and ".join(names[:2])
+    return ""

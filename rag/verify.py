@@ -1,0 +1,64 @@
+"""Checks every answer sentence against the text it cites, whatever composed the answer.
+
+A sentence is verified when every number in it appears in the cited text and its words or its meaning are
+close enough to that text. Citations to sources that were not retrieved are removed, never re-pointed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+import numpy as np
+
+from rag.lexical import tokenize
+from rag.types import Answer
+
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_MARKER = re.compile(r"\s?\[(\d+)\]")
+LEXICAL_SUPPORT = 0.6  # share of the sentence's content words found in the cited text
+DENSE_SUPPORT = 0.75  # cosine of sentence and cited text
+
+
+def numbers_in(text: str) -> set[str]:
+    return {m.group(0).replace(",", "").rstrip(".") for m in _NUMBER.finditer(_MARKER.sub("", text))}
+
+
+def verify(answer: Answer, retrieved: Collection[str], embed: Callable[[list[str]], np.ndarray]) -> Answer:
+    known = {c.n: c for c in answer.citations if c.paper_id in retrieved}
+    dropped = {c.n for c in answer.citations} - set(known)
+    answer.citations = [c for c in answer.citations if c.n in known]
+    for sentence in answer.sentences:
+        lost = [n for n in sentence.citations if n not in known]
+        sentence.citations = [n for n in sentence.citations if n in known]
+        if not sentence.citations:
+            sentence.verified = False
+            sentence.reason = (f"its citation {', '.join(f'[{n}]' for n in lost)} pointed to a source that was not "
+                               "retrieved and was removed") if lost else "cites no source"
+            continue
+        cited = " ".join(known[n].quote for n in sentence.citations)
+        sentence.verified, sentence.reason = _supported(sentence.text, cited, embed)
+    if dropped:
+        answer.answer = _MARKER.sub(lambda m: "" if int(m.group(1)) in dropped else m.group(0), answer.answer)
+    for citation in answer.citations:
+        citation.supported = all(
+            s.verified for s in answer.sentences if citation.n in s.citations
+        )
+    return answer
+
+
+def _supported(sentence: str, cited: str, embed: Callable[[list[str]], np.ndarray]) -> tuple[bool, str]:
+    missing = numbers_in(sentence) - numbers_in(cited)
+    if missing:
+        return False, f"the number{'s' if len(missing) > 1 else ''} {', '.join(sorted(missing))} not in the cited text"
+    if sentence.strip() in cited:
+        return True, "quoted verbatim"
+    words = set(tokenize(sentence))
+    lexical = len(words & set(tokenize(cited))) / len(words) if words else 0.0
+    if lexical >= LEXICAL_SUPPORT:
+        return True, f"{lexical:.0%} of its words are in the cited text"
+    vectors = embed([sentence, cited])
+    cosine = float(vectors[0] @ vectors[1])
+    if cosine >= DENSE_SUPPORT:
+        return True, f"close in meaning to the cited text (cosine {cosine:.2f})"
+    return False, f"not supported by the cited text (word overlap {lexical:.0%}, cosine {cosine:.2f})"
