@@ -8,6 +8,8 @@ from importlib import import_module
 # name -> module with `add_arguments(parser)` and `run(args, settings) -> int`
 COMMANDS = {
     "beir": ("eval.beir_command", "score retrieval on a BEIR folder (nDCG@10, Recall@100, MRR@10)"),
+    "run": ("eval.run_command", "ask a question set (JSONL) and write results, summary, report and charts"),
+    "compare": ("eval.compare_command", "compare two `eval run` folders side by side"),
 }
 
 

@@ -1,0 +1,187 @@
+"""The Markdown report of one run: figures first, then the questions worth reading, then the definitions.
+
+The same text is written to `report.md` and shown in the Evaluate tab, so it avoids HTML and keeps the charts
+as plain image links that the tab can leave out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from eval.answer_metrics import SUMMARY_KEYS
+
+WORST_SHOWN = 10
+ANSWER_CHARS = 700
+
+# Which questions each summary figure averages over; mirrors the docstring of eval/answer_metrics.py.
+OVER = {
+    "hit@5": "answerable questions with gold titles",
+    "recall@5": "answerable questions with gold titles",
+    "mrr": "answerable questions with gold titles",
+    "citation_precision": "answered (not refused) answerable questions with gold titles and ≥1 citation",
+    "citation_recall": "answerable questions with gold titles (a refusal counts 0)",
+    "fact_recall": "answerable questions with expected facts (a refusal counts 0)",
+    "unanswerable_refusal_rate": "questions of type unanswerable",
+    "false_refusal_rate": "answerable questions",
+    "grounded_rate": "sentences of every non-refused answer, pooled",
+    "latency_ms_p50": "every question (history turns excluded)",
+    "latency_ms_p95": "every question (history turns excluded)",
+}
+
+DEFINITIONS = """\
+## How the figures are computed
+
+Papers are matched to `expected_titles` by normalised title (case, spacing, punctuation and LaTeX ignored).
+A gold title that matches no indexed paper still counts as a gold paper that was not found (listed above).
+"Answerable" means every type but `unanswerable`. Averages weigh every question the same.
+
+- **hit@5**: 1 if any gold paper is among the first 5 distinct papers of the retrieval ranking
+  (`Answer.evidence` by rank, chunks mapped to papers).
+- **recall@5**: gold papers in those 5 / min(5, gold papers): a list question with 7 gold papers scores 1
+  when all 5 are gold.
+- **mrr**: mean of 1 / rank of the first gold paper in the whole ranking (0 when none was retrieved).
+- **citation_precision**: cited papers that are gold / cited papers; only answers with citations.
+- **citation_recall**: gold papers cited / gold papers (not capped); a refusal counts 0.
+- **fact_recall**: expected facts found in the answer text (and its comparison table) / expected facts;
+  case-insensitive, `1,140` = `1140`, `39.9\\%` = `39.9%`; a refusal counts 0.
+- **unanswerable_refusal_rate**: refused / `unanswerable` questions. **false_refusal_rate**: refused /
+  answerable questions.
+- **grounded_rate**: answer sentences the verifier marked verified / all answer sentences, pooled over every
+  answer that was not a refusal.
+- **latency_ms_p50 / p95**: wall-clock time of the asked question (not its history turns), percentiles by
+  linear interpolation.
+- **score** (per question, for sorting only): unanswerable: 1 if refused else 0; answerable and refused: 0;
+  otherwise the mean of its recall@5, citation precision, citation recall and fact recall that apply.
+  An engine error counts as a refusal and is listed under errors.
+"""
+
+
+def fmt(value: Any, key: str = "") -> str:
+    if value is None:
+        return "–"
+    if key.startswith("latency"):
+        return f"{value:,.0f}"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(str(c).replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
+
+    return "\n".join([line(header), line(["---"] * len(header)), *(line(r) for r in rows)])
+
+
+TYPE_COLUMNS = ("hit@5", "recall@5", "mrr", "citation_precision", "citation_recall", "fact_recall",
+                "unanswerable_refusal_rate", "false_refusal_rate", "grounded_rate", "latency_ms_p50")
+SHORT = {"citation_precision": "cit. P", "citation_recall": "cit. R", "fact_recall": "facts",
+         "unanswerable_refusal_rate": "refused (unans.)", "false_refusal_rate": "false refusals",
+         "grounded_rate": "grounded", "latency_ms_p50": "p50 ms"}
+
+
+def overall_table(summary: dict[str, Any]) -> str:
+    rows = [[f"**{k}**", fmt(summary.get(k), k), OVER[k]] for k in SUMMARY_KEYS]
+    return table(["metric", "value", "averaged over"], rows)
+
+
+def type_table(per_type: dict[str, dict[str, Any]]) -> str:
+    rows = [[t, str(s["n"]), *(fmt(s.get(k), k) for k in TYPE_COLUMNS)] for t, s in per_type.items()]
+    return table(["type", "n", *(SHORT.get(k, k) for k in TYPE_COLUMNS)], rows)
+
+
+def quote_block(text: str, limit: int = ANSWER_CHARS) -> str:
+    text = text.strip() or "(empty)"
+    if len(text) > limit:
+        text = text[:limit].rstrip() + " …"
+    return "\n".join("> " + line if line.strip() else ">" for line in text.splitlines())
+
+
+def gold_line(record: dict[str, Any]) -> str:
+    """Each gold paper with where it landed, so a miss reads as retrieval or as answering at a glance."""
+    ranks = {r["paper_id"]: i for i, r in enumerate(record["ranking"], start=1)}
+    cited = {c["paper_id"] for c in record["citations"]}
+    parts = []
+    for pid, title in zip(record["gold_paper_ids"], record["gold_titles"], strict=True):
+        where = f"rank {ranks[pid]}" if pid in ranks else f"not among the {len(record['ranking'])} retrieved"
+        parts.append(f"{title} ({where}{', cited' if pid in cited else ', not cited'})")
+    parts += [f"{t} (no indexed paper has this title)" for t in record["unknown_titles"]]
+    return "; ".join(parts)
+
+
+def question_section(record: dict[str, Any]) -> str:
+    m = record["metrics"]
+    lines = [f"### {record['id']} ({record['type']}): score {fmt(m['score'])}", ""]
+    for i, turn in enumerate(record["history"], start=1):
+        lines.append(f"- history {i}: {turn}")
+    lines.append(f"- **question**: {record['question']}")
+    if record["searched_query"] and record["searched_query"] != record["question"]:
+        lines.append(f"- searched: {record['searched_query']}")
+    if record["gold_paper_ids"] or record["unknown_titles"]:
+        lines.append(f"- gold: {gold_line(record)}")
+    off = [c["title"] for c in record["citations"] if not c["gold"]]
+    if off and record["type"] != "unanswerable":
+        lines.append(f"- cited, not gold: {'; '.join(off)}")
+    if record["expected_facts"]:
+        lines.append(f"- facts missing: {', '.join(record['facts_missing']) or 'none'}")
+    unverified = [s["text"] for s in record["sentences"] if not s["verified"]]
+    if unverified:
+        lines.append(f"- unverified sentences: {len(unverified)} of {len(record['sentences'])}")
+    state = "refused" if record["refused"] else f"answered ({record['kind']})"
+    lines.append(f"- {state}; {fmt(record['latency_ms'], 'latency')} ms")
+    if record["error"]:
+        lines.append(f"- **error**: {record['error']}")
+    lines += ["", quote_block(record["answer"]), ""]
+    return "\n".join(lines)
+
+
+def all_questions_table(records: Sequence[dict[str, Any]]) -> str:
+    rows = []
+    for r in records:
+        m = r["metrics"]
+        rows.append([r["id"], r["type"], fmt(m["score"]), fmt(m["recall@5"]), fmt(m["rr"]),
+                     fmt(m["citation_precision"]), fmt(m["citation_recall"]), fmt(m["fact_recall"]),
+                     "yes" if r["refused"] else "", fmt(m["grounded"]), fmt(r["latency_ms"], "latency")])
+    return table(["id", "type", "score", "recall@5", "rr", "cit. P", "cit. R", "facts", "refused", "grounded",
+                  "ms"], rows)
+
+
+def worst(records: Sequence[dict[str, Any]], n: int = WORST_SHOWN) -> list[dict[str, Any]]:
+    failing = [r for r in records if r["metrics"]["score"] < 1 or r["error"]]
+    return sorted(failing, key=lambda r: (r["metrics"]["score"], r["id"]))[:n]
+
+
+def render_report(run, charts: Sequence[str] = ()) -> str:
+    """The whole report; `charts` are image file names next to report.md (none: the tab shows them itself)."""
+    s = run.summary
+    head = [
+        f"# Evaluation: {s.get('question_set', '')}",
+        "",
+        f"{s['n']} questions ({s['n_answerable']} answerable, {s['n_unanswerable']} unanswerable) over "
+        f"{s.get('papers_indexed', '?')} indexed papers · settings `{s.get('settings_hash', '')}` · "
+        f"question set `{s.get('question_set_digest', '')}` · {s.get('created_at', '')} · "
+        f"{s.get('duration_s', '?')} s",
+        "",
+        "## Overall",
+        "",
+        overall_table(s),
+        "",
+        "## By type",
+        "",
+        type_table(run.per_type),
+        "",
+    ]
+    if charts:
+        head += ["## Charts", "", *(f"![{name}]({name})" for name in charts), ""]
+    issues = list(run.problems)
+    issues += [f"{qid}: no indexed paper has the title {t!r}" for qid, ts in s.get("unknown_titles", {}).items()
+               for t in ts]
+    issues += [f"{r['id']}: {r['error']}" for r in run.records if r["error"]]
+    if issues:
+        head += ["## Problems", "", *(f"- {i}" for i in issues), ""]
+    bad = worst(run.records)
+    head += [f"## Worst questions ({len(bad)} shown)", ""]
+    head += [question_section(r) for r in bad] or ["Every question scored 1.", ""]
+    head += ["## All questions", "", all_questions_table(run.records), "", DEFINITIONS]
+    return "\n".join(head)
