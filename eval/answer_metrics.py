@@ -13,7 +13,8 @@ Per question (answerable questions with gold papers; unanswerable ones have none
 - `citation_precision`: cited papers that are gold / cited papers (none when the answer cites nothing).
 - `citation_recall`: gold papers that are cited / gold papers (not capped: an answer must cite them all).
 - `fact_recall`: expected facts found in the answer / expected facts. Matching ignores case, thousands
-  separators (`1,140` = `1140`) and LaTeX escapes (`39.9\\%` = `39.9%`). A refusal finds no facts.
+  separators (`1,140` = `1140`) and LaTeX escapes (`39.9\\%` = `39.9%`); a number must not be part of a
+  longer one (`18%` is not found in `118%`). A refusal finds no facts.
 - `grounded`: answer sentences marked verified / answer sentences.
 
 Gold titles that match no indexed paper stay in the denominators: the answer could not find them, and the
@@ -86,7 +87,16 @@ def normalise_for_facts(text: str) -> str:
 
 
 def fact_found(fact: str, text: str) -> bool:
-    return normalise_for_facts(fact) in normalise_for_facts(text)
+    """Substring match, except that a number must not be part of a longer one: `18%` is not in `118%`."""
+    needle = normalise_for_facts(fact)
+    if not needle:
+        return False
+    pattern = re.escape(needle)
+    if needle[0].isdigit():
+        pattern = r"(?<![\d.])" + pattern
+    if needle[-1].isdigit():
+        pattern += r"(?![\d]|\.\d)"
+    return re.search(pattern, normalise_for_facts(text)) is not None
 
 
 def score_question(o: Outcome) -> dict[str, Any]:

@@ -44,7 +44,8 @@ A gold title that matches no indexed paper still counts as a gold paper that was
 - **citation_precision**: cited papers that are gold / cited papers; only answers with citations.
 - **citation_recall**: gold papers cited / gold papers (not capped); a refusal counts 0.
 - **fact_recall**: expected facts found in the answer text (and its comparison table) / expected facts;
-  case-insensitive, `1,140` = `1140`, `39.9\\%` = `39.9%`; a refusal counts 0.
+  case-insensitive, `1,140` = `1140`, `39.9\\%` = `39.9%`, a number never matches inside a longer one
+  (`18%` is not in `118%`); a refusal counts 0.
 - **unanswerable_refusal_rate**: refused / `unanswerable` questions. **false_refusal_rate**: refused /
   answerable questions.
 - **grounded_rate**: answer sentences the verifier marked verified / all answer sentences, pooled over every
