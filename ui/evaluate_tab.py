@@ -1,0 +1,111 @@
+"""The Evaluate tab: run a shipped or uploaded question set through the chat's own engine, see report and charts.
+
+A thin adapter over eval/: `evaluate()` does the work and is testable without a browser; `add_evaluate_tab()`
+only lays out the widgets and feeds gr.Progress. Call it inside the app's `gr.Blocks()` context.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eval.questionset import load_questions, shipped_sets
+from eval.report import render_report
+from eval.runner import REPORT, RESULTS, SUMMARY, Run, run_questions, write_run
+
+UPLOAD_HINT = "…or upload a question set (JSONL: one {id, type, question, expected_titles, expected_facts, history})"
+
+
+class EvaluationError(ValueError):
+    """Shown to the user as is: it says what to pick or fix."""
+
+
+@dataclass
+class EvaluationView:
+    status: str
+    report: str
+    charts: dict[str, str] = field(default_factory=dict)  # file name -> path
+    files: list[str] = field(default_factory=list)
+    run: Run | None = None
+
+
+def pick_question_file(choice: str | None, uploaded: str | None) -> Path:
+    """An upload wins over the drop-down: uploading is the more deliberate act."""
+    if uploaded:
+        return Path(uploaded)
+    shipped = shipped_sets()
+    if choice in shipped:
+        return shipped[choice]
+    raise EvaluationError("Pick a shipped question set or upload a JSONL file.")
+
+
+def evaluate(engine, choice: str | None, uploaded: str | None,
+             progress: Callable[[int, int, str], None] | None = None, out_root: Path | None = None) -> EvaluationView:
+    path = pick_question_file(choice, uploaded)
+    if not engine.papers:
+        raise EvaluationError("No papers are indexed yet: ingest some before evaluating.")
+    try:
+        questions = load_questions(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvaluationError(f"Cannot read {path.name}: {exc}") from exc
+    if not questions.questions:
+        details = "; ".join(str(p) for p in questions.problems[:5])
+        raise EvaluationError(f"No usable questions in {path.name}" + (f": {details}" if details else "."))
+    run = run_questions(engine, questions, progress=progress)
+    # Under the system temp folder, which Gradio serves back as downloads without extra allowed_paths.
+    out_dir = Path(tempfile.mkdtemp(prefix="paperchat-eval-", dir=out_root))
+    write_run(run, out_dir)
+    s = run.summary
+    status = (f"**{s['n']} questions** from `{path.name}` · settings `{s['settings_hash']}` · {s['duration_s']} s"
+              f" · written to `{out_dir}`")
+    if run.problems:
+        status += f"\n\n{len(run.problems)} problem(s) in the file, see the report."
+    return EvaluationView(
+        status=status,
+        report=render_report(run, charts=()),
+        charts={p.name: str(p) for p in run.charts},
+        files=[str(out_dir / name) for name in (REPORT, SUMMARY, RESULTS)] + [str(p) for p in run.charts],
+        run=run,
+    )
+
+
+def add_evaluate_tab(engine) -> None:
+    import gradio as gr
+
+    from eval.charts import LATENCY_CHART, METRICS_CHART
+
+    shipped = list(shipped_sets())
+    with gr.Tab("Evaluate"):
+        gr.Markdown(
+            "Ask every question of a set through the same engine as the chat, then score retrieval, citations, "
+            "facts, refusals and grounding. The same as `paperchat eval run FILE`."
+        )
+        with gr.Row():
+            choice = gr.Dropdown(choices=shipped, value=shipped[0] if shipped else None, label="Shipped question set")
+            uploaded = gr.File(label=UPLOAD_HINT, file_types=[".jsonl"], type="filepath")
+        button = gr.Button("Run evaluation", variant="primary")
+        status = gr.Markdown()
+        with gr.Row():
+            metrics_chart = gr.Image(label="Metrics per question type", type="filepath", interactive=False)
+            latency_chart = gr.Image(label="Latency", type="filepath", interactive=False)
+        report = gr.Markdown()
+        files = gr.File(label="Run files (compare two with `paperchat eval compare`)", file_count="multiple",
+                        interactive=False)
+
+        def on_run(choice_value, uploaded_value, progress=gr.Progress()):  # noqa: B008 (how Gradio injects it)
+            def tick(done: int, total: int, qid: str) -> None:
+                asking = f" (asking {qid})" if qid else ""
+                progress(done / total if total else 1.0, desc=f"{done}/{total} questions{asking}")
+
+            try:
+                view = evaluate(engine, choice_value, uploaded_value, progress=tick)
+            except EvaluationError as exc:
+                raise gr.Error(str(exc)) from exc
+            return (view.status, view.charts.get(METRICS_CHART), view.charts.get(LATENCY_CHART), view.report,
+                    view.files)
+
+        # One evaluation at a time: a second would only halve the speed of both and of the chat.
+        button.click(on_run, inputs=[choice, uploaded],
+                     outputs=[status, metrics_chart, latency_chart, report, files], concurrency_limit=1)
