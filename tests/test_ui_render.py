@@ -1,0 +1,118 @@
+"""Fast tests of how answers and sources become HTML/Markdown: links, highlights, marks and escaping."""
+
+from __future__ import annotations
+
+import itertools
+
+from rag.types import Answer, AnswerSentence, Citation, Evidence, Paper
+from ui.answer_view import answer_markdown, error_markdown, source_anchor, stream_prefixes
+from ui.conversation import Conversation, Turn
+from ui.sources_view import EMPTY, highlighted_abstract, quote_spans, sources_html
+
+HOSTILE = "We show <script>alert('x')</script> and <img src=x onerror=alert(1)> beat baselines by 5%."
+PAPER = Paper(
+    paper_id="2401.00001", title="Tool <b>Bold</b> Agents",
+    abstract=f"Agents are hard. {HOSTILE} Code is available.",
+)
+
+
+def _answer(**overrides) -> Answer:
+    fields = dict(
+        query="Who wins?", searched_query="Who wins?",
+        answer=f"{HOSTILE} [1]",
+        citations=[Citation(n=1, paper_id=PAPER.paper_id, title=PAPER.title, quote=HOSTILE, support=0.61)],
+        sentences=[AnswerSentence(text=HOSTILE, citations=[1])],
+        evidence=[Evidence(paper_id=PAPER.paper_id, title=PAPER.title, text="", dense=0.7, lexical=3.2,
+                           fused=0.03, rank=0)],
+        timings_ms={"total": 420.0},
+    )
+    fields.update(overrides)
+    return Answer(**fields)
+
+
+def test_answer_text_is_escaped_and_markers_link_to_their_source():
+    message = answer_markdown(_answer(), turn=3)
+    assert "<script>" not in message and "<img" not in message
+    assert "&lt;script&gt;" in message and "&lt;img src=x onerror=alert(1)&gt;" in message
+    assert f'href="#{source_anchor(3, 1)}"' in message
+    assert 'title="Tool &lt;b&gt;Bold&lt;/b&gt; Agents"' in message
+    assert "1/1 sentences verified" in message and "0.42 s" in message
+
+
+def test_markers_that_cite_nothing_stay_text():
+    message = answer_markdown(_answer(answer="Plain claim [7]. Cited [1]."), turn=1)
+    assert "[7]" in message and "#src-1-7" not in message
+    assert 'href="#src-1-1"' in message
+
+
+def test_grouped_markers_become_one_link_each():
+    citations = [Citation(1, "a", "A", "qa"), Citation(2, "b", "B", "qb")]
+    message = answer_markdown(_answer(answer="Both agree [1, 2].", citations=citations, sentences=[]), turn=2)
+    assert 'href="#src-2-1"' in message and 'href="#src-2-2"' in message
+
+
+def test_searched_query_is_shown_only_for_follow_ups():
+    assert "Searching for" not in answer_markdown(_answer(), 1)
+    message = answer_markdown(_answer(query="And its data?", searched_query="What data does <X> use?"), 1)
+    assert "Searching for: What data does &lt;X&gt; use?" in message
+
+
+def test_unsupported_sentences_are_marked_with_their_reason():
+    sentences = [AnswerSentence(text=HOSTILE, citations=[1], verified=False, reason="the number 5% is not in [1]")]
+    message = answer_markdown(_answer(sentences=sentences), 1)
+    assert 'class="unsupported"' in message and "⚠ unsupported" in message
+    assert "the number 5% is not in [1]" in message
+    assert "0/1 sentences verified" in message
+
+
+def test_table_rows_render_when_the_text_has_no_table():
+    rows = [{"paper": "A|B", "result": "<b>90%</b>"}, {"paper": "C", "result": None}]
+    message = answer_markdown(_answer(answer="Compared below.", kind="comparative", table=rows, sentences=[]), 1)
+    assert "| paper | result |" in message and "A\\|B" in message and "&lt;b&gt;90%&lt;/b&gt;" in message
+    with_table = answer_markdown(_answer(answer="| a | b |\n|---|---|\n| 1 | 2 |", table=rows, sentences=[]), 1)
+    assert "| paper | result |" not in with_table
+
+
+def test_stream_grows_to_the_whole_message_without_cutting_tags():
+    message = answer_markdown(_answer(answer="First claim [1] second claim [1]\n\n| a | b |\n|---|---|\n| 1 | 2 |"), 1)
+    prefixes = list(stream_prefixes(message))
+    assert prefixes[-1] == message and len(prefixes) >= 4
+    assert all(message.startswith(p) for p in prefixes)
+    assert all(len(a) < len(b) for a, b in itertools.pairwise(prefixes))
+    for prefix in prefixes:
+        assert prefix.count("<a ") == prefix.count("</a>")
+        assert not prefix.rstrip().endswith("| a | b |")  # the header never shows without its separator
+
+
+def test_errors_read_as_messages():
+    assert error_markdown("bad <input>\n  here") == '<span class="chat-error">⚠ bad &lt;input&gt; here</span>'
+
+
+def test_quote_is_found_despite_whitespace_and_highlighted_escaped():
+    abstract = "One.  Two\nwords here. Three."
+    assert quote_spans(abstract, "Two words here. … Three.") == [(6, 21), (22, 28)]
+    html = highlighted_abstract(PAPER.abstract, HOSTILE)
+    assert html.startswith("Agents are hard. <mark")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    lost = highlighted_abstract("Nothing matches.", "<i>lost</i>")
+    assert lost == '<mark class="quoted">&lt;i&gt;lost&lt;/i&gt;</mark>'
+
+
+def test_sources_panel_shows_title_quote_scores_and_escapes():
+    conversation = Conversation([Turn("q1", _answer()), Turn("broken", error="x"), Turn("q3", _answer())])
+    html = sources_html(conversation, {PAPER.paper_id: PAPER})
+    assert html.index('id="turn-3" open') < html.index('id="turn-1"')  # newest first, open
+    assert 'id="turn-1">' in html  # older turns folded
+    assert 'id="src-3-1"' in html and 'id="src-1-1"' in html
+    assert "<script>" not in html and "<b>Bold</b>" not in html and "Tool &lt;b&gt;Bold&lt;/b&gt; Agents" in html
+    for score in ("0.61", "0.700", "3.20", "0.0300"):
+        assert f"<td>{score}</td>" in html
+    assert sources_html(Conversation(), {}) == EMPTY
+
+
+def test_refused_answers_say_no_source_supports_them():
+    refused = _answer(answer="The indexed abstracts do not answer this question.", citations=[], sentences=[],
+                      refused=True)
+    html = sources_html(Conversation([Turn("q", refused)]), {})
+    assert "No abstract supports an answer" in html
+    assert "no supporting sentence found" in answer_markdown(refused, 1)

@@ -1,0 +1,276 @@
+"""The chat page: `build_app(engine)` wires the engine to Gradio components; launching lives in ui/serve.py.
+
+A thin adapter: questions go to `engine.ask`, answers come back as `Answer`s and are only rendered here.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import gradio as gr
+from pydantic import ValidationError
+
+from rag.engine import NoIndexError, QuestionError
+from ui.answer_view import answer_markdown, error_markdown, stream_prefixes
+from ui.conversation import Conversation, Turn
+from ui.evaluate_tab import add_evaluate_tab
+from ui.export import write_exports
+from ui.papers_view import COLUMNS, NO_SELECTION, count_line, filter_papers, paper_html, paper_rows, question_about
+from ui.session_settings import BACKENDS, RETRIEVERS, retrieval_for, summary, usable_backend
+from ui.sources_view import EMPTY, sources_html
+
+if TYPE_CHECKING:
+    from rag.engine import Engine
+
+log = logging.getLogger("paperchat.ui")
+
+EXAMPLES = [
+    "How many lemmas are in the dataset built from IMO proofs in Lean?",
+    "Compare DotaMath and InfinityMATH",
+    "Which papers use reinforcement learning to improve code generation?",
+    "How does RLCoder retrieve code for repository-level completion?",
+]
+SEARCHING = '<span class="searching">Searching the abstracts…</span>'
+Message = dict[str, str]
+
+
+def _user_message(question: str) -> Message:
+    return {"role": "user", "content": escape(question, quote=False)}
+
+
+def _assistant_message(markdown: str) -> Message:
+    return {"role": "assistant", "content": markdown}
+
+
+def _messages(conversation: Conversation) -> list[Message]:
+    """The chat as it stands, rebuilt from the session's turns so what is shown never drifts from what is kept."""
+    messages = []
+    for number, turn in enumerate(conversation.turns, start=1):
+        messages.append(_user_message(turn.question))
+        body = answer_markdown(turn.answer, number) if turn.answer else error_markdown(turn.error)
+        messages.append(_assistant_message(body))
+    return messages
+
+
+class ChatPage:
+    """The event handlers, holding what every session shares: the engine, a lock and the export folder."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.ui = engine.settings.ui
+        # One question at a time through the engine: its caches are not written thread-safely.
+        self._ask_lock = threading.Lock()
+        self._exports = tempfile.TemporaryDirectory(prefix="paperchat-exports-")
+
+    def ask(self, question: str, conversation: Conversation, retriever: str, top_papers: float) -> Turn:
+        """Runs one question; every failure becomes a readable message on the turn, never a traceback."""
+        if len(question) > self.ui.max_question_chars:
+            return Turn(question[:200] + "…", error=(
+                f"Your question is {len(question):,} characters long; the limit is "
+                f"{self.ui.max_question_chars:,}. Please shorten it and ask again."
+            ))
+        try:
+            retrieval = retrieval_for(self.engine.settings.retrieval, retriever, top_papers)
+            with self._ask_lock:
+                answer = self.engine.ask(question, history=conversation.history(), retrieval=retrieval)
+        except (NoIndexError, QuestionError) as exc:
+            return Turn(question, error=str(exc))
+        except ValidationError:
+            return Turn(question, error="Those settings are out of range: check the Settings tab and ask again.")
+        except Exception as exc:
+            log.exception("answering %r failed", question)
+            return Turn(question, error=(
+                f"Something went wrong while answering ({type(exc).__name__}). The details are in the server "
+                "log; please try again or rephrase the question."
+            ))
+        return Turn(question, answer=answer)
+
+    def respond(
+        self,
+        question: str,
+        conversation: Conversation,
+        retriever: str,
+        top_papers: float,
+        request: gr.Request,
+    ) -> Iterator[tuple[Any, ...]]:
+        """Streams one answer: the question at once, then the answer piece by piece, then sources and exports."""
+        question = " ".join((question or "").split())
+        if not question:
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            return
+        shown = [*_messages(conversation), _user_message(question), _assistant_message(SEARCHING)]
+        yield "", [*shown], conversation, gr.skip(), gr.skip(), gr.skip()
+        turn = self.ask(question, conversation, retriever, top_papers)
+        conversation.turns.append(turn)
+        number = len(conversation.turns)
+        shown[-2] = _user_message(turn.question)
+        if turn.answer is not None:
+            delay = self.ui.stream_delay_ms / 1000
+            for prefix in stream_prefixes(answer_markdown(turn.answer, number)):
+                shown[-1] = _assistant_message(prefix)
+                yield gr.skip(), [*shown], gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                time.sleep(delay)
+        shown[-1] = _assistant_message(
+            answer_markdown(turn.answer, number) if turn.answer else error_markdown(turn.error)
+        )
+        markdown, bibtex = self._write_exports(conversation, request)
+        yield (
+            gr.skip(),
+            shown,
+            conversation,
+            sources_html(conversation, self.engine.papers),
+            gr.DownloadButton(value=markdown, interactive=markdown is not None),
+            gr.DownloadButton(value=bibtex, interactive=bibtex is not None),
+        )
+
+    def _write_exports(self, conversation: Conversation, request: gr.Request) -> tuple[str | None, str | None]:
+        if not conversation.answered():
+            return None, None
+        folder = Path(self._exports.name) / (getattr(request, "session_hash", None) or "shared")
+        markdown, bibtex = write_exports(conversation, self.engine.papers, folder)
+        return str(markdown), str(bibtex)
+
+    def new_conversation(self) -> tuple[Any, ...]:
+        return (
+            Conversation(), [], EMPTY,
+            gr.DownloadButton(value=None, interactive=False), gr.DownloadButton(value=None, interactive=False),
+        )
+
+    def list_papers(self, query: str) -> tuple[list[list[str]], str]:
+        found = filter_papers(self.engine.papers, query or "")
+        shown = found[: self.ui.max_papers_listed]
+        return paper_rows(shown), count_line(len(shown), len(found), len(self.engine.papers), query or "")
+
+    def pick_paper(self, event: gr.SelectData) -> tuple[str, str]:
+        row = event.row_value or []
+        paper = self.engine.papers.get(str(row[-1])) if row else None
+        if paper is None:
+            return "", NO_SELECTION
+        return paper.paper_id, paper_html(paper)
+
+    def question_for_paper(self, paper_id: str, question: str) -> tuple[Any, Any]:
+        paper = self.engine.papers.get(paper_id)
+        if paper is None:
+            gr.Warning("Pick a paper in the list first.")
+            return gr.skip(), gr.skip()
+        return question_about(paper, question), gr.Tabs(selected="chat")
+
+
+def _example_text(event: gr.SelectData) -> str:
+    return event.value["text"]
+
+
+def _backend_guard(backend: str) -> str:
+    """The LLM option is visible but not usable yet; choosing it says so and falls back."""
+    if usable_backend(backend) != backend:
+        gr.Info("No LLM is configured yet: answers stay extractive (quoted from the abstracts).")
+    return usable_backend(backend)
+
+
+def build_app(engine: Engine) -> gr.Blocks:
+    page = ChatPage(engine)
+    defaults = engine.settings.retrieval
+    rows, count = page.list_papers("")
+
+    with gr.Blocks(title="paperchat", fill_width=True) as demo:
+        demo.paperchat_page = page  # keeps the export folder alive as long as the app
+        conversation = gr.State(Conversation())
+        gr.Markdown(
+            f"# paperchat\nAsk about {len(engine.papers)} indexed research-paper abstracts. "
+            "Answers quote the abstracts and cite every sentence.",
+            elem_id="app-title",
+        )
+        settings_line = gr.Markdown(summary(defaults.retriever, defaults.top_papers, "extractive"),
+                                    elem_id="current-settings")
+        with gr.Tabs() as tabs:
+            with gr.Tab("Chat", id="chat"), gr.Row(equal_height=False):
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(
+                        elem_id="chat", height=560, show_label=False, layout="panel",
+                        placeholder="**Ask a question about the papers**, or start from an example:",
+                        examples=[{"text": q} for q in EXAMPLES], feedback_options=None, buttons=["copy"],
+                    )
+                    with gr.Row():
+                        question = gr.Textbox(
+                            show_label=False, placeholder="Ask about the papers… (Enter to send)",
+                            scale=6, elem_id="question", autofocus=True, lines=1, max_lines=5,
+                        )
+                        ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask")
+                    with gr.Row():
+                        restart = gr.Button("New conversation", size="sm", elem_id="new-conversation")
+                        export_md = gr.DownloadButton(
+                            "Download conversation (.md)", interactive=False, size="sm", elem_id="export-md"
+                        )
+                        export_bib = gr.DownloadButton(
+                            "Download references (.bib)", interactive=False, size="sm", elem_id="export-bib"
+                        )
+                with gr.Column(scale=2):
+                    gr.Markdown("### Sources")
+                    sources = gr.HTML(EMPTY, elem_id="sources")
+            with gr.Tab("Papers", id="papers"), gr.Row():
+                with gr.Column(scale=3):
+                    paper_query = gr.Textbox(label="Search titles, ids and abstracts", elem_id="paper-search")
+                    paper_count = gr.Markdown(count, elem_id="paper-count")
+                    papers_table = gr.Dataframe(
+                        value=rows, headers=COLUMNS, interactive=False, wrap=True, elem_id="papers",
+                        max_height=520, column_widths=["64%", "8%", "28%"],
+                    )
+                with gr.Column(scale=2):
+                    picked = gr.State("")
+                    paper_view = gr.HTML(NO_SELECTION, elem_id="paper-detail")
+                    paper_question = gr.Textbox(
+                        label="Ask about this paper", placeholder="What does this paper propose?",
+                        elem_id="paper-question",
+                    )
+                    ask_paper = gr.Button("Ask in the chat", variant="primary", elem_id="ask-paper")
+            with gr.Tab("Settings", id="settings"):
+                top_papers = gr.Slider(1, 20, value=defaults.top_papers, step=1, label="Papers retrieved per answer",
+                                       elem_id="top-papers")
+                retriever = gr.Radio(RETRIEVERS, value=defaults.retriever, label="Retriever", elem_id="retriever")
+                backend = gr.Radio(BACKENDS, value="extractive", label="Answer backend",
+                                   info="An LLM backend is not configured; answers quote the abstracts.",
+                                   elem_id="backend", elem_classes="backend-choice")
+                reset = gr.Button("Reset to the server's defaults", size="sm")
+                gr.Markdown(
+                    f"These settings apply to your session only. Index: {len(engine.papers)} papers at "
+                    f"`{engine.location}`."
+                )
+            add_evaluate_tab(engine)
+
+        chat_inputs = [question, conversation, retriever, top_papers]
+        chat_outputs = [question, chatbot, conversation, sources, export_md, export_bib]
+        respond = {"fn": page.respond, "inputs": chat_inputs, "outputs": chat_outputs, "concurrency_limit": 8,
+                   "show_progress": "hidden"}
+        question.submit(**respond)
+        ask.click(**respond)
+        chatbot.example_select(_example_text, None, question, queue=False).then(**respond)
+        fresh = {"fn": page.new_conversation, "inputs": None, "queue": False,
+                 "outputs": [conversation, chatbot, sources, export_md, export_bib]}
+        restart.click(**fresh)
+        chatbot.clear(**fresh)  # the chat's own bin icon must forget the turns too, not only hide them
+
+        paper_query.change(page.list_papers, paper_query, [papers_table, paper_count], queue=False,
+                           show_progress="hidden")
+        papers_table.select(page.pick_paper, None, [picked, paper_view], queue=False)
+        ask_paper.click(page.question_for_paper, [picked, paper_question], [question, tabs], queue=False).then(
+            **respond
+        )
+
+        def show_settings(retriever_value: str, top: float, backend_value: str) -> str:
+            return summary(retriever_value, top, backend_value)
+
+        for control in (top_papers, retriever):
+            control.change(show_settings, [retriever, top_papers, backend], settings_line, queue=False)
+        backend.change(_backend_guard, backend, backend, queue=False).then(
+            show_settings, [retriever, top_papers, backend], settings_line, queue=False
+        )
+        reset.click(lambda: (defaults.top_papers, defaults.retriever, "extractive"), None,
+                    [top_papers, retriever, backend], queue=False)
+    return demo

@@ -1,0 +1,151 @@
+"""The conversation as a Markdown document with a reference list, and the cited papers as BibTeX.
+
+Each answer keeps the [n] numbers the reader saw; under it, [n] is tied to the paper's entry in the
+reference list and to its BibTeX key, so the document reads on its own and cites into a paper draft.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rag.types import Citation, Paper
+from ui.conversation import Conversation
+
+_ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_BIBTEX_SPECIAL = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+_STOPWORDS = {"a", "an", "the", "on", "of", "for", "in", "to", "and", "with", "via", "towards", "toward", "is"}
+
+
+@dataclass(frozen=True)
+class Reference:
+    number: int  # position in the document's reference list
+    key: str  # BibTeX key
+    paper: Paper
+
+
+def _ascii_words(text: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.findall(r"[A-Za-z0-9]+", plain)
+
+
+def _base_key(paper: Paper) -> str:
+    """author-year-word when the paper says who and when; otherwise the first telling title word(s)."""
+    words = [w.lower() for w in _ascii_words(paper.title)]
+    telling = [w for w in words if w not in _STOPWORDS] or words or ["paper"]
+    surname = _ascii_words(paper.authors[0])[-1].lower() if paper.authors and _ascii_words(paper.authors[0]) else ""
+    if surname:
+        return f"{surname}{paper.year or ''}{telling[0]}"
+    return "".join(telling[:2]) + (str(paper.year) if paper.year else "")
+
+
+def references(conversation: Conversation, papers: dict[str, Paper]) -> list[Reference]:
+    """Every cited paper once, in order of first citation, with a unique BibTeX key."""
+    seen: dict[str, Reference] = {}
+    used: set[str] = set()
+    for _, turn in conversation.answered():
+        assert turn.answer is not None
+        for citation in turn.answer.citations:
+            if citation.paper_id in seen:
+                continue
+            paper = papers.get(citation.paper_id) or Paper(citation.paper_id, citation.title, "")
+            base = key = _base_key(paper)
+            suffix = 0
+            while key in used:
+                suffix += 1
+                key = f"{base}{chr(ord('a') + suffix - 1) if suffix <= 26 else suffix}"
+            used.add(key)
+            seen[citation.paper_id] = Reference(len(seen) + 1, key, paper)
+    return list(seen.values())
+
+
+def _reference_line(ref: Reference) -> str:
+    paper = ref.paper
+    bits = [f"**{paper.title}**."]
+    if paper.authors:
+        bits.append(", ".join(paper.authors) + ".")
+    if paper.year:
+        bits.append(f"{paper.year}.")
+    bits.append(f"id `{paper.paper_id}`")
+    if paper.url:
+        bits.append(f"<{paper.url}>")
+    bits.append(f"(BibTeX `{ref.key}`)")
+    return f"{ref.number}. " + " ".join(bits)
+
+
+def _quote(citation: Citation) -> str:
+    return " ".join(citation.quote.split())
+
+
+def conversation_markdown(conversation: Conversation, papers: dict[str, Paper], now: datetime | None = None) -> str:
+    """The whole conversation; the answers keep their Markdown (tables included) as the engine wrote it."""
+    refs = {r.paper.paper_id: r for r in references(conversation, papers)}
+    stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    lines = ["# paperchat conversation", "", f"Exported {stamp}. Answers quote the indexed abstracts.", ""]
+    for number, turn in enumerate(conversation.turns, start=1):
+        lines += [f"## {number}. {' '.join(turn.question.split())}", ""]
+        answer = turn.answer
+        if answer is None:
+            lines += [f"*Not answered: {turn.error}*", ""]
+            continue
+        if answer.searched_query != answer.query:
+            lines += [f"*Searching for: {answer.searched_query}*", ""]
+        lines += [answer.answer.strip(), ""]
+        for sentence in answer.sentences:
+            if not sentence.verified:
+                lines.append(f"> ⚠ Not supported by its source: “{sentence.text}” — {sentence.reason}")
+        if any(not s.verified for s in answer.sentences):
+            lines.append("")
+        if answer.citations:
+            lines.append("Sources:")
+            for c in answer.citations:
+                ref = refs[c.paper_id]
+                lines.append(f"- [{c.n}] {c.title} — reference {ref.number} — “{_quote(c)}”")
+            lines.append("")
+    lines += ["## References", ""]
+    lines += [_reference_line(r) for r in refs.values()] or ["No paper was cited."]
+    return "\n".join(lines) + "\n"
+
+
+def bibtex_escape(text: str) -> str:
+    return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in " ".join(text.split()))
+
+
+def bibtex_entry(ref: Reference) -> str:
+    paper = ref.paper
+    fields = [("title", "{" + bibtex_escape(paper.title) + "}")]  # double braces keep the title's capitals
+    if paper.authors:
+        fields.append(("author", " and ".join(bibtex_escape(a) for a in paper.authors)))
+    if paper.year:
+        fields.append(("year", str(paper.year)))
+    if _ARXIV_ID.match(paper.paper_id):
+        fields += [("eprint", paper.paper_id), ("archivePrefix", "arXiv")]
+    elif _DOI.match(paper.paper_id):
+        fields.append(("doi", bibtex_escape(paper.paper_id)))
+    if paper.url:
+        fields.append(("url", paper.url.replace("{", "%7B").replace("}", "%7D")))
+    fields.append(("note", bibtex_escape(f"paperchat id: {paper.paper_id}")))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{ref.key},\n{body}\n}}\n"
+
+
+def conversation_bibtex(conversation: Conversation, papers: dict[str, Paper]) -> str:
+    entries = [bibtex_entry(r) for r in references(conversation, papers)]
+    return "\n".join(entries) if entries else "% No paper was cited in this conversation.\n"
+
+
+def write_exports(conversation: Conversation, papers: dict[str, Paper], folder: Path) -> tuple[Path, Path]:
+    """Writes both files for the download buttons; fixed names, so the downloads are named sensibly."""
+    folder.mkdir(parents=True, exist_ok=True)
+    markdown = folder / "paperchat-conversation.md"
+    bibtex = folder / "paperchat-references.bib"
+    markdown.write_text(conversation_markdown(conversation, papers), encoding="utf-8")
+    bibtex.write_text(conversation_bibtex(conversation, papers), encoding="utf-8")
+    return markdown, bibtex

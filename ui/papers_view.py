@@ -1,0 +1,59 @@
+"""The Papers tab's content: a filterable list of the indexed papers and one paper's details.
+
+Filtering is a plain word match over what the list shows (a browsing aid, not retrieval): every typed word
+must occur in the title, id, authors or abstract.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from rag.types import Paper
+
+COLUMNS = ["Title", "Year", "Paper id"]
+NO_SELECTION = '<div class="paper-empty">Pick a paper in the list to read its abstract and ask about it.</div>'
+
+
+def filter_papers(papers: dict[str, Paper], query: str) -> list[Paper]:
+    words = query.lower().split()
+
+    def matches(paper: Paper) -> bool:
+        haystack = " ".join((paper.title, paper.paper_id, " ".join(paper.authors), paper.abstract)).lower()
+        return all(w in haystack for w in words)
+
+    found = [p for p in papers.values() if matches(p)]
+    found.sort(key=lambda p: p.title.lower())
+    return found
+
+
+def paper_rows(papers: list[Paper]) -> list[list[str]]:
+    return [[p.title, str(p.year or ""), p.paper_id] for p in papers]
+
+
+def count_line(shown: int, matched_all: int, total: int, query: str) -> str:
+    if not query.strip():
+        return f"{total} papers indexed" + (f" (first {shown} shown)" if shown < total else "")
+    return f"{matched_all} of {total} papers match “{query.strip()}”" + (
+        f" (first {shown} shown)" if shown < matched_all else ""
+    )
+
+
+def paper_html(paper: Paper) -> str:
+    meta = [f"id <code>{escape(paper.paper_id)}</code>"]
+    if paper.authors:
+        meta.append(escape(", ".join(paper.authors)))
+    if paper.year:
+        meta.append(str(paper.year))
+    if paper.url.startswith(("https://", "http://")):
+        meta.append(f'<a href="{escape(paper.url)}" target="_blank" rel="noopener noreferrer">link</a>')
+    return (
+        f'<div class="paper-detail"><h3>{escape(paper.title)}</h3>'
+        f'<div class="paper-meta">{" · ".join(meta)}</div>'
+        f'<p class="abstract">{escape(paper.abstract)}</p></div>'
+    )
+
+
+def question_about(paper: Paper, question: str) -> str:
+    """Names the paper in the question, so retrieval (which reads titles) brings that paper's abstract."""
+    question = " ".join(question.split()) or "What does this paper propose, and what does it find?"
+    return f"{question} (about the paper “{paper.title}”)"

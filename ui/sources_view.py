@@ -1,0 +1,122 @@
+"""The sources panel: per citation, the paper, its abstract with the quoted sentence highlighted, and the scores.
+
+Built as HTML because the highlight sits inside the abstract; every piece of paper text is escaped first.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from rag.types import Answer, Citation, Evidence, Paper
+from ui.answer_view import source_anchor
+from ui.conversation import Conversation
+
+EMPTY = '<div class="sources-empty">Sources of each answer appear here: click a citation such as [1] to open it.</div>'
+
+
+def quote_spans(abstract: str, quote: str) -> list[tuple[int, int]]:
+    """Where the quoted sentence(s) sit in the abstract; whitespace may differ, so words are matched loosely."""
+    spans = []
+    for part in quote.split(" … "):
+        words = part.split()
+        if not words:
+            continue
+        match = re.search(r"\s+".join(re.escape(w) for w in words), abstract)
+        if match:
+            spans.append(match.span())
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlighted_abstract(abstract: str, quote: str) -> str:
+    """The abstract as escaped HTML with the quoted sentences in <mark>; the quote alone if it is not found."""
+    spans = quote_spans(abstract, quote)
+    if not spans:
+        return f'<mark class="quoted">{escape(quote)}</mark>'
+    out, last = [], 0
+    for start, end in spans:
+        out.append(escape(abstract[last:start]))
+        out.append(f'<mark class="quoted">{escape(abstract[start:end])}</mark>')
+        last = end
+    out.append(escape(abstract[last:]))
+    return "".join(out)
+
+
+def _score(value: float | None, digits: int) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _preview(quote: str, limit: int = 160) -> str:
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= limit else quote[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _scores(evidence: Evidence | None, citation: Citation) -> str:
+    # Support 0.0 means "not scored" (comparison cells are chosen by role, not by score), so it is left out.
+    cells = [("support", _score(citation.support, 2))] if citation.support else []
+    if evidence is not None:
+        cells += [
+            ("dense", _score(evidence.dense, 3)),
+            ("lexical", _score(evidence.lexical, 2)),
+            ("fused", _score(evidence.fused, 4)),
+            ("rank", str(evidence.rank + 1)),
+        ]
+    if not cells:
+        return ""
+    head = "".join(f"<th>{name}</th>" for name, _ in cells)
+    body = "".join(f"<td>{value}</td>" for _, value in cells)
+    return f'<table class="scores"><tr>{head}</tr><tr>{body}</tr></table>'
+
+
+def citation_html(citation: Citation, answer: Answer, paper: Paper | None, turn: int) -> str:
+    evidence = next((e for e in answer.evidence if e.paper_id == citation.paper_id), None)
+    abstract = paper.abstract if paper else (evidence.text if evidence else "")
+    verdict = (
+        '<span class="verdict ok">supported</span>'
+        if citation.supported
+        else '<span class="verdict bad">⚠ not supported</span>'
+    )
+    flagged = [s for s in answer.sentences if not s.verified and citation.n in s.citations]
+    notes = "".join(
+        f'<li>“{escape(s.text)}” — {escape(s.reason or "not supported by this abstract")}</li>' for s in flagged
+    )
+    link = ""
+    if paper and paper.url.startswith(("https://", "http://")):
+        link = f' · <a href="{escape(paper.url)}" target="_blank" rel="noopener noreferrer">paper</a>'
+    return (
+        f'<details class="source" id="{source_anchor(turn, citation.n)}">'
+        f'<summary><span class="cite-n">[{citation.n}]</span> <span class="source-title">{escape(citation.title)}'
+        f"</span> {verdict}"
+        f'<span class="quote-preview">“{escape(_preview(citation.quote))}”</span></summary>'
+        f'<p class="abstract">{highlighted_abstract(abstract, citation.quote)}</p>'
+        + (f'<ul class="unsupported-notes">{notes}</ul>' if notes else "")
+        + _scores(evidence, citation)
+        + f'<div class="paper-id">id <code>{escape(citation.paper_id)}</code>{link}</div></details>'
+    )
+
+
+def sources_html(conversation: Conversation, papers: dict[str, Paper]) -> str:
+    """Every answered turn's sources, newest first and open; older turns fold away but stay linkable."""
+    answered = conversation.answered()
+    if not answered:
+        return EMPTY
+    sections = []
+    for position, (turn, entry) in enumerate(reversed(answered)):
+        answer = entry.answer
+        assert answer is not None
+        if answer.citations:
+            body = "".join(citation_html(c, answer, papers.get(c.paper_id), turn) for c in answer.citations)
+        else:
+            body = '<p class="no-sources">No abstract supports an answer to this question.</p>'
+        sections.append(
+            f'<details class="turn-sources" id="turn-{turn}"{" open" if position == 0 else ""}>'
+            f"<summary>Sources for “{escape(entry.question)}”</summary>{body}</details>"
+        )
+    return "".join(sections)
