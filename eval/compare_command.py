@@ -85,8 +85,9 @@ def compare_runs(a: tuple[dict, list[dict]], b: tuple[dict, list[dict]], names: 
     out = [
         "# Comparison of two evaluation runs",
         "",
-        table(["", "run", "settings", "question set", "questions", "created"], [
-            [label, name, f"`{s.get('settings_hash', '')}`", f"{s.get('question_set', '')} "
+        table(["", "run", "settings", "code", "question set", "questions", "created"], [
+            [label, name, f"`{s.get('settings_hash', '')}`", f"`{s.get('code_version') or '?'}`",
+             f"{s.get('question_set', '')} "
              f"`{s.get('question_set_digest', '')}`", str(s.get("n", "")), s.get("created_at", "")]
             for label, name, s in (("A", names[0], sa), ("B", names[1], sb))
         ]),

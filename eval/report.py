@@ -161,6 +161,7 @@ def render_report(run, charts: Sequence[str] = ()) -> str:
         "",
         f"{s['n']} questions ({s['n_answerable']} answerable, {s['n_unanswerable']} unanswerable) over "
         f"{s.get('papers_indexed', '?')} indexed papers · settings `{s.get('settings_hash', '')}` · "
+        f"code `{s.get('code_version') or '?'}` · "
         f"question set `{s.get('question_set_digest', '')}` · {s.get('created_at', '')} · "
         f"{s.get('duration_s', '?')} s",
         "",

@@ -8,6 +8,7 @@ can be compared without the engine.
 from __future__ import annotations
 
 import json
+import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -161,10 +162,27 @@ def run_questions(engine, questions: QuestionSet, progress: Progress | None = No
         "problems": problems,
         "unknown_titles": unknown,
         "papers_indexed": len(engine.papers),
+        "code_version": code_version(),
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "duration_s": round(time.perf_counter() - started, 1),
     })
     return Run(records=records, summary=summary, per_type=per_type, problems=problems)
+
+
+def code_version() -> str:
+    """The git commit that answered (`+dirty` with local edits): equal settings hashes can still hide code changes."""
+    root = Path(__file__).resolve().parent.parent
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=10, check=True)
+        return done.stdout.strip()
+
+    try:
+        commit = git("rev-parse", "--short", "HEAD")
+        dirty = git("status", "--porcelain", "--untracked-files=no")
+    except (OSError, subprocess.SubprocessError):
+        return ""  # an installed package, or no git: the settings hash is all there is
+    return commit + ("+dirty" if dirty else "")
 
 
 def default_out_dir(settings_hash: str, root: Path = Path("runs")) -> Path:

@@ -44,7 +44,7 @@ def test_run_writes_every_file(written_run):
     for png in ("metrics_by_type.png", "latency.png"):
         assert (out / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     summary, records = load_run(out)
-    assert set(SUMMARY_KEYS) | {"n", "settings_hash", "settings"} <= set(summary)
+    assert set(SUMMARY_KEYS) | {"n", "settings_hash", "settings", "code_version"} <= set(summary)
     assert summary["n"] == 4 and [r["id"] for r in records] == ["lemmas", "bench", "ghost", "protein"]
     assert summary["settings"]["retrieval"]["top_papers"] >= 1 and len(summary["settings_hash"]) == 12
     assert summary["n_by_type"] == {"factoid": 1, "followup": 1, "comparative": 1, "unanswerable": 1}
