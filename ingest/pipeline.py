@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ingest.chunking import chunk_paper
-from ingest.formats import reader_for
-from ingest.records import InputError, Rejected
+from ingest.formats import located_reader_for
+from ingest.records import Found, InputError, Rejected
 from rag.settings import IngestSettings
 from rag.types import Chunk, Paper
 
@@ -31,10 +31,28 @@ class IngestReport:
     chunks: int = 0
     rejected: list[Rejected] = field(default_factory=list)
     empty_files: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # one message per file that could not be read at all
 
     @property
     def ok(self) -> bool:
-        return not self.rejected and not self.empty_files
+        return not self.rejected and not self.empty_files and not self.unreadable
+
+    @property
+    def exit_code(self) -> int:
+        """2: a file could not be read at all; 1: records were rejected or a file held no papers; else 0."""
+        if self.unreadable:
+            return 2
+        return 0 if self.ok else 1
+
+    def problems(self, limit: int = 50) -> list[str]:
+        """What went wrong, one line each; capped, so a file of 20,000 bad lines doesn't flood the terminal."""
+        lines = [f"cannot read: {message}" for message in self.unreadable]
+        lines += [f"rejected: {r}" for r in self.rejected[:limit]]
+        if len(self.rejected) > limit:
+            hidden = len(self.rejected) - limit
+            lines.append(f"rejected: ... and {hidden:,} more records (only the first {limit} are listed)")
+        lines += [f"no papers in {name}" for name in self.empty_files]
+        return lines
 
     def summary(self) -> str:
         line = (
@@ -43,44 +61,64 @@ class IngestReport:
         )
         if self.rejected:
             line += f"; {len(self.rejected)} rejected"
+        if self.unreadable:
+            line += f"; {len(self.unreadable)} file{'s' if len(self.unreadable) > 1 else ''} unreadable"
         return line
 
 
-def read_papers(paths: Iterable[Path], settings: IngestSettings, report: IngestReport) -> list[Paper]:
-    """All good papers of all files, first occurrence winning; duplicates with other text are rejected."""
-    seen: dict[str, tuple[Paper, str]] = {}
+def read_papers(
+    paths: Iterable[Path], settings: IngestSettings, report: IngestReport, progress: bool = False
+) -> list[Paper]:
+    """All good papers of all files, first occurrence winning; duplicates with other text are rejected.
+
+    A file that cannot be read is reported and skipped: the other files still count, and nothing stored
+    is touched because of it.
+    """
+    from tqdm import tqdm
+
+    seen: dict[str, Found] = {}
     for path in paths:
-        read = reader_for(path)
         count = 0
         try:
-            for record in read(path, max_chars=settings.max_abstract_chars):
+            read = located_reader_for(path)
+            records = read(path, max_chars=settings.max_abstract_chars)
+            for record in tqdm(records, desc=f"Reading {path.name}", unit=" records", disable=not progress,
+                               file=sys.stderr, leave=False):
                 if isinstance(record, Rejected):
                     report.rejected.append(record)
                     continue
                 count += 1
-                if record.paper_id in seen:
-                    first, where = seen[record.paper_id]
-                    if first.content_hash != record.content_hash:
-                        report.rejected.append(
-                            Rejected(record.source, f"id {record.paper_id}",
-                                     f"same id as {where} but different text; the first one is kept")
-                        )
-                    continue
-                seen[record.paper_id] = (record, f"{record.source}")
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"{path.name} is not valid UTF-8 (byte {exc.start}); save it as UTF-8 and ingest it again."
-            ) from exc
+                first = seen.get(record.paper.paper_id)
+                if first is None:
+                    seen[record.paper.paper_id] = record
+                elif first.paper.content_hash != record.paper.content_hash:
+                    report.rejected.append(Rejected(
+                        record.source, record.where,
+                        f"same id {record.paper.paper_id!r} as {first.source}, {first.where}, but different text; "
+                        "the first one is kept",
+                    ))
+        except InputError as exc:
+            report.unreadable.append(_with_count(str(exc), path, count))
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            report.unreadable.append(_with_count(f"{path}: {exc}", path, count))
+            continue
         if count == 0:
             report.empty_files.append(path.name)
-    return [paper for paper, _ in seen.values()]
+    return [found.paper for found in seen.values()]
+
+
+def _with_count(message: str, path: Path, count: int) -> str:
+    if count:
+        return f"{message} (the {count:,} papers read from {path.name} before that are kept)"
+    return message
 
 
 def ingest(
     paths: Iterable[Path], store: ChromaStore, embedder: Embedder, settings: IngestSettings, progress: bool = True
 ) -> IngestReport:
     report = IngestReport()
-    papers = read_papers(paths, settings, report)
+    papers = read_papers(paths, settings, report, progress)
     stored = store.stored_papers()
     to_write: list[Paper] = []
     for paper in papers:

@@ -1,4 +1,8 @@
-"""What a reader yields: good papers, and rejected records with where they came from."""
+"""What a reader yields: good papers, and rejected records with where they came from and why.
+
+Each reader has two faces: `read_located` yields `Found` (the paper plus its line), which the pipeline needs
+to point at both lines of a repeated id; `read` yields plain `Paper`s for everyone else.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,19 @@ from dataclasses import dataclass
 from rag.ids import paper_id_from_title
 from rag.text import clean_text
 from rag.types import Paper
+
+BOM = "\ufeff"
+# Real titles stay far below this; a longer one is a broken record (an unclosed quote swallowing lines).
+MAX_TITLE_CHARS = 2_000
+
+
+@dataclass(frozen=True)
+class Found:
+    """A good paper plus its place in the file, so a later conflict (a repeated id) can point at both lines."""
+
+    paper: Paper
+    source: str
+    where: str  # "line 12", "record 40"
 
 
 @dataclass(frozen=True)
@@ -21,31 +38,65 @@ class Rejected:
 
 
 class InputError(Exception):
-    """A whole file cannot be read; the message says what to do."""
+    """A whole file cannot be read; the message names it and says what to do."""
 
 
-Record = Paper | Rejected
-Records = Iterator[Record]
+LocatedRecords = Iterator[Found | Rejected]
+Records = Iterator[Paper | Rejected]
+
+
+def unlocated(records: LocatedRecords) -> Records:
+    for record in records:
+        yield record.paper if isinstance(record, Found) else record
+
+
+def bad_bytes(text: str) -> str:
+    """Describes the first undecodable byte of text read with errors="surrogateescape", or "" if none.
+
+    Readers decode that way so one bad byte costs one record, not the whole file.
+    """
+    for char in text:
+        if "\udc80" <= char <= "\udcff":
+            return f"0x{ord(char) - 0xDC00:02X}"
+    return ""
+
+
+def not_utf8(source: str, where: str, byte: str) -> Rejected:
+    return Rejected(source, where, f"not valid UTF-8 (byte {byte}); save the file as UTF-8 to ingest this record")
 
 
 def make_paper(
     raw: dict, *, source: str, where: str, id_key: str = "id", text_key: str = "abstract", max_chars: int = 200_000
-) -> Record:
+) -> Found | Rejected:
     """Builds a Paper from a loose dict, or says why not."""
+    for key in ("title", text_key):
+        value = raw.get(key)
+        if value is not None and not isinstance(value, str | int | float):
+            return Rejected(source, where, f"{key} is a JSON {type(value).__name__}, not text")
     title = clean_text(str(raw.get("title") or ""))
     abstract = clean_text(str(raw.get(text_key) or ""))
     if not title:
         return Rejected(source, where, "empty title")
+    if len(title) > MAX_TITLE_CHARS:
+        return Rejected(
+            source, where, f"title is {len(title):,} characters long: a broken record (an unclosed quote?)"
+        )
     if not abstract:
         return Rejected(source, where, f"empty {text_key}")
     if len(abstract) > max_chars:
-        return Rejected(source, where, f"{text_key} is {len(abstract):,} characters, over the {max_chars:,} limit")
+        return Rejected(
+            source, where,
+            f"{text_key} is {len(abstract):,} characters, over the {max_chars:,} limit: likely a full text or a "
+            "broken export, not an abstract (raise PAPERCHAT_INGEST__MAX_ABSTRACT_CHARS to accept it)",
+        )
     raw_id = str(raw.get(id_key) or "").strip()
     authors = raw.get("authors") or ()
     if isinstance(authors, str):
         authors = [a.strip() for a in authors.replace(" and ", ",").split(",") if a.strip()]
+    elif not isinstance(authors, list | tuple):
+        authors = ()
     year = _year(raw.get("year") or raw.get("date") or raw.get("update_date") or raw.get("published"))
-    return Paper(
+    paper = Paper(
         paper_id=raw_id or paper_id_from_title(title),
         title=title,
         abstract=abstract,
@@ -54,6 +105,7 @@ def make_paper(
         url=str(raw.get("url") or ""),
         source=source,
     )
+    return Found(paper, source, where)
 
 
 def _year(value: object) -> int | None:

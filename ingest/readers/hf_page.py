@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.records import Records, Rejected, make_paper
+from ingest.records import BOM, LocatedRecords, Records, Rejected, bad_bytes, make_paper, not_utf8, unlocated
 
 FURNITURE = {
     "new",
@@ -24,15 +24,25 @@ def looks_like(path: Path, head: str) -> bool:
 
 
 def read(path: Path, max_chars: int = 200_000) -> Records:
-    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    return unlocated(read_located(path, max_chars))
+
+
+def read_located(path: Path, max_chars: int = 200_000) -> LocatedRecords:
+    # surrogateescape: an undecodable byte costs only the title/abstract pair it sits in (see bad_bytes).
+    text = path.read_bytes().decode("utf-8", errors="surrogateescape").lstrip(BOM)
+    lines = [ln.strip() for ln in text.splitlines()]
     content = [(i + 1, ln) for i, ln in enumerate(lines) if ln]
     while content and (content[0][1].lower() in FURNITURE or _DATE.match(content[0][1])):
         content.pop(0)
     for k in range(0, len(content) - 1, 2):
-        (title_line, title), (_, abstract) = content[k], content[k + 1]
+        (title_line, title), (abstract_line, abstract) = content[k], content[k + 1]
+        where = f"line {title_line}"
+        bad = [(n, b) for n, b in ((title_line, bad_bytes(title)), (abstract_line, bad_bytes(abstract))) if b]
+        if bad:
+            line, byte = bad[0]
+            yield not_utf8(path.name, f"line {line}", byte)
+            continue
         abstract = _UPVOTES.sub("", abstract)
-        yield make_paper(
-            {"title": title, "abstract": abstract}, source=path.name, where=f"line {title_line}", max_chars=max_chars
-        )
+        yield make_paper({"title": title, "abstract": abstract}, source=path.name, where=where, max_chars=max_chars)
     if len(content) % 2:
         yield Rejected(path.name, f"line {content[-1][0]}", "a title with no abstract line after it")
