@@ -76,7 +76,7 @@ def print_progress(done: int, total: int, qid: str) -> None:
     if sys.stderr.isatty():
         end = "\n" if done == total else ""
         sys.stderr.write(f"\r  {done}/{total} questions{f' (asking {qid})' if qid else ''}".ljust(50) + end)
-    elif done % 10 == 0 or done == total:
+    elif done and (done % 10 == 0 or done == total):
         sys.stderr.write(f"  {done}/{total} questions\n")
     sys.stderr.flush()
 
