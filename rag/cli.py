@@ -17,7 +17,33 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def _retrieval(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], help="how chunks are found")
-    parser.add_argument("--top-papers", type=int, help="papers whose evidence reaches the answer")
+    parser.add_argument("--top-papers", type=_bounded_int("retrieval", "top_papers"),
+                        help="papers whose evidence reaches the answer (1-50)")
+
+
+def _bounded_int(group: str, name: str):
+    """An argparse type holding an int to the bounds the settings model declares, so a value out of range gets
+    a one-line usage error instead of a validation traceback (the bounds live only in rag/settings.py)."""
+
+    def convert(text: str) -> int:
+        from rag.settings import Settings
+
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        group_model = Settings.model_fields[group].annotation
+        low = high = None
+        for bound in group_model.model_fields[name].metadata:
+            low = getattr(bound, "ge", low)
+            high = getattr(bound, "le", high)
+        if (low is not None and value < low) or (high is not None and value > high):
+            allowed = f"between {low} and {high}" if None not in (low, high) else f"at least {low}" if high is None \
+                else f"at most {high}"
+            raise argparse.ArgumentTypeError(f"must be {allowed}, got {value}")
+        return value
+
+    return convert
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     from rag.offline import configure_offline
 
     configure_offline()
+    from pydantic import ValidationError
+
     from ingest.records import InputError
     from rag.engine import NoIndexError, QuestionError
     from rag.store import StoreError
@@ -88,9 +116,23 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, NoIndexError, QuestionError, StoreError) as exc:
         print(f"paperchat: {exc}", file=sys.stderr)
         return 2
+    except ValidationError as exc:
+        for line in _setting_errors(exc):
+            print(f"paperchat: {line}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("paperchat: interrupted", file=sys.stderr)
         return 130
+
+
+def _setting_errors(exc) -> list[str]:
+    """A settings validation error (a bad PAPERCHAT_* variable) as lines naming the variable to fix."""
+    lines = []
+    for error in exc.errors():
+        path = [str(part) for part in error["loc"]]
+        env = "PAPERCHAT_" + "__".join(path).upper()
+        lines.append(f"invalid setting {'.'.join(path)}={error.get('input')!r} (env {env}): {error['msg']}")
+    return lines
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -109,12 +151,10 @@ def _run(args: argparse.Namespace) -> int:
             print(f"The index at {engine.location} already holds {len(engine.papers)} papers.")
             return 0
         report = engine.ingest(args.files or [BUILTIN_CORPUS], progress=not args.quiet)
-        for rejected in report.rejected:
-            print(f"rejected: {rejected}", file=sys.stderr)
-        for name in report.empty_files:
-            print(f"no papers in {name}", file=sys.stderr)
+        for line in report.problems():
+            print(line, file=sys.stderr)
         print(report.summary())
-        return 0 if report.ok else 1
+        return report.exit_code
     if args.command == "ask":
         from rag.render_text import answer_as_text
 
