@@ -49,8 +49,8 @@ def extractive_answer(
     return Answer(query=query, searched_query=searched, answer=text, citations=book.citations, sentences=sentences)
 
 
-def refusal(closest: Sequence[Paper], *, query: str, searched: str) -> Answer:
-    lines = ["The indexed abstracts do not answer this question."]
+def refusal(closest: Sequence[Paper], *, query: str, searched: str, reason: str = "") -> Answer:
+    lines = [reason or "The indexed abstracts do not answer this question."]
     if closest:
         lines.append("Closest papers (not evidence for an answer):")
         lines += [f"- {p.title}" for p in closest]

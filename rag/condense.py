@@ -27,7 +27,7 @@ def condense(question: str, history: Sequence[str]) -> str:
     if not history:
         return question
     refers_back = _REFERENCE.search(question) or _FOLLOW_ON.match(question)
-    if not refers_back or names_in(question):
+    if not refers_back:
         return question
     subject = _subject_of(history)
     if not subject:

@@ -19,6 +19,11 @@ from rag.settings import RetrievalSettings, Settings
 from rag.types import Answer, Evidence, Paper
 
 
+def _not_mentioned(names: list[str]) -> str:
+    quoted = ", ".join(f"“{n}”" for n in names)
+    return f"No indexed abstract mentions {quoted}, so the indexed abstracts do not answer this question."
+
+
 class NoIndexError(Exception):
     """Nothing is ingested yet; the message says which command builds the index."""
 
@@ -52,7 +57,10 @@ class Engine:
         stored = self.store.stored_papers()
         papers = {pid: sp.paper for pid, sp in stored.items() if sp.complete}
         lexical = LexicalIndex(list(papers.values()), self.settings.retrieval.title_repeat)
+        # One lowercase text of the whole index, to tell at once whether any abstract mentions a name.
+        corpus_text = "\n".join(f"{p.title}\n{p.abstract}" for p in papers.values())
         with self._lock:
+            self.corpus_text = corpus_text
             self.papers: dict[str, Paper] = papers
             self.lexical = lexical
             self.retriever = Retriever(self.store, self.embedder, lexical, papers)
@@ -107,22 +115,41 @@ class Engine:
         }
         return answer
 
+    def unknown_names(self, question: str) -> tuple[list[str], list[str]]:
+        """Names in the question that no indexed title or abstract mentions: identifiers (acronyms, mixed case:
+        "MMLU", "Defects4J") and plain capitalised words ("Coq"). Nothing here can be about an unknown identifier;
+        an unknown word only asks for stronger evidence, since a question may name what an abstract describes."""
+        from rag.naming import key_names, mention_pattern, names_in
+
+        strong = names_in(question)
+        unknown = [n for n in key_names(question) if not mention_pattern(n).search(self.corpus_text)]
+        return [n for n in unknown if n in strong], [n for n in unknown if n not in strong]
+
     def _factoid(self, question: str, searched: str, evidence: list[Evidence]) -> Answer:
+        closest = [self.papers[e.paper_id] for e in evidence[:3]]
+        unknown_ids, unknown_words = self.unknown_names(searched)
+        if unknown_ids:
+            return refusal(closest, query=question, searched=searched, reason=_not_mentioned(unknown_ids))
         q_vec = self.embedder.embed_query(searched)
         scored = score_sentences(searched, q_vec, evidence, self.papers, self._embed_sentences, self.lexical.idf)
-        if not scored or scored[0].score < self.settings.answer.refuse_below:
-            return refusal([self.papers[e.paper_id] for e in evidence[:3]], query=question, searched=searched)
+        bar = self.settings.answer.refuse_below
+        if unknown_words:
+            bar = max(bar, self.settings.answer.refuse_below_unknown_name)
+        if not scored or scored[0].score < bar:
+            reason = _not_mentioned(unknown_words) if unknown_words and scored else ""
+            return refusal(closest, query=question, searched=searched, reason=reason)
         chosen = pick_answer_sentences(scored, self.settings.answer.max_sentences)
         return extractive_answer(chosen, self.papers, query=question, searched=searched)
 
     def _compare(self, sides: list[str], question: str, searched: str) -> Answer | None:
         from rag.compose import comparative_answer
         from rag.naming import find_paper
+        from rag.planner import side_variants
 
         chosen: list[Paper] = []
         missing = []
         for side in sides:
-            paper = find_paper(side, self.papers.values())
+            paper = next(filter(None, (find_paper(v, self.papers.values()) for v in side_variants(side))), None)
             if paper is None:
                 missing.append(side)
             elif paper not in chosen:
@@ -141,16 +168,20 @@ class Engine:
         return list_answer(matches, self.papers, topic=topic, query=question, searched=searched)
 
     def _with_cited(self, evidence: list[Evidence], answer: Answer) -> list[Evidence]:
-        """Papers found by name or by a whole-index scan join the retrieved evidence, ranked after it."""
-        seen = {e.paper_id for e in evidence}
-        extra = []
+        """Papers found by name or by a whole-index scan are the evidence of comparisons and lists: they come
+        first, then the rest of what retrieval found."""
+        if answer.kind == "factoid":
+            return evidence
+        by_id = {e.paper_id: e for e in evidence}
+        ranked = []
         for citation in answer.citations:
-            if citation.paper_id not in seen:
-                seen.add(citation.paper_id)
-                paper = self.papers[citation.paper_id]
-                extra.append(Evidence(paper_id=paper.paper_id, title=paper.title, text=citation.quote,
-                                      rank=len(evidence) + len(extra)))
-        return evidence + extra
+            paper = self.papers[citation.paper_id]
+            ranked.append(by_id.pop(paper.paper_id, None) or
+                          Evidence(paper_id=paper.paper_id, title=paper.title, text=citation.quote))
+        ranked += by_id.values()
+        for rank, item in enumerate(ranked):
+            item.rank = rank
+        return ranked
 
     def _embed_sentences(self, sentences: list[str]) -> np.ndarray:
         """Sentence vectors are cached: the same abstracts come back question after question."""

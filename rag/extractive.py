@@ -12,14 +12,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag.lexical import tokenize
-from rag.naming import names_in
+from rag.naming import key_names, mention_pattern
 from rag.sentences import split_sentences
 from rag.types import Evidence, Paper
 
+NAME_WEIGHT = 0.3
 _QUANTITY = re.compile(r"\b(how (many|much|large|big|fast|long|often)|what (percentage|fraction|proportion|share|"
                        r"accuracy|number|size)|by how)\b", re.I)
 _DIGIT = re.compile(r"\d")
 _DEFINITION = re.compile(r"^(what (is|are)|what does .+ do|describe|explain|tell me about|summari[sz]e)\b", re.I)
+_HOW = re.compile(r"^how (can|could|do|does|did|to|is|are)\b", re.I)
+_LINK = re.compile(r"https?://|github\.com|\bavailable at\b", re.I)
+_LINK_QUESTION = re.compile(r"\b(code|link|url|github|website|available|download|release[sd]?|repository)\b", re.I)
 _INTRODUCES = re.compile(r"\b(we (propose|introduce|present|develop)|called|named|dubbed|is an?|are an?)\b", re.I)
 
 
@@ -42,12 +46,21 @@ def score_sentences(
     embed: Callable[[list[str]], np.ndarray],
     idf: Callable[[str], float],
 ) -> list[ScoredSentence]:
-    """Every sentence of every retrieved paper, scored by meaning (cosine) and by shared rare words."""
+    """Every sentence of every retrieved paper, scored by meaning (cosine) and by shared rare words.
+
+    The words of a name the question asks about ("RLCoder") count little in the word overlap, since every
+    sentence of that paper is about it; instead every sentence of a paper that mentions the name gains."""
+    names = key_names(question)
+    name_tokens = {t for n in names for t in tokenize(n)}
     q_tokens = set(tokenize(question))
-    q_weight = sum(idf(t) for t in q_tokens) or 1.0
+    content = q_tokens - name_tokens
+    weight = (sum(idf(t) for t in content) + NAME_WEIGHT * sum(idf(t) for t in name_tokens)) or 1.0
+    mentions = [mention_pattern(n) for n in names]
     wants_number = bool(_QUANTITY.search(question))
     wants_definition = bool(_DEFINITION.search(question))
-    names = [n.lower() for n in names_in(question)]
+    wants_method = bool(_HOW.search(question))
+    wants_link = bool(_LINK_QUESTION.search(question))
+    lowered_names = [n.lower() for n in names]
     rows: list[tuple[Evidence, int, str]] = []
     for ev in evidence:
         for position, sentence in enumerate(split_sentences(papers[ev.paper_id].abstract)):
@@ -57,16 +70,24 @@ def score_sentences(
     vectors = embed([f"{papers[ev.paper_id].title}. {s}" if pos == 0 else s for ev, pos, s in rows])
     dense = vectors @ question_vector
     scored = []
+    about_names = {ev.paper_id: any(m.search(papers[ev.paper_id].abstract + papers[ev.paper_id].title)
+                                    for m in mentions) for ev in evidence}
     for (ev, position, sentence), cosine in zip(rows, dense, strict=True):
-        shared = q_tokens & set(tokenize(sentence))
-        # Title words count as shared: "RLCoder" in the question matches every sentence of the RLCoder paper.
-        title_shared = q_tokens & set(tokenize(papers[ev.paper_id].title))
-        lexical = (sum(idf(t) for t in shared) + 0.5 * sum(idf(t) for t in title_shared - shared)) / q_weight
+        words = set(tokenize(sentence))
+        shared = sum(idf(t) for t in content & words) + NAME_WEIGHT * sum(idf(t) for t in name_tokens & words)
+        lexical = shared / weight
         score = 0.55 * float(cosine) + 0.45 * min(lexical, 1.0) - 0.01 * ev.rank
+        if about_names.get(ev.paper_id):
+            score += 0.1  # the question names something this paper mentions
         if wants_number and _DIGIT.search(sentence):
             score += 0.08
-        if wants_definition and _INTRODUCES.search(sentence) and any(n in sentence.lower() for n in names):
+        introduces = bool(_INTRODUCES.search(sentence))
+        if wants_definition and introduces and any(n in sentence.lower() for n in lowered_names):
             score += 0.15  # "What is X?" is answered by the sentence that introduces X
+        elif wants_method and introduces:
+            score += 0.06  # "How can one ...?" is answered by what a paper proposes
+        if _LINK.search(sentence) and not wants_link:
+            score -= 0.15  # "code is at https://..." rarely answers a research question
         scored.append(ScoredSentence(ev.paper_id, position, sentence, float(cosine), lexical, score, ev.rank))
     scored.sort(key=lambda s: -s.score)
     return scored

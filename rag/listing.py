@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag.lexical import tokenize
-from rag.naming import names_in
+from rag.naming import key_names, mention_pattern
 from rag.sentences import split_sentences
 from rag.types import Paper
 
@@ -29,13 +29,13 @@ class Match:
 def find_matches(
     topic: str, papers: Iterable[Paper], embed: Callable[[list[str]], np.ndarray], topic_vector: np.ndarray
 ) -> list[Match]:
-    names = names_in(topic)
+    names = key_names(topic)
     topic_tokens = set(tokenize(topic))
     matches = []
     for paper in papers:
         sentences = split_sentences(paper.abstract)
         if names:
-            patterns = [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.I) for n in names]
+            patterns = [mention_pattern(n) for n in names]
             hit = [s for s in sentences if all(p.search(s) for p in patterns)]
             if not hit and all(p.search(paper.title) for p in patterns):
                 hit = sentences[:1]

@@ -30,7 +30,7 @@ def find_paper(name: str, papers: Iterable[Paper]) -> Paper | None:
     in_title = [p for p in papers if re.search(rf"\b{re.escape(wanted)}\b", normalise_title(p.title))]
     if len(in_title) == 1:
         return in_title[0]
-    pattern = re.compile(rf"(?<![\w-]){re.escape(name.strip())}(?![\w-])", re.I)
+    pattern = mention_pattern(name)
     scored = []
     for paper in papers:
         hits = pattern.findall(paper.abstract)
@@ -45,9 +45,41 @@ def find_paper(name: str, papers: Iterable[Paper]) -> Paper | None:
     return in_title[0] if in_title else None
 
 
-_NAME = re.compile(r"\b(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*")
+_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[a-z]+[A-Z0-9][A-Za-z0-9]*[A-Z]"
+    r"[A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*\+?"
+)
+# A run of capitalised words is one name ("Mostly Basic Programming Problems"); a possessive is not part of it.
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:-[A-Za-z]+)*(?:\s+[A-Z][a-z]{2,}(?:-[A-Za-z]+)*)*")
+_NOT_NAMES = frozenset("""What Which Who Whom Whose When Where Why How Compare Contrast List Name Find Tell Describe
+    Explain Summarise Summarize Does Did Do Is Are Was Were Can Could Should Would Will Has Have Had The This That
+    These Those And Also In On For Of With From About Please Give Show Between Versus Papers Paper Study
+    Studies""".split())
 
 
 def names_in(text: str) -> list[str]:
-    """Acronyms and CamelCase names ("RLCoder", "GSM8K", "DeepSeek-Prover") in the order they appear."""
+    """Acronyms and mixed-case names ("RLCoder", "GSM8K", "DeepSeek-Prover", "miniF2F") in order of appearance."""
     return list(dict.fromkeys(m.group(0) for m in _NAME.finditer(text)))
+
+
+def key_names(text: str) -> list[str]:
+    """Names plus capitalised words inside a sentence ("Isabelle", "Coq"): what must exist for a question to
+    be about something in the index."""
+    found = names_in(text)
+    for sentence in re.split(r"(?<=[.!?:;])\s+|[\"“”‘’]", text):
+        words = list(_CAPITALISED.finditer(sentence))
+        for match in words:
+            words = match.group(0).split()
+            if not sentence[: match.start()].strip():  # a sentence's first word is capitalised anyway
+                words = words[1:]
+            while words and words[0] in _NOT_NAMES:
+                words = words[1:]
+            word = " ".join(words)
+            if word and not any(word in n for n in found):
+                found.append(word)
+    return list(dict.fromkeys(found))
+
+
+def mention_pattern(name: str) -> re.Pattern[str]:
+    """Whole-word, case-insensitive; a suffix after a hyphen or plus still counts ("SWE-bench-lite")."""
+    return re.compile(rf"(?<![\w-]){re.escape(name.strip())}(?!\w)", re.I)

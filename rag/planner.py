@@ -38,6 +38,17 @@ _LIST_LEAD = re.compile(
 )
 
 
+_QUOTED = r"'[^']{3,}'|\"[^\"]{3,}\"|“[^”]{3,}”"
+_NAMED = r"[A-Z][\w.+*-]*|[a-z]+[A-Z][\w.+-]*"
+_KIND = r"(?:\s+(?:paper|study|work|method|model|system|benchmark|dataset|approach|framework))?"
+# Two mentions joined by "and": "the OVM paper and 'Scaling ...'", "the X study and the Y study", "A and B".
+_JOINED = [
+    re.compile(r"\bthe\s+(?P<a>[^,;?]+?)\s+(?:paper|study|work)\s+and\s+the\s+(?P<b>[^,;?]+?)\s+(?:paper|study|work)\b"),
+    re.compile(rf"(?:\bthe\s+)?(?P<a>{_QUOTED}|{_NAMED}){_KIND}\s+(?:and|&)\s+(?:the\s+)?(?P<b>{_QUOTED}|{_NAMED})"),
+]
+_CUT = re.compile(r"\s*(?::|,|;|\?|\s(?:for|on|in|at|regarding|with respect to|when|across|using|to)\s).*$", re.I)
+
+
 @dataclass
 class Plan:
     kind: str  # factoid | comparative | list
@@ -54,6 +65,10 @@ def plan(question: str) -> Plan:
             sides = [s for s in sides if s]
             if len(sides) >= 2:
                 return Plan("comparative", sides=sides)
+    for pattern in _JOINED:
+        match = pattern.search(text)
+        if match:
+            return Plan("comparative", sides=[_clean_side(match.group("a")), _clean_side(match.group("b"))])
     match = _LIST_PATTERN.match(text)
     if match:
         topic = _LIST_LEAD.sub("", match.group("topic").strip(), count=1).strip()
@@ -62,7 +77,13 @@ def plan(question: str) -> Plan:
     return Plan("factoid")
 
 
+def side_variants(side: str) -> list[str]:
+    """A side as written, then cut before a trailing clause ("X for repository-level code completion" -> "X")."""
+    cut = _CUT.sub("", side).strip()
+    return [v for v in dict.fromkeys([side, cut]) if v]
+
+
 def _clean_side(side: str) -> str:
     side = re.sub(r"^(?:the\s+)?(?:papers?|methods?|approach(?:es)?|models?|systems?)\s+", "", side.strip(), flags=re.I)
     side = re.sub(r"\s+(?:papers?|methods?|approach(?:es)?|models?|systems?)$", "", side, flags=re.I)
-    return side.strip(" \"'`")
+    return side.strip(" \"'`“”‘’")

@@ -58,7 +58,8 @@ def test_verifier_flags_a_wrong_number_and_drops_a_citation_to_a_source_not_retr
         query="q", searched_query="q",
         answer="Codex solves 25% of the 397 puzzles [1]. AlphaCode ranks in the top half [2].",
         citations=[
-            Citation(1, "puzzles", "Programming Puzzles", "Codex solves up to 18% of 397 test problems with a single try."),
+            Citation(1, "puzzles", "Programming Puzzles",
+                     "Codex solves up to 18% of 397 test problems with a single try."),
             Citation(2, "alphacode", "AlphaCode", "AlphaCode achieved on average a ranking of top 54.3%."),
         ],
         sentences=[
