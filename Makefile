@@ -2,9 +2,9 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
-QUESTION ?= How many lemmas are in the dataset built from IMO proofs in Lean?
+SERVE_ARGS ?=
 
-.PHONY: install run test lint
+.PHONY: install browsers run test lint screenshot
 
 # torch first, pinned: it takes the CPU wheel on disk; unpinned, a dependency would pull a CUDA build.
 $(STAMP): pyproject.toml
@@ -16,12 +16,20 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The browser tests and the screenshot drive the Debian Chromium (never `playwright install`: no internet).
+browsers:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
 run: install
 	$(VENV)/bin/paperchat ingest --if-empty
-	$(VENV)/bin/paperchat ask "$(QUESTION)"
+	$(VENV)/bin/paperchat serve $(SERVE_ARGS)
 
-test: install
+test: install browsers
 	$(PY) -m pytest -q -p no:cacheprovider
 
 lint: install
 	$(VENV)/bin/ruff check .
+
+# docs/screenshot.png, from the real page over the configured index; also prints the page load time.
+screenshot: install browsers
+	$(PY) bench/screenshot.py docs/screenshot.png

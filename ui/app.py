@@ -193,7 +193,7 @@ def build_app(engine: Engine) -> gr.Blocks:
             with gr.Tab("Chat", id="chat"), gr.Row(equal_height=False):
                 with gr.Column(scale=3):
                     chatbot = gr.Chatbot(
-                        elem_id="chat", height=560, show_label=False, layout="panel",
+                        elem_id="chat", height="64vh", min_height=420, show_label=False, layout="panel",
                         placeholder="**Ask a question about the papers**, or start from an example:",
                         examples=[{"text": q} for q in EXAMPLES], feedback_options=None, buttons=["copy"],
                     )
