@@ -6,7 +6,8 @@ which papers are complete: a paper interrupted mid-write (a crash) is seen as in
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -43,6 +44,7 @@ class DenseHit:
 
 
 def open_client(data_dir: Path, chroma_url: str = ""):
+    """A Chroma client for the server at chroma_url, else for the embedded store under data_dir."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -59,9 +61,9 @@ def open_client(data_dir: Path, chroma_url: str = ""):
             client.heartbeat()
         except Exception as exc:  # chromadb raises several types for a dead server
             raise StoreError(
-                f"Cannot reach the Chroma server at {chroma_url} ({type(exc).__name__}). "
-                "Start it with `chroma run --path DIR --host HOST --port PORT`, or unset PAPERCHAT_CHROMA_URL "
-                "to use the embedded store."
+                f"Cannot reach the Chroma server at {chroma_url} ({exc}). "
+                f"Start it with `chroma run --path DIR --host {parsed.hostname} --port {parsed.port or 8000}`, "
+                "or drop --chroma-url / PAPERCHAT_CHROMA_URL to use the embedded store."
             ) from exc
         return client
     path = Path(data_dir) / "chroma"
@@ -69,17 +71,56 @@ def open_client(data_dir: Path, chroma_url: str = ""):
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"Cannot create the data folder {path}: {exc.strerror}. Set --data-dir.") from exc
-    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    try:
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except Exception as exc:  # a damaged or foreign folder surfaces as several chromadb/sqlite types
+        raise StoreError(
+            f"Cannot open the store at {path} ({type(exc).__name__}: {exc}). If it is damaged, move the folder "
+            "away and ingest again, or point --data-dir at another folder."
+        ) from exc
 
+
+def _location(client) -> str:
+    settings = client.get_settings()
+    if settings.chroma_server_host:
+        return f"http://{settings.chroma_server_host}:{settings.chroma_server_http_port}"
+    return str(settings.persist_directory)
+
+
+def _server_errors(method: Callable) -> Callable:
+    """A Chroma server that goes away mid-command surfaces as a StoreError naming it, not an httpx traceback.
+
+    What was written before stays written (whole papers per call), so running the same command again is safe.
+    """
+
+    @functools.wraps(method)
+    def guarded(self: ChromaStore, *args, **kwargs):
+        import httpx
+
+        try:
+            return method(self, *args, **kwargs)
+        except httpx.TransportError as exc:
+            raise StoreError(
+                f"Lost the Chroma server at {self.location} ({exc}). Papers already written are kept; "
+                "restart the server and run the same command again."
+            ) from exc
+
+    return guarded
 
 class ChromaStore:
     def __init__(self, client, collection_name: str) -> None:
         self._client = client
         self.name = collection_name
-        self._collection = client.get_or_create_collection(
-            collection_name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+        self.location = _location(client)
+        self._collection = self._open_collection()
+
+    @_server_errors
+    def _open_collection(self):
+        return self._client.get_or_create_collection(
+            self.name, embedding_function=None, metadata={"hnsw:space": "cosine"}
         )
 
+    @_server_errors
     def count(self) -> int:
         return self._collection.count()
 
@@ -92,6 +133,7 @@ class ChromaStore:
             yield page
             offset += len(page["ids"])
 
+    @_server_errors
     def stored_papers(self) -> dict[str, StoredPaper]:
         found: dict[str, dict] = {}
         for page in self._pages(["metadatas"]):
@@ -112,6 +154,7 @@ class ChromaStore:
             result[paper_id] = StoredPaper(paper, paper_hash, entry["n"], n_stored)
         return result
 
+    @_server_errors
     def write_papers(self, papers: Sequence[Paper], chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
         """Replaces the given papers' chunks with these. Deletes first, so a crash leaves a paper absent or
         incomplete, never duplicated; the next ingest finds it and writes it again."""
@@ -141,10 +184,12 @@ class ChromaStore:
             documents=[c.text for c in chunks], metadatas=metadatas,
         )
 
+    @_server_errors
     def delete_papers(self, paper_ids: Sequence[str]) -> None:
         for start in range(0, len(paper_ids), 500):
             self._collection.delete(where={"paper_id": {"$in": list(paper_ids[start : start + 500])}})
 
+    @_server_errors
     def dense_search(self, vector: np.ndarray, k: int) -> list[DenseHit]:
         total = self.count()
         if total == 0:
