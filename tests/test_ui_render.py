@@ -61,7 +61,8 @@ def test_unsupported_sentences_are_marked_with_their_reason():
     sentences = [AnswerSentence(text=HOSTILE, citations=[1], verified=False, reason="the number 5% is not in [1]")]
     message = answer_markdown(_answer(sentences=sentences), 1)
     assert 'class="unsupported"' in message and "⚠ unsupported" in message
-    assert "the number 5% is not in [1]" in message
+    assert 'title="Not supported: the number 5% is not in [1]">' in message  # no link inside the attribute
+    assert '— the number 5% is not in <a class="cite" href="#src-1-1"' in message  # the note below links it
     assert "0/1 sentences verified" in message
 
 

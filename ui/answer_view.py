@@ -78,9 +78,10 @@ def answer_markdown(answer: Answer, turn: int) -> str:
     parts = []
     if answer.searched_query != answer.query:
         parts.append(f'<span class="searched">Searching for: {escape(_one_line(answer.searched_query))}</span>')
-    text = escape(answer.answer.strip(), quote=False)
+    # Links first: the marks added next carry reasons such as "not in [1]" inside attributes, left as typed.
+    text = _link_markers(escape(answer.answer.strip(), quote=False), answer, turn)
     text, notes = _mark_unsupported(text, answer)
-    text = _link_markers(text, answer, turn)
+    notes = [_link_markers(note, answer, turn) for note in notes]
     has_table = any(_TABLE_LINE.match(line) for line in text.splitlines())
     parts.append(text)
     if answer.table and not has_table:
