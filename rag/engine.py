@@ -18,6 +18,8 @@ from rag.extractive import pick_answer_sentences, score_sentences
 from rag.settings import RetrievalSettings, Settings
 from rag.types import Answer, Evidence, Paper
 
+LIST_DEPTH = 50  # papers a described list topic is looked for in; named ones are matched in the whole index
+
 
 def _not_mentioned(names: list[str]) -> str:
     quoted = ", ".join(f"“{n}”" for n in names)
@@ -162,7 +164,12 @@ class Engine:
         from rag.compose import list_answer
         from rag.listing import find_matches
 
-        matches = find_matches(topic, self.papers.values(), self._embed_sentences, self.embedder.embed_query(topic))
+        def score_topic(text: str):
+            candidates = self.retriever.search(text, self.settings.retrieval, k=LIST_DEPTH)
+            return score_sentences(text, self.embedder.embed_query(text), candidates, self.papers,
+                                   self._embed_sentences, self.lexical.idf)
+
+        matches = find_matches(topic, self.papers.values(), score_topic)
         if not matches:
             return None
         return list_answer(matches, self.papers, topic=topic, query=question, searched=searched)

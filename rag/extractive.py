@@ -17,8 +17,9 @@ from rag.sentences import split_sentences
 from rag.types import Evidence, Paper
 
 NAME_WEIGHT = 0.3
-_QUANTITY = re.compile(r"\b(how (many|much|large|big|fast|long|often)|what (percentage|fraction|proportion|share|"
-                       r"accuracy|number|size)|by how)\b", re.I)
+_QUANTITY = re.compile(r"\b(how (many|much|large|big|fast|long|often|well)|what (percentage|fraction|proportion|share|"
+                       r"accuracy|number|size)|by how|pass@\w*|accuracy|score|rate|speedup|cost|improvement)\b",
+                       re.I)
 _DIGIT = re.compile(r"\d")
 _DEFINITION = re.compile(r"^(what (is|are)|what does .+ do|describe|explain|tell me about|summari[sz]e)\b", re.I)
 _HOW = re.compile(r"^how (can|could|do|does|did|to|is|are)\b", re.I)
@@ -94,18 +95,24 @@ def score_sentences(
 
 
 def pick_answer_sentences(
-    scored: Sequence[ScoredSentence], max_sentences: int, per_paper: int = 2, keep_ratio: float = 0.8
+    scored: Sequence[ScoredSentence], max_sentences: int, top_ratio: float = 0.75, other_ratio: float = 0.85
 ) -> list[ScoredSentence]:
-    """The best sentence and those close to it, then ordered readably: by paper, then as the abstract reads."""
+    """The best sentence and those close to it, then ordered readably: by paper, then as the abstract reads.
+
+    The best sentence's paper may add up to two more of its sentences; another paper gets in only with a
+    sentence nearly as good, since each extra paper is one more citation the reader must check."""
     if not scored:
         return []
-    best = scored[0].score
-    chosen: list[ScoredSentence] = []
-    per: dict[str, int] = {}
-    for s in scored:
-        if len(chosen) >= max_sentences or s.score < keep_ratio * best:
+    best = scored[0]
+    chosen = [best]
+    per: dict[str, int] = {best.paper_id: 1}
+    for s in scored[1:]:
+        if len(chosen) >= max_sentences:
             break
-        if per.get(s.paper_id, 0) >= per_paper:
+        same = s.paper_id == best.paper_id
+        if s.score < (top_ratio if same else other_ratio) * best.score:
+            continue
+        if per.get(s.paper_id, 0) >= (3 if same else 1):
             continue
         per[s.paper_id] = per.get(s.paper_id, 0) + 1
         chosen.append(s)

@@ -81,5 +81,7 @@ def key_names(text: str) -> list[str]:
 
 
 def mention_pattern(name: str) -> re.Pattern[str]:
-    """Whole-word, case-insensitive; a suffix after a hyphen or plus still counts ("SWE-bench-lite")."""
-    return re.compile(rf"(?<![\w-]){re.escape(name.strip())}(?!\w)", re.I)
+    """Whole-word, case-insensitive; a suffix after a hyphen or plus still counts ("SWE-bench-lite"), and a
+    hyphen may be left out or be a space ("SWEBench")."""
+    body = r"[-\s]?".join(re.escape(part) for part in name.strip().split("-"))
+    return re.compile(rf"(?<![\w-]){body}(?!\w)", re.I)
