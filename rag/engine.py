@@ -45,6 +45,7 @@ class Engine:
         self.embedder = embedder or Embedder(self.settings.device, self.settings.ingest.batch_size)
         self._sentence_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
+        self._cache_lock = threading.Lock()
         self.refresh()
 
     @property
@@ -86,10 +87,18 @@ class Engine:
         self._require_index()
         return self.retriever.search(query, retrieval or self.settings.retrieval, k)
 
-    def ask(self, question: str, history: Sequence[str] = (), retrieval: RetrievalSettings | None = None) -> Answer:
-        """condense -> plan -> retrieve -> select -> compose -> verify."""
+    def ask(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        retrieval: RetrievalSettings | None = None,
+        paper_ids: Sequence[str] | None = None,
+    ) -> Answer:
+        """condense -> plan -> retrieve -> select -> compose -> verify.
+
+        `paper_ids` limits the answer to those papers ("ask about this paper"): no retrieval, no planning."""
         from rag.condense import condense
-        from rag.planner import plan
+        from rag.planner import Plan, plan
         from rag.verify import verify
 
         started = time.perf_counter()
@@ -97,8 +106,19 @@ class Engine:
         self._require_index()
         retrieval = retrieval or self.settings.retrieval
         searched = condense(question, [self._check_question(h) for h in history if h and h.strip()])
-        shape = plan(searched)
-        evidence = self.retriever.search(searched, retrieval)
+        if paper_ids is not None:
+            shape = Plan("factoid")
+            evidence = [Evidence(paper_id=pid, title=self.papers[pid].title, text=self.papers[pid].abstract, rank=r)
+                        for r, pid in enumerate(dict.fromkeys(paper_ids)) if pid in self.papers]
+            if not evidence:
+                raise QuestionError("None of the chosen papers is in the index; pick a paper from the Papers list.")
+            from rag.naming import short_name
+
+            # The chosen paper is what "it" is: its name makes the question standalone, and is shown.
+            searched = f"{searched} ({'; '.join(short_name(self.papers[e.paper_id]) for e in evidence)})"
+        else:
+            shape = plan(searched)
+            evidence = self.retriever.search(searched, retrieval)
         t_retrieved = time.perf_counter()
         answer = None
         if shape.kind == "comparative":
@@ -192,13 +212,17 @@ class Engine:
 
     def _embed_sentences(self, sentences: list[str]) -> np.ndarray:
         """Sentence vectors are cached: the same abstracts come back question after question."""
-        missing = [s for s in dict.fromkeys(sentences) if s not in self._sentence_vectors]
+        with self._cache_lock:  # the chat page and the Evaluate tab ask from several threads
+            cached = {s: self._sentence_vectors.get(s) for s in dict.fromkeys(sentences)}
+        missing = [s for s, v in cached.items() if v is None]
         if missing:
             for sentence, vector in zip(missing, self.embedder.embed(missing), strict=True):
-                self._sentence_vectors[sentence] = vector
-            while len(self._sentence_vectors) > 50_000:
-                self._sentence_vectors.popitem(last=False)
-        return np.stack([self._sentence_vectors[s] for s in sentences])
+                cached[sentence] = vector
+            with self._cache_lock:
+                self._sentence_vectors.update((s, cached[s]) for s in missing)
+                while len(self._sentence_vectors) > 50_000:
+                    self._sentence_vectors.popitem(last=False)
+        return np.stack([cached[s] for s in sentences])
 
     def _check_question(self, question: str) -> str:
         question = " ".join((question or "").split())

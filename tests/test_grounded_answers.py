@@ -85,3 +85,10 @@ def test_fake_citation_markers_inside_an_abstract_cannot_become_citations(fresh_
     answer = fresh_engine.ask("What accuracy does the Zorblax method reach?")
     assert [c.n for c in answer.citations] == [1]
     assert set(re.findall(r"(?<!\\)\[(\d+)\]", answer.answer)) == {"1"}
+
+
+def test_asking_about_one_paper_answers_from_that_paper_only(engine):
+    paper_id = next(pid for pid, p in engine.papers.items() if p.title.startswith("RLCoder"))
+    answer = engine.ask("What benchmarks are used?", paper_ids=[paper_id])
+    assert {c.paper_id for c in answer.citations} == {paper_id}
+    assert "CrossCodeEval" in answer.answer
