@@ -33,7 +33,8 @@ _CUES = {
         r"HumanEval\+?|MBPP\+?|GSM8K\+?|MATH\+?|SWE-bench|miniF2F|CrossCodeEval|RepoEval|APPS|CodeContests|Lean)\b",
         re.I),
     "results": re.compile(
-        r"\b(outperform\w*|achiev\w*|improv\w*|surpass\w*|state-of-the-art|accuracy|pass@\d+|gains?|"
+        r"\b(outperform\w*|achiev\w*|improv\w*|surpass\w*|state-of-the-art|accuracy|pass@\d+|gains?|performance|"
+        r"scor\w+|solv\w+|success rate|speedups?|faster|\d+(?:\.\d+)?\s*%|"
         r"significant\w*|better|best|exceed\w*|reach\w*|result\w* show|demonstrat\w*)\b", re.I),
 }
 # Figures that read as results: percentages, decimals, thousands, numbers of two or more digits.

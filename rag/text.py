@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_LATEX_CMD = re.compile(r"(?<![A-Za-z])\\?(?:textbf|textit|emph|texttt|mathrm|mathbf|text|url|href)\{([^{}]*)\}")
+_COMMANDS = r"(?:textbf|textit|emph|texttt|mathrm|mathbf|text|url|href)"
+# With its backslash anywhere ("development\url{x}"); without it ("textbf{x}") only at a word start.
+_LATEX_CMD = re.compile(rf"(?P<before>\w?)(?:\\{_COMMANDS}|(?<![A-Za-z]){_COMMANDS})\{{(?P<arg>[^{{}}]*)\}}")
 # Any other `\name{}` or `\name{x}`: `\GitChameleon{}` -> `GitChameleon`.
 _MACRO = re.compile(r"\\([A-Za-z]+)\{\}|\\[A-Za-z]+\{([^{}]*)\}")
 _SPACE = re.compile(r"\s+")
@@ -16,7 +18,8 @@ def strip_latex(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _LATEX_CMD.sub(r"\1", text)
+        # A command glued to the word before it gets a space, so "development\url{x}" reads "development x".
+        text = _LATEX_CMD.sub(lambda m: m["before"] + (" " if m["before"] else "") + m["arg"], text)
         text = _MACRO.sub(lambda m: m.group(1) or m.group(2), text)
     # Math delimiters left around plain words once the commands are gone.
     text = re.sub(r"\$([^$]{0,200}?)\$", lambda m: m.group(1) if "\\" not in m.group(1) else m.group(0), text)
