@@ -21,6 +21,18 @@ def _retrieval(parser: argparse.ArgumentParser) -> None:
                         help="papers whose evidence reaches the answer (1-50)")
 
 
+def _llm(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("answer backend (README: LLM backends)")
+    group.add_argument("--backend", choices=["extractive", "openai", "local"],
+                       help="who writes factoid answers (default: openai when an LLM URL is set, else extractive)")
+    group.add_argument("--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 "
+                       "(env PAPERCHAT_LLM_BASE_URL)")
+    group.add_argument("--llm-model", help="model name at that endpoint (env PAPERCHAT_LLM_MODEL)")
+    group.add_argument("--local-model", help="transformers folder, .gguf file, or `smollm2` (the packaged one)")
+    group.add_argument("--strict", action="store_true", default=None,
+                       help="drop generated sentences the verifier cannot support instead of flagging them")
+
+
 def _bounded_int(group: str, name: str):
     """An argparse type holding an int to the bounds the settings model declares, so a value out of range gets
     a one-line usage error instead of a validation traceback (the bounds live only in rag/settings.py)."""
@@ -63,10 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the Answer as JSON")
     _common(p)
     _retrieval(p)
+    _llm(p)
 
     p = sub.add_parser("chat", help="a multi-turn conversation in the terminal")
     _common(p)
     _retrieval(p)
+    _llm(p)
 
     p = sub.add_parser("serve", help="the chat page in the browser (ingests the built-in corpus if empty)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind; anything but loopback needs --auth")
@@ -74,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--auth", help="USER:PASS required to open the page (env PAPERCHAT_AUTH)")
     _common(p)
     _retrieval(p)
+    _llm(p)
 
     p = sub.add_parser("papers", help="list the indexed papers")
     _common(p)
@@ -97,7 +112,14 @@ def settings_from(args: argparse.Namespace):
     retrieval = {k: v for k in ("retriever", "top_papers") if (v := getattr(args, k, None)) is not None}
     if retrieval:
         overrides["retrieval"] = retrieval
-    return Settings(**overrides).resolved()
+    llm = {key: value for key, flag in (("backend", "backend"), ("base_url", "llm_base_url"), ("model", "llm_model"),
+                                        ("local_model_dir", "local_model"), ("strict", "strict"))
+           if (value := getattr(args, flag, None)) is not None}
+    settings = Settings(**overrides).resolved()
+    if llm:  # flags win over PAPERCHAT_LLM_* and PAPERCHAT_LLM__*
+        llm_settings = settings.llm.model_validate({**settings.llm.model_dump(), **llm})
+        settings = settings.model_copy(update={"llm": llm_settings})
+    return settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,11 +131,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from ingest.records import InputError
     from rag.engine import NoIndexError, QuestionError
+    from rag.generation.base import GenerationError
     from rag.store import StoreError
 
     try:
         return _run(args)
-    except (InputError, NoIndexError, QuestionError, StoreError) as exc:
+    except (InputError, NoIndexError, QuestionError, StoreError, GenerationError) as exc:
         print(f"paperchat: {exc}", file=sys.stderr)
         return 2
     except ValidationError as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +46,7 @@ class Engine:
         self._sentence_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self._cache_lock = threading.Lock()
+        self._generators: dict[str, object] = {}  # backend -> Generator, built on first use (a local model is slow)
         self.refresh()
 
     @property
@@ -93,10 +94,15 @@ class Engine:
         history: Sequence[str] = (),
         retrieval: RetrievalSettings | None = None,
         paper_ids: Sequence[str] | None = None,
+        backend: str | None = None,
+        strict: bool | None = None,
+        on_delta: Callable[[str], None] | None = None,
     ) -> Answer:
         """condense -> plan -> retrieve -> select -> compose -> verify.
 
-        `paper_ids` limits the answer to those papers ("ask about this paper"): no retrieval, no planning."""
+        `paper_ids` limits the answer to those papers ("ask about this paper"): no retrieval, no planning.
+        `backend` / `strict` override the LLM settings for this question only (a chat session's choice);
+        `on_delta` receives a generated answer's text as it streams."""
         from rag.condense import condense
         from rag.planner import Plan, plan
         from rag.verify import verify
@@ -105,7 +111,14 @@ class Engine:
         question = self._check_question(question)
         self._require_index()
         retrieval = retrieval or self.settings.retrieval
-        searched = condense(question, [self._check_question(h) for h in history if h and h.strip()])
+        history = [self._check_question(h) for h in history if h and h.strip()]
+        searched = condense(question, history)
+        generator = self.generator(backend)
+        if generator is not None and history and self.settings.llm.condense:
+            from rag.generation.condense import condense_with_model
+
+            searched = condense_with_model(question, history, generator, searched,
+                                           self.settings.answer.max_question_chars)
         if paper_ids is not None:
             shape = Plan("factoid")
             evidence = [Evidence(paper_id=pid, title=self.papers[pid].title, text=self.papers[pid].abstract, rank=r)
@@ -127,6 +140,9 @@ class Engine:
             answer = self._list(shape.topic, question, searched)
         if answer is None:
             answer = self._factoid(question, searched, evidence)
+            if generator is not None and not answer.refused:
+                strict = self.settings.llm.strict if strict is None else strict
+                answer = self._generated(generator, answer, question, searched, evidence, strict, on_delta)
         answer.evidence = self._with_cited(evidence, answer)
         if not answer.refused:
             verify(answer, {e.paper_id for e in answer.evidence}, self._embed_sentences)
@@ -136,6 +152,78 @@ class Engine:
             "total": (time.perf_counter() - started) * 1000,
         }
         return answer
+
+    def ask_stream(self, question: str, history: Sequence[str] = (), retrieval: RetrievalSettings | None = None,
+                   paper_ids: Sequence[str] | None = None, backend: str | None = None,
+                   strict: bool | None = None) -> Iterator[str | Answer]:
+        """`ask`, yielding the answer's text as it is written, then the verified `Answer` last.
+
+        A generated answer yields its tokens (markers already numbered as in the final answer); an extractive
+        one yields its sentences. The final Answer may differ from the streamed text: verification, strict mode
+        or a fallback to the extractive answer happen after the last token."""
+        import queue
+
+        if (self.backend_for(backend)) == "extractive":
+            answer = self.ask(question, history, retrieval, paper_ids, backend=backend, strict=strict)
+            for sentence in answer.sentences:
+                yield sentence.text + " "
+            yield answer
+            return
+        events: queue.Queue[tuple[str, object]] = queue.Queue()
+
+        def run() -> None:
+            try:
+                result = self.ask(question, history, retrieval, paper_ids, backend=backend, strict=strict,
+                                  on_delta=lambda text: events.put(("delta", text)))
+                events.put(("answer", result))
+            except BaseException as exc:  # re-raised in the caller's thread
+                events.put(("error", exc))
+
+        worker = threading.Thread(target=run, name="paperchat-ask-stream", daemon=True)
+        worker.start()
+        while True:
+            kind, value = events.get()
+            if kind == "delta":
+                yield value  # type: ignore[misc]
+                continue
+            worker.join()
+            if kind == "error":
+                raise value  # type: ignore[misc]
+            yield value  # type: ignore[misc]
+            return
+
+    def backend_for(self, backend: str | None = None) -> str:
+        """The backend a question is answered with: the one asked for, else the settings' choice."""
+        return backend or self.settings.llm.effective_backend()
+
+    def generator(self, backend: str | None = None):
+        """The Generator for a backend (None for extractive), built once per engine and reused."""
+        from rag.generation import make_generator
+
+        name = self.backend_for(backend)
+        if name == "extractive":
+            return None
+        with self._lock:
+            if name not in self._generators:
+                self._generators[name] = make_generator(name, self.settings.llm, self.settings.data_dir,
+                                                        self.settings.device)
+            return self._generators[name]
+
+    def _generated(self, generator, extractive: Answer, question: str, searched: str, evidence: list[Evidence],
+                   strict: bool, on_delta: Callable[[str], None] | None) -> Answer:
+        """The factoid answer written by a model from the best sentences of the retrieved abstracts, verified;
+        the extractive answer stands in when the model cites nothing usable."""
+        from rag.generation.answer import generated_answer
+        from rag.verify import verify
+
+        scored = score_sentences(searched, self.embedder.embed_query(searched), evidence, self.papers,
+                                 self._embed_sentences, self.lexical.idf)
+        retrieved = {e.paper_id for e in evidence}
+        return generated_answer(
+            generator, question=question, searched=searched, scored=scored, papers=self.papers,
+            extractive=extractive, llm=self.settings.llm, max_sentences=self.settings.answer.max_sentences,
+            verify=lambda a: verify(a, retrieved, self._embed_sentences), strict=strict, on_delta=on_delta,
+        )
 
     def unknown_names(self, question: str) -> tuple[list[str], list[str]]:
         """Names in the question that no indexed title or abstract mentions: identifiers (acronyms, mixed case:

@@ -1,0 +1,83 @@
+"""One generated answer, start to finish: prompt -> stream -> citations -> verify -> (strict) -> Answer.
+
+The extractive answer to the same question is computed first and kept as the fallback: a reply without a single
+usable citation, or (in strict mode) without a single verified sentence, gives way to it, and the answer says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rag.extractive import ScoredSentence
+from rag.generation.base import Generator
+from rag.generation.grounding import LiveCitations, grounded_answer, render
+from rag.generation.prompt import build_prompt, pick_sources
+from rag.settings import LLMSettings
+from rag.types import Answer, Paper
+
+
+def generated_answer(
+    generator: Generator,
+    *,
+    question: str,
+    searched: str,
+    scored: Sequence[ScoredSentence],
+    papers: dict[str, Paper],
+    extractive: Answer,
+    llm: LLMSettings,
+    max_sentences: int,
+    verify: Callable[[Answer], object],
+    strict: bool = False,
+    on_delta: Callable[[str], None] | None = None,
+) -> Answer:
+    prompt = build_prompt(searched, pick_sources(scored, llm.prompt_sentences), papers, max_sentences)
+    live = LiveCitations(prompt.sources)
+    for delta in generator.stream(prompt.messages):
+        shown = live.feed(delta)
+        if shown and on_delta is not None:
+            on_delta(shown)
+    answer = grounded_answer(live.reply, prompt.sources, papers, query=question, searched=searched,
+                             mode=generator.name)
+    if answer is None:
+        return fallback(extractive, f"The model ({generator.name}) gave no usable [n] citations, so this answer "
+                                    "quotes the abstracts instead.", generator.name)
+    verify(answer)
+    if strict:
+        kept = keep_verified(answer)
+        if kept is None:
+            return fallback(extractive, f"None of the model's ({generator.name}) sentences could be verified against "
+                                        "the abstracts it cited (strict mode), so this answer quotes them instead.",
+                            generator.name)
+        answer = kept
+    return answer
+
+
+def fallback(extractive: Answer, note: str, name: str) -> Answer:
+    """The extractive answer, saying why it replaced the model's; the mode names the model it stood in for."""
+    extractive.answer = f"_{note}_\n\n{extractive.answer}"
+    extractive.mode = f"extractive (fallback from {name})"
+    return extractive
+
+
+def keep_verified(answer: Answer) -> Answer | None:
+    """Strict mode: only verified sentences stay, citations renumbered in order of use; None if nothing stays."""
+    kept = [s for s in answer.sentences if s.verified]
+    if not kept:
+        return None
+    dropped = len(answer.sentences) - len(kept)
+    if not dropped:
+        return answer
+    numbers = {old: new for new, old in enumerate(dict.fromkeys(n for s in kept for n in s.citations), start=1)}
+    citations = []
+    for citation in answer.citations:
+        if citation.n in numbers:
+            citation.n = numbers[citation.n]
+            citations.append(citation)
+    for sentence in kept:
+        sentence.citations = [numbers[n] for n in sentence.citations]
+    answer.citations = sorted(citations, key=lambda c: c.n)
+    answer.sentences = kept
+    plural = "s" if dropped > 1 else ""
+    answer.answer = (f"{render(kept)}\n\n_Strict mode left out {dropped} generated sentence{plural} that the cited "
+                     "abstracts do not support._")
+    return answer
