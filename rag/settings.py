@@ -129,6 +129,12 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(default_factory=_default_data_dir, description="Where the embedded store lives.")
     device: str = Field("cpu", description="Torch device for the embedder: cpu, cuda, or auto.")
+    encoder: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "onnx",
+        description="Runtime of the embedding model: torch (sentence-transformers), onnx (ONNX Runtime, same "
+        "vectors, faster on a CPU, no torch import) or onnx-int8 (int8 weights, faster, slightly different "
+        "vectors, so a separate index). On a GPU, onnx runs in torch. See bench/README.md.",
+    )
     ingest: IngestSettings = Field(default_factory=IngestSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     answer: AnswerSettings = Field(default_factory=AnswerSettings)
@@ -161,11 +167,15 @@ class Settings(BaseSettings):
 
         key = {"model": MODEL_NAME, "chunk_tokens": self.ingest.chunk_tokens,
                "overlap": self.ingest.overlap_sentences, "chunker": 1}
+        if self.encoder == "onnx-int8":
+            # torch and onnx fp32 give the same vectors (cosine > 0.9999) and share an index; int8 does not.
+            key["weights"] = "int8-dynamic-per-channel"
         return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:10]
 
     def settings_hash(self) -> str:
         """Hash of the settings that shape an answer; reported with every Answer and eval run."""
         key = {"index": self.index_hash(), "retrieval": self.retrieval.model_dump(), "answer": self.answer.model_dump()}
-        if self.llm.effective_backend() != "extractive":  # extractive hashes stay what they were before LLMs
-            key["llm"] = self.llm.model_dump(exclude={"api_key", "timeout_s", "stream", "condense"})
+        llm = self.resolved().llm
+        if llm.effective_backend() != "extractive":  # extractive hashes stay what they were before LLMs
+            key["llm"] = llm.model_dump(exclude={"api_key", "timeout_s", "stream", "condense"})
         return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:12]
