@@ -13,6 +13,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, help="folder of the embedded store (env PAPERCHAT_DATA_DIR)")
     parser.add_argument("--chroma-url", help="a Chroma server, e.g. http://127.0.0.1:8000 (env PAPERCHAT_CHROMA_URL)")
     parser.add_argument("--device", help="embedding device: cpu, cuda or auto (env PAPERCHAT_DEVICE)")
+    parser.add_argument("--encoder", choices=["torch", "onnx", "onnx-int8"],
+                        help="embedding runtime (env PAPERCHAT_ENCODER; default onnx)")
 
 
 def _retrieval(parser: argparse.ArgumentParser) -> None:
@@ -109,6 +111,8 @@ def settings_from(args: argparse.Namespace):
         overrides["chroma_url"] = args.chroma_url
     if getattr(args, "device", None):
         overrides["device"] = args.device
+    if getattr(args, "encoder", None):
+        overrides["encoder"] = args.encoder
     retrieval = {k: v for k in ("retriever", "top_papers") if (v := getattr(args, k, None)) is not None}
     if retrieval:
         overrides["retrieval"] = retrieval

@@ -42,7 +42,10 @@ class Engine:
         self.settings = settings.resolved()
         client = open_client(self.settings.data_dir, self.settings.store.chroma_url)
         self.store = ChromaStore(client, f"{self.settings.store.collection_prefix}-{self.settings.index_hash()}")
-        self.embedder = embedder or Embedder(self.settings.device, self.settings.ingest.batch_size)
+        self.embedder = embedder or Embedder(
+            self.settings.device, self.settings.ingest.batch_size, self.settings.encoder,
+            cache_dir=self.settings.data_dir / "models",
+        )
         self._sentence_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self._cache_lock = threading.Lock()
