@@ -32,7 +32,8 @@ class FakeOpenAI:
         self.models = ["fake-model"]
         self.reply: Reply = quote_source(1)
         self.api_key: str | None = None  # when set, requests must carry it
-        self.delay_s = 0.0
+        self.delay_s = 0.0  # before the reply starts
+        self.chunk_delay_s = 0.0  # between streamed pieces, so a page can be seen to grow
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -45,7 +46,7 @@ class FakeOpenAI:
         return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
 
     def reset(self) -> None:
-        self.reply, self.api_key, self.delay_s = quote_source(1), None, 0.0
+        self.reply, self.api_key, self.delay_s, self.chunk_delay_s = quote_source(1), None, 0.0, 0.0
         self.requests.clear()
         self.headers.clear()
 
@@ -106,6 +107,7 @@ class FakeOpenAI:
                                  "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
                         self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                         self.wfile.flush()
+                        time.sleep(fake.chunk_delay_s)
                     self.wfile.write(b": keep-alive\n\ndata: [DONE]\n\n")
                 except (BrokenPipeError, ConnectionResetError):
                     pass

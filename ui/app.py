@@ -18,12 +18,21 @@ import gradio as gr
 from pydantic import ValidationError
 
 from rag.engine import NoIndexError, QuestionError
+from rag.generation.base import GenerationError
 from ui.answer_view import answer_markdown, error_markdown, stream_prefixes
 from ui.conversation import Conversation, Turn
 from ui.evaluate_tab import add_evaluate_tab
 from ui.export import write_exports
 from ui.papers_view import COLUMNS, NO_SELECTION, count_line, filter_papers, paper_html, paper_rows, question_about
-from ui.session_settings import BACKENDS, RETRIEVERS, retrieval_for, summary, usable_backend
+from ui.session_settings import (
+    RETRIEVERS,
+    available_backends,
+    backend_choices,
+    default_backend,
+    retrieval_for,
+    summary,
+    usable_backend,
+)
 from ui.sources_view import EMPTY, sources_html
 
 if TYPE_CHECKING:
@@ -38,6 +47,8 @@ EXAMPLES = [
     "How does RLCoder retrieve code for repository-level completion?",
 ]
 SEARCHING = '<span class="searching">Searching the abstracts…</span>'
+WRITING = '<span class="searching">The model is writing; every sentence is checked against its source…</span>'
+STREAM_EVERY_S = 0.05  # a generated answer's tokens are shown at most this often, not one update per token
 Message = dict[str, str]
 
 
@@ -68,6 +79,8 @@ class ChatPage:
         # One question at a time through the engine: its caches are not written thread-safely.
         self._ask_lock = threading.Lock()
         self._exports = tempfile.TemporaryDirectory(prefix="paperchat-exports-")
+        self.available = available_backends(engine.settings.llm)
+        self.default_backend = default_backend(engine.settings.llm)
 
     def ask(self, question: str, conversation: Conversation, retriever: str, top_papers: float) -> Turn:
         """Runs one question; every failure becomes a readable message on the turn, never a traceback."""
@@ -76,21 +89,38 @@ class ChatPage:
                 f"Your question is {len(question):,} characters long; the limit is "
                 f"{self.ui.max_question_chars:,}. Please shorten it and ask again."
             ))
+        # Only a server whose default is an LLM needs telling that this session wants extractive answers.
+        override = {"backend": "extractive"} if self.default_backend != "extractive" else {}
         try:
             retrieval = retrieval_for(self.engine.settings.retrieval, retriever, top_papers)
             with self._ask_lock:
-                answer = self.engine.ask(question, history=conversation.history(), retrieval=retrieval)
-        except (NoIndexError, QuestionError) as exc:
-            return Turn(question, error=str(exc))
-        except ValidationError:
-            return Turn(question, error="Those settings are out of range: check the Settings tab and ask again.")
+                answer = self.engine.ask(question, history=conversation.history(), retrieval=retrieval, **override)
         except Exception as exc:
-            log.exception("answering %r failed", question)
-            return Turn(question, error=(
-                f"Something went wrong while answering ({type(exc).__name__}). The details are in the server "
-                "log; please try again or rephrase the question."
-            ))
+            return _failed(question, exc)
         return Turn(question, answer=answer)
+
+    def generate(self, question: str, conversation: Conversation, retriever: str, top_papers: float, backend: str,
+                 strict: bool) -> Iterator[str | Turn]:
+        """A generated answer: its text as it grows (throttled), then the finished Turn; failures become the Turn's
+        error, like `ask`."""
+        if len(question) > self.ui.max_question_chars:
+            yield self.ask(question, conversation, retriever, top_papers)
+            return
+        text, shown_at = "", 0.0
+        try:
+            retrieval = retrieval_for(self.engine.settings.retrieval, retriever, top_papers)
+            with self._ask_lock:
+                for event in self.engine.ask_stream(question, history=conversation.history(), retrieval=retrieval,
+                                                    backend=backend, strict=bool(strict)):
+                    if isinstance(event, str):
+                        text += event
+                        if time.monotonic() - shown_at >= STREAM_EVERY_S:
+                            shown_at = time.monotonic()
+                            yield text
+                    else:
+                        yield Turn(question, answer=event)
+        except Exception as exc:
+            yield _failed(question, exc)
 
     def respond(
         self,
@@ -99,19 +129,36 @@ class ChatPage:
         retriever: str,
         top_papers: float,
         request: gr.Request,
+        backend: str = "extractive",
+        strict: bool = False,
     ) -> Iterator[tuple[Any, ...]]:
-        """Streams one answer: the question at once, then the answer piece by piece, then sources and exports."""
+        """Streams one answer: the question at once, then the answer piece by piece, then sources and exports.
+
+        Extractive answers are complete before they show, and are revealed sentence by sentence; a generated
+        answer shows its tokens as the model writes them, then is replaced by the verified answer."""
         question = " ".join((question or "").split())
         if not question:
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
         shown = [*_messages(conversation), _user_message(question), _assistant_message(SEARCHING)]
         yield "", [*shown], conversation, gr.skip(), gr.skip(), gr.skip()
-        turn = self.ask(question, conversation, retriever, top_papers)
+        generated = usable_backend(backend, self.available) != "extractive"
+        turn = None
+        if generated:
+            shown[-1] = _assistant_message(WRITING)
+            yield gr.skip(), [*shown], gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            for event in self.generate(question, conversation, retriever, top_papers, backend, strict):
+                if isinstance(event, Turn):
+                    turn = event
+                else:
+                    shown[-1] = _assistant_message(f"{escape(event, quote=False)}\n\n{WRITING}")
+                    yield gr.skip(), [*shown], gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        if turn is None:
+            turn = self.ask(question, conversation, retriever, top_papers)
         conversation.turns.append(turn)
         number = len(conversation.turns)
         shown[-2] = _user_message(turn.question)
-        if turn.answer is not None:
+        if turn.answer is not None and not generated:
             delay = self.ui.stream_delay_ms / 1000
             for prefix in stream_prefixes(answer_markdown(turn.answer, number)):
                 shown[-1] = _assistant_message(prefix)
@@ -167,16 +214,38 @@ def _example_text(event: gr.SelectData) -> str:
     return event.value["text"]
 
 
-def _backend_guard(backend: str) -> str:
-    """The LLM option is visible but not usable yet; choosing it says so and falls back."""
-    if usable_backend(backend) != backend:
-        gr.Info("No LLM is configured yet: answers stay extractive (quoted from the abstracts).")
-    return usable_backend(backend)
+def _failed(question: str, exc: Exception) -> Turn:
+    """Any failure as a Turn whose error reads as advice, never as a traceback."""
+    if isinstance(exc, (NoIndexError, QuestionError)):
+        return Turn(question, error=str(exc))
+    if isinstance(exc, GenerationError):
+        return Turn(question, error=f"{exc} To answer without the model, choose Extractive in the Settings tab.")
+    if isinstance(exc, ValidationError):
+        return Turn(question, error="Those settings are out of range: check the Settings tab and ask again.")
+    log.exception("answering %r failed", question, exc_info=exc)
+    return Turn(question, error=(
+        f"Something went wrong while answering ({type(exc).__name__}). The details are in the server "
+        "log; please try again or rephrase the question."
+    ))
+
+
+def _backend_guard(available: set[str]):
+    """An option that is not configured stays visible; choosing it says so and falls back."""
+
+    def guard(backend: str) -> str:
+        if usable_backend(backend, available) != backend:
+            gr.Info("No LLM is configured: set PAPERCHAT_LLM_BASE_URL (or --llm-base-url) when starting the server. "
+                    "Answers stay extractive (quoted from the abstracts).")
+        return usable_backend(backend, available)
+
+    return guard
 
 
 def build_app(engine: Engine) -> gr.Blocks:
     page = ChatPage(engine)
     defaults = engine.settings.retrieval
+    llm = engine.settings.llm
+    has_llm = len(page.available) > 1
     rows, count = page.list_papers("")
 
     with gr.Blocks(title="paperchat", fill_width=True) as demo:
@@ -187,8 +256,10 @@ def build_app(engine: Engine) -> gr.Blocks:
             "Answers quote the abstracts and cite every sentence.",
             elem_id="app-title",
         )
-        settings_line = gr.Markdown(summary(defaults.retriever, defaults.top_papers, "extractive"),
-                                    elem_id="current-settings")
+        settings_line = gr.Markdown(
+            summary(defaults.retriever, defaults.top_papers, page.default_backend, page.available, llm.strict),
+            elem_id="current-settings",
+        )
         with gr.Tabs() as tabs:
             with gr.Tab("Chat", id="chat"), gr.Row(equal_height=False):
                 with gr.Column(scale=3):
@@ -234,9 +305,17 @@ def build_app(engine: Engine) -> gr.Blocks:
                 top_papers = gr.Slider(1, 20, value=defaults.top_papers, step=1, label="Papers retrieved per answer",
                                        elem_id="top-papers")
                 retriever = gr.Radio(RETRIEVERS, value=defaults.retriever, label="Retriever", elem_id="retriever")
-                backend = gr.Radio(BACKENDS, value="extractive", label="Answer backend",
-                                   info="An LLM backend is not configured; answers quote the abstracts.",
-                                   elem_id="backend", elem_classes="backend-choice")
+                backend = gr.Radio(
+                    backend_choices(llm), value=page.default_backend, label="Answer backend",
+                    info="A model writes the answer from the best abstract sentences; each sentence it writes is "
+                    "checked against the sentence it cites and flagged when unsupported. Comparisons and lists "
+                    "stay extractive." if has_llm else "An LLM backend is not configured; answers quote the abstracts.",
+                    elem_id="backend", elem_classes="backend-choice",
+                )
+                strict = gr.Checkbox(
+                    value=llm.strict, visible=has_llm, elem_id="strict",
+                    label="Strict: leave out generated sentences the verifier cannot support (instead of flagging)",
+                )
                 reset = gr.Button("Reset to the server's defaults", size="sm")
                 gr.Markdown(
                     f"These settings apply to your session only. Index: {len(engine.papers)} papers at "
@@ -244,7 +323,7 @@ def build_app(engine: Engine) -> gr.Blocks:
                 )
             add_evaluate_tab(engine)
 
-        chat_inputs = [question, conversation, retriever, top_papers]
+        chat_inputs = [question, conversation, retriever, top_papers, backend, strict]
         chat_outputs = [question, chatbot, conversation, sources, export_md, export_bib]
         respond = {"fn": page.respond, "inputs": chat_inputs, "outputs": chat_outputs, "concurrency_limit": 8,
                    "show_progress": "hidden"}
@@ -263,14 +342,15 @@ def build_app(engine: Engine) -> gr.Blocks:
             **respond
         )
 
-        def show_settings(retriever_value: str, top: float, backend_value: str) -> str:
-            return summary(retriever_value, top, backend_value)
+        def show_settings(retriever_value: str, top: float, backend_value: str, strict_value: bool) -> str:
+            return summary(retriever_value, top, backend_value, page.available, strict_value)
 
-        for control in (top_papers, retriever):
-            control.change(show_settings, [retriever, top_papers, backend], settings_line, queue=False)
-        backend.change(_backend_guard, backend, backend, queue=False).then(
-            show_settings, [retriever, top_papers, backend], settings_line, queue=False
+        shown_settings = [retriever, top_papers, backend, strict]
+        for control in (top_papers, retriever, strict):
+            control.change(show_settings, shown_settings, settings_line, queue=False)
+        backend.change(_backend_guard(page.available), backend, backend, queue=False).then(
+            show_settings, shown_settings, settings_line, queue=False
         )
-        reset.click(lambda: (defaults.top_papers, defaults.retriever, "extractive"), None,
-                    [top_papers, retriever, backend], queue=False)
+        reset.click(lambda: (defaults.top_papers, defaults.retriever, page.default_backend, llm.strict), None,
+                    [top_papers, retriever, backend, strict], queue=False)
     return demo

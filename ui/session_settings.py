@@ -1,23 +1,45 @@
 """Per-session answer settings: the Settings tab's controls turned into the engine's settings objects.
 
 The engine and its settings are shared by every visitor, so a session never mutates them: each question gets
-a validated copy of the retrieval settings with this session's choices applied.
+a validated copy of the retrieval settings with this session's choices applied, and the session's answer
+backend and strict mode travel with the question as arguments.
 """
 
 from __future__ import annotations
 
-from rag.settings import RetrievalSettings
+from collections.abc import Collection
+
+from rag.settings import LLMSettings, RetrievalSettings
 
 RETRIEVERS: list[tuple[str, str]] = [
     ("Hybrid — meaning and words, fused", "hybrid"),
     ("Dense — meaning (MiniLM embeddings)", "dense"),
     ("BM25 — shared words", "bm25"),
 ]
-BACKENDS: list[tuple[str, str]] = [
-    ("Extractive — quotes abstract sentences", "extractive"),
-    ("LLM — not configured", "llm"),
-]
-AVAILABLE_BACKENDS = {"extractive"}  # an LLM backend joins when one can be configured
+EXTRACTIVE = ("Extractive — quotes abstract sentences", "extractive")
+NOT_CONFIGURED = ("LLM — not configured", "llm")
+BACKENDS: list[tuple[str, str]] = [EXTRACTIVE, NOT_CONFIGURED]  # what a server without an LLM offers
+AVAILABLE_BACKENDS = {"extractive"}
+_SHORT = {"extractive": "Extractive", "openai": "LLM", "local": "Local model", "llm": "LLM"}
+
+
+def backend_choices(llm: LLMSettings) -> list[tuple[str, str]]:
+    """The answer backends this server's settings make usable; an LLM that is not configured still shows,
+    so people learn the option exists."""
+    choices = [EXTRACTIVE]
+    if llm.base_url:
+        choices.append((f"LLM — {llm.model or 'the server’s model'} at {llm.base_url}", "openai"))
+    if llm.local_model_dir:
+        choices.append((f"Local model — {llm.local_model_dir}", "local"))
+    return choices if len(choices) > 1 else [EXTRACTIVE, NOT_CONFIGURED]
+
+
+def available_backends(llm: LLMSettings) -> set[str]:
+    return {value for _, value in backend_choices(llm) if value != NOT_CONFIGURED[1]}
+
+
+def default_backend(llm: LLMSettings) -> str:
+    return usable_backend(llm.effective_backend(), available_backends(llm))
 
 
 def retrieval_for(base: RetrievalSettings, retriever: str, top_papers: float | int) -> RetrievalSettings:
@@ -27,15 +49,18 @@ def retrieval_for(base: RetrievalSettings, retriever: str, top_papers: float | i
     )
 
 
-def usable_backend(backend: str) -> str:
+def usable_backend(backend: str, available: Collection[str] = AVAILABLE_BACKENDS) -> str:
     """The backend a question is answered with; an unavailable choice falls back to extractive."""
-    return backend if backend in AVAILABLE_BACKENDS else "extractive"
+    return backend if backend in available else "extractive"
 
 
-def summary(retriever: str, top_papers: float | int, backend: str) -> str:
+def summary(retriever: str, top_papers: float | int, backend: str, available: Collection[str] = AVAILABLE_BACKENDS,
+            strict: bool = False) -> str:
     """The one line the chat tab shows, so the settings in force are always visible."""
-    names = {value: label.split(" — ")[0] for label, value in RETRIEVERS + BACKENDS}
+    names = {value: label.split(" — ")[0] for label, value in RETRIEVERS}
+    used = usable_backend(backend, available)
+    mode = " (strict)" if strict and used != "extractive" else ""
     return (
         f"**Settings:** {names.get(retriever, retriever)} retrieval · {int(top_papers)} papers per answer · "
-        f"{names.get(usable_backend(backend), backend)} answers"
+        f"{_SHORT.get(used, used)} answers{mode}"
     )
