@@ -32,6 +32,7 @@ class IngestReport:
     rejected: list[Rejected] = field(default_factory=list)
     empty_files: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)  # one message per file that could not be read at all
+    rebuilt: int = 0  # chunks whose vectors were recomputed after a crash damaged the index
 
     @property
     def ok(self) -> bool:
@@ -63,6 +64,8 @@ class IngestReport:
             line += f"; {len(self.rejected)} rejected"
         if self.unreadable:
             line += f"; {len(self.unreadable)} file{'s' if len(self.unreadable) > 1 else ''} unreadable"
+        if self.rebuilt:
+            line += f"; vector index rebuilt after a crash ({self.rebuilt} chunks)"
         return line
 
 
@@ -118,6 +121,8 @@ def ingest(
     paths: Iterable[Path], store: ChromaStore, embedder: Embedder, settings: IngestSettings, progress: bool = True
 ) -> IngestReport:
     report = IngestReport()
+    if store.vectors_missing:
+        report.rebuilt = _rebuild_vectors(store, embedder, progress)
     papers = read_papers(paths, settings, report, progress)
     stored = store.stored_papers()
     to_write: list[Paper] = []
@@ -137,6 +142,15 @@ def ingest(
     report.chunks += len(chunks)
     _embed_and_write(to_write, chunks, store, embedder, progress)
     return report
+
+
+def _rebuild_vectors(store: ChromaStore, embedder: Embedder, progress: bool) -> int:
+    """After a crash damaged the vector index, every stored chunk is embedded again from its stored text."""
+    from tqdm import tqdm
+
+    with tqdm(total=store.count(), unit="chunk", desc="Rebuilding the damaged vector index", disable=not progress,
+              file=sys.stderr) as bar:
+        return store.rebuild_vectors(embedder.embed, on_batch=bar.update)
 
 
 def _embed_and_write(

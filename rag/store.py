@@ -2,10 +2,12 @@
 
 Each chunk's metadata carries its paper's content hash and chunk count, so the store itself can tell
 which papers are complete: a paper interrupted mid-write (a crash) is seen as incomplete and rewritten.
+A vector index damaged by a crash inside Chroma's own save is found and rebuilt (rag/store_recovery.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ import numpy as np
 from rag.types import Chunk, Paper
 
 PAGE = 5000
+REBUILD_BATCH = 256
 
 
 class StoreError(Exception):
@@ -107,12 +110,53 @@ def _server_errors(method: Callable) -> Callable:
 
     return guarded
 
+
 class ChromaStore:
     def __init__(self, client, collection_name: str) -> None:
+        from rag.store_recovery import WriteMarks, recover
+
         self._client = client
         self.name = collection_name
         self.location = _location(client)
+        self._marks: WriteMarks | None = None
+        self.recovered = ""  # what recovery found after a cut-short write: "", "sound" or "damaged"
+        settings = client.get_settings()
+        if settings.is_persistent and not settings.chroma_server_host:
+            # Before Chroma loads the collection: a damaged index can crash the process that loads it.
+            persist_dir = Path(settings.persist_directory)
+            self.recovered = recover(persist_dir, collection_name)
+            self._marks = WriteMarks(persist_dir, collection_name)
         self._collection = self._open_collection()
+
+    def _writing(self):
+        """Marks a write to the embedded store, so a process that dies inside it is noticed (rag/store_recovery)."""
+        return self._marks.writing() if self._marks else contextlib.nullcontext()
+
+    @property
+    def vectors_missing(self) -> bool:
+        """True after a damaged vector index was removed, until rebuild_vectors has run."""
+        return bool(self._marks and self._marks.rebuild_flag.exists())
+
+    @_server_errors
+    def rebuild_vectors(self, embed: Callable[[list[str]], np.ndarray],
+                        on_batch: Callable[[int], None] | None = None) -> int:
+        """Recomputes every chunk's vector from its stored text; the texts and metadata survived the damage.
+
+        Upserts of the same ids are idempotent, so a rebuild that is itself cut short is simply run again.
+        """
+        ids = [chunk_id for page in self._pages([]) for chunk_id in page["ids"]]
+        with self._writing():
+            for start in range(0, len(ids), REBUILD_BATCH):
+                got = self._collection.get(ids=ids[start : start + REBUILD_BATCH], include=["documents", "metadatas"])
+                self._collection.upsert(
+                    ids=got["ids"], embeddings=embed(got["documents"]).tolist(), documents=got["documents"],
+                    metadatas=got["metadatas"],
+                )
+                if on_batch:
+                    on_batch(len(got["ids"]))
+        if self._marks:
+            self._marks.rebuild_flag.unlink(missing_ok=True)
+        return len(ids)
 
     @_server_errors
     def _open_collection(self):
@@ -164,7 +208,6 @@ class ChromaStore:
         counts: dict[str, int] = {}
         for chunk in chunks:
             counts[chunk.paper_id] = counts.get(chunk.paper_id, 0) + 1
-        self.delete_papers(list(counts))
         metadatas = []
         for chunk in chunks:
             n = int(chunk.chunk_id.rsplit(":", 1)[1])
@@ -179,18 +222,30 @@ class ChromaStore:
                     url=paper.url, source=paper.source,
                 )
             metadatas.append(meta)
-        self._collection.add(
-            ids=[c.chunk_id for c in chunks], embeddings=vectors.tolist(),
-            documents=[c.text for c in chunks], metadatas=metadatas,
-        )
+        with self._writing():
+            self._delete(list(counts))
+            self._collection.add(
+                ids=[c.chunk_id for c in chunks], embeddings=vectors.tolist(),
+                documents=[c.text for c in chunks], metadatas=metadatas,
+            )
 
     @_server_errors
     def delete_papers(self, paper_ids: Sequence[str]) -> None:
+        with self._writing():
+            self._delete(paper_ids)
+
+    def _delete(self, paper_ids: Sequence[str]) -> None:
         for start in range(0, len(paper_ids), 500):
             self._collection.delete(where={"paper_id": {"$in": list(paper_ids[start : start + 500])}})
 
     @_server_errors
     def dense_search(self, vector: np.ndarray, k: int) -> list[DenseHit]:
+        if self.vectors_missing:
+            raise StoreError(
+                f"The vector index at {self.location} was damaged by a write that was cut short (a crash or kill) "
+                "and has been removed; the papers themselves are intact. Run `paperchat ingest` to recompute "
+                "their vectors."
+            )
         total = self.count()
         if total == 0:
             return []

@@ -117,3 +117,66 @@ def test_sigkill_mid_ingest_then_the_same_ingest_again_equals_a_clean_ingest(tmp
     total_chunks = resumed.store.count()
     hits = resumed.store.dense_search(embedder.embed_query("theorem proving ablation"), total_chunks)
     assert len(hits) == total_chunks == len({h.chunk_id for h in hits})
+
+
+def run_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PAPERCHAT_DATA_DIR": str(data_dir)}
+    return subprocess.run([PAPERCHAT, *args], capture_output=True, text=True, env=env, timeout=600)
+
+
+def small_corpus(path: Path, first: int, last: int) -> Path:
+    rows = [{"id": f"s{i:03d}", "title": f"Solver {i} for olympiad geometry",
+             "abstract": f"Solver {i} proves {i * 7} geometry lemmas in Lean with a search over {i % 9 + 2} tactics."}
+            for i in range(first, last)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.slow
+def test_a_vector_index_left_half_saved_by_a_killed_writer_is_detected_and_rebuilt(tmp_path, embedder):
+    """A SIGKILL inside Chroma's own index save leaves header and vectors from the new save next to links and id
+    map from the old one (reproduced by killing writers right after header.bin changed; the next open crashed
+    with SIGSEGV). This builds that state on purpose: the collection saves its index every 20 records, the
+    files are copied after one save, more papers are ingested, and the old links and id map are put back."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    from rag.engine import Engine
+    from rag.settings import Settings
+    from rag.store_recovery import MARKS, index_is_sound
+
+    data_dir = tmp_path / "data"
+    settings = Settings(data_dir=data_dir)
+    name = f"{settings.store.collection_prefix}-{settings.index_hash()}"
+    chroma_dir = data_dir / "chroma"
+    client = chromadb.PersistentClient(path=str(chroma_dir), settings=ChromaSettings(anonymized_telemetry=False))
+    client.create_collection(name, embedding_function=None,
+                             metadata={"hnsw:space": "cosine", "hnsw:sync_threshold": 20, "hnsw:batch_size": 20})
+    first, second = small_corpus(tmp_path / "a.jsonl", 0, 50), small_corpus(tmp_path / "b.jsonl", 50, 100)
+    engine = Engine(settings, embedder=embedder)
+    engine.ingest([first], progress=False)
+    (segment,) = [p for p in chroma_dir.iterdir() if p.is_dir() and p.name != MARKS]
+    old_save = {f.name: f.read_bytes() for f in segment.iterdir()}
+    engine.ingest([second], progress=False)
+    for kept in ("length.bin", "link_lists.bin", "index_metadata.pickle"):
+        (segment / kept).write_bytes(old_save[kept])
+    killed = subprocess.Popen(["true"])  # its pid, once it has exited, stands for the killed writer's
+    killed.wait()
+    (chroma_dir / MARKS).mkdir(exist_ok=True)
+    (chroma_dir / MARKS / f"{name}.{killed.pid}").touch()
+    assert not index_is_sound(chroma_dir, name)
+
+    asked = run_cli("ask", "How many lemmas does Solver 60 prove?", data_dir=data_dir)
+    assert asked.returncode == 2, (asked.returncode, asked.stderr[-2000:])
+    assert "was damaged by a write that was cut short" in asked.stderr and "Run `paperchat ingest`" in asked.stderr
+    assert "Traceback" not in asked.stderr
+
+    repaired = run_cli("ingest", "--quiet", str(first), str(second), data_dir=data_dir)
+    assert repaired.returncode == 0, repaired.stderr
+    assert repaired.stdout.strip() == (
+        "100 papers: 0 new, 0 updated, 100 unchanged; 100 chunks; vector index rebuilt after a crash (100 chunks)")
+    assert index_is_sound(chroma_dir, name)
+    answered = run_cli("ask", "--json", "How many lemmas does Solver 60 prove?", data_dir=data_dir)
+    assert answered.returncode == 0, answered.stderr
+    answer = json.loads(answered.stdout)
+    assert "420" in answer["answer"] and answer["citations"][0]["paper_id"] == "s060"

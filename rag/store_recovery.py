@@ -1,0 +1,135 @@
+"""Recovery of the embedded store after a write was cut short (kill -9, out of memory, power loss).
+
+Why this exists: Chroma's embedded vector index (HNSW) is saved in place, file after file (header, vectors,
+links, id map). A process killed in the middle of a save leaves files that disagree, and the next process to
+open the collection crashes with SIGSEGV or fails with "Error finding id" (reproduced here with SIGKILL;
+upstream: chroma-core/chroma#7238). The documents and metadata live in SQLite, which is transactional and
+survives. So every write by paperchat is marked with a file; a process that finds a mark left by a dead writer
+checks the index in a child process (where a crash cannot take the caller down). A damaged index is removed
+and flagged, and its vectors are recomputed from the stored chunk texts (see ChromaStore.rebuild_vectors).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+MARKS = "paperchat-writes"
+PROBE_TIMEOUT_S = 900
+
+
+class WriteMarks:
+    """One file per live write (`<collection>.<pid>`), and a flag (`<collection>.rebuild`) while the vectors of
+    a damaged index are missing; both sit next to Chroma's own files, so they travel with the store."""
+
+    def __init__(self, persist_dir: Path, collection: str) -> None:
+        self.folder = Path(persist_dir) / MARKS
+        self.collection = collection
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        mark = self.folder / f"{self.collection}.{os.getpid()}"
+        mark.touch()
+        try:
+            yield
+        finally:
+            mark.unlink(missing_ok=True)
+
+    def left_by_dead_writers(self) -> list[Path]:
+        marks = []
+        for mark in self.folder.glob(f"{self.collection}.*"):
+            pid = mark.name.rsplit(".", 1)[1]
+            if pid.isdigit() and not _alive(int(pid)):
+                marks.append(mark)
+        return marks
+
+    @property
+    def rebuild_flag(self) -> Path:
+        return self.folder / f"{self.collection}.rebuild"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover(persist_dir: Path, collection: str) -> str:
+    """Run before the collection is opened. Returns what was done: "" (nothing to do), "sound" (a write was cut
+    short but the index checks out) or "damaged" (the vector index was removed; vectors must be rebuilt)."""
+    marks = WriteMarks(persist_dir, collection)
+    dead = marks.left_by_dead_writers()
+    if not dead:
+        return ""
+    # A rebuild that was itself cut short left a partial index: no need to probe it.
+    if not marks.rebuild_flag.exists() and index_is_sound(persist_dir, collection):
+        outcome = "sound"
+    else:
+        remove_vector_index(persist_dir, collection)
+        marks.rebuild_flag.touch()
+        outcome = "damaged"
+    for mark in dead:
+        mark.unlink(missing_ok=True)
+    return outcome
+
+
+def index_is_sound(persist_dir: Path, collection: str) -> bool:
+    """Opens the collection in a child process and checks that a search for everything finds every stored
+    chunk exactly once; a crash, an error or a mismatch there all mean damaged."""
+    code = "import sys; from rag.store_recovery import probe; sys.exit(probe(sys.argv[1], sys.argv[2]))"
+    try:
+        result = subprocess.run([sys.executable, "-c", code, str(persist_dir), collection],
+                                capture_output=True, timeout=PROBE_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return False
+    return result.returncode == 0
+
+
+def probe(persist_dir: str, collection: str) -> int:
+    import chromadb
+    from chromadb.config import Settings
+
+    client = chromadb.PersistentClient(path=persist_dir, settings=Settings(anonymized_telemetry=False))
+    try:
+        col = client.get_collection(collection, embedding_function=None)
+    except Exception:  # no such collection: nothing to damage
+        return 0
+    total = col.count()
+    if total == 0:
+        return 0
+    stored = set(col.get(include=[])["ids"])
+    found = col.query(query_embeddings=[[1.0] * _dimension(col)], n_results=total, include=[])["ids"][0]
+    return 0 if len(found) == len(set(found)) and set(found) == stored else 3
+
+
+def _dimension(col) -> int:
+    (vector,) = col.get(limit=1, include=["embeddings"])["embeddings"]
+    return len(vector)
+
+
+def remove_vector_index(persist_dir: Path, collection: str) -> None:
+    """Deletes the collection's HNSW folder; Chroma starts an empty one on the next open, and the metadata and
+    documents in SQLite are untouched. The segment id is read from Chroma's catalogue, read-only."""
+    db = Path(persist_dir) / "chroma.sqlite3"
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        rows = conn.execute(
+            "SELECT s.id FROM segments s JOIN collections c ON s.collection = c.id "
+            "WHERE c.name = ? AND s.scope = 'VECTOR'", (collection,),
+        ).fetchall()
+    for (segment_id,) in rows:
+        folder = Path(persist_dir) / segment_id
+        if folder.is_dir():
+            shutil.rmtree(folder)
