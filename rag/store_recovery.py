@@ -11,11 +11,13 @@ and flagged, and its vectors are recomputed from the stored chunk texts (see Chr
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +27,7 @@ PROBE_TIMEOUT_S = 900
 
 
 class WriteMarks:
-    """One file per live write (`<collection>.<pid>`), and a flag (`<collection>.rebuild`) while the vectors of
+    """One file per live write (`<collection>.<pid>_<thread>`), and a flag (`<collection>.rebuild`) while the vectors of
     a damaged index are missing; both sit next to Chroma's own files, so they travel with the store."""
 
     def __init__(self, persist_dir: Path, collection: str) -> None:
@@ -35,7 +37,8 @@ class WriteMarks:
     @contextmanager
     def writing(self) -> Iterator[None]:
         self.folder.mkdir(parents=True, exist_ok=True)
-        mark = self.folder / f"{self.collection}.{os.getpid()}"
+        # One mark per process and thread, so one writer finishing never clears another's mark.
+        mark = self.folder / f"{self.collection}.{os.getpid()}_{threading.get_ident()}"
         mark.touch()
         try:
             yield
@@ -44,9 +47,10 @@ class WriteMarks:
 
     def left_by_dead_writers(self) -> list[Path]:
         marks = []
-        for mark in self.folder.glob(f"{self.collection}.*"):
-            pid = mark.name.rsplit(".", 1)[1]
-            if pid.isdigit() and not _alive(int(pid)):
+        for mark in self.folder.glob(f"{glob.escape(self.collection)}.*"):
+            collection, writer = mark.name.rsplit(".", 1)
+            pid = writer.split("_")[0]
+            if collection == self.collection and pid.isdigit() and not _alive(int(pid)):
                 marks.append(mark)
         return marks
 

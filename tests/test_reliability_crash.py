@@ -180,3 +180,28 @@ def test_a_vector_index_left_half_saved_by_a_killed_writer_is_detected_and_rebui
     assert answered.returncode == 0, answered.stderr
     answer = json.loads(answered.stdout)
     assert "420" in answer["answer"] and answer["citations"][0]["paper_id"] == "s060"
+
+
+def test_a_mark_left_by_a_dead_writer_over_a_sound_index_changes_nothing(fresh_engine, tmp_path):
+    """Most kills land outside Chroma's save (while embedding, say): the check passes and nothing is rebuilt."""
+    from rag.store import ChromaStore, open_client
+    from rag.store_recovery import MARKS
+
+    path = small_corpus(tmp_path / "a.jsonl", 0, 30)
+    fresh_engine.ingest([path], progress=False)
+    store = fresh_engine.store
+    chroma_dir = fresh_engine.settings.data_dir / "chroma"
+    killed = subprocess.Popen(["true"])
+    killed.wait()
+    mark = chroma_dir / MARKS / f"{store.name}.{killed.pid}"
+    mark.touch()
+    live = chroma_dir / MARKS / f"{store.name}.{os.getpid()}_1"  # this process: alive, so left alone
+    live.touch()
+
+    reopened = ChromaStore(open_client(fresh_engine.settings.data_dir), store.name)
+    assert (reopened.recovered, reopened.vectors_missing) == ("sound", False)
+    assert not mark.exists() and live.exists()
+    assert reopened.count() == 30
+    (hit, *_) = reopened.dense_search(fresh_engine.embedder.embed_query("Solver 7 geometry lemmas"), 1)
+    assert hit.paper_id == "s007"
+    live.unlink()
