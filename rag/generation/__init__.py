@@ -42,6 +42,6 @@ def make_generator(backend: str, llm: LLMSettings, data_dir: Path, device: str =
     if backend == "local":
         from rag.generation.local_model import SMOLLM2, LocalModel
 
-        return LocalModel(llm.local_model_dir or SMOLLM2, data_dir / "models", max_tokens=llm.max_tokens,
-                          temperature=llm.temperature, device=device)
+        return LocalModel(llm.local_model_dir or SMOLLM2, llm.model_cache_dir or data_dir / "models",
+                          max_tokens=llm.max_tokens, temperature=llm.temperature, device=device)
     raise GenerationError(f"Unknown answer backend {backend!r}: choose one of {', '.join(BACKENDS)}.")
