@@ -148,13 +148,14 @@ def open_engine(
     longer in the corpus removed, so the collection always mirrors corpus.jsonl.
 
     Returns the engine, the ingest report and how many stale papers were removed."""
-    from ingest.readers.jsonl import read
+    from ingest.formats import reader_for
     from rag.engine import Engine
 
     engine = Engine(settings_for_dataset(settings, dataset), embedder=embedder)
     report = engine.ingest([dataset.corpus], progress=progress)
-    wanted = {record.paper_id for record in read(dataset.corpus) if isinstance(record, Paper)}
-    stale = [pid for pid in engine.store.stored_papers() if pid not in wanted]
+    wanted = {record.paper_id for record in reader_for(dataset.corpus)(dataset.corpus) if isinstance(record, Paper)}
+    # an empty `wanted` means the corpus could not be read back: never take that as "remove everything"
+    stale = [pid for pid in engine.store.stored_papers() if pid not in wanted] if wanted else []
     if stale:
         engine.store.delete_papers(stale)
         engine.refresh()

@@ -33,11 +33,21 @@ class IngestSettings(BaseModel):
 class RetrievalSettings(BaseModel):
     retriever: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="How chunks are found.")
     top_papers: int = Field(6, ge=1, le=50, description="Papers whose evidence reaches the answer.")
-    candidates: int = Field(100, description="Chunks each retriever returns before fusion.")
-    rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
-    dense_weight: float = Field(1.0, description="Weight of the dense ranking in fusion.")
-    bm25_weight: float = Field(1.0, description="Weight of the BM25 ranking in fusion.")
-    title_repeat: int = Field(1, description="Times the title is repeated in the BM25 text (title weight).")
+    candidates: int = Field(
+        100, description="Papers each retriever hands to fusion (dense: each paper's best chunk)."
+    )
+    fusion: Literal["convex", "rrf"] = Field(
+        "convex",
+        description="How hybrid joins the two lists: convex = weighted sum of min-max normalised scores, rrf = "
+        "weighted reciprocal-rank fusion. convex was about 1 nDCG@10 point better on SciFact train.",
+    )
+    rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant (fusion = rrf only).")
+    dense_weight: float = Field(0.5, description="Weight of the dense list in fusion (tuned on SciFact train).")
+    bm25_weight: float = Field(0.5, description="Weight of the BM25 list in fusion (tuned on SciFact train).")
+    title_repeat: int = Field(
+        2, ge=1, description="Times the title is repeated in the BM25 text: the title's weight (tuned on SciFact "
+        "train; dense chunks carry the title as a prefix)."
+    )
 
 
 class AnswerSettings(BaseModel):
