@@ -6,8 +6,10 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rag.settings import Settings
+if TYPE_CHECKING:  # pydantic-settings costs most of `paperchat --help`'s start-up; only `run` needs it
+    from rag.settings import Settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

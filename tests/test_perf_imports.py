@@ -14,7 +14,7 @@ import sys
 
 from rag.onnx_encoder import cached_model_path
 
-HEAVY = ["torch", "gradio", "sentence_transformers", "transformers", "chromadb", "onnxruntime"]
+HEAVY = ["torch", "gradio", "sentence_transformers", "transformers", "chromadb", "onnxruntime", "pydantic_settings"]
 PROBE = """
 import json, sys
 from rag.cli import main
@@ -41,6 +41,7 @@ def _imports_of(*argv: str) -> dict[str, bool]:
 def test_help_imports_neither_torch_nor_gradio():
     loaded = _imports_of("--help")
     assert not loaded["torch"] and not loaded["gradio"] and not loaded["chromadb"], loaded
+    assert not loaded["pydantic_settings"], loaded  # settings are built only once a command runs
 
 
 def test_ask_imports_no_gradio_and_with_onnx_no_torch(engine):
