@@ -122,7 +122,7 @@ def ingest(
 ) -> IngestReport:
     report = IngestReport()
     if store.vectors_missing:
-        report.rebuilt = _rebuild_vectors(store, embedder, progress)
+        report.rebuilt = rebuild_vectors(store, embedder, progress)
     papers = read_papers(paths, settings, report, progress)
     stored = store.stored_papers()
     to_write: list[Paper] = []
@@ -144,7 +144,7 @@ def ingest(
     return report
 
 
-def _rebuild_vectors(store: ChromaStore, embedder: Embedder, progress: bool) -> int:
+def rebuild_vectors(store: ChromaStore, embedder: Embedder, progress: bool) -> int:
     """After a crash damaged the vector index, every stored chunk is embedded again from its stored text."""
     from tqdm import tqdm
 

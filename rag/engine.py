@@ -5,6 +5,7 @@ It owns the heavy parts (model, store, lexical index) so they load once per proc
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -46,6 +47,15 @@ class Engine:
             self.settings.device, self.settings.ingest.batch_size, self.settings.encoder,
             cache_dir=self.settings.data_dir / "models",
         )
+        self._rebuilt_chunks = 0
+        if self.store.vectors_missing:
+            from ingest.pipeline import rebuild_vectors
+
+            # A crash damaged the vector index and recovery removed it; the texts survived, so every command
+            # (ask, serve, ingest) rebuilds it on opening rather than failing until someone runs ingest.
+            print(f"paperchat: rebuilding the vector index at {self.location} after an interrupted write",
+                  file=sys.stderr)
+            self._rebuilt_chunks = rebuild_vectors(self.store, self.embedder, progress=True)
         self._sentence_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self._cache_lock = threading.Lock()
@@ -76,6 +86,8 @@ class Engine:
         from ingest.pipeline import ingest
 
         report = ingest(paths, self.store, self.embedder, self.settings.ingest, progress=progress)
+        report.rebuilt += self._rebuilt_chunks
+        self._rebuilt_chunks = 0
         self.refresh()
         return report
 
