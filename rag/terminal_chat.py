@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rag.engine import Engine, QuestionError
+from rag.generation.base import GenerationError
 from rag.render_text import answer_as_text
 
 
@@ -21,6 +22,9 @@ def run_chat(engine: Engine) -> int:
             answer = engine.ask(question, history=history)
         except QuestionError as exc:
             print(exc)
+            continue
+        except GenerationError as exc:  # the model failed this turn; the conversation goes on
+            print(f"{exc}\n(Ask again, or restart with --backend extractive for answers without a model.)")
             continue
         print(answer_as_text(answer))
         history.append(question)
