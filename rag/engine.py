@@ -5,12 +5,15 @@ It owns the heavy parts (model, store, lexical index) so they load once per proc
 
 from __future__ import annotations
 
+import functools
 import sys
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
@@ -18,6 +21,10 @@ from rag.compose import extractive_answer, refusal
 from rag.extractive import pick_answer_sentences, score_sentences
 from rag.settings import RetrievalSettings, Settings
 from rag.types import Answer, Evidence, Paper
+
+if TYPE_CHECKING:
+    from rag.lexical import LexicalIndex
+    from rag.retrieval import Retriever
 
 LIST_DEPTH = 50  # papers a described list topic is looked for in; named ones are matched in the whole index
 
@@ -33,6 +40,37 @@ class NoIndexError(Exception):
 
 class QuestionError(ValueError):
     """The question itself cannot be answered as asked (empty, too long)."""
+
+
+@dataclass(frozen=True)
+class IndexView:
+    """Everything a question reads about the index, swapped by `refresh` as one object: a question that started
+    before an ingest finished must not retrieve from one set of papers and quote from another."""
+
+    papers: dict[str, Paper]
+    lexical: LexicalIndex
+    retriever: Retriever
+    corpus_text: str  # the whole index as one text, to tell at once whether any abstract mentions a name
+
+
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _on_one_view(method: _Method) -> _Method:
+    """Pins the current IndexView for the call, in this thread: `self.papers` and friends then read that view
+    from the question's first step to its last, even if another thread refreshes the index meanwhile."""
+
+    @functools.wraps(method)
+    def pinned(self: Engine, *args: Any, **kwargs: Any) -> Any:
+        if getattr(self._pinned, "view", None) is not None:
+            return method(self, *args, **kwargs)  # already inside a pinned call of this thread
+        self._pinned.view = self._view
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._pinned.view = None
+
+    return pinned  # type: ignore[return-value]
 
 
 class Engine:
@@ -59,6 +97,7 @@ class Engine:
         self._sentence_vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
         self._cache_lock = threading.Lock()
+        self._pinned = threading.local()  # .view: the IndexView a call in this thread is answering from
         self._generators: dict[str, object] = {}  # backend -> Generator, built on first use (a local model is slow)
         self.refresh()
 
@@ -74,13 +113,29 @@ class Engine:
         stored = self.store.stored_papers()
         papers = {pid: sp.paper for pid, sp in stored.items() if sp.complete}
         lexical = LexicalIndex(list(papers.values()), self.settings.retrieval.title_repeat)
-        # One lowercase text of the whole index, to tell at once whether any abstract mentions a name.
         corpus_text = "\n".join(f"{p.title}\n{p.abstract}" for p in papers.values())
+        view = IndexView(papers, lexical, Retriever(self.store, self.embedder, lexical, papers), corpus_text)
         with self._lock:
-            self.corpus_text = corpus_text
-            self.papers: dict[str, Paper] = papers
-            self.lexical = lexical
-            self.retriever = Retriever(self.store, self.embedder, lexical, papers)
+            self._view = view
+
+    def _current(self) -> IndexView:
+        return getattr(self._pinned, "view", None) or self._view
+
+    @property
+    def papers(self) -> dict[str, Paper]:
+        return self._current().papers
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        return self._current().lexical
+
+    @property
+    def retriever(self) -> Retriever:
+        return self._current().retriever
+
+    @property
+    def corpus_text(self) -> str:
+        return self._current().corpus_text
 
     def ingest(self, paths: Iterable[Path], progress: bool = True):
         from ingest.pipeline import ingest
@@ -99,10 +154,12 @@ class Engine:
             return None
         return self.ingest([BUILTIN_CORPUS], progress=progress)
 
+    @_on_one_view
     def search(self, query: str, retrieval: RetrievalSettings | None = None, k: int | None = None) -> list[Evidence]:
         self._require_index()
         return self.retriever.search(query, retrieval or self.settings.retrieval, k)
 
+    @_on_one_view
     def ask(
         self,
         question: str,
