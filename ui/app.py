@@ -327,7 +327,9 @@ def build_app(engine: Engine) -> gr.Blocks:
         chat_outputs = [question, chatbot, conversation, sources, export_md, export_bib]
         respond = {"fn": page.respond, "inputs": chat_inputs, "outputs": chat_outputs, "concurrency_limit": 8,
                    "show_progress": "hidden"}
-        question.submit(**respond)
+        # A stable name for scripts and the concurrency test (gradio_client: `predict(q, api_name="/ask")`); each
+        # client keeps its own session, and so its own conversation, as a browser tab does.
+        question.submit(**respond, api_name="ask")
         ask.click(**respond)
         chatbot.example_select(_example_text, None, question, queue=False).then(**respond)
         fresh = {"fn": page.new_conversation, "inputs": None, "queue": False,
