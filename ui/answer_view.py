@@ -1,7 +1,10 @@
 """An Answer as the chat message the page shows, and the growing prefixes that stream it in.
 
 Answer text quotes abstracts, and abstracts are untrusted input (one may hold `<script>`), so every piece of
-it is HTML-escaped before the few tags we add ourselves (citation links, unsupported marks).
+it is HTML-escaped before the few tags we add ourselves (citation links, unsupported marks). Escaping HTML is not
+enough on a page that renders Markdown: `[text](javascript:...)` or `![](http://...)` in a title or a quote would
+become a link or an image, so brackets that are not citation markers are shown as entities, which Markdown
+never reads as link syntax.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from html import escape
 from rag.types import Answer
 
 _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
+# A citation marker, or a bracket already escaped by compose (an abstract's own "[3]"): both are left alone.
+_KEPT_BRACKETS = re.compile(r"(\\\[|\\\]|\[\d+(?:\s*,\s*\d+)*\])")
 _TABLE_LINE = re.compile(r"^\s*\|")
 _SEPARATOR_LINE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -26,6 +31,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _literal_brackets(text: str) -> str:
+    """Every other `[` and `]` as an HTML entity: it looks the same, but starts no Markdown link or image."""
+    parts = _KEPT_BRACKETS.split(text)
+    return "".join(part if i % 2 else part.replace("[", "&#91;").replace("]", "&#93;")
+                   for i, part in enumerate(parts))
+
+
 def _link_markers(text: str, answer: Answer, turn: int) -> str:
     """`[n]` -> a link to source n of this turn; numbers that cite nothing stay plain text."""
     titles = {c.n: c.title for c in answer.citations}
@@ -35,7 +47,8 @@ def _link_markers(text: str, answer: Answer, turn: int) -> str:
         if not all(n in titles for n in numbers):
             return match.group(0)
         return "".join(
-            f'<a class="cite" href="#{source_anchor(turn, n)}" title="{escape(_one_line(titles[n]))}">[{n}]</a>'
+            f'<a class="cite" href="#{source_anchor(turn, n)}" '
+            f'title="{_literal_brackets(escape(_one_line(titles[n])))}">[{n}]</a>'
             for n in numbers
         )
 
@@ -49,7 +62,7 @@ def _mark_unsupported(text: str, answer: Answer) -> tuple[str, list[str]]:
         if sentence.verified:
             continue
         reason = _one_line(sentence.reason) or "the cited abstract does not support it"
-        needle = escape(_one_line(sentence.text), quote=False)
+        needle = _literal_brackets(escape(_one_line(sentence.text), quote=False))
         if needle and needle in text:
             text = text.replace(
                 needle,
@@ -57,7 +70,8 @@ def _mark_unsupported(text: str, answer: Answer) -> tuple[str, list[str]]:
                 '<sup class="unsupported-flag">⚠ unsupported</sup>',
                 1,
             )
-        notes.append(f"⚠ **Not supported by its source:** “{escape(_one_line(sentence.text))}” — {escape(reason)}")
+        notes.append(f"⚠ **Not supported by its source:** “{_literal_brackets(escape(_one_line(sentence.text)))}” — "
+                     f"{escape(reason)}")
     return text, notes
 
 
@@ -66,7 +80,7 @@ def _table_from_rows(rows: list[dict]) -> str:
     columns = list(dict.fromkeys(key for row in rows for key in row))
 
     def cell(value: object) -> str:
-        return escape(_one_line("" if value is None else str(value))).replace("|", "\\|")
+        return _literal_brackets(escape(_one_line("" if value is None else str(value)))).replace("|", "\\|")
 
     lines = ["| " + " | ".join(cell(c) for c in columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(cell(row.get(c)) for c in columns) + " |" for row in rows]
@@ -79,7 +93,7 @@ def answer_markdown(answer: Answer, turn: int) -> str:
     if answer.searched_query != answer.query:
         parts.append(f'<span class="searched">Searching for: {escape(_one_line(answer.searched_query))}</span>')
     # Links first: the marks added next carry reasons such as "not in [1]" inside attributes, left as typed.
-    text = _link_markers(escape(answer.answer.strip(), quote=False), answer, turn)
+    text = _link_markers(_literal_brackets(escape(answer.answer.strip(), quote=False)), answer, turn)
     text, notes = _mark_unsupported(text, answer)
     notes = [_link_markers(note, answer, turn) for note in notes]
     has_table = any(_TABLE_LINE.match(line) for line in text.splitlines())
