@@ -15,7 +15,14 @@ from eval.questionset import load_questions, shipped_sets
 from eval.report import render_report
 from eval.runner import REPORT, RESULTS, SUMMARY, Run, run_questions, write_run
 
-UPLOAD_HINT = "…or upload a question set (JSONL: one {id, type, question, expected_titles, expected_facts, history})"
+# A question set is a few hundred bytes a question: 2 MB is thousands of questions, hours of asking on a small
+# server. The same number caps every upload to the page (Gradio's `max_file_size`, see ui/page_assets.py), so a
+# larger file is stopped while it uploads, before it fills the server's disk.
+MAX_UPLOAD_BYTES = 2_000_000
+MAX_QUESTIONS = 2_000  # one evaluation holds the tab's single slot: a run this size already takes about an hour
+UPLOAD_HINT = (f"…or upload a question set (JSONL: one {{id, type, question, expected_titles, expected_facts, "
+               f"history}} a line; at most {MAX_UPLOAD_BYTES // 1_000_000} MB, {MAX_QUESTIONS:,} questions)")
+TOO_MANY = "The command line has no such limit: `paperchat eval run FILE`."
 
 
 class EvaluationError(ValueError):
@@ -34,7 +41,14 @@ class EvaluationView:
 def pick_question_file(choice: str | None, uploaded: str | None) -> Path:
     """An upload wins over the drop-down: uploading is the more deliberate act."""
     if uploaded:
-        return Path(uploaded)
+        path = Path(uploaded)
+        size = path.stat().st_size if path.is_file() else 0
+        if size > MAX_UPLOAD_BYTES:
+            raise EvaluationError(
+                f"{path.name} is {size / 1e6:.1f} MB; an uploaded question set may be at most "
+                f"{MAX_UPLOAD_BYTES / 1e6:.0f} MB. Split it into smaller files. {TOO_MANY}"
+            )
+        return path
     shipped = shipped_sets()
     if choice in shipped:
         return shipped[choice]
@@ -53,6 +67,11 @@ def evaluate(engine, choice: str | None, uploaded: str | None,
     if not questions.questions:
         details = "; ".join(str(p) for p in questions.problems[:5])
         raise EvaluationError(f"No usable questions in {path.name}" + (f": {details}" if details else "."))
+    if len(questions.questions) > MAX_QUESTIONS:
+        raise EvaluationError(
+            f"{path.name} has {len(questions.questions):,} questions; the page runs at most {MAX_QUESTIONS:,} at a "
+            f"time. Split it into smaller files. {TOO_MANY}"
+        )
     run = run_questions(engine, questions, progress=progress)
     # Under the system temp folder, which Gradio serves back as downloads without extra allowed_paths.
     out_dir = Path(tempfile.mkdtemp(prefix="paperchat-eval-", dir=out_root))

@@ -74,7 +74,10 @@ def launch_options() -> dict[str, Any]:
     """Theme, CSS and script for `Blocks.launch()`; tests and `paperchat serve` launch with the same look."""
     import gradio as gr
 
+    from ui.evaluate_tab import MAX_UPLOAD_BYTES
+
     return {
+        "max_file_size": MAX_UPLOAD_BYTES,  # the only upload is a question set; bigger files are refused mid-upload
         "theme": gr.themes.Soft(primary_hue="indigo"),
         "css": CSS,
         "head": HEAD,
