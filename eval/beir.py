@@ -54,6 +54,7 @@ class BeirResult:
     n_papers: int
     collection: str
     retrieval: dict[str, Any]
+    index: dict[str, Any] = field(default_factory=dict)  # what built the vectors: chunking, encoder
     seconds: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> dict[str, Any]:
@@ -61,6 +62,7 @@ class BeirResult:
             "dataset": self.dataset, "split": self.split, "retriever": self.retriever,
             "n_queries": self.n_queries, **{k: round(v, 5) for k, v in self.scores.items()},
             "n_papers": self.n_papers, "collection": self.collection, "retrieval": self.retrieval,
+            "index": self.index,
             "seconds": {k: round(v, 1) for k, v in self.seconds.items()},
         }
 
@@ -190,6 +192,9 @@ def evaluate(
         scores=mean_scores(rankings, dataset.qrels), per_query=scores, rankings=rankings,
         n_queries=len(scores), n_papers=len(engine.papers), collection=engine.store.name,
         retrieval=retrieval.model_dump(), seconds={"retrieve": elapsed},
+        index={"chunk_tokens": engine.settings.ingest.chunk_tokens,
+               "overlap_sentences": engine.settings.ingest.overlap_sentences,
+               "encoder": engine.settings.encoder},
     )
 
 

@@ -32,6 +32,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     engine, report, stale = open_engine(settings, dataset, progress=progress)
     ingest_seconds = time.perf_counter() - started
     print(f"corpus: {report.summary()}" + (f"; {stale} papers no longer in the corpus removed" if stale else ""))
+    if not engine.papers:
+        why = "; ".join(report.unreadable) or "no record has both a title and a text"
+        print(f"paperchat eval beir: no paper of {dataset.corpus} could be indexed ({why}).", file=sys.stderr)
+        return 2
     if report.rejected:
         print(f"{len(report.rejected)} corpus records rejected, they cannot be retrieved; first: "
               f"{report.rejected[0]}", file=sys.stderr)
@@ -41,7 +45,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     print(
         f"{dataset.name} {dataset.split} ({result.n_queries} queries, {result.n_papers} papers), "
         f"retriever {result.retriever}: nDCG@10 {s['ndcg@10']:.4f}  Recall@100 {s['recall@100']:.4f}  "
-        f"MRR@10 {s['mrr@10']:.4f}  ({result.seconds['retrieve']:.0f} s retrieval, {ingest_seconds:.0f} s index)"
+        f"MRR@10 {s['mrr@10']:.4f}  ({result.seconds['retrieve']:.1f} s retrieval, "
+        f"{ingest_seconds:.1f} s opening and ingesting the corpus)"
     )
     if args.out:
         print(f"wrote {write_outputs(result, args.out)}")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from eval.beir import BeirError, evaluate, load, open_engine
+from rag.settings import IngestSettings
 
 TOPICS = {
     "photo": ("Light reactions of photosynthesis in spinach chloroplasts",
@@ -133,6 +134,7 @@ def test_cli_prints_and_writes_the_summary_then_reuses_the_collection(cli, minib
     assert f"nDCG@10 {EXPECTED['ndcg@10']:.4f}" in first and "MRR@10 0.6667" in first
     summary = json.loads((tmp_path / "out" / "summary.json").read_text())
     assert summary["retriever"] == "bm25" and summary["n_queries"] == 3
+    assert summary["index"]["chunk_tokens"] == IngestSettings().chunk_tokens  # says which vectors were scored
     assert summary["ndcg@10"] == pytest.approx(EXPECTED["ndcg@10"], abs=1e-5)
     assert summary["recall@100"] == pytest.approx(0.5, abs=1e-5)
     assert summary["mrr@10"] == pytest.approx(2 / 3, abs=1e-5)
@@ -175,3 +177,10 @@ def test_qrels_naming_unknown_queries_is_refused(tmp_path):
 
 def test_folder_named_beir_takes_its_parent_name(tmp_path):
     assert load(write_beir(tmp_path / "SciFact" / "beir")).name == "scifact"
+
+
+def test_a_corpus_with_no_usable_record_is_refused_by_name(cli, tmp_path, capsys):
+    root = write_beir(tmp_path / "empty", topics={"x": ("", "no title here")})
+    assert cli(["eval", "beir", str(root), "--data-dir", str(tmp_path / "data"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "no paper of" in err and "corpus.jsonl could be indexed" in err and "Traceback" not in err
