@@ -184,3 +184,22 @@ def test_a_corpus_with_no_usable_record_is_refused_by_name(cli, tmp_path, capsys
     assert cli(["eval", "beir", str(root), "--data-dir", str(tmp_path / "data"), "--quiet"]) == 2
     err = capsys.readouterr().err
     assert "no paper of" in err and "corpus.jsonl could be indexed" in err and "Traceback" not in err
+
+
+def test_hybrid_fusion_weighs_normalised_scores_and_keeps_one_sided_papers():
+    from rag.retrieval import _Scores, fuse
+    from rag.settings import RetrievalSettings
+
+    scores = {
+        "a": _Scores(dense=0.9, dense_rank=0, lexical=3.0, lexical_rank=2),
+        "b": _Scores(dense=0.6, dense_rank=1, lexical=12.0, lexical_rank=0),
+        "c": _Scores(dense=0.5, dense_rank=2),
+        "d": _Scores(lexical=6.0, lexical_rank=1),
+    }
+    # min-max per list: dense a 1, b .25, c 0; BM25 b 1, d 1/3, a 0; then 0.5/0.5
+    fused = fuse(scores, RetrievalSettings())
+    assert fused == pytest.approx({"a": 0.5, "b": 0.625, "c": 0.0, "d": 1 / 6})
+    rrf = fuse(scores, RetrievalSettings(fusion="rrf", rrf_k=60, dense_weight=1, bm25_weight=1))
+    assert rrf["b"] == pytest.approx(1 / 62 + 1 / 61) and rrf["d"] == pytest.approx(1 / 62)
+    alone = fuse({"x": _Scores(lexical=2.0, lexical_rank=0)}, RetrievalSettings())
+    assert alone == {"x": 0.5}  # a list's only candidate is its best, not its worst
