@@ -147,3 +147,19 @@ def test_the_page_shows_hostile_text_as_text_in_every_answer_shape(hostile_url):
         assert detail.locator(":is(img, b, i, script) , a[href^='javascript:' i]").count() == 0
         assert page.evaluate("() => window.__pwned") is None
         context.close()
+
+
+def test_the_exported_conversation_keeps_hostile_titles_inert():
+    from rag.types import Answer, AnswerSentence, Citation, Paper
+    from ui.conversation import Conversation, Turn
+    from ui.export import conversation_markdown
+
+    title = "Evil ![pixel](http://x.test/p.png) [click](javascript:alert(1)) <script>x()</script>"
+    paper = Paper("evil", title, "It works [7].")
+    answer = Answer(query="q", searched_query="q", answer=f"- **{title}** [1]: It works \\[7\\].",
+                    citations=[Citation(1, "evil", title, "It works [7].")],
+                    sentences=[AnswerSentence("It works [7].", [1])])
+    conversation = Conversation([Turn("q", answer)])
+    exported = conversation_markdown(conversation, {"evil": paper})
+    assert "<script>" not in exported and "](" not in exported
+    assert "[1]" in exported and "[7]" not in exported

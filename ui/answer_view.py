@@ -38,6 +38,12 @@ def _literal_brackets(text: str) -> str:
                    for i, part in enumerate(parts))
 
 
+def inert_markdown(text: str) -> str:
+    """Abstract-borne text made inert for any Markdown renderer: HTML escaped, and no brackets that could start
+    a link or image; citation markers `[n]` are kept."""
+    return _literal_brackets(escape(text, quote=False))
+
+
 def _link_markers(text: str, answer: Answer, turn: int) -> str:
     """`[n]` -> a link to source n of this turn; numbers that cite nothing stay plain text."""
     titles = {c.n: c.title for c in answer.citations}
@@ -93,7 +99,7 @@ def answer_markdown(answer: Answer, turn: int) -> str:
     if answer.searched_query != answer.query:
         parts.append(f'<span class="searched">Searching for: {escape(_one_line(answer.searched_query))}</span>')
     # Links first: the marks added next carry reasons such as "not in [1]" inside attributes, left as typed.
-    text = _link_markers(_literal_brackets(escape(answer.answer.strip(), quote=False)), answer, turn)
+    text = _link_markers(inert_markdown(answer.answer.strip()), answer, turn)
     text, notes = _mark_unsupported(text, answer)
     notes = [_link_markers(note, answer, turn) for note in notes]
     has_table = any(_TABLE_LINE.match(line) for line in text.splitlines())

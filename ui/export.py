@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from rag.compose import escape_markers
 from rag.types import Citation, Paper
+from ui.answer_view import inert_markdown
 from ui.conversation import Conversation
 
 _ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
@@ -68,7 +70,7 @@ def references(conversation: Conversation, papers: dict[str, Paper]) -> list[Ref
 
 def _reference_line(ref: Reference) -> str:
     paper = ref.paper
-    bits = [f"**{paper.title}**."]
+    bits = [f"**{inert_markdown(paper.title)}**."]
     if paper.authors:
         bits.append(", ".join(paper.authors) + ".")
     if paper.year:
@@ -81,7 +83,7 @@ def _reference_line(ref: Reference) -> str:
 
 
 def _quote(citation: Citation) -> str:
-    return " ".join(citation.quote.split())
+    return inert_markdown(escape_markers(" ".join(citation.quote.split())))
 
 
 def conversation_markdown(conversation: Conversation, papers: dict[str, Paper], now: datetime | None = None) -> str:
@@ -90,24 +92,25 @@ def conversation_markdown(conversation: Conversation, papers: dict[str, Paper], 
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     lines = ["# paperchat conversation", "", f"Exported {stamp}. Answers quote the indexed abstracts.", ""]
     for number, turn in enumerate(conversation.turns, start=1):
-        lines += [f"## {number}. {' '.join(turn.question.split())}", ""]
+        lines += [f"## {number}. {inert_markdown(' '.join(turn.question.split()))}", ""]
         answer = turn.answer
         if answer is None:
             lines += [f"*Not answered: {turn.error}*", ""]
             continue
         if answer.searched_query != answer.query:
             lines += [f"*Searching for: {answer.searched_query}*", ""]
-        lines += [answer.answer.strip(), ""]
+        lines += [inert_markdown(answer.answer.strip()), ""]
         for sentence in answer.sentences:
             if not sentence.verified:
-                lines.append(f"> ⚠ Not supported by its source: “{sentence.text}” — {sentence.reason}")
+                lines.append(f"> ⚠ Not supported by its source: “{inert_markdown(escape_markers(sentence.text))}” — "
+                             f"{inert_markdown(sentence.reason)}")
         if any(not s.verified for s in answer.sentences):
             lines.append("")
         if answer.citations:
             lines.append("Sources:")
             for c in answer.citations:
                 ref = refs[c.paper_id]
-                lines.append(f"- [{c.n}] {c.title} — reference {ref.number} — “{_quote(c)}”")
+                lines.append(f"- [{c.n}] {inert_markdown(c.title)} — reference {ref.number} — “{_quote(c)}”")
             lines.append("")
     lines += ["## References", ""]
     lines += [_reference_line(r) for r in refs.values()] or ["No paper was cited."]
