@@ -347,7 +347,7 @@ class Engine:
         def score_topic(text: str):
             candidates = self.retriever.search(text, self.settings.retrieval, k=LIST_DEPTH)
             return score_sentences(text, self.embedder.embed_query(text), candidates, self.papers,
-                                   self._embed_sentences, self.lexical.idf)
+                                   self._embed_sentences, self.lexical.idf, rank_penalty=0.0)
 
         matches = find_matches(topic, self.papers.values(), score_topic)
         if not matches:

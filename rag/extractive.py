@@ -46,8 +46,12 @@ def score_sentences(
     papers: dict[str, Paper],
     embed: Callable[[list[str]], np.ndarray],
     idf: Callable[[str], float],
+    rank_penalty: float = 0.01,
 ) -> list[ScoredSentence]:
     """Every sentence of every retrieved paper, scored by meaning (cosine) and by shared rare words.
+
+    `rank_penalty` lets retrieval break near-ties for a single answer; a list question judges each paper on
+    its own sentences and passes 0.
 
     The words of a name the question asks about ("RLCoder") count little in the word overlap, since every
     sentence of that paper is about it; instead every sentence of a paper that mentions the name gains."""
@@ -77,7 +81,7 @@ def score_sentences(
         words = set(tokenize(sentence))
         shared = sum(idf(t) for t in content & words) + NAME_WEIGHT * sum(idf(t) for t in name_tokens & words)
         lexical = shared / weight
-        score = 0.55 * float(cosine) + 0.45 * min(lexical, 1.0) - 0.01 * ev.rank
+        score = 0.55 * float(cosine) + 0.45 * min(lexical, 1.0) - rank_penalty * ev.rank
         if about_names.get(ev.paper_id):
             score += 0.1  # the question names something this paper mentions
         if wants_number and _DIGIT.search(sentence):
