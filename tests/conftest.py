@@ -46,6 +46,15 @@ def fresh_engine(embedder, settings_for):
     return Engine(settings_for("fresh"), embedder=embedder)
 
 
+@pytest.fixture(scope="module")
+def app_url(engine):
+    """The real chat page over the built-in corpus, one server per test module."""
+    from page_server import served
+
+    with served(engine) as url:
+        yield url
+
+
 @pytest.fixture
 def write(tmp_path):
     def _write(name: str, content: str | bytes) -> Path:

@@ -45,19 +45,6 @@ def text_of(message: dict) -> str:
     return "".join(part.get("text", "") for part in content if isinstance(part, dict))
 
 
-@pytest.fixture(scope="module")
-def app_url(engine):
-    from ui import build_app
-    from ui.serve import start_in_background
-
-    demo = build_app(engine)
-    url = start_in_background(demo)
-    try:
-        yield url
-    finally:
-        demo.close()
-
-
 @pytest.mark.slow
 def test_twenty_clients_at_once_each_get_their_own_conversation(app_url):
     from gradio_client import Client

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from page_server import served
 
 from ui.answer_view import answer_markdown
 
@@ -77,21 +78,10 @@ def test_no_answer_shape_lets_a_title_or_quote_become_markup_or_a_citation(answe
     assert "\\[3\\]" in factoid and "&#91;the site&#93;(javascript:" in factoid  # shown, as text
 
 
-def _serve(engine) -> Iterator[str]:
-    from ui import build_app
-    from ui.serve import start_in_background
-
-    demo = build_app(engine)
-    url = start_in_background(demo)
-    try:
-        yield url
-    finally:
-        demo.close()
-
-
 @pytest.fixture(scope="module")
 def hostile_url(hostile_engine, answers) -> Iterator[str]:
-    yield from _serve(hostile_engine)
+    with served(hostile_engine) as url:
+        yield url
 
 
 @pytest.mark.browser

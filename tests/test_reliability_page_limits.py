@@ -5,25 +5,11 @@ running page, a question set too large to evaluate, and papers-per-answer out of
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import httpx
 import pytest
 
 from ui.evaluate_tab import MAX_QUESTIONS, MAX_UPLOAD_BYTES, EvaluationError, evaluate
-
-
-@pytest.fixture(scope="module")
-def app_url(engine) -> Iterator[str]:
-    from ui import build_app
-    from ui.serve import start_in_background
-
-    demo = build_app(engine)
-    url = start_in_background(demo)
-    try:
-        yield url
-    finally:
-        demo.close()
 
 
 def _question(i: int) -> str:

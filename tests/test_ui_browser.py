@@ -10,25 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from page_server import served
 
 from ui.headless import MISSING, chromium_path, headless_chromium
-from ui.serve import start_in_background
 
 pytestmark = pytest.mark.browser
 
 ANSWER_TIMEOUT_MS = 90_000  # two shared cores: a cold question can take several seconds
 QUESTION = "How many lemmas are in the dataset built from IMO proofs in Lean?"
-
-
-def _serve(engine) -> Iterator[str]:
-    from ui import build_app
-
-    demo = build_app(engine)
-    url = start_in_background(demo)
-    try:
-        yield url
-    finally:
-        demo.close()
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +28,6 @@ def browser():
         yield chromium
 
 
-@pytest.fixture(scope="module")
-def app_url(engine) -> Iterator[str]:
-    yield from _serve(engine)
 
 
 def _open(browser, url: str):
@@ -228,7 +214,8 @@ def test_too_long_a_question_is_refused_politely(page):
 def empty_url(embedder, settings_for) -> Iterator[str]:
     from rag.engine import Engine
 
-    yield from _serve(Engine(settings_for("ui-empty"), embedder=embedder))
+    with served(Engine(settings_for("ui-empty"), embedder=embedder)) as url:
+        yield url
 
 
 def test_an_empty_index_says_how_to_fill_it(browser, empty_url):
@@ -258,7 +245,8 @@ def hostile_url(embedder, settings_for) -> Iterator[str]:
     path = Path(folder.data_dir) / "hostile.jsonl"
     path.write_text("\n".join(json.dumps(p) for p in HOSTILE), encoding="utf-8")
     engine.ingest([path], progress=False)
-    yield from _serve(engine)
+    with served(engine) as url:
+        yield url
 
 
 def test_abstract_html_is_shown_as_text_never_run(browser, hostile_url):
