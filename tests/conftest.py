@@ -55,6 +55,16 @@ def app_url(engine):
         yield url
 
 
+@pytest.fixture(scope="module")
+def openai_server():
+    """A small OpenAI-protocol server on loopback (tests/fake_openai.py), one per test module."""
+    from fake_openai import FakeOpenAI
+
+    fake = FakeOpenAI()
+    yield fake
+    fake.close()
+
+
 @pytest.fixture
 def write(tmp_path):
     def _write(name: str, content: str | bytes) -> Path:

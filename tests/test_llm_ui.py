@@ -7,7 +7,7 @@ from itertools import pairwise
 from types import SimpleNamespace
 
 import pytest
-from fake_openai import FakeOpenAI, sources_in
+from fake_openai import sources_in
 
 from rag.settings import LLMSettings
 from ui.session_settings import available_backends, backend_choices, default_backend, summary, usable_backend
@@ -21,24 +21,17 @@ def wrong_number(messages) -> str:
             f"With 1,000 tries it solves 95% of the problems [{n}].")
 
 
-@pytest.fixture(scope="module")
-def server():
-    fake = FakeOpenAI()
-    yield fake
-    fake.close()
-
-
 @pytest.fixture(autouse=True)
-def clean(server):
-    server.reset()
-    server.reply = wrong_number
+def clean(openai_server):
+    openai_server.reset()
+    openai_server.reply = wrong_number
 
 
 @pytest.fixture(scope="module")
-def llm_engine(engine, embedder, server):
+def llm_engine(engine, embedder, openai_server):
     from rag.engine import Engine
 
-    llm = LLMSettings(base_url=server.url, model="fake-model")
+    llm = LLMSettings(base_url=openai_server.url, model="fake-model")
     return Engine(engine.settings.model_copy(update={"llm": llm}), embedder=embedder)
 
 
@@ -53,11 +46,11 @@ def test_backend_choices_follow_what_the_server_configured():
     assert summary("hybrid", 6, "openai", {"extractive", "openai"}, strict=True).endswith("LLM answers (strict)")
 
 
-def test_the_page_streams_the_models_tokens_then_the_verified_answer(llm_engine, server):
+def test_the_page_streams_the_models_tokens_then_the_verified_answer(llm_engine, openai_server):
     from ui.app import ChatPage
     from ui.conversation import Conversation
 
-    server.chunk_delay_s = 0.06  # slower than the page's refresh, so growth is visible
+    openai_server.chunk_delay_s = 0.06  # slower than the page's refresh, so growth is visible
     page = ChatPage(llm_engine)
     conversation = Conversation()
     updates = list(page.respond(CODEX, conversation, "hybrid", 6, SimpleNamespace(session_hash="s"), "openai", False))
@@ -72,7 +65,7 @@ def test_the_page_streams_the_models_tokens_then_the_verified_answer(llm_engine,
     assert llm_engine.settings.llm.strict is False  # nothing the session chose touched the shared settings
 
 
-def test_a_session_can_choose_strict_or_extractive_on_an_llm_server(llm_engine, server):
+def test_a_session_can_choose_strict_or_extractive_on_an_llm_server(llm_engine, openai_server):
     from ui.app import ChatPage
     from ui.conversation import Conversation
 
@@ -80,10 +73,10 @@ def test_a_session_can_choose_strict_or_extractive_on_an_llm_server(llm_engine, 
     request = SimpleNamespace(session_hash="s")
     strict = list(page.respond(CODEX, Conversation(), "hybrid", 6, request, "openai", True))[-1][1][-1]["content"]
     assert "95%" not in strict and "Strict mode left out 1 generated sentence" in strict
-    before = len(server.requests)
+    before = len(openai_server.requests)
     conversation = Conversation()
     list(page.respond(CODEX, conversation, "hybrid", 6, request, "extractive", False))
-    assert len(server.requests) == before and conversation.turns[-1].answer.mode == "extractive"
+    assert len(openai_server.requests) == before and conversation.turns[-1].answer.mode == "extractive"
 
 
 def test_a_failing_endpoint_becomes_advice_in_the_chat(embedder, engine):
@@ -103,14 +96,14 @@ def test_a_failing_endpoint_becomes_advice_in_the_chat(embedder, engine):
 
 
 @pytest.mark.browser
-def test_the_real_page_offers_the_llm_and_shows_its_flagged_sentence(llm_engine, server):
+def test_the_real_page_offers_the_llm_and_shows_its_flagged_sentence(llm_engine, openai_server):
     from ui import build_app
     from ui.headless import MISSING, chromium_path, headless_chromium
     from ui.serve import start_in_background
 
     if chromium_path() is None:
         pytest.fail(MISSING)
-    server.chunk_delay_s = 0.03
+    openai_server.chunk_delay_s = 0.03
     demo = build_app(llm_engine)
     url = start_in_background(demo)
     try:
