@@ -168,3 +168,15 @@ def test_a_json_array_export_is_read_record_by_record(write):
 def test_a_byte_order_mark_does_not_break_the_first_jsonl_line(write):
     records = read_all(write("x.jsonl", '\ufeff{"title": "A", "abstract": "a."}\n'))
     assert titles(records) == ["A"]
+
+
+def test_beir_documents_without_a_title_stay_findable_under_their_id(write):
+    corpus = write("corpus.jsonl", "\n".join(json.dumps(d) for d in [
+        {"_id": "d1", "title": "", "text": "Masks reduce transmission."},
+        {"_id": "d2", "title": "Vaccines", "text": "Vaccines work."},
+        {"_id": "", "title": "", "text": "No id and no title."},
+    ]))
+    records = read_all(corpus)
+    assert [(r.paper_id, r.title) for r in records if isinstance(r, Paper)] == [
+        ("d1", "Untitled document d1"), ("d2", "Vaccines")]
+    assert [r.reason for r in records if isinstance(r, Rejected)] == ["empty title"]

@@ -81,6 +81,10 @@ def _records(path: Path, items: Iterable[tuple[str, object]], max_chars: int) ->
             continue
         flavour = flavour or flavour_of(obj)
         if flavour == "beir":
+            if not str(obj.get("title") or "").strip() and str(obj.get("_id") or "").strip():
+                # BEIR corpora have documents without titles (TREC-COVID, NFCorpus...): they must stay findable,
+                # so they are named by their id rather than rejected.
+                obj = {**obj, "title": f"Untitled document {obj['_id']}"}
             yield make_paper(obj, source=path.name, where=where, id_key="_id", text_key="text", max_chars=max_chars)
             continue
         if flavour == "arxiv" and isinstance(obj.get("authors_parsed"), list):
