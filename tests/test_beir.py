@@ -180,7 +180,7 @@ def test_folder_named_beir_takes_its_parent_name(tmp_path):
 
 
 def test_a_corpus_with_no_usable_record_is_refused_by_name(cli, tmp_path, capsys):
-    root = write_beir(tmp_path / "empty", topics={"x": ("", "no title here")})
+    root = write_beir(tmp_path / "empty", topics={"x": ("A title", "")})
     assert cli(["eval", "beir", str(root), "--data-dir", str(tmp_path / "data"), "--quiet"]) == 2
     err = capsys.readouterr().err
     assert "no paper of" in err and "corpus.jsonl could be indexed" in err and "Traceback" not in err
