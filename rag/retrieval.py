@@ -81,7 +81,7 @@ class Retriever:
         best: dict[str, DenseHit] = {}
         for _ in range(MAX_DENSE_FETCHES):
             best = {}
-            for hit in self.store.dense_search(vector, n_chunks):  # sorted: a paper's first hit is its best
+            for hit in self.store.dense_search(vector, n_chunks, total):  # sorted: a paper's first hit is its best
                 best.setdefault(hit.paper_id, hit)
             if len(best) >= depth or n_chunks >= total:
                 break

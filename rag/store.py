@@ -239,14 +239,15 @@ class ChromaStore:
             self._collection.delete(where={"paper_id": {"$in": list(paper_ids[start : start + 500])}})
 
     @_server_errors
-    def dense_search(self, vector: np.ndarray, k: int) -> list[DenseHit]:
+    def dense_search(self, vector: np.ndarray, k: int, total: int | None = None) -> list[DenseHit]:
+        """The k nearest chunks. `total`, when the caller already counted the collection, saves a second count."""
         if self.vectors_missing:
             raise StoreError(
                 f"The vector index at {self.location} was damaged by a write that was cut short (a crash or kill) "
-                "and has been removed; the papers themselves are intact. Run `paperchat ingest` to recompute "
-                "their vectors."
+                "and has been removed; the papers themselves are intact. Run any `paperchat` command (e.g. "
+                "`paperchat ingest`) to recompute their vectors."
             )
-        total = self.count()
+        total = self.count() if total is None else total
         if total == 0:
             return []
         result = self._collection.query(
