@@ -46,6 +46,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from eval.metrics import dedupe
+
 K = 5
 RETRIEVAL_KEYS = ("hit@5", "recall@5", "mrr")
 ANSWER_KEYS = ("citation_precision", "citation_recall", "fact_recall")
@@ -75,10 +77,6 @@ class Outcome:
     metrics: dict[str, Any] = field(default_factory=dict)
 
 
-def distinct(ids: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(ids))
-
-
 def normalise_for_facts(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).lower()
     text = re.sub(r"\\([%$&_#])", r"\1", text)
@@ -104,8 +102,8 @@ def score_question(o: Outcome) -> dict[str, Any]:
     m: dict[str, Any] = dict.fromkeys(("hit@5", "recall@5", "rr", *ANSWER_KEYS, "grounded"))
     gold = set(o.gold_ids)
     gold_size = len(gold) + o.gold_unknown
-    ranking = distinct(o.ranking)
-    cited = distinct(o.cited)
+    ranking = dedupe(o.ranking)
+    cited = dedupe(o.cited)
     if not o.unanswerable and gold_size:
         top = ranking[:K]
         found = len(gold & set(top))

@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from eval.answer_metrics import Outcome, by_type, distinct, fact_found, score_question, summarise
+from eval.answer_metrics import Outcome, by_type, fact_found, score_question, summarise
+from eval.metrics import dedupe
 from eval.questionset import Question, QuestionSet, TitleIndex
 
 RESULTS = "results.jsonl"
@@ -72,7 +73,7 @@ def record_for(q: Question, asked: dict[str, Any], titles: TitleIndex, papers: d
     gold = titles.gold(q.expected_titles)
     answer = asked["answer"]
     text = answer_text(answer) if answer is not None else ""
-    ranking = distinct(e.paper_id for e in sorted(answer.evidence, key=lambda e: e.rank)) if answer else []
+    ranking = dedupe(e.paper_id for e in sorted(answer.evidence, key=lambda e: e.rank)) if answer else []
     outcome = Outcome(
         type=q.type,
         unanswerable=q.unanswerable,
