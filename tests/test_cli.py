@@ -1,19 +1,9 @@
 """The installed `paperchat` command, run as a user would, against a real store in a temporary folder."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-
-PAPERCHAT = str(Path(sys.executable).with_name("paperchat"))
-
-
-def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PAPERCHAT_DATA_DIR": str(data_dir)}
-    return subprocess.run([PAPERCHAT, *args], capture_output=True, text=True, env=env, timeout=600)
+from cli_runner import run_cli as run
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +53,7 @@ def test_ask_json_compares_two_papers_with_a_row_each(ingested):
 
 def test_terminal_chat_understands_a_follow_up(ingested):
     data_dir, _, _ = ingested
-    env = {**os.environ, "PAPERCHAT_DATA_DIR": str(data_dir)}
-    result = subprocess.run([PAPERCHAT, "chat"], input="What is RLCoder?\nWhat benchmarks did it use?\n\n",
-                            capture_output=True, text=True, env=env, timeout=600)
+    result = run("chat", data_dir=data_dir, input="What is RLCoder?\nWhat benchmarks did it use?\n\n")
     assert result.returncode == 0, result.stderr
     assert "Searching for: What benchmarks did RLCoder use?" in result.stdout
     assert result.stdout.count("RLCoder: Reinforcement Learning for Repository-Level Code Completion") >= 2

@@ -4,19 +4,14 @@ ones are named by file and line, and nothing already stored is lost because of t
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 
 from ingest.chunking import chunk_paper
 from ingest.pipeline import IngestReport, read_papers
 from rag.ids import paper_id_from_title
 from rag.settings import IngestSettings
-
-PAPERCHAT = str(Path(sys.executable).with_name("paperchat"))
 
 
 def jsonl(*rows: dict) -> str:
@@ -127,10 +122,6 @@ def test_twenty_thousand_records_are_read_validated_and_chunked_and_a_slice_of_t
     (hit, *_) = fresh_engine.search("Study 123 of theorem proving case 123", k=3)
     assert hit.paper_id == "p00123"
 
-
-def run_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PAPERCHAT_DATA_DIR": str(data_dir)}
-    return subprocess.run([PAPERCHAT, *args], capture_output=True, text=True, env=env, timeout=600)
 
 
 @pytest.fixture(scope="module")

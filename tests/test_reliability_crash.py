@@ -10,17 +10,16 @@ import random
 import re
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import numpy as np
 import pytest
+from cli_runner import PAPERCHAT, run_cli
 
 from ingest.pipeline import WRITE_EVERY_CHUNKS
 
-PAPERCHAT = str(Path(sys.executable).with_name("paperchat"))
 N_PAPERS = 300
 PROGRESS = re.compile(rb"Embedding:.*?\|\s*(\d+)/(\d+) \[")
 
@@ -118,10 +117,6 @@ def test_sigkill_mid_ingest_then_the_same_ingest_again_equals_a_clean_ingest(tmp
     hits = resumed.store.dense_search(embedder.embed_query("theorem proving ablation"), total_chunks)
     assert len(hits) == total_chunks == len({h.chunk_id for h in hits})
 
-
-def run_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PAPERCHAT_DATA_DIR": str(data_dir)}
-    return subprocess.run([PAPERCHAT, *args], capture_output=True, text=True, env=env, timeout=600)
 
 
 def small_corpus(path: Path, first: int, last: int) -> Path:

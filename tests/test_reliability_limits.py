@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from cli_runner import run_cli
 
 from rag.engine import QuestionError
-
-PAPERCHAT = str(Path(sys.executable).with_name("paperchat"))
-
-
-def run_cli(*args: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PAPERCHAT_DATA_DIR": str(data_dir), **env}
-    return subprocess.run([PAPERCHAT, *args], capture_output=True, text=True, env=env, timeout=600)
 
 
 @pytest.mark.parametrize("value", ["0", "51", "many"])

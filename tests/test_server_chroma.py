@@ -4,7 +4,6 @@ a server that is absent or goes away is a one-line error naming its URL."""
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -15,13 +14,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 
 from rag.store import StoreError
 
 pytestmark = pytest.mark.server
 
 BIN = Path(sys.executable).parent
-PAPERCHAT = str(BIN / "paperchat")
 
 
 def free_port() -> int:
@@ -64,11 +63,6 @@ def chroma_server(folder: Path) -> Iterator[tuple[str, subprocess.Popen]]:
             process.wait()
         log.close()
 
-
-def run_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PAPERCHAT_DATA_DIR": str(data_dir)}
-    env.pop("PAPERCHAT_CHROMA_URL", None)
-    return subprocess.run([PAPERCHAT, *args], capture_output=True, text=True, env=env, timeout=600)
 
 
 PAPERS = [
