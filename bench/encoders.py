@@ -28,7 +28,7 @@ def main() -> None:
     configure_offline()
     from ingest.chunking import chunk_paper
     from ingest.pipeline import BUILTIN_CORPUS, IngestReport, read_papers
-    from rag.embedder import Embedder
+    from rag.index.encoder import Embedder
     from rag.settings import IngestSettings
 
     papers = read_papers([BUILTIN_CORPUS], IngestSettings(), IngestReport())

@@ -28,9 +28,9 @@ def main() -> None:
     configure_offline()
     from ingest.chunking import chunk_paper
     from ingest.pipeline import BUILTIN_CORPUS, IngestReport, ingest, read_papers
-    from rag.embedder import Embedder
+    from rag.index.encoder import Embedder
+    from rag.index.store import ChromaStore, open_client
     from rag.settings import IngestSettings, Settings
-    from rag.store import ChromaStore, open_client
 
     settings = IngestSettings()
     embedder = Embedder("cpu", settings.batch_size, args.encoder, cache_dir=args.cache_dir)

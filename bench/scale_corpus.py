@@ -44,10 +44,10 @@ def main() -> None:
     configure_offline()
     from ingest.chunking import chunk_paper
     from ingest.readers.jsonl import read
-    from rag.embedder import Embedder
-    from rag.sentences import split_sentences
+    from rag.index.encoder import Embedder
+    from rag.index.store import ChromaStore, open_client
     from rag.settings import Settings, StoreSettings
-    from rag.store import ChromaStore, open_client
+    from rag.text.sentences import split_sentences
     from rag.types import Paper
 
     settings = Settings(data_dir=args.data_dir, store=StoreSettings(collection_prefix=args.prefix))

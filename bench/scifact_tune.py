@@ -22,7 +22,7 @@ import numpy as np
 
 from eval.beir import load, open_engine
 from eval.metrics import mean_scores
-from rag.lexical import LexicalIndex, tokenize
+from rag.index.lexical import LexicalIndex, tokenize
 from rag.offline import configure_offline
 from rag.settings import Settings
 from rag.types import Paper

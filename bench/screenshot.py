@@ -30,14 +30,14 @@ def main() -> int:
     from rag.offline import configure_offline
 
     configure_offline()
-    from rag.engine import Engine
+    from ingest.writer import ensure_builtin_corpus, open_engine
     from rag.settings import Settings
     from ui import build_app
     from ui.headless import headless_chromium
     from ui.serve import start_in_background
 
-    engine = Engine(Settings(**({"data_dir": args.data_dir} if args.data_dir else {})))
-    engine.ensure_builtin_corpus(progress=True)
+    engine = open_engine(Settings(**({"data_dir": args.data_dir} if args.data_dir else {})))
+    ensure_builtin_corpus(engine, progress=True)
     demo = build_app(engine)
     url = start_in_background(demo)
     try:

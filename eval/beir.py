@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eval.metrics import mean_scores, per_query, scorable
+from rag.errors import PaperchatError
 from rag.settings import RetrievalSettings, Settings
 from rag.types import Paper
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 DEPTH = 100  # papers retrieved per query: Recall@100 needs a hundred
 
 
-class BeirError(Exception):
+class BeirError(PaperchatError):
     """The folder is not a usable BEIR data set; the message names the file and what to do."""
 
 
@@ -151,10 +152,10 @@ def open_engine(
 
     Returns the engine, the ingest report and how many stale papers were removed."""
     from ingest.formats import reader_for
-    from rag.engine import Engine
+    from ingest.writer import ingest_into, open_engine
 
-    engine = Engine(settings_for_dataset(settings, dataset), embedder=embedder)
-    report = engine.ingest([dataset.corpus], progress=progress)
+    engine = open_engine(settings_for_dataset(settings, dataset), embedder=embedder)
+    report = ingest_into(engine, [dataset.corpus], progress=progress)
     wanted = {record.paper_id for record in reader_for(dataset.corpus)(dataset.corpus) if isinstance(record, Paper)}
     # an empty `wanted` means the corpus could not be read back: never take that as "remove everything"
     stale = [pid for pid in engine.store.stored_papers() if pid not in wanted] if wanted else []

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rag.text import normalise_title
+from rag.text.clean import normalise_title
 
 UNANSWERABLE = "unanswerable"
 DEFAULT_TYPE = "general"

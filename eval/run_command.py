@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from eval.answer_metrics import SUMMARY_KEYS
+from rag.errors import PaperchatError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress line")
 
 
-class OverrideError(ValueError):
+class OverrideError(PaperchatError, ValueError):
     pass
 
 
@@ -84,7 +85,7 @@ def print_progress(done: int, total: int, qid: str) -> None:
 def run(args: argparse.Namespace, settings) -> int:
     from eval.questionset import load_questions
     from eval.runner import REPORT, default_out_dir, run_questions, write_run
-    from rag.engine import Engine
+    from ingest.writer import ensure_builtin_corpus, open_engine
 
     try:
         settings = apply_overrides(settings, args.overrides)
@@ -98,8 +99,8 @@ def run(args: argparse.Namespace, settings) -> int:
     if not questions.questions:
         print(f"paperchat eval run: no usable questions in {path}", file=sys.stderr)
         return 2
-    engine = Engine(settings)
-    engine.ensure_builtin_corpus(progress=not args.quiet)
+    engine = open_engine(settings)
+    ensure_builtin_corpus(engine, progress=not args.quiet)
     out_dir = args.out or default_out_dir(engine.settings.settings_hash())
     result = run_questions(engine, questions, progress=None if args.quiet else print_progress)
     write_run(result, out_dir)

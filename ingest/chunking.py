@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rag.sentences import split_sentences
+from rag.text.sentences import split_sentences
 from rag.types import Chunk, Paper
 
 

@@ -15,8 +15,8 @@ from rag.settings import IngestSettings
 from rag.types import Chunk, Paper
 
 if TYPE_CHECKING:
-    from rag.embedder import Embedder
-    from rag.store import ChromaStore
+    from rag.index.encoder import Embedder
+    from rag.index.store import ChromaStore
 
 BUILTIN_CORPUS = Path(__file__).parent / "data" / "hf-papers-abstracts.txt"
 WRITE_EVERY_CHUNKS = 256

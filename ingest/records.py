@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rag.errors import PaperchatError
 from rag.ids import paper_id_from_title
-from rag.text import clean_text
+from rag.text.clean import clean_text
 from rag.types import Paper
 
 BOM = "\ufeff"
@@ -37,7 +38,7 @@ class Rejected:
         return f"{self.source}, {self.where}: {self.reason}"
 
 
-class InputError(Exception):
+class InputError(PaperchatError):
     """A whole file cannot be read; the message names it and says what to do."""
 
 

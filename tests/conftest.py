@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ingest.writer import ensure_builtin_corpus
 from rag.offline import configure_offline
 
 configure_offline()
@@ -13,7 +14,7 @@ configure_offline()
 
 @pytest.fixture(scope="session")
 def embedder():
-    from rag.embedder import Embedder
+    from rag.index.encoder import Embedder
 
     return Embedder("cpu")
 
@@ -34,7 +35,7 @@ def engine(embedder, settings_for):
     from rag.engine import Engine
 
     eng = Engine(settings_for("builtin"), embedder=embedder)
-    eng.ensure_builtin_corpus(progress=False)
+    ensure_builtin_corpus(eng, progress=False)
     return eng
 
 

@@ -89,10 +89,10 @@ def beir_engine(minibeir, embedder, settings_for):
 @pytest.fixture
 def cli(monkeypatch, embedder):
     """The real `paperchat` entry point, with the session's already loaded model instead of a second copy."""
-    import rag.embedder
-    from rag.cli import main
+    import rag.index.encoder
+    from ui.cli import main
 
-    monkeypatch.setattr(rag.embedder, "Embedder", lambda *args, **kwargs: embedder)
+    monkeypatch.setattr(rag.index.encoder, "Embedder", lambda *args, **kwargs: embedder)
     return main
 
 
@@ -187,7 +187,7 @@ def test_a_corpus_with_no_usable_record_is_refused_by_name(cli, tmp_path, capsys
 
 
 def test_hybrid_fusion_weighs_normalised_scores_and_keeps_one_sided_papers():
-    from rag.retrieval import _Scores, fuse
+    from rag.index.retrieval import _Scores, fuse
     from rag.settings import RetrievalSettings
 
     scores = {

@@ -13,7 +13,8 @@ import pytest
 
 from ingest.chunking import chunk_paper
 from ingest.pipeline import BUILTIN_CORPUS, IngestReport, read_papers
-from rag import embedder as emb
+from rag import choices
+from rag.index import encoder as emb
 from rag.settings import IngestSettings, Settings
 
 
@@ -63,7 +64,7 @@ def test_token_counts_agree_between_runtimes(texts, cache_dir):
 
 
 def test_exported_graph_is_cached_and_reused(cache_dir):
-    from rag.onnx_encoder import cached_model_path
+    from rag.index.onnx_export import cached_model_path
 
     first = cached_model_path(cache_dir, "fp32")
     stamp = first.stat().st_mtime_ns
@@ -79,19 +80,19 @@ def test_index_hash_separates_only_vectors_that_differ(tmp_path):
 
 
 def test_auto_device_without_a_gpu_driver_does_not_import_torch(monkeypatch):
-    monkeypatch.setattr(emb, "_gpu_possible", lambda: False)
+    monkeypatch.setattr(choices, "_gpu_possible", lambda: False)
     monkeypatch.setitem(sys.modules, "torch", None)  # importing torch would now raise
-    assert emb.resolve_device("auto") == "cpu"
+    assert choices.resolve_device("auto") == "cpu"
 
 
 @pytest.mark.parametrize("available, expected", [(True, "cuda"), (False, "cpu")])
 def test_auto_device_asks_torch_when_a_driver_is_there(monkeypatch, available, expected):
     fake = types.SimpleNamespace(cuda=types.SimpleNamespace(is_available=lambda: available))
-    monkeypatch.setattr(emb, "_gpu_possible", lambda: True)
+    monkeypatch.setattr(choices, "_gpu_possible", lambda: True)
     monkeypatch.setitem(sys.modules, "torch", fake)
-    assert emb.resolve_device("auto") == expected
-    assert emb.resolve_device("cpu") == "cpu"
-    assert emb.resolve_device("cuda:1") == "cuda:1"
+    assert choices.resolve_device("auto") == expected
+    assert choices.resolve_device("cpu") == "cpu"
+    assert choices.resolve_device("cuda:1") == "cuda:1"
 
 
 def test_gpu_gets_large_batches_and_the_torch_runtime_for_fp32():

@@ -6,7 +6,7 @@ import json
 
 from eval.compare_command import compare_runs, delta
 from eval.runner import load_run
-from rag.cli import main
+from ui.cli import main
 
 
 def record(qid: str, score: float, refused: bool = False, cited: tuple[str, ...] = ("P",),

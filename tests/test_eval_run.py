@@ -92,7 +92,7 @@ def test_overrides_change_settings_and_refuse_unknown_keys(engine):
 
 
 def test_cli_knows_run_and_compare(tmp_path):
-    from rag.cli import build_parser
+    from ui.cli import build_parser
 
     args = build_parser().parse_args(["eval", "run", "dev", "--out", str(tmp_path), "--set", "answer.max_sentences=3"])
     assert (args.eval_command, args.file, args.overrides) == ("run", "dev", ["answer.max_sentences=3"])

@@ -5,6 +5,7 @@ import json
 from ingest.chunking import chunk_paper
 from ingest.formats import reader_for
 from ingest.pipeline import BUILTIN_CORPUS
+from ingest.writer import ingest_into
 
 
 def test_chunks_fit_the_embedder_window_carry_the_title_and_overlap_by_one_sentence(embedder):
@@ -28,17 +29,17 @@ def test_second_ingest_adds_nothing_and_a_changed_abstract_replaces_its_chunks(f
         {"id": "b", "title": "Beta Prover", "abstract": "Beta proves theorems in Lean."},
     ]
     path = write("papers.jsonl", "\n".join(json.dumps(r) for r in rows))
-    first = fresh_engine.ingest([path], progress=False)
+    first = ingest_into(fresh_engine, [path], progress=False)
     assert (first.new, first.updated, first.unchanged) == (2, 0, 0)
     assert fresh_engine.store.count() == first.chunks > 2
 
-    again = fresh_engine.ingest([path], progress=False)
+    again = ingest_into(fresh_engine, [path], progress=False)
     assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
     assert fresh_engine.store.count() == first.chunks
 
     rows[0]["abstract"] = "Alpha now solves crosswords instead."
     write("papers.jsonl", "\n".join(json.dumps(r) for r in rows))
-    changed = fresh_engine.ingest([path], progress=False)
+    changed = ingest_into(fresh_engine, [path], progress=False)
     assert (changed.new, changed.updated, changed.unchanged) == (0, 1, 1)
     assert fresh_engine.store.count() == 2
     assert fresh_engine.papers["a"].abstract == "Alpha now solves crosswords instead."

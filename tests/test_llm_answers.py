@@ -9,6 +9,7 @@ import json
 import pytest
 from fake_openai import closed_port_url, quote_source, sources_in
 
+from ingest.writer import ingest_into
 from rag.generation.base import GenerationError
 from rag.settings import LLMSettings
 from rag.types import Answer
@@ -130,8 +131,8 @@ def test_comparisons_lists_and_refusals_never_reach_the_model(llm_engine, openai
 
 
 def test_an_unreachable_endpoint_is_an_error_in_words_from_engine_and_cli(engine, embedder, capsys):
-    from rag.cli import main
     from rag.engine import Engine
+    from ui.cli import main
 
     url = closed_port_url()
     dead = Engine(engine.settings.model_copy(update={"llm": LLMSettings(base_url=url, model="m")}), embedder=embedder)
@@ -154,7 +155,7 @@ def test_a_hostile_abstract_is_fenced_and_its_fake_marker_cites_nothing(embedder
     ]))
     llm = LLMSettings(base_url=openai_server.url, model="fake-model")
     eng = Engine(settings_for("hostile", llm=llm), embedder=embedder)
-    eng.ingest([corpus], progress=False)
+    ingest_into(eng, [corpus], progress=False)
     def parrot(messages):
         n = next(n for n, text in sources_in(messages).items() if "31%" in text)
         return f"HACKED [42]. The Quokka tokenizer compresses Python code by 31% [{n}]."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.extractive import ScoredSentence
+from rag.answer.scoring import ScoredSentence
 from rag.generation.answer import keep_verified
 from rag.generation.grounding import LiveCitations, grounded_answer, reply_sentences
 from rag.generation.prompt import build_prompt, pick_sources
@@ -23,7 +23,7 @@ PAPERS = {
 
 
 def scored(paper_id: str, position: int, score: float) -> ScoredSentence:
-    from rag.sentences import split_sentences
+    from rag.text.sentences import split_sentences
 
     text = split_sentences(PAPERS[paper_id].abstract)[position]
     return ScoredSentence(paper_id, position, text, 0.5, 0.5, score, 0)
@@ -155,7 +155,7 @@ def test_without_llm_settings_answers_stay_extractive_and_hashes_unchanged(monke
 
 @pytest.mark.parametrize("command", ["ask", "chat", "serve"])
 def test_cli_flags_set_the_backend(command, monkeypatch, tmp_path):
-    from rag.cli import build_parser, settings_from
+    from ui.cli import build_parser, settings_from
 
     monkeypatch.delenv("PAPERCHAT_LLM_BASE_URL", raising=False)
     argv = [command, *(["q"] if command == "ask" else []), "--data-dir", str(tmp_path), "--llm-base-url",

@@ -12,12 +12,12 @@ import shutil
 import subprocess
 import sys
 
-from rag.onnx_encoder import cached_model_path
+from rag.index.onnx_export import cached_model_path
 
 HEAVY = ["torch", "gradio", "sentence_transformers", "transformers", "chromadb", "onnxruntime", "pydantic_settings"]
 PROBE = """
 import json, sys
-from rag.cli import main
+from ui.cli import main
 try:
     code = main(sys.argv[1:])
 except SystemExit as exc:
@@ -27,13 +27,14 @@ sys.exit(code)
 """
 
 
-def _imports_of(*argv: str) -> dict[str, bool]:
+def _imports_of(*argv: str, expect: int = 0, **settings: str) -> dict[str, bool]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAPERCHAT_")}
+    env.update({f"PAPERCHAT_{k.upper()}": v for k, v in settings.items()})
     done = subprocess.run(
         [sys.executable, "-c", PROBE.format(heavy=HEAVY), *argv], capture_output=True, text=True, env=env,
         timeout=300,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == expect, done.stderr
     line = next(x for x in done.stdout.splitlines() if x.startswith("MODULES="))
     return json.loads(line.removeprefix("MODULES="))
 
@@ -44,20 +45,25 @@ def test_help_imports_neither_torch_nor_gradio():
     assert not loaded["pydantic_settings"], loaded  # settings are built only once a command runs
 
 
-def test_ask_imports_no_gradio_and_with_onnx_no_torch(engine):
-    data_dir = engine.settings.data_dir
+def test_ask_imports_no_gradio_and_with_onnx_no_torch(engine, tmp_path):
     assert engine.settings.encoder == "onnx"
-    # The session's embedder cached its graph elsewhere; give this data folder its copy, as a first run would
-    # have made (exporting it is the one step that needs torch).
+    # A fresh per-user model cache holding only the exported graph, as any run after the first has it
+    # (exporting it is the one step that needs torch).
     source = cached_model_path(engine.embedder.cache_dir, "fp32")
-    (data_dir / "models").mkdir(exist_ok=True)
-    shutil.copy(source, data_dir / "models" / source.name)
-    loaded = _imports_of("ask", "--data-dir", str(data_dir), "What is RLCoder?")
+    cache = tmp_path / "models"
+    cache.mkdir()
+    shutil.copy(source, cache / source.name)
+    loaded = _imports_of("ask", "--data-dir", str(engine.settings.data_dir), "What is RLCoder?",
+                         model_cache_dir=str(cache))
     assert loaded["chromadb"] and loaded["onnxruntime"], loaded  # the probe sees real work being done
     assert not loaded["gradio"], loaded
     assert not loaded["torch"] and not loaded["sentence_transformers"] and not loaded["transformers"], loaded
+    assert sorted(p.name for p in cache.iterdir()) == [source.name]  # nothing exported again
 
 
-def test_ask_with_torch_encoder_still_imports_no_gradio(engine):
-    loaded = _imports_of("ask", "--data-dir", str(engine.settings.data_dir), "--encoder", "torch", "What is RLCoder?")
-    assert loaded["torch"] and not loaded["gradio"], loaded
+def test_ask_on_an_empty_data_folder_loads_no_model_and_writes_nothing(tmp_path):
+    """`ask` before any ingest: the one-line advice, with no store opened, no encoder built, no file written."""
+    data_dir, cache = tmp_path / "data", tmp_path / "models"
+    loaded = _imports_of("ask", "--data-dir", str(data_dir), "What is RLCoder?", expect=2, model_cache_dir=str(cache))
+    assert not loaded["onnxruntime"] and not loaded["torch"] and not loaded["chromadb"], loaded
+    assert not data_dir.exists() and not cache.exists()

@@ -10,6 +10,7 @@ from cli_runner import run_cli
 
 from ingest.chunking import chunk_paper
 from ingest.pipeline import IngestReport, read_papers
+from ingest.writer import ingest_into
 from rag.ids import paper_id_from_title
 from rag.settings import IngestSettings
 
@@ -37,7 +38,7 @@ def test_good_records_land_and_each_bad_one_is_named_by_file_and_line(fresh_engi
               paper("big", "Whole paper", "word " * 210_000)).encode(),
     ]))
     table = write("table.csv", "title,abstract\nGamma Agent,Gamma plans with tools.\nDelta,\n")
-    report = fresh_engine.ingest([mixed, table], progress=False)
+    report = ingest_into(fresh_engine, [mixed, table], progress=False)
 
     assert (report.papers, report.new) == (3, 3)
     assert sorted(stored_abstracts(fresh_engine)) == sorted(["a", "b", paper_id_from_title("Gamma Agent")])
@@ -63,7 +64,7 @@ def test_an_unreadable_file_is_reported_while_the_others_still_ingest(fresh_engi
     binary = write("vectors.jsonl", bytes(range(256)) * 16)
     no_column = write("sheet.csv", "title,summary\nBeta,Beta proves theorems.\n")
     all_bad = write("junk.jsonl", "not json\n{also not\n")
-    report = fresh_engine.ingest([empty, binary, good, no_column, fresh_engine.settings.data_dir / "gone.jsonl",
+    report = ingest_into(fresh_engine, [empty, binary, good, no_column, fresh_engine.settings.data_dir / "gone.jsonl",
                                   all_bad], progress=False)
 
     assert list(stored_abstracts(fresh_engine)) == ["a"]
@@ -80,14 +81,14 @@ def test_an_unreadable_file_is_reported_while_the_others_still_ingest(fresh_engi
 def test_bad_input_never_removes_or_changes_what_is_already_stored(fresh_engine, write):
     rows = [paper("a", "Alpha Solver", "Alpha solves puzzles with search."),
             paper("b", "Beta Prover", "Beta proves theorems in Lean.")]
-    fresh_engine.ingest([write("v1.jsonl", jsonl(*rows))], progress=False)
+    ingest_into(fresh_engine, [write("v1.jsonl", jsonl(*rows))], progress=False)
     before = stored_abstracts(fresh_engine)
     chunks_before = fresh_engine.store.count()
 
     # The same ids again, now broken in every way a record can be; plus a file that cannot be read at all.
     broken = write("v2.jsonl", jsonl(paper("a", "Alpha Solver", ""), paper("b", "", "Beta, retitled away."))
                    + '{"id": "a", "title": \n')
-    report = fresh_engine.ingest([broken, write("v2.csv", "id,title\na,Alpha\n")], progress=False)
+    report = ingest_into(fresh_engine, [broken, write("v2.csv", "id,title\na,Alpha\n")], progress=False)
 
     assert report.exit_code == 2 and (report.papers, report.new, report.updated) == (0, 0, 0)
     assert stored_abstracts(fresh_engine) == before
@@ -116,7 +117,7 @@ def test_twenty_thousand_records_are_read_validated_and_chunked_and_a_slice_of_t
     assert len(chunks) == 19_998 and len({c.chunk_id for c in chunks}) == 19_998
 
     head = write("head.jsonl", "\n".join(lines[:300]) + "\n")
-    ingested = fresh_engine.ingest([head], progress=False)
+    ingested = ingest_into(fresh_engine, [head], progress=False)
     assert (ingested.new, ingested.chunks, ingested.exit_code) == (300, 300, 0)
     assert fresh_engine.store.count() == 300
     (hit, *_) = fresh_engine.search("Study 123 of theorem proving case 123", k=3)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from rag.condense import condense
+from ingest.writer import ingest_into
+from rag.answer.followups import condense
 
 DEV = Path(__file__).resolve().parents[1] / "eval" / "questions" / "dev.jsonl"
 # Factoid and semantic dev questions whose answer and follow-up both cite the expected paper when asked alone
@@ -114,7 +115,7 @@ def test_questions_asked_during_an_ingest_are_answered_whole(engine, embedder, s
     others = [p for p in engine.papers.values() if p not in wanted]
     first, later = wanted + others[:20], others[20:]
     mine = Engine(settings_for("concurrent-ingest"), embedder=embedder)
-    mine.ingest([_write_jsonl(tmp_path / "first.jsonl", first)], progress=False)
+    ingest_into(mine, [_write_jsonl(tmp_path / "first.jsonl", first)], progress=False)
     assert len(mine.papers) == len(first)
 
     ingesting = threading.Event()
@@ -139,7 +140,7 @@ def test_questions_asked_during_an_ingest_are_answered_whole(engine, embedder, s
         thread.start()
     ingesting.set()
     try:
-        report = mine.ingest([_write_jsonl(tmp_path / "later.jsonl", later)], progress=False)
+        report = ingest_into(mine, [_write_jsonl(tmp_path / "later.jsonl", later)], progress=False)
     finally:
         ingested.set()
         for thread in threads:
@@ -172,7 +173,7 @@ def test_a_question_reads_one_index_even_when_an_ingest_finishes_mid_question(en
     rlcoder = next(p for p in engine.papers.values() if p.title.startswith("RLCoder"))
     neighbours = [p for p in engine.papers.values() if "code" in p.title.lower() and p is not rlcoder][:4]
     mine = Engine(settings_for("one-view"), embedder=embedder)
-    mine.ingest([_write_jsonl(tmp_path / "papers.jsonl", [rlcoder, *neighbours])], progress=False)
+    ingest_into(mine, [_write_jsonl(tmp_path / "papers.jsonl", [rlcoder, *neighbours])], progress=False)
     question = "How does RLCoder retrieve code for repository-level completion?"
     before = mine.ask(question)
     assert not before.refused and rlcoder.paper_id in {c.paper_id for c in before.citations}
@@ -180,12 +181,12 @@ def test_a_question_reads_one_index_even_when_an_ingest_finishes_mid_question(en
     replaced = replace(rlcoder, abstract="RLCoder was withdrawn. This replacement text has no results about "
                        "retrieval for repository-level code completion.")
     update = _write_jsonl(tmp_path / "update.jsonl", [replaced])
-    retriever = mine.retriever
+    retriever = mine.view.retriever
     original_search = retriever.search
 
     def search_then_ingest(*args, **kwargs):
         found = original_search(*args, **kwargs)
-        mine.ingest([update], progress=False)  # lands between this question's retrieval and its quoting
+        ingest_into(mine, [update], progress=False)  # lands between this question's retrieval and its quoting
         return found
 
     retriever.search = search_then_ingest

@@ -19,6 +19,7 @@ import pytest
 from cli_runner import PAPERCHAT, run_cli
 
 from ingest.pipeline import WRITE_EVERY_CHUNKS
+from ingest.writer import ingest_into
 
 N_PAPERS = 300
 PROGRESS = re.compile(rb"Embedding:.*?\|\s*(\d+)/(\d+) \[")
@@ -86,7 +87,7 @@ def test_sigkill_mid_ingest_then_the_same_ingest_again_equals_a_clean_ingest(tmp
     from rag.settings import Settings
 
     path = corpus(tmp_path / "papers.jsonl")
-    clean = fresh_engine.ingest([path], progress=False)
+    clean = ingest_into(fresh_engine, [path], progress=False)
     assert clean.chunks > WRITE_EVERY_CHUNKS + 100, "the file must need several write batches"
 
     data_dir = tmp_path / "killed"
@@ -137,8 +138,8 @@ def test_a_vector_index_left_half_saved_by_a_killed_writer_is_detected_and_rebui
     from chromadb.config import Settings as ChromaSettings
 
     from rag.engine import Engine
+    from rag.index.recovery import MARKS, index_is_sound
     from rag.settings import Settings
-    from rag.store_recovery import MARKS, index_is_sound
 
     data_dir = tmp_path / "data"
     settings = Settings(data_dir=data_dir)
@@ -149,10 +150,10 @@ def test_a_vector_index_left_half_saved_by_a_killed_writer_is_detected_and_rebui
                              metadata={"hnsw:space": "cosine", "hnsw:sync_threshold": 20, "hnsw:batch_size": 20})
     first, second = small_corpus(tmp_path / "a.jsonl", 0, 50), small_corpus(tmp_path / "b.jsonl", 50, 100)
     engine = Engine(settings, embedder=embedder)
-    engine.ingest([first], progress=False)
+    ingest_into(engine, [first], progress=False)
     (segment,) = [p for p in chroma_dir.iterdir() if p.is_dir() and p.name != MARKS]
     old_save = {f.name: f.read_bytes() for f in segment.iterdir()}
-    engine.ingest([second], progress=False)
+    ingest_into(engine, [second], progress=False)
     for kept in ("length.bin", "link_lists.bin", "index_metadata.pickle"):
         (segment / kept).write_bytes(old_save[kept])
     killed = subprocess.Popen(["true"])  # its pid, once it has exited, stands for the killed writer's
@@ -175,11 +176,11 @@ def test_a_vector_index_left_half_saved_by_a_killed_writer_is_detected_and_rebui
 
 def test_a_mark_left_by_a_dead_writer_over_a_sound_index_changes_nothing(fresh_engine, tmp_path):
     """Most kills land outside Chroma's save (while embedding, say): the check passes and nothing is rebuilt."""
-    from rag.store import ChromaStore, open_client
-    from rag.store_recovery import MARKS
+    from rag.index.recovery import MARKS
+    from rag.index.store import ChromaStore, open_client
 
     path = small_corpus(tmp_path / "a.jsonl", 0, 30)
-    fresh_engine.ingest([path], progress=False)
+    ingest_into(fresh_engine, [path], progress=False)
     store = fresh_engine.store
     chroma_dir = fresh_engine.settings.data_dir / "chroma"
     killed = subprocess.Popen(["true"])

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from page_server import served
 
+from ingest.writer import ingest_into
 from ui.answer_view import answer_markdown
 
 LINK = "[the site](javascript:alert(document.domain))"
@@ -48,7 +49,7 @@ def hostile_engine(embedder, settings_for):
     engine = Engine(settings_for("hostile-text"), embedder=embedder)
     path = Path(settings_for("hostile-text-input").data_dir) / "hostile.jsonl"
     path.write_text("\n".join(json.dumps(p) for p in HOSTILE), encoding="utf-8")
-    engine.ingest([path], progress=False)
+    ingest_into(engine, [path], progress=False)
     return engine
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from cli_runner import run_cli
 
-from rag.store import StoreError
+from ingest.writer import ingest_into
+from rag.index.store import StoreError
 
 pytestmark = pytest.mark.server
 
@@ -136,4 +137,4 @@ def test_a_server_that_goes_away_mid_session_is_a_store_error_naming_it(tmp_path
         process.kill()
         process.wait()
         with pytest.raises(StoreError, match=f"Lost the Chroma server at {url} .*run the same command again"):
-            engine.ingest([corpus], progress=False)
+            ingest_into(engine, [corpus], progress=False)

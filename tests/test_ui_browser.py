@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from page_server import served
 
+from ingest.writer import ingest_into
 from ui.headless import MISSING, chromium_path, headless_chromium
 
 pytestmark = pytest.mark.browser
@@ -244,7 +245,7 @@ def hostile_url(embedder, settings_for) -> Iterator[str]:
     folder = settings_for("ui-hostile-input")
     path = Path(folder.data_dir) / "hostile.jsonl"
     path.write_text("\n".join(json.dumps(p) for p in HOSTILE), encoding="utf-8")
-    engine.ingest([path], progress=False)
+    ingest_into(engine, [path], progress=False)
     with served(engine) as url:
         yield url
 

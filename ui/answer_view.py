@@ -13,11 +13,9 @@ import re
 from collections.abc import Iterator
 from html import escape
 
+from rag.text.markers import KEPT_BRACKETS, MARKER, numbers_of
 from rag.types import Answer
 
-_MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
-# A citation marker, or a bracket already escaped by compose (an abstract's own "[3]"): both are left alone.
-_KEPT_BRACKETS = re.compile(r"(\\\[|\\\]|\[\d+(?:\s*,\s*\d+)*\])")
 _TABLE_LINE = re.compile(r"^\s*\|")
 _SEPARATOR_LINE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -33,7 +31,7 @@ def _one_line(text: str) -> str:
 
 def _literal_brackets(text: str) -> str:
     """Every other `[` and `]` as an HTML entity: it looks the same, but starts no Markdown link or image."""
-    parts = _KEPT_BRACKETS.split(text)
+    parts = KEPT_BRACKETS.split(text)
     return "".join(part if i % 2 else part.replace("[", "&#91;").replace("]", "&#93;")
                    for i, part in enumerate(parts))
 
@@ -49,7 +47,7 @@ def _link_markers(text: str, answer: Answer, turn: int) -> str:
     titles = {c.n: c.title for c in answer.citations}
 
     def link(match: re.Match[str]) -> str:
-        numbers = [int(x) for x in re.split(r"\s*,\s*", match.group(1))]
+        numbers = numbers_of(match)
         if not all(n in titles for n in numbers):
             return match.group(0)
         return "".join(
@@ -58,7 +56,7 @@ def _link_markers(text: str, answer: Answer, turn: int) -> str:
             for n in numbers
         )
 
-    return _MARKER.sub(link, text)
+    return MARKER.sub(link, text)
 
 
 def _mark_unsupported(text: str, answer: Answer) -> tuple[str, list[str]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from eval.questionset import load_questions, shipped_sets
 from eval.report import render_report
 from eval.runner import REPORT, RESULTS, SUMMARY, Run, run_questions, write_run
+from rag.errors import PaperchatError
 
 # A question set is a few hundred bytes a question: 2 MB is thousands of questions, hours of asking on a small
 # server. The same number caps every upload to the page (Gradio's `max_file_size`, see ui/page_assets.py), so a
@@ -25,7 +26,7 @@ UPLOAD_HINT = (f"…or upload a question set (JSONL: one {{id, type, question, e
 TOO_MANY = "The command line has no such limit: `paperchat eval run FILE`."
 
 
-class EvaluationError(ValueError):
+class EvaluationError(PaperchatError, ValueError):
     """Shown to the user as is: it says what to pick or fix."""
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rag.compose import escape_markers
+from rag.text.markers import escape_markers
 from rag.types import Citation, Paper
 from ui.answer_view import inert_markdown
 from ui.conversation import Conversation

@@ -11,6 +11,8 @@ import socket
 import sys
 from typing import TYPE_CHECKING
 
+from rag.errors import PaperchatError
+
 if TYPE_CHECKING:
     import gradio as gr
     from pydantic import SecretStr
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
     from rag.engine import Engine
 
 
-class ServeError(Exception):
+class ServeError(PaperchatError):
     """A reason not to start the server; the message says how to fix it."""
 
 
@@ -66,8 +68,10 @@ def serve(engine: Engine, args: argparse.Namespace) -> int:
         print(f"paperchat: {exc}", file=sys.stderr)
         return 2
     if not engine.papers:
+        from ingest.writer import ensure_builtin_corpus
+
         print("The index is empty: ingesting the built-in corpus first.", file=sys.stderr)
-        report = engine.ensure_builtin_corpus(progress=True)
+        report = ensure_builtin_corpus(engine, progress=True)
         if report is not None:
             print(report.summary(), file=sys.stderr)
 

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rag.choices import BACKENDS
 from rag.generation.base import GenerationError, Generator, Message
 from rag.settings import LLMSettings
-
-BACKENDS = ("extractive", "openai", "local")
 
 __all__ = ["BACKENDS", "GenerationError", "Generator", "Message", "configured_backends", "make_generator"]
 
@@ -25,7 +24,7 @@ def configured_backends(llm: LLMSettings) -> list[str]:
     return found
 
 
-def make_generator(backend: str, llm: LLMSettings, data_dir: Path, device: str = "cpu") -> Generator | None:
+def make_generator(backend: str, llm: LLMSettings, model_cache_dir: Path, device: str = "cpu") -> Generator | None:
     """A generator for `backend`, or None for extractive answers. Nothing is loaded or contacted yet."""
     if backend == "extractive":
         return None
@@ -42,6 +41,6 @@ def make_generator(backend: str, llm: LLMSettings, data_dir: Path, device: str =
     if backend == "local":
         from rag.generation.local_model import SMOLLM2, LocalModel
 
-        return LocalModel(llm.local_model_dir or SMOLLM2, llm.model_cache_dir or data_dir / "models",
+        return LocalModel(llm.local_model_dir or SMOLLM2, llm.model_cache_dir or model_cache_dir,
                           max_tokens=llm.max_tokens, temperature=llm.temperature, device=device)
     raise GenerationError(f"Unknown answer backend {backend!r}: choose one of {', '.join(BACKENDS)}.")

@@ -7,8 +7,9 @@ usable citation, or (in strict mode) without a single verified sentence, gives w
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from collections.abc import Generator as Events
 
-from rag.extractive import ScoredSentence
+from rag.answer.scoring import ScoredSentence
 from rag.generation.base import Generator
 from rag.generation.grounding import LiveCitations, grounded_answer, render
 from rag.generation.prompt import build_prompt, pick_sources
@@ -28,14 +29,15 @@ def generated_answer(
     max_sentences: int,
     verify: Callable[[Answer], object],
     strict: bool = False,
-    on_delta: Callable[[str], None] | None = None,
-) -> Answer:
+) -> Events[str, None, Answer]:
+    """Yields the reply's text as it streams (markers already numbered as in the final answer); returns the
+    verified Answer, or the extractive one when the model cited nothing usable."""
     prompt = build_prompt(searched, pick_sources(scored, llm.prompt_sentences), papers, max_sentences)
     live = LiveCitations(prompt.sources)
     for delta in generator.stream(prompt.messages):
         shown = live.feed(delta)
-        if shown and on_delta is not None:
-            on_delta(shown)
+        if shown:
+            yield shown
     answer = grounded_answer(live.reply, prompt.sources, papers, query=question, searched=searched,
                              mode=generator.name)
     if answer is None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
+from rag.errors import PaperchatError
+
 Message = dict[str, str]  # {"role": "system" | "user" | "assistant", "content": ...}
 
 
-class GenerationError(Exception):
+class GenerationError(PaperchatError):
     """The model could not produce a reply; the message says what to change (a URL, a model name, a limit)."""
 
 

@@ -11,20 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from rag.compose import CitationBook, escape_markers
+from rag.answer.citations import CitationBook
 from rag.generation.prompt import NumberedSource
-from rag.sentences import split_sentences
+from rag.text.markers import ESCAPED_MARKER, MARKER, MARKERS_AFTER_STOP, PARTIAL_MARKER, escape_markers, numbers_of
+from rag.text.sentences import split_sentences
 from rag.types import Answer, AnswerSentence, Paper
 
-MARKER = re.compile(r"\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]")
-_ESCAPED_MARKER = re.compile(r"\\\[\d+\\\]")  # an abstract's own "[3]", escaped in the prompt and copied back
-_MARKERS_AFTER_STOP = re.compile(r"([.!?])((?:\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\])+)")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
-_PARTIAL_MARKER = re.compile(r"\[[\d,; ]*$")
-
-
-def numbers_of(marker: re.Match[str]) -> list[int]:
-    return [int(x) for x in re.split(r"\s*[,;]\s*", marker.group(1).strip())]
 
 
 def reply_sentences(reply: str) -> list[tuple[str, list[int]]]:
@@ -34,8 +27,8 @@ def reply_sentences(reply: str) -> list[tuple[str, list[int]]]:
     and numbering are dropped."""
     found = []
     for raw_line in reply.splitlines():
-        line = _ESCAPED_MARKER.sub("", _BULLET.sub("", raw_line)).strip()
-        line = _MARKERS_AFTER_STOP.sub(lambda m: f" {m.group(2).strip()}{m.group(1)}", line)
+        line = ESCAPED_MARKER.sub("", _BULLET.sub("", raw_line)).strip()
+        line = MARKERS_AFTER_STOP.sub(lambda m: f" {m.group(2).strip()}{m.group(1)}", line)
         for sentence in split_sentences(line):
             numbers = [n for m in MARKER.finditer(sentence) for n in numbers_of(m)]
             text = MARKER.sub("", sentence)
@@ -84,9 +77,9 @@ class LiveCitations:
     def feed(self, delta: str) -> str:
         """The new text to show after this delta (may be empty)."""
         self.reply += delta
-        partial = _PARTIAL_MARKER.search(self.reply)
+        partial = PARTIAL_MARKER.search(self.reply)
         complete = self.reply[: partial.start()] if partial else self.reply
-        shown = MARKER.sub(self._renumber, _ESCAPED_MARKER.sub("", complete))
+        shown = MARKER.sub(self._renumber, ESCAPED_MARKER.sub("", complete))
         # Renumbering keeps earlier text as it was, so what is new is the tail (the final answer is rebuilt anyway).
         new = shown[len(self._shown):]
         self._shown = max(shown, self._shown, key=len)

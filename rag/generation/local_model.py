@@ -16,6 +16,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from rag.choices import resolve_device
 from rag.generation.base import GenerationError, Message
 
 SMOLLM2 = "smollm2"
@@ -66,7 +67,7 @@ class LocalModel:
         self.cache_root = cache_root
         self.max_tokens = max_tokens
         self.temperature = temperature
-        self.device = "cuda" if device == "auto" and _cuda() else ("cpu" if device == "auto" else device)
+        self.device = resolve_device(device)
         self.loaded_from = ""  # "gguf" (converted now), "cache" (converted earlier) or "folder"
         self.load_seconds = 0.0
         self._model: Any = None
@@ -168,9 +169,3 @@ class LocalModel:
             worker.join()
         if failure:
             raise GenerationError(f"The local model {self.name} failed while generating: {failure[0]}")
-
-
-def _cuda() -> bool:
-    import torch
-
-    return torch.cuda.is_available()

@@ -12,9 +12,9 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rag.compose import escape_markers
-from rag.extractive import ScoredSentence
+from rag.answer.scoring import ScoredSentence
 from rag.generation.base import Message
+from rag.text.markers import escape_markers
 from rag.types import Paper
 
 SYSTEM = (

@@ -10,17 +10,18 @@ ahead the first hits are, and on claims like SciFact's that margin is informativ
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from rag.settings import RetrievalSettings
 from rag.types import Evidence, Paper
 
 if TYPE_CHECKING:
-    from rag.embedder import Embedder
-    from rag.lexical import LexicalIndex
-    from rag.store import ChromaStore, DenseHit
+    from rag.index.lexical import LexicalIndex
+    from rag.index.store import ChromaStore, DenseHit
 
 CHUNKS_PER_PAPER = 3  # dense candidates are fetched as chunks; about this many per paper
 MAX_DENSE_FETCHES = 3  # each fetch doubles the chunks asked for, until enough distinct papers came back
@@ -38,19 +39,24 @@ class _Scores:
 
 class Retriever:
     def __init__(
-        self, store: ChromaStore, embedder: Embedder, lexical: LexicalIndex, papers: dict[str, Paper]
+        self, store: ChromaStore, embed_query: Callable[[str], np.ndarray], lexical: LexicalIndex,
+        papers: dict[str, Paper],
     ) -> None:
         self.store = store
-        self.embedder = embedder
+        self.embed_query = embed_query
         self.lexical = lexical
         self.papers = papers
 
-    def search(self, query: str, settings: RetrievalSettings, k: int | None = None) -> list[Evidence]:
+    def search(self, query: str, settings: RetrievalSettings, k: int | None = None,
+               vector: np.ndarray | None = None) -> list[Evidence]:
+        """The best `k` papers for `query`; `vector` is the query's embedding when the caller has it already."""
         k = k or settings.top_papers
         depth = max(settings.candidates, k)
         scores: dict[str, _Scores] = {}
         if settings.retriever in ("dense", "hybrid"):
-            for rank, hit in enumerate(self._dense_papers(query, depth)):
+            if vector is None:
+                vector = self.embed_query(query)
+            for rank, hit in enumerate(self._dense_papers(vector, depth)):
                 scores[hit.paper_id] = _Scores(dense=hit.similarity, dense_rank=rank, chunk_id=hit.chunk_id,
                                                chunk_text=hit.text)
         if settings.retriever in ("bm25", "hybrid"):
@@ -71,12 +77,11 @@ class Retriever:
             )
         return evidence
 
-    def _dense_papers(self, query: str, depth: int) -> list[DenseHit]:
+    def _dense_papers(self, vector: np.ndarray, depth: int) -> list[DenseHit]:
         """Each paper's best chunk, best first, for at least `depth` papers when the store has them.
 
         Chunks are fetched, not papers, so a paper with many close chunks could fill the list; asking again
         for more chunks keeps Recall@depth counted over `depth` distinct papers."""
-        vector = self.embedder.embed_query(query)
         n_chunks, total = depth * CHUNKS_PER_PAPER, self.store.count()
         best: dict[str, DenseHit] = {}
         for _ in range(MAX_DENSE_FETCHES):

@@ -1,4 +1,5 @@
-"""`paperchat` command line. Imports stay inside the commands so `--help` starts fast."""
+"""`paperchat` command line: the face every command goes through. Imports stay inside the commands so `--help`
+starts fast."""
 
 from __future__ import annotations
 
@@ -8,24 +9,26 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from rag.choices import BACKENDS, ENCODERS, RETRIEVERS
+
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, help="folder of the embedded store (env PAPERCHAT_DATA_DIR)")
     parser.add_argument("--chroma-url", help="a Chroma server, e.g. http://127.0.0.1:8000 (env PAPERCHAT_CHROMA_URL)")
     parser.add_argument("--device", help="embedding device: cpu, cuda or auto (env PAPERCHAT_DEVICE)")
-    parser.add_argument("--encoder", choices=["torch", "onnx", "onnx-int8"],
+    parser.add_argument("--encoder", choices=ENCODERS,
                         help="embedding runtime (env PAPERCHAT_ENCODER; default onnx)")
 
 
 def _retrieval(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--retriever", choices=["hybrid", "dense", "bm25"], help="how chunks are found")
+    parser.add_argument("--retriever", choices=list(RETRIEVERS), help="how chunks are found")
     parser.add_argument("--top-papers", type=_bounded_int("retrieval", "top_papers"),
                         help="papers whose evidence reaches the answer (1-50)")
 
 
 def _llm(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("answer backend (README: LLM backends)")
-    group.add_argument("--backend", choices=["extractive", "openai", "local"],
+    group.add_argument("--backend", choices=BACKENDS,
                        help="who writes factoid answers (default: openai when an LLM URL is set, else extractive)")
     group.add_argument("--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 "
                        "(env PAPERCHAT_LLM_BASE_URL)")
@@ -133,14 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     configure_offline()
     from pydantic import ValidationError
 
-    from ingest.records import InputError
-    from rag.engine import NoIndexError, QuestionError
-    from rag.generation.base import GenerationError
-    from rag.store import StoreError
+    from rag.errors import PaperchatError
 
     try:
         return _run(args)
-    except (InputError, NoIndexError, QuestionError, StoreError, GenerationError) as exc:
+    except PaperchatError as exc:
         print(f"paperchat: {exc}", file=sys.stderr)
         return 2
     except ValidationError as exc:
@@ -164,38 +164,51 @@ def _setting_errors(exc) -> list[str]:
     for error in exc.errors():
         path = [str(part) for part in error["loc"]]
         env = "PAPERCHAT_" + "__".join(path).upper()
-        lines.append(f"invalid setting {'.'.join(path)}={error.get('input')!r} (env {env}): {error['msg']}")
+        if error["type"] == "extra_forbidden":
+            lines.append(f"unknown setting {'.'.join(path)} (env {env}): no such setting; see README: Settings "
+                         "for the names")
+        else:
+            lines.append(f"invalid setting {'.'.join(path)}={error.get('input')!r} (env {env}): {error['msg']}")
     return lines
 
 
-def _run(args: argparse.Namespace) -> int:
-    from rag.engine import Engine
+READ_ONLY = frozenset({"ask", "chat", "papers"})  # commands that need an index and never create one
 
+
+def _run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     if args.command == "eval":
         from eval.cli import run
 
         return run(args, settings)
-    engine = Engine(settings)
+    if args.command == "ask":
+        # The question is checked before anything is opened or loaded.
+        from rag.answer.question import check_question
+
+        args.question = check_question(args.question, settings.answer.max_question_chars)
+    from ingest.writer import open_engine
+
+    engine = open_engine(settings, must_exist=args.command in READ_ONLY)
     if args.command == "ingest":
         from ingest.pipeline import BUILTIN_CORPUS
+        from ingest.writer import ingest_into
 
         if args.if_empty and engine.papers:
             print(f"The index at {engine.location} already holds {len(engine.papers)} papers.")
             return 0
-        report = engine.ingest(args.files or [BUILTIN_CORPUS], progress=not args.quiet)
+        report = ingest_into(engine, args.files or [BUILTIN_CORPUS], progress=not args.quiet)
         for line in report.problems():
             print(line, file=sys.stderr)
         print(report.summary())
         return report.exit_code
     if args.command == "ask":
-        from rag.render_text import answer_as_text
+        from ui.render_text import answer_as_text
 
         answer = engine.ask(args.question)
         print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False) if args.json else answer_as_text(answer))
         return 0
     if args.command == "chat":
-        from rag.terminal_chat import run_chat
+        from ui.terminal_chat import run_chat
 
         return run_chat(engine)
     if args.command == "serve":

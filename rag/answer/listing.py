@@ -11,10 +11,12 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from rag.extractive import ScoredSentence
-from rag.naming import key_names, mention_pattern
-from rag.sentences import split_sentences
-from rag.types import Paper
+from rag.answer.citations import CitationBook
+from rag.answer.scoring import ScoredSentence
+from rag.text.markers import escape_markers
+from rag.text.names import key_names, mention_pattern
+from rag.text.sentences import split_sentences
+from rag.types import Answer, AnswerSentence, Paper
 
 # Set on the dev set's descriptive list questions: matches scored 0.46-0.87, non-matches up to 0.59 but then
 # below 0.72 of that question's best match.
@@ -69,3 +71,16 @@ def _prefer_results(sentences: list[str]) -> str:
     """Of the sentences naming the thing, one with a figure shows a result best."""
     with_numbers = [s for s in sentences if re.search(r"\d", s)]
     return (with_numbers or sentences)[0]
+
+
+def list_answer(matches: Sequence[Match], papers: dict[str, Paper], *, topic: str, query: str, searched: str) -> Answer:
+    """One bullet per matching paper, each quoting the sentence that shows the match."""
+    book = CitationBook(papers)
+    sentences = []
+    lines = [f"{len(matches)} paper{'s' if len(matches) != 1 else ''} in the index match “{topic}”:"]
+    for match in matches:
+        n = book.cite(match.paper.paper_id, match.sentence)
+        sentences.append(AnswerSentence(text=match.sentence, citations=[n]))
+        lines.append(f"- **{escape_markers(match.paper.title)}** [{n}]: {escape_markers(match.sentence)}")
+    return Answer(query=query, searched_query=searched, answer="\n".join(lines), citations=book.citations,
+                  sentences=sentences, kind="list")

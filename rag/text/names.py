@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rag.text import normalise_title
+from rag.text.clean import normalise_title
 from rag.types import Paper
 
 _INTRO = re.compile(r"\b(?:propose|introduce|present|develop|design|call|name|dub|term)\w*\b", re.I)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rag.naming import names_in
+from rag.text.names import names_in
 
 _REFERENCE = re.compile(
     r"\b(it|its|it's|they|them|their|theirs|this|that|these|those|the paper|this paper|that paper|the method|"

@@ -11,17 +11,17 @@ from collections.abc import Callable, Collection
 
 import numpy as np
 
-from rag.lexical import tokenize
+from rag.text.markers import SPACED_MARKER, numbers_of, strip_markers
+from rag.text.tokens import tokenize
 from rag.types import Answer
 
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-_MARKER = re.compile(r"\s?\[(\d+)\]")
 LEXICAL_SUPPORT = 0.6  # share of the sentence's content words found in the cited text
 DENSE_SUPPORT = 0.75  # cosine of sentence and cited text
 
 
 def numbers_in(text: str) -> set[str]:
-    return {m.group(0).replace(",", "").rstrip(".") for m in _NUMBER.finditer(_MARKER.sub("", text))}
+    return {m.group(0).replace(",", "").rstrip(".") for m in _NUMBER.finditer(strip_markers(text))}
 
 
 def verify(answer: Answer, retrieved: Collection[str], embed: Callable[[list[str]], np.ndarray]) -> Answer:
@@ -39,7 +39,7 @@ def verify(answer: Answer, retrieved: Collection[str], embed: Callable[[list[str
         cited = " ".join(known[n].quote for n in sentence.citations)
         sentence.verified, sentence.reason = _supported(sentence.text, cited, embed)
     if dropped:
-        answer.answer = _MARKER.sub(lambda m: "" if int(m.group(1)) in dropped else m.group(0), answer.answer)
+        answer.answer = SPACED_MARKER.sub(lambda m: _without(m, dropped), answer.answer)
     for citation in answer.citations:
         citation.supported = all(
             s.verified for s in answer.sentences if citation.n in s.citations
@@ -62,3 +62,11 @@ def _supported(sentence: str, cited: str, embed: Callable[[list[str]], np.ndarra
     if cosine >= DENSE_SUPPORT:
         return True, f"close in meaning to the cited text (cosine {cosine:.2f})"
     return False, f"not supported by the cited text (word overlap {lexical:.0%}, cosine {cosine:.2f})"
+
+
+def _without(marker: re.Match[str], dropped: set[int]) -> str:
+    """A marker less the numbers that were dropped; nothing when none is left."""
+    kept = [n for n in numbers_of(marker) if n not in dropped]
+    if len(kept) == len(numbers_of(marker)):
+        return marker.group(0)
+    return f" [{', '.join(map(str, kept))}]" if kept else ""

@@ -93,7 +93,7 @@ def recover(persist_dir: Path, collection: str) -> str:
 def index_is_sound(persist_dir: Path, collection: str) -> bool:
     """Opens the collection in a child process and checks that a search for everything finds every stored
     chunk exactly once; a crash, an error or a mismatch there all mean damaged."""
-    code = "import sys; from rag.store_recovery import probe; sys.exit(probe(sys.argv[1], sys.argv[2]))"
+    code = "import sys; from rag.index.recovery import probe; sys.exit(probe(sys.argv[1], sys.argv[2]))"
     try:
         result = subprocess.run([sys.executable, "-c", code, str(persist_dir), collection],
                                 capture_output=True, timeout=PROBE_TIMEOUT_S)

@@ -10,10 +10,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rag.compose import CitationBook, escape_markers
-from rag.naming import short_name
-from rag.sentences import split_sentences
-from rag.types import AnswerSentence, Paper
+from rag.answer.citations import CitationBook
+from rag.text.markers import escape_markers
+from rag.text.names import short_name
+from rag.text.sentences import split_sentences
+from rag.types import Answer, AnswerSentence, Paper
 
 NOT_STATED = "not stated in the abstract"
 COLUMNS = ("problem", "approach", "data", "results")
@@ -114,3 +115,13 @@ def compare(papers: Sequence[Paper], book: CitationBook) -> tuple[str, list[dict
 
 def _table_safe(text: str) -> str:
     return escape_markers(text).replace("|", "\\|").replace("\n", " ")
+
+
+def comparative_answer(chosen: Sequence[Paper], papers: dict[str, Paper], *, query: str, searched: str,
+                       missing: Sequence[str] = ()) -> Answer:
+    book = CitationBook(papers)
+    text, rows, sentences = compare(chosen, book)
+    if missing:
+        text += "\n\n" + "; ".join(f"No indexed paper mentions “{name}”." for name in missing)
+    return Answer(query=query, searched_query=searched, answer=text, citations=book.citations,
+                  sentences=sentences, kind="comparative", table=rows)

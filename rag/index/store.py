@@ -16,13 +16,14 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from rag.errors import PaperchatError
 from rag.types import Chunk, Paper
 
 PAGE = 5000
 REBUILD_BATCH = 256
 
 
-class StoreError(Exception):
+class StoreError(PaperchatError):
     """The store cannot be opened or reached; the message names it and says what to do."""
 
 
@@ -44,6 +45,11 @@ class DenseHit:
     paper_id: str
     text: str
     similarity: float
+
+
+def local_index_exists(data_dir: Path) -> bool:
+    """Whether an embedded store was ever written under data_dir; a cheap look, no chromadb import."""
+    return (Path(data_dir) / "chroma" / "chroma.sqlite3").is_file()
 
 
 def open_client(data_dir: Path, chroma_url: str = ""):
@@ -113,7 +119,7 @@ def _server_errors(method: Callable) -> Callable:
 
 class ChromaStore:
     def __init__(self, client, collection_name: str) -> None:
-        from rag.store_recovery import WriteMarks, recover
+        from rag.index.recovery import WriteMarks, recover
 
         self._client = client
         self.name = collection_name

@@ -4,46 +4,13 @@ sentences lexically in the answerer."""
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
+from rag.text.tokens import tokenize
 from rag.types import Paper
-
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-STOPWORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being below between
-    both but by can could did do does doing down during each few for from further had has have having he her here
-    hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of
-    off on once only or other our ours ourselves out over own same she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up very was we were what
-    when where which while who whom why will with would you your yours yourself yourselves paper papers
-    abstract abstracts report reports use uses used using""".split()
-)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
-@lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return _stemmer().stemWord(word)
-
-
-def tokenize(text: str) -> list[str]:
-    words = []
-    for raw in _TOKEN.findall(text.lower()):
-        for word in raw.split("-") if "-" in raw else (raw,):
-            if word and word not in STOPWORDS:
-                words.append(_stem(word))
-    return words
 
 
 class LexicalIndex:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.lexical import tokenize
-from rag.naming import key_names, mention_pattern
-from rag.sentences import split_sentences
+from rag.text.names import key_names, mention_pattern
+from rag.text.sentences import split_sentences
+from rag.text.tokens import tokenize
 from rag.types import Evidence, Paper
 
 NAME_WEIGHT = 0.3

@@ -1,0 +1,1 @@
+"""Answering one question: follow-ups, planning, evidence, composing each answer kind, citations, verification."""

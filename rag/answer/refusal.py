@@ -1,0 +1,16 @@
+"""A refusal is a normal answer: it says why the abstracts do not answer, and names the closest papers
+(which are not evidence)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rag.types import Answer, Paper
+
+
+def refusal(closest: Sequence[Paper], *, query: str, searched: str, reason: str = "") -> Answer:
+    lines = [reason or "The indexed abstracts do not answer this question."]
+    if closest:
+        lines.append("Closest papers (not evidence for an answer):")
+        lines += [f"- {p.title}" for p in closest]
+    return Answer(query=query, searched_query=searched, answer="\n".join(lines), refused=True)
