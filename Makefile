@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 SERVE_ARGS ?=
 
-.PHONY: install browsers run test lint screenshot
+.PHONY: install browsers run test test-fast lint screenshot
 
 # torch first, pinned: it takes the CPU wheel on disk; unpinned, a dependency would pull a CUDA build.
 $(STAMP): pyproject.toml
@@ -27,6 +27,13 @@ run: install
 
 test: install browsers
 	$(PY) -m pytest -q -p no:cacheprovider
+
+# The inner loop (under 2 minutes on 2 cores): no browser, Chroma server or slow tests, none of the encoder-runtime
+# equivalence, import-hygiene and 20,000-record tests; stops at the first failure. `make test` runs everything.
+FAST_SKIP := --ignore=tests/test_embedder_backends.py --ignore=tests/test_perf_imports.py \
+	--ignore=tests/test_reliability_bad_input.py --ignore=tests/test_llm_local.py
+test-fast: install
+	$(PY) -m pytest -q -p no:cacheprovider -x -m "not browser and not server and not slow" $(FAST_SKIP)
 
 lint: install
 	$(VENV)/bin/ruff check .

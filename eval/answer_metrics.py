@@ -3,38 +3,19 @@
 Everything here works on plain data (paper ids, strings, booleans), so the figures can be checked by hand
 and do not depend on the engine.
 
-Per question (answerable questions with gold papers; unanswerable ones have none of these):
+`METRICS` below is the one place where each summary figure is defined: what it measures, which questions it
+averages over, and which way is better. The report (`eval/report.py`), `paperchat eval compare`, the charts
+and the table in README.md (`python -m eval.report` prints it; a test keeps the two equal) are derived from it.
 
-- `hit@5`: 1 if any gold paper is among the first 5 distinct papers of the retrieval ranking
-  (`Answer.evidence` in rank order, chunks mapped to their paper), else 0.
-- `recall@5`: gold papers in those first 5, divided by min(5, number of gold papers), so a list question
-  with 7 gold papers scores 1.0 when the top 5 are all gold.
-- `rr`: 1 / rank of the first gold paper anywhere in the ranking; 0 when none was retrieved (MRR is its mean).
-- `citation_precision`: cited papers that are gold / cited papers (none when the answer cites nothing).
-- `citation_recall`: gold papers that are cited / gold papers (not capped: an answer must cite them all).
-- `fact_recall`: expected facts found in the answer / expected facts. Matching ignores case, thousands
-  separators (`1,140` = `1140`) and LaTeX escapes (`39.9\\%` = `39.9%`); a number must not be part of a
-  longer one (`18%` is not found in `118%`). A refusal finds no facts.
-- `grounded`: answer sentences marked verified / answer sentences.
+Per question (answerable questions with gold papers; unanswerable ones have none of these): `hit@5`,
+`recall@5`, `rr` (1 / rank of the first gold paper, 0 when none was retrieved; `mrr` is its mean),
+`citation_precision` (none when the answer cites nothing), `citation_recall`, `fact_recall` (a refusal finds
+no facts) and `grounded` (verified sentences / sentences; none for a refusal), plus `score` for sorting.
 
 Gold titles that match no indexed paper stay in the denominators: the answer could not find them, and the
-report lists them so the question set or the index can be fixed.
-
-Averages in the summary (means over questions, each question weighing the same):
-
-- `hit@5`, `recall@5`, `mrr`, `citation_recall`: answerable questions with at least one gold title;
-  a refused question counts with what it retrieved, and with citation recall 0.
-- `citation_precision`: the same questions, but only those answered with at least one citation (a
-  refusal has no citations to be precise about; `false_refusal_rate` counts refusals instead).
-- `fact_recall`: answerable questions with at least one expected fact.
-- `unanswerable_refusal_rate`: refused / questions of type `unanswerable`.
-- `false_refusal_rate`: refused / answerable questions (every other type).
-- `grounded_rate`: verified sentences / all sentences, pooled over every answer that was not a refusal
-  (unanswerable questions included: an answer that should not exist can still be checked against its quotes).
-- `latency_ms_p50`, `latency_ms_p95`: over the asked question of every item (history turns excluded),
-  percentiles with linear interpolation between the closest ranks.
-
-A figure is `null` when no question qualifies for it (e.g. no unanswerable questions in the set).
+report lists them so the question set or the index can be fixed. Averages are means over questions, each
+question weighing the same (`grounded_rate` pools sentences instead). A figure is `null` when no question
+qualifies for it (e.g. no unanswerable questions in the set).
 """
 
 from __future__ import annotations
@@ -49,13 +30,85 @@ from typing import Any
 from eval.metrics import dedupe
 
 K = 5
-RETRIEVAL_KEYS = ("hit@5", "recall@5", "mrr")
+
+# Views that show a chosen subset of the metrics (a metric's `views` says where it appears).
+TYPE_TABLE = "type_table"  # the per-type table of the report
+TYPE_CHART = "type_chart"  # a bar per type in metrics_by_type.png (0–1 quality figures)
+COMPARE_BY_TYPE = "compare_by_type"  # the narrow per-type table of `eval compare` (next to the mean score)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One figure of `summary.json`, defined once (Markdown text; no `|` needed, but it is escaped)."""
+
+    what: str  # how it is computed; README table and the report's definitions
+    over: str  # which questions (or sentences) the summary figure averages over
+    lower_is_better: bool = False  # higher is better unless set; the report and `compare` mark changes with it
+    short: str = ""  # column label in narrow tables; the key itself when empty
+    detail: str = ""  # the finer print, in the report's definitions only
+    views: frozenset[str] = frozenset({TYPE_TABLE})
+
+
+_GOLD = "answerable questions with gold titles"
+_GOLD_REFUSED = f"{_GOLD} (a refusal counts with what it retrieved)"
+_LATENCY_OVER = "every question (history turns excluded)"
+
+# In the order of `summary.json`, the report and `compare`.
+METRICS: dict[str, Metric] = {
+    "hit@5": Metric(
+        "1 if any gold paper is among the first 5 distinct papers of the retrieval ranking "
+        "(`Answer.evidence` by rank, chunks mapped to papers)", _GOLD_REFUSED),
+    "recall@5": Metric(
+        "gold papers among the first 5 distinct papers of the ranking / min(5, gold papers): a list question "
+        "with 7 gold papers scores 1 when all 5 are gold", _GOLD_REFUSED,
+        views=frozenset({TYPE_TABLE, TYPE_CHART, COMPARE_BY_TYPE})),
+    "mrr": Metric(
+        "mean of 1 / rank of the first gold paper in the whole ranking (0 when none was retrieved)", _GOLD_REFUSED),
+    "citation_precision": Metric(
+        "cited papers that are gold / cited papers",
+        "answered (not refused) answerable questions with gold titles and ≥1 citation", short="cit. P",
+        detail="a refusal has no citations to be precise about (`false_refusal_rate` counts refusals instead)",
+        views=frozenset({TYPE_TABLE, TYPE_CHART, COMPARE_BY_TYPE})),
+    "citation_recall": Metric(
+        "gold papers cited / gold papers (not capped: an answer must cite them all)",
+        f"{_GOLD} (a refusal counts 0)", short="cit. R", views=frozenset({TYPE_TABLE, TYPE_CHART})),
+    "fact_recall": Metric(
+        "expected facts found in the answer text (and its comparison table) / expected facts",
+        "answerable questions with expected facts (a refusal counts 0)", short="facts",
+        detail="case-insensitive, `1,140` = `1140`, `39.9\\%` = `39.9%`, a number never matches inside a longer "
+               "one (`18%` is not in `118%`)",
+        views=frozenset({TYPE_TABLE, TYPE_CHART, COMPARE_BY_TYPE})),
+    "unanswerable_refusal_rate": Metric(
+        "refused / `unanswerable` questions", "questions of type unanswerable", short="refused (unans.)"),
+    "false_refusal_rate": Metric(
+        "refused / answerable questions", "answerable questions", lower_is_better=True, short="false refusals"),
+    "grounded_rate": Metric(
+        "answer sentences the verifier marked verified / all answer sentences",
+        "sentences of every non-refused answer, pooled (unanswerable questions included)", short="grounded",
+        views=frozenset({TYPE_TABLE, TYPE_CHART})),
+    "latency_ms_p50": Metric(
+        "median wall-clock time of the asked question (not its history turns)", _LATENCY_OVER,
+        lower_is_better=True, short="p50 ms", detail="percentiles by linear interpolation between the closest ranks"),
+    "latency_ms_p95": Metric(
+        "95th percentile of the same wall-clock time", _LATENCY_OVER, lower_is_better=True, short="p95 ms",
+        detail="percentiles by linear interpolation between the closest ranks", views=frozenset()),
+}
+
+SUMMARY_KEYS = tuple(METRICS)
+LOWER_IS_BETTER = frozenset(k for k, m in METRICS.items() if m.lower_is_better)
+# The answer-quality figures, per question and in the summary under the same names.
 ANSWER_KEYS = ("citation_precision", "citation_recall", "fact_recall")
-RATE_KEYS = ("unanswerable_refusal_rate", "false_refusal_rate", "grounded_rate")
-LATENCY_KEYS = ("latency_ms_p50", "latency_ms_p95")
-SUMMARY_KEYS = (*RETRIEVAL_KEYS, *ANSWER_KEYS, *RATE_KEYS, *LATENCY_KEYS)
-# Higher is better for every summary figure but these; the report and `compare` mark changes with it.
-LOWER_IS_BETTER = frozenset({"false_refusal_rate", *LATENCY_KEYS})
+
+
+def keys_in(view: str) -> tuple[str, ...]:
+    """The metrics a view shows, in `METRICS` order."""
+    return tuple(k for k, m in METRICS.items() if view in m.views)
+
+
+def short_label(key: str) -> str:
+    """The column label of a metric in narrow tables."""
+    metric = METRICS.get(key)
+    return metric.short if metric is not None and metric.short else key
 
 
 @dataclass

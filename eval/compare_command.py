@@ -10,10 +10,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from eval.answer_metrics import LOWER_IS_BETTER, SUMMARY_KEYS
+from eval.answer_metrics import COMPARE_BY_TYPE, LOWER_IS_BETTER, SUMMARY_KEYS, keys_in, short_label
 from eval.report import fmt, quote_block, table
 
 DETAILS_SHOWN = 15
+# The per-type table shows "before → after" cells, so only a few columns: the mean score, then these.
+TYPE_COLUMNS = ("mean_score", *keys_in(COMPARE_BY_TYPE))
 EPS = 1e-9
 
 
@@ -104,9 +106,9 @@ def compare_runs(a: tuple[dict, list[dict]], b: tuple[dict, list[dict]], names: 
     for t in types:
         ta, tb = sa.get("per_type", {}).get(t, {}), sb.get("per_type", {}).get(t, {})
         rows.append([t, f"{ta.get('n', 0)} / {tb.get('n', 0)}",
-                     *(f"{fmt(ta.get(k), k)} → {fmt(tb.get(k), k)}"
-                       for k in ("mean_score", "recall@5", "citation_precision", "fact_recall"))])
-    out += ["## By type", "", table(["type", "n A / B", "score", "recall@5", "cit. P", "facts"], rows), ""]
+                     *(f"{fmt(ta.get(k), k)} → {fmt(tb.get(k), k)}" for k in TYPE_COLUMNS)])
+    labels = ["score" if k == "mean_score" else short_label(k) for k in TYPE_COLUMNS]
+    out += ["## By type", "", table(["type", "n A / B", *labels], rows), ""]
 
     fa, fb = flatten(sa.get("settings", {})), flatten(sb.get("settings", {}))
     differing = [k for k in sorted(set(fa) | set(fb)) if fa.get(k) != fb.get(k)]

@@ -9,53 +9,40 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from eval.answer_metrics import SUMMARY_KEYS
+from eval.answer_metrics import METRICS, SUMMARY_KEYS, TYPE_TABLE, keys_in, short_label
 
 WORST_SHOWN = 10
 ANSWER_CHARS = 700
 
-# Which questions each summary figure averages over; mirrors the docstring of eval/answer_metrics.py.
-OVER = {
-    "hit@5": "answerable questions with gold titles",
-    "recall@5": "answerable questions with gold titles",
-    "mrr": "answerable questions with gold titles",
-    "citation_precision": "answered (not refused) answerable questions with gold titles and ≥1 citation",
-    "citation_recall": "answerable questions with gold titles (a refusal counts 0)",
-    "fact_recall": "answerable questions with expected facts (a refusal counts 0)",
-    "unanswerable_refusal_rate": "questions of type unanswerable",
-    "false_refusal_rate": "answerable questions",
-    "grounded_rate": "sentences of every non-refused answer, pooled",
-    "latency_ms_p50": "every question (history turns excluded)",
-    "latency_ms_p95": "every question (history turns excluded)",
-}
+# Which questions each summary figure averages over (from METRICS).
+OVER = {key: metric.over for key, metric in METRICS.items()}
 
-DEFINITIONS = """\
-## How the figures are computed
+README_HEADER = ("figure", "what", "averaged over")
 
-Papers are matched to `expected_titles` by normalised title (case, spacing, punctuation and LaTeX ignored).
-A gold title that matches no indexed paper still counts as a gold paper that was not found (listed above).
-"Answerable" means every type but `unanswerable`. Averages weigh every question the same.
 
-- **hit@5**: 1 if any gold paper is among the first 5 distinct papers of the retrieval ranking
-  (`Answer.evidence` by rank, chunks mapped to papers).
-- **recall@5**: gold papers in those 5 / min(5, gold papers): a list question with 7 gold papers scores 1
-  when all 5 are gold.
-- **mrr**: mean of 1 / rank of the first gold paper in the whole ranking (0 when none was retrieved).
-- **citation_precision**: cited papers that are gold / cited papers; only answers with citations.
-- **citation_recall**: gold papers cited / gold papers (not capped); a refusal counts 0.
-- **fact_recall**: expected facts found in the answer text (and its comparison table) / expected facts;
-  case-insensitive, `1,140` = `1140`, `39.9\\%` = `39.9%`, a number never matches inside a longer one
-  (`18%` is not in `118%`); a refusal counts 0.
-- **unanswerable_refusal_rate**: refused / `unanswerable` questions. **false_refusal_rate**: refused /
-  answerable questions.
-- **grounded_rate**: answer sentences the verifier marked verified / all answer sentences, pooled over every
-  answer that was not a refusal.
-- **latency_ms_p50 / p95**: wall-clock time of the asked question (not its history turns), percentiles by
-  linear interpolation.
-- **score** (per question, for sorting only): unanswerable: 1 if refused else 0; answerable and refused: 0;
-  otherwise the mean of its recall@5, citation precision, citation recall and fact recall that apply.
-  An engine error counts as a refusal and is listed under errors.
-"""
+def metric_definitions() -> list[str]:
+    """One Markdown bullet per summary figure, from METRICS."""
+    lines = []
+    for key, m in METRICS.items():
+        what = f"{m.what}; {m.detail}" if m.detail else m.what
+        lower = " (lower is better)" if m.lower_is_better else ""
+        lines.append(f"- **{key}**{lower}: {what}. Averaged over {m.over}.")
+    return lines
+
+
+DEFINITIONS = "\n".join([
+    "## How the figures are computed",
+    "",
+    "Papers are matched to `expected_titles` by normalised title (case, spacing, punctuation and LaTeX ignored).",
+    "A gold title that matches no indexed paper still counts as a gold paper that was not found (listed above).",
+    '"Answerable" means every type but `unanswerable`. Averages weigh every question the same.',
+    "",
+    *metric_definitions(),
+    "- **score** (per question, for sorting only): unanswerable: 1 if refused else 0; answerable and refused: 0;",
+    "  otherwise the mean of its recall@5, citation precision, citation recall and fact recall that apply.",
+    "  An engine error counts as a refusal and is listed under errors.",
+    "",
+])
 
 
 def fmt(value: Any, key: str = "") -> str:
@@ -75,11 +62,13 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join([line(header), line(["---"] * len(header)), *(line(r) for r in rows)])
 
 
-TYPE_COLUMNS = ("hit@5", "recall@5", "mrr", "citation_precision", "citation_recall", "fact_recall",
-                "unanswerable_refusal_rate", "false_refusal_rate", "grounded_rate", "latency_ms_p50")
-SHORT = {"citation_precision": "cit. P", "citation_recall": "cit. R", "fact_recall": "facts",
-         "unanswerable_refusal_rate": "refused (unans.)", "false_refusal_rate": "false refusals",
-         "grounded_rate": "grounded", "latency_ms_p50": "p50 ms"}
+TYPE_COLUMNS = keys_in(TYPE_TABLE)
+SHORT = {key: metric.short for key, metric in METRICS.items() if metric.short}
+
+
+def metrics_table() -> str:
+    """The Markdown table of the metrics that README.md shows (a test keeps README.md equal to it)."""
+    return table(README_HEADER, [[f"`{key}`", m.what, m.over] for key, m in METRICS.items()])
 
 
 def overall_table(summary: dict[str, Any]) -> str:
@@ -89,7 +78,7 @@ def overall_table(summary: dict[str, Any]) -> str:
 
 def type_table(per_type: dict[str, dict[str, Any]]) -> str:
     rows = [[t, str(s["n"]), *(fmt(s.get(k), k) for k in TYPE_COLUMNS)] for t, s in per_type.items()]
-    return table(["type", "n", *(SHORT.get(k, k) for k in TYPE_COLUMNS)], rows)
+    return table(["type", "n", *(short_label(k) for k in TYPE_COLUMNS)], rows)
 
 
 def quote_block(text: str, limit: int = ANSWER_CHARS) -> str:
@@ -187,3 +176,7 @@ def render_report(run, charts: Sequence[str] = ()) -> str:
     head += [question_section(r) for r in bad] or ["Every question scored 1.", ""]
     head += ["## All questions", "", all_questions_table(run.records), "", DEFINITIONS]
     return "\n".join(head)
+
+
+if __name__ == "__main__":  # `python -m eval.report`: the metrics table for README.md
+    print(metrics_table())

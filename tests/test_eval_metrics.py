@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from eval.answer_metrics import Outcome, by_type, fact_found, percentile, score_question, summarise
+from eval.answer_metrics import (
+    METRICS,
+    SUMMARY_KEYS,
+    Outcome,
+    by_type,
+    fact_found,
+    percentile,
+    score_question,
+    summarise,
+)
+from eval.report import README_HEADER, metrics_table
+
+README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def scored(**kwargs) -> Outcome:
@@ -108,3 +122,32 @@ def test_percentile_interpolates_like_numpy():
     assert percentile([10, 20, 30, 40], 50) == 25
     assert percentile([10, 20, 30, 40], 95) == pytest.approx(38.5)
     assert percentile([7], 95) == 7
+
+
+def test_every_metric_is_a_summary_figure(outcomes):
+    # METRICS is the single definition; summarise() must produce each of its keys, and the keys of
+    # summary.json (read by `eval compare` on old runs) must not change.
+    assert set(METRICS) <= set(summarise(outcomes))
+    assert SUMMARY_KEYS == (
+        "hit@5", "recall@5", "mrr", "citation_precision", "citation_recall", "fact_recall",
+        "unanswerable_refusal_rate", "false_refusal_rate", "grounded_rate", "latency_ms_p50", "latency_ms_p95",
+    )
+    assert all(m.what and m.over for m in METRICS.values())
+
+
+def readme_metrics_table() -> str:
+    lines = README.read_text(encoding="utf-8").splitlines()
+    header = "| " + " | ".join(README_HEADER) + " |"
+    assert header in lines, f"README.md has no metrics table starting with {header!r}"
+    start = lines.index(header)
+    end = start
+    while end < len(lines) and lines[end].startswith("|"):
+        end += 1
+    return "\n".join(lines[start:end])
+
+
+def test_readme_metrics_table_is_rendered_from_metrics():
+    assert readme_metrics_table() == metrics_table(), (
+        "README.md's metrics table differs from eval/answer_metrics.py METRICS; "
+        "replace it with the output of `.venv/bin/python -m eval.report`"
+    )

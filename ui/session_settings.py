@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from rag import choices
 from rag.settings import LLMSettings, RetrievalSettings
 
-RETRIEVERS: list[tuple[str, str]] = [
-    ("Hybrid — meaning and words, fused", "hybrid"),
-    ("Dense — meaning (MiniLM embeddings)", "dense"),
-    ("BM25 — shared words", "bm25"),
-]
+_RETRIEVER_NAMES = {"hybrid": "Hybrid", "dense": "Dense", "bm25": "BM25"}
+RETRIEVERS: list[tuple[str, str]] = [(f"{_RETRIEVER_NAMES.get(name, name)} — {what}", name)
+                                     for name, what in choices.RETRIEVERS.items()]
 EXTRACTIVE = ("Extractive — quotes abstract sentences", "extractive")
 NOT_CONFIGURED = ("LLM — not configured", "llm")
 BACKENDS: list[tuple[str, str]] = [EXTRACTIVE, NOT_CONFIGURED]  # what a server without an LLM offers
