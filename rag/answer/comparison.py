@@ -1,7 +1,9 @@
 """Side-by-side comparison of papers: one row per paper, each cell a quoted sentence of that paper's abstract.
 
-Cells are filled by cue words that mark what a sentence does in an abstract (states a problem, proposes a
-method, names data, reports a result). A cell with no such sentence says so rather than borrowing one.
+With an aspect ("how do they search over candidates?") each row answers that aspect with the paper's best
+sentences for it; "which is better on B?" quotes each paper's figure on B, or says it has none, so nobody
+compares numbers from different benchmarks. With no aspect the columns are what each sentence does in its
+abstract (problem, approach, data, results; rag/answer/roles.py). An empty cell says so rather than borrowing.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.answer.citations import CitationBook
+from rag.answer.roles import classify, role_scores
 from rag.text.markers import escape_markers
 from rag.text.names import short_name
 from rag.text.sentences import split_sentences
@@ -20,24 +23,6 @@ NOT_STATED = "not stated in the abstract"
 COLUMNS = ("problem", "approach", "data", "results")
 HEADERS = {"problem": "Problem", "approach": "Approach", "data": "Data / benchmarks", "results": "Results"}
 
-_CUES = {
-    "problem": re.compile(
-        r"\b(challeng\w*|problem\w*|limitation\w*|lack\w*|struggl\w*|difficult\w*|bottleneck|remain\w*|fail\w*|"
-        r"however|existing|costly|expensive|critical|gap|hinder\w*|insufficient|overlook\w*|suffer\w*)\b", re.I),
-    "approach": re.compile(
-        r"\b(we (?:propose|introduce|present|develop|design|formulate|build|devise|construct|describe|release)|"
-        r"this (?:paper|work) (?:proposes|introduces|presents)|our (?:method|approach|framework|model|system)|"
-        r"framework|pipeline|algorithm|approach|method|architecture|technique|decompos\w*|fine-tun\w*|train\w*)\b",
-        re.I),
-    "data": re.compile(
-        r"\b(benchmark\w*|dataset\w*|data set\w*|corpus|corpora|evaluat\w* on|experiments? on|tasks?|problems from|"
-        r"HumanEval\+?|MBPP\+?|GSM8K\+?|MATH\+?|SWE-bench|miniF2F|CrossCodeEval|RepoEval|APPS|CodeContests|Lean)\b",
-        re.I),
-    "results": re.compile(
-        r"\b(outperform\w*|achiev\w*|improv\w*|surpass\w*|state-of-the-art|accuracy|pass@\d+|gains?|performance|"
-        r"scor\w+|solv\w+|success rate|speedups?|faster|\d+(?:\.\d+)?\s*%|"
-        r"significant\w*|better|best|exceed\w*|reach\w*|result\w* show|demonstrat\w*)\b", re.I),
-}
 # Figures that read as results: percentages, decimals, thousands, numbers of two or more digits.
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*%|\b\d+\.\d+\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{2,}\b")
 
@@ -50,32 +35,19 @@ class Cell:
 
 
 def cells_for(paper: Paper) -> dict[str, Cell]:
-    """The best sentence for each column; a sentence fills one column at most."""
+    """The best sentence for each column, by what each sentence does (rag/answer/roles.py); a sentence fills
+    one column at most, and a column no sentence plays stays empty rather than borrowing one."""
     sentences = split_sentences(paper.abstract)
-    candidates: list[Cell] = []
+    candidates = []
     for position, sentence in enumerate(sentences):
-        early = 1.0 - position / max(len(sentences), 1)
-        for column, cue in _CUES.items():
-            hits = len(cue.findall(sentence))
-            if not hits:
-                continue
-            score = float(hits)
-            if column == "problem":
-                score += 1.5 * early
-            elif column == "approach":
-                score += 2.0 if re.search(r"\bwe (?:propose|introduce|present)\b", sentence, re.I) else 0.0
-            elif column == "results":
-                score += 1.5 * len(_NUMBER.findall(sentence)) + (1 - early)
-            elif column == "data":
-                score += 0.5 * len(re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z0-9]\w*\b", sentence))
-            candidates.append(Cell(column, sentence, score))
+        scores = role_scores(sentence, position, len(sentences))
+        role = classify(sentence, position, len(sentences))
+        if role in COLUMNS:
+            bonus = 1.5 * len(_NUMBER.findall(sentence)) if role == "results" else 0.0
+            candidates.append(Cell(role, sentence, scores[role] + bonus))
     chosen: dict[str, Cell] = {}
-    used: set[str] = set()
     for cell in sorted(candidates, key=lambda c: -c.score):
-        if cell.column in chosen or cell.sentence in used:
-            continue
-        chosen[cell.column] = cell
-        used.add(cell.sentence)
+        chosen.setdefault(cell.column, cell)
     return chosen
 
 
@@ -121,6 +93,34 @@ def comparative_answer(chosen: Sequence[Paper], papers: dict[str, Paper], *, que
                        missing: Sequence[str] = ()) -> Answer:
     book = CitationBook(papers)
     text, rows, sentences = compare(chosen, book)
+    if missing:
+        text += "\n\n" + "; ".join(f"No indexed paper mentions “{name}”." for name in missing)
+    return Answer(query=query, searched_query=searched, answer=text, citations=book.citations,
+                  sentences=sentences, kind="comparative", table=rows)
+
+
+def aspect_answer(rows_in: Sequence[tuple[Paper, Sequence[str]]], papers: dict[str, Paper], *, aspect: str,
+                  query: str, searched: str, missing: Sequence[str] = (), absent: str = "") -> Answer:
+    """One row per paper answering the asked aspect with that paper's chosen sentences (none: `absent`, or
+    "not stated"). `rows_in` pairs each paper with its sentences, best first."""
+    book = CitationBook(papers)
+    header = aspect[:1].upper() + aspect[1:] if aspect else "Answer"
+    lines = [f"| Paper | {_table_safe(header)} |", "|---|---|"]
+    rows: list[dict] = []
+    sentences: list[AnswerSentence] = []
+    for paper, chosen in rows_in:
+        quote = chosen[0] if chosen else split_sentences(paper.abstract)[0]
+        n = book.cite(paper.paper_id, quote)
+        cells = []
+        for sentence in chosen:
+            book.cite(paper.paper_id, sentence)
+            sentences.append(AnswerSentence(text=sentence, citations=[n]))
+            cells.append(f"{_table_safe(sentence)} [{n}]")
+        shown = " ".join(cells) if cells else f"*{absent or NOT_STATED}*"
+        rows.append({"paper": short_name(paper), "title": paper.title, "paper_id": paper.paper_id, "n": n,
+                     "aspect": " ".join(chosen) or None})
+        lines.append(f"| **{_table_safe(short_name(paper))}** [{n}] | {shown} |")
+    text = "\n".join(lines)
     if missing:
         text += "\n\n" + "; ".join(f"No indexed paper mentions “{name}”." for name in missing)
     return Answer(query=query, searched_query=searched, answer=text, citations=book.citations,

@@ -10,18 +10,17 @@ streams and a face that waits read the same path.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
-
+from rag.answer.evidence import Gathered, Tools
 from rag.answer.plan import Plan
 from rag.answer.question import check_question
 from rag.answer.scoring import ScoredSentence, score_sentences
 from rag.errors import QuestionError
 from rag.index.view import IndexView
-from rag.settings import RetrievalSettings, Settings
+from rag.settings import RetrievalSettings
 from rag.types import Answer, Evidence, Paper
 
 if TYPE_CHECKING:
@@ -44,35 +43,6 @@ class Request:
     strict: bool | None = None
 
 
-@dataclass
-class Tools:
-    """The engine's parts a question uses besides the view; the encoder is only loaded when a phase calls it."""
-
-    settings: Settings
-    embed_query: Callable[[str], np.ndarray]
-    embed_sentences: Callable[[Sequence[str]], np.ndarray]
-    generator: Generator | None = None
-
-
-@dataclass
-class Gathered:
-    """What the gather phase found: the retrieved papers, and the question's sentence scores, computed once."""
-
-    searched: str
-    retrieved: list[Evidence]
-    vector: np.ndarray | None
-    view: IndexView
-    tools: Tools
-    _scored: list[ScoredSentence] | None = field(default=None, repr=False)
-
-    def scored(self) -> list[ScoredSentence]:
-        if self._scored is None:
-            vector = self.vector if self.vector is not None else self.tools.embed_query(self.searched)
-            self._scored = score_sentences(self.searched, vector, self.retrieved, self.view.papers,
-                                           self.tools.embed_sentences, self.view.lexical.idf)
-        return self._scored
-
-
 def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     """The whole path; see the module docstring."""
     from rag.answer.verify import verify
@@ -83,7 +53,7 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     history = [check_question(h, settings.answer.max_question_chars) for h in request.history if h and h.strip()]
     retrieval = request.retrieval or settings.retrieval
     searched = condense(question, history, tools)
-    shape, searched = plan_question(searched, view, request.paper_ids)
+    shape, searched = plan_question(searched, view, request.paper_ids, bool(history))
     found = gather(shape, searched, view, tools, retrieval, request.paper_ids)
     t_gathered = time.perf_counter()
     answer = yield from compose(shape, question, found, retrieval, request.strict)
@@ -108,13 +78,14 @@ def condense(question: str, history: Sequence[str], tools: Tools) -> str:
     return searched
 
 
-def plan_question(searched: str, view: IndexView, paper_ids: Sequence[str] | None) -> tuple[Plan, str]:
+def plan_question(searched: str, view: IndexView, paper_ids: Sequence[str] | None,
+                  has_history: bool = False) -> tuple[Plan, str]:
     """The question's shape; a question scoped to chosen papers is about them, and says so."""
-    from rag.answer.plan import plan
+    from rag.answer.plan import understand
     from rag.text.names import short_name
 
     if paper_ids is None:
-        return plan(searched), searched
+        return understand(searched, view.lexicon, has_history), searched
     chosen = [pid for pid in dict.fromkeys(paper_ids) if pid in view.papers]
     if not chosen:
         raise QuestionError("None of the chosen papers is in the index; pick a paper from the Papers list.")
@@ -139,12 +110,18 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
             strict: bool | None) -> Iterator[str]:
     """Writes the answer of the planned kind; yields its text as it is written and returns the Answer."""
     answer = None
-    if shape.kind == "comparative":
-        answer = _compare(shape.sides, question, found)
+    if shape.kind == "clarify":
+        answer = _clarify(question, found)
+    elif shape.kind == "comparative":
+        answer = _compare(shape, question, found, retrieval)
     elif shape.kind == "list":
         answer = _list(shape.topic, question, found, retrieval)
+    elif shape.kind == "multi":
+        answer = _across_papers(question, found)
+    elif len(shape.papers) == 1:
+        answer = _about_paper(shape, question, found)
     if answer is None:
-        answer = _factoid(question, found)
+        answer = _factoid(question, found, shape)
         generator = found.tools.generator
         if generator is not None and not answer.refused:
             answer = yield from _generated(generator, answer, question, found, strict)
@@ -154,14 +131,15 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
     return answer
 
 
-def unknown_names(question: str, corpus_text: str) -> tuple[list[str], list[str]]:
+def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]:
     """Names in the question that no indexed title or abstract mentions: identifiers (acronyms, mixed case:
     "MMLU", "Defects4J") and plain capitalised words ("Coq"). Nothing here can be about an unknown identifier;
     an unknown word only asks for stronger evidence, since a question may name what an abstract describes."""
     from rag.text.names import key_names, mention_pattern, names_in
 
     strong = names_in(question)
-    unknown = [n for n in key_names(question) if not mention_pattern(n).search(corpus_text)]
+    unknown = [n for n in key_names(question)
+               if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)]
     return [n for n in unknown if n in strong], [n for n in unknown if n not in strong]
 
 
@@ -170,14 +148,21 @@ def _not_mentioned(names: list[str]) -> str:
     return f"No indexed abstract mentions {quoted}, so the indexed abstracts do not answer this question."
 
 
-def _factoid(question: str, found: Gathered) -> Answer:
-    from rag.answer.factoid import extractive_answer
+def _clarify(question: str, found: Gathered) -> Answer:
+    """A pronoun with nothing to refer to: a question back, never an answer about whatever ranked first."""
+    return Answer(query=question, searched_query=found.searched, refused=True, kind="clarify",
+                  answer="Which paper do you mean? Name it (or its method), or pick one in the Papers tab and "
+                         "ask about it there.")
+
+
+def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answer:
+    from rag.answer.factoid import extractive_answer, findings_first
     from rag.answer.refusal import refusal
     from rag.answer.scoring import pick_answer_sentences
 
     papers, settings = found.view.papers, found.tools.settings
     closest = [papers[e.paper_id] for e in found.retrieved[:3]]
-    unknown_ids, unknown_words = unknown_names(found.searched, found.view.corpus_text)
+    unknown_ids, unknown_words = unknown_names(found.searched, found.view)
     if unknown_ids:
         return refusal(closest, query=question, searched=found.searched, reason=_not_mentioned(unknown_ids))
     scored = found.scored()
@@ -188,6 +173,8 @@ def _factoid(question: str, found: Gathered) -> Answer:
         reason = _not_mentioned(unknown_words) if unknown_words and scored else ""
         return refusal(closest, query=question, searched=found.searched, reason=reason)
     chosen = pick_answer_sentences(scored, settings.answer.max_sentences)
+    if shape is not None and shape.yes_no:
+        chosen = findings_first(chosen, papers)
     return extractive_answer(chosen, papers, query=question, searched=found.searched)
 
 
@@ -208,23 +195,49 @@ def _generated(generator: Generator, extractive: Answer, question: str, found: G
     ))
 
 
-def _compare(sides: list[str], question: str, found: Gathered) -> Answer | None:
+def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:
+    """Every named paper is a row; sides named by description are looked up; the aspect picks the cells."""
+    from rag.answer.compare_rows import aspect_rows
     from rag.answer.comparison import comparative_answer
     from rag.answer.plan import side_variants
     from rag.text.names import find_paper
 
     papers = found.view.papers
-    chosen: list[Paper] = []
+    chosen: list[Paper] = [papers[pid] for pid in shape.papers if pid in papers]
     missing = []
-    for side in sides:
+    for side in shape.sides:
         paper = next(filter(None, (find_paper(v, papers.values()) for v in side_variants(side))), None)
         if paper is None:
             missing.append(side)
         elif paper not in chosen:
             chosen.append(paper)
+    for description in shape.described:
+        hits = found.view.retriever.search(description, retrieval, k=len(chosen) + 3)
+        paper = next((papers[h.paper_id] for h in hits if papers[h.paper_id] not in chosen), None)
+        if paper is not None:
+            chosen.append(paper)
     if len(chosen) < 2:
         return None
+    if shape.aspect:
+        return aspect_rows(chosen, shape, question, found)
     return comparative_answer(chosen, papers, query=question, searched=found.searched, missing=missing)
+
+
+def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
+    from rag.answer.focused import about_paper
+    from rag.answer.refusal import refusal
+
+    unknown_ids, _ = unknown_names(found.searched, found.view)
+    if unknown_ids:  # "RLCoder on Defects4J": no abstract names Defects4J at all
+        closest = [found.view.papers[pid] for pid in shape.papers]
+        return refusal(closest, query=question, searched=found.searched, reason=_not_mentioned(unknown_ids))
+    return about_paper(shape, question, found)
+
+
+def _across_papers(question: str, found: Gathered) -> Answer | None:
+    from rag.answer.focused import across_papers
+
+    return across_papers(question, found)
 
 
 def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:

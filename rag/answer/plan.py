@@ -1,12 +1,18 @@
 """Reads the shape of a question: a comparison of named things, a request for a list of papers, or a factoid.
 
-Rules, not a model: the patterns researchers use are few, and a rule that misfires is easy to see and fix.
+The mentions decide first (rag/answer/mentions.py): two or more named papers are a comparison whatever the
+wording, and the rest of the question is what to compare them on; one named paper is a question about that
+paper. Cue words then tell lists and yes/no questions apart, and the whole-sentence patterns below are the
+weakest signal, kept for comparisons of things named only by description. Rules, not a model: a rule that
+misfires is easy to see and fix.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from rag.answer.mentions import Lexicon, Mention, paper_ids_of
 
 _COMPARE_PATTERNS = [
     re.compile(r"^(?:please\s+)?(?:compare|contrast)\s+(?P<sides>.+?)(?:\s+(?:in terms of|regarding|on)\s+.+)?$", re.I),
@@ -51,9 +57,129 @@ _CUT = re.compile(r"\s*(?::|,|;|\?|\s(?:for|on|in|at|regarding|with respect to|w
 
 @dataclass
 class Plan:
-    kind: str  # factoid | comparative | list
-    sides: list[str] = field(default_factory=list)  # the named things of a comparison
+    kind: str  # factoid | comparative | list | multi (one line per paper) | aggregate (named things) | clarify
+    sides: list[str] = field(default_factory=list)  # the named things of a comparison, as written
     topic: str = ""  # what a list question asks papers to have
+    papers: list[str] = field(default_factory=list)  # ids of the papers the question names, in order
+    terms: list[Mention] = field(default_factory=list)  # benchmarks, models, metrics ... the question names
+    aspect: str = ""  # what a comparison is about ("" = compare them on everything)
+    described: list[str] = field(default_factory=list)  # comparison sides named by description, to look up
+    yes_no: bool = False  # "Does X reduce Y?": answered by a finding
+
+
+MAX_COMPARED = 6
+_YES_NO = re.compile(r"^(?:does|do|did|is|are|was|were|can|could|has|have|had|will|would|should)\b", re.I)
+_DESCRIBED_SIDE = re.compile(
+    r"\b(?:the|that|this)\s+(?P<side>(?:[\w-]+\s+){0,6}?(?:paper|method|approach|model|system|work|study|technique|"
+    r"framework|benchmark|dataset|agent))\b", re.I)
+_JOINERS = re.compile(r"\b(?:or|and|vs\.?|versus|compared (?:with|to)|than)\b", re.I)
+# Words that say how to compare, not what on: left out of a comparison's aspect.
+_NOT_ASPECT = re.compile(
+    r"\b(?:how|what|which|who|does|do|did|is|are|was|were|the|a|an|of|and|or|vs|versus|between|both|each|either|"
+    r"one|ones|them|they|their|its|it|way|ways|differ\w*|difference\w*|compare\w*|comparison|contrast|paper\w*|"
+    r"method\w*|approach\w*|work|works|study|model|models|system|systems|in|on|to|from|with|their|actually|"
+    r"exactly|aimed|at|than|same|similar|respect|regarding|terms|vs\.|s)\b", re.I)
+# "Which is better / higher / larger / faster": each side's figure is what is asked.
+_WHICH_BETTER = re.compile(r"\b(?:better|best|higher|highest|larger|largest|bigger|more|fewer|faster|stronger|"
+                           r"outperform\w*|beat\w*|win\w*|jump|gain\w*)\b", re.I)
+_PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this paper|that paper|this method|that method|"
+                           r"the paper|the method|those|these)\b", re.I)
+
+
+def understand(question: str, lexicon: Lexicon, history_names: bool = False) -> Plan:
+    """The plan of a standalone question (follow-ups are condensed first)."""
+    mentions = lexicon.find(question)
+    named = paper_ids_of(mentions)[:MAX_COMPARED]
+    terms = [m for m in mentions if m.kind == "term"]
+    text = question.strip().rstrip("?.! ")
+    topic = list_topic(text)
+    if topic:
+        return Plan("list", topic=topic, papers=named, terms=terms)
+    if len(named) >= 2:
+        return Plan("comparative", sides=[m.text for m in mentions if m.kind == "paper"], papers=named, terms=terms,
+                    aspect=aspect_of(question, mentions))
+    described = _described_sides(text, mentions) if named and not compared_sides(text) else []
+    if named and described:
+        rest = question
+        for side in described:
+            rest = rest.replace(side, " ")
+        return Plan("comparative", papers=named, terms=terms, aspect=aspect_of(rest, lexicon.find(rest)),
+                    described=described)
+    sides = compared_sides(text)
+    if sides and len(named) <= 1:  # "How does Meta Agent Search differ from AlphaCode?": sides by the old rule
+        return Plan("comparative", sides=sides, papers=named, terms=terms, aspect=aspect_of(question, mentions))
+    if not mentions and not history_names and _PRONOUN_ONLY.search(text) and len(_content_words(text)) <= 3:
+        return Plan("clarify")  # "Tell me more about it" with nothing before it
+    if not named and _ACROSS_PAPERS.search(text):
+        return Plan("aggregate" if _AGGREGATE.search(text) else "multi", terms=terms)
+    return Plan("factoid", papers=named, terms=terms, yes_no=bool(_YES_NO.match(text)))
+
+
+_ACROSS_PAPERS = re.compile(
+    r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|strategies)\b|"
+    r"^how\s+(?:are|do)\s+(?:people|researchers|papers|these papers|authors)\b|"
+    r"\b(?:across|these|the)\s+(?:[\w-]+\s+){0,3}papers\b|"
+    r"^(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|data sets)\b|\bwhich (?:datasets|benchmarks)\b", re.I)
+
+
+_AGGREGATE = re.compile(r"^(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|data sets|test sets)\b|"
+                        r"\bwhich (?:datasets|benchmarks)\b", re.I)
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", _PRONOUN_ONLY.sub(" ", text.lower()))
+            if w not in {"tell", "me", "more", "about", "what", "does", "do", "is", "are", "how", "the", "a", "of",
+                         "explain", "describe", "please", "and", "can", "you", "say", "else", "there", "anything"}]
+
+
+def list_topic(text: str) -> str:
+    """The topic of a "which papers ..." question, or "" when it is not one."""
+    text = re.sub(r"^(?:any|are there any|are there)\s+(?:papers|works|studies)\s+", "which papers ", text, flags=re.I)
+    match = _LIST_PATTERN.match(text)
+    if not match:
+        return ""
+    return _LIST_LEAD.sub("", match.group("topic").strip(), count=1).strip()
+
+
+def compared_sides(text: str) -> list[str]:
+    """The sides of a question worded as a comparison ("compare X and Y", "how does X differ from Y")."""
+    for pattern in _COMPARE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            sides = [s for s in (_clean_side(s) for s in _SIDE_SPLIT.split(match.group("sides"))) if s]
+            if len(sides) >= 2:
+                return sides
+    return []
+
+
+def aspect_of(question: str, mentions: list[Mention]) -> str:
+    """What remains of a comparison once the names and the comparing words are gone ("" when nothing does)."""
+    text = question
+    for m in sorted(mentions, key=lambda m: -m.start):
+        if m.kind == "paper":
+            text = text[:m.start] + " " + text[m.end:]
+    text = re.sub(r"['’]s\b", " ", text)
+    words = [w for w in re.findall(r"[\w@+.-]+", _NOT_ASPECT.sub(" ", text)) if w.strip(".-")]
+    return " ".join(words)
+
+
+def asks_which_is_better(question: str) -> bool:
+    return bool(_WHICH_BETTER.search(question))
+
+
+def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
+    """Sides named by what they are ("the dynamic-inference code completion method") next to a named paper,
+    joined by "or", "and", "vs", "compared with"."""
+    sides = []
+    for match in _DESCRIBED_SIDE.finditer(text):
+        if not _JOINERS.search(text[max(0, match.start() - 40):match.start()]):
+            continue  # a described side follows "or", "and", "vs", "compared with", "than"
+        if any(m.start < match.end() and match.start() < m.end for m in mentions if m.kind == "paper"):
+            continue
+        side = match.group("side").strip()
+        if len(side.split()) >= 2:
+            sides.append(side)
+    return sides
 
 
 def plan(question: str) -> Plan:

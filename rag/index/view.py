@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -15,6 +16,7 @@ import numpy as np
 from rag.types import Paper
 
 if TYPE_CHECKING:
+    from rag.answer.mentions import Lexicon
     from rag.index.lexical import LexicalIndex
     from rag.index.retrieval import Retriever
     from rag.index.store import ChromaStore
@@ -26,6 +28,13 @@ class IndexView:
     lexical: LexicalIndex
     retriever: Retriever
     corpus_text: str  # the whole index as one text, to tell at once whether any abstract mentions a name
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """The names this index knows (built on the first question, once per view)."""
+        from rag.answer.mentions import Lexicon
+
+        return Lexicon(self.papers)
 
 
 def read_view(store: ChromaStore, embed_query: Callable[[str], np.ndarray], title_repeat: int) -> IndexView:

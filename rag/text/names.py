@@ -57,6 +57,15 @@ _NOT_NAMES = frozenset("""What Which Who Whom Whose When Where Why How Compare C
     Studies""".split())
 
 
+# Words too common in this field to name anything on their own ("LLMs", "AI", "GPT").
+GENERIC_NAMES = frozenset("""llm llms ai ml gpt nlp rl lm lms sota api apis code data model models paper method
+    the a an we our this that these those it its""".split())
+
+
+def is_generic(name: str) -> bool:
+    return re.sub(r"[^a-z0-9]", "", name.lower()) in GENERIC_NAMES
+
+
 def names_in(text: str) -> list[str]:
     """Acronyms and mixed-case names ("RLCoder", "GSM8K", "DeepSeek-Prover", "miniF2F") in order of appearance."""
     return list(dict.fromkeys(m.group(0) for m in _NAME.finditer(text)))
@@ -66,17 +75,24 @@ def key_names(text: str) -> list[str]:
     """Names plus capitalised words inside a sentence ("Isabelle", "Coq"): what must exist for a question to
     be about something in the index."""
     found = names_in(text)
+    for word in capitalised_names(text):
+        if not any(word in n for n in found):
+            found.append(word)
+    return list(dict.fromkeys(found))
+
+
+def capitalised_names(text: str) -> list[str]:
+    """Runs of capitalised words that are not a sentence's first word ("Zorba", "Mostly Basic Programming")."""
+    found = []
     for sentence in re.split(r"(?<=[.!?:;])\s+|[\"“”‘’]", text):
-        words = list(_CAPITALISED.finditer(sentence))
-        for match in words:
+        for match in _CAPITALISED.finditer(sentence):
             words = match.group(0).split()
             if not sentence[: match.start()].strip():  # a sentence's first word is capitalised anyway
                 words = words[1:]
             while words and words[0] in _NOT_NAMES:
                 words = words[1:]
-            word = " ".join(words)
-            if word and not any(word in n for n in found):
-                found.append(word)
+            if words:
+                found.append(" ".join(words))
     return list(dict.fromkeys(found))
 
 

@@ -1,0 +1,57 @@
+"""What the gather phase hands to composing: the retrieved papers and the question's sentence scores, each
+computed once per question, plus the engine's parts a question may use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from rag.answer.scoring import ScoredSentence, score_sentences
+from rag.index.view import IndexView
+from rag.settings import Settings
+from rag.types import Evidence
+
+if TYPE_CHECKING:
+    from rag.generation.base import Generator
+
+
+@dataclass
+class Tools:
+    """The engine's parts a question uses besides the view; the encoder is only loaded when a phase calls it."""
+
+    settings: Settings
+    embed_query: Callable[[str], np.ndarray]
+    embed_sentences: Callable[[Sequence[str]], np.ndarray]
+    generator: Generator | None = None
+
+
+@dataclass
+class Gathered:
+    """What the gather phase found: the retrieved papers, and the question's sentence scores, computed once."""
+
+    searched: str
+    retrieved: list[Evidence]
+    vector: np.ndarray | None
+    view: IndexView
+    tools: Tools
+    _scored: list[ScoredSentence] | None = field(default=None, repr=False)
+
+    def scored_in(self, paper_ids: Sequence[str]) -> list[ScoredSentence]:
+        """The question's sentence scores inside these papers only (no retrieval-rank penalty): what a question
+        about named papers is answered from."""
+        vector = self.vector if self.vector is not None else self.tools.embed_query(self.searched)
+        papers = self.view.papers
+        evidence = [Evidence(paper_id=pid, title=papers[pid].title, text=papers[pid].abstract, rank=0)
+                    for pid in paper_ids if pid in papers]
+        return score_sentences(self.searched, vector, evidence, papers, self.tools.embed_sentences,
+                               self.view.lexical.idf, rank_penalty=0.0)
+
+    def scored(self) -> list[ScoredSentence]:
+        if self._scored is None:
+            vector = self.vector if self.vector is not None else self.tools.embed_query(self.searched)
+            self._scored = score_sentences(self.searched, vector, self.retrieved, self.view.papers,
+                                           self.tools.embed_sentences, self.view.lexical.idf)
+        return self._scored

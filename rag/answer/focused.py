@@ -1,0 +1,126 @@
+"""Answers held to what the question names.
+
+A question about one named paper is answered from that paper's abstract only; when it also names a benchmark,
+model or metric, the answer must come from a sentence that mentions it, and a question asking for a figure needs
+a sentence with a figure. When the paper's abstract does not state what is asked, the answer says exactly that
+(a refusal with the reason), and what other papers say about the named thing is shown apart, as theirs.
+A question across papers ("what are the ways of ...") is answered with one cited line per relevant paper.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rag.answer.citations import CitationBook
+from rag.answer.factoid import extractive_answer, findings_first
+from rag.answer.refusal import refusal
+from rag.answer.scoring import ScoredSentence, pick_answer_sentences
+from rag.text.markers import escape_markers
+from rag.text.names import mention_pattern, short_name
+from rag.types import Answer, AnswerSentence
+
+if TYPE_CHECKING:
+    from rag.answer.evidence import Gathered
+    from rag.answer.plan import Plan
+
+_ASKS_FIGURE = re.compile(r"\b(?:how (?:many|much|well|large|big|fast|high)|what (?:\w+\s+){0,3}?(?:score|accuracy|"
+                          r"rate|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
+                          r"score|accuracy|pass@\w*|how does .+ (?:do|perform|fare)|reach|get on)\b", re.I)
+_FIGURE = re.compile(r"\d")
+ACROSS_RATIO = 0.8  # a paper joins a question-across-papers answer with a best sentence this close to the best
+MAX_ACROSS = 6
+
+
+def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
+    """A question naming one paper; None hands it back to the general factoid path (no usable sentence)."""
+    view, settings = found.view, found.tools.settings
+    pid = shape.papers[0]
+    paper = view.papers[pid]
+    name = short_name(paper)
+    text = f"{paper.title}\n{paper.abstract}"
+    absent = [t for t in shape.terms if not _mentions(text, t.text)]
+    if absent:
+        return _not_stated(paper, absent[0].text, question, found,
+                           f"The {name} abstract does not mention {absent[0].text}, so it does not say this.")
+    scored = found.scored_in([pid])
+    if not scored or scored[0].score < settings.answer.refuse_below:
+        return None
+    wanted = [t.text for t in shape.terms]
+    if wanted:
+        about = [s for s in scored if all(_mentions(s.text, w) for w in wanted)]
+        if _ASKS_FIGURE.search(question):
+            with_figure = [s for s in about if _FIGURE.search(s.text)]
+            if not with_figure:
+                said = f" (it says: “{about[0].text}”)" if about else ""
+                return _not_stated(paper, wanted[0], question, found,
+                                   f"The {name} abstract gives no {wanted[0]} figure{said}.")
+            about = with_figure
+        scored = about + [s for s in scored if s not in about]
+    chosen = _lead_with_best(pick_answer_sentences(scored, settings.answer.max_sentences))
+    if shape.yes_no:
+        chosen = findings_first(chosen, view.papers)
+    return extractive_answer(chosen, view.papers, query=question, searched=found.searched)
+
+
+def across_papers(question: str, found: Gathered) -> Answer | None:
+    """One cited line per relevant paper: the question spans papers, so no single abstract answers it."""
+    settings = found.tools.settings
+    best: dict[str, ScoredSentence] = {}
+    for s in found.scored():
+        best.setdefault(s.paper_id, s)
+    if not best:
+        return None
+    top = max(s.score for s in best.values())
+    if top < settings.answer.refuse_below:
+        return None
+    kept = [s for s in best.values() if s.score >= ACROSS_RATIO * top][:MAX_ACROSS]
+    if len(kept) < 2:
+        return None
+    book = CitationBook(found.view.papers)
+    lines, sentences = [], []
+    for s in kept:
+        paper = found.view.papers[s.paper_id]
+        n = book.cite(s.paper_id, s.text, s.score)
+        sentences.append(AnswerSentence(text=s.text, citations=[n]))
+        lines.append(f"- **{escape_markers(short_name(paper))}** [{n}]: {escape_markers(s.text)}")
+    return Answer(query=question, searched_query=found.searched, answer="\n".join(lines), citations=book.citations,
+                  sentences=sentences, kind="list")
+
+
+def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) -> Answer:
+    """The refusal for a named paper that does not state the asked thing; other papers' sentences about that
+    thing follow, marked as being about them (they are not an answer to the question)."""
+    view = found.view
+    others = []
+    pattern = mention_pattern(thing)
+    for other in view.papers.values():
+        if other.paper_id == paper.paper_id:
+            continue
+        hit = next((s for s in re.split(r"(?<=[.!?])\s+", other.abstract) if pattern.search(s)), None)
+        if hit:
+            others.append(f"- *About another paper,* {escape_markers(short_name(other))}: “{escape_markers(hit)}”")
+        if len(others) >= 3:
+            break
+    answer = refusal([paper], query=question, searched=found.searched, reason=reason)
+    if others:
+        answer.answer += f"\n\nWhat other papers say about {thing} (not about {short_name(paper)}):\n" + \
+            "\n".join(others)
+    return answer
+
+
+def _mentions(text: str, name: str) -> bool:
+    from rag.answer.mentions import key
+
+    if mention_pattern(name).search(text):
+        return True
+    wanted = key(name)
+    return bool(wanted) and wanted in key(text)
+
+
+def _lead_with_best(chosen: list[ScoredSentence]) -> list[ScoredSentence]:
+    """The sentence that answers comes first; the rest keep the abstract's order."""
+    if not chosen:
+        return chosen
+    best = max(chosen, key=lambda s: s.score)
+    return [best, *[s for s in chosen if s is not best]]

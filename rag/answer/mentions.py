@@ -1,0 +1,247 @@
+"""Mentions: every place a question names an indexed paper, or a thing the abstracts name (a benchmark, model,
+metric, language), found against a lexicon built from the index.
+
+The lexicon is what the papers call themselves and each other: titles, the name before a title's colon, a
+title's leading name ("KV Prediction for ..."), names a paper introduces in its abstract ("we propose
+PyCoder", "dubbed DotaMath"), and every name-like word the abstracts use. Matching ignores case, spaces,
+hyphens and punctuation ("Llama3- 8B" = "Llama3-8B"), possessives ("RLCoder's"), a leading "the", and one
+typo in a long name ("CodeFil").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from rag.text.names import GENERIC_NAMES, capitalised_names, names_in, short_name
+from rag.text.sentences import split_sentences
+from rag.types import Paper
+
+MAX_WORDS = 12  # the longest alias (in words) looked for in a question
+_WORD = re.compile(r"[\w][\w.+*/&-]*[\w+*]|[\w]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_INTRO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|"
+                    r"build|release|call|name|dub|term)\w*\b|\b(?:dubbed|called|named|termed|coined)\b", re.I)
+_CONNECTOR = re.compile(r"\s(?:for|with|via|of|in|on|to|through|towards|from|by|and|as|is|are|does|do|can|—|–|-)\s")
+_EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|than|from|with)\b")
+_KIND_WORDS = frozenset("paper papers study work method model approach framework system dataset corpus benchmark "
+                        "technique algorithm agent".split())
+_DATA_WORDS = frozenset("dataset corpus benchmark".split())
+_GENERIC = GENERIC_NAMES
+
+
+def key(text: str) -> str:
+    """The form names are compared in: lower case, no accents, letters and digits only."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+@dataclass(frozen=True)
+class Mention:
+    text: str  # as written in the question
+    start: int
+    end: int
+    paper_ids: tuple[str, ...]  # a paper mention: the one paper it names; a term: the papers that mention it
+    kind: str  # "paper" | "term"
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+
+class Lexicon:
+    """Built once per index view (it only reads the papers)."""
+
+    def __init__(self, papers: dict[str, Paper]) -> None:
+        self.papers = papers
+        self.paper_aliases: dict[str, set[str]] = {}
+        self.terms: dict[str, set[str]] = {}
+        self.term_text: dict[str, str] = {}
+        self.introduced: dict[str, set[str]] = {}  # names a paper introduces ("we propose PyCoder")
+        introduced = self.introduced
+        self.title_names: dict[str, set[str]] = {}  # names inside one title ("AlphaCode" in "... with AlphaCode")
+        for pid, paper in papers.items():
+            for alias in _title_aliases(paper):
+                self._add(self.paper_aliases, alias, pid)
+            for name in names_in(paper.title):
+                self.title_names.setdefault(name, set()).add(pid)  # as written: "MAth" in a title is not "MATH"
+            for name in names_in(short_name(paper)):
+                self._add(self.paper_aliases, name, pid)  # "[12] ZorbaNet: ..." is called ZorbaNet
+            for sentence in split_sentences(paper.abstract):
+                for name in _introduced_names(sentence):
+                    self._add(introduced, name, pid)
+            for name in [*names_in(paper.title), *names_in(paper.abstract), *capitalised_names(paper.abstract)]:
+                self._add(self.terms, name, pid)
+                self.term_text.setdefault(key(name), name)
+        # A name one paper introduces and no other abstract uses names that paper ("PyCoder", "FVELER"); a name
+        # several papers use is a term, even where one of them introduces it ("LiveCodeBench").
+        for k, pids in introduced.items():
+            if len(pids) == 1 and self.terms.get(k, pids) == pids and k not in _GENERIC:
+                self.paper_aliases.setdefault(k, set()).update(pids)
+        for table in (self.paper_aliases, self.title_names):
+            for k in [k for k, pids in table.items() if len(pids) > 1 or k in _GENERIC or len(k) < 2]:
+                del table[k]
+
+    @staticmethod
+    def _add(table: dict[str, set[str]], name: str, pid: str) -> None:
+        k = key(name)
+        if k:
+            table.setdefault(k, set()).add(pid)
+
+    @cached_property
+    def _single_word_keys(self) -> dict[int, list[str]]:
+        """Alias and term keys by length, for the one-typo match of a long name."""
+        by_length: dict[int, list[str]] = {}
+        for k in [*self.paper_aliases, *self.terms]:
+            by_length.setdefault(len(k), []).append(k)
+        return by_length
+
+    def find(self, question: str) -> list[Mention]:
+        """Every mention in the question, longest first where two overlap, in order of appearance."""
+        words = [Word(m.group(0), m.start(), m.end()) for m in _WORD.finditer(question)]
+        found: list[Mention] = []
+        i = 0
+        while i < len(words):
+            match = self._longest_at(question, words, i)
+            if match is None:
+                i += 1
+                continue
+            mention, used = match
+            after = words[i + used].text.lower() if i + used < len(words) else ""
+            if mention.kind == "term" and after in _KIND_WORDS:
+                written = _POSSESSIVE.sub("", mention.text)
+                owner = self.title_names.get(written)
+                if owner is None and len(mention.paper_ids) == 1 and (
+                        after not in _DATA_WORDS or self.introduced.get(key(written)) == set(mention.paper_ids)):
+                    owner = set(mention.paper_ids)  # "the Zorba benchmark" is a paper only if the paper made it
+                if owner:  # "the Tokompiler paper", "the FVELER dataset", "the AlphaCode paper"
+                    mention = replace(mention, kind="paper", paper_ids=tuple(owner))
+            found.append(mention)
+            i += used
+        return found
+
+    def paper_mentions(self, question: str) -> list[Mention]:
+        return [m for m in self.find(question) if m.kind == "paper"]
+
+    def _longest_at(self, question: str, words: list[Word], i: int) -> tuple[Mention, int] | None:
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            span = words[i:i + n]
+            if span[0].text.lower() == "the" and n > 1 and key(" ".join(w.text for w in span[1:])) in \
+                    self.paper_aliases:
+                continue  # "the X paper": X is the mention, the article is not part of it
+            text = question[span[0].start:span[-1].end]
+            k = key(_POSSESSIVE.sub("", text))
+            if not k or (n == 1 and not _name_like(span[0].text) and not (len(k) >= 6 and k in self.paper_aliases)):
+                continue  # a lower-case word names a paper only when it is one of its long names ("rlcoder")
+            text = _POSSESSIVE.sub("", text) if n == 1 or not text.endswith("'") else text
+            if k in self.paper_aliases:
+                return Mention(text, span[0].start, span[-1].end, tuple(sorted(self.paper_aliases[k])), "paper"), n
+            if k in self.terms and (n > 1 or _name_like(span[0].text)):
+                return Mention(text, span[0].start, span[-1].end, tuple(sorted(self.terms[k])), "term"), n
+        word = words[i]
+        if _name_like(word.text) and len(key(word.text)) >= 5:
+            near = self._one_typo(key(_POSSESSIVE.sub("", word.text)))
+            if near is not None:
+                kind, pids = ("paper", self.paper_aliases[near]) if near in self.paper_aliases else \
+                    ("term", self.terms[near])
+                return Mention(word.text, word.start, word.end, tuple(sorted(pids)), kind), 1
+        return None
+
+    def _one_typo(self, k: str) -> str | None:
+        candidates = [c for n in (len(k) - 1, len(k), len(k) + 1) for c in self._single_word_keys.get(n, ())
+                      if _within_one_edit(k, c)]
+        papers = [c for c in candidates if c in self.paper_aliases]
+        return (papers or candidates or [None])[0]
+
+    def known(self, name: str) -> bool:
+        """Whether a name from a question exists in the index in some form: as written, with one typo, inside
+        a longer name, or as an abbreviation the abstracts spell out ("HDL-C" for "HDL cholesterol")."""
+        k = key(name)
+        if not k:
+            return True
+        if k in self.terms or k in self.paper_aliases:
+            return True
+        if len(k) >= 5 and self._one_typo(k) is not None:
+            return True
+        if len(k) >= 4 and any(k in other for other in self.terms):
+            return True  # inside a longer name: "Llama3" in "Llama3-8B"
+        return _spelled_out(name, self._corpus)
+
+    @cached_property
+    def _corpus(self) -> str:
+        return "\n".join(f"{p.title}\n{p.abstract}" for p in self.papers.values())
+
+
+def _name_like(word: str) -> bool:
+    """A word that can be a name on its own: capitals past the first letter, a digit, or a capitalised word."""
+    return bool(re.search(r"[A-Z0-9]", word[1:]) or re.match(r"[A-Z][a-z]{2,}", word)) and key(word) not in _GENERIC
+
+
+def _title_aliases(paper: Paper) -> list[str]:
+    title = paper.title
+    aliases = [title, short_name(paper)]
+    head = title.split(":", 1)[0].strip()
+    aliases.append(head)
+    lead = _CONNECTOR.split(f" {head} ", maxsplit=1)[0].strip()
+    if 1 <= len(lead.split()) <= 4 and re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", lead):
+        aliases.append(lead)  # "KV Prediction for Improved ..." -> "KV Prediction"
+    for alias in list(aliases):
+        if alias.lower().startswith("the "):
+            aliases.append(alias[4:])
+        for suffix in (" Technical Report", " Report"):
+            if alias.endswith(suffix):
+                aliases.append(alias[: -len(suffix)])
+    return [a for a in dict.fromkeys(aliases) if a]
+
+
+def _introduced_names(sentence: str) -> list[str]:
+    """Names a sentence introduces: after "we propose / introduce / present", "dubbed", "called" ..."""
+    match = _INTRO.search(sentence)
+    if not match:
+        return re.findall(r"\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)", sentence) if re.search(r"\b(?:we|our)\b", sentence,
+                                                                                re.I) else []
+    after = sentence[match.end():]
+    # What is introduced comes first; "... across HumanEval+ and LiveCodeBench" is where it was evaluated.
+    window = _EVALUATED_ON.split(" ".join(after.split()[:14]), maxsplit=1)[0]
+    names = [n for n in names_in(window) if len(key(n)) >= 3]
+    runs = re.findall(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4}|(?<![\w-])[A-Z]\w*(?:-\w+)+", window)
+    # "Outcome-supervised Value Models (OVM)": an acronym the authors define for their own work.
+    defined = re.findall(r"\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)", sentence) if re.search(r"\b(?:we|our)\b", sentence,
+                                                                                     re.I) else []
+    return list(dict.fromkeys([*names, *runs, *defined]))
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]]
+                                   and a[diffs[1]] == b[diffs[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1:]
+
+
+def _spelled_out(name: str, corpus: str) -> bool:
+    """"HDL-C" -> "HDL c...": an abbreviation whose last letter starts the word the abstract writes out."""
+    parts = [p for p in re.split(r"[-\s]", name) if p]
+    if len(parts) < 2 or not all(p.isalnum() for p in parts):
+        return False
+    pattern = r"\b" + r"[-\s]?".join(re.escape(p) for p in parts[:-1]) + rf"[-\s]+{re.escape(parts[-1])}\w+"
+    return re.search(pattern, corpus, re.I) is not None
+
+
+def paper_ids_of(mentions: Iterable[Mention]) -> list[str]:
+    """The papers the mentions name, each once, in order of first mention."""
+    return list(dict.fromkeys(m.paper_ids[0] for m in mentions if m.kind == "paper"))

@@ -1,0 +1,94 @@
+"""Mention finding and question shapes, as a table of questions worded the way researchers ask.
+
+The lexicon is built from a handful of made-up papers, so each row shows one rule: possessives, a leading
+"the", case/hyphen/space variants, one typo, a name a paper introduces in its abstract, "A or B", three papers,
+a described side, a near-miss, a pronoun with nothing to refer to."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.mentions import Lexicon
+from rag.answer.plan import understand
+from rag.types import Paper
+
+PAPERS = {
+    "rl": Paper("rl", "RLCoder: Reinforcement Learning for Repository-Level Code Completion",
+                "Code completion needs context. We propose RLCoder, a reinforcement learning framework for retrieval. "
+                "RLCoder improves exact match by 12% on CrossCodeEval and RepoEval."),
+    "dm": Paper("dm", "DotaMath: Decomposition of Thought with Code Assistance",
+                "We introduce a series of LLMs, dubbed DotaMath. DotaMath-deepseek-7B scores 64.8% on MATH and 86.7% "
+                "on GSM8K."),
+    "im": Paper("im", "InfinityMATH: A Scalable Instruction Tuning Dataset",
+                "We introduce InfinityMATH, a dataset for programmatic mathematical reasoning built from GSM8K."),
+    "kv": Paper("kv", "KV Prediction for Improved Time to First Token",
+                "We introduce a novel method called KV Prediction. It reduces time to first token on TriviaQA."),
+    "sa": Paper("sa", "Syntax-Aware On-the-Fly Code Completion",
+                "We propose PyCoder to leverage token types. PyCoder reaches 43.37% exact match on CodeXGLUE."),
+    "ai": Paper("ai", "The AI Scientist: Towards Fully Automated Open-Ended Scientific Discovery",
+                "We present The AI Scientist, which writes a full scientific paper. It is evaluated on MT-Bench."),
+    "dy": Paper("dy", "When Neural Code Completion Models Size up the Situation: Dynamic Model Inference",
+                "We propose a dynamic inference method for code completion models that skips layers."),
+}
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon(PAPERS)
+
+
+@pytest.mark.parametrize(("question", "papers"), [
+    ("How does RLCoder's retrieval work?", ["rl"]),                     # possessive
+    ("what does rlcoder retrieve", ["rl"]),                             # case
+    ("Is RL-Coder trained with labels?", ["rl"]),                       # hyphen variant
+    ("What does RLCodr improve?", ["rl"]),                              # one typo in a long name
+    ("What does PyCoder predict?", ["sa"]),                             # a name the abstract introduces
+    ("What does the AI Scientist write?", ["ai"]),                      # leading "the"
+    ("What does KV Prediction reduce?", ["kv"]),                        # a title's leading name
+    ("DotaMath vs InfinityMATH", ["dm", "im"]),
+    ("Which papers use GSM8K?", []),                                    # a benchmark is a term, not a paper
+])
+def test_papers_named_in_a_question(lexicon, question, papers):
+    assert [m.paper_ids[0] for m in lexicon.paper_mentions(question)] == papers
+
+
+@pytest.mark.parametrize(("question", "kind", "papers"), [
+    ("Compare DotaMath and InfinityMATH", "comparative", ["dm", "im"]),
+    ("Is DotaMath or InfinityMATH better on GSM8K?", "comparative", ["dm", "im"]),
+    ("How does DotaMath's way of using code differ from InfinityMATH's?", "comparative", ["dm", "im"]),
+    ("Data construction in InfinityMATH, compared with how DotaMath does it", "comparative", ["im", "dm"]),
+    ("What does each of RLCoder, PyCoder and KV Prediction do?", "comparative", ["rl", "sa", "kv"]),
+    ("The DotaMath paper and the InfinityMATH paper: what data do they use?", "comparative", ["dm", "im"]),
+    ("What MT-Bench score does DotaMath get?", "factoid", ["dm"]),
+    ("Which papers evaluate on GSM8K or MATH?", "list", []),
+    ("Are there papers on code completion?", "list", []),
+    ("Does retrieval improve code completion?", "factoid", []),
+    ("Is accuracy different in GSM8K and MATH?", "factoid", []),       # a question about data, not two papers
+    ("Tell me more about it", "clarify", []),
+    ("What are the different ways of using code to solve math problems?", "multi", []),
+])
+def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
+    plan = understand(question, lexicon)
+    assert (plan.kind, plan.papers) == (kind, papers)
+
+
+def test_a_side_named_by_description_is_kept_for_lookup(lexicon):
+    plan = understand("Is KV Prediction or the dynamic-inference code completion method aimed at cutting latency?",
+                      lexicon)
+    assert plan.kind == "comparative" and plan.papers == ["kv"]
+    assert plan.described == ["dynamic-inference code completion method"]
+
+
+@pytest.mark.parametrize(("question", "aspect"), [
+    ("Compare DotaMath and InfinityMATH", ""),
+    ("How do RLCoder and PyCoder differ in how they use context?", "use context"),
+])
+def test_the_aspect_is_what_remains_after_the_names(lexicon, question, aspect):
+    assert understand(question, lexicon).aspect == aspect
+
+
+@pytest.mark.parametrize(("name", "known"), [
+    ("RLCoder", True), ("RLCodr", True), ("CrossCodeEvals", True), ("Llama3", False), ("Coq", False),
+])
+def test_a_name_is_known_in_some_form_or_not_at_all(lexicon, name, known):
+    assert lexicon.known(name) is known
