@@ -38,16 +38,21 @@ class Gathered:
     view: IndexView
     tools: Tools
     _scored: list[ScoredSentence] | None = field(default=None, repr=False)
+    _scored_in: dict[tuple[str, ...], list[ScoredSentence]] = field(default_factory=dict, repr=False)
 
     def scored_in(self, paper_ids: Sequence[str]) -> list[ScoredSentence]:
         """The question's sentence scores inside these papers only (no retrieval-rank penalty): what a question
         about named papers is answered from."""
-        vector = self.vector if self.vector is not None else self.tools.embed_query(self.searched)
-        papers = self.view.papers
-        evidence = [Evidence(paper_id=pid, title=papers[pid].title, text=papers[pid].abstract, rank=0)
-                    for pid in paper_ids if pid in papers]
-        return score_sentences(self.searched, vector, evidence, papers, self.tools.embed_sentences,
-                               self.view.lexical.idf, rank_penalty=0.0)
+        wanted = tuple(paper_ids)
+        if wanted not in self._scored_in:
+            vector = self.vector if self.vector is not None else self.tools.embed_query(self.searched)
+            papers = self.view.papers
+            evidence = [Evidence(paper_id=pid, title=papers[pid].title, text=papers[pid].abstract, rank=0)
+                        for pid in wanted if pid in papers]
+            self._scored_in[wanted] = score_sentences(self.searched, vector, evidence, papers,
+                                                      self.tools.embed_sentences, self.view.lexical.idf,
+                                                      rank_penalty=0.0)
+        return self._scored_in[wanted]
 
     def scored(self) -> list[ScoredSentence]:
         if self._scored is None:

@@ -124,3 +124,48 @@ def _lead_with_best(chosen: list[ScoredSentence]) -> list[ScoredSentence]:
         return chosen
     best = max(chosen, key=lambda s: s.score)
     return [best, *[s for s in chosen if s is not best]]
+
+
+_DATA_CUE = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|corpus|corpora|evaluat\w*|test sets?|experiments?|"
+                       r"tasks?|problems|accuracy|pass@\w+|on)\b", re.I)
+
+
+def aggregate(question: str, found: Gathered) -> Answer | None:
+    """"What datasets are used for X across these papers?": each named thing once, with the papers that use it
+    and the sentence that says so."""
+    from rag.text.names import is_generic, names_in
+
+    settings = found.tools.settings
+    best: dict[str, ScoredSentence] = {}
+    for s in found.scored():
+        best.setdefault(s.paper_id, s)
+    if not best or max(s.score for s in best.values()) < settings.answer.refuse_below:
+        return None
+    top = max(s.score for s in best.values())
+    relevant = [pid for pid, s in best.items() if s.score >= ACROSS_RATIO * top][:MAX_ACROSS]
+    papers = found.view.papers
+    own = {pid: {n.lower() for n in names_in(short_name(papers[pid]))} for pid in relevant}
+    used: dict[str, list[tuple[str, str]]] = {}  # name -> [(paper id, sentence)]
+    for s in sorted(found.scored(), key=lambda s: (s.paper_id, s.position)):
+        if s.paper_id not in relevant or not _DATA_CUE.search(s.text):
+            continue
+        for name in names_in(s.text):
+            if is_generic(name) or name.lower() in own[s.paper_id] or not re.search(r"[A-Za-z]", name):
+                continue
+            entries = used.setdefault(name, [])
+            if all(pid != s.paper_id for pid, _ in entries):
+                entries.append((s.paper_id, s.text))
+    if not used:
+        return None
+    book = CitationBook(papers)
+    lines, sentences = [], []
+    for name, entries in sorted(used.items(), key=lambda kv: (-len(kv[1]), kv[0].lower()))[:12]:
+        cited = []
+        for pid, sentence in entries:
+            n = book.cite(pid, sentence)
+            if not any(a.text == sentence for a in sentences):
+                sentences.append(AnswerSentence(text=sentence, citations=[n]))
+            cited.append(f"{escape_markers(short_name(papers[pid]))} [{n}]")
+        lines.append(f"- **{escape_markers(name)}**: {', '.join(cited)}")
+    return Answer(query=question, searched_query=found.searched, answer="\n".join(lines), citations=book.citations,
+                  sentences=sentences, kind="list")

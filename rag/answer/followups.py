@@ -22,10 +22,17 @@ _REPLACEABLE = re.compile(
 _FOLLOW_ON = re.compile(r"^(and|what about|how about|also|and what about)\b", re.I)
 
 
+_OF_THEM = re.compile(r"^(?:which|what)\s+(?:ones?\s+|papers?\s+)?(?:(?:of|among)\s+(?:them|these|those)\s+)?"
+                      r"(?P<rest>.+)$", re.I)
+
+
 def condense(question: str, history: Sequence[str]) -> str:
     """The question as it would be asked alone; unchanged when it already stands alone."""
     if not history:
         return question
+    narrowed = _narrowed_list(question, history[-1])
+    if narrowed:
+        return narrowed
     refers_back = _REFERENCE.search(question) or _FOLLOW_ON.match(question)
     if not refers_back:
         return question
@@ -52,3 +59,18 @@ def _subject_of(history: Sequence[str]) -> str:
         if names:
             return " and ".join(names[:2])
     return ""
+
+
+def _narrowed_list(question: str, earlier: str) -> str:
+    """"Which of them also use Isabelle?" after "Which papers work on Lean?": the earlier list narrowed,
+    "Which papers work on Lean and also use Isabelle?"."""
+    from rag.answer.plan import list_topic
+
+    if not re.search(r"\b(?:them|these|those|ones|of the above)\b", question, re.I):
+        return ""
+    topic = list_topic(earlier.strip().rstrip("?.! "))
+    match = _OF_THEM.match(question.strip().rstrip("?.! "))
+    if not topic or not match:
+        return ""
+    rest = re.sub(r"^(?:also\s+|do\s+|does\s+)+", "", match.group("rest"), flags=re.I)
+    return f"Which papers {topic} and also {rest}?"

@@ -110,6 +110,7 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
             strict: bool | None) -> Iterator[str]:
     """Writes the answer of the planned kind; yields its text as it is written and returns the Answer."""
     answer = None
+    scored: list[ScoredSentence] = []
     if shape.kind == "clarify":
         answer = _clarify(question, found)
     elif shape.kind == "comparative":
@@ -118,14 +119,19 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
         answer = _list(shape.topic, question, found, retrieval)
     elif shape.kind == "multi":
         answer = _across_papers(question, found)
+    elif shape.kind == "aggregate":
+        from rag.answer.focused import aggregate
+
+        answer = aggregate(question, found) or _across_papers(question, found)
     elif len(shape.papers) == 1:
         answer = _about_paper(shape, question, found)
+        scored = found.scored_in(shape.papers)
     if answer is None:
         answer = _factoid(question, found, shape)
-        generator = found.tools.generator
-        if generator is not None and not answer.refused:
-            answer = yield from _generated(generator, answer, question, found, strict)
-            return answer
+        scored = found.scored()
+    generator = found.tools.generator
+    if answer.kind == "factoid" and generator is not None and not answer.refused:
+        return (yield from _generated(generator, answer, question, found, strict, scored))
     for sentence in answer.sentences:
         yield sentence.text + " "
     return answer
@@ -179,7 +185,7 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
 
 
 def _generated(generator: Generator, extractive: Answer, question: str, found: Gathered,
-               strict: bool | None) -> Iterator[str]:
+               strict: bool | None, scored: list[ScoredSentence]) -> Iterator[str]:
     """The factoid answer written by a model from the best sentences of the retrieved abstracts, verified;
     the extractive answer stands in when the model cites nothing usable."""
     from rag.answer.verify import verify
@@ -188,7 +194,7 @@ def _generated(generator: Generator, extractive: Answer, question: str, found: G
     settings = found.tools.settings
     retrieved = {e.paper_id for e in found.retrieved}
     return (yield from generated_answer(
-        generator, question=question, searched=found.searched, scored=found.scored(), papers=found.view.papers,
+        generator, question=question, searched=found.searched, scored=scored, papers=found.view.papers,
         extractive=extractive, llm=settings.llm, max_sentences=settings.answer.max_sentences,
         verify=lambda a: verify(a, retrieved, found.tools.embed_sentences),
         strict=settings.llm.strict if strict is None else strict,
