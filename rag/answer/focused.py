@@ -32,6 +32,15 @@ ACROSS_RATIO = 0.8  # a paper joins a question-across-papers answer with a best 
 MAX_ACROSS = 6
 
 
+def asks_about_data(question: str, names: list[str]) -> bool:
+    """Whether the question asks for a figure, or names one of `names` as a benchmark or dataset ("on MMLU",
+    "the MMLU benchmark"): such a name must be in the quoted sentence, so an unknown one cannot be answered."""
+    if _ASKS_FIGURE.search(question):
+        return True
+    return any(re.search(rf"\b(?:on|in|from)\s+(?:the\s+)?{re.escape(n)}\b|{re.escape(n)}\s+(?:benchmark|dataset|"
+                         rf"test|suite|score)", question, re.I) for n in names)
+
+
 def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     """A question naming one paper; None hands it back to the general factoid path (no usable sentence)."""
     view, settings = found.view, found.tools.settings

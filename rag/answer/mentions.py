@@ -71,8 +71,9 @@ class Lexicon:
                 self._add(self.paper_aliases, alias, pid)
             for name in names_in(paper.title):
                 self.title_names.setdefault(name, set()).add(pid)  # as written: "MAth" in a title is not "MATH"
-            for name in names_in(short_name(paper)):
-                self._add(self.paper_aliases, name, pid)  # "[12] ZorbaNet: ..." is called ZorbaNet
+            if short_name(paper) != paper.title:  # a name before the colon: "[12] ZorbaNet: ..." is ZorbaNet
+                for name in names_in(short_name(paper)):
+                    self._add(self.paper_aliases, name, pid)
             for sentence in split_sentences(paper.abstract):
                 for name in _introduced_names(sentence):
                     self._add(introduced, name, pid)
@@ -114,8 +115,13 @@ class Lexicon:
                 continue
             mention, used = match
             after = words[i + used].text.lower() if i + used < len(words) else ""
+            written = _POSSESSIVE.sub("", mention.text)
+            if mention.kind == "term" and self.title_names.get(written) and \
+                    self.title_names[written] == self.introduced.get(key(written)):
+                # A name in one title that this paper introduces names it, even where others cite it ("AlphaCode");
+                # as written: "MAth" is not "MATH".
+                mention = replace(mention, kind="paper", paper_ids=tuple(self.title_names[written]))
             if mention.kind == "term" and after in _KIND_WORDS:
-                written = _POSSESSIVE.sub("", mention.text)
                 owner = self.title_names.get(written)
                 if owner is None and len(mention.paper_ids) == 1 and (
                         after not in _DATA_WORDS or self.introduced.get(key(written)) == set(mention.paper_ids)):
@@ -165,8 +171,8 @@ class Lexicon:
         k = key(name)
         if not k:
             return True
-        if k in self.terms or k in self.paper_aliases:
-            return True
+        if k in self.terms or k in self.paper_aliases or (k.endswith("s") and k[:-1] in self.terms):
+            return True  # as written, or a plural of a known name ("ILCs")
         if len(k) >= 5 and self._one_typo(k) is not None:
             return True
         if len(k) >= 4 and any(k in other for other in self.terms):

@@ -163,20 +163,25 @@ def _clarify(question: str, found: Gathered) -> Answer:
 
 def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answer:
     from rag.answer.factoid import extractive_answer, findings_first
+    from rag.answer.focused import asks_about_data
     from rag.answer.refusal import refusal
     from rag.answer.scoring import pick_answer_sentences
 
     papers, settings = found.view.papers, found.tools.settings
     closest = [papers[e.paper_id] for e in found.retrieved[:3]]
     unknown_ids, unknown_words = unknown_names(found.searched, found.view)
-    if unknown_ids:
+    if unknown_ids and asks_about_data(found.searched, unknown_ids):
+        # "What accuracy does GPT-4 reach on MMLU?": a figure on a benchmark no abstract names cannot be quoted.
         return refusal(closest, query=question, searched=found.searched, reason=_not_mentioned(unknown_ids))
     scored = found.scored()
     bar = settings.answer.refuse_below
-    if unknown_words:
+    if unknown_ids or unknown_words:
+        # A name no abstract has in any form asks for strong evidence, not a refusal outright: the abstract may
+        # write it out ("Apolipoprotein E4" for "APOE4") while plainly being about the question.
         bar = max(bar, settings.answer.refuse_below_unknown_name)
     if not scored or scored[0].score < bar:
-        reason = _not_mentioned(unknown_words) if unknown_words and scored else ""
+        unknown = unknown_ids or unknown_words
+        reason = _not_mentioned(unknown) if unknown and scored else ""
         return refusal(closest, query=question, searched=found.searched, reason=reason)
     chosen = pick_answer_sentences(scored, settings.answer.max_sentences)
     if shape is not None and shape.yes_no:
