@@ -3,6 +3,7 @@ on HumanEval?"): each named paper answers the aspect from its own abstract."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,19 @@ if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
     from rag.answer.plan import Plan
 
-PER_ROW = 2  # sentences quoted per paper at most
+PER_ROW = 2  # sentences the aspect's own scoring may quote per paper
+MAX_ROW = 4  # with the role the aspect asks about and the key result
+# Which sentence role an aspect asks about, by its words; the first that matches leads.
+_ASPECT_ROLES = [
+    ("data", re.compile(r"\b(?:data|datasets?|benchmarks?|corpus|corpora|test\w*|evaluat\w*|problems)\b", re.I)),
+    ("approach", re.compile(r"\b(?:how|method\w*|approach\w*|uses?|using|works?|search\w*|select\w*|build\w*|"
+                            r"train\w*|design\w*|architecture|pick\w*|plan\w*)\b", re.I)),
+    ("problem", re.compile(r"\b(?:problems? (?:they|it) (?:solve|address)|challenges?|motivat\w*|why|goals?)\b", re.I)),
+]
+
+
+def roles_asked(aspect: str) -> list[str]:
+    return [role for role, words in _ASPECT_ROLES if words.search(aspect)]
 ROW_RATIO = 0.85  # a second sentence joins a row when it scores this close to the row's best
 
 
@@ -31,9 +44,14 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             own = [s for s in own if all(mention_pattern(t).search(s.text) for t in terms)]
         picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ROW_RATIO * own[0].score]
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
-        result = cells_for(paper).get("results")
-        if not figure and result is not None and result.sentence not in texts:
-            texts.append(result.sentence)  # the paper's key result, so a row says what the approach achieved
+        if not figure:
+            cells = cells_for(paper)
+            # The sentence that plays the role the aspect asks about (its data, its method ...), then the key
+            # result, so a row says what the approach achieved.
+            for role in [*roles_asked(shape.aspect), "results"]:
+                cell = cells.get(role)
+                if cell is not None and cell.sentence not in texts and len(texts) < MAX_ROW:
+                    texts.append(cell.sentence)
         rows.append((paper, texts))
     absent = f"no {' / '.join(terms)} result in the abstract" if figure else ""
     return aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
