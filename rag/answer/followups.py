@@ -64,7 +64,7 @@ def _subject_of(history: Sequence[str]) -> str:
 def _narrowed_list(question: str, earlier: str) -> str:
     """"Which of them also use Isabelle?" after "Which papers work on Lean?": the earlier list narrowed,
     "Which papers work on Lean and also use Isabelle?"."""
-    from rag.answer.plan import list_topic
+    from rag.answer.plan import NARROWING, list_topic
 
     if not re.search(r"\b(?:them|these|those|ones|of the above)\b", question, re.I):
         return ""
@@ -73,4 +73,4 @@ def _narrowed_list(question: str, earlier: str) -> str:
     if not topic or not match:
         return ""
     rest = re.sub(r"^(?:also\s+|do\s+|does\s+)+", "", match.group("rest"), flags=re.I)
-    return f"Which papers {topic} and also {rest}?"
+    return f"Which papers {topic}{NARROWING}{rest}?"

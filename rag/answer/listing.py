@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rag.answer.citations import CitationBook
+from rag.answer.plan import NARROWING
 from rag.answer.scoring import ScoredSentence
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, key_names, mention_pattern
@@ -36,7 +37,7 @@ def find_matches(
     topic: str, papers: Iterable[Paper], score_topic: Callable[[str], Sequence[ScoredSentence]]
 ) -> list[Match]:
     papers = list(papers)
-    both = [p.strip(" ,") for p in re.split(r"\s+and\s+also\s+", topic) if p.strip(" ,")]
+    both = [p.strip(" ,") for p in topic.split(NARROWING) if p.strip(" ,")]
     if len(both) > 1:  # a list narrowed by a follow-up: papers that match every part
         kept = find_matches(both[-1], papers, score_topic)  # quoted: the sentence showing the narrowing part
         for part in both[:-1]:

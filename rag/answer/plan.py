@@ -44,21 +44,13 @@ _LIST_LEAD = re.compile(
 )
 
 
-_QUOTED = r"'[^']{3,}'|\"[^\"]{3,}\"|“[^”]{3,}”"
-_NAMED = r"[A-Z][\w.+*-]*|[a-z]+[A-Z][\w.+-]*"
-_KIND = r"(?:\s+(?:paper|study|work|method|model|system|benchmark|dataset|approach|framework))?"
-# Two mentions joined by "and": "the OVM paper and 'Scaling ...'", "the X study and the Y study", "A and B".
-_JOINED = [
-    re.compile(r"\bthe\s+(?P<a>[^,;?]+?)\s+(?:paper|study|work)\s+and\s+the\s+(?P<b>[^,;?]+?)\s+(?:paper|study|work)\b"),
-    re.compile(rf"(?:\bthe\s+)?(?P<a>{_QUOTED}|{_NAMED}){_KIND}\s+(?:and|&)\s+(?:the\s+)?(?P<b>{_QUOTED}|{_NAMED})"),
-]
 _CUT = re.compile(r"\s*(?::|,|;|\?|\s(?:for|on|in|at|regarding|with respect to|when|across|using|to)\s).*$", re.I)
 
 
 @dataclass
 class Plan:
     kind: str  # factoid | comparative | list | multi (one line per paper) | aggregate (named things) | clarify
-    sides: list[str] = field(default_factory=list)  # the named things of a comparison, as written
+    sides: list[str] = field(default_factory=list)  # comparison sides no mention resolved, as written
     topic: str = ""  # what a list question asks papers to have
     papers: list[str] = field(default_factory=list)  # ids of the papers the question names, in order
     terms: list[Mention] = field(default_factory=list)  # benchmarks, models, metrics ... the question names
@@ -86,8 +78,9 @@ _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this paper|that paper|t
                            r"the paper|the method|those|these)\b", re.I)
 
 
-def understand(question: str, lexicon: Lexicon, history_names: bool = False) -> Plan:
-    """The plan of a standalone question (follow-ups are condensed first)."""
+def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Plan:
+    """The plan of a standalone question (follow-ups are condensed first; `has_history`: a pronoun may refer
+    to an earlier turn, so it is no reason to ask back)."""
     mentions = lexicon.find(question)
     named = paper_ids_of(mentions)[:MAX_COMPARED]
     terms = [m for m in mentions if m.kind == "term"]
@@ -96,34 +89,35 @@ def understand(question: str, lexicon: Lexicon, history_names: bool = False) -> 
     if topic:
         return Plan("list", topic=topic, papers=named, terms=terms)
     if len(named) >= 2:
-        return Plan("comparative", sides=[m.text for m in mentions if m.kind == "paper"], papers=named, terms=terms,
-                    aspect=aspect_of(question, mentions))
-    described = _described_sides(text, mentions) if named and not compared_sides(text) else []
-    if named and described:
+        return Plan("comparative", papers=named, terms=terms, aspect=aspect_of(question, mentions))
+    sides = compared_sides(text)
+    described = _described_sides(text, mentions) if named and not sides else []
+    if described:
         rest = question
         for side in described:
             rest = rest.replace(side, " ")
         return Plan("comparative", papers=named, terms=terms, aspect=aspect_of(rest, lexicon.find(rest)),
                     described=described)
-    sides = compared_sides(text)
-    if sides and len(named) <= 1:  # "How does Meta Agent Search differ from AlphaCode?": sides by the old rule
+    if sides:  # worded as a comparison, at most one side named: "How does Meta Agent Search differ from AlphaCode?"
         return Plan("comparative", sides=sides, papers=named, terms=terms, aspect=aspect_of(question, mentions))
-    if not mentions and not history_names and _PRONOUN_ONLY.search(text) and len(_content_words(text)) <= 3:
+    if not mentions and not has_history and _PRONOUN_ONLY.search(text) and len(_content_words(text)) <= 3:
         return Plan("clarify")  # "Tell me more about it" with nothing before it
     if not named and _ACROSS_PAPERS.search(text):
         return Plan("aggregate" if _AGGREGATE.search(text) else "multi", terms=terms)
     return Plan("factoid", papers=named, terms=terms, yes_no=bool(_YES_NO.match(text)))
 
 
-_ACROSS_PAPERS = re.compile(
-    r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|strategies)\b|"
-    r"^how\s+(?:are|do)\s+(?:people|researchers|papers|these papers|authors)\b|"
-    r"\b(?:across|these|the)\s+(?:[\w-]+\s+){0,3}papers\b|"
-    r"^(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|data sets)\b|\bwhich (?:datasets|benchmarks)\b", re.I)
-
-
+# "What datasets / benchmarks ...": the named things across papers, each with the papers that use it.
 _AGGREGATE = re.compile(r"^(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|data sets|test sets)\b|"
                         r"\bwhich (?:datasets|benchmarks)\b", re.I)
+# A question spanning papers: "What are the ways of ...", "How are people ...", "... across these papers".
+_ACROSS_PAPERS = re.compile(
+    r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
+    r"strategies)\b|"
+    r"^how\s+(?:are|do)\s+(?:people|researchers|papers|these papers|authors)\b|"
+    r"\b(?:across|these|the)\s+(?:[\w-]+\s+){0,3}papers\b|" + _AGGREGATE.pattern, re.I)
+# How a follow-up narrows an earlier list ("Which of them also ...?"): written by followups.py, read by listing.py.
+NARROWING = " and also "
 
 
 def _content_words(text: str) -> list[str]:
@@ -180,27 +174,6 @@ def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
         if len(side.split()) >= 2:
             sides.append(side)
     return sides
-
-
-def plan(question: str) -> Plan:
-    text = question.strip().rstrip("?.! ")
-    for pattern in _COMPARE_PATTERNS:
-        match = pattern.match(text)
-        if match:
-            sides = [_clean_side(s) for s in _SIDE_SPLIT.split(match.group("sides"))]
-            sides = [s for s in sides if s]
-            if len(sides) >= 2:
-                return Plan("comparative", sides=sides)
-    for pattern in _JOINED:
-        match = pattern.search(text)
-        if match:
-            return Plan("comparative", sides=[_clean_side(match.group("a")), _clean_side(match.group("b"))])
-    match = _LIST_PATTERN.match(text)
-    if match:
-        topic = _LIST_LEAD.sub("", match.group("topic").strip(), count=1).strip()
-        if topic:
-            return Plan("list", topic=topic)
-    return Plan("factoid")
 
 
 def side_variants(side: str) -> list[str]:
