@@ -30,7 +30,8 @@ _EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|th
 _KIND_WORDS = frozenset("paper papers study work method model approach framework system dataset corpus benchmark "
                         "technique algorithm agent".split())
 _DATA_WORDS = frozenset("dataset corpus benchmark".split())
-_GENERIC = GENERIC_NAMES
+_DEFINED = re.compile(r"\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)")  # "Outcome-supervised Value Models (OVM)"
+_AUTHORS = re.compile(r"\b(?:we|our)\b", re.I)
 
 
 def key(text: str) -> str:
@@ -56,15 +57,16 @@ class Word:
 
 
 class Lexicon:
-    """Built once per index view (it only reads the papers)."""
+    """Built once per index view (it only reads the papers). `corpus_text`: every title and abstract as one
+    text, when the caller has it already (the index view does)."""
 
-    def __init__(self, papers: dict[str, Paper]) -> None:
+    def __init__(self, papers: dict[str, Paper], corpus_text: str | None = None) -> None:
         self.papers = papers
+        self.corpus_text = corpus_text if corpus_text is not None else \
+            "\n".join(f"{p.title}\n{p.abstract}" for p in papers.values())
         self.paper_aliases: dict[str, set[str]] = {}
         self.terms: dict[str, set[str]] = {}
-        self.term_text: dict[str, str] = {}
         self.introduced: dict[str, set[str]] = {}  # names a paper introduces ("we propose PyCoder")
-        introduced = self.introduced
         self.title_names: dict[str, set[str]] = {}  # names inside one title ("AlphaCode" in "... with AlphaCode")
         for pid, paper in papers.items():
             for alias in _title_aliases(paper):
@@ -76,18 +78,17 @@ class Lexicon:
                     self._add(self.paper_aliases, name, pid)
             for sentence in split_sentences(paper.abstract):
                 for name in _introduced_names(sentence):
-                    self._add(introduced, name, pid)
+                    self._add(self.introduced, name, pid)
             for name in [*names_in(paper.title), *names_in(paper.abstract), *capitalised_names(paper.abstract)]:
                 self._add(self.terms, name, pid)
-                self.term_text.setdefault(key(name), name)
         # A name one paper introduces and no other abstract uses names that paper ("PyCoder", "FVELER"); a name
         # several papers use is a term, even where one of them introduces it ("LiveCodeBench").
-        for k, pids in introduced.items():
-            if len(pids) == 1 and self.terms.get(k, pids) == pids and k not in _GENERIC:
+        for k, pids in self.introduced.items():
+            if len(pids) == 1 and self.terms.get(k, pids) == pids:
                 self.paper_aliases.setdefault(k, set()).update(pids)
         for table in (self.paper_aliases, self.title_names):
-            for k in [k for k, pids in table.items() if len(pids) > 1 or k in _GENERIC or len(k) < 2]:
-                del table[k]
+            for name in [n for n, pids in table.items() if len(pids) > 1 or key(n) in GENERIC_NAMES or len(key(n)) < 2]:
+                del table[name]
 
     @staticmethod
     def _add(table: dict[str, set[str]], name: str, pid: str) -> None:
@@ -177,16 +178,13 @@ class Lexicon:
             return True
         if len(k) >= 4 and any(k in other for other in self.terms):
             return True  # inside a longer name: "Llama3" in "Llama3-8B"
-        return _spelled_out(name, self._corpus)
-
-    @cached_property
-    def _corpus(self) -> str:
-        return "\n".join(f"{p.title}\n{p.abstract}" for p in self.papers.values())
+        return _spelled_out(name, self.corpus_text)
 
 
 def _name_like(word: str) -> bool:
     """A word that can be a name on its own: capitals past the first letter, a digit, or a capitalised word."""
-    return bool(re.search(r"[A-Z0-9]", word[1:]) or re.match(r"[A-Z][a-z]{2,}", word)) and key(word) not in _GENERIC
+    shaped = re.search(r"[A-Z0-9]", word[1:]) or re.match(r"[A-Z][a-z]{2,}", word)
+    return bool(shaped) and key(word) not in GENERIC_NAMES
 
 
 def _title_aliases(paper: Paper) -> list[str]:
@@ -208,18 +206,15 @@ def _title_aliases(paper: Paper) -> list[str]:
 
 def _introduced_names(sentence: str) -> list[str]:
     """Names a sentence introduces: after "we propose / introduce / present", "dubbed", "called" ..."""
+    defined = _DEFINED.findall(sentence) if _AUTHORS.search(sentence) else []  # an acronym for their work
     match = _INTRO.search(sentence)
     if not match:
-        return re.findall(r"\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)", sentence) if re.search(r"\b(?:we|our)\b", sentence,
-                                                                                re.I) else []
+        return defined
     after = sentence[match.end():]
     # What is introduced comes first; "... across HumanEval+ and LiveCodeBench" is where it was evaluated.
     window = _EVALUATED_ON.split(" ".join(after.split()[:14]), maxsplit=1)[0]
     names = [n for n in names_in(window) if len(key(n)) >= 3]
     runs = re.findall(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4}|(?<![\w-])[A-Z]\w*(?:-\w+)+", window)
-    # "Outcome-supervised Value Models (OVM)": an acronym the authors define for their own work.
-    defined = re.findall(r"\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)", sentence) if re.search(r"\b(?:we|our)\b", sentence,
-                                                                                     re.I) else []
     return list(dict.fromkeys([*names, *runs, *defined]))
 
 
