@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.comparison import aspect_answer, cells_for
+from rag.answer.focused import has_figure
 from rag.answer.plan import asks_which_is_better
 from rag.text.names import mention_pattern
 from rag.types import Answer, Paper
@@ -27,12 +28,15 @@ _ASPECT_ROLES = [
 ]
 
 
-def roles_asked(aspect: str) -> list[str]:
-    return [role for role, words in _ASPECT_ROLES if words.search(aspect)]
 ROW_RATIO = 0.85  # a second sentence joins a row when it scores this close to the row's best
 
 
-def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gathered) -> Answer:
+def roles_asked(aspect: str) -> list[str]:
+    return [role for role, words in _ASPECT_ROLES if words.search(aspect)]
+
+
+def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gathered,
+                missing: Sequence[str] = ()) -> Answer:
     scored = found.scored_in([p.paper_id for p in chosen])
     terms = [t.text for t in shape.terms]
     figure = bool(terms) and asks_which_is_better(question)
@@ -41,7 +45,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         own = [s for s in scored if s.paper_id == paper.paper_id]
         if figure:
             # Each paper's figure on the named benchmark, or nothing: never a number from another benchmark.
-            own = [s for s in own if all(mention_pattern(t).search(s.text) for t in terms)]
+            own = [s for s in own if has_figure(s.text) and all(mention_pattern(t).search(s.text) for t in terms)]
         picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ROW_RATIO * own[0].score]
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
         if not figure:
@@ -55,4 +59,4 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         rows.append((paper, texts))
     absent = f"no {' / '.join(terms)} result in the abstract" if figure else ""
     return aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
-                         absent=absent)
+                         missing=missing, absent=absent)

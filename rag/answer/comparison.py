@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rag.answer.citations import CitationBook
-from rag.answer.roles import classify, role_scores
+from rag.answer.roles import role_of, role_scores
 from rag.text.markers import escape_markers
 from rag.text.names import short_name
 from rag.text.sentences import split_sentences
@@ -41,7 +41,7 @@ def cells_for(paper: Paper) -> dict[str, Cell]:
     candidates = []
     for position, sentence in enumerate(sentences):
         scores = role_scores(sentence, position, len(sentences))
-        role = classify(sentence, position, len(sentences))
+        role = role_of(scores)
         if role in COLUMNS:
             bonus = 1.5 * len(_NUMBER.findall(sentence)) if role == "results" else 0.0
             candidates.append(Cell(role, sentence, scores[role] + bonus))

@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING
 
 from rag.answer.citations import CitationBook
 from rag.answer.factoid import extractive_answer, findings_first
+from rag.answer.mentions import key
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
+from rag.answer.verify import numbers_in
 from rag.text.markers import escape_markers
-from rag.text.names import mention_pattern, short_name
+from rag.text.names import is_generic, mention_pattern, names_in, short_name
+from rag.text.sentences import split_sentences
 from rag.types import Answer, AnswerSentence
 
 if TYPE_CHECKING:
@@ -27,7 +30,13 @@ if TYPE_CHECKING:
 _ASKS_FIGURE = re.compile(r"\b(?:how (?:many|much|well|large|big|fast|high)|what (?:\w+\s+){0,3}?(?:score|accuracy|"
                           r"rate|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
                           r"score|accuracy|pass@\w*|how does .+ (?:do|perform|fare)|reach|get on)\b", re.I)
-_FIGURE = re.compile(r"\d")
+
+
+def has_figure(sentence: str) -> bool:
+    """A sentence that can answer "what score / how many": it holds a number (as the verifier reads numbers, so
+    the 8 of "GSM8K" is not one)."""
+    return bool(numbers_in(sentence))
+
 ACROSS_RATIO = 0.8  # a paper joins a question-across-papers answer with a best sentence this close to the best
 MAX_ACROSS = 6
 
@@ -59,7 +68,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if wanted:
         about = [s for s in scored if all(_mentions(s.text, w) for w in wanted)]
         if _ASKS_FIGURE.search(question):
-            with_figure = [s for s in about if _FIGURE.search(s.text)]
+            with_figure = [s for s in about if has_figure(s.text)]
             if not with_figure:
                 said = f" (it says: “{about[0].text}”)" if about else ""
                 return _not_stated(paper, wanted[0], question, found,
@@ -72,18 +81,21 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched)
 
 
-def across_papers(question: str, found: Gathered) -> Answer | None:
-    """One cited line per relevant paper: the question spans papers, so no single abstract answers it."""
-    settings = found.tools.settings
+def relevant_papers(found: Gathered) -> list[ScoredSentence]:
+    """For a question across papers: each retrieved paper's best sentence, for the papers whose best comes close
+    to the best of all (none when even that is below the refusal bar)."""
     best: dict[str, ScoredSentence] = {}
     for s in found.scored():
         best.setdefault(s.paper_id, s)
-    if not best:
-        return None
-    top = max(s.score for s in best.values())
-    if top < settings.answer.refuse_below:
-        return None
-    kept = [s for s in best.values() if s.score >= ACROSS_RATIO * top][:MAX_ACROSS]
+    top = max((s.score for s in best.values()), default=0.0)
+    if top < found.tools.settings.answer.refuse_below:
+        return []
+    return [s for s in best.values() if s.score >= ACROSS_RATIO * top][:MAX_ACROSS]
+
+
+def across_papers(question: str, found: Gathered) -> Answer | None:
+    """One cited line per relevant paper: the question spans papers, so no single abstract answers it."""
+    kept = relevant_papers(found)
     if len(kept) < 2:
         return None
     book = CitationBook(found.view.papers)
@@ -106,7 +118,7 @@ def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) 
     for other in view.papers.values():
         if other.paper_id == paper.paper_id:
             continue
-        hit = next((s for s in re.split(r"(?<=[.!?])\s+", other.abstract) if pattern.search(s)), None)
+        hit = next((s for s in split_sentences(other.abstract) if pattern.search(s)), None)
         if hit:
             others.append(f"- *About another paper,* {escape_markers(short_name(other))}: “{escape_markers(hit)}”")
         if len(others) >= 3:
@@ -119,8 +131,6 @@ def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) 
 
 
 def _mentions(text: str, name: str) -> bool:
-    from rag.answer.mentions import key
-
     if mention_pattern(name).search(text):
         return True
     wanted = key(name)
@@ -135,6 +145,8 @@ def _lead_with_best(chosen: list[ScoredSentence]) -> list[ScoredSentence]:
     return [best, *[s for s in chosen if s is not best]]
 
 
+# A sentence that may name data a paper uses; "on" is what "query evolution on GSM8K and MATH" has (without it the
+# natural tune set's aggregation fact recall fell from 0.67 to 0.56), so the filter is loose on purpose.
 _DATA_CUE = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|corpus|corpora|evaluat\w*|test sets?|experiments?|"
                        r"tasks?|problems|accuracy|pass@\w+|on)\b", re.I)
 
@@ -142,16 +154,9 @@ _DATA_CUE = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|corpus|corpora|ev
 def aggregate(question: str, found: Gathered) -> Answer | None:
     """"What datasets are used for X across these papers?": each named thing once, with the papers that use it
     and the sentence that says so."""
-    from rag.text.names import is_generic, names_in
-
-    settings = found.tools.settings
-    best: dict[str, ScoredSentence] = {}
-    for s in found.scored():
-        best.setdefault(s.paper_id, s)
-    if not best or max(s.score for s in best.values()) < settings.answer.refuse_below:
+    relevant = [s.paper_id for s in relevant_papers(found)]
+    if not relevant:
         return None
-    top = max(s.score for s in best.values())
-    relevant = [pid for pid, s in best.items() if s.score >= ACROSS_RATIO * top][:MAX_ACROSS]
     papers = found.view.papers
     own = {pid: {n.lower() for n in names_in(short_name(papers[pid]))} for pid in relevant}
     used: dict[str, list[tuple[str, str]]] = {}  # name -> [(paper id, sentence)]

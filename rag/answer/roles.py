@@ -238,7 +238,11 @@ def role_scores(sentence: str, position: int, n_sentences: int) -> dict[str, flo
 
 def classify(sentence: str, position: int, n_sentences: int) -> str:
     """The sentence's role: one of ROLES, or "other" when no role has enough evidence."""
-    scores = role_scores(sentence, position, n_sentences)
+    return role_of(role_scores(sentence, position, n_sentences))
+
+
+def role_of(scores: dict[str, float]) -> str:
+    """The role `role_scores` points to (for a caller that also needs the scores)."""
     best = max(ROLES, key=lambda role: scores[role])
     if scores[OTHER] >= scores[best] or scores[best] < MIN_SCORE:
         return OTHER
