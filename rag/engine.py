@@ -24,6 +24,7 @@ from rag.types import Answer, Evidence, Paper
 if TYPE_CHECKING:
     from rag.generation.base import Generator
     from rag.index.encoder import Embedder
+    from rag.index.sentence_vectors import SentenceVectors
     from rag.index.store import ChromaStore
 
 __all__ = ["Engine", "NoIndexError", "QuestionError"]
@@ -57,7 +58,7 @@ class Engine:
                         cache_dir=self.settings.model_cache_dir)
 
     @cached_property
-    def sentence_vectors(self):
+    def sentence_vectors(self) -> SentenceVectors:
         from rag.index.sentence_vectors import SentenceVectors
 
         return SentenceVectors(lambda texts: self.embedder.embed(texts))

@@ -54,3 +54,27 @@ def test_them_after_a_list_narrows_that_list(engine):
     assert answer.kind == "list" and "Isabelle" in answer.answer
     assert answer.searched_query.startswith("Which papers")
     assert all("Isabelle" in c.quote for c in answer.citations)
+
+
+def test_a_named_paper_is_evidence_even_when_retrieval_ranks_it_below_the_cut(engine):
+    """The verifier keeps only citations to papers in the evidence, so a named paper must be there."""
+    from rag.answer.evidence import Tools
+    from rag.answer.pipeline import gather
+    from rag.answer.plan import understand
+    from rag.settings import RetrievalSettings
+
+    view = engine.view
+    shape = understand("What does RLCoder do?", view.lexicon)
+    tools = Tools(engine.settings, engine.embedder.embed_query, engine.sentence_vectors)
+    only_one = RetrievalSettings(top_papers=1)
+    unrelated = "theorem proving in Lean with lemmas from olympiad problems"
+    assert view.retriever.search(unrelated, only_one)[0].paper_id != shape.papers[0]  # the premise holds
+    found = gather(shape, unrelated, view, tools, only_one, None)
+    assert [e.paper_id for e in found.retrieved][-1] == shape.papers[0]
+
+
+def test_a_paper_with_no_figure_on_the_benchmark_says_so_instead_of_quoting_another(engine):
+    answer = engine.ask("Is DotaMath or InfinityMATH better on GSM8K?")
+    rows = {row["paper"]: row["aspect"] for row in answer.table}
+    assert "86.7%" in rows["DotaMath"] and rows["InfinityMATH"] is None
+    assert "no GSM8K result in the abstract" in answer.answer

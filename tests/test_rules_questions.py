@@ -27,6 +27,8 @@ PAPERS = {
                 "We propose PyCoder to leverage token types. PyCoder reaches 43.37% exact match on CodeXGLUE."),
     "ai": Paper("ai", "The AI Scientist: Towards Fully Automated Open-Ended Scientific Discovery",
                 "We present The AI Scientist, which writes a full scientific paper. It is evaluated on MT-Bench."),
+    "lp": Paper("lp", "Statins and Lipid Levels",
+                "We study how statins change HDL cholesterol in adults. Innate lymphoid cells (ILC) respond too."),
     "dy": Paper("dy", "When Neural Code Completion Models Size up the Situation: Dynamic Model Inference",
                 "We propose a dynamic inference method for code completion models that skips layers."),
 }
@@ -89,6 +91,9 @@ def test_the_aspect_is_what_remains_after_the_names(lexicon, question, aspect):
 
 @pytest.mark.parametrize(("name", "known"), [
     ("RLCoder", True), ("RLCodr", True), ("CrossCodeEvals", True), ("Llama3", False), ("Coq", False),
+    ("HDL-C", True),   # an abbreviation the abstract spells out
+    ("ILCs", True),    # a plural of a name the abstract uses
+    ("LDL-C", False),
 ])
 def test_a_name_is_known_in_some_form_or_not_at_all(lexicon, name, known):
     assert lexicon.known(name) is known

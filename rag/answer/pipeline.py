@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rag.answer.evidence import Gathered, Tools
+from rag.answer.focused import across_papers, aggregate
 from rag.answer.plan import Plan
 from rag.answer.question import check_question
 from rag.answer.scoring import ScoredSentence, score_sentences
@@ -103,6 +104,13 @@ def gather(shape: Plan, searched: str, view: IndexView, tools: Tools, retrieval:
         return Gathered(searched, retrieved, None, view, tools)
     vector = tools.embed_query(searched) if retrieval.retriever != "bm25" else None
     retrieved = view.retriever.search(searched, retrieval, vector=vector)
+    # A paper the question names is evidence even when it ranks below the cut: its sentences may be quoted,
+    # and the verifier only accepts citations to papers in the evidence.
+    found = {e.paper_id for e in retrieved}
+    for pid in shape.papers:
+        if pid not in found:
+            paper = view.papers[pid]
+            retrieved.append(Evidence(paper_id=pid, title=paper.title, text=paper.abstract, rank=len(retrieved)))
     return Gathered(searched, retrieved, vector, view, tools)
 
 
@@ -110,7 +118,6 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
             strict: bool | None) -> Iterator[str]:
     """Writes the answer of the planned kind; yields its text as it is written and returns the Answer."""
     answer = None
-    scored: list[ScoredSentence] = []
     if shape.kind == "clarify":
         answer = _clarify(question, found)
     elif shape.kind == "comparative":
@@ -118,19 +125,18 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
     elif shape.kind == "list":
         answer = _list(shape.topic, question, found, retrieval)
     elif shape.kind == "multi":
-        answer = _across_papers(question, found)
+        answer = across_papers(question, found)
     elif shape.kind == "aggregate":
-        from rag.answer.focused import aggregate
-
-        answer = aggregate(question, found) or _across_papers(question, found)
+        answer = aggregate(question, found) or across_papers(question, found)
     elif len(shape.papers) == 1:
         answer = _about_paper(shape, question, found)
-        scored = found.scored_in(shape.papers)
+    scope = shape.papers if answer is not None and len(shape.papers) == 1 else None
     if answer is None:
         answer = _factoid(question, found, shape)
-        scored = found.scored()
     generator = found.tools.generator
     if answer.kind == "factoid" and generator is not None and not answer.refused:
+        # The model writes from the sentences the extractive answer was chosen from: the named paper's, if any.
+        scored = found.scored_in(scope) if scope else found.scored()
         return (yield from _generated(generator, answer, question, found, strict, scored))
     for sentence in answer.sentences:
         yield sentence.text + " "
@@ -230,7 +236,7 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
     if len(chosen) < 2:
         return None
     if shape.aspect:
-        return aspect_rows(chosen, shape, question, found)
+        return aspect_rows(chosen, shape, question, found, missing=missing)
     return comparative_answer(chosen, papers, query=question, searched=found.searched, missing=missing)
 
 
@@ -243,12 +249,6 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         closest = [found.view.papers[pid] for pid in shape.papers]
         return refusal(closest, query=question, searched=found.searched, reason=_not_mentioned(unknown_ids))
     return about_paper(shape, question, found)
-
-
-def _across_papers(question: str, found: Gathered) -> Answer | None:
-    from rag.answer.focused import across_papers
-
-    return across_papers(question, found)
 
 
 def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:
