@@ -9,7 +9,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -34,6 +34,8 @@ class FakeOpenAI:
         self.api_key: str | None = None  # when set, requests must carry it
         self.delay_s = 0.0  # before the reply starts
         self.chunk_delay_s = 0.0  # between streamed pieces, so a page can be seen to grow
+        # When set, a streamed reply's body is exactly these bytes, written as they come (misbehaving servers).
+        self.raw_stream: Callable[[], Iterator[bytes]] | None = None
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -47,6 +49,7 @@ class FakeOpenAI:
 
     def reset(self) -> None:
         self.reply, self.api_key, self.delay_s, self.chunk_delay_s = quote_source(1), None, 0.0, 0.0
+        self.raw_stream = None
         self.requests.clear()
         self.headers.clear()
 
@@ -92,7 +95,7 @@ class FakeOpenAI:
                                                "type": "invalid_request_error", "code": "model_not_found"}})
                     return
                 time.sleep(fake.delay_s)
-                text = fake.reply(body["messages"])
+                text = fake.reply(body["messages"]) if fake.raw_stream is None else ""
                 if not body.get("stream"):
                     self._json(200, {"id": "c1", "object": "chat.completion", "model": body["model"], "choices": [
                         {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}]})
@@ -100,6 +103,14 @@ class FakeOpenAI:
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
+                if fake.raw_stream is not None:
+                    try:
+                        for data in fake.raw_stream():
+                            self.wfile.write(data)
+                            self.wfile.flush()
+                    except (BrokenPipeError, ConnectionResetError):
+                        pass
+                    return
                 events = [{"role": "assistant"}] + [{"content": piece} for piece in re.findall(r"\S+\s*|\s+", text)]
                 try:
                     for delta in events:
@@ -121,3 +132,25 @@ def closed_port_url() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}/v1"
+
+
+def keep_alive_forever(every_s: float = 0.05) -> Callable[[], Iterator[bytes]]:
+    """A server that holds the stream open with SSE comments and never sends a token."""
+
+    def body() -> Iterator[bytes]:
+        while True:
+            yield b": keep-alive\n\n"
+            time.sleep(every_s)
+
+    return body
+
+
+def events(*payloads: Any) -> Callable[[], Iterator[bytes]]:
+    """A stream of `data:` events with exactly these JSON payloads, then [DONE]."""
+
+    def body() -> Iterator[bytes]:
+        for payload in payloads:
+            yield f"data: {json.dumps(payload)}\n\n".encode()
+        yield b"data: [DONE]\n\n"
+
+    return body

@@ -39,7 +39,7 @@ def test_backend_choices_follow_what_the_server_configured():
     assert backend_choices(LLMSettings()) == [("Extractive — quotes abstract sentences", "extractive"),
                                               ("LLM — not configured", "llm")]
     llm = LLMSettings(base_url="http://127.0.0.1:11434/v1", model="llama3.2")
-    assert backend_choices(llm)[1] == ("LLM — llama3.2 at http://127.0.0.1:11434/v1", "openai")
+    assert backend_choices(llm)[1] == ("LLM — llama3.2", "openai")
     assert available_backends(llm) == {"extractive", "openai"} and default_backend(llm) == "openai"
     assert default_backend(llm.model_copy(update={"backend": "extractive"})) == "extractive"
     assert usable_backend("local", available_backends(llm)) == "extractive"
@@ -114,7 +114,14 @@ def test_the_real_page_offers_the_llm_and_shows_its_flagged_sentence(llm_engine,
             page.locator("#question textarea").wait_for(state="visible")
             assert "LLM answers" in page.locator("#current-settings").inner_text()
             page.get_by_role("tab", name="Settings").click()
-            assert page.locator("#backend").get_by_text("LLM — fake-model at").is_visible()
+            llm_option = page.locator("#backend").get_by_text("LLM — fake-model")
+            assert llm_option.is_visible() and openai_server.url not in page.content()  # the address stays private
+            page.locator("#backend").get_by_text("Extractive — quotes").click()
+            page.wait_for_function("() => document.querySelector('#current-settings').innerText.includes("
+                                   "'Extractive answers')")
+            llm_option.click()  # selectable, not greyed out like an unconfigured option
+            page.wait_for_function("() => document.querySelector('#current-settings').innerText.includes("
+                                   "'LLM answers')")
             page.get_by_role("tab", name="Chat").click()
             box = page.locator("#question textarea")
             box.fill(CODEX)

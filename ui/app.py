@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from html import escape
@@ -71,19 +70,22 @@ def _messages(conversation: Conversation) -> list[Message]:
 
 
 class ChatPage:
-    """The event handlers, holding what every session shares: the engine, a lock and the export folder."""
+    """The event handlers, holding what every session shares: the engine and the export folder.
+
+    Questions run side by side (the engine's caches take their own locks): one visitor waiting on a slow model
+    must never hold up another's question."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.ui = engine.settings.ui
-        # One question at a time through the engine: its caches are not written thread-safely.
-        self._ask_lock = threading.Lock()
         self._exports = tempfile.TemporaryDirectory(prefix="paperchat-exports-")
         self.available = available_backends(engine.settings.llm)
         self.default_backend = default_backend(engine.settings.llm)
 
-    def ask(self, question: str, conversation: Conversation, retriever: str, top_papers: float) -> Turn:
-        """Runs one question; every failure becomes a readable message on the turn, never a traceback."""
+    def ask(self, question: str, conversation: Conversation, retriever: str, top_papers: float,
+            scope: list[str] | None = None) -> Turn:
+        """Runs one question (within the `scope` papers when given); every failure becomes a readable message on
+        the turn, never a traceback."""
         if len(question) > self.ui.max_question_chars:
             return Turn(question[:200] + "…", error=(
                 f"Your question is {len(question):,} characters long; the limit is "
@@ -93,32 +95,31 @@ class ChatPage:
         override = {"backend": "extractive"} if self.default_backend != "extractive" else {}
         try:
             retrieval = retrieval_for(self.engine.settings.retrieval, retriever, top_papers)
-            with self._ask_lock:
-                answer = self.engine.ask(question, history=conversation.history(), retrieval=retrieval, **override)
+            answer = self.engine.ask(question, history=conversation.history(), retrieval=retrieval,
+                                     paper_ids=scope or None, **override)
         except Exception as exc:
             return _failed(question, exc)
         return Turn(question, answer=answer)
 
     def generate(self, question: str, conversation: Conversation, retriever: str, top_papers: float, backend: str,
-                 strict: bool) -> Iterator[str | Turn]:
+                 strict: bool, scope: list[str] | None = None) -> Iterator[str | Turn]:
         """A generated answer: its text as it grows (throttled), then the finished Turn; failures become the Turn's
         error, like `ask`."""
         if len(question) > self.ui.max_question_chars:
-            yield self.ask(question, conversation, retriever, top_papers)
+            yield self.ask(question, conversation, retriever, top_papers, scope)
             return
         text, shown_at = "", 0.0
         try:
             retrieval = retrieval_for(self.engine.settings.retrieval, retriever, top_papers)
-            with self._ask_lock:
-                for event in self.engine.ask_stream(question, history=conversation.history(), retrieval=retrieval,
-                                                    backend=backend, strict=bool(strict)):
-                    if isinstance(event, str):
-                        text += event
-                        if time.monotonic() - shown_at >= STREAM_EVERY_S:
-                            shown_at = time.monotonic()
-                            yield text
-                    else:
-                        yield Turn(question, answer=event)
+            for event in self.engine.ask_stream(question, history=conversation.history(), retrieval=retrieval,
+                                                paper_ids=scope or None, backend=backend, strict=bool(strict)):
+                if isinstance(event, str):
+                    text += event
+                    if time.monotonic() - shown_at >= STREAM_EVERY_S:
+                        shown_at = time.monotonic()
+                        yield text
+                else:
+                    yield Turn(question, answer=event)
         except Exception as exc:
             yield _failed(question, exc)
 
@@ -131,8 +132,10 @@ class ChatPage:
         request: gr.Request,
         backend: str = "extractive",
         strict: bool = False,
+        scope: list[str] | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Streams one answer: the question at once, then the answer piece by piece, then sources and exports.
+        `scope`: the papers "Ask in the chat" chose; the answer comes from them alone.
 
         Extractive answers are complete before they show, and are revealed sentence by sentence; a generated
         answer shows its tokens as the model writes them, then is replaced by the verified answer."""
@@ -147,14 +150,14 @@ class ChatPage:
         if generated:
             shown[-1] = _assistant_message(WRITING)
             yield gr.skip(), [*shown], gr.skip(), gr.skip(), gr.skip(), gr.skip()
-            for event in self.generate(question, conversation, retriever, top_papers, backend, strict):
+            for event in self.generate(question, conversation, retriever, top_papers, backend, strict, scope):
                 if isinstance(event, Turn):
                     turn = event
                 else:
                     shown[-1] = _assistant_message(f"{escape(event, quote=False)}\n\n{WRITING}")
                     yield gr.skip(), [*shown], gr.skip(), gr.skip(), gr.skip(), gr.skip()
         if turn is None:
-            turn = self.ask(question, conversation, retriever, top_papers)
+            turn = self.ask(question, conversation, retriever, top_papers, scope)
         conversation.turns.append(turn)
         number = len(conversation.turns)
         shown[-2] = _user_message(turn.question)
@@ -202,12 +205,13 @@ class ChatPage:
             return "", NO_SELECTION
         return paper.paper_id, paper_html(paper)
 
-    def question_for_paper(self, paper_id: str, question: str) -> tuple[Any, Any]:
+    def question_for_paper(self, paper_id: str, question: str) -> tuple[Any, Any, Any]:
+        """The question naming the paper, the chat tab, and the scope that keeps the answer to that paper."""
         paper = self.engine.papers.get(paper_id)
         if paper is None:
             gr.Warning("Pick a paper in the list first.")
-            return gr.skip(), gr.skip()
-        return question_about(paper, question), gr.Tabs(selected="chat")
+            return gr.skip(), gr.skip(), None
+        return question_about(paper, question), gr.Tabs(selected="chat"), [paper.paper_id]
 
 
 def _example_text(event: gr.SelectData) -> str:
@@ -310,7 +314,7 @@ def build_app(engine: Engine) -> gr.Blocks:
                     info="A model writes the answer from the best abstract sentences; each sentence it writes is "
                     "checked against the sentence it cites and flagged when unsupported. Comparisons and lists "
                     "stay extractive." if has_llm else "An LLM backend is not configured; answers quote the abstracts.",
-                    elem_id="backend", elem_classes="backend-choice",
+                    elem_id="backend", elem_classes=None if has_llm else "backend-not-configured",
                 )
                 strict = gr.Checkbox(
                     value=llm.strict, visible=has_llm, elem_id="strict",
@@ -323,7 +327,8 @@ def build_app(engine: Engine) -> gr.Blocks:
                 )
             add_evaluate_tab(engine)
 
-        chat_inputs = [question, conversation, retriever, top_papers, backend, strict]
+        scope = gr.State(None)  # set by "Ask in the chat" for the one question it sends
+        chat_inputs = [question, conversation, retriever, top_papers, backend, strict, scope]
         chat_outputs = [question, chatbot, conversation, sources, export_md, export_bib]
         respond = {"fn": page.respond, "inputs": chat_inputs, "outputs": chat_outputs, "concurrency_limit": 8,
                    "show_progress": "hidden"}
@@ -340,9 +345,8 @@ def build_app(engine: Engine) -> gr.Blocks:
         paper_query.change(page.list_papers, paper_query, [papers_table, paper_count], queue=False,
                            show_progress="hidden")
         papers_table.select(page.pick_paper, None, [picked, paper_view], queue=False)
-        ask_paper.click(page.question_for_paper, [picked, paper_question], [question, tabs], queue=False).then(
-            **respond
-        )
+        ask_paper.click(page.question_for_paper, [picked, paper_question], [question, tabs, scope],
+                        queue=False).then(**respond).then(lambda: None, None, scope, queue=False)
 
         def show_settings(retriever_value: str, top: float, backend_value: str, strict_value: bool) -> str:
             return summary(retriever_value, top, backend_value, page.available, strict_value)

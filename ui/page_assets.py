@@ -45,7 +45,7 @@ mark.quoted { background: #fde68a; color: inherit; padding: 0 1px; border-radius
 table.scores { font-size: .8em; margin: .2rem 0; }
 table.scores th, table.scores td { padding: 1px 8px; text-align: right; }
 .paper-id { font-size: .8em; color: var(--body-text-color-subdued); }
-.backend-choice label:nth-of-type(2) { opacity: .5; pointer-events: none; }
+.backend-not-configured label:nth-of-type(2) { opacity: .5; pointer-events: none; }
 .paper-detail h3 { margin-top: 0; }
 .paper-meta { font-size: .85em; color: var(--body-text-color-subdued); }
 """

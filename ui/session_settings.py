@@ -8,6 +8,7 @@ backend and strict mode travel with the question as arguments.
 from __future__ import annotations
 
 from collections.abc import Collection
+from pathlib import Path
 
 from rag import choices
 from rag.settings import LLMSettings, RetrievalSettings
@@ -24,12 +25,13 @@ _SHORT = {"extractive": "Extractive", "openai": "LLM", "local": "Local model", "
 
 def backend_choices(llm: LLMSettings) -> list[tuple[str, str]]:
     """The answer backends this server's settings make usable; an LLM that is not configured still shows,
-    so people learn the option exists."""
+    so people learn the option exists. Labels name the model only: the endpoint's address and the model's folder
+    are the operator's business, not every visitor's."""
     choices = [EXTRACTIVE]
     if llm.base_url:
-        choices.append((f"LLM — {llm.model or 'the server’s model'} at {llm.base_url}", "openai"))
+        choices.append((f"LLM — {llm.model or 'the server’s model'}", "openai"))
     if llm.local_model_dir:
-        choices.append((f"Local model — {llm.local_model_dir}", "local"))
+        choices.append((f"Local model — {Path(llm.local_model_dir).name}", "local"))
     return choices if len(choices) > 1 else [EXTRACTIVE, NOT_CONFIGURED]
 
 

@@ -53,7 +53,8 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     question = check_question(request.question, settings.answer.max_question_chars)
     history = [check_question(h, settings.answer.max_question_chars) for h in request.history if h and h.strip()]
     retrieval = request.retrieval or settings.retrieval
-    searched = condense(question, history, tools)
+    # A question scoped to chosen papers is about them: earlier turns must not pull another paper's name in.
+    searched = condense(question, history, tools) if request.paper_ids is None else question
     shape, searched = plan_question(searched, view, request.paper_ids, bool(history))
     found = gather(shape, searched, view, tools, retrieval, request.paper_ids)
     t_gathered = time.perf_counter()

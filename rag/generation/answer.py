@@ -16,6 +16,10 @@ from rag.generation.prompt import build_prompt, pick_sources
 from rag.settings import LLMSettings
 from rag.types import Answer, Paper
 
+# A reply longer than max_tokens at this many characters a token is a server ignoring the limit; reading on would
+# only make every later step (marker renumbering, sentence checks) slower for text nobody asked for.
+MAX_CHARS_PER_TOKEN = 10
+
 
 def generated_answer(
     generator: Generator,
@@ -34,10 +38,20 @@ def generated_answer(
     verified Answer, or the extractive one when the model cited nothing usable."""
     prompt = build_prompt(searched, pick_sources(scored, llm.prompt_sentences), papers, max_sentences)
     live = LiveCitations(prompt.sources)
-    for delta in generator.stream(prompt.messages):
-        shown = live.feed(delta)
-        if shown:
-            yield shown
+    room = llm.max_tokens * MAX_CHARS_PER_TOKEN
+    stream = generator.stream(prompt.messages)
+    try:
+        for delta in stream:
+            shown = live.feed(delta[:room])
+            room -= len(delta)
+            if shown:
+                yield shown
+            if room <= 0:
+                break
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()  # ends the HTTP request too, rather than leaving the server writing
     answer = grounded_answer(live.reply, prompt.sources, papers, query=question, searched=searched,
                              mode=generator.name)
     if answer is None:

@@ -7,6 +7,7 @@ failure (refused connection, unknown model, slow server) be turned into a senten
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -43,22 +44,20 @@ class OpenAICompatible:
                 body = {"model": self._model(client), "messages": messages, "stream": self.streaming,
                         "max_tokens": self.max_tokens, "temperature": self.temperature}
                 url = f"{self.base_url}/chat/completions"
-                if not self.streaming:
-                    response = client.post(url, json=body)
-                    self._check(response, client)
-                    yield _message_content(_json(response, self.base_url))
-                    return
                 with client.stream("POST", url, json=body) as response:
                     if response.status_code != 200:
                         response.read()
                         self._check(response, client)
-                    yield from _sse_deltas(response, self.base_url)
+                    if not self.streaming:
+                        yield _message_content(_json(_read_within(response, self.timeout_s), self.base_url))
+                        return
+                    yield from _sse_deltas(response, self.base_url, self.timeout_s)
         except httpx.ConnectError as exc:
             raise GenerationError(
                 f"Cannot reach the LLM at {self.base_url} ({_reason(exc)}): is the server (Ollama, vLLM, …) running "
                 f"there? {_UNSET_HINT}"
             ) from None
-        except httpx.TimeoutException:
+        except (httpx.TimeoutException, _Stalled):
             raise GenerationError(
                 f"The LLM at {self.base_url} did not answer within {self.timeout_s:g} s: the model may still be "
                 "loading, or be too slow for this machine. Raise PAPERCHAT_LLM__TIMEOUT_S, choose a smaller model, "
@@ -129,9 +128,9 @@ def _reason(exc: Exception) -> str:
     return str(exc) or type(exc).__name__
 
 
-def _json(response: httpx.Response, base_url: str) -> Any:
+def _json(body: bytes, base_url: str) -> Any:
     try:
-        return response.json()
+        return json.loads(body)
     except ValueError:
         raise GenerationError(
             f"The LLM at {base_url} answered with something that is not JSON: is it an OpenAI-compatible API?"
@@ -154,14 +153,40 @@ def _error_message(response: httpx.Response) -> str:
 
 def _message_content(data: Any) -> str:
     try:
-        return data["choices"][0]["message"].get("content") or ""
+        content = data["choices"][0]["message"].get("content") or ""
     except (KeyError, IndexError, TypeError, AttributeError):
         raise GenerationError(f"The LLM's reply has no choices[0].message: {str(data)[:200]}") from None
+    if not isinstance(content, str):
+        raise GenerationError(f"The LLM's reply has content that is not text: {str(content)[:200]}")
+    return content
 
 
-def _sse_deltas(response: httpx.Response, base_url: str) -> Iterator[str]:
-    """Content deltas of a chat-completions event stream: `data: {json}` lines, ending with `data: [DONE]`."""
+def _read_within(response: httpx.Response, timeout_s: float) -> bytes:
+    """Reads a whole reply body, giving up after `timeout_s` in all: a server trickling bytes never times out a
+    read, and must not hold the answer forever."""
+    started = time.monotonic()
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body += chunk
+        if time.monotonic() - started > timeout_s:
+            raise _Stalled
+    return bytes(body)
+
+
+class _Stalled(Exception):
+    """The server kept the connection busy (keep-alive comments, empty events) without sending any text."""
+
+
+def _sse_deltas(response: httpx.Response, base_url: str, timeout_s: float) -> Iterator[str]:
+    """Content deltas of a chat-completions event stream: `data: {json}` lines, ending with `data: [DONE]`.
+
+    httpx's read timeout restarts with every byte, so a server that streams `: keep-alive` comments forever would
+    hold the answer (and the caller) forever; only text counts as progress here, and `timeout_s` bounds the wait
+    for the first piece of text and each gap between pieces."""
+    waiting_since = time.monotonic()
     for line in response.iter_lines():
+        if time.monotonic() - waiting_since > timeout_s:
+            raise _Stalled
         if not line.startswith("data:"):
             continue  # blank separators, ": keep-alive" comments, "event:" lines
         payload = line[len("data:"):].strip()
@@ -171,11 +196,40 @@ def _sse_deltas(response: httpx.Response, base_url: str) -> Iterator[str]:
             event = json.loads(payload)
         except ValueError:
             raise GenerationError(f"The LLM at {base_url} sent an event that is not JSON: {payload[:120]}") from None
-        if isinstance(event, dict) and event.get("error"):
-            error = event["error"]
-            said = error.get("message", error) if isinstance(error, dict) else error
-            raise GenerationError(f"The LLM at {base_url} stopped with an error: {said}")
-        for choice in event.get("choices") or []:
-            content = (choice.get("delta") or {}).get("content")
-            if content:
-                yield content
+        for content in _event_contents(event, base_url, payload):
+            waiting_since = time.monotonic()
+            yield content
+
+
+def _event_contents(event: Any, base_url: str, payload: str) -> list[str]:
+    """The text pieces of one streamed event; an event of another shape is the server's error, said as such."""
+    if isinstance(event, dict) and event.get("error"):
+        error = event["error"]
+        said = error.get("message", error) if isinstance(error, dict) else error
+        raise GenerationError(f"The LLM at {base_url} stopped with an error: {said}")
+    choices = event.get("choices") if isinstance(event, dict) else None
+    if choices is None:
+        choices = []
+    wrong = GenerationError(
+        f"The LLM at {base_url} sent an event that is not a chat-completion chunk: {payload[:120]} "
+        "Is it an OpenAI-compatible API?"
+    )
+    if not isinstance(event, dict) or not isinstance(choices, list):
+        raise wrong
+    contents = []
+    for choice in choices:
+        if not isinstance(choice, dict):
+            raise wrong
+        delta = choice.get("delta")
+        if delta is None:
+            continue
+        if not isinstance(delta, dict):
+            raise wrong
+        content = delta.get("content")
+        if content is None:
+            continue
+        if not isinstance(content, str):
+            raise wrong
+        if content:
+            contents.append(content)
+    return contents
