@@ -73,8 +73,10 @@ document.addEventListener("click", function (event) {
 def launch_options() -> dict[str, Any]:
     """Theme, CSS and script for `Blocks.launch()`; tests and `paperchat serve` launch with the same look."""
     import gradio as gr
+    from starlette.middleware import Middleware
 
     from ui.evaluate_tab import MAX_UPLOAD_BYTES
+    from ui.login_gate import LoginRequired
 
     return {
         "max_file_size": MAX_UPLOAD_BYTES,  # the only upload is a question set; bigger files are refused mid-upload
@@ -83,4 +85,5 @@ def launch_options() -> dict[str, Any]:
         "head": HEAD,
         "footer_links": [],
         "show_error": False,
+        "app_kwargs": {"middleware": [Middleware(LoginRequired)]},  # under --auth, every route needs the login
     }

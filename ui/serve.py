@@ -103,11 +103,13 @@ def free_port(host: str = "127.0.0.1") -> int:
         return probe.getsockname()[1]
 
 
-def start_in_background(demo: gr.Blocks, host: str = "127.0.0.1", port: int | None = None) -> str:
+def start_in_background(demo: gr.Blocks, host: str = "127.0.0.1", port: int | None = None,
+                        auth: tuple[str, str] | None = None) -> str:
     """Launches on a server thread and returns the page's URL; for tests and the screenshot (close with
     `demo.close()`)."""
     from ui.page_assets import launch_options
 
     port = port or free_port(host)
-    demo.launch(server_name=host, server_port=port, prevent_thread_lock=True, quiet=True, **launch_options())
+    demo.launch(server_name=host, server_port=port, prevent_thread_lock=True, quiet=True, auth=auth,
+                **launch_options())
     return f"http://{host}:{port}/"
