@@ -8,13 +8,14 @@ import json
 import re
 import threading
 from dataclasses import replace
-from html import escape, unescape
+from html import unescape
 from pathlib import Path
 
 import pytest
 
 from ingest.writer import ingest_into
 from rag.answer.followups import condense
+from ui.inert_markdown import as_typed
 
 DEV = Path(__file__).resolve().parents[1] / "eval" / "questions" / "dev.jsonl"
 # Factoid and semantic dev questions whose answer and follow-up both cite the expected paper when asked alone
@@ -81,14 +82,14 @@ def test_twenty_clients_at_once_each_get_their_own_conversation(app_url):
         expected = row["expected_titles"][0]
         # Each conversation holds its own two turns and nothing of anyone else's.
         assert [m["role"] for m in second] == ["user", "assistant", "user", "assistant"], row["id"]
-        assert text_of(second[0]) == escape(row["question"], quote=False)
+        assert text_of(second[0]) == as_typed(row["question"])
         assert text_of(second[2]) == FOLLOW_UP
         assert text_of(first[1]) == text_of(second[1])  # the first answer, as this client saw it, is kept
         answer, follow_up = text_of(second[1]), text_of(second[3])
         assert expected in cited_titles(answer), (row["id"], answer)
         # The follow-up was made standalone from this client's own first question, and answered from it.
         searched = condense(FOLLOW_UP, [row["question"]])
-        assert f"Searching for: {escape(searched, quote=False)}</span>" in follow_up, (row["id"], follow_up)
+        assert f"Searching for: {as_typed(searched)}</span>" in follow_up, (row["id"], follow_up)
         assert expected in cited_titles(follow_up), (row["id"], follow_up)
         assert {n for n, _ in CITE.findall(follow_up)} == {"2"}, "the follow-up's markers open its own turn"
 

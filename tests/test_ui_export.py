@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+
+import pytest
+from rendered_markdown import ATTACKS, live_markup, to_html
 
 from rag.types import Answer, AnswerSentence, Citation, Paper
 from ui.conversation import Conversation, Turn
@@ -62,14 +66,14 @@ def test_bibtex_entries_carry_ids_and_escape_specials():
     assert "author = {Chengpeng Li and Guanting Dong}" in bib and "year = {2024}" in bib
     assert "eprint = {2407.04078},\n  archivePrefix = {arXiv}" in bib
     assert "doi = {10.1000/xyz\\_1}" in bib
-    assert "title = {{Costs \\& Benefits of 100\\% \\{Braces\\}}}" in bib
-    plain = bib.replace("\\{", "").replace("\\}", "")
-    assert plain.count("{") == plain.count("}")
+    assert "title = {{Costs \\& Benefits of 100\\% \\textbraceleft{}Braces\\textbraceright{}}}" in bib
+    assert bib.count("{") == bib.count("}")
 
 
 def test_bibtex_escape_handles_every_special_character():
     assert bibtex_escape("a_b & c% $d #e ~f ^g \\h {i}") == (
-        "a\\_b \\& c\\% \\$d \\#e \\textasciitilde{}f \\textasciicircum{}g \\textbackslash{}h \\{i\\}"
+        "a\\_b \\& c\\% \\$d \\#e \\textasciitilde{}f \\textasciicircum{}g \\textbackslash{}h "
+        "\\textbraceleft{}i\\textbraceright{}"
     )
 
 
@@ -79,3 +83,46 @@ def test_nothing_cited_still_exports(tmp_path):
     assert md_path.name == "paperchat-conversation.md" and bib_path.name == "paperchat-references.bib"
     assert "No paper was cited." in md_path.read_text(encoding="utf-8")
     assert bib_path.read_text(encoding="utf-8").startswith("%")
+
+
+def _hostile_conversation(attack: str) -> tuple[Conversation, dict[str, Paper]]:
+    data = " ".join(attack.split())
+    paper = Paper("evil", f"Evil {attack}", f"It works. {attack}", authors=(f"Mallory {attack}", "Eve {"),
+                  year=2024, url=f"javascript:alert(1)//{attack}")
+    answer = Answer(query=f"q {attack}", searched_query=f"q {attack} rewritten", answer=f"- **Evil {data}** [1]: "
+                    f"it works {data}.", citations=[Citation(1, "evil", paper.title, attack)],
+                    sentences=[AnswerSentence(f"it works {attack}.", [1], verified=False, reason=f"not in {attack}")])
+    return Conversation([Turn(f"q {attack}", answer), Turn(attack, error=f"failed on {attack}")]), {"evil": paper}
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_the_markdown_export_of_a_hostile_paper_is_inert(attack):
+    exported = conversation_markdown(*_hostile_conversation(attack))
+    assert live_markup(exported) == []
+    html = to_html(exported)
+    assert "<strong>Evil" in html and "- [1] Evil" in exported  # the answer's and the sources' own markup stay
+
+
+def test_only_a_web_url_is_linked_in_the_references():
+    paper = Paper("good", "Good", "abs", url="https://arxiv.org/abs/2407.04078")
+    answer = Answer(query="q", searched_query="q", answer="Claim [1].", citations=[Citation(1, "good", "Good", "q")])
+    exported = conversation_markdown(Conversation([Turn("q", answer)]), {"good": paper})
+    assert '<a href="https://arxiv.org/abs/2407.04078">' in to_html(exported)
+
+
+def _fields(entry: str) -> list[str]:
+    """The field names BibTeX reads in one entry: a brace inside a value that ended it early would show here."""
+    names, depth = [], 0
+    for match in re.finditer(r"[{}]|^\s*(\w+) = (?={)", entry, re.MULTILINE):
+        if match[1] and depth == 1:
+            names.append(match[1])
+        depth += {"{": 1, "}": -1}.get(match[0], 0)
+        assert depth >= 0, entry
+    assert depth == 0, entry
+    return names
+
+
+@pytest.mark.parametrize("attack", [*ATTACKS, "}, url = {javascript:alert(1)", "\\}", "{", "a}b{c"])
+def test_no_bibtex_field_of_a_hostile_paper_ends_early_or_links_a_script(attack):
+    bib = conversation_bibtex(*_hostile_conversation(attack))
+    assert _fields(bib) == ["title", "author", "year", "note"]  # and no `url`: the paper's is javascript:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+from rendered_markdown import ATTACKS, live_markup, shown_text, to_html
+
 from rag.types import Answer, AnswerSentence, Citation, Evidence, Paper
 from ui.answer_view import answer_markdown, error_markdown, source_anchor, stream_prefixes
 from ui.conversation import Conversation, Turn
+from ui.inert_markdown import as_typed
+from ui.papers_view import question_about
 from ui.sources_view import EMPTY, highlighted_abstract, quote_spans, sources_html
 
 HOSTILE = "We show <script>alert('x')</script> and <img src=x onerror=alert(1)> beat baselines by 5%."
@@ -117,3 +122,43 @@ def test_refused_answers_say_no_source_supports_them():
     html = sources_html(Conversation([Turn("q", refused)]), {})
     assert "No abstract supports an answer" in html
     assert "no supporting sentence found" in answer_markdown(refused, 1)
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_no_part_of_an_answer_message_lets_data_make_a_link_image_or_html(attack):
+    data = " ".join(attack.split())
+    answer = _answer(
+        query="And its data?", searched_query=f"What data does {attack} use?",
+        answer=f"- **Evil {data}** [1]: it works {data}.\n\n{attack} [1]",
+        citations=[Citation(1, "evil", f"Evil {attack}", attack)],
+        sentences=[AnswerSentence(f"it works {data}.", [1], verified=False, reason=f"{attack} is not in [1]")],
+        table=[{"paper": attack, "result": attack}],
+    )
+    message = answer_markdown(answer, turn=2)
+    assert live_markup(message) == []
+    html = to_html(message)
+    assert '<a class="cite" href="#src-2-1"' in html and "<strong>Evil" in html  # our own markup still renders
+    assert f"Searching for: What data does {data} use?" in shown_text(message)  # the rewrite, as typed
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_an_error_message_shows_as_typed(attack):
+    message = error_markdown(f"The model said: {attack}")
+    assert live_markup(message) == []
+    assert shown_text(message) == "⚠ The model said: " + " ".join(attack.split())
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_a_question_about_a_hostile_paper_shows_as_typed_in_the_chat(attack):
+    """The Papers tab's "Ask in the chat" writes the title into the question, which the chat shows through
+    `as_typed` (ui/app.py `_user_message`)."""
+    question = question_about(Paper("evil", f"Evil {attack}", "abs"), "What does it find?")
+    assert live_markup(as_typed(question)) == []
+    assert shown_text(as_typed(question)) == " ".join(question.split())
+
+
+def test_the_chat_shows_a_hostile_papers_question_as_typed():
+    from ui.app import _user_message
+
+    question = question_about(Paper("evil", "Evil ![x](http://evil.example/leak)", "abs"), "")
+    assert live_markup(_user_message(question)["content"]) == []

@@ -1,10 +1,9 @@
 """An Answer as the chat message the page shows, and the growing prefixes that stream it in.
 
-Answer text quotes abstracts, and abstracts are untrusted input (one may hold `<script>`), so every piece of
-it is HTML-escaped before the few tags we add ourselves (citation links, unsupported marks). Escaping HTML is not
-enough on a page that renders Markdown: `[text](javascript:...)` or `![](http://...)` in a title or a quote would
-become a link or an image, so brackets that are not citation markers are shown as entities, which Markdown
-never reads as link syntax.
+Answer text quotes abstracts, and abstracts are untrusted input (one may hold `<script>` or
+`![x](http://…)`), as are model output, rewritten questions and error messages. Every piece of it goes through
+ui/inert_markdown.py before the few tags we add ourselves (citation links, unsupported marks), so it can make
+no link, image or HTML on a page that renders Markdown; text inside our tags' attributes is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -13,8 +12,9 @@ import re
 from collections.abc import Iterator
 from html import escape
 
-from rag.text.markers import KEPT_BRACKETS, MARKER, numbers_of
+from rag.text.markers import MARKER, numbers_of
 from rag.types import Answer
+from ui.inert_markdown import as_typed, formatting_only
 
 _TABLE_LINE = re.compile(r"^\s*\|")
 _SEPARATOR_LINE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -29,17 +29,10 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _literal_brackets(text: str) -> str:
-    """Every other `[` and `]` as an HTML entity: it looks the same, but starts no Markdown link or image."""
-    parts = KEPT_BRACKETS.split(text)
-    return "".join(part if i % 2 else part.replace("[", "&#91;").replace("]", "&#93;")
-                   for i, part in enumerate(parts))
-
-
-def inert_markdown(text: str) -> str:
-    """Abstract-borne text made inert for any Markdown renderer: HTML escaped, and no brackets that could start
-    a link or image; citation markers `[n]` are kept."""
-    return _literal_brackets(escape(text, quote=False))
+def _attribute(text: str) -> str:
+    """Data for one of our tags' attributes: HTML-escaped, on one line, and with brackets as entities, so that
+    a renderer that failed to read the tag as HTML would still find no link syntax in it."""
+    return escape(_one_line(text)).replace("[", "&#91;").replace("]", "&#93;")
 
 
 def _link_markers(text: str, answer: Answer, turn: int) -> str:
@@ -52,7 +45,7 @@ def _link_markers(text: str, answer: Answer, turn: int) -> str:
             return match.group(0)
         return "".join(
             f'<a class="cite" href="#{source_anchor(turn, n)}" '
-            f'title="{_literal_brackets(escape(_one_line(titles[n])))}">[{n}]</a>'
+            f'title="{_attribute(titles[n])}">[{n}]</a>'
             for n in numbers
         )
 
@@ -60,13 +53,13 @@ def _link_markers(text: str, answer: Answer, turn: int) -> str:
 
 
 def _mark_unsupported(text: str, answer: Answer) -> tuple[str, list[str]]:
-    """Wraps unsupported sentences found in the (escaped) text; returns the notes for the ones listed below it."""
+    """Wraps unsupported sentences found in the (made inert) text; returns the notes for those listed below it."""
     notes = []
     for sentence in answer.sentences:
         if sentence.verified:
             continue
         reason = _one_line(sentence.reason) or "the cited abstract does not support it"
-        needle = _literal_brackets(escape(_one_line(sentence.text), quote=False))
+        needle = formatting_only(_one_line(sentence.text))
         if needle and needle in text:
             text = text.replace(
                 needle,
@@ -74,8 +67,7 @@ def _mark_unsupported(text: str, answer: Answer) -> tuple[str, list[str]]:
                 '<sup class="unsupported-flag">⚠ unsupported</sup>',
                 1,
             )
-        notes.append(f"⚠ **Not supported by its source:** “{_literal_brackets(escape(_one_line(sentence.text)))}” — "
-                     f"{escape(reason)}")
+        notes.append(f"⚠ **Not supported by its source:** “{needle}” — {formatting_only(reason)}")
     return text, notes
 
 
@@ -84,7 +76,7 @@ def _table_from_rows(rows: list[dict]) -> str:
     columns = list(dict.fromkeys(key for row in rows for key in row))
 
     def cell(value: object) -> str:
-        return _literal_brackets(escape(_one_line("" if value is None else str(value)))).replace("|", "\\|")
+        return as_typed(_one_line("" if value is None else str(value)))
 
     lines = ["| " + " | ".join(cell(c) for c in columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(cell(row.get(c)) for c in columns) + " |" for row in rows]
@@ -95,9 +87,9 @@ def answer_markdown(answer: Answer, turn: int) -> str:
     """The whole chat message for one answer (what the stream ends on)."""
     parts = []
     if answer.searched_query != answer.query:
-        parts.append(f'<span class="searched">Searching for: {escape(_one_line(answer.searched_query))}</span>')
+        parts.append(f'<span class="searched">Searching for: {as_typed(_one_line(answer.searched_query))}</span>')
     # Links first: the marks added next carry reasons such as "not in [1]" inside attributes, left as typed.
-    text = _link_markers(inert_markdown(answer.answer.strip()), answer, turn)
+    text = _link_markers(formatting_only(answer.answer.strip()), answer, turn)
     text, notes = _mark_unsupported(text, answer)
     notes = [_link_markers(note, answer, turn) for note in notes]
     has_table = any(_TABLE_LINE.match(line) for line in text.splitlines())
@@ -147,5 +139,5 @@ def stream_prefixes(message: str) -> Iterator[str]:
 
 
 def error_markdown(message: str) -> str:
-    """An error as a chat message: readable, escaped, never a traceback."""
-    return f'<span class="chat-error">⚠ {escape(_one_line(message))}</span>'
+    """An error as a chat message: readable, shown as typed, never a traceback."""
+    return f'<span class="chat-error">⚠ {as_typed(_one_line(message))}</span>'

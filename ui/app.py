@@ -9,7 +9,6 @@ import logging
 import tempfile
 import time
 from collections.abc import Iterator
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from ui.answer_view import answer_markdown, error_markdown, stream_prefixes
 from ui.conversation import Conversation, Turn
 from ui.evaluate_tab import add_evaluate_tab
 from ui.export import write_exports
+from ui.inert_markdown import as_typed
 from ui.papers_view import COLUMNS, NO_SELECTION, count_line, filter_papers, paper_html, paper_rows, question_about
 from ui.session_settings import (
     RETRIEVERS,
@@ -52,7 +52,7 @@ Message = dict[str, str]
 
 
 def _user_message(question: str) -> Message:
-    return {"role": "user", "content": escape(question, quote=False)}
+    return {"role": "user", "content": as_typed(question)}
 
 
 def _assistant_message(markdown: str) -> Message:
@@ -154,7 +154,7 @@ class ChatPage:
                 if isinstance(event, Turn):
                     turn = event
                 else:
-                    shown[-1] = _assistant_message(f"{escape(event, quote=False)}\n\n{WRITING}")
+                    shown[-1] = _assistant_message(f"{as_typed(event)}\n\n{WRITING}")
                     yield gr.skip(), [*shown], gr.skip(), gr.skip(), gr.skip(), gr.skip()
         if turn is None:
             turn = self.ask(question, conversation, retriever, top_papers, scope)

@@ -2,6 +2,10 @@
 
 Each answer keeps the [n] numbers the reader saw; under it, [n] is tied to the paper's entry in the
 reference list and to its BibTeX key, so the document reads on its own and cites into a paper draft.
+
+Titles, authors, quotes, ids and URLs come from the indexed data and may be hostile: in the Markdown they go
+through ui/inert_markdown.py (no link, image or HTML can form; only http(s) URLs are linked), and in BibTeX every
+special character is written as a command, so no brace or backslash can end a field early.
 """
 
 from __future__ import annotations
@@ -12,16 +16,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rag.text.markers import escape_markers
 from rag.types import Citation, Paper
-from ui.answer_view import inert_markdown
 from ui.conversation import Conversation
+from ui.inert_markdown import as_typed, code_span, formatting_only, web_url
 
 _ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _BIBTEX_SPECIAL = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
-    "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    # Braces as commands, not `\{`: BibTeX counts every brace, escaped or not, to find where a field ends.
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%",
+    "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 _STOPWORDS = {"a", "an", "the", "on", "of", "for", "in", "to", "and", "with", "via", "towards", "toward", "is"}
 
@@ -70,20 +74,26 @@ def references(conversation: Conversation, papers: dict[str, Paper]) -> list[Ref
 
 def _reference_line(ref: Reference) -> str:
     paper = ref.paper
-    bits = [f"**{inert_markdown(paper.title)}**."]
+    bits = [f"**{_line(paper.title)}**."]
     if paper.authors:
-        bits.append(", ".join(paper.authors) + ".")
+        bits.append(_line(", ".join(paper.authors)) + ".")
     if paper.year:
         bits.append(f"{paper.year}.")
-    bits.append(f"id `{paper.paper_id}`")
+    bits.append(f"id {code_span(paper.paper_id)}")
     if paper.url:
-        bits.append(f"<{paper.url}>")
-    bits.append(f"(BibTeX `{ref.key}`)")
+        url = web_url(paper.url)
+        bits.append(f"<{url}>" if url else _line(paper.url))
+    bits.append(f"(BibTeX {code_span(ref.key)})")
     return f"{ref.number}. " + " ".join(bits)
 
 
+def _line(text: str) -> str:
+    """Data on one line, shown as typed."""
+    return as_typed(" ".join(text.split()))
+
+
 def _quote(citation: Citation) -> str:
-    return inert_markdown(escape_markers(" ".join(citation.quote.split())))
+    return _line(citation.quote)
 
 
 def conversation_markdown(conversation: Conversation, papers: dict[str, Paper], now: datetime | None = None) -> str:
@@ -92,25 +102,25 @@ def conversation_markdown(conversation: Conversation, papers: dict[str, Paper], 
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     lines = ["# paperchat conversation", "", f"Exported {stamp}. Answers quote the indexed abstracts.", ""]
     for number, turn in enumerate(conversation.turns, start=1):
-        lines += [f"## {number}. {inert_markdown(' '.join(turn.question.split()))}", ""]
+        lines += [f"## {number}. {_line(turn.question)}", ""]
         answer = turn.answer
         if answer is None:
-            lines += [f"*Not answered: {turn.error}*", ""]
+            lines += [f"*Not answered: {_line(turn.error)}*", ""]
             continue
         if answer.searched_query != answer.query:
-            lines += [f"*Searching for: {answer.searched_query}*", ""]
-        lines += [inert_markdown(answer.answer.strip()), ""]
+            lines += [f"*Searching for: {_line(answer.searched_query)}*", ""]
+        lines += [formatting_only(answer.answer.strip()), ""]
         for sentence in answer.sentences:
             if not sentence.verified:
-                lines.append(f"> ⚠ Not supported by its source: “{inert_markdown(escape_markers(sentence.text))}” — "
-                             f"{inert_markdown(sentence.reason)}")
+                lines.append(f"> ⚠ Not supported by its source: “{_line(sentence.text)}” — "
+                             f"{formatting_only(' '.join(sentence.reason.split()))}")
         if any(not s.verified for s in answer.sentences):
             lines.append("")
         if answer.citations:
             lines.append("Sources:")
             for c in answer.citations:
                 ref = refs[c.paper_id]
-                lines.append(f"- [{c.n}] {inert_markdown(c.title)} — reference {ref.number} — “{_quote(c)}”")
+                lines.append(f"- [{c.n}] {_line(c.title)} — reference {ref.number} — “{_quote(c)}”")
             lines.append("")
     lines += ["## References", ""]
     lines += [_reference_line(r) for r in refs.values()] or ["No paper was cited."]
@@ -132,8 +142,9 @@ def bibtex_entry(ref: Reference) -> str:
         fields += [("eprint", paper.paper_id), ("archivePrefix", "arXiv")]
     elif _DOI.match(paper.paper_id):
         fields.append(("doi", bibtex_escape(paper.paper_id)))
-    if paper.url:
-        fields.append(("url", paper.url.replace("{", "%7B").replace("}", "%7D")))
+    url = web_url(paper.url)
+    if url:  # no `javascript:` link in a reader's PDF; a web URL holds no brace or backslash
+        fields.append(("url", url))
     fields.append(("note", bibtex_escape(f"paperchat id: {paper.paper_id}")))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{ref.key},\n{body}\n}}\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from rag.types import Paper
+from ui.inert_markdown import as_typed, web_url
 
 COLUMNS = ["Title", "Year", "Paper id"]
 NO_SELECTION = '<div class="paper-empty">Pick a paper in the list to read its abstract and ask about it.</div>'
@@ -33,7 +34,8 @@ def paper_rows(papers: list[Paper]) -> list[list[str]]:
 def count_line(shown: int, matched_all: int, total: int, query: str) -> str:
     if not query.strip():
         return f"{total} papers indexed" + (f" (first {shown} shown)" if shown < total else "")
-    return f"{matched_all} of {total} papers match “{query.strip()}”" + (
+    # The count is Markdown: the typed filter is shown as typed, never as markup.
+    return f"{matched_all} of {total} papers match “{as_typed(' '.join(query.split()))}”" + (
         f" (first {shown} shown)" if shown < matched_all else ""
     )
 
@@ -44,8 +46,9 @@ def paper_html(paper: Paper) -> str:
         meta.append(escape(", ".join(paper.authors)))
     if paper.year:
         meta.append(str(paper.year))
-    if paper.url.startswith(("https://", "http://")):
-        meta.append(f'<a href="{escape(paper.url)}" target="_blank" rel="noopener noreferrer">link</a>')
+    url = web_url(paper.url)
+    if url:
+        meta.append(f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">link</a>')
     return (
         f'<div class="paper-detail"><h3>{escape(paper.title)}</h3>'
         f'<div class="paper-meta">{" · ".join(meta)}</div>'
@@ -54,6 +57,8 @@ def paper_html(paper: Paper) -> str:
 
 
 def question_about(paper: Paper, question: str) -> str:
-    """Names the paper in the question, so retrieval (which reads titles) brings that paper's abstract."""
+    """Names the paper in the question, so retrieval (which reads titles) brings that paper's abstract.
+
+    Plain text for the question box and the engine; the chat shows it through `as_typed`, like any question."""
     question = " ".join(question.split()) or "What does this paper propose, and what does it find?"
     return f"{question} (about the paper “{paper.title}”)"

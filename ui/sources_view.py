@@ -11,6 +11,7 @@ from html import escape
 from rag.types import Answer, Citation, Evidence, Paper
 from ui.answer_view import source_anchor
 from ui.conversation import Conversation
+from ui.inert_markdown import web_url
 
 EMPTY = '<div class="sources-empty">Sources of each answer appear here: click a citation such as [1] to open it.</div>'
 
@@ -88,8 +89,9 @@ def citation_html(citation: Citation, answer: Answer, paper: Paper | None, turn:
         f'<li>“{escape(s.text)}” — {escape(s.reason or "not supported by this abstract")}</li>' for s in flagged
     )
     link = ""
-    if paper and paper.url.startswith(("https://", "http://")):
-        link = f' · <a href="{escape(paper.url)}" target="_blank" rel="noopener noreferrer">paper</a>'
+    url = web_url(paper.url) if paper else None
+    if url:
+        link = f' · <a href="{escape(url)}" target="_blank" rel="noopener noreferrer">paper</a>'
     return (
         f'<details class="source" id="{source_anchor(turn, citation.n)}">'
         f'<summary><span class="cite-n">[{citation.n}]</span> <span class="source-title">{escape(citation.title)}'
