@@ -18,8 +18,6 @@ ESCAPED_MARKER = re.compile(rf"\\\[\s*{_NUMBERS}\s*\\\]")
 MARKERS_AFTER_STOP = re.compile(rf"([.!?])((?:\s*\[\s*{_NUMBERS}\s*\])+)")
 # The unfinished tail of a streamed reply ("... see [1, 2"): held back until the marker closes.
 PARTIAL_MARKER = re.compile(r"\[[\d,; ]*$")
-# Brackets the page keeps as they are: markers, and brackets escaped by `escape_markers`.
-KEPT_BRACKETS = re.compile(rf"(\\\[|\\\]|\[\s*{_NUMBERS}\s*\])")
 
 
 def numbers_of(marker: re.Match[str]) -> list[int]:
