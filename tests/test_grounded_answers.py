@@ -38,6 +38,19 @@ def test_list_question_finds_every_paper_that_mentions_humaneval(engine):
     assert all("humaneval" in c.quote.lower() for c in answer.citations)
 
 
+def test_a_list_question_naming_a_figure_no_abstract_states_is_refused(engine):
+    unheard = engine.ask("Which papers report 123456789% accuracy?")
+    assert unheard.refused and unheard.citations == []
+    assert unheard.answer.startswith("No paper in the index matches “123456789% accuracy”: no indexed abstract "
+                                     "states “123456789%”.")
+    too_high = engine.ask("Which papers get over 99.9% on GSM8K?")
+    assert too_high.refused and "“over 99.9%” in a sentence naming GSM8K" in too_high.answer
+    stated = engine.ask("Which papers get over 80% on GSM8K?")
+    assert stated.kind == "list" and not stated.refused
+    assert [c.title.split(":")[0] for c in stated.citations] == ["DotaMath"]
+    assert "86.7% on GSM8K" in stated.citations[0].quote
+
+
 def test_follow_up_is_searched_as_a_standalone_question(engine):
     first = engine.ask("What is RLCoder?")
     follow = engine.ask("What benchmarks did it use?", history=["What is RLCoder?"])

@@ -86,6 +86,30 @@ def test_strict_mode_drops_what_the_verifier_cannot_support(llm_engine, openai_s
     assert "99%" not in nothing_verified.answer and all(s.verified for s in nothing_verified.sentences)
 
 
+def restated_wrongly(messages) -> str:
+    """The true figure, then the four ways issue 18 saw a model misstate it; every one reads close to the source."""
+    n = codex_source(messages)
+    return (f"Codex solves up to 18% of the 397 test problems with a single try [{n}]. "
+            f"Codex solves up to 80% of the problems with a single try [{n}]. "
+            f"With 1,000 tries it solves eighty-one percent of the problems [{n}]. "
+            f"Codex solves none of the 397 test problems with a single try [{n}]. "
+            f"With 1,000 tries per problem Codex solves 397 of 397 test problems [{n}].")
+
+
+def test_a_figure_restated_under_another_condition_or_count_is_not_shown_verified(llm_engine, openai_server):
+    openai_server.reply = restated_wrongly
+    answer = llm_engine.ask(CODEX)
+    assert [s.verified for s in answer.sentences] == [True, False, False, False, False]
+    moved, spelled, none, all_of = (s.reason for s in answer.sentences[1:])
+    assert moved == "the cited text gives 80% with 1,000 tries per problem, not with a single try"
+    assert spelled == "the number eighty-one not in the cited text"
+    assert none.startswith("it says “none of the 397” where the cited text says “up to 18% of 397”")
+    assert all_of.startswith("it says “397 of 397” where the cited text says “80% (of 397 test problems)”")
+    strict = llm_engine.ask(CODEX, strict=True)
+    assert [s.text for s in strict.sentences] == ["Codex solves up to 18% of the 397 test problems with a single try."]
+    assert "Strict mode left out 4 generated sentences" in strict.answer and "80%" not in strict.answer
+
+
 def test_markers_to_numbers_the_prompt_never_gave_are_removed(llm_engine, openai_server):
     openai_server.reply = lambda m: (
         f"Codex solves up to 18% of 397 test problems with a single try [{codex_source(m)}]. "

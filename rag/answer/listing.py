@@ -2,7 +2,9 @@
 
 A named thing (HumanEval, Isabelle) is matched exactly in every abstract of the index, so nothing is cut off by
 a retrieval depth. A described topic ("evolutionary search to discover programs") is matched by meaning: among
-the papers retrieved for it, those whose best sentence comes close to the best paper's.
+the papers retrieved for it, those whose best sentence comes close to the best paper's. A figure ("123456789%
+accuracy", "over 99.9% on GSM8K") is exact too: a paper matches only with a sentence that states it, read as
+the verifier reads numbers, so a figure no abstract states matches nothing and the question is refused.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from rag.answer.plan import NARROWING
 from rag.answer.scoring import ScoredSentence
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, key_names, mention_pattern
+from rag.text.numbers import Figure, read
 from rag.text.sentences import split_sentences
 from rag.types import Answer, AnswerSentence, Paper
 
@@ -24,6 +27,13 @@ from rag.types import Answer, AnswerSentence, Paper
 # merely mention the topic's words in).
 DESCRIBED_FLOOR = 0.60
 DESCRIBED_RATIO = 0.72
+# Words that only say what a figure measures ("accuracy", "get ... on", "pass rate"). A topic that, without its
+# figure and these, is more than the one noun counted ("7B models") describes something ("on program repair")
+# that must also match by meaning.
+_MEASURE = re.compile(
+    r"\b(?:a|an|the|of|on|in|at|with|for|gets?|got|reach(?:es|ed)?|achiev(?:e|es|ed)|reports?|reported|"
+    r"scor(?:e|es|ed)|accuracy|results?|performance|success|pass|solv(?:e|es|ed)|rates?|improvements?|gains?|"
+    r"points?|higher|better)\b", re.I)
 
 
 @dataclass
@@ -52,6 +62,9 @@ def find_matches(
                 if match.paper.paper_id not in merged or match.score > merged[match.paper.paper_id].score:
                     merged[match.paper.paper_id] = match
         return sorted(merged.values(), key=lambda m: -m.score)
+    asked = asked_figures(topic)
+    if asked:
+        return _stating(asked, _without(topic, asked), papers, score_topic)
     names = [n for n in topic_names(topic) if not is_generic(n)]
     if names:
         return _named(names, papers, any_of=bool(re.search(r"\bor\b", topic)))
@@ -61,6 +74,25 @@ def find_matches(
 def topic_names(topic: str) -> list[str]:
     """The names in a list topic; a topic is a fragment, so its first word is no sentence start ("Isabelle or Coq")."""
     return key_names(f"about {topic}")
+
+
+def asked_figures(topic: str) -> list[Figure]:
+    """The figures a list topic asks papers to state; the 2 of "GPT-2" is a name and is matched as one."""
+    return [f for f in read(topic).figures if not f.in_name and not f.implied]
+
+
+def unmet_figures(topic: str) -> str:
+    """Why a list topic that asks for a figure matched no paper, or "" when it asks for none."""
+    asked = asked_figures(topic)
+    if not asked:
+        return ""
+    figures = " and ".join(f"“{f.phrase}”" for f in asked)
+    rest = _without(topic, asked)
+    names = [n for n in topic_names(rest) if not is_generic(n)]
+    where = f" in a sentence naming {' and '.join(names)}" if names else ""
+    if not names and _describes(rest):
+        where = f" in a paper about “{rest}”"
+    return f"No paper in the index matches “{topic}”: no indexed abstract states {figures}{where}."
 
 
 def either_parts(topic: str) -> list[str]:
@@ -91,6 +123,42 @@ def _named(names: list[str], papers: Iterable[Paper], any_of: bool = False) -> l
     return sorted(matches, key=lambda m: -m.score)
 
 
+def _stating(asked: list[Figure], rest: str, papers: list[Paper],
+             score_topic: Callable[[str], Sequence[ScoredSentence]]) -> list[Match]:
+    """Papers with a sentence stating every asked figure and naming what the rest of the topic names; a rest that
+    describes more than a measure must match by meaning as well."""
+    names = [n for n in topic_names(rest) if not is_generic(n)]
+    patterns = [mention_pattern(n) for n in names]
+    among = None
+    if not names and _describes(rest):
+        among = {m.paper.paper_id for m in _described(rest, {p.paper_id: p for p in papers}, score_topic)}
+    spelled = any(not re.search(r"\d", f.text) for f in asked)
+    matches = []
+    for paper in papers:
+        if among is not None and paper.paper_id not in among:
+            continue
+        hit = [s for s in split_sentences(paper.abstract)
+               if (spelled or re.search(r"\d", s)) and all(p.search(s) for p in patterns) and _states(s, asked)]
+        if hit:
+            matches.append(Match(paper, hit[0], float(len(hit))))
+    return sorted(matches, key=lambda m: -m.score)
+
+
+def _describes(rest: str) -> bool:
+    return len(_MEASURE.sub(" ", rest).split()) > 1
+
+
+def _states(sentence: str, asked: list[Figure]) -> bool:
+    stated = read(sentence).figures
+    return all(any(a.meets(f) for f in stated) for a in asked)
+
+
+def _without(topic: str, figures: list[Figure]) -> str:
+    for figure in sorted(figures, key=lambda f: -f.start):
+        topic = f"{topic[:figure.start]} {topic[figure.end:]}"
+    return " ".join(topic.split())
+
+
 def _described(
     topic: str, papers: dict[str, Paper], score_topic: Callable[[str], Sequence[ScoredSentence]]
 ) -> list[Match]:
@@ -115,7 +183,8 @@ def list_answer(matches: Sequence[Match], papers: dict[str, Paper], *, topic: st
     """One bullet per matching paper, each quoting the sentence that shows the match."""
     book = CitationBook(papers)
     sentences = []
-    lines = [f"{len(matches)} paper{'s' if len(matches) != 1 else ''} in the index match “{topic}”:"]
+    one = len(matches) == 1
+    lines = [f"{len(matches)} paper{'' if one else 's'} in the index match{'es' if one else ''} “{topic}”:"]
     for match in matches:
         n = book.cite(match.paper.paper_id, match.sentence)
         sentences.append(AnswerSentence(text=match.sentence, citations=[n]))

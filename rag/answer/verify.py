@@ -1,7 +1,8 @@
 """Checks every answer sentence against the text it cites, whatever composed the answer.
 
-A sentence is verified when every number in it appears in the cited text and its words or its meaning are
-close enough to that text. Citations to sources that were not retrieved are removed, never re-pointed.
+A sentence is verified when its figures agree with the cited text (rag/answer/figures.py: every number in it
+is there, under the same condition, and its counts of a total match) and its words or its meaning are close
+enough to that text. Citations to sources that were not retrieved are removed, never re-pointed.
 """
 
 from __future__ import annotations
@@ -11,17 +12,19 @@ from collections.abc import Callable, Collection
 
 import numpy as np
 
+from rag.answer.figures import figure_problem
 from rag.text.markers import SPACED_MARKER, numbers_of, strip_markers
+from rag.text.numbers import plain, read
 from rag.text.tokens import tokenize
 from rag.types import Answer
 
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 LEXICAL_SUPPORT = 0.6  # share of the sentence's content words found in the cited text
 DENSE_SUPPORT = 0.75  # cosine of sentence and cited text
 
 
 def numbers_in(text: str) -> set[str]:
-    return {m.group(0).replace(",", "").rstrip(".") for m in _NUMBER.finditer(strip_markers(text))}
+    """The numbers `text` writes, as the verifier reads them ("1,000" and "one thousand" are both 1000)."""
+    return {plain(v) for v in read(strip_markers(text)).values}
 
 
 def verify(answer: Answer, retrieved: Collection[str], embed: Callable[[list[str]], np.ndarray]) -> Answer:
@@ -48,9 +51,9 @@ def verify(answer: Answer, retrieved: Collection[str], embed: Callable[[list[str
 
 
 def _supported(sentence: str, cited: str, embed: Callable[[list[str]], np.ndarray]) -> tuple[bool, str]:
-    missing = numbers_in(sentence) - numbers_in(cited)
-    if missing:
-        return False, f"the number{'s' if len(missing) > 1 else ''} {', '.join(sorted(missing))} not in the cited text"
+    problem = figure_problem(strip_markers(sentence), strip_markers(cited))
+    if problem:
+        return False, problem
     if sentence.strip() in cited:
         return True, "quoted verbatim"
     words = set(tokenize(sentence))

@@ -3,7 +3,7 @@ citations quoting exactly the sentences it named.
 
 A marker whose number was not in the prompt is removed, never re-pointed: so a reply that parrots a reference
 marker from an abstract, or invents one, cannot create a citation, and a citation can only ever point to a
-retrieved paper. Whether each sentence is then supported is the verifier's job (rag/verify.py).
+retrieved paper. Whether each sentence is then supported is the verifier's job (rag/answer/verify.py).
 """
 
 from __future__ import annotations

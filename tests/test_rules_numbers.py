@@ -1,0 +1,137 @@
+"""Numbers read as a reader reads them, and held to their source: each row is one way a restatement of an
+abstract gets a figure right or wrong (issue 18: F5 restatements, F16 a list question naming a figure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.figures import figure_problem
+from rag.answer.listing import find_matches, unmet_figures
+from rag.answer.verify import verify
+from rag.text.numbers import read
+from rag.types import Answer, AnswerSentence, Citation, Paper
+
+PUZZLES = ("Codex performs best, solving up to 18% of 397 test problems with a single try and 80% of the problems "
+           "with 1,000 tries per problem.")
+PASS_AT = "Codex solves 28.8% of the problems with pass@1 and 70.2% with pass@100."
+SHOTS = "GPT-3 reaches 45.2% accuracy in the zero-shot setting and 61.8% with 5-shot prompting."
+SPELLED = "We evaluate twelve models on one hundred and sixty-four problems."
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("solving 28.8 % of them, or 28.8 percent", {28.8}),
+    ("eighty-one percent of three hundred and ninety-seven problems", {81, 397}),
+    ("1,000 tries, one thousand tries, a thousand tries", {1000}),
+    ("a 7B model and a 7 billion parameter model, 574K pairs", {7e9, 574e3}),
+    ("GSM8K and miniF2F are names, not numbers", set()),
+    ("one approach beats the other", set()),                    # "one" is a pronoun here, not a count
+    ("none of the 397 puzzles", {397}),                         # 0 is implied by "none", not written
+])
+def test_numbers_are_read_however_they_are_written(text, values):
+    assert read(text).values == values
+
+
+def test_a_figure_keeps_its_condition_and_what_it_is_a_share_of():
+    low, high = read(PUZZLES).figures
+    assert (low.value, low.percent, low.total, low.bound) == (18, True, 397, "<=")
+    assert [(c.kind, c.count) for c in low.conditions] == [("attempts", 1)]
+    assert (high.value, high.total, high.total_from) == (80, 397, "397 test problems")  # "of the problems"
+    assert [(c.kind, c.count) for c in high.conditions] == [("attempts", 1000)]
+
+
+@pytest.mark.parametrize(("claim", "cited", "problem"), [
+    # a figure moved to another condition
+    ("Codex solves up to 80% of the problems with a single try.", PUZZLES,
+     "the cited text gives 80% with 1,000 tries per problem, not with a single try"),
+    ("With a single try, Codex solves 80% of the problems.", PUZZLES, "not With a single try"),
+    ("Codex solves 18% of the problems with 1,000 tries.", PUZZLES, "up to 18% of 397 with a single try, not"),
+    ("Codex solves 70.2% of the problems at pass@1.", PASS_AT, "70.2% pass@100, not pass@1"),
+    ("GPT-3 reaches 61.8% accuracy zero-shot.", SHOTS, "61.8% 5-shot, not zero-shot"),
+    ("Codex solves 28.8 % with 100 samples.", PASS_AT, "not with 100 samples"),
+    ("With 10 tries per problem Codex does well.", PUZZLES,
+     "“With 10 tries per problem” is not in the cited text, which gives “with a single try” and “with 1,000 tries"),
+    ("GPT-3 does well with ten samples.", SHOTS, "“with ten samples” is not in the cited text"),
+    # a number the source never writes, however it is spelled
+    ("Codex solves eighty-one percent of the problems with 1,000 tries.", PUZZLES, "the number eighty-one not"),
+    ("Codex solves 81% of the problems with 1,000 tries.", PUZZLES, "the number 81 not"),
+    ("Codex solves 18% of 500 test problems with a single try.", PUZZLES, "the number 500 not"),
+    ("The authors evaluate thirteen models.", SPELLED, "the number thirteen not"),
+    # none / all / X of Y against the share the source gives of that total
+    ("Codex solves none of the 397 test problems.", PUZZLES, "it says “none of the 397” where the cited text says"),
+    ("Codex solves 397 of 397 test problems.", PUZZLES, "it says “397 of 397”"),
+    ("Codex solves all 397 test problems with 1,000 tries per problem.", PUZZLES,
+     "it says “all 397” where the cited text says “80% (of 397 test problems)”"),
+    ("Codex solves 150 out of the 397 test problems with a single try.", PUZZLES, "the number 150 not"),
+])
+def test_a_misstated_figure_is_flagged(claim, cited, problem):
+    assert problem in (figure_problem(claim, cited) or "")
+
+
+@pytest.mark.parametrize(("claim", "cited"), [
+    (PUZZLES, PUZZLES),
+    ("Codex solves up to 18 % of the 397 test problems with one try.", PUZZLES),
+    ("Codex solves 18 percent of 397 problems on the first attempt.", PUZZLES),
+    ("Codex solves eighteen percent of the 397 test problems with a single try.", PUZZLES),
+    ("With 1,000 tries per problem, Codex solves 80% of the problems.", PUZZLES),
+    ("Codex solves 80% of the 397 problems with one thousand tries.", PUZZLES),  # 80% of 397 is not 18% of 397
+    ("Codex solves about 71 of the 397 test problems with a single try.", PUZZLES),  # 71/397 is the 18%
+    ("Codex handles up to 18% of 397 problems in a single try and 80% with 1,000 tries.", PUZZLES),
+    ("Codex solves 28.8% of the problems with a single sample.", PASS_AT),  # pass@1 is one sample
+    ("GPT-3 reaches 45.2% zero-shot and 61.8% five-shot.", SHOTS),
+    ("The authors evaluate 12 models on 164 problems.", SPELLED),
+    ("Codex performs best among the solvers.", PUZZLES),
+])
+def test_a_faithful_restatement_is_accepted(claim, cited):
+    assert figure_problem(claim, cited) is None
+
+
+@pytest.mark.parametrize("claim", [
+    "Codex solves up to 80% of the problems with a single try.",
+    "Codex solves eighty-one percent of the problems with 1,000 tries.",
+    "Codex solves none of the 397 test problems.",
+    "Codex solves 397 of 397 test problems.",
+])
+def test_the_verifier_flags_the_restatements_of_issue_18(embedder, claim):
+    answer = Answer(query="q", searched_query="q", answer=f"{claim} [1]",
+                    citations=[Citation(1, "puzzles", "Programming Puzzles", PUZZLES)],
+                    sentences=[AnswerSentence(claim, [1])])
+    verify(answer, retrieved={"puzzles"}, embed=embedder.embed)
+    assert not answer.sentences[0].verified and not answer.citations[0].supported
+
+
+PAPERS = [
+    Paper("pp", "Programming Puzzles", f"We release P3. {PUZZLES}"),
+    Paper("dm", "DotaMath", "DotaMath-deepseek-7B scores 64.8% on the MATH dataset and 86.7% on GSM8K."),
+    Paper("im", "InfinityMATH", "We build a dataset from GSM8K. It has 101K problems."),
+]
+
+
+def no_described_match(text: str) -> list:
+    return []
+
+
+@pytest.mark.parametrize(("topic", "papers"), [
+    ("123456789% accuracy", []),
+    ("80% accuracy", ["pp"]),
+    ("eighty percent", ["pp"]),
+    ("over 99.9% on GSM8K", []),
+    ("over 80% on GSM8K", ["dm"]),
+    ("about 86% on GSM8K", ["dm"]),
+    ("below 50% on MATH", []),
+    ("80% on program repair", []),   # the figure is there, the topic is not
+    ("101K problems", ["im"]),
+    ("GSM8K", ["dm", "im"]),         # no figure asked: matched by name as before
+])
+def test_a_list_topic_with_a_figure_matches_papers_that_state_it(topic, papers):
+    assert sorted(m.paper.paper_id for m in find_matches(topic, PAPERS, no_described_match)) == papers
+
+
+@pytest.mark.parametrize(("topic", "reason"), [
+    ("123456789% accuracy", "No paper in the index matches “123456789% accuracy”: no indexed abstract states "
+                            "“123456789%”."),
+    ("over 99.9% on GSM8K", "no indexed abstract states “over 99.9%” in a sentence naming GSM8K."),
+    ("80% on program repair", "no indexed abstract states “80%” in a paper about “on program repair”."),
+    ("GPT-4", ""),                   # the 4 of a name is no figure to look for
+])
+def test_a_list_topic_names_the_figure_no_abstract_states(topic, reason):
+    assert reason in unmet_figures(topic) and bool(unmet_figures(topic)) == bool(reason)
