@@ -7,7 +7,11 @@ One question per line:
 
 Only `id` and `question` are required. A bad line is reported with its line number and skipped, so one typo
 does not cost a whole run; an unknown key is reported too but the question still runs, because a misspelt
-`expected_title` would otherwise drop the gold papers without anyone noticing.
+`expected_title` would otherwise drop the gold papers without anyone noticing. A line holding bytes that are not
+UTF-8 is one such bad line, not an unreadable file.
+
+The file is read with a size limit: a question set is a few hundred bytes a question, so a file past the limit
+(or one that never ends, like /dev/zero) is refused before it fills the memory.
 """
 
 from __future__ import annotations
@@ -19,12 +23,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rag.answer.question import not_text
+from rag.errors import PaperchatError
 from rag.text.clean import normalise_title
 
 UNANSWERABLE = "unanswerable"
 DEFAULT_TYPE = "general"
 KNOWN_KEYS = ("id", "type", "question", "expected_titles", "expected_facts", "history")
 SHIPPED_DIR = Path(__file__).parent / "questions"
+MAX_FILE_BYTES = 20_000_000  # tens of thousands of questions: days of asking
+MAX_LINE_CHARS = 100_000  # a question, its history and gold titles; the engine refuses questions over 1,000
+
+
+class QuestionFileTooLarge(PaperchatError, OSError):
+    """An OSError, so whoever already reports an unreadable question file (the CLI, the Evaluate tab) reports
+    this one too."""
 
 
 @dataclass(frozen=True)
@@ -68,11 +81,25 @@ def shipped_sets() -> dict[str, Path]:
 
 
 def load_questions(path: Path) -> QuestionSet:
-    """Reads a JSONL question set; raises OSError/UnicodeDecodeError only when the file itself cannot be read."""
-    data = Path(path).read_bytes()
-    result = parse_questions(data.decode("utf-8").splitlines(), name=Path(path).name)
+    """Reads a JSONL question set; raises OSError only when the file itself cannot be read or is too large."""
+    data = _read_capped(Path(path))
+    # surrogateescape: a byte that is not UTF-8 costs the line it is on (see parse_questions), not the file.
+    result = parse_questions(data.decode("utf-8", errors="surrogateescape").splitlines(), name=Path(path).name)
     result.digest = hashlib.sha256(data).hexdigest()[:12]
     return result
+
+
+def _read_capped(path: Path) -> bytes:
+    """At most MAX_FILE_BYTES: reading one byte more tells a large file, a device or a pipe that never ends from a
+    question set, without trusting a size that only regular files have."""
+    with path.open("rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise QuestionFileTooLarge(
+            f"{path} holds more than {MAX_FILE_BYTES // 1_000_000} MB (or never ends): a question set is a few hundred "
+            "bytes a question, so this is not one. Split a real question set into smaller files."
+        )
+    return data
 
 
 def parse_questions(lines: Iterable[str], name: str = "<questions>") -> QuestionSet:
@@ -80,6 +107,10 @@ def parse_questions(lines: Iterable[str], name: str = "<questions>") -> Question
     seen: dict[str, int] = {}
     for number, raw in enumerate(lines, start=1):
         if not raw.strip() or raw.lstrip().startswith("//"):
+            continue
+        if len(raw) > MAX_LINE_CHARS:
+            result.problems.append(Problem(number, f"{len(raw):,} characters long; a question line may have at most "
+                                                   f"{MAX_LINE_CHARS:,}"))
             continue
         try:
             record = json.loads(raw)
@@ -109,6 +140,8 @@ def parse_questions(lines: Iterable[str], name: str = "<questions>") -> Question
 def _question_from(record: Any, line: int) -> Question:
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+    if where := _not_text_in(record):
+        raise ValueError(f"holds bytes that are not text ({where}); save the file as UTF-8")
     qid = record.get("id")
     if isinstance(qid, int) and not isinstance(qid, bool):
         qid = str(qid)
@@ -129,6 +162,18 @@ def _question_from(record: Any, line: int) -> Question:
         history=_strings(record, "history", qid),
         line=line,
     )
+
+
+def _not_text_in(value: Any) -> str:
+    """The first place in a parsed line, keys included, that is not text: such a string would fail the question
+    check, or the UTF-8 writer of the run's results (losing the whole run) if it sat in a gold title."""
+    if isinstance(value, str):
+        return not_text(value)
+    if isinstance(value, dict):
+        value = [item for pair in value.items() for item in pair]
+    if isinstance(value, list):
+        return next((where for item in value if (where := _not_text_in(item))), "")
+    return ""
 
 
 def _strings(record: dict, key: str, qid: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from eval.answer_metrics import SUMMARY_KEYS
 from rag.errors import PaperchatError
+from rag.text.controls import strip_controls
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -91,11 +92,11 @@ def run(args: argparse.Namespace, settings) -> int:
         settings = apply_overrides(settings, args.overrides)
         path = resolve_question_file(args.file)
         questions = load_questions(path)
-    except (OverrideError, OSError, UnicodeDecodeError) as exc:
-        print(f"paperchat eval run: {exc}", file=sys.stderr)
+    except (OverrideError, OSError) as exc:  # a question file too large to be one is an OSError too
+        print(strip_controls(f"paperchat eval run: {exc}"), file=sys.stderr)
         return 2
-    for problem in questions.problems:
-        print(f"{path}: {problem}", file=sys.stderr)
+    for problem in questions.problems:  # they quote the file's own ids
+        print(strip_controls(f"{path}: {problem}"), file=sys.stderr)
     if not questions.questions:
         print(f"paperchat eval run: no usable questions in {path}", file=sys.stderr)
         return 2

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from rag.choices import BACKENDS, DEFAULT_ENCODER, ENCODERS, RETRIEVERS
@@ -23,6 +24,18 @@ def _default_data_dir() -> Path:
     return Path(user_data_dir("paperchat", appauthor=False))
 
 
+def _checked_chroma_url(url: str) -> str:
+    """A port out of range is found here, not by urllib in the middle of opening the store."""
+    from urllib.parse import urlparse
+
+    if url:
+        try:
+            urlparse(url if "://" in url else f"http://{url}").port  # noqa: B018 (the property checks the range)
+        except ValueError as exc:
+            raise ValueError(f"{exc}: expected http://HOST:PORT") from None
+    return url
+
+
 def _default_model_cache() -> Path:
     from rag.index.encoder import default_model_cache
 
@@ -30,21 +43,26 @@ def _default_model_cache() -> Path:
 
 
 class Group(BaseModel):
-    """A settings group: a key it does not know is an error naming that key, never silently ignored."""
+    """A settings group: a key it does not know is an error naming that key, never silently ignored.
 
-    model_config = ConfigDict(extra="forbid")
+    Every number has the bounds within which it means something, and no float may be nan or inf: a bad value is
+    one line naming its PAPERCHAT_* variable when the command starts, not a traceback deep in a search (a zero
+    batch size) or a silent change of behaviour (nan compares false, so `refuse_below=nan` never refuses).
+    """
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class IngestSettings(Group):
     chunk_tokens: int = Field(
-        200,
+        200, ge=16, le=256,
         description="Most tiktoken tokens in a chunk, title prefix included; MiniLM reads 256 word pieces, "
-        "and tiktoken counts run below word-piece counts, so 200 leaves headroom.",
+        "and tiktoken counts run below word-piece counts, so 200 leaves headroom (and more than 256 is cut off).",
     )
-    overlap_sentences: int = Field(1, description="Sentences repeated at the start of the next chunk.")
-    batch_size: int = Field(32, description="Chunks embedded per model call.")
+    overlap_sentences: int = Field(1, ge=0, le=10, description="Sentences repeated at the start of the next chunk.")
+    batch_size: int = Field(32, ge=1, le=4096, description="Chunks embedded per model call.")
     max_abstract_chars: int = Field(
-        200_000, description="Longer abstracts are rejected: almost surely a broken export, not an abstract."
+        200_000, ge=100, description="Longer abstracts are rejected: almost surely a broken export, not an abstract."
     )
 
 
@@ -52,40 +70,61 @@ class RetrievalSettings(Group):
     retriever: RetrieverName = Field("hybrid", description="How chunks are found.")
     top_papers: int = Field(6, ge=1, le=50, description="Papers whose evidence reaches the answer.")
     candidates: int = Field(
-        100, description="Papers each retriever hands to fusion (dense: each paper's best chunk)."
+        100, ge=1, le=10_000, description="Papers each retriever hands to fusion (dense: each paper's best chunk)."
     )
     fusion: Literal["convex", "rrf"] = Field(
         "convex",
         description="How hybrid joins the two lists: convex = weighted sum of min-max normalised scores, rrf = "
         "weighted reciprocal-rank fusion. convex was 0.6 nDCG@10 points above the best rrf on SciFact train.",
     )
-    rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant (fusion = rrf only).")
-    dense_weight: float = Field(0.5, description="Weight of the dense list in fusion (tuned on SciFact train).")
-    bm25_weight: float = Field(0.5, description="Weight of the BM25 list in fusion (tuned on SciFact train).")
-    title_repeat: int = Field(
-        2, ge=1, description="Times the title is repeated in the BM25 text: the title's weight (tuned on SciFact "
-        "train; dense chunks carry the title as a prefix)."
+    rrf_k: int = Field(60, ge=0, le=100_000, description="Reciprocal-rank-fusion constant (fusion = rrf only).")
+    dense_weight: float = Field(
+        0.5, ge=0, le=100, description="Weight of the dense list in fusion (tuned on SciFact train)."
     )
+    bm25_weight: float = Field(
+        0.5, ge=0, le=100, description="Weight of the BM25 list in fusion (tuned on SciFact train)."
+    )
+    title_repeat: int = Field(
+        2, ge=1, le=20, description="Times the title is repeated in the BM25 text: the title's weight (tuned on "
+        "SciFact train; dense chunks carry the title as a prefix)."
+    )
+
+    @model_validator(mode="after")
+    def _some_weight(self) -> RetrievalSettings:
+        if self.dense_weight == 0 and self.bm25_weight == 0:
+            raise ValueError("dense_weight and bm25_weight are both 0, so fusion would rank every paper equal; "
+                             "give one of them a weight")
+        return self
 
 
 class AnswerSettings(Group):
-    max_sentences: int = Field(4, description="Most sentences in an extractive factoid answer.")
+    max_sentences: int = Field(4, ge=1, le=20, description="Most sentences in an extractive factoid answer.")
     refuse_below: float = Field(
-        0.38,
+        0.38, ge=0, le=2,
         description="Refuse when the best sentence's score is below this. Set from eval/questions/dev.jsonl: "
-        "unanswerable questions scored 0.26-0.35 there, answerable ones 0.41 and up.",
+        "unanswerable questions scored 0.26-0.35 there, answerable ones 0.41 and up. Scores stay below 2: 0 "
+        "never refuses, 2 always does.",
     )
     refuse_below_unknown_name: float = Field(
-        0.50,
+        0.50, ge=0, le=2,
         description="The bar when the question names a word no abstract mentions (\"Coq\"). Set from the dev set: "
         "such unanswerable questions scored 0.45-0.48, the answerable one 0.54.",
     )
-    max_question_chars: int = Field(1000, description="Longer questions are refused politely.")
+    max_question_chars: int = Field(1000, ge=1, le=100_000, description="Longer questions are refused politely.")
 
 
 class StoreSettings(Group):
     chroma_url: str = Field("", description="Use a Chroma server at this URL instead of the embedded store.")
-    collection_prefix: str = Field("papers", description="Collections are named prefix + settings hash.")
+    collection_prefix: str = Field(
+        "papers", min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        description="Collections are named prefix + settings hash; Chroma allows letters, digits and . _ - "
+        "(starting with a letter or digit).",
+    )
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _url_with_a_real_port(cls, url: str) -> str:
+        return _checked_chroma_url(url)
 
 
 class UISettings(Group):
@@ -95,12 +134,12 @@ class UISettings(Group):
         "A secret, so it never shows in logs or reprs.",
     )
     max_question_chars: int = Field(
-        1000, ge=1, description="The page refuses longer questions politely, before they reach the engine."
+        1000, ge=1, le=100_000, description="The page refuses longer questions politely, before they reach the engine."
     )
     stream_delay_ms: int = Field(
-        40, ge=0, description="Pause between streamed answer pieces, so a reader sees the answer build up."
+        40, ge=0, le=5000, description="Pause between streamed answer pieces, so a reader sees the answer build up."
     )
-    max_papers_listed: int = Field(500, ge=1, description="Most rows the Papers tab shows for one search.")
+    max_papers_listed: int = Field(500, ge=1, le=100_000, description="Most rows the Papers tab shows for one search.")
 
 
 class LLMSettings(Group):
@@ -115,7 +154,9 @@ class LLMSettings(Group):
     )
     model: str = Field("", description="Model name the endpoint knows (`ollama list`, GET <base_url>/models).")
     api_key: SecretStr | None = Field(None, description="Bearer token for the endpoint; a secret, never logged.")
-    timeout_s: float = Field(60.0, gt=0, description="Longest wait for the endpoint to answer or send the next token.")
+    timeout_s: float = Field(
+        60.0, gt=0, le=86_400, description="Longest wait for the endpoint to answer or send the next token."
+    )
     stream: bool = Field(True, description="Ask the endpoint for server-sent events, so tokens show as they come.")
     local_model_dir: str = Field(
         "",
@@ -127,8 +168,8 @@ class LLMSettings(Group):
         None,
         description="Where converted GGUF weights are kept (default: the top-level model_cache_dir).",
     )
-    max_tokens: int = Field(200, ge=8, description="Most tokens a generated answer may have.")
-    temperature: float = Field(0.0, ge=0, description="0 = deterministic; answers should restate, not invent.")
+    max_tokens: int = Field(200, ge=8, le=100_000, description="Most tokens a generated answer may have.")
+    temperature: float = Field(0.0, ge=0, le=2, description="0 = deterministic; answers should restate, not invent.")
     prompt_sentences: int = Field(
         14, ge=1, le=60,
         description="Best-scoring abstract sentences numbered in the prompt; the model may cite only these.",
@@ -155,7 +196,9 @@ class Settings(BaseSettings):
         description="Where models converted for this machine are kept (the exported ONNX encoder, converted GGUF "
         "weights): once per user, shared by every data folder, keyed by the weights they came from.",
     )
-    device: str = Field("cpu", description="Torch device for the embedder: cpu, cuda, or auto.")
+    device: str = Field(
+        "cpu", description="Torch device for the embedder: cpu, cuda (or cuda:N), or auto (cuda when torch sees a GPU)."
+    )
     encoder: EncoderName = Field(
         DEFAULT_ENCODER,
         description="Runtime of the embedding model: torch (sentence-transformers), onnx (ONNX Runtime, same "
@@ -174,6 +217,19 @@ class Settings(BaseSettings):
     llm_base_url: str = Field("", description="Shortcut for llm.base_url (env PAPERCHAT_LLM_BASE_URL).")
     llm_model: str = Field("", description="Shortcut for llm.model (env PAPERCHAT_LLM_MODEL).")
     llm_api_key: SecretStr | None = Field(None, description="Shortcut for llm.api_key (env PAPERCHAT_LLM_API_KEY).")
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _url_with_a_real_port(cls, url: str) -> str:
+        return _checked_chroma_url(url)
+
+    @field_validator("device")
+    @classmethod
+    def _known_device(cls, device: str) -> str:
+        """Only the name is checked here; whether that GPU exists is asked when a model is put on it."""
+        if not re.fullmatch(r"cpu|auto|cuda(:[0-9]+)?", device):
+            raise ValueError("expected cpu, cuda, cuda:N or auto")
+        return device
 
     def resolved(self) -> Settings:
         resolved = self

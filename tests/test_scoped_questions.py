@@ -38,3 +38,21 @@ def test_ask_in_the_chat_scopes_the_one_question_it_sends(engine):
     assert text == question_about(dotamath, "What does it find?") and scope == [dotamath.paper_id]
     turn: Turn = page.ask(text, conversation, "hybrid", 6, scope)
     assert turn.answer is not None and {c.paper_id for c in turn.answer.citations} == {dotamath.paper_id}
+
+
+def test_bytes_that_are_not_text_leave_the_page_session_usable(engine, tmp_path):
+    """A lone surrogate in a question (issue 18, F11): the turn says what is wrong, and the conversation, its
+    exports and the next question still work."""
+    import json
+
+    from ui.app import ChatPage, _messages
+    from ui.export import write_exports
+
+    page = ChatPage(engine)
+    conversation = Conversation()
+    conversation.turns.append(page.ask("What does RLCoder \udcff propose?", conversation, "hybrid", 6))
+    assert "bytes that are not text" in conversation.turns[-1].error
+    json.dumps(_messages(conversation), ensure_ascii=False).encode("utf-8")  # what the browser is sent
+    conversation.turns.append(page.ask("What does RLCoder propose?", conversation, "hybrid", 6))
+    assert conversation.turns[-1].answer is not None and not conversation.turns[-1].answer.refused
+    write_exports(conversation, engine.papers, tmp_path)

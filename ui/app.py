@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from rag.engine import NoIndexError, QuestionError
 from rag.generation.base import GenerationError
+from rag.text.controls import LONE_SURROGATE
 from ui.answer_view import answer_markdown, error_markdown, stream_prefixes
 from ui.conversation import Conversation, Turn
 from ui.evaluate_tab import add_evaluate_tab
@@ -52,7 +53,7 @@ Message = dict[str, str]
 
 
 def _user_message(question: str) -> Message:
-    return {"role": "user", "content": as_typed(question)}
+    return {"role": "user", "content": as_typed(LONE_SURROGATE.sub("\ufffd", question))}
 
 
 def _assistant_message(markdown: str) -> Message:

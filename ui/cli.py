@@ -63,6 +63,17 @@ def _bounded_int(group: str, name: str):
     return convert
 
 
+def _port(text: str) -> int:
+    """A TCP port, checked here so a typo is a usage line, not a socket traceback once the page is half built."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, got {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is between 1 and 65535, got {port}")
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="paperchat", description="Ask questions about research-paper abstracts; answers cite the papers."
@@ -89,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="the chat page in the browser (ingests the built-in corpus if empty)")
     p.add_argument("--host", default="127.0.0.1", help="address to bind; anything but loopback needs --auth")
-    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--port", type=_port, default=7860, help="TCP port to listen on (1-65535; default 7860)")
     p.add_argument("--auth", help="USER:PASS required to open the page (env PAPERCHAT_AUTH)")
     _common(p)
     _retrieval(p)
@@ -130,22 +141,27 @@ def settings_from(args: argparse.Namespace):
 
 
 def main(argv: list[str] | None = None) -> int:
+    _text_streams()
     args = build_parser().parse_args(argv)
     from rag.offline import configure_offline
 
     configure_offline()
     from pydantic import ValidationError
+    from pydantic_settings import SettingsError
 
     from rag.errors import PaperchatError
 
     try:
         return _run(args)
     except PaperchatError as exc:
-        print(f"paperchat: {exc}", file=sys.stderr)
+        _fail(str(exc))
         return 2
     except ValidationError as exc:
         for line in _setting_errors(exc):
-            print(f"paperchat: {line}", file=sys.stderr)
+            _fail(line)
+        return 2
+    except SettingsError as exc:
+        _fail(_unreadable_setting(exc))
         return 2
     except KeyboardInterrupt:
         print("paperchat: interrupted", file=sys.stderr)
@@ -156,6 +172,53 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        # A path from a flag or setting that the system refused (a file where a folder belongs, no permission,
+        # a full disk): the system's own words name it, and a traceback would add nothing the user can act on.
+        where = f": {exc.filename}" if exc.filename else ""
+        _fail(f"{exc.strerror or exc}{where}. Check the paths in your flags and PAPERCHAT_* settings.")
+        return 2
+
+
+def _text_streams() -> None:
+    """Bytes that are not UTF-8 reach the question check as text instead of killing the chat's input(), and what
+    cannot be encoded is printed as "?" instead of raising: a title must never take the output down."""
+    import contextlib
+    import io
+
+    for stream, errors in ((sys.stdin, "surrogateescape"), (sys.stdout, "replace"), (sys.stderr, "replace")):
+        reconfigure = getattr(stream, "reconfigure", None)  # a stand-in stream (pytest's capture) may not have it
+        with contextlib.suppress(io.UnsupportedOperation):  # raised for a stream already read from: keep it as is
+            if reconfigure is not None:
+                reconfigure(errors=errors)
+
+
+def _fail(message: str) -> None:
+    from rag.text.controls import strip_controls
+
+    print(f"paperchat: {strip_controls(message)}", file=sys.stderr)
+
+
+def _unreadable_setting(exc: Exception) -> str:
+    """pydantic-settings cannot parse a group variable (PAPERCHAT_RETRIEVAL='x'): say what it expects."""
+    import re
+
+    found = re.search(r'field "(\w+)"', str(exc))
+    if not found:
+        return f"{exc}: see README: Settings"
+    name = found.group(1)
+    env = f"PAPERCHAT_{name.upper()}"
+    return (f"cannot read setting {name} (env {env}): a settings group is a JSON object, e.g. "
+            f"{env}='{{\"key\": value}}'; or set one key as {env}__KEY=value (README: Settings)")
+
+
+def _json_for_terminal(data: Any) -> str:
+    """JSON whose strings keep every character as data: json.dumps escapes C0 controls, and the rest a terminal
+    would obey (DEL, C1 such as 0x9b CSI) or cannot encode (lone surrogates) are escaped the same way."""
+    import re
+
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return re.sub("[\x7f-\x9f\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _setting_errors(exc) -> list[str]:
@@ -168,7 +231,8 @@ def _setting_errors(exc) -> list[str]:
             lines.append(f"unknown setting {'.'.join(path)} (env {env}): no such setting; see README: Settings "
                          "for the names")
         else:
-            lines.append(f"invalid setting {'.'.join(path)}={error.get('input')!r} (env {env}): {error['msg']}")
+            lines.append(f"invalid setting {'.'.join(path)}={error.get('input')!r} (env {env}): "
+                         f"{error['msg'].removeprefix('Value error, ')}")
     return lines
 
 
@@ -187,6 +251,7 @@ def _run(args: argparse.Namespace) -> int:
 
         args.question = check_question(args.question, settings.answer.max_question_chars)
     from ingest.writer import open_engine
+    from rag.text.controls import strip_controls
 
     engine = open_engine(settings, must_exist=args.command in READ_ONLY)
     if args.command == "ingest":
@@ -194,18 +259,18 @@ def _run(args: argparse.Namespace) -> int:
         from ingest.writer import ingest_into
 
         if args.if_empty and engine.papers:
-            print(f"The index at {engine.location} already holds {len(engine.papers)} papers.")
+            print(strip_controls(f"The index at {engine.location} already holds {len(engine.papers)} papers."))
             return 0
         report = ingest_into(engine, args.files or [BUILTIN_CORPUS], progress=not args.quiet)
-        for line in report.problems():
-            print(line, file=sys.stderr)
+        for line in report.problems():  # they quote the files' own ids and titles
+            print(strip_controls(line), file=sys.stderr)
         print(report.summary())
         return report.exit_code
     if args.command == "ask":
         from ui.render_text import answer_as_text
 
         answer = engine.ask(args.question)
-        print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False) if args.json else answer_as_text(answer))
+        print(_json_for_terminal(answer.to_dict()) if args.json else answer_as_text(answer))
         return 0
     if args.command == "chat":
         from ui.terminal_chat import run_chat
@@ -217,7 +282,7 @@ def _run(args: argparse.Namespace) -> int:
         return serve(engine, args)
     if args.command == "papers":
         for paper in sorted(engine.papers.values(), key=lambda p: p.title.lower()):
-            print(f"{paper.paper_id}\t{paper.title}")
+            print(strip_controls(f"{paper.paper_id}\t{paper.title}"))
         return 0
     raise AssertionError(args.command)
 

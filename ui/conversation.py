@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rag.text.controls import LONE_SURROGATE
 from rag.types import Answer
 
 
@@ -15,6 +16,11 @@ class Turn:
     question: str
     answer: Answer | None = None  # None when the question failed; `error` then says why
     error: str = ""
+
+    def __post_init__(self) -> None:
+        # A lone surrogate (bytes that were not text) cannot be sent to the browser or written to an export, and
+        # kept in the history it would fail every later question: the turn keeps a displayable copy.
+        self.question = LONE_SURROGATE.sub("\ufffd", self.question)
 
 
 @dataclass

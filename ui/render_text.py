@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from rag.text.controls import strip_controls
 from rag.types import Answer
 
 
 def answer_as_text(answer: Answer) -> str:
+    """The answer, its flagged sentences and its sources, with any escape sequence a title or abstract carried
+    removed: the terminal would obey it."""
     lines = []
     if answer.searched_query != answer.query:
         lines.append(f"Searching for: {answer.searched_query}")
@@ -20,4 +23,4 @@ def answer_as_text(answer: Answer) -> str:
         lines.append("Sources:")
         for c in answer.citations:
             lines.append(f"[{c.n}] {c.title} ({c.paper_id})")
-    return "\n".join(lines)
+    return strip_controls("\n".join(lines))

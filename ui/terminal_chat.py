@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rag.engine import Engine, QuestionError
 from rag.generation.base import GenerationError
+from rag.text.controls import strip_controls
 from ui.render_text import answer_as_text
 
 
@@ -20,11 +21,12 @@ def run_chat(engine: Engine) -> int:
             return 0
         try:
             answer = engine.ask(question, history=history)
-        except QuestionError as exc:
-            print(exc)
+        except QuestionError as exc:  # the conversation goes on: only this question is refused
+            print(strip_controls(str(exc)))
             continue
         except GenerationError as exc:  # the model failed this turn; the conversation goes on
-            print(f"{exc}\n(Ask again, or restart with --backend extractive for answers without a model.)")
+            print(strip_controls(str(exc)))
+            print("(Ask again, or restart with --backend extractive for answers without a model.)")
             continue
         print(answer_as_text(answer))
         history.append(question)

@@ -3,12 +3,21 @@
 Each chunk's metadata carries its paper's content hash and chunk count, so the store itself can tell
 which papers are complete: a paper interrupted mid-write (a crash) is seen as incomplete and rewritten.
 A vector index damaged by a crash inside Chroma's own save is found and rebuilt (rag/store_recovery.py).
+
+A store on a read-only mount is read from a private copy: Chroma (1.x) writes to its SQLite file whenever a
+client opens it (a row in its `acquire_write` table), so it cannot open the folder itself. The copy is taken
+once per process, removed at exit, and refuses writes, so an ingest into it is an error, never lost work.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
+import os
+import shutil
+import tempfile
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +30,10 @@ from rag.types import Chunk, Paper
 
 PAGE = 5000
 REBUILD_BATCH = 256
+_COPIES: dict[str, Path] = {}  # a read-only store's private copy -> the folder it was copied from
+# A companion collection holds one stamp, renewed by every write: readers in other processes (page workers, a page
+# while a terminal ingests) compare it per question to see that the index changed.
+VERSION_SUFFIX = ".version"
 
 
 class StoreError(PaperchatError):
@@ -80,6 +93,8 @@ def open_client(data_dir: Path, chroma_url: str = ""):
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"Cannot create the data folder {path}: {exc.strerror}. Set --data-dir.") from exc
+    if local_index_exists(data_dir) and not _writable(path):
+        path = _private_copy(path)
     try:
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     except Exception as exc:  # a damaged or foreign folder surfaces as several chromadb/sqlite types
@@ -89,11 +104,38 @@ def open_client(data_dir: Path, chroma_url: str = ""):
         ) from exc
 
 
+def _writable(path: Path) -> bool:
+    """Whether SQLite may write the catalogue and its journal: access() also answers no on a read-only mount,
+    even for root."""
+    return os.access(path, os.W_OK) and os.access(path / "chroma.sqlite3", os.W_OK)
+
+
+def _private_copy(path: Path) -> Path:
+    """A writable copy of a read-only store, for reading it (see the module docstring)."""
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    scratch = Path(tempfile.gettempdir())
+    free = shutil.disk_usage(scratch).free
+    if size * 1.1 > free:
+        raise StoreError(
+            f"The store at {path} is read-only, and Chroma must write to open it; reading it needs a temporary "
+            f"copy of {size / 1e6:,.0f} MB but {scratch} has {free / 1e6:,.0f} MB free. Make the folder writable, "
+            "or set TMPDIR to a folder with room."
+        )
+    copy = Path(tempfile.mkdtemp(prefix="paperchat-read-only-")) / "chroma"
+    atexit.register(shutil.rmtree, copy.parent, ignore_errors=True)
+    # copyfile, not copy2: the copy must be writable even when the originals are mode 444.
+    shutil.copytree(path, copy, copy_function=shutil.copyfile)
+    for folder, _, _ in os.walk(copy):
+        os.chmod(folder, 0o700)
+    _COPIES[str(copy)] = path
+    return copy
+
+
 def _location(client) -> str:
     settings = client.get_settings()
     if settings.chroma_server_host:
         return f"http://{settings.chroma_server_host}:{settings.chroma_server_http_port}"
-    return str(settings.persist_directory)
+    return str(_COPIES.get(settings.persist_directory, settings.persist_directory))
 
 
 def _server_errors(method: Callable) -> Callable:
@@ -127,16 +169,69 @@ class ChromaStore:
         self._marks: WriteMarks | None = None
         self.recovered = ""  # what recovery found after a cut-short write: "", "sound" or "damaged"
         settings = client.get_settings()
+        self.read_only = settings.persist_directory in _COPIES  # read from a private copy of a read-only folder
         if settings.is_persistent and not settings.chroma_server_host:
             # Before Chroma loads the collection: a damaged index can crash the process that loads it.
             persist_dir = Path(settings.persist_directory)
             self.recovered = recover(persist_dir, collection_name)
             self._marks = WriteMarks(persist_dir, collection_name)
         self._collection = self._open_collection()
+        self.last_written = ""  # the version this process's own last write left
 
-    def _writing(self):
-        """Marks a write to the embedded store, so a process that dies inside it is noticed (rag/store_recovery)."""
-        return self._marks.writing() if self._marks else contextlib.nullcontext()
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Marks a write to the embedded store, so a process that dies inside it is noticed (rag/index/recovery),
+        and stamps a new version once it is done, so other readers notice it. Every write comes through here, so
+        here a read-only store refuses it, before anything is written."""
+        if self.read_only:
+            raise StoreError(
+                f"The store at {self.location} is read-only (a read-only mount, or files you may not write): "
+                "paperchat answers from it but cannot add, change or repair papers there. Make it writable, or "
+                "give another folder with --data-dir."
+            )
+        with self._marks.writing() if self._marks else contextlib.nullcontext():
+            try:
+                yield
+            finally:
+                self._stamp()
+
+    def _stamp(self) -> None:
+        stamp = uuid.uuid4().hex
+        self._client.get_or_create_collection(self.name + VERSION_SUFFIX, embedding_function=None).modify(
+            metadata={"stamp": stamp}
+        )
+        self.last_written = f"{self._collection.id}:{stamp}"
+
+    @_server_errors
+    def version(self) -> str:
+        """The index's content as one string: the collection (a recreated one is another) and the last write's
+        stamp. Two cheap catalogue reads, no chunk is read."""
+        from chromadb.errors import NotFoundError
+
+        try:
+            collection_id = self._client.get_collection(self.name, embedding_function=None).id
+        except NotFoundError:
+            return "absent"
+        try:
+            stamp = (self._client.get_collection(self.name + VERSION_SUFFIX).metadata or {}).get("stamp", "")
+        except NotFoundError:
+            stamp = ""
+        return f"{collection_id}:{stamp}"
+
+    @_server_errors
+    def reopen(self) -> None:
+        """Sees what another process wrote. A Chroma server serves it already, once the collection is looked up
+        again (it may have been recreated); the embedded store's vector index is loaded once per process, so a
+        fresh client, with a fresh copy of it, is made."""
+        settings = self._client.get_settings()
+        if settings.is_persistent and not settings.chroma_server_host:
+            import chromadb
+            from chromadb.api.shared_system_client import SharedSystemClient
+
+            # Chroma shares one loaded store per folder and process; forget ours only, so this client loads anew.
+            SharedSystemClient._identifier_to_system.pop(settings.persist_directory, None)
+            self._client = chromadb.PersistentClient(path=settings.persist_directory, settings=settings)
+        self._collection = self._open_collection()
 
     @property
     def vectors_missing(self) -> bool:
@@ -256,15 +351,45 @@ class ChromaStore:
         total = self.count() if total is None else total
         if total == 0:
             return []
-        result = self._collection.query(
-            query_embeddings=[vector.tolist()], n_results=min(k, total), include=["metadatas", "documents", "distances"]
-        )
+        import httpx
+        from chromadb.errors import NotFoundError
+
+        query = {"query_embeddings": [vector.tolist()], "n_results": min(k, total),
+                 "include": ["metadatas", "documents", "distances"]}
+        try:
+            result = self._collection.query(**query)
+        except NotFoundError:  # recreated since this process looked it up: look again, once
+            self.reopen()
+            result = self._collection.query(**query)
+        except httpx.TransportError:
+            raise  # a server gone away: _server_errors says so
+        except Exception as exc:
+            raise self._unreadable(exc) from exc
         return [
             DenseHit(chunk_id=cid, paper_id=meta["paper_id"], text=doc, similarity=1.0 - float(dist))
             for cid, meta, doc, dist in zip(
                 result["ids"][0], result["metadatas"][0], result["documents"][0], result["distances"][0], strict=True
             )
         ]
+
+
+    def _unreadable(self, exc: Exception) -> StoreError:
+        """A vector index that fails to read although no write of ours was cut short (files damaged by hand, a
+        disk fault, a partial restore): checked in a child process as after a crash, and removed when damaged,
+        so the next command rebuilds it from the stored texts."""
+        from rag.index.recovery import index_is_sound, remove_vector_index
+
+        said = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        settings = self._client.get_settings()
+        if self._marks is not None and not index_is_sound(Path(settings.persist_directory), self.name):
+            remove_vector_index(Path(settings.persist_directory), self.name)
+            self._marks.rebuild_flag.touch()
+            return StoreError(
+                f"The vector index at {self.location} is damaged ({said}) and has been removed; the papers are "
+                "intact. Run the command again: it recomputes their vectors first."
+            )
+        return StoreError(f"Searching the vector index at {self.location} failed ({said}). Run the command again; "
+                          "if it keeps failing, run `paperchat ingest` on the same files to rewrite the index.")
 
 
 def _paper_from_meta(paper_id: str, meta: dict) -> Paper:
