@@ -46,7 +46,9 @@ class Engine:
         if embedder is not None:
             self.embedder = embedder  # fills the cached property: nothing to load
         self._lock = threading.Lock()
+        self._refreshing = threading.Lock()
         self._generators: dict[str, Generator] = {}  # backend -> Generator, built on first use (a model is slow)
+        self._view_version = self.store.version()
         self._view = read_view(self.store, self._embed_query, self.settings.retrieval.title_repeat)
 
     @cached_property
@@ -81,11 +83,29 @@ class Engine:
 
     def refresh(self) -> None:
         """Re-reads the papers and rebuilds BM25; ingest calls it after every write."""
+        version = self.store.version()  # read first: a write landing during the read shows as a newer version
         view = read_view(self.store, self._embed_query, self.settings.retrieval.title_repeat)
         with self._lock:
-            self._view = view
+            self._view, self._view_version = view, version
+
+    def catch_up(self) -> None:
+        """Sees writes made elsewhere (a terminal ingest under a running page, another worker on the same Chroma
+        server, a recreated collection) before a question: a version check per question, a re-read only when
+        the index changed. While one thread re-reads, the others answer from the view they have."""
+        if not self._refreshing.acquire(blocking=False):
+            return
+        try:
+            version = self.store.version()
+            if version == self._view_version:
+                return
+            if version != self.store.last_written:
+                self.store.reopen()
+            self.refresh()
+        finally:
+            self._refreshing.release()
 
     def search(self, query: str, retrieval: RetrievalSettings | None = None, k: int | None = None) -> list[Evidence]:
+        self.catch_up()
         view = self._require_index()
         return view.retriever.search(query, retrieval or self.settings.retrieval, k)
 
@@ -108,6 +128,7 @@ class Engine:
         check_question(question, self.settings.answer.max_question_chars)  # a bad question fails before the index
         request = Request(question, tuple(history), retrieval, tuple(paper_ids) if paper_ids is not None else None,
                           backend, strict)
+        self.catch_up()
         view = self._require_index()
         tools = Tools(self.settings, self._embed_query, self.sentence_vectors, self.generator(backend))
         yield from run(request, view, tools)

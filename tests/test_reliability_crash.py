@@ -8,6 +8,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import subprocess
 import threading
@@ -197,3 +198,40 @@ def test_a_mark_left_by_a_dead_writer_over_a_sound_index_changes_nothing(fresh_e
     (hit, *_) = reopened.dense_search(fresh_engine.embedder.embed_query("Solver 7 geometry lemmas"), 1)
     assert hit.paper_id == "s007"
     live.unlink()
+
+
+def test_a_vector_folder_deleted_by_hand_is_rebuilt_by_the_next_command(fresh_engine, tmp_path):
+    """No crash mark, no traceback, no silent empty dense search: the next command finds the folder gone and
+    recomputes the vectors from the stored texts (issue 18, F6)."""
+    from rag.index.recovery import _vector_folders
+
+    ingest_into(fresh_engine, [small_corpus(tmp_path / "a.jsonl", 0, 30)], progress=False)
+    data_dir = fresh_engine.settings.data_dir
+    (folder,) = _vector_folders(data_dir / "chroma", fresh_engine.store.name)
+    shutil.rmtree(folder)
+
+    result = run_cli("ask", "--json", "How many geometry lemmas does Solver 7 prove in Lean?", data_dir=data_dir,
+                     PAPERCHAT_RETRIEVAL__RETRIEVER="dense")
+    assert result.returncode == 0, result.stderr
+    assert "rebuilding the vector index" in result.stderr and "Traceback" not in result.stderr
+    answer = json.loads(result.stdout)
+    assert not answer["refused"] and answer["citations"]  # dense search finds the papers again
+    again = run_cli("ingest", "--quiet", str(tmp_path / "a.jsonl"), data_dir=data_dir)
+    assert again.returncode == 0 and "30 unchanged" in again.stdout and "rebuilding" not in again.stderr
+
+
+def test_a_vector_index_that_fails_to_read_is_one_line_naming_it(fresh_engine, tmp_path, monkeypatch):
+    """Whatever Chroma raises when its files are bad becomes a StoreError saying what to do (our wording; the
+    index here is sound, so the check in a child process keeps it)."""
+    from rag.index.store import StoreError
+
+    ingest_into(fresh_engine, [small_corpus(tmp_path / "a.jsonl", 0, 10)], progress=False)
+    store = fresh_engine.store
+
+    def broken(**_: object) -> None:
+        raise RuntimeError("Error loading hnsw index")
+
+    monkeypatch.setattr(store._collection, "query", broken)
+    with pytest.raises(StoreError, match=r"Searching the vector index at .* failed \(RuntimeError: Error loading"):
+        store.dense_search(fresh_engine.embedder.embed_query("geometry lemmas"), 3)
+    assert not store.vectors_missing  # a sound index is never removed

@@ -73,10 +73,15 @@ def _alive(pid: int) -> bool:
 
 def recover(persist_dir: Path, collection: str) -> str:
     """Run before the collection is opened. Returns what was done: "" (nothing to do), "sound" (a write was cut
-    short but the index checks out) or "damaged" (the vector index was removed; vectors must be rebuilt)."""
+    short but the index checks out), "damaged" (the vector index was removed; vectors must be rebuilt) or
+    "missing" (its folder is gone although chunks are stored; vectors must be rebuilt)."""
     marks = WriteMarks(persist_dir, collection)
     dead = marks.left_by_dead_writers()
     if not dead:
+        if not marks.rebuild_flag.exists() and vector_folder_missing(persist_dir, collection):
+            marks.folder.mkdir(parents=True, exist_ok=True)
+            marks.rebuild_flag.touch()
+            return "missing"
         return ""
     # A rebuild that was itself cut short left a partial index: no need to probe it.
     if not marks.rebuild_flag.exists() and index_is_sound(persist_dir, collection):
@@ -126,14 +131,37 @@ def _dimension(col) -> int:
 
 def remove_vector_index(persist_dir: Path, collection: str) -> None:
     """Deletes the collection's HNSW folder; Chroma starts an empty one on the next open, and the metadata and
-    documents in SQLite are untouched. The segment id is read from Chroma's catalogue, read-only."""
+    documents in SQLite are untouched."""
+    for folder in _vector_folders(persist_dir, collection):
+        if folder.is_dir():
+            shutil.rmtree(folder)
+
+
+def vector_folder_missing(persist_dir: Path, collection: str) -> bool:
+    """True when the collection stores chunks but its vector folder is gone (deleted by hand, a partial backup):
+    Chroma would open it empty, and dense search would silently find nothing."""
     db = Path(persist_dir) / "chroma.sqlite3"
+    if not db.is_file():
+        return False
+    folders = _vector_folders(persist_dir, collection)
+    if not folders or all(folder.is_dir() for folder in folders):
+        return False
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        (stored,) = conn.execute(
+            "SELECT COUNT(*) FROM embeddings e JOIN segments s ON e.segment_id = s.id "
+            "JOIN collections c ON s.collection = c.id WHERE c.name = ?", (collection,),
+        ).fetchone()
+    return stored > 0
+
+
+def _vector_folders(persist_dir: Path, collection: str) -> list[Path]:
+    """The collection's vector-index folders, from Chroma's catalogue, read-only."""
+    db = Path(persist_dir) / "chroma.sqlite3"
+    if not db.is_file():
+        return []
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         rows = conn.execute(
             "SELECT s.id FROM segments s JOIN collections c ON s.collection = c.id "
             "WHERE c.name = ? AND s.scope = 'VECTOR'", (collection,),
         ).fetchall()
-    for (segment_id,) in rows:
-        folder = Path(persist_dir) / segment_id
-        if folder.is_dir():
-            shutil.rmtree(folder)
+    return [Path(persist_dir) / segment_id for (segment_id,) in rows]

@@ -192,8 +192,11 @@ class ChromaStore:
         with self._marks.writing() if self._marks else contextlib.nullcontext():
             try:
                 yield
-            finally:
-                self._stamp()
+            except BaseException:
+                with contextlib.suppress(Exception):  # part may be written; the write's own error is the news
+                    self._stamp()
+                raise
+            self._stamp()
 
     def _stamp(self) -> None:
         stamp = uuid.uuid4().hex
