@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from cli_runner import run_cli
 
 
@@ -18,6 +19,17 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     assert _titles(answer)[0] == "KV Prediction for Improved Time to First Token"
     assert _titles(answer)[1].startswith("When Neural Code Completion Models Size up the Situation")
     assert {c.paper_id for c in answer.citations} == {row["paper_id"] for row in answer.table}
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("What's OVM's accuracy on the MATH dataset?", "MATH"),                 # "MATH" is not in "mathematical"
+    ("How many ProofNet problems does DeepSeek-Prover solve?", "ProofNet"),  # another paper's Proofnet-test
+    ("What GSM8K accuracy does Eurus-2-7B-PRIME reach?", "GSM8K"),          # a model only one abstract names
+    ("How long does it take to train the KV Prediction auxiliary model?", "no figure"),
+])
+def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):
+    answer = engine.ask(question)
+    assert answer.refused and named in answer.answer and answer.citations == []
 
 
 def test_a_benchmark_the_named_paper_gives_no_figure_for_is_refused_and_says_so(engine, tmp_path):

@@ -31,6 +31,10 @@ PAPERS = {
                 "We study how statins change HDL cholesterol in adults. Innate lymphoid cells (ILC) respond too."),
     "dy": Paper("dy", "When Neural Code Completion Models Size up the Situation: Dynamic Model Inference",
                 "We propose a dynamic inference method for code completion models that skips layers."),
+    "pr": Paper("pr", "Process Reinforcement through Implicit Rewards",
+                "We present PRIME. Our resulting model, Eurus-2-7B-PRIME, surpasses its base model on AIME."),
+    "pf": Paper("pf", "Whole-Proof Generation with Lean",
+                "Our prover reaches 61.7% on miniF2F-test and 23.1% on Proofnet-test."),
 }
 
 
@@ -68,6 +72,8 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("Is accuracy different in GSM8K and MATH?", "factoid", []),       # a question about data, not two papers
     ("Tell me more about it", "clarify", []),
     ("What are the different ways of using code to solve math problems?", "multi", []),
+    ("What GSM8K accuracy does Eurus-2-7B-PRIME reach?", "factoid", ["pr"]),  # "our resulting model, Eurus-..."
+    ("How does the Eurus-2 model do?", "factoid", ["pr"]),                   # the family, written with a version
 ])
 def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     plan = understand(question, lexicon)
@@ -79,6 +85,14 @@ def test_a_side_named_by_description_is_kept_for_lookup(lexicon):
                       lexicon)
     assert plan.kind == "comparative" and plan.papers == ["kv"]
     assert plan.described == ["dynamic-inference code completion method"]
+
+
+@pytest.mark.parametrize(("question", "terms"), [
+    ("How many ProofNet problems does RLCoder solve?", ["ProofNet"]),      # a benchmark without its split
+    ("What GSM8K accuracy does Eurus-2-7B-PRIME reach?", ["GSM8K"]),     # the model names its paper instead
+])
+def test_benchmarks_and_models_named_in_a_question(lexicon, question, terms):
+    assert [t.text for t in understand(question, lexicon).terms] == terms
 
 
 @pytest.mark.parametrize(("question", "aspect"), [

@@ -31,6 +31,11 @@ _ASKS_FIGURE = re.compile(r"\b(?:how (?:many|much|well|large|big|fast|high)|what
                           r"rate|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
                           r"score|accuracy|pass@\w*|how does .+ (?:do|perform|fare)|reach|get on)\b", re.I)
 
+# Questions whose answer is a number and nothing else ("how many", "how long", "what percentage").
+_ASKS_NUMBER = re.compile(r"\b(?:how (?:many|much|long|large|big)|by how much|what (?:\w+\s+){0,2}?(?:percentage|"
+                          r"fraction|share|number|proportion|speedup)|what (?:\w+\s+){0,2}?(?:accuracy|score) does)\b",
+                          re.I)
+
 
 def has_figure(sentence: str) -> bool:
     """A sentence that can answer "what score / how many": it holds a number (as the verifier reads numbers, so
@@ -76,6 +81,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             about = with_figure
         scored = about + [s for s in scored if s not in about]
     chosen = _lead_with_best(pick_answer_sentences(scored, settings.answer.max_sentences))
+    if not wanted and _ASKS_NUMBER.search(question) and not any(has_figure(s.text) for s in chosen):
+        # "How many parameters does RLCoder's retriever have?": the sentences about it hold no number at all.
+        return _not_stated(paper, "", question, found,
+                           f"The {name} abstract gives no figure for this (the closest it says: “{chosen[0].text}”).")
     if shape.yes_no:
         chosen = findings_first(chosen, view.papers)
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched)
@@ -114,8 +123,8 @@ def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) 
     thing follow, marked as being about them (they are not an answer to the question)."""
     view = found.view
     others = []
-    pattern = mention_pattern(thing)
-    for other in view.papers.values():
+    pattern = mention_pattern(thing) if thing else None
+    for other in view.papers.values() if pattern else ():
         if other.paper_id == paper.paper_id:
             continue
         hit = next((s for s in split_sentences(other.abstract) if pattern.search(s)), None)
@@ -134,7 +143,9 @@ def _mentions(text: str, name: str) -> bool:
     if mention_pattern(name).search(text):
         return True
     wanted = key(name)
-    return bool(wanted) and wanted in key(text)
+    # Spacing and hyphen variants ("Llama3- 8B") are found by key; a short plain word is not, or "MATH" would be
+    # found inside "mathematical".
+    return (len(wanted) >= 6 or any(c.isdigit() for c in wanted)) and wanted in key(text)
 
 
 def _lead_with_best(chosen: list[ScoredSentence]) -> list[ScoredSentence]:

@@ -24,7 +24,8 @@ MAX_WORDS = 12  # the longest alias (in words) looked for in a question
 _WORD = re.compile(r"[\w][\w.+*/&-]*[\w+*]|[\w]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INTRO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|"
-                    r"build|release|call|name|dub|term)\w*\b|\b(?:dubbed|called|named|termed|coined)\b", re.I)
+                    r"build|release|call|name|dub|term)\w*\b|\b(?:dubbed|called|named|termed|coined)\b|"
+                    r"\bour\s+(?:\w+\s+)?(?:model|system|agent|prover)s?\b,?", re.I)  # "our resulting model, Eurus-2"
 _CONNECTOR = re.compile(r"\s(?:for|with|via|of|in|on|to|through|towards|from|by|and|as|is|are|does|do|can|—|–|-)\s")
 _EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|than|from|with)\b")
 _KIND_WORDS = frozenset("paper papers study work method model approach framework system dataset corpus benchmark "
@@ -153,12 +154,28 @@ class Lexicon:
                 return Mention(text, span[0].start, span[-1].end, tuple(sorted(self.terms[k])), "term"), n
         word = words[i]
         if _name_like(word.text) and len(key(word.text)) >= 5:
-            near = self._one_typo(key(_POSSESSIVE.sub("", word.text)))
+            k = key(_POSSESSIVE.sub("", word.text))
+            near = self._one_typo(k)
             if near is not None:
                 kind, pids = ("paper", self.paper_aliases[near]) if near in self.paper_aliases else \
                     ("term", self.terms[near])
                 return Mention(word.text, word.start, word.end, tuple(sorted(pids)), kind), 1
+            longer = self._terms_starting(k)
+            if longer:  # "ProofNet" for the "Proofnet-test" an abstract names
+                return Mention(word.text, word.start, word.end, tuple(sorted(longer)), "term"), 1
+        parts = word.text.split("-")
+        for j in range(len(parts) - 1, 0, -1):  # "Eurus-2-7B-PRIME": a model named after its family ("Eurus")
+            head = key("-".join(parts[:j]))
+            if len(head) >= 4 and _name_like(parts[0]):
+                if head in self.paper_aliases:
+                    return Mention(word.text, word.start, word.end, tuple(sorted(self.paper_aliases[head])), "paper"), 1
+                if head in self.terms:
+                    return Mention(word.text, word.start, word.end, tuple(sorted(self.terms[head])), "term"), 1
         return None
+
+    def _terms_starting(self, k: str) -> set[str]:
+        """The papers of every term that begins with this key: a benchmark named without its split or version."""
+        return {pid for term, pids in self.terms.items() if term.startswith(k) and term != k for pid in pids}
 
     def _one_typo(self, k: str) -> str | None:
         candidates = [c for n in (len(k) - 1, len(k), len(k) + 1) for c in self._single_word_keys.get(n, ())
