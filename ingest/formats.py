@@ -1,4 +1,4 @@
-"""Picks the reader from the file itself (extension, then a look at the first bytes)."""
+"""Picks the reader from the input itself (extension, then a look at the first bytes)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from types import ModuleType
 
 from ingest.readers import csv_table, hf_page, jsonl
 from ingest.records import BOM, InputError, LocatedRecords, Records
+from ingest.source import Source, open_source
 
 SUPPORTED = (
     "JSON Lines with title + abstract (.jsonl), BEIR corpus.jsonl (_id, title, text), "
@@ -17,7 +18,6 @@ SUPPORTED = (
 )
 
 Reader = Callable[..., Records]
-LocatedReader = Callable[..., LocatedRecords]
 
 
 # Leading bytes of files people mistake for text exports.
@@ -48,35 +48,31 @@ def binary_kind(head: bytes) -> str:
 
 
 def reader_for(path: Path) -> Reader:
-    """The reader for path, yielding Paper or Rejected; raises InputError when no reader fits."""
-    return _module_for(path).read
+    """The reader for a file, yielding Paper or Rejected; raises InputError now when no reader fits.
+
+    It opens the file again to read it: for a pipe or standard input, use read_records.
+    """
+    with open_source(path) as source:
+        return _module_for(source).read
 
 
-def located_reader_for(path: Path) -> LocatedReader:
-    """Like reader_for, but the papers come as Found, with their line."""
-    return _module_for(path).read_located
+def read_records(path: Path, max_chars: int = 200_000) -> LocatedRecords:
+    """Every record of path as Found or Rejected, from one pass over its bytes, so a pipe or standard input
+    (`-`, `/dev/stdin`) is read whole; raises InputError when the input as a whole cannot be read."""
+    with open_source(path) as source:
+        yield from _module_for(source).read_located(source, max_chars)
 
 
-def _module_for(path: Path) -> ModuleType:
-    if not path.exists():
-        raise InputError(f"No such file: {path}")
-    if path.is_dir():
-        raise InputError(f"{path} is a folder: give the file inside it (for BEIR, {path / 'corpus.jsonl'}).")
-    try:
-        with path.open("rb") as handle:
-            head_bytes = handle.read(4096)
-    except OSError as exc:
-        raise InputError(f"Cannot read {path}: {exc.strerror}.") from exc
-    if not head_bytes.strip():
-        raise InputError(f"{path.name} is empty: there are no papers in it.")
-    if kind := binary_kind(head_bytes):
-        raise InputError(f"{path.name} cannot be read as text: it is {kind}.")
-    head = head_bytes.decode("utf-8", errors="replace").lstrip(BOM)
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson", ".json") or head.lstrip().startswith(("{", "[")):
+def _module_for(source: Source) -> ModuleType:
+    if not source.head.strip():
+        raise InputError(f"{source.name} is empty: there are no papers in it.")
+    if kind := binary_kind(source.head):
+        raise InputError(f"{source.name} cannot be read as text: it is {kind}.")
+    head = source.head.decode("utf-8", errors="replace").lstrip(BOM)
+    if source.suffix in (".jsonl", ".ndjson", ".json") or head.lstrip().startswith(("{", "[")):
         return jsonl
-    if suffix in (".csv", ".tsv"):
+    if source.suffix in (".csv", ".tsv") or csv_table.looks_like(head):
         return csv_table
-    if suffix in (".txt", "") and hf_page.looks_like(path, head):
+    if source.suffix in (".txt", "") and hf_page.looks_like(head):
         return hf_page
-    raise InputError(f"Cannot tell the format of {path.name}. Supported formats: {SUPPORTED}.")
+    raise InputError(f"Cannot tell the format of {source.name}. Supported formats: {SUPPORTED}.")

@@ -9,8 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ingest.chunking import chunk_paper
-from ingest.formats import located_reader_for
+from ingest.conflicts import clash_with_stored, repeated_in_ingest
+from ingest.disk_full import full_disk_reported
+from ingest.formats import read_records
 from ingest.records import Found, InputError, Rejected
+from ingest.source import name_of
 from rag.settings import IngestSettings
 from rag.types import Chunk, Paper
 
@@ -77,15 +80,20 @@ def read_papers(
     A file that cannot be read is reported and skipped: the other files still count, and nothing stored
     is touched because of it.
     """
+    return [found.paper for found in _read_found(paths, settings, report, progress)]
+
+
+def _read_found(
+    paths: Iterable[Path], settings: IngestSettings, report: IngestReport, progress: bool
+) -> list[Found]:
     from tqdm import tqdm
 
     seen: dict[str, Found] = {}
     for path in paths:
         count = 0
         try:
-            read = located_reader_for(path)
-            records = read(path, max_chars=settings.max_abstract_chars)
-            for record in tqdm(records, desc=f"Reading {path.name}", unit=" records", disable=not progress,
+            records = read_records(path, max_chars=settings.max_abstract_chars)
+            for record in tqdm(records, desc=f"Reading {name_of(path)}", unit=" records", disable=not progress,
                                file=sys.stderr, leave=False):
                 if isinstance(record, Rejected):
                     report.rejected.append(record)
@@ -95,11 +103,7 @@ def read_papers(
                 if first is None:
                     seen[record.paper.paper_id] = record
                 elif first.paper.content_hash != record.paper.content_hash:
-                    report.rejected.append(Rejected(
-                        record.source, record.where,
-                        f"same id {record.paper.paper_id!r} as {first.source}, {first.where}, but different text; "
-                        "the first one is kept",
-                    ))
+                    report.rejected.append(repeated_in_ingest(first, record))
         except InputError as exc:
             report.unreadable.append(_with_count(str(exc), path, count))
             continue
@@ -107,13 +111,13 @@ def read_papers(
             report.unreadable.append(_with_count(f"{path}: {exc}", path, count))
             continue
         if count == 0:
-            report.empty_files.append(path.name)
-    return [found.paper for found in seen.values()]
+            report.empty_files.append(name_of(path))
+    return list(seen.values())
 
 
 def _with_count(message: str, path: Path, count: int) -> str:
     if count:
-        return f"{message} (the {count:,} papers read from {path.name} before that are kept)"
+        return f"{message} (the {count:,} papers read from {name_of(path)} before that are kept)"
     return message
 
 
@@ -121,26 +125,32 @@ def ingest(
     paths: Iterable[Path], store: ChromaStore, embedder: Embedder, settings: IngestSettings, progress: bool = True
 ) -> IngestReport:
     report = IngestReport()
-    if store.vectors_missing:
-        report.rebuilt = rebuild_vectors(store, embedder, progress)
-    papers = read_papers(paths, settings, report, progress)
+    with full_disk_reported(store.location):
+        if store.vectors_missing:
+            report.rebuilt = rebuild_vectors(store, embedder, progress)
+    found = _read_found(paths, settings, report, progress)
     stored = store.stored_papers()
     to_write: list[Paper] = []
-    for paper in papers:
+    for record in found:
+        paper = record.paper
         before = stored.get(paper.paper_id)
         if before is None:
             report.new += 1
             to_write.append(paper)
+        elif clash := clash_with_stored(record, before):
+            report.rejected.append(clash)
+            continue
         elif before.paper_hash != paper.content_hash or not before.complete:
             report.updated += 1
             to_write.append(paper)
         else:
             report.unchanged += 1
             report.chunks += before.n_chunks
-    report.papers = len(papers)
+        report.papers += 1
     chunks = [c for p in to_write for c in chunk_paper(p, settings.chunk_tokens, settings.overlap_sentences)]
     report.chunks += len(chunks)
-    _embed_and_write(to_write, chunks, store, embedder, progress)
+    with full_disk_reported(store.location):
+        _embed_and_write(to_write, chunks, store, embedder, progress)
     return report
 
 

@@ -1,7 +1,8 @@
 """What a reader yields: good papers, and rejected records with where they came from and why.
 
-Each reader has two faces: `read_located` yields `Found` (the paper plus its line), which the pipeline needs
-to point at both lines of a repeated id; `read` yields plain `Paper`s for everyone else.
+Each reader has two faces: `read_located(source)` yields `Found` (the paper plus its line) from an input opened
+once (ingest.source), which the pipeline needs to point at both lines of a repeated id; `read(path)` yields
+plain `Paper`s for everyone else.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ class Found:
     paper: Paper
     source: str
     where: str  # "line 12", "record 40"
+    # The record had no id, so its id comes from its title alone: a same-titled record is not necessarily the
+    # same paper (see pipeline.title_clash).
+    id_from_title: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ def make_paper(
         url=str(raw.get("url") or ""),
         source=source,
     )
-    return Found(paper, source, where)
+    return Found(paper, source, where, id_from_title=not raw_id)
 
 
 def _year(value: object) -> int | None:

@@ -138,14 +138,16 @@ def test_strip_markers(text, expected):
         pytest.param("a \\emph{\\textit{nested}} word", "a nested word", id="nested"),
         pytest.param("with $x$ tokens", "with x tokens", id="plain-math"),
         pytest.param("loss $\\alpha + \\beta$ here", "loss $\\alpha + \\beta$ here", id="real-math-kept"),
-        pytest.param(
-            "costs $5 and $10 per run", "costs $5 and $10 per run", id="prices-kept",
-            marks=pytest.mark.xfail(
-                reason="strip_latex takes '$5 and $' for math delimiters around plain words and drops both "
-                "dollar signs, though its docstring says it leaves other dollars alone",
-                strict=True,
-            ),
-        ),
+        pytest.param("costs $5 and $10 per run", "costs $5 and $10 per run", id="prices-kept"),
+        pytest.param("from $21,000 to $5 each", "from $21,000 to $5 each", id="price-range-kept"),
+        pytest.param("from $AU355 million to $AU784 million", "from $AU355 million to $AU784 million",
+                     id="currency-prefix-kept"),
+        pytest.param("\\textbf{\\emph{\\url{deep}}} end", "deep end", id="three-levels"),
+        pytest.param("a \\emph{x {y} z} b", "a \\emph{x {y} z} b", id="bare-brace-inside-kept"),
+        pytest.param("\\emph{open \\textbf{x} end", "\\emph{open x end", id="unclosed-kept"),
+        pytest.param("stray } brace", "stray } brace", id="stray-close"),
+        pytest.param("\\Model{\\Tool{}} wins", "Tool wins", id="empty-macro-nested"),
+        pytest.param("see textbf{this}", "see this", id="command-without-backslash"),
     ],
 )
 def test_strip_latex(text, expected):

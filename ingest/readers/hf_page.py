@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ingest.records import BOM, LocatedRecords, Records, Rejected, bad_bytes, make_paper, not_utf8, unlocated
+from ingest.source import Source, open_source
 
 FURNITURE = {
     "new",
@@ -18,18 +19,20 @@ _DATE = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d
 _UPVOTES = re.compile(r"(?<=[a-z)\]}.!?][.!?])\d{1,5}$", re.I)
 
 
-def looks_like(path: Path, head: str) -> bool:
+def looks_like(head: str) -> bool:
     lines = [ln.strip().lower() for ln in head.splitlines() if ln.strip()]
     return any(ln in FURNITURE for ln in lines[:6])
 
 
 def read(path: Path, max_chars: int = 200_000) -> Records:
-    return unlocated(read_located(path, max_chars))
+    with open_source(path) as source:
+        yield from unlocated(read_located(source, max_chars))
 
 
-def read_located(path: Path, max_chars: int = 200_000) -> LocatedRecords:
+def read_located(source: Source, max_chars: int = 200_000) -> LocatedRecords:
+    name = source.name
     # surrogateescape: an undecodable byte costs only the title/abstract pair it sits in (see bad_bytes).
-    text = path.read_bytes().decode("utf-8", errors="surrogateescape").lstrip(BOM)
+    text = source.stream.read().decode("utf-8", errors="surrogateescape").lstrip(BOM)
     lines = [ln.strip() for ln in text.splitlines()]
     content = [(i + 1, ln) for i, ln in enumerate(lines) if ln]
     while content and (content[0][1].lower() in FURNITURE or _DATE.match(content[0][1])):
@@ -40,9 +43,9 @@ def read_located(path: Path, max_chars: int = 200_000) -> LocatedRecords:
         bad = [(n, b) for n, b in ((title_line, bad_bytes(title)), (abstract_line, bad_bytes(abstract))) if b]
         if bad:
             line, byte = bad[0]
-            yield not_utf8(path.name, f"line {line}", byte)
+            yield not_utf8(name, f"line {line}", byte)
             continue
         abstract = _UPVOTES.sub("", abstract)
-        yield make_paper({"title": title, "abstract": abstract}, source=path.name, where=where, max_chars=max_chars)
+        yield make_paper({"title": title, "abstract": abstract}, source=name, where=where, max_chars=max_chars)
     if len(content) % 2:
-        yield Rejected(path.name, f"line {content[-1][0]}", "a title with no abstract line after it")
+        yield Rejected(name, f"line {content[-1][0]}", "a title with no abstract line after it")

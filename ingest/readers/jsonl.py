@@ -7,10 +7,19 @@ A `.json` file holding one array of such objects is read too: exports often come
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ingest.records import BOM, InputError, LocatedRecords, Records, Rejected, make_paper, not_utf8, unlocated
+from ingest.source import Source, open_source
+
+# Python's parser recurses once per level and gives up near a thousand; a paper is a flat object.
+TOO_DEEP = "JSON nested too deeply to read (a paper record is one flat JSON object)"
+_SPACE = re.compile(r"\s*")
+# What a value that is too deep to parse is skipped by: its strings (so their brackets don't count) and brackets.
+# A string left open runs to the end, so the scan stops there instead of retrying at each quote inside it.
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]++|\\.)*+(?:"|\Z)|[\[\]{}]')
 
 
 def flavour_of(first: dict) -> str:
@@ -22,62 +31,101 @@ def flavour_of(first: dict) -> str:
 
 
 def read(path: Path, max_chars: int = 200_000) -> Records:
-    return unlocated(read_located(path, max_chars))
+    with open_source(path) as source:
+        yield from unlocated(read_located(source, max_chars))
 
 
-def read_located(path: Path, max_chars: int = 200_000) -> LocatedRecords:
-    with path.open("rb") as handle:
-        start = handle.read(64).lstrip()
-    if start.startswith(b"[") or start.startswith(BOM.encode() + b"["):
-        yield from _records(path, _array_items(path), max_chars)
+def read_located(source: Source, max_chars: int = 200_000) -> LocatedRecords:
+    if source.head.lstrip().removeprefix(BOM.encode()).lstrip().startswith(b"["):
+        yield from _records(source.name, _array_items(source), max_chars)
     else:
-        yield from _records(path, _lines(path), max_chars)
+        yield from _records(source.name, _lines(source), max_chars)
 
 
-def _lines(path: Path) -> Iterator[tuple[str, object]]:
+def _lines(source: Source) -> Iterator[tuple[str, object]]:
     """(where, decoded object or Rejected) per non-blank line; bad lines cost only themselves."""
-    with path.open("rb") as handle:
-        for number, raw_line in enumerate(handle, start=1):
-            where = f"line {number}"
-            try:
-                line = raw_line.decode("utf-8").strip()
-            except UnicodeDecodeError as exc:
-                yield where, not_utf8(path.name, where, f"0x{raw_line[exc.start]:02X}")
-                continue
-            if number == 1:
-                line = line.lstrip(BOM)
-            if not line:
-                continue
-            try:
-                yield where, json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield where, Rejected(path.name, where, f"not valid JSON ({exc.msg})")
+    for number, raw_line in enumerate(source.stream, start=1):
+        where = f"line {number}"
+        try:
+            line = raw_line.decode("utf-8").strip()
+        except UnicodeDecodeError as exc:
+            yield where, not_utf8(source.name, where, f"0x{raw_line[exc.start]:02X}")
+            continue
+        if number == 1:
+            line = line.lstrip(BOM)
+        if not line:
+            continue
+        try:
+            yield where, json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield where, Rejected(source.name, where, f"not valid JSON ({exc.msg})")
+        except RecursionError:
+            yield where, Rejected(source.name, where, TOO_DEEP)
 
 
-def _array_items(path: Path) -> Iterator[tuple[str, object]]:
+def _array_items(source: Source) -> Iterator[tuple[str, object]]:
+    """The array's items one at a time, so one item too deep to parse costs only itself."""
     try:
-        items = json.loads(path.read_text(encoding="utf-8-sig"))
+        text = source.stream.read().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path.name} is not valid UTF-8 (byte {exc.start:,}); save it as UTF-8.") from exc
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{path.name} is a JSON array that does not parse (line {exc.lineno}: {exc.msg}); "
-            "fix it, or export one JSON object per line (JSON Lines)."
-        ) from exc
-    if not isinstance(items, list):
-        raise InputError(f"{path.name} holds one JSON value, not an array of papers.")
-    for number, item in enumerate(items, start=1):
-        yield f"record {number}", item
+        raise InputError(f"{source.name} is not valid UTF-8 (byte {exc.start:,}); save it as UTF-8.") from exc
+    decoder = json.JSONDecoder()
+    pos = _after_space(text, text.index("[") + 1)
+    number = 0
+    while pos < len(text) and text[pos] != "]":
+        number += 1
+        where = f"record {number}"
+        try:
+            item, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            raise _broken_array(source.name, exc) from exc
+        except RecursionError:
+            pos, item = _end_of_value(source.name, text, pos), Rejected(source.name, where, TOO_DEEP)
+        yield where, item
+        pos = _after_space(text, pos)
+        if text.startswith(",", pos):
+            pos = _after_space(text, pos + 1)
+        elif not text.startswith("]", pos):
+            raise _broken_array(source.name, json.JSONDecodeError("Expecting ',' delimiter", text, pos))
+    if pos >= len(text):
+        raise _broken_array(source.name, json.JSONDecodeError("Expecting value", text, pos))
+    if text[pos + 1 :].strip():
+        raise _broken_array(source.name, json.JSONDecodeError("Extra data", text, _after_space(text, pos + 1)))
 
 
-def _records(path: Path, items: Iterable[tuple[str, object]], max_chars: int) -> LocatedRecords:
+def _after_space(text: str, pos: int) -> int:
+    return _SPACE.match(text, pos).end()
+
+
+def _end_of_value(name: str, text: str, pos: int) -> int:
+    """Where the array or object starting at pos ends, found by counting brackets, for values too deep to parse."""
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(text, pos):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+        elif token in ("]", "}"):
+            depth -= 1
+            if depth == 0:
+                return match.end()
+    raise _broken_array(name, json.JSONDecodeError("Unterminated array or object", text, pos))
+
+
+def _broken_array(name: str, exc: json.JSONDecodeError) -> InputError:
+    return InputError(
+        f"{name} is a JSON array that does not parse (line {exc.lineno}: {exc.msg}); "
+        "fix it, or export one JSON object per line (JSON Lines)."
+    )
+
+
+def _records(name: str, items: Iterable[tuple[str, object]], max_chars: int) -> LocatedRecords:
     flavour: str | None = None
     for where, obj in items:
         if isinstance(obj, Rejected):
             yield obj
             continue
         if not isinstance(obj, dict):
-            yield Rejected(path.name, where, "not a JSON object")
+            yield Rejected(name, where, "not a JSON object")
             continue
         flavour = flavour or flavour_of(obj)
         if flavour == "beir":
@@ -85,11 +133,11 @@ def _records(path: Path, items: Iterable[tuple[str, object]], max_chars: int) ->
                 # BEIR corpora have documents without titles (TREC-COVID, NFCorpus...): they must stay findable,
                 # so they are named by their id rather than rejected.
                 obj = {**obj, "title": f"Untitled document {obj['_id']}"}
-            yield make_paper(obj, source=path.name, where=where, id_key="_id", text_key="text", max_chars=max_chars)
+            yield make_paper(obj, source=name, where=where, id_key="_id", text_key="text", max_chars=max_chars)
             continue
         if flavour == "arxiv" and isinstance(obj.get("authors_parsed"), list):
             names = [" ".join(reversed([str(part) for part in a[:2] if part])) for a in obj["authors_parsed"]]
             obj = {**obj, "authors": names}
         if flavour == "arxiv" and obj.get("id") and not obj.get("url"):
             obj = {**obj, "url": f"https://arxiv.org/abs/{obj['id']}"}
-        yield make_paper(obj, source=path.name, where=where, max_chars=max_chars)
+        yield make_paper(obj, source=name, where=where, max_chars=max_chars)
