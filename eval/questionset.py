@@ -117,6 +117,9 @@ def parse_questions(lines: Iterable[str], name: str = "<questions>") -> Question
         except json.JSONDecodeError as exc:
             result.problems.append(Problem(number, f"not valid JSON ({exc.msg} at column {exc.colno})"))
             continue
+        except RecursionError:
+            result.problems.append(Problem(number, "JSON nested too deeply to read"))
+            continue
         try:
             question = _question_from(record, number)
         except ValueError as exc:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rag.errors import PaperchatError
 from rag.ids import paper_id_from_title
 from rag.text.clean import clean_text
+from rag.text.controls import LONE_SURROGATE
 from rag.types import Paper
 
 BOM = "\ufeff"
@@ -78,6 +79,11 @@ def make_paper(
         value = raw.get(key)
         if value is not None and not isinstance(value, str | int | float):
             return Rejected(source, where, f"{key} is a JSON {type(value).__name__}, not text")
+    for key in (id_key, "title", text_key, "url", "authors"):
+        if LONE_SURROGATE.search(str(raw.get(key) or "")):
+            # A JSON "\udcff" escape decodes to a character no file or database can store.
+            return Rejected(source, where, f"{key} holds an escaped half of a character pair (\\uD800-\\uDFFF) that "
+                                           "is not text; fix the export to ingest this record")
     title = clean_text(str(raw.get("title") or ""))
     abstract = clean_text(str(raw.get(text_key) or ""))
     if not title:

@@ -84,6 +84,21 @@ def test_a_jsonl_line_nested_too_deeply_is_rejected_and_the_lines_after_it_are_r
     assert rejections(records) == [f"deep.jsonl, line 2: {TOO_DEEP}", f"deep.jsonl, line 3: {TOO_DEEP}"]
 
 
+def test_a_record_with_an_escaped_lone_surrogate_is_rejected_and_the_rest_read(write):
+    bad = '{"title": "Bad \\udcff title", "abstract": "Text."}\n'
+    path = write("surrogate.jsonl", jsonl(ALPHA) + bad + jsonl(BETA))
+    records = read_all(path)
+    assert titles(records) == ["Alpha Solver", "Beta Prover"]
+    (rejected,) = rejections(records)
+    assert rejected.startswith("surrogate.jsonl, line 2: title holds an escaped half of a character pair")
+
+
+def test_a_question_line_nested_too_deeply_is_one_problem():
+    questions = parse_questions(['{"id": "q1", "question": "What is RLCoder?"}', "[" * 40_000 + "]" * 40_000])
+    assert [q.id for q in questions.questions] == ["q1"]
+    assert [(p.line, p.message) for p in questions.problems] == [(2, "JSON nested too deeply to read")]
+
+
 def test_a_json_array_item_nested_too_deeply_is_rejected_and_the_items_after_it_are_read(write):
     # Brackets inside its strings must not end the skipped item early.
     deep = '{"note": "]} [", "a": ' * 5_000 + "1" + "}" * 5_000
