@@ -90,3 +90,25 @@ def test_a_paper_with_no_figure_on_the_benchmark_says_so_instead_of_quoting_anot
     rows = {row["paper"]: row["aspect"] for row in answer.table}
     assert "86.7%" in rows["DotaMath"] and rows["InfinityMATH"] is None
     assert "no GSM8K result in the abstract" in answer.answer
+
+
+@pytest.mark.parametrize(("topic", "names", "beyond"), [
+    ("fine-tune StarCoder", ["StarCoder"], True),
+    ("directly evaluate ChatGPT", ["ChatGPT"], True),
+    ("build their math training data from GSM8K and MATH", ["GSM8K", "MATH"], True),
+    ("use GSM8K", ["GSM8K"], False),
+    ("are evaluated on HumanEval", ["HumanEval"], False),
+    ("work with the miniF2F theorem-proving benchmark", ["miniF2F"], False),  # describes the thing itself
+    ("formal theorem proving in Lean", ["Lean"], False),
+])
+def test_a_named_list_topic_asks_what_papers_do_to_the_name_only_with_a_verb_of_doing(topic, names, beyond):
+    from rag.answer.listing import _describes_beyond
+
+    assert _describes_beyond(topic, names) is beyond
+
+
+def test_papers_that_only_cite_a_model_are_not_papers_that_fine_tune_it(engine):
+    answer = engine.ask("Which papers fine-tune StarCoder?")
+    titles = [c.title for c in answer.citations]
+    assert any(t.startswith("Improving FIM Code Completions") for t in titles)
+    assert not any(t.startswith("OMPGPT") for t in titles)  # it names StarCoder only as a comparison
