@@ -32,7 +32,7 @@ DESCRIBED_RATIO = 0.72
 # papers at 0.79-1.00 of the best, papers that only cite the name at 0.50-0.77).
 NAMED_RATIO = 0.78
 # What a paper can do to a named thing that not every paper naming it does.
-_RELATION = re.compile(r"\b(?:fine-?tun\w*|train\w*|evaluat\w*|assess\w*|benchmark(?:s|ed|ing)\b|build\w*|built|"
+_RELATION = re.compile(r"\b(?:fine[-\s]?tun\w*|train\w*|evaluat\w*|assess\w*|benchmark(?:s|ed|ing)\b|build\w*|built|"
                        r"construct\w*|creat\w*|deriv\w*|extend\w*|distill\w*|replicat\w*|reproduc\w*|analy[sz]\w*)",
                        re.I)
 # What a named topic may say without describing anything beyond the name ("papers that use GSM8K").
