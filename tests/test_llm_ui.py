@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from fake_openai import sources_in
+from rendered_markdown import shown_text
 
 from rag.settings import LLMSettings
 from ui.session_settings import available_backends, backend_choices, default_backend, summary, usable_backend
@@ -91,8 +92,9 @@ def test_a_failing_endpoint_becomes_advice_in_the_chat(embedder, engine):
     conversation = Conversation()
     final = list(ChatPage(dead).respond(CODEX, conversation, "hybrid", 6, SimpleNamespace(session_hash="s"),
                                         "openai", False))[-1][1][-1]["content"]
-    assert f"Cannot reach the LLM at {url}" in final and "choose Extractive in the Settings tab" in final
-    assert "Traceback" not in final and conversation.turns[-1].answer is None
+    shown = shown_text(final)  # what the reader sees: the message is escaped to show exactly as written
+    assert f"Cannot reach the LLM at {url}" in shown and "choose Extractive in the Settings tab" in shown
+    assert "Traceback" not in shown and conversation.turns[-1].answer is None
 
 
 @pytest.mark.browser
