@@ -142,6 +142,17 @@ def worst(records: Sequence[dict[str, Any]], n: int = WORST_SHOWN) -> list[dict[
     return sorted(failing, key=lambda r: (r["metrics"]["score"], r["id"]))[:n]
 
 
+def tokens_line(summary: dict[str, Any]) -> str:
+    """One line for the terminal and the report; "" when no model wrote an answer."""
+    tokens = summary.get("tokens") or {}
+    if not tokens.get("answers"):
+        return ""
+    n = tokens["answers"]
+    return (f"{n} answer{'s' * (n != 1)} written by {summary.get('backend', 'a model')}: {tokens['prompt']:,} prompt "
+            f"and {tokens['completion']:,} completion tokens (per answer {tokens['prompt_mean']:g} and "
+            f"{tokens['completion_mean']:g}; counted with tiktoken)")
+
+
 def render_report(run, charts: Sequence[str] = ()) -> str:
     """The whole report; `charts` are image file names next to report.md (none: the tab shows them itself)."""
     s = run.summary
@@ -154,6 +165,7 @@ def render_report(run, charts: Sequence[str] = ()) -> str:
         f"question set `{s.get('question_set_digest', '')}` · {s.get('created_at', '')} · "
         f"{s.get('duration_s', '?')} s",
         "",
+        *([tokens, ""] if (tokens := tokens_line(s)) else []),
         "## Overall",
         "",
         overall_table(s),

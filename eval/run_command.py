@@ -42,7 +42,8 @@ def apply_overrides(settings, overrides: list[str]):
             if not isinstance(node.get(part), dict):
                 raise OverrideError(f"--set {item!r}: no settings group {part!r}; groups: {_groups(data)}")
             node = node[part]
-        if leaf not in node or isinstance(node[leaf], dict):
+        # A dict-valued setting (llm.llamaindex_kwargs) takes a JSON object; a group's settings are set one by one.
+        if leaf not in node or (isinstance(node[leaf], dict) and not raw.lstrip().startswith("{")):
             raise OverrideError(f"--set {item!r}: no setting {leaf!r} there; known: {', '.join(sorted(node))}")
         try:
             node[leaf] = json.loads(raw)
@@ -85,6 +86,7 @@ def print_progress(done: int, total: int, qid: str) -> None:
 
 def run(args: argparse.Namespace, settings) -> int:
     from eval.questionset import load_questions
+    from eval.report import tokens_line
     from eval.runner import REPORT, default_out_dir, run_questions, write_run
     from ingest.writer import ensure_builtin_corpus, open_engine
 
@@ -114,6 +116,8 @@ def run(args: argparse.Namespace, settings) -> int:
     for key in SUMMARY_KEYS:
         value = summary[key]
         print(f"  {key:<{width}}  {'–' if value is None else round(value, 3)}")
+    if tokens_line(summary):
+        print(f"  {tokens_line(summary)}")
     if summary["errors"]:
         print(f"  {summary['errors']} question(s) failed with an error; see the report", file=sys.stderr)
     print(f"wrote {out_dir / REPORT} (and results.jsonl, summary.json, charts)")

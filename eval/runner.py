@@ -109,6 +109,8 @@ def record_for(q: Question, asked: dict[str, Any], titles: TitleIndex, papers: d
         "facts_missing": [f for f in q.expected_facts if answer is None or not fact_found(f, text)],
         "answer": answer.answer if answer else "",
         "kind": answer.kind if answer else "",
+        "mode": answer.mode if answer else "",
+        "tokens": dict(answer.tokens) if answer else {},
         "refused": outcome.refused,
         "searched_query": answer.searched_query if answer else "",
         "citations": [
@@ -154,6 +156,8 @@ def run_questions(engine, questions: QuestionSet, progress: Progress | None = No
     settings = engine.settings
     summary.update({
         "errors": sum(1 for r in records if r["error"]),
+        "backend": engine.backend_for(),
+        "tokens": token_totals(records),
         "settings_hash": settings.settings_hash(),
         "settings": settings.model_dump(mode="json"),
         "question_set": questions.name,
@@ -168,6 +172,16 @@ def run_questions(engine, questions: QuestionSet, progress: Progress | None = No
         "duration_s": round(time.perf_counter() - started, 1),
     })
     return Run(records=records, summary=summary, per_type=per_type, problems=problems)
+
+
+def token_totals(records: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the model's answers cost over the run (tiktoken counts; extractive answers and refusals cost none)."""
+    written = [r["tokens"] for r in records if r.get("tokens")]
+    prompt = sum(t.get("prompt", 0) for t in written)
+    completion = sum(t.get("completion", 0) for t in written)
+    return {"answers": len(written), "prompt": prompt, "completion": completion,
+            "prompt_mean": round(prompt / len(written), 1) if written else None,
+            "completion_mean": round(completion / len(written), 1) if written else None}
 
 
 def code_version() -> str:

@@ -16,8 +16,9 @@ RETRIEVERS: dict[str, str] = {
 # Runtimes of the embedding model (see rag/index/encoder.py).
 ENCODERS: tuple[str, ...] = ("torch", "onnx", "onnx-int8")
 DEFAULT_ENCODER = "onnx"
-# Who writes answers: quotes (no model), an OpenAI-compatible endpoint, or a local transformers model.
-BACKENDS: tuple[str, ...] = ("extractive", "openai", "local")
+# Who writes answers: quotes (no model), an OpenAI-compatible endpoint, a local transformers model, an Ollama
+# server (llama-index's Ollama integration), or any llama-index LLM class named by import path.
+BACKENDS: tuple[str, ...] = ("extractive", "openai", "local", "ollama", "llamaindex")
 DEVICES: tuple[str, ...] = ("cpu", "cuda", "auto")
 
 

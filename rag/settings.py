@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -16,6 +16,7 @@ from rag.choices import BACKENDS, DEFAULT_ENCODER, ENCODERS, RETRIEVERS
 RetrieverName = Literal[tuple(RETRIEVERS)]  # type: ignore[valid-type]
 EncoderName = Literal[ENCODERS]  # type: ignore[valid-type]
 BackendName = Literal[("auto", *BACKENDS)]  # type: ignore[valid-type]
+MIN_PROMPT_TOKENS = 256  # the instructions, the question and a few evidence sentences
 
 
 def _default_data_dir() -> Path:
@@ -145,12 +146,14 @@ class UISettings(Group):
 class LLMSettings(Group):
     backend: BackendName = Field(
         "auto",
-        description="Who writes factoid answers. auto: an OpenAI-compatible endpoint when base_url is set, else the "
-        "local model when local_model_dir is set, else extractive (quoted sentences, no model).",
+        description="Who writes answers (every kind: factoids, comparisons, lists, overviews). auto: a llama-index "
+        "class when llamaindex_class is set, else an OpenAI-compatible endpoint when base_url is set, else the local "
+        "model when local_model_dir is set, else extractive (quoted sentences, no model).",
     )
     base_url: str = Field(
         "", description="OpenAI-compatible API root, e.g. http://127.0.0.1:11434/v1 (Ollama) or http://host:8000/v1 "
-        "(vLLM); /chat/completions is appended."
+        "(vLLM); /chat/completions is appended. For backend=ollama, the Ollama server (default "
+        "http://127.0.0.1:11434; a trailing /v1 is ignored)."
     )
     model: str = Field("", description="Model name the endpoint knows (`ollama list`, GET <base_url>/models).")
     api_key: SecretStr | None = Field(None, description="Bearer token for the endpoint; a secret, never logged.")
@@ -168,20 +171,48 @@ class LLMSettings(Group):
         None,
         description="Where converted GGUF weights are kept (default: the top-level model_cache_dir).",
     )
+    llamaindex_class: str = Field(
+        "",
+        description="For backend=llamaindex: the import path of a llama-index LLM class, as package.module.Class or "
+        "package.module:Class (e.g. llama_index.llms.anthropic.Anthropic, once its integration is installed).",
+    )
+    llamaindex_kwargs: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Keyword settings for llamaindex_class, as JSON in the environment "
+        "(PAPERCHAT_LLM__LLAMAINDEX_KWARGS='{\"model\": \"claude-3-5-haiku-latest\"}'). They are hashed and shown "
+        "with eval runs: leave keys to the integration's own variable (ANTHROPIC_API_KEY, ...).",
+    )
     max_tokens: int = Field(200, ge=8, le=100_000, description="Most tokens a generated answer may have.")
     temperature: float = Field(0.0, ge=0, le=2, description="0 = deterministic; answers should restate, not invent.")
-    prompt_sentences: int = Field(
-        14, ge=1, le=60,
-        description="Best-scoring abstract sentences numbered in the prompt; the model may cite only these.",
+    context_window: int = Field(
+        8192, ge=512, le=10_000_000,
+        description="Tokens the model reads at once, prompt and reply together (8192 suits SmolLM2 and most small "
+        "models). Prompts are counted with tiktoken and their evidence cut to fit.",
+    )
+    evidence_tokens: int = Field(
+        1200, ge=50, le=1_000_000,
+        description="Most tokens of quoted abstract sentences in one prompt (counted with tiktoken), filled best "
+        "first; fewer when the context window leaves less room. The model may cite only these sentences.",
     )
     strict: bool = Field(
         False, description="Drop generated sentences the verifier cannot support, instead of showing them flagged."
     )
     condense: bool = Field(True, description="Let the model rewrite follow-up questions into standalone ones.")
 
+    @model_validator(mode="after")
+    def _room_for_a_prompt(self) -> LLMSettings:
+        if self.max_tokens + MIN_PROMPT_TOKENS > self.context_window:
+            raise ValueError(f"max_tokens ({self.max_tokens}) leaves under {MIN_PROMPT_TOKENS} tokens of the "
+                             f"context_window ({self.context_window}) for the question and its evidence; raise "
+                             "context_window (PAPERCHAT_LLM__CONTEXT_WINDOW, if the model reads more) or lower "
+                             "max_tokens")
+        return self
+
     def effective_backend(self) -> str:
         if self.backend != "auto":
             return self.backend
+        if self.llamaindex_class:
+            return "llamaindex"
         if self.base_url:
             return "openai"
         return "local" if self.local_model_dir else "extractive"

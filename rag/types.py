@@ -83,6 +83,9 @@ class Answer:
     mode: str = "extractive"
     timings_ms: dict[str, float] = field(default_factory=dict)
     settings_hash: str = ""
+    # What a model's answer cost, counted with tiktoken: {"prompt", "completion", "context_window"}; empty when no
+    # model wrote (extractive answers, refusals).
+    tokens: dict[str, int] = field(default_factory=dict)
 
     @property
     def verified_count(self) -> int:

@@ -146,9 +146,12 @@ def test_follow_ups_are_made_standalone_by_the_model(llm_engine, openai_server):
     assert fallback.searched_query == "How does RLCoder retrieve code?"  # an empty rewrite: the rule-based one
 
 
-def test_comparisons_lists_and_refusals_never_reach_the_model(llm_engine, openai_server):
+def test_comparisons_reach_the_model_and_refusals_never_do(llm_engine, openai_server):
     compared = llm_engine.ask("Compare DotaMath and InfinityMATH")
-    assert compared.kind == "comparative" and compared.mode == "extractive"
+    assert compared.kind == "comparative" and compared.mode == "openai:fake-model"
+    assert [row["paper"] for row in compared.table] == ["DotaMath", "InfinityMATH"]
+    assert len(openai_server.requests) == 1 and compared.tokens["prompt"] > 0
+    openai_server.requests.clear()
     refused = llm_engine.ask("What accuracy does Zyxwv9Net reach on GSM8K?")
     assert refused.refused and refused.mode == "extractive"
     assert openai_server.requests == []

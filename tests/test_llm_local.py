@@ -68,10 +68,13 @@ def test_smollm2_answers_a_corpus_question_and_every_sentence_is_verified_or_fla
     from rag.engine import Engine
 
     llm = LLMSettings(backend="local", local_model_dir="smollm2", model_cache_dir=cache_root, max_tokens=MAX_TOKENS,
-                      prompt_sentences=6)
+                      evidence_tokens=250)
     local = Engine(engine.settings.model_copy(update={"llm": llm}), embedder=embedder)
     imo = next(p for p in local.papers.values() if p.title.startswith(IMO_TITLE))
     model = local.generator()
+    from llama_index.core.llms import CustomLLM
+
+    assert isinstance(model.llm, CustomLLM)  # SmolLM2 is a llama-index LLM, streamed through its chat interface
     real_stream = model.stream
     replies: list[str] = []
 
@@ -87,7 +90,7 @@ def test_smollm2_answers_a_corpus_question_and_every_sentence_is_verified_or_fla
     answer = local.ask("How many lemmas are in the dataset built from IMO proofs in Lean?", paper_ids=[imo.paper_id])
     with capsys.disabled():
         print(f"\n[paperchat] SmolLM2 answered in {time.perf_counter() - started:.1f} s: {replies[0]!r}")
-    assert model.loaded_from == "cache" and replies[0].strip()
+    assert model.llm.transport.loaded_from == "cache" and replies[0].strip()
     assert answer.mode == "local:SmolLM2-135M-Instruct.Q4_1"
     planted = answer.sentences[-1]
     assert planted.text == "The dataset holds 4,321 lemmas." and not planted.verified

@@ -14,7 +14,8 @@ import sys
 
 from rag.index.onnx_export import cached_model_path
 
-HEAVY = ["torch", "gradio", "sentence_transformers", "transformers", "chromadb", "onnxruntime", "pydantic_settings"]
+HEAVY = ["torch", "gradio", "sentence_transformers", "transformers", "chromadb", "onnxruntime", "pydantic_settings",
+         "llama_index.core", "tiktoken"]
 PROBE = """
 import json, sys
 from ui.cli import main
@@ -43,6 +44,7 @@ def test_help_imports_neither_torch_nor_gradio():
     loaded = _imports_of("--help")
     assert not loaded["torch"] and not loaded["gradio"] and not loaded["chromadb"], loaded
     assert not loaded["pydantic_settings"], loaded  # settings are built only once a command runs
+    assert not loaded["llama_index.core"], loaded
 
 
 def test_ask_imports_no_gradio_and_with_onnx_no_torch(engine, tmp_path):
@@ -58,6 +60,7 @@ def test_ask_imports_no_gradio_and_with_onnx_no_torch(engine, tmp_path):
     assert loaded["chromadb"] and loaded["onnxruntime"], loaded  # the probe sees real work being done
     assert not loaded["gradio"], loaded
     assert not loaded["torch"] and not loaded["sentence_transformers"] and not loaded["transformers"], loaded
+    assert not loaded["llama_index.core"] and not loaded["tiktoken"], loaded  # only a model's answers need them
     assert sorted(p.name for p in cache.iterdir()) == [source.name]  # nothing exported again
 
 

@@ -135,10 +135,10 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
     if answer is None:
         answer = _factoid(question, found, shape)
     generator = found.tools.generator
-    if answer.kind == "factoid" and generator is not None and not answer.refused:
-        # The model writes from the sentences the extractive answer was chosen from: the named paper's, if any.
-        scored = found.scored_in(scope) if scope else found.scored()
-        return (yield from _generated(generator, answer, question, found, strict, scored))
+    if generator is not None and not answer.refused:
+        # Every kind is written by the model from the evidence the extractive answer was built from; refusals were
+        # decided above and never reach it.
+        return (yield from _generated(generator, shape, answer, question, found, strict, scope))
     for sentence in answer.sentences:
         yield sentence.text + " "
     return answer
@@ -196,21 +196,29 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
     return extractive_answer(chosen, papers, query=question, searched=found.searched)
 
 
-def _generated(generator: Generator, extractive: Answer, question: str, found: Gathered,
-               strict: bool | None, scored: list[ScoredSentence]) -> Iterator[str]:
-    """The factoid answer written by a model from the best sentences of the retrieved abstracts, verified;
-    the extractive answer stands in when the model cites nothing usable."""
+def _generated(generator: Generator, shape: Plan, extractive: Answer, question: str, found: Gathered,
+               strict: bool | None, scope: Sequence[str] | None) -> Iterator[str]:
+    """The answer written by a model, verified: a factoid from the best sentences (the named paper's, if any); a
+    comparison, list or overview from the papers and sentences the extractive answer chose. The extractive answer
+    stands in when the model cites nothing usable."""
     from rag.answer.verify import verify
     from rag.generation.answer import generated_answer
+    from rag.generation.evidence_plan import writing_kind
+    from rag.generation.synthesis import synthesised_answer
 
     settings = found.tools.settings
-    retrieved = {e.paper_id for e in found.retrieved}
-    return (yield from generated_answer(
-        generator, question=question, searched=found.searched, scored=scored, papers=found.view.papers,
-        extractive=extractive, llm=settings.llm, max_sentences=settings.answer.max_sentences,
-        verify=lambda a: verify(a, retrieved, found.tools.embed_sentences),
-        strict=settings.llm.strict if strict is None else strict,
-    ))
+    # Lists and comparisons find papers by name across the whole index, beyond what retrieval returned.
+    retrieved = {e.paper_id for e in found.retrieved} | {c.paper_id for c in extractive.citations}
+    common = {"question": question, "searched": found.searched, "papers": found.view.papers,
+              "extractive": extractive, "llm": settings.llm, "max_sentences": settings.answer.max_sentences,
+              "verify": lambda a: verify(a, retrieved, found.tools.embed_sentences),
+              "strict": settings.llm.strict if strict is None else strict}
+    kind = writing_kind(extractive.kind, shape.kind)
+    if kind == "factoid":
+        scored = found.scored_in(scope) if scope else found.scored()
+        return (yield from generated_answer(generator, scored=scored, **common))
+    return (yield from synthesised_answer(generator, kind=kind, aspect=shape.aspect, score_within=found.scored_in,
+                                          **common))
 
 
 def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:

@@ -6,13 +6,14 @@ usable citation, or (in strict mode) without a single verified sentence, gives w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Generator as Events
 
 from rag.answer.scoring import ScoredSentence
-from rag.generation.base import Generator
+from rag.generation.base import Generator, Message
 from rag.generation.grounding import LiveCitations, grounded_answer, render
-from rag.generation.prompt import build_prompt, pick_sources
+from rag.generation.prompt import Candidate, NumberedSource, Prompt, build_prompt, fit_sources
+from rag.generation.tasks import FACTOID, Task
 from rag.settings import LLMSettings
 from rag.types import Answer, Paper
 
@@ -36,10 +37,48 @@ def generated_answer(
 ) -> Events[str, None, Answer]:
     """Yields the reply's text as it streams (markers already numbered as in the final answer); returns the
     verified Answer, or the extractive one when the model cited nothing usable."""
-    prompt = build_prompt(searched, pick_sources(scored, llm.prompt_sentences), papers, max_sentences)
+    prompt = budgeted_prompt(searched, scored, papers, llm, max_sentences)
     live = LiveCitations(prompt.sources)
-    room = llm.max_tokens * MAX_CHARS_PER_TOKEN
-    stream = generator.stream(prompt.messages)
+    yield from read_reply(generator, prompt.messages, live, llm.max_tokens)
+    extractive.tokens = used = token_use(prompt.messages, live.reply, llm)  # a fallback cost the same
+    answer = grounded_answer(live.reply, prompt.sources, papers, query=question, searched=searched,
+                             mode=generator.name)
+    if answer is None:
+        return fallback(extractive, no_citations(generator.name), generator.name)
+    answer.tokens = used
+    verify(answer)
+    if strict:
+        kept = keep_verified(answer)
+        if kept is None:
+            return fallback(extractive, none_verified(generator.name), generator.name)
+        answer = kept
+    return answer
+
+
+def no_citations(name: str) -> str:
+    return f"The model ({name}) gave no usable [n] citations, so this answer quotes the abstracts instead."
+
+
+def none_verified(name: str) -> str:
+    return (f"None of the model's ({name}) sentences could be verified against the abstracts it cited (strict mode), "
+            "so this answer quotes them instead.")
+
+
+def budgeted_prompt(question: str, candidates: Iterable[Candidate], papers: dict[str, Paper], llm: LLMSettings,
+                    max_sentences: int, task: Task = FACTOID, aspect: str = "") -> Prompt:
+    """The prompt holding as many of `candidates` (best first) as the model's context window has room for."""
+    from rag.generation.token_count import chat_tokens, evidence_budget
+
+    bare = build_prompt(question, [], papers, max_sentences, task, aspect)
+    budget = evidence_budget(chat_tokens(bare.messages), llm.context_window, llm.max_tokens, llm.evidence_tokens)
+    sources: list[NumberedSource] = fit_sources(candidates, papers, budget)
+    return build_prompt(question, sources, papers, max_sentences, task, aspect)
+
+
+def read_reply(generator: Generator, messages: list[Message], live: LiveCitations, max_tokens: int) -> Events[str]:
+    """Streams the reply into `live`, yielding what to show; stops reading once it is far over `max_tokens`."""
+    room = max_tokens * MAX_CHARS_PER_TOKEN
+    stream = generator.stream(messages)
     try:
         for delta in stream:
             shown = live.feed(delta[:room])
@@ -52,20 +91,13 @@ def generated_answer(
         close = getattr(stream, "close", None)
         if close is not None:
             close()  # ends the HTTP request too, rather than leaving the server writing
-    answer = grounded_answer(live.reply, prompt.sources, papers, query=question, searched=searched,
-                             mode=generator.name)
-    if answer is None:
-        return fallback(extractive, f"The model ({generator.name}) gave no usable [n] citations, so this answer "
-                                    "quotes the abstracts instead.", generator.name)
-    verify(answer)
-    if strict:
-        kept = keep_verified(answer)
-        if kept is None:
-            return fallback(extractive, f"None of the model's ({generator.name}) sentences could be verified against "
-                                        "the abstracts it cited (strict mode), so this answer quotes them instead.",
-                            generator.name)
-        answer = kept
-    return answer
+
+
+def token_use(messages: list[Message], reply: str, llm: LLMSettings) -> dict[str, int]:
+    """What one answer cost, counted with tiktoken: the prompt as sent, and the reply as read."""
+    from rag.generation.token_count import chat_tokens, count
+
+    return {"prompt": chat_tokens(messages), "completion": count(reply), "context_window": llm.context_window}
 
 
 def fallback(extractive: Answer, note: str, name: str) -> Answer:

@@ -25,18 +25,27 @@ def reply_sentences(reply: str) -> list[tuple[str, list[int]]]:
 
     "claim. [1]" is read as "claim [1]." so a marker after the full stop stays with its sentence; list bullets
     and numbering are dropped."""
+    return [found for line in reply.splitlines() for found in line_sentences(line)]
+
+
+def line_sentences(raw_line: str) -> list[tuple[str, list[int]]]:
+    """`reply_sentences` of one line of a reply."""
     found = []
-    for raw_line in reply.splitlines():
-        line = ESCAPED_MARKER.sub("", _BULLET.sub("", raw_line)).strip()
-        line = MARKERS_AFTER_STOP.sub(lambda m: f" {m.group(2).strip()}{m.group(1)}", line)
-        for sentence in split_sentences(line):
-            numbers = [n for m in MARKER.finditer(sentence) for n in numbers_of(m)]
-            text = MARKER.sub("", sentence)
-            text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(text.split())).strip()
-            text = re.sub(r"(?<!\.)\.\.$", ".", text)  # "claim. [1]." leaves two stops once the marker is gone
-            if re.search(r"\w", text):
-                found.append((text, list(dict.fromkeys(numbers))))
+    line = ESCAPED_MARKER.sub("", _BULLET.sub("", raw_line)).strip()
+    line = MARKERS_AFTER_STOP.sub(lambda m: f" {m.group(2).strip()}{m.group(1)}", line)
+    for sentence in split_sentences(line):
+        numbers = [n for m in MARKER.finditer(sentence) for n in numbers_of(m)]
+        text = MARKER.sub("", sentence)
+        text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(text.split())).strip()
+        text = re.sub(r"(?<!\.)\.\.$", ".", text)  # "claim. [1]." leaves two stops once the marker is gone
+        if re.search(r"\w", text):
+            found.append((text, list(dict.fromkeys(numbers))))
     return found
+
+
+def without_bullet(line: str) -> str:
+    """A reply line without its list bullet or numbering ("- ", "2. ")."""
+    return _BULLET.sub("", line).strip()
 
 
 def grounded_answer(reply: str, sources: Mapping[int, NumberedSource], papers: dict[str, Paper], *,
