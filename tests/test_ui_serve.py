@@ -7,6 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from rendered_markdown import shown_text
 
 from rag.engine import NoIndexError, QuestionError
 from rag.settings import RetrievalSettings, Settings
@@ -27,7 +28,7 @@ class FakeEngine:
         self.calls: list[tuple[str, list[str], RetrievalSettings]] = []
         self.built = False
 
-    def ask(self, question, history=(), retrieval=None) -> Answer:
+    def ask(self, question, history=(), retrieval=None, paper_ids=None, backend=None, strict=None) -> Answer:
         self.calls.append((question, list(history), retrieval))
         if self.outcome:
             raise self.outcome
@@ -111,7 +112,7 @@ def test_errors_become_chat_messages_never_tracebacks(settings, error, shown):
     conversation = Conversation()
     final = _run(page, "What works?", conversation)[-1]
     last = final[1][-1]["content"]
-    assert shown in last and "Traceback" not in last and "secret internals" not in last
+    assert shown in shown_text(last) and "Traceback" not in last and "secret internals" not in last
     assert conversation.turns[-1].answer is None and conversation.history() == []
 
 
