@@ -57,6 +57,16 @@ def app_url(engine):
 
 
 @pytest.fixture(scope="module")
+def llm_engine(engine, embedder, openai_server):
+    """The session's index, answered through the fake endpoint (tests/fake_openai.py) as the model."""
+    from rag.engine import Engine
+    from rag.settings import LLMSettings
+
+    llm = LLMSettings(base_url=openai_server.url, model="fake-model")
+    return Engine(engine.settings.model_copy(update={"llm": llm}), embedder=embedder)
+
+
+@pytest.fixture(scope="module")
 def openai_server():
     """A small OpenAI-protocol server on loopback (tests/fake_openai.py), one per test module."""
     from fake_openai import FakeOpenAI

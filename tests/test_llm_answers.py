@@ -22,15 +22,6 @@ def clean(openai_server):
     openai_server.reset()
 
 
-@pytest.fixture(scope="module")
-def llm_engine(engine, embedder, openai_server):
-    """The session's index, answered through the fake endpoint."""
-    from rag.engine import Engine
-
-    llm = LLMSettings(base_url=openai_server.url, model="fake-model")
-    return Engine(engine.settings.model_copy(update={"llm": llm}), embedder=embedder)
-
-
 def codex_source(messages) -> int:
     return next(n for n, text in sources_in(messages).items() if "18% of 397" in text)
 

@@ -8,8 +8,6 @@ import re
 
 import pytest
 
-from rag.settings import LLMSettings
-
 COMPARE = "Compare DotaMath and InfinityMATH"
 HUMANEVAL = "Which papers report results on HumanEval?"
 
@@ -17,14 +15,6 @@ HUMANEVAL = "Which papers report results on HumanEval?"
 @pytest.fixture(autouse=True)
 def clean(openai_server):
     openai_server.reset()
-
-
-@pytest.fixture(scope="module")
-def llm_engine(engine, embedder, openai_server):
-    from rag.engine import Engine
-
-    llm = LLMSettings(base_url=openai_server.url, model="fake-model")
-    return Engine(engine.settings.model_copy(update={"llm": llm}), embedder=embedder)
 
 
 def sources_by_paper(messages) -> dict[str, dict[int, str]]:

@@ -28,14 +28,6 @@ def clean(openai_server):
     openai_server.reply = wrong_number
 
 
-@pytest.fixture(scope="module")
-def llm_engine(engine, embedder, openai_server):
-    from rag.engine import Engine
-
-    llm = LLMSettings(base_url=openai_server.url, model="fake-model")
-    return Engine(engine.settings.model_copy(update={"llm": llm}), embedder=embedder)
-
-
 def test_backend_choices_follow_what_the_server_configured():
     assert backend_choices(LLMSettings()) == [("Extractive — quotes abstract sentences", "extractive"),
                                               ("LLM — not configured", "llm")]
