@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-from ingest.readers import csv_table, hf_page, jsonl
+from ingest.readers import bibtex, csv_table, hf_page, jsonl, ris, zotero_csv
 from ingest.records import BOM, InputError, LocatedRecords, Records
 from ingest.source import Source, open_source
 
@@ -14,6 +14,8 @@ SUPPORTED = (
     "JSON Lines with title + abstract (.jsonl), BEIR corpus.jsonl (_id, title, text), "
     "arXiv metadata snapshot (.json/.jsonl), a JSON array of such objects (.json), "
     "CSV/TSV with title and abstract columns (.csv/.tsv), "
+    "BibTeX with abstract fields (.bib), RIS (.ris), Zotero CSV export, "
+    "OpenAlex works and Semantic Scholar papers (.json/.jsonl), "
     "the paper-listing page as text (.txt)"
 )
 
@@ -69,8 +71,14 @@ def _module_for(source: Source) -> ModuleType:
     if kind := binary_kind(source.head):
         raise InputError(f"{source.name} cannot be read as text: it is {kind}.")
     head = source.head.decode("utf-8", errors="replace").lstrip(BOM)
+    if source.suffix in (".bib", ".bibtex") or (source.suffix in ("", ".txt") and bibtex.looks_like(head)):
+        return bibtex
+    if source.suffix in (".ris",) or ris.looks_like(head):
+        return ris
     if source.suffix in (".jsonl", ".ndjson", ".json") or head.lstrip().startswith(("{", "[")):
         return jsonl
+    if zotero_csv.looks_like(head):
+        return zotero_csv
     if source.suffix in (".csv", ".tsv") or csv_table.looks_like(head):
         return csv_table
     if source.suffix in (".txt", "") and hf_page.looks_like(head):

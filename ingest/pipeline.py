@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +12,7 @@ from ingest.chunking import chunk_paper
 from ingest.conflicts import clash_with_stored, repeated_in_ingest
 from ingest.disk_full import full_disk_reported
 from ingest.formats import read_records
+from ingest.identity import Identities, merged, same_metadata
 from ingest.records import Found, InputError, Rejected
 from ingest.source import name_of
 from rag.settings import IngestSettings
@@ -36,6 +37,7 @@ class IngestReport:
     empty_files: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)  # one message per file that could not be read at all
     rebuilt: int = 0  # chunks whose vectors were recomputed after a crash damaged the index
+    matched: int = 0  # library records that are a paper already read from another file (same DOI, arXiv id, title)
 
     @property
     def ok(self) -> bool:
@@ -63,6 +65,8 @@ class IngestReport:
             f"{self.papers} papers: {self.new} new, {self.updated} updated, {self.unchanged} unchanged; "
             f"{self.chunks} chunks"
         )
+        if self.matched:
+            line += f"; {self.matched} matched to the same paper from another file (DOI, arXiv id or title)"
         if self.rejected:
             line += f"; {len(self.rejected)} rejected"
         if self.unreadable:
@@ -84,11 +88,15 @@ def read_papers(
 
 
 def _read_found(
-    paths: Iterable[Path], settings: IngestSettings, report: IngestReport, progress: bool
+    paths: Iterable[Path], settings: IngestSettings, report: IngestReport, progress: bool,
+    stored: dict[str, Paper] | None = None,
 ) -> list[Found]:
+    """Good records by id. A library record that is a paper already seen in another file, or stored, takes that
+    paper's id (ingest.identity); from another file it replaces the earlier record, so the last export wins."""
     from tqdm import tqdm
 
     seen: dict[str, Found] = {}
+    identities = Identities(stored)
     for path in paths:
         count = 0
         try:
@@ -99,9 +107,12 @@ def _read_found(
                     report.rejected.append(record)
                     continue
                 count += 1
+                if record.by_identity:
+                    record = _as_known(record, identities, seen, stored or {}, report)
                 first = seen.get(record.paper.paper_id)
-                if first is None:
+                if first is None or (record.by_identity and first.source != record.source):
                     seen[record.paper.paper_id] = record
+                    identities.add(record.paper)
                 elif first.paper.content_hash != record.paper.content_hash:
                     report.rejected.append(repeated_in_ingest(first, record))
         except InputError as exc:
@@ -113,6 +124,18 @@ def _read_found(
         if count == 0:
             report.empty_files.append(name_of(path))
     return list(seen.values())
+
+
+def _as_known(
+    record: Found, identities: Identities, seen: dict[str, Found], stored: dict[str, Paper], report: IngestReport
+) -> Found:
+    known = identities.known_id(record.paper)
+    if not known:
+        return record
+    earlier = seen[known].paper if known in seen else stored[known]
+    if earlier.source and earlier.source != record.source:
+        report.matched += 1
+    return replace(record, paper=merged(record.paper, earlier))
 
 
 def _with_count(message: str, path: Path, count: int) -> str:
@@ -128,8 +151,8 @@ def ingest(
     with full_disk_reported(store.location):
         if store.vectors_missing:
             report.rebuilt = rebuild_vectors(store, embedder, progress)
-    found = _read_found(paths, settings, report, progress)
     stored = store.stored_papers()
+    found = _read_found(paths, settings, report, progress, {pid: s.paper for pid, s in stored.items()})
     to_write: list[Paper] = []
     for record in found:
         paper = record.paper
@@ -140,7 +163,8 @@ def ingest(
         elif clash := clash_with_stored(record, before):
             report.rejected.append(clash)
             continue
-        elif before.paper_hash != paper.content_hash or not before.complete:
+        elif (before.paper_hash != paper.content_hash or not before.complete
+              or (record.by_identity and not same_metadata(before.paper, paper))):
             report.updated += 1
             to_write.append(paper)
         else:

@@ -31,6 +31,9 @@ class Found:
     # The record had no id, so its id comes from its title alone: a same-titled record is not necessarily the
     # same paper (see pipeline.title_clash).
     id_from_title: bool = False
+    # A library export's record (BibTeX, RIS, OpenAlex...): its id comes from its DOI, arXiv id or title, and the
+    # same paper may be stored under another id from another export (see ingest.identity).
+    by_identity: bool = False
 
 
 @dataclass(frozen=True)

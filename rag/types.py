@@ -18,6 +18,18 @@ class Paper:
     year: int | None = None
     url: str = ""
     source: str = ""
+    venue: str = ""  # journal, proceedings or archive, as the export names it
+    doi: str = ""  # normalised: lower case, no https://doi.org/ prefix
+    arxiv_id: str = ""  # without version: "2303.12345"
+
+    @property
+    def link(self) -> str:
+        """Where a reader can open the paper: its own URL, else one made from its DOI or arXiv id."""
+        if self.url:
+            return self.url
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        return f"https://arxiv.org/abs/{self.arxiv_id}" if self.arxiv_id else ""
 
     @property
     def content_hash(self) -> str:
@@ -59,6 +71,14 @@ class Citation:
     quote: str
     supported: bool = True
     support: float = 0.0
+    # The cited paper's metadata, so a JSON answer or an export names it without a second look-up; empty when the
+    # input did not carry it.
+    authors: tuple[str, ...] = ()
+    year: int | None = None
+    url: str = ""  # Paper.link: the paper's URL, else its DOI or arXiv page
+    venue: str = ""
+    doi: str = ""
+    arxiv_id: str = ""
 
 
 @dataclass

@@ -81,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("ingest", help="add abstracts to the index (no FILE: the built-in corpus)")
-    p.add_argument("files", nargs="*", type=Path, help="JSONL, CSV/TSV, BEIR corpus.jsonl, arXiv metadata, .txt page")
+    p.add_argument("files", nargs="*", type=Path,
+                   help="JSONL, CSV/TSV, BEIR corpus.jsonl, arXiv metadata, BibTeX, RIS, Zotero CSV, OpenAlex or "
+                        "Semantic Scholar JSON, .txt page")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--if-empty", action="store_true", help="only ingest when the index holds no papers yet")
     _common(p)

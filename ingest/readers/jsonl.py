@@ -1,5 +1,6 @@
-"""JSON Lines: paper exports (`title`, `abstract`), BEIR `corpus.jsonl` (`_id`, `title`, `text`) and the
-arXiv metadata snapshot (`id`, `title`, `abstract`, `authors`, `update_date`). One reader, three key maps.
+"""JSON Lines: paper exports (`title`, `abstract`), BEIR `corpus.jsonl` (`_id`, `title`, `text`), the
+arXiv metadata snapshot (`id`, `title`, `abstract`, `authors`, `update_date`), OpenAlex works and Semantic Scholar
+papers (their fields are read by ingest.readers.openalex and .semantic_scholar). One reader, five key maps.
 
 A `.json` file holding one array of such objects is read too: exports often come that way.
 """
@@ -11,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ingest.readers import openalex, semantic_scholar
 from ingest.records import BOM, InputError, LocatedRecords, Records, Rejected, make_paper, not_utf8, unlocated
 from ingest.source import Source, open_source
 
@@ -23,6 +25,10 @@ _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]++|\\.)*+(?:"|\Z)|[\[\]{}]')
 
 
 def flavour_of(first: dict) -> str:
+    if openalex.looks_like(first):
+        return "openalex"
+    if semantic_scholar.looks_like(first):
+        return "s2"
     if "_id" in first and "text" in first:
         return "beir"
     if "abstract" in first and ("update_date" in first or "versions" in first or "submitter" in first):
@@ -118,9 +124,19 @@ def _broken_array(name: str, exc: json.JSONDecodeError) -> InputError:
     )
 
 
+def _api_pages(items: Iterable[tuple[str, object]]) -> Iterator[tuple[str, object]]:
+    """An OpenAlex (`{"results": [...]}`) or Semantic Scholar (`{"data": [...]}`) API page saved as is: its papers."""
+    for where, obj in items:
+        papers = obj.get("results") or obj.get("data") if isinstance(obj, dict) and "title" not in obj else None
+        if isinstance(papers, list):
+            yield from ((f"{where}, item {k}", item) for k, item in enumerate(papers, start=1))
+        else:
+            yield where, obj
+
+
 def _records(name: str, items: Iterable[tuple[str, object]], max_chars: int) -> LocatedRecords:
     flavour: str | None = None
-    for where, obj in items:
+    for where, obj in _api_pages(items):
         if isinstance(obj, Rejected):
             yield obj
             continue
@@ -128,6 +144,9 @@ def _records(name: str, items: Iterable[tuple[str, object]], max_chars: int) -> 
             yield Rejected(name, where, "not a JSON object")
             continue
         flavour = flavour or flavour_of(obj)
+        if flavour in ("openalex", "s2"):
+            yield (openalex if flavour == "openalex" else semantic_scholar).paper(obj, name, where, max_chars)
+            continue
         if flavour == "beir":
             if not str(obj.get("title") or "").strip() and str(obj.get("_id") or "").strip():
                 # BEIR corpora have documents without titles (TREC-COVID, NFCorpus...): they must stay findable,

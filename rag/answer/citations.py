@@ -18,7 +18,8 @@ class CitationBook:
         if citation is None:
             paper = self._papers[paper_id]
             citation = Citation(n=len(self.citations) + 1, paper_id=paper_id, title=paper.title, quote=quote,
-                                support=support)
+                                support=support, authors=paper.authors, year=paper.year, url=paper.link,
+                                venue=paper.venue, doi=paper.doi, arxiv_id=paper.arxiv_id)
             self._by_paper[paper_id] = citation
             self.citations.append(citation)
         elif quote not in citation.quote:

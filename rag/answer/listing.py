@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from rag.answer.citations import CitationBook
+from rag.answer.paper_filters import split_filters, why_none
 from rag.answer.plan import NARROWING
 from rag.answer.scoring import ScoredSentence
 from rag.text.markers import escape_markers
@@ -60,6 +61,11 @@ def find_matches(
     topic: str, papers: Iterable[Paper], score_topic: Callable[[str], Sequence[ScoredSentence]]
 ) -> list[Match]:
     papers = list(papers)
+    topic, only = split_filters(topic)
+    if only:  # "from 2023", "by Kenji Sato": only those papers may match; with nothing else asked, all of them do
+        papers = [p for p in papers if only.keeps(p)]
+        if not topic:
+            return [Match(p, (split_sentences(p.abstract) or [p.abstract])[0], 1.0) for p in papers]
     both = [p.strip(" ,") for p in topic.split(NARROWING) if p.strip(" ,")]
     if len(both) > 1:  # a list narrowed by a follow-up: papers that match every part
         kept = find_matches(both[-1], papers, score_topic)  # quoted: the sentence showing the narrowing part
@@ -100,6 +106,7 @@ def asked_figures(topic: str) -> list[Figure]:
 
 def unmet_figures(topic: str) -> str:
     """Why a list topic that asks for a figure matched no paper, or "" when it asks for none."""
+    topic, _ = split_filters(topic)  # "from 2023" is a year limit, not a figure to state
     asked = asked_figures(topic)
     if not asked:
         return ""
@@ -110,6 +117,17 @@ def unmet_figures(topic: str) -> str:
     if not names and _describes(rest):
         where = f" in a paper about “{rest}”"
     return f"No paper in the index matches “{topic}”: no indexed abstract states {figures}{where}."
+
+
+def unmet_filters(topic: str, papers: Iterable[Paper]) -> str:
+    """Why a list limited by year or author matched nothing, or "" when it has no such limit."""
+    rest, only = split_filters(topic)
+    if not only:
+        return ""
+    papers = list(papers)
+    if why := why_none(only, papers):
+        return why
+    return f"No paper in the index {only.phrase()} matches “{rest}”."
 
 
 def either_parts(topic: str) -> list[str]:
@@ -207,8 +225,9 @@ def _described(
     topic: str, papers: dict[str, Paper], score_topic: Callable[[str], Sequence[ScoredSentence]]
 ) -> list[Match]:
     best: dict[str, ScoredSentence] = {}
-    for scored in score_topic(topic):  # sorted best first
-        best.setdefault(scored.paper_id, scored)
+    for scored in score_topic(topic):  # sorted best first; a paper a year or author filter left out is skipped
+        if scored.paper_id in papers:
+            best.setdefault(scored.paper_id, scored)
     if not best:
         return []
     top = max(s.score for s in best.values())

@@ -262,7 +262,7 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
 
 def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:
     """Every matching paper; a figure no abstract states is refused, not answered with whatever ranks first."""
-    from rag.answer.listing import find_matches, list_answer, unmet_figures
+    from rag.answer.listing import find_matches, list_answer, unmet_figures, unmet_filters
     from rag.answer.refusal import refusal
 
     view, tools = found.view, found.tools
@@ -275,7 +275,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
 
     matches = find_matches(topic, view.papers.values(), score_topic)
     if not matches:
-        reason = unmet_figures(topic)
+        reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic)
         closest = [view.papers[e.paper_id] for e in found.retrieved[:3]]
         return refusal(closest, query=question, searched=found.searched, reason=reason) if reason else None
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.answer.mentions import Lexicon, Mention, paper_ids_of
+from rag.answer.paper_filters import split_filters, with_filters
 
 _COMPARE_PATTERNS = [
     re.compile(r"^(?:please\s+)?(?:compare|contrast)\s+(?P<sides>.+?)(?:\s+(?:in terms of|regarding|on)\s+.+)?$", re.I),
@@ -132,7 +133,8 @@ def list_topic(text: str) -> str:
     match = _LIST_PATTERN.match(text)
     if not match:
         return ""
-    return _LIST_LEAD.sub("", match.group("topic").strip(), count=1).strip()
+    rest, only = split_filters(match.group("topic").strip())
+    return with_filters(_LIST_LEAD.sub("", rest, count=1).strip(), only)
 
 
 def compared_sides(text: str) -> list[str]:

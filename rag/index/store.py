@@ -323,7 +323,7 @@ class ChromaStore:
                 paper = by_paper[chunk.paper_id]
                 meta.update(
                     abstract=paper.abstract, authors="; ".join(paper.authors), year=paper.year or 0,
-                    url=paper.url, source=paper.source,
+                    url=paper.url, source=paper.source, venue=paper.venue, doi=paper.doi, arxiv_id=paper.arxiv_id,
                 )
             metadatas.append(meta)
         with self._writing():
@@ -400,4 +400,5 @@ def _paper_from_meta(paper_id: str, meta: dict) -> Paper:
     return Paper(
         paper_id=paper_id, title=meta["title"], abstract=meta.get("abstract", ""), authors=authors,
         year=meta.get("year") or None, url=meta.get("url", ""), source=meta.get("source", ""),
+        venue=meta.get("venue", ""), doi=meta.get("doi", ""), arxiv_id=meta.get("arxiv_id", ""),
     )

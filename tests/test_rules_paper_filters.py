@@ -1,0 +1,51 @@
+"""Year and author limits in list questions: what the question says -> the topic left to match and the limit."""
+
+import pytest
+
+from rag.answer.paper_filters import PaperFilter, split_filters
+from rag.answer.plan import list_topic
+from rag.types import Paper
+
+
+@pytest.mark.parametrize("question, topic", [
+    ("Which papers from 2023 use Lean", "Lean, from 2023"),
+    ("Which papers use Lean in 2024", "Lean, from 2024"),
+    ("Which papers by Kenji Sato", "by Kenji Sato"),
+    ("List papers written by Sato on Lean", "Lean, by Sato"),
+    ("Which papers use Lean before 2023", "Lean, up to 2022"),
+    ("Which papers published between 2021 and 2022 use Coq", "Coq, from 2021 to 2022"),
+    ("Which papers since 2023 by Anna Müller use Lean", "Lean, since 2023, by Anna Müller"),
+    # No limit: the topic is what it was.
+    ("Which papers use Lean", "Lean"),
+    ("Which papers report results improved by GPT-4", "improved by GPT-4"),
+])
+def test_list_questions_keep_their_limits_in_one_canonical_form(question, topic):
+    assert list_topic(question) == topic
+
+
+@pytest.mark.parametrize("topic", ["Lean, from 2023", "Lean, from 2021 to 2022", "Coq, since 2023, by Anna Müller",
+                                   "by Kenji Sato", "Lean, up to 2022"])
+def test_the_canonical_form_parses_back_to_itself(topic):
+    rest, only = split_filters(topic)
+    assert (f"{rest}, {only.phrase()}" if rest else only.phrase()) == topic
+
+
+SATO_2023 = Paper("p", "T", "A.", authors=("Kenji Sato", "Lucía García"), year=2023)
+
+
+@pytest.mark.parametrize("limit, keeps", [
+    (PaperFilter(2023, 2023), True),
+    (PaperFilter(2024, None), False),
+    (PaperFilter(None, 2023), True),
+    (PaperFilter(author="Sato"), True),
+    (PaperFilter(author="K. Sato"), True),
+    (PaperFilter(author="lucia garcia"), True),  # accents and case do not count
+    (PaperFilter(author="Satoshi"), False),
+    (PaperFilter(2023, 2023, "Chen"), False),
+])
+def test_a_limit_keeps_papers_by_year_and_author(limit, keeps):
+    assert limit.keeps(SATO_2023) is keeps
+
+
+def test_a_year_limit_leaves_out_papers_without_a_year():
+    assert not PaperFilter(2023, 2023).keeps(Paper("q", "T", "A."))
