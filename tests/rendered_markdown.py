@@ -20,6 +20,8 @@ FORMATTING_TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
 }
 OWN_TAGS = {"span", "sup", "a"}
+# A citation names the quoted sentences behind it in `rel`; a compact table cell is focusable, a button.
+OWN_ATTRIBUTES = {"class", "href", "title", "rel", "tabindex", "role"}
 GFM_AUTOLINK = re.compile(r"(?:https?|ftp)://|www\.|[\w.+-]@[\w-]", re.IGNORECASE)
 
 # What a hostile title, abstract, model reply or question may hold: each would load an image from the writer's
@@ -88,7 +90,7 @@ class _Elements(HTMLParser):
         values = dict(attrs)
         names = set(values)
         citation = values.get("class") == "cite" and (values.get("href") or "").startswith("#src-")
-        own = tag in OWN_TAGS and names <= {"class", "href", "title"} and (tag != "a" or citation)
+        own = tag in OWN_TAGS and names <= OWN_ATTRIBUTES and (tag != "a" or citation)
         if not (own or (tag in FORMATTING_TAGS and not names - {"style"})):  # markdown-it aligns table cells
             self.live.append(self.get_starttag_text() or tag)
 

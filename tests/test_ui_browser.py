@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chat_page import ask, bot_text, open_page, squash, wait_for_turn
 from page_server import served
 
 from ingest.writer import ingest_into
@@ -17,7 +18,6 @@ from ui.headless import MISSING, chromium_path, headless_chromium
 
 pytestmark = pytest.mark.browser
 
-ANSWER_TIMEOUT_MS = 90_000  # two shared cores: a cold question can take several seconds
 QUESTION = "How many lemmas are in the dataset built from IMO proofs in Lean?"
 
 
@@ -29,14 +29,8 @@ def browser():
         yield chromium
 
 
-
-
 def _open(browser, url: str):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    page.goto(url, wait_until="domcontentloaded")
-    page.locator("#question textarea").wait_for(state="visible")
-    return context, page
+    return open_page(browser, url)
 
 
 @pytest.fixture
@@ -44,31 +38,6 @@ def page(browser, app_url):
     context, page = _open(browser, app_url)
     yield page
     context.close()
-
-
-def ask(page, question: str) -> None:
-    box = page.locator("#question textarea")
-    box.fill(question)
-    box.press("Enter")
-
-
-def wait_for_turn(page, n: int, answered: bool = True) -> None:
-    """Turn n is done: its message ends in the footer (or an error), and, if answered, its sources are in."""
-    page.wait_for_function(
-        "n => document.querySelectorAll('#chat .answer-meta, #chat .chat-error').length >= n", arg=n,
-        timeout=ANSWER_TIMEOUT_MS,
-    )
-    if answered:
-        page.locator(f"#sources #turn-{n}").wait_for(state="attached", timeout=ANSWER_TIMEOUT_MS)
-
-
-def bot_text(page, index: int = -1) -> str:
-    bots = page.locator("#chat [data-testid=bot]")
-    return bots.nth(index if index >= 0 else bots.count() + index).inner_text()
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_page_load_to_usable_chat(browser, app_url, capsys):
@@ -166,6 +135,8 @@ def test_export_downloads_markdown_and_bibtex(page, tmp_path):
 def test_papers_tab_browses_searches_and_asks_about_one_paper(page):
     page.get_by_role("tab", name="Papers").click()
     assert "67 papers indexed" in page.locator("#paper-count").inner_text()
+    headers = page.locator("#papers thead").inner_text()
+    assert "Title" in headers and "Year" not in headers  # no paper of the built-in corpus has a year
     page.locator("#paper-search input, #paper-search textarea").first.fill("InfinityMATH")
     page.wait_for_function("() => document.querySelector('#paper-count').innerText.includes('match')")
     row = page.locator("#papers").get_by_text(re.compile(r"^InfinityMATH: A Scalable")).filter(visible=True).first

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from rendered_markdown import ATTACKS, live_markup, to_html
+from rendered_markdown import ATTACKS, live_markup, shown_text, to_html
 
 from rag.types import Answer, AnswerSentence, Citation, Paper
 from ui.conversation import Conversation, Turn
@@ -52,7 +52,7 @@ def test_markdown_keeps_answers_tables_follow_ups_and_lists_references():
     assert "| DotaMath [1] | good |" in md  # the table stays Markdown
     assert "*Not answered: The question is too long.*" in md
     assert "*Searching for: What are the costs?*" in md
-    assert "- [2] DotaMath: Decomposition of Thought — reference 1 — “quote 2 of DotaMath" in md
+    assert "- [1] DotaMath: Decomposition of Thought — “quote 2 of DotaMath" in md  # its reference number
     references_part = md.split("## References", 1)[1]
     assert references_part.count("**DotaMath: Decomposition of Thought**") == 1
     assert "Chengpeng Li, Guanting Dong. 2024. id `2407.04078` <https://arxiv.org/abs/2407.04078>" in md
@@ -126,3 +126,59 @@ def _fields(entry: str) -> list[str]:
 def test_no_bibtex_field_of_a_hostile_paper_ends_early_or_links_a_script(attack):
     bib = conversation_bibtex(*_hostile_conversation(attack))
     assert _fields(bib) == ["title", "author", "year", "note"]  # and no `url`: the paper's is javascript:
+
+
+def test_one_numbering_runs_through_the_whole_document():
+    """The chat numbers each answer from [1]; the document numbers every citation by its reference."""
+    md = conversation_markdown(_conversation(), PAPERS)
+    second = md.split("## 3. And the costs?", 1)[1].split("## References", 1)[0]
+    # The second answer cited DOI [1], DotaMath [2] and the InfinityMATH twin [3]: references 3, 1 and 4.
+    assert "Claim [3]. Claim [1]. Claim [4]." in second
+    assert "- [3] Costs" in second and "- [1] DotaMath" in second and "- [4] InfinityMATH" in second
+    assert "3. **Costs \\& Benefits of 100% {Braces}**." in md
+
+
+def test_the_markdown_has_no_html_entities_and_reads_as_typed():
+    md = conversation_markdown(_conversation(), PAPERS)
+    assert "&amp;" not in md and "&lt;" not in md
+    assert "Costs & Benefits of 100% {Braces}" in shown_text(md)
+
+
+def test_the_in_short_list_that_repeats_a_table_is_left_out():
+    table = "| Paper | Result |\n|---|---|\n| DotaMath [1] | good |"
+    answer = _answer("Compare", [ARXIV], text=f"{table}\n\nIn short:\n- **DotaMath**: good [1]")
+    md = conversation_markdown(Conversation([Turn("Compare", answer)]), PAPERS)
+    assert table in md and "In short" not in md
+
+
+def test_the_scope_and_a_stopped_question_are_part_of_the_document():
+    conversation = Conversation([
+        Turn("What does it find?", _answer("What does it find?", [ARXIV]), scope=(ARXIV.paper_id, "gone-paper")),
+        Turn("And then?", stopped=True),
+    ])
+    md = conversation_markdown(conversation, PAPERS)
+    assert "*Asked within: “DotaMath: Decomposition of Thought”; “`gone-paper`”*" in md
+    assert "## 2. And then?\n\n*Stopped before it was answered.*" in md
+
+
+def test_bibtex_carries_every_identifier_the_paper_has():
+    arxiv_by_url = Paper("some-slug-abc", "Found by URL", "abs", authors=("Ada Lovelace",), year=2023,
+                         url="https://arxiv.org/abs/2401.01234v2")
+    doi_by_url = Paper("other-slug-def", "Published", "abs", url="https://doi.org/10.1145/3597503.3639187")
+    bib = conversation_bibtex(Conversation([Turn("q", _answer("q", [arxiv_by_url, doi_by_url]))]),
+                              {p.paper_id: p for p in (arxiv_by_url, doi_by_url)})
+    first, second = bib.split("\n\n@")
+    assert _fields(first) == ["title", "author", "year", "eprint", "archivePrefix", "url", "note"]
+    assert "eprint = {2401.01234v2}" in first and "author = {Ada Lovelace}" in first
+    assert _fields("@" + second) == ["title", "doi", "url", "note"] and "doi = {10.1145/3597503.3639187}" in second
+
+
+def test_bibtex_and_references_name_the_venue_doi_and_arxiv_id_a_record_carries():
+    published = Paper("some-slug", "A Published Paper", "abs", authors=("Grace Hopper",), year=2024,
+                      venue="Proceedings of ICSE & Friends", doi="10.1145/3597503.3639187", arxiv_id="2401.01234")
+    conversation = Conversation([Turn("q", _answer("q", [published]))])
+    bib = conversation_bibtex(conversation, {published.paper_id: published})
+    assert _fields(bib) == ["title", "author", "year", "howpublished", "eprint", "archivePrefix", "doi", "note"]
+    assert "howpublished = {Proceedings of ICSE \\& Friends}" in bib and "eprint = {2401.01234}" in bib
+    md = conversation_markdown(conversation, {published.paper_id: published})
+    assert "Grace Hopper. *Proceedings of ICSE \\& Friends*. 2024." in md

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from rendered_markdown import ATTACKS, live_markup, shown_text, to_html
@@ -11,8 +12,9 @@ from rag.types import Answer, AnswerSentence, Citation, Evidence, Paper
 from ui.answer_view import answer_markdown, error_markdown, source_anchor, stream_prefixes
 from ui.conversation import Conversation, Turn
 from ui.inert_markdown import as_typed
-from ui.papers_view import question_about
+from ui.papers_view import paper_columns, paper_rows, question_about
 from ui.sources_view import EMPTY, highlighted_abstract, quote_spans, sources_html
+from ui.table_cells import key_phrase
 
 HOSTILE = "We show <script>alert('x')</script> and <img src=x onerror=alert(1)> beat baselines by 5%."
 PAPER = Paper(
@@ -162,3 +164,78 @@ def test_the_chat_shows_a_hostile_papers_question_as_typed():
 
     question = question_about(Paper("evil", "Evil ![x](http://evil.example/leak)", "abs"), "")
     assert live_markup(_user_message(question)["content"]) == []
+
+
+def test_a_column_empty_for_every_paper_is_left_out():
+    undated = [Paper("a", "A", "abs"), Paper("b", "B", "abs")]
+    assert paper_columns(undated) == ["Title", "Paper id"]
+    assert paper_rows(undated, paper_columns(undated)) == [["A", "a"], ["B", "b"]]
+    dated = [*undated, Paper("c", "C", "abs", year=2024)]
+    assert paper_columns(dated) == ["Title", "Year", "Paper id"]
+    assert paper_rows(dated, paper_columns(dated))[2] == ["C", "2024", "c"]
+
+
+def test_each_marker_names_the_quoted_sentence_behind_it():
+    quote = "Agents are hard. … Code is available."
+    answer = _answer(answer="Agents are hard indeed [1]. Code is available [1]. Both [1].",
+                     citations=[Citation(1, PAPER.paper_id, PAPER.title, quote)], sentences=[])
+    links = re.findall(r'<a class="cite"[^>]*>', answer_markdown(answer, 1))
+    assert ['rel="q0"' in links[0], 'rel="q1"' in links[1], "rel=" in links[2]] == [True, True, False]
+    html = sources_html(Conversation([Turn("q", answer)]), {PAPER.paper_id: PAPER})
+    assert '<mark class="quoted" data-q="0">Agents are hard.</mark>' in html
+    assert '<mark class="quoted" data-q="1">Code is available.</mark>' in html
+
+
+COMPARED = ("Large language models have made impressive progress in handling simple math problems, yet they still "
+            "struggle with more challenging and complex mathematical tasks.")
+
+
+def test_a_comparison_table_shows_key_phrases_and_no_in_short_list():
+    text = (f"| Paper | Problem |\n|---|---|\n| **DotaMath** [1] | {COMPARED} [1] |\n\n"
+            f"In short:\n- **DotaMath**: {COMPARED} [1]")
+    message = answer_markdown(_answer(answer=text, kind="comparative", sentences=[],
+                                      citations=[Citation(1, "d", "DotaMath", COMPARED)]), 1)
+    assert "In short" not in message and message.count(COMPARED) == 2  # the cell's expansion and its title
+    assert '<span class="cell-key">They still struggle with more challenging and…</span>' in message
+    html = to_html(message)
+    assert "<td><strong>DotaMath</strong>" in html and live_markup(message) == []
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    ("In this paper, we introduce InfinityMATH, a scalable instruction tuning dataset for programmatic reasoning.",
+     "InfinityMATH, a scalable instruction tuning dataset for programmatic reasoning."),
+    ("Notably, DotaMath-deepseek-7B showcases an outstanding performance of 64.8% on the competitive MATH dataset.",
+     "…outstanding performance of 64.8% on the competitive…"),
+    ("We generate an instruction fine-tuning dataset called DotaMathQA with 574K query-response pairs.",
+     "…called DotaMathQA with 574K query-response pairs."),
+    ("A short sentence stays whole.", "A short sentence stays whole."),
+])
+def test_a_key_phrase_is_the_telling_part_of_a_sentence(sentence, phrase):
+    assert key_phrase(sentence) == phrase
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_a_long_hostile_cell_stays_inert_when_made_compact(attack):
+    long = f"{attack} and many more words follow here so that the cell is long enough to be made compact"
+    answer = _answer(answer="Compared below.", kind="comparative", sentences=[], table=[{"paper": "X", "cell": long}])
+    message = answer_markdown(answer, 1)
+    assert 'class="cell"' in message and live_markup(message) == []
+
+
+def test_a_refusals_closest_papers_open_their_abstracts_in_the_panel():
+    refused = _answer(answer="The indexed abstracts do not answer this question.\nClosest papers (not evidence for "
+                             f"an answer):\n- {PAPER.title}\n- Not a paper of the evidence", citations=[],
+                      sentences=[], refused=True)
+    message = answer_markdown(refused, 2)
+    assert '- <span class="paper-link near-2-1" title="Open its abstract">Tool &lt;b&gt;Bold&lt;/b&gt; Agents</span>' \
+        in message and "- Not a paper of the evidence" in message and live_markup(message) == []
+    html = sources_html(Conversation([Turn("q1", _answer()), Turn("q2", refused)]), {PAPER.paper_id: PAPER})
+    assert 'id="near-2-1"' in html and "Agents are hard." in html and 'data-paper="2401.00001"' in html
+
+
+def test_a_scoped_answer_names_its_papers_and_a_stopped_one_says_so():
+    from ui.answer_view import stopped_markdown
+
+    message = answer_markdown(_answer(), 1, scope=["Evil ![x](http://evil.example/)"])
+    assert shown_text(message).startswith("Asked within: “Evil ![x](http://evil.example/)”")
+    assert live_markup(message) == [] and "Stopped before the answer was finished" in stopped_markdown()

@@ -2,22 +2,30 @@
 
 Answer text quotes abstracts, and abstracts are untrusted input (one may hold `<script>` or
 `![x](http://…)`), as are model output, rewritten questions and error messages. Every piece of it goes through
-ui/inert_markdown.py before the few tags we add ourselves (citation links, unsupported marks), so it can make
-no link, image or HTML on a page that renders Markdown; text inside our tags' attributes is HTML-escaped.
+ui/inert_markdown.py before the few tags we add ourselves (citation links, unsupported marks, compact table
+cells, a refusal's closest papers), so it can make no link, image or HTML on a page that renders Markdown; text
+inside our tags' attributes is HTML-escaped.
+
+Each citation link names the sentence(s) of its quote that the text before it restates, so a click can light up
+those alone (ui/page_assets.py); a table's long cells show their key phrase (ui/table_cells.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from html import escape
+from collections.abc import Iterator, Sequence
+from html import escape, unescape
 
 from rag.text.markers import MARKER, numbers_of
-from rag.types import Answer
-from ui.inert_markdown import as_typed, formatting_only
+from rag.types import Answer, Citation
+from ui.inert_markdown import as_typed, attribute, formatting_only
+from ui.table_cells import compact_cells, has_table, without_summary
 
 _TABLE_LINE = re.compile(r"^\s*\|")
 _SEPARATOR_LINE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+QUOTE_JOIN = " … "  # how a citation's quote joins the sentences it holds
 
 
 def source_anchor(turn: int, n: int) -> str:
@@ -25,31 +33,71 @@ def source_anchor(turn: int, n: int) -> str:
     return f"src-{turn}-{n}"
 
 
+def near_anchor(turn: int, k: int) -> str:
+    """The id of a refusal's k-th closest paper in the sources panel."""
+    return f"near-{turn}-{k}"
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _attribute(text: str) -> str:
-    """Data for one of our tags' attributes: HTML-escaped, on one line, and with brackets as entities, so that
-    a renderer that failed to read the tag as HTML would still find no link syntax in it."""
-    return escape(_one_line(text)).replace("[", "&#91;").replace("]", "&#93;")
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", unescape(text).lower()))
+
+
+def quoted_behind(segment: str, citation: Citation) -> list[int]:
+    """Which sentences of a citation's quote (by position in it) the text before one marker restates: those are
+    the ones its click highlights. None found (a model's paraphrase, a paper's name): the click shows them all."""
+    said = _words(segment)
+    if len(said.split()) < 3:
+        return []
+    return [i for i, part in enumerate(citation.quote.split(QUOTE_JOIN))
+            if (words := _words(part)) and (words in said or said in words)]
 
 
 def _link_markers(text: str, answer: Answer, turn: int) -> str:
-    """`[n]` -> a link to source n of this turn; numbers that cite nothing stay plain text."""
-    titles = {c.n: c.title for c in answer.citations}
+    """`[n]` -> a link to source n of this turn, naming the quoted sentence(s) the text before it restates;
+    numbers that cite nothing stay plain text."""
+    cited = {c.n: c for c in answer.citations}
+    ends = [m.end() for m in MARKER.finditer(text)]
 
     def link(match: re.Match[str]) -> str:
         numbers = numbers_of(match)
-        if not all(n in titles for n in numbers):
+        if not all(n in cited for n in numbers):
             return match.group(0)
-        return "".join(
-            f'<a class="cite" href="#{source_anchor(turn, n)}" '
-            f'title="{_attribute(titles[n])}">[{n}]</a>'
-            for n in numbers
-        )
+        start = max([0, *(e for e in ends if e <= match.start()), text.rfind("|", 0, match.start()) + 1,
+                     text.rfind("\n", 0, match.start()) + 1])
+        segment = text[start:match.start()]
+        links = []
+        for n in numbers:
+            behind = quoted_behind(segment, cited[n])
+            # `rel` carries them: the chat's sanitizer keeps it on a link, and drops data-* attributes.
+            shows = f' rel="{" ".join(f"q{i}" for i in behind)}"' if behind else ""
+            links.append(f'<a class="cite" href="#{source_anchor(turn, n)}" title="{attribute(cited[n].title)}"'
+                         f"{shows}>[{n}]</a>")
+        return "".join(links)
 
     return MARKER.sub(link, text)
+
+
+def closest_papers(answer: Answer) -> list[tuple[str, str]]:
+    """A refusal's closest papers as (paper id, title), in the order its text lists them."""
+    if not answer.refused:
+        return []
+    titles = {_one_line(e.title): e.paper_id for e in answer.evidence}
+    listed = [_one_line(line[2:]) for line in answer.answer.splitlines() if line.startswith("- ")]
+    return list(dict.fromkeys((titles[t], t) for t in listed if t in titles))
+
+
+def _link_closest(text: str, answer: Answer, turn: int) -> str:
+    """A refusal's closest papers made clickable: each opens its abstract in the sources panel. A span whose
+    class names the card (the page's script follows it), not a link: every link in a message is a citation."""
+    for k, (_, title) in enumerate(closest_papers(answer), start=1):
+        shown = formatting_only(title)
+        text = text.replace(f"\n- {shown}", f'\n- <span class="paper-link {near_anchor(turn, k)}" '
+                                             f'title="Open its abstract">{shown}</span>', 1)
+    return text
 
 
 def _mark_unsupported(text: str, answer: Answer) -> tuple[str, list[str]]:
@@ -83,19 +131,23 @@ def _table_from_rows(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def answer_markdown(answer: Answer, turn: int) -> str:
-    """The whole chat message for one answer (what the stream ends on)."""
+def answer_markdown(answer: Answer, turn: int, scope: Sequence[str] = ()) -> str:
+    """The whole chat message for one answer (what the stream ends on). `scope`: the titles of the papers the
+    question was asked within, shown above the answer."""
     parts = []
+    if scope:
+        within = "; ".join(f"“{as_typed(_one_line(title))}”" for title in scope)
+        parts.append(f'<span class="scope-line">Asked within: {within}</span>')
     if answer.searched_query != answer.query:
         parts.append(f'<span class="searched">Searching for: {as_typed(_one_line(answer.searched_query))}</span>')
     # Links first: the marks added next carry reasons such as "not in [1]" inside attributes, left as typed.
-    text = _link_markers(formatting_only(answer.answer.strip()), answer, turn)
+    text = _link_markers(formatting_only(without_summary(answer.answer.strip())), answer, turn)
+    text = _link_closest(text, answer, turn)
     text, notes = _mark_unsupported(text, answer)
     notes = [_link_markers(note, answer, turn) for note in notes]
-    has_table = any(_TABLE_LINE.match(line) for line in text.splitlines())
-    parts.append(text)
-    if answer.table and not has_table:
-        parts.append(_table_from_rows(answer.table))
+    parts.append(compact_cells(text))
+    if answer.table and not has_table(text):
+        parts.append(compact_cells(_table_from_rows(answer.table)))
     if notes:
         parts.append("\n".join(notes))
     parts.append(_footer(answer))
@@ -109,7 +161,7 @@ def _footer(answer: Answer) -> str:
     elif answer.sentences:
         bits.append(f"{answer.verified_count}/{len(answer.sentences)} sentences verified")
     if answer.citations:
-        bits.append(f"{len(answer.citations)} source{'s' * (len(answer.citations) != 1)} → panel on the right")
+        bits.append(f"{len(answer.citations)} source{'s' * (len(answer.citations) != 1)}: click a number to read it")
     total = answer.timings_ms.get("total")
     if total is not None:
         bits.append(f"{total / 1000:.2f} s")
@@ -136,6 +188,10 @@ def stream_prefixes(message: str) -> Iterator[str]:
         if cut < len(message):
             yield message[:cut]
     yield message
+
+
+def stopped_markdown() -> str:
+    return '<span class="stopped">⏹ Stopped before the answer was finished. Ask again to get it.</span>'
 
 
 def error_markdown(message: str) -> str:

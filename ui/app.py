@@ -1,14 +1,20 @@
 """The chat page: `build_app(engine)` wires the engine to Gradio components; launching lives in ui/serve.py.
 
 A thin adapter: questions go to `engine.ask`, answers come back as `Answer`s and are only rendered here.
+Conversations are written to the conversation store as they grow (ui/conversation_store.py); the browser keeps
+the current one's id (gr.BrowserState, in localStorage), so a reload shows it again.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import sqlite3
 import tempfile
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,12 +24,23 @@ from pydantic import ValidationError
 from rag.engine import NoIndexError, QuestionError
 from rag.generation.base import GenerationError
 from rag.text.controls import LONE_SURROGATE
-from ui.answer_view import answer_markdown, error_markdown, stream_prefixes
+from rag.types import Paper
+from ui.answer_view import answer_markdown, error_markdown, stopped_markdown, stream_prefixes
 from ui.conversation import Conversation, Turn
+from ui.conversation_store import ConversationStore, ConversationStoreError
 from ui.evaluate_tab import add_evaluate_tab
 from ui.export import write_exports
 from ui.inert_markdown import as_typed
-from ui.papers_view import COLUMNS, NO_SELECTION, count_line, filter_papers, paper_html, paper_rows, question_about
+from ui.page_assets import FOLD_SIDEBAR_ON_PHONE
+from ui.papers_view import (
+    NO_SELECTION,
+    count_line,
+    filter_papers,
+    paper_columns,
+    paper_html,
+    paper_rows,
+    question_about,
+)
 from ui.session_settings import (
     RETRIEVERS,
     available_backends,
@@ -49,7 +66,23 @@ EXAMPLES = [
 SEARCHING = '<span class="searching">Searching the abstracts…</span>'
 WRITING = '<span class="searching">The model is writing; every sentence is checked against its source…</span>'
 STREAM_EVERY_S = 0.05  # a generated answer's tokens are shown at most this often, not one update per token
+SCOPE_GONE = ("None of the papers you chose to ask within is indexed any more: remove them above the question box "
+              "(or pick others in the Papers tab) and ask again.")
+BROWSER_KEY = "paperchat-conversation"  # the localStorage entry holding the current conversation's id
 Message = dict[str, str]
+
+# What each handler updates, by name: a tuple in this order is what Gradio receives (see `_updates`).
+RESPOND_OUTPUTS = ("question", "chat", "conversation", "sources", "export_md", "export_bib", "conversation_id",
+                   "history", "ask", "stop")
+SHOW_OUTPUTS = ("chat", "conversation", "sources", "export_md", "export_bib", "conversation_id", "history", "name",
+                "ask", "stop")
+
+
+def _updates(names: Sequence[str], **values: Any) -> tuple[Any, ...]:
+    """One value per output, in order; an output not named is left as it is."""
+    unknown = set(values) - set(names)
+    assert not unknown, f"not an output of this handler: {unknown}"
+    return tuple(values[name] if name in values else gr.skip() for name in names)
 
 
 def _user_message(question: str) -> Message:
@@ -60,28 +93,51 @@ def _assistant_message(markdown: str) -> Message:
     return {"role": "assistant", "content": markdown}
 
 
-def _messages(conversation: Conversation) -> list[Message]:
+def _turn_markdown(turn: Turn, number: int, papers: Mapping[str, Paper]) -> str:
+    if turn.answer is not None:
+        return answer_markdown(turn.answer, number, scope=scope_titles(turn.scope, papers))
+    return stopped_markdown() if turn.stopped else error_markdown(turn.error)
+
+
+def _messages(conversation: Conversation, papers: Mapping[str, Paper] | None = None) -> list[Message]:
     """The chat as it stands, rebuilt from the session's turns so what is shown never drifts from what is kept."""
     messages = []
     for number, turn in enumerate(conversation.turns, start=1):
         messages.append(_user_message(turn.question))
-        body = answer_markdown(turn.answer, number) if turn.answer else error_markdown(turn.error)
-        messages.append(_assistant_message(body))
+        messages.append(_assistant_message(_turn_markdown(turn, number, papers or {})))
     return messages
 
 
+def scope_titles(scope: Sequence[str], papers: Mapping[str, Paper]) -> list[str]:
+    """The titles of a turn's scope; a paper no longer indexed shows as its id."""
+    return [papers[p].title if p in papers else p for p in scope]
+
+
+def _owner(request: gr.Request | Any) -> str:
+    """Whose conversations these are: the signed-in user under --auth, everyone on a loopback-only server."""
+    return getattr(request, "username", None) or ""
+
+
+def _idle() -> dict[str, Any]:
+    return {"ask": gr.Button(visible=True), "stop": gr.Button(visible=False)}
+
+
 class ChatPage:
-    """The event handlers, holding what every session shares: the engine and the export folder.
+    """The event handlers, holding what every session shares: the engine, the conversation store and the export
+    folder.
 
     Questions run side by side (the engine's caches take their own locks): one visitor waiting on a slow model
     must never hold up another's question."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, store: ConversationStore | None = None) -> None:
         self.engine = engine
         self.ui = engine.settings.ui
+        self.store = store or ConversationStore.in_folder(Path(engine.settings.data_dir))
         self._exports = tempfile.TemporaryDirectory(prefix="paperchat-exports-")
         self.available = available_backends(engine.settings.llm)
         self.default_backend = default_backend(engine.settings.llm)
+        # Stop and the end of an answer both settle a conversation's pending question: one of them, not both.
+        self._settling = threading.Lock()
 
     def ask(self, question: str, conversation: Conversation, retriever: str, top_papers: float,
             scope: list[str] | None = None) -> Turn:
@@ -136,68 +192,241 @@ class ChatPage:
         scope: list[str] | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Streams one answer: the question at once, then the answer piece by piece, then sources and exports.
-        `scope`: the papers "Ask in the chat" chose; the answer comes from them alone.
+        `scope`: the papers the reader chose to ask within (the chips above the question box); the answer comes
+        from them alone.
 
         Extractive answers are complete before they show, and are revealed sentence by sentence; a generated
-        answer shows its tokens as the model writes them, then is replaced by the verified answer."""
+        answer shows its tokens as the model writes them, then is replaced by the verified answer. Stop (`stop`)
+        may end it at any point."""
         question = " ".join((question or "").split())
         if not question:
-            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            yield _updates(RESPOND_OUTPUTS)
             return
-        shown = [*_messages(conversation), _user_message(question), _assistant_message(SEARCHING)]
-        yield "", [*shown], conversation, gr.skip(), gr.skip(), gr.skip()
-        generated = usable_backend(backend, self.available) != "extractive"
-        turn = None
+        if conversation.pending is not None:
+            gr.Warning("An answer is still being written: wait for it, or press Stop, then ask again.")
+            yield _updates(RESPOND_OUTPUTS)
+            return
+        chosen = self.scope_of(scope)
+        pending = conversation.pending = Turn(question, scope=chosen)
+        try:
+            yield from self._answer(question, conversation, pending, retriever, top_papers, request, backend, strict,
+                                    bool(scope) and not chosen)
+        finally:
+            with self._settling:  # an answer that failed or was cancelled leaves no question pending for ever
+                if conversation.pending is pending:
+                    conversation.pending = None
+
+    def _answer(self, question: str, conversation: Conversation, pending: Turn, retriever: str, top_papers: float,
+                request: gr.Request, backend: str, strict: bool, scope_gone: bool) -> Iterator[tuple[Any, ...]]:
+        papers = self.engine.papers
+        chosen = pending.scope
+        shown = [*_messages(conversation, papers), _user_message(question), _assistant_message(SEARCHING)]
+        yield _updates(RESPOND_OUTPUTS, question="", chat=[*shown], conversation=conversation,
+                       ask=gr.Button(visible=False), stop=gr.Button(visible=True))
+        turn = Turn(question, error=SCOPE_GONE) if scope_gone else None
+        generated = turn is None and usable_backend(backend, self.available) != "extractive"
         if generated:
             shown[-1] = _assistant_message(WRITING)
-            yield gr.skip(), [*shown], gr.skip(), gr.skip(), gr.skip(), gr.skip()
-            for event in self.generate(question, conversation, retriever, top_papers, backend, strict, scope):
-                if isinstance(event, Turn):
-                    turn = event
-                else:
-                    shown[-1] = _assistant_message(f"{as_typed(event)}\n\n{WRITING}")
-                    yield gr.skip(), [*shown], gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            yield _updates(RESPOND_OUTPUTS, chat=[*shown])
+            # Closed on the way out, so a stopped answer also stops the model's stream at once.
+            with closing(self.generate(question, conversation, retriever, top_papers, backend, strict,
+                                       list(chosen))) as events:
+                for event in events:
+                    if pending.stopped:
+                        return
+                    if isinstance(event, Turn):
+                        turn = event
+                    else:
+                        shown[-1] = _assistant_message(f"{as_typed(event)}\n\n{WRITING}")
+                        yield _updates(RESPOND_OUTPUTS, chat=[*shown])
         if turn is None:
-            turn = self.ask(question, conversation, retriever, top_papers, scope)
-        conversation.turns.append(turn)
+            turn = self.ask(question, conversation, retriever, top_papers, list(chosen))
+        turn.scope = chosen
+        with self._settling:
+            if conversation.pending is not pending:
+                return  # stopped meanwhile: Stop has shown and saved the stopped turn
+            conversation.pending = None
+            conversation.turns.append(turn)
+        self._save(conversation, request)
         number = len(conversation.turns)
         shown[-2] = _user_message(turn.question)
         if turn.answer is not None and not generated:
             delay = self.ui.stream_delay_ms / 1000
-            for prefix in stream_prefixes(answer_markdown(turn.answer, number)):
+            for prefix in stream_prefixes(_turn_markdown(turn, number, papers)):
                 shown[-1] = _assistant_message(prefix)
-                yield gr.skip(), [*shown], gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                yield _updates(RESPOND_OUTPUTS, chat=[*shown])
                 time.sleep(delay)
-        shown[-1] = _assistant_message(
-            answer_markdown(turn.answer, number) if turn.answer else error_markdown(turn.error)
-        )
-        markdown, bibtex = self._write_exports(conversation, request)
-        yield (
-            gr.skip(),
-            shown,
-            conversation,
-            sources_html(conversation, self.engine.papers),
-            gr.DownloadButton(value=markdown, interactive=markdown is not None),
-            gr.DownloadButton(value=bibtex, interactive=bibtex is not None),
-        )
+        yield _updates(RESPOND_OUTPUTS, **self._shown(conversation, request, with_name=False))
 
-    def _write_exports(self, conversation: Conversation, request: gr.Request) -> tuple[str | None, str | None]:
+    def stop(self, conversation: Conversation, request: gr.Request) -> tuple[Any, ...]:
+        """Ends the answer being written: the question stays, marked as stopped, and is saved with the rest."""
+        self._stop_pending(conversation, request)
+        return _updates(SHOW_OUTPUTS, **self._shown(conversation, request))
+
+    def _stop_pending(self, conversation: Conversation, request: gr.Request) -> None:
+        with self._settling:
+            pending = conversation.pending
+            if pending is None:
+                return
+            pending.stopped = True
+            conversation.pending = None
+            conversation.turns.append(pending)
+        self._save(conversation, request)
+
+    def restore(self, conversation_id: str | None, request: gr.Request) -> tuple[Any, ...]:
+        """At page load: the conversation this browser had open, if it is still there and this reader's."""
+        conversation = self._load(conversation_id, request) or Conversation()
+        return (*_updates(SHOW_OUTPUTS, **self._shown(conversation, request)), self.scope_picker([]))
+
+    def open_conversation(self, conversation_id: str | None, current: Conversation,
+                          request: gr.Request) -> tuple[Any, ...]:
+        """Reopens a conversation from the side list; an answer being written in the current one is stopped."""
+        if not conversation_id or conversation_id == current.id:
+            return _updates(SHOW_OUTPUTS, **self._shown(current, request))
+        self._stop_pending(current, request)
+        opened = self._load(conversation_id, request)
+        if opened is None:
+            gr.Warning("That conversation is gone: it was deleted in another tab or window.")
+            return _updates(SHOW_OUTPUTS, **self._shown(current, request))
+        return _updates(SHOW_OUTPUTS, **self._shown(opened, request))
+
+    def new_conversation(self, current: Conversation | None = None, request: gr.Request | None = None
+                         ) -> tuple[Any, ...]:
+        if current is not None:
+            self._stop_pending(current, request)
+        return _updates(SHOW_OUTPUTS, **self._shown(Conversation(), request))
+
+    def rename(self, conversation: Conversation, name: str, request: gr.Request) -> tuple[Any, Any]:
+        """Names the conversation in the side list; a blank name goes back to its first question."""
+        conversation.title = " ".join((name or "").split())
+        if conversation.id:
+            try:
+                if not self.store.rename(conversation.id, _owner(request), conversation.title):
+                    gr.Warning("This conversation is no longer saved (deleted in another tab?): ask a question to "
+                               "save it again under this name.")
+            except (ConversationStoreError, sqlite3.Error) as exc:
+                gr.Warning(f"The new name could not be saved ({exc}).")
+        return self._history(_owner(request), conversation.id), (conversation.name() if conversation.turns
+                                                                  else conversation.title)
+
+    def delete(self, conversation: Conversation, request: gr.Request) -> tuple[Any, ...]:
+        """Deletes the open conversation for good and starts a new one."""
+        self._stop_pending(conversation, request)
+        if conversation.id:
+            try:
+                self.store.delete(conversation.id, _owner(request))
+            except (ConversationStoreError, sqlite3.Error) as exc:
+                gr.Warning(f"The conversation could not be deleted ({exc}).")
+        return _updates(SHOW_OUTPUTS, **self._shown(Conversation(), request))
+
+    def _shown(self, conversation: Conversation, request: gr.Request | None, *, with_name: bool = True
+               ) -> dict[str, Any]:
+        """Everything the page shows of a conversation, as updates by output name."""
+        papers = self.engine.papers
+        markdown, bibtex = self._write_exports(conversation, request)
+        shown = {
+            "chat": _messages(conversation, papers),
+            "conversation": conversation,
+            "sources": sources_html(conversation, papers),
+            "export_md": gr.DownloadButton(value=markdown, interactive=markdown is not None),
+            "export_bib": gr.DownloadButton(value=bibtex, interactive=bibtex is not None),
+            "conversation_id": conversation.id or None,
+            "history": self._history(_owner(request), conversation.id),
+            **_idle(),
+        }
+        if with_name:
+            shown["name"] = conversation.name() if conversation.turns else conversation.title
+        return shown
+
+    def _history(self, owner: str, current: str) -> Any:
+        try:
+            summaries = self.store.summaries(owner)
+        except (ConversationStoreError, sqlite3.Error) as exc:
+            log.warning("cannot list conversations: %s", exc)
+            return gr.skip()
+        choices = [(s.name, s.id) for s in summaries]
+        return gr.Radio(choices=choices, value=current if any(s.id == current for s in summaries) else None)
+
+    def _load(self, conversation_id: str | None, request: gr.Request) -> Conversation | None:
+        if not isinstance(conversation_id, str) or not conversation_id:
+            return None
+        try:
+            return self.store.load(conversation_id, _owner(request))
+        except (ConversationStoreError, sqlite3.Error) as exc:
+            log.warning("cannot read conversation %s: %s", conversation_id, exc)
+            gr.Warning(f"The saved conversation could not be read ({exc}); starting a new one.")
+            return None
+
+    def _save(self, conversation: Conversation, request: gr.Request | None) -> None:
+        """A store that cannot be written costs the conversation's future, never the answer on the page."""
+        try:
+            self.store.save_last_turn(conversation, _owner(request))
+        except (ConversationStoreError, sqlite3.Error, OSError) as exc:
+            log.warning("cannot save conversation %s: %s", conversation.id or "(new)", exc)
+            gr.Warning(f"This conversation could not be saved ({exc}): it stays on this page until you reload.")
+
+    def _write_exports(self, conversation: Conversation, request: gr.Request | None
+                       ) -> tuple[str | None, str | None]:
         if not conversation.answered():
             return None, None
         folder = Path(self._exports.name) / (getattr(request, "session_hash", None) or "shared")
         markdown, bibtex = write_exports(conversation, self.engine.papers, folder)
         return str(markdown), str(bibtex)
 
-    def new_conversation(self) -> tuple[Any, ...]:
-        return (
-            Conversation(), [], EMPTY,
-            gr.DownloadButton(value=None, interactive=False), gr.DownloadButton(value=None, interactive=False),
-        )
+    # The scope: papers the reader chose to ask within, shown as removable chips above the question box.
 
-    def list_papers(self, query: str) -> tuple[list[list[str]], str]:
+    def scope_of(self, scope: Sequence[str] | None) -> tuple[str, ...]:
+        """The chosen papers that are indexed, each once, in the order they were chosen."""
+        papers = self.engine.papers
+        return tuple(dict.fromkeys(p for p in (str(x) for x in scope or ()) if p in papers))
+
+    def scope_choices(self, scope: Sequence[str]) -> list[tuple[str, str]]:
+        """The chips' choices: the chosen papers, then every other one to pick by typing (a corpus too large for
+        that list is picked from in the Papers tab)."""
+        papers = self.engine.papers
+        chosen = self.scope_of(scope)
+        others = sorted(papers.values(), key=lambda p: p.title.lower()) if len(papers) <= self.ui.max_papers_listed \
+            else []
+        return [(" ".join(papers[p].title.split()), p) for p in chosen] + [
+            (" ".join(p.title.split()), p.paper_id) for p in others if p.paper_id not in chosen
+        ]
+
+    def scope_picker(self, scope: Sequence[str] | None) -> Any:
+        chosen = list(self.scope_of(scope))
+        return gr.Dropdown(choices=self.scope_choices(chosen), value=chosen, multiselect=True)
+
+    def add_from_card(self, request: str, scope: Sequence[str] | None) -> Any:
+        """A source card's "Ask within this paper": the page's script sends {"paper": id, "request": count} (the
+        count makes every click a change, even for the same paper)."""
+        try:
+            paper_id = str(json.loads(request or "{}").get("paper") or "")
+        except (ValueError, AttributeError):
+            return gr.skip()
+        return self.add_to_scope(paper_id, scope)
+
+    def add_to_scope(self, paper_id: str, scope: Sequence[str] | None) -> Any:
+        """A paper joins the chips above the question box."""
+        if paper_id not in self.engine.papers:
+            if paper_id:
+                gr.Warning("That paper is no longer indexed.")
+            else:
+                gr.Warning("Pick a paper in the list first.")
+            return gr.skip()
+        return self.scope_picker([*(scope or ()), paper_id])
+
+    def add_picked_to_scope(self, paper_id: str, scope: Sequence[str] | None) -> Any:
+        """The Papers tab's button: the picked paper joins the chips, and the reader is told where they are."""
+        update = self.add_to_scope(paper_id, scope)
+        if paper_id in self.engine.papers:
+            gr.Info("Added: the chat asks within the papers shown above its question box.")
+        return update
+
+    def list_papers(self, query: str) -> tuple[Any, str]:
         found = filter_papers(self.engine.papers, query or "")
         shown = found[: self.ui.max_papers_listed]
-        return paper_rows(shown), count_line(len(shown), len(found), len(self.engine.papers), query or "")
+        columns = paper_columns(self.engine.papers.values())
+        return (gr.Dataframe(value=paper_rows(shown, columns), headers=columns),
+                count_line(len(shown), len(found), len(self.engine.papers), query or ""))
 
     def pick_paper(self, event: gr.SelectData) -> tuple[str, str]:
         row = event.row_value or []
@@ -211,7 +440,7 @@ class ChatPage:
         paper = self.engine.papers.get(paper_id)
         if paper is None:
             gr.Warning("Pick a paper in the list first.")
-            return gr.skip(), gr.skip(), None
+            return gr.skip(), gr.skip(), gr.skip()
         return question_about(paper, question), gr.Tabs(selected="chat"), [paper.paper_id]
 
 
@@ -251,11 +480,26 @@ def build_app(engine: Engine) -> gr.Blocks:
     defaults = engine.settings.retrieval
     llm = engine.settings.llm
     has_llm = len(page.available) > 1
-    rows, count = page.list_papers("")
+    columns = paper_columns(engine.papers.values())
+    shown_papers = filter_papers(engine.papers, "")[: engine.settings.ui.max_papers_listed]
+    count = count_line(len(shown_papers), len(engine.papers), len(engine.papers), "")
 
     with gr.Blocks(title="paperchat", fill_width=True) as demo:
         demo.paperchat_page = page  # keeps the export folder alive as long as the app
         conversation = gr.State(Conversation())
+        # The browser keeps the open conversation's id, so a reload (or a restarted server) shows it again.
+        conversation_id = gr.BrowserState(None, storage_key=BROWSER_KEY, secret=page.store.secret())
+        with gr.Sidebar(label="Conversations", width=260, elem_id="conversations"):
+            gr.Markdown("### Conversations")
+            history = gr.Radio(choices=[], show_label=False, container=False, elem_id="history")
+            name = gr.Textbox(label="Name of the open conversation", placeholder="Named after its first question",
+                              max_lines=1, elem_id="conversation-name")
+            with gr.Row():
+                rename = gr.Button("Rename", size="sm", min_width=60, elem_id="rename-conversation")
+                delete = gr.Button("Delete", size="sm", min_width=60, variant="stop", elem_id="delete-conversation")
+            if not page.store.lasting:
+                gr.Markdown("The data folder cannot be written: conversations last until the server stops.",
+                            elem_classes="store-note")
         gr.Markdown(
             f"# paperchat\nAsk about {len(engine.papers)} indexed research-paper abstracts. "
             "Answers quote the abstracts and cite every sentence.",
@@ -267,11 +511,15 @@ def build_app(engine: Engine) -> gr.Blocks:
         )
         with gr.Tabs() as tabs:
             with gr.Tab("Chat", id="chat"), gr.Row(equal_height=False):
-                with gr.Column(scale=3):
+                with gr.Column(scale=3, min_width=320):
                     chatbot = gr.Chatbot(
-                        elem_id="chat", height="64vh", min_height=420, show_label=False, layout="panel",
-                        placeholder="**Ask a question about the papers**, or start from an example:",
+                        elem_id="chat", height="calc(100vh - 330px)", min_height=360, show_label=False,
+                        layout="panel", placeholder="**Ask a question about the papers**, or start from an example:",
                         examples=[{"text": q} for q in EXAMPLES], feedback_options=None, buttons=["copy"],
+                    )
+                    scope = gr.Dropdown(
+                        choices=page.scope_choices([]), value=[], multiselect=True, allow_custom_value=True,
+                        label="Ask within these papers (none chosen: all papers)", elem_id="scope",
                     )
                     with gr.Row():
                         question = gr.Textbox(
@@ -279,6 +527,7 @@ def build_app(engine: Engine) -> gr.Blocks:
                             scale=6, elem_id="question", autofocus=True, lines=1, max_lines=5,
                         )
                         ask = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="ask")
+                        stop = gr.Button("Stop", variant="stop", scale=1, min_width=80, visible=False, elem_id="stop")
                     with gr.Row():
                         restart = gr.Button("New conversation", size="sm", elem_id="new-conversation")
                         export_md = gr.DownloadButton(
@@ -287,16 +536,18 @@ def build_app(engine: Engine) -> gr.Blocks:
                         export_bib = gr.DownloadButton(
                             "Download references (.bib)", interactive=False, size="sm", elem_id="export-bib"
                         )
-                with gr.Column(scale=2):
-                    gr.Markdown("### Sources")
+                with gr.Column(scale=2, min_width=300):
+                    gr.Markdown("### Sources", elem_id="sources-heading")
                     sources = gr.HTML(EMPTY, elem_id="sources")
+                    # A source card's "Ask within this paper" writes the paper id here (see ui/page_assets.py).
+                    scope_request = gr.Textbox(visible="hidden", elem_id="scope-request")
             with gr.Tab("Papers", id="papers"), gr.Row():
                 with gr.Column(scale=3):
                     paper_query = gr.Textbox(label="Search titles, ids and abstracts", elem_id="paper-search")
                     paper_count = gr.Markdown(count, elem_id="paper-count")
                     papers_table = gr.Dataframe(
-                        value=rows, headers=COLUMNS, interactive=False, wrap=True, elem_id="papers",
-                        max_height=520, column_widths=["64%", "8%", "28%"],
+                        value=paper_rows(shown_papers, columns), headers=columns, interactive=False, wrap=True,
+                        elem_id="papers", max_height=520,
                     )
                 with gr.Column(scale=2):
                     picked = gr.State("")
@@ -305,7 +556,9 @@ def build_app(engine: Engine) -> gr.Blocks:
                         label="Ask about this paper", placeholder="What does this paper propose?",
                         elem_id="paper-question",
                     )
-                    ask_paper = gr.Button("Ask in the chat", variant="primary", elem_id="ask-paper")
+                    with gr.Row():
+                        ask_paper = gr.Button("Ask in the chat", variant="primary", elem_id="ask-paper")
+                        scope_paper = gr.Button("Add to the chat's papers", elem_id="scope-paper")
             with gr.Tab("Settings", id="settings"):
                 top_papers = gr.Slider(1, 20, value=defaults.top_papers, step=1, label="Papers retrieved per answer",
                                        elem_id="top-papers")
@@ -323,31 +576,42 @@ def build_app(engine: Engine) -> gr.Blocks:
                 )
                 reset = gr.Button("Reset to the server's defaults", size="sm")
                 gr.Markdown(
-                    f"These settings apply to your session only. Index: {len(engine.papers)} papers at "
-                    f"`{engine.location}`."
+                    f"These settings apply to your session only, in the chat and the Evaluate tab. Index: "
+                    f"{len(engine.papers)} papers at `{engine.location}`."
                 )
-            add_evaluate_tab(engine)
+            add_evaluate_tab(engine, session=[retriever, top_papers, backend, strict], available=page.available)
 
-        scope = gr.State(None)  # set by "Ask in the chat" for the one question it sends
         chat_inputs = [question, conversation, retriever, top_papers, backend, strict, scope]
-        chat_outputs = [question, chatbot, conversation, sources, export_md, export_bib]
+        chat_outputs = [question, chatbot, conversation, sources, export_md, export_bib, conversation_id, history,
+                        ask, stop]
         respond = {"fn": page.respond, "inputs": chat_inputs, "outputs": chat_outputs, "concurrency_limit": 8,
                    "show_progress": "hidden"}
         # A stable name for scripts and the concurrency test (gradio_client: `predict(q, api_name="/ask")`); each
         # client keeps its own session, and so its own conversation, as a browser tab does.
-        question.submit(**respond, api_name="ask")
-        ask.click(**respond)
-        chatbot.example_select(_example_text, None, question, queue=False).then(**respond)
-        fresh = {"fn": page.new_conversation, "inputs": None, "queue": False,
-                 "outputs": [conversation, chatbot, sources, export_md, export_bib]}
-        restart.click(**fresh)
-        chatbot.clear(**fresh)  # the chat's own bin icon must forget the turns too, not only hide them
+        answering = [
+            question.submit(**respond, api_name="ask"),
+            ask.click(**respond),
+            chatbot.example_select(_example_text, None, question, queue=False).then(**respond),
+            ask_paper.click(page.question_for_paper, [picked, paper_question], [question, tabs, scope], queue=False)
+            .then(page.scope_picker, scope, scope, queue=False).then(**respond),
+        ]
+        shown = [chatbot, conversation, sources, export_md, export_bib, conversation_id, history, name, ask, stop]
+        leave = {"outputs": shown, "cancels": answering, "queue": False}
+        stop.click(page.stop, [conversation], **leave)
+        restart.click(page.new_conversation, [conversation], **leave)
+        chatbot.clear(page.new_conversation, [conversation], **leave)  # the bin icon forgets the turns too
+        history.input(page.open_conversation, [history, conversation], **leave)
+        delete.click(page.delete, [conversation], **leave)
+        for naming in (rename.click, name.submit):
+            naming(page.rename, [conversation, name], [history, name], queue=False)
+        demo.load(page.restore, [conversation_id], [*shown, scope], queue=False)
+        demo.load(None, js=FOLD_SIDEBAR_ON_PHONE)
 
+        scope_request.change(page.add_from_card, [scope_request, scope], scope, queue=False)
+        scope_paper.click(page.add_picked_to_scope, [picked, scope], scope, queue=False)
         paper_query.change(page.list_papers, paper_query, [papers_table, paper_count], queue=False,
                            show_progress="hidden")
         papers_table.select(page.pick_paper, None, [picked, paper_view], queue=False)
-        ask_paper.click(page.question_for_paper, [picked, paper_question], [question, tabs, scope],
-                        queue=False).then(**respond).then(lambda: None, None, scope, queue=False)
 
         def show_settings(retriever_value: str, top: float, backend_value: str, strict_value: bool) -> str:
             return summary(retriever_value, top, backend_value, page.available, strict_value)

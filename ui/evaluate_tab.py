@@ -1,20 +1,24 @@
 """The Evaluate tab: run a shipped or uploaded question set through the chat's own engine, see report and charts.
 
 A thin adapter over eval/: `evaluate()` does the work and is testable without a browser; `add_evaluate_tab()`
-only lays out the widgets and feeds gr.Progress. Call it inside the app's `gr.Blocks()` context.
+only lays out the widgets and feeds gr.Progress. Call it inside the app's `gr.Blocks()` context. Given the
+Settings tab's controls, a run uses the session's retriever, papers per answer and answer backend (the same
+answers the chat gives), and its status line says which.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from eval.questionset import load_questions, shipped_sets
 from eval.report import render_report
 from eval.runner import REPORT, RESULTS, SUMMARY, Run, run_questions, write_run
 from rag.errors import PaperchatError
+from ui.session_settings import AVAILABLE_BACKENDS, SessionEngine
 
 # A question set is a few hundred bytes a question: 2 MB is thousands of questions, hours of asking on a small
 # server. The same number caps every upload to the page (Gradio's `max_file_size`, see ui/page_assets.py), so a
@@ -73,13 +77,15 @@ def evaluate(engine, choice: str | None, uploaded: str | None,
             f"{path.name} has {len(questions.questions):,} questions; the page runs at most {MAX_QUESTIONS:,} at a "
             f"time. Split it into smaller files. {TOO_MANY}"
         )
-    run = run_questions(engine, questions, progress=progress)
+    run = run_questions(engine, questions, progress=progress)  # a SessionEngine: the session's settings
     # Under the system temp folder, which Gradio serves back as downloads without extra allowed_paths.
     out_dir = Path(tempfile.mkdtemp(prefix="paperchat-eval-", dir=out_root))
     write_run(run, out_dir)
     s = run.summary
     status = (f"**{s['n']} questions** from `{path.name}` · settings `{s['settings_hash']}` · {s['duration_s']} s"
               f" · written to `{out_dir}`")
+    if isinstance(engine, SessionEngine):
+        status += f"\n\nRun with this session's settings: {engine.summary.removeprefix('**Settings:** ')}."
     if run.problems:
         status += f"\n\n{len(run.problems)} problem(s) in the file, see the report."
     return EvaluationView(
@@ -91,7 +97,9 @@ def evaluate(engine, choice: str | None, uploaded: str | None,
     )
 
 
-def add_evaluate_tab(engine) -> None:
+def add_evaluate_tab(engine, session: Sequence[Any] = (), available: Collection[str] = AVAILABLE_BACKENDS) -> None:
+    """`session`: the Settings tab's retriever, papers-per-answer, backend and strict controls, in that order;
+    without them a run uses the server's settings."""
     import gradio as gr
 
     from eval.charts import LATENCY_CHART, METRICS_CHART
@@ -104,28 +112,33 @@ def add_evaluate_tab(engine) -> None:
         )
         with gr.Row():
             choice = gr.Dropdown(choices=shipped, value=shipped[0] if shipped else None, label="Shipped question set")
-            uploaded = gr.File(label=UPLOAD_HINT, file_types=[".jsonl"], type="filepath")
-        button = gr.Button("Run evaluation", variant="primary")
-        status = gr.Markdown()
-        with gr.Row():
-            metrics_chart = gr.Image(label="Metrics per question type", type="filepath", interactive=False)
-            latency_chart = gr.Image(label="Latency", type="filepath", interactive=False)
+            uploaded = gr.File(label=UPLOAD_HINT, file_types=[".jsonl"], type="filepath", elem_id="eval-upload")
+        button = gr.Button("Run evaluation", variant="primary", elem_id="eval-run")
+        status = gr.Markdown(elem_id="eval-status")
+        # No label over the charts: it would cover their own titles. They wrap below each other on narrow screens.
+        with gr.Row(elem_id="eval-charts"):
+            metrics_chart = gr.Image(label="Metrics per question type", show_label=False, type="filepath",
+                                     interactive=False, min_width=480, elem_id="metrics-chart")
+            latency_chart = gr.Image(label="Latency", show_label=False, type="filepath", interactive=False,
+                                     min_width=480, elem_id="latency-chart")
         report = gr.Markdown()
         files = gr.File(label="Run files (compare two with `paperchat eval compare`)", file_count="multiple",
                         interactive=False)
 
-        def on_run(choice_value, uploaded_value, progress=gr.Progress()):  # noqa: B008 (how Gradio injects it)
+        # Progress before the session's values: Gradio puts it at its position among the inputs.
+        def on_run(choice_value, uploaded_value, progress=gr.Progress(), *chosen):  # noqa: B008 (how Gradio injects it)
             def tick(done: int, total: int, qid: str) -> None:
                 asking = f" (asking {qid})" if qid else ""
                 progress(done / total if total else 1.0, desc=f"{done}/{total} questions{asking}")
 
             try:
-                view = evaluate(engine, choice_value, uploaded_value, progress=tick)
-            except EvaluationError as exc:
+                asked = SessionEngine(engine, *chosen, available=available) if chosen else engine
+                view = evaluate(asked, choice_value, uploaded_value, progress=tick)
+            except ValueError as exc:  # EvaluationError, or a session setting out of range
                 raise gr.Error(str(exc)) from exc
             return (view.status, view.charts.get(METRICS_CHART), view.charts.get(LATENCY_CHART), view.report,
                     view.files)
 
         # One evaluation at a time: a second would only halve the speed of both and of the chat.
-        button.click(on_run, inputs=[choice, uploaded],
+        button.click(on_run, inputs=[choice, uploaded, *session],
                      outputs=[status, metrics_chart, latency_chart, report, files], concurrency_limit=1)

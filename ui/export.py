@@ -1,10 +1,12 @@
 """The conversation as a Markdown document with a reference list, and the cited papers as BibTeX.
 
-Each answer keeps the [n] numbers the reader saw; under it, [n] is tied to the paper's entry in the
-reference list and to its BibTeX key, so the document reads on its own and cites into a paper draft.
+One numbering runs through the document: every answer's markers are renumbered to the paper's entry in the
+reference list (the chat numbers each answer from [1]; a document citing [1] for three different papers would
+mislead), and each entry names its BibTeX key, so the document reads on its own and cites into a paper draft.
 
 Titles, authors, quotes, ids and URLs come from the indexed data and may be hostile: in the Markdown they go
-through ui/inert_markdown.py (no link, image or HTML can form; only http(s) URLs are linked), and in BibTeX every
+through ui/inert_markdown.py (no link, image or HTML can form; only http(s) URLs are linked), written with
+backslash escapes rather than HTML entities so that the file reads as typed in any editor; in BibTeX every
 special character is written as a command, so no brace or backslash can end a field early.
 """
 
@@ -16,12 +18,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rag.types import Citation, Paper
+from rag.text.markers import MARKER, numbers_of
+from rag.types import Answer, Citation, Paper
 from ui.conversation import Conversation
 from ui.inert_markdown import as_typed, code_span, formatting_only, web_url
+from ui.table_cells import without_summary
 
 _ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
+_ARXIV_URL = re.compile(r"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/(?P<id>[^?#]+?)(?:\.pdf)?/?$", re.I)
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(?P<id>10\.\d{4,9}/\S+)$", re.I)
 _BIBTEX_SPECIAL = {
     # Braces as commands, not `\{`: BibTeX counts every brace, escaped or not, to find where a field ends.
     "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%",
@@ -77,6 +83,8 @@ def _reference_line(ref: Reference) -> str:
     bits = [f"**{_line(paper.title)}**."]
     if paper.authors:
         bits.append(_line(", ".join(paper.authors)) + ".")
+    if paper.venue.strip():
+        bits.append(f"*{_line(paper.venue)}*.")
     if paper.year:
         bits.append(f"{paper.year}.")
     bits.append(f"id {code_span(paper.paper_id)}")
@@ -89,11 +97,24 @@ def _reference_line(ref: Reference) -> str:
 
 def _line(text: str) -> str:
     """Data on one line, shown as typed."""
-    return as_typed(" ".join(text.split()))
+    return as_typed(" ".join(text.split()), entities=False)
 
 
 def _quote(citation: Citation) -> str:
     return _line(citation.quote)
+
+
+def _renumbered(markdown: str, answer: Answer, refs: dict[str, Reference]) -> str:
+    """The answer's own markers as reference-list numbers; a number that cites nothing stays as it was."""
+    cited = {c.n: refs[c.paper_id].number for c in answer.citations if c.paper_id in refs}
+
+    def number(match: re.Match[str]) -> str:
+        numbers = numbers_of(match)
+        if not all(n in cited for n in numbers):
+            return match.group(0)
+        return "[" + ", ".join(str(n) for n in dict.fromkeys(cited[n] for n in numbers)) + "]"
+
+    return MARKER.sub(number, markdown)
 
 
 def conversation_markdown(conversation: Conversation, papers: dict[str, Paper], now: datetime | None = None) -> str:
@@ -103,24 +124,29 @@ def conversation_markdown(conversation: Conversation, papers: dict[str, Paper], 
     lines = ["# paperchat conversation", "", f"Exported {stamp}. Answers quote the indexed abstracts.", ""]
     for number, turn in enumerate(conversation.turns, start=1):
         lines += [f"## {number}. {_line(turn.question)}", ""]
+        if turn.scope:
+            within = "; ".join(f"“{_line(papers[p].title) if p in papers else code_span(p)}”" for p in turn.scope)
+            lines += [f"*Asked within: {within}*", ""]
         answer = turn.answer
         if answer is None:
-            lines += [f"*Not answered: {_line(turn.error)}*", ""]
+            lines += ["*Stopped before it was answered.*" if turn.stopped else f"*Not answered: {_line(turn.error)}*",
+                      ""]
             continue
         if answer.searched_query != answer.query:
             lines += [f"*Searching for: {_line(answer.searched_query)}*", ""]
-        lines += [formatting_only(answer.answer.strip()), ""]
+        text = formatting_only(without_summary(answer.answer.strip()), entities=False)
+        lines += [_renumbered(text, answer, refs), ""]
         for sentence in answer.sentences:
             if not sentence.verified:
+                reason = formatting_only(" ".join(sentence.reason.split()), entities=False)
                 lines.append(f"> ⚠ Not supported by its source: “{_line(sentence.text)}” — "
-                             f"{formatting_only(' '.join(sentence.reason.split()))}")
+                             f"{_renumbered(reason, answer, refs)}")
         if any(not s.verified for s in answer.sentences):
             lines.append("")
         if answer.citations:
             lines.append("Sources:")
             for c in answer.citations:
-                ref = refs[c.paper_id]
-                lines.append(f"- [{c.n}] {_line(c.title)} — reference {ref.number} — “{_quote(c)}”")
+                lines.append(f"- [{refs[c.paper_id].number}] {_line(c.title)} — “{_quote(c)}”")
             lines.append("")
     lines += ["## References", ""]
     lines += [_reference_line(r) for r in refs.values()] or ["No paper was cited."]
@@ -131,6 +157,19 @@ def bibtex_escape(text: str) -> str:
     return "".join(_BIBTEX_SPECIAL.get(ch, ch) for ch in " ".join(text.split()))
 
 
+def identifiers(paper: Paper) -> tuple[str, str]:
+    """(arXiv id, DOI): the record's own when it carries them, else what the paper's id or URL tells; "" for
+    what none does."""
+    url = web_url(paper.url) or ""
+    arxiv = _ARXIV_URL.match(url)
+    eprint = (paper.arxiv_id if _ARXIV_ID.match(paper.arxiv_id) else paper.paper_id if _ARXIV_ID.match(paper.paper_id)
+              else arxiv["id"] if arxiv and _ARXIV_ID.match(arxiv["id"]) else "")
+    doi_url = _DOI_URL.match(url)
+    doi = (paper.doi if _DOI.match(paper.doi) else paper.paper_id if _DOI.match(paper.paper_id)
+           else doi_url["id"] if doi_url else "")
+    return eprint, doi
+
+
 def bibtex_entry(ref: Reference) -> str:
     paper = ref.paper
     fields = [("title", "{" + bibtex_escape(paper.title) + "}")]  # double braces keep the title's capitals
@@ -138,10 +177,13 @@ def bibtex_entry(ref: Reference) -> str:
         fields.append(("author", " and ".join(bibtex_escape(a) for a in paper.authors)))
     if paper.year:
         fields.append(("year", str(paper.year)))
-    if _ARXIV_ID.match(paper.paper_id):
-        fields += [("eprint", paper.paper_id), ("archivePrefix", "arXiv")]
-    elif _DOI.match(paper.paper_id):
-        fields.append(("doi", bibtex_escape(paper.paper_id)))
+    if paper.venue.strip():
+        fields.append(("howpublished", bibtex_escape(paper.venue)))  # the field @misc styles print for a venue
+    eprint, doi = identifiers(paper)
+    if eprint:
+        fields += [("eprint", eprint), ("archivePrefix", "arXiv")]
+    if doi:
+        fields.append(("doi", bibtex_escape(doi)))
     url = web_url(paper.url)
     if url:  # no `javascript:` link in a reader's PDF; a web URL holds no brace or backslash
         fields.append(("url", url))

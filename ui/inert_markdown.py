@@ -11,11 +11,17 @@ Two strengths, for two kinds of text:
 - `as_typed`: text that is only data (a title, a question, streamed tokens) shows exactly as typed.
 - `formatting_only`: Markdown we composed around data (an answer with its bold names, lists, tables and
   citation markers) keeps that formatting, but loses every way to make a link, an image or HTML.
+
+Both write `<`, `>` and `&` as entities for the page (see `_ENTITY`). A Markdown file for people to read (the
+export) asks for `entities=False`: a backslash escape is just as inert there, and reads as the character itself
+in any text editor, where `&amp;` would not. `attribute` is the third way in: data inside one of our own tags'
+attributes.
 """
 
 from __future__ import annotations
 
 import re
+from html import escape
 
 from rag.text.markers import MARKER
 
@@ -33,18 +39,20 @@ _LINE_START = re.compile(r"^[ \t]*(?:([-+=])|(\d+)([.)]))?", re.MULTILINE)
 # Entities, not backslashes, for what HTML reads: they stay inert even where Markdown is not parsed (an HTML
 # block, an attribute), and a test for "no `<img`" in the message means what it says.
 _ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_BACKSLASHED = {"<": "\\<", ">": "\\>", "&": "\\&"}
 _WEB_URL = re.compile(r"https?://[^\x00-\x20\s<>\"'`{}\\]+", re.IGNORECASE)
 
 
-def _escaped(char: str) -> str:
-    return _ENTITY.get(char) or "\\" + char
+def _escaped(char: str, entities: bool = True) -> str:
+    return (_ENTITY if entities else _BACKSLASHED).get(char) or "\\" + char
 
 
-def as_typed(text: str) -> str:
+def as_typed(text: str, *, entities: bool = True) -> str:
     """Data as Markdown that displays exactly as typed, wherever in a line it is put.
 
     Line breaks are kept, so a streamed reply keeps its lines; callers that want one line join it themselves."""
-    text = _AS_TYPED.sub(lambda m: _escaped(m.group(0)), text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _AS_TYPED.sub(lambda m: _escaped(m.group(0), entities),
+                         text.replace("\r\n", "\n").replace("\r", "\n"))
     return _LINE_START.sub(_line_start, text)
 
 
@@ -55,21 +63,31 @@ def _line_start(match: re.Match[str]) -> str:
     return f"{match[2]}\\{match[3]}" if match[2] else ""
 
 
-def formatting_only(markdown: str) -> str:
+def formatting_only(markdown: str, *, entities: bool = True) -> str:
     """Our Markdown with data inside: emphasis, lists, tables and citation markers `[n]` still render, but no
     link, image, HTML or autolink can form, whatever the data says.
 
     Data brackets are escaped, so the only live `]` left ends a citation marker, and what could follow it to
     make a link is escaped too. Escapes already there are kept whole (escaping the `[` of `\\[` again would make
     the backslash literal and the `[` live); an escaped `<`, `>` or `&` becomes its entity, which shows the same."""
-    return _FORMATTING_ONLY.sub(_keep_or_escape, markdown)
+    return _FORMATTING_ONLY.sub(lambda m: _keep_or_escape(m, entities), markdown)
 
 
-def _keep_or_escape(match: re.Match[str]) -> str:
+def _keep_or_escape(match: re.Match[str], entities: bool) -> str:
     kept = match["kept"]
     if kept is None:
-        return _escaped(match.group(0))
-    return _ENTITY.get(kept[1:], kept) if kept.startswith("\\") else kept
+        return _escaped(match.group(0), entities)
+    if kept.startswith("\\") and entities:
+        return _ENTITY.get(kept[1:], kept)
+    return kept
+
+
+def attribute(text: str) -> str:
+    """Data for one of our tags' attributes (a title shown on hover): HTML-escaped, on one line, with brackets
+    and bars as entities, so a renderer that failed to read the tag as HTML would find no link syntax in it, and
+    a table row holding the tag is not split at the data's `|`."""
+    return (escape(" ".join(text.split())).replace("[", "&#91;").replace("]", "&#93;")
+            .replace("|", "&#124;"))
 
 
 def code_span(text: str) -> str:

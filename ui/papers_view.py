@@ -6,12 +6,13 @@ must occur in the title, id, authors or abstract.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from html import escape
 
 from rag.types import Paper
 from ui.inert_markdown import as_typed, web_url
 
-COLUMNS = ["Title", "Year", "Paper id"]
+COLUMNS = ["Title", "Year", "Paper id"]  # the id stays last: a picked row is read by its last cell
 NO_SELECTION = '<div class="paper-empty">Pick a paper in the list to read its abstract and ask about it.</div>'
 
 
@@ -27,8 +28,15 @@ def filter_papers(papers: dict[str, Paper], query: str) -> list[Paper]:
     return found
 
 
-def paper_rows(papers: list[Paper]) -> list[list[str]]:
-    return [[p.title, str(p.year or ""), p.paper_id] for p in papers]
+def paper_columns(papers: Iterable[Paper]) -> list[str]:
+    """The columns worth showing: one that would be empty for every paper (no year anywhere) is left out."""
+    has_year = any(p.year for p in papers)
+    return [c for c in COLUMNS if c != "Year" or has_year]
+
+
+def paper_rows(papers: Sequence[Paper], columns: Sequence[str] = COLUMNS) -> list[list[str]]:
+    cells = {"Title": lambda p: p.title, "Year": lambda p: str(p.year or ""), "Paper id": lambda p: p.paper_id}
+    return [[cells[c](p) for c in columns] for p in papers]
 
 
 def count_line(shown: int, matched_all: int, total: int, query: str) -> str:

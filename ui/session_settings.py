@@ -7,11 +7,16 @@ backend and strict mode travel with the question as arguments.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rag import choices
 from rag.settings import LLMSettings, RetrievalSettings
+
+if TYPE_CHECKING:
+    from rag.engine import Engine
+    from rag.types import Answer, Paper
 
 _RETRIEVER_NAMES = {"hybrid": "Hybrid", "dense": "Dense", "bm25": "BM25"}
 RETRIEVERS: list[tuple[str, str]] = [(f"{_RETRIEVER_NAMES.get(name, name)} — {what}", name)
@@ -65,3 +70,31 @@ def summary(retriever: str, top_papers: float | int, backend: str, available: Co
         f"**Settings:** {names.get(retriever, retriever)} retrieval · {int(top_papers)} papers per answer · "
         f"{_SHORT.get(used, used)} answers{mode}"
     )
+
+
+class SessionEngine:
+    """The shared engine as one session's settings see it: what the Evaluate tab runs a question set through
+    (eval/ asks `engine.ask(question, history=…)` and reports `engine.settings`), so a run scores the answers this
+    session's chat would give, and its settings hash says so. Nothing shared is changed."""
+
+    def __init__(self, engine: Engine, retriever: str, top_papers: float | int, backend: str,
+                 strict: bool = False, available: Collection[str] = AVAILABLE_BACKENDS) -> None:
+        self.engine = engine
+        self.retrieval = retrieval_for(engine.settings.retrieval, retriever, top_papers)
+        self.backend = usable_backend(backend, available)
+        self.strict = bool(strict)
+        llm = engine.settings.llm.model_copy(update={"backend": self.backend, "strict": self.strict})
+        self.settings = engine.settings.model_copy(update={"retrieval": self.retrieval, "llm": llm})
+        self.summary = summary(retriever, top_papers, backend, available, strict)
+
+    @property
+    def papers(self) -> dict[str, Paper]:
+        return self.engine.papers
+
+    def backend_for(self, backend: str | None = None) -> str:
+        """The backend this session's questions are answered with (the engine's own method, seen by eval/)."""
+        return backend or self.backend
+
+    def ask(self, question: str, history: Sequence[str] = ()) -> Answer:
+        return self.engine.ask(question, history=history, retrieval=self.retrieval, backend=self.backend,
+                               strict=self.strict)
