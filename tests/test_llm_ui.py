@@ -36,6 +36,10 @@ def test_backend_choices_follow_what_the_server_configured():
     assert available_backends(llm) == {"extractive", "openai"} and default_backend(llm) == "openai"
     assert default_backend(llm.model_copy(update={"backend": "extractive"})) == "extractive"
     assert usable_backend("local", available_backends(llm)) == "extractive"
+    ollama = LLMSettings(backend="ollama", model="llama3.2")
+    assert backend_choices(ollama)[1] == ("Ollama — llama3.2", "ollama") and default_backend(ollama) == "ollama"
+    custom = LLMSettings(llamaindex_class="my_llms.TinyLLM")
+    assert backend_choices(custom)[1] == ("LLM — TinyLLM", "llamaindex") and default_backend(custom) == "llamaindex"
     assert summary("hybrid", 6, "openai", {"extractive", "openai"}, strict=True).endswith("LLM answers (strict)")
 
 

@@ -239,3 +239,9 @@ def test_a_scoped_answer_names_its_papers_and_a_stopped_one_says_so():
     message = answer_markdown(_answer(), 1, scope=["Evil ![x](http://evil.example/)"])
     assert shown_text(message).startswith("Asked within: “Evil ![x](http://evil.example/)”")
     assert live_markup(message) == [] and "Stopped before the answer was finished" in stopped_markdown()
+
+
+def test_a_generated_answer_shows_its_token_counts_in_the_footer():
+    counted = answer_markdown(_answer(mode="openai:fake-model", tokens={"prompt": 1234, "completion": 56}), 1)
+    assert "1,234 prompt + 56 completion tokens" in shown_text(counted)
+    assert "tokens" not in shown_text(answer_markdown(_answer(), 1))  # extractive answers use no model

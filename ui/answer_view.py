@@ -162,6 +162,9 @@ def _footer(answer: Answer) -> str:
         bits.append(f"{answer.verified_count}/{len(answer.sentences)} sentences verified")
     if answer.citations:
         bits.append(f"{len(answer.citations)} source{'s' * (len(answer.citations) != 1)}: click a number to read it")
+    if answer.tokens:
+        bits.append(f"{answer.tokens.get('prompt', 0):,} prompt + {answer.tokens.get('completion', 0):,} completion "
+                    "tokens")
     total = answer.timings_ms.get("total")
     if total is not None:
         bits.append(f"{total / 1000:.2f} s")

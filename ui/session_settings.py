@@ -25,18 +25,24 @@ EXTRACTIVE = ("Extractive — quotes abstract sentences", "extractive")
 NOT_CONFIGURED = ("LLM — not configured", "llm")
 BACKENDS: list[tuple[str, str]] = [EXTRACTIVE, NOT_CONFIGURED]  # what a server without an LLM offers
 AVAILABLE_BACKENDS = {"extractive"}
-_SHORT = {"extractive": "Extractive", "openai": "LLM", "local": "Local model", "llm": "LLM"}
+_SHORT = {"extractive": "Extractive", "openai": "LLM", "local": "Local model", "ollama": "Ollama", "llamaindex": "LLM",
+          "llm": "LLM"}
 
 
 def backend_choices(llm: LLMSettings) -> list[tuple[str, str]]:
     """The answer backends this server's settings make usable; an LLM that is not configured still shows,
     so people learn the option exists. Labels name the model only: the endpoint's address and the model's folder
     are the operator's business, not every visitor's."""
-    choices = [EXTRACTIVE]
-    if llm.base_url:
-        choices.append((f"LLM — {llm.model or 'the server’s model'}", "openai"))
-    if llm.local_model_dir:
-        choices.append((f"Local model — {Path(llm.local_model_dir).name}", "local"))
+    from rag.generation.backends import configured_backends
+
+    model = llm.model or "the server’s model"
+    labels = {
+        "openai": f"LLM — {model}",
+        "local": f"Local model — {Path(llm.local_model_dir or '').name}",
+        "ollama": f"Ollama — {model}",
+        "llamaindex": f"LLM — {llm.llamaindex_class.rsplit('.', 1)[-1]}",
+    }
+    choices = [EXTRACTIVE] + [(labels[b], b) for b in configured_backends(llm) if b in labels]
     return choices if len(choices) > 1 else [EXTRACTIVE, NOT_CONFIGURED]
 
 
