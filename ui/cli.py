@@ -29,7 +29,8 @@ def _retrieval(parser: argparse.ArgumentParser) -> None:
 def _llm(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("answer backend (README: LLM backends)")
     group.add_argument("--backend", choices=BACKENDS,
-                       help="who writes factoid answers (default: openai when an LLM URL is set, else extractive)")
+                       help="who writes the answers: extractive quotes, or a model (default: the llama-index class, "
+                            "else openai when an LLM URL is set, else the local model, else extractive)")
     group.add_argument("--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 "
                        "(env PAPERCHAT_LLM_BASE_URL)")
     group.add_argument("--llm-model", help="model name at that endpoint (env PAPERCHAT_LLM_MODEL)")
