@@ -92,3 +92,34 @@ def test_cli_reports_a_bad_entry_by_line_keeps_the_rest_and_answers_json_with_me
     citations = json.loads(asked.stdout)["citations"]
     assert {c["paper_id"] for c in citations} == LEAN_2023
     assert all(c["authors"] and c["year"] == 2023 and c["url"].startswith("https://") for c in citations)
+
+
+def test_the_exported_bibtex_ingests_again_as_the_same_papers_with_their_metadata(library, embedder, settings_for,
+                                                                                   tmp_path):
+    from rag.engine import Engine
+    from ui.conversation import Conversation, Turn
+    from ui.export import write_exports
+
+    engine, _ = library
+    answer = engine.ask("Which papers from 2023 use Lean?")
+    conversation = Conversation([Turn("Which papers from 2023 use Lean?", answer=answer)])
+    _, bib = write_exports(conversation, engine.papers, tmp_path / "export")
+
+    again = Engine(settings_for("round-trip"), embedder=embedder)
+    report = ingest_into(again, [bib], progress=False)
+    cited = {c.paper_id for c in answer.citations}
+    assert report.rejected == [] and set(again.papers) == cited
+    for pid in cited:
+        before, after = engine.papers[pid], again.papers[pid]
+        assert (after.title, after.authors, after.year, after.doi) == (before.title, before.authors, before.year,
+                                                                      before.doi)
+
+
+def test_the_sources_panel_names_authors_and_year(library):
+    from ui.conversation import Conversation, Turn
+    from ui.sources_view import sources_html
+
+    engine, _ = library
+    answer = engine.ask("Which papers from 2023 use Lean?")
+    html = sources_html(Conversation([Turn("Which papers from 2023 use Lean?", answer=answer)]), engine.papers)
+    assert "Petra Novak, Erik Lindqvist · 2023" in html

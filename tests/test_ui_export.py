@@ -125,7 +125,7 @@ def _fields(entry: str) -> list[str]:
 @pytest.mark.parametrize("attack", [*ATTACKS, "}, url = {javascript:alert(1)", "\\}", "{", "a}b{c"])
 def test_no_bibtex_field_of_a_hostile_paper_ends_early_or_links_a_script(attack):
     bib = conversation_bibtex(*_hostile_conversation(attack))
-    assert _fields(bib) == ["title", "author", "year", "note"]  # and no `url`: the paper's is javascript:
+    assert _fields(bib) == ["title", "author", "year", "abstract", "note"]  # and no `url`: the paper's is javascript:
 
 
 def test_one_numbering_runs_through_the_whole_document():
@@ -168,9 +168,10 @@ def test_bibtex_carries_every_identifier_the_paper_has():
     bib = conversation_bibtex(Conversation([Turn("q", _answer("q", [arxiv_by_url, doi_by_url]))]),
                               {p.paper_id: p for p in (arxiv_by_url, doi_by_url)})
     first, second = bib.split("\n\n@")
-    assert _fields(first) == ["title", "author", "year", "eprint", "archivePrefix", "url", "note"]
+    assert _fields(first) == ["title", "author", "year", "eprint", "archivePrefix", "url", "abstract", "note"]
     assert "eprint = {2401.01234v2}" in first and "author = {Ada Lovelace}" in first
-    assert _fields("@" + second) == ["title", "doi", "url", "note"] and "doi = {10.1145/3597503.3639187}" in second
+    assert _fields("@" + second) == ["title", "doi", "url", "abstract", "note"]
+    assert "doi = {10.1145/3597503.3639187}" in second
 
 
 def test_bibtex_and_references_name_the_venue_doi_and_arxiv_id_a_record_carries():
@@ -178,7 +179,8 @@ def test_bibtex_and_references_name_the_venue_doi_and_arxiv_id_a_record_carries(
                       venue="Proceedings of ICSE & Friends", doi="10.1145/3597503.3639187", arxiv_id="2401.01234")
     conversation = Conversation([Turn("q", _answer("q", [published]))])
     bib = conversation_bibtex(conversation, {published.paper_id: published})
-    assert _fields(bib) == ["title", "author", "year", "howpublished", "eprint", "archivePrefix", "doi", "note"]
+    assert _fields(bib) == ["title", "author", "year", "howpublished", "eprint", "archivePrefix", "doi", "abstract",
+                            "note"]
     assert "howpublished = {Proceedings of ICSE \\& Friends}" in bib and "eprint = {2401.01234}" in bib
     md = conversation_markdown(conversation, {published.paper_id: published})
     assert "Grace Hopper. *Proceedings of ICSE \\& Friends*. 2024." in md

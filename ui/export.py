@@ -187,6 +187,8 @@ def bibtex_entry(ref: Reference) -> str:
     url = web_url(paper.url)
     if url:  # no `javascript:` link in a reader's PDF; a web URL holds no brace or backslash
         fields.append(("url", url))
+    if paper.abstract:  # what makes the file a library paperchat (or Zotero) can ingest again
+        fields.append(("abstract", bibtex_escape(paper.abstract)))
     fields.append(("note", bibtex_escape(f"paperchat id: {paper.paper_id}")))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{ref.key},\n{body}\n}}\n"

@@ -94,6 +94,17 @@ def _scores(evidence: Evidence | None, citation: Citation) -> str:
     return f'<table class="scores"><tr>{head}</tr><tr>{body}</tr></table>'
 
 
+def _byline(paper: Paper | None) -> str:
+    """Authors, year and venue, as far as the record carried them (a reference library does; the built-in
+    corpus has none, and then nothing is shown)."""
+    if paper is None:
+        return ""
+    authors = list(paper.authors)
+    shown = ", ".join(authors[:3]) + (" et al." if len(authors) > 3 else "")
+    bits = [b for b in (shown, str(paper.year or ""), paper.venue) if b]
+    return f'<div class="byline">{escape(" · ".join(bits))}</div>' if bits else ""
+
+
 def citation_html(citation: Citation, answer: Answer, paper: Paper | None, turn: int) -> str:
     evidence = next((e for e in answer.evidence if e.paper_id == citation.paper_id), None)
     abstract = paper.abstract if paper else (evidence.text if evidence else "")
@@ -107,7 +118,7 @@ def citation_html(citation: Citation, answer: Answer, paper: Paper | None, turn:
         f'<li>“{escape(s.text)}” — {escape(s.reason or "not supported by this abstract")}</li>' for s in flagged
     )
     link = ""
-    url = web_url(paper.url) if paper else None
+    url = web_url(paper.link) if paper else None
     if url:
         link = f' · <a href="{escape(url)}" target="_blank" rel="noopener noreferrer">paper</a>'
     return (
@@ -115,7 +126,8 @@ def citation_html(citation: Citation, answer: Answer, paper: Paper | None, turn:
         f'<summary><span class="cite-n">[{citation.n}]</span> <span class="source-title">{escape(citation.title)}'
         f"</span> {verdict}"
         f'<span class="quote-preview">“{escape(_preview(citation.quote))}”</span></summary>'
-        f'<p class="abstract">{highlighted_abstract(abstract, citation.quote)}</p>'
+        + _byline(paper)
+        + f'<p class="abstract">{highlighted_abstract(abstract, citation.quote)}</p>'
         + (f'<ul class="unsupported-notes">{notes}</ul>' if notes else "")
         + _scores(evidence, citation)
         + f'<div class="paper-id">id <code>{escape(citation.paper_id)}</code>{link}</div>'
