@@ -1,9 +1,10 @@
 """Query latency, warm: retrieval alone (`Engine.search`) and the full extractive answer (`Engine.ask`), p50/p95.
 
 "Warm" means the process has loaded the model, the store and BM25, and has answered a few other questions
-first (not timed). The timed questions are each asked once, so the answerer's sentence-vector cache holds only
-what earlier questions left in it, as in a real session; `--repeat` adds a pass where every question is asked
-again (everything cached).
+first (not timed). The timed questions are each asked once, so the answerer's in-process sentence-vector cache
+holds only what earlier questions left in it, as in a real session; `--repeat` adds a pass where every question
+is asked again (everything cached). Since issue 17 sentence vectors are stored at ingest, so a first ask only
+looks them up; on a store ingested before that, the answerer embeds them itself (the count is printed).
 
     .venv/bin/python bench/query_latency.py --data-dir DIR                      # built-in corpus, dev questions
     .venv/bin/python bench/query_latency.py --data-dir /tmp/paperchat-100k --prefix scale100k \
@@ -85,6 +86,8 @@ def main() -> None:
         for name, values in (("query embedding", embed_ms), ("retrieval", search_ms), ("full answer", ask_ms)):
             p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
             print(f"{label:<12} {name:<16} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms  (mean {statistics.mean(values):.1f})")
+        print(f"{label:<12} sentences the answerer embedded itself (not stored at ingest): "
+              f"{engine.sentence_vectors.embedded}")
     peak = next(line for line in Path("/proc/self/status").read_text().splitlines() if line.startswith("VmHWM"))
     print(f"peak RSS of this process: {int(peak.split()[1]) / 1024:.0f} MB; load after: {os.getloadavg()[0]:.1f}")
 

@@ -14,6 +14,9 @@ answerer, not the encoder. So:
   opens for `--prefix` (default `scale100k`) with the default encoder's index hash.
 
     .venv/bin/python bench/scale_corpus.py --data-dir /tmp/paperchat-100k [--chunks 100000]
+
+`--random-vectors` gives every original chunk a random unit vector instead (no dump needed, nothing embedded):
+for benchmarks of opening the store and BM25, where what the vectors mean does not matter.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ def main() -> None:
     parser.add_argument("--chunks", type=int, default=100_000)
     parser.add_argument("--beir-dir", type=Path, default=SCIFACT)
     parser.add_argument("--vectors", type=Path, default=CACHE, help="scifact_tune.py dump's .npz")
+    parser.add_argument("--random-vectors", action="store_true", help="random unit vectors, no dump needed")
     args = parser.parse_args()
     configure_offline()
     from ingest.chunking import chunk_paper
@@ -51,23 +55,30 @@ def main() -> None:
     from rag.types import Paper
 
     settings = Settings(data_dir=args.data_dir, store=StoreSettings(collection_prefix=args.prefix))
-    cached = np.load(args.vectors)
-    by_paper: dict[str, list[np.ndarray]] = {}
-    for pid, vec in zip(cached["chunk_pids"], cached["chunk_vecs"], strict=True):
-        by_paper.setdefault(str(pid), []).append(vec)
     papers = [r for r in read(args.beir_dir / "corpus.jsonl") if isinstance(r, Paper)]
     originals = [(p, chunk_paper(p, settings.ingest.chunk_tokens, settings.ingest.overlap_sentences)) for p in papers]
+    by_paper: dict[str, list[np.ndarray]] = {}
+    if args.random_vectors:
+        unit = np.random.default_rng(1)
+        for p, chunks in originals:
+            vecs = unit.normal(size=(len(chunks), 384)).astype(np.float32)
+            by_paper[p.paper_id] = list(vecs / np.linalg.norm(vecs, axis=1, keepdims=True))
+    else:
+        cached = np.load(args.vectors)
+        for pid, vec in zip(cached["chunk_pids"], cached["chunk_vecs"], strict=True):
+            by_paper.setdefault(str(pid), []).append(vec)
     mismatched = [p.paper_id for p, chunks in originals if len(chunks) != len(by_paper.get(p.paper_id, []))]
     if mismatched:
         raise SystemExit(f"{len(mismatched)} papers chunk differently from the cached vectors (e.g. {mismatched[:3]})")
 
     rng = random.Random(0)
-    sample = rng.sample([(c.text, by_paper[p.paper_id][j]) for p, cs in originals for j, c in enumerate(cs)], 24)
-    fresh = Embedder("cpu", encoder=settings.encoder, cache_dir=args.data_dir / "models").embed([t for t, _ in sample])
-    agreement = (fresh * np.stack([v for _, v in sample])).sum(axis=1)
-    print(f"pairing check on 24 chunks: cosine min {agreement.min():.5f}")
-    if agreement.min() < 0.999:
-        raise SystemExit("cached vectors do not belong to these chunk texts")
+    if not args.random_vectors:
+        sample = rng.sample([(c.text, by_paper[p.paper_id][j]) for p, cs in originals for j, c in enumerate(cs)], 24)
+        embedder = Embedder("cpu", encoder=settings.encoder, cache_dir=args.data_dir / "models")
+        agreement = (embedder.embed([t for t, _ in sample]) * np.stack([v for _, v in sample])).sum(axis=1)
+        print(f"pairing check on 24 chunks: cosine min {agreement.min():.5f}")
+        if agreement.min() < 0.999:
+            raise SystemExit("cached vectors do not belong to these chunk texts")
 
     noise = np.random.default_rng(0)
     store = ChromaStore(open_client(args.data_dir), f"{args.prefix}-{settings.index_hash()}")

@@ -79,6 +79,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--question", default="How many of the 397 test puzzles does Codex solve with a single try?")
     parser.add_argument("--only", choices=["help", "ask", "serve"], action="append")
+    parser.add_argument("--encoder", choices=["onnx", "torch", "onnx-int8"], action="append",
+                        help="the encoders `ask` is timed with (default: onnx and torch)")
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAPERCHAT_")}
     env["PAPERCHAT_STORE__COLLECTION_PREFIX"] = args.prefix
@@ -88,7 +90,7 @@ def main() -> None:
     if "help" in only:
         cases.append(("paperchat --help", [PAPERCHAT, "--help"], env))
     if "ask" in only:
-        for encoder in ("onnx", "torch"):
+        for encoder in args.encoder or ["onnx", "torch"]:
             argv = [PAPERCHAT, "ask", "--data-dir", str(args.data_dir), "--encoder", encoder, args.question]
             cases.append((f"paperchat ask ({encoder})", argv, env))
     for name, argv, case_env in cases:

@@ -175,7 +175,41 @@ def ingest(
     report.chunks += len(chunks)
     with full_disk_reported(store.location):
         _embed_and_write(to_write, chunks, store, embedder, progress)
+        written = {p.paper_id for p in to_write}
+        _fill_sentence_vectors([s.paper for pid, s in stored.items() if s.complete and pid not in written],
+                               store, embedder, progress)
     return report
+
+
+def _write_sentence_vectors(papers: Sequence[Paper], store: ChromaStore, embedder: Embedder,
+                            only: set[str] | None = None) -> None:
+    """The answerer's sentence vectors for these papers (rag/index/sentence_vectors.py), so that no question has
+    to embed them; `only` limits them to those texts."""
+    from rag.index.sentence_vectors import embedding_texts
+
+    rows = [(p.paper_id, t) for p in papers for t in embedding_texts(p) if only is None or t in only]
+    if rows:
+        store.write_sentence_vectors([pid for pid, _ in rows], [t for _, t in rows],
+                                     embedder.embed([t for _, t in rows]), replace=only is None)
+
+
+def _fill_sentence_vectors(papers: list[Paper], store: ChromaStore, embedder: Embedder, progress: bool) -> None:
+    """Stores the sentence vectors of papers ingested before they were stored (or by a write cut short between
+    a paper and its sentences), so the next questions about them need not embed them."""
+    from tqdm import tqdm
+
+    from rag.index.sentence_vectors import embedding_texts
+
+    missing = set(store.sentences_missing([t for p in papers for t in embedding_texts(p)]))
+    if not missing:
+        return
+    lacking = [p for p in papers if any(t in missing for t in embedding_texts(p))]
+    with tqdm(total=len(missing), unit="sentence", desc="Embedding sentences of earlier papers",
+              disable=not progress, file=sys.stderr) as bar:
+        for start in range(0, len(lacking), WRITE_EVERY_CHUNKS):
+            batch = lacking[start : start + WRITE_EVERY_CHUNKS]
+            _write_sentence_vectors(batch, store, embedder, only=missing)
+            bar.update(sum(t in missing for p in batch for t in embedding_texts(p)))
 
 
 def rebuild_vectors(store: ChromaStore, embedder: Embedder, progress: bool) -> int:
@@ -202,6 +236,7 @@ def _embed_and_write(
     def flush() -> None:
         vectors = embedder.embed([c.text for c in batch])
         batch_papers = [by_id[pid] for pid in dict.fromkeys(c.paper_id for c in batch)]
+        _write_sentence_vectors(batch_papers, store, embedder)  # first: the version write_papers stamps covers both
         store.write_papers(batch_papers, batch, vectors)
         bar.update(len(batch))
         batch.clear()

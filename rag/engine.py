@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Engine", "NoIndexError", "QuestionError"]
 
+SNAPSHOTS = "snapshots"  # under the data folder: the saved paper tables and BM25 indexes (rag/index/snapshot.py)
+
 
 class Engine:
     def __init__(self, settings: Settings, embedder: Embedder | None = None, *, must_exist: bool = False) -> None:
@@ -48,8 +50,12 @@ class Engine:
         self._lock = threading.Lock()
         self._refreshing = threading.Lock()
         self._generators: dict[str, Generator] = {}  # backend -> Generator, built on first use (a model is slow)
+        # The paper table and BM25 are loaded from a snapshot of the store's current version when one was saved
+        # (by the last ingest, or the last process that opened this version), else rebuilt and saved.
+        self._snapshots = self.settings.data_dir / SNAPSHOTS / self.store.name
         self._view_version = self.store.version()
-        self._view = read_view(self.store, self._embed_query, self.settings.retrieval.title_repeat)
+        self._view = read_view(self.store, self._embed_query, self.settings.retrieval.title_repeat,
+                               self._snapshots, self._view_version)
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -61,9 +67,12 @@ class Engine:
 
     @cached_property
     def sentence_vectors(self) -> SentenceVectors:
+        """Sentence vectors are read from the store (ingest wrote them); only papers ingested before that are
+        embedded here. The store is looked up through `self.store` at each call: catch_up may reopen it."""
         from rag.index.sentence_vectors import SentenceVectors
 
-        return SentenceVectors(lambda texts: self.embedder.embed(texts))
+        return SentenceVectors(lambda texts: self.embedder.embed(texts),
+                               lambda texts: self.store.sentence_vectors(texts))
 
     def _embed_query(self, text: str) -> np.ndarray:
         return self.embedder.embed_query(text)
@@ -82,9 +91,11 @@ class Engine:
         return self._view.papers
 
     def refresh(self) -> None:
-        """Re-reads the papers and rebuilds BM25; ingest calls it after every write."""
+        """Re-reads the papers and rebuilds BM25, or loads them from the snapshot of the store's version; ingest
+        calls it after every write, which saves that snapshot for every other process on this data folder."""
         version = self.store.version()  # read first: a write landing during the read shows as a newer version
-        view = read_view(self.store, self._embed_query, self.settings.retrieval.title_repeat)
+        view = read_view(self.store, self._embed_query, self.settings.retrieval.title_repeat, self._snapshots,
+                         version)
         with self._lock:
             self._view, self._view_version = view, version
 

@@ -139,7 +139,7 @@ def test_a_vector_index_left_half_saved_by_a_killed_writer_is_detected_and_rebui
     from chromadb.config import Settings as ChromaSettings
 
     from rag.engine import Engine
-    from rag.index.recovery import MARKS, index_is_sound
+    from rag.index.recovery import MARKS, _vector_folders, index_is_sound
     from rag.settings import Settings
 
     data_dir = tmp_path / "data"
@@ -152,7 +152,7 @@ def test_a_vector_index_left_half_saved_by_a_killed_writer_is_detected_and_rebui
     first, second = small_corpus(tmp_path / "a.jsonl", 0, 50), small_corpus(tmp_path / "b.jsonl", 50, 100)
     engine = Engine(settings, embedder=embedder)
     ingest_into(engine, [first], progress=False)
-    (segment,) = [p for p in chroma_dir.iterdir() if p.is_dir() and p.name != MARKS]
+    (segment,) = _vector_folders(chroma_dir, name)  # the chunks' index (the sentence vectors have their own)
     old_save = {f.name: f.read_bytes() for f in segment.iterdir()}
     ingest_into(engine, [second], progress=False)
     for kept in ("length.bin", "link_lists.bin", "index_metadata.pickle"):

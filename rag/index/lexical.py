@@ -1,16 +1,24 @@
 """BM25 over whole papers (title weighted by repetition + abstract), with the same tokens used to score
-sentences lexically in the answerer."""
+sentences lexically in the answerer.
+
+An index can be saved to a folder and loaded back memory-mapped (rag/index/snapshot.py keys it by the store's
+version): at 100,000 papers, tokenising and indexing take tens of seconds, loading well under one.
+"""
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
 from rag.text.tokens import tokenize
 from rag.types import Paper
+
+FILE = "lexical.json"  # paper ids, document frequencies and parameters; bm25s's own files sit beside it
 
 
 class LexicalIndex:
@@ -18,6 +26,7 @@ class LexicalIndex:
         import bm25s
 
         self.paper_ids = [p.paper_id for p in papers]
+        self.params = {"title_repeat": title_repeat, "k1": k1, "b": b}
         docs = [tokenize(" ".join([p.title] * title_repeat + [p.abstract])) for p in papers]
         self._df: Counter[str] = Counter()
         for doc in docs:
@@ -39,3 +48,23 @@ class LexicalIndex:
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top])]
         return [(self.paper_ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        if self._bm25 is not None:
+            self._bm25.save(str(folder), show_progress=False)
+        state = {"paper_ids": self.paper_ids, "df": self._df, "n": self._n, "params": self.params,
+                 "empty": self._bm25 is None}
+        (folder / FILE).write_text(json.dumps(state), encoding="utf-8")
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        """The index `save` wrote, its score matrix memory-mapped (pages are read as queries touch them)."""
+        import bm25s
+
+        state = json.loads((folder / FILE).read_text(encoding="utf-8"))
+        index = cls.__new__(cls)
+        index.paper_ids, index.params, index._n = state["paper_ids"], state["params"], state["n"]
+        index._df = Counter(state["df"])
+        index._bm25 = None if state["empty"] else bm25s.BM25.load(str(folder), mmap=True, show_progress=False)
+        return index

@@ -34,6 +34,10 @@ _COPIES: dict[str, Path] = {}  # a read-only store's private copy -> the folder 
 # A companion collection holds one stamp, renewed by every write: readers in other processes (page workers, a page
 # while a terminal ingests) compare it per question to see that the index changed.
 VERSION_SUFFIX = ".version"
+# Another holds each abstract sentence's vector, keyed by its text, for the answerer (rag/index/sentence_vectors.py).
+# It is derived data: when a crash damages it, it is dropped, and questions embed what they need until the next
+# ingest writes it again.
+SENTENCES_SUFFIX = ".sentences"
 
 
 class StoreError(PaperchatError):
@@ -167,15 +171,22 @@ class ChromaStore:
         self.name = collection_name
         self.location = _location(client)
         self._marks: WriteMarks | None = None
+        self._sentence_marks: WriteMarks | None = None
         self.recovered = ""  # what recovery found after a cut-short write: "", "sound" or "damaged"
         settings = client.get_settings()
         self.read_only = settings.persist_directory in _COPIES  # read from a private copy of a read-only folder
+        sentences_damaged = False
         if settings.is_persistent and not settings.chroma_server_host:
             # Before Chroma loads the collection: a damaged index can crash the process that loads it.
             persist_dir = Path(settings.persist_directory)
             self.recovered = recover(persist_dir, collection_name)
             self._marks = WriteMarks(persist_dir, collection_name)
+            self._sentence_marks = WriteMarks(persist_dir, collection_name + SENTENCES_SUFFIX)
+            sentences_damaged = recover(persist_dir, collection_name + SENTENCES_SUFFIX) in ("damaged", "missing")
         self._collection = self._open_collection()
+        if sentences_damaged:
+            self._drop_sentences()
+        self._sentences = None  # looked up when first needed; created by the first write (a reader creates nothing)
         self.last_written = ""  # the version this process's own last write left
 
     @contextlib.contextmanager
@@ -189,7 +200,10 @@ class ChromaStore:
                 "paperchat answers from it but cannot add, change or repair papers there. Make it writable, or "
                 "give another folder with --data-dir."
             )
-        with self._marks.writing() if self._marks else contextlib.nullcontext():
+        with contextlib.ExitStack() as marked:
+            for marks in (self._marks, self._sentence_marks):
+                if marks:
+                    marked.enter_context(marks.writing())
             try:
                 yield
             except BaseException:
@@ -235,6 +249,7 @@ class ChromaStore:
             SharedSystemClient._identifier_to_system.pop(settings.persist_directory, None)
             self._client = chromadb.PersistentClient(path=settings.persist_directory, settings=settings)
         self._collection = self._open_collection()
+        self._sentences = None
 
     @property
     def vectors_missing(self) -> bool:
@@ -337,10 +352,96 @@ class ChromaStore:
     def delete_papers(self, paper_ids: Sequence[str]) -> None:
         with self._writing():
             self._delete(paper_ids)
+            self._delete_sentences(paper_ids)
 
     def _delete(self, paper_ids: Sequence[str]) -> None:
         for start in range(0, len(paper_ids), 500):
             self._collection.delete(where={"paper_id": {"$in": list(paper_ids[start : start + 500])}})
+
+    def _delete_sentences(self, paper_ids: Sequence[str]) -> None:
+        if (sentences := self._sentence_collection()) is None:
+            return
+        for start in range(0, len(paper_ids), 500):
+            sentences.delete(where={"paper_id": {"$in": list(paper_ids[start : start + 500])}})
+
+    def _sentence_collection(self, create: bool = False):
+        """The sentence collection, or None while no write has made one (a store from before they were stored)."""
+        from chromadb.errors import NotFoundError
+
+        if self._sentences is None:
+            name = self.name + SENTENCES_SUFFIX
+            if create:
+                self._sentences = self._client.get_or_create_collection(
+                    name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+            else:
+                with contextlib.suppress(NotFoundError):
+                    self._sentences = self._client.get_collection(name, embedding_function=None)
+        return self._sentences
+
+    def _drop_sentences(self) -> None:
+        """Removes a sentence collection a crash damaged (see SENTENCES_SUFFIX); nothing but time is lost."""
+        from chromadb.errors import NotFoundError
+
+        with contextlib.suppress(NotFoundError, ValueError):
+            self._client.delete_collection(self.name + SENTENCES_SUFFIX)
+        if self._sentence_marks:
+            self._sentence_marks.rebuild_flag.unlink(missing_ok=True)
+
+    @_server_errors
+    def sentence_vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of these sentence texts (see rag/index/sentence_vectors.py); absent ones are left
+        out. One lookup by id, no search."""
+        from chromadb.errors import NotFoundError
+
+        by_id = {sentence_id(t): t for t in texts}
+        found: dict[str, np.ndarray] = {}
+        ids, sentences = list(by_id), self._sentence_collection()
+        if sentences is None:
+            return found
+        try:
+            for start in range(0, len(ids), PAGE):
+                got = sentences.get(ids=ids[start : start + PAGE], include=["embeddings"])
+                for key, vector in zip(got["ids"], got["embeddings"], strict=True):
+                    found[by_id[key]] = np.asarray(vector, dtype=np.float32)
+        except NotFoundError:  # dropped or recreated since this process looked it up: look again next time
+            self._sentences = None
+        return found
+
+    @_server_errors
+    def sentences_missing(self, texts: Sequence[str]) -> list[str]:
+        """Those of these sentence texts that have no stored vector (papers ingested before they were stored)."""
+        by_id = {sentence_id(t): t for t in texts}
+        ids, present, sentences = list(by_id), set(), self._sentence_collection()
+        for start in range(0, len(ids) if sentences is not None else 0, PAGE):
+            present.update(sentences.get(ids=ids[start : start + PAGE], include=[])["ids"])
+        return [text for key, text in by_id.items() if key not in present]
+
+    @_server_errors
+    def write_sentence_vectors(self, paper_ids: Sequence[str], texts: Sequence[str], vectors: np.ndarray,
+                               replace: bool = True) -> None:
+        """Stores sentence vectors; `paper_ids[i]` is the paper `texts[i]` comes from. `replace` first removes
+        those papers' earlier sentences (an abstract that changed). A sentence two papers share is stored once,
+        under the paper written last; deleting that paper leaves the other to be filled in by the next ingest.
+
+        Ingest writes a batch's sentences just before its chunks, so the version write_papers stamps covers both:
+        a reader that sees the papers finds their sentences. No version is stamped here: readers need not re-read
+        papers that did not change."""
+        if not texts:
+            return
+        if self.read_only:
+            raise StoreError(f"The store at {self.location} is read-only: paperchat cannot add sentence vectors "
+                             "there. Make it writable, or give another folder with --data-dir.")
+        rows = {sentence_id(t): (pid, t, i) for i, (pid, t) in enumerate(zip(paper_ids, texts, strict=True))}
+        ids, sentences = list(rows), self._sentence_collection(create=True)
+        with self._sentence_marks.writing() if self._sentence_marks else contextlib.nullcontext():
+            if replace:
+                self._delete_sentences(list(dict.fromkeys(paper_ids)))
+            for start in range(0, len(ids), REBUILD_BATCH * 4):
+                batch = ids[start : start + REBUILD_BATCH * 4]
+                sentences.upsert(
+                    ids=batch, embeddings=vectors[[rows[k][2] for k in batch]].tolist(),
+                    metadatas=[{"paper_id": rows[k][0]} for k in batch],
+                )
 
     @_server_errors
     def dense_search(self, vector: np.ndarray, k: int, total: int | None = None) -> list[DenseHit]:
@@ -393,6 +494,14 @@ class ChromaStore:
             )
         return StoreError(f"Searching the vector index at {self.location} failed ({said}). Run the command again; "
                           "if it keeps failing, run `paperchat ingest` on the same files to rewrite the index.")
+
+
+def sentence_id(text: str) -> str:
+    """A sentence's key in the sentence collection: its text's hash, so the answerer, which sees texts, can look
+    it up without knowing where the text came from."""
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _paper_from_meta(paper_id: str, meta: dict) -> Paper:

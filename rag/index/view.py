@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -37,13 +38,28 @@ class IndexView:
         return Lexicon(self.papers, self.corpus_text)
 
 
-def read_view(store: ChromaStore, embed_query: Callable[[str], np.ndarray], title_repeat: int) -> IndexView:
-    """Reads the stored papers and builds BM25 over them (no model is loaded here)."""
+def read_view(store: ChromaStore, embed_query: Callable[[str], np.ndarray], title_repeat: int,
+              snapshots: Path | None = None, version: str = "") -> IndexView:
+    """The stored papers and BM25 over them (no model is loaded here). With `snapshots` (a folder) and the
+    store's `version` read just before, they are loaded from the snapshot of that version when there is one, and
+    otherwise built and saved there (rag/index/snapshot.py)."""
+    from rag.index import snapshot
     from rag.index.lexical import LexicalIndex
     from rag.index.retrieval import Retriever
 
-    stored = store.stored_papers()
-    papers = {pid: sp.paper for pid, sp in stored.items() if sp.complete}
-    lexical = LexicalIndex(list(papers.values()), title_repeat)
+    # A write cut short (a dead writer's mark found at open) may have changed chunks without stamping a version:
+    # then the store itself is read, never the snapshot of the version it still shows.
+    usable = snapshots and version and version != "absent" and not store.recovered
+    key = snapshot.snapshot_key(version, title_repeat) if usable else ""
+    loaded = snapshot.load(snapshots, key) if snapshots and key else None
+    if loaded is not None:
+        papers, lexical = loaded
+    else:
+        stored = store.stored_papers()
+        papers = {pid: sp.paper for pid, sp in stored.items() if sp.complete}
+        lexical = LexicalIndex(list(papers.values()), title_repeat)
+        # Saved only when no write landed while reading: then these papers are exactly that version's.
+        if snapshots and key and store.version() == version:
+            snapshot.save(snapshots, key, papers, lexical)
     corpus_text = "\n".join(f"{p.title}\n{p.abstract}" for p in papers.values())
     return IndexView(papers, lexical, Retriever(store, embed_query, lexical, papers), corpus_text)
