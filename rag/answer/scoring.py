@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.index.sentence_vectors import embedding_texts
 from rag.text.names import key_names, mention_pattern
 from rag.text.sentences import split_sentences
 from rag.text.tokens import tokenize
@@ -67,12 +68,16 @@ def score_sentences(
     wants_link = bool(_LINK_QUESTION.search(question))
     lowered_names = [n.lower() for n in names]
     rows: list[tuple[Evidence, int, str]] = []
+    texts: list[str] = []  # what is embedded: the texts whose vectors ingest stored
     for ev in evidence:
-        for position, sentence in enumerate(split_sentences(papers[ev.paper_id].abstract)):
+        paper = papers[ev.paper_id]
+        for position, (sentence, text) in enumerate(zip(split_sentences(paper.abstract), embedding_texts(paper),
+                                                        strict=True)):
             rows.append((ev, position, sentence))
+            texts.append(text)
     if not rows:
         return []
-    vectors = embed([f"{papers[ev.paper_id].title}. {s}" if pos == 0 else s for ev, pos, s in rows])
+    vectors = embed(texts)
     dense = vectors @ question_vector
     scored = []
     about_names = {ev.paper_id: any(m.search(papers[ev.paper_id].abstract + papers[ev.paper_id].title)

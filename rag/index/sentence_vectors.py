@@ -26,8 +26,8 @@ Lookup = Callable[[Sequence[str]], Mapping[str, np.ndarray]]
 
 def embedding_texts(paper: Paper) -> list[str]:
     """The texts the answerer embeds for a paper's sentences, in abstract order: the first carries the title,
-    since "We propose X" alone does not say what X is about. Must match rag/answer/scoring.py exactly, or stored
-    vectors are never found (tests/test_sentence_vectors.py checks that a question embeds nothing else)."""
+    since "We propose X" alone does not say what X is about. Ingest stores these and the answer's scoring embeds
+    these, so a stored vector is always found (tests/test_sentence_vectors.py checks a question embeds nothing else)."""
     return [f"{paper.title}. {s}" if i == 0 else s for i, s in enumerate(split_sentences(paper.abstract))]
 
 
