@@ -155,6 +155,9 @@ def test_a_vector_index_left_half_saved_by_a_killed_writer_is_detected_and_rebui
     (segment,) = _vector_folders(chroma_dir, name)  # the chunks' index (the sentence vectors have their own)
     old_save = {f.name: f.read_bytes() for f in segment.iterdir()}
     ingest_into(engine, [second], progress=False)
+    # This process must not hold the index any more: a live client may save its copy over the repaired files.
+    engine.store._client.close()
+    client.close()
     for kept in ("length.bin", "link_lists.bin", "index_metadata.pickle"):
         (segment / kept).write_bytes(old_save[kept])
     killed = subprocess.Popen(["true"])  # its pid, once it has exited, stands for the killed writer's
