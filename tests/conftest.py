@@ -87,3 +87,24 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (the Debian package) for the tests that drive the real page; missing is a failure."""
+    from ui.headless import MISSING, chromium_path, headless_chromium
+
+    if chromium_path() is None:
+        pytest.fail(MISSING)
+    with headless_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def page(browser, app_url):
+    """The chat page over the built-in corpus in a fresh context: a new reader."""
+    from chat_page import open_page
+
+    context, page = open_page(browser, app_url)
+    yield page
+    context.close()

@@ -14,30 +14,10 @@ from chat_page import ask, bot_text, open_page, squash, wait_for_turn
 from page_server import served
 
 from ingest.writer import ingest_into
-from ui.headless import MISSING, chromium_path, headless_chromium
 
 pytestmark = pytest.mark.browser
 
 QUESTION = "How many lemmas are in the dataset built from IMO proofs in Lean?"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if chromium_path() is None:
-        pytest.fail(MISSING)
-    with headless_chromium() as chromium:
-        yield chromium
-
-
-def _open(browser, url: str):
-    return open_page(browser, url)
-
-
-@pytest.fixture
-def page(browser, app_url):
-    context, page = _open(browser, app_url)
-    yield page
-    context.close()
 
 
 def test_page_load_to_usable_chat(browser, app_url, capsys):
@@ -169,7 +149,7 @@ def test_settings_apply_to_this_session_only(page, browser, app_url, engine):
     wait_for_turn(page, 1)
     assert page.locator("#sources details.source").count() <= 2
     assert engine.settings.retrieval.model_dump() == before
-    other_context, other = _open(browser, app_url)
+    other_context, other = open_page(browser, app_url)
     assert "Hybrid retrieval · 6 papers" in other.locator("#current-settings").inner_text()
     other_context.close()
 
@@ -191,7 +171,7 @@ def empty_url(embedder, settings_for) -> Iterator[str]:
 
 
 def test_an_empty_index_says_how_to_fill_it(browser, empty_url):
-    context, page = _open(browser, empty_url)
+    context, page = open_page(browser, empty_url)
     ask(page, QUESTION)
     wait_for_turn(page, 1, answered=False)
     message = page.locator("#chat .chat-error").inner_text()
@@ -222,7 +202,7 @@ def hostile_url(embedder, settings_for) -> Iterator[str]:
 
 
 def test_abstract_html_is_shown_as_text_never_run(browser, hostile_url):
-    context, page = _open(browser, hostile_url)
+    context, page = open_page(browser, hostile_url)
     ask(page, "What share of sandbox escape tasks does the hostile agent solve?")
     wait_for_turn(page, 1)
     page.locator("#chat a.cite").first.click()

@@ -153,16 +153,6 @@ def test_stop_settles_the_question_even_while_its_answer_is_being_made(chat):
 
 # In Chromium, against the real engine over the built-in corpus.
 
-@pytest.fixture(scope="module")
-def browser():
-    from ui.headless import MISSING, chromium_path, headless_chromium
-
-    if chromium_path() is None:
-        pytest.fail(MISSING)
-    with headless_chromium() as chromium:
-        yield chromium
-
-
 @pytest.mark.browser
 def test_a_reload_keeps_the_question_and_its_answer(browser, app_url):
     context, page = open_page(browser, app_url)

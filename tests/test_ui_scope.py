@@ -7,29 +7,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from chat_page import ask, bot_text, open_page, wait_for_turn
+from chat_page import ask, bot_text, wait_for_turn
 
 pytestmark = pytest.mark.browser
 
 RLCODER = "How does RLCoder retrieve code for repository-level completion?"
 LEAN = "How many lemmas are in the dataset built from IMO proofs in Lean?"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from ui.headless import MISSING, chromium_path, headless_chromium
-
-    if chromium_path() is None:
-        pytest.fail(MISSING)
-    with headless_chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture
-def page(browser, app_url):
-    context, page = open_page(browser, app_url)
-    yield page
-    context.close()
 
 
 def chips(page) -> list[str]:

@@ -17,16 +17,6 @@ IN_VIEW = """([selector, box]) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from ui.headless import MISSING, chromium_path, headless_chromium
-
-    if chromium_path() is None:
-        pytest.fail(MISSING)
-    with headless_chromium() as chromium:
-        yield chromium
-
-
 def test_a_citation_in_an_older_answer_scrolls_only_the_panel_and_lights_only_its_sentence(browser, app_url):
     context, page = open_page(browser, app_url, 1366, 768)
     ask(page, COMPARE)

@@ -23,16 +23,6 @@ OVERFLOWING = """() => Array.from(document.querySelectorAll('body *'))
   .map(e => e.tagName + '#' + e.id + '.' + e.className)"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from ui.headless import MISSING, chromium_path, headless_chromium
-
-    if chromium_path() is None:
-        pytest.fail(MISSING)
-    with headless_chromium() as chromium:
-        yield chromium
-
-
 def test_at_1366x768_a_two_paper_comparison_is_whole_inside_the_chat(browser, app_url):
     context, page = open_page(browser, app_url, 1366, 768)
     ask(page, COMPARE)
