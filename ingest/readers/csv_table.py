@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.records import (
@@ -38,10 +40,36 @@ def read(path: Path, max_chars: int = 200_000) -> Records:
 
 
 def read_located(source: Source, max_chars: int = 200_000) -> LocatedRecords:
-    csv.field_size_limit(FIELD_LIMIT)
     name = source.name
     sample = source.head.decode("utf-8", errors="replace")
     delimiter = "\t" if source.suffix == ".tsv" or sample.count("\t") > sample.count(",") else ","
+
+    def check(header: list[str]) -> None:
+        missing = [col for col in REQUIRED if col not in header]
+        if missing:
+            raise InputError(
+                f"{name}: the header has no {' or '.join(repr(m) for m in missing)} column "
+                f"(found: {', '.join(header) or 'nothing'}). A CSV needs 'title' and 'abstract' columns."
+            )
+
+    for row in table_rows(source, check, delimiter):
+        yield row if isinstance(row, Rejected) else make_paper(row.cells, source=name, where=row.where,
+                                                               max_chars=max_chars)
+
+
+@dataclass(frozen=True)
+class Row:
+    where: str  # "line 7", or "lines 7-9" for a quoted field spanning lines
+    cells: dict[str, str]  # by lower-cased column name
+
+
+def table_rows(source: Source, check_header: Callable[[list[str]], None],
+               delimiter: str = ",") -> Iterator[Row | Rejected]:
+    """Every data row of a CSV export by column name, for each CSV dialect's reader (this one, Zotero's): a row
+    that does not parse, or holds bytes that are not UTF-8, is rejected alone; blank rows are skipped.
+    `check_header` raises InputError for a header the format cannot use."""
+    csv.field_size_limit(FIELD_LIMIT)
+    name = source.name
     # surrogateescape: an undecodable byte rejects only the row it is in (see bad_bytes).
     with io.TextIOWrapper(source.stream, encoding="utf-8", errors="surrogateescape", newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)
@@ -49,12 +77,7 @@ def read_located(source: Source, max_chars: int = 200_000) -> LocatedRecords:
             header = [h.strip().lstrip(BOM).strip().lower() for h in next(reader, [])]
         except csv.Error as exc:
             raise InputError(f"{name}: the header row is not valid CSV ({exc}).") from exc
-        missing = [col for col in REQUIRED if col not in header]
-        if missing:
-            raise InputError(
-                f"{name}: the header has no {' or '.join(repr(m) for m in missing)} column "
-                f"(found: {', '.join(header) or 'nothing'}). A CSV needs 'title' and 'abstract' columns."
-            )
+        check_header(header)
         while True:
             first_line = reader.line_num + 1
             try:
@@ -71,4 +94,4 @@ def read_located(source: Source, max_chars: int = 200_000) -> LocatedRecords:
             if byte := bad_bytes("".join(row)):
                 yield not_utf8(name, where, byte)
                 continue
-            yield make_paper(dict(zip(header, row, strict=False)), source=name, where=where, max_chars=max_chars)
+            yield Row(where, dict(zip(header, row, strict=False)))

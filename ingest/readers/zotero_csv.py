@@ -3,13 +3,11 @@ Last, First"), `Publication Year`, `Publication Title`, `DOI`, `Url`, `Extra` (w
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from ingest.library import arxiv_id_of, first_last, library_paper
-from ingest.readers.csv_table import FIELD_LIMIT
-from ingest.records import BOM, Found, InputError, LocatedRecords, Records, Rejected, bad_bytes, not_utf8, unlocated
+from ingest.readers.csv_table import table_rows
+from ingest.records import BOM, Found, InputError, LocatedRecords, Records, Rejected, unlocated
 from ingest.source import Source, open_source
 
 MARK = "abstract note"  # the column no other export names
@@ -26,32 +24,13 @@ def read(path: Path, max_chars: int = 200_000) -> Records:
 
 
 def read_located(source: Source, max_chars: int = 200_000) -> LocatedRecords:
-    csv.field_size_limit(FIELD_LIMIT)
-    name = source.name
-    with io.TextIOWrapper(source.stream, encoding="utf-8", errors="surrogateescape", newline="") as handle:
-        reader = csv.reader(handle)
-        try:
-            header = [h.strip().lstrip(BOM).strip().lower() for h in next(reader, [])]
-        except csv.Error as exc:
-            raise InputError(f"{name}: the header row is not valid CSV ({exc}).") from exc
+    def check(header: list[str]) -> None:
         if "title" not in header:
-            raise InputError(f"{name}: a Zotero CSV export needs its 'Title' column; export the collection again.")
-        while True:
-            first_line = reader.line_num + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                yield Rejected(name, f"line {first_line}", f"not valid CSV ({exc})")
-                continue
-            where = f"line {first_line}"
-            if not any(cell.strip() for cell in row):
-                continue
-            if byte := bad_bytes("".join(row)):
-                yield not_utf8(name, where, byte)
-                continue
-            yield _paper(dict(zip(header, row, strict=False)), name, where, max_chars)
+            raise InputError(f"{source.name}: a Zotero CSV export needs its 'Title' column; export the collection "
+                             "again.")
+
+    for row in table_rows(source, check):
+        yield row if isinstance(row, Rejected) else _paper(row.cells, source.name, row.where, max_chars)
 
 
 def _paper(row: dict[str, str], name: str, where: str, max_chars: int) -> Found | Rejected:
