@@ -54,6 +54,21 @@ def test_which_is_better_on_a_benchmark_quotes_each_papers_figure_on_it(engine):
     assert all("HumanEval" in (row["aspect"] or "") for row in answer.table)
 
 
+@pytest.mark.parametrize(("question", "benchmark", "quoted", "without"), [
+    ("How many ProofNet problems do DeepSeek-Prover, STP and MA-LoT each solve?", "ProofNet", "STP",
+     {"DeepSeek-Prover", "MA-LoT"}),
+    ("How do DotaMath and InfinityMATH do on GSM8K?", "GSM8K", "DotaMath", {"InfinityMATH"}),
+])
+def test_a_figure_asked_on_a_benchmark_is_never_another_benchmarks(engine, question, benchmark, quoted, without):
+    """Worded without "better": each row still quotes its figure on that benchmark, or says it has none."""
+    answer = engine.ask(question)
+    rows = {row["paper"]: row["aspect"] for row in answer.table}
+    assert set(rows) == {quoted, *without}
+    assert all(rows[paper] is None for paper in without)  # the page shows "no ... result in the abstract"
+    assert benchmark.lower() in rows[quoted].lower()
+    assert "result in the abstract" in answer.answer
+
+
 def test_a_pronoun_with_nothing_before_it_gets_a_question_back(engine):
     answer = engine.ask("Tell me more about it")
     assert answer.refused and answer.kind == "clarify" and answer.citations == []
@@ -97,6 +112,7 @@ def test_a_paper_with_no_figure_on_the_benchmark_says_so_instead_of_quoting_anot
     ("directly evaluate ChatGPT", ["ChatGPT"], True),
     ("build their math training data from GSM8K and MATH", ["GSM8K", "MATH"], True),
     ("use GSM8K", ["GSM8K"], False),
+    ("train on GSM8K", ["GSM8K"], False),                              # for a dataset, training on it is using it
     ("are evaluated on HumanEval", ["HumanEval"], False),
     ("work with the miniF2F theorem-proving benchmark", ["miniF2F"], False),  # describes the thing itself
     ("formal theorem proving in Lean", ["Lean"], False),

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.comparison import aspect_answer, cells_for
-from rag.answer.focused import has_figure
+from rag.answer.focused import asks_for_figure, has_figure
 from rag.answer.plan import asks_which_is_better
 from rag.text.names import mention_pattern
 from rag.types import Answer, Paper
@@ -39,7 +39,8 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                 missing: Sequence[str] = ()) -> Answer:
     scored = found.scored_in([p.paper_id for p in chosen])
     terms = [t.text for t in shape.terms]
-    figure = bool(terms) and asks_which_is_better(question)
+    # "Which is better on B?", "How many B problems does each solve?": each row quotes its figure on B, or none.
+    figure = bool(terms) and (asks_which_is_better(question) or asks_for_figure(question))
     rows = []
     for paper in chosen:
         own = [s for s in scored if s.paper_id == paper.paper_id]

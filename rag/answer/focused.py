@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 _ASKS_FIGURE = re.compile(r"\b(?:how (?:many|much|well|large|big|fast|high)|what (?:\w+\s+){0,3}?(?:score|accuracy|"
                           r"rate|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
-                          r"score|accuracy|pass@\w*|how does .+ (?:do|perform|fare)|reach|get on)\b", re.I)
+                          r"score|accuracy|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|get on)\b", re.I)
 
 # Questions whose answer is a number and nothing else ("how many", "how long", "what percentage").
 _ASKS_NUMBER = re.compile(r"\b(?:how (?:many|much|long|large|big)|by how much|what (?:\w+\s+){0,2}?(?:percentage|"
@@ -46,10 +46,15 @@ ACROSS_RATIO = 0.8  # a paper joins a question-across-papers answer with a best 
 MAX_ACROSS = 6
 
 
+def asks_for_figure(question: str) -> bool:
+    """"How many / what score / how well ...": a question a number answers."""
+    return bool(_ASKS_FIGURE.search(question))
+
+
 def asks_about_data(question: str, names: list[str]) -> bool:
     """Whether the question asks for a figure, or names one of `names` as a benchmark or dataset ("on MMLU",
     "the MMLU benchmark"): such a name must be in the quoted sentence, so an unknown one cannot be answered."""
-    if _ASKS_FIGURE.search(question):
+    if asks_for_figure(question):
         return True
     return any(re.search(rf"\b(?:on|in|from)\s+(?:the\s+)?{re.escape(n)}\b|{re.escape(n)}\s+(?:benchmark|dataset|"
                          rf"test|suite|score)", question, re.I) for n in names)

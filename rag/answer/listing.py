@@ -32,8 +32,9 @@ DESCRIBED_RATIO = 0.72
 # scores within this ratio of the best; set on the natural tune set's named lists (n014, n015, n017, n021: gold
 # papers at 0.79-1.00 of the best, papers that only cite the name at 0.50-0.77).
 NAMED_RATIO = 0.78
-# What a paper can do to a named thing that not every paper naming it does.
-_RELATION = re.compile(r"\b(?:fine[-\s]?tun\w*|train\w*|evaluat\w*|assess\w*|benchmark(?:s|ed|ing)\b|build\w*|built|"
+# What a paper can do to a named thing that not every paper naming it does. Not "train on": for a dataset that
+# is what using it means ("Which papers train on GSM8K?" kept one paper of the four that do).
+_RELATION = re.compile(r"\b(?:fine[-\s]?tun\w*|evaluat\w*|assess\w*|benchmark(?:s|ed|ing)\b|build\w*|built|"
                        r"construct\w*|creat\w*|deriv\w*|extend\w*|distill\w*|replicat\w*|reproduc\w*|analy[sz]\w*)",
                        re.I)
 # What a named topic may say without describing anything beyond the name ("papers that use GSM8K").
