@@ -10,6 +10,7 @@ typo in a long name ("CodeFil").
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -175,7 +176,18 @@ class Lexicon:
 
     def _terms_starting(self, k: str) -> set[str]:
         """The papers of every term that begins with this key: a benchmark named without its split or version."""
-        return {pid for term, pids in self.terms.items() if term.startswith(k) and term != k for pid in pids}
+        keys = self._sorted_term_keys
+        found: set[str] = set()
+        for term in keys[bisect.bisect_right(keys, k):]:
+            if not term.startswith(k):
+                break
+            found.update(self.terms[term])
+        return found
+
+    @cached_property
+    def _sorted_term_keys(self) -> list[str]:
+        """Term keys in order, so the terms beginning with a key are one contiguous run (no scan of them all)."""
+        return sorted(self.terms)
 
     def _one_typo(self, k: str) -> str | None:
         candidates = [c for n in (len(k) - 1, len(k), len(k) + 1) for c in self._single_word_keys.get(n, ())
