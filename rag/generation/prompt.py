@@ -16,7 +16,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from rag.answer.scoring import ScoredSentence
 from rag.generation.base import Message
 from rag.generation.tasks import FACTOID, Task
 from rag.text.markers import escape_markers
@@ -56,19 +55,11 @@ class Candidate(Protocol):
     text: str
 
 
-def pick_sources(scored: Sequence[ScoredSentence], limit: int) -> list[NumberedSource]:
-    """The `limit` best sentences, grouped by paper (best paper first) and in abstract order within a paper,
-    numbered 1..n in that order so neighbouring numbers read as one passage."""
-    best = list(scored[:limit])
-    paper_order = {pid: i for i, pid in enumerate(dict.fromkeys(s.paper_id for s in best))}
-    ordered = sorted(best, key=lambda s: (paper_order[s.paper_id], s.position))
-    return [NumberedSource(n, s.paper_id, s.text) for n, s in enumerate(ordered, start=1)]
-
-
 def fit_sources(candidates: Iterable[Candidate], papers: dict[str, Paper], budget: int) -> list[NumberedSource]:
     """Candidates in priority order, each taken while `budget` tokens have room for its line (and its paper's
-    title line, for a paper's first sentence); numbered like `pick_sources`. A sentence too long for what is left
-    is passed over, so a shorter one after it can still go in."""
+    title line, for a paper's first sentence). A sentence too long for what is left is passed over, so a shorter
+    one after it can still go in. They are grouped by paper (best paper first) and in abstract order within a
+    paper, numbered 1..n in that order, so neighbouring numbers read as one passage."""
     from rag.generation.token_count import count
 
     chosen: list[Candidate] = []
