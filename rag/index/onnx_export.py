@@ -127,7 +127,9 @@ def quantize_int8(fp32: Path, out: Path) -> None:
 class OnnxEncoder:
     """Texts -> unit vectors, matching sentence-transformers' all-MiniLM-L6-v2 pipeline step by step."""
 
-    def __init__(self, model_path: Path, max_tokens: int = 256, threads: int = 0) -> None:
+    def __init__(self, model_path: Path, max_tokens: int = 256, threads: int = 0,
+                 providers: Sequence[str] = ("CPUExecutionProvider",)) -> None:
+        """`providers`: the CPU wheel has only the CPU one; bench/gpu_encoder.py tries CUDA where a GPU build is."""
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -146,7 +148,7 @@ class OnnxEncoder:
         # Idle worker threads would otherwise spin for work: on a small shared machine that takes CPU from the
         # store, BM25 and the neighbours, and single queries measured no faster with it.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(str(model_path), options, providers=list(providers))
         self._inputs = {i.name for i in self.session.get_inputs()}
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
