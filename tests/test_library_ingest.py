@@ -52,6 +52,7 @@ def test_ingesting_an_export_again_changes_nothing(library):
 
 @pytest.mark.parametrize("question, expected", [
     ("Which papers from 2023 use Lean?", LEAN_2023),
+    ("Which 2023 papers use Lean?", LEAN_2023),
     ("Which papers by Kenji Sato?", BY_SATO),
     ("List papers written by Sato on Lean", BY_SATO),
     ("Which papers use Lean before 2023?", {"10.5555/iclr.2022.0311", "2210.33333"}),

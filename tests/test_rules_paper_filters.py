@@ -15,6 +15,11 @@ from rag.types import Paper
     ("Which papers use Lean before 2023", "Lean, up to 2022"),
     ("Which papers published between 2021 and 2022 use Coq", "Coq, from 2021 to 2022"),
     ("Which papers since 2023 by Anna Müller use Lean", "Lean, since 2023, by Anna Müller"),
+    ("Which 2023 papers use Lean?", "Lean, from 2023"),
+    ("what 2022-2023 papers evaluate on miniF2F", "miniF2F, from 2022 to 2023"),
+    ("Which of the 2024 papers are about Lean?", "Lean, from 2024"),
+    ("Papers from 2023 on Lean", "Lean, from 2023"),
+    ("Which papers use Lean, published 2023?", "Lean, from 2023"),
     # No limit: the topic is what it was.
     ("Which papers use Lean", "Lean"),
     ("Which papers report results improved by GPT-4", "improved by GPT-4"),

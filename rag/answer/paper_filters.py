@@ -15,9 +15,12 @@ from rag.types import Paper
 _YEAR = r"(?:19|20)\d\d"
 _YEARS = re.compile(
     rf"(?:,\s*)?\b(?:(?:published|written|released|appeared|that appeared)\s+)?(?P<op>from|in|since|after|before|"
-    rf"between|up to)\s+(?:the\s+year\s+)?(?P<a>{_YEAR})(?:\s*(?:and|to|-|–)\s*(?P<b>{_YEAR}))?\b",
+    rf"between|up to|published|dated)\s+(?:the\s+year\s+)?(?P<a>{_YEAR})(?:\s*(?:and|to|-|–)\s*(?P<b>{_YEAR}))?\b",
     re.I,
 )
+_YEAR_BEFORE_NOUN = re.compile(
+    rf"^(?P<head>(?:which|what|list|name|find|are there any)(?:\s+(?:all|of))?(?:\s+the)?)\s+(?P<a>{_YEAR})"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<b>{_YEAR}))?\s+(?P<noun>papers?|works?|studies|articles)\b", re.I)
 # "by" opens an author only at the start of a topic, after a comma (the canonical form) or after written/authored:
 # "improved by GPT-4" names no author.
 _BY = re.compile(r"(?:^|,\s*|\b(?:written|authored|co-?authored|published)\s+)by\s+", re.I)
@@ -57,6 +60,13 @@ class PaperFilter:
         return ", ".join(parts)
 
 
+def years_up_front(question: str) -> str:
+    """"Which 2023 papers use Lean?" -> "Which papers from 2023 use Lean?": the one place a year sits before the
+    noun, moved to where `split_filters` reads it."""
+    return _YEAR_BEFORE_NOUN.sub(
+        lambda m: f"{m['head']} {m['noun']} from {m['a']}" + (f" to {m['b']}" if m["b"] else ""), question, count=1)
+
+
 def split_filters(topic: str) -> tuple[str, PaperFilter]:
     """(the topic without its limits, the limits): "from 2023 use Lean" -> ("use Lean", from 2023)."""
     first = last = None
@@ -65,8 +75,7 @@ def split_filters(topic: str) -> tuple[str, PaperFilter]:
     if years:
         a, b, op = int(years["a"]), int(years["b"] or years["a"]), years["op"].lower()
         first, last = {"since": (a, None), "after": (a + 1, None), "before": (None, a - 1),
-                                 "up to": (None, a)}.get(op, (min(a, b),
-                                                                                                     max(a, b)))
+                       "up to": (None, a)}.get(op, (min(a, b), max(a, b)))
         topic = (topic[:years.start()] + " " + topic[years.end():]).strip()
     if by := _BY.search(topic):
         name, end = _name_at(topic, by.end())

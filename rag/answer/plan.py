@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from rag.answer.mentions import Lexicon, Mention, paper_ids_of
-from rag.answer.paper_filters import split_filters, with_filters
+from rag.answer.paper_filters import split_filters, with_filters, years_up_front
 
 _COMPARE_PATTERNS = [
     re.compile(r"^(?:please\s+)?(?:compare|contrast)\s+(?P<sides>.+?)(?:\s+(?:in terms of|regarding|on)\s+.+)?$", re.I),
@@ -129,7 +129,9 @@ def _content_words(text: str) -> list[str]:
 
 def list_topic(text: str) -> str:
     """The topic of a "which papers ..." question, or "" when it is not one."""
-    text = re.sub(r"^(?:any|are there any|are there)\s+(?:papers|works|studies)\s+", "which papers ", text, flags=re.I)
+    text = re.sub(r"^(?:(?:any|are there any|are there)\s+)?(?:papers|works|studies)\s+", "which papers ", text,
+                  flags=re.I)
+    text = years_up_front(text)
     match = _LIST_PATTERN.match(text)
     if not match:
         return ""
