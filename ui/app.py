@@ -34,6 +34,9 @@ from ui.inert_markdown import as_typed
 from ui.page_assets import FOLD_SIDEBAR_ON_PHONE
 from ui.papers_view import (
     NO_SELECTION,
+    SEARCH_INFO,
+    SEARCH_LABEL,
+    SEARCH_PLACEHOLDER,
     count_line,
     filter_papers,
     paper_columns,
@@ -51,6 +54,7 @@ from ui.session_settings import (
     usable_backend,
 )
 from ui.sources_view import EMPTY, sources_html
+from ui.upload_view import UPLOAD_HINT, UPLOAD_LABEL, read_only_reason, upload_handler
 
 if TYPE_CHECKING:
     from rag.engine import Engine
@@ -543,7 +547,12 @@ def build_app(engine: Engine) -> gr.Blocks:
                     scope_request = gr.Textbox(visible="hidden", elem_id="scope-request")
             with gr.Tab("Papers", id="papers"), gr.Row():
                 with gr.Column(scale=3):
-                    paper_query = gr.Textbox(label="Search titles, ids and abstracts", elem_id="paper-search")
+                    with gr.Row(equal_height=True):
+                        paper_query = gr.Textbox(label=SEARCH_LABEL, info=SEARCH_INFO, placeholder=SEARCH_PLACEHOLDER,
+                                                 scale=4, elem_id="paper-search")
+                        library = gr.UploadButton(UPLOAD_LABEL, type="filepath", scale=1, min_width=180,
+                                                  interactive=not read_only_reason(engine), elem_id="upload-library")
+                    upload_report = gr.Markdown(read_only_reason(engine) or UPLOAD_HINT, elem_id="upload-report")
                     paper_count = gr.Markdown(count, elem_id="paper-count")
                     papers_table = gr.Dataframe(
                         value=paper_rows(shown_papers, columns), headers=columns, interactive=False, wrap=True,
@@ -612,6 +621,10 @@ def build_app(engine: Engine) -> gr.Blocks:
         paper_query.change(page.list_papers, paper_query, [papers_table, paper_count], queue=False,
                            show_progress="hidden")
         papers_table.select(page.pick_paper, None, [picked, paper_view], queue=False)
+        # One ingest at a time: they write the same index. The chips' choices then include the new papers.
+        library.upload(upload_handler(engine, page.list_papers), [library, paper_query],
+                       [upload_report, papers_table, paper_count], concurrency_limit=1, api_name="add_papers",
+                       show_progress_on=[upload_report]).then(page.scope_picker, scope, scope, queue=False)
 
         def show_settings(retriever_value: str, top: float, backend_value: str, strict_value: bool) -> str:
             return summary(retriever_value, top, backend_value, page.available, strict_value)

@@ -184,7 +184,7 @@ def launch_options() -> dict[str, Any]:
     from ui.login_gate import LoginRequired
 
     return {
-        "max_file_size": MAX_UPLOAD_BYTES,  # the only upload is a question set; bigger files are refused mid-upload
+        "max_file_size": MAX_UPLOAD_BYTES,  # question sets and library files; bigger ones are refused mid-upload
         "theme": gr.themes.Soft(primary_hue="indigo"),
         "css": CSS,
         "head": HEAD,

@@ -1,51 +1,69 @@
 """The Papers tab's content: a filterable list of the indexed papers and one paper's details.
 
-Filtering is a plain word match over what the list shows (a browsing aid, not retrieval): every typed word
-must occur in the title, id, authors or abstract.
+Filtering is a browsing aid, not retrieval (ui/paper_query.py says what the box means): every typed word must
+occur in the title, id, authors or abstract, and `year:` / `author:` terms keep papers by year and by author.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
 from rag.types import Paper
 from ui.inert_markdown import as_typed, web_url
+from ui.paper_query import parse_query
 
-COLUMNS = ["Title", "Year", "Paper id"]  # the id stays last: a picked row is read by its last cell
+# The id stays last: a picked row is read by its last cell.
+COLUMNS = ["Title", "Authors", "Year", "Paper id"]
+OPTIONAL = {"Authors": lambda p: bool(p.authors), "Year": lambda p: bool(p.year)}
+SEARCH_LABEL = "Search titles, authors, ids and abstracts"
+SEARCH_INFO = "Narrow by year or author: year:2023, year:2022-2024, author:sato (accents and case do not count)"
+SEARCH_PLACEHOLDER = "e.g. lean proof year:2022-2024 author:sato"
 NO_SELECTION = '<div class="paper-empty">Pick a paper in the list to read its abstract and ask about it.</div>'
+MAX_AUTHOR_CHARS = 40  # one name in the list; a broken export's "author" can be a whole paragraph
 
 
 def filter_papers(papers: dict[str, Paper], query: str) -> list[Paper]:
-    words = query.lower().split()
-
-    def matches(paper: Paper) -> bool:
-        haystack = " ".join((paper.title, paper.paper_id, " ".join(paper.authors), paper.abstract)).lower()
-        return all(w in haystack for w in words)
-
-    found = [p for p in papers.values() if matches(p)]
+    """The papers the box's text keeps, by title; malformed terms limit nothing (`count_line` names them)."""
+    wanted = parse_query(query)
+    found = [p for p in papers.values() if wanted.keeps(p)]
     found.sort(key=lambda p: p.title.lower())
     return found
 
 
 def paper_columns(papers: Iterable[Paper]) -> list[str]:
     """The columns worth showing: one that would be empty for every paper (no year anywhere) is left out."""
-    has_year = any(p.year for p in papers)
-    return [c for c in COLUMNS if c != "Year" or has_year]
+    papers = list(papers)
+    return [c for c in COLUMNS if c not in OPTIONAL or any(OPTIONAL[c](p) for p in papers)]
+
+
+def short_authors(authors: Sequence[str]) -> str:
+    """The list's Authors cell: "Kenji Sato", "Kenji Sato and Wei Chen", "Kenji Sato et al."; the paper's
+    details show them all."""
+    names = [n if len(n) <= MAX_AUTHOR_CHARS else n[: MAX_AUTHOR_CHARS - 1] + "…"
+             for n in (" ".join(a.split()) for a in authors[:2])]
+    if len(authors) > 2:
+        return f"{names[0]} et al."
+    return " and ".join(names)
 
 
 def paper_rows(papers: Sequence[Paper], columns: Sequence[str] = COLUMNS) -> list[list[str]]:
-    cells = {"Title": lambda p: p.title, "Year": lambda p: str(p.year or ""), "Paper id": lambda p: p.paper_id}
+    """Text cells; a year is four digits, so the table's header sort (natural order) sorts it as a number."""
+    cells: dict[str, Callable[[Paper], str]] = {
+        "Title": lambda p: p.title, "Authors": lambda p: short_authors(p.authors),
+        "Year": lambda p: str(p.year or ""), "Paper id": lambda p: p.paper_id,
+    }
     return [[cells[c](p) for c in columns] for p in papers]
 
 
 def count_line(shown: int, matched_all: int, total: int, query: str) -> str:
+    problems = "".join(f" · {as_typed(p)}" for p in parse_query(query).problems)
     if not query.strip():
         return f"{total} papers indexed" + (f" (first {shown} shown)" if shown < total else "")
     # The count is Markdown: the typed filter is shown as typed, never as markup.
     return f"{matched_all} of {total} papers match “{as_typed(' '.join(query.split()))}”" + (
         f" (first {shown} shown)" if shown < matched_all else ""
-    )
+    ) + problems
 
 
 def paper_html(paper: Paper) -> str:
