@@ -7,6 +7,7 @@ generators), and the current index view. Answering is `rag.answer.pipeline`; wri
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator, Sequence
 from functools import cached_property
@@ -41,12 +42,16 @@ class Engine:
         self.settings = settings.resolved()
         if must_exist and not self.settings.store.chroma_url and not local_index_exists(self.settings.data_dir):
             raise self._no_index()
+        self._embedder: Embedder | None = embedder
+        self._embedder_lock = threading.Lock()
+        if embedder is None:
+            # Building the encoder (ONNX Runtime releases the GIL while it prepares its session) overlaps opening
+            # Chroma on another core: a cold `ask` waits for the longer of the two, not their sum.
+            threading.Thread(target=self._preload_embedder, name="paperchat-encoder", daemon=True).start()
         client = open_client(self.settings.data_dir, self.settings.store.chroma_url)
         self.store: ChromaStore = ChromaStore(
             client, f"{self.settings.store.collection_prefix}-{self.settings.index_hash()}"
         )
-        if embedder is not None:
-            self.embedder = embedder  # fills the cached property: nothing to load
         self._lock = threading.Lock()
         self._refreshing = threading.Lock()
         self._generators: dict[str, Generator] = {}  # backend -> Generator, built on first use (a model is slow)
@@ -57,13 +62,17 @@ class Engine:
         self._view = read_view(self.store, self._embed_query, self.settings.retrieval.title_repeat,
                                self._snapshots, self._view_version)
 
-    @cached_property
+    @property
     def embedder(self) -> Embedder:
-        """The encoder, loaded on first use: a question that fails its checks never pays for it."""
-        from rag.index.encoder import Embedder
+        """The encoder, loaded once: by the thread the engine starts when it opens, or by whoever needs it first
+        (the others wait for that one)."""
+        with self._embedder_lock:
+            if self._embedder is None:
+                from rag.index.encoder import Embedder
 
-        return Embedder(self.settings.device, self.settings.ingest.batch_size, self.settings.encoder,
-                        cache_dir=self.settings.model_cache_dir)
+                self._embedder = Embedder(self.settings.device, self.settings.ingest.batch_size,
+                                          self.settings.encoder, cache_dir=self.settings.model_cache_dir)
+            return self._embedder
 
     @cached_property
     def sentence_vectors(self) -> SentenceVectors:
@@ -73,6 +82,10 @@ class Engine:
 
         return SentenceVectors(lambda texts: self.embedder.embed(texts),
                                lambda texts: self.store.sentence_vectors(texts))
+
+    def _preload_embedder(self) -> None:
+        with contextlib.suppress(Exception):  # whoever needs the encoder gets the error, from their own call
+            _ = self.embedder
 
     def _embed_query(self, text: str) -> np.ndarray:
         return self.embedder.embed_query(text)
