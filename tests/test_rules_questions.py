@@ -80,11 +80,19 @@ def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     assert (plan.kind, plan.papers) == (kind, papers)
 
 
-def test_a_side_named_by_description_is_kept_for_lookup(lexicon):
-    plan = understand("Is KV Prediction or the dynamic-inference code completion method aimed at cutting latency?",
-                      lexicon)
+@pytest.mark.parametrize("question", [
+    "Is KV Prediction or the dynamic-inference code completion method aimed at cutting latency?",
+    "The dynamic-inference code completion method and KV Prediction both cut latency. How does each save compute?",
+    "How does the dynamic-inference code completion method save compute compared with KV Prediction?",
+])
+def test_a_side_named_by_description_is_kept_for_lookup(lexicon, question):
+    plan = understand(question, lexicon)
     assert plan.kind == "comparative" and plan.papers == ["kv"]
     assert plan.described == ["dynamic-inference code completion method"]
+
+
+def test_a_lone_description_with_no_other_side_is_no_comparison(lexicon):
+    assert understand("What does the dynamic-inference code completion method skip?", lexicon).kind == "factoid"
 
 
 @pytest.mark.parametrize(("question", "terms"), [
@@ -98,6 +106,8 @@ def test_benchmarks_and_models_named_in_a_question(lexicon, question, terms):
 @pytest.mark.parametrize(("question", "aspect"), [
     ("Compare DotaMath and InfinityMATH", ""),
     ("How do RLCoder and PyCoder differ in how they use context?", "use context"),
+    # Of several sentences, the one that asks.
+    ("DotaMath and InfinityMATH both use code. How does each one build its data?", "build data"),
 ])
 def test_the_aspect_is_what_remains_after_the_names(lexicon, question, aspect):
     assert understand(question, lexicon).aspect == aspect

@@ -60,4 +60,4 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         rows.append((paper, texts))
     absent = f"no {' / '.join(terms)} result in the abstract" if figure else ""
     return aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
-                         missing=missing, absent=absent)
+                         missing=missing, absent=absent, header=f"Result on {' / '.join(terms)}" if figure else "")

@@ -100,11 +100,13 @@ def comparative_answer(chosen: Sequence[Paper], papers: dict[str, Paper], *, que
 
 
 def aspect_answer(rows_in: Sequence[tuple[Paper, Sequence[str]]], papers: dict[str, Paper], *, aspect: str,
-                  query: str, searched: str, missing: Sequence[str] = (), absent: str = "") -> Answer:
+                  query: str, searched: str, missing: Sequence[str] = (), absent: str = "",
+                  header: str = "") -> Answer:
     """One row per paper answering the asked aspect with that paper's chosen sentences (none: `absent`, or
-    "not stated"). `rows_in` pairs each paper with its sentences, best first."""
+    "not stated"). `rows_in` pairs each paper with its sentences, best first; `header` names the column when the
+    aspect's leftover words would read badly ("MBPP look stronger numbers give")."""
     book = CitationBook(papers)
-    header = aspect[:1].upper() + aspect[1:] if aspect else "Answer"
+    header = header or (aspect[:1].upper() + aspect[1:] if aspect else "Answer")
     lines = [f"| Paper | {_table_safe(header)} |", "|---|---|"]
     rows: list[dict] = []
     sentences: list[AnswerSentence] = []

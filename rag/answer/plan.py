@@ -10,7 +10,7 @@ misfires is easy to see and fix.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rag.answer.mentions import Lexicon, Mention, paper_ids_of
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
@@ -151,7 +151,14 @@ def compared_sides(text: str) -> list[str]:
 
 
 def aspect_of(question: str, mentions: list[Mention]) -> str:
-    """What remains of a comparison once the names and the comparing words are gone ("" when nothing does)."""
+    """What remains of a comparison once the names and the comparing words are gone ("" when nothing does). In a
+    question of several sentences ("A and B both cut latency. How does each save compute?") the one that asks
+    decides, if anything is left of it."""
+    *lead, last = re.split(r"(?<=[.!?])\s+(?=\S)", question.strip())
+    at = question.rfind(last)
+    if lead and (asked := aspect_of(last, [replace(m, start=m.start - at, end=m.end - at)
+                                           for m in mentions if m.start >= at])):
+        return asked
     text = question
     for m in sorted(mentions, key=lambda m: -m.start):
         if m.kind == "paper":
@@ -170,8 +177,9 @@ def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
     joined by "or", "and", "vs", "compared with"."""
     sides = []
     for match in _DESCRIBED_SIDE.finditer(text):
-        if not _JOINERS.search(text[max(0, match.start() - 40):match.start()]):
-            continue  # a described side follows "or", "and", "vs", "compared with", "than"
+        if not (_JOINERS.search(text[max(0, match.start() - 40):match.start()])
+                or _JOINERS.search(text[match.end():match.end() + 40])):
+            continue  # a described side is joined to another by "or", "and", "vs", "compared with", "than"
         if any(m.start < match.end() and match.start() < m.end for m in mentions if m.kind == "paper"):
             continue
         side = match.group("side").strip()
