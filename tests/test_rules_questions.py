@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from rag.answer.followups import condense
 from rag.answer.mentions import Lexicon
 from rag.answer.plan import understand
 from rag.types import Paper
@@ -121,3 +122,16 @@ def test_the_aspect_is_what_remains_after_the_names(lexicon, question, aspect):
 ])
 def test_a_name_is_known_in_some_form_or_not_at_all(lexicon, name, known):
     assert lexicon.known(name) is known
+
+
+@pytest.mark.parametrize(("question", "history", "standalone"), [
+    ("What benchmarks did it use?", ["What is RLCoder?"], "What benchmarks did RLCoder use?"),
+    ("tell me more about the second one - how accurate is it?", ["what are OMPGPT and MPIrigen?"],
+     "tell me more about MPIrigen - how accurate is it?"),
+    ("What data does the latter use?", ["Compare DotaMath and InfinityMATH"], "What data does InfinityMATH use?"),
+    ("And the first paper?", ["Is DotaMath or InfinityMATH better on GSM8K?"], "And DotaMath?"),
+    ("what is the first step of it?", ["What is RLCoder?"], "what is the first step of RLCoder?"),  # no place
+    ("the fourth one?", ["Compare RLCoder and PyCoder"], "the fourth one?"),  # two were named: nothing to pick
+])
+def test_follow_ups_are_made_standalone(question, history, standalone):
+    assert condense(question, history) == standalone

@@ -22,6 +22,11 @@ _REPLACEABLE = re.compile(
 _FOLLOW_ON = re.compile(r"^(and|what about|how about|also|and what about)\b", re.I)
 
 
+# "the second one", "the latter": one of the things the earlier turn named, by its place.
+_ORDINAL = re.compile(r"\b(?:the\s+)?(?:(?P<nth>first|second|third|fourth|fifth|last)\s+(?:one|paper|method|model|"
+                      r"approach|system|work)|(?P<end>former|latter))\b", re.I)
+_PLACES = {"first": 0, "former": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latter": -1}
+
 _OF_THEM = re.compile(r"^(?:which|what)\s+(?:ones?\s+|papers?\s+)?(?:(?:of|among)\s+(?:them|these|those)\s+)?"
                       r"(?P<rest>.+)$", re.I)
 
@@ -33,6 +38,8 @@ def condense(question: str, history: Sequence[str]) -> str:
     narrowed = _narrowed_list(question, history[-1])
     if narrowed:
         return narrowed
+    if picked := _by_place(question, history):
+        return picked
     refers_back = _REFERENCE.search(question) or _FOLLOW_ON.match(question)
     if not refers_back:
         return question
@@ -50,6 +57,22 @@ def condense(question: str, history: Sequence[str]) -> str:
 
     rewritten, count = _REPLACEABLE.subn(replace, question, count=1)
     return rewritten if count else f"{question.rstrip('?')} ({subject})?"
+
+
+def _by_place(question: str, history: Sequence[str]) -> str:
+    """"Tell me more about the second one" after "What are OMPGPT and MPIrigen?": the second name put in its
+    place ("" when the question picks nothing by place, or the earlier turns named too few things)."""
+    match = _ORDINAL.search(question)
+    if not match:
+        return ""
+    place = _PLACES[(match["nth"] or match["end"]).lower()]
+    for earlier in reversed(history):
+        names = names_in(earlier)
+        if len(names) >= 2:
+            if place >= len(names):
+                return ""
+            return f"{question[:match.start()]}{names[place]}{question[match.end():]}"
+    return ""
 
 
 def _subject_of(history: Sequence[str]) -> str:
