@@ -100,6 +100,15 @@ def test_a_named_paper_is_evidence_even_when_retrieval_ranks_it_below_the_cut(en
     assert [e.paper_id for e in found.retrieved][-1] == shape.papers[0]
 
 
+def test_each_row_is_held_to_the_names_its_own_abstract_has(engine):
+    """GPT-4 is WebArena's, Minecraft is DEPS's: neither row is emptied for lacking the other's name."""
+    answer = engine.ask("WebArena's best GPT-4 agent vs DEPS in Minecraft - how successful is each at completing "
+                        "tasks?")
+    rows = {row["paper"]: row["aspect"] or "" for row in answer.table}
+    assert "10.59%" in rows["WebArena"]
+    assert "Minecraft" in next(text for paper, text in rows.items() if paper != "WebArena")
+
+
 def test_a_paper_with_no_figure_on_the_benchmark_says_so_instead_of_quoting_another(engine):
     answer = engine.ask("Is DotaMath or InfinityMATH better on GSM8K?")
     rows = {row["paper"]: row["aspect"] for row in answer.table}

@@ -45,8 +45,12 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     for paper in chosen:
         own = [s for s in scored if s.paper_id == paper.paper_id]
         if figure:
-            # Each paper's figure on the named benchmark, or nothing: never a number from another benchmark.
-            own = [s for s in own if has_figure(s.text) and all(mention_pattern(t).search(s.text) for t in terms)]
+            # Each paper's figure on the named benchmark, or nothing: never a number from another benchmark. A row
+            # is held to the names its own abstract has ("WebArena's GPT-4 agent vs DEPS in Minecraft": GPT-4 for
+            # one, Minecraft for the other); one whose abstract has none of them has no such figure.
+            text = f"{paper.title}\n{paper.abstract}"
+            its = [t for t in terms if mention_pattern(t).search(text)]
+            own = [s for s in own if its and has_figure(s.text) and all(mention_pattern(t).search(s.text) for t in its)]
         picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ROW_RATIO * own[0].score]
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
         if not figure:
