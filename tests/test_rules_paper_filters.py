@@ -54,3 +54,18 @@ def test_a_limit_keeps_papers_by_year_and_author(limit, keeps):
 
 def test_a_year_limit_leaves_out_papers_without_a_year():
     assert not PaperFilter(2023, 2023).keeps(Paper("q", "T", "A."))
+
+
+# Described list topics ("papers that rely on abstract syntax trees"): which papers' best sentence scores keep them.
+@pytest.mark.parametrize(("scores", "kept"), [
+    ([0.80, 0.70, 0.50, 0.40], 2),                           # a strong best: the 0.60 floor and 0.72 of the best
+    ([0.59, 0.53, 0.53, 0.40, 0.36, 0.34, 0.30, 0.29], 3),  # worded loosely: the best stands out, those near it
+    ([0.54, 0.51, 0.50, 0.50, 0.49, 0.49, 0.48, 0.45], 0),  # flat: nothing is about it more than the rest
+])
+def test_a_described_topic_keeps_the_papers_that_stand_out(scores, kept):
+    from rag.answer.listing import find_matches
+    from rag.answer.scoring import ScoredSentence
+
+    papers = [Paper(f"p{i}", f"Paper {i}", "An abstract.") for i in range(len(scores))]
+    scored = [ScoredSentence(f"p{i}", 0, "An abstract.", s, 0.0, s, i) for i, s in enumerate(scores)]
+    assert len(find_matches("rely on abstract syntax trees", papers, lambda topic: scored)) == kept

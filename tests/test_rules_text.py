@@ -181,6 +181,16 @@ def test_normalise_title(title, expected):
 # --- tokens ----------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(("name", "generic"), [
+    ("LLMs", True), ("LLM-generated", True), ("AI-supported", True), ("RL-based", True),
+    ("GPT-4", False), ("DeepSeek-Prover", False), ("LLM-Coder", False), ("miniF2F", False),
+])
+def test_generic_names_and_their_compounds(name, generic):
+    from rag.text.names import is_generic
+
+    assert is_generic(name) is generic
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

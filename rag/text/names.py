@@ -63,6 +63,11 @@ GENERIC_NAMES = frozenset("""llm llms ai ml gpt nlp rl lm lms sota api apis code
 
 
 def is_generic(name: str) -> bool:
+    """Words every paper in a field uses ("LLMs"), also as the head of a compound ("LLM-generated", "AI-based"):
+    they name no particular thing, so a list of papers "on LLM-generated code" is matched by meaning."""
+    head, *rest = name.split("-")
+    if rest and all(part.isalpha() and part.islower() for part in rest):
+        name = head
     return re.sub(r"[^a-z0-9]", "", name.lower()) in GENERIC_NAMES
 
 
