@@ -27,6 +27,7 @@ Steps:
     .venv/bin/python bench/scifact_yesno.py                  # all 188 claims with evidence
     .venv/bin/python bench/scifact_yesno.py --limit 20       # a quick subset (the first 20)
     .venv/bin/python bench/scifact_yesno.py --data-dir DIR   # another index folder (default /tmp/paperchat-scifact)
+    .venv/bin/python bench/scifact_yesno.py --split train    # the train claims, to tune on (written to *_train.*)
 """
 
 from __future__ import annotations
@@ -270,9 +271,9 @@ def load_corpus(native_dir: Path) -> dict[str, list[str]]:
     return corpus
 
 
-def load_claims(native_dir: Path, corpus: dict[str, list[str]]) -> list[Claim]:
+def load_claims(native_dir: Path, corpus: dict[str, list[str]], split: str = "dev") -> list[Claim]:
     claims = []
-    with (native_dir / "claims_dev.jsonl").open(encoding="utf-8") as handle:
+    with (native_dir / f"claims_{split}.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             raw = json.loads(line)
             if not raw["evidence"]:
@@ -383,6 +384,8 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="index folder for SciFact")
     parser.add_argument("--scifact", type=Path, default=SCIFACT, help="folder with native/ and beir/")
     parser.add_argument("--limit", type=int, default=0, help="only the first N claims with evidence")
+    parser.add_argument("--split", choices=["dev", "train"], default="dev",
+                        help="train: the claims to tune answer rules on; dev (the reported figure) never is")
     parser.add_argument("--out", type=Path, default=RESULTS / "scifact_yesno.json")
     parser.add_argument("--questions-out", type=Path, default=RESULTS / "scifact_yesno_questions.jsonl")
     args = parser.parse_args()
@@ -392,7 +395,11 @@ def main() -> int:
 
     native = args.scifact / "native"
     corpus = load_corpus(native)
-    claims = load_claims(native, corpus)
+    claims = load_claims(native, corpus, args.split)
+    if args.split != "dev":  # the recorded dev results are not overwritten by a tuning run
+        args.out = args.out.with_name(f"{args.out.stem}_{args.split}{args.out.suffix}")
+        args.questions_out = args.questions_out.with_name(
+            f"{args.questions_out.stem}_{args.split}{args.questions_out.suffix}")
     args.questions_out.parent.mkdir(parents=True, exist_ok=True)
     with args.questions_out.open("w", encoding="utf-8") as handle:
         for c in claims:
