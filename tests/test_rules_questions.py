@@ -92,6 +92,26 @@ def test_a_side_named_by_description_is_kept_for_lookup(lexicon, question):
     assert plan.described == ["dynamic-inference code completion method"]
 
 
+@pytest.mark.parametrize(("question", "papers", "described", "sides"), [
+    # Two descriptions and no name: still a comparison of two papers, each looked up by what it says.
+    ("what do the retrieval-for-completion paper and the time-to-first-token method each conclude?", [],
+     ["retrieval-for-completion paper", "time-to-first-token method"], []),
+    ("how is the dynamic-inference code completion paper different from the PyCoder one", ["sa"],
+     ["dynamic-inference code completion paper"], []),
+    # "the same benchmark" points at no paper.
+    ("Do the olympiad geometry dataset paper and DotaMath use the same benchmark?", ["dm"],
+     ["olympiad geometry dataset"], []),
+    # A name holding "to" is one side: the strong joiner ("with") splits first; each is written as a paper.
+    ("Compare the C to Rust translation paper with the dynamic inference paper", [],
+     ["the C to Rust translation", "the dynamic inference"], []),
+    # A side that is neither a name nor written as a paper stays a side (reported missing if nothing names it).
+    ("How does PyCoder differ from retrieval augmentation?", ["sa"], [], ["PyCoder", "retrieval augmentation"]),
+])
+def test_sides_named_by_description(lexicon, question, papers, described, sides):
+    plan = understand(question, lexicon)
+    assert (plan.kind, plan.papers, plan.described, plan.sides) == ("comparative", papers, described, sides)
+
+
 def test_a_lone_description_with_no_other_side_is_no_comparison(lexicon):
     assert understand("What does the dynamic-inference code completion method skip?", lexicon).kind == "factoid"
 

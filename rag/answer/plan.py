@@ -29,6 +29,12 @@ _SIDE_SPLIT = re.compile(
     r"\s+from\s+|\s+vs\.?\s+|\s+versus\s+)\s*",
     re.I,
 )
+# The same without the joiners a name may hold ("C to Rust", "from scratch"): tried first.
+_STRONG_SIDE_SPLIT = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+(?:differs?|compares?)\s+(?:from|with|to)\s+|\s+with\s+|\s+vs\.?\s+|"
+    r"\s+versus\s+)\s*",
+    re.I,
+)
 _LIST_PATTERN = re.compile(
     r"^(?:which|what|list(?:\s+all)?(?:\s+the)?|name(?:\s+all)?(?:\s+the)?|are there(?:\s+any)?|find(?:\s+all)?)\s+"
     r"(?:of the\s+)?(?:papers?|works?|studies|articles|approaches|methods|systems)\s+(?P<topic>.+?)\??$",
@@ -45,6 +51,8 @@ _LIST_LEAD = re.compile(
 )
 
 
+# Where a comparison side ends and what it is compared on begins ("FVEL in what it verifies").
+_ASPECT_CUT = re.compile(r"\s(?:in|on|regarding|with respect to|in terms of|when|for)\s.*$", re.I)
 _CUT = re.compile(r"\s*(?::|,|;|\?|\s(?:for|on|in|at|regarding|with respect to|when|across|using|to)\s).*$", re.I)
 
 
@@ -64,8 +72,11 @@ MAX_COMPARED = 6
 _YES_NO = re.compile(r"^(?:does|do|did|is|are|was|were|can|could|has|have|had|will|would|should)\b", re.I)
 _DESCRIBED_SIDE = re.compile(
     r"\b(?:the|that|this)\s+(?P<side>(?:[\w-]+\s+){0,6}?(?:paper|method|approach|model|system|work|study|technique|"
-    r"framework|benchmark|dataset|agent))\b", re.I)
-_JOINERS = re.compile(r"\b(?:or|and|vs\.?|versus|compared (?:with|to)|than)\b", re.I)
+    r"framework|benchmark|dataset|agent|one))\b", re.I)
+_JOINERS = re.compile(r"\b(?:or|and|vs\.?|versus|compared (?:with|to)|than|differ\w*\s+(?:from|to|with))\b", re.I)
+# "the same benchmark", "the other model": words that point at no paper.
+_NOT_A_SIDE = re.compile(r"^(?:same|other|best|first|second|third|last|next|previous|following|former|latter|whole|"
+                         r"entire|original|underlying|base|proposed|resulting)\b", re.I)
 # Words that say how to compare, not what on: left out of a comparison's aspect.
 _NOT_ASPECT = re.compile(
     r"\b(?:how|what|which|who|does|do|did|is|are|was|were|the|a|an|of|and|or|vs|versus|between|both|each|either|"
@@ -92,15 +103,25 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if len(named) >= 2:
         return Plan("comparative", papers=named, terms=terms, aspect=aspect_of(question, mentions))
     sides = compared_sides(text)
-    described = _described_sides(text, mentions) if named and not sides else []
-    if described:
+    described = _described_sides(text, mentions) if not sides else []
+    if described and (named or len(described) >= 2):
         rest = question
         for side in described:
             rest = rest.replace(side, " ")
+        # A name inside a described side ("the FVELER dataset") names that side, not a benchmark to compare on.
+        terms = [t for t in terms if not any(t.text in side for side in described)]
         return Plan("comparative", papers=named, terms=terms, aspect=aspect_of(rest, lexicon.find(rest)),
                     described=described)
     if sides:  # worded as a comparison, at most one side named: "How does Meta Agent Search differ from AlphaCode?"
-        return Plan("comparative", sides=sides, papers=named, terms=terms, aspect=aspect_of(question, mentions))
+        # A side written as a description of a paper ("the C-to-safe-Rust paper") is looked up by what it says;
+        # any other side must be a name, or it is reported as missing (a concept is no paper to put in a row).
+        described = [side for side in sides if _describes_a_paper(text, side)]
+        sides = [side for side in sides if side not in described]
+        rest = question
+        for side in [*sides, *described]:  # its name goes, what follows it ("FVEL in what it verifies") stays
+            rest = rest.replace(_ASPECT_CUT.sub("", side).strip() or side, " ")
+        return Plan("comparative", sides=sides, papers=named, terms=terms, aspect=aspect_of(rest, lexicon.find(rest)),
+                    described=[_ASPECT_CUT.sub("", side).strip() or side for side in described])
     if not mentions and not has_history and _PRONOUN_ONLY.search(text) and len(_content_words(text)) <= 3:
         return Plan("clarify")  # "Tell me more about it" with nothing before it
     if not named and _ACROSS_PAPERS.search(text):
@@ -144,9 +165,10 @@ def compared_sides(text: str) -> list[str]:
     for pattern in _COMPARE_PATTERNS:
         match = pattern.match(text)
         if match:
-            sides = [s for s in (_clean_side(s) for s in _SIDE_SPLIT.split(match.group("sides"))) if s]
-            if len(sides) >= 2:
-                return sides
+            for split in (_STRONG_SIDE_SPLIT, _SIDE_SPLIT):
+                sides = [s for s in (_clean_side(s) for s in split.split(match.group("sides"))) if s]
+                if len(sides) >= 2:
+                    return sides
     return []
 
 
@@ -183,9 +205,18 @@ def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
         if any(m.start < match.end() and match.start() < m.end for m in mentions if m.kind == "paper"):
             continue
         side = match.group("side").strip()
-        if len(side.split()) >= 2:
+        if len(side.split()) >= 2 and not _NOT_A_SIDE.match(side):
             sides.append(side)
     return sides
+
+
+_DESCRIBES_A_PAPER = re.compile(r"\s*(?:paper|method|approach|model|system|work|study|framework|one)\b", re.I)
+
+
+def _describes_a_paper(text: str, side: str) -> bool:
+    """Whether the question writes the side as a paper's description: "the C-to-safe-Rust paper"."""
+    at = text.find(side)
+    return at >= 0 and bool(_DESCRIBES_A_PAPER.match(text, at + len(side)))
 
 
 def side_variants(side: str) -> list[str]:
