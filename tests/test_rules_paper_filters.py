@@ -20,6 +20,11 @@ from rag.types import Paper
     ("Which of the 2024 papers are about Lean?", "Lean, from 2024"),
     ("Papers from 2023 on Lean", "Lean, from 2023"),
     ("Which papers use Lean, published 2023?", "Lean, from 2023"),
+    # The kind of paper said before the noun narrows the topic; words that say no kind are dropped.
+    ("Which Lean papers use miniF2F?", "miniF2F in Lean"),
+    ("which theorem-proving papers report results on miniF2F", "miniF2F in theorem-proving"),
+    ("What other papers use GSM8K?", "GSM8K"),
+    ("What datasets do the papers use?", ""),  # an aggregation, not a list of papers
     # No limit: the topic is what it was.
     ("Which papers use Lean", "Lean"),
     ("Which papers report results improved by GPT-4", "improved by GPT-4"),

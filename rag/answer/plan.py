@@ -40,6 +40,12 @@ _LIST_PATTERN = re.compile(
     r"(?:of the\s+)?(?:papers?|works?|studies|articles|approaches|methods|systems)\s+(?P<topic>.+?)\??$",
     re.I,
 )
+# "Which code completion papers ...": what kind of papers, said before the noun; it narrows the topic.
+_MODIFIED_LIST = re.compile(r"^(?P<head>which|what)\s+(?P<kind>(?!of\b)(?:(?!(?:do|does|did|are|is|was|were|have|has|"
+                            r"can|in|on|for|across|from|by|with|the|these|those)\b)[\w-]+\s+){1,3}?)"
+                            r"(?:papers|works|studies|articles)\s+(?P<topic>.+)$", re.I)
+_NOT_A_KIND = {"recent", "other", "these", "those", "the", "indexed", "kind", "kinds", "type", "types", "of", "new",
+               "existing", "published", "different", "specific", "particular", "research"}
 _LIST_LEAD = re.compile(
     r"^(?:in the corpus\s+|here\s+)?(?:(?:that|which)\s+)?(?:do\s+|does\s+)?"
     r"(?:report(?:s|ed)?(?:\s+(?:results|numbers|scores|experiments))?(?:\s+(?:on|for|with))?|"
@@ -153,11 +159,16 @@ def list_topic(text: str) -> str:
     text = re.sub(r"^(?:(?:any|are there any|are there)\s+)?(?:papers|works|studies)\s+", "which papers ", text,
                   flags=re.I)
     text = years_up_front(text)
+    kind = ""
+    if modified := _MODIFIED_LIST.match(text):  # "Which code completion papers evaluate with real users?"
+        kind = " ".join(w for w in modified["kind"].split() if w.lower() not in _NOT_A_KIND)
+        text = f"{modified['head']} papers {modified['topic']}"
     match = _LIST_PATTERN.match(text)
     if not match:
         return ""
     rest, only = split_filters(match.group("topic").strip())
-    return with_filters(_LIST_LEAD.sub("", rest, count=1).strip(), only)
+    rest = _LIST_LEAD.sub("", rest, count=1).strip()
+    return with_filters(f"{rest} in {kind}" if kind and rest else rest or kind, only)
 
 
 def compared_sides(text: str) -> list[str]:
