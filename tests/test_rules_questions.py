@@ -155,3 +155,18 @@ def test_a_name_is_known_in_some_form_or_not_at_all(lexicon, name, known):
 ])
 def test_follow_ups_are_made_standalone(question, history, standalone):
     assert condense(question, history) == standalone
+
+
+def test_a_title_alias_that_is_a_topic_of_the_field_names_no_paper():
+    """"Stem Cells" (of "Stem Cells and Early Lineage Development") is used by many papers: a question about stem
+    cells is not about that paper. A rare lead ("KV Prediction") and the whole title still name theirs."""
+    papers = {
+        "sc": Paper("sc", "Stem Cells and Early Lineage Development", "We review how stem cells commit to a lineage."),
+        "kv": PAPERS["kv"],
+    }
+    many = {"stem cells": 40, "stem": 40, "cells": 300}
+    lexicon = Lexicon(papers, papers_using=lambda words: many.get(words.lower(), 1))
+    assert lexicon.paper_mentions("Do stem cells divide asymmetrically?") == []
+    assert [m.paper_ids for m in lexicon.paper_mentions("What does KV Prediction reduce?")] == [("kv",)]
+    named = lexicon.paper_mentions("What does Stem Cells and Early Lineage Development review?")
+    assert [m.paper_ids for m in named] == [("sc",)]

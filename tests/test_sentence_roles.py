@@ -66,3 +66,27 @@ def test_accuracy_on_tune_labels() -> None:
     sizes = Counter(row["title"] for row in rows)
     right = sum(classify(row["sentence"], row["position"], sizes[row["title"]]) == row["role"] for row in rows)
     assert right / len(rows) >= TUNE_ACCURACY_FLOOR
+
+
+def test_a_yes_no_answer_without_a_finding_gets_its_papers_best_finding():
+    """"Does X reduce Y?": the background sentences that scored best are kept, the finding is added and leads."""
+    from rag.answer.factoid import findings_first
+    from rag.answer.scoring import ScoredSentence
+    from rag.types import Paper
+
+    sentences = ["Statins are widely prescribed to adults with high cholesterol.",
+                 "Whether they change HDL cholesterol in older adults is unclear.",
+                 "We enrolled 400 adults aged over 70 in a randomised trial.",
+                 "We find that statins raised HDL cholesterol by 12% after one year."]
+    paper = Paper("p", "Statins and HDL", " ".join(sentences))
+
+    def scored(position: int, score: float) -> ScoredSentence:
+        return ScoredSentence("p", position, sentences[position], score, 0.0, score, 0)
+
+    chosen = [scored(0, 0.80), scored(1, 0.78)]
+    everything = [*chosen, scored(3, 0.70), scored(2, 0.50)]
+    answer = findings_first(chosen, {"p": paper}, everything)
+    assert [s.position for s in answer] == [3, 0, 1]
+    # A finding far weaker than the best sentence is not put in.
+    weak = [*chosen, scored(3, 0.30)]
+    assert [s.position for s in findings_first(chosen, {"p": paper}, weak)] == [0, 1]

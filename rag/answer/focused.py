@@ -91,7 +91,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found,
                            f"The {name} abstract gives no figure for this (the closest it says: “{chosen[0].text}”).")
     if shape.yes_no:
-        chosen = findings_first(chosen, view.papers)
+        chosen = findings_first(chosen, view.papers, scored)
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -62,7 +62,10 @@ class Lexicon:
     """Built once per index view (it only reads the papers). `corpus_text`: every title and abstract as one
     text, when the caller has it already (the index view does)."""
 
-    def __init__(self, papers: dict[str, Paper], corpus_text: str | None = None) -> None:
+    def __init__(self, papers: dict[str, Paper], corpus_text: str | None = None,
+                 papers_using: Callable[[str], int] | None = None) -> None:
+        """`papers_using(word)`: how many papers use a word; a one-word alias that many use ("RNA", "Anxiety", a
+        title's leading "Are") is then a topic, not a paper's name."""
         self.papers = papers
         self.corpus_text = corpus_text if corpus_text is not None else \
             "\n".join(f"{p.title}\n{p.abstract}" for p in papers.values())
@@ -70,9 +73,18 @@ class Lexicon:
         self.terms: dict[str, set[str]] = {}
         self.introduced: dict[str, set[str]] = {}  # names a paper introduces ("we propose PyCoder")
         self.title_names: dict[str, set[str]] = {}  # names inside one title ("AlphaCode" in "... with AlphaCode")
+        def common(alias: str) -> bool:
+            # By its rarest word (a phrase is used by at most as many papers as that word): a fair measure for one
+            # or two words; a longer phrase is rarer than any of its words, and is kept.
+            words = alias.split()
+            return papers_using is not None and len(words) <= 2 and all(w.isalpha() for w in words) and \
+                papers_using(alias) > COMMON_ALIAS_PAPERS
+
         for pid, paper in papers.items():
+            whole = {paper.title, re.sub(r"^the\s+", "", paper.title, flags=re.I)}
             for alias in _title_aliases(paper):
-                self._add(self.paper_aliases, alias, pid)
+                if alias in whole or not common(alias):
+                    self._add(self.paper_aliases, alias, pid)
             for name in names_in(paper.title):
                 self.title_names.setdefault(name, set()).add(pid)  # as written: "MAth" in a title is not "MATH"
             if short_name(paper) != paper.title:  # a name before the colon: "[12] ZorbaNet: ..." is ZorbaNet
@@ -214,6 +226,13 @@ def _name_like(word: str) -> bool:
     """A word that can be a name on its own: capitals past the first letter, a digit, or a capitalised word."""
     shaped = re.search(r"[A-Z0-9]", word[1:]) or re.match(r"[A-Z][a-z]{2,}", word)
     return bool(shaped) and key(word) not in GENERIC_NAMES
+
+
+# A title alias other than the whole title ("Stem Cells" of "Stem Cells and Early Lineage Development", "RNA" of
+# "RNA is favourable for ...", a leading "Are"), one or two plain words whose rarest word more papers use than
+# this, is a topic of the field, not the paper's name: on SciFact such aliases made questions using the words
+# questions about that one paper. Names keep theirs: "KV Prediction", "Only-IF", "DotaMath" are rare or not plain.
+COMMON_ALIAS_PAPERS = 3
 
 
 def _title_aliases(paper: Paper) -> list[str]:

@@ -192,7 +192,7 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
         return refusal(closest, query=question, searched=found.searched, reason=reason)
     chosen = pick_answer_sentences(scored, settings.answer.max_sentences)
     if shape is not None and shape.yes_no:
-        chosen = findings_first(chosen, papers)
+        chosen = findings_first(chosen, papers, scored)
     return extractive_answer(chosen, papers, query=question, searched=found.searched)
 
 

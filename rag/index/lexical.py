@@ -39,6 +39,13 @@ class LexicalIndex:
     def idf(self, token: str) -> float:
         return math.log(1 + (self._n - self._df.get(token, 0) + 0.5) / (self._df.get(token, 0) + 0.5))
 
+    def papers_using(self, word: str) -> int:
+        """How many papers use a word (as BM25 reads it: stemmed); a stopword counts as used by every paper."""
+        tokens = tokenize(word)
+        if not tokens:
+            return self._n
+        return min(self._df.get(t, 0) for t in tokens)
+
     def search(self, query: str, k: int) -> list[tuple[str, float]]:
         tokens = [t for t in tokenize(query) if t in self._df]
         if self._bm25 is None or not tokens:
