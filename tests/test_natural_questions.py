@@ -137,3 +137,17 @@ def test_papers_that_only_cite_a_model_are_not_papers_that_fine_tune_it(engine):
     titles = [c.title for c in answer.citations]
     assert any(t.startswith("Improving FIM Code Completions") for t in titles)
     assert not any(t.startswith("OMPGPT") for t in titles)  # it names StarCoder only as a comparison
+
+
+@pytest.mark.parametrize(("question", "refused", "quoted"), [
+    ("How many parameters does CodeFill have?", True, ""),         # its abstract never counts parameters
+    ("How many hours of compute does The AI Scientist need per paper?", True, ""),
+    ("How much faster is KV Prediction than speculative decoding?", True, ""),  # it never mentions the other
+    ("How many models does UGMathBench evaluate?", False, ""),  # it counts "23 leading LLMs": other words
+    ("How many lemmas are in the Lean dataset?", False, "1,329 lemmas"),
+    ("Is PLANSEARCH better than repeated sampling?", False, ""),
+])
+def test_a_count_or_a_comparison_the_named_abstract_never_makes_is_refused(engine, question, refused, quoted):
+    answer = engine.ask(question)
+    assert answer.refused is refused
+    assert quoted in answer.answer

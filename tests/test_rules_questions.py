@@ -170,3 +170,33 @@ def test_a_title_alias_that_is_a_topic_of_the_field_names_no_paper():
     assert [m.paper_ids for m in lexicon.paper_mentions("What does KV Prediction reduce?")] == [("kv",)]
     named = lexicon.paper_mentions("What does Stem Cells and Early Lineage Development review?")
     assert [m.paper_ids for m in named] == [("sc",)]
+
+
+@pytest.mark.parametrize(("question", "unit", "counts"), [
+    ("How many parameters does CodeFill have?", "parameters", "a 7B-parameter model"),
+    ("How many lemmas are in the Lean dataset?", "lemmas", "a dataset of 1,329 lemmas"),
+    ("How many lines of code is CodeFill trained on?", "code", "425M lines of code"),
+    ("How long does FunCoder take per problem?", "how long it takes", "about 40 s per problem"),
+    ("How long is the context window?", None, ""),  # a length, not a time
+    ("What does RLCoder improve?", None, ""),
+])
+def test_what_a_how_many_question_counts(question, unit, counts):
+    from rag.answer.focused import counted_unit
+
+    found = counted_unit(question)
+    assert (found.pattern_text if found else None) == unit
+    if found:
+        assert found.search(counts)
+        assert not found.search("a task success rate of 14.41%")
+
+
+@pytest.mark.parametrize(("question", "other"), [
+    ("How much faster is KV Prediction than speculative decoding?", "speculative decoding"),
+    ("Is PLANSEARCH better than plain repeated sampling?", "plain repeated sampling"),
+    ("Is RLCoder better than the baseline?", ""),  # too plain to check: a paper may call it anything
+    ("What does RLCoder improve?", ""),
+])
+def test_what_a_question_compares_a_paper_with(question, other):
+    from rag.answer.focused import compared_with
+
+    assert compared_with(question) == other

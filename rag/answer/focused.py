@@ -21,6 +21,7 @@ from rag.answer.verify import numbers_in
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
+from rag.text.tokens import tokenize
 from rag.types import Answer, AnswerSentence
 
 if TYPE_CHECKING:
@@ -60,6 +61,65 @@ def asks_about_data(question: str, names: list[str]) -> bool:
                          rf"test|suite|score)", question, re.I) for n in names)
 
 
+# "than X", "compared with X", "versus X": what a question compares the named paper with.
+_COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?(?P<other>[^?,;.]+)",
+                            re.I)
+# "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
+_HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)\s+"
+                       r"(?:do|does|did|are|is|were|was|can|could|has|have|had|will|would|in|on|per)\b", re.I)
+# Only a duration asked ("how long does X take"): "how long is the context window" wants a length, not a time.
+_HOW_LONG = re.compile(r"\bhow long\s+(?:does|do|did|would|will|should)\b.*\b(?:take|takes|took|last|run|train)\b",
+                       re.I)
+_TIME = r"\d[\d,.]*\s*(?:ms|s|sec\w*|min\w*|h|hrs?|hours?|days?|weeks?|months?|years?)\b"
+
+
+class Unit:
+    """What a "how many / how long" figure must be about, as a pattern a sentence must match."""
+
+    def __init__(self, pattern: str, text: str, word: str, counts: bool = True) -> None:
+        self.counts = counts  # "how many": a number next to the word counts it
+        self.pattern = re.compile(pattern, re.I)
+        self.pattern_text = text
+        self.word = re.compile(word, re.I)
+
+    def search(self, sentence: str) -> bool:
+        return bool(self.pattern.search(sentence))
+
+    def used_in(self, text: str) -> bool:
+        return bool(self.word.search(text))
+
+
+def counted_unit(question: str) -> Unit | None:
+    """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
+    if match := _HOW_MANY.search(question):
+        word = match["unit"].split()[-1]
+        stem = re.sub(r"(?:es|s)$", "", word) if len(word) > 4 else word.rstrip("s")
+        if not re.search(r"[a-z]", stem, re.I) or stem.lower() in {"time", "times"}:
+            return None
+        # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
+        return Unit(rf"\d[\d,.]*\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*(?:[\w-]+\s+){{0,2}}?"
+                    rf"{re.escape(stem)}", word, rf"\b{re.escape(stem)}")
+    if _HOW_LONG.search(question):
+        return Unit(_TIME, "how long it takes", _TIME, counts=False)
+    return None
+
+
+def compared_with(question: str) -> str:
+    """The specific thing a question compares a paper with ("speculative decoding"), or "" when there is none or
+    it is too plain to check ("the baseline": a paper may call its baseline anything)."""
+    match = _COMPARED_WITH.search(question)
+    if not match:
+        return ""
+    other = " ".join(match["other"].split()[:4])
+    return other if len(tokenize(other)) >= 2 else ""
+
+
+def _uses_most(abstract: str, phrase: str) -> bool:
+    """Whether the abstract uses most of the phrase's words ("plain repeated sampling": "repeated sampling" will do)."""
+    words, wanted = set(tokenize(abstract)), tokenize(phrase)
+    return 2 * sum(t in words for t in wanted) >= len(wanted)
+
+
 def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     """A question naming one paper; None hands it back to the general factoid path (no usable sentence)."""
     view, settings = found.view, found.tools.settings
@@ -71,9 +131,24 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if absent:
         return _not_stated(paper, absent[0].text, question, found,
                            f"The {name} abstract does not mention {absent[0].text}, so it does not say this.")
+    if (other := compared_with(question)) and not _uses_most(paper.abstract, other):
+        # "How much faster is KV Prediction than speculative decoding?": nothing in it compares the two.
+        return _not_stated(paper, "", question, found,
+                           f"The {name} abstract does not mention {other}, so it does not compare {name} with it.")
     scored = found.scored_in([pid])
     if not scored or scored[0].score < settings.answer.refuse_below:
         return None
+    if not shape.terms and (unit := counted_unit(question)):
+        # "How many parameters does CodeFill have?": a figure counts them only in a sentence that names them (a
+        # named benchmark is the stronger check: "How many problems does STP solve on ProofNet?" has "23.1%").
+        # The abstract may count them in other words ("23 leading LLMs" for "how many models"), so only an
+        # abstract that never uses the word is refused; otherwise a sentence counting it comes first.
+        if not unit.used_in(paper.abstract):
+            return _not_stated(paper, "", question, found,
+                               f"The {name} abstract gives no figure for {unit.pattern_text}.")
+        if unit.counts:  # a duration in an abstract may time something else: no sentence is moved up for one
+            counting = [s for s in scored if has_figure(s.text) and unit.search(s.text)]
+            scored = counting + [s for s in scored if s not in counting]
     wanted = [t.text for t in shape.terms]
     if wanted:
         about = [s for s in scored if all(_mentions(s.text, w) for w in wanted)]
