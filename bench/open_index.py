@@ -90,7 +90,8 @@ def engine_child(data_dir: Path, prefix: str) -> dict:
     from rag.settings import Settings, StoreSettings
 
     imported = time.perf_counter()
-    engine = Engine(Settings(data_dir=data_dir, store=StoreSettings(collection_prefix=prefix)))
+    # The store alone: the encoder a serving process also loads (~190 MB) is left to the first question.
+    engine = Engine(Settings(data_dir=data_dir, store=StoreSettings(collection_prefix=prefix)), encoder_early=False)
     opened = time.perf_counter() - imported
     t0 = time.perf_counter()
     engine.view.lexical.search(QUERY, 100)

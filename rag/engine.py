@@ -34,9 +34,12 @@ SNAPSHOTS = "snapshots"  # under the data folder: the saved paper tables and BM2
 
 
 class Engine:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None, *, must_exist: bool = False) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None, *, must_exist: bool = False,
+                 encoder_early: bool = True) -> None:
         """Opens the index. `must_exist`: a command that only reads (ask, chat, papers) fails at once, before
-        loading anything, when the local data folder holds no index, and creates nothing there."""
+        loading anything, when the local data folder holds no index, and creates nothing there.
+        `encoder_early=False` leaves the encoder to the first question (bench/open_index.py times the store
+        alone that way)."""
         from rag.index.store import ChromaStore, local_index_exists, open_client
 
         self.settings = settings.resolved()
@@ -44,7 +47,7 @@ class Engine:
             raise self._no_index()
         self._embedder: Embedder | None = embedder
         self._embedder_lock = threading.Lock()
-        if embedder is None:
+        if embedder is None and encoder_early:
             # Building the encoder (ONNX Runtime releases the GIL while it prepares its session) overlaps opening
             # Chroma on another core: a cold `ask` waits for the longer of the two, not their sum.
             threading.Thread(target=self._preload_embedder, name="paperchat-encoder", daemon=True).start()

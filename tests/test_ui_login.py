@@ -3,8 +3,11 @@ the page and its API work as usual."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import httpx
 import pytest
+from page_server import served
 
 USER = ("reader", "s3cret-pass")
 
@@ -20,16 +23,9 @@ CANCEL_BODY = {"session_hash": "victim", "fn_index": 0, "event_id": "e1"}
 
 
 @pytest.fixture(scope="module")
-def signed_url(engine):
-    from ui import build_app
-    from ui.serve import start_in_background
-
-    demo = build_app(engine)
-    url = start_in_background(demo, auth=USER).rstrip("/")
-    try:
+def signed_url(engine) -> Iterator[str]:
+    with served(engine, auth=USER) as url:
         yield url
-    finally:
-        demo.close()
 
 
 @pytest.mark.parametrize(("method", "path"), GUARDED)

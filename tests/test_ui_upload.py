@@ -111,15 +111,8 @@ def test_an_uploaded_bibtex_library_is_reported_listed_filtered_and_answered_fro
 
 @pytest.fixture
 def signed_url(fresh_engine) -> Iterator[str]:
-    from ui import build_app
-    from ui.serve import start_in_background
-
-    demo = build_app(fresh_engine)
-    url = start_in_background(demo, auth=USER).rstrip("/")
-    try:
+    with served(fresh_engine, auth=USER) as url:
         yield url
-    finally:
-        demo.close()
 
 
 def test_signed_out_an_upload_is_refused_and_signed_in_it_is_ingested(signed_url, fresh_engine, library):
