@@ -28,7 +28,7 @@ run: install
 test: install browsers
 	$(PY) -m pytest -q -p no:cacheprovider
 
-# The inner loop (under 2 minutes on 2 cores): no browser, Chroma server or slow tests, none of the encoder-runtime
+# The inner loop (about 2 minutes on 2 cores): no browser, Chroma server or slow tests, none of the encoder-runtime
 # equivalence, import-hygiene and 20,000-record tests; stops at the first failure. `make test` runs everything.
 FAST_SKIP := --ignore=tests/test_embedder_backends.py --ignore=tests/test_perf_imports.py \
 	--ignore=tests/test_reliability_bad_input.py --ignore=tests/test_llm_local.py
