@@ -184,7 +184,7 @@ def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.focused import counted_unit
 
     found = counted_unit(question)
-    assert (found.pattern_text if found else None) == unit
+    assert (found.label if found else None) == unit
     if found:
         assert found.search(counts)
         assert not found.search("a task success rate of 14.41%")

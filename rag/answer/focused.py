@@ -79,7 +79,7 @@ class Unit:
     def __init__(self, pattern: str, text: str, word: str, counts: bool = True) -> None:
         self.counts = counts  # "how many": a number next to the word counts it
         self.pattern = re.compile(pattern, re.I)
-        self.pattern_text = text
+        self.label = text  # how the refusal names it: "parameters", "how long it takes"
         self.word = re.compile(word, re.I)
 
     def search(self, sentence: str) -> bool:
@@ -145,7 +145,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # abstract that never uses the word is refused; otherwise a sentence counting it comes first.
         if not unit.used_in(paper.abstract):
             return _not_stated(paper, "", question, found,
-                               f"The {name} abstract gives no figure for {unit.pattern_text}.")
+                               f"The {name} abstract gives no figure for {unit.label}.")
         if unit.counts:  # a duration in an abstract may time something else: no sentence is moved up for one
             counting = [s for s in scored if has_figure(s.text) and unit.search(s.text)]
             scored = counting + [s for s in scored if s not in counting]
