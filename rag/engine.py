@@ -47,7 +47,7 @@ class Engine:
             raise self._no_index()
         self._embedder: Embedder | None = embedder
         self._embedder_lock = threading.Lock()
-        if embedder is None and encoder_early:
+        if embedder is None and encoder_early and self._encoder_loads_quickly():
             # Building the encoder (ONNX Runtime releases the GIL while it prepares its session) overlaps opening
             # Chroma on another core: a cold `ask` waits for the longer of the two, not their sum.
             threading.Thread(target=self._preload_embedder, name="paperchat-encoder", daemon=True).start()
@@ -85,6 +85,12 @@ class Engine:
 
         return SentenceVectors(lambda texts: self.embedder.embed(texts),
                                lambda texts: self.store.sentence_vectors(texts))
+
+    def _encoder_loads_quickly(self) -> bool:
+        from rag.index.encoder import loads_quickly
+
+        # Never early when it would export: a command that then fails at once would leave a half-written graph.
+        return loads_quickly(self.settings.device, self.settings.encoder, self.settings.model_cache_dir)
 
     def _preload_embedder(self) -> None:
         with contextlib.suppress(Exception):  # whoever needs the encoder gets the error, from their own call

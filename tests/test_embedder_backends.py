@@ -110,3 +110,14 @@ def test_int8_on_a_gpu_machine_runs_and_says_cpu(cache_dir, monkeypatch):
     monkeypatch.setattr(emb, "resolve_device", lambda requested: "cuda")
     int8 = emb.Embedder("auto", batch_size=32, encoder="onnx-int8", cache_dir=cache_dir)
     assert (int8.runtime, int8.device, int8.batch_size) == ("onnx-int8", "cpu", 32)
+
+
+def test_the_encoder_is_built_early_only_when_that_is_a_quick_load(tmp_path, embedder):
+    """An engine builds its encoder on a thread while Chroma opens, but never an export: a command that then fails
+    at once would leave a half-written graph behind, and torch would hold the GIL."""
+    from rag.index.encoder import loads_quickly
+
+    assert loads_quickly("cpu", "onnx", embedder.cache_dir)  # the session's encoder exported it
+    assert not loads_quickly("cpu", "onnx", tmp_path / "empty-cache")
+    assert not loads_quickly("cpu", "torch", embedder.cache_dir)
+    assert not (tmp_path / "empty-cache").exists()  # asking exports nothing

@@ -44,6 +44,18 @@ def default_model_cache() -> Path:
     return Path(user_cache_dir("paperchat", appauthor=False)) / "models"
 
 
+def loads_quickly(device: str, encoder: str, cache_dir: Path | None) -> bool:
+    """Whether building the encoder only loads files: an ONNX graph already exported. A first export loads torch
+    and takes seconds, and a torch encoder holds the GIL while it loads, so neither is worth building early."""
+    from rag.index.onnx_export import is_exported
+
+    runtime = runtime_for(encoder, resolve_device(device))
+    if runtime == "torch":
+        return False
+    return is_exported(Path(cache_dir) if cache_dir else default_model_cache(),
+                       "int8" if runtime == "onnx-int8" else "fp32")
+
+
 class Embedder:
     """Unit-normalised vectors, so a dot product is the cosine similarity."""
 

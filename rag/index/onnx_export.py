@@ -50,10 +50,19 @@ def _weights_digest(folder: Path) -> str:
     return hashlib.sha256(f"{EXPORT_VERSION}:{recorded}".encode()).hexdigest()[:10]
 
 
+def _cached_file(cache_dir: Path, precision: Precision) -> Path:
+    return Path(cache_dir) / f"minilm-l6-{_weights_digest(model_dir())}-{precision}.onnx"
+
+
+def is_exported(cache_dir: Path, precision: Precision) -> bool:
+    """Whether this precision's graph is in the cache already (loading it is quick; exporting it is not)."""
+    return _cached_file(cache_dir, precision).is_file()
+
+
 def cached_model_path(cache_dir: Path, precision: Precision) -> Path:
     """The ONNX file for this precision, exported (and for int8 quantized) on first use."""
     folder = model_dir()
-    target = Path(cache_dir) / f"minilm-l6-{_weights_digest(folder)}-{precision}.onnx"
+    target = _cached_file(cache_dir, precision)
     if target.is_file():
         return target
     with _export_lock:
