@@ -597,9 +597,12 @@ def build_app(engine: Engine) -> gr.Blocks:
                    "show_progress": "hidden"}
         # A stable name for scripts and the concurrency test (gradio_client: `predict(q, api_name="/ask")`); each
         # client keeps its own session, and so its own conversation, as a browser tab does.
+        # "multiple": a question asked right after Stop is taken even while the browser still counts the stopped
+        # answer as pending (with the default "once" it was dropped in silence); a second question while one is
+        # really being written is refused in `respond` with a message.
         answering = [
-            question.submit(**respond, api_name="ask"),
-            ask.click(**respond),
+            question.submit(**respond, api_name="ask", trigger_mode="multiple"),
+            ask.click(**respond, trigger_mode="multiple"),
             chatbot.example_select(_example_text, None, question, queue=False).then(**respond),
             ask_paper.click(page.question_for_paper, [picked, paper_question], [question, tabs, scope], queue=False)
             .then(page.scope_picker, scope, scope, queue=False).then(**respond),
