@@ -21,7 +21,6 @@ in this project: retrieval must not move) and it is faster; ONNX CUDA only if fa
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -35,19 +34,16 @@ SCIFACT = Path("/work/shared/benchmarks/scifact/beir/corpus.jsonl")
 
 
 def passages(limit: int) -> list[str]:
+    from itertools import islice
+
     from ingest.chunking import chunk_paper
     from ingest.pipeline import BUILTIN_CORPUS, IngestReport, read_papers
+    from ingest.readers.jsonl import read
     from rag.settings import IngestSettings
     from rag.types import Paper
 
-    if SCIFACT.exists():
-        papers = []
-        with SCIFACT.open(encoding="utf-8") as lines:
-            for line in lines:
-                row = json.loads(line)
-                papers.append(Paper(paper_id=row["_id"], title=row["title"] or row["_id"], abstract=row["text"]))
-                if len(papers) * 3 >= limit:
-                    break
+    if SCIFACT.exists():  # about three chunks an abstract: read no more than needed
+        papers = list(islice((r for r in read(SCIFACT) if isinstance(r, Paper)), limit // 3 + 1))
     else:
         papers = read_papers([BUILTIN_CORPUS], IngestSettings(), IngestReport())
     texts = [c.text for p in papers for c in chunk_paper(p)]

@@ -74,3 +74,13 @@ def test_a_described_topic_keeps_the_papers_that_stand_out(scores, kept):
     papers = [Paper(f"p{i}", f"Paper {i}", "An abstract.") for i in range(len(scores))]
     scored = [ScoredSentence(f"p{i}", 0, "An abstract.", s, 0.0, s, i) for i, s in enumerate(scores)]
     assert len(find_matches("rely on abstract syntax trees", papers, lambda topic: scored)) == kept
+
+
+@pytest.mark.parametrize(("papers", "said"), [
+    ([Paper("q", "T", "A."), Paper("r", "U", "B.")], "None of the 2 indexed papers has years"),
+    ([Paper("q", "T", "A."), Paper("r", "U", "B.", year=2021)], "Only 1 of the 2 indexed papers have years"),
+])
+def test_why_a_year_limited_list_is_empty(papers, said):
+    from rag.answer.paper_filters import why_none
+
+    assert said in why_none(PaperFilter(2024, 2024), papers)

@@ -104,6 +104,9 @@ def test_a_side_named_by_description_is_kept_for_lookup(lexicon, question):
     # A name holding "to" is one side: the strong joiner ("with") splits first; each is written as a paper.
     ("Compare the C to Rust translation paper with the dynamic inference paper", [],
      ["the C to Rust translation", "the dynamic inference"], []),
+    # A possessive on a described side: what it describes is looked up, not "... paper's conclusion".
+    ("How does the retrieval-for-completion paper's result differ from the time-to-first-token study's?", [],
+     ["retrieval-for-completion paper", "time-to-first-token study"], []),
     # A side that is neither a name nor written as a paper stays a side (reported missing if nothing names it).
     ("How does PyCoder differ from retrieval augmentation?", ["sa"], [], ["PyCoder", "retrieval augmentation"]),
 ])

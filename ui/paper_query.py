@@ -10,9 +10,10 @@ not empty while the reader types; a malformed year says how to write one instead
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from rag.answer.paper_filters import PaperFilter
+from rag.text.clean import fold as accentless
 from rag.types import Paper
 
 YEAR_HINT = "write a year as year:2023, or a range as year:2022-2024"
@@ -24,8 +25,7 @@ _RANGE = re.compile(r"(?P<first>\d{4})?\s*(?P<dash>[-–]|\.\.)?\s*(?P<last>\d{4
 
 def fold(text: str) -> str:
     """Lower case without accents or repeated spaces: what both the typed terms and the papers are compared as."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(accentless(text).split())
 
 
 @dataclass(frozen=True)
@@ -36,18 +36,11 @@ class PaperQuery:
     last_year: int | None = None
     problems: tuple[str, ...] = ()  # terms that limit nothing because they are malformed, with how to write them
 
-    @property
-    def limits_years(self) -> bool:
-        return self.first_year is not None or self.last_year is not None
-
     def keeps(self, paper: Paper) -> bool:
-        if self.limits_years:
-            if paper.year is None:
-                return False  # a paper without a year is from no year asked for
-            if self.first_year is not None and paper.year < self.first_year:
-                return False
-            if self.last_year is not None and paper.year > self.last_year:
-                return False
+        # Years as list questions read them (a paper without a year is from no year asked for); authors here are
+        # matched inside names, so "garc" finds García while it is being typed.
+        if not PaperFilter(self.first_year, self.last_year).keeps(paper):
+            return False
         if self.authors:
             names = [fold(a) for a in paper.authors]
             if not all(any(asked in name for name in names) for asked in self.authors):

@@ -64,8 +64,8 @@ class Lexicon:
 
     def __init__(self, papers: dict[str, Paper], corpus_text: str | None = None,
                  papers_using: Callable[[str], int] | None = None) -> None:
-        """`papers_using(word)`: how many papers use a word; a one-word alias that many use ("RNA", "Anxiety", a
-        title's leading "Are") is then a topic, not a paper's name."""
+        """`papers_using(words)`: how many papers use them; a title alias of one or two plain words that many
+        papers use ("RNA", "Stem Cells", a title's leading "Are") is then a topic, not a paper's name."""
         self.papers = papers
         self.corpus_text = corpus_text if corpus_text is not None else \
             "\n".join(f"{p.title}\n{p.abstract}" for p in papers.values())
@@ -73,6 +73,7 @@ class Lexicon:
         self.terms: dict[str, set[str]] = {}
         self.introduced: dict[str, set[str]] = {}  # names a paper introduces ("we propose PyCoder")
         self.title_names: dict[str, set[str]] = {}  # names inside one title ("AlphaCode" in "... with AlphaCode")
+
         def common(alias: str) -> bool:
             # By its rarest word (a phrase is used by at most as many papers as that word): a fair measure for one
             # or two words; a longer phrase is rarer than any of its words, and is kept.

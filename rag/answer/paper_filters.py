@@ -7,9 +7,9 @@ answer and parses again the same way.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from rag.text.clean import fold
 from rag.types import Paper
 
 _YEAR = r"(?:19|20)\d\d"
@@ -101,8 +101,10 @@ def why_none(only: PaperFilter, papers: list[Paper]) -> str:
         return ""
     known = sum(1 for p in papers if (p.year if only.first_year or only.last_year else p.authors))
     what = "years" if only.first_year or only.last_year else "authors"
-    hint = (f" Only {known:,} of the {len(papers):,} indexed papers have {what}: ingest a BibTeX, RIS, Zotero or "
-            "OpenAlex export to add them." if known < len(papers) else "")
+    have = f"Only {known:,} of the {len(papers):,} indexed papers have" if known else \
+        f"None of the {len(papers):,} indexed papers has"
+    hint = (f" {have} {what}: ingest a BibTeX, RIS, Zotero or OpenAlex export to add them."
+            if known < len(papers) else "")
     return f"No paper in the index is {only.phrase()}.{hint}"
 
 
@@ -121,8 +123,7 @@ def _name_at(text: str, start: int) -> tuple[str, int]:
 
 
 def _tokens(name: str) -> list[str]:
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
-    return re.findall(r"[a-z]+", plain)
+    return re.findall(r"[a-z]+", fold(name))
 
 
 def _same_person(asked: str, author: str) -> bool:

@@ -233,11 +233,10 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
     missing = []
     for side in shape.sides:
         paper = next(filter(None, (find_paper(v, papers.values()) for v in side_variants(side))), None)
-        if paper is not None:
-            if paper not in chosen:
-                chosen.append(paper)
-        else:
+        if paper is None:
             missing.append(side)
+        elif paper not in chosen:
+            chosen.append(paper)
     for description in shape.described:
         hits = found.view.retriever.search(description, retrieval, k=len(chosen) + 3)
         paper = next((papers[h.paper_id] for h in hits if papers[h.paper_id] not in chosen), None)

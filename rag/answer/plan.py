@@ -76,9 +76,9 @@ class Plan:
 
 MAX_COMPARED = 6
 _YES_NO = re.compile(r"^(?:does|do|did|is|are|was|were|can|could|has|have|had|will|would|should)\b", re.I)
-_DESCRIBED_SIDE = re.compile(
-    r"\b(?:the|that|this)\s+(?P<side>(?:[\w-]+\s+){0,6}?(?:paper|method|approach|model|system|work|study|technique|"
-    r"framework|benchmark|dataset|agent|one))\b", re.I)
+# The nouns a question calls a paper (or what it made) by: "the C-to-safe-Rust paper", "the FunCoder one".
+_PAPER_NOUN = r"(?:paper|method|approach|model|system|work|study|technique|framework|benchmark|dataset|agent|one)"
+_DESCRIBED_SIDE = re.compile(rf"\b(?:the|that|this)\s+(?P<side>(?:[\w-]+\s+){{0,6}}?{_PAPER_NOUN})\b", re.I)
 _JOINERS = re.compile(r"\b(?:or|and|vs\.?|versus|compared (?:with|to)|than|differ\w*\s+(?:from|to|with))\b", re.I)
 # "the same benchmark", "the other model": words that point at no paper.
 _NOT_A_SIDE = re.compile(r"^(?:same|other|best|first|second|third|last|next|previous|following|former|latter|whole|"
@@ -121,13 +121,15 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if sides:  # worded as a comparison, at most one side named: "How does Meta Agent Search differ from AlphaCode?"
         # A side written as a description of a paper ("the C-to-safe-Rust paper") is looked up by what it says;
         # any other side must be a name, or it is reported as missing (a concept is no paper to put in a row).
-        described = [side for side in sides if _describes_a_paper(text, side)]
-        sides = [side for side in sides if side not in described]
+        descriptions = {side: _paper_description(text, side) for side in sides}
+        described = [side for side in sides if descriptions[side]]
+        sides = [side for side in sides if not descriptions[side]]
+        # Each side's name goes from the question; what follows it ("FVEL in what it verifies") is the aspect.
         rest = question
-        for side in [*sides, *described]:  # its name goes, what follows it ("FVEL in what it verifies") stays
-            rest = rest.replace(_ASPECT_CUT.sub("", side).strip() or side, " ")
+        for name in [*(_ASPECT_CUT.sub("", side).strip() or side for side in sides), *descriptions.values()]:
+            rest = rest.replace(name, " ") if name else rest
         return Plan("comparative", sides=sides, papers=named, terms=terms, aspect=aspect_of(rest, lexicon.find(rest)),
-                    described=[_ASPECT_CUT.sub("", side).strip() or side for side in described])
+                    described=[descriptions[side] for side in described])
     if not mentions and not has_history and _PRONOUN_ONLY.search(text) and len(_content_words(text)) <= 3:
         return Plan("clarify")  # "Tell me more about it" with nothing before it
     if not named and _ACROSS_PAPERS.search(text):
@@ -221,13 +223,20 @@ def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
     return sides
 
 
-_DESCRIBES_A_PAPER = re.compile(r"\s*(?:paper|method|approach|model|system|work|study|framework|one)\b", re.I)
+_PAPER_NOUN_NEXT = re.compile(rf"\s*{_PAPER_NOUN}\b", re.I)
 
 
-def _describes_a_paper(text: str, side: str) -> bool:
-    """Whether the question writes the side as a paper's description: "the C-to-safe-Rust paper"."""
+def _paper_description(text: str, side: str) -> str:
+    """The description a comparison side gives of a paper, or "" when it names one (or a concept): "the Copilot
+    taxonomy paper's conclusion" -> "Copilot taxonomy paper"; "the C-to-safe-Rust" (its "paper" cut off as a
+    side is cleaned) -> "the C-to-safe-Rust"."""
+    found = _DESCRIBED_SIDE.search(side)
+    if found and len(found["side"].split()) >= 2 and not _NOT_A_SIDE.match(found["side"]):
+        return found["side"]
     at = text.find(side)
-    return at >= 0 and bool(_DESCRIBES_A_PAPER.match(text, at + len(side)))
+    if at >= 0 and _PAPER_NOUN_NEXT.match(text, at + len(side)):
+        return _ASPECT_CUT.sub("", side).strip() or side
+    return ""
 
 
 def side_variants(side: str) -> list[str]:

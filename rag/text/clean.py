@@ -79,10 +79,14 @@ def clean_text(text: str) -> str:
     return _SPACE.sub(" ", strip_latex(text)).strip()
 
 
+def fold(text: str) -> str:
+    """Lower case without accents: "García" and "garcia" compare equal, so a name can be typed on any keyboard."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def normalise_title(title: str) -> str:
     """Case-, spacing- and LaTeX-insensitive form used to match titles."""
-    text = clean_text(title).lower()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = fold(clean_text(title))
     text = re.sub(r"[^\w\s]", " ", text)
     return _SPACE.sub(" ", text).strip()
