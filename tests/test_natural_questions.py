@@ -151,3 +151,17 @@ def test_a_count_or_a_comparison_the_named_abstract_never_makes_is_refused(engin
     answer = engine.ask(question)
     assert answer.refused is refused
     assert quoted in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # DotaMath's best sentence is its motivation; what it did ("code assistance") is quoted next to it.
+    ("How are people using code execution to help LLMs solve math problems?", "code assistance"),
+    # "the code completion papers" is the set: found by that description, then each answers the question.
+    ("across the code completion papers, which evaluation metrics get reported?", "ROUGE-L"),
+])
+def test_a_question_across_papers_is_answered_paper_by_paper(engine, question, said):
+    answer = engine.ask(question)
+    assert len(answer.citations) >= 2 and not answer.refused
+    assert len(answer.answer.splitlines()) == len(answer.citations)  # one line per paper
+    assert all(s.verified for s in answer.sentences), [s.reason for s in answer.sentences if not s.verified]
+    assert said in answer.answer

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from rag.answer.focused import paper_set
 from rag.answer.followups import condense
 from rag.answer.mentions import Lexicon
 from rag.answer.plan import understand
@@ -73,6 +74,9 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("Is accuracy different in GSM8K and MATH?", "factoid", []),       # a question about data, not two papers
     ("Tell me more about it", "clarify", []),
     ("What are the different ways of using code to solve math problems?", "multi", []),
+    ("How are LLMs being used to automate code review?", "multi", []),   # a plural subject, no paper named
+    ("how large are the datasets the formal proof / verification papers build?", "multi", []),
+    ("Across the code completion papers, which benchmarks are used?", "aggregate", []),
     ("What GSM8K accuracy does Eurus-2-7B-PRIME reach?", "factoid", ["pr"]),  # "our resulting model, Eurus-..."
     ("How does the Eurus-2 model do?", "factoid", ["pr"]),                   # the family, written with a version
 ])
@@ -203,3 +207,16 @@ def test_what_a_question_compares_a_paper_with(question, other):
     from rag.answer.focused import compared_with
 
     assert compared_with(question) == other
+
+
+@pytest.mark.parametrize(("question", "described"), [
+    ("across the code completion papers, which evaluation metrics get reported?", "code completion"),
+    ("how big are the datasets the formal proof / verification papers put together?", "formal proof / verification"),
+    ("What do these theorem-proving methods train on?", ""),                # one word, hyphened or not
+    ("What do these Lean theorem-proving methods train on?", "Lean theorem-proving"),
+    ("What kinds of environments are the agent papers evaluated in?", ""),  # one word: too broad to look up
+    ("What are the different ways these papers pick the best program?", ""),  # says nothing of the papers
+    ("What benchmarks do the papers that train code models use?", ""),      # a relative clause: the question
+])
+def test_the_papers_a_question_across_papers_describes(question, described):
+    assert paper_set(question) == described

@@ -11,7 +11,7 @@ import numpy as np
 
 from rag.answer.scoring import ScoredSentence, score_sentences
 from rag.index.view import IndexView
-from rag.settings import Settings
+from rag.settings import RetrievalSettings, Settings
 from rag.types import Evidence
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class Gathered:
     vector: np.ndarray | None
     view: IndexView
     tools: Tools
+    retrieval: RetrievalSettings | None = None  # the question's retrieval settings (None: the engine's)
     _scored: list[ScoredSentence] | None = field(default=None, repr=False)
     _scored_in: dict[tuple[str, ...], list[ScoredSentence]] = field(default_factory=dict, repr=False)
 
@@ -53,6 +54,21 @@ class Gathered:
                                                       self.tools.embed_sentences, self.view.lexical.idf,
                                                       rank_penalty=0.0)
         return self._scored_in[wanted]
+
+    def search(self, text: str, k: int) -> tuple[list[Evidence], np.ndarray | None]:
+        """The best `k` papers for another text than the question (a list's topic), with that text's vector."""
+        retrieval = self.retrieval or self.tools.settings.retrieval
+        vector = self.tools.embed_query(text) if retrieval.retriever != "bm25" else None
+        return self.view.retriever.search(text, retrieval, k=k, vector=vector), vector
+
+    def scored_for(self, text: str, k: int) -> list[ScoredSentence]:
+        """The sentences of the best `k` papers for `text`, scored against it, each paper judged on its own
+        sentences (no retrieval-rank penalty)."""
+        hits, vector = self.search(text, k)
+        if vector is None:
+            vector = self.tools.embed_query(text)
+        return score_sentences(text, vector, hits, self.view.papers, self.tools.embed_sentences,
+                               self.view.lexical.idf, rank_penalty=0.0)
 
     def scored(self) -> list[ScoredSentence]:
         if self._scored is None:

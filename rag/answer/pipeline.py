@@ -18,7 +18,6 @@ from rag.answer.evidence import Gathered, Tools
 from rag.answer.focused import across_papers, aggregate
 from rag.answer.plan import Plan
 from rag.answer.question import check_question
-from rag.answer.scoring import ScoredSentence, score_sentences
 from rag.errors import QuestionError
 from rag.index.view import IndexView
 from rag.settings import RetrievalSettings
@@ -102,7 +101,7 @@ def gather(shape: Plan, searched: str, view: IndexView, tools: Tools, retrieval:
         chosen = [view.papers[pid] for pid in dict.fromkeys(paper_ids) if pid in view.papers]
         retrieved = [Evidence(paper_id=p.paper_id, title=p.title, text=p.abstract, rank=r)
                      for r, p in enumerate(chosen)]
-        return Gathered(searched, retrieved, None, view, tools)
+        return Gathered(searched, retrieved, None, view, tools, retrieval)
     vector = tools.embed_query(searched) if retrieval.retriever != "bm25" else None
     retrieved = view.retriever.search(searched, retrieval, vector=vector)
     # A paper the question names is evidence even when it ranks below the cut: its sentences may be quoted,
@@ -112,7 +111,7 @@ def gather(shape: Plan, searched: str, view: IndexView, tools: Tools, retrieval:
         if pid not in found:
             paper = view.papers[pid]
             retrieved.append(Evidence(paper_id=pid, title=paper.title, text=paper.abstract, rank=len(retrieved)))
-    return Gathered(searched, retrieved, vector, view, tools)
+    return Gathered(searched, retrieved, vector, view, tools, retrieval)
 
 
 def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSettings,
@@ -265,15 +264,8 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     from rag.answer.listing import find_matches, list_answer, unmet_figures, unmet_filters
     from rag.answer.refusal import refusal
 
-    view, tools = found.view, found.tools
-
-    def score_topic(text: str) -> list[ScoredSentence]:
-        vector = tools.embed_query(text)
-        candidates = view.retriever.search(text, retrieval, k=LIST_DEPTH, vector=vector)
-        return score_sentences(text, vector, candidates, view.papers, tools.embed_sentences, view.lexical.idf,
-                               rank_penalty=0.0)
-
-    matches = find_matches(topic, view.papers.values(), score_topic)
+    view = found.view
+    matches = find_matches(topic, view.papers.values(), lambda text: found.scored_for(text, LIST_DEPTH))
     if not matches:
         reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic)
         closest = [view.papers[e.paper_id] for e in found.retrieved[:3]]

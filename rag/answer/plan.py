@@ -145,7 +145,8 @@ _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
     r"strategies)\b|"
     r"^how\s+(?:are|do)\s+(?:people|researchers|papers|these papers|authors)\b|"
-    r"\b(?:across|these|the)\s+(?:[\w-]+\s+){0,3}papers\b|" + _AGGREGATE.pattern, re.I)
+    r"^how\s+(?:are|is)\s+(?:[\w/-]+\s+){1,4}?being\s+(?:used|applied|employed|leveraged|adapted)\b|"
+    r"\b(?:across|these|the)\s+(?:[\w-]+\s+(?:/\s+)?){0,4}papers\b|" + _AGGREGATE.pattern, re.I)
 # How a follow-up narrows an earlier list ("Which of them also ...?"): written by followups.py, read by listing.py.
 NARROWING = " and also "
 
