@@ -11,7 +11,7 @@ import pytest
 from rag.answer.focused import paper_set
 from rag.answer.followups import condense
 from rag.answer.mentions import Lexicon
-from rag.answer.plan import understand
+from rag.answer.plan import list_topic, understand
 from rag.types import Paper
 
 PAPERS = {
@@ -220,3 +220,16 @@ def test_what_a_question_compares_a_paper_with(question, other):
 ])
 def test_the_papers_a_question_across_papers_describes(question, described):
     assert paper_set(question) == described
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    # The clause that asks for the list decides; a lead-in sentence or label before it is context.
+    ("I'm comparing provers. Which papers in here evaluate on miniF2F?", "miniF2F"),
+    ("Not code: which papers work with Isabelle or with Coq", "Isabelle or with Coq"),
+    ("Is there research on program repair in this collection? I want all of it", "program repair"),
+    ("Any papers specifically about tokenizers? the full set please", "tokenizers"),
+    ("is there any work on code search", "code search"),
+    ("What does RLCoder retrieve? And how?", ""),                    # no clause asks for papers
+])
+def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
+    assert list_topic(question.rstrip("?.! ")) == topic

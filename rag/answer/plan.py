@@ -52,7 +52,8 @@ _LIST_LEAD = re.compile(
     r"evaluate[sd]?(?:\s+(?:on|with|using))?|are evaluated on|use[sd]?|using|rel(?:y|ies) on|employ(?:s)?|"
     r"appl(?:y|ies)|propose[sd]?|introduce[sd]?|present(?:s)?|stud(?:y|ies)|address(?:es)?|mention(?:s)?|"
     r"discuss(?:es)?|are about|about|on|involve[sd]?|focus(?:es)? on|deal(?:s)? with|tackle[sd]?|include[sd]?|"
-    r"benchmark(?:s)?(?:\s+on)?|tested on|test on|work on|target(?:s)?|build on|are based on|leverage[sd]?)\s+",
+    r"benchmark(?:s)?(?:\s+on)?|tested on|test on|works? (?:on|with)|target(?:s)?|build on|are based on|"
+    r"leverage[sd]?)\s+",
     re.I,
 )
 
@@ -157,10 +158,26 @@ def _content_words(text: str) -> list[str]:
                          "explain", "describe", "please", "and", "can", "you", "say", "else", "there", "anything"}]
 
 
+# Words that ask for completeness or point at the collection, saying nothing about the topic.
+_LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the) (?:collection|corpus|index|set)|in any way|at all|"
+                          r"please|specifically|actually|really|exactly)\b", re.I)
+
+
 def list_topic(text: str) -> str:
-    """The topic of a "which papers ..." question, or "" when it is not one."""
-    text = re.sub(r"^(?:(?:any|are there any|are there)\s+)?(?:papers|works|studies)\s+", "which papers ", text,
-                  flags=re.I)
+    """The topic of a "which papers ..." question, or "" when it is not one. In a question of several sentences or
+    clauses ("I'm collecting HumanEval numbers. Which papers use HumanEval?", "Not Lean: which papers use F*?") the
+    clause that asks for the list decides."""
+    clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+", text) if c.strip()]
+    for clause in clauses if len(clauses) > 1 else ():
+        if topic := _list_topic(clause.rstrip("?.!:; ")):
+            return topic
+    return _list_topic(text)
+
+
+def _list_topic(text: str) -> str:
+    text = re.sub(r"^(?:(?:any|are there any|are there|is there any|is there)\s+)?(?:papers|works?|studies|"
+                  r"research)\s+", "which papers ", text, flags=re.I)
+    text = " ".join(_LIST_FILLER.sub(" ", text).split())
     text = years_up_front(text)
     kind = ""
     if modified := _MODIFIED_LIST.match(text):  # "Which code completion papers evaluate with real users?"
