@@ -26,6 +26,8 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("How many ProofNet problems does DeepSeek-Prover solve?", "ProofNet"),  # another paper's Proofnet-test
     ("What GSM8K accuracy does Eurus-2-7B-PRIME reach?", "GSM8K"),          # a model only one abstract names
     ("How long does it take to train the KV Prediction auxiliary model?", "no figure"),
+    ("What MATH accuracy does MARIO's model reach?", "MATH"),   # its MATH sentence only sizes a "7B-parameter LLM"
+    ("How many tokens was Stable Code 3B trained on?", "tokens"),  # another abstract cites "StableCode-3b"
 ])
 def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):
     answer = engine.ask(question)

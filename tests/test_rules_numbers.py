@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.figures import figure_problem
+from rag.answer.focused import has_measure
 from rag.answer.listing import find_matches, unmet_figures
 from rag.answer.verify import verify
 from rag.text.numbers import read
@@ -135,3 +136,15 @@ def test_a_list_topic_with_a_figure_matches_papers_that_state_it(topic, papers):
 ])
 def test_a_list_topic_names_the_figure_no_abstract_states(topic, reason):
     assert reason in unmet_figures(topic) and bool(unmet_figures(topic)) == bool(reason)
+
+
+@pytest.mark.parametrize(("sentence", "measure"), [
+    ("It improves a 7B-parameter LLM on the GSM8K and MATH datasets.", False),  # a size, not a score
+    ("We release 574K query-response pairs built from GSM8K.", False),
+    ("DotaMath-deepseek-7B scores 64.8% on MATH.", True),
+    ("It reaches 0.8 accuracy in location predictions.", True),
+    ("Our prover solves 5 out of 148 problems.", True),
+    ("GPT-4 is the baseline on GSM8K.", False),                                 # the 4 is part of a name
+])
+def test_a_measurement_is_a_share_or_plain_number_not_a_size(sentence, measure):
+    assert has_measure(sentence) is measure

@@ -37,6 +37,8 @@ PAPERS = {
                 "We present PRIME. Our resulting model, Eurus-2-7B-PRIME, surpasses its base model on AIME."),
     "pf": Paper("pf", "Whole-Proof Generation with Lean",
                 "Our prover reaches 61.7% on miniF2F-test and 23.1% on Proofnet-test."),
+    "sc": Paper("sc", "Stable Code Technical Report", "We introduce Stable Code, a base code language model."),
+    "fc": Paper("fc", "Divide-and-Conquer Meets Consensus", "With FunCoder, StableCode-3b surpasses GPT-3.5."),
 }
 
 
@@ -55,6 +57,10 @@ def lexicon() -> Lexicon:
     ("What does KV Prediction reduce?", ["kv"]),                        # a title's leading name
     ("DotaMath vs InfinityMATH", ["dm", "im"]),
     ("Which papers use GSM8K?", []),                                    # a benchmark is a term, not a paper
+    # A paper's name with a size or version is its model, even where another abstract cites it by that name.
+    ("stable code 3b: how many tokens was it trained on?", ["sc"]),
+    ("What does StableCode-3b reach?", ["sc"]),
+    ("Is Stable Code Instruct good at chat?", ["sc"]),
 ])
 def test_papers_named_in_a_question(lexicon, question, papers):
     assert [m.paper_ids[0] for m in lexicon.paper_mentions(question)] == papers

@@ -20,6 +20,7 @@ from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.verify import numbers_in
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
+from rag.text.numbers import read
 from rag.text.sentences import split_sentences
 from rag.text.tokens import tokenize
 from rag.types import Answer, AnswerSentence
@@ -42,6 +43,19 @@ def has_figure(sentence: str) -> bool:
     """A sentence that can answer "what score / how many": it holds a number (as the verifier reads numbers, so
     the 8 of "GSM8K" is not one)."""
     return bool(numbers_in(sentence))
+
+
+# A question asking for a measurement ("what GSM8K accuracy", "how well"), not a size or a count.
+_ASKS_MEASURE = re.compile(r"\b(?:accuracy|score|rate|percentage|pass@\w*|success|f1|bleu|rouge\S*|mrr|exact match|"
+                           r"how well|perform\w*)\b", re.I)
+_SCALED = re.compile(r"(?:\d[KMBT]|thousand|million|billion|trillion)$", re.I)
+
+
+def has_measure(sentence: str) -> bool:
+    """A sentence that can answer "what accuracy / score": a percentage or a plain number, not a size written with
+    a scale ("a 7B-parameter LLM", "574K pairs"), which a sentence about the benchmark may hold instead."""
+    return any(f.percent or (f.value <= 100 and not _SCALED.search(f.text))
+               for f in read(sentence).figures if not f.in_name)
 
 # A paper joins a question-across-papers answer with a best sentence this close to the best. On the multi and
 # aggregation questions of the natural tune sets (16): 0.8 -> 0.75 with the contribution sentence below raised
@@ -162,7 +176,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if wanted:
         about = [s for s in scored if all(_mentions(s.text, w) for w in wanted)]
         if _ASKS_FIGURE.search(question):
-            with_figure = [s for s in about if has_figure(s.text)]
+            states = has_measure if _ASKS_MEASURE.search(question) else has_figure
+            with_figure = [s for s in about if states(s.text)]
             if not with_figure:
                 said = f" (it says: “{about[0].text}”)" if about else ""
                 return _not_stated(paper, wanted[0], question, found,

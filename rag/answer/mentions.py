@@ -34,6 +34,7 @@ _KIND_WORDS = frozenset("paper papers study work method model approach framework
 _DATA_WORDS = frozenset("dataset corpus benchmark".split())
 _DEFINED = re.compile(r"\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)")  # "Outcome-supervised Value Models (OVM)"
 _AUTHORS = re.compile(r"\b(?:we|our)\b", re.I)
+_VERSION = re.compile(r"v?\d+(?:\.\d+)?[kmbt]?|(?:instruct|base|chat)", re.I)  # "3B", "v2", "1.5", "Instruct"
 
 
 def key(text: str) -> str:
@@ -165,6 +166,8 @@ class Lexicon:
             if k in self.paper_aliases:
                 return Mention(text, span[0].start, span[-1].end, tuple(sorted(self.paper_aliases[k])), "paper"), n
             if k in self.terms and (n > 1 or _name_like(span[0].text)):
+                if owner := self._paper_with_version(text):  # "Stable Code 3B": the Stable Code paper's model
+                    return Mention(text, span[0].start, span[-1].end, owner, "paper"), n
                 return Mention(text, span[0].start, span[-1].end, tuple(sorted(self.terms[k])), "term"), n
         word = words[i]
         if _name_like(word.text) and len(key(word.text)) >= 5:
@@ -185,6 +188,16 @@ class Lexicon:
                     return Mention(word.text, word.start, word.end, tuple(sorted(self.paper_aliases[head])), "paper"), 1
                 if head in self.terms:
                     return Mention(word.text, word.start, word.end, tuple(sorted(self.terms[head])), "term"), 1
+        return None
+
+    def _paper_with_version(self, text: str) -> tuple[str, ...] | None:
+        """The paper a name is when it is a paper's name followed by a size or version ("Stable Code 3B",
+        "StableCode-3b", "MARIO v2"): another abstract may cite the model by that name, but it is the paper's."""
+        pieces = [p for p in re.split(r"[\s-]+", text) if p]
+        for m in range(len(pieces) - 1, 0, -1):
+            head = key(" ".join(pieces[:m]))
+            if head in self.paper_aliases and all(_VERSION.fullmatch(p) for p in pieces[m:]):
+                return tuple(sorted(self.paper_aliases[head]))
         return None
 
     def _terms_starting(self, k: str) -> set[str]:
