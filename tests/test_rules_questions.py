@@ -239,3 +239,20 @@ def test_the_papers_a_question_across_papers_describes(question, described):
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic
+
+
+@pytest.mark.parametrize(("question", "papers", "described", "terms"), [
+    # A third side listed, described, after two named ones; the names inside it name that side.
+    ("RLCoder, PyCoder and the CodeT5 + RRHF optimisation paper all use learning signals - for what?",
+     ["rl", "sa"], ["CodeT5 + RRHF optimisation paper"], []),
+    # "the better method" is no side: nothing lists it with the named papers.
+    ("Compare DotaMath and InfinityMATH: which is the better method on GSM8K?", ["dm", "im"], [], ["GSM8K"]),
+    # A name written as a paper's own ("PyCoder's CodeXGLUE") is no benchmark to compare both on.
+    ("The time-to-first-token paper and PyCoder's CodeXGLUE runs: which shows more gain?", ["sa"],
+     ["time-to-first-token paper"], []),
+    ("Is PyCoder or RLCoder better on CodeXGLUE?", ["sa", "rl"], [], ["CodeXGLUE"]),
+])
+def test_comparison_sides_and_what_they_are_compared_on(lexicon, question, papers, described, terms):
+    plan = understand(question, lexicon)
+    assert plan.kind == "comparative"
+    assert (plan.papers, plan.described, [t.text for t in plan.terms]) == (papers, described, terms)

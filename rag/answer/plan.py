@@ -79,7 +79,7 @@ MAX_COMPARED = 6
 _YES_NO = re.compile(r"^(?:does|do|did|is|are|was|were|can|could|has|have|had|will|would|should)\b", re.I)
 # The nouns a question calls a paper (or what it made) by: "the C-to-safe-Rust paper", "the FunCoder one".
 _PAPER_NOUN = r"(?:paper|method|approach|model|system|work|study|technique|framework|benchmark|dataset|agent|one)"
-_DESCRIBED_SIDE = re.compile(rf"\b(?:the|that|this)\s+(?P<side>(?:[\w-]+\s+){{0,6}}?{_PAPER_NOUN})\b", re.I)
+_DESCRIBED_SIDE = re.compile(rf"\b(?:the|that|this)\s+(?P<side>(?:[\w+*-]+\s+){{0,6}}?{_PAPER_NOUN})\b", re.I)
 _JOINERS = re.compile(r"\b(?:or|and|vs\.?|versus|compared (?:with|to)|than|differ\w*\s+(?:from|to|with))\b", re.I)
 # "the same benchmark", "the other model": words that point at no paper.
 _NOT_A_SIDE = re.compile(r"^(?:same|other|best|first|second|third|last|next|previous|following|former|latter|whole|"
@@ -89,7 +89,8 @@ _NOT_ASPECT = re.compile(
     r"\b(?:how|what|which|who|does|do|did|is|are|was|were|the|a|an|of|and|or|vs|versus|between|both|each|either|"
     r"one|ones|them|they|their|its|it|way|ways|differ\w*|difference\w*|compare\w*|comparison|contrast|paper\w*|"
     r"method\w*|approach\w*|work|works|study|model|models|system|systems|in|on|to|from|with|their|actually|"
-    r"exactly|aimed|at|than|same|similar|respect|regarding|terms|vs\.|s)\b", re.I)
+    r"exactly|aimed|at|than|same|similar|respect|regarding|terms|vs\.|s|whats|actual|really|just|case|cases|"
+    r"taken|together|but|so|any|some|thing|things|stuff|kind|sort|two|three|roughly|much|by)\b", re.I)
 # "Which is better / higher / larger / faster": each side's figure is what is asked.
 _WHICH_BETTER = re.compile(r"\b(?:better|best|higher|highest|larger|largest|bigger|more|fewer|faster|stronger|"
                            r"outperform\w*|beat\w*|win\w*|jump|gain\w*)\b", re.I)
@@ -108,7 +109,16 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if topic:
         return Plan("list", topic=topic, papers=named, terms=terms)
     if len(named) >= 2:
-        return Plan("comparative", papers=named, terms=terms, aspect=aspect_of(question, mentions))
+        listed = _listed_sides(text, mentions)[:MAX_COMPARED - len(named)]
+        if listed:  # "B-Coder, RLCoder and the CodeT5 + RRHF code optimisation paper": a third side, described
+            rest = question
+            for side in listed:
+                rest = rest.replace(side, " ")
+            terms = [t for t in _unowned(terms, question, mentions) if not any(t.text in side for side in listed)]
+            return Plan("comparative", papers=named, terms=terms, aspect=aspect_of(rest, lexicon.find(rest)),
+                        described=listed)
+        return Plan("comparative", papers=named, terms=_unowned(terms, question, mentions),
+                    aspect=aspect_of(question, mentions))
     sides = compared_sides(text)
     described = _described_sides(text, mentions) if not sides else []
     if described and (named or len(described) >= 2):
@@ -116,7 +126,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         for side in described:
             rest = rest.replace(side, " ")
         # A name inside a described side ("the FVELER dataset") names that side, not a benchmark to compare on.
-        terms = [t for t in terms if not any(t.text in side for side in described)]
+        terms = [t for t in _unowned(terms, question, mentions) if not any(t.text in side for side in described)]
         return Plan("comparative", papers=named, terms=terms, aspect=aspect_of(rest, lexicon.find(rest)),
                     described=described)
     if sides:  # worded as a comparison, at most one side named: "How does Meta Agent Search differ from AlphaCode?"
@@ -129,6 +139,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         rest = question
         for name in [*(_ASPECT_CUT.sub("", side).strip() or side for side in sides), *descriptions.values()]:
             rest = rest.replace(name, " ") if name else rest
+        terms = _unowned(terms, question, mentions)
         return Plan("comparative", sides=sides, papers=named, terms=terms, aspect=aspect_of(rest, lexicon.find(rest)),
                     described=[descriptions[side] for side in described])
     if not mentions and not has_history and _PRONOUN_ONLY.search(text) and len(_content_words(text)) <= 3:
@@ -239,6 +250,32 @@ def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
         if len(side.split()) >= 2 and not _NOT_A_SIDE.match(side):
             sides.append(side)
     return sides
+
+
+def _listed_sides(text: str, mentions: list[Mention]) -> list[str]:
+    """Described sides listed with named papers ("A, B and the CodeT5 + RRHF code optimisation paper"): only right
+    after "and", "or", "vs" or a comma, so "which is the better method" is no side."""
+    sides = []
+    for match in _DESCRIBED_SIDE.finditer(text):
+        if not re.search(r"(?:,|\band|\bor|\bvs\.?|\bversus)\s*$", text[:match.start()], re.I):
+            continue
+        if any(m.start < match.end() and match.start() < m.end for m in mentions if m.kind == "paper"):
+            continue
+        side = match.group("side").strip()
+        if len(side.split()) >= 2 and not _NOT_A_SIDE.match(side):
+            sides.append(side)
+    return sides
+
+
+def _unowned(terms: list[Mention], question: str, mentions: list[Mention]) -> list[Mention]:
+    """Terms to compare the papers on: not one written as a named paper's own ("FVEL's FVELER" is FVEL's dataset,
+    no benchmark the other paper could have a result on)."""
+    papers = [m for m in mentions if m.kind == "paper"]
+    def owned(term: Mention) -> bool:  # the paper's mention holds its "'s" when it is one word ("FVEL's")
+        return any(0 <= term.start - m.end <= 3 and re.search(r"['’]s?\s+$", question[m.start:term.start])
+                   for m in papers)
+
+    return [t for t in terms if not owned(t)]
 
 
 _PAPER_NOUN_NEXT = re.compile(rf"\s*{_PAPER_NOUN}\b", re.I)
