@@ -167,3 +167,11 @@ def test_a_question_across_papers_is_answered_paper_by_paper(engine, question, s
     assert len(answer.answer.splitlines()) == len(answer.citations)  # one line per paper
     assert all(s.verified for s in answer.sentences), [s.reason for s in answer.sentences if not s.verified]
     assert said in answer.answer
+
+
+def test_a_comparison_asking_for_benchmarks_quotes_every_sentence_naming_one(engine):
+    # InfinityMATH's robustness benchmarks sit in its fourth sentence, far from what "datasets" scores best.
+    answer = engine.ask("Which datasets do DotaMath and InfinityMATH report results on?")
+    assert answer.kind == "comparative" and len(answer.table) == 2
+    assert "MATH+" in answer.answer and "GSM8K" in answer.answer
+    assert all(s.verified for s in answer.sentences)

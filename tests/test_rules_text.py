@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
     ("text", "expected"),
     [
         pytest.param("We use e.g. BERT models. They work.", ["We use e.g. BERT models.", "They work."], id="e.g."),
+        pytest.param("It stays strong on other benchmarks (Avg. 80.1% on OOD). We release it.",
+                     ["It stays strong on other benchmarks (Avg. 80.1% on OOD).", "We release it."], id="avg"),
         pytest.param("As Smith et al. (2020) show, it holds. We extend it.",
                      ["As Smith et al. (2020) show, it holds.", "We extend it."], id="et-al"),
         pytest.param("Accuracy rose by 3.5 points. Errors fell.", ["Accuracy rose by 3.5 points.", "Errors fell."],

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.comparison import aspect_answer, cells_for
-from rag.answer.focused import asks_for_figure, has_figure
+from rag.answer.focused import ASKS_NAMED_THINGS, asks_for_figure, has_figure, names_used
 from rag.answer.plan import asks_which_is_better
 from rag.text.names import mention_pattern
+from rag.text.sentences import split_sentences
 from rag.types import Answer, Paper
 
 if TYPE_CHECKING:
@@ -53,6 +54,10 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             own = [s for s in own if its and has_figure(s.text) and all(mention_pattern(t).search(s.text) for t in its)]
         picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ROW_RATIO * own[0].score]
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
+        if not figure and ASKS_NAMED_THINGS.search(shape.aspect):
+            # "What benchmarks do A, B and C evaluate on?": every sentence of the row's abstract naming one leads.
+            naming = [s for s in split_sentences(paper.abstract) if names_used(s, paper)]
+            texts = [*naming[:MAX_ROW], *(t for t in texts if t not in naming)][:MAX_ROW]
         if not figure:
             cells = cells_for(paper)
             # The sentence that plays the role the aspect asks about (its data, its method ...), then the key

@@ -23,7 +23,7 @@ from rag.text.names import is_generic, mention_pattern, names_in, short_name
 from rag.text.numbers import read
 from rag.text.sentences import split_sentences
 from rag.text.tokens import tokenize
-from rag.types import Answer, AnswerSentence
+from rag.types import Answer, AnswerSentence, Paper
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
@@ -317,7 +317,19 @@ def _lead_with_best(chosen: list[ScoredSentence]) -> list[ScoredSentence]:
 # A sentence that may name data a paper uses; "on" is what "query evolution on GSM8K and MATH" has (without it the
 # natural tune set's aggregation fact recall fell from 0.67 to 0.56), so the filter is loose on purpose.
 _DATA_CUE = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|corpus|corpora|evaluat\w*|test sets?|experiments?|"
-                       r"tasks?|problems|accuracy|pass@\w+|on)\b", re.I)
+                       r"tasks?|problems|accuracy|pass@\w+|on|rates?|metrics?)\b", re.I)
+# An aspect that asks for named things ("what benchmarks do they evaluate on", "metrics reported by A, B and C").
+ASKS_NAMED_THINGS = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|test sets?|metrics?|measures?)\b", re.I)
+
+
+def names_used(sentence: str, paper: Paper) -> list[str]:
+    """The named things (benchmarks, datasets, metrics ...) a sentence of this paper says it uses: names in a
+    sentence about data or evaluation, other than the paper's own name."""
+    if not _DATA_CUE.search(sentence):
+        return []
+    own = {n.lower() for n in names_in(short_name(paper))}
+    return [n for n in names_in(sentence)
+            if not is_generic(n) and n.lower() not in own and re.search(r"[A-Za-z]", n)]
 
 
 def aggregate(question: str, found: Gathered) -> Answer | None:
@@ -327,14 +339,11 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
     if not relevant:
         return None
     papers = found.view.papers
-    own = {pid: {n.lower() for n in names_in(short_name(papers[pid]))} for pid in relevant}
     used: dict[str, list[tuple[str, str]]] = {}  # name -> [(paper id, sentence)]
     for s in sorted(found.scored(), key=lambda s: (s.paper_id, s.position)):
-        if s.paper_id not in relevant or not _DATA_CUE.search(s.text):
+        if s.paper_id not in relevant:
             continue
-        for name in names_in(s.text):
-            if is_generic(name) or name.lower() in own[s.paper_id] or not re.search(r"[A-Za-z]", name):
-                continue
+        for name in names_used(s.text, papers[s.paper_id]):
             entries = used.setdefault(name, [])
             if all(pid != s.paper_id for pid, _ in entries):
                 entries.append((s.paper_id, s.text))

@@ -6,7 +6,7 @@ import re
 
 _ABBREV = {
     "e.g", "i.e", "etc", "et al", "al", "vs", "fig", "figs", "eq", "eqs", "cf", "resp", "approx", "no", "nos",
-    "dr", "mr", "ms", "prof", "sec", "tab", "vol", "ca", "viz", "incl", "w.r.t", "u.s",
+    "dr", "mr", "ms", "prof", "sec", "tab", "vol", "ca", "viz", "incl", "w.r.t", "u.s", "avg", "std",
 }
 # A candidate boundary: end punctuation, optional closing quote/bracket, whitespace, then a plausible start.
 _BOUNDARY = re.compile(r"([.!?])([\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9$\\])")
