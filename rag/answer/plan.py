@@ -105,7 +105,9 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     named = paper_ids_of(mentions)[:MAX_COMPARED]
     terms = [m for m in mentions if m.kind == "term"]
     text = question.strip().rstrip("?.! ")
-    topic = list_topic(text)
+    # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
+    # and B: which methods do they use?" compares them.
+    topic = list_topic(text) if len(named) < 2 else _list_topic(text)
     if topic:
         return Plan("list", topic=topic, papers=named, terms=terms)
     if len(named) >= 2:
@@ -174,15 +176,30 @@ _LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the) (?:collection|corp
                           r"please|specifically|actually|really|exactly)\b", re.I)
 
 
+# A closing clause that only asks for the whole list ("list all of it please", "I want the full set").
+_ALL_OF_IT = re.compile(
+    r"^(?:(?:please|so)\s+)?(?:(?:list|give|show|name)(?:\s+me)?\s+(?:all|every|them|the full|the whole)|"
+    r"i (?:want|need|.d like) (?:to see )?(?:the |a )?(?:full|whole|complete|entire|all|every)|all of (?:it|them)|"
+    r"the (?:full|whole|complete) (?:set|list))\b", re.I)
+_REFERS_BACK = re.compile(r"\b(?:they|them|their|it|its|these|those|this|that|both|either|each)\b", re.I)
+
+
 def list_topic(text: str) -> str:
     """The topic of a "which papers ..." question, or "" when it is not one. In a question of several sentences or
     clauses ("I'm collecting HumanEval numbers. Which papers use HumanEval?", "Not Lean: which papers use F*?") the
     clause that asks for the list decides."""
     clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+", text) if c.strip()]
-    for clause in clauses if len(clauses) > 1 else ():
-        if topic := _list_topic(clause.rstrip("?.!:; ")):
+    while len(clauses) > 1 and _ALL_OF_IT.match(clauses[-1]):
+        clauses.pop()  # "... ? I want the full set."
+    text = " ".join(clauses).rstrip("?.!:; ")
+    whole = _list_topic(text)
+    if whole or len(clauses) == 1:
+        return whole
+    for clause in clauses:
+        topic = _list_topic(clause.rstrip("?.!:; "))
+        if topic and not _REFERS_BACK.search(topic):  # "... which methods do they use": about what came before
             return topic
-    return _list_topic(text)
+    return ""
 
 
 def _list_topic(text: str) -> str:
