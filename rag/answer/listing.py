@@ -131,6 +131,32 @@ def unmet_figures(topic: str) -> str:
     return f"No paper in the index matches “{topic}”: no indexed abstract states {figures}{where}."
 
 
+def unmet_words(topic: str, corpus_text: str) -> str:
+    """Why a described list topic matched no paper when a word of it is in no indexed title or abstract in any form
+    ("which papers use speculative decoding?"), or "": the nearest papers are then about something else, not a
+    weaker match. Words are looked for as written, as the start of a longer word ("tokenizer" in "tokenizers") and
+    in either spelling of -ise/-ize and -our/-or, without an inflection ("optimising"); not stemmed further, since
+    "speculation" is no "speculative"."""
+    rest, _ = split_filters(topic)
+    if re.search(r"\bor\b", rest):
+        return ""  # "A or B": one side missing leaves the other
+
+    def used(word: str) -> bool:
+        root = re.sub(r"(?:ing|ed|es|s)$", "", word.lower()) if len(word) > 6 else word.lower()
+        pattern = re.escape(root).replace("is", "i[sz]").replace("iz", "i[sz]").replace("our", "o(?:u)?r")
+        return bool(re.search(rf"\b{pattern}", corpus_text, re.I))
+
+    words = re.findall(r"[A-Za-z][\w-]*", rest)
+    # Only the thing the topic starts with ("speculative decoding to speed up code LLMs"): a word further on may be
+    # the asker's paraphrase of what the papers say, and the closest sentences may still answer.
+    absent = [w for w in words[:2] if len(w) >= 5 and not used(w)]
+    if not absent:
+        return ""
+    at = words.index(absent[0])
+    phrase = " ".join(words[at:at + 2]) if at + 1 < len(words) and len(words[at + 1]) >= 4 else absent[0]
+    return f"No paper in the index matches “{rest}”: no indexed abstract mentions “{phrase}”."
+
+
 def unmet_filters(topic: str, papers: Iterable[Paper]) -> str:
     """Why a list limited by year or author matched nothing, or "" when it has no such limit."""
     rest, only = split_filters(topic)

@@ -261,13 +261,14 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
 
 def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:
     """Every matching paper; a figure no abstract states is refused, not answered with whatever ranks first."""
-    from rag.answer.listing import find_matches, list_answer, unmet_figures, unmet_filters
+    from rag.answer.listing import find_matches, list_answer, unmet_figures, unmet_filters, unmet_words
     from rag.answer.refusal import refusal
 
     view = found.view
     matches = find_matches(topic, view.papers.values(), lambda text: found.scored_for(text, LIST_DEPTH))
     if not matches:
-        reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic)
+        reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic) or \
+            unmet_words(topic, view.corpus_text)
         closest = [view.papers[e.paper_id] for e in found.retrieved[:3]]
         return refusal(closest, query=question, searched=found.searched, reason=reason) if reason else None
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched)

@@ -1,0 +1,26 @@
+"""List topics no indexed paper can match: the list is refused with the word no abstract has, instead of being
+answered with the nearest sentences about something else."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.answer.listing import unmet_words
+
+CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding latency with an auxiliary model.\n"
+          "Tokompiler\nA tokenizer for HPC code; we optimize Fortran and C. There is speculation about scaling.")
+
+
+@pytest.mark.parametrize(("topic", "missing"), [
+    ("speculative decoding to speed up code LLMs", "speculative decoding"),  # "speculation" is no "speculative"
+    ("quantisation of code models", "quantisation"),
+    ("tokenizers for HPC code", ""),                 # a plural of a word the corpus has
+    ("optimising Fortran", ""),                      # -ise / -ize spellings are one word
+    ("decoding latency with speculative drafts", ""),  # a later word may be the asker's own paraphrase
+    ("speculative decoding or auxiliary models", ""),  # "A or B": the other side may still match
+    ("latency, from 2023", ""),                      # a year limit is no word of the topic
+    ("caching, from 2023", "caching"),
+])
+def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missing):
+    reason = unmet_words(topic, CORPUS)
+    assert (f"mentions “{missing}”" in reason) if missing else reason == ""
