@@ -11,7 +11,7 @@ import pytest
 from rag.answer.focused import paper_set
 from rag.answer.followups import condense
 from rag.answer.mentions import Lexicon
-from rag.answer.plan import list_topic, understand
+from rag.answer.plan import asks_yes_no, list_topic, understand
 from rag.types import Paper
 
 PAPERS = {
@@ -258,3 +258,15 @@ def test_comparison_sides_and_what_they_are_compared_on(lexicon, question, paper
     plan = understand(question, lexicon)
     assert plan.kind == "comparative"
     assert (plan.papers, plan.described, [t.text for t in plan.terms]) == (papers, described, terms)
+
+
+@pytest.mark.parametrize(("question", "yes_no"), [
+    ("Does retrieval improve code completion?", True),
+    ("If I diversify instruction data inside a few domains, should I expect generalisation?", True),
+    ("When the prompt is long, does KV Prediction still help", True),
+    ("I am tuning a retriever. Does reinforcement learning help it?", True),
+    ("If a model is small, what does it get on HumanEval?", False),      # the condition, then a wh-question
+    ("What does RLCoder do? It retrieves.", False),
+])
+def test_a_yes_no_question_may_follow_a_condition_or_a_lead_in(question, yes_no):
+    assert asks_yes_no(question.rstrip("?")) is yes_no

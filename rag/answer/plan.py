@@ -76,7 +76,16 @@ class Plan:
 
 
 MAX_COMPARED = 6
-_YES_NO = re.compile(r"^(?:does|do|did|is|are|was|were|can|could|has|have|had|will|would|should)\b", re.I)
+_AUX = r"(?:does|do|did|is|are|was|were|can|could|has|have|had|will|would|should)\b"
+_YES_NO = re.compile(rf"^{_AUX}", re.I)
+# "If I diversify the data inside a few domains, should I expect ...?": the condition first, then the question.
+_CONDITION_FIRST = re.compile(rf"^(?:if|when|given|suppose|assuming|once)\b[^?]*?,\s*(?:then\s+|so\s+)?{_AUX}", re.I)
+
+
+def asks_yes_no(text: str) -> bool:
+    """A yes/no question, asked at the start, after a condition, or in the last sentence ("I tune X. Does Y help?")."""
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    return any(bool(_YES_NO.match(t) or _CONDITION_FIRST.match(t)) for t in {text.strip(), last})
 # The nouns a question calls a paper (or what it made) by: "the C-to-safe-Rust paper", "the FunCoder one".
 _PAPER_NOUN = r"(?:paper|method|approach|model|system|work|study|technique|framework|benchmark|dataset|agent|one)"
 _DESCRIBED_SIDE = re.compile(rf"\b(?:the|that|this)\s+(?P<side>(?:[\w+*-]+\s+){{0,6}}?{_PAPER_NOUN})\b", re.I)
@@ -148,7 +157,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         return Plan("clarify")  # "Tell me more about it" with nothing before it
     if not named and _ACROSS_PAPERS.search(text):
         return Plan("aggregate" if _AGGREGATE.search(text) else "multi", terms=terms)
-    return Plan("factoid", papers=named, terms=terms, yes_no=bool(_YES_NO.match(text)))
+    return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
 
 
 # "What datasets / benchmarks ...": the named things across papers, each with the papers that use it.
