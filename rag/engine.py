@@ -35,12 +35,14 @@ SNAPSHOTS = "snapshots"  # under the data folder: the saved paper tables and BM2
 
 class Engine:
     def __init__(self, settings: Settings, embedder: Embedder | None = None, *, must_exist: bool = False,
-                 encoder_early: bool = True) -> None:
+                 encoder_early: bool = True, quick: bool = False) -> None:
         """Opens the index. `must_exist`: a command that only reads (ask, chat, papers) fails at once, before
         loading anything, when the local data folder holds no index, and creates nothing there.
         `encoder_early=False` leaves the encoder to the first question (bench/open_index.py times the store
-        alone that way)."""
-        from rag.index.store import ChromaStore, local_index_exists, open_client
+        alone that way). `quick`: a reading command answers from the snapshot of the store's version, vectors
+        included, without loading Chroma when it can (rag/index/replica.py); Chroma is opened when first needed.
+        """
+        from rag.index.store import local_index_exists
 
         self.settings = settings.resolved()
         if must_exist and not self.settings.store.chroma_url and not local_index_exists(self.settings.data_dir):
@@ -50,20 +52,46 @@ class Engine:
         if embedder is None and encoder_early and self._encoder_loads_quickly():
             # Building the encoder (ONNX Runtime releases the GIL while it prepares its session) overlaps opening
             # Chroma on another core: a cold `ask` waits for the longer of the two, not their sum.
-            threading.Thread(target=self._preload_embedder, name="paperchat-encoder", daemon=True).start()
-        client = open_client(self.settings.data_dir, self.settings.store.chroma_url)
-        self.store: ChromaStore = ChromaStore(
-            client, f"{self.settings.store.collection_prefix}-{self.settings.index_hash()}"
-        )
+            # Not a daemon: a command done before the encoder is (`papers` from a snapshot) waits for it at exit,
+            # since ONNX Runtime aborts the process when torn down in the middle of building a session.
+            threading.Thread(target=self._preload_embedder, name="paperchat-encoder").start()
         self._lock = threading.Lock()
         self._refreshing = threading.Lock()
+        self._store_lock = threading.Lock()
         self._generators: dict[str, Generator] = {}  # backend -> Generator, built on first use (a model is slow)
+        self.collection = f"{self.settings.store.collection_prefix}-{self.settings.index_hash()}"
         # The paper table and BM25 are loaded from a snapshot of the store's current version when one was saved
         # (by the last ingest, or the last process that opened this version), else rebuilt and saved.
-        self._snapshots = self.settings.data_dir / SNAPSHOTS / self.store.name
-        self._view_version = self.store.version()
-        self._view = read_view(self.store, self._embed_query, self.settings.retrieval.title_repeat,
-                               self._snapshots, self._view_version)
+        self._snapshots = self.settings.data_dir / SNAPSHOTS / self.collection
+        self._store: ChromaStore | None = None
+        quick_view = None
+        if quick and not self.settings.store.chroma_url:
+            from rag.index.view import quick_view
+
+            quick_view = quick_view(self.settings.data_dir, self.collection, self._embed_query,
+                                    self.settings.retrieval.title_repeat, self._snapshots)
+        if quick_view is not None:
+            self._view, self._view_version = quick_view
+        else:
+            self._view_version = self.store.version()
+            self._view = read_view(self.store, self._embed_query, self.settings.retrieval.title_repeat,
+                                   self._snapshots, self._view_version)
+
+    @property
+    def store(self) -> ChromaStore:
+        """The Chroma store, opened on first use: at once by a writer, only when needed by a quick reader."""
+        with self._store_lock:
+            if self._store is None:
+                from rag.index.store import ChromaStore, open_client
+
+                client = open_client(self.settings.data_dir, self.settings.store.chroma_url)
+                self._store = ChromaStore(client, self.collection)
+            return self._store
+
+    @property
+    def vectors_missing(self) -> bool:
+        """Whether a crash left the vector index to rebuild; a quick reader found it whole without opening it."""
+        return self._store is not None and self._store.vectors_missing
 
     @property
     def embedder(self) -> Embedder:
@@ -84,7 +112,7 @@ class Engine:
         from rag.index.sentence_vectors import SentenceVectors
 
         return SentenceVectors(lambda texts: self.embedder.embed(texts),
-                               lambda texts: self.store.sentence_vectors(texts))
+                               lambda texts: self._view.retriever.store.sentence_vectors(texts))
 
     def _encoder_loads_quickly(self) -> bool:
         from rag.index.encoder import loads_quickly
@@ -128,6 +156,8 @@ class Engine:
         if not self._refreshing.acquire(blocking=False):
             return
         try:
+            if self._store is None and self._quick_view_current():
+                return
             version = self.store.version()
             if version == self._view_version:
                 return
@@ -136,6 +166,15 @@ class Engine:
             self.refresh()
         finally:
             self._refreshing.release()
+
+    def _quick_view_current(self) -> bool:
+        """For a reader that has not opened Chroma: the stamp file still names its view's version, and no write is
+        under way (two file reads, like the catalogue reads of a version check)."""
+        from rag.index.recovery import untouched
+        from rag.index.store import stamped_version
+
+        return stamped_version(self.settings.data_dir, self.collection) == self._view_version and \
+            untouched(self.settings.data_dir / "chroma", self.collection)
 
     def search(self, query: str, retrieval: RetrievalSettings | None = None, k: int | None = None) -> list[Evidence]:
         self.catch_up()

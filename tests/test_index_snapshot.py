@@ -108,3 +108,73 @@ def test_after_a_write_cut_short_the_store_is_read_not_the_snapshot(engine, rebu
     view = read_view(engine.store, engine._embed_query, engine.settings.retrieval.title_repeat,
                      engine.settings.data_dir / SNAPSHOTS / engine.store.name, engine.store.version())
     assert rebuilds[0] == 1 and view.papers == engine.papers
+
+
+# A reader that answers without loading Chroma (rag/index/replica.py): the snapshot of the version the stamp file
+# names holds a small store's vectors too.
+
+def test_a_quick_reader_answers_as_the_store_does_without_loading_chroma(engine):
+    """In a fresh process (Chroma is imported by this one): same answers, same retrieval, no chromadb module."""
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from rag.offline import configure_offline; configure_offline()\n"
+        "from rag.engine import Engine\n"
+        "from rag.settings import Settings\n"
+        f"engine = Engine(Settings(data_dir={str(engine.settings.data_dir)!r}), quick=True)\n"
+        f"out = {{q: [[e.paper_id, round(e.fused, 4)] for e in engine.search(q)] for q in {QUERIES!r}}}\n"
+        "out['answer'] = engine.ask('How many lemmas does the Lean IMO dataset have?').answer\n"
+        "out['chromadb'] = 'chromadb' in sys.modules\n"
+        "print(json.dumps(out))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    quick = json.loads(done.stdout.strip().splitlines()[-1])
+    assert quick.pop("chromadb") is False
+    assert quick.pop("answer") == engine.ask("How many lemmas does the Lean IMO dataset have?").answer
+    for query in QUERIES:  # the flat search is exact; Chroma's HNSW agrees on a store this small
+        assert [pid for pid, _ in quick[query]] == [e.paper_id for e in engine.search(query)]
+
+
+def test_a_quick_reader_sees_a_write_made_elsewhere(tmp_path, embedder, settings_for):
+    from rag.engine import Engine
+
+    settings = settings_for("quick")
+    writer = Engine(settings, embedder=embedder)
+    ingest_into(writer, [jsonl(tmp_path, "first.jsonl", LEAN)], progress=False)
+    reader = Engine(settings, embedder=embedder, quick=True)
+    assert reader._store is None and list(reader.papers) == ["lean"]  # answered from the snapshot alone
+    ingest_into(writer, [jsonl(tmp_path, "later.jsonl", CORAL)], progress=False)
+    answer = reader.ask("How much live coral cover did reefs lose after the 2016 heatwave?")
+    assert sorted(reader.papers) == ["coral", "lean"] and "41%" in answer.answer
+
+
+def test_a_write_under_way_or_cut_short_sends_a_quick_reader_to_the_store(tmp_path, embedder, settings_for):
+    from rag.engine import Engine
+    from rag.index.recovery import MARKS
+
+    settings = settings_for("quickmark")
+    writer = Engine(settings, embedder=embedder)
+    ingest_into(writer, [jsonl(tmp_path, "first.jsonl", LEAN)], progress=False)
+    assert Engine(settings, embedder=embedder, quick=True)._store is None
+    mark = settings.data_dir / "chroma" / MARKS / f"{writer.store.name}.999999999"  # a writer that is gone
+    mark.touch()
+    reader = Engine(settings, embedder=embedder, quick=True)
+    assert reader._store is not None and list(reader.papers) == ["lean"]
+
+
+def test_saved_bm25_scores_read_without_bm25s_are_bm25s_scores(engine, tmp_path):
+    import bm25s
+    import numpy as np
+
+    from rag.index.lexical import SavedScores
+    from rag.text.tokens import tokenize
+
+    engine.view.lexical.save(tmp_path)
+    ours, theirs = SavedScores(tmp_path), bm25s.BM25.load(str(tmp_path), mmap=True, show_progress=False)
+    for query in [*QUERIES, "lean lean lean", "retrieval-augmented generation for code"]:
+        tokens = [t for t in tokenize(query) if t in theirs.vocab_dict]
+        assert np.allclose(ours.get_scores(tokens), theirs.get_scores(tokens), atol=1e-5)

@@ -256,7 +256,8 @@ def _run(args: argparse.Namespace) -> int:
     from ingest.writer import open_engine
     from rag.text.controls import strip_controls
 
-    engine = open_engine(settings, must_exist=args.command in READ_ONLY)
+    engine = open_engine(settings, must_exist=args.command in READ_ONLY, quick=args.command in READ_ONLY,
+                         encoder_early=args.command != "papers")  # listing papers embeds nothing
     if args.command == "ingest":
         from ingest.pipeline import BUILTIN_CORPUS
         from ingest.writer import ingest_into

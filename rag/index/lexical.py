@@ -51,6 +51,8 @@ class LexicalIndex:
         if self._bm25 is None or not tokens:
             return []
         scores = np.asarray(self._bm25.get_scores(tokens))
+        if not len(scores):
+            return []
         k = min(k, len(scores))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top])]
@@ -67,11 +69,43 @@ class LexicalIndex:
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
         """The index `save` wrote, its score matrix memory-mapped (pages are read as queries touch them)."""
-        import bm25s
-
         state = json.loads((folder / FILE).read_text(encoding="utf-8"))
         index = cls.__new__(cls)
         index.paper_ids, index.params, index._n = state["paper_ids"], state["params"], state["n"]
         index._df = Counter(state["df"])
-        index._bm25 = None if state["empty"] else bm25s.BM25.load(str(folder), mmap=True, show_progress=False)
+        index._bm25 = None if state["empty"] else _saved_scores(folder)
         return index
+
+
+class SavedScores:
+    """bm25s's saved index queried with numpy alone. bm25s computes every (token, paper) score when it indexes
+    and saves them as one sparse matrix, a column per token; a query's scores are the sum of its tokens' columns,
+    which is all this does. Loading bm25s itself imports scipy (~0.5 s of a cold `ask`, more than the query); a
+    test holds the two to the same scores, and an index in a form this does not read is loaded by bm25s."""
+
+    def __init__(self, folder: Path) -> None:
+        self.data = np.load(folder / "data.csc.index.npy", mmap_mode="r")
+        self.indices = np.load(folder / "indices.csc.index.npy", mmap_mode="r")
+        self.indptr = np.load(folder / "indptr.csc.index.npy", mmap_mode="r")
+        self.vocab: dict[str, int] = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+        self.num_docs = int(json.loads((folder / "params.index.json").read_text(encoding="utf-8"))["num_docs"])
+
+    def get_scores(self, tokens: list[str]) -> np.ndarray:
+        scores = np.zeros(self.num_docs, dtype=np.float32)
+        for token in tokens:  # a token asked twice counts twice, as in bm25s
+            column = self.vocab.get(token)
+            if column is not None:
+                start, end = int(self.indptr[column]), int(self.indptr[column + 1])
+                scores[self.indices[start:end]] += self.data[start:end]  # a column names each paper once
+        return scores
+
+
+def _saved_scores(folder: Path) -> object:
+    """The saved matrix read by SavedScores when it is one (bm25s's "lucene" scores have nothing to add for
+    absent tokens); any other form by bm25s."""
+    params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+    if params.get("method") == "lucene" and (folder / "data.csc.index.npy").is_file():
+        return SavedScores(folder)
+    import bm25s
+
+    return bm25s.BM25.load(str(folder), mmap=True, show_progress=False)

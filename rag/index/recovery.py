@@ -137,6 +137,18 @@ def remove_vector_index(persist_dir: Path, collection: str) -> None:
             shutil.rmtree(folder)
 
 
+def untouched(persist_dir: Path, collection: str) -> bool:
+    """Whether nothing can have changed the collection since its last stamp: no write of it (or of its companion
+    collections) under way or cut short, no rebuild pending, its vector folder in place. A reader that skips
+    Chroma (rag/index/replica.py) needs all of it; otherwise opening Chroma deals with what is found."""
+    if any((Path(persist_dir) / MARKS).glob(f"{glob.escape(collection)}.*")):
+        return False
+    try:
+        return not vector_folder_missing(persist_dir, collection)
+    except sqlite3.Error:
+        return False
+
+
 def vector_folder_missing(persist_dir: Path, collection: str) -> bool:
     """True when the collection stores chunks but its vector folder is gone (deleted by hand, a partial backup):
     Chroma would open it empty, and dense search would silently find nothing."""

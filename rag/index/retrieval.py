@@ -20,8 +20,10 @@ from rag.settings import RetrievalSettings
 from rag.types import Evidence, Paper
 
 if TYPE_CHECKING:
+    from rag.index.dense import DenseHit
     from rag.index.lexical import LexicalIndex
-    from rag.index.store import ChromaStore, DenseHit
+    from rag.index.replica import Replica
+    from rag.index.store import ChromaStore
 
 CHUNKS_PER_PAPER = 3  # dense candidates are fetched as chunks; about this many per paper
 MAX_DENSE_FETCHES = 3  # each fetch doubles the chunks asked for, until enough distinct papers came back
@@ -39,7 +41,7 @@ class _Scores:
 
 class Retriever:
     def __init__(
-        self, store: ChromaStore, embed_query: Callable[[str], np.ndarray], lexical: LexicalIndex,
+        self, store: ChromaStore | Replica, embed_query: Callable[[str], np.ndarray], lexical: LexicalIndex,
         papers: dict[str, Paper],
     ) -> None:
         self.store = store

@@ -26,9 +26,11 @@ from rag.types import Paper
 
 if TYPE_CHECKING:
     from rag.index.lexical import LexicalIndex
+    from rag.index.replica import Replica
 
 FORMAT = 1  # raise when the files below change shape
 PAPERS = "papers.json"  # {"fields": [...], "rows": [[...], ...]}: one parse, not one per paper
+REPLICA = "replica"  # a small store's vectors (rag/index/replica.py), added to the snapshot of its version
 _TUPLES = {f.name for f in dataclasses.fields(Paper) if str(f.type).startswith("tuple")}
 
 
@@ -62,6 +64,32 @@ def load(root: Path, key: str) -> tuple[dict[str, Paper], LexicalIndex] | None:
     if list(papers) != lexical.paper_ids:
         return None
     return papers, lexical
+
+
+def load_replica(root: Path, key: str) -> Replica | None:
+    """The vectors saved with the snapshot under `key` (rag/index/replica.py), or None."""
+    from rag.index.replica import Replica
+
+    return Replica.load(root / key / REPLICA)
+
+
+def has_replica(root: Path, key: str) -> bool:
+    return (root / key / REPLICA).is_dir()
+
+
+def add_replica(root: Path, key: str, replica: Replica) -> None:
+    """Adds the vectors to the saved snapshot under `key`, renamed into place whole (as `save` does); nothing
+    when that snapshot is gone or its folder cannot be written."""
+    folder = root / key
+    with contextlib.suppress(OSError):
+        if not (folder / PAPERS).is_file() or (folder / REPLICA).exists():
+            return
+        scratch = Path(tempfile.mkdtemp(prefix=".saving-", dir=folder))
+        try:
+            replica.save(scratch)
+            os.rename(scratch, folder / REPLICA)  # fails when another process added it first: fine
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def save(root: Path, key: str, papers: dict[str, Paper], lexical: LexicalIndex) -> None:

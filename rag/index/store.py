@@ -21,12 +21,17 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
 import numpy as np
 
 from rag.errors import PaperchatError
+from rag.index.dense import DenseHit, sentence_id
 from rag.types import Chunk, Paper
+
+if TYPE_CHECKING:
+    from rag.index.replica import Replica
 
 PAGE = 5000
 REBUILD_BATCH = 256
@@ -38,6 +43,17 @@ VERSION_SUFFIX = ".version"
 # It is derived data: when a crash damages it, it is dropped, and questions embed what they need until the next
 # ingest writes it again.
 SENTENCES_SUFFIX = ".sentences"
+# The version each write stamps is also written to a plain file here, so a reader can tell which snapshot matches
+# the store without loading Chroma (rag/index/replica.py). Only paperchat's own writes keep it; none means unknown.
+STAMPS = "paperchat-stamps"
+
+
+def stamped_version(data_dir: Path, collection: str) -> str:
+    """The version the last write to the embedded store stamped (ChromaStore.version's form), read without Chroma;
+    "" when there is no such file."""
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        return (Path(data_dir) / "chroma" / STAMPS / collection).read_text(encoding="utf-8").strip()
+    return ""
 
 
 class StoreError(PaperchatError):
@@ -54,14 +70,6 @@ class StoredPaper:
     @property
     def complete(self) -> bool:
         return self.n_chunks == self.n_stored
-
-
-@dataclass(frozen=True)
-class DenseHit:
-    chunk_id: str
-    paper_id: str
-    text: str
-    similarity: float
 
 
 def local_index_exists(data_dir: Path) -> bool:
@@ -171,6 +179,7 @@ class ChromaStore:
         self.name = collection_name
         self.location = _location(client)
         self._marks: WriteMarks | None = None
+        self._persist_dir: Path | None = None  # the embedded store's folder (None for a Chroma server)
         self._sentence_marks: WriteMarks | None = None
         self.recovered = ""  # what recovery found after a cut-short write: "", "sound" or "damaged"
         settings = client.get_settings()
@@ -179,6 +188,7 @@ class ChromaStore:
         if settings.is_persistent and not settings.chroma_server_host:
             # Before Chroma loads the collection: a damaged index can crash the process that loads it.
             persist_dir = Path(settings.persist_directory)
+            self._persist_dir = persist_dir
             self.recovered = recover(persist_dir, collection_name)
             self._marks = WriteMarks(persist_dir, collection_name)
             self._sentence_marks = WriteMarks(persist_dir, collection_name + SENTENCES_SUFFIX)
@@ -218,6 +228,24 @@ class ChromaStore:
             metadata={"stamp": stamp}
         )
         self.last_written = f"{self._collection.id}:{stamp}"
+        if self._persist_dir is not None:
+            self._write_stamp_file(self.last_written)
+
+    @property
+    def stamps_files(self) -> bool:
+        """Whether this store's writes stamp the plain version file (an embedded store; a server's do not)."""
+        return self._persist_dir is not None and not self.read_only
+
+    def _write_stamp_file(self, version: str) -> None:
+        folder = self._persist_dir / STAMPS
+        try:
+            folder.mkdir(exist_ok=True)
+            scratch = folder / f".{self.name}.{os.getpid()}"
+            scratch.write_text(version, encoding="utf-8")
+            os.replace(scratch, folder / self.name)
+        except OSError:  # no file is safe (readers open Chroma); a stale one is not
+            with contextlib.suppress(OSError):
+                (folder / self.name).unlink(missing_ok=True)
 
     @_server_errors
     def version(self) -> str:
@@ -282,6 +310,29 @@ class ChromaStore:
         return self._client.get_or_create_collection(
             self.name, embedding_function=None, metadata={"hnsw:space": "cosine"}
         )
+
+    @_server_errors
+    def replica(self) -> Replica | None:
+        """Every chunk's vector and every stored sentence vector, for a store small enough to search them as flat
+        arrays (rag/index/replica.py); None for a larger one."""
+        from rag.index import replica
+
+        if self.count() > replica.MAX_CHUNKS:
+            return None
+        ids, paper_ids, texts, vectors = [], [], [], []
+        for page in self._pages(["embeddings", "documents", "metadatas"]):
+            ids += page["ids"]
+            paper_ids += [meta["paper_id"] for meta in page["metadatas"]]
+            texts += page["documents"]
+            vectors += list(page["embeddings"])
+        sentence_ids, sentence_vectors = [], []
+        if (sentences := self._sentence_collection()) is not None:
+            while page := sentences.get(include=["embeddings"], limit=PAGE, offset=len(sentence_ids)):
+                if not page["ids"]:
+                    break
+                sentence_ids += page["ids"]
+                sentence_vectors += list(page["embeddings"])
+        return replica.build(ids, paper_ids, texts, vectors, sentence_ids, sentence_vectors)
 
     @_server_errors
     def count(self) -> int:
@@ -494,14 +545,6 @@ class ChromaStore:
             )
         return StoreError(f"Searching the vector index at {self.location} failed ({said}). Run the command again; "
                           "if it keeps failing, run `paperchat ingest` on the same files to rewrite the index.")
-
-
-def sentence_id(text: str) -> str:
-    """A sentence's key in the sentence collection: its text's hash, so the answerer, which sees texts, can look
-    it up without knowing where the text came from."""
-    import hashlib
-
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _paper_from_meta(paper_id: str, meta: dict) -> Paper:

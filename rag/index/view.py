@@ -19,6 +19,7 @@ from rag.types import Paper
 if TYPE_CHECKING:
     from rag.answer.mentions import Lexicon
     from rag.index.lexical import LexicalIndex
+    from rag.index.replica import Replica
     from rag.index.retrieval import Retriever
     from rag.index.store import ChromaStore
 
@@ -45,7 +46,6 @@ def read_view(store: ChromaStore, embed_query: Callable[[str], np.ndarray], titl
     otherwise built and saved there (rag/index/snapshot.py)."""
     from rag.index import snapshot
     from rag.index.lexical import LexicalIndex
-    from rag.index.retrieval import Retriever
 
     # A write cut short (a dead writer's mark found at open) may have changed chunks without stamping a version:
     # then the store itself is read, never the snapshot of the version it still shows.
@@ -61,5 +61,39 @@ def read_view(store: ChromaStore, embed_query: Callable[[str], np.ndarray], titl
         # Saved only when no write landed while reading: then these papers are exactly that version's.
         if snapshots and key and store.version() == version:
             snapshot.save(snapshots, key, papers, lexical)
+    if snapshots and key and store.stamps_files and not snapshot.has_replica(snapshots, key):
+        # A small store's vectors too, for readers that skip Chroma (rag/index/replica.py); they find the snapshot
+        # by the stamp file, so only a store that writes one gets them, and only when still at this version.
+        replica = store.replica()
+        if replica is not None and store.version() == version:
+            snapshot.add_replica(snapshots, key, replica)
+    return _view(papers, lexical, store, embed_query)
+
+
+def _view(papers: dict[str, Paper], lexical: LexicalIndex, vectors: ChromaStore | Replica,
+          embed_query: Callable[[str], np.ndarray]) -> IndexView:
+    from rag.index.retrieval import Retriever
+
     corpus_text = "\n".join(f"{p.title}\n{p.abstract}" for p in papers.values())
-    return IndexView(papers, lexical, Retriever(store, embed_query, lexical, papers), corpus_text)
+    return IndexView(papers, lexical, Retriever(vectors, embed_query, lexical, papers), corpus_text)
+
+
+def quick_view(data_dir: Path, collection: str, embed_query: Callable[[str], np.ndarray], title_repeat: int,
+               snapshots: Path) -> tuple[IndexView, str] | None:
+    """The view of an embedded store read without loading Chroma, with the version it is of: when the stamp file
+    names a version whose snapshot holds the vectors too, and no write is under way or was cut short. None
+    otherwise (then the store is opened, as read_view does)."""
+    from rag.index import snapshot
+    from rag.index.recovery import untouched
+    from rag.index.store import stamped_version
+
+    version = stamped_version(data_dir, collection)
+    if not version or not untouched(Path(data_dir) / "chroma", collection):
+        return None
+    key = snapshot.snapshot_key(version, title_repeat)
+    loaded = snapshot.load(snapshots, key)
+    replica = snapshot.load_replica(snapshots, key) if loaded is not None else None
+    if loaded is None or replica is None:
+        return None
+    papers, lexical = loaded
+    return _view(papers, lexical, replica, embed_query), version
