@@ -1,7 +1,7 @@
 """A small index's vectors as flat arrays, saved with its snapshot (rag/index/snapshot.py).
 
 A one-shot `paperchat ask` spent half its time importing and opening Chroma (the import alone is ~0.5 s) to search
-a few hundred vectors. For a store of up to MAX_CHUNKS chunks the snapshot of a version also holds every chunk's
+a few hundred vectors. For a store of up to MAX_PAPERS papers the snapshot of a version also holds every chunk's
 vector and every stored sentence vector, so a read-only command whose store shows that version searches these
 with one matrix product (exact cosine, as Chroma's HNSW approximates it) and never loads Chroma. Chroma stays the
 store of record: every write goes to it, a larger store is searched there, and so is anything at all when the
@@ -19,7 +19,10 @@ import numpy as np
 
 from rag.index.dense import DenseHit, sentence_id
 
-MAX_CHUNKS = 20_000  # ~30 MB of float32 vectors at 384 dimensions; beyond it Chroma's index is the better search
+# Decided by the paper count a view already has: counting a store's chunks makes Chroma load its whole vector index
+# (+200 MB at 100,000 chunks), which a reader of a large store should not pay at open. 5,000 papers are ~12,500
+# chunks on the built-in corpus's 2.5 per paper: ~20 MB of float32 vectors; beyond it Chroma's index searches.
+MAX_PAPERS = 5_000
 _CHUNKS, _CHUNK_VECTORS = "chunks.json", "chunk_vectors.npy"
 _SENTENCES, _SENTENCE_VECTORS = "sentences.json", "sentence_vectors.npy"
 

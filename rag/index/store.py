@@ -312,13 +312,11 @@ class ChromaStore:
         )
 
     @_server_errors
-    def replica(self) -> Replica | None:
-        """Every chunk's vector and every stored sentence vector, for a store small enough to search them as flat
-        arrays (rag/index/replica.py); None for a larger one."""
+    def replica(self) -> Replica:
+        """Every chunk's vector and every stored sentence vector, to search them as flat arrays
+        (rag/index/replica.py); the caller decides whether the store is small enough."""
         from rag.index import replica
 
-        if self.count() > replica.MAX_CHUNKS:
-            return None
         ids, paper_ids, texts, vectors = [], [], [], []
         for page in self._pages(["embeddings", "documents", "metadatas"]):
             ids += page["ids"]

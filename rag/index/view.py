@@ -46,6 +46,7 @@ def read_view(store: ChromaStore, embed_query: Callable[[str], np.ndarray], titl
     otherwise built and saved there (rag/index/snapshot.py)."""
     from rag.index import snapshot
     from rag.index.lexical import LexicalIndex
+    from rag.index.replica import MAX_PAPERS
 
     # A write cut short (a dead writer's mark found at open) may have changed chunks without stamping a version:
     # then the store itself is read, never the snapshot of the version it still shows.
@@ -61,11 +62,12 @@ def read_view(store: ChromaStore, embed_query: Callable[[str], np.ndarray], titl
         # Saved only when no write landed while reading: then these papers are exactly that version's.
         if snapshots and key and store.version() == version:
             snapshot.save(snapshots, key, papers, lexical)
-    if snapshots and key and store.stamps_files and not snapshot.has_replica(snapshots, key):
+    if snapshots and key and store.stamps_files and len(papers) <= MAX_PAPERS and \
+            not snapshot.has_replica(snapshots, key):
         # A small store's vectors too, for readers that skip Chroma (rag/index/replica.py); they find the snapshot
         # by the stamp file, so only a store that writes one gets them, and only when still at this version.
         replica = store.replica()
-        if replica is not None and store.version() == version:
+        if store.version() == version:
             snapshot.add_replica(snapshots, key, replica)
     return _view(papers, lexical, store, embed_query)
 
