@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.figures import figure_problem
-from rag.answer.focused import has_measure
+from rag.answer.focused import compared_with, figure_needed, has_measure
 from rag.answer.listing import find_matches, unmet_figures
 from rag.answer.verify import verify
 from rag.text.numbers import read
@@ -148,3 +148,30 @@ def test_a_list_topic_names_the_figure_no_abstract_states(topic, reason):
 ])
 def test_a_measurement_is_a_share_or_plain_number_not_a_size(sentence, measure):
     assert has_measure(sentence) is measure
+
+
+@pytest.mark.parametrize(("question", "sentence", "answers"), [
+    # A ratio is asked: only a ratio answers; "a speedup over baselines" or "1 ULP of error" does not.
+    ("By what factor is it faster?", "It attains a speedup over baselines with under 1 ULP of error.", False),
+    ("By what factor is it faster, concretely?", "It runs 3.2x faster than the library exponential.", True),
+    ("how much faster is decoding", "Decoding is 40% faster with the cache.", True),
+    # A percentage is asked: "negligible" is no percentage.
+    ("runtime overhead in % against the C code?", "The translation has a negligible performance impact.", False),
+    ("runtime overhead in % against the C code?", "The translated code runs with a 4% overhead.", True),
+    # A measurement is asked: a share or a decimal, not a count in words or a model size.
+    ("what overall task success rate did it hit?", "It connects foundation models with millions of APIs.", False),
+    ("what overall task success rate did it hit?", "The agent completes 14.41% of the tasks.", True),
+])
+def test_a_question_asking_a_kind_of_figure_needs_that_kind(question, sentence, answers):
+    needed = figure_needed(question)
+    assert needed is not None and needed(sentence) is answers
+
+
+@pytest.mark.parametrize(("question", "other"), [
+    ("By how many points does CodeTree beat Reflexion on HumanEval?", "Reflexion"),  # a name, where it is left out
+    ("How much faster is KV Prediction than speculative decoding?", "speculative decoding"),
+    ("Is it better than the baseline?", ""),                              # too plain to check
+    ("What improvement over baselines does it report?", ""),
+])
+def test_what_a_question_compares_a_paper_with(question, other):
+    assert compared_with(question) == other

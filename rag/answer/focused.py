@@ -10,6 +10,7 @@ A question across papers ("what are the ways of ...") is answered with one cited
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rag.answer.citations import CitationBook
@@ -51,11 +52,33 @@ _ASKS_MEASURE = re.compile(r"\b(?:accuracy|score|rate|percentage|pass@\w*|succes
 _SCALED = re.compile(r"(?:\d[KMBT]|thousand|million|billion|trillion)$", re.I)
 
 
+# "By what factor is it faster?", "how much faster": only a ratio answers ("3x", "2.5 times", "a speedup of 4").
+_ASKS_FACTOR = re.compile(r"\b(?:by )?what factor|\bhow many times|\bhow much (?:faster|slower|cheaper|smaller|"
+                          r"bigger|larger)|\bspeed-?up factor", re.I)
+_FACTOR = re.compile(r"\d[\d.,]*\s*(?:x|×|times|-?fold)(?!\w)|\bspeed-?ups? of (?:up to |about )?\d|"
+                     r"\d[\d.,]*\s*%\s*(?:faster|slower|speed-?up|less|fewer|lower|reduction)", re.I)
+# "overhead in %", "what percentage": only a percentage answers.
+_ASKS_PERCENT = re.compile(r"\bin %|\bin percent\b|\bpercentage\b|\bwhat percent\b|\bhow many percent\b", re.I)
+
+
+def figure_needed(question: str) -> Callable[[str], bool] | None:
+    """What a sentence must hold to answer a question asking for a ratio, a percentage or a measurement (no named
+    benchmark; those are checked against the sentences naming them), or None for other questions."""
+    if _ASKS_FACTOR.search(question):
+        return lambda sentence: bool(_FACTOR.search(sentence))
+    if _ASKS_PERCENT.search(question):
+        return lambda sentence: any(f.percent for f in read(sentence).figures)
+    if _ASKS_MEASURE.search(question) and asks_for_figure(question):
+        return has_measure
+    return None
+
+
 def has_measure(sentence: str) -> bool:
-    """A sentence that can answer "what accuracy / score": a percentage or a plain number, not a size written with
-    a scale ("a 7B-parameter LLM", "574K pairs"), which a sentence about the benchmark may hold instead."""
-    return any(f.percent or (f.value <= 100 and not _SCALED.search(f.text))
-               for f in read(sentence).figures if not f.in_name)
+    """A sentence that can answer "what accuracy / score": a percentage, a share of a total ("5 out of 148") or a
+    number with decimals, written in digits; not a size written with a scale ("a 7B-parameter LLM", "574K pairs")
+    nor a count in words ("two datasets"), which a sentence about the benchmark may hold instead."""
+    return any(f.percent or f.total is not None or ("." in f.text and not _SCALED.search(f.text))
+               for f in read(sentence).figures if not f.in_name and f.text[:1].isdigit())
 
 # A paper joins a question-across-papers answer with a best sentence this close to the best. On the multi and
 # aggregation questions of the natural tune sets (16): 0.8 -> 0.75 with the contribution sentence below raised
@@ -85,11 +108,13 @@ def asks_about_data(question: str, names: list[str]) -> bool:
 
 
 # "than X", "compared with X", "versus X": what a question compares the named paper with.
-_COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+(?:the\s+|a\s+|an\s+)?(?P<other>[^?,;.]+)",
+_COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over)\s+"
+                            r"(?:the\s+|a\s+|an\s+)?(?P<other>[^?,;.]+)",
                             re.I)
 # "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
-_HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)\s+"
-                       r"(?:do|does|did|are|is|were|was|can|could|has|have|had|will|would|in|on|per)\b", re.I)
+_HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+"
+                       r"(?:do|does|did|are|is|were|was|can|could|has|have|had|will|would|in|on|per)\b|\s*[?.!]*$)",
+                       re.I)
 # Only a duration asked ("how long does X take"): "how long is the context window" wants a length, not a time.
 _HOW_LONG = re.compile(r"\bhow long\s+(?:does|do|did|would|will|should)\b.*\b(?:take|takes|took|last|run|train)\b",
                        re.I)
@@ -133,8 +158,12 @@ def compared_with(question: str) -> str:
     match = _COMPARED_WITH.search(question)
     if not match:
         return ""
-    other = " ".join(match["other"].split()[:4])
-    return other if len(tokenize(other)) >= 2 else ""
+    # What it is compared with, not where: "beat Reflexion on HumanEval" compares with Reflexion.
+    other = re.split(r"\s+(?:on|in|at|for|with|by|across|when|using)\s+", match["other"], maxsplit=1)[0]
+    other = " ".join(other.split()[:4])
+    # A capitalised word there is a name ("beat Reflexion"): checkable on its own, unlike "the baseline".
+    named = other[:1].isupper() and not is_generic(other.split()[0])
+    return other if len(tokenize(other)) >= 2 or named else ""
 
 
 def _uses_most(abstract: str, phrase: str) -> bool:
@@ -173,6 +202,14 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             counting = [s for s in scored if has_figure(s.text) and unit.search(s.text)]
             scored = counting + [s for s in scored if s not in counting]
     wanted = [t.text for t in shape.terms]
+    if not wanted and (needed := figure_needed(question)):
+        # "By what factor is it faster?", "overhead in %?", "what task success rate?": a sentence with that kind of
+        # figure leads; a paper with none ("a speedup over baselines", "negligible impact") does not state it.
+        fitting = [s for s in scored if needed(s.text)]
+        if not fitting:
+            return _not_stated(paper, "", question, found,
+                               f"The {name} abstract gives no such figure (the closest it says: “{scored[0].text}”).")
+        scored = fitting + [s for s in scored if s not in fitting]
     if wanted:
         about = [s for s in scored if all(_mentions(s.text, w) for w in wanted)]
         if _ASKS_FIGURE.search(question):
