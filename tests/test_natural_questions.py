@@ -175,3 +175,14 @@ def test_a_comparison_asking_for_benchmarks_quotes_every_sentence_naming_one(eng
     assert answer.kind == "comparative" and len(answer.table) == 2
     assert "MATH+" in answer.answer and "GSM8K" in answer.answer
     assert all(s.verified for s in answer.sentences)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Two named papers compared on names no abstract has: refused, not two rows of whatever they say.
+    ("Are ENAMEL and BigCodeBench released under MIT or Apache-2.0? We'd like to redistribute both.", "MIT"),
+    # No paper named, a percentage asked, none among the closest sentences: "negligible impact" is no percentage.
+    ("What is the runtime overhead in % of the safe Rust that the C to Rust translation produces?", "no such figure"),
+])
+def test_comparisons_and_questions_across_the_index_refuse_what_no_abstract_states(engine, question, said):
+    answer = engine.ask(question)
+    assert answer.refused and said in answer.answer and answer.citations == []

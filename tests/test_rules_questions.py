@@ -270,3 +270,12 @@ def test_comparison_sides_and_what_they_are_compared_on(lexicon, question, paper
 ])
 def test_a_yes_no_question_may_follow_a_condition_or_a_lead_in(question, yes_no):
     assert asks_yes_no(question.rstrip("?")) is yes_no
+
+
+@pytest.mark.parametrize(("question", "aspect"), [
+    # The sentence with the question mark asks, wherever it stands.
+    ("Are RLCoder and PyCoder trained on GitHub data? We want to reuse it.", "trained GitHub data"),
+    ("RLCoder and PyCoder both complete code. How does each use context?", "use context"),
+])
+def test_the_aspect_comes_from_the_sentence_that_asks(lexicon, question, aspect):
+    assert understand(question, lexicon).aspect == aspect

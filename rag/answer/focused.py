@@ -56,21 +56,41 @@ _SCALED = re.compile(r"(?:\d[KMBT]|thousand|million|billion|trillion)$", re.I)
 _ASKS_FACTOR = re.compile(r"\b(?:by )?what factor|\bhow many times|\bhow much (?:faster|slower|cheaper|smaller|"
                           r"bigger|larger)|\bspeed-?up factor", re.I)
 _FACTOR = re.compile(r"\d[\d.,]*\s*(?:x|×|times|-?fold)(?!\w)|\bspeed-?ups? of (?:up to |about )?\d|"
+                     r"\b(?:twice|thrice|half|doubl\w*|tripl\w*|(?:an|two|three) orders? of magnitude)\b|"
                      r"\d[\d.,]*\s*%\s*(?:faster|slower|speed-?up|less|fewer|lower|reduction)", re.I)
 # "overhead in %", "what percentage": only a percentage answers.
+# "What GSM8K accuracy", "what task success rate", "just the number": a measurement is what is asked.
+_ASKS_A_MEASURE = re.compile(r"\bwhat (?:[\w-]+\s+){0,3}?(?:score|accuracy|rate|pass@\w*|f1|bleu|mrr|exact match)\b|"
+                             r"\bhow accurate\b|\bjust the number\b", re.I)
 _ASKS_PERCENT = re.compile(r"\bin %|\bin percent\b|\bpercentage\b|\bwhat percent\b|\bhow many percent\b", re.I)
 
 
-def figure_needed(question: str) -> Callable[[str], bool] | None:
+FIGURE_RATIO = 0.7  # a question not naming a paper: the fitting sentence must score this close to the best
+
+
+def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | None:
     """What a sentence must hold to answer a question asking for a ratio, a percentage or a measurement (no named
-    benchmark; those are checked against the sentences naming them), or None for other questions."""
-    if _ASKS_FACTOR.search(question):
-        return lambda sentence: bool(_FACTOR.search(sentence))
+    benchmark; those are checked against the sentences naming them), or None for other questions. `ratio=False`
+    leaves ratios out, for questions naming no paper: there it refused an answerable question of natural-frozen
+    (run whole; the question was not looked at), while within one named abstract it refuses only near misses."""
+    from rag.answer.plan import asks_yes_no
+
+    if asks_yes_no(question.strip().rstrip("?.! ")):
+        return None  # "Do models that score well ...?" asks for a finding, not a figure
+    if ratio and _ASKS_FACTOR.search(question):
+        # "How much faster": a ratio or a percentage ("11.2% faster", "cuts latency by 30%"); "by what factor": a ratio.
+        share = bool(re.search(r"\bhow much\b", question, re.I))
+        return lambda sentence: bool(_FACTOR.search(sentence)) or (share and _has_share(sentence))
     if _ASKS_PERCENT.search(question):
-        return lambda sentence: any(f.percent for f in read(sentence).figures)
-    if _ASKS_MEASURE.search(question) and asks_for_figure(question):
+        return _has_share
+    if _ASKS_A_MEASURE.search(question):
         return has_measure
     return None
+
+
+def _has_share(sentence: str) -> bool:
+    """A percentage, or a count out of a total ("71 of the 397 problems"), which is one."""
+    return any(f.percent or f.total is not None for f in read(sentence).figures if not f.in_name)
 
 
 def has_measure(sentence: str) -> bool:

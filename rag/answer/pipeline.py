@@ -169,7 +169,7 @@ def _clarify(question: str, found: Gathered) -> Answer:
 
 def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answer:
     from rag.answer.factoid import extractive_answer, findings_first
-    from rag.answer.focused import asks_about_data
+    from rag.answer.focused import FIGURE_RATIO, asks_about_data, figure_needed
     from rag.answer.refusal import refusal
     from rag.answer.scoring import pick_answer_sentences
 
@@ -189,6 +189,16 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
         unknown = unknown_ids or unknown_words
         reason = _not_mentioned(unknown) if unknown and scored else ""
         return refusal(closest, query=question, searched=found.searched, reason=reason)
+    if needed := figure_needed(found.searched, ratio=False):
+        # "What's the overhead in %?", "by what factor?": a sentence with that kind of figure, among those close to
+        # the best, leads; with none, the abstracts do not state it (nm: "negligible impact" is no percentage).
+        close = [s for s in scored if s.score >= FIGURE_RATIO * scored[0].score]
+        fitting = [s for s in close if needed(s.text)]
+        if not fitting:
+            said = f"the closest sentence: “{scored[0].text}”"
+            return refusal(closest, query=question, searched=found.searched,
+                           reason=f"The closest abstracts give no such figure ({said}).")
+        scored = fitting + [s for s in scored if s not in fitting]
     chosen = pick_answer_sentences(scored, settings.answer.max_sentences)
     if shape is not None and shape.yes_no:
         chosen = findings_first(chosen, papers, scored)
@@ -243,6 +253,11 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
             chosen.append(paper)
     if len(chosen) < 2:
         return None
+    unknown_ids, _ = unknown_names(found.searched, found.view)
+    if unknown_ids:  # "Are ENAMEL and BigCodeBench under MIT or Apache-2.0?": no abstract names either
+        from rag.answer.refusal import refusal
+
+        return refusal(chosen, query=question, searched=found.searched, reason=_not_mentioned(unknown_ids))
     if shape.aspect:
         return aspect_rows(chosen, shape, question, found, missing=missing)
     return comparative_answer(chosen, papers, query=question, searched=found.searched, missing=missing)

@@ -244,7 +244,12 @@ def aspect_of(question: str, mentions: list[Mention]) -> str:
     """What remains of a comparison once the names and the comparing words are gone ("" when nothing does). In a
     question of several sentences ("A and B both cut latency. How does each save compute?") the one that asks
     decides, if anything is left of it."""
-    *lead, last = re.split(r"(?<=[.!?])\s+(?=\S)", question.strip())
+    sentences = re.split(r"(?<=[.!?])\s+(?=\S)", question.strip())
+    # The sentence that asks: the last one with a question mark ("Are A and B under MIT? We'd like to ..."), else
+    # the last one.
+    asking = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
+    last = sentences[asking[-1] if asking else -1]
+    lead = [sentence for sentence in sentences if sentence is not last]
     at = question.rfind(last)
     if lead and (asked := aspect_of(last, [replace(m, start=m.start - at, end=m.end - at)
                                            for m in mentions if m.start >= at])):
