@@ -39,6 +39,9 @@ PAPERS = {
                 "Our prover reaches 61.7% on miniF2F-test and 23.1% on Proofnet-test."),
     "sc": Paper("sc", "Stable Code Technical Report", "We introduce Stable Code, a base code language model."),
     "fc": Paper("fc", "Divide-and-Conquer Meets Consensus", "With FunCoder, StableCode-3b surpasses GPT-3.5."),
+    "ac": Paper("ac", "Competition-Level Code Generation with AlphaCode",
+                "We introduce AlphaCode, a system for code generation that solves competitive problems."),
+    "es": Paper("es", "Training Models on Edit Sequences", "A small LM trained on edits matches Codex and AlphaCode."),
 }
 
 
@@ -61,6 +64,8 @@ def lexicon() -> Lexicon:
     ("stable code 3b: how many tokens was it trained on?", ["sc"]),
     ("What does StableCode-3b reach?", ["sc"]),
     ("Is Stable Code Instruct good at chat?", ["sc"]),
+    # A name from a title typed in lower case, even where other abstracts cite it ("alphacode's").
+    ("how big is alphacode's largest model", ["ac"]),
 ])
 def test_papers_named_in_a_question(lexicon, question, papers):
     assert [m.paper_ids[0] for m in lexicon.paper_mentions(question)] == papers

@@ -133,6 +133,8 @@ class Lexicon:
             mention, used = match
             after = words[i + used].text.lower() if i + used < len(words) else ""
             written = _POSSESSIVE.sub("", mention.text)
+            if mention.kind == "term" and written not in self.title_names and written.islower():
+                written = self._title_name_typed_lower(written)  # "alphacode's biggest model": AlphaCode
             if mention.kind == "term" and self.title_names.get(written) and \
                     self.title_names[written] == self.introduced.get(key(written)):
                 # A name in one title that this paper introduces names it, even where others cite it ("AlphaCode");
@@ -148,6 +150,19 @@ class Lexicon:
             found.append(mention)
             i += used
         return found
+
+    def _title_name_typed_lower(self, written: str) -> str:
+        """The name in a title a question typed in lower case ("alphacode"), when it is long enough not to be a
+        word and only one title name has that form; else the text as typed."""
+        names = self._title_names_by_key.get(key(written), []) if len(key(written)) >= 6 else []
+        return names[0] if len(names) == 1 else written
+
+    @cached_property
+    def _title_names_by_key(self) -> dict[str, list[str]]:
+        by_key: dict[str, list[str]] = {}
+        for name in self.title_names:
+            by_key.setdefault(key(name), []).append(name)
+        return by_key
 
     def paper_mentions(self, question: str) -> list[Mention]:
         return [m for m in self.find(question) if m.kind == "paper"]
