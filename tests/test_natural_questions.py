@@ -186,3 +186,9 @@ def test_a_comparison_asking_for_benchmarks_quotes_every_sentence_naming_one(eng
 def test_comparisons_and_questions_across_the_index_refuse_what_no_abstract_states(engine, question, said):
     answer = engine.ask(question)
     assert answer.refused and said in answer.answer and answer.citations == []
+
+
+def test_a_benchmark_written_with_another_spacing_is_the_same_benchmark_in_a_row(engine):
+    # MA-LoT writes "the Lean4 version of MiniF2F-Test": its figure is its row's, not "no result".
+    answer = engine.ask("DeepSeek-Prover vs MA-LoT on the Lean 4 miniF2F test: who scores higher?")
+    assert answer.kind == "comparative" and "54.51%" in answer.answer and "52%" in answer.answer

@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.comparison import aspect_answer, cells_for
-from rag.answer.focused import ASKS_NAMED_THINGS, asks_for_figure, has_figure, names_used
+from rag.answer.focused import ASKS_NAMED_THINGS, asks_for_figure, has_figure, mentions_name, names_used
 from rag.answer.plan import asks_which_is_better
-from rag.text.names import mention_pattern
 from rag.text.sentences import split_sentences
 from rag.types import Answer, Paper
 
@@ -50,8 +49,9 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             # is held to the names its own abstract has ("WebArena's GPT-4 agent vs DEPS in Minecraft": GPT-4 for
             # one, Minecraft for the other); one whose abstract has none of them has no such figure.
             text = f"{paper.title}\n{paper.abstract}"
-            its = [t for t in terms if mention_pattern(t).search(text)]
-            own = [s for s in own if its and has_figure(s.text) and all(mention_pattern(t).search(s.text) for t in its)]
+            # Spacing and hyphen variants count ("Lean 4 miniF2F test" is MA-LoT's "Lean4 miniF2F test").
+            its = [t for t in terms if mentions_name(text, t)]
+            own = [s for s in own if its and has_figure(s.text) and all(mentions_name(s.text, t) for t in its)]
         picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ROW_RATIO * own[0].score]
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
         if not figure and ASKS_NAMED_THINGS.search(shape.aspect):

@@ -199,7 +199,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     paper = view.papers[pid]
     name = short_name(paper)
     text = f"{paper.title}\n{paper.abstract}"
-    absent = [t for t in shape.terms if not _mentions(text, t.text)]
+    absent = [t for t in shape.terms if not mentions_name(text, t.text)]
     if absent:
         return _not_stated(paper, absent[0].text, question, found,
                            f"The {name} abstract does not mention {absent[0].text}, so it does not say this.")
@@ -231,7 +231,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                                f"The {name} abstract gives no such figure (the closest it says: “{scored[0].text}”).")
         scored = fitting + [s for s in scored if s not in fitting]
     if wanted:
-        about = [s for s in scored if all(_mentions(s.text, w) for w in wanted)]
+        about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
         if _ASKS_FIGURE.search(question):
             states = has_measure if _ASKS_MEASURE.search(question) else has_figure
             with_figure = [s for s in about if states(s.text)]
@@ -354,7 +354,7 @@ def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) 
     return answer
 
 
-def _mentions(text: str, name: str) -> bool:
+def mentions_name(text: str, name: str) -> bool:
     if mention_pattern(name).search(text):
         return True
     wanted = key(name)
