@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.listing import unmet_words
+from rag.text.vocabulary import Vocabulary
 
 CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding latency with an auxiliary model.\n"
           "Tokompiler\nA tokenizer for HPC code; we optimize Fortran and C. There is speculation about scaling.")
@@ -22,5 +23,15 @@ CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding la
     ("caching, from 2023", "caching"),
 ])
 def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missing):
-    reason = unmet_words(topic, CORPUS)
+    reason = unmet_words(topic, Vocabulary(CORPUS))
     assert (f"mentions “{missing}”" in reason) if missing else reason == ""
+
+
+@pytest.mark.parametrize(("word", "used"), [
+    ("tokenizers", True), ("optimising", True), ("running", True), ("actually", True), ("speculative", False),
+    ("colour", True), ("code-optimising", True), ("quantisation", False),
+    ("optimisation", False),  # a derived word is not looked for from its verb: no stemming beyond inflections
+])
+def test_a_word_is_found_in_any_form_a_writer_gives_it(word, used):
+    vocabulary = Vocabulary("A tokenizer we optimize; it runs in actual code. Speculation about the color.")
+    assert vocabulary.uses(word) is used

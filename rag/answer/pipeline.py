@@ -283,7 +283,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     matches = find_matches(topic, view.papers.values(), lambda text: found.scored_for(text, LIST_DEPTH))
     if not matches:
         reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic) or \
-            unmet_words(topic, view.corpus_text)
+            unmet_words(topic, view.vocabulary)
         closest = [view.papers[e.paper_id] for e in found.retrieved[:3]]
         return refusal(closest, query=question, searched=found.searched, reason=reason) if reason else None
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from rag.index.replica import Replica
     from rag.index.retrieval import Retriever
     from rag.index.store import ChromaStore
+    from rag.text.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,13 @@ class IndexView:
     lexical: LexicalIndex
     retriever: Retriever
     corpus_text: str  # the whole index as one text, to tell at once whether any abstract mentions a name
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The words the index uses, in any form (built on first use, once per view)."""
+        from rag.text.vocabulary import Vocabulary
+
+        return Vocabulary(self.corpus_text)
 
     @cached_property
     def lexicon(self) -> Lexicon:

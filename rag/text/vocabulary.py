@@ -1,0 +1,40 @@
+"""The words a corpus uses, looked up in any of the forms a writer may give them: an inflection ("tokenizers" for
+"tokenizer", "optimising", "running"), British or American spelling (-ise/-ize, -our/-or). Not stemmed further: "speculation"
+is no "speculative", and that difference is the point (a question about speculative decoding is about something
+no abstract here has)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_WORD = re.compile(r"[a-z][a-z0-9]*")
+_INFLECTION = re.compile(r"(?:ing|ed|es|s|ly)$")
+
+
+def _form(word: str) -> str:
+    word = word.lower()
+    word = re.sub(r"is(?=e|ed|es|er|ers|ing|ation|ations)", "iz", word)
+    return word.replace("our", "or")
+
+
+def _root(word: str) -> str:
+    if len(word) <= 6:
+        return word
+    root = _INFLECTION.sub("", word)
+    # "running" -> "run", not "runn"; "actually" -> "actual"
+    return root[:-1] if len(root) > 2 and root[-1] == root[-2] and root[-1] not in "ls" else root
+
+
+class Vocabulary:
+    def __init__(self, text: str) -> None:
+        self._words = sorted({_form(w) for w in _WORD.findall(text.lower())})
+
+    def uses(self, word: str) -> bool:
+        """Whether the corpus has the word, or a word it starts (its root without an inflection)."""
+        parts = _WORD.findall(word.lower())
+        return all(self._starts(_root(_form(part))) for part in parts)
+
+    def _starts(self, root: str) -> bool:
+        at = bisect.bisect_left(self._words, root)
+        return at < len(self._words) and self._words[at].startswith(root)
