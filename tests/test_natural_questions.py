@@ -192,3 +192,10 @@ def test_a_benchmark_written_with_another_spacing_is_the_same_benchmark_in_a_row
     # MA-LoT writes "the Lean4 version of MiniF2F-Test": its figure is its row's, not "no result".
     answer = engine.ask("DeepSeek-Prover vs MA-LoT on the Lean 4 miniF2F test: who scores higher?")
     assert answer.kind == "comparative" and "54.51%" in answer.answer and "52%" in answer.answer
+
+
+def test_a_comparison_of_counts_quotes_each_count_or_refuses_when_none_is_given(engine):
+    refused = engine.ask("OMPGPT or MPIrigen: which is bigger in parameter count?")
+    assert refused.refused and "parameter count" in refused.answer and refused.citations == []
+    counted = engine.ask("How many lemmas do FVEL and the Lean IMO dataset paper each have?")
+    assert counted.kind == "comparative" and "29,125 lemmas" in counted.answer and "1,329 lemmas" in counted.answer

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.comparison import aspect_answer, cells_for
-from rag.answer.focused import ASKS_NAMED_THINGS, asks_for_figure, has_figure, mentions_name, names_used
+from rag.answer.focused import ASKS_NAMED_THINGS, asks_for_figure, counted_unit, has_figure, mentions_name, names_used
 from rag.answer.plan import asks_which_is_better
+from rag.answer.refusal import refusal
 from rag.text.sentences import split_sentences
 from rag.types import Answer, Paper
 
@@ -41,10 +42,15 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     terms = [t.text for t in shape.terms]
     # "Which is better on B?", "How many B problems does each solve?": each row quotes its figure on B, or none.
     figure = bool(terms) and (asks_which_is_better(question) or asks_for_figure(question))
+    # "Which is bigger in parameter count?", "how many lemmas does each have?": each row quotes its count, or none.
+    unit = counted_unit(question) if not terms else None
+    unit = unit if unit is not None and unit.counts else None
     rows = []
     for paper in chosen:
         own = [s for s in scored if s.paper_id == paper.paper_id]
-        if figure:
+        if unit is not None:
+            own = [s for s in own if has_figure(s.text) and unit.search(s.text)]
+        elif figure:
             # Each paper's figure on the named benchmark, or nothing: never a number from another benchmark. A row
             # is held to the names its own abstract has ("WebArena's GPT-4 agent vs DEPS in Minecraft": GPT-4 for
             # one, Minecraft for the other); one whose abstract has none of them has no such figure.
@@ -58,7 +64,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             # "What benchmarks do A, B and C evaluate on?": every sentence of the row's abstract naming one leads.
             naming = [s for s in split_sentences(paper.abstract) if names_used(s, paper)]
             texts = [*naming[:MAX_ROW], *(t for t in texts if t not in naming)][:MAX_ROW]
-        if not figure:
+        if not figure and unit is None:
             cells = cells_for(paper)
             # The sentence that plays the role the aspect asks about (its data, its method ...), then the key
             # result, so a row says what the approach achieved.
@@ -67,6 +73,11 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                 if cell is not None and cell.sentence not in texts and len(texts) < MAX_ROW:
                     texts.append(cell.sentence)
         rows.append((paper, texts))
+    if unit is not None and not any(texts for _, texts in rows):
+        return refusal(list(chosen), query=question, searched=found.searched,
+                       reason=f"None of these abstracts gives a figure for {unit.label}.")
     absent = f"no {' / '.join(terms)} result in the abstract" if figure else ""
+    if unit is not None:
+        absent = f"no figure for {unit.label} in the abstract"
     return aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
                          missing=missing, absent=absent, header=f"Result on {' / '.join(terms)}" if figure else "")

@@ -136,6 +136,9 @@ _COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|beats?
 _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+"
                        r"(?:do|does|did|are|is|were|was|can|could|has|have|had|will|would|in|on|per)\b|\s*[?.!]*$)",
                        re.I)
+# "Which is bigger in parameter count?", "the number of lemmas": a count of that unit is asked.
+_COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|\b(?:the )?number of (?P<unit2>[\w-]+)\b",
+                       re.I)
 # Only a duration asked ("how long does X take"): "how long is the context window" wants a length, not a time.
 _HOW_LONG = re.compile(r"\bhow long\s+(?:does|do|did|would|will|should)\b.*\b(?:take|takes|took|last|run|train)\b",
                        re.I)
@@ -160,14 +163,15 @@ class Unit:
 
 def counted_unit(question: str) -> Unit | None:
     """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
-    if match := _HOW_MANY.search(question):
-        word = match["unit"].split()[-1]
+    if match := _HOW_MANY.search(question) or _COUNT_OF.search(question):
+        word = next(unit for unit in match.groups() if unit).split()[-1]
         stem = re.sub(r"(?:es|s)$", "", word) if len(word) > 4 else word.rstrip("s")
         if not re.search(r"[a-z]", stem, re.I) or stem.lower() in {"time", "times"}:
             return None
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
+        label = word if match.re is _HOW_MANY else f"the {word} count"
         return Unit(rf"\d[\d,.]*\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*(?:[\w-]+\s+){{0,2}}?"
-                    rf"{re.escape(stem)}", word, rf"\b{re.escape(stem)}")
+                    rf"{re.escape(stem)}", label, rf"\b{re.escape(stem)}")
     if _HOW_LONG.search(question):
         return Unit(_TIME, "how long it takes", _TIME, counts=False)
     return None

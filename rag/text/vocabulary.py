@@ -1,7 +1,7 @@
 """The words a corpus uses, looked up in any of the forms a writer may give them: an inflection ("tokenizers" for
-"tokenizer", "optimising", "running"), British or American spelling (-ise/-ize, -our/-or). Not stemmed further: "speculation"
-is no "speculative", and that difference is the point (a question about speculative decoding is about something
-no abstract here has)."""
+"tokenizer", "optimising", "running"), British or American spelling (-ise/-ize, -our/-or). Not stemmed further:
+"speculation" is no "speculative", and that difference is the point (a question about speculative decoding is
+about something no abstract here has)."""
 
 from __future__ import annotations
 
