@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.record import missing_detail, record_answer
+from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.types import Paper
 
 WITH_RECORD = Paper("lean", "A Lean Dataset for Olympiad Geometry", "We release 1,329 lemmas, trained with AdamW.",
@@ -37,3 +37,14 @@ def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, sa
 ])
 def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question, missing):
     assert missing_detail(paper, question) == missing
+
+
+@pytest.mark.parametrize(("question", "setting"), [
+    ("does it also work for haskell programs?", "haskell"),      # the abstract names no Haskell
+    ("has it been evaluated on github issues from java projects?", "java"),  # its most specific word
+    ("does it also help on MBPP?", ""),                                  # it says MBPP
+    ("Does it improve code generation?", ""),                            # no setting beyond the paper's asked
+])
+def test_a_setting_beyond_what_the_abstract_names_is_not_stated(question, setting):
+    used_by = {"haskell": 0, "programs": 30, "java": 2, "projects": 20, "github": 3, "issues": 4, "mbpp": 5}
+    assert unstated_setting(BARE, question, lambda word: used_by.get(word, 10)) == setting

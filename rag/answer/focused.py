@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rag.answer.citations import CitationBook
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.mentions import key
-from rag.answer.record import missing_detail, record_answer
+from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.verify import numbers_in
@@ -207,6 +207,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return answered  # who wrote it, when: the record's, not the abstract's
     if detail := missing_detail(paper, question):
         return _not_stated(paper, "", question, found, f"The {name} abstract does not state its {detail}.")
+    if setting := unstated_setting(paper, question, view.lexical.papers_using):
+        return _not_stated(paper, "", question, found,
+                           f"The {name} abstract does not mention {setting}, so it does not say this.")
     text = f"{paper.title}\n{paper.abstract}"
     absent = [t for t in shape.terms if not mentions_name(text, t.text)]
     if absent:

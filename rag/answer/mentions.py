@@ -175,7 +175,8 @@ class Lexicon:
                 continue  # "the X paper": X is the mention, the article is not part of it
             text = question[span[0].start:span[-1].end]
             k = key(_POSSESSIVE.sub("", text))
-            if not k or (n == 1 and not _name_like(span[0].text) and not (len(k) >= 6 and k in self.paper_aliases)):
+            if not k or (n == 1 and not _name_like(span[0].text) and
+                         not (len(k) >= 6 and (k in self.paper_aliases or k in self._title_names_by_key))):
                 continue  # a lower-case word names a paper only when it is one of its long names ("rlcoder")
             text = _POSSESSIVE.sub("", text) if n == 1 or not text.endswith("'") else text
             if k in self.paper_aliases:

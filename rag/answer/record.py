@@ -9,12 +9,15 @@ batch size, hardware) must be in the abstract to be answered at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rag.answer.citations import CitationBook
 from rag.answer.refusal import refusal
 from rag.text.names import short_name
+from rag.text.sentences import split_sentences
 from rag.types import Answer, AnswerSentence, Paper
 
+_SELF = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|method|approach|model|system))\b", re.I)
 _ASKS_AUTHORS = re.compile(r"\bwho (?:are|were|is|was) (?:the |its )?authors?\b|\bwho wrote\b|\bauthors? of\b|"
                            r"\bwritten by\b|\bwho (?:are|were) behind\b", re.I)
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen (?:was|did|were)\b.*\b(?:publish\w*|come out|came out|"
@@ -28,6 +31,14 @@ _DETAILS = [
     ("batch size", re.compile(r"\bbatch[- ]sizes?\b", re.I), re.compile(r"\bbatch[- ]sizes?\b", re.I)),
     ("hardware", re.compile(r"\b(?:hardware|gpus?|tpus?)\b", re.I),
      re.compile(r"\b(?:hardware|gpus?|tpus?|A100|H100|V100)\b", re.I)),
+    # What a paper says about itself beyond its results, asked of it: only its abstract's words can answer.
+    ("limitations", re.compile(r"\b(?:limitations?|weakness(?:es)?|shortcomings?|drawbacks?)\b", re.I),
+     re.compile(r"\b(?:limitations?|weakness\w*|shortcomings?|drawbacks?|limited|fails?|failures?)\b", re.I)),
+    ("ablations", re.compile(r"\bablat\w*", re.I), re.compile(r"\bablat\w*", re.I)),
+    ("failure cases", re.compile(r"\b(?:get|got|gets) wrong\b|\bfailure cases?\b|\bfail(?:s|ed)? on\b", re.I),
+     re.compile(r"\bfail\w*|\bwrong\b|\berrors?\b|\bmistakes?\b|\bunsolved\b", re.I)),
+    ("ethical or safety concerns", re.compile(r"\bethic\w*|\bsafety\b|\bmisuse\b", re.I),
+     re.compile(r"\bethic\w*|\bsafe(?:ty|ly)?\b|\bmisuse\b|\brisks?\b|\bharm\w*", re.I)),
 ]
 
 
@@ -50,11 +61,37 @@ def record_answer(paper: Paper, question: str, searched: str) -> Answer | None:
 
 
 def missing_detail(paper: Paper, question: str) -> str:
-    """The detail a question asks of this paper ("which optimiser") that its abstract never states, or ""."""
+    """The detail a question asks of this paper ("which optimiser", "its limitations") that its abstract never
+    states of itself, or "". A sentence states it of the paper when it speaks as the authors or names the paper:
+    "both approaches have significant drawbacks" is about earlier work."""
+    own = [s for s in split_sentences(paper.abstract) if _SELF.search(s) or short_name(paper).lower() in s.lower()]
     for label, asked, stated in _DETAILS:
-        if asked.search(question) and not stated.search(paper.abstract):
+        if asked.search(question) and not any(stated.search(s) for s in own):
             return label
     return ""
+
+
+# "Does FunCoder also work for Haskell?", "has AutoCodeRover been evaluated on Java projects?": a setting beyond the
+# one the paper reports, asked at the question's end.
+_SETTING_CUE = re.compile(r"\b(?:also|still|even|as well|too)\b|\b(?:been|be|being) (?:evaluated|tested|tried|"
+                          r"applied|used|run)\b", re.I)
+_SETTING = re.compile(r"\b(?:for|on|in|with|to|from|beyond)\s+(?P<setting>[^?,;.]+?)\s*[?.!]*$", re.I)
+
+
+def unstated_setting(paper: Paper, question: str, papers_using: Callable[[str], int]) -> str:
+    """The most specific word (the one fewest indexed papers use) of a setting a question asks a paper to extend to
+    ("haskell" of "haskell programs") when it is nowhere in the paper's abstract, or "": whatever the abstract says,
+    it does not say that."""
+    from rag.text.tokens import STOPWORDS
+    from rag.text.vocabulary import Vocabulary
+
+    if not _SETTING_CUE.search(question) or not (match := _SETTING.search(question)):
+        return ""
+    words = [w for w in re.findall(r"[a-z][\w+#-]*", match["setting"].lower()) if len(w) >= 3 and w not in STOPWORDS]
+    if not words:
+        return ""
+    rarest = min(words, key=papers_using)
+    return "" if Vocabulary(f"{paper.title} {paper.abstract}").uses(rarest) else rarest
 
 
 def _from_record(paper: Paper, said: str, question: str, searched: str) -> Answer:
