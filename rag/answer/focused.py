@@ -20,6 +20,7 @@ from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.verify import numbers_in
+from rag.text.controls import strip_controls
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
 from rag.text.numbers import read
@@ -91,15 +92,16 @@ def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | 
 
 def _has_share(sentence: str) -> bool:
     """A percentage, or a count out of a total ("71 of the 397 problems"), which is one."""
-    return any(f.percent or f.total is not None for f in read(sentence).figures if not f.in_name)
+    return any(f.percent or f.total is not None for f in read(strip_controls(sentence)).figures if not f.in_name)
 
 
 def has_measure(sentence: str) -> bool:
     """A sentence that can answer "what accuracy / score": a percentage, a share of a total ("5 out of 148") or a
     number with decimals, written in digits; not a size written with a scale ("a 7B-parameter LLM", "574K pairs")
     nor a count in words ("two datasets"), which a sentence about the benchmark may hold instead."""
+    # A terminal escape around a figure ("\x1b[31m91.5%") is no part of it, nor a number itself.
     return any(f.percent or f.total is not None or ("." in f.text and not _SCALED.search(f.text))
-               for f in read(sentence).figures if not f.in_name and f.text[:1].isdigit())
+               for f in read(strip_controls(sentence)).figures if not f.in_name and f.text[:1].isdigit())
 
 # A paper joins a question-across-papers answer with a best sentence this close to the best. On the multi and
 # aggregation questions of the natural tune sets (16): 0.8 -> 0.75 with the contribution sentence below raised
