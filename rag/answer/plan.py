@@ -10,6 +10,7 @@ misfires is easy to see and fix.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.answer.mentions import Lexicon, Mention, paper_ids_of
@@ -122,24 +123,13 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if len(named) >= 2:
         listed = _listed_sides(text, mentions)[:MAX_COMPARED - len(named)]
         if listed:  # "B-Coder, RLCoder and the CodeT5 + RRHF code optimisation paper": a third side, described
-            rest = question
-            for side in listed:
-                rest = rest.replace(side, " ")
-            terms = [t for t in _unowned(terms, question, mentions) if not any(t.text in side for side in listed)]
-            return Plan("comparative", papers=named, terms=terms, aspect=aspect_of(rest, lexicon.find(rest)),
-                        described=listed)
+            return _with_described(question, named, terms, mentions, listed, lexicon)
         return Plan("comparative", papers=named, terms=_unowned(terms, question, mentions),
                     aspect=aspect_of(question, mentions))
     sides = compared_sides(text)
     described = _described_sides(text, mentions) if not sides else []
     if described and (named or len(described) >= 2):
-        rest = question
-        for side in described:
-            rest = rest.replace(side, " ")
-        # A name inside a described side ("the FVELER dataset") names that side, not a benchmark to compare on.
-        terms = [t for t in _unowned(terms, question, mentions) if not any(t.text in side for side in described)]
-        return Plan("comparative", papers=named, terms=terms, aspect=aspect_of(rest, lexicon.find(rest)),
-                    described=described)
+        return _with_described(question, named, terms, mentions, described, lexicon)
     if sides:  # worded as a comparison, at most one side named: "How does Meta Agent Search differ from AlphaCode?"
         # A side written as a description of a paper ("the C-to-safe-Rust paper") is looked up by what it says;
         # any other side must be a name, or it is reported as missing (a concept is no paper to put in a row).
@@ -270,25 +260,27 @@ def asks_which_is_better(question: str) -> bool:
 def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
     """Sides named by what they are ("the dynamic-inference code completion method") next to a named paper,
     joined by "or", "and", "vs", "compared with"."""
-    sides = []
-    for match in _DESCRIBED_SIDE.finditer(text):
-        if not (_JOINERS.search(text[max(0, match.start() - 40):match.start()])
-                or _JOINERS.search(text[match.end():match.end() + 40])):
-            continue  # a described side is joined to another by "or", "and", "vs", "compared with", "than"
-        if any(m.start < match.end() and match.start() < m.end for m in mentions if m.kind == "paper"):
-            continue
-        side = match.group("side").strip()
-        if len(side.split()) >= 2 and not _NOT_A_SIDE.match(side):
-            sides.append(side)
-    return sides
+    def joined(match: re.Match[str]) -> bool:
+        return bool(_JOINERS.search(text[max(0, match.start() - 40):match.start()])
+                    or _JOINERS.search(text[match.end():match.end() + 40]))
+
+    return _sides_described(text, mentions, joined)
 
 
 def _listed_sides(text: str, mentions: list[Mention]) -> list[str]:
     """Described sides listed with named papers ("A, B and the CodeT5 + RRHF code optimisation paper"): only right
     after "and", "or", "vs" or a comma, so "which is the better method" is no side."""
+    def listed(match: re.Match[str]) -> bool:
+        return bool(re.search(r"(?:,|\band|\bor|\bvs\.?|\bversus)\s*$", text[:match.start()], re.I))
+
+    return _sides_described(text, mentions, listed)
+
+
+def _sides_described(text: str, mentions: list[Mention], placed: Callable[[re.Match[str]], bool]) -> list[str]:
+    """The phrases naming a paper by what it is ("the X method") that `placed` accepts, other than named papers."""
     sides = []
     for match in _DESCRIBED_SIDE.finditer(text):
-        if not re.search(r"(?:,|\band|\bor|\bvs\.?|\bversus)\s*$", text[:match.start()], re.I):
+        if not placed(match):
             continue
         if any(m.start < match.end() and match.start() < m.end for m in mentions if m.kind == "paper"):
             continue
@@ -296,6 +288,18 @@ def _listed_sides(text: str, mentions: list[Mention]) -> list[str]:
         if len(side.split()) >= 2 and not _NOT_A_SIDE.match(side):
             sides.append(side)
     return sides
+
+
+def _with_described(question: str, named: list[str], terms: list[Mention], mentions: list[Mention],
+                    described: list[str], lexicon: Lexicon) -> Plan:
+    """A comparison with sides named by description: the aspect is what is left without them, and a name inside
+    one ("the FVELER dataset") names that side, not a benchmark to compare on."""
+    rest = question
+    for side in described:
+        rest = rest.replace(side, " ")
+    terms = [t for t in _unowned(terms, question, mentions) if not any(t.text in side for side in described)]
+    return Plan("comparative", papers=named, terms=terms, aspect=aspect_of(rest, lexicon.find(rest)),
+                described=described)
 
 
 def _unowned(terms: list[Mention], question: str, mentions: list[Mention]) -> list[Mention]:
