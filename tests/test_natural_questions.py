@@ -199,3 +199,9 @@ def test_a_comparison_of_counts_quotes_each_count_or_refuses_when_none_is_given(
     assert refused.refused and "parameter count" in refused.answer and refused.citations == []
     counted = engine.ask("How many lemmas do FVEL and the Lean IMO dataset paper each have?")
     assert counted.kind == "comparative" and "29,125 lemmas" in counted.answer and "1,329 lemmas" in counted.answer
+
+
+def test_a_name_typed_in_lower_case_in_a_list_is_matched_as_the_name(engine):
+    # The abstracts only ever write "Isabelle": "isabelle" is that name, every paper naming it is listed.
+    answer = engine.ask("which papers use isabelle instead of, or as well as, lean")
+    assert sorted(c.title.split(":")[0] for c in answer.citations) == ["FVEL", "STP"]

@@ -35,3 +35,9 @@ def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missi
 def test_a_word_is_found_in_any_form_a_writer_gives_it(word, used):
     vocabulary = Vocabulary("A tokenizer we optimize; it runs in actual code. Speculation about the color.")
     assert vocabulary.uses(word) is used
+
+
+def test_a_word_the_corpus_only_writes_capitalised_is_a_name():
+    vocabulary = Vocabulary("We prove it in Isabelle. Python code; python is not always capitalised. Lean 4.")
+    assert [vocabulary.as_written(w) for w in ["isabelle", "python", "lean", "proof"]] == \
+        ["Isabelle", "python", "Lean", "proof"]

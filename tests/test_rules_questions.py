@@ -243,6 +243,8 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("What does RLCoder retrieve? And how?", ""),                    # no clause asks for papers
     ("Which papers use Lean? Only the ones proving theorems", "Lean? Only the ones proving theorems"),  # it goes on
     ("I read DotaMath. Which papers do they compare with?", ""),      # "they": about what came before
+    ("which papers use isabelle instead of, or as well as, lean", "isabelle"),  # what is asked for, not the other
+    ("Which papers evaluate on MBPP but not HumanEval?", "MBPP"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic

@@ -9,6 +9,7 @@ streams and a face that waits read the same path.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -280,6 +281,8 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     from rag.answer.refusal import refusal
 
     view = found.view
+    # "which papers use isabelle": a word the abstracts only write as a name is that name, matched exactly.
+    topic = re.sub(r"\b[a-z][a-z0-9]{3,}\b", lambda m: view.vocabulary.as_written(m.group(0)), topic)
     matches = find_matches(topic, view.papers.values(), lambda text: found.scored_for(text, LIST_DEPTH))
     if not matches:
         reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic) or \

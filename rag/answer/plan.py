@@ -215,6 +215,9 @@ def _list_topic(text: str) -> str:
         return ""
     rest, only = split_filters(match.group("topic").strip())
     rest = _LIST_LEAD.sub("", rest, count=1).strip()
+    # "Isabelle instead of, or as well as, Lean": the papers asked for are Isabelle's, whatever else they use. Not
+    # "rather than": "real users rather than only offline benchmarks" lost a paper on natural-2 without its tail.
+    rest = re.sub(r",?\s+(?:instead of|other than|as opposed to|but not)\b.*$", "", rest, flags=re.I)
     return with_filters(f"{rest} in {kind}" if kind and rest else rest or kind, only)
 
 

@@ -29,6 +29,15 @@ def _root(word: str) -> str:
 class Vocabulary:
     def __init__(self, text: str) -> None:
         self._words = sorted({_form(w) for w in _WORD.findall(text.lower())})
+        # Words the corpus only ever writes capitalised ("Isabelle", "Python"): names, however a question types them.
+        written = re.findall(r"\b[A-Za-z][A-Za-z0-9]*\b", text)
+        lower = {w for w in written if w[0].islower()}
+        self._names = {w.lower(): w for w in written if w[0].isupper() and w.lower() not in lower}
+
+    def as_written(self, word: str) -> str:
+        """A word typed in lower case as the corpus writes it when it only ever writes it as a name ("isabelle" ->
+        "Isabelle"); the word itself otherwise."""
+        return self._names.get(word, word) if word.islower() else word
 
     def uses(self, word: str) -> bool:
         """Whether the corpus has the word, or a word it starts (its root without an inflection)."""
