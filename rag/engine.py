@@ -64,14 +64,14 @@ class Engine:
         # (by the last ingest, or the last process that opened this version), else rebuilt and saved.
         self._snapshots = self.settings.data_dir / SNAPSHOTS / self.collection
         self._store: ChromaStore | None = None
-        quick_view = None
+        read_quickly = None
         if quick and not self.settings.store.chroma_url:
             from rag.index.view import quick_view
 
-            quick_view = quick_view(self.settings.data_dir, self.collection, self._embed_query,
-                                    self.settings.retrieval.title_repeat, self._snapshots)
-        if quick_view is not None:
-            self._view, self._view_version = quick_view
+            read_quickly = quick_view(self.settings.data_dir, self.collection, self._embed_query,
+                                      self.settings.retrieval.title_repeat, self._snapshots)
+        if read_quickly is not None:
+            self._view, self._view_version = read_quickly
         else:
             self._view_version = self.store.version()
             self._view = read_view(self.store, self._embed_query, self.settings.retrieval.title_repeat,
