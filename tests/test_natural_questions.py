@@ -205,3 +205,15 @@ def test_a_name_typed_in_lower_case_in_a_list_is_matched_as_the_name(engine):
     # The abstracts only ever write "Isabelle": "isabelle" is that name, every paper naming it is listed.
     answer = engine.ask("which papers use isabelle instead of, or as well as, lean")
     assert sorted(c.title.split(":")[0] for c in answer.citations) == ["FVEL", "STP"]
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    # The closest paper translates C, not Python: no indexed paper is the one described.
+    ("I remember a paper that translates Python code into Rust. How does it handle dynamic typing?", True),
+    ("How does the paper that translates C to safe Rust handle pointer arithmetic?", False),
+])
+def test_a_described_paper_is_one_the_index_has_or_the_answer_says_it_is_not(engine, question, refused):
+    answer = engine.ask(question)
+    assert answer.refused is refused
+    if refused:
+        assert "does not mention Python" in answer.answer and answer.citations == []

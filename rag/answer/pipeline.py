@@ -180,6 +180,8 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
     if unknown_ids and asks_about_data(found.searched, unknown_ids):
         # "What accuracy does GPT-4 reach on MMLU?": a figure on a benchmark no abstract names cannot be quoted.
         return refusal(closest, query=question, searched=found.searched, reason=_not_mentioned(unknown_ids))
+    if shape is not None and not shape.papers and (reason := _no_such_paper(found)):
+        return refusal(closest, query=question, searched=found.searched, reason=reason)
     scored = found.scored()
     bar = settings.answer.refuse_below
     if unknown_ids or unknown_words:
@@ -204,6 +206,34 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
     if shape is not None and shape.yes_no:
         chosen = findings_first(chosen, papers, scored)
     return extractive_answer(chosen, papers, query=question, searched=found.searched)
+
+
+# "There was a paper that translates Python programs into Rust": a paper described, not named.
+_DESCRIBED_PAPER = re.compile(r"\b(?:a|the|one|some|any)\s+(?:paper|work|study|article)\s+(?:that|which|where|who|"
+                              r"on|about)\s+(?P<description>[^.?!;]+)", re.I)
+
+
+def _no_such_paper(found: Gathered) -> str:
+    """Why no indexed paper is the one a question describes, or "": the paper closest to the description lacks a
+    name the description gives ("Python" for the C-to-Rust paper). A name typed in lower case counts when the
+    abstracts only write it capitalised."""
+    from rag.answer.focused import mentions_name
+    from rag.text.names import is_generic
+
+    if not (match := _DESCRIBED_PAPER.search(found.searched)):
+        return ""
+    description = match["description"].strip()
+    words = [found.view.vocabulary.as_written(w) for w in re.findall(r"[A-Za-z][\w+#*-]*", description)]
+    names = [w for w in words if w[0].isupper() and len(w) >= 2 and not is_generic(w)]
+    hits, _ = found.search(description, 1)
+    if not names or not hits:
+        return ""
+    paper = found.view.papers[hits[0].paper_id]
+    absent = [n for n in names if not mentions_name(f"{paper.title}\n{paper.abstract}", n)]
+    if not absent:
+        return ""
+    return (f"No indexed paper matches “{description}”: the closest, {paper.title}, does not mention "
+            f"{', '.join(absent)}.")
 
 
 def _generated(generator: Generator, shape: Plan, extractive: Answer, question: str, found: Gathered,

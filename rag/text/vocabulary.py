@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 _WORD = re.compile(r"[a-z][a-z0-9]*")
+NAME_SHARE = 0.8
 _INFLECTION = re.compile(r"(?:ing|ed|es|s|ly)$")
 
 
@@ -29,10 +31,16 @@ def _root(word: str) -> str:
 class Vocabulary:
     def __init__(self, text: str) -> None:
         self._words = sorted({_form(w) for w in _WORD.findall(text.lower())})
-        # Words the corpus only ever writes capitalised ("Isabelle", "Python"): names, however a question types them.
-        written = re.findall(r"\b[A-Za-z][A-Za-z0-9]*\b", text)
-        lower = {w for w in written if w[0].islower()}
-        self._names = {w.lower(): w for w in written if w[0].isupper() and w.lower() not in lower}
+        # Words the corpus writes capitalised (four times in five or more: "python" turns up in a URL or a code
+        # name now and then): names, however a question types them ("Isabelle", "Python").
+        counts: dict[str, Counter[str]] = {}
+        for w in re.findall(r"\b[A-Za-z][A-Za-z0-9]*\b", text):
+            counts.setdefault(w.lower(), Counter())[w] += 1
+        self._names = {}
+        for low, forms in counts.items():
+            capitalised = sum(n for form, n in forms.items() if form[0].isupper())
+            if capitalised >= NAME_SHARE * sum(forms.values()):
+                self._names[low] = max((f for f in forms if f[0].isupper()), key=forms.__getitem__)
 
     def as_written(self, word: str) -> str:
         """A word typed in lower case as the corpus writes it when it only ever writes it as a name ("isabelle" ->
