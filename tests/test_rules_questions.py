@@ -66,6 +66,7 @@ def lexicon() -> Lexicon:
     ("Is Stable Code Instruct good at chat?", ["sc"]),
     # A name from a title typed in lower case, even where other abstracts cite it ("alphacode's").
     ("how big is alphacode's largest model", ["ac"]),
+    ("what did alphacode get wrong", ["ac"]),
 ])
 def test_papers_named_in_a_question(lexicon, question, papers):
     assert [m.paper_ids[0] for m in lexicon.paper_mentions(question)] == papers

@@ -181,7 +181,7 @@ class Lexicon:
             text = _POSSESSIVE.sub("", text) if n == 1 or not text.endswith("'") else text
             if k in self.paper_aliases:
                 return Mention(text, span[0].start, span[-1].end, tuple(sorted(self.paper_aliases[k])), "paper"), n
-            if k in self.terms and (n > 1 or _name_like(span[0].text)):
+            if k in self.terms and (n > 1 or _name_like(span[0].text) or k in self._title_names_by_key):
                 if owner := self._paper_with_version(text):  # "Stable Code 3B": the Stable Code paper's model
                     return Mention(text, span[0].start, span[-1].end, owner, "paper"), n
                 return Mention(text, span[0].start, span[-1].end, tuple(sorted(self.terms[k])), "term"), n
