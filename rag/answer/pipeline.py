@@ -194,7 +194,7 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
         return refusal(closest, query=question, searched=found.searched, reason=reason)
     if needed := figure_needed(found.searched, ratio=False):
         # "What's the overhead in %?", "by what factor?": a sentence with that kind of figure, among those close to
-        # the best, leads; with none, the abstracts do not state it (nm: "negligible impact" is no percentage).
+        # the best, leads; with none, the abstracts do not state it ("negligible impact" is no percentage).
         close = [s for s in scored if s.score >= FIGURE_RATIO * scored[0].score]
         fitting = [s for s in close if needed(s.text)]
         if not fitting:
