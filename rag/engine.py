@@ -156,13 +156,14 @@ class Engine:
         if not self._refreshing.acquire(blocking=False):
             return
         try:
-            if self._store is None and self._quick_view_current():
+            opened_now = self._store is None
+            if opened_now and self._quick_view_current():
                 return
             version = self.store.version()
             if version == self._view_version:
                 return
-            if version != self.store.last_written:
-                self.store.reopen()
+            if not opened_now and version != self.store.last_written:
+                self.store.reopen()  # a client opened just now has loaded the store as it is
             self.refresh()
         finally:
             self._refreshing.release()

@@ -124,3 +124,10 @@ def test_the_sources_panel_names_authors_and_year(library):
     answer = engine.ask("Which papers from 2023 use Lean?")
     html = sources_html(Conversation([Turn("Which papers from 2023 use Lean?", answer=answer)]), engine.papers)
     assert "Petra Novak, Erik Lindqvist · 2023" in html
+
+
+def test_who_wrote_a_named_paper_is_answered_from_its_record(library):
+    engine, _ = library
+    answer = engine.ask("Who are the authors of the Gödel's Incompleteness, Formalized paper?")
+    assert not answer.refused and "Kenji Sato" in answer.answer and answer.answer.startswith("From the index record")
+    assert [c.title for c in answer.citations] == ["Gödel's Incompleteness, Formalized: A Lean Case Study"]

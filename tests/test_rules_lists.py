@@ -38,6 +38,12 @@ def test_a_word_is_found_in_any_form_a_writer_gives_it(word, used):
 
 
 def test_a_word_the_corpus_only_writes_capitalised_is_a_name():
-    vocabulary = Vocabulary("We prove it in Isabelle. Python code; python is not always capitalised. Lean 4.")
+    vocabulary = Vocabulary("We prove it in Isabelle. We write Python code; python is not always capitalised in "
+                            "it. We use Lean 4.")
     assert [vocabulary.as_written(w) for w in ["isabelle", "python", "lean", "proof"]] == \
         ["Isabelle", "python", "Lean", "proof"]
+
+
+def test_a_word_capitalised_only_where_a_sentence_or_title_starts_is_no_name():
+    vocabulary = Vocabulary("Scaling Laws for Code\nNotably, we scale it. Notably the loss falls with Isabelle.")
+    assert [vocabulary.as_written(w) for w in ["notably", "scaling", "isabelle"]] == ["notably", "scaling", "Isabelle"]

@@ -325,9 +325,7 @@ class ChromaStore:
             vectors += list(page["embeddings"])
         sentence_ids, sentence_vectors = [], []
         if (sentences := self._sentence_collection()) is not None:
-            while page := sentences.get(include=["embeddings"], limit=PAGE, offset=len(sentence_ids)):
-                if not page["ids"]:
-                    break
+            for page in self._pages(["embeddings"], sentences):
                 sentence_ids += page["ids"]
                 sentence_vectors += list(page["embeddings"])
         return replica.build(ids, paper_ids, texts, vectors, sentence_ids, sentence_vectors)
@@ -336,10 +334,12 @@ class ChromaStore:
     def count(self) -> int:
         return self._collection.count()
 
-    def _pages(self, include: list[str]) -> Iterator[dict]:
+    def _pages(self, include: list[str], collection=None) -> Iterator[dict]:
+        """The chunk collection (or another: the sentences') page by page."""
+        collection = collection if collection is not None else self._collection
         offset = 0
         while True:
-            page = self._collection.get(include=include, limit=PAGE, offset=offset)
+            page = collection.get(include=include, limit=PAGE, offset=offset)
             if not page["ids"]:
                 return
             yield page

@@ -11,6 +11,7 @@ from collections import Counter
 
 _WORD = re.compile(r"[a-z][a-z0-9]*")
 NAME_SHARE = 0.8
+_WITHIN = re.compile(r"(?<=[a-z0-9,;)] )[A-Za-z][A-Za-z0-9]*\b")
 _INFLECTION = re.compile(r"(?:ing|ed|es|s|ly)$")
 
 
@@ -30,12 +31,13 @@ def _root(word: str) -> str:
 
 class Vocabulary:
     def __init__(self, text: str) -> None:
-        self._words = sorted({_form(w) for w in _WORD.findall(text.lower())})
-        # Words the corpus writes capitalised (four times in five or more: "python" turns up in a URL or a code
-        # name now and then): names, however a question types them ("Isabelle", "Python").
+        self._words = sorted({_form(w) for w in set(_WORD.findall(text.lower()))})
+        # Words the corpus writes capitalised within sentences (NAME_SHARE of the time or more: "python" turns up
+        # in a URL now and then) are names, however a question types them ("Isabelle", "Python"). Only words after
+        # a lower-case word, a digit or a comma count: a sentence's or a title's first word is capitalised anyway.
         counts: dict[str, Counter[str]] = {}
-        for w in re.findall(r"\b[A-Za-z][A-Za-z0-9]*\b", text):
-            counts.setdefault(w.lower(), Counter())[w] += 1
+        for word, n in Counter(_WITHIN.findall(text)).items():
+            counts.setdefault(word.lower(), Counter())[word] += n
         self._names = {}
         for low, forms in counts.items():
             capitalised = sum(n for form, n in forms.items() if form[0].isupper())
@@ -43,8 +45,8 @@ class Vocabulary:
                 self._names[low] = max((f for f in forms if f[0].isupper()), key=forms.__getitem__)
 
     def as_written(self, word: str) -> str:
-        """A word typed in lower case as the corpus writes it when it only ever writes it as a name ("isabelle" ->
-        "Isabelle"); the word itself otherwise."""
+        """A word typed in lower case as the corpus writes it when it writes it as a name (capitalised within
+        sentences, NAME_SHARE of the time: "isabelle" -> "Isabelle"); the word itself otherwise."""
         return self._names.get(word, word) if word.islower() else word
 
     def uses(self, word: str) -> bool:
