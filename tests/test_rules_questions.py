@@ -153,6 +153,22 @@ def test_the_aspect_is_what_remains_after_the_names(lexicon, question, aspect):
     assert understand(question, lexicon).aspect == aspect
 
 
+@pytest.mark.parametrize(("question", "terms"), [
+    ("alphacode's pass@1 on humaneval?", ["humaneval"]),  # written HumanEval by the abstracts
+    ("what does it get on swe-bench?", ["swe-bench"]),  # "SWE" is a name there
+    ("how do multi-agent systems plan?", []),  # plain words hyphened together
+    ("what does the model reach?", []),
+])
+def test_a_name_typed_in_lower_case_is_the_name(question, terms):
+    from rag.text.vocabulary import Vocabulary
+
+    papers = {"ev": Paper("ev", "Code Evaluation", "We test on HumanEval and on SWE-bench, where a multi-agent model "
+                                                   "reaches 20%. HumanEval is small; SWE-bench is not.")}
+    vocabulary = Vocabulary("\n".join(f"{p.title}\n{p.abstract}" for p in papers.values()))
+    lexicon = Lexicon(papers, vocabulary=lambda: vocabulary)
+    assert [m.text for m in lexicon.find(question) if m.kind == "term"] == terms
+
+
 @pytest.mark.parametrize(("name", "known"), [
     ("RLCoder", True), ("RLCodr", True), ("CrossCodeEvals", True), ("Llama3", False), ("Coq", False),
     ("HDL-C", True),   # an abbreviation the abstract spells out
@@ -189,6 +205,63 @@ def test_a_title_alias_that_is_a_topic_of_the_field_names_no_paper():
     assert [m.paper_ids for m in lexicon.paper_mentions("What does KV Prediction reduce?")] == [("kv",)]
     named = lexicon.paper_mentions("What does Stem Cells and Early Lineage Development review?")
     assert [m.paper_ids for m in named] == [("sc",)]
+
+
+# SciFact-like titles: a topic before the colon, Title Case words, a one-word title.
+_TOPIC_PAPERS = {
+    "copd": Paper("copd", "COPD: Epidemiology, Prevalence, Morbidity and Mortality",
+                  "We review COPD and how its activation of inflammation differs between patients."),
+    "anx": Paper("anx", "Anxiety", "Anxiety disorders are common; we review their treatment."),
+    **{f"c{i}": Paper(f"c{i}", f"Inflammation study {i}",
+                      f"In COPD patients, anxiety and the activation of neutrophils were measured in cohort {i}; "
+                      f"we found that calcium levels rose.") for i in range(5)},
+    "recq": Paper("recq", "RecQ helicases: caretakers of the genome", "RecQ helicases, a class of enzymes, keep the genome stable."),
+    "kv": PAPERS["kv"],
+}
+
+
+def _topic_lexicon() -> Lexicon:
+    from rag.text.vocabulary import Vocabulary
+
+    corpus = "\n".join(f"{p.title}\n{p.abstract}" for p in _TOPIC_PAPERS.values())
+    vocabulary = Vocabulary(corpus)
+    counts = {}
+
+    def papers_using(words: str) -> int:  # as the BM25 index counts: its rarest word
+        if words not in counts:
+            counts[words] = min(sum(w.lower() in f"{p.title} {p.abstract}".lower() for p in _TOPIC_PAPERS.values())
+                                for w in words.split())
+        return counts[words]
+
+    return Lexicon(_TOPIC_PAPERS, corpus, papers_using, lambda: vocabulary)
+
+
+@pytest.mark.parametrize(("question", "papers", "terms"), [
+    # A name before a colon that many abstracts use is the topic, not the paper ...
+    ("Do high levels of CRP raise the risk of exacerbations in COPD?", [], ["COPD"]),
+    # ... and so is a one-word title, which a question writes as an ordinary word.
+    ("Did patients with panic anxiety show lower levels?", [], []),
+    # A Title Case title's plain words, or a question's leading "Are", are no names.
+    ("Are calcium levels linked to activation?", [], []),
+    ("Does it act as a receptor?", [], []),
+    # Rare names still name their papers.
+    ("What does KV Prediction reduce?", ["kv"], []),
+    ("What do RecQ helicases do?", ["recq"], []),
+])
+def test_topics_and_plain_words_are_not_names(question, papers, terms):
+    mentions = _topic_lexicon().find(question)
+    assert [m.paper_ids[0] for m in mentions if m.kind == "paper"] == papers
+    assert [m.text for m in mentions if m.kind == "term"] == terms
+
+
+@pytest.mark.parametrize(("name", "known"), [
+    ("RecQ-class", True),  # a known name with an ordinary word hyphened on
+    ("COPD-related", False),  # "related" is no word of this corpus
+    ("RecQ-mini", False),  # not a word the abstracts write: a name of its own
+    ("RecQ-Zeta", False),
+])
+def test_a_known_name_with_a_word_hyphened_on_is_known(name, known):
+    assert _topic_lexicon().known(name) is known
 
 
 @pytest.mark.parametrize(("question", "unit", "counts"), [

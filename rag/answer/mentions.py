@@ -16,10 +16,14 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from rag.text.names import GENERIC_NAMES, capitalised_names, names_in, short_name
+from rag.text.names import GENERIC_NAMES, capitalised_names, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
 from rag.types import Paper
+
+if TYPE_CHECKING:
+    from rag.text.vocabulary import Vocabulary
 
 MAX_WORDS = 12  # the longest alias (in words) looked for in a question
 _WORD = re.compile(r"[\w][\w.+*/&-]*[\w+*]|[\w]")
@@ -29,6 +33,7 @@ _INTRO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|
                     r"\bour\s+(?:\w+\s+)?(?:model|system|agent|prover)s?\b,?", re.I)  # "our resulting model, Eurus-2"
 _CONNECTOR = re.compile(r"\s(?:for|with|via|of|in|on|to|through|towards|from|by|and|as|is|are|does|do|can|—|–|-)\s")
 _EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|than|from|with)\b")
+_JOINING = frozenset("a an the of and or in on for to as by with".split())
 _KIND_WORDS = frozenset("paper papers study work method model approach framework system dataset corpus benchmark "
                         "technique algorithm agent".split())
 _DATA_WORDS = frozenset("dataset corpus benchmark".split())
@@ -64,10 +69,15 @@ class Lexicon:
     text, when the caller has it already (the index view does)."""
 
     def __init__(self, papers: dict[str, Paper], corpus_text: str | None = None,
-                 papers_using: Callable[[str], int] | None = None) -> None:
+                 papers_using: Callable[[str], int] | None = None,
+                 vocabulary: Callable[[], Vocabulary] | None = None) -> None:
         """`papers_using(words)`: how many papers use them; a title alias of one or two plain words that many
-        papers use ("RNA", "Stem Cells", a title's leading "Are") is then a topic, not a paper's name."""
+        papers use ("RNA", "Stem Cells", a title's leading "Are") is then a topic, not a paper's name.
+        `vocabulary()`: the index's words (built on first need), to tell a plain word from a name."""
         self.papers = papers
+        self._papers_using = papers_using
+        self._vocabulary = vocabulary
+        self._naming: dict[str, bool] = {}  # alias key -> whether it names its paper (see names_its_paper)
         self.corpus_text = corpus_text if corpus_text is not None else \
             "\n".join(f"{p.title}\n{p.abstract}" for p in papers.values())
         self.paper_aliases: dict[str, set[str]] = {}
@@ -82,8 +92,10 @@ class Lexicon:
             return papers_using is not None and len(words) <= 2 and all(w.isalpha() for w in words) and \
                 papers_using(alias) > COMMON_ALIAS_PAPERS
 
+        self._titles: set[str] = set()
         for pid, paper in papers.items():
             whole = {paper.title, re.sub(r"^the\s+", "", paper.title, flags=re.I)}
+            self._titles.update(key(t) for t in whole)
             for alias in _title_aliases(paper):
                 if alias in whole or not common(alias):
                     self._add(self.paper_aliases, alias, pid)
@@ -168,6 +180,7 @@ class Lexicon:
         return [m for m in self.find(question) if m.kind == "paper"]
 
     def _longest_at(self, question: str, words: list[Word], i: int) -> tuple[Mention, int] | None:
+        plain = self._plain_word(words[i].text)
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
             span = words[i:i + n]
             if span[0].text.lower() == "the" and n > 1 and key(" ".join(w.text for w in span[1:])) in \
@@ -175,17 +188,24 @@ class Lexicon:
                 continue  # "the X paper": X is the mention, the article is not part of it
             text = question[span[0].start:span[-1].end]
             k = key(_POSSESSIVE.sub("", text))
-            if not k or (n == 1 and not _name_like(span[0].text) and
+            lowered = n == 1 and self._name_typed_lower(span[0].text)  # "humaneval"
+            if not k or (n == 1 and not _name_like(span[0].text) and not lowered and
                          not (len(k) >= 6 and (k in self.paper_aliases or k in self._title_names_by_key))):
                 continue  # a lower-case word names a paper only when it is one of its long names ("rlcoder")
             text = _POSSESSIVE.sub("", text) if n == 1 or not text.endswith("'") else text
-            if k in self.paper_aliases:
+            if k in self.paper_aliases and self.names_its_paper(k, text):
                 return Mention(text, span[0].start, span[-1].end, tuple(sorted(self.paper_aliases[k])), "paper"), n
-            if k in self.terms and (n > 1 or _name_like(span[0].text) or k in self._title_names_by_key):
+            if n == 1 and plain:
+                continue  # "activation", a question's leading "Are": a Title Case title's word is no name
+            if n > 1 and all(self._plain_word(w.text) or w.text.lower() in _JOINING for w in span):
+                continue  # "as a" is no "ASA", "protein kinase" no name: plain words joined make no term
+            if k in self.terms and (n > 1 or _name_like(span[0].text) or lowered or k in self._title_names_by_key):
                 if owner := self._paper_with_version(text):  # "Stable Code 3B": the Stable Code paper's model
                     return Mention(text, span[0].start, span[-1].end, owner, "paper"), n
                 return Mention(text, span[0].start, span[-1].end, tuple(sorted(self.terms[k])), "term"), n
         word = words[i]
+        if plain:
+            return None
         if _name_like(word.text) and len(key(word.text)) >= 5:
             k = key(_POSSESSIVE.sub("", word.text))
             near = self._one_typo(k)
@@ -205,6 +225,53 @@ class Lexicon:
                 if head in self.terms:
                     return Mention(word.text, word.start, word.end, tuple(sorted(self.terms[head])), "term"), 1
         return None
+
+    def names_its_paper(self, k: str, text: str) -> bool:
+        """Whether an alias (key `k`, written `text` in the question) names its paper: a whole title does (unless
+        it is as short as a topic: "Anxiety"); any other alias only when few papers use it ("COPD" of "COPD:
+        epidemiology, ...", "Vitamin D", "AMP-activated protein kinase" are topics many SciFact abstracts share)."""
+        if self._papers_using is None or (k in self._titles and len(text.split()) > _SHORT_TITLE):
+            return True
+        if k not in self._naming:
+            self._naming[k] = self._papers_using(text) <= COMMON_ALIAS_PAPERS or \
+                self._phrase_users(text, COMMON_ALIAS_PAPERS + 1) <= COMMON_ALIAS_PAPERS
+        return self._naming[k]
+
+    def _phrase_users(self, text: str, enough: int) -> int:
+        """How many papers' titles and abstracts use the phrase, counted up to `enough`."""
+        users: set[int] = set()
+        for match in mention_pattern(text).finditer(self.corpus_text):
+            users.add(bisect.bisect_right(self._paper_starts, match.start()))
+            if len(users) >= enough:
+                break
+        return len(users)
+
+    @cached_property
+    def _paper_starts(self) -> list[int]:
+        """Where each paper begins in corpus_text (written as the index view writes it: title, abstract)."""
+        starts, at = [], 0
+        for paper in self.papers.values():
+            starts.append(at)
+            at += len(paper.title) + len(paper.abstract) + 2
+        return starts
+
+    def _name_typed_lower(self, word: str) -> bool:
+        """A name typed in lower case ("humaneval", "isabelle", "swe-bench") that the abstracts write capitalised
+        within sentences: the benchmark or tool, as much as when typed as written."""
+        word = _POSSESSIVE.sub("", word)
+        if self._vocabulary is None or len(word) < 4 or not word.islower() or not word.replace("-", "").isalnum():
+            return False
+        # "swe-bench": a part the abstracts write as a name ("SWE") makes the whole one.
+        return any(self._vocabulary().as_written(part) != part for part in word.split("-") if part)
+
+    def _plain_word(self, word: str) -> bool:
+        """A word typed lower case or only capitalised ("activation", "Are") that the abstracts write in lower
+        case within sentences: an ordinary word, whatever a Title Case title makes of it. Acronyms and mixed
+        case ("MATH", "DotaMath") are names as typed."""
+        word = _POSSESSIVE.sub("", word)
+        if self._vocabulary is None or not word.isalpha() or not (word.islower() or word[1:].islower()):
+            return False
+        return self._vocabulary().plain(word.lower())
 
     def _paper_with_version(self, text: str) -> tuple[str, ...] | None:
         """The paper a name is when it is a paper's name followed by a size or version ("Stable Code 3B",
@@ -249,7 +316,18 @@ class Lexicon:
             return True
         if len(k) >= 4 and any(k in other for other in self.terms):
             return True  # inside a longer name: "Llama3" in "Llama3-8B"
+        if self._modified_name(name):
+            return True
         return _spelled_out(name, self.corpus_text)
+
+    def _modified_name(self, name: str) -> bool:
+        """A known name with an ordinary word hyphened on ("RecQ-class", "Sf1-expressing"): the name is what is
+        asked about. The word must be one the abstracts write in lower case and not a size or version ("GPT-4o-mini"
+        is a model of its own, and "mini" no ordinary word there)."""
+        head, _, rest = name.rpartition("-")
+        if not head or len(rest) < 4 or not rest.isalpha() or not rest.islower() or self._vocabulary is None:
+            return False
+        return self._vocabulary().plain(rest) and self.known(head)
 
 
 def _name_like(word: str) -> bool:
@@ -263,6 +341,8 @@ def _name_like(word: str) -> bool:
 # this, is a topic of the field, not the paper's name: on SciFact such aliases made questions using the words
 # questions about that one paper. Names keep theirs: "KV Prediction", "Only-IF", "DotaMath" are rare or not plain.
 COMMON_ALIAS_PAPERS = 3
+# A whole title this short ("Anxiety", "Break-induced DNA replication") is held to the same test as other aliases.
+_SHORT_TITLE = 4
 
 
 def _title_aliases(paper: Paper) -> list[str]:

@@ -44,7 +44,7 @@ class IndexView:
         """The names this index knows (built on the first question, once per view)."""
         from rag.answer.mentions import Lexicon
 
-        return Lexicon(self.papers, self.corpus_text, self.lexical.papers_using)
+        return Lexicon(self.papers, self.corpus_text, self.lexical.papers_using, lambda: self.vocabulary)
 
 
 def read_view(store: ChromaStore, embed_query: Callable[[str], np.ndarray], title_repeat: int,

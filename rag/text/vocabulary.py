@@ -39,15 +39,23 @@ class Vocabulary:
         for word, n in Counter(_WITHIN.findall(text)).items():
             counts.setdefault(word.lower(), Counter())[word] += n
         self._names = {}
+        self._plain: set[str] = set()  # written in lower case within sentences NAME_SHARE of the time or more
         for low, forms in counts.items():
             capitalised = sum(n for form, n in forms.items() if form[0].isupper())
             if capitalised >= NAME_SHARE * sum(forms.values()):
                 self._names[low] = max((f for f in forms if f[0].isupper()), key=forms.__getitem__)
+            elif sum(forms.values()) - capitalised >= NAME_SHARE * sum(forms.values()):
+                self._plain.add(low)
 
     def as_written(self, word: str) -> str:
         """A word typed in lower case as the corpus writes it when it writes it as a name (capitalised within
         sentences, NAME_SHARE of the time: "isabelle" -> "Isabelle"); the word itself otherwise."""
         return self._names.get(word, word) if word.islower() else word
+
+    def plain(self, word: str) -> bool:
+        """Whether the corpus writes the word in lower case within sentences (NAME_SHARE of the time or more):
+        an ordinary word, not a name, however a title capitalises it ("Activation", "Calcium")."""
+        return word.lower() in self._plain
 
     def uses(self, word: str) -> bool:
         """Whether the corpus has the word, or a word it starts (its root without an inflection)."""
