@@ -158,6 +158,11 @@ _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
     r"strategies)\b|"
     r"^how\s+(?:are|do)\s+(?:people|researchers|papers|these papers|authors)\b|"
+    # "when you sample many programs, how do people pick one?", "how are folks dealing with ...", "What are people
+    # doing instead?", "How do different papers bring in ...": the work of several groups is asked about.
+    r"\bhow\s+(?:are|do|did|have|would)\s+(?:people|folks|researchers|others|(?:different|various|other)\s+"
+    r"(?:papers|works|groups|teams|methods|approaches))\b|"
+    r"\bwhat\s+(?:are|have)\s+(?:people|folks|researchers|others)\s+(?:been\s+)?(?:doing|trying|using|proposing)\b|"
     r"^how\s+(?:are|is)\s+(?:[\w/-]+\s+){1,4}?being\s+(?:used|applied|employed|leveraged|adapted)\b|"
     r"\b(?:across|these|the)\s+(?:[\w-]+\s+(?:/\s+)?){0,4}papers\b|" + _AGGREGATE.pattern, re.I)
 # How a follow-up narrows an earlier list ("Which of them also ...?"): written by followups.py, read by listing.py.
