@@ -169,6 +169,43 @@ def test_a_name_typed_in_lower_case_is_the_name(question, terms):
     assert [m.text for m in lexicon.find(question) if m.kind == "term"] == terms
 
 
+@pytest.mark.parametrize(("question", "papers", "terms"), [
+    # A name defined in the question is the concept, not the paper whose title starts with it ...
+    ("Do carriers of Apolipoprotein E4 (APOE4) have a higher risk?", [], ["APOE4"]),
+    # ... unless what it defines is that paper's own name.
+    ("Is KV Prediction (KVP) faster?", ["kv", "kv"], []),
+])
+def test_a_name_the_question_defines_is_a_concept(question, papers, terms):
+    from rag.text.vocabulary import Vocabulary
+
+    corpus = {
+        "ap": Paper("ap", "Apolipoprotein E4 as a predictor of outcomes after injury", "APOE4 carriers did worse."),
+        "a2": Paper("a2", "Dementia risk in women", "Female APOE4 carriers had a higher risk of dementia."),
+        "kv": Paper("kv", "KV Prediction for Improved Time to First Token", "We propose KV Prediction (KVP)."),
+    }
+    vocabulary = Vocabulary("\n".join(f"{p.title}\n{p.abstract}" for p in corpus.values()))
+    mentions = Lexicon(corpus, papers_using=lambda words: 1, vocabulary=lambda: vocabulary).find(question)
+    assert [m.paper_ids[0] for m in mentions if m.kind == "paper"] == papers
+    assert [m.text for m in mentions if m.kind == "term"] == terms
+
+
+@pytest.mark.parametrize(("name", "text", "stated"), [
+    ("ORFs", "It has three open reading frames.", True),  # spelled out
+    ("MBPP", "We test on Mostly Basic Python Problems.", True),
+    ("Hox gene", "Hox mRNA translation is specific.", True),  # the name in it, "gene" an ordinary word
+    ("RANK-RANK-Ligand", "RANKL acts through RANK in the thymus.", True),
+    ("MT-Bench", "It claims state of the art on coding tasks.", False),
+    ("ORFs", "It has three open frames.", False),
+    ("Hox gene", "The gene is expressed.", False),
+])
+def test_what_an_abstract_states_by_name(name, text, stated):
+    from rag.answer.focused import states_name
+    from rag.text.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary("the gene is expressed; a ligand binds; the gene and its ligand")
+    assert states_name(text, name, vocabulary) is stated
+
+
 @pytest.mark.parametrize(("name", "known"), [
     ("RLCoder", True), ("RLCodr", True), ("CrossCodeEvals", True), ("Llama3", False), ("Coq", False),
     ("HDL-C", True),   # an abbreviation the abstract spells out
@@ -215,7 +252,8 @@ _TOPIC_PAPERS = {
     **{f"c{i}": Paper(f"c{i}", f"Inflammation study {i}",
                       f"In COPD patients, anxiety and the activation of neutrophils were measured in cohort {i}; "
                       f"we found that calcium levels rose.") for i in range(5)},
-    "recq": Paper("recq", "RecQ helicases: caretakers of the genome", "RecQ helicases, a class of enzymes, keep the genome stable."),
+    "recq": Paper("recq", "RecQ helicases: caretakers of the genome",
+                  "RecQ helicases, a class of enzymes, keep the genome stable."),
     "kv": PAPERS["kv"],
 }
 
@@ -259,6 +297,7 @@ def test_topics_and_plain_words_are_not_names(question, papers, terms):
     ("COPD-related", False),  # "related" is no word of this corpus
     ("RecQ-mini", False),  # not a word the abstracts write: a name of its own
     ("RecQ-Zeta", False),
+    ("RecQ-RecQ-Enzymes", True),  # known names and ordinary words, whatever their case
 ])
 def test_a_known_name_with_a_word_hyphened_on_is_known(name, known):
     assert _topic_lexicon().known(name) is known
@@ -339,6 +378,31 @@ def test_comparison_sides_and_what_they_are_compared_on(lexicon, question, paper
     plan = understand(question, lexicon)
     assert plan.kind == "comparative"
     assert (plan.papers, plan.described, [t.text for t in plan.terms]) == (papers, described, terms)
+
+
+@pytest.mark.parametrize(("question", "kind", "papers"), [
+    # A name only one abstract uses, written as a side next to a named paper, is that paper.
+    ("ZorbaBench and RLCoder both do retrieval. Which is harder?", "comparative", ["zb", "rl"]),
+    ("Is RLCoder or ZorbaBench better?", "comparative", ["rl", "zb"]),
+    # Named within a question about one paper, it is what is asked about.
+    ("What does RLCoder get on ZorbaBench?", "factoid", ["rl"]),
+])
+def test_a_name_one_abstract_uses_paired_with_a_paper_is_compared(question, kind, papers):
+    corpus = {**PAPERS, "zb": Paper("zb", "Evaluating Retrievers", "Results on ZorbaBench are low.")}
+    shape = understand(question, Lexicon(corpus))
+    assert (shape.kind, shape.papers) == (kind, papers)
+
+
+@pytest.mark.parametrize(("question", "names", "unanswerable"), [
+    ("What accuracy does GPT-4 reach on MMLU?", ["MMLU"], True),
+    ("How does RLCoder do on Defects4J?", ["Defects4J"], True),
+    ("Does the recruitment of Wdr5 depend on Kat8?", ["Kat8"], False),  # a claim: "on" names no benchmark
+    ("Does Kat8 raise the accuracy on MMLU?", ["Kat8", "MMLU"], True),  # a figure asked
+])
+def test_when_an_unknown_name_makes_a_question_unanswerable(question, names, unanswerable):
+    from rag.answer.focused import unknown_name_unanswerable
+
+    assert unknown_name_unanswerable(question, names, asks_yes_no(question.rstrip("?"))) is unanswerable
 
 
 @pytest.mark.parametrize(("question", "yes_no"), [

@@ -31,6 +31,7 @@ from rag.types import Answer, AnswerSentence, Paper
 if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
     from rag.answer.plan import Plan
+    from rag.text.vocabulary import Vocabulary
 
 _ASKS_FIGURE = re.compile(r"\b(?:how (?:many|much|well|large|big|fast|high)|what (?:\w+\s+){0,3}?(?:score|accuracy|"
                           r"rate|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
@@ -133,6 +134,13 @@ def asks_about_data(question: str, names: list[str]) -> bool:
                          rf"test|suite|score)", question, re.I) for n in names)
 
 
+def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool) -> bool:
+    """Whether names no abstract has (`names`) leave a question unanswerable outright: it asks for a figure, or
+    names one as a benchmark ("on MMLU"). A claim put as a question ("Does Wdr5's recruitment depend on Kat8?")
+    names no benchmark by "on": unless it asks for a figure, the unknown name only asks for stronger evidence."""
+    return asks_for_figure(question) if yes_no else asks_about_data(question, names)
+
+
 # "than X", "compared with X", "versus X": what a question compares the named paper with.
 _COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over)\s+"
                             r"(?:the\s+|a\s+|an\s+)?(?P<other>[^?,;.]+)",
@@ -207,7 +215,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     view, settings = found.view, found.tools.settings
     pid = shape.papers[0]
     paper = view.papers[pid]
-    name = short_name(paper)
+    name = re.sub(r"^the\s+", "", short_name(paper), flags=re.I)  # "The {name} abstract", never "The The ..."
     if (answered := record_answer(paper, question, found.searched)) is not None:
         return answered  # who wrote it, when: the record's, not the abstract's
     if detail := missing_detail(paper, question):
@@ -216,7 +224,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found,
                            f"The {name} abstract does not mention {setting}, so it does not say this.")
     text = f"{paper.title}\n{paper.abstract}"
-    absent = [t for t in shape.terms if not mentions_name(text, t.text)]
+    absent = [t for t in shape.terms if not states_name(text, t.text, view.vocabulary)]
     if absent:
         return _not_stated(paper, absent[0].text, question, found,
                            f"The {name} abstract does not mention {absent[0].text}, so it does not say this.")
@@ -369,6 +377,26 @@ def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) 
         answer.answer += f"\n\nWhat other papers say about {thing} (not about {short_name(paper)}):\n" + \
             "\n".join(others)
     return answer
+
+
+def states_name(text: str, name: str, vocabulary: Vocabulary) -> bool:
+    """Whether an abstract names what a question does, in the abstract's own words: as written, spelled out ("open
+    reading frames" for "ORFs"), or by the names in it ("Hox mRNA" for "Hox gene", "RANK" for "RANK-RANK-Ligand":
+    "gene" and "ligand" are ordinary words)."""
+    if mentions_name(text, name) or _spelled_out(name, text):
+        return True
+    words = [w for w in re.split(r"[\s-]+", name) if w]  # "RANK-RANK-Ligand": RANK, and a plain word
+    core = [w for w in words if not (w.isalpha() and vocabulary.plain(w.lower()))]
+    return 0 < len(core) < len(words) and all(mentions_name(text, w) for w in core)
+
+
+def _spelled_out(name: str, text: str) -> bool:
+    """An acronym of three or more capitals ("ORFs", "MDSCs") written out as words with those initials."""
+    letters = re.sub(r"s$", "", name)
+    if len(letters) < 3 or not letters.isalpha() or not letters.isupper():
+        return False
+    pattern = r"[\s-]+".join(rf"{c}[\w']*" for c in letters)
+    return re.search(rf"(?<![\w-]){pattern}(?!\w)", text, re.I) is not None
 
 
 def mentions_name(text: str, name: str) -> bool:

@@ -33,6 +33,7 @@ _INTRO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|
                     r"\bour\s+(?:\w+\s+)?(?:model|system|agent|prover)s?\b,?", re.I)  # "our resulting model, Eurus-2"
 _CONNECTOR = re.compile(r"\s(?:for|with|via|of|in|on|to|through|towards|from|by|and|as|is|are|does|do|can|—|–|-)\s")
 _EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|than|from|with)\b")
+_DEFINES = re.compile(r"\s*\(([^()]{1,24})\)")  # "... (APOE4)" right after a mention
 _JOINING = frozenset("a an the of and or in on for to as by with".split())
 _KIND_WORDS = frozenset("paper papers study work method model approach framework system dataset corpus benchmark "
                         "technique algorithm agent".split())
@@ -143,6 +144,15 @@ class Lexicon:
                 i += 1
                 continue
             mention, used = match
+            if mention.kind == "paper" and (defined := _DEFINES.match(question, mention.end)) and \
+                    set(self.paper_aliases.get(key(defined[1]), ())) != set(mention.paper_ids):
+                # "Apolipoprotein E4 (APOE4)", "break-induced DNA replication (BIR)": a concept the question defines,
+                # not the paper whose title starts with it (a paper's own acronym would name the same paper).
+                pids = self.terms.get(key(mention.text), set())
+                if not pids:
+                    i += used
+                    continue
+                mention = replace(mention, kind="term", paper_ids=tuple(sorted(pids)))
             after = words[i + used].text.lower() if i + used < len(words) else ""
             written = _POSSESSIVE.sub("", mention.text)
             if mention.kind == "term" and written not in self.title_names and written.islower():
@@ -220,7 +230,7 @@ class Lexicon:
         for j in range(len(parts) - 1, 0, -1):  # "Eurus-2-7B-PRIME": a model named after its family ("Eurus")
             head = key("-".join(parts[:j]))
             if len(head) >= 4 and _name_like(parts[0]):
-                if head in self.paper_aliases:
+                if head in self.paper_aliases and self.names_its_paper(head, "-".join(parts[:j])):
                     return Mention(word.text, word.start, word.end, tuple(sorted(self.paper_aliases[head])), "paper"), 1
                 if head in self.terms:
                     return Mention(word.text, word.start, word.end, tuple(sorted(self.terms[head])), "term"), 1
@@ -321,13 +331,15 @@ class Lexicon:
         return _spelled_out(name, self.corpus_text)
 
     def _modified_name(self, name: str) -> bool:
-        """A known name with an ordinary word hyphened on ("RecQ-class", "Sf1-expressing"): the name is what is
-        asked about. The word must be one the abstracts write in lower case and not a size or version ("GPT-4o-mini"
-        is a model of its own, and "mini" no ordinary word there)."""
-        head, _, rest = name.rpartition("-")
-        if not head or len(rest) < 4 or not rest.isalpha() or not rest.islower() or self._vocabulary is None:
+        """Known names and ordinary words hyphened together ("RecQ-class", "Sf1-expressing", "RANK-RANK-Ligand"):
+        what is asked about is known. Each part must be a word the abstracts write in lower case or a known name;
+        a size or version ("GPT-4o-mini", "HumanEval-X") makes a name of its own."""
+        parts = name.split("-")
+        if len(parts) < 2 or self._vocabulary is None or not all(p.isalnum() and len(p) >= 3 for p in parts):
             return False
-        return self._vocabulary().plain(rest) and self.known(head)
+        plain = [p.isalpha() and self._vocabulary().plain(p.lower()) for p in parts]
+        names = [not is_plain and self.known(p) for p, is_plain in zip(parts, plain, strict=True)]
+        return any(names) and all(a or b for a, b in zip(plain, names, strict=True))
 
 
 def _name_like(word: str) -> bool:

@@ -170,14 +170,14 @@ def _clarify(question: str, found: Gathered) -> Answer:
 
 def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answer:
     from rag.answer.factoid import extractive_answer, findings_first
-    from rag.answer.focused import FIGURE_RATIO, asks_about_data, figure_needed
+    from rag.answer.focused import FIGURE_RATIO, figure_needed, unknown_name_unanswerable
     from rag.answer.refusal import refusal
     from rag.answer.scoring import pick_answer_sentences
 
     papers, settings = found.view.papers, found.tools.settings
     closest = [papers[e.paper_id] for e in found.retrieved[:3]]
     unknown_ids, unknown_words = unknown_names(found.searched, found.view)
-    if unknown_ids and asks_about_data(found.searched, unknown_ids):
+    if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, shape is not None and shape.yes_no):
         # "What accuracy does GPT-4 reach on MMLU?": a figure on a benchmark no abstract names cannot be quoted.
         return refusal(closest, query=question, searched=found.searched, reason=_not_mentioned(unknown_ids))
     if shape is not None and not shape.papers and (reason := _no_such_paper(found)):
@@ -313,11 +313,14 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     view = found.view
     # "which papers use isabelle": a word the abstracts only write as a name is that name, matched exactly.
     topic = re.sub(r"\b[a-z][a-z0-9]{3,}\b", lambda m: view.vocabulary.as_written(m.group(0)), topic)
+    closest = [view.papers[e.paper_id] for e in found.retrieved[:3]]
+    if reason := unmet_words(topic, view.vocabulary):
+        # What the topic is about is in no abstract in any form ("text-to-SQL"): whatever matches loosely is about
+        # something else.
+        return refusal(closest, query=question, searched=found.searched, reason=reason)
     matches = find_matches(topic, view.papers.values(), lambda text: found.scored_for(text, LIST_DEPTH))
     if not matches:
-        reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic) or \
-            unmet_words(topic, view.vocabulary)
-        closest = [view.papers[e.paper_id] for e in found.retrieved[:3]]
+        reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic)
         return refusal(closest, query=question, searched=found.searched, reason=reason) if reason else None
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched)
 
