@@ -21,6 +21,9 @@ CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding la
     ("speculative decoding or auxiliary models", ""),  # "A or B": the other side may still match
     ("latency, from 2023", ""),                      # a year limit is no word of the topic
     ("caching, from 2023", "caching"),
+    ("look at text-to-SQL generation", "text-to-SQL generation"),  # after what the papers do with it
+    ("use quantisation for HPC", "quantisation"),
+    ("deal with decoding latency", ""),
 ])
 def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missing):
     reason = unmet_words(topic, Vocabulary(CORPUS))

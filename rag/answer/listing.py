@@ -135,6 +135,13 @@ def unmet_figures(topic: str) -> str:
     return f"No paper in the index matches “{topic}”: no indexed abstract states {figures}{where}."
 
 
+# What a topic says the papers do with their subject, before the subject itself: "look at", "deal with", "use".
+_DOING = re.compile(r"^(?:(?:look|looks|work|works|focus|focuses)\s+(?:at|on|into)|(?:deal|deals)\s+with|"
+                    r"use|uses|study|studies|address|addresses|tackle|tackles|cover|covers|discuss|discusses|"
+                    r"explore|explores|investigate|investigates|examine|examines|apply|applies|propose|proposes)\s+",
+                    re.I)
+
+
 def unmet_words(topic: str, vocabulary: Vocabulary) -> str:
     """Why a described list topic matched no paper when a word it starts with is in no indexed title or abstract
     in any form ("which papers use speculative decoding?"), or "": the nearest papers are then about something
@@ -142,9 +149,10 @@ def unmet_words(topic: str, vocabulary: Vocabulary) -> str:
     rest, _ = split_filters(topic)
     if re.search(r"\bor\b", rest):
         return ""  # "A or B": one side missing leaves the other
-    words = re.findall(r"[A-Za-z][\w-]*", rest)
-    # Only the thing the topic starts with ("speculative decoding to speed up code LLMs"): a word further on may be
-    # the asker's paraphrase of what the papers say, and the closest sentences may still answer.
+    words = re.findall(r"[A-Za-z][\w-]*", _DOING.sub("", rest, count=1))
+    # Only the thing the topic starts with ("speculative decoding to speed up code LLMs"), after what the papers do
+    # with it ("look at text-to-SQL generation"): a word further on may be the asker's paraphrase of what the papers
+    # say, and the closest sentences may still answer.
     absent = [w for w in words[:2] if len(w) >= 5 and not vocabulary.uses(w)]
     if not absent:
         return ""

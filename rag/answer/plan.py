@@ -111,7 +111,7 @@ _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this paper|that paper|t
 def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Plan:
     """The plan of a standalone question (follow-ups are condensed first; `has_history`: a pronoun may refer
     to an earlier turn, so it is no reason to ask back)."""
-    mentions = lexicon.find(question)
+    mentions = _with_paired_names(question, lexicon.find(question))
     named = paper_ids_of(mentions)[:MAX_COMPARED]
     terms = [m for m in mentions if m.kind == "term"]
     text = question.strip().rstrip("?.! ")
@@ -148,6 +148,27 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if not named and _ACROSS_PAPERS.search(text):
         return Plan("aggregate" if _AGGREGATE.search(text) else "multi", terms=terms)
     return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
+
+
+# What joins two sides of a comparison written next to each other: "A and B", "A or B", "A vs B", "A, B".
+_PAIRED = re.compile(r"^\s*(?:,|and|or|vs\.?|versus|,\s*and|,\s*or)\s*$", re.I)
+
+
+def _with_paired_names(question: str, mentions: list[Mention]) -> list[Mention]:
+    """A name only one abstract uses, written as a side next to a named paper ("GHOSTS and UGMathBench are both math
+    benchmarks"), names that paper: it is compared, not asked about within the other."""
+    named = [m for m in mentions if m.kind == "paper"]
+    if len({m.paper_ids[0] for m in named}) != 1:
+        return mentions
+    paper = named[0]
+    out = []
+    for m in mentions:
+        if m.kind == "term" and len(m.paper_ids) == 1 and m.paper_ids != paper.paper_ids and \
+                re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", m.text) and \
+                _PAIRED.match(question[min(m.end, paper.end):max(m.start, paper.start)]):
+            m = replace(m, kind="paper")
+        out.append(m)
+    return out
 
 
 # "What datasets / benchmarks ...": the named things across papers, each with the papers that use it.
