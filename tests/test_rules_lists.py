@@ -50,3 +50,31 @@ def test_a_word_the_corpus_only_writes_capitalised_is_a_name():
 def test_a_word_capitalised_only_where_a_sentence_or_title_starts_is_no_name():
     vocabulary = Vocabulary("Scaling Laws for Code\nNotably, we scale it. Notably the loss falls with Isabelle.")
     assert [vocabulary.as_written(w) for w in ["notably", "scaling", "isabelle"]] == ["notably", "scaling", "Isabelle"]
+
+
+@pytest.mark.parametrize(("topic", "head", "examples"), [
+    ("high-performance computing code, like MPI, OpenMP or Fortran", "high-performance computing code",
+     ["MPI", "OpenMP", "Fortran"]),
+    ("parallel code (OpenMP, MPI, Fortran and so on)", "parallel code", ["OpenMP", "MPI", "Fortran"]),
+    ("proof assistants such as Isabelle and Coq", "proof assistants", ["Isabelle", "Coq"]),
+    # Examples in plain words are the topic's meaning, not names to look for.
+    ("agents in environments, like websites, games or desktop UIs",
+     "agents in environments, like websites, games or desktop UIs", []),
+    ("theorem proving in Lean", "theorem proving in Lean", []),
+])
+def test_examples_given_for_a_list_topic(topic, head, examples):
+    from rag.answer.listing import example_names
+
+    assert example_names(topic) == (head, examples)
+
+
+def test_a_paper_naming_any_example_matches_the_topic():
+    """Each example is a way to meet the topic, whatever the rest of the topic scores."""
+    from rag.answer.listing import find_matches
+    from rag.types import Paper
+
+    papers = [Paper("mpi", "MPI code generation", "We generate MPI calls."),
+              Paper("omp", "Pragmas", "A model for OpenMP pragmas."),
+              Paper("web", "Web agents", "Agents browse websites.")]
+    found = find_matches("HPC code, like MPI, OpenMP or Fortran", papers, lambda text: [])
+    assert sorted(m.paper.paper_id for m in found) == ["mpi", "omp"]

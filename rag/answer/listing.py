@@ -89,6 +89,12 @@ def find_matches(
             ids = {m.paper.paper_id for m in find_matches(part, papers, score_topic)}
             kept = [m for m in kept if m.paper.paper_id in ids]
         return kept
+    head, examples = example_names(topic)
+    if examples:  # "HPC code, like MPI, OpenMP or Fortran": papers naming any example, and those about the head
+        merged = {m.paper.paper_id: m for m in find_matches(head, papers, score_topic)}
+        for match in _named(examples, papers, any_of=True):
+            merged.setdefault(match.paper.paper_id, match)
+        return sorted(merged.values(), key=lambda m: -m.score)
     parts = either_parts(topic)
     if len(parts) > 1:  # "A or B": a union, each side matched on its own
         merged: dict[str, Match] = {}
@@ -170,6 +176,26 @@ def unmet_filters(topic: str, papers: Iterable[Paper]) -> str:
     if why := why_none(only, papers):
         return why
     return f"No paper in the index {only.phrase()} matches “{rest}”."
+
+
+# Examples given for a topic: "..., like MPI, OpenMP or Fortran", "... such as X and Y", "... (OpenMP, MPI, ...)".
+_EXAMPLES = re.compile(r"^(?P<head>.+?)(?:,?\s+(?:like|such as|e\.g\.,?|including|for example,?)\s+(?P<listed>[^()]+)|"
+                       r"\s*\((?:e\.g\.,?\s*|like\s+)?(?P<inside>[^()]+)\))\s*$", re.I)
+_AND_SO_ON = re.compile(r",?\s*(?:and so on|and so forth|etc\.?|and (?:the like|similar|others))\s*$", re.I)
+
+
+def example_names(topic: str) -> tuple[str, list[str]]:
+    """The topic without its examples, and the examples when every one is a name ("MPI, OpenMP or Fortran"): each
+    is a way to meet the topic. Examples in plain words ("websites, games") are left to the topic's meaning."""
+    match = _EXAMPLES.match(topic)
+    if not match:
+        return topic, []
+    listed = _AND_SO_ON.sub("", match["listed"] or match["inside"])
+    examples = [e.strip() for e in re.split(r",|\bor\b|\band\b|/", listed) if e.strip()]
+    names = [topic_names(e) for e in examples]
+    if len(examples) < 2 or not all(len(n) == 1 and not is_generic(n[0]) for n in names):
+        return topic, []
+    return match["head"].strip(" ,"), [n[0] for n in names]
 
 
 def either_parts(topic: str) -> list[str]:
