@@ -424,3 +424,31 @@ def test_a_yes_no_question_may_follow_a_condition_or_a_lead_in(question, yes_no)
 ])
 def test_the_aspect_comes_from_the_sentence_that_asks(lexicon, question, aspect):
     assert understand(question, lexicon).aspect == aspect
+
+
+class _Scored:
+    """Sentence scores of one paper, as a question found them (the scoring itself is the model's)."""
+
+    def __init__(self, scores: list[float]) -> None:
+        from rag.answer.scoring import ScoredSentence
+
+        texts = ["Code completion must be fast.", "Latency matters to users of IDEs.",
+                 "We propose an early exit that skips 1.7 layers on average.", "The weather was fine."]
+        self.sentences = sorted((ScoredSentence("p", i, texts[i], s, 0.0, s, 0) for i, s in enumerate(scores)),
+                                key=lambda s: -s.score)
+
+    def scored_in(self, paper_ids):
+        return self.sentences
+
+
+@pytest.mark.parametrize(("scores", "quoted"), [
+    ([0.9, 0.2, 0.5, 0.1], [0, 2]),  # the best, and the sentence saying what the paper did
+    ([0.9, 0.7, 0.5, 0.1], [0, 1, 2]),  # a second sentence this close to the best joins, in the abstract's order
+    ([0.9, 0.3, 0.3, 0.1], [0]),  # nothing else close enough
+])
+def test_a_papers_line_across_papers(scores, quoted):
+    from rag.answer.focused import paper_group
+
+    found = _Scored(scores)
+    group = paper_group(found, found.sentences[0])
+    assert [s.position for s in group] == quoted

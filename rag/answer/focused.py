@@ -118,6 +118,7 @@ MAX_ACROSS = 6
 # recall on the tune sets 0.00 / 0.05 -> 0.17 / 0.20 (0.5 and 0.7 gave the same).
 CONTRIBUTION_RATIO = 0.5
 _CONTRIBUTION_ROLES = ("approach", "data", "results")
+SECOND_RATIO = 0.6
 
 
 def asks_for_figure(question: str) -> bool:
@@ -326,8 +327,8 @@ def relevant_papers(found: Gathered) -> list[ScoredSentence]:
 
 
 def paper_group(found: Gathered, best: ScoredSentence) -> list[ScoredSentence]:
-    """A paper's line in an answer across papers: its best sentence, and its best other sentence saying what the
-    paper itself did (see CONTRIBUTION_RATIO), in the abstract's order."""
+    """A paper's line in an answer across papers: its best sentence, its best other sentence saying what the paper
+    itself did (see CONTRIBUTION_RATIO) and its second best (SECOND_RATIO), in the abstract's order."""
     from rag.answer.roles import classify
 
     own = found.scored_in([best.paper_id])
@@ -336,7 +337,12 @@ def paper_group(found: Gathered, best: ScoredSentence) -> list[ScoredSentence]:
     bar = CONTRIBUTION_RATIO * own[0].score
     contribution = next((s for s in own if s.position != best.position and s.score >= bar
                          and classify(s.text, s.position, len(own)) in _CONTRIBUTION_ROLES), None)
-    return sorted([best, contribution], key=lambda s: s.position) if contribution else [best]
+    group = [best, contribution] if contribution else [best]
+    second = next((s for s in own if s not in group and s.position != best.position
+                   and s.score >= SECOND_RATIO * own[0].score), None)
+    if second is not None:
+        group.append(second)
+    return sorted(group, key=lambda s: s.position)
 
 
 def across_papers(question: str, found: Gathered) -> Answer | None:
