@@ -452,3 +452,20 @@ def test_a_papers_line_across_papers(scores, quoted):
     found = _Scored(scores)
     group = paper_group(found, found.sentences[0])
     assert [s.position for s in group] == quoted
+
+
+@pytest.mark.parametrize(("name", "sentence", "data"), [
+    ("RepoEval", "RLCoder is evaluated on CrossCodeEval and RepoEval.", True),
+    ("PutnamBench", "It is state of the art on miniF2F-test (61.7%, pass@3200), Proofnet-test (23.1%, pass@3200) "
+                    "and PutnamBench (8/644, pass@3200).", True),
+    ("FIMO", "It proved 5 of 148 problems in the Lean 4 Formal International Mathematical Olympiad (FIMO) "
+             "benchmark.", True),
+    ("MBPP", "The MBPP dataset has 974 problems.", True),
+    ("GPT-4o", "With GPT-4o, CodeTree reaches 95.1 on HumanEval.", False),  # a model, not data
+    ("Code4Me", "We developed an open-source IDE extension, Code4Me, for the evaluation.", False),
+    ("IDE", "Developers accept completions in the IDE.", False),
+])
+def test_a_name_put_where_data_goes(name, sentence, data):
+    from rag.answer.focused import used_as_data
+
+    assert used_as_data(name, sentence) is data

@@ -440,6 +440,23 @@ def names_used(sentence: str, paper: Paper) -> list[str]:
             if not is_generic(n) and n.lower() not in own and re.search(r"[A-Za-z]", n)]
 
 
+# A question for data, not metrics: "what benchmarks / datasets ...".
+_ASKS_DATA = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|test sets?|evaluat\w* on)\b", re.I)
+_ASKS_METRICS = re.compile(r"\b(?:metrics?|measures?|scores?)\b", re.I)
+# Where a sentence puts data: "on X", "across X and Y", "X benchmark"; "with GPT-4o", "in the IDE" are no data.
+_DATA_BEFORE = r"\b(?:on|across|using|from|over|against|including|such as)\s+(?:[\w@.+-]+,?\s+){0,6}?"
+_DATA_AFTER = r"(?:\s+(?:and|or|,)\s+[\w@.+-]+)*\s+(?:benchmarks?|datasets?|data|suites?|test|split|sets?|tasks?)\b"
+
+
+def used_as_data(name: str, sentence: str) -> bool:
+    """Whether a sentence puts a name where data goes ("evaluated on CrossCodeEval and RepoEval", "the MBPP
+    benchmark"), not where a model, tool or platform goes ("with GPT-4o", "an IDE extension, Code4Me")."""
+    named = re.escape(name)
+    plain = re.sub(r"\s*\([^()]*\d[^()]*\)", "", sentence)  # "miniF2F-test (61.7%, pass@3200), ProofNet ..."
+    return bool(re.search(_DATA_BEFORE + named + r"(?![\w-])", plain, re.I) or
+                re.search(r"(?<![\w-])" + named + r"\)?" + _DATA_AFTER, sentence, re.I))
+
+
 def aggregate(question: str, found: Gathered) -> Answer | None:
     """"What datasets are used for X across these papers?": each named thing once, with the papers that use it
     and the sentence that says so."""
@@ -447,11 +464,14 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
     if not relevant:
         return None
     papers = found.view.papers
+    data_only = bool(_ASKS_DATA.search(question)) and not _ASKS_METRICS.search(question)
     used: dict[str, list[tuple[str, str]]] = {}  # name -> [(paper id, sentence)]
     for s in sorted(found.scored(), key=lambda s: (s.paper_id, s.position)):
         if s.paper_id not in relevant:
             continue
         for name in names_used(s.text, papers[s.paper_id]):
+            if data_only and not used_as_data(name, s.text):
+                continue
             entries = used.setdefault(name, [])
             if all(pid != s.paper_id for pid, _ in entries):
                 entries.append((s.paper_id, s.text))
