@@ -6,6 +6,8 @@ a described side, a near-miss, a pronoun with nothing to refer to."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rag.answer.focused import paper_set
@@ -227,6 +229,23 @@ def test_a_name_is_known_in_some_form_or_not_at_all(lexicon, name, known):
 ])
 def test_follow_ups_are_made_standalone(question, history, standalone):
     assert condense(question, history) == standalone
+
+
+@pytest.mark.parametrize(("question", "history", "standalone"), [
+    # The paper's name as the index knows it, not its capitalised words alone ("KV").
+    ("What gains does it show on TriviaQA?", ["What's KV Prediction?"],
+     "What gains does KV Prediction show on TriviaQA?"),
+    # "They both" are both papers, while "the second one" is picked by place.
+    ("what search do they both build on, and how does the second one speed it up?",
+     ["tell me about RLCoder and the Syntax-Aware On-the-Fly Code Completion paper"],
+     "what search do RLCoder and Syntax-Aware On-the-Fly Code Completion both build on, and how does "
+     "Syntax-Aware On-the-Fly Code Completion speed it up?"),
+])
+def test_follow_ups_name_papers_as_the_index_does(lexicon, question, history, standalone):
+    def names_of(text):
+        return list(dict.fromkeys(re.sub(r"^the\s+", "", m.text, flags=re.I) for m in lexicon.paper_mentions(text)))
+
+    assert condense(question, history, names_of) == standalone
 
 
 def test_a_title_alias_that_is_a_topic_of_the_field_names_no_paper():

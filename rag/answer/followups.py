@@ -4,7 +4,7 @@ becomes "What benchmarks did RLCoder use?". The rewritten question is what gets 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rag.text.names import names_in
 
@@ -19,6 +19,7 @@ _REPLACEABLE = re.compile(
     r"the system|the framework|the dataset|the benchmark|it|they|them|its|their)\b",
     re.I,
 )
+_PLURAL = re.compile(r"\b(?:they|them)\b", re.I)
 _FOLLOW_ON = re.compile(r"^(and|what about|how about|also|and what about)\b", re.I)
 
 
@@ -31,19 +32,24 @@ _OF_THEM = re.compile(r"^(?:which|what)\s+(?:ones?\s+|papers?\s+)?(?:(?:of|among
                       r"(?P<rest>.+)$", re.I)
 
 
-def condense(question: str, history: Sequence[str]) -> str:
-    """The question as it would be asked alone; unchanged when it already stands alone."""
+def condense(question: str, history: Sequence[str], names_of: Callable[[str], list[str]] | None = None) -> str:
+    """The question as it would be asked alone; unchanged when it already stands alone. `names_of(text)`: the
+    papers a text names, as written ("KV Prediction", where capitalised words alone give "KV"); without it, or
+    when it finds none, the text's capitalised names."""
     if not history:
         return question
     narrowed = _narrowed_list(question, history[-1])
     if narrowed:
         return narrowed
-    if picked := _by_place(question, history):
+    if picked := _by_place(question, history, names_of):
+        # "what search do they both use, and how does the second one speed it up?": "they" are still both.
+        if _PLURAL.search(picked) and (subject := _subject_of(history, names_of)) and " and " in subject:
+            return _PLURAL.sub(subject, picked, count=1)
         return picked
     refers_back = _REFERENCE.search(question) or _FOLLOW_ON.match(question)
     if not refers_back:
         return question
-    subject = _subject_of(history)
+    subject = _subject_of(history, names_of)
     if not subject:
         # No name to put in: carry the earlier question along, which still says what "it" is about.
         return f"{question.rstrip('?')} (following “{history[-1].strip().rstrip('?')}”)?"
@@ -59,7 +65,11 @@ def condense(question: str, history: Sequence[str]) -> str:
     return rewritten if count else f"{question.rstrip('?')} ({subject})?"
 
 
-def _by_place(question: str, history: Sequence[str]) -> str:
+def _names(text: str, names_of: Callable[[str], list[str]] | None) -> list[str]:
+    return (names_of(text) if names_of is not None else []) or names_in(text)
+
+
+def _by_place(question: str, history: Sequence[str], names_of: Callable[[str], list[str]] | None = None) -> str:
     """"Tell me more about the second one" after "What are OMPGPT and MPIrigen?": the second name put in its
     place ("" when the question picks nothing by place, or the earlier turns named too few things)."""
     match = _ORDINAL.search(question)
@@ -67,7 +77,7 @@ def _by_place(question: str, history: Sequence[str]) -> str:
         return ""
     place = _PLACES[(match["nth"] or match["end"]).lower()]
     for earlier in reversed(history):
-        names = names_in(earlier)
+        names = _names(earlier, names_of)
         if len(names) >= 2:
             if place >= len(names):
                 return ""
@@ -75,10 +85,10 @@ def _by_place(question: str, history: Sequence[str]) -> str:
     return ""
 
 
-def _subject_of(history: Sequence[str]) -> str:
+def _subject_of(history: Sequence[str], names_of: Callable[[str], list[str]] | None = None) -> str:
     """The names of the latest earlier turn that has any ("A and B" for a comparison)."""
     for earlier in reversed(history):
-        names = names_in(earlier)
+        names = _names(earlier, names_of)
         if names:
             return " and ".join(names[:2])
     return ""

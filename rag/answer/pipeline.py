@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,7 +54,7 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     history = [check_question(h, settings.answer.max_question_chars) for h in request.history if h and h.strip()]
     retrieval = request.retrieval or settings.retrieval
     # A question scoped to chosen papers is about them: earlier turns must not pull another paper's name in.
-    searched = condense(question, history, tools) if request.paper_ids is None else question
+    searched = condense(question, history, tools, view) if request.paper_ids is None else question
     shape, searched = plan_question(searched, view, request.paper_ids, bool(history))
     found = gather(shape, searched, view, tools, retrieval, request.paper_ids)
     t_gathered = time.perf_counter()
@@ -67,17 +67,27 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     yield answer
 
 
-def condense(question: str, history: Sequence[str], tools: Tools) -> str:
+def condense(question: str, history: Sequence[str], tools: Tools, view: IndexView | None = None) -> str:
     """A follow-up made standalone: by rule, then by the model when one is configured and allowed to."""
     from rag.answer.followups import condense as by_rule
 
-    searched = by_rule(question, history)
+    searched = by_rule(question, history, _paper_names(view) if view is not None and history else None)
     if tools.generator is not None and history and tools.settings.llm.condense:
         from rag.generation.rewrite import condense_with_model
 
         searched = condense_with_model(question, history, tools.generator, searched,
                                        tools.settings.answer.max_question_chars)
     return searched
+
+
+def _paper_names(view: IndexView) -> Callable[[str], list[str]]:
+    """The papers a text names, as it writes them, each once: what a follow-up's "it" stands for."""
+    def names(text: str) -> list[str]:
+        seen: dict[str, str] = {}
+        for m in view.lexicon.paper_mentions(text):
+            seen.setdefault(m.paper_ids[0], re.sub(r"^the\s+", "", m.text, flags=re.I))
+        return list(seen.values())
+    return names
 
 
 def plan_question(searched: str, view: IndexView, paper_ids: Sequence[str] | None,
