@@ -488,3 +488,19 @@ def test_a_name_put_where_data_goes(name, sentence, data):
     from rag.answer.focused import used_as_data
 
     assert used_as_data(name, sentence) is data
+
+
+@pytest.mark.parametrize(("question", "papers"), [
+    # "we propose AutoML-Agent, a framework for full-pipeline AutoML": AutoML is what it is for, not its name.
+    ("In the Unified Functional Hashing paper for AutoML, what does hashing avoid?", ["fh"]),
+    ("What does AutoML-Agent plan?", ["aa"]),
+])
+def test_a_name_after_the_one_a_paper_introduces_is_not_its_name(question, papers):
+    corpus = {
+        "aa": Paper("aa", "AutoML-Agent: A Multi-Agent LLM Framework for Full-Pipeline AutoML",
+                    "Automated machine learning (AutoML) is costly. We propose AutoML-Agent, a novel multi-agent "
+                    "framework tailored for full-pipeline AutoML."),
+        "fh": Paper("fh", "Unified Functional Hashing in Automatic Machine Learning",
+                    "The field of AutoML has attained results. We show that functional hashing avoids re-evaluation."),
+    }
+    assert understand(question, Lexicon(corpus)).papers == papers

@@ -38,6 +38,7 @@ _JOINING = frozenset("a an the of and or in on for to as by with".split())
 _KIND_WORDS = frozenset("paper papers study work method model approach framework system dataset corpus benchmark "
                         "technique algorithm agent".split())
 _DATA_WORDS = frozenset("dataset corpus benchmark".split())
+_DESCRIBED_AS = re.compile(r",\s+(?:a|an|the|which|that|where)\b|\sfor\s", re.I)
 _DEFINED = re.compile(r"\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)")  # "Outcome-supervised Value Models (OVM)"
 _AUTHORS = re.compile(r"\b(?:we|our)\b", re.I)
 _VERSION = re.compile(r"v?\d+(?:\.\d+)?[kmbt]?|(?:instruct|base|chat)", re.I)  # "3B", "v2", "1.5", "Instruct"
@@ -383,6 +384,8 @@ def _introduced_names(sentence: str) -> list[str]:
     after = sentence[match.end():]
     # What is introduced comes first; "... across HumanEval+ and LiveCodeBench" is where it was evaluated.
     window = _EVALUATED_ON.split(" ".join(after.split()[:14]), maxsplit=1)[0]
+    # "we propose AutoML-Agent, a novel framework for full-pipeline AutoML": what follows the name describes it.
+    window = _DESCRIBED_AS.split(window, maxsplit=1)[0]
     names = [n for n in names_in(window) if len(key(n)) >= 3]
     runs = re.findall(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4}|(?<![\w-])[A-Z]\w*(?:-\w+)+", window)
     return list(dict.fromkeys([*names, *runs, *defined]))
