@@ -504,3 +504,18 @@ def test_a_name_after_the_one_a_paper_introduces_is_not_its_name(question, paper
                     "The field of AutoML has attained results. We show that functional hashing avoids re-evaluation."),
     }
     assert understand(question, Lexicon(corpus)).papers == papers
+
+
+@pytest.mark.parametrize(("question", "papers"), [
+    # Short names typed in lower case, paired: each is its paper.
+    ("ovm and dotamath both skip step labels: what does each train from?", ["ov", "dm"]),
+    ("Is rlcoder or ovm better?", ["rl", "ov"]),
+    # Alone, or paired with a plain word, a short lower-case word is a word.
+    ("Does ovm training help?", []),
+    ("ovm and friends", []),
+])
+def test_short_names_typed_in_lower_case_as_two_sides(question, papers):
+    corpus = {**PAPERS, "ov": Paper("ov", "Outcome-supervised Verifiers for Planning",
+                                    "Our verifier, the Outcome-supervision Value Model (OVM), plans.")}
+    shape = understand(question, Lexicon(corpus))
+    assert shape.papers == papers

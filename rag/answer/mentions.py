@@ -34,6 +34,7 @@ _INTRO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|
 _CONNECTOR = re.compile(r"\s(?:for|with|via|of|in|on|to|through|towards|from|by|and|as|is|are|does|do|can|—|–|-)\s")
 _EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|than|from|with)\b")
 _DEFINES = re.compile(r"\s*\(([^()]{1,24})\)")  # "... (APOE4)" right after a mention
+_LOWER_PAIR = re.compile(r"(?<![\w-])([\w-]{3,})\s+(?:and|or|vs\.?|versus)\s+([\w-]{3,})(?![\w-])", re.I)
 _JOINING = frozenset("a an the of and or in on for to as by with".split())
 _KIND_WORDS = frozenset("paper papers study work method model approach framework system dataset corpus benchmark "
                         "technique algorithm agent".split())
@@ -186,6 +187,25 @@ class Lexicon:
         for name in self.title_names:
             by_key.setdefault(key(name), []).append(name)
         return by_key
+
+    def paired_lower_case(self, question: str, found: list[Mention]) -> list[Mention]:
+        """Short names typed in lower case as the two sides of "A and B" / "A or B" / "A vs B" ("ovm and prime both
+        ..."): alone, "prime" is a word; paired with another paper's name, each is that paper. Returned with the
+        mentions already found, in order."""
+        taken = [(m.start, m.end) for m in found]
+        added = []
+        for match in _LOWER_PAIR.finditer(question):
+            sides = [(match.start(1), match.end(1)), (match.start(2), match.end(2))]
+            ids = [self.paper_aliases.get(key(question[a:b])) for a, b in sides]
+            known = [next((m for m in found if m.kind == "paper" and m.start == a), None) for a, _ in sides]
+            pids = [tuple(sorted(i)) if i else (k.paper_ids if k else None) for i, k in zip(ids, known, strict=True)]
+            if None in pids or pids[0] == pids[1]:
+                continue
+            for (a, b), pid in zip(sides, pids, strict=True):
+                if not any(s < b and a < e for s, e in taken):
+                    added.append(Mention(question[a:b], a, b, pid, "paper"))
+                    taken.append((a, b))
+        return sorted([*found, *added], key=lambda m: m.start)
 
     def paper_mentions(self, question: str) -> list[Mention]:
         return [m for m in self.find(question) if m.kind == "paper"]

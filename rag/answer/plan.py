@@ -111,7 +111,7 @@ _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this paper|that paper|t
 def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Plan:
     """The plan of a standalone question (follow-ups are condensed first; `has_history`: a pronoun may refer
     to an earlier turn, so it is no reason to ask back)."""
-    mentions = _with_paired_names(question, lexicon.find(question))
+    mentions = _with_paired_names(question, lexicon.paired_lower_case(question, lexicon.find(question)))
     named = paper_ids_of(mentions)[:MAX_COMPARED]
     terms = [m for m in mentions if m.kind == "term"]
     text = question.strip().rstrip("?.! ")
