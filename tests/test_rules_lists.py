@@ -61,6 +61,8 @@ def test_a_word_capitalised_only_where_a_sentence_or_title_starts_is_no_name():
     ("agents in environments, like websites, games or desktop UIs",
      "agents in environments, like websites, games or desktop UIs", []),
     ("theorem proving in Lean", "theorem proving in Lean", []),
+    # An aside in parentheses naming no examples qualifies the topic and is left out.
+    ("math data with solutions as programs (PoT-style, not proofs)", "math data with solutions as programs", []),
 ])
 def test_examples_given_for_a_list_topic(topic, head, examples):
     from rag.answer.listing import example_names

@@ -90,6 +90,8 @@ def find_matches(
             kept = [m for m in kept if m.paper.paper_id in ids]
         return kept
     head, examples = example_names(topic)
+    if head != topic and not examples:  # an aside in parentheses, left out
+        return find_matches(head, papers, score_topic)
     if examples:  # "HPC code, like MPI, OpenMP or Fortran": papers naming any example, and those about the head
         merged = {m.paper.paper_id: m for m in find_matches(head, papers, score_topic)}
         for match in _named(examples, papers, any_of=True):
@@ -194,7 +196,9 @@ def example_names(topic: str) -> tuple[str, list[str]]:
     examples = [e.strip() for e in re.split(r",|\bor\b|\band\b|/", listed) if e.strip()]
     names = [topic_names(e) for e in examples]
     if len(examples) < 2 or not all(len(n) == 1 and not is_generic(n[0]) for n in names):
-        return topic, []
+        # An aside in parentheses that names no examples ("(PoT-style, not formal proofs)") only qualifies the
+        # topic: left out, it cannot make the topic unmeetable. Plain-word examples after "like" are the meaning.
+        return (match["head"].strip(" ,"), []) if match["inside"] and len(match["head"].split()) >= 2 else (topic, [])
     return match["head"].strip(" ,"), [n[0] for n in names]
 
 
