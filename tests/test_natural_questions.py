@@ -28,6 +28,7 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("How long does it take to train the KV Prediction auxiliary model?", "no figure"),
     ("What MATH accuracy does MARIO's model reach?", "MATH"),   # its MATH sentence only sizes a "7B-parameter LLM"
     ("How many tokens was Stable Code 3B trained on?", "tokens"),  # another abstract cites "StableCode-3b"
+    ("how does codetree compare with reflexion on humaneval?", "reflexion"),  # no abstract has the other side
 ])
 def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):
     answer = engine.ask(question)

@@ -317,6 +317,8 @@ def test_topics_and_plain_words_are_not_names(question, papers, terms):
     ("RecQ-mini", False),  # not a word the abstracts write: a name of its own
     ("RecQ-Zeta", False),
     ("RecQ-RecQ-Enzymes", True),  # known names and ordinary words, whatever their case
+    ("KV-for-enzymes", True),  # a short known name ("RL-for-code") with ordinary words
+    ("COPD-la", False),  # two letters are no word
 ])
 def test_a_known_name_with_a_word_hyphened_on_is_known(name, known):
     assert _topic_lexicon().known(name) is known
@@ -329,6 +331,7 @@ def test_a_known_name_with_a_word_hyphened_on_is_known(name, known):
     ("How long does FunCoder take per problem?", "how long it takes", "about 40 s per problem"),
     ("How long is the context window?", None, ""),  # a length, not a time
     ("What does RLCoder improve?", None, ""),
+    ("how many models got evaluated in BigCodeBench?", "models", "our evaluation of 60 LLMs"),  # counted as LLMs
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.focused import counted_unit
@@ -350,6 +353,18 @@ def test_what_a_question_compares_a_paper_with(question, other):
     from rag.answer.focused import compared_with
 
     assert compared_with(question) == other
+
+
+@pytest.mark.parametrize(("question", "other"), [
+    ("does codetree beat reflexion on humaneval?", "reflexion"),  # the abstracts write it Reflexion: a name
+    ("does codetree beat sampling on humaneval?", ""),  # an ordinary word
+])
+def test_a_name_typed_in_lower_case_is_what_a_paper_is_compared_with(question, other):
+    from rag.answer.focused import compared_with
+    from rag.text.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary("We beat Reflexion, as Reflexion is strong. Sampling is done; sampling helps.")
+    assert compared_with(question, vocabulary) == other
 
 
 @pytest.mark.parametrize(("question", "described"), [
@@ -377,6 +392,8 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("I read DotaMath. Which papers do they compare with?", ""),      # "they": about what came before
     ("which papers use isabelle instead of, or as well as, lean", "isabelle"),  # what is asked for, not the other
     ("Which papers evaluate on MBPP but not HumanEval?", "MBPP"),
+    ("who's using LLMs to make code run faster? list the papers pls", "LLMs to make code run faster"),
+    ("who is working on code search", "code search"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic

@@ -148,8 +148,11 @@ _COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|beats?
                             re.I)
 # "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
 _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+"
-                       r"(?:do|does|did|are|is|were|was|can|could|has|have|had|will|would|in|on|per)\b|\s*[?.!]*$)",
+                       r"(?:do|does|did|are|is|were|was|can|could|has|have|had|will|would|in|on|per|got|get|gets|"
+                       r"been|being)\b|\s*[?.!]*$)",
                        re.I)
+# A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
+_UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)"}
 # "Which is bigger in parameter count?", "the number of lemmas": a count of that unit is asked.
 _COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|\b(?:the|what|which) number of "
                        r"(?P<unit2>[\w-]+)\b", re.I)  # not "a number of edge devices"
@@ -184,16 +187,18 @@ def counted_unit(question: str) -> Unit | None:
             return None
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
         label = word if match.re is _HOW_MANY else f"the {word} count"
+        form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
         return Unit(rf"\d[\d,.]*\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*(?:[\w-]+\s+){{0,2}}?"
-                    rf"{re.escape(stem)}", label, rf"\b{re.escape(stem)}")
+                    rf"{form}", label, rf"\b{form}")
     if _HOW_LONG.search(question):
         return Unit(_TIME, "how long it takes", _TIME, counts=False)
     return None
 
 
-def compared_with(question: str) -> str:
+def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
     """The specific thing a question compares a paper with ("speculative decoding"), or "" when there is none or
-    it is too plain to check ("the baseline": a paper may call its baseline anything)."""
+    it is too plain to check ("the baseline": a paper may call its baseline anything). With the index's
+    `vocabulary`, a name typed in lower case ("reflexion", written Reflexion by the abstracts) is one too."""
     match = _COMPARED_WITH.search(question)
     if not match:
         return ""
@@ -201,7 +206,10 @@ def compared_with(question: str) -> str:
     other = re.split(r"\s+(?:on|in|at|for|with|by|across|when|using)\s+", match["other"], maxsplit=1)[0]
     other = " ".join(other.split()[:4])
     # A capitalised word there is a name ("beat Reflexion"): checkable on its own, unlike "the baseline".
-    named = other[:1].isupper() and not is_generic(other.split()[0])
+    first = other.split()[0] if other.split() else ""
+    typed_lower = vocabulary is not None and first.islower() and len(first) >= 4 and \
+        vocabulary.as_written(first) != first
+    named = (other[:1].isupper() or typed_lower) and not is_generic(first)
     return other if len(tokenize(other)) >= 2 or named else ""
 
 
@@ -229,7 +237,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if absent:
         return _not_stated(paper, absent[0].text, question, found,
                            f"The {name} abstract does not mention {absent[0].text}, so it does not say this.")
-    if (other := compared_with(question)) and not _uses_most(paper.abstract, other):
+    if (other := compared_with(question, view.vocabulary)) and not _uses_most(paper.abstract, other):
         # "How much faster is KV Prediction than speculative decoding?": nothing in it compares the two.
         return _not_stated(paper, "", question, found,
                            f"The {name} abstract does not mention {other}, so it does not compare {name} with it.")

@@ -356,9 +356,10 @@ class Lexicon:
         what is asked about is known. Each part must be a word the abstracts write in lower case or a known name;
         a size or version ("GPT-4o-mini", "HumanEval-X") makes a name of its own."""
         parts = name.split("-")
-        if len(parts) < 2 or self._vocabulary is None or not all(p.isalnum() and len(p) >= 3 for p in parts):
+        if len(parts) < 2 or self._vocabulary is None or not all(p.isalnum() and len(p) >= 2 for p in parts):
             return False
-        plain = [p.isalpha() and self._vocabulary().plain(p.lower()) for p in parts]
+        plain = [p.isalpha() and len(p) >= 3 and self._vocabulary().plain(p.lower()) for p in parts]
+        # A known name may be short ("RL" of "RL-for-code"); an ordinary word of two letters ("la") is not one.
         names = [not is_plain and self.known(p) for p, is_plain in zip(parts, plain, strict=True)]
         return any(names) and all(a or b for a, b in zip(plain, names, strict=True))
 

@@ -26,6 +26,7 @@ from rag.types import Answer, Evidence, Paper
 
 if TYPE_CHECKING:
     from rag.generation.base import Generator
+    from rag.text.vocabulary import Vocabulary
 
 Event = str | Answer
 LIST_DEPTH = 50  # papers a described list topic is looked for in; named ones are matched in the whole index
@@ -171,6 +172,13 @@ def _not_mentioned(names: list[str]) -> str:
     return f"No indexed abstract mentions {quoted}, so the indexed abstracts do not answer this question."
 
 
+def _unused(phrase: str, vocabulary: Vocabulary) -> bool:
+    """Whether most of a phrase's words are in no abstract in any form ("reflexion"; not "plain repeated sampling",
+    whose "repeated sampling" is there)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", phrase) if len(w) >= 3]
+    return bool(words) and 2 * sum(vocabulary.uses(w) for w in words) < len(words)
+
+
 def _clarify(question: str, found: Gathered) -> Answer:
     """A pronoun with nothing to refer to: a question back, never an answer about whatever ranked first."""
     return Answer(query=question, searched_query=found.searched, refused=True, kind="clarify",
@@ -276,7 +284,7 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
     from rag.answer.compare_rows import aspect_rows
     from rag.answer.comparison import comparative_answer
     from rag.answer.plan import side_variants
-    from rag.text.names import find_paper
+    from rag.text.names import find_paper, short_name
 
     papers = found.view.papers
     chosen: list[Paper] = [papers[pid] for pid in shape.papers if pid in papers]
@@ -292,6 +300,15 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
         paper = next((papers[h.paper_id] for h in hits if papers[h.paper_id] not in chosen), None)
         if paper is not None:
             chosen.append(paper)
+    absent = [side for side in missing if _unused(side, found.view.vocabulary)]
+    if len(chosen) == 1 and absent:
+        # "how does codetree compare with reflexion?": no abstract has the other side in any form, so nothing here
+        # compares them; the one paper's sentences would answer another question.
+        from rag.answer.refusal import refusal
+
+        return refusal(chosen, query=question, searched=found.searched,
+                       reason=f"No indexed abstract mentions “{absent[0]}”, so none compares it with "
+                              f"{short_name(chosen[0])}.")
     if len(chosen) < 2:
         return None
     unknown_ids, _ = unknown_names(found.searched, found.view)

@@ -48,12 +48,12 @@ _MODIFIED_LIST = re.compile(r"^(?P<head>which|what)\s+(?P<kind>(?!of\b)(?:(?!(?:
 _NOT_A_KIND = {"recent", "other", "these", "those", "the", "indexed", "kind", "kinds", "type", "types", "of", "new",
                "existing", "published", "different", "specific", "particular", "research"}
 _LIST_LEAD = re.compile(
-    r"^(?:in the corpus\s+|here\s+)?(?:(?:that|which)\s+)?(?:do\s+|does\s+)?"
+    r"^(?:in the corpus\s+|here\s+)?(?:(?:that|which)\s+)?(?:do\s+|does\s+|are\s+(?=\w+ing\b))?"
     r"(?:report(?:s|ed)?(?:\s+(?:results|numbers|scores|experiments))?(?:\s+(?:on|for|with))?|"
     r"evaluate[sd]?(?:\s+(?:on|with|using))?|are evaluated on|use[sd]?|using|rel(?:y|ies) on|employ(?:s)?|"
     r"appl(?:y|ies)|propose[sd]?|introduce[sd]?|present(?:s)?|stud(?:y|ies)|address(?:es)?|mention(?:s)?|"
     r"discuss(?:es)?|are about|about|on|involve[sd]?|focus(?:es)? on|deal(?:s)? with|tackle[sd]?|include[sd]?|"
-    r"benchmark(?:s)?(?:\s+on)?|tested on|test on|works? (?:on|with)|target(?:s)?|build on|are based on|"
+    r"benchmark(?:s)?(?:\s+on)?|tested on|test on|(?:works?|working) (?:on|with)|target(?:s)?|build on|are based on|"
     r"leverage[sd]?)\s+",
     re.I,
 )
@@ -205,7 +205,7 @@ _LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the) (?:collection|corp
 _ALL_OF_IT = re.compile(
     r"^(?:(?:please|so)\s+)?(?:(?:list|give|show|name)(?:\s+me)?\s+(?:all|every|them|the full|the whole)|"
     r"i (?:want|need|.d like) (?:to see )?(?:the |a )?(?:full|whole|complete|entire|all|every)|all of (?:it|them)|"
-    r"the (?:full|whole|complete) (?:set|list))\b", re.I)
+    r"the (?:full|whole|complete) (?:set|list)|list (?:the|those|these) (?:papers|ones|works))\b", re.I)
 _REFERS_BACK = re.compile(r"\b(?:they|them|their|it|its|these|those|this|that|both|either|each)\b", re.I)
 
 
@@ -230,6 +230,8 @@ def list_topic(text: str) -> str:
 def _list_topic(text: str) -> str:
     text = re.sub(r"^(?:(?:any|are there any|are there|is there any|is there)\s+)?(?:papers|works?|studies|"
                   r"research)\s+", "which papers ", text, flags=re.I)
+    # "who's using LLMs to make code faster?", "who is working on X": the papers that do it.
+    text = re.sub(r"^who(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
     text = " ".join(_LIST_FILLER.sub(" ", text).split())
     text = years_up_front(text)
     kind = ""
