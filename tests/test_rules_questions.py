@@ -90,6 +90,10 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("What are the different ways of using code to solve math problems?", "multi", []),
     ("How are LLMs being used to automate code review?", "multi", []),   # a plural subject, no paper named
     ("how large are the datasets the formal proof / verification papers build?", "multi", []),
+    ("when you sample many programs, how do people pick the one to submit?", "multi", []),  # asked anywhere
+    ("how are folks dealing with scarce proof data?", "multi", []),
+    ("What tricks exist to make code LLM inference cheaper?", "multi", []),
+    ("What does DotaMath do?", "factoid", ["dm"]),
     ("Across the code completion papers, which benchmarks are used?", "aggregate", []),
     ("What GSM8K accuracy does Eurus-2-7B-PRIME reach?", "factoid", ["pr"]),  # "our resulting model, Eurus-..."
     ("How does the Eurus-2 model do?", "factoid", ["pr"]),                   # the family, written with a version
@@ -394,6 +398,10 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("Which papers evaluate on MBPP but not HumanEval?", "MBPP"),
     ("who's using LLMs to make code run faster? list the papers pls", "LLMs to make code run faster"),
     ("who is working on code search", "code search"),
+    # "one" is the thing the sentence before wants.
+    ("I'm looking for benchmarks for repository-level completion. which papers introduce one",
+     "benchmarks for repository-level completion"),
+    ("We need a Lean dataset. Which papers release one", "release a Lean dataset"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic

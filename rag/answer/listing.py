@@ -161,7 +161,9 @@ def unmet_words(topic: str, vocabulary: Vocabulary) -> str:
     # Only the thing the topic starts with ("speculative decoding to speed up code LLMs"), after what the papers do
     # with it ("look at text-to-SQL generation"): a word further on may be the asker's paraphrase of what the papers
     # say, and the closest sentences may still answer.
-    absent = [w for w in words[:2] if len(w) >= 5 and not vocabulary.uses(w)]
+    # The second word only while the first has not ended the subject: "benchmarks built for ..." is about benchmarks.
+    subject = words[:1] if words and words[0].lower().endswith("s") else words[:2]
+    absent = [w for w in subject if len(w) >= 5 and not vocabulary.uses(w)]
     if not absent:
         return ""
     at = words.index(absent[0])

@@ -178,6 +178,8 @@ _AGGREGATE = re.compile(r"^(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchm
 _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
     r"strategies)\b|"
+    r"^what\s+(?:\w+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|ideas)\s+(?:exist|are there|"
+    r"have been (?:tried|proposed|used))\b|"
     r"^how\s+(?:are|do)\s+(?:people|researchers|papers|these papers|authors)\b|"
     # "when you sample many programs, how do people pick one?", "how are folks dealing with ...", "What are people
     # doing instead?", "How do different papers bring in ...": the work of several groups is asked about.
@@ -220,11 +222,20 @@ def list_topic(text: str) -> str:
     whole = _list_topic(text)
     if whole or len(clauses) == 1:
         return whole
-    for clause in clauses:
+    for i, clause in enumerate(clauses):
         topic = _list_topic(clause.rstrip("?.!:; "))
+        if i and (one := _ONE.fullmatch(topic)) and (wanted := _WANTED.sub("", clauses[i - 1]).strip(" .?!:;")):
+            # "I'm looking for benchmarks for repo-level completion. Which papers introduce one?"
+            return f"{one['verb']}{wanted}"
         if topic and not _REFERS_BACK.search(topic):  # "... which methods do they use": about what came before
             return topic
     return ""
+
+
+# "Which papers introduce one?": the thing wanted is in the sentence before ("I'm looking for X.").
+_ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,2}?)(?:(?:a|an)\s+)?(?:one|ones|some|any|such)", re.I)
+_WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|after|searching for|interested in)\s+|"
+                     r"^(?:i|we)\s+(?:need|want|would like|'d like)\s+", re.I)
 
 
 def _list_topic(text: str) -> str:
