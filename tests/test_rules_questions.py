@@ -544,3 +544,14 @@ def test_short_names_typed_in_lower_case_as_two_sides(question, papers):
                                     "Our verifier, the Outcome-supervision Value Model (OVM), plans.")}
     shape = understand(question, Lexicon(corpus))
     assert shape.papers == papers
+
+
+@pytest.mark.parametrize(("sentence", "introduced"), [
+    ("We propose a novel tokenizer named Tokompiler, designed for HPC code.", ["Tokompiler"]),
+    ("We propose AutoML-Agent, a framework tailored for full-pipeline AutoML.", ["AutoML-Agent"]),
+    ("A model called the baseline is used.", []),  # no capitalised name after the naming word
+])
+def test_the_names_a_sentence_introduces(sentence, introduced):
+    from rag.answer.mentions import _introduced_names
+
+    assert _introduced_names(sentence) == introduced
