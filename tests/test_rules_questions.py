@@ -555,3 +555,14 @@ def test_the_names_a_sentence_introduces(sentence, introduced):
     from rag.answer.mentions import _introduced_names
 
     assert _introduced_names(sentence) == introduced
+
+
+@pytest.mark.parametrize(("question", "described"), [
+    # An aside in parentheses stays part of the description; a name right after says which paper it is.
+    ("Metrics used by RLCoder, DotaMath and the dynamic inference (layer skipping) paper?",
+     ["dynamic inference (layer skipping) paper"]),
+    ("RLCoder, DotaMath and the code optimization one with CodeT5: what does each learn?",
+     ["code optimization one with CodeT5"]),
+])
+def test_a_side_described_after_named_ones(lexicon, question, described):
+    assert understand(question, lexicon).described == described

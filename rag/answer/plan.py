@@ -321,15 +321,27 @@ def _listed_sides(text: str, mentions: list[Mention]) -> list[str]:
 def _sides_described(text: str, mentions: list[Mention], placed: Callable[[re.Match[str]], bool]) -> list[str]:
     """The phrases naming a paper by what it is ("the X method") that `placed` accepts, other than named papers."""
     sides = []
-    for match in _DESCRIBED_SIDE.finditer(text):
+    # "the dynamic inference (layer skipping) paper": a description may hold an aside in parentheses.
+    flat = re.sub(r"[()]", " ", text)
+    for match in _DESCRIBED_SIDE.finditer(flat):
         if not placed(match):
             continue
         if any(m.start < match.end() and match.start() < m.end for m in mentions if m.kind == "paper"):
             continue
-        side = match.group("side").strip()
-        if len(side.split()) >= 2 and not _NOT_A_SIDE.match(side):
+        end = match.end("side")
+        # "the code optimization one with CodeT5": a name right after says which paper it is.
+        if (named := _NAMED_AFTER.match(text, end)) and not any(m.start < named.end() and named.start() < m.end
+                                                               for m in mentions if m.kind == "paper"):
+            end = named.end()
+        side = text[match.start("side"):end].strip()
+        if len(match.group("side").split()) >= 2 and not _NOT_A_SIDE.match(side):
             sides.append(side)
     return sides
+
+
+_NAME_WORD = r"[A-Z][\w+*-]*(?:\.\w+)*"
+_NAMED_AFTER = re.compile(rf"\s+(?:with|using|on|from|built on|based on)\s+(?:the\s+)?{_NAME_WORD}"
+                          rf"(?:\s+\+\s+{_NAME_WORD})?")
 
 
 def _with_described(question: str, named: list[str], terms: list[Mention], mentions: list[Mention],
