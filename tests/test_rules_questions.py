@@ -566,3 +566,15 @@ def test_the_names_a_sentence_introduces(sentence, introduced):
 ])
 def test_a_side_described_after_named_ones(lexicon, question, described):
     assert understand(question, lexicon).described == described
+
+
+@pytest.mark.parametrize(("question", "qualifier"), [
+    ("what's the human success rate on WebArena tasks?", "human"),  # whose figure: the agent's is no answer
+    ("What is the zero-shot accuracy of OVM?", "zero-shot"),
+    ("what's the best success rate on WebArena?", ""),  # "best" says which, of those reported
+    ("What task success rate does WebArena's agent reach?", ""),
+])
+def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
+    from rag.answer.focused import measure_qualifier
+
+    assert measure_qualifier(question) == qualifier

@@ -64,13 +64,30 @@ _FACTOR = re.compile(r"\d[\d.,]*\s*(?:x|×|times|-?fold)(?!\w)|\bspeed-?ups? of 
                      r"\d[\d.,]*\s*%\s*(?:faster|slower|speed-?up|less|fewer|lower|reduction)", re.I)
 # "What GSM8K accuracy", "what task success rate", "just the number": a measurement is what is asked (narrower
 # than _ASKS_MEASURE, which only picks how a sentence naming the asked benchmark must state its figure).
-_ASKS_A_MEASURE = re.compile(r"\bwhat (?:[\w-]+\s+){0,3}?(?:score|accuracy|rate|pass@\w*|f1|bleu|mrr|exact match)\b|"
+_ASKS_A_MEASURE = re.compile(r"\bwhat(?:'s|’s|s|\s+is|\s+was)?\s+(?:[\w-]+\s+){0,3}?(?:score|accuracy|rate|"
+                             r"pass@\w*|f1|bleu|mrr|exact match)\b|"
                              r"\bhow accurate\b|\bjust the number\b", re.I)
 # "overhead in %", "what percentage": only a percentage answers.
 _ASKS_PERCENT = re.compile(r"\bin %|\bin percent\b|\bpercentage\b|\bwhat percent\b|\bhow many percent\b", re.I)
 
 
 FIGURE_RATIO = 0.7  # a question not naming a paper: the fitting sentence must score this close to the best
+
+
+# "What's the human success rate", "the zero-shot accuracy": a word saying whose or which measurement is asked.
+_QUALIFIED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|s)?\s+(?:the\s+)?(?P<qualifier>[a-z][\w-]+)\s+(?:task\s+)?"
+                        r"(?:success rate|accuracy|score|pass rate|win rate|error rate)\b", re.I)
+_ANY_QUALIFIER = {"best", "overall", "final", "average", "mean", "reported", "top", "exact", "highest", "lowest",
+                  "actual", "main", "headline", "end-to-end", "its", "their", "the", "a", "an", "task", "total"}
+
+
+def measure_qualifier(question: str) -> str:
+    """The word a question puts before the measurement it asks for ("human" of "the human success rate"), when it
+    says whose or which one; "" for "the best / overall / reported score"."""
+    match = _QUALIFIED.search(question)
+    if not match or match["qualifier"].lower() in _ANY_QUALIFIER:
+        return ""
+    return match["qualifier"].lower()
 
 
 def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | None:
@@ -263,6 +280,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         if not fitting:
             return _not_stated(paper, "", question, found,
                                f"The {name} abstract gives no such figure (the closest it says: “{scored[0].text}”).")
+        from rag.text.vocabulary import Vocabulary
+
+        if (whose := measure_qualifier(question)) and not any(Vocabulary(s.text).uses(whose) for s in fitting):
+            # "What's the human success rate on WebArena?": its figure is the agent's, not a human's.
+            said = f"the closest it says: “{fitting[0].text}”"
+            return _not_stated(paper, "", question, found, f"The {name} abstract gives no {whose} figure ({said}).")
         scored = fitting + [s for s in scored if s not in fitting]
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
