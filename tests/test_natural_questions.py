@@ -219,3 +219,10 @@ def test_a_described_paper_is_one_the_index_has_or_the_answer_says_it_is_not(eng
     assert answer.refused is refused
     if refused:
         assert "does not mention Python" in answer.answer and answer.citations == []
+
+
+def test_a_question_about_one_described_paper_is_answered_from_that_paper_alone(engine):
+    answer = engine.ask("how many lemmas are in the olympiad Lean dataset paper?")
+    assert "1,329" in answer.answer
+    assert [c.title for c in answer.citations] == [
+        "A Lean Dataset for International Math Olympiad: Small Steps towards Writing Math Proofs for Hard Problems"]

@@ -221,11 +221,17 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
                            reason=f"The closest abstracts give no such figure ({said}).")
         scored = fitting + [s for s in scored if s not in fitting]
     chosen = pick_answer_sentences(scored, settings.answer.max_sentences)
+    if _ONE_PAPER.search(found.searched) and chosen:
+        # "How many lemmas are in the olympiad Lean dataset paper?": one paper is asked about, the best one.
+        best = max(chosen, key=lambda s: s.score).paper_id
+        chosen = [s for s in chosen if s.paper_id == best]
     if shape is not None and shape.yes_no:
         chosen = findings_first(chosen, papers, scored)
     return extractive_answer(chosen, papers, query=question, searched=found.searched)
 
 
+# "the olympiad Lean dataset paper", "that study": the question is about one paper it describes.
+_ONE_PAPER = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){1,6}?(?:paper|study|article)\b(?!s)", re.I)
 # "There was a paper that translates Python programs into Rust": a paper described, not named.
 _DESCRIBED_PAPER = re.compile(r"\b(?:a|the|one|some|any)\s+(?:paper|work|study|article)\s+(?:that|which|where|who|"
                               r"on|about)\s+(?P<description>[^.?!;]+)", re.I)
