@@ -282,3 +282,14 @@ def test_cli_names_an_unknown_setting_and_exits_2(tmp_path):
     output = done.stdout + done.stderr
     assert any("unknown setting retrieval.toppapers" in line for line in output.splitlines()), output
     assert "Traceback" not in output
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("We prove it in F* and run C++ and C# code.", ["F*", "C++", "C#"]),  # one letter and a sign
+    ("RLCoder beats GSM8K-tuned models on miniF2F.", ["RLCoder", "GSM8K-tuned", "miniF2F"]),
+    ("A plain sentence with no names.", []),
+])
+def test_names_in_a_text(text, names):
+    from rag.text.names import names_in
+
+    assert names_in(text) == names
