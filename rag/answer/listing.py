@@ -151,8 +151,8 @@ _DOING = re.compile(r"^(?:(?:look|looks|work|works|focus|focuses)\s+(?:at|on|int
 
 
 def unmet_words(topic: str, vocabulary: Vocabulary) -> str:
-    """Why a described list topic matched no paper when a word it starts with is in no indexed title or abstract
-    in any form ("which papers use speculative decoding?"), or "": the nearest papers are then about something
+    """Why no paper can meet a described list topic whose subject is a word no indexed title or abstract has in any
+    form ("which papers use speculative decoding?"), or "": papers matching it loosely are then about something
     else, not a weaker match."""
     rest, _ = split_filters(topic)
     if re.search(r"\bor\b", rest):
