@@ -72,7 +72,7 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
     """A follow-up made standalone: by rule, then by the model when one is configured and allowed to."""
     from rag.answer.followups import condense as by_rule
 
-    searched = by_rule(question, history, _paper_names(view) if view is not None and history else None)
+    searched = by_rule(question, history, paper_names(view) if view is not None and history else None)
     if tools.generator is not None and history and tools.settings.llm.condense:
         from rag.generation.rewrite import condense_with_model
 
@@ -81,7 +81,7 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
     return searched
 
 
-def _paper_names(view: IndexView) -> Callable[[str], list[str]]:
+def paper_names(view: IndexView) -> Callable[[str], list[str]]:
     """The papers a text names, as it writes them, each once: what a follow-up's "it" stands for."""
     def names(text: str) -> list[str]:
         seen: dict[str, str] = {}
