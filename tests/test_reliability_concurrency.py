@@ -15,7 +15,6 @@ import pytest
 
 from ingest.writer import ingest_into
 from rag.answer.followups import condense
-from rag.answer.pipeline import paper_names
 from ui.inert_markdown import as_typed
 
 DEV = Path(__file__).resolve().parents[1] / "eval" / "questions" / "dev.jsonl"
@@ -79,7 +78,7 @@ def test_twenty_clients_at_once_each_get_their_own_conversation(app_url, engine)
     assert not errors, errors
     assert sorted(results) == sorted(CLIENT_QUESTIONS)
 
-    names_of = paper_names(engine.view)  # what the engine puts in for "it": its index's papers
+    names_of = engine.view.lexicon.paper_names  # what the engine puts in for "it": its index's papers
     for row in questions:
         first, second = results[row["id"]]
         expected = row["expected_titles"][0]

@@ -6,8 +6,6 @@ a described side, a near-miss, a pronoun with nothing to refer to."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from rag.answer.focused import paper_set
@@ -246,10 +244,7 @@ def test_follow_ups_are_made_standalone(question, history, standalone):
      "Syntax-Aware On-the-Fly Code Completion speed it up?"),
 ])
 def test_follow_ups_name_papers_as_the_index_does(lexicon, question, history, standalone):
-    def names_of(text):
-        return list(dict.fromkeys(re.sub(r"^the\s+", "", m.text, flags=re.I) for m in lexicon.paper_mentions(text)))
-
-    assert condense(question, history, names_of) == standalone
+    assert condense(question, history, lexicon.paper_names) == standalone
 
 
 def test_a_title_alias_that_is_a_topic_of_the_field_names_no_paper():

@@ -26,12 +26,12 @@ from rag.text.names import is_generic, mention_pattern, names_in, short_name
 from rag.text.numbers import read
 from rag.text.sentences import split_sentences
 from rag.text.tokens import tokenize
+from rag.text.vocabulary import Vocabulary
 from rag.types import Answer, AnswerSentence, Paper
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
     from rag.answer.plan import Plan
-    from rag.text.vocabulary import Vocabulary
 
 _ASKS_FIGURE = re.compile(r"\b(?:how (?:many|much|well|large|big|fast|high)|what (?:\w+\s+){0,3}?(?:score|accuracy|"
                           r"rate|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
@@ -233,12 +233,6 @@ def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
     return other if len(tokenize(other)) >= 2 or named else ""
 
 
-def _uses_most(abstract: str, phrase: str) -> bool:
-    """Whether the abstract uses most of the phrase's words ("plain repeated sampling": "repeated sampling" will do)."""
-    words, wanted = set(tokenize(abstract)), tokenize(phrase)
-    return 2 * sum(t in words for t in wanted) >= len(wanted)
-
-
 def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     """A question naming one paper; None hands it back to the general factoid path (no usable sentence)."""
     view, settings = found.view, found.tools.settings
@@ -257,7 +251,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if absent:
         return _not_stated(paper, absent[0].text, question, found,
                            f"The {name} abstract does not mention {absent[0].text}, so it does not say this.")
-    if (other := compared_with(question, view.vocabulary)) and not _uses_most(paper.abstract, other):
+    if (other := compared_with(question, view.vocabulary)) and not Vocabulary(paper.abstract).uses_most(other):
         # "How much faster is KV Prediction than speculative decoding?": nothing in it compares the two.
         return _not_stated(paper, "", question, found,
                            f"The {name} abstract does not mention {other}, so it does not compare {name} with it.")
@@ -283,8 +277,6 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         if not fitting:
             return _not_stated(paper, "", question, found,
                                f"The {name} abstract gives no such figure (the closest it says: “{scored[0].text}”).")
-        from rag.text.vocabulary import Vocabulary
-
         if (whose := measure_qualifier(question)) and not any(Vocabulary(s.text).uses(whose) for s in fitting):
             # "What's the human success rate on WebArena?": its figure is the agent's, not a human's.
             said = f"the closest it says: “{fitting[0].text}”"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from rag.text.corpus import joined, starts
 from rag.text.names import GENERIC_NAMES, capitalised_names, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
 from rag.types import Paper
@@ -68,8 +69,8 @@ class Word:
 
 
 class Lexicon:
-    """Built once per index view (it only reads the papers). `corpus_text`: every title and abstract as one
-    text, when the caller has it already (the index view does)."""
+    """Built once per index view (it only reads the papers). `corpus_text`: `rag.text.corpus.joined(papers)`, when
+    the caller has it already (the index view does)."""
 
     def __init__(self, papers: dict[str, Paper], corpus_text: str | None = None,
                  papers_using: Callable[[str], int] | None = None,
@@ -81,8 +82,7 @@ class Lexicon:
         self._papers_using = papers_using
         self._vocabulary = vocabulary
         self._naming: dict[str, bool] = {}  # alias key -> whether it names its paper (see names_its_paper)
-        self.corpus_text = corpus_text if corpus_text is not None else \
-            "\n".join(f"{p.title}\n{p.abstract}" for p in papers.values())
+        self.corpus_text = corpus_text if corpus_text is not None else joined(papers.values())
         self.paper_aliases: dict[str, set[str]] = {}
         self.terms: dict[str, set[str]] = {}
         self.introduced: dict[str, set[str]] = {}  # names a paper introduces ("we propose PyCoder")
@@ -210,6 +210,13 @@ class Lexicon:
     def paper_mentions(self, question: str) -> list[Mention]:
         return [m for m in self.find(question) if m.kind == "paper"]
 
+    def paper_names(self, text: str) -> list[str]:
+        """The papers a text names, as it writes them, each once: what a follow-up's "it" stands for."""
+        seen: dict[str, str] = {}
+        for m in self.paper_mentions(text):
+            seen.setdefault(m.paper_ids[0], re.sub(r"^the\s+", "", m.text, flags=re.I))
+        return list(seen.values())
+
     def _longest_at(self, question: str, words: list[Word], i: int) -> tuple[Mention, int] | None:
         plain = self._plain_word(words[i].text)
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
@@ -279,12 +286,7 @@ class Lexicon:
 
     @cached_property
     def _paper_starts(self) -> list[int]:
-        """Where each paper begins in corpus_text (written as the index view writes it: title, abstract)."""
-        starts, at = [], 0
-        for paper in self.papers.values():
-            starts.append(at)
-            at += len(paper.title) + len(paper.abstract) + 2
-        return starts
+        return starts(self.papers.values())
 
     def _name_typed_lower(self, word: str) -> bool:
         """A name typed in lower case ("humaneval", "isabelle", "swe-bench") that the abstracts write capitalised

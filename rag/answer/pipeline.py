@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,6 @@ from rag.types import Answer, Evidence, Paper
 
 if TYPE_CHECKING:
     from rag.generation.base import Generator
-    from rag.text.vocabulary import Vocabulary
 
 Event = str | Answer
 LIST_DEPTH = 50  # papers a described list topic is looked for in; named ones are matched in the whole index
@@ -72,23 +71,13 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
     """A follow-up made standalone: by rule, then by the model when one is configured and allowed to."""
     from rag.answer.followups import condense as by_rule
 
-    searched = by_rule(question, history, paper_names(view) if view is not None and history else None)
+    searched = by_rule(question, history, view.lexicon.paper_names if view is not None and history else None)
     if tools.generator is not None and history and tools.settings.llm.condense:
         from rag.generation.rewrite import condense_with_model
 
         searched = condense_with_model(question, history, tools.generator, searched,
                                        tools.settings.answer.max_question_chars)
     return searched
-
-
-def paper_names(view: IndexView) -> Callable[[str], list[str]]:
-    """The papers a text names, as it writes them, each once: what a follow-up's "it" stands for."""
-    def names(text: str) -> list[str]:
-        seen: dict[str, str] = {}
-        for m in view.lexicon.paper_mentions(text):
-            seen.setdefault(m.paper_ids[0], re.sub(r"^the\s+", "", m.text, flags=re.I))
-        return list(seen.values())
-    return names
 
 
 def plan_question(searched: str, view: IndexView, paper_ids: Sequence[str] | None,
@@ -170,13 +159,6 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
 def _not_mentioned(names: list[str]) -> str:
     quoted = ", ".join(f"“{n}”" for n in names)
     return f"No indexed abstract mentions {quoted}, so the indexed abstracts do not answer this question."
-
-
-def _unused(phrase: str, vocabulary: Vocabulary) -> bool:
-    """Whether most of a phrase's words are in no abstract in any form ("reflexion"; not "plain repeated sampling",
-    whose "repeated sampling" is there)."""
-    words = [w for w in re.findall(r"[A-Za-z][\w-]*", phrase) if len(w) >= 3]
-    return bool(words) and 2 * sum(vocabulary.uses(w) for w in words) < len(words)
 
 
 def _clarify(question: str, found: Gathered) -> Answer:
@@ -306,7 +288,8 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
         paper = next((papers[h.paper_id] for h in hits if papers[h.paper_id] not in chosen), None)
         if paper is not None:
             chosen.append(paper)
-    absent = [side for side in missing if _unused(side, found.view.vocabulary)]
+    # Most of its words in no abstract in any form ("reflexion"; not "plain repeated sampling").
+    absent = [side for side in missing if not found.view.vocabulary.uses_most(side)]
     if len(chosen) == 1 and absent:
         # "how does codetree compare with reflexion?": no abstract has the other side in any form, so nothing here
         # compares them; the one paper's sentences would answer another question.

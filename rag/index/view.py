@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from rag.text.corpus import joined
 from rag.types import Paper
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def _view(papers: dict[str, Paper], lexical: LexicalIndex, vectors: ChromaStore 
           embed_query: Callable[[str], np.ndarray]) -> IndexView:
     from rag.index.retrieval import Retriever
 
-    corpus_text = "\n".join(f"{p.title}\n{p.abstract}" for p in papers.values())
+    corpus_text = joined(papers.values())
     return IndexView(papers, lexical, Retriever(vectors, embed_query, lexical, papers), corpus_text)
 
 

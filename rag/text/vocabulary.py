@@ -57,6 +57,14 @@ class Vocabulary:
         an ordinary word, not a name, however a title capitalises it ("Activation", "Calcium")."""
         return word.lower() in self._plain
 
+    def uses_most(self, phrase: str) -> bool:
+        """Whether the corpus has most of a phrase's words, stopwords aside ("plain repeated sampling": "repeated
+        sampling" will do); a phrase of no such words is met."""
+        from rag.text.tokens import STOPWORDS
+
+        words = [w for w in re.findall(r"[A-Za-z][\w-]*", phrase) if len(w) >= 3 and w.lower() not in STOPWORDS]
+        return 2 * sum(self.uses(w) for w in words) >= len(words)
+
     def uses(self, word: str) -> bool:
         """Whether the corpus has the word, or a word it starts (its root without an inflection)."""
         parts = _WORD.findall(word.lower())
