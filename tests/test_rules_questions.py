@@ -242,6 +242,8 @@ def test_follow_ups_are_made_standalone(question, history, standalone):
      ["tell me about RLCoder and the Syntax-Aware On-the-Fly Code Completion paper"],
      "what search do RLCoder and Syntax-Aware On-the-Fly Code Completion both build on, and how does "
      "Syntax-Aware On-the-Fly Code Completion speed it up?"),
+    ("what does each train on, and what does the second one add?", ["Tell me about RLCoder and DotaMath"],
+     "what does RLCoder and DotaMath train on, and what does DotaMath add?"),
 ])
 def test_follow_ups_name_papers_as_the_index_does(lexicon, question, history, standalone):
     assert condense(question, history, lexicon.paper_names) == standalone

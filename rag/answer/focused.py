@@ -90,6 +90,13 @@ def measure_qualifier(question: str) -> str:
     return match["qualifier"].lower()
 
 
+def _unmet_qualifier(question: str, stating: list[ScoredSentence]) -> str:
+    """The word saying whose measurement is asked ("human" of "the human success rate on WebArena") when no sentence
+    stating a figure has it: the figure there is someone else's (the agent's); "" otherwise."""
+    whose = measure_qualifier(question)
+    return whose if whose and not any(Vocabulary(s.text).uses(whose) for s in stating) else ""
+
+
 def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | None:
     """What a sentence must hold to answer a question asking for a ratio, a percentage or a measurement (no named
     benchmark; those are checked against the sentences naming them), or None for other questions. `ratio=False`
@@ -277,8 +284,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         if not fitting:
             return _not_stated(paper, "", question, found,
                                f"The {name} abstract gives no such figure (the closest it says: “{scored[0].text}”).")
-        if (whose := measure_qualifier(question)) and not any(Vocabulary(s.text).uses(whose) for s in fitting):
-            # "What's the human success rate on WebArena?": its figure is the agent's, not a human's.
+        if whose := _unmet_qualifier(question, fitting):
             said = f"the closest it says: “{fitting[0].text}”"
             return _not_stated(paper, "", question, found, f"The {name} abstract gives no {whose} figure ({said}).")
         scored = fitting + [s for s in scored if s not in fitting]
@@ -291,6 +297,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                 said = f" (it says: “{about[0].text}”)" if about else ""
                 return _not_stated(paper, wanted[0], question, found,
                                    f"The {name} abstract gives no {wanted[0]} figure{said}.")
+            if whose := _unmet_qualifier(question, with_figure):  # "the zero-shot accuracy on MATH"
+                return _not_stated(paper, wanted[0], question, found,
+                                   f"The {name} abstract gives no {whose} {wanted[0]} figure (it says: "
+                                   f"“{with_figure[0].text}”).")
             about = with_figure
         scored = about + [s for s in scored if s not in about]
     chosen = _lead_with_best(pick_answer_sentences(scored, settings.answer.max_sentences))

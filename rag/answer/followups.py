@@ -19,7 +19,7 @@ _REPLACEABLE = re.compile(
     r"the system|the framework|the dataset|the benchmark|it|they|them|its|their)\b",
     re.I,
 )
-_PLURAL = re.compile(r"\b(?:they|them)\b", re.I)
+_PLURAL = re.compile(r"\b(?:each of them|each one|each|they|them)\b", re.I)
 _FOLLOW_ON = re.compile(r"^(and|what about|how about|also|and what about)\b", re.I)
 
 
@@ -42,7 +42,7 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
     if narrowed:
         return narrowed
     if picked := _by_place(question, history, names_of):
-        # "what search do they both use, and how does the second one speed it up?": "they" are still both.
+        # "what search do they both use, and how does the second one speed it up?": "they" (or "each") are still both.
         if _PLURAL.search(picked) and (subject := _subject_of(history, names_of)) and " and " in subject:
             return _PLURAL.sub(subject, picked, count=1)
         return picked
