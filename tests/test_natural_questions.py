@@ -150,6 +150,8 @@ def test_papers_that_only_cite_a_model_are_not_papers_that_fine_tune_it(engine):
     ("How much faster is KV Prediction than speculative decoding?", True, ""),  # it never mentions the other
     ("How many models does UGMathBench evaluate?", False, ""),  # it counts "23 leading LLMs": other words
     ("How many lemmas are in the Lean dataset?", False, "1,329 lemmas"),
+    ("How many tasks are in the WebArena benchmark?", True, "no figure for tasks"),  # only a success rate
+    ("AutoML-Agent was evaluated on how many tasks and datasets?", False, "fourteen datasets"),  # in words
     ("Is PLANSEARCH better than repeated sampling?", False, ""),
 ])
 def test_a_count_or_a_comparison_the_named_abstract_never_makes_is_refused(engine, question, refused, quoted):
@@ -170,6 +172,23 @@ def test_a_question_across_papers_is_answered_paper_by_paper(engine, question, s
     assert len(answer.answer.splitlines()) == len(answer.citations)  # one line per paper
     assert all(s.verified for s in answer.sentences), [s.reason for s in answer.sentences if not s.verified]
     assert said in answer.answer
+
+def test_a_question_across_papers_that_names_a_benchmark_quotes_only_papers_that_name_it(engine):
+    from rag.answer.focused import mentions_name
+
+    answer = engine.ask("across the theorem proving papers, what has been reported about the minif2f benchmark")
+    assert len(answer.citations) >= 2 and not answer.refused
+    papers = engine.papers
+    assert all(mentions_name(papers[c.paper_id].abstract, "miniF2F") for c in answer.citations)
+
+
+def test_the_answer_about_one_paper_quotes_more_than_its_single_best_sentence(engine):
+    # What answers the question (realizability is the condition) is not among the two best-scoring sentences.
+    answer = engine.ask("Are there finite-sample guarantees for off-policy reinforcement learning when Bellman "
+                        "completeness does not hold?")
+    assert {c.title for c in answer.citations} == {
+        "When is Realizability Sufficient for Off-Policy Reinforcement Learning?"}
+    assert "realizability" in answer.answer.lower() and len(answer.sentences) <= 4
 
 
 def test_a_comparison_asking_for_benchmarks_quotes_every_sentence_naming_one(engine):

@@ -325,6 +325,17 @@ def test_a_known_name_with_a_word_hyphened_on_is_known(name, known):
     assert _topic_lexicon().known(name) is known
 
 
+@pytest.mark.parametrize(("sentence", "times_it"), [
+    ("Training the auxiliary model takes 3 days on 8 GPUs.", True),
+    ("Prompt processing can take 10s of seconds on edge devices.", False),  # a time of something else
+    ("We train it for a while.", False),  # no time at all
+])
+def test_how_long_it_takes_to_do_something_is_a_time_of_doing_it(sentence, times_it):
+    from rag.answer.focused import counted_unit
+
+    assert counted_unit("How long does it take to train the auxiliary model?").search(sentence) is times_it
+
+
 @pytest.mark.parametrize(("question", "unit", "counts"), [
     ("How many parameters does CodeFill have?", "parameters", "a 7B-parameter model"),
     ("How many lemmas are in the Lean dataset?", "lemmas", "a dataset of 1,329 lemmas"),
@@ -333,6 +344,8 @@ def test_a_known_name_with_a_word_hyphened_on_is_known(name, known):
     ("How long is the context window?", None, ""),  # a length, not a time
     ("What does RLCoder improve?", None, ""),
     ("how many models got evaluated in BigCodeBench?", "models", "our evaluation of 60 LLMs"),  # counted as LLMs
+    ("evaluated on how many tasks and datasets?", "datasets", "seven tasks using fourteen datasets"),  # in words
+    ("How many tasks are in WebArena?", "tasks", "a benchmark of 812 long-horizon tasks"),
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.focused import counted_unit
@@ -439,6 +452,10 @@ def test_a_name_one_abstract_uses_paired_with_a_paper_is_compared(question, kind
     ("How does RLCoder do on Defects4J?", ["Defects4J"], True),
     ("Does the recruitment of Wdr5 depend on Kat8?", ["Kat8"], False),  # a claim: "on" names no benchmark
     ("Does Kat8 raise the accuracy on MMLU?", ["Kat8", "MMLU"], True),  # a figure asked
+    ("Was RLCoder evaluated on Defects4J?", ["Defects4J"], True),  # a benchmark, by "evaluated on"
+    ("Does RLCoder perform well on Defects4J?", ["Defects4J"], True),
+    ("Is RLCoder better than RepoFormer on CrossCodeEval?", ["RepoFormer"], True),  # what it is compared with
+    ("Do cost evaluations based on cRCT data lack external validity?", ["cRCT"], False),  # "based on": a claim
 ])
 def test_when_an_unknown_name_makes_a_question_unanswerable(question, names, unanswerable):
     from rag.answer.focused import unknown_name_unanswerable

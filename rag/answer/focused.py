@@ -10,7 +10,7 @@ A question across papers ("what are the ways of ...") is answered with one cited
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.citations import CitationBook
@@ -23,7 +23,7 @@ from rag.answer.verify import numbers_in
 from rag.text.controls import strip_controls
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
-from rag.text.numbers import read
+from rag.text.numbers import AMOUNT, read
 from rag.text.sentences import split_sentences
 from rag.text.tokens import tokenize
 from rag.text.vocabulary import Vocabulary
@@ -136,6 +136,8 @@ def has_measure(sentence: str) -> bool:
 # citation recall on both sets and precision on neither fell; 0.7 and 0.6 gained recall for precision.
 ACROSS_RATIO = 0.75
 MAX_ACROSS = 6
+ACROSS_RANKED = 3
+ACROSS_RANKED_RATIO = 0.6
 # Each paper's line also quotes its best other sentence saying what the paper itself does (an approach, data or
 # result sentence) when that scores at least this share of its best: the best sentence of a paper for
 # "what are the ways people reduce latency" is often its motivation, and the way is said next to it. Multi fact
@@ -162,11 +164,23 @@ def asks_about_data(question: str, names: list[str]) -> bool:
                          rf"test|suite|score)", question, re.I) for n in names)
 
 
+# Words that make "on X" a benchmark in a yes/no question: "Was RLCoder evaluated on Defects4J?", not "evaluations
+# based on cRCT data".
+_EVALUATES = (r"\b(?:evaluat\w*|test\w*|benchmark\w*|results?|scor\w*|perform\w*|report\w*|accura\w*|"
+              r"measur\w*|run|ran)\s+(?:(?:it|them|well|better|worse|results?|\w+ly)\s+){0,2}(?:on|in)\s+(?:the\s+)?")
+
+
 def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool) -> bool:
     """Whether names no abstract has (`names`) leave a question unanswerable outright: it asks for a figure, or
     names one as a benchmark ("on MMLU"). A claim put as a question ("Does Wdr5's recruitment depend on Kat8?")
-    names no benchmark by "on": unless it asks for a figure, the unknown name only asks for stronger evidence."""
-    return asks_for_figure(question) if yes_no else asks_about_data(question, names)
+    names no benchmark by "on" unless it speaks of evaluation: otherwise the unknown name is most often another
+    name for what an abstract says ("Kat8" for MOF), unless it is what a paper is compared with ("better than
+    RepoFormer")."""
+    if yes_no:
+        other = compared_with(question)
+        return (asks_for_figure(question) or any(re.search(_EVALUATES + re.escape(n) + r"\b", question, re.I)
+                                                 or mention_pattern(n).search(other) for n in names))
+    return asks_about_data(question, names)
 
 
 # "than X", "compared with X", "versus X": what a question compares the named paper with.
@@ -215,10 +229,14 @@ def counted_unit(question: str) -> Unit | None:
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
         label = word if match.re is _HOW_MANY else f"the {word} count"
         form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
-        return Unit(rf"\d[\d,.]*\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*(?:[\w-]+\s+){{0,2}}?"
+        return Unit(rf"{AMOUNT}\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*(?:[\w-]+\s+){{0,2}}?"
                     rf"{form}", label, rf"\b{form}")
     if _HOW_LONG.search(question):
-        return Unit(_TIME, "how long it takes", _TIME, counts=False)
+        # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
+        # processing is not), so the sentence has the asked verb in some form too.
+        doing = re.search(r"\btakes?\s+(?:\w+\s+){0,2}?to\s+(?P<verb>[a-z]{3,})", question, re.I)
+        timed = rf"(?=.*\b{re.escape(doing['verb'].lower().rstrip('e'))})(?=.*{_TIME})" if doing else _TIME
+        return Unit(timed, "how long it takes", _TIME, counts=False)
     return None
 
 
@@ -273,8 +291,15 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         if not unit.used_in(paper.abstract):
             return _not_stated(paper, "", question, found,
                                f"The {name} abstract gives no figure for {unit.label}.")
+        if not unit.counts and not any(unit.search(s.text) for s in scored):
+            return _not_stated(paper, "", question, found, f"The {name} abstract gives no figure for {unit.label}.")
         if unit.counts:  # a duration in an abstract may time something else: no sentence is moved up for one
             counting = [s for s in scored if has_figure(s.text) and unit.search(s.text)]
+            if not counting:
+                # "How many tasks are in WebArena?": its "task success rate of 10.59%" counts no tasks.
+                return _not_stated(paper, "", question, found,
+                                   f"The {name} abstract gives no figure for {unit.label} (the closest it says: "
+                                   f"“{scored[0].text}”).")
             scored = counting + [s for s in scored if s not in counting]
     wanted = [t.text for t in shape.terms]
     if not wanted and (needed := figure_needed(question)):
@@ -304,8 +329,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             about = with_figure
         scored = about + [s for s in scored if s not in about]
     chosen = _lead_with_best(pick_answer_sentences(scored, settings.answer.max_sentences))
-    if not wanted and _ASKS_NUMBER.search(question) and not any(has_figure(s.text) for s in chosen):
-        # "How many parameters does RLCoder's retriever have?": the sentences about it hold no number at all.
+    close = [s for s in chosen if s.score >= FIGURE_RATIO * scored[0].score]
+    if not wanted and _ASKS_NUMBER.search(question) and not any(has_figure(s.text) for s in close):
+        # "How many parameters does RLCoder's retriever have?": the sentences about it hold no number at all (a
+        # figure in a sentence further off is about something else: "10s of seconds" of prompt processing).
         return _not_stated(paper, "", question, found,
                            f"The {name} abstract gives no figure for this (the closest it says: “{chosen[0].text}”).")
     if shape.yes_no:
@@ -336,11 +363,21 @@ def paper_set(question: str) -> str:
     return " ".join(words) if len(content) >= 2 else ""
 
 
-def relevant_papers(found: Gathered) -> list[ScoredSentence]:
+def relevant_papers(found: Gathered, names: Sequence[str] = ()) -> list[ScoredSentence]:
     """For a question across papers: each paper's best sentence, for the papers whose best comes close to the best
     of all (none when even that is below the refusal bar). The papers are the ones the question describes ("the
     agent papers") when it does: found for that description, then answered for the question; else the ones
-    retrieved for the question."""
+    retrieved for the question. With `names` (benchmarks, models ... the question names), only papers naming one
+    of them: "what has been reported about miniF2F" is not answered by a paper without it, and "ChatGPT / GPT-4"
+    asks about either. A name made of a plain word ("LLM-generated code") describes, so it is no such filter."""
+    papers = found.view.papers
+    names = [n for n in names
+             if not any(w.isalpha() and found.view.vocabulary.plain(w) for w in re.split(r"[\s-]+", n))]
+    return [s for s in _relevant_papers(found) if not names or any(
+        mentions_name(f"{papers[s.paper_id].title}\n{papers[s.paper_id].abstract}", n) for n in names)]
+
+
+def _relevant_papers(found: Gathered) -> list[ScoredSentence]:
     best: dict[str, ScoredSentence] = {}
     if described := paper_set(found.searched):
         for s in found.scored_for(described, ACROSS_DEPTH):
@@ -358,7 +395,11 @@ def relevant_papers(found: Gathered) -> list[ScoredSentence]:
     top = max((s.score for s in best.values()), default=0.0)
     if top < found.tools.settings.answer.refuse_below:
         return []
-    kept = [s for s in best.values() if s.score >= ACROSS_RATIO * top]
+    # Retrieval ranks papers on their whole abstract, a steadier sign than one sentence that a paper is about what is
+    # asked: its top papers need only come fairly close.
+    ranked = {e.paper_id for e in found.retrieved[:ACROSS_RANKED]}
+    kept = [s for s in best.values()
+            if s.score >= (ACROSS_RANKED_RATIO if s.paper_id in ranked else ACROSS_RATIO) * top]
     return sorted(kept, key=lambda s: -s.score)[:MAX_ACROSS]
 
 
@@ -381,9 +422,9 @@ def paper_group(found: Gathered, best: ScoredSentence) -> list[ScoredSentence]:
     return sorted(group, key=lambda s: s.position)
 
 
-def across_papers(question: str, found: Gathered) -> Answer | None:
+def across_papers(question: str, found: Gathered, names: Sequence[str] = ()) -> Answer | None:
     """One cited line per relevant paper: the question spans papers, so no single abstract answers it."""
-    kept = relevant_papers(found)
+    kept = relevant_papers(found, names)
     if len(kept) < 2:
         return None
     book = CitationBook(found.view.papers)

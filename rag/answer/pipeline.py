@@ -108,7 +108,9 @@ def gather(shape: Plan, searched: str, view: IndexView, tools: Tools, retrieval:
     # A paper the question names is evidence even when it ranks below the cut: its sentences may be quoted,
     # and the verifier only accepts citations to papers in the evidence.
     found = {e.paper_id for e in retrieved}
-    for pid in shape.papers:
+    # So is a paper that alone has a name the question uses ("the DESMOND program"): it is the one asked about.
+    own = [t.paper_ids[0] for t in shape.terms if len(t.paper_ids) == 1]
+    for pid in dict.fromkeys([*shape.papers, *own]):
         if pid not in found:
             paper = view.papers[pid]
             retrieved.append(Evidence(paper_id=pid, title=paper.title, text=paper.abstract, rank=len(retrieved)))
@@ -126,9 +128,9 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
     elif shape.kind == "list":
         answer = _list(shape.topic, question, found, retrieval)
     elif shape.kind == "multi":
-        answer = across_papers(question, found)
+        answer = across_papers(question, found, [t.text for t in shape.terms])
     elif shape.kind == "aggregate":
-        answer = aggregate(question, found) or across_papers(question, found)
+        answer = aggregate(question, found) or across_papers(question, found, [t.text for t in shape.terms])
     elif len(shape.papers) == 1:
         answer = _about_paper(shape, question, found)
     scope = shape.papers if answer is not None and len(shape.papers) == 1 else None
@@ -184,9 +186,11 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
         return refusal(closest, query=question, searched=found.searched, reason=reason)
     scored = found.scored()
     bar = settings.answer.refuse_below
-    if unknown_ids or unknown_words:
+    if (unknown_ids or unknown_words) and not (shape is not None and shape.yes_no):
         # A name no abstract has in any form asks for strong evidence, not a refusal outright: the abstract may
-        # write it out ("Apolipoprotein E4" for "APOE4") while plainly being about the question.
+        # write it out ("Apolipoprotein E4" for "APOE4") while plainly being about the question. A yes/no claim
+        # is answered by a finding, and its unknown name is most often another name for what an abstract says
+        # ("Kat8" for MOF): only the usual bar.
         bar = max(bar, settings.answer.refuse_below_unknown_name)
     if not scored or scored[0].score < bar:
         unknown = unknown_ids or unknown_words
@@ -311,10 +315,14 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
 
 
 def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
-    from rag.answer.focused import about_paper
+    from rag.answer.focused import about_paper, unknown_name_unanswerable
     from rag.answer.refusal import refusal
 
     unknown_ids, _ = unknown_names(found.searched, found.view)
+    if unknown_ids and shape.yes_no and not unknown_name_unanswerable(found.searched, unknown_ids, True):
+        # "Does Wdr5's recruitment depend on Kat8?": a claim whose unknown name may be another paper's word for
+        # it ("Mof") is answered from all the evidence, the named paper's included.
+        return None
     if unknown_ids:  # "RLCoder on Defects4J": no abstract names Defects4J at all
         closest = [found.view.papers[pid] for pid in shape.papers]
         return refusal(closest, query=question, searched=found.searched, reason=_not_mentioned(unknown_ids))

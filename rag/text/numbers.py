@@ -23,6 +23,8 @@ _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _SPELLED = rf"(?:(?:a|one)\s+(?=(?:{'|'.join(_SCALES)})\b))?(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD})\b)*"
 _DIGITS = r"(?<![\w.@])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+# A number as a regex, in digits or words ("1,329", "fourteen"): for patterns that count something ("N tasks").
+AMOUNT = rf"(?:{_DIGITS}|\b(?:{_SPELLED})\b)"
 _NUMBER = re.compile(
     rf"(?P<digits>{_DIGITS})(?P<suffix>\s*(?:{'|'.join(_SCALES)})\b|[KMB](?!\w))?|"
     rf"\b(?P<words>{_SPELLED})\b", re.I)
