@@ -31,6 +31,8 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("how does codetree compare with reflexion on humaneval?", "reflexion"),  # no abstract has the other side
     ("what's the human success rate on WebArena tasks?", "human"),  # its figure is its agent's, not a human's
     ("What's the zero-shot accuracy of DotaMath on MATH?", "zero-shot"),  # with a named benchmark, the same
+    ("What success rate do humans get on WebArena tasks?", "human"),  # whose, said after the measurement
+    ("What Codeforces Elo rating did AlphaCode get?", "Elo"),  # its Codeforces figure is a ranking, no Elo
 ])
 def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):
     answer = engine.ask(question)

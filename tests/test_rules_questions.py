@@ -346,6 +346,8 @@ def test_how_long_it_takes_to_do_something_is_a_time_of_doing_it(sentence, times
     ("how many models got evaluated in BigCodeBench?", "models", "our evaluation of 60 LLMs"),  # counted as LLMs
     ("evaluated on how many tasks and datasets?", "datasets", "seven tasks using fourteen datasets"),  # in words
     ("How many tasks are in WebArena?", "tasks", "a benchmark of 812 long-horizon tasks"),
+    ("how many tasks can their agent accomplish?", "tasks", "can robustly accomplish 70+ Minecraft tasks"),
+    ("how many problems are in gitchameleon?", "problems", "comprising 116 Python code completion problems"),
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.focused import counted_unit
@@ -587,6 +589,11 @@ def test_a_side_described_after_named_ones(lexicon, question, described):
     ("What is the zero-shot accuracy of OVM?", "zero-shot"),
     ("what's the best success rate on WebArena?", ""),  # "best" says which, of those reported
     ("What task success rate does WebArena's agent reach?", ""),
+    ("What success rate do humans get on WebArena tasks?", "human"),  # whose, said after the measurement
+    ("What Codeforces Elo rating did AlphaCode get?", "Elo"),  # which rating: its ranking is no Elo
+    ("What accuracy does DotaMath get on GSM8K?", ""),  # the paper's own
+    ("With GPT-4o as the base model, what did CodeTree score on HumanEval?", ""),
+    ("What's the average pass rate?", ""),
 ])
 def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
     from rag.answer.focused import measure_qualifier

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from rag.answer.plan import Plan
 
 _ASKS_FIGURE = re.compile(r"\b(?:how (?:many|much|well|large|big|fast|high)|what (?:\w+\s+){0,3}?(?:score|accuracy|"
-                          r"rate|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
+                          r"rate|rating|ranking|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
                           r"score|accuracy|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|get on)\b", re.I)
 
 # Questions whose answer is a number and nothing else ("how many", "how long", "what percentage").
@@ -75,8 +75,15 @@ FIGURE_RATIO = 0.7  # a question not naming a paper: the fitting sentence must s
 
 
 # "What's the human success rate", "the zero-shot accuracy": a word saying whose or which measurement is asked.
-_QUALIFIED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|s)?\s+(?:the\s+)?(?P<qualifier>[a-z][\w-]+)\s+(?:task\s+)?"
-                        r"(?:success rate|accuracy|score|pass rate|win rate|error rate)\b", re.I)
+# "What Codeforces Elo rating": the word right before the measurement. "What success rate do humans get": whose,
+# said after it (people only: "what accuracy does DotaMath get" is the paper's own).
+_MEASUREMENT = r"(?:success rate|accuracy|score|pass rate|win rate|error rate|rating)"
+_QUALIFIED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|s)?\s+(?:the\s+)?(?:(?!(?:do|does|did|is|was|are|were|can|could|"
+                        r"has|have|had|will|would)\b)[\w-]+\s+){0,2}?(?P<qualifier>[a-z][\w-]+)\s+"
+                        rf"(?:task\s+)?{_MEASUREMENT}\b|"
+                        rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|can|could|would)\s+(?P<whose>(?:humans?|"
+                        r"people|experts?|annotators?|participants?|users?|developers?|students?|crowd-?workers?|"
+                        r"mathematicians?))\b", re.I)
 _ANY_QUALIFIER = {"best", "overall", "final", "average", "mean", "reported", "top", "exact", "highest", "lowest",
                   "actual", "main", "headline", "end-to-end", "its", "their", "the", "a", "an", "task", "total"}
 
@@ -85,9 +92,11 @@ def measure_qualifier(question: str) -> str:
     """The word a question puts before the measurement it asks for ("human" of "the human success rate"), when it
     says whose or which one; "" for "the best / overall / reported score"."""
     match = _QUALIFIED.search(question)
-    if not match or match["qualifier"].lower() in _ANY_QUALIFIER:
+    qualifier = (match["qualifier"] or match["whose"]) if match else ""
+    if not qualifier or qualifier.lower() in _ANY_QUALIFIER:
         return ""
-    return match["qualifier"].lower()
+    # "humans": "human" is what is written; a name keeps its case ("Elo").
+    return re.sub(r"s$", "", qualifier.lower()) if match["whose"] else qualifier
 
 
 def _unmet_qualifier(question: str, stating: list[ScoredSentence]) -> str:
@@ -229,7 +238,7 @@ def counted_unit(question: str) -> Unit | None:
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
         label = word if match.re is _HOW_MANY else f"the {word} count"
         form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
-        return Unit(rf"{AMOUNT}\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*(?:[\w-]+\s+){{0,2}}?"
+        return Unit(rf"{AMOUNT}\+?\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*(?:[\w-]+\s+){{0,4}}?"
                     rf"{form}", label, rf"\b{form}")
     if _HOW_LONG.search(question):
         # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
