@@ -414,6 +414,11 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("I'm looking for benchmarks for repository-level completion. which papers introduce one",
      "benchmarks for repository-level completion"),
     ("We need a Lean dataset. Which papers release one", "release a Lean dataset"),
+    # The topic first, the ask for papers after it.
+    ("Looking for work on agents that act on websites - which papers", "agents that act on websites"),
+    ("agents that act on websites - any papers", "agents that act on websites"),
+    ("I need papers about code search. Which ones are there", "code search"),
+    ("I read DotaMath. Which ones extend it", ""),  # "it": about what came before
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic

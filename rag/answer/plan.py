@@ -211,10 +211,23 @@ _ALL_OF_IT = re.compile(
 _REFERS_BACK = re.compile(r"\b(?:they|them|their|it|its|these|those|this|that|both|either|each)\b", re.I)
 
 
+# "Looking for work on agents that act on websites - which papers?", "X: any papers?", "I need papers about X.
+# Which ones are there?": the topic first, the ask for papers after it.
+_ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]\s*(?:so\s+)?(?:which|what|any)\s+(?:papers|ones|works|studies)"
+                        r"(?:\s+(?:are there|exist|do (?:that|this)|cover (?:that|this|it)))?\s*[?.!]*$", re.I)
+_WORK_ON = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for\s+|"
+                      r"(?:i|we)\s+(?:need|want)\s+|need\s+)?(?:(?:any|some)\s+)?(?:work|papers?|research|studies)\s+"
+                      r"(?:on|about|that)\s+", re.I)
+
+
 def list_topic(text: str) -> str:
     """The topic of a "which papers ..." question, or "" when it is not one. In a question of several sentences or
     clauses ("I'm collecting HumanEval numbers. Which papers use HumanEval?", "Not Lean: which papers use F*?") the
     clause that asks for the list decides."""
+    if asked_after := _ASK_AFTER.match(text.strip()):
+        topic = _WORK_ON.sub("", asked_after["topic"].strip())
+        if topic and not re.search(r"\b(?:they|them|their|it|its|these|those|this|both|either|each)\b", topic, re.I):
+            text = f"which papers are about {topic}?"  # not "that": "agents that act on websites"
     clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+", text) if c.strip()]
     while len(clauses) > 1 and _ALL_OF_IT.match(clauses[-1]):
         clauses.pop()  # "... ? I want the full set."
