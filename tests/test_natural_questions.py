@@ -33,6 +33,8 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("What's the zero-shot accuracy of DotaMath on MATH?", "zero-shot"),  # with a named benchmark, the same
     ("What success rate do humans get on WebArena tasks?", "human"),  # whose, said after the measurement
     ("What Codeforces Elo rating did AlphaCode get?", "Elo"),  # its Codeforces figure is a ranking, no Elo
+    ("For WebArena, what task success rate did human annotators achieve?", "human"),
+    ("whats GPT-4o's pass@1 on GitChameleon, without the error feedback?", "pass@1"),  # it gives pass@10
 ])
 def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):
     answer = engine.ask(question)
@@ -154,6 +156,8 @@ def test_papers_that_only_cite_a_model_are_not_papers_that_fine_tune_it(engine):
     ("How many lemmas are in the Lean dataset?", False, "1,329 lemmas"),
     ("How many tasks are in the WebArena benchmark?", True, "no figure for tasks"),  # only a success rate
     ("AutoML-Agent was evaluated on how many tasks and datasets?", False, "fourteen datasets"),  # in words
+    # The abstract writes "Llama3- 8B": the same model, so no unknown name.
+    ("how many more SV-COMP problems does FVEL's fine-tuned Llama3-8B solve?", False, "17.39% (69 -> 81)"),
     ("Is PLANSEARCH better than repeated sampling?", False, ""),
 ])
 def test_a_count_or_a_comparison_the_named_abstract_never_makes_is_refused(engine, question, refused, quoted):
@@ -206,6 +210,8 @@ def test_a_comparison_asking_for_benchmarks_quotes_every_sentence_naming_one(eng
     ("Are ENAMEL and BigCodeBench released under MIT or Apache-2.0? We'd like to redistribute both.", "MIT"),
     # No paper named, a percentage asked, none among the closest sentences: "negligible impact" is no percentage.
     ("What is the runtime overhead in % of the safe Rust that the C to Rust translation produces?", "no such figure"),
+    # Across papers, results on a benchmark no abstract names.
+    ("Which of the code generation papers here report DS-1000 results, and what's the best number?", "DS-1000"),
 ])
 def test_comparisons_and_questions_across_the_index_refuse_what_no_abstract_states(engine, question, said):
     answer = engine.ask(question)

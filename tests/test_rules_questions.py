@@ -220,6 +220,18 @@ def test_a_name_is_known_in_some_form_or_not_at_all(lexicon, name, known):
     assert lexicon.known(name) is known
 
 
+@pytest.mark.parametrize(("name", "known"), [
+    ("Llama3-8B", True),  # the abstract writes "Llama3- 8B"
+    ("llama3 8b", True),
+    ("Llama4-8B", False),
+    ("F1", False),  # two characters are in any long text: not looked for that way
+])
+def test_a_name_written_with_other_spacing_is_known(name, known):
+    lexicon = Lexicon({"fv": Paper("fv", "FVEL: Formal Verification", "FVELER fine-tuned Llama3- 8B solves 17.39% "
+                                                                      "more problems, and of1 is no name.")})
+    assert lexicon.known(name) is known
+
+
 @pytest.mark.parametrize(("question", "history", "standalone"), [
     ("What benchmarks did it use?", ["What is RLCoder?"], "What benchmarks did RLCoder use?"),
     ("tell me more about the second one - how accurate is it?", ["what are OMPGPT and MPIrigen?"],
@@ -595,6 +607,7 @@ def test_a_side_described_after_named_ones(lexicon, question, described):
     ("what's the best success rate on WebArena?", ""),  # "best" says which, of those reported
     ("What task success rate does WebArena's agent reach?", ""),
     ("What success rate do humans get on WebArena tasks?", "human"),  # whose, said after the measurement
+    ("For WebArena, what task success rate did human annotators achieve?", "human"),
     ("What Codeforces Elo rating did AlphaCode get?", "Elo"),  # which rating: its ranking is no Elo
     ("What accuracy does DotaMath get on GSM8K?", ""),  # the paper's own
     ("With GPT-4o as the base model, what did CodeTree score on HumanEval?", ""),

@@ -75,15 +75,15 @@ FIGURE_RATIO = 0.7  # a question not naming a paper: the fitting sentence must s
 
 
 # "What's the human success rate", "the zero-shot accuracy": a word saying whose or which measurement is asked.
-# "What Codeforces Elo rating": the word right before the measurement. "What success rate do humans get": whose,
-# said after it (people only: "what accuracy does DotaMath get" is the paper's own).
+# "What Codeforces Elo rating": the word right before the measurement. "What success rate did human annotators
+# get": whose, said after it (people only: "what accuracy does DotaMath get" is the paper's own); looked for first.
 _MEASUREMENT = r"(?:success rate|accuracy|score|pass rate|win rate|error rate|rating)"
+_WHOSE = re.compile(rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|can|could|would)\s+(?P<whose>(?:humans?|"
+                    r"people|experts?|annotators?|participants?|users?|developers?|students?|crowd-?workers?|"
+                    r"mathematicians?))\b", re.I)
 _QUALIFIED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|s)?\s+(?:the\s+)?(?:(?!(?:do|does|did|is|was|are|were|can|could|"
                         r"has|have|had|will|would)\b)[\w-]+\s+){0,2}?(?P<qualifier>[a-z][\w-]+)\s+"
-                        rf"(?:task\s+)?{_MEASUREMENT}\b|"
-                        rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|can|could|would)\s+(?P<whose>(?:humans?|"
-                        r"people|experts?|annotators?|participants?|users?|developers?|students?|crowd-?workers?|"
-                        r"mathematicians?))\b", re.I)
+                        rf"(?:task\s+)?{_MEASUREMENT}\b", re.I)
 _ANY_QUALIFIER = {"best", "overall", "final", "average", "mean", "reported", "top", "exact", "highest", "lowest",
                   "actual", "main", "headline", "end-to-end", "its", "their", "the", "a", "an", "task", "total"}
 
@@ -91,19 +91,30 @@ _ANY_QUALIFIER = {"best", "overall", "final", "average", "mean", "reported", "to
 def measure_qualifier(question: str) -> str:
     """The word a question puts before the measurement it asks for ("human" of "the human success rate"), when it
     says whose or which one; "" for "the best / overall / reported score"."""
+    if whose := _WHOSE.search(question):
+        return re.sub(r"s$", "", whose["whose"].lower())  # "humans": "human" is what is written
     match = _QUALIFIED.search(question)
-    qualifier = (match["qualifier"] or match["whose"]) if match else ""
-    if not qualifier or qualifier.lower() in _ANY_QUALIFIER:
+    if not match or match["qualifier"].lower() in _ANY_QUALIFIER:
         return ""
-    # "humans": "human" is what is written; a name keeps its case ("Elo").
-    return re.sub(r"s$", "", qualifier.lower()) if match["whose"] else qualifier
+    return match["qualifier"]  # a name keeps its case ("Elo")
+
+
+# A metric at a cut-off ("pass@1", "top-5", "recall@10"): pass@10 is no answer to pass@1.
+_AT_K = re.compile(r"\b(?P<metric>pass|top|recall|hits?|acc|precision|ndcg|mrr)\s*(?:@|-)\s*(?P<k>\d+|k)\b", re.I)
 
 
 def _unmet_qualifier(question: str, stating: list[ScoredSentence]) -> str:
-    """The word saying whose measurement is asked ("human" of "the human success rate on WebArena") when no sentence
-    stating a figure has it: the figure there is someone else's (the agent's); "" otherwise."""
+    """The word saying whose or which measurement is asked ("human" of "the human success rate on WebArena",
+    "pass@1") when no sentence stating a figure has it: the figure there is someone else's (the agent's) or
+    another one (pass@10); "" otherwise."""
     whose = measure_qualifier(question)
-    return whose if whose and not any(Vocabulary(s.text).uses(whose) for s in stating) else ""
+    if whose and not any(Vocabulary(s.text).uses(whose) for s in stating):
+        return whose
+    for asked in _AT_K.finditer(question):
+        same = rf"\b{asked['metric']}\s*(?:@|-)\s*{asked['k']}(?!\d)"
+        if not any(re.search(same, s.text, re.I) for s in stating):
+            return asked.group(0)
+    return ""
 
 
 def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | None:
@@ -170,7 +181,7 @@ def asks_about_data(question: str, names: list[str]) -> bool:
     if asks_for_figure(question):
         return True
     return any(re.search(rf"\b(?:on|in|from)\s+(?:the\s+)?{re.escape(n)}\b|{re.escape(n)}\s+(?:benchmark|dataset|"
-                         rf"test|suite|score)", question, re.I) for n in names)
+                         rf"test|suite|score|results?|numbers?|accuracy|performance)", question, re.I) for n in names)
 
 
 # Words that make "on X" a benchmark in a yes/no question: "Was RLCoder evaluated on Defects4J?", not "evaluations

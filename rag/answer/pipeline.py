@@ -127,6 +127,9 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
         answer = _compare(shape, question, found, retrieval)
     elif shape.kind == "list":
         answer = _list(shape.topic, question, found, retrieval)
+    elif shape.kind in ("multi", "aggregate") and (unknown := _unknown_data(found)):
+        # "Which of the code generation papers report DS-1000 results?": no abstract names it, so none does.
+        answer = _refusal(question, found, _not_mentioned(unknown))
     elif shape.kind == "multi":
         answer = across_papers(question, found, [t.text for t in shape.terms])
     elif shape.kind == "aggregate":
@@ -156,6 +159,21 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
     unknown = [n for n in key_names(question)
                if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)]
     return [n for n in unknown if n in strong], [n for n in unknown if n not in strong]
+
+
+def _unknown_data(found: Gathered) -> list[str]:
+    """Names no abstract has that a question asks results on ("DS-1000 results", "on MMLU"), or []."""
+    from rag.answer.focused import unknown_name_unanswerable
+
+    unknown_ids, _ = unknown_names(found.searched, found.view)
+    return unknown_ids if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, False) else []
+
+
+def _refusal(question: str, found: Gathered, reason: str) -> Answer:
+    from rag.answer.refusal import refusal
+
+    closest = [found.view.papers[e.paper_id] for e in found.retrieved[:3]]
+    return refusal(closest, query=question, searched=found.searched, reason=reason)
 
 
 def _not_mentioned(names: list[str]) -> str:
