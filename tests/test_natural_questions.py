@@ -35,6 +35,7 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("What Codeforces Elo rating did AlphaCode get?", "Elo"),  # its Codeforces figure is a ranking, no Elo
     ("For WebArena, what task success rate did human annotators achieve?", "human"),
     ("whats GPT-4o's pass@1 on GitChameleon, without the error feedback?", "pass@1"),  # it gives pass@10
+    ("deepseek-prover's proofnet accuracy? need it for related work", "proofnet"),  # typed in lower case
 ])
 def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):
     answer = engine.ask(question)

@@ -162,12 +162,14 @@ def test_the_aspect_is_what_remains_after_the_names(lexicon, question, aspect):
     ("what does it get on swe-bench?", ["swe-bench"]),  # "SWE" is a name there
     ("how do multi-agent systems plan?", []),  # plain words hyphened together
     ("what does the model reach?", []),
+    ("the proofnet accuracy?", ["proofnet"]),  # the abstract has only a longer name: "Proofnet-test"
 ])
 def test_a_name_typed_in_lower_case_is_the_name(question, terms):
     from rag.text.vocabulary import Vocabulary
 
     papers = {"ev": Paper("ev", "Code Evaluation", "We test on HumanEval and on SWE-bench, where a multi-agent model "
-                                                   "reaches 20%. HumanEval is small; SWE-bench is not.")}
+                                                   "reaches 20%. HumanEval is small; SWE-bench is not; on "
+                                                   "Proofnet-test it gets 10%.")}
     vocabulary = Vocabulary("\n".join(f"{p.title}\n{p.abstract}" for p in papers.values()))
     lexicon = Lexicon(papers, vocabulary=lambda: vocabulary)
     assert [m.text for m in lexicon.find(question) if m.kind == "term"] == terms

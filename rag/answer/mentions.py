@@ -244,8 +244,8 @@ class Lexicon:
         word = words[i]
         if plain:
             return None
-        if _name_like(word.text) and len(key(word.text)) >= 5:
-            k = key(_POSSESSIVE.sub("", word.text))
+        if (_name_like(word.text) or self._name_typed_lower(word.text)) and len(key(word.text)) >= 5:
+            k = key(_POSSESSIVE.sub("", word.text))  # "proofnet" as much as "ProofNet"
             near = self._one_typo(k)
             if near is not None:
                 kind, pids = ("paper", self.paper_aliases[near]) if near in self.paper_aliases else \
