@@ -52,6 +52,12 @@ def test_a_benchmark_the_named_paper_gives_no_figure_for_is_refused_and_says_so(
     assert data["refused"] is True and "MT-Bench" in data["answer"] and data["citations"] == []
 
 
+def test_a_side_described_and_named_in_brackets_is_one_row(engine):
+    answer = engine.ask("I'm comparing the OpenMP one and the MPI one (OMPGPT vs MPIrigen). What does each generate?")
+    rows = sorted(engine.papers[row["paper_id"]].title.split(":")[0] for row in answer.table)
+    assert rows == ["MPIrigen", "OMPGPT"]  # not a third paper found for "the MPI one"
+
+
 def test_possessives_and_three_papers_make_a_comparison_of_all_of_them(engine):
     answer = engine.ask("What does each of Codev-Bench, ExecRepoBench and GitChameleon test?")
     assert answer.kind == "comparative"

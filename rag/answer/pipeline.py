@@ -307,6 +307,8 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
             chosen.append(paper)
     for description in shape.described:
         hits = found.view.retriever.search(description, retrieval, k=len(chosen) + 3)
+        if hits and papers[hits[0].paper_id] in chosen:
+            continue  # "the MPI one (OMPGPT vs MPIrigen)": the description is of a paper already named
         paper = next((papers[h.paper_id] for h in hits if papers[h.paper_id] not in chosen), None)
         if paper is not None:
             chosen.append(paper)
