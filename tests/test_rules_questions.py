@@ -258,6 +258,9 @@ def test_follow_ups_are_made_standalone(question, history, standalone):
      "Syntax-Aware On-the-Fly Code Completion speed it up?"),
     ("what does each train on, and what does the second one add?", ["Tell me about RLCoder and DotaMath"],
      "what does RLCoder and DotaMath train on, and what does DotaMath add?"),
+    # A name only one abstract has (a benchmark it introduces) is one of "them" too.
+    ("which of them reports exact match?", ["Tell me about RLCoder and CodeXGLUE"],
+     "which of RLCoder and CodeXGLUE reports exact match?"),
 ])
 def test_follow_ups_name_papers_as_the_index_does(lexicon, question, history, standalone):
     assert condense(question, history, lexicon.paper_names) == standalone

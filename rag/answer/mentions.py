@@ -211,10 +211,12 @@ class Lexicon:
         return [m for m in self.find(question) if m.kind == "paper"]
 
     def paper_names(self, text: str) -> list[str]:
-        """The papers a text names, as it writes them, each once: what a follow-up's "it" stands for."""
+        """The papers a text names, as it writes them, each once: what a follow-up's "it" stands for. A name only
+        one abstract has ("GHOSTS", the dataset of the ChatGPT-math paper) names that paper too."""
         seen: dict[str, str] = {}
-        for m in self.paper_mentions(text):
-            seen.setdefault(m.paper_ids[0], re.sub(r"^the\s+", "", m.text, flags=re.I))
+        for m in self.find(text):
+            if m.kind == "paper" or (len(m.paper_ids) == 1 and _name_like(m.text)):
+                seen.setdefault(m.paper_ids[0], re.sub(r"^the\s+", "", m.text, flags=re.I))
         return list(seen.values())
 
     def _longest_at(self, question: str, words: list[Word], i: int) -> tuple[Mention, int] | None:
