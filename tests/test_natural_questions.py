@@ -34,6 +34,7 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("What success rate do humans get on WebArena tasks?", "human"),  # whose, said after the measurement
     ("What Codeforces Elo rating did AlphaCode get?", "Elo"),  # its Codeforces figure is a ranking, no Elo
     ("For WebArena, what task success rate did human annotators achieve?", "human"),
+    ("How well do humans do on WebArena tasks?", "human"),
     ("whats GPT-4o's pass@1 on GitChameleon, without the error feedback?", "pass@1"),  # it gives pass@10
     ("deepseek-prover's proofnet accuracy? need it for related work", "proofnet"),  # typed in lower case
 ])
@@ -50,6 +51,11 @@ def test_a_benchmark_the_named_paper_gives_no_figure_for_is_refused_and_says_so(
                      data_dir=engine.settings.data_dir)
     data = json.loads(result.stdout)
     assert data["refused"] is True and "MT-Bench" in data["answer"] and data["citations"] == []
+
+
+def test_the_sentence_with_whose_figure_is_asked_leads(engine):
+    answer = engine.ask("how well do humans do on BigCodeBench?")
+    assert not answer.refused and "human performance of 97%" in answer.sentences[0].text
 
 
 def test_a_side_described_and_named_in_brackets_is_one_row(engine):

@@ -617,6 +617,7 @@ def test_a_side_described_after_named_ones(lexicon, question, described):
     ("What accuracy does DotaMath get on GSM8K?", ""),  # the paper's own
     ("With GPT-4o as the base model, what did CodeTree score on HumanEval?", ""),
     ("What's the average pass rate?", ""),
+    ("How well do human experts do on it?", "human"),  # people asked about anywhere
 ])
 def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
     from rag.answer.focused import measure_qualifier

@@ -81,6 +81,9 @@ _MEASUREMENT = r"(?:success rate|accuracy|score|pass rate|win rate|error rate|ra
 _WHOSE = re.compile(rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|can|could|would)\s+(?P<whose>(?:humans?|"
                     r"people|experts?|annotators?|participants?|users?|developers?|students?|crowd-?workers?|"
                     r"mathematicians?))\b", re.I)
+# People whose figure a figure question asks anywhere ("How well do humans do on WebArena?", "the success rate of
+# human annotators"): only a sentence about them can state it.
+_PEOPLE = re.compile(r"\b(?P<whose>humans?|annotators?|experts?|crowd-?workers?|participants?)\b", re.I)
 _QUALIFIED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|s)?\s+(?:the\s+)?(?:(?!(?:do|does|did|is|was|are|were|can|could|"
                         r"has|have|had|will|would)\b)[\w-]+\s+){0,2}?(?P<qualifier>[a-z][\w-]+)\s+"
                         rf"(?:task\s+)?{_MEASUREMENT}\b", re.I)
@@ -91,12 +94,19 @@ _ANY_QUALIFIER = {"best", "overall", "final", "average", "mean", "reported", "to
 def measure_qualifier(question: str) -> str:
     """The word a question puts before the measurement it asks for ("human" of "the human success rate"), when it
     says whose or which one; "" for "the best / overall / reported score"."""
-    if whose := _WHOSE.search(question):
+    if whose := _WHOSE.search(question) or _PEOPLE.search(question):
         return re.sub(r"s$", "", whose["whose"].lower())  # "humans": "human" is what is written
     match = _QUALIFIED.search(question)
     if not match or match["qualifier"].lower() in _ANY_QUALIFIER:
         return ""
     return match["qualifier"]  # a name keeps its case ("Elo")
+
+
+def _qualified_first(question: str, stating: list[ScoredSentence]) -> list[ScoredSentence]:
+    """Of the sentences stating a figure, those with the word saying whose it is ("the human performance of 97%")
+    lead."""
+    whose = measure_qualifier(question)
+    return sorted(stating, key=lambda s: not (whose and Vocabulary(s.text).uses(whose)))
 
 
 # A metric at a cut-off ("pass@1", "top-5", "recall@10"): pass@10 is no answer to pass@1.
@@ -132,8 +142,8 @@ def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | 
         return lambda sentence: bool(_FACTOR.search(sentence)) or (share and _has_share(sentence))
     if _ASKS_PERCENT.search(question):
         return _has_share
-    if _ASKS_A_MEASURE.search(question):
-        return has_measure
+    if _ASKS_A_MEASURE.search(question) or (_PEOPLE.search(question) and _ASKS_FIGURE.search(question)):
+        return has_measure  # "How well do humans do?" asks for their measurement
     return None
 
 
@@ -332,6 +342,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         if whose := _unmet_qualifier(question, fitting):
             said = f"the closest it says: “{fitting[0].text}”"
             return _not_stated(paper, "", question, found, f"The {name} abstract gives no {whose} figure ({said}).")
+        fitting = _qualified_first(question, fitting)
         scored = fitting + [s for s in scored if s not in fitting]
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
@@ -346,9 +357,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                 return _not_stated(paper, wanted[0], question, found,
                                    f"The {name} abstract gives no {whose} {wanted[0]} figure (it says: "
                                    f"“{with_figure[0].text}”).")
-            about = with_figure
+            about = _qualified_first(question, with_figure)
         scored = about + [s for s in scored if s not in about]
-    chosen = _lead_with_best(pick_answer_sentences(scored, settings.answer.max_sentences))
+    chosen = _lead_with(pick_answer_sentences(scored, settings.answer.max_sentences), scored[0])
     close = [s for s in chosen if s.score >= FIGURE_RATIO * scored[0].score]
     if not wanted and _ASKS_NUMBER.search(question) and not any(has_figure(s.text) for s in close):
         # "How many parameters does RLCoder's retriever have?": the sentences about it hold no number at all (a
@@ -511,12 +522,12 @@ def mentions_name(text: str, name: str) -> bool:
     return (len(wanted) >= 6 or any(c.isdigit() for c in wanted)) and wanted in key(text)
 
 
-def _lead_with_best(chosen: list[ScoredSentence]) -> list[ScoredSentence]:
-    """The sentence that answers comes first; the rest keep the abstract's order."""
-    if not chosen:
+def _lead_with(chosen: list[ScoredSentence], lead: ScoredSentence) -> list[ScoredSentence]:
+    """The sentence that answers (`lead`: the first of those put forward, the one with the asked figure) comes
+    first; the rest keep the abstract's order."""
+    if lead not in chosen:
         return chosen
-    best = max(chosen, key=lambda s: s.score)
-    return [best, *[s for s in chosen if s is not best]]
+    return [lead, *[s for s in chosen if s is not lead]]
 
 
 # A sentence that may name data a paper uses; "on" is what "query evolution on GSM8K and MATH" has (without it the
