@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rag.answer.evidence import Gathered, Tools
@@ -136,6 +136,12 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
         answer = aggregate(question, found) or across_papers(question, found, [t.text for t in shape.terms])
     elif len(shape.papers) == 1:
         answer = _about_paper(shape, question, found)
+    elif shape.kind == "factoid" and not shape.papers and (described := _described_one(found)):
+        # "how many lemmas are in the olympiad Lean dataset paper?": that paper is asked about, as if named; the
+        # names in its description ("Lean") describe it, they are not what is asked about it.
+        pid, (start, end) = described
+        terms = [t for t in shape.terms if not start <= t.start < end]
+        answer = _about_paper(replace(shape, papers=[pid], terms=terms), question, found)
     scope = shape.papers if answer is not None and len(shape.papers) == 1 else None
     if answer is None:
         answer = _factoid(question, found, shape)
@@ -235,7 +241,24 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
 
 
 # "the olympiad Lean dataset paper", "that study": the question is about one paper it describes.
-_ONE_PAPER = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){1,6}?(?:paper|study|article)\b(?!s)", re.I)
+_ONE_PAPER = re.compile(r"\b(?:the|this|that)\s+(?P<description>(?:[\w-]+\s+){1,6}?)(?:paper|study|article)\b(?!s)",
+                        re.I)
+
+
+def _described_one(found: Gathered) -> tuple[str, tuple[int, int]] | None:
+    """The paper a question describes ("the olympiad Lean dataset paper"), with where the description is, when the
+    description finds it first and the whole question ranks it among its top three; None otherwise ("that study"
+    describes nothing)."""
+    from rag.text.tokens import STOPWORDS
+
+    match = _ONE_PAPER.search(found.searched)
+    if not match or not [w for w in re.findall(r"[A-Za-z][\w-]+", match["description"])
+                         if w.lower() not in STOPWORDS and w.lower() not in {"same", "other", "first", "second",
+                                                                              "last", "above", "previous"}]:
+        return None
+    hits, _ = found.search(match["description"], 1)
+    top = {e.paper_id for e in found.retrieved[:3]}
+    return (hits[0].paper_id, match.span()) if hits and hits[0].paper_id in top else None
 # "There was a paper that translates Python programs into Rust": a paper described, not named.
 _DESCRIBED_PAPER = re.compile(r"\b(?:a|the|one|some|any)\s+(?:paper|work|study|article)\s+(?:that|which|where|who|"
                               r"on|about)\s+(?P<description>[^.?!;]+)", re.I)
