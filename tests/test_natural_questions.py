@@ -192,6 +192,15 @@ def test_a_question_across_papers_is_answered_paper_by_paper(engine, question, s
     assert all(s.verified for s in answer.sentences), [s.reason for s in answer.sentences if not s.verified]
     assert said in answer.answer
 
+def test_a_name_asked_about_across_papers_is_answered_by_every_paper_naming_it(engine):
+    from rag.answer.focused import mentions_name
+
+    answer = engine.ask("How does SWE-bench get used across these papers, as an eval set or as raw material?")
+    assert not answer.refused and len(answer.citations) >= 3
+    for citation in answer.citations:  # each paper's line quotes where it names it
+        assert any(mentions_name(s.text, "SWE-bench") for s in answer.sentences if citation.n in s.citations)
+
+
 def test_a_question_across_papers_that_names_a_benchmark_quotes_only_papers_that_name_it(engine):
     from rag.answer.focused import mentions_name
 

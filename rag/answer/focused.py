@@ -404,8 +404,22 @@ def relevant_papers(found: Gathered, names: Sequence[str] = ()) -> list[ScoredSe
     papers = found.view.papers
     names = [n for n in names
              if not any(w.isalpha() and found.view.vocabulary.plain(w) for w in re.split(r"[\s-]+", n))]
-    return [s for s in _relevant_papers(found) if not names or any(
-        mentions_name(f"{papers[s.paper_id].title}\n{papers[s.paper_id].abstract}", n) for n in names)]
+
+    def naming(pid: str) -> bool:
+        return any(mentions_name(f"{papers[pid].title}\n{papers[pid].abstract}", n) for n in names)
+
+    kept = [s for s in _relevant_papers(found) if not names or naming(s.paper_id)]
+    if names and len(kept) < 2:
+        # "How does SWE-bench get used across these papers?": the papers naming it, however their sentences score,
+        # each with its best sentence that names it.
+        ids = [pid for pid in papers if naming(pid)]
+        if 2 <= len(ids) <= MAX_ACROSS:
+            best = {}
+            for s in found.scored_in(ids):
+                if any(mentions_name(s.text, n) for n in names):
+                    best.setdefault(s.paper_id, s)
+            kept = sorted(best.values(), key=lambda s: -s.score)
+    return kept
 
 
 def _relevant_papers(found: Gathered) -> list[ScoredSentence]:
