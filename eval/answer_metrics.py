@@ -131,7 +131,8 @@ class Outcome:
 
 
 def normalise_for_facts(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).lower()
+    # Bold is how an answer shows the asked value ("a dataset of **1,329 lemmas**"), not part of what it says.
+    text = unicodedata.normalize("NFKC", text).lower().replace("**", "")
     text = re.sub(r"\\([%$&_#])", r"\1", text)
     text = re.sub(r"(?<=\d)[,\u2009\u202f](?=\d{3}(?!\d))", "", text)
     return " ".join(text.split())

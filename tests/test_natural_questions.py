@@ -286,3 +286,9 @@ def test_a_question_about_one_described_paper_is_answered_from_that_paper_alone(
 def test_a_described_paper_gets_the_checks_a_named_one_does(engine):
     answer = engine.ask("What's the pass@1 on HumanEval of the olympiad Lean dataset paper?")
     assert answer.refused and "HumanEval" in answer.answer
+
+
+def test_the_asked_value_is_emphasised_in_the_answer_but_not_in_the_quote(engine):
+    answer = engine.ask("How many lemmas are in the Lean dataset?")
+    assert "**1,329 lemmas**" in answer.answer
+    assert "**" not in answer.sentences[0].text and "1,329 lemmas" in answer.citations[0].quote

@@ -436,6 +436,9 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("agents that act on websites - any papers", "agents that act on websites"),
     ("I need papers about code search. Which ones are there", "code search"),
     ("I read DotaMath. Which ones extend it", ""),  # "it": about what came before
+    ("I'm collecting work that applies RL to code generation. Which papers in the collection fit",
+     "RL to code generation"),
+    ("which ones build math data where the model runs code", "build math data where the model runs code"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic
@@ -623,3 +626,17 @@ def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
     from rag.answer.focused import measure_qualifier
 
     assert measure_qualifier(question) == qualifier
+
+
+@pytest.mark.parametrize(("question", "sentence", "value"), [
+    ("How many lemmas are in the dataset?", "It has 1,329 lemmas and 40k lines.", "1,329 lemmas"),
+    ("on how many tasks and datasets?", "On seven tasks using fourteen datasets we win.", "fourteen datasets"),
+    ("What MRR does CodeFill reach?", "CodeFill reaches MRR: 70.9% vs. 66.2%.", "70.9%"),
+    ("What does DotaMath score on MATH?", "DotaMath-7B gets 86.7% on GSM8K and on MATH 64.8%.", "64.8%"),  # after MATH
+    ("What does DotaMath do?", "DotaMath-7B gets 64.8% on MATH.", None),  # no figure asked
+])
+def test_the_value_a_figure_question_asks_for(question, sentence, value):
+    from rag.answer.focused import asked_value
+
+    span = asked_value(question, sentence, ["MATH"] if "MATH" in question else [])
+    assert (sentence[span[0]:span[1]] if span else None) == value

@@ -11,14 +11,22 @@ from rag.types import Answer, AnswerSentence, Paper
 
 
 def extractive_answer(
-    chosen: Sequence[ScoredSentence], papers: dict[str, Paper], *, query: str, searched: str
+    chosen: Sequence[ScoredSentence], papers: dict[str, Paper], *, query: str, searched: str,
+    emphasis: tuple[int, int] | None = None
 ) -> Answer:
+    """`emphasis`: where the asked value is in the first sentence ("1,329 lemmas"), shown in bold so the reader
+    finds it at once; the sentence itself (what is verified and cited) is unchanged."""
     book = CitationBook(papers)
     sentences = []
     for s in chosen:
         n = book.cite(s.paper_id, s.text, s.score)
         sentences.append(AnswerSentence(text=s.text, citations=[n]))
-    text = " ".join(f"{escape_markers(s.text)} [{s.citations[0]}]" for s in sentences)
+    shown = [escape_markers(s.text) for s in sentences]
+    if emphasis is not None and sentences:
+        start, end = emphasis
+        first = sentences[0].text
+        shown[0] = f"{escape_markers(first[:start])}**{escape_markers(first[start:end])}**{escape_markers(first[end:])}"
+    text = " ".join(f"{quoted} [{s.citations[0]}]" for quoted, s in zip(shown, sentences, strict=True))
     return Answer(query=query, searched_query=searched, answer=text, citations=book.citations, sentences=sentences)
 
 

@@ -21,7 +21,7 @@ from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.verify import numbers_in
 from rag.text.controls import strip_controls
-from rag.text.markers import escape_markers
+from rag.text.markers import MARKER, escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
 from rag.text.numbers import AMOUNT, read
 from rag.text.sentences import split_sentences
@@ -368,7 +368,32 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                            f"The {name} abstract gives no figure for this (the closest it says: “{chosen[0].text}”).")
     if shape.yes_no:
         chosen = findings_first(chosen, view.papers, scored)
-    return extractive_answer(chosen, view.papers, query=question, searched=found.searched)
+    return extractive_answer(chosen, view.papers, query=question, searched=found.searched,
+                             emphasis=asked_value(question, chosen[0].text, wanted))
+
+
+def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tuple[int, int] | None:
+    """Where the value a figure question asks for is in the sentence that answers it, to emphasise: the count of
+    the asked unit ("1,329 lemmas"), else the first figure after the asked name ("on MATH ... 64.8%"), else the
+    first figure that is no part of a name; None for other questions, or a sentence without one."""
+    unit = counted_unit(question)
+    if unit is None and not (_ASKS_FIGURE.search(question) or _ASKS_NUMBER.search(question)):
+        return None
+    if strip_controls(sentence) != sentence:
+        return None  # bold inside a control sequence would break it open
+    if unit is not None and unit.counts and (match := unit.pattern.search(sentence)):
+        # From the number nearest the unit ("seven tasks using fourteen datasets": fourteen) to the word's end.
+        start = match.start() + [m.start() for m in re.finditer(AMOUNT, match.group(0), re.I)][-1]
+        end = match.end()
+        while end < len(sentence) and sentence[end].isalnum():
+            end += 1
+        return start, end
+    markers = [m.span() for m in MARKER.finditer(sentence)]  # "[3]" in an abstract is a reference, not a value
+    figures = [f for f in read(sentence).figures if not f.in_name and not f.implied and f.end > f.start
+               and not any(a <= f.start < b for a, b in markers)]
+    after = min((m.end() for n in names for m in [mention_pattern(n).search(sentence)] if m), default=0)
+    figure = next((f for f in figures if f.start >= after), None) or next(iter(figures), None)
+    return (figure.start, figure.end) if figure is not None else None
 
 
 # "the code completion papers", "these theorem-proving methods": the set of papers a question across papers is

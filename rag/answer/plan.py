@@ -38,7 +38,7 @@ _STRONG_SIDE_SPLIT = re.compile(
 )
 _LIST_PATTERN = re.compile(
     r"^(?:which|what|list(?:\s+all)?(?:\s+the)?|name(?:\s+all)?(?:\s+the)?|are there(?:\s+any)?|find(?:\s+all)?)\s+"
-    r"(?:of the\s+)?(?:papers?|works?|studies|articles|approaches|methods|systems)\s+(?P<topic>.+?)\??$",
+    r"(?:of the\s+)?(?:papers?|works?|studies|articles|approaches|methods|systems|ones)\s+(?P<topic>.+?)\??$",
     re.I,
 )
 # "Which code completion papers ...": what kind of papers, said before the noun; it narrows the topic.
@@ -214,8 +214,10 @@ _REFERS_BACK = re.compile(r"\b(?:they|them|their|it|its|these|those|this|that|bo
 # "Looking for work on agents that act on websites - which papers?", "X: any papers?", "I need papers about X.
 # Which ones are there?": the topic first, the ask for papers after it.
 _ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]\s*(?:so\s+)?(?:which|what|any)\s+(?:papers|ones|works|studies)"
-                        r"(?:\s+(?:are there|exist|do (?:that|this)|cover (?:that|this|it)))?\s*[?.!]*$", re.I)
-_WORK_ON = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for\s+|"
+                        r"(?:\s+(?:in\s+(?:the|this)\s+(?:collection|corpus|index)|in here|here))?"
+                        r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|cover (?:that|this|it)))?"
+                        r"\s*[?.!]*$", re.I)
+_WORK_ON = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for\s+|collecting\s+|"
                       r"(?:i|we)\s+(?:need|want)\s+|need\s+)?(?:(?:any|some)\s+)?(?:work|papers?|research|studies)\s+"
                       r"(?:on|about|that)\s+", re.I)
 
@@ -227,7 +229,8 @@ def list_topic(text: str) -> str:
     if asked_after := _ASK_AFTER.match(text.strip()):
         topic = _WORK_ON.sub("", asked_after["topic"].strip())
         if topic and not re.search(r"\b(?:they|them|their|it|its|these|those|this|both|either|each)\b", topic, re.I):
-            text = f"which papers are about {topic}?"  # not "that": "agents that act on websites"
+            # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
+            text = f"which papers {topic}?" if _LIST_LEAD.match(f"{topic} ") else f"which papers are about {topic}?"
     clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+", text) if c.strip()]
     while len(clauses) > 1 and _ALL_OF_IT.match(clauses[-1]):
         clauses.pop()  # "... ? I want the full set."
