@@ -292,3 +292,16 @@ def test_the_asked_value_is_emphasised_in_the_answer_but_not_in_the_quote(engine
     answer = engine.ask("How many lemmas are in the Lean dataset?")
     assert "**1,329 lemmas**" in answer.answer
     assert "**" not in answer.sentences[0].text and "1,329 lemmas" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(("question", "history", "said"), [
+    ("the paper that translates C to safe Rust - what codebases did they apply it to and how big is the resulting "
+     "crypto library?", [], ["HACL*", "80,000 line"]),
+    ("which of them actually proposes a program synthesis method, and what operator does it use to make training "
+     "easier?", ["I'm comparing B-Coder with the paper on when realizability is sufficient for off-policy RL"],
+     ["conservative Bellman operator"]),
+])
+def test_a_question_with_two_asks_quotes_an_answer_to_each(engine, question, history, said):
+    answer = engine.ask(question, history=history)
+    assert not answer.refused and len(answer.sentences) <= engine.settings.answer.max_sentences
+    assert all(s in answer.answer for s in said)

@@ -55,6 +55,14 @@ class Gathered:
                                                       rank_penalty=0.0)
         return self._scored_in[wanted]
 
+    def scored_in_for(self, text: str, paper_ids: Sequence[str]) -> list[ScoredSentence]:
+        """Another text's sentence scores inside these papers only: one ask of a question that has two."""
+        papers = self.view.papers
+        evidence = [Evidence(paper_id=pid, title=papers[pid].title, text=papers[pid].abstract, rank=0)
+                    for pid in dict.fromkeys(paper_ids) if pid in papers]
+        return score_sentences(text, self.tools.embed_query(text), evidence, papers, self.tools.embed_sentences,
+                               self.view.lexical.idf, rank_penalty=0.0)
+
     def search(self, text: str, k: int) -> tuple[list[Evidence], np.ndarray | None]:
         """The best `k` papers for another text than the question (a list's topic), with that text's vector."""
         retrieval = self.retrieval or self.tools.settings.retrieval

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rag.answer.citations import CitationBook
@@ -368,8 +369,36 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                            f"The {name} abstract gives no figure for this (the closest it says: “{chosen[0].text}”).")
     if shape.yes_no:
         chosen = findings_first(chosen, view.papers, scored)
+    chosen = answering_each_ask(question, chosen, found, settings.answer.max_sentences)
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched,
                              emphasis=asked_value(question, chosen[0].text, wanted))
+
+
+# "what does RLCoder do and how much does it improve EM?": a second ask, joined to the first by "and".
+_SECOND_ASK = re.compile(r"(?:,\s*|\s+)(?:and|;|also)\s+(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|"
+                         r"was|were|can)\b)", re.I)
+
+
+def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathered,
+                       max_sentences: int) -> list[ScoredSentence]:
+    """A question with two asks ("what codebases did they apply it to and how big is the crypto library?") gets the
+    best sentence for its second ask too, from the papers already quoted, when none chosen answers it."""
+    parts = _SECOND_ASK.split(question, maxsplit=1)
+    if len(parts) < 2 or not chosen:
+        return chosen
+    papers = list(dict.fromkeys(s.paper_id for s in chosen))
+    for part in parts:
+        own = found.scored_in_for(part, papers) if len(tokenize(part)) >= 2 else []
+        if _ASKS_FIGURE.search(part):  # "how big is the resulting library?": a sentence with a figure
+            own = [s for s in own if has_figure(s.text)]
+        if not own or any(s.paper_id == own[0].paper_id and s.position == own[0].position for s in chosen):
+            continue
+        extra = replace(own[0], score=min(s.score for s in chosen))
+        if len(chosen) >= max_sentences > 1:  # room is made by the weakest sentence after the lead
+            weakest = min(chosen[1:], key=lambda s: s.score)
+            chosen = [s for s in chosen if s is not weakest]
+        chosen = [*chosen, extra]
+    return chosen
 
 
 def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tuple[int, int] | None:

@@ -196,7 +196,13 @@ def _clarify(question: str, found: Gathered) -> Answer:
 
 def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answer:
     from rag.answer.factoid import extractive_answer, findings_first
-    from rag.answer.focused import FIGURE_RATIO, asked_value, figure_needed, unknown_name_unanswerable
+    from rag.answer.focused import (
+        FIGURE_RATIO,
+        answering_each_ask,
+        asked_value,
+        figure_needed,
+        unknown_name_unanswerable,
+    )
     from rag.answer.refusal import refusal
     from rag.answer.scoring import pick_answer_sentences
 
@@ -237,6 +243,7 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
         chosen = [s for s in chosen if s.paper_id == best]
     if shape is not None and shape.yes_no:
         chosen = findings_first(chosen, papers, scored)
+    chosen = answering_each_ask(found.searched, chosen, found, settings.answer.max_sentences)
     emphasis = asked_value(found.searched, chosen[0].text, [t.text for t in shape.terms] if shape else []) \
         if chosen else None
     return extractive_answer(chosen, papers, query=question, searched=found.searched, emphasis=emphasis)
