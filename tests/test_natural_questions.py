@@ -305,3 +305,10 @@ def test_a_question_with_two_asks_quotes_an_answer_to_each(engine, question, his
     answer = engine.ask(question, history=history)
     assert not answer.refused and len(answer.sentences) <= engine.settings.answer.max_sentences
     assert all(s in answer.answer for s in said)
+
+
+def test_an_aggregation_lists_no_named_thing_of_a_paper_only_loosely_about_it(engine):
+    # "P3" is Programming Puzzles' benchmark; the F* question is about the proof-oriented programming paper.
+    answer = engine.ask("What benchmarks did F* use?")
+    assert "**P3**" not in answer.answer
+    assert "Towards Neural Synthesis for SMT-Assisted Proof-Oriented Programming" in [c.title for c in answer.citations]

@@ -448,7 +448,7 @@ def paper_set(question: str) -> str:
     return " ".join(words) if len(content) >= 2 else ""
 
 
-def relevant_papers(found: Gathered, names: Sequence[str] = ()) -> list[ScoredSentence]:
+def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = True) -> list[ScoredSentence]:
     """For a question across papers: each paper's best sentence, for the papers whose best comes close to the best
     of all (none when even that is below the refusal bar). The papers are the ones the question describes ("the
     agent papers") when it does: found for that description, then answered for the question; else the ones
@@ -462,7 +462,7 @@ def relevant_papers(found: Gathered, names: Sequence[str] = ()) -> list[ScoredSe
     def naming(pid: str) -> bool:
         return any(mentions_name(f"{papers[pid].title}\n{papers[pid].abstract}", n) for n in names)
 
-    kept = [s for s in _relevant_papers(found) if not names or naming(s.paper_id)]
+    kept = [s for s in _relevant_papers(found, ranked) if not names or naming(s.paper_id)]
     if names and len(kept) < 2:
         # "How does SWE-bench get used across these papers?": the papers naming it, however their sentences score,
         # each with its best sentence that names it.
@@ -476,7 +476,7 @@ def relevant_papers(found: Gathered, names: Sequence[str] = ()) -> list[ScoredSe
     return kept
 
 
-def _relevant_papers(found: Gathered) -> list[ScoredSentence]:
+def _relevant_papers(found: Gathered, ranked_too: bool = True) -> list[ScoredSentence]:
     best: dict[str, ScoredSentence] = {}
     if described := paper_set(found.searched):
         for s in found.scored_for(described, ACROSS_DEPTH):
@@ -496,7 +496,7 @@ def _relevant_papers(found: Gathered) -> list[ScoredSentence]:
         return []
     # Retrieval ranks papers on their whole abstract, a steadier sign than one sentence that a paper is about what is
     # asked: its top papers need only come fairly close.
-    ranked = {e.paper_id for e in found.retrieved[:ACROSS_RANKED]}
+    ranked = {e.paper_id for e in found.retrieved[:ACROSS_RANKED]} if ranked_too else set()
     kept = [s for s in best.values()
             if s.score >= (ACROSS_RANKED_RATIO if s.paper_id in ranked else ACROSS_RATIO) * top]
     return sorted(kept, key=lambda s: -s.score)[:MAX_ACROSS]
@@ -636,7 +636,9 @@ def used_as_data(name: str, sentence: str) -> bool:
 def aggregate(question: str, found: Gathered) -> Answer | None:
     """"What datasets are used for X across these papers?": each named thing once, with the papers that use it
     and the sentence that says so."""
-    relevant = [s.paper_id for s in relevant_papers(found)]
+    # The named things of a paper only loosely about the question are no answer ("P3" for "What benchmarks did F*
+    # use?"): an aggregation keeps to papers whose sentences come close.
+    relevant = [s.paper_id for s in relevant_papers(found, ranked=False)]
     if not relevant:
         return None
     papers = found.view.papers

@@ -214,9 +214,14 @@ class Lexicon:
         """The papers a text names, as it writes them, each once: what a follow-up's "it" stands for. A name only
         one abstract has ("GHOSTS", the dataset of the ChatGPT-math paper) names that paper too."""
         seen: dict[str, str] = {}
+        named: set[str] = set()  # papers named as papers: their name, not a name from inside them ("F*")
         for m in self.find(text):
-            if m.kind == "paper" or (len(m.paper_ids) == 1 and _name_like(m.text)):
-                seen.setdefault(m.paper_ids[0], re.sub(r"^the\s+", "", m.text, flags=re.I))
+            pid = m.paper_ids[0]
+            if m.kind == "paper" and pid not in named:
+                seen[pid] = re.sub(r"^the\s+", "", m.text, flags=re.I)
+                named.add(pid)
+            elif m.kind != "paper" and len(m.paper_ids) == 1 and _name_like(m.text):
+                seen.setdefault(pid, m.text)
         return list(seen.values())
 
     def _longest_at(self, question: str, words: list[Word], i: int) -> tuple[Mention, int] | None:
