@@ -365,6 +365,9 @@ def test_how_long_it_takes_to_do_something_is_a_time_of_doing_it(sentence, times
     ("How many tasks are in WebArena?", "tasks", "a benchmark of 812 long-horizon tasks"),
     ("how many tasks can their agent accomplish?", "tasks", "can robustly accomplish 70+ Minecraft tasks"),
     ("how many problems are in gitchameleon?", "problems", "comprising 116 Python code completion problems"),
+    # The unit said before "how many": "the most LLMs, and how many did each test?"
+    ("Which of these evaluated the most LLMs, and how many did each test?", "LLMs", "our evaluation of 60 LLMs"),
+    ("How many did they solve?", None, ""),  # nothing says what is counted
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.focused import counted_unit

@@ -223,6 +223,7 @@ _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3
                        r"(?:do|does|did|are|is|were|was|can|could|has|have|had|will|would|in|on|per|got|get|gets|"
                        r"been|being)\b|\s*[?.!]*$)",
                        re.I)
+_AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
 _UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)"}
 # "Which is bigger in parameter count?", "the number of lemmas": a count of that unit is asked.
@@ -253,7 +254,14 @@ class Unit:
 def counted_unit(question: str) -> Unit | None:
     """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
     if match := _HOW_MANY.search(question) or _COUNT_OF.search(question):
-        word = next(unit for unit in match.groups() if unit).split()[-1]
+        words = next(unit for unit in match.groups() if unit).split()
+        if re.fullmatch(_AUX_WORD, words[0], re.I):
+            # "which evaluated the most LLMs, and how many did each test?": the unit was said before.
+            before = re.search(r"\b(?:most|more|fewest|fewer|number of)\s+(?P<unit>[\w-]+)", question, re.I)
+            if before is None:
+                return None
+            words = [before["unit"]]
+        word = words[-1]
         stem = re.sub(r"(?:es|s)$", "", word) if len(word) > 4 else word.rstrip("s")
         if not re.search(r"[a-z]", stem, re.I) or stem.lower() in {"time", "times"}:
             return None
