@@ -37,6 +37,8 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("How well do humans do on WebArena tasks?", "human"),
     ("whats GPT-4o's pass@1 on GitChameleon, without the error feedback?", "pass@1"),  # it gives pass@10
     ("deepseek-prover's proofnet accuracy? need it for related work", "proofnet"),  # typed in lower case
+    ("What's AutoCodeRover's resolve rate on the full SWE-bench test set (the big one, not lite)?",
+     "SWE-bench-lite"),  # its only figure is on the lite subset
 ])
 def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):
     answer = engine.ask(question)

@@ -643,3 +643,17 @@ def test_the_value_a_figure_question_asks_for(question, sentence, value):
 
     span = asked_value(question, sentence, ["MATH"] if "MATH" in question else [])
     assert (sentence[span[0]:span[1]] if span else None) == value
+
+
+@pytest.mark.parametrize(("question", "variant"), [
+    ("How does it do on the full SWE-bench, not the lite subset?", "SWE-bench-lite"),
+    ("its resolve rate on SWE-bench (the big one, not lite)?", "SWE-bench-lite"),
+    ("What does it get on the full SWE-bench?", "SWE-bench-lite"),  # the whole benchmark asked
+    ("What does it get on SWE-bench?", ""),  # the lite figure is a SWE-bench figure
+    ("not the lite one: what does it get on SWE-bench?", "SWE-bench-lite"),  # ... unless ruled out
+])
+def test_a_benchmark_variant_the_question_rules_out(question, variant):
+    from rag.answer.focused import excluded_variant
+
+    stating = ["Experiments on SWE-bench-lite (300 issues) show 19% on SWE-bench-lite."]
+    assert excluded_variant(question, ["SWE-bench"], stating) == variant

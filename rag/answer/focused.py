@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
     from rag.answer.plan import Plan
 
-_ASKS_FIGURE = re.compile(r"\b(?:how (?:many|much|well|large|big|fast|high)|what (?:\w+\s+){0,3}?(?:score|accuracy|"
+_ASKS_FIGURE = re.compile(r"\b(?:how (?:many|much|well|large|big|fast|high)|what(?:'s|’s|s|\s+is|\s+was)?\s+"
+                          r"(?:[\w'’-]+\s+){0,3}?(?:score|accuracy|"
                           r"rate|rating|ranking|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
                           r"score|accuracy|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|get on)\b", re.I)
 
@@ -101,6 +102,31 @@ def measure_qualifier(question: str) -> str:
     if not match or match["qualifier"].lower() in _ANY_QUALIFIER:
         return ""
     return match["qualifier"]  # a name keeps its case ("Elo")
+
+
+# "not the lite subset", "rather than Lite", "the full SWE-bench": a variant of the named benchmark the question
+# rules out, or asks beyond.
+_NOT_VARIANT = re.compile(r"\b(?:not|rather than|instead of|other than|excluding)\s+(?:the\s+|on\s+)?(?P<word>[\w-]+)",
+                          re.I)
+_WHOLE = re.compile(r"\b(?:full|whole|entire|complete|original)\s+(?:\w+\s+)?(?P<name>[\w-]+)", re.I)
+
+
+def excluded_variant(question: str, names: Sequence[str], stating: Sequence[str]) -> str:
+    """The variant of a named benchmark ("SWE-bench-lite") that every sentence stating a figure is about, when the
+    question rules that variant out ("not the lite subset") or asks for the whole benchmark ("the full SWE-bench");
+    "" otherwise."""
+    for name in names:
+        variants = {m.group(0) for text in stating for m in re.finditer(rf"{re.escape(name)}[-\s]?(?P<v>[A-Za-z]+)\b",
+                                                                         text, re.I)}
+        if not variants or not all(any(v.lower() in text.lower() for v in variants) for text in stating):
+            continue
+        ruled_out = {m["word"].lower() for m in _NOT_VARIANT.finditer(question)}
+        whole = any(key(m["name"]) == key(name) for m in _WHOLE.finditer(question))
+        for variant in sorted(variants):
+            suffix = variant[len(name):].strip(" -").lower()
+            if suffix in ruled_out or whole:
+                return variant
+    return ""
 
 
 def _qualified_first(question: str, stating: list[ScoredSentence]) -> list[ScoredSentence]:
@@ -366,6 +392,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                 return _not_stated(paper, wanted[0], question, found,
                                    f"The {name} abstract gives no {whose} {wanted[0]} figure (it says: "
                                    f"“{with_figure[0].text}”).")
+            if other := excluded_variant(question, wanted, [s.text for s in with_figure]):
+                # "on the full SWE-bench, not the lite subset": its only figure is on SWE-bench-lite.
+                return _not_stated(paper, wanted[0], question, found,
+                                   f"The {name} abstract gives no {wanted[0]} figure except on {other} (it says: "
+                                   f"“{with_figure[0].text}”).")
             about = _qualified_first(question, with_figure)
         scored = about + [s for s in scored if s not in about]
     chosen = _lead_with(pick_answer_sentences(scored, settings.answer.max_sentences), scored[0])
@@ -429,6 +460,8 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
     figures = [f for f in read(sentence).figures if not f.in_name and not f.implied and f.end > f.start
                and not any(a <= f.start < b for a, b in markers)]
     after = min((m.end() for n in names for m in [mention_pattern(n).search(sentence)] if m), default=0)
+    if _ASKS_MEASURE.search(question) and any(f.percent for f in figures):
+        figures = [f for f in figures if f.percent]  # "what does it score": the 19%, not the 300 issues
     figure = next((f for f in figures if f.start >= after), None) or next(iter(figures), None)
     return (figure.start, figure.end) if figure is not None else None
 
