@@ -637,6 +637,7 @@ def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
     ("What MRR does CodeFill reach?", "CodeFill reaches MRR: 70.9% vs. 66.2%.", "70.9%"),
     ("What does DotaMath score on MATH?", "DotaMath-7B gets 86.7% on GSM8K and on MATH 64.8%.", "64.8%"),  # after MATH
     ("What does DotaMath do?", "DotaMath-7B gets 64.8% on MATH.", None),  # no figure asked
+    ("human accuracy on it?", "Models score up to 60%, lower than the human performance of 97%.", "97%"),
 ])
 def test_the_value_a_figure_question_asks_for(question, sentence, value):
     from rag.answer.focused import asked_value

@@ -459,7 +459,9 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
     markers = [m.span() for m in MARKER.finditer(sentence)]  # "[3]" in an abstract is a reference, not a value
     figures = [f for f in read(sentence).figures if not f.in_name and not f.implied and f.end > f.start
                and not any(a <= f.start < b for a, b in markers)]
-    after = min((m.end() for n in names for m in [mention_pattern(n).search(sentence)] if m), default=0)
+    # After the asked name, or after whose figure is asked ("lower than the human performance of 97%").
+    looked_for = [*names, *([whose] if (whose := measure_qualifier(question)) else [])]
+    after = min((m.end() for n in looked_for for m in [mention_pattern(n).search(sentence)] if m), default=0)
     if _ASKS_MEASURE.search(question) and any(f.percent for f in figures):
         figures = [f for f in figures if f.percent]  # "what does it score": the 19%, not the 300 issues
     figure = next((f for f in figures if f.start >= after), None) or next(iter(figures), None)
