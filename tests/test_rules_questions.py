@@ -227,6 +227,7 @@ def test_a_name_is_known_in_some_form_or_not_at_all(lexicon, name, known):
     ("llama3 8b", True),
     ("Llama4-8B", False),
     ("F1", False),  # two characters are in any long text: not looked for that way
+    ("FormalVer", False),  # letters across words ("Formal Verification") are no name written with other spacing
 ])
 def test_a_name_written_with_other_spacing_is_known(name, known):
     lexicon = Lexicon({"fv": Paper("fv", "FVEL: Formal Verification", "FVELER fine-tuned Llama3- 8B solves 17.39% "
@@ -486,6 +487,7 @@ def test_a_name_one_abstract_uses_paired_with_a_paper_is_compared(question, kind
     ("Does RLCoder perform well on Defects4J?", ["Defects4J"], True),
     ("Is RLCoder better than RepoFormer on CrossCodeEval?", ["RepoFormer"], True),  # what it is compared with
     ("Do cost evaluations based on cRCT data lack external validity?", ["cRCT"], False),  # "based on": a claim
+    ("Does RLCoder help on Defects4J?", ["Defects4J"], True),  # an outcome on it is a result on a benchmark
 ])
 def test_when_an_unknown_name_makes_a_question_unanswerable(question, names, unanswerable):
     from rag.answer.focused import unknown_name_unanswerable
@@ -658,3 +660,5 @@ def test_a_benchmark_variant_the_question_rules_out(question, variant):
 
     stating = ["Experiments on SWE-bench-lite (300 issues) show 19% on SWE-bench-lite."]
     assert excluded_variant(question, ["SWE-bench"], stating) == variant
+    # A word after the name is no variant of it: "the miniF2F test" is miniF2F.
+    assert excluded_variant("What does it score on the full miniF2F?", ["miniF2F"], ["52% on the miniF2F test."]) == ""

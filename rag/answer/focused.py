@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 _ASKS_FIGURE = re.compile(r"\b(?:how (?:many|much|well|large|big|fast|high)|what(?:'s|’s|s|\s+is|\s+was)?\s+"
                           r"(?:[\w'’-]+\s+){0,3}?(?:score|accuracy|"
-                          r"rate|rating|ranking|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
+                          r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
                           r"score|accuracy|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|get on)\b", re.I)
 
 # Questions whose answer is a number and nothing else ("how many", "how long", "what percentage").
@@ -85,7 +85,8 @@ _WHOSE = re.compile(rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|ca
                     r"mathematicians?))\b", re.I)
 # People whose figure a figure question asks anywhere ("How well do humans do on WebArena?", "the success rate of
 # human annotators"): only a sentence about them can state it.
-_PEOPLE = re.compile(r"\b(?P<whose>humans?|annotators?|experts?|crowd-?workers?|participants?)\b", re.I)
+_PEOPLE = re.compile(r"(?<![-\w])(?P<whose>humans?|annotators?|experts?|crowd-?workers?|participants?)\b(?!-)",
+                     re.I)  # not "human-written tests", "mixture-of-experts"
 _QUALIFIED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|s)?\s+(?:the\s+)?(?:(?!(?:do|does|did|is|was|are|were|can|could|"
                         r"has|have|had|will|would)\b)[\w-]+\s+){0,2}?(?P<qualifier>[a-z][\w-]+)\s+"
                         rf"(?:task\s+)?{_MEASUREMENT}\b", re.I)
@@ -108,7 +109,7 @@ def measure_qualifier(question: str) -> str:
 # rules out, or asks beyond.
 _NOT_VARIANT = re.compile(r"\b(?:not|rather than|instead of|other than|excluding)\s+(?:the\s+|on\s+)?(?P<word>[\w-]+)",
                           re.I)
-_WHOLE = re.compile(r"\b(?:full|whole|entire|complete|original)\s+(?:\w+\s+)?(?P<name>[\w-]+)", re.I)
+_WHOLE = re.compile(r"\b(?:the|its)\s+(?:full|whole|entire)\s+(?P<name>[\w-]+)", re.I)
 
 
 def excluded_variant(question: str, names: Sequence[str], stating: Sequence[str]) -> str:
@@ -116,7 +117,7 @@ def excluded_variant(question: str, names: Sequence[str], stating: Sequence[str]
     question rules that variant out ("not the lite subset") or asks for the whole benchmark ("the full SWE-bench");
     "" otherwise."""
     for name in names:
-        variants = {m.group(0) for text in stating for m in re.finditer(rf"{re.escape(name)}[-\s]?(?P<v>[A-Za-z]+)\b",
+        variants = {m.group(0) for text in stating for m in re.finditer(rf"{re.escape(name)}-(?P<v>[A-Za-z]+)\b",
                                                                          text, re.I)}
         if not variants or not all(any(v.lower() in text.lower() for v in variants) for text in stating):
             continue
@@ -169,7 +170,8 @@ def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | 
         return lambda sentence: bool(_FACTOR.search(sentence)) or (share and _has_share(sentence))
     if _ASKS_PERCENT.search(question):
         return _has_share
-    if _ASKS_A_MEASURE.search(question) or (_PEOPLE.search(question) and _ASKS_FIGURE.search(question)):
+    if _ASKS_A_MEASURE.search(question) or (_PEOPLE.search(question) and _ASKS_FIGURE.search(question)
+                                            and counted_unit(question) is None):  # "how many annotators": a count
         return has_measure  # "How well do humans do?" asks for their measurement
     return None
 
@@ -224,7 +226,8 @@ def asks_about_data(question: str, names: list[str]) -> bool:
 # Words that make "on X" a benchmark in a yes/no question: "Was RLCoder evaluated on Defects4J?", not "evaluations
 # based on cRCT data".
 _EVALUATES = (r"\b(?:evaluat\w*|test\w*|benchmark\w*|results?|scor\w*|perform\w*|report\w*|accura\w*|"
-              r"measur\w*|run|ran)\s+(?:(?:it|them|well|better|worse|results?|\w+ly)\s+){0,2}(?:on|in)\s+(?:the\s+)?")
+              r"measur\w*|run|ran|help\w*|work\w*|improv\w*|better|beat\w*|outperform\w*|sota|state of the art)"
+              r"\s+(?:(?:it|them|well|better|worse|results?|\w+ly)\s+){0,2}(?:on|in)\s+(?:the\s+)?")
 
 
 def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool) -> bool:
@@ -283,7 +286,7 @@ def counted_unit(question: str) -> Unit | None:
         words = next(unit for unit in match.groups() if unit).split()
         if re.fullmatch(_AUX_WORD, words[0], re.I):
             # "which evaluated the most LLMs, and how many did each test?": the unit was said before.
-            before = re.search(r"\b(?:most|more|fewest|fewer|number of)\s+(?P<unit>[\w-]+)", question, re.I)
+            before = re.search(r"\b(?:most|more|fewest|fewer|number of)\s+(?!than\b)(?P<unit>[\w-]+)", question, re.I)
             if before is None:
                 return None
             words = [before["unit"]]

@@ -358,7 +358,7 @@ class Lexicon:
             return True  # inside a longer name: "Llama3" in "Llama3-8B"
         if self._modified_name(name):
             return True
-        if (len(k) >= 6 or (len(k) >= 4 and any(c.isdigit() for c in k))) and k in self._corpus_key:
+        if len(k) >= 4 and any(c.isdigit() for c in k) and k in self._corpus_key:
             return True  # written with other spacing: "Llama3-8B" for the abstract's "Llama3- 8B"
         return _spelled_out(name, self.corpus_text)
 

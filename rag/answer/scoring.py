@@ -108,10 +108,10 @@ def pick_answer_sentences(
 ) -> list[ScoredSentence]:
     """The best sentence and those close to it, then ordered readably: by paper, then as the abstract reads.
 
-    The best sentence's paper may fill the answer with sentences fairly close to it (0.75 -> 0.6 and up to 3 -> 4
-    of its sentences: fact recall on the dev set 0.79 -> 0.86, the key figure is often the third-best sentence);
-    another paper gets in only with a sentence nearly as good, since each extra paper is one more citation the
-    reader must check."""
+    The best sentence's paper may fill the answer with sentences fairly close to it (0.75 -> 0.6, and as many of
+    its sentences as the answer holds, was 3: fact recall on the dev set 0.79 -> 0.86, the key figure is often the
+    third-best sentence); another paper gets in only with a sentence nearly as good, since each extra paper is one
+    more citation the reader must check."""
     if not scored:
         return []
     best = scored[0]
