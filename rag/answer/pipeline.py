@@ -268,6 +268,8 @@ def _described_one(found: Gathered) -> tuple[str, tuple[int, int]] | None:
     hits, _ = found.search(match["description"], 1)
     top = {e.paper_id for e in found.retrieved[:3]}
     return (hits[0].paper_id, match.span()) if hits and hits[0].paper_id in top else None
+
+
 # "There was a paper that translates Python programs into Rust": a paper described, not named.
 _DESCRIBED_PAPER = re.compile(r"\b(?:a|the|one|some|any)\s+(?:paper|work|study|article)\s+(?:that|which|where|who|"
                               r"on|about)\s+(?P<description>[^.?!;]+)", re.I)
