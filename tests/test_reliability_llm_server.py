@@ -93,8 +93,14 @@ def llm_engine(engine, embedder, openai_server):
 
 
 def test_a_reply_far_over_max_tokens_is_read_only_up_to_its_budget(llm_engine, openai_server):
+    from rag.engine import Engine
+
+    # The budget is what is checked, not the timeout: under a full suite's load the fake server may take more than
+    # the module engine's 0.5 s to start a 540 KB reply (it failed once that way), so this engine waits longer.
+    llm = llm_engine.settings.llm.model_copy(update={"timeout_s": 10.0})
+    patient = Engine(llm_engine.settings.model_copy(update={"llm": llm}), embedder=llm_engine.embedder)
     openai_server.reply = lambda messages: "Codex solves 18% of the puzzles [1]. " * 15_000  # ~540 KB
-    streamed = _within(120, lambda: list(llm_engine.ask_stream(CODEX)))
+    streamed = _within(120, lambda: list(patient.ask_stream(CODEX)))
     text = "".join(e for e in streamed[:-1] if isinstance(e, str))
     assert len(text) <= 50 * MAX_CHARS_PER_TOKEN
     assert streamed[-1].mode == "openai:fake-model" and streamed[-1].sentences
