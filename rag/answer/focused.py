@@ -77,6 +77,8 @@ FIGURE_RATIO = 0.7  # a question not naming a paper: the fitting sentence must s
 
 
 # "What's the human success rate", "the zero-shot accuracy": a word saying whose or which measurement is asked.
+# The auxiliary verbs a question is built with: "how many did each test?" names no unit by them.
+_AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "What Codeforces Elo rating": the word right before the measurement. "What success rate did human annotators
 # get": whose, said after it (people only: "what accuracy does DotaMath get" is the paper's own); looked for first.
 _MEASUREMENT = r"(?:success rate|accuracy|score|pass rate|win rate|error rate|rating)"
@@ -87,8 +89,8 @@ _WHOSE = re.compile(rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|ca
 # human annotators"): only a sentence about them can state it.
 _PEOPLE = re.compile(r"(?<![-\w])(?P<whose>humans?|annotators?|experts?|crowd-?workers?|participants?)\b(?!-)",
                      re.I)  # not "human-written tests", "mixture-of-experts"
-_QUALIFIED = re.compile(r"\bwhat(?:'s|’s|\s+is|\s+was|s)?\s+(?:the\s+)?(?:(?!(?:do|does|did|is|was|are|were|can|could|"
-                        r"has|have|had|will|would)\b)[\w-]+\s+){0,2}?(?P<qualifier>[a-z][\w-]+)\s+"
+_QUALIFIED = re.compile(rf"\bwhat(?:'s|’s|\s+is|\s+was|s)?\s+(?:the\s+)?(?:(?!(?:{_AUX_WORD})\b)[\w-]+\s+){{0,2}}?"
+                        r"(?P<qualifier>[a-z][\w-]+)\s+"
                         rf"(?:task\s+)?{_MEASUREMENT}\b", re.I)
 _ANY_QUALIFIER = {"best", "overall", "final", "average", "mean", "reported", "top", "exact", "highest", "lowest",
                   "actual", "main", "headline", "end-to-end", "its", "their", "the", "a", "an", "task", "total"}
@@ -252,7 +254,6 @@ _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3
                        r"(?:do|does|did|are|is|were|was|can|could|has|have|had|will|would|in|on|per|got|get|gets|"
                        r"been|being)\b|\s*[?.!]*$)",
                        re.I)
-_AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
 _UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)"}
 # "Which is bigger in parameter count?", "the number of lemmas": a count of that unit is asked.

@@ -108,9 +108,7 @@ def gather(shape: Plan, searched: str, view: IndexView, tools: Tools, retrieval:
     # A paper the question names is evidence even when it ranks below the cut: its sentences may be quoted,
     # and the verifier only accepts citations to papers in the evidence.
     found = {e.paper_id for e in retrieved}
-    # So is a paper that alone has a name the question uses ("the DESMOND program"): it is the one asked about.
-    own = [t.paper_ids[0] for t in shape.terms if len(t.paper_ids) == 1]
-    for pid in dict.fromkeys([*shape.papers, *own]):
+    for pid in shape.papers:
         if pid not in found:
             paper = view.papers[pid]
             retrieved.append(Evidence(paper_id=pid, title=paper.title, text=paper.abstract, rank=len(retrieved)))

@@ -123,7 +123,7 @@ def pick_answer_sentences(
         same = s.paper_id == best.paper_id
         if s.score < (top_ratio if same else other_ratio) * best.score:
             continue
-        if per.get(s.paper_id, 0) >= (max_sentences if same else 1):
+        if not same and per.get(s.paper_id, 0) >= 1:
             continue
         per[s.paper_id] = per.get(s.paper_id, 0) + 1
         chosen.append(s)
