@@ -195,7 +195,7 @@ def test_a_question_across_papers_is_answered_paper_by_paper(engine, question, s
     assert said in answer.answer
 
 def test_a_name_asked_about_across_papers_is_answered_by_every_paper_naming_it(engine):
-    from rag.answer.focused import mentions_name
+    from rag.answer.naming import mentions_name
 
     answer = engine.ask("How does SWE-bench get used across these papers, as an eval set or as raw material?")
     assert not answer.refused and len(answer.citations) >= 3
@@ -204,7 +204,7 @@ def test_a_name_asked_about_across_papers_is_answered_by_every_paper_naming_it(e
 
 
 def test_a_question_across_papers_that_names_a_benchmark_quotes_only_papers_that_name_it(engine):
-    from rag.answer.focused import mentions_name
+    from rag.answer.naming import mentions_name
 
     answer = engine.ask("across the theorem proving papers, what has been reported about the minif2f benchmark")
     assert len(answer.citations) >= 2 and not answer.refused

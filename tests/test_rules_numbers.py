@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from rag.answer.asks import compared_with, figure_needed, has_measure
 from rag.answer.figures import figure_problem
-from rag.answer.focused import compared_with, figure_needed, has_measure
 from rag.answer.listing import find_matches, unmet_figures
 from rag.answer.verify import verify
 from rag.text.numbers import read

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.focused import paper_set
+from rag.answer.across import paper_set
 from rag.answer.followups import condense
 from rag.answer.mentions import Lexicon
 from rag.answer.plan import asks_yes_no, list_topic, understand
@@ -205,7 +205,7 @@ def test_a_name_the_question_defines_is_a_concept(question, papers, terms):
     ("Hox gene", "The gene is expressed.", False),
 ])
 def test_what_an_abstract_states_by_name(name, text, stated):
-    from rag.answer.focused import states_name
+    from rag.answer.naming import states_name
     from rag.text.vocabulary import Vocabulary
 
     vocabulary = Vocabulary("the gene is expressed; a ligand binds; the gene and its ligand")
@@ -349,7 +349,7 @@ def test_a_known_name_with_a_word_hyphened_on_is_known(name, known):
     ("We train it for a while.", False),  # no time at all
 ])
 def test_how_long_it_takes_to_do_something_is_a_time_of_doing_it(sentence, times_it):
-    from rag.answer.focused import counted_unit
+    from rag.answer.asks import counted_unit
 
     assert counted_unit("How long does it take to train the auxiliary model?").search(sentence) is times_it
 
@@ -371,7 +371,7 @@ def test_how_long_it_takes_to_do_something_is_a_time_of_doing_it(sentence, times
     ("How many did they solve?", None, ""),  # nothing says what is counted
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
-    from rag.answer.focused import counted_unit
+    from rag.answer.asks import counted_unit
 
     found = counted_unit(question)
     assert (found.label if found else None) == unit
@@ -387,7 +387,7 @@ def test_what_a_how_many_question_counts(question, unit, counts):
     ("What does RLCoder improve?", ""),
 ])
 def test_what_a_question_compares_a_paper_with(question, other):
-    from rag.answer.focused import compared_with
+    from rag.answer.asks import compared_with
 
     assert compared_with(question) == other
 
@@ -397,7 +397,7 @@ def test_what_a_question_compares_a_paper_with(question, other):
     ("does codetree beat sampling on humaneval?", ""),  # an ordinary word
 ])
 def test_a_name_typed_in_lower_case_is_what_a_paper_is_compared_with(question, other):
-    from rag.answer.focused import compared_with
+    from rag.answer.asks import compared_with
     from rag.text.vocabulary import Vocabulary
 
     vocabulary = Vocabulary("We beat Reflexion, as Reflexion is strong. Sampling is done; sampling helps.")
@@ -490,7 +490,7 @@ def test_a_name_one_abstract_uses_paired_with_a_paper_is_compared(question, kind
     ("Does RLCoder help on Defects4J?", ["Defects4J"], True),  # an outcome on it is a result on a benchmark
 ])
 def test_when_an_unknown_name_makes_a_question_unanswerable(question, names, unanswerable):
-    from rag.answer.focused import unknown_name_unanswerable
+    from rag.answer.asks import unknown_name_unanswerable
 
     assert unknown_name_unanswerable(question, names, asks_yes_no(question.rstrip("?"))) is unanswerable
 
@@ -537,7 +537,7 @@ class _Scored:
     ([0.9, 0.3, 0.3, 0.1], [0]),  # nothing else close enough
 ])
 def test_a_papers_line_across_papers(scores, quoted):
-    from rag.answer.focused import paper_group
+    from rag.answer.across import paper_group
 
     found = _Scored(scores)
     group = paper_group(found, found.sentences[0])
@@ -556,7 +556,7 @@ def test_a_papers_line_across_papers(scores, quoted):
     ("IDE", "Developers accept completions in the IDE.", False),
 ])
 def test_a_name_put_where_data_goes(name, sentence, data):
-    from rag.answer.focused import used_as_data
+    from rag.answer.across import used_as_data
 
     assert used_as_data(name, sentence) is data
 
@@ -628,7 +628,7 @@ def test_a_side_described_after_named_ones(lexicon, question, described):
     ("How well do human experts do on it?", "human"),  # people asked about anywhere
 ])
 def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
-    from rag.answer.focused import measure_qualifier
+    from rag.answer.asks import measure_qualifier
 
     assert measure_qualifier(question) == qualifier
 
@@ -642,7 +642,7 @@ def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
     ("human accuracy on it?", "Models score up to 60%, lower than the human performance of 97%.", "97%"),
 ])
 def test_the_value_a_figure_question_asks_for(question, sentence, value):
-    from rag.answer.focused import asked_value
+    from rag.answer.asks import asked_value
 
     span = asked_value(question, sentence, ["MATH"] if "MATH" in question else [])
     assert (sentence[span[0]:span[1]] if span else None) == value
@@ -656,7 +656,7 @@ def test_the_value_a_figure_question_asks_for(question, sentence, value):
     ("not the lite one: what does it get on SWE-bench?", "SWE-bench-lite"),  # ... unless ruled out
 ])
 def test_a_benchmark_variant_the_question_rules_out(question, variant):
-    from rag.answer.focused import excluded_variant
+    from rag.answer.asks import excluded_variant
 
     stating = ["Experiments on SWE-bench-lite (300 issues) show 19% on SWE-bench-lite."]
     assert excluded_variant(question, ["SWE-bench"], stating) == variant

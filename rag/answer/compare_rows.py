@@ -7,8 +7,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rag.answer.across import ASKS_NAMED_THINGS, names_used
+from rag.answer.asks import asks_for_figure, counted_unit, has_figure
 from rag.answer.comparison import aspect_answer, cells_for
-from rag.answer.focused import ASKS_NAMED_THINGS, asks_for_figure, counted_unit, has_figure, mentions_name, names_used
+from rag.answer.naming import mentions_name
 from rag.answer.plan import asks_which_is_better
 from rag.answer.refusal import refusal
 from rag.text.sentences import split_sentences

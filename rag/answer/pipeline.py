@@ -15,8 +15,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from rag.answer.across import across_papers, aggregate
 from rag.answer.evidence import Gathered, Tools
-from rag.answer.focused import across_papers, aggregate
 from rag.answer.plan import Plan
 from rag.answer.question import check_question
 from rag.errors import QuestionError
@@ -167,7 +167,7 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
 
 def _unknown_data(found: Gathered) -> list[str]:
     """Names no abstract has that a question asks results on ("DS-1000 results", "on MMLU"), or []."""
-    from rag.answer.focused import unknown_name_unanswerable
+    from rag.answer.asks import unknown_name_unanswerable
 
     unknown_ids, _ = unknown_names(found.searched, found.view)
     return unknown_ids if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, False) else []
@@ -193,14 +193,9 @@ def _clarify(question: str, found: Gathered) -> Answer:
 
 
 def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answer:
+    from rag.answer.asks import FIGURE_RATIO, asked_value, figure_needed, unknown_name_unanswerable
     from rag.answer.factoid import extractive_answer, findings_first
-    from rag.answer.focused import (
-        FIGURE_RATIO,
-        answering_each_ask,
-        asked_value,
-        figure_needed,
-        unknown_name_unanswerable,
-    )
+    from rag.answer.focused import answering_each_ask
     from rag.answer.refusal import refusal
     from rag.answer.scoring import pick_answer_sentences
 
@@ -277,7 +272,7 @@ def _no_such_paper(found: Gathered) -> str:
     """Why no indexed paper is the one a question describes, or "": the paper closest to the description lacks a
     name the description gives ("Python" for the C-to-Rust paper). A name typed in lower case counts when the
     abstracts only write it capitalised."""
-    from rag.answer.focused import mentions_name
+    from rag.answer.naming import mentions_name
     from rag.text.names import is_generic
 
     if not (match := _DESCRIBED_PAPER.search(found.searched)):
@@ -367,7 +362,8 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
 
 
 def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
-    from rag.answer.focused import about_paper, unknown_name_unanswerable
+    from rag.answer.asks import unknown_name_unanswerable
+    from rag.answer.focused import about_paper
     from rag.answer.refusal import refusal
 
     unknown_ids, _ = unknown_names(found.searched, found.view)

@@ -1,0 +1,333 @@
+"""What a question asks for, and what a sentence must hold to answer it.
+
+"How many lemmas", "what pass@1", "the human success rate", "by what factor", "not the lite subset": each names a
+kind of figure, whose it is, or which variant; a sentence without it states something else, so the answer that
+quotes it would answer another question. These rules read the question (and the one sentence it is held to); the
+answers that use them live in `focused` (one paper), `across` (several) and `compare_rows`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from rag.answer.mentions import key
+from rag.answer.scoring import ScoredSentence
+from rag.answer.verify import numbers_in
+from rag.text.controls import strip_controls
+from rag.text.markers import MARKER
+from rag.text.names import is_generic, mention_pattern
+from rag.text.numbers import AMOUNT, read
+from rag.text.tokens import tokenize
+from rag.text.vocabulary import Vocabulary
+
+_ASKS_FIGURE = re.compile(r"\b(?:how (?:many|much|well|large|big|fast|high)|what(?:'s|’s|s|\s+is|\s+was)?\s+"
+                          r"(?:[\w'’-]+\s+){0,3}?(?:score|accuracy|"
+                          r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
+                          r"score|accuracy|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|get on)\b", re.I)
+
+# Questions whose answer is a number and nothing else ("how many", "how long", "what percentage").
+_ASKS_NUMBER = re.compile(r"\b(?:how (?:many|much|long|large|big)|by how much|what (?:\w+\s+){0,2}?(?:percentage|"
+                          r"fraction|share|number|proportion|speedup)|what (?:\w+\s+){0,2}?(?:accuracy|score) does)\b",
+                          re.I)
+
+
+def has_figure(sentence: str) -> bool:
+    """A sentence that can answer "what score / how many": it holds a number (as the verifier reads numbers, so
+    the 8 of "GSM8K" is not one)."""
+    return bool(numbers_in(sentence))
+
+
+# A question about a named benchmark asking a measurement ("what GSM8K accuracy", "how well"), not a size or a count:
+# the sentence naming the benchmark must hold a measurement.
+_ASKS_MEASURE = re.compile(r"\b(?:accuracy|score|rate|percentage|pass@\w*|success|f1|bleu|rouge\S*|mrr|exact match|"
+                           r"how well|perform\w*)\b", re.I)
+_SCALED = re.compile(r"(?:\d[KMBT]|thousand|million|billion|trillion)$", re.I)
+
+
+# "By what factor is it faster?", "how much faster": only a ratio answers ("3x", "2.5 times", "a speedup of 4").
+_ASKS_FACTOR = re.compile(r"\b(?:by )?what factor|\bhow many times|\bhow much (?:faster|slower|cheaper|smaller|"
+                          r"bigger|larger)|\bspeed-?up factor", re.I)
+_FACTOR = re.compile(r"\d[\d.,]*\s*(?:x|×|times|-?fold)(?!\w)|\bspeed-?ups? of (?:up to |about )?\d|"
+                     r"\b(?:twice|thrice|half|doubl\w*|tripl\w*|(?:an|two|three) orders? of magnitude)\b|"
+                     r"\d[\d.,]*\s*%\s*(?:faster|slower|speed-?up|less|fewer|lower|reduction)", re.I)
+# "What GSM8K accuracy", "what task success rate", "just the number": a measurement is what is asked (narrower
+# than _ASKS_MEASURE, which only picks how a sentence naming the asked benchmark must state its figure).
+_ASKS_A_MEASURE = re.compile(r"\bwhat(?:'s|’s|s|\s+is|\s+was)?\s+(?:[\w-]+\s+){0,3}?(?:score|accuracy|rate|"
+                             r"pass@\w*|f1|bleu|mrr|exact match)\b|"
+                             r"\bhow accurate\b|\bjust the number\b", re.I)
+# "overhead in %", "what percentage": only a percentage answers.
+_ASKS_PERCENT = re.compile(r"\bin %|\bin percent\b|\bpercentage\b|\bwhat percent\b|\bhow many percent\b", re.I)
+
+
+FIGURE_RATIO = 0.7  # a question not naming a paper: the fitting sentence must score this close to the best
+
+
+# "What's the human success rate", "the zero-shot accuracy": a word saying whose or which measurement is asked.
+# The auxiliary verbs a question is built with: "how many did each test?" names no unit by them.
+_AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
+# "What Codeforces Elo rating": the word right before the measurement. "What success rate did human annotators
+# get": whose, said after it (people only: "what accuracy does DotaMath get" is the paper's own); looked for first.
+_MEASUREMENT = r"(?:success rate|accuracy|score|pass rate|win rate|error rate|rating)"
+_WHOSE = re.compile(rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|can|could|would)\s+(?P<whose>(?:humans?|"
+                    r"people|experts?|annotators?|participants?|users?|developers?|students?|crowd-?workers?|"
+                    r"mathematicians?))\b", re.I)
+# People whose figure a figure question asks anywhere ("How well do humans do on WebArena?", "the success rate of
+# human annotators"): only a sentence about them can state it.
+_PEOPLE = re.compile(r"(?<![-\w])(?P<whose>humans?|annotators?|experts?|crowd-?workers?|participants?)\b(?!-)",
+                     re.I)  # not "human-written tests", "mixture-of-experts"
+_QUALIFIED = re.compile(rf"\bwhat(?:'s|’s|\s+is|\s+was|s)?\s+(?:the\s+)?(?:(?!(?:{_AUX_WORD})\b)[\w-]+\s+){{0,2}}?"
+                        r"(?P<qualifier>[a-z][\w-]+)\s+"
+                        rf"(?:task\s+)?{_MEASUREMENT}\b", re.I)
+_ANY_QUALIFIER = {"best", "overall", "final", "average", "mean", "reported", "top", "exact", "highest", "lowest",
+                  "actual", "main", "headline", "end-to-end", "its", "their", "the", "a", "an", "task", "total"}
+
+
+def measure_qualifier(question: str) -> str:
+    """The word a question puts before the measurement it asks for ("human" of "the human success rate"), when it
+    says whose or which one; "" for "the best / overall / reported score"."""
+    if whose := _WHOSE.search(question) or _PEOPLE.search(question):
+        return re.sub(r"s$", "", whose["whose"].lower())  # "humans": "human" is what is written
+    match = _QUALIFIED.search(question)
+    if not match or match["qualifier"].lower() in _ANY_QUALIFIER:
+        return ""
+    return match["qualifier"]  # a name keeps its case ("Elo")
+
+
+# "not the lite subset", "rather than Lite", "the full SWE-bench": a variant of the named benchmark the question
+# rules out, or asks beyond.
+_NOT_VARIANT = re.compile(r"\b(?:not|rather than|instead of|other than|excluding)\s+(?:the\s+|on\s+)?(?P<word>[\w-]+)",
+                          re.I)
+_WHOLE = re.compile(r"\b(?:the|its)\s+(?:full|whole|entire)\s+(?P<name>[\w-]+)", re.I)
+
+
+def excluded_variant(question: str, names: Sequence[str], stating: Sequence[str]) -> str:
+    """The variant of a named benchmark ("SWE-bench-lite") that every sentence stating a figure is about, when the
+    question rules that variant out ("not the lite subset") or asks for the whole benchmark ("the full SWE-bench");
+    "" otherwise."""
+    for name in names:
+        variants = {m.group(0) for text in stating for m in re.finditer(rf"{re.escape(name)}-(?P<v>[A-Za-z]+)\b",
+                                                                         text, re.I)}
+        if not variants or not all(any(v.lower() in text.lower() for v in variants) for text in stating):
+            continue
+        ruled_out = {m["word"].lower() for m in _NOT_VARIANT.finditer(question)}
+        whole = any(key(m["name"]) == key(name) for m in _WHOLE.finditer(question))
+        for variant in sorted(variants):
+            suffix = variant[len(name):].strip(" -").lower()
+            if suffix in ruled_out or whole:
+                return variant
+    return ""
+
+
+def qualified_first(question: str, stating: list[ScoredSentence]) -> list[ScoredSentence]:
+    """Of the sentences stating a figure, those with the word saying whose it is ("the human performance of 97%")
+    lead."""
+    whose = measure_qualifier(question)
+    return sorted(stating, key=lambda s: not (whose and Vocabulary(s.text).uses(whose)))
+
+
+# A metric at a cut-off ("pass@1", "top-5", "recall@10"): pass@10 is no answer to pass@1.
+_AT_K = re.compile(r"\b(?P<metric>pass|top|recall|hits?|acc|precision|ndcg|mrr)\s*(?:@|-)\s*(?P<k>\d+|k)\b", re.I)
+
+
+def unmet_qualifier(question: str, stating: list[ScoredSentence]) -> str:
+    """The word saying whose or which measurement is asked ("human" of "the human success rate on WebArena",
+    "pass@1") when no sentence stating a figure has it: the figure there is someone else's (the agent's) or
+    another one (pass@10); "" otherwise."""
+    whose = measure_qualifier(question)
+    if whose and not any(Vocabulary(s.text).uses(whose) for s in stating):
+        return whose
+    for asked in _AT_K.finditer(question):
+        same = rf"\b{asked['metric']}\s*(?:@|-)\s*{asked['k']}(?!\d)"
+        if not any(re.search(same, s.text, re.I) for s in stating):
+            return asked.group(0)
+    return ""
+
+
+def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | None:
+    """What a sentence must hold to answer a question asking for a ratio, a percentage or a measurement (no named
+    benchmark; those are checked against the sentences naming them), or None for other questions. `ratio=False`
+    leaves ratios out, for questions naming no paper: there it refused an answerable question of natural-frozen
+    (run whole; the question was not looked at), while within one named abstract it refuses only near misses."""
+    from rag.answer.plan import asks_yes_no
+
+    if asks_yes_no(question.strip().rstrip("?.! ")):
+        return None  # "Do models that score well ...?" asks for a finding, not a figure
+    if ratio and _ASKS_FACTOR.search(question):
+        # "How much faster": a ratio or a percentage ("11.2% faster", "cuts latency by 30%"); "by what factor": a ratio.
+        share = bool(re.search(r"\bhow much\b", question, re.I))
+        return lambda sentence: bool(_FACTOR.search(sentence)) or (share and _has_share(sentence))
+    if _ASKS_PERCENT.search(question):
+        return _has_share
+    if _ASKS_A_MEASURE.search(question) or (_PEOPLE.search(question) and _ASKS_FIGURE.search(question)
+                                            and counted_unit(question) is None):  # "how many annotators": a count
+        return has_measure  # "How well do humans do?" asks for their measurement
+    return None
+
+
+def _has_share(sentence: str) -> bool:
+    """A percentage, or a count out of a total ("71 of the 397 problems"), which is one."""
+    return any(f.percent or f.total is not None for f in read(strip_controls(sentence)).figures if not f.in_name)
+
+
+def has_measure(sentence: str) -> bool:
+    """A sentence that can answer "what accuracy / score": a percentage, a share of a total ("5 out of 148") or a
+    number with decimals, written in digits; not a size written with a scale ("a 7B-parameter LLM", "574K pairs")
+    nor a count in words ("two datasets"), which a sentence about the benchmark may hold instead."""
+    # A terminal escape around a figure ("\x1b[31m91.5%") is no part of it, nor a number itself.
+    return any(f.percent or f.total is not None or ("." in f.text and not _SCALED.search(f.text))
+               for f in read(strip_controls(sentence)).figures if not f.in_name and f.text[:1].isdigit())
+
+
+def asks_for_figure(question: str) -> bool:
+    """"How many / what score / how well ...": a question a number answers."""
+    return bool(_ASKS_FIGURE.search(question))
+
+
+def asks_number(question: str) -> bool:
+    """"How many / how long / what percentage": a number is the whole answer."""
+    return bool(_ASKS_NUMBER.search(question))
+
+
+def asks_measure(question: str) -> bool:
+    """"What accuracy / how well": a measurement, not a size or a count (see has_measure)."""
+    return bool(_ASKS_MEASURE.search(question))
+
+
+def asks_about_data(question: str, names: list[str]) -> bool:
+    """Whether the question asks for a figure, or names one of `names` as a benchmark or dataset ("on MMLU",
+    "the MMLU benchmark"): such a name must be in the quoted sentence, so an unknown one cannot be answered."""
+    if asks_for_figure(question):
+        return True
+    return any(re.search(rf"\b(?:on|in|from)\s+(?:the\s+)?{re.escape(n)}\b|{re.escape(n)}\s+(?:benchmark|dataset|"
+                         rf"test|suite|score|results?|numbers?|accuracy|performance)", question, re.I) for n in names)
+
+
+# Words that make "on X" a benchmark in a yes/no question: "Was RLCoder evaluated on Defects4J?", not "evaluations
+# based on cRCT data".
+_EVALUATES = (r"\b(?:evaluat\w*|test\w*|benchmark\w*|results?|scor\w*|perform\w*|report\w*|accura\w*|"
+              r"measur\w*|run|ran|help\w*|work\w*|improv\w*|better|beat\w*|outperform\w*|sota|state of the art)"
+              r"\s+(?:(?:it|them|well|better|worse|results?|\w+ly)\s+){0,2}(?:on|in)\s+(?:the\s+)?")
+
+
+def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool) -> bool:
+    """Whether names no abstract has (`names`) leave a question unanswerable outright: it asks for a figure, or
+    names one as a benchmark ("on MMLU"). A claim put as a question ("Does Wdr5's recruitment depend on Kat8?")
+    names no benchmark by "on" unless it speaks of evaluation: otherwise the unknown name is most often another
+    name for what an abstract says ("Kat8" for MOF), unless it is what a paper is compared with ("better than
+    RepoFormer")."""
+    if yes_no:
+        other = compared_with(question)
+        return (asks_for_figure(question) or any(re.search(_EVALUATES + re.escape(n) + r"\b", question, re.I)
+                                                 or mention_pattern(n).search(other) for n in names))
+    return asks_about_data(question, names)
+
+
+# "than X", "compared with X", "versus X": what a question compares the named paper with.
+_COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over)\s+"
+                            r"(?:the\s+|a\s+|an\s+)?(?P<other>[^?,;.]+)",
+                            re.I)
+# "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
+_HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+"
+                       r"(?:do|does|did|are|is|were|was|can|could|has|have|had|will|would|in|on|per|got|get|gets|"
+                       r"been|being)\b|\s*[?.!]*$)",
+                       re.I)
+# A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
+_UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)"}
+# "Which is bigger in parameter count?", "the number of lemmas": a count of that unit is asked.
+_COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|\b(?:the|what|which) number of "
+                       r"(?P<unit2>[\w-]+)\b", re.I)  # not "a number of edge devices"
+# Only a duration asked ("how long does X take"): "how long is the context window" wants a length, not a time.
+_HOW_LONG = re.compile(r"\bhow long\s+(?:does|do|did|would|will|should)\b.*\b(?:take|takes|took|last|run|train)\b",
+                       re.I)
+_TIME = r"\d[\d,.]*\s*(?:ms|s|sec\w*|min\w*|h|hrs?|hours?|days?|weeks?|months?|years?)\b"
+
+
+class Unit:
+    """What a "how many / how long" figure must be about, as a pattern a sentence must match."""
+
+    def __init__(self, pattern: str, text: str, word: str, counts: bool = True) -> None:
+        self.counts = counts  # "how many": a number next to the word counts it
+        self.pattern = re.compile(pattern, re.I)
+        self.label = text  # how the refusal names it: "parameters", "how long it takes"
+        self.word = re.compile(word, re.I)
+
+    def search(self, sentence: str) -> bool:
+        return bool(self.pattern.search(sentence))
+
+    def used_in(self, text: str) -> bool:
+        return bool(self.word.search(text))
+
+
+def counted_unit(question: str) -> Unit | None:
+    """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
+    if match := _HOW_MANY.search(question) or _COUNT_OF.search(question):
+        words = next(unit for unit in match.groups() if unit).split()
+        if re.fullmatch(_AUX_WORD, words[0], re.I):
+            # "which evaluated the most LLMs, and how many did each test?": the unit was said before.
+            before = re.search(r"\b(?:most|more|fewest|fewer|number of)\s+(?!than\b)(?P<unit>[\w-]+)", question, re.I)
+            if before is None:
+                return None
+            words = [before["unit"]]
+        word = words[-1]
+        stem = re.sub(r"(?:es|s)$", "", word) if len(word) > 4 else word.rstrip("s")
+        if not re.search(r"[a-z]", stem, re.I) or stem.lower() in {"time", "times"}:
+            return None
+        # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
+        label = word if match.re is _HOW_MANY else f"the {word} count"
+        form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
+        return Unit(rf"{AMOUNT}\+?\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*(?:[\w-]+\s+){{0,4}}?"
+                    rf"{form}", label, rf"\b{form}")
+    if _HOW_LONG.search(question):
+        # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
+        # processing is not), so the sentence has the asked verb in some form too.
+        doing = re.search(r"\btakes?\s+(?:\w+\s+){0,2}?to\s+(?P<verb>[a-z]{3,})", question, re.I)
+        timed = rf"(?=.*\b{re.escape(doing['verb'].lower().rstrip('e'))})(?=.*{_TIME})" if doing else _TIME
+        return Unit(timed, "how long it takes", _TIME, counts=False)
+    return None
+
+
+def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
+    """The specific thing a question compares a paper with ("speculative decoding"), or "" when there is none or
+    it is too plain to check ("the baseline": a paper may call its baseline anything). With the index's
+    `vocabulary`, a name typed in lower case ("reflexion", written Reflexion by the abstracts) is one too."""
+    match = _COMPARED_WITH.search(question)
+    if not match:
+        return ""
+    # What it is compared with, not where: "beat Reflexion on HumanEval" compares with Reflexion.
+    other = re.split(r"\s+(?:on|in|at|for|with|by|across|when|using)\s+", match["other"], maxsplit=1)[0]
+    other = " ".join(other.split()[:4])
+    # A capitalised word there is a name ("beat Reflexion"): checkable on its own, unlike "the baseline".
+    first = other.split()[0] if other.split() else ""
+    typed_lower = vocabulary is not None and first.islower() and len(first) >= 4 and \
+        vocabulary.as_written(first) != first
+    named = (other[:1].isupper() or typed_lower) and not is_generic(first)
+    return other if len(tokenize(other)) >= 2 or named else ""
+
+
+def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tuple[int, int] | None:
+    """Where the value a figure question asks for is in the sentence that answers it, to emphasise: the count of
+    the asked unit ("1,329 lemmas"), else the first figure after the asked name ("on MATH ... 64.8%"), else the
+    first figure that is no part of a name; None for other questions, or a sentence without one."""
+    unit = counted_unit(question)
+    if unit is None and not (_ASKS_FIGURE.search(question) or _ASKS_NUMBER.search(question)):
+        return None
+    if strip_controls(sentence) != sentence:
+        return None  # bold inside a control sequence would break it open
+    if unit is not None and unit.counts and (match := unit.pattern.search(sentence)):
+        # From the number nearest the unit ("seven tasks using fourteen datasets": fourteen) to the word's end.
+        start = match.start() + [m.start() for m in re.finditer(AMOUNT, match.group(0), re.I)][-1]
+        end = match.end()
+        while end < len(sentence) and sentence[end].isalnum():
+            end += 1
+        return start, end
+    markers = [m.span() for m in MARKER.finditer(sentence)]  # "[3]" in an abstract is a reference, not a value
+    figures = [f for f in read(sentence).figures if not f.in_name and not f.implied and f.end > f.start
+               and not any(a <= f.start < b for a, b in markers)]
+    # After the asked name, or after whose figure is asked ("lower than the human performance of 97%").
+    looked_for = [*names, *([whose] if (whose := measure_qualifier(question)) else [])]
+    after = min((m.end() for n in looked_for for m in [mention_pattern(n).search(sentence)] if m), default=0)
+    if _ASKS_MEASURE.search(question) and any(f.percent for f in figures):
+        figures = [f for f in figures if f.percent]  # "what does it score": the 19%, not the 300 issues
+    figure = next((f for f in figures if f.start >= after), None) or next(iter(figures), None)
+    return (figure.start, figure.end) if figure is not None else None

@@ -1,0 +1,43 @@
+"""Whether a text names what a question names, in the text's own words.
+
+An abstract writes "Llama3- 8B" for "Llama3-8B", "open reading frames" for "ORFs", "Hox mRNA" for "Hox gene"; a
+question's name counts as stated when the abstract writes it in any of these ways, and not inside another word
+("MATH" is not in "mathematical").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.mentions import key
+from rag.text.names import mention_pattern
+from rag.text.vocabulary import Vocabulary
+
+
+def states_name(text: str, name: str, vocabulary: Vocabulary) -> bool:
+    """Whether an abstract names what a question does, in the abstract's own words: as written, spelled out ("open
+    reading frames" for "ORFs"), or by the names in it ("Hox mRNA" for "Hox gene", "RANK" for "RANK-RANK-Ligand":
+    "gene" and "ligand" are ordinary words)."""
+    if mentions_name(text, name) or _spelled_out(name, text):
+        return True
+    words = [w for w in re.split(r"[\s-]+", name) if w]  # "RANK-RANK-Ligand": RANK, and a plain word
+    core = [w for w in words if not (w.isalpha() and vocabulary.plain(w.lower()))]
+    return 0 < len(core) < len(words) and all(mentions_name(text, w) for w in core)
+
+
+def _spelled_out(name: str, text: str) -> bool:
+    """An acronym of three or more capitals ("ORFs", "MDSCs") written out as words with those initials."""
+    letters = re.sub(r"s$", "", name)
+    if len(letters) < 3 or not letters.isalpha() or not letters.isupper():
+        return False
+    pattern = r"[\s-]+".join(rf"{c}[\w']*" for c in letters)
+    return re.search(rf"(?<![\w-]){pattern}(?!\w)", text, re.I) is not None
+
+
+def mentions_name(text: str, name: str) -> bool:
+    if mention_pattern(name).search(text):
+        return True
+    wanted = key(name)
+    # Spacing and hyphen variants ("Llama3- 8B") are found by key; a short plain word is not, or "MATH" would be
+    # found inside "mathematical".
+    return (len(wanted) >= 6 or any(c.isdigit() for c in wanted)) and wanted in key(text)
