@@ -273,6 +273,31 @@ def test_a_described_paper_is_one_the_index_has_or_the_answer_says_it_is_not(eng
         assert "does not mention Python" in answer.answer and answer.citations == []
 
 
+@pytest.mark.parametrize(("question", "said"), [
+    # No abstract mentions Reflexion: another paper's GPT-4 HumanEval sentence is no answer.
+    ("In the Reflexion paper, what HumanEval pass@1 does GPT-4 reach with Reflexion?", "“Reflexion” (no abstract"),
+    # ADAS cites Toolformer once, among examples: that does not make it the Toolformer paper.
+    ("what did the Toolformer authors find about API calls?",
+     "“Toolformer” (only mentioned in the abstracts of Automated Design of Agentic Systems)"),
+    ("How big is the HumanEval paper's test set?", "“HumanEval” (only mentioned"),
+])
+def test_a_paper_the_question_names_that_the_index_does_not_have_is_refused(engine, question, said):
+    answer = engine.ask(question)
+    assert answer.refused and answer.citations == []
+    assert f"No indexed paper is {said}" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "title"), [
+    ("what does the GHOSTS paper find?", "Mathematical Capabilities of ChatGPT"),  # its abstract's own dataset
+    ("According to the MBPP paper, how many programming tasks does MBPP have?",  # it defines "(MBPP)"
+     "Program Synthesis with Large Language Models"),
+    ("the HACL* paper: what did they translate?", "Compiling C to Safe Rust, Formalized"),  # named twice there
+])
+def test_a_name_used_as_a_papers_is_the_paper_that_makes_it_its_own(engine, question, title):
+    answer = engine.ask(question)
+    assert not answer.refused
+    assert [c.title for c in answer.citations] == [title]
+
 @pytest.mark.parametrize("question", [
     "how many lemmas are in the olympiad Lean dataset paper?",
     # Retrieval ranks a prover paper first for the whole question; the description finds the dataset paper.

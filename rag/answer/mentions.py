@@ -167,13 +167,20 @@ class Lexicon:
             if mention.kind == "term" and after in _KIND_WORDS:
                 owner = self.title_names.get(written)
                 if owner is None and len(mention.paper_ids) == 1 and (
-                        after not in _DATA_WORDS or self.introduced.get(key(written)) == set(mention.paper_ids)):
-                    owner = set(mention.paper_ids)  # "the Zorba benchmark" is a paper only if the paper made it
+                        self.introduced.get(key(written)) == set(mention.paper_ids) or
+                        (after not in _DATA_WORDS and self._used_more_than_once(written, mention.paper_ids[0]))):
+                    # "the Zorba benchmark" is a paper only if the paper made it; "the Toolformer paper" is not the
+                    # one abstract that names Toolformer once, in passing ("e.g. Chain-of-Thought, Toolformer").
+                    owner = set(mention.paper_ids)
                 if owner:  # "the Tokompiler paper", "the FVELER dataset", "the AlphaCode paper"
                     mention = replace(mention, kind="paper", paper_ids=tuple(owner))
             found.append(mention)
             i += used
         return found
+
+    def _used_more_than_once(self, name: str, pid: str) -> bool:
+        paper = self.papers[pid]
+        return len(mention_pattern(name).findall(f"{paper.title}\n{paper.abstract}")) > 1
 
     def _title_name_typed_lower(self, written: str) -> str:
         """The name in a title a question typed in lower case ("alphacode"), when it is long enough not to be a
@@ -220,7 +227,7 @@ class Lexicon:
             if m.kind == "paper" and pid not in named:
                 seen[pid] = re.sub(r"^the\s+", "", m.text, flags=re.I)
                 named.add(pid)
-            elif m.kind != "paper" and len(m.paper_ids) == 1 and _name_like(m.text):
+            elif m.kind != "paper" and len(m.paper_ids) == 1 and name_like(m.text):
                 seen.setdefault(pid, m.text)
         return list(seen.values())
 
@@ -234,7 +241,7 @@ class Lexicon:
             text = question[span[0].start:span[-1].end]
             k = key(_POSSESSIVE.sub("", text))
             lowered = n == 1 and self._name_typed_lower(span[0].text)  # "humaneval"
-            if not k or (n == 1 and not _name_like(span[0].text) and not lowered and
+            if not k or (n == 1 and not name_like(span[0].text) and not lowered and
                          not (len(k) >= 6 and (k in self.paper_aliases or k in self._title_names_by_key))):
                 continue  # a lower-case word names a paper only when it is one of its long names ("rlcoder")
             text = _POSSESSIVE.sub("", text) if n == 1 or not text.endswith("'") else text
@@ -244,14 +251,14 @@ class Lexicon:
                 continue  # "activation", a question's leading "Are": a Title Case title's word is no name
             if n > 1 and all(self._plain_word(w.text) or w.text.lower() in _JOINING for w in span):
                 continue  # "as a" is no "ASA", "protein kinase" no name: plain words joined make no term
-            if k in self.terms and (n > 1 or _name_like(span[0].text) or lowered or k in self._title_names_by_key):
+            if k in self.terms and (n > 1 or name_like(span[0].text) or lowered or k in self._title_names_by_key):
                 if owner := self._paper_with_version(text):  # "Stable Code 3B": the Stable Code paper's model
                     return Mention(text, span[0].start, span[-1].end, owner, "paper"), n
                 return Mention(text, span[0].start, span[-1].end, tuple(sorted(self.terms[k])), "term"), n
         word = words[i]
         if plain:
             return None
-        if (_name_like(word.text) or self._name_typed_lower(word.text)) and len(key(word.text)) >= 5:
+        if (name_like(word.text) or self._name_typed_lower(word.text)) and len(key(word.text)) >= 5:
             k = key(_POSSESSIVE.sub("", word.text))  # "proofnet" as much as "ProofNet"
             near = self._one_typo(k)
             if near is not None:
@@ -264,7 +271,7 @@ class Lexicon:
         parts = word.text.split("-")
         for j in range(len(parts) - 1, 0, -1):  # "Eurus-2-7B-PRIME": a model named after its family ("Eurus")
             head = key("-".join(parts[:j]))
-            if len(head) >= 4 and _name_like(parts[0]):
+            if len(head) >= 4 and name_like(parts[0]):
                 if head in self.paper_aliases and self.names_its_paper(head, "-".join(parts[:j])):
                     return Mention(word.text, word.start, word.end, tuple(sorted(self.paper_aliases[head])), "paper"), 1
                 if head in self.terms:
@@ -379,7 +386,7 @@ class Lexicon:
         return any(names) and all(a or b for a, b in zip(plain, names, strict=True))
 
 
-def _name_like(word: str) -> bool:
+def name_like(word: str) -> bool:
     """A word that can be a name on its own: capitals past the first letter, a digit, or a capitalised word."""
     shaped = re.search(r"[A-Z0-9]", word[1:]) or re.match(r"[A-Z][a-z]{2,}", word)
     return bool(shaped) and key(word) not in GENERIC_NAMES

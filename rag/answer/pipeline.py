@@ -121,6 +121,10 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
     answer = None
     if shape.kind == "clarify":
         answer = _clarify(question, found)
+    elif unknown_papers := _unknown_papers(found):
+        # "In the Reflexion paper, what pass@1 does GPT-4 reach?": no abstract mentions Reflexion, so no indexed
+        # paper is it, and another paper's sentence about GPT-4 would answer a question about a paper not there.
+        answer = _refusal(question, found, _not_indexed(unknown_papers, found.view))
     elif shape.kind == "comparative":
         answer = _compare(shape, question, found, retrieval)
     elif shape.kind == "list":
@@ -163,6 +167,43 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
     unknown = [n for n in key_names(question)
                if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)]
     return [n for n in unknown if n in strong], [n for n in unknown if n not in strong]
+
+
+# "the Reflexion paper", "Toolformer's authors": a name used as a paper's.
+_AS_PAPER = r"(?:\s+(?:paper|study|article|authors?)\b|['’]s?\s+(?:paper|authors?|abstract)\b)"
+
+
+def _unknown_papers(found: Gathered) -> list[str]:
+    """Names the question uses as a paper's name ("the Toolformer paper") that no indexed paper has: no abstract
+    mentions them, or the abstracts only cite them (a name one abstract uses as its own names that paper)."""
+    from rag.answer.mentions import key, name_like
+    from rag.text.names import mention_pattern
+
+    question = found.searched
+    unknown_ids, unknown_words = unknown_names(question, found.view)
+    papers = found.view.papers.values()
+    lexicon = found.view.lexicon
+    # A name in a title describes that paper ("the Lean paper"), and "the MBPP paper" is the one introducing or
+    # defining it ("The Mostly Basic Programming Problems (MBPP) dataset"), though other abstracts use it too.
+    cited = [m.text for m in lexicon.find(question)
+             if m.kind == "term" and name_like(m.text) and re.match(_AS_PAPER, question[m.end:], re.I)
+             and key(m.text) not in lexicon.introduced
+             and not any(mention_pattern(m.text).search(p.title) or f"({m.text.lower()})" in p.abstract.lower()
+                         for p in papers)]
+    return [*cited, *[n for n in [*unknown_ids, *unknown_words]
+                      if re.search(mention_pattern(n).pattern + _AS_PAPER, question, re.I)]]
+
+
+def _not_indexed(names: list[str], view: IndexView) -> str:
+    from rag.answer.naming import mentions_name
+    from rag.text.names import short_name
+
+    said = []
+    for name in names:
+        citing = [short_name(p) for p in view.papers.values() if mentions_name(f"{p.title}\n{p.abstract}", name)]
+        where = f"only mentioned in the abstracts of {', '.join(citing[:3])}" if citing else "no abstract mentions it"
+        said.append(f"“{name}” ({where})")
+    return f"No indexed paper is {'; '.join(said)}, so the indexed abstracts do not answer this question."
 
 
 def _unknown_data(found: Gathered) -> list[str]:
