@@ -354,6 +354,30 @@ def test_how_long_it_takes_to_do_something_is_a_time_of_doing_it(sentence, times
     assert counted_unit("How long does it take to train the auxiliary model?").search(sentence) is times_it
 
 
+@pytest.mark.parametrize(("sentence", "counts"), [
+    ("One of the tasks asks for a proof.", False),  # "one of" is no count
+    ("We collect 974 tasks.", True),
+    ("Only 47% of tasks are solved.", True),
+])
+def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
+    from rag.answer.asks import counted_unit
+
+    assert counted_unit("How many tasks are there?").search(sentence) is counts
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("Which model achieved the top score of about 60% on BigCodeBench?", True),
+    ("what LLM did best there?", True),
+    ("which model gets the highest pass@1?", True),
+    ("Which model does RLCoder train?", False),  # a model, but no result it reached
+    ("What score does the best model reach?", False),  # a score is asked, not which model
+])
+def test_which_model_reached_a_result_is_asked_by_name(question, asks):
+    from rag.answer.asks import asks_which_model
+
+    assert asks_which_model(question) is asks
+
+
 @pytest.mark.parametrize(("question", "unit", "counts"), [
     ("How many parameters does CodeFill have?", "parameters", "a 7B-parameter model"),
     ("How many lemmas are in the Lean dataset?", "lemmas", "a dataset of 1,329 lemmas"),
@@ -369,6 +393,7 @@ def test_how_long_it_takes_to_do_something_is_a_time_of_doing_it(sentence, times
     # The unit said before "how many": "the most LLMs, and how many did each test?"
     ("Which of these evaluated the most LLMs, and how many did each test?", "LLMs", "our evaluation of 60 LLMs"),
     ("How many did they solve?", None, ""),  # nothing says what is counted
+    ("how many traces did it get fully right?", "traces", "only 47% of HumanEval task traces"),  # a share of them
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.asks import counted_unit
@@ -640,6 +665,9 @@ def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
     ("What does DotaMath score on MATH?", "DotaMath-7B gets 86.7% on GSM8K and on MATH 64.8%.", "64.8%"),  # after MATH
     ("What does DotaMath do?", "DotaMath-7B gets 64.8% on MATH.", None),  # no figure asked
     ("human accuracy on it?", "Models score up to 60%, lower than the human performance of 97%.", "97%"),
+    # Nearest the asked name on its side of a contrast, not the baseline's figure after it.
+    ("What MATH accuracy does it get?", "It reaches 52% on MATH, surpassing the baseline GPT-4 at 23.0%.", "52%"),
+    ("What does it score on MATH?", "It scores 86.7% on GSM8K while on MATH it gets 64.8%.", "64.8%"),
 ])
 def test_the_value_a_figure_question_asks_for(question, sentence, value):
     from rag.answer.asks import asked_value

@@ -17,7 +17,7 @@ from rag.answer.verify import numbers_in
 from rag.text.controls import strip_controls
 from rag.text.markers import MARKER
 from rag.text.names import is_generic, mention_pattern
-from rag.text.numbers import AMOUNT, read
+from rag.text.numbers import AMOUNT, Figure, read
 from rag.text.tokens import tokenize
 from rag.text.vocabulary import Vocabulary
 
@@ -194,6 +194,18 @@ def asks_measure(question: str) -> bool:
     return bool(_ASKS_MEASURE.search(question))
 
 
+# "Which model achieved the top score?", "what LLM did best there": the answer is a model's name.
+_WHICH_MODEL = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:model|LLM|system|agent|method)s?\b", re.I)
+_DID_BEST = re.compile(r"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|top|best|highest|most|won|wins?|"
+                       r"beat\w*|outperform\w*|leads?)\b", re.I)
+
+
+def asks_which_model(question: str) -> bool:
+    """Whether the question asks which model (or system) reached a result: a sentence naming none is no answer."""
+    match = _WHICH_MODEL.search(question)
+    return match is not None and _DID_BEST.search(question, match.end()) is not None
+
+
 def asks_about_data(question: str, names: list[str]) -> bool:
     """Whether the question asks for a figure, or names one of `names` as a benchmark or dataset ("on MMLU",
     "the MMLU benchmark"): such a name must be in the quoted sentence, so an unknown one cannot be answered."""
@@ -246,14 +258,15 @@ _TIME = r"\d[\d,.]*\s*(?:ms|s|sec\w*|min\w*|h|hrs?|hours?|days?|weeks?|months?|y
 class Unit:
     """What a "how many / how long" figure must be about, as a pattern a sentence must match."""
 
-    def __init__(self, pattern: str, text: str, word: str, counts: bool = True) -> None:
+    def __init__(self, pattern: str, text: str, word: str, counts: bool = True, also: str = "") -> None:
         self.counts = counts  # "how many": a number next to the word counts it
         self.pattern = re.compile(pattern, re.I)
+        self.also = re.compile(also, re.I) if also else None  # anywhere in the sentence too (the asked verb)
         self.label = text  # how the refusal names it: "parameters", "how long it takes"
         self.word = re.compile(word, re.I)
 
     def search(self, sentence: str) -> bool:
-        return bool(self.pattern.search(sentence))
+        return bool(self.pattern.search(sentence)) and (self.also is None or bool(self.also.search(sentence)))
 
     def used_in(self, text: str) -> bool:
         return bool(self.word.search(text))
@@ -276,14 +289,15 @@ def counted_unit(question: str) -> Unit | None:
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
         label = word if match.re is _HOW_MANY else f"the {word} count"
         form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
-        return Unit(rf"{AMOUNT}\+?\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*(?:[\w-]+\s+){{0,4}}?"
-                    rf"{form}", label, rf"\b{form}")
+        # A share counts them too ("47% of HumanEval task traces"); "one of the tasks" does not.
+        return Unit(rf"{AMOUNT}(?:\+|\s*%\s+of\b|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
+                    rf"(?:[\w-]+\s+){{0,4}}?{form}", label, rf"\b{form}")
     if _HOW_LONG.search(question):
         # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
         # processing is not), so the sentence has the asked verb in some form too.
         doing = re.search(r"\btakes?\s+(?:\w+\s+){0,2}?to\s+(?P<verb>[a-z]{3,})", question, re.I)
-        timed = rf"(?=.*\b{re.escape(doing['verb'].lower().rstrip('e'))})(?=.*{_TIME})" if doing else _TIME
-        return Unit(timed, "how long it takes", _TIME, counts=False)
+        verb = rf"\b{re.escape(doing['verb'].lower().rstrip('e'))}" if doing else ""
+        return Unit(_TIME, "how long it takes", _TIME, counts=False, also=verb)
     return None
 
 
@@ -324,10 +338,25 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
     markers = [m.span() for m in MARKER.finditer(sentence)]  # "[3]" in an abstract is a reference, not a value
     figures = [f for f in read(sentence).figures if not f.in_name and not f.implied and f.end > f.start
                and not any(a <= f.start < b for a, b in markers)]
-    # After the asked name, or after whose figure is asked ("lower than the human performance of 97%").
-    looked_for = [*names, *([whose] if (whose := measure_qualifier(question)) else [])]
-    after = min((m.end() for n in looked_for for m in [mention_pattern(n).search(sentence)] if m), default=0)
     if _ASKS_MEASURE.search(question) and any(f.percent for f in figures):
         figures = [f for f in figures if f.percent]  # "what does it score": the 19%, not the 300 issues
-    figure = next((f for f in figures if f.start >= after), None) or next(iter(figures), None)
-    return (figure.start, figure.end) if figure is not None else None
+    if not figures:
+        return None
+    # Nearest the asked name, or whose figure is asked ("lower than the human performance of 97%"), on its side of
+    # any contrast ("52% on miniF2F, surpassing the baseline GPT-4 at 23.0%": 52%); else the first.
+    looked_for = [*names, *([whose] if (whose := measure_qualifier(question)) else [])]
+    spans = [m.span() for n in looked_for for m in mention_pattern(n).finditer(sentence)]
+    if not spans:
+        return figures[0].start, figures[0].end
+
+    def apart(f: Figure) -> tuple[bool, int]:
+        return min(((bool(_CONTRAST.search(sentence, min(b, f.end), max(a, f.start))),
+                     max(a - f.end, f.start - b, 0)) for a, b in spans))
+
+    figure = min(figures, key=apart)
+    return figure.start, figure.end
+
+
+# Words between a figure and the name it would be the figure of that make it another's: "than", "surpassing".
+_CONTRAST = re.compile(r"\b(?:than|compared|versus|vs|whereas|while|baselines?|surpass\w*|outperform\w*|beat\w*|"
+                       r"unlike)\b", re.I)

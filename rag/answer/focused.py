@@ -11,15 +11,18 @@ answered in `across`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from rag.answer.across import used_as_data
 from rag.answer.asks import (
     FIGURE_RATIO,
     asked_value,
     asks_for_figure,
     asks_measure,
     asks_number,
+    asks_which_model,
     compared_with,
     counted_unit,
     excluded_variant,
@@ -35,11 +38,11 @@ from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.text.markers import escape_markers
-from rag.text.names import mention_pattern, short_name
+from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
 from rag.text.tokens import tokenize
 from rag.text.vocabulary import Vocabulary
-from rag.types import Answer
+from rag.types import Answer, Paper
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
@@ -71,6 +74,15 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     scored = found.scored_in([pid])
     if not scored or scored[0].score < settings.answer.refuse_below:
         return None
+    if asks_which_model(question):
+        # "Which model achieved the top score of about 60% on BigCodeBench?": "scores up to 60%" of "60 LLMs"
+        # names none, so the abstract does not say which.
+        close = [s for s in scored if s.score >= FIGURE_RATIO * scored[0].score]
+        naming = [s for s in close if _names_a_model(s.text, paper, [t.text for t in shape.terms])]
+        if not naming:
+            return _not_stated(paper, "", question, found, f"The {name} abstract does not name which model (the "
+                                                           f"closest it says: “{scored[0].text}”).")
+        scored = naming + [s for s in scored if s not in naming]
     if not shape.terms and (unit := counted_unit(question)):
         # "How many parameters does CodeFill have?": a figure counts them only in a sentence that names them (a
         # named benchmark is the stronger check: "How many problems does STP solve on ProofNet?" has "23.1%").
@@ -182,6 +194,14 @@ def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) 
         answer.answer += f"\n\nWhat other papers say about {thing} (not about {short_name(paper)}):\n" + \
             "\n".join(others)
     return answer
+
+
+def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str]) -> bool:
+    """A name in the sentence other than the paper's own, the question's, or the data it is measured on ("the
+    top-performing model, Gemini, ... HumanEval task traces": Gemini)."""
+    own = {n.lower() for n in [*names_in(short_name(paper)), *asked]}
+    return any(not is_generic(n) and n.lower() not in own and not used_as_data(n, sentence)
+               for n in [*names_in(sentence), *capitalised_names(sentence)])
 
 
 def _lead_with(chosen: list[ScoredSentence], lead: ScoredSentence) -> list[ScoredSentence]:

@@ -40,6 +40,7 @@ _JOINING = frozenset("a an the of and or in on for to as by with".split())
 _KIND_WORDS = frozenset("paper papers study work method model approach framework system dataset corpus benchmark "
                         "technique algorithm agent".split())
 _DATA_WORDS = frozenset("dataset corpus benchmark".split())
+_PAPER_WORDS = frozenset("paper papers study work".split())
 _DESCRIBED_AS = re.compile(r",\s+(?:a|an|the|which|that|where)\b|\sfor\s", re.I)
 _DEFINED = re.compile(r"\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)")  # "Outcome-supervised Value Models (OVM)"
 _AUTHORS = re.compile(r"\b(?:we|our)\b", re.I)
@@ -168,9 +169,11 @@ class Lexicon:
                 owner = self.title_names.get(written)
                 if owner is None and len(mention.paper_ids) == 1 and (
                         self.introduced.get(key(written)) == set(mention.paper_ids) or
-                        (after not in _DATA_WORDS and self._used_more_than_once(written, mention.paper_ids[0]))):
+                        (after not in _DATA_WORDS and (after not in _PAPER_WORDS or
+                                                       self._used_more_than_once(written, mention.paper_ids[0])))):
                     # "the Zorba benchmark" is a paper only if the paper made it; "the Toolformer paper" is not the
-                    # one abstract that names Toolformer once, in passing ("e.g. Chain-of-Thought, Toolformer").
+                    # one abstract that names Toolformer once, in passing ("e.g. Chain-of-Thought, Toolformer"),
+                    # while "the Eurus-2 model" is the one abstract's model.
                     owner = set(mention.paper_ids)
                 if owner:  # "the Tokompiler paper", "the FVELER dataset", "the AlphaCode paper"
                     mention = replace(mention, kind="paper", paper_ids=tuple(owner))
