@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from cli_runner import run_cli
@@ -253,6 +254,21 @@ def test_a_comparison_of_counts_quotes_each_count_or_refuses_when_none_is_given(
     assert refused.refused and "parameter count" in refused.answer and refused.citations == []
     counted = engine.ask("How many lemmas do FVEL and the Lean IMO dataset paper each have?")
     assert counted.kind == "comparative" and "29,125 lemmas" in counted.answer and "1,329 lemmas" in counted.answer
+
+
+def test_which_has_more_of_a_benchmarks_items_quotes_each_count_in_its_own_words(engine):
+    answer = engine.ask("Which benchmark has more items, ProcessBench or UGMathBench?")
+    rows = {row["paper"]: row["aspect"] or "" for row in answer.table}
+    assert "3,400 test cases" in rows["ProcessBench"] and "5,062 problems" in rows["UGMathBench"]
+    assert "(1) Existing PRMs" not in rows["ProcessBench"]  # an enumeration counts nothing
+
+
+def test_a_comparison_of_counts_with_a_second_ask_answers_both_in_each_row(engine):
+    answer = engine.ask("which evaluated more LLMs, ENAMEL or BigCodeBench? and what does each benchmark focus on")
+    rows = {row["paper"]: row["aspect"] or "" for row in answer.table}
+    assert "30 popular LLMs" in next(text for paper, text in rows.items() if paper != "BigCodeBench")
+    assert "60 LLMs" in rows["BigCodeBench"]
+    assert all(len(re.findall(r"(?<=[.!?])(?:\s|$)", text)) >= 2 for text in rows.values())  # a second sentence
 
 
 def test_a_name_typed_in_lower_case_in_a_list_is_matched_as_the_name(engine):

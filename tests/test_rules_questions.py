@@ -394,6 +394,9 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("Which of these evaluated the most LLMs, and how many did each test?", "LLMs", "our evaluation of 60 LLMs"),
     ("How many did they solve?", None, ""),  # nothing says what is counted
     ("how many traces did it get fully right?", "traces", "only 47% of HumanEval task traces"),  # a share of them
+    ("Which model has more parameters, A or B?", "parameters", "a 7B parameters model"),
+    ("Which benchmark has more items?", "items", "It consists of 3,400 test cases"),  # whatever it counts
+    ("which benchmark has more problems?", "problems", "a benchmark of 1,140 fine-grained tasks"),
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.asks import counted_unit

@@ -184,6 +184,16 @@ def asks_for_figure(question: str) -> bool:
     return bool(_ASKS_FIGURE.search(question))
 
 
+# "what does RLCoder do and how much does it improve EM?": a second ask, joined to the first by "and".
+_SECOND_ASK = re.compile(r"(?:,\s*|\s+)(?:and|;|also)\s+(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|"
+                         r"was|were|can)\b)", re.I)
+
+
+def split_asks(question: str) -> list[str]:
+    """The question's asks: two when a second is joined to the first ("... and how big is it?"), else one."""
+    return _SECOND_ASK.split(question, maxsplit=1)
+
+
 def asks_number(question: str) -> bool:
     """"How many / how long / what percentage": a number is the whole answer."""
     return bool(_ASKS_NUMBER.search(question))
@@ -245,10 +255,16 @@ _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3
                        r"been|being)\b|\s*[?.!]*$)",
                        re.I)
 # A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
-_UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)"}
+_UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",
+               # A benchmark's items, by whatever it calls them: "1,140 fine-grained tasks" answers "more problems".
+               "problem": r"(?:problem|task|question|exercise)", "task": r"(?:task|problem)"}
 # "Which is bigger in parameter count?", "the number of lemmas": a count of that unit is asked.
 _COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|\b(?:the|what|which) number of "
                        r"(?P<unit2>[\w-]+)\b", re.I)  # not "a number of edge devices"
+# "Which benchmark has more items / problems?": a count of them is asked.
+_MORE_OF = re.compile(r"\b(?:which|who)\b.*?\b(?:more|fewer|most|fewest)\s+(?P<unit>[a-z][\w-]*s)\b", re.I)
+# Units that stand for whatever a benchmark or dataset counts: "3,400 test cases", "5,062 problems" count items.
+_ANY_UNIT = {"item", "example", "instance", "entri", "sample", "element", "data point"}
 # Only a duration asked ("how long does X take"): "how long is the context window" wants a length, not a time.
 _HOW_LONG = re.compile(r"\bhow long\s+(?:does|do|did|would|will|should)\b.*\b(?:take|takes|took|last|run|train)\b",
                        re.I)
@@ -274,7 +290,7 @@ class Unit:
 
 def counted_unit(question: str) -> Unit | None:
     """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
-    if match := _HOW_MANY.search(question) or _COUNT_OF.search(question):
+    if match := _HOW_MANY.search(question) or _COUNT_OF.search(question) or _MORE_OF.search(question):
         words = next(unit for unit in match.groups() if unit).split()
         if re.fullmatch(_AUX_WORD, words[0], re.I):
             # "which evaluated the most LLMs, and how many did each test?": the unit was said before.
@@ -287,7 +303,9 @@ def counted_unit(question: str) -> Unit | None:
         if not re.search(r"[a-z]", stem, re.I) or stem.lower() in {"time", "times"}:
             return None
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
-        label = word if match.re is _HOW_MANY else f"the {word} count"
+        label = f"the {word} count" if match.re is _COUNT_OF else word
+        if stem.lower() in _ANY_UNIT:  # a number in digits right before a plural noun; not "(1) Existing PRMs"
+            return Unit(r"(?<![(\d.,])\d[\d,]*(?![\d.,)])\s+(?:[\w-]+\s+)?[A-Za-z][\w-]*s\b", label, r"\w")
         form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
         # A share counts them too ("47% of HumanEval task traces"); "one of the tasks" does not.
         return Unit(rf"{AMOUNT}(?:\+|\s*%\s+of\b|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.across import ASKS_NAMED_THINGS, names_used
-from rag.answer.asks import asks_for_figure, counted_unit, has_figure
+from rag.answer.asks import asks_for_figure, counted_unit, has_figure, split_asks
 from rag.answer.comparison import aspect_answer, cells_for
 from rag.answer.naming import mentions_name
 from rag.answer.plan import asks_which_is_better
@@ -50,6 +50,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     # "Which is bigger in parameter count?", "how many lemmas does each have?": each row quotes its count, or none.
     unit = counted_unit(question) if not terms else None
     unit = unit if unit is not None and unit.counts else None
+    asks = split_asks(question)
     rows = []
     for paper in chosen:
         own = [s for s in scored if s.paper_id == paper.paper_id]
@@ -65,10 +66,18 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             own = [s for s in own if its and has_figure(s.text) and all(mentions_name(s.text, t) for t in its)]
         picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ROW_RATIO * own[0].score]
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
-        if not figure and ASKS_NAMED_THINGS.search(shape.aspect):
+        if not figure and unit is None and ASKS_NAMED_THINGS.search(shape.aspect):
             # "What benchmarks do A, B and C evaluate on?": every sentence of the row's abstract naming one leads.
             naming = [s for s in split_sentences(paper.abstract) if names_used(s, paper)]
             texts = [*naming[:MAX_ROW], *(t for t in texts if t not in naming)][:MAX_ROW]
+        if figure or unit is not None:
+            # "Which evaluated more LLMs, ENAMEL or BigCodeBench? and what does each focus on": the row's best
+            # sentence for the other ask joins its figure.
+            for part in asks if len(asks) > 1 else []:
+                if counted_unit(part) is None and not asks_for_figure(part) and texts and len(texts) < MAX_ROW:
+                    best = found.scored_in_for(part, [paper.paper_id])
+                    if best and best[0].text not in texts:
+                        texts.append(best[0].text)
         if not figure and unit is None:
             cells = cells_for(paper)
             # The sentence that plays the role the aspect asks about (its data, its method ...), then the key

@@ -30,6 +30,7 @@ from rag.answer.asks import (
     has_figure,
     has_measure,
     qualified_first,
+    split_asks,
     unmet_qualifier,
 )
 from rag.answer.factoid import extractive_answer, findings_first
@@ -148,16 +149,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                              emphasis=asked_value(question, chosen[0].text, wanted))
 
 
-# "what does RLCoder do and how much does it improve EM?": a second ask, joined to the first by "and".
-_SECOND_ASK = re.compile(r"(?:,\s*|\s+)(?:and|;|also)\s+(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|"
-                         r"was|were|can)\b)", re.I)
-
-
 def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathered,
                        max_sentences: int) -> list[ScoredSentence]:
     """A question with two asks ("what codebases did they apply it to and how big is the crypto library?") gets the
-    best sentence for its second ask too, from the papers already quoted, when none chosen answers it."""
-    parts = _SECOND_ASK.split(question, maxsplit=1)
+    best sentence for each ask, from the papers already quoted, where the sentences chosen for the whole question
+    do not have it."""
+    parts = split_asks(question)
     if len(parts) < 2 or not chosen:
         return chosen
     papers = list(dict.fromkeys(s.paper_id for s in chosen))
