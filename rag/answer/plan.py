@@ -174,6 +174,11 @@ def _with_paired_names(question: str, mentions: list[Mention]) -> list[Mention]:
 # "What datasets / benchmarks ...": the named things across papers, each with the papers that use it.
 _AGGREGATE = re.compile(r"^(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|data sets|test sets)\b|"
                         r"\bwhich (?:datasets|benchmarks)\b", re.I)
+# "What approaches do people use to ...", "ways that papers use code to ...": the ways of several groups, not a
+# list of the papers with a method.
+_WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?(?:different\s+|various\s+)?(?:ways|approaches|"
+                   r"methods|techniques|strategies|tricks|ideas)\s+(?:that\s+|in which\s+|do\s+|did\s+|are\s+|have\s+)?"
+                   r"(?:people|folks|researchers|papers|authors|works|others|groups)\b")
 # A question spanning papers: "What are the ways of ...", "How are people ...", "... across these papers".
 _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
@@ -187,6 +192,8 @@ _ACROSS_PAPERS = re.compile(
     r"(?:papers|works|groups|teams|methods|approaches))\b|"
     r"\bwhat\s+(?:are|have)\s+(?:people|folks|researchers|others)\s+(?:been\s+)?(?:doing|trying|using|proposing)\b|"
     r"^how\s+(?:are|is)\s+(?:[\w/-]+\s+){1,4}?being\s+(?:used|applied|employed|leveraged|adapted)\b|"
+    # "What approaches do people here use to ...", "ways that papers use code to ...", "the methods here".
+    rf"{_WAYS_OF_PEOPLE}|\b(?:people|folks|papers|works|methods|approaches)\s+here\b|"
     r"\b(?:across|these|the)\s+(?:[\w-]+\s+(?:/\s+)?){0,4}papers\b|" + _AGGREGATE.pattern, re.I)
 # How a follow-up narrows an earlier list ("Which of them also ...?"): written by followups.py, read by listing.py.
 NARROWING = " and also "
@@ -255,6 +262,8 @@ _WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|a
 
 
 def _list_topic(text: str) -> str:
+    if re.match(_WAYS_OF_PEOPLE, text, re.I):
+        return ""  # "what approaches do people use to X": the ways, across papers
     text = re.sub(r"^(?:(?:any|are there any|are there|is there any|is there)\s+)?(?:papers|works?|studies|"
                   r"research)\s+", "which papers ", text, flags=re.I)
     # "who's using LLMs to make code faster?", "who is working on X": the papers that do it.
