@@ -303,6 +303,21 @@ def test_a_paper_the_question_names_that_the_index_does_not_have_is_refused(engi
     assert f"No indexed paper is {said}" in answer.answer
 
 
+@pytest.mark.parametrize(("question", "refused"), [
+    ("Which model achieved the top score of about 60% on BigCodeBench?", True),  # "60 LLMs", none named
+    # Lean and IMO are what the dataset paper's title is about, not models that proved its lemmas.
+    ("the Lean olympiad dataset paper - which SOTA LLM proved the most of their lemmas?", True),
+    ("on CoCoNUT, which model did best?", False),  # "the top-performing model, Gemini"
+])
+def test_which_model_did_best_is_answered_only_by_a_sentence_naming_one(engine, question, refused):
+    answer = engine.ask(question)
+    assert answer.refused is refused
+    if refused:
+        assert "does not name which model" in answer.answer and "The A " not in answer.answer
+    else:
+        assert "Gemini" in answer.answer
+
+
 @pytest.mark.parametrize(("question", "title"), [
     ("what does the GHOSTS paper find?", "Mathematical Capabilities of ChatGPT"),  # its abstract's own dataset
     ("According to the MBPP paper, how many programming tasks does MBPP have?",  # it defines "(MBPP)"

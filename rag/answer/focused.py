@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from rag.answer.across import used_as_data
 from rag.answer.asks import (
     FIGURE_RATIO,
     asked_value,
@@ -34,7 +33,7 @@ from rag.answer.asks import (
     unmet_qualifier,
 )
 from rag.answer.factoid import extractive_answer, findings_first
-from rag.answer.naming import mentions_name, states_name
+from rag.answer.naming import mentions_name, spelled_out, states_name
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
@@ -56,32 +55,36 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     pid = shape.papers[0]
     paper = view.papers[pid]
     name = re.sub(r"^the\s+", "", short_name(paper), flags=re.I)  # "The {name} abstract", never "The The ..."
+    # A title without a short name reads as one: "The abstract of “A Lean Dataset for ...”", not "The A Lean ...".
+    the_abstract = f"The {name} abstract" if short_name(paper) != paper.title else f"The abstract of “{paper.title}”"
     if (answered := record_answer(paper, question, found.searched)) is not None:
         return answered  # who wrote it, when: the record's, not the abstract's
     if detail := missing_detail(paper, question):
-        return _not_stated(paper, "", question, found, f"The {name} abstract does not state its {detail}.")
+        return _not_stated(paper, "", question, found, f"{the_abstract} does not state its {detail}.")
     if setting := unstated_setting(paper, question, view.lexical.papers_using):
         return _not_stated(paper, "", question, found,
-                           f"The {name} abstract does not mention {setting}, so it does not say this.")
+                           f"{the_abstract} does not mention {setting}, so it does not say this.")
     text = f"{paper.title}\n{paper.abstract}"
     absent = [t for t in shape.terms if not states_name(text, t.text, view.vocabulary)]
     if absent:
         return _not_stated(paper, absent[0].text, question, found,
-                           f"The {name} abstract does not mention {absent[0].text}, so it does not say this.")
+                           f"{the_abstract} does not mention {absent[0].text}, so it does not say this.")
     if (other := compared_with(question, view.vocabulary)) and not Vocabulary(paper.abstract).uses_most(other):
         # "How much faster is KV Prediction than speculative decoding?": nothing in it compares the two.
         return _not_stated(paper, "", question, found,
-                           f"The {name} abstract does not mention {other}, so it does not compare {name} with it.")
+                           f"{the_abstract} does not mention {other}, so it does not compare {name} with it.")
     scored = found.scored_in([pid])
     if not scored or scored[0].score < settings.answer.refuse_below:
         return None
     if asks_which_model(question):
         # "Which model achieved the top score of about 60% on BigCodeBench?": "scores up to 60%" of "60 LLMs"
         # names none, so the abstract does not say which.
-        close = [s for s in scored if s.score >= FIGURE_RATIO * scored[0].score]
-        naming = [s for s in close if _names_a_model(s.text, paper, [t.text for t in shape.terms])]
+        # Which one is often said apart from the sentence closest to the question ("the top-performing model,
+        # Gemini, ..."): any of its sentences naming a model with a figure leads.
+        naming = [s for s in scored if _names_a_model(s.text, paper, [t.text for t in shape.terms], view.vocabulary)
+                  and (s.score >= FIGURE_RATIO * scored[0].score or _BEST.search(s.text))]
         if not naming:
-            return _not_stated(paper, "", question, found, f"The {name} abstract does not name which model (the "
+            return _not_stated(paper, "", question, found, f"{the_abstract} does not name which model (the "
                                                            f"closest it says: “{scored[0].text}”).")
         scored = naming + [s for s in scored if s not in naming]
     if not shape.terms and (unit := counted_unit(question)):
@@ -91,15 +94,15 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # abstract that never uses the word is refused; otherwise a sentence counting it comes first.
         if not unit.used_in(paper.abstract):
             return _not_stated(paper, "", question, found,
-                               f"The {name} abstract gives no figure for {unit.label}.")
+                               f"{the_abstract} gives no figure for {unit.label}.")
         if not unit.counts and not any(unit.search(s.text) for s in scored):
-            return _not_stated(paper, "", question, found, f"The {name} abstract gives no figure for {unit.label}.")
+            return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure for {unit.label}.")
         if unit.counts:  # a duration in an abstract may time something else: no sentence is moved up for one
             counting = [s for s in scored if has_figure(s.text) and unit.search(s.text)]
             if not counting:
                 # "How many tasks are in WebArena?": its "task success rate of 10.59%" counts no tasks.
                 return _not_stated(paper, "", question, found,
-                                   f"The {name} abstract gives no figure for {unit.label} (the closest it says: "
+                                   f"{the_abstract} gives no figure for {unit.label} (the closest it says: "
                                    f"“{scored[0].text}”).")
             scored = counting + [s for s in scored if s not in counting]
     wanted = [t.text for t in shape.terms]
@@ -109,10 +112,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         fitting = [s for s in scored if needed(s.text)]
         if not fitting:
             return _not_stated(paper, "", question, found,
-                               f"The {name} abstract gives no such figure (the closest it says: “{scored[0].text}”).")
+                               f"{the_abstract} gives no such figure (the closest it says: “{scored[0].text}”).")
         if whose := unmet_qualifier(question, fitting):
             said = f"the closest it says: “{fitting[0].text}”"
-            return _not_stated(paper, "", question, found, f"The {name} abstract gives no {whose} figure ({said}).")
+            return _not_stated(paper, "", question, found, f"{the_abstract} gives no {whose} figure ({said}).")
         fitting = qualified_first(question, fitting)
         scored = fitting + [s for s in scored if s not in fitting]
     if wanted:
@@ -123,15 +126,15 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             if not with_figure:
                 said = f" (it says: “{about[0].text}”)" if about else ""
                 return _not_stated(paper, wanted[0], question, found,
-                                   f"The {name} abstract gives no {wanted[0]} figure{said}.")
+                                   f"{the_abstract} gives no {wanted[0]} figure{said}.")
             if whose := unmet_qualifier(question, with_figure):  # "the zero-shot accuracy on MATH"
                 return _not_stated(paper, wanted[0], question, found,
-                                   f"The {name} abstract gives no {whose} {wanted[0]} figure (it says: "
+                                   f"{the_abstract} gives no {whose} {wanted[0]} figure (it says: "
                                    f"“{with_figure[0].text}”).")
             if other := excluded_variant(question, wanted, [s.text for s in with_figure]):
                 # "on the full SWE-bench, not the lite subset": its only figure is on SWE-bench-lite.
                 return _not_stated(paper, wanted[0], question, found,
-                                   f"The {name} abstract gives no {wanted[0]} figure except on {other} (it says: "
+                                   f"{the_abstract} gives no {wanted[0]} figure except on {other} (it says: "
                                    f"“{with_figure[0].text}”).")
             about = qualified_first(question, with_figure)
         scored = about + [s for s in scored if s not in about]
@@ -141,7 +144,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "How many parameters does RLCoder's retriever have?": the sentences about it hold no number at all (a
         # figure in a sentence further off is about something else: "10s of seconds" of prompt processing).
         return _not_stated(paper, "", question, found,
-                           f"The {name} abstract gives no figure for this (the closest it says: “{chosen[0].text}”).")
+                           f"{the_abstract} gives no figure for this (the closest it says: “{chosen[0].text}”).")
     if shape.yes_no:
         chosen = findings_first(chosen, view.papers, scored)
     chosen = answering_each_ask(question, chosen, found, settings.answer.max_sentences)
@@ -193,11 +196,27 @@ def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) 
     return answer
 
 
-def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str]) -> bool:
+# A sentence saying which did best: "the top-performing model, Gemini".
+_BEST = re.compile(r"\b(?:top|best|highest|most|leading|strongest|state-of-the-art|outperform\w*)\b", re.I)
+
+
+def _measured_on(name: str) -> re.Pattern[str]:
+    """Where a sentence puts what it is measured on: "on HumanEval", "HumanEval task traces" (while "using GPT-4o
+    as the base model" names a model)."""
+    named = re.escape(name)
+    return re.compile(rf"\b(?:on|across|over|against|in)\s+(?:the\s+)?{named}(?![\w-])|(?<![\w-]){named}\s+"
+                      r"(?:benchmarks?|datasets?|tasks?|test|split|problems)\b", re.I)
+
+
+def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary: Vocabulary) -> bool:
     """A name in the sentence other than the paper's own, the question's, or the data it is measured on ("the
     top-performing model, Gemini, ... HumanEval task traces": Gemini)."""
     own = {n.lower() for n in [*names_in(short_name(paper)), *asked]}
-    return any(not is_generic(n) and n.lower() not in own and not used_as_data(n, sentence)
+    # One word, and not an ordinary one capitalised ("Testing" of a title written out in the abstract).
+    return any(" " not in n and not vocabulary.plain(n) and not is_generic(n) and n.lower() not in own
+               and not _measured_on(n).search(sentence)
+               # What its title names is its topic: "Lean", "IMO" of "A Lean Dataset for International Math Olympiad"
+               and not mentions_name(paper.title, n) and not spelled_out(n, paper.title)
                for n in [*names_in(sentence), *capitalised_names(sentence)])
 
 

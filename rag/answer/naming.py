@@ -18,14 +18,14 @@ def states_name(text: str, name: str, vocabulary: Vocabulary) -> bool:
     """Whether an abstract names what a question does, in the abstract's own words: as written, spelled out ("open
     reading frames" for "ORFs"), or by the names in it ("Hox mRNA" for "Hox gene", "RANK" for "RANK-RANK-Ligand":
     "gene" and "ligand" are ordinary words)."""
-    if mentions_name(text, name) or _spelled_out(name, text):
+    if mentions_name(text, name) or spelled_out(name, text):
         return True
     words = [w for w in re.split(r"[\s-]+", name) if w]  # "RANK-RANK-Ligand": RANK, and a plain word
     core = [w for w in words if not (w.isalpha() and vocabulary.plain(w.lower()))]
     return 0 < len(core) < len(words) and all(mentions_name(text, w) for w in core)
 
 
-def _spelled_out(name: str, text: str) -> bool:
+def spelled_out(name: str, text: str) -> bool:
     """An acronym of three or more capitals ("ORFs", "MDSCs") written out as words with those initials."""
     letters = re.sub(r"s$", "", name)
     if len(letters) < 3 or not letters.isalpha() or not letters.isupper():
