@@ -36,6 +36,7 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("What Codeforces Elo rating did AlphaCode get?", "Elo"),  # its Codeforces figure is a ranking, no Elo
     ("For WebArena, what task success rate did human annotators achieve?", "human"),
     ("How well do humans do on WebArena tasks?", "human"),
+    ("webarena's human success rate?", "human"),  # terse: a measurement named is a figure asked
     ("whats GPT-4o's pass@1 on GitChameleon, without the error feedback?", "pass@1"),  # it gives pass@10
     ("deepseek-prover's proofnet accuracy? need it for related work", "proofnet"),  # typed in lower case
     ("What's AutoCodeRover's resolve rate on the full SWE-bench test set (the big one, not lite)?",

@@ -21,10 +21,14 @@ from rag.text.numbers import AMOUNT, Figure, read
 from rag.text.tokens import tokenize
 from rag.text.vocabulary import Vocabulary
 
-_ASKS_FIGURE = re.compile(r"\b(?:how (?:many|much|well|large|big|fast|high)|what(?:'s|’s|s|\s+is|\s+was)?\s+"
+# "what's", "whats", "what is", "what was": how a question for a value opens.
+_WHAT_IS = r"what(?:'s|’s|s|\s+is|\s+was)?"
+# The measurements a question asks by name: "the human success rate", "what Codeforces Elo rating".
+_MEASUREMENT = r"(?:success rate|accuracy|score|pass rate|win rate|error rate|rating)"
+_ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_WHAT_IS}\s+"
                           r"(?:[\w'’-]+\s+){0,3}?(?:score|accuracy|"
                           r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
-                          r"score|accuracy|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|get on)\b", re.I)
+                          rf"{_MEASUREMENT}|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|get on)\b", re.I)
 
 # Questions whose answer is a number and nothing else ("how many", "how long", "what percentage").
 _ASKS_NUMBER = re.compile(r"\b(?:how (?:many|much|long|large|big)|by how much|what (?:\w+\s+){0,2}?(?:percentage|"
@@ -53,7 +57,7 @@ _FACTOR = re.compile(r"\d[\d.,]*\s*(?:x|×|times|-?fold)(?!\w)|\bspeed-?ups? of 
                      r"\d[\d.,]*\s*%\s*(?:faster|slower|speed-?up|less|fewer|lower|reduction)", re.I)
 # "What GSM8K accuracy", "what task success rate", "just the number": a measurement is what is asked (narrower
 # than _ASKS_MEASURE, which only picks how a sentence naming the asked benchmark must state its figure).
-_ASKS_A_MEASURE = re.compile(r"\bwhat(?:'s|’s|s|\s+is|\s+was)?\s+(?:[\w-]+\s+){0,3}?(?:score|accuracy|rate|"
+_ASKS_A_MEASURE = re.compile(rf"\b{_WHAT_IS}\s+(?:[\w-]+\s+){{0,3}}?(?:score|accuracy|rate|"
                              r"pass@\w*|f1|bleu|mrr|exact match)\b|"
                              r"\bhow accurate\b|\bjust the number\b", re.I)
 # "overhead in %", "what percentage": only a percentage answers.
@@ -68,15 +72,14 @@ FIGURE_RATIO = 0.7  # a question not naming a paper: the fitting sentence must s
 _AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "What Codeforces Elo rating": the word right before the measurement. "What success rate did human annotators
 # get": whose, said after it (people only: "what accuracy does DotaMath get" is the paper's own); looked for first.
-_MEASUREMENT = r"(?:success rate|accuracy|score|pass rate|win rate|error rate|rating)"
-_WHOSE = re.compile(rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|can|could|would)\s+(?P<whose>(?:humans?|"
-                    r"people|experts?|annotators?|participants?|users?|developers?|students?|crowd-?workers?|"
-                    r"mathematicians?))\b", re.I)
 # People whose figure a figure question asks anywhere ("How well do humans do on WebArena?", "the success rate of
 # human annotators"): only a sentence about them can state it.
-_PEOPLE = re.compile(r"(?<![-\w])(?P<whose>humans?|annotators?|experts?|crowd-?workers?|participants?)\b(?!-)",
-                     re.I)  # not "human-written tests", "mixture-of-experts"
-_QUALIFIED = re.compile(rf"\bwhat(?:'s|’s|\s+is|\s+was|s)?\s+(?:the\s+)?(?:(?!(?:{_AUX_WORD})\b)[\w-]+\s+){{0,2}}?"
+_PEOPLE_WORDS = r"humans?|annotators?|experts?|crowd-?workers?|participants?"
+_PEOPLE = re.compile(rf"(?<![-\w])(?P<whose>{_PEOPLE_WORDS})\b(?!-)", re.I)  # not "human-written", "mixture-of-experts"
+# Said after the measurement, more words name people: "what accuracy do users / developers get".
+_WHOSE = re.compile(rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|can|could|would)\s+(?P<whose>(?:"
+                    rf"{_PEOPLE_WORDS}|people|users?|developers?|students?|mathematicians?))\b", re.I)
+_QUALIFIED = re.compile(rf"\b{_WHAT_IS}\s+(?:the\s+)?(?:(?!(?:{_AUX_WORD})\b)[\w-]+\s+){{0,2}}?"
                         r"(?P<qualifier>[a-z][\w-]+)\s+"
                         rf"(?:task\s+)?{_MEASUREMENT}\b", re.I)
 _ANY_QUALIFIER = {"best", "overall", "final", "average", "mean", "reported", "top", "exact", "highest", "lowest",

@@ -237,17 +237,15 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
     from rag.answer.asks import FIGURE_RATIO, asked_value, figure_needed, unknown_name_unanswerable
     from rag.answer.factoid import extractive_answer, findings_first
     from rag.answer.focused import answering_each_ask
-    from rag.answer.refusal import refusal
     from rag.answer.scoring import pick_answer_sentences
 
     papers, settings = found.view.papers, found.tools.settings
-    closest = [papers[e.paper_id] for e in found.retrieved[:3]]
     unknown_ids, unknown_words = unknown_names(found.searched, found.view)
     if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, shape is not None and shape.yes_no):
         # "What accuracy does GPT-4 reach on MMLU?": a figure on a benchmark no abstract names cannot be quoted.
-        return refusal(closest, query=question, searched=found.searched, reason=_not_mentioned(unknown_ids))
+        return _refusal(question, found, _not_mentioned(unknown_ids))
     if shape is not None and not shape.papers and (reason := _no_such_paper(found)):
-        return refusal(closest, query=question, searched=found.searched, reason=reason)
+        return _refusal(question, found, reason)
     scored = found.scored()
     bar = settings.answer.refuse_below
     if (unknown_ids or unknown_words) and not (shape is not None and shape.yes_no):
@@ -259,7 +257,7 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
     if not scored or scored[0].score < bar:
         unknown = unknown_ids or unknown_words
         reason = _not_mentioned(unknown) if unknown and scored else ""
-        return refusal(closest, query=question, searched=found.searched, reason=reason)
+        return _refusal(question, found, reason)
     if needed := figure_needed(found.searched, ratio=False):
         # "What's the overhead in %?", "by what factor?": a sentence with that kind of figure, among those close to
         # the best, leads; with none, the abstracts do not state it ("negligible impact" is no percentage).
@@ -267,8 +265,7 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
         fitting = [s for s in close if needed(s.text)]
         if not fitting:
             said = f"the closest sentence: “{scored[0].text}”"
-            return refusal(closest, query=question, searched=found.searched,
-                           reason=f"The closest abstracts give no such figure ({said}).")
+            return _refusal(question, found, f"The closest abstracts give no such figure ({said}).")
         scored = fitting + [s for s in scored if s not in fitting]
     chosen = pick_answer_sentences(scored, settings.answer.max_sentences)
     if _ONE_PAPER.search(found.searched) and chosen:
@@ -421,20 +418,18 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
 def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:
     """Every matching paper; a figure no abstract states is refused, not answered with whatever ranks first."""
     from rag.answer.listing import find_matches, list_answer, unmet_figures, unmet_filters, unmet_words
-    from rag.answer.refusal import refusal
 
     view = found.view
     # "which papers use isabelle": a word the abstracts only write as a name is that name, matched exactly.
     topic = re.sub(r"\b[a-z][a-z0-9]{3,}\b", lambda m: view.vocabulary.as_written(m.group(0)), topic)
-    closest = [view.papers[e.paper_id] for e in found.retrieved[:3]]
     if reason := unmet_words(topic, view.vocabulary):
         # What the topic is about is in no abstract in any form ("text-to-SQL"): whatever matches loosely is about
         # something else.
-        return refusal(closest, query=question, searched=found.searched, reason=reason)
+        return _refusal(question, found, reason)
     matches = find_matches(topic, view.papers.values(), lambda text: found.scored_for(text, LIST_DEPTH))
     if not matches:
         reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic)
-        return refusal(closest, query=question, searched=found.searched, reason=reason) if reason else None
+        return _refusal(question, found, reason) if reason else None
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched)
 
 

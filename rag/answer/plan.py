@@ -215,7 +215,9 @@ _ALL_OF_IT = re.compile(
     r"^(?:(?:please|so)\s+)?(?:(?:list|give|show|name)(?:\s+me)?\s+(?:all|every|them|the full|the whole)|"
     r"i (?:want|need|.d like) (?:to see )?(?:the |a )?(?:full|whole|complete|entire|all|every)|all of (?:it|them)|"
     r"the (?:full|whole|complete) (?:set|list)|list (?:the|those|these) (?:papers|ones|works))\b", re.I)
-_REFERS_BACK = re.compile(r"\b(?:they|them|their|it|its|these|those|this|that|both|either|each)\b", re.I)
+# A word pointing at what came before ("which methods do they use"); not "that", which a topic uses as a relative
+# pronoun ("work that applies RL").
+_REFERS_BACK = re.compile(r"\b(?:they|them|their|it|its|these|those|this|both|either|each)\b", re.I)
 
 
 # "Looking for work on agents that act on websites - which papers?", "X: any papers?", "I need papers about X.
@@ -235,7 +237,7 @@ def list_topic(text: str) -> str:
     clause that asks for the list decides."""
     if asked_after := _ASK_AFTER.match(text.strip()):
         topic = _WORK_ON.sub("", asked_after["topic"].strip())
-        if topic and not re.search(r"\b(?:they|them|their|it|its|these|those|this|both|either|each)\b", topic, re.I):
+        if topic and not _REFERS_BACK.search(topic):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"which papers {topic}?" if _LIST_LEAD.match(f"{topic} ") else f"which papers are about {topic}?"
     clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+", text) if c.strip()]
