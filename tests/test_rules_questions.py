@@ -297,6 +297,10 @@ _TOPIC_PAPERS = {
     "recq": Paper("recq", "RecQ helicases: caretakers of the genome",
                   "RecQ helicases, a class of enzymes, keep the genome stable."),
     "kv": PAPERS["kv"],
+    "desmond": Paper("desmond", "A diabetes education and self management programme (DESMOND): three year follow-up",
+                     "Outcomes did not differ between the groups at three years."),
+    "mpirigen": Paper("mpirigen", "MPIrigen: MPI Code Generation through Domain-Specific Language Models",
+                      "Language models generate parallel programs."),
 }
 
 
@@ -327,6 +331,10 @@ def _topic_lexicon() -> Lexicon:
     # Rare names still name their papers.
     ("What does KV Prediction reduce?", ["kv"], []),
     ("What do RecQ helicases do?", ["recq"], []),
+    # A name its title defines and no other paper uses names the paper (a trial's acronym) ...
+    ("Did the DESMOND programme cause weight loss?", ["desmond"], []),
+    # ... a name its title only uses is what the paper is about.
+    ("Which models generate MPI code?", [], ["MPI"]),
 ])
 def test_topics_and_plain_words_are_not_names(question, papers, terms):
     mentions = _topic_lexicon().find(question)

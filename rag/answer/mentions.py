@@ -160,10 +160,12 @@ class Lexicon:
             written = _POSSESSIVE.sub("", mention.text)
             if mention.kind == "term" and written not in self.title_names and written.islower():
                 written = self._title_name_typed_lower(written)  # "alphacode's biggest model": AlphaCode
-            if mention.kind == "term" and self.title_names.get(written) and \
-                    self.title_names[written] == self.introduced.get(key(written)):
-                # A name in one title that this paper introduces names it, even where others cite it ("AlphaCode");
-                # as written: "MAth" is not "MATH".
+            if mention.kind == "term" and self.title_names.get(written) and (
+                    self.title_names[written] == self.introduced.get(key(written)) or
+                    (self.title_names[written] == set(mention.paper_ids) and self._titled(written))):
+                # A name in one title that this paper introduces names it, even where others cite it ("AlphaCode"),
+                # and so does one its title defines that no other paper uses ("... programme (DESMOND)": a trial's
+                # name; "MPI" of "MPIrigen: MPI Code Generation" is a topic); as written: "MAth" is not "MATH".
                 mention = replace(mention, kind="paper", paper_ids=tuple(self.title_names[written]))
             if mention.kind == "term" and after in _KIND_WORDS:
                 owner = self.title_names.get(written)
@@ -180,6 +182,10 @@ class Lexicon:
             found.append(mention)
             i += used
         return found
+
+    def _titled(self, name: str) -> bool:
+        """Whether the one title having the name defines it, in brackets after what it stands for."""
+        return any(f"({name})" in self.papers[pid].title for pid in self.title_names.get(name, ()))
 
     def _used_more_than_once(self, name: str, pid: str) -> bool:
         paper = self.papers[pid]
