@@ -95,6 +95,13 @@ def test_a_figure_asked_on_a_benchmark_is_never_another_benchmarks(engine, quest
     assert "result in the abstract" in answer.answer
 
 
+def test_a_paper_compared_with_people_is_a_question_about_that_paper(engine):
+    answer = engine.ask("how do the models compare to humans on BigCodeBench?")
+    assert answer.kind != "comparative" and not answer.refused
+    assert [c.title.split(":")[0] for c in answer.citations] == ["BigCodeBench"]
+    assert "human performance of 97%" in answer.answer
+
+
 def test_a_pronoun_with_nothing_before_it_gets_a_question_back(engine):
     answer = engine.ask("Tell me more about it")
     assert answer.refused and answer.kind == "clarify" and answer.citations == []
@@ -308,6 +315,7 @@ def test_a_paper_the_question_names_that_the_index_does_not_have_is_refused(engi
     ("Which model achieved the top score of about 60% on BigCodeBench?", True),  # "60 LLMs", none named
     # Lean and IMO are what the dataset paper's title is about, not models that proved its lemmas.
     ("the Lean olympiad dataset paper - which SOTA LLM proved the most of their lemmas?", True),
+    ("the Lean olympiad dataset paper - which LLM proved the most of the IMO problems?", True),
     ("on CoCoNUT, which model did best?", False),  # "the top-performing model, Gemini"
 ])
 def test_which_model_did_best_is_answered_only_by_a_sentence_naming_one(engine, question, refused):
@@ -332,8 +340,7 @@ def test_a_name_used_as_a_papers_is_the_paper_that_makes_it_its_own(engine, ques
 
 @pytest.mark.parametrize("question", [
     "how many lemmas are in the olympiad Lean dataset paper?",
-    # Retrieval ranks a prover paper first for the whole question; the description finds the dataset paper.
-    "the Lean olympiad dataset paper - which LLM proved the most of the IMO problems?",
+    "the Lean olympiad dataset paper - how many IMO problems could the best prover model prove?",
 ])
 def test_a_question_about_one_described_paper_is_answered_from_that_paper_alone(engine, question):
     answer = engine.ask(question)
@@ -345,6 +352,11 @@ def test_a_question_about_one_described_paper_is_answered_from_that_paper_alone(
 def test_a_described_paper_gets_the_checks_a_named_one_does(engine):
     answer = engine.ask("What's the pass@1 on HumanEval of the olympiad Lean dataset paper?")
     assert answer.refused and "HumanEval" in answer.answer
+
+
+def test_a_count_out_of_a_total_is_emphasised_whole(engine):
+    answer = engine.ask("the Lean olympiad dataset paper - how many IMO problems could the best prover model prove?")
+    assert "**2 of these 20 IMO problems**" in answer.answer
 
 
 def test_the_asked_value_is_emphasised_in_the_answer_but_not_in_the_quote(engine):

@@ -310,8 +310,9 @@ def counted_unit(question: str) -> Unit | None:
         if stem.lower() in _ANY_UNIT:  # a number in digits right before a plural noun; not "(1) Existing PRMs"
             return Unit(r"(?<![(\d.,])\d[\d,]*(?![\d.,)])\s+(?:[\w-]+\s+)?[A-Za-z][\w-]*s\b", label, r"\w")
         form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
-        # A share counts them too ("47% of HumanEval task traces"); "one of the tasks" does not.
-        return Unit(rf"{AMOUNT}(?:\+|\s*%\s+of\b|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
+        # A share counts them too ("47% of HumanEval task traces", "2 of these 20 problems"); a number in words
+        # before "of" is a pronoun ("one of the tasks").
+        return Unit(rf"{AMOUNT}(?:\+|\s*%\s+of\b|(?<=\d)|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
                     rf"(?:[\w-]+\s+){{0,4}}?{form}", label, rf"\b{form}")
     if _HOW_LONG.search(question):
         # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
@@ -350,8 +351,12 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
     if strip_controls(sentence) != sentence:
         return None  # bold inside a control sequence would break it open
     if unit is not None and unit.counts and (match := unit.pattern.search(sentence)):
-        # From the number nearest the unit ("seven tasks using fourteen datasets": fourteen) to the word's end.
-        start = match.start() + [m.start() for m in re.finditer(AMOUNT, match.group(0), re.I)][-1]
+        # From the number nearest the unit ("seven tasks using fourteen datasets": fourteen) to the word's end; from
+        # the count of a total when it is one ("2 of these 20 IMO problems").
+        amounts = [m.start() for m in re.finditer(AMOUNT, match.group(0), re.I)]
+        share = len(amounts) >= 2 and re.fullmatch(r"\S*\s+of\s+(?:the\s+|these\s+|those\s+|its\s+)?",
+                                                   match.group(0)[amounts[-2]:amounts[-1]], re.I)
+        start = match.start() + amounts[-2 if share else -1]
         end = match.end()
         while end < len(sentence) and sentence[end].isalnum():
             end += 1

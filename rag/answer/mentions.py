@@ -241,7 +241,7 @@ class Lexicon:
         return list(seen.values())
 
     def _longest_at(self, question: str, words: list[Word], i: int) -> tuple[Mention, int] | None:
-        plain = self._plain_word(words[i].text)
+        plain = self.plain_word(words[i].text)
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
             span = words[i:i + n]
             if span[0].text.lower() == "the" and n > 1 and key(" ".join(w.text for w in span[1:])) in \
@@ -258,7 +258,7 @@ class Lexicon:
                 return Mention(text, span[0].start, span[-1].end, tuple(sorted(self.paper_aliases[k])), "paper"), n
             if n == 1 and plain:
                 continue  # "activation", a question's leading "Are": a Title Case title's word is no name
-            if n > 1 and all(self._plain_word(w.text) or w.text.lower() in _JOINING for w in span):
+            if n > 1 and all(self.plain_word(w.text) or w.text.lower() in _JOINING for w in span):
                 continue  # "as a" is no "ASA", "protein kinase" no name: plain words joined make no term
             if k in self.terms and (n > 1 or name_like(span[0].text) or lowered or k in self._title_names_by_key):
                 if owner := self._paper_with_version(text):  # "Stable Code 3B": the Stable Code paper's model
@@ -320,7 +320,7 @@ class Lexicon:
         # "swe-bench": a part the abstracts write as a name ("SWE") makes the whole one.
         return any(self._vocabulary().as_written(part) != part for part in word.split("-") if part)
 
-    def _plain_word(self, word: str) -> bool:
+    def plain_word(self, word: str) -> bool:
         """A word typed lower case or only capitalised ("activation", "Are") that the abstracts write in lower
         case within sentences: an ordinary word, whatever a Title Case title makes of it. Acronyms and mixed
         case ("MATH", "DotaMath") are names as typed."""

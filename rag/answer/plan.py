@@ -126,7 +126,10 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
             return _with_described(question, named, terms, mentions, listed, lexicon)
         return Plan("comparative", papers=named, terms=_unowned(terms, question, mentions),
                     aspect=aspect_of(question, mentions))
-    sides = compared_sides(text)
+    # "How do the models compare to humans on it?": sides of ordinary words are no papers; with one side or none
+    # left, the question is about the paper it names.
+    sides = [side for side in compared_sides(text) if not _ordinary(side, lexicon)]
+    sides = sides if len(sides) >= 2 or (sides and not named) else []
     described = _described_sides(text, mentions) if not sides else []
     if described and (named or len(described) >= 2):
         return _with_described(question, named, terms, mentions, described, lexicon)
@@ -414,6 +417,14 @@ def side_variants(side: str) -> list[str]:
     """A side as written, then cut before a trailing clause ("X for repository-level code completion" -> "X")."""
     cut = _CUT.sub("", side).strip()
     return [v for v in dict.fromkeys([side, cut]) if v]
+
+
+def _ordinary(side: str, lexicon: Lexicon) -> bool:
+    """A side made of ordinary words only ("the", "humans", "human developers"): no paper's name."""
+    from rag.text.tokens import STOPWORDS
+
+    words = re.findall(r"[\w'’-]+", side)
+    return all(w.lower() in STOPWORDS or lexicon.plain_word(w) for w in words)
 
 
 def _clean_side(side: str) -> str:
