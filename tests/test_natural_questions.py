@@ -378,6 +378,14 @@ def test_a_question_with_two_asks_quotes_an_answer_to_each(engine, question, his
     assert all(s in answer.answer for s in said)
 
 
+def test_an_aggregation_over_a_topic_lists_the_data_of_the_papers_about_it(engine):
+    answer = engine.ask("which existing benchmarks are used to evaluate code completion across these papers?")
+    for name in ("CrossCodeEval", "RepoEval", "CodeXGLUE", "MultiPL-E"):  # RLCoder, PyCoder, ExecRepoBench
+        assert f"**{name}**" in answer.answer
+    for model in ("StarCoder", "DeepSeek", "HuggingFace"):  # fine-tuned models and a platform are no benchmarks
+        assert f"**{model}**" not in answer.answer
+
+
 def test_an_aggregation_lists_no_named_thing_of_a_paper_only_loosely_about_it(engine):
     # "P3" is Programming Puzzles' benchmark; the F* question is about the proof-oriented programming paper.
     answer = engine.ask("What benchmarks did F* use?")

@@ -594,11 +594,28 @@ def test_a_papers_line_across_papers(scores, quoted):
     ("GPT-4o", "With GPT-4o, CodeTree reaches 95.1 on HumanEval.", False),  # a model, not data
     ("Code4Me", "We developed an open-source IDE extension, Code4Me, for the evaluation.", False),
     ("IDE", "Developers accept completions in the IDE.", False),
+    ("DeepSeek", "We fine-tune various sized models, including StarCoder and DeepSeek, on this dataset.", False),
+    ("HuggingFace", "Our PyCoder is publicly available on HuggingFace.", False),  # a platform
+    ("CCEval", "We evaluate on benchmarks including CCEval and HumanEval.", True),
 ])
 def test_a_name_put_where_data_goes(name, sentence, data):
     from rag.answer.across import used_as_data
 
     assert used_as_data(name, sentence) is data
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("which existing benchmarks are used to evaluate code completion across these papers?", "code completion"),
+    ("what benchmarks get used for repository-level code completion across the papers?",
+     "repository-level code completion"),
+    ("What datasets are used for math word problems?", "math word problems"),
+    ("What eval benchmarks do plansearch, codetree and funcoder use?", ""),  # papers named, no topic
+    ("What datasets do the papers that train LLMs for math reasoning use?", ""),  # a relative clause: left out
+])
+def test_what_the_papers_an_aggregation_asks_about_do(question, topic):
+    from rag.answer.across import aggregated_topic
+
+    assert aggregated_topic(question) == topic
 
 
 @pytest.mark.parametrize(("question", "papers"), [
