@@ -81,3 +81,18 @@ def test_a_paper_naming_any_example_matches_the_topic():
               Paper("web", "Web agents", "Agents browse websites.")]
     found = find_matches("HPC code, like MPI, OpenMP or Fortran", papers, lambda text: [])
     assert sorted(m.paper.paper_id for m in found) == ["mpi", "omp"]
+
+
+@pytest.mark.parametrize(("topic", "parts"), [
+    ("Isabelle or Coq", ["Isabelle", "Coq"]),  # names: each side a topic of its own
+    ("on proving programs correct or on translating verified C code",
+     ["proving programs correct", "translating verified C code"]),
+    # Two things sharing what follows them: each with it.
+    ("verifiers or process reward models for math reasoning",
+     ["verifiers for math reasoning", "process reward models for math reasoning"]),
+    ("code generation or optimisation", ["code generation or optimisation"]),  # one phrase: left to its meaning
+])
+def test_the_sides_of_a_list_topic_joined_by_or(topic, parts):
+    from rag.answer.listing import either_parts
+
+    assert either_parts(topic) == parts

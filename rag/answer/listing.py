@@ -218,7 +218,15 @@ def either_parts(topic: str) -> list[str]:
     parts = [p.strip(" ,") for p in re.split(r"\s+or\s+", topic) if p.strip(" ,")]
     if len(parts) > 1 and all(topic_names(p) for p in parts):
         return parts
+    if shared := _SHARED_MODIFIER.match(topic):
+        # "verifiers or process reward models for math reasoning": each thing, for what both are for.
+        return [f"{shared['a']} {shared['for']}", f"{shared['b']} {shared['for']}"]
     return [topic]
+
+
+# Two short noun phrases sharing what follows them: "A or B for C".
+_SHARED_MODIFIER = re.compile(r"^(?P<a>[\w-]+(?:\s+[\w-]+){0,2}?)\s+or\s+(?P<b>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
+                              r"(?P<for>(?:for|in|of)\s+[\w\s-]+)$", re.I)
 
 
 def _named(names: list[str], papers: Iterable[Paper], any_of: bool = False) -> list[Match]:
