@@ -327,6 +327,17 @@ def test_which_model_did_best_is_answered_only_by_a_sentence_naming_one(engine, 
         assert "Gemini" in answer.answer
 
 
+def test_papers_building_on_a_paper_the_index_lacks_are_still_listed(engine):
+    answer = engine.ask("Which papers build on the Toolformer paper?")
+    assert not answer.refused and answer.kind == "list"  # the abstract citing it is the answer
+
+
+def test_a_comparison_with_a_method_in_plain_words_stays_a_comparison(engine):
+    from rag.answer.plan import understand
+
+    assert understand("Compare CodeFill with beam search", engine.view.lexicon).kind == "comparative"
+
+
 @pytest.mark.parametrize(("question", "title"), [
     ("what does the GHOSTS paper find?", "Mathematical Capabilities of ChatGPT"),  # its abstract's own dataset
     ("According to the MBPP paper, how many programming tasks does MBPP have?",  # it defines "(MBPP)"
@@ -391,3 +402,17 @@ def test_an_aggregation_lists_no_named_thing_of_a_paper_only_loosely_about_it(en
     answer = engine.ask("What benchmarks did F* use?")
     assert "**P3**" not in answer.answer
     assert "Towards Neural Synthesis for SMT-Assisted Proof-Oriented Programming" in [c.title for c in answer.citations]
+
+
+def test_a_paper_named_by_its_author_is_not_taken_for_a_paper_the_index_lacks(fresh_engine, write):
+    from ingest.writer import ingest_into
+
+    path = write("authored.jsonl",
+                 '{"id": "z", "title": "Zorblax: Faster Proof Search", "authors": ["Kenji Sato", "Anna Mueller"], '
+                 '"abstract": "We propose Zorblax, a proof search method. Zorblax proves 41% of the test theorems."}\n'
+                 '{"id": "y", "title": "Quux: Code Repair", "abstract": "We propose Quux, which repairs code."}\n')
+    ingest_into(fresh_engine, [path], progress=False)
+    by_author = fresh_engine.ask("In the Sato paper, how many theorems does it prove?")
+    assert "No indexed paper is" not in by_author.answer  # Sato wrote Zorblax: the paper is there
+    unknown = fresh_engine.ask("In the Toolformer paper, how many theorems does it prove?")
+    assert unknown.refused and "No indexed paper is “Toolformer” (no abstract mentions it)" in unknown.answer

@@ -361,7 +361,7 @@ def test_a_known_name_with_a_word_hyphened_on_is_known(name, known):
     ("We train it for a while.", False),  # no time at all
 ])
 def test_how_long_it_takes_to_do_something_is_a_time_of_doing_it(sentence, times_it):
-    from rag.answer.asks import counted_unit
+    from rag.answer.units import counted_unit
 
     assert counted_unit("How long does it take to train the auxiliary model?").search(sentence) is times_it
 
@@ -372,9 +372,21 @@ def test_how_long_it_takes_to_do_something_is_a_time_of_doing_it(sentence, times
     ("Only 47% of tasks are solved.", True),
 ])
 def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
-    from rag.answer.asks import counted_unit
+    from rag.answer.units import counted_unit
 
     assert counted_unit("How many tasks are there?").search(sentence) is counts
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("what does RLCoder do and how much does it improve EM?", ["what does RLCoder do", "how much does it improve EM?"]),
+    ("How many tasks does WebArena have; what does it measure?", ["How many tasks does WebArena have",
+                                                                  "what does it measure?"]),
+    ("For WebArena, what task success rate?", ["For WebArena, what task success rate?"]),  # a comma alone joins none
+])
+def test_a_question_with_two_asks_is_split_between_them(question, asks):
+    from rag.answer.asks import split_asks
+
+    assert split_asks(question) == asks
 
 
 @pytest.mark.parametrize(("question", "asks"), [
@@ -383,6 +395,9 @@ def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
     ("which model gets the highest pass@1?", True),
     ("Which model does RLCoder train?", False),  # a model, but no result it reached
     ("What score does the best model reach?", False),  # a score is asked, not which model
+    ("Which of the evaluated LLMs did best?", True),
+    ("What method does CodeFill propose and what accuracy does it achieve?", False),  # a method, then a figure
+    ("What model does RLCoder train, and how well does it perform?", False),  # two asks: neither is which did best
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model
@@ -409,9 +424,11 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("Which model has more parameters, A or B?", "parameters", "a 7B parameters model"),
     ("Which benchmark has more items?", "items", "It consists of 3,400 test cases"),  # whatever it counts
     ("which benchmark has more problems?", "problems", "a benchmark of 1,140 fine-grained tasks"),
+    ("Which dataset has more examples?", "examples", "It has 12,000 training examples"),
+    ("Which benchmark is more rigorous, HumanEval or MBPP?", None, ""),  # an adjective is no unit
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
-    from rag.answer.asks import counted_unit
+    from rag.answer.units import counted_unit
 
     found = counted_unit(question)
     assert (found.label if found else None) == unit
@@ -483,6 +500,7 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("I'm collecting work that applies RL to code generation. Which papers in the collection fit",
      "RL to code generation"),
     ("which ones build math data where the model runs code", "build math data where the model runs code"),
+    ("We use MCTS for proof search. Which other papers try that", ""),  # "that": what came before
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic
@@ -597,6 +615,9 @@ def test_a_papers_line_across_papers(scores, quoted):
     ("DeepSeek", "We fine-tune various sized models, including StarCoder and DeepSeek, on this dataset.", False),
     ("HuggingFace", "Our PyCoder is publicly available on HuggingFace.", False),  # a platform
     ("CCEval", "We evaluate on benchmarks including CCEval and HumanEval.", True),
+    # Only names between "models such as" and the name: the data after the model list is still data.
+    ("HumanEval", "We evaluate models such as GPT-4 on the HumanEval benchmark.", True),
+    ("MBPP", "We test code models, including StarCoder and CodeLlama, on HumanEval and MBPP.", True),
 ])
 def test_a_name_put_where_data_goes(name, sentence, data):
     from rag.answer.across import used_as_data
@@ -611,6 +632,8 @@ def test_a_name_put_where_data_goes(name, sentence, data):
     ("What datasets are used for math word problems?", "math word problems"),
     ("What eval benchmarks do plansearch, codetree and funcoder use?", ""),  # papers named, no topic
     ("What datasets do the papers that train LLMs for math reasoning use?", ""),  # a relative clause: left out
+    ("Which benchmarks are tested in more than one paper?", ""),  # no topic
+    ("What benchmarks are used for evaluation and what metrics do they report?", ""),  # the first ask only
 ])
 def test_what_the_papers_an_aggregation_asks_about_do(question, topic):
     from rag.answer.across import aggregated_topic

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rag.answer.asks import split_asks
 from rag.answer.citations import CitationBook
 from rag.answer.naming import mentions_name
 from rag.answer.scoring import ScoredSentence
@@ -63,14 +64,15 @@ def paper_set(question: str) -> str:
     return " ".join(words) if len(content) >= 2 else ""
 
 
-def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = True, described: str = "",
+def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = True, topic: str = "",
                     limit: int = MAX_ACROSS) -> list[ScoredSentence]:
     """For a question across papers: each paper's best sentence, for the papers whose best comes close to the best
     of all (none when even that is below the refusal bar). The papers are the ones the question describes ("the
-    agent papers") when it does: found for that description, then answered for the question; else the ones
-    retrieved for the question. With `names` (benchmarks, models ... the question names), only papers naming one
-    of them: "what has been reported about miniF2F" is not answered by a paper without it, and "ChatGPT / GPT-4"
-    asks about either. A name made of a plain word ("LLM-generated code") describes, so it is no such filter."""
+    agent papers"), or the caller's `topic` says they are about, when either does: found for that description, up
+    to `limit` of them, then answered for the question; else the ones retrieved for the question. With `names`
+    (benchmarks, models ... the question names), only papers naming one of them: "what has been reported about
+    miniF2F" is not answered by a paper without it, and "ChatGPT / GPT-4" asks about either. A name made of a plain
+    word ("LLM-generated code") describes, so it is no such filter."""
     papers = found.view.papers
     names = [n for n in names
              if not any(w.isalpha() and found.view.vocabulary.plain(w) for w in re.split(r"[\s-]+", n))]
@@ -78,7 +80,7 @@ def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = T
     def naming(pid: str) -> bool:
         return any(mentions_name(f"{papers[pid].title}\n{papers[pid].abstract}", n) for n in names)
 
-    kept = [s for s in _relevant_papers(found, ranked, described, limit) if not names or naming(s.paper_id)]
+    kept = [s for s in _relevant_papers(found, ranked, topic, limit) if not names or naming(s.paper_id)]
     if names and len(kept) < 2:
         # "How does SWE-bench get used across these papers?": the papers naming it, however their sentences score,
         # each with its best sentence that names it.
@@ -92,13 +94,16 @@ def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = T
     return kept
 
 
-def _relevant_papers(found: Gathered, ranked_too: bool = True, described: str = "",
+def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
                      limit: int = MAX_ACROSS) -> list[ScoredSentence]:
     best: dict[str, ScoredSentence] = {}
-    if described := paper_set(found.searched) or described:
+    # The question's own words for its papers ("the agent papers") come before what the caller read as their topic.
+    if described := paper_set(found.searched) or topic:
         for s in found.scored_for(described, ACROSS_DEPTH):
             best.setdefault(s.paper_id, s)
         top = max((s.score for s in best.values()), default=0.0)
+        if described == topic and top < found.tools.settings.answer.refuse_below:
+            return []  # "datasets used for protein structure prediction": no paper is about it
         ids = [pid for pid, s in best.items() if s.score >= ACROSS_RATIO * top][:limit]
         if len(ids) >= 2:
             answering = {}
@@ -116,7 +121,7 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, described: str = 
     ranked = {e.paper_id for e in found.retrieved[:ACROSS_RANKED]} if ranked_too else set()
     kept = [s for s in best.values()
             if s.score >= (ACROSS_RANKED_RATIO if s.paper_id in ranked else ACROSS_RATIO) * top]
-    return sorted(kept, key=lambda s: -s.score)[:MAX_ACROSS]
+    return sorted(kept, key=lambda s: -s.score)[:limit]
 
 
 def paper_group(found: Gathered, best: ScoredSentence) -> list[ScoredSentence]:
@@ -179,37 +184,43 @@ def names_used(sentence: str, paper: Paper) -> list[str]:
 _ASKS_DATA = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|test sets?|evaluat\w* on)\b", re.I)
 _ASKS_METRICS = re.compile(r"\b(?:metrics?|measures?|scores?)\b", re.I)
 # Where a sentence puts data: "on X", "across X and Y", "X benchmark"; "with GPT-4o", "in the IDE" are no data.
-_DATA_BEFORE = r"\b(?:on|across|using|from|over|against|including|such as)\s+(?:[\w@.+-]+,?\s+){0,6}?"
+_ON = r"on|across|from|over|against|including|such as"
+_DATA_BEFORE = r"\b(?:{on})\s+(?:[\w@.+-]+,?\s+){{0,6}}?"
 # Where a model or a platform goes, though "on" or "including" is there: "models, including StarCoder and
-# DeepSeek", "publicly available on HuggingFace".
+# DeepSeek", "publicly available on HuggingFace"; only names listed in between (case-sensitive), so "models such
+# as GPT-4 on the HumanEval benchmark" still puts HumanEval where data goes.
 _NOT_DATA_BEFORE = (r"\b(?:models?,?\s+(?:including|such as|like)|(?:available|released|hosted|published|deployed)\s+"
-                    r"(?:on|at|via|through))\s+(?:[\w@.+-]+,?\s+(?:and\s+|or\s+)?){0,4}?")
+                    r"(?:on|at|via|through))\s+(?-i:(?:[A-Z][\w@.+-]*,?\s+(?:and\s+|or\s+)?){0,4}?)")
 _DATA_AFTER = r"(?:\s+(?:and|or|,)\s+[\w@.+-]+)*\s+(?:benchmarks?|datasets?|data|suites?|test|split|sets?|tasks?)\b"
 
 
-def used_as_data(name: str, sentence: str) -> bool:
+def used_as_data(name: str, sentence: str, using: bool = True) -> bool:
     """Whether a sentence puts a name where data goes ("evaluated on CrossCodeEval and RepoEval", "the MBPP
-    benchmark"), not where a model, tool or platform goes ("with GPT-4o", "an IDE extension, Code4Me")."""
+    benchmark"), not where a model, tool or platform goes ("with GPT-4o", "an IDE extension, Code4Me").
+    `using=False`: "using X" is no data ("using GPT-4o as the base model"), for a sentence read for its model."""
     named = re.escape(name)
     plain = re.sub(r"\s*\([^()]*\d[^()]*\)", "", sentence)  # "miniF2F-test (61.7%, pass@3200), ProofNet ..."
+    if re.search(r"(?<![\w-])" + named + r"\)?" + _DATA_AFTER, sentence, re.I):
+        return True
     if re.search(_NOT_DATA_BEFORE + named + r"(?![\w-])", plain, re.I):
         return False
-    return bool(re.search(_DATA_BEFORE + named + r"(?![\w-])", plain, re.I) or
-                re.search(r"(?<![\w-])" + named + r"\)?" + _DATA_AFTER, sentence, re.I))
+    before = _DATA_BEFORE.format(on=f"{_ON}|using" if using else _ON)
+    return bool(re.search(before + named + r"(?![\w-])", plain, re.I))
 
 
 # "benchmarks used to evaluate code completion": what the papers an aggregation asks about do, said after "used for
 # / to evaluate". Not a relative clause ("the papers that train LLMs for math reasoning"): on the natural tune set
 # that found another set of papers than the question (n022 citation recall 0.75 -> 0.25).
-_USED_FOR = re.compile(r"\b(?:(?:used|use|evaluated?|tested?|benchmarked?)\s+(?:to\s+(?:evaluate|test|benchmark|"
-                       r"measure)\s+|for\s+|in\s+))(?P<topic>(?!(?:the|these|those|this|it|them)\b)"
-                       r".+?)\s*(?:\b(?:across|among|in)\s+(?:these|the|all)\b.*|\b(?:evaluate|use|report)\b.*)?[?.!]*$",
+_USED_FOR = re.compile(r"\b(?:used|use|evaluated?|tested?|benchmarked?)\s+(?:to\s+(?:evaluate|test|benchmark|"
+                       r"measure)|for)\s+(?P<topic>(?!(?:the|these|those|this|it|them)\b)(?:(?!than\b)[a-z-]+\s*)+?)"
+                       r"\s*(?:\b(?:across|among|in)\s+(?:these|the|all)\b.*|\b(?:evaluate|use|report)\b.*)?[?.!]*$",
                        re.I)
 
 
 def aggregated_topic(question: str) -> str:
-    """What the papers an aggregation asks about do ("code completion"), when the question says it; "" otherwise."""
-    match = _USED_FOR.search(question)
+    """What the papers an aggregation asks about do ("code completion"), when the question's first ask says it in
+    words (no numbers, no "than": "tested in more than one paper" is no topic); "" otherwise."""
+    match = _USED_FOR.search(split_asks(question)[0])
     return match["topic"].strip() if match and len(match["topic"].split()) >= 2 else ""
 
 
@@ -217,11 +228,10 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
     """"What datasets are used for X across these papers?": each named thing once, with the papers that use it
     and the sentence that says so."""
     # The named things of a paper only loosely about the question are no answer ("P3" for "What benchmarks did F*
-    # use?"): an aggregation keeps to papers whose sentences come close.
-    # The papers about what the question says they do (as many as a described set is looked for in: only those
-    # naming data are listed), else those close to the question.
+    # use?"): an aggregation keeps to papers whose sentences come close, or to the papers about what the question
+    # says the data is used for, as many as found for it (only those naming data are listed).
     topic = aggregated_topic(question)
-    relevant = [s.paper_id for s in relevant_papers(found, ranked=False, described=topic,
+    relevant = [s.paper_id for s in relevant_papers(found, ranked=False, topic=topic,
                                                     limit=ACROSS_DEPTH if topic else MAX_ACROSS)]
     if not relevant:
         return None

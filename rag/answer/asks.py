@@ -3,16 +3,19 @@
 "How many lemmas", "what pass@1", "the human success rate", "by what factor", "not the lite subset": each names a
 kind of figure, whose it is, or which variant; a sentence without it states something else, so the answer that
 quotes it would answer another question. These rules read the question (and the one sentence it is held to); the
-answers that use them live in `focused` (one paper), `across` (several) and `compare_rows`.
+answers that use them live in `focused` (one paper), `across` (several) and `compare_rows`; what a "how many"
+question counts is read by `units`.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from rag.answer.mentions import key
 from rag.answer.scoring import ScoredSentence
+from rag.answer.units import AUX_WORD, counted_unit
 from rag.answer.verify import numbers_in
 from rag.text.controls import strip_controls
 from rag.text.markers import MARKER
@@ -24,11 +27,14 @@ from rag.text.vocabulary import Vocabulary
 # "what's", "whats", "what is", "what was": how a question for a value opens.
 _WHAT_IS = r"what(?:'s|’s|s|\s+is|\s+was)?"
 # The measurements a question asks by name: "the human success rate", "what Codeforces Elo rating".
-_MEASUREMENT = r"(?:success rate|accuracy|score|pass rate|win rate|error rate|rating)"
+_RATES = r"(?:success|pass|win|error) rate"
+_MEASUREMENT = rf"(?:{_RATES}|accuracy|score|rating)"
+# A bare measurement asks for it ("webarena's human success rate?"); a bare "rating" need not ("rating scale").
 _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_WHAT_IS}\s+"
                           r"(?:[\w'’-]+\s+){0,3}?(?:score|accuracy|"
                           r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
-                          rf"{_MEASUREMENT}|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|get on)\b", re.I)
+                          rf"{_RATES}|accuracy|score|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
+                          r"get on)\b", re.I)
 
 # Questions whose answer is a number and nothing else ("how many", "how long", "what percentage").
 _ASKS_NUMBER = re.compile(r"\b(?:how (?:many|much|long|large|big)|by how much|what (?:\w+\s+){0,2}?(?:percentage|"
@@ -68,8 +74,6 @@ FIGURE_RATIO = 0.7  # a question not naming a paper: the fitting sentence must s
 
 
 # "What's the human success rate", "the zero-shot accuracy": a word saying whose or which measurement is asked.
-# The auxiliary verbs a question is built with: "how many did each test?" names no unit by them.
-_AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "What Codeforces Elo rating": the word right before the measurement. "What success rate did human annotators
 # get": whose, said after it (people only: "what accuracy does DotaMath get" is the paper's own); looked for first.
 # People whose figure a figure question asks anywhere ("How well do humans do on WebArena?", "the success rate of
@@ -77,9 +81,10 @@ _AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 _PEOPLE_WORDS = r"humans?|annotators?|experts?|crowd-?workers?|participants?"
 _PEOPLE = re.compile(rf"(?<![-\w])(?P<whose>{_PEOPLE_WORDS})\b(?!-)", re.I)  # not "human-written", "mixture-of-experts"
 # Said after the measurement, more words name people: "what accuracy do users / developers get".
+PEOPLE_WORDS = rf"{_PEOPLE_WORDS}|people|users?|developers?|programmers?|students?|mathematicians?"
 _WHOSE = re.compile(rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|can|could|would)\s+(?P<whose>(?:"
-                    rf"{_PEOPLE_WORDS}|people|users?|developers?|students?|mathematicians?))\b", re.I)
-_QUALIFIED = re.compile(rf"\b{_WHAT_IS}\s+(?:the\s+)?(?:(?!(?:{_AUX_WORD})\b)[\w-]+\s+){{0,2}}?"
+                    rf"{PEOPLE_WORDS}))\b", re.I)
+_QUALIFIED = re.compile(rf"\b{_WHAT_IS}\s+(?:the\s+)?(?:(?!(?:{AUX_WORD})\b)[\w-]+\s+){{0,2}}?"
                         r"(?P<qualifier>[a-z][\w-]+)\s+"
                         rf"(?:task\s+)?{_MEASUREMENT}\b", re.I)
 _ANY_QUALIFIER = {"best", "overall", "final", "average", "mean", "reported", "top", "exact", "highest", "lowest",
@@ -188,8 +193,8 @@ def asks_for_figure(question: str) -> bool:
 
 
 # "what does RLCoder do and how much does it improve EM?": a second ask, joined to the first by "and".
-_SECOND_ASK = re.compile(r"(?:,\s*|\s+)(?:and|;|also)\s+(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|"
-                         r"was|were|can)\b)", re.I)
+_SECOND_ASK = re.compile(r"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also)\s+)(?=(?:what|how|which|who|where|when|why|"
+                         r"does|do|did|is|are|was|were|can)\b)", re.I)
 
 
 def split_asks(question: str) -> list[str]:
@@ -207,16 +212,21 @@ def asks_measure(question: str) -> bool:
     return bool(_ASKS_MEASURE.search(question))
 
 
-# "Which model achieved the top score?", "what LLM did best there": the answer is a model's name.
-_WHICH_MODEL = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:model|LLM|system|agent|method)s?\b", re.I)
-_DID_BEST = re.compile(r"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|top|best|highest|most|won|wins?|"
-                       r"beat\w*|outperform\w*|leads?)\b", re.I)
+# Words saying which did best, in a question or in the sentence answering it ("the top-performing model, Gemini").
+BEST_WORDS = r"top|best|highest|leading|strongest|state-of-the-art|outperform\w*|beat\w*|won|wins?"
+# "Which model achieved the top score?", "which of the evaluated LLMs did best": the answer is a model's name.
+_WHICH_MODEL = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:[\w-]+\s+)?(?:models?|LLMs?)\b",
+                          re.I)
+_DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|most|leads?|{BEST_WORDS})\b", re.I)
 
 
 def asks_which_model(question: str) -> bool:
-    """Whether the question asks which model (or system) reached a result: a sentence naming none is no answer."""
-    match = _WHICH_MODEL.search(question)
-    return match is not None and _DID_BEST.search(question, match.end()) is not None
+    """Whether one of the question's asks is which model reached a result: a sentence naming none is no answer."""
+    for ask in split_asks(question):
+        match = _WHICH_MODEL.search(ask)
+        if match is not None and _DID_BEST.search(ask, match.end()) is not None:
+            return True
+    return False
 
 
 def asks_about_data(question: str, names: list[str]) -> bool:
@@ -252,77 +262,6 @@ def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool) -> 
 _COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over)\s+"
                             r"(?:the\s+|a\s+|an\s+)?(?P<other>[^?,;.]+)",
                             re.I)
-# "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
-_HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+"
-                       r"(?:do|does|did|are|is|were|was|can|could|has|have|had|will|would|in|on|per|got|get|gets|"
-                       r"been|being)\b|\s*[?.!]*$)",
-                       re.I)
-# A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
-_UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",
-               # A benchmark's items, by whatever it calls them: "1,140 fine-grained tasks" answers "more problems".
-               "problem": r"(?:problem|task|question|exercise)", "task": r"(?:task|problem)"}
-# "Which is bigger in parameter count?", "the number of lemmas": a count of that unit is asked.
-_COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|\b(?:the|what|which) number of "
-                       r"(?P<unit2>[\w-]+)\b", re.I)  # not "a number of edge devices"
-# "Which benchmark has more items / problems?": a count of them is asked.
-_MORE_OF = re.compile(r"\b(?:which|who)\b.*?\b(?:more|fewer|most|fewest)\s+(?P<unit>[a-z][\w-]*s)\b", re.I)
-# Units that stand for whatever a benchmark or dataset counts: "3,400 test cases", "5,062 problems" count items.
-_ANY_UNIT = {"item", "example", "instance", "entri", "sample", "element", "data point"}
-# Only a duration asked ("how long does X take"): "how long is the context window" wants a length, not a time.
-_HOW_LONG = re.compile(r"\bhow long\s+(?:does|do|did|would|will|should)\b.*\b(?:take|takes|took|last|run|train)\b",
-                       re.I)
-_TIME = r"\d[\d,.]*\s*(?:ms|s|sec\w*|min\w*|h|hrs?|hours?|days?|weeks?|months?|years?)\b"
-
-
-class Unit:
-    """What a "how many / how long" figure must be about, as a pattern a sentence must match."""
-
-    def __init__(self, pattern: str, text: str, word: str, counts: bool = True, also: str = "") -> None:
-        self.counts = counts  # "how many": a number next to the word counts it
-        self.pattern = re.compile(pattern, re.I)
-        self.also = re.compile(also, re.I) if also else None  # anywhere in the sentence too (the asked verb)
-        self.label = text  # how the refusal names it: "parameters", "how long it takes"
-        self.word = re.compile(word, re.I)
-
-    def search(self, sentence: str) -> bool:
-        return bool(self.pattern.search(sentence)) and (self.also is None or bool(self.also.search(sentence)))
-
-    def used_in(self, text: str) -> bool:
-        return bool(self.word.search(text))
-
-
-def counted_unit(question: str) -> Unit | None:
-    """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
-    if match := _HOW_MANY.search(question) or _COUNT_OF.search(question) or _MORE_OF.search(question):
-        words = next(unit for unit in match.groups() if unit).split()
-        if re.fullmatch(_AUX_WORD, words[0], re.I):
-            # "which evaluated the most LLMs, and how many did each test?": the unit was said before.
-            before = re.search(r"\b(?:most|more|fewest|fewer|number of)\s+(?!than\b)(?P<unit>[\w-]+)", question, re.I)
-            if before is None:
-                return None
-            words = [before["unit"]]
-        word = words[-1]
-        stem = re.sub(r"(?:es|s)$", "", word) if len(word) > 4 else word.rstrip("s")
-        if not re.search(r"[a-z]", stem, re.I) or stem.lower() in {"time", "times"}:
-            return None
-        # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
-        label = f"the {word} count" if match.re is _COUNT_OF else word
-        if stem.lower() in _ANY_UNIT:  # a number in digits right before a plural noun; not "(1) Existing PRMs"
-            return Unit(r"(?<![(\d.,])\d[\d,]*(?![\d.,)])\s+(?:[\w-]+\s+)?[A-Za-z][\w-]*s\b", label, r"\w")
-        form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
-        # A share counts them too ("47% of HumanEval task traces", "2 of these 20 problems"); a number in words
-        # before "of" is a pronoun ("one of the tasks").
-        return Unit(rf"{AMOUNT}(?:\+|\s*%\s+of\b|(?<=\d)|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
-                    rf"(?:[\w-]+\s+){{0,4}}?{form}", label, rf"\b{form}")
-    if _HOW_LONG.search(question):
-        # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
-        # processing is not), so the sentence has the asked verb in some form too.
-        doing = re.search(r"\btakes?\s+(?:\w+\s+){0,2}?to\s+(?P<verb>[a-z]{3,})", question, re.I)
-        verb = rf"\b{re.escape(doing['verb'].lower().rstrip('e'))}" if doing else ""
-        return Unit(_TIME, "how long it takes", _TIME, counts=False, also=verb)
-    return None
-
-
 def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
     """The specific thing a question compares a paper with ("speculative decoding"), or "" when there is none or
     it is too plain to check ("the baseline": a paper may call its baseline anything). With the index's
@@ -371,16 +310,26 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
     # Nearest the asked name, or whose figure is asked ("lower than the human performance of 97%"), on its side of
     # any contrast ("52% on miniF2F, surpassing the baseline GPT-4 at 23.0%": 52%); else the first.
     looked_for = [*names, *([whose] if (whose := measure_qualifier(question)) else [])]
-    spans = [m.span() for n in looked_for for m in mention_pattern(n).finditer(sentence)]
+    spans = sorted(m.span() for n in looked_for for m in mention_pattern(n).finditer(sentence))
     if not spans:
         return figures[0].start, figures[0].end
+    starts = [a for a, _ in spans]
+    contrasts = [m.start() for m in _CONTRAST.finditer(sentence)]
 
     def apart(f: Figure) -> tuple[bool, int]:
-        return min(((bool(_CONTRAST.search(sentence, min(b, f.end), max(a, f.start))),
-                     max(a - f.end, f.start - b, 0)) for a, b in spans))
+        # The mentions just before and after the figure are the nearest (a long sentence has many of each).
+        i = bisect_left(starts, f.start)
+        return min(((_between(contrasts, min(b, f.end), max(a, f.start)), max(a - f.end, f.start - b, 0))
+                    for a, b in spans[max(0, i - 1):i + 1]))
 
     figure = min(figures, key=apart)
     return figure.start, figure.end
+
+
+def _between(positions: list[int], start: int, end: int) -> bool:
+    """Whether a sorted position lies in [start, end)."""
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 # Words between a figure and the name it would be the figure of that make it another's: "than", "surpassing".

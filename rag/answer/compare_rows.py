@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.across import ASKS_NAMED_THINGS, names_used
-from rag.answer.asks import asks_for_figure, counted_unit, has_figure, split_asks
+from rag.answer.asks import asks_for_figure, has_figure, split_asks
 from rag.answer.comparison import aspect_answer, cells_for
 from rag.answer.naming import mentions_name
 from rag.answer.plan import asks_which_is_better
 from rag.answer.refusal import refusal
+from rag.answer.units import counted_unit
 from rag.text.sentences import split_sentences
 from rag.types import Answer, Paper
 
@@ -50,7 +51,13 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     # "Which is bigger in parameter count?", "how many lemmas does each have?": each row quotes its count, or none.
     unit = counted_unit(question) if not terms else None
     unit = unit if unit is not None and unit.counts else None
+    # "Which evaluated more LLMs, ENAMEL or BigCodeBench? and what does each focus on": each row's best sentence for
+    # the ask that is no figure joins its figure.
     asks = split_asks(question)
+    other_asks = [part for part in asks if counted_unit(part) is None and not asks_for_figure(part)] \
+        if len(asks) > 1 and (figure or unit is not None) else []
+    ids = [p.paper_id for p in chosen]
+    for_other = [found.scored_in_for(part, ids) for part in other_asks]
     rows = []
     for paper in chosen:
         own = [s for s in scored if s.paper_id == paper.paper_id]
@@ -70,14 +77,10 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             # "What benchmarks do A, B and C evaluate on?": every sentence of the row's abstract naming one leads.
             naming = [s for s in split_sentences(paper.abstract) if names_used(s, paper)]
             texts = [*naming[:MAX_ROW], *(t for t in texts if t not in naming)][:MAX_ROW]
-        if figure or unit is not None:
-            # "Which evaluated more LLMs, ENAMEL or BigCodeBench? and what does each focus on": the row's best
-            # sentence for the other ask joins its figure.
-            for part in asks if len(asks) > 1 else []:
-                if counted_unit(part) is None and not asks_for_figure(part) and texts and len(texts) < MAX_ROW:
-                    best = found.scored_in_for(part, [paper.paper_id])
-                    if best and best[0].text not in texts:
-                        texts.append(best[0].text)
+        for scored_for_ask in for_other:
+            best = next((s for s in scored_for_ask if s.paper_id == paper.paper_id), None)
+            if texts and len(texts) < MAX_ROW and best is not None and best.text not in texts:
+                texts.append(best.text)
         if not figure and unit is None:
             cells = cells_for(paper)
             # The sentence that plays the role the aspect asks about (its data, its method ...), then the key

@@ -40,6 +40,8 @@ class Gathered:
     retrieval: RetrievalSettings | None = None  # the question's retrieval settings (None: the engine's)
     _scored: list[ScoredSentence] | None = field(default=None, repr=False)
     _scored_in: dict[tuple[str, ...], list[ScoredSentence]] = field(default_factory=dict, repr=False)
+    # The question's names no abstract has (strong, weak): several answer paths ask, each scan reads every abstract.
+    unknown: tuple[list[str], list[str]] | None = field(default=None, repr=False)
 
     def scored_in(self, paper_ids: Sequence[str]) -> list[ScoredSentence]:
         """The question's sentence scores inside these papers only (no retrieval-rank penalty): what a question

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from rag.answer.across import used_as_data
 from rag.answer.asks import (
+    BEST_WORDS,
     FIGURE_RATIO,
     asked_value,
     asks_for_figure,
@@ -23,7 +25,6 @@ from rag.answer.asks import (
     asks_number,
     asks_which_model,
     compared_with,
-    counted_unit,
     excluded_variant,
     figure_needed,
     has_figure,
@@ -37,6 +38,7 @@ from rag.answer.naming import mentions_name, spelled_out, states_name
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
+from rag.answer.units import counted_unit
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -80,9 +82,13 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "Which model achieved the top score of about 60% on BigCodeBench?": "scores up to 60%" of "60 LLMs"
         # names none, so the abstract does not say which.
         # Which one is often said apart from the sentence closest to the question ("the top-performing model,
-        # Gemini, ..."): any of its sentences naming a model with a figure leads.
-        naming = [s for s in scored if _names_a_model(s.text, paper, [t.text for t in shape.terms], view.vocabulary)
-                  and (s.score >= FIGURE_RATIO * scored[0].score or _BEST.search(s.text))]
+        # Gemini, ...", "InCoder outperformed the other models"): any of its sentences naming a model as best leads;
+        # the paper's own model counts there ("DeepSeek-Prover ... surpassing GPT-4").
+        asked = [t.text for t in shape.terms]
+        naming = [s for s in scored
+                  if (s.score >= FIGURE_RATIO * scored[0].score
+                      and _names_a_model(s.text, paper, asked, view.vocabulary))
+                  or (_BEST.search(s.text) and _names_a_model(s.text, paper, asked, view.vocabulary, own=True))]
         if not naming:
             return _not_stated(paper, "", question, found, f"{the_abstract} does not name which model (the "
                                                            f"closest it says: “{scored[0].text}”).")
@@ -196,27 +202,20 @@ def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) 
     return answer
 
 
-# A sentence saying which did best: "the top-performing model, Gemini".
-_BEST = re.compile(r"\b(?:top|best|highest|most|leading|strongest|state-of-the-art|outperform\w*)\b", re.I)
+_BEST = re.compile(rf"\b(?:{BEST_WORDS})\b", re.I)
 
 
-def _measured_on(name: str) -> re.Pattern[str]:
-    """Where a sentence puts what it is measured on: "on HumanEval", "HumanEval task traces" (while "using GPT-4o
-    as the base model" names a model)."""
-    named = re.escape(name)
-    return re.compile(rf"\b(?:on|across|over|against|in)\s+(?:the\s+)?{named}(?![\w-])|(?<![\w-]){named}\s+"
-                      r"(?:benchmarks?|datasets?|tasks?|test|split|problems)\b", re.I)
-
-
-def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary: Vocabulary) -> bool:
-    """A name in the sentence other than the paper's own, the question's, or the data it is measured on ("the
-    top-performing model, Gemini, ... HumanEval task traces": Gemini)."""
-    own = {n.lower() for n in [*names_in(short_name(paper)), *asked]}
+def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary: Vocabulary,
+                   own: bool = False) -> bool:
+    """A name in the sentence other than the question's, the data it is measured on ("the top-performing model,
+    Gemini, ... HumanEval task traces": Gemini) and what the paper's title is about ("Lean", "IMO" of "A Lean
+    Dataset for International Math Olympiad"); the paper's own name only with `own`."""
+    its = {n.lower() for n in names_in(short_name(paper))}
+    skip = {n.lower() for n in asked} | (set() if own else its)
     # One word, and not an ordinary one capitalised ("Testing" of a title written out in the abstract).
-    return any(" " not in n and not vocabulary.plain(n) and not is_generic(n) and n.lower() not in own
-               and not _measured_on(n).search(sentence)
-               # What its title names is its topic: "Lean", "IMO" of "A Lean Dataset for International Math Olympiad"
-               and not mentions_name(paper.title, n) and not spelled_out(n, paper.title)
+    return any(" " not in n and not vocabulary.plain(n) and not is_generic(n) and n.lower() not in skip
+               and not used_as_data(n, sentence, using=False)
+               and (n.lower() in its or not (mentions_name(paper.title, n) or spelled_out(n, paper.title)))
                for n in [*names_in(sentence), *capitalised_names(sentence)])
 
 

@@ -40,7 +40,7 @@ _JOINING = frozenset("a an the of and or in on for to as by with".split())
 _KIND_WORDS = frozenset("paper papers study work method model approach framework system dataset corpus benchmark "
                         "technique algorithm agent".split())
 _DATA_WORDS = frozenset("dataset corpus benchmark".split())
-_PAPER_WORDS = frozenset("paper papers study work".split())
+PAPER_WORDS = frozenset("paper study work article".split())  # "the X paper": X names a paper, by its words
 _DESCRIBED_AS = re.compile(r",\s+(?:a|an|the|which|that|where)\b|\sfor\s", re.I)
 _DEFINED = re.compile(r"\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)")  # "Outcome-supervised Value Models (OVM)"
 _AUTHORS = re.compile(r"\b(?:we|our)\b", re.I)
@@ -171,7 +171,7 @@ class Lexicon:
                 owner = self.title_names.get(written)
                 if owner is None and len(mention.paper_ids) == 1 and (
                         self.introduced.get(key(written)) == set(mention.paper_ids) or
-                        (after not in _DATA_WORDS and (after not in _PAPER_WORDS or
+                        (after not in _DATA_WORDS and (after.removesuffix("s") not in PAPER_WORDS or
                                                        self._used_more_than_once(written, mention.paper_ids[0])))):
                     # "the Zorba benchmark" is a paper only if the paper made it; "the Toolformer paper" is not the
                     # one abstract that names Toolformer once, in passing ("e.g. Chain-of-Thought, Toolformer"),
@@ -188,6 +188,7 @@ class Lexicon:
         return any(f"({name})" in self.papers[pid].title for pid in self.title_names.get(name, ()))
 
     def _used_more_than_once(self, name: str, pid: str) -> bool:
+        """Whether the paper names it twice or more: once is often in passing ("e.g. Toolformer")."""
         paper = self.papers[pid]
         return len(mention_pattern(name).findall(f"{paper.title}\n{paper.abstract}")) > 1
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.across import across_papers, aggregate
 from rag.answer.evidence import Gathered, Tools
+from rag.answer.mentions import PAPER_WORDS
 from rag.answer.plan import Plan
 from rag.answer.question import check_question
 from rag.errors import QuestionError
@@ -121,7 +122,7 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
     answer = None
     if shape.kind == "clarify":
         answer = _clarify(question, found)
-    elif unknown_papers := _unknown_papers(found):
+    elif shape.kind != "list" and (unknown_papers := _unknown_papers(found)):
         # "In the Reflexion paper, what pass@1 does GPT-4 reach?": no abstract mentions Reflexion, so no indexed
         # paper is it, and another paper's sentence about GPT-4 would answer a question about a paper not there.
         answer = _refusal(question, found, _not_indexed(unknown_papers, found.view))
@@ -157,6 +158,13 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
     return answer
 
 
+def _unknowns(found: Gathered) -> tuple[list[str], list[str]]:
+    """unknown_names of the question, computed once."""
+    if found.unknown is None:
+        found.unknown = unknown_names(found.searched, found.view)
+    return found.unknown
+
+
 def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]:
     """Names in the question that no indexed title or abstract mentions: identifiers (acronyms, mixed case:
     "MMLU", "Defects4J") and plain capitalised words ("Coq"). Nothing here can be about an unknown identifier;
@@ -170,7 +178,7 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
 
 
 # "the Reflexion paper", "Toolformer's authors": a name used as a paper's.
-_AS_PAPER = r"(?:\s+(?:paper|study|article|authors?)\b|['’]s?\s+(?:paper|authors?|abstract)\b)"
+_AS_PAPER = rf"(?:\s+(?:{'|'.join(sorted(PAPER_WORDS))}|authors?)\b|['’]s?\s+(?:paper|authors?|abstract)\b)"
 
 
 def _unknown_papers(found: Gathered) -> list[str]:
@@ -180,8 +188,9 @@ def _unknown_papers(found: Gathered) -> list[str]:
     from rag.text.names import mention_pattern
 
     question = found.searched
-    unknown_ids, unknown_words = unknown_names(question, found.view)
+    unknown_ids, unknown_words = _unknowns(found)
     papers = found.view.papers.values()
+    authors = {w.lower() for p in papers for a in p.authors for w in re.findall(r"[\w'’-]+", a)}
     lexicon = found.view.lexicon
     # A name in a title describes that paper ("the Lean paper"), and "the MBPP paper" is the one introducing or
     # defining it ("The Mostly Basic Programming Problems (MBPP) dataset"), though other abstracts use it too.
@@ -190,8 +199,9 @@ def _unknown_papers(found: Gathered) -> list[str]:
              and key(m.text) not in lexicon.introduced
              and not any(mention_pattern(m.text).search(p.title) or f"({m.text.lower()})" in p.abstract.lower()
                          for p in papers)]
-    return [*cited, *[n for n in [*unknown_ids, *unknown_words]
-                      if re.search(mention_pattern(n).pattern + _AS_PAPER, question, re.I)]]
+    # "the Chen paper": an author's name is no paper's name, but the paper is there.
+    return [*cited, *[n for n in [*unknown_ids, *unknown_words] if n.lower() not in authors
+                      and re.search(mention_pattern(n).pattern + _AS_PAPER, question, re.I)]]
 
 
 def _not_indexed(names: list[str], view: IndexView) -> str:
@@ -210,7 +220,7 @@ def _unknown_data(found: Gathered) -> list[str]:
     """Names no abstract has that a question asks results on ("DS-1000 results", "on MMLU"), or []."""
     from rag.answer.asks import unknown_name_unanswerable
 
-    unknown_ids, _ = unknown_names(found.searched, found.view)
+    unknown_ids, _ = _unknowns(found)
     return unknown_ids if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, False) else []
 
 
@@ -240,7 +250,7 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
     from rag.answer.scoring import pick_answer_sentences
 
     papers, settings = found.view.papers, found.tools.settings
-    unknown_ids, unknown_words = unknown_names(found.searched, found.view)
+    unknown_ids, unknown_words = _unknowns(found)
     if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, shape is not None and shape.yes_no):
         # "What accuracy does GPT-4 reach on MMLU?": a figure on a benchmark no abstract names cannot be quoted.
         return _refusal(question, found, _not_mentioned(unknown_ids))
@@ -389,7 +399,7 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
                               f"{short_name(chosen[0])}.")
     if len(chosen) < 2:
         return None
-    unknown_ids, _ = unknown_names(found.searched, found.view)
+    unknown_ids, _ = _unknowns(found)
     if unknown_ids:  # "Are ENAMEL and BigCodeBench under MIT or Apache-2.0?": no abstract names either
         from rag.answer.refusal import refusal
 
@@ -404,7 +414,7 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     from rag.answer.focused import about_paper
     from rag.answer.refusal import refusal
 
-    unknown_ids, _ = unknown_names(found.searched, found.view)
+    unknown_ids, _ = _unknowns(found)
     if unknown_ids and shape.yes_no and not unknown_name_unanswerable(found.searched, unknown_ids, True):
         # "Does Wdr5's recruitment depend on Kat8?": a claim whose unknown name may be another paper's word for
         # it ("Mof") is answered from all the evidence, the named paper's included.

@@ -126,9 +126,9 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
             return _with_described(question, named, terms, mentions, listed, lexicon)
         return Plan("comparative", papers=named, terms=_unowned(terms, question, mentions),
                     aspect=aspect_of(question, mentions))
-    # "How do the models compare to humans on it?": sides of ordinary words are no papers; with one side or none
+    # "How do the models compare to humans on it?": sides of people are no papers; with one side or none
     # left, the question is about the paper it names.
-    sides = [side for side in compared_sides(text) if not _ordinary(side, lexicon)]
+    sides = [side for side in compared_sides(text) if not _ordinary(side)]
     sides = sides if len(sides) >= 2 or (sides and not named) else []
     described = _described_sides(text, mentions) if not sides else []
     if described and (named or len(described) >= 2):
@@ -218,9 +218,11 @@ _ALL_OF_IT = re.compile(
     r"^(?:(?:please|so)\s+)?(?:(?:list|give|show|name)(?:\s+me)?\s+(?:all|every|them|the full|the whole)|"
     r"i (?:want|need|.d like) (?:to see )?(?:the |a )?(?:full|whole|complete|entire|all|every)|all of (?:it|them)|"
     r"the (?:full|whole|complete) (?:set|list)|list (?:the|those|these) (?:papers|ones|works))\b", re.I)
-# A word pointing at what came before ("which methods do they use"); not "that", which a topic uses as a relative
-# pronoun ("work that applies RL").
-_REFERS_BACK = re.compile(r"\b(?:they|them|their|it|its|these|those|this|both|either|each)\b", re.I)
+# A word pointing at what came before ("which methods do they use", "which other papers try that?"); a topic said
+# before its list question uses "that" as a relative pronoun instead ("work that applies RL"), so there it is none.
+_POINTING = r"they|them|their|it|its|these|those|this|both|either|each"
+_REFERS_BACK = re.compile(rf"\b(?:{_POINTING}|that)\b", re.I)
+_TOPIC_REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b", re.I)
 
 
 # "Looking for work on agents that act on websites - which papers?", "X: any papers?", "I need papers about X.
@@ -240,7 +242,7 @@ def list_topic(text: str) -> str:
     clause that asks for the list decides."""
     if asked_after := _ASK_AFTER.match(text.strip()):
         topic = _WORK_ON.sub("", asked_after["topic"].strip())
-        if topic and not _REFERS_BACK.search(topic):
+        if topic and not _TOPIC_REFERS_BACK.search(topic):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"which papers {topic}?" if _LIST_LEAD.match(f"{topic} ") else f"which papers are about {topic}?"
     clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+", text) if c.strip()]
@@ -419,12 +421,14 @@ def side_variants(side: str) -> list[str]:
     return [v for v in dict.fromkeys([side, cut]) if v]
 
 
-def _ordinary(side: str, lexicon: Lexicon) -> bool:
-    """A side made of ordinary words only ("the", "humans", "human developers"): no paper's name."""
+def _ordinary(side: str) -> bool:
+    """A side of stopwords and people only ("the", "humans", "human developers"): no paper, nor a method a paper
+    may be compared with ("beam search" stays a side)."""
+    from rag.answer.asks import PEOPLE_WORDS
     from rag.text.tokens import STOPWORDS
 
     words = re.findall(r"[\w'’-]+", side)
-    return all(w.lower() in STOPWORDS or lexicon.plain_word(w) for w in words)
+    return all(w.lower() in STOPWORDS or re.fullmatch(rf"{PEOPLE_WORDS}|human", w, re.I) for w in words)
 
 
 def _clean_side(side: str) -> str:

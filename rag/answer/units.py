@@ -1,0 +1,83 @@
+"""What a "how many / how long" question counts, and how a sentence counts it.
+
+"How many lemmas" is answered by "1,329 lemmas", "how many models" by "60 LLMs", "which has more items" by "3,400
+test cases"; "how long does it take to train" by a time of training, not "10s of seconds" of prompt processing. A
+figure next to another unit ("a task success rate of 14%") counts nothing asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text.numbers import AMOUNT
+
+# The auxiliary verbs a question is built with: "how many did each test?" names no unit by them.
+AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
+# "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
+_HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+"
+                       rf"(?:{AUX_WORD}|in|on|per|got|get|gets|been|being)\b|\s*[?.!]*$)", re.I)
+# A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
+_UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",
+               # A benchmark's items, by whatever it calls them: "1,140 fine-grained tasks" answers "more problems".
+               "problem": r"(?:problem|task|question|exercise)", "task": r"(?:task|problem)"}
+# "Which is bigger in parameter count?", "the number of lemmas": a count of that unit is asked.
+_COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|\b(?:the|what|which) number of "
+                       r"(?P<unit2>[\w-]+)\b", re.I)  # not "a number of edge devices"
+# "Which benchmark has more items / problems?": a count of them is asked.
+_MORE_OF = re.compile(r"\b(?:which|who)\b.*?\b(?:more|fewer|most|fewest)\s+(?P<unit>(?![\w-]*(?:ous|ss|is|us)\b)"
+                      r"[a-z][\w-]*s)\b", re.I)  # a plural noun, not "more rigorous"
+# Units that stand for whatever a benchmark or dataset counts: "3,400 test cases", "5,062 problems" count items.
+_ANY_UNIT = {"item", "exampl", "instanc", "entri", "sampl", "element", "point"}  # as stemmed below
+# Only a duration asked ("how long does X take"): "how long is the context window" wants a length, not a time.
+_HOW_LONG = re.compile(r"\bhow long\s+(?:does|do|did|would|will|should)\b.*\b(?:take|takes|took|last|run|train)\b",
+                       re.I)
+_TIME = r"\d[\d,.]*\s*(?:ms|s|sec\w*|min\w*|h|hrs?|hours?|days?|weeks?|months?|years?)\b"
+
+
+class Unit:
+    """What a "how many / how long" figure must be about, as a pattern a sentence must match."""
+
+    def __init__(self, pattern: str, text: str, word: str, counts: bool = True, also: str = "") -> None:
+        self.counts = counts  # "how many": a number next to the word counts it
+        self.pattern = re.compile(pattern, re.I)
+        self.also = re.compile(also, re.I) if also else None  # anywhere in the sentence too (the asked verb)
+        self.label = text  # how the refusal names it: "parameters", "how long it takes"
+        self.word = re.compile(word, re.I)
+
+    def search(self, sentence: str) -> bool:
+        return bool(self.pattern.search(sentence)) and (self.also is None or bool(self.also.search(sentence)))
+
+    def used_in(self, text: str) -> bool:
+        return bool(self.word.search(text))
+
+
+def counted_unit(question: str) -> Unit | None:
+    """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
+    if match := _HOW_MANY.search(question) or _COUNT_OF.search(question) or _MORE_OF.search(question):
+        words = next(unit for unit in match.groups() if unit).split()
+        if re.fullmatch(AUX_WORD, words[0], re.I):
+            # "which evaluated the most LLMs, and how many did each test?": the unit was said before.
+            before = re.search(r"\b(?:most|more|fewest|fewer|number of)\s+(?!than\b)(?P<unit>[\w-]+)", question, re.I)
+            if before is None:
+                return None
+            words = [before["unit"]]
+        word = words[-1]
+        stem = re.sub(r"(?:es|s)$", "", word) if len(word) > 4 else word.rstrip("s")
+        if not re.search(r"[a-z]", stem, re.I) or stem.lower() in {"time", "times"}:
+            return None
+        # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
+        label = f"the {word} count" if match.re is _COUNT_OF else word
+        if stem.lower() in _ANY_UNIT:  # a number in digits right before a plural noun; not "(1) Existing PRMs"
+            return Unit(r"(?<![(\d.,])\d[\d,]*(?![\d.,)])\s+(?:[\w-]+\s+)?[A-Za-z][\w-]*s\b", label, r"\w")
+        form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
+        # A share counts them too ("47% of HumanEval task traces", "2 of these 20 problems"); a number in words
+        # before "of" is a pronoun ("one of the tasks").
+        return Unit(rf"{AMOUNT}(?:\+|\s*%\s+of\b|(?<=\d)|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
+                    rf"(?:[\w-]+\s+){{0,4}}?{form}", label, rf"\b{form}")
+    if _HOW_LONG.search(question):
+        # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
+        # processing is not), so the sentence has the asked verb in some form too.
+        doing = re.search(r"\btakes?\s+(?:\w+\s+){0,2}?to\s+(?P<verb>[a-z]{3,})", question, re.I)
+        verb = rf"\b{re.escape(doing['verb'].lower().rstrip('e'))}" if doing else ""
+        return Unit(_TIME, "how long it takes", _TIME, counts=False, also=verb)
+    return None
