@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from rag.answer.mentions import key
+from rag.answer.people import MORE_PEOPLE, PEOPLE
 from rag.answer.scoring import ScoredSentence
 from rag.answer.units import AUX_WORD, counted_unit
 from rag.answer.verify import numbers_in
@@ -78,12 +79,9 @@ FIGURE_RATIO = 0.7  # a question not naming a paper: the fitting sentence must s
 # get": whose, said after it (people only: "what accuracy does DotaMath get" is the paper's own); looked for first.
 # People whose figure a figure question asks anywhere ("How well do humans do on WebArena?", "the success rate of
 # human annotators"): only a sentence about them can state it.
-_PEOPLE_WORDS = r"humans?|annotators?|experts?|crowd-?workers?|participants?"
-_PEOPLE = re.compile(rf"(?<![-\w])(?P<whose>{_PEOPLE_WORDS})\b(?!-)", re.I)  # not "human-written", "mixture-of-experts"
-# Said after the measurement, more words name people: "what accuracy do users / developers get".
-PEOPLE_WORDS = rf"{_PEOPLE_WORDS}|people|users?|developers?|programmers?|students?|mathematicians?"
+_PEOPLE = re.compile(rf"(?<![-\w])(?P<whose>{PEOPLE})\b(?!-)", re.I)  # not "human-written", "mixture-of-experts"
 _WHOSE = re.compile(rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|can|could|would)\s+(?P<whose>(?:"
-                    rf"{PEOPLE_WORDS}))\b", re.I)
+                    rf"{MORE_PEOPLE}))\b", re.I)
 _QUALIFIED = re.compile(rf"\b{_WHAT_IS}\s+(?:the\s+)?(?:(?!(?:{AUX_WORD})\b)[\w-]+\s+){{0,2}}?"
                         r"(?P<qualifier>[a-z][\w-]+)\s+"
                         rf"(?:task\s+)?{_MEASUREMENT}\b", re.I)

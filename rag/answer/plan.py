@@ -424,11 +424,11 @@ def side_variants(side: str) -> list[str]:
 def _ordinary(side: str) -> bool:
     """A side of stopwords and people only ("the", "humans", "human developers"): no paper, nor a method a paper
     may be compared with ("beam search" stays a side)."""
-    from rag.answer.asks import PEOPLE_WORDS
+    from rag.answer.people import MORE_PEOPLE
     from rag.text.tokens import STOPWORDS
 
     words = re.findall(r"[\w'’-]+", side)
-    return all(w.lower() in STOPWORDS or re.fullmatch(rf"{PEOPLE_WORDS}|human", w, re.I) for w in words)
+    return all(w.lower() in STOPWORDS or re.fullmatch(rf"{MORE_PEOPLE}|human", w, re.I) for w in words)
 
 
 def _clean_side(side: str) -> str:
