@@ -37,6 +37,7 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("For WebArena, what task success rate did human annotators achieve?", "human"),
     ("How well do humans do on WebArena tasks?", "human"),
     ("webarena's human success rate?", "human"),  # terse: a measurement named is a figure asked
+    ("What whole-proof accuracy does DeepSeek-Prover reach on miniF2F with 128 samples?", "with 128 samples"),
     ("whats GPT-4o's pass@1 on GitChameleon, without the error feedback?", "pass@1"),  # it gives pass@10
     ("deepseek-prover's proofnet accuracy? need it for related work", "proofnet"),  # typed in lower case
     ("What's AutoCodeRover's resolve rate on the full SWE-bench test set (the big one, not lite)?",

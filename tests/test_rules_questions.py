@@ -377,6 +377,23 @@ def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
     assert counted_unit("How many tasks are there?").search(sentence) is counts
 
 
+_PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples and 52% cumulatively, after fine-tuning "
+           "the DeepSeekMath 7B model.")
+
+
+@pytest.mark.parametrize(("question", "unmet"), [
+    ("What accuracy does it reach with 128 samples?", "with 128 samples"),  # its figure is with 64
+    ("What accuracy does it reach with 64 samples?", ""),
+    ("what does the 13B model get?", "the 13B model"),
+    ("what does the 7B model get?", ""),
+    ("What accuracy does it reach?", ""),  # no setting given
+])
+def test_a_figure_asked_under_a_setting_needs_a_sentence_under_it(question, unmet):
+    from rag.answer.asks import unmet_setting
+
+    assert unmet_setting(question, [_PROVER]) == unmet
+
+
 @pytest.mark.parametrize(("question", "asks"), [
     ("what does RLCoder do and how much does it improve EM?", ["what does RLCoder do", "how much does it improve EM?"]),
     ("How many tasks does WebArena have; what does it measure?", ["How many tasks does WebArena have",

@@ -150,6 +150,23 @@ def unmet_qualifier(question: str, stating: list[ScoredSentence]) -> str:
     return ""
 
 
+def unmet_setting(question: str, sentences: Sequence[str]) -> str:
+    """The setting a figure question gives ("with 128 samples", "100 tries per problem", "the 13B model") when no
+    sentence states a figure under it: the figures there are for other settings (64 samples, 1,000 tries, 7B); ""
+    otherwise."""
+    asked = read(question)
+    conditions = [c for c in asked.conditions if c.count is not None]
+    sizes = [f for f in asked.figures if not f.in_name and re.fullmatch(r"\d[\d.]*\s*[BM]", f.text)]
+    if not conditions and not sizes:
+        return ""
+    for sentence in sentences:
+        said = read(sentence)
+        if all(any(c.kind == d.kind and d.count == c.count for d in said.conditions) for c in conditions) and \
+                all(said.writes(f.value) for f in sizes):
+            return ""
+    return conditions[0].text if conditions else f"the {sizes[0].text} model"
+
+
 def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | None:
     """What a sentence must hold to answer a question asking for a ratio, a percentage or a measurement (no named
     benchmark; those are checked against the sentences naming them), or None for other questions. `ratio=False`

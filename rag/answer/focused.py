@@ -32,6 +32,7 @@ from rag.answer.asks import (
     qualified_first,
     split_asks,
     unmet_qualifier,
+    unmet_setting,
 )
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.naming import mentions_name, spelled_out, states_name
@@ -111,6 +112,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                                    f"{the_abstract} gives no figure for {unit.label} (the closest it says: "
                                    f"“{scored[0].text}”).")
             scored = counting + [s for s in scored if s not in counting]
+    if (asks_for_figure(question) or asks_number(question)) and \
+            (setting := unmet_setting(question, [s.text for s in scored if has_figure(s.text)])):
+        # "What accuracy does DeepSeek-Prover reach with 128 samples?": its figures are with 64 samples.
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure {setting} (the closest it "
+                                                       f"says: “{scored[0].text}”).")
     wanted = [t.text for t in shape.terms]
     if not wanted and (needed := figure_needed(question)):
         # "By what factor is it faster?", "overhead in %?", "what task success rate?": a sentence with that kind of
