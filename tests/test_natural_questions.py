@@ -318,6 +318,8 @@ def test_a_paper_the_question_names_that_the_index_does_not_have_is_refused(engi
     ("the Lean olympiad dataset paper - which SOTA LLM proved the most of their lemmas?", True),
     ("the Lean olympiad dataset paper - which LLM proved the most of the IMO problems?", True),
     ("on CoCoNUT, which model did best?", False),  # "the top-performing model, Gemini"
+    # "higher than ... the recently reported SWE-agent" names what was beaten; "GitHub issues", "$0.43 USD" no model.
+    ("Which LLM backbone did AutoCodeRover use to reach 19% on SWE-bench-lite?", True),
 ])
 def test_which_model_did_best_is_answered_only_by_a_sentence_naming_one(engine, question, refused):
     answer = engine.ask(question)

@@ -228,7 +228,7 @@ def asks_measure(question: str) -> bool:
 
 
 # Words saying which did best, in a question or in the sentence answering it ("the top-performing model, Gemini").
-BEST_WORDS = r"top|best|highest|leading|strongest|state-of-the-art|outperform\w*|beat\w*|won|wins?"
+BEST_WORDS = r"top|best|highest|strongest|state-of-the-art|outperform\w*|beat\w*|won|wins?"  # not "leading to"
 # "Which model achieved the top score?", "which of the evaluated LLMs did best": the answer is a model's name.
 _WHICH_MODEL = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:[\w-]+\s+)?(?:models?|LLMs?)\b",
                           re.I)
@@ -329,7 +329,7 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
     if not spans:
         return figures[0].start, figures[0].end
     starts = [a for a, _ in spans]
-    contrasts = [m.start() for m in _CONTRAST.finditer(sentence)]
+    contrasts = [m.start() for m in CONTRAST.finditer(sentence)]
 
     def apart(f: Figure) -> tuple[bool, int]:
         # The mentions just before and after the figure are the nearest (a long sentence has many of each).
@@ -348,5 +348,5 @@ def _between(positions: list[int], start: int, end: int) -> bool:
 
 
 # Words between a figure and the name it would be the figure of that make it another's: "than", "surpassing".
-_CONTRAST = re.compile(r"\b(?:than|compared|versus|vs|whereas|while|baselines?|surpass\w*|outperform\w*|beat\w*|"
+CONTRAST = re.compile(r"\b(?:than|compared|versus|vs|whereas|while|baselines?|surpass\w*|outperform\w*|beat\w*|"
                        r"unlike)\b", re.I)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rag.answer.across import used_as_data
 from rag.answer.asks import (
     BEST_WORDS,
+    CONTRAST,
     FIGURE_RATIO,
     asked_value,
     asks_for_figure,
@@ -211,6 +212,9 @@ def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) 
 _BEST = re.compile(rf"\b(?:{BEST_WORDS})\b", re.I)
 
 
+_DESCRIBES = re.compile(r"\s+(?!(?:does|was|has|is|as|us)\b)[a-z]{3,}s\b")  # "GitHub issues", "HumanEval tasks"
+
+
 def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary: Vocabulary,
                    own: bool = False) -> bool:
     """A name in the sentence other than the question's, the data it is measured on ("the top-performing model,
@@ -218,9 +222,14 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
     Dataset for International Math Olympiad"); the paper's own name only with `own`."""
     its = {n.lower() for n in names_in(short_name(paper))}
     skip = {n.lower() for n in asked} | (set() if own else its)
-    # One word, and not an ordinary one capitalised ("Testing" of a title written out in the abstract).
+    # A name after "than", "surpassing" is what was beaten ("higher than ... the recently reported SWE-agent").
+    contrast = next((m.start() for m in CONTRAST.finditer(sentence)), len(sentence))
+    # One whole word, not an ordinary one capitalised ("Testing" of a title written out in the abstract), nor a
+    # short acronym, nor one describing a noun after it ("GitHub issues").
     return any(" " not in n and not vocabulary.plain(n) and not is_generic(n) and n.lower() not in skip
-               and not used_as_data(n, sentence, using=False)
+               and not re.fullmatch(r"[A-Z]{1,3}", n)  # "USD", "CPU": units and hardware, not models
+               and (at := mention_pattern(n).search(sentence)) is not None and at.start() < contrast
+               and not _DESCRIBES.match(sentence, at.end()) and not used_as_data(n, sentence, using=False)
                and (n.lower() in its or not (mentions_name(paper.title, n) or spelled_out(n, paper.title)))
                for n in [*names_in(sentence), *capitalised_names(sentence)])
 
