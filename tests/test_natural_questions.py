@@ -38,6 +38,8 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("How well do humans do on WebArena tasks?", "human"),
     ("webarena's human success rate?", "human"),  # terse: a measurement named is a figure asked
     ("What whole-proof accuracy does DeepSeek-Prover reach on miniF2F with 128 samples?", "with 128 samples"),
+    # FIMO is a benchmark DeepSeek-Prover's model is measured on, not a name that makes it the paper asked about.
+    ("What does MA-LoT score on the FIMO benchmark?", "FIMO"),
     ("whats GPT-4o's pass@1 on GitChameleon, without the error feedback?", "pass@1"),  # it gives pass@10
     ("deepseek-prover's proofnet accuracy? need it for related work", "proofnet"),  # typed in lower case
     ("What's AutoCodeRover's resolve rate on the full SWE-bench test set (the big one, not lite)?",
@@ -385,6 +387,9 @@ def test_the_asked_value_is_emphasised_in_the_answer_but_not_in_the_quote(engine
     ("which of them actually proposes a program synthesis method, and what operator does it use to make training "
      "easier?", ["I'm comparing B-Coder with the paper on when realizability is sufficient for off-policy RL"],
      ["conservative Bellman operator"]),
+    # Each ask names its own benchmark: no one sentence need name both.
+    ("DeepSeek-Prover's miniF2F accuracy with 64 samples, and how many FIMO problems did it prove?", [],
+     ["46.3% with 64 samples", "5 out of 148 problems"]),
 ])
 def test_a_question_with_two_asks_quotes_an_answer_to_each(engine, question, history, said):
     answer = engine.ask(question, history=history)

@@ -131,6 +131,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             return _not_stated(paper, "", question, found, f"{the_abstract} gives no {whose} figure ({said}).")
         fitting = qualified_first(question, fitting)
         scored = fitting + [s for s in scored if s not in fitting]
+    if wanted and len(asks := split_asks(question)) > 1:
+        # "X's miniF2F accuracy, and how many FIMO problems did it prove?": each ask holds its own names, and the
+        # first ask naming one leads (the other is answered after, by answering_each_ask).
+        first = next((part for part in asks if any(mentions_name(part, w) for w in wanted)), question)
+        wanted = [w for w in wanted if mentions_name(first, w)]
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
         if asks_for_figure(question):
