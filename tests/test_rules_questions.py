@@ -368,6 +368,8 @@ def test_how_long_it_takes_to_do_something_is_a_time_of_doing_it(sentence, times
 
 @pytest.mark.parametrize(("sentence", "counts"), [
     ("One of the tasks asks for a proof.", False),  # "one of" is no count
+    ("Using two subsets of our task set, we show it.", False),  # it counts subsets
+    ("It solves 71 of the 397 tasks.", True),
     ("We collect 974 tasks.", True),
     ("Only 47% of tasks are solved.", True),
 ])
@@ -425,7 +427,7 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
 @pytest.mark.parametrize(("question", "unit", "counts"), [
     ("How many parameters does CodeFill have?", "parameters", "a 7B-parameter model"),
     ("How many lemmas are in the Lean dataset?", "lemmas", "a dataset of 1,329 lemmas"),
-    ("How many lines of code is CodeFill trained on?", "code", "425M lines of code"),
+    ("How many lines of code is CodeFill trained on?", "lines", "425M lines of code"),  # lines, of code
     ("How long does FunCoder take per problem?", "how long it takes", "about 40 s per problem"),
     ("How long is the context window?", None, ""),  # a length, not a time
     ("What does RLCoder improve?", None, ""),

@@ -61,6 +61,8 @@ def counted_unit(question: str) -> Unit | None:
             if before is None:
                 return None
             words = [before["unit"]]
+        if "of" in words[1:]:  # "how many lines of code": lines are counted
+            words = words[:words.index("of", 1)]
         word = words[-1]
         stem = re.sub(r"(?:es|s)$", "", word) if len(word) > 4 else word.rstrip("s")
         if not re.search(r"[a-z]", stem, re.I) or stem.lower() in {"time", "times"}:
@@ -73,7 +75,8 @@ def counted_unit(question: str) -> Unit | None:
         # A share counts them too ("47% of HumanEval task traces", "2 of these 20 problems"); a number in words
         # before "of" is a pronoun ("one of the tasks").
         return Unit(rf"{AMOUNT}(?:\+|\s*%\s+of\b|(?<=\d)|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
-                    rf"(?:[\w-]+\s+){{0,4}}?{form}", label, rf"\b{form}")
+                    rf"(?:(?!of\b)[\w-]+\s+|of\s+(?:the\s+|these\s+|those\s+)?(?=\d)){{0,4}}?{form}", label,
+                    rf"\b{form}")  # "two subsets of our problem set" counts subsets; "2 of these 20 problems" counts
     if _HOW_LONG.search(question):
         # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
         # processing is not), so the sentence has the asked verb in some form too.
