@@ -337,10 +337,15 @@ def test_papers_building_on_a_paper_the_index_lacks_are_still_listed(engine):
     assert not answer.refused and answer.kind == "list"  # the abstract citing it is the answer
 
 
-def test_a_comparison_with_a_method_in_plain_words_stays_a_comparison(engine):
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Compare CodeFill with beam search", "comparative"),  # a method in plain words stays a side
+    ("How does RLCoder compare to prior work?", "factoid"),  # prior work, the baseline, humans are no paper
+    ("how many times faster is KV Prediction's time to first token vs the baseline?", "factoid"),
+])
+def test_a_comparison_needs_a_second_side_that_could_be_a_paper(engine, question, kind):
     from rag.answer.plan import understand
 
-    assert understand("Compare CodeFill with beam search", engine.view.lexicon).kind == "comparative"
+    assert understand(question, engine.view.lexicon).kind == kind
 
 
 @pytest.mark.parametrize(("question", "title"), [

@@ -126,7 +126,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
             return _with_described(question, named, terms, mentions, listed, lexicon)
         return Plan("comparative", papers=named, terms=_unowned(terms, question, mentions),
                     aspect=aspect_of(question, mentions))
-    # "How do the models compare to humans on it?": sides of people are no papers; with one side or none
+    # "How do the models compare to humans on it?", "... vs the baseline": such sides are no papers; with one or none
     # left, the question is about the paper it names.
     sides = [side for side in compared_sides(text) if not _ordinary(side)]
     sides = sides if len(sides) >= 2 or (sides and not named) else []
@@ -421,14 +421,18 @@ def side_variants(side: str) -> list[str]:
     return [v for v in dict.fromkeys([side, cut]) if v]
 
 
+# What a paper is compared with that no paper is: "the baseline", "prior work", "the state of the art".
+_NO_PAPER = r"baselines?|prior|previous|existing|earlier|other|work|methods?|approaches|state|art|sota|human"
+
+
 def _ordinary(side: str) -> bool:
-    """A side of stopwords and people only ("the", "humans", "human developers"): no paper, nor a method a paper
-    may be compared with ("beam search" stays a side)."""
+    """A side of stopwords, people and such ("the", "humans", "the baseline"): no paper, nor a method a paper may be
+    compared with ("beam search" stays a side)."""
     from rag.answer.people import MORE_PEOPLE
     from rag.text.tokens import STOPWORDS
 
     words = re.findall(r"[\w'’-]+", side)
-    return all(w.lower() in STOPWORDS or re.fullmatch(rf"{MORE_PEOPLE}|human", w, re.I) for w in words)
+    return all(w.lower() in STOPWORDS or re.fullmatch(rf"{MORE_PEOPLE}|{_NO_PAPER}", w, re.I) for w in words)
 
 
 def _clean_side(side: str) -> str:
