@@ -40,6 +40,8 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("What whole-proof accuracy does DeepSeek-Prover reach on miniF2F with 128 samples?", "with 128 samples"),
     # FIMO is a benchmark DeepSeek-Prover's model is measured on, not a name that makes it the paper asked about.
     ("What does MA-LoT score on the FIMO benchmark?", "FIMO"),
+    # No paper named: RLCoder's RepoEval figure is its own, and its sentence about RepoCoder has no figure.
+    ("What exact-match score does RepoCoder achieve on RepoEval?", "RepoCoder"),
     ("whats GPT-4o's pass@1 on GitChameleon, without the error feedback?", "pass@1"),  # it gives pass@10
     ("deepseek-prover's proofnet accuracy? need it for related work", "proofnet"),  # typed in lower case
     ("What's AutoCodeRover's resolve rate on the full SWE-bench test set (the big one, not lite)?",

@@ -244,10 +244,20 @@ def _clarify(question: str, found: Gathered) -> Answer:
 
 
 def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answer:
-    from rag.answer.asks import FIGURE_RATIO, asked_value, figure_needed, unknown_name_unanswerable
+    from rag.answer.asks import (
+        FIGURE_RATIO,
+        asked_value,
+        asks_for_figure,
+        figure_needed,
+        has_figure,
+        split_asks,
+        unknown_name_unanswerable,
+    )
     from rag.answer.factoid import extractive_answer, findings_first
     from rag.answer.focused import answering_each_ask
+    from rag.answer.naming import mentions_name
     from rag.answer.scoring import pick_answer_sentences
+    from rag.text.names import names_in
 
     papers, settings = found.view.papers, found.tools.settings
     unknown_ids, unknown_words = _unknowns(found)
@@ -268,6 +278,17 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
         unknown = unknown_ids or unknown_words
         reason = _not_mentioned(unknown) if unknown and scored else ""
         return _refusal(question, found, reason)
+    # An identifier ("RepoCoder", "RepoEval") is what is asked about; a capitalised phrase ("Self-play") describes.
+    identifiers = set(names_in(found.searched))
+    terms = [t.text for t in shape.terms if t.text in identifiers] if shape is not None else []
+    if terms and not shape.yes_no and asks_for_figure(found.searched) and len(split_asks(found.searched)) == 1:
+        # "What exact-match score does RepoCoder achieve on RepoEval?": a figure on what the question names is in a
+        # sentence naming it ("RLCoder ... 12.2% EM improvement on RepoEval" is RLCoder's, and names no RepoCoder).
+        naming = [s for s in scored if has_figure(s.text) and all(mentions_name(s.text, t) for t in terms)]
+        if not naming:
+            return _refusal(question, found, f"No abstract gives a figure for {' on '.join(terms)} (the closest "
+                                             f"sentence: “{scored[0].text}”).")
+        scored = naming + [s for s in scored if s not in naming]
     if needed := figure_needed(found.searched, ratio=False):
         # "What's the overhead in %?", "by what factor?": a sentence with that kind of figure, among those close to
         # the best, leads; with none, the abstracts do not state it ("negligible impact" is no percentage).
