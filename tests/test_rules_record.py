@@ -34,6 +34,11 @@ def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, sa
     (BARE, "Is it released under an MIT license?", "license"),
     (BARE, "How many GPUs does it need?", "hardware"),
     (BARE, "What does it evaluate on?", ""),
+    (BARE, "How much does it cost in API fees to run?", "cost in money"),
+    # An amount anywhere in the abstract states it, whoever the sentence names.
+    (Paper("c", "The AI Scientist", "Each idea becomes a full paper at a cost of less than $15 per paper."),
+     "What does it cost per paper?", ""),
+    (BARE, "Does it lower the computational cost?", ""),  # a claim about cost, not an amount of money
 ])
 def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question, missing):
     assert missing_detail(paper, question) == missing

@@ -60,14 +60,23 @@ def record_answer(paper: Paper, question: str, searched: str) -> Answer | None:
     return None
 
 
+# What money a run costs: stated as an amount, wherever the abstract says it ("at a cost of less than $15 per
+# paper" names no one, yet is the paper's own).
+_ASKS_COST = re.compile(r"\bhow much (?:does|did|would) (?:it|\w+) cost\b|\b(?:api )?(?:fees?|price)\b|"
+                        r"\b(?:dollar|monetary|inference|api) costs?\b|\bcosts? (?:per|in dollars)\b", re.I)
+_MONEY = re.compile(r"[$€£]\s?\d|\b(?:USD|dollars?|cents?)\b", re.I)
+
+
 def missing_detail(paper: Paper, question: str) -> str:
-    """The detail a question asks of this paper ("which optimiser", "its limitations") that its abstract never
-    states of itself, or "". A sentence states it of the paper when it speaks as the authors or names the paper:
-    "both approaches have significant drawbacks" is about earlier work."""
+    """The detail a question asks of this paper ("which optimiser", "its limitations", "how much does it cost")
+    that its abstract never states of itself, or "". A sentence states it of the paper when it speaks as the
+    authors or names the paper: "both approaches have significant drawbacks" is about earlier work."""
     own = [s for s in split_sentences(paper.abstract) if _SELF.search(s) or short_name(paper).lower() in s.lower()]
     for label, asked, stated in _DETAILS:
         if asked.search(question) and not any(stated.search(s) for s in own):
             return label
+    if _ASKS_COST.search(question) and not _MONEY.search(paper.abstract):
+        return "cost in money"
     return ""
 
 
