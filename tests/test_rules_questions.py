@@ -417,6 +417,8 @@ def test_a_question_with_two_asks_is_split_between_them(question, asks):
     ("Which of the evaluated LLMs did best?", True),
     ("What method does CodeFill propose and what accuracy does it achieve?", False),  # a method, then a figure
     ("What model does RLCoder train, and how well does it perform?", False),  # two asks: neither is which did best
+    ("which LLM does ADAS use as the meta agent?", True),  # which one it uses
+    ("which base model does DeepSeek-Prover fine-tune?", True),
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model

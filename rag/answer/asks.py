@@ -232,11 +232,15 @@ BEST_WORDS = r"top|best|highest|strongest|state-of-the-art|outperform\w*|beat\w*
 # "Which model achieved the top score?", "which of the evaluated LLMs did best": the answer is a model's name.
 _WHICH_MODEL = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:[\w-]+\s+)?(?:models?|LLMs?)\b",
                           re.I)
-_DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|most|leads?|{BEST_WORDS})\b", re.I)
+_DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|most|leads?|{BEST_WORDS}|"
+                       r"use[sd]?|employ\w*|rel(?:y|ies|ied) on|buil[dt] on|fine-?tune[sd]?|"
+                       r"as the (?:\w+ )?(?:base|backbone))\b",
+                       re.I)  # or which one the paper uses: "which LLM does ADAS use as the meta agent?"
 
 
 def asks_which_model(question: str) -> bool:
-    """Whether one of the question's asks is which model reached a result: a sentence naming none is no answer."""
+    """Whether one of the question's asks is which model reached a result, or which one a paper uses: a sentence
+    naming none is no answer."""
     for ask in split_asks(question):
         match = _WHICH_MODEL.search(ask)
         if match is not None and _DID_BEST.search(ask, match.end()) is not None:

@@ -86,7 +86,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # Which one is often said apart from the sentence closest to the question ("the top-performing model,
         # Gemini, ...", "InCoder outperformed the other models"): any of its sentences naming a model as best leads;
         # the paper's own model counts there ("DeepSeek-Prover ... surpassing GPT-4").
-        asked = [t.text for t in shape.terms]
+        asked = [t.text for t in shape.terms] + names_in(question)  # "which LLM does ADAS use": not ADAS
         naming = [s for s in scored
                   if (s.score >= FIGURE_RATIO * scored[0].score
                       and _names_a_model(s.text, paper, asked, view.vocabulary))
