@@ -522,6 +522,10 @@ def test_the_papers_a_question_across_papers_describes(question, described):
      "RL to code generation"),
     ("which ones build math data where the model runs code", "build math data where the model runs code"),
     ("We use MCTS for proof search. Which other papers try that", ""),  # "that": what came before
+    ("anything using Isabelle", "Isabelle"),
+    # Words before "studies" describe them; an aside in brackets points at no earlier paper.
+    ("I'm collecting empirical studies that evaluate ChatGPT itself (not just cite it). which ones",
+     "ChatGPT itself (not just cite it)"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic

@@ -232,7 +232,8 @@ _ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]\s*(?:so\s+)?(?:which|w
                         r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|cover (?:that|this|it)))?"
                         r"\s*[?.!]*$", re.I)
 _WORK_ON = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for\s+|collecting\s+|"
-                      r"(?:i|we)\s+(?:need|want)\s+|need\s+)?(?:(?:any|some)\s+)?(?:work|papers?|research|studies)\s+"
+                      r"(?:i|we)\s+(?:need|want)\s+|need\s+)?(?:(?:any|some)\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:work|papers?|research|studies)\s+"
                       r"(?:on|about|that)\s+", re.I)
 
 
@@ -242,7 +243,8 @@ def list_topic(text: str) -> str:
     clause that asks for the list decides."""
     if asked_after := _ASK_AFTER.match(text.strip()):
         topic = _WORK_ON.sub("", asked_after["topic"].strip())
-        if topic and not _TOPIC_REFERS_BACK.search(topic):
+        # An aside in brackets may point anywhere ("(not just cite it)").
+        if topic and not _TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"which papers {topic}?" if _LIST_LEAD.match(f"{topic} ") else f"which papers are about {topic}?"
     clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+", text) if c.strip()]
@@ -272,7 +274,7 @@ def _list_topic(text: str) -> str:
     if re.match(_WAYS_OF_PEOPLE, text, re.I):
         return ""  # "what approaches do people use to X": the ways, across papers
     text = re.sub(r"^(?:(?:any|are there any|are there|is there any|is there)\s+)?(?:papers|works?|studies|"
-                  r"research)\s+", "which papers ", text, flags=re.I)
+                  r"research)\s+|^anything\s+(?=(?:using|on|about|that|with)\b)", "which papers ", text, flags=re.I)
     # "who's using LLMs to make code faster?", "who is working on X": the papers that do it.
     text = re.sub(r"^who(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
     text = " ".join(_LIST_FILLER.sub(" ", text).split())
