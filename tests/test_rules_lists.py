@@ -48,11 +48,6 @@ def test_a_word_the_corpus_only_writes_capitalised_is_a_name():
         ["Isabelle", "python", "Lean", "proof"]
 
 
-def test_a_word_capitalised_only_as_the_first_part_of_a_name_is_no_name_alone():
-    vocabulary = Vocabulary("We train on Repo-Instruct data. We evaluate on SWE-bench and on SWE-bench-lite.")
-    assert [vocabulary.as_written(w) for w in ["repo", "swe"]] == ["repo", "SWE"]  # "SWE-bench" is SWE's benchmark
-
-
 def test_a_word_capitalised_only_where_a_sentence_or_title_starts_is_no_name():
     vocabulary = Vocabulary("Scaling Laws for Code\nNotably, we scale it. Notably the loss falls with Isabelle.")
     assert [vocabulary.as_written(w) for w in ["notably", "scaling", "isabelle"]] == ["notably", "scaling", "Isabelle"]

@@ -386,7 +386,8 @@ _PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples a
 @pytest.mark.parametrize(("question", "unmet"), [
     ("What accuracy does it reach with 128 samples?", "with 128 samples"),  # its figure is with 64
     ("What accuracy does it reach with 64 samples?", ""),
-    ("what does the 13B model get?", "the 13B model"),
+    ("what does the 13B model get?", "for the 13B model"),
+    ("What accuracy does it reach after fine-tuning on 8 million samples?", ""),  # data, not a budget
     ("what does the 7B model get?", ""),
     ("What accuracy does it reach?", ""),  # no setting given
 ])

@@ -37,7 +37,10 @@ def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, sa
     (BARE, "How much does it cost in API fees to run?", "cost in money"),
     # An amount anywhere in the abstract states it, whoever the sentence names.
     (Paper("c", "The AI Scientist", "Each idea becomes a full paper at a cost of less than $15 per paper."),
-     "What does it cost per paper?", ""),
+     "What does it cost in dollars per paper?", ""),
+    (Paper("k", "KV Prediction", "It cuts FLOPs by $2\\times$ at equal accuracy."), "What are its API fees?",
+     "cost in money"),  # LaTeX is no amount
+    (BARE, "What is its inference cost compared to the base model?", ""),  # compute, not money
     (BARE, "Does it lower the computational cost?", ""),  # a claim about cost, not an amount of money
 ])
 def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question, missing):

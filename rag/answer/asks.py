@@ -150,21 +150,27 @@ def unmet_qualifier(question: str, stating: list[ScoredSentence]) -> str:
     return ""
 
 
+# A setting a figure question gives: sampling budgets said with "with / using" ("with 128 samples", "with 100 tries
+# per problem"), and model sizes ("the 13B model", "a 7B-parameter"); not data sizes ("on 8 million samples").
+_BUDGET = re.compile(r"^(?:with|using)\s+(?:a\s+)?\d[\d,]*\s+(?:samples?|tries|attempts?|generations?)\b", re.I)
+_SIZE = re.compile(r"(?<![\w.])(?P<size>\d+(?:\.\d+)?\s*[BM])(?:-parameters?|\s+(?:models?|parameters|params|"
+                   r"versions?|variants?)\b)", re.I)
+
+
 def unmet_setting(question: str, sentences: Sequence[str]) -> str:
-    """The setting a figure question gives ("with 128 samples", "100 tries per problem", "the 13B model") when no
-    sentence states a figure under it: the figures there are for other settings (64 samples, 1,000 tries, 7B); ""
-    otherwise."""
-    asked = read(question)
-    conditions = [c for c in asked.conditions if c.count is not None]
-    sizes = [f for f in asked.figures if not f.in_name and re.fullmatch(r"\d[\d.]*\s*[BM]", f.text)]
-    if not conditions and not sizes:
+    """The setting a figure question gives ("with 128 samples", "the 13B model") when no sentence with a figure
+    states that setting too: the figures there are for other settings (64 samples, 7B); "" otherwise. The setting
+    only needs to be in the same sentence as a figure, which is how abstracts state one ("46.3% with 64 samples")."""
+    budgets = [c for c in read(question).conditions if c.count is not None and _BUDGET.match(c.text)]
+    sizes = [read(m["size"]).figures[0].value for m in _SIZE.finditer(question) if read(m["size"]).figures]
+    if not budgets and not sizes:
         return ""
     for sentence in sentences:
         said = read(sentence)
-        if all(any(c.kind == d.kind and d.count == c.count for d in said.conditions) for c in conditions) and \
-                all(said.writes(f.value) for f in sizes):
+        if all(any(d.kind == c.kind and d.count == c.count for d in said.conditions) for c in budgets) and \
+                all(said.writes(size) for size in sizes):
             return ""
-    return conditions[0].text if conditions else f"the {sizes[0].text} model"
+    return budgets[0].text if budgets else f"for the {_SIZE.search(question)['size']} model"
 
 
 def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | None:
@@ -228,10 +234,10 @@ def asks_measure(question: str) -> bool:
 
 
 # Words saying which did best, in a question or in the sentence answering it ("the top-performing model, Gemini").
-BEST_WORDS = r"top|best|highest|strongest|state-of-the-art|outperform\w*|beat\w*|won|wins?"  # not "leading to"
+BEST_WORDS = r"top|best|highest|strongest|leading(?!\s+to\b)|state-of-the-art|outperform\w*|beat\w*|won|wins?"
 # "Which model achieved the top score?", "which of the evaluated LLMs did best": the answer is a model's name.
-_WHICH_MODEL = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:[\w-]+\s+)?(?:models?|LLMs?)\b",
-                          re.I)
+_WHICH_MODEL = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:[\w-]+\s+)?(?:models?|LLMs?)\b"
+                          r"(?!\s+(?:size|architecture|family|type|class)\b)", re.I)  # not "what model architecture"
 _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|most|leads?|{BEST_WORDS}|"
                        r"use[sd]?|employ\w*|rel(?:y|ies|ied) on|buil[dt] on|fine-?tune[sd]?|"
                        r"as the (?:\w+ )?(?:base|backbone))\b",
@@ -333,7 +339,7 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
     if not spans:
         return figures[0].start, figures[0].end
     starts = [a for a, _ in spans]
-    contrasts = [m.start() for m in CONTRAST.finditer(sentence)]
+    contrasts = [m.start() for m in _CONTRAST.finditer(sentence)]
 
     def apart(f: Figure) -> tuple[bool, int]:
         # The mentions just before and after the figure are the nearest (a long sentence has many of each).
@@ -352,5 +358,5 @@ def _between(positions: list[int], start: int, end: int) -> bool:
 
 
 # Words between a figure and the name it would be the figure of that make it another's: "than", "surpassing".
-CONTRAST = re.compile(r"\b(?:than|compared|versus|vs|whereas|while|baselines?|surpass\w*|outperform\w*|beat\w*|"
+_CONTRAST = re.compile(r"\b(?:than|compared|versus|vs|whereas|while|baselines?|surpass\w*|outperform\w*|beat\w*|"
                        r"unlike)\b", re.I)

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from rag.answer.across import used_as_data
 from rag.answer.asks import (
     BEST_WORDS,
-    CONTRAST,
     FIGURE_RATIO,
     asked_value,
     asks_for_figure,
@@ -36,6 +35,7 @@ from rag.answer.asks import (
     unmet_setting,
 )
 from rag.answer.factoid import extractive_answer, findings_first
+from rag.answer.mentions import key
 from rag.answer.naming import mentions_name, spelled_out, states_name
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
@@ -86,7 +86,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # Which one is often said apart from the sentence closest to the question ("the top-performing model,
         # Gemini, ...", "InCoder outperformed the other models"): any of its sentences naming a model as best leads;
         # the paper's own model counts there ("DeepSeek-Prover ... surpassing GPT-4").
-        asked = [t.text for t in shape.terms] + names_in(question)  # "which LLM does ADAS use": not ADAS
+        # "Which LLM does ADAS use": the paper's own names are not the answer (its model counts only as best, below).
+        own_names = [k for k, pids in view.lexicon.paper_aliases.items() if pid in pids]
+        asked = [t.text for t in shape.terms] + [n for n in names_in(question) if key(n) in own_names]
         naming = [s for s in scored
                   if (s.score >= FIGURE_RATIO * scored[0].score
                       and _names_a_model(s.text, paper, asked, view.vocabulary))
@@ -217,23 +219,28 @@ def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) 
 _BEST = re.compile(rf"\b(?:{BEST_WORDS})\b", re.I)
 
 
-_DESCRIBES = re.compile(r"\s+(?!(?:does|was|has|is|as|us)\b)[a-z]{3,}s\b")  # "GitHub issues", "HumanEval tasks"
+# What a name describes when written before it ("GitHub issues", "HumanEval tasks"): then no model is named.
+_DESCRIBES = re.compile(r"\s+(?:issues|tasks?|problems|benchmarks?|datasets?|questions|traces|repositories|projects|"
+                        r"libraries|code)\b")
+# What was beaten, up to the clause's end: "higher than ... the recently reported SWE-agent" (not "outperformed by
+# X", which names the winner).
+_BEATEN = re.compile(r"\b(?:than|surpass\w*|outperform\w*(?!\s+by)|beat\w*|versus|vs\.?)\b[^,;.]*", re.I)
+_NOT_MODELS = {"usd", "eur", "cpu", "gpu", "tpu", "api", "ide", "ram"}  # units and hardware, not models
 
 
 def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary: Vocabulary,
                    own: bool = False) -> bool:
     """A name in the sentence other than the question's, the data it is measured on ("the top-performing model,
-    Gemini, ... HumanEval task traces": Gemini) and what the paper's title is about ("Lean", "IMO" of "A Lean
-    Dataset for International Math Olympiad"); the paper's own name only with `own`."""
+    Gemini, ... HumanEval task traces": Gemini), what was beaten, and what the paper's title is about ("Lean",
+    "IMO" of "A Lean Dataset for International Math Olympiad"); the paper's own name only with `own`."""
     its = {n.lower() for n in names_in(short_name(paper))}
     skip = {n.lower() for n in asked} | (set() if own else its)
-    # A name after "than", "surpassing" is what was beaten ("higher than ... the recently reported SWE-agent").
-    contrast = next((m.start() for m in CONTRAST.finditer(sentence)), len(sentence))
-    # One whole word, not an ordinary one capitalised ("Testing" of a title written out in the abstract), nor a
-    # short acronym, nor one describing a noun after it ("GitHub issues").
+    beaten = [m.span() for m in _BEATEN.finditer(sentence)]
+    # One whole word, not an ordinary one capitalised ("Testing" of a title written out in the abstract).
     return any(" " not in n and not vocabulary.plain(n) and not is_generic(n) and n.lower() not in skip
-               and not re.fullmatch(r"[A-Z]{1,3}", n)  # "USD", "CPU": units and hardware, not models
-               and (at := mention_pattern(n).search(sentence)) is not None and at.start() < contrast
+               and n.lower() not in _NOT_MODELS
+               and (at := mention_pattern(n).search(sentence)) is not None
+               and not any(a <= at.start() < b for a, b in beaten)
                and not _DESCRIBES.match(sentence, at.end()) and not used_as_data(n, sentence, using=False)
                and (n.lower() in its or not (mentions_name(paper.title, n) or spelled_out(n, paper.title)))
                for n in [*names_in(sentence), *capitalised_names(sentence)])

@@ -42,6 +42,7 @@ _KIND_WORDS = frozenset("paper papers study work method model approach framework
 _DATA_WORDS = frozenset("dataset corpus benchmark".split())
 PAPER_WORDS = frozenset("paper study work article".split())  # "the X paper": X names a paper, by its words
 _DESCRIBED_AS = re.compile(r",\s+(?:a|an|the|which|that|where)\b|\sfor\s", re.I)
+_MADE = re.compile(r"\b(?:propose|introduce|present|release|develop|build|design|create|construct|curate)\w*\b", re.I)
 _DATA_NOUN = re.compile(r"\s+(?:benchmarks?|datasets?|test sets?|suites?|corpus)\b", re.I)
 _DEFINED = re.compile(r"\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)")  # "Outcome-supervised Value Models (OVM)"
 _AUTHORS = re.compile(r"\b(?:we|our)\b", re.I)
@@ -432,8 +433,9 @@ def _title_aliases(paper: Paper) -> list[str]:
 def _introduced_names(sentence: str) -> list[str]:
     """Names a sentence introduces: after "we propose / introduce / present", "dubbed", "called" ..."""
     # An acronym for their work, not for the benchmark their model is measured on ("our model proved 5 of 148
-    # problems in the ... (FIMO) benchmark").
-    defined = [m[1] for m in _DEFINED.finditer(sentence) if not _DATA_NOUN.match(sentence, m.end())] \
+    # problems in the ... (FIMO) benchmark"), unless they say they made it ("We propose the ... (P3) dataset").
+    made = _MADE.search(sentence)
+    defined = [m[1] for m in _DEFINED.finditer(sentence) if made or not _DATA_NOUN.match(sentence, m.end())] \
         if _AUTHORS.search(sentence) else []
     match = _INTRO.search(sentence)
     if not match:

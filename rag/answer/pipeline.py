@@ -257,7 +257,6 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
     from rag.answer.focused import answering_each_ask
     from rag.answer.naming import mentions_name
     from rag.answer.scoring import pick_answer_sentences
-    from rag.text.names import names_in
 
     papers, settings = found.view.papers, found.tools.settings
     unknown_ids, unknown_words = _unknowns(found)
@@ -278,16 +277,16 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
         unknown = unknown_ids or unknown_words
         reason = _not_mentioned(unknown) if unknown and scored else ""
         return _refusal(question, found, reason)
-    # An identifier ("RepoCoder", "RepoEval") is what is asked about; a capitalised phrase ("Self-play") describes.
-    identifiers = set(names_in(found.searched))
-    terms = [t.text for t in shape.terms if t.text in identifiers] if shape is not None else []
+    # An identifier ("RepoCoder", "repoeval" typed in lower case) is what is asked about; a capitalised phrase
+    # ("Self-play") describes.
+    terms = [t.text for t in shape.terms if _identifier(t.text)] if shape is not None else []
     if terms and not shape.yes_no and asks_for_figure(found.searched) and len(split_asks(found.searched)) == 1:
         # "What exact-match score does RepoCoder achieve on RepoEval?": a figure on what the question names is in a
         # sentence naming it ("RLCoder ... 12.2% EM improvement on RepoEval" is RLCoder's, and names no RepoCoder).
         naming = [s for s in scored if has_figure(s.text) and all(mentions_name(s.text, t) for t in terms)]
         if not naming:
-            return _refusal(question, found, f"No abstract gives a figure for {' on '.join(terms)} (the closest "
-                                             f"sentence: “{scored[0].text}”).")
+            return _refusal(question, found, f"No abstract gives a figure naming {' and '.join(terms)} (the "
+                                             f"closest sentence: “{scored[0].text}”).")
         scored = naming + [s for s in scored if s not in naming]
     if needed := figure_needed(found.searched, ratio=False):
         # "What's the overhead in %?", "by what factor?": a sentence with that kind of figure, among those close to
@@ -309,6 +308,12 @@ def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answe
     emphasis = asked_value(found.searched, chosen[0].text, [t.text for t in shape.terms] if shape else []) \
         if chosen else None
     return extractive_answer(chosen, papers, query=question, searched=found.searched, emphasis=emphasis)
+
+
+def _identifier(name: str) -> bool:
+    """A name written as an identifier: capitals or digits past its first letter ("RepoCoder", "GPT-4"), or one
+    word typed in lower case that the lexicon knows as a name ("repocoder")."""
+    return " " not in name and (bool(re.search(r"[A-Z0-9]", name[1:])) or (name.islower() and "-" not in name))
 
 
 # "the olympiad Lean dataset paper", "that study": the question is about one paper it describes.

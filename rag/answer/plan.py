@@ -231,9 +231,11 @@ _ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]\s*(?:so\s+)?(?:which|w
                         r"(?:\s+(?:in\s+(?:the|this)\s+(?:collection|corpus|index)|in here|here))?"
                         r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|cover (?:that|this|it)))?"
                         r"\s*[?.!]*$", re.I)
-_WORK_ON = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for\s+|collecting\s+|"
-                      r"(?:i|we)\s+(?:need|want)\s+|need\s+)?(?:(?:any|some)\s+)?(?:[\w-]+\s+){0,2}?"
-                      r"(?:work|papers?|research|studies)\s+"
+# After a lead-in ("I'm collecting"), words may describe the work ("empirical studies that ..."); without one they
+# are the topic ("formal verification work on Rust").
+_WORK_ON = re.compile(r"^(?:(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for\s+|collecting\s+|"
+                      r"(?:i|we)\s+(?:need|want)\s+|need\s+)(?:(?:any|some)\s+)?(?:[\w-]+\s+){0,2}?|"
+                      r"(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:any|some)\s+)?)(?:work|papers?|research|studies)\s+"
                       r"(?:on|about|that)\s+", re.I)
 
 
@@ -424,7 +426,7 @@ def side_variants(side: str) -> list[str]:
 
 
 # What a paper is compared with that no paper is: "the baseline", "prior work", "the state of the art".
-_NO_PAPER = r"baselines?|prior|previous|existing|earlier|other|work|methods?|approaches|state|art|sota|human"
+_NO_PAPER = r"baselines?|prior|previous|existing|earlier|other|works?|methods?|approach(?:es)?|state|art|sota"
 
 
 def _ordinary(side: str) -> bool:
@@ -434,7 +436,8 @@ def _ordinary(side: str) -> bool:
     from rag.text.tokens import STOPWORDS
 
     words = re.findall(r"[\w'’-]+", side)
-    return all(w.lower() in STOPWORDS or re.fullmatch(rf"{MORE_PEOPLE}|{_NO_PAPER}", w, re.I) for w in words)
+    return all(w.lower() in STOPWORDS or re.fullmatch(rf"{MORE_PEOPLE}|{_NO_PAPER}", w, re.I)
+               for w in re.split(r"[\s-]+", " ".join(words)) if w)  # "the state-of-the-art"
 
 
 def _clean_side(side: str) -> str:

@@ -62,9 +62,9 @@ def record_answer(paper: Paper, question: str, searched: str) -> Answer | None:
 
 # What money a run costs: stated as an amount, wherever the abstract says it ("at a cost of less than $15 per
 # paper" names no one, yet is the paper's own).
-_ASKS_COST = re.compile(r"\bhow much (?:does|did|would) (?:it|\w+) cost\b|\b(?:api )?(?:fees?|price)\b|"
-                        r"\b(?:dollar|monetary|inference|api) costs?\b|\bcosts? (?:per|in dollars)\b", re.I)
-_MONEY = re.compile(r"[$€£]\s?\d|\b(?:USD|dollars?|cents?)\b", re.I)
+_ASKS_COST = re.compile(r"\b(?:api|dollar|monetary)\s+(?:fees?|costs?|price)\b|\bin (?:dollars|usd|api fees)\b|"
+                        r"\bhow much money\b|\bcosts? in (?:dollars|money)\b|\bhow many dollars\b", re.I)
+_MONEY = re.compile(r"[$€£]\s?\d[\d.,]*(?![\d.,]*\\)|\b(?:USD|dollars?|cents?)\b", re.I)  # not LaTeX "$2\times$"
 
 
 def missing_detail(paper: Paper, question: str) -> str:

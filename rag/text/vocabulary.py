@@ -11,7 +11,7 @@ from collections import Counter
 
 _WORD = re.compile(r"[a-z][a-z0-9]*")
 NAME_SHARE = 0.8
-_WITHIN = re.compile(r"(?<=[a-z0-9,;)] )[A-Za-z][A-Za-z0-9]*\b(?!-[A-Z])")  # "Repo" of "Repo-Instruct" is no name alone
+_WITHIN = re.compile(r"(?<=[a-z0-9,;)] )[A-Za-z][A-Za-z0-9]*\b")
 _INFLECTION = re.compile(r"(?:ing|ed|es|s|ly)$")
 
 
