@@ -81,17 +81,17 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if not scored or scored[0].score < settings.answer.refuse_below:
         return None
     if asks_which_model(question):
-        # "Which model achieved the top score of about 60% on BigCodeBench?": "scores up to 60%" of "60 LLMs"
-        # names none, so the abstract does not say which.
-        # Which one is often said apart from the sentence closest to the question ("the top-performing model,
-        # Gemini, ...", "InCoder outperformed the other models"): any of its sentences naming a model as best leads;
-        # the paper's own model counts there ("DeepSeek-Prover ... surpassing GPT-4").
-        # "Which LLM does ADAS use": the paper's own names are not the answer (its model counts only as best, below).
-        own_names = [k for k, pids in view.lexicon.paper_aliases.items() if pid in pids]
-        asked = [t.text for t in shape.terms] + [n for n in names_in(question) if key(n) in own_names]
+        # "Which model achieved the top score of about 60% on BigCodeBench?": "scores up to 60%" of "60 LLMs" names
+        # none, so the abstract does not say which. Which one is often said apart from the sentence closest to the
+        # question ("the top-performing model, Gemini, ...", "InCoder outperformed the other models"): a sentence
+        # naming a model as best leads, and there the paper's own model counts ("DeepSeek-Prover ... surpassing
+        # GPT-4"); elsewhere the paper's own names are no answer ("which LLM does ADAS use": not ADAS).
+        asked = [t.text for t in shape.terms]
+        own_names = {k for k, pids in view.lexicon.paper_aliases.items() if pid in pids}
+        not_it = asked + [n for n in names_in(question) if key(n) in own_names]
         naming = [s for s in scored
                   if (s.score >= FIGURE_RATIO * scored[0].score
-                      and _names_a_model(s.text, paper, asked, view.vocabulary))
+                      and _names_a_model(s.text, paper, not_it, view.vocabulary))
                   or (_BEST.search(s.text) and _names_a_model(s.text, paper, asked, view.vocabulary, own=True))]
         if not naming:
             return _not_stated(paper, "", question, found, f"{the_abstract} does not name which model (the "
