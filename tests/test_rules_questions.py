@@ -386,6 +386,7 @@ _PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples a
 @pytest.mark.parametrize(("question", "unmet"), [
     ("What accuracy does it reach with 128 samples?", "with 128 samples"),  # its figure is with 64
     ("What accuracy does it reach with 64 samples?", ""),
+    ("What accuracy does it get at 128 samples?", "at 128 samples"),  # any way of saying the budget
     ("what does the 13B model get?", "for the 13B model"),
     ("What accuracy does it reach after fine-tuning on 8 million samples?", ""),  # data, not a budget
     ("what does the 7B model get?", ""),
@@ -416,6 +417,7 @@ def test_a_question_with_two_asks_is_split_between_them(question, asks):
     ("Which model does RLCoder train?", False),  # a model, but no result it reached
     ("What score does the best model reach?", False),  # a score is asked, not which model
     ("Which of the evaluated LLMs did best?", True),
+    ("which LLM tops BigCodeBench?", True),
     ("What method does CodeFill propose and what accuracy does it achieve?", False),  # a method, then a figure
     ("What model does RLCoder train, and how well does it perform?", False),  # two asks: neither is which did best
     ("which LLM does ADAS use as the meta agent?", True),  # which one it uses

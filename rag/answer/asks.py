@@ -150,9 +150,10 @@ def unmet_qualifier(question: str, stating: list[ScoredSentence]) -> str:
     return ""
 
 
-# A setting a figure question gives: sampling budgets said with "with / using" ("with 128 samples", "with 100 tries
-# per problem"), and model sizes ("the 13B model", "a 7B-parameter"); not data sizes ("on 8 million samples").
-_BUDGET = re.compile(r"^(?:with|using)\s+(?:a\s+)?\d[\d,]*\s+(?:samples?|tries|attempts?|generations?)\b", re.I)
+# A setting a figure question gives: sampling budgets ("with 128 samples", "at 128 samples", "with 100 tries per
+# problem"), and model sizes ("the 13B model", "a 7B-parameter"); not data sizes ("on 8 million samples").
+_BUDGET = re.compile(r"^(?:with|using|at|for|given|under)\s+(?:a\s+)?\d[\d,]*\s+(?:samples?|tries|attempts?|"
+                     r"generations?)\b", re.I)
 _SIZE = re.compile(r"(?<![\w.])(?P<size>\d+(?:\.\d+)?\s*[BM])(?:-parameters?|\s+(?:models?|parameters|params|"
                    r"versions?|variants?)\b)", re.I)
 
@@ -162,7 +163,7 @@ def unmet_setting(question: str, sentences: Sequence[str]) -> str:
     states that setting too: the figures there are for other settings (64 samples, 7B); "" otherwise. The setting
     only needs to be in the same sentence as a figure, which is how abstracts state one ("46.3% with 64 samples")."""
     budgets = [c for c in read(question).conditions if c.count is not None and _BUDGET.match(c.text)]
-    sizes = [read(m["size"]).figures[0].value for m in _SIZE.finditer(question) if read(m["size"]).figures]
+    sizes = [f.value for m in _SIZE.finditer(question) for f in read(m["size"]).figures[:1]]
     if not budgets and not sizes:
         return ""
     for sentence in sentences:
@@ -234,7 +235,7 @@ def asks_measure(question: str) -> bool:
 
 
 # Words saying which did best, in a question or in the sentence answering it ("the top-performing model, Gemini").
-BEST_WORDS = r"top|best|highest|strongest|leading(?!\s+to\b)|state-of-the-art|outperform\w*|beat\w*|won|wins?"
+BEST_WORDS = r"top(?:s|ped)?|best|highest|strongest|leading(?!\s+to\b)|state-of-the-art|outperform\w*|beat\w*|won|wins?"
 # "Which model achieved the top score?", "which of the evaluated LLMs did best": the answer is a model's name.
 _WHICH_MODEL = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:[\w-]+\s+)?(?:models?|LLMs?)\b"
                           r"(?!\s+(?:size|architecture|family|type|class)\b)", re.I)  # not "what model architecture"
@@ -307,8 +308,9 @@ def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
 
 def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tuple[int, int] | None:
     """Where the value a figure question asks for is in the sentence that answers it, to emphasise: the count of
-    the asked unit ("1,329 lemmas"), else the first figure after the asked name ("on MATH ... 64.8%"), else the
-    first figure that is no part of a name; None for other questions, or a sentence without one."""
+    the asked unit ("1,329 lemmas"), else the figure nearest the asked name on its side of any contrast ("64.8% on
+    MATH, surpassing ..."), else the first figure that is no part of a name; None for other questions, or a
+    sentence without one."""
     unit = counted_unit(question)
     if unit is None and not (_ASKS_FIGURE.search(question) or _ASKS_NUMBER.search(question)):
         return None
@@ -357,6 +359,8 @@ def _between(positions: list[int], start: int, end: int) -> bool:
     return i < len(positions) and positions[i] < end
 
 
-# Words between a figure and the name it would be the figure of that make it another's: "than", "surpassing".
-_CONTRAST = re.compile(r"\b(?:than|compared|versus|vs|whereas|while|baselines?|surpass\w*|outperform\w*|beat\w*|"
-                       r"unlike)\b", re.I)
+# Words after which comes what was beaten ("higher than X", "surpassing X"); "outperformed by X" names the winner.
+BEATEN = r"(?:than|versus|vs|surpass\w*|outperform\w*|beat\w*)\b(?!\s+by\b)"
+# Words between a figure and the name it would be the figure of that make it another's: those, and "compared",
+# "while", "the baseline".
+_CONTRAST = re.compile(rf"\b(?:{BEATEN}|(?:compared|whereas|while|baselines?|unlike)\b)", re.I)

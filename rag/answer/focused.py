@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.across import used_as_data
 from rag.answer.asks import (
+    BEATEN,
     BEST_WORDS,
     FIGURE_RATIO,
     asked_value,
@@ -224,7 +225,7 @@ _DESCRIBES = re.compile(r"\s+(?:issues|tasks?|problems|benchmarks?|datasets?|que
                         r"libraries|code)\b")
 # What was beaten, up to the clause's end: "higher than ... the recently reported SWE-agent" (not "outperformed by
 # X", which names the winner).
-_BEATEN = re.compile(r"\b(?:than|surpass\w*|outperform\w*(?!\s+by)|beat\w*|versus|vs\.?)\b[^,;.]*", re.I)
+_BEATEN = re.compile(rf"\b{BEATEN}[^,;.]*", re.I)
 _NOT_MODELS = {"usd", "eur", "cpu", "gpu", "tpu", "api", "ide", "ram"}  # units and hardware, not models
 
 
