@@ -68,7 +68,7 @@ _MONEY = re.compile(r"[$€£]\s?\d[\d.,]*(?![\d.,]*\\)|\b(?:USD|dollars?|cents?
 
 
 def missing_detail(paper: Paper, question: str) -> str:
-    """The detail a question asks of this paper ("which optimiser", "its limitations", "how much does it cost")
+    """The detail a question asks of this paper ("which optimiser", "its limitations", "its API fees")
     that its abstract never states of itself, or "". A sentence states it of the paper when it speaks as the
     authors or names the paper: "both approaches have significant drawbacks" is about earlier work."""
     own = [s for s in split_sentences(paper.abstract) if _SELF.search(s) or short_name(paper).lower() in s.lower()]
