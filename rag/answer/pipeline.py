@@ -16,10 +16,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rag.answer.across import across_papers, aggregate
+from rag.answer.best_sentences import best_sentences_answer
+from rag.answer.described import described_one
 from rag.answer.evidence import Gathered, Tools
-from rag.answer.mentions import PAPER_WORDS
 from rag.answer.plan import Plan
 from rag.answer.question import check_question
+from rag.answer.refusal import refusal, refuse
+from rag.answer.unknowns import not_indexed, not_mentioned, unknown_data, unknown_papers, unknowns
 from rag.errors import QuestionError
 from rag.index.view import IndexView
 from rag.settings import RetrievalSettings
@@ -122,24 +125,24 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
     answer = None
     if shape.kind == "clarify":
         answer = _clarify(question, found)
-    elif shape.kind != "list" and (unknown_papers := _unknown_papers(found)):
+    elif shape.kind != "list" and (cited_only := unknown_papers(found)):
         # "In the Reflexion paper, what pass@1 does GPT-4 reach?": no abstract mentions Reflexion, so no indexed
         # paper is it, and another paper's sentence about GPT-4 would answer a question about a paper not there.
-        answer = _refusal(question, found, _not_indexed(unknown_papers, found.view))
+        answer = refuse(question, found, not_indexed(cited_only, found.view))
     elif shape.kind == "comparative":
         answer = _compare(shape, question, found, retrieval)
     elif shape.kind == "list":
         answer = _list(shape.topic, question, found, retrieval)
-    elif shape.kind in ("multi", "aggregate") and (unknown := _unknown_data(found)):
+    elif shape.kind in ("multi", "aggregate") and (unknown := unknown_data(found)):
         # "Which of the code generation papers report DS-1000 results?": no abstract names it, so none does.
-        answer = _refusal(question, found, _not_mentioned(unknown))
+        answer = refuse(question, found, not_mentioned(unknown))
     elif shape.kind == "multi":
         answer = across_papers(question, found, [t.text for t in shape.terms])
     elif shape.kind == "aggregate":
         answer = aggregate(question, found) or across_papers(question, found, [t.text for t in shape.terms])
     elif len(shape.papers) == 1:
         answer = _about_paper(shape, question, found)
-    elif shape.kind == "factoid" and not shape.papers and (described := _described_one(found)):
+    elif shape.kind == "factoid" and not shape.papers and (described := described_one(found)):
         # "how many lemmas are in the olympiad Lean dataset paper?": that paper is asked about, as if named; the
         # names in its description ("Lean") describe it, they are not what is asked about it.
         pid, (start, end) = described
@@ -147,7 +150,7 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
         answer = _about_paper(replace(shape, papers=[pid], terms=terms), question, found)
     scope = shape.papers if answer is not None and len(shape.papers) == 1 else None
     if answer is None:
-        answer = _factoid(question, found, shape)
+        answer = best_sentences_answer(question, found, shape)
     generator = found.tools.generator
     if generator is not None and not answer.refused:
         # Every kind is written by the model from the evidence the extractive answer was built from; refusals were
@@ -158,211 +161,11 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
     return answer
 
 
-def _unknowns(found: Gathered) -> tuple[list[str], list[str]]:
-    """unknown_names of the question, computed once."""
-    if found.unknown is None:
-        found.unknown = unknown_names(found.searched, found.view)
-    return found.unknown
-
-
-def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]:
-    """Names in the question that no indexed title or abstract mentions: identifiers (acronyms, mixed case:
-    "MMLU", "Defects4J") and plain capitalised words ("Coq"). Nothing here can be about an unknown identifier;
-    an unknown word only asks for stronger evidence, since a question may name what an abstract describes."""
-    from rag.text.names import key_names, mention_pattern, names_in
-
-    strong = names_in(question)
-    unknown = [n for n in key_names(question)
-               if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)]
-    return [n for n in unknown if n in strong], [n for n in unknown if n not in strong]
-
-
-# "the Reflexion paper", "Toolformer's authors": a name used as a paper's.
-_AS_PAPER = rf"(?:\s+(?:{'|'.join(sorted(PAPER_WORDS))}|authors?)\b|['’]s?\s+(?:paper|authors?|abstract)\b)"
-
-
-def _unknown_papers(found: Gathered) -> list[str]:
-    """Names the question uses as a paper's name ("the Toolformer paper") that no indexed paper has: no abstract
-    mentions them, or the abstracts only cite them (a name one abstract uses as its own names that paper)."""
-    from rag.answer.mentions import key, name_like
-    from rag.text.names import mention_pattern
-
-    question = found.searched
-    unknown_ids, unknown_words = _unknowns(found)
-    papers = found.view.papers.values()
-    authors = {w.lower() for p in papers for a in p.authors for w in re.findall(r"[\w'’-]+", a)}
-    lexicon = found.view.lexicon
-    # A name in a title describes that paper ("the Lean paper"), and "the MBPP paper" is the one introducing or
-    # defining it ("The Mostly Basic Programming Problems (MBPP) dataset"), though other abstracts use it too.
-    cited = [m.text for m in lexicon.find(question)
-             if m.kind == "term" and name_like(m.text) and re.match(_AS_PAPER, question[m.end:], re.I)
-             and key(m.text) not in lexicon.introduced
-             and not any(mention_pattern(m.text).search(p.title) or f"({m.text.lower()})" in p.abstract.lower()
-                         for p in papers)]
-    # "the Chen paper": an author's name is no paper's name, but the paper is there.
-    return [*cited, *[n for n in [*unknown_ids, *unknown_words] if n.lower() not in authors
-                      and re.search(mention_pattern(n).pattern + _AS_PAPER, question, re.I)]]
-
-
-def _not_indexed(names: list[str], view: IndexView) -> str:
-    from rag.answer.naming import mentions_name
-    from rag.text.names import short_name
-
-    said = []
-    for name in names:
-        citing = [short_name(p) for p in view.papers.values() if mentions_name(f"{p.title}\n{p.abstract}", name)]
-        where = f"only mentioned in the abstracts of {', '.join(citing[:3])}" if citing else "no abstract mentions it"
-        said.append(f"“{name}” ({where})")
-    return f"No indexed paper is {'; '.join(said)}, so the indexed abstracts do not answer this question."
-
-
-def _unknown_data(found: Gathered) -> list[str]:
-    """Names no abstract has that a question asks results on ("DS-1000 results", "on MMLU"), or []."""
-    from rag.answer.asks import unknown_name_unanswerable
-
-    unknown_ids, _ = _unknowns(found)
-    return unknown_ids if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, False) else []
-
-
-def _refusal(question: str, found: Gathered, reason: str) -> Answer:
-    from rag.answer.refusal import refusal
-
-    closest = [found.view.papers[e.paper_id] for e in found.retrieved[:3]]
-    return refusal(closest, query=question, searched=found.searched, reason=reason)
-
-
-def _not_mentioned(names: list[str]) -> str:
-    quoted = ", ".join(f"“{n}”" for n in names)
-    return f"No indexed abstract mentions {quoted}, so the indexed abstracts do not answer this question."
-
-
 def _clarify(question: str, found: Gathered) -> Answer:
     """A pronoun with nothing to refer to: a question back, never an answer about whatever ranked first."""
     return Answer(query=question, searched_query=found.searched, refused=True, kind="clarify",
                   answer="Which paper do you mean? Name it (or its method), or pick one in the Papers tab and "
                          "ask about it there.")
-
-
-def _factoid(question: str, found: Gathered, shape: Plan | None = None) -> Answer:
-    from rag.answer.asks import (
-        FIGURE_RATIO,
-        asked_value,
-        asks_for_figure,
-        figure_needed,
-        has_figure,
-        split_asks,
-        unknown_name_unanswerable,
-    )
-    from rag.answer.factoid import extractive_answer, findings_first
-    from rag.answer.focused import answering_each_ask
-    from rag.answer.naming import mentions_name
-    from rag.answer.scoring import pick_answer_sentences
-
-    papers, settings = found.view.papers, found.tools.settings
-    unknown_ids, unknown_words = _unknowns(found)
-    if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, shape is not None and shape.yes_no):
-        # "What accuracy does GPT-4 reach on MMLU?": a figure on a benchmark no abstract names cannot be quoted.
-        return _refusal(question, found, _not_mentioned(unknown_ids))
-    if shape is not None and not shape.papers and (reason := _no_such_paper(found)):
-        return _refusal(question, found, reason)
-    scored = found.scored()
-    bar = settings.answer.refuse_below
-    if (unknown_ids or unknown_words) and not (shape is not None and shape.yes_no):
-        # A name no abstract has in any form asks for strong evidence, not a refusal outright: the abstract may
-        # write it out ("Apolipoprotein E4" for "APOE4") while plainly being about the question. A yes/no claim
-        # is answered by a finding, and its unknown name is most often another name for what an abstract says
-        # ("Kat8" for MOF): only the usual bar.
-        bar = max(bar, settings.answer.refuse_below_unknown_name)
-    if not scored or scored[0].score < bar:
-        unknown = unknown_ids or unknown_words
-        reason = _not_mentioned(unknown) if unknown and scored else ""
-        return _refusal(question, found, reason)
-    # An identifier ("RepoCoder", "repoeval" typed in lower case) is what is asked about; a capitalised phrase
-    # ("Self-play") describes.
-    terms = [t.text for t in shape.terms if _identifier(t.text)] if shape is not None else []
-    if terms and not shape.yes_no and asks_for_figure(found.searched) and len(split_asks(found.searched)) == 1:
-        # "What exact-match score does RepoCoder achieve on RepoEval?": a figure on what the question names is in a
-        # sentence naming it ("RLCoder ... 12.2% EM improvement on RepoEval" is RLCoder's, and names no RepoCoder).
-        naming = [s for s in scored if has_figure(s.text) and all(mentions_name(s.text, t) for t in terms)]
-        if not naming:
-            return _refusal(question, found, f"No abstract gives a figure naming {' and '.join(terms)} (the "
-                                             f"closest sentence: “{scored[0].text}”).")
-        scored = naming + [s for s in scored if s not in naming]
-    if needed := figure_needed(found.searched, ratio=False):
-        # "What's the overhead in %?", "by what factor?": a sentence with that kind of figure, among those close to
-        # the best, leads; with none, the abstracts do not state it ("negligible impact" is no percentage).
-        close = [s for s in scored if s.score >= FIGURE_RATIO * scored[0].score]
-        fitting = [s for s in close if needed(s.text)]
-        if not fitting:
-            said = f"the closest sentence: “{scored[0].text}”"
-            return _refusal(question, found, f"The closest abstracts give no such figure ({said}).")
-        scored = fitting + [s for s in scored if s not in fitting]
-    chosen = pick_answer_sentences(scored, settings.answer.max_sentences)
-    if _ONE_PAPER.search(found.searched) and chosen:
-        # "How many lemmas are in the olympiad Lean dataset paper?": one paper is asked about, the best one.
-        best = max(chosen, key=lambda s: s.score).paper_id
-        chosen = [s for s in chosen if s.paper_id == best]
-    if shape is not None and shape.yes_no:
-        chosen = findings_first(chosen, papers, scored)
-    chosen = answering_each_ask(found.searched, chosen, found, settings.answer.max_sentences)
-    emphasis = asked_value(found.searched, chosen[0].text, [t.text for t in shape.terms] if shape else []) \
-        if chosen else None
-    return extractive_answer(chosen, papers, query=question, searched=found.searched, emphasis=emphasis)
-
-
-def _identifier(name: str) -> bool:
-    """A name written as an identifier: capitals or digits past its first letter ("RepoCoder", "GPT-4"), or one
-    word typed in lower case that the lexicon knows as a name ("repocoder")."""
-    return " " not in name and (bool(re.search(r"[A-Z0-9]", name[1:])) or (name.islower() and "-" not in name))
-
-
-# "the olympiad Lean dataset paper", "that study": the question is about one paper it describes.
-_ONE_PAPER = re.compile(r"\b(?:the|this|that)\s+(?P<description>(?:[\w-]+\s+){1,6}?)(?:paper|study|article)\b(?!s)",
-                        re.I)
-
-
-def _described_one(found: Gathered) -> tuple[str, tuple[int, int]] | None:
-    """The paper a question describes ("the olympiad Lean dataset paper"), with where the description is, when the
-    description finds it first and the whole question ranks it among its top three; None otherwise ("that study"
-    describes nothing)."""
-    from rag.text.tokens import STOPWORDS
-
-    match = _ONE_PAPER.search(found.searched)
-    if not match or not [w for w in re.findall(r"[A-Za-z][\w-]+", match["description"])
-                         if w.lower() not in STOPWORDS and w.lower() not in {"same", "other", "first", "second",
-                                                                              "last", "above", "previous"}]:
-        return None
-    hits, _ = found.search(match["description"], 1)
-    top = {e.paper_id for e in found.retrieved[:3]}
-    return (hits[0].paper_id, match.span()) if hits and hits[0].paper_id in top else None
-
-
-# "There was a paper that translates Python programs into Rust": a paper described, not named.
-_DESCRIBED_PAPER = re.compile(r"\b(?:a|the|one|some|any)\s+(?:paper|work|study|article)\s+(?:that|which|where|who|"
-                              r"on|about)\s+(?P<description>[^.?!;]+)", re.I)
-
-
-def _no_such_paper(found: Gathered) -> str:
-    """Why no indexed paper is the one a question describes, or "": the paper closest to the description lacks a
-    name the description gives ("Python" for the C-to-Rust paper). A name typed in lower case counts when the
-    abstracts only write it capitalised."""
-    from rag.answer.naming import mentions_name
-    from rag.text.names import is_generic
-
-    if not (match := _DESCRIBED_PAPER.search(found.searched)):
-        return ""
-    description = match["description"].strip()
-    words = [found.view.vocabulary.as_written(w) for w in re.findall(r"[A-Za-z][\w+#*-]*", description)]
-    names = [w for w in words if w[0].isupper() and len(w) >= 2 and not is_generic(w)]
-    hits, _ = found.search(description, 1)
-    if not names or not hits:
-        return ""
-    paper = found.view.papers[hits[0].paper_id]
-    absent = [n for n in names if not mentions_name(f"{paper.title}\n{paper.abstract}", n)]
-    if not absent:
-        return ""
-    return (f"No indexed paper matches “{description}”: the closest, {paper.title}, does not mention "
-            f"{', '.join(absent)}.")
 
 
 def _generated(generator: Generator, shape: Plan, extractive: Answer, question: str, found: Gathered,
@@ -418,18 +221,14 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
     if len(chosen) == 1 and absent:
         # "how does codetree compare with reflexion?": no abstract has the other side in any form, so nothing here
         # compares them; the one paper's sentences would answer another question.
-        from rag.answer.refusal import refusal
-
         return refusal(chosen, query=question, searched=found.searched,
                        reason=f"No indexed abstract mentions “{absent[0]}”, so none compares it with "
                               f"{short_name(chosen[0])}.")
     if len(chosen) < 2:
         return None
-    unknown_ids, _ = _unknowns(found)
+    unknown_ids, _ = unknowns(found)
     if unknown_ids:  # "Are ENAMEL and BigCodeBench under MIT or Apache-2.0?": no abstract names either
-        from rag.answer.refusal import refusal
-
-        return refusal(chosen, query=question, searched=found.searched, reason=_not_mentioned(unknown_ids))
+        return refusal(chosen, query=question, searched=found.searched, reason=not_mentioned(unknown_ids))
     if shape.aspect:
         return aspect_rows(chosen, shape, question, found, missing=missing)
     return comparative_answer(chosen, papers, query=question, searched=found.searched, missing=missing)
@@ -438,16 +237,15 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
 def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     from rag.answer.asks import unknown_name_unanswerable
     from rag.answer.focused import about_paper
-    from rag.answer.refusal import refusal
 
-    unknown_ids, _ = _unknowns(found)
+    unknown_ids, _ = unknowns(found)
     if unknown_ids and shape.yes_no and not unknown_name_unanswerable(found.searched, unknown_ids, True):
         # "Does Wdr5's recruitment depend on Kat8?": a claim whose unknown name may be another paper's word for
         # it ("Mof") is answered from all the evidence, the named paper's included.
         return None
     if unknown_ids:  # "RLCoder on Defects4J": no abstract names Defects4J at all
         closest = [found.view.papers[pid] for pid in shape.papers]
-        return refusal(closest, query=question, searched=found.searched, reason=_not_mentioned(unknown_ids))
+        return refusal(closest, query=question, searched=found.searched, reason=not_mentioned(unknown_ids))
     return about_paper(shape, question, found)
 
 
@@ -461,11 +259,11 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     if reason := unmet_words(topic, view.vocabulary):
         # What the topic is about is in no abstract in any form ("text-to-SQL"): whatever matches loosely is about
         # something else.
-        return _refusal(question, found, reason)
+        return refuse(question, found, reason)
     matches = find_matches(topic, view.papers.values(), lambda text: found.scored_for(text, LIST_DEPTH))
     if not matches:
         reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic)
-        return _refusal(question, found, reason) if reason else None
+        return refuse(question, found, reason) if reason else None
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched)
 
 

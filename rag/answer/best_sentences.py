@@ -1,0 +1,91 @@
+"""The answer when no rule for the question's shape answered it: the best sentences of all the evidence, refused
+when they do not hold what is asked (a figure on a name no sentence gives it for, a kind of figure none states)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rag.answer.described import ONE_PAPER, no_such_paper
+from rag.answer.refusal import refuse
+from rag.answer.unknowns import not_mentioned, unknowns
+
+if TYPE_CHECKING:
+    from rag.answer.evidence import Gathered
+    from rag.answer.plan import Plan
+    from rag.types import Answer
+
+
+def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = None) -> Answer:
+    """Every shape falls back here, so the refusals that hold for any question (an unknown benchmark, a figure
+    nobody states) are decided here once."""
+    from rag.answer.asks import (
+        FIGURE_RATIO,
+        asked_value,
+        asks_for_figure,
+        figure_needed,
+        has_figure,
+        split_asks,
+        unknown_name_unanswerable,
+    )
+    from rag.answer.factoid import extractive_answer, findings_first
+    from rag.answer.focused import answering_each_ask
+    from rag.answer.naming import mentions_name
+    from rag.answer.scoring import pick_answer_sentences
+
+    papers, settings = found.view.papers, found.tools.settings
+    unknown_ids, unknown_words = unknowns(found)
+    if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, shape is not None and shape.yes_no):
+        # "What accuracy does GPT-4 reach on MMLU?": a figure on a benchmark no abstract names cannot be quoted.
+        return refuse(question, found, not_mentioned(unknown_ids))
+    if shape is not None and not shape.papers and (reason := no_such_paper(found)):
+        return refuse(question, found, reason)
+    scored = found.scored()
+    bar = settings.answer.refuse_below
+    if (unknown_ids or unknown_words) and not (shape is not None and shape.yes_no):
+        # A name no abstract has in any form asks for strong evidence, not a refusal outright: the abstract may
+        # write it out ("Apolipoprotein E4" for "APOE4") while plainly being about the question. A yes/no claim
+        # is answered by a finding, and its unknown name is most often another name for what an abstract says
+        # ("Kat8" for MOF): only the usual bar.
+        bar = max(bar, settings.answer.refuse_below_unknown_name)
+    if not scored or scored[0].score < bar:
+        unknown = unknown_ids or unknown_words
+        reason = not_mentioned(unknown) if unknown and scored else ""
+        return refuse(question, found, reason)
+    # An identifier ("RepoCoder", "repoeval" typed in lower case) is what is asked about; a capitalised phrase
+    # ("Self-play") describes.
+    terms = [t.text for t in shape.terms if _identifier(t.text)] if shape is not None else []
+    if terms and not shape.yes_no and asks_for_figure(found.searched) and len(split_asks(found.searched)) == 1:
+        # "What exact-match score does RepoCoder achieve on RepoEval?": a figure on what the question names is in a
+        # sentence naming it ("RLCoder ... 12.2% EM improvement on RepoEval" is RLCoder's, and names no RepoCoder).
+        naming = [s for s in scored if has_figure(s.text) and all(mentions_name(s.text, t) for t in terms)]
+        if not naming:
+            return refuse(question, found, f"No abstract gives a figure naming {' and '.join(terms)} (the "
+                                             f"closest sentence: “{scored[0].text}”).")
+        scored = naming + [s for s in scored if s not in naming]
+    if needed := figure_needed(found.searched, ratio=False):
+        # "What's the overhead in %?", "by what factor?": a sentence with that kind of figure, among those close to
+        # the best, leads; with none, the abstracts do not state it ("negligible impact" is no percentage).
+        close = [s for s in scored if s.score >= FIGURE_RATIO * scored[0].score]
+        fitting = [s for s in close if needed(s.text)]
+        if not fitting:
+            said = f"the closest sentence: “{scored[0].text}”"
+            return refuse(question, found, f"The closest abstracts give no such figure ({said}).")
+        scored = fitting + [s for s in scored if s not in fitting]
+    chosen = pick_answer_sentences(scored, settings.answer.max_sentences)
+    if ONE_PAPER.search(found.searched) and chosen:
+        # "How many lemmas are in the olympiad Lean dataset paper?": one paper is asked about, the best one.
+        best = max(chosen, key=lambda s: s.score).paper_id
+        chosen = [s for s in chosen if s.paper_id == best]
+    if shape is not None and shape.yes_no:
+        chosen = findings_first(chosen, papers, scored)
+    chosen = answering_each_ask(found.searched, chosen, found, settings.answer.max_sentences)
+    emphasis = asked_value(found.searched, chosen[0].text, [t.text for t in shape.terms] if shape else []) \
+        if chosen else None
+    return extractive_answer(chosen, papers, query=question, searched=found.searched, emphasis=emphasis)
+
+
+def _identifier(name: str) -> bool:
+    """A name written as an identifier: capitals or digits past its first letter ("RepoCoder", "GPT-4"), or one
+    word typed in lower case that the lexicon knows as a name ("repocoder")."""
+    return " " not in name and (bool(re.search(r"[A-Z0-9]", name[1:])) or (name.islower() and "-" not in name))

@@ -1,0 +1,59 @@
+"""Papers a question describes instead of naming ("the olympiad Lean dataset paper", "a paper that translates
+Python into Rust"): which indexed paper the description finds, if any."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rag.answer.evidence import Gathered
+
+
+# "the olympiad Lean dataset paper", "that study": the question is about one paper it describes.
+ONE_PAPER = re.compile(r"\b(?:the|this|that)\s+(?P<description>(?:[\w-]+\s+){1,6}?)(?:paper|study|article)\b(?!s)",
+                        re.I)
+
+
+def described_one(found: Gathered) -> tuple[str, tuple[int, int]] | None:
+    """The paper a question describes ("the olympiad Lean dataset paper"), with where the description is, when the
+    description finds it first and the whole question ranks it among its top three; None otherwise ("that study"
+    describes nothing)."""
+    from rag.text.tokens import STOPWORDS
+
+    match = ONE_PAPER.search(found.searched)
+    if not match or not [w for w in re.findall(r"[A-Za-z][\w-]+", match["description"])
+                         if w.lower() not in STOPWORDS and w.lower() not in {"same", "other", "first", "second",
+                                                                              "last", "above", "previous"}]:
+        return None
+    hits, _ = found.search(match["description"], 1)
+    top = {e.paper_id for e in found.retrieved[:3]}
+    return (hits[0].paper_id, match.span()) if hits and hits[0].paper_id in top else None
+
+
+# "There was a paper that translates Python programs into Rust": a paper described, not named.
+_DESCRIBED_PAPER = re.compile(r"\b(?:a|the|one|some|any)\s+(?:paper|work|study|article)\s+(?:that|which|where|who|"
+                              r"on|about)\s+(?P<description>[^.?!;]+)", re.I)
+
+
+def no_such_paper(found: Gathered) -> str:
+    """Why no indexed paper is the one a question describes, or "": the paper closest to the description lacks a
+    name the description gives ("Python" for the C-to-Rust paper). A name typed in lower case counts when the
+    abstracts only write it capitalised."""
+    from rag.answer.naming import mentions_name
+    from rag.text.names import is_generic
+
+    if not (match := _DESCRIBED_PAPER.search(found.searched)):
+        return ""
+    description = match["description"].strip()
+    words = [found.view.vocabulary.as_written(w) for w in re.findall(r"[A-Za-z][\w+#*-]*", description)]
+    names = [w for w in words if w[0].isupper() and len(w) >= 2 and not is_generic(w)]
+    hits, _ = found.search(description, 1)
+    if not names or not hits:
+        return ""
+    paper = found.view.papers[hits[0].paper_id]
+    absent = [n for n in names if not mentions_name(f"{paper.title}\n{paper.abstract}", n)]
+    if not absent:
+        return ""
+    return (f"No indexed paper matches “{description}”: the closest, {paper.title}, does not mention "
+            f"{', '.join(absent)}.")

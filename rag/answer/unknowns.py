@@ -1,0 +1,86 @@
+"""Names in a question that the index does not have: a name no abstract mentions ("MMLU"), a paper only cited
+in passing ("the Toolformer paper"). A question about such a thing is refused with that reason, never answered
+with another paper's sentences."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rag.answer.mentions import PAPER_WORDS
+from rag.index.view import IndexView
+
+if TYPE_CHECKING:
+    from rag.answer.evidence import Gathered
+
+
+def unknowns(found: Gathered) -> tuple[list[str], list[str]]:
+    """unknown_names of the question, computed once."""
+    if found.unknown is None:
+        found.unknown = unknown_names(found.searched, found.view)
+    return found.unknown
+
+
+def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]:
+    """Names in the question that no indexed title or abstract mentions: identifiers (acronyms, mixed case:
+    "MMLU", "Defects4J") and plain capitalised words ("Coq"). Nothing here can be about an unknown identifier;
+    an unknown word only asks for stronger evidence, since a question may name what an abstract describes."""
+    from rag.text.names import key_names, mention_pattern, names_in
+
+    strong = names_in(question)
+    unknown = [n for n in key_names(question)
+               if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)]
+    return [n for n in unknown if n in strong], [n for n in unknown if n not in strong]
+
+
+# "the Reflexion paper", "Toolformer's authors": a name used as a paper's.
+_AS_PAPER = rf"(?:\s+(?:{'|'.join(sorted(PAPER_WORDS))}|authors?)\b|['’]s?\s+(?:paper|authors?|abstract)\b)"
+
+
+def unknown_papers(found: Gathered) -> list[str]:
+    """Names the question uses as a paper's name ("the Toolformer paper") that no indexed paper has: no abstract
+    mentions them, or the abstracts only cite them (a name one abstract uses as its own names that paper)."""
+    from rag.answer.mentions import key, name_like
+    from rag.text.names import mention_pattern
+
+    question = found.searched
+    unknown_ids, unknown_words = unknowns(found)
+    papers = found.view.papers.values()
+    authors = {w.lower() for p in papers for a in p.authors for w in re.findall(r"[\w'’-]+", a)}
+    lexicon = found.view.lexicon
+    # A name in a title describes that paper ("the Lean paper"), and "the MBPP paper" is the one introducing or
+    # defining it ("The Mostly Basic Programming Problems (MBPP) dataset"), though other abstracts use it too.
+    cited = [m.text for m in lexicon.find(question)
+             if m.kind == "term" and name_like(m.text) and re.match(_AS_PAPER, question[m.end:], re.I)
+             and key(m.text) not in lexicon.introduced
+             and not any(mention_pattern(m.text).search(p.title) or f"({m.text.lower()})" in p.abstract.lower()
+                         for p in papers)]
+    # "the Chen paper": an author's name is no paper's name, but the paper is there.
+    return [*cited, *[n for n in [*unknown_ids, *unknown_words] if n.lower() not in authors
+                      and re.search(mention_pattern(n).pattern + _AS_PAPER, question, re.I)]]
+
+
+def not_indexed(names: list[str], view: IndexView) -> str:
+    from rag.answer.naming import mentions_name
+    from rag.text.names import short_name
+
+    said = []
+    for name in names:
+        citing = [short_name(p) for p in view.papers.values() if mentions_name(f"{p.title}\n{p.abstract}", name)]
+        where = f"only mentioned in the abstracts of {', '.join(citing[:3])}" if citing else "no abstract mentions it"
+        said.append(f"“{name}” ({where})")
+    return f"No indexed paper is {'; '.join(said)}, so the indexed abstracts do not answer this question."
+
+
+def unknown_data(found: Gathered) -> list[str]:
+    """Names no abstract has that a question asks results on ("DS-1000 results", "on MMLU"), or []."""
+    from rag.answer.asks import unknown_name_unanswerable
+
+    unknown_ids, _ = unknowns(found)
+    return unknown_ids if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, False) else []
+
+
+
+def not_mentioned(names: list[str]) -> str:
+    quoted = ", ".join(f"“{n}”" for n in names)
+    return f"No indexed abstract mentions {quoted}, so the indexed abstracts do not answer this question."
