@@ -293,3 +293,15 @@ def test_names_in_a_text(text, names):
     from rag.text.names import names_in
 
     assert names_in(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("We use the Mostly Basic Programming Problems set.", ["Mostly Basic Programming Problems"]),
+    # Whole words only: "Repo" of "RepoEval", "Cross" of "CrossCodeEval" are no names of their own.
+    ("It beats RepoCoder on CrossCodeEval and RepoEval.", []),
+    ("We study Self-play with Llama3.", ["Self-play"]),
+])
+def test_runs_of_capitalised_words(text, names):
+    from rag.text.names import capitalised_names
+
+    assert capitalised_names(text) == names

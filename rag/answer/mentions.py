@@ -55,6 +55,9 @@ def key(text: str) -> str:
     return "".join(c for c in text.lower() if c.isalnum())
 
 
+_AFTER_FIGURE = re.compile(r"\d(?:\.\d+)?\s*%\s*$")
+
+
 @dataclass(frozen=True)
 class Mention:
     text: str  # as written in the question
@@ -158,6 +161,10 @@ class Lexicon:
                     i += used
                     continue
                 mention = replace(mention, kind="term", paper_ids=tuple(sorted(pids)))
+            if mention.kind == "paper" and _AFTER_FIGURE.search(question, 0, mention.start):
+                # "the 56.3% EAcc": a name right after a figure is what the figure measures, not a paper asked about.
+                mention = replace(mention, kind="term", paper_ids=tuple(sorted(self.terms.get(key(mention.text),
+                                                                                              mention.paper_ids))))
             after = words[i + used].text.lower() if i + used < len(words) else ""
             written = _POSSESSIVE.sub("", mention.text)
             if mention.kind == "term" and written not in self.title_names and written.islower():
@@ -315,10 +322,10 @@ class Lexicon:
         return starts(self.papers.values())
 
     def _name_typed_lower(self, word: str) -> bool:
-        """A name typed in lower case ("humaneval", "isabelle", "swe-bench") that the abstracts write capitalised
+        """A name typed in lower case ("humaneval", "stp", "swe-bench") that the abstracts write capitalised
         within sentences: the benchmark or tool, as much as when typed as written."""
         word = _POSSESSIVE.sub("", word)
-        if self._vocabulary is None or len(word) < 4 or not word.islower() or not word.replace("-", "").isalnum():
+        if self._vocabulary is None or len(word) < 3 or not word.islower() or not word.replace("-", "").isalnum():
             return False
         # "swe-bench": a part the abstracts write as a name ("SWE") makes the whole one.
         return any(self._vocabulary().as_written(part) != part for part in word.split("-") if part)

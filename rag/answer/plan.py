@@ -131,6 +131,8 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     sides = [side for side in compared_sides(text) if not _ordinary(side)]
     sides = sides if len(sides) >= 2 or (sides and not named) else []
     described = _described_sides(text, mentions) if not sides else []
+    if not sides and not described and len(named) == 1 and (lead := _leading_side(text, mentions)):
+        described = [lead]  # "dynamic inference for code completion, compared with how KV Prediction cuts cost"
     if described and (named or len(described) >= 2):
         return _with_described(question, named, terms, mentions, described, lexicon)
     if sides:  # worded as a comparison, at most one side named: "How does Meta Agent Search differ from AlphaCode?"
@@ -175,8 +177,8 @@ def _with_paired_names(question: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # "What datasets / benchmarks ...": the named things across papers, each with the papers that use it.
-_AGGREGATE = re.compile(r"^(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|data sets|test sets)\b|"
-                        r"\bwhich (?:datasets|benchmarks)\b", re.I)
+_AGGREGATE = re.compile(r"(?:^|[,:;]\s*)(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|data sets|"
+                        r"test sets)\b|\bwhich (?:datasets|benchmarks)\b", re.I)  # "apart from X, what other ..."
 # "What approaches do people use to ...", "ways that papers use code to ...": the ways of several groups, not a
 # list of the papers with a method.
 _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?(?:different\s+|various\s+)?(?:ways|approaches|"
@@ -196,7 +198,8 @@ _ACROSS_PAPERS = re.compile(
     r"\bwhat\s+(?:are|have)\s+(?:people|folks|researchers|others)\s+(?:been\s+)?(?:doing|trying|using|proposing)\b|"
     r"^how\s+(?:are|is)\s+(?:[\w/-]+\s+){1,4}?being\s+(?:used|applied|employed|leveraged|adapted)\b|"
     # "What approaches do people here use to ...", "ways that papers use code to ...", "the methods here".
-    rf"{_WAYS_OF_PEOPLE}|\b(?:people|folks|papers|works|methods|approaches)\s+here\b|"
+    # "how do completion models here use AST info?": any plural the collection holds, said with "here".
+    rf"{_WAYS_OF_PEOPLE}|\b(?:people|folks|(?!(?:was|is|has|does|this|its|us|as|yes|plus)\b)[a-z][\w-]*s)\s+here\b|"
     r"\b(?:across|these|the)\s+(?:[\w-]+\s+(?:/\s+)?){0,4}papers\b|" + _AGGREGATE.pattern, re.I)
 # How a follow-up narrows an earlier list ("Which of them also ...?"): written by followups.py, read by listing.py.
 NARROWING = " and also "
@@ -236,7 +239,7 @@ _ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]\s*(?:so\s+)?(?:which|w
 _WORK_ON = re.compile(r"^(?:(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for\s+|collecting\s+|"
                       r"(?:i|we)\s+(?:need|want)\s+|need\s+)(?:(?:any|some)\s+)?(?:[\w-]+\s+){0,2}?|"
                       r"(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:any|some)\s+)?)(?:work|papers?|research|studies)\s+"
-                      r"(?:on|about|that)\s+", re.I)
+                      r"(?:on|about|that)\s+|^(?:anything|something|stuff)\s+(?:on|about)\s+", re.I)
 
 
 def list_topic(text: str) -> str:
@@ -343,6 +346,22 @@ def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
                     or _JOINERS.search(text[match.end():match.end() + 40]))
 
     return _sides_described(text, mentions, joined)
+
+
+# A topic said first and a named paper after: "dynamic inference for code completion, compared with how KV Prediction
+# does it". Not a question's own opening ("How fast is it, compared with X?").
+_LEADING_SIDE = re.compile(r"^(?!(?:how|what|which|who|why|where|when|is|are|does|do|did|can|could|was|were|tell|"
+                           r"give|show|explain|describe|list)\b)(?P<side>[^,;:?]+?),?\s+(?:compared (?:with|to)|"
+                           r"as opposed to|versus|vs\.?)\s+(?:how\s+)?", re.I)
+
+
+def _leading_side(text: str, mentions: list[Mention]) -> str:
+    """The leading topic of a "<topic>, compared with <paper>" question when it names no paper, else ""."""
+    match = _LEADING_SIDE.match(text)
+    if not match or any(m.start < match.end("side") for m in mentions if m.kind == "paper"):
+        return ""
+    side = match["side"].strip()
+    return side if len(_content_words(side)) >= 2 else ""
 
 
 def _listed_sides(text: str, mentions: list[Mention]) -> list[str]:

@@ -51,7 +51,9 @@ _NAME = re.compile(
     r"|(?<![\w-])[A-Z](?:\*|\+\+|#)(?![\w*+#])"  # one letter and a sign: "F*", "C++", "C#"
 )
 # A run of capitalised words is one name ("Mostly Basic Programming Problems"); a possessive is not part of it.
-_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-z]{2,}(?:-[A-Za-z]+)*(?:\s+[A-Z][a-z]{2,}(?:-[A-Za-z]+)*)*")
+# Whole words only: "Repo" of "RepoEval" and "Cross" of "CrossCodeEval" are no names of their own.
+_CAPITALISED_WORD = r"[A-Z][a-z]{2,}(?:-[A-Za-z]+)*(?!\w)"
+_CAPITALISED = re.compile(rf"(?<![\w-]){_CAPITALISED_WORD}(?:\s+{_CAPITALISED_WORD})*")
 _NOT_NAMES = frozenset("""What Which Who Whom Whose When Where Why How Compare Contrast List Name Find Tell Describe
     Explain Summarise Summarize Does Did Do Is Are Was Were Can Could Should Would Will Has Have Had The This That
     These Those And Also In On For Of With From About Please Give Show Between Versus Papers Paper Study
