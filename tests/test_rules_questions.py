@@ -167,13 +167,15 @@ def test_the_aspect_is_what_remains_after_the_names(lexicon, question, aspect):
     ("how do multi-agent systems plan?", []),  # plain words hyphened together
     ("what does the model reach?", []),
     ("the proofnet accuracy?", ["proofnet"]),  # the abstract has only a longer name: "Proofnet-test"
+    ("how does stp do on it?", ["stp"]),  # three letters the abstracts only write as a name
+    ("how does the model do on it?", []),  # three letters the abstracts write as a word
 ])
 def test_a_name_typed_in_lower_case_is_the_name(question, terms):
     from rag.text.vocabulary import Vocabulary
 
     papers = {"ev": Paper("ev", "Code Evaluation", "We test on HumanEval and on SWE-bench, where a multi-agent model "
                                                    "reaches 20%. HumanEval is small; SWE-bench is not; on "
-                                                   "Proofnet-test it gets 10%.")}
+                                                   "Proofnet-test it gets 10%. The STP prover gets 5%.")}
     vocabulary = Vocabulary("\n".join(f"{p.title}\n{p.abstract}" for p in papers.values()))
     lexicon = Lexicon(papers, vocabulary=lambda: vocabulary)
     assert [m.text for m in lexicon.find(question) if m.kind == "term"] == terms
@@ -422,6 +424,9 @@ def test_a_question_with_two_asks_is_split_between_them(question, asks):
     ("What model does RLCoder train, and how well does it perform?", False),  # two asks: neither is which did best
     ("which LLM does ADAS use as the meta agent?", True),  # which one it uses
     ("which base model does DeepSeek-Prover fine-tune?", True),
+    ("adas paper: what foundation model powers the meta agent?", True),
+    ("what LLM is behind Meta Agent Search?", True),
+    ("what model size does RLCoder use?", False),  # a size, not a model
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model
@@ -526,6 +531,7 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("which ones build math data where the model runs code", "build math data where the model runs code"),
     ("We use MCTS for proof search. Which other papers try that", ""),  # "that": what came before
     ("anything using Isabelle", "Isabelle"),
+    ("anything on openmp or mpi code generation? which papers?", "openmp or mpi code generation"),
     # Words before "studies" describe them; an aside in brackets points at no earlier paper.
     ("I'm collecting empirical studies that evaluate ChatGPT itself (not just cite it). which ones",
      "ChatGPT itself (not just cite it)"),
@@ -773,3 +779,82 @@ def test_a_benchmark_variant_the_question_rules_out(question, variant):
     assert excluded_variant(question, ["SWE-bench"], stating) == variant
     # A word after the name is no variant of it: "the miniF2F test" is miniF2F.
     assert excluded_variant("What does it score on the full miniF2F?", ["miniF2F"], ["52% on the miniF2F test."]) == ""
+
+
+@pytest.mark.parametrize(("question", "figures"), [
+    ("In ProcessBench, which model achieves the 56.3% EAcc?", ["56.3%"]),
+    ("The LintSeq paper reports a 43.37% exact match: for which task?", ["43.37%"]),
+    ("Does GHOSTS have 5,062 problems in 16 subjects?", ["5,062"]),  # 16: too small to be a quoted figure
+    ("What is its accuracy with 128 samples?", []),  # a setting, not a figure quoted
+    ("Which model scored about 60% on BigCodeBench?", []),  # hedged: the abstract may say "up to 60%"
+    ("What did it report in 2024?", []),  # a year
+    ("Is a pass@1 of 0.5 good?", ["0.5"]),
+])
+def test_figures_a_question_quotes_as_known(question, figures):
+    from rag.answer.asks import quoted_figures
+
+    assert quoted_figures(question) == figures
+
+
+@pytest.mark.parametrize(("question", "text", "unstated"), [
+    ("which model gets the 56.3%?", "The best model reaches 56.3\\% on it.", ""),  # LaTeX percent
+    ("which model gets the 56.3%?", "The best model reaches 56.2% on it.", "56.3%"),
+    ("is it the one with 5,062 problems?", "A benchmark of 5062 problems.", ""),
+    ("what about its 1,140 tasks?", "It has 1.2K tasks.", "1,140"),
+])
+def test_a_quoted_figure_must_be_written_in_the_abstract(question, text, unstated):
+    from rag.answer.asks import unstated_figure
+
+    assert unstated_figure(question, text) == unstated
+
+
+@pytest.mark.parametrize(("question", "quantity", "said", "unsaid"), [
+    ("How much memory does KV Prediction save?", "memory", "cuts memory use by 2x", "reduces time to first token"),
+    ("What is the memory footprint of RLCoder?", "memory footprint", "a small memory footprint", "a small model"),
+    ("What context length does Stable Code support?", "context length", "a 16k context", "a 3B model"),
+    ("how much improvement does it give on MBPP?", "improvement", "improves pass@1 by 5%", "reaches 40%"),
+    ("how much compute does training take?", "compute", "its computational cost", "trained for a day"),
+    ("How much faster is it?", "", "", ""),  # a comparison, not a quantity
+    ("How much does it cost?", "", "", ""),  # money is the record's rule
+    ("What is the overhead?", "", "", ""),
+])
+def test_the_quantity_a_how_much_question_measures(question, quantity, said, unsaid):
+    from rag.answer.units import measured_quantity, names_quantity
+
+    assert measured_quantity(question) == quantity
+    if quantity:
+        assert names_quantity(said, quantity)
+        assert not names_quantity(unsaid, quantity)
+
+
+@pytest.mark.parametrize(("question", "names", "subject"), [
+    ("what pass@1 does Reflexion get on HumanEval?", ["Reflexion"], "Reflexion"),
+    ("What is Voyager's success rate in Minecraft?", ["Voyager"], "Voyager"),
+    ("Reflexion achieves what accuracy on HumanEval?", ["Reflexion"], "Reflexion"),
+    ("what accuracy does GPT-4 get on Zorba?", ["Zorba"], ""),  # the data it is measured on, not whose figure
+    ("Does Reflexion help on HumanEval?", ["Reflexion"], ""),  # no figure asked
+])
+def test_a_figure_of_a_name_no_abstract_has(question, names, subject):
+    from rag.answer.asks import unknown_subject
+
+    assert unknown_subject(question, names) == subject
+
+
+@pytest.mark.parametrize(("question", "kind", "papers", "described"), [
+    # A topic first, a named paper after "compared with": the topic is a side looked up by what it says.
+    ("dynamic inference for code completion, compared with how KV Prediction cuts inference cost", "comparative",
+     ["kv"], ["dynamic inference for code completion"]),
+    ("How fast is it, compared with KV Prediction?", "factoid", ["kv"], []),  # the question's own opening
+    # A plural the collection holds, said with "here": the work of several papers.
+    ("how do completion models here use token types?", "multi", [], []),
+    ("apart from miniF2F, what other benchmarks do the Lean papers report?", "aggregate", [], []),
+])
+def test_shapes_said_around_the_names(lexicon, question, kind, papers, described):
+    plan = understand(question, lexicon)
+    assert (plan.kind, plan.papers, plan.described) == (kind, papers, described)
+
+
+def test_a_name_right_after_a_figure_is_what_the_figure_measures(lexicon):
+    # "PyCoder" alone names its paper; after "43.37%" it is what was measured (here: a paper's model).
+    assert [m.kind for m in lexicon.find("Which task has the 43.37% PyCoder result?")] == ["term"]
+    assert [m.kind for m in lexicon.find("Which task has PyCoder's 43.37% result?")] == ["paper"]

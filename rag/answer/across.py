@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.asks import split_asks
 from rag.answer.citations import CitationBook
+from rag.answer.mentions import key
 from rag.answer.naming import mentions_name
 from rag.answer.scoring import ScoredSentence
 from rag.text.markers import escape_markers
@@ -199,6 +200,8 @@ def used_as_data(name: str, sentence: str, using: bool = True) -> bool:
     benchmark"), not where a model, tool or platform goes ("with GPT-4o", "an IDE extension, Code4Me").
     `using=False`: "using X" is no data ("using GPT-4o as the base model"), for a sentence read for its model."""
     named = re.escape(name)
+    if re.search(r"(?<![\w-])" + named + r"\s+(?:version|variant|port|translation)\s+of\b", sentence, re.I):
+        return False  # "the Lean4 version of MiniF2F-Test": the language it is written in, not the data
     plain = re.sub(r"\s*\([^()]*\d[^()]*\)", "", sentence)  # "miniF2F-test (61.7%, pass@3200), ProofNet ..."
     if re.search(r"(?<![\w-])" + named + r"\)?" + _DATA_AFTER, sentence, re.I):
         return True
@@ -224,6 +227,10 @@ def aggregated_topic(question: str) -> str:
     return match["topic"].strip() if match and len(match["topic"].split()) >= 2 else ""
 
 
+_SET_ASIDE = re.compile(r"\b(?:apart from|aside from|other than|besides|except(?: for)?|excluding|not counting|"
+                        r"beyond)\s+(?P<names>[^,;?]+)", re.I)
+
+
 def aggregate(question: str, found: Gathered) -> Answer | None:
     """"What datasets are used for X across these papers?": each named thing once, with the papers that use it
     and the sentence that says so."""
@@ -238,8 +245,12 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
     papers = found.view.papers
     data_only = bool(_ASKS_DATA.search(question)) and not _ASKS_METRICS.search(question)
     used: dict[str, list[tuple[str, str]]] = {}  # name -> [(paper id, sentence)]
+    # "apart from miniF2F, what other benchmarks ...": the names set aside are no answer.
+    aside = {key(n) for m in _SET_ASIDE.finditer(question) for n in names_in(m["names"])}
     for s in sorted(found.scored_in(relevant), key=lambda s: (s.paper_id, s.position)):
         for name in names_used(s.text, papers[s.paper_id]):
+            if key(name) in aside or any(key(name).startswith(a) for a in aside):
+                continue
             if data_only and not used_as_data(name, s.text):
                 continue
             entries = used.setdefault(name, [])
@@ -257,5 +268,9 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
                 sentences.append(AnswerSentence(text=sentence, citations=[n]))
             cited.append(f"{escape_markers(short_name(papers[pid]))} [{n}]")
         lines.append(f"- **{escape_markers(name)}**: {', '.join(cited)}")
+    # The sentences that name them, each once: a reader checks a name where the paper says it.
+    lines.append("\nWhere the abstracts say so:")
+    lines += [f"- {escape_markers(short_name(papers[book.citations[a.citations[0] - 1].paper_id]))} "
+              f"[{a.citations[0]}]: “{escape_markers(a.text)}”" for a in sentences]
     return Answer(query=question, searched_query=found.searched, answer="\n".join(lines), citations=book.citations,
                   sentences=sentences, kind="list")

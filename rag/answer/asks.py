@@ -21,7 +21,7 @@ from rag.answer.verify import numbers_in
 from rag.text.controls import strip_controls
 from rag.text.markers import MARKER
 from rag.text.names import is_generic, mention_pattern
-from rag.text.numbers import AMOUNT, Figure, read
+from rag.text.numbers import AMOUNT, Figure, plain, read
 from rag.text.tokens import tokenize
 from rag.text.vocabulary import Vocabulary
 
@@ -39,8 +39,9 @@ _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_W
 
 # Questions whose answer is a number and nothing else ("how many", "how long", "what percentage").
 _ASKS_NUMBER = re.compile(r"\b(?:how (?:many|much|long|large|big)|by how much|what (?:\w+\s+){0,2}?(?:percentage|"
-                          r"fraction|share|number|proportion|speedup)|what (?:\w+\s+){0,2}?(?:accuracy|score) does)\b",
-                          re.I)
+                          r"fraction|share|number|proportion|speedup)|what (?:\w+\s+){0,2}?(?:accuracy|score) does|"
+                          r"what (?:\w+\s+){0,2}?(?:size|length|budget|count)\s+(?:is|was|does|did|do|are|were))\b",
+                          re.I)  # "what grid size was it trained on?": a number
 
 
 def has_figure(sentence: str) -> bool:
@@ -129,7 +130,15 @@ def qualified_first(question: str, stating: list[ScoredSentence]) -> list[Scored
     """Of the sentences stating a figure, those with the word saying whose it is ("the human performance of 97%")
     lead."""
     whose = measure_qualifier(question)
-    return sorted(stating, key=lambda s: not (whose and Vocabulary(s.text).uses(whose)))
+    return sorted(stating, key=lambda s: not (whose and _says_whose(s.text, whose)))
+
+
+def _says_whose(sentence: str, whose: str) -> bool:
+    """Whether a sentence has the qualifier; people as a word of their own ("human", not "HumanEval" or
+    "human-written")."""
+    if re.fullmatch(PEOPLE, whose, re.I):
+        return bool(re.search(rf"(?<![-\w]){re.escape(whose)}s?\b(?!-)", sentence, re.I))
+    return Vocabulary(sentence).uses(whose)
 
 
 # A metric at a cut-off ("pass@1", "top-5", "recall@10"): pass@10 is no answer to pass@1.
@@ -141,7 +150,7 @@ def unmet_qualifier(question: str, stating: list[ScoredSentence]) -> str:
     "pass@1") when no sentence stating a figure has it: the figure there is someone else's (the agent's) or
     another one (pass@10); "" otherwise."""
     whose = measure_qualifier(question)
-    if whose and not any(Vocabulary(s.text).uses(whose) for s in stating):
+    if whose and not any(_says_whose(s.text, whose) for s in stating):
         return whose
     for asked in _AT_K.finditer(question):
         same = rf"\b{asked['metric']}\s*(?:@|-)\s*{asked['k']}(?!\d)"
@@ -240,7 +249,8 @@ BEST_WORDS = r"top(?:s|ped)?|best|highest|strongest|leading(?!\s+to\b)|state-of-
 _WHICH_MODEL = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:[\w-]+\s+)?(?:models?|LLMs?)\b"
                           r"(?!\s+(?:size|architecture|family|type|class)\b)", re.I)  # not "what model architecture"
 _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|most|leads?|{BEST_WORDS}|"
-                       r"use[sd]?|employ\w*|rel(?:y|ies|ied) on|buil[dt] on|fine-?tune[sd]?|"
+                       r"use[sd]?|employ\w*|rel(?:y|ies|ied) on|buil[dt] on|fine-?tune[sd]?|power(?:s|ed)?|"
+                       r"drive[sn]?|behind|underl\w*|serves? as|based on|runs? on|"
                        r"as the (?:\w+ )?(?:base|backbone))\b",
                        re.I)  # or which one the paper uses: "which LLM does ADAS use as the meta agent?"
 
@@ -364,3 +374,51 @@ BEATEN = r"(?:than|versus|vs|surpass\w*|outperform\w*|beat\w*)\b(?!\s+by\b)"
 # Words between a figure and the name it would be the figure of that make it another's: those, and "compared",
 # "while", "the baseline".
 _CONTRAST = re.compile(rf"\b(?:{BEATEN}|(?:compared|whereas|while|baselines?|unlike)\b)", re.I)
+
+
+# A figure a question quotes as known ("the 56.3% EAcc", "a 43.37% exact match", "its 5,062 problems"): a
+# percentage, a decimal or a number of three digits or more; not a year, not one hedged ("about 60%": the abstract
+# may say "up to 60%" or "59.8%"), and not a setting ("with 128 samples": unmet_setting says that better).
+_QUOTED = re.compile(r"(?<![\w.@/$-])(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimal>\.\d+)?(?P<percent>\s*%)?"
+                     r"(?![\w@]|\.\d)")
+_HEDGED = re.compile(r"(?:about|around|roughly|approximately|approx\.?|nearly|almost|over|under|above|below|more than|"
+                     r"less than|at least|at most|up to|~|≈|>|<)\s*$", re.I)
+_SETTING_AFTER = re.compile(r"\s*(?:samples?|tries|attempts?|generations?|shots?|steps|tokens|rollouts?|"
+                            r"iterations?|epochs?)\b", re.I)
+
+
+def quoted_figures(question: str) -> list[str]:
+    """The figures a question gives as known, as written."""
+    found = []
+    for match in _QUOTED.finditer(question):
+        value = float(match["number"].replace(",", "") + (match["decimal"] or ""))
+        if _HEDGED.search(question[max(0, match.start() - 12):match.start()]) or \
+                _SETTING_AFTER.match(question, match.end()):
+            continue
+        if not match["decimal"] and not match["percent"] and (value < 100 or 1900 <= value <= 2099):
+            continue
+        found.append(match.group(0).strip())
+    return found
+
+
+def unstated_figure(question: str, text: str) -> str:
+    """A figure the question quotes that `text` does not write ("56.3%" asked of an abstract whose figures are
+    other ones), or "": a question built on another paper's number is not answered with this paper's."""
+    written = numbers_in(text)
+    for figure in quoted_figures(question):
+        if plain(float(figure.rstrip("% ").replace(",", ""))) not in written:
+            return figure
+    return ""
+
+
+def unknown_subject(question: str, names: Sequence[str]) -> str:
+    """The name a figure question asks the figure of ("what pass@1 does Reflexion get", "Reflexion's pass@1") when
+    no abstract has it, or "": any figure quoted would be another system's."""
+    if not asks_for_figure(question):
+        return ""
+    for name in names:
+        written = re.escape(name)
+        if re.search(rf"\b(?:does|do|did|would|can|could)\s+(?:the\s+)?{written}\b(?!-)|\b{written}['’]s?\s|"
+                     rf"\b{written}\s+(?:gets?|got|achieves?|achieved|reach(?:es|ed)?|scores?|scored)\b", question):
+            return name
+    return ""

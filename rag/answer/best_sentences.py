@@ -13,6 +13,7 @@ from rag.answer.unknowns import not_mentioned, unknowns
 if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
     from rag.answer.plan import Plan
+    from rag.answer.scoring import ScoredSentence
     from rag.types import Answer
 
 
@@ -25,8 +26,11 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         asks_for_figure,
         figure_needed,
         has_figure,
+        quoted_figures,
         split_asks,
         unknown_name_unanswerable,
+        unknown_subject,
+        unstated_figure,
     )
     from rag.answer.factoid import extractive_answer, findings_first
     from rag.answer.focused import answering_each_ask
@@ -38,6 +42,10 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, shape is not None and shape.yes_no):
         # "What accuracy does GPT-4 reach on MMLU?": a figure on a benchmark no abstract names cannot be quoted.
         return refuse(question, found, not_mentioned(unknown_ids))
+    if shape is not None and not shape.yes_no and (subject := unknown_subject(found.searched,
+                                                                              [*unknown_ids, *unknown_words])):
+        # "What pass@1 does Reflexion get on HumanEval?": no abstract names Reflexion, so no figure here is its.
+        return refuse(question, found, not_mentioned([subject]))
     if shape is not None and not shape.papers and (reason := no_such_paper(found)):
         return refuse(question, found, reason)
     scored = found.scored()
@@ -63,6 +71,20 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
             return refuse(question, found, f"No abstract gives a figure naming {' and '.join(terms)} (the "
                                              f"closest sentence: “{scored[0].text}”).")
         scored = naming + [s for s in scored if s not in naming]
+    if shape is not None and not shape.yes_no and (figures := quoted_figures(found.searched)):
+        # "The LintSeq paper reports a 43.37% exact match: which model is that?": the figure is quoted from a
+        # paper that has the names asked about, or it is someone else's (PyCoder's 43.37%).
+        def owns(s: ScoredSentence) -> bool:
+            paper = papers[s.paper_id]
+            return not unstated_figure(found.searched, s.text) and \
+                all(mentions_name(f"{paper.title}\n{paper.abstract}", t) for t in terms)
+
+        quoting = [s for s in scored if owns(s)]
+        if not quoting:
+            whose = f" for {' and '.join(terms)}" if terms else ""
+            return refuse(question, found, f"No indexed abstract gives {figures[0]}{whose}, so the indexed abstracts "
+                                           f"do not answer this question.")
+        scored = quoting + [s for s in scored if s not in quoting]
     if needed := figure_needed(found.searched, ratio=False):
         # "What's the overhead in %?", "by what factor?": a sentence with that kind of figure, among those close to
         # the best, leads; with none, the abstracts do not state it ("negligible impact" is no percentage).

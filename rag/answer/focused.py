@@ -34,6 +34,7 @@ from rag.answer.asks import (
     split_asks,
     unmet_qualifier,
     unmet_setting,
+    unstated_figure,
 )
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.mentions import key
@@ -41,7 +42,7 @@ from rag.answer.naming import mentions_name, spelled_out, states_name
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
-from rag.answer.units import counted_unit
+from rag.answer.units import counted_unit, measured_quantity, names_quantity
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -70,6 +71,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} does not mention {setting}, so it does not say this.")
     text = f"{paper.title}\n{paper.abstract}"
+    if not shape.yes_no and (figure := unstated_figure(question, text)):
+        # "In ProcessBench, which model achieves the 56.3% EAcc?": 56.3% is another paper's figure.
+        return _not_stated(paper, figure, question, found,
+                           f"{the_abstract} gives no figure of {figure}, so it does not say this.")
     absent = [t for t in shape.terms if not states_name(text, t.text, view.vocabulary)]
     if absent:
         return _not_stated(paper, absent[0].text, question, found,
@@ -89,7 +94,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # GPT-4"); elsewhere the paper's own names are no answer ("which LLM does ADAS use": not ADAS).
         asked = [t.text for t in shape.terms]
         own_names = {k for k, pids in view.lexicon.paper_aliases.items() if pid in pids}
-        not_it = asked + [n for n in names_in(question) if key(n) in own_names]
+        not_it = [*asked, *own_names]  # keys: "ADAS" typed "adas", or not typed at all
         naming = [s for s in scored
                   if (s.score >= FIGURE_RATIO * scored[0].score
                       and _names_a_model(s.text, paper, not_it, view.vocabulary))
@@ -98,6 +103,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             return _not_stated(paper, "", question, found, f"{the_abstract} does not name which model (the "
                                                            f"closest it says: “{scored[0].text}”).")
         scored = naming + [s for s in scored if s not in naming]
+    if (quantity := measured_quantity(question)) and not names_quantity(paper.abstract, quantity):
+        # "How much memory does KV Prediction save?": an abstract that never says memory gives no figure for it.
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure for {quantity}.")
     if not shape.terms and (unit := counted_unit(question)):
         # "How many parameters does CodeFill have?": a figure counts them only in a sentence that names them (a
         # named benchmark is the stronger check: "How many problems does STP solve on ProofNet?" has "23.1%").
@@ -226,6 +234,7 @@ _DESCRIBES = re.compile(r"\s+(?:issues|tasks?|problems|benchmarks?|datasets?|que
 # What was beaten, up to the clause's end: "higher than ... the recently reported SWE-agent" (not "outperformed by
 # X", which names the winner).
 _BEATEN = re.compile(rf"\b{BEATEN}[^,;.]*", re.I)
+_EXAMPLES = re.compile(r"\((?:e\.\s?g\.?|for example|for instance)[^)]*\)", re.I)
 _NOT_MODELS = {"usd", "eur", "cpu", "gpu", "tpu", "api", "ide", "ram"}  # units and hardware, not models
 
 
@@ -234,16 +243,18 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
     """A name in the sentence other than the question's, the data it is measured on ("the top-performing model,
     Gemini, ... HumanEval task traces": Gemini), what was beaten, and what the paper's title is about ("Lean",
     "IMO" of "A Lean Dataset for International Math Olympiad"); the paper's own name only with `own`."""
-    its = {n.lower() for n in names_in(short_name(paper))}
-    skip = {n.lower() for n in asked} | (set() if own else its)
-    beaten = [m.span() for m in _BEATEN.finditer(sentence)]
+    its = {key(n) for n in names_in(short_name(paper))}
+    skip = {key(n) for n in asked} | (set() if own else its)
+    # What was beaten, and examples in brackets ("agentic systems (e.g. Chain-of-Thought, Toolformer)": a kind of
+    # thing illustrated, not the model used).
+    beaten = [m.span() for m in [*_BEATEN.finditer(sentence), *_EXAMPLES.finditer(sentence)]]
     # One whole word, not an ordinary one capitalised ("Testing" of a title written out in the abstract).
-    return any(" " not in n and not vocabulary.plain(n) and not is_generic(n) and n.lower() not in skip
-               and n.lower() not in _NOT_MODELS
+    return any(" " not in n and not vocabulary.plain(n) and not is_generic(n)
+               and key(n) not in skip and n.lower() not in _NOT_MODELS
                and (at := mention_pattern(n).search(sentence)) is not None
                and not any(a <= at.start() < b for a, b in beaten)
                and not _DESCRIBES.match(sentence, at.end()) and not used_as_data(n, sentence, using=False)
-               and (n.lower() in its or not (mentions_name(paper.title, n) or spelled_out(n, paper.title)))
+               and (key(n) in its or not (mentions_name(paper.title, n) or spelled_out(n, paper.title)))
                for n in [*names_in(sentence), *capitalised_names(sentence)])
 
 

@@ -84,3 +84,32 @@ def counted_unit(question: str) -> Unit | None:
         verb = rf"\b{re.escape(doing['verb'].lower().rstrip('e'))}" if doing else ""
         return Unit(_TIME, "how long it takes", _TIME, counts=False, also=verb)
     return None
+
+
+# "How much memory does it save?", "the memory footprint": the quantity asked for, named by its word; not "how much
+# faster" (a comparison) or "how much does it cost" (record.py reads money).
+_HOW_MUCH = re.compile(rf"\bhow much\s+(?P<noun>[a-z][\w-]*)\s+(?:{AUX_WORD}|can|could|should)\b|"
+                       r"\b(?P<noun2>[a-z][\w-]*)\s+(?:usage|footprint|consumption|overhead|savings?|length|"
+                       r"window)\b", re.I)  # "the memory footprint", "what context length"
+_NOT_QUANTITY = re.compile(r"(?:more|less|better|worse|faster|slower|cheaper|costlier|smaller|larger|bigger|higher|"
+                           r"lower|longer|shorter|further|of|the|its|their|this|that|a|an|any|much|what|how|total|"
+                           r"extra|additional|overall|average|mean)$", re.I)
+
+
+def measured_quantity(question: str) -> str:
+    """What a "how much X" question measures ("memory", "context length"), or ""."""
+    for match in _HOW_MUCH.finditer(question):
+        if match["noun"] and not _NOT_QUANTITY.match(match["noun"]):
+            return match["noun"]
+        if match["noun2"] and not _NOT_QUANTITY.match(match["noun2"]):
+            return match.group(0)  # "context length": said as asked, checked by its first word
+    return ""
+
+
+def names_quantity(text: str, quantity: str) -> bool:
+    """Whether `text` speaks of the quantity in any form: a long word by its first five letters ("improvement" in
+    "improves", "compute" in "computational"), a short one as a word."""
+    quantity = quantity.split()[0]
+    if len(quantity) > 5:
+        return bool(re.search(rf"\b{re.escape(quantity[:5])}", text, re.I))
+    return bool(re.search(rf"\b{re.escape(quantity)}", text, re.I))
