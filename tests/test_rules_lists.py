@@ -96,3 +96,18 @@ def test_the_sides_of_a_list_topic_joined_by_or(topic, parts):
     from rag.answer.listing import either_parts
 
     assert either_parts(topic) == parts
+
+
+@pytest.mark.parametrize(("sentence", "name", "passing"), [
+    ("In contrast to formal mathematics, where large databases of formal proofs are available (e.g., the Lean "
+     "Mathematical Library), current datasets only cover elementary mathematics.", "Lean", True),
+    ("Large language models (LLMs), as epitomized by models like ChatGPT, have revolutionized NLP.", "ChatGPT", True),
+    ("We evaluate on benchmarks such as HumanEval and MBPP.", "HumanEval", False),  # the paper's own evaluation
+    ("We investigate the mathematical capabilities of ChatGPT.", "ChatGPT", False),
+    ("ChatGPT, like other LLMs such as GPT-4, fails here.", "ChatGPT", False),  # named outside the examples
+])
+def test_a_name_given_only_as_an_example_is_a_passing_mention(sentence, name, passing):
+    from rag.answer.listing import in_passing
+    from rag.text.names import mention_pattern
+
+    assert in_passing(sentence, mention_pattern(name)) is passing

@@ -78,8 +78,9 @@ class Match:
 
 
 def find_matches(
-    topic: str, papers: Iterable[Paper], score_topic: Callable[[str], Sequence[ScoredSentence]]
+    topic: str, papers: Iterable[Paper], score_topic: Callable[[str], Sequence[ScoredSentence]], passing: bool = False
 ) -> list[Match]:
+    """The papers a list topic keeps; `passing`: a name given only in passing counts ("which papers mention X?")."""
     papers = list(papers)
     topic, only = split_filters(topic)
     if only:  # "from 2023", "by Kenji Sato": only those papers may match; with nothing else asked, all of them do
@@ -88,24 +89,24 @@ def find_matches(
             return [Match(p, (split_sentences(p.abstract) or [p.abstract])[0], 1.0) for p in papers]
     both = [p.strip(" ,") for p in topic.split(NARROWING) if p.strip(" ,")]
     if len(both) > 1:  # a list narrowed by a follow-up: papers that match every part
-        kept = find_matches(both[-1], papers, score_topic)  # quoted: the sentence showing the narrowing part
+        kept = find_matches(both[-1], papers, score_topic, passing)  # quoted: the sentence showing the narrowing part
         for part in both[:-1]:
-            ids = {m.paper.paper_id for m in find_matches(part, papers, score_topic)}
+            ids = {m.paper.paper_id for m in find_matches(part, papers, score_topic, passing)}
             kept = [m for m in kept if m.paper.paper_id in ids]
         return kept
     head, examples = example_names(topic)
     if head != topic and not examples:  # an aside in parentheses, left out
-        return find_matches(head, papers, score_topic)
+        return find_matches(head, papers, score_topic, passing)
     if examples:  # "HPC code, like MPI, OpenMP or Fortran": papers naming any example, and those about the head
-        merged = {m.paper.paper_id: m for m in find_matches(head, papers, score_topic)}
-        for match in _named(examples, papers, any_of=True):
+        merged = {m.paper.paper_id: m for m in find_matches(head, papers, score_topic, passing)}
+        for match in _named(examples, papers, any_of=True, passing=passing):
             merged.setdefault(match.paper.paper_id, match)
         return sorted(merged.values(), key=lambda m: -m.score)
     parts = either_parts(topic)
     if len(parts) > 1:  # "A or B": a union, each side matched on its own
         merged: dict[str, Match] = {}
         for part in parts:
-            for match in find_matches(part, papers, score_topic):
+            for match in find_matches(part, papers, score_topic, passing):
                 if match.paper.paper_id not in merged or match.score > merged[match.paper.paper_id].score:
                     merged[match.paper.paper_id] = match
         return sorted(merged.values(), key=lambda m: -m.score)
@@ -115,7 +116,7 @@ def find_matches(
     names = [n for n in topic_names(topic) if not is_generic(n)]
     if names:
         any_of = bool(re.search(r"\bor\b", topic))
-        matches = _named(names, papers, any_of=any_of)
+        matches = _named(names, papers, any_of=any_of, passing=passing)
         if _describes_beyond(topic, names) and len(matches) > 1:
             matches = _closest_to(topic, names, matches, score_topic, any_of)
         return matches
@@ -229,14 +230,36 @@ _SHARED_MODIFIER = re.compile(r"^(?P<a>[\w-]+(?:\s+[\w-]+){0,2}?)\s+or\s+(?P<b>[
                               r"(?P<for>(?:for|in|of)\s+[\w\s-]+)$", re.I)
 
 
-def _named(names: list[str], papers: Iterable[Paper], any_of: bool = False) -> list[Match]:
-    """Papers whose abstract names every one of `names` in one sentence (`any_of`: at least one: "A or B")."""
+# Examples given in passing: "(e.g., the Lean Mathematical Library)", "LLMs such as ChatGPT have ...".
+_GIVEN_AS_EXAMPLE = re.compile(r"\((?:e\.\s?g\.|for example|for instance)[^)]*\)|(?:\b(?:such as|e\.\s?g\.|for example|"
+                       r"for instance|including|epitomi[sz]ed by|exemplified by)|(?<=s\s)like)\s[^.;:()]*",
+                       re.I)  # "models like ChatGPT"
+_OWN_WORK = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|article))\b", re.I)
+# "Which papers mention / cite X?": a passing mention is what is asked.
+MENTIONS = re.compile(r"\bmention\w*|\bcit(?:e|es|ed|ing)\b", re.I)
+
+
+def in_passing(sentence: str, pattern: re.Pattern[str]) -> bool:
+    """Whether a sentence names the thing only as an example of something else, and not of the paper's own work
+    ("In contrast to formal mathematics, where ... (e.g., the Lean Mathematical Library)", "LLMs such as ChatGPT
+    have shown ..."): such a paper is not one that works on it. "We evaluate on benchmarks such as HumanEval" is the
+    paper's own."""
+    if _OWN_WORK.search(sentence):
+        return False
+    examples = [m.span() for m in _GIVEN_AS_EXAMPLE.finditer(sentence)]
+    return all(any(a <= hit.start() < b for a, b in examples) for hit in pattern.finditer(sentence))
+
+
+def _named(names: list[str], papers: Iterable[Paper], any_of: bool = False, passing: bool = False) -> list[Match]:
+    """Papers whose abstract names every one of `names` in one sentence (`any_of`: at least one: "A or B"), other
+    than in passing (`passing`: that counts too, "which papers mention ChatGPT?")."""
     patterns = [mention_pattern(n) for n in names]
     test = any if any_of else all
     matches = []
     for paper in papers:
         sentences = split_sentences(paper.abstract)
-        hit = [s for s in sentences if test(p.search(s) for p in patterns)]
+        hit = [s for s in sentences
+               if test(p.search(s) is not None and (passing or not in_passing(s, p)) for p in patterns)]
         if not hit and test(p.search(paper.title) for p in patterns):
             hit = sentences[:1]
         if hit:

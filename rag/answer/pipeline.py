@@ -251,7 +251,7 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
 
 def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:
     """Every matching paper; a figure no abstract states is refused, not answered with whatever ranks first."""
-    from rag.answer.listing import find_matches, list_answer, unmet_figures, unmet_filters, unmet_words
+    from rag.answer.listing import MENTIONS, find_matches, list_answer, unmet_figures, unmet_filters, unmet_words
 
     view = found.view
     # "which papers use isabelle": a word the abstracts only write as a name is that name, matched exactly.
@@ -260,7 +260,8 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         # What the topic is about is in no abstract in any form ("text-to-SQL"): whatever matches loosely is about
         # something else.
         return refuse(question, found, reason)
-    matches = find_matches(topic, view.papers.values(), lambda text: found.scored_for(text, LIST_DEPTH))
+    matches = find_matches(topic, view.papers.values(), lambda text: found.scored_for(text, LIST_DEPTH),
+                           passing=bool(MENTIONS.search(question)))
     if not matches:
         reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic)
         return refuse(question, found, reason) if reason else None
