@@ -427,6 +427,7 @@ def test_a_question_with_two_asks_is_split_between_them(question, asks):
     ("adas paper: what foundation model powers the meta agent?", True),
     ("what LLM is behind Meta Agent Search?", True),
     ("what model size does RLCoder use?", False),  # a size, not a model
+    ("Which specific edge devices were used for the throughput measurements?", True),  # hardware, by name
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model
@@ -858,3 +859,63 @@ def test_a_name_right_after_a_figure_is_what_the_figure_measures(lexicon):
     # "PyCoder" alone names its paper; after "43.37%" it is what was measured (here: a paper's model).
     assert [m.kind for m in lexicon.find("Which task has the 43.37% PyCoder result?")] == ["term"]
     assert [m.kind for m in lexicon.find("Which task has PyCoder's 43.37% result?")] == ["paper"]
+
+
+@pytest.mark.parametrize(("question", "sentences", "unmet"), [
+    ("what's its success rate on just the e-commerce sites?", ["Our best agent reaches 10.59% over four domains."],
+     "on just the e-commerce sites"),
+    ("what's its success rate on just the e-commerce sites?", ["On e-commerce sites it reaches 12%."], ""),
+    ("pass@1 on the function-level subset?", ["It reaches 40% pass@1 overall."], "for the function-level subset"),
+    ("What is its pass@1?", ["It reaches 40% pass@1 overall."], ""),  # nothing narrowed
+])
+def test_a_figure_narrowed_to_a_part_needs_a_sentence_naming_it(question, sentences, unmet):
+    from rag.answer.asks import unmet_scope
+
+    assert unmet_scope(question, sentences) == unmet
+
+
+@pytest.mark.parametrize(("question", "other"), [
+    ("How does FunCoder stack up against Reflexion on HumanEval?", "Reflexion"),
+    ("Is RLCoder better relative to RepoCoder?", "RepoCoder"),
+])
+def test_what_a_paper_is_held_up_against(question, other):
+    from rag.answer.asks import compared_with
+
+    assert compared_with(question) == other
+
+
+def test_a_name_one_abstract_defines_listed_with_papers_is_that_paper():
+    corpus = {
+        "mb": Paper("mb", "Program Synthesis with Large Language Models",
+                    "The Mostly Basic Programming Problems (MBPP) dataset contains 974 programming tasks."),
+        "bc": Paper("bc", "BigCodeBench: Benchmarking Code Generation", "BigCodeBench has 1,140 tasks; MBPP is small."),
+        "ct": Paper("ct", "CodeTree: Agent-guided Tree Search", "CodeTree reaches 98.7 on MBPP."),
+    }
+    lexicon = Lexicon(corpus)
+    assert understand("Adding up MBPP and BigCodeBench, how many problems?", lexicon).papers == ["mb", "bc"]
+    # Measured on, not listed with a paper: the benchmark, not the paper that made it.
+    assert understand("What does CodeTree get on MBPP?", lexicon).papers == ["ct"]
+
+
+@pytest.mark.parametrize(("question", "kind", "papers"), [
+    ("For the Zorba papers, what do they evaluate on?", "multi", []),  # a plural after a name: a set of papers
+    ("In the Zorba paper, what do they evaluate on?", "factoid", ["zb"]),  # the one that made it
+])
+def test_a_name_before_papers_is_a_set_of_them(question, kind, papers):
+    corpus = {"zb": Paper("zb", "Fast retrieval for completion", "We propose Zorba, a retriever. Zorba is fast."),
+              "z2": Paper("z2", "Retrieval at scale", "We compare retrievers on RepoEval.")}
+    plan = understand(question, Lexicon(corpus))
+    assert (plan.kind, plan.papers) == (kind, papers)
+
+
+def test_by_introducing_a_named_dataset_the_paper_introduces_it():
+    corpus = {"gh": Paper("gh", "Mathematical Capabilities of ChatGPT",
+                          "We address this issue by introducing a new dataset: GHOSTS. We benchmark ChatGPT "
+                          "on GHOSTS."),
+              "ot": Paper("ot", "Other", "We test proofs in Lean.")}
+    assert understand("what license is the GHOSTS dataset released under", Lexicon(corpus)).papers == ["gh"]
+
+
+def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
+    plan = understand("What level of math do DotaMath and the InfinityMATH dataset target?", lexicon)
+    assert plan.papers == ["dm", "im"] and "dataset" not in plan.aspect

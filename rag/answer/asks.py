@@ -246,7 +246,8 @@ def asks_measure(question: str) -> bool:
 # Words saying which did best, in a question or in the sentence answering it ("the top-performing model, Gemini").
 BEST_WORDS = r"top(?:s|ped)?|best|highest|strongest|leading(?!\s+to\b)|state-of-the-art|outperform\w*|beat\w*|won|wins?"
 # "Which model achieved the top score?", "which of the evaluated LLMs did best": the answer is a model's name.
-_WHICH_MODEL = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:[\w-]+\s+)?(?:models?|LLMs?)\b"
+_WHICH_MODEL = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:[\w-]+\s+){0,2}?(?:models?|LLMs?|"
+                          r"devices?|GPUs?|CPUs?|hardware|processors?|chips?|accelerators?)\b"
                           r"(?!\s+(?:size|architecture|family|type|class)\b)", re.I)  # not "what model architecture"
 _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|most|leads?|{BEST_WORDS}|"
                        r"use[sd]?|employ\w*|rel(?:y|ies|ied) on|buil[dt] on|fine-?tune[sd]?|power(?:s|ed)?|"
@@ -295,7 +296,8 @@ def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool) -> 
 
 
 # "than X", "compared with X", "versus X": what a question compares the named paper with.
-_COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over)\s+"
+_COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over|(?:up|out|stand)\s+"
+                            r"against|against|relative to|as opposed to)\s+"
                             r"(?:the\s+|a\s+|an\s+)?(?P<other>[^?,;.]+)",
                             re.I)
 def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
@@ -421,4 +423,22 @@ def unknown_subject(question: str, names: Sequence[str]) -> str:
         if re.search(rf"\b(?:does|do|did|would|can|could)\s+(?:the\s+)?{written}\b(?!-)|\b{written}['’]s?\s|"
                      rf"\b{written}\s+(?:gets?|got|achieves?|achieved|reach(?:es|ed)?|scores?|scored)\b", question):
             return name
+    return ""
+
+
+# Part of what a paper measured that a figure question narrows to: "on just the e-commerce sites", "only for Rust",
+# "the function-level subset". The figure must be stated for that part, in a sentence naming it.
+_SCOPE = re.compile(r"\b(?:on|for|in|of|to)\s+(?:just|only)\s+(?:the\s+|its\s+)?(?P<scope>[\w-]+(?:\s+[\w-]+)?)|"
+                    r"\b(?:the|its)\s+(?P<part>[\w-]+)\s+(?:subset|split|portion|partition)\b", re.I)
+
+
+def unmet_scope(question: str, sentences: Sequence[str]) -> str:
+    """The part a figure question narrows to when no sentence with a figure names it, or ""."""
+    from rag.text.tokens import STOPWORDS
+
+    for match in _SCOPE.finditer(question):
+        scope = match["scope"] or match["part"]
+        words = [w for w in re.findall(r"[\w-]+", scope) if w.lower() not in STOPWORDS and len(w) > 2]
+        if words and not any(all(Vocabulary(s).uses(w) for w in words) for s in sentences):
+            return match.group(0).strip() if match["scope"] else f"for {match.group(0).strip()}"
     return ""

@@ -33,6 +33,7 @@ from rag.answer.asks import (
     qualified_first,
     split_asks,
     unmet_qualifier,
+    unmet_scope,
     unmet_setting,
     unstated_figure,
 )
@@ -75,10 +76,15 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "In ProcessBench, which model achieves the 56.3% EAcc?": 56.3% is another paper's figure.
         return _not_stated(paper, figure, question, found,
                            f"{the_abstract} gives no figure of {figure}, so it does not say this.")
-    absent = [t for t in shape.terms if not states_name(text, t.text, view.vocabulary)]
+    absent = [t.text for t in shape.terms if not states_name(text, t.text, view.vocabulary)]
+    # A name the lexicon found no mention for ("RepoBench", known only inside "ExecRepoBench") is asked all the same.
+    found_names = {key(m.text) for m in view.lexicon.find(question)}
+    own_names = {k for k, pids in view.lexicon.paper_aliases.items() if pid in pids}
+    absent += [n for n in names_in(question) if key(n) not in found_names | own_names and not is_generic(n)
+               and not states_name(text, n, view.vocabulary)]
     if absent:
-        return _not_stated(paper, absent[0].text, question, found,
-                           f"{the_abstract} does not mention {absent[0].text}, so it does not say this.")
+        return _not_stated(paper, absent[0], question, found,
+                           f"{the_abstract} does not mention {absent[0]}, so it does not say this.")
     if (other := compared_with(question, view.vocabulary)) and not Vocabulary(paper.abstract).uses_most(other):
         # "How much faster is KV Prediction than speculative decoding?": nothing in it compares the two.
         return _not_stated(paper, "", question, found,
@@ -100,7 +106,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                       and _names_a_model(s.text, paper, not_it, view.vocabulary))
                   or (_BEST.search(s.text) and _names_a_model(s.text, paper, asked, view.vocabulary, own=True))]
         if not naming:
-            return _not_stated(paper, "", question, found, f"{the_abstract} does not name which model (the "
+            return _not_stated(paper, "", question, found, f"{the_abstract} does not name which one (the "
                                                            f"closest it says: “{scored[0].text}”).")
         scored = naming + [s for s in scored if s not in naming]
     if (quantity := measured_quantity(question)) and not names_quantity(paper.abstract, quantity):
@@ -124,6 +130,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                                    f"{the_abstract} gives no figure for {unit.label} (the closest it says: "
                                    f"“{scored[0].text}”).")
             scored = counting + [s for s in scored if s not in counting]
+    if (asks_for_figure(question) or asks_number(question)) and \
+            (scope := unmet_scope(question, [s.text for s in scored if has_figure(s.text)])):
+        # "its success rate on just the e-commerce sites": the figures there are over all four domains.
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure {scope} (the closest it "
+                                                       f"says: “{scored[0].text}”).")
     if (asks_for_figure(question) or asks_number(question)) and \
             (setting := unmet_setting(question, [s.text for s in scored if has_figure(s.text)])):
         # "What accuracy does DeepSeek-Prover reach with 128 samples?": its figures are with 64 samples.

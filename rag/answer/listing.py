@@ -235,8 +235,9 @@ _GIVEN_AS_EXAMPLE = re.compile(r"\((?:e\.\s?g\.|for example|for instance)[^)]*\)
                        r"for instance|including|epitomi[sz]ed by|exemplified by)|(?<=s\s)like)\s[^.;:()]*",
                        re.I)  # "models like ChatGPT"
 _OWN_WORK = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|article))\b", re.I)
-# "Which papers mention / cite X?": a passing mention is what is asked.
-MENTIONS = re.compile(r"\bmention\w*|\bcit(?:e|es|ed|ing)\b", re.I)
+# "Which papers mention / cite / build on X?": a passing mention is what is asked, or the only sign of it.
+MENTIONS = re.compile(r"\bmention\w*|\bcit(?:e|es|ed|ing)\b|\brefer\w*\s+to\b|\bbuil(?:d|ds|t|ding)\s+(?:on|upon)\b",
+                      re.I)
 
 
 def in_passing(sentence: str, pattern: re.Pattern[str]) -> bool:

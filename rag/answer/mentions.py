@@ -31,13 +31,15 @@ _WORD = re.compile(r"[\w][\w.+*/&-]*[\w+*]|[\w]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INTRO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|"
                     r"build|release|call|name|dub|term)\w*\b|\b(?:dubbed|called|named|termed|coined)\b|"
+                    r"\bby\s+(?:propos|introduc|present|develop|design|build|releas|creat)ing\b|"  # "by introducing"
                     r"\bour\s+(?:\w+\s+)?(?:model|system|agent|prover)s?\b,?", re.I)  # "our resulting model, Eurus-2"
 _CONNECTOR = re.compile(r"\s(?:for|with|via|of|in|on|to|through|towards|from|by|and|as|is|are|does|do|can|—|–|-)\s")
 _EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|than|from|with)\b")
 _DEFINES = re.compile(r"\s*\(([^()]{1,24})\)")  # "... (APOE4)" right after a mention
 _LOWER_PAIR = re.compile(r"(?<![\w-])([\w-]{3,})\s+(?:and|or|vs\.?|versus)\s+([\w-]{3,})(?![\w-])", re.I)
 _JOINING = frozenset("a an the of and or in on for to as by with".split())
-_KIND_WORDS = frozenset("paper papers study work method model approach framework system dataset corpus benchmark "
+# "the Tokompiler paper", "the FVELER dataset": one paper's thing. Not "papers": "the HPC papers" are a set.
+_KIND_WORDS = frozenset("paper study work method model approach framework system dataset corpus benchmark "
                         "technique algorithm agent".split())
 _DATA_WORDS = frozenset("dataset corpus benchmark".split())
 PAPER_WORDS = frozenset("paper study work article".split())  # "the X paper": X names a paper, by its words
@@ -206,6 +208,16 @@ class Lexicon:
         word and only one title name has that form; else the text as typed."""
         names = self._title_names_by_key.get(key(written), []) if len(key(written)) >= 6 else []
         return names[0] if len(names) == 1 else written
+
+    @cached_property
+    def defined_by(self) -> dict[str, str]:
+        """Names exactly one abstract defines in brackets ("... Problems (MBPP)"), by key, with that paper: the paper
+        that made it, though other abstracts use the name too."""
+        definers: dict[str, set[str]] = {}
+        for pid, paper in self.papers.items():
+            for name in re.findall(r"\(([A-Z][\w+-]*[A-Z0-9][\w+-]*)\)", paper.abstract):
+                definers.setdefault(key(name), set()).add(pid)
+        return {k: next(iter(pids)) for k, pids in definers.items() if len(pids) == 1}
 
     @cached_property
     def _title_names_by_key(self) -> dict[str, list[str]]:

@@ -217,7 +217,8 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
         if paper is not None:
             chosen.append(paper)
     # Most of its words in no abstract in any form ("reflexion"; not "plain repeated sampling").
-    absent = [side for side in missing if not found.view.vocabulary.uses_most(side)]
+    absent = [name for name in (side_variants(side)[-1] for side in missing)
+              if not found.view.vocabulary.uses_most(name)]
     if len(chosen) == 1 and absent:
         # "how does codetree compare with reflexion?": no abstract has the other side in any form, so nothing here
         # compares them; the one paper's sentences would answer another question.

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from rag.answer.mentions import Lexicon, Mention, paper_ids_of
+from rag.answer.mentions import Lexicon, Mention, key, paper_ids_of
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
 
 _COMPARE_PATTERNS = [
@@ -61,7 +61,8 @@ _LIST_LEAD = re.compile(
 
 # Where a comparison side ends and what it is compared on begins ("FVEL in what it verifies").
 _ASPECT_CUT = re.compile(r"\s(?:in|on|regarding|with respect to|in terms of|when|for)\s.*$", re.I)
-_CUT = re.compile(r"\s*(?::|,|;|\?|\s(?:for|on|in|at|regarding|with respect to|when|across|using|to)\s).*$", re.I)
+_CUT = re.compile(r"\s*(?::|,|;|\?|\s[-–—]\s|\s(?:for|on|in|at|regarding|with respect to|when|across|using|to)\s).*$",
+                  re.I)  # "Agentless on SWE-bench-lite - which resolves more?": Agentless
 
 
 @dataclass
@@ -111,7 +112,7 @@ _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this paper|that paper|t
 def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Plan:
     """The plan of a standalone question (follow-ups are condensed first; `has_history`: a pronoun may refer
     to an earlier turn, so it is no reason to ask back)."""
-    mentions = _with_paired_names(question, lexicon.paired_lower_case(question, lexicon.find(question)))
+    mentions = _with_paired_names(question, lexicon.paired_lower_case(question, lexicon.find(question)), lexicon)
     named = paper_ids_of(mentions)[:MAX_COMPARED]
     terms = [m for m in mentions if m.kind == "term"]
     text = question.strip().rstrip("?.! ")
@@ -159,19 +160,22 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
 _PAIRED = re.compile(r"^\s*(?:,|and|or|vs\.?|versus|,\s*and|,\s*or)\s*$", re.I)
 
 
-def _with_paired_names(question: str, mentions: list[Mention]) -> list[Mention]:
+def _with_paired_names(question: str, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """A name only one abstract uses, written as a side next to a named paper ("GHOSTS and UGMathBench are both math
-    benchmarks"), names that paper: it is compared, not asked about within the other."""
+    benchmarks"), names that paper: it is compared, not asked about within the other. So does a name one abstract
+    defines ("... Problems (MBPP)"), listed with named papers ("MBPP, BigCodeBench and GitChameleon")."""
     named = [m for m in mentions if m.kind == "paper"]
-    if len({m.paper_ids[0] for m in named}) != 1:
+    if not named:
         return mentions
-    paper = named[0]
     out = []
     for m in mentions:
-        if m.kind == "term" and len(m.paper_ids) == 1 and m.paper_ids != paper.paper_ids and \
-                re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", m.text) and \
-                _PAIRED.match(question[min(m.end, paper.end):max(m.start, paper.start)]):
-            m = replace(m, kind="paper")
+        if m.kind == "term" and re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", m.text) and \
+                any(_PAIRED.match(question[min(m.end, p.end):max(m.start, p.start)]) for p in named):
+            own = m.paper_ids if len(m.paper_ids) == 1 else \
+                (lexicon.defined_by[key(m.text)],) if key(m.text) in lexicon.defined_by else ()
+            if own and (len(m.paper_ids) > 1 or len({p.paper_ids[0] for p in named}) == 1) and \
+                    all(own != p.paper_ids for p in named):
+                m = replace(m, kind="paper", paper_ids=own)
         out.append(m)
     return out
 
@@ -311,6 +315,9 @@ def compared_sides(text: str) -> list[str]:
     return []
 
 
+_KIND_AFTER = re.compile(r"\s+(?:paper|dataset|benchmark|model|method|approach|framework|system|study|work)\b", re.I)
+
+
 def aspect_of(question: str, mentions: list[Mention]) -> str:
     """What remains of a comparison once the names and the comparing words are gone ("" when nothing does). In a
     question of several sentences ("A and B both cut latency. How does each save compute?") the one that asks
@@ -327,8 +334,9 @@ def aspect_of(question: str, mentions: list[Mention]) -> str:
         return asked
     text = question
     for m in sorted(mentions, key=lambda m: -m.start):
-        if m.kind == "paper":
-            text = text[:m.start] + " " + text[m.end:]
+        if m.kind == "paper":  # with its kind word: "the GHOSTS dataset" names the paper, "dataset" asks nothing
+            end = m.end + len(_KIND_AFTER.match(text, m.end)[0]) if _KIND_AFTER.match(text, m.end) else m.end
+            text = text[:m.start] + " " + text[end:]
     text = re.sub(r"['’]s\b", " ", text)
     words = [w for w in re.findall(r"[\w@+.-]+", _NOT_ASPECT.sub(" ", text)) if w.strip(".-")]
     return " ".join(words)

@@ -29,7 +29,8 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
 
     strong = names_in(question)
     unknown = [n for n in key_names(question)
-               if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)]
+               if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)
+               and not _known_kind_of(n, view)]
     return [n for n in unknown if n in strong], [n for n in unknown if n not in strong]
 
 
@@ -84,3 +85,16 @@ def unknown_data(found: Gathered) -> list[str]:
 def not_mentioned(names: list[str]) -> str:
     quoted = ", ".join(f"“{n}”" for n in names)
     return f"No indexed abstract mentions {quoted}, so the indexed abstracts do not answer this question."
+
+
+# "HumanEval-style tasks", "GPT-4-like models": a known name with a word saying "of its kind" describes.
+_KIND_OF = re.compile(r"^(?P<base>.+?)-(?:style|like|based|type|ish|esque|inspired|related|specific|level|format)$",
+                      re.I)
+
+
+def _known_kind_of(name: str, view: IndexView) -> bool:
+    from rag.text.names import mention_pattern
+
+    match = _KIND_OF.match(name)
+    return bool(match) and (bool(mention_pattern(match["base"]).search(view.corpus_text))
+                            or view.lexicon.known(match["base"]))
