@@ -758,6 +758,8 @@ def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
     # Nearest the asked name on its side of a contrast, not the baseline's figure after it.
     ("What MATH accuracy does it get?", "It reaches 52% on MATH, surpassing the baseline GPT-4 at 23.0%.", "52%"),
     ("What does it score on MATH?", "It scores 86.7% on GSM8K while on MATH it gets 64.8%.", "64.8%"),
+    # A version after a name is no value: "Lean 4", nearest MATH, is the language.
+    ("What does it get on MATH?", "It gets 52% cumulatively on the Lean 4 MATH test.", "52%"),
 ])
 def test_the_value_a_figure_question_asks_for(question, sentence, value):
     from rag.answer.asks import asked_value

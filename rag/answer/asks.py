@@ -341,7 +341,7 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
         return start, end
     markers = [m.span() for m in MARKER.finditer(sentence)]  # "[3]" in an abstract is a reference, not a value
     figures = [f for f in read(sentence).figures if not f.in_name and not f.implied and f.end > f.start
-               and not any(a <= f.start < b for a, b in markers)]
+               and not any(a <= f.start < b for a, b in markers) and not _version_number(sentence, f)]
     if _ASKS_MEASURE.search(question) and any(f.percent for f in figures):
         figures = [f for f in figures if f.percent]  # "what does it score": the 19%, not the 300 issues
     if not figures:
@@ -363,6 +363,12 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
 
     figure = min(figures, key=apart)
     return figure.start, figure.end
+
+
+def _version_number(sentence: str, figure: Figure) -> bool:
+    """"Lean 4", "Python 3": a small whole number right after a capitalised name is its version, no value."""
+    return not figure.percent and bool(re.search(r"\b[A-Z][A-Za-z]+ $", sentence[:figure.start])) and \
+        bool(re.match(r"\d{1,2}(?![\d.,%])", sentence[figure.start:]))
 
 
 def _between(positions: list[int], start: int, end: int) -> bool:
