@@ -341,6 +341,19 @@ def test_which_model_did_best_is_answered_only_by_a_sentence_naming_one(engine, 
         assert "does not name which one" in answer.answer and "The A " not in answer.answer
 
 
+@pytest.mark.parametrize(("question", "cited"), [
+    # Two figures quoted from one abstract, in two of its sentences.
+    ("Which prover gets 26.3% on LeanWorkbook and 61.7% on miniF2F-test?", "STP"),
+    ("In UGMathBench, which model reached the 56% EAcc?", "UGMathBench"),  # rounded as the question rounds it
+    ("How much gain does RLCoder get over previous methods?", "RLCoder"),  # a figure in any words
+    ("Which LLMs does GitChameleon evaluate, and on what Python 3 libraries?", "GitChameleon"),  # a version
+    ("How does Responsible Task Automation protect against harmful actions?", "Responsible Task Automation"),
+])
+def test_ordinary_questions_the_near_miss_rules_leave_answered(engine, question, cited):
+    answer = engine.ask(question)
+    assert not answer.refused and any(cited in c.title for c in answer.citations)
+
+
 def test_a_known_name_said_as_a_kind_of_thing_is_not_unknown(engine):
     answer = engine.ask("what does each of GitChameleon and BigCodeBench test beyond HumanEval-like problems?")
     assert not answer.refused and answer.kind == "comparative" and len(answer.citations) == 2

@@ -105,9 +105,12 @@ def test_the_sides_of_a_list_topic_joined_by_or(topic, parts):
     ("We evaluate on benchmarks such as HumanEval and MBPP.", "HumanEval", False),  # the paper's own evaluation
     ("We investigate the mathematical capabilities of ChatGPT.", "ChatGPT", False),
     ("ChatGPT, like other LLMs such as GPT-4, fails here.", "ChatGPT", False),  # named outside the examples
+    # The paper's own evaluation, said without "we".
+    ("Qwen2.5-Coder is rigorously evaluated against existing benchmarks, including MultiPL-E.", "MultiPL-E", False),
+    ("Fine-tuning experiments with models such as Llama2 and CodeLlama demonstrate gains.", "CodeLlama", False),
 ])
 def test_a_name_given_only_as_an_example_is_a_passing_mention(sentence, name, passing):
-    from rag.answer.listing import in_passing
+    from rag.answer.naming import in_passing
     from rag.text.names import mention_pattern
 
     assert in_passing(sentence, mention_pattern(name)) is passing

@@ -227,8 +227,22 @@ def aggregated_topic(question: str) -> str:
     return match["topic"].strip() if match and len(match["topic"].split()) >= 2 else ""
 
 
+# "apart from MATH, GSM8K and MBPP, what other datasets ...": the names set aside, up to what the question asks.
 _SET_ASIDE = re.compile(r"\b(?:apart from|aside from|other than|besides|except(?: for)?|excluding|not counting|"
-                        r"beyond)\s+(?P<names>[^,;?]+)", re.I)
+                        r"beyond)\s+(?P<names>.+?)(?=,\s*(?:what|which|how|who|do|does|are|is)\b|[?;]|$)", re.I)
+
+
+def _set_aside(question: str, found: Gathered) -> list[str]:
+    """The names the question sets aside, as written, typed in lower case too ("apart from minif2f")."""
+    names: list[str] = []
+    for match in _SET_ASIDE.finditer(question):
+        names += names_in(match["names"]) + [m.text for m in found.view.lexicon.find(match["names"])]
+    return names
+
+
+def _is_set_aside(name: str, aside: Sequence[str]) -> bool:
+    """The name, or a split of it ("miniF2F-test" of miniF2F); not another name it starts ("MathQA" of "MATH")."""
+    return any(key(name) == key(a) or name.lower().startswith(f"{a.lower()}-") for a in aside)
 
 
 def aggregate(question: str, found: Gathered) -> Answer | None:
@@ -246,10 +260,10 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
     data_only = bool(_ASKS_DATA.search(question)) and not _ASKS_METRICS.search(question)
     used: dict[str, list[tuple[str, str]]] = {}  # name -> [(paper id, sentence)]
     # "apart from miniF2F, what other benchmarks ...": the names set aside are no answer.
-    aside = {key(n) for m in _SET_ASIDE.finditer(question) for n in names_in(m["names"])}
+    aside = _set_aside(question, found)
     for s in sorted(found.scored_in(relevant), key=lambda s: (s.paper_id, s.position)):
         for name in names_used(s.text, papers[s.paper_id]):
-            if key(name) in aside or any(key(name).startswith(a) for a in aside):
+            if _is_set_aside(name, aside):
                 continue
             if data_only and not used_as_data(name, s.text):
                 continue

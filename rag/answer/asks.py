@@ -21,7 +21,7 @@ from rag.answer.verify import numbers_in
 from rag.text.controls import strip_controls
 from rag.text.markers import MARKER
 from rag.text.names import is_generic, mention_pattern
-from rag.text.numbers import AMOUNT, Figure, plain, read
+from rag.text.numbers import AMOUNT, Figure, read
 from rag.text.tokens import tokenize
 from rag.text.vocabulary import Vocabulary
 
@@ -246,7 +246,8 @@ def asks_measure(question: str) -> bool:
 # Words saying which did best, in a question or in the sentence answering it ("the top-performing model, Gemini").
 BEST_WORDS = r"top(?:s|ped)?|best|highest|strongest|leading(?!\s+to\b)|state-of-the-art|outperform\w*|beat\w*|won|wins?"
 # "Which model achieved the top score?", "which of the evaluated LLMs did best": the answer is a model's name.
-_WHICH_MODEL = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:[\w-]+\s+){0,2}?(?:models?|LLMs?|"
+_WHICH_MODEL = re.compile(rf"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:(?!(?:{AUX_WORD}|the|a|an)\b)"
+                          r"[\w-]+\s+){0,2}?(?:models?|LLMs?|"
                           r"devices?|GPUs?|CPUs?|hardware|processors?|chips?|accelerators?)\b"
                           r"(?!\s+(?:size|architecture|family|type|class)\b)", re.I)  # not "what model architecture"
 _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|most|leads?|{BEST_WORDS}|"
@@ -296,8 +297,9 @@ def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool) -> 
 
 
 # "than X", "compared with X", "versus X": what a question compares the named paper with.
-_COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over|(?:up|out|stand)\s+"
-                            r"against|against|relative to|as opposed to)\s+"
+_COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over|up\s+against|"
+                            r"(?:compared?|measured|pitted|benchmarked|fare[sd]?|do(?:es)?)\s+against|relative to|"
+                            r"as opposed to)\s+"
                             r"(?:the\s+|a\s+|an\s+)?(?P<other>[^?,;.]+)",
                             re.I)
 def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
@@ -384,39 +386,33 @@ BEATEN = r"(?:than|versus|vs|surpass\w*|outperform\w*|beat\w*)\b(?!\s+by\b)"
 _CONTRAST = re.compile(rf"\b(?:{BEATEN}|(?:compared|whereas|while|baselines?|unlike)\b)", re.I)
 
 
-# A figure a question quotes as known ("the 56.3% EAcc", "a 43.37% exact match", "its 5,062 problems"): a
-# percentage, a decimal or a number of three digits or more; not a year, not one hedged ("about 60%": the abstract
-# may say "up to 60%" or "59.8%"), and not a setting ("with 128 samples": unmet_setting says that better).
-_QUOTED = re.compile(r"(?<![\w.@/$-])(?P<number>\d{1,3}(?:,\d{3})+|\d+)(?P<decimal>\.\d+)?(?P<percent>\s*%)?"
-                     r"(?![\w@]|\.\d)")
-_HEDGED = re.compile(r"(?:about|around|roughly|approximately|approx\.?|nearly|almost|over|under|above|below|more than|"
-                     r"less than|at least|at most|up to|~|≈|>|<)\s*$", re.I)
-_SETTING_AFTER = re.compile(r"\s*(?:samples?|tries|attempts?|generations?|shots?|steps|tokens|rollouts?|"
-                            r"iterations?|epochs?)\b", re.I)
+# A figure a question quotes as known ("the 56.3% EAcc", "a 43.37% exact match"): a percentage or a decimal, said
+# as it is, not as a bound ("higher than 50%", "about 60%": numbers.read marks those) nor a version ("Python 3.10").
+def quoted_figures(question: str) -> list[Figure]:
+    """The figures a question gives as known."""
+    return [f for f in read(question).figures
+            if (f.percent or "." in f.text) and not f.bound and not f.in_name
+            and (f.percent or not re.search(r"\b[A-Z][A-Za-z]+ $", question[:f.start]))]
 
 
-def quoted_figures(question: str) -> list[str]:
-    """The figures a question gives as known, as written."""
-    found = []
-    for match in _QUOTED.finditer(question):
-        value = float(match["number"].replace(",", "") + (match["decimal"] or ""))
-        if _HEDGED.search(question[max(0, match.start() - 12):match.start()]) or \
-                _SETTING_AFTER.match(question, match.end()):
-            continue
-        if not match["decimal"] and not match["percent"] and (value < 100 or 1900 <= value <= 2099):
-            continue
-        found.append(match.group(0).strip())
-    return found
+def unwritten_figures(question: str, text: str) -> list[str]:
+    """The figures the question quotes that `text` does not write, as written in the question ("56.3%"): a
+    question built on another paper's number is not answered with this paper's. A figure rounded as the question
+    rounds it counts ("56%" for 56.3%, "10.6%" for 10.59%), and so does a share written as a fraction (0.8 for 80%)."""
+    written = read(text).values
+    unwritten = []
+    for figure in quoted_figures(question):
+        places = len(figure.text.partition(".")[2])
+        near = 0.5 * 10 ** -places + 1e-9
+        if not any(abs(w - figure.value) <= near or (figure.percent and abs(100 * w - figure.value) <= near)
+                   for w in written):
+            unwritten.append(figure.text + ("%" if figure.percent else ""))
+    return unwritten
 
 
 def unstated_figure(question: str, text: str) -> str:
-    """A figure the question quotes that `text` does not write ("56.3%" asked of an abstract whose figures are
-    other ones), or "": a question built on another paper's number is not answered with this paper's."""
-    written = numbers_in(text)
-    for figure in quoted_figures(question):
-        if plain(float(figure.rstrip("% ").replace(",", ""))) not in written:
-            return figure
-    return ""
+    """The first of unwritten_figures, or ""."""
+    return next(iter(unwritten_figures(question, text)), "")
 
 
 def unknown_subject(question: str, names: Sequence[str]) -> str:

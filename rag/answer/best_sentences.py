@@ -31,6 +31,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         unknown_name_unanswerable,
         unknown_subject,
         unstated_figure,
+        unwritten_figures,
     )
     from rag.answer.factoid import extractive_answer, findings_first
     from rag.answer.focused import answering_each_ask
@@ -71,18 +72,20 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
             return refuse(question, found, f"No abstract gives a figure naming {' and '.join(terms)} (the "
                                              f"closest sentence: “{scored[0].text}”).")
         scored = naming + [s for s in scored if s not in naming]
-    if shape is not None and not shape.yes_no and (figures := quoted_figures(found.searched)):
-        # "The LintSeq paper reports a 43.37% exact match: which model is that?": the figure is quoted from a
-        # paper that has the names asked about, or it is someone else's (PyCoder's 43.37%).
+    if shape is not None and not shape.yes_no and quoted_figures(found.searched):
+        # "The LintSeq paper reports a 43.37% exact match: which model is that?": the figures are quoted from a
+        # paper that writes them all and has the names asked about, or they are someone else's (PyCoder's 43.37%);
+        # its sentences with one of them lead.
         def owns(s: ScoredSentence) -> bool:
-            paper = papers[s.paper_id]
-            return not unstated_figure(found.searched, s.text) and \
-                all(mentions_name(f"{paper.title}\n{paper.abstract}", t) for t in terms)
+            text = f"{papers[s.paper_id].title}\n{papers[s.paper_id].abstract}"
+            return not unstated_figure(found.searched, text) and all(mentions_name(text, t) for t in terms) and \
+                len(unwritten_figures(found.searched, s.text)) < len(quoted_figures(found.searched))
 
         quoting = [s for s in scored if owns(s)]
         if not quoting:
             whose = f" for {' and '.join(terms)}" if terms else ""
-            return refuse(question, found, f"No indexed abstract gives {figures[0]}{whose}, so the indexed abstracts "
+            figures = ", ".join(unwritten_figures(found.searched, ""))
+            return refuse(question, found, f"No indexed abstract gives {figures}{whose}, so the indexed abstracts "
                                            f"do not answer this question.")
         scored = quoting + [s for s in scored if s not in quoting]
     if needed := figure_needed(found.searched, ratio=False):
@@ -111,3 +114,4 @@ def _identifier(name: str) -> bool:
     """A name written as an identifier: capitals or digits past its first letter ("RepoCoder", "GPT-4"), or one
     word typed in lower case that the lexicon knows as a name ("repocoder")."""
     return " " not in name and (bool(re.search(r"[A-Z0-9]", name[1:])) or (name.islower() and "-" not in name))
+

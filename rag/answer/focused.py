@@ -39,7 +39,7 @@ from rag.answer.asks import (
 )
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.mentions import key
-from rag.answer.naming import mentions_name, spelled_out, states_name
+from rag.answer.naming import BRACKETED_EXAMPLES, mentions_name, spelled_out, states_name
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
@@ -99,7 +99,6 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # naming a model as best leads, and there the paper's own model counts ("DeepSeek-Prover ... surpassing
         # GPT-4"); elsewhere the paper's own names are no answer ("which LLM does ADAS use": not ADAS).
         asked = [t.text for t in shape.terms]
-        own_names = {k for k, pids in view.lexicon.paper_aliases.items() if pid in pids}
         not_it = [*asked, *own_names]  # keys: "ADAS" typed "adas", or not typed at all
         naming = [s for s in scored
                   if (s.score >= FIGURE_RATIO * scored[0].score
@@ -111,7 +110,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         scored = naming + [s for s in scored if s not in naming]
     if (quantity := measured_quantity(question)) and not names_quantity(paper.abstract, quantity):
         # "How much memory does KV Prediction save?": an abstract that never says memory gives no figure for it.
-        return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure for {quantity}.")
+        return _not_stated(paper, "", question, found, f"{the_abstract} does not mention {quantity}.")
     if not shape.terms and (unit := counted_unit(question)):
         # "How many parameters does CodeFill have?": a figure counts them only in a sentence that names them (a
         # named benchmark is the stronger check: "How many problems does STP solve on ProofNet?" has "23.1%").
@@ -245,7 +244,6 @@ _DESCRIBES = re.compile(r"\s+(?:issues|tasks?|problems|benchmarks?|datasets?|que
 # What was beaten, up to the clause's end: "higher than ... the recently reported SWE-agent" (not "outperformed by
 # X", which names the winner).
 _BEATEN = re.compile(rf"\b{BEATEN}[^,;.]*", re.I)
-_EXAMPLES = re.compile(r"\((?:e\.\s?g\.?|for example|for instance)[^)]*\)", re.I)
 _NOT_MODELS = {"usd", "eur", "cpu", "gpu", "tpu", "api", "ide", "ram"}  # units and hardware, not models
 
 
@@ -258,7 +256,7 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
     skip = {key(n) for n in asked} | (set() if own else its)
     # What was beaten, and examples in brackets ("agentic systems (e.g. Chain-of-Thought, Toolformer)": a kind of
     # thing illustrated, not the model used).
-    beaten = [m.span() for m in [*_BEATEN.finditer(sentence), *_EXAMPLES.finditer(sentence)]]
+    beaten = [m.span() for m in [*_BEATEN.finditer(sentence), *BRACKETED_EXAMPLES.finditer(sentence)]]
     # One whole word, not an ordinary one capitalised ("Testing" of a title written out in the abstract).
     return any(" " not in n and not vocabulary.plain(n) and not is_generic(n)
                and key(n) not in skip and n.lower() not in _NOT_MODELS

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rag.answer.citations import CitationBook
+from rag.answer.naming import in_passing
 from rag.answer.paper_filters import split_filters, why_none
 from rag.answer.plan import NARROWING
 from rag.answer.scoring import ScoredSentence
@@ -230,25 +231,9 @@ _SHARED_MODIFIER = re.compile(r"^(?P<a>[\w-]+(?:\s+[\w-]+){0,2}?)\s+or\s+(?P<b>[
                               r"(?P<for>(?:for|in|of)\s+[\w\s-]+)$", re.I)
 
 
-# Examples given in passing: "(e.g., the Lean Mathematical Library)", "LLMs such as ChatGPT have ...".
-_GIVEN_AS_EXAMPLE = re.compile(r"\((?:e\.\s?g\.|for example|for instance)[^)]*\)|(?:\b(?:such as|e\.\s?g\.|for example|"
-                       r"for instance|including|epitomi[sz]ed by|exemplified by)|(?<=s\s)like)\s[^.;:()]*",
-                       re.I)  # "models like ChatGPT"
-_OWN_WORK = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|article))\b", re.I)
 # "Which papers mention / cite / build on X?": a passing mention is what is asked, or the only sign of it.
 MENTIONS = re.compile(r"\bmention\w*|\bcit(?:e|es|ed|ing)\b|\brefer\w*\s+to\b|\bbuil(?:d|ds|t|ding)\s+(?:on|upon)\b",
                       re.I)
-
-
-def in_passing(sentence: str, pattern: re.Pattern[str]) -> bool:
-    """Whether a sentence names the thing only as an example of something else, and not of the paper's own work
-    ("In contrast to formal mathematics, where ... (e.g., the Lean Mathematical Library)", "LLMs such as ChatGPT
-    have shown ..."): such a paper is not one that works on it. "We evaluate on benchmarks such as HumanEval" is the
-    paper's own."""
-    if _OWN_WORK.search(sentence):
-        return False
-    examples = [m.span() for m in _GIVEN_AS_EXAMPLE.finditer(sentence)]
-    return all(any(a <= hit.start() < b for a, b in examples) for hit in pattern.finditer(sentence))
 
 
 def _named(names: list[str], papers: Iterable[Paper], any_of: bool = False, passing: bool = False) -> list[Match]:

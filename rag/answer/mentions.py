@@ -39,12 +39,14 @@ _DEFINES = re.compile(r"\s*\(([^()]{1,24})\)")  # "... (APOE4)" right after a me
 _LOWER_PAIR = re.compile(r"(?<![\w-])([\w-]{3,})\s+(?:and|or|vs\.?|versus)\s+([\w-]{3,})(?![\w-])", re.I)
 _JOINING = frozenset("a an the of and or in on for to as by with".split())
 # "the Tokompiler paper", "the FVELER dataset": one paper's thing. Not "papers": "the HPC papers" are a set.
-_KIND_WORDS = frozenset("paper study work method model approach framework system dataset corpus benchmark "
+KIND_WORDS = frozenset("paper study work method model approach framework system dataset corpus benchmark "
                         "technique algorithm agent".split())
 _DATA_WORDS = frozenset("dataset corpus benchmark".split())
 PAPER_WORDS = frozenset("paper study work article".split())  # "the X paper": X names a paper, by its words
 _DESCRIBED_AS = re.compile(r",\s+(?:a|an|the|which|that|where)\b|\sfor\s", re.I)
 _MADE = re.compile(r"\b(?:propose|introduce|present|release|develop|build|design|create|construct|curate)\w*\b", re.I)
+_BRACKETED = re.compile(r"\(([A-Z][\w+-]*[A-Z0-9][\w+-]*)\)")  # "(MBPP)", "(P3)": a name defined in brackets
+_ITS_OWN = re.compile(r"(?:The|This|Our)\s")  # a sentence about the thing itself: "The ... (MBPP) dataset contains"
 _DATA_NOUN = re.compile(r"\s+(?:benchmarks?|datasets?|test sets?|suites?|corpus)\b", re.I)
 _DEFINED = re.compile(r"\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)")  # "Outcome-supervised Value Models (OVM)"
 _AUTHORS = re.compile(r"\b(?:we|our)\b", re.I)
@@ -178,7 +180,7 @@ class Lexicon:
                 # and so does one its title defines that no other paper uses ("... programme (DESMOND)": a trial's
                 # name; "MPI" of "MPIrigen: MPI Code Generation" is a topic); as written: "MAth" is not "MATH".
                 mention = replace(mention, kind="paper", paper_ids=tuple(self.title_names[written]))
-            if mention.kind == "term" and after in _KIND_WORDS:
+            if mention.kind == "term" and after in KIND_WORDS:
                 owner = self.title_names.get(written)
                 if owner is None and len(mention.paper_ids) == 1 and (
                         self.introduced.get(key(written)) == set(mention.paper_ids) or
@@ -210,14 +212,29 @@ class Lexicon:
         return names[0] if len(names) == 1 else written
 
     @cached_property
-    def defined_by(self) -> dict[str, str]:
-        """Names exactly one abstract defines in brackets ("... Problems (MBPP)"), by key, with that paper: the paper
-        that made it, though other abstracts use the name too."""
-        definers: dict[str, set[str]] = {}
+    def definers(self) -> dict[str, set[str]]:
+        """The papers whose abstract defines a name in brackets ("... Problems (MBPP)"), by the name's key."""
+        found: dict[str, set[str]] = {}
         for pid, paper in self.papers.items():
-            for name in re.findall(r"\(([A-Z][\w+-]*[A-Z0-9][\w+-]*)\)", paper.abstract):
-                definers.setdefault(key(name), set()).add(pid)
-        return {k: next(iter(pids)) for k, pids in definers.items() if len(pids) == 1}
+            for name in _BRACKETED.findall(paper.abstract):
+                found.setdefault(key(name), set()).add(pid)
+        return found
+
+    @cached_property
+    def defined_by(self) -> dict[str, str]:
+        """Names the one paper that made them defines in brackets, by key, with that paper: "The Mostly Basic
+        Programming Problems (MBPP) dataset contains ...", "We propose the ... (P3) dataset"; not a concept ("chain
+        of thought (CoT)") nor a benchmark the paper is measured on ("proved 5 problems in the ... (FIMO)
+        benchmark")."""
+        made: dict[str, set[str]] = {}
+        for pid, paper in self.papers.items():
+            for sentence in split_sentences(paper.abstract):
+                for match in _BRACKETED.finditer(sentence):
+                    if (_MADE.search(sentence) and _AUTHORS.search(sentence)) or \
+                            (_ITS_OWN.match(sentence) and _DATA_NOUN.match(sentence, match.end())):
+                        made.setdefault(key(match[1]), set()).add(pid)
+        return {k: next(iter(pids)) for k, pids in made.items()
+                if len(pids) == 1 and self.definers.get(k) == pids}
 
     @cached_property
     def _title_names_by_key(self) -> dict[str, list[str]]:
@@ -340,7 +357,7 @@ class Lexicon:
         if self._vocabulary is None or len(word) < 3 or not word.islower() or not word.replace("-", "").isalnum():
             return False
         # "swe-bench": a part the abstracts write as a name ("SWE") makes the whole one.
-        return any(self._vocabulary().as_written(part) != part for part in word.split("-") if part)
+        return any(self._vocabulary().name_typed_lower(part) for part in word.split("-") if part)
 
     def plain_word(self, word: str) -> bool:
         """A word typed lower case or only capitalised ("activation", "Are") that the abstracts write in lower

@@ -256,7 +256,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
 
     view = found.view
     # "which papers use isabelle": a word the abstracts only write as a name is that name, matched exactly.
-    topic = re.sub(r"\b[a-z][a-z0-9]{2,}\b", lambda m: view.vocabulary.as_written(m.group(0)), topic)
+    topic = re.sub(r"\b[a-z][a-z0-9]{2,}\b", lambda m: view.vocabulary.name_typed_lower(m[0]) or m[0], topic)
     if reason := unmet_words(topic, view.vocabulary):
         # What the topic is about is in no abstract in any form ("text-to-SQL"): whatever matches loosely is about
         # something else.

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from rag.answer.mentions import Lexicon, Mention, key, paper_ids_of
+from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, paper_ids_of
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
 
 _COMPARE_PATTERNS = [
@@ -181,8 +181,9 @@ def _with_paired_names(question: str, mentions: list[Mention], lexicon: Lexicon)
 
 
 # "What datasets / benchmarks ...": the named things across papers, each with the papers that use it.
-_AGGREGATE = re.compile(r"(?:^|[,:;]\s*)(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|data sets|"
-                        r"test sets)\b|\bwhich (?:datasets|benchmarks)\b", re.I)  # "apart from X, what other ..."
+_AGGREGATE = re.compile(r"^(?:(?:(?:apart|aside) from|besides|other than|except(?: for)?|excluding)\b[^?]*?,\s*)?"
+                        r"(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|data sets|test sets)\b|"
+                        r"\bwhich (?:datasets|benchmarks)\b", re.I)  # "apart from X, what other benchmarks ..."
 # "What approaches do people use to ...", "ways that papers use code to ...": the ways of several groups, not a
 # list of the papers with a method.
 _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?(?:different\s+|various\s+)?(?:ways|approaches|"
@@ -203,7 +204,8 @@ _ACROSS_PAPERS = re.compile(
     r"^how\s+(?:are|is)\s+(?:[\w/-]+\s+){1,4}?being\s+(?:used|applied|employed|leveraged|adapted)\b|"
     # "What approaches do people here use to ...", "ways that papers use code to ...", "the methods here".
     # "how do completion models here use AST info?": any plural the collection holds, said with "here".
-    rf"{_WAYS_OF_PEOPLE}|\b(?:people|folks|(?!(?:was|is|has|does|this|its|us|as|yes|plus)\b)[a-z][\w-]*s)\s+here\b|"
+    rf"{_WAYS_OF_PEOPLE}|\b(?:people|folks|(?!(?:was|is|has|does|this|its|us|as|yes|plus)\b)"
+    r"(?![\w-]*(?:ss|sis|us|ias|ics)\b)[a-z][\w-]*s)\s+here\b|"  # a plural: not "the analysis here", "a bias here"
     r"\b(?:across|these|the)\s+(?:[\w-]+\s+(?:/\s+)?){0,4}papers\b|" + _AGGREGATE.pattern, re.I)
 # How a follow-up narrows an earlier list ("Which of them also ...?"): written by followups.py, read by listing.py.
 NARROWING = " and also "
@@ -315,7 +317,7 @@ def compared_sides(text: str) -> list[str]:
     return []
 
 
-_KIND_AFTER = re.compile(r"\s+(?:paper|dataset|benchmark|model|method|approach|framework|system|study|work)\b", re.I)
+_KIND_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(KIND_WORDS))})\b", re.I)
 
 
 def aspect_of(question: str, mentions: list[Mention]) -> str:
@@ -358,15 +360,20 @@ def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
 
 # A topic said first and a named paper after: "dynamic inference for code completion, compared with how KV Prediction
 # does it". Not a question's own opening ("How fast is it, compared with X?").
-_LEADING_SIDE = re.compile(r"^(?!(?:how|what|which|who|why|where|when|is|are|does|do|did|can|could|was|were|tell|"
-                           r"give|show|explain|describe|list)\b)(?P<side>[^,;:?]+?),?\s+(?:compared (?:with|to)|"
-                           r"as opposed to|versus|vs\.?)\s+(?:how\s+)?", re.I)
+# Not a question's own opening ("How fast is it, compared with X?", "I want the throughput ...") nor a measurement
+# ("Accuracy on miniF2F compared with STP?": STP's accuracy is asked).
+_LEADING_SIDE = re.compile(r"^(?!(?:how|what|whats|what's|which|who|why|where|when|is|are|does|do|did|can|could|was|"
+                           r"were|tell|give|show|explain|describe|list|compare|i|i'm|we|please|in|on|for|its?|their|"
+                           r"accuracy|scores?|performance|results?|numbers?|figures?|throughput|latency|speed|cost|"
+                           r"gains?)\b)(?P<side>[^,;:?]+?),?\s+(?:compared (?:with|to)|as opposed to|versus|vs\.?)\s+"
+                           r"(?:how\s+)?", re.I)
 
 
 def _leading_side(text: str, mentions: list[Mention]) -> str:
-    """The leading topic of a "<topic>, compared with <paper>" question when it names no paper, else ""."""
+    """The leading topic of a "<topic>, compared with <paper>" question when it names nothing, else "" (a benchmark
+    named there is what the paper is measured on)."""
     match = _LEADING_SIDE.match(text)
-    if not match or any(m.start < match.end("side") for m in mentions if m.kind == "paper"):
+    if not match or any(m.start < match.end("side") for m in mentions):
         return ""
     side = match["side"].strip()
     return side if len(_content_words(side)) >= 2 else ""

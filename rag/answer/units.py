@@ -86,30 +86,27 @@ def counted_unit(question: str) -> Unit | None:
     return None
 
 
-# "How much memory does it save?", "the memory footprint": the quantity asked for, named by its word; not "how much
-# faster" (a comparison) or "how much does it cost" (record.py reads money).
-_HOW_MUCH = re.compile(rf"\bhow much\s+(?P<noun>[a-z][\w-]*)\s+(?:{AUX_WORD}|can|could|should)\b|"
-                       r"\b(?P<noun2>[a-z][\w-]*)\s+(?:usage|footprint|consumption|overhead|savings?|length|"
-                       r"window)\b", re.I)  # "the memory footprint", "what context length"
-_NOT_QUANTITY = re.compile(r"(?:more|less|better|worse|faster|slower|cheaper|costlier|smaller|larger|bigger|higher|"
-                           r"lower|longer|shorter|further|of|the|its|their|this|that|a|an|any|much|what|how|total|"
-                           r"extra|additional|overall|average|mean)$", re.I)
+# Resources an abstract measures under their own word, and the stem it writes them with: "how much memory does it
+# save?", "the energy consumption", "what context length": an abstract that never says memory gives no figure for
+# it. A closed list: "how much gain / boost / greater" ask for a figure in any words.
+_QUANTITIES = {"memory": "memor", "ram": "ram", "vram": "vram", "energy": "energ", "power": "power",
+               "electricity": "electric", "carbon": "carbon", "storage": "storage", "disk": "disk",
+               "bandwidth": "bandwidth", "throughput": "throughput", "context": "context"}
+_QUANTITY = "|".join(_QUANTITIES)
+_HOW_MUCH = re.compile(rf"\bhow much\s+(?:gpu\s+)?(?P<noun>{_QUANTITY})\b|"
+                       rf"\b(?P<noun2>{_QUANTITY})\s+(?:usage|use|footprint|consumption|overhead|savings?|length|"
+                       r"window|requirements?|cost)\b", re.I)
 
 
 def measured_quantity(question: str) -> str:
-    """What a "how much X" question measures ("memory", "context length"), or ""."""
-    for match in _HOW_MUCH.finditer(question):
-        if match["noun"] and not _NOT_QUANTITY.match(match["noun"]):
-            return match["noun"]
-        if match["noun2"] and not _NOT_QUANTITY.match(match["noun2"]):
-            return match.group(0)  # "context length": said as asked, checked by its first word
-    return ""
+    """The resource a question asks a figure of ("memory", "context length"), or ""."""
+    match = _HOW_MUCH.search(question)
+    if match is None:
+        return ""
+    return match["noun"] or match.group(0)  # "context length": said as asked, checked by its first word
 
 
 def names_quantity(text: str, quantity: str) -> bool:
-    """Whether `text` speaks of the quantity in any form: a long word by its first five letters ("improvement" in
-    "improves", "compute" in "computational"), a short one as a word."""
-    quantity = quantity.split()[0]
-    if len(quantity) > 5:
-        return bool(re.search(rf"\b{re.escape(quantity[:5])}", text, re.I))
-    return bool(re.search(rf"\b{re.escape(quantity)}", text, re.I))
+    """Whether `text` speaks of the resource, in any form of its word ("memories", "energy-efficient")."""
+    stem = _QUANTITIES[quantity.split()[0].lower()]
+    return bool(re.search(rf"\b{stem}", text, re.I))

@@ -54,8 +54,8 @@ def unknown_papers(found: Gathered) -> list[str]:
     cited = [m.text for m in lexicon.find(question)
              if m.kind == "term" and name_like(m.text) and re.match(_AS_PAPER, question[m.end:], re.I)
              and key(m.text) not in lexicon.introduced
-             and not any(mention_pattern(m.text).search(p.title) or f"({m.text.lower()})" in p.abstract.lower()
-                         for p in papers)]
+             and key(m.text) not in lexicon.definers
+             and not any(mention_pattern(m.text).search(p.title) for p in papers)]
     # "the Chen paper": an author's name is no paper's name, but the paper is there.
     return [*cited, *[n for n in [*unknown_ids, *unknown_words] if n.lower() not in authors
                       and re.search(mention_pattern(n).pattern + _AS_PAPER, question, re.I)]]

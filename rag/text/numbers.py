@@ -33,7 +33,7 @@ _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
 _BOUNDS = [
     (">=", r"at\s+least|no\s+(?:less|fewer)\s+than"),
     ("<=", r"at\s+most|up\s+to|no\s+more\s+than"),
-    (">", r"over|above|more\s+than|greater\s+than|higher\s+than|exceeding|beyond|in\s+excess\s+of"),
+    (">", r"over|above|more\s+than|greater\s+than|higher\s+than|exceed(?:s|ed|ing)?|beyond|in\s+excess\s+of"),
     ("<", r"under|below|less\s+than|fewer\s+than|lower\s+than"),
     ("~", r"about|around|approximately|roughly|nearly|almost|~|≈"),
 ]

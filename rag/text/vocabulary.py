@@ -52,6 +52,14 @@ class Vocabulary:
         sentences, NAME_SHARE of the time: "isabelle" -> "Isabelle"); the word itself otherwise."""
         return self._names.get(word, word) if word.islower() else word
 
+    def name_typed_lower(self, word: str) -> str:
+        """The name a word typed in lower case stands for ("isabelle" -> "Isabelle", "mpi" -> "MPI"), or "" when
+        it is no name. Three letters stand for an acronym only: "lot" is no "LoT", "pro" no "Pro"."""
+        if len(word) < 3 or not word.islower():
+            return ""
+        written = self.as_written(word)
+        return written if written != word and (len(word) > 3 or written.isupper()) else ""
+
     def plain(self, word: str) -> bool:
         """Whether the corpus writes the word in lower case within sentences (NAME_SHARE of the time or more):
         an ordinary word, not a name, however a title capitalises it ("Activation", "Calcium")."""
