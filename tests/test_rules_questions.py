@@ -534,6 +534,7 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("We use MCTS for proof search. Which other papers try that", ""),  # "that": what came before
     ("anything using Isabelle", "Isabelle"),
     ("anything on openmp or mpi code generation? which papers?", "openmp or mpi code generation"),
+    ("bit of a random one: which abstracts bring up Turing completeness?", "bring up Turing completeness"),
     # Words before "studies" describe them; an aside in brackets points at no earlier paper.
     ("I'm collecting empirical studies that evaluate ChatGPT itself (not just cite it). which ones",
      "ChatGPT itself (not just cite it)"),
@@ -930,3 +931,15 @@ def test_by_introducing_a_named_dataset_the_paper_introduces_it():
 def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     plan = understand("What level of math do DotaMath and the InfinityMATH dataset target?", lexicon)
     assert plan.papers == ["dm", "im"] and "dataset" not in plan.aspect
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("for my survey: how do papers here use unit tests?", "how do papers here use unit tests?"),
+    ("reviewer here: how do the agent papers plan?", "how do the agent papers plan?"),
+    ("GitChameleon: GPT-4o pass@10?", "GitChameleon: GPT-4o pass@10?"),  # the label names what is asked
+    ("number of LLMs evaluated: BigCodeBench vs CS-Bench", "number of LLMs evaluated: BigCodeBench vs CS-Bench"),
+])
+def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
+    from rag.answer.plan import asked_part
+
+    assert asked_part(question) == asked

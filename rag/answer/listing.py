@@ -232,8 +232,8 @@ _SHARED_MODIFIER = re.compile(r"^(?P<a>[\w-]+(?:\s+[\w-]+){0,2}?)\s+or\s+(?P<b>[
 
 
 # "Which papers mention / cite / build on X?": a passing mention is what is asked, or the only sign of it.
-MENTIONS = re.compile(r"\bmention\w*|\bcit(?:e|es|ed|ing)\b|\brefer\w*\s+to\b|\bbuil(?:d|ds|t|ding)\s+(?:on|upon)\b",
-                      re.I)
+MENTIONS = re.compile(r"\bmention\w*|\bcit(?:e|es|ed|ing)\b|\brefer\w*\s+to\b|\bbuil(?:d|ds|t|ding)\s+(?:on|upon)\b|"
+                      r"\bbr(?:ing|ings|ought)\s+up\b|\btalk\w*\s+about\b", re.I)
 
 
 def _named(names: list[str], papers: Iterable[Paper], any_of: bool = False, passing: bool = False) -> list[Match]:

@@ -19,7 +19,7 @@ from rag.answer.across import across_papers, aggregate
 from rag.answer.best_sentences import best_sentences_answer
 from rag.answer.described import described_one
 from rag.answer.evidence import Gathered, Tools
-from rag.answer.plan import Plan
+from rag.answer.plan import Plan, asked_part
 from rag.answer.question import check_question
 from rag.answer.refusal import refusal, refuse
 from rag.answer.unknowns import not_indexed, not_mentioned, unknown_data, unknown_papers, unknowns
@@ -58,7 +58,8 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     history = [check_question(h, settings.answer.max_question_chars) for h in request.history if h and h.strip()]
     retrieval = request.retrieval or settings.retrieval
     # A question scoped to chosen papers is about them: earlier turns must not pull another paper's name in.
-    searched = condense(question, history, tools, view) if request.paper_ids is None else question
+    asked = asked_part(question)
+    searched = condense(asked, history, tools, view) if request.paper_ids is None else asked
     shape, searched = plan_question(searched, view, request.paper_ids, bool(history))
     found = gather(shape, searched, view, tools, retrieval, request.paper_ids)
     t_gathered = time.perf_counter()

@@ -38,7 +38,7 @@ _STRONG_SIDE_SPLIT = re.compile(
 )
 _LIST_PATTERN = re.compile(
     r"^(?:which|what|list(?:\s+all)?(?:\s+the)?|name(?:\s+all)?(?:\s+the)?|are there(?:\s+any)?|find(?:\s+all)?)\s+"
-    r"(?:of the\s+)?(?:papers?|works?|studies|articles|approaches|methods|systems|ones)\s+(?P<topic>.+?)\??$",
+    r"(?:of the\s+)?(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones)\s+(?P<topic>.+?)\??$",
     re.I,
 )
 # "Which code completion papers ...": what kind of papers, said before the noun; it narrows the topic.
@@ -107,6 +107,20 @@ _WHICH_BETTER = re.compile(r"\b(?:better|best|higher|highest|larger|largest|bigg
                            r"outperform\w*|beat\w*|win\w*|jump|gain\w*)\b", re.I)
 _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this paper|that paper|this method|that method|"
                            r"the paper|the method|those|these)\b", re.I)
+
+
+# A label before the question about who asks or why ("for my survey:", "reviewer here:", "quick sanity check:"): it
+# says nothing about what is asked, and its words ("reviewer") would find papers about them.
+_LEAD_IN = re.compile(r"^(?:for (?:my|a|our|the)\b|as an?\b|(?:a\s+)?quick\b|reviewer\b|reviewing\b|"
+                      r"i(?:'m|’m| am| need| want| wonder)?\b|we(?:'re| are| need)?\b|trying\b|bit of\b|random\b|"
+                      r"(?:a\s+)?question\b|q\b|context\b|fyi\b|btw\b|side note\b|same table\b|sanity check\b|"
+                      r"curious\b|follow-?up\b|ok(?:ay)?\b|so\b|hi\b|hey\b)[^:?]{0,40}:\s+(?=\S)", re.I)
+
+
+def asked_part(question: str) -> str:
+    """The question without a lead-in label about the asker ("for my survey: how do papers ..." -> "how do papers
+    ..."); a label that names what is asked ("GitChameleon: what's GPT-4o's pass@1?") stays."""
+    return _LEAD_IN.sub("", question, count=1)
 
 
 def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Plan:
