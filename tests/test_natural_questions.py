@@ -50,6 +50,8 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("How much energy does RLCoder save?", "energy"),  # it never speaks of energy
     ("How does PLANSEARCH fare against Reflexion on LiveCodeBench?", "Reflexion"),  # held up against
     ("How does RLCoder do on RepoBench?", "RepoBench"),  # known only inside "ExecRepoBench"
+    ("UGMathBench evaluated 60 LLMs - which one had the biggest reasoning gap?", "60 LLMs"),  # it says 23
+    ("stable code 3b: which edge devices exactly did they measure throughput on?", "which one"),
     ("What pass@1 does Voyager get on HumanEval?", "Voyager"),  # whose figure: a name no abstract has
 ])
 def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):
@@ -348,6 +350,10 @@ def test_which_model_did_best_is_answered_only_by_a_sentence_naming_one(engine, 
     ("How much gain does RLCoder get over previous methods?", "RLCoder"),  # a figure in any words
     ("Which LLMs does GitChameleon evaluate, and on what Python 3 libraries?", "GitChameleon"),  # a version
     ("How does Responsible Task Automation protect against harmful actions?", "Responsible Task Automation"),
+    ("CoCoNUT tested many LLMs, which one was the top performer?", "CoCoNUT"),  # "the top-performing model, Gemini"
+    ("REFUTE test reasoning models, which one make the most counterexamples?", "Falsify"),  # a name, not a count
+    ("alphacode: what is the biggest model and how it rank on codeforces?", "AlphaCode"),  # no second paper
+    ("How many test problems Codex solve with a single try in P3, and how long took the user study?", "Puzzles"),
 ])
 def test_ordinary_questions_the_near_miss_rules_leave_answered(engine, question, cited):
     answer = engine.ask(question)

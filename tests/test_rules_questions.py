@@ -429,6 +429,9 @@ def test_a_question_with_two_asks_is_split_between_them(question, asks):
     ("what model size does RLCoder use?", False),  # a size, not a model
     ("Which specific edge devices were used for the throughput measurements?", True),  # hardware, by name
     ("What does the model achieve on HumanEval?", False),  # "what does the model": a figure, not which one
+    ("stable code 3b: which edge devices exactly did they measure throughput on?", True),  # any verb
+    ("UGMathBench evaluated 23 LLMs - which one had the biggest reasoning gap?", True),  # one of the LLMs
+    ("Between ProcessBench and CS-Bench, which one has more test cases?", False),  # no models said
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model
@@ -943,3 +946,14 @@ def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     from rag.answer.plan import asked_part
 
     assert asked_part(question) == asked
+
+
+@pytest.mark.parametrize(("question", "text", "contradicted"), [
+    ("UGMathBench evaluated 60 LLMs - which one did best?", "Our evaluation of 23 leading LLMs reveals ...", "60 LLMs"),
+    ("BigCodeBench evaluated 60 LLMs - which one did best?", "Our evaluation of 60 LLMs shows ...", ""),
+    ("What success rate does it get on its 812 tasks?", "The best agent succeeds on 10.59% of tasks.", ""),  # unsaid
+])
+def test_a_count_the_abstract_gives_otherwise(question, text, contradicted):
+    from rag.answer.asks import contradicted_count
+
+    assert contradicted_count(question, text) == contradicted

@@ -246,11 +246,17 @@ def asks_measure(question: str) -> bool:
 # Words saying which did best, in a question or in the sentence answering it ("the top-performing model, Gemini").
 BEST_WORDS = r"top(?:s|ped)?|best|highest|strongest|leading(?!\s+to\b)|state-of-the-art|outperform\w*|beat\w*|won|wins?"
 # "Which model achieved the top score?", "which of the evaluated LLMs did best": the answer is a model's name.
-_WHICH_MODEL = re.compile(rf"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:(?!(?:{AUX_WORD}|the|a|an)\b)"
-                          r"[\w-]+\s+){0,2}?(?:models?|LLMs?|"
-                          r"devices?|GPUs?|CPUs?|hardware|processors?|chips?|accelerators?)\b"
+_NOT_A_KIND = rf"(?!(?:{AUX_WORD}|the|a|an)\b)"  # "what does the model ...": no kind of model said
+# "Which edge devices / GPU": hardware is asked by name, whatever the verb.
+_WHICH_HARDWARE = re.compile(rf"\b(?:which|what)\s+(?:{_NOT_A_KIND}[\w-]+\s+){{0,2}}?(?:devices?|GPUs?|CPUs?|hardware|"
+                             r"processors?|chips?|accelerators?)\b", re.I)
+# "UGMathBench evaluated 60 LLMs - which one had the biggest gap?": one of the models said before.
+_WHICH_ONE = re.compile(r"\b(?:LLMs|models)\b.*?\bwhich (?:one|of them)\b", re.I)
+_WHICH_MODEL = re.compile(rf"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:{_NOT_A_KIND}"
+                          r"[\w-]+\s+){0,2}?(?:models?|LLMs?)\b"
                           r"(?!\s+(?:size|architecture|family|type|class)\b)", re.I)  # not "what model architecture"
 _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|most|leads?|{BEST_WORDS}|"
+                       r"biggest|largest|lowest|smallest|worst|fewest|"
                        r"use[sd]?|employ\w*|rel(?:y|ies|ied) on|buil[dt] on|fine-?tune[sd]?|power(?:s|ed)?|"
                        r"drive[sn]?|behind|underl\w*|serves? as|based on|runs? on|"
                        r"as the (?:\w+ )?(?:base|backbone))\b",
@@ -261,7 +267,9 @@ def asks_which_model(question: str) -> bool:
     """Whether one of the question's asks is which model reached a result, or which one a paper uses: a sentence
     naming none is no answer."""
     for ask in split_asks(question):
-        match = _WHICH_MODEL.search(ask)
+        if _WHICH_HARDWARE.search(ask):
+            return True
+        match = _WHICH_MODEL.search(ask) or _WHICH_ONE.search(ask)
         if match is not None and _DID_BEST.search(ask, match.end()) is not None:
             return True
     return False
@@ -443,4 +451,23 @@ def unmet_scope(question: str, sentences: Sequence[str]) -> str:
         words = [w for w in re.findall(r"[\w-]+", scope) if w.lower() not in STOPWORDS and len(w) > 2]
         if words and not any(all(Vocabulary(s).uses(w) for w in words) for s in sentences):
             return match.group(0).strip() if match["scope"] else f"for {match.group(0).strip()}"
+    return ""
+
+
+# A count the question gives of something an abstract counts too ("UGMathBench evaluated 60 LLMs" of "23 leading
+# LLMs"): a question built on another paper's count (BigCodeBench's 60) is not answered with this paper's.
+# Settings ("with 128 samples") are unmet_setting's.
+_COUNTED = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*)\s+(?:[a-z][\w-]*\s+)?"
+                      r"(?P<noun>(?!(?:samples|tries|attempts|generations|shots)\b)[A-Za-z][\w-]*s)\b")
+
+
+def contradicted_count(question: str, text: str) -> str:
+    """A count in the question that `text` gives otherwise ("60 LLMs" where it says "23 leading LLMs"), or ""; a
+    count `text` does not give at all is no contradiction."""
+    for asked in _COUNTED.finditer(question):
+        value = asked["n"].replace(",", "")
+        said = [m["n"].replace(",", "") for m in re.finditer(rf"(?<![\w.])(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}?"
+                                                             rf"{re.escape(asked['noun'])}\b", text, re.I)]
+        if said and value not in said:
+            return asked.group(0)
     return ""

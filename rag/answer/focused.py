@@ -26,6 +26,7 @@ from rag.answer.asks import (
     asks_number,
     asks_which_model,
     compared_with,
+    contradicted_count,
     excluded_variant,
     figure_needed,
     has_figure,
@@ -72,7 +73,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} does not mention {setting}, so it does not say this.")
     text = f"{paper.title}\n{paper.abstract}"
-    if not shape.yes_no and (figure := unstated_figure(question, text)):
+    if not shape.yes_no and (figure := unstated_figure(question, text) or contradicted_count(question, text)):
         # "In ProcessBench, which model achieves the 56.3% EAcc?": 56.3% is another paper's figure.
         return _not_stated(paper, figure, question, found,
                            f"{the_abstract} gives no figure of {figure}, so it does not say this.")
@@ -90,9 +91,15 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} does not mention {other}, so it does not compare {name} with it.")
     scored = found.scored_in([pid])
-    if not scored or scored[0].score < settings.answer.refuse_below:
+    which_model = asks_which_model(question)
+    # "CoCoNUT tested many LLMs, which one was the top performer?" shares few words with "the top-performing model,
+    # Gemini, ...", yet that sentence answers it: a sentence naming a model as best is evidence at any score.
+    best_named = [s for s in scored if _BEST.search(s.text) and
+                  _names_a_model(s.text, paper, [t.text for t in shape.terms], view.vocabulary, own=True)] \
+        if which_model else []
+    if not scored or (scored[0].score < settings.answer.refuse_below and not best_named):
         return None
-    if asks_which_model(question):
+    if which_model:
         # "Which model achieved the top score of about 60% on BigCodeBench?": "scores up to 60%" of "60 LLMs" names
         # none, so the abstract does not say which. Which one is often said apart from the sentence closest to the
         # question ("the top-performing model, Gemini, ...", "InCoder outperformed the other models"): a sentence
@@ -102,8 +109,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         not_it = [*asked, *own_names]  # keys: "ADAS" typed "adas", or not typed at all
         naming = [s for s in scored
                   if (s.score >= FIGURE_RATIO * scored[0].score
-                      and _names_a_model(s.text, paper, not_it, view.vocabulary))
-                  or (_BEST.search(s.text) and _names_a_model(s.text, paper, asked, view.vocabulary, own=True))]
+                      and _names_a_model(s.text, paper, not_it, view.vocabulary)) or s in best_named]
         if not naming:
             return _not_stated(paper, "", question, found, f"{the_abstract} does not name which one (the "
                                                            f"closest it says: “{scored[0].text}”).")
@@ -111,7 +117,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if (quantity := measured_quantity(question)) and not names_quantity(paper.abstract, quantity):
         # "How much memory does KV Prediction save?": an abstract that never says memory gives no figure for it.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not mention {quantity}.")
-    if not shape.terms and (unit := counted_unit(question)):
+    if not shape.terms and not which_model and (unit := counted_unit(question)):  # "which one made the most X": a name
         # "How many parameters does CodeFill have?": a figure counts them only in a sentence that names them (a
         # named benchmark is the stronger check: "How many problems does STP solve on ProofNet?" has "23.1%").
         # The abstract may count them in other words ("23 leading LLMs" for "how many models"), so only an

@@ -199,7 +199,7 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
     from rag.answer.compare_rows import aspect_rows
     from rag.answer.comparison import comparative_answer
     from rag.answer.plan import side_variants
-    from rag.text.names import find_paper, short_name
+    from rag.text.names import find_paper, mention_pattern, short_name
 
     papers = found.view.papers
     chosen: list[Paper] = [papers[pid] for pid in shape.papers if pid in papers]
@@ -211,6 +211,9 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
         elif paper not in chosen:
             chosen.append(paper)
     for description in shape.described:
+        own = re.sub(r"^(?:the|this|that)\s+", "", description, flags=re.I)
+        if any(mention_pattern(own).search(p.abstract) for p in chosen):
+            continue  # "Codex in P3, and how long took the user study?": P3's own user study, no other paper
         hits = found.view.retriever.search(description, retrieval, k=len(chosen) + 3)
         if hits and papers[hits[0].paper_id] in chosen:
             continue  # "the MPI one (OMPGPT vs MPIrigen)": the description is of a paper already named

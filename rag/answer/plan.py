@@ -95,6 +95,11 @@ _JOINERS = re.compile(r"\b(?:or|and|vs\.?|versus|compared (?:with|to)|than|diffe
 # "the same benchmark", "the other model": words that point at no paper.
 _NOT_A_SIDE = re.compile(r"^(?:same|other|best|first|second|third|last|next|previous|following|former|latter|whole|"
                          r"entire|original|underlying|base|proposed|resulting)\b", re.I)
+# "what is the biggest model and how does it rank": a paper's own model, unless it says whose ("the largest few-shot
+# model from the original MBPP paper").
+_SUPERLATIVE = re.compile(r"^(?:biggest|largest|smallest|strongest|weakest|fastest|slowest|newest|latest|highest|"
+                          r"lowest|worst|top|main|final)\b", re.I)
+_WHOSE_AFTER = re.compile(r"\s+(?:from|in|of|by)\s", re.I)
 # Words that say how to compare, not what on: left out of a comparison's aspect.
 _NOT_ASPECT = re.compile(
     r"\b(?:how|what|which|who|does|do|did|is|are|was|were|the|a|an|of|and|or|vs|versus|between|both|each|either|"
@@ -418,6 +423,8 @@ def _sides_described(text: str, mentions: list[Mention], placed: Callable[[re.Ma
                                                                for m in mentions if m.kind == "paper"):
             end = named.end()
         side = text[match.start("side"):end].strip()
+        if _SUPERLATIVE.match(side) and not _WHOSE_AFTER.match(text, end):
+            continue
         if len(match.group("side").split()) >= 2 and not _NOT_A_SIDE.match(side):
             sides.append(side)
     return sides
