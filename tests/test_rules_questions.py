@@ -908,6 +908,8 @@ def test_a_name_one_abstract_defines_listed_with_papers_is_that_paper():
     }
     lexicon = Lexicon(corpus)
     assert understand("Adding up MBPP and BigCodeBench, how many problems?", lexicon).papers == ["mb", "bc"]
+    assert understand("If I pooled the MBPP tasks and the BigCodeBench tasks, how many?", lexicon).papers == \
+        ["mb", "bc"]
     # Measured on, not listed with a paper: the benchmark, not the paper that made it.
     assert understand("What does CodeTree get on MBPP?", lexicon).papers == ["ct"]
 

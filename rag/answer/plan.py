@@ -176,7 +176,8 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
 
 
 # What joins two sides of a comparison written next to each other: "A and B", "A or B", "A vs B", "A, B".
-_PAIRED = re.compile(r"^\s*(?:,|and|or|vs\.?|versus|,\s*and|,\s*or)\s*$", re.I)
+_PAIRED = re.compile(r"^\s*(?:(?:tasks|problems|questions|benchmark|dataset|suite|paper)s?\s*)?"
+                     r"(?:,|and|or|vs\.?|versus|,\s*and|,\s*or)\s*(?:the\s+)?$", re.I)  # "the MBPP tasks, the ..."
 
 
 def _with_paired_names(question: str, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
