@@ -360,6 +360,14 @@ def test_ordinary_questions_the_near_miss_rules_leave_answered(engine, question,
     assert not answer.refused and any(cited in c.title for c in answer.citations)
 
 
+def test_a_question_across_papers_in_other_words_than_theirs_is_answered_and_one_off_topic_refused(engine):
+    # Few words shared with "filtering ... clustering" or "identifying the best solution", yet all the abstracts'.
+    answered = engine.ask("what ways do people use to choose the best program among many sampled candidate programs?")
+    assert not answered.refused and any("AlphaCode" in c.title for c in answered.citations)
+    # "register" and "backend" are in no abstract: nothing here is about it.
+    assert engine.ask("how do papers here apply learned models to register allocation in compiler backends?").refused
+
+
 def test_a_known_name_said_as_a_kind_of_thing_is_not_unknown(engine):
     answer = engine.ask("what does each of GitChameleon and BigCodeBench test beyond HumanEval-like problems?")
     assert not answer.refused and answer.kind == "comparative" and len(answer.citations) == 2
