@@ -88,9 +88,9 @@ def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = T
         return any(mentions_name(f"{papers[pid].title}\n{papers[pid].abstract}", n) for n in names)
 
     kept = [s for s in _relevant_papers(found, ranked, topic, limit) if not names or naming(s.paper_id)]
-    if names and len(kept) < 2:
+    if names and (len(kept) < 2 or kept[0].score < found.tools.settings.answer.refuse_below):
         # "How does SWE-bench get used across these papers?": the papers naming it, however their sentences score,
-        # each with its best sentence that names it.
+        # each with its best sentence that names it (also when the ones found only passed the lower bar).
         ids = [pid for pid in papers if naming(pid)]
         if 2 <= len(ids) <= MAX_ACROSS:
             best = {}

@@ -63,8 +63,14 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     pid = shape.papers[0]
     paper = view.papers[pid]
     name = re.sub(r"^the\s+", "", short_name(paper), flags=re.I)  # "The {name} abstract", never "The The ..."
-    # A title without a short name reads as one: "The abstract of “A Lean Dataset for ...”", not "The A Lean ...".
-    the_abstract = f"The {name} abstract" if short_name(paper) != paper.title else f"The abstract of “{paper.title}”"
+    # A title without a short name reads as one: "The abstract of “A Lean Dataset for ...”", not "The A Lean ...",
+    # unless the question called the paper by a name of its own ("PLANSEARCH" for "Planning In Natural Language ...").
+    called = next((m.text for m in view.lexicon.find(found.searched) if m.kind == "paper" and m.paper_ids == (pid,)
+                   and m.text != paper.title and re.search(r"[A-Z]", m.text[1:])), "")
+    if short_name(paper) == paper.title and called:
+        name = called
+    the_abstract = f"The {name} abstract" if short_name(paper) != paper.title or called else \
+        f"The abstract of “{paper.title}”"
     if (answered := record_answer(paper, question, found.searched)) is not None:
         return answered  # who wrote it, when: the record's, not the abstract's
     if detail := missing_detail(paper, question):
