@@ -52,6 +52,8 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("How does RLCoder do on RepoBench?", "RepoBench"),  # known only inside "ExecRepoBench"
     ("UGMathBench evaluated 60 LLMs - which one had the biggest reasoning gap?", "60 LLMs"),  # it says 23
     ("stable code 3b: which edge devices exactly did they measure throughput on?", "which one"),
+    ("how many parameters has the aplhacode model that got the codeforces ranking?", "parameters"),  # a typo'd name
+    ("whats the parameter count of OMPGPT?", "parameter count"),
     ("What pass@1 does Voyager get on HumanEval?", "Voyager"),  # whose figure: a name no abstract has
 ])
 def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):

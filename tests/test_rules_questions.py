@@ -460,6 +460,7 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("which benchmark has more problems?", "problems", "a benchmark of 1,140 fine-grained tasks"),
     ("Which dataset has more examples?", "examples", "It has 12,000 training examples"),
     ("Which benchmark is more rigorous, HumanEval or MBPP?", None, ""),  # an adjective is no unit
+    ("whats the parameter count of OMPGPT?", "the parameter count", "a 0.76B parameter model"),
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit

@@ -123,7 +123,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if (quantity := measured_quantity(question)) and not names_quantity(paper.abstract, quantity):
         # "How much memory does KV Prediction save?": an abstract that never says memory gives no figure for it.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not mention {quantity}.")
-    if not shape.terms and not which_model and (unit := counted_unit(question)):  # "which one made the most X": a name
+    unit = counted_unit(question) if not which_model else None  # "which one made the most X": a name, not a count
+    if shape.terms and unit is not None and unit.counts and not unit.counts_items and not unit.used_in(paper.abstract):
+        # "How many parameters is the AlphaCode model that got the Codeforces ranking?": the Codeforces sentence
+        # counts no parameters, and no sentence does; a benchmark's items may be counted as a share ("23.1%").
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure for {unit.label}.")
+    if not shape.terms and unit is not None:
         # "How many parameters does CodeFill have?": a figure counts them only in a sentence that names them (a
         # named benchmark is the stronger check: "How many problems does STP solve on ProofNet?" has "23.1%").
         # The abstract may count them in other words ("23 leading LLMs" for "how many models"), so only an

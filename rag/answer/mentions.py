@@ -208,7 +208,10 @@ class Lexicon:
     def _title_name_typed_lower(self, written: str) -> str:
         """The name in a title a question typed in lower case ("alphacode"), when it is long enough not to be a
         word and only one title name has that form; else the text as typed."""
-        names = self._title_names_by_key.get(key(written), []) if len(key(written)) >= 6 else []
+        k = key(written)
+        names = self._title_names_by_key.get(k, []) if len(k) >= 6 else []
+        if not names and len(k) >= 7 and (near := self._one_typo(k)) is not None:
+            names = self._title_names_by_key.get(near, [])  # "aplhacode": AlphaCode, one typo away
         return names[0] if len(names) == 1 else written
 
     @cached_property
@@ -306,7 +309,10 @@ class Lexicon:
         word = words[i]
         if plain:
             return None
-        if (name_like(word.text) or self._name_typed_lower(word.text)) and len(key(word.text)) >= 5:
+        # A long lower-case word no abstract uses in any form is a name mistyped ("aplhacode", "pycodr").
+        mistyped = word.text.islower() and len(key(word.text)) >= 6 and self._vocabulary is not None and \
+            not self._vocabulary().uses(_POSSESSIVE.sub("", word.text))
+        if (name_like(word.text) or self._name_typed_lower(word.text) or mistyped) and len(key(word.text)) >= 5:
             k = key(_POSSESSIVE.sub("", word.text))  # "proofnet" as much as "ProofNet"
             near = self._one_typo(k)
             if near is not None:

@@ -22,10 +22,13 @@ _UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",
                "problem": r"(?:problem|task|question|exercise)", "task": r"(?:task|problem)"}
 # "Which is bigger in parameter count?", "the number of lemmas": a count of that unit is asked.
 _COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|\b(?:the|what|which) number of "
-                       r"(?P<unit2>[\w-]+)\b", re.I)  # not "a number of edge devices"
+                       r"(?P<unit2>[\w-]+)\b|\b(?:the|its|their|what(?:'s|’s|s)?)\s+(?P<unit3>[a-z][\w-]*)\s+counts?\b",
+                       re.I)  # not "a number of edge devices"; "whats the parameter count of OMPGPT"
 # "Which benchmark has more items / problems?": a count of them is asked.
 _MORE_OF = re.compile(r"\b(?:which|who)\b.*?\b(?:more|fewer|most|fewest)\s+(?P<unit>(?![\w-]*(?:ous|ss|is|us)\b)"
                       r"[a-z][\w-]*s)\b", re.I)  # a plural noun, not "more rigorous"
+# What a benchmark counts: "how many ProofNet problems does it solve" may be answered by a share ("23.1%").
+_ITEMS = {"problem", "task", "question", "exercise", "theorem", "statement", "puzzle", "issue", "test", "case"}
 # Units that stand for whatever a benchmark or dataset counts: "3,400 test cases", "5,062 problems" count items.
 _ANY_UNIT = {"item", "exampl", "instanc", "entri", "sampl", "element", "point"}  # as stemmed below
 # Only a duration asked ("how long does X take"): "how long is the context window" wants a length, not a time.
@@ -37,8 +40,10 @@ _TIME = r"\d[\d,.]*\s*(?:ms|s|sec\w*|min\w*|h|hrs?|hours?|days?|weeks?|months?|y
 class Unit:
     """What a "how many / how long" figure must be about, as a pattern a sentence must match."""
 
-    def __init__(self, pattern: str, text: str, word: str, counts: bool = True, also: str = "") -> None:
+    def __init__(self, pattern: str, text: str, word: str, counts: bool = True, also: str = "",
+                 counts_items: bool = False) -> None:
         self.counts = counts  # "how many": a number next to the word counts it
+        self.counts_items = counts_items  # a benchmark's items ("problems", "tasks"), which a share may count
         self.pattern = re.compile(pattern, re.I)
         self.also = re.compile(also, re.I) if also else None  # anywhere in the sentence too (the asked verb)
         self.label = text  # how the refusal names it: "parameters", "how long it takes"
@@ -70,13 +75,14 @@ def counted_unit(question: str) -> Unit | None:
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
         label = f"the {word} count" if match.re is _COUNT_OF else word
         if stem.lower() in _ANY_UNIT:  # a number in digits right before a plural noun; not "(1) Existing PRMs"
-            return Unit(r"(?<![(\d.,])\d[\d,]*(?![\d.,)])\s+(?:[\w-]+\s+)?[A-Za-z][\w-]*s\b", label, r"\w")
+            return Unit(r"(?<![(\d.,])\d[\d,]*(?![\d.,)])\s+(?:[\w-]+\s+)?[A-Za-z][\w-]*s\b", label, r"\w",
+                        counts_items=True)
         form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
         # A share counts them too ("47% of HumanEval task traces", "2 of these 20 problems"); a number in words
-        # before "of" is a pronoun ("one of the tasks").
+        # before "of" is a pronoun ("one of the tasks"); "two subsets of our problem set" counts subsets.
         return Unit(rf"{AMOUNT}(?:\+|\s*%\s+of\b|(?<=\d)|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
                     rf"(?:(?!of\b)[\w-]+\s+|of\s+(?:the\s+|these\s+|those\s+)?(?=\d)){{0,4}}?{form}", label,
-                    rf"\b{form}")  # "two subsets of our problem set" counts subsets; "2 of these 20 problems" counts
+                    rf"\b{form}", counts_items=stem.lower() in _ITEMS)
     if _HOW_LONG.search(question):
         # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
         # processing is not), so the sentence has the asked verb in some form too.
