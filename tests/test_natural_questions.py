@@ -356,6 +356,9 @@ def test_which_model_did_best_is_answered_only_by_a_sentence_naming_one(engine, 
     ("REFUTE test reasoning models, which one make the most counterexamples?", "Falsify"),  # a name, not a count
     ("alphacode: what is the biggest model and how it rank on codeforces?", "AlphaCode"),  # no second paper
     ("How many test problems Codex solve with a single try in P3, and how long took the user study?", "Puzzles"),
+    ("In the MBPP paper, how well did the largest model do on the 974 problems?", "Program Synthesis"),  # "tasks"
+    ("What edge device problem does KV Prediction solve?", "KV Prediction"),  # "edge device" describes a problem
+    ("Question about AlphaCode: how does it rank on Codeforces?", "AlphaCode"),  # a label naming the paper
 ])
 def test_ordinary_questions_the_near_miss_rules_leave_answered(engine, question, cited):
     answer = engine.ask(question)
@@ -368,6 +371,20 @@ def test_a_question_across_papers_in_other_words_than_theirs_is_answered_and_one
     assert not answered.refused and any("AlphaCode" in c.title for c in answered.citations)
     # "register" and "backend" are in no abstract: nothing here is about it.
     assert engine.ask("how do papers here apply learned models to register allocation in compiler backends?").refused
+
+
+@pytest.mark.parametrize("question", [
+    "Which LLM did worst on CoCoNUT?",  # its best model named is no answer to the worst
+    "In CoCoNUT, which model was best at image captioning?",  # nothing there on image captioning
+    "How are people using language models for music composition?",  # no abstract says music
+])
+def test_questions_a_sentence_naming_the_best_model_or_a_lower_bar_must_not_answer(engine, question):
+    assert engine.ask(question).refused
+
+
+def test_a_side_described_as_the_latest_of_its_kind_is_a_row(engine):
+    answer = engine.ask("Compare STP and DeepSeek-Prover and the latest multi-agent Lean framework")
+    assert answer.kind == "comparative" and any("MA-LoT" in c.title for c in answer.citations)
 
 
 def test_a_known_name_said_as_a_kind_of_thing_is_not_unknown(engine):

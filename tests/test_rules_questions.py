@@ -538,7 +538,7 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("We use MCTS for proof search. Which other papers try that", ""),  # "that": what came before
     ("anything using Isabelle", "Isabelle"),
     ("anything on openmp or mpi code generation? which papers?", "openmp or mpi code generation"),
-    ("bit of a random one: which abstracts bring up Turing completeness?", "bring up Turing completeness"),
+    ("bit of a random one: which abstracts bring up Turing completeness?", "Turing completeness"),
     # Words before "studies" describe them; an aside in brackets points at no earlier paper.
     ("I'm collecting empirical studies that evaluate ChatGPT itself (not just cite it). which ones",
      "ChatGPT itself (not just cite it)"),
@@ -944,6 +944,10 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("reviewer here: how do the agent papers plan?", "how do the agent papers plan?"),
     ("GitChameleon: GPT-4o pass@10?", "GitChameleon: GPT-4o pass@10?"),  # the label names what is asked
     ("number of LLMs evaluated: BigCodeBench vs CS-Bench", "number of LLMs evaluated: BigCodeBench vs CS-Bench"),
+    ("Question about AlphaCode: how many samples?", "Question about AlphaCode: how many samples?"),  # names the topic
+    ("For the theorem proving papers: what datasets?", "For the theorem proving papers: what datasets?"),
+    ("Q-learning: which papers use it?", "Q-learning: which papers use it?"),
+    ("As a systems person: how are programs checked?", "how are programs checked?"),
 ])
 def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     from rag.answer.plan import asked_part
@@ -955,6 +959,8 @@ def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     ("UGMathBench evaluated 60 LLMs - which one did best?", "Our evaluation of 23 leading LLMs reveals ...", "60 LLMs"),
     ("BigCodeBench evaluated 60 LLMs - which one did best?", "Our evaluation of 60 LLMs shows ...", ""),
     ("What success rate does it get on its 812 tasks?", "The best agent succeeds on 10.59% of tasks.", ""),  # unsaid
+    ("how well did it do on the 974 problems?", "MBPP has 974 programming tasks; MathQA has 23914 problems.", ""),
+    ("how many of the 974 problems were solved?", "MBPP has 974 tasks; MathQA has 23914 problems.", ""),
 ])
 def test_a_count_the_abstract_gives_otherwise(question, text, contradicted):
     from rag.answer.asks import contradicted_count

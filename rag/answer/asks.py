@@ -248,8 +248,10 @@ BEST_WORDS = r"top(?:s|ped)?|best|highest|strongest|leading(?!\s+to\b)|state-of-
 # "Which model achieved the top score?", "which of the evaluated LLMs did best": the answer is a model's name.
 _NOT_A_KIND = rf"(?!(?:{AUX_WORD}|the|a|an)\b)"  # "what does the model ...": no kind of model said
 # "Which edge devices / GPU": hardware is asked by name, whatever the verb.
-_WHICH_HARDWARE = re.compile(rf"\b(?:which|what)\s+(?:{_NOT_A_KIND}[\w-]+\s+){{0,2}}?(?:devices?|GPUs?|CPUs?|hardware|"
-                             r"processors?|chips?|accelerators?)\b", re.I)
+_WHICH_HARDWARE = re.compile(rf"\b(?:which|what)\s+(?:{_NOT_A_KIND}[\w-]+\s+){{0,2}}?(?:devices?|GPUs?|CPUs?|TPUs?|"
+                             r"hardware|processors?|chips?|accelerators?)(?=\s*(?:$|[?,;.(]|(?:did|do|does|was|were|is|"
+                             r"are|has|have|had|they|it|exactly|specifically|used)\b))",
+                             re.I)  # the thing asked, not a modifier: "what edge device problem does it solve"
 # "UGMathBench evaluated 60 LLMs - which one had the biggest gap?": one of the models said before.
 _WHICH_ONE = re.compile(r"\b(?:LLMs|models)\b.*?\bwhich (?:one|of them)\b", re.I)
 _WHICH_MODEL = re.compile(rf"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:{_NOT_A_KIND}"
@@ -457,14 +459,18 @@ def unmet_scope(question: str, sentences: Sequence[str]) -> str:
 # A count the question gives of something an abstract counts too ("UGMathBench evaluated 60 LLMs" of "23 leading
 # LLMs"): a question built on another paper's count (BigCodeBench's 60) is not answered with this paper's.
 # Settings ("with 128 samples") are unmet_setting's.
-_COUNTED = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*)\s+(?:[a-z][\w-]*\s+)?"
-                      r"(?P<noun>(?!(?:samples|tries|attempts|generations|shots)\b)[A-Za-z][\w-]*s)\b")
+_COUNTED = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*)\s+(?:[a-z][\w-]*\s+)??(?P<noun>(?!(?:{AUX_WORD}|samples|tries|"
+                      r"attempts|generations|shots)\b)[A-Za-z][\w-]*s)\b")
 
 
 def contradicted_count(question: str, text: str) -> str:
     """A count in the question that `text` gives otherwise ("60 LLMs" where it says "23 leading LLMs"), or ""; a
-    count `text` does not give at all is no contradiction."""
+    count `text` does not give at all is no contradiction, nor is one it writes anywhere ("974 programming tasks"
+    for "the 974 problems")."""
+    written = read(text).values
     for asked in _COUNTED.finditer(question):
+        if any(abs(v - w) < 1e-9 for v in read(asked.group(0)).values for w in written):
+            continue
         value = asked["n"].replace(",", "")
         said = [m["n"].replace(",", "") for m in re.finditer(rf"(?<![\w.])(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}?"
                                                              rf"{re.escape(asked['noun'])}\b", text, re.I)]

@@ -66,7 +66,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # A title without a short name reads as one: "The abstract of “A Lean Dataset for ...”", not "The A Lean ...",
     # unless the question called the paper by a name of its own ("PLANSEARCH" for "Planning In Natural Language ...").
     called = next((m.text for m in view.lexicon.find(found.searched) if m.kind == "paper" and m.paper_ids == (pid,)
-                   and m.text != paper.title and re.search(r"[A-Z]", m.text[1:])), "")
+                   and " " not in m.text and re.search(r"[A-Z]", m.text[1:])), "")  # "PLANSEARCH", not a method
     if short_name(paper) == paper.title and called:
         name = called
     the_abstract = f"The {name} abstract" if short_name(paper) != paper.title or called else \
@@ -103,7 +103,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     best_named = [s for s in scored if _BEST.search(s.text) and
                   _names_a_model(s.text, paper, [t.text for t in shape.terms], view.vocabulary, own=True)] \
         if which_model else []
-    if not scored or (scored[0].score < settings.answer.refuse_below and not best_named):
+    if not scored or (scored[0].score < settings.answer.refuse_below and
+                      not (best_named and _BEST.search(question) and _words_in(question, paper.abstract))):
         return None
     if which_model:
         # "Which model achieved the top score of about 60% on BigCodeBench?": "scores up to 60%" of "60 LLMs" names
@@ -282,6 +283,18 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
                and not _DESCRIBES.match(sentence, at.end()) and not used_as_data(n, sentence, using=False)
                and (key(n) in its or not (mentions_name(paper.title, n) or spelled_out(n, paper.title)))
                for n in [*names_in(sentence), *capitalised_names(sentence)])
+
+
+def _words_in(question: str, abstract: str) -> bool:
+    """Whether the abstract has every long word of the question ("which model was best at image captioning?" asks
+    what a paper with no image captioning cannot say)."""
+    from rag.text.tokens import STOPWORDS
+
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", question)
+             if len(w) >= 5 and w.lower() not in STOPWORDS and not re.search(r"[A-Z0-9]", w[1:])]
+    # By its stem's first five letters: "performer" is said as "top-performing", "tested" as "test set".
+    stems = [re.sub(r"(?:ing|ed|er|es|s|ions?)$", "", w.lower())[:5] for w in words]
+    return all(re.search(rf"\b{re.escape(stem)}", abstract, re.I) for stem in stems if len(stem) >= 4)
 
 
 def _lead_with(chosen: list[ScoredSentence], lead: ScoredSentence) -> list[ScoredSentence]:

@@ -491,8 +491,8 @@ def _introduced_names(sentence: str) -> list[str]:
     runs = re.findall(r"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*){1,4}|(?<![\w-])[A-Z]\w*(?:-\w+)+", window)
     # "a tokenizer named Tokompiler": one capitalised word right after the naming verb is the name.
     # The whole capitalised run: "a variant named Stable Code Instruct" is no "Stable".
-    called = re.search(r"\b(?:dubbed|called|named|termed|coined)\s+(?:as\s+)?([A-Z][\w-]{2,}(?:\s+[A-Z][\w-]*)*)",
-                       sentence[match.start():])
+    called = re.search(r"\b(?:dubbed|called|named|termed|coined)\s+(?:as\s+)?([A-Z][\w-]{2,}(?:\s+(?!(?:And|Or|"
+                       r"The|With|For)\b)[A-Z][\w-]*){0,3})", sentence[match.start():])
     return list(dict.fromkeys([*names, *runs, *([called[1]] if called else []), *defined]))
 
 

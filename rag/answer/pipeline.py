@@ -212,7 +212,9 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
             chosen.append(paper)
     for description in shape.described:
         own = re.sub(r"^(?:the|this|that)\s+", "", description, flags=re.I)
-        if any(mention_pattern(own).search(p.abstract) for p in chosen):
+        said = re.search(re.escape(description) + r"(?P<rest>\s+(?:of|on|about|with|by|from|in|that|which)\b)?",
+                         question)
+        if said and not said["rest"] and any(mention_pattern(own).search(p.abstract) for p in chosen):
             continue  # "Codex in P3, and how long took the user study?": P3's own user study, no other paper
         hits = found.view.retriever.search(description, retrieval, k=len(chosen) + 3)
         if hits and papers[hits[0].paper_id] in chosen:

@@ -52,6 +52,7 @@ _LIST_LEAD = re.compile(
     r"(?:report(?:s|ed)?(?:\s+(?:results|numbers|scores|experiments))?(?:\s+(?:on|for|with))?|"
     r"evaluate[sd]?(?:\s+(?:on|with|using))?|are evaluated on|use[sd]?|using|rel(?:y|ies) on|employ(?:s)?|"
     r"appl(?:y|ies)|propose[sd]?|introduce[sd]?|present(?:s)?|stud(?:y|ies)|address(?:es)?|mention(?:s)?|"
+    r"talk(?:s)? about|bring(?:s)? up|"
     r"discuss(?:es)?|are about|about|on|involve[sd]?|focus(?:es)? on|deal(?:s)? with|tackle[sd]?|include[sd]?|"
     r"benchmark(?:s)?(?:\s+on)?|tested on|test on|(?:works?|working) (?:on|with)|target(?:s)?|build on|are based on|"
     r"leverage[sd]?)\s+",
@@ -97,8 +98,7 @@ _NOT_A_SIDE = re.compile(r"^(?:same|other|best|first|second|third|last|next|prev
                          r"entire|original|underlying|base|proposed|resulting)\b", re.I)
 # "what is the biggest model and how does it rank": a paper's own model, unless it says whose ("the largest few-shot
 # model from the original MBPP paper").
-_SUPERLATIVE = re.compile(r"^(?:biggest|largest|smallest|strongest|weakest|fastest|slowest|newest|latest|highest|"
-                          r"lowest|worst|top|main|final)\b", re.I)
+_SUPERLATIVE = re.compile(r"^(?:biggest|largest|smallest)\s+[\w-]+$", re.I)  # "the latest Lean framework" is a side
 _WHOSE_AFTER = re.compile(r"\s+(?:from|in|of|by)\s", re.I)
 # Words that say how to compare, not what on: left out of a comparison's aspect.
 _NOT_ASPECT = re.compile(
@@ -115,17 +115,21 @@ _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this paper|that paper|t
 
 
 # A label before the question about who asks or why ("for my survey:", "reviewer here:", "quick sanity check:"): it
-# says nothing about what is asked, and its words ("reviewer") would find papers about them.
-_LEAD_IN = re.compile(r"^(?:for (?:my|a|our|the)\b|as an?\b|(?:a\s+)?quick\b|reviewer\b|reviewing\b|"
-                      r"i(?:'m|’m| am| need| want| wonder)?\b|we(?:'re| are| need)?\b|trying\b|bit of\b|random\b|"
-                      r"(?:a\s+)?question\b|q\b|context\b|fyi\b|btw\b|side note\b|same table\b|sanity check\b|"
-                      r"curious\b|follow-?up\b|ok(?:ay)?\b|so\b|hi\b|hey\b)[^:?]{0,40}:\s+(?=\S)", re.I)
+# says nothing about what is asked, and its words ("reviewer") would find papers about them. The whole label must be
+# such words: "Question about AlphaCode:", "For the theorem proving papers:" say what is asked.
+_LEAD_IN = re.compile(r"^(?P<label>[^:?]{1,40}):\s+(?=\S)")
+_ASKER = re.compile(r"(?:for (?:my|our|a) (?:[\w-]+ ){0,2}(?:survey|thesis|review|paper|section|group|talk|project|"
+                    r"course|class|notes)|reviewer(?: here| question)?|as an? [\w-]+(?: [\w-]+)?|(?:a )?quick "
+                    r"(?:question|one|check|sanity check|q)|sanity check|question|q|bit of a random one|random one|"
+                    r"random question|fyi|btw|side note|same table,? different column|curious|follow-?up|ok(?:ay)?|so|"
+                    r"hi|hey|hello)", re.I)
 
 
 def asked_part(question: str) -> str:
     """The question without a lead-in label about the asker ("for my survey: how do papers ..." -> "how do papers
     ..."); a label that names what is asked ("GitChameleon: what's GPT-4o's pass@1?") stays."""
-    return _LEAD_IN.sub("", question, count=1)
+    match = _LEAD_IN.match(question)
+    return question[match.end():] if match and _ASKER.fullmatch(match["label"].strip()) else question
 
 
 def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Plan:
