@@ -99,7 +99,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     scored = found.scored_in([pid])
     which_model = asks_which_model(question)
     # "CoCoNUT tested many LLMs, which one was the top performer?" shares few words with "the top-performing model,
-    # Gemini, ...", yet that sentence answers it: a sentence naming a model as best is evidence at any score.
+    # Gemini, ...", yet that sentence answers it: a sentence naming a model as best is evidence at any score for a
+    # question asking for the best in words the abstract has (not "worst", not "best at image captioning").
     best_named = [s for s in scored if _BEST.search(s.text) and
                   _names_a_model(s.text, paper, [t.text for t in shape.terms], view.vocabulary, own=True)] \
         if which_model else []

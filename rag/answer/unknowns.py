@@ -81,7 +81,6 @@ def unknown_data(found: Gathered) -> list[str]:
     return unknown_ids if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, False) else []
 
 
-
 def not_mentioned(names: list[str]) -> str:
     quoted = ", ".join(f"“{n}”" for n in names)
     return f"No indexed abstract mentions {quoted}, so the indexed abstracts do not answer this question."
