@@ -382,6 +382,11 @@ def test_questions_a_sentence_naming_the_best_model_or_a_lower_bar_must_not_answ
     assert engine.ask(question).refused
 
 
+def test_a_comparison_asking_a_resource_no_abstract_speaks_of_is_refused(engine):
+    answer = engine.ask("Compare STP, MA-LoT and DeepSeek-Prover: how much memory does each need?")
+    assert answer.refused and "memory" in answer.answer and answer.citations == []
+
+
 def test_a_side_described_as_the_latest_of_its_kind_is_a_row(engine):
     answer = engine.ask("Compare STP and DeepSeek-Prover and the latest multi-agent Lean framework")
     assert answer.kind == "comparative" and any("MA-LoT" in c.title for c in answer.citations)

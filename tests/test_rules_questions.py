@@ -432,6 +432,7 @@ def test_a_question_with_two_asks_is_split_between_them(question, asks):
     ("stable code 3b: which edge devices exactly did they measure throughput on?", True),  # any verb
     ("UGMathBench evaluated 23 LLMs - which one had the biggest reasoning gap?", True),  # one of the LLMs
     ("Between ProcessBench and CS-Bench, which one has more test cases?", False),  # no models said
+    ("ENAMEL evaluated 30 LLMs; which one is the most efficient?", True),  # the LLMs said in the ask before
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model

@@ -305,3 +305,13 @@ def test_runs_of_capitalised_words(text, names):
     from rag.text.names import capitalised_names
 
     assert capitalised_names(text) == names
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("what are the ways people pick the best program?", ["people", "program"]),
+    ("How does RLCoder's retriever work on CrossCodeEval?", ["retriever"]),  # names are looked up as names
+])
+def test_the_long_words_a_question_is_about(text, words):
+    from rag.text.tokens import long_words
+
+    assert long_words(text) == words

@@ -252,8 +252,10 @@ _WHICH_HARDWARE = re.compile(rf"\b(?:which|what)\s+(?:{_NOT_A_KIND}[\w-]+\s+){{0
                              r"hardware|processors?|chips?|accelerators?)(?=\s*(?:$|[?,;.(]|(?:did|do|does|was|were|is|"
                              r"are|has|have|had|they|it|exactly|specifically|used)\b))",
                              re.I)  # the thing asked, not a modifier: "what edge device problem does it solve"
-# "UGMathBench evaluated 60 LLMs - which one had the biggest gap?": one of the models said before.
-_WHICH_ONE = re.compile(r"\b(?:LLMs|models)\b.*?\bwhich (?:one|of them)\b", re.I)
+# "UGMathBench evaluated 60 LLMs - which one had the biggest gap?": one of the models said before (in the question,
+# maybe in an ask before: "ENAMEL evaluated 30 LLMs; which one is the most efficient?").
+_MODELS_SAID = re.compile(r"\b(?:LLMs|models)\b.*?\bwhich (?:one|of them)\b", re.I)
+_WHICH_ONE = re.compile(r"\bwhich (?:one|of them)\b", re.I)
 _WHICH_MODEL = re.compile(rf"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:{_NOT_A_KIND}"
                           r"[\w-]+\s+){0,2}?(?:models?|LLMs?)\b"
                           r"(?!\s+(?:size|architecture|family|type|class)\b)", re.I)  # not "what model architecture"
@@ -268,10 +270,11 @@ _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|m
 def asks_which_model(question: str) -> bool:
     """Whether one of the question's asks is which model reached a result, or which one a paper uses: a sentence
     naming none is no answer."""
+    models_said = bool(_MODELS_SAID.search(question))
     for ask in split_asks(question):
         if _WHICH_HARDWARE.search(ask):
             return True
-        match = _WHICH_MODEL.search(ask) or _WHICH_ONE.search(ask)
+        match = _WHICH_MODEL.search(ask) or (_WHICH_ONE.search(ask) if models_said else None)
         if match is not None and _DID_BEST.search(ask, match.end()) is not None:
             return True
     return False
@@ -378,9 +381,10 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
 
 
 def _version_number(sentence: str, figure: Figure) -> bool:
-    """"Lean 4", "Python 3": a small whole number right after a capitalised name is its version, no value."""
+    """"Lean 4", "Python 3.10", "Claude 3.5": a small number right after a capitalised name is its version, no
+    value."""
     return not figure.percent and bool(re.search(r"\b[A-Z][A-Za-z]+ $", sentence[:figure.start])) and \
-        bool(re.match(r"\d{1,2}(?![\d.,%])", sentence[figure.start:]))
+        bool(re.match(r"\d{1,2}(?:\.\d{1,2})?(?![\d.,%])", sentence[figure.start:]))
 
 
 def _between(positions: list[int], start: int, end: int) -> bool:
@@ -401,8 +405,7 @@ _CONTRAST = re.compile(rf"\b(?:{BEATEN}|(?:compared|whereas|while|baselines?|unl
 def quoted_figures(question: str) -> list[Figure]:
     """The figures a question gives as known."""
     return [f for f in read(question).figures
-            if (f.percent or "." in f.text) and not f.bound and not f.in_name
-            and (f.percent or not re.search(r"\b[A-Z][A-Za-z]+ $", question[:f.start]))]
+            if (f.percent or "." in f.text) and not f.bound and not f.in_name and not _version_number(question, f)]
 
 
 def unwritten_figures(question: str, text: str) -> list[str]:

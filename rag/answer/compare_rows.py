@@ -13,7 +13,7 @@ from rag.answer.comparison import aspect_answer, cells_for
 from rag.answer.naming import mentions_name
 from rag.answer.plan import asks_which_is_better
 from rag.answer.refusal import refusal
-from rag.answer.units import counted_unit
+from rag.answer.units import counted_unit, measured_quantity, names_quantity
 from rag.text.sentences import split_sentences
 from rag.types import Answer, Paper
 
@@ -51,6 +51,8 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     # "Which is bigger in parameter count?", "how many lemmas does each have?": each row quotes its count, or none.
     unit = counted_unit(question) if not terms else None
     unit = unit if unit is not None and unit.counts else None
+    # "How much memory does each need?": each row quotes its sentences on memory, or says it has none.
+    quantity = measured_quantity(question) if unit is None and not figure else ""
     # "Which evaluated more LLMs, ENAMEL or BigCodeBench? and what does each focus on": each row's best sentence for
     # the ask that is no figure joins its figure.
     asks = split_asks(question)
@@ -63,6 +65,8 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         own = [s for s in scored if s.paper_id == paper.paper_id]
         if unit is not None:
             own = [s for s in own if has_figure(s.text) and unit.search(s.text)]
+        elif quantity:
+            own = [s for s in own if names_quantity(s.text, quantity)]
         elif figure:
             # Each paper's figure on the named benchmark, or nothing: never a number from another benchmark. A row
             # is held to the names its own abstract has ("WebArena's GPT-4 agent vs DEPS in Minecraft": GPT-4 for
@@ -73,7 +77,8 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             own = [s for s in own if its and has_figure(s.text) and all(mentions_name(s.text, t) for t in its)]
         picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ROW_RATIO * own[0].score]
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
-        if not figure and unit is None and ASKS_NAMED_THINGS.search(shape.aspect):
+        plain = not figure and unit is None and not quantity  # the aspect's best sentences and role cells
+        if plain and ASKS_NAMED_THINGS.search(shape.aspect):
             # "What benchmarks do A, B and C evaluate on?": every sentence of the row's abstract naming one leads.
             naming = [s for s in split_sentences(paper.abstract) if names_used(s, paper)]
             texts = [*naming[:MAX_ROW], *(t for t in texts if t not in naming)][:MAX_ROW]
@@ -81,7 +86,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             best = next((s for s in scored_for_ask if s.paper_id == paper.paper_id), None)
             if texts and len(texts) < MAX_ROW and best is not None and best.text not in texts:
                 texts.append(best.text)
-        if not figure and unit is None:
+        if plain:
             cells = cells_for(paper)
             # The sentence that plays the role the aspect asks about (its data, its method ...), then the key
             # result, so a row says what the approach achieved.
@@ -90,11 +95,13 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                 if cell is not None and cell.sentence not in texts and len(texts) < MAX_ROW:
                     texts.append(cell.sentence)
         rows.append((paper, texts))
-    if unit is not None and not any(texts for _, texts in rows):
-        return refusal(list(chosen), query=question, searched=found.searched,
-                       reason=f"None of these abstracts gives a figure for {unit.label}.")
+    if (unit is not None or quantity) and not any(texts for _, texts in rows):
+        said = f"gives a figure for {unit.label}" if unit is not None else f"mentions {quantity}"
+        return refusal(list(chosen), query=question, searched=found.searched, reason=f"None of these abstracts {said}.")
     absent = f"no {' / '.join(terms)} result in the abstract" if figure else ""
     if unit is not None:
         absent = f"no figure for {unit.label} in the abstract"
+    elif quantity:
+        absent = f"{quantity} not mentioned in the abstract"
     return aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
                          missing=missing, absent=absent, header=f"Result on {' / '.join(terms)}" if figure else "")

@@ -65,7 +65,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     name = re.sub(r"^the\s+", "", short_name(paper), flags=re.I)  # "The {name} abstract", never "The The ..."
     # A title without a short name reads as one: "The abstract of “A Lean Dataset for ...”", not "The A Lean ...",
     # unless the question called the paper by a name of its own ("PLANSEARCH" for "Planning In Natural Language ...").
-    called = next((m.text for m in view.lexicon.find(found.searched) if m.kind == "paper" and m.paper_ids == (pid,)
+    mentions = view.lexicon.find(question)
+    called = next((m.text for m in mentions if m.kind == "paper" and m.paper_ids == (pid,)
                    and " " not in m.text and re.search(r"[A-Z]", m.text[1:])), "")  # "PLANSEARCH", not a method
     if short_name(paper) == paper.title and called:
         name = called
@@ -85,7 +86,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                            f"{the_abstract} gives no figure of {figure}, so it does not say this.")
     absent = [t.text for t in shape.terms if not states_name(text, t.text, view.vocabulary)]
     # A name the lexicon found no mention for ("RepoBench", known only inside "ExecRepoBench") is asked all the same.
-    found_names = {key(m.text) for m in view.lexicon.find(question)}
+    found_names = {key(m.text) for m in mentions}
     own_names = {k for k, pids in view.lexicon.paper_aliases.items() if pid in pids}
     absent += [n for n in names_in(question) if key(n) not in found_names | own_names and not is_generic(n)
                and not states_name(text, n, view.vocabulary)]
@@ -288,13 +289,11 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
 
 def _words_in(question: str, abstract: str) -> bool:
     """Whether the abstract has every long word of the question ("which model was best at image captioning?" asks
-    what a paper with no image captioning cannot say)."""
-    from rag.text.tokens import STOPWORDS
+    what a paper with no image captioning cannot say), by its stem's first five letters: the question's wording is
+    the asker's ("performer" is said "top-performing", "tested" is "test set")."""
+    from rag.text.tokens import long_words
 
-    words = [w for w in re.findall(r"[A-Za-z][\w-]*", question)
-             if len(w) >= 5 and w.lower() not in STOPWORDS and not re.search(r"[A-Z0-9]", w[1:])]
-    # By its stem's first five letters: "performer" is said as "top-performing", "tested" as "test set".
-    stems = [re.sub(r"(?:ing|ed|er|es|s|ions?)$", "", w.lower())[:5] for w in words]
+    stems = [re.sub(r"(?:ing|ed|er|es|s|ions?)$", "", w.lower())[:5] for w in long_words(question)]
     return all(re.search(rf"\b{re.escape(stem)}", abstract, re.I) for stem in stems if len(stem) >= 4)
 
 

@@ -40,15 +40,15 @@ _LOWER_PAIR = re.compile(r"(?<![\w-])([\w-]{3,})\s+(?:and|or|vs\.?|versus)\s+([\
 _JOINING = frozenset("a an the of and or in on for to as by with".split())
 # "the Tokompiler paper", "the FVELER dataset": one paper's thing. Not "papers": "the HPC papers" are a set.
 KIND_WORDS = frozenset("paper study work method model approach framework system dataset corpus benchmark "
-                        "technique algorithm agent".split())
+                       "technique algorithm agent".split())
 _DATA_WORDS = frozenset("dataset corpus benchmark".split())
 PAPER_WORDS = frozenset("paper study work article".split())  # "the X paper": X names a paper, by its words
 _DESCRIBED_AS = re.compile(r",\s+(?:a|an|the|which|that|where)\b|\sfor\s", re.I)
 _MADE = re.compile(r"\b(?:propose|introduce|present|release|develop|build|design|create|construct|curate)\w*\b", re.I)
-_BRACKETED = re.compile(r"\(([A-Z][\w+-]*[A-Z0-9][\w+-]*)\)")  # "(MBPP)", "(P3)": a name defined in brackets
+# A name defined in brackets: "Outcome-supervised Value Models (OVM)", "(MBPP)", "(P3)".
+_BRACKETED = re.compile(r"\(([A-Z][\w+-]*[A-Z0-9][\w+-]*)\)")
 _ITS_OWN = re.compile(r"(?:The|This|Our)\s")  # a sentence about the thing itself: "The ... (MBPP) dataset contains"
 _DATA_NOUN = re.compile(r"\s+(?:benchmarks?|datasets?|test sets?|suites?|corpus)\b", re.I)
-_DEFINED = re.compile(r"\(([A-Z][\w-]*[A-Z0-9][\w-]*)\)")  # "Outcome-supervised Value Models (OVM)"
 _AUTHORS = re.compile(r"\b(?:we|our)\b", re.I)
 _VERSION = re.compile(r"v?\d+(?:\.\d+)?[kmbt]?|(?:instruct|base|chat)", re.I)  # "3B", "v2", "1.5", "Instruct"
 
@@ -477,7 +477,7 @@ def _introduced_names(sentence: str) -> list[str]:
     # An acronym for their work, not for the benchmark their model is measured on ("our model proved 5 of 148
     # problems in the ... (FIMO) benchmark"), unless they say they made it ("We propose the ... (P3) dataset").
     made = _MADE.search(sentence)
-    defined = [m[1] for m in _DEFINED.finditer(sentence) if made or not _DATA_NOUN.match(sentence, m.end())] \
+    defined = [m[1] for m in _BRACKETED.finditer(sentence) if made or not _DATA_NOUN.match(sentence, m.end())] \
         if _AUTHORS.search(sentence) else []
     match = _INTRO.search(sentence)
     if not match:

@@ -120,9 +120,9 @@ _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this paper|that paper|t
 _LEAD_IN = re.compile(r"^(?P<label>[^:?]{1,40}):\s+(?=\S)")
 _ASKER = re.compile(r"(?:for (?:my|our|a) (?:[\w-]+ ){0,2}(?:survey|thesis|review|paper|section|group|talk|project|"
                     r"course|class|notes)|reviewer(?: here| question)?|as an? [\w-]+(?: [\w-]+)?|(?:a )?quick "
-                    r"(?:question|one|check|sanity check|q)|sanity check|question|q|bit of a random one|random one|"
-                    r"random question|fyi|btw|side note|same table,? different column|curious|follow-?up|ok(?:ay)?|so|"
-                    r"hi|hey|hello)", re.I)
+                    r"(?:question|one|check|sanity check|q)|sanity check|question|q|(?:(?:a )?bit of )?a random "
+                    r"(?:one|question)|random (?:one|question)|fyi|btw|side note|curious|follow-?up|ok(?:ay)?|so|hi|"
+                    r"hey|hello)", re.I)
 
 
 def asked_part(question: str) -> str:
@@ -383,9 +383,8 @@ def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
 
 
 # A topic said first and a named paper after: "dynamic inference for code completion, compared with how KV Prediction
-# does it". Not a question's own opening ("How fast is it, compared with X?").
-# Not a question's own opening ("How fast is it, compared with X?", "I want the throughput ...") nor a measurement
-# ("Accuracy on miniF2F compared with STP?": STP's accuracy is asked).
+# does it". Not a question's own opening ("How fast is it, compared with X?", "I want the throughput ...") nor a
+# measurement ("Accuracy on miniF2F compared with STP?": STP's accuracy is asked).
 _LEADING_SIDE = re.compile(r"^(?!(?:how|what|whats|what's|which|who|why|where|when|is|are|does|do|did|can|could|was|"
                            r"were|tell|give|show|explain|describe|list|compare|i|i'm|we|please|in|on|for|its?|their|"
                            r"accuracy|scores?|performance|results?|numbers?|figures?|throughput|latency|speed|cost|"

@@ -95,7 +95,7 @@ def counted_unit(question: str) -> Unit | None:
 # Resources an abstract measures under their own word, and the stem it writes them with: "how much memory does it
 # save?", "the energy consumption", "what context length": an abstract that never says memory gives no figure for
 # it. A closed list: "how much gain / boost / greater" ask for a figure in any words.
-_QUANTITIES = {"memory": "memor", "ram": "ram", "vram": "vram", "energy": "energ", "power": "power",
+_QUANTITIES = {"memory": "memor", "ram": r"ram\b", "vram": r"vram\b", "energy": "energ", "power": r"power\b",
                "electricity": "electric", "carbon": "carbon", "storage": "storage", "disk": "disk",
                "bandwidth": "bandwidth", "throughput": "throughput", "context": "context"}
 _QUANTITY = "|".join(_QUANTITIES)

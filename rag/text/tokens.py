@@ -39,3 +39,10 @@ def tokenize(text: str) -> list[str]:
             if word and word not in STOPWORDS:
                 words.append(_stem(word))
     return words
+
+
+def long_words(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
+    """The words of five letters or more that say what a question is about: no stopwords, no names (capitals or
+    digits past the first letter: those are looked up as names), none of `ignore` (lower case)."""
+    return [w for w in re.findall(r"[A-Za-z][\w-]*", text)
+            if len(w) >= 5 and w.lower() not in STOPWORDS | ignore and not re.search(r"[A-Z0-9]", w[1:])]
