@@ -11,6 +11,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -171,7 +172,7 @@ def test_a_vector_index_left_half_saved_by_a_killed_writer_is_detected_and_rebui
     assert "rebuilding the vector index" in repaired.stderr
     assert repaired.stdout.strip() == (
         "100 papers: 0 new, 0 updated, 100 unchanged; 100 chunks; vector index rebuilt after a crash (100 chunks)")
-    assert index_is_sound(chroma_dir, name)
+    assert index_is_sound(chroma_dir, name), _probe_report(chroma_dir, name)
     answered = run_cli("ask", "--json", "How many lemmas does Solver 60 prove?", data_dir=data_dir)
     assert answered.returncode == 0, answered.stderr
     answer = json.loads(answered.stdout)
@@ -238,3 +239,20 @@ def test_a_vector_index_that_fails_to_read_is_one_line_naming_it(fresh_engine, t
     with pytest.raises(StoreError, match=r"Searching the vector index at .* failed \(RuntimeError: Error loading"):
         store.dense_search(fresh_engine.embedder.embed_query("geometry lemmas"), 3)
     assert not store.vectors_missing  # a sound index is never removed
+
+
+def _probe_report(chroma_dir, name: str) -> str:
+    """What the soundness probe saw, for a failure message: its exit code (3: ids missing or repeated), its
+    stderr, and how many of the stored ids a search for all of them found."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    code = "import sys; from rag.index.recovery import probe; sys.exit(probe(sys.argv[1], sys.argv[2]))"
+    probed = subprocess.run([sys.executable, "-c", code, str(chroma_dir), name], capture_output=True, text=True)
+    col = chromadb.PersistentClient(path=str(chroma_dir), settings=ChromaSettings(anonymized_telemetry=False)) \
+        .get_collection(name, embedding_function=None)
+    stored = set(col.get(include=[])["ids"])
+    (vector,) = col.get(limit=1, include=["embeddings"])["embeddings"]
+    found = col.query(query_embeddings=[[1.0] * len(vector)], n_results=len(stored), include=[])["ids"][0]
+    return (f"probe exit {probed.returncode}, stderr: {probed.stderr[-500:]!r}; stored {len(stored)}, found "
+            f"{len(found)} ({len(set(found))} distinct, {len(set(found) - stored)} not stored)")
