@@ -315,3 +315,18 @@ def test_the_long_words_a_question_is_about(text, words):
     from rag.text.tokens import long_words
 
     assert long_words(text) == words
+
+
+@pytest.mark.parametrize(("text", "spelled"), [
+    ("which papers do repo-level completion?", "which papers do repository-level completion?"),
+    ("does syntax info help?", "does syntax information help?"),
+    ("SOTA on GSM8K w/o tools", "state-of-the-art on GSM8K without tools"),
+    ("which ones r in here", "which ones are in here"),
+    ("Repo-Instruct and RepoEval", "Repo-Instruct and RepoEval"),  # names are never changed
+    ("the dev set and the prob of success", "the dev set and the prob of success"),  # two readings: left as typed
+])
+def test_clipped_words_are_written_out(text, spelled):
+    from rag.text.clippings import spell_out
+
+    assert spell_out(text) == spelled
+

@@ -28,14 +28,14 @@ from rag.text.vocabulary import Vocabulary
 # "what's", "whats", "what is", "what was": how a question for a value opens.
 _WHAT_IS = r"what(?:'s|’s|s|\s+is|\s+was)?"
 # The measurements a question asks by name: "the human success rate", "what Codeforces Elo rating".
-_RATES = r"(?:success|pass|win|error) rate"
+_RATES = r"(?:success|pass|win|error|resolve|resolution|solve|acceptance|hit|completion) rates?"
 _MEASUREMENT = rf"(?:{_RATES}|accuracy|score|rating)"
 # A bare measurement asks for it ("webarena's human success rate?"); a bare "rating" need not ("rating scale").
 _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_WHAT_IS}\s+"
                           r"(?:[\w'’-]+\s+){0,3}?(?:score|accuracy|"
                           r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
                           rf"{_RATES}|accuracy|score|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
-                          r"get on)\b", re.I)
+                          r"get on|percent(?:age)?)\b|(?<!\S)%(?!\S)", re.I)  # "I want the actual %"
 
 # Questions whose answer is a number and nothing else ("how many", "how long", "what percentage").
 _ASKS_NUMBER = re.compile(r"\b(?:how (?:many|much|long|large|big)|by how much|what (?:\w+\s+){0,2}?(?:percentage|"
@@ -256,7 +256,9 @@ _WHICH_HARDWARE = re.compile(rf"\b(?:which|what)\s+(?:{_NOT_A_KIND}[\w-]+\s+){{0
 # maybe in an ask before: "ENAMEL evaluated 30 LLMs; which one is the most efficient?").
 _MODELS_SAID = re.compile(r"\b(?:LLMs|models)\b.*?\bwhich (?:one|of them)\b", re.I)
 _WHICH_ONE = re.compile(r"\bwhich (?:one|of them)\b", re.I)
-_WHICH_MODEL = re.compile(rf"\b(?:which|what)\s+(?:of\s+(?:the|these|those)\s+)?(?:{_NOT_A_KIND}"
+# Not "what sizes of models": a property of them is asked.
+_WHICH_MODEL = re.compile(rf"\b(?:which|what)\s+(?![\w-]+\s+of\s+(?:the\s+)?(?:models?|LLMs?)\b)"
+                          rf"(?:of\s+(?:the|these|those)\s+)?(?:{_NOT_A_KIND}"
                           r"[\w-]+\s+){0,2}?(?:models?|LLMs?)\b"
                           r"(?!\s+(?:size|architecture|family|type|class)\b)", re.I)  # not "what model architecture"
 _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|most|leads?|{BEST_WORDS}|"

@@ -37,6 +37,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     from rag.answer.focused import answering_each_ask
     from rag.answer.naming import mentions_name
     from rag.answer.scoring import pick_answer_sentences
+    from rag.answer.units import counted_unit, named_metric, names_metric
 
     papers, settings = found.view.papers, found.tools.settings
     unknown_ids, unknown_words = unknowns(found)
@@ -88,6 +89,12 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
             return refuse(question, found, f"No indexed abstract gives {figures}{whose}, so the indexed abstracts "
                                            f"do not answer this question.")
         scored = quoting + [s for s in scored if s not in quoting]
+    if (metric := named_metric(found.searched)) and not names_metric(papers[scored[0].paper_id].abstract, metric):
+        # "How much exact-match accuracy does the early-exit completion paper lose?": the paper the answer would
+        # quote never says exact match.
+        return refuse(question, found, f"The closest abstracts give no {metric} figure (the closest sentence: "
+                                       f"“{scored[0].text}”).")
+    lead: list[ScoredSentence] = []
     if needed := figure_needed(found.searched, ratio=False):
         # "What's the overhead in %?", "by what factor?": a sentence with that kind of figure, among those close to
         # the best, leads; with none, the abstracts do not state it ("negligible impact" is no percentage).
@@ -97,7 +104,19 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
             said = f"the closest sentence: “{scored[0].text}”"
             return refuse(question, found, f"The closest abstracts give no such figure ({said}).")
         scored = fitting + [s for s in scored if s not in fitting]
+    elif (unit := counted_unit(found.searched)) is not None and unit.counts:
+        # "How many lemmas are in the dataset built from IMO proofs?": of the sentences close to the best, one
+        # counting lemmas leads ("a dataset of 1,329 lemmas"), not the best one counting IMO problems.
+        close = [s for s in scored if s.score >= FIGURE_RATIO * scored[0].score]
+        counting = [s for s in close if has_figure(s.text) and unit.search(s.text)]
+        if not counting and not any(unit.used_in(papers[s.paper_id].abstract) for s in close):
+            # "How many epochs was Qwen2.5-Coder-Instruct-C trained for?": no abstract close to it counts epochs.
+            return refuse(question, found, f"The closest abstracts give no figure for {unit.label} (the closest "
+                                           f"sentence: “{scored[0].text}”).")
+        scored = counting + [s for s in scored if s not in counting]
+        lead = counting[:1]
     chosen = pick_answer_sentences(scored, settings.answer.max_sentences)
+    chosen = [s for s in chosen if s in lead] + [s for s in chosen if s not in lead]  # the count, then as it reads
     if ONE_PAPER.search(found.searched) and chosen:
         # "How many lemmas are in the olympiad Lean dataset paper?": one paper is asked about, the best one.
         best = max(chosen, key=lambda s: s.score).paper_id

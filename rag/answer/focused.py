@@ -44,7 +44,7 @@ from rag.answer.naming import BRACKETED_EXAMPLES, mentions_name, spelled_out, st
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
-from rag.answer.units import counted_unit, measured_quantity, names_quantity
+from rag.answer.units import counted_unit, measured_quantity, named_metric, names_metric, names_quantity
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -126,6 +126,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if (quantity := measured_quantity(question)) and not names_quantity(paper.abstract, quantity):
         # "How much memory does KV Prediction save?": an abstract that never says memory gives no figure for it.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not mention {quantity}.")
+    if (metric := named_metric(question)) and not names_metric(paper.abstract, metric):
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives no {metric} figure.")
     unit = counted_unit(question) if not which_model else None  # "which one made the most X": a name, not a count
     if shape.terms and unit is not None and unit.counts and not unit.counts_items and not unit.used_in(paper.abstract):
         # "How many parameters is the AlphaCode model that got the Codeforces ranking?": the Codeforces sentence
@@ -141,14 +143,16 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                                f"{the_abstract} gives no figure for {unit.label}.")
         if not unit.counts and not any(unit.search(s.text) for s in scored):
             return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure for {unit.label}.")
-        if unit.counts:  # a duration in an abstract may time something else: no sentence is moved up for one
-            counting = [s for s in scored if has_figure(s.text) and unit.search(s.text)]
-            if not counting:
-                # "How many tasks are in WebArena?": its "task success rate of 10.59%" counts no tasks.
-                return _not_stated(paper, "", question, found,
-                                   f"{the_abstract} gives no figure for {unit.label} (the closest it says: "
-                                   f"“{scored[0].text}”).")
-            scored = counting + [s for s in scored if s not in counting]
+        if unit.counts and not any(has_figure(s.text) and unit.search(s.text) for s in scored):
+            # "How many tasks are in WebArena?": its "task success rate of 10.59%" counts no tasks.
+            return _not_stated(paper, "", question, found,
+                               f"{the_abstract} gives no figure for {unit.label} (the closest it says: "
+                               f"“{scored[0].text}”).")
+    if unit is not None and unit.counts:
+        # A sentence counting it comes first ("a dataset of 1,329 lemmas" for "how many lemmas are in the IMO Lean
+        # dataset?", named terms or not); a duration in an abstract may time something else, so none is moved up.
+        counting = [s for s in scored if has_figure(s.text) and unit.search(s.text)]
+        scored = counting + [s for s in scored if s not in counting]
     if (asks_for_figure(question) or asks_number(question)) and \
             (scope := unmet_scope(question, [s.text for s in scored if has_figure(s.text)])):
         # "its success rate on just the e-commerce sites": the figures there are over all four domains.
@@ -159,7 +163,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "What accuracy does DeepSeek-Prover reach with 128 samples?": its figures are with 64 samples.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure {setting} (the closest it "
                                                        f"says: “{scored[0].text}”).")
-    wanted = [t.text for t in shape.terms]
+    # "the IMO Lean dataset paper (IMO-Steps)": a name the abstract has only in its code's link is the paper's own.
+    wanted = [t.text for t in shape.terms if not _only_in_links(paper.abstract, t.text)]
     if not wanted and (needed := figure_needed(question)):
         # "By what factor is it faster?", "overhead in %?", "what task success rate?": a sentence with that kind of
         # figure leads; a paper with none ("a speedup over baselines", "negligible impact") does not state it.
@@ -232,6 +237,14 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
             chosen = [s for s in chosen if s is not weakest]
         chosen = [*chosen, extra]
     return chosen
+
+
+_LINK = re.compile(r"(?:https?://|www\.|github\.com/)\S+", re.I)
+
+
+def _only_in_links(abstract: str, name: str) -> bool:
+    pattern = mention_pattern(name)
+    return bool(pattern.search(abstract)) and not pattern.search(_LINK.sub(" ", abstract))
 
 
 def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) -> Answer:

@@ -26,6 +26,7 @@ from rag.answer.unknowns import not_indexed, not_mentioned, unknown_data, unknow
 from rag.errors import QuestionError
 from rag.index.view import IndexView
 from rag.settings import RetrievalSettings
+from rag.text.clippings import spell_out
 from rag.types import Answer, Evidence, Paper
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     history = [check_question(h, settings.answer.max_question_chars) for h in request.history if h and h.strip()]
     retrieval = request.retrieval or settings.retrieval
     # A question scoped to chosen papers is about them: earlier turns must not pull another paper's name in.
-    asked = asked_part(question)
+    asked = spell_out(asked_part(question))  # "repo-level" is searched as the abstracts write it
     searched = condense(asked, history, tools, view) if request.paper_ids is None else asked
     shape, searched = plan_question(searched, view, request.paper_ids, bool(history))
     found = gather(shape, searched, view, tools, retrieval, request.paper_ids)
@@ -242,14 +243,29 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
 
 
 def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
-    from rag.answer.asks import unknown_name_unanswerable
+    from rag.answer.asks import split_asks, unknown_name_unanswerable
     from rag.answer.focused import about_paper
+    from rag.text.names import mention_pattern
 
-    unknown_ids, _ = unknowns(found)
+    unknown_ids, unknown_words = unknowns(found)
     if unknown_ids and shape.yes_no and not unknown_name_unanswerable(found.searched, unknown_ids, True):
         # "Does Wdr5's recruitment depend on Kat8?": a claim whose unknown name may be another paper's word for
         # it ("Mof") is answered from all the evidence, the named paper's included.
         return None
+    if not shape.yes_no:
+        # "STP does its self-play in Coq, right? which Coq libraries ...": no abstract has the word Coq, so none
+        # says anything about STP and Coq.
+        unknown_ids = unknown_ids + unknown_words
+    asks = split_asks(found.searched)
+    if unknown_ids and len(asks) > 1 and not any(mention_pattern(n).search(asks[0]) for n in unknown_ids):
+        # "MBPP paper: does performance scale with size? also which TPU did they train on?": the first ask is
+        # answered, and the answer says no abstract mentions what the second asks about.
+        answer = about_paper(shape, asks[0], found)
+        if answer is not None and not answer.refused:
+            answer.query = question
+            quoted = ", ".join(f"“{n}”" for n in unknown_ids)
+            answer.answer += f"\n\nNo indexed abstract mentions {quoted}: the rest of the question is not answered."
+            return answer
     if unknown_ids:  # "RLCoder on Defects4J": no abstract names Defects4J at all
         closest = [found.view.papers[pid] for pid in shape.papers]
         return refusal(closest, query=question, searched=found.searched, reason=not_mentioned(unknown_ids))

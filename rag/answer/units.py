@@ -11,6 +11,8 @@ import re
 
 from rag.text.numbers import AMOUNT
 
+# Words closing a "how many X ..." question that are no part of X: "how many samples each", "how many overall".
+_NOT_UNIT = frozenset({"each", "both", "overall", "altogether", "total", "all", "respectively", "apiece"})
 # The auxiliary verbs a question is built with: "how many did each test?" names no unit by them.
 AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
@@ -35,6 +37,9 @@ _ANY_UNIT = {"item", "exampl", "instanc", "entri", "sampl", "element", "point"} 
 _HOW_LONG = re.compile(r"\bhow long\s+(?:does|do|did|would|will|should)\b.*\b(?:take|takes|took|last|run|train)\b",
                        re.I)
 _TIME = r"\d[\d,.]*\s*(?:ms|s|sec\w*|min\w*|h|hrs?|hours?|days?|weeks?|months?|years?)\b"
+# "How many problems does REFUTE contain / are in it": its size, which a share ("48% of these problems") is not.
+_SIZE_ASKED = re.compile(r"\b(?:contain\w*|includ\w*|compris\w*|consist\w*|(?:are|were)\s+(?:there\s+)?(?:in|inside)|"
+                         r"in total|total)\b", re.I)
 
 
 class Unit:
@@ -60,6 +65,8 @@ def counted_unit(question: str) -> Unit | None:
     """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
     if match := _HOW_MANY.search(question) or _COUNT_OF.search(question) or _MORE_OF.search(question):
         words = next(unit for unit in match.groups() if unit).split()
+        while len(words) > 1 and words[-1].lower() in _NOT_UNIT:  # "how many samples each"
+            words.pop()
         if re.fullmatch(AUX_WORD, words[0], re.I):
             # "which evaluated the most LLMs, and how many did each test?": the unit was said before.
             before = re.search(r"\b(?:most|more|fewest|fewer|number of)\s+(?!than\b)(?P<unit>[\w-]+)", question, re.I)
@@ -75,13 +82,16 @@ def counted_unit(question: str) -> Unit | None:
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
         label = f"the {word} count" if match.re is _COUNT_OF else word
         if stem.lower() in _ANY_UNIT:  # a number in digits right before a plural noun; not "(1) Existing PRMs"
-            return Unit(r"(?<![(\d.,])\d[\d,]*(?![\d.,)])\s+(?:[\w-]+\s+)?[A-Za-z][\w-]*s\b", label, r"\w",
+            # "1.2K samples", "116 Python code completion problems"
+            return Unit(r"(?<![(\d.,])\d[\d,]*(?:\.\d+)?[KkM]?(?![\d.,)])\s+(?:[\w-]+\s+){0,3}?[A-Za-z][\w-]*s\b",
+                        label, r"\w",
                         counts_items=True)
         form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
         # A share counts them too ("47% of HumanEval task traces", "2 of these 20 problems"); a number in words
         # before "of" is a pronoun ("one of the tasks"); "two subsets of our problem set" counts subsets.
-        return Unit(rf"{AMOUNT}(?:\+|\s*%\s+of\b|(?<=\d)|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
-                    rf"(?:(?!of\b)[\w-]+\s+|of\s+(?:the\s+|these\s+|those\s+)?(?=\d)){{0,4}}?{form}", label,
+        share = "" if _SIZE_ASKED.search(question[match.start():]) else r"\s*%\s+of\b|"
+        return Unit(rf"{AMOUNT}(?:\+|{share}(?<=\d)|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
+                    rf"(?:(?!of\b|per\b)[\w-]+\s+|of\s+(?:the\s+|these\s+|those\s+)?(?=\d)){{0,4}}?{form}", label,
                     rf"\b{form}", counts_items=stem.lower() in _ITEMS)
     if _HOW_LONG.search(question):
         # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
@@ -116,3 +126,21 @@ def names_quantity(text: str, quantity: str) -> bool:
     """Whether `text` speaks of the resource, in any form of its word ("memories", "energy-efficient")."""
     stem = _QUANTITIES[quantity.split()[0].lower()]
     return bool(re.search(rf"\b{stem}", text, re.I))
+
+
+# Metrics written in plain words, which no name check sees: "how much exact-match accuracy do they lose" asks a
+# figure an abstract that never says exact match (or EM) does not give.
+_METRICS = {"exact match": r"exact[\s-]*match|\bEM\b", "edit similarity": r"edit[\s-]*similarit",
+            "perplexity": r"perplexit", "word error rate": r"word[\s-]*error|\bWER\b"}
+_METRIC = re.compile("|".join(rf"(?P<m{i}>{pattern})" for i, pattern in enumerate(_METRICS.values())), re.I)
+
+
+def named_metric(question: str) -> str:
+    """The metric in plain words a question asks a figure of ("exact match"), or ""."""
+    match = _METRIC.search(question)
+    return list(_METRICS)[int(match.lastgroup[1:])] if match and match.lastgroup else ""
+
+
+def names_metric(text: str, metric: str) -> bool:
+    return bool(re.search(_METRICS[metric], text, re.I))
+

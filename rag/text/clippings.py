@@ -1,0 +1,31 @@
+"""Words researchers clip in chat ("repo-level", "syntax info", "eval set", "which r in here"), written out as the
+abstracts write them.
+
+Why: the sentence encoder and BM25 both miss "repo" for "repository" ("which papers tackle repo-level completion"
+scored the repository-level papers 0.45 against 0.68 written out). A closed list: a clipping that could be two words
+("dev": development or the dev set, "prob": problem or probability) is left as typed. Only lower-case words are
+read, so a name ("Repo-Instruct", "SOTA-Bench") is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+CLIPPINGS = {
+    "repo": "repository", "repos": "repositories", "info": "information", "eval": "evaluation",
+    "evals": "evaluations", "impl": "implementation", "config": "configuration", "configs": "configurations",
+    "param": "parameter", "params": "parameters", "perf": "performance", "stats": "statistics",
+    "lib": "library", "libs": "libraries", "docs": "documentation", "algo": "algorithm", "algos": "algorithms",
+    "sota": "state-of-the-art", "devs": "developers", "approx": "approximately", "w/o": "without",
+    # chat spellings: "which ones r in here?"
+    "r": "are", "u": "you", "ur": "your", "pls": "please", "plz": "please", "abt": "about", "thru": "through",
+}
+_CLIPPED = re.compile(r"(?<![\w/-])(?:" + "|".join(sorted(map(re.escape, CLIPPINGS), key=len, reverse=True)) +
+                      r")(?![\w/])")
+
+
+def spell_out(text: str) -> str:
+    """`text` with each clipped word written out ("repo-level" -> "repository-level"); upper-case "SOTA" too,
+    since nothing is named that."""
+    text = re.sub(r"(?<![\w-])SOTA(?![\w-])", "state-of-the-art", text)
+    return _CLIPPED.sub(lambda m: CLIPPINGS[m[0]], text)
