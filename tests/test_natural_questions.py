@@ -55,6 +55,13 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("how many parameters has the aplhacode model that got the codeforces ranking?", "parameters"),  # a typo'd name
     ("whats the parameter count of OMPGPT?", "parameter count"),
     ("What pass@1 does Voyager get on HumanEval?", "Voyager"),  # whose figure: a name no abstract has
+    ("what's the size of REFUTE - how many problems does it include?", "problems"),  # "48% of these" is no size
+    ("CodeTree on SWEBench: solve rate in %?", "SWEBench"),  # "significant gains" there, no figure
+    ("Which Coq tactics does DeepSeek-Prover learn to use?", "Coq"),  # a word no abstract has, said of the paper
+    ("For how many epochs was the Eurus-2-7B-PRIME model trained?", "epochs"),
+    ("how many papers has the AI Scientist written so far?", "papers"),  # "$15 per paper" counts no papers
+    ("what exact match does CodeFill reach?", "exact match"),  # a metric in plain words it never names
+    ("How much exact-match accuracy do the dynamic inference completion models give up?", "exact match"),
 ])
 def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):
     answer = engine.ask(question)
@@ -494,3 +501,54 @@ def test_a_paper_named_by_its_author_is_not_taken_for_a_paper_the_index_lacks(fr
     assert "No indexed paper is" not in by_author.answer  # Sato wrote Zorblax: the paper is there
     unknown = fresh_engine.ask("In the Toolformer paper, how many theorems does it prove?")
     assert unknown.refused and "No indexed paper is “Toolformer” (no abstract mentions it)" in unknown.answer
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("STP's proofnet accuracy, I believe it was around 23%?", "**23.1%**"),  # "believe" after "I" is no name
+    ("How many lemmas are in the dataset made from IMO proofs?", "**1,329 lemmas**"),  # the count leads
+])
+def test_hedged_and_counted_questions_lead_with_the_value(engine, question, value):
+    answer = engine.ask(question)
+    first = answer.answer.split(" [1]")[0]  # the answer's first sentence, as shown
+    assert not answer.refused and value in first
+
+
+def test_a_property_of_the_models_is_no_question_which_model(engine):
+    answer = engine.ask("what model sizes does the LintSeq paper train?")
+    assert not answer.refused and "2.6B to 14B" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "titles"), [
+    ("MBPP results (including MBPP+ too) - which papers have them?",
+     {"Program Synthesis with Large Language Models", "Planning In Natural Language Improves LLM Search For Code "
+      "Generation", "Divide-and-Conquer Meets Consensus: Unleashing the Power of Functions in Code Generation",
+      "CodeTree: Agent-guided Tree Search for Code Generation with Large Language Models"}),
+    ("anything involving SWE-bench?",
+     {"Improving FIM Code Completions via Context & Curriculum Based Learning",
+      "AutoCodeRover: Autonomous Program Improvement",
+      "CodeTree: Agent-guided Tree Search for Code Generation with Large Language Models"}),
+    ("studies that test ChatGPT on math - which ones are there?",  # the list asked after the topic
+     {"Mathematical Capabilities of ChatGPT", "Evaluating Language Models for Mathematics through Interactions"}),
+])
+def test_lists_asked_in_chat_wording(engine, question, titles):
+    answer = engine.ask(question)
+    assert answer.kind == "list" and titles <= {c.title for c in answer.citations}
+
+
+def test_a_clipped_word_is_searched_as_the_abstracts_write_it(engine):
+    answer = engine.ask("which papers handle repo-level completion?")
+    assert answer.kind == "list"
+    assert "RLCoder: Reinforcement Learning for Repository-Level Code Completion" in {c.title for c in answer.citations}
+
+
+def test_a_comparison_row_quotes_the_sentence_that_answers_the_aspect(engine):
+    answer = engine.ask("AlphaCode and PLANSEARCH: how does each one search the space of candidate programs?")
+    row = next(r for r in answer.table if r["title"].startswith("Competition-Level Code Generation"))
+    assert "large-scale model sampling" in row["aspect"]
+
+
+def test_the_paper_that_made_a_name_is_the_name_s_paper(engine):
+    answer = engine.ask("the original MBPP paper vs PLANSEARCH: how big are the models?")
+    assert answer.kind == "comparative"
+    assert "Program Synthesis with Large Language Models" in _titles(answer)
+

@@ -64,6 +64,7 @@ def test_a_word_capitalised_only_where_a_sentence_or_title_starts_is_no_name():
     ("theorem proving in Lean", "theorem proving in Lean", []),
     # An aside in parentheses naming no examples qualifies the topic and is left out.
     ("math data with solutions as programs (PoT-style, not proofs)", "math data with solutions as programs", []),
+    ("HumanEval (including HumanEval+)", "HumanEval", ["HumanEval+"]),  # one name, said to count too
 ])
 def test_examples_given_for_a_list_topic(topic, head, examples):
     from rag.answer.listing import example_names
@@ -114,3 +115,21 @@ def test_a_name_given_only_as_an_example_is_a_passing_mention(sentence, name, pa
     from rag.text.names import mention_pattern
 
     assert in_passing(sentence, mention_pattern(name)) is passing
+
+
+
+def test_a_name_no_paper_has_among_described_alternatives_leaves_the_description():
+    """"websites, GUIs or games": no abstract says GUI, but the papers on websites still match."""
+    from rag.answer.listing import find_matches
+    from rag.answer.scoring import ScoredSentence
+    from rag.types import Paper
+
+    papers = [Paper("web", "Web agents", "Agents act on websites."), Paper("math", "Proofs", "We prove theorems.")]
+
+    def score(text: str) -> list[ScoredSentence]:
+        return [ScoredSentence("web", 0, "Agents act on websites.", 0.8, 0.5, 0.8, 0),
+                ScoredSentence("math", 0, "We prove theorems.", 0.2, 0.0, 0.2, 1)]
+
+    found = find_matches("agents acting in websites, GUIs or games", papers, score)
+    assert [m.paper.paper_id for m in found] == ["web"]
+    assert find_matches("GUIs", papers, score) == []  # the name alone: nothing matches

@@ -967,3 +967,84 @@ def test_a_count_the_abstract_gives_otherwise(question, text, contradicted):
     from rag.answer.asks import contradicted_count
 
     assert contradicted_count(question, text) == contradicted
+
+
+@pytest.mark.parametrize(("question", "sentence", "counts"), [
+    # A size asked ("contain", "are in"): a share of the items is no count of them.
+    ("How many tasks does the benchmark contain?", "Agents solve 48% of these tasks.", False),
+    ("How many tasks are in it?", "It has 812 tasks.", True),
+    ("How many tasks does the agent solve?", "Agents solve 48% of these tasks.", True),  # a share answers this
+    ("How many papers does it write?", "Each paper costs $15 per paper.", False),  # a rate per paper counts none
+    ("how many samples each", "It includes 1.2K samples from active repositories.", True),  # "each" is no unit
+    ("How many problems are in each?", "A dataset of 116 Python code completion problems.", True),
+])
+def test_what_a_count_question_counts(question, sentence, counts):
+    from rag.answer.units import counted_unit
+
+    assert counted_unit(question).search(sentence) is counts
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("CodeTree's solve rate on SWE-bench?", True),
+    ("the resolution rate on the lite split?", True),
+    ("what did it get on HumanEval, as a %?", True),
+    ("how does CodeTree search?", False),
+])
+def test_a_rate_or_a_percent_sign_asks_for_a_figure(question, figure):
+    from rag.answer.asks import asks_for_figure
+
+    assert asks_for_figure(question) is figure
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how much exact-match accuracy do they lose?", "exact match"),
+    ("what EM do they report?", "exact match"),
+    ("what edit similarity does it reach?", "edit similarity"),
+    ("how accurate is it?", ""),  # accuracy in any words is no named metric
+])
+def test_a_metric_named_in_plain_words(question, metric):
+    from rag.answer.units import named_metric
+
+    assert named_metric(question) == metric
+
+
+@pytest.mark.parametrize(("question", "which_model"), [
+    ("what sizes of models did they finetune?", False),  # a property of the models
+    ("which models did they finetune?", True),
+    ("what kinds of LLMs does it evaluate?", False),
+])
+def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_model):
+    from rag.answer.asks import asks_which_model
+
+    assert bool(asks_which_model(question)) is which_model
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("anything involving SWE-bench?", "SWE-bench"),
+    ("anything touching Isabelle in any form?", "Isabelle"),
+    ("papers whose main focus is evaluating provers on Lean?", "evaluating provers on Lean"),
+    ("which papers study proof search, not program synthesis?", "proof search"),
+    ("math benchmarks with graduate problems - which ones are there?", "math benchmarks with graduate problems"),
+    ("I need tools for repository mining - which papers build those?", "build tools for repository mining"),
+    ("which papers explicitly study code efficiency?", "code efficiency"),
+])
+def test_list_topics_in_chat_wording(question, topic):
+    from rag.answer.plan import list_topic
+
+    assert list_topic(question.rstrip("?")) == topic
+
+
+def test_a_verb_after_its_subject_is_no_name(lexicon):
+    # "Think" names a phase of Think-and-Execute; "I think" names nothing.
+    assert all(m.text.lower() != "think" for m in lexicon.find("STP on ProofNet, I think it was 23%?"))
+
+
+def test_the_paper_said_to_have_made_a_name_is_that_papers():
+    made = Lexicon({p.paper_id: p for p in [Paper("ps", "Program Synthesis with Large Language Models",
+                          "The Mostly Basic Programming Problems (MBPP) dataset contains 974 short programs."),
+                    Paper("ct", "Tree Search for Code", "We evaluate on MBPP and HumanEval."),
+                    Paper("fc", "Functions for Code", "It gains 9.8% on MBPP.")]})
+    mentions = made.find("how big are the models in the original MBPP paper?")
+    assert [(m.text, m.kind, m.paper_ids) for m in mentions] == [("MBPP", "paper", ("ps",))]
+    assert [m.kind for m in made.find("which papers use MBPP?")] == ["term"]  # not said to be its paper
+

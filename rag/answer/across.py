@@ -17,7 +17,7 @@ from rag.answer.mentions import key
 from rag.answer.naming import mentions_name
 from rag.answer.scoring import ScoredSentence
 from rag.text.markers import escape_markers
-from rag.text.names import is_generic, names_in, short_name
+from rag.text.names import is_generic, mention_pattern, names_in, short_name
 from rag.types import Answer, AnswerSentence, Paper
 
 if TYPE_CHECKING:
@@ -88,17 +88,29 @@ def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = T
         return any(mentions_name(f"{papers[pid].title}\n{papers[pid].abstract}", n) for n in names)
 
     kept = [s for s in _relevant_papers(found, ranked, topic, limit) if not names or naming(s.paper_id)]
-    if names and (len(kept) < 2 or kept[0].score < found.tools.settings.answer.refuse_below):
-        # "How does SWE-bench get used across these papers?": the papers naming it, however their sentences score,
-        # each with its best sentence that names it (also when the ones found only passed the lower bar).
-        ids = [pid for pid in papers if naming(pid)]
-        if 2 <= len(ids) <= MAX_ACROSS:
-            best = {}
-            for s in found.scored_in(ids):
-                if any(mentions_name(s.text, n) for n in names):
-                    best.setdefault(s.paper_id, s)
-            kept = sorted(best.values(), key=lambda s: -s.score)
+    if _asked_about(found.searched, names) and 2 <= len(ids := [pid for pid in papers if naming(pid)]) <= MAX_ACROSS:
+        # "How does SWE-bench get used across these papers?": every paper naming it, however its sentences score
+        # (CodeTree's "SWEBench" sentence ranks below the ratio), each with its best sentence that names it; the
+        # papers found close to the question come first, unless they only passed the lower bar.
+        best = {}
+        for s in found.scored_in(ids):
+            if any(mentions_name(s.text, n) for n in names):
+                best.setdefault(s.paper_id, s)
+        if len(kept) < 2 or kept[0].score < found.tools.settings.answer.refuse_below:
+            kept = []
+        kept += sorted((s for pid, s in best.items() if pid not in {k.paper_id for k in kept}), key=lambda s: -s.score)
     return kept
+
+
+_EXAMPLES_AFTER = re.compile(r"\b(?:e\.g\.|such as|like|for example|for instance|including)\s.*", re.I)
+
+
+def _asked_about(question: str, names: Sequence[str]) -> bool:
+    """Whether the names are what the question asks about ("How does SWE-bench get used?"), not how it describes
+    its papers ("the Lean papers") or examples it gives ("e.g. Minecraft, AutoML")."""
+    described = match["desc"] if (match := _PAPER_SET.search(question)) else ""
+    asked = _EXAMPLES_AFTER.sub(" ", question)
+    return any(mention_pattern(n).search(asked) and not mention_pattern(n).search(described) for n in names)
 
 
 def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",

@@ -38,6 +38,9 @@ _ASPECT_ROLES = [
 ROW_RATIO = 0.75  # a further sentence joins a row when it scores this close to the row's best
 
 
+ASPECT_WORDS = 2
+
+
 def roles_asked(aspect: str) -> list[str]:
     return [role for role, words in _ASPECT_ROLES if words.search(aspect)]
 
@@ -60,6 +63,8 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         if len(asks) > 1 and (figure or unit is not None) else []
     ids = [p.paper_id for p in chosen]
     for_other = [found.scored_in_for(part, ids) for part in other_asks]
+    for_aspect = found.scored_in_for(shape.aspect, ids) \
+        if not figure and unit is None and not quantity and len(shape.aspect.split()) >= ASPECT_WORDS else []
     rows = []
     for paper in chosen:
         own = [s for s in scored if s.paper_id == paper.paper_id]
@@ -76,15 +81,22 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             its = [t for t in terms if mentions_name(text, t)]
             own = [s for s in own if its and has_figure(s.text) and all(mentions_name(s.text, t) for t in its)]
         picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ROW_RATIO * own[0].score]
+        if (best := next((s for s in for_aspect if s.paper_id == paper.paper_id), None)) is not None and \
+                all(s.position != best.position for s in picked):
+            # The whole question favours the sentences naming the paper ("we introduce AlphaCode ..."); the aspect
+            # alone ("explore the space of possible solutions") finds the one that answers it ("large-scale model
+            # sampling to explore the search space").
+            picked.append(best)
+        room = MAX_ROW + (len(picked) > PER_ROW)
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
         plain = not figure and unit is None and not quantity  # the aspect's best sentences and role cells
         if plain and ASKS_NAMED_THINGS.search(shape.aspect):
             # "What benchmarks do A, B and C evaluate on?": every sentence of the row's abstract naming one leads.
             naming = [s for s in split_sentences(paper.abstract) if names_used(s, paper)]
-            texts = [*naming[:MAX_ROW], *(t for t in texts if t not in naming)][:MAX_ROW]
+            texts = [*naming[:room], *(t for t in texts if t not in naming)][:room]
         for scored_for_ask in for_other:
             best = next((s for s in scored_for_ask if s.paper_id == paper.paper_id), None)
-            if texts and len(texts) < MAX_ROW and best is not None and best.text not in texts:
+            if texts and len(texts) < room and best is not None and best.text not in texts:
                 texts.append(best.text)
         if plain:
             cells = cells_for(paper)
@@ -92,7 +104,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             # result, so a row says what the approach achieved.
             for role in [*roles_asked(shape.aspect), "results"]:
                 cell = cells.get(role)
-                if cell is not None and cell.sentence not in texts and len(texts) < MAX_ROW:
+                if cell is not None and cell.sentence not in texts and len(texts) < room:
                     texts.append(cell.sentence)
         rows.append((paper, texts))
     if (unit is not None or quantity) and not any(texts for _, texts in rows):

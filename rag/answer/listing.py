@@ -120,7 +120,11 @@ def find_matches(
         matches = _named(names, papers, any_of=any_of, passing=passing)
         if _describes_beyond(topic, names) and len(matches) > 1:
             matches = _closest_to(topic, names, matches, score_topic, any_of)
-        return matches
+        if matches or not any_of or not _describes(_without_names(topic, names)):
+            return matches
+        # "agents that act in websites, GUIs/phone UIs or games": no abstract says GUI, but the names were only
+        # some of the alternatives the topic describes.
+        topic = _without_names(topic, names)
     return _described(topic, {p.paper_id: p for p in papers}, score_topic)
 
 
@@ -190,7 +194,9 @@ def unmet_filters(topic: str, papers: Iterable[Paper]) -> str:
 
 # Examples given for a topic: "..., like MPI, OpenMP or Fortran", "... such as X and Y", "... (OpenMP, MPI, ...)".
 _EXAMPLES = re.compile(r"^(?P<head>.+?)(?:,?\s+(?:like|such as|e\.g\.,?|including|for example,?)\s+(?P<listed>[^()]+)|"
-                       r"\s*\((?:e\.g\.,?\s*|like\s+)?(?P<inside>[^()]+)\))\s*$", re.I)
+                       r"\s*\((?:e\.g\.,?\s*|like\s+|"
+                       r"(?P<also>counting|including|incl\.|plus|or|and|also|as well as)\s+)?"
+                       r"(?P<inside>[^()]+)\))\s*$", re.I)  # "MBPP (counting MBPP+)": one example is enough
 _AND_SO_ON = re.compile(r",?\s*(?:and so on|and so forth|etc\.?|and (?:the like|similar|others))\s*$", re.I)
 
 
@@ -203,7 +209,7 @@ def example_names(topic: str) -> tuple[str, list[str]]:
     listed = _AND_SO_ON.sub("", match["listed"] or match["inside"])
     examples = [e.strip() for e in re.split(r",|\bor\b|\band\b|/", listed) if e.strip()]
     names = [topic_names(e) for e in examples]
-    if len(examples) < 2 or not all(len(n) == 1 and not is_generic(n[0]) for n in names):
+    if len(examples) < (1 if match["also"] else 2) or not all(len(n) == 1 and not is_generic(n[0]) for n in names):
         # An aside in parentheses that names no examples ("(PoT-style, not formal proofs)") only qualifies the
         # topic: left out, it cannot make the topic unmeetable. Plain-word examples after "like" are the meaning.
         return (match["head"].strip(" ,"), []) if match["inside"] and len(match["head"].split()) >= 2 else (topic, [])
@@ -299,6 +305,12 @@ def _closest_to(topic: str, names: list[str], matches: list[Match],
         return matches
     bar = NAMED_RATIO * max(best.values())
     return [m for m in matches if best.get(m.paper.paper_id, bar) >= bar]
+
+
+def _without_names(topic: str, names: list[str]) -> str:
+    for name in names:
+        topic = mention_pattern(name).sub(" ", topic)
+    return " ".join(re.sub(r"\s*/\s*", " ", topic).split())
 
 
 def _describes(rest: str) -> bool:

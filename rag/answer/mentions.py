@@ -53,6 +53,9 @@ _AUTHORS = re.compile(r"\b(?:we|our)\b", re.I)
 _VERSION = re.compile(r"v?\d+(?:\.\d+)?[kmbt]?|(?:instruct|base|chat)", re.I)  # "3B", "v2", "1.5", "Instruct"
 
 
+_SUBJECTS = frozenset({"i", "we", "you", "they"})
+
+
 def key(text: str) -> str:
     """The form names are compared in: lower case, no accents, letters and digits only."""
     text = unicodedata.normalize("NFKD", text)
@@ -190,6 +193,9 @@ class Lexicon:
                     # one abstract that names Toolformer once, in passing ("e.g. Chain-of-Thought, Toolformer"),
                     # while "the Eurus-2 model" is the one abstract's model.
                     owner = set(mention.paper_ids)
+                if owner is None and after.removesuffix("s") in PAPER_WORDS and \
+                        (made_by := self.defined_by.get(key(written))):
+                    owner = {made_by}  # "the original MBPP paper": the one that made MBPP, though four use it
                 if owner:  # "the Tokompiler paper", "the FVELER dataset", "the AlphaCode paper"
                     mention = replace(mention, kind="paper", paper_ids=tuple(owner))
             found.append(mention)
@@ -283,7 +289,10 @@ class Lexicon:
         return list(seen.values())
 
     def _longest_at(self, question: str, words: list[Word], i: int) -> tuple[Mention, int] | None:
-        plain = self.plain_word(words[i].text)
+        # A lower-case word after its subject is a verb ("I think it was 10%"), though "In Think, we ..." names a
+        # phase of Think-and-Execute.
+        plain = self.plain_word(words[i].text) or \
+            (words[i].text.islower() and i > 0 and words[i - 1].text.lower() in _SUBJECTS)
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
             span = words[i:i + n]
             if span[0].text.lower() == "the" and n > 1 and key(" ".join(w.text for w in span[1:])) in \

@@ -55,7 +55,7 @@ _LIST_LEAD = re.compile(
     r"talk(?:s)? about|bring(?:s)? up|"
     r"discuss(?:es)?|are about|about|on|involve[sd]?|focus(?:es)? on|deal(?:s)? with|tackle[sd]?|include[sd]?|"
     r"benchmark(?:s)?(?:\s+on)?|tested on|test on|(?:works?|working) (?:on|with)|target(?:s)?|build on|are based on|"
-    r"leverage[sd]?)\s+",
+    r"leverage[sd]?|touch(?:es|ing)?|involving|regarding|concerning|covering|related to)\s+",
     re.I,
 )
 
@@ -106,7 +106,8 @@ _NOT_ASPECT = re.compile(
     r"one|ones|them|they|their|its|it|way|ways|differ\w*|difference\w*|compare\w*|comparison|contrast|paper\w*|"
     r"method\w*|approach\w*|work|works|study|model|models|system|systems|in|on|to|from|with|their|actually|"
     r"exactly|aimed|at|than|same|similar|respect|regarding|terms|vs\.|s|whats|actual|really|just|case|cases|"
-    r"taken|together|but|so|any|some|thing|things|stuff|kind|sort|two|three|roughly|much|by)\b", re.I)
+    r"taken|together|but|so|any|some|thing|things|stuff|kind|sort|two|three|roughly|much|many|original|by)\b",
+    re.I)
 # "Which is better / higher / larger / faster": each side's figure is what is asked.
 _WHICH_BETTER = re.compile(r"\b(?:better|best|higher|highest|larger|largest|bigger|more|fewer|faster|stronger|"
                            r"outperform\w*|beat\w*|win\w*|jump|gain\w*)\b", re.I)
@@ -243,7 +244,8 @@ def _content_words(text: str) -> list[str]:
 
 # Words that ask for completeness or point at the collection, saying nothing about the topic.
 _LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the) (?:collection|corpus|index|set)|in any way|at all|"
-                          r"please|specifically|actually|really|exactly)\b", re.I)
+                          r"please|specifically|actually|really|exactly|explicitly|truly|genuinely|"
+                          r"in any (?:form|shape)|of any kind)\b", re.I)
 
 
 # A closing clause that only asks for the whole list ("list all of it please", "I want the full set").
@@ -282,7 +284,8 @@ def list_topic(text: str) -> str:
         if topic and not _TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"which papers {topic}?" if _LIST_LEAD.match(f"{topic} ") else f"which papers are about {topic}?"
-    clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+", text) if c.strip()]
+    # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
+    clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+|\s+[-–—]+\s+", text) if c.strip()]
     while len(clauses) > 1 and _ALL_OF_IT.match(clauses[-1]):
         clauses.pop()  # "... ? I want the full set."
     text = " ".join(clauses).rstrip("?.!:; ")
@@ -291,16 +294,19 @@ def list_topic(text: str) -> str:
         return whole
     for i, clause in enumerate(clauses):
         topic = _list_topic(clause.rstrip("?.!:; "))
-        if i and (one := _ONE.fullmatch(topic)) and (wanted := _WANTED.sub("", clauses[i - 1]).strip(" .?!:;")):
-            # "I'm looking for benchmarks for repo-level completion. Which papers introduce one?"
-            return f"{one['verb']}{wanted}"
+        if i and (one := _ONE.fullmatch(topic) or _BARE.fullmatch(topic)) and \
+                (wanted := _WANTED.sub("", clauses[i - 1]).strip(" .?!:;")):
+            # "I'm looking for benchmarks for repo-level completion. Which papers introduce one?", "empirical studies
+            # of ChatGPT - which ones are in here?"
+            return f"{one['verb'] or ''}{wanted}"
         if topic and not _REFERS_BACK.search(topic):  # "... which methods do they use": about what came before
             return topic
     return ""
 
 
 # "Which papers introduce one?": the thing wanted is in the sentence before ("I'm looking for X.").
-_ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,2}?)(?:(?:a|an)\s+)?(?:one|ones|some|any|such)", re.I)
+_ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,2}?)(?:(?:a|an)\s+)?(?:one|ones|some|any|such|those|these|them)", re.I)
+_BARE = re.compile(r"(?P<verb>)(?:are|is|exist|there are|are there)", re.I)
 _WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|after|searching for|interested in)\s+|"
                      r"^(?:i|we)\s+(?:need|want|would like|'d like)\s+", re.I)
 
@@ -309,7 +315,11 @@ def _list_topic(text: str) -> str:
     if re.match(_WAYS_OF_PEOPLE, text, re.I):
         return ""  # "what approaches do people use to X": the ways, across papers
     text = re.sub(r"^(?:(?:any|are there any|are there|is there any|is there)\s+)?(?:papers|works?|studies|"
-                  r"research)\s+|^anything\s+(?=(?:using|on|about|that|with)\b)", "which papers ", text, flags=re.I)
+                  r"research)\s+|^anything\s+(?=(?:using|on|about|that|with|touching|involving|related|around|regarding|"
+                  r"concerning|mentioning|covering)\b)", "which papers ", text, flags=re.I)
+    # "papers whose main contribution is evaluating X": the papers evaluating X.
+    text = re.sub(r"\bwhose\s+(?:main\s+|primary\s+|key\s+|core\s+|central\s+)?(?:contribution|focus|goal|aim|"
+                  r"subject|topic|point)s?\s+(?:is|are|was|were|lies\s+in)\s+", "", text, flags=re.I)
     # "who's using LLMs to make code faster?", "who is working on X": the papers that do it.
     text = re.sub(r"^who(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
     text = " ".join(_LIST_FILLER.sub(" ", text).split())
@@ -325,7 +335,7 @@ def _list_topic(text: str) -> str:
     rest = _LIST_LEAD.sub("", rest, count=1).strip()
     # "Isabelle instead of, or as well as, Lean": the papers asked for are Isabelle's, whatever else they use. Not
     # "rather than": "real users rather than only offline benchmarks" lost a paper on natural-2 without its tail.
-    rest = re.sub(r",?\s+(?:instead of|other than|as opposed to|but not)\b.*$", "", rest, flags=re.I)
+    rest = re.sub(r",?\s+(?:instead of|other than|as opposed to|but not)\b.*$|,\s+not\s.*$", "", rest, flags=re.I)
     return with_filters(f"{rest} in {kind}" if kind and rest else rest or kind, only)
 
 
