@@ -62,6 +62,9 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     ("how many papers has the AI Scientist written so far?", "papers"),  # "$15 per paper" counts no papers
     ("what exact match does CodeFill reach?", "exact match"),  # a metric in plain words it never names
     ("How much exact-match accuracy do the dynamic inference completion models give up?", "exact match"),
+    ("how many UGMathBench problems are in calculus alone?", "calculus alone"),  # only the total is given
+    ("How many BigCodeBench tasks belong to the data analysis domain?", "data analysis domain"),
+    ("Which papers evaluate on Kotlin or Go?", "Kotlin"),  # names only: no description to fall back on
 ])
 def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):
     answer = engine.ask(question)
@@ -551,4 +554,14 @@ def test_the_paper_that_made_a_name_is_the_name_s_paper(engine):
     answer = engine.ask("the original MBPP paper vs PLANSEARCH: how big are the models?")
     assert answer.kind == "comparative"
     assert "Program Synthesis with Large Language Models" in _titles(answer)
+
+
+def test_a_size_is_no_result_when_an_accuracy_is_compared(engine):
+    # OVM's GSM8K sentence gives sizes ("OVM-7B ... up to 13B parameters"), no accuracy: its row says so.
+    answer = engine.ask("OVM or DotaMath: which reaches the higher GSM8K accuracy?")
+    rows = {row["paper"]: row["aspect"] for row in answer.table}
+    assert rows["DotaMath"] and "86.7%" in rows["DotaMath"]
+    assert [paper for paper, said in rows.items() if said is None] == \
+        ["Outcome-supervised Verifiers for Planning in Mathematical Reasoning"]
+    assert "no GSM8K result in the abstract" in answer.answer
 

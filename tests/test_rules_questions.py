@@ -977,6 +977,7 @@ def test_a_count_the_abstract_gives_otherwise(question, text, contradicted):
     ("How many papers does it write?", "Each paper costs $15 per paper.", False),  # a rate per paper counts none
     ("how many samples each", "It includes 1.2K samples from active repositories.", True),  # "each" is no unit
     ("How many problems are in each?", "A dataset of 116 Python code completion problems.", True),
+    ("How many samples inside?", "Using query evolution on GSM8K and MATH datasets.", False),  # 8K of GSM8K
 ])
 def test_what_a_count_question_counts(question, sentence, counts):
     from rag.answer.units import counted_unit
@@ -1048,3 +1049,13 @@ def test_the_paper_said_to_have_made_a_name_is_that_papers():
     assert [(m.text, m.kind, m.paper_ids) for m in mentions] == [("MBPP", "paper", ("ps",))]
     assert [m.kind for m in made.find("which papers use MBPP?")] == ["term"]  # not said to be its paper
 
+
+
+def test_a_name_the_question_brackets_after_its_words_is_a_concept_not_a_title_s_paper():
+    titled = Lexicon({p.paper_id: p for p in [
+        Paper("rk", "The cytokine receptor activator ligand (RANKL) fosters epithelial cells",
+              "Its signals drive the maturation of epithelial cells."),
+        Paper("ot", "Medullary epithelial cells in the thymus", "CD40 acts on them.")]})
+    assert [m.kind for m in titled.find("Is the RANK ligand (RANKL) pathway needed by epithelial cells?")
+            if m.text == "RANKL"] == ["term"]
+    assert [m.kind for m in titled.find("Does RANKL foster epithelial cells?") if m.text == "RANKL"] == ["paper"]

@@ -445,8 +445,12 @@ def unknown_subject(question: str, names: Sequence[str]) -> str:
 
 # Part of what a paper measured that a figure question narrows to: "on just the e-commerce sites", "only for Rust",
 # "the function-level subset". The figure must be stated for that part, in a sentence naming it.
+# "in linear algebra specifically", "belong to the web development domain": a part too.
 _SCOPE = re.compile(r"\b(?:on|for|in|of|to)\s+(?:just|only)\s+(?:the\s+|its\s+)?(?P<scope>[\w-]+(?:\s+[\w-]+)?)|"
-                    r"\b(?:the|its)\s+(?P<part>[\w-]+)\s+(?:subset|split|portion|partition)\b", re.I)
+                    r"\b(?:on|for|in)\s+(?:the\s+)?(?P<scope2>[\w-]+(?:\s+[\w-]+)?)\s+(?:specifically|alone|only)\b|"
+                    r"\b(?:the|its)\s+(?P<part>[\w-]+)\s+(?:subset|split|portion|partition)\b|"
+                    r"\bbelong(?:s|ing)?\s+to\s+(?:the\s+)?(?P<part2>[\w-]+(?:\s+[\w-]+)?)\s+"
+                    r"(?:domain|category|subject|area|split|class|topic)\b", re.I)
 
 
 def unmet_scope(question: str, sentences: Sequence[str]) -> str:
@@ -454,10 +458,11 @@ def unmet_scope(question: str, sentences: Sequence[str]) -> str:
     from rag.text.tokens import STOPWORDS
 
     for match in _SCOPE.finditer(question):
-        scope = match["scope"] or match["part"]
+        scope = match["scope"] or match["scope2"] or match["part"] or match["part2"]
         words = [w for w in re.findall(r"[\w-]+", scope) if w.lower() not in STOPWORDS and len(w) > 2]
         if words and not any(all(Vocabulary(s).uses(w) for w in words) for s in sentences):
-            return match.group(0).strip() if match["scope"] else f"for {match.group(0).strip()}"
+            said = re.sub(r"^belong\w*\s+to\s+", "", match.group(0).strip(), flags=re.I)
+            return said if match["scope"] or match["scope2"] else f"for {said}"
     return ""
 
 

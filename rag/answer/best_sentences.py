@@ -89,7 +89,8 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
             return refuse(question, found, f"No indexed abstract gives {figures}{whose}, so the indexed abstracts "
                                            f"do not answer this question.")
         scored = quoting + [s for s in scored if s not in quoting]
-    if (metric := named_metric(found.searched)) and not names_metric(papers[scored[0].paper_id].abstract, metric):
+    if (metric := named_metric(found.searched)) and len(split_asks(found.searched)) == 1 and \
+            not names_metric(papers[scored[0].paper_id].abstract, metric):
         # "How much exact-match accuracy does the early-exit completion paper lose?": the paper the answer would
         # quote never says exact match.
         return refuse(question, found, f"The closest abstracts give no {metric} figure (the closest sentence: "

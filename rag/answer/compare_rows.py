@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.across import ASKS_NAMED_THINGS, names_used
-from rag.answer.asks import asks_for_figure, has_figure, split_asks
+from rag.answer.asks import asks_for_figure, asks_measure, has_figure, has_measure, split_asks
 from rag.answer.comparison import aspect_answer, cells_for
 from rag.answer.naming import mentions_name
 from rag.answer.plan import asks_which_is_better
@@ -79,7 +79,9 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             text = f"{paper.title}\n{paper.abstract}"
             # Spacing and hyphen variants count ("Lean 4 miniF2F test" is MA-LoT's "Lean4 miniF2F test").
             its = [t for t in terms if mentions_name(text, t)]
-            own = [s for s in own if its and has_figure(s.text) and all(mentions_name(s.text, t) for t in its)]
+            # "which has the higher accuracy": a measurement, not OVM-7B's "up to 13B parameters".
+            states = has_measure if asks_measure(question) else has_figure
+            own = [s for s in own if its and states(s.text) and all(mentions_name(s.text, t) for t in its)]
         picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ROW_RATIO * own[0].score]
         if (best := next((s for s in for_aspect if s.paper_id == paper.paper_id), None)) is not None and \
                 all(s.position != best.position for s in picked):
@@ -117,3 +119,4 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         absent = f"{quantity} not mentioned in the abstract"
     return aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
                          missing=missing, absent=absent, header=f"Result on {' / '.join(terms)}" if figure else "")
+

@@ -120,7 +120,7 @@ def find_matches(
         matches = _named(names, papers, any_of=any_of, passing=passing)
         if _describes_beyond(topic, names) and len(matches) > 1:
             matches = _closest_to(topic, names, matches, score_topic, any_of)
-        if matches or not any_of or not _describes(_without_names(topic, names)):
+        if matches or not _plain_alternative(topic, names):
             return matches
         # "agents that act in websites, GUIs/phone UIs or games": no abstract says GUI, but the names were only
         # some of the alternatives the topic describes.
@@ -305,6 +305,14 @@ def _closest_to(topic: str, names: list[str], matches: list[Match],
         return matches
     bar = NAMED_RATIO * max(best.values())
     return [m for m in matches if best.get(m.paper.paper_id, bar) >= bar]
+
+
+def _plain_alternative(topic: str, names: list[str]) -> bool:
+    """Whether, among the alternatives the topic lists ("websites, GUIs/phone UIs or games"), one after the first
+    naming something is said in plain words ("games"); "on Kotlin or Go" lists names only."""
+    parts = [p.strip() for p in re.split(r",|/|\bor\b", topic) if p.strip()]
+    named = [any(mention_pattern(n).search(p) for n in names) or p[:1].isupper() for p in parts]  # "Go"
+    return True in named and not all(named[named.index(True):]) and _describes(_without_names(topic, names))
 
 
 def _without_names(topic: str, names: list[str]) -> str:

@@ -198,6 +198,13 @@ class Lexicon:
                     owner = {made_by}  # "the original MBPP paper": the one that made MBPP, though four use it
                 if owner:  # "the Tokompiler paper", "the FVELER dataset", "the AlphaCode paper"
                     mention = replace(mention, kind="paper", paper_ids=tuple(owner))
+            if mention.kind == "paper" and mention.start > 1 and question[mention.start - 1] == "(" and \
+                    question[mention.end:mention.end + 1] == ")" and key(mention.text) not in self.paper_aliases:
+                # "the RANK-RANK-Ligand (RANKL) pathway": a name the question brackets after its words is its own
+                # shorthand for a concept, not the paper whose title uses it in passing ("The cytokine RANKL
+                # produced by ..."); a paper's own name ("the minecraft planning paper (DEPS)") stays the paper.
+                mention = replace(mention, kind="term", paper_ids=tuple(sorted(self.terms.get(key(mention.text),
+                                                                                              mention.paper_ids))))
             found.append(mention)
             i += used
         return found

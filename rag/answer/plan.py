@@ -335,7 +335,7 @@ def _list_topic(text: str) -> str:
     rest = _LIST_LEAD.sub("", rest, count=1).strip()
     # "Isabelle instead of, or as well as, Lean": the papers asked for are Isabelle's, whatever else they use. Not
     # "rather than": "real users rather than only offline benchmarks" lost a paper on natural-2 without its tail.
-    rest = re.sub(r",?\s+(?:instead of|other than|as opposed to|but not)\b.*$|,\s+not\s.*$", "", rest, flags=re.I)
+    rest = re.sub(r",?\s+(?:instead of|other than|as opposed to|but not)\b.*$|,\s+not\s[^()]*$", "", rest, flags=re.I)
     return with_filters(f"{rest} in {kind}" if kind and rest else rest or kind, only)
 
 

@@ -12,7 +12,8 @@ import re
 from rag.text.numbers import AMOUNT
 
 # Words closing a "how many X ..." question that are no part of X: "how many samples each", "how many overall".
-_NOT_UNIT = frozenset({"each", "both", "overall", "altogether", "total", "all", "respectively", "apiece"})
+_NOT_UNIT = frozenset({"each", "both", "overall", "altogether", "total", "all", "respectively", "apiece", "inside",
+                       "there", "here"})
 # The auxiliary verbs a question is built with: "how many did each test?" names no unit by them.
 AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
@@ -83,7 +84,7 @@ def counted_unit(question: str) -> Unit | None:
         label = f"the {word} count" if match.re is _COUNT_OF else word
         if stem.lower() in _ANY_UNIT:  # a number in digits right before a plural noun; not "(1) Existing PRMs"
             # "1.2K samples", "116 Python code completion problems"
-            return Unit(r"(?<![(\d.,])\d[\d,]*(?:\.\d+)?[KkM]?(?![\d.,)])\s+(?:[\w-]+\s+){0,3}?[A-Za-z][\w-]*s\b",
+            return Unit(r"(?<![\w(.,])\d[\d,]*(?:\.\d+)?[KkM]?(?![\d.,)])\s+(?:[\w-]+\s+){0,3}?[A-Za-z][\w-]*s\b",
                         label, r"\w",
                         counts_items=True)
         form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))

@@ -19,6 +19,7 @@ CLIPPINGS = {
     "sota": "state-of-the-art", "devs": "developers", "approx": "approximately", "w/o": "without",
     # chat spellings: "which ones r in here?"
     "r": "are", "u": "you", "ur": "your", "pls": "please", "plz": "please", "abt": "about", "thru": "through",
+    "ppl": "people", "smth": "something", "esp": "especially",
 }
 _CLIPPED = re.compile(r"(?<![\w/-])(?:" + "|".join(sorted(map(re.escape, CLIPPINGS), key=len, reverse=True)) +
                       r")(?![\w/])")
