@@ -330,24 +330,3 @@ def test_clipped_words_are_written_out(text, spelled):
 
     assert spell_out(text) == spelled
 
-
-
-_DEFINING = ["Code models trained with reinforcement learning (RL) on tests.",
-             "We parse the abstract syntax tree (AST) of each file.",
-             "The Mostly Basic Programming Problems (MBPP) dataset has 974 tasks.",
-             "Process reward models (PRMs) score each step.",
-             "Code for high-performance computing (HPC) is hard.", "HPC models are small.", "We tokenise HPC code."]
-
-
-@pytest.mark.parametrize(("question", "scored_as"), [
-    ("who uses RL for code?", "who uses reinforcement learning (RL) for code?"),
-    ("do PRMs help?", "do process reward models (PRMs) help?"),  # the plural is the definition's
-    ("which papers parse an abstract syntax tree (AST)?", "which papers parse an abstract syntax tree (AST)?"),
-    ("which papers use MBPP?", "which papers use MBPP?"),  # a name written out is looked up as the name
-    ("is ASTRO an RL-based method?", "is ASTRO an RL-based method?"),  # inside other words: left alone
-    ("which papers target HPC?", "which papers target HPC?"),  # the abstracts mostly say HPC bare
-])
-def test_acronyms_the_abstracts_define_are_scored_with_their_words(question, scored_as):
-    from rag.text.acronyms import Acronyms
-
-    assert Acronyms(_DEFINING).expand(question) == scored_as

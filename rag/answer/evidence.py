@@ -48,11 +48,11 @@ class Gathered:
         about named papers is answered from."""
         wanted = tuple(paper_ids)
         if wanted not in self._scored_in:
-            vector = self.vector if self.vector is not None else self.tools.embed_query(self.scoring_text)
+            vector = self.vector if self.vector is not None else self.tools.embed_query(self.searched)
             papers = self.view.papers
             evidence = [Evidence(paper_id=pid, title=papers[pid].title, text=papers[pid].abstract, rank=0)
                         for pid in wanted if pid in papers]
-            self._scored_in[wanted] = score_sentences(self.scoring_text, vector, evidence, papers,
+            self._scored_in[wanted] = score_sentences(self.searched, vector, evidence, papers,
                                                       self.tools.embed_sentences, self.view.lexical.idf,
                                                       rank_penalty=0.0)
         return self._scored_in[wanted]
@@ -62,13 +62,11 @@ class Gathered:
         papers = self.view.papers
         evidence = [Evidence(paper_id=pid, title=papers[pid].title, text=papers[pid].abstract, rank=0)
                     for pid in dict.fromkeys(paper_ids) if pid in papers]
-        text = self.view.acronyms.expand(text)
         return score_sentences(text, self.tools.embed_query(text), evidence, papers, self.tools.embed_sentences,
                                self.view.lexical.idf, rank_penalty=0.0)
 
     def search(self, text: str, k: int) -> tuple[list[Evidence], np.ndarray | None]:
         """The best `k` papers for another text than the question (a list's topic), with that text's vector."""
-        text = self.view.acronyms.expand(text)
         retrieval = self.retrieval or self.tools.settings.retrieval
         vector = self.tools.embed_query(text) if retrieval.retriever != "bm25" else None
         return self.view.retriever.search(text, retrieval, k=k, vector=vector), vector
@@ -77,21 +75,14 @@ class Gathered:
         """The sentences of the best `k` papers for `text`, scored against it, each paper judged on its own
         sentences (no retrieval-rank penalty)."""
         hits, vector = self.search(text, k)
-        text = self.view.acronyms.expand(text)
         if vector is None:
             vector = self.tools.embed_query(text)
         return score_sentences(text, vector, hits, self.view.papers, self.tools.embed_sentences,
                                self.view.lexical.idf, rank_penalty=0.0)
 
-    @property
-    def scoring_text(self) -> str:
-        """The question as its sentences are scored: acronyms the abstracts define written out ("reinforcement
-        learning (RL)"); the rules read `searched` as the user put it."""
-        return self.view.acronyms.expand(self.searched)
-
     def scored(self) -> list[ScoredSentence]:
         if self._scored is None:
-            vector = self.vector if self.vector is not None else self.tools.embed_query(self.scoring_text)
-            self._scored = score_sentences(self.scoring_text, vector, self.retrieved, self.view.papers,
+            vector = self.vector if self.vector is not None else self.tools.embed_query(self.searched)
+            self._scored = score_sentences(self.searched, vector, self.retrieved, self.view.papers,
                                            self.tools.embed_sentences, self.view.lexical.idf)
         return self._scored

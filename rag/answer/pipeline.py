@@ -109,9 +109,8 @@ def gather(shape: Plan, searched: str, view: IndexView, tools: Tools, retrieval:
         retrieved = [Evidence(paper_id=p.paper_id, title=p.title, text=p.abstract, rank=r)
                      for r, p in enumerate(chosen)]
         return Gathered(searched, retrieved, None, view, tools, retrieval)
-    scoring = view.acronyms.expand(searched)  # "RL" searched with its words, as Gathered scores it
-    vector = tools.embed_query(scoring) if retrieval.retriever != "bm25" else None
-    retrieved = view.retriever.search(scoring, retrieval, vector=vector)
+    vector = tools.embed_query(searched) if retrieval.retriever != "bm25" else None
+    retrieved = view.retriever.search(searched, retrieval, vector=vector)
     # A paper the question names is evidence even when it ranks below the cut: its sentences may be quoted,
     # and the verifier only accepts citations to papers in the evidence.
     found = {e.paper_id for e in retrieved}

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from rag.index.replica import Replica
     from rag.index.retrieval import Retriever
     from rag.index.store import ChromaStore
-    from rag.text.acronyms import Acronyms
     from rag.text.vocabulary import Vocabulary
 
 
@@ -40,13 +39,6 @@ class IndexView:
         from rag.text.vocabulary import Vocabulary
 
         return Vocabulary(self.corpus_text)
-
-    @cached_property
-    def acronyms(self) -> Acronyms:
-        """The acronyms the abstracts define, to search a question's bare "RL" with its words (built once)."""
-        from rag.text.acronyms import Acronyms
-
-        return Acronyms(p.abstract for p in self.papers.values())
 
     @cached_property
     def lexicon(self) -> Lexicon:
