@@ -976,7 +976,9 @@ def test_a_count_the_abstract_gives_otherwise(question, text, contradicted):
     ("How many tasks does the agent solve?", "Agents solve 48% of these tasks.", True),  # a share answers this
     ("How many papers does it write?", "Each paper costs $15 per paper.", False),  # a rate per paper counts none
     ("how many samples each", "It includes 1.2K samples from active repositories.", True),  # "each" is no unit
-    ("How many problems are in each?", "A dataset of 116 Python code completion problems.", True),
+    ("How many problems are in each?", "A dataset of 974 programming problems.", True),
+    ("How many failures were in that category?", "66.3% of failures were due to it.", True),  # a part, not a size
+    ("How many samples does it contain?", "Version 2 of the dataset is public.", False),  # "is" is no plural
     ("How many samples inside?", "Using query evolution on GSM8K and MATH datasets.", False),  # 8K of GSM8K
 ])
 def test_what_a_count_question_counts(question, sentence, counts):
@@ -1025,6 +1027,11 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("anything touching Isabelle in any form?", "Isabelle"),
     ("papers whose main focus is evaluating provers on Lean?", "evaluating provers on Lean"),
     ("which papers study proof search, not program synthesis?", "proof search"),
+    # An aside in the middle is not cut off with all that follows it.
+    ("which papers on code LLMs, not chatbots, use execution feedback?",
+     "code LLMs, not chatbots, use execution feedback"),
+    ("anything touching on program repair?", "program repair"),
+    ("which works study children aged 5 - 12 years?", "children aged 5 - 12 years"),
     ("math benchmarks with graduate problems - which ones are there?", "math benchmarks with graduate problems"),
     ("I need tools for repository mining - which papers build those?", "build tools for repository mining"),
     ("which papers explicitly study code efficiency?", "code efficiency"),
@@ -1059,3 +1066,24 @@ def test_a_name_the_question_brackets_after_its_words_is_a_concept_not_a_title_s
     assert [m.kind for m in titled.find("Is the RANK ligand (RANKL) pathway needed by epithelial cells?")
             if m.text == "RANKL"] == ["term"]
     assert [m.kind for m in titled.find("Does RANKL foster epithelial cells?") if m.text == "RANKL"] == ["paper"]
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("does any paper report exact match?", ""),  # named, but no figure asked
+    ("What resolution did cryo-EM reach?", ""),  # EM of cryo-EM is no exact match
+    ("how does the em algorithm converge?", ""),
+])
+def test_a_metric_is_only_asked_as_a_figure_and_its_acronym_in_capitals(question, metric):
+    from rag.answer.units import named_metric
+
+    assert named_metric(question) == metric
+
+
+@pytest.mark.parametrize(("question", "unmet"), [
+    ("what share does it solve in this setting alone?", ""),  # points back, names no part
+    ("how many problems are in algebra specifically?", "in algebra specifically"),
+])
+def test_a_part_asked_alone_is_a_part_only_when_named(question, unmet):
+    from rag.answer.asks import unmet_scope
+
+    assert unmet_scope(question, ["It solves 18% of the 397 problems."]) == unmet

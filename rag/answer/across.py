@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rag.answer.asks import split_asks
 from rag.answer.citations import CitationBook
 from rag.answer.mentions import key
-from rag.answer.naming import mentions_name
+from rag.answer.naming import EXAMPLES, mentions_name
 from rag.answer.scoring import ScoredSentence
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
@@ -102,14 +102,11 @@ def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = T
     return kept
 
 
-_EXAMPLES_AFTER = re.compile(r"\b(?:e\.g\.|such as|like|for example|for instance|including)\s.*", re.I)
-
-
 def _asked_about(question: str, names: Sequence[str]) -> bool:
     """Whether the names are what the question asks about ("How does SWE-bench get used?"), not how it describes
     its papers ("the Lean papers") or examples it gives ("e.g. Minecraft, AutoML")."""
     described = match["desc"] if (match := _PAPER_SET.search(question)) else ""
-    asked = _EXAMPLES_AFTER.sub(" ", question)
+    asked = EXAMPLES.sub(" ", question)
     return any(mention_pattern(n).search(asked) and not mention_pattern(n).search(described) for n in names)
 
 

@@ -447,7 +447,9 @@ def unknown_subject(question: str, names: Sequence[str]) -> str:
 # "the function-level subset". The figure must be stated for that part, in a sentence naming it.
 # "in linear algebra specifically", "belong to the web development domain": a part too.
 _SCOPE = re.compile(r"\b(?:on|for|in|of|to)\s+(?:just|only)\s+(?:the\s+|its\s+)?(?P<scope>[\w-]+(?:\s+[\w-]+)?)|"
-                    r"\b(?:on|for|in)\s+(?:the\s+)?(?P<scope2>[\w-]+(?:\s+[\w-]+)?)\s+(?:specifically|alone|only)\b|"
+                    r"\b(?:on|for|in)\s+(?:the\s+)?(?!(?:this|that|these|those|such|each|any|all|practice|general|"
+                    r"principle|theory|total|particular|isolation|itself|themselves)\b)"
+                    r"(?P<scope2>[\w-]+(?:\s+[\w-]+)?)\s+(?:specifically|alone|only)\b|"
                     r"\b(?:the|its)\s+(?P<part>[\w-]+)\s+(?:subset|split|portion|partition)\b|"
                     r"\bbelong(?:s|ing)?\s+to\s+(?:the\s+)?(?P<part2>[\w-]+(?:\s+[\w-]+)?)\s+"
                     r"(?:domain|category|subject|area|split|class|topic)\b", re.I)

@@ -38,6 +38,8 @@ _ASPECT_ROLES = [
 ROW_RATIO = 0.75  # a further sentence joins a row when it scores this close to the row's best
 
 
+# An aspect of one word ("size", "data") is what the role cells answer; from two words on ("explore space possible
+# solutions") it is scored on its own too.
 ASPECT_WORDS = 2
 
 
@@ -119,4 +121,3 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         absent = f"{quantity} not mentioned in the abstract"
     return aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
                          missing=missing, absent=absent, header=f"Result on {' / '.join(terms)}" if figure else "")
-

@@ -46,8 +46,8 @@ def mentions_name(text: str, name: str) -> bool:
 # Examples in brackets: "agentic systems (e.g. Chain-of-Thought, Toolformer)" illustrates a kind of thing.
 BRACKETED_EXAMPLES = re.compile(r"\((?:e\.\s?g\.?|for example|for instance)[^)]*\)", re.I)
 # And examples in the running text: "LLMs such as ChatGPT have ...", "models like ChatGPT".
-_EXAMPLES = re.compile(rf"{BRACKETED_EXAMPLES.pattern}|(?:\b(?:such as|e\.\s?g\.|for example|for instance|including|"
-                       r"epitomi[sz]ed by|exemplified by)|(?<=s\s)like)\s[^.;:()]*", re.I)
+EXAMPLES = re.compile(rf"{BRACKETED_EXAMPLES.pattern}|(?:\b(?:such as|e\.\s?g\.|for example|for instance|including|"
+                      r"epitomi[sz]ed by|exemplified by)|(?<=s\s)like)\s[^.;:()]*", re.I)
 # A sentence about the paper's own work: who did it, or what it did ("... is rigorously evaluated against existing
 # benchmarks, including MultiPL-E", "Fine-tuning experiments with ... such as Llama2 demonstrate ...").
 _OWN_WORK = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|article))\b|\b(?:experiments?|evaluat\w*|"
@@ -60,5 +60,5 @@ def in_passing(sentence: str, pattern: re.Pattern[str]) -> bool:
     revolutionized NLP"): such a paper is not one that works on it."""
     if _OWN_WORK.search(sentence):
         return False
-    examples = [m.span() for m in _EXAMPLES.finditer(sentence)]
+    examples = [m.span() for m in EXAMPLES.finditer(sentence)]
     return all(any(a <= hit.start() < b for a, b in examples) for hit in pattern.finditer(sentence))

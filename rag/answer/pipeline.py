@@ -247,15 +247,11 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     from rag.answer.focused import about_paper
     from rag.text.names import mention_pattern
 
-    unknown_ids, unknown_words = unknowns(found)
+    unknown_ids, _ = unknowns(found)
     if unknown_ids and shape.yes_no and not unknown_name_unanswerable(found.searched, unknown_ids, True):
         # "Does Wdr5's recruitment depend on Kat8?": a claim whose unknown name may be another paper's word for
         # it ("Mof") is answered from all the evidence, the named paper's included.
         return None
-    if not shape.yes_no:
-        # "STP does its self-play in Coq, right? which Coq libraries ...": no abstract has the word Coq, so none
-        # says anything about STP and Coq.
-        unknown_ids = unknown_ids + unknown_words
     asks = split_asks(found.searched)
     if unknown_ids and len(asks) > 1 and not any(mention_pattern(n).search(asks[0]) for n in unknown_ids):
         # "MBPP paper: does performance scale with size? also which TPU did they train on?": the first ask is

@@ -55,7 +55,7 @@ _LIST_LEAD = re.compile(
     r"talk(?:s)? about|bring(?:s)? up|"
     r"discuss(?:es)?|are about|about|on|involve[sd]?|focus(?:es)? on|deal(?:s)? with|tackle[sd]?|include[sd]?|"
     r"benchmark(?:s)?(?:\s+on)?|tested on|test on|(?:works?|working) (?:on|with)|target(?:s)?|build on|are based on|"
-    r"leverage[sd]?|touch(?:es|ing)?|involving|regarding|concerning|covering|related to)\s+",
+    r"leverage[sd]?|touch(?:es|ing)?(?:\s+on)?|involving|regarding|concerning|covering|related to)\s+",
     re.I,
 )
 
@@ -285,7 +285,7 @@ def list_topic(text: str) -> str:
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"which papers {topic}?" if _LIST_LEAD.match(f"{topic} ") else f"which papers are about {topic}?"
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
-    clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+|\s+[-–—]+\s+", text) if c.strip()]
+    clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text) if c.strip()]
     while len(clauses) > 1 and _ALL_OF_IT.match(clauses[-1]):
         clauses.pop()  # "... ? I want the full set."
     text = " ".join(clauses).rstrip("?.!:; ")
@@ -335,7 +335,7 @@ def _list_topic(text: str) -> str:
     rest = _LIST_LEAD.sub("", rest, count=1).strip()
     # "Isabelle instead of, or as well as, Lean": the papers asked for are Isabelle's, whatever else they use. Not
     # "rather than": "real users rather than only offline benchmarks" lost a paper on natural-2 without its tail.
-    rest = re.sub(r",?\s+(?:instead of|other than|as opposed to|but not)\b.*$|,\s+not\s[^()]*$", "", rest, flags=re.I)
+    rest = re.sub(r",?\s+(?:instead of|other than|as opposed to|but not)\b.*$|,\s+not\s[^(),]*$", "", rest, flags=re.I)
     return with_filters(f"{rest} in {kind}" if kind and rest else rest or kind, only)
 
 

@@ -14,6 +14,9 @@ from rag.text.numbers import AMOUNT
 # Words closing a "how many X ..." question that are no part of X: "how many samples each", "how many overall".
 _NOT_UNIT = frozenset({"each", "both", "overall", "altogether", "total", "all", "respectively", "apiece", "inside",
                        "there", "here"})
+# A question for a figure: "how much / how many / what ... score", "lose", "reach", "get".
+_ASKS_A_FIGURE = re.compile(r"\b(?:how (?:much|many|high|low|well)|what|which|lose|loses|lost|reach\w*|gets?|got|"
+                            r"achiev\w*|scor\w*)\b", re.I)
 # The auxiliary verbs a question is built with: "how many did each test?" names no unit by them.
 AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
@@ -39,8 +42,8 @@ _HOW_LONG = re.compile(r"\bhow long\s+(?:does|do|did|would|will|should)\b.*\b(?:
                        re.I)
 _TIME = r"\d[\d,.]*\s*(?:ms|s|sec\w*|min\w*|h|hrs?|hours?|days?|weeks?|months?|years?)\b"
 # "How many problems does REFUTE contain / are in it": its size, which a share ("48% of these problems") is not.
-_SIZE_ASKED = re.compile(r"\b(?:contain\w*|includ\w*|compris\w*|consist\w*|(?:are|were)\s+(?:there\s+)?(?:in|inside)|"
-                         r"in total|total)\b", re.I)
+# Not "how many failures were in the X category": that counts a part, which a share does answer.
+_SIZE_ASKED = re.compile(r"\b(?:contain\w*|includ\w*|compris\w*|consist\w*|in total)\b", re.I)
 
 
 class Unit:
@@ -83,8 +86,9 @@ def counted_unit(question: str) -> Unit | None:
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
         label = f"the {word} count" if match.re is _COUNT_OF else word
         if stem.lower() in _ANY_UNIT:  # a number in digits right before a plural noun; not "(1) Existing PRMs"
-            # "1.2K samples", "116 Python code completion problems"
-            return Unit(r"(?<![\w(.,])\d[\d,]*(?:\.\d+)?[KkM]?(?![\d.,)])\s+(?:[\w-]+\s+){0,3}?[A-Za-z][\w-]*s\b",
+            # "1.2K samples", "974 programming tasks"; not "Version 2 of the dataset is public"
+            return Unit(r"(?<![\w(.,])\d[\d,]*(?:\.\d+)?[KkM]?(?![\d.,)])\s+(?:[\w-]+\s+)?"
+                        r"(?!(?:is|was|has|does|this|thus|its|less|as|us)\b)[A-Za-z][\w-]*s\b",
                         label, r"\w",
                         counts_items=True)
         form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
@@ -131,17 +135,22 @@ def names_quantity(text: str, quantity: str) -> bool:
 
 # Metrics written in plain words, which no name check sees: "how much exact-match accuracy do they lose" asks a
 # figure an abstract that never says exact match (or EM) does not give.
-_METRICS = {"exact match": r"exact[\s-]*match|\bEM\b", "edit similarity": r"edit[\s-]*similarit",
-            "perplexity": r"perplexit", "word error rate": r"word[\s-]*error|\bWER\b"}
-_METRIC = re.compile("|".join(rf"(?P<m{i}>{pattern})" for i, pattern in enumerate(_METRICS.values())), re.I)
+# The acronyms are matched in capitals only: "EM" is exact match, "cryo-EM" and "the em algorithm" are not.
+_METRICS = {"exact match": r"(?i:exact[\s-]*match)|(?<![\w-])EM(?![\w-])",
+            "edit similarity": r"(?i:edit[\s-]*similarit)", "perplexity": r"(?i:perplexit)",
+            "word error rate": r"(?i:word[\s-]*error)|(?<![\w-])WER(?![\w-])"}
+_METRIC = re.compile("|".join(rf"(?P<m{i}>{pattern})" for i, pattern in enumerate(_METRICS.values())))
 
 
 def named_metric(question: str) -> str:
-    """The metric in plain words a question asks a figure of ("exact match"), or ""."""
+    """The metric in plain words a question asks a figure of ("exact match"), or "" (also when the question
+    names it without asking a figure: "does any paper report exact match?" is answered by whether one does)."""
     match = _METRIC.search(question)
-    return list(_METRICS)[int(match.lastgroup[1:])] if match and match.lastgroup else ""
+    if match is None or not match.lastgroup or not _ASKS_A_FIGURE.search(question):
+        return ""
+    return list(_METRICS)[int(match.lastgroup[1:])]
 
 
 def names_metric(text: str, metric: str) -> bool:
-    return bool(re.search(_METRICS[metric], text, re.I))
-
+    """Whether `text` speaks of the metric: an abstract that never does gives no figure of it."""
+    return bool(re.search(_METRICS[metric], text))

@@ -1,5 +1,5 @@
-"""Words researchers clip in chat ("repo-level", "syntax info", "eval set", "which r in here"), written out as the
-abstracts write them.
+"""Words researchers clip in chat ("repo-level", "syntax info", "eval set", "ppl"), written out as the abstracts
+write them.
 
 Why: the sentence encoder and BM25 both miss "repo" for "repository" ("which papers tackle repo-level completion"
 scored the repository-level papers 0.45 against 0.68 written out). A closed list: a clipping that could be two words
@@ -17,12 +17,12 @@ CLIPPINGS = {
     "param": "parameter", "params": "parameters", "perf": "performance", "stats": "statistics",
     "lib": "library", "libs": "libraries", "docs": "documentation", "algo": "algorithm", "algos": "algorithms",
     "sota": "state-of-the-art", "devs": "developers", "approx": "approximately", "w/o": "without",
-    # chat spellings: "which ones r in here?"
-    "r": "are", "u": "you", "ur": "your", "pls": "please", "plz": "please", "abt": "about", "thru": "through",
+    # chat spellings ("r" and "u" are left: Pearson's r, U-Net)
+    "pls": "please", "plz": "please", "abt": "about", "thru": "through",
     "ppl": "people", "smth": "something", "esp": "especially",
 }
 _CLIPPED = re.compile(r"(?<![\w/-])(?:" + "|".join(sorted(map(re.escape, CLIPPINGS), key=len, reverse=True)) +
-                      r")(?![\w/])")
+                      r")(?![\w/(]|\.\w)")  # not "config.json", "eval()"
 
 
 def spell_out(text: str) -> str:
