@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from rag.answer.mentions import key
 from rag.answer.people import MORE_PEOPLE, PEOPLE
 from rag.answer.scoring import ScoredSentence
-from rag.answer.units import AUX_WORD, counted_unit
+from rag.answer.units import AUX_WORD, counted_unit, named_metric
 from rag.answer.verify import numbers_in
 from rag.text.controls import strip_controls
 from rag.text.markers import MARKER
@@ -221,6 +221,12 @@ def has_measure(sentence: str) -> bool:
 def asks_for_figure(question: str) -> bool:
     """"How many / what score / how well ...": a question a number answers."""
     return bool(_ASKS_FIGURE.search(question))
+
+
+def asked_metric(question: str) -> str:
+    """The metric in plain words a question asks a figure of ("how much exact-match accuracy do they lose?"), or
+    "": "does any paper report exact match?" is answered by whether one does."""
+    return named_metric(question) if asks_for_figure(question) or asks_number(question) else ""
 
 
 # "what does RLCoder do and how much does it improve EM?": a second ask, joined to the first by "and".

@@ -22,6 +22,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     nobody states) are decided here once."""
     from rag.answer.asks import (
         FIGURE_RATIO,
+        asked_metric,
         asked_value,
         asks_for_figure,
         figure_needed,
@@ -37,7 +38,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     from rag.answer.focused import answering_each_ask
     from rag.answer.naming import mentions_name
     from rag.answer.scoring import pick_answer_sentences
-    from rag.answer.units import counted_unit, named_metric, names_metric
+    from rag.answer.units import counted_unit, names_metric
 
     papers, settings = found.view.papers, found.tools.settings
     unknown_ids, unknown_words = unknowns(found)
@@ -89,7 +90,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
             return refuse(question, found, f"No indexed abstract gives {figures}{whose}, so the indexed abstracts "
                                            f"do not answer this question.")
         scored = quoting + [s for s in scored if s not in quoting]
-    if (metric := named_metric(found.searched)) and len(split_asks(found.searched)) == 1 and \
+    if (metric := asked_metric(found.searched)) and len(split_asks(found.searched)) == 1 and \
             not names_metric(papers[scored[0].paper_id].abstract, metric):
         # "How much exact-match accuracy does the early-exit completion paper lose?": the paper the answer would
         # quote never says exact match.
@@ -134,4 +135,3 @@ def _identifier(name: str) -> bool:
     """A name written as an identifier: capitals or digits past its first letter ("RepoCoder", "GPT-4"), or one
     word typed in lower case that the lexicon knows as a name ("repocoder")."""
     return " " not in name and (bool(re.search(r"[A-Z0-9]", name[1:])) or (name.islower() and "-" not in name))
-

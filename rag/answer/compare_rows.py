@@ -91,7 +91,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             # alone ("explore the space of possible solutions") finds the one that answers it ("large-scale model
             # sampling to explore the search space").
             picked.append(best)
-        room = MAX_ROW + (len(picked) > PER_ROW)
+        room = MAX_ROW + 1 if len(picked) > PER_ROW else MAX_ROW  # the aspect's sentence came on top
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
         plain = not figure and unit is None and not quantity  # the aspect's best sentences and role cells
         if plain and ASKS_NAMED_THINGS.search(shape.aspect):

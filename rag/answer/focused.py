@@ -20,6 +20,7 @@ from rag.answer.asks import (
     BEATEN,
     BEST_WORDS,
     FIGURE_RATIO,
+    asked_metric,
     asked_value,
     asks_for_figure,
     asks_measure,
@@ -44,7 +45,7 @@ from rag.answer.naming import BRACKETED_EXAMPLES, mentions_name, spelled_out, st
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
-from rag.answer.units import counted_unit, measured_quantity, named_metric, names_metric, names_quantity
+from rag.answer.units import counted_unit, measured_quantity, names_metric, names_quantity
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -126,7 +127,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if (quantity := measured_quantity(question)) and not names_quantity(paper.abstract, quantity):
         # "How much memory does KV Prediction save?": an abstract that never says memory gives no figure for it.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not mention {quantity}.")
-    if (metric := named_metric(question)) and not names_metric(paper.abstract, metric):
+    if (metric := asked_metric(question)) and not names_metric(paper.abstract, metric):
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no {metric} figure.")
     unit = counted_unit(question) if not which_model else None  # "which one made the most X": a name, not a count
     if shape.terms and unit is not None and unit.counts and not unit.counts_items and not unit.used_in(paper.abstract):

@@ -14,9 +14,6 @@ from rag.text.numbers import AMOUNT
 # Words closing a "how many X ..." question that are no part of X: "how many samples each", "how many overall".
 _NOT_UNIT = frozenset({"each", "both", "overall", "altogether", "total", "all", "respectively", "apiece", "inside",
                        "there", "here"})
-# A question for a figure: "how much / how many / what ... score", "lose", "reach", "get".
-_ASKS_A_FIGURE = re.compile(r"\b(?:how (?:much|many|high|low|well)|what|which|lose|loses|lost|reach\w*|gets?|got|"
-                            r"achiev\w*|scor\w*)\b", re.I)
 # The auxiliary verbs a question is built with: "how many did each test?" names no unit by them.
 AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
@@ -143,12 +140,10 @@ _METRIC = re.compile("|".join(rf"(?P<m{i}>{pattern})" for i, pattern in enumerat
 
 
 def named_metric(question: str) -> str:
-    """The metric in plain words a question asks a figure of ("exact match"), or "" (also when the question
-    names it without asking a figure: "does any paper report exact match?" is answered by whether one does)."""
+    """The metric in plain words a question names ("exact match"), or "" (`asks.asked_metric`: one asked a figure
+    of)."""
     match = _METRIC.search(question)
-    if match is None or not match.lastgroup or not _ASKS_A_FIGURE.search(question):
-        return ""
-    return list(_METRICS)[int(match.lastgroup[1:])]
+    return list(_METRICS)[int(match.lastgroup[1:])] if match is not None and match.lastgroup else ""
 
 
 def names_metric(text: str, metric: str) -> bool:
