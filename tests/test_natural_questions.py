@@ -569,3 +569,38 @@ def test_a_size_is_no_result_when_an_accuracy_is_compared(engine):
     assert [paper for paper, said in rows.items() if said is None] == \
         ["Outcome-supervised Verifiers for Planning in Mathematical Reasoning"]
     assert "no GSM8K result in the abstract" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "refused", "said"), [
+    # An abstract with none of the asked words neither confirms nor denies: no background sentences as a finding.
+    ("Is the CS-Bench benchmark multimodal, with image questions?", True, "none of the asked words"),
+    ("Does CS-Bench include pictures or figures?", True, "pictures, figures"),  # "including" is no answer
+    ("Is CS-Bench bilingual?", False, "bilingual (Chinese-English)"),
+    ("Does the AutoCodeRover approach use fault localization?", False, "spectrum-based fault localization"),
+    ("Does AutoCodeRover do better than SWE-agent?", False, "SWE-agent"),  # a name it has is an asked word it uses
+])
+def test_a_yes_no_question_the_named_abstract_is_silent_on_is_refused(engine, question, refused, said):
+    answer = engine.ask(question)
+    assert answer.refused is refused
+    assert said in answer.answer
+    if refused:
+        assert answer.citations == []
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("DotaMath++ accuracy on GSM8K?", "“DotaMath++”"),  # a variant no abstract has is an unknown name
+    ("ompgpt param count?", "no figure for the param count"),  # a count asked in two words
+    ("plansearch pass@1 on humaneval+ w/ claude?", "no humaneval+ figure"),  # "+" typed lower case is the name
+    ("PLANSEARCH scores on MBPP+?", "no MBPP+ figure"),  # plural "scores" asks a figure
+])
+def test_terse_near_misses_are_refused_with_the_reason(engine, question, said):
+    answer = engine.ask(question)
+    assert answer.refused and said in answer.answer
+    assert answer.citations == []
+
+
+def test_a_plus_variant_the_abstracts_have_is_the_named_benchmark(engine):
+    answer = engine.ask("which papers report results on humaneval+?")
+    assert not answer.refused
+    assert "Planning In Natural Language Improves LLM Search For Code Generation" in \
+        {c.title for c in answer.citations}

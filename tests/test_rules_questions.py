@@ -462,6 +462,10 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("Which dataset has more examples?", "examples", "It has 12,000 training examples"),
     ("Which benchmark is more rigorous, HumanEval or MBPP?", None, ""),  # an adjective is no unit
     ("whats the parameter count of OMPGPT?", "the parameter count", "a 0.76B parameter model"),
+    ("StarCoder2 parameter count?", "the parameter count", "a 15B parameter model"),  # terse, after the name
+    ("lemma count?", "the lemma count", "a dataset of 1,329 lemmas"),
+    ("gitchameleon's problem count", "the problem count", "comprising 116 Python code completion problems"),
+    ("How does MPIrigen count MPI calls?", None, ""),  # "count" as a verb asks no count
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit
@@ -992,6 +996,7 @@ def test_what_a_count_question_counts(question, sentence, counts):
     ("the resolution rate on the lite split?", True),
     ("what did it get on HumanEval, as a %?", True),
     ("how does CodeTree search?", False),
+    ("Reflexion scores on MBPP+?", True),  # terse, plural
 ])
 def test_a_rate_or_a_percent_sign_asks_for_a_figure(question, figure):
     from rag.answer.asks import asks_for_figure

@@ -288,6 +288,7 @@ def test_cli_names_an_unknown_setting_and_exits_2(tmp_path):
     ("We prove it in F* and run C++ and C# code.", ["F*", "C++", "C#"]),  # one letter and a sign
     ("RLCoder beats GSM8K-tuned models on miniF2F.", ["RLCoder", "GSM8K-tuned", "miniF2F"]),
     ("A plain sentence with no names.", []),
+    ("Is HumanEval+ harder than MBPP, and did CodeT++ beat them?", ["HumanEval+", "MBPP", "CodeT++"]),  # signs kept
 ])
 def test_names_in_a_text(text, names):
     from rag.text.names import names_in

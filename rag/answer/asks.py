@@ -34,7 +34,7 @@ _MEASUREMENT = rf"(?:{_RATES}|accuracy|score|rating)"
 _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_WHAT_IS}\s+"
                           r"(?:[\w'’-]+\s+){0,3}?(?:score|accuracy|"
                           r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
-                          rf"{_RATES}|accuracy|score|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
+                          rf"{_RATES}|accuracy|scores?|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
                           r"get on|percent(?:age)?)\b|(?<!\S)%(?!\S)", re.I)  # "I want the actual %"
 
 # Questions whose answer is a number and nothing else ("how many", "how long", "what percentage").

@@ -40,7 +40,7 @@ from rag.answer.asks import (
     unstated_figure,
 )
 from rag.answer.factoid import extractive_answer, findings_first
-from rag.answer.mentions import key
+from rag.answer.mentions import KIND_WORDS, Mention, key
 from rag.answer.naming import BRACKETED_EXAMPLES, mentions_name, spelled_out, states_name
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
@@ -94,6 +94,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if absent:
         return _not_stated(paper, absent[0], question, found,
                            f"{the_abstract} does not mention {absent[0]}, so it does not say this.")
+    if shape.yes_no and (words := _silent_on(question, text, [m for m in mentions if m.paper_ids == (pid,)
+                                                               and m.kind == "paper"])):
+        # "Does CS-Bench contain questions with images, i.e. is it multimodal?": an abstract that has none of the
+        # asked words neither confirms nor denies it; its background sentences are no finding.
+        return _not_stated(paper, "", question, found, f"{the_abstract} does not say: it uses none of the asked "
+                                                       f"words ({', '.join(words)}).")
     if (other := compared_with(question, view.vocabulary)) and not Vocabulary(paper.abstract).uses_most(other):
         # "How much faster is KV Prediction than speculative decoding?": nothing in it compares the two.
         return _not_stated(paper, "", question, found,
@@ -246,6 +252,24 @@ _LINK = re.compile(r"(?:https?://|www\.|github\.com/)\S+", re.I)
 def _only_in_links(abstract: str, name: str) -> bool:
     pattern = mention_pattern(name)
     return bool(pattern.search(abstract)) and not pattern.search(_LINK.sub(" ", abstract))
+
+
+# How a yes/no question says what it asks about, not what it asks: "does X include / contain / support Y?" is
+# about Y; "includes" in an abstract says nothing about pictures.
+_FRAME = re.compile(r"(?:includ|contain|support|hav|has|cover|provid|offer|featur|involv|com(?:e|es|ing))\w*|really|"
+                    r"actually|also|still|even|ever|any|all|kind|sort", re.I)
+
+
+def _silent_on(question: str, text: str, own: Sequence[Mention]) -> list[str]:
+    """The question's words, its mentions of the paper aside, when the paper's text has none of them; [] when it
+    has one, or when nothing is left to look for."""
+    for mention in sorted(own, key=lambda m: m.start, reverse=True):
+        kind = re.match(rf"\s+(?:{'|'.join(KIND_WORDS)})s?\b", question[mention.end :], re.I)  # "CS-Bench benchmark"
+        question = question[: mention.start] + " " + question[mention.end + (kind.end() if kind else 0) :]
+    asked = [w for w in re.findall(r"[A-Za-z][\w-]*", question) if len(w) >= 3 and tokenize(w)
+             and not _FRAME.fullmatch(w)]
+    stated = set(tokenize(text))
+    return [] if any(set(tokenize(w)) & stated for w in asked) else list(dict.fromkeys(asked))
 
 
 def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) -> Answer:

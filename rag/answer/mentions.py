@@ -159,6 +159,9 @@ class Lexicon:
                 i += 1
                 continue
             mention, used = match
+            if mention.text.endswith("+") and not self._written_somewhere(mention.text):
+                i += used  # "FunCoder++": a variant no abstract has, as unknown as any other name ("MBPP+" is one)
+                continue
             if mention.kind == "paper" and (defined := _DEFINES.match(question, mention.end)) and \
                     set(self.paper_aliases.get(key(defined[1]), ())) != set(mention.paper_ids):
                 # "Apolipoprotein E4 (APOE4)", "break-induced DNA replication (BIR)": a concept the question defines,
@@ -208,6 +211,13 @@ class Lexicon:
             found.append(mention)
             i += used
         return found
+
+    def _written_somewhere(self, name: str) -> bool:
+        return re.search(rf"(?<![\w+]){re.escape(name.lower())}(?![\w+])", self._lowered_corpus) is not None
+
+    @cached_property
+    def _lowered_corpus(self) -> str:
+        return self.corpus_text.lower()
 
     def _titled(self, name: str) -> bool:
         """Whether the one title having the name defines it, in brackets after what it stands for."""
@@ -375,7 +385,7 @@ class Lexicon:
     def _name_typed_lower(self, word: str) -> bool:
         """A name typed in lower case ("humaneval", "stp", "swe-bench") that the abstracts write capitalised
         within sentences: the benchmark or tool, as much as when typed as written."""
-        word = _POSSESSIVE.sub("", word)
+        word = _POSSESSIVE.sub("", word).rstrip("+")  # "mbpp+" as much as "mbpp"
         if self._vocabulary is None or len(word) < 3 or not word.islower() or not word.replace("-", "").isalnum():
             return False
         # "swe-bench": a part the abstracts write as a name ("SWE") makes the whole one.
@@ -427,6 +437,8 @@ class Lexicon:
         k = key(name)
         if not k:
             return True
+        if name.endswith("+") and not self._written_somewhere(name):
+            return False  # "FunCoder++": a variant of a known name that no abstract has
         if k in self.terms or k in self.paper_aliases or (k.endswith("s") and k[:-1] in self.terms):
             return True  # as written, or a plural of a known name ("ILCs")
         if len(k) >= 5 and self._one_typo(k) is not None:

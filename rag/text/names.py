@@ -47,7 +47,7 @@ def find_paper(name: str, papers: Iterable[Paper]) -> Paper | None:
 
 _NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[a-z]+[A-Z0-9][A-Za-z0-9]*[A-Z]"
-    r"[A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*\+?"
+    r"[A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*(?:\+{1,2}(?![\w+]))?"
     r"|(?<![\w-])[A-Z](?:\*|\+\+|#)(?![\w*+#])"  # one letter and a sign: "F*", "C++", "C#"
 )
 # A run of capitalised words is one name ("Mostly Basic Programming Problems"); a possessive is not part of it.
