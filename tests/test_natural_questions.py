@@ -604,3 +604,11 @@ def test_a_plus_variant_the_abstracts_have_is_the_named_benchmark(engine):
     assert not answer.refused
     assert "Planning In Natural Language Improves LLM Search For Code Generation" in \
         {c.title for c in answer.citations}
+
+
+def test_a_typing_slip_neither_refuses_nor_misses_the_papers(engine):
+    # "acutally" is no word any abstract has: read as typed, the list topic was unmet and refused.
+    answer = engine.ask("which papers acutally evaluate chatgpt?")
+    assert not answer.refused and answer.kind == "list"
+    assert "Comparing Software Developers with ChatGPT: An Empirical Investigation" in \
+        {c.title for c in answer.citations}

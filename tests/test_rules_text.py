@@ -332,3 +332,30 @@ def test_clipped_words_are_written_out(text, spelled):
     from rag.text.clippings import spell_out
 
     assert spell_out(text) == spelled
+
+
+@pytest.mark.parametrize(("question", "corpus", "english", "read"), [
+    ("which papers acutally test it?", "", {"actually"}, "which papers actually test it?"),  # two letters swapped
+    ("which papers actualy test it?", "", {"actually", "actual"}, "which papers actually test it?"),  # a double
+    ("webarna success rate?", "We present WebArena.", set(), "webarena success rate?"),  # a letter the index has
+    ("jupyter notebooks", "", {"jupiter", "notebooks"}, "jupyter notebooks"),  # a changed letter: English alone
+    ("shaving compute off", "", {"shave", "having"}, "shaving compute off"),  # an inflected English word
+    ("a vision encoder", "InCoder is a model.", set(), "a vision encoder"),  # never the first letter
+    ("how many epochs?", "", {"epoch"}, "how many epochs?"),
+    ("step-level lables", "labels and ladles", set(), "step-level lables"),  # two words one slip away: as typed
+    ("Webarna scores", "We present WebArena.", set(), "Webarna scores"),  # capitalised: a name, left to the lexicon
+    ("the repo.lables file", "labels", set(), "the repo.lables file"),  # code is left as typed
+])
+def test_a_typing_slip_is_put_right_only_when_sure(question, corpus, english, read):
+    from rag.text.typos import correct_slips
+    from rag.text.vocabulary import Vocabulary
+
+    assert correct_slips(question, Vocabulary(corpus), frozenset(english)) == read
+
+
+def test_english_is_the_shipped_vocabularies():
+    from rag.text.typos import english_words
+
+    words = english_words()
+    assert {"actually", "notebooks", "backend", "bcrypt"} <= words  # tiktoken has the plurals and code words
+    assert "actualy" not in words

@@ -27,6 +27,7 @@ from rag.errors import QuestionError
 from rag.index.view import IndexView
 from rag.settings import RetrievalSettings
 from rag.text.clippings import spell_out
+from rag.text.typos import correct_slips
 from rag.types import Answer, Evidence, Paper
 
 if TYPE_CHECKING:
@@ -59,7 +60,8 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     history = [check_question(h, settings.answer.max_question_chars) for h in request.history if h and h.strip()]
     retrieval = request.retrieval or settings.retrieval
     # A question scoped to chosen papers is about them: earlier turns must not pull another paper's name in.
-    asked = spell_out(asked_part(question))  # "repo-level" is searched as the abstracts write it
+    # "repo-level" is searched as the abstracts write it, "actualy" as "actually".
+    asked = correct_slips(spell_out(asked_part(question)), view.vocabulary)
     searched = condense(asked, history, tools, view) if request.paper_ids is None else asked
     shape, searched = plan_question(searched, view, request.paper_ids, bool(history))
     found = gather(shape, searched, view, tools, retrieval, request.paper_ids)

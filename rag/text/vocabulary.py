@@ -78,6 +78,12 @@ class Vocabulary:
         parts = _WORD.findall(word.lower())
         return all(self._starts(_root(_form(part))) for part in parts)
 
+    def has(self, word: str) -> bool:
+        """Whether the corpus has exactly this word (in any case and spelling variant), no inflection allowed."""
+        word = _form(word)
+        at = bisect.bisect_left(self._words, word)
+        return at < len(self._words) and self._words[at] == word
+
     def _starts(self, root: str) -> bool:
         at = bisect.bisect_left(self._words, root)
         return at < len(self._words) and self._words[at].startswith(root)

