@@ -615,6 +615,11 @@ def test_a_yes_no_question_may_follow_a_condition_or_a_lead_in(question, yes_no)
     # The sentence with the question mark asks, wherever it stands.
     ("Are RLCoder and PyCoder trained on GitHub data? We want to reuse it.", "trained GitHub data"),
     ("RLCoder and PyCoder both complete code. How does each use context?", "use context"),
+    # A clause after a spaced dash or a colon asks as much as a sentence does.
+    ("RLCoder, PyCoder and DotaMath all use code - what kind of data does each one train on?", "data train"),
+    ("RLCoder vs PyCoder: how does each use context", "use context"),
+    # A clause pointing back asks about what it points at.
+    ("RLCoder and PyCoder both train on GitHub code - how does each use it?", "train GitHub code use"),
 ])
 def test_the_aspect_comes_from_the_sentence_that_asks(lexicon, question, aspect):
     assert understand(question, lexicon).aspect == aspect

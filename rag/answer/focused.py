@@ -94,10 +94,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if absent:
         return _not_stated(paper, absent[0], question, found,
                            f"{the_abstract} does not mention {absent[0]}, so it does not say this.")
-    if shape.yes_no and (words := _silent_on(question, text, [m for m in mentions if m.paper_ids == (pid,)
-                                                               and m.kind == "paper"])):
+    named = [m for m in mentions if m.paper_ids == (pid,) and m.kind == "paper"]
+    if shape.yes_no and named and all(key(m.text) in own_names for m in named) and \
+            (words := _silent_on(question, text, named)):
         # "Does CS-Bench contain questions with images, i.e. is it multimodal?": an abstract that has none of the
-        # asked words neither confirms nor denies it; its background sentences are no finding.
+        # asked words neither confirms nor denies it; its background sentences are no finding. Only for a paper
+        # named as it is called: one typo away ("Interleukin-18" for "Interleukin-12 and -23 ...") may be another.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not say: it uses none of the asked "
                                                        f"words ({', '.join(words)}).")
     if (other := compared_with(question, view.vocabulary)) and not Vocabulary(paper.abstract).uses_most(other):

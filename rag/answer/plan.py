@@ -354,19 +354,28 @@ def compared_sides(text: str) -> list[str]:
 _KIND_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(KIND_WORDS))})\b", re.I)
 
 
+# Where a question's asking part starts: a new sentence, or a question word after a spaced dash or a colon ("A, B
+# and C all do HPC code - what does each one target?", "A vs B: how does each build its data?").
+_ASKING_CLAUSE = re.compile(r"(?<=[.!?])\s+(?=\S)|(?:\s+[-–—]+|:)\s+(?=(?:what|how|which|who|why|where|when)\b)",
+                            re.I)
+_POINTS_BACK = re.compile(r"\b(?:it|them|this|that|these|those)\s*[?.!]*$", re.I)  # "how does each use it?"
+
+
 def aspect_of(question: str, mentions: list[Mention]) -> str:
     """What remains of a comparison once the names and the comparing words are gone ("" when nothing does). In a
     question of several sentences ("A and B both cut latency. How does each save compute?") the one that asks
     decides, if anything is left of it."""
-    sentences = re.split(r"(?<=[.!?])\s+(?=\S)", question.strip())
+    sentences = _ASKING_CLAUSE.split(question.strip())
     # The sentence that asks: the last one with a question mark ("Are A and B under MIT? We'd like to ..."), else
     # the last one.
     asking = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
     last = sentences[asking[-1] if asking else -1]
     lead = [sentence for sentence in sentences if sentence is not last]
     at = question.rfind(last)
-    if lead and (asked := aspect_of(last, [replace(m, start=m.start - at, end=m.end - at)
-                                           for m in mentions if m.start >= at])):
+    # "... build on HumanEval - how does each use it?": a clause pointing back asks about the lead's words too.
+    if lead and not _POINTS_BACK.search(last) and \
+            (asked := aspect_of(last, [replace(m, start=m.start - at, end=m.end - at) for m in mentions
+                                       if m.start >= at])):
         return asked
     text = question
     for m in sorted(mentions, key=lambda m: -m.start):
