@@ -97,6 +97,7 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("what approaches use MCTS?", "list", []),  # the papers with an approach
     ("What does DotaMath do?", "factoid", ["dm"]),
     ("Across the code completion papers, which benchmarks are used?", "aggregate", []),
+    ("among the code completion papers, what eval datasets/benchmarks come up?", "aggregate", []),  # words between
     ("What GSM8K accuracy does Eurus-2-7B-PRIME reach?", "factoid", ["pr"]),  # "our resulting model, Eurus-..."
     ("How does the Eurus-2 model do?", "factoid", ["pr"]),                   # the family, written with a version
 ])

@@ -206,9 +206,10 @@ def _with_paired_names(question: str, mentions: list[Mention], lexicon: Lexicon)
 
 
 # "What datasets / benchmarks ...": the named things across papers, each with the papers that use it.
-_AGGREGATE = re.compile(r"^(?:(?:(?:apart|aside) from|besides|other than|except(?: for)?|excluding)\b[^?]*?,\s*)?"
+_AGGREGATE = re.compile(r"^(?:(?:(?:apart|aside) from|besides|other than|except(?: for)?|excluding|across|among|"
+                        r"over)\b[^?]*?,\s*)?"
                         r"(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|data sets|test sets)\b|"
-                        r"\bwhich (?:datasets|benchmarks)\b", re.I)  # "apart from X, what other benchmarks ..."
+                        r"\bwhich (?:datasets|benchmarks)\b", re.I)  # "apart from X, what other ...", "across X, which"
 # "What approaches do people use to ...", "ways that papers use code to ...": the ways of several groups, not a
 # list of the papers with a method.
 _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?(?:different\s+|various\s+)?(?:ways|approaches|"
