@@ -612,3 +612,25 @@ def test_a_typing_slip_neither_refuses_nor_misses_the_papers(engine):
     assert not answer.refused and answer.kind == "list"
     assert "Comparing Software Developers with ChatGPT: An Empirical Investigation" in \
         {c.title for c in answer.citations}
+
+
+def test_papers_that_make_a_new_benchmark_not_those_that_report_on_some(engine):
+    # PRIME "surpasses Qwen2.5-Math-7B-Instruct on seven reasoning benchmarks": it reports on them, makes none.
+    answer = engine.ask("which papers propose new benchmarks for math?")
+    titles = {c.title for c in answer.citations}
+    assert "ProcessBench: Identifying Process Errors in Mathematical Reasoning" in titles
+    assert "Process Reinforcement through Implicit Rewards" not in titles
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    # SWE-agent is only cited by AutoCodeRover, which says nothing of its interface: only its own paper could.
+    ("what does SWE-agent's interface look like?", True),
+    ("SWE-agent’s success rate?", True),
+    ("what is GPT-4's accuracy on miniF2F?", False),  # abstracts citing GPT-4 report it
+    ("DotaMath-deepseek-7B's accuracy on GSM8K?", False),  # the DotaMath paper's own model, said twice there
+])
+def test_a_cited_name_s_own_thing_is_refused_unless_a_citing_abstract_speaks_of_it(engine, question, refused):
+    answer = engine.ask(question)
+    assert answer.refused is refused
+    if refused:
+        assert "“SWE-agent” (only mentioned in the abstracts of AutoCodeRover)" in answer.answer

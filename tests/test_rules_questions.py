@@ -548,6 +548,9 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     # Words before "studies" describe them; an aside in brackets points at no earlier paper.
     ("I'm collecting empirical studies that evaluate ChatGPT itself (not just cite it). which ones",
      "ChatGPT itself (not just cite it)"),
+    # A second ask after the topic is answered from the papers listed, not searched as part of the topic.
+    ("which papers train provers with self-play, and what do they report on miniF2F", "train provers with self-play"),
+    ("which papers use Lean and Isabelle", "Lean and Isabelle"),  # "and" inside the topic stays
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rag.answer.citations import CitationBook
+from rag.answer.mentions import MADE
 from rag.answer.naming import in_passing
 from rag.answer.paper_filters import split_filters, why_none
 from rag.answer.plan import NARROWING
@@ -111,6 +112,13 @@ def find_matches(
                 if match.paper.paper_id not in merged or match.score > merged[match.paper.paper_id].score:
                     merged[match.paper.paper_id] = match
         return sorted(merged.values(), key=lambda m: -m.score)
+    if made := _NEW_DATA.search(topic):
+        # "papers that introduce a new benchmark for math reasoning": the papers making one, not every paper
+        # that reports on "seven reasoning benchmarks".
+        papers = [p for p in papers if _makes(p, made["kind"])]
+        # Among them, the ones about the subject: "new" has done its work (MBPP's "two new benchmarks, MBPP and
+        # MathQA-Python" is no closer to "new benchmarks for math" than UGMathBench).
+        topic = re.sub(r"\b(?:a\s+)?(?:new|novel)\s+", "", topic, count=1, flags=re.I)
     asked = asked_figures(topic)
     if asked:
         return _stating(asked, _without(topic, asked), papers, score_topic)
@@ -334,6 +342,34 @@ def _without(topic: str, figures: list[Figure]) -> str:
     for figure in sorted(figures, key=lambda f: -f.start):
         topic = f"{topic[:figure.start]} {topic[figure.end:]}"
     return " ".join(topic.split())
+
+
+# A topic asking for papers that make data: "a new benchmark for X", "novel datasets of Y".
+_NEW_DATA = re.compile(r"\b(?:new|novel)\s+(?:[\w-]+\s+){0,2}?(?P<kind>benchmark|dataset|data\s*set|corpus|corpora|"
+                       r"test\s+set)s?\b", re.I)
+# What a paper making data calls it: a benchmark may be a test set or a "...Bench" name; a dataset or corpus may be
+# any of these. Said as what a made-verb makes ("we introduce ProcessBench for measuring ...", "introducing a new
+# dataset: GHOSTS"; "a new ... evaluation benchmark": new or the first is made by the paper, whatever the verb),
+# within a few words and not after "on" ("we present results on popular benchmarks").
+_BENCHMARK = r"benchmarks?|test\s+sets?|test\s+suites?|[\w-]*Bench\b"
+_DATA = rf"{_BENCHMARK}|datasets?|data\s*sets?|corpus|corpora"
+_MAKING = re.compile(rf"(?:{MADE.pattern}|\b(?:new|novel|first)\b)\W+"
+                     rf"(?:(?!(?:on|across|against|over|with|using|from)\b)[\w:-]+\W+){{0,6}}?(?:{_DATA})", re.I)
+# A dataset made for measuring ("for measuring", "to evaluate") or said to assess models is a benchmark too.
+_FOR_MEASURING = re.compile(r"\b(?:measur|evaluat|assess|test|benchmark)\w*", re.I)
+
+
+def _makes(paper: Paper, kind: str) -> bool:
+    """Whether the paper makes data of the asked kind: its title calls it so ("UGMathBench: A ... Benchmark"), or a
+    sentence says it was made ("we introduce ProcessBench for measuring ...")."""
+    benchmark = kind.lower().startswith(("benchmark", "test"))
+    if re.search(rf"\b(?:{_BENCHMARK if benchmark else _DATA})", paper.title, re.I):
+        return True
+    for sentence in split_sentences(paper.abstract):
+        if (found := _MAKING.search(sentence)) and (not benchmark or re.search(rf"\b(?:{_BENCHMARK})", found[0], re.I)
+                                                 or _FOR_MEASURING.search(sentence)):
+            return True
+    return False
 
 
 def _described(

@@ -44,7 +44,7 @@ KIND_WORDS = frozenset("paper study work method model approach framework system 
 _DATA_WORDS = frozenset("dataset corpus benchmark".split())
 PAPER_WORDS = frozenset("paper study work article".split())  # "the X paper": X names a paper, by its words
 _DESCRIBED_AS = re.compile(r",\s+(?:a|an|the|which|that|where)\b|\sfor\s", re.I)
-_MADE = re.compile(r"\b(?:propose|introduce|present|release|develop|build|design|create|construct|curate)\w*\b", re.I)
+MADE = re.compile(r"\b(?:propose|introduce|present|release|develop|build|design|create|construct|curate)\w*\b", re.I)
 # A name defined in brackets: "Outcome-supervised Value Models (OVM)", "(MBPP)", "(P3)".
 _BRACKETED = re.compile(r"\(([A-Z][\w+-]*[A-Z0-9][\w+-]*)\)")
 _ITS_OWN = re.compile(r"(?:The|This|Our)\s")  # a sentence about the thing itself: "The ... (MBPP) dataset contains"
@@ -256,7 +256,7 @@ class Lexicon:
         for pid, paper in self.papers.items():
             for sentence in split_sentences(paper.abstract):
                 for match in _BRACKETED.finditer(sentence):
-                    if (_MADE.search(sentence) and _AUTHORS.search(sentence)) or \
+                    if (MADE.search(sentence) and _AUTHORS.search(sentence)) or \
                             (_ITS_OWN.match(sentence) and _DATA_NOUN.match(sentence, match.end())):
                         made.setdefault(key(match[1]), set()).add(pid)
         return {k: next(iter(pids)) for k, pids in made.items()
@@ -504,7 +504,7 @@ def _introduced_names(sentence: str) -> list[str]:
     """Names a sentence introduces: after "we propose / introduce / present", "dubbed", "called" ..."""
     # An acronym for their work, not for the benchmark their model is measured on ("our model proved 5 of 148
     # problems in the ... (FIMO) benchmark"), unless they say they made it ("We propose the ... (P3) dataset").
-    made = _MADE.search(sentence)
+    made = MADE.search(sentence)
     defined = [m[1] for m in _BRACKETED.finditer(sentence) if made or not _DATA_NOUN.match(sentence, m.end())] \
         if _AUTHORS.search(sentence) else []
     match = _INTRO.search(sentence)

@@ -337,6 +337,9 @@ def _list_topic(text: str) -> str:
     # "Isabelle instead of, or as well as, Lean": the papers asked for are Isabelle's, whatever else they use. Not
     # "rather than": "real users rather than only offline benchmarks" lost a paper on natural-2 without its tail.
     rest = re.sub(r",?\s+(?:instead of|other than|as opposed to|but not)\b.*$|,\s+not\s[^(),]*$", "", rest, flags=re.I)
+    # "which approaches use reward models for math, and what do they conclude?": a second ask is no part of the topic
+    # (a follow-up's narrowing, " and also are ...", is).
+    rest = re.sub(r",?\s+and\s+(?:what|how|which|who|where|when|why)\b.*$", "", rest, flags=re.I)
     return with_filters(f"{rest} in {kind}" if kind and rest else rest or kind, only)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rag.answer.mentions import PAPER_WORDS
+from rag.answer.mentions import PAPER_WORDS, Mention
 from rag.index.view import IndexView
 
 if TYPE_CHECKING:
@@ -52,13 +52,43 @@ def unknown_papers(found: Gathered) -> list[str]:
     # A name in a title describes that paper ("the Lean paper"), and "the MBPP paper" is the one introducing or
     # defining it ("The Mostly Basic Programming Problems (MBPP) dataset"), though other abstracts use it too.
     cited = [m.text for m in lexicon.find(question)
-             if m.kind == "term" and name_like(m.text) and re.match(_AS_PAPER, question[m.end:], re.I)
+             if m.kind == "term" and name_like(m.text)
+             and (re.match(_AS_PAPER, question[m.end:], re.I) or _owned_unsaid(question, m, found))
              and key(m.text) not in lexicon.introduced
              and key(m.text) not in lexicon.definers
              and not any(mention_pattern(m.text).search(p.title) for p in papers)]
     # "the Chen paper": an author's name is no paper's name, but the paper is there.
     return [*cited, *[n for n in [*unknown_ids, *unknown_words] if n.lower() not in authors
                       and re.search(mention_pattern(n).pattern + _AS_PAPER, question, re.I)]]
+
+
+# "SWE-agent's agent-computer interface": what the question says the named thing has (the mention may or may not
+# hold the possessive).
+_POSSESSED = re.compile(r"(?:['’]s?)?\s+(?P<thing>(?:[\w-]+\s+)?[\w-]+)")
+
+
+def _owned_unsaid(question: str, mention: Mention, found: Gathered) -> bool:
+    """Whether the question asks about something a name has ("SWE-agent's agent-computer interface") that no
+    abstract mentioning the name speaks of: then only that name's own paper could say, and the index lacks it. A
+    thing they do speak of ("GPT-4's accuracy on miniF2F", where an abstract reports it) is answered, and so is a
+    name an abstract uses as its own (said twice there, or its model: "DotaMath-deepseek-7B's score")."""
+    from rag.answer.mentions import key
+    from rag.text.names import mention_pattern, names_in, short_name
+    from rag.text.tokens import tokenize
+
+    written = question[mention.start : mention.end]
+    possessive = re.search(r"['’]s?$", written) or re.match(r"['’]s?\b", question[mention.end :])
+    match = _POSSESSED.match(question, mention.end)
+    if not possessive or match is None or not (asked := set(tokenize(match["thing"])) - set(tokenize(written))):
+        return False
+    papers = found.view.papers
+    name = re.sub(r"['’]s?$", "", written)
+    for pid in mention.paper_ids:
+        text = f"{papers[pid].title}\n{papers[pid].abstract}"
+        if len(mention_pattern(name).findall(text)) > 1 or asked & set(tokenize(text)) or \
+                any(key(name).startswith(key(own)) for own in names_in(short_name(papers[pid]))):
+            return False  # said twice or a variant of the paper's own name ("DotaMath-deepseek-7B"): its own
+    return True
 
 
 def not_indexed(names: list[str], view: IndexView) -> str:
