@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rag.answer.mentions import PAPER_WORDS, Mention
+from rag.answer.mentions import PAPER_WORDS, Mention, key
 from rag.index.view import IndexView
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ _AS_PAPER = rf"(?:\s+(?:{'|'.join(sorted(PAPER_WORDS))}|authors?)\b|['’]s?\s+(
 def unknown_papers(found: Gathered) -> list[str]:
     """Names the question uses as a paper's name ("the Toolformer paper") that no indexed paper has: no abstract
     mentions them, or the abstracts only cite them (a name one abstract uses as its own names that paper)."""
-    from rag.answer.mentions import key, name_like
+    from rag.answer.mentions import name_like
     from rag.text.names import mention_pattern
 
     question = found.searched
@@ -72,7 +72,6 @@ def _owned_unsaid(question: str, mention: Mention, found: Gathered) -> bool:
     abstract mentioning the name speaks of: then only that name's own paper could say, and the index lacks it. A
     thing they do speak of ("GPT-4's accuracy on miniF2F", where an abstract reports it) is answered, and so is a
     name an abstract uses as its own (said twice there, or its model: "DotaMath-deepseek-7B's score")."""
-    from rag.answer.mentions import key
     from rag.text.names import mention_pattern, names_in, short_name
     from rag.text.tokens import tokenize
 
