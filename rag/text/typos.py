@@ -36,10 +36,10 @@ def english_words() -> frozenset[str]:
         words |= set(vocab.read_text(encoding="utf-8").split()) if vocab.is_file() else set()
     except ImportError:
         pass
-    try:
-        import tiktoken
+    try:  # the token table alone: an Encoding built from it would stay cached, some 20 MB, for nothing
+        from tiktoken_ext.openai_public import cl100k_base
 
-        ranks = tiktoken.get_encoding("cl100k_base")._mergeable_ranks
+        ranks = cl100k_base()["mergeable_ranks"]
     except Exception:  # offline without its file: a network error of some kind
         ranks = {}
     for token in ranks:
