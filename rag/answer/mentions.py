@@ -159,8 +159,8 @@ class Lexicon:
                 i += 1
                 continue
             mention, used = match
-            if mention.text.endswith("+") and not self._written_somewhere(mention.text):
-                i += used  # "FunCoder++": a variant no abstract has, as unknown as any other name ("MBPP+" is one)
+            if self._unwritten_variant(mention.text):
+                i += used  # "FunCoder++" names no paper: the name is unknown (see known)
                 continue
             if mention.kind == "paper" and (defined := _DEFINES.match(question, mention.end)) and \
                     set(self.paper_aliases.get(key(defined[1]), ())) != set(mention.paper_ids):
@@ -212,12 +212,11 @@ class Lexicon:
             i += used
         return found
 
-    def _written_somewhere(self, name: str) -> bool:
-        return re.search(rf"(?<![\w+]){re.escape(name.lower())}(?![\w+])", self._lowered_corpus) is not None
-
-    @cached_property
-    def _lowered_corpus(self) -> str:
-        return self.corpus_text.lower()
+    def _unwritten_variant(self, name: str) -> bool:
+        """A known name with a "+" no abstract writes after it ("FunCoder++"; "MBPP+" is written): a variant the
+        index does not have, as unknown as any other name."""
+        return name.endswith("+") and re.search(rf"(?<![\w+]){re.escape(name)}(?![\w+])", self.corpus_text,
+                                                re.I) is None
 
     def _titled(self, name: str) -> bool:
         """Whether the one title having the name defines it, in brackets after what it stands for."""
@@ -437,8 +436,8 @@ class Lexicon:
         k = key(name)
         if not k:
             return True
-        if name.endswith("+") and not self._written_somewhere(name):
-            return False  # "FunCoder++": a variant of a known name that no abstract has
+        if self._unwritten_variant(name):
+            return False
         if k in self.terms or k in self.paper_aliases or (k.endswith("s") and k[:-1] in self.terms):
             return True  # as written, or a plural of a known name ("ILCs")
         if len(k) >= 5 and self._one_typo(k) is not None:

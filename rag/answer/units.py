@@ -26,8 +26,10 @@ _UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",
 # "Which is bigger in parameter count?", "the number of lemmas": a count of that unit is asked.
 # "OMPGPT param count?": a count asked in two words.
 _COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|\b(?:the|what|which) number of "
-                       r"(?P<unit2>[\w-]+)\b|\b(?:the|its|their|what(?:'s|’s|s)?)\s+(?P<unit3>[a-z][\w-]*)\s+counts?\b|"
-                       r"(?:^(?:[\w.+-]+(?:['’]s)?\s+)?|(?<![\w-])(?-i:[A-Z])[\w.+-]*(?:['’]s)?\s+)(?P<unit4>(?-i:[a-z])[\w-]*)\s+counts?\s*(?:\?|$)",
+                       r"(?P<unit2>[\w-]+)\b|"
+                       r"\b(?:the|its|their|what(?:'s|’s|s)?)\s+(?P<unit3>[a-z][\w-]*)\s+counts?\b|"
+                       r"(?:^(?:[\w.+-]+(?:['’]s)?\s+)?|(?<![\w-])(?-i:[A-Z])[\w.+-]*(?:['’]s)?\s+)"
+                       r"(?P<unit4>(?-i:[a-z])[\w-]*)\s+counts?\s*(?:\?|$)",
                        re.I)  # not "a number of edge devices"; "whats the parameter count of OMPGPT"
 # "Which benchmark has more items / problems?": a count of them is asked.
 _MORE_OF = re.compile(r"\b(?:which|who)\b.*?\b(?:more|fewer|most|fewest)\s+(?P<unit>(?![\w-]*(?:ous|ss|is|us)\b)"
