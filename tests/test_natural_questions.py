@@ -634,3 +634,63 @@ def test_a_cited_name_s_own_thing_is_refused_unless_a_citing_abstract_speaks_of_
     assert answer.refused is refused
     if refused:
         assert "“SWE-agent” (only mentioned in the abstracts of AutoCodeRover)" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "refused", "said"), [
+    # A figure from each side is asked ("by how much", "the two numbers", "the gap"): one side's alone is no answer.
+    ("does CodeTree beat PLANSEARCH on LiveCodeBench? what are the two numbers", True,
+     "Only the PLANSEARCH abstract gives a LiveCodeBench result; CodeTree's gives none"),
+    ("OVM-7B vs DotaMath on GSM8K, which has the higher accuracy and by how much?", True,
+     "Only the DotaMath abstract gives a GSM8K result"),
+    ("How large is the gap between CodeTree and PLANSEARCH on HumanEval?", True,
+     "Only the CodeTree abstract gives a HumanEval result"),
+    # "Which is better?" with one figure: the table, led by the other abstract's silence.
+    ("STP or DeepSeek-Prover, which one does better on PutnamBench?", False,
+     "Only the STP abstract gives a PutnamBench result; DeepSeek-Prover's gives none, so they cannot be ranked"),
+    ("autocoderover or codetree: which has the higher swe-bench lite resolve rate", False,
+     "Only the AutoCodeRover abstract gives a SWE-bench-lite result"),
+])
+def test_a_ranking_asked_where_one_abstract_gives_no_figure_says_so_first(engine, question, refused, said):
+    answer = engine.ask(question)
+    assert answer.refused is refused
+    assert answer.answer.startswith(said)
+    if refused:
+        assert answer.citations == []  # the one figure is shown apart, not cited as the answer
+    else:
+        assert len(answer.table) == 2 and sum(row["aspect"] is None for row in answer.table) == 1
+
+
+def test_both_figures_rank_with_no_caveat(engine):
+    answer = engine.ask("which of STP and MA-LoT scores higher on miniF2F, and by how much?")
+    assert not answer.refused and answer.answer.startswith("| Paper |")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("ma-lot putnambench result?", "The MA-LoT abstract does not mention PutnamBench"),  # a hyphened name typed low
+    ("rlcoder EM gain on repoeval alone (not crosscodeeval)",
+     "gives no figure for RepoEval alone: its figure is for RepoEval and CrossCodeEval together"),
+    ("What EM improvement does RLCoder get on RepoEval only?", "no figure for RepoEval alone"),
+])
+def test_a_figure_the_named_abstract_does_not_give_on_its_own_is_refused(engine, question, said):
+    answer = engine.ask(question)
+    assert answer.refused and said in answer.answer
+    assert answer.citations == []
+
+
+def test_a_figure_shared_by_two_benchmarks_answers_either_asked_plainly(engine):
+    answer = engine.ask("What's RLCoder's EM gain on RepoEval?")
+    assert not answer.refused and "**12.2%**" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "refused", "said"), [
+    # A name no abstract writes in any form, and no paper matched: nothing here is about it.
+    ("which papers use LLMs to generate Verilog?", True, "no indexed abstract mentions “Verilog”"),
+    ("any papers here on LLMs generating verilog / hardware description code?", True, "mentions “verilog”"),
+    ("which papers evaluate LLMs on generating Verilog or other hardware description languages?", True, "Verilog"),
+    # Two English words run together are the asker's wording, not an unknown name.
+    ("any papers on LLMs for code that runs on supercomputers?", False, "HPC"),
+])
+def test_a_list_no_paper_matches_is_refused_only_for_a_name_no_abstract_has(engine, question, refused, said):
+    answer = engine.ask(question)
+    assert answer.refused is refused
+    assert said in answer.answer

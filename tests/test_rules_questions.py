@@ -1103,3 +1103,35 @@ def test_a_part_asked_alone_is_a_part_only_when_named(question, unmet):
     from rag.answer.asks import unmet_scope
 
     assert unmet_scope(question, ["It solves 18% of the 397 problems."]) == unmet
+
+
+@pytest.mark.parametrize(("question", "stating", "pooled"), [
+    # One figure for two benchmarks answers neither alone.
+    ("RLCoder EM gain on RepoEval alone?", ["RLCoder outperforms it on CrossCodeEval and RepoEval, achieving 12.2% EM "
+                                            "improvement."], ("RepoEval", "CrossCodeEval")),
+    ("rlcoder on repoeval (not crosscodeeval)", ["Better on CrossCodeEval and RepoEval, by 12.2% EM."],
+     ("repoeval", "CrossCodeEval")),
+    ("RLCoder EM gain on RepoEval?", ["Better on CrossCodeEval and RepoEval, by 12.2% EM."], None),  # plainly asked
+    # A figure for each is the named one's own.
+    ("STP on miniF2F-test only?", ["61.7% on miniF2F-test and 23.1% on Proofnet-test."], None),
+    ("CodeTree's MBPP score only", ["95.1 on HumanEval, 98.7 on MBPP, and 43.0 on CodeContests."], None),
+])
+def test_a_figure_shared_with_another_benchmark_is_not_the_named_ones_alone(question, stating, pooled):
+    from rag.answer.asks import pooled_with
+
+    names = [n for n in ("RepoEval", "repoeval", "miniF2F-test", "MBPP") if n in question]
+    assert pooled_with(question, names, stating) == pooled
+
+
+@pytest.mark.parametrize(("question", "gap"), [
+    ("which has the higher accuracy and by how much?", True),
+    ("what are the two numbers", True),
+    ("how big is the gap between them on HumanEval?", True),
+    ("how much better is A than B?", True),
+    ("which one does better on PutnamBench?", False),  # one figure and the other's silence answer this
+    ("what does each score on MBPP?", False),
+])
+def test_a_question_that_needs_a_figure_from_each_side(question, gap):
+    from rag.answer.asks import asks_for_gap
+
+    assert asks_for_gap(question) is gap

@@ -359,3 +359,15 @@ def test_english_is_the_shipped_vocabularies():
     words = english_words()
     assert {"actually", "notebooks", "backend", "bcrypt"} <= words  # tiktoken has the plurals and code words
     assert "actualy" not in words
+
+
+@pytest.mark.parametrize(("word", "english", "compound"), [
+    ("supercomputers", {"super", "computers"}, True),
+    ("supercomputer", {"super", "computer"}, True),
+    ("verilog", {"very", "log"}, False),  # a name: no two English words make it
+    ("vhdl", set(), False),
+])
+def test_two_english_words_run_together_are_english(word, english, compound):
+    from rag.text.typos import compound_word
+
+    assert compound_word(word, frozenset(english)) is compound

@@ -126,6 +126,33 @@ def excluded_variant(question: str, names: Sequence[str], stating: Sequence[str]
     return ""
 
 
+# "RepoEval alone", "just on RepoEval", "(not CrossCodeEval)": one benchmark's own figure is asked.
+_ALONE = re.compile(r"\b(?:alone|only|just|separately|individually|by itself|on its own|in isolation)\b", re.I)
+_JOINED = r"\s*(?:,\s*(?:and\s+)?|and|&|/)\s*"
+
+
+def pooled_with(question: str, names: Sequence[str], stating: Sequence[str]) -> tuple[str, str] | None:
+    """A named benchmark whose only figures it shares with another ("outperforms ... on CrossCodeEval and RepoEval,
+    achieving 12.2% EM improvement": one figure for both), with that other, when the question asks for the named
+    one alone or rules the other out; None otherwise."""
+    ruled_out = {m["word"].lower() for m in _NOT_VARIANT.finditer(question)}
+    alone = bool(_ALONE.search(question))
+    for name in names:
+        written = mention_pattern(name).pattern
+        written = f"(?i:{written})" if name.islower() else written  # "repoeval" as typed
+        joined = re.compile(rf"(?:{written}){_JOINED}(?P<after>[A-Z][\w-]*[A-Z][\w-]*)|"
+                            rf"(?P<before>[A-Z][\w-]*[A-Z][\w-]*){_JOINED}(?:{written})")
+        pairs = [joined.search(text) for text in stating]
+        if not stating or None in pairs or any(
+                len([f for f in read(text).figures if not f.in_name and f.text[:1].isdigit()]) != 1
+                for text in stating):
+            continue
+        others = [pair["after"] or pair["before"] for pair in pairs if pair is not None]
+        if alone or all(other.lower() in ruled_out for other in others):
+            return name, others[0]
+    return None
+
+
 def qualified_first(question: str, stating: list[ScoredSentence]) -> list[ScoredSentence]:
     """Of the sentences stating a figure, those with the word saying whose it is ("the human performance of 97%")
     lead."""
@@ -221,6 +248,17 @@ def has_measure(sentence: str) -> bool:
 def asks_for_figure(question: str) -> bool:
     """"How many / what score / how well ...": a question a number answers."""
     return bool(_ASKS_FIGURE.search(question))
+
+
+# "By how much / the two numbers / how big is the gap": the answer needs a figure from each side, so one side's alone
+# does not answer it (one figure still answers "which is better on B?": the other abstract gives none).
+_ASKS_GAP = re.compile(r"\bby how much\b|\bhow much (?:higher|better|lower|more|less|worse)\b|"
+                       r"\b(?:two|both)\s+(?:[\w-]+\s+)?(?:numbers|scores|figures|results|accuracies|rates)\b|"
+                       r"\b(?:gap|margin|difference)\b", re.I)
+
+
+def asks_for_gap(question: str) -> bool:
+    return bool(_ASKS_GAP.search(question))
 
 
 def asked_metric(question: str) -> str:

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.across import ASKS_NAMED_THINGS, names_used
-from rag.answer.asks import asks_for_figure, asks_measure, has_figure, has_measure, split_asks
+from rag.answer.asks import asks_for_figure, asks_for_gap, asks_measure, has_figure, has_measure, split_asks
 from rag.answer.comparison import aspect_answer, cells_for
-from rag.answer.naming import mentions_name
+from rag.answer.naming import called, mentions_name
 from rag.answer.plan import asks_which_is_better
 from rag.answer.refusal import refusal
 from rag.answer.units import counted_unit, measured_quantity, names_quantity
@@ -114,10 +114,39 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     if (unit is not None or quantity) and not any(texts for _, texts in rows):
         said = f"gives a figure for {unit.label}" if unit is not None else f"mentions {quantity}"
         return refusal(list(chosen), query=question, searched=found.searched, reason=f"None of these abstracts {said}.")
-    absent = f"no {' / '.join(terms)} result in the abstract" if figure else ""
+    named = " / ".join(found.view.lexicon.as_written(t) for t in terms)
+    absent = f"no {named} result in the abstract" if figure else ""
     if unit is not None:
         absent = f"no figure for {unit.label} in the abstract"
     elif quantity:
         absent = f"{quantity} not mentioned in the abstract"
-    return aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
-                         missing=missing, absent=absent, header=f"Result on {' / '.join(terms)}" if figure else "")
+    answer = aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
+                           missing=missing, absent=absent, header=f"Result on {named}" if figure else "")
+    gap = asks_for_gap(question)
+    if figure and (asks_which_is_better(question) or gap) and len(rows) > 1:
+        mentions = found.view.lexicon.find(question)
+        stated = [(called(p, mentions) or p.title, bool(texts)) for p, texts in rows]
+        if (unsaid := _unranked(stated, named)) and sum(has for _, has in stated) < (2 if gap else 1):
+            # No figure, or one where the question wants one from each ("by how much?", "the two numbers"): no
+            # answer, and the one figure is shown apart, not cited as one.
+            said = [f"{name} says: “{texts[0]}”" for (name, _), (_, texts) in zip(stated, rows, strict=True) if texts]
+            return refusal(list(chosen), query=question, searched=found.searched,
+                           reason="\n".join([unsaid, *said]))
+        if unsaid:
+            # One figure answers "which is better on B?" only with the other abstract's silence: said first, so
+            # nobody reads one paper's number as the winner.
+            answer.answer = f"{unsaid}\n\n{answer.answer}"
+    return answer
+
+
+def _unranked(stated: Sequence[tuple[str, bool]], named: str) -> str:
+    """Why the rows (each paper's name, whether it gives a figure) cannot rank the papers on `named`, or "" when
+    two or more give one."""
+    having = [name for name, has in stated if has]
+    if len(having) > 1:
+        return ""
+    if not having:
+        return f"None of these abstracts gives a {named} result, so they cannot say which does better on it."
+    others = [name for name, has in stated if not has]
+    lacking = f"{others[0]}'s gives" if len(others) == 1 else f"{', '.join(others[:-1])} and {others[-1]} give"
+    return f"Only the {having[0]} abstract gives a {named} result; {lacking} none, so they cannot be ranked on it."

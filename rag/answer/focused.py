@@ -32,6 +32,7 @@ from rag.answer.asks import (
     figure_needed,
     has_figure,
     has_measure,
+    pooled_with,
     qualified_first,
     split_asks,
     unmet_qualifier,
@@ -41,7 +42,7 @@ from rag.answer.asks import (
 )
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.mentions import KIND_WORDS, Mention, key
-from rag.answer.naming import BRACKETED_EXAMPLES, mentions_name, spelled_out, states_name
+from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
@@ -63,16 +64,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     view, settings = found.view, found.tools.settings
     pid = shape.papers[0]
     paper = view.papers[pid]
-    name = re.sub(r"^the\s+", "", short_name(paper), flags=re.I)  # "The {name} abstract", never "The The ..."
-    # A title without a short name reads as one: "The abstract of “A Lean Dataset for ...”", not "The A Lean ...",
-    # unless the question called the paper by a name of its own ("PLANSEARCH" for "Planning In Natural Language ...").
+    # A title without a short name reads as one: "The abstract of “A Lean Dataset for ...”", not "The A Lean ...".
     mentions = view.lexicon.find(question)
-    called = next((m.text for m in mentions if m.kind == "paper" and m.paper_ids == (pid,)
-                   and " " not in m.text and re.search(r"[A-Z]", m.text[1:])), "")  # "PLANSEARCH", not a method
-    if short_name(paper) == paper.title and called:
-        name = called
-    the_abstract = f"The {name} abstract" if short_name(paper) != paper.title or called else \
-        f"The abstract of “{paper.title}”"
+    name = called(paper, mentions)
+    the_abstract = f"The {name} abstract" if name else f"The abstract of “{paper.title}”"
+    name = name or re.sub(r"^the\s+", "", paper.title, flags=re.I)
     if (answered := record_answer(paper, question, found.searched)) is not None:
         return answered  # who wrote it, when: the record's, not the abstract's
     if detail := missing_detail(paper, question):
@@ -85,7 +81,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "In ProcessBench, which model achieves the 56.3% EAcc?": 56.3% is another paper's figure.
         return _not_stated(paper, figure, question, found,
                            f"{the_abstract} gives no figure of {figure}, so it does not say this.")
-    absent = [t.text for t in shape.terms if not states_name(text, t.text, view.vocabulary)]
+    absent = [view.lexicon.as_written(t.text) for t in shape.terms if not states_name(text, t.text, view.vocabulary)]
     # A name the lexicon found no mention for ("RepoBench", known only inside "ExecRepoBench") is asked all the same.
     found_names = {key(m.text) for m in mentions}
     own_names = {k for k, pids in view.lexicon.paper_aliases.items() if pid in pids}
@@ -193,6 +189,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         wanted = [w for w in wanted if mentions_name(first, w)]
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
+        if pooled := pooled_with(question, wanted, [s.text for s in about if has_figure(s.text)]):
+            # "RLCoder's EM gain on RepoEval alone": its one figure is for CrossCodeEval and RepoEval together.
+            alone = view.lexicon.as_written(pooled[0])
+            return _not_stated(paper, alone, question, found, f"{the_abstract} gives no figure for {alone} alone: "
+                                                              f"its figure is for {alone} and {pooled[1]} together "
+                                                              f"(it says: “{about[0].text}”).")
         if asks_for_figure(question):
             states = has_measure if asks_measure(question) else has_figure
             with_figure = [s for s in about if states(s.text)]

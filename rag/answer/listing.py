@@ -189,6 +189,20 @@ def unmet_words(topic: str, vocabulary: Vocabulary) -> str:
     return f"No paper in the index matches “{rest}”: no indexed abstract mentions “{phrase}”."
 
 
+def unknown_word(topic: str, vocabulary: Vocabulary) -> str:
+    """Why a list topic no paper matched is unmet when it has a name no abstract writes in any form ("Verilog",
+    "verilog": a word English does not have either), or "": a topic of ordinary words may be the asker's paraphrase,
+    and the closest sentences may still answer it."""
+    from rag.text.typos import compound_word, known_word
+
+    rest, _ = split_filters(topic)
+    for word in re.findall(r"(?<![\w-])[A-Za-z][A-Za-z0-9]{3,}(?![\w-])", rest):
+        if vocabulary.uses(word) or known_word(word.lower(), vocabulary) or compound_word(word.lower()):
+            continue  # "supercomputers" may be the asker's word for "HPC"
+        return f"No paper in the index matches “{rest}”: no indexed abstract mentions “{word}”."
+    return ""
+
+
 def unmet_filters(topic: str, papers: Iterable[Paper]) -> str:
     """Why a list limited by year or author matched nothing, or "" when it has no such limit."""
     rest, only = split_filters(topic)

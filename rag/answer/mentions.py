@@ -218,6 +218,15 @@ class Lexicon:
         return name.endswith("+") and re.search(rf"(?<![\w+]){re.escape(name)}(?![\w+])", self.corpus_text,
                                                 re.I) is None
 
+    def as_written(self, name: str) -> str:
+        """A name typed in lower case as the abstracts write it ("putnambench": "PutnamBench"), for an answer that
+        names it; as typed when no abstract writes it so."""
+        if not name.islower():
+            return name
+        spaced = r"[\s-]?".join(re.escape(part) for part in re.split(r"[\s-]+", name))  # "SWE-bench-lite"
+        written = re.search(rf"(?<![\w-]){spaced}(?![\w-])", self.corpus_text, re.I)
+        return written[0] if written else name
+
     def _titled(self, name: str) -> bool:
         """Whether the one title having the name defines it, in brackets after what it stands for."""
         return any(f"({name})" in self.papers[pid].title for pid in self.title_names.get(name, ()))
@@ -318,8 +327,9 @@ class Lexicon:
             k = key(_POSSESSIVE.sub("", text))
             lowered = n == 1 and self._name_typed_lower(span[0].text)  # "humaneval"
             if not k or (n == 1 and not name_like(span[0].text) and not lowered and
-                         not (len(k) >= 6 and (k in self.paper_aliases or k in self._title_names_by_key))):
-                continue  # a lower-case word names a paper only when it is one of its long names ("rlcoder")
+                         not ((len(k) >= 6 or (len(k) >= 4 and "-" in span[0].text)) and
+                              (k in self.paper_aliases or k in self._title_names_by_key))):
+                continue  # a lower-case word names a paper only as one of its long or hyphened names ("ma-lot")
             text = _POSSESSIVE.sub("", text) if n == 1 or not text.endswith("'") else text
             if k in self.paper_aliases and self.names_its_paper(k, text):
                 return Mention(text, span[0].start, span[-1].end, tuple(sorted(self.paper_aliases[k])), "paper"), n

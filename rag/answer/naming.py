@@ -8,10 +8,12 @@ question's name counts as stated when the abstract writes it in any of these way
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from rag.answer.mentions import key
-from rag.text.names import mention_pattern
+from rag.answer.mentions import Mention, key
+from rag.text.names import mention_pattern, short_name
 from rag.text.vocabulary import Vocabulary
+from rag.types import Paper
 
 
 def states_name(text: str, name: str, vocabulary: Vocabulary) -> bool:
@@ -62,3 +64,13 @@ def in_passing(sentence: str, pattern: re.Pattern[str]) -> bool:
         return False
     examples = [m.span() for m in EXAMPLES.finditer(sentence)]
     return all(any(a <= hit.start() < b for a, b in examples) for hit in pattern.finditer(sentence))
+
+
+def called(paper: Paper, mentions: Sequence[Mention]) -> str:
+    """How an answer calls a paper: its short name, or the one-word name the question used for a paper titled
+    without one ("PLANSEARCH" for "Planning In Natural Language ..."), else "" (the title has to do)."""
+    name = re.sub(r"^the\s+", "", short_name(paper), flags=re.I)  # "the {name} abstract", never "the The ..."
+    if short_name(paper) != paper.title:
+        return name
+    return next((m.text for m in mentions if m.kind == "paper" and m.paper_ids == (paper.paper_id,)
+                 and " " not in m.text and re.search(r"[A-Z]", m.text[1:])), "")  # "PLANSEARCH", not a method

@@ -272,7 +272,15 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
 
 def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:
     """Every matching paper; a figure no abstract states is refused, not answered with whatever ranks first."""
-    from rag.answer.listing import MENTIONS, find_matches, list_answer, unmet_figures, unmet_filters, unmet_words
+    from rag.answer.listing import (
+        MENTIONS,
+        find_matches,
+        list_answer,
+        unknown_word,
+        unmet_figures,
+        unmet_filters,
+        unmet_words,
+    )
 
     view = found.view
     # "which papers use isabelle": a word the abstracts only write as a name is that name, matched exactly.
@@ -284,7 +292,8 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     matches = find_matches(topic, view.papers.values(), lambda text: found.scored_for(text, LIST_DEPTH),
                            passing=bool(MENTIONS.search(question)))
     if not matches:
-        reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic)
+        reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic) or \
+            unknown_word(topic, view.vocabulary)
         return refuse(question, found, reason) if reason else None
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched)
 

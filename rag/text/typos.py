@@ -65,19 +65,30 @@ def one_slip_away(word: str) -> dict[str, str]:
     return near
 
 
+def known_word(word: str, vocabulary: Vocabulary, english: frozenset[str] | None = None) -> bool:
+    """Whether the index or English has a lower-case word in some inflection ("shaving": shave)."""
+    english = english_words() if english is None else english
+    roots = [word] + [word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
+    return any(r in english or r + "e" in english or vocabulary.has(r) for r in roots) or vocabulary.uses(word)
+
+
+def compound_word(word: str, english: frozenset[str] | None = None) -> bool:
+    """Whether a word is two English words of three letters or more run together ("supercomputers"): English,
+    though neither vocabulary lists it whole."""
+    english = english_words() if english is None else english
+    return any(word[:i] in english and (word[i:] in english or word[i:].removesuffix("s") in english)
+               for i in range(3, len(word) - 2))
+
+
 def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str] | None = None) -> str:
     """The question with each sure slip put right; every other word as typed."""
     if not _LOWER_WORD.search(question):
         return question
     english = english_words() if english is None else english
 
-    def known(word: str) -> bool:
-        roots = [word] + [word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
-        return any(r in english or r + "e" in english or vocabulary.has(r) for r in roots) or vocabulary.uses(word)
-
     def fix(match: re.Match[str]) -> str:
         word = match[0]
-        if known(word):
+        if known_word(word, vocabulary, english):
             return word
         near = one_slip_away(word)
         indexed = [w for w in near if vocabulary.has(w)]
