@@ -694,3 +694,28 @@ def test_a_list_no_paper_matches_is_refused_only_for_a_name_no_abstract_has(engi
     answer = engine.ask(question)
     assert answer.refused is refused
     assert said in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "STP does its self-play in Coq right? which Coq libraries did the conjecturer draw its seed statements from?",
+    "which Coq tactics does STP's prover use?",
+])
+def test_a_capitalised_word_no_abstract_has_is_what_a_question_about_a_paper_asks(engine, question):
+    answer = engine.ask(question)
+    assert answer.refused and "The STP abstract does not mention Coq" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["which papers use evolutionary search",
+                                      "papers that rely on evolutionary search?"])
+def test_a_list_keeps_a_paper_with_every_word_of_a_rare_topic_in_one_sentence(engine, question):
+    # AutoNumerics-Zero: "evolution searched a vast space of possible programs", worded unlike the topic.
+    answer = engine.ask(question)
+    assert {c.title for c in answer.citations} >= {
+        "AutoNumerics-Zero: Automated Discovery of State-of-the-Art Mathematical Functions",
+        "CoEvo: Continual Evolution of Symbolic Solutions Using Large Language Models"}
+
+
+def test_a_topic_of_common_words_is_not_matched_by_its_words_alone(engine):
+    # "code" and "tasks" are in most abstracts: a sentence having both is not about RL.
+    answer = engine.ask("who is using RL for coding tasks? (code gen, completion, optimization...)")
+    assert 0 < len(answer.citations) <= 4

@@ -47,6 +47,7 @@ from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.units import counted_unit, measured_quantity, names_metric, names_quantity
+from rag.answer.unknowns import unknowns
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -87,6 +88,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     own_names = {k for k, pids in view.lexicon.paper_aliases.items() if pid in pids}
     absent += [n for n in names_in(question) if key(n) not in found_names | own_names and not is_generic(n)
                and not states_name(text, n, view.vocabulary)]
+    if not shape.yes_no:
+        # "which Coq libraries did STP draw from?": a capitalised word no abstract has is what is asked about (a
+        # yes/no claim's may be its own word for what the abstract names otherwise, and is judged there).
+        absent += unknowns(found)[1]
     if absent:
         return _not_stated(paper, absent[0], question, found,
                            f"{the_abstract} does not mention {absent[0]}, so it does not say this.")
