@@ -719,3 +719,8 @@ def test_a_topic_of_common_words_is_not_matched_by_its_words_alone(engine):
     # "code" and "tasks" are in most abstracts: a sentence having both is not about RL.
     answer = engine.ask("who is using RL for coding tasks? (code gen, completion, optimization...)")
     assert 0 < len(answer.citations) <= 4
+
+
+def test_an_ask_set_apart_from_its_subject_by_a_dash_is_answered_first(engine):
+    answer = engine.ask("the pillow/numpy llm optimization case study - did they have any failed attempts?")
+    assert answer.answer.startswith("We have also not omitted reporting of failed attempts (there were none).")

@@ -272,6 +272,16 @@ _SECOND_ASK = re.compile(r"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also)\s+)(?
                          r"does|do|did|is|are|was|were|can)\b)", re.I)
 
 
+# "the pillow/numpy case study - did they have failed attempts?": a dash before the ask sets its subject apart.
+_SUBJECT_DASH = re.compile(r"\s+[-–—]+\s+(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|was|were|can)\b)",
+                           re.I)
+
+
+def subject_and_ask(question: str) -> list[str]:
+    """A question's subject and its ask when a dash sets them apart, else the question alone."""
+    return _SUBJECT_DASH.split(question, maxsplit=1)
+
+
 def split_asks(question: str) -> list[str]:
     """The question's asks: two when a second is joined to the first ("... and how big is it?"), else one."""
     return _SECOND_ASK.split(question, maxsplit=1)

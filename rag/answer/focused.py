@@ -35,6 +35,7 @@ from rag.answer.asks import (
     pooled_with,
     qualified_first,
     split_asks,
+    subject_and_ask,
     unmet_qualifier,
     unmet_scope,
     unmet_setting,
@@ -238,10 +239,14 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
     best sentence for each ask, from the papers already quoted, where the sentences chosen for the whole question
     do not have it."""
     parts = split_asks(question)
+    # "the pillow/numpy case study - did they have failed attempts?": the first part only says what is asked about,
+    # so the answer to the ask leads.
+    subject_first = len(parts) < 2 and len(parts := subject_and_ask(question)) > 1 and \
+        not _ASK_WORD.match(parts[0].strip())
     if len(parts) < 2 or not chosen:
         return chosen
     papers = list(dict.fromkeys(s.paper_id for s in chosen))
-    for part in parts:
+    for part in parts[1:] if subject_first else parts:
         own = found.scored_in_for(part, papers) if len(tokenize(part)) >= 2 else []
         if asks_for_figure(part):  # "how big is the resulting library?": a sentence with a figure
             own = [s for s in own if has_figure(s.text)]
@@ -251,8 +256,12 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
         if len(chosen) >= max_sentences > 1:  # room is made by the weakest sentence after the lead
             weakest = min(chosen[1:], key=lambda s: s.score)
             chosen = [s for s in chosen if s is not weakest]
-        chosen = [*chosen, extra]
+        chosen = [extra, *chosen] if subject_first else [*chosen, extra]
     return chosen
+
+
+_ASK_WORD = re.compile(r"(?:what|whats|what's|how|which|who|why|where|when|does|do|did|is|are|was|were|can|could|"
+                       r"tell|give|list|show|describe|explain|compare)\b", re.I)
 
 
 _LINK = re.compile(r"(?:https?://|www\.|github\.com/)\S+", re.I)
