@@ -95,6 +95,8 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("ways that papers use pseudocode to help LLMs reason?", "multi", []),
     ("what results do the code generation methods here report?", "multi", []),
     ("what approaches use MCTS?", "list", []),  # the papers with an approach
+    ("what approaches make LM code completion cheaper?", "multi", []),  # the ways of doing something
+    ("ways of getting more training data for LLM theorem provers", "multi", []),
     ("What does DotaMath do?", "factoid", ["dm"]),
     ("Across the code completion papers, which benchmarks are used?", "aggregate", []),
     ("among the code completion papers, what eval datasets/benchmarks come up?", "aggregate", []),  # words between

@@ -216,9 +216,13 @@ _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?(?:differen
                    r"methods|techniques|strategies|tricks|ideas)\s+(?:that\s+|in which\s+|do\s+|did\s+|are\s+|have\s+)?"
                    r"(?:people|folks|researchers|papers|authors|works|others|groups)\b")
 # A question spanning papers: "What are the ways of ...", "How are people ...", "... across these papers".
+# "What approaches make completion cheaper?", "ways of getting more prover data": the ways, across papers ("what
+# approaches use MCTS?" asks for the papers using it).
+_WAYS = (r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\s+|main\s+)?"
+         r"(?:ways|approaches|techniques|strategies)\b(?!\s+(?:use|uses|using|employ|apply|rely)\b)")
 _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
-    r"strategies)\b|"
+    r"strategies)\b|" + _WAYS + r"\s+(?:of|for|to)\b|"
     r"^what\s+(?:\w+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|ideas)\s+(?:exist|are there|"
     r"have been (?:tried|proposed|used))\b|"
     r"^how\s+(?:are|do)\s+(?:people|researchers|papers|these papers|authors)\b|"
@@ -313,8 +317,8 @@ _WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|a
 
 
 def _list_topic(text: str) -> str:
-    if re.match(_WAYS_OF_PEOPLE, text, re.I):
-        return ""  # "what approaches do people use to X": the ways, across papers
+    if re.match(_WAYS_OF_PEOPLE, text, re.I) or re.match(_WAYS, text, re.I):
+        return ""  # "what approaches do people use to X", "what approaches make X cheaper": the ways, across papers
     text = re.sub(r"^(?:(?:any|are there any|are there|is there any|is there)\s+)?(?:papers|works?|studies|"
                   r"research)\s+|^anything\s+(?=(?:using|on|about|that|with|touching|involving|related|around|regarding|"
                   r"concerning|mentioning|covering)\b)", "which papers ", text, flags=re.I)
