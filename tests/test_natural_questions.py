@@ -724,3 +724,26 @@ def test_a_topic_of_common_words_is_not_matched_by_its_words_alone(engine):
 def test_an_ask_set_apart_from_its_subject_by_a_dash_is_answered_first(engine):
     answer = engine.ask("the pillow/numpy llm optimization case study - did they have any failed attempts?")
     assert answer.answer.startswith("We have also not omitted reporting of failed attempts (there were none).")
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    ("what pass@1 does Codex get on HumanEval in the 'Evaluating Large Language Models Trained on Code' paper", True),
+    ('what does the "Attention Is All You Need" paper propose?', True),  # not "Scope is all you need: ..."
+    ('in the paper titled "Competition-Level Code Generation with AlphaCode", what ranking did it get?', False),
+    ("what does the 'code generation with alphacode' paper report on Codeforces?", False),  # quoted loosely
+])
+def test_a_paper_cited_by_a_quoted_title_the_index_lacks_is_refused(engine, question, refused):
+    answer = engine.ask(question)
+    assert answer.refused is refused
+    if refused:
+        assert "No indexed paper is “" in answer.answer and answer.citations == []
+    else:
+        assert "top 54.3%" in answer.answer
+
+
+def test_a_list_asked_politely_is_a_list(engine):
+    answer = engine.ask("can you list the papers that use LLMs to generate Verilog or other hardware description "
+                        "code for chip design?")
+    assert answer.refused and "no indexed abstract mentions “Verilog”" in answer.answer
+    answer = engine.ask("could you list the papers on evolutionary search?")
+    assert answer.kind == "list" and len(answer.citations) == 3

@@ -279,11 +279,16 @@ _WORK_ON = re.compile(r"^(?:(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|sea
                       r"(?:on|about|that)\s+|^(?:anything|something|stuff)\s+(?:on|about)\s+", re.I)
 
 
+_POLITE = re.compile(r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)"
+                     r"(?=(?:list|name|show|give|find)\b)", re.I)
+
+
 def list_topic(text: str) -> str:
     """The topic of a "which papers ..." question, or "" when it is not one. In a question of several sentences or
     clauses ("I'm collecting HumanEval numbers. Which papers use HumanEval?", "Not Lean: which papers use F*?") the
     clause that asks for the list decides."""
-    if asked_after := _ASK_AFTER.match(text.strip()):
+    text = _POLITE.sub("", text.strip())  # "can you list the papers that ...": the list asked
+    if asked_after := _ASK_AFTER.match(text):
         topic = _WORK_ON.sub("", asked_after["topic"].strip())
         # An aside in brackets may point anywhere ("(not just cite it)").
         if topic and not _TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):

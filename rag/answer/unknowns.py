@@ -5,10 +5,12 @@ with another paper's sentences."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rag.answer.mentions import PAPER_WORDS, Mention, key
 from rag.index.view import IndexView
+from rag.types import Paper
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
@@ -59,7 +61,34 @@ def unknown_papers(found: Gathered) -> list[str]:
              and not any(mention_pattern(m.text).search(p.title) for p in papers)]
     # "the Chen paper": an author's name is no paper's name, but the paper is there.
     return [*cited, *[n for n in [*unknown_ids, *unknown_words] if n.lower() not in authors
-                      and re.search(mention_pattern(n).pattern + _AS_PAPER, question, re.I)]]
+                      and re.search(mention_pattern(n).pattern + _AS_PAPER, question, re.I)],
+            *_untitled(question, papers)]
+
+
+# A paper cited by its title in quotes: "in the 'Evaluating Large Language Models Trained on Code' paper", "the paper
+# titled “...”".
+_QUOTED = re.compile(r"(?P<before>\b(?:paper|article|study|titled|entitled|called)\s+)?[\"'“‘]"
+                     r"(?P<title>[^\"“”‘’]{12,}?)[\"'”’](?=\s+(?P<after>paper|article|study|abstract)\b)?")
+_TITLE_WORD = re.compile(r"[a-z0-9]+")
+# A title quoted loosely is an indexed one when it has most of its words: this share of the quote's words are the
+# title's, and they are at least half of the title's ("Attention Is All You Need" is not "Scope is all you need: ...").
+TITLE_OVERLAP = 0.8
+TITLE_COVERED = 0.5
+
+
+def _untitled(question: str, papers: Iterable[Paper]) -> list[str]:
+    """Titles the question quotes as a paper's that no indexed paper has, even loosely."""
+    quoted = [m["title"].strip() for m in _QUOTED.finditer(question)
+              if (m["before"] or m["after"]) and len(m["title"].split()) >= 3]
+    if not quoted:
+        return []
+    titles = [set(_TITLE_WORD.findall(p.title.lower())) for p in papers]
+    missing = []
+    for title in quoted:
+        words = set(_TITLE_WORD.findall(title.lower()))
+        if not any(len(words & t) >= max(TITLE_OVERLAP * len(words), TITLE_COVERED * len(t)) for t in titles):
+            missing.append(title)
+    return missing
 
 
 # "SWE-agent's agent-computer interface": what the question says the named thing has (the mention may or may not
