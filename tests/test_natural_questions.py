@@ -747,3 +747,12 @@ def test_a_list_asked_politely_is_a_list(engine):
     assert answer.refused and "no indexed abstract mentions “Verilog”" in answer.answer
     answer = engine.ask("could you list the papers on evolutionary search?")
     assert answer.kind == "list" and len(answer.citations) == 3
+
+
+def test_a_paper_retrieval_ranks_first_for_a_list_topic_needs_only_come_close(engine):
+    # "Scope is all you need" never says "domain-specific language models for HPC code" in one sentence.
+    answer = engine.ask("Which papers build domain-specific language models for high-performance computing code?")
+    assert {c.title for c in answer.citations} == {
+        "MPIrigen: MPI Code Generation through Domain-Specific Language Models",
+        "OMPGPT: A Generative Pre-trained Transformer Model for OpenMP",
+        "Scope is all you need: Transforming LLMs for HPC Code"}
