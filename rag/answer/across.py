@@ -18,6 +18,7 @@ from rag.answer.naming import EXAMPLES, mentions_name
 from rag.answer.scoring import ScoredSentence
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
+from rag.text.tokens import tokenize
 from rag.types import Answer, AnswerSentence, Paper
 
 if TYPE_CHECKING:
@@ -36,6 +37,10 @@ ACROSS_BAR = 0.28
 MAX_ACROSS = 6
 ACROSS_RANKED = 3
 ACROSS_RANKED_RATIO = 0.6
+# A paper retrieval ranks that high whose title has this many of the question's words is about it, however its
+# sentences word it ("... Attaining Cheaper and Faster Completion through Dynamic Model Inference" for "what
+# approaches make code completion cheaper or lower latency?").
+TITLE_SHARED = 3
 # Each paper's line also quotes its best other sentence saying what the paper itself does (an approach, data or
 # result sentence) when that scores at least this share of its best: the best sentence of a paper for
 # "what are the ways people reduce latency" is often its motivation, and the way is said next to it. Multi fact
@@ -135,8 +140,14 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
     # Retrieval ranks papers on their whole abstract, a steadier sign than one sentence that a paper is about what is
     # asked: its top papers need only come fairly close.
     ranked = {e.paper_id for e in found.retrieved[:ACROSS_RANKED]} if ranked_too else set()
+    asked = set(tokenize(found.searched))
+
+    def titled(pid: str) -> bool:
+        return len(asked & set(tokenize(found.view.papers[pid].title))) >= TITLE_SHARED
+
     kept = [s for s in best.values()
-            if s.score >= (ACROSS_RANKED_RATIO if s.paper_id in ranked else ACROSS_RATIO) * top]
+            if s.score >= (ACROSS_RANKED_RATIO if s.paper_id in ranked else ACROSS_RATIO) * top
+            or (s.paper_id in ranked and titled(s.paper_id))]
     return sorted(kept, key=lambda s: -s.score)[:limit]
 
 
