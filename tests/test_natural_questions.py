@@ -761,5 +761,7 @@ def test_a_paper_retrieval_ranks_first_for_a_list_topic_needs_only_come_close(en
 def test_a_paper_whose_title_says_what_is_asked_is_one_of_the_ways(engine):
     # Its sentences say "dynamic inference", not "cheaper" or "latency": its title does.
     answer = engine.ask("what approaches make LM code completion cheaper or lower latency?")
+    titles = {c.title for c in answer.citations}
     assert "When Neural Code Completion Models Size up the Situation: Attaining Cheaper and Faster Completion " \
-           "through Dynamic Model Inference" in {c.title for c in answer.citations}
+           "through Dynamic Model Inference" in titles
+    assert "Improving FIM Code Completions via Context & Curriculum Based Learning" in titles  # the ways, not one
