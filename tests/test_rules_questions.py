@@ -1114,6 +1114,10 @@ def test_a_part_asked_alone_is_a_part_only_when_named(question, unmet):
     ("rlcoder on repoeval (not crosscodeeval)", ["Better on CrossCodeEval and RepoEval, by 12.2% EM."],
      ("repoeval", "CrossCodeEval")),
     ("RLCoder EM gain on RepoEval?", ["Better on CrossCodeEval and RepoEval, by 12.2% EM."], None),  # plainly asked
+    ("Is RepoEval the only benchmark?", ["Better on CrossCodeEval and RepoEval, by 12.2% EM."], None),
+    ("Just curious, RLCoder's gain on RepoEval?", ["Better on CrossCodeEval and RepoEval, by 12.2% EM."], None),
+    ("RLCoder's gain only on RepoEval?", ["Better on CrossCodeEval and RepoEval, by 12.2% EM."],
+     ("RepoEval", "CrossCodeEval")),
     # A figure for each is the named one's own.
     ("STP on miniF2F-test only?", ["61.7% on miniF2F-test and 23.1% on Proofnet-test."], None),
     ("CodeTree's MBPP score only", ["95.1 on HumanEval, 98.7 on MBPP, and 43.0 on CodeContests."], None),
@@ -1132,6 +1136,8 @@ def test_a_figure_shared_with_another_benchmark_is_not_the_named_ones_alone(ques
     ("how much better is A than B?", True),
     ("which one does better on PutnamBench?", False),  # one figure and the other's silence answer this
     ("what does each score on MBPP?", False),
+    ("which is better on HumanEval, and what's the main difference in approach?", False),  # no figure
+    ("what is the difference in accuracy between them?", True),
 ])
 def test_a_question_that_needs_a_figure_from_each_side(question, gap):
     from rag.answer.asks import asks_for_gap

@@ -44,6 +44,12 @@ _ASKS_NUMBER = re.compile(r"\b(?:how (?:many|much|long|large|big)|by how much|wh
                           re.I)  # "what grid size was it trained on?": a number
 
 
+def result_figures(sentence: str) -> list[Figure]:
+    """The figures a sentence states as numbers, not the 4 of a name ("GPT-4") nor a count in words."""
+    # A terminal escape around a figure ("\x1b[31m91.5%") is no part of it, nor a number itself.
+    return [f for f in read(strip_controls(sentence)).figures if not f.in_name and f.text[:1].isdigit()]
+
+
 def has_figure(sentence: str) -> bool:
     """A sentence that can answer "what score / how many": it holds a number (as the verifier reads numbers, so
     the 8 of "GSM8K" is not one)."""
@@ -126,8 +132,10 @@ def excluded_variant(question: str, names: Sequence[str], stating: Sequence[str]
     return ""
 
 
-# "RepoEval alone", "just on RepoEval", "(not CrossCodeEval)": one benchmark's own figure is asked.
-_ALONE = re.compile(r"\b(?:alone|only|just|separately|individually|by itself|on its own|in isolation)\b", re.I)
+# "RepoEval alone", "only on RepoEval", "(not CrossCodeEval)": one benchmark's own figure is asked. The word is
+# next to the name: "Is RepoEval the only benchmark?", "Just curious, ..." ask nothing of the kind.
+_ALONE_AFTER = r"(?:\s+(?:alone|only|separately|individually|by itself|on its own|in isolation))"
+_ALONE_BEFORE = r"(?:(?:only|just|solely)\s+(?:on\s+|for\s+|in\s+)?(?:the\s+)?)"
 _JOINED = r"\s*(?:,\s*(?:and\s+)?|and|&|/)\s*"
 
 
@@ -136,16 +144,14 @@ def pooled_with(question: str, names: Sequence[str], stating: Sequence[str]) -> 
     achieving 12.2% EM improvement": one figure for both), with that other, when the question asks for the named
     one alone or rules the other out; None otherwise."""
     ruled_out = {m["word"].lower() for m in _NOT_VARIANT.finditer(question)}
-    alone = bool(_ALONE.search(question))
     for name in names:
         written = mention_pattern(name).pattern
         written = f"(?i:{written})" if name.islower() else written  # "repoeval" as typed
+        alone = re.search(rf"(?i:{_ALONE_BEFORE})(?:{written})|(?:{written})(?i:{_ALONE_AFTER})", question)
         joined = re.compile(rf"(?:{written}){_JOINED}(?P<after>[A-Z][\w-]*[A-Z][\w-]*)|"
                             rf"(?P<before>[A-Z][\w-]*[A-Z][\w-]*){_JOINED}(?:{written})")
         pairs = [joined.search(text) for text in stating]
-        if not stating or None in pairs or any(
-                len([f for f in read(text).figures if not f.in_name and f.text[:1].isdigit()]) != 1
-                for text in stating):
+        if not stating or None in pairs or any(len(result_figures(text)) != 1 for text in stating):
             continue
         others = [pair["after"] or pair["before"] for pair in pairs if pair is not None]
         if alone or all(other.lower() in ruled_out for other in others):
@@ -240,9 +246,8 @@ def has_measure(sentence: str) -> bool:
     """A sentence that can answer "what accuracy / score": a percentage, a share of a total ("5 out of 148") or a
     number with decimals, written in digits; not a size written with a scale ("a 7B-parameter LLM", "574K pairs")
     nor a count in words ("two datasets"), which a sentence about the benchmark may hold instead."""
-    # A terminal escape around a figure ("\x1b[31m91.5%") is no part of it, nor a number itself.
     return any(f.percent or f.total is not None or ("." in f.text and not _SCALED.search(f.text))
-               for f in read(strip_controls(sentence)).figures if not f.in_name and f.text[:1].isdigit())
+               for f in result_figures(sentence))
 
 
 def asks_for_figure(question: str) -> bool:
@@ -254,10 +259,14 @@ def asks_for_figure(question: str) -> bool:
 # does not answer it (one figure still answers "which is better on B?": the other abstract gives none).
 _ASKS_GAP = re.compile(r"\bby how much\b|\bhow much (?:higher|better|lower|more|less|worse)\b|"
                        r"\b(?:two|both)\s+(?:[\w-]+\s+)?(?:numbers|scores|figures|results|accuracies|rates)\b|"
-                       r"\b(?:gap|margin|difference)\b", re.I)
+                       r"\bhow (?:big|large|wide|much) is the (?:gap|margin|difference)\b|"
+                       r"\b(?:gap|margin|difference)\s+(?:between|of|in (?:accuracy|score|pass@\w+|performance))\b",
+                       re.I)
 
 
 def asks_for_gap(question: str) -> bool:
+    """Whether one side's figure cannot answer: the question wants the two figures or their difference ("the
+    difference in approach" is no figure)."""
     return bool(_ASKS_GAP.search(question))
 
 
@@ -277,9 +286,15 @@ _SUBJECT_DASH = re.compile(r"\s+[-–—]+\s+(?=(?:what|how|which|who|where|when
                            re.I)
 
 
+_ASK_WORD = re.compile(r"(?:what|whats|what's|how|which|who|why|where|when|does|do|did|is|are|was|were|can|could|"
+                       r"tell|give|list|show|describe|explain|compare)\b", re.I)
+
+
 def subject_and_ask(question: str) -> list[str]:
-    """A question's subject and its ask when a dash sets them apart, else the question alone."""
-    return _SUBJECT_DASH.split(question, maxsplit=1)
+    """A question's subject and its ask when a dash sets them apart and the first part asks nothing itself ("the
+    pillow/numpy case study - did they ...?"; not "What is STP - does it use Isabelle?"), else the question alone."""
+    parts = _SUBJECT_DASH.split(question, maxsplit=1)
+    return parts if len(parts) > 1 and not _ASK_WORD.match(parts[0].strip()) else [question]
 
 
 def split_asks(question: str) -> list[str]:

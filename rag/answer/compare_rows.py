@@ -122,31 +122,32 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         absent = f"{quantity} not mentioned in the abstract"
     answer = aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
                            missing=missing, absent=absent, header=f"Result on {named}" if figure else "")
-    gap = asks_for_gap(question)
-    if figure and (asks_which_is_better(question) or gap) and len(rows) > 1:
-        mentions = found.view.lexicon.find(question)
-        stated = [(called(p, mentions) or p.title, bool(texts)) for p, texts in rows]
-        if (unsaid := _unranked(stated, named)) and sum(has for _, has in stated) < (2 if gap else 1):
-            # No figure, or one where the question wants one from each ("by how much?", "the two numbers"): no
-            # answer, and the one figure is shown apart, not cited as one.
-            said = [f"{name} says: “{texts[0]}”" for (name, _), (_, texts) in zip(stated, rows, strict=True) if texts]
-            return refusal(list(chosen), query=question, searched=found.searched,
-                           reason="\n".join([unsaid, *said]))
-        if unsaid:
-            # One figure answers "which is better on B?" only with the other abstract's silence: said first, so
-            # nobody reads one paper's number as the winner.
-            answer.answer = f"{unsaid}\n\n{answer.answer}"
+    if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question)):
+        return _ranked_or_not(answer, rows, named, question, found)
     return answer
 
 
-def _unranked(stated: Sequence[tuple[str, bool]], named: str) -> str:
-    """Why the rows (each paper's name, whether it gives a figure) cannot rank the papers on `named`, or "" when
-    two or more give one."""
-    having = [name for name, has in stated if has]
+def _ranked_or_not(answer: Answer, rows: Sequence[tuple[Paper, Sequence[str]]], named: str, question: str,
+                   found: Gathered) -> Answer:
+    """"Which is better on B?" with a figure from fewer than two rows: the answer says first that it ranks nothing.
+    With none, or one where the question wants one from each ("by how much?", "the two numbers"), it is no answer,
+    and the one figure is shown apart, not cited as one."""
+    having = [texts for _, texts in rows if texts]
     if len(having) > 1:
-        return ""
+        return answer
+    mentions = found.view.lexicon.find(question)
+    abstracts = {p.paper_id: f"the {name} abstract" if (name := called(p, mentions)) else f"the abstract of “{p.title}”"
+                 for p, _ in rows}
     if not having:
-        return f"None of these abstracts gives a {named} result, so they cannot say which does better on it."
-    others = [name for name, has in stated if not has]
-    lacking = f"{others[0]}'s gives" if len(others) == 1 else f"{', '.join(others[:-1])} and {others[-1]} give"
-    return f"Only the {having[0]} abstract gives a {named} result; {lacking} none, so they cannot be ranked on it."
+        unsaid = f"None of these abstracts gives a result on {named}, so they cannot be ranked on it."
+    else:
+        lacking = [abstracts[p.paper_id] for p, texts in rows if not texts]
+        said = f"{lacking[0]} gives" if len(lacking) == 1 else f"{', '.join(lacking[:-1])} and {lacking[-1]} give"
+        having_one = next(abstracts[p.paper_id] for p, texts in rows if texts)
+        unsaid = f"Only {having_one} gives a result on {named}; {said} none, so they cannot be ranked on it."
+    if having and not asks_for_gap(question):
+        answer.answer = f"{unsaid}\n\n{answer.answer}"
+        return answer
+    quoted = [f"{abstracts[p.paper_id][:1].upper()}{abstracts[p.paper_id][1:]} says: “{texts[0]}”"
+              for p, texts in rows if texts]
+    return refusal([p for p, _ in rows], query=question, searched=found.searched, reason="\n".join([unsaid, *quoted]))

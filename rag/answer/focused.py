@@ -47,12 +47,13 @@ from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
-from rag.answer.units import counted_unit, measured_quantity, names_metric, names_quantity
+from rag.answer.units import counted_unit, measured_quantity, named_metric, names_metric, names_quantity
 from rag.answer.unknowns import unknowns
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
 from rag.text.tokens import tokenize
+from rag.text.typos import english_word
 from rag.text.vocabulary import Vocabulary
 from rag.types import Answer, Paper
 
@@ -90,9 +91,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     absent += [n for n in names_in(question) if key(n) not in found_names | own_names and not is_generic(n)
                and not states_name(text, n, view.vocabulary)]
     if not shape.yes_no:
-        # "which Coq libraries did STP draw from?": a capitalised word no abstract has is what is asked about (a
-        # yes/no claim's may be its own word for what the abstract names otherwise, and is judged there).
-        absent += unknowns(found)[1]
+        # "which Coq libraries did STP draw from?": a capitalised word no abstract has, and no English word ("in
+        # Layman's terms", "for my Thesis"), is what is asked about (a yes/no claim's may be its own word for what
+        # the abstract names otherwise, and is judged there).
+        absent += [w for w in unknowns(found)[1] if not english_word(w.lower(), view.vocabulary)]
     if absent:
         return _not_stated(paper, absent[0], question, found,
                            f"{the_abstract} does not mention {absent[0]}, so it does not say this.")
@@ -195,12 +197,14 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         wanted = [w for w in wanted if mentions_name(first, w)]
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
-        if pooled := pooled_with(question, wanted, [s.text for s in about if has_figure(s.text)]):
+        stating = [s.text for s in about if has_figure(s.text)]
+        if (asks_for_figure(question) or asks_number(question) or named_metric(question)) and \
+                (pooled := pooled_with(question, wanted, stating)):
             # "RLCoder's EM gain on RepoEval alone": its one figure is for CrossCodeEval and RepoEval together.
             alone = view.lexicon.as_written(pooled[0])
             return _not_stated(paper, alone, question, found, f"{the_abstract} gives no figure for {alone} alone: "
                                                               f"its figure is for {alone} and {pooled[1]} together "
-                                                              f"(it says: “{about[0].text}”).")
+                                                              f"(it says: “{stating[0]}”).")
         if asks_for_figure(question):
             states = has_measure if asks_measure(question) else has_figure
             with_figure = [s for s in about if states(s.text)]
@@ -241,8 +245,9 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
     parts = split_asks(question)
     # "the pillow/numpy case study - did they have failed attempts?": the first part only says what is asked about,
     # so the answer to the ask leads.
-    subject_first = len(parts) < 2 and len(parts := subject_and_ask(question)) > 1 and \
-        not _ASK_WORD.match(parts[0].strip())
+    subject_first = len(parts) < 2 and len(subject_and_ask(question)) > 1
+    if subject_first:
+        parts = subject_and_ask(question)
     if len(parts) < 2 or not chosen:
         return chosen
     papers = list(dict.fromkeys(s.paper_id for s in chosen))
@@ -258,10 +263,6 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
             chosen = [s for s in chosen if s is not weakest]
         chosen = [extra, *chosen] if subject_first else [*chosen, extra]
     return chosen
-
-
-_ASK_WORD = re.compile(r"(?:what|whats|what's|how|which|who|why|where|when|does|do|did|is|are|was|were|can|could|"
-                       r"tell|give|list|show|describe|explain|compare)\b", re.I)
 
 
 _LINK = re.compile(r"(?:https?://|www\.|github\.com/)\S+", re.I)

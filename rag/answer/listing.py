@@ -31,9 +31,6 @@ from rag.types import Answer, AnswerSentence, Paper
 if TYPE_CHECKING:
     from rag.text.vocabulary import Vocabulary
 
-# Set on the labelled described-topic lists of the dev set and the natural tune set (6 questions; grid over floor
-# 0.40-0.60 x ratio 0.72-0.94, best F1 0.82 at P 0.80 / R 0.85; the earlier 0.45 floor let a dozen papers that
-# merely mention the topic's words in).
 # A topic word used by at most this share of the candidate abstracts is rare enough that a sentence with all the
 # topic's words is about the topic.
 RARE_WORD_SHARE = 0.15
@@ -41,6 +38,9 @@ RARE_WORD_SHARE = 0.15
 # close to the best match's. 3 / 0.68 on the tune sets: list P/R 0.911/0.820 -> 0.897/0.834; 2 / 0.65: 0.906/0.828.
 RANKED = 2
 RANKED_RATIO = 0.65
+# Set on the labelled described-topic lists of the dev set and the natural tune set (6 questions; grid over floor
+# 0.40-0.60 x ratio 0.72-0.94, best F1 0.82 at P 0.80 / R 0.85; the earlier 0.45 floor let a dozen papers that
+# merely mention the topic's words in).
 DESCRIBED_FLOOR = 0.60
 DESCRIBED_RATIO = 0.72
 # With a best at or above the floor, a paper needs this much (not the floor itself): a third paper on evolutionary
@@ -197,16 +197,16 @@ def unmet_words(topic: str, vocabulary: Vocabulary) -> str:
     return f"No paper in the index matches “{rest}”: no indexed abstract mentions “{phrase}”."
 
 
-def unknown_word(topic: str, vocabulary: Vocabulary) -> str:
+def unknown_word(topic: str, vocabulary: Vocabulary, known: Callable[[str], bool]) -> str:
     """Why a list topic no paper matched is unmet when it has a name no abstract writes in any form ("Verilog",
-    "verilog": a word English does not have either), or "": a topic of ordinary words may be the asker's paraphrase,
-    and the closest sentences may still answer it."""
-    from rag.text.typos import compound_word, known_word
+    "verilog": a word English does not have either, and the lexicon does not `known` in any form), or "": a topic of
+    ordinary words may be the asker's paraphrase, and the closest sentences may still answer it."""
+    from rag.text.typos import english_word
 
     rest, _ = split_filters(topic)
     for word in re.findall(r"(?<![\w-])[A-Za-z][A-Za-z0-9]{3,}(?![\w-])", rest):
-        if vocabulary.uses(word) or known_word(word.lower(), vocabulary) or compound_word(word.lower()):
-            continue  # "supercomputers" may be the asker's word for "HPC"
+        if vocabulary.uses(word) or english_word(word.lower(), vocabulary) or known(word):
+            continue  # "supercomputers" may be the asker's word for "HPC"; "GPT4" is the abstracts' "GPT-4"
         return f"No paper in the index matches “{rest}”: no indexed abstract mentions “{word}”."
     return ""
 
@@ -411,7 +411,7 @@ def _described(
         if top - typical < LOW_TOP_SPREAD:
             return []  # nothing stands out from the rest: no paper is about this more than any other
         bar = max(LOW_TOP_MIN, LOW_TOP_RATIO * top, (top + typical) / 2)
-    # A paper retrieval ranks first for the topic on its whole abstract may word no one sentence as the topic does
+    # A paper retrieval ranks high for the topic on its whole abstract may word no one sentence as the topic does
     # ("the high-performance computing (HPC) domain ... domain-specific LLMs"): it needs only come fairly close.
     near = RANKED_RATIO * top if top >= DESCRIBED_FLOOR else bar
     chosen = sorted((s for s in best.values() if s.score >= bar or (s.paper_rank < RANKED and s.score >= near)),

@@ -293,7 +293,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
                            passing=bool(MENTIONS.search(question)))
     if not matches:
         reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic) or \
-            unknown_word(topic, view.vocabulary)
+            unknown_word(topic, view.vocabulary, view.lexicon.known)
         return refuse(question, found, reason) if reason else None
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched)
 

@@ -216,13 +216,14 @@ _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?(?:differen
                    r"methods|techniques|strategies|tricks|ideas)\s+(?:that\s+|in which\s+|do\s+|did\s+|are\s+|have\s+)?"
                    r"(?:people|folks|researchers|papers|authors|works|others|groups)\b")
 # A question spanning papers: "What are the ways of ...", "How are people ...", "... across these papers".
-# "What approaches make completion cheaper?", "ways of getting more prover data": the ways, across papers ("what
-# approaches use MCTS?" asks for the papers using it).
+# "What approaches make completion cheaper?", "ways of getting more prover data": the ways of doing something,
+# across papers ("what approaches use MCTS?", "which approaches were evaluated on X?" ask for the papers).
 _WAYS = (r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\s+|main\s+)?"
-         r"(?:ways|approaches|techniques|strategies)\b(?!\s+(?:use|uses|using|employ|apply|rely)\b)")
+         r"(?:ways|approaches|techniques|strategies)\s+(?:of|for|to|(?:that\s+)?(?:make|reduce|cut|lower|improve|"
+         r"speed|increase|boost|help|get|avoid|fix)s?)\b")
 _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
-    r"strategies)\b|" + _WAYS + r"\s+(?:of|for|to)\b|"
+    r"strategies)\b|" + _WAYS + "|"
     r"^what\s+(?:\w+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|ideas)\s+(?:exist|are there|"
     r"have been (?:tried|proposed|used))\b|"
     r"^how\s+(?:are|do)\s+(?:people|researchers|papers|these papers|authors)\b|"

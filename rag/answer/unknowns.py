@@ -67,11 +67,13 @@ def unknown_papers(found: Gathered) -> list[str]:
 
 # A paper cited by its title in quotes: "in the 'Evaluating Large Language Models Trained on Code' paper", "the paper
 # titled “...”".
-_QUOTED = re.compile(r"(?P<before>\b(?:paper|article|study|titled|entitled|called)\s+)?[\"'“‘]"
-                     r"(?P<title>[^\"“”‘’]{12,}?)[\"'”’](?=\s+(?P<after>paper|article|study|abstract)\b)?")
+# A quote opens after no letter ("the authors' paper" quotes nothing) and is said to be a paper's, before or after.
+_QUOTED = re.compile(r"(?P<before>\b(?:paper|article|study|titled|entitled|called)\s+)?(?<![\w'’])[\"'“‘]"
+                     r"(?P<title>[^\"“”‘’]{12,}?)[\"'”’](?![\w'’])(?=\s+(?P<after>paper|article|study|abstract)\b)?")
 _TITLE_WORD = re.compile(r"[a-z0-9]+")
-# A title quoted loosely is an indexed one when it has most of its words: this share of the quote's words are the
-# title's, and they are at least half of the title's ("Attention Is All You Need" is not "Scope is all you need: ...").
+# A title quoted loosely is an indexed one when all the quote's words are the title's ("'Self-play Theorem Provers'"
+# is STP's), or this share of them, and they are at least half of the title's words or of its part after a colon
+# ("Attention Is All You Need" is not "Scope is all you need: ...").
 TITLE_OVERLAP = 0.8
 TITLE_COVERED = 0.5
 
@@ -82,11 +84,12 @@ def _untitled(question: str, papers: Iterable[Paper]) -> list[str]:
               if (m["before"] or m["after"]) and len(m["title"].split()) >= 3]
     if not quoted:
         return []
-    titles = [set(_TITLE_WORD.findall(p.title.lower())) for p in papers]
+    titles = [set(_TITLE_WORD.findall(part.lower())) for p in papers for part in {p.title, *p.title.split(":")[1:]}]
     missing = []
     for title in quoted:
         words = set(_TITLE_WORD.findall(title.lower()))
-        if not any(len(words & t) >= max(TITLE_OVERLAP * len(words), TITLE_COVERED * len(t)) for t in titles):
+        if not any(words <= t or len(words & t) >= max(TITLE_OVERLAP * len(words), TITLE_COVERED * len(t))
+                   for t in titles):
             missing.append(title)
     return missing
 

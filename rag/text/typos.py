@@ -72,6 +72,11 @@ def known_word(word: str, vocabulary: Vocabulary, english: frozenset[str] | None
     return any(r in english or r + "e" in english or vocabulary.has(r) for r in roots) or vocabulary.uses(word)
 
 
+def english_word(word: str, vocabulary: Vocabulary) -> bool:
+    """A lower-case word English has, inflected or two words run together ("supercomputers", "layman")."""
+    return known_word(word, vocabulary) or compound_word(word)
+
+
 def compound_word(word: str, english: frozenset[str] | None = None) -> bool:
     """Whether a word is two English words of three letters or more run together ("supercomputers"): English,
     though neither vocabulary lists it whole."""
