@@ -416,18 +416,25 @@ def _described(
     near = RANKED_RATIO * top if top >= DESCRIBED_FLOOR else bar
     chosen = sorted((s for s in best.values() if s.score >= bar or (s.paper_rank < RANKED and s.score >= near)),
                     key=lambda s: -s.score)
+    chosen += _worded_alike(topic, best, {s.paper_id for s in chosen}, papers)
+    return [Match(papers[s.paper_id], s.text, s.score) for s in chosen]
+
+
+def _worded_alike(topic: str, best: dict[str, ScoredSentence], kept: set[str],
+                  papers: dict[str, Paper]) -> list[ScoredSentence]:
+    """The candidates not kept with a sentence having every word of the topic, when one of its words few candidate
+    abstracts use: that sentence is about the topic, however the encoder scores its wording ("evolution searched a
+    vast space of possible programs" for "evolutionary search"); "code tasks" are in every other abstract."""
     words = _word_stems(topic)
     used = {pid: _word_stems(papers[pid].abstract) for pid in best}
-    if len(words) >= 2 and min(sum(w in u for u in used.values()) for w in words) <= RARE_WORD_SHARE * len(used):
-        # A sentence with every word of a topic one of whose words few abstracts use is about it, however the
-        # encoder scores the wording ("evolution searched a vast space of possible programs" for "evolutionary
-        # search"); "code tasks" are in every other abstract.
-        kept = {s.paper_id for s in chosen}
-        for pid in [pid for pid in best if pid not in kept and words <= used[pid]]:
-            said = next((t for t in split_sentences(papers[pid].abstract) if words <= _word_stems(t)), None)
-            if said is not None:
-                chosen.append(replace(best[pid], text=said))
-    return [Match(papers[s.paper_id], s.text, s.score) for s in chosen]
+    if len(words) < 2 or min(sum(w in u for u in used.values()) for w in words) > RARE_WORD_SHARE * len(used):
+        return []
+    found = []
+    for pid in [pid for pid in best if pid not in kept and words <= used[pid]]:
+        said = next((t for t in split_sentences(papers[pid].abstract) if words <= _word_stems(t)), None)
+        if said is not None:
+            found.append(replace(best[pid], text=said))
+    return found
 
 
 def _word_stems(text: str) -> set[str]:

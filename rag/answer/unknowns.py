@@ -66,8 +66,7 @@ def unknown_papers(found: Gathered) -> list[str]:
 
 
 # A paper cited by its title in quotes: "in the 'Evaluating Large Language Models Trained on Code' paper", "the paper
-# titled “...”".
-# A quote opens after no letter ("the authors' paper" quotes nothing) and is said to be a paper's, before or after.
+# titled “...”". A quote opens after no letter ("the authors' paper" quotes nothing).
 _QUOTED = re.compile(r"(?P<before>\b(?:paper|article|study|titled|entitled|called)\s+)?(?<![\w'’])[\"'“‘]"
                      r"(?P<title>[^\"“”‘’]{12,}?)[\"'”’](?![\w'’])(?=\s+(?P<after>paper|article|study|abstract)\b)?")
 _TITLE_WORD = re.compile(r"[a-z0-9]+")
