@@ -650,6 +650,8 @@ def test_a_cited_name_s_own_thing_is_refused_unless_a_citing_abstract_speaks_of_
     ("STP or DeepSeek-Prover, which one does better on PutnamBench?", False,
      "Only the STP abstract gives a result on PutnamBench; the DeepSeek-Prover abstract gives none, so they cannot "
      "be ranked"),
+    ("Is CodeTree's HumanEval score higher than PLANSEARCH's?", False,  # possessives: HumanEval is no one's own
+     "Only the CodeTree abstract gives a result on HumanEval; the PLANSEARCH abstract gives none"),
     ("autocoderover or codetree: which has the higher swe-bench lite resolve rate", False,
      "Only the AutoCodeRover abstract gives a result on SWE-bench-lite"),
 ])

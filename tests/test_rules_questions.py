@@ -149,6 +149,9 @@ def test_a_lone_description_with_no_other_side_is_no_comparison(lexicon):
 @pytest.mark.parametrize(("question", "terms"), [
     ("How many ProofNet problems does RLCoder solve?", ["ProofNet"]),      # a benchmark without its split
     ("What GSM8K accuracy does Eurus-2-7B-PRIME reach?", ["GSM8K"]),     # the model names its paper instead
+    # A benchmark after a compared paper's possessive is still compared on, when the other paper's abstract has it.
+    ("Is DotaMath's GSM8K score higher than InfinityMATH's?", ["GSM8K"]),
+    ("Is RLCoder's CrossCodeEval gain bigger than PyCoder's?", []),  # only RLCoder's abstract has it: its own
 ])
 def test_benchmarks_and_models_named_in_a_question(lexicon, question, terms):
     assert [t.text for t in understand(question, lexicon).terms] == terms

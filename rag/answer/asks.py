@@ -277,13 +277,12 @@ def asked_metric(question: str) -> str:
 
 
 # "what does RLCoder do and how much does it improve EM?": a second ask, joined to the first by "and".
-_SECOND_ASK = re.compile(r"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also)\s+)(?=(?:what|how|which|who|where|when|why|"
-                         r"does|do|did|is|are|was|were|can)\b)", re.I)
+_ASK_STARTS = r"(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|was|were|can)\b)"  # where an ask begins
+_SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also)\s+){_ASK_STARTS}", re.I)
 
 
 # "the pillow/numpy case study - did they have failed attempts?": a dash before the ask sets its subject apart.
-_SUBJECT_DASH = re.compile(r"\s+[-–—]+\s+(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|was|were|can)\b)",
-                           re.I)
+_SUBJECT_DASH = re.compile(rf"\s+[-–—]+\s+{_ASK_STARTS}", re.I)
 
 
 _ASK_WORD = re.compile(r"(?:what|whats|what's|how|which|who|why|where|when|does|do|did|is|are|was|were|can|could|"

@@ -191,7 +191,7 @@ class Lexicon:
                 if owner is None and len(mention.paper_ids) == 1 and (
                         self.introduced.get(key(written)) == set(mention.paper_ids) or
                         (after not in _DATA_WORDS and (after.removesuffix("s") not in PAPER_WORDS or
-                                                       self._used_more_than_once(written, mention.paper_ids[0])))):
+                                                       self.used_more_than_once(written, mention.paper_ids[0])))):
                     # "the Zorba benchmark" is a paper only if the paper made it; "the Toolformer paper" is not the
                     # one abstract that names Toolformer once, in passing ("e.g. Chain-of-Thought, Toolformer"),
                     # while "the Eurus-2 model" is the one abstract's model.
@@ -231,7 +231,7 @@ class Lexicon:
         """Whether the one title having the name defines it, in brackets after what it stands for."""
         return any(f"({name})" in self.papers[pid].title for pid in self.title_names.get(name, ()))
 
-    def _used_more_than_once(self, name: str, pid: str) -> bool:
+    def used_more_than_once(self, name: str, pid: str) -> bool:
         """Whether the paper names it twice or more: once is often in passing ("e.g. Toolformer")."""
         paper = self.papers[pid]
         return len(mention_pattern(name).findall(f"{paper.title}\n{paper.abstract}")) > 1

@@ -485,12 +485,13 @@ def _with_described(question: str, named: list[str], terms: list[Mention], menti
 
 
 def _unowned(terms: list[Mention], question: str, mentions: list[Mention]) -> list[Mention]:
-    """Terms to compare the papers on: not one written as a named paper's own ("FVEL's FVELER" is FVEL's dataset,
-    no benchmark the other paper could have a result on)."""
+    """Terms to compare the papers on: not one written as a named paper's own that only that paper's abstract has
+    ("FVEL's FVELER" is FVEL's dataset, no benchmark the other paper could have a result on; "CodeTree's HumanEval
+    score" is a score on a benchmark many report)."""
     papers = [m for m in mentions if m.kind == "paper"]
     def owned(term: Mention) -> bool:  # the paper's mention holds its "'s" when it is one word ("FVEL's")
         return any(0 <= term.start - m.end <= 3 and re.search(r"['’]s?\s+$", question[m.start:term.start])
-                   for m in papers)
+                   and set(term.paper_ids) <= set(m.paper_ids) for m in papers)
 
     return [t for t in terms if not owned(t)]
 

@@ -103,7 +103,7 @@ def _owned_unsaid(question: str, mention: Mention, found: Gathered) -> bool:
     abstract mentioning the name speaks of: then only that name's own paper could say, and the index lacks it. A
     thing they do speak of ("GPT-4's accuracy on miniF2F", where an abstract reports it) is answered, and so is a
     name an abstract uses as its own (said twice there, or its model: "DotaMath-deepseek-7B's score")."""
-    from rag.text.names import mention_pattern, names_in, short_name
+    from rag.text.names import names_in, short_name
     from rag.text.tokens import tokenize
 
     written = question[mention.start : mention.end]
@@ -115,7 +115,7 @@ def _owned_unsaid(question: str, mention: Mention, found: Gathered) -> bool:
     name = re.sub(r"['’]s?$", "", written)
     for pid in mention.paper_ids:
         text = f"{papers[pid].title}\n{papers[pid].abstract}"
-        if len(mention_pattern(name).findall(text)) > 1 or asked & set(tokenize(text)) or \
+        if found.view.lexicon.used_more_than_once(name, pid) or asked & set(tokenize(text)) or \
                 any(key(name).startswith(key(own)) for own in names_in(short_name(papers[pid]))):
             return False  # said twice or a variant of the paper's own name ("DotaMath-deepseek-7B"): its own
     return True
