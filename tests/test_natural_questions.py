@@ -783,3 +783,27 @@ def test_a_paper_whose_title_says_what_is_asked_is_one_of_the_ways(engine):
     assert "When Neural Code Completion Models Size up the Situation: Attaining Cheaper and Faster Completion " \
            "through Dynamic Model Inference" in titles
     assert "Improving FIM Code Completions via Context & Curriculum Based Learning" in titles  # the ways, not one
+
+
+@pytest.mark.parametrize(("question", "row_says"), [
+    # Each benchmark's size in its own words: problems, test cases, samples.
+    ("ProcessBench and UGMathBench: how large is each?", ["3,400 test cases", "5,062 problems"]),
+    ("between GitChameleon and ExecRepoBench, which one has more samples?",
+     ["116 Python code completion problems", "1.2K samples"]),
+    ("Which uses more synthetic training examples, DeepSeek-Prover or DotaMath?",
+     ["8 million formal statements", "574K query-response pairs"]),
+])
+def test_a_size_asked_of_each_quotes_each_ones_count_whatever_it_counts(engine, question, row_says):
+    answer = engine.ask(question)
+    assert answer.kind == "comparative" and not answer.refused
+    cells = " ".join(row["aspect"] or "" for row in answer.table)
+    for said in row_says:
+        assert said in cells
+    assert "accuracy" not in cells  # only sentences that count
+
+
+def test_what_each_paper_is_for_is_said_where_it_introduces_itself(engine):
+    answer = engine.ask("OMPGPT, MPIrigen and Tokompiler: what does each of them focus on?")
+    cells = {row["paper"]: row["aspect"] or "" for row in answer.table}
+    assert "for OpenMP pragma generation" in cells["OMPGPT"]
+    assert "generating MPI-based parallel programs" in cells["MPIrigen"]

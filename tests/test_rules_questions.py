@@ -387,6 +387,43 @@ def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
     assert counted_unit("How many tasks are there?").search(sentence) is counts
 
 
+@pytest.mark.parametrize(("question", "sentence", "counts"), [
+    ("Which of the two trains on more synthetic examples?", "It has 574K query-response pairs.", True),
+    ("Which of the two trains on more synthetic examples?", "It uses 8 million formal statements.", True),
+    ("which one has more diverse programs?", "It uses 8 million formal statements.", None),  # no count asked
+    ("how many samples each", "comprising 116 Python code completion problems", True),  # words between
+    ("how many samples each", "We evaluate on 7 code generation benchmarks.", False),  # benchmarks hold samples
+    ("how many samples each", "up to 0.9 accuracy for argument predictions", False),  # a decimal counts nothing
+    ("how many samples each", "DotaMath-deepseek-7B showcases strong results", False),  # a model's name
+    ("Which benchmark has the most tasks?", "ExecRepoBench includes 1.2K samples.", True),  # a benchmark's items
+    ("Did A or B evaluate a larger number of LLMs?", "We evaluate 23 leading LLMs.", True),
+])
+def test_a_count_of_items_is_a_number_of_whatever_the_dataset_holds(question, sentence, counts):
+    from rag.answer.units import counted_unit
+
+    found = counted_unit(question)
+    assert (found.search(sentence) if found else None) is counts
+
+
+@pytest.mark.parametrize(("question", "sized"), [
+    ("UGMathBench vs ProcessBench - how big is each one?", True),
+    ("size of the proof datasets in FVEL and the IMO Lean one?", True),
+    ("Is the FVELER dataset larger or smaller than the F* corpus?", True),
+    ("which is bigger, OMPGPT or MPIrigen?", True),
+    ("how many lemmas does each have?", False),  # a unit named: counted_unit's
+    ("which one shows the larger gain on HumanEval?", False),  # a figure, not a size
+    ("what bigger models do they claim to match?", False),
+    ("How do A and B differ in approach?", False),
+])
+def test_a_size_asked_without_a_unit_is_a_count_of_items(question, sized):
+    from rag.answer.units import size_unit
+
+    found = size_unit(question)
+    assert (found is not None) is sized
+    if found:
+        assert found.search("It consists of 3,400 test cases.") and not found.search("We gain 12.2% EM.")
+
+
 _PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples and 52% cumulatively, after fine-tuning "
            "the DeepSeekMath 7B model.")
 

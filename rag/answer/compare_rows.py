@@ -13,7 +13,7 @@ from rag.answer.comparison import aspect_answer, cells_for
 from rag.answer.naming import called, mentions_name
 from rag.answer.plan import asks_which_is_better
 from rag.answer.refusal import refusal
-from rag.answer.units import counted_unit, measured_quantity, names_quantity
+from rag.answer.units import SIZE, counted_unit, measured_quantity, names_quantity, size_unit
 from rag.text.sentences import split_sentences
 from rag.types import Answer, Paper
 
@@ -30,10 +30,16 @@ MAX_ROW = 4  # with the role the aspect asks about and the key result
 _ASPECT_ROLES = [
     ("data", re.compile(r"\b(?:data|datasets?|benchmarks?|corpus|corpora|test\w*|evaluat\w*|problems)\b", re.I)),
     ("approach", re.compile(r"\b(?:how|method\w*|approach\w*|uses?|using|works?|search\w*|select\w*|build\w*|"
-                            r"train\w*|design\w*|architecture|pick\w*|plan\w*)\b", re.I)),
+                            r"train\w*|design\w*|architecture|pick\w*|plan\w*|target\w*|speciali[sz]\w*|focus\w*|"
+                            r"aim\w*|about)\b", re.I)),
     ("problem", re.compile(r"\b(?:problems? (?:they|it) (?:solve|address)|challenges?|motivat\w*|why|goals?)\b", re.I)),
 ]
 
+
+# What a paper is for ("what does each target / specialise in / focus on?") is said where it introduces itself, the
+# approach sentence ("This paper introduces OMPGPT ... for OpenMP pragma generation"), however low the whole question
+# scores it: a full row makes room for it.
+_PURPOSE = re.compile(r"\b(?:target\w*|speciali[sz]\w*|focus\w*|aim\w*|about)\b", re.I)
 
 ROW_RATIO = 0.75  # a further sentence joins a row when it scores this close to the row's best
 
@@ -56,11 +62,16 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     # "Which is bigger in parameter count?", "how many lemmas does each have?": each row quotes its count, or none.
     unit = counted_unit(question) if not terms else None
     unit = unit if unit is not None and unit.counts else None
+    asks = split_asks(question)
+    if unit is None and not terms and len(asks) == 1 and (size := size_unit(question)) is not None and \
+            any(has_figure(s.text) and size.search(s.text) for s in scored):
+        # "How big is each?": each row's count of what it holds, when an abstract gives one. Not beside another ask
+        # ("what level does each target, and how big is UGMathBench?"): that one needs the rows' other sentences.
+        unit = size
     # "How much memory does each need?": each row quotes its sentences on memory, or says it has none.
     quantity = measured_quantity(question) if unit is None and not figure else ""
     # "Which evaluated more LLMs, ENAMEL or BigCodeBench? and what does each focus on": each row's best sentence for
     # the ask that is no figure joins its figure.
-    asks = split_asks(question)
     other_asks = [part for part in asks if counted_unit(part) is None and not asks_for_figure(part)] \
         if len(asks) > 1 and (figure or unit is not None) else []
     ids = [p.paper_id for p in chosen]
@@ -84,7 +95,9 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             # "which has the higher accuracy": a measurement, not OVM-7B's "up to 13B parameters".
             states = has_measure if asks_measure(question) else has_figure
             own = [s for s in own if its and states(s.text) and all(mentions_name(s.text, t) for t in its)]
-        picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ROW_RATIO * own[0].score]
+        # Every count of a size ("600K lines ...", "around 32K top-level F* definitions"), however it scores.
+        ratio = 0.0 if unit is not None and unit.label == SIZE else ROW_RATIO
+        picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ratio * own[0].score]
         if (best := next((s for s in for_aspect if s.paper_id == paper.paper_id), None)) is not None and \
                 all(s.position != best.position for s in picked):
             # The whole question favours the sentences naming the paper ("we introduce AlphaCode ..."); the aspect
@@ -106,9 +119,16 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             cells = cells_for(paper)
             # The sentence that plays the role the aspect asks about (its data, its method ...), then the key
             # result, so a row says what the approach achieved.
-            for role in [*roles_asked(shape.aspect), "results"]:
+            asked = roles_asked(shape.aspect)
+            for role in [*asked, "results"]:
                 cell = cells.get(role)
-                if cell is not None and cell.sentence not in texts and len(texts) < room:
+                if cell is None or cell.sentence in texts:
+                    continue
+                # A row asked what its paper is for has that sentence in place of its lowest-scored further one.
+                further = [s for s in picked[1:PER_ROW] if s.text in texts]
+                if len(texts) >= room and role == "approach" and _PURPOSE.search(shape.aspect) and further:
+                    texts.remove(min(further, key=lambda s: s.score).text)
+                if len(texts) < room:
                     texts.append(cell.sentence)
         rows.append((paper, texts))
     if (unit is not None or quantity) and not any(texts for _, texts in rows):

@@ -22,22 +22,30 @@ _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3
 # A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
 _UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",
                # A benchmark's items, by whatever it calls them: "1,140 fine-grained tasks" answers "more problems".
-               "problem": r"(?:problem|task|question|exercise)", "task": r"(?:task|problem)"}
+               # "the most tasks": "1.2K samples" (not "problems": "46.3% with 64 samples" is a budget, no problems).
+               "problem": r"(?:problem|task|question|exercise)", "task": r"(?:task|problem|sample|instance|test case)"}
 # "Which is bigger in parameter count?", "the number of lemmas": a count of that unit is asked.
 # "OMPGPT param count?": a count asked in two words.
-_COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|\b(?:the|what|which) number of "
+_COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|\b(?:the|what|which|larger|smaller|"
+                       r"greater|higher|lower|bigger) number of "
                        r"(?P<unit2>[\w-]+)\b|"
                        r"\b(?:the|its|their|what(?:'s|’s|s)?)\s+(?P<unit3>[a-z][\w-]*)\s+counts?\b|"
                        r"(?:^(?:[\w.+-]+(?:['’]s)?\s+)?|(?<![\w-])(?-i:[A-Z])[\w.+-]*(?:['’]s)?\s+)"
                        r"(?P<unit4>(?-i:[a-z])[\w-]*)\s+counts?\s*(?:\?|$)",
                        re.I)  # not "a number of edge devices"; "whats the parameter count of OMPGPT"
+# What a dataset or benchmark is counted in, whatever it calls them: "more synthetic (training) examples" asks a
+# count of them with words between (not "more diverse programs", "more rigorous tests").
+_ITEM_NOUNS = r"(?:examples|samples|problems|tasks|questions|instances|pairs|statements|proofs|lemmas|theorems|items)"
 # "Which benchmark has more items / problems?": a count of them is asked.
-_MORE_OF = re.compile(r"\b(?:which|who)\b.*?\b(?:more|fewer|most|fewest)\s+(?P<unit>(?![\w-]*(?:ous|ss|is|us)\b)"
-                      r"[a-z][\w-]*s)\b", re.I)  # a plural noun, not "more rigorous"
+_MORE_OF = re.compile(r"\b(?:which|who)\b.*?\b(?:more|fewer|most|fewest)\s+(?:(?P<unit>(?![\w-]*(?:ous|ss|is|us)\b)"
+                      r"[a-z][\w-]*s)|(?:[a-z][\w-]+\s+){1,2}(?P<items>"
+                      rf"{_ITEM_NOUNS}))\b", re.I)  # a plural noun, not "more rigorous"
 # What a benchmark counts: "how many ProofNet problems does it solve" may be answered by a share ("23.1%").
 _ITEMS = {"problem", "task", "question", "exercise", "theorem", "statement", "puzzle", "issue", "test", "case"}
 # Units that stand for whatever a benchmark or dataset counts: "3,400 test cases", "5,062 problems" count items.
 _ANY_UNIT = {"item", "exampl", "instanc", "entri", "sampl", "element", "point"}  # as stemmed below
+# Plural nouns a count of items is not: "evaluated on 7 code generation benchmarks", "over 30 mainstream LLMs".
+_NOT_ITEMS = r"benchmarks|datasets|models|LLMs|LMs|languages|baselines|times|years|versions|domains|areas|subfields"
 # Only a duration asked ("how long does X take"): "how long is the context window" wants a length, not a time.
 _HOW_LONG = re.compile(r"\bhow long\s+(?:does|do|did|would|will|should)\b.*\b(?:take|takes|took|last|run|train)\b",
                        re.I)
@@ -66,6 +74,29 @@ class Unit:
         return bool(self.word.search(text))
 
 
+def _items(label: str) -> Unit:
+    """A count of whatever a dataset holds: a number in digits before a plural noun, a few words between ("1.2K
+    samples", "116 Python code completion problems", "8 million formal statements", "around 32K top-level F*
+    definitions", "7B parameters"); not "(1) Existing PRMs", "0.9 accuracy for argument predictions",
+    "DotaMath-deepseek-7B showcases", "Version 2 of the dataset is public", nor "7 code generation benchmarks"."""
+    return Unit(r"(?<![\w(.,-])\d[\d,]*(?:(?:\.\d+)?[KkMB]|(?![\d.,]))(?![\w)%])\s+(?:[\w*+-]+\s+){0,3}?"
+                rf"(?!(?:is|was|has|does|this|thus|its|less|as|us|{_NOT_ITEMS})\b)[A-Za-z][\w-]*s\b",
+                label, r"\w", counts_items=True)
+
+
+# "How big is each?", "the size of the proof datasets", "which is larger": a size, which a count of items gives.
+_SIZE = re.compile(r"\bhow (?:big|large)\b|\bsizes?\b|\b(?:bigger|larger|biggest|largest)\b(?!\s+(?:gain|improvement|"
+                   r"drop|gap|margin|boost|speed-?up|model|LLM|LM)s?\b)", re.I)
+
+
+SIZE = "size"  # the label of a size asked without a unit
+
+
+def size_unit(question: str) -> Unit | None:
+    """A count of items when the question asks how big something is, naming no unit; None otherwise."""
+    return _items(SIZE) if counted_unit(question) is None and _SIZE.search(question) else None
+
+
 def counted_unit(question: str) -> Unit | None:
     """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
     if match := _HOW_MANY.search(question) or _COUNT_OF.search(question) or _MORE_OF.search(question):
@@ -86,12 +117,8 @@ def counted_unit(question: str) -> Unit | None:
             return None
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
         label = f"the {word} count" if match.re is _COUNT_OF else word
-        if stem.lower() in _ANY_UNIT:  # a number in digits right before a plural noun; not "(1) Existing PRMs"
-            # "1.2K samples", "974 programming tasks"; not "Version 2 of the dataset is public"
-            return Unit(r"(?<![\w(.,])\d[\d,]*(?:\.\d+)?[KkM]?(?![\d.,)])\s+(?:[\w-]+\s+)?"
-                        r"(?!(?:is|was|has|does|this|thus|its|less|as|us)\b)[A-Za-z][\w-]*s\b",
-                        label, r"\w",
-                        counts_items=True)
+        if stem.lower() in _ANY_UNIT:
+            return _items(label)
         form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
         # A share counts them too ("47% of HumanEval task traces", "2 of these 20 problems"); a number in words
         # before "of" is a pronoun ("one of the tasks"); "two subsets of our problem set" counts subsets.
