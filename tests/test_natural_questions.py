@@ -814,3 +814,22 @@ def test_each_papers_line_across_papers_says_what_its_way_achieved(engine):
     answer = engine.ask("what are people doing to make code completion models cheaper or faster to run?")
     line = next(line for line in answer.answer.splitlines() if "Dynamic Model Inference" in line)
     assert "dynamic inference" in line and "11.2% speedup" in line
+
+
+@pytest.mark.parametrize(("question", "refused", "said"), [
+    # Seven abstracts use HumanEval, none made it: no paper here is the one that introduced it.
+    ("who came up with HumanEval originally?", True, "No indexed abstract says it introduces HumanEval"),
+    ("where does the GSM8K dataset come from?", True, "the paper that made GSM8K is not in the index"),
+    # Four use MBPP; one defines it as its own dataset: that one is the answer, not a list of four.
+    ("what paper first introduced MBPP?", False, "Program Synthesis with Large Language Models"),
+    # One abstract uses it: it may well have made it in words the lexicon does not read; answered as usual.
+    ("which paper introduced the FVELER dataset?", False, "FVEL"),
+    ("who built the GSM8K-based data in DotaMath?", False, "DotaMath"),  # a kind of thing, made by DotaMath
+])
+def test_a_paper_asked_for_as_the_maker_of_a_name_is_one_that_made_it_or_none(engine, question, refused, said):
+    answer = engine.ask(question)
+    assert answer.refused is refused
+    if refused:
+        assert said in answer.answer and answer.citations == []
+    else:
+        assert answer.citations and all(said in c.title for c in answer.citations)

@@ -424,6 +424,24 @@ def test_a_size_asked_without_a_unit_is_a_count_of_items(question, sized):
         assert found.search("It consists of 3,400 test cases.") and not found.search("We gain 12.2% EM.")
 
 
+@pytest.mark.parametrize(("question", "name"), [
+    ("which paper introduced HumanEval?", "HumanEval"),
+    ("Who first proposed the miniF2F benchmark?", "miniF2F"),
+    ("which work here originally created GSM8K", "GSM8K"),
+    ("where does SWE-bench come from?", "SWE-bench"),
+    ("what is the origin of the MATH dataset?", "MATH"),
+    ("in the paper that introduced MBPP, how many tasks are there?", "MBPP"),
+    ("which papers build domain-specific LMs for HPC code?", None),  # papers doing something: a list
+    ("which paper uses HumanEval?", None),  # no making asked
+    ("what did STP propose?", None),
+])
+def test_a_question_asking_who_made_a_name_names_it_right_after(question, name):
+    from rag.answer.origin import asked_origin
+
+    start = asked_origin(question)
+    assert (question[start:start + len(name)] if start is not None else None) == name
+
+
 _PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples and 52% cumulatively, after fine-tuning "
            "the DeepSeekMath 7B model.")
 

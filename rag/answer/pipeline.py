@@ -19,6 +19,7 @@ from rag.answer.across import across_papers, aggregate
 from rag.answer.best_sentences import best_sentences_answer
 from rag.answer.described import described_one
 from rag.answer.evidence import Gathered, Tools
+from rag.answer.origin import made_by, unmade
 from rag.answer.plan import Plan, asked_part
 from rag.answer.question import check_question
 from rag.answer.refusal import refusal, refuse
@@ -133,6 +134,12 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
         # "In the Reflexion paper, what pass@1 does GPT-4 reach?": no abstract mentions Reflexion, so no indexed
         # paper is it, and another paper's sentence about GPT-4 would answer a question about a paper not there.
         answer = refuse(question, found, not_indexed(cited_only, found.view))
+    elif reason := unmade(found):
+        # "Which paper introduced HumanEval?": seven abstracts use it, none made it; no using paper is the answer.
+        answer = refuse(question, found, reason)
+    elif (maker := made_by(found)) is not None:
+        # "Which paper introduced MBPP?": the paper that made it, not a list of the four that use it.
+        answer = _about_paper(replace(shape, kind="factoid", papers=[maker]), question, found)
     elif shape.kind == "comparative":
         answer = _compare(shape, question, found, retrieval)
     elif shape.kind == "list":
