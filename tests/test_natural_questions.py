@@ -833,3 +833,12 @@ def test_a_paper_asked_for_as_the_maker_of_a_name_is_one_that_made_it_or_none(en
         assert said in answer.answer and answer.citations == []
     else:
         assert answer.citations and all(said in c.title for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "in CS-Bench, which of the four areas turned out hardest for the LLMs?",
+    "UGMathBench - which subject do models score lowest in?",
+])
+def test_which_of_a_benchmarks_parts_is_hardest_is_refused_when_its_abstract_ranks_none(engine, question):
+    answer = engine.ask(question)
+    assert answer.refused and "it gives no results that rank them" in answer.answer and answer.citations == []

@@ -442,6 +442,23 @@ def test_a_question_asking_who_made_a_name_names_it_right_after(question, name):
     assert (question[start:start + len(name)] if start is not None else None) == name
 
 
+_DOMAINS = "It spans 139 libraries and 7 domains. The best model scores up to 60%."
+
+
+@pytest.mark.parametrize(("question", "text", "unranked"), [
+    ("which of the 7 domains is hardest for the models?", _DOMAINS, "which domain is hardest"),
+    ("which programming language did the models do worst on?", _DOMAINS, "which language is worst"),
+    ("which of its subjects has the lowest accuracy?", _DOMAINS, "which subject is lowest"),
+    ("which of the 7 domains is hardest?", "Models struggle most with the networking domain.", ""),  # ranked
+    ("which model is best?", _DOMAINS, ""),  # not a part of the benchmark: which_model's
+    ("what domains does it cover?", _DOMAINS, ""),  # no ranking asked
+])
+def test_a_ranking_of_a_papers_parts_needs_a_sentence_ranking_them(question, text, unranked):
+    from rag.answer.asks import unranked_part
+
+    assert unranked_part(question, text) == unranked
+
+
 _PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples and 52% cumulatively, after fine-tuning "
            "the DeepSeekMath 7B model.")
 

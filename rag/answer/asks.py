@@ -22,6 +22,7 @@ from rag.text.controls import strip_controls
 from rag.text.markers import MARKER
 from rag.text.names import is_generic, mention_pattern
 from rag.text.numbers import AMOUNT, Figure, read
+from rag.text.sentences import split_sentences
 from rag.text.tokens import tokenize
 from rag.text.vocabulary import Vocabulary
 
@@ -534,6 +535,30 @@ def unmet_scope(question: str, sentences: Sequence[str]) -> str:
             said = re.sub(r"^belong\w*\s+to\s+", "", match.group(0).strip(), flags=re.I)
             return said if match["scope"] or match["scope2"] else f"for {said}"
     return ""
+
+
+# "Which of the 7 domains is hardest?", "which language did the models do worst on": a ranking of a paper's parts
+# (domains, languages, subjects ...), which an abstract giving results over all of them does not state.
+_PART = (r"(?:domain|language|subject|categor(?:y|ies)|topic|area|subfield|field|task type|difficulty level|split|"
+         r"library)")
+_SUPERLATIVE = (r"(?:hardest|easiest|most\s+(?:difficult|challenging)|toughest|best|worst|highest|lowest|strongest|"
+                r"weakest)")
+_PART_RANKED = re.compile(rf"\bwhich\s+(?:one\s+)?(?:of\s+(?:the|its|their)\s+(?:\d+\s+|[\w-]+\s+)?)?(?:[a-z]+\s+)?"
+                          rf"(?P<part>{_PART})(?:s|ies)?\b(?:\s+[\w-]+){{0,6}}?\s+(?P<sup>{_SUPERLATIVE})\b", re.I)
+_RANKING = re.compile(rf"\b(?:{_SUPERLATIVE}|most|least|struggl\w*)\b", re.I)
+
+
+def unranked_part(question: str, text: str) -> str:
+    """"which domain is hardest" when no sentence of `text` ranks its parts (a sentence with a part word and a
+    superlative: "models struggle most with the networking domain"); "" otherwise."""
+    match = _PART_RANKED.search(question)
+    if match is None:
+        return ""
+    part = match["part"].lower()
+    stem = part[:-1] if part.endswith("y") else part
+    if any(re.search(rf"\b{stem}", s, re.I) and _RANKING.search(s) for s in split_sentences(text)):
+        return ""
+    return f"which {part} is {match['sup'].lower()}"
 
 
 # A count the question gives of something an abstract counts too ("UGMathBench evaluated 60 LLMs" of "23 leading

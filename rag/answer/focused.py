@@ -39,6 +39,7 @@ from rag.answer.asks import (
     unmet_qualifier,
     unmet_scope,
     unmet_setting,
+    unranked_part,
     unstated_figure,
 )
 from rag.answer.factoid import extractive_answer, findings_first
@@ -166,6 +167,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # dataset?", named terms or not); a duration in an abstract may time something else, so none is moved up.
         counting = [s for s in scored if has_figure(s.text) and unit.search(s.text)]
         scored = counting + [s for s in scored if s not in counting]
+    if ranking := unranked_part(question, paper.abstract):
+        # "BigCodeBench: which of the 7 domains is hardest?": its results are over all seven, ranking none.
+        return _not_stated(paper, "", question, found, f"{the_abstract} does not say {ranking}: it gives no "
+                                                       f"results that rank them.")
     if (asks_for_figure(question) or asks_number(question)) and \
             (scope := unmet_scope(question, [s.text for s in scored if has_figure(s.text)])):
         # "its success rate on just the e-commerce sites": the figures there are over all four domains.
