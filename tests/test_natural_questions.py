@@ -842,3 +842,17 @@ def test_a_paper_asked_for_as_the_maker_of_a_name_is_one_that_made_it_or_none(en
 def test_which_of_a_benchmarks_parts_is_hardest_is_refused_when_its_abstract_ranks_none(engine, question):
     answer = engine.ask(question)
     assert answer.refused and "it gives no results that rank them" in answer.answer and answer.citations == []
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Neither abstract reports MATH: a table of their other sentences would compare nothing on it.
+    ("B-Coder vs PRIME on the MATH dataset?", "None of these abstracts gives a result on MATH"),
+    # The abstract gives scores over all seven domains: none for one of them.
+    ("which model does best in the networking domain of BigCodeBench, and with what score?",
+     "gives no figure in the networking domain"),
+    # The choices asked between are names no abstract has.
+    ("is the RLCoder retriever optimised with PPO or with GRPO?", "No indexed abstract mentions “PPO”, “GRPO”"),
+])
+def test_near_misses_on_a_part_a_benchmark_or_between_unknown_choices_are_refused(engine, question, said):
+    answer = engine.ask(question)
+    assert answer.refused and said in answer.answer and answer.citations == []

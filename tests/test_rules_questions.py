@@ -459,6 +459,18 @@ def test_a_ranking_of_a_papers_parts_needs_a_sentence_ranking_them(question, tex
     assert unranked_part(question, text) == unranked
 
 
+@pytest.mark.parametrize(("question", "aspect", "terms", "on_them"), [
+    ("compare B-Coder and PRIME on the MATH benchmark", "MATH benchmark", ["MATH"], True),
+    ("CodeTree vs PLANSEARCH on HumanEval results", "HumanEval results", ["HumanEval"], True),
+    ("Is MPIrigen or OMPGPT the OpenMP one?", "OpenMP", ["OpenMP"], False),  # which is about it, no figure
+    ("compare A and B on HumanEval and how they search", "HumanEval search", ["HumanEval"], False),  # more asked
+])
+def test_a_comparison_on_a_benchmark_alone_asks_each_ones_result_on_it(question, aspect, terms, on_them):
+    from rag.answer.compare_rows import _on_them, _only_names
+
+    assert (_only_names(aspect, terms) and _on_them(question, terms)) is on_them
+
+
 _PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples and 52% cumulatively, after fine-tuning "
            "the DeepSeekMath 7B model.")
 
@@ -673,6 +685,8 @@ def test_a_name_one_abstract_uses_paired_with_a_paper_is_compared(question, kind
     ("Is RLCoder better than RepoFormer on CrossCodeEval?", ["RepoFormer"], True),  # what it is compared with
     ("Do cost evaluations based on cRCT data lack external validity?", ["cRCT"], False),  # "based on": a claim
     ("Does RLCoder help on Defects4J?", ["Defects4J"], True),  # an outcome on it is a result on a benchmark
+    ("does RLCoder train its retriever w/ PPO or GRPO?", ["PPO", "GRPO"], True),  # the choices: neither is there
+    ("Is Kat8 or Wdr5 the one that recruits MOF?", ["Kat8"], False),  # one unknown name: another word for it
 ])
 def test_when_an_unknown_name_makes_a_question_unanswerable(question, names, unanswerable):
     from rag.answer.asks import unknown_name_unanswerable
@@ -973,6 +987,9 @@ def test_a_name_right_after_a_figure_is_what_the_figure_measures(lexicon):
     ("what's its success rate on just the e-commerce sites?", ["On e-commerce sites it reaches 12%."], ""),
     ("pass@1 on the function-level subset?", ["It reaches 40% pass@1 overall."], "for the function-level subset"),
     ("What is its pass@1?", ["It reaches 40% pass@1 overall."], ""),  # nothing narrowed
+    ("which model is best on the web development domain, and what score?", ["Models score up to 60%."],
+     "on the web development domain"),
+    ("accuracy in the computer networks subfield?", ["In the computer networks subfield GPT-4 reaches 71%."], ""),
 ])
 def test_a_figure_narrowed_to_a_part_needs_a_sentence_naming_it(question, sentences, unmet):
     from rag.answer.asks import unmet_scope

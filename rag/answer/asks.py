@@ -372,12 +372,23 @@ def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool) -> 
     names one as a benchmark ("on MMLU"). A claim put as a question ("Does Wdr5's recruitment depend on Kat8?")
     names no benchmark by "on" unless it speaks of evaluation: otherwise the unknown name is most often another
     name for what an abstract says ("Kat8" for MOF), unless it is what a paper is compared with ("better than
-    RepoFormer")."""
+    RepoFormer") or the names are the choices asked between ("PPO or GRPO?")."""
     if yes_no:
         other = compared_with(question)
-        return (asks_for_figure(question) or any(re.search(_EVALUATES + re.escape(n) + r"\b", question, re.I)
-                                                 or mention_pattern(n).search(other) for n in names))
+        return (asks_for_figure(question) or _choice_of(question, names) or
+                any(re.search(_EVALUATES + re.escape(n) + r"\b", question, re.I) or mention_pattern(n).search(other)
+                    for n in names))
     return asks_about_data(question, names)
+
+
+_BETWEEN = r"\s*(?:,\s*|\s+or\s+(?:with\s+|by\s+|using\s+|via\s+)?|\s*/\s*|\s+vs\.?\s+|\s+versus\s+)"
+
+
+def _choice_of(question: str, names: Sequence[str]) -> bool:
+    """Whether the question offers unknown names as the choices ("with PPO or GRPO?"): the answer is one of them,
+    and no abstract names either; not a claim naming one thing in another paper's words."""
+    return any(re.search(rf"(?<![\w-]){re.escape(a)}{_BETWEEN}{re.escape(b)}(?![\w-])", question, re.I)
+               for a in names for b in names if a != b)
 
 
 # "than X", "compared with X", "versus X": what a question compares the named paper with.
@@ -514,14 +525,16 @@ def unknown_subject(question: str, names: Sequence[str]) -> str:
 
 # Part of what a paper measured that a figure question narrows to: "on just the e-commerce sites", "only for Rust",
 # "the function-level subset". The figure must be stated for that part, in a sentence naming it.
-# "in linear algebra specifically", "belong to the web development domain": a part too.
+# "in linear algebra specifically", "belong to the web development domain", "on the networking domain": a part too.
 _SCOPE = re.compile(r"\b(?:on|for|in|of|to)\s+(?:just|only)\s+(?:the\s+|its\s+)?(?P<scope>[\w-]+(?:\s+[\w-]+)?)|"
                     r"\b(?:on|for|in)\s+(?:the\s+)?(?!(?:this|that|these|those|such|each|any|all|practice|general|"
                     r"principle|theory|total|particular|isolation|itself|themselves)\b)"
                     r"(?P<scope2>[\w-]+(?:\s+[\w-]+)?)\s+(?:specifically|alone|only)\b|"
                     r"\b(?:the|its)\s+(?P<part>[\w-]+)\s+(?:subset|split|portion|partition)\b|"
                     r"\bbelong(?:s|ing)?\s+to\s+(?:the\s+)?(?P<part2>[\w-]+(?:\s+[\w-]+)?)\s+"
-                    r"(?:domain|category|subject|area|split|class|topic)\b", re.I)
+                    r"(?:domain|category|subject|area|split|class|topic)\b|"
+                    r"\b(?:on|in|for|within)\s+(?:the\s+|its\s+)?(?P<part3>[\w-]+(?:\s+[\w-]+)?)\s+"
+                    r"(?:domain|category|subject|subfield|area|track)\b", re.I)
 
 
 def unmet_scope(question: str, sentences: Sequence[str]) -> str:
@@ -529,11 +542,11 @@ def unmet_scope(question: str, sentences: Sequence[str]) -> str:
     from rag.text.tokens import STOPWORDS
 
     for match in _SCOPE.finditer(question):
-        scope = match["scope"] or match["scope2"] or match["part"] or match["part2"]
+        scope = match["scope"] or match["scope2"] or match["part"] or match["part2"] or match["part3"]
         words = [w for w in re.findall(r"[\w-]+", scope) if w.lower() not in STOPWORDS and len(w) > 2]
         if words and not any(all(Vocabulary(s).uses(w) for w in words) for s in sentences):
             said = re.sub(r"^belong\w*\s+to\s+", "", match.group(0).strip(), flags=re.I)
-            return said if match["scope"] or match["scope2"] else f"for {said}"
+            return said if match["scope"] or match["scope2"] or match["part3"] else f"for {said}"
     return ""
 
 

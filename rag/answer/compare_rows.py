@@ -58,7 +58,8 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     scored = found.scored_in([p.paper_id for p in chosen])
     terms = [t.text for t in shape.terms]
     # "Which is better on B?", "How many B problems does each solve?": each row quotes its figure on B, or none.
-    figure = bool(terms) and (asks_which_is_better(question) or asks_for_figure(question))
+    on_names = bool(terms) and _only_names(shape.aspect, terms) and _on_them(question, terms)  # "A vs B on MATH"
+    figure = bool(terms) and (asks_which_is_better(question) or asks_for_figure(question) or on_names)
     # "Which is bigger in parameter count?", "how many lemmas does each have?": each row quotes its count, or none.
     unit = counted_unit(question) if not terms else None
     unit = unit if unit is not None and unit.counts else None
@@ -142,16 +143,38 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         absent = f"{quantity} not mentioned in the abstract"
     answer = aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
                            missing=missing, absent=absent, header=f"Result on {named}" if figure else "")
-    if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question)):
+    if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question) or
+                                     (on_names and not any(texts for _, texts in rows))):
         return _ranked_or_not(answer, rows, named, question, found)
     return answer
+
+
+# Words that add nothing to a benchmark named as the aspect: "compare A and B on the MATH benchmark" asks for their
+# results on MATH, as "which is better on MATH?" does.
+_ON_NAMES = re.compile(r"\b(?:on|in|for|the|benchmarks?|datasets?|results?|scores?|numbers?|figures?|performance|"
+                       r"test|sets?|splits?)\b", re.I)
+
+
+def _on_them(question: str, terms: Sequence[str]) -> bool:
+    """Whether the question compares on the names ("on the MATH benchmark"), not asks which is about one ("Is A or
+    B the OpenMP one?")."""
+    return any(re.search(rf"\b(?:on|in terms of|with respect to)\s+(?:the\s+)?{re.escape(t)}(?![\w-])", question, re.I)
+               for t in terms)
+
+
+def _only_names(aspect: str, terms: Sequence[str]) -> bool:
+    """Whether the aspect is the named benchmarks alone ("MATH benchmark"): then each row needs its figure on them."""
+    rest = aspect
+    for term in terms:
+        rest = re.sub(rf"(?<![\w-]){re.escape(term)}(?![\w-])", " ", rest, flags=re.I)
+    return rest != aspect and not _ON_NAMES.sub(" ", rest).strip()
 
 
 def _ranked_or_not(answer: Answer, rows: Sequence[tuple[Paper, Sequence[str]]], named: str, question: str,
                    found: Gathered) -> Answer:
     """"Which is better on B?" with a figure from fewer than two rows: the answer says first that it ranks nothing.
-    With none, or one where the question wants one from each ("by how much?", "the two numbers"), it is no answer,
-    and the one figure is shown apart, not cited as one."""
+    With none ("compare A and B on B" too), or one where the question wants one from each ("by how much?", "the two
+    numbers"), it is no answer, and the one figure is shown apart, not cited as one."""
     having = [texts for _, texts in rows if texts]
     if len(having) > 1:
         return answer
@@ -159,7 +182,7 @@ def _ranked_or_not(answer: Answer, rows: Sequence[tuple[Paper, Sequence[str]]], 
     abstracts = {p.paper_id: f"the {name} abstract" if (name := called(p, mentions)) else f"the abstract of “{p.title}”"
                  for p, _ in rows}
     if not having:
-        unsaid = f"None of these abstracts gives a result on {named}, so they cannot be ranked on it."
+        unsaid = f"None of these abstracts gives a result on {named}, so they cannot be compared on it."
     else:
         lacking = [abstracts[p.paper_id] for p, texts in rows if not texts]
         said = f"{lacking[0]} gives" if len(lacking) == 1 else f"{', '.join(lacking[:-1])} and {lacking[-1]} give"

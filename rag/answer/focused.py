@@ -171,7 +171,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "BigCodeBench: which of the 7 domains is hardest?": its results are over all seven, ranking none.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not say {ranking}: it gives no "
                                                        f"results that rank them.")
-    if (asks_for_figure(question) or asks_number(question)) and \
+    if (asks_for_figure(question) or asks_number(question) or which_model) and \
             (scope := unmet_scope(question, [s.text for s in scored if has_figure(s.text)])):
         # "its success rate on just the e-commerce sites": the figures there are over all four domains.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure {scope} (the closest it "
