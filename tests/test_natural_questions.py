@@ -856,3 +856,11 @@ def test_which_of_a_benchmarks_parts_is_hardest_is_refused_when_its_abstract_ran
 def test_near_misses_on_a_part_a_benchmark_or_between_unknown_choices_are_refused(engine, question, said):
     answer = engine.ask(question)
     assert answer.refused and said in answer.answer and answer.citations == []
+
+
+def test_a_name_typed_as_an_english_word_does_not_narrow_an_answer_across_papers(engine):
+    # "think" is also Think-and-Execute, typed in lower case; here it is the verb, and the answer is several papers'.
+    answer = engine.ask("why do some researchers think today's code completion benchmarks are unrealistic?")
+    titles = {c.title for c in answer.citations}
+    assert answer.kind == "list" and len(titles) >= 2
+    assert "Codev-Bench: How Do LLMs Understand Developer-Centric Code Completion?" in titles

@@ -97,6 +97,9 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("what approaches use MCTS?", "list", []),  # the papers with an approach
     ("what approaches make LM code completion cheaper?", "multi", []),  # the ways of doing something
     ("ways of getting more training data for LLM theorem provers", "multi", []),
+    ("what approaches let LLMs run code to solve math problems?", "multi", []),  # "let": the ways of doing it
+    ("why do some authors think code benchmarks are unrealistic?", "multi", []),  # several groups' views
+    ("which papers argue that code benchmarks are unrealistic?", "list", []),  # the papers that do
     ("What does DotaMath do?", "factoid", ["dm"]),
     ("Across the code completion papers, which benchmarks are used?", "aggregate", []),
     ("among the code completion papers, what eval datasets/benchmarks come up?", "aggregate", []),  # words between

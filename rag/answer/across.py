@@ -86,10 +86,14 @@ def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = T
     to `limit` of them, then answered for the question; else the ones retrieved for the question. With `names`
     (benchmarks, models ... the question names), only papers naming one of them: "what has been reported about
     miniF2F" is not answered by a paper without it, and "ChatGPT / GPT-4" asks about either. A name made of a plain
-    word ("LLM-generated code") describes, so it is no such filter."""
+    word ("LLM-generated code") describes, so it is no such filter, nor is one typed as an English word ("think")."""
+    from rag.text.typos import english_words
+
     papers = found.view.papers
+    # Nor is a name typed in lower case as an English word: "why do some authors think ..." asks no "Think-and-Execute".
     names = [n for n in names
-             if not any(w.isalpha() and found.view.vocabulary.plain(w) for w in re.split(r"[\s-]+", n))]
+             if not any(w.isalpha() and found.view.vocabulary.plain(w) for w in re.split(r"[\s-]+", n))
+             and not (n.islower() and n in english_words())]
 
     def naming(pid: str) -> bool:
         return any(mentions_name(f"{papers[pid].title}\n{papers[pid].abstract}", n) for n in names)

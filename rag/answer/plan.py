@@ -220,7 +220,7 @@ _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?(?:differen
 # across papers ("what approaches use MCTS?", "which approaches were evaluated on X?" ask for the papers).
 _WAYS = (r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\s+|main\s+)?"
          r"(?:ways|approaches|techniques|strategies)\s+(?:of|for|to|(?:that\s+)?(?:make|reduce|cut|lower|improve|"
-         r"speed|increase|boost|help|get|avoid|fix)s?)\b")
+         r"speed|increase|boost|help|get|avoid|fix|let|allow|enable|teach)s?)\b")
 _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
     r"strategies)\b|" + _WAYS + "|"
@@ -232,6 +232,9 @@ _ACROSS_PAPERS = re.compile(
     r"\bhow\s+(?:are|do|did|have|would)\s+(?:people|folks|researchers|others|(?:different|various|other)\s+"
     r"(?:papers|works|groups|teams|methods|approaches))\b|"
     r"\bwhat\s+(?:are|have)\s+(?:people|folks|researchers|others)\s+(?:been\s+)?(?:doing|trying|using|proposing)\b|"
+    # "why do some authors think X, and what do they propose?": several groups' views.
+    r"\b(?:some|several|many|various|other)\s+(?:authors|papers|researchers|works|groups|teams|studies)\s+"
+    r"(?:think|argue|claim|say|find|found|report|believe|propose|suggest|consider)\b|"
     r"^how\s+(?:are|is)\s+(?:[\w/-]+\s+){1,4}?being\s+(?:used|applied|employed|leveraged|adapted)\b|"
     # "What approaches do people here use to ...", "ways that papers use code to ...", "the methods here".
     # "how do completion models here use AST info?": any plural the collection holds, said with "here".
