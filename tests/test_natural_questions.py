@@ -864,3 +864,10 @@ def test_a_name_typed_as_an_english_word_does_not_narrow_an_answer_across_papers
     titles = {c.title for c in answer.citations}
     assert answer.kind == "list" and len(titles) >= 2
     assert "Codev-Bench: How Do LLMs Understand Developer-Centric Code Completion?" in titles
+
+
+def test_a_quoted_sentence_comes_with_the_next_one_when_that_spells_it_out(engine):
+    # CodeTree's "explore the search space" is what the question matches; what it explores is said next.
+    answer = engine.ask("codetree vs plansearch: over what does each of them search?")
+    cells = {row["paper"]: row["aspect"] or "" for row in answer.table}
+    assert "unified tree structure to explicitly explore different coding strategies" in cells["CodeTree"]

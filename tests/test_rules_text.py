@@ -371,3 +371,16 @@ def test_two_english_words_run_together_are_english(word, english, compound):
     from rag.text.typos import compound_word
 
     assert compound_word(word, frozenset(english)) is compound
+
+
+@pytest.mark.parametrize(("sentence", "spells_out"), [
+    ("Specifically, we adopted a unified tree structure to explore different coding strategies.", True),
+    ("In particular, the verifier ranks partial paths.", True),
+    ("More specifically, it masks AST nodes.", True),
+    ("Specific cases are rare.", False),  # "Specific", not "Specifically"
+    ("We propose CodeTree, a framework for LLM agents.", False),
+])
+def test_a_sentence_that_spells_out_the_one_before_it(sentence, spells_out):
+    from rag.text.sentences import elaborates
+
+    assert elaborates(sentence) is spells_out

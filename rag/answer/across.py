@@ -18,6 +18,7 @@ from rag.answer.naming import EXAMPLES, mentions_name
 from rag.answer.scoring import ScoredSentence
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
+from rag.text.sentences import elaborates
 from rag.text.tokens import tokenize
 from rag.types import Answer, AnswerSentence, Paper
 
@@ -196,6 +197,9 @@ def paper_group(found: Gathered, best: ScoredSentence) -> list[ScoredSentence]:
                    and s.score >= SECOND_RATIO * own[0].score), None)
     if second is not None:
         group.append(second)
+    # A quoted sentence is followed by the next when that one spells it out ("Specifically, ...").
+    group += [s for s in own if elaborates(s.text) and any(g.position == s.position - 1 for g in group)
+              and s not in group]
     return sorted(group, key=lambda s: s.position)
 
 

@@ -14,7 +14,7 @@ from rag.answer.naming import called, mentions_name
 from rag.answer.plan import asks_which_is_better
 from rag.answer.refusal import refusal
 from rag.answer.units import SIZE, counted_unit, measured_quantity, names_quantity, size_unit
-from rag.text.sentences import split_sentences
+from rag.text.sentences import elaborates, split_sentences
 from rag.types import Answer, Paper
 
 if TYPE_CHECKING:
@@ -131,6 +131,8 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                     texts.remove(min(further, key=lambda s: s.score).text)
                 if len(texts) < room:
                     texts.append(cell.sentence)
+        if plain:
+            texts = _with_elaborations(texts, split_sentences(paper.abstract))
         rows.append((paper, texts))
     if (unit is not None or quantity) and not any(texts for _, texts in rows):
         said = f"gives a figure for {unit.label}" if unit is not None else f"mentions {quantity}"
@@ -153,6 +155,19 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
 # results on MATH, as "which is better on MATH?" does.
 _ON_NAMES = re.compile(r"\b(?:on|in|for|the|benchmarks?|datasets?|results?|scores?|numbers?|figures?|performance|"
                        r"test|sets?|splits?)\b", re.I)
+
+
+def _with_elaborations(texts: Sequence[str], sentences: Sequence[str]) -> list[str]:
+    """The row's sentences, each followed by the next sentence of its abstract when that one spells it out
+    (`elaborates`: "Specifically, we adopted a unified tree structure ..." after CodeTree's "explore the search
+    space")."""
+    out: list[str] = []
+    for text in texts:
+        out.append(text)
+        at = sentences.index(text) if text in sentences else -1
+        if 0 <= at < len(sentences) - 1 and elaborates(sentences[at + 1]) and sentences[at + 1] not in texts:
+            out.append(sentences[at + 1])
+    return list(dict.fromkeys(out))
 
 
 def _on_them(question: str, terms: Sequence[str]) -> bool:

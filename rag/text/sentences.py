@@ -41,3 +41,14 @@ def _ends_with_abbreviation(candidate: str) -> bool:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.S.").
     return bool(re.fullmatch(r"[a-z]|([a-z]\.)+[a-z]", last))
+
+
+# A sentence that spells out the one before it: "To address this problem, we propose CodeTree, a framework to explore
+# the search space ..." is followed by "Specifically, we adopted a unified tree structure to explore different coding
+# strategies": what is explored is said there.
+_ELABORATES = re.compile(r"^(?:Specifically|More specifically|In particular|Concretely|Namely|That is|In detail)\b")
+
+
+def elaborates(sentence: str) -> bool:
+    """Whether a sentence spells out the one before it (a quoted sentence is better read with it)."""
+    return bool(_ELABORATES.match(sentence))
