@@ -871,3 +871,10 @@ def test_a_quoted_sentence_comes_with_the_next_one_when_that_spells_it_out(engin
     answer = engine.ask("codetree vs plansearch: over what does each of them search?")
     cells = {row["paper"]: row["aspect"] or "" for row in answer.table}
     assert "unified tree structure to explicitly explore different coding strategies" in cells["CodeTree"]
+
+
+def test_a_note_in_brackets_after_a_name_leaves_it_a_paper_to_compare(engine):
+    # MBPP is named by the paper that defines it; BigCodeBench stays its paper though a note follows it.
+    answer = engine.ask("MBPP or BigCodeBench (in number of problems), which one is larger?")
+    assert answer.kind == "comparative" and {row["paper"] for row in answer.table} == {
+        "Program Synthesis with Large Language Models", "BigCodeBench"}

@@ -195,6 +195,8 @@ def test_a_name_typed_in_lower_case_is_the_name(question, terms):
     ("Do carriers of Apolipoprotein E4 (APOE4) have a higher risk?", [], ["APOE4"]),
     # ... unless what it defines is that paper's own name.
     ("Is KV Prediction (KVP) faster?", ["kv", "kv"], []),
+    # A note in words in brackets defines nothing: the paper is still named.
+    ("Is KV Prediction (time to first token) faster?", ["kv"], []),
 ])
 def test_a_name_the_question_defines_is_a_concept(question, papers, terms):
     from rag.text.vocabulary import Vocabulary
