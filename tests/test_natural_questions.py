@@ -878,3 +878,11 @@ def test_a_note_in_brackets_after_a_name_leaves_it_a_paper_to_compare(engine):
     answer = engine.ask("MBPP or BigCodeBench (in number of problems), which one is larger?")
     assert answer.kind == "comparative" and {row["paper"] for row in answer.table} == {
         "Program Synthesis with Large Language Models", "BigCodeBench"}
+
+
+@pytest.mark.parametrize("question", ["number of tasks in MBPP?", "MBPP: what number of tasks does it hold?"])
+def test_an_answer_about_a_named_benchmark_quotes_no_paper_that_never_names_it(engine, question):
+    # "an increasing number of tasks" in a task-automation abstract says nothing of MBPP.
+    answer = engine.ask(question)
+    assert "974 programming tasks" in answer.answer
+    assert {c.title for c in answer.citations} == {"Program Synthesis with Large Language Models"}

@@ -402,6 +402,8 @@ def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
     ("how many samples each", "DotaMath-deepseek-7B showcases strong results", False),  # a model's name
     ("Which benchmark has the most tasks?", "ExecRepoBench includes 1.2K samples.", True),  # a benchmark's items
     ("Did A or B evaluate a larger number of LLMs?", "We evaluate 23 leading LLMs.", True),
+    ("number of tasks in MBPP?", "The MBPP dataset contains 974 programming tasks.", True),  # said tersely
+    ("a number of tasks were hard", "It has 974 programming tasks.", None),  # "a number of": no count asked
 ])
 def test_a_count_of_items_is_a_number_of_whatever_the_dataset_holds(question, sentence, counts):
     from rag.answer.units import counted_unit

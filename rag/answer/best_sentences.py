@@ -119,6 +119,13 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         lead = counting[:1]
     chosen = pick_answer_sentences(scored, settings.answer.max_sentences)
     chosen = [s for s in chosen if s in lead] + [s for s in chosen if s not in lead]  # the count, then as it reads
+    named = [t.text for t in shape.terms] if shape is not None and not shape.yes_no else []
+    if named and any(mentions_name(s.text, t) for s in chosen for t in named):
+        # "number of tasks in MBPP?": answered from MBPP's sentences; another paper's "an increasing number of tasks"
+        # says nothing of MBPP, and its abstract never names it. Not for a claim: "Do female carriers of the APOE4
+        # allele ..." is answered by an abstract writing it otherwise (SciFact train: two gold abstracts lost).
+        chosen = [s for s in chosen if any(mentions_name(f"{papers[s.paper_id].title}\n{papers[s.paper_id].abstract}",
+                                                         t) for t in named)]
     if ONE_PAPER.search(found.searched) and chosen:
         # "How many lemmas are in the olympiad Lean dataset paper?": one paper is asked about, the best one.
         best = max(chosen, key=lambda s: s.score).paper_id

@@ -24,10 +24,10 @@ _UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",
                # A benchmark's items, by whatever it calls them: "1,140 fine-grained tasks" answers "more problems".
                # "the most tasks": "1.2K samples" (not "problems": "46.3% with 64 samples" is a budget, no problems).
                "problem": r"(?:problem|task|question|exercise)", "task": r"(?:task|problem|sample|instance|test case)"}
-# "Which is bigger in parameter count?", "the number of lemmas": a count of that unit is asked.
+# "Which is bigger in parameter count?", "the number of lemmas", "number of tasks in MBPP?": a count of that unit.
 # "OMPGPT param count?": a count asked in two words.
-_COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|\b(?:the|what|which|larger|smaller|"
-                       r"greater|higher|lower|bigger) number of "
+_COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|(?:^|\b(?:the|what|which|larger|smaller|"
+                       r"greater|higher|lower|bigger)\s+)number of "
                        r"(?P<unit2>[\w-]+)\b|"
                        r"\b(?:the|its|their|what(?:'s|’s|s)?)\s+(?P<unit3>[a-z][\w-]*)\s+counts?\b|"
                        r"(?:^(?:[\w.+-]+(?:['’]s)?\s+)?|(?<![\w-])(?-i:[A-Z])[\w.+-]*(?:['’]s)?\s+)"
