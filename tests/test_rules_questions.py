@@ -478,6 +478,17 @@ def test_a_comparison_on_a_benchmark_alone_asks_each_ones_result_on_it(question,
     assert (_only_names(aspect, terms) and _on_them(question, terms)) is on_them
 
 
+@pytest.mark.parametrize(("aspect", "roles"), [
+    ("specifically target", ["approach"]),  # what each is for: where it introduces itself
+    ("about", ["approach"]),  # "what is each one about?"
+    ("say about cost", []),  # "about" a topic asks for what is said on it, no role
+])
+def test_what_a_paper_is_for_is_asked_of_its_approach_sentence(aspect, roles):
+    from rag.answer.compare_rows import roles_asked
+
+    assert roles_asked(aspect) == roles
+
+
 _PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples and 52% cumulatively, after fine-tuning "
            "the DeepSeekMath 7B model.")
 

@@ -31,7 +31,7 @@ _ASPECT_ROLES = [
     ("data", re.compile(r"\b(?:data|datasets?|benchmarks?|corpus|corpora|test\w*|evaluat\w*|problems)\b", re.I)),
     ("approach", re.compile(r"\b(?:how|method\w*|approach\w*|uses?|using|works?|search\w*|select\w*|build\w*|"
                             r"train\w*|design\w*|architecture|pick\w*|plan\w*|target\w*|speciali[sz]\w*|focus\w*|"
-                            r"aim\w*|about)\b", re.I)),
+                            r"aim\w*)\b|\babout$", re.I)),
     ("problem", re.compile(r"\b(?:problems? (?:they|it) (?:solve|address)|challenges?|motivat\w*|why|goals?)\b", re.I)),
 ]
 
@@ -39,7 +39,7 @@ _ASPECT_ROLES = [
 # What a paper is for ("what does each target / specialise in / focus on?") is said where it introduces itself, the
 # approach sentence ("This paper introduces OMPGPT ... for OpenMP pragma generation"), however low the whole question
 # scores it: a full row makes room for it.
-_PURPOSE = re.compile(r"\b(?:target\w*|speciali[sz]\w*|focus\w*|aim\w*|about)\b", re.I)
+_PURPOSE = re.compile(r"\b(?:target\w*|speciali[sz]\w*|focus\w*|aim\w*)\b|\babout$", re.I)  # not "say about X"
 
 ROW_RATIO = 0.75  # a further sentence joins a row when it scores this close to the row's best
 
@@ -151,12 +151,6 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     return answer
 
 
-# Words that add nothing to a benchmark named as the aspect: "compare A and B on the MATH benchmark" asks for their
-# results on MATH, as "which is better on MATH?" does.
-_ON_NAMES = re.compile(r"\b(?:on|in|for|the|benchmarks?|datasets?|results?|scores?|numbers?|figures?|performance|"
-                       r"test|sets?|splits?)\b", re.I)
-
-
 def _with_elaborations(texts: Sequence[str], sentences: Sequence[str]) -> list[str]:
     """The row's sentences, each followed by the next sentence of its abstract when that one spells it out
     (`elaborates`: "Specifically, we adopted a unified tree structure ..." after CodeTree's "explore the search
@@ -175,6 +169,12 @@ def _on_them(question: str, terms: Sequence[str]) -> bool:
     B the OpenMP one?")."""
     return any(re.search(rf"\b(?:on|in terms of|with respect to)\s+(?:the\s+)?{re.escape(t)}(?![\w-])", question, re.I)
                for t in terms)
+
+
+# Words that add nothing to a benchmark named as the aspect: "compare A and B on the MATH benchmark" asks for their
+# results on MATH, as "which is better on MATH?" does.
+_ON_NAMES = re.compile(r"\b(?:on|in|for|the|benchmarks?|datasets?|results?|scores?|numbers?|figures?|performance|"
+                       r"test|sets?|splits?)\b", re.I)
 
 
 def _only_names(aspect: str, terms: Sequence[str]) -> bool:
