@@ -106,7 +106,8 @@ _NOT_ASPECT = re.compile(
     r"one|ones|them|they|their|its|it|way|ways|differ\w*|difference\w*|compare\w*|comparison|contrast|paper\w*|"
     r"method\w*|approach\w*|work|works|study|model|models|system|systems|in|on|to|from|with|their|actually|"
     r"exactly|aimed|at|than|same|similar|respect|regarding|terms|vs\.|s|whats|actual|really|just|case|cases|"
-    r"taken|together|but|so|any|some|thing|things|stuff|kind|sort|two|three|roughly|much|many|original|by)\b",
+    r"taken|together|but|so|any|some|thing|things|stuff|kind|sort|two|three|roughly|much|many|original|by|"
+    r"seems?|seemed|that|this|these|those|get|gets|got|also)\b",
     re.I)
 # "Which is better / higher / larger / faster": each side's figure is what is asked.
 _WHICH_BETTER = re.compile(r"\b(?:better|best|higher|highest|larger|largest|bigger|more|fewer|faster|stronger|"
@@ -400,7 +401,7 @@ def aspect_of(question: str, mentions: list[Mention]) -> str:
             end = m.end + len(_KIND_AFTER.match(text, m.end)[0]) if _KIND_AFTER.match(text, m.end) else m.end
             text = text[:m.start] + " " + text[end:]
     text = re.sub(r"['’]s\b", " ", text)
-    words = [w for w in re.findall(r"[\w@+.-]+", _NOT_ASPECT.sub(" ", text)) if w.strip(".-")]
+    words = [w.rstrip(".") for w in re.findall(r"[\w@+.-]+", _NOT_ASPECT.sub(" ", text)) if w.strip(".-")]
     return " ".join(words)
 
 
