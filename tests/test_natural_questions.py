@@ -886,3 +886,44 @@ def test_an_answer_about_a_named_benchmark_quotes_no_paper_that_never_names_it(e
     answer = engine.ask(question)
     assert "974 programming tasks" in answer.answer
     assert {c.title for c in answer.citations} == {"Program Synthesis with Large Language Models"}
+
+
+def test_the_smallest_model_a_paper_trains_is_its_sentence_with_the_smallest_size(engine):
+    # "Our 150M parameter edit sequence LM" shares few words with the question, yet it is the answer.
+    answer = engine.ask("LintSeq: how small is their smallest LM, and whom does it outperform?")
+    assert not answer.refused and answer.sentences[0].text.startswith("Our 150M parameter edit sequence LM")
+    refused = engine.ask("AlphaCode's biggest model - how many parameters?")
+    assert refused.refused and "gives no model sizes" in refused.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Neither offered licence is in the abstract.
+    ("Is DeepSeek-Prover's synthetic data licensed under MIT or Apache 2.0?", "MIT"),
+    # Its only figure is with code execution feedback.
+    ("what does o3-mini (high) reach on REFUTE if it has no code execution feedback?",
+     "gives no result without code execution feedback"),
+    # The abstract says it succeeded where the question says it failed.
+    ("why did DeepSeek-Prover's model fail on the FIMO benchmark?", "does not say that it failed"),
+    ("Why does FunCoder's functional consensus perform worse than self-testing?", "prevails over self-testing"),
+    # Results over all eight kinds of context, none ranked.
+    ("which of the 8 kinds of context improved DL code completion the most?", "gives no results that rank them"),
+    # The figure there is Codex's, named beside GPT-3.
+    ("in P3, what share of the 397 test puzzles does the GPT-3 solver get with a single attempt?",
+     "gives no GPT-3 figure"),
+    # A variant of a paper's model that no abstract has, typed in lower case.
+    ("HumanEval pass rate of plansearch-large?", "No indexed abstract mentions “plansearch-large”"),
+    ("how many people took part in CheckMate's user study?", "gives no figure for people"),
+])
+def test_near_misses_on_choices_absent_settings_false_premises_and_variants_are_refused(engine, question, said):
+    answer = engine.ask(question)
+    assert answer.refused and said in answer.answer and answer.citations == []
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("does OMPGPT target OpenMP or MPI?", "OpenMP"),  # the alternative it names is the answer
+    ("GPT-4o pass@10 on GitChameleon without error feedback?", "39.9"),  # the figure beside the variant
+    ("what does CodeTree score on MBPP with GPT-4o?", "**98.7** on MBPP"),  # the figure said on the name
+])
+def test_controls_of_the_near_misses_are_answered(engine, question, quoted):
+    answer = engine.ask(question)
+    assert not answer.refused and quoted in answer.answer

@@ -459,6 +459,12 @@ _DOMAINS = "It spans 139 libraries and 7 domains. The best model scores up to 60
     ("which of the 7 domains is hardest?", "Models struggle most with the networking domain.", ""),  # ranked
     ("which model is best?", _DOMAINS, ""),  # not a part of the benchmark: which_model's
     ("what domains does it cover?", _DOMAINS, ""),  # no ranking asked
+    # Any parts the question counts: "which of the 8 context types ... the biggest".
+    ("which of the 8 context types gave the biggest single improvement?", "Contexts help, up to +22%.",
+     "which of the 8 context types gave the biggest"),
+    ("which of its 3 versions is hardest?", _DOMAINS, "which of its 3 versions is hardest"),
+    ("which of the 4 context types helped most?", "The largest gain came from the process context.", ""),
+    ("which of the 30 LLMs did best?", _DOMAINS, ""),  # models: which_model's
 ])
 def test_a_ranking_of_a_papers_parts_needs_a_sentence_ranking_them(question, text, unranked):
     from rag.answer.asks import unranked_part
@@ -704,12 +710,14 @@ def test_a_name_one_abstract_uses_paired_with_a_paper_is_compared(question, kind
     ("Do cost evaluations based on cRCT data lack external validity?", ["cRCT"], False),  # "based on": a claim
     ("Does RLCoder help on Defects4J?", ["Defects4J"], True),  # an outcome on it is a result on a benchmark
     ("does RLCoder train its retriever w/ PPO or GRPO?", ["PPO", "GRPO"], True),  # the choices: neither is there
-    ("Is Kat8 or Wdr5 the one that recruits MOF?", ["Kat8"], False),  # one unknown name: another word for it
+    ("Is Kat8 or Wdr5 the one that recruits MOF?", ["Kat8"], False),  # the other an abstract has: another word
+    ("Is its data released under MIT or Apache 2.0?", ["MIT"], True),  # the other no abstract has either
 ])
 def test_when_an_unknown_name_makes_a_question_unanswerable(question, names, unanswerable):
     from rag.answer.asks import unknown_name_unanswerable
 
-    assert unknown_name_unanswerable(question, names, asks_yes_no(question.rstrip("?"))) is unanswerable
+    corpus = {"Wdr5", "MOF", "RLCoder"}.__contains__  # the words the abstracts have, here
+    assert unknown_name_unanswerable(question, names, asks_yes_no(question.rstrip("?")), corpus) is unanswerable
 
 
 @pytest.mark.parametrize(("question", "yes_no"), [
@@ -733,6 +741,9 @@ def test_a_yes_no_question_may_follow_a_condition_or_a_lead_in(question, yes_no)
     ("RLCoder vs PyCoder: how does each use context", "use context"),
     # A clause pointing back asks about what it points at.
     ("RLCoder and PyCoder both train on GitHub code - how does each use it?", "train GitHub code use"),
+    # The pointer and the hedging are no aspect, nor is a sentence's full stop.
+    ("RLCoder and PyCoder both seem to skip labelled data. how does each one do that?", "skip labelled data"),
+    ("RLCoder vs PyCoder — which languages did each one get tested on?", "languages tested"),
 ])
 def test_the_aspect_comes_from_the_sentence_that_asks(lexicon, question, aspect):
     assert understand(question, lexicon).aspect == aspect
@@ -889,6 +900,9 @@ def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
     ("What does it score on MATH?", "It scores 86.7% on GSM8K while on MATH it gets 64.8%.", "64.8%"),
     # A version after a name is no value: "Lean 4", nearest MATH, is the language.
     ("What does it get on MATH?", "It gets 52% cumulatively on the Lean 4 MATH test.", "52%"),
+    # A figure said on the name is its own, however near the next one is.
+    ("What does it score on MATH?", "It reaches 64.8% on the competitive MATH dataset and 86.7% on GSM8K.", "64.8%"),
+    ("what MATH score does it get?", "Top results of 95.1 on MATH, 98.7 on MBPP, and 43.0 on APPS.", "95.1"),
 ])
 def test_the_value_a_figure_question_asks_for(question, sentence, value):
     from rag.answer.asks import asked_value
@@ -1253,3 +1267,86 @@ def test_a_question_that_needs_a_figure_from_each_side(question, gap):
     from rag.answer.asks import asks_for_gap
 
     assert asks_for_gap(question) is gap
+
+
+@pytest.mark.parametrize(("question", "extreme"), [
+    ("whats the smallest model they train, and what does it beat?", "smallest"),
+    ("parameter count of AlphaCode's largest model?", "largest"),
+    ("LintSeq's biggest LLM?", "largest"),
+    ("the tiniest variant they release?", "smallest"),
+    ("which model is best?", ""),
+    ("what's the largest dataset they use?", ""),  # data, not a model
+])
+def test_a_size_extreme_of_a_papers_models_is_asked(question, extreme):
+    from rag.answer.model_sizes import asked_extreme
+
+    assert asked_extreme(question) == extreme
+
+
+@pytest.mark.parametrize(("sentence", "sizes"), [
+    ("Our 150M parameter edit sequence LM matches or outperforms Codex.", [150e6]),
+    ("We finetune a series of smaller LLMs ranging from 2.6B to 14B parameters.", [2.6e9, 14e9]),
+    ("Notably, DotaMath-deepseek-7B showcases 64.8% on MATH.", [7e9]),
+    ("The synthetic dataset comprises 8 million formal statements.", []),  # data, in words
+    ("With 19.8 billion tokens generated during training.", []),
+    ("We generate 574K query-response pairs.", []),
+])
+def test_model_sizes_are_read_where_a_sentence_gives_them(sentence, sizes):
+    from rag.answer.model_sizes import model_sizes
+
+    assert model_sizes(sentence) == pytest.approx(sizes)
+
+
+@pytest.mark.parametrize(("question", "offered"), [
+    ("is it released under mit or apache 2.0?", ["mit", "apache 2.0"]),
+    ("which model was the meta agent, gpt-4 or claude?", ["gpt-4", "claude"]),
+    ("does DeepSeek-Prover use Lean or Isabelle?", ["Lean", "Isabelle"]),
+    ("is the code generation or optimisation the focus?", []),  # no name offered
+    ("does it help programs or solutions?", []),
+    ("does RLCoder train its retriever w/ PPO or GRPO?", ["PPO", "GRPO"]),  # "w/" is "with"
+    ("PPO/GRPO?", ["PPO", "GRPO"]),
+])
+def test_names_a_question_offers_to_choose_between(question, offered):
+    from rag.answer.alternatives import looks_like_name, offered_names
+
+    assert offered_names(question, looks_like_name) == offered
+
+
+_REFUTE = ("Even OpenAI o3-mini (high) with code execution feedback can create counterexamples for only <9% of "
+           "incorrect solutions in REFUTE.")
+_CHAMELEON = "GPT-4o achieves a pass@10 of only 39.9% (43.7% when provided with error feedback)."
+_OVM = "Our OVM-7B model achieves state-of-the-art results; especially it does not utilize GPT-4 or code execution."
+
+
+@pytest.mark.parametrize(("question", "text", "unmet"), [
+    ("how does o3-mini do when it doesn't get code execution feedback?", _REFUTE, "code execution feedback"),
+    ("o3-mini's score without code execution feedback?", _REFUTE, "code execution feedback"),
+    ("what does it get with no code execution feedback at all?", _REFUTE, "code execution feedback"),
+    ("gpt4o pass@10 without error feedback?", _CHAMELEON, ""),  # the figure given beside the variant is without
+    ("how well does OVM do without code execution?", _OVM, ""),  # said as absent
+    ("what does it get without retrieval?", _REFUTE, ""),  # not mentioned at all: other rules' business
+    ("what does it get with code execution feedback?", _REFUTE, ""),
+])
+def test_a_setting_asked_by_its_absence_needs_an_abstract_saying_it_absent(question, text, unmet):
+    from rag.answer.negations import unmet_absence
+
+    assert unmet_absence(question, text) == unmet
+
+
+_PROVER_FIMO = ("Additionally, our model successfully proved 5 out of 148 problems in the Lean 4 FIMO benchmark, while "
+           "GPT-4 failed to prove any.")
+_FUNCODER = "Further analysis reveals that the functional consensus prevails over self-testing in correctness."
+
+
+@pytest.mark.parametrize(("question", "text", "contradicted"), [
+    ("why did DeepSeek-Prover fail to prove any of the FIMO problems?", _PROVER_FIMO, True),
+    ("why did functional consensus end up doing worse than plain self-testing?", _FUNCODER, True),
+    ("why does FunCoder perform worse than self-testing for judging correctness?", _FUNCODER, True),
+    ("why did GPT-4 fail to prove the FIMO problems?", _PROVER_FIMO, False),  # the failure is GPT-4's
+    ("why does it prove FIMO problems so well?", _PROVER_FIMO, False),  # no failure asked
+    ("why did it fail on miniF2F?", _PROVER_FIMO, False),  # the abstract says nothing of it
+])
+def test_a_why_did_it_fail_question_whose_premise_the_abstract_contradicts(question, text, contradicted):
+    from rag.answer.premises import contradicted_failure
+
+    assert bool(contradicted_failure(question, text)) is contradicted

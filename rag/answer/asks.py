@@ -367,7 +367,8 @@ _EVALUATES = (r"\b(?:evaluat\w*|test\w*|benchmark\w*|results?|scor\w*|perform\w*
               r"\s+(?:(?:it|them|well|better|worse|results?|\w+ly)\s+){0,2}(?:on|in)\s+(?:the\s+)?")
 
 
-def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool) -> bool:
+def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool,
+                              known: Callable[[str], bool] = lambda word: False) -> bool:
     """Whether names no abstract has (`names`) leave a question unanswerable outright: it asks for a figure, or
     names one as a benchmark ("on MMLU"). A claim put as a question ("Does Wdr5's recruitment depend on Kat8?")
     names no benchmark by "on" unless it speaks of evaluation: otherwise the unknown name is most often another
@@ -375,20 +376,22 @@ def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool) -> 
     RepoFormer") or the names are the choices asked between ("PPO or GRPO?")."""
     if yes_no:
         other = compared_with(question)
-        return (asks_for_figure(question) or _choice_of(question, names) or
+        return (asks_for_figure(question) or _choice_of(question, names, known) or
                 any(re.search(_EVALUATES + re.escape(n) + r"\b", question, re.I) or mention_pattern(n).search(other)
                     for n in names))
     return asks_about_data(question, names)
 
 
-_BETWEEN = r"\s*(?:,\s*|\s+or\s+(?:with\s+|by\s+|using\s+|via\s+)?|\s*/\s*|\s+vs\.?\s+|\s+versus\s+)"
+def _choice_of(question: str, names: Sequence[str], known: Callable[[str], bool]) -> bool:
+    """Whether the question offers unknown names as its choices ("with PPO or GRPO?", "under MIT or Apache 2.0?",
+    no abstract having "Apache" either): the answer is one of them, and no abstract names one. With a choice some
+    abstract has ("Kat8 or Wdr5"), the unknown one may be another paper's word for the same thing."""
+    from rag.answer.alternatives import looks_like_name, offered_names
 
-
-def _choice_of(question: str, names: Sequence[str]) -> bool:
-    """Whether the question offers unknown names as the choices ("with PPO or GRPO?"): the answer is one of them,
-    and no abstract names either; not a claim naming one thing in another paper's words."""
-    return any(re.search(rf"(?<![\w-]){re.escape(a)}{_BETWEEN}{re.escape(b)}(?![\w-])", question, re.I)
-               for a in names for b in names if a != b)
+    offered = {o.split()[0] for o in offered_names(question, looks_like_name)}
+    unknown = {n.lower() for n in names}
+    return any(o.lower() in unknown for o in offered) and \
+        not any(known(o) for o in offered if o.lower() not in unknown)
 
 
 # "than X", "compared with X", "versus X": what a question compares the named paper with.
@@ -452,14 +455,20 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
     starts = [a for a, _ in spans]
     contrasts = [m.start() for m in _CONTRAST.finditer(sentence)]
 
-    def apart(f: Figure) -> tuple[bool, int]:
-        # The mentions just before and after the figure are the nearest (a long sentence has many of each).
+    def apart(f: Figure) -> tuple[bool, bool, int]:
+        # The mentions just before and after the figure are the nearest (a long sentence has many of each); a
+        # figure said "on" the name is its own ("95.1 on HumanEval, 98.7 on MBPP": 95.1, though 98.7 is as near).
         i = bisect_left(starts, f.start)
-        return min(((_between(contrasts, min(b, f.end), max(a, f.start)), max(a - f.end, f.start - b, 0))
+        return min(((_between(contrasts, min(b, f.end), max(a, f.start)),
+                     not (a >= f.end and _ON_NAME.fullmatch(sentence[f.end:a])), max(a - f.end, f.start - b, 0))
                     for a, b in spans[max(0, i - 1):i + 1]))
 
     figure = min(figures, key=apart)
     return figure.start, figure.end
+
+
+# What joins a figure to the name it is on: "% on the competitive ", " on ", "\\% in ".
+_ON_NAME = re.compile(r"\\?%?\s*(?:on|in|for|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", re.I)
 
 
 def _version_number(sentence: str, figure: Figure) -> bool:
@@ -558,19 +567,27 @@ _SUPERLATIVE = (r"(?:hardest|easiest|most\s+(?:difficult|challenging)|toughest|b
                 r"weakest)")
 _PART_RANKED = re.compile(rf"\bwhich\s+(?:one\s+)?(?:of\s+(?:the|its|their)\s+(?:\d+\s+|[\w-]+\s+)?)?(?:[a-z]+\s+)?"
                           rf"(?P<part>{_PART})(?:s|ies)?\b(?:\s+[\w-]+){{0,6}}?\s+(?P<sup>{_SUPERLATIVE})\b", re.I)
-_RANKING = re.compile(rf"\b(?:{_SUPERLATIVE}|most|least|struggl\w*)\b", re.I)
+_RANKING = re.compile(rf"\b(?:{_SUPERLATIVE}|most|least|struggl\w*|biggest|largest|smallest|greatest)\b", re.I)
+# "Which of the 8 context types gave the biggest improvement?": parts the question counts, whatever they are (not
+# models: which model is best is `asks_which_model`'s).
+_COUNTED_PART = re.compile(rf"\bwhich\s+(?:one\s+)?of\s+(?:the|its|their|these|those)\s+\d+\s+"
+                           rf"(?P<part>(?![\w-]*(?:models?|LLMs?|LMs?|agents?|systems?)\b)[a-z][\w-]*)"
+                           rf"(?:\s+[a-z][\w-]*)?\b(?:\s+[\w-]+){{0,6}}?\s+"
+                           rf"(?P<sup>{_SUPERLATIVE}|biggest|largest|smallest|greatest|most|least)\b", re.I)
 
 
 def unranked_part(question: str, text: str) -> str:
     """"which domain is hardest" when no sentence of `text` ranks its parts (a sentence with a part word and a
     superlative: "models struggle most with the networking domain"); "" otherwise."""
-    match = _PART_RANKED.search(question)
+    match = _PART_RANKED.search(question) or _COUNTED_PART.search(question)
     if match is None:
         return ""
     part = match["part"].lower()
-    stem = part[:-1] if part.endswith("y") else part
+    stem = part[:-1] if part.endswith("y") else re.sub(r"(?<=[^s])s$", "", part)
     if any(re.search(rf"\b{stem}", s, re.I) and _RANKING.search(s) for s in split_sentences(text)):
         return ""
+    if match.re is _COUNTED_PART:
+        return match.group(0)
     return f"which {part} is {match['sup'].lower()}"
 
 

@@ -42,7 +42,8 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
 
     papers, settings = found.view.papers, found.tools.settings
     unknown_ids, unknown_words = unknowns(found)
-    if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, shape is not None and shape.yes_no):
+    yes_no = shape is not None and shape.yes_no
+    if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, yes_no, found.view.vocabulary.uses):
         # "What accuracy does GPT-4 reach on MMLU?": a figure on a benchmark no abstract names cannot be quoted.
         return refuse(question, found, not_mentioned(unknown_ids))
     if shape is not None and not shape.yes_no and (subject := unknown_subject(found.searched,

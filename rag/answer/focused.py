@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rag.answer.across import used_as_data
+from rag.answer.alternatives import looks_like_name, offered_names
 from rag.answer.asks import (
     BEATEN,
     BEST_WORDS,
@@ -34,6 +35,7 @@ from rag.answer.asks import (
     has_measure,
     pooled_with,
     qualified_first,
+    result_figures,
     split_asks,
     subject_and_ask,
     unmet_qualifier,
@@ -44,12 +46,15 @@ from rag.answer.asks import (
 )
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.mentions import KIND_WORDS, Mention, key
+from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes
 from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
+from rag.answer.negations import unmet_absence
+from rag.answer.premises import contradicted_failure
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.units import counted_unit, measured_quantity, named_metric, names_metric, names_quantity
-from rag.answer.unknowns import unknowns
+from rag.answer.unknowns import VARIANT, unknowns
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -91,11 +96,23 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     own_names = {k for k, pids in view.lexicon.paper_aliases.items() if pid in pids}
     absent += [n for n in names_in(question) if key(n) not in found_names | own_names and not is_generic(n)
                and not states_name(text, n, view.vocabulary)]
+    # "codetree-xl": the paper's name with a variant no abstract of it has is another model than the one it gives.
+    absent += [v[0] for v in VARIANT.finditer(question)
+               if key(v["base"]) in own_names and not mentions_name(text, v[0])]
     if not shape.yes_no:
         # "which Coq libraries did STP draw from?": a capitalised word no abstract has, and no English word ("in
         # Layman's terms", "for my Thesis"), is what is asked about (a yes/no claim's may be its own word for what
         # the abstract names otherwise, and is judged there).
         absent += [w for w in unknowns(found)[1] if not english_word(w.lower(), view.vocabulary)]
+    offered = offered_names(question, lambda w: looks_like_name(w) or bool(view.vocabulary.name_typed_lower(w)))
+    if any(states_name(text, n, view.vocabulary) or Vocabulary(text).uses(n) for n in offered):
+        # "Is OMPGPT for OpenMP or MPI?": the alternative it names is the answer; the other is no missing name.
+        absent = [n for n in absent if not any(key(n) == key(o) for o in offered)]
+    elif offered:
+        # "released under mit or apache 2.0?": an abstract naming neither cannot say which.
+        absent = [" nor ".join(view.lexicon.as_written(n) for n in offered)]
+        return _not_stated(paper, "", question, found, f"{the_abstract} mentions neither {absent[0]}, so it does "
+                                                       f"not say this.")
     if absent:
         return _not_stated(paper, absent[0], question, found,
                            f"{the_abstract} does not mention {absent[0]}, so it does not say this.")
@@ -119,8 +136,17 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     best_named = [s for s in scored if _BEST.search(s.text) and
                   _names_a_model(s.text, paper, [t.text for t in shape.terms], view.vocabulary, own=True)] \
         if which_model else []
-    if not scored or (scored[0].score < settings.answer.refuse_below and
-                      not (best_named and _BEST.search(question) and _words_in(question, paper.abstract))):
+    if extreme := asked_extreme(question):
+        # "What's the smallest model they train?": the sentence with the smallest size leads, however little else
+        # of the question it has ("Our 150M parameter edit sequence LM ..."); an abstract with no size has none.
+        sized = sorted((s for s in scored if model_sizes(s.text)), key=lambda s: extreme_size(s.text, extreme),
+                       reverse=extreme == "largest")
+        if not sized:
+            return _not_stated(paper, "", question, found, f"{the_abstract} gives no model sizes, so it does not say "
+                                                           f"which is {extreme}.")
+        scored = [sized[0], *(s for s in scored if s is not sized[0])]
+    elif not scored or (scored[0].score < settings.answer.refuse_below and
+                        not (best_named and _BEST.search(question) and _words_in(question, paper.abstract))):
         return None
     if which_model:
         # "Which model achieved the top score of about 60% on BigCodeBench?": "scores up to 60%" of "60 LLMs" names
@@ -167,6 +193,13 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # dataset?", named terms or not); a duration in an abstract may time something else, so none is moved up.
         counting = [s for s in scored if has_figure(s.text) and unit.search(s.text)]
         scored = counting + [s for s in scored if s not in counting]
+    if said := contradicted_failure(question, paper.abstract):
+        # "Why did DeepSeek-Prover fail on FIMO?": its abstract says it proved 5 of them.
+        return _not_stated(paper, "", question, found, f"{the_abstract} does not say that it failed: it says “{said}”")
+    if absence := unmet_absence(question, paper.abstract):
+        # "How does o3-mini do on REFUTE when it doesn't get code execution feedback?": its figure is with it.
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives no result without {absence}: it "
+                                                       f"mentions it only as used.")
     if ranking := unranked_part(question, paper.abstract):
         # "BigCodeBench: which of the 7 domains is hardest?": its results are over all seven, ranking none.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not say {ranking}: it gives no "
@@ -213,10 +246,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         if asks_for_figure(question):
             states = has_measure if asks_measure(question) else has_figure
             with_figure = [s for s in about if states(s.text)]
+            if _siblings_figures(with_figure, wanted, paper.abstract):
+                with_figure = []
             if not with_figure:
                 said = f" (it says: “{about[0].text}”)" if about else ""
                 return _not_stated(paper, wanted[0], question, found,
-                                   f"{the_abstract} gives no {wanted[0]} figure{said}.")
+                                   f"{the_abstract} gives no {view.lexicon.as_written(wanted[0])} figure{said}.")
             if whose := unmet_qualifier(question, with_figure):  # "the zero-shot accuracy on MATH"
                 return _not_stated(paper, wanted[0], question, found,
                                    f"{the_abstract} gives no {whose} {wanted[0]} figure (it says: "
@@ -268,6 +303,18 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
             chosen = [s for s in chosen if s is not weakest]
         chosen = [extra, *chosen] if subject_first else [*chosen, extra]
     return chosen
+
+
+def _siblings_figures(with_figure: Sequence[ScoredSentence], wanted: Sequence[str], abstract: str) -> bool:
+    """Whether the sentences naming the asked model hold no figure but its name's digits ("GPT-3 and Codex
+    solvers"), and every figure of the abstract is another's named beside it ("Codex performs best, solving up to
+    18% of 397 test problems"): then the abstract gives none for the asked one."""
+    if not with_figure or any(result_figures(s.text) for s in with_figure):
+        return False
+    siblings = {n for s in with_figure for n in [*names_in(s.text), *capitalised_names(s.text)]
+                if not is_generic(n) and not any(mentions_name(n, w) or mentions_name(w, n) for w in wanted)}
+    stating = [t for t in split_sentences(abstract) if result_figures(t)]
+    return bool(siblings) and bool(stating) and all(any(mentions_name(t, n) for n in siblings) for t in stating)
 
 
 _LINK = re.compile(r"(?:https?://|www\.|github\.com/)\S+", re.I)

@@ -257,7 +257,8 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     from rag.text.names import mention_pattern
 
     unknown_ids, _ = unknowns(found)
-    if unknown_ids and shape.yes_no and not unknown_name_unanswerable(found.searched, unknown_ids, True):
+    known = found.view.vocabulary.uses
+    if unknown_ids and shape.yes_no and not unknown_name_unanswerable(found.searched, unknown_ids, True, known):
         # "Does Wdr5's recruitment depend on Kat8?": a claim whose unknown name may be another paper's word for
         # it ("Mof") is answered from all the evidence, the named paper's included.
         return None

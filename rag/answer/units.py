@@ -18,7 +18,7 @@ _NOT_UNIT = frozenset({"each", "both", "overall", "altogether", "total", "all", 
 AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
 _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+"
-                       rf"(?:{AUX_WORD}|in|on|per|got|get|gets|been|being)\b|\s*[?.!]*$)", re.I)
+                       rf"(?:{AUX_WORD}|in|on|per|got|get|gets|been|being|took|take|takes)\b|\s*[?.!]*$)", re.I)
 # A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
 _UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",
                # A benchmark's items, by whatever it calls them: "1,140 fine-grained tasks" answers "more problems".
@@ -140,7 +140,7 @@ def counted_unit(question: str) -> Unit | None:
 # it. A closed list: "how much gain / boost / greater" ask for a figure in any words.
 _QUANTITIES = {"memory": "memor", "ram": r"ram\b", "vram": r"vram\b", "energy": "energ", "power": r"power\b",
                "electricity": "electric", "carbon": "carbon", "storage": "storage", "disk": "disk",
-               "bandwidth": "bandwidth", "throughput": "throughput", "context": "context"}
+               "bandwidth": "bandwidth", "throughput": "throughput", "context": "context", "latency": "latenc"}
 _QUANTITY = "|".join(_QUANTITIES)
 _HOW_MUCH = re.compile(rf"\bhow much\s+(?:gpu\s+)?(?P<noun>{_QUANTITY})\b|"
                        rf"\b(?P<noun2>{_QUANTITY})\s+(?:usage|use|footprint|consumption|overhead|savings?|length|"

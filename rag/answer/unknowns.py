@@ -33,7 +33,15 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
     unknown = [n for n in key_names(question)
                if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)
                and not _known_kind_of(n, view)]
-    return [n for n in unknown if n in strong], [n for n in unknown if n not in strong]
+    # "codetree-xl", typed in lower case: a known name's variant that no abstract has is a name of its own.
+    variants = [v[0] for v in VARIANT.finditer(question) if v[0] not in unknown and view.lexicon.known(v["base"])
+                and not mention_pattern(v[0]).search(view.corpus_text)]
+    return [n for n in unknown if n in strong] + variants, [n for n in unknown if n not in strong]
+
+
+# A model's name with a size or release after a hyphen ("CodeTree-XL", "OMPGPT-large", "STP-v2").
+VARIANT = re.compile(r"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*?)-(?:xx?l|large|base|small|mini|tiny|pro|max|plus|ultra|"
+                     r"lite|turbo|v\d+(?:\.\d+)?)(?![\w-])", re.I)
 
 
 # "the Reflexion paper", "Toolformer's authors": a name used as a paper's.

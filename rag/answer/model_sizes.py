@@ -1,0 +1,41 @@
+"""A paper's model sizes, for "what's the smallest model they train?" and "parameter count of its largest model?".
+
+The answer is the sentence giving the smallest (or largest) size, however few words it shares with the question
+("Our 150M parameter edit sequence LM matches ... Codex and AlphaCode"); an abstract giving no size does not say.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text.numbers import read
+
+_ASKED = re.compile(r"\b(?P<sup>smallest|tiniest|largest|biggest)\s+(?:[\w-]+\s+)?(?:models?|LLMs?|LMs?|networks?|"
+                    r"variants?|versions?|checkpoints?)\b", re.I)
+_SMALL = {"smallest", "tiniest"}
+# A size written with its scale letter ("150M", "2.6B", "DotaMath-deepseek-7B"), not a count in words ("8 million
+# formal statements", "19.8 billion tokens") nor data ("574K pairs").
+_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[MB](?![\w])")
+# What a size in a sentence is the size of: parameters or models.
+_OF_MODELS = re.compile(r"\b(?:parameters?|params|models?|LLMs?|LMs?)\b|-\d+(?:\.\d+)?[MB]\b", re.I)
+
+
+def asked_extreme(question: str) -> str:
+    """"smallest" or "largest" when the question asks for the size extreme of a paper's models; "" otherwise."""
+    match = _ASKED.search(question)
+    if match is None:
+        return ""
+    return "smallest" if match["sup"].lower() in _SMALL else "largest"
+
+
+def model_sizes(sentence: str) -> list[float]:
+    """The model sizes a sentence gives, in parameters ("ranging from 2.6B to 14B parameters": both)."""
+    if not _OF_MODELS.search(sentence):
+        return []
+    return [f.value for m in _SIZE.finditer(sentence) for f in read(m.group(0)).figures[:1]]
+
+
+def extreme_size(sentence: str, extreme: str) -> float:
+    """The sentence's smallest or largest model size, for ordering sentences by it."""
+    sizes = model_sizes(sentence)
+    return min(sizes) if extreme == "smallest" else max(sizes)
