@@ -82,6 +82,9 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("What MT-Bench score does DotaMath get?", "factoid", ["dm"]),
     ("Which papers evaluate on GSM8K or MATH?", "list", []),
     ("Are there papers on code completion?", "list", []),
+    ("Which of these touch GSM8K in some way?", "list", []),  # with nothing before: the indexed papers
+    ("who releases training data for math word problems?", "list", []),  # who does it: the papers
+    ("who wrote DotaMath?", "factoid", ["dm"]),  # a paper's authors, not a list
     ("Does retrieval improve code completion?", "factoid", []),
     ("Is accuracy different in GSM8K and MATH?", "factoid", []),       # a question about data, not two papers
     ("Tell me more about it", "clarify", []),
@@ -1350,3 +1353,14 @@ def test_a_why_did_it_fail_question_whose_premise_the_abstract_contradicts(quest
     from rag.answer.premises import contradicted_failure
 
     assert bool(contradicted_failure(question, text)) is contradicted
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    # "it" in the clause asking is the one name said before it; a second ask is no part of the topic.
+    ("GSM8K is everywhere - which papers evaluate on it, and for what?", "GSM8K"),
+    ("MBPP keeps coming up. which papers use it or a variant of it?", "MBPP or a variant of MBPP"),
+])
+def test_it_in_a_list_question_is_the_name_said_before(question, topic):
+    from rag.answer.plan import list_topic
+
+    assert list_topic(question) == topic

@@ -273,10 +273,10 @@ def used_as_data(name: str, sentence: str, using: bool = True) -> bool:
 # "benchmarks used to evaluate code completion": what the papers an aggregation asks about do, said after "used for
 # / to evaluate". Not a relative clause ("the papers that train LLMs for math reasoning"): on the natural tune set
 # that found another set of papers than the question (n022 citation recall 0.75 -> 0.25).
-_USED_FOR = re.compile(r"\b(?:used|use|evaluated?|tested?|benchmarked?)\s+(?:to\s+(?:evaluate|test|benchmark|"
+_USED_FOR = re.compile(r"\b(?:used|use|using|evaluated?|tested?|benchmarked?)\s+(?:to\s+(?:evaluate|test|benchmark|"
                        r"measure)|for)\s+(?P<topic>(?!(?:the|these|those|this|it|them)\b)(?:(?!than\b)[a-z-]+\s*)+?)"
-                       r"\s*(?:\b(?:across|among|in)\s+(?:these|the|all)\b.*|\b(?:evaluate|use|report)\b.*)?[?.!]*$",
-                       re.I)
+                       r"\s*(?:\b(?:across|among|in)\s+(?:these|the|all)\b.*|\b(?:evaluate|use|report)\b.*|"
+                       r"\b(?:specifically|in particular|exactly|mostly|here)\b.*)?[?.!]*$", re.I)
 
 
 def aggregated_topic(question: str) -> str:

@@ -316,7 +316,19 @@ def list_topic(text: str) -> str:
             return f"{one['verb'] or ''}{wanted}"
         if topic and not _REFERS_BACK.search(topic):  # "... which methods do they use": about what came before
             return topic
+        if i and topic and re.search(r"\b(?:papers|works|studies)\b", clause, re.I) and \
+                len(named := _names_of(clauses[i - 1])) == 1 and \
+                not _REFERS_BACK.search(unpointed := re.sub(r"\bit\b", named[0], topic)):
+            # "HumanEval shows up everywhere - which papers use it or a variant of it?": it is the one name before
+            # ("I read DotaMath. Which ones extend it?" asks about DotaMath).
+            return unpointed
     return ""
+
+
+def _names_of(clause: str) -> list[str]:
+    from rag.text.names import names_in
+
+    return list(dict.fromkeys(names_in(clause)))
 
 
 # "Which papers introduce one?": the thing wanted is in the sentence before ("I'm looking for X.").
@@ -335,8 +347,13 @@ def _list_topic(text: str) -> str:
     # "papers whose main contribution is evaluating X": the papers evaluating X.
     text = re.sub(r"\bwhose\s+(?:main\s+|primary\s+|key\s+|core\s+|central\s+)?(?:contribution|focus|goal|aim|"
                   r"subject|topic|point)s?\s+(?:is|are|was|were|lies\s+in)\s+", "", text, flags=re.I)
-    # "who's using LLMs to make code faster?", "who is working on X": the papers that do it.
+    # "who's using LLMs to make code faster?", "who is working on X": the papers that do it; "who releases X?" too.
     text = re.sub(r"^who(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
+    text = re.sub(r"^who\s+(?:else\s+)?(?=(?!is\b|was\b|has\b|does\b)[a-z]\w+s\b)", "which papers ", text)
+    # "which of these touch SWE-bench?", with nothing before it: these are the indexed papers.
+    text = re.sub(r"^which\s+of\s+(?:these|those|the\s+(?:papers|works|studies|abstracts))(?:\s+(?:papers|works|"
+                  r"studies|abstracts))?(?:\s+(?:here|in\s+(?:the|this)\s+(?:index|collection|corpus)))?\s+",
+                  "which papers ", text, flags=re.I)
     text = " ".join(_LIST_FILLER.sub(" ", text).split())
     text = years_up_front(text)
     kind = ""
@@ -353,7 +370,8 @@ def _list_topic(text: str) -> str:
     rest = re.sub(r",?\s+(?:instead of|other than|as opposed to|but not)\b.*$|,\s+not\s[^(),]*$", "", rest, flags=re.I)
     # "which approaches use reward models for math, and what do they conclude?": a second ask is no part of the topic
     # (a follow-up's narrowing, " and also are ...", is).
-    rest = re.sub(r",?\s+and\s+(?:what|how|which|who|where|when|why)\b.*$", "", rest, flags=re.I)
+    rest = re.sub(r",?\s+and\s+(?:(?:for|with|on|in|by|to)\s+)?(?:what|how|which|who|where|when|why)\b.*$", "", rest,
+                  flags=re.I)
     return with_filters(f"{rest} in {kind}" if kind and rest else rest or kind, only)
 
 
