@@ -927,3 +927,12 @@ def test_near_misses_on_choices_absent_settings_false_premises_and_variants_are_
 def test_controls_of_the_near_misses_are_answered(engine, question, quoted):
     answer = engine.ask(question)
     assert not answer.refused and quoted in answer.answer
+
+
+def test_each_ask_of_a_comparison_adds_its_own_sentence_to_a_row(engine):
+    # ENAMEL's count of LLMs is its best sentence for both asks; what it measures is said in another one.
+    answer = engine.ask("ENAMEL versus BigCodeBench: what does each one measure, and how many LLMs did they test?")
+    cells = {row["paper"]: row["aspect"] or "" for row in answer.table}
+    enamel = next(cell for paper, cell in cells.items() if "Efficient" in paper)
+    assert "30 popular LLMs" in enamel
+    assert "efficiency, as an important measure" in enamel or "benchmark for evaluating the capability" in enamel

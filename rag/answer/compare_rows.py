@@ -113,8 +113,9 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             naming = [s for s in split_sentences(paper.abstract) if names_used(s, paper)]
             texts = [*naming[:room], *(t for t in texts if t not in naming)][:room]
         for scored_for_ask in for_other:
-            best = next((s for s in scored_for_ask if s.paper_id == paper.paper_id), None)
-            if texts and len(texts) < room and best is not None and best.text not in texts:
+            # Its best sentence not quoted yet: ENAMEL's count of LLMs scores best for "what does each measure" too.
+            best = next((s for s in scored_for_ask if s.paper_id == paper.paper_id and s.text not in texts), None)
+            if texts and len(texts) < room and best is not None:
                 texts.append(best.text)
         if plain:
             cells = cells_for(paper)
