@@ -102,6 +102,8 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("ways of getting more training data for LLM theorem provers", "multi", []),
     ("what approaches let LLMs run code to solve math problems?", "multi", []),  # "let": the ways of doing it
     ("why do some authors think code benchmarks are unrealistic?", "multi", []),  # several groups' views
+    ("Can LLMs predict program outputs? what's been found so far", "multi", []),  # the findings of several
+    ("what has been reported on the efficiency of LLM-written code?", "multi", []),
     ("which papers argue that code benchmarks are unrealistic?", "list", []),  # the papers that do
     ("What does DotaMath do?", "factoid", ["dm"]),
     ("Across the code completion papers, which benchmarks are used?", "aggregate", []),

@@ -237,6 +237,9 @@ _ACROSS_PAPERS = re.compile(
     r"\b(?:some|several|many|various|other)\s+(?:authors|papers|researchers|works|groups|teams|studies)\s+"
     r"(?:think|argue|claim|say|find|found|report|believe|propose|suggest|consider)\b|"
     r"^how\s+(?:are|is)\s+(?:[\w/-]+\s+){1,4}?being\s+(?:used|applied|employed|leveraged|adapted)\b|"
+    # "Can LLMs trace what a program does? what's been found": what the work so far found, the findings of several.
+    r"\bwhat(?:['’]s|\s+has)\s+been\s+(?:found|shown|reported|learned|observed)\b|"
+    r"\bwhat\s+(?:do|did)\s+(?:the\s+)?(?:papers|studies|works|people|researchers)\s+(?:find|found|show|report|say)\b|"
     # "What approaches do people here use to ...", "ways that papers use code to ...", "the methods here".
     # "how do completion models here use AST info?": any plural the collection holds, said with "here".
     rf"{_WAYS_OF_PEOPLE}|\b(?:people|folks|(?!(?:was|is|has|does|this|its|us|as|yes|plus)\b)"
