@@ -524,6 +524,10 @@ def test_a_figure_asked_under_a_setting_needs_a_sentence_under_it(question, unme
     ("How many tasks does WebArena have; what does it measure?", ["How many tasks does WebArena have",
                                                                   "what does it measure?"]),
     ("For WebArena, what task success rate?", ["For WebArena, what task success rate?"]),  # a comma alone joins none
+    ("name of OMPGPT's tokenizer + which language does it target?", ["name of OMPGPT's tokenizer",
+                                                                      "which language does it target?"]),
+    ("DotaMath's data plus what does it score on MATH?", ["DotaMath's data", "what does it score on MATH?"]),
+    ("C++ or Fortran?", ["C++ or Fortran?"]),  # a plus inside a name joins nothing
 ])
 def test_a_question_with_two_asks_is_split_between_them(question, asks):
     from rag.answer.asks import split_asks
@@ -585,6 +589,9 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("lemma count?", "the lemma count", "a dataset of 1,329 lemmas"),
     ("gitchameleon's problem count", "the problem count", "comprising 116 Python code completion problems"),
     ("How does MPIrigen count MPI calls?", None, ""),  # "count" as a verb asks no count
+    ("how many people took part in the study?", "people", "a study with 25 participants"),  # not "part"
+    ("how many developers used it?", "developers", "usage data from more than 1200 users"),  # people in any role
+    ("how many training tokens went into it?", "tokens", "trained on 1.3T tokens"),
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit
@@ -1281,6 +1288,8 @@ def test_a_question_that_needs_a_figure_from_each_side(question, gap):
     ("the tiniest variant they release?", "smallest"),
     ("which model is best?", ""),
     ("what's the largest dataset they use?", ""),  # data, not a model
+    ("how well did the largest model do on the 974 problems?", ""),  # its result, not its size
+    ("what does the smallest model score on HumanEval?", ""),
 ])
 def test_a_size_extreme_of_a_papers_models_is_asked(question, extreme):
     from rag.answer.model_sizes import asked_extreme

@@ -279,7 +279,7 @@ def asked_metric(question: str) -> str:
 
 # "what does RLCoder do and how much does it improve EM?": a second ask, joined to the first by "and".
 _ASK_STARTS = r"(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|was|were|can)\b)"  # where an ask begins
-_SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also)\s+){_ASK_STARTS}", re.I)
+_SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also|plus|[+&])\s+){_ASK_STARTS}", re.I)
 
 
 # "the pillow/numpy case study - did they have failed attempts?": a dash before the ask sets its subject apart.

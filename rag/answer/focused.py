@@ -136,17 +136,19 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     best_named = [s for s in scored if _BEST.search(s.text) and
                   _names_a_model(s.text, paper, [t.text for t in shape.terms], view.vocabulary, own=True)] \
         if which_model else []
-    if extreme := asked_extreme(question):
-        # "What's the smallest model they train?": the sentence with the smallest size leads, however little else
-        # of the question it has ("Our 150M parameter edit sequence LM ..."); an abstract with no size has none.
-        sized = sorted((s for s in scored if model_sizes(s.text)), key=lambda s: extreme_size(s.text, extreme),
-                       reverse=extreme == "largest")
-        if not sized:
-            return _not_stated(paper, "", question, found, f"{the_abstract} gives no model sizes, so it does not say "
-                                                           f"which is {extreme}.")
-        scored = [sized[0], *(s for s in scored if s is not sized[0])]
-    elif not scored or (scored[0].score < settings.answer.refuse_below and
-                        not (best_named and _BEST.search(question) and _words_in(question, paper.abstract))):
+    # "What's the smallest model they train?": the sentence with the smallest size leads, however little else of
+    # the question it has ("Our 150M parameter edit sequence LM ..."); an abstract with no size has none (with
+    # another ask beside it, that one is answered).
+    extreme = asked_extreme(question)
+    sized = sorted((s for s in scored if model_sizes(s.text)), key=lambda s: extreme_size(s.text, extreme),
+                   reverse=extreme == "largest") if extreme else []
+    if extreme and not sized and len(split_asks(question)) == 1:
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives no model sizes, so it does not say "
+                                                       f"which is {extreme}.")
+    scored = [*sized[:1], *(s for s in scored if s not in sized[:1])]
+    if not sized and (not scored or (scored[0].score < settings.answer.refuse_below and
+                                     not (best_named and _BEST.search(question) and
+                                          _words_in(question, paper.abstract)))):
         return None
     if which_model:
         # "Which model achieved the top score of about 60% on BigCodeBench?": "scores up to 60%" of "60 LLMs" names
@@ -169,9 +171,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if (metric := asked_metric(question)) and not names_metric(paper.abstract, metric):
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no {metric} figure.")
     unit = counted_unit(question) if not which_model else None  # "which one made the most X": a name, not a count
-    if shape.terms and unit is not None and unit.counts and not unit.counts_items and not unit.used_in(paper.abstract):
+    if shape.terms and unit is not None and unit.counts and not unit.counts_items and \
+            not (unit.used_in(paper.abstract) and any(unit.search(t) for t in split_sentences(paper.abstract))):
         # "How many parameters is the AlphaCode model that got the Codeforces ranking?": the Codeforces sentence
-        # counts no parameters, and no sentence does; a benchmark's items may be counted as a share ("23.1%").
+        # counts no parameters, and no sentence does ("a mixed cohort of participants" counts none); a benchmark's
+        # items may be counted as a share ("23.1%").
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure for {unit.label}.")
     if not shape.terms and unit is not None:
         # "How many parameters does CodeFill have?": a figure counts them only in a sentence that names them (a

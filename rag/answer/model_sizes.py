@@ -10,8 +10,14 @@ import re
 
 from rag.text.numbers import read
 
-_ASKED = re.compile(r"\b(?P<sup>smallest|tiniest|largest|biggest)\s+(?:[\w-]+\s+)?(?:models?|LLMs?|LMs?|networks?|"
-                    r"variants?|versions?|checkpoints?)\b", re.I)
+_EXTREME = re.compile(r"\b(?P<sup>smallest|tiniest|largest|biggest)\s+(?:[\w-]+\s+)?(?:models?|LLMs?|LMs?|networks?|"
+                     r"variants?|versions?|checkpoints?)\b", re.I)
+# The size itself asked: "what's the smallest model", "which is their biggest LM", "how small is their smallest",
+# "parameter count of its largest model", or nothing but the model ("LintSeq's biggest LLM?"); not "how well did the
+# largest model do" (its result, a figure asked).
+_SIZE_ASKED = re.compile(r"\b(?:what(?:['’]s|s)?|which)\s+(?:(?:is|was|are|were)\s+)?(?:the|their|its|[\w-]+['’]s)\s+"
+                         r"(?:smallest|tiniest|largest|biggest)\b|\bparam\w*|\bsizes?\b|\bhow\s+(?:small|big|large)\b",
+                         re.I)
 _SMALL = {"smallest", "tiniest"}
 # A size written with its scale letter ("150M", "2.6B", "DotaMath-deepseek-7B"), not a count in words ("8 million
 # formal statements", "19.8 billion tokens") nor data ("574K pairs").
@@ -22,8 +28,10 @@ _OF_MODELS = re.compile(r"\b(?:parameters?|params|models?|LLMs?|LMs?)\b|-\d+(?:\
 
 def asked_extreme(question: str) -> str:
     """"smallest" or "largest" when the question asks for the size extreme of a paper's models; "" otherwise."""
-    match = _ASKED.search(question)
-    if match is None:
+    from rag.answer.asks import asks_for_figure, split_asks
+
+    match = _EXTREME.search(question)
+    if match is None or not (_SIZE_ASKED.search(question) or not asks_for_figure(split_asks(question)[0])):
         return ""
     return "smallest" if match["sup"].lower() in _SMALL else "largest"
 

@@ -156,6 +156,8 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     # left, the question is about the paper it names.
     sides = [side for side in compared_sides(text) if not _ordinary(side)]
     sides = sides if len(sides) >= 2 or (sides and not named) else []
+    if len(named) == 1 and _within_paper(sides, mentions):
+        sides = []  # "ENAMEL eff@1 for gpt-4 vs claude?": models within the paper it names, not papers
     described = _described_sides(text, mentions) if not sides else []
     if not sides and not described and len(named) == 1 and (lead := _leading_side(text, mentions)):
         described = [lead]  # "dynamic inference for code completion, compared with how KV Prediction cuts cost"
@@ -179,6 +181,19 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if not named and _ACROSS_PAPERS.search(text):
         return Plan("aggregate" if _AGGREGATE.search(text) else "multi", terms=terms)
     return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
+
+
+def _within_paper(sides: list[str], mentions: list[Mention]) -> bool:
+    """Whether the sides compared are names the abstracts use that no paper is ("gpt-4", "Claude", each ending a
+    side), two or more of them, the other sides holding the one paper named ("in CodeTree, GPT-4o vs Llama-3")."""
+    def ends_with_term(side: str) -> bool:
+        return any(m.kind == "term" and side.lower().rstrip(" ?:").endswith(m.text.lower()) for m in mentions)
+
+    def holds_paper(side: str) -> bool:
+        return any(m.kind == "paper" and m.text.lower() in side.lower() for m in mentions)
+
+    terms = [side for side in sides if ends_with_term(side)]
+    return len(terms) >= 2 and all(side in terms or holds_paper(side) for side in sides)
 
 
 # What joins two sides of a comparison written next to each other: "A and B", "A or B", "A vs B", "A, B".

@@ -18,12 +18,18 @@ _NOT_UNIT = frozenset({"each", "both", "overall", "altogether", "total", "all", 
 AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
 _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+"
-                       rf"(?:{AUX_WORD}|in|on|per|got|get|gets|been|being|took|take|takes)\b|\s*[?.!]*$)", re.I)
+                       rf"(?:{AUX_WORD}|in|into|on|per|got|get|gets|been|being|took|take|takes|went|go|goes|used)\b|"
+                       r"\s*[?.!]*$)", re.I)
 # A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
 _UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",
                # A benchmark's items, by whatever it calls them: "1,140 fine-grained tasks" answers "more problems".
                # "the most tasks": "1.2K samples" (not "problems": "46.3% with 64 samples" is a budget, no problems).
-               "problem": r"(?:problem|task|question|exercise)", "task": r"(?:task|problem|sample|instance|test case)"}
+               "problem": r"(?:problem|task|question|exercise)", "task": r"(?:task|problem|sample|instance|test case)",
+               # People, by whatever role the study gives them: "how many developers used it" is "1200 users".
+               **dict.fromkeys(["people", "person", "user", "developer", "participant", "programmer", "annotator",
+                                "human", "engineer", "student"],
+                               r"(?:people|person|user|developer|participant|programmer|annotator|human|engineer|"
+                               r"student)")}
 # "Which is bigger in parameter count?", "the number of lemmas", "number of tasks in MBPP?": a count of that unit.
 # "OMPGPT param count?": a count asked in two words.
 _COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|(?:^|\b(?:the|what|which|larger|smaller|"
