@@ -936,3 +936,10 @@ def test_each_ask_of_a_comparison_adds_its_own_sentence_to_a_row(engine):
     enamel = next(cell for paper, cell in cells.items() if "Efficient" in paper)
     assert "30 popular LLMs" in enamel
     assert "efficiency, as an important measure" in enamel or "benchmark for evaluating the capability" in enamel
+
+
+def test_a_name_listed_beside_one_that_became_a_paper_is_compared_too(engine):
+    # MBPP sits next to "Python Programming Puzzles", which pairs with BigCodeBench; all three are rows.
+    answer = engine.ask("how big are they: MBPP vs Python Programming Puzzles vs BigCodeBench?")
+    assert answer.kind == "comparative" and {row["paper"] for row in answer.table} == {
+        "Program Synthesis with Large Language Models", "Programming Puzzles", "BigCodeBench"}

@@ -205,20 +205,25 @@ def _with_paired_names(question: str, mentions: list[Mention], lexicon: Lexicon)
     """A name only one abstract uses, written as a side next to a named paper ("GHOSTS and UGMathBench are both math
     benchmarks"), names that paper: it is compared, not asked about within the other. So does a name one abstract
     defines ("... Problems (MBPP)"), listed with named papers ("MBPP, BigCodeBench and GitChameleon")."""
-    named = [m for m in mentions if m.kind == "paper"]
-    if not named:
-        return mentions
-    out = []
-    for m in mentions:
-        if m.kind == "term" and re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", m.text) and \
-                any(_PAIRED.match(question[min(m.end, p.end):max(m.start, p.start)]) for p in named):
-            own = m.paper_ids if len(m.paper_ids) == 1 else \
-                (lexicon.defined_by[key(m.text)],) if key(m.text) in lexicon.defined_by else ()
-            if own and (len(m.paper_ids) > 1 or len({p.paper_ids[0] for p in named}) == 1) and \
-                    all(own != p.paper_ids for p in named):
-                m = replace(m, kind="paper", paper_ids=own)
-        out.append(m)
-    return out
+    # A side next to one that became a paper here pairs with it too ("MBPP vs Python Programming Puzzles vs
+    # BigCodeBench"): until no more change.
+    while True:
+        named = [m for m in mentions if m.kind == "paper"]
+        if not named:
+            return mentions
+        out = []
+        for m in mentions:
+            if m.kind == "term" and re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", m.text) and \
+                    any(_PAIRED.match(question[min(m.end, p.end):max(m.start, p.start)]) for p in named):
+                own = m.paper_ids if len(m.paper_ids) == 1 else \
+                    (lexicon.defined_by[key(m.text)],) if key(m.text) in lexicon.defined_by else ()
+                if own and (len(m.paper_ids) > 1 or len({p.paper_ids[0] for p in named}) == 1) and \
+                        all(own != p.paper_ids for p in named):
+                    m = replace(m, kind="paper", paper_ids=own)
+            out.append(m)
+        if out == mentions:
+            return out
+        mentions = out
 
 
 # "What datasets / benchmarks ...": the named things across papers, each with the papers that use it.
