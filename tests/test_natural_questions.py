@@ -943,3 +943,10 @@ def test_a_name_listed_beside_one_that_became_a_paper_is_compared_too(engine):
     answer = engine.ask("how big are they: MBPP vs Python Programming Puzzles vs BigCodeBench?")
     assert answer.kind == "comparative" and {row["paper"] for row in answer.table} == {
         "Program Synthesis with Large Language Models", "Programming Puzzles", "BigCodeBench"}
+
+
+def test_a_comparison_row_quotes_each_sentence_the_aspect_alone_finds_close(engine):
+    # What ProcessBench tests is said in more than one sentence; its size ("3,400 test cases") is one of them.
+    answer = engine.ask("processbench vs ugmathbench - what is each one testing, and how large is it?")
+    cells = {row["paper"]: row["aspect"] or "" for row in answer.table}
+    assert "3,400 test cases" in cells["ProcessBench"] and "5,062 problems" in cells["UGMathBench"]

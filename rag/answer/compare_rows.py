@@ -42,6 +42,9 @@ _ASPECT_ROLES = [
 _PURPOSE = re.compile(r"\b(?:target\w*|speciali[sz]\w*|focus\w*|aim\w*)\b|\babout$", re.I)  # not "say about X"
 
 ROW_RATIO = 0.75  # a further sentence joins a row when it scores this close to the row's best
+# Sentences the aspect alone may add to a row (the second within ROW_RATIO of the first): 1 -> 2 raised comparison
+# fact recall on the 35 tune sets 0.847 -> 0.857, none lower.
+ASPECT_PER_ROW = 2
 
 
 # An aspect of one word ("size", "data") is what the role cells answer; from two words on ("explore space possible
@@ -99,13 +102,15 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         # Every count of a size ("600K lines ...", "around 32K top-level F* definitions"), however it scores.
         ratio = 0.0 if unit is not None and unit.label == SIZE else ROW_RATIO
         picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ratio * own[0].score]
-        if (best := next((s for s in for_aspect if s.paper_id == paper.paper_id), None)) is not None and \
-                all(s.position != best.position for s in picked):
+        own_aspect = [s for s in for_aspect if s.paper_id == paper.paper_id]
+        for best in [*own_aspect[:1], *(s for s in own_aspect[1:ASPECT_PER_ROW]
+                                        if s.score >= ROW_RATIO * own_aspect[0].score)]:
             # The whole question favours the sentences naming the paper ("we introduce AlphaCode ..."); the aspect
             # alone ("explore the space of possible solutions") finds the one that answers it ("large-scale model
             # sampling to explore the search space").
-            picked.append(best)
-        room = MAX_ROW + 1 if len(picked) > PER_ROW else MAX_ROW  # the aspect's sentence came on top
+            if all(s.position != best.position for s in picked):
+                picked.append(best)
+        room = MAX_ROW + max(0, len(picked) - PER_ROW)  # the aspect's sentences came on top
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
         plain = not figure and unit is None and not quantity  # the aspect's best sentences and role cells
         if plain and ASKS_NAMED_THINGS.search(shape.aspect):
