@@ -950,3 +950,10 @@ def test_a_comparison_row_quotes_each_sentence_the_aspect_alone_finds_close(engi
     answer = engine.ask("processbench vs ugmathbench - what is each one testing, and how large is it?")
     cells = {row["paper"]: row["aspect"] or "" for row in answer.table}
     assert "3,400 test cases" in cells["ProcessBench"] and "5,062 problems" in cells["UGMathBench"]
+
+
+def test_the_ask_after_a_lead_phrase_finds_its_own_sentence_first(engine):
+    # The lead phrase ("For the pillow and numpy case studies") matches the abstract's opening sentences; the ask is
+    # answered by "We have also not omitted reporting of failed attempts (there were none)."
+    answer = engine.ask("For the pillow and numpy case studies, did any attempt fail?")
+    assert answer.sentences[0].text.startswith("We have also not omitted reporting of failed attempts")

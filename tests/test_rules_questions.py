@@ -1375,3 +1375,18 @@ def test_it_in_a_list_question_is_the_name_said_before(question, topic):
     from rag.answer.plan import list_topic
 
     assert list_topic(question) == topic
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("the pillow/numpy case study - did they have failed attempts?", ["the pillow/numpy case study",
+                                                                     "did they have failed attempts?"]),
+    ("In the pillow case studies, were any failed attempts reported?", ["In the pillow case studies",
+                                                                       "were any failed attempts reported?"]),
+    ("For CodeTree, what is the search space?", ["For CodeTree", "what is the search space?"]),
+    ("What is STP - does it use Isabelle?", ["What is STP - does it use Isabelle?"]),  # the first part asks
+    ("In 2023, LLMs got better.", ["In 2023, LLMs got better."]),  # no ask after the comma
+])
+def test_a_subject_set_apart_before_the_ask(question, parts):
+    from rag.answer.asks import subject_and_ask
+
+    assert subject_and_ask(question) == parts

@@ -290,11 +290,21 @@ _ASK_WORD = re.compile(r"(?:what|whats|what's|how|which|who|why|where|when|does|
                        r"tell|give|list|show|describe|explain|compare)\b", re.I)
 
 
+# "In the pillow/numpy case studies where ..., were any failed attempts reported?": a lead phrase sets the subject.
+_SUBJECT_COMMA = re.compile(rf"^(?P<subject>(?:in|for|regarding|about|on|with|across)\s+[^,?]{{3,}}),\s+{_ASK_STARTS}",
+                            re.I)
+
+
 def subject_and_ask(question: str) -> list[str]:
     """A question's subject and its ask when a dash sets them apart and the first part asks nothing itself ("the
-    pillow/numpy case study - did they ...?"; not "What is STP - does it use Isabelle?"), else the question alone."""
+    pillow/numpy case study - did they ...?"; not "What is STP - does it use Isabelle?"), or a lead phrase before
+    a comma does ("In the pillow case studies, were any failed attempts reported?"); else the question alone."""
     parts = _SUBJECT_DASH.split(question, maxsplit=1)
-    return parts if len(parts) > 1 and not _ASK_WORD.match(parts[0].strip()) else [question]
+    if len(parts) > 1 and not _ASK_WORD.match(parts[0].strip()):
+        return parts
+    if lead := _SUBJECT_COMMA.match(question):
+        return [lead["subject"], question[lead.end():]]
+    return [question]
 
 
 def split_asks(question: str) -> list[str]:

@@ -17,6 +17,7 @@ CLIPPINGS = {
     "param": "parameter", "params": "parameters", "perf": "performance", "stats": "statistics",
     "lib": "library", "libs": "libraries", "docs": "documentation", "algo": "algorithm", "algos": "algorithms",
     "sota": "state-of-the-art", "devs": "developers", "approx": "approximately", "w/o": "without",
+    "env": "environment", "envs": "environments", "exps": "experiments", "hparams": "hyperparameters",
     # chat spellings ("r" and "u" are left: Pearson's r, U-Net)
     "pls": "please", "plz": "please", "abt": "about", "thru": "through",
     "ppl": "people", "smth": "something", "esp": "especially",
