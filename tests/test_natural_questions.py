@@ -913,6 +913,8 @@ def test_the_smallest_model_a_paper_trains_is_its_sentence_with_the_smallest_siz
     # A variant of a paper's model that no abstract has, typed in lower case.
     ("HumanEval pass rate of plansearch-large?", "No indexed abstract mentions “plansearch-large”"),
     ("how many people took part in CheckMate's user study?", "gives no figure for people"),
+    # What it is compared with is a name with a digit inside, typed in lower case, that the abstract never has.
+    ("In the safe-Rust compilation paper, does their tool beat c2rust on the HACL* library?", "does not mention c2rust"),
 ])
 def test_near_misses_on_choices_absent_settings_false_premises_and_variants_are_refused(engine, question, said):
     answer = engine.ask(question)

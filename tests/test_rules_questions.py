@@ -608,6 +608,8 @@ def test_what_a_how_many_question_counts(question, unit, counts):
     ("Is PLANSEARCH better than plain repeated sampling?", "plain repeated sampling"),
     ("Is RLCoder better than the baseline?", ""),  # too plain to check: a paper may call it anything
     ("What does RLCoder improve?", ""),
+    ("how does their translator compare with c2rust on HACL*?", "c2rust"),  # a digit inside: a name, however typed
+    ("how does it compare to speculative decoding?", "speculative decoding"),
 ])
 def test_what_a_question_compares_a_paper_with(question, other):
     from rag.answer.asks import compared_with

@@ -405,7 +405,7 @@ def _choice_of(question: str, names: Sequence[str], known: Callable[[str], bool]
 
 
 # "than X", "compared with X", "versus X": what a question compares the named paper with.
-_COMPARED_WITH = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|beats?|outperforms?|over|up\s+against|"
+_COMPARED_WITH = re.compile(r"\b(?:than|compared? (?:with|to)|versus|vs\.?|beats?|outperforms?|over|up\s+against|"
                             r"(?:compared?|measured|pitted|benchmarked|fare[sd]?|do(?:es)?)\s+against|relative to|"
                             r"as opposed to)\s+"
                             r"(?:the\s+|a\s+|an\s+)?(?P<other>[^?,;.]+)",
@@ -424,7 +424,9 @@ def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
     first = other.split()[0] if other.split() else ""
     typed_lower = vocabulary is not None and first.islower() and len(first) >= 4 and \
         vocabulary.as_written(first) != first
-    named = (other[:1].isupper() or typed_lower) and not is_generic(first)
+    # So is a word with a digit inside ("c2rust", "t5x"), however typed.
+    named = (other[:1].isupper() or typed_lower or bool(re.search(r"[a-z]\d|\d[a-z]", first, re.I))) and \
+        not is_generic(first)
     return other if len(tokenize(other)) >= 2 or named else ""
 
 
