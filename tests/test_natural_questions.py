@@ -915,6 +915,8 @@ def test_the_smallest_model_a_paper_trains_is_its_sentence_with_the_smallest_siz
     ("how many people took part in CheckMate's user study?", "gives no figure for people"),
     # What it is compared with is a name with a digit inside, typed in lower case, that the abstract never has.
     ("In the safe-Rust compilation paper, does their tool beat c2rust on the HACL* library?", "does not mention c2rust"),
+    # Its agent is GPT-4-based; a kind named after a model the abstract never has is not its figure.
+    ("webarena task success rate with a gpt-3.5-based agent?", "does not mention GPT-3.5,"),
 ])
 def test_near_misses_on_choices_absent_settings_false_premises_and_variants_are_refused(engine, question, said):
     answer = engine.ask(question)
@@ -923,6 +925,7 @@ def test_near_misses_on_choices_absent_settings_false_premises_and_variants_are_
 
 @pytest.mark.parametrize(("question", "quoted"), [
     ("does OMPGPT target OpenMP or MPI?", "OpenMP"),  # the alternative it names is the answer
+    ("DotaMath: how big is its GSM8K-based data?", "574K query-response pairs"),  # GSM8K is what it names
     ("GPT-4o pass@10 on GitChameleon without error feedback?", "39.9"),  # the figure beside the variant
     ("what does CodeTree score on MBPP with GPT-4o?", "**98.7** on MBPP"),  # the figure said on the name
 ])

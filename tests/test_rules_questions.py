@@ -1392,3 +1392,12 @@ def test_a_subject_set_apart_before_the_ask(question, parts):
     from rag.answer.asks import subject_and_ask
 
     assert subject_and_ask(question) == parts
+
+
+@pytest.mark.parametrize(("name", "base"), [
+    ("GSM8K-based", "GSM8K"), ("HumanEval-style", "HumanEval"), ("GPT-4-like", "GPT-4"), ("GPT-4", "GPT-4"),
+])
+def test_a_kind_named_after_a_name_is_read_as_that_name(name, base):
+    from rag.answer.unknowns import kind_base
+
+    assert kind_base(name) == base

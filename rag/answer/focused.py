@@ -54,7 +54,7 @@ from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.units import counted_unit, measured_quantity, named_metric, names_metric, names_quantity
-from rag.answer.unknowns import VARIANT, unknowns
+from rag.answer.unknowns import KIND_OF_IN_TEXT, VARIANT, kind_base, unknowns
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -96,6 +96,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     own_names = {k for k, pids in view.lexicon.paper_aliases.items() if pid in pids}
     absent += [n for n in names_in(question) if key(n) not in found_names | own_names and not is_generic(n)
                and not states_name(text, n, view.vocabulary)]
+    # "a gpt-3.5-based agent": the name a kind is named after, where the abstract never has it (GPT-4-based only).
+    absent += [view.lexicon.as_written(k["base"]) for k in KIND_OF_IN_TEXT.finditer(question)
+               if (looks_like_name(k["base"]) or view.vocabulary.name_typed_lower(k["base"]))
+               and view.lexicon.known(k["base"]) and key(k["base"]) not in own_names
+               and not states_name(text, k["base"], view.vocabulary)]
     # "codetree-xl": the paper's name with a variant no abstract of it has is another model than the one it gives.
     absent += [v[0] for v in VARIANT.finditer(question)
                if key(v["base"]) in own_names and not mentions_name(text, v[0])]
@@ -219,7 +224,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure {setting} (the closest it "
                                                        f"says: “{scored[0].text}”).")
     # "the IMO Lean dataset paper (IMO-Steps)": a name the abstract has only in its code's link is the paper's own.
-    wanted = [t.text for t in shape.terms if not _only_in_links(paper.abstract, t.text)]
+    # "its GSM8K-based data": GSM8K is the name a sentence must have.
+    wanted = [kind_base(t.text) for t in shape.terms if not _only_in_links(paper.abstract, t.text)]
     if not wanted and (needed := figure_needed(question)):
         # "By what factor is it faster?", "overhead in %?", "what task success rate?": a sentence with that kind of
         # figure leads; a paper with none ("a speedup over baselines", "negligible impact") does not state it.

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.answer.mentions import key
+from rag.answer.unknowns import KIND_SUFFIX
 from rag.text.names import short_name
 
 if TYPE_CHECKING:
@@ -29,8 +30,7 @@ _ORIGIN = re.compile(
     rf"(?:the\s+|a\s+|an\s+)?(?:original\s+)?(?P<made>\S.*)"
     rf"|\bwhere\s+(?:does|do|did)\s+(?:the\s+)?(?P<from>\S.*?)\s+come\s+from\b"
     rf"|\borigins?\s+of\s+(?:the\s+)?(?P<of>\S.*)", re.I)
-# "GSM8K-based", "HumanEval-style": a kind of thing named after the name, not the name.
-_KIND_OF = re.compile(r"-(?:based|style|like|type|derived|inspired|level|specific|format)$", re.I)
+_KIND_OF = re.compile(rf"{KIND_SUFFIX}$", re.I)  # "GSM8K-based", "HumanEval-style": named after the name
 # Papers that use a name before the index can be said to lack its maker: one abstract may have made it unread.
 USED_BY = 2
 

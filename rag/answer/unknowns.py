@@ -154,9 +154,18 @@ def not_mentioned(names: list[str]) -> str:
     return f"No indexed abstract mentions {quoted}, so the indexed abstracts do not answer this question."
 
 
-# "HumanEval-style tasks", "GPT-4-like models": a known name with a word saying "of its kind" describes.
-_KIND_OF = re.compile(r"^(?P<base>.+?)-(?:style|like|based|type|ish|esque|inspired|related|specific|level|format)$",
-                      re.I)
+# "HumanEval-style tasks", "GPT-4-like models", "a gpt-3.5-based agent": a known name with a word saying "of its
+# kind" describes (a kind of thing named after the name, not the name itself).
+KIND_SUFFIX = r"-(?:style|like|based|type|ish|esque|inspired|related|specific|level|format|derived)"
+_KIND_OF = re.compile(rf"^(?P<base>.+?){KIND_SUFFIX}$", re.I)
+# The same in running text, lower case included.
+KIND_OF_IN_TEXT = re.compile(rf"(?<![\w.-])(?P<base>[\w.+]+(?:-[\w.+]+)*?){KIND_SUFFIX}(?![\w-])", re.I)
+
+
+def kind_base(name: str) -> str:
+    """The name a kind is named after ("GSM8K" of "GSM8K-based"), or the name itself."""
+    match = _KIND_OF.match(name)
+    return match["base"] if match else name
 
 
 def _known_kind_of(name: str, view: IndexView) -> bool:
