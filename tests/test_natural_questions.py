@@ -917,6 +917,8 @@ def test_the_smallest_model_a_paper_trains_is_its_sentence_with_the_smallest_siz
     ("In the safe-Rust compilation paper, does their tool beat c2rust on the HACL* library?", "does not mention c2rust"),
     # Its agent is GPT-4-based; a kind named after a model the abstract never has is not its figure.
     ("webarena task success rate with a gpt-3.5-based agent?", "does not mention GPT-3.5,"),
+    # Models offered as the choices, within the one paper named; its abstract names neither.
+    ("in ADAS, is the meta agent GPT-4 or Claude?", "mentions neither GPT-4 nor Claude"),
 ])
 def test_near_misses_on_choices_absent_settings_false_premises_and_variants_are_refused(engine, question, said):
     answer = engine.ask(question)

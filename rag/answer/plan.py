@@ -158,6 +158,9 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     sides = sides if len(sides) >= 2 or (sides and not named) else []
     if len(named) == 1 and _within_paper(sides, mentions):
         sides = []  # "ENAMEL eff@1 for gpt-4 vs claude?": models within the paper it names, not papers
+    if len(named) == 1 and not sides and _offers_terms(text, mentions):
+        # "which model is the meta agent in ADAS? gpt-4 or claude?": the choices are within the paper it names.
+        return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
     described = _described_sides(text, mentions) if not sides else []
     if not sides and not described and len(named) == 1 and (lead := _leading_side(text, mentions)):
         described = [lead]  # "dynamic inference for code completion, compared with how KV Prediction cuts cost"
@@ -181,6 +184,16 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if not named and _ACROSS_PAPERS.search(text):
         return Plan("aggregate" if _AGGREGATE.search(text) else "multi", terms=terms)
     return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
+
+
+def _offers_terms(text: str, mentions: list[Mention]) -> bool:
+    """Whether the question offers names the abstracts use, no paper among them, to choose between ("gpt-4 or
+    claude?")."""
+    from rag.answer.alternatives import looks_like_name, offered_names
+
+    offered = offered_names(text, looks_like_name)
+    found = [m for m in mentions if any(m.text.lower() == o.lower() for o in offered)]
+    return len(offered) >= 2 and len(found) == len(offered) and all(m.kind == "term" for m in found)
 
 
 def _within_paper(sides: list[str], mentions: list[Mention]) -> bool:
