@@ -914,7 +914,8 @@ def test_the_smallest_model_a_paper_trains_is_its_sentence_with_the_smallest_siz
     ("HumanEval pass rate of plansearch-large?", "No indexed abstract mentions “plansearch-large”"),
     ("how many people took part in CheckMate's user study?", "gives no figure for people"),
     # What it is compared with is a name with a digit inside, typed in lower case, that the abstract never has.
-    ("In the safe-Rust compilation paper, does their tool beat c2rust on the HACL* library?", "does not mention c2rust"),
+    ("In the safe-Rust compilation paper, does their tool beat c2rust on the HACL* library?",
+     "does not mention c2rust"),
     # Its agent is GPT-4-based; a kind named after a model the abstract never has is not its figure.
     ("webarena task success rate with a gpt-3.5-based agent?", "does not mention GPT-3.5,"),
     # Models offered as the choices, within the one paper named; its abstract names neither.
