@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
+from rag.answer.alternatives import looks_like_name, offered_names
 from rag.answer.mentions import key
 from rag.answer.people import MORE_PEOPLE, PEOPLE
 from rag.answer.scoring import ScoredSentence
@@ -396,8 +397,6 @@ def _choice_of(question: str, names: Sequence[str], known: Callable[[str], bool]
     """Whether the question offers unknown names as its choices ("with PPO or GRPO?", "under MIT or Apache 2.0?",
     no abstract having "Apache" either): the answer is one of them, and no abstract names one. With a choice some
     abstract has ("Kat8 or Wdr5"), the unknown one may be another paper's word for the same thing."""
-    from rag.answer.alternatives import looks_like_name, offered_names
-
     offered = {o.split()[0] for o in offered_names(question, looks_like_name)}
     unknown = {n.lower() for n in names}
     return any(o.lower() in unknown for o in offered) and \

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from rag.answer.alternatives import looks_like_name, offered_names
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, paper_ids_of
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
 
@@ -189,8 +190,6 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
 def _offers_terms(text: str, mentions: list[Mention]) -> bool:
     """Whether the question offers names the abstracts use, no paper among them, to choose between ("gpt-4 or
     claude?")."""
-    from rag.answer.alternatives import looks_like_name, offered_names
-
     offered = offered_names(text, looks_like_name)
     found = [m for m in mentions if any(m.text.lower() == o.lower() for o in offered)]
     return len(offered) >= 2 and len(found) == len(offered) and all(m.kind == "term" for m in found)
