@@ -918,6 +918,8 @@ def test_the_smallest_model_a_paper_trains_is_its_sentence_with_the_smallest_siz
      "does not mention c2rust"),
     # Its agent is GPT-4-based; a kind named after a model the abstract never has is not its figure.
     ("webarena task success rate with a gpt-3.5-based agent?", "does not mention GPT-3.5,"),
+    # Its quantized checkpoints are released with metrics, none ranked.
+    ("which of Stable Code's quantized checkpoints is fastest?", "gives no results that rank them"),
     # Models offered as the choices, within the one paper named; its abstract names neither.
     ("in ADAS, is the meta agent GPT-4 or Claude?", "mentions neither GPT-4 nor Claude"),
 ])

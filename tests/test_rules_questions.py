@@ -470,6 +470,13 @@ _DOMAINS = "It spans 139 libraries and 7 domains. The best model scores up to 60
     ("which of its 3 versions is hardest?", _DOMAINS, "which of its 3 versions is hardest"),
     ("which of the 4 context types helped most?", "The largest gain came from the process context.", ""),
     ("which of the 30 LLMs did best?", _DOMAINS, ""),  # models: which_model's
+    # Parts named without a count, several words long, or by the paper's possessive.
+    ("which of the quantized checkpoints has the highest throughput?", "We release quantized checkpoints.",
+     "which of the quantized checkpoints has the highest"),
+    ("which of Stable Code's quantized checkpoints is fastest?", "We release quantized checkpoints.",
+     "which of Stable Code's quantized checkpoints is fastest"),
+    ("which of the models is best?", _DOMAINS, ""),
+    ("which of the two methods works best?", _DOMAINS, ""),  # methods: papers' ways, not a paper's parts
 ])
 def test_a_ranking_of_a_papers_parts_needs_a_sentence_ranking_them(question, text, unranked):
     from rag.answer.asks import unranked_part

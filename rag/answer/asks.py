@@ -578,13 +578,18 @@ _SUPERLATIVE = (r"(?:hardest|easiest|most\s+(?:difficult|challenging)|toughest|b
                 r"weakest)")
 _PART_RANKED = re.compile(rf"\bwhich\s+(?:one\s+)?(?:of\s+(?:the|its|their)\s+(?:\d+\s+|[\w-]+\s+)?)?(?:[a-z]+\s+)?"
                           rf"(?P<part>{_PART})(?:s|ies)?\b(?:\s+[\w-]+){{0,6}}?\s+(?P<sup>{_SUPERLATIVE})\b", re.I)
-_RANKING = re.compile(rf"\b(?:{_SUPERLATIVE}|most|least|struggl\w*|biggest|largest|smallest|greatest)\b", re.I)
+_RANKING = re.compile(rf"\b(?:{_SUPERLATIVE}|most|least|struggl\w*|biggest|largest|smallest|greatest|fastest|slowest|"
+                      rf"cheapest)\b", re.I)
 # "Which of the 8 context types gave the biggest improvement?": parts the question counts, whatever they are (not
 # models: which model is best is `asks_which_model`'s).
-_COUNTED_PART = re.compile(rf"\bwhich\s+(?:one\s+)?of\s+(?:the|its|their|these|those)\s+\d+\s+"
-                           rf"(?P<part>(?![\w-]*(?:models?|LLMs?|LMs?|agents?|systems?)\b)[a-z][\w-]*)"
-                           rf"(?:\s+[a-z][\w-]*)?\b(?:\s+[\w-]+){{0,6}}?\s+"
-                           rf"(?P<sup>{_SUPERLATIVE}|biggest|largest|smallest|greatest|most|least)\b", re.I)
+_NOT_PARTS = r"(?:models|LLMs|LMs|agents|systems|papers|works|methods|approaches|is|was|has|does)"
+_COUNTED_PART = re.compile(rf"\bwhich\s+(?:one\s+)?of\s+(?:the|its|their|these|those|(?:[\w-]+\s+)?[\w-]+['’]s)\s+"
+                           rf"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+                           rf"(?P<said>(?:(?!{_NOT_PARTS}\b)[a-z][\w-]*\s+){{0,3}}?)"
+                           rf"(?P<part>(?!{_NOT_PARTS}\b)[a-z][\w-]{{2,}}s)\b"
+                           rf"(?:\s+[\w-]+){{0,6}}?\s+"
+                           rf"(?P<sup>{_SUPERLATIVE}|biggest|largest|smallest|greatest|fastest|slowest|cheapest|most|"
+                           rf"least)\b", re.I)
 
 
 def unranked_part(question: str, text: str) -> str:
@@ -595,7 +600,11 @@ def unranked_part(question: str, text: str) -> str:
         return ""
     part = match["part"].lower()
     stem = part[:-1] if part.endswith("y") else re.sub(r"(?<=[^s])s$", "", part)
-    if any(re.search(rf"\b{stem}", s, re.I) and _RANKING.search(s) for s in split_sentences(text)):
+    # Any word of the parts counted names them: "the 4 context types" are ranked by "the largest gain came from the
+    # process context".
+    stems = [stem, *(w for w in (match.groupdict().get("said") or "").split() if len(w) > 3)]
+    if any(re.search(rf"\b{re.escape(w)}", s, re.I) and _RANKING.search(s) for s in split_sentences(text)
+           for w in stems):
         return ""
     if match.re is _COUNTED_PART:
         return match.group(0)
