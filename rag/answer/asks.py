@@ -587,7 +587,7 @@ _COUNTED_PART = re.compile(rf"\bwhich\s+(?:one\s+)?of\s+(?:the|its|their|these|t
                            rf"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
                            rf"(?P<said>(?:(?!{_NOT_PARTS}\b)[a-z][\w-]*\s+){{0,3}}?)"
                            rf"(?P<part>(?!{_NOT_PARTS}\b)[a-z][\w-]{{2,}}s)\b"
-                           rf"(?:\s+[\w-]+){{0,6}}?\s+"
+                           rf"(?:\s+[\w-]+){{0,7}}?\s+"
                            rf"(?P<sup>{_SUPERLATIVE}|biggest|largest|smallest|greatest|fastest|slowest|cheapest|most|"
                            rf"least)\b", re.I)
 
