@@ -22,6 +22,12 @@ def test_a_named_paper_or_a_described_one_are_both_rows(engine):
     assert {c.paper_id for c in answer.citations} == {row["paper_id"] for row in answer.table}
 
 
+def assert_refused_saying(engine, question: str, said: str) -> None:
+    """A refusal whose reason says `said`, citing no paper as the answer."""
+    answer = engine.ask(question)
+    assert answer.refused and said in answer.answer and answer.citations == []
+
+
 @pytest.mark.parametrize(("question", "named"), [
     ("What's OVM's accuracy on the MATH dataset?", "MATH"),                 # "MATH" is not in "mathematical"
     ("How many ProofNet problems does DeepSeek-Prover solve?", "ProofNet"),  # another paper's Proofnet-test
@@ -270,8 +276,7 @@ def test_a_comparison_asking_for_benchmarks_quotes_every_sentence_naming_one(eng
     ("Which of the code generation papers here report DS-1000 results, and what's the best number?", "DS-1000"),
 ])
 def test_comparisons_and_questions_across_the_index_refuse_what_no_abstract_states(engine, question, said):
-    answer = engine.ask(question)
-    assert answer.refused and said in answer.answer and answer.citations == []
+    assert_refused_saying(engine, question, said)
 
 
 def test_a_benchmark_written_with_another_spacing_is_the_same_benchmark_in_a_row(engine):
@@ -854,8 +859,7 @@ def test_which_of_a_benchmarks_parts_is_hardest_is_refused_when_its_abstract_ran
     ("is the RLCoder retriever optimised with PPO or with GRPO?", "No indexed abstract mentions “PPO”, “GRPO”"),
 ])
 def test_near_misses_on_a_part_a_benchmark_or_between_unknown_choices_are_refused(engine, question, said):
-    answer = engine.ask(question)
-    assert answer.refused and said in answer.answer and answer.citations == []
+    assert_refused_saying(engine, question, said)
 
 
 def test_a_name_typed_as_an_english_word_does_not_narrow_an_answer_across_papers(engine):
@@ -924,8 +928,7 @@ def test_the_smallest_model_a_paper_trains_is_its_sentence_with_the_smallest_siz
     ("in ADAS, is the meta agent GPT-4 or Claude?", "mentions neither GPT-4 nor Claude"),
 ])
 def test_near_misses_on_choices_absent_settings_false_premises_and_variants_are_refused(engine, question, said):
-    answer = engine.ask(question)
-    assert answer.refused and said in answer.answer and answer.citations == []
+    assert_refused_saying(engine, question, said)
 
 
 @pytest.mark.parametrize(("question", "quoted"), [

@@ -1330,9 +1330,10 @@ def test_model_sizes_are_read_where_a_sentence_gives_them(sentence, sizes):
     ("PPO/GRPO?", ["PPO", "GRPO"]),
 ])
 def test_names_a_question_offers_to_choose_between(question, offered):
-    from rag.answer.alternatives import looks_like_name, offered_names
+    from rag.answer.alternatives import offered_names
+    from rag.answer.mentions import name_like
 
-    assert offered_names(question, looks_like_name) == offered
+    assert offered_names(question, name_like) == offered
 
 
 _REFUTE = ("Even OpenAI o3-mini (high) with code execution feedback can create counterexamples for only <9% of "

@@ -26,8 +26,3 @@ def offered_names(question: str, is_name: Callable[[str], bool]) -> list[str]:
             offered += sides
     return offered
 
-
-def looks_like_name(word: str) -> bool:
-    """A word written as a name: capitalised ("Lean", "MIT") or with a capital or digit inside ("GPT-4",
-    "miniF2F")."""
-    return bool(re.search(r"\d|[A-Z]", word))

@@ -13,8 +13,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
-from rag.answer.alternatives import looks_like_name, offered_names
-from rag.answer.mentions import key
+from rag.answer.alternatives import offered_names
+from rag.answer.mentions import key, name_like
 from rag.answer.people import MORE_PEOPLE, PEOPLE
 from rag.answer.scoring import ScoredSentence
 from rag.answer.units import AUX_WORD, counted_unit, named_metric
@@ -397,7 +397,7 @@ def _choice_of(question: str, names: Sequence[str], known: Callable[[str], bool]
     """Whether the question offers unknown names as its choices ("with PPO or GRPO?", "under MIT or Apache 2.0?",
     no abstract having "Apache" either): the answer is one of them, and no abstract names one. With a choice some
     abstract has ("Kat8 or Wdr5"), the unknown one may be another paper's word for the same thing."""
-    offered = {o.split()[0] for o in offered_names(question, looks_like_name)}
+    offered = {o.split()[0] for o in offered_names(question, name_like)}
     unknown = {n.lower() for n in names}
     return any(o.lower() in unknown for o in offered) and \
         not any(known(o) for o in offered if o.lower() not in unknown)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rag.answer.across import used_as_data
-from rag.answer.alternatives import looks_like_name, offered_names
+from rag.answer.alternatives import offered_names
 from rag.answer.asks import (
     BEATEN,
     BEST_WORDS,
@@ -45,7 +45,7 @@ from rag.answer.asks import (
     unstated_figure,
 )
 from rag.answer.factoid import extractive_answer, findings_first
-from rag.answer.mentions import KIND_WORDS, Mention, key
+from rag.answer.mentions import KIND_WORDS, Mention, key, name_like
 from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes
 from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
 from rag.answer.negations import unmet_absence
@@ -98,7 +98,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                and not states_name(text, n, view.vocabulary)]
     # "a gpt-3.5-based agent": the name a kind is named after, where the abstract never has it (GPT-4-based only).
     absent += [view.lexicon.as_written(k["base"]) for k in KIND_OF_IN_TEXT.finditer(question)
-               if (looks_like_name(k["base"]) or view.vocabulary.name_typed_lower(k["base"]))
+               if (name_like(k["base"]) or view.vocabulary.name_typed_lower(k["base"]))
                and view.lexicon.known(k["base"]) and key(k["base"]) not in own_names
                and not states_name(text, k["base"], view.vocabulary)]
     # "codetree-xl": the paper's name with a variant no abstract of it has is another model than the one it gives.
@@ -109,7 +109,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # Layman's terms", "for my Thesis"), is what is asked about (a yes/no claim's may be its own word for what
         # the abstract names otherwise, and is judged there).
         absent += [w for w in unknowns(found)[1] if not english_word(w.lower(), view.vocabulary)]
-    offered = offered_names(question, lambda w: looks_like_name(w) or bool(view.vocabulary.name_typed_lower(w)))
+    offered = offered_names(question, lambda w: name_like(w) or bool(view.vocabulary.name_typed_lower(w)))
     if any(states_name(text, n, view.vocabulary) or Vocabulary(text).uses(n) for n in offered):
         # "Is OMPGPT for OpenMP or MPI?": the alternative it names is the answer; the other is no missing name.
         absent = [n for n in absent if not any(key(n) == key(o) for o in offered)]
@@ -258,18 +258,18 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             with_figure = [s for s in about if states(s.text)]
             if _siblings_figures(with_figure, wanted, paper.abstract):
                 with_figure = []
+            shown = view.lexicon.as_written(wanted[0])  # "HumanEval+" however typed
             if not with_figure:
                 said = f" (it says: “{about[0].text}”)" if about else ""
-                return _not_stated(paper, wanted[0], question, found,
-                                   f"{the_abstract} gives no {view.lexicon.as_written(wanted[0])} figure{said}.")
+                return _not_stated(paper, wanted[0], question, found, f"{the_abstract} gives no {shown} figure{said}.")
             if whose := unmet_qualifier(question, with_figure):  # "the zero-shot accuracy on MATH"
                 return _not_stated(paper, wanted[0], question, found,
-                                   f"{the_abstract} gives no {whose} {wanted[0]} figure (it says: "
+                                   f"{the_abstract} gives no {whose} {shown} figure (it says: "
                                    f"“{with_figure[0].text}”).")
             if other := excluded_variant(question, wanted, [s.text for s in with_figure]):
                 # "on the full SWE-bench, not the lite subset": its only figure is on SWE-bench-lite.
                 return _not_stated(paper, wanted[0], question, found,
-                                   f"{the_abstract} gives no {wanted[0]} figure except on {other} (it says: "
+                                   f"{the_abstract} gives no {shown} figure except on {other} (it says: "
                                    f"“{with_figure[0].text}”).")
             about = qualified_first(question, with_figure)
         scored = about + [s for s in scored if s not in about]

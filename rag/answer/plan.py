@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from rag.answer.alternatives import looks_like_name, offered_names
-from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, paper_ids_of
+from rag.answer.alternatives import offered_names
+from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
 
 _COMPARE_PATTERNS = [
@@ -190,7 +190,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
 def _offers_terms(text: str, mentions: list[Mention]) -> bool:
     """Whether the question offers names the abstracts use, no paper among them, to choose between ("gpt-4 or
     claude?")."""
-    offered = offered_names(text, looks_like_name)
+    offered = offered_names(text, name_like)
     found = [m for m in mentions if any(m.text.lower() == o.lower() for o in offered)]
     return len(offered) >= 2 and len(found) == len(offered) and all(m.kind == "term" for m in found)
 
