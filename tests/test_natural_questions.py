@@ -40,6 +40,8 @@ def assert_refused_saying(engine, question: str, said: str) -> None:
     ("What's the zero-shot accuracy of DotaMath on MATH?", "zero-shot"),  # with a named benchmark, the same
     ("What success rate do humans get on WebArena tasks?", "human"),  # whose, said after the measurement
     ("What Codeforces Elo rating did AlphaCode get?", "Elo"),  # its Codeforces figure is a ranking, no Elo
+    ("alphacode codeforces elo, roughly?", "elo"),  # typed in lower case: a name no abstract has
+    ("how does eurus-2-7b-prime score on aime 2024?", "aime"),
     ("For WebArena, what task success rate did human annotators achieve?", "human"),
     ("How well do humans do on WebArena tasks?", "human"),
     ("webarena's human success rate?", "human"),  # terse: a measurement named is a figure asked
@@ -224,6 +226,8 @@ def test_a_count_or_a_comparison_the_named_abstract_never_makes_is_refused(engin
     ("How are people using code execution to help LLMs solve math problems?", "code assistance"),
     # "the code completion papers" is the set: found by that description, then each answers the question.
     ("across the code completion papers, which evaluation metrics get reported?", "ROUGE-L"),
+    # The collection's evidence: each paper's own finding, not the sentences of the first abstract alone.
+    ("is there evidence here that smaller domain-specific code models can beat the big general LLMs?", "OMPGPT"),
 ])
 def test_a_question_across_papers_is_answered_paper_by_paper(engine, question, said):
     answer = engine.ask(question)

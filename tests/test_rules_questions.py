@@ -104,6 +104,10 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("why do some authors think code benchmarks are unrealistic?", "multi", []),  # several groups' views
     ("Can LLMs predict program outputs? what's been found so far", "multi", []),  # the findings of several
     ("what has been reported on the efficiency of LLM-written code?", "multi", []),
+    ("is there any evidence here that smaller domain models beat GPT-4?", "multi", []),  # the collection's evidence
+    ("What evidence is there that data diversity helps generalisation?", "multi", []),
+    ("what have user studies found about completion acceptance?", "multi", []),  # a kind of study, still several
+    ("Is there evidence that RLCoder beats BM25?", "factoid", ["rl"]),  # one paper named: its own evidence
     ("which papers argue that code benchmarks are unrealistic?", "list", []),  # the papers that do
     ("What does DotaMath do?", "factoid", ["dm"]),
     ("Across the code completion papers, which benchmarks are used?", "aggregate", []),
@@ -739,6 +743,26 @@ def test_when_an_unknown_name_makes_a_question_unanswerable(question, names, una
 
     corpus = {"Wdr5", "MOF", "RLCoder"}.__contains__  # the words the abstracts have, here
     assert unknown_name_unanswerable(question, names, asks_yes_no(question.rstrip("?")), corpus) is unanswerable
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("eurus-2-7b-prime aime 2024 pass@1?", ["aime"]),  # a benchmark's name typed in lower case
+    ("alphacode's codeforces elo rating?", ["elo"]),  # tiktoken has "elo", but among its rare tokens
+    ("ENAMEL eval metric name?", []),  # clipped English: a common token
+    ("is chatgpt at the level of an avg math grad student or nah", []),
+    ("how big is the verified crypto library?", []),
+    ("what does plansearch do btw", []),  # the index has it; chat shorthand
+    ("how hard is usamo?", ["usamo"]),  # a short name the index lacks
+    ("what does lintseq do", []),  # a longer word nothing knows is as often rare English ("annotators")
+    ("what did the annotators do", []),
+    ("swe-bench-lite numbers", []),  # joined to a name by a hyphen: the name is judged whole
+])
+def test_a_lower_case_word_nothing_explains_is_a_name_the_index_lacks(question, unknown):
+    from rag.answer.unknowns import unknown_lower
+    from rag.text.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary("We present PlanSearch and ChatGPT on SWE-bench-lite with Codeforces.")
+    assert unknown_lower(question, vocabulary) == unknown
 
 
 @pytest.mark.parametrize(("question", "yes_no"), [

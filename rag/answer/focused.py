@@ -54,7 +54,7 @@ from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.units import counted_unit, measured_quantity, named_metric, names_metric, names_quantity
-from rag.answer.unknowns import KIND_OF_IN_TEXT, VARIANT, kind_base, unknowns
+from rag.answer.unknowns import KIND_OF_IN_TEXT, VARIANT, kind_base, unknown_lower, unknowns
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -109,6 +109,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # Layman's terms", "for my Thesis"), is what is asked about (a yes/no claim's may be its own word for what
         # the abstract names otherwise, and is judged there).
         absent += [w for w in unknowns(found)[1] if not english_word(w.lower(), view.vocabulary)]
+        # The same typed in lower case: "eurus-2-7b-prime aime 2024 pass@1?", "alphacode's codeforces elo rating?".
+        absent += unknown_lower(question, view.vocabulary)
     offered = offered_names(question, lambda w: name_like(w) or bool(view.vocabulary.name_typed_lower(w)))
     if any(states_name(text, n, view.vocabulary) or Vocabulary(text).uses(n) for n in offered):
         # "Is OMPGPT for OpenMP or MPI?": the alternative it names is the answer; the other is no missing name.

@@ -271,7 +271,13 @@ _ACROSS_PAPERS = re.compile(
     r"^how\s+(?:are|is)\s+(?:[\w/-]+\s+){1,4}?being\s+(?:used|applied|employed|leveraged|adapted)\b|"
     # "Can LLMs trace what a program does? what's been found": what the work so far found, the findings of several.
     r"\bwhat(?:['’]s|\s+has)\s+been\s+(?:found|shown|reported|learned|observed)\b|"
-    r"\bwhat\s+(?:do|did)\s+(?:the\s+)?(?:papers|studies|works|people|researchers)\s+(?:find|found|show|report|say)\b|"
+    # "is there evidence here that small models beat big ones?", "what evidence is there that diversity matters?":
+    # the evidence of the collection, one paper's finding each, not one abstract's sentences.
+    r"^(?:is|was)\s+there\s+(?:any\s+)?evidence\b|\bwhat\s+evidence\s+(?:is\s+there|do|does|did|have|has)\b|"
+    # "what did the papers find", "What have human-in-the-loop studies found about ...": a kind of study, in up to
+    # three words, is still several studies.
+    r"\bwhat\s+(?:do|did|have)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?(?:papers|studies|works|people|researchers)\s+"
+    r"(?:find|found|show|shown|report|reported|say|said)\b|"
     # "What approaches do people here use to ...", "ways that papers use code to ...", "the methods here".
     # "how do completion models here use AST info?": any plural the collection holds, said with "here".
     rf"{_WAYS_OF_PEOPLE}|\b(?:people|folks|(?!(?:was|is|has|does|this|its|us|as|yes|plus)\b)"

