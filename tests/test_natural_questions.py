@@ -42,6 +42,9 @@ def assert_refused_saying(engine, question: str, said: str) -> None:
     ("What Codeforces Elo rating did AlphaCode get?", "Elo"),  # its Codeforces figure is a ranking, no Elo
     ("alphacode codeforces elo, roughly?", "elo"),  # typed in lower case: a name no abstract has
     ("how does eurus-2-7b-prime score on aime 2024?", "aime"),
+    ("AutoCodeRover's resolve rate on SWE-bench Verified?", "SWE-bench Verified"),  # it gives the lite subset's
+    ("swe-agent's score on swe-bench-lite, per the autocoderover abstract?", "only as compared"),  # "higher than"
+    ("how much does FunCoder drop on HumanEval without the functional consensus step?", "without"),
     ("For WebArena, what task success rate did human annotators achieve?", "human"),
     ("How well do humans do on WebArena tasks?", "human"),
     ("webarena's human success rate?", "human"),  # terse: a measurement named is a figure asked
@@ -278,6 +281,9 @@ def test_a_comparison_asking_for_benchmarks_quotes_every_sentence_naming_one(eng
     ("What is the runtime overhead in % of the safe Rust that the C to Rust translation produces?", "no such figure"),
     # Across papers, results on a benchmark no abstract names.
     ("Which of the code generation papers here report DS-1000 results, and what's the best number?", "DS-1000"),
+    ("which papers have SWE-bench Verified numbers?", "SWE-bench Verified"),  # only the lite subset is named
+    # A run nobody made: not a table of each paper's own figure.
+    ("If DotaMath had been trained on InfinityMATH, what would its GSM8K accuracy be?", "what would happen"),
 ])
 def test_comparisons_and_questions_across_the_index_refuse_what_no_abstract_states(engine, question, said):
     assert_refused_saying(engine, question, said)
@@ -287,6 +293,18 @@ def test_a_benchmark_written_with_another_spacing_is_the_same_benchmark_in_a_row
     # MA-LoT writes "the Lean4 version of MiniF2F-Test": its figure is its row's, not "no result".
     answer = engine.ask("DeepSeek-Prover vs MA-LoT on the Lean 4 miniF2F test: who scores higher?")
     assert answer.kind == "comparative" and "54.51%" in answer.answer and "52%" in answer.answer
+
+
+def test_a_later_release_of_a_paper_cited_by_another_is_that_others_term(engine):
+    # "DeepSeek-Prover-v1.5" is MA-LoT's baseline, not the indexed DeepSeek-Prover paper (v1): one paper to quote.
+    answer = engine.ask("MA-LoT against DeepSeek-Prover-V1.5 on Lean4 miniF2F, what's the gap?")
+    assert [c.title.split(":")[0] for c in answer.citations] == ["MA-LoT"] and "48.36%" in answer.answer
+
+
+def test_a_paper_described_at_the_very_start_is_the_one_asked_about(engine):
+    answer = engine.ask("olympiad lean dataset paper: how many lines of lean proof did they write for the IMO "
+                        "problems?")
+    assert not answer.refused and "5,880 lines" in answer.answer
 
 
 def test_a_comparison_of_counts_quotes_each_count_or_refuses_when_none_is_given(engine):

@@ -108,6 +108,9 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("What evidence is there that data diversity helps generalisation?", "multi", []),
     ("what have user studies found about completion acceptance?", "multi", []),  # a kind of study, still several
     ("Is there evidence that RLCoder beats BM25?", "factoid", ["rl"]),  # one paper named: its own evidence
+    ("repo-level completion benchmarks mentioned across the corpus?", "aggregate", []),  # a label, no "which"
+    ("datasets used in these papers for math?", "aggregate", []),
+    ("how is retrieval used throughout the collection?", "multi", []),
     ("which papers argue that code benchmarks are unrealistic?", "list", []),  # the papers that do
     ("What does DotaMath do?", "factoid", ["dm"]),
     ("Across the code completion papers, which benchmarks are used?", "aggregate", []),
@@ -1366,6 +1369,9 @@ _CHAMELEON = "GPT-4o achieves a pass@10 of only 39.9% (43.7% when provided with 
 _OVM = "Our OVM-7B model achieves state-of-the-art results; especially it does not utilize GPT-4 or code execution."
 
 
+_FUNCODER_METHOD = "We propose FunCoder, a code generation framework incorporating functional consensus."
+
+
 @pytest.mark.parametrize(("question", "text", "unmet"), [
     ("how does o3-mini do when it doesn't get code execution feedback?", _REFUTE, "code execution feedback"),
     ("o3-mini's score without code execution feedback?", _REFUTE, "code execution feedback"),
@@ -1374,6 +1380,8 @@ _OVM = "Our OVM-7B model achieves state-of-the-art results; especially it does n
     ("how well does OVM do without code execution?", _OVM, ""),  # said as absent
     ("what does it get without retrieval?", _REFUTE, ""),  # not mentioned at all: other rules' business
     ("what does it get with code execution feedback?", _REFUTE, ""),
+    # "step" is the question's word for the piece; the abstract names the piece alone.
+    ("funcoder without its functional consensus step, how much worse?", _FUNCODER_METHOD, "functional consensus step"),
 ])
 def test_a_setting_asked_by_its_absence_needs_an_abstract_saying_it_absent(question, text, unmet):
     from rag.answer.negations import unmet_absence
@@ -1433,3 +1441,39 @@ def test_a_kind_named_after_a_name_is_read_as_that_name(name, base):
     from rag.answer.unknowns import kind_base
 
     assert kind_base(name) == base
+
+
+@pytest.mark.parametrize(("question", "supposed"), [
+    ("what MATH score would dotamath get if finetuned on infinitymath instead of dotamathqa?",
+     "if finetuned on infinitymath instead of dotamathqa"),
+    ("If STP were trained without self-play, what would it score on miniF2F?", "If STP were trained without self-play"),
+    ("how would the model perform if it had no retriever?", "if it had no retriever"),
+    ("If I pooled the MBPP and BigCodeBench tasks, how many would I have?", ""),  # the asker's own sum
+    ("What would you recommend for repository-level completion?", ""),  # no setting supposed
+    ("If a model is small, what does it get on HumanEval?", ""),  # a condition, then what was reported
+])
+def test_a_result_under_a_setting_nobody_ran_is_a_hypothetical(question, supposed):
+    from rag.answer.hypotheticals import hypothetical
+
+    assert hypothetical(question) == supposed
+
+
+_ACR = ("Experiments on SWE-bench-lite show increased efficacy (19% on SWE-bench-lite), which is higher than the "
+        "efficacy of the recently reported SWE-agent.")
+_MALOT = ("Our framework achieves 54.51% on MiniF2F-Test, largely outperforming GPT-4 (22.95%), and whole-proof "
+          "generation (DeepSeek-Prover-v1.5, 48.36%) baselines.")
+
+
+@pytest.mark.parametrize(("sentence", "name", "only"), [
+    (_ACR, "SWE-agent", True),  # "higher than ... SWE-agent": the figure is the paper's own
+    (_ACR, "SWE-bench-lite", False),  # where the figure is
+    (_MALOT, "GPT-4", False),  # its own figure right after it
+    (_MALOT, "DeepSeek-Prover-v1.5", False),  # inside the brackets with its figure
+    ("Codex (18%) outperforms GPT-3 on APPS.", "GPT-3", True),
+    ("Codex (18%) outperforms GPT-3 on APPS.", "Codex", False),
+    ("We compare against GPT-4, which reaches 23.0%.", "GPT-4", False),  # its figure, in the clause after
+])
+def test_a_name_held_up_only_as_beaten_has_no_figure_there(sentence, name, only):
+    from rag.answer.baselines import only_compared
+
+    assert only_compared(sentence, name) is only

@@ -10,9 +10,10 @@ if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
 
 
-# "the olympiad Lean dataset paper", "that study": the question is about one paper it describes.
-ONE_PAPER = re.compile(r"\b(?:the|this|that)\s+(?P<description>(?:[\w-]+\s+){1,6}?)(?:paper|study|article)\b(?!s)",
-                        re.I)
+# "the olympiad Lean dataset paper", "that study", a question's opening "imo lean dataset paper - ...": the question
+# is about one paper it describes.
+ONE_PAPER = re.compile(r"(?:\b(?:the|this|that)\s+|^\s*)(?P<description>(?:[\w-]+\s+){1,6}?)(?:paper|study|"
+                       r"article)\b(?!s)", re.I)
 
 
 def described_one(found: Gathered) -> tuple[str, tuple[int, int]] | None:

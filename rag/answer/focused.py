@@ -44,6 +44,7 @@ from rag.answer.asks import (
     unranked_part,
     unstated_figure,
 )
+from rag.answer.baselines import only_compared
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.mentions import KIND_WORDS, Mention, key, name_like
 from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes
@@ -247,6 +248,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         wanted = [w for w in wanted if mentions_name(first, w)]
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
+        if not about and unit is not None and unit.counts:
+            # "how many lines of Lean proof did they write for the miniF2F IMO problems?": the sentence counting
+            # the lines ("creating 5,880 lines of Lean proof") names the proofs' language, the problems are said
+            # in the sentences before it.
+            about = [s for s in scored if has_figure(s.text) and unit.search(s.text)
+                     and any(mentions_name(s.text, w) for w in wanted)]
         stating = [s.text for s in about if has_figure(s.text)]
         if (asks_for_figure(question) or asks_number(question) or named_metric(question)) and \
                 (pooled := pooled_with(question, wanted, stating)):
@@ -260,6 +267,13 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             with_figure = [s for s in about if states(s.text)]
             if _siblings_figures(with_figure, wanted, paper.abstract):
                 with_figure = []
+            if with_figure and (beaten := [w for w in wanted if all(only_compared(s.text, w) for s in with_figure)]):
+                # "what % did SWE-agent get on SWE-bench-lite?": "(19% ...), which is higher than ... SWE-agent"
+                # gives the paper's own figure.
+                shown = view.lexicon.as_written(beaten[0])
+                return _not_stated(paper, beaten[0], question, found,
+                                   f"{the_abstract} gives no {shown} figure: it names {shown} only as compared "
+                                   f"(it says: “{with_figure[0].text}”).")
             shown = view.lexicon.as_written(wanted[0])  # "HumanEval+" however typed
             if not with_figure:
                 said = f" (it says: “{about[0].text}”)" if about else ""

@@ -52,6 +52,7 @@ _ITS_OWN = re.compile(r"(?:The|This|Our)\s")  # a sentence about the thing itsel
 _DATA_NOUN = re.compile(r"\s+(?:benchmarks?|datasets?|test sets?|suites?|corpus)\b", re.I)
 _AUTHORS = re.compile(r"\b(?:we|our)\b", re.I)
 _VERSION = re.compile(r"v?\d+(?:\.\d+)?[kmbt]?|(?:instruct|base|chat)", re.I)  # "3B", "v2", "1.5", "Instruct"
+_RELEASE = re.compile(r"v\d+(?:\.\d+)?|\d+\.\d+", re.I)  # a release ("v1.5"), not a size ("3B")
 
 
 _SUBJECTS = frozenset({"i", "we", "you", "they"})
@@ -417,7 +418,12 @@ class Lexicon:
         for m in range(len(pieces) - 1, 0, -1):
             head = key(" ".join(pieces[:m]))
             if head in self.paper_aliases and all(_VERSION.fullmatch(p) for p in pieces[m:]):
-                return tuple(sorted(self.paper_aliases[head]))
+                owners = self.paper_aliases[head]
+                if any(_RELEASE.fullmatch(p) for p in pieces[m:]) and not any(
+                        mention_pattern(text).search(f"{self.papers[pid].title}\n{self.papers[pid].abstract}")
+                        for pid in owners):
+                    return None  # "DeepSeek-Prover-v1.5": a later release than the paper's, cited by another
+                return tuple(sorted(owners))
         return None
 
     def _terms_starting(self, k: str) -> set[str]:

@@ -14,8 +14,12 @@ from rag.text.tokens import STOPWORDS
 _WITHOUT = re.compile(r"\b(?:without|w/o|(?:does|do|did|is|are|was|were)\s*n[o']t\s+(?:get|use|have|receive|see)|"
                       r"(?:does|do|did|is|are|was|were)\s+not\s+(?:get|use|have|receive|see)|"
                       r"(?:doesn|don|didn|isn|aren|wasn|weren)['’]?t\s+(?:get|use|have|receive|see)|"
-                      r"(?:with|given|has|have|had|having|gets?|got)\s+no)\s+(?:any\s+|the\s+|a\s+|an\s+|access\s+to\s+)?"
+                      r"(?:with|given|has|have|had|having|gets?|got)\s+no)\s+(?:any\s+|the\s+|a\s+|an\s+|its\s+|their\s+|access\s+to\s+)?"
                       r"(?P<thing>[\w-]+(?:\s+(?!(?:and|or|but|on|in|at|for|to)\b)[\w-]+){0,2})", re.I)
+# What a question calls a piece of a method, where the abstract names the piece alone ("the functional consensus
+# step": "functional consensus").
+_PART = frozenset({"step", "steps", "stage", "stages", "module", "modules", "component", "components", "part",
+                   "phase", "mechanism", "block", "piece", "trick"})
 # How an abstract says a thing was absent: "without code execution", "does not utilize ... code execution".
 _ABSENT = r"\b(?:without|w/o|no|not|n't|never|lack\w*|absence|free)\b"
 
@@ -25,7 +29,7 @@ def unmet_absence(question: str, text: str) -> str:
     when the question negates nothing, `text` lacks the thing altogether (that is other rules' business) or says
     it was absent somewhere."""
     for match in _WITHOUT.finditer(question):
-        words = [w for w in re.findall(r"[\w-]+", match["thing"]) if w.lower() not in STOPWORDS]
+        words = [w for w in re.findall(r"[\w-]+", match["thing"]) if w.lower() not in STOPWORDS | _PART]
         if not words:
             continue
         sentences = [s for s in split_sentences(text)

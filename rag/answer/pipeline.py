@@ -19,6 +19,7 @@ from rag.answer.across import across_papers, aggregate
 from rag.answer.best_sentences import best_sentences_answer
 from rag.answer.described import described_one
 from rag.answer.evidence import Gathered, Tools
+from rag.answer.hypotheticals import hypothetical
 from rag.answer.origin import made_by, unmade
 from rag.answer.plan import Plan, asked_part
 from rag.answer.question import check_question
@@ -140,6 +141,10 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
     elif (maker := made_by(found)) is not None:
         # "Which paper introduced MBPP?": the paper that made it, not a list of the four that use it.
         answer = _about_paper(replace(shape, kind="factoid", papers=[maker]), question, found)
+    elif supposed := hypothetical(question):
+        # "what MATH score would DotaMath get if finetuned on InfinityMATH instead?": nobody ran that.
+        answer = refuse(question, found, f"The abstracts report what their authors ran; none says what would happen "
+                                         f"{supposed}.")
     elif shape.kind == "comparative":
         answer = _compare(shape, question, found, retrieval)
     elif shape.kind == "list":

@@ -242,7 +242,11 @@ def _with_paired_names(question: str, mentions: list[Mention], lexicon: Lexicon)
 _AGGREGATE = re.compile(r"^(?:(?:(?:apart|aside) from|besides|other than|except(?: for)?|excluding|across|among|"
                         r"over)\b[^?]*?,\s*)?"
                         r"(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|data sets|test sets)\b|"
-                        r"\bwhich (?:datasets|benchmarks)\b", re.I)  # "apart from X, what other ...", "across X, which"
+                        r"\bwhich (?:datasets|benchmarks)\b|"
+                        # "repo-level completion benchmarks mentioned across the corpus?": a label for the same.
+                        r"\b(?:datasets|benchmarks|data sets|test sets)\s+(?:\w+\s+)?(?:mentioned|used|named|"
+                        r"reported|covered|evaluated)\s+(?:across|in|by)\s+(?:the|these|this|all)\b",
+                        re.I)  # "apart from X, what other ...", "across X, which"
 # "What approaches do people use to ...", "ways that papers use code to ...": the ways of several groups, not a
 # list of the papers with a method.
 _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?(?:different\s+|various\s+)?(?:ways|approaches|"
@@ -282,7 +286,9 @@ _ACROSS_PAPERS = re.compile(
     # "how do completion models here use AST info?": any plural the collection holds, said with "here".
     rf"{_WAYS_OF_PEOPLE}|\b(?:people|folks|(?!(?:was|is|has|does|this|its|us|as|yes|plus)\b)"
     r"(?![\w-]*(?:ss|sis|us|ias|ics)\b)[a-z][\w-]*s)\s+here\b|"  # a plural: not "the analysis here", "a bias here"
-    r"\b(?:across|these|the)\s+(?:[\w-]+\s+(?:/\s+)?){0,4}papers\b|" + _AGGREGATE.pattern, re.I)
+    r"\b(?:across|these|the)\s+(?:[\w-]+\s+(?:/\s+)?){0,4}papers\b|"
+    r"\b(?:across|throughout)\s+(?:the|this|these)\s+(?:corpus|collection|index|library|abstracts)\b|" +
+    _AGGREGATE.pattern, re.I)
 # How a follow-up narrows an earlier list ("Which of them also ...?"): written by followups.py, read by listing.py.
 NARROWING = " and also "
 

@@ -35,14 +35,22 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
                if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)
                and not _known_kind_of(n, view)]
     # "codetree-xl", typed in lower case: a known name's variant that no abstract has is a name of its own.
-    variants = [v[0] for v in VARIANT.finditer(question) if v[0] not in unknown and view.lexicon.known(v["base"])
-                and not mention_pattern(v[0]).search(view.corpus_text)]
+    variants = [v[0] for v in [*VARIANT.finditer(question), *SPACED_VARIANT.finditer(question)]
+                if v[0] not in unknown and view.lexicon.known(v["base"])
+                and not mention_pattern(v[0]).search(view.corpus_text)
+                and not mention_pattern(re.sub(r"\s+", "-", v[0])).search(view.corpus_text)]
     return [n for n in unknown if n in strong] + variants, [n for n in unknown if n not in strong]
 
 
-# A model's name with a size or release after a hyphen ("CodeTree-XL", "OMPGPT-large", "STP-v2").
-VARIANT = re.compile(r"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*?)-(?:xx?l|large|base|small|mini|tiny|pro|max|plus|ultra|"
-                     r"lite|turbo|v\d+(?:\.\d+)?)(?![\w-])", re.I)
+# A model's name with a size or release after a hyphen ("CodeTree-XL", "OMPGPT-large", "STP-v2"), or a benchmark's
+# with its subset ("SWE-bench-verified").
+_VARIANTS = r"xx?l|large|base|small|mini|tiny|pro|max|plus|ultra|lite|turbo|verified|hard|multilingual|live"
+VARIANT = re.compile(rf"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*?)-(?:{_VARIANTS}|v\d+(?:\.\d+)?)(?![\w-])", re.I)
+# The same after a space, where the subset word ends the name ("on SWE-bench Verified?", "the SWE-bench Verified
+# split", "SWE-bench Verified numbers"), not where it is one of a phrase's ("HumanEval hard problems").
+SPACED_VARIANT = re.compile(rf"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*)\s+(?:{_VARIANTS})(?=\s*(?:$|[?.,;:!)]|"
+                            r"(?:split|set|subset|version|variant|leaderboard|numbers|results|scores?|figures?|"
+                            r"performance|accuracy)\b))", re.I)
 
 
 # A short word typed in lower case, standing alone (no hyphen, dot or slash joins it to a name): three to five
