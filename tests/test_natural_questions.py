@@ -301,6 +301,12 @@ def test_a_later_release_of_a_paper_cited_by_another_is_that_others_term(engine)
     assert [c.title.split(":")[0] for c in answer.citations] == ["MA-LoT"] and "48.36%" in answer.answer
 
 
+def test_the_answer_to_a_paper_described_in_the_question_leads_not_its_description(engine):
+    # The words describing the paper ("pillow/numpy ... case study") found it; what is asked of it leads.
+    answer = engine.ask("did the pillow/numpy llm optimisation case study report any failed attempts?")
+    assert answer.sentences[0].text.startswith("We have also not omitted reporting of failed attempts")
+
+
 def test_a_paper_described_at_the_very_start_is_the_one_asked_about(engine):
     answer = engine.ask("olympiad lean dataset paper: how many lines of lean proof did they write for the IMO "
                         "problems?")

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 # "the olympiad Lean dataset paper", "that study", a question's opening "imo lean dataset paper - ...": the question
 # is about one paper it describes.
-ONE_PAPER = re.compile(r"(?:\b(?:the|this|that)\s+|^\s*)(?P<description>(?:[\w-]+\s+){1,6}?)(?:paper|study|"
+ONE_PAPER = re.compile(r"(?:\b(?:the|this|that)\s+|^\s*)(?P<description>(?:[\w/-]+\s+){1,6}?)(?:paper|study|"
                        r"article)\b(?!s)", re.I)
 
 

@@ -298,22 +298,25 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                            f"{the_abstract} gives no figure for this (the closest it says: “{chosen[0].text}”).")
     if shape.yes_no:
         chosen = findings_first(chosen, view.papers, scored)
-    chosen = answering_each_ask(question, chosen, found, settings.answer.max_sentences)
+    chosen = answering_each_ask(question, chosen, found, settings.answer.max_sentences, subject=shape.described[:1])
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched,
                              emphasis=asked_value(question, chosen[0].text, wanted))
 
 
 def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathered,
-                       max_sentences: int) -> list[ScoredSentence]:
+                       max_sentences: int, subject: Sequence[str] = ()) -> list[ScoredSentence]:
     """A question with two asks ("what codebases did they apply it to and how big is the crypto library?") gets the
     best sentence for each ask, from the papers already quoted, where the sentences chosen for the whole question
-    do not have it."""
+    do not have it. `subject`: the words describing the paper asked about, which say nothing of what is asked."""
     parts = split_asks(question)
     # "the pillow/numpy case study - did they have failed attempts?": the first part only says what is asked about,
-    # so the answer to the ask leads.
+    # so the answer to the ask leads; so does "did the pillow/numpy case study have failed attempts?", where the
+    # paper was found by that description.
     subject_first = len(parts) < 2 and len(subject_and_ask(question)) > 1
     if subject_first:
         parts = subject_and_ask(question)
+    elif len(parts) < 2 and subject and subject[0] in question:
+        subject_first, parts = True, [subject[0], question.replace(subject[0], " ", 1)]
     if len(parts) < 2 or not chosen:
         return chosen
     papers = list(dict.fromkeys(s.paper_id for s in chosen))

@@ -163,7 +163,8 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
         # names in its description ("Lean") describe it, they are not what is asked about it.
         pid, (start, end) = described
         terms = [t for t in shape.terms if not start <= t.start < end]
-        answer = _about_paper(replace(shape, papers=[pid], terms=terms), question, found)
+        answer = _about_paper(replace(shape, papers=[pid], terms=terms, described=[found.searched[start:end]]),
+                              question, found)
     scope = shape.papers if answer is not None and len(shape.papers) == 1 else None
     if answer is None:
         answer = best_sentences_answer(question, found, shape)
