@@ -43,6 +43,7 @@ def assert_refused_saying(engine, question: str, said: str) -> None:
     ("alphacode codeforces elo, roughly?", "elo"),  # typed in lower case: a name no abstract has
     ("how does eurus-2-7b-prime score on aime 2024?", "aime"),
     ("AutoCodeRover's resolve rate on SWE-bench Verified?", "SWE-bench Verified"),  # it gives the lite subset's
+    ("what percentile does alphacode 2 reach on codeforces?", "alphacode 2"),  # a later release, not this paper's
     ("swe-agent's score on swe-bench-lite, per the autocoderover abstract?", "only as compared"),  # "higher than"
     ("how much does FunCoder drop on HumanEval without the functional consensus step?", "without"),
     ("For WebArena, what task success rate did human annotators achieve?", "human"),

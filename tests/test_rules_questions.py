@@ -606,6 +606,7 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("how many people took part in the study?", "people", "a study with 25 participants"),  # not "part"
     ("how many developers used it?", "developers", "usage data from more than 1200 users"),  # people in any role
     ("how many training tokens went into it?", "tokens", "trained on 1.3T tokens"),
+    ("how much speedup and how many layers skipped?", "layers", "it can averagely skip 1.7 layers"),  # not "skipped"
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit
@@ -1262,6 +1263,8 @@ def test_a_name_the_question_brackets_after_its_words_is_a_concept_not_a_title_s
     ("does any paper report exact match?", ""),  # named, but no figure asked
     ("how much exact-match accuracy do they lose?", "exact match"),
     ("what EM does RLCoder gain on RepoEval?", "exact match"),
+    ("pycoder line-level edit similarity on codexglue?", "edit similarity"),  # a bare label asks its figure
+    ("is edit similarity reported anywhere?", ""),
 ])
 def test_a_metric_is_asked_only_with_a_figure(question, metric):
     from rag.answer.asks import asked_metric

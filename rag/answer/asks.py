@@ -273,9 +273,16 @@ def asks_for_gap(question: str) -> bool:
 
 
 def asked_metric(question: str) -> str:
-    """The metric in plain words a question asks a figure of ("how much exact-match accuracy do they lose?"), or
-    "": "does any paper report exact match?" is answered by whether one does."""
-    return named_metric(question) if asks_for_figure(question) or asks_number(question) else ""
+    """The metric in plain words a question asks a figure of ("how much exact-match accuracy do they lose?", or a
+    bare label: "pycoder line-level edit similarity on codexglue?"), or "": "does any paper report exact match?" is
+    answered by whether one does."""
+    asks = asks_for_figure(question) or asks_number(question) or not _ANY_ASK_WORD.search(question)
+    return named_metric(question) if asks else ""
+
+
+# A question in words, not a label: what, does, is ...
+_ANY_ASK_WORD = re.compile(r"\b(?:what|whats|how|which|who|whom|why|where|when|does|do|did|is|are|was|were|can|could|"
+                           r"has|have|had|should|would|will)\b", re.I)
 
 
 # "what does RLCoder do and how much does it improve EM?": a second ask, joined to the first by "and".

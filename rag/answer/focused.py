@@ -55,7 +55,7 @@ from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.units import counted_unit, measured_quantity, named_metric, names_metric, names_quantity
-from rag.answer.unknowns import KIND_OF_IN_TEXT, VARIANT, kind_base, unknown_lower, unknowns
+from rag.answer.unknowns import KIND_OF_IN_TEXT, RELEASE, VARIANT, kind_base, unknown_lower, unknowns
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -103,8 +103,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                and view.lexicon.known(k["base"]) and key(k["base"]) not in own_names
                and not states_name(text, k["base"], view.vocabulary)]
     # "codetree-xl": the paper's name with a variant no abstract of it has is another model than the one it gives.
-    absent += [v[0] for v in VARIANT.finditer(question)
-               if key(v["base"]) in own_names and not mentions_name(text, v[0])]
+    # "alphacode 2": a release of the paper's name (as an alias or as found for it) that its abstract never writes.
+    called_so = own_names | {key(m.text) for m in mentions if m.paper_ids == (pid,)}
+    absent += [v[0] for v in [*VARIANT.finditer(question), *RELEASE.finditer(question)]
+               if key(v["base"]) in called_so and not mentions_name(text, v[0])
+               and not mentions_name(text, re.sub(r"\s+", "-", v[0]))]
     if not shape.yes_no:
         # "which Coq libraries did STP draw from?": a capitalised word no abstract has, and no English word ("in
         # Layman's terms", "for my Thesis"), is what is asked about (a yes/no claim's may be its own word for what

@@ -18,7 +18,8 @@ _NOT_UNIT = frozenset({"each", "both", "overall", "altogether", "total", "all", 
 AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
 _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+"
-                       rf"(?:{AUX_WORD}|in|into|on|per|got|get|gets|been|being|took|take|takes|went|go|goes|used)\b|"
+                       rf"(?:{AUX_WORD}|in|into|on|per|got|get|gets|been|being|took|take|takes|went|go|goes|used|"
+                       r"(?!(?:need|speed|seed|feed)\b)[a-z]+ed)\b|"  # "how many layers skipped"
                        r"\s*[?.!]*$)", re.I)
 # A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
 _UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",

@@ -46,6 +46,9 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
 # with its subset ("SWE-bench-verified").
 _VARIANTS = r"xx?l|large|base|small|mini|tiny|pro|max|plus|ultra|lite|turbo|verified|hard|multilingual|live"
 VARIANT = re.compile(rf"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*?)-(?:{_VARIANTS}|v\d+(?:\.\d+)?)(?![\w-])", re.I)
+# A paper's name with a release number after a space ("alphacode 2", "DeepSeek-Prover 1.5"), not a figure ("12.2%",
+# "2022", "7B").
+RELEASE = re.compile(r"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*)\s+\d(?:\.\d)?(?![\w%/]|[.,]\d)")
 # The same after a space, where the subset word ends the name ("on SWE-bench Verified?", "the SWE-bench Verified
 # split", "SWE-bench Verified numbers"), not where it is one of a phrase's ("HumanEval hard problems").
 SPACED_VARIANT = re.compile(rf"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*)\s+(?:{_VARIANTS})(?=\s*(?:$|[?.,;:!)]|"
