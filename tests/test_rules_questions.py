@@ -109,6 +109,8 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("what have user studies found about completion acceptance?", "multi", []),  # a kind of study, still several
     ("Is there evidence that RLCoder beats BM25?", "factoid", ["rl"]),  # one paper named: its own evidence
     ("repo-level completion benchmarks mentioned across the corpus?", "aggregate", []),  # a label, no "which"
+    ("does diversity actually help? which papers show it and how", "multi", []),  # each paper's evidence for it
+    ("small domain models vs giant general LLMs - any evidence the small ones win?", "multi", []),  # no papers
     ("datasets used in these papers for math?", "aggregate", []),
     ("how is retrieval used throughout the collection?", "multi", []),
     ("which papers argue that code benchmarks are unrealistic?", "list", []),  # the papers that do
@@ -1226,6 +1228,9 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("math benchmarks with graduate problems - which ones are there?", "math benchmarks with graduate problems"),
     ("I need tools for repository mining - which papers build those?", "build tools for repository mining"),
     ("which papers explicitly study code efficiency?", "code efficiency"),
+    ("list every paper that reports something on HumanEval / HumanEval+", "HumanEval / HumanEval+"),
+    ("show me all the papers using Lean", "Lean"),
+    ("give me every paper that evaluates on MBPP", "MBPP"),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic
@@ -1480,3 +1485,15 @@ def test_a_name_held_up_only_as_beaten_has_no_figure_there(sentence, name, only)
     from rag.answer.baselines import only_compared
 
     assert only_compared(sentence, name) is only
+
+
+@pytest.mark.parametrize(("topic", "parts"), [
+    ("HumanEval / HumanEval+", ["HumanEval", "HumanEval+"]),  # names joined by a slash: either
+    ("Isabelle or Coq", ["Isabelle", "Coq"]),
+    ("input/output examples", ["input/output examples"]),  # no names: one phrase
+    ("code generation or optimisation", ["code generation or optimisation"]),
+])
+def test_a_list_of_alternatives_is_matched_side_by_side(topic, parts):
+    from rag.answer.listing import either_parts
+
+    assert either_parts(topic) == parts

@@ -253,7 +253,8 @@ def either_parts(topic: str) -> list[str]:
     explicit = re.split(r"\s+or\s+(?=(?:on|about|in|for|using|that|which|with|to)\s)", topic)
     if len(explicit) > 1:
         return [re.sub(r"^(?:on|about)\s+", "", p.strip(" ,")) for p in explicit if p.strip(" ,")]
-    parts = [p.strip(" ,") for p in re.split(r"\s+or\s+", topic) if p.strip(" ,")]
+    # Names joined by a slash are alternatives too ("HumanEval / HumanEval+", "Isabelle/Coq").
+    parts = [p.strip(" ,") for p in re.split(r"\s+or\s+|\s*/\s*", topic) if p.strip(" ,")]
     if len(parts) > 1 and all(topic_names(p) for p in parts):
         return parts
     if shared := _SHARED_MODIFIER.match(topic):

@@ -38,7 +38,8 @@ _STRONG_SIDE_SPLIT = re.compile(
     re.I,
 )
 _LIST_PATTERN = re.compile(
-    r"^(?:which|what|list(?:\s+all)?(?:\s+the)?|name(?:\s+all)?(?:\s+the)?|are there(?:\s+any)?|find(?:\s+all)?)\s+"
+    r"^(?:which|what|(?:list|name|find|show|give)(?:\s+me)?(?:\s+(?:all|every|each|any))?(?:\s+the)?|"
+    r"are there(?:\s+any)?)\s+"
     r"(?:of the\s+)?(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones)\s+(?P<topic>.+?)\??$",
     re.I,
 )
@@ -167,6 +168,10 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         described = [lead]  # "dynamic inference for code completion, compared with how KV Prediction cuts cost"
     if described and (named or len(described) >= 2):
         return _with_described(question, named, terms, mentions, described, lexicon)
+    if sides and not named and not described and _ACROSS_PAPERS.search(text):
+        # "small domain models vs giant general LLMs - any evidence the small ones win?": two kinds of thing, no
+        # papers; what the collection says of them is asked.
+        return Plan("aggregate" if _AGGREGATE.search(text) else "multi", terms=terms)
     if sides:  # worded as a comparison, at most one side named: "How does Meta Agent Search differ from AlphaCode?"
         # A side written as a description of a paper ("the C-to-safe-Rust paper") is looked up by what it says;
         # any other side must be a name, or it is reported as missing (a concept is no paper to put in a row).
@@ -278,6 +283,9 @@ _ACROSS_PAPERS = re.compile(
     # "is there evidence here that small models beat big ones?", "what evidence is there that diversity matters?":
     # the evidence of the collection, one paper's finding each, not one abstract's sentences.
     r"^(?:is|was)\s+there\s+(?:any\s+)?evidence\b|\bwhat\s+evidence\s+(?:is\s+there|do|does|did|have|has)\b|"
+    r"\bany\s+evidence\b|"
+    # "does diversity actually help? which papers show it and how": the claim before, each paper's evidence for it.
+    r"\bwhich\s+(?:papers|works|studies)\s+(?:show|find|found|demonstrate|report|support|suggest)\s+(?:it|this|that)\b|"
     # "what did the papers find", "What have human-in-the-loop studies found about ...": a kind of study, in up to
     # three words, is still several studies.
     r"\bwhat\s+(?:do|did|have)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?(?:papers|studies|works|people|researchers)\s+"
@@ -302,7 +310,8 @@ def _content_words(text: str) -> list[str]:
 # Words that ask for completeness or point at the collection, saying nothing about the topic.
 _LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the) (?:collection|corpus|index|set)|in any way|at all|"
                           r"please|specifically|actually|really|exactly|explicitly|truly|genuinely|"
-                          r"in any (?:form|shape)|of any kind)\b", re.I)
+                          r"in any (?:form|shape)|of any kind|(?:something|anything)(?=\s+(?:on|about|for|with)\b))\b",
+                          re.I)  # "reports something on HumanEval"
 
 
 # A closing clause that only asks for the whole list ("list all of it please", "I want the full set").
