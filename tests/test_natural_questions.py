@@ -518,6 +518,14 @@ def test_an_aggregation_over_a_topic_lists_the_data_of_the_papers_about_it(engin
         assert f"**{model}**" not in answer.answer
 
 
+def test_an_aggregation_of_benchmarks_lists_one_a_paper_about_it_introduces_unless_existing_ones_are_asked(engine):
+    # Codev-Bench's abstract presents its own benchmark for repository-level completion: its name is an answer.
+    answer = engine.ask("repository-level code completion: which benchmarks do the papers use?")
+    assert "**Codev-Bench**" in answer.answer and "**CrossCodeEval**" in answer.answer
+    existing = engine.ask("which existing benchmarks do the repository-level code completion papers test on?")
+    assert "**Codev-Bench**" not in existing.answer and "**CrossCodeEval**" in existing.answer
+
+
 def test_an_aggregation_lists_no_named_thing_of_a_paper_only_loosely_about_it(engine):
     # "P3" is Programming Puzzles' benchmark; the F* question is about the proof-oriented programming paper.
     answer = engine.ask("What benchmarks did F* use?")

@@ -132,7 +132,9 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
         top = max((s.score for s in best.values()), default=0.0)
         if described == topic and top < found.tools.settings.answer.refuse_below:
             return []  # "datasets used for protein structure prediction": no paper is about it
-        ids = [pid for pid, s in best.items() if s.score >= ACROSS_RATIO * top][:limit]
+        # A paper retrieval ranks among the first for the description is about it, as for the question below.
+        ids = [pid for pid, s in best.items() if s.score >= ACROSS_RATIO * top or
+               (s.paper_rank < ACROSS_RANKED and s.score >= ACROSS_RANKED_RATIO * top)][:limit]
         if len(ids) >= 2:
             answering = {}
             for s in found.scored_in(ids):
@@ -240,6 +242,22 @@ def names_used(sentence: str, paper: Paper) -> list[str]:
             if not is_generic(n) and n.lower() not in own and re.search(r"[A-Za-z]", n)]
 
 
+# A sentence introducing a benchmark or dataset: "we present the Code-Development Benchmark (Codev-Bench)".
+_INTRODUCES_DATA = re.compile(r"\b(?:we\s+)?(?:introduce|present|propose|release|construct|build|create|develop)\w*\b"
+                              r"[^.]*?\b(?:benchmark|dataset|data set|suite|test set)s?\b", re.I)
+
+
+def _introduced_data(paper: Paper) -> tuple[str, str] | None:
+    """The paper's own name and the sentence introducing it as a benchmark or dataset, or None."""
+    from rag.text.sentences import split_sentences
+
+    own = list(dict.fromkeys([short_name(paper), *names_in(short_name(paper))]))  # "Codev-Bench" is no names_in name
+    for sentence in split_sentences(paper.abstract):
+        if _INTRODUCES_DATA.search(sentence) and (named := [n for n in own if mention_pattern(n).search(sentence)]):
+            return named[0], sentence
+    return None
+
+
 # A question for data, not metrics: "what benchmarks / datasets ...".
 _ASKS_DATA = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|test sets?|evaluat\w* on)\b", re.I)
 _ASKS_METRICS = re.compile(r"\b(?:metrics?|measures?|scores?)\b", re.I)
@@ -329,6 +347,14 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
             entries = used.setdefault(name, [])
             if all(pid != s.paper_id for pid, _ in entries):
                 entries.append((s.paper_id, s.text))
+    if data_only and not re.search(r"\b(?:existing|prior|previous|established|standard|public)\b", question, re.I):
+        # "what benchmarks are used for repository-level completion?": a paper introducing one for it (Codev-Bench)
+        # answers with its own name, which names_used leaves out ("which existing benchmarks" asks for others).
+        for pid in relevant:
+            if made := _introduced_data(papers[pid]):
+                entries = used.setdefault(made[0], [])
+                if all(p != pid for p, _ in entries):
+                    entries.append((pid, made[1]))
     if not used:
         return None
     book = CitationBook(papers)
