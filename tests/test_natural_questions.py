@@ -590,6 +590,9 @@ def test_a_clipped_word_is_searched_as_the_abstracts_write_it(engine):
      "searching over candidate plans"),
     ("AlphaCode and LintSeq: where does each one's sample diversity come from?", "Competition-Level Code Generation",
      "large-scale model sampling"),
+    # The AI Scientist's aim is its third sentence for the aspect: a row quotes up to three.
+    ("ADAS vs the AI Scientist: which part of research does each automate?", "The AI Scientist",
+     "fully automatic scientific discovery"),
 ])
 def test_a_comparison_row_quotes_the_sentence_that_answers_the_aspect(engine, question, title, said):
     answer = engine.ask(question)

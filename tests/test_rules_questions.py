@@ -105,6 +105,7 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("Can LLMs predict program outputs? what's been found so far", "multi", []),  # the findings of several
     ("what has been reported on the efficiency of LLM-written code?", "multi", []),
     ("is there any evidence here that smaller domain models beat GPT-4?", "multi", []),  # the collection's evidence
+    ("Repeated sampling gives me near-identical programs. What have people done about it?", "multi", []),
     ("What evidence is there that data diversity helps generalisation?", "multi", []),
     ("what have user studies found about completion acceptance?", "multi", []),  # a kind of study, still several
     ("Is there evidence that RLCoder beats BM25?", "factoid", ["rl"]),  # one paper named: its own evidence

@@ -42,9 +42,10 @@ _ASPECT_ROLES = [
 _PURPOSE = re.compile(r"\b(?:target\w*|speciali[sz]\w*|focus\w*|aim\w*)\b|\babout$", re.I)  # not "say about X"
 
 ROW_RATIO = 0.75  # a further sentence joins a row when it scores this close to the row's best
-# Sentences the aspect alone may add to a row (the second within ROW_RATIO of the first): 1 -> 2 raised comparison
-# fact recall on the 35 tune sets 0.847 -> 0.857, none lower.
-ASPECT_PER_ROW = 2
+# Sentences the aspect alone may add to a row (the further ones within ROW_RATIO of the first): 1 -> 2 raised
+# comparison fact recall on the 35 tune sets 0.847 -> 0.857, none lower; 2 -> 3 on the 43 tune sets 0.850 -> 0.860
+# (six questions up, none lower: "how does each decide which one's right?" is said over two sentences of B4's).
+ASPECT_PER_ROW = 3
 
 
 # An aspect of one word ("size", "data") is what the role cells answer; from two words on ("explore space possible

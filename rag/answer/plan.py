@@ -273,7 +273,8 @@ _ACROSS_PAPERS = re.compile(
     # doing instead?", "How do different papers bring in ...": the work of several groups is asked about.
     r"\bhow\s+(?:are|do|did|have|would)\s+(?:people|folks|researchers|others|(?:different|various|other)\s+"
     r"(?:papers|works|groups|teams|methods|approaches))\b|"
-    r"\bwhat\s+(?:are|have)\s+(?:people|folks|researchers|others)\s+(?:been\s+)?(?:doing|trying|using|proposing)\b|"
+    r"\bwhat\s+(?:are|have)\s+(?:people|folks|researchers|others)\s+(?:been\s+)?(?:doing|trying|using|proposing|"
+    r"done|tried|used|proposed)\b|"
     # "why do some authors think X, and what do they propose?": several groups' views.
     r"\b(?:some|several|many|various|other)\s+(?:authors|papers|researchers|works|groups|teams|studies)\s+"
     r"(?:think|argue|claim|say|find|found|report|believe|propose|suggest|consider)\b|"
