@@ -861,6 +861,14 @@ def test_each_papers_line_across_papers_says_what_its_way_achieved(engine):
     assert "dynamic inference" in line and "11.2% speedup" in line
 
 
+def test_a_papers_line_across_papers_quotes_its_next_best_sentences_too(engine):
+    # Code4Me's study of real completion requests is its third-best sentence for the question.
+    answer = engine.ask("how do different papers measure code completion quality with real developers instead of "
+                        "offline benchmarks?")
+    line = next(line for line in answer.answer.splitlines() if "A Practical Evaluation" in line)
+    assert "1690 real-world completion requests" in line
+
+
 @pytest.mark.parametrize(("question", "refused", "said"), [
     # Seven abstracts use HumanEval, none made it: no paper here is the one that introduced it.
     ("who came up with HumanEval originally?", True, "No indexed abstract says it introduces HumanEval"),
