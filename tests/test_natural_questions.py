@@ -40,12 +40,13 @@ def assert_refused_saying(engine, question: str, said: str) -> None:
     ("What's the zero-shot accuracy of DotaMath on MATH?", "zero-shot"),  # with a named benchmark, the same
     ("What success rate do humans get on WebArena tasks?", "human"),  # whose, said after the measurement
     ("What Codeforces Elo rating did AlphaCode get?", "Elo"),  # its Codeforces figure is a ranking, no Elo
-    ("alphacode codeforces elo, roughly?", "elo"),  # typed in lower case: a name no abstract has
-    ("how does eurus-2-7b-prime score on aime 2024?", "aime"),
+    ("alphacode codeforces elo, roughly?", "does not mention elo"),  # typed in lower case: a name no abstract has
+    ("how does eurus-2-7b-prime score on aime 2024?", "does not mention aime"),
     ("AutoCodeRover's resolve rate on SWE-bench Verified?", "SWE-bench Verified"),  # it gives the lite subset's
     ("what percentile does alphacode 2 reach on codeforces?", "alphacode 2"),  # a later release, not this paper's
     ("swe-agent's score on swe-bench-lite, per the autocoderover abstract?", "only as compared"),  # "higher than"
-    ("how much does FunCoder drop on HumanEval without the functional consensus step?", "without"),
+    ("how much does FunCoder drop on HumanEval without the functional consensus step?",
+     "no result without functional consensus"),
     ("For WebArena, what task success rate did human annotators achieve?", "human"),
     ("How well do humans do on WebArena tasks?", "human"),
     ("webarena's human success rate?", "human"),  # terse: a measurement named is a figure asked
@@ -402,6 +403,13 @@ def test_which_model_did_best_is_answered_only_by_a_sentence_naming_one(engine, 
     ("In the MBPP paper, how well did the largest model do on the 974 problems?", "Program Synthesis"),  # "tasks"
     ("What edge device problem does KV Prediction solve?", "KV Prediction"),  # "edge device" describes a problem
     ("Question about AlphaCode: how does it rank on Codeforces?", "AlphaCode"),  # a label naming the paper
+    # The paper's own result on a benchmark, though "outperforms" comes before it: no baseline held up.
+    ("What does RLCoder gain on RepoEval?", "RLCoder"),
+    ("How much does FunCoder improve on HumanEval?", "Divide-and-Conquer"),
+    ("waht does rlcoder do?", "RLCoder"),  # a slip of a common word is no name the index lacks
+    ("how many manually curated problems does GitChameleon have?", "GitChameleon"),  # a participle in the unit
+    ("what makes miniF2F hard?", "Lean Dataset"),  # an adjective, no subset of it
+    ("1. what is RLCoder 2. what does it retrieve?", "RLCoder"),  # list numbering, no release
 ])
 def test_ordinary_questions_the_near_miss_rules_leave_answered(engine, question, cited):
     answer = engine.ask(question)

@@ -18,7 +18,7 @@ from rag.answer.naming import EXAMPLES, mentions_name
 from rag.answer.scoring import ScoredSentence
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
-from rag.text.sentences import elaborates
+from rag.text.sentences import elaborates, split_sentences
 from rag.text.tokens import tokenize
 from rag.types import Answer, AnswerSentence, Paper
 
@@ -135,7 +135,8 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
         top = max((s.score for s in best.values()), default=0.0)
         if described == topic and top < found.tools.settings.answer.refuse_below:
             return []  # "datasets used for protein structure prediction": no paper is about it
-        # A paper retrieval ranks among the first for the description is about it, as for the question below.
+        # A paper retrieval ranks among the first for the description is about it, as for the question below
+        # (the description's own ranks: `ranked_too` is about the question's, which an aggregation does not trust).
         ids = [pid for pid, s in best.items() if s.score >= ACROSS_RATIO * top or
                (s.paper_rank < ACROSS_RANKED and s.score >= ACROSS_RANKED_RATIO * top)][:limit]
         if len(ids) >= 2:
@@ -245,14 +246,13 @@ def names_used(sentence: str, paper: Paper) -> list[str]:
 
 
 # A sentence introducing a benchmark or dataset: "we present the Code-Development Benchmark (Codev-Bench)".
-_INTRODUCES_DATA = re.compile(r"\b(?:we\s+)?(?:introduce|present|propose|release|construct|build|create|develop)\w*\b"
-                              r"[^.]*?\b(?:benchmark|dataset|data set|suite|test set)s?\b", re.I)
+_INTRODUCES_DATA = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+){0,2}?(?:introduce|present|propose|release|"
+                              r"construct|build|create|develop)(?:s|d)?\b[^.]*?\b(?:benchmark|dataset|data set|suite|"
+                              r"test set)s?\b", re.I)
 
 
 def _introduced_data(paper: Paper) -> tuple[str, str] | None:
     """The paper's own name and the sentence introducing it as a benchmark or dataset, or None."""
-    from rag.text.sentences import split_sentences
-
     own = list(dict.fromkeys([short_name(paper), *names_in(short_name(paper))]))  # "Codev-Bench" is no names_in name
     for sentence in split_sentences(paper.abstract):
         if _INTRODUCES_DATA.search(sentence) and (named := [n for n in own if mention_pattern(n).search(sentence)]):

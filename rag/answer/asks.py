@@ -281,8 +281,8 @@ def asked_metric(question: str) -> str:
 
 
 # A question in words, not a label: what, does, is ...
-_ANY_ASK_WORD = re.compile(r"\b(?:what|whats|how|which|who|whom|why|where|when|does|do|did|is|are|was|were|can|could|"
-                           r"has|have|had|should|would|will)\b", re.I)
+_ANY_ASK_WORD = re.compile(r"\b(?:what|whats|how|which|who|whom|why|where|when|explain|describe|tell|define|"
+                           rf"summari[sz]e|compare|list|show|give|{AUX_WORD})\b", re.I)
 
 
 # "what does RLCoder do and how much does it improve EM?": a second ask, joined to the first by "and".

@@ -2,9 +2,10 @@
 the recently reported SWE-agent" gives AutoCodeRover's figure, none of SWE-agent's.
 
 Why: a figure asked of a baseline ("what % did SWE-agent get?") was answered with the paper's own figure, the only
-number in the one sentence naming the baseline. A baseline's own figure sits right after its name ("outperforming
-GPT-4 (22.95%)", "surpassing GPT-4 at 23.0%"), so a name compared with nothing numeric after it in its clause has
-none there.
+number in the one sentence naming the baseline. A name counts as only compared where a comparing word comes a few
+words before it ("higher than the efficacy of the recently reported SWE-agent", not "outperforms ... methods on
+RepoEval": there "on" names where the result is) and no figure follows it in its clause ("outperforming GPT-4
+(22.95%)", "surpassing GPT-4 at 23.0%" give GPT-4's own).
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ from rag.text.names import mention_pattern
 # What a clause says before a name it compares with.
 _COMPARED = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|compared\s+(?:to|with)|versus|vs\.?|"
                        r"against)\b", re.I)
+# The comparing word a few words before the name, the name's own modifiers between ("than the efficacy of the recently
+# reported SWE-agent").
+_COMPARED_JUST_BEFORE = re.compile(_COMPARED.pattern + r"\s+(?:[\w'’.-]+\s+){0,6}$", re.I)
+# Where the stretch before a name stops belonging to it: punctuation, or a word saying where a result is ("on
+# RepoEval", "across ...") or joining another name ("CrossCodeEval and RepoEval").
+_SCOPE_BREAK = re.compile(r"[,;(]|\b(?:on|in|across|and|with|for|at)\b", re.I)
 # Where a clause ends: a name's own figure is said before one ("GPT-4 (22.95%), single-agent ...").
 _CLAUSE_END = re.compile(r"[,;]|\.(?!\d)|\band\b|\bwhile\b|\bwhereas\b")
 
@@ -28,12 +35,12 @@ def only_compared(sentence: str, name: str) -> bool:
     if not mentions:
         return False
     for m in mentions:
-        before = re.split(r"[,;(]", sentence[: m.start()])[-1]
+        before = _SCOPE_BREAK.split(sentence[: m.start()])[-1]
         rest = sentence[m.end() :]
         # "against GPT-4, which reaches 23.0%": a relative clause right after the name is about it.
         relative = re.match(r"\s*,\s*(?:which|who)\b", rest)
         after = (relative[0] if relative else "") + _CLAUSE_END.split(rest[relative.end() :] if relative else rest,
                                                                       maxsplit=1)[0]
-        if not _COMPARED.search(before) or result_figures(after):
+        if not _COMPARED_JUST_BEFORE.search(before) or result_figures(after):
             return False
     return True

@@ -254,7 +254,7 @@ def either_parts(topic: str) -> list[str]:
     if len(explicit) > 1:
         return [re.sub(r"^(?:on|about)\s+", "", p.strip(" ,")) for p in explicit if p.strip(" ,")]
     # Names joined by a slash are alternatives too ("HumanEval / HumanEval+", "Isabelle/Coq").
-    parts = [p.strip(" ,") for p in re.split(r"\s+or\s+|\s*/\s*", topic) if p.strip(" ,")]
+    parts = [p.strip(" ,") for p in re.split(r"\s+(?:and/)?or\s+|(?<!\band)\s*/\s*(?!or\b)", topic) if p.strip(" ,")]
     if len(parts) > 1 and all(topic_names(p) for p in parts):
         return parts
     if shared := _SHARED_MODIFIER.match(topic):

@@ -413,7 +413,8 @@ class Lexicon:
 
     def _paper_with_version(self, text: str) -> tuple[str, ...] | None:
         """The paper a name is when it is a paper's name followed by a size or version ("Stable Code 3B",
-        "StableCode-3b", "MARIO v2"): another abstract may cite the model by that name, but it is the paper's."""
+        "StableCode-3b", "Eurus-2"): another abstract may cite the model by that name, but it is the paper's. A
+        release its own abstract never writes ("DeepSeek-Prover-v1.5", cited by MA-LoT) is a later model's."""
         pieces = [p for p in re.split(r"[\s-]+", text) if p]
         for m in range(len(pieces) - 1, 0, -1):
             head = key(" ".join(pieces[:m]))

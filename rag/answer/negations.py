@@ -20,6 +20,7 @@ _WITHOUT = re.compile(r"\b(?:without|w/o|(?:does|do|did|is|are|was|were)\s*n[o']
 # step": "functional consensus").
 _PART = frozenset({"step", "steps", "stage", "stages", "module", "modules", "component", "components", "part",
                    "phase", "mechanism", "block", "piece", "trick"})
+_NOT_THE_THING = STOPWORDS | _PART
 # How an abstract says a thing was absent: "without code execution", "does not utilize ... code execution".
 _ABSENT = r"\b(?:without|w/o|no|not|n't|never|lack\w*|absence|free)\b"
 
@@ -29,7 +30,7 @@ def unmet_absence(question: str, text: str) -> str:
     when the question negates nothing, `text` lacks the thing altogether (that is other rules' business) or says
     it was absent somewhere."""
     for match in _WITHOUT.finditer(question):
-        words = [w for w in re.findall(r"[\w-]+", match["thing"]) if w.lower() not in STOPWORDS | _PART]
+        words = [w for w in re.findall(r"[\w-]+", match["thing"]) if w.lower() not in _NOT_THE_THING]
         if not words:
             continue
         sentences = [s for s in split_sentences(text)

@@ -38,9 +38,11 @@ _STRONG_SIDE_SPLIT = re.compile(
     re.I,
 )
 _LIST_PATTERN = re.compile(
-    r"^(?:which|what|(?:list|name|find|show|give)(?:\s+me)?(?:\s+(?:all|every|each|any))?(?:\s+the)?|"
-    r"are there(?:\s+any)?)\s+"
-    r"(?:of the\s+)?(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones)\s+(?P<topic>.+?)\??$",
+    r"^(?:(?:which|what|(?:list|name|find)(?:\s+(?:all|every|each|any))?(?:\s+the)?|are there(?:\s+any)?)\s+"
+    r"(?:of the\s+)?(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones)|"
+    # "show me all the papers using Lean": papers, not "show me the methods RLCoder compares against".
+    r"(?:show|give)(?:\s+me)?(?:\s+(?:all|every|each|any))?(?:\s+the)?\s+(?:papers?|works?|studies|articles))\s+"
+    r"(?P<topic>.+?)\??$",
     re.I,
 )
 # "Which code completion papers ...": what kind of papers, said before the noun; it narrows the topic.
@@ -76,7 +78,8 @@ class Plan:
     papers: list[str] = field(default_factory=list)  # ids of the papers the question names, in order
     terms: list[Mention] = field(default_factory=list)  # benchmarks, models, metrics ... the question names
     aspect: str = ""  # what a comparison is about ("" = compare them on everything)
-    described: list[str] = field(default_factory=list)  # comparison sides named by description, to look up
+    # Comparison sides named by description, to look up; for one paper found by its description, that description.
+    described: list[str] = field(default_factory=list)
     yes_no: bool = False  # "Does X reduce Y?": answered by a finding
 
 

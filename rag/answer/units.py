@@ -17,9 +17,11 @@ _NOT_UNIT = frozenset({"each", "both", "overall", "altogether", "total", "all", 
 # The auxiliary verbs a question is built with: "how many did each test?" names no unit by them.
 AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
+# A participle ends the unit where it ends the question or a preposition follows ("how many layers skipped", "how
+# many problems solved by STP"), not inside it ("how many manually curated problems").
 _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+"
                        rf"(?:{AUX_WORD}|in|into|on|per|got|get|gets|been|being|took|take|takes|went|go|goes|used|"
-                       r"(?!(?:need|speed|seed|feed)\b)[a-z]+ed)\b|"  # "how many layers skipped"
+                       r"(?!(?:need|speed|seed|feed)\b)[a-z]+ed(?=\s*(?:[?.!]|$)|\s+(?:by|in|on|for|per|with|from)\b))\b|"
                        r"\s*[?.!]*$)", re.I)
 # A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
 _UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",

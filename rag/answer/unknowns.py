@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 from rag.answer.mentions import PAPER_WORDS, Mention, key
 from rag.index.view import IndexView
-from rag.text.vocabulary import Vocabulary
 from rag.types import Paper
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
+    from rag.text.vocabulary import Vocabulary
 
 
 def unknowns(found: Gathered) -> tuple[list[str], list[str]]:
@@ -48,33 +48,45 @@ _VARIANTS = r"xx?l|large|base|small|mini|tiny|pro|max|plus|ultra|lite|turbo|veri
 VARIANT = re.compile(rf"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*?)-(?:{_VARIANTS}|v\d+(?:\.\d+)?)(?![\w-])", re.I)
 # A paper's name with a release number after a space ("alphacode 2", "DeepSeek-Prover 1.5"), not a figure ("12.2%",
 # "2022", "7B").
-RELEASE = re.compile(r"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*)\s+\d(?:\.\d)?(?![\w%/]|[.,]\d)")
-# The same after a space, where the subset word ends the name ("on SWE-bench Verified?", "the SWE-bench Verified
-# split", "SWE-bench Verified numbers"), not where it is one of a phrase's ("HumanEval hard problems").
-SPACED_VARIANT = re.compile(rf"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*)\s+(?:{_VARIANTS})(?=\s*(?:$|[?.,;:!)]|"
-                            r"(?:split|set|subset|version|variant|leaderboard|numbers|results|scores?|figures?|"
-                            r"performance|accuracy)\b))", re.I)
+RELEASE = re.compile(r"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*)\s+\d(?:\.\d)?(?![\w%/.]|,\d|\s+(?:times|x|of|out|"
+                     r"or|to|and|more|fewer|less)\b)")  # not list numbering ("RLCoder 2. how ..."), "GPT-4 3 times"
+# A benchmark's subset after a space, where the subset word ends the name: after "on / in / for / of" at the end of a
+# phrase ("resolve rate on SWE-bench Verified?"), or before a word for results ("SWE-bench Verified numbers"); not an
+# adjective ("what makes miniF2F hard?", "Is CompCert verified?") nor one of a phrase's ("HumanEval hard problems").
+_SUBSETS = r"lite|verified|hard|mini|live|multilingual|full"
+_RESULT_WORDS = (r"split|set|subset|version|variant|leaderboard|numbers|results|scores?|figures?|performance|accuracy|"
+                 r"resolve")
+SPACED_VARIANT = re.compile(rf"(?:(?<=\bon\s)|(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s)|"
+                            rf"(?=[\w.]+(?:-[\w.]+)*\s+(?:{_SUBSETS})\s+(?:{_RESULT_WORDS})\b))"
+                            rf"(?P<base>[\w.]+(?:-[\w.]+)*)\s+(?:{_SUBSETS})"
+                            rf"(?=\s*(?:$|[?.,;:!)])|\s+(?:{_RESULT_WORDS})\b)", re.I)
 
 
 # A short word typed in lower case, standing alone (no hyphen, dot or slash joins it to a name): three to five
 # letters. A longer word nothing knows is as often a rare English one ("annotators") as a name.
 _LOWER = re.compile(r"(?<![\w'’./@+-])[a-z]{3,5}(?![\w'’/@+-]|\.\w)")
-# Chat shorthand, no name: "btw", "lol".
+# Chat shorthand, no name: "btw", "lol"; and a contraction typed without its apostrophe ("didnt", "cant").
 _SHORTHAND = frozenset({"btw", "lol", "pls", "plz", "thx", "tbh", "idk", "imho", "afaik", "fwiw", "iirc", "eli",
-                        "wrt", "etc", "aka", "hmm", "okay", "yeah", "nope", "yep", "whats", "hows", "dont", "isnt",
-                        "cant", "wont", "nah", "yup", "tho", "gonna", "wanna"})
+                        "wrt", "etc", "aka", "hmm", "okay", "yeah", "nope", "yep", "whats", "hows", "nah", "yup", "tho",
+                        "gonna", "wanna", "cant", "wont", "sorta", "kinda"})
 
 
 def unknown_lower(question: str, vocabulary: Vocabulary) -> list[str]:
     """Short words typed in lower case that no abstract uses and common English lacks, inflected or not ("aime
     2024", "elo rating"): names typed in lower case that the index does not have. tiktoken's rarer tokens are
-    no English here: they hold such names ("elo", "aime"; see COMMON_RANK)."""
-    from rag.text.typos import common_words, inflection_roots
+    no English here: they hold such names ("elo", "aime"; see COMMON_RANK). Not a common word with two letters
+    swapped ("waht", "teh"; any other slip of so short a word is too often another word: "aime", "aimee") nor a
+    contraction typed without its apostrophe ("didnt")."""
+    from rag.text.typos import common_words, encoder_words, known_word, one_slip_away
 
-    english = common_words()
-    return [w for w in dict.fromkeys(_LOWER.findall(question)) if w not in _SHORTHAND
-            and not any(r in english or (r != w and r + "e" in english) or vocabulary.has(r)
-                        for r in inflection_roots(w))]
+    def known(word: str, english: frozenset[str]) -> bool:
+        swapped = any(slip == "swapped" and near in english for near, slip in one_slip_away(word).items())
+        return known_word(word, vocabulary, english, prefixes=False) or swapped or \
+            (word.endswith("nt") and word[:-2] in english)
+
+    # The encoder's words first: tiktoken's table is read (and tiktoken imported) only for a word they lack.
+    rare = [w for w in dict.fromkeys(_LOWER.findall(question)) if w not in _SHORTHAND and not known(w, encoder_words())]
+    return [w for w in rare if not known(w, common_words())] if rare else []
 
 
 # "the Reflexion paper", "Toolformer's authors": a name used as a paper's.

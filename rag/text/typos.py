@@ -66,7 +66,7 @@ def _tiktoken_words() -> dict[str, int]:
         ranks = {}
     words: dict[str, int] = {}
     for token, rank in ranks.items():
-        if token[:1] == b" " and token[1:].isalpha() and token[1:].isascii() and len(token) >= 4:
+        if token[:1] == b" " and token[1:].isalpha() and len(token) >= 4:  # bytes.isalpha: ASCII letters only
             word = token[1:].decode("ascii").lower()
             words[word] = min(rank, words.get(word, rank))
     return words
@@ -89,11 +89,14 @@ def one_slip_away(word: str) -> dict[str, str]:
     return near
 
 
-def known_word(word: str, vocabulary: Vocabulary, english: frozenset[str] | None = None) -> bool:
-    """Whether the index or English has a lower-case word in some inflection ("shaving": shave)."""
+def known_word(word: str, vocabulary: Vocabulary, english: frozenset[str] | None = None,
+               prefixes: bool = True) -> bool:
+    """Whether the index or English has a lower-case word in some inflection ("shaving": shave). `prefixes`: a word
+    the index only starts counts too ("aime" of "aimed"); without, an "e" is added back only to an inflected root
+    ("aime" is no "aimee")."""
     english = english_words() if english is None else english
-    return any(r in english or r + "e" in english or vocabulary.has(r) for r in inflection_roots(word)) or \
-        vocabulary.uses(word)
+    return any(r in english or ((prefixes or r != word) and r + "e" in english) or vocabulary.has(r)
+               for r in inflection_roots(word)) or (prefixes and vocabulary.uses(word))
 
 
 def inflection_roots(word: str) -> list[str]:
