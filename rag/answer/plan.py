@@ -174,7 +174,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if sides and not named and not described and _ACROSS_PAPERS.search(text):
         # "small domain models vs giant general LLMs - any evidence the small ones win?": two kinds of thing, no
         # papers; what the collection says of them is asked.
-        return Plan("aggregate" if _AGGREGATE.search(text) else "multi", terms=terms)
+        return _across(text, terms)
     if sides:  # worded as a comparison, at most one side named: "How does Meta Agent Search differ from AlphaCode?"
         # A side written as a description of a paper ("the C-to-safe-Rust paper") is looked up by what it says;
         # any other side must be a name, or it is reported as missing (a concept is no paper to put in a row).
@@ -191,8 +191,13 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if not mentions and not has_history and _PRONOUN_ONLY.search(text) and len(_content_words(text)) <= 3:
         return Plan("clarify")  # "Tell me more about it" with nothing before it
     if not named and _ACROSS_PAPERS.search(text):
-        return Plan("aggregate" if _AGGREGATE.search(text) else "multi", terms=terms)
+        return _across(text, terms)
     return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
+
+
+def _across(text: str, terms: list[Mention]) -> Plan:
+    """A question spanning papers: the named things they use ("which benchmarks ..."), or one line per paper."""
+    return Plan("aggregate" if _AGGREGATE.search(text) else "multi", terms=terms)
 
 
 def _offers_terms(text: str, mentions: list[Mention]) -> bool:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.mentions import PAPER_WORDS, Mention, key
 from rag.index.view import IndexView
+from rag.text.typos import standalone_lower
 from rag.types import Paper
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ SPACED_VARIANT = re.compile(rf"(?:(?<=\bon\s)|(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\
 
 # A short word typed in lower case, standing alone (no hyphen, dot or slash joins it to a name): three to five
 # letters. A longer word nothing knows is as often a rare English one ("annotators") as a name.
-_LOWER = re.compile(r"(?<![\w'’./@+-])[a-z]{3,5}(?![\w'’/@+-]|\.\w)")
+_LOWER = standalone_lower(3, 5)
 # Chat shorthand, no name: "btw", "lol"; and a contraction typed without its apostrophe ("didnt", "cant").
 _SHORTHAND = frozenset({"btw", "lol", "pls", "plz", "thx", "tbh", "idk", "imho", "afaik", "fwiw", "iirc", "eli",
                         "wrt", "etc", "aka", "hmm", "okay", "yeah", "nope", "yep", "whats", "hows", "nah", "yup", "tho",

@@ -18,7 +18,6 @@ from functools import lru_cache
 from rag.text.vocabulary import Vocabulary
 
 MIN_LETTERS = 6
-_LOWER_WORD = re.compile(rf"(?<![\w'’./@+-])[a-z]{{{MIN_LETTERS},}}(?![\w'’/@+-]|\.\w)")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # What an inflected word may end in beyond its root: "epochs", "setups", "recommender", "shaving" (shave).
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
@@ -28,7 +27,7 @@ _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 def english_words() -> frozenset[str]:
     """Whole lower-case words of three letters or more from the encoder's and tiktoken's vocabularies; either
     may be missing (then the other alone counts)."""
-    return frozenset(encoder_words() | _tiktoken_words().keys())
+    return encoder_words() | _tiktoken_words()[0]
 
 
 # tiktoken's tokens also hold pieces of names ("elo" ranks 64,235, "aime" 86,807, "llama" 94,776); its commoner
@@ -39,7 +38,7 @@ COMMON_RANK = 40_000
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """English a name is not: the encoder's words and tiktoken's commoner ones (see COMMON_RANK)."""
-    return frozenset(encoder_words() | {w for w, rank in _tiktoken_words().items() if rank < COMMON_RANK})
+    return encoder_words() | _tiktoken_words()[1]
 
 
 @lru_cache(maxsize=1)
@@ -56,20 +55,32 @@ def encoder_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _tiktoken_words() -> dict[str, int]:
-    """tiktoken's whole-word tokens, each with its rank (the commoner, the lower)."""
+def _tiktoken_words() -> tuple[frozenset[str], frozenset[str]]:
+    """tiktoken's whole-word tokens, all and the commoner ones (rank below COMMON_RANK), read once."""
     try:  # the token table alone: an Encoding built from it would stay cached, some 20 MB, for nothing
         from tiktoken_ext.openai_public import cl100k_base
 
         ranks = cl100k_base()["mergeable_ranks"]
     except Exception:  # offline without its file: a network error of some kind
         ranks = {}
-    words: dict[str, int] = {}
+    every: set[str] = set()
+    common: set[str] = set()
     for token, rank in ranks.items():
         if token[:1] == b" " and token[1:].isalpha() and len(token) >= 4:  # bytes.isalpha: ASCII letters only
             word = token[1:].decode("ascii").lower()
-            words[word] = min(rank, words.get(word, rank))
-    return words
+            every.add(word)
+            if rank < COMMON_RANK:
+                common.add(word)
+    return frozenset(every), frozenset(common)
+
+
+def standalone_lower(least: int, most: int | None = None) -> re.Pattern[str]:
+    """Words typed in lower case, standing alone (no hyphen, dot, slash or apostrophe joins them to a name or code:
+    "repo.lables", "swe-bench"), of `least` to `most` letters."""
+    return re.compile(rf"(?<![\w'’./@+-])[a-z]{{{least},{most or ''}}}(?![\w'’/@+-]|\.\w)")
+
+
+_LOWER_WORD = standalone_lower(MIN_LETTERS)
 
 
 def one_slip_away(word: str) -> dict[str, str]:
