@@ -982,6 +982,22 @@ def test_the_smallest_model_a_paper_trains_is_its_sentence_with_the_smallest_siz
     ("which of Stable Code's quantized checkpoints is fastest?", "gives no results that rank them"),
     # Models offered as the choices, within the one paper named; its abstract names neither.
     ("in ADAS, is the meta agent GPT-4 or Claude?", "mentions neither GPT-4 nor Claude"),
+    # A release of a paper's name that its abstract never writes, after a space, for names of one word and of several.
+    ("what's the top EAcc on ugmathbench v2?", "does not mention ugmathbench v2"),
+    ("how much does the ai scientist v2 spend per paper?", "does not mention ai scientist v2"),
+    # The paper's name heading a model it never reports, typed in lower case (it has DotaMath-deepseek-7B).
+    ("what does dotamath-llama2-13b score on MATH?", "does not mention dotamath-llama2-13b"),
+    # A model only named as what the paper's own model surpasses, with the winner's data share in the clause.
+    ("PRIME paper: what's qwen2.5-math-7b-instruct's average score?",
+     "names Qwen2.5-Math-7B-Instruct only as compared"),
+    # Compared with a name no abstract has, typed in lower case.
+    ("how much better than reflexion is funcoder on humaneval?", "does not mention reflexion"),
+    # Two papers compared on a benchmark only one of them reports.
+    ("how does codefill compare with pycoder on codexglue?", "cannot be compared on it"),
+    # The abstract lists what it found formulas for; pi is not among them.
+    ("did the ESMA algorithm come up with any new formulas for pi?", "names formulas for e, e^2, tan(1)"),
+    # The one figure beside the model is the EAcc; Delta is said in another clause, with no number.
+    ("ugmathbench delta for openai o1-mini", "gives no Delta figure"),
 ])
 def test_near_misses_on_choices_absent_settings_false_premises_and_variants_are_refused(engine, question, said):
     assert_refused_saying(engine, question, said)
@@ -992,6 +1008,12 @@ def test_near_misses_on_choices_absent_settings_false_premises_and_variants_are_
     ("DotaMath: how big is its GSM8K-based data?", "574K query-response pairs"),  # GSM8K is what it names
     ("GPT-4o pass@10 on GitChameleon without error feedback?", "39.9"),  # the figure beside the variant
     ("what does CodeTree score on MBPP with GPT-4o?", "**98.7** on MBPP"),  # the figure said on the name
+    # Must-answer controls for the rules above (they pass on the start code too).
+    ("what does dotamath-deepseek-7b score on gsm8k?", "86.7%"),  # the model its abstract reports
+    ("What average improvement does PRIME achieve over the SFT model?", "15.1%"),  # the question compares with it too
+    ("ugmathbench EAcc for o1-mini", "56.3"),  # the figure in the clause naming both
+    ("which formulas did ESMA find for e?", "formulas for e, e^2"),  # listed
+    ("c-to-rust paper: does the translated code still lean on unsafe?", "safe"),  # "lean on" is a verb here
 ])
 def test_controls_of_the_near_misses_are_answered(engine, question, quoted):
     answer = engine.ask(question)

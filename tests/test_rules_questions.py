@@ -1487,6 +1487,10 @@ _MALOT = ("Our framework achieves 54.51% on MiniF2F-Test, largely outperforming 
     ("Codex (18%) outperforms GPT-3 on APPS.", "GPT-3", True),
     ("Codex (18%) outperforms GPT-3 on APPS.", "Codex", False),
     ("We compare against GPT-4, which reaches 23.0%.", "GPT-4", False),  # its figure, in the clause after
+    # What the winner did it with, and the margin, are no figure of the beaten one.
+    ("Eurus-2-7B-PRIME surpasses Qwen2.5-Math-7B-Instruct on seven benchmarks with 10% of its training data.",
+     "Qwen2.5-Math-7B-Instruct", True),
+    ("Our model beats GPT-4 by 5%.", "GPT-4", True),
 ])
 def test_a_name_held_up_only_as_beaten_has_no_figure_there(sentence, name, only):
     from rag.answer.baselines import only_compared
@@ -1505,3 +1509,46 @@ def test_a_list_of_alternatives_is_matched_side_by_side(topic, parts):
     from rag.answer.listing import either_parts
 
     assert either_parts(topic) == parts
+
+
+_ESMA = ("The ESMA algorithm found various known formulas for e, e^2, tan(1), and ratios of values of Bessel "
+         "functions. The algorithm further discovered a large number of new conjectures for these constants, some "
+         "providing simpler representations.")
+_PROCESSBENCH = "It consists of 3,400 test cases, primarily focused on competition- and Olympiad-level math problems."
+
+
+@pytest.mark.parametrize(("question", "abstract", "unlisted"), [
+    ("which new formulas for pi did the ESMA algorithm discover?", _ESMA, "pi"),
+    ("did ESMA find formulas for phi too?", _ESMA, "phi"),
+    ("ESMA formulas for e?", _ESMA, None),  # listed
+    ("how many new conjectures for pi did ESMA find?", _ESMA, None),  # "conjectures for these constants, ..." is prose
+    ("processbench consists of how many cases in total?", _PROCESSBENCH, None),  # no item after the words
+    ("what results on pi does it report?", _PROCESSBENCH, None),  # the abstract lists no results
+])
+def test_an_item_missing_from_the_list_an_abstract_gives_is_not_covered(question, abstract, unlisted):
+    from rag.answer.enumerations import unlisted_item
+    from rag.text.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary(f"{abstract} The pillow library, in total, in practice.")
+    found = unlisted_item(question, abstract, vocabulary)
+    assert (found[0] if found else None) == unlisted
+    if found:
+        assert found[1].startswith("formulas for e, e^2, tan(1)")
+
+
+_UGMATH = ("Our extensive evaluation of 23 leading LLMs reveals that the highest EAcc achieved is 56.3% by "
+           "OpenAI-o1-mini, with large Delta values observed across different models.")
+
+
+@pytest.mark.parametrize(("sentence", "name", "has"), [
+    (_UGMATH, "EAcc", True),
+    (_UGMATH, "o1-mini", True),
+    (_UGMATH, "Delta", False),  # said in the clause after ", with", which has no number
+    ("FunCoder outperforms state-of-the-art methods by +9.8% on average in HumanEval, MBPP, xCodeEval and MATH.",
+     "MBPP", True),  # one figure for all the names the plain commas join
+    ("We reach 45% on MBPP; HumanEval results are left to future work.", "HumanEval", False),
+])
+def test_a_figure_belongs_to_the_names_of_its_clause(sentence, name, has):
+    from rag.answer.figure_clauses import figure_for
+
+    assert figure_for(sentence, name) is has

@@ -276,8 +276,13 @@ def asked_metric(question: str) -> str:
     """The metric in plain words a question asks a figure of ("how much exact-match accuracy do they lose?", or a
     bare label: "pycoder line-level edit similarity on codexglue?"), or "": "does any paper report exact match?" is
     answered by whether one does."""
-    asks = asks_for_figure(question) or asks_number(question) or not _ANY_ASK_WORD.search(question)
+    asks = asks_for_figure(question) or asks_number(question) or bare_label(question)
     return named_metric(question) if asks else ""
+
+
+def bare_label(question: str) -> bool:
+    """A label, not a question in words ("ugmathbench reasoning gap (delta) for o1-mini"): it asks for the value."""
+    return not _ANY_ASK_WORD.search(question)
 
 
 # A question in words, not a label: what, does, is ...
@@ -423,17 +428,28 @@ def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
     match = _COMPARED_WITH.search(question)
     if not match:
         return ""
-    # What it is compared with, not where: "beat Reflexion on HumanEval" compares with Reflexion.
-    other = re.split(r"\s+(?:on|in|at|for|with|by|across|when|using)\s+", match["other"], maxsplit=1)[0]
+    # What it is compared with, not where nor what is said of it: "beat Reflexion on HumanEval", "better than
+    # reflexion is funcoder" compare with Reflexion.
+    other = re.split(r"\s+(?:on|in|at|for|with|by|across|when|using|is|are|was|were|does|do|did)\s+", match["other"],
+                     maxsplit=1)[0]
     other = " ".join(other.split()[:4])
     # A capitalised word there is a name ("beat Reflexion"): checkable on its own, unlike "the baseline".
     first = other.split()[0] if other.split() else ""
     typed_lower = vocabulary is not None and first.islower() and len(first) >= 4 and \
-        vocabulary.as_written(first) != first
+        (vocabulary.as_written(first) != first or _unheard_of(first, vocabulary))
     # So is a word with a digit inside ("c2rust", "t5x"), however typed.
     named = (other[:1].isupper() or typed_lower or bool(re.search(r"[a-z]\d|\d[a-z]", first, re.I))) and \
         not is_generic(first)
     return other if len(tokenize(other)) >= 2 or named else ""
+
+
+def _unheard_of(word: str, vocabulary: Vocabulary) -> bool:
+    """A word no abstract uses in any form and common English lacks ("reflexion", "toolformer"): a name typed in
+    lower case, which the abstracts cannot compare anything with. tiktoken's table is read only for such a word."""
+    from rag.text.typos import common_words, encoder_words, known_word
+
+    return not vocabulary.uses(word) and not known_word(word, vocabulary, encoder_words()) and \
+        not known_word(word, vocabulary, common_words())
 
 
 def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tuple[int, int] | None:

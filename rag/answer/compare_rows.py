@@ -62,7 +62,9 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     scored = found.scored_in([p.paper_id for p in chosen])
     terms = [t.text for t in shape.terms]
     # "Which is better on B?", "How many B problems does each solve?": each row quotes its figure on B, or none.
-    on_names = bool(terms) and _only_names(shape.aspect, terms) and _on_them(question, terms)  # "A vs B on MATH"
+    # "A vs B on MATH", "how does A compare to B on CodeXGLUE token-level completion?"
+    on_names = bool(terms) and _on_them(question, terms) and \
+        (_only_names(shape.aspect, terms) or (bool(_COMPARE.search(question)) and _names_and(shape.aspect, terms) <= 3))
     figure = bool(terms) and (asks_which_is_better(question) or asks_for_figure(question) or on_names)
     # "Which is bigger in parameter count?", "how many lemmas does each have?": each row quotes its count, or none.
     unit = counted_unit(question) if not terms else None
@@ -152,8 +154,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         absent = f"{quantity} not mentioned in the abstract"
     answer = aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
                            missing=missing, absent=absent, header=f"Result on {named}" if figure else "")
-    if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question) or
-                                     (on_names and not any(texts for _, texts in rows))):
+    if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question) or on_names):
         return _ranked_or_not(answer, rows, named, question, found)
     return answer
 
@@ -186,10 +187,20 @@ _ON_NAMES = re.compile(r"\b(?:on|in|for|the|benchmarks?|datasets?|results?|score
 
 def _only_names(aspect: str, terms: Sequence[str]) -> bool:
     """Whether the aspect is the named benchmarks alone ("MATH benchmark"): then each row needs its figure on them."""
+    return _names_and(aspect, terms) == 0
+
+
+def _names_and(aspect: str, terms: Sequence[str]) -> int:
+    """How many words the aspect has besides the names and the words for results ("CodeXGLUE token-level
+    completion": 1); a large number when it names none of them."""
     rest = aspect
     for term in terms:
         rest = re.sub(rf"(?<![\w-]){re.escape(term)}(?![\w-])", " ", rest, flags=re.I)
-    return rest != aspect and not _ON_NAMES.sub(" ", rest).strip()
+    return len(_ON_NAMES.sub(" ", rest).split()) if rest != aspect else 1_000
+
+
+# A question that compares the papers on what it names: "how does A compare to B on X?", "how do A and B fare on X?"
+_COMPARE = re.compile(r"\b(?:compare[sd]?|comparison|fare[sd]?|stack(?:s)?\s+up|versus|vs\.?)\b", re.I)
 
 
 def _ranked_or_not(answer: Answer, rows: Sequence[tuple[Paper, Sequence[str]]], named: str, question: str,
@@ -209,8 +220,11 @@ def _ranked_or_not(answer: Answer, rows: Sequence[tuple[Paper, Sequence[str]]], 
         lacking = [abstracts[p.paper_id] for p, texts in rows if not texts]
         said = f"{lacking[0]} gives" if len(lacking) == 1 else f"{', '.join(lacking[:-1])} and {lacking[-1]} give"
         having_one = next(abstracts[p.paper_id] for p, texts in rows if texts)
-        unsaid = f"Only {having_one} gives a result on {named}; {said} none, so they cannot be ranked on it."
-    if having and not asks_for_gap(question):
+        verb = "ranked" if asks_which_is_better(question) else "compared"
+        unsaid = f"Only {having_one} gives a result on {named}; {said} none, so they cannot be {verb} on it."
+    if having and not asks_for_gap(question) and asks_which_is_better(question):
+        # "Which is better on B?" with one figure: that figure, said to rank nothing. "How does A compare to B on
+        # B?" and "by how much?" want one from each: no answer.
         answer.answer = f"{unsaid}\n\n{answer.answer}"
         return answer
     quoted = [f"{abstracts[p.paper_id][:1].upper()}{abstracts[p.paper_id][1:]} says: “{texts[0]}”"

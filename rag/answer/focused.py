@@ -27,6 +27,7 @@ from rag.answer.asks import (
     asks_measure,
     asks_number,
     asks_which_model,
+    bare_label,
     compared_with,
     contradicted_count,
     excluded_variant,
@@ -45,7 +46,9 @@ from rag.answer.asks import (
     unstated_figure,
 )
 from rag.answer.baselines import only_compared
+from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
+from rag.answer.figure_clauses import figure_for
 from rag.answer.mentions import KIND_WORDS, Mention, key, name_like
 from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes
 from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
@@ -55,7 +58,7 @@ from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.units import counted_unit, measured_quantity, named_metric, names_metric, names_quantity
-from rag.answer.unknowns import KIND_OF_IN_TEXT, RELEASE, VARIANT, kind_base, unknown_lower, unknowns
+from rag.answer.unknowns import KIND_OF_IN_TEXT, RELEASE, RELEASE_AFTER, VARIANT, kind_base, unknown_lower, unknowns
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -91,7 +94,13 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "In ProcessBench, which model achieves the 56.3% EAcc?": 56.3% is another paper's figure.
         return _not_stated(paper, figure, question, found,
                            f"{the_abstract} gives no figure of {figure}, so it does not say this.")
-    absent = [view.lexicon.as_written(t.text) for t in shape.terms if not states_name(text, t.text, view.vocabulary)]
+    # "Is the PRR MDA5 a sensor of RNA virus infection?": a name right before the paper's own, in a claim, says what
+    # kind of thing it is; the abstract need not use that word.
+    describing = {t.start for t in shape.terms if shape.yes_no and
+                  any(m.paper_ids == (pid,) and m.kind == "paper" and not question[t.end:m.start].strip()
+                      and m.start > t.end for m in mentions)}
+    absent = [view.lexicon.as_written(t.text) for t in shape.terms
+              if t.start not in describing and not states_name(text, t.text, view.vocabulary)]
     # A name the lexicon found no mention for ("RepoBench", known only inside "ExecRepoBench") is asked all the same.
     found_names = {key(m.text) for m in mentions}
     own_names = {k for k, pids in view.lexicon.paper_aliases.items() if pid in pids}
@@ -105,9 +114,16 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # "codetree-xl": the paper's name with a variant no abstract of it has is another model than the one it gives.
     # "alphacode 2": a release of the paper's name (as an alias or as found for it) that its abstract never writes.
     called_so = own_names | {key(m.text) for m in mentions if m.paper_ids == (pid,)}
-    absent += [v[0] for v in [*VARIANT.finditer(question), *RELEASE.finditer(question)]
-               if key(v["base"]) in called_so and not mentions_name(text, v[0])
-               and not mentions_name(text, re.sub(r"\s+", "-", v[0]))]
+    releases = [v[0] for v in [*VARIANT.finditer(question), *RELEASE.finditer(question)] if key(v["base"]) in called_so]
+    # "dotamath-llama2-13b": the paper's name with a model after it that its abstract never writes (it has
+    # "DotaMath-deepseek-7B").
+    releases += [m.text for m in mentions if m.paper_ids == (pid,) and m.kind == "paper" and "-" in m.text
+                 and key(m.text) not in own_names and not states_name(text, m.text, view.vocabulary)]
+    # "the ai scientist v2": a release after a name of several words, found as the paper's mention.
+    releases += [question[m.start:r.end()] for m in mentions
+                 if m.paper_ids == (pid,) and (r := RELEASE_AFTER.match(question, m.end))]
+    absent += [r for r in dict.fromkeys(releases)
+               if not mentions_name(text, r) and not mentions_name(text, re.sub(r"\s+", "-", r))]
     if not shape.yes_no:
         # "which Coq libraries did STP draw from?": a capitalised word no abstract has, and no English word ("in
         # Layman's terms", "for my Thesis"), is what is asked about (a yes/no claim's may be its own word for what
@@ -128,6 +144,14 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, absent[0], question, found,
                            f"{the_abstract} does not mention {absent[0]}, so it does not say this.")
     named = [m for m in mentions if m.paper_ids == (pid,) and m.kind == "paper"]
+    # Not one the question compares with too ("improvement over the SFT model"): that gain is the paper's figure.
+    if not shape.yes_no and asks_for_figure(question) and \
+            (beaten := _only_compared([m for m in named if not only_compared(question, m.text)], paper.abstract)):
+        # "in the PRIME paper, what average score does qwen2.5-math-7b-instruct get?": a model only this abstract
+        # names, and only as what its own model surpasses.
+        shown, said = beaten
+        return _not_stated(paper, shown, question, found, f"{the_abstract} gives no {shown} figure: it names "
+                                                          f"{shown} only as compared (it says: “{said}”).")
     if shape.yes_no and named and all(key(m.text) in own_names for m in named) and \
             (words := _silent_on(question, text, named)):
         # "Does CS-Bench contain questions with images, i.e. is it multimodal?": an abstract that has none of the
@@ -211,6 +235,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if said := contradicted_failure(question, paper.abstract):
         # "Why did DeepSeek-Prover fail on FIMO?": its abstract says it proved 5 of them.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not say that it failed: it says “{said}”")
+    if unlisted := unlisted_item(question, paper.abstract, view.vocabulary):
+        # "which new formulas for pi did ESMA discover?": it lists formulas for e, e^2, tan(1) ..., not pi.
+        item, listed = unlisted
+        return _not_stated(paper, item, question, found, f"{the_abstract} does not mention {item}: it names "
+                                                         f"{listed} (only).")
     if absence := unmet_absence(question, paper.abstract):
         # "How does o3-mini do on REFUTE when it doesn't get code execution feedback?": its figure is with it.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no result without {absence}: it "
@@ -232,6 +261,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # "the IMO Lean dataset paper (IMO-Steps)": a name the abstract has only in its code's link is the paper's own.
     # "its GSM8K-based data": GSM8K is the name a sentence must have.
     wanted = [kind_base(t.text) for t in shape.terms if not _only_in_links(paper.abstract, t.text)]
+    # "delta for o1-mini": a model typed with its digits that the lexicon found no mention for, inside the abstract's
+    # longer name ("OpenAI-o1-mini"), is asked about as much.
+    wanted += [n for n in dict.fromkeys(_MODEL_TOKEN.findall(question))
+               if key(n) not in own_names | {key(w) for w in wanted} and mentions_name(paper.abstract, n)
+               and not any(m.start <= question.find(n) < m.end for m in mentions)]
     if not wanted and (needed := figure_needed(question)):
         # "By what factor is it faster?", "overhead in %?", "what task success rate?": a sentence with that kind of
         # figure leads; a paper with none ("a speedup over baselines", "negligible impact") does not state it.
@@ -265,11 +299,17 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             return _not_stated(paper, alone, question, found, f"{the_abstract} gives no figure for {alone} alone: "
                                                               f"its figure is for {alone} and {pooled[1]} together "
                                                               f"(it says: “{stating[0]}”).")
-        if asks_for_figure(question):
+        # A bare label asks for the value where the sentences about it have one ("ugmathbench delta for o1-mini").
+        if asks_for_figure(question) or (bare_label(question) and any(has_figure(s.text) for s in about)):
             states = has_measure if asks_measure(question) else has_figure
             with_figure = [s for s in about if states(s.text)]
             if _siblings_figures(with_figure, wanted, paper.abstract):
                 with_figure = []
+            # "ugmathbench reasoning gap (delta) for o1-mini": its one figure there (56.3%) is the EAcc; Delta is said
+            # in another clause, with no number.
+            with_figure = [s for s in with_figure
+                           if not result_figures(s.text)
+                           or all(figure_for(s.text, w) for w in wanted if mentions_name(s.text, w))]
             if with_figure and (beaten := [w for w in wanted if all(only_compared(s.text, w) for s in with_figure)]):
                 # "what % did SWE-agent get on SWE-bench-lite?": "(19% ...), which is higher than ... SWE-agent"
                 # gives the paper's own figure.
@@ -361,6 +401,21 @@ def _only_in_links(abstract: str, name: str) -> bool:
 # about Y; "includes" in an abstract says nothing about pictures.
 _FRAME = re.compile(r"(?:includ|contain|support|hav|has|cover|provid|offer|featur|involv|com(?:e|es|ing))\w*|really|"
                     r"actually|also|still|even|ever|any|all|kind|sort", re.I)
+
+
+# A model's name typed with a digit and a hyphen in it ("o1-mini", "llama2-7b"), not a figure ("7B", "2024"), a metric
+# ("pass@1") nor a number type ("float32").
+_MODEL_TOKEN = re.compile(r"(?<![\w@.-])[A-Za-z]+\d[\w.]*(?:-[\w.]+)+(?![\w@-])")
+
+
+def _only_compared(named: Sequence[Mention], abstract: str) -> tuple[str, str] | None:
+    """A name the question gives that the abstract holds up only as beaten, and the sentence saying so."""
+    for m in named:
+        saying = [t for t in split_sentences(abstract) if mentions_name(t, m.text)]
+        if saying and all(only_compared(t, m.text) for t in saying):
+            written = mention_pattern(m.text).search(saying[0])
+            return (written[0] if written else m.text), saying[0]  # as the abstract writes it
+    return None
 
 
 def _silent_on(question: str, text: str, own: Sequence[Mention]) -> list[str]:

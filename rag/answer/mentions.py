@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -56,6 +56,22 @@ _RELEASE = re.compile(r"v\d+(?:\.\d+)?|\d+\.\d+", re.I)  # a release ("v1.5"), n
 
 
 _SUBJECTS = frozenset({"i", "we", "you", "they"})
+
+
+# Words before a name typed in lower case ("proving in lean on miniF2F"), not before a verb ("still lean on unsafe").
+_BEFORE_A_NAME = frozenset({"in", "with", "using", "for", "of", "to", "the", "a", "an", "via", "and", "or", "like",
+                            "from", "into", "use", "uses", "used"})
+
+
+def _verb_on(words: Sequence[Word], i: int) -> bool:
+    """A common word typed in lower case before "on" ("does it still lean on unsafe?", "all lean on evolutionary
+    search"): a verb, though the abstracts write it as a name ("Lean")."""
+    from rag.text.typos import encoder_words
+
+    word = words[i].text
+    return word.isalpha() and word.islower() and i + 1 < len(words) and \
+        words[i + 1].text.lower() in ("on", "upon") and i > 0 and words[i - 1].text.lower() not in _BEFORE_A_NAME \
+        and word in encoder_words()
 
 
 def key(text: str) -> str:
@@ -319,7 +335,8 @@ class Lexicon:
         # A lower-case word after its subject is a verb ("I think it was 10%"), though "In Think, we ..." names a
         # phase of Think-and-Execute.
         plain = self.plain_word(words[i].text) or \
-            (words[i].text.islower() and i > 0 and words[i - 1].text.lower() in _SUBJECTS)
+            (words[i].text.islower() and i > 0 and words[i - 1].text.lower() in _SUBJECTS) or \
+            _verb_on(words, i)
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
             span = words[i:i + n]
             if span[0].text.lower() == "the" and n > 1 and key(" ".join(w.text for w in span[1:])) in \
@@ -362,10 +379,11 @@ class Lexicon:
         parts = word.text.split("-")
         for j in range(len(parts) - 1, 0, -1):  # "Eurus-2-7B-PRIME": a model named after its family ("Eurus")
             head = key("-".join(parts[:j]))
-            if len(head) >= 4 and name_like(parts[0]):
+            # "dotamath-llama2-13b" as much as "DotaMath-...": a paper's long name typed in lower case heads it too.
+            if len(head) >= 4 and (name_like(parts[0]) or (len(head) >= 6 and head in self.paper_aliases)):
                 if head in self.paper_aliases and self.names_its_paper(head, "-".join(parts[:j])):
                     return Mention(word.text, word.start, word.end, tuple(sorted(self.paper_aliases[head])), "paper"), 1
-                if head in self.terms:
+                if head in self.terms and name_like(parts[0]):
                     return Mention(word.text, word.start, word.end, tuple(sorted(self.terms[head])), "term"), 1
         return None
 

@@ -47,10 +47,11 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
 # with its subset ("SWE-bench-verified").
 _VARIANTS = r"xx?l|large|base|small|mini|tiny|pro|max|plus|ultra|lite|turbo|verified|hard|multilingual|live"
 VARIANT = re.compile(rf"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*?)-(?:{_VARIANTS}|v\d+(?:\.\d+)?)(?![\w-])", re.I)
-# A paper's name with a release number after a space ("alphacode 2", "DeepSeek-Prover 1.5"), not a figure ("12.2%",
-# "2022", "7B").
-RELEASE = re.compile(r"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*)\s+\d(?:\.\d)?(?![\w%/.]|,\d|\s+(?:times|x|of|out|"
-                     r"or|to|and|more|fewer|less)\b)")  # not list numbering ("RLCoder 2. how ..."), "GPT-4 3 times"
+# A release number after a name and a space ("alphacode 2", "DeepSeek-Prover 1.5", "ugmathbench v2"), not a figure
+# ("12.2%", "2022", "7B"), list numbering ("RLCoder 2. how ...") or a count ("GPT-4 3 times").
+_RELEASE_NUMBER = r"\s+v?\d(?:\.\d)?(?![\w%/.]|,\d|\s+(?:times|x|of|out|or|to|and|more|fewer|less)\b)"
+RELEASE = re.compile(rf"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*){_RELEASE_NUMBER}", re.I)
+RELEASE_AFTER = re.compile(_RELEASE_NUMBER, re.I)  # right after a name found otherwise ("the ai scientist v2")
 # A benchmark's subset after a space, where the subset word ends the name: after "on / in / for / of" at the end of a
 # phrase ("resolve rate on SWE-bench Verified?"), or before a word for results ("SWE-bench Verified numbers"); not an
 # adjective ("what makes miniF2F hard?", "Is CompCert verified?") nor one of a phrase's ("HumanEval hard problems").
