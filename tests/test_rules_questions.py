@@ -1552,3 +1552,14 @@ def test_a_figure_belongs_to_the_names_of_its_clause(sentence, name, has):
     from rag.answer.figure_clauses import figure_for
 
     assert figure_for(sentence, name) is has
+
+
+@pytest.mark.parametrize(("name", "own", "headed"), [
+    ("dotamath-llama2-13b", {"dotamath"}, True),  # the paper's name heads a model it never reports
+    ("interleukin-2", {"interleukin6andinterleukin8levels"}, False),  # a typo away from its title's name: another
+    ("ma-lot", {"malot"}, False),  # its own name whole, no part after it
+])
+def test_a_model_is_the_papers_own_name_with_more_after_it(name, own, headed):
+    from rag.answer.focused import _headed_by
+
+    assert _headed_by(name, own) is headed

@@ -117,8 +117,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     releases = [v[0] for v in [*VARIANT.finditer(question), *RELEASE.finditer(question)] if key(v["base"]) in called_so]
     # "dotamath-llama2-13b": the paper's name with a model after it that its abstract never writes (it has
     # "DotaMath-deepseek-7B").
-    releases += [m.text for m in mentions if m.paper_ids == (pid,) and m.kind == "paper" and "-" in m.text
-                 and key(m.text) not in own_names and not states_name(text, m.text, view.vocabulary)]
+    releases += [m.text for m in mentions if m.paper_ids == (pid,) and m.kind == "paper"
+                 and _headed_by(m.text, own_names) and key(m.text) not in own_names
+                 and not states_name(text, m.text, view.vocabulary)]
     # "the ai scientist v2": a release after a name of several words, found as the paper's mention.
     releases += [question[m.start:r.end()] for m in mentions
                  if m.paper_ids == (pid,) and (r := RELEASE_AFTER.match(question, m.end))]
@@ -401,6 +402,13 @@ def _only_in_links(abstract: str, name: str) -> bool:
 # about Y; "includes" in an abstract says nothing about pictures.
 _FRAME = re.compile(r"(?:includ|contain|support|hav|has|cover|provid|offer|featur|involv|com(?:e|es|ing))\w*|really|"
                     r"actually|also|still|even|ever|any|all|kind|sort", re.I)
+
+
+def _headed_by(name: str, own_names: set[str]) -> bool:
+    """Whether a hyphened name starts with one of the paper's own names ("dotamath-llama2-13b"), not one a typo
+    matched ("interleukin-2" for "Interleukin-6")."""
+    parts = name.split("-")
+    return any(key("-".join(parts[:j])) in own_names for j in range(1, len(parts)))
 
 
 # A model's name typed with a digit and a hyphen in it ("o1-mini", "llama2-7b"), not a figure ("7B", "2024"), a metric
