@@ -154,7 +154,10 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         absent = f"{quantity} not mentioned in the abstract"
     answer = aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
                            missing=missing, absent=absent, header=f"Result on {named}" if figure else "")
-    if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question) or on_names):
+    # "How do A and B do on GSM8K?" keeps each row, one saying it has none; "how does A compare to B on X?" wants
+    # the two figures.
+    if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question) or
+                                     (on_names and (_COMPARE.search(question) or not any(t for _, t in rows)))):
         return _ranked_or_not(answer, rows, named, question, found)
     return answer
 
