@@ -992,8 +992,11 @@ def test_the_smallest_model_a_paper_trains_is_its_sentence_with_the_smallest_siz
      "names Qwen2.5-Math-7B-Instruct only as compared"),
     # Compared with a name no abstract has, typed in lower case.
     ("how much better than reflexion is funcoder on humaneval?", "does not mention reflexion"),
-    # Two papers compared on a benchmark only one of them reports.
+    # Two papers compared on a benchmark only one of them reports, "on" it or in possessives.
     ("how does codefill compare with pycoder on codexglue?", "cannot be compared on it"),
+    ("codefill's codexglue numbers vs pycoder's?", "cannot be compared on it"),
+    # A release joined by a hyphen to a name the lexicon finds for the paper, though no alias of it.
+    ("alphacode-2's rank on codeforces?", "does not mention alphacode-2"),
     # The abstract lists what it found formulas for; pi is not among them.
     ("did the ESMA algorithm come up with any new formulas for pi?", "names formulas for e, e^2, tan(1)"),
     # The one figure beside the model is the EAcc; Delta is said in another clause, with no number.
@@ -1014,6 +1017,7 @@ def test_near_misses_on_choices_absent_settings_false_premises_and_variants_are_
     ("ugmathbench EAcc for o1-mini", "56.3"),  # the figure in the clause naming both
     ("which formulas did ESMA find for e?", "formulas for e, e^2"),  # listed
     ("c-to-rust paper: does the translated code still lean on unsafe?", "safe"),  # "lean on" is a verb here
+    ("codetree's humaneval approach vs plansearch's?", "CodeTree"),  # a role asked, not two figures
 ])
 def test_controls_of_the_near_misses_are_answered(engine, question, quoted):
     answer = engine.ask(question)

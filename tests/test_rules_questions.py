@@ -1498,6 +1498,15 @@ def test_a_name_held_up_only_as_beaten_has_no_figure_there(sentence, name, only)
     assert only_compared(sentence, name) is only
 
 
+def test_a_name_an_abstract_only_beats_is_found_as_it_writes_it():
+    from rag.answer.baselines import beaten_only
+
+    abstract = f"{_ACR} AutoCodeRover resolves 19% of the issues."
+    assert beaten_only(["AutoCodeRover", "swe-agent"], abstract) == ("SWE-agent", _ACR)
+    assert beaten_only(["AutoCodeRover"], abstract) is None  # said with its own figure
+    assert beaten_only(["Reflexion"], abstract) is None  # not said at all
+
+
 @pytest.mark.parametrize(("topic", "parts"), [
     ("HumanEval / HumanEval+", ["HumanEval", "HumanEval+"]),  # names joined by a slash: either
     ("Isabelle or Coq", ["Isabelle", "Coq"]),
@@ -1561,5 +1570,6 @@ def test_a_figure_belongs_to_the_names_of_its_clause(sentence, name, has):
 ])
 def test_a_model_is_the_papers_own_name_with_more_after_it(name, own, headed):
     from rag.answer.focused import _headed_by
+    from rag.answer.mentions import key
 
-    assert _headed_by(name, own) is headed
+    assert _headed_by(name, lambda head: key(head) in own) is headed

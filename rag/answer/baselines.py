@@ -14,6 +14,7 @@ import re
 
 from rag.answer.asks import result_figures
 from rag.text.names import mention_pattern
+from rag.text.sentences import split_sentences
 
 # What a clause says before a name it compares with.
 _COMPARED = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\w*|compared\s+(?:to|with)|versus|vs\.?|"
@@ -46,3 +47,14 @@ def only_compared(sentence: str, name: str) -> bool:
         if not _COMPARED_JUST_BEFORE.search(before) or result_figures(after):
             return False
     return True
+
+
+def beaten_only(names: list[str], abstract: str) -> tuple[str, str] | None:
+    """The first name an abstract holds up only as beaten in every sentence naming it ("qwen2.5-math-7b-instruct"
+    in PRIME: "Eurus-2-7B-PRIME surpasses Qwen2.5-Math-7B-Instruct ..."), as the abstract writes it, and that
+    sentence; None when each is said with a figure of its own somewhere, or not at all."""
+    for name in names:
+        saying = [s for s in split_sentences(abstract) if mention_pattern(name).search(s)]
+        if saying and all(only_compared(s, name) for s in saying):
+            return mention_pattern(name).search(saying[0])[0], saying[0]
+    return None

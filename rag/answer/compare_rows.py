@@ -57,14 +57,22 @@ def roles_asked(aspect: str) -> list[str]:
     return [role for role, words in _ASPECT_ROLES if words.search(aspect)]
 
 
+def _roles_besides_results(aspect: str) -> list[str]:
+    """What else than results an aspect asks of each paper (its approach, data ...): then it is no figure on a name."""
+    return [role for role in roles_asked(aspect) if role != "results"]
+
+
 def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gathered,
                 missing: Sequence[str] = ()) -> Answer:
     scored = found.scored_in([p.paper_id for p in chosen])
     terms = [t.text for t in shape.terms]
     # "Which is better on B?", "How many B problems does each solve?": each row quotes its figure on B, or none.
-    # "A vs B on MATH", "how does A compare to B on CodeXGLUE token-level completion?"
-    on_names = bool(terms) and _on_them(question, terms) and \
-        (_only_names(shape.aspect, terms) or (bool(_COMPARE.search(question)) and _names_and(shape.aspect, terms) <= 3))
+    # "A vs B on MATH", "how does A compare to B on CodeXGLUE token-level completion?"; not what each does for it
+    # ("codetree's humaneval approach vs plansearch's": a role is asked).
+    on_names = bool(terms) and (_on_them(question, terms) or (_on_them(question, terms, "['’]s") and
+                                                              not _roles_besides_results(question))) and \
+        (_only_names(shape.aspect, terms) or (bool(_COMPARE.search(question)) and _names_and(shape.aspect, terms) <= 3
+                                              and not _roles_besides_results(shape.aspect)))
     figure = bool(terms) and (asks_which_is_better(question) or asks_for_figure(question) or on_names)
     # "Which is bigger in parameter count?", "how many lemmas does each have?": each row quotes its count, or none.
     unit = counted_unit(question) if not terms else None
@@ -175,11 +183,11 @@ def _with_elaborations(texts: Sequence[str], sentences: Sequence[str]) -> list[s
     return list(dict.fromkeys(out))
 
 
-def _on_them(question: str, terms: Sequence[str]) -> bool:
-    """Whether the question compares on the names ("on the MATH benchmark"), not asks which is about one ("Is A or
-    B the OpenMP one?")."""
-    return any(re.search(rf"\b(?:on|in terms of|with respect to)\s+(?:the\s+)?{re.escape(t)}(?![\w-])", question, re.I)
-               for t in terms)
+def _on_them(question: str, terms: Sequence[str], before: str = r"\b(?:on|in terms of|with respect to)\s+(?:the\s+)?") \
+        -> bool:
+    """Whether the question compares on the names ("on the MATH benchmark"; with `before` a possessive: "A's CodeXGLUE
+    numbers vs B's"), not asks which is about one ("Is A or B the OpenMP one?")."""
+    return any(re.search(rf"{before}\s*{re.escape(t)}(?![\w-])", question, re.I) for t in terms)
 
 
 # Words that add nothing to a benchmark named as the aspect: "compare A and B on the MATH benchmark" asks for their

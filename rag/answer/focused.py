@@ -11,7 +11,7 @@ answered in `across`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -45,7 +45,7 @@ from rag.answer.asks import (
     unranked_part,
     unstated_figure,
 )
-from rag.answer.baselines import only_compared
+from rag.answer.baselines import beaten_only, only_compared
 from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.figure_clauses import figure_for
@@ -118,7 +118,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # "dotamath-llama2-13b": the paper's name with a model after it that its abstract never writes (it has
     # "DotaMath-deepseek-7B").
     releases += [m.text for m in mentions if m.paper_ids == (pid,) and m.kind == "paper"
-                 and _headed_by(m.text, own_names) and key(m.text) not in own_names
+                 and _headed_by(m.text, lambda head: key(head) in own_names or
+                                any(n.paper_ids == (pid,) for n in view.lexicon.find(head)))
+                 and key(m.text) not in own_names
                  and not states_name(text, m.text, view.vocabulary)]
     # "the ai scientist v2": a release after a name of several words, found as the paper's mention.
     releases += [question[m.start:r.end()] for m in mentions
@@ -147,7 +149,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     named = [m for m in mentions if m.paper_ids == (pid,) and m.kind == "paper"]
     # Not one the question compares with too ("improvement over the SFT model"): that gain is the paper's figure.
     if not shape.yes_no and asks_for_figure(question) and \
-            (beaten := _only_compared([m for m in named if not only_compared(question, m.text)], paper.abstract)):
+            (beaten := beaten_only([m.text for m in named if not only_compared(question, m.text)], paper.abstract)):
         # "in the PRIME paper, what average score does qwen2.5-math-7b-instruct get?": a model only this abstract
         # names, and only as what its own model surpasses.
         shown, said = beaten
@@ -264,9 +266,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     wanted = [kind_base(t.text) for t in shape.terms if not _only_in_links(paper.abstract, t.text)]
     # "delta for o1-mini": a model typed with its digits that the lexicon found no mention for, inside the abstract's
     # longer name ("OpenAI-o1-mini"), is asked about as much.
-    wanted += [n for n in dict.fromkeys(_MODEL_TOKEN.findall(question))
-               if key(n) not in own_names | {key(w) for w in wanted} and mentions_name(paper.abstract, n)
-               and not any(m.start <= question.find(n) < m.end for m in mentions)]
+    wanted += list(dict.fromkeys(
+        t[0] for t in _MODEL_TOKEN.finditer(question)
+        if key(t[0]) not in own_names | {key(w) for w in wanted} and mentions_name(paper.abstract, t[0])
+        and not any(m.start <= t.start() < m.end for m in mentions)))
     if not wanted and (needed := figure_needed(question)):
         # "By what factor is it faster?", "overhead in %?", "what task success rate?": a sentence with that kind of
         # figure leads; a paper with none ("a speedup over baselines", "negligible impact") does not state it.
@@ -404,26 +407,16 @@ _FRAME = re.compile(r"(?:includ|contain|support|hav|has|cover|provid|offer|featu
                     r"actually|also|still|even|ever|any|all|kind|sort", re.I)
 
 
-def _headed_by(name: str, own_names: set[str]) -> bool:
-    """Whether a hyphened name starts with one of the paper's own names ("dotamath-llama2-13b"), not one a typo
+def _headed_by(name: str, names_it: Callable[[str], bool]) -> bool:
+    """Whether a hyphened name starts with a name of the paper ("dotamath-llama2-13b", "alphacode-2"), not one a typo
     matched ("interleukin-2" for "Interleukin-6")."""
     parts = name.split("-")
-    return any(key("-".join(parts[:j])) in own_names for j in range(1, len(parts)))
+    return any(names_it("-".join(parts[:j])) for j in range(1, len(parts)))
 
 
 # A model's name typed with a digit and a hyphen in it ("o1-mini", "llama2-7b"), not a figure ("7B", "2024"), a metric
 # ("pass@1") nor a number type ("float32").
 _MODEL_TOKEN = re.compile(r"(?<![\w@.-])[A-Za-z]+\d[\w.]*(?:-[\w.]+)+(?![\w@-])")
-
-
-def _only_compared(named: Sequence[Mention], abstract: str) -> tuple[str, str] | None:
-    """A name the question gives that the abstract holds up only as beaten, and the sentence saying so."""
-    for m in named:
-        saying = [t for t in split_sentences(abstract) if mentions_name(t, m.text)]
-        if saying and all(only_compared(t, m.text) for t in saying):
-            written = mention_pattern(m.text).search(saying[0])
-            return (written[0] if written else m.text), saying[0]  # as the abstract writes it
-    return None
 
 
 def _silent_on(question: str, text: str, own: Sequence[Mention]) -> list[str]:
