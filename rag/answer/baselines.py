@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from rag.answer.asks import result_figures
+from rag.answer.naming import mentions_name
 from rag.text.names import mention_pattern
 from rag.text.sentences import split_sentences
 
@@ -54,7 +55,8 @@ def beaten_only(names: list[str], abstract: str) -> tuple[str, str] | None:
     in PRIME: "Eurus-2-7B-PRIME surpasses Qwen2.5-Math-7B-Instruct ..."), as the abstract writes it, and that
     sentence; None when each is said with a figure of its own somewhere, or not at all."""
     for name in names:
-        saying = [s for s in split_sentences(abstract) if mention_pattern(name).search(s)]
+        saying = [s for s in split_sentences(abstract) if mentions_name(s, name)]  # spacing variants too
         if saying and all(only_compared(s, name) for s in saying):
-            return mention_pattern(name).search(saying[0])[0], saying[0]
+            written = mention_pattern(name).search(saying[0])
+            return (written[0] if written else name), saying[0]
     return None
