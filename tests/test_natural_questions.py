@@ -424,6 +424,14 @@ def test_a_question_across_papers_in_other_words_than_theirs_is_answered_and_one
     assert engine.ask("how do papers here apply learned models to register allocation in compiler backends?").refused
 
 
+def test_one_word_of_the_askers_own_does_not_refuse_a_question_across_papers(engine):
+    # "mentally" is in no abstract, but "execute", "program" and "models" are: CoCoNUT's trace-matching is the answer.
+    answer = engine.ask("Can code models mentally execute a program and say what it returns - what do the papers find?")
+    assert not answer.refused and any("CoCoNUT" in c.title for c in answer.citations)
+    # Two words of the topic that no abstract has are a topic the index lacks, not the asker's wording.
+    assert engine.ask("how do people here approach music composition with transformers?").refused
+
+
 @pytest.mark.parametrize("question", [
     "Which LLM did worst on CoCoNUT?",  # its best model named is no answer to the worst
     "In CoCoNUT, which model was best at image captioning?",  # nothing there on image captioning
