@@ -1060,3 +1060,12 @@ def test_the_ask_after_a_lead_phrase_finds_its_own_sentence_first(engine):
     # answered by "We have also not omitted reporting of failed attempts (there were none)."
     answer = engine.ask("For the pillow and numpy case studies, did any attempt fail?")
     assert answer.sentences[0].text.startswith("We have also not omitted reporting of failed attempts")
+
+
+def test_the_models_papers_fine_tune_are_listed_by_name_with_their_papers(engine):
+    answer = engine.ask("what models did people fine-tune in the HPC code papers?")
+    assert not answer.refused
+    for model in ("MonoCoder", "SPT-Code", "Polycoder"):
+        assert f"**{model}**" in answer.answer
+    assert "**Fortran**" not in answer.answer and "**HPCorpusMPI**" not in answer.answer  # a language, the data
+    assert {c.title.split(":")[0] for c in answer.citations} == {"MPIrigen", "Scope is all you need"}

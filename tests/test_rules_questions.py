@@ -1573,3 +1573,36 @@ def test_a_model_is_the_papers_own_name_with_more_after_it(name, own, headed):
     from rag.answer.mentions import key
 
     assert _headed_by(name, lambda head: key(head) in own) is headed
+
+
+@pytest.mark.parametrize(("abstract", "tuned"), [
+    ("We fine-tune several code models, including CodeGen-2B and SantaCoder, on the cleaned corpus.",
+     ["CodeGen-2B", "SantaCoder"]),
+    ("Starting from Mixtral-8x7B, our recipe improves pass@1 by 4 points.", ["Mixtral-8x7B"]),  # "from" is no data here
+    ("After fine-tuning the OLMo 7B model on TinyProofs, the prover solves 12% more lemmas.", ["OLMo 7B"]),  # not data
+    ("Fine-tuned small models (such as Gemma-2B or TinyLlama) compare favorably with GPT-4.",
+     ["Gemma-2B", "TinyLlama"]),  # the model compared with is no model the paper tuned
+    ("We release an instruction fine-tuning dataset called MathMix with 200K pairs.", []),  # the paper's own data
+    ("We pre-train two models, BERTje and RobBERT, for a Dutch legal corpus.", ["BERTje", "RobBERT"]),  # not Dutch
+    ("Fine-tuning LLMs with verifier-guided (VG) search beats cloning traces.", []),  # a method, defined by the paper
+    ("Our results use pre-trained LMs such as BERT as encoders.", []),  # "pre-trained" says what they are
+])
+def test_the_models_an_abstract_says_it_tuned(abstract, tuned):
+    from rag.answer.across import used_as_data
+    from rag.answer.tuned_models import tuned_models
+
+    paper = Paper(paper_id="p", title="A Paper", abstract=abstract)
+    assert [name for name, _ in tuned_models(paper, used_as_data)] == tuned
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("which base models get fine-tuned in the vision papers?", True),
+    ("what LLMs did people fine-tune across these papers?", True),
+    ("code LMs that get further pretrained here - the full set please", True),
+    ("Which papers fine-tune StarCoder?", False),  # papers, with a named model: a list
+    ("what models were evaluated on HumanEval?", False),  # evaluated, not tuned
+])
+def test_a_question_for_the_models_papers_tuned(question, asks):
+    from rag.answer.tuned_models import asks_tuned_models
+
+    assert asks_tuned_models(question) is asks

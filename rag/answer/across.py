@@ -16,6 +16,7 @@ from rag.answer.citations import CitationBook
 from rag.answer.mentions import key
 from rag.answer.naming import EXAMPLES, mentions_name
 from rag.answer.scoring import ScoredSentence
+from rag.answer.tuned_models import asks_tuned_models, tuned_models
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import elaborates, split_sentences
@@ -344,6 +345,8 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
     # use?"): an aggregation keeps to papers whose sentences come close, or to the papers about what the question
     # says the data is used for, as many as found for it (only those naming data are listed).
     topic = aggregated_topic(question)
+    if asks_tuned_models(question):
+        return _tuned(question, found, topic)
     relevant = [s.paper_id for s in relevant_papers(found, ranked=False, topic=topic,
                                                     limit=ACROSS_DEPTH if topic else MAX_ACROSS)]
     if not relevant:
@@ -370,8 +373,32 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
                 entries = used.setdefault(made[0], [])
                 if all(p != pid for p, _ in entries):
                     entries.append((pid, made[1]))
+    return _named_things(question, found, used)
+
+
+def _tuned(question: str, found: Gathered, topic: str) -> Answer | None:
+    """"Which base models get fine-tuned in the math reasoning papers?": each model once, with the papers that tune
+    or start from it. The papers are the first ACROSS_DEPTH found for the set the question describes ("the math
+    reasoning papers"), or the whole index when it describes none ("across these papers ... the full set"); saying
+    what was tuned is itself the filter, so no sentence score has to come close."""
+    papers = found.view.papers
+    if described := paper_set(found.searched) or topic:
+        hits, _ = found.search(described, ACROSS_DEPTH)
+        ids = list(dict.fromkeys(e.paper_id for e in hits))
+    else:
+        ids = list(dict.fromkeys([*(e.paper_id for e in found.retrieved), *papers]))
+    used: dict[str, list[tuple[str, str]]] = {}
+    for pid in ids:
+        for name, sentence in tuned_models(papers[pid], used_as_data):
+            used.setdefault(name, []).append((pid, sentence))
+    return _named_things(question, found, used)
+
+
+def _named_things(question: str, found: Gathered, used: dict[str, list[tuple[str, str]]]) -> Answer | None:
+    """Each named thing once, the most used first, with the papers using it, then the sentences that say so."""
     if not used:
         return None
+    papers = found.view.papers
     book = CitationBook(papers)
     lines, sentences, quotes = [], [], []
     for name, entries in sorted(used.items(), key=lambda kv: (-len(kv[1]), kv[0].lower()))[:12]:

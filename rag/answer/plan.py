@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from rag.answer.alternatives import offered_names
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
+from rag.answer.tuned_models import asks_tuned_models
 
 _COMPARE_PATTERNS = [
     re.compile(r"^(?:please\s+)?(?:compare|contrast)\s+(?P<sides>.+?)(?:\s+(?:in terms of|regarding|on)\s+.+)?$", re.I),
@@ -148,6 +149,8 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     text = question.strip().rstrip("?.! ")
     # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
     # and B: which methods do they use?" compares them.
+    if not named and asks_tuned_models(text):
+        return Plan("aggregate", terms=terms)  # "which base models get fine-tuned ...": named things, as benchmarks
     topic = list_topic(text) if len(named) < 2 else _list_topic(text)
     if topic:
         return Plan("list", topic=topic, papers=named, terms=terms)
