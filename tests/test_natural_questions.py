@@ -1069,3 +1069,11 @@ def test_the_models_papers_fine_tune_are_listed_by_name_with_their_papers(engine
         assert f"**{model}**" in answer.answer
     assert "**Fortran**" not in answer.answer and "**HPCorpusMPI**" not in answer.answer  # a language, the data
     assert {c.title.split(":")[0] for c in answer.citations} == {"MPIrigen", "Scope is all you need"}
+
+
+def test_the_metrics_papers_report_are_listed_by_name_with_their_papers(engine):
+    answer = engine.ask("Which evaluation metrics show up across the code completion papers?")
+    assert not answer.refused
+    for metric in ("MRR", "ROUGE-L", "exact match", "Completion Acceptance Rate (CAR)"):
+        assert f"**{metric}**" in answer.answer
+    assert "**CodeXGLUE**" not in answer.answer  # a benchmark, where PyCoder's accuracy is measured

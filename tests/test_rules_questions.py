@@ -1606,3 +1606,30 @@ def test_a_question_for_the_models_papers_tuned(question, asks):
     from rag.answer.tuned_models import asks_tuned_models
 
     assert asks_tuned_models(question) is asks
+
+
+@pytest.mark.parametrize(("sentence", "metrics"), [
+    ("Our parser reaches an exact match of 61.2% and a BLEU of 40.1 on the test split.", ["exact match", "BLEU"]),
+    ("It improves recall (R@10: 55.0% vs. 49.3%) over the baseline.", ["R@10"]),  # a name given its figure
+    ("Online tests show gains in Answer Acceptance Rate (AAR) at no latency cost.", ["Answer Acceptance Rate (AAR)"]),
+    ("The agent solves tasks with a 12.5% success rate, and pass@5 rises with more samples.",
+     ["success rate", "pass@5"]),
+    ("We evaluate GPT-4 and Llama-3 on HumanEval and MBPP.", []),  # models and benchmarks are no metrics
+])
+def test_the_metrics_a_sentence_reports(sentence, metrics):
+    from rag.answer.metric_names import metrics_in
+
+    assert metrics_in(sentence) == metrics
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("what metrics do the summarisation papers report?", True),
+    ("metrics used across these papers for retrieval?", True),
+    ("which evaluation measures do people use here for code completion?", True),
+    ("what metrics does CodeFill report?", False),  # one paper's: no papers word, a question about it
+    ("Which papers report the MRR metric?", False),  # papers that use it: a list
+])
+def test_a_question_for_the_metrics_several_papers_report(question, asks):
+    from rag.answer.metric_names import asks_metrics
+
+    assert asks_metrics(question) is asks

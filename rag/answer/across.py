@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rag.answer.asks import split_asks
 from rag.answer.citations import CitationBook
 from rag.answer.mentions import key
+from rag.answer.metric_names import asks_metrics, metrics_in
 from rag.answer.naming import EXAMPLES, mentions_name
 from rag.answer.scoring import ScoredSentence
 from rag.answer.tuned_models import asks_tuned_models, tuned_models
@@ -347,6 +348,8 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
     topic = aggregated_topic(question)
     if asks_tuned_models(question):
         return _tuned(question, found, topic)
+    if asks_metrics(question) and not _ASKS_DATA.search(question):
+        return _metrics(question, found, topic)
     relevant = [s.paper_id for s in relevant_papers(found, ranked=False, topic=topic,
                                                     limit=ACROSS_DEPTH if topic else MAX_ACROSS)]
     if not relevant:
@@ -391,6 +394,21 @@ def _tuned(question: str, found: Gathered, topic: str) -> Answer | None:
     for pid in ids:
         for name, sentence in tuned_models(papers[pid], used_as_data):
             used.setdefault(name, []).append((pid, sentence))
+    return _named_things(question, found, used)
+
+
+def _metrics(question: str, found: Gathered, topic: str) -> Answer | None:
+    """"What metrics do the code completion papers report?": each metric once, with the papers reporting it. The
+    papers are those found for the set the question describes, or those close to the question."""
+    papers = found.view.papers
+    relevant = [s.paper_id for s in relevant_papers(found, ranked=True, topic=topic, limit=ACROSS_DEPTH)]
+    used: dict[str, list[tuple[str, str]]] = {}
+    for pid in relevant:
+        for sentence in split_sentences(papers[pid].abstract):
+            for metric in metrics_in(sentence):
+                entries = used.setdefault(next((k for k in used if k.lower() == metric.lower()), metric), [])
+                if all(p != pid for p, _ in entries):
+                    entries.append((pid, sentence))
     return _named_things(question, found, used)
 
 

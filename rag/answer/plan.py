@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rag.answer.alternatives import offered_names
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
+from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
 from rag.answer.tuned_models import asks_tuned_models
 
@@ -149,8 +150,10 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     text = question.strip().rstrip("?.! ")
     # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
     # and B: which methods do they use?" compares them.
-    if not named and asks_tuned_models(text):
-        return Plan("aggregate", terms=terms)  # "which base models get fine-tuned ...": named things, as benchmarks
+    if not named and (asks_tuned_models(text) or asks_metrics(text)):
+        # "which base models get fine-tuned ...", "what metrics do the completion papers report?": named things, as
+        # "which benchmarks" asks for.
+        return Plan("aggregate", terms=terms)
     topic = list_topic(text) if len(named) < 2 else _list_topic(text)
     if topic:
         return Plan("list", topic=topic, papers=named, terms=terms)
