@@ -1077,3 +1077,11 @@ def test_the_metrics_papers_report_are_listed_by_name_with_their_papers(engine):
     for metric in ("MRR", "ROUGE-L", "exact match", "Completion Acceptance Rate (CAR)"):
         assert f"**{metric}**" in answer.answer
     assert "**CodeXGLUE**" not in answer.answer  # a benchmark, where PyCoder's accuracy is measured
+
+
+def test_a_second_follow_up_without_names_keeps_to_what_the_first_question_asked_about(engine):
+    # A control as much as a test: carrying "how big is it" alone found ProcessBench too, by its words "best model".
+    history = ["Which benchmark checks whether models can spot the earliest error in a math solution?", "how big is it?"]
+    answer = engine.ask("which open model did best on it?", history=history)
+    assert not answer.refused and {c.title.split(":")[0] for c in answer.citations} == {"ProcessBench"}
+    assert "QwQ-32B-Preview" in answer.answer

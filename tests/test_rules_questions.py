@@ -275,6 +275,12 @@ def test_a_name_written_with_other_spacing_is_known(name, known):
     ("And the first paper?", ["Is DotaMath or InfinityMATH better on GSM8K?"], "And DotaMath?"),
     ("what is the first step of it?", ["What is RLCoder?"], "what is the first step of RLCoder?"),  # no place
     ("the fourth one?", ["Compare RLCoder and PyCoder"], "the fourth one?"),  # two were named: nothing to pick
+    # No name anywhere: the earlier questions are carried, the latest that stands alone first ("how big is it?" alone
+    # says nothing of what "it" is).
+    ("who wins on it?", ["is there a benchmark of theorem proving in Lean?"],
+     "who wins on it (following “is there a benchmark of theorem proving in Lean”)?"),
+    ("who wins on it?", ["is there a benchmark of theorem proving in Lean?", "how big is it?"],
+     "who wins on it (following “is there a benchmark of theorem proving in Lean” and “how big is it”)?"),
 ])
 def test_follow_ups_are_made_standalone(question, history, standalone):
     assert condense(question, history) == standalone

@@ -51,8 +51,11 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
         return question
     subject = _subject_of(history, names_of)
     if not subject:
-        # No name to put in: carry the earlier question along, which still says what "it" is about.
-        return f"{question.rstrip('?')} (following “{history[-1].strip().rstrip('?')}”)?"
+        # No name to put in: carry the earlier question along, which still says what "it" is about; after one that
+        # itself refers back ("how many test cases does it have?"), the latest that stands alone comes first.
+        alone = next((h for h in reversed(history) if not (_REFERENCE.search(h) or _FOLLOW_ON.match(h))), history[-1])
+        carried = " and ".join(f"“{h.strip().rstrip('?')}”" for h in dict.fromkeys([alone, history[-1]]))
+        return f"{question.rstrip('?')} (following {carried})?"
     if _FOLLOW_ON.match(question):
         return f"{question.rstrip('?')} ({subject})?"
     possessive = {"its": f"{subject}'s", "their": f"{subject}'s"}

@@ -412,6 +412,10 @@ _WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|a
 def _list_topic(text: str) -> str:
     if re.match(_WAYS_OF_PEOPLE, text, re.I) or re.match(_WAYS, text, re.I):
         return ""  # "what approaches do people use to X", "what approaches make X cheaper": the ways, across papers
+    # "is there a paper here on X?": the list of papers on X, which may be empty.
+    text = re.sub(r"^(?:is|are)\s+there\s+(?:an?|any)\s+(?:paper|work|study|article)s?(?:\s+here|\s+in\s+(?:the|this)"
+                  r"\s+(?:index|collection|corpus))?\s+(?=(?:on|about|that|which|where|using|with)\b)", "which papers ",
+                  text, flags=re.I)
     text = re.sub(r"^(?:(?:any|are there any|are there|is there any|is there)\s+)?(?:papers|works?|studies|"
                   r"research)\s+|^anything\s+(?=(?:using|on|about|that|with|touching|involving|related|around|regarding|"
                   r"concerning|mentioning|covering)\b)", "which papers ", text, flags=re.I)
