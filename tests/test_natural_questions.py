@@ -1081,7 +1081,33 @@ def test_the_metrics_papers_report_are_listed_by_name_with_their_papers(engine):
 
 def test_a_second_follow_up_without_names_keeps_to_what_the_first_question_asked_about(engine):
     # A control as much as a test: carrying "how big is it" alone found ProcessBench too, by its words "best model".
-    history = ["Which benchmark checks whether models can spot the earliest error in a math solution?", "how big is it?"]
+    history = ["Which benchmark checks whether models can spot the earliest error in a math solution?",
+               "how big is it?"]
     answer = engine.ask("which open model did best on it?", history=history)
     assert not answer.refused and {c.title.split(":")[0] for c in answer.citations} == {"ProcessBench"}
     assert "QwQ-32B-Preview" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Two parts of one paper set side by side: a question about that paper, whose figures are over both.
+    ("cs-bench: the chinese split vs the english split, how far apart are the scores?",
+     "gives no figure for the chinese split"),
+    # (refused by the start code too, on the "compared with" side: a control for the parts read as one paper's)
+    ("tokompiler: how much did perplexity drop on the c++ corpus compared with the fortran corpus?", "gives no"),
+    # A model size the abstract never writes (DotaMath has 7B models only), a top-k accuracy beside its MRR.
+    ("what does the 34B DotaMath model get on GSM8K?", "mentions no 34B model"),
+    ("CodeFill's top-5 accuracy on multi-token prediction?", "gives no top-k accuracy figure"),
+])
+def test_near_misses_on_a_papers_parts_sizes_and_metrics_are_refused(engine, question, said):
+    answer = engine.ask(question)
+    assert answer.refused and said in answer.answer and answer.citations == []
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("how does the 7B DotaMath do on GSM8K?", "86.7%"),  # the size it has (control)
+    ("How does Eurus-2-7B-PRIME compare to Qwen2.5-Math-7B-Instruct in training data used?",
+     "10% of its training data"),
+])
+def test_a_size_or_a_model_compared_with_that_the_abstract_has_is_answered(engine, question, said):
+    answer = engine.ask(question)
+    assert not answer.refused and said in answer.answer

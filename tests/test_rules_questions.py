@@ -1639,3 +1639,33 @@ def test_a_question_for_the_metrics_several_papers_report(question, asks):
     from rag.answer.metric_names import asks_metrics
 
     assert asks_metrics(question) is asks
+
+
+@pytest.mark.parametrize(("question", "abstract", "size"), [
+    ("What's the MATH score of the 13B FooMath model?", "FooMath-7B reaches 60% on MATH.", "13B"),
+    ("how does the 7b foomath do?", "FooMath-7B reaches 60% on MATH.", ""),
+    ("what does its 7B model score?", "It matches models of 7 billion parameters.", ""),  # written in words
+    ("trained on 13B tokens?", "FooMath-7B reaches 60% on MATH.", ""),  # data, not a model
+])
+def test_a_model_size_the_abstract_never_writes(question, abstract, size):
+    from rag.answer.model_sizes import unwritten_size
+
+    assert unwritten_size(question, abstract) == size
+
+
+@pytest.mark.parametrize(("sentence", "name", "compared"), [
+    ("How does FooLM-7B compare with BarLM-7B-Instruct on math?", "BarLM-7B-Instruct", True),
+    ("How does FooLM-7B compare with BarLM on math?", "FooLM-7B", False),
+    ("FooLM beats BarLM, which reaches 40%.", "BarLM", False),  # its own figure follows
+])
+def test_a_name_the_question_only_compares_with(sentence, name, compared):
+    from rag.answer.baselines import only_compared
+
+    assert only_compared(sentence, name) is compared
+
+
+def test_a_number_inside_a_model_name_is_no_value():
+    from rag.text.numbers import read
+
+    assert [f.in_name for f in read("Eurus-2-7B-PRIME reaches 26.7% on AIME, as does GPT-4.").figures] == \
+        [True, True, False, True]

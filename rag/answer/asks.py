@@ -573,7 +573,7 @@ _SCOPE = re.compile(r"\b(?:on|for|in|of|to)\s+(?:just|only)\s+(?:the\s+|its\s+)?
                     r"\b(?:on|for|in)\s+(?:the\s+)?(?!(?:this|that|these|those|such|each|any|all|practice|general|"
                     r"principle|theory|total|particular|isolation|itself|themselves)\b)"
                     r"(?P<scope2>[\w-]+(?:\s+[\w-]+)?)\s+(?:specifically|alone|only)\b|"
-                    r"\b(?:the|its)\s+(?P<part>[\w-]+)\s+(?:subset|split|portion|partition)\b|"
+                    r"\b(?:the|its)\s+(?P<part>[\w+#-]+)\s+(?:subset|split|portion|partition|half|halves|section|corpus)\b|"
                     r"\bbelong(?:s|ing)?\s+to\s+(?:the\s+)?(?P<part2>[\w-]+(?:\s+[\w-]+)?)\s+"
                     r"(?:domain|category|subject|area|split|class|topic)\b|"
                     r"\b(?:on|in|for|within)\s+(?:the\s+|its\s+)?(?P<part3>[\w-]+(?:\s+[\w-]+)?)\s+"

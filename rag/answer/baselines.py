@@ -23,6 +23,7 @@ _COMPARED = re.compile(r"\b(?:than|over|outperform\w*|surpass\w*|beat\w*|exceed\
 # The comparing word a few words before the name, the name's own modifiers between ("than the efficacy of the recently
 # reported SWE-agent").
 _COMPARED_JUST_BEFORE = re.compile(_COMPARED.pattern + r"\s+(?:[\w'’.-]+\s+){0,6}$", re.I)
+_COMPARED_WITH = re.compile(r"\bcompar(?:e|es|ed|ing)\s+(?:to|with|against)\s+(?:[\w'’.-]+\s+){0,3}$", re.I)
 # Where the stretch before a name stops belonging to it: punctuation, or a word saying where a result is ("on
 # RepoEval", "across ...") or joining another name ("CrossCodeEval and RepoEval").
 _SCOPE_BREAK = re.compile(r"[,;(]|\b(?:on|in|across|and|with|for|at)\b", re.I)
@@ -45,7 +46,9 @@ def only_compared(sentence: str, name: str) -> bool:
         relative = re.match(r"\s*,\s*(?:which|who)\b", rest)
         after = (relative[0] if relative else "") + _CLAUSE_END.split(rest[relative.end() :] if relative else rest,
                                                                       maxsplit=1)[0]
-        if not _COMPARED_JUST_BEFORE.search(before) or result_figures(after):
+        # "compare(d) with X": its "with" is the comparison, not where a stretch breaks.
+        compared_with = _COMPARED_WITH.search(sentence[: m.start()])
+        if not (compared_with or _COMPARED_JUST_BEFORE.search(before)) or result_figures(after):
             return False
     return True
 

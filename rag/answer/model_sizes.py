@@ -46,3 +46,22 @@ def extreme_size(sentence: str, extreme: str) -> float:
     """The sentence's smallest or largest model size, for ordering sentences by it."""
     sizes = model_sizes(sentence)
     return min(sizes) if extreme == "smallest" else max(sizes)
+
+
+# A model size typed alone in a question ("the 13B DotaMath model", "its 1.3b version"), not inside a name
+# ("qwen2.5-math-7b-instruct": the name is checked as a name) nor a count of data ("13B tokens").
+_ASKED_SIZE = re.compile(r"(?<![\w.-])(?P<n>\d+(?:\.\d+)?)\s?(?P<u>[BM])(?![\w-])(?!\s+(?:tokens|words|lines|samples|"
+                         r"examples|pairs|problems|instances|documents|files|parameters? of data)\b)", re.I)
+# How an abstract writes a size: "7B", "DotaMath-deepseek-7B", "7 billion", "2.6B to 14B", "150M parameter".
+_WRITTEN_SIZE = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?:(?P<b>B|billion)|(?P<m>M|million))(?![a-z])",
+                           re.I)
+
+
+def unwritten_size(question: str, abstract: str) -> str:
+    """The model size a question asks about ("13B") when the abstract writes no size of that value, or "": a figure
+    for another size would be another model's."""
+    written = {(float(m["n"]), bool(m["b"])) for m in _WRITTEN_SIZE.finditer(abstract)}
+    for match in _ASKED_SIZE.finditer(question):
+        if (float(match["n"]), match["u"].upper() == "B") not in written:
+            return f"{match['n']}{match['u'].upper()}"
+    return ""

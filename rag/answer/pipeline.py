@@ -147,6 +147,10 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
                                          f"{supposed}.")
     elif shape.kind == "comparative":
         answer = _compare(shape, question, found, retrieval)
+        if answer is None and len(shape.papers) == 1:
+            # "How do LLMs score on CS-Bench's Chinese half versus its English half?": parts of one paper, which is
+            # asked about, as any question naming it is.
+            answer = _about_paper(replace(shape, kind="factoid"), question, found)
     elif shape.kind == "list":
         answer = _list(shape.topic, question, found, retrieval)
     elif shape.kind in ("multi", "aggregate") and (unknown := unknown_data(found)):

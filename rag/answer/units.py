@@ -175,7 +175,9 @@ def names_quantity(text: str, quantity: str) -> bool:
 # The acronyms are matched in capitals only: "EM" is exact match, "cryo-EM" and "the em algorithm" are not.
 _METRICS = {"exact match": r"(?i:exact[\s-]*match)|(?<![\w-])EM(?![\w-])",
             "edit similarity": r"(?i:edit[\s-]*similarit)", "perplexity": r"(?i:perplexit)",
-            "word error rate": r"(?i:word[\s-]*error)|(?<![\w-])WER(?![\w-])"}
+            "word error rate": r"(?i:word[\s-]*error)|(?<![\w-])WER(?![\w-])",
+            # "top-1 accuracy" is no accuracy an abstract giving "MRR: 70.9%" for the same prediction states.
+            "top-k accuracy": r"(?i:top[\s-]*(?:\d+|k)(?![\w-]))"}
 _METRIC = re.compile("|".join(rf"(?P<m{i}>{pattern})" for i, pattern in enumerate(_METRICS.values())))
 
 

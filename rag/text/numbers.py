@@ -213,7 +213,10 @@ def _figure(sentence: str, match: re.Match[str]) -> Figure | None:
     if before:
         bound = _BOUNDS[int(next(k for k, v in before.groupdict().items() if v)[1:])][0]
         start -= len(head) - before.start()
-    in_name = bool(re.fullmatch(r"[A-Za-z]-", sentence[max(0, match.start() - 2):match.start()]))  # "GPT-4"
+    # "GPT-4"; "Eurus-2-7B-PRIME", a name going on after it.
+    in_name = bool(re.fullmatch(r"[A-Za-z]-", sentence[max(0, match.start() - 2):match.start()]) or
+                   (re.fullmatch(r"\w-", sentence[max(0, match.start() - 2):match.start()]) and
+                   re.match(r"-[A-Z]", sentence[match.end():match.end() + 2])))
     return Figure(value=value, text=match.group(0).strip(), phrase=sentence[start:end], percent=bool(percent),
                   bound=bound, in_name=in_name, start=start, end=end)
 
