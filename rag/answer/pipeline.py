@@ -294,6 +294,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         MENTIONS,
         find_matches,
         list_answer,
+        topic_names,
         unknown_word,
         unmet_figures,
         unmet_filters,
@@ -312,7 +313,16 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     if not matches:
         reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic) or \
             unknown_word(topic, view.vocabulary, view.lexicon.known)
-        return refuse(question, found, reason) if reason else None
+        if reason:
+            return refuse(question, found, reason)
+        # No paper's sentence comes close enough to be listed, and the best is under the usual bar ("anything on
+        # shaving compute off a transformer at inference so it answers sooner?"): the papers the question is closest
+        # to, one line each, as a question across papers in other words than the abstracts' is answered. Not for a
+        # topic naming something ("which papers evaluate on APPS?"): no paper names it.
+        scored = found.scored()
+        if topic_names(topic) or not scored or scored[0].score >= found.tools.settings.answer.refuse_below:
+            return None
+        return across_papers(question, found)
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched)
 
 
