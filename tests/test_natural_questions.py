@@ -1121,3 +1121,26 @@ def test_a_list_whose_papers_all_score_low_is_answered_paper_by_paper_from_the_l
     assert not answer.refused
     assert {"Improving FIM Code Completions via Context & Curriculum Based Learning",
             "Language Models for Code Completion: A Practical Evaluation"} <= {c.title for c in answer.citations}
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # A reason the abstract does not give: it reports the failure, not its cause.
+    ("Why are LLMs so much worse at recursion traces than at OOP ones in CoCoNUT?", "does not say why"),
+    ("ProcessBench says existing PRMs fail beyond GSM8K and MATH - why is that?", "does not say why"),
+    # A superlative the abstract does not claim.
+    ("Is BigCodeBench the largest benchmark of function calls?", "does not claim to be the largest"),
+    # A model only its own paper names stands for that paper; its average ranks none of the benchmarks.
+    ("DotaMath-deepseek-7B: which of its out-of-domain benchmarks was its weakest?", "gives no results that rank"),
+])
+def test_near_misses_asking_why_a_superlative_or_a_ranking_the_abstract_lacks_are_refused(engine, question, said):
+    answer = engine.ask(question)
+    assert answer.refused and said in answer.answer and answer.citations == []
+
+
+@pytest.mark.parametrize("question", [
+    "according to the pycoder paper, why does AST extraction fail while developers type?",  # "because it requires"
+    "is CS-Bench the first bilingual benchmark for computer science?",  # "the first bilingual (Chinese-English)"
+    "why does PLANSEARCH help, according to its authors?",  # too little asked to hold a sentence to
+])
+def test_a_reason_or_a_superlative_the_abstract_does_give_is_answered(engine, question):
+    assert not engine.ask(question).refused

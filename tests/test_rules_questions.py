@@ -1669,3 +1669,39 @@ def test_a_number_inside_a_model_name_is_no_value():
 
     assert [f.in_name for f in read("Eurus-2-7B-PRIME reaches 26.7% on AIME, as does GPT-4.").figures] == \
         [True, True, False, True]
+
+
+@pytest.mark.parametrize(("question", "abstract", "unexplained"), [
+    ("Why does FooNet beat the baselines on long documents?",
+     "FooNet beats the baselines on long documents because its memory keeps earlier sections.", False),
+    ("Why does FooNet beat the baselines on long documents?",
+     "FooNet beats the baselines on long documents. We release the code.", True),
+    ("What makes FooNet's outputs more diverse?", "FooNet produces more diverse outputs. This results in faster "
+     "training.", True),  # a consequence of something else, sharing no word with what is asked
+    ("Why does FooNet help?", "FooNet helps.", False),  # too little asked to hold a sentence to
+    ("What does FooNet beat on long documents?", "FooNet beats the baselines.", False),  # no why
+])
+def test_a_why_the_abstract_gives_no_reason_for(question, abstract, unexplained):
+    from rag.answer.claims import unexplained as unexplained_why
+
+    assert unexplained_why(question, abstract, {"foonet"}) is unexplained
+
+
+@pytest.mark.parametrize(("question", "abstract", "unclaimed"), [
+    ("Is FooBench the largest benchmark of its kind?", "FooBench is a diverse benchmark.", "largest"),
+    ("is FooBench the first bilingual benchmark?", "FooBench is the first bilingual benchmark.", ""),
+    ("Does FooBench beat the first baseline?", "FooBench is a diverse benchmark.", ""),  # no claim asked of it
+])
+def test_a_superlative_the_abstract_does_not_claim(question, abstract, unclaimed):
+    from rag.answer.claims import unclaimed_superlative
+
+    assert unclaimed_superlative(question, abstract) == unclaimed
+
+
+def test_parts_named_before_which_one_are_ranked_only_where_a_sentence_ranks_them():
+    from rag.answer.asks import unranked_part
+
+    question = "Among FooAgent's seven downstream tasks, which one had the lowest success rate?"
+    assert unranked_part(question, "FooAgent reaches a higher success rate on seven tasks.") == \
+        "which of the downstream tasks is lowest"
+    assert unranked_part(question, "FooAgent struggles most on the forecasting task.") == ""

@@ -615,10 +615,19 @@ _COUNTED_PART = re.compile(rf"\bwhich\s+(?:one\s+)?of\s+(?:the|its|their|these|t
                            rf"least)\b", re.I)
 
 
+# "Among AutoML-Agent's seven downstream tasks, which one had the lowest success rate?": the parts said first.
+_AMONG_PART = re.compile(rf"\bamong\s+(?:the|its|their|these|those|(?:[\w-]+\s+)?[\w-]+['’]s)\s+"
+                         rf"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+                         rf"(?P<said>(?:(?!{_NOT_PARTS}\b)[a-z][\w-]*\s+){{0,3}}?)"
+                         rf"(?P<part>(?!{_NOT_PARTS}\b)[a-z][\w-]{{2,}}s)\b,?\s+which\b(?:\s+[\w-]+){{0,7}}?\s+"
+                         rf"(?P<sup>{_SUPERLATIVE}|biggest|largest|smallest|greatest|fastest|slowest|cheapest|most|"
+                         rf"least)\b", re.I)
+
+
 def unranked_part(question: str, text: str) -> str:
     """"which domain is hardest" when no sentence of `text` ranks its parts (a sentence with a part word and a
     superlative: "models struggle most with the networking domain"); "" otherwise."""
-    match = _PART_RANKED.search(question) or _COUNTED_PART.search(question)
+    match = _PART_RANKED.search(question) or _COUNTED_PART.search(question) or _AMONG_PART.search(question)
     if match is None:
         return ""
     part = match["part"].lower()
@@ -631,6 +640,8 @@ def unranked_part(question: str, text: str) -> str:
         return ""
     if match.re is _COUNTED_PART:
         return match.group(0)
+    if match.re is _AMONG_PART:
+        return f"which of the {match['said']}{part} is {match['sup'].lower()}"
     return f"which {part} is {match['sup'].lower()}"
 
 

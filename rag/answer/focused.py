@@ -46,6 +46,7 @@ from rag.answer.asks import (
     unstated_figure,
 )
 from rag.answer.baselines import beaten_only, only_compared
+from rag.answer.claims import unclaimed_superlative, unexplained
 from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.figure_clauses import figure_for
@@ -250,6 +251,15 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "How does o3-mini do on REFUTE when it doesn't get code execution feedback?": its figure is with it.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no result without {absence}: it "
                                                        f"mentions it only as used.")
+    own_words = {t for m in mentions if m.paper_ids == (pid,) for t in tokenize(m.text)}
+    if unexplained(question, paper.abstract, own_words):
+        # "According to ProcessBench, why do existing PRMs fail to generalize?": it reports that they fail, not why.
+        return _not_stated(paper, "", question, found, f"{the_abstract} does not say why: none of its sentences on "
+                                                       f"this gives a reason.")
+    if shape.yes_no and (superlative := unclaimed_superlative(question, paper.abstract)):
+        # "Is UGMathBench the largest undergraduate math benchmark?": it claims to be diverse and dynamic, not that.
+        return _not_stated(paper, "", question, found, f"{the_abstract} does not claim to be the {superlative} of "
+                                                       f"anything.")
     if ranking := unranked_part(question, paper.abstract):
         # "BigCodeBench: which of the 7 domains is hardest?": its results are over all seven, ranking none.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not say {ranking}: it gives no "

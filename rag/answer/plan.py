@@ -145,7 +145,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     """The plan of a standalone question (follow-ups are condensed first; `has_history`: a pronoun may refer
     to an earlier turn, so it is no reason to ask back)."""
     mentions = _with_paired_names(question, lexicon.paired_lower_case(question, lexicon.find(question)), lexicon)
-    named = paper_ids_of(mentions)[:MAX_COMPARED]
+    named = paper_ids_of(mentions)[:MAX_COMPARED] or _model_of_one_paper(mentions, lexicon)
     terms = [m for m in mentions if m.kind == "term"]
     text = question.strip().rstrip("?.! ")
     # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
@@ -199,6 +199,15 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if not named and _ACROSS_PAPERS.search(text):
         return _across(text, terms)
     return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
+
+
+def _model_of_one_paper(mentions: list[Mention], lexicon: Lexicon) -> list[str]:
+    """The paper a question names by its own model when it names no paper: a name only that abstract has, headed by
+    one of the paper's names ("DotaMath-deepseek-7B averages 80.1% ... which benchmark was its weakest?")."""
+    owners = {m.paper_ids[0] for m in mentions if m.kind == "term" and len(m.paper_ids) == 1 and "-" in m.text and
+              any(pid in lexicon.paper_aliases.get(key("-".join(m.text.split("-")[:j])), ())
+                  for j in range(1, m.text.count("-") + 1) for pid in m.paper_ids)}
+    return list(owners) if len(owners) == 1 else []
 
 
 def _across(text: str, terms: list[Mention]) -> Plan:

@@ -1,0 +1,56 @@
+"""What an abstract claims, for questions that ask more than it says: "why" it happened, and "is it the first / the
+largest ...". A paper's abstract reports what was found; it gives a reason only where it says one ("because it
+requires the syntactically correct source code"), and a superlative only where it claims one ("the first bilingual
+benchmark"). A question asking either of an abstract that does not say it is answered by no sentence of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.text.sentences import split_sentences
+from rag.text.tokens import STOPWORDS, tokenize
+
+# "why do ...", "what makes X ...", "what's the mechanism", "how come", "what causes", "the reason for".
+_ASKS_WHY = re.compile(r"\bwhy\b|\bwhat\s+makes\b|\bwhat(?:['’]s|\s+is)\s+the\s+(?:mechanism|reason|cause)\b|"
+                       r"\bhow\s+come\b|\bwhat\s+caus\w*\b|\bthe\s+reasons?\s+(?:for|why|behind)\b", re.I)
+# A sentence giving a reason: "because", "due to", "as a result", "attributed to", "stems from", "since it ...";
+# not a result said as limited ("limited ability to trace execution"), which is what a "why" asks about.
+_CAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|attribut\w*\s+to|caused\s+by|stems?\s+from|"
+                    r"thanks\s+to|is\s+why|the\s+reasons?\b|lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+"
+                    r"(?:from|in)|since\s+(?:it|they|the|this|these|such|its|their)|driven\s+by)\b", re.I)
+# Words any sentence of a paper about models and code may share with the question: no sign it is about the same.
+_COMMON = frozenset(tokenize("model models LLM LLMs language code paper method approach result results data task tasks "
+                             "performance perform better work works help helps according authors"))
+SHARED_WORDS = 2
+# "Is UGMathBench the largest undergraduate math benchmark?", "is ENAMEL the first benchmark to ...".
+_SUPERLATIVE_CLAIM = re.compile(r"^\s*(?:so\s+)?(?:is|was|are|were)\s+(?:.{1,60}?)\s+the\s+"
+                                r"(?P<sup>first|largest|biggest|only|earliest|most\s+comprehensive|fastest|smallest)\b",
+                                re.I)
+
+
+def asks_why(question: str) -> bool:
+    return bool(_ASKS_WHY.search(question))
+
+
+def unexplained(question: str, abstract: str, own: set[str]) -> bool:
+    """Whether the question asks why, and no sentence of the abstract that shares two words with what it asks about
+    gives a reason. `own`: the stems of the paper's own names, which every sentence of it may share."""
+    if not asks_why(question):
+        return False
+    asked = {t for t in tokenize(question) if len(t) >= 4 and t not in STOPWORDS} - own - _COMMON
+    if len(asked) < SHARED_WORDS:
+        return False  # "why does PLANSEARCH help?": too little asked to tell which sentence would say why
+    return not any(_CAUSE.search(s) and len(asked & set(tokenize(s))) >= SHARED_WORDS
+                   for s in split_sentences(abstract))
+
+
+def unclaimed_superlative(question: str, abstract: str) -> str:
+    """The superlative a yes/no question asks the paper to be ("the largest") when its abstract never says it of
+    anything, or ""."""
+    match = _SUPERLATIVE_CLAIM.search(question)
+    if match is None:
+        return ""
+    sup = " ".join(match["sup"].lower().split())
+    said = r"\s+".join(sup.split())
+    return "" if re.search(rf"\b{said}\b", abstract, re.I) else sup
