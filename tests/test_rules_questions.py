@@ -515,6 +515,9 @@ def test_a_comparison_on_a_benchmark_alone_asks_each_ones_result_on_it(question,
 @pytest.mark.parametrize(("aspect", "roles"), [
     ("specifically target", ["approach"]),  # what each is for: where it introduces itself
     ("about", ["approach"]),  # "what is each one about?"
+    ("measuring instead", ["approach"]),  # what each measures is its method (a metric it proposes)
+    ("reinforcment learning optimizing", ["approach"]),
+    ("training data built", ["data", "approach"]),
     ("say about cost", []),  # "about" a topic asks for what is said on it, no role
 ])
 def test_what_a_paper_is_for_is_asked_of_its_approach_sentence(aspect, roles):
