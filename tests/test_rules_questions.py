@@ -1062,6 +1062,7 @@ def test_a_figure_of_a_name_no_abstract_has(question, names, subject):
     ("How is the analysis here validated in KV Prediction?", "factoid", ["kv"], []),  # a singular in -s
     ("For the KV Prediction paper, what benchmarks does it use?", "factoid", ["kv"], []),  # one paper, not across
     ("Accuracy on TriviaQA compared with KV Prediction?", "factoid", ["kv"], []),  # a measurement, no side
+    ("ways code models are being applied to proof search?", "multi", [], []),  # the ways of several groups
     # The paper's own final model is no other paper.
     ("what base model did KV Prediction start from, and what's the final model called?", "factoid", ["kv"], []),
 

@@ -293,6 +293,10 @@ _ACROSS_PAPERS = re.compile(
     r"^what\s+(?:\w+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|ideas)\s+(?:exist|are there|"
     r"have been (?:tried|proposed|used))\b|"
     r"^how\s+(?:are|do)\s+(?:people|researchers|papers|these papers|authors)\b|"
+    # "ways LLM agents are being used to automate ML research": the ways several groups use them.
+    r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\s+|main\s+)?ways\s+(?:that\s+|in\s+which\s+)?"
+    r"(?:[\w/-]+\s+){1,5}?(?:are|is|have\s+been|get|gets)\s+(?:being\s+)?(?:used|applied|employed|leveraged|"
+    r"adapted)\b|"
     # "when you sample many programs, how do people pick one?", "how are folks dealing with ...", "What are people
     # doing instead?", "How do different papers bring in ...": the work of several groups is asked about.
     r"\bhow\s+(?:are|do|did|have|would)\s+(?:people|folks|researchers|others|(?:different|various|other)\s+"
