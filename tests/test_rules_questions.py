@@ -1613,6 +1613,7 @@ def test_the_models_an_abstract_says_it_tuned(abstract, tuned):
     ("code LMs that get further pretrained here - the full set please", True),
     ("Which papers fine-tune StarCoder?", False),  # papers, with a named model: a list
     ("what models were evaluated on HumanEval?", False),  # evaluated, not tuned
+    ("How many epochs was the model fine-tuned on Repo-Instruct trained for?", False),  # one model, one paper's
 ])
 def test_a_question_for_the_models_papers_tuned(question, asks):
     from rag.answer.tuned_models import asks_tuned_models

@@ -18,11 +18,12 @@ from rag.types import Paper
 # "which base models get fine-tuned ...", "what code LLMs did people fine-tune", "base models used across ...",
 # "code LMs that get fine-tuned or further pretrained across these papers".
 _MODELS = r"(?:models?|LLMs?|LMs?|checkpoints?)"
+_PLURAL_MODELS = r"(?:models|LLMs|LMs|checkpoints)"  # "the model fine-tuned on Repo-Instruct" is one paper's
 _TUNED = (r"(?:fine-?tun\w*|finetun\w*|pre-?train\w*|further[- ]train\w*|start(?:ed|ing)?\s+from|buil[dt]\s+on|"
           r"based\s+on)")
-_ASKS = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?{_MODELS}\b[^?]*?\b{_TUNED}|"
+_ASKS = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?{_PLURAL_MODELS}\b[^?]*?\b{_TUNED}|"
                    rf"\bbase\s+(?:[\w-]+\s+)?{_MODELS}\b|"
-                   rf"\b{_MODELS}\s+(?:that\s+)?(?:get|got|are|were|is|was)?\s*(?:fine-?tuned|finetuned|"
+                   rf"\b{_PLURAL_MODELS}\s+(?:that\s+)?(?:get|got|are|were)?\s*(?:fine-?tuned|finetuned|"
                    rf"(?:further\s+)?pre-?trained)\b", re.I)
 # Where the paper says it tuned something, and what it tuned follows: "fine-tune", "pre-train", "starting from".
 # Not an adjective before what was made with it: "an instruction fine-tuning dataset called DotaMathQA", "pre-trained
