@@ -1144,3 +1144,23 @@ def test_near_misses_asking_why_a_superlative_or_a_ranking_the_abstract_lacks_ar
 ])
 def test_a_reason_or_a_superlative_the_abstract_does_give_is_answered(engine, question):
     assert not engine.ask(question).refused
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("What kind of network is DEPS's Selector, and which loss trains it?", "does not state its"),
+    ("In PLANSEARCH, what R^2 does the diversity-predicts-gains fit reach?", "gives no R^2 figure"),
+    ("Which five FIMO problems did DeepSeek-Prover get?", "counts five problems but does not say which"),
+])
+def test_near_misses_on_a_components_insides_an_unreported_metric_or_unnamed_members_are_refused(engine, question,
+                                                                                                  said):
+    answer = engine.ask(question)
+    assert answer.refused and said in answer.answer and answer.citations == []
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("OVM paper: which two datasets did they run on?", "Game of 24"),  # the count is followed by the names
+    ("what architecture does CodeFill use?", "Transformer architecture"),
+])
+def test_members_and_insides_the_abstract_does_give_are_answered(engine, question, said):
+    answer = engine.ask(question)
+    assert not answer.refused and said in answer.answer

@@ -1712,3 +1712,15 @@ def test_parts_named_before_which_one_are_ranked_only_where_a_sentence_ranks_the
     assert unranked_part(question, "FooAgent reaches a higher success rate on seven tasks.") == \
         "which of the downstream tasks is lowest"
     assert unranked_part(question, "FooAgent struggles most on the forecasting task.") == ""
+
+
+@pytest.mark.parametrize(("question", "abstract", "members"), [
+    ("Which 5 problems did FooProver solve?", "FooProver solved 5 out of 148 problems in BarBench.", "5 problems"),
+    ("which two datasets?", "We run on two datasets, GSM8K and Game of 24.", ""),  # named right after
+    ("which three theorems?", "We prove three theorems: A, B and C.", ""),
+    ("which 4 tasks?", "We evaluate on seven tasks.", ""),  # another count: a contradiction, not this
+])
+def test_members_of_a_counted_set_the_abstract_does_not_name(question, abstract, members):
+    from rag.answer.claims import unnamed_members
+
+    assert unnamed_members(question, abstract) == members

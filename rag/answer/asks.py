@@ -276,8 +276,13 @@ def asked_metric(question: str) -> str:
     """The metric in plain words a question asks a figure of ("how much exact-match accuracy do they lose?", or a
     bare label: "pycoder line-level edit similarity on codexglue?"), or "": "does any paper report exact match?" is
     answered by whether one does."""
-    asks = asks_for_figure(question) or asks_number(question) or bare_label(question)
+    # "what R^2?", "how strong was that fit": a metric named with "what" or "how strong" asks its value too.
+    asks = asks_for_figure(question) or asks_number(question) or bare_label(question) or \
+        _METRIC_VALUE_ASKED.search(question)
     return named_metric(question) if asks else ""
+
+
+_METRIC_VALUE_ASKED = re.compile(r"\bwhat\b|\bhow\s+(?:high|low|strong|good|large|big|well)\b", re.I)
 
 
 def bare_label(question: str) -> bool:

@@ -1,7 +1,9 @@
-"""What an abstract claims, for questions that ask more than it says: "why" it happened, and "is it the first / the
-largest ...". A paper's abstract reports what was found; it gives a reason only where it says one ("because it
-requires the syntactically correct source code"), and a superlative only where it claims one ("the first bilingual
-benchmark"). A question asking either of an abstract that does not say it is answered by no sentence of it.
+"""What an abstract claims, for questions that ask more than it says: "why" it happened, "is it the first / the
+largest ...", and which ones of a set it only counts ("which 5 FIMO problems did it prove?"). A paper's abstract
+reports what was found; it gives a reason only where it says one ("because it requires the syntactically correct
+source code"), a superlative only where it claims one ("the first bilingual benchmark"), and the members of a set
+only where it lists them. A question asking any of these of an abstract that does not say it is answered by no
+sentence of it.
 """
 
 from __future__ import annotations
@@ -54,3 +56,34 @@ def unclaimed_superlative(question: str, abstract: str) -> str:
     sup = " ".join(match["sup"].lower().split())
     said = r"\s+".join(sup.split())
     return "" if re.search(rf"\b{said}\b", abstract, re.I) else sup
+
+
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10}
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+# "which 5 FIMO problems did it prove?", "which two problems are they?", "which seven tasks": members of a counted set.
+_WHICH_COUNTED = re.compile(rf"\bwhich\s+(?:(?:of\s+)?the\s+)?(?P<n>{_COUNT})\s+(?:[\w-]+\s+){{0,2}}?"
+                            rf"(?P<noun>[a-z]{{3,}}s)\b", re.I)
+# A list after the count names them: "seven tasks: A, B ...", "(A, B and C)", "two datasets, GSM8K and Game of 24",
+# "such as", "including", "namely".
+_LISTED_AFTER = re.compile(r"^[^.;]{0,40}?(?::|\(|\bsuch\s+as\b|\bincluding\b|\bnamely\b|\be\.g\.)|"
+                           r"^\s*(?:,|—|-)\s*(?:the\s+)?[A-Z0-9]")
+
+
+def _value(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNT_WORDS[word.lower()]
+
+
+def unnamed_members(question: str, abstract: str) -> str:
+    """"5 problems" when the question asks which 5 problems and the abstract counts 5 of them without naming
+    any; "" otherwise."""
+    match = _WHICH_COUNTED.search(question)
+    if match is None:
+        return ""
+    n, noun = _value(match["n"]), match["noun"].lower()
+    counted = [m for m in re.finditer(rf"\b(?P<n>{_COUNT})\s+(?:(?:out\s+)?of\s+(?:these\s+|the\s+)?\d+\s+)?"
+                                     rf"(?:[\w-]+\s+){{0,4}}?{re.escape(noun)}\b", abstract, re.I)
+               if _value(m["n"]) == n]
+    if not counted or any(_LISTED_AFTER.match(abstract[m.end():]) for m in counted):
+        return ""
+    return f"{match['n']} {noun}"

@@ -35,6 +35,15 @@ _DETAILS = [
     ("limitations", re.compile(r"\b(?:limitations?|weakness(?:es)?|shortcomings?|drawbacks?)\b", re.I),
      re.compile(r"\b(?:limitations?|weakness\w*|shortcomings?|drawbacks?|limited|fails?|failures?)\b", re.I)),
     ("ablations", re.compile(r"\bablat\w*", re.I), re.compile(r"\bablat\w*", re.I)),
+    # How a component is built inside: "what network architecture does DEPS's Selector use, and what loss?"
+    ("network architecture", re.compile(r"\b(?:network\s+)?architecture\b|\bhow\s+many\s+layers\b|\bhidden\s+size\b",
+                                        re.I),
+     re.compile(r"\barchitectur\w*|\blayers?\b|\btransformer\w*|\bMLP\b|\bencoder\b|\bdecoder\b|\bnetworks?\b|"
+                r"\bGPT\b|\bLSTM\b|\bCNN\b", re.I)),
+    # Not "how much accuracy loss": a figure asked, which "a 1.1% reduction in ROUGE-L" may give.
+    ("loss function", re.compile(r"\bloss\s+functions?\b|\b(?:what|which)\s+(?:\w+\s+)?loss\b|"
+                                 r"\btraining\s+(?:objective|loss)\b", re.I),
+     re.compile(r"\bloss\b|\bobjective\b|\bcross-entropy\b|\bcontrastive\b|\blikelihood\b", re.I)),
     ("failure cases", re.compile(r"\b(?:get|got|gets) wrong\b|\bfailure cases?\b|\bfail(?:s|ed)? on\b", re.I),
      re.compile(r"\bfail\w*|\bwrong\b|\berrors?\b|\bmistakes?\b|\bunsolved\b", re.I)),
     ("ethical or safety concerns", re.compile(r"\bethic\w*|\bsafety\b|\bmisuse\b", re.I),

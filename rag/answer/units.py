@@ -177,7 +177,8 @@ _METRICS = {"exact match": r"(?i:exact[\s-]*match)|(?<![\w-])EM(?![\w-])",
             "edit similarity": r"(?i:edit[\s-]*similarit)", "perplexity": r"(?i:perplexit)",
             "word error rate": r"(?i:word[\s-]*error)|(?<![\w-])WER(?![\w-])",
             # "top-1 accuracy" is no accuracy an abstract giving "MRR: 70.9%" for the same prediction states.
-            "top-k accuracy": r"(?i:top[\s-]*(?:\d+|k)(?![\w-]))"}
+            "top-k accuracy": r"(?i:top[\s-]*(?:\d+|k)(?![\w-]))",
+            "R^2": r"R\s*\^\s*2|R²|(?i:r-squared|coefficient of determination)"}
 _METRIC = re.compile("|".join(rf"(?P<m{i}>{pattern})" for i, pattern in enumerate(_METRICS.values())))
 
 
