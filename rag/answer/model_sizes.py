@@ -50,8 +50,10 @@ def extreme_size(sentence: str, extreme: str) -> float:
 
 # A model size typed alone in a question ("the 13B DotaMath model", "its 1.3b version"), not inside a name
 # ("qwen2.5-math-7b-instruct": the name is checked as a name) nor a count of data ("13B tokens").
-_ASKED_SIZE = re.compile(r"(?<![\w.-])(?P<n>\d+(?:\.\d+)?)\s?(?P<u>[BM])(?![\w-])(?!\s+(?:tokens|words|lines|samples|"
-                         r"examples|pairs|problems|instances|documents|files|parameters? of data)\b)", re.I)
+# Millions only said of parameters or a model ("1 M NaCl" is a concentration).
+_ASKED_SIZE = re.compile(r"(?<![\w.-])(?P<n>\d+(?:\.\d+)?)\s?"
+                         r"(?P<u>B|M(?=\s*(?:param\w*|models?|versions?|variants?)\b))(?![\w-])(?!\s+(?:tokens|words|lines|samples|examples|pairs|problems|instances|documents|"
+                         r"files)\b)", re.I)
 # How an abstract writes a size: "7B", "DotaMath-deepseek-7B", "7 billion", "2.6B to 14B", "150M parameter".
 _WRITTEN_SIZE = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?:(?P<b>B|billion)|(?P<m>M|million))(?![a-z])",
                            re.I)

@@ -149,12 +149,12 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     named = paper_ids_of(mentions)[:MAX_COMPARED] or _model_of_one_paper(mentions, lexicon)
     terms = [m for m in mentions if m.kind == "term"]
     text = question.strip().rstrip("?.! ")
-    # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
-    # and B: which methods do they use?" compares them.
     if not named and (asks_tuned_models(text) or asks_metrics(text)):
         # "which base models get fine-tuned ...", "what metrics do the completion papers report?": named things, as
         # "which benchmarks" asks for.
         return Plan("aggregate", terms=terms)
+    # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
+    # and B: which methods do they use?" compares them.
     topic = list_topic(text) if len(named) < 2 else _list_topic(text)
     if topic:
         return Plan("list", topic=topic, papers=named, terms=terms)
