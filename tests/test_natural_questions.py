@@ -1069,6 +1069,9 @@ def test_the_models_papers_fine_tune_are_listed_by_name_with_their_papers(engine
         assert f"**{model}**" in answer.answer
     assert "**Fortran**" not in answer.answer and "**HPCorpusMPI**" not in answer.answer  # a language, the data
     assert {c.title.split(":")[0] for c in answer.citations} == {"MPIrigen", "Scope is all you need"}
+    # "The HPC papers", one word, picks the papers too: not every model the index's papers tune.
+    answer = engine.ask("what pretrained checkpoints do the HPC papers build on?")
+    assert "**MonoCoder**" in answer.answer and "**Llama2**" not in answer.answer
 
 
 def test_the_metrics_papers_report_are_listed_by_name_with_their_papers(engine):
@@ -1141,6 +1144,7 @@ def test_near_misses_asking_why_a_superlative_or_a_ranking_the_abstract_lacks_ar
     "according to the pycoder paper, why does AST extraction fail while developers type?",  # "because it requires"
     "is CS-Bench the first bilingual benchmark for computer science?",  # "the first bilingual (Chinese-English)"
     "why does PLANSEARCH help, according to its authors?",  # too little asked to hold a sentence to
+    "why does FunCoder split functions into sub-functions?",  # a design choice: "as smaller goals"
 ])
 def test_a_reason_or_a_superlative_the_abstract_does_give_is_answered(engine, question):
     assert not engine.ask(question).refused

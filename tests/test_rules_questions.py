@@ -1686,6 +1686,8 @@ def test_a_number_inside_a_model_name_is_no_value():
     ("What makes FooNet's outputs more diverse?", "FooNet produces more diverse outputs. This results in faster "
      "training.", True),  # a consequence of something else, sharing no word with what is asked
     ("Why does FooNet help?", "FooNet helps.", False),  # too little asked to hold a sentence to
+    ("Why does FooNet split documents into sections?", "FooNet splits documents into sections.", False),  # a design
+    # choice, which motivation sentences answer however they word it, not a result
     ("What does FooNet beat on long documents?", "FooNet beats the baselines.", False),  # no why
 ])
 def test_a_why_the_abstract_gives_no_reason_for(question, abstract, unexplained):

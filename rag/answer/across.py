@@ -76,8 +76,9 @@ _NOT_A_SET = {"indexed", "different", "other", "above", "listed", "various", "wa
 ACROSS_DEPTH = 10  # papers a described set is looked for in
 
 
-def paper_set(question: str) -> str:
-    """What the question says its papers are ("code completion"), or "" when it does not say."""
+def paper_set(question: str, min_words: int = 2) -> str:
+    """What the question says its papers are ("code completion"), or "" when it does not say; in `min_words`
+    content words or more (one, "the HPC papers", is enough to pick the papers whose named things are listed)."""
     match = _PAPER_SET.search(question)
     if not match:
         return ""
@@ -85,7 +86,7 @@ def paper_set(question: str) -> str:
     if any(w.lower() in _NOT_A_SET - {"/"} for w in words):
         return ""  # "the different ways these papers ...": no description of the papers
     content = [w for w in words if w not in _NOT_A_SET and re.search(r"[a-z]{2}", w, re.I)]
-    return " ".join(words) if len(content) >= 2 else ""
+    return " ".join(words) if len(content) >= min_words else ""
 
 
 def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = True, topic: str = "",
@@ -385,7 +386,7 @@ def _tuned(question: str, found: Gathered, topic: str) -> Answer | None:
     reasoning papers"), or the whole index when it describes none ("across these papers ... the full set"); saying
     what was tuned is itself the filter, so no sentence score has to come close."""
     papers = found.view.papers
-    if described := paper_set(found.searched) or topic:
+    if described := paper_set(found.searched, min_words=1) or topic:
         hits, _ = found.search(described, ACROSS_DEPTH)
         ids = list(dict.fromkeys(e.paper_id for e in hits))
     else:

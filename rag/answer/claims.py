@@ -20,7 +20,10 @@ _ASKS_WHY = re.compile(r"\bwhy\b|\bwhat\s+makes\b|\bwhat(?:['’]s|\s+is)\s+the\
 # not a result said as limited ("limited ability to trace execution"), which is what a "why" asks about.
 _CAUSE = re.compile(r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|attribut\w*\s+to|caused\s+by|stems?\s+from|"
                     r"thanks\s+to|is\s+why|the\s+reasons?\b|lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+"
-                    r"(?:from|in)|since\s+(?:it|they|the|this|these|such|its|their)|driven\s+by)\b", re.I)
+                    r"(?:from|in)|since\s+(?:it|they|the|this|these|such|its|their)|driven\s+by|motivat\w+|"
+                    # A purpose says why it was done: "To address this issue, we ...".
+                    r"(?:in\s+order\s+)?to\s+(?:address|tackle|overcome|mitigate|alleviate|bridge|fill|solve|remedy)|"
+                    r"so\s+that)\b", re.I)
 # Words any sentence of a paper about models and code may share with the question: no sign it is about the same.
 _COMMON = frozenset(tokenize("model models LLM LLMs language code paper method approach result results data task tasks "
                              "performance perform better work works help helps according authors"))
@@ -31,8 +34,17 @@ _SUPERLATIVE_CLAIM = re.compile(r"^\s*(?:so\s+)?(?:is|was|are|were)\s+(?:.{1,60}
                                 re.I)
 
 
+# What a "why" asks the reason of: a result ("why do models do worse on recursion?", "what makes its outputs more
+# diverse?"), not a design choice ("why does FunCoder split functions?"), which its motivation sentences answer
+# however they word it ("to decrease the complexity").
+_RESULT = re.compile(r"\b(?:better|worse|higher|lower|harder|easier|stronger|weaker|more|less|fewer|fail\w*|"
+                     r"struggl\w*|outperform\w*|underperform\w*|generali[sz]\w*|succeed\w*|beat\w*|lose|loses|lost|"
+                     r"drop\w*|degrad\w*)\b", re.I)
+
+
 def asks_why(question: str) -> bool:
-    return bool(_ASKS_WHY.search(question))
+    """Whether the question asks the reason for a result."""
+    return bool(_ASKS_WHY.search(question)) and bool(_RESULT.search(question))
 
 
 def unexplained(question: str, abstract: str, own: set[str]) -> bool:
