@@ -1134,6 +1134,8 @@ def test_a_list_whose_papers_all_score_low_is_answered_paper_by_paper_from_the_l
     ("Is BigCodeBench the largest benchmark of function calls?", "does not claim to be the largest"),
     # A model only its own paper names stands for that paper; its average ranks none of the benchmarks.
     ("DotaMath-deepseek-7B: which of its out-of-domain benchmarks was its weakest?", "gives no results that rank"),
+    # The outcome of what it only plans.
+    ("After UGMathBench's additional versions came out, how did the Delta of o1-mini change?", "only plans it"),
 ])
 def test_near_misses_asking_why_a_superlative_or_a_ranking_the_abstract_lacks_are_refused(engine, question, said):
     answer = engine.ask(question)
@@ -1145,6 +1147,7 @@ def test_near_misses_asking_why_a_superlative_or_a_ranking_the_abstract_lacks_ar
     "is CS-Bench the first bilingual benchmark for computer science?",  # "the first bilingual (Chinese-English)"
     "why does PLANSEARCH help, according to its authors?",  # too little asked to hold a sentence to
     "why does FunCoder split functions into sub-functions?",  # a design choice: "as smaller goals"
+    "how many randomized versions does each UGMathBench problem have?",  # stated beside what it plans
 ])
 def test_a_reason_or_a_superlative_the_abstract_does_give_is_answered(engine, question):
     assert not engine.ask(question).refused

@@ -1726,3 +1726,15 @@ def test_members_of_a_counted_set_the_abstract_does_not_name(question, abstract,
     from rag.answer.claims import unnamed_members
 
     assert unnamed_members(question, abstract) == members
+
+
+@pytest.mark.parametrize(("question", "planned"), [
+    ("How did accuracy change once FooBench's extra versions were added?", True),
+    ("how many versions does each FooBench problem have?", False),  # what the sentence states, not what it plans
+    ("How did accuracy change once FooBench's extra test cases were added?", False),  # not what it plans
+])
+def test_the_outcome_of_what_an_abstract_only_plans(question, planned):
+    from rag.answer.claims import only_planned
+
+    abstract = "Each FooBench problem has three versions, with extra versions planned for release later."
+    assert bool(only_planned(question, abstract, {"foobench"})) is planned

@@ -99,3 +99,25 @@ def unnamed_members(question: str, abstract: str) -> str:
     if not counted or any(_LISTED_AFTER.match(abstract[m.end():]) for m in counted):
         return ""
     return f"{match['n']} {noun}"
+
+
+# What an abstract only plans: "with additional versions planned for release", "we plan to", "left for future work".
+_PLANNED = re.compile(r"\bplanned\b|\bwe\s+plan\s+to\b|\bplans?\s+to\b|\bfuture\s+work\b|\bin\s+the\s+future\b|"
+                      r"\bwill\s+be\s+(?:released|added|extended)\b", re.I)
+# A question asking what came of it: "how did X change once ...", "what was the result", "how much did it gain".
+_OUTCOME = re.compile(r"\bhow\s+(?:did|does|do|much|many|well)\b|\bwhat\s+(?:was|were|did|happened)\b|"
+                      r"\bonce\b|\bafter\b|\bchang\w+\b|\bresults?\b", re.I)
+
+
+# The question asks of what is to come: "once the fourth version was added", "the extra versions", "after ...".
+_BEYOND = re.compile(r"\b(?:extra|additional|further|next|later|future|beyond|once|fourth|fifth|upcoming)\b", re.I)
+
+
+def only_planned(question: str, abstract: str, own: set[str]) -> str:
+    """The abstract's sentence that only plans what the question asks the outcome of (sharing two of its words
+    besides the paper's names), or "": "how many versions does each problem have?" asks what that sentence states."""
+    if not (_OUTCOME.search(question) and _BEYOND.search(question)):
+        return ""
+    asked = {t for t in tokenize(question) if len(t) >= 4 and t not in STOPWORDS} - own - _COMMON
+    return next((s for s in split_sentences(abstract)
+                 if _PLANNED.search(s) and len(asked & set(tokenize(s))) >= SHARED_WORDS), "")

@@ -46,7 +46,7 @@ from rag.answer.asks import (
     unstated_figure,
 )
 from rag.answer.baselines import beaten_only, only_compared
-from rag.answer.claims import unclaimed_superlative, unexplained, unnamed_members
+from rag.answer.claims import only_planned, unclaimed_superlative, unexplained, unnamed_members
 from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.figure_clauses import figure_for
@@ -256,6 +256,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "According to ProcessBench, why do existing PRMs fail to generalize?": it reports that they fail, not why.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not say why: none of its sentences on "
                                                        f"this gives a reason.")
+    if planned := only_planned(question, paper.abstract, own_words):
+        # "How did o1-mini's EAcc change once UGMathBench's fourth version was added?": versions only planned.
+        return _not_stated(paper, "", question, found, f"{the_abstract} only plans it, and reports no result of it "
+                                                       f"(it says: “{planned}”).")
     if members := unnamed_members(question, paper.abstract):
         # "Which 5 FIMO problems did DeepSeek-Prover prove?": it counts them, and names none.
         return _not_stated(paper, "", question, found, f"{the_abstract} counts {members} but does not say which.")
