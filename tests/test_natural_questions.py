@@ -1136,6 +1136,10 @@ def test_a_list_whose_papers_all_score_low_is_answered_paper_by_paper_from_the_l
     ("DotaMath-deepseek-7B: which of its out-of-domain benchmarks was its weakest?", "gives no results that rank"),
     # The outcome of what it only plans.
     ("After UGMathBench's additional versions came out, how did the Delta of o1-mini change?", "only plans it"),
+    ("what EAcc do models get on UGMathBench's additional planned versions?", "only plans it"),
+    # A time its abstract never speaks of; a model size it never writes (refused by the start code too: a control).
+    ("AutoCodeRover - what's its solving time per GitHub issue?", "does not mention time"),
+    ("what's MPIrigen's parameter count?", "gives no"),
 ])
 def test_near_misses_asking_why_a_superlative_or_a_ranking_the_abstract_lacks_are_refused(engine, question, said):
     answer = engine.ask(question)

@@ -1738,3 +1738,14 @@ def test_the_outcome_of_what_an_abstract_only_plans(question, planned):
 
     abstract = "Each FooBench problem has three versions, with extra versions planned for release later."
     assert bool(only_planned(question, abstract, {"foobench"})) is planned
+
+
+@pytest.mark.parametrize(("question", "abstract", "unsized"), [
+    ("fooLM model size? how many params", "FooLM generates MPI code.", True),
+    ("how big is FooLM's model?", "Our 150M parameter FooLM beats larger models.", False),
+    ("what's the size of the FooBench test set?", "FooBench has 500 problems.", False),  # data, not a model
+])
+def test_a_model_size_asked_of_an_abstract_that_gives_none(question, abstract, unsized):
+    from rag.answer.model_sizes import unsized as asks_unsized
+
+    assert asks_unsized(question, abstract) is unsized

@@ -106,6 +106,7 @@ _PLANNED = re.compile(r"\bplanned\b|\bwe\s+plan\s+to\b|\bplans?\s+to\b|\bfuture\
                       r"\bwill\s+be\s+(?:released|added|extended)\b", re.I)
 # A question asking what came of it: "how did X change once ...", "what was the result", "how much did it gain".
 _OUTCOME = re.compile(r"\bhow\s+(?:did|does|do|much|many|well)\b|\bwhat\s+(?:was|were|did|happened)\b|"
+                      r"\bwhat\s+[\w-]+\s+(?:do|does|did)\b|"
                       r"\bonce\b|\bafter\b|\bchang\w+\b|\bresults?\b", re.I)
 
 

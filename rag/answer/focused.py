@@ -51,7 +51,7 @@ from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.figure_clauses import figure_for
 from rag.answer.mentions import KIND_WORDS, Mention, key, name_like
-from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes, unwritten_size
+from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes, unsized, unwritten_size
 from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
 from rag.answer.negations import unmet_absence
 from rag.answer.premises import contradicted_failure
@@ -156,6 +156,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         shown, said = beaten
         return _not_stated(paper, shown, question, found, f"{the_abstract} gives no {shown} figure: it names "
                                                           f"{shown} only as compared (it says: “{said}”).")
+    if unsized(question, paper.abstract):
+        # "mpirigen model size? how many params": its abstract gives none (another paper's 150M is no answer).
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives no model size.")
     if size := unwritten_size(question, paper.abstract):
         # "What's the MATH score of the 13B DotaMath model?": its abstract has 7B models only.
         return _not_stated(paper, size, question, found, f"{the_abstract} mentions no {size} model.")

@@ -67,3 +67,15 @@ def unwritten_size(question: str, abstract: str) -> str:
         if (float(match["n"]), match["u"].upper() == "B") not in written:
             return f"{match['n']}{match['u'].upper()}"
     return ""
+
+
+# "how many params", "model size", "parameter count", "how big is its model": the size of the paper's model asked.
+_ASKS_SIZE = re.compile(r"\bhow\s+many\s+(?:params|parameters)\b|\bmodel\s+sizes?\b|\bparam(?:eter)?\s+counts?\b|"
+                        r"\bhow\s+(?:big|large)\s+(?:is|are|was|were)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?models?\b|"
+                        r"\bsizes?\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?models?\b", re.I)
+
+
+def unsized(question: str, abstract: str) -> bool:
+    """Whether the question asks the size of a paper's model and its abstract writes no size ("7B", "150M
+    parameter", "7 billion")."""
+    return bool(_ASKS_SIZE.search(question)) and not _WRITTEN_SIZE.search(abstract)

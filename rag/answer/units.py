@@ -149,9 +149,12 @@ def counted_unit(question: str) -> Unit | None:
 # it. A closed list: "how much gain / boost / greater" ask for a figure in any words.
 _QUANTITIES = {"memory": "memor", "ram": r"ram\b", "vram": r"vram\b", "energy": "energ", "power": r"power\b",
                "electricity": "electric", "carbon": "carbon", "storage": "storage", "disk": "disk",
-               "bandwidth": "bandwidth", "throughput": "throughput", "context": "context", "latency": "latenc"}
+               "bandwidth": "bandwidth", "throughput": "throughput", "context": "context", "latency": "latenc",
+               # Time spoken of in any way: "time", "faster", "speedup", "seconds".
+               "time": r"(?:time|fast|speed|latenc|second|minute|hour)"}
 _QUANTITY = "|".join(_QUANTITIES)
 _HOW_MUCH = re.compile(rf"\bhow much\s+(?:gpu\s+)?(?P<noun>{_QUANTITY})\b|"
+                       r"\b(?:wall[- ]?clock|running|run|solving)\s+(?P<noun3>time)\b|"
                        rf"\b(?P<noun2>{_QUANTITY})\s+(?:usage|use|footprint|consumption|overhead|savings?|length|"
                        r"window|requirements?|cost)\b", re.I)
 
@@ -161,7 +164,7 @@ def measured_quantity(question: str) -> str:
     match = _HOW_MUCH.search(question)
     if match is None:
         return ""
-    return match["noun"] or match.group(0)  # "context length": said as asked, checked by its first word
+    return match["noun"] or match["noun3"] or match.group(0)  # "context length": as asked, checked by its first word
 
 
 def names_quantity(text: str, quantity: str) -> bool:
