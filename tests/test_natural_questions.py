@@ -1140,6 +1140,8 @@ def test_a_list_whose_papers_all_score_low_is_answered_paper_by_paper_from_the_l
     # A time its abstract never speaks of; a model size it never writes (refused by the start code too: a control).
     ("AutoCodeRover - what's its solving time per GitHub issue?", "does not mention time"),
     ("what's MPIrigen's parameter count?", "gives no"),
+    # The parts behind an average it gives alone.
+    ("PRIME's 15.1% average improvement: what's the per-benchmark breakdown?", "gives the average only"),
 ])
 def test_near_misses_asking_why_a_superlative_or_a_ranking_the_abstract_lacks_are_refused(engine, question, said):
     answer = engine.ask(question)

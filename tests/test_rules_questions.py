@@ -1749,3 +1749,16 @@ def test_a_model_size_asked_of_an_abstract_that_gives_none(question, abstract, u
     from rag.answer.model_sizes import unsized as asks_unsized
 
     assert asks_unsized(question, abstract) is unsized
+
+
+@pytest.mark.parametrize(("question", "abstract", "averaged"), [
+    ("FooLM averages 61.2% - what are the individual benchmark scores behind that avg?",
+     "FooLM reaches an average of 61.2% over eight benchmarks.", True),
+    ("FooLM averages 61.2% - what are the individual benchmark scores behind that avg?",
+     "FooLM reaches an average of 61.2% (55.0% on A and 67.4% on B).", False),  # the parts are there
+    ("what are FooLM's individual benchmark scores?", "FooLM reaches an average of 61.2%.", False),  # no average asked
+])
+def test_the_parts_of_an_average_the_abstract_gives_alone(question, abstract, averaged):
+    from rag.answer.claims import averaged_only
+
+    assert bool(averaged_only(question, abstract)) is averaged

@@ -122,3 +122,23 @@ def only_planned(question: str, abstract: str, own: set[str]) -> str:
     asked = {t for t in tokenize(question) if len(t) >= 4 and t not in STOPWORDS} - own - _COMMON
     return next((s for s in split_sentences(abstract)
                  if _PLANNED.search(s) and len(asked & set(tokenize(s))) >= SHARED_WORDS), "")
+
+
+# "what are the individual benchmark scores behind that avg?", "the per-benchmark breakdown of its 80.1% average".
+_BREAKDOWN = re.compile(r"\b(?:individual|per[- ][a-z]+|breakdown|broken\s+down|separate|each\s+(?:benchmark|task|"
+                        r"dataset|domain|language))\b", re.I)
+_AVERAGE = re.compile(r"\b(?:avg|average|averages|averaged|mean|overall|aggregate)\b", re.I)
+
+
+def averaged_only(question: str, abstract: str) -> str:
+    """The sentence giving the average a question asks the breakdown of, when it states no other figure, or ""."""
+    from rag.text.numbers import read
+
+    if not (_BREAKDOWN.search(question) and _AVERAGE.search(question)):
+        return ""
+    asked = {f.value for f in read(question).figures if not f.in_name}
+    for sentence in split_sentences(abstract):
+        figures = [f for f in read(sentence).figures if not f.in_name]
+        if _AVERAGE.search(sentence) and any(f.value in asked for f in figures) and len(figures) == 1:
+            return sentence
+    return ""

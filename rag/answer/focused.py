@@ -46,7 +46,7 @@ from rag.answer.asks import (
     unstated_figure,
 )
 from rag.answer.baselines import beaten_only, only_compared
-from rag.answer.claims import only_planned, unclaimed_superlative, unexplained, unnamed_members
+from rag.answer.claims import averaged_only, only_planned, unclaimed_superlative, unexplained, unnamed_members
 from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.figure_clauses import figure_for
@@ -263,6 +263,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "How did o1-mini's EAcc change once UGMathBench's fourth version was added?": versions only planned.
         return _not_stated(paper, "", question, found, f"{the_abstract} only plans it, and reports no result of it "
                                                        f"(it says: “{planned}”).")
+    if averaged := averaged_only(question, paper.abstract):
+        # "dotamath-deepseek-7b averages 80.1% - what are the individual scores behind that avg?": the average only.
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives the average only, not what makes it up "
+                                                       f"(it says: “{averaged}”).")
     if members := unnamed_members(question, paper.abstract):
         # "Which 5 FIMO problems did DeepSeek-Prover prove?": it counts them, and names none.
         return _not_stated(paper, "", question, found, f"{the_abstract} counts {members} but does not say which.")
