@@ -131,7 +131,7 @@ _AVERAGE = re.compile(r"\b(?:avg|average|averages|averaged|mean|overall|aggregat
 
 
 def averaged_only(question: str, abstract: str) -> str:
-    """The sentence giving the average a question asks the breakdown of, when it states no other figure, or ""."""
+    """The sentence giving the average a question asks the breakdown of, when it states no other result, or ""."""
     from rag.text.numbers import read
 
     if not (_BREAKDOWN.search(question) and _AVERAGE.search(question)):
@@ -139,6 +139,8 @@ def averaged_only(question: str, abstract: str) -> str:
     asked = {f.value for f in read(question).figures if not f.in_name}
     for sentence in split_sentences(abstract):
         figures = [f for f in read(sentence).figures if not f.in_name]
-        if _AVERAGE.search(sentence) and any(f.value in asked for f in figures) and len(figures) == 1:
+        # Other results beside it are the parts ("55.0% on A"); a count is none ("over eight benchmarks").
+        parts = [f for f in figures if f.value not in asked and (f.percent or "." in f.text)]
+        if _AVERAGE.search(sentence) and any(f.value in asked for f in figures) and not parts:
             return sentence
     return ""
