@@ -1142,6 +1142,10 @@ def test_a_list_whose_papers_all_score_low_is_answered_paper_by_paper_from_the_l
     ("what's MPIrigen's parameter count?", "gives no"),
     # The parts behind an average it gives alone.
     ("PRIME's 15.1% average improvement: what's the per-benchmark breakdown?", "gives the average only"),
+    # Members of a set it only counts, asked to be listed; a figure asked of a model it only beats ("what's X's
+    # average": the name holds a dot).
+    ("BigCodeBench spans 139 libraries - can you list them?", "counts 139 libraries but does not say which"),
+    ("PRIME: what's qwen2.5-math-7b-instruct's average across the seven benchmarks?", "only as compared"),
 ])
 def test_near_misses_asking_why_a_superlative_or_a_ranking_the_abstract_lacks_are_refused(engine, question, said):
     answer = engine.ask(question)
@@ -1172,6 +1176,7 @@ def test_near_misses_on_a_components_insides_an_unreported_metric_or_unnamed_mem
 
 @pytest.mark.parametrize(("question", "said"), [
     ("OVM paper: which two datasets did they run on?", "Game of 24"),  # the count is followed by the names
+    ("OVM paper: it uses two datasets - what are they?", "Game of 24"),
     ("what architecture does CodeFill use?", "Transformer architecture"),
 ])
 def test_members_and_insides_the_abstract_does_give_are_answered(engine, question, said):

@@ -1721,6 +1721,9 @@ def test_parts_named_before_which_one_are_ranked_only_where_a_sentence_ranks_the
     ("which two datasets?", "We run on two datasets, GSM8K and Game of 24.", ""),  # named right after
     ("which three theorems?", "We prove three theorems: A, B and C.", ""),
     ("which 4 tasks?", "We evaluate on seven tasks.", ""),  # another count: a contradiction, not this
+    ("FooBench has 16 subjects - what are they?", "It has 5,062 problems across 16 subjects.", "16 subjects"),
+    ("it covers twelve languages, can u list all 12?", "We evaluate across twelve programming languages.",
+     "twelve languages"),
 ])
 def test_members_of_a_counted_set_the_abstract_does_not_name(question, abstract, members):
     from rag.answer.claims import unnamed_members

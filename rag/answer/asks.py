@@ -34,7 +34,7 @@ _RATES = r"(?:success|pass|win|error|resolve|resolution|solve|acceptance|hit|com
 _MEASUREMENT = rf"(?:{_RATES}|accuracy|score|rating)"
 # A bare measurement asks for it ("webarena's human success rate?"); a bare "rating" need not ("rating scale").
 _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_WHAT_IS}\s+"
-                          r"(?:[\w'’-]+\s+){0,3}?(?:score|accuracy|"
+                          r"(?:[\w'’.-]+\s+){0,3}?(?:score|accuracy|average|"
                           r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
                           rf"{_RATES}|accuracy|scores?|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
                           r"get on|percent(?:age)?)\b|(?<!\S)%(?!\S)", re.I)  # "I want the actual %"

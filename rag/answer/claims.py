@@ -70,9 +70,10 @@ def unclaimed_superlative(question: str, abstract: str) -> str:
     return "" if re.search(rf"\b{said}\b", abstract, re.I) else sup
 
 
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10}
-_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_COUNT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                              "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
+                                              "twenty".split())}
+_COUNT = rf"(?:\d+|{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})"
 # "which 5 FIMO problems did it prove?", "which two problems are they?", "which seven tasks": members of a counted set.
 _WHICH_COUNTED = re.compile(rf"\bwhich\s+(?:(?:of\s+)?the\s+)?(?P<n>{_COUNT})\s+(?:[\w-]+\s+){{0,2}}?"
                             rf"(?P<noun>[a-z]{{3,}}s)\b", re.I)
@@ -82,6 +83,14 @@ _LISTED_AFTER = re.compile(r"^[^.;]{0,40}?(?::|\(|\bsuch\s+as\b|\bincluding\b|\b
                            r"^\s*(?:,|—|-)\s*(?:the\s+)?[A-Z0-9]")
 
 
+# "ugmathbench has 16 subjects - what are they?", "it evaluated twelve languages - can u list all 12?": the members of
+# a counted set asked for by listing them.
+_COUNTED_THEN_LISTED = re.compile(rf"\b(?P<n>{_COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>[a-z]{{3,}}s)\b.*?"
+                                  r"(?:\bwhat\s+are\s+(?:they|those|these)\b|\b(?:list|name|enumerate)\s+"
+                                  r"(?:them|those|these|all|every|each|the)\b|\bwhich\s+(?:ones|are\s+they)\b)",
+                                  re.I)
+
+
 def _value(word: str) -> int:
     return int(word) if word.isdigit() else _COUNT_WORDS[word.lower()]
 
@@ -89,14 +98,16 @@ def _value(word: str) -> int:
 def unnamed_members(question: str, abstract: str) -> str:
     """"5 problems" when the question asks which 5 problems and the abstract counts 5 of them without naming
     any; "" otherwise."""
-    match = _WHICH_COUNTED.search(question)
+    match = _WHICH_COUNTED.search(question) or _COUNTED_THEN_LISTED.search(question)
     if match is None:
         return ""
     n, noun = _value(match["n"]), match["noun"].lower()
-    counted = [m for m in re.finditer(rf"\b(?P<n>{_COUNT})\s+(?:(?:out\s+)?of\s+(?:these\s+|the\s+)?\d+\s+)?"
-                                     rf"(?:[\w-]+\s+){{0,4}}?{re.escape(noun)}\b", abstract, re.I)
-               if _value(m["n"]) == n]
-    if not counted or any(_LISTED_AFTER.match(abstract[m.end():]) for m in counted):
+    # Each count in the abstract with the noun a few words on (looked ahead, so "5,062 problems across 16 subjects"
+    # finds the 16 too); what follows the noun may list them.
+    counted = [m.end() + len(m["rest"]) for m in re.finditer(
+        rf"(?<![\d,.])\b(?P<n>{_COUNT})\b(?=(?P<rest>\s+(?:(?:out\s+)?of\s+(?:these\s+|the\s+)?\d+\s+)?"
+        rf"(?:[A-Za-z][\w-]*\s+){{0,4}}?{re.escape(noun)}\b))", abstract, re.I) if _value(m["n"]) == n]
+    if not counted or any(_LISTED_AFTER.match(abstract[end:]) for end in counted):
         return ""
     return f"{match['n']} {noun}"
 
