@@ -156,9 +156,6 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         shown, said = beaten
         return _not_stated(paper, shown, question, found, f"{the_abstract} gives no {shown} figure: it names "
                                                           f"{shown} only as compared (it says: “{said}”).")
-    if unsized(question, paper.abstract):
-        # "mpirigen model size? how many params": its abstract gives none (another paper's 150M is no answer).
-        return _not_stated(paper, "", question, found, f"{the_abstract} gives no model size.")
     if size := unwritten_size(question, paper.abstract):
         # "What's the MATH score of the 13B DotaMath model?": its abstract has 7B models only.
         return _not_stated(paper, size, question, found, f"{the_abstract} mentions no {size} model.")
@@ -194,6 +191,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if not sized and (not scored or (scored[0].score < settings.answer.refuse_below and
                                      not (best_named and _BEST.search(question) and
                                           _words_in(question, paper.abstract)))):
+        if unsized(question, paper.abstract):
+            # "mpirigen model size? how many params": nothing of its abstract comes close, and it gives no size;
+            # another paper's 150M is no answer.
+            return _not_stated(paper, "", question, found, f"{the_abstract} gives no model size.")
         return None
     if which_model:
         # "Which model achieved the top score of about 60% on BigCodeBench?": "scores up to 60%" of "60 LLMs" names
@@ -267,9 +268,6 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "dotamath-deepseek-7b averages 80.1% - what are the individual scores behind that avg?": the average only.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives the average only, not what makes it up "
                                                        f"(it says: “{averaged}”).")
-    if members := unnamed_members(question, paper.abstract):
-        # "Which 5 FIMO problems did DeepSeek-Prover prove?": it counts them, and names none.
-        return _not_stated(paper, "", question, found, f"{the_abstract} counts {members} but does not say which.")
     if shape.yes_no and (superlative := unclaimed_superlative(question, paper.abstract)):
         # "Is UGMathBench the largest undergraduate math benchmark?": it claims to be diverse and dynamic, not that.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not claim to be the {superlative} of "
@@ -278,6 +276,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "BigCodeBench: which of the 7 domains is hardest?": its results are over all seven, ranking none.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not say {ranking}: it gives no "
                                                        f"results that rank them.")
+    if members := unnamed_members(question, paper.abstract):
+        # "Which 5 FIMO problems did DeepSeek-Prover prove?": it counts them, and names none ("which of the four
+        # areas is hardest" is a ranking, above).
+        return _not_stated(paper, "", question, found, f"{the_abstract} counts {members} but does not say which.")
     if (asks_for_figure(question) or asks_number(question) or which_model) and \
             (scope := unmet_scope(question, [s.text for s in scored if has_figure(s.text)])):
         # "its success rate on just the e-commerce sites": the figures there are over all four domains.
