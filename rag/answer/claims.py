@@ -1,9 +1,9 @@
 """What an abstract claims, for questions that ask more than it says: "why" it happened, "is it the first / the
-largest ...", and which ones of a set it only counts ("which 5 FIMO problems did it prove?"). A paper's abstract
-reports what was found; it gives a reason only where it says one ("because it requires the syntactically correct
-source code"), a superlative only where it claims one ("the first bilingual benchmark"), and the members of a set
-only where it lists them. A question asking any of these of an abstract that does not say it is answered by no
-sentence of it.
+largest ...", which ones of a set it only counts ("which 5 FIMO problems did it prove?"), the parts behind an average
+it gives alone, and what came of something it only plans. A paper's abstract reports what was found; it gives a
+reason only where it says one ("because it requires the syntactically correct source code"), a superlative only where
+it claims one ("the first bilingual benchmark"), the members of a set only where it lists them. A question asking any
+of these of an abstract that does not say it is answered by no sentence of it.
 """
 
 from __future__ import annotations
