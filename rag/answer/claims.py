@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from rag.text.numbers import AMOUNT, number_value
 from rag.text.sentences import split_sentences
 from rag.text.tokens import STOPWORDS, tokenize
 
@@ -42,6 +43,12 @@ _RESULT = re.compile(r"\b(?:better|worse|higher|lower|harder|easier|stronger|wea
                      r"drop\w*|degrad\w*)\b", re.I)
 
 
+def _asked_words(question: str, own: set[str]) -> set[str]:
+    """The stems of what a question asks about: its long words, less the paper's own names and words any sentence of
+    such a paper may share."""
+    return {t for t in tokenize(question) if len(t) >= 4 and t not in STOPWORDS} - own - _COMMON
+
+
 def asks_why(question: str) -> bool:
     """Whether the question asks the reason for a result."""
     return bool(_ASKS_WHY.search(question)) and bool(_RESULT.search(question))
@@ -52,7 +59,7 @@ def unexplained(question: str, abstract: str, own: set[str]) -> bool:
     gives a reason. `own`: the stems of the paper's own names, which every sentence of it may share."""
     if not asks_why(question):
         return False
-    asked = {t for t in tokenize(question) if len(t) >= 4 and t not in STOPWORDS} - own - _COMMON
+    asked = _asked_words(question, own)
     if len(asked) < SHARED_WORDS:
         return False  # "why does PLANSEARCH help?": too little asked to tell which sentence would say why
     return not any(_CAUSE.search(s) and len(asked & set(tokenize(s))) >= SHARED_WORDS
@@ -70,12 +77,8 @@ def unclaimed_superlative(question: str, abstract: str) -> str:
     return "" if re.search(rf"\b{said}\b", abstract, re.I) else sup
 
 
-_COUNT_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
-                                              "thirteen fourteen fifteen sixteen seventeen eighteen nineteen "
-                                              "twenty".split())}
-_COUNT = rf"(?:\d+|{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})"
 # "which 5 FIMO problems did it prove?", "which two problems are they?", "which seven tasks": members of a counted set.
-_WHICH_COUNTED = re.compile(rf"\bwhich\s+(?:(?:of\s+)?the\s+)?(?P<n>{_COUNT})\s+(?:[\w-]+\s+){{0,2}}?"
+_WHICH_COUNTED = re.compile(rf"\bwhich\s+(?:(?:of\s+)?the\s+)?(?P<n>{AMOUNT})\s+(?:[\w-]+\s+){{0,2}}?"
                             rf"(?P<noun>[a-z]{{3,}}s)\b", re.I)
 # A list after the count names them: "seven tasks: A, B ...", "(A, B and C)", "two datasets, GSM8K and Game of 24",
 # "such as", "including", "namely".
@@ -85,14 +88,10 @@ _LISTED_AFTER = re.compile(r"^[^.;]{0,40}?(?::|\(|\bsuch\s+as\b|\bincluding\b|\b
 
 # "ugmathbench has 16 subjects - what are they?", "it evaluated twelve languages - can u list all 12?": the members of
 # a counted set asked for by listing them.
-_COUNTED_THEN_LISTED = re.compile(rf"\b(?P<n>{_COUNT})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>[a-z]{{3,}}s)\b.*?"
+_COUNTED_THEN_LISTED = re.compile(rf"\b(?P<n>{AMOUNT})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>[a-z]{{3,}}s)\b.*?"
                                   r"(?:\bwhat\s+are\s+(?:they|those|these)\b|\b(?:list|name|enumerate)\s+"
                                   r"(?:them|those|these|all|every|each|the)\b|\bwhich\s+(?:ones|are\s+they)\b)",
                                   re.I)
-
-
-def _value(word: str) -> int:
-    return int(word) if word.isdigit() else _COUNT_WORDS[word.lower()]
 
 
 def unnamed_members(question: str, abstract: str) -> str:
@@ -101,12 +100,12 @@ def unnamed_members(question: str, abstract: str) -> str:
     match = _WHICH_COUNTED.search(question) or _COUNTED_THEN_LISTED.search(question)
     if match is None:
         return ""
-    n, noun = _value(match["n"]), match["noun"].lower()
+    n, noun = number_value(match["n"]), match["noun"].lower()
     # Each count in the abstract with the noun a few words on (looked ahead, so "5,062 problems across 16 subjects"
     # finds the 16 too); what follows the noun may list them.
     counted = [m.end() + len(m["rest"]) for m in re.finditer(
-        rf"(?<![\d,.])\b(?P<n>{_COUNT})\b(?=(?P<rest>\s+(?:(?:out\s+)?of\s+(?:these\s+|the\s+)?\d+\s+)?"
-        rf"(?:[A-Za-z][\w-]*\s+){{0,4}}?{re.escape(noun)}\b))", abstract, re.I) if _value(m["n"]) == n]
+        rf"(?P<n>{AMOUNT})(?=(?P<rest>\s+(?:(?:out\s+)?of\s+(?:these\s+|the\s+)?\d+\s+)?"
+        rf"(?:[A-Za-z][\w-]*\s+){{0,4}}?{re.escape(noun)}\b))", abstract, re.I) if number_value(m["n"]) == n]
     if not counted or any(_LISTED_AFTER.match(abstract[end:]) for end in counted):
         return ""
     return f"{match['n']} {noun}"
@@ -130,7 +129,7 @@ def only_planned(question: str, abstract: str, own: set[str]) -> str:
     besides the paper's names), or "": "how many versions does each problem have?" asks what that sentence states."""
     if not (_OUTCOME.search(question) and _BEYOND.search(question)):
         return ""
-    asked = {t for t in tokenize(question) if len(t) >= 4 and t not in STOPWORDS} - own - _COMMON
+    asked = _asked_words(question, own)
     return next((s for s in split_sentences(abstract)
                  if _PLANNED.search(s) and len(asked & set(tokenize(s))) >= SHARED_WORDS), "")
 
