@@ -1182,3 +1182,18 @@ def test_near_misses_on_a_components_insides_an_unreported_metric_or_unnamed_mem
 def test_members_and_insides_the_abstract_does_give_are_answered(engine, question, said):
     answer = engine.ask(question)
     assert not answer.refused and said in answer.answer
+
+
+@pytest.mark.parametrize(("question", "row", "said"), [
+    # A metric is rarely a name in a sentence about data: CodeFill's MRR sits in "single token prediction (MRR: ...)".
+    ("Which scoring metrics do CodeFill and PyCoder give numbers for?", "CodeFill", "MRR: 70.9%"),
+    # "eval sets" asks for the named things each evaluates on, as "benchmarks" does.
+    ("what eval sets do DeepSeek-Prover and STP report on?", "DeepSeek-Prover", "miniF2F"),
+])
+def test_named_papers_asked_for_their_metrics_or_eval_sets_lead_with_the_sentences_naming_them(engine, question, row,
+                                                                                                said):
+    answer = engine.ask(question)
+    assert answer.kind == "comparative" and not answer.refused
+    cell = answer.answer.split(f"**{row}**", 1)[1].split("\n", 1)[0]
+    first_two = re.split(r"(?<=\]) ", cell.split("|", 1)[1])[:2]
+    assert any(said in sentence for sentence in first_two)

@@ -248,7 +248,11 @@ def across_papers(question: str, found: Gathered, names: Sequence[str] = ()) -> 
 _DATA_CUE = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|corpus|corpora|evaluat\w*|test sets?|experiments?|"
                        r"tasks?|problems|accuracy|pass@\w+|on|rates?|metrics?)\b", re.I)
 # An aspect that asks for named things ("what benchmarks do they evaluate on", "metrics reported by A, B and C").
-ASKS_NAMED_THINGS = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|test sets?|metrics?|measures?)\b", re.I)
+ASKS_NAMED_THINGS = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|(?:test|eval|evaluation) (?:sets?|suites?)|"
+                               r"metrics?|measures?)\b", re.I)
+# An aspect that asks for the metrics ("what metrics do A, B and C report?"): a metric is rarely a name in a sentence
+# about data ("single token prediction (MRR: 70.9% ...)"), so the sentences reporting one are found apart.
+ASKS_METRIC_NAMES = re.compile(r"\b(?:metrics?|measures?)\b", re.I)
 
 
 def names_used(sentence: str, paper: Paper) -> list[str]:
