@@ -1197,3 +1197,14 @@ def test_named_papers_asked_for_their_metrics_or_eval_sets_lead_with_the_sentenc
     cell = answer.answer.split(f"**{row}**", 1)[1].split("\n", 1)[0]
     first_two = re.split(r"(?<=\]) ", cell.split("|", 1)[1])[:2]
     assert any(said in sentence for sentence in first_two)
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    # A number type the abstract never writes (it has float32), and a release of a model it never names (it has
+    # o1-mini): variants of names the index has, not typos of them.
+    ("how much faster than the baselines is AutoNumerics-Zero on float16?", "float16"),
+    ("UGMathBench: what EAcc did o1-preview reach?", "o1-preview"),
+])
+def test_a_numbered_type_or_a_model_release_no_abstract_writes_is_refused(engine, question, named):
+    answer = engine.ask(question)
+    assert answer.refused and named in answer.answer and answer.citations == []

@@ -783,6 +783,21 @@ def test_a_lower_case_word_nothing_explains_is_a_name_the_index_lacks(question, 
     assert unknown_lower(question, vocabulary) == unknown
 
 
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("what speedup does it get for float16 sine?", ["float16"]),  # another type than the abstract's float32
+    ("any numbers on an h100?", ["h100"]),
+    ("is llama3 used?", []),            # "Llama-3" in the abstract: the spacing differs, the name does not
+    ("gpt4o vs o1 on it?", []),         # "GPT-4o", and "o1" heads "o1-mini"
+    ("float32 results please", []),
+    ("pass@1 and llama2-7b, top of v2?", []),  # a metric, a piece of a longer name, a release
+])
+def test_a_lower_case_name_with_a_number_the_abstracts_never_write_is_unknown(question, unknown):
+    from rag.answer.unknowns import unwritten_numbered
+
+    corpus = "Over float32 numbers, Llama-3 and GPT-4o beat o1-mini."
+    assert unwritten_numbered(question, corpus) == unknown
+
+
 @pytest.mark.parametrize(("question", "yes_no"), [
     ("Does retrieval improve code completion?", True),
     ("If I diversify instruction data inside a few domains, should I expect generalisation?", True),

@@ -37,15 +37,43 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
                and not _known_kind_of(n, view)]
     # "codetree-xl", typed in lower case: a known name's variant that no abstract has is a name of its own.
     variants = [v[0] for v in [*VARIANT.finditer(question), *SPACED_VARIANT.finditer(question)]
-                if v[0] not in unknown and view.lexicon.known(v["base"])
+                if v[0] not in unknown and (view.lexicon.known(v["base"]) or _heads_a_name(v["base"], view.corpus_text))
                 and not mention_pattern(v[0]).search(view.corpus_text)
                 and not mention_pattern(re.sub(r"\s+", "-", v[0])).search(view.corpus_text)]
-    return [n for n in unknown if n in strong] + variants, [n for n in unknown if n not in strong]
+    # "float64", "a100", "o3": a name typed in lower case with its number, which no abstract writes in any spacing
+    # ("float32" is another type, "gpt4o" is "GPT-4o").
+    numbered = [w for w in unwritten_numbered(question, view.corpus_text) if w not in unknown and w not in variants]
+    return [n for n in unknown if n in strong] + variants + numbered, [n for n in unknown if n not in strong]
+
+
+def _heads_a_name(base: str, corpus_text: str) -> bool:
+    """Whether the corpus writes the base as the head of a hyphenated name ("o1" of "o1-mini"): "o1-preview" is then
+    a variant of a name the index has, whether or not the base alone is one."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(base)}-[a-z0-9]", corpus_text, re.I))
+
+
+# Letters then a number, in lower case, standing alone: "float64", "llama3", "a100", "o1". Not a release ("v2"),
+# nor a piece of a longer token ("pass@1", "llama2-7b", "lean4/").
+NUMBERED = re.compile(r"(?<![\w.@/+#-])(?!v\d)[a-z]{1,12}\d+(?:[a-z]{1,3}\d*)?(?![\w@/+#-]|\.\d)")
+
+
+def unwritten_numbered(question: str, corpus_text: str) -> list[str]:
+    """The question's lower-case names with a number (NUMBERED) that the corpus never writes, in any spacing."""
+    return [w for w in dict.fromkeys(NUMBERED.findall(question)) if not _written_spaced(w, corpus_text)]
+
+
+def _written_spaced(word: str, corpus_text: str) -> bool:
+    """Whether the corpus writes the word, with or without a hyphen, space or dot between its letters and its
+    number ("llama3" is "Llama-3", "gpt4o" is "GPT-4o")."""
+    parts = re.findall(r"[a-z]+|\d+", word)
+    pattern = r"[-\s.]?".join(re.escape(p) for p in parts)
+    return bool(re.search(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])", corpus_text, re.I))
 
 
 # A model's name with a size or release after a hyphen ("CodeTree-XL", "OMPGPT-large", "STP-v2"), or a benchmark's
 # with its subset ("SWE-bench-verified").
-_VARIANTS = r"xx?l|large|base|small|mini|tiny|pro|max|plus|ultra|lite|turbo|verified|hard|multilingual|live"
+_VARIANTS = (r"xx?l|large|base|small|mini|tiny|pro|max|plus|ultra|lite|turbo|verified|hard|multilingual|live|preview|"
+             r"instruct|chat")
 VARIANT = re.compile(rf"(?<![\w-])(?P<base>[\w.]+(?:-[\w.]+)*?)-(?:{_VARIANTS}|v\d+(?:\.\d+)?)(?![\w-])", re.I)
 # A release number after a name and a space ("alphacode 2", "DeepSeek-Prover 1.5", "ugmathbench v2"), not a figure
 # ("12.2%", "2022", "7B"), list numbering ("RLCoder 2. how ...") or a count ("GPT-4 3 times").
