@@ -1208,3 +1208,20 @@ def test_named_papers_asked_for_their_metrics_or_eval_sets_lead_with_the_sentenc
 def test_a_numbered_type_or_a_model_release_no_abstract_writes_is_refused(engine, question, named):
     answer = engine.ask(question)
     assert answer.refused and named in answer.answer and answer.citations == []
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Puzzles are P3's items, which its abstract counts as "397 test problems".
+    ("In P3, how many of the test puzzles can Codex crack in a single attempt?", "18% of 397 test problems"),
+    # "Bigger models" describes what it is compared with; the abstract says "larger models".
+    ("On which benchmark does Stable Code stack up against much bigger models?", "Multi-PL benchmark"),
+])
+def test_items_by_another_name_and_a_described_rival_are_answered(engine, question, said):
+    answer = engine.ask(question)
+    assert not answer.refused and said in answer.answer
+
+
+def test_a_count_of_the_whole_is_not_answered_by_a_splits_count(engine):
+    # A control: the start code refused it too, for not counting puzzles at all.
+    answer = engine.ask("how many puzzles does P3 have altogether, train and test together?")
+    assert answer.refused and answer.citations == []

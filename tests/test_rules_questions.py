@@ -425,6 +425,11 @@ def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
     ("Did A or B evaluate a larger number of LLMs?", "We evaluate 23 leading LLMs.", True),
     ("number of tasks in MBPP?", "The MBPP dataset contains 974 programming tasks.", True),  # said tersely
     ("a number of tasks were hard", "It has 974 programming tasks.", None),  # "a number of": no count asked
+    # Benchmark items by another name: P3 counts its puzzles as problems.
+    ("how many of the test puzzles does Codex solve?", "solving up to 18% of 397 test problems", True),
+    # The whole asked for: a split's count is no answer, whatever the items are called.
+    ("how many puzzles does P3 contain in total?", "solving up to 18% of 397 test problems", False),
+    ("how many problems does MBPP contain in total?", "The MBPP dataset contains 974 programming tasks.", True),
 ])
 def test_a_count_of_items_is_a_number_of_whatever_the_dataset_holds(question, sentence, counts):
     from rag.answer.units import counted_unit
@@ -638,6 +643,8 @@ def test_what_a_how_many_question_counts(question, unit, counts):
     ("What does RLCoder improve?", ""),
     ("how does their translator compare with c2rust on HACL*?", "c2rust"),  # a digit inside: a name, however typed
     ("how does it compare to speculative decoding?", "speculative decoding"),
+    ("does it hold up against much bigger models?", ""),  # any of a kind: a paper says "larger models" its own way
+    ("is OMPGPT better than other open LLMs?", ""),
 ])
 def test_what_a_question_compares_a_paper_with(question, other):
     from rag.answer.asks import compared_with

@@ -426,6 +426,12 @@ _COMPARED_WITH = re.compile(r"\b(?:than|compared? (?:with|to)|versus|vs\.?|beats
                             r"as opposed to)\s+"
                             r"(?:the\s+|a\s+|an\s+)?(?P<other>[^?,;.]+)",
                             re.I)
+# Models or methods described by a comparison of size or standing, not named: "much bigger models", "larger LLMs".
+_ANY_OF_A_KIND = re.compile(r"^(?:(?:much|far|even|way|significantly|considerably)\s+)?(?:bigger|larger|smaller|"
+                            r"stronger|weaker|newer|older|other|more\s+\w+|less\s+\w+)\s+(?:[\w-]+\s+)?"
+                            r"(?:models?|llms?|lms?|methods?|approaches|systems?|ones|baselines?)\b", re.I)
+
+
 def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
     """The specific thing a question compares a paper with ("speculative decoding"), or "" when there is none or
     it is too plain to check ("the baseline": a paper may call its baseline anything). With the index's
@@ -438,6 +444,8 @@ def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
     other = re.split(r"\s+(?:on|in|at|for|with|by|across|when|using|is|are|was|were|does|do|did)\s+", match["other"],
                      maxsplit=1)[0]
     other = " ".join(other.split()[:4])
+    if _ANY_OF_A_KIND.match(other):
+        return ""  # "much bigger models", "other open LLMs": any of a kind, which a paper may word its own way
     # A capitalised word there is a name ("beat Reflexion"): checkable on its own, unlike "the baseline".
     first = other.split()[0] if other.split() else ""
     typed_lower = vocabulary is not None and first.islower() and len(first) >= 4 and \

@@ -28,6 +28,8 @@ _UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",
                # A benchmark's items, by whatever it calls them: "1,140 fine-grained tasks" answers "more problems".
                # "the most tasks": "1.2K samples" (not "problems": "46.3% with 64 samples" is a budget, no problems).
                "problem": r"(?:problem|task|question|exercise)", "task": r"(?:task|problem|sample|instance|test case)",
+               # "how many of the test puzzles does Codex solve": P3 counts its puzzles as "397 test problems".
+               "puzzl": r"(?:puzzle|problem)",
                # People, by whatever role the study gives them: "how many developers used it" is "1200 users".
                **dict.fromkeys(["people", "person", "user", "developer", "participant", "programmer", "annotator",
                                 "human", "engineer", "student"],
@@ -50,7 +52,7 @@ _MORE_OF = re.compile(r"\b(?:which|who)\b.*?\b(?:more|fewer|most|fewest)\s+(?:(?
                       r"[a-z][\w-]*s)|(?:[a-z][\w-]+\s+){1,2}(?P<items>"
                       rf"{_ITEM_NOUNS}))\b", re.I)  # a plural noun, not "more rigorous"
 # What a benchmark counts: "how many ProofNet problems does it solve" may be answered by a share ("23.1%").
-_ITEMS = {"problem", "task", "question", "exercise", "theorem", "statement", "puzzle", "issue", "test", "case"}
+_ITEMS = {"problem", "task", "question", "exercise", "theorem", "statement", "puzzl", "issue", "test", "case"}
 # Units that stand for whatever a benchmark or dataset counts: "3,400 test cases", "5,062 problems" count items.
 _ANY_UNIT = {"item", "exampl", "instanc", "entri", "sampl", "element", "point"}  # as stemmed below
 # Plural nouns a count of items is not: "evaluated on 7 code generation benchmarks", "over 30 mainstream LLMs".
@@ -62,6 +64,7 @@ _TIME = r"\d[\d,.]*\s*(?:ms|s|sec\w*|min\w*|h|hrs?|hours?|days?|weeks?|months?|y
 # "How many problems does REFUTE contain / are in it": its size, which a share ("48% of these problems") is not.
 # Not "how many failures were in the X category": that counts a part, which a share does answer.
 _SIZE_ASKED = re.compile(r"\b(?:contain\w*|includ\w*|compris\w*|consist\w*|in total)\b", re.I)
+_WHOLE = re.compile(r"\b(?:in total|total|full|whole|entire|all told|altogether)\b", re.I)
 
 
 class Unit:
@@ -131,10 +134,13 @@ def counted_unit(question: str) -> Unit | None:
         form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
         # A share counts them too ("47% of HumanEval task traces", "2 of these 20 problems"); a number in words
         # before "of" is a pronoun ("one of the tasks"); "two subsets of our problem set" counts subsets.
-        share = "" if _SIZE_ASKED.search(question[match.start():]) else r"\s*%\s+of\b|"
+        whole = bool(_WHOLE.search(question))
+        share = "" if whole or _SIZE_ASKED.search(question[match.start():]) else r"\s*%\s+of\b|"
+        # "how many puzzles does P3 contain in total?": "397 test problems" counts one split, not the whole.
+        split = r"|(?:test|training|train|dev|validation|held-out)\b" if whole else ""
         return Unit(rf"{AMOUNT}(?:\+|{share}(?<=\d)|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
-                    rf"(?:(?!of\b|per\b)[\w-]+\s+|of\s+(?:the\s+|these\s+|those\s+)?(?=\d)){{0,4}}?{form}", label,
-                    rf"\b{form}", counts_items=stem.lower() in _ITEMS)
+                    rf"(?:(?!of\b|per\b{split})[\w-]+\s+|of\s+(?:the\s+|these\s+|those\s+)?(?=\d)){{0,4}}?{form}",
+                    label, rf"\b{form}", counts_items=stem.lower() in _ITEMS)
     if _HOW_LONG.search(question):
         # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
         # processing is not), so the sentence has the asked verb in some form too.
