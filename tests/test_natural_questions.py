@@ -1225,3 +1225,9 @@ def test_a_count_of_the_whole_is_not_answered_by_a_splits_count(engine):
     # A control: the start code refused it too, for not counting puzzles at all.
     answer = engine.ask("how many puzzles does P3 have altogether, train and test together?")
     assert answer.refused and answer.citations == []
+
+
+def test_a_slash_between_generic_words_does_not_list_every_paper_on_them(engine):
+    answer = engine.ask("which papers have LLMs/AI write proofs that a machine checks (Lean, Isabelle and the like)?")
+    cited = {c.title.split(":")[0] for c in answer.citations}
+    assert {"DeepSeek-Prover", "STP"} <= cited and len(cited) <= 7

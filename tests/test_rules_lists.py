@@ -92,6 +92,9 @@ def test_a_paper_naming_any_example_matches_the_topic():
     ("verifiers or process reward models for math reasoning",
      ["verifiers for math reasoning", "process reward models for math reasoning"]),
     ("code generation or optimisation", ["code generation or optimisation"]),  # one phrase: left to its meaning
+    ("HumanEval / HumanEval+", ["HumanEval", "HumanEval+"]),
+    # A slash between generic words joins no two topics: each side would match every paper on LLMs.
+    ("have LLMs/AI write machine-checked proofs", ["have LLMs/AI write machine-checked proofs"]),
 ])
 def test_the_sides_of_a_list_topic_joined_by_or(topic, parts):
     from rag.answer.listing import either_parts

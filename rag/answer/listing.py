@@ -255,7 +255,8 @@ def either_parts(topic: str) -> list[str]:
         return [re.sub(r"^(?:on|about)\s+", "", p.strip(" ,")) for p in explicit if p.strip(" ,")]
     # Names joined by a slash are alternatives too ("HumanEval / HumanEval+", "Isabelle/Coq").
     parts = [p.strip(" ,") for p in re.split(r"\s+(?:and/)?or\s+|(?<!\band)\s*/\s*(?!or\b)", topic) if p.strip(" ,")]
-    if len(parts) > 1 and all(topic_names(p) for p in parts):
+    # Not a generic word ("LLMs/AI write proofs"): each side would be matched by every paper on LLMs.
+    if len(parts) > 1 and all(any(not is_generic(n) for n in topic_names(p)) for p in parts):
         return parts
     if shared := _SHARED_MODIFIER.match(topic):
         # "verifiers or process reward models for math reasoning": each thing, for what both are for.
