@@ -1231,3 +1231,11 @@ def test_a_slash_between_generic_words_does_not_list_every_paper_on_them(engine)
     answer = engine.ask("which papers have LLMs/AI write proofs that a machine checks (Lean, Isabelle and the like)?")
     cited = {c.title.split(":")[0] for c in answer.citations}
     assert {"DeepSeek-Prover", "STP"} <= cited and len(cited) <= 7
+
+
+def test_a_question_across_papers_worded_with_everyday_verbs_is_answered(engine):
+    # "keeps", "giving", "varied": no abstract has these forms, but they are inflections of words abstracts use.
+    answer = engine.ask("Repeated sampling keeps giving me nearly identical wrong programs - what have people done "
+                        "to get varied outputs from a code model?")
+    assert not answer.refused
+    assert "Planning In Natural Language Improves LLM Search For Code Generation" in {c.title for c in answer.citations}

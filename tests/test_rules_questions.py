@@ -94,6 +94,7 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("when you sample many programs, how do people pick the one to submit?", "multi", []),  # asked anywhere
     ("how are folks dealing with scarce proof data?", "multi", []),
     ("What tricks exist to make code LLM inference cheaper?", "multi", []),
+    ("what ideas are out there for making test-time compute pay off?", "multi", []),
     ("what approaches do people here use to discover new algorithms?", "multi", []),  # the ways, not a list
     ("ways that papers use pseudocode to help LLMs reason?", "multi", []),
     ("what results do the code generation methods here report?", "multi", []),

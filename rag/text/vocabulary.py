@@ -23,6 +23,10 @@ def _form(word: str) -> str:
 
 def _root(word: str) -> str:
     if len(word) <= 6:
+        # A short verb's inflection too ("keeps", "giving", "varied"), leaving three letters or more; not a word's
+        # own ending ("class", "focus", "alias", "this").
+        if len(word) >= 5 and not re.search(r"(?:ss|us|is|as|os)$", word):
+            return re.sub(r"(?<=[a-z]{3})(?:ing|ed|s)$", "", word)
         return word
     root = _INFLECTION.sub("", word)
     # "running" -> "run", not "runn"; "actually" -> "actual"
