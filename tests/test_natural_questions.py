@@ -1239,3 +1239,11 @@ def test_a_question_across_papers_worded_with_everyday_verbs_is_answered(engine)
                         "to get varied outputs from a code model?")
     assert not answer.refused
     assert "Planning In Natural Language Improves LLM Search For Code Generation" in {c.title for c in answer.citations}
+
+
+def test_they_after_a_list_are_the_papers_it_listed(engine):
+    history = ["Which papers study how LLMs do on undergraduate-level math?"]
+    answer = engine.ask("what models did they evaluate?", history=history)
+    assert answer.kind == "comparative" and not answer.refused
+    assert "UGMathBench" in answer.searched_query and "LLMs test" not in answer.searched_query
+    assert any(c.title.startswith("UGMathBench") for c in answer.citations)

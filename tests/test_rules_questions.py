@@ -1788,3 +1788,16 @@ def test_the_parts_of_an_average_the_abstract_gives_alone(question, abstract, av
     from rag.answer.claims import averaged_only
 
     assert bool(averaged_only(question, abstract)) is averaged
+
+
+@pytest.mark.parametrize(("question", "names", "rewritten"), [
+    ("which models did they test?", ["UGMathBench", "CheckMate"], "which models did UGMathBench and CheckMate test?"),
+    ("what are their main results?", ["A", "B", "C"], "what are A, B and C's main results?"),
+    ("how big is it?", ["A", "B"], ""),                # one thing asked about: not the list
+    ("which models did they test?", ["A"], ""),         # one paper: the usual follow-up rules
+    ("which models did they test?", list("ABCDEFG"), ""),  # too many to set side by side
+])
+def test_a_plural_pronoun_after_a_list_stands_for_the_listed_papers(question, names, rewritten):
+    from rag.answer.followups import about_listed
+
+    assert about_listed(question, names) == rewritten

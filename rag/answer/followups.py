@@ -110,3 +110,21 @@ def _narrowed_list(question: str, earlier: str) -> str:
         return ""
     rest = re.sub(r"^(?:also\s+|do\s+|does\s+)+", "", match.group("rest"), flags=re.I)
     return f"Which papers {topic}{NARROWING}{rest}?"
+
+
+# "they", "them", "their", "each of them" standing for several papers: after a list, the papers it listed.
+_THEM = re.compile(r"\b(?:each of (?:them|these|those)|they|them|their|these papers|those papers)\b", re.I)
+LISTED_AT_MOST = 6  # papers a follow-up may put side by side; a longer list is narrowed with "which of them"
+
+
+def about_listed(question: str, names: Sequence[str]) -> str:
+    """"Which models did they test?" after a list of UGMathBench and CheckMate: "which models did UGMathBench and
+    CheckMate test?", a comparison of the listed papers; "" when the question does not refer to them that way."""
+    if not 2 <= len(names) <= LISTED_AT_MOST or not _THEM.search(question):
+        return ""
+    joined = ", ".join(names[:-1]) + f" and {names[-1]}"
+
+    def replace(match: re.Match) -> str:
+        return f"{joined}'s" if match.group(0).lower() == "their" else joined
+
+    return _THEM.sub(replace, question, count=1)

@@ -19,9 +19,10 @@ from rag.answer.across import across_papers, aggregate
 from rag.answer.best_sentences import best_sentences_answer
 from rag.answer.described import described_one
 from rag.answer.evidence import Gathered, Tools
+from rag.answer.followups import about_listed
 from rag.answer.hypotheticals import hypothetical
 from rag.answer.origin import made_by, unmade
-from rag.answer.plan import Plan, asked_part
+from rag.answer.plan import NARROWING, Plan, asked_part
 from rag.answer.question import check_question
 from rag.answer.refusal import refusal, refuse
 from rag.answer.unknowns import not_indexed, not_mentioned, unknown_data, unknown_papers, unknowns
@@ -82,12 +83,32 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
     from rag.answer.followups import condense as by_rule
 
     searched = by_rule(question, history, view.lexicon.paper_names if view is not None and history else None)
+    if view is not None and history and NARROWING not in searched and (listed := _listed(history[-1], view, tools)):
+        # "Which models did they test?" after "which papers evaluate LLMs on undergraduate math?": the papers that
+        # list named, not a plural noun of its question ("LLMs").
+        searched = about_listed(question, listed) or searched
     if tools.generator is not None and history and tools.settings.llm.condense:
         from rag.generation.rewrite import condense_with_model
 
         searched = condense_with_model(question, history, tools.generator, searched,
                                        tools.settings.answer.max_question_chars)
     return searched
+
+
+def _listed(earlier: str, view: IndexView, tools: Tools) -> list[str]:
+    """The short names of the papers an earlier list question lists (answered again: a turn keeps only its
+    question), or [] when it asks no list."""
+    from rag.answer.plan import understand
+    from rag.text.names import short_name
+
+    if understand(earlier, view.lexicon).kind != "list":
+        return []
+    answer = None
+    for event in run(Request(earlier), view, tools):
+        answer = event
+    if not isinstance(answer, Answer) or answer.refused:
+        return []
+    return [short_name(view.papers[pid]) for pid in dict.fromkeys(c.paper_id for c in answer.citations)]
 
 
 def plan_question(searched: str, view: IndexView, paper_ids: Sequence[str] | None,
