@@ -838,12 +838,17 @@ def test_the_aspect_comes_from_the_sentence_that_asks(lexicon, question, aspect)
 class _Scored:
     """Sentence scores of one paper, as a question found them (the scoring itself is the model's)."""
 
+    TEXTS = ("Code completion must be fast.",                                     # problem
+             "Latency matters to users of IDEs.",                                 # problem
+             "We propose an early exit that skips 1.7 layers on average.",        # approach
+             "We train a classifier that decides when to exit, from each hidden state.",  # approach
+             "The weather was fine.",                                             # other
+             "It keeps 98% of the accuracy while saving 11% of the compute.")     # results
+
     def __init__(self, scores: list[float]) -> None:
         from rag.answer.scoring import ScoredSentence
 
-        texts = ["Code completion must be fast.", "Latency matters to users of IDEs.",
-                 "We propose an early exit that skips 1.7 layers on average.", "The weather was fine."]
-        self.sentences = sorted((ScoredSentence("p", i, texts[i], s, 0.0, s, 0) for i, s in enumerate(scores)),
+        self.sentences = sorted((ScoredSentence("p", i, self.TEXTS[i], s, 0.0, s, 0) for i, s in enumerate(scores)),
                                 key=lambda s: -s.score)
 
     def scored_in(self, paper_ids):
@@ -851,9 +856,12 @@ class _Scored:
 
 
 @pytest.mark.parametrize(("scores", "quoted"), [
-    ([0.9, 0.2, 0.5, 0.1], [0, 2]),  # the best, and the sentence saying what the paper did
-    ([0.9, 0.7, 0.5, 0.1], [0, 1, 2]),  # a second sentence this close to the best joins, in the abstract's order
-    ([0.9, 0.3, 0.3, 0.1], [0]),  # nothing else close enough
+    ([0.9, 0.2, 0.5, 0.1, 0.1, 0.1], [0, 2]),  # the best, and the sentence saying what the paper did
+    ([0.9, 0.2, 0.5, 0.5, 0.1, 0.5], [0, 2, 3, 5]),  # the way is often said over two sentences; then its result
+    ([0.9, 0.3, 0.3, 0.1, 0.1, 0.1], [0]),  # nothing else close enough
+    ([0.9, 0.2, 0.1, 0.1, 0.7, 0.1], [0, 4]),  # a sentence this close to the best joins, in the abstract's order
+    # ... unless it is background: the question asks what the papers do, not why it matters.
+    ([0.9, 0.7, 0.1, 0.1, 0.1, 0.1], [0]),
 ])
 def test_a_papers_line_across_papers(scores, quoted):
     from rag.answer.across import paper_group
