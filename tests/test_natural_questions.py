@@ -1247,3 +1247,14 @@ def test_they_after_a_list_are_the_papers_it_listed(engine):
     assert answer.kind == "comparative" and not answer.refused
     assert "UGMathBench" in answer.searched_query and "LLMs test" not in answer.searched_query
     assert any(c.title.startswith("UGMathBench") for c in answer.citations)
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    ("how did STP do on the minif2f validation split?", True),  # its figures are on miniF2F-test only
+    ("what's DeepSeek-Prover's miniF2F dev set accuracy?", True),
+    ("what does STP get on the miniF2F test split?", False),  # the split it has (control)
+    ("what's the HumanEval test set score of CodeTree?", False),  # "test set" said loosely: its HumanEval figure
+])
+def test_a_benchmark_split_the_abstract_never_reports_is_refused(engine, question, refused):
+    answer = engine.ask(question)
+    assert answer.refused is refused

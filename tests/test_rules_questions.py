@@ -975,6 +975,7 @@ def test_a_side_described_after_named_ones(lexicon, question, described):
     ("With GPT-4o as the base model, what did CodeTree score on HumanEval?", ""),
     ("What's the average pass rate?", ""),
     ("How well do human experts do on it?", "human"),  # people asked about anywhere
+    ("what's the HumanEval test set score of CodeTree?", ""),  # "set" says which benchmark, not whose figure
 ])
 def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
     from rag.answer.asks import measure_qualifier

@@ -95,7 +95,8 @@ _QUALIFIED = re.compile(rf"\b{_WHAT_IS}\s+(?:the\s+)?(?:(?!(?:{AUX_WORD})\b)[\w-
                         r"(?P<qualifier>[a-z][\w-]+)\s+"
                         rf"(?:task\s+)?{_MEASUREMENT}\b", re.I)
 _ANY_QUALIFIER = {"best", "overall", "final", "average", "mean", "reported", "top", "exact", "highest", "lowest",
-                  "actual", "main", "headline", "end-to-end", "its", "their", "the", "a", "an", "task", "total"}
+                  "actual", "main", "headline", "end-to-end", "its", "their", "the", "a", "an", "task", "total",
+                  "set", "split", "benchmark", "dataset"}  # "the HumanEval test set score": no one's in particular
 
 
 def measure_qualifier(question: str) -> str:

@@ -83,7 +83,7 @@ RELEASE_AFTER = re.compile(_RELEASE_NUMBER, re.I)  # right after a name found ot
 # A benchmark's subset after a space, where the subset word ends the name: after "on / in / for / of" at the end of a
 # phrase ("resolve rate on SWE-bench Verified?"), or before a word for results ("SWE-bench Verified numbers"); not an
 # adjective ("what makes miniF2F hard?", "Is CompCert verified?") nor one of a phrase's ("HumanEval hard problems").
-_SUBSETS = r"lite|verified|hard|mini|live|multilingual|full"
+_SUBSETS = r"lite|verified|hard|mini|live|multilingual|full|valid|validation|dev"  # not "test": said loosely
 _RESULT_WORDS = (r"split|set|subset|version|variant|leaderboard|numbers|results|scores?|figures?|performance|accuracy|"
                  r"resolve")
 SPACED_VARIANT = re.compile(rf"(?:(?<=\bon\s)|(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s)|"
