@@ -1258,3 +1258,12 @@ def test_they_after_a_list_are_the_papers_it_listed(engine):
 def test_a_benchmark_split_the_abstract_never_reports_is_refused(engine, question, refused):
     answer = engine.ask(question)
     assert answer.refused is refused
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("Which institution did the AlphaCode team work at?", "affiliation"),
+    ("AutoML-Agent: how much does each task cost to run?", "cost in money"),
+    ("How fast does Code4Me return a completion, in milliseconds?", "does not mention time"),
+])
+def test_an_affiliation_a_cost_or_a_speed_no_abstract_states_is_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)

@@ -1061,6 +1061,7 @@ def test_a_quoted_figure_must_be_written_in_the_abstract(question, text, unstate
     ("How much faster is it?", "", "", ""),  # a comparison, not a quantity
     ("How much money does it spend per paper?", "", "", ""),  # money is the record's rule
     ("What is the overhead?", "", "", ""),
+    ("how fast is its completion latency in ms?", "time", "a 2x speedup", "a small model"),  # time, in any words
 ])
 def test_the_quantity_a_how_much_question_measures(question, quantity, said, unsaid):
     from rag.answer.units import measured_quantity, names_quantity

@@ -42,6 +42,11 @@ def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, sa
      "cost in money"),  # LaTeX is no amount
     (BARE, "What is its inference cost compared to the base model?", ""),  # compute, not money
     (BARE, "Does it lower the computational cost?", ""),  # a claim about cost, not an amount of money
+    (BARE, "what's the cost per task of its runs?", "cost in money"),
+    (BARE, "how much does one fix cost?", "cost in money"),
+    (BARE, "what's the compute cost per token?", ""),  # compute, not money
+    (BARE, "which university are the authors from?", "affiliation"),  # no abstract says it of itself
+    (BARE, "what lab is behind it?", "affiliation"),
 ])
 def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question, missing):
     assert missing_detail(paper, question) == missing

@@ -46,6 +46,10 @@ _DETAILS = [
      re.compile(r"\bloss\b|\bobjective\b|\bcross-entropy\b|\bcontrastive\b|\blikelihood\b", re.I)),
     ("failure cases", re.compile(r"\b(?:get|got|gets) wrong\b|\bfailure cases?\b|\bfail(?:s|ed)? on\b", re.I),
      re.compile(r"\bfail\w*|\bwrong\b|\berrors?\b|\bmistakes?\b|\bunsolved\b", re.I)),
+    # Who the authors are with: no abstract here says it of itself, however its authors are known.
+    ("affiliation", re.compile(r"\b(?:universit(?:y|ies)|institutions?|affiliat\w*|(?:what|which)\s+(?:lab|labs|"
+                               r"company|companies|organi[sz]ations?|group)\b)", re.I),
+     re.compile(r"\b(?:universit\w*|institut\w*|laborator\w*|lab)\b", re.I)),
     ("ethical or safety concerns", re.compile(r"\bethic\w*|\bsafety\b|\bmisuse\b", re.I),
      re.compile(r"\bethic\w*|\bsafe(?:ty|ly)?\b|\bmisuse\b|\brisks?\b|\bharm\w*", re.I)),
 ]
@@ -72,7 +76,11 @@ def record_answer(paper: Paper, question: str, searched: str) -> Answer | None:
 # What money a run costs: stated as an amount, wherever the abstract says it ("at a cost of less than $15 per
 # paper" names no one, yet is the paper's own).
 _ASKS_COST = re.compile(r"\b(?:api|dollar|monetary)\s+(?:fees?|costs?|price)\b|\bin (?:dollars|usd|api fees)\b|"
-                        r"\bhow much money\b|\bcosts? in (?:dollars|money)\b|\bhow many dollars\b", re.I)
+                        r"\bhow much money\b|\bcosts? in (?:dollars|money)\b|\bhow many dollars\b|"
+                        # "the cost per task", "how much does a run cost": not a compute cost ("FLOPs per token").
+                        r"(?<!compute )(?<!computational )(?<!inference )(?<!training )\bcosts?\s+(?:per|of)\s+"
+                        r"(?:each\s+|a\s+|one\s+|an\s+)?(?:task|run|issue|paper|problem|query|request|call|fix)s?\b|"
+                        r"\bhow much (?:does|did|do|would|will) [^?]*\bcosts?\b", re.I)
 _MONEY = re.compile(r"[$€£]\s?\d[\d.,]*(?![\d.,]*\\)|\b(?:USD|dollars?|cents?)\b", re.I)  # not LaTeX "$2\times$"
 
 

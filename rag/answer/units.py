@@ -159,7 +159,7 @@ _QUANTITIES = {"memory": "memor", "ram": r"ram\b", "vram": r"vram\b", "energy": 
                # Time spoken of in any way: "time", "faster", "speedup", "seconds".
                "time": r"(?:time|fast|speed|latenc|second|minute|hour)"}
 _QUANTITY = "|".join(_QUANTITIES)
-_HOW_MUCH = re.compile(rf"\bhow much\s+(?:gpu\s+)?(?P<noun>{_QUANTITY})\b|"
+_HOW_MUCH = re.compile(rf"\bhow much\s+(?:gpu\s+)?(?P<noun>{_QUANTITY})\b|\bhow (?P<fast>fast|quick|quickly)\b|"
                        r"\b(?:wall[- ]?clock|running|run|solving)\s+(?P<noun3>time)\b|"
                        rf"\b(?P<noun2>{_QUANTITY})\s+(?:usage|use|footprint|consumption|overhead|savings?|length|"
                        r"window|requirements?|cost)\b", re.I)
@@ -170,6 +170,8 @@ def measured_quantity(question: str) -> str:
     match = _HOW_MUCH.search(question)
     if match is None:
         return ""
+    if match["fast"]:
+        return "time"  # "how fast is X's completion": time, in any of its words
     return match["noun"] or match["noun3"] or match.group(0)  # "context length": as asked, checked by its first word
 
 
