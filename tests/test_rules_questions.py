@@ -95,6 +95,8 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("how are folks dealing with scarce proof data?", "multi", []),
     ("What tricks exist to make code LLM inference cheaper?", "multi", []),
     ("what ideas are out there for making test-time compute pay off?", "multi", []),
+    # The sentence that asks decides, whatever context comes first.
+    ("Proof data is scarce. What approaches exist for getting more of it?", "multi", []),
     ("what approaches do people here use to discover new algorithms?", "multi", []),  # the ways, not a list
     ("ways that papers use pseudocode to help LLMs reason?", "multi", []),
     ("what results do the code generation methods here report?", "multi", []),

@@ -153,6 +153,11 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         # "which base models get fine-tuned ...", "what metrics do the completion papers report?": named things, as
         # "which benchmarks" asks for.
         return Plan("aggregate", terms=terms)
+    # The sentence that asks decides, whatever context comes before it ("Data scarcity is the bottleneck. What
+    # approaches exist for ...?"), and an aside in brackets says nothing of the shape.
+    ask = re.sub(r"\s*\([^()]*\)", "", re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)[-1])
+    if not named and _WAYS_EXIST.match(ask):
+        return _across(text, terms)
     # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
     # and B: which methods do they use?" compares them.
     topic = list_topic(text) if len(named) < 2 else _list_topic(text)
@@ -287,6 +292,11 @@ _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?(?:differen
 _WAYS = (r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\s+|main\s+)?"
          r"(?:ways|approaches|techniques|strategies)\s+(?:of|for|to|(?:that\s+)?(?:make|reduce|cut|lower|improve|"
          r"speed|increase|boost|help|get|avoid|fix|let|allow|enable|teach)s?)\b")
+# "What approaches exist for X?": the ways, one per paper, not a list of papers (which "what approaches use MCTS?"
+# is). Only "exist": on the tune sets "what approaches are there here for ..." and "... have been used with LLMs"
+# were answered better as lists or from their closest papers.
+_WAYS_EXIST = re.compile(r"^what\s+(?:[\w-]+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|"
+                         r"ideas)\s+exist\b", re.I)
 _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
     r"strategies)\b|" + _WAYS + "|"
