@@ -1267,3 +1267,24 @@ def test_a_benchmark_split_the_abstract_never_reports_is_refused(engine, questio
 ])
 def test_an_affiliation_a_cost_or_a_speed_no_abstract_states_is_refused(engine, question, said):
     assert_refused_saying(engine, question, said)
+
+
+def test_what_approaches_exist_after_some_context_is_answered_paper_by_paper(engine):
+    answer = engine.ask("Formal proofs are expensive to write by hand. What approaches exist for producing more "
+                        "proof data to train LLM provers on?")
+    assert answer.kind == "list" and answer.answer.startswith("- **")  # one line per paper, not a list of titles
+    cited = {c.title.split(":")[0] for c in answer.citations}
+    assert {"DeepSeek-Prover", "STP"} <= cited
+
+
+@pytest.mark.parametrize("question", [
+    "which model did the GitChameleon paper find best?",  # "state-of-the-art LLMs struggle; for instance, GPT-4o ..."
+    "Which LLM topped BigCodeBench's leaderboard?",
+])
+def test_which_model_did_best_is_refused_where_no_sentence_ranks_one_first(engine, question):
+    assert_refused_saying(engine, question, "does not name which one")
+
+
+def test_which_model_did_best_is_answered_where_a_sentence_ranks_it(engine):
+    answer = engine.ask("which model did best on CoCoNUT?")  # "the top-performing model, Gemini" (control)
+    assert not answer.refused and "Gemini" in answer.answer

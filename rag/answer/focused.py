@@ -175,7 +175,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # "CoCoNUT tested many LLMs, which one was the top performer?" shares few words with "the top-performing model,
     # Gemini, ...", yet that sentence answers it: a sentence naming a model as best is evidence at any score for a
     # question asking for the best in words the abstract has (not "worst", not "best at image captioning").
-    best_named = [s for s in scored if _BEST.search(s.text) and
+    best_named = [s for s in scored if _RANKS_ONE.search(s.text) and
                   _names_a_model(s.text, paper, [t.text for t in shape.terms], view.vocabulary, own=True)] \
         if which_model else []
     # "What's the smallest model they train?": the sentence with the smallest size leads, however little else of
@@ -195,6 +195,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             # "mpirigen model size? how many params": nothing of its abstract comes close, and it gives no size;
             # another paper's 150M is no answer.
             return _not_stated(paper, "", question, found, f"{the_abstract} gives no model size.")
+        if which_model and _BEST.search(question) and scored:
+            # "which model did the GitChameleon paper find best?": no sentence of its ranks one first, and another
+            # paper's best model is no answer about it.
+            return _not_stated(paper, "", question, found, f"{the_abstract} does not name which one (the closest "
+                                                           f"it says: “{scored[0].text}”).")
         return None
     if which_model:
         # "Which model achieved the top score of about 60% on BigCodeBench?": "scores up to 60%" of "60 LLMs" names
@@ -204,8 +209,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # GPT-4"); elsewhere the paper's own names are no answer ("which LLM does ADAS use": not ADAS).
         asked = [t.text for t in shape.terms]
         not_it = [*asked, *own_names]  # keys: "ADAS" typed "adas", or not typed at all
+        # Asked which did best, a sentence must say so: "for instance, GPT-4o achieves 39.9%" names no best.
+        ranked = bool(_BEST.search(question))
         naming = [s for s in scored
-                  if (s.score >= FIGURE_RATIO * scored[0].score
+                  if (s.score >= FIGURE_RATIO * scored[0].score and (not ranked or _RANKS_ONE.search(s.text))
                       and _names_a_model(s.text, paper, not_it, view.vocabulary)) or s in best_named]
         if not naming:
             return _not_stated(paper, "", question, found, f"{the_abstract} does not name which one (the "
@@ -482,6 +489,9 @@ def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) 
 
 
 _BEST = re.compile(rf"\b(?:{BEST_WORDS})\b", re.I)
+# A sentence ranking one model first; "state-of-the-art LLMs struggle" ranks none.
+_RANKS_ONE = re.compile(rf"\b(?:{BEST_WORDS})\b(?<!state-of-the-art)|\bstate-of-the-art\b(?!\s+(?:LLMs|LMs|models|"
+                        r"systems|methods|approaches))", re.I)
 
 
 # What a name describes when written before it ("GitHub issues", "HumanEval tasks"): then no model is named.
