@@ -428,6 +428,11 @@ def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
     ("Did A or B evaluate a larger number of LLMs?", "We evaluate 23 leading LLMs.", True),
     ("number of tasks in MBPP?", "The MBPP dataset contains 974 programming tasks.", True),  # said tersely
     ("a number of tasks were hard", "It has 974 programming tasks.", None),  # "a number of": no count asked
+    # A number the question states is no count of what it asks: the abstract only says it again.
+    ("how many of the 974 tasks are in the test split?", "The dataset contains 974 programming tasks.", False),
+    # "are in REFUTE": its size, which a share of its problems is not.
+    ("how many problems are in REFUTE currently?", "agents solve up to 48% of these problems", False),
+    ("how many problems are in REFUTE currently?", "REFUTE holds 324 problems.", True),
     # Benchmark items by another name: P3 counts its puzzles as problems.
     ("how many of the test puzzles does Codex solve?", "solving up to 18% of 397 test problems", True),
     # The whole asked for: a split's count is no answer, whatever the items are called.
@@ -1000,6 +1005,8 @@ def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
     # A figure said on the name is its own, however near the next one is.
     ("What does it score on MATH?", "It reaches 64.8% on the competitive MATH dataset and 86.7% on GSM8K.", "64.8%"),
     ("what MATH score does it get?", "Top results of 95.1 on MATH, 98.7 on MBPP, and 43.0 on APPS.", "95.1"),
+    # The total the question gives back is no answer: the count before it is.
+    ("how many of the 148 problems did it prove?", "It proved 5 out of 148 problems in FIMO.", "5 out of 148 problems"),
 ])
 def test_the_value_a_figure_question_asks_for(question, sentence, value):
     from rag.answer.asks import asked_value

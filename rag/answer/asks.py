@@ -483,6 +483,10 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
         share = len(amounts) >= 2 and re.fullmatch(r"\S*\s+of\s+(?:the\s+|these\s+|those\s+|its\s+)?",
                                                    match.group(0)[amounts[-2]:amounts[-1]], re.I)
         start = match.start() + amounts[-2 if share else -1]
+        # "5 out of 148 problems" asked as "how many of the 148 problems": the count before the total it gives back.
+        if not share and (before := re.search(r"(?<![\w.])\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?$",
+                                              sentence[:start])):
+            start = before.start()
         end = match.end()
         while end < len(sentence) and sentence[end].isalnum():
             end += 1

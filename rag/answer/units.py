@@ -63,7 +63,10 @@ _HOW_LONG = re.compile(r"\bhow long\s+(?:does|do|did|would|will|should)\b.*\b(?:
 _TIME = r"\d[\d,.]*\s*(?:ms|s|sec\w*|min\w*|h|hrs?|hours?|days?|weeks?|months?|years?)\b"
 # "How many problems does REFUTE contain / are in it": its size, which a share ("48% of these problems") is not.
 # Not "how many failures were in the X category": that counts a part, which a share does answer.
-_SIZE_ASKED = re.compile(r"\b(?:contain\w*|includ\w*|compris\w*|consist\w*|in total)\b", re.I)
+_SIZE_ASKED = re.compile(r"\b(?:contain\w*|includ\w*|compris\w*|consist\w*|in total)\b|"
+                         # "how many problems are in REFUTE (currently)?": its size; not "in the X category"
+                         r"\b(?:are|is)\s+(?:there\s+)?in\s+(?:(?-i:[A-Z])[\w.+-]*|it)(?:\s+(?:currently|now|today|"
+                         r"overall))?\s*[?.!]*$", re.I)
 _WHOLE = re.compile(r"\b(?:in total|total|full|whole|entire|all told|altogether)\b", re.I)
 
 
@@ -71,8 +74,11 @@ class Unit:
     """What a "how many / how long" figure must be about, as a pattern a sentence must match."""
 
     def __init__(self, pattern: str, text: str, word: str, counts: bool = True, also: str = "",
-                 counts_items: bool = False) -> None:
+                 counts_items: bool = False, given: frozenset[str] = frozenset()) -> None:
         self.counts = counts  # "how many": a number next to the word counts it
+        # Numbers the question itself states ("how many of the 974 tasks are in the test split?"): the abstract
+        # saying 974 again answers nothing.
+        self.given = given
         self.counts_items = counts_items  # a benchmark's items ("problems", "tasks"), which a share may count
         self.pattern = re.compile(pattern, re.I)
         self.also = re.compile(also, re.I) if also else None  # anywhere in the sentence too (the asked verb)
@@ -80,10 +86,22 @@ class Unit:
         self.word = re.compile(word, re.I)
 
     def search(self, sentence: str) -> bool:
-        return bool(self.pattern.search(sentence)) and (self.also is None or bool(self.also.search(sentence)))
+        counted = any(_number_of(m.group(0)) not in self.given for m in self.pattern.finditer(sentence))
+        return counted and (self.also is None or bool(self.also.search(sentence)))
 
     def used_in(self, text: str) -> bool:
         return bool(self.word.search(text))
+
+
+def _number_of(text: str) -> str:
+    """The first number written in digits, without its separators ("1,329 lemmas": "1329"), or ""."""
+    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return match[0].replace(",", "") if match else ""
+
+
+def _given(question: str) -> frozenset[str]:
+    return frozenset(n.replace(",", "") for n in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w.]*[%])", question)
+                     if len(n.replace(",", "")) >= 2)
 
 
 def _items(label: str) -> Unit:
@@ -140,7 +158,7 @@ def counted_unit(question: str) -> Unit | None:
         split = r"|(?:test|training|train|dev|validation|held-out)\b" if whole else ""
         return Unit(rf"{AMOUNT}(?:\+|{share}(?<=\d)|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
                     rf"(?:(?!of\b|per\b{split})[\w-]+\s+|of\s+(?:the\s+|these\s+|those\s+)?(?=\d)){{0,4}}?{form}",
-                    label, rf"\b{form}", counts_items=stem.lower() in _ITEMS)
+                    label, rf"\b{form}", counts_items=stem.lower() in _ITEMS, given=_given(question))
     if _HOW_LONG.search(question):
         # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
         # processing is not), so the sentence has the asked verb in some form too.
