@@ -1288,3 +1288,10 @@ def test_which_model_did_best_is_refused_where_no_sentence_ranks_one_first(engin
 def test_which_model_did_best_is_answered_where_a_sentence_ranks_it(engine):
     answer = engine.ask("which model did best on CoCoNUT?")  # "the top-performing model, Gemini" (control)
     assert not answer.refused and "Gemini" in answer.answer
+
+
+def test_a_generic_acronym_in_context_names_no_paper(engine):
+    # Code4Me's abstract introduces "an open-source IDE extension": "IDE" is not that paper's name.
+    answer = engine.ask("Latency is critical in the IDE. What techniques make code completion cheaper or faster at "
+                        "inference time?")
+    assert not answer.refused and "The IDE abstract" not in answer.answer

@@ -186,6 +186,7 @@ def test_normalise_title(title, expected):
 @pytest.mark.parametrize(("name", "generic"), [
     ("LLMs", True), ("LLM-generated", True), ("AI-supported", True), ("RL-based", True),
     ("GPT-4", False), ("DeepSeek-Prover", False), ("LLM-Coder", False), ("miniF2F", False),
+    ("IDE", True), ("GPUs", True),  # what many papers run in or on, no paper's name
 ])
 def test_generic_names_and_their_compounds(name, generic):
     from rag.text.names import is_generic

@@ -60,8 +60,10 @@ _NOT_NAMES = frozenset("""What Which Who Whom Whose When Where Why How Compare C
     Studies""".split())
 
 
-# Words too common in this field to name anything on their own ("LLMs", "AI", "GPT").
+# Words too common in this field to name anything on their own ("LLMs", "AI", "GPT", "IDE": an abstract introducing
+# "an open-source IDE extension, Code4Me" is not the IDE paper).
 GENERIC_NAMES = frozenset("""llm llms ai ml gpt nlp rl lm lms sota api apis code data model models paper method
+    ide ides gpu gpus cpu cpus
     the a an we our this that these those it its""".split())
 
 
