@@ -1295,3 +1295,25 @@ def test_a_generic_acronym_in_context_names_no_paper(engine):
     answer = engine.ask("Latency is critical in the IDE. What techniques make code completion cheaper or faster at "
                         "inference time?")
     assert not answer.refused and "The IDE abstract" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "refused", "said"), [
+    # A paper described, set off before the ask: the names that describe it are not what is asked of it.
+    ("the Minecraft agent paper with the goal Selector: how many tasks does the agent manage?", False,
+     "70+ Minecraft tasks"),
+    ("in the benchmark of 116 version-conditioned python problems, what's GPT-4o's pass@10?", False, "39.9"),
+    # ... and what is asked must be in that paper: Claude is another paper's model.
+    ("the benchmark of 116 version-conditioned python problems -- what pass@10 does Claude 3.5 Sonnet get?", True,
+     "does not mention Claude"),
+])
+def test_a_paper_described_before_the_ask_is_the_one_asked_about(engine, question, refused, said):
+    answer = engine.ask(question)
+    assert answer.refused is refused and said in answer.answer
+
+
+def test_a_second_ask_for_a_number_is_judged_on_its_own_sentences(engine):
+    # The first ask's closest sentence (the codebases) has no figure; the second ask's (80,000 lines) has. A control
+    # (the start code answered it too): with the description's names no longer asked, it had been refused.
+    answer = engine.ask("the C-to-safe-Rust paper: which verified codebases did they port, and how large is the "
+                        "Rust crypto library that came out?")
+    assert not answer.refused and "80,000" in answer.answer

@@ -17,13 +17,22 @@ ONE_PAPER = re.compile(r"(?:\b(?:the|this|that)\s+|^\s*(?!(?:which|what|whats|do
                        r"article)\b(?!s)", re.I)
 
 
+# A paper described before the ask and set off from it, whatever its description ends in ("the minecraft planning
+# paper w/ the goal selector --", "in the version-specific benchmark with 116 python problems,"): the names in it
+# say which paper, they are not what is asked of it.
+DESCRIBING = re.compile(r"^\s*(?:(?:in|for|on|from|about)\s+)?(?:the|that|this)\s+"
+                        r"(?P<description>(?:[\w/+.-]+\s+){0,8}?(?:paper|benchmark|dataset|study|work|method|framework|system)\b(?:\s+(?:w/|with|that|which|"
+                        r"where|on|about|for|of|introducing|proposing)\s+[^,:;?]{1,80}?)?)\s*"
+                        r"(?=,|:|;|\s+[-–—]{1,2}\s+)", re.I)
+
+
 def described_one(found: Gathered) -> tuple[str, tuple[int, int]] | None:
     """The paper a question describes ("the olympiad Lean dataset paper"), with where the description is, when the
     description finds it first and the whole question ranks it among its top three; None otherwise ("that study"
     describes nothing)."""
     from rag.text.tokens import STOPWORDS
 
-    match = ONE_PAPER.search(found.searched)
+    match = DESCRIBING.match(found.searched) or ONE_PAPER.search(found.searched)
     if not match or not [w for w in re.findall(r"[A-Za-z][\w-]+", match["description"])
                          if w.lower() not in STOPWORDS and w.lower() not in {"same", "other", "first", "second",
                                                                               "last", "above", "previous"}]:

@@ -374,6 +374,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         scored = about + [s for s in scored if s not in about]
     chosen = _lead_with(pick_answer_sentences(scored, settings.answer.max_sentences), scored[0])
     close = [s for s in chosen if s.score >= FIGURE_RATIO * scored[0].score]
+    numbered = [part for part in split_asks(question) if asks_number(part)]
+    if numbered and len(numbered) < len(split_asks(question)):
+        # "what codebases did they apply it to and how big is the library?": the ask for a number has sentences
+        # of its own, the first ask's closest hold no figure.
+        own = found.scored_in_for(numbered[0], [pid])
+        close = [s for s in own if s.score >= FIGURE_RATIO * own[0].score] if own else close
     if not wanted and asks_number(question) and not any(has_figure(s.text) for s in close):
         # "How many parameters does RLCoder's retriever have?": the sentences about it hold no number at all (a
         # figure in a sentence further off is about something else: "10s of seconds" of prompt processing).

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.answer.alternatives import offered_names
+from rag.answer.described import DESCRIBING
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
@@ -148,6 +149,10 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     mentions = _with_paired_names(question, lexicon.paired_lower_case(question, lexicon.find(question)), lexicon)
     named = paper_ids_of(mentions)[:MAX_COMPARED] or _model_of_one_paper(mentions, lexicon)
     terms = [m for m in mentions if m.kind == "term"]
+    if described := DESCRIBING.match(question):
+        # "the minecraft planning paper w/ the goal selector -- how many tasks ...": names that say which paper are
+        # not what is asked of it.
+        terms = [t for t in terms if t.start >= described.end()]
     text = question.strip().rstrip("?.! ")
     if not named and (asks_tuned_models(text) or asks_metrics(text)):
         # "which base models get fine-tuned ...", "what metrics do the completion papers report?": named things, as
