@@ -139,3 +139,15 @@ def test_a_name_no_paper_has_among_described_alternatives_leaves_the_description
     found = find_matches("agents acting in websites, GUIs or games", papers, score)
     assert [m.paper.paper_id for m in found] == ["web"]
     assert find_matches("GUIs", papers, score) == []  # the name alone: nothing matches
+
+
+def test_a_list_asking_for_a_count_keeps_papers_counting_that_thing():
+    from rag.answer.listing import find_matches
+    from rag.types import Paper
+
+    papers = [Paper("a", "A bench", "We evaluate 23 leading LLMs on it."),
+              Paper("b", "B bench", "Our study covers over 30 mainstream models."),
+              Paper("c", "C prover", "The best model proves 2 of these 20 IMO problems."),  # 20 counts problems
+              Paper("d", "D model", "Our 150M parameter LM matches larger models.")]  # a size, not a count
+    found = find_matches("evaluate 20+ LLMs", papers, lambda text: [])
+    assert sorted(m.paper.paper_id for m in found) == ["a", "b"]

@@ -32,6 +32,14 @@ def test_numbers_are_read_however_they_are_written(text, values):
     assert read(text).values == values
 
 
+@pytest.mark.parametrize(("text", "bound"), [
+    ("say 20+ LLMs", ">="), ("20 or more models", ">="), ("10 or fewer tasks", "<="), ("more than 20 LLMs", ">"),
+    ("we evaluate 23 leading LLMs", ""),
+])
+def test_a_bound_may_come_after_the_number(text, bound):
+    assert read(text).figures[0].bound == bound
+
+
 def test_a_figure_keeps_its_condition_and_what_it_is_a_share_of():
     low, high = read(PUZZLES).figures
     assert (low.value, low.percent, low.total, low.bound) == (18, True, 397, "<=")

@@ -129,7 +129,7 @@ def find_matches(
         topic = re.sub(r"\b(?:a\s+)?(?:new|novel)\s+", "", topic, count=1, flags=re.I)
     asked = asked_figures(topic)
     if asked:
-        return _stating(asked, _without(topic, asked), papers, score_topic)
+        return _stating(asked, _without(topic, asked), papers, score_topic, topic)
     names = [n for n in topic_names(topic) if not is_generic(n)]
     if names:
         any_of = bool(re.search(r"\bor\b", topic))
@@ -292,7 +292,7 @@ def _named(names: list[str], papers: Iterable[Paper], any_of: bool = False, pass
 
 
 def _stating(asked: list[Figure], rest: str, papers: list[Paper],
-             score_topic: Callable[[str], Sequence[ScoredSentence]]) -> list[Match]:
+             score_topic: Callable[[str], Sequence[ScoredSentence]], topic: str = "") -> list[Match]:
     """Papers with a sentence stating every asked figure and naming what the rest of the topic names; a rest that
     describes more than a measure must match by meaning as well."""
     names = [n for n in topic_names(rest) if not is_generic(n)]
@@ -303,12 +303,16 @@ def _stating(asked: list[Figure], rest: str, papers: list[Paper],
     spelled = any(not re.search(r"\d", f.text) for f in asked)
     matches = []
     for paper in papers:
-        if among is not None and paper.paper_id not in among:
-            continue
         hit = [s for s in split_sentences(paper.abstract)
-               if (spelled or re.search(r"\d", s)) and all(p.search(s) for p in patterns) and _states(s, asked)]
+               if (spelled or re.search(r"\d", s)) and all(p.search(s) for p in patterns) and _states(s, asked, topic)]
         if hit:
             matches.append(Match(paper, hit[0], float(len(hit))))
+    # Among the papers the rest describes, when any of them states it: a figure of what the topic counts ("20+ LLMs")
+    # is itself the sign of what is asked, however loosely the rest is worded ("a big pile of models").
+    if among is not None and (kept := [m for m in matches if m.paper.paper_id in among]):
+        matches = kept
+    elif among is not None and not any(_COUNTED.match(topic, a.end) for a in asked):
+        matches = []
     return sorted(matches, key=lambda m: -m.score)
 
 
@@ -357,9 +361,25 @@ def _describes(rest: str) -> bool:
     return len(_MEASURE.sub(" ", rest).split()) > 1
 
 
-def _states(sentence: str, asked: list[Figure]) -> bool:
+def _states(sentence: str, asked: list[Figure], topic: str = "") -> bool:
+    """Whether the sentence states every asked figure, as a count of what the topic counts ("more than 20 LLMs":
+    "23 leading LLMs", not "2 of these 20 IMO problems")."""
     stated = read(sentence).figures
-    return all(any(a.meets(f) for f in stated) for a in asked)
+    return all(any(a.meets(f) and _counts_alike(a, f, topic, sentence) for f in stated) for a in asked)
+
+
+# The plural noun a figure counts, a few words after it: "20 LLMs", "20+ open models".
+_COUNTED = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z][\w-]*s)\b")
+
+
+def _counts_alike(asked: Figure, stated: Figure, topic: str, sentence: str) -> bool:
+    from rag.answer.units import unit_form
+
+    if asked.percent or not topic or not (noun := _COUNTED.match(topic, asked.end)):
+        return True
+    if re.search(r"[A-Za-z]$", stated.text) or re.match(r"[A-Za-z]", sentence[stated.end:stated.end + 1]):
+        return False  # "150M parameter ... LM", "10s of seconds": a size or a time, not a count of models
+    return bool(re.match(rf"\s*(?:[\w-]+\s+){{0,3}}?{unit_form(noun['noun'])}", sentence[stated.end:], re.I))
 
 
 def _without(topic: str, figures: list[Figure]) -> str:

@@ -24,7 +24,7 @@ _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3
                        r"(?!(?:need|speed|seed|feed)\b)[a-z]+ed(?=\s*(?:[?.!]|$)|\s+(?:by|in|on|for|per|with|from)\b))\b|"
                        r"\s*[?.!]*$)", re.I)
 # A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".
-_UNIT_FORMS = {"model": r"(?:model|LLM|LM|language model)",
+_UNIT_FORMS = {**dict.fromkeys(["model", "llm", "lm"], r"(?:model|LLM|LM|language model)"),
                # A benchmark's items, by whatever it calls them: "1,140 fine-grained tasks" answers "more problems".
                # "the most tasks": "1.2K samples" (not "problems": "46.3% with 64 samples" is a budget, no problems).
                "problem": r"(?:problem|task|question|exercise)", "task": r"(?:task|problem|sample|instance|test case)",
@@ -125,6 +125,12 @@ SIZE = "size"  # the label of a size asked without a unit
 def size_unit(question: str) -> Unit | None:
     """A count of items when the question asks how big something is, naming no unit; None otherwise."""
     return _items(SIZE) if counted_unit(question) is None and _SIZE.search(question) else None
+
+
+def unit_form(word: str) -> str:
+    """What a counted plural noun is written as in a count ("LLMs": "model", "LLM", "LM" ...), as a pattern."""
+    stem = re.sub(r"(?:es|s)$", "", word) if len(word) > 4 else word.rstrip("s")
+    return _UNIT_FORMS.get(stem.lower(), re.escape(stem))
 
 
 def counted_unit(question: str) -> Unit | None:

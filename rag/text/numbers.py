@@ -37,6 +37,8 @@ _BOUNDS = [
     ("<", r"under|below|less\s+than|fewer\s+than|lower\s+than"),
     ("~", r"about|around|approximately|roughly|nearly|almost|~|≈"),
 ]
+_BOUND_AFTER = re.compile(r"(?:(?P<more>\+(?![\w+])|\s+or\s+(?:more|above|greater|higher)\b)|"
+                          r"\s+or\s+(?:fewer|less|below|lower)\b)", re.I)
 _BOUND = re.compile("|".join(rf"(?P<b{i}>(?<!\w)(?:{words})\s*$)" for i, (_, words) in enumerate(_BOUNDS)), re.I)
 _OF = re.compile(r"\s+(?:out\s+)?of\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?", re.I)
 _OF_THE = re.compile(r"\s+(?:out\s+)?of\s+(?:all\s+)?(?:the|these|those)(?=\s)", re.I)
@@ -213,6 +215,9 @@ def _figure(sentence: str, match: re.Match[str]) -> Figure | None:
     if before:
         bound = _BOUNDS[int(next(k for k, v in before.groupdict().items() if v)[1:])][0]
         start -= len(head) - before.start()
+    elif after := _BOUND_AFTER.match(sentence, end):  # "20+ LLMs", "20 or more models"
+        bound = ">=" if after["more"] else "<="
+        end = after.end()
     # "GPT-4"; "Eurus-2-7B-PRIME", a name going on after it.
     in_name = bool(re.fullmatch(r"[A-Za-z]-", sentence[max(0, match.start() - 2):match.start()]) or
                    (re.fullmatch(r"\w-", sentence[max(0, match.start() - 2):match.start()]) and
