@@ -1320,7 +1320,7 @@ def test_a_second_ask_for_a_number_is_judged_on_its_own_sentences(engine):
 
 
 def test_a_list_of_papers_counting_more_than_n_models_keeps_those_counting_models(engine):
-    answer = engine.ask("which benchmarks test 20 or more LLMs?")
+    answer = engine.ask("which papers test 20 or more LLMs?")
     cited = {c.title.split(":")[0] for c in answer.citations}
     assert cited == {"BigCodeBench", "CS-Bench", "UGMathBench", "How Efficient is LLM-Generated Code? A Rigorous & "
                                                                   "High-Standard Benchmark"}

@@ -307,12 +307,10 @@ def _stating(asked: list[Figure], rest: str, papers: list[Paper],
                if (spelled or re.search(r"\d", s)) and all(p.search(s) for p in patterns) and _states(s, asked, topic)]
         if hit:
             matches.append(Match(paper, hit[0], float(len(hit))))
-    # Among the papers the rest describes, when any of them states it: a figure of what the topic counts ("20+ LLMs")
-    # is itself the sign of what is asked, however loosely the rest is worded ("a big pile of models").
-    if among is not None and (kept := [m for m in matches if m.paper.paper_id in among]):
-        matches = kept
-    elif among is not None and not any(_COUNTED.match(topic, a.end) for a in asked):
-        matches = []
+    # Among the papers the rest describes, unless the figure counts something: a count of what the topic counts
+    # ("20+ LLMs") is itself the sign of what is asked, however the rest is worded ("a big pile of models", "test").
+    if among is not None and not any(_COUNTED.match(topic, a.end) for a in asked):
+        matches = [m for m in matches if m.paper.paper_id in among]
     return sorted(matches, key=lambda m: -m.score)
 
 
