@@ -195,7 +195,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             # "mpirigen model size? how many params": nothing of its abstract comes close, and it gives no size;
             # another paper's 150M is no answer.
             return _not_stated(paper, "", question, found, f"{the_abstract} gives no model size.")
-        if which_model and _BEST.search(question) and scored:
+        if which_model and _BEST.search(question) and scored and \
+                not _unmet_scope(paper, question, found, scored, the_abstract):
             # "which model did the GitChameleon paper find best?": no sentence of its ranks one first, and another
             # paper's best model is no answer about it.
             return _not_stated(paper, "", question, found, f"{the_abstract} does not name which one (the closest "
@@ -214,6 +215,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         naming = [s for s in scored
                   if (s.score >= FIGURE_RATIO * scored[0].score and (not ranked or _RANKS_ONE.search(s.text))
                       and _names_a_model(s.text, paper, not_it, view.vocabulary)) or s in best_named]
+        if not naming and (unscoped := _unmet_scope(paper, question, found, scored, the_abstract)):
+            return unscoped  # "which model does best in the networking domain": the more telling reason
         if not naming:
             return _not_stated(paper, "", question, found, f"{the_abstract} does not name which one (the "
                                                            f"closest it says: “{scored[0].text}”).")
@@ -288,10 +291,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # areas is hardest" is a ranking, above).
         return _not_stated(paper, "", question, found, f"{the_abstract} counts {members} but does not say which.")
     if (asks_for_figure(question) or asks_number(question) or which_model) and \
-            (scope := unmet_scope(question, [s.text for s in scored if has_figure(s.text)])):
-        # "its success rate on just the e-commerce sites": the figures there are over all four domains.
-        return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure {scope} (the closest it "
-                                                       f"says: “{scored[0].text}”).")
+            (unscoped := _unmet_scope(paper, question, found, scored, the_abstract)):
+        return unscoped
     if (asks_for_figure(question) or asks_number(question)) and \
             (setting := unmet_setting(question, [s.text for s in scored if has_figure(s.text)])):
         # "What accuracy does DeepSeek-Prover reach with 128 samples?": its figures are with 64 samples.
@@ -492,6 +493,16 @@ def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) 
         answer.answer += f"\n\nWhat other papers say about {thing} (not about {short_name(paper)}):\n" + \
             "\n".join(others)
     return answer
+
+
+def _unmet_scope(paper: Paper, question: str, found: Gathered, scored: list[ScoredSentence],
+                 the_abstract: str) -> Answer | None:
+    """The refusal of a figure asked of a part its figures are not about ("its success rate on just the
+    e-commerce sites": the figures there are over all four domains), or None."""
+    if scope := unmet_scope(question, [s.text for s in scored if has_figure(s.text)]):
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure {scope} (the closest it "
+                                                       f"says: “{scored[0].text}”).")
+    return None
 
 
 _BEST = re.compile(rf"\b(?:{BEST_WORDS})\b", re.I)

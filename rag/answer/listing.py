@@ -375,8 +375,10 @@ def _counts_alike(asked: Figure, stated: Figure, topic: str, sentence: str) -> b
 
     if asked.percent or not topic or not (noun := _COUNTED.match(topic, asked.end)):
         return True
-    if re.search(r"[A-Za-z]$", stated.text) or re.match(r"[A-Za-z]", sentence[stated.end:stated.end + 1]):
-        return False  # "150M parameter ... LM", "10s of seconds": a size or a time, not a count of models
+    lettered = re.compile(r"[A-Za-z]$")
+    if not lettered.search(asked.text) and (lettered.search(stated.text) or
+                                            re.match(r"[A-Za-z]", sentence[stated.end:stated.end + 1])):
+        return False  # "150M parameter ... LM", "10s of seconds" for "20 models": a size or a time, not a count
     return bool(re.match(rf"\s*(?:[\w-]+\s+){{0,3}}?{unit_form(noun['noun'])}", sentence[stated.end:], re.I))
 
 
