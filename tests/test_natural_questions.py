@@ -1324,3 +1324,12 @@ def test_a_list_of_papers_counting_more_than_n_models_keeps_those_counting_model
     cited = {c.title.split(":")[0] for c in answer.citations}
     assert cited == {"BigCodeBench", "CS-Bench", "UGMathBench", "How Efficient is LLM-Generated Code? A Rigorous & "
                                                                   "High-Standard Benchmark"}
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    ("For statement-level (multi-token) completion, what MRR does CodeFill report?", True),  # ROUGE-L there
+    ("CodeFill's MRR when predicting a single token?", False),  # control: the setting its MRR is given for
+])
+def test_a_metric_asked_for_a_setting_the_abstract_measures_with_another_is_refused(engine, question, refused):
+    answer = engine.ask(question)
+    assert answer.refused is refused and ("only for" in answer.answer) is refused

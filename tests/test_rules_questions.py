@@ -1820,3 +1820,18 @@ def test_a_plural_pronoun_after_a_list_stands_for_the_listed_papers(question, na
     from rag.answer.followups import about_listed
 
     assert about_listed(question, names) == rewritten
+
+
+@pytest.mark.parametrize(("question", "metric", "elsewhere"), [
+    ("its MRR for multi-token prediction?", "MRR", "single token prediction"),
+    ("its MRR for multi token prediction?", "MRR", "single token prediction"),  # however the setting is spelled
+    ("its MRR for single-token prediction?", "MRR", ""),  # the setting it is given for
+    ("its ROUGE-L for multi token prediction?", "ROUGE-L", ""),
+    ("what MRR does it get?", "MRR", ""),  # no setting asked
+])
+def test_a_metric_given_for_one_setting_is_not_an_answer_for_another(question, metric, elsewhere):
+    from rag.answer.figure_clauses import metric_elsewhere
+
+    sentence = ("It surpasses all baselines in single token prediction (MRR: 70.9% vs. 66.2%) and the state of the "
+                "art for multi-token prediction (ROUGE-L: 63.7% vs. 52.4%).")
+    assert metric_elsewhere(question, sentence, metric) == elsewhere

@@ -21,3 +21,28 @@ _CLAUSE_END = re.compile(r";|,\s+(?=(?:with|while|whereas|but|although|though)\b
 def figure_for(sentence: str, name: str) -> bool:
     """Whether some figure of the sentence is in a clause that names `name`."""
     return any(result_figures(clause) and mentions_name(clause, name) for clause in _CLAUSE_END.split(sentence))
+
+
+# "single token prediction (MRR: 70.9% ...) and ... multi-token prediction (ROUGE-L: 63.7% ...)": a metric given in
+# brackets after what it measures.
+_MEASURED_IN_BRACKETS = re.compile(r"(?P<setting>(?:[\w-]+\s+){1,3})\((?P<metric>[A-Za-z][\w@-]*)\s*[:=]\s*\d")
+_PLAIN = frozenset({"the", "a", "an", "of", "in", "on", "for", "and", "prediction", "predictions", "task", "tasks",
+                    "setting", "level", "art", "state", "outperforms", "surpasses", "all", "baselines"})
+
+
+def metric_elsewhere(question: str, sentence: str, metric: str) -> str:
+    """What a metric the question asks for is given for instead, when the sentence gives it in brackets after one
+    setting and the question asks it for another the sentence measures with another metric ("CodeFill's MRR for
+    multi-token prediction": its MRR is for single token prediction, multi-token has ROUGE-L); "" otherwise."""
+    entries = [(set(re.findall(r"[a-z][a-z0-9]*", m["setting"].lower())) - _PLAIN, m["metric"], m["setting"].strip())
+               for m in _MEASURED_IN_BRACKETS.finditer(sentence)]
+    mine = [e for e in entries if e[1].lower() == metric.lower()]
+    others = [e for e in entries if e[1].lower() != metric.lower()]
+    if not mine or not others:
+        return ""
+    asked = set(re.findall(r"[a-z][a-z0-9]*", question.lower()))  # "multi-token" and "multi token" alike
+    words, _, setting = mine[0]
+    theirs = set().union(*(other for other, _, _ in others))
+    if (words - theirs) & asked:
+        return ""  # asked for the setting it is given for ("single")
+    return setting if (theirs - words) & asked else ""

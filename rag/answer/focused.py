@@ -49,7 +49,7 @@ from rag.answer.baselines import beaten_only, only_compared
 from rag.answer.claims import averaged_only, only_planned, unclaimed_superlative, unexplained, unnamed_members
 from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
-from rag.answer.figure_clauses import figure_for
+from rag.answer.figure_clauses import figure_for, metric_elsewhere
 from rag.answer.mentions import KIND_WORDS, Mention, key, name_like
 from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes, unsized, unwritten_size
 from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
@@ -370,6 +370,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                 # "on the full SWE-bench, not the lite subset": its only figure is on SWE-bench-lite.
                 return _not_stated(paper, wanted[0], question, found,
                                    f"{the_abstract} gives no {shown} figure except on {other} (it says: "
+                                   f"“{with_figure[0].text}”).")
+            if elsewhere := metric_elsewhere(question, with_figure[0].text, wanted[0]):
+                # "CodeFill's MRR for multi-token prediction": its MRR is for single token prediction.
+                return _not_stated(paper, wanted[0], question, found,
+                                   f"{the_abstract} gives {shown} only for {elsewhere} (it says: "
                                    f"“{with_figure[0].text}”).")
             about = qualified_first(question, with_figure)
         scored = about + [s for s in scored if s not in about]
