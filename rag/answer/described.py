@@ -21,8 +21,9 @@ ONE_PAPER = re.compile(r"(?:\b(?:the|this|that)\s+|^\s*(?!(?:which|what|whats|do
 # paper w/ the goal selector --", "in the version-specific benchmark with 116 python problems,"): the names in it
 # say which paper, they are not what is asked of it.
 DESCRIBING = re.compile(r"^\s*(?:(?:in|for|on|from|about)\s+)?(?:the|that|this)\s+"
-                        r"(?P<description>(?:[\w/+.-]+\s+){0,8}?(?:paper|benchmark|dataset|study|work|method|framework|system)\b(?:\s+(?:w/|with|that|which|"
-                        r"where|on|about|for|of|introducing|proposing)\s+[^,:;?]{1,80}?)?)\s*"
+                        r"(?P<description>(?:[\w/+.-]+\s+){0,8}?"
+                        r"(?:paper|benchmark|dataset|study|work|method|framework|system)\b"
+                        r"(?:\s+(?:w/|with|that|which|where|on|about|for|of|introducing|proposing)\s+[^,:;?]{1,80}?)?)\s*"
                         r"(?=,|:|;|\s+[-–—]{1,2}\s+)", re.I)
 
 

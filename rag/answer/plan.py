@@ -305,9 +305,8 @@ _WAYS_EXIST = re.compile(r"^what\s+(?:[\w-]+\s+)?(?:tricks|ways|approaches|metho
 _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
     r"strategies)\b|" + _WAYS + "|"
-    r"^what\s+(?:\w+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|ideas)\s+(?:exist|are there|"
-    r"are (?:out )?there|"
-    r"have been (?:tried|proposed|used))\b|"
+    r"^what\s+(?:\w+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|ideas)\s+(?:exist|"
+    r"are (?:out )?there|have been (?:tried|proposed|used))\b|"
     r"^how\s+(?:are|do)\s+(?:people|researchers|papers|these papers|authors)\b|"
     # "ways LLM agents are being used to automate ML research": the ways several groups use them.
     r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\s+|main\s+)?ways\s+(?:that\s+|in\s+which\s+)?"
