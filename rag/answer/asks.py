@@ -476,7 +476,7 @@ def asked_value(question: str, sentence: str, names: Sequence[str] = ()) -> tupl
         return None
     if strip_controls(sentence) != sentence:
         return None  # bold inside a control sequence would break it open
-    if unit is not None and unit.counts and (match := unit.pattern.search(sentence)):
+    if unit is not None and unit.counts and (match := unit.count_in(sentence) or unit.pattern.search(sentence)):
         # From the number nearest the unit ("seven tasks using fourteen datasets": fourteen) to the word's end; from
         # the count of a total when it is one ("2 of these 20 IMO problems").
         amounts = [m.start() for m in re.finditer(AMOUNT, match.group(0), re.I)]

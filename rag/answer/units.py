@@ -86,8 +86,17 @@ class Unit:
         self.word = re.compile(word, re.I)
 
     def search(self, sentence: str) -> bool:
-        counted = any(_number_of(m.group(0)) not in self.given for m in self.pattern.finditer(sentence))
-        return counted and (self.also is None or bool(self.also.search(sentence)))
+        return self.count_in(sentence) is not None and (self.also is None or bool(self.also.search(sentence)))
+
+    def count_in(self, sentence: str) -> re.Match[str] | None:
+        """The first count of the unit in the sentence that is no number the question gave ("Solver 60 proves 420
+        lemmas": 420 for "how many lemmas does Solver 60 prove?")."""
+        at = 0
+        while (match := self.pattern.search(sentence, at)) is not None:
+            if _number_of(match.group(0)) not in self.given:
+                return match
+            at = match.start() + 1
+        return None
 
     def used_in(self, text: str) -> bool:
         return bool(self.word.search(text))
