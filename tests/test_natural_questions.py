@@ -1333,3 +1333,11 @@ def test_a_list_of_papers_counting_more_than_n_models_keeps_those_counting_model
 def test_a_metric_asked_for_a_setting_the_abstract_measures_with_another_is_refused(engine, question, refused):
     answer = engine.ask(question)
     assert answer.refused is refused and ("only for" in answer.answer) is refused
+
+
+def test_there_after_a_list_of_one_paper_is_that_paper(engine):
+    history = ["is there work on models that write counterexamples for buggy solutions?"]  # a list of one paper
+    answer = engine.ask("what share of the wrong solutions could the top model break there?", history=history)
+    assert not answer.refused and "9%" in answer.sentences[0].text
+    assert {c.title.split(":")[0] for c in answer.citations} == {"Can Language Models Falsify? Evaluating "
+                                                                 "Algorithmic Reasoning with Counterexample Creation"}

@@ -1835,3 +1835,16 @@ def test_a_metric_given_for_one_setting_is_not_an_answer_for_another(question, m
     sentence = ("It surpasses all baselines in single token prediction (MRR: 70.9% vs. 66.2%) and the state of the "
                 "art for multi-token prediction (ROUGE-L: 63.7% vs. 52.4%).")
     assert metric_elsewhere(question, sentence, metric) == elsewhere
+
+
+@pytest.mark.parametrize(("question", "history", "searched"), [
+    # "there" at the end points back as "it" does; "is there" does not.
+    ("what fraction could the best model break there?", ["Tell me about REFUTE"],
+     "what fraction could the best model break there (REFUTE)?"),
+    ("is there a paper on Lean?", ["Tell me about REFUTE"], "is there a paper on Lean?"),
+    # A field's common word ("LLMs") stands for no paper: the earlier question is carried along instead.
+    ("which did best there?", ["any work on LLMs writing counterexamples?"],
+     "which did best there (following “any work on LLMs writing counterexamples”)?"),
+])
+def test_what_a_follow_up_points_back_to(question, history, searched):
+    assert condense(question, history) == searched

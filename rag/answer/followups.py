@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from rag.text.names import names_in
+from rag.text.names import is_generic, names_in
 
 _REFERENCE = re.compile(
     r"\b(it|its|it's|they|them|their|theirs|this|that|these|those|the paper|this paper|that paper|the method|"
@@ -21,6 +21,8 @@ _REPLACEABLE = re.compile(
 )
 _PLURAL = re.compile(r"\b(?:each of them|each one|each|they|them)\b", re.I)
 _FOLLOW_ON = re.compile(r"^(and|what about|how about|also|and what about)\b", re.I)
+# "... could the best model break there?": the place the earlier turn was about ("is there any work on X" is not).
+_THERE = re.compile(r"\b(?:in\s+|on\s+|from\s+)?there\s*[?.!]*$", re.I)
 
 
 # "the second one", "the latter": one of the things the earlier turn named, by its place.
@@ -43,13 +45,13 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
         return narrowed
     if picked := _by_place(question, history, names_of):
         # "what search do they both use, and how does the second one speed it up?": "they" (or "each") are still both.
-        if _PLURAL.search(picked) and (subject := _subject_of(history, names_of)) and " and " in subject:
+        if _PLURAL.search(picked) and (subject := subject_of(history, names_of)) and " and " in subject:
             return _PLURAL.sub(subject, picked, count=1)
         return picked
-    refers_back = _REFERENCE.search(question) or _FOLLOW_ON.match(question)
+    refers_back = _REFERENCE.search(question) or _FOLLOW_ON.match(question) or _THERE.search(question)
     if not refers_back:
         return question
-    subject = _subject_of(history, names_of)
+    subject = subject_of(history, names_of)
     if not subject:
         # No name to put in: carry the earlier question along, which still says what "it" is about; after one that
         # itself refers back ("how many test cases does it have?"), the latest that stands alone comes first.
@@ -69,7 +71,8 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
 
 
 def _names(text: str, names_of: Callable[[str], list[str]] | None) -> list[str]:
-    return (names_of(text) if names_of is not None else []) or names_in(text)
+    """The papers a text names, else its names that are not a field's common words ("LLMs" stands for no paper)."""
+    return (names_of(text) if names_of is not None else []) or [n for n in names_in(text) if not is_generic(n)]
 
 
 def _by_place(question: str, history: Sequence[str], names_of: Callable[[str], list[str]] | None = None) -> str:
@@ -88,7 +91,7 @@ def _by_place(question: str, history: Sequence[str], names_of: Callable[[str], l
     return ""
 
 
-def _subject_of(history: Sequence[str], names_of: Callable[[str], list[str]] | None = None) -> str:
+def subject_of(history: Sequence[str], names_of: Callable[[str], list[str]] | None = None) -> str:
     """The names of the latest earlier turn that has any ("A and B" for a comparison)."""
     for earlier in reversed(history):
         names = _names(earlier, names_of)

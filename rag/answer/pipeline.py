@@ -19,7 +19,7 @@ from rag.answer.across import across_papers, aggregate
 from rag.answer.best_sentences import best_sentences_answer
 from rag.answer.described import described_one
 from rag.answer.evidence import Gathered, Tools
-from rag.answer.followups import about_listed
+from rag.answer.followups import about_listed, subject_of
 from rag.answer.hypotheticals import hypothetical
 from rag.answer.origin import made_by, unmade
 from rag.answer.plan import NARROWING, Plan, asked_part
@@ -86,7 +86,10 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
     if view is not None and history and NARROWING not in searched and (listed := _listed(history[-1], view, tools)):
         # "Which models did they test?" after "which papers evaluate LLMs on undergraduate math?": the papers that
         # list named, not a plural noun of its question ("LLMs").
-        searched = about_listed(question, listed) or searched
+        # One paper listed is what "it" / "there" is ("what fraction could the best model break there?"), when the
+        # earlier question names nothing to stand for it ("which paper introduced MBPP?" has MBPP).
+        alone = len(listed) == 1 and not subject_of(history, view.lexicon.paper_names)
+        searched = about_listed(question, listed) or (by_rule(question, listed) if alone else searched)
     if tools.generator is not None and history and tools.settings.llm.condense:
         from rag.generation.rewrite import condense_with_model
 
