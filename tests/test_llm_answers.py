@@ -196,3 +196,18 @@ def test_extractive_answers_stream_sentence_by_sentence(engine):
     answer = events[-1]
     assert isinstance(answer, Answer) and answer.mode == "extractive"
     assert [e.strip() for e in events[:-1]] == [s.text for s in answer.sentences]
+
+
+def test_a_follow_up_after_a_list_spends_no_model_call_on_the_list(llm_engine, openai_server):
+    # The earlier list is composed again to know its papers, extractively: the model is asked to rewrite the
+    # follow-up and to answer it, nothing more.
+    def reply(messages):
+        if "Rewrite the user's last question" in messages[0]["content"]:
+            return ""  # keep the rule-based rewrite, which names the listed papers
+        return quote_source(1)(messages)
+
+    openai_server.reply = reply
+    answer = llm_engine.ask("what models did they evaluate?",
+                            history=["Which papers study how LLMs do on undergraduate-level math?"])
+    assert "UGMathBench" in answer.searched_query
+    assert len(openai_server.requests) == 2

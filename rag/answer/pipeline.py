@@ -99,17 +99,23 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
 
 
 def _listed(earlier: str, view: IndexView, tools: Tools) -> list[str]:
-    """The short names of the papers an earlier list question lists (answered again: a turn keeps only its
-    question), or [] when it asks no list."""
-    from rag.answer.plan import understand
+    """The short names of the papers an earlier list question lists, or [] when it asks no list. A turn keeps only
+    its question, so its answer is composed again as `run` composes it, extractively (the papers an LLM's answer
+    cites come from that evidence; no model call is spent on it) and not verified."""
     from rag.text.names import short_name
 
-    if understand(earlier, view.lexicon).kind != "list":
+    asked = correct_slips(spell_out(asked_part(earlier)), view.vocabulary)
+    shape, searched = plan_question(asked, view, None)
+    if shape.kind != "list":
         return []
-    answer = None
-    for event in run(Request(earlier), view, tools):
-        answer = event
-    if not isinstance(answer, Answer) or answer.refused:
+    found = gather(shape, searched, view, replace(tools, generator=None), tools.settings.retrieval, None)
+    composing = compose(shape, earlier, found, tools.settings.retrieval, strict=None)
+    try:
+        while True:
+            next(composing)  # its text as written: not shown again
+    except StopIteration as done:
+        answer = done.value
+    if answer is None or answer.refused:
         return []
     return [short_name(view.papers[pid]) for pid in dict.fromkeys(c.paper_id for c in answer.citations)]
 
