@@ -255,9 +255,6 @@ _DATA_CUE = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|corpus|corpora|ev
 # An aspect that asks for named things ("what benchmarks do they evaluate on", "metrics reported by A, B and C").
 ASKS_NAMED_THINGS = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|(?:test|eval|evaluation) (?:sets?|suites?)|"
                                r"metrics?|measures?)\b", re.I)
-# An aspect that asks for the metrics ("what metrics do A, B and C report?"): a metric is rarely a name in a sentence
-# about data ("single token prediction (MRR: 70.9% ...)"), so the sentences reporting one are found apart.
-ASKS_METRIC_NAMES = re.compile(r"\b(?:metrics?|measures?)\b", re.I)
 
 
 def names_used(sentence: str, paper: Paper) -> list[str]:
@@ -287,7 +284,10 @@ def _introduced_data(paper: Paper) -> tuple[str, str] | None:
 
 # A question for data, not metrics: "what benchmarks / datasets ...".
 _ASKS_DATA = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|test sets?|evaluat\w* on)\b", re.I)
-_ASKS_METRICS = re.compile(r"\b(?:metrics?|measures?|scores?)\b", re.I)
+# A question (or a comparison's aspect: "what metrics do A, B and C report?") asking for metrics; a metric is rarely a
+# name in a sentence about data ("single token prediction (MRR: 70.9% ...)"), so the sentences reporting one are
+# found apart.
+ASKS_METRICS = re.compile(r"\b(?:metrics?|measures?|scores?)\b", re.I)
 # Where a sentence puts data: "on X", "across X and Y", "X benchmark"; "with GPT-4o", "in the IDE" are no data.
 _ON = r"on|across|from|over|against|including|such as"
 _DATA_BEFORE = r"\b(?:{on})\s+(?:[\w@.+-]+,?\s+){{0,6}}?"
@@ -365,7 +365,7 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
     if not relevant:
         return None
     papers = found.view.papers
-    data_only = bool(_ASKS_DATA.search(question)) and not _ASKS_METRICS.search(question)
+    data_only = bool(_ASKS_DATA.search(question)) and not ASKS_METRICS.search(question)
     used: dict[str, list[tuple[str, str]]] = {}  # name -> [(paper id, sentence)]
     # "apart from miniF2F, what other benchmarks ...": the names set aside are no answer.
     aside = _set_aside(question, found)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rag.answer.across import ASKS_METRIC_NAMES, ASKS_NAMED_THINGS, names_used
+from rag.answer.across import ASKS_METRICS, ASKS_NAMED_THINGS, names_used
 from rag.answer.asks import asks_for_figure, asks_for_gap, asks_measure, has_figure, has_measure, split_asks
 from rag.answer.comparison import aspect_answer, cells_for
 from rag.answer.metric_names import metrics_in
@@ -127,7 +127,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         plain = not figure and unit is None and not quantity  # the aspect's best sentences and role cells
         if plain and ASKS_NAMED_THINGS.search(shape.aspect):
             # "What benchmarks do A, B and C evaluate on?": every sentence of the row's abstract naming one leads.
-            metrics = bool(ASKS_METRIC_NAMES.search(shape.aspect))
+            metrics = bool(ASKS_METRICS.search(shape.aspect))
             naming = [s for s in split_sentences(paper.abstract) if names_used(s, paper) or (metrics and metrics_in(s))]
             texts = [*naming[:room], *(t for t in texts if t not in naming)][:room]
         for scored_for_ask in for_other:

@@ -380,8 +380,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         scored = about + [s for s in scored if s not in about]
     chosen = _lead_with(pick_answer_sentences(scored, settings.answer.max_sentences), scored[0])
     close = [s for s in chosen if s.score >= FIGURE_RATIO * scored[0].score]
-    numbered = [part for part in split_asks(question) if asks_number(part)]
-    if numbered and len(numbered) < len(split_asks(question)):
+    asks = split_asks(question)
+    numbered = [part for part in asks if asks_number(part)]
+    if numbered and len(numbered) < len(asks):
         # "what codebases did they apply it to and how big is the library?": the ask for a number has sentences
         # of its own, the first ask's closest hold no figure.
         own = found.scored_in_for(numbered[0], [pid])

@@ -368,6 +368,7 @@ def _states(sentence: str, asked: list[Figure], topic: str = "") -> bool:
 
 # The plural noun a figure counts, a few words after it: "20 LLMs", "20+ open models".
 _COUNTED = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?P<noun>[A-Za-z][\w-]*s)\b")
+_LETTERED = re.compile(r"[A-Za-z]$")  # a figure written with its scale or unit: "150M", "10s"
 
 
 def _counts_alike(asked: Figure, stated: Figure, topic: str, sentence: str) -> bool:
@@ -375,9 +376,8 @@ def _counts_alike(asked: Figure, stated: Figure, topic: str, sentence: str) -> b
 
     if asked.percent or not topic or not (noun := _COUNTED.match(topic, asked.end)):
         return True
-    lettered = re.compile(r"[A-Za-z]$")
-    if not lettered.search(asked.text) and (lettered.search(stated.text) or
-                                            re.match(r"[A-Za-z]", sentence[stated.end:stated.end + 1])):
+    if not _LETTERED.search(asked.text) and (_LETTERED.search(stated.text) or
+                                             re.match(r"[A-Za-z]", sentence[stated.end:stated.end + 1])):
         return False  # "150M parameter ... LM", "10s of seconds" for "20 models": a size or a time, not a count
     return bool(re.match(rf"\s*(?:[\w-]+\s+){{0,3}}?{unit_form(noun['noun'])}", sentence[stated.end:], re.I))
 
