@@ -1341,3 +1341,24 @@ def test_there_after_a_list_of_one_paper_is_that_paper(engine):
     assert not answer.refused and "9%" in answer.sentences[0].text
     assert {c.title.split(":")[0] for c in answer.citations} == {"Can Language Models Falsify? Evaluating "
                                                                  "Algorithmic Reasoning with Counterexample Creation"}
+
+
+@pytest.mark.parametrize(("question", "spelled"), [
+    ("the integer-sequence conjecture paper: what is esma short for?", "**Enumerated Signed-continued-fraction Massey "
+                                                                       "Approve**"),
+    ("PRIME - what does the acronym expand to?", "**Process Reinforcement through IMplicit rEwards**"),
+])
+def test_what_an_acronym_stands_for_leads_with_the_words_spelling_it_out(engine, question, spelled):
+    answer = engine.ask(question)
+    assert not answer.refused and spelled in answer.answer  # shown in bold
+    assert spelled.strip("*") in answer.sentences[0].text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("the C to safe Rust paper - what is HACL* short for?", "does not spell out HACL*"),  # used, never spelled out
+    ("in which programming language did alphacode submit its solutions?", "programming language"),
+    ("alphacode: how many samples per problem before filtering?", "no figure for samples"),  # not 5,000 participants
+])
+def test_what_the_named_abstract_uses_but_never_says_is_refused(engine, question, said):
+    answer = engine.ask(question)
+    assert answer.refused and said in answer.answer and answer.citations == []

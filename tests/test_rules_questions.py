@@ -438,6 +438,9 @@ def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
     # The whole asked for: a split's count is no answer, whatever the items are called.
     ("how many puzzles does P3 contain in total?", "solving up to 18% of 397 test problems", False),
     ("how many problems does MBPP contain in total?", "The MBPP dataset contains 974 programming tasks.", True),
+    # Samples drawn per problem are a budget, counted as samples only: the contest's participants are no answer.
+    ("how many samples per problem did FooCoder draw?", "in contests with more than 5,000 participants", False),
+    ("how many samples for each task did FooCoder draw?", "46.3% with 64 samples", True),
 ])
 def test_a_count_of_items_is_a_number_of_whatever_the_dataset_holds(question, sentence, counts):
     from rag.answer.units import counted_unit
@@ -1848,3 +1851,35 @@ def test_a_metric_given_for_one_setting_is_not_an_answer_for_another(question, m
 ])
 def test_what_a_follow_up_points_back_to(question, history, searched):
     assert condense(question, history) == searched
+
+
+@pytest.mark.parametrize(("question", "own", "acronym"), [
+    ("what does QRX* stand for in the Foo paper?", ["Foo"], "QRX*"),
+    ("FooNet - what's the acronym expand to?", ["FooNet"], "FooNet"),
+    ("what's the acronym expand to, and what data did they use?", ["ZAP"], "ZAP"),  # the paper's own name
+    ("what does zap stand for?", ["Some Long Title", "ZAP"], "ZAP"),  # typed in lower case: the paper's name
+    ("what does zap stand for?", ["Some Long Title"], ""),  # no name of its own to be asked
+    ("what does ZAP do for code search?", ["ZAP"], ""),  # no ask for what it stands for
+    ("how do they expand the training set?", ["ZAP"], ""),  # "expand" is not "expand to"
+])
+def test_which_acronym_a_question_asks_to_spell_out(question, own, acronym):
+    from rag.answer.acronyms import asked_acronym
+
+    assert asked_acronym(question, own) == acronym
+
+
+@pytest.mark.parametrize(("acronym", "abstract", "words"), [
+    ("ZAPE", "We introduce the Zonal Adaptive-pruning Pooled Estimator (ZAPE) method. It is fast.",
+     "Zonal Adaptive-pruning Pooled Estimator"),  # capitals, a hyphenated word among them
+    ("PRISM", "We propose PRISM (Policy Rewards via IMplicit Signal Modelling), which learns online.",
+     "Policy Rewards via IMplicit Signal Modelling"),  # after it, in brackets
+    ("KBQ", "A new knowledge base question (KBQ) benchmark is released.", "knowledge base question"),  # initials
+    ("LLMs", "Large Language Models (LLMs) write code.", "Large Language Models"),
+    ("QRX*", "We apply it to the QRX* library and show it scales.", None),  # used, never spelled out
+    ("ZAPE", "ZAPE is a zonal estimator. Zonal Adaptive-pruning Estimators are common.", None),  # not beside it
+])
+def test_what_an_abstract_spells_an_acronym_out_as(acronym, abstract, words):
+    from rag.answer.acronyms import expansion
+
+    found = expansion(acronym, abstract)
+    assert (found[0][found[1][0]:found[1][1]] if found else None) == words

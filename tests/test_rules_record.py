@@ -47,6 +47,13 @@ def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, sa
     (BARE, "what's the compute cost per token?", ""),  # compute, not money
     (BARE, "which university are the authors from?", "affiliation"),  # no abstract says it of itself
     (BARE, "what lab is behind it?", "affiliation"),
+    (BARE, "what programming language(s) did they write their solutions in?", "programming language"),
+    (BARE, "in what language are the submissions written?", "programming language"),
+    (Paper("g", "GitBench", "We introduce GitBench, 116 Python code completion problems."),
+     "which programming language are GitBench's problems in?", ""),
+    (Paper("o", "OMPLM", "We introduce OMPLM, a model for OpenMP pragma generation."),
+     "which language does OMPLM target?", ""),  # a parallel programming model is what it targets
+    (BARE, "which language models does it evaluate?", ""),  # models, not a language
 ])
 def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question, missing):
     assert missing_detail(paper, question) == missing

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from rag.answer.acronyms import asked_acronym, asks_expansion, expansion
 from rag.answer.across import used_as_data
 from rag.answer.alternatives import offered_names
 from rag.answer.asks import (
@@ -87,10 +88,16 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return answered  # who wrote it, when: the record's, not the abstract's
     if detail := missing_detail(paper, question):
         return _not_stated(paper, "", question, found, f"{the_abstract} does not state its {detail}.")
+    text = f"{paper.title}\n{paper.abstract}"
+    # "what does HACL* stand for?": the words beside it in brackets, or nothing; its other sentences only use it.
+    as_typed = [view.lexicon.as_written(m.text) for m in mentions if m.paper_ids == (pid,)]
+    acronym = asked_acronym(question, [name, *as_typed]) if asks_expansion(question) else ""
+    spelled = expansion(acronym, text) if acronym else None
+    if acronym and spelled is None:
+        return _not_stated(paper, "", question, found, f"{the_abstract} does not spell out {acronym}.")
     if setting := unstated_setting(paper, question, view.lexical.papers_using):
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} does not mention {setting}, so it does not say this.")
-    text = f"{paper.title}\n{paper.abstract}"
     if not shape.yes_no and (figure := unstated_figure(question, text) or contradicted_count(question, text)):
         # "In ProcessBench, which model achieves the 56.3% EAcc?": 56.3% is another paper's figure.
         return _not_stated(paper, figure, question, found,
@@ -378,6 +385,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                                    f"“{with_figure[0].text}”).")
             about = qualified_first(question, with_figure)
         scored = about + [s for s in scored if s not in about]
+    if spelled:
+        lead = [s for s in scored if s.text == spelled[0]]
+        scored = lead + [s for s in scored if s not in lead]
     chosen = _lead_with(pick_answer_sentences(scored, settings.answer.max_sentences), scored[0])
     close = [s for s in chosen if s.score >= FIGURE_RATIO * scored[0].score]
     asks = split_asks(question)
@@ -396,7 +406,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         chosen = findings_first(chosen, view.papers, scored)
     chosen = answering_each_ask(question, chosen, found, settings.answer.max_sentences, subject=shape.described[:1])
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched,
-                             emphasis=asked_value(question, chosen[0].text, wanted))
+                             emphasis=spelled[1] if spelled else asked_value(question, chosen[0].text, wanted))
 
 
 def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathered,

@@ -50,6 +50,13 @@ _DETAILS = [
     ("affiliation", re.compile(r"\b(?:universit(?:y|ies)|institutions?|affiliat\w*|(?:what|which)\s+(?:lab|labs|"
                                r"company|companies|organi[sz]ations?|group)\b)", re.I),
      re.compile(r"\b(?:universit\w*|institut\w*|laborator\w*|lab)\b", re.I)),
+    # "what programming language(s) did AlphaCode write its submissions in?": one it names, or a count of them.
+    ("programming language",
+     re.compile(r"\b(?:what|which)\s+(?:programming\s+)?languages?(?:\s*\(s\))?(?!\s+models?\b)|"
+                r"\bin\s+what\s+(?:programming\s+)?language\b", re.I),
+     re.compile(r"\b(?:Python|Java|JavaScript|TypeScript|Rust|Go|Haskell|Fortran|Julia|Kotlin|Scala|Ruby|PHP|Lean|"
+                r"Isabelle|Coq|Verilog|SQL|OCaml|Lisp|Perl|Swift|OpenMP|MPI|CUDA|OpenCL)\b|\bC(?:\+\+|#)|\bC\b(?!-)|\bF\*|"
+                r"\bprogramming\s+languages?\b|\bmultilingual\b", re.I)),
     ("ethical or safety concerns", re.compile(r"\bethic\w*|\bsafety\b|\bmisuse\b", re.I),
      re.compile(r"\bethic\w*|\bsafe(?:ty|ly)?\b|\bmisuse\b|\brisks?\b|\bharm\w*", re.I)),
 ]

@@ -162,7 +162,9 @@ def counted_unit(question: str) -> Unit | None:
             return None
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
         label = f"the {word} count" if match.re is _COUNT_OF else word
-        if stem.lower() in _ANY_UNIT:
+        # "how many samples per problem": a budget of samples drawn, counted as samples, not any items of a dataset.
+        if stem.lower() in _ANY_UNIT and not re.search(rf"\b{re.escape(word)}\s+(?:per|for\s+each)\s+[a-z]", question,
+                                                        re.I):
             return _items(label)
         form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
         # A share counts them too ("47% of HumanEval task traces", "2 of these 20 problems"); a number in words
