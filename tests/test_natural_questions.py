@@ -1362,3 +1362,12 @@ def test_what_an_acronym_stands_for_leads_with_the_words_spelling_it_out(engine,
 def test_what_the_named_abstract_uses_but_never_says_is_refused(engine, question, said):
     answer = engine.ask(question)
     assert answer.refused and said in answer.answer and answer.citations == []
+
+
+def test_the_second_paper_of_a_comparison_described_by_its_title_words_is_answered_from_its_figures(engine):
+    # "the second one" is the paper described as "the F* proof-oriented programming (SMT-assisted) paper": its
+    # title's "SMT-Assisted" says which paper, and a sentence need not repeat it to give its dataset's size.
+    history = ["compare the C-to-safe-Rust compilation paper and the F* proof-oriented programming (SMT-assisted) "
+               "paper: what real-world codebases does each work with?"]
+    answer = engine.ask("the second one - how big is its dataset, in lines?", history=history)
+    assert not answer.refused and "600K" in answer.sentences[0].text

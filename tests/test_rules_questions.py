@@ -238,6 +238,9 @@ def test_a_name_the_question_defines_is_a_concept(question, papers, terms):
     ("MT-Bench", "It claims state of the art on coding tasks.", False),
     ("ORFs", "It has three open frames.", False),
     ("Hox gene", "The gene is expressed.", False),
+    ("NL-gene pairs", "It pairs natural-language gene descriptions.", True),  # two capitals beside a plain word
+    ("NL-gene pairs", "It pairs new gene descriptions.", False),
+    ("NL", "It pairs natural-language gene descriptions.", False),  # alone, two capitals are too few
 ])
 def test_what_an_abstract_states_by_name(name, text, stated):
     from rag.answer.naming import states_name

@@ -70,7 +70,10 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     if terms and not shape.yes_no and asks_for_figure(found.searched) and len(split_asks(found.searched)) == 1:
         # "What exact-match score does RepoCoder achieve on RepoEval?": a figure on what the question names is in a
         # sentence naming it ("RLCoder ... 12.2% EM improvement on RepoEval" is RLCoder's, and names no RepoCoder).
-        naming = [s for s in scored if has_figure(s.text) and all(mentions_name(s.text, t) for t in terms)]
+        # A name from the paper's title says which paper, not what its figure is of ("the SMT-assisted paper: how
+        # big is its dataset?").
+        naming = [s for s in scored if has_figure(s.text) and
+                  all(mentions_name(s.text, t) or mentions_name(papers[s.paper_id].title, t) for t in terms)]
         if not naming:
             return refuse(question, found, f"No abstract gives a figure naming {' and '.join(terms)} (the "
                                              f"closest sentence: “{scored[0].text}”).")

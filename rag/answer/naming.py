@@ -24,13 +24,14 @@ def states_name(text: str, name: str, vocabulary: Vocabulary) -> bool:
         return True
     words = [w for w in re.split(r"[\s-]+", name) if w]  # "RANK-RANK-Ligand": RANK, and a plain word
     core = [w for w in words if not (w.isalpha() and vocabulary.plain(w.lower()))]
-    return 0 < len(core) < len(words) and all(mentions_name(text, w) for w in core)
+    # Beside a plain word, two capitals are enough to be spelled out: "NL-code pairs" for "natural-language ... pairs".
+    return 0 < len(core) < len(words) and all(mentions_name(text, w) or spelled_out(w, text, shortest=2) for w in core)
 
 
-def spelled_out(name: str, text: str) -> bool:
+def spelled_out(name: str, text: str, shortest: int = 3) -> bool:
     """An acronym of three or more capitals ("ORFs", "MDSCs") written out as words with those initials."""
     letters = re.sub(r"s$", "", name)
-    if len(letters) < 3 or not letters.isalpha() or not letters.isupper():
+    if len(letters) < shortest or not letters.isalpha() or not letters.isupper():
         return False
     pattern = r"[\s-]+".join(rf"{c}[\w']*" for c in letters)
     return re.search(rf"(?<![\w-]){pattern}(?!\w)", text, re.I) is not None
