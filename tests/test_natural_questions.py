@@ -465,6 +465,7 @@ def test_papers_building_on_a_paper_the_index_lacks_are_still_listed(engine):
     ("Compare CodeFill with beam search", "comparative"),  # a method in plain words stays a side
     ("How does RLCoder compare to prior work?", "factoid"),  # prior work, the baseline, humans are no paper
     ("how many times faster is KV Prediction's time to first token vs the baseline?", "factoid"),
+    ("the IMO Lean dataset: how many of its extra problems are from 2023 vs 2022?", "factoid"),  # years, no papers
 ])
 def test_a_comparison_needs_a_second_side_that_could_be_a_paper(engine, question, kind):
     from rag.answer.plan import understand
@@ -1371,3 +1372,16 @@ def test_the_second_paper_of_a_comparison_described_by_its_title_words_is_answer
                "paper: what real-world codebases does each work with?"]
     answer = engine.ask("the second one - how big is its dataset, in lines?", history=history)
     assert not answer.refused and "600K" in answer.sentences[0].text
+
+
+def test_a_count_asked_for_each_of_two_parts_the_abstract_names_only_together_is_refused(engine):
+    answer = engine.ask("IMO Lean dataset paper - of the 3 extra problems, how many come from IMO 2023 versus 2022?")
+    assert answer.refused and "only together" in answer.answer and answer.citations == []
+
+
+def test_a_comparison_quoting_one_sides_figure_to_ask_the_others_is_refused_when_the_other_has_none(engine):
+    answer = engine.ask("stp vs deepseek-prover's 5 of 148 - how many FIMO problems did STP get?")
+    assert answer.refused and "STP abstract gives none" in answer.answer and answer.citations == []
+    # A control: both give a miniF2F figure, so the quoted one leaves a comparison.
+    answer = engine.ask("MA-LoT vs DeepSeek-Prover's 46.3% - what does MA-LoT get on miniF2F?")
+    assert not answer.refused

@@ -1886,3 +1886,18 @@ def test_what_an_abstract_spells_an_acronym_out_as(acronym, abstract, words):
 
     found = expansion(acronym, abstract)
     assert (found[0][found[1][0]:found[1][1]] if found else None) == words
+
+
+@pytest.mark.parametrize(("question", "abstract", "pooled"), [
+    ("of its 3 extra problems, how many are from 2023 vs 2022?", "It adds 3 extra problems from 2022 and 2023.",
+     "2023 and 2022"),
+    ("how many tasks are in Python versus Java?", "It has 900 tasks in Java and Python.", "Python and Java"),
+    ("how many tasks are in Python versus Java?", "It has 500 tasks in Python and 400 tasks in Java.", ""),  # apart
+    ("how many tasks are in Python versus Java?", "Tasks are in Python and Java (Python: 500).", ""),  # one apart
+    ("how many tasks are in Python versus Java?", "It has 900 Python tasks.", ""),  # never together: other rules
+    ("which is better, Python or Java?", "It has 900 tasks in Java and Python.", ""),  # no count asked
+])
+def test_a_count_of_each_of_two_parts_the_abstract_names_only_together(question, abstract, pooled):
+    from rag.answer.claims import pooled_count
+
+    assert pooled_count(question, abstract) == pooled

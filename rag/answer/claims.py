@@ -154,3 +154,27 @@ def averaged_only(question: str, abstract: str) -> str:
         if _AVERAGE.search(sentence) and any(f.value in asked for f in figures) and not parts:
             return sentence
     return ""
+
+
+# "of the 3 extra problems, how many are from IMO 2023 vs 2022?": a count asked for each of two parts.
+_COUNT_EACH = re.compile(r"\bhow\s+many\b.*?(?P<a>[\w.-]+)\s+(?:vs\.?|versus)\s+(?P<b>[\w.-]+)\s*[?.!]*$", re.I)
+
+
+def pooled_count(question: str, abstract: str) -> str:
+    """The two parts ("2023 and 2022") when a question asks how many of something each has and the abstract names
+    them only together ("3 extra problems from IMO 2022 and 2023"), with no count beside either alone; else ""."""
+    match = _COUNT_EACH.search(question)
+    if match is None:
+        return ""
+    a, b = re.escape(match["a"]), re.escape(match["b"])
+    joined = r"(?:\s*,\s*|\s+(?:and|&)\s+|\s*/\s*)"
+    together = [rf"(?<![\w-]){x}{joined}(?:[\w-]+\s+)?{y}(?![\w-])" for x, y in ((a, b), (b, a))]
+    if not re.search("|".join(together), abstract, re.I):
+        return ""
+    # A count of one part alone: "2 from 2023", "2023: 2 problems", "two of them from 2023" (not joined to the other).
+    for part in (a, b):
+        alone = rf"{AMOUNT}\s+(?:[\w-]+\s+){{0,3}}?(?:from|in|of|on)\s+(?:[\w-]+\s+)?{part}(?!{joined}|[\w-])|" \
+                rf"(?<![\w-]){part}\s*[:(]\s*{AMOUNT}"
+        if re.search(alone, abstract, re.I):
+            return ""
+    return f"{match['a']} and {match['b']}"

@@ -167,9 +167,18 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     # "How do A and B do on GSM8K?" keeps each row, one saying it has none; "how does A compare to B on X?" wants
     # the two figures.
     if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question) or
-                                     (on_names and (_COMPARE.search(question) or not any(t for _, t in rows)))):
+                                     (on_names and (_COMPARE.search(question) or not any(t for _, t in rows))) or
+                                     _quotes_one_side(question, rows)):
         return _ranked_or_not(answer, rows, named, question, found)
     return answer
+
+
+def _quotes_one_side(question: str, rows: Sequence[tuple[Paper, Sequence[str]]]) -> bool:
+    """Whether the question gives one side's figure, as its row has it, to ask the other's ("how many FIMO problems
+    did A prove, vs B's 5 of 148?"): the answer is the other side's figure, or none."""
+    numbers = set(re.findall(r"\d+(?:\.\d+)?", question))
+    return bool(_COMPARE.search(question)) and any(
+        numbers & set(re.findall(r"\d+(?:\.\d+)?", text)) for _, texts in rows for text in texts)
 
 
 def _with_elaborations(texts: Sequence[str], sentences: Sequence[str]) -> list[str]:

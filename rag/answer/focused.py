@@ -47,7 +47,14 @@ from rag.answer.asks import (
     unstated_figure,
 )
 from rag.answer.baselines import beaten_only, only_compared
-from rag.answer.claims import averaged_only, only_planned, unclaimed_superlative, unexplained, unnamed_members
+from rag.answer.claims import (
+    averaged_only,
+    only_planned,
+    pooled_count,
+    unclaimed_superlative,
+    unexplained,
+    unnamed_members,
+)
 from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.figure_clauses import figure_for, metric_elsewhere
@@ -285,6 +292,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "dotamath-deepseek-7b averages 80.1% - what are the individual scores behind that avg?": the average only.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives the average only, not what makes it up "
                                                        f"(it says: “{averaged}”).")
+    if pooled := pooled_count(question, paper.abstract):
+        # "of the 3 extra problems, how many are from IMO 2023 vs 2022?": "3 extra problems from IMO 2022 and 2023".
+        return _not_stated(paper, "", question, found, f"{the_abstract} counts {pooled} only together, not each "
+                                                       f"apart.")
     if shape.yes_no and (superlative := unclaimed_superlative(question, paper.abstract)):
         # "Is UGMathBench the largest undergraduate math benchmark?": it claims to be diverse and dynamic, not that.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not claim to be the {superlative} of "

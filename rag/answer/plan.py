@@ -176,7 +176,8 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
                     aspect=aspect_of(question, mentions))
     # "How do the models compare to humans on it?", "... vs the baseline": such sides are no papers; with one or none
     # left, the question is about the paper it names.
-    sides = [side for side in compared_sides(text) if not _ordinary(side)]
+    # "how many are from IMO 2023 vs 2022": two numbers compared are parts of one thing, no papers.
+    sides = [side for side in compared_sides(text) if not _ordinary(side)] if not _NUMBERS_COMPARED.search(text) else []
     sides = sides if len(sides) >= 2 or (sides and not named) else []
     if len(named) == 1 and _within_paper(sides, mentions):
         sides = []  # "ENAMEL eff@1 for gpt-4 vs claude?": models within the paper it names, not papers
@@ -646,6 +647,9 @@ def side_variants(side: str) -> list[str]:
 
 # What a paper is compared with that no paper is: "the baseline", "prior work", "the state of the art".
 _NO_PAPER = r"baselines?|prior|previous|existing|earlier|other|works?|methods?|approach(?:es)?|state|art|sota"
+
+
+_NUMBERS_COMPARED = re.compile(r"(?<![\w.-])\d[\d.,]*\s+(?:vs\.?|versus)\s+\d[\d.,]*(?![\w.-])", re.I)
 
 
 def _ordinary(side: str) -> bool:
