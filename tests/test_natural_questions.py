@@ -77,6 +77,8 @@ def assert_refused_saying(engine, question: str, said: str) -> None:
     ("how many UGMathBench problems are in calculus alone?", "calculus alone"),  # only the total is given
     ("How many BigCodeBench tasks belong to the data analysis domain?", "data analysis domain"),
     ("Which papers evaluate on Kotlin or Go?", "Kotlin"),  # names only: no description to fall back on
+    ("what fraction of SV-COMP does FVEL's fine-tuned Mistral-7B solve overall?", "only a change"),  # 12% more
+    ("ugmathbench: what's the Delta of o1-mini?", "no Delta figure"),  # a metric it defines: its 56.3% is the EAcc
 ])
 def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):
     answer = engine.ask(question)

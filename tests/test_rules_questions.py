@@ -1901,3 +1901,28 @@ def test_a_count_of_each_of_two_parts_the_abstract_names_only_together(question,
     from rag.answer.claims import pooled_count
 
     assert pooled_count(question, abstract) == pooled
+
+
+@pytest.mark.parametrize(("question", "sentence", "change"), [
+    ("what percentage of all FooBench problems does FooLM solve?", "FooLM solves 12% (75 -> 84) more problems.", True),
+    ("what share of FooBench tasks does FooLM pass?", "It improves FooLM's pass rate by 12%.", True),
+    ("what percentage of all FooBench problems does FooLM solve?", "FooLM solves 18% of 397 problems.", False),
+    # A share beside a change: the share answers.
+    ("what percentage of problems does FooLM solve?", "FooLM solves 40% of problems, a 12% improvement.", False),
+    ("how many more problems does FooLM solve, in percent?", "FooLM solves 12% (75 -> 84) more problems.", False),
+    ("what percentage improvement does FooLM get?", "FooLM solves 12% (75 -> 84) more problems.", False),
+])
+def test_a_share_asked_of_an_abstract_giving_only_a_change(question, sentence, change):
+    from rag.answer.shares import change_only
+
+    assert bool(change_only(question, [sentence])) is change
+
+
+@pytest.mark.parametrize(("name", "defined"), [
+    ("Gap", True), ("EAcc", True), ("FooBench", False), ("Ga", False),
+])
+def test_a_metric_the_abstract_introduces_as_one(name, defined):
+    from rag.answer.metric_names import defines_metric
+
+    abstract = "We build FooBench. We propose two metrics: effective accuracy (EAcc) and reasoning gap (Gap)."
+    assert defines_metric(name, abstract) is defined

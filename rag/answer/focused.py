@@ -59,6 +59,7 @@ from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.figure_clauses import figure_for, metric_elsewhere
 from rag.answer.mentions import KIND_WORDS, Mention, key, name_like
+from rag.answer.metric_names import defines_metric
 from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes, unsized, unwritten_size
 from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
 from rag.answer.negations import unmet_absence
@@ -66,6 +67,7 @@ from rag.answer.premises import contradicted_failure
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
+from rag.answer.shares import change_only
 from rag.answer.units import counted_unit, measured_quantity, named_metric, names_metric, names_quantity
 from rag.answer.unknowns import KIND_OF_IN_TEXT, RELEASE, RELEASE_AFTER, VARIANT, kind_base, unknown_lower, unknowns
 from rag.text.markers import escape_markers
@@ -359,7 +361,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                                                               f"its figure is for {alone} and {pooled[1]} together "
                                                               f"(it says: “{stating[0]}”).")
         # A bare label asks for the value where the sentences about it have one ("ugmathbench delta for o1-mini").
-        if asks_for_figure(question) or (bare_label(question) and any(has_figure(s.text) for s in about)):
+        # So does "what's o1-mini's Delta?" of a metric the abstract defines, asked of something ("what is Delta?"
+        # asks what it is).
+        if asks_for_figure(question) or (bare_label(question) and any(has_figure(s.text) for s in about)) or \
+                (_WHAT.search(question) and len(wanted) > 1 and any(defines_metric(w, paper.abstract) for w in wanted)):
             states = has_measure if asks_measure(question) else has_figure
             with_figure = [s for s in about if states(s.text)]
             if _siblings_figures(with_figure, wanted, paper.abstract):
@@ -384,6 +389,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                 return _not_stated(paper, wanted[0], question, found,
                                    f"{the_abstract} gives no {whose} {shown} figure (it says: "
                                    f"“{with_figure[0].text}”).")
+            if said := change_only(question, [s.text for s in with_figure]):
+                # "what percentage of all SV-COMP problems does Mistral-7B solve?": "12% (75 -> 84) more problems".
+                return _not_stated(paper, "", question, found, f"{the_abstract} gives only a change, not the share "
+                                                               f"asked (it says: “{said}”).")
             if other := excluded_variant(question, wanted, [s.text for s in with_figure]):
                 # "on the full SWE-bench, not the lite subset": its only figure is on SWE-bench-lite.
                 return _not_stated(paper, wanted[0], question, found,
@@ -575,6 +584,9 @@ def _words_in(question: str, abstract: str) -> bool:
 
     stems = [re.sub(r"(?:ing|ed|er|es|s|ions?)$", "", w.lower())[:5] for w in long_words(question)]
     return all(re.search(rf"\b{re.escape(stem)}", abstract, re.I) for stem in stems if len(stem) >= 4)
+
+
+_WHAT = re.compile(r"\bwhat(?:['’]?s|\s+is|\s+are|\s+was|\s+were)\b", re.I)
 
 
 def _lead_with(chosen: list[ScoredSentence], lead: ScoredSentence) -> list[ScoredSentence]:

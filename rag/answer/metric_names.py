@@ -54,3 +54,11 @@ def metrics_in(sentence: str) -> list[str]:
     for _, _, text in sorted(found):
         out.setdefault(text.lower(), text)
     return list(out.values())
+
+
+def defines_metric(name: str, abstract: str) -> bool:
+    """Whether the abstract introduces `name` as one of its metrics ("two key metrics: effective accuracy (EAcc) ...
+    and reasoning gap (Delta)"): then "what's o1-mini's Delta?" asks for its value."""
+    named = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+    return any(named.search(s) and re.search(r"\bmetrics?\b", s, re.I)
+               for s in re.split(r"(?<=[.!?])\s+", abstract))
