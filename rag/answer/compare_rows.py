@@ -110,7 +110,10 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             its = [t for t in terms if mentions_name(text, t)]
             # "which has the higher accuracy": a measurement, not OVM-7B's "up to 13B parameters".
             states = has_measure if asks_measure(question) else has_figure
-            own = [s for s in own if its and states(s.text) and all(mentions_name(s.text, t) for t in its)]
+            # A name the figure is said to be on is what a sentence must have; others only set the scene ("lean
+            # provers on minif2f-test": a sentence with the miniF2F-test figure need not say Lean).
+            need = [t for t in its if _on_them(question, [t])] or its
+            own = [s for s in own if its and states(s.text) and all(mentions_name(s.text, t) for t in need)]
         # Every count of a size ("600K lines ...", "around 32K top-level F* definitions"), however it scores.
         ratio = 0.0 if unit is not None and unit.label == SIZE else ROW_RATIO
         picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ratio * own[0].score]
