@@ -1392,5 +1392,5 @@ def test_a_comparison_quoting_one_sides_figure_to_ask_the_others_is_refused_when
 def test_a_name_setting_the_scene_is_not_what_each_rows_figure_must_name(engine):
     # "Lean" says what kind of prover; the figure is asked on miniF2F-test, and STP's sentence with its miniF2F-test
     # figure does not say Lean.
-    answer = engine.ask("lean provers on minif2f-test: deepseek-prover vs ma-lot vs stp, what are the figures?")
+    answer = engine.ask("lean provers on minif2f-test: deepseek-prover vs ma-lot vs stp - which scores highest?")
     assert not answer.refused and "61.7%" in answer.answer and "54.51%" in answer.answer
