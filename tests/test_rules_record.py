@@ -54,6 +54,12 @@ def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, sa
     (Paper("o", "OMPLM", "We introduce OMPLM, a model for OpenMP pragma generation."),
      "which language does OMPLM target?", ""),  # a parallel programming model is what it targets
     (BARE, "which language models does it evaluate?", ""),  # models, not a language
+    (BARE, "where did they source its problems from - textbooks or exams?", "data source"),
+    (Paper("r", "RepoBench", "We build RepoBench from 500 repositories crawled from GitHub."),
+     "where does RepoBench get its code from?", ""),
+    (Paper("d", "DevBench", "Based on business data from an industrial tool, we build DevBench."),
+     "where did DevBench get its data?", ""),
+    (BARE, "Where did it rank on Codeforces?", ""),  # a place in a ranking, not a source
 ])
 def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question, missing):
     assert missing_detail(paper, question) == missing

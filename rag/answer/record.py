@@ -57,6 +57,13 @@ _DETAILS = [
      re.compile(r"\b(?:Python|Java|JavaScript|TypeScript|Rust|Go|Haskell|Fortran|Julia|Kotlin|Scala|Ruby|PHP|Lean|"
                 r"Isabelle|Coq|Verilog|SQL|OCaml|Lisp|Perl|Swift|OpenMP|MPI|CUDA|OpenCL)\b|\bC(?:\+\+|#)|\bC\b(?!-)|\bF\*|"
                 r"\bprogramming\s+languages?\b|\bmultilingual\b", re.I)),
+    # "where did UGMathBench source its problems from?": a sentence saying what its data was drawn from.
+    ("data source", re.compile(r"\bwhere\s+(?:did|does|do|were|was|are|is)\b[^?]*?\b(?:source[sd]?|get|got|collect\w*|"
+                               r"obtain\w*|gather\w*|draw|drawn|come\s+from|came\s+from|taken\s+from)\b", re.I),
+     re.compile(r"\b(?:collected|sourced|scraped|crawled|mined|drawn|derived|gathered|obtained|curated|taken|"
+                r"extracted|adapted|compiled|built|constructed|sampled|selected|comes?|came|originat\w+)\s+"
+                r"(?:[\w-]+\s+){0,3}?from\b|\bbased\s+on\b|\bfrom\s+(?:real|open-source|public|GitHub|online)\b",
+                re.I)),
     ("ethical or safety concerns", re.compile(r"\bethic\w*|\bsafety\b|\bmisuse\b", re.I),
      re.compile(r"\bethic\w*|\bsafe(?:ty|ly)?\b|\bmisuse\b|\brisks?\b|\bharm\w*", re.I)),
 ]
