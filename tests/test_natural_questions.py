@@ -1361,6 +1361,9 @@ def test_what_an_acronym_stands_for_leads_with_the_words_spelling_it_out(engine,
     ("the C to safe Rust paper - what is HACL* short for?", "does not spell out HACL*"),  # used, never spelled out
     ("in which programming language did alphacode submit its solutions?", "programming language"),
     ("alphacode: how many samples per problem before filtering?", "no figure for samples"),  # not 5,000 participants
+    ("which LLM did B4 use to write its test cases?", "does not name which one"),  # "LLM-generated tests" names none
+    ("Code4Me's study had three code LMs: InCoder and which two others?", "counts three LMs"),  # never named
+    ("Compiling C to Safe Rust: how does it compare to c2rust?", "does not mention c2rust"),  # the title before ","
 ])
 def test_what_the_named_abstract_uses_but_never_says_is_refused(engine, question, said):
     answer = engine.ask(question)
@@ -1394,3 +1397,11 @@ def test_a_name_setting_the_scene_is_not_what_each_rows_figure_must_name(engine)
     # figure does not say Lean.
     answer = engine.ask("lean provers on minif2f-test: deepseek-prover vs ma-lot vs stp - which scores highest?")
     assert not answer.refused and "61.7%" in answer.answer and "54.51%" in answer.answer
+
+
+def test_a_yes_no_comparison_quoting_one_sides_figure_is_refused_when_the_other_has_none(engine):
+    answer = engine.ask("does CodeTree resolve more SWE-bench issues than AutoCodeRover's 19%?")
+    assert answer.refused and "CodeTree abstract gives none" in answer.answer and answer.citations == []
+    # A control: a digit inside a name ("stablecode-3b", "GPT-3.5") is no figure quoted.
+    answer = engine.ask("with funcoder, does stablecode-3b beat gpt-3.5 on humaneval?")
+    assert not answer.refused and "18.6%" in answer.answer

@@ -1772,6 +1772,10 @@ def test_parts_named_before_which_one_are_ranked_only_where_a_sentence_ranks_the
     ("FooBench has 16 subjects - what are they?", "It has 5,062 problems across 16 subjects.", "16 subjects"),
     ("it covers twelve languages, can u list all 12?", "We evaluate across twelve programming languages.",
      "twelve languages"),
+    # Counted as "models" in the abstract, asked as "LMs"; "which two?" asks the members not named in the question.
+    ("it compared three code LMs - besides FooCoder, which two?", "We assess three public code language models.",
+     "three LMs"),
+    ("it compared three code LMs - what are the other two?", "We assess three models: FooCoder, A and B.", ""),
 ])
 def test_members_of_a_counted_set_the_abstract_does_not_name(question, abstract, members):
     from rag.answer.claims import unnamed_members

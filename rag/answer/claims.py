@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.units import unit_form
 from rag.text.numbers import AMOUNT, number_value
 from rag.text.sentences import split_sentences
 from rag.text.tokens import STOPWORDS, tokenize
@@ -79,7 +80,7 @@ def unclaimed_superlative(question: str, abstract: str) -> str:
 
 # "which 5 FIMO problems did it prove?", "which two problems are they?", "which seven tasks": members of a counted set.
 _WHICH_COUNTED = re.compile(rf"\bwhich\s+(?:(?:of\s+)?the\s+)?(?P<n>{AMOUNT})\s+(?:[\w-]+\s+){{0,2}}?"
-                            rf"(?P<noun>[a-z]{{3,}}s)\b", re.I)
+                            rf"(?P<noun>(?!others\b)[a-z]{{3,}}s)\b", re.I)  # "which two others" counts none
 # A list after the count names them: "seven tasks: A, B ...", "(A, B and C)", "two datasets, GSM8K and Game of 24",
 # "such as", "including", "namely".
 _LISTED_AFTER = re.compile(r"^[^.;]{0,40}?(?::|\(|\bsuch\s+as\b|\bincluding\b|\bnamely\b|\be\.g\.)|"
@@ -88,9 +89,12 @@ _LISTED_AFTER = re.compile(r"^[^.;]{0,40}?(?::|\(|\bsuch\s+as\b|\bincluding\b|\b
 
 # "ugmathbench has 16 subjects - what are they?", "it evaluated twelve languages - can u list all 12?": the members of
 # a counted set asked for by listing them.
-_COUNTED_THEN_LISTED = re.compile(rf"\b(?P<n>{AMOUNT})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>[a-z]{{3,}}s)\b.*?"
+_COUNTED_THEN_LISTED = re.compile(rf"\b(?P<n>{AMOUNT})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>[a-z]{{2,}}s)\b.*?"
                                   r"(?:\bwhat\s+are\s+(?:they|those|these)\b|\b(?:list|name|enumerate)\s+"
-                                  r"(?:them|those|these|all|every|each|the)\b|\bwhich\s+(?:ones|are\s+they)\b)",
+                                  r"(?:them|those|these|all|every|each|the)\b|\bwhich\s+(?:ones|are\s+they)\b|"
+                                  # "three code LMs - besides InCoder, which two?", "what are the other two?"
+                                  rf"\bwhich\s+(?:other\s+)?{AMOUNT}(?:\s+others?)?\s*(?:[?.!]|$)|"
+                                  rf"\bthe\s+other\s+{AMOUNT}\s*(?:[?.!]|$))",
                                   re.I)
 
 
@@ -105,10 +109,11 @@ def unnamed_members(question: str, abstract: str) -> str:
     # finds the 16 too); what follows the noun may list them.
     counted = [m.end() + len(m["rest"]) for m in re.finditer(
         rf"(?P<n>{AMOUNT})(?=(?P<rest>\s+(?:(?:out\s+)?of\s+(?:these\s+|the\s+)?\d+\s+)?"
-        rf"(?:[A-Za-z][\w-]*\s+){{0,4}}?{re.escape(noun)}\b))", abstract, re.I) if number_value(m["n"]) == n]
+        rf"(?:[A-Za-z][\w-]*\s+){{0,4}}?(?:{re.escape(noun)}|{unit_form(noun)}s?)\b))", abstract, re.I)
+        if number_value(m["n"]) == n]  # "three code LMs" are "three public code language models"
     if not counted or any(_LISTED_AFTER.match(abstract[end:]) for end in counted):
         return ""
-    return f"{match['n']} {noun}"
+    return f"{match['n']} {match['noun']}"
 
 
 # What an abstract only plans: "with additional versions planned for release", "we plan to", "left for future work".

@@ -171,17 +171,20 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     # the two figures.
     if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question) or
                                      (on_names and (_COMPARE.search(question) or not any(t for _, t in rows))) or
-                                     _quotes_one_side(question, rows)):
+                                     (bool(_COMPARE.search(question)) and _quotes_one_side(question, rows))):
         return _ranked_or_not(answer, rows, named, question, found)
     return answer
 
 
 def _quotes_one_side(question: str, rows: Sequence[tuple[Paper, Sequence[str]]]) -> bool:
     """Whether the question gives one side's figure, as its row has it, to ask the other's ("how many FIMO problems
-    did A prove, vs B's 5 of 148?"): the answer is the other side's figure, or none."""
-    numbers = set(re.findall(r"\d+(?:\.\d+)?", question))
-    return bool(_COMPARE.search(question)) and any(
-        numbers & set(re.findall(r"\d+(?:\.\d+)?", text)) for _, texts in rows for text in texts)
+    did A prove, vs B's 5 of 148?", "does A resolve more than B's 19%?"): the answer is the other side's figure, or
+    none."""
+    numbers = set(_FIGURE.findall(question))  # not the digits of a name ("stablecode-3b", "GPT-3.5")
+    return bool(numbers) and any(numbers & set(_FIGURE.findall(text)) for _, texts in rows for text in texts)
+
+
+_FIGURE = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?(?![\w-]|\.\d)")
 
 
 def _with_elaborations(texts: Sequence[str], sentences: Sequence[str]) -> list[str]:
@@ -247,7 +250,8 @@ def _ranked_or_not(answer: Answer, rows: Sequence[tuple[Paper, Sequence[str]]], 
         having_one = next(abstracts[p.paper_id] for p, texts in rows if texts)
         verb = "ranked" if asks_which_is_better(question) else "compared"
         unsaid = f"Only {having_one} gives a result on {named}; {said} none, so they cannot be {verb} on it."
-    if having and not asks_for_gap(question) and asks_which_is_better(question):
+    if having and not asks_for_gap(question) and asks_which_is_better(question) and \
+            not _quotes_one_side(question, rows):
         # "Which is better on B?" with one figure: that figure, said to rank nothing. "How does A compare to B on
         # B?" and "by how much?" want one from each: no answer.
         answer.answer = f"{unsaid}\n\n{answer.answer}"

@@ -69,7 +69,16 @@ from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.shares import change_only
 from rag.answer.units import counted_unit, measured_quantity, named_metric, names_metric, names_quantity
-from rag.answer.unknowns import KIND_OF_IN_TEXT, RELEASE, RELEASE_AFTER, VARIANT, kind_base, unknown_lower, unknowns
+from rag.answer.unknowns import (
+    KIND_OF_IN_TEXT,
+    KIND_SUFFIX,
+    RELEASE,
+    RELEASE_AFTER,
+    VARIANT,
+    kind_base,
+    unknown_lower,
+    unknowns,
+)
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -193,7 +202,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # question asking for the best in words the abstract has (not "worst", not "best at image captioning").
     best_named = [s for s in scored if _RANKS_ONE.search(s.text) and
                   _names_a_model(s.text, paper, [t.text for t in shape.terms], view.vocabulary, own=True)] \
-        if which_model else []
+        if which_model and _BEST.search(question) else []  # "which LLM was used": not the paper's own, beating
     # "What's the smallest model they train?": the sentence with the smallest size leads, however little else of
     # the question it has ("Our 150M parameter edit sequence LM ..."); an abstract with no size has none (with
     # another ask beside it, that one is answered).
@@ -567,7 +576,8 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
     # thing illustrated, not the model used).
     beaten = [m.span() for m in [*_BEATEN.finditer(sentence), *BRACKETED_EXAMPLES.finditer(sentence)]]
     # One whole word, not an ordinary one capitalised ("Testing" of a title written out in the abstract).
-    return any(" " not in n and not vocabulary.plain(n) and not is_generic(n)
+    # "LLM-generated tests" says what kind of tests, naming no model.
+    return any(" " not in n and not vocabulary.plain(n) and not is_generic(n) and not _KIND_NAME.search(n)
                and key(n) not in skip and n.lower() not in _NOT_MODELS
                and (at := mention_pattern(n).search(sentence)) is not None
                and not any(a <= at.start() < b for a, b in beaten)
@@ -586,6 +596,7 @@ def _words_in(question: str, abstract: str) -> bool:
     return all(re.search(rf"\b{re.escape(stem)}", abstract, re.I) for stem in stems if len(stem) >= 4)
 
 
+_KIND_NAME = re.compile(rf"{KIND_SUFFIX}$", re.I)
 _WHAT = re.compile(r"\bwhat(?:['’]?s|\s+is|\s+are|\s+was|\s+were)\b", re.I)
 
 

@@ -523,6 +523,9 @@ def _title_aliases(paper: Paper) -> list[str]:
     aliases = [title, short_name(paper)]
     head = title.split(":", 1)[0].strip()
     aliases.append(head)
+    before, _, after = head.rpartition(",")
+    if len(after.split()) <= 2 and len(before.split()) >= 3:
+        aliases.append(before.strip())  # "Compiling C to Safe Rust, Formalized" -> "Compiling C to Safe Rust"
     lead = _CONNECTOR.split(f" {head} ", maxsplit=1)[0].strip()
     if 1 <= len(lead.split()) <= 4 and re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", lead):
         aliases.append(lead)  # "KV Prediction for Improved ..." -> "KV Prediction"
