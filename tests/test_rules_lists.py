@@ -68,6 +68,9 @@ def test_a_word_capitalised_only_where_a_sentence_or_title_starts_is_no_name():
     # An aside in parentheses naming no examples qualifies the topic and is left out.
     ("math data with solutions as programs (PoT-style, not proofs)", "math data with solutions as programs", []),
     ("HumanEval (including HumanEval+)", "HumanEval", ["HumanEval+"]),  # one name, said to count too
+    # Named examples in brackets inside the topic, with more of it after them.
+    ("write formal proofs (Lean, Isabelle and the like) or build data for that",
+     "write formal proofs or build data for that", ["Lean", "Isabelle"]),
 ])
 def test_examples_given_for_a_list_topic(topic, head, examples):
     from rag.answer.listing import example_names

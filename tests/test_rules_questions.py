@@ -1283,9 +1283,15 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("anything touching Isabelle in any form?", "Isabelle"),
     ("papers whose main focus is evaluating provers on Lean?", "evaluating provers on Lean"),
     ("which papers study proof search, not program synthesis?", "proof search"),
-    # An aside in the middle is not cut off with all that follows it.
-    ("which papers on code LLMs, not chatbots, use execution feedback?",
-     "code LLMs, not chatbots, use execution feedback"),
+    # An aside in the middle is not cut off with all that follows it; what it leaves out is no part of the topic.
+    ("which papers on code LLMs, not chatbots, use execution feedback?", "code LLMs use execution feedback"),
+    ("which papers use learned verifiers for math? formal proof checkers like Lean don't count",
+     "learned verifiers for math"),
+    ("papers evaluating LLMs on math in natural language (no Lean/Isabelle)?",
+     "evaluating LLMs on math in natural language"),
+    ("which papers release math data with code solutions (word problems, not lean proofs)?",
+     "release math data with code solutions (word problems)"),
+    ("which papers test ChatGPT itself (not just cite it)?", "test ChatGPT itself (not just cite it)"),  # a qualifier
     ("anything touching on program repair?", "program repair"),
     ("which works study children aged 5 - 12 years?", "children aged 5 - 12 years"),
     ("math benchmarks with graduate problems - which ones are there?", "math benchmarks with graduate problems"),

@@ -235,6 +235,14 @@ def example_names(topic: str) -> tuple[str, list[str]]:
     is a way to meet the topic. Examples in plain words ("websites, games") are left to the topic's meaning."""
     match = _EXAMPLES.match(topic)
     if not match:
+        # Named examples in brackets inside the topic: "write formal proofs (Lean, Isabelle, F* and the like) or
+        # build datasets for that".
+        for inside in re.finditer(r"\s*\(([^()]+)\)", topic):
+            examples = [e.strip() for e in re.split(r",|\bor\b|\band\b|/", _AND_SO_ON.sub("", inside[1])) if e.strip()]
+            names = [topic_names(e) for e in examples]
+            if len(examples) >= 2 and all(len(n) == 1 and not is_generic(n[0]) for n in names):
+                head = re.sub(r"\s+", " ", f"{topic[:inside.start()]} {topic[inside.end():]}").strip()
+                return head, [n[0] for n in names]
         return topic, []
     listed = _AND_SO_ON.sub("", match["listed"] or match["inside"])
     examples = [e.strip() for e in re.split(r",|\bor\b|\band\b|/", listed) if e.strip()]

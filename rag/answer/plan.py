@@ -393,7 +393,7 @@ def list_topic(text: str) -> str:
     """The topic of a "which papers ..." question, or "" when it is not one. In a question of several sentences or
     clauses ("I'm collecting HumanEval numbers. Which papers use HumanEval?", "Not Lean: which papers use F*?") the
     clause that asks for the list decides."""
-    text = _POLITE.sub("", text.strip())  # "can you list the papers that ...": the list asked
+    text = _without_exclusions(_POLITE.sub("", text.strip()))  # "can you list the papers that ...": the list asked
     if asked_after := _ASK_AFTER.match(text):
         topic = _WORK_ON.sub("", asked_after["topic"].strip())
         # An aside in brackets may point anywhere ("(not just cite it)").
@@ -424,6 +424,26 @@ def list_topic(text: str) -> str:
             # ("I read DotaMath. Which ones extend it?" asks about DotaMath).
             return unpointed
     return ""
+
+
+# What a list leaves out is no part of its topic: "... for math reasoning? formal proof checkers like Lean don't
+# count", "(informal word problems, not lean proofs)", "-- not model inference speed".
+_EXCLUDING_CLAUSE = re.compile(r"(?<=[.?!;])\s+[^.?!;]*\b(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|won['’]?t|"
+                               r"shouldn['’]?t|should\s+not)\s+count\b[^.?!;]*[.?!;]?", re.I)
+_NOT_ITEM = re.compile(r"(?:^|,)\s*(?:but\s+|and\s+)?(?:not|no|without)\s+(?!(?:just|only|merely|simply)\b)[^,]*",
+                       re.I)
+_NOT_TAIL = re.compile(r"\s*(?:[,;]|\s[-–—]+)\s*(?:but\s+)?not\s+(?!(?:just|only|merely|simply)\b)[^,;.?!()]*,?", re.I)
+
+
+def _without_exclusions(text: str) -> str:
+    text = _EXCLUDING_CLAUSE.sub("", text)
+
+    def kept(bracket: re.Match[str]) -> str:
+        inside = _NOT_ITEM.sub("", bracket[1]).strip(" ,")
+        return f"({inside})" if inside else ""
+
+    text = re.sub(r"\(([^()]*)\)", kept, text)
+    return _NOT_TAIL.sub("", text).strip()
 
 
 def _names_of(clause: str) -> list[str]:
