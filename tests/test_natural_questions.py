@@ -196,6 +196,10 @@ def test_a_paper_with_no_figure_on_the_benchmark_says_so_instead_of_quoting_anot
     ("are evaluated on HumanEval", ["HumanEval"], False),
     ("work with the miniF2F theorem-proving benchmark", ["miniF2F"], False),  # describes the thing itself
     ("formal theorem proving in Lean", ["Lean"], False),
+    # The name's own variants ask nothing beyond it: a sentence naming "FooBench-lite" meets it.
+    ("FooBench or a benchmark derived from it", ["FooBench"], False),
+    ("HumanEval or any variant of it", ["HumanEval"], False),  # a control: no verb of doing before either
+    ("GSM8K or a dataset built from it, then fine-tune on it", ["GSM8K"], True),  # still a verb of doing
 ])
 def test_a_named_list_topic_asks_what_papers_do_to_the_name_only_with_a_verb_of_doing(topic, names, beyond):
     from rag.answer.listing import _describes_beyond

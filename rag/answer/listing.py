@@ -326,10 +326,18 @@ def _describes_beyond(topic: str, names: list[str]) -> bool:
     """Whether a named topic asks what a paper does to the thing ("fine-tune StarCoder", "directly evaluate
     ChatGPT", "build training data from GSM8K"), not only that it is there: a description of the thing itself
     ("the miniF2F theorem-proving benchmark", "theorem proving in Lean") is met by every paper naming it."""
-    rest = topic
+    rest = _VARIANT_OF_IT.sub(" ", topic)
     for name in names:
         rest = mention_pattern(name).sub(" ", rest)
     return bool(_RELATION.search(_PLAIN_USE.sub(" ", rest)))
+
+
+# "SWE-bench or a benchmark derived from it", "HumanEval or a variant of it": the name's own variants, which a
+# sentence naming them ("SWE-bench-lite") meets as it meets the name.
+_VARIANT_OF_IT = re.compile(r"\b(?:(?:a|an|any|one)\s+)?(?:benchmarks?|datasets?|versions?|variants?|subsets?|"
+                            r"splits?)\s+(?:derived|built|based|made|drawn|adapted)\s+(?:from|on|upon)\s+(?:it|them|that|those)\b|"
+                            r"\b(?:(?:a|an|any|one)\s+)?(?:variants?|versions?|subsets?)\s+of\s+(?:it|them)\b|"
+                            r"\b(?:its|their)\s+(?:variants?|versions?|subsets?)\b", re.I)
 
 
 def _closest_to(topic: str, names: list[str], matches: list[Match],
