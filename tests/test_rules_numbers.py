@@ -175,6 +175,14 @@ def test_a_question_asking_a_kind_of_figure_needs_that_kind(question, sentence, 
     assert needed is not None and needed(sentence) is answers
 
 
+@pytest.mark.parametrize("question", [
+    "What concerns beyond accuracy are raised about delegating tasks to LLMs?",  # what else than a measurement
+    "what matters other than the pass rate when picking a model?",
+])
+def test_a_measurement_set_aside_is_no_figure_asked(question):
+    assert figure_needed(question) is None
+
+
 @pytest.mark.parametrize(("question", "other"), [
     ("By how many points does CodeTree beat Reflexion on HumanEval?", "Reflexion"),  # a name, where it is left out
     ("How much faster is KV Prediction than speculative decoding?", "speculative decoding"),

@@ -76,6 +76,8 @@ _FACTOR = re.compile(r"\d[\d.,]*\s*(?:x|×|times|-?fold)(?!\w)|\bspeed-?ups? of 
 _ASKS_A_MEASURE = re.compile(rf"\b{_WHAT_IS}\s+(?:[\w-]+\s+){{0,3}}?(?:score|accuracy|rate|"
                              r"pass@\w*|f1|bleu|mrr|exact match)\b|"
                              r"\bhow accurate\b|\bjust the number\b", re.I)
+_BEYOND_MEASURE = re.compile(r"\b(?:beyond|besides|other\s+than|apart\s+from|aside\s+from|except|not\s+just|"
+                             r"rather\s+than)\s+(?:[\w-]+\s+)?(?:scores?|accuracy|rates?|pass@\w*)\b", re.I)
 # "overhead in %", "what percentage": only a percentage answers.
 _ASKS_PERCENT = re.compile(r"\bin %|\bin percent\b|\bpercentage\b|\bwhat percent\b|\bhow many percent\b", re.I)
 
@@ -234,6 +236,8 @@ def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | 
         return lambda sentence: bool(_FACTOR.search(sentence)) or (share and _has_share(sentence))
     if _ASKS_PERCENT.search(question):
         return _has_share
+    if _ASKS_A_MEASURE.search(question) and _BEYOND_MEASURE.search(question):
+        return None  # "what concerns beyond accuracy are raised?": what else than a measurement is asked
     if _ASKS_A_MEASURE.search(question) or (_PEOPLE.search(question) and _ASKS_FIGURE.search(question)
                                             and counted_unit(question) is None):  # "how many annotators": a count
         return has_measure  # "How well do humans do?" asks for their measurement
