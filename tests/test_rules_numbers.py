@@ -177,7 +177,7 @@ def test_a_question_asking_a_kind_of_figure_needs_that_kind(question, sentence, 
 
 @pytest.mark.parametrize("question", [
     "What concerns beyond accuracy are raised about delegating tasks to LLMs?",  # what else than a measurement
-    "what matters other than the pass rate when picking a model?",
+    "what else besides the accuracy is measured?",
 ])
 def test_a_measurement_set_aside_is_no_figure_asked(question):
     assert figure_needed(question) is None
