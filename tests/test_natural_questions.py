@@ -1409,3 +1409,13 @@ def test_a_yes_no_comparison_quoting_one_sides_figure_is_refused_when_the_other_
     # A control: a digit inside a name ("stablecode-3b", "GPT-3.5") is no figure quoted.
     answer = engine.ask("with funcoder, does stablecode-3b beat gpt-3.5 on humaneval?")
     assert not answer.refused and "18.6%" in answer.answer
+
+
+def test_a_title_quoted_with_an_acronym_beside_named_papers_is_a_row_of_its_own(engine):
+    # "LLMs" is how the asker shortens "Large Language Models" in the title: the paper is indexed, and a third row.
+    answer = engine.ask("which datasets do AlphaCode, the Programming Puzzles paper and the 'Program Synthesis with "
+                        "LLMs' paper use?")
+    assert not answer.refused and answer.kind == "comparative"
+    cited = {c.title for c in answer.citations}
+    assert cited >= {"Program Synthesis with Large Language Models", "Programming Puzzles"}
+    assert "Program Synthesis" not in answer.answer.split("\n")[0]  # the title is no part of the aspect

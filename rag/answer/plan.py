@@ -19,6 +19,7 @@ from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, pa
 from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
 from rag.answer.tuned_models import asks_tuned_models
+from rag.answer.unknowns import quoted_papers, without_quoted_titles
 
 _COMPARE_PATTERNS = [
     re.compile(r"^(?:please\s+)?(?:compare|contrast)\s+(?P<sides>.+?)(?:\s+(?:in terms of|regarding|on)\s+.+)?$", re.I),
@@ -148,6 +149,10 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     to an earlier turn, so it is no reason to ask back)."""
     mentions = _with_paired_names(question, lexicon.paired_lower_case(question, lexicon.find(question)), lexicon)
     named = paper_ids_of(mentions)[:MAX_COMPARED] or _model_of_one_paper(mentions, lexicon)
+    # A title quoted loosely beside other papers is one more side ("AlphaCode, P3 and the 'Program Synthesis with LLMs'
+    # paper"); alone, its words are still the question's, which the paper's own checks read.
+    quoted = [pid for pid in quoted_papers(question, lexicon.papers.values()) if pid not in named] if named else []
+    named += quoted[:MAX_COMPARED - len(named)]
     terms = [m for m in mentions if m.kind == "term"]
     if described := DESCRIBING.match(question):
         # "the minecraft planning paper w/ the goal selector -- how many tasks ...": names that say which paper are
@@ -172,8 +177,9 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         listed = _listed_sides(text, mentions)[:MAX_COMPARED - len(named)]
         if listed:  # "B-Coder, RLCoder and the CodeT5 + RRHF code optimisation paper": a third side, described
             return _with_described(question, named, terms, mentions, listed, lexicon)
+        unquoted = without_quoted_titles(question) if quoted else question
         return Plan("comparative", papers=named, terms=_unowned(terms, question, mentions),
-                    aspect=aspect_of(question, mentions))
+                    aspect=aspect_of(unquoted, lexicon.find(unquoted)))
     # "How do the models compare to humans on it?", "... vs the baseline": such sides are no papers; with one or none
     # left, the question is about the paper it names.
     # "how many are from IMO 2023 vs 2022": two numbers compared are parts of one thing, no papers.

@@ -160,20 +160,43 @@ TITLE_OVERLAP = 0.8
 TITLE_COVERED = 0.5
 
 
+def _quoted_titles(question: str) -> list[str]:
+    return [m["title"].strip() for m in _QUOTED.finditer(question)
+            if (m["before"] or m["after"]) and len(m["title"].split()) >= 3]
+
+
+def _titled(title: str, papers: Iterable[Paper]) -> str | None:
+    """The paper a title quoted loosely is, or None. An acronym the title spells out is its words ("'Program
+    Synthesis with LLMs'" is "Program Synthesis with Large Language Models")."""
+    from rag.answer.naming import spelled_out
+
+    words = set(_TITLE_WORD.findall(title.lower()))
+    acronyms = re.findall(r"[A-Z][A-Za-z]*[A-Z]s?", title)
+    for paper in papers:
+        for part in {paper.title, *paper.title.split(":")[1:]}:
+            t = set(_TITLE_WORD.findall(part.lower()))
+            shared = len(words & t) + sum(a.lower() not in t and spelled_out(a, part) for a in acronyms)
+            if words <= t or shared >= max(TITLE_OVERLAP * len(words), TITLE_COVERED * len(t)):
+                return paper.paper_id
+    return None
+
+
 def _untitled(question: str, papers: Iterable[Paper]) -> list[str]:
     """Titles the question quotes as a paper's that no indexed paper has, even loosely."""
-    quoted = [m["title"].strip() for m in _QUOTED.finditer(question)
-              if (m["before"] or m["after"]) and len(m["title"].split()) >= 3]
-    if not quoted:
-        return []
-    titles = [set(_TITLE_WORD.findall(part.lower())) for p in papers for part in {p.title, *p.title.split(":")[1:]}]
-    missing = []
-    for title in quoted:
-        words = set(_TITLE_WORD.findall(title.lower()))
-        if not any(words <= t or len(words & t) >= max(TITLE_OVERLAP * len(words), TITLE_COVERED * len(t))
-                   for t in titles):
-            missing.append(title)
-    return missing
+    papers = list(papers)
+    return [title for title in _quoted_titles(question) if _titled(title, papers) is None]
+
+
+def without_quoted_titles(question: str) -> str:
+    """The question without the titles it quotes: a title says which paper, not what is asked of it."""
+    return _QUOTED.sub(lambda m: " " if (m["before"] or m["after"]) and len(m["title"].split()) >= 3 else m[0],
+                       question)
+
+
+def quoted_papers(question: str, papers: Iterable[Paper]) -> list[str]:
+    """The papers whose titles the question quotes, loosely ("the 'Program Synthesis with LLMs' paper")."""
+    papers = list(papers)
+    return list(dict.fromkeys(pid for title in _quoted_titles(question) if (pid := _titled(title, papers))))
 
 
 # "SWE-agent's agent-computer interface": what the question says the named thing has (the mention may or may not
