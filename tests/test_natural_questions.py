@@ -1419,3 +1419,14 @@ def test_a_title_quoted_with_an_acronym_beside_named_papers_is_a_row_of_its_own(
     cited = {c.title for c in answer.citations}
     assert cited >= {"Program Synthesis with Large Language Models", "Programming Puzzles"}
     assert "Program Synthesis" not in answer.answer.split("\n")[0]  # the title is no part of the aspect
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    # Few words shared with any one sentence, one word of the asker's own, yet a whole abstract close in meaning.
+    ("when you generate many candidate programs, how do people pick the one to actually submit?", False),
+    # Controls, refused before and after: topics the index lacks.
+    ("how do papers here use learned models for instruction scheduling in a compiler backend?", True),
+    ("what do the papers say about recommender systems for music?", True),
+])
+def test_a_question_across_papers_close_in_meaning_to_an_abstract_is_answered(engine, question, refused):
+    assert engine.ask(question).refused is refused

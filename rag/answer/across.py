@@ -37,6 +37,11 @@ ACROSS_RATIO = 0.75
 # the 120 multi / aggregation questions of the tune sets: false refusals 0.108 -> 0.067, citation recall 0.711 ->
 # 0.733, precision 0.821 -> 0.797; every unanswerable tune question stays refused ("register allocation", "CUDA").
 ACROSS_BAR = 0.28
+# Or whatever its sentences score, when a retrieved abstract is this close to it by meaning (cosine of the packaged
+# embeddings; the dense half of retrieval). On the 191 multi / aggregation-shaped tune questions: answerable ones
+# refused for few shared words had 0.43-0.56, off-corpus topics 0.21-0.41 (one, "register allocation in a compiler
+# backend", 0.47, has three words no abstract uses).
+ACROSS_DENSE = 0.42
 # "All its long words" allows one of the asker's own ("mentally", "pieces", "saturation") when the words the abstracts
 # do use weigh more (summed idf) than it: "music" in "using language models for music composition" outweighs the
 # common words beside it, and two unused words ("register", "backends") are a topic the index lacks.
@@ -159,7 +164,8 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
     for s in found.scored():
         best.setdefault(s.paper_id, s)
     top = max((s.score for s in best.values()), default=0.0)
-    if top < found.tools.settings.answer.refuse_below and (top < ACROSS_BAR or not _all_words_known(found)):
+    if top < found.tools.settings.answer.refuse_below and (top < ACROSS_BAR or not _all_words_known(found)) and \
+            not _on_topic(found):
         return []
     # Retrieval ranks papers on their whole abstract, a steadier sign than one sentence that a paper is about what is
     # asked: its top papers need only come fairly close.
@@ -181,6 +187,19 @@ _CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries
                       "basically", "probably", "something", "anything", "papers", "stuff", "things", "choose",
                       "choosing", "picks", "picking", "select", "selecting", "handle", "handling", "tackle", "tackling",
                       "approach", "approaches", "deal", "dealing", "manage", "managing", "trying"})
+
+
+def _on_topic(found: Gathered) -> bool:
+    """Whether a whole abstract is close to the question in meaning (ACROSS_DENSE), the question naming nothing the
+    abstracts lack and having at most one word of the asker's own: "can language models mentally run a program?"
+    shares few words with any one sentence, and "mentally" with none, yet CoCoNUT is about just that."""
+    from rag.answer.unknowns import unknowns
+    from rag.text.tokens import long_words
+
+    dense = max((e.dense or 0.0 for e in found.retrieved[:ACROSS_RANKED]), default=0.0)
+    if dense < ACROSS_DENSE or any(unknowns(found)):
+        return False
+    return sum(not found.view.vocabulary.uses(w) for w in long_words(found.searched, _CHATTER)) <= UNUSED_WORDS
 
 
 def _all_words_known(found: Gathered) -> bool:
