@@ -1430,3 +1430,10 @@ def test_a_title_quoted_with_an_acronym_beside_named_papers_is_a_row_of_its_own(
 ])
 def test_a_question_across_papers_close_in_meaning_to_an_abstract_is_answered(engine, question, refused):
     assert engine.ask(question).refused is refused
+
+
+def test_sentences_naming_a_rare_name_asked_about_join_the_answer(engine):
+    # No paper named, "HACL*" named: the result sentence naming it joins, though the paper's general sentences
+    # about translating C to Rust score higher.
+    answer = engine.ask("when they applied their C-to-safe-Rust translation to HACL*, what was the outcome?")
+    assert not answer.refused and "80,000" in answer.answer

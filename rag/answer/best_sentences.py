@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.described import ONE_PAPER, no_such_paper
 from rag.answer.refusal import refuse
-from rag.answer.unknowns import not_mentioned, unknowns
+from rag.answer.unknowns import KIND_SUFFIX, not_mentioned, unknowns
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
@@ -121,6 +121,14 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
                                            f"sentence: “{scored[0].text}”).")
         scored = counting + [s for s in scored if s not in counting]
         lead = counting[:1]
+    elif (rare := [t for t in terms if not _KIND.search(t)
+                   and found.view.lexical.papers_using(t) <= RARE_NAME_PAPERS]) and not shape.yes_no:
+        # "when they ran the translation on HACL*, what did they end up with?": the close sentences naming what is
+        # asked about lead, not the paper's general ones ("Automatically translating C to Rust is appealing"). A
+        # name many abstracts use ("Lean") sets the scene; "LLM-based" says what kind.
+        close = [s for s in scored if s.score >= NAMING_RATIO * scored[0].score]
+        naming = [s for s in close if all(mentions_name(s.text, t) for t in rare)]
+        scored = naming + [s for s in scored if s not in naming]
     chosen = pick_answer_sentences(scored, settings.answer.max_sentences)
     chosen = [s for s in chosen if s in lead] + [s for s in chosen if s not in lead]  # the count, then as it reads
     named = [t.text for t in shape.terms] if shape is not None and not shape.yes_no else []
@@ -140,6 +148,14 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     emphasis = asked_value(found.searched, chosen[0].text, [t.text for t in shape.terms] if shape else []) \
         if chosen else None
     return extractive_answer(chosen, papers, query=question, searched=found.searched, emphasis=emphasis)
+
+
+# A sentence naming what the question asks about joins the answer this close to the best sentence (as close as any
+# other sentence of the best paper may be: `pick_answer_sentences`' top_ratio).
+NAMING_RATIO = 0.6
+# A name this few abstracts use is a specific thing asked about.
+RARE_NAME_PAPERS = 2
+_KIND = re.compile(rf"{KIND_SUFFIX}$", re.I)
 
 
 def _identifier(name: str) -> bool:
