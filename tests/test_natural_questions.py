@@ -1437,3 +1437,17 @@ def test_sentences_naming_a_rare_name_asked_about_join_the_answer(engine):
     # about translating C to Rust score higher.
     answer = engine.ask("when they applied their C-to-safe-Rust translation to HACL*, what was the outcome?")
     assert not answer.refused and "80,000" in answer.answer
+
+
+def test_named_things_asked_of_one_paper_that_names_none_are_refused(engine):
+    answer = engine.ask("what benchmarks or environments did the realizability off-policy RL paper test on?")
+    assert answer.refused and "names no benchmark" in answer.answer and answer.citations == []
+    # A control: the paper asked about names its benchmarks.
+    answer = engine.ask("which benchmarks does the FunCoder divide-and-conquer paper evaluate on?")
+    assert not answer.refused and "HumanEval" in answer.answer
+
+
+def test_an_aggregation_asked_of_one_described_paper_is_about_that_paper_only(engine):
+    # Before, each dataset any completion paper names was listed (CCEval, CodeXGLUE, SWE-bench ...).
+    answer = engine.ask("what datasets did the code completion context paper use?")
+    assert len({c.paper_id for c in answer.citations}) <= 1 and "CodeXGLUE" not in answer.answer

@@ -292,7 +292,7 @@ _INTRODUCES_DATA = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+){0,2}?(
                               r"test set)s?\b", re.I)
 
 
-def _introduced_data(paper: Paper) -> tuple[str, str] | None:
+def introduced_data(paper: Paper) -> tuple[str, str] | None:
     """The paper's own name and the sentence introducing it as a benchmark or dataset, or None."""
     own = list(dict.fromkeys([short_name(paper), *names_in(short_name(paper))]))  # "Codev-Bench" is no names_in name
     for sentence in split_sentences(paper.abstract):
@@ -401,7 +401,7 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
         # "what benchmarks are used for repository-level completion?": a paper introducing one for it (Codev-Bench)
         # answers with its own name, which names_used leaves out ("which existing benchmarks" asks for others).
         for pid in relevant:
-            if made := _introduced_data(papers[pid]):
+            if made := introduced_data(papers[pid]):
                 entries = used.setdefault(made[0], [])
                 if all(p != pid for p, _ in entries):
                     entries.append((pid, made[1]))

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rag.answer.acronyms import asked_acronym, asks_expansion, expansion
-from rag.answer.across import used_as_data
+from rag.answer.across import introduced_data, names_used, used_as_data
 from rag.answer.alternatives import offered_names
 from rag.answer.asks import (
     BEATEN,
@@ -113,6 +113,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     spelled = expansion(acronym, text) if acronym else None
     if acronym and spelled is None:
         return _not_stated(paper, "", question, found, f"{the_abstract} does not spell out {acronym}.")
+    if _ASKS_WHICH_DATA.search(question) and not shape.yes_no and \
+            not any(names_used(s, paper) for s in split_sentences(paper.abstract)) and not introduced_data(paper):
+        # "which environments did the off-policy RL realizability paper run its experiments on?": a theory paper
+        # names none; its other sentences are no answer.
+        return _not_stated(paper, "", question, found, f"{the_abstract} names no benchmark, dataset or environment.")
     if setting := unstated_setting(paper, question, view.lexical.papers_using):
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} does not mention {setting}, so it does not say this.")
@@ -597,6 +602,9 @@ def _words_in(question: str, abstract: str) -> bool:
 
 
 _KIND_NAME = re.compile(rf"{KIND_SUFFIX}$", re.I)
+# "which environments / benchmarks / datasets did it ...": named things asked for.
+_ASKS_WHICH_DATA = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:benchmarks?|datasets?|data\s+sets?|"
+                              r"environments?|test\s+sets?|test\s+suites?)\b", re.I)
 _WHAT = re.compile(r"\bwhat(?:['’]?s|\s+is|\s+are|\s+was|\s+were)\b", re.I)
 
 

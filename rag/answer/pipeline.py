@@ -188,6 +188,13 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
         answer = refuse(question, found, not_mentioned(unknown))
     elif shape.kind == "multi":
         answer = across_papers(question, found, [t.text for t in shape.terms])
+    elif shape.kind == "aggregate" and not shape.papers and (described := described_one(found)):
+        # "what datasets did the code completion context paper use?": one paper is asked about, as if named; other
+        # papers' datasets are no answer about it.
+        pid, (start, end) = described
+        terms = [t for t in shape.terms if not start <= t.start < end]
+        answer = _about_paper(replace(shape, kind="factoid", papers=[pid], terms=terms,
+                                      described=[found.searched[start:end]]), question, found)
     elif shape.kind == "aggregate":
         answer = aggregate(question, found) or across_papers(question, found, [t.text for t in shape.terms])
     elif len(shape.papers) == 1:
