@@ -154,3 +154,14 @@ def test_a_list_asking_for_a_count_keeps_papers_counting_that_thing():
               Paper("d", "D model", "Our 150M parameter LM matches larger models.")]  # a size, not a count
     found = find_matches("evaluate 20+ LLMs", papers, lambda text: [])
     assert sorted(m.paper.paper_id for m in found) == ["a", "b"]
+
+
+def test_an_acronym_in_a_list_topic_also_matches_the_words_an_abstract_spells_it_out_as():
+    from rag.answer.listing import find_matches
+    from rag.types import Paper
+
+    papers = [Paper("a", "Verifiers", "We train process reward models (PRMs) for math."),
+              Paper("b", "Dense rewards", "Our process reward models score each step of a solution."),
+              Paper("c", "Agents", "Agents browse websites.")]
+    found = find_matches("PRMs", papers, lambda text: [])
+    assert sorted(m.paper.paper_id for m in found) == ["a", "b"]  # "b" never writes "PRMs"

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from rag.answer.acronyms import expansion
 from rag.answer.citations import CitationBook
 from rag.answer.mentions import MADE
 from rag.answer.naming import in_passing
@@ -285,7 +286,8 @@ MENTIONS = re.compile(r"\bmention\w*|\bcit(?:e|es|ed|ing)\b|\brefer\w*\s+to\b|\b
 def _named(names: list[str], papers: Iterable[Paper], any_of: bool = False, passing: bool = False) -> list[Match]:
     """Papers whose abstract names every one of `names` in one sentence (`any_of`: at least one: "A or B"), other
     than in passing (`passing`: that counts too, "which papers mention ChatGPT?")."""
-    patterns = [mention_pattern(n) for n in names]
+    papers = list(papers)
+    patterns = [_name_pattern(n, papers) for n in names]
     test = any if any_of else all
     matches = []
     for paper in papers:
@@ -297,6 +299,19 @@ def _named(names: list[str], papers: Iterable[Paper], any_of: bool = False, pass
         if hit:
             matches.append(Match(paper, _prefer_results(hit), float(len(hit))))
     return sorted(matches, key=lambda m: -m.score)
+
+
+def _name_pattern(name: str, papers: Sequence[Paper]) -> re.Pattern[str]:
+    """The name as written, or as an abstract spells it out where it defines it ("RL": "reinforcement learning
+    (RL)"), so an abstract saying "reinforcement learning" alone names it too."""
+    pattern = mention_pattern(name)
+    if not re.fullmatch(r"[A-Z]{2,6}s?", name):
+        return pattern
+    for paper in papers:
+        if (spelled := expansion(name, paper.abstract)) is not None:
+            words = spelled[0][spelled[1][0]:spelled[1][1]]
+            return re.compile(rf"{pattern.pattern}|(?<![\w-]){re.escape(words)}(?!\w)", re.I)
+    return pattern
 
 
 def _stating(asked: list[Figure], rest: str, papers: list[Paper],
