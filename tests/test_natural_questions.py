@@ -1451,3 +1451,8 @@ def test_an_aggregation_asked_of_one_described_paper_is_about_that_paper_only(en
     # Before, each dataset any completion paper names was listed (CCEval, CodeXGLUE, SWE-bench ...).
     answer = engine.ask("what datasets did the code completion context paper use?")
     assert len({c.paper_id for c in answer.citations}) <= 1 and "CodeXGLUE" not in answer.answer
+
+
+def test_a_currency_is_no_name_a_figure_must_be_held_to(engine):
+    answer = engine.ask("how much does AutoCodeRover cost per issue in USD on SWE-bench-lite?")
+    assert not answer.refused and "0.43" in answer.answer

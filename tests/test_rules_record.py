@@ -18,6 +18,8 @@ BARE = Paper("bare", "Program Synthesis with Large Language Models", "We evaluat
     (BARE, "who wrote the MBPP paper", True, "no authors"),
     (BARE, "When was the MBPP paper published?", True, "no year"),
     (BARE, "What does the MBPP paper evaluate?", None, ""),  # not a question about the record
+    (BARE, "did the MBPP paper come out in 2021?", True, "no year"),
+    (BARE, "what % of tokens come out right from the first layer?", None, ""),  # no paper coming out
 ])
 def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, said):
     answer = record_answer(paper, question, question)

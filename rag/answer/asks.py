@@ -37,7 +37,10 @@ _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_W
                           r"(?:[\w'’.-]+\s+){0,3}?(?:score|accuracy|average|"
                           r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
                           rf"{_RATES}|accuracy|scores?|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
-                          r"get on|percent(?:age)?)\b|(?<!\S)%(?!\S)", re.I)  # "I want the actual %"
+                          r"get on|percent(?:age)?|"
+                          # "the TTFT reduction in seconds": a quantity asked in its unit
+                          r"(?:reduction|saving|speedup|increase|decrease|gain|drop|cut)s?\s+in\s+(?:seconds|"
+                          r"milliseconds|ms|minutes|hours|tokens|points))\b|(?<!\S)%(?!\S)", re.I)  # "the actual %"
 
 # Questions whose answer is a number and nothing else ("how many", "how long", "what percentage").
 _ASKS_NUMBER = re.compile(r"\b(?:how (?:many|much|long|large|big)|by how much|what (?:\w+\s+){0,2}?(?:percentage|"
@@ -302,7 +305,9 @@ _ANY_ASK_WORD = re.compile(r"\b(?:what|whats|how|which|who|whom|why|where|when|e
 
 # "what does RLCoder do and how much does it improve EM?": a second ask, joined to the first by "and".
 _ASK_STARTS = r"(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|was|were|can)\b)"  # where an ask begins
-_SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also|plus|[+&])\s+){_ASK_STARTS}", re.I)
+# "... ? and on how many tasks was it tested?": a preposition may lead the second ask.
+_SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also|plus|[+&])\s+)"
+                         rf"(?:(?<=[?;]\sand\s)(?:on|in|for|with|at|by|from|over|across|of)\s+)?{_ASK_STARTS}", re.I)
 
 
 # "the pillow/numpy case study - did they have failed attempts?": a dash before the ask sets its subject apart.

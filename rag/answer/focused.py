@@ -353,11 +353,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             return _not_stated(paper, "", question, found, f"{the_abstract} gives no {whose} figure ({said}).")
         fitting = qualified_first(question, fitting)
         scored = fitting + [s for s in scored if s not in fitting]
+    focus = question  # the ask the names are asked in
     if wanted and len(asks := split_asks(question)) > 1:
         # "X's miniF2F accuracy, and how many FIMO problems did it prove?": each ask holds its own names, and the
         # first ask naming one leads (the other is answered after, by answering_each_ask).
-        first = next((part for part in asks if any(mentions_name(part, w) for w in wanted)), question)
-        wanted = [w for w in wanted if mentions_name(first, w)]
+        focus = next((part for part in asks if any(mentions_name(part, w) for w in wanted)), question)
+        wanted = [w for w in wanted if mentions_name(focus, w)]
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
         if not about and unit is not None and unit.counts:
@@ -377,7 +378,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # A bare label asks for the value where the sentences about it have one ("ugmathbench delta for o1-mini").
         # So does "what's o1-mini's Delta?" of a metric the abstract defines, asked of something ("what is Delta?"
         # asks what it is).
-        if asks_for_figure(question) or (bare_label(question) and any(has_figure(s.text) for s in about)) or \
+        # Not when the names are in an ask for no figure: "is pseudocode better than natural language? and on how
+        # many tasks was it tested?"
+        if asks_for_figure(focus) or (bare_label(question) and any(has_figure(s.text) for s in about)) or \
                 (_WHAT.search(question) and len(wanted) > 1 and any(defines_metric(w, paper.abstract) for w in wanted)):
             states = has_measure if asks_measure(question) else has_figure
             with_figure = [s for s in about if states(s.text)]

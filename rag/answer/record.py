@@ -21,7 +21,9 @@ _SELF = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|method|approach|mod
 _ASKS_AUTHORS = re.compile(r"\bwho (?:are|were|is|was) (?:the |its )?authors?\b|\bwho wrote\b|\bauthors? of\b|"
                            r"\bwritten by\b|\bwho (?:are|were) behind\b", re.I)
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen (?:was|did|were)\b.*\b(?:publish\w*|come out|came out|"
-                        r"appear\w*|released?)\b|\bcome out\b|\bpublication (?:year|date)\b", re.I)
+                        # "did it come out in 2023?", not "what % of tokens come out right"
+                        r"appear\w*|released?)\b|\b(?:did|does)\s+(?:[\w.:'’-]+\s+){1,6}come\s+out\b|"
+                        r"\bcome\s+out\s*(?:\?|$)|\bpublication (?:year|date)\b", re.I)
 # A detail asked by its word, and the forms an abstract would state it in.
 _DETAILS = [
     ("license", re.compile(r"\blicen[cs]\w*", re.I), re.compile(r"\blicen[cs]\w*|\bMIT\b|\bApache\b|\bGPL\b|"

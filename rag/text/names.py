@@ -63,7 +63,7 @@ _NOT_NAMES = frozenset("""What Which Who Whom Whose When Where Why How Compare C
 # Words too common in this field to name anything on their own ("LLMs", "AI", "GPT", "IDE": an abstract introducing
 # "an open-source IDE extension, Code4Me" is not the IDE paper).
 GENERIC_NAMES = frozenset("""llm llms ai ml gpt nlp rl lm lms sota api apis code data model models paper method
-    ide ides gpu gpus cpu cpus
+    ide ides gpu gpus cpu cpus usd eur gbp
     the a an we our this that these those it its""".split())
 
 
