@@ -1456,3 +1456,11 @@ def test_an_aggregation_asked_of_one_described_paper_is_about_that_paper_only(en
 def test_a_currency_is_no_name_a_figure_must_be_held_to(engine):
     answer = engine.ask("how much does AutoCodeRover cost per issue in USD on SWE-bench-lite?")
     assert not answer.refused and "0.43" in answer.answer
+
+
+def test_a_name_asked_in_a_yes_no_ask_needs_no_figure_from_a_second_ask_for_a_count(engine):
+    # "natural language" is in the yes/no ask; the count is asked in the second: no sentence must give a figure
+    # "of natural language".
+    answer = engine.ask("think-and-execute: is pseudocode better than natural language at guiding LM reasoning? and on "
+                        "how many tasks was it tested?")
+    assert not answer.refused and "pseudocode can better guide" in answer.answer

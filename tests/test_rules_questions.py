@@ -573,6 +573,10 @@ def test_a_figure_asked_under_a_setting_needs_a_sentence_under_it(question, unme
                                                                       "which language does it target?"]),
     ("DotaMath's data plus what does it score on MATH?", ["DotaMath's data", "what does it score on MATH?"]),
     ("C++ or Fortran?", ["C++ or Fortran?"]),  # a plus inside a name joins nothing
+    # A second question led by a preposition.
+    ("is pseudocode better than prose? and on how many tasks was it tested?",
+     ["is pseudocode better than prose?", "how many tasks was it tested?"]),
+    ("which data does it use and on what basis?", ["which data does it use and on what basis?"]),  # no "?" before
 ])
 def test_a_question_with_two_asks_is_split_between_them(question, asks):
     from rag.answer.asks import split_asks
@@ -639,6 +643,7 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("how many training tokens went into it?", "tokens", "trained on 1.3T tokens"),
     ("how many manually curated problems does it have?", "problems", "116 manually curated problems"),
     ("how much speedup and how many layers skipped?", "layers", "it can averagely skip 1.7 layers"),  # not "skipped"
+    ("how many top-level definitions exactly?", "definitions", "around 32K top-level definitions"),  # not "exactly"
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit
@@ -1246,6 +1251,8 @@ def test_what_a_count_question_counts(question, sentence, counts):
     ("what did it get on HumanEval, as a %?", True),
     ("how does CodeTree search?", False),
     ("Reflexion scores on MBPP+?", True),  # terse, plural
+    ("what's the wall-clock TTFT reduction in seconds on the M2?", True),  # a quantity asked in its unit
+    ("what's the reduction in memory traffic about?", False),
 ])
 def test_a_rate_or_a_percent_sign_asks_for_a_figure(question, figure):
     from rag.answer.asks import asks_for_figure
