@@ -1897,6 +1897,9 @@ def test_which_acronym_a_question_asks_to_spell_out(question, own, acronym):
     ("LLMs", "Large Language Models (LLMs) write code.", "Large Language Models"),
     ("QRX*", "We apply it to the QRX* library and show it scales.", None),  # used, never spelled out
     ("ZAPE", "ZAPE is a zonal estimator. Zonal Adaptive-pruning Estimators are common.", None),  # not beside it
+    ("ZAP", "A title\nZAP, which stands for Zonal Adaptive Pruning, works.", "Zonal Adaptive Pruning"),  # in words
+    ("ZAP", "Zonal Adaptive Pruning for Search\nWe present ZAP.", None),  # the title's initials are ZAPS
+    ("ZAP", "Zonal Adaptive Pruning\nWe present ZAP.", "Zonal Adaptive Pruning"),  # the title spells it
 ])
 def test_what_an_abstract_spells_an_acronym_out_as(acronym, abstract, words):
     from rag.answer.acronyms import expansion

@@ -62,6 +62,10 @@ def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, sa
     (Paper("d", "DevBench", "Based on business data from an industrial tool, we build DevBench."),
      "where did DevBench get its data?", ""),
     (BARE, "Where did it rank on Codeforces?", ""),  # a place in a ranking, not a source
+    (BARE, "where does its gain over the baseline come from?", ""),  # why, not where its data is from
+    (BARE, "which language are the benchmark's questions in?", "programming language"),
+    (Paper("b", "BiBench", "BiBench has questions in English and Chinese."),
+     "which language are BiBench's questions in?", ""),  # a natural language is an answer too
 ])
 def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question, missing):
     assert missing_detail(paper, question) == missing

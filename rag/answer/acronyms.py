@@ -61,6 +61,15 @@ def expansion(acronym: str, text: str) -> tuple[str, tuple[int, int]] | None:
         for m in re.finditer(rf"(?<![\w-]){bracketed}s?\s*\(([^()]{{3,160}})\)", sentence):
             if _spells(_WORD.findall(m[1]), letters):
                 return sentence, m.span(1)
+        # "ESMA, which stands for ...", "ESMA (short for ...)": said in words.
+        if m := re.search(rf"(?<![\w-]){bracketed}s?\W{{0,3}}(?:which\s+|that\s+)?(?:stands|is\s+short|short)\s+for\s+"
+                          r"(?P<words>[^.,;()]{3,160})", sentence):
+            return sentence, m.span("words")
+    # A title whose words spell it: "Process Reinforcement through Implicit Rewards" for PRIME's paper.
+    title = text.split("\n", 1)[0]
+    words = list(_WORD.finditer(title.split(":", 1)[0]))
+    if words and len(words) <= _MOST_WORDS and _spells([w[0] for w in words], letters):
+        return title, (words[0].start(), words[-1].end())
     return None
 
 

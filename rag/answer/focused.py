@@ -443,7 +443,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         chosen = findings_first(chosen, view.papers, scored)
     chosen = answering_each_ask(question, chosen, found, settings.answer.max_sentences, subject=shape.described[:1])
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched,
-                             emphasis=spelled[1] if spelled else asked_value(question, chosen[0].text, wanted))
+                             emphasis=spelled[1] if spelled and chosen[0].text == spelled[0]
+                             else asked_value(question, chosen[0].text, wanted))
 
 
 def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathered,

@@ -57,11 +57,16 @@ _DETAILS = [
      re.compile(r"\b(?:what|which)\s+(?:programming\s+)?languages?(?:\s*\(s\))?(?!\s+models?\b)|"
                 r"\bin\s+what\s+(?:programming\s+)?language\b", re.I),
      re.compile(r"\b(?:Python|Java|JavaScript|TypeScript|Rust|Go|Haskell|Fortran|Julia|Kotlin|Scala|Ruby|PHP|Lean|"
-                r"Isabelle|Coq|Verilog|SQL|OCaml|Lisp|Perl|Swift|OpenMP|MPI|CUDA|OpenCL)\b|\bC(?:\+\+|#)|\bC\b(?!-)|\bF\*|"
-                r"\bprogramming\s+languages?\b|\bmultilingual\b", re.I)),
+                r"Isabelle|Coq|Verilog|SQL|OCaml|Lisp|Perl|Swift|OpenMP|MPI|CUDA|OpenCL|Dafny|Solidity|MATLAB|R|"
+                # a natural language may be the one asked for ("which language are its questions in?")
+                r"English|Chinese|Japanese|Korean|French|German|Spanish|Russian|Arabic|Hindi)\b|\bC(?:\+\+|#)|"
+                r"\bC\b(?!-)|\bF\*|\b(?:programming|natural)\s+languages?\b|\b(?:multi|bi)lingual\b", re.I)),
     # "where did UGMathBench source its problems from?": a sentence saying what its data was drawn from.
-    ("data source", re.compile(r"\bwhere\s+(?:did|does|do|were|was|are|is)\b[^?]*?\b(?:source[sd]?|get|got|collect\w*|"
-                               r"obtain\w*|gather\w*|draw|drawn|come\s+from|came\s+from|taken\s+from)\b", re.I),
+    # Only of data: "where does its gain come from?" asks why.
+    ("data source", re.compile(r"\bwhere\s+(?:did|does|do|were|was|are|is)\b(?=[^?]*\b(?:data|datasets?|problems|"
+                               r"questions|tasks|examples|samples|code|corpus|corpora|benchmarks?|instances|pairs|"
+                               r"repositories|programs|proofs)\b)(?=[^?]*\b(?:source[sd]?|get|got|collect\w*|"
+                               r"obtain\w*|gather\w*|draw|drawn|come\s+from|came\s+from|taken\s+from)\b)", re.I),
      re.compile(r"\b(?:collected|sourced|scraped|crawled|mined|drawn|derived|gathered|obtained|curated|taken|"
                 r"extracted|adapted|compiled|built|constructed|sampled|selected|comes?|came|originat\w+)\s+"
                 r"(?:[\w-]+\s+){0,3}?from\b|\bbased\s+on\b|\bfrom\s+(?:real|open-source|public|GitHub|online)\b",
