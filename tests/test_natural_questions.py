@@ -472,6 +472,9 @@ def test_papers_building_on_a_paper_the_index_lacks_are_still_listed(engine):
     ("How does RLCoder compare to prior work?", "factoid"),  # prior work, the baseline, humans are no paper
     ("how many times faster is KV Prediction's time to first token vs the baseline?", "factoid"),
     ("the IMO Lean dataset: how many of its extra problems are from 2023 vs 2022?", "factoid"),  # years, no papers
+    # A label names the paper asked about; a model its abstract writes is no second paper to compare.
+    ("funcoder: what share of GPT-4's HumanEval performance does StableCode-3b reach with it?", "factoid"),
+    ("DeepSeek-Prover: how does it compare with MA-LoT on miniF2F?", "comparative"),  # a control: MA-LoT is a paper
 ])
 def test_a_comparison_needs_a_second_side_that_could_be_a_paper(engine, question, kind):
     from rag.answer.plan import understand

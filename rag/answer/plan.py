@@ -149,6 +149,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     to an earlier turn, so it is no reason to ask back)."""
     mentions = _with_paired_names(question, lexicon.paired_lower_case(question, lexicon.find(question)), lexicon)
     named = paper_ids_of(mentions)[:MAX_COMPARED] or _model_of_one_paper(mentions, lexicon)
+    named = _within_labelled(question, named, mentions, lexicon)
     # A title quoted loosely beside other papers is one more side ("AlphaCode, P3 and the 'Program Synthesis with LLMs'
     # paper"); alone, its words are still the question's, which the paper's own checks read.
     quoted = [pid for pid in quoted_papers(question, lexicon.papers.values()) if pid not in named] if named else []
@@ -217,6 +218,26 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if not named and _ACROSS_PAPERS.search(text):
         return _across(text, terms)
     return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
+
+
+def _within_labelled(question: str, named: list[str], mentions: list[Mention], lexicon: Lexicon) -> list[str]:
+    """The papers a question names, less those it names only by a name the paper its lead-in label names writes
+    too ("funcoder: ... and StableCode-3b's % of GPT-4's HumanEval perf?": FunCoder's abstract has StableCode-3b, so
+    the question is about FunCoder, not a comparison with the Stable Code paper)."""
+    from rag.answer.naming import mentions_name
+
+    label = _LEAD_IN.match(question)
+    if len(named) < 2 or label is None:
+        return named
+    first = [m for m in mentions if m.kind == "paper" and m.end <= label.end("label")]
+    if len({m.paper_ids[0] for m in first}) != 1:
+        return named
+    asked = lexicon.papers[first[0].paper_ids[0]]
+    def within(pid: str) -> bool:  # every mention of it is a name the labelled paper's abstract writes
+        its = [m for m in mentions if m.kind == "paper" and m.paper_ids[0] == pid]
+        return all(m.start >= label.end() and mentions_name(asked.abstract, m.text) for m in its)
+
+    return [pid for pid in named if pid == asked.paper_id or not within(pid)]
 
 
 def _model_of_one_paper(mentions: list[Mention], lexicon: Lexicon) -> list[str]:
