@@ -1946,3 +1946,15 @@ def test_a_metric_the_abstract_introduces_as_one(name, defined):
 
     abstract = "We build FooBench. We propose two metrics: effective accuracy (EAcc) and reasoning gap (Gap)."
     assert defines_metric(name, abstract) is defined
+
+
+@pytest.mark.parametrize(("question", "description"), [
+    ("the olympiad Lean dataset paper: how many lemmas?", "olympiad Lean dataset "),
+    ("RL + LLM code optimization paper: which dataset did they use?", "RL + LLM code optimization "),  # "+" in it
+    ("which paper introduced HumanEval?", None),  # asks for a paper, describes none
+])
+def test_a_paper_described_before_the_word_paper(question, description):
+    from rag.answer.described import ONE_PAPER
+
+    match = ONE_PAPER.search(question)
+    assert (match["description"] if match else None) == description

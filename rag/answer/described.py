@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 # "the olympiad Lean dataset paper", "that study", a question's opening "imo lean dataset paper - ...": the question
 # is about one paper it describes.
 ONE_PAPER = re.compile(r"(?:\b(?:the|this|that)\s+|^\s*(?!(?:which|what|whats|does|do|did|is|are|was|were|any|a|an|"
-                       r"how|who|can|has|have|in|on|for|from|of)\b))(?P<description>(?:[\w/-]+\s+){1,6}?)(?:paper|study|"
+                       r"how|who|can|has|have|in|on|for|from|of)\b))(?P<description>(?:[\w/+&-]+\s+){1,6}?)(?:paper|study|"
                        r"article)\b(?!s)", re.I)
 
 
