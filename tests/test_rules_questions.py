@@ -1931,6 +1931,8 @@ def test_a_count_of_each_of_two_parts_the_abstract_names_only_together(question,
     ("what percentage of problems does FooLM solve?", "FooLM solves 40% of problems, a 12% improvement.", False),
     ("how many more problems does FooLM solve, in percent?", "FooLM solves 12% (75 -> 84) more problems.", False),
     ("what percentage improvement does FooLM get?", "FooLM solves 12% (75 -> 84) more problems.", False),
+    # Written as LaTeX abstracts write a percentage.
+    ("what percentage of all problems does FooLM solve?", "FooLM solves 12\\% (75 -> 84) more problems.", True),
 ])
 def test_a_share_asked_of_an_abstract_giving_only_a_change(question, sentence, change):
     from rag.answer.shares import change_only

@@ -15,7 +15,7 @@ _SHARE = re.compile(r"\b(?:what|which)\s+(?:percent(?:age)?|share|fraction|propo
                     r"prove[sd]?|resolve[sd]?|correct)\b", re.I)
 _CHANGE = re.compile(r"\b(?:more|fewer|less|improv\w*|gain\w*|increase\w*|decrease\w*|boost\w*|better|worse|higher|"
                      r"lower|up|down|drop\w*|jump\w*|rise|rose|change\w*|relative|delta)\b", re.I)
-_PERCENT = r"\d+(?:\.\d+)?\s*%"
+_PERCENT = r"\d+(?:\.\d+)?\s*\\?%"  # LaTeX abstracts write "56.3\%"
 # "12% (75 -> 84) more problems", "a 12% improvement", "improves ... by 12%", "12% higher": a change, not a share.
 _RELATIVE = re.compile(rf"{_PERCENT}\s*(?:\([^)]*\)\s*)?(?:more|fewer|less|higher|lower|better|worse|relative|"
                        rf"improvement|gain|increase|decrease|boost|reduction|speed-?up)\b|\bby\s+(?:up\s+to\s+)?"
