@@ -75,9 +75,14 @@ class QuestionSet:
     digest: str = ""  # of the file's bytes, so two runs can tell whether they asked the same questions
 
 
+# The shipped set a page or a command starts with: the reference set the settings were tuned on.
+DEFAULT_SET = "dev"
+
+
 def shipped_sets() -> dict[str, Path]:
-    """The question sets that come with the package, by file stem (`dev`)."""
-    return {p.stem: p for p in sorted(SHIPPED_DIR.glob("*.jsonl"))}
+    """The question sets that come with the package, by file stem, the default one first and the rest by name
+    ("controls-1" sorts before "dev")."""
+    return {p.stem: p for p in sorted(SHIPPED_DIR.glob("*.jsonl"), key=lambda p: (p.stem != DEFAULT_SET, p.stem))}
 
 
 def load_questions(path: Path) -> QuestionSet:

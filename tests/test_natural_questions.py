@@ -1448,6 +1448,8 @@ def test_named_things_asked_of_one_paper_that_names_none_are_refused(engine):
     # A control: the paper asked about names its benchmarks.
     answer = engine.ask("which benchmarks does the FunCoder divide-and-conquer paper evaluate on?")
     assert not answer.refused and "HumanEval" in answer.answer
+    # A control: a benchmark paper speaks of benchmarks, and is one itself.
+    assert not engine.ask("What benchmarks did BigCodeBench use?").refused
 
 
 def test_an_aggregation_asked_of_one_described_paper_is_about_that_paper_only(engine):

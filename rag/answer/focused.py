@@ -113,10 +113,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     spelled = expansion(acronym, text) if acronym else None
     if acronym and spelled is None:
         return _not_stated(paper, "", question, found, f"{the_abstract} does not spell out {acronym}.")
-    if _ASKS_WHICH_DATA.search(question) and not shape.yes_no and \
+    if _ASKS_WHICH_DATA.search(question) and not shape.yes_no and not _DATA_WORDS.search(text) and \
             not any(names_used(s, paper) for s in split_sentences(paper.abstract)) and not introduced_data(paper):
         # "which environments did the off-policy RL realizability paper run its experiments on?": a theory paper
-        # names none; its other sentences are no answer.
+        # names none and speaks of none; its other sentences are no answer. A paper that speaks of benchmarks may
+        # be one ("what benchmarks did BigCodeBench use?"), or describe them in words.
         return _not_stated(paper, "", question, found, f"{the_abstract} names no benchmark, dataset or environment.")
     if setting := unstated_setting(paper, question, view.lexical.papers_using):
         return _not_stated(paper, "", question, found,
@@ -609,6 +610,8 @@ _KIND_NAME = re.compile(rf"{KIND_SUFFIX}$", re.I)
 # "which environments / benchmarks / datasets did it ...": named things asked for.
 _ASKS_WHICH_DATA = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:benchmarks?|datasets?|data\s+sets?|"
                               r"environments?|test\s+sets?|test\s+suites?)\b", re.I)
+_DATA_WORDS = re.compile(r"\b(?:benchmark\w*|datasets?|data\s+sets?|environments?|corpus|corpora|test\s+sets?|"
+                         r"suites?|tasks?|problems)\b", re.I)
 _WHAT = re.compile(r"\bwhat(?:['’]?s|\s+is|\s+are|\s+was|\s+were)\b", re.I)
 
 

@@ -18,8 +18,8 @@ from rag.answer.described import DESCRIBING
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
+from rag.answer.quoted_titles import quoted_papers, without_quoted_titles
 from rag.answer.tuned_models import asks_tuned_models
-from rag.answer.unknowns import quoted_papers, without_quoted_titles
 
 _COMPARE_PATTERNS = [
     re.compile(r"^(?:please\s+)?(?:compare|contrast)\s+(?P<sides>.+?)(?:\s+(?:in terms of|regarding|on)\s+.+)?$", re.I),

@@ -1,0 +1,60 @@
+"""Papers cited by their titles in quotes: "in the 'Evaluating Large Language Models Trained on Code' paper", "the
+paper titled “...”". A title quoted loosely is still the indexed paper's ("'Self-play Theorem Provers'" is STP's,
+"'Program Synthesis with LLMs'" is "Program Synthesis with Large Language Models"); one no indexed paper has is a
+paper the index lacks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rag.answer.naming import spelled_out
+from rag.types import Paper
+
+# A quote opens after no letter ("the authors' paper" quotes nothing).
+_QUOTED = re.compile(r"(?P<before>\b(?:paper|article|study|titled|entitled|called)\s+)?(?<![\w'’])[\"'“‘]"
+                     r"(?P<title>[^\"“”‘’]{12,}?)[\"'”’](?![\w'’])(?=\s+(?P<after>paper|article|study|abstract)\b)?")
+_TITLE_WORD = re.compile(r"[a-z0-9]+")
+# A title quoted loosely is an indexed one when all the quote's words are the title's ("'Self-play Theorem Provers'"
+# is STP's), or this share of them, and they are at least half of the title's words or of its part after a colon
+# ("Attention Is All You Need" is not "Scope is all you need: ...").
+TITLE_OVERLAP = 0.8
+TITLE_COVERED = 0.5
+
+
+def _quoted_titles(question: str) -> list[str]:
+    return [m["title"].strip() for m in _QUOTED.finditer(question)
+            if (m["before"] or m["after"]) and len(m["title"].split()) >= 3]
+
+
+def _titled(title: str, papers: Iterable[Paper]) -> str | None:
+    """The paper a title quoted loosely is, or None. An acronym the title spells out is its words ("'Program
+    Synthesis with LLMs'" is "Program Synthesis with Large Language Models")."""
+    words = set(_TITLE_WORD.findall(title.lower()))
+    acronyms = re.findall(r"[A-Z][A-Za-z]*[A-Z]s?", title)
+    for paper in papers:
+        for part in {paper.title, *paper.title.split(":")[1:]}:
+            t = set(_TITLE_WORD.findall(part.lower()))
+            shared = len(words & t) + sum(a.lower() not in t and spelled_out(a, part) for a in acronyms)
+            if words <= t or shared >= max(TITLE_OVERLAP * len(words), TITLE_COVERED * len(t)):
+                return paper.paper_id
+    return None
+
+
+def untitled(question: str, papers: Iterable[Paper]) -> list[str]:
+    """Titles the question quotes as a paper's that no indexed paper has, even loosely."""
+    papers = list(papers)
+    return [title for title in _quoted_titles(question) if _titled(title, papers) is None]
+
+
+def without_quoted_titles(question: str) -> str:
+    """The question without the titles it quotes: a title says which paper, not what is asked of it."""
+    return _QUOTED.sub(lambda m: " " if (m["before"] or m["after"]) and len(m["title"].split()) >= 3 else m[0],
+                       question)
+
+
+def quoted_papers(question: str, papers: Iterable[Paper]) -> list[str]:
+    """The papers whose titles the question quotes, loosely ("the 'Program Synthesis with LLMs' paper")."""
+    papers = list(papers)
+    return list(dict.fromkeys(pid for title in _quoted_titles(question) if (pid := _titled(title, papers))))
