@@ -239,8 +239,8 @@ def test_a_name_the_question_defines_is_a_concept(question, papers, terms):
     ("ORFs", "It has three open frames.", False),
     ("Hox gene", "The gene is expressed.", False),
     ("NL-gene pairs", "It pairs natural-language gene descriptions.", True),  # two capitals beside a plain word
-    ("NL-gene pairs", "It pairs new gene descriptions.", False),
-    ("NL", "It pairs natural-language gene descriptions.", False),  # alone, two capitals are too few
+    ("NL-gene pairs", "It pairs new gene descriptions.", False),  # a control
+    ("NL", "It pairs natural-language gene descriptions.", False),  # a control: alone, two capitals are too few
 ])
 def test_what_an_abstract_states_by_name(name, text, stated):
     from rag.answer.naming import states_name
@@ -443,7 +443,7 @@ def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
     ("how many problems does MBPP contain in total?", "The MBPP dataset contains 974 programming tasks.", True),
     # Samples drawn per problem are a budget, counted as samples only: the contest's participants are no answer.
     ("how many samples per problem did FooCoder draw?", "in contests with more than 5,000 participants", False),
-    ("how many samples for each task did FooCoder draw?", "46.3% with 64 samples", True),
+    ("how many samples for each task did FooCoder draw?", "46.3% with 64 samples", True),  # a control
 ])
 def test_a_count_of_items_is_a_number_of_whatever_the_dataset_holds(question, sentence, counts):
     from rag.answer.units import counted_unit
@@ -576,7 +576,7 @@ def test_a_figure_asked_under_a_setting_needs_a_sentence_under_it(question, unme
     # A second question led by a preposition.
     ("is pseudocode better than prose? and on how many tasks was it tested?",
      ["is pseudocode better than prose?", "how many tasks was it tested?"]),
-    ("which data does it use and on what basis?", ["which data does it use and on what basis?"]),  # no "?" before
+    ("which data does it use and on what basis?", ["which data does it use and on what basis?"]),  # control: no "?"
 ])
 def test_a_question_with_two_asks_is_split_between_them(question, asks):
     from rag.answer.asks import split_asks
@@ -1252,7 +1252,7 @@ def test_what_a_count_question_counts(question, sentence, counts):
     ("how does CodeTree search?", False),
     ("Reflexion scores on MBPP+?", True),  # terse, plural
     ("what's the wall-clock TTFT reduction in seconds on the M2?", True),  # a quantity asked in its unit
-    ("what's the reduction in memory traffic about?", False),
+    ("what's the reduction in memory traffic about?", False),  # a control: no unit
 ])
 def test_a_rate_or_a_percent_sign_asks_for_a_figure(question, figure):
     from rag.answer.asks import asks_for_figure
@@ -1788,6 +1788,7 @@ def test_parts_named_before_which_one_are_ranked_only_where_a_sentence_ranks_the
     # Counted as "models" in the abstract, asked as "LMs"; "which two?" asks the members not named in the question.
     ("it compared three code LMs - besides FooCoder, which two?", "We assess three public code language models.",
      "three LMs"),
+    # A control: the abstract lists them.
     ("it compared three code LMs - what are the other two?", "We assess three models: FooCoder, A and B.", ""),
 ])
 def test_members_of_a_counted_set_the_abstract_does_not_name(question, abstract, members):
@@ -1951,9 +1952,9 @@ def test_a_metric_the_abstract_introduces_as_one(name, defined):
 
 
 @pytest.mark.parametrize(("question", "description"), [
-    ("the olympiad Lean dataset paper: how many lemmas?", "olympiad Lean dataset "),
+    ("the olympiad Lean dataset paper: how many lemmas?", "olympiad Lean dataset "),  # a control
     ("RL + LLM code optimization paper: which dataset did they use?", "RL + LLM code optimization "),  # "+" in it
-    ("which paper introduced HumanEval?", None),  # asks for a paper, describes none
+    ("which paper introduced HumanEval?", None),  # a control: asks for a paper, describes none
 ])
 def test_a_paper_described_before_the_word_paper(question, description):
     from rag.answer.described import ONE_PAPER

@@ -18,7 +18,7 @@ BARE = Paper("bare", "Program Synthesis with Large Language Models", "We evaluat
     (BARE, "who wrote the MBPP paper", True, "no authors"),
     (BARE, "When was the MBPP paper published?", True, "no year"),
     (BARE, "What does the MBPP paper evaluate?", None, ""),  # not a question about the record
-    (BARE, "did the MBPP paper come out in 2021?", True, "no year"),
+    (BARE, "did the MBPP paper come out in 2021?", True, "no year"),  # a control: still asks the year
     (BARE, "what % of tokens come out right from the first layer?", None, ""),  # no paper coming out
 ])
 def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, said):
@@ -52,20 +52,20 @@ def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, sa
     (BARE, "what programming language(s) did they write their solutions in?", "programming language"),
     (BARE, "in what language are the submissions written?", "programming language"),
     (Paper("g", "GitBench", "We introduce GitBench, 116 Python code completion problems."),
-     "which programming language are GitBench's problems in?", ""),
+     "which programming language are GitBench's problems in?", ""),  # a control: it names Python
     (Paper("o", "OMPLM", "We introduce OMPLM, a model for OpenMP pragma generation."),
-     "which language does OMPLM target?", ""),  # a parallel programming model is what it targets
-    (BARE, "which language models does it evaluate?", ""),  # models, not a language
+     "which language does OMPLM target?", ""),  # a control: a parallel programming model is what it targets
+    (BARE, "which language models does it evaluate?", ""),  # a control: models, not a language
     (BARE, "where did they source its problems from - textbooks or exams?", "data source"),
     (Paper("r", "RepoBench", "We build RepoBench from 500 repositories crawled from GitHub."),
-     "where does RepoBench get its code from?", ""),
+     "where does RepoBench get its code from?", ""),  # a control: crawled from GitHub
     (Paper("d", "DevBench", "Based on business data from an industrial tool, we build DevBench."),
-     "where did DevBench get its data?", ""),
-    (BARE, "Where did it rank on Codeforces?", ""),  # a place in a ranking, not a source
-    (BARE, "where does its gain over the baseline come from?", ""),  # why, not where its data is from
+     "where did DevBench get its data?", ""),  # a control: based on business data
+    (BARE, "Where did it rank on Codeforces?", ""),  # a control: a place in a ranking, not a source
+    (BARE, "where does its gain over the baseline come from?", ""),  # a control: why, not where its data is from
     (BARE, "which language are the benchmark's questions in?", "programming language"),
     (Paper("b", "BiBench", "BiBench has questions in English and Chinese."),
-     "which language are BiBench's questions in?", ""),  # a natural language is an answer too
+     "which language are BiBench's questions in?", ""),  # a control: a natural language is an answer too
 ])
 def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question, missing):
     assert missing_detail(paper, question) == missing
