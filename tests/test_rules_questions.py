@@ -644,6 +644,7 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("how many manually curated problems does it have?", "problems", "116 manually curated problems"),
     ("how much speedup and how many layers skipped?", "layers", "it can averagely skip 1.7 layers"),  # not "skipped"
     ("how many top-level definitions exactly?", "definitions", "around 32K top-level definitions"),  # not "exactly"
+    ("number of test samples, and how many LLMs they evaluated?", "LLMs", "we evaluate over 30 LLMs"),  # not "they"
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit

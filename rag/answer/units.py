@@ -13,7 +13,9 @@ from rag.text.numbers import AMOUNT
 
 # Words closing a "how many X ..." question that are no part of X: "how many samples each", "how many overall".
 _NOT_UNIT = frozenset({"each", "both", "overall", "altogether", "total", "all", "respectively", "apiece", "inside",
-                       "there", "here", "exactly", "precisely", "roughly", "approximately", "about", "again"})
+                       "there", "here", "exactly", "precisely", "roughly", "approximately", "about", "again",
+                       # "how many LLMs they evaluated": the subject after the unit
+                       "they", "it", "we", "you", "he", "she", "the", "this", "that", "these", "those"})
 # The auxiliary verbs a question is built with: "how many did each test?" names no unit by them.
 AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
