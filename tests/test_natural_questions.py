@@ -79,6 +79,7 @@ def assert_refused_saying(engine, question: str, said: str) -> None:
     ("Which papers evaluate on Kotlin or Go?", "Kotlin"),  # names only: no description to fall back on
     ("what fraction of SV-COMP does FVEL's fine-tuned Mistral-7B solve overall?", "only a change"),  # 12% more
     ("ugmathbench: what's the Delta of o1-mini?", "no Delta figure"),  # a metric it defines: its 56.3% is the EAcc
+    ("what's o1-mini's reasoning gap in UGMathBench?", "no Delta figure"),  # the same, asked in the metric's words
 ])
 def test_near_misses_name_what_the_paper_does_not_state(engine, question, named):
     answer = engine.ask(question)
@@ -1357,6 +1358,8 @@ def test_there_after_a_list_of_one_paper_is_that_paper(engine):
     ("the integer-sequence conjecture paper: what is esma short for?", "**Enumerated Signed-continued-fraction Massey "
                                                                        "Approve**"),
     ("PRIME - what does the acronym expand to?", "**Process Reinforcement through IMplicit rEwards**"),
+    # Asked yes/no: the words spelling it out answer it, not the abstract's silence on "acronym".
+    ("is ESMA an acronym? what's it expand into", "**Enumerated Signed-continued-fraction Massey Approve**"),
 ])
 def test_what_an_acronym_stands_for_leads_with_the_words_spelling_it_out(engine, question, spelled):
     answer = engine.ask(question)
@@ -1386,8 +1389,12 @@ def test_the_second_paper_of_a_comparison_described_by_its_title_words_is_answer
     assert not answer.refused and "600K" in answer.sentences[0].text
 
 
-def test_a_count_asked_for_each_of_two_parts_the_abstract_names_only_together_is_refused(engine):
-    answer = engine.ask("IMO Lean dataset paper - of the 3 extra problems, how many come from IMO 2023 versus 2022?")
+@pytest.mark.parametrize("question", [
+    "IMO Lean dataset paper - of the 3 extra problems, how many come from IMO 2023 versus 2022?",
+    "of the extra IMO problems in the Lean dataset, how many come from 2022 versus 2023?",  # no paper named
+])
+def test_a_count_asked_for_each_of_two_parts_the_abstract_names_only_together_is_refused(engine, question):
+    answer = engine.ask(question)
     assert answer.refused and "only together" in answer.answer and answer.citations == []
 
 
@@ -1456,6 +1463,7 @@ def test_an_aggregation_asked_of_one_described_paper_is_about_that_paper_only(en
     # Before, each dataset any completion paper names was listed (CCEval, CodeXGLUE, SWE-bench ...).
     answer = engine.ask("what datasets did the code completion context paper use?")
     assert len({c.paper_id for c in answer.citations}) <= 1 and "CodeXGLUE" not in answer.answer
+    assert "Deep Learning-based Code Completion" in answer.answer  # the paper described, and only it
 
 
 def test_a_currency_is_no_name_a_figure_must_be_held_to(engine):

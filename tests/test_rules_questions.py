@@ -1962,3 +1962,11 @@ def test_a_paper_described_before_the_word_paper(question, description):
 
     match = ONE_PAPER.search(question)
     assert (match["description"] if match else None) == description
+
+
+def test_the_metrics_an_abstract_defines_with_a_short_name():
+    from rag.answer.metric_names import defined_metrics
+
+    abstract = ("We build FooBench. We propose two metrics: effective accuracy (EAcc), the share solved in every "
+                "version, and reasoning gap (Gap), the drop between versions. Models reach 40% (EAcc) on it.")
+    assert defined_metrics(abstract) == [("EAcc", "effective accuracy"), ("Gap", "reasoning gap")]

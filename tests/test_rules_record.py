@@ -64,6 +64,8 @@ def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, sa
     (BARE, "Where did it rank on Codeforces?", ""),  # a control: a place in a ranking, not a source
     (BARE, "where does its gain over the baseline come from?", ""),  # a control: why, not where its data is from
     (BARE, "which language are the benchmark's questions in?", "programming language"),
+    (Paper("g", "GoBench", "We go further and lean on a swift study of agents."),
+     "which programming language does GoBench use?", "programming language"),  # "go", "lean", "swift" are words
     (Paper("b", "BiBench", "BiBench has questions in English and Chinese."),
      "which language are BiBench's questions in?", ""),  # a control: a natural language is an answer too
 ])

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from rag.text.sentences import split_sentences
 
 # "what does X stand for", "short for", "what's the acronym expand to", "the full name of X", "spelled out".
-_ASKS = re.compile(r"\bstands?\s+for\b|\bshort\s+for\b|\bexpan(?:ds?|ded)\s+(?:to|in)(?:to)?\b|\bexpansion\b|"
+_ASKS = re.compile(r"\bstands?\s+for\b|\bshort\s+for\b|\bexpan(?:ds?|ded)\s+(?:to|into|in)\b|\bexpansion\b|"
                    r"\bspell(?:s|ed)?\s+out\b|\bfull\s+(?:name|form)\b|\bacronym\b|\babbreviation\b", re.I)
 # A token that reads as an acronym: two or more capitals, maybe digits or a trailing mark ("HACL*", "GPT-4").
 _ACRONYM = re.compile(r"(?<![\w-])[A-Za-z]*[A-Z][A-Za-z]*[A-Z][\w*+-]*")

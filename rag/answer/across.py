@@ -193,34 +193,35 @@ def _on_topic(found: Gathered) -> bool:
     """Whether a whole abstract is close to the question in meaning (ACROSS_DENSE), the question naming nothing the
     abstracts lack and having at most one word of the asker's own: "can language models mentally run a program?"
     shares few words with any one sentence, and "mentally" with none, yet CoCoNUT is about just that."""
-    from rag.answer.unknowns import unknowns
-    from rag.text.tokens import long_words
-
     dense = max((e.dense or 0.0 for e in found.retrieved[:ACROSS_RANKED]), default=0.0)
-    if dense < ACROSS_DENSE or any(unknowns(found)):
-        return False
-    return sum(not found.view.vocabulary.uses(w) for w in long_words(found.searched, _CHATTER)) <= UNUSED_WORDS
+    return dense >= ACROSS_DENSE and _own_words(found) is not None
 
 
 def _all_words_known(found: Gathered) -> bool:
     """Whether the abstracts know every name in the question and use each of its long words, as the vocabulary
     reads them (no looser: "speculative" is no "speculation"): "music composition" and "register allocation in a
     compiler backend" have words no abstract uses."""
-    from rag.answer.unknowns import unknowns
-    from rag.text.tokens import long_words
-
-    unknown_ids, unknown_words = unknowns(found)
-    if unknown_ids or unknown_words:
+    if (own := _own_words(found)) is None:
         return False
-    words = long_words(found.searched, _CHATTER)
-    unused = [w for w in words if not found.view.vocabulary.uses(w)]
-    if len(unused) > UNUSED_WORDS:
-        return False
+    words, unused = own
 
     def weight(word: str) -> float:
         return sum(found.view.lexical.idf(t) for t in tokenize(word))
 
     return sum(weight(w) for w in words if w not in unused) >= sum(weight(w) for w in unused)
+
+
+def _own_words(found: Gathered) -> tuple[list[str], list[str]] | None:
+    """The question's long words and those of them no abstract uses, or None when it names something the abstracts
+    lack or has more than UNUSED_WORDS words of the asker's own."""
+    from rag.answer.unknowns import unknowns
+    from rag.text.tokens import long_words
+
+    if any(unknowns(found)):
+        return None
+    words = long_words(found.searched, _CHATTER)
+    unused = [w for w in words if not found.view.vocabulary.uses(w)]
+    return (words, unused) if len(unused) <= UNUSED_WORDS else None
 
 
 def paper_group(found: Gathered, best: ScoredSentence) -> list[ScoredSentence]:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rag.answer.claims import pooled_count
 from rag.answer.described import ONE_PAPER, no_such_paper
 from rag.answer.refusal import refuse
-from rag.answer.unknowns import KIND_SUFFIX, not_mentioned, unknowns
+from rag.answer.unknowns import kind_base, not_mentioned, unknowns
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
@@ -100,6 +101,10 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         # quote never says exact match.
         return refuse(question, found, f"The closest abstracts give no {metric} figure (the closest sentence: "
                                        f"“{scored[0].text}”).")
+    if pooled := pooled_count(found.searched, papers[scored[0].paper_id].abstract):
+        # "of the extra IMO problems in the Lean dataset, how many are from 2022 versus 2023?", no paper named.
+        return refuse(question, found, f"The closest abstract counts {pooled} only together, not each apart (the "
+                                       f"closest sentence: “{scored[0].text}”).")
     lead: list[ScoredSentence] = []
     if needed := figure_needed(found.searched, ratio=False):
         # "What's the overhead in %?", "by what factor?": a sentence with that kind of figure, among those close to
@@ -121,7 +126,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
                                            f"sentence: “{scored[0].text}”).")
         scored = counting + [s for s in scored if s not in counting]
         lead = counting[:1]
-    elif (rare := [t for t in terms if not _KIND.search(t)
+    elif (rare := [t for t in terms if kind_base(t) == t
                    and found.view.lexical.papers_using(t) <= RARE_NAME_PAPERS]) and not shape.yes_no:
         # "when they ran the translation on HACL*, what did they end up with?": the close sentences naming what is
         # asked about lead, not the paper's general ones ("Automatically translating C to Rust is appealing"). A
@@ -155,7 +160,6 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
 NAMING_RATIO = 0.6
 # A name this few abstracts use is a specific thing asked about.
 RARE_NAME_PAPERS = 2
-_KIND = re.compile(rf"{KIND_SUFFIX}$", re.I)
 
 
 def _identifier(name: str) -> bool:

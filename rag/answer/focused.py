@@ -59,7 +59,7 @@ from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.figure_clauses import figure_for, metric_elsewhere
 from rag.answer.mentions import KIND_WORDS, Mention, key, name_like
-from rag.answer.metric_names import defines_metric
+from rag.answer.metric_names import defined_metrics, defines_metric
 from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes, unsized, unwritten_size
 from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
 from rag.answer.negations import unmet_absence
@@ -71,7 +71,6 @@ from rag.answer.shares import change_only
 from rag.answer.units import counted_unit, measured_quantity, named_metric, names_metric, names_quantity
 from rag.answer.unknowns import (
     KIND_OF_IN_TEXT,
-    KIND_SUFFIX,
     RELEASE,
     RELEASE_AFTER,
     VARIANT,
@@ -190,7 +189,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if size := unwritten_size(question, paper.abstract):
         # "What's the MATH score of the 13B DotaMath model?": its abstract has 7B models only.
         return _not_stated(paper, size, question, found, f"{the_abstract} mentions no {size} model.")
-    if shape.yes_no and named and all(key(m.text) in own_names for m in named) and \
+    if shape.yes_no and not spelled and named and all(key(m.text) in own_names for m in named) and \
             (words := _silent_on(question, text, named)):
         # "Does CS-Bench contain questions with images, i.e. is it multimodal?": an abstract that has none of the
         # asked words neither confirms nor denies it; its background sentences are no finding. Only for a paper
@@ -342,6 +341,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         t[0] for t in _MODEL_TOKEN.finditer(question)
         if key(t[0]) not in own_names | {key(w) for w in wanted} and mentions_name(paper.abstract, t[0])
         and not any(m.start <= t.start() < m.end for m in mentions)))
+    if wanted:
+        # "o1-mini's reasoning gap": a metric the abstract defines, asked in its words, is asked as it is named there
+        # ("reasoning gap (Delta)").
+        wanted = [*(short for short, words in defined_metrics(paper.abstract)
+                    if re.search(rf"\b{re.escape(words)}\b", question, re.I) and short not in wanted), *wanted]
     if not wanted and (needed := figure_needed(question)):
         # "By what factor is it faster?", "overhead in %?", "what task success rate?": a sentence with that kind of
         # figure leads; a paper with none ("a speedup over baselines", "negligible impact") does not state it.
@@ -440,7 +444,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # figure in a sentence further off is about something else: "10s of seconds" of prompt processing).
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} gives no figure for this (the closest it says: “{chosen[0].text}”).")
-    if shape.yes_no:
+    if shape.yes_no and not spelled:  # "is ESMA an acronym?": the words spelling it out lead, not a finding
         chosen = findings_first(chosen, view.papers, scored)
     chosen = answering_each_ask(question, chosen, found, settings.answer.max_sentences, subject=shape.described[:1])
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched,
@@ -587,7 +591,7 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
     beaten = [m.span() for m in [*_BEATEN.finditer(sentence), *BRACKETED_EXAMPLES.finditer(sentence)]]
     # One whole word, not an ordinary one capitalised ("Testing" of a title written out in the abstract).
     # "LLM-generated tests" says what kind of tests, naming no model.
-    return any(" " not in n and not vocabulary.plain(n) and not is_generic(n) and not _KIND_NAME.search(n)
+    return any(" " not in n and not vocabulary.plain(n) and not is_generic(n) and kind_base(n) == n
                and key(n) not in skip and n.lower() not in _NOT_MODELS
                and (at := mention_pattern(n).search(sentence)) is not None
                and not any(a <= at.start() < b for a, b in beaten)
@@ -606,7 +610,6 @@ def _words_in(question: str, abstract: str) -> bool:
     return all(re.search(rf"\b{re.escape(stem)}", abstract, re.I) for stem in stems if len(stem) >= 4)
 
 
-_KIND_NAME = re.compile(rf"{KIND_SUFFIX}$", re.I)
 # "which environments / benchmarks / datasets did it ...": named things asked for.
 _ASKS_WHICH_DATA = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:benchmarks?|datasets?|data\s+sets?|"
                               r"environments?|test\s+sets?|test\s+suites?)\b", re.I)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rag.text.sentences import split_sentences
+
 # "what metrics do the code completion papers report?", "metrics reported across these papers", "which new metrics
 # get proposed here?": the metrics of several papers, none named.
 _ASKS = re.compile(r"(?:^|\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?)(?:metrics|measures)\b(?=.*\b(?:papers?|works|studies|"
@@ -60,5 +62,26 @@ def defines_metric(name: str, abstract: str) -> bool:
     """Whether the abstract introduces `name` as one of its metrics ("two key metrics: effective accuracy (EAcc) ...
     and reasoning gap (Delta)"): then "what's o1-mini's Delta?" asks for its value."""
     named = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
-    return any(named.search(s) and re.search(r"\bmetrics?\b", s, re.I)
-               for s in re.split(r"(?<=[.!?])\s+", abstract))
+    return any(named.search(s) and re.search(r"\bmetrics?\b", s, re.I) for s in split_sentences(abstract))
+
+
+def defined_metrics(abstract: str) -> list[tuple[str, str]]:
+    """The metrics the abstract defines with a short name, each with the words it spells out: ("Delta", "reasoning
+    gap") of "we propose two key metrics: effective accuracy (EAcc) ... and reasoning gap (Delta)"."""
+    from rag.answer.acronyms import expansion
+
+    found = []
+    for sentence in split_sentences(abstract):
+        if re.search(r"\bmetrics?\b", sentence, re.I):
+            for bracket in re.finditer(r"\(([A-Z][\w@-]{1,15})\)", sentence):
+                short = bracket[1]
+                if (spelled := expansion(short, sentence)) is not None:
+                    found.append((short, spelled[0][spelled[1][0]:spelled[1][1]]))
+                elif named := _NAMED_BEFORE.search(sentence[:bracket.start()]):
+                    found.append((short, named["words"]))  # "reasoning gap (Delta)": no acronym, named all the same
+    return found
+
+
+# The words naming a metric right before its short name in brackets, back to the clause's start.
+_NAMED_BEFORE = re.compile(r"(?:^|[:,;]\s*|\band\s+|\bthe\s+)"
+                           r"(?P<words>(?!(?:and|or|the|a|an)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*$", re.I)

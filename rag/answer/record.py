@@ -56,11 +56,12 @@ _DETAILS = [
     ("programming language",
      re.compile(r"\b(?:what|which)\s+(?:programming\s+)?languages?(?:\s*\(s\))?(?!\s+models?\b)|"
                 r"\bin\s+what\s+(?:programming\s+)?language\b", re.I),
-     re.compile(r"\b(?:Python|Java|JavaScript|TypeScript|Rust|Go|Haskell|Fortran|Julia|Kotlin|Scala|Ruby|PHP|Lean|"
-                r"Isabelle|Coq|Verilog|SQL|OCaml|Lisp|Perl|Swift|OpenMP|MPI|CUDA|OpenCL|Dafny|Solidity|MATLAB|R|"
+     # Names as written ("go", "lean", "rust", "swift" are words too).
+     re.compile(r"(?-i:\b(?:Python|Java|JavaScript|TypeScript|Rust|Go|Haskell|Fortran|Julia|Kotlin|Scala|Ruby|PHP|"
+                r"Lean|Isabelle|Coq|Verilog|SQL|OCaml|Lisp|Perl|Swift|OpenMP|MPI|CUDA|OpenCL|Dafny|Solidity|MATLAB|R|"
                 # a natural language may be the one asked for ("which language are its questions in?")
                 r"English|Chinese|Japanese|Korean|French|German|Spanish|Russian|Arabic|Hindi)\b|\bC(?:\+\+|#)|"
-                r"\bC\b(?!-)|\bF\*|\b(?:programming|natural)\s+languages?\b|\b(?:multi|bi)lingual\b", re.I)),
+                r"\bC\b(?!-)|\bF\*)|\b(?:programming|natural)\s+languages?\b|\b(?:multi|bi)lingual\b", re.I)),
     # "where did UGMathBench source its problems from?": a sentence saying what its data was drawn from.
     # Only of data: "where does its gain come from?" asks why.
     ("data source", re.compile(r"\bwhere\s+(?:did|does|do|were|was|are|is)\b(?=[^?]*\b(?:data|datasets?|problems|"
