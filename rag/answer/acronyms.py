@@ -53,7 +53,8 @@ def expansion(acronym: str, text: str) -> tuple[str, tuple[int, int]] | None:
         return None
     bracketed = re.escape(acronym)
     for sentence in split_sentences(text):
-        for m in re.finditer(rf"\(\s*{bracketed}s?\s*\)", sentence):
+        # "(ESMA)" after its words, or "(known as the ``time to first token'', or TTFT)".
+        for m in re.finditer(rf"\(\s*{bracketed}s?\s*\)|[\W_]{{0,3}},?\s+or\s+{bracketed}s?(?![\w-])", sentence):
             words = list(_WORD.finditer(sentence, 0, m.start()))[-_MOST_WORDS:]
             for start in range(len(words) - 1, -1, -1):
                 if _spells([w[0] for w in words[start:]], letters):
@@ -67,9 +68,33 @@ def expansion(acronym: str, text: str) -> tuple[str, tuple[int, int]] | None:
             return sentence, m.span("words")
     # A title whose words spell it: "Process Reinforcement through Implicit Rewards" for PRIME's paper.
     title = text.split("\n", 1)[0]
-    words = list(_WORD.finditer(title.split(":", 1)[0]))
-    if words and len(words) <= _MOST_WORDS and _spells([w[0] for w in words], letters):
-        return title, (words[0].start(), words[-1].end())
+    # "MA-LoT: Multi-Agent Lean-based Long Chain-of-Thought Reasoning ...": a title led by the acronym spells it
+    # out after the colon, its capitals holding the letters in order.
+    name, colon, rest = title.partition(":")
+    if colon and _letters(name.strip()) == letters and (span := _spelled_in_order(rest, letters)):
+        start = len(name) + 1
+        return title, (start + span[0], start + span[1])
+    # "KV Prediction for Improved Time to First Token" for TTFT: the words ending it will do, none the acronym.
+    words = list(_WORD.finditer(title.split(":", 1)[0]))[-_MOST_WORDS:]
+    for start in range(len(words) - 1):
+        run = [w[0] for w in words[start:]]
+        if _spells(run, letters) and not any(_letters(w) == letters for w in run):
+            return title, (words[start].start(), words[-1].end())
+    return None
+
+
+def _spelled_in_order(text: str, letters: str) -> tuple[int, int] | None:
+    """Where the words whose capitals hold `letters` in order (the first word giving the first) are, or None."""
+    words = list(_WORD.finditer(text))
+    if not words or words[0][0][:1] != letters[:1]:
+        return None
+    left = letters
+    for word in words:
+        for c in (c for c in word[0] if c.isupper()):
+            if left and c == left[0]:
+                left = left[1:]
+        if not left:
+            return words[0].start(), word.end()
     return None
 
 
@@ -83,4 +108,5 @@ def _spells(words: list[str], letters: str) -> bool:
         return False
     capitals = "".join(c for w in words for c in w if c.isupper())
     initials = "".join(w[0] for w in words if w.lower() not in _SMALL).upper()
-    return capitals == letters or initials == letters
+    every = "".join(w[0] for w in words).upper()  # "Time to First Token": TTFT
+    return capitals == letters or initials == letters or (every == letters and words[-1].lower() not in _SMALL)
