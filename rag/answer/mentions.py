@@ -195,8 +195,8 @@ class Lexicon:
                                                                                               mention.paper_ids))))
             after = words[i + used].text.lower() if i + used < len(words) else ""
             written = _POSSESSIVE.sub("", mention.text)
-            if mention.kind == "term" and written not in self.title_names and written.islower():
-                written = self._title_name_typed_lower(written)  # "alphacode's biggest model": AlphaCode
+            if mention.kind == "term" and written not in self.title_names and written[1:].islower():
+                written = self._title_name_typed_lower(written)  # "alphacode's", "Alphacode's": AlphaCode
             if mention.kind == "term" and self.title_names.get(written) and (
                     self.title_names[written] == self.introduced.get(key(written)) or
                     (self.title_names[written] == set(mention.paper_ids) and self._titled(written))):

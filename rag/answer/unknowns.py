@@ -97,7 +97,9 @@ _LOWER = standalone_lower(3, 5)
 # Chat shorthand, no name: "btw", "lol"; and a contraction typed without its apostrophe ("didnt", "cant").
 _SHORTHAND = frozenset({"btw", "lol", "pls", "plz", "thx", "tbh", "idk", "imho", "afaik", "fwiw", "iirc", "eli",
                         "wrt", "etc", "aka", "hmm", "okay", "yeah", "nope", "yep", "whats", "hows", "nah", "yup", "tho",
-                        "gonna", "wanna", "cant", "wont", "sorta", "kinda"})
+                        "gonna", "wanna", "cant", "wont", "sorta", "kinda",
+                        # and a field's shorthand: "base ckpt", "perf numbers", "impl details"
+                        "ckpt", "ckpts", "perf", "impl", "approx", "hparam", "eval", "evals", "repo", "repos"})
 
 
 def unknown_lower(question: str, vocabulary: Vocabulary) -> list[str]:
