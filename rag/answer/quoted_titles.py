@@ -54,6 +54,13 @@ def without_quoted_titles(question: str) -> str:
                        question)
 
 
+def without_title(question: str, title: str) -> str:
+    """The question without a paper's whole title, quoted or not, and without the titles it quotes: "'Scaling
+    Test-Time Compute Without Verification or RL is Suboptimal': do verifier-based methods scale better?" asks
+    nothing about going without verification."""
+    return without_quoted_titles(re.sub(re.escape(title), " ", question, flags=re.I))
+
+
 def quoted_papers(question: str, papers: Iterable[Paper]) -> list[str]:
     """The papers whose titles the question quotes, loosely ("the 'Program Synthesis with LLMs' paper")."""
     papers = list(papers)
