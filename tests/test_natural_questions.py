@@ -1479,3 +1479,52 @@ def test_a_name_asked_in_a_yes_no_ask_needs_no_figure_from_a_second_ask_for_a_co
     answer = engine.ask("think-and-execute: is pseudocode better than natural language at guiding LM reasoning? and on "
                         "how many tasks was it tested?")
     assert not answer.refused and "pseudocode can better guide" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("what linter is LintSeq built on when it samples insertions?", "does not name which one"),  # "a linter"
+    ("in the Lean IMO dataset paper, which model was the one that proved just 2 of the 20 IMO problems?",
+     "does not name which one"),  # "The model with best accuracy"
+    # What the asker knows, then the ask: the ask's setting (Isabelle) is what the figure must be for.
+    ("STP generated 19.8 billion tokens while training in Lean; how many did it generate for Isabelle?",
+     "no Isabelle figure"),
+    ("safe Rust version of HACL*: what % overhead compared to the C original?", "no such figure"),  # "what %"
+    ("What Elo rating does Alphacode get on Codeforces?", "Elo"),  # capitalised as at a sentence's start
+    # A title quoted names the paper; its words ask nothing ("Without Verification"), the choice offered does.
+    ("In 'Scaling Test-Time Compute Without Verification or RL is Suboptimal', were the 3/8/32B LLMs Gemma or "
+     "Mistral?", "mentions neither"),
+])
+def test_a_component_setting_or_measure_the_named_abstract_leaves_unsaid_is_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Each is answered, in the words the abstract has.
+    # a control
+    ("How does STP do on miniF2F-test, and how many tokens did it generate while training in Lean?", "61.7%"),
+    ("What does Codetree use to search?", "CodeTree"),  # a control
+    ("the KV prediction paper - what is TTFT short for?", "**time to first token**"),  # ", or TTFT"
+    ("what ckpt is PRIME initialised from?", "Qwen2.5-Math-7B-Base"),  # shorthand, no unknown name
+    ("in 'Scaling Test-Time Compute Without Verification or RL is Suboptimal', do VB methods scale better than "
+     "VF ones?", "VB methods scale better asymptotically"),  # the title's "Without Verification" is no condition
+    ("BigCodeBench vs GitChameleon: which has more problems/tasks, and how many each?", "1,140"),
+])
+def test_questions_worded_like_those_near_misses_are_answered(engine, question, said):
+    answer = engine.ask(question)
+    assert not answer.refused and said in answer.answer
+
+
+def test_another_size_of_the_named_model_is_no_second_paper(engine):
+    # "the 7B one" is ExecRepoBench's own model at its other size, not a paper to look up: one paper is asked about,
+    # and its abstract has no 32B model.
+    answer = engine.ask("Qwen2.5-Coder-Instruct-C on ExecRepoBench: the 32B version vs the 7B one?")
+    assert answer.refused and "32B" in answer.answer and answer.citations == []
+    answer = engine.ask("How does the 150M LintSeq model compare with the bigger one?")
+    assert answer.kind == "factoid" and {c.title for c in answer.citations} == {
+        "Training Language Models on Synthetic Edit Sequences Improves Code Synthesis"}
+
+
+def test_a_follow_up_sharing_a_rare_phrase_with_a_low_scoring_sentence_is_answered_from_it(engine):
+    answer = engine.ask("did error feedback make much of a difference for it?",
+                        history=["what does GitChameleon find about GPT-4o on version-specific code?"])
+    assert not answer.refused and "43.7" in answer.answer

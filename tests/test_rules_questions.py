@@ -67,6 +67,7 @@ def lexicon() -> Lexicon:
     # A name from a title typed in lower case, even where other abstracts cite it ("alphacode's").
     ("how big is alphacode's largest model", ["ac"]),
     ("what did alphacode get wrong", ["ac"]),
+    ("What did Alphacode get wrong?", ["ac"]),  # only its first letter capitalised, as at a sentence's start
 ])
 def test_papers_named_in_a_question(lexicon, question, papers):
     assert [m.paper_ids[0] for m in lexicon.paper_mentions(question)] == papers
@@ -605,6 +606,12 @@ def test_a_question_with_two_asks_is_split_between_them(question, asks):
     ("UGMathBench evaluated 23 LLMs - which one had the biggest reasoning gap?", True),  # one of the LLMs
     ("Between ProcessBench and CS-Bench, which one has more test cases?", False),  # no models said
     ("ENAMEL evaluated 30 LLMs; which one is the most efficient?", True),  # the LLMs said in the ask before
+    ("what linter does FooEdit rely on, flake8 or another?", True),  # a component, by name
+    ("which retriever is FooRAG built around?", True),
+    ("which SMT solver exactly?", True),
+    ("what tokenizer does FooTok introduce?", False),  # its own, which the paper names as its own
+    ("what does the retriever learn?", False),  # no kind asked by name
+    ("which model was the one proving 2 of the 20 problems?", True),  # "the one": a name asked
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model
@@ -645,6 +652,7 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("how much speedup and how many layers skipped?", "layers", "it can averagely skip 1.7 layers"),  # not "skipped"
     ("how many top-level definitions exactly?", "definitions", "around 32K top-level definitions"),  # not "exactly"
     ("number of test samples, and how many LLMs they evaluated?", "LLMs", "we evaluate over 30 LLMs"),  # not "they"
+    ("A vs B: which has more problems/tasks and how many each?", "problems", "a benchmark of 1,140 tasks"),
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit
@@ -665,6 +673,8 @@ def test_what_a_how_many_question_counts(question, unit, counts):
     ("how does it compare to speculative decoding?", "speculative decoding"),
     ("does it hold up against much bigger models?", ""),  # any of a kind: a paper says "larger models" its own way
     ("is OMPGPT better than other open LLMs?", ""),
+    ("do VB methods scale better than VF ones?", "VF"),  # the kind word after a name is no part of it
+    ("is it faster than speculative decoding methods?", "speculative decoding"),
 ])
 def test_what_a_question_compares_a_paper_with(question, other):
     from rag.answer.asks import compared_with
@@ -1441,6 +1451,8 @@ def test_model_sizes_are_read_where_a_sentence_gives_them(sentence, sizes):
     ("does it help programs or solutions?", []),
     ("does RLCoder train its retriever w/ PPO or GRPO?", ["PPO", "GRPO"]),  # "w/" is "with"
     ("PPO/GRPO?", ["PPO", "GRPO"]),
+    ("were the 3/8/70B models Llama or Qwen?", ["Llama", "Qwen"]),  # sizes joined by slashes are no choice
+    ("the 7/13B ones?", []),
 ])
 def test_names_a_question_offers_to_choose_between(question, offered):
     from rag.answer.alternatives import offered_names
@@ -1902,6 +1914,14 @@ def test_which_acronym_a_question_asks_to_spell_out(question, own, acronym):
     ("ZAP", "A title\nZAP, which stands for Zonal Adaptive Pruning, works.", "Zonal Adaptive Pruning"),  # in words
     ("ZAP", "Zonal Adaptive Pruning for Search\nWe present ZAP.", None),  # the title's initials are ZAPS
     ("ZAP", "Zonal Adaptive Pruning\nWe present ZAP.", "Zonal Adaptive Pruning"),  # the title spells it
+    # A run of the title's words, small ones counted: "Time to First Token" for TTFT.
+    ("TTFT", "Faster Time to First Token\nWe cut TTFT.", "Time to First Token"),
+    ("ZAP", "A title\nIt speeds up (known as ``zonal adaptive pruning'', or ZAP) the search.",
+     "zonal adaptive pruning"),  # ", or ZAP" after its words
+    # A title led by the acronym: its capitals after the colon, in order.
+    ("MA-LoT", "MA-LoT: Multi-Agent Lean-based Long Chain-of-Thought Reasoning\nWe present MA-LoT.",
+     "Multi-Agent Lean-based Long Chain-of-Thought"),
+    ("ZAP", "ZAP: Fast Pruning\nWe present ZAP.", None),  # the capitals after the colon lack the A
 ])
 def test_what_an_abstract_spells_an_acronym_out_as(acronym, abstract, words):
     from rag.answer.acronyms import expansion

@@ -209,6 +209,18 @@ def test_tokenize(text, expected):
     assert tokenize(text) == expected
 
 
+@pytest.mark.parametrize(("text", "pairs"), [
+    # Side by side only: "giving it error" makes no "giving error".
+    ("and does giving it error feedback help much?", ["error feedback", "feedback help", "help much"]),
+    ("Is it the best of all?", []),  # stopwords and short words make no phrase
+    ("Process-level Rewards, online", ["process-level rewards", "rewards online"]),
+])
+def test_word_pairs(text, pairs):
+    from rag.text.tokens import word_pairs
+
+    assert word_pairs(text) == pairs
+
+
 # --- fusion ----------------------------------------------------------------------------------------------------
 
 # dense a .8 > c .6 > b .4 (min-max: a 1, c .5, b 0); BM25 b 6 > a 2 (min-max: b 1, a 0); d only in BM25 at 4 (.5).

@@ -82,7 +82,8 @@ _ASKS_A_MEASURE = re.compile(rf"\b{_WHAT_IS}\s+(?:[\w-]+\s+){{0,3}}?(?:score|acc
 _BEYOND_MEASURE = re.compile(r"\b(?:beyond|besides|other\s+than|apart\s+from|aside\s+from|except|not\s+just|"
                              r"rather\s+than)\s+(?:[\w-]+\s+)?(?:scores?|accuracy|rates?|pass@\w*)\b", re.I)
 # "overhead in %", "what percentage": only a percentage answers.
-_ASKS_PERCENT = re.compile(r"\bin %|\bin percent\b|\bpercentage\b|\bwhat percent\b|\bhow many percent\b", re.I)
+_ASKS_PERCENT = re.compile(r"\bin %|(?<!\S)%(?!\S)|\bin percent\b|\bpercentage\b|\bwhat percent\b|"
+                           r"\bhow many percent\b", re.I)  # "what % slowdown" too
 
 
 FIGURE_RATIO = 0.7  # a question not naming a paper: the fitting sentence must score this close to the best
@@ -335,6 +336,12 @@ def subject_and_ask(question: str) -> list[str]:
     return [question]
 
 
+def ask_opens(part: str) -> bool:
+    """Whether a part of a question opens with an ask word: one that does not ("STP says 19.8B tokens were for
+    Lean") sets out what the asker knows."""
+    return bool(_ASK_WORD.match(part.strip()))
+
+
 def split_asks(question: str) -> list[str]:
     """The question's asks: two when a second is joined to the first ("... and how big is it?"), else one."""
     return _SECOND_ASK.split(question, maxsplit=1)
@@ -359,6 +366,12 @@ _WHICH_HARDWARE = re.compile(rf"\b(?:which|what)\s+(?:{_NOT_A_KIND}[\w-]+\s+){{0
                              r"hardware|processors?|chips?|accelerators?)(?=\s*(?:$|[?,;.(]|(?:did|do|does|was|were|is|"
                              r"are|has|have|had|they|it|exactly|specifically|used)\b))",
                              re.I)  # the thing asked, not a modifier: "what edge device problem does it solve"
+# "which linter does LintSeq use?": a component is asked by name too; "a linter" names none.
+_WHICH_COMPONENT = re.compile(rf"\b(?:which|what)\s+(?:{_NOT_A_KIND}[\w-]+\s+){{0,2}}?(?:linters?|retrievers?|"
+                              r"solvers?|compilers?|parsers?|tokeni[sz]ers?|optimi[sz]ers?|verifiers?|interpreters?|"
+                              r"search engines?|static analy[sz]ers?)"
+                              r"(?=\s*(?:$|[?,;.(]|(?:did|do|does|was|were|is|are|has|have|had|they|it|exactly|"
+                              r"specifically|used)\b))", re.I)
 # "UGMathBench evaluated 60 LLMs - which one had the biggest gap?": one of the models said before (in the question,
 # maybe in an ask before: "ENAMEL evaluated 30 LLMs; which one is the most efficient?").
 _MODELS_SAID = re.compile(r"\b(?:LLMs|models)\b.*?\bwhich (?:one|of them)\b", re.I)
@@ -372,8 +385,12 @@ _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|m
                        r"biggest|largest|lowest|smallest|worst|fewest|"
                        r"use[sd]?|employ\w*|rel(?:y|ies|ied) on|buil[dt] on|fine-?tune[sd]?|power(?:s|ed)?|"
                        r"drive[sn]?|behind|underl\w*|serves? as|based on|runs? on|"
-                       r"as the (?:\w+ )?(?:base|backbone))\b",
+                       r"as the (?:\w+ )?(?:base|backbone)|(?:is|was) the one)\b",
                        re.I)  # or which one the paper uses: "which LLM does ADAS use as the meta agent?"
+
+
+_MADE = re.compile(r"\b(?:introduc|propos|present|develop|design|buil[dt](?!\s+(?:on|around|upon|with)\b)|creat|"
+                   r"release|contribut)\w*", re.I)  # "which retriever is it built around?" is no own one
 
 
 def asks_which_model(question: str) -> bool:
@@ -383,6 +400,8 @@ def asks_which_model(question: str) -> bool:
     for ask in split_asks(question):
         if _WHICH_HARDWARE.search(ask):
             return True
+        if (component := _WHICH_COMPONENT.search(ask)) and not _MADE.search(ask, component.end()):
+            return True  # "what tokenizer does Scope introduce?" is answered by its own name
         match = _WHICH_MODEL.search(ask) or (_WHICH_ONE.search(ask) if models_said else None)
         if match is not None and _DID_BEST.search(ask, match.end()) is not None:
             return True
@@ -456,6 +475,9 @@ def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
     other = " ".join(other.split()[:4])
     if _ANY_OF_A_KIND.match(other):
         return ""  # "much bigger models", "other open LLMs": any of a kind, which a paper may word its own way
+    # "VF ones", "VF methods": VF is what is compared with ("the baseline methods" stays too plain below).
+    other = re.sub(r"\s+(?:ones?|methods?|approaches|models?|systems?)$", "", other, flags=re.I) \
+        if len(other.split()) > 1 else other
     # A capitalised word there is a name ("beat Reflexion"): checkable on its own, unlike "the baseline".
     first = other.split()[0] if other.split() else ""
     typed_lower = vocabulary is not None and first.islower() and len(first) >= 4 and \

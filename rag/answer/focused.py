@@ -22,6 +22,7 @@ from rag.answer.asks import (
     BEATEN,
     BEST_WORDS,
     FIGURE_RATIO,
+    ask_opens,
     asked_metric,
     asked_value,
     asks_for_figure,
@@ -64,6 +65,7 @@ from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes, uns
 from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
 from rag.answer.negations import unmet_absence
 from rag.answer.premises import contradicted_failure
+from rag.answer.quoted_titles import without_title
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
@@ -81,7 +83,7 @@ from rag.answer.unknowns import (
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
-from rag.text.tokens import tokenize
+from rag.text.tokens import tokenize, word_pairs
 from rag.text.typos import english_word
 from rag.text.vocabulary import Vocabulary
 from rag.types import Answer, Paper
@@ -89,6 +91,7 @@ from rag.types import Answer, Paper
 if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
     from rag.answer.plan import Plan
+    from rag.index.view import IndexView
 
 
 def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
@@ -165,7 +168,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         absent += [w for w in unknowns(found)[1] if not english_word(w.lower(), view.vocabulary)]
         # The same typed in lower case: "eurus-2-7b-prime aime 2024 pass@1?", "alphacode's codeforces elo rating?".
         absent += unknown_lower(question, view.vocabulary)
-    offered = offered_names(question, lambda w: name_like(w) or bool(view.vocabulary.name_typed_lower(w)))
+    offered = offered_names(without_title(question, paper.title),
+                            lambda w: name_like(w) or bool(view.vocabulary.name_typed_lower(w)))
     if any(states_name(text, n, view.vocabulary) or Vocabulary(text).uses(n) for n in offered):
         # "Is OMPGPT for OpenMP or MPI?": the alternative it names is the answer; the other is no missing name.
         absent = [n for n in absent if not any(key(n) == key(o) for o in offered)]
@@ -218,7 +222,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no model sizes, so it does not say "
                                                        f"which is {extreme}.")
     scored = [*sized[:1], *(s for s in scored if s not in sized[:1])]
-    if not sized and (not scored or (scored[0].score < settings.answer.refuse_below and
+    if not sized and scored and scored[0].score < settings.answer.refuse_below and \
+            (phrased := _rare_phrase_sentences(question, paper, scored, view)):
+        # "does giving it error feedback help much (GitChameleon)?": its "(43.7% when provided with error
+        # feedback)" scores low against so few words, yet shares a phrase few abstracts have.
+        scored = [*phrased, *(s for s in scored if s not in phrased)]
+    elif not sized and (not scored or (scored[0].score < settings.answer.refuse_below and
                                      not (best_named and _BEST.search(question) and
                                           _words_in(question, paper.abstract)))):
         if unsized(question, paper.abstract):
@@ -291,7 +300,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         item, listed = unlisted
         return _not_stated(paper, item, question, found, f"{the_abstract} does not mention {item}: it names "
                                                          f"{listed} (only).")
-    if absence := unmet_absence(question, paper.abstract):
+    if absence := unmet_absence(without_title(question, paper.title), paper.abstract):
         # "How does o3-mini do on REFUTE when it doesn't get code execution feedback?": its figure is with it.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no result without {absence}: it "
                                                        f"mentions it only as used.")
@@ -362,7 +371,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if wanted and len(asks := split_asks(question)) > 1:
         # "X's miniF2F accuracy, and how many FIMO problems did it prove?": each ask holds its own names, and the
         # first ask naming one leads (the other is answered after, by answering_each_ask).
-        focus = next((part for part in asks if any(mentions_name(part, w) for w in wanted)), question)
+        # A part that opens with no ask word is context ("STP says 19.8B tokens were for Lean; how many for the
+        # Isabelle run?"): the ask after it is what the names must meet.
+        naming = [part for part in asks if any(mentions_name(part, w) for w in wanted)]
+        focus = next((part for part in naming if ask_opens(part)), naming[0] if naming else question)
         wanted = [w for w in wanted if mentions_name(focus, w)]
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
@@ -598,6 +610,30 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
                and not _DESCRIBES.match(sentence, at.end()) and not used_as_data(n, sentence, using=False)
                and (key(n) in its or not (mentions_name(paper.title, n) or spelled_out(n, paper.title)))
                for n in [*names_in(sentence), *capitalised_names(sentence)])
+
+
+# Papers beyond which a phrase is the field's ("code generation", "language models"), not this question's.
+RARE_PHRASE_PAPERS = 2
+
+
+def _rare_phrase_sentences(question: str, paper: Paper, scored: list[ScoredSentence],
+                           view: IndexView) -> list[ScoredSentence]:
+    """The paper's sentences sharing with the question two words side by side that no title of it has and at
+    most RARE_PHRASE_PAPERS abstracts use; none where the question has a word no abstract uses and English lacks
+    ("... comes from alibaba's tongyi lingma, right?"): that is what it asks about."""
+    if any(not view.vocabulary.uses(w) and not english_word(w.lower(), view.vocabulary)
+           for w in re.findall(r"[A-Za-z][\w-]{4,}", question)):
+        return []
+    pairs = [p for p in word_pairs(question) if p not in paper.title.lower()]
+    found = []
+    for pair in pairs:
+        first, second = pair.split()
+        pattern = re.compile(rf"\b{re.escape(first)}[\s-]{re.escape(second)}s?\b", re.I)
+        holding = [s for s in scored if pattern.search(s.text)]
+        if holding and sum(1 for p in view.papers.values()
+                           if pattern.search(p.abstract)) <= RARE_PHRASE_PAPERS:
+            found += [s for s in holding if s not in found]
+    return found
 
 
 def _words_in(question: str, abstract: str) -> bool:

@@ -251,6 +251,12 @@ def _generated(generator: Generator, shape: Plan, extractive: Answer, question: 
                                           **common))
 
 
+# A described side that is a size or release of what the question names: "the 7B one", "the base version".
+_A_VERSION = re.compile(r"^(?:the\s+)?(?:\d+(?:\.\d+)?\s*[BMK]|base|instruct|chat|large|small|mini|v\d+(?:\.\d+)?|"
+                        r"(?:bigg|larg|small|new|old)(?:er|est))"
+                        r"[\s-]+(?:one|version|variant|model|size)s?$", re.I)
+
+
 def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:
     """Every named paper is a row; sides named by description are looked up; the aspect picks the cells."""
     from rag.answer.compare_rows import aspect_rows
@@ -268,6 +274,11 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
         elif paper not in chosen:
             chosen.append(paper)
     for description in shape.described:
+        if _A_VERSION.match(description):
+            continue  # "the 32B version of X vs the 7B one": another size of the named model, not a paper
+        if any(m.paper_ids and set(m.paper_ids) <= {p.paper_id for p in chosen}
+               for m in found.view.lexicon.find(description)):
+            continue  # "the 150M LintSeq": a paper already named
         own = re.sub(r"^(?:the|this|that)\s+", "", description, flags=re.I)
         said = re.search(re.escape(description) + r"(?P<rest>\s+(?:of|on|about|with|by|from|in|that|which)\b)?",
                          question)

@@ -5,6 +5,7 @@ One definition, so a word the index counts is the word the answerer and the veri
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -46,3 +47,11 @@ def long_words(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
     digits past the first letter: those are looked up as names), none of `ignore` (lower case)."""
     return [w for w in re.findall(r"[A-Za-z][\w-]*", text)
             if len(w) >= 5 and w.lower() not in STOPWORDS | ignore and not re.search(r"[A-Z0-9]", w[1:])]
+
+
+def word_pairs(text: str) -> list[str]:
+    """Two words side by side, neither a stopword nor short ("error feedback" of "does giving it error feedback
+    help?"), lower-cased: a phrase a sentence can share with a question, where single words are too common."""
+    words = re.findall(r"[a-z][a-z-]*", text.lower())
+    return list(dict.fromkeys(f"{a} {b}" for a, b in itertools.pairwise(words)
+                              if len(a) >= 4 and len(b) >= 4 and a not in STOPWORDS and b not in STOPWORDS))
