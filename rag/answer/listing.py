@@ -501,8 +501,10 @@ def _prefer_results(sentences: list[str]) -> str:
     return (with_numbers or sentences)[0]
 
 
-def list_answer(matches: Sequence[Match], papers: dict[str, Paper], *, topic: str, query: str, searched: str) -> Answer:
-    """One bullet per matching paper, each quoting the sentence that shows the match."""
+def list_answer(matches: Sequence[Match], papers: dict[str, Paper], *, topic: str, query: str, searched: str,
+                also: dict[str, str] | None = None) -> Answer:
+    """One bullet per matching paper, each quoting the sentence that shows the match, and `also` a second one
+    about the topic where there is one."""
     book = CitationBook(papers)
     sentences = []
     one = len(matches) == 1
@@ -510,6 +512,10 @@ def list_answer(matches: Sequence[Match], papers: dict[str, Paper], *, topic: st
     for match in matches:
         n = book.cite(match.paper.paper_id, match.sentence)
         sentences.append(AnswerSentence(text=match.sentence, citations=[n]))
-        lines.append(f"- **{escape_markers(match.paper.title)}** [{n}]: {escape_markers(match.sentence)}")
+        line = f"- **{escape_markers(match.paper.title)}** [{n}]: {escape_markers(match.sentence)}"
+        if second := (also or {}).get(match.paper.paper_id):
+            sentences.append(AnswerSentence(text=second, citations=[n]))
+            line += f" {escape_markers(second)} [{n}]"
+        lines.append(line)
     return Answer(query=query, searched_query=searched, answer="\n".join(lines), citations=book.citations,
                   sentences=sentences, kind="list")

@@ -34,6 +34,8 @@ from rag.text.typos import correct_slips
 from rag.types import Answer, Evidence, Paper
 
 if TYPE_CHECKING:
+    from rag.answer.listing import Match
+    from rag.answer.scoring import ScoredSentence
     from rag.generation.base import Generator
 
 Event = str | Answer
@@ -371,7 +373,29 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         if topic_names(topic) or not scored or scored[0].score >= found.tools.settings.answer.refuse_below:
             return None
         return across_papers(question, found)
-    return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched)
+    return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched,
+                       also=_second_sentences(topic, matches, found))
+
+
+# A list line's second sentence scores at least this share of its paper's best for the topic.
+LIST_SECOND_RATIO = 0.85
+
+
+def _second_sentences(topic: str, matches: Sequence[Match], found: Gathered) -> dict[str, str]:
+    """For each listed paper, a second sentence about the topic: what makes it fit is often said over two ("we
+    translate C to safe Rust" and "applied to HACL*"), and one is the match's, quoted first."""
+    quoted = {m.paper.paper_id: m.sentence for m in matches}
+    best: dict[str, list[ScoredSentence]] = {}
+    for scored in found.scored_in_for(topic, list(quoted)):
+        best.setdefault(scored.paper_id, []).append(scored)
+    also = {}
+    for pid, sentences in best.items():
+        top = max(s.score for s in sentences)
+        other = next((s for s in sorted(sentences, key=lambda s: -s.score)
+                      if s.text != quoted[pid] and s.text not in quoted[pid] and quoted[pid] not in s.text), None)
+        if other is not None and other.score >= LIST_SECOND_RATIO * top:
+            also[pid] = other.text
+    return also
 
 
 def _with_cited(evidence: list[Evidence], answer: Answer, papers: dict[str, Paper]) -> list[Evidence]:
