@@ -1528,3 +1528,30 @@ def test_a_follow_up_sharing_a_rare_phrase_with_a_low_scoring_sentence_is_answer
     answer = engine.ask("did error feedback make much of a difference for it?",
                         history=["what does GitChameleon find about GPT-4o on version-specific code?"])
     assert not answer.refused and "43.7" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("the MARIO protocol's 'significant improvement' for its 7B model: by how many points on GSM8K?", "no GSM8K"),
+    ("KV Prediction's TTFT on the M2 Pro, in milliseconds?", "no figure in milliseconds"),
+    ("Percent overhead of the Rust HACL* against its C original?", "no such figure"),
+    ("under which licence is MBPP distributed?", "states a license"),  # no paper named, none states one
+])
+def test_a_gain_a_unit_or_a_licence_no_abstract_gives_is_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "history", "said"), [
+    # "mostly" is an adverb, not the "Mostly" of "Mostly Basic Programming Problems".
+    ("From Copilot to Pilot: did Copilot mostly stick to language idioms and avoid code smells?", [], "idioms"),
+    # Two benchmarks asked each in their own right, each said in a sentence of its own.
+    ("how much more accurate does it get on TriviaQA and on HumanEval?",
+     ["what is KV Prediction for Improved Time to First Token about?"], "up to 30%"),
+    # Which models, judged on that ask alone: the description before it and the second ask score other sentences.
+    ("the FIM context & curriculum paper: which models were fine-tuned, and what improved in the A/B test?", [],
+     "StarCoder"),
+    ("of the 20 IMO problems in miniF2F's test set, how many already had formal proofs per the Lean IMO paper?",
+     [], "6 of these problems"),
+])
+def test_questions_a_cautious_reading_refused_are_answered(engine, question, history, said):
+    answer = engine.ask(question, history=history)
+    assert not answer.refused and said in answer.answer

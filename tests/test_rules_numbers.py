@@ -169,6 +169,9 @@ def test_a_measurement_is_a_share_or_plain_number_not_a_size(sentence, measure):
     # A measurement is asked: a share or a decimal, not a count in words or a model size.
     ("what overall task success rate did it hit?", "It connects foundation models with millions of APIs.", False),
     ("what overall task success rate did it hit?", "The agent completes 14.41% of the tasks.", True),
+    # "what %" and a leading "Percent": a percentage.
+    ("what % slowdown did they measure?", "The slowdown is negligible.", False),
+    ("Percent runtime overhead versus C?", "It runs with a 4% overhead.", True),
 ])
 def test_a_question_asking_a_kind_of_figure_needs_that_kind(question, sentence, answers):
     needed = figure_needed(question)
@@ -191,3 +194,35 @@ def test_a_measurement_set_aside_is_no_figure_asked(question):
 ])
 def test_what_a_question_compares_a_paper_with(question, other):
     assert compared_with(question) == other
+
+
+@pytest.mark.parametrize(("question", "sentence", "gives"), [
+    ("TTFT in milliseconds before vs after?", "It cuts TTFT from 120 ms to 80 ms.", True),
+    ("TTFT in milliseconds before vs after?", "It translates to a TTFT speedup on hardware.", False),
+    ("how long per problem, in seconds?", "FooSearch takes about 40 s per problem.", True),
+    ("cost per issue in USD?", "It costs $0.43 on average.", True),
+    ("memory saved in GB?", "It saves 30% memory.", False),
+])
+def test_a_figure_asked_in_a_unit_is_a_number_in_that_unit(question, sentence, gives):
+    from rag.answer.asks import asked_unit
+
+    asked = asked_unit(question)
+    assert asked is not None and bool(asked[1].search(sentence)) is gives
+
+
+@pytest.mark.parametrize("question", ["how much faster is it?", "which tokens does it predict in the first layers?"])
+def test_no_unit_asked(question):
+    from rag.answer.asks import asked_unit
+
+    assert asked_unit(question) is None
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("exactly how many points on GSM8K?", True),  # a gain, which a model size ("7B") does not give
+    ("how many percentage points better?", True),
+    ("how many data points are there?", False),  # a count
+])
+def test_points_asked_are_a_measurement(question, measure):
+    from rag.answer.asks import asks_measure
+
+    assert asks_measure(question) is measure

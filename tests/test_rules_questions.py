@@ -653,6 +653,7 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("how many top-level definitions exactly?", "definitions", "around 32K top-level definitions"),  # not "exactly"
     ("number of test samples, and how many LLMs they evaluated?", "LLMs", "we evaluate over 30 LLMs"),  # not "they"
     ("A vs B: which has more problems/tasks and how many each?", "problems", "a benchmark of 1,140 tasks"),
+    ("of the 20 IMO problems, how many already had formal proofs?", None, ""),  # an adverb is no unit
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit
@@ -1990,3 +1991,15 @@ def test_the_metrics_an_abstract_defines_with_a_short_name():
     abstract = ("We build FooBench. We propose two metrics: effective accuracy (EAcc), the share solved in every "
                 "version, and reasoning gap (Gap), the drop between versions. Models reach 40% (EAcc) on it.")
     assert defined_metrics(abstract) == [("EAcc", "effective accuracy"), ("Gap", "reasoning gap")]
+
+
+@pytest.mark.parametrize(("question", "names", "each"), [
+    ("what gains does it report on TriviaQA and on HumanEval?", ["TriviaQA", "HumanEval"], True),
+    ("GSM8K, MATH or SVAMP accuracy?", ["GSM8K", "MATH", "SVAMP"], True),
+    ("what does it reach on HumanEval with GPT-4o?", ["HumanEval", "GPT-4o"], False),  # one setting
+    ("GSM8K accuracy of the 7B model, MATH too?", ["GSM8K", "MATH"], False),  # words between them
+])
+def test_names_asked_each_in_their_own_right(question, names, each):
+    from rag.answer.focused import coordinated
+
+    assert coordinated(question, names) is each

@@ -82,3 +82,17 @@ def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question,
 def test_a_setting_beyond_what_the_abstract_names_is_not_stated(question, setting):
     used_by = {"haskell": 0, "programs": 30, "java": 2, "projects": 20, "github": 3, "issues": 4, "mbpp": 5}
     assert unstated_setting(BARE, question, lambda word: used_by.get(word, 10)) == setting
+
+
+@pytest.mark.parametrize(("question", "abstracts", "unstated"), [
+    ("what licence is MBPP released under?", ["We release MBPP, 974 tasks.", "MBPP is used here."], "license"),
+    ("what licence is MBPP released under?", ["MBPP is released under CC-BY 4.0."], ""),
+    ("which optimizer trains it?", ["We train with AdamW."], ""),
+    ("which university are the authors at?", ["We evaluate code models."], "affiliation"),
+    ("what does MBPP contain?", ["We release MBPP, 974 tasks."], ""),  # no record detail asked
+])
+def test_a_record_detail_no_close_abstract_states(question, abstracts, unstated):
+    from rag.answer.record import detail_stated_nowhere
+
+    papers = [Paper(f"p{i}", "A title", text) for i, text in enumerate(abstracts)]
+    assert detail_stated_nowhere(question, papers) == unstated

@@ -64,7 +64,7 @@ def has_figure(sentence: str) -> bool:
 # A question about a named benchmark asking a measurement ("what GSM8K accuracy", "how well"), not a size or a count:
 # the sentence naming the benchmark must hold a measurement.
 _ASKS_MEASURE = re.compile(r"\b(?:accuracy|score|rate|percentage|pass@\w*|success|f1|bleu|rouge\S*|mrr|exact match|"
-                           r"how well|perform\w*)\b", re.I)
+                           r"how well|perform\w*|how many (?:percentage )?points)\b", re.I)  # "how many points": a gain
 _SCALED = re.compile(r"(?:\d[KMBT]|thousand|million|billion|trillion)$", re.I)
 
 
@@ -83,6 +83,7 @@ _BEYOND_MEASURE = re.compile(r"\b(?:beyond|besides|other\s+than|apart\s+from|asi
                              r"rather\s+than)\s+(?:[\w-]+\s+)?(?:scores?|accuracy|rates?|pass@\w*)\b", re.I)
 # "overhead in %", "what percentage": only a percentage answers.
 _ASKS_PERCENT = re.compile(r"\bin %|(?<!\S)%(?!\S)|\bin percent\b|\bpercentage\b|\bwhat percent\b|"
+                           r"^\W*percent\b|"  # "Percent runtime overhead of ...?"
                            r"\bhow many percent\b", re.I)  # "what % slowdown" too
 
 
@@ -225,6 +226,26 @@ def unmet_setting(question: str, sentences: Sequence[str]) -> str:
     return budgets[0].text if budgets else f"for the {_SIZE.search(question)['size']} model"
 
 
+# "TTFT in milliseconds", "memory in GB", "cost in USD": the figure asked is in that unit, written in its forms.
+_UNIT_FORMS = {"millisecond": r"ms|msec|milliseconds?", "ms": r"ms|msec|milliseconds?",
+               "second": r"s|secs?|seconds?", "sec": r"s|secs?|seconds?", "minute": r"mins?|minutes?",
+               "hour": r"h|hrs?|hours?", "gb": r"GB|gigabytes?|GiB", "gigabyte": r"GB|gigabytes?|GiB",
+               "mb": r"MB|megabytes?|MiB", "megabyte": r"MB|megabytes?|MiB", "usd": r"USD|\$|dollars?",
+               "dollar": r"USD|\$|dollars?", "flop": r"FLOPs?|FLOPS", "watt": r"W|watts?|kWh"}
+_IN_UNIT = re.compile(r"\b(?:in|as)\s+(?P<unit>milliseconds?|ms|seconds?|secs?|minutes?|hours?|GB|gigabytes?|MB|"
+                      r"megabytes?|USD|dollars?|FLOPs?|watts?)(?![\w-])", re.I)
+
+
+def asked_unit(question: str) -> tuple[str, re.Pattern[str]] | None:
+    """The unit a question asks its figure in ("TTFT in milliseconds"), and what a figure in it looks like (a
+    number then the unit, or "$" before it), or None."""
+    if (match := _IN_UNIT.search(question)) is None:
+        return None
+    word = match["unit"].lower()
+    forms = _UNIT_FORMS.get(word) or _UNIT_FORMS.get(word.rstrip("s")) or re.escape(word)
+    return match["unit"], re.compile(rf"\d[\d,.]*\s*(?:{forms})(?![\w-])|\$\s*\d", re.I)
+
+
 def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | None:
     """What a sentence must hold to answer a question asking for a ratio, a percentage or a measurement (no named
     benchmark; those are checked against the sentences naming them), or None for other questions. `ratio=False`
@@ -313,6 +334,7 @@ _SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also|plus|
 
 # "the pillow/numpy case study - did they have failed attempts?": a dash before the ask sets its subject apart.
 _SUBJECT_DASH = re.compile(rf"\s+[-–—]+\s+{_ASK_STARTS}", re.I)
+_SUBJECT_COLON = re.compile(rf":\s+{_ASK_STARTS}", re.I)
 
 
 _ASK_WORD = re.compile(r"(?:what|whats|what's|how|which|who|why|where|when|does|do|did|is|are|was|were|can|could|"
@@ -329,6 +351,8 @@ def subject_and_ask(question: str) -> list[str]:
     pillow/numpy case study - did they ...?"; not "What is STP - does it use Isabelle?"), or a lead phrase before
     a comma does ("In the pillow case studies, were any failed attempts reported?"); else the question alone."""
     parts = _SUBJECT_DASH.split(question, maxsplit=1)
+    if len(parts) == 1:  # "the FIM curriculum paper: which models were fine-tuned?"
+        parts = _SUBJECT_COLON.split(question, maxsplit=1)
     if len(parts) > 1 and not _ASK_WORD.match(parts[0].strip()):
         return parts
     if lead := _SUBJECT_COMMA.match(question):

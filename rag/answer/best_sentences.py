@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.claims import pooled_count
 from rag.answer.described import ONE_PAPER, no_such_paper
+from rag.answer.record import detail_stated_nowhere
 from rag.answer.refusal import refuse
 from rag.answer.unknowns import kind_base, not_mentioned, unknowns
 
@@ -53,6 +54,11 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         return refuse(question, found, not_mentioned([subject]))
     if shape is not None and not shape.papers and (reason := no_such_paper(found)):
         return refuse(question, found, reason)
+    closest = [papers[e.paper_id] for e in found.retrieved[:DETAIL_PAPERS] if e.paper_id in papers]
+    if shape is not None and not shape.papers and not shape.yes_no and \
+            (detail := detail_stated_nowhere(found.searched, closest)):
+        # "what licence is MBPP released under?": no close abstract gives one; its other sentences answer nothing.
+        return refuse(question, found, f"None of the closest abstracts states a {detail}.")
     scored = found.scored()
     bar = settings.answer.refuse_below
     if (unknown_ids or unknown_words) and not (shape is not None and shape.yes_no):
@@ -158,6 +164,8 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
 # A sentence naming what the question asks about joins the answer this close to the best sentence (as close as any
 # other sentence of the best paper may be: `pick_answer_sentences`' top_ratio).
 NAMING_RATIO = 0.6
+# The closest papers searched for a record detail (a licence, an optimiser) no abstract states.
+DETAIL_PAPERS = 5
 # A name this few abstracts use is a specific thing asked about.
 RARE_NAME_PAPERS = 2
 

@@ -10,6 +10,7 @@ answered in `across`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -24,6 +25,7 @@ from rag.answer.asks import (
     FIGURE_RATIO,
     ask_opens,
     asked_metric,
+    asked_unit,
     asked_value,
     asks_for_figure,
     asks_measure,
@@ -251,9 +253,16 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         not_it = [*asked, *own_names]  # keys: "ADAS" typed "adas", or not typed at all
         # Asked which did best, a sentence must say so: "for instance, GPT-4o achieves 39.9%" names no best.
         ranked = bool(_BEST.search(question))
-        naming = [s for s in scored
-                  if (s.score >= FIGURE_RATIO * scored[0].score and (not ranked or _RANKS_ONE.search(s.text))
+        # With another ask beside it ("which models did they fine-tune, and which metrics improved?"), the
+        # sentences are judged on the ask for the model alone.
+        asks = split_asks(question)
+        model_ask = next((subject_and_ask(a)[-1] for a in asks if asks_which_model(a)), question) \
+            if len(asks) > 1 else question
+        pool = found.scored_in_for(model_ask, [pid]) if model_ask != question else scored
+        naming = [s for s in pool
+                  if (s.score >= FIGURE_RATIO * pool[0].score and (not ranked or _RANKS_ONE.search(s.text))
                       and _names_a_model(s.text, paper, not_it, view.vocabulary)) or s in best_named]
+        naming = [next((t for t in scored if t.text == s.text), s) for s in naming]
         if not naming and (unscoped := _unmet_scope(paper, question, found, scored, the_abstract)):
             return unscoped  # "which model does best in the networking domain": the more telling reason
         if not naming:
@@ -292,6 +301,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # dataset?", named terms or not); a duration in an abstract may time something else, so none is moved up.
         counting = [s for s in scored if has_figure(s.text) and unit.search(s.text)]
         scored = counting + [s for s in scored if s not in counting]
+    if (in_unit := asked_unit(question)) and not in_unit[1].search(paper.abstract):
+        # "TTFT in milliseconds before vs after?": "a TTFT speedup on hardware" gives none in milliseconds.
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure in {in_unit[0]}.")
     if said := contradicted_failure(question, paper.abstract):
         # "Why did DeepSeek-Prover fail on FIMO?": its abstract says it proved 5 of them.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not say that it failed: it says “{said}”")
@@ -343,7 +355,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                                                        f"says: “{scored[0].text}”).")
     # "the IMO Lean dataset paper (IMO-Steps)": a name the abstract has only in its code's link is the paper's own.
     # "its GSM8K-based data": GSM8K is the name a sentence must have.
-    wanted = [kind_base(t.text) for t in shape.terms if not _only_in_links(paper.abstract, t.text)]
+    # "per the Lean IMO paper": the words naming the paper say which paper, not what its figure must name.
+    naming_paper = [m.span() for m in _PAPER_NAMED.finditer(question)
+                    if any(mentions_name(paper.title, w) for w in m["words"].split())]
+    wanted = [kind_base(t.text) for t in shape.terms if not _only_in_links(paper.abstract, t.text)
+              and not any(a <= t.start < b for a, b in naming_paper)]
     # "delta for o1-mini": a model typed with its digits that the lexicon found no mention for, inside the abstract's
     # longer name ("OpenAI-o1-mini"), is asked about as much.
     wanted += list(dict.fromkeys(
@@ -378,6 +394,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         wanted = [w for w in wanted if mentions_name(focus, w)]
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
+        if not about and len(wanted) > 1 and coordinated(focus, wanted):
+            # "its gains on TriviaQA and on HumanEval": each is asked apart, and said in a sentence of its own.
+            each = [[s for s in scored if mentions_name(s.text, w)] for w in wanted]
+            if all(each):
+                about = [s for s in scored if any(s in group for group in each)]
         if not about and unit is not None and unit.counts:
             # "how many lines of Lean proof did they write for the miniF2F IMO problems?": the sentence counting
             # the lines ("creating 5,880 lines of Lean proof") names the proofs' language, the problems are said
@@ -612,6 +633,10 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
                for n in [*names_in(sentence), *capitalised_names(sentence)])
 
 
+# "the Lean IMO paper", "that IMO lean dataset paper": a paper named by words of its title.
+_PAPER_NAMED = re.compile(r"\b(?:the|this|that)\s+(?P<words>(?:[\w-]+\s+){1,4}?)(?:paper|study|article|work)\b", re.I)
+
+
 # Papers beyond which a phrase is the field's ("code generation", "language models"), not this question's.
 RARE_PHRASE_PAPERS = 2
 
@@ -634,6 +659,17 @@ def _rare_phrase_sentences(question: str, paper: Paper, scored: list[ScoredSente
                            if pattern.search(p.abstract)) <= RARE_PHRASE_PAPERS:
             found += [s for s in holding if s not in found]
     return found
+
+
+def coordinated(question: str, names: Sequence[str]) -> bool:
+    """Whether the names are joined as alternatives or a series ("on TriviaQA and on HumanEval", "GSM8K, MATH or
+    SVAMP"), each asked of in its own right, not as one setting ("HumanEval with GPT-4o")."""
+    spots = sorted((m.start(), m.end()) for n in names if (m := mention_pattern(n).search(question)))
+    if len(spots) != len(names):
+        return False
+    joiner = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&|vs\.?|versus)\s+|/)\s*"
+                        r"(?:(?:on|in|for|at)\s+)?(?:the\s+)?$", re.I)
+    return all(joiner.match(question[a[1]:b[0]]) for a, b in itertools.pairwise(spots))
 
 
 def _words_in(question: str, abstract: str) -> bool:

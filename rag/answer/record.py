@@ -9,7 +9,7 @@ batch size, hardware) must be in the abstract to be answered at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rag.answer.citations import CitationBook
 from rag.answer.refusal import refusal
@@ -116,6 +116,21 @@ def missing_detail(paper: Paper, question: str) -> str:
             return label
     if _ASKS_COST.search(question) and not _MONEY.search(paper.abstract):
         return "cost in money"
+    return ""
+
+
+# Details an abstract states only as what its authors did or used ("released under the MIT licence", "trained with
+# Adam"): asked with no paper named, a paper's sentences on anything else are no answer.
+_RECORD_ONLY = frozenset({"license", "optimiser", "learning rate", "batch size", "affiliation"})
+
+
+def detail_stated_nowhere(question: str, papers: Iterable[Paper]) -> str:
+    """The record detail a question asks ("what licence is MBPP released under?") that none of these papers'
+    abstracts states in any sentence, or ""."""
+    texts = [p.abstract for p in papers]
+    for label, asked, stated in _DETAILS:
+        if label in _RECORD_ONLY and asked.search(question) and not any(stated.search(t) for t in texts):
+            return label
     return ""
 
 

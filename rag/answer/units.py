@@ -150,8 +150,9 @@ def counted_unit(question: str) -> Unit | None:
         words = next(unit for unit in match.groups() if unit).split()
         while len(words) > 1 and words[-1].lower() in _NOT_UNIT:  # "how many samples each"
             words.pop()
-        if re.fullmatch(AUX_WORD, words[0], re.I) or words[0].lower() in _NOT_UNIT:
-            # "which evaluated the most LLMs, and how many did each test?": the unit was said before.
+        # "how many did each test?", "how many each?", "how many already had proofs?": the unit was said before.
+        if re.fullmatch(AUX_WORD, words[0], re.I) or words[0].lower() in _NOT_UNIT or (len(words) == 1 and re.fullmatch(
+                r"already|still|only|actually|really|ever|now|currently|[a-z]{3,}ly", words[0])):
             before = re.search(r"\b(?:most|more|fewest|fewer|number of)\s+(?!than\b)(?P<unit>[\w-]+)", question, re.I)
             if before is None:
                 return None

@@ -59,8 +59,8 @@ class Vocabulary:
     def name_typed_lower(self, word: str) -> str:
         """The name a word typed in lower case stands for ("isabelle" -> "Isabelle", "mpi" -> "MPI"), or "" when
         it is no name. Three letters stand for an acronym only: "lot" is no "LoT", "pro" no "Pro"."""
-        if len(word) < 3 or not word.islower():
-            return ""
+        if len(word) < 3 or not word.islower() or (len(word) > 5 and word.endswith("ly")):
+            return ""  # an adverb ("mostly") is no name, whatever name it starts ("Mostly Basic Programming ...")
         written = self.as_written(word)
         return written if written != word and (len(word) > 3 or written.isupper()) else ""
 
