@@ -1555,3 +1555,11 @@ def test_a_gain_a_unit_or_a_licence_no_abstract_gives_is_refused(engine, questio
 def test_questions_a_cautious_reading_refused_are_answered(engine, question, history, said):
     answer = engine.ask(question, history=history)
     assert not answer.refused and said in answer.answer
+
+
+def test_a_list_line_quotes_a_second_sentence_about_the_topic_and_both_are_verified(engine):
+    answer = engine.ask("which papers do formal theorem proving in Lean?")
+    stp = next(line for line in answer.answer.splitlines() if line.startswith("- **STP"))
+    # The match names Lean; what makes STP a theorem prover is said in another sentence, quoted beside it.
+    assert "19.8 billion tokens" in stp and "formal theorem proving by LLMs" in stp
+    assert answer.sentences and all(s.verified for s in answer.sentences)

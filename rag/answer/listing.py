@@ -514,6 +514,7 @@ def list_answer(matches: Sequence[Match], papers: dict[str, Paper], *, topic: st
         sentences.append(AnswerSentence(text=match.sentence, citations=[n]))
         line = f"- **{escape_markers(match.paper.title)}** [{n}]: {escape_markers(match.sentence)}"
         if second := (also or {}).get(match.paper.paper_id):
+            book.cite(match.paper.paper_id, second)  # kept under the same number, as what it quotes
             sentences.append(AnswerSentence(text=second, citations=[n]))
             line += f" {escape_markers(second)} [{n}]"
         lines.append(line)
