@@ -1563,3 +1563,17 @@ def test_a_list_line_quotes_a_second_sentence_about_the_topic_and_both_are_verif
     # The match names Lean; what makes STP a theorem prover is said in another sentence, quoted beside it.
     assert "19.8 billion tokens" in stp and "formal theorem proving by LLMs" in stp
     assert answer.sentences and all(s.verified for s in answer.sentences)
+
+
+def test_a_statement_about_one_paper_then_an_ask_of_another_is_a_question_about_the_other(engine):
+    # What the asker knows of DeepSeek-Prover, then an ask of MA-LoT alone: MA-LoT's abstract gives no FIMO figure,
+    # and DeepSeek-Prover's is no answer for it.
+    answer = engine.ask("DeepSeek-Prover proves 5 of the 148 FIMO problems. how many does MA-LoT prove on FIMO?")
+    assert answer.refused and "FIMO" in answer.answer and answer.citations == []
+    # "there" points back at the benchmark the statement names; its figure is no figure the ask quotes.
+    answer = engine.ask("STP reaches 61.7% on miniF2F-test. what does DeepSeek-Prover get there?")
+    assert not answer.refused and "46.3%" in answer.answer
+    assert [c.title for c in answer.citations] == [
+        "DeepSeek-Prover: Advancing Theorem Proving in LLMs through Large-Scale Synthetic Data"]
+    # A control: an ask pointing back at the first paper compares the two.
+    assert engine.ask("DotaMath reaches 80.1% on GSM8K; does MARIO beat it?").kind == "comparative"

@@ -177,6 +177,18 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
         # "what MATH score would DotaMath get if finetuned on InfinityMATH instead?": nobody ran that.
         answer = refuse(question, found, f"The abstracts report what their authors ran; none says what would happen "
                                          f"{supposed}.")
+    elif shape.kind == "comparative" and (one := _asked_of_one(shape, found)) is not None:
+        # "CodeTree hits 95.1 on HumanEval with GPT-4o. what's PLANSEARCH's HumanEval+ score?": the first paper is
+        # what the asker knows; the ask is of the second alone, and held to what it names.
+        # Its figures are the other paper's, not ones the ask quotes; its names are where the ask points only when
+        # it points back ("STP reaches 61.7% on miniF2F-test. what does DeepSeek-Prover get there?").
+        ask = found.searched[one[1]:]
+        back = _POINTS_BACK.search(ask)
+        asked = _FIGURE.sub(" ", found.searched[:one[1]]) + ask if back else ask
+        terms = shape.terms if back else [replace(t, start=t.start - one[1], end=t.end - one[1]) for t in shape.terms
+                                          if t.start >= one[1]]
+        answer = _about_paper(replace(shape, kind="factoid", papers=[one[0]], sides=[], described=[], terms=terms),
+                              asked, found)
     elif shape.kind == "comparative":
         answer = _compare(shape, question, found, retrieval)
         if answer is None and len(shape.papers) == 1:
@@ -251,6 +263,41 @@ def _generated(generator: Generator, shape: Plan, extractive: Answer, question: 
         return (yield from generated_answer(generator, scored=scored, **common))
     return (yield from synthesised_answer(generator, kind=kind, aspect=shape.aspect, score_within=found.scored_in,
                                           **common))
+
+
+# A statement, then the ask: "X hits 95.1 on HumanEval. what's Y's score?", "X was built like Y, so how many ...?",
+# "X evaluated GPT-4 - so how did it compare?".
+_STATEMENT_THEN_ASK = re.compile(r"^(?P<context>[^?:]+?)(?:[.!;]\s+|\s+[-–—]+\s+|,?\s+so\s+)(?:so\s+|then\s+)?"
+                                 r"(?P<ask>(?:(?:on|in|for|at|with)\s+[^,?]{2,40},\s+)?"
+                                 r"(?:what|whats|what's|how|which|who|where|when|why|does|do|did|is|are|was|"
+                                 r"were|can|could)\b.*)$", re.I | re.S)
+_SIDES_JOINED = re.compile(r"\b(?:vs\.?|versus|or|and|compared?|between)\b|/|&", re.I)
+# The ask points back at the first paper or at both: "does MARIO beat it?", "how do the two compare?".
+_AGAINST_IT = re.compile(r"\b(?:it|its|they|their|them|theirs|the two|both|each)\b|"
+                         r"(?=.*\b(?:that|this|those)\b).*\b(?:beat|better|worse|higher|lower|compare\w*|differ\w*|"
+                         r"contrast\w*|stack\w*|vs\.?|versus|than|outperform\w*)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:there|the same|that (?:benchmark|dataset|task|metric|setting|split))\b", re.I)
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|\\%|percent\b)?")
+
+
+def _asked_of_one(shape: Plan, found: Gathered) -> tuple[str, int] | None:
+    """The one paper the ask names, and where the ask starts, when a statement before it names the others."""
+    from rag.answer.asks import ask_opens
+
+    question = found.searched
+    split = _STATEMENT_THEN_ASK.match(question)
+    if split is None or ask_opens(split["context"]) or _SIDES_JOINED.search(split["context"]) or \
+            _AGAINST_IT.search(split["ask"]):
+        # "codefill vs pycoder - how does each ...", "DotaMath reaches 80.1% on GSM8K; does MARIO beat it?",
+        # "FunCoder - how much does it help StableCode-3b?": the ask is of both, or of the first.
+        return None
+    start = split.start("ask")
+    mentions = [m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1]
+    asked = {m.paper_ids[0] for m in mentions if m.start >= start}
+    said = {m.paper_ids[0] for m in mentions if m.start < start}
+    if len(asked) == 1 and said - asked and not shape.sides and not shape.described:
+        return next(iter(asked)), start
+    return None
 
 
 # A described side that is a size or release of what the question names: "the 7B one", "the base version".
