@@ -421,19 +421,19 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
             return None
         return across_papers(question, found)
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched,
-                       also=_second_sentences(topic, matches, found))
+                       also=_second_sentences(matches, found))
 
 
 # A list line's second sentence scores at least this share of its paper's best for the topic.
 LIST_SECOND_RATIO = 0.85
 
 
-def _second_sentences(topic: str, matches: Sequence[Match], found: Gathered) -> dict[str, str]:
+def _second_sentences(matches: Sequence[Match], found: Gathered) -> dict[str, str]:
     """For each listed paper, a second sentence about the topic: what makes it fit is often said over two ("we
     translate C to safe Rust" and "applied to HACL*"), and one is the match's, quoted first."""
     quoted = {m.paper.paper_id: m.sentence for m in matches}
     best: dict[str, list[ScoredSentence]] = {}
-    for scored in found.scored_in_for(topic, list(quoted)):
+    for scored in found.scored_in(list(quoted)):  # the question's own vector: nothing more is embedded
         best.setdefault(scored.paper_id, []).append(scored)
     also = {}
     for pid, sentences in best.items():
