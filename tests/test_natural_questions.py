@@ -1577,3 +1577,21 @@ def test_a_statement_about_one_paper_then_an_ask_of_another_is_a_question_about_
         "DeepSeek-Prover: Advancing Theorem Proving in LLMs through Large-Scale Synthetic Data"]
     # A control: an ask pointing back at the first paper compares the two.
     assert engine.ask("DotaMath reaches 80.1% on GSM8K; does MARIO beat it?").kind == "comparative"
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # The count is the first ask's, beside an ask for models: OMPGPT says "notably smaller size", no count.
+    ("OMPGPT: how many parameters does it have, and which OpenMP LLMs does it beat?", "no figure for parameters"),
+    # "in the user study" is P3's own, not a second paper to look up; it gives no share for its participants.
+    ("in the P3 paper, what share of puzzles did the participants get right in the user study, and how many took "
+     "part?", "Programming Puzzles"),
+    # "the SOTA LLMs": which ones it tested is not said (its link's "IMO-Steps" names no model).
+    ("which SOTA LLMs does the Lean IMO dataset paper evaluate?", "does not name which one"),
+])
+def test_counts_shares_and_models_the_named_abstract_leaves_unsaid_are_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)
+
+
+def test_which_models_a_paper_evaluated_is_answered_by_a_sentence_naming_one_however_it_scores(engine):
+    answer = engine.ask("which LLMs did UGMathBench evaluate?")
+    assert not answer.refused and "OpenAI-o1-mini" in answer.answer

@@ -612,6 +612,9 @@ def test_a_question_with_two_asks_is_split_between_them(question, asks):
     ("what tokenizer does FooTok introduce?", False),  # its own, which the paper names as its own
     ("what does the retriever learn?", False),  # no kind asked by name
     ("which model was the one proving 2 of the 20 problems?", True),  # "the one": a name asked
+    ("which SOTA LLMs did they test?", True),  # the models evaluated, by name
+    ("which LLMs were evaluated on it?", True),
+    ("which LLM generated the plausible test cases?", False),  # "test cases" is no testing of models
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model
@@ -654,6 +657,7 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("number of test samples, and how many LLMs they evaluated?", "LLMs", "we evaluate over 30 LLMs"),  # not "they"
     ("A vs B: which has more problems/tasks and how many each?", "problems", "a benchmark of 1,140 tasks"),
     ("of the 20 IMO problems, how many already had formal proofs?", None, ""),  # an adverb is no unit
+    ("how many took part in the user study?", "people", "a study with 21 participants"),
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit

@@ -409,7 +409,8 @@ _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|m
                        r"biggest|largest|lowest|smallest|worst|fewest|"
                        r"use[sd]?|employ\w*|rel(?:y|ies|ied) on|buil[dt] on|fine-?tune[sd]?|power(?:s|ed)?|"
                        r"drive[sn]?|behind|underl\w*|serves? as|based on|runs? on|"
-                       r"as the (?:\w+ )?(?:base|backbone)|(?:is|was) the one)\b",
+                       r"as the (?:\w+ )?(?:base|backbone)|(?:is|was) the one|tested|evaluat\w*|benchmarked|tried|"
+                       r"(?:test|try|benchmark)(?=\s*(?:[?.!,;]|$)))\b",  # "did they test?", not "test cases"
                        re.I)  # or which one the paper uses: "which LLM does ADAS use as the meta agent?"
 
 

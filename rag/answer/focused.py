@@ -263,6 +263,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                   if (s.score >= FIGURE_RATIO * pool[0].score and (not ranked or _RANKS_ONE.search(s.text))
                       and _names_a_model(s.text, paper, not_it, view.vocabulary)) or s in best_named]
         naming = [next((t for t in scored if t.text == s.text), s) for s in naming]
+        if not naming and _EVALUATED.search(model_ask):
+            # "which LLMs did UGMathBench evaluate?": any sentence naming one of them answers, however it scores
+            # ("the highest EAcc, achieved by OpenAI-o1-mini").
+            naming = [s for s in scored if _names_a_model(s.text, paper, not_it, view.vocabulary)]
         if not naming and (unscoped := _unmet_scope(paper, question, found, scored, the_abstract)):
             return unscoped  # "which model does best in the networking domain": the more telling reason
         if not naming:
@@ -274,7 +278,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found, f"{the_abstract} does not mention {quantity}.")
     if (metric := asked_metric(question)) and not names_metric(paper.abstract, metric):
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no {metric} figure.")
-    unit = counted_unit(question) if not which_model else None  # "which one made the most X": a name, not a count
+    # "which one made the most X": a name, not a count; "how many params is it, and which LLMs did it beat?": the
+    # count is the other ask's.
+    counting = [a for a in split_asks(question) if not asks_which_model(a)] if which_model else [question]
+    unit = counted_unit(counting[0]) if len(counting) == 1 else None
     if shape.terms and unit is not None and unit.counts and not unit.counts_items and \
             not (unit.used_in(paper.abstract) and any(unit.search(t) for t in split_sentences(paper.abstract))):
         # "How many parameters is the AlphaCode model that got the Codeforces ranking?": the Codeforces sentence
@@ -624,6 +631,7 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
     beaten = [m.span() for m in [*_BEATEN.finditer(sentence), *BRACKETED_EXAMPLES.finditer(sentence)]]
     # One whole word, not an ordinary one capitalised ("Testing" of a title written out in the abstract).
     # "LLM-generated tests" says what kind of tests, naming no model.
+    sentence = _LINK.sub(" ", sentence)  # "available at https://github.com/x/IMO-Steps" names no model
     return any(" " not in n and not vocabulary.plain(n) and not is_generic(n) and kind_base(n) == n
                and key(n) not in skip and n.lower() not in _NOT_MODELS
                and (at := mention_pattern(n).search(sentence)) is not None
@@ -633,6 +641,8 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
                for n in [*names_in(sentence), *capitalised_names(sentence)])
 
 
+_EVALUATED = re.compile(r"\b(?:tested|evaluat\w*|benchmarked|tried|compared|(?:test|try|benchmark|compare)"
+                        r"(?=\s*(?:[?.!,;]|$)))", re.I)  # "which LLMs did they test?", not "test cases"
 # "the Lean IMO paper", "that IMO lean dataset paper": a paper named by words of its title.
 _PAPER_NAMED = re.compile(r"\b(?:the|this|that)\s+(?P<words>(?:[\w-]+\s+){1,4}?)(?:paper|study|article|work)\b", re.I)
 

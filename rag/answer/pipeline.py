@@ -265,6 +265,8 @@ def _generated(generator: Generator, shape: Plan, extractive: Answer, question: 
                                           **common))
 
 
+# Where in a paper a described thing is: "... solve in the user study", "... in the ablation".
+_WITHIN = re.compile(r"\s(?:in|during|from)\s+the\s+(?P<part>[\w-]+(?:\s+[\w-]+)?)$", re.I)
 # A statement, then the ask: "X hits 95.1 on HumanEval. what's Y's score?", "X was built like Y, so how many ...?",
 # "X evaluated GPT-4 - so how did it compare?".
 _STATEMENT_THEN_ASK = re.compile(r"^(?P<context>[^?:]+?)(?:[.!;]\s+|\s+[-–—]+\s+|,?\s+so\s+)(?:so\s+|then\s+)?"
@@ -331,8 +333,13 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
         own = re.sub(r"^(?:the|this|that)\s+", "", description, flags=re.I)
         said = re.search(re.escape(description) + r"(?P<rest>\s+(?:of|on|about|with|by|from|in|that|which)\b)?",
                          question)
-        if said and not said["rest"] and any(mention_pattern(own).search(p.abstract) for p in chosen):
-            continue  # "Codex in P3, and how long took the user study?": P3's own user study, no other paper
+        # "Codex in P3, and how long took the user study?", "what % did the human participants solve in the user
+        # study?": P3's own user study, no other paper.
+        within = _WITHIN.search(own)
+        if said and not said["rest"] and any(mention_pattern(own).search(p.abstract) or
+                                             (within and mention_pattern(within["part"]).search(p.abstract))
+                                             for p in chosen):
+            continue
         hits = found.view.retriever.search(description, retrieval, k=len(chosen) + 3)
         if hits and papers[hits[0].paper_id] in chosen:
             continue  # "the MPI one (OMPGPT vs MPIrigen)": the description is of a paper already named

@@ -34,7 +34,7 @@ _UNIT_FORMS = {**dict.fromkeys(["model", "llm", "lm"], r"(?:model|LLM|LM|languag
                "puzzl": r"(?:puzzle|problem)",
                # People, by whatever role the study gives them: "how many developers used it" is "1200 users".
                **dict.fromkeys(["people", "person", "user", "developer", "participant", "programmer", "annotator",
-                                "human", "engineer", "student"],
+                                "human", "engineer", "student", "ppl"],
                                r"(?:people|person|user|developer|participant|programmer|annotator|human|engineer|"
                                r"student)")}
 # "Which is bigger in parameter count?", "the number of lemmas", "number of tasks in MBPP?": a count of that unit.
@@ -148,6 +148,8 @@ def counted_unit(question: str) -> Unit | None:
     """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
     if match := _HOW_MANY.search(question) or _COUNT_OF.search(question) or _MORE_OF.search(question):
         words = next(unit for unit in match.groups() if unit).split()
+        if words[-2:] == ["took", "part"] or words[-1:] == ["participated"]:
+            words = ["people"]  # "how many took part?": people, by whatever role
         while len(words) > 1 and words[-1].lower() in _NOT_UNIT:  # "how many samples each"
             words.pop()
         # "how many did each test?", "how many each?", "how many already had proofs?": the unit was said before.

@@ -99,7 +99,7 @@ _SHORTHAND = frozenset({"btw", "lol", "pls", "plz", "thx", "tbh", "idk", "imho",
                         "wrt", "etc", "aka", "hmm", "okay", "yeah", "nope", "yep", "whats", "hows", "nah", "yup", "tho",
                         "gonna", "wanna", "cant", "wont", "sorta", "kinda",
                         # and a field's shorthand: "base ckpt", "perf numbers", "impl details"
-                        "ckpt", "ckpts", "perf", "impl", "approx", "hparam", "eval", "evals", "repo", "repos"})
+                        "ckpt", "ckpts", "perf", "impl", "approx", "hparam", "eval", "evals", "repo", "repos", "ppl"})
 
 
 def unknown_lower(question: str, vocabulary: Vocabulary) -> list[str]:
