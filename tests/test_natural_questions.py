@@ -1595,3 +1595,22 @@ def test_counts_shares_and_models_the_named_abstract_leaves_unsaid_are_refused(e
 def test_which_models_a_paper_evaluated_is_answered_by_a_sentence_naming_one_however_it_scores(engine):
     answer = engine.ask("which LLMs did UGMathBench evaluate?")
     assert not answer.refused and "OpenAI-o1-mini" in answer.answer
+
+
+def test_which_one_after_a_comparison_ranks_the_two_on_their_results_only(engine):
+    answer = engine.ask("which one is higher on GSM8K?", history=["compare DotaMath and MARIO"])
+    assert answer.kind == "comparative" and "86.7%" in answer.answer
+    # MARIO's "a 7B-parameter LLM on the GSM8K and MATH datasets" is no result on GSM8K.
+    assert "no GSM8K result" in answer.answer
+
+
+def test_which_model_did_best_leads_with_the_sentence_ranking_one_first(engine):
+    # "as leading open-source LLMs become saturated" ranks no model first.
+    answer = engine.ask("which model did best on UGMathBench?")
+    assert answer.answer.startswith("Our extensive evaluation of 23 leading LLMs")
+
+
+def test_each_ask_of_a_comparison_gets_its_own_sentence_in_each_row(engine):
+    answer = engine.ask("CodeFill vs PyCoder: how does each bring syntax into completion, and does either need token "
+                        "types when predicting?")
+    assert "consumes sequences of source code token names and their equivalent AST token types" in answer.answer

@@ -282,6 +282,9 @@ def test_a_name_written_with_other_spacing_is_known(name, known):
     ("And the first paper?", ["Is DotaMath or InfinityMATH better on GSM8K?"], "And DotaMath?"),
     ("what is the first step of it?", ["What is RLCoder?"], "what is the first step of RLCoder?"),  # no place
     ("the fourth one?", ["Compare RLCoder and PyCoder"], "the fourth one?"),  # two were named: nothing to pick
+    # "which one" after two papers: one of the two, asked of both.
+    ("which one is higher on GSM8K?", ["Compare DotaMath and MARIO"], "which of DotaMath or MARIO is higher on GSM8K?"),
+    ("Which of the two is newer?", ["how do OMPGPT and MPIrigen differ?"], "which of OMPGPT or MPIrigen is newer?"),
     # No name anywhere: the earlier questions are carried, the latest that stands alone first ("how big is it?" alone
     # says nothing of what "it" is).
     ("who wins on it?", ["is there a benchmark of theorem proving in Lean?"],

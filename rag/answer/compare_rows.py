@@ -42,6 +42,7 @@ _ASPECT_ROLES = [
 # scores it: a full row makes room for it.
 _PURPOSE = re.compile(r"\b(?:target\w*|speciali[sz]\w*|focus\w*|aim\w*)\b|\babout$", re.I)  # not "say about X"
 
+_HIGHER = re.compile(r"\b(?:higher|lower)\b", re.I)  # "which reaches higher?": a measurement, not a size or count
 ROW_RATIO = 0.75  # a further sentence joins a row when it scores this close to the row's best
 # Sentences the aspect alone may add to a row (the further ones within ROW_RATIO of the first): 1 -> 2 raised
 # comparison fact recall on the 35 tune sets 0.847 -> 0.857, none lower; 2 -> 3 on the 43 tune sets 0.850 -> 0.860
@@ -89,7 +90,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     # "Which evaluated more LLMs, ENAMEL or BigCodeBench? and what does each focus on": each row's best sentence for
     # the ask that is no figure joins its figure.
     other_asks = [part for part in asks if counted_unit(part) is None and not asks_for_figure(part)] \
-        if len(asks) > 1 and (figure or unit is not None) else []
+        if len(asks) > 1 and (figure or unit is not None) else asks[1:] if len(asks) > 1 else []
     ids = [p.paper_id for p in chosen]
     for_other = [found.scored_in_for(part, ids) for part in other_asks]
     for_aspect = found.scored_in_for(shape.aspect, ids) \
@@ -109,7 +110,9 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             # Spacing and hyphen variants count ("Lean 4 miniF2F test" is MA-LoT's "Lean4 miniF2F test").
             its = [t for t in terms if mentions_name(text, t)]
             # "which has the higher accuracy": a measurement, not OVM-7B's "up to 13B parameters".
-            states = has_measure if asks_measure(question) else has_figure
+            # "which reaches higher on GSM8K?" too: MARIO's "a 7B-parameter LLM on the GSM8K and MATH datasets" is
+            # no result.
+            states = has_measure if asks_measure(question) or _HIGHER.search(question) else has_figure
             # A name the figure is said to be on is what a sentence must have; others only set the scene ("lean
             # provers on minif2f-test": a sentence with the miniF2F-test figure need not say Lean).
             need = [t for t in its if _on_them(question, [t])] or its

@@ -606,8 +606,9 @@ def _unmet_scope(paper: Paper, question: str, found: Gathered, scored: list[Scor
 
 _BEST = re.compile(rf"\b(?:{BEST_WORDS})\b", re.I)
 # A sentence ranking one model first; "state-of-the-art LLMs struggle" ranks none.
-_RANKS_ONE = re.compile(rf"\b(?:{BEST_WORDS})\b(?<!state-of-the-art)|\bstate-of-the-art\b(?!\s+(?:LLMs|LMs|models|"
-                        r"systems|methods|approaches))", re.I)
+_RANKS_ONE = re.compile(rf"\b(?:{BEST_WORDS})\b(?<!state-of-the-art)(?<!leading)|"
+                        r"\b(?:state-of-the-art|leading)\b(?!\s+(?:[\w-]+\s+)?(?:LLMs|LMs|models|"
+                        r"systems|methods|approaches))", re.I)  # "leading open-source LLMs" ranks none
 
 
 # What a name describes when written before it ("GitHub issues", "HumanEval tasks"): then no model is named.

@@ -30,6 +30,7 @@ _ORDINAL = re.compile(r"\b(?:the\s+)?(?:(?P<nth>first|second|third|fourth|fifth|
                       r"approach|system|work)|(?P<end>former|latter))\b", re.I)
 _PLACES = {"first": 0, "former": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latter": -1}
 
+_WHICH_OF_THEM = re.compile(r"\bwhich(?:\s+one|\s+of\s+(?:the\s+two|them|these|those|both|the\s+pair))\b", re.I)
 _OF_THEM = re.compile(r"^(?:which|what)\s+(?:ones?\s+|papers?\s+)?(?:(?:of|among)\s+(?:them|these|those)\s+)?"
                       r"(?P<rest>.+)$", re.I)
 
@@ -48,6 +49,10 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
         if _PLURAL.search(picked) and (subject := subject_of(history, names_of)) and " and " in subject:
             return _PLURAL.sub(subject, picked, count=1)
         return picked
+    if (one := _WHICH_OF_THEM.search(question)) and " and " in (subject := subject_of(history, names_of)):
+        # "which one reaches higher on GSM8K?" after "compare DotaMath and MARIO": one of the two compared.
+        either = subject.replace(" and ", " or ")
+        return f"{question[:one.start()]}which of {either}{question[one.end():]}"
     refers_back = _REFERENCE.search(question) or _FOLLOW_ON.match(question) or _THERE.search(question)
     if not refers_back:
         return question
