@@ -1614,3 +1614,26 @@ def test_each_ask_of_a_comparison_gets_its_own_sentence_in_each_row(engine):
     answer = engine.ask("CodeFill vs PyCoder: how does each bring syntax into completion, and does either need token "
                         "types when predicting?")
     assert "consumes sequences of source code token names and their equivalent AST token types" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # The figure the asker sets aside is the abstract's only one on MathQA-Python.
+    ("the MBPP paper's largest model: what did it score on MathQA-Python few-shot, i.e. not the fine-tuned 83.8?",
+     "MathQA-Python"),
+    # "the other two" of Code4Me's three code LMs, which it never names.
+    ("in the Code4Me study InCoder won - which were the other two code LMs?", "does not say which"),
+])
+def test_what_a_question_sets_aside_or_takes_as_given_is_no_answer(engine, question, said):
+    assert_refused_saying(engine, question, said)
+
+
+def test_a_figure_set_aside_leaves_the_others_of_its_sentence(engine):
+    answer = engine.ask("besides the 61.7% on miniF2F-test, what does STP get on ProofNet-test?")
+    assert not answer.refused and "**23.1%**" in answer.answer
+
+
+def test_a_paper_named_only_as_what_another_is_like_is_no_side_of_a_comparison(engine):
+    # "like BigCodeBench does" is the premise: the question is GitChameleon's alone.
+    answer = engine.ask("does GitChameleon cover 139 libraries, like BigCodeBench does?")
+    assert answer.kind == "factoid" and [c.title for c in answer.citations] == [
+        "GitChameleon: Unmasking the Version-Switching Capabilities of Code Generation Models"]

@@ -226,3 +226,15 @@ def test_points_asked_are_a_measurement(question, measure):
     from rag.answer.asks import asks_measure
 
     assert asks_measure(question) is measure
+
+
+@pytest.mark.parametrize(("question", "aside"), [
+    ("what was its few-shot accuracy (not the fine-tuned 83.8)?", ["83.8"]),
+    ("besides the 61.7% on miniF2F-test, what does it get on ProofNet?", ["61.7"]),
+    ("other than its 19% on SWE-bench-lite, any other numbers?", ["19"]),
+    ("is it 83.8 or not?", []),  # a figure asked about, not set aside
+])
+def test_figures_a_question_sets_aside(question, aside):
+    from rag.answer.asks import set_aside_figures
+
+    assert set_aside_figures(question) == aside

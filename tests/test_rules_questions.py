@@ -283,8 +283,9 @@ def test_a_name_written_with_other_spacing_is_known(name, known):
     ("what is the first step of it?", ["What is RLCoder?"], "what is the first step of RLCoder?"),  # no place
     ("the fourth one?", ["Compare RLCoder and PyCoder"], "the fourth one?"),  # two were named: nothing to pick
     # "which one" after two papers: one of the two, asked of both.
-    ("which one is higher on GSM8K?", ["Compare DotaMath and MARIO"], "which of DotaMath or MARIO is higher on GSM8K?"),
-    ("Which of the two is newer?", ["how do OMPGPT and MPIrigen differ?"], "which of OMPGPT or MPIrigen is newer?"),
+    ("which one is higher on GSM8K?", ["Compare DotaMath and MARIO"],
+     "which of DotaMath and MARIO is higher on GSM8K?"),
+    ("Which of the two is newer?", ["how do OMPGPT and MPIrigen differ?"], "which of OMPGPT and MPIrigen is newer?"),
     # No name anywhere: the earlier questions are carried, the latest that stands alone first ("how big is it?" alone
     # says nothing of what "it" is).
     ("who wins on it?", ["is there a benchmark of theorem proving in Lean?"],
@@ -661,6 +662,8 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("A vs B: which has more problems/tasks and how many each?", "problems", "a benchmark of 1,140 tasks"),
     ("of the 20 IMO problems, how many already had formal proofs?", None, ""),  # an adverb is no unit
     ("how many took part in the user study?", "people", "a study with 21 participants"),
+    ("how many libraries/versions does it span?", "libraries", "It spans 12 versions of 7 libraries"),  # either
+    ("how many test cases/problems in each?", "cases", "approximately 5K test samples"),  # whatever each counts
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit

@@ -246,6 +246,23 @@ def asked_unit(question: str) -> tuple[str, re.Pattern[str]] | None:
     return match["unit"], re.compile(rf"\d[\d,.]*\s*(?:{forms})(?![\w-])|\$\s*\d", re.I)
 
 
+# "(not the fine-tuned 83.8)", "other than the 19%", "besides its 61.7%": a figure the asker already has.
+_SET_ASIDE = re.compile(r"\b(?:not|other\s+than|besides|apart\s+from|aside\s+from|excluding|except)\s+"
+                        r"(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<figure>\d[\d,]*(?:\.\d+)?)"
+                        r"\s*(?:%|\\%|percent)?(?:\s+(?:on|in|for|at)\s+(?:the\s+)?[\w.+-]+)?", re.I)
+
+
+def set_aside_figures(question: str) -> list[str]:
+    """The figures a question sets aside as not what it asks (see _SET_ASIDE)."""
+    return list(dict.fromkeys(m["figure"] for m in _SET_ASIDE.finditer(question)))
+
+
+def set_aside_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question sets figures aside, with what they are on ("besides the 61.7% on miniF2F-test"): the
+    names there are not what the ask is of."""
+    return [m.span() for m in _SET_ASIDE.finditer(question)]
+
+
 def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | None:
     """What a sentence must hold to answer a question asking for a ratio, a percentage or a measurement (no named
     benchmark; those are checked against the sentences naming them), or None for other questions. `ratio=False`

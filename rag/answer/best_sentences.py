@@ -27,9 +27,13 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         asked_metric,
         asked_value,
         asks_for_figure,
+        asks_measure,
         figure_needed,
         has_figure,
+        has_measure,
         quoted_figures,
+        result_figures,
+        set_aside_figures,
         split_asks,
         unknown_name_unanswerable,
         unknown_subject,
@@ -71,6 +75,13 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         unknown = unknown_ids or unknown_words
         reason = not_mentioned(unknown) if unknown and scored else ""
         return refuse(question, found, reason)
+    if excluded := set_aside_figures(found.searched):
+        # "what was its few-shot accuracy on MathQA-Python (not the fine-tuned 83.8)?": a sentence whose only
+        # figures are the ones set aside answers what was not asked.
+        scored = [s for s in scored if not result_figures(s.text) or
+                  any(f.text not in excluded for f in result_figures(s.text))]
+        if not scored:
+            return refuse(question, found, f"The closest abstracts give no other figure than {' and '.join(excluded)}.")
     # An identifier ("RepoCoder", "repoeval" typed in lower case) is what is asked about; a capitalised phrase
     # ("Self-play") describes.
     terms = [t.text for t in shape.terms if _identifier(t.text)] if shape is not None else []
@@ -79,7 +90,9 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         # sentence naming it ("RLCoder ... 12.2% EM improvement on RepoEval" is RLCoder's, and names no RepoCoder).
         # A name from the paper's title says which paper, not what its figure is of ("the SMT-assisted paper: how
         # big is its dataset?").
-        naming = [s for s in scored if has_figure(s.text) and
+        # A measurement asked is a measurement stated: "contains 23914 problems" is no accuracy.
+        states = has_measure if excluded and asks_measure(found.searched) else has_figure
+        naming = [s for s in scored if states(s.text) and
                   all(mentions_name(s.text, t) or mentions_name(papers[s.paper_id].title, t) for t in terms)]
         if not naming:
             return refuse(question, found, f"No abstract gives a figure naming {' and '.join(terms)} (the "

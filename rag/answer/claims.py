@@ -79,8 +79,10 @@ def unclaimed_superlative(question: str, abstract: str) -> str:
 
 
 # "which 5 FIMO problems did it prove?", "which two problems are they?", "which seven tasks": members of a counted set.
-_WHICH_COUNTED = re.compile(rf"\bwhich\s+(?:(?:of\s+)?the\s+)?(?P<n>{AMOUNT})\s+(?:[\w-]+\s+){{0,2}}?"
-                            rf"(?P<noun>(?!others\b)[a-z]{{3,}}s)\b", re.I)  # "which two others" counts none
+# "which were the other two code LMs it beat?": the rest of a counted set, one of which the question names.
+_WHICH_COUNTED = re.compile(rf"\bwhich\s+(?:(?:were|are)\s+)?(?:(?:of\s+)?the\s+)?(?P<other>other\s+)?"
+                            rf"(?P<n>{AMOUNT})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>(?!others\b)[a-z]{{2,}}s)\b",
+                            re.I)  # "which two others" counts none
 # A list after the count names them: "seven tasks: A, B ...", "(A, B and C)", "two datasets, GSM8K and Game of 24",
 # "such as", "including", "namely".
 _LISTED_AFTER = re.compile(r"^[^.;]{0,40}?(?::|\(|\bsuch\s+as\b|\bincluding\b|\bnamely\b|\be\.g\.)|"
@@ -105,12 +107,14 @@ def unnamed_members(question: str, abstract: str) -> str:
     if match is None:
         return ""
     n, noun = number_value(match["n"]), match["noun"].lower()
+    # "the other two" of "three code LMs": the count may hold the one named besides them.
+    counts = {n, n + 1} if n is not None and match.re is _WHICH_COUNTED and match["other"] else {n}
     # Each count in the abstract with the noun a few words on (looked ahead, so "5,062 problems across 16 subjects"
     # finds the 16 too); what follows the noun may list them.
     counted = [m.end() + len(m["rest"]) for m in re.finditer(
         rf"(?P<n>{AMOUNT})(?=(?P<rest>\s+(?:(?:out\s+)?of\s+(?:these\s+|the\s+)?\d+\s+)?"
         rf"(?:[A-Za-z][\w-]*\s+){{0,4}}?(?:{re.escape(noun)}|{unit_form(noun)}s?)\b))", abstract, re.I)
-        if number_value(m["n"]) == n]  # "three code LMs" are "three public code language models"
+        if number_value(m["n"]) in counts]  # "three code LMs" are "three public code language models"
     if not counted or any(_LISTED_AFTER.match(abstract[end:]) for end in counted):
         return ""
     return f"{match['n']} {match['noun']}"

@@ -41,6 +41,8 @@ from rag.answer.asks import (
     pooled_with,
     qualified_first,
     result_figures,
+    set_aside_figures,
+    set_aside_spans,
     split_asks,
     subject_and_ask,
     unmet_qualifier,
@@ -232,6 +234,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     elif not sized and (not scored or (scored[0].score < settings.answer.refuse_below and
                                      not (best_named and _BEST.search(question) and
                                           _words_in(question, paper.abstract)))):
+        if members := unnamed_members(question, paper.abstract):
+            # "InCoder won - which were the other two code LMs?": however little its sentences share with the
+            # question, the abstract counts them and names none.
+            return _not_stated(paper, "", question, found, f"{the_abstract} counts {members} but does not say which.")
         if unsized(question, paper.abstract):
             # "mpirigen model size? how many params": nothing of its abstract comes close, and it gives no size;
             # another paper's 150M is no answer.
@@ -308,6 +314,13 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # dataset?", named terms or not); a duration in an abstract may time something else, so none is moved up.
         counting = [s for s in scored if has_figure(s.text) and unit.search(s.text)]
         scored = counting + [s for s in scored if s not in counting]
+    if excluded := set_aside_figures(question):
+        # "its few-shot accuracy (not the fine-tuned 83.8)?": the sentence giving 83.8 answers what was set aside.
+        scored = [s for s in scored if not result_figures(s.text) or
+                  any(f.text.rstrip("%").rstrip("\\") not in excluded for f in result_figures(s.text))]
+        if not scored or not any(has_measure(s.text) for s in scored):
+            return _not_stated(paper, "", question, found, f"{the_abstract} gives no other figure than "
+                                                           f"{' and '.join(excluded)}.")
     if (in_unit := asked_unit(question)) and not in_unit[1].search(paper.abstract):
         # "TTFT in milliseconds before vs after?": "a TTFT speedup on hardware" gives none in milliseconds.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure in {in_unit[0]}.")
@@ -365,6 +378,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # "per the Lean IMO paper": the words naming the paper say which paper, not what its figure must name.
     naming_paper = [m.span() for m in _PAPER_NAMED.finditer(question)
                     if any(mentions_name(paper.title, w) for w in m["words"].split())]
+    naming_paper += set_aside_spans(question)  # "besides the 61.7% on miniF2F-test, what on ProofNet-test?"
     wanted = [kind_base(t.text) for t in shape.terms if not _only_in_links(paper.abstract, t.text)
               and not any(a <= t.start < b for a, b in naming_paper)]
     # "delta for o1-mini": a model typed with its digits that the lexicon found no mention for, inside the abstract's

@@ -51,8 +51,7 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
         return picked
     if (one := _WHICH_OF_THEM.search(question)) and " and " in (subject := subject_of(history, names_of)):
         # "which one reaches higher on GSM8K?" after "compare DotaMath and MARIO": one of the two compared.
-        either = subject.replace(" and ", " or ")
-        return f"{question[:one.start()]}which of {either}{question[one.end():]}"
+        return f"{question[:one.start()]}which of {subject}{question[one.end():]}"
     refers_back = _REFERENCE.search(question) or _FOLLOW_ON.match(question) or _THERE.search(question)
     if not refers_back:
         return question

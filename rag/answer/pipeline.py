@@ -177,6 +177,11 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
         # "what MATH score would DotaMath get if finetuned on InfinityMATH instead?": nobody ran that.
         answer = refuse(question, found, f"The abstracts report what their authors ran; none says what would happen "
                                          f"{supposed}.")
+    elif shape.kind == "comparative" and (asked := _not_only_like(shape, found)) is not None:
+        # "Does GitChameleon cover 139 libraries like BigCodeBench?": BigCodeBench is the premise; the ask is of
+        # GitChameleon alone, whose abstract must say it.
+        answer = _about_paper(replace(shape, kind="factoid", papers=[asked], sides=[], described=[]),
+                              _LIKE_OTHER.sub(" ", found.searched), found)
     elif shape.kind == "comparative" and (one := _asked_of_one(shape, found)) is not None:
         # "CodeTree hits 95.1 on HumanEval with GPT-4o. what's PLANSEARCH's HumanEval+ score?": the first paper is
         # what the asker knows; the ask is of the second alone, and held to what it names.
@@ -267,6 +272,24 @@ def _generated(generator: Generator, shape: Plan, extractive: Answer, question: 
 
 # Where in a paper a described thing is: "... solve in the user study", "... in the ablation".
 _WITHIN = re.compile(r"\s(?:in|during|from)\s+the\s+(?P<part>[\w-]+(?:\s+[\w-]+)?)$", re.I)
+# A paper named only as what another is like: "like BigCodeBench", "just as STP does", "same as FVEL".
+_LIKE = re.compile(r"\b(?:(?:just\s+|much\s+)?like|same\s+as|similar\s+to|as\s+(?:in|with|for))\s+(?:the\s+)?$", re.I)
+_LIKE_OTHER = re.compile(r"\b(?:(?:just\s+|much\s+)?like|same\s+as|similar\s+to|as\s+(?:in|with|for))\s+"
+                         r"(?:the\s+)?[\w.+-]+(?:\s+(?:does|did|do))?", re.I)
+
+
+def _not_only_like(shape: Plan, found: Gathered) -> str | None:
+    """Of two papers named, the one asked about when the other is named only as what it is like, or None."""
+    if len(shape.papers) != 2 or shape.sides or shape.described:
+        return None
+    question = found.searched
+    mentions = [m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1]
+    like = {m.paper_ids[0] for m in mentions if _LIKE.search(question[:m.start])}
+    plain = {m.paper_ids[0] for m in mentions if not _LIKE.search(question[:m.start])}
+    asked = plain - like
+    return next(iter(asked)) if len(asked) == 1 and like - plain else None
+
+
 # A statement, then the ask: "X hits 95.1 on HumanEval. what's Y's score?", "X was built like Y, so how many ...?",
 # "X evaluated GPT-4 - so how did it compare?".
 _STATEMENT_THEN_ASK = re.compile(r"^(?P<context>[^?:]+?)(?:[.!;]\s+|\s+[-–—]+\s+|,?\s+so\s+)(?:so\s+|then\s+)?"

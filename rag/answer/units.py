@@ -21,7 +21,7 @@ AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # "how many X does ...", "how long": the unit the figure must count; a word from the question, or time for "how long".
 # A participle ends the unit where it ends the question or a preposition follows ("how many layers skipped", "how
 # many problems solved by STP"), not inside it ("how many manually curated problems").
-_HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w-]+?)(?:\s+"
+_HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w/-]+?)(?:\s+"
                        rf"(?:{AUX_WORD}|in|into|on|per|got|get|gets|been|being|took|take|takes|went|go|goes|used|"
                        r"(?!(?:need|speed|seed|feed)\b)[a-z]+ed(?=\s*(?:[?.!]|$)|\s+(?:by|in|on|for|per|with|from)\b))\b|"
                        r"\s*[?.!]*$)", re.I)
@@ -144,6 +144,10 @@ def unit_form(word: str) -> str:
     return _UNIT_FORMS.get(stem.lower(), re.escape(stem))
 
 
+def _stem(word: str) -> str:
+    return re.sub(r"(?:es|s)$", "", word) if len(word) > 4 else word.rstrip("s")
+
+
 def counted_unit(question: str) -> Unit | None:
     """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
     if match := _HOW_MANY.search(question) or _COUNT_OF.search(question) or _MORE_OF.search(question):
@@ -161,8 +165,9 @@ def counted_unit(question: str) -> Unit | None:
             words = [before["unit"]]
         if "of" in words[1:]:  # "how many lines of code": lines are counted
             words = words[:words.index("of", 1)]
-        word = words[-1]
-        stem = re.sub(r"(?:es|s)$", "", word) if len(word) > 4 else word.rstrip("s")
+        # "how many libraries/versions": either counts; the first names it.
+        word, *others = words[-1].split("/")
+        stem = _stem(word)
         if not re.search(r"[a-z]", stem, re.I) or stem.lower() in {"time", "times"}:
             return None
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
@@ -171,7 +176,10 @@ def counted_unit(question: str) -> Unit | None:
         if stem.lower() in _ANY_UNIT and not re.search(rf"\b{re.escape(word)}\s+(?:per|for\s+each)\s+[a-z]", question,
                                                         re.I):
             return _items(label)
-        form = _UNIT_FORMS.get(stem.lower(), re.escape(stem))
+        if others and any(_stem(w).lower() in _ITEMS for w in [word, *others]):
+            return _items(label)  # "test cases/problems": whatever each benchmark counts ("5K test samples")
+        form = "|".join(_UNIT_FORMS.get(st.lower(), re.escape(st)) for st in [stem, *map(_stem, others)] if st)
+        form = f"(?:{form})"
         # A share counts them too ("47% of HumanEval task traces", "2 of these 20 problems"); a number in words
         # before "of" is a pronoun ("one of the tasks"); "two subsets of our problem set" counts subsets.
         whole = bool(_WHOLE.search(question))
