@@ -1637,3 +1637,9 @@ def test_a_paper_named_only_as_what_another_is_like_is_no_side_of_a_comparison(e
     answer = engine.ask("does GitChameleon cover 139 libraries, like BigCodeBench does?")
     assert answer.kind == "factoid" and [c.title for c in answer.citations] == [
         "GitChameleon: Unmasking the Version-Switching Capabilities of Code Generation Models"]
+
+
+def test_a_clipped_word_heading_a_name_the_abstracts_write_stays_that_name(engine):
+    # "repo-instruct" is ExecRepoBench's Repo-Instruct, not a "repository-instruct" no abstract has.
+    answer = engine.ask("what model did they fine-tune on repo-instruct?", history=["what is ExecRepoBench?"])
+    assert not answer.refused and "Qwen2.5-Coder-Instruct-C" in answer.answer

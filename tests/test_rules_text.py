@@ -348,6 +348,15 @@ def test_clipped_words_are_written_out(text, spelled):
     assert spell_out(text) == spelled
 
 
+def test_a_clipping_heading_a_name_the_abstracts_write_is_left_as_typed():
+    from rag.text.clippings import spell_out
+
+    written = {"repo-instruct"}.__contains__
+    assert spell_out("trained on repo-instruct?", written) == "trained on repo-instruct?"  # ExecRepoBench's corpus
+    assert spell_out("repo-level completion", written) == "repository-level completion"
+    assert spell_out("the base ckpt", written) == "the base checkpoint"
+
+
 @pytest.mark.parametrize(("question", "corpus", "english", "read"), [
     ("which papers acutally test it?", "", {"actually"}, "which papers actually test it?"),  # two letters swapped
     ("which papers actualy test it?", "", {"actually", "actual"}, "which papers actually test it?"),  # a double

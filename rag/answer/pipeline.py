@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -66,7 +66,7 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     retrieval = request.retrieval or settings.retrieval
     # A question scoped to chosen papers is about them: earlier turns must not pull another paper's name in.
     # "repo-level" is searched as the abstracts write it, "actualy" as "actually".
-    asked = correct_slips(spell_out(asked_part(question)), view.vocabulary)
+    asked = correct_slips(spell_out(asked_part(question), _written(view)), view.vocabulary)
     searched = condense(asked, history, tools, view) if request.paper_ids is None else asked
     shape, searched = plan_question(searched, view, request.paper_ids, bool(history))
     found = gather(shape, searched, view, tools, retrieval, request.paper_ids)
@@ -100,13 +100,18 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
     return searched
 
 
+def _written(view: IndexView) -> Callable[[str], bool]:
+    """Whether the abstracts write a token as it is typed, any case ("repo-instruct": "Repo-Instruct")."""
+    return lambda token: re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", view.corpus_text, re.I) is not None
+
+
 def _listed(earlier: str, view: IndexView, tools: Tools) -> list[str]:
     """The short names of the papers an earlier list question lists, or [] when it asks no list. A turn keeps only
     its question, so its answer is composed again as `run` composes it, extractively (the papers an LLM's answer
     cites come from that evidence; no model call is spent on it) and not verified."""
     from rag.text.names import short_name
 
-    asked = correct_slips(spell_out(asked_part(earlier)), view.vocabulary)
+    asked = correct_slips(spell_out(asked_part(earlier), _written(view)), view.vocabulary)
     shape, searched = plan_question(asked, view, None)
     if shape.kind != "list":
         return []

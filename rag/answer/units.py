@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rag.text.clippings import CLIPPINGS
 from rag.text.numbers import AMOUNT
 
 # Words closing a "how many X ..." question that are no part of X: "how many samples each", "how many overall".
@@ -34,7 +35,7 @@ _UNIT_FORMS = {**dict.fromkeys(["model", "llm", "lm"], r"(?:model|LLM|LM|languag
                "puzzl": r"(?:puzzle|problem)",
                # People, by whatever role the study gives them: "how many developers used it" is "1200 users".
                **dict.fromkeys(["people", "person", "user", "developer", "participant", "programmer", "annotator",
-                                "human", "engineer", "student", "ppl"],
+                                "human", "engineer", "student"],
                                r"(?:people|person|user|developer|participant|programmer|annotator|human|engineer|"
                                r"student)")}
 # "Which is bigger in parameter count?", "the number of lemmas", "number of tasks in MBPP?": a count of that unit.
@@ -165,8 +166,8 @@ def counted_unit(question: str) -> Unit | None:
             words = [before["unit"]]
         if "of" in words[1:]:  # "how many lines of code": lines are counted
             words = words[:words.index("of", 1)]
-        # "how many libraries/versions": either counts; the first names it.
-        word, *others = words[-1].split("/")
+        # "how many libraries/versions": either counts; the first names it. "ppl" is "people".
+        word, *others = (CLIPPINGS.get(w, w) for w in words[-1].split("/"))
         stem = _stem(word)
         if not re.search(r"[a-z]", stem, re.I) or stem.lower() in {"time", "times"}:
             return None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rag.answer.mentions import PAPER_WORDS, Mention, key
 from rag.answer.quoted_titles import untitled
 from rag.index.view import IndexView
+from rag.text.clippings import CLIPPINGS
 from rag.text.typos import standalone_lower
 
 if TYPE_CHECKING:
@@ -97,9 +98,7 @@ _LOWER = standalone_lower(3, 5)
 # Chat shorthand, no name: "btw", "lol"; and a contraction typed without its apostrophe ("didnt", "cant").
 _SHORTHAND = frozenset({"btw", "lol", "pls", "plz", "thx", "tbh", "idk", "imho", "afaik", "fwiw", "iirc", "eli",
                         "wrt", "etc", "aka", "hmm", "okay", "yeah", "nope", "yep", "whats", "hows", "nah", "yup", "tho",
-                        "gonna", "wanna", "cant", "wont", "sorta", "kinda",
-                        # and a field's shorthand: "base ckpt", "perf numbers", "impl details"
-                        "ckpt", "ckpts", "perf", "impl", "approx", "hparam", "eval", "evals", "repo", "repos", "ppl"})
+                        "gonna", "wanna", "cant", "wont", "sorta", "kinda"})
 
 
 def unknown_lower(question: str, vocabulary: Vocabulary) -> list[str]:
@@ -116,7 +115,9 @@ def unknown_lower(question: str, vocabulary: Vocabulary) -> list[str]:
             (word.endswith("nt") and word[:-2] in english)
 
     # The encoder's words first: tiktoken's table is read (and tiktoken imported) only for a word they lack.
-    rare = [w for w in dict.fromkeys(_LOWER.findall(question)) if w not in _SHORTHAND and not known(w, encoder_words())]
+    # A field's clipped words ("base ckpt", "perf numbers") are no names either.
+    rare = [w for w in dict.fromkeys(_LOWER.findall(question))
+            if w not in _SHORTHAND and w not in CLIPPINGS and not known(w, encoder_words())]
     return [w for w in rare if not known(w, common_words())] if rare else []
 
 

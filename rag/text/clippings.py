@@ -10,6 +10,7 @@ read, so a name ("Repo-Instruct", "SOTA-Bench") is never changed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 CLIPPINGS = {
     "repo": "repository", "repos": "repositories", "info": "information", "eval": "evaluation",
@@ -18,6 +19,7 @@ CLIPPINGS = {
     "lib": "library", "libs": "libraries", "docs": "documentation", "algo": "algorithm", "algos": "algorithms",
     "sota": "state-of-the-art", "devs": "developers", "approx": "approximately", "w/o": "without",
     "env": "environment", "envs": "environments", "exps": "experiments", "hparams": "hyperparameters",
+    "hparam": "hyperparameter", "ckpt": "checkpoint", "ckpts": "checkpoints",
     # chat spellings ("r" and "u" are left: Pearson's r, U-Net)
     "pls": "please", "plz": "please", "abt": "about", "thru": "through",
     "ppl": "people", "smth": "something", "esp": "especially",
@@ -26,8 +28,14 @@ _CLIPPED = re.compile(r"(?<![\w/-])(?:" + "|".join(sorted(map(re.escape, CLIPPIN
                       r")(?![\w/(]|\.\w)")  # not "config.json", "eval()"
 
 
-def spell_out(text: str) -> str:
+def spell_out(text: str, written: Callable[[str], bool] = lambda name: False) -> str:
     """`text` with each clipped word written out ("repo-level" -> "repository-level"); upper-case "SOTA" too,
-    since nothing is named that."""
+    since nothing is named that. Not inside a hyphened name the abstracts write (`written`): "repo-instruct" is
+    ExecRepoBench's Repo-Instruct."""
     text = re.sub(r"(?<![\w-])SOTA(?![\w-])", "state-of-the-art", text)
-    return _CLIPPED.sub(lambda m: CLIPPINGS[m[0]], text)
+
+    def out(m: re.Match[str]) -> str:
+        hyphened = re.match(r"-[\w-]+", text[m.end():])
+        return m[0] if hyphened and written(m[0] + hyphened[0]) else CLIPPINGS[m[0]]
+
+    return _CLIPPED.sub(out, text)
