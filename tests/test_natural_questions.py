@@ -1643,3 +1643,12 @@ def test_a_clipped_word_heading_a_name_the_abstracts_write_stays_that_name(engin
     # "repo-instruct" is ExecRepoBench's Repo-Instruct, not a "repository-instruct" no abstract has.
     answer = engine.ask("what model did they fine-tune on repo-instruct?", history=["what is ExecRepoBench?"])
     assert not answer.refused and "Qwen2.5-Coder-Instruct-C" in answer.answer
+
+
+def test_the_first_one_after_a_list_is_the_first_paper_listed(engine):
+    listed = engine.ask("what papers study ChatGPT's math ability?")
+    first = listed.citations[0].title
+    answer = engine.ask("what dataset did the first one introduce?",
+                        history=["what papers study ChatGPT's math ability?"])
+    assert not answer.refused and [c.title for c in answer.citations] == [first]
+    assert first in answer.searched_query  # asked of it by name, not found by chance

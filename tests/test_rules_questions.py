@@ -2013,3 +2013,15 @@ def test_names_asked_each_in_their_own_right(question, names, each):
     from rag.answer.focused import coordinated
 
     assert coordinated(question, names) is each
+
+
+@pytest.mark.parametrize(("question", "names", "picked"), [
+    ("what dataset did the first one introduce?", ["GHOSTS", "CheckMate"], "what dataset did GHOSTS introduce?"),
+    ("and the last paper?", ["A", "B", "C"], "and C?"),
+    ("the third one?", ["A", "B"], ""),  # too few listed
+    ("what dataset did they introduce?", ["A", "B"], ""),  # no place picked
+])
+def test_a_follow_up_picks_a_listed_paper_by_its_place(question, names, picked):
+    from rag.answer.followups import picked_by_place
+
+    assert picked_by_place(question, names) == picked

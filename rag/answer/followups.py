@@ -95,6 +95,18 @@ def _by_place(question: str, history: Sequence[str], names_of: Callable[[str], l
     return ""
 
 
+def picked_by_place(question: str, names: Sequence[str]) -> str:
+    """"what dataset did the first one introduce?" after a list: that place's name put in ("" when the question
+    picks nothing by place, or there are too few names)."""
+    match = _ORDINAL.search(question)
+    if not match or len(names) < 2:
+        return ""
+    place = _PLACES[(match["nth"] or match["end"]).lower()]
+    if place >= len(names):
+        return ""
+    return f"{question[:match.start()]}{names[place]}{question[match.end():]}"
+
+
 def subject_of(history: Sequence[str], names_of: Callable[[str], list[str]] | None = None) -> str:
     """The names of the latest earlier turn that has any ("A and B" for a comparison)."""
     for earlier in reversed(history):

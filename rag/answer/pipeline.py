@@ -19,7 +19,7 @@ from rag.answer.across import across_papers, aggregate
 from rag.answer.best_sentences import best_sentences_answer
 from rag.answer.described import described_one
 from rag.answer.evidence import Gathered, Tools
-from rag.answer.followups import about_listed, subject_of
+from rag.answer.followups import about_listed, picked_by_place, subject_of
 from rag.answer.hypotheticals import hypothetical
 from rag.answer.origin import made_by, unmade
 from rag.answer.plan import NARROWING, Plan, asked_part
@@ -91,7 +91,9 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
         # One paper listed is what "it" / "there" is ("what fraction could the best model break there?"), when the
         # earlier question names nothing to stand for it ("which paper introduced MBPP?" has MBPP).
         alone = len(listed) == 1 and not subject_of(history, view.lexicon.paper_names)
-        searched = about_listed(question, listed) or (by_rule(question, listed) if alone else searched)
+        # "what dataset did the first one introduce?": the list's first paper.
+        searched = picked_by_place(question, listed) or about_listed(question, listed) or \
+            (by_rule(question, listed) if alone else searched)
     if tools.generator is not None and history and tools.settings.llm.condense:
         from rag.generation.rewrite import condense_with_model
 
