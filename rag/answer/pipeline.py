@@ -461,7 +461,8 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
                        also=_second_sentences(matches, found))
 
 
-# A list line's second sentence scores at least this share of its paper's best for the topic.
+# A list line's second sentence scores at least this share of its paper's best for the question. On the 80 tune
+# parts list fact recall 0.511 -> 0.581, citations unchanged; 0.7 gave 0.585 for longer lines.
 LIST_SECOND_RATIO = 0.85
 
 
