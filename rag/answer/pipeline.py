@@ -21,6 +21,7 @@ from rag.answer.described import described_one
 from rag.answer.evidence import Gathered, Tools
 from rag.answer.followups import about_listed, picked_by_place, subject_of
 from rag.answer.hypotheticals import hypothetical
+from rag.answer.one_asked import asked_of_one
 from rag.answer.origin import made_by, unmade
 from rag.answer.plan import NARROWING, Plan, asked_part
 from rag.answer.question import check_question
@@ -184,22 +185,11 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
         # "what MATH score would DotaMath get if finetuned on InfinityMATH instead?": nobody ran that.
         answer = refuse(question, found, f"The abstracts report what their authors ran; none says what would happen "
                                          f"{supposed}.")
-    elif shape.kind == "comparative" and (asked := _not_only_like(shape, found)) is not None:
-        # "Does GitChameleon cover 139 libraries like BigCodeBench?": BigCodeBench is the premise; the ask is of
-        # GitChameleon alone, whose abstract must say it.
-        answer = _about_paper(replace(shape, kind="factoid", papers=[asked], sides=[], described=[]),
-                              _LIKE_OTHER.sub(" ", found.searched), found)
-    elif shape.kind == "comparative" and (one := _asked_of_one(shape, found)) is not None:
-        # "CodeTree hits 95.1 on HumanEval with GPT-4o. what's PLANSEARCH's HumanEval+ score?": the first paper is
-        # what the asker knows; the ask is of the second alone, and held to what it names.
-        # Its figures are the other paper's, not ones the ask quotes; its names are where the ask points only when
-        # it points back ("STP reaches 61.7% on miniF2F-test. what does DeepSeek-Prover get there?").
-        ask = found.searched[one[1]:]
-        back = _POINTS_BACK.search(ask)
-        asked = _FIGURE.sub(" ", found.searched[:one[1]]) + ask if back else ask
-        terms = shape.terms if back else [replace(t, start=t.start - one[1], end=t.end - one[1]) for t in shape.terms
-                                          if t.start >= one[1]]
-        answer = _about_paper(replace(shape, kind="factoid", papers=[one[0]], sides=[], described=[], terms=terms),
+    elif shape.kind == "comparative" and (one := asked_of_one(shape, found)) is not None:
+        # "CodeTree hits 95.1 on HumanEval with GPT-4o. what's PLANSEARCH's HumanEval+ score?", "does GitChameleon
+        # cover 139 libraries, like BigCodeBench does?": the other paper is what the asker knows; the ask is of one.
+        pid, asked, terms = one
+        answer = _about_paper(replace(shape, kind="factoid", papers=[pid], sides=[], described=[], terms=terms),
                               asked, found)
     elif shape.kind == "comparative":
         answer = _compare(shape, question, found, retrieval)
@@ -279,59 +269,6 @@ def _generated(generator: Generator, shape: Plan, extractive: Answer, question: 
 
 # Where in a paper a described thing is: "... solve in the user study", "... in the ablation".
 _WITHIN = re.compile(r"\s(?:in|during|from)\s+the\s+(?P<part>[\w-]+(?:\s+[\w-]+)?)$", re.I)
-# A paper named only as what another is like: "like BigCodeBench", "just as STP does", "same as FVEL".
-_LIKE = re.compile(r"\b(?:(?:just\s+|much\s+)?like|same\s+as|similar\s+to|as\s+(?:in|with|for))\s+(?:the\s+)?$", re.I)
-_LIKE_OTHER = re.compile(r"\b(?:(?:just\s+|much\s+)?like|same\s+as|similar\s+to|as\s+(?:in|with|for))\s+"
-                         r"(?:the\s+)?[\w.+-]+(?:\s+(?:does|did|do))?", re.I)
-
-
-def _not_only_like(shape: Plan, found: Gathered) -> str | None:
-    """Of two papers named, the one asked about when the other is named only as what it is like, or None."""
-    if len(shape.papers) != 2 or shape.sides or shape.described:
-        return None
-    question = found.searched
-    mentions = [m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1]
-    like = {m.paper_ids[0] for m in mentions if _LIKE.search(question[:m.start])}
-    plain = {m.paper_ids[0] for m in mentions if not _LIKE.search(question[:m.start])}
-    asked = plain - like
-    return next(iter(asked)) if len(asked) == 1 and like - plain else None
-
-
-# A statement, then the ask: "X hits 95.1 on HumanEval. what's Y's score?", "X was built like Y, so how many ...?",
-# "X evaluated GPT-4 - so how did it compare?".
-_STATEMENT_THEN_ASK = re.compile(r"^(?P<context>[^?:]+?)(?:[.!;]\s+|\s+[-–—]+\s+|,?\s+so\s+)(?:so\s+|then\s+)?"
-                                 r"(?P<ask>(?:(?:on|in|for|at|with)\s+[^,?]{2,40},\s+)?"
-                                 r"(?:what|whats|what's|how|which|who|where|when|why|does|do|did|is|are|was|"
-                                 r"were|can|could)\b.*)$", re.I | re.S)
-_SIDES_JOINED = re.compile(r"\b(?:vs\.?|versus|or|and|compared?|between)\b|/|&", re.I)
-# The ask points back at the first paper or at both: "does MARIO beat it?", "how do the two compare?".
-_AGAINST_IT = re.compile(r"\b(?:it|its|they|their|them|theirs|the two|both|each)\b|"
-                         r"(?=.*\b(?:that|this|those)\b).*\b(?:beat|better|worse|higher|lower|compare\w*|differ\w*|"
-                         r"contrast\w*|stack\w*|vs\.?|versus|than|outperform\w*)\b", re.I)
-_POINTS_BACK = re.compile(r"\b(?:there|the same|that (?:benchmark|dataset|task|metric|setting|split))\b", re.I)
-_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|\\%|percent\b)?")
-
-
-def _asked_of_one(shape: Plan, found: Gathered) -> tuple[str, int] | None:
-    """The one paper the ask names, and where the ask starts, when a statement before it names the others."""
-    from rag.answer.asks import ask_opens
-
-    question = found.searched
-    split = _STATEMENT_THEN_ASK.match(question)
-    if split is None or ask_opens(split["context"]) or _SIDES_JOINED.search(split["context"]) or \
-            _AGAINST_IT.search(split["ask"]):
-        # "codefill vs pycoder - how does each ...", "DotaMath reaches 80.1% on GSM8K; does MARIO beat it?",
-        # "FunCoder - how much does it help StableCode-3b?": the ask is of both, or of the first.
-        return None
-    start = split.start("ask")
-    mentions = [m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1]
-    asked = {m.paper_ids[0] for m in mentions if m.start >= start}
-    said = {m.paper_ids[0] for m in mentions if m.start < start}
-    if len(asked) == 1 and said - asked and not shape.sides and not shape.described:
-        return next(iter(asked)), start
-    return None
-
-
 # A described side that is a size or release of what the question names: "the 7B one", "the base version".
 _A_VERSION = re.compile(r"^(?:the\s+)?(?:\d+(?:\.\d+)?\s*[BMK]|base|instruct|chat|large|small|mini|v\d+(?:\.\d+)?|"
                         r"(?:bigg|larg|small|new|old)(?:er|est))"

@@ -1,0 +1,86 @@
+"""Two papers named, one asked about.
+
+A comparison's shape comes from two named papers, yet some questions name the second only as what the asker knows:
+"CodeTree hits 95.1 on HumanEval with GPT-4o. what's PLANSEARCH's HumanEval+ score?" states CodeTree's figure and
+asks PLANSEARCH's; "does GitChameleon cover 139 libraries, like BigCodeBench does?" takes BigCodeBench as the
+premise. A table of both would quote the known paper's figure as if it answered; the ask is held to the one paper's
+abstract instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from rag.answer.asks import ask_opens
+from rag.answer.mentions import Mention
+
+if TYPE_CHECKING:
+    from rag.answer.evidence import Gathered
+    from rag.answer.plan import Plan
+
+# A paper named only as what another is like: "like BigCodeBench", "just as STP does", "same as FVEL".
+_LIKE = re.compile(r"\b(?:(?:just\s+|much\s+)?like|same\s+as|similar\s+to|as\s+(?:in|with|for))\s+(?:the\s+)?$", re.I)
+_LIKE_OTHER = re.compile(r"\b(?:(?:just\s+|much\s+)?like|same\s+as|similar\s+to|as\s+(?:in|with|for))\s+"
+                         r"(?:the\s+)?[\w.+-]+(?:\s+(?:does|did|do))?", re.I)
+
+
+def _not_only_like(shape: Plan, found: Gathered) -> str | None:
+    """Of two papers named, the one asked about when the other is named only as what it is like, or None."""
+    if len(shape.papers) != 2 or shape.sides or shape.described:
+        return None
+    question = found.searched
+    mentions = [m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1]
+    like = {m.paper_ids[0] for m in mentions if _LIKE.search(question[:m.start])}
+    plain = {m.paper_ids[0] for m in mentions if not _LIKE.search(question[:m.start])}
+    asked = plain - like
+    return next(iter(asked)) if len(asked) == 1 and like - plain else None
+
+
+# A statement, then the ask: "X hits 95.1 on HumanEval. what's Y's score?", "X was built like Y, so how many ...?",
+# "X evaluated GPT-4 - so how did it compare?".
+_STATEMENT_THEN_ASK = re.compile(r"^(?P<context>[^?:]+?)(?:[.!;]\s+|\s+[-–—]+\s+|,?\s+so\s+)(?:so\s+|then\s+)?"
+                                 r"(?P<ask>(?:(?:on|in|for|at|with)\s+[^,?]{2,40},\s+)?"
+                                 r"(?:what|whats|what's|how|which|who|where|when|why|does|do|did|is|are|was|"
+                                 r"were|can|could)\b.*)$", re.I | re.S)
+_SIDES_JOINED = re.compile(r"\b(?:vs\.?|versus|or|and|compared?|between)\b|/|&", re.I)
+# The ask points back at the first paper or at both: "does MARIO beat it?", "how do the two compare?".
+_AGAINST_IT = re.compile(r"\b(?:it|its|they|their|them|theirs|the two|both|each)\b|"
+                         r"(?=.*\b(?:that|this|those)\b).*\b(?:beat|better|worse|higher|lower|compare\w*|differ\w*|"
+                         r"contrast\w*|stack\w*|vs\.?|versus|than|outperform\w*)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:there|the same|that (?:benchmark|dataset|task|metric|setting|split))\b", re.I)
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|\\%|percent\b)?")
+
+
+def _asked_of_one(shape: Plan, found: Gathered) -> tuple[str, int] | None:
+    """The one paper the ask names, and where the ask starts, when a statement before it names the others."""
+    question = found.searched
+    split = _STATEMENT_THEN_ASK.match(question)
+    if split is None or ask_opens(split["context"]) or _SIDES_JOINED.search(split["context"]) or \
+            _AGAINST_IT.search(split["ask"]):
+        # "codefill vs pycoder - how does each ...", "DotaMath reaches 80.1% on GSM8K; does MARIO beat it?",
+        # "FunCoder - how much does it help StableCode-3b?": the ask is of both, or of the first.
+        return None
+    start = split.start("ask")
+    mentions = [m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1]
+    asked = {m.paper_ids[0] for m in mentions if m.start >= start}
+    said = {m.paper_ids[0] for m in mentions if m.start < start}
+    if len(asked) == 1 and said - asked and not shape.sides and not shape.described:
+        return next(iter(asked)), start
+    return None
+
+
+def asked_of_one(shape: Plan, found: Gathered) -> tuple[str, str, list[Mention]] | None:
+    """The one paper asked about, the question to ask of it and the names it keeps, or None for a comparison."""
+    if (asked := _not_only_like(shape, found)) is not None:
+        return asked, _LIKE_OTHER.sub(" ", found.searched), shape.terms
+    if (one := _asked_of_one(shape, found)) is None:
+        return None
+    pid, start = one
+    # Its figures are the other paper's, not ones the ask quotes; its names are where the ask points only when it
+    # points back ("STP reaches 61.7% on miniF2F-test. what does DeepSeek-Prover get there?").
+    ask = found.searched[start:]
+    if _POINTS_BACK.search(ask):
+        return pid, _FIGURE.sub(" ", found.searched[:start]) + ask, shape.terms
+    return pid, ask, [replace(t, start=t.start - start, end=t.end - start) for t in shape.terms if t.start >= start]
