@@ -28,6 +28,12 @@ def assert_refused_saying(engine, question: str, said: str) -> None:
     assert answer.refused and said in answer.answer and answer.citations == []
 
 
+def assert_answered_saying(engine, question: str, said: str, history: tuple[str, ...] = ()) -> None:
+    """An answer, not a refusal, that says `said`."""
+    answer = engine.ask(question, history=list(history))
+    assert not answer.refused and said in answer.answer
+
+
 @pytest.mark.parametrize(("question", "named"), [
     ("What's OVM's accuracy on the MATH dataset?", "MATH"),                 # "MATH" is not in "mathematical"
     ("How many ProofNet problems does DeepSeek-Prover solve?", "ProofNet"),  # another paper's Proofnet-test
@@ -1228,8 +1234,7 @@ def test_a_numbered_type_or_a_model_release_no_abstract_writes_is_refused(engine
     ("On which benchmark does Stable Code stack up against much bigger models?", "Multi-PL benchmark"),
 ])
 def test_items_by_another_name_and_a_described_rival_are_answered(engine, question, said):
-    answer = engine.ask(question)
-    assert not answer.refused and said in answer.answer
+    assert_answered_saying(engine, question, said)
 
 
 def test_a_count_of_the_whole_is_not_answered_by_a_splits_count(engine):
@@ -1510,8 +1515,7 @@ def test_a_component_setting_or_measure_the_named_abstract_leaves_unsaid_is_refu
     ("BigCodeBench vs GitChameleon: which has more problems/tasks, and how many each?", "1,140"),
 ])
 def test_questions_worded_like_those_near_misses_are_answered(engine, question, said):
-    answer = engine.ask(question)
-    assert not answer.refused and said in answer.answer
+    assert_answered_saying(engine, question, said)
 
 
 def test_another_size_of_the_named_model_is_no_second_paper(engine):
@@ -1553,8 +1557,7 @@ def test_a_gain_a_unit_or_a_licence_no_abstract_gives_is_refused(engine, questio
      [], "6 of these problems"),
 ])
 def test_questions_a_cautious_reading_refused_are_answered(engine, question, history, said):
-    answer = engine.ask(question, history=history)
-    assert not answer.refused and said in answer.answer
+    assert_answered_saying(engine, question, said, tuple(history))
 
 
 def test_a_list_line_quotes_a_second_sentence_about_the_topic_and_both_are_verified(engine):
@@ -1587,14 +1590,19 @@ def test_a_statement_about_one_paper_then_an_ask_of_another_is_a_question_about_
      "part?", "Programming Puzzles"),
     # "the SOTA LLMs": which ones it tested is not said (its link's "IMO-Steps" names no model).
     ("which SOTA LLMs does the Lean IMO dataset paper evaluate?", "does not name which one"),
+    # The figure the asker sets aside is the abstract's only one on MathQA-Python.
+    ("the MBPP paper's largest model: what did it score on MathQA-Python few-shot, i.e. not the fine-tuned 83.8?",
+     "MathQA-Python"),
+    # "the other two" of Code4Me's three code LMs, which it never names.
+    ("in the Code4Me study InCoder won - which were the other two code LMs?", "does not say which"),
 ])
-def test_counts_shares_and_models_the_named_abstract_leaves_unsaid_are_refused(engine, question, said):
+def test_counts_shares_models_and_set_aside_figures_the_named_abstract_leaves_unsaid_are_refused(engine, question,
+                                                                                                 said):
     assert_refused_saying(engine, question, said)
 
 
 def test_which_models_a_paper_evaluated_is_answered_by_a_sentence_naming_one_however_it_scores(engine):
-    answer = engine.ask("which LLMs did UGMathBench evaluate?")
-    assert not answer.refused and "OpenAI-o1-mini" in answer.answer
+    assert_answered_saying(engine, "which LLMs did UGMathBench evaluate?", "OpenAI-o1-mini")
 
 
 def test_which_one_after_a_comparison_ranks_the_two_on_their_results_only(engine):
@@ -1614,17 +1622,6 @@ def test_each_ask_of_a_comparison_gets_its_own_sentence_in_each_row(engine):
     answer = engine.ask("CodeFill vs PyCoder: how does each bring syntax into completion, and does either need token "
                         "types when predicting?")
     assert "consumes sequences of source code token names and their equivalent AST token types" in answer.answer
-
-
-@pytest.mark.parametrize(("question", "said"), [
-    # The figure the asker sets aside is the abstract's only one on MathQA-Python.
-    ("the MBPP paper's largest model: what did it score on MathQA-Python few-shot, i.e. not the fine-tuned 83.8?",
-     "MathQA-Python"),
-    # "the other two" of Code4Me's three code LMs, which it never names.
-    ("in the Code4Me study InCoder won - which were the other two code LMs?", "does not say which"),
-])
-def test_what_a_question_sets_aside_or_takes_as_given_is_no_answer(engine, question, said):
-    assert_refused_saying(engine, question, said)
 
 
 def test_a_figure_set_aside_leaves_the_others_of_its_sentence(engine):
