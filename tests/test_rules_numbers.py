@@ -204,7 +204,7 @@ def test_what_a_question_compares_a_paper_with(question, other):
     ("memory saved in GB?", "It saves 30% memory.", False),
 ])
 def test_a_figure_asked_in_a_unit_is_a_number_in_that_unit(question, sentence, gives):
-    from rag.answer.asks import asked_unit
+    from rag.answer.units import asked_unit
 
     asked = asked_unit(question)
     assert asked is not None and bool(asked[1].search(sentence)) is gives
@@ -212,7 +212,7 @@ def test_a_figure_asked_in_a_unit_is_a_number_in_that_unit(question, sentence, g
 
 @pytest.mark.parametrize("question", ["how much faster is it?", "which tokens does it predict in the first layers?"])
 def test_no_unit_asked(question):
-    from rag.answer.asks import asked_unit
+    from rag.answer.units import asked_unit
 
     assert asked_unit(question) is None
 
@@ -238,3 +238,14 @@ def test_figures_a_question_sets_aside(question, aside):
     from rag.answer.asks import set_aside_figures
 
     assert set_aside_figures(question) == aside
+
+
+@pytest.mark.parametrize(("sentence", "only"), [
+    ("On MathQA-Python the largest fine-tuned model achieves 83.8 percent accuracy.", True),
+    ("It reaches 83.8% fine-tuned and 59.6% few-shot.", False),  # another figure is there too
+    ("We evaluate models few-shot and fine-tuned.", False),  # no figure at all
+])
+def test_a_sentence_stating_only_figures_set_aside(sentence, only):
+    from rag.answer.asks import only_set_aside
+
+    assert only_set_aside(sentence, ["83.8"]) is only

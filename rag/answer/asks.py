@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from rag.answer.alternatives import offered_names
-from rag.answer.mentions import key, name_like
+from rag.answer.mentions import MADE, key, name_like
 from rag.answer.people import MORE_PEOPLE, PEOPLE
 from rag.answer.scoring import ScoredSentence
 from rag.answer.units import AUX_WORD, counted_unit, named_metric
@@ -226,26 +226,6 @@ def unmet_setting(question: str, sentences: Sequence[str]) -> str:
     return budgets[0].text if budgets else f"for the {_SIZE.search(question)['size']} model"
 
 
-# "TTFT in milliseconds", "memory in GB", "cost in USD": the figure asked is in that unit, written in its forms.
-_UNIT_FORMS = {"millisecond": r"ms|msec|milliseconds?", "ms": r"ms|msec|milliseconds?",
-               "second": r"s|secs?|seconds?", "sec": r"s|secs?|seconds?", "minute": r"mins?|minutes?",
-               "hour": r"h|hrs?|hours?", "gb": r"GB|gigabytes?|GiB", "gigabyte": r"GB|gigabytes?|GiB",
-               "mb": r"MB|megabytes?|MiB", "megabyte": r"MB|megabytes?|MiB", "usd": r"USD|\$|dollars?",
-               "dollar": r"USD|\$|dollars?", "flop": r"FLOPs?|FLOPS", "watt": r"W|watts?|kWh"}
-_IN_UNIT = re.compile(r"\b(?:in|as)\s+(?P<unit>milliseconds?|ms|seconds?|secs?|minutes?|hours?|GB|gigabytes?|MB|"
-                      r"megabytes?|USD|dollars?|FLOPs?|watts?)(?![\w-])", re.I)
-
-
-def asked_unit(question: str) -> tuple[str, re.Pattern[str]] | None:
-    """The unit a question asks its figure in ("TTFT in milliseconds"), and what a figure in it looks like (a
-    number then the unit, or "$" before it), or None."""
-    if (match := _IN_UNIT.search(question)) is None:
-        return None
-    word = match["unit"].lower()
-    forms = _UNIT_FORMS.get(word) or _UNIT_FORMS.get(word.rstrip("s")) or re.escape(word)
-    return match["unit"], re.compile(rf"\d[\d,.]*\s*(?:{forms})(?![\w-])|\$\s*\d", re.I)
-
-
 # "(not the fine-tuned 83.8)", "other than the 19%", "besides its 61.7%": a figure the asker already has.
 _SET_ASIDE = re.compile(r"\b(?:not|other\s+than|besides|apart\s+from|aside\s+from|excluding|except)\s+"
                         r"(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<figure>\d[\d,]*(?:\.\d+)?)"
@@ -261,6 +241,14 @@ def set_aside_spans(question: str) -> list[tuple[int, int]]:
     """Where the question sets figures aside, with what they are on ("besides the 61.7% on miniF2F-test"): the
     names there are not what the ask is of."""
     return [m.span() for m in _SET_ASIDE.finditer(question)]
+
+
+def only_set_aside(sentence: str, figures: Sequence[str]) -> bool:
+    """Whether every figure the sentence states is one the question set aside: then it answers what was not asked
+    ("the largest fine-tuned model achieves 83.8 percent" for "not the fine-tuned 83.8"). A sentence with none is
+    not."""
+    stated = result_figures(sentence)
+    return bool(stated) and all(f.text in figures for f in stated)
 
 
 def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | None:
@@ -431,10 +419,6 @@ _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|m
                        re.I)  # or which one the paper uses: "which LLM does ADAS use as the meta agent?"
 
 
-_MADE = re.compile(r"\b(?:introduc|propos|present|develop|design|buil[dt](?!\s+(?:on|around|upon|with)\b)|creat|"
-                   r"release|contribut)\w*", re.I)  # "which retriever is it built around?" is no own one
-
-
 def asks_which_model(question: str) -> bool:
     """Whether one of the question's asks is which model reached a result, or which one a paper uses: a sentence
     naming none is no answer."""
@@ -442,7 +426,7 @@ def asks_which_model(question: str) -> bool:
     for ask in split_asks(question):
         if _WHICH_HARDWARE.search(ask):
             return True
-        if (component := _WHICH_COMPONENT.search(ask)) and not _MADE.search(ask, component.end()):
+        if (component := _WHICH_COMPONENT.search(ask)) and not MADE.search(ask, component.end()):
             return True  # "what tokenizer does Scope introduce?" is answered by its own name
         match = _WHICH_MODEL.search(ask) or (_WHICH_ONE.search(ask) if models_said else None)
         if match is not None and _DID_BEST.search(ask, match.end()) is not None:

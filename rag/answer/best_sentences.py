@@ -31,8 +31,8 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         figure_needed,
         has_figure,
         has_measure,
+        only_set_aside,
         quoted_figures,
-        result_figures,
         set_aside_figures,
         split_asks,
         unknown_name_unanswerable,
@@ -78,8 +78,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     if excluded := set_aside_figures(found.searched):
         # "what was its few-shot accuracy on MathQA-Python (not the fine-tuned 83.8)?": a sentence whose only
         # figures are the ones set aside answers what was not asked.
-        scored = [s for s in scored if not result_figures(s.text) or
-                  any(f.text not in excluded for f in result_figures(s.text))]
+        scored = [s for s in scored if not only_set_aside(s.text, excluded)]
         if not scored:
             return refuse(question, found, f"The closest abstracts give no other figure than {' and '.join(excluded)}.")
     # An identifier ("RepoCoder", "repoeval" typed in lower case) is what is asked about; a capitalised phrase

@@ -25,7 +25,6 @@ from rag.answer.asks import (
     FIGURE_RATIO,
     ask_opens,
     asked_metric,
-    asked_unit,
     asked_value,
     asks_for_figure,
     asks_measure,
@@ -38,6 +37,7 @@ from rag.answer.asks import (
     figure_needed,
     has_figure,
     has_measure,
+    only_set_aside,
     pooled_with,
     qualified_first,
     result_figures,
@@ -60,6 +60,7 @@ from rag.answer.claims import (
     unexplained,
     unnamed_members,
 )
+from rag.answer.described import ONE_PAPER
 from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.figure_clauses import figure_for, metric_elsewhere
@@ -74,7 +75,7 @@ from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.shares import change_only
-from rag.answer.units import counted_unit, measured_quantity, named_metric, names_metric, names_quantity
+from rag.answer.units import asked_unit, counted_unit, measured_quantity, named_metric, names_metric, names_quantity
 from rag.answer.unknowns import (
     KIND_OF_IN_TEXT,
     RELEASE,
@@ -316,8 +317,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         scored = counting + [s for s in scored if s not in counting]
     if excluded := set_aside_figures(question):
         # "its few-shot accuracy (not the fine-tuned 83.8)?": the sentence giving 83.8 answers what was set aside.
-        scored = [s for s in scored if not result_figures(s.text) or
-                  any(f.text.rstrip("%").rstrip("\\") not in excluded for f in result_figures(s.text))]
+        scored = [s for s in scored if not only_set_aside(s.text, excluded)]
         if not scored or not any(has_measure(s.text) for s in scored):
             return _not_stated(paper, "", question, found, f"{the_abstract} gives no other figure than "
                                                            f"{' and '.join(excluded)}.")
@@ -376,8 +376,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # "the IMO Lean dataset paper (IMO-Steps)": a name the abstract has only in its code's link is the paper's own.
     # "its GSM8K-based data": GSM8K is the name a sentence must have.
     # "per the Lean IMO paper": the words naming the paper say which paper, not what its figure must name.
-    naming_paper = [m.span() for m in _PAPER_NAMED.finditer(question)
-                    if any(mentions_name(paper.title, w) for w in m["words"].split())]
+    naming_paper = [m.span() for m in ONE_PAPER.finditer(question)
+                    if any(mentions_name(paper.title, w) for w in m["description"].split())]
     naming_paper += set_aside_spans(question)  # "besides the 61.7% on miniF2F-test, what on ProofNet-test?"
     wanted = [kind_base(t.text) for t in shape.terms if not _only_in_links(paper.abstract, t.text)
               and not any(a <= t.start < b for a, b in naming_paper)]
@@ -658,8 +658,6 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
 
 _EVALUATED = re.compile(r"\b(?:tested|evaluat\w*|benchmarked|tried|compared|(?:test|try|benchmark|compare)"
                         r"(?=\s*(?:[?.!,;]|$)))", re.I)  # "which LLMs did they test?", not "test cases"
-# "the Lean IMO paper", "that IMO lean dataset paper": a paper named by words of its title.
-_PAPER_NAMED = re.compile(r"\b(?:the|this|that)\s+(?P<words>(?:[\w-]+\s+){1,4}?)(?:paper|study|article|work)\b", re.I)
 
 
 # Papers beyond which a phrase is the field's ("code generation", "language models"), not this question's.

@@ -104,8 +104,10 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
 
 
 def _written(view: IndexView) -> Callable[[str], bool]:
-    """Whether the abstracts write a token as it is typed, any case ("repo-instruct": "Repo-Instruct")."""
-    return lambda token: re.search(rf"(?<![\w-]){re.escape(token)}(?![\w-])", view.corpus_text, re.I) is not None
+    """Whether the abstracts write a name as typed, in some spacing ("repo-instruct": "Repo-Instruct")."""
+    from rag.text.names import mention_pattern
+
+    return lambda name: mention_pattern(name).search(view.corpus_text) is not None
 
 
 def _listed(earlier: str, view: IndexView, tools: Tools) -> list[str]:

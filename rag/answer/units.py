@@ -252,3 +252,23 @@ def named_metric(question: str) -> str:
 def names_metric(text: str, metric: str) -> bool:
     """Whether `text` speaks of the metric: an abstract that never does gives no figure of it."""
     return bool(re.search(_METRICS[metric], text))
+
+
+# "TTFT in milliseconds", "memory in GB", "cost in USD": the figure asked is in that unit, written in its forms.
+_MEASURE_FORMS = {"millisecond": r"ms|msec|milliseconds?", "ms": r"ms|msec|milliseconds?",
+                  "second": r"s|secs?|seconds?", "sec": r"s|secs?|seconds?", "minute": r"mins?|minutes?",
+                  "hour": r"h|hrs?|hours?", "gb": r"GB|gigabytes?|GiB", "gigabyte": r"GB|gigabytes?|GiB",
+                  "mb": r"MB|megabytes?|MiB", "megabyte": r"MB|megabytes?|MiB", "usd": r"USD|\$|dollars?",
+                  "dollar": r"USD|\$|dollars?", "flop": r"FLOPs?|FLOPS", "watt": r"W|watts?|kWh"}
+_IN_UNIT = re.compile(r"\b(?:in|as)\s+(?P<unit>milliseconds?|ms|seconds?|secs?|minutes?|hours?|GB|gigabytes?|MB|"
+                      r"megabytes?|USD|dollars?|FLOPs?|watts?)(?![\w-])", re.I)
+
+
+def asked_unit(question: str) -> tuple[str, re.Pattern[str]] | None:
+    """The unit a question asks its figure in ("TTFT in milliseconds"), and what a figure in it looks like (a
+    number then the unit, or "$" before it), or None."""
+    if (match := _IN_UNIT.search(question)) is None:
+        return None
+    word = match["unit"].lower()
+    forms = _MEASURE_FORMS.get(word) or _MEASURE_FORMS.get(word.rstrip("s")) or re.escape(word)
+    return match["unit"], re.compile(rf"\d[\d,.]*\s*(?:{forms})(?![\w-])|\$\s*\d", re.I)
