@@ -1649,3 +1649,24 @@ def test_the_first_one_after_a_list_is_the_first_paper_listed(engine):
                         history=["what papers study ChatGPT's math ability?"])
     assert not answer.refused and [c.title for c in answer.citations] == [first]
     assert first in answer.searched_query  # asked of it by name, not found by chance
+
+
+@pytest.mark.parametrize(("question", "title", "said"), [
+    # The asked paper's sentences are scored against the ask alone, not the statement about the other paper.
+    ("GitChameleon's pass@10 for GPT-4o is 39.9%. What does BigCodeBench's best model score?",
+     "BigCodeBench: Benchmarking Code Generation with Diverse Function Calls and Complex Instructions", "up to 60%"),
+    # Premises joined by "and" are premises each.
+    ("does MA-LoT use Lean 4, like DeepSeek-Prover and STP do?",
+     "MA-LoT: Multi-Agent Lean-based Long Chain-of-Thought Reasoning enhances Formal Theorem Proving", "Lean4"),
+])
+def test_the_one_paper_asked_beside_a_known_one_is_answered_from_its_own_abstract(engine, question, title, said):
+    answer = engine.ask(question)
+    assert not answer.refused and said in answer.answer and [c.title for c in answer.citations] == [title]
+
+
+def test_a_component_the_paper_names_as_its_own_answers_which_one_it_uses(engine):
+    # "Our proposed verifier, the Outcome-supervision Value Model (OVM)": the paper's own verifier, named beside
+    # the word; RLCoder's "enable the retriever to learn" names none.
+    assert_answered_saying(engine, "which verifier does OVM use, a value model or a reward model?",
+                           "Outcome-supervision Value Model")
+    assert_refused_saying(engine, "which retriever does RLCoder use?", "does not name which one")

@@ -396,9 +396,9 @@ _WHICH_HARDWARE = re.compile(rf"\b(?:which|what)\s+(?:{_NOT_A_KIND}[\w-]+\s+){{0
                              r"are|has|have|had|they|it|exactly|specifically|used)\b))",
                              re.I)  # the thing asked, not a modifier: "what edge device problem does it solve"
 # "which linter does LintSeq use?": a component is asked by name too; "a linter" names none.
-_WHICH_COMPONENT = re.compile(rf"\b(?:which|what)\s+(?:{_NOT_A_KIND}[\w-]+\s+){{0,2}}?(?:linters?|retrievers?|"
-                              r"solvers?|compilers?|parsers?|tokeni[sz]ers?|optimi[sz]ers?|verifiers?|interpreters?|"
-                              r"search engines?|static analy[sz]ers?)"
+_WHICH_COMPONENT = re.compile(rf"\b(?:which|what)\s+(?:{_NOT_A_KIND}[\w-]+\s+){{0,2}}?(?P<component>linter|"
+                              r"retriever|solver|compiler|parser|tokeni[sz]er|optimi[sz]er|verifier|interpreter|"
+                              r"search engine|static analy[sz]er)s?"
                               r"(?=\s*(?:$|[?,;.(]|(?:did|do|does|was|were|is|are|has|have|had|they|it|exactly|"
                               r"specifically|used)\b))", re.I)
 # "UGMathBench evaluated 60 LLMs - which one had the biggest gap?": one of the models said before (in the question,
@@ -417,6 +417,12 @@ _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|m
                        r"as the (?:\w+ )?(?:base|backbone)|(?:is|was) the one|tested|evaluat\w*|benchmarked|tried|"
                        r"(?:test|try|benchmark)(?=\s*(?:[?.!,;]|$)))\b",  # "did they test?", not "test cases"
                        re.I)  # or which one the paper uses: "which LLM does ADAS use as the meta agent?"
+
+
+def asked_component(question: str) -> str:
+    """The component a question asks for by name ("verifier" of "which verifier does OVM use?"), or ""."""
+    match = _WHICH_COMPONENT.search(question)
+    return match["component"].lower() if match else ""
 
 
 def asks_which_model(question: str) -> bool:

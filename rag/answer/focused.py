@@ -24,6 +24,7 @@ from rag.answer.asks import (
     BEST_WORDS,
     FIGURE_RATIO,
     ask_opens,
+    asked_component,
     asked_metric,
     asked_value,
     asks_for_figure,
@@ -270,6 +271,13 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                   if (s.score >= FIGURE_RATIO * pool[0].score and (not ranked or _RANKS_ONE.search(s.text))
                       and _names_a_model(s.text, paper, not_it, view.vocabulary)) or s in best_named]
         naming = [next((t for t in scored if t.text == s.text), s) for s in naming]
+        if not naming and (component := asked_component(model_ask)):
+            # "which verifier does OVM use?": its own, named beside the word ("Our proposed verifier, the
+            # Outcome-supervision Value Model (OVM)"); not a sentence that only says "a verifier".
+            own = "|".join(re.escape(n) for n in {name, short_name(paper), *names_in(short_name(paper))})
+            beside = re.compile(rf"\b{re.escape(component)}s?\W+(?:the\s+|called\s+|named\s+|dubbed\s+)?"
+                                rf"(?:[\w-]+\s+){{0,4}}?\(?(?:{own})\b", re.I)
+            naming = [s for s in scored if beside.search(s.text)]
         if not naming and _EVALUATED.search(model_ask):
             # "which LLMs did UGMathBench evaluate?": any sentence naming one of them answers, however it scores
             # ("the highest EAcc, achieved by OpenAI-o1-mini").

@@ -22,18 +22,27 @@ if TYPE_CHECKING:
 
 # A paper named only as what another is like: "like BigCodeBench", "just as STP does", "same as FVEL".
 _LIKE = re.compile(r"\b(?:(?:just\s+|much\s+)?like|same\s+as|similar\s+to|as\s+(?:in|with|for))\s+(?:the\s+)?$", re.I)
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)", re.I)  # "like A, B and C"
 _LIKE_OTHER = re.compile(r"\b(?:(?:just\s+|much\s+)?like|same\s+as|similar\s+to|as\s+(?:in|with|for))\s+"
-                         r"(?:the\s+)?[\w.+-]+(?:\s+(?:does|did|do))?", re.I)
+                         r"(?:the\s+)?[\w.+-]+(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)[\w.+-]+)*(?:\s+(?:does|did|do))?",
+                         re.I)
 
 
 def _not_only_like(shape: Plan, found: Gathered) -> str | None:
-    """Of two papers named, the one asked about when the other is named only as what it is like, or None."""
-    if len(shape.papers) != 2 or shape.sides or shape.described:
+    """The one paper asked about when the others are named only as what it is like ("like DeepSeek-Prover and STP
+    do"), or None."""
+    if len(shape.papers) < 2 or shape.sides or shape.described:
         return None
     question = found.searched
-    mentions = [m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1]
-    like = {m.paper_ids[0] for m in mentions if _LIKE.search(question[:m.start])}
-    plain = {m.paper_ids[0] for m in mentions if not _LIKE.search(question[:m.start])}
+    mentions = sorted((m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1),
+                      key=lambda m: m.start)
+    like: set[str] = set()
+    plain: set[str] = set()
+    before: Mention | None = None
+    for m in mentions:
+        joined = before is not None and before.paper_ids[0] in like and _JOINED.fullmatch(question[before.end:m.start])
+        (like if _LIKE.search(question[:m.start]) or joined else plain).add(m.paper_ids[0])
+        before = m
     asked = plain - like
     return next(iter(asked)) if len(asked) == 1 and like - plain else None
 
@@ -82,5 +91,6 @@ def asked_of_one(shape: Plan, found: Gathered) -> tuple[str, str, list[Mention]]
     # points back ("STP reaches 61.7% on miniF2F-test. what does DeepSeek-Prover get there?").
     ask = found.searched[start:]
     if _POINTS_BACK.search(ask):
-        return pid, _FIGURE.sub(" ", found.searched[:start]) + ask, shape.terms
+        # Blanked in place, so the names' places in the question still hold.
+        return pid, _FIGURE.sub(lambda m: " " * len(m[0]), found.searched[:start]) + ask, shape.terms
     return pid, ask, [replace(t, start=t.start - start, end=t.end - start) for t in shape.terms if t.start >= start]

@@ -191,8 +191,18 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
         # "CodeTree hits 95.1 on HumanEval with GPT-4o. what's PLANSEARCH's HumanEval+ score?", "does GitChameleon
         # cover 139 libraries, like BigCodeBench does?": the other paper is what the asker knows; the ask is of one.
         pid, asked, terms = one
+        # Its sentences are scored against the ask alone: the statement before it is the other paper's.
+        alone = replace(found, searched=asked, vector=None, _scored=None, _scored_in={}, unknown=None)
         answer = _about_paper(replace(shape, kind="factoid", papers=[pid], sides=[], described=[], terms=terms),
-                              asked, found)
+                              asked, alone)
+        if answer is None:
+            # Nothing of its abstract comes close to the ask; the known paper's sentences, which the whole question
+            # scores best, are no answer about it.
+            from rag.text.names import short_name
+
+            paper = found.view.papers[pid]
+            answer = refusal([paper], query=question, searched=found.searched,
+                             reason=f"The {short_name(paper)} abstract does not say this.")
     elif shape.kind == "comparative":
         answer = _compare(shape, question, found, retrieval)
         if answer is None and len(shape.papers) == 1:
