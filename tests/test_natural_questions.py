@@ -1670,3 +1670,30 @@ def test_a_component_the_paper_names_as_its_own_answers_which_one_it_uses(engine
     assert_answered_saying(engine, "which verifier does OVM use, a value model or a reward model?",
                            "Outcome-supervision Value Model")
     assert_refused_saying(engine, "which retriever does RLCoder use?", "does not name which one")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # How sure a figure is: no abstract here says how many runs, what interval or whether it is significant.
+    ("AutoCodeRover resolves 19% of SWE-bench-lite; over how many runs, and with what standard deviation?",
+     "number of runs or seeds"),
+    ("is FunCoder's +9.8% average gain statistically significant?", "measure of uncertainty or significance"),
+    ("how many random seeds were the LintSeq finetuning results averaged over?", "number of runs or seeds"),
+    # What the asker believes comes first; the ask names a split no abstract mentions.
+    ("DeepSeek-Prover gets 46.3% on the miniF2F test set with 64 samples. And on the valid split?",
+     "on the validation split"),
+    # The one pass@1 in the abstract is of what PLANSEARCH outperforms.
+    ("what pass@1 does PLANSEARCH itself reach on LiveCodeBench?", "only for what it outperforms"),
+    # The names set out first, the request after: the sentence naming both gives no score for either.
+    ("QwQ-32B-Preview is said to be on par with GPT-4o in ProcessBench. Could you list the two models' scores?",
+     "gives no"),
+    # A benchmark another paper made, asked of RLCoder: its abstract never names it.
+    ("how well does RLCoder do on ExecRepoBench?", "does not mention ExecRepoBench"),
+])
+def test_how_sure_a_figure_is_and_figures_of_a_split_or_a_beaten_baseline_are_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)
+
+
+def test_a_request_for_a_figure_the_abstract_gives_is_answered(engine):
+    # A control: "could you list" asks for the figures, and CodeFill's own MRR comes first where it won.
+    assert_answered_saying(engine, "could you list CodeFill's MRR for single token prediction?", "70.9%")
+    assert_answered_saying(engine, "what pass@200 does PLANSEARCH reach on LiveCodeBench?", "77.0%")

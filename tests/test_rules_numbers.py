@@ -27,6 +27,10 @@ SPELLED = "We evaluate twelve models on one hundred and sixty-four problems."
     ("GSM8K and miniF2F are names, not numbers", set()),
     ("one approach beats the other", set()),                    # "one" is a pronoun here, not a count
     ("none of the 397 puzzles", {397}),                         # 0 is implied by "none", not written
+    # An item's place in a list written inline is no figure.
+    ("(2) The best open-source model is competitive with the proprietary one.", set()),
+    ("two challenges: 1) planning is long and 2) plans are slow", {2}),
+    ("It solves 12 (out of 20) problems.", {12, 20}),  # a control: bracketed, and counted
 ])
 def test_numbers_are_read_however_they_are_written(text, values):
     assert read(text).values == values
@@ -172,6 +176,11 @@ def test_a_measurement_is_a_share_or_plain_number_not_a_size(sentence, measure):
     # "what %" and a leading "Percent": a percentage.
     ("what % slowdown did they measure?", "The slowdown is negligible.", False),
     ("Percent runtime overhead versus C?", "It runs with a 4% overhead.", True),
+    # Scores asked in other words: "give both models' scores", "the corresponding numbers", "how large is the gap".
+    ("Can you give both models' scores on it?", "QwQ is competitive with GPT-4o.", False),
+    ("What are the corresponding numbers on Code2Inv?", "We evaluate on Code2Inv and SV-COMP.", False),
+    ("How large is the VB-VF accuracy gap at 32B, in points?", "VB beats VF at 3/8/32B.", False),
+    ("Can you give both models' scores on it?", "QwQ scores 71.5 and GPT-4o 61.9.", True),
 ])
 def test_a_question_asking_a_kind_of_figure_needs_that_kind(question, sentence, answers):
     needed = figure_needed(question)

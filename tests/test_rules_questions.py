@@ -42,6 +42,8 @@ PAPERS = {
     "ac": Paper("ac", "Competition-Level Code Generation with AlphaCode",
                 "We introduce AlphaCode, a system for code generation that solves competitive problems."),
     "es": Paper("es", "Training Models on Edit Sequences", "A small LM trained on edits matches Codex and AlphaCode."),
+    "eb": Paper("eb", "ExecRepoBench: Multi-level Executable Code Completion Evaluation",
+                "We introduce ExecRepoBench, a repository-level benchmark of 1.2K samples."),
 }
 
 
@@ -75,6 +77,11 @@ def test_papers_named_in_a_question(lexicon, question, papers):
 
 @pytest.mark.parametrize(("question", "kind", "papers"), [
     ("Compare DotaMath and InfinityMATH", "comparative", ["dm", "im"]),
+    # A paper's figure asked on a benchmark another paper made: about the first, on the benchmark.
+    ("what does RLCoder score on ExecRepoBench?", "factoid", ["rl"]),
+    ("How well does RLCoder perform on the ExecRepoBench benchmark?", "factoid", ["rl"]),
+    ("Is RLCoder or ExecRepoBench's model better on ExecRepoBench?", "comparative", ["rl", "eb"]),  # a control
+    ("What does RLCoder score, and what does ExecRepoBench measure?", "comparative", ["rl", "eb"]),  # a control
     ("Is DotaMath or InfinityMATH better on GSM8K?", "comparative", ["dm", "im"]),
     ("How does DotaMath's way of using code differ from InfinityMATH's?", "comparative", ["dm", "im"]),
     ("Data construction in InfinityMATH, compared with how DotaMath does it", "comparative", ["im", "dm"]),
@@ -550,8 +557,8 @@ def test_what_a_paper_is_for_is_asked_of_its_approach_sentence(aspect, roles):
     assert roles_asked(aspect) == roles
 
 
-_PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples and 52% cumulatively, after fine-tuning "
-           "the DeepSeekMath 7B model.")
+_PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples and 52% cumulatively on the miniF2F "
+           "test, after fine-tuning the DeepSeekMath 7B model.")
 
 
 @pytest.mark.parametrize(("question", "unmet"), [
@@ -562,6 +569,13 @@ _PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples a
     ("What accuracy does it reach after fine-tuning on 8 million samples?", ""),  # data, not a budget
     ("what does the 7B model get?", ""),
     ("What accuracy does it reach?", ""),  # no setting given
+    # A split: the figure is on the test split.
+    ("It gets 46.3% on the miniF2F test set with 64 samples. And on the valid split?", "on the validation split"),
+    ("what does it get on miniF2F-valid?", "on the validation split"),
+    ("what's its accuracy on the dev set?", "on the validation split"),
+    ("what does it get on the miniF2F test split?", ""),
+    ("which tests does it run?", ""),  # no split
+    ("what about the training data?", ""),  # what it trained on, not a figure's split
 ])
 def test_a_figure_asked_under_a_setting_needs_a_sentence_under_it(question, unmet):
     from rag.answer.asks import unmet_setting
@@ -853,6 +867,10 @@ def test_a_lower_case_name_with_a_number_the_abstracts_never_write_is_unknown(qu
     ("I am tuning a retriever. Does reinforcement learning help it?", True),
     ("If a model is small, what does it get on HumanEval?", False),      # the condition, then a wh-question
     ("What does RLCoder do? It retrieves.", False),
+    ("QwQ is competitive with GPT-4o. Can you give both models' scores?", False),  # a request for the scores
+    ("could you please list the benchmarks it uses?", False),
+    ("Can you tell me whether FunCoder beats GPT-4?", True),  # a control: whether is yes or no
+    ("Can FunCoder run on small models?", True),
 ])
 def test_a_yes_no_question_may_follow_a_condition_or_a_lead_in(question, yes_no):
     assert asks_yes_no(question.rstrip("?")) is yes_no
@@ -1883,6 +1901,29 @@ def test_a_metric_given_for_one_setting_is_not_an_answer_for_another(question, m
     sentence = ("It surpasses all baselines in single token prediction (MRR: 70.9% vs. 66.2%) and the state of the "
                 "art for multi-token prediction (ROUGE-L: 63.7% vs. 52.4%).")
     assert metric_elsewhere(question, sentence, metric) == elsewhere
+
+
+_PLANSEARCH = ("Using PLANSEARCH achieves a pass@200 of 77.0% on LiveCodeBench, outperforming both the best score "
+               "achieved without search (pass@1 = 41.4%) and standard repeated sampling (pass@200 = 60.6%).")
+
+
+@pytest.mark.parametrize(("question", "sentences", "beaten"), [
+    ("What's PLANSEARCH's own pass@1 on LiveCodeBench?", [_PLANSEARCH], "pass@1"),
+    # What the asker knows comes first; the metric asked is the ask's.
+    ("It gets 77.0% pass@200 there. And its pass@1?", [_PLANSEARCH], "pass@1"),
+    ("what pass@200 does it get on LiveCodeBench?", [_PLANSEARCH], ""),  # its own, before "outperforming"
+    ("what's the pass@1 without search?", [_PLANSEARCH], ""),  # the beaten one is what is asked
+    ("its pass@1?", ["It reaches pass@1 of 50%, outperforming the baseline's pass@1 of 40%."], ""),
+    ("what's its accuracy?", [_PLANSEARCH], ""),  # no metric token asked
+    # Where it won, with its own figure first: "surpasses all baselines in single token prediction (MRR: 70.9% vs.".
+    ("codefill MRR single token prediction?",
+     ["It surpasses all baselines in single token prediction (MRR: 70.9% vs. 66.2% and 67.8%)."], ""),
+    ("its MRR?", ["It outperforms the baselines (MRR: 70.9% vs. 66.2%)."], ""),
+])
+def test_a_metric_given_only_for_what_the_paper_beats_is_not_its_own(question, sentences, beaten):
+    from rag.answer.figure_clauses import metric_only_beaten
+
+    assert metric_only_beaten(question, sentences) == beaten
 
 
 @pytest.mark.parametrize(("question", "history", "searched"), [

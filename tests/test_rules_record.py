@@ -30,6 +30,9 @@ def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, sa
     assert answer.citations == [] if refused else [c.paper_id for c in answer.citations] == [paper.paper_id]
 
 
+_SURE = "measure of uncertainty or significance"
+
+
 @pytest.mark.parametrize(("paper", "question", "missing"), [
     (BARE, "Which optimizer and learning rate did they use?", "optimiser"),
     (WITH_RECORD, "Which optimizer did they use?", ""),            # AdamW is one
@@ -68,6 +71,15 @@ def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, sa
      "which programming language does GoBench use?", "programming language"),  # "go", "lean", "swift" are words
     (Paper("b", "BiBench", "BiBench has questions in English and Chinese."),
      "which language are BiBench's questions in?", ""),  # a control: a natural language is an answer too
+    # How sure a figure is: runs, seeds, intervals, significance.
+    (BARE, "the 10.59% success rate: what's the confidence interval on that?", _SURE),
+    (BARE, "were its gains statistically significant, and at what p-value?", _SURE),
+    (BARE, "what's the std across runs?", _SURE),
+    (BARE, "how many random seeds is the +20% averaged over?", "number of runs or seeds"),
+    (Paper("s", "SeedBench", "We report the mean over 5 seeds and 95% confidence intervals."),
+     "how many seeds, and what confidence interval?", ""),  # a control: it says both
+    (Paper("l", "LintSeq", "We gain +20% (+/-3%) in absolute score."), "what's the std of the gain?", ""),
+    (BARE, "how does it scale data synthesis without lots of seed data?", ""),  # seed data grows, no seeds
 ])
 def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question, missing):
     assert missing_detail(paper, question) == missing

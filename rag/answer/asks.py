@@ -63,7 +63,7 @@ def has_figure(sentence: str) -> bool:
 
 # A question about a named benchmark asking a measurement ("what GSM8K accuracy", "how well"), not a size or a count:
 # the sentence naming the benchmark must hold a measurement.
-_ASKS_MEASURE = re.compile(r"\b(?:accuracy|score|rate|percentage|pass@\w*|success|f1|bleu|rouge\S*|mrr|exact match|"
+_ASKS_MEASURE = re.compile(r"\b(?:accuracy|scores?|rates?|percentage|pass@\w*|success|f1|bleu|rouge\S*|mrr|exact match|"
                            r"how well|perform\w*|how many (?:percentage )?points)\b", re.I)  # "how many points": a gain
 _SCALED = re.compile(r"(?:\d[KMBT]|thousand|million|billion|trillion)$", re.I)
 
@@ -78,7 +78,11 @@ _FACTOR = re.compile(r"\d[\d.,]*\s*(?:x|×|times|-?fold)(?!\w)|\bspeed-?ups? of 
 # than _ASKS_MEASURE, which only picks how a sentence naming the asked benchmark must state its figure).
 _ASKS_A_MEASURE = re.compile(rf"\b{_WHAT_IS}\s+(?:[\w-]+\s+){{0,3}}?(?:score|accuracy|rate|"
                              r"pass@\w*|f1|bleu|mrr|exact match)\b|"
-                             r"\bhow accurate\b|\bjust the number\b", re.I)
+                             r"\bhow accurate\b|\bjust the number\b|"
+                             # "can you give both models' scores", "the corresponding numbers on Code2Inv"
+                             r"\b(?:give|list|show|tell)\s+(?:me\s+|us\s+)?(?:[\w'’-]+\s+){0,3}?(?:scores|numbers|"
+                             r"figures|accuracies)\b|\bcorresponding\s+(?:numbers|figures|scores|values|results)\b|"
+                             r"\bhow\s+(?:large|big|wide)\s+is\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:gap|margin)\b", re.I)
 _BEYOND_MEASURE = re.compile(r"\b(?:beyond|besides|other\s+than|apart\s+from|aside\s+from|except|not\s+just|"
                              r"rather\s+than)\s+(?:[\w-]+\s+)?(?:scores?|accuracy|rates?|pass@\w*)\b", re.I)
 # "overhead in %", "what percentage": only a percentage answers.
@@ -216,14 +220,33 @@ def unmet_setting(question: str, sentences: Sequence[str]) -> str:
     only needs to be in the same sentence as a figure, which is how abstracts state one ("46.3% with 64 samples")."""
     budgets = [c for c in read(question).conditions if c.count is not None and _BUDGET.match(c.text)]
     sizes = [f.value for m in _SIZE.finditer(question) for f in read(m["size"]).figures[:1]]
-    if not budgets and not sizes:
+    splits = list(dict.fromkeys(_split_kind(m["split"]) for m in _ASKED_SPLIT.finditer(question)))
+    if not budgets and not sizes and not splits:
         return ""
     for sentence in sentences:
         said = read(sentence)
         if all(any(d.kind == c.kind and d.count == c.count for d in said.conditions) for c in budgets) and \
-                all(said.writes(size) for size in sizes):
+                all(said.writes(size) for size in sizes) and all(_SPLITS[kind].search(sentence) for kind in splits):
             return ""
+    unmet_split = next((kind for kind in splits if not any(_SPLITS[kind].search(s) for s in sentences)), "")
+    if unmet_split or not (budgets or sizes):
+        return f"on the {unmet_split or splits[-1]} split"
     return budgets[0].text if budgets else f"for the {_SIZE.search(question)['size']} model"
+
+
+# A data split a figure is asked on: "on the valid split", "the validation set", "miniF2F-valid".
+_ASKED_SPLIT = re.compile(r"(?:\b(?:on|for|in|of)\s+(?:the\s+)?(?:[\w+-]+\s+)?|[\w+]-)"
+                          r"(?P<split>test|valid|validation|dev|development|train|training)"
+                          r"(?:\s+(?:split|set|subset|partition)\b|(?=\s*[?.,;]|$))", re.I)
+# Each kind of split, as an abstract writes it.
+_SPLITS = {"test": re.compile(r"\btest\b", re.I),
+           "validation": re.compile(r"\b(?:valid|validation|dev|development)\b", re.I),
+           "training": re.compile(r"\btrain(?:ing)?\b", re.I)}
+
+
+def _split_kind(word: str) -> str:
+    word = word.lower()
+    return "test" if word == "test" else "training" if word.startswith("train") else "validation"
 
 
 # "(not the fine-tuned 83.8)", "other than the 19%", "besides its 61.7%": a figure the asker already has.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.asks import result_figures
+from rag.answer.asks import BEATEN, result_figures
 from rag.answer.naming import mentions_name
 
 _CLAUSE_END = re.compile(r";|,\s+(?=(?:with|while|whereas|but|although|though)\b)", re.I)
@@ -46,3 +46,36 @@ def metric_elsewhere(question: str, sentence: str, metric: str) -> str:
     if (words - theirs) & asked:
         return ""  # asked for the setting it is given for ("single")
     return setting if (theirs - words) & asked else ""
+
+
+# A metric written as a token: "pass@1", "pass@k", "EM", "MRR".
+_METRIC_TOKEN = re.compile(r"\bpass@\s*(?:\d+|k)\b|(?<![\w-])(?:EM|MRR|BLEU|ROUGE-\w+|EAcc)(?![\w-])", re.I)
+# A question asking for what was beaten ("the baseline's pass@1", "without search") asks for that figure.
+_ASKS_BEATEN = re.compile(rf"\b(?:{BEATEN}|without|baselines?|compared)\b", re.I)
+
+
+# "surpasses all baselines in single token prediction (MRR: ...": where it won, and its own figure there.
+_WHERE_WON = re.compile(r"\b(?:in|on|at|across)\s", re.I)
+# "(MRR: 70.9% vs. 66.2%)": the figure before "vs" is the winner's.
+_OWN_BEFORE_VS = re.compile(r"\s*[:=]?\s*[\d.,]+\s*%?\s*(?:vs\.?|versus)\s", re.I)
+
+
+def metric_only_beaten(question: str, sentences: list[str]) -> str:
+    """The metric a question asks for ("PLANSEARCH's own pass@1") when these sentences give it only for what the
+    paper beats ("... pass@200 of 77.0%, outperforming the best score achieved without search (pass@1 = 41.4%)"),
+    or ""."""
+    ask = re.split(r"(?<=[.!?;])\s+", question.strip())[-1]  # what is asked follows what the asker says they know
+    asked = _METRIC_TOKEN.search(ask)
+    if asked is None or _ASKS_BEATEN.search(ask):
+        return ""
+    token = re.compile(re.escape(re.sub(r"\s+", "", asked[0])), re.I)
+    seen = False
+    for sentence in sentences:
+        for found in token.finditer(sentence):
+            beaten = re.search(BEATEN, sentence[:found.start()], re.I)
+            if beaten is None or _CLAUSE_END.search(sentence, beaten.end(), found.start()) or \
+                    _WHERE_WON.search(sentence, beaten.end(), found.start()) or \
+                    _OWN_BEFORE_VS.match(sentence, found.end()):
+                return ""  # said as the paper's own somewhere
+            seen = True
+    return asked[0] if seen else ""

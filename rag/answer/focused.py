@@ -41,6 +41,7 @@ from rag.answer.asks import (
     only_set_aside,
     pooled_with,
     qualified_first,
+    quoted_figures,
     result_figures,
     set_aside_figures,
     set_aside_spans,
@@ -64,7 +65,7 @@ from rag.answer.claims import (
 from rag.answer.described import ONE_PAPER
 from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
-from rag.answer.figure_clauses import figure_for, metric_elsewhere
+from rag.answer.figure_clauses import figure_for, metric_elsewhere, metric_only_beaten
 from rag.answer.mentions import KIND_WORDS, Mention, key, name_like
 from rag.answer.metric_names import defined_metrics, defines_metric
 from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes, unsized, unwritten_size
@@ -376,7 +377,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if (asks_for_figure(question) or asks_number(question) or which_model) and \
             (unscoped := _unmet_scope(paper, question, found, scored, the_abstract)):
         return unscoped
-    if (asks_for_figure(question) or asks_number(question)) and \
+    if (asks_for_figure(question) or asks_number(question) or quoted_figures(question)) and \
             (setting := unmet_setting(question, [s.text for s in scored if has_figure(s.text)])):
         # "What accuracy does DeepSeek-Prover reach with 128 samples?": its figures are with 64 samples.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure {setting} (the closest it "
@@ -419,8 +420,15 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # A part that opens with no ask word is context ("STP says 19.8B tokens were for Lean; how many for the
         # Isabelle run?"): the ask after it is what the names must meet.
         naming = [part for part in asks if any(mentions_name(part, w) for w in wanted)]
-        focus = next((part for part in naming if ask_opens(part)), naming[0] if naming else question)
-        wanted = [w for w in wanted if mentions_name(focus, w)]
+        focus = next((part for part in naming if ask_opens(part)), None)
+        set_out = None
+        if focus is None and naming and all(_STATEMENT.fullmatch(part) for part in naming):
+            # "ProcessBench says QwQ-32B-Preview is competitive with GPT-4o. Can you give both models' scores?":
+            # the names are set out first, and the ask after them is about them.
+            focus = set_out = next((part for part in asks if ask_opens(part)), None)
+        focus = focus or (naming[0] if naming else question)
+        if set_out is None or any(mentions_name(focus, w) for w in wanted):
+            wanted = [w for w in wanted if mentions_name(focus, w)]
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
         if not about and len(wanted) > 1 and coordinated(focus, wanted):
@@ -482,6 +490,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                 return _not_stated(paper, wanted[0], question, found,
                                    f"{the_abstract} gives no {shown} figure except on {other} (it says: "
                                    f"“{with_figure[0].text}”).")
+            if beaten_metric := metric_only_beaten(focus, [s.text for s in with_figure]):
+                # "PLANSEARCH's own pass@1 on LiveCodeBench": its one pass@1 is of what it outperforms.
+                return _not_stated(paper, wanted[0], question, found,
+                                   f"{the_abstract} gives {beaten_metric} only for what it outperforms (it says: "
+                                   f"“{with_figure[0].text}”).")
             if elsewhere := metric_elsewhere(question, with_figure[0].text, wanted[0]):
                 # "CodeFill's MRR for multi-token prediction": its MRR is for single token prediction.
                 return _not_stated(paper, wanted[0], question, found,
@@ -512,6 +525,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched,
                              emphasis=spelled[1] if spelled and chosen[0].text == spelled[0]
                              else asked_value(question, chosen[0].text, wanted))
+
+
+# A part of a question that asks nothing: no question mark, no word asking.
+_STATEMENT = re.compile(r"(?![^?]*\?)(?![\s\S]*\b(?:what|whats|how|which|who|why|where|when)\b)[\s\S]*", re.I)
 
 
 def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathered,

@@ -345,7 +345,7 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
 
 
 def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
-    from rag.answer.asks import split_asks, unknown_name_unanswerable
+    from rag.answer.asks import ask_opens, split_asks, subject_and_ask, unknown_name_unanswerable
     from rag.answer.focused import about_paper
     from rag.text.names import mention_pattern
 
@@ -356,9 +356,12 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # it ("Mof") is answered from all the evidence, the named paper's included.
         return None
     asks = split_asks(found.searched)
-    if unknown_ids and len(asks) > 1 and not any(mention_pattern(n).search(asks[0]) for n in unknown_ids):
+    if unknown_ids and len(asks) > 1 and ask_opens(subject_and_ask(asks[0])[-1]) and \
+            not any(mention_pattern(n).search(asks[0]) for n in unknown_ids):
         # "MBPP paper: does performance scale with size? also which TPU did they train on?": the first ask is
-        # answered, and the answer says no abstract mentions what the second asks about.
+        # answered, and the answer says no abstract mentions what the second asks about. Not when the first part
+        # only sets out what the asker knows ("DeepSeek-Prover reports 46.3% on the test split; what is the
+        # figure on the validation split?"): the one ask is about what no abstract mentions.
         answer = about_paper(shape, asks[0], found)
         if answer is not None and not answer.refused:
             answer.query = question

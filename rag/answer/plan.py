@@ -97,7 +97,14 @@ _CONDITION_FIRST = re.compile(rf"^(?:if|when|given|suppose|assuming|once)\b[^?]*
 def asks_yes_no(text: str) -> bool:
     """A yes/no question, asked at the start, after a condition, or in the last sentence ("I tune X. Does Y help?")."""
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
-    return any(bool(_YES_NO.match(t) or _CONDITION_FIRST.match(t)) for t in {text.strip(), last})
+    return any(bool(_YES_NO.match(t) or _CONDITION_FIRST.match(t)) and not _REQUEST.match(t)
+               for t in {text.strip(), last})
+
+
+# "Can you give both models' scores?": a request for what follows, not a yes/no ("can you tell me whether" is one).
+_REQUEST = re.compile(r"^(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:give|list|show|provide|share|name|"
+                      r"summari[sz]e|explain|describe|compare|point\s+out|tell(?!\s+(?:me|us)\s+(?:if|whether)\b))\b",
+                      re.I)
 # The nouns a question calls a paper (or what it made) by: "the C-to-safe-Rust paper", "the FunCoder one".
 _PAPER_NOUN = r"(?:paper|method|approach|model|system|work|study|technique|framework|benchmark|dataset|agent|one)"
 _DESCRIBED_SIDE = re.compile(rf"\b(?:the|that|this)\s+(?P<side>(?:[\w+*-]+\s+){{0,6}}?{_PAPER_NOUN})\b", re.I)
@@ -150,6 +157,11 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     mentions = _with_paired_names(question, lexicon.paired_lower_case(question, lexicon.find(question)), lexicon)
     named = paper_ids_of(mentions)[:MAX_COMPARED] or _model_of_one_paper(mentions, lexicon)
     named = _within_labelled(question, named, mentions, lexicon)
+    if on_benchmark := _scored_on_benchmark(question, named, mentions, lexicon):
+        # "what does RLCoder score on ExecRepoBench?": one paper's figure on a benchmark another paper made.
+        mentions = [replace(m, kind="term") if m.kind == "paper" and m.paper_ids[0] == on_benchmark else m
+                    for m in mentions]
+        named = [pid for pid in named if pid != on_benchmark]
     # A title quoted loosely beside other papers is one more side ("AlphaCode, P3 and the 'Program Synthesis with LLMs'
     # paper"); alone, its words are still the question's, which the paper's own checks read.
     quoted = [pid for pid in quoted_papers(question, lexicon.papers.values()) if pid not in named] if named else []
@@ -218,6 +230,30 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if not named and _ACROSS_PAPERS.search(text):
         return _across(text, terms)
     return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
+
+
+# "on ExecRepoBench": where a figure was measured.
+_MEASURED_ON = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
+_BENCHMARK_TITLE = re.compile(r"\bbench|benchmark|\w+Bench\b", re.I)
+
+
+def _scored_on_benchmark(question: str, named: list[str], mentions: list[Mention], lexicon: Lexicon) -> str:
+    """The second of two named papers when it is only where the first's figure is asked ("what does RLCoder score on
+    ExecRepoBench?"): a benchmark paper, named after "on", in a question asking a figure with no word comparing the
+    two; else ""."""
+    from rag.answer.asks import asks_for_figure
+
+    if len(named) != 2 or not asks_for_figure(question) or _WHICH_BETTER.search(question) or \
+            re.search(r"\b(?:compar\w*|vs\.?|versus|or|and|both|each|differ\w*)\b", question, re.I):
+        return ""
+    papers = [m for m in mentions if m.kind == "paper"]
+    last = max(papers, key=lambda m: m.start)
+    first = [m for m in papers if m.paper_ids[0] != last.paper_ids[0]]
+    if not first or last.paper_ids[0] not in named or any(m.start > last.start for m in first) or \
+            not _MEASURED_ON.search(question[:last.start]) or \
+            not _BENCHMARK_TITLE.search(lexicon.papers[last.paper_ids[0]].title):
+        return ""
+    return last.paper_ids[0]
 
 
 def _within_labelled(question: str, named: list[str], mentions: list[Mention], lexicon: Lexicon) -> list[str]:

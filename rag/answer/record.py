@@ -72,6 +72,20 @@ _DETAILS = [
                 r"extracted|adapted|compiled|built|constructed|sampled|selected|comes?|came|originat\w+)\s+"
                 r"(?:[\w-]+\s+){0,3}?from\b|\bbased\s+on\b|\bfrom\s+(?:real|open-source|public|GitHub|online)\b",
                 re.I)),
+    # How sure a figure is: a reviewer's question that an abstract rarely answers ("the CI on that 10.59%?").
+    ("number of runs or seeds",
+     re.compile(r"\b(?:how\s+many|number\s+of)\s+(?:random\s+|independent\s+|training\s+|finetuning\s+|"
+                r"fine-tuning\s+)?(?:seeds|runs|trials|repetitions)\b|"
+                # not "seed data", "seed problems": what data grows from
+                r"\bseeds?\b(?!\s+(?:data|datasets?|examples?|problems?|questions?|instructions?|tasks?|sets?|"
+                r"prompts?|programs?|statements?|theorems?|proofs?))", re.I),
+     re.compile(r"\bseeds?\b|\b(?:\d+|several|multiple|independent|repeated)\s+(?:\w+\s+)?(?:runs|trials)\b", re.I)),
+    ("measure of uncertainty or significance",
+     re.compile(r"\bconfidence\s+intervals?\b|\bstandard\s+(?:deviation|error)s?\b|\bstd\b|\bstdev\b|"
+                r"\berror\s+bars?\b|\bp[- ]values?\b|\bstatistical(?:ly)?\s+significan\w*|\bvariance\s+(?:across|over|"
+                r"between)\b", re.I),
+     re.compile(r"\bconfidence\b|\bstandard\s+(?:deviation|error)\b|\bstd\b|±|\+/-|\bp\s*[<=]|\bp-values?\b|"
+                r"\bstatistical\w*|\berror\s+bars?\b", re.I)),
     ("ethical or safety concerns", re.compile(r"\bethic\w*|\bsafety\b|\bmisuse\b", re.I),
      re.compile(r"\bethic\w*|\bsafe(?:ty|ly)?\b|\bmisuse\b|\brisks?\b|\bharm\w*", re.I)),
 ]

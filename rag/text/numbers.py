@@ -199,6 +199,10 @@ def _read_sentence(sentence: str, counted: Counted) -> tuple[list[Figure], list[
     return _bind(sentence, figures, conditions), conditions
 
 
+# Where an item's number in a list written inline ("1) planning") may stand: opening the sentence or a clause.
+_AFTER_CLAUSE = re.compile(r"(?:^|[:;,]|\band)\s*$")
+
+
 def _figure(sentence: str, match: re.Match[str]) -> Figure | None:
     value = _value(match)
     if value is None:
@@ -209,6 +213,9 @@ def _figure(sentence: str, match: re.Match[str]) -> Figure | None:
         end = percent.end()
     elif match.group("words") and match.group("words").lower() == "one":
         return None  # "one of the first", "one approach": a pronoun or an article far more often than a count
+    elif re.fullmatch(r"[1-9]\)", sentence[match.start():end + 1]) and (
+            sentence[max(0, match.start() - 1):match.start()] == "(" or _AFTER_CLAUSE.search(sentence[:match.start()])):
+        return None  # "(2) The best open-source model ...", "two challenges: 1) planning ...": a place in a list
     start, bound = match.start(), ""
     head = sentence[max(0, start - 30):start]
     before = _BOUND.search(head)
