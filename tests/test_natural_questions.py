@@ -1697,3 +1697,16 @@ def test_a_request_for_a_figure_the_abstract_gives_is_answered(engine):
     # A control: "could you list" asks for the figures, and CodeFill's own MRR comes first where it won.
     assert_answered_saying(engine, "could you list CodeFill's MRR for single token prediction?", "70.9%")
     assert_answered_saying(engine, "what pass@200 does PLANSEARCH reach on LiveCodeBench?", "77.0%")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # The third ask is which model did best: judged on that ask alone ("InCoder outperformed the other models").
+    ("for the Code4Me study: how many people used it, how many completions were valid, and which of the three "
+     "models did best?", "InCoder"),
+    # "GPT-4-assisted" is named after GPT-4, which the OVM abstract does name.
+    ("unlike GPT-4-assisted data pipelines, does OVM-7B need GPT-4 at all?", "GPT-4"),
+    # A share of what a beaten model has is the paper's own figure.
+    ("PRIME: how much of Qwen2.5-Math-7B-Instruct's training data did Eurus-2-7B-PRIME need?", "10%"),
+])
+def test_controls_worded_like_near_misses_are_answered(engine, question, said):
+    assert_answered_saying(engine, question, said)

@@ -603,6 +603,14 @@ def test_a_question_with_two_asks_is_split_between_them(question, asks):
     assert split_asks(question) == asks
 
 
+def test_every_ask_of_a_question_with_three_is_found():
+    from rag.answer.asks import every_ask
+
+    assert every_ask("how many users and how many completions in total, and which of the 3 models came out best?") \
+        == ["how many users", "how many completions in total", "which of the 3 models came out best?"]
+    assert every_ask("what does FooCoder do?") == ["what does FooCoder do?"]
+
+
 @pytest.mark.parametrize(("question", "asks"), [
     ("Which model achieved the top score of about 60% on BigCodeBench?", True),
     ("what LLM did best there?", True),
@@ -1832,6 +1840,10 @@ def test_parts_named_before_which_one_are_ranked_only_where_a_sentence_ranks_the
      "three LMs"),
     # A control: the abstract lists them.
     ("it compared three code LMs - what are the other two?", "We assess three models: FooCoder, A and B.", ""),
+    # The one ranked first is asked, not the members; "the other two it beat" are the members.
+    ("which of the 3 models came out best?", "We assess three public code language models.", ""),
+    ("FooCoder won - which were the other two code LMs it beat?", "We assess three public code language models.",
+     "two LMs"),
 ])
 def test_members_of_a_counted_set_the_abstract_does_not_name(question, abstract, members):
     from rag.answer.claims import unnamed_members

@@ -399,6 +399,16 @@ def split_asks(question: str) -> list[str]:
     return _SECOND_ASK.split(question, maxsplit=1)
 
 
+def every_ask(question: str) -> list[str]:
+    """All the question's asks, however many are joined ("how many users, how many completions, and which of the
+    3 models came out best?")."""
+    *done, rest = split_asks(question)
+    while len(more := split_asks(rest)) > 1:
+        done.append(more[0])
+        rest = more[1]
+    return [*done, rest]
+
+
 def asks_number(question: str) -> bool:
     """"How many / how long / what percentage": a number is the whole answer."""
     return bool(_ASKS_NUMBER.search(question))

@@ -83,6 +83,8 @@ def unclaimed_superlative(question: str, abstract: str) -> str:
 _WHICH_COUNTED = re.compile(rf"\bwhich\s+(?:(?:were|are)\s+)?(?:(?:of\s+)?the\s+)?(?P<other>other\s+)?"
                             rf"(?P<n>{AMOUNT})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>(?!others\b)[a-z]{{2,}}s)\b",
                             re.I)  # "which two others" counts none
+_RANKED_AFTER = re.compile(r"[^?.;]*?\b(?:best|top|highest|lowest|worst|most|least|strongest|weakest|won|wins?|"
+                           r"outperform\w*|beat\w*|leads?|led|first|last)\b", re.I)
 # A list after the count names them: "seven tasks: A, B ...", "(A, B and C)", "two datasets, GSM8K and Game of 24",
 # "such as", "including", "namely".
 _LISTED_AFTER = re.compile(r"^[^.;]{0,40}?(?::|\(|\bsuch\s+as\b|\bincluding\b|\bnamely\b|\be\.g\.)|"
@@ -104,8 +106,9 @@ def unnamed_members(question: str, abstract: str) -> str:
     """"5 problems" when the question asks which 5 problems and the abstract counts 5 of them without naming
     any; "" otherwise."""
     match = _WHICH_COUNTED.search(question) or _COUNTED_THEN_LISTED.search(question)
-    if match is None:
-        return ""
+    if match is None or (match.re is _WHICH_COUNTED and not match["other"] and _RANKED_AFTER.match(question,
+                                                                                                  match.end())):
+        return ""  # "which of the 3 models came out best?": the one ranked first, not the members ("the other two")
     n, noun = number_value(match["n"]), match["noun"].lower()
     # "the other two" of "three code LMs": the count may hold the one named besides them.
     counts = {n, n + 1} if n is not None and match.re is _WHICH_COUNTED and match["other"] else {n}

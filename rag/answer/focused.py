@@ -34,6 +34,7 @@ from rag.answer.asks import (
     bare_label,
     compared_with,
     contradicted_count,
+    every_ask,
     excluded_variant,
     figure_needed,
     has_figure,
@@ -145,8 +146,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # A name the lexicon found no mention for ("RepoBench", known only inside "ExecRepoBench") is asked all the same.
     found_names = {key(m.text) for m in mentions}
     own_names = {k for k, pids in view.lexicon.paper_aliases.items() if pid in pids}
+    # "GPT-4-assisted pipelines" is named after GPT-4: the kind's base is what the abstract must state.
     absent += [n for n in names_in(question) if key(n) not in found_names | own_names and not is_generic(n)
-               and not states_name(text, n, view.vocabulary)]
+               and not states_name(text, n, view.vocabulary) and not states_name(text, kind_base(n), view.vocabulary)]
     # "a gpt-3.5-based agent": the name a kind is named after, where the abstract never has it (GPT-4-based only).
     absent += [view.lexicon.as_written(k["base"]) for k in KIND_OF_IN_TEXT.finditer(question)
                if (name_like(k["base"]) or view.vocabulary.name_typed_lower(k["base"]))
@@ -191,7 +193,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     named = [m for m in mentions if m.paper_ids == (pid,) and m.kind == "paper"]
     # Not one the question compares with too ("improvement over the SFT model"): that gain is the paper's figure.
     if not shape.yes_no and asks_for_figure(question) and \
-            (beaten := beaten_only([m.text for m in named if not only_compared(question, m.text)], paper.abstract)):
+            (beaten := beaten_only([m.text for m in named if not only_compared(question, m.text)
+                                    and not _SHARE_OF.search(question.replace(m.text, "X"))], paper.abstract)):
         # "in the PRIME paper, what average score does qwen2.5-math-7b-instruct get?": a model only this abstract
         # names, and only as what its own model surpasses.
         shown, said = beaten
@@ -264,13 +267,14 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         ranked = bool(_BEST.search(question))
         # With another ask beside it ("which models did they fine-tune, and which metrics improved?"), the
         # sentences are judged on the ask for the model alone.
-        asks = split_asks(question)
+        asks = every_ask(question)
         model_ask = next((subject_and_ask(a)[-1] for a in asks if asks_which_model(a)), question) \
             if len(asks) > 1 else question
         pool = found.scored_in_for(model_ask, [pid]) if model_ask != question else scored
+        ranking = {s.text for s in best_named}  # scored against the whole question, so matched by text
         naming = [s for s in pool
                   if (s.score >= FIGURE_RATIO * pool[0].score and (not ranked or _RANKS_ONE.search(s.text))
-                      and _names_a_model(s.text, paper, not_it, view.vocabulary)) or s in best_named]
+                      and _names_a_model(s.text, paper, not_it, view.vocabulary)) or s.text in ranking]
         naming = [next((t for t in scored if t.text == s.text), s) for s in naming]
         if not naming and (component := asked_component(model_ask)):
             # "which verifier does OVM use?": its own, named beside the word ("Our proposed verifier, the
@@ -466,7 +470,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             with_figure = [s for s in with_figure
                            if not result_figures(s.text)
                            or all(figure_for(s.text, w) for w in wanted if mentions_name(s.text, w))]
-            if with_figure and (beaten := [w for w in wanted if all(only_compared(s.text, w) for s in with_figure)]):
+            if with_figure and (beaten := [w for w in wanted if all(only_compared(s.text, w) for s in with_figure)
+                                           and not _SHARE_OF.search(focus.replace(w, "X"))]):
                 # "what % did SWE-agent get on SWE-bench-lite?": "(19% ...), which is higher than ... SWE-agent"
                 # gives the paper's own figure.
                 shown = view.lexicon.as_written(beaten[0])
@@ -527,6 +532,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                              else asked_value(question, chosen[0].text, wanted))
 
 
+# "how much of Qwen's training data did it use?": a share of what another model has, which the abstract may give
+# beside naming that model only as beaten ("with 10% of its training data").
+_SHARE_OF = re.compile(r"\b(?:how\s+much|what\s+(?:share|fraction|percentage|portion|part|proportion))\s+of\s+"
+                       r"(?:the\s+)?X\b", re.I)
 # A part of a question that asks nothing: no question mark, no word asking.
 _STATEMENT = re.compile(r"(?![^?]*\?)(?![\s\S]*\b(?:what|whats|how|which|who|why|where|when)\b)[\s\S]*", re.I)
 
@@ -552,6 +561,9 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
         own = found.scored_in_for(part, papers) if len(tokenize(part)) >= 2 else []
         if asks_for_figure(part):  # "how big is the resulting library?": a sentence with a figure
             own = [s for s in own if has_figure(s.text)]
+        if asks_which_model(part) and _BEST.search(part):  # "and which model did best?": one ranking a model first
+            own = [s for s in own if _RANKS_ONE.search(s.text) and
+                   _names_a_model(s.text, found.view.papers[s.paper_id], [], found.view.vocabulary)] or own
         if not own or any(s.paper_id == own[0].paper_id and s.position == own[0].position for s in chosen):
             continue
         extra = replace(own[0], score=min(s.score for s in chosen))
