@@ -1710,3 +1710,17 @@ def test_a_request_for_a_figure_the_abstract_gives_is_answered(engine):
 ])
 def test_controls_worded_like_near_misses_are_answered(engine, question, said):
     assert_answered_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # The models are said in the first ask; ENAMEL's abstract ranks none of its 30 LLMs first.
+    ("for ENAMEL, how many LLMs did they test, and which one got the top eff@1?", "does not name which one"),
+    # "vs human reviewers" compares with people, no paper; the abstract gives no figure for its reviewer.
+    ("The AI Scientist's reviewer is said to be near-human. what accuracy does it reach vs human reviewers, "
+     "precisely?", "gives no such figure"),
+    # What the asker knows comes first; the ask is for Code2Inv, which FVEL names with no figure.
+    ("FVELER-tuned Mistral-7B solves 75 -> 84 SV-COMP problems. What are the matching figures on Code2Inv?",
+     "Code2Inv"),
+])
+def test_an_ask_after_what_the_asker_sets_out_is_held_to_its_own_names(engine, question, said):
+    assert_refused_saying(engine, question, said)

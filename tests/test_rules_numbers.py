@@ -187,6 +187,18 @@ def test_a_question_asking_a_kind_of_figure_needs_that_kind(question, sentence, 
     assert needed is not None and needed(sentence) is answers
 
 
+@pytest.mark.parametrize(("question", "asks"), [
+    ("What are the corresponding numbers on Code2Inv?", True),
+    ("what results do they report on MBPP?", True),
+    ("what figures does it give?", True),
+    ("what does it do?", False),
+])
+def test_numbers_and_results_asked_are_figures(question, asks):
+    from rag.answer.asks import asks_for_figure
+
+    assert asks_for_figure(question) is asks
+
+
 @pytest.mark.parametrize("question", [
     "What concerns beyond accuracy are raised about delegating tasks to LLMs?",  # what else than a measurement
     "what else besides the accuracy is measured?",

@@ -77,6 +77,9 @@ def test_papers_named_in_a_question(lexicon, question, papers):
 
 @pytest.mark.parametrize(("question", "kind", "papers"), [
     ("Compare DotaMath and InfinityMATH", "comparative", ["dm", "im"]),
+    # People and how it is asked are no sides: "vs human reviewers, exactly?".
+    ("The AI Scientist's reviewer is near-human. what accuracy does it get vs human reviewers, exactly?", "factoid",
+     ["ai"]),
     # A paper's figure asked on a benchmark another paper made: about the first, on the benchmark.
     ("what does RLCoder score on ExecRepoBench?", "factoid", ["rl"]),
     ("How well does RLCoder perform on the ExecRepoBench benchmark?", "factoid", ["rl"]),
@@ -596,11 +599,40 @@ def test_a_figure_asked_under_a_setting_needs_a_sentence_under_it(question, unme
     ("is pseudocode better than prose? and on how many tasks was it tested?",
      ["is pseudocode better than prose?", "how many tasks was it tested?"]),
     ("which data does it use and on what basis?", ["which data does it use and on what basis?"]),  # control: no "?"
+    # What the asker knows, then the ask.
+    ("FooBench goes 69 -> 81 on X. What are the numbers on Y?", ["FooBench goes 69 -> 81 on X.",
+                                                                "What are the numbers on Y?"]),
+    ("I use GPT-4. Does it help?", ["I use GPT-4.", "Does it help?"]),
+    ("It scores 12 vs. 10 on it.", ["It scores 12 vs. 10 on it."]),  # a control: no ask after the stop
 ])
 def test_a_question_with_two_asks_is_split_between_them(question, asks):
     from rag.answer.asks import split_asks
 
     assert split_asks(question) == asks
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("FooBench goes 69 -> 81 on X. What are the numbers on Y?", ["What are the numbers on Y?"]),
+    ("what does FooCoder do and how big is it?", ["what does FooCoder do", "how big is it?"]),
+    ("FooCoder is fast.", ["FooCoder is fast."]),  # nothing asked: the question itself
+])
+def test_what_the_asker_sets_out_is_no_ask(question, asks):
+    from rag.answer.asks import asks_in
+
+    assert asks_in(question) == asks
+
+
+@pytest.mark.parametrize(("question", "ask"), [
+    ("FooBench: how many LLMs were evaluated, and which one achieves the best eff@1?",
+     "which one achieves the best eff@1?"),  # the models said in the ask before
+    ("how many users, and which of the 3 models came out best?", "which of the 3 models came out best?"),
+    ("which model did best?", "which model did best?"),  # one ask: the question
+    ("how many tasks, and which one is hardest?", "how many tasks, and which one is hardest?"),  # no models said
+])
+def test_the_ask_for_which_model_among_several(question, ask):
+    from rag.answer.asks import model_ask
+
+    assert model_ask(question) == ask
 
 
 def test_every_ask_of_a_question_with_three_is_found():

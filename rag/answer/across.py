@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rag.answer.asks import split_asks
+from rag.answer.asks import asks_in
 from rag.answer.citations import CitationBook
 from rag.answer.mentions import key
 from rag.answer.metric_names import asks_metrics, metrics_in
@@ -347,7 +347,7 @@ _USED_FOR = re.compile(r"\b(?:used|use|using|evaluated?|tested?|benchmarked?)\s+
 def aggregated_topic(question: str) -> str:
     """What the papers an aggregation asks about do ("code completion"), when the question's first ask says it in
     words (no numbers, no "than": "tested in more than one paper" is no topic); "" otherwise."""
-    match = _USED_FOR.search(split_asks(question)[0])
+    match = _USED_FOR.search(asks_in(question)[0])
     return match["topic"].strip() if match and len(match["topic"].split()) >= 2 else ""
 
 

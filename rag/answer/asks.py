@@ -35,7 +35,8 @@ _MEASUREMENT = rf"(?:{_RATES}|accuracy|score|rating)"
 # A bare measurement asks for it ("webarena's human success rate?"); a bare "rating" need not ("rating scale").
 _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_WHAT_IS}\s+"
                           r"(?:[\w'’.-]+\s+){0,3}?(?:score|accuracy|average|"
-                          r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup)|"
+                          r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup|"
+                          r"numbers|figures|results)|"  # "what are the corresponding numbers on Code2Inv?"
                           rf"{_RATES}|accuracy|scores?|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
                           r"get on|percent(?:age)?|"
                           # "the TTFT reduction in seconds": a quantity asked in its unit
@@ -356,7 +357,8 @@ _ANY_ASK_WORD = re.compile(r"\b(?:what|whats|how|which|who|whom|why|where|when|e
 # "what does RLCoder do and how much does it improve EM?": a second ask, joined to the first by "and".
 _ASK_STARTS = r"(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|was|were|can)\b)"  # where an ask begins
 # "... ? and on how many tasks was it tested?": a preposition may lead the second ask.
-_SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also|plus|[+&])\s+)"
+# "FVEL goes 69 -> 81 on SV-COMP. What are the numbers on Code2Inv?": what the asker knows, then the ask.
+_SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also|plus|[+&])\s+|(?<=[a-z0-9%)]\.)\s+(?=[A-Z]))"
                          rf"(?:(?<=[?;]\sand\s)(?:on|in|for|with|at|by|from|over|across|of)\s+)?{_ASK_STARTS}", re.I)
 
 
@@ -397,6 +399,20 @@ def ask_opens(part: str) -> bool:
 def split_asks(question: str) -> list[str]:
     """The question's asks: two when a second is joined to the first ("... and how big is it?"), else one."""
     return _SECOND_ASK.split(question, maxsplit=1)
+
+
+def is_statement(part: str) -> bool:
+    """Whether a part of a question asks nothing (no question mark, no word asking): "FVEL goes 69 -> 81 on
+    SV-COMP." sets out what the asker knows."""
+    return bool(_STATEMENT.fullmatch(part))
+
+
+_STATEMENT = re.compile(r"(?![^?]*\?)(?![\s\S]*\b(?:what|whats|how|which|who|why|where|when)\b)[\s\S]*", re.I)
+
+
+def asks_in(question: str) -> list[str]:
+    """The parts of split_asks that ask something, what the asker sets out before them left out."""
+    return [part for part in split_asks(question) if not is_statement(part)] or [question]
 
 
 def every_ask(question: str) -> list[str]:
@@ -471,6 +487,17 @@ def asks_which_model(question: str) -> bool:
         if match is not None and _DID_BEST.search(ask, match.end()) is not None:
             return True
     return False
+
+
+def model_ask(question: str) -> str:
+    """The ask of a question with several that asks which model ("..., and which one achieves the best eff@1?",
+    the models said in an ask before it), or the question."""
+    asks = every_ask(question)
+    if len(asks) < 2:
+        return question
+    models_said = bool(_MODELS_SAID.search(question))
+    return next((subject_and_ask(a)[-1] for a in asks if asks_which_model(a) or (
+        models_said and (one := _WHICH_ONE.search(a)) and _DID_BEST.search(a, one.end()))), question)
 
 
 def asks_about_data(question: str, names: list[str]) -> bool:

@@ -27,6 +27,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         asked_metric,
         asked_value,
         asks_for_figure,
+        asks_in,
         asks_measure,
         figure_needed,
         has_figure,
@@ -34,7 +35,6 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         only_set_aside,
         quoted_figures,
         set_aside_figures,
-        split_asks,
         unknown_name_unanswerable,
         unknown_subject,
         unstated_figure,
@@ -84,7 +84,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     # An identifier ("RepoCoder", "repoeval" typed in lower case) is what is asked about; a capitalised phrase
     # ("Self-play") describes.
     terms = [t.text for t in shape.terms if _identifier(t.text)] if shape is not None else []
-    if terms and not shape.yes_no and asks_for_figure(found.searched) and len(split_asks(found.searched)) == 1:
+    if terms and not shape.yes_no and asks_for_figure(found.searched) and len(asks_in(found.searched)) == 1:
         # "What exact-match score does RepoCoder achieve on RepoEval?": a figure on what the question names is in a
         # sentence naming it ("RLCoder ... 12.2% EM improvement on RepoEval" is RLCoder's, and names no RepoCoder).
         # A name from the paper's title says which paper, not what its figure is of ("the SMT-assisted paper: how
@@ -113,7 +113,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
             return refuse(question, found, f"No indexed abstract gives {figures}{whose}, so the indexed abstracts "
                                            f"do not answer this question.")
         scored = quoting + [s for s in scored if s not in quoting]
-    if (metric := asked_metric(found.searched)) and len(split_asks(found.searched)) == 1 and \
+    if (metric := asked_metric(found.searched)) and len(asks_in(found.searched)) == 1 and \
             not names_metric(papers[scored[0].paper_id].abstract, metric):
         # "How much exact-match accuracy does the early-exit completion paper lose?": the paper the answer would
         # quote never says exact match.

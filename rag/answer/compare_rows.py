@@ -59,6 +59,9 @@ def roles_asked(aspect: str) -> list[str]:
     return [role for role, words in _ASPECT_ROLES if words.search(aspect)]
 
 
+_DESCRIBED_KINDS = r"(?:provers?|models?|papers?|methods?|systems?|approaches|agents?|LLMs?|tools?)\b"
+
+
 def _roles_besides_results(aspect: str) -> list[str]:
     """What else than results an aspect asks of each paper (its approach, data ...): then it is no figure on a name."""
     return [role for role in roles_asked(aspect) if role != "results"]
@@ -116,6 +119,8 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             # A name the figure is said to be on is what a sentence must have; others only set the scene ("lean
             # provers on minif2f-test": a sentence with the miniF2F-test figure need not say Lean).
             need = [t for t in its if _on_them(question, [t])] or its
+            # "Lean provers": a name describing the papers compared, not what a figure is on.
+            need = [t for t in need if not re.search(rf"{re.escape(t)}\s+{_DESCRIBED_KINDS}", question, re.I)] or need
             own = [s for s in own if its and states(s.text) and all(mentions_name(s.text, t) for t in need)]
         # Every count of a size ("600K lines ...", "around 32K top-level F* definitions"), however it scores.
         ratio = 0.0 if unit is not None and unit.label == SIZE else ROW_RATIO

@@ -28,17 +28,19 @@ from rag.answer.asks import (
     asked_metric,
     asked_value,
     asks_for_figure,
+    asks_in,
     asks_measure,
     asks_number,
     asks_which_model,
     bare_label,
     compared_with,
     contradicted_count,
-    every_ask,
     excluded_variant,
     figure_needed,
     has_figure,
     has_measure,
+    is_statement,
+    model_ask,
     only_set_aside,
     pooled_with,
     qualified_first,
@@ -228,7 +230,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     extreme = asked_extreme(question)
     sized = sorted((s for s in scored if model_sizes(s.text)), key=lambda s: extreme_size(s.text, extreme),
                    reverse=extreme == "largest") if extreme else []
-    if extreme and not sized and len(split_asks(question)) == 1:
+    if extreme and not sized and len(asks_in(question)) == 1:
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no model sizes, so it does not say "
                                                        f"which is {extreme}.")
     scored = [*sized[:1], *(s for s in scored if s not in sized[:1])]
@@ -267,23 +269,21 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         ranked = bool(_BEST.search(question))
         # With another ask beside it ("which models did they fine-tune, and which metrics improved?"), the
         # sentences are judged on the ask for the model alone.
-        asks = every_ask(question)
-        model_ask = next((subject_and_ask(a)[-1] for a in asks if asks_which_model(a)), question) \
-            if len(asks) > 1 else question
-        pool = found.scored_in_for(model_ask, [pid]) if model_ask != question else scored
+        which_ask = model_ask(question)
+        pool = found.scored_in_for(which_ask, [pid]) if which_ask != question else scored
         ranking = {s.text for s in best_named}  # scored against the whole question, so matched by text
         naming = [s for s in pool
                   if (s.score >= FIGURE_RATIO * pool[0].score and (not ranked or _RANKS_ONE.search(s.text))
                       and _names_a_model(s.text, paper, not_it, view.vocabulary)) or s.text in ranking]
         naming = [next((t for t in scored if t.text == s.text), s) for s in naming]
-        if not naming and (component := asked_component(model_ask)):
+        if not naming and (component := asked_component(which_ask)):
             # "which verifier does OVM use?": its own, named beside the word ("Our proposed verifier, the
             # Outcome-supervision Value Model (OVM)"); not a sentence that only says "a verifier".
             own = "|".join(re.escape(n) for n in {name, short_name(paper), *names_in(short_name(paper))})
             beside = re.compile(rf"\b{re.escape(component)}s?\W+(?:the\s+|called\s+|named\s+|dubbed\s+)?"
                                 rf"(?:[\w-]+\s+){{0,4}}?\(?(?:{own})\b", re.I)
             naming = [s for s in scored if beside.search(s.text)]
-        if not naming and _EVALUATED.search(model_ask):
+        if not naming and _EVALUATED.search(which_ask):
             # "which LLMs did UGMathBench evaluate?": any sentence naming one of them answers, however it scores
             # ("the highest EAcc, achieved by OpenAI-o1-mini").
             naming = [s for s in scored if _names_a_model(s.text, paper, not_it, view.vocabulary)]
@@ -300,7 +300,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no {metric} figure.")
     # "which one made the most X": a name, not a count; "how many params is it, and which LLMs did it beat?": the
     # count is the other ask's.
-    counting = [a for a in split_asks(question) if not asks_which_model(a)] if which_model else [question]
+    counting = [a for a in asks_in(question) if not asks_which_model(a)] if which_model else [question]
     unit = counted_unit(counting[0]) if len(counting) == 1 else None
     if shape.terms and unit is not None and unit.counts and not unit.counts_items and \
             not (unit.used_in(paper.abstract) and any(unit.search(t) for t in split_sentences(paper.abstract))):
@@ -426,7 +426,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         naming = [part for part in asks if any(mentions_name(part, w) for w in wanted)]
         focus = next((part for part in naming if ask_opens(part)), None)
         set_out = None
-        if focus is None and naming and all(_STATEMENT.fullmatch(part) for part in naming):
+        if focus is None and naming and all(is_statement(part) for part in naming):
             # "ProcessBench says QwQ-32B-Preview is competitive with GPT-4o. Can you give both models' scores?":
             # the names are set out first, and the ask after them is about them.
             focus = set_out = next((part for part in asks if ask_opens(part)), None)
@@ -512,7 +512,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         scored = lead + [s for s in scored if s not in lead]
     chosen = _lead_with(pick_answer_sentences(scored, settings.answer.max_sentences), scored[0])
     close = [s for s in chosen if s.score >= FIGURE_RATIO * scored[0].score]
-    asks = split_asks(question)
+    asks = asks_in(question)
     numbered = [part for part in asks if asks_number(part)]
     if numbered and len(numbered) < len(asks):
         # "what codebases did they apply it to and how big is the library?": the ask for a number has sentences
@@ -536,16 +536,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
 # beside naming that model only as beaten ("with 10% of its training data").
 _SHARE_OF = re.compile(r"\b(?:how\s+much|what\s+(?:share|fraction|percentage|portion|part|proportion))\s+of\s+"
                        r"(?:the\s+)?X\b", re.I)
-# A part of a question that asks nothing: no question mark, no word asking.
-_STATEMENT = re.compile(r"(?![^?]*\?)(?![\s\S]*\b(?:what|whats|how|which|who|why|where|when)\b)[\s\S]*", re.I)
-
-
 def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathered,
                        max_sentences: int, subject: Sequence[str] = ()) -> list[ScoredSentence]:
     """A question with two asks ("what codebases did they apply it to and how big is the crypto library?") gets the
     best sentence for each ask, from the papers already quoted, where the sentences chosen for the whole question
     do not have it. `subject`: the words describing the paper asked about, which say nothing of what is asked."""
-    parts = split_asks(question)
+    parts = asks_in(question)
     # "the pillow/numpy case study - did they have failed attempts?": the first part only says what is asked about,
     # so the answer to the ask leads; so does "did the pillow/numpy case study have failed attempts?", where the
     # paper was found by that description.

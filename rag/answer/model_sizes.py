@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.asks import asks_for_figure, split_asks
+from rag.answer.asks import asks_for_figure, asks_in
 from rag.text.numbers import read
 
 _EXTREME = re.compile(r"\b(?P<sup>smallest|tiniest|largest|biggest)\s+(?:[\w-]+\s+)?(?:models?|LLMs?|LMs?|networks?|"
@@ -30,7 +30,7 @@ _OF_MODELS = re.compile(r"\b(?:parameters?|params|models?|LLMs?|LMs?)\b|-\d+(?:\
 def asked_extreme(question: str) -> str:
     """"smallest" or "largest" when the question asks for the size extreme of a paper's models; "" otherwise."""
     match = _EXTREME.search(question)
-    if match is None or not (_SIZE_ASKED.search(question) or not asks_for_figure(split_asks(question)[0])):
+    if match is None or not (_SIZE_ASKED.search(question) or not asks_for_figure(asks_in(question)[0])):
         return ""
     return "smallest" if match["sup"].lower() in _SMALL else "largest"
 

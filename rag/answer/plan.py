@@ -729,7 +729,8 @@ def side_variants(side: str) -> list[str]:
 
 
 # What a paper is compared with that no paper is: "the baseline", "prior work", "the state of the art".
-_NO_PAPER = r"baselines?|prior|previous|existing|earlier|other|works?|methods?|approach(?:es)?|state|art|sota"
+_NO_PAPER = r"baselines?|prior|previous|existing|earlier|other|works?|methods?|approach(?:es)?|state|art|sota|" \
+    r"exactly|precisely|roughly|approximately|respectively"  # "..., exactly?": how it is asked
 
 
 _NUMBERS_COMPARED = re.compile(r"(?<![\w.-])\d[\d.,]*\s+(?:vs\.?|versus)\s+\d[\d.,]*(?![\w.-])", re.I)
