@@ -108,6 +108,9 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("what ideas are out there for making test-time compute pay off?", "multi", []),
     # The sentence that asks decides, whatever context comes first.
     ("Proof data is scarce. What approaches exist for getting more of it?", "multi", []),
+    # What the collection says, in the asker's words: several papers' findings.
+    ("what does the corpus say about diversity mattering in training data?", "multi", []),
+    ("what evidences are there that LLMs cannot predict program execution?", "multi", []),
     ("what approaches do people here use to discover new algorithms?", "multi", []),  # the ways, not a list
     ("ways that papers use pseudocode to help LLMs reason?", "multi", []),
     ("what results do the code generation methods here report?", "multi", []),

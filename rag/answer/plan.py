@@ -390,7 +390,11 @@ _ACROSS_PAPERS = re.compile(
     r"\bwhat(?:['’]s|\s+has)\s+been\s+(?:found|shown|reported|learned|observed)\b|"
     # "is there evidence here that small models beat big ones?", "what evidence is there that diversity matters?":
     # the evidence of the collection, one paper's finding each, not one abstract's sentences.
-    r"^(?:is|was)\s+there\s+(?:any\s+)?evidence\b|\bwhat\s+evidence\s+(?:is\s+there|do|does|did|have|has)\b|"
+    r"^(?:is|was)\s+there\s+(?:any\s+)?evidence\b|\bwhat\s+evidences?\s+(?:is\s+there|are\s+there|do|does|did|have|"
+    r"has)\b|"
+    # "what does the corpus say about diversity mattering?": what the collection says, paper by paper.
+    r"\bwhat\s+(?:does|do)\s+(?:the\s+|this\s+)?(?:corpus|collection|index|literature|abstracts|papers\s+here)\s+"
+    r"(?:say|tell|show|report|suggest)\b|"
     r"\bany\s+evidence\b|"
     # "does diversity actually help? which papers show it and how": the claim before, each paper's evidence for it.
     r"\bwhich\s+(?:papers|works|studies)\s+(?:show|find|found|demonstrate|report|support|suggest)\s+(?:it|this|that)\b|"
