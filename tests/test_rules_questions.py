@@ -80,6 +80,11 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     # People and how it is asked are no sides: "vs human reviewers, exactly?".
     ("The AI Scientist's reviewer is near-human. what accuracy does it get vs human reviewers, exactly?", "factoid",
      ["ai"]),
+    # A paper named by a model the other's abstract writes, nothing comparing them: about the other.
+    ("What does the Divide-and-Conquer Meets Consensus paper say of GPT-3.5? StableCode-3b is in it.", "factoid",
+     ["fc"]),
+    ("Is StableCode-3b or Divide-and-Conquer Meets Consensus better?", "comparative", ["sc", "fc"]),  # a control
+
     # A paper's figure asked on a benchmark another paper made: about the first, on the benchmark.
     ("what does RLCoder score on ExecRepoBench?", "factoid", ["rl"]),
     ("How well does RLCoder perform on the ExecRepoBench benchmark?", "factoid", ["rl"]),
@@ -1649,6 +1654,9 @@ _MALOT = ("Our framework achieves 54.51% on MiniF2F-Test, largely outperforming 
     ("Eurus-2-7B-PRIME surpasses Qwen2.5-Math-7B-Instruct on seven benchmarks with 10% of its training data.",
      "Qwen2.5-Math-7B-Instruct", True),
     ("Our model beats GPT-4 by 5%.", "GPT-4", True),
+    # A share of another's figure is none of its own; a share of a set is where the figure is.
+    ("StableCode-3b achieves 97.7% of GPT-4's performance on HumanEval.", "GPT-4", True),
+    ("Gemini gets 47% of HumanEval task traces right.", "HumanEval", False),
 ])
 def test_a_name_held_up_only_as_beaten_has_no_figure_there(sentence, name, only):
     from rag.answer.baselines import only_compared

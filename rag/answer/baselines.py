@@ -33,6 +33,9 @@ _SCOPE_BREAK = re.compile(r"[,;(]|\b(?:on|in|across|and|with|for|at)\b", re.I)
 _CLAUSE_END = re.compile(r"[,;]|\.(?!\d)|\b(?:and|while|whereas|with|using|by)\b")
 
 
+_SHARE_OF = re.compile(r"\d[\d.,]*\s*(?:%|\\%|percent)\s+of\s+(?:the\s+)?$", re.I)
+
+
 def only_compared(sentence: str, name: str) -> bool:
     """Whether every mention of `name` in the sentence is what its clause compares with, with no figure after it
     before the clause ends."""
@@ -48,7 +51,9 @@ def only_compared(sentence: str, name: str) -> bool:
                                                                       maxsplit=1)[0]
         # "compare(d) with X": its "with" is the comparison, not where a stretch breaks.
         compared_with = _COMPARED_WITH.search(sentence[: m.start()])
-        if not (compared_with or _COMPARED_JUST_BEFORE.search(before)) or result_figures(after):
+        # "achieves 97.7% of GPT-4's performance": a share of its figure, not its figure.
+        share_of = _SHARE_OF.search(sentence[: m.start()]) and re.match(r"['’]s\b", sentence[m.end():])
+        if not (compared_with or share_of or _COMPARED_JUST_BEFORE.search(before)) or result_figures(after):
             return False
     return True
 

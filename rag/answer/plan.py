@@ -263,17 +263,36 @@ def _within_labelled(question: str, named: list[str], mentions: list[Mention], l
     from rag.answer.naming import mentions_name
 
     label = _LEAD_IN.match(question)
-    if len(named) < 2 or label is None:
+    if (len(named) != 2 and label is None) or len(named) < 2:
         return named
-    first = [m for m in mentions if m.kind == "paper" and m.end <= label.end("label")]
+    if label is not None:
+        first = [m for m in mentions if m.kind == "paper" and m.end <= label.end("label")]
+        after = label.end()
+    elif not _COMPARING.search(question):
+        # "What HumanEval score did GPT-4 get in the FunCoder paper? StableCode-3b with FunCoder reached 97.7% of
+        # it.": no label, but nothing compares the two, and one is named as what the other's abstract writes.
+        first = [m for m in mentions if m.kind == "paper" and
+                 key(m.text) in lexicon.paper_aliases and m.paper_ids[0] in lexicon.paper_aliases[key(m.text)]]
+        after = 0
+    else:
+        return named
     if len({m.paper_ids[0] for m in first}) != 1:
         return named
     asked = lexicon.papers[first[0].paper_ids[0]]
-    def within(pid: str) -> bool:  # every mention of it is a name the labelled paper's abstract writes
+    def within(pid: str) -> bool:  # every mention of it is a name the asked paper's abstract writes
         its = [m for m in mentions if m.kind == "paper" and m.paper_ids[0] == pid]
-        return all(m.start >= label.end() and mentions_name(asked.abstract, m.text) for m in its)
+        # Unlabelled, only a model's name ("StableCode-3b"), not one the question calls a paper ("the MBPP paper").
+        return all(m.start >= after and mentions_name(asked.abstract, m.text) and
+                   (label is not None or (re.search(r"\d", m.text) and not _CALLED_PAPER.match(question, m.end)))
+                   for m in its)
 
     return [pid for pid in named if pid == asked.paper_id or not within(pid)]
+
+
+_CALLED_PAPER = re.compile(r"(?:['’]s)?\s+(?:paper|study|work|article|authors)\b", re.I)
+# Words comparing what a question names: then each named paper is a side.
+_COMPARING = re.compile(r"\b(?:compar\w*|vs\.?|versus|differ\w*|both|each|either|or|better|worse|higher|lower|"
+                        r"more|less|than|beats?|outperform\w*|between)\b", re.I)
 
 
 def _model_of_one_paper(mentions: list[Mention], lexicon: Lexicon) -> list[str]:
