@@ -1724,3 +1724,15 @@ def test_controls_worded_like_near_misses_are_answered(engine, question, said):
 ])
 def test_an_ask_after_what_the_asker_sets_out_is_held_to_its_own_names(engine, question, said):
     assert_refused_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # A fact-checker's questions, each answered in the abstract.
+    ("GitChameleon says GPT-4o hits 39.9% — pass@1 or pass@10?", "pass@10"),  # one of the offered cut-offs
+    ("STP reports 61.7% on miniF2F-test: at what pass@k was that?", "pass@3200"),
+    ("FVEL's Mistral-7B gains 12% on SV-COMP. what were the raw counts before and after?", "75 -> 84"),
+    # A control: the second ask, after a question mark, gets its own sentence.
+    ("does the VB vs VF test-time compute paper favour verification? what model sizes did they try?", "3/8/32B"),
+])
+def test_a_fact_checkers_questions_the_abstract_answers_are_answered(engine, question, said):
+    assert_answered_saying(engine, question, said)

@@ -467,6 +467,7 @@ def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
     # Samples drawn per problem are a budget, counted as samples only: the contest's participants are no answer.
     ("how many samples per problem did FooCoder draw?", "in contests with more than 5,000 participants", False),
     ("how many samples for each task did FooCoder draw?", "46.3% with 64 samples", True),  # a control
+    ("what were the raw counts before and after?", "It solves 17.39% (69 -> 81) more problems.", None),  # no unit
 ])
 def test_a_count_of_items_is_a_number_of_whatever_the_dataset_holds(question, sentence, counts):
     from rag.answer.units import counted_unit
@@ -611,6 +612,7 @@ def test_a_figure_asked_under_a_setting_needs_a_sentence_under_it(question, unme
     ("FooBench goes 69 -> 81 on X. What are the numbers on Y?", ["FooBench goes 69 -> 81 on X.",
                                                                 "What are the numbers on Y?"]),
     ("I use GPT-4. Does it help?", ["I use GPT-4.", "Does it help?"]),
+    ("does VB beat VF? what model sizes did they test?", ["does VB beat VF?", "what model sizes did they test?"]),
     ("It scores 12 vs. 10 on it.", ["It scores 12 vs. 10 on it."]),  # a control: no ask after the stop
 ])
 def test_a_question_with_two_asks_is_split_between_them(question, asks):
@@ -641,6 +643,28 @@ def test_the_ask_for_which_model_among_several(question, ask):
     from rag.answer.asks import model_ask
 
     assert model_ask(question) == ask
+
+
+@pytest.mark.parametrize(("question", "unmet"), [
+    ("is that pass@1 or pass@10?", ""),  # one of the offered cut-offs is stated
+    ("at what pass@k?", ""),  # any cut-off
+    ("what's its pass@1?", "pass@1"),
+    ("pass@1 or pass@5?", "pass@1"),  # none of them stated
+])
+def test_a_metric_cut_off_asked_must_be_the_one_stated(question, unmet):
+    from rag.answer.asks import unmet_qualifier
+    from rag.answer.scoring import ScoredSentence
+
+    stated = ScoredSentence("p", 0, "GPT-4o achieves a pass@10 of only 39.9%.", 0.9, 0.5, 0.9, 0)
+    assert unmet_qualifier(question, [stated]) == unmet
+
+
+def test_a_papers_own_dataset_is_no_benchmark_to_compare_on(lexicon):
+    # "InfinityMATH's GSM8K data": what it built from GSM8K; DotaMath's GSM8K score is no row beside it.
+    shape = understand("DotaMath vs InfinityMATH's GSM8K data - how big is each?", lexicon)
+    assert shape.kind == "comparative" and [t.text for t in shape.terms] == []
+    shape = understand("DotaMath vs InfinityMATH's GSM8K score?", lexicon)  # a control: a score on a benchmark
+    assert [t.text for t in shape.terms] == ["GSM8K"]
 
 
 def test_every_ask_of_a_question_with_three_is_found():
@@ -681,6 +705,7 @@ def test_every_ask_of_a_question_with_three_is_found():
     ("which SOTA LLMs did they test?", True),  # the models evaluated, by name
     ("which LLMs were evaluated on it?", True),
     ("which LLM generated the plausible test cases?", False),  # "test cases" is no testing of models
+    ("which model sizes did they use?", False),  # sizes, not a model
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from rag.answer.alternatives import offered_names
 from rag.answer.mentions import MADE, key, name_like
@@ -200,11 +201,17 @@ def unmet_qualifier(question: str, stating: list[ScoredSentence]) -> str:
     whose = measure_qualifier(question)
     if whose and not any(_says_whose(s.text, whose) for s in stating):
         return whose
-    for asked in _AT_K.finditer(question):
-        same = rf"\b{asked['metric']}\s*(?:@|-)\s*{asked['k']}(?!\d)"
+    asked = list(_AT_K.finditer(question))
+    # "is that pass@1 or pass@10?": any one of the offered cut-offs answers; "at what pass@k?": any cut-off.
+    offered = len(asked) > 1 and all(re.fullmatch(r"\s*(?:or|/)\s*", question[a.end():b.start()])
+                                     for a, b in pairwise(asked))
+    unmet = []
+    for one in asked:
+        k = r"(?:\d+|k)" if one["k"].lower() == "k" else re.escape(one["k"])
+        same = rf"\b{one['metric']}\s*(?:@|-)\s*{k}(?!\d)"
         if not any(re.search(same, s.text, re.I) for s in stating):
-            return asked.group(0)
-    return ""
+            unmet.append(one.group(0))
+    return unmet[0] if unmet and (not offered or len(unmet) == len(asked)) else ""
 
 
 # A setting a figure question gives: sampling budgets ("with 128 samples", "at 128 samples", "with 100 tries per
@@ -357,8 +364,9 @@ _ANY_ASK_WORD = re.compile(r"\b(?:what|whats|how|which|who|whom|why|where|when|e
 # "what does RLCoder do and how much does it improve EM?": a second ask, joined to the first by "and".
 _ASK_STARTS = r"(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|was|were|can)\b)"  # where an ask begins
 # "... ? and on how many tasks was it tested?": a preposition may lead the second ask.
-# "FVEL goes 69 -> 81 on SV-COMP. What are the numbers on Code2Inv?": what the asker knows, then the ask.
-_SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also|plus|[+&])\s+|(?<=[a-z0-9%)]\.)\s+(?=[A-Z]))"
+# "FVEL goes 69 -> 81 on SV-COMP. What are the numbers on Code2Inv?": what the asker knows, then the ask; "does it
+# beat VF? what sizes did they test?": a question mark ends an ask.
+_SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also|plus|[+&])\s+|(?<=[a-z0-9%)]\.)\s+(?=[A-Z])|(?<=\?)\s+)"
                          rf"(?:(?<=[?;]\sand\s)(?:on|in|for|with|at|by|from|over|across|of)\s+)?{_ASK_STARTS}", re.I)
 
 
@@ -458,7 +466,8 @@ _WHICH_ONE = re.compile(r"\bwhich (?:one|of them)\b", re.I)
 _WHICH_MODEL = re.compile(rf"\b(?:which|what)\s+(?![\w-]+\s+of\s+(?:the\s+)?(?:models?|LLMs?)\b)"
                           rf"(?:of\s+(?:the|these|those)\s+)?(?:{_NOT_A_KIND}"
                           r"[\w-]+\s+){0,2}?(?:models?|LLMs?)\b"
-                          r"(?!\s+(?:size|architecture|family|type|class)\b)", re.I)  # not "what model architecture"
+                          r"(?!\s+(?:sizes?|architectures?|famil(?:y|ies)|types?|class(?:es)?)\b)",
+                          re.I)  # not "what model architecture", "which model sizes"
 _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|most|leads?|{BEST_WORDS}|"
                        r"biggest|largest|lowest|smallest|worst|fewest|"
                        r"use[sd]?|employ\w*|rel(?:y|ies|ied) on|buil[dt] on|fine-?tune[sd]?|power(?:s|ed)?|"

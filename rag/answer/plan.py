@@ -717,14 +717,19 @@ def _with_described(question: str, named: list[str], terms: list[Mention], menti
                 described=described)
 
 
+_OWN_DATA = re.compile(r"\s+(?:synthetic\s+)?(?:dataset|data|corpus|proofs|training\s+set)\b", re.I)
+
+
 def _unowned(terms: list[Mention], question: str, mentions: list[Mention]) -> list[Mention]:
     """Terms to compare the papers on: not one written as a named paper's own that only that paper's abstract has
     ("FVEL's FVELER" is FVEL's dataset, no benchmark the other paper could have a result on; "CodeTree's HumanEval
     score" is a score on a benchmark many report)."""
     papers = [m for m in mentions if m.kind == "paper"]
     def owned(term: Mention) -> bool:  # the paper's mention holds its "'s" when it is one word ("FVEL's")
+        # "DeepSeek-Prover's Lean 4 dataset": what the paper built, whatever other abstracts name it.
+        built = bool(_OWN_DATA.match(question, term.end))
         return any(0 <= term.start - m.end <= 3 and re.search(r"['’]s?\s+$", question[m.start:term.start])
-                   and set(term.paper_ids) <= set(m.paper_ids) for m in papers)
+                   and (built or set(term.paper_ids) <= set(m.paper_ids)) for m in papers)
 
     return [t for t in terms if not owned(t)]
 

@@ -15,6 +15,8 @@ from rag.text.numbers import AMOUNT
 # Words closing a "how many X ..." question that are no part of X: "how many samples each", "how many overall".
 _NOT_UNIT = frozenset({"each", "both", "overall", "altogether", "total", "all", "respectively", "apiece", "inside",
                        "there", "here", "exactly", "precisely", "roughly", "approximately", "about", "again",
+                       # "the raw counts", "the actual numbers": how a figure is given, not what it counts
+                       "raw", "actual", "absolute", "exact",
                        # "how many LLMs they evaluated": the subject after the unit
                        "they", "it", "we", "you", "he", "she", "the", "this", "that", "these", "those"})
 # The auxiliary verbs a question is built with: "how many did each test?" names no unit by them.
