@@ -1736,3 +1736,14 @@ def test_an_ask_after_what_the_asker_sets_out_is_held_to_its_own_names(engine, q
 ])
 def test_a_fact_checkers_questions_the_abstract_answers_are_answered(engine, question, said):
     assert_answered_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # An engineer's deployment questions the abstracts leave open.
+    ("the layer-skipping GPT-2 completion paper: which confidence threshold triggers the early stop?",
+     "threshold or temperature value"),
+    ("CodeFill gets 63.7 ROUGE-L for n=4 tokens; and for n=6?", "at n=6"),
+    ("FIM curriculum paper: the CPR improvement in the A/B test, percent please?", "gives no such figure"),
+])
+def test_settings_and_values_an_engineer_asks_that_the_abstract_leaves_open_are_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)

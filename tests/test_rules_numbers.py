@@ -176,6 +176,7 @@ def test_a_measurement_is_a_share_or_plain_number_not_a_size(sentence, measure):
     # "what %" and a leading "Percent": a percentage.
     ("what % slowdown did they measure?", "The slowdown is negligible.", False),
     ("Percent runtime overhead versus C?", "It runs with a 4% overhead.", True),
+    ("how big was the acceptance-rate lift? percent pls", "It improves CAR with zero latency impact.", False),
     # Scores asked in other words: "give both models' scores", "the corresponding numbers", "how large is the gap".
     ("Can you give both models' scores on it?", "QwQ is competitive with GPT-4o.", False),
     ("What are the corresponding numbers on Code2Inv?", "We evaluate on Code2Inv and SV-COMP.", False),

@@ -580,6 +580,7 @@ _PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples a
     ("what does the 13B model get?", "for the 13B model"),
     ("What accuracy does it reach after fine-tuning on 8 million samples?", ""),  # data, not a budget
     ("what does the 7B model get?", ""),
+    ("what is its accuracy at n=8?", "at n=8"),  # a parameter's value no sentence gives
     ("What accuracy does it reach?", ""),  # no setting given
     # A split: the figure is on the test split.
     ("It gets 46.3% on the miniF2F test set with 64 samples. And on the valid split?", "on the validation split"),
@@ -593,6 +594,14 @@ def test_a_figure_asked_under_a_setting_needs_a_sentence_under_it(question, unme
     from rag.answer.asks import unmet_setting
 
     assert unmet_setting(question, [_PROVER]) == unmet
+
+
+def test_a_parameters_value_must_be_the_one_the_figure_is_for():
+    from rag.answer.asks import unmet_setting
+
+    codefill = "It beats the state of the art for multi-token prediction (ROUGE-L: 63.7%, for n=4 tokens)."
+    assert unmet_setting("Its ROUGE-L is 63.7 at n=4 tokens - what is it at n=8?", [codefill]) == "at n=8"
+    assert unmet_setting("codefill rouge-l for multi token prediction, n = 4?", [codefill]) == ""
 
 
 @pytest.mark.parametrize(("question", "asks"), [
@@ -706,6 +715,7 @@ def test_every_ask_of_a_question_with_three_is_found():
     ("which LLMs were evaluated on it?", True),
     ("which LLM generated the plausible test cases?", False),  # "test cases" is no testing of models
     ("which model sizes did they use?", False),  # sizes, not a model
+    ("under $15 a paper - which LLM is that with?", True),  # the model behind a result
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model

@@ -80,6 +80,11 @@ _SURE = "measure of uncertainty or significance"
      "how many seeds, and what confidence interval?", ""),  # a control: it says both
     (Paper("l", "LintSeq", "We gain +20% (+/-3%) in absolute score."), "what's the std of the gain?", ""),
     (BARE, "how does it scale data synthesis without lots of seed data?", ""),  # seed data grows, no seeds
+    # A setting's value, said beside its name.
+    (Paper("d", "DynInf", "We stop generating once the confidence passes a threshold."),
+     "what confidence threshold did they set for stopping?", "threshold or temperature value"),
+    (Paper("d", "DynInf", "We stop once our confidence exceeds a threshold of 0.9."),
+     "what confidence threshold did they set?", ""),  # a control: the value is said
 ])
 def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question, missing):
     assert missing_detail(paper, question) == missing

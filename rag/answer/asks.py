@@ -90,7 +90,7 @@ _BEYOND_MEASURE = re.compile(r"\b(?:beyond|besides|other\s+than|apart\s+from|asi
 # "overhead in %", "what percentage": only a percentage answers.
 _ASKS_PERCENT = re.compile(r"\bin %|(?<!\S)%(?!\S)|\bin percent\b|\bpercentage\b|\bwhat percent\b|"
                            r"^\W*percent\b|"  # "Percent runtime overhead of ...?"
-                           r"\bhow many percent\b", re.I)  # "what % slowdown" too
+                           r"\bhow many percent\b|\bpercent\s+(?:pls|please)\b", re.I)  # "what % slowdown" too
 
 
 FIGURE_RATIO = 0.7  # a question not naming a paper: the fitting sentence must score this close to the best
@@ -229,8 +229,14 @@ def unmet_setting(question: str, sentences: Sequence[str]) -> str:
     budgets = [c for c in read(question).conditions if c.count is not None and _BUDGET.match(c.text)]
     sizes = [f.value for m in _SIZE.finditer(question) for f in read(m["size"]).figures[:1]]
     splits = list(dict.fromkeys(_split_kind(m["split"]) for m in _ASKED_SPLIT.finditer(question)))
-    if not budgets and not sizes and not splits:
+    # "what is it at n=8?": a parameter's value, written so in the sentence with the figure ("for n=4 tokens").
+    values = list(dict.fromkeys((m["var"].lower(), m["value"]) for m in _PARAMETER.finditer(question)))
+    if not budgets and not sizes and not splits and not values:
         return ""
+    unmet_value = next((f"at {var}={value}" for var, value in values
+                        if not any(_said_value(s, var, value) for s in sentences)), "")
+    if unmet_value:
+        return unmet_value
     for sentence in sentences:
         said = read(sentence)
         if all(any(d.kind == c.kind and d.count == c.count for d in said.conditions) for c in budgets) and \
@@ -240,6 +246,13 @@ def unmet_setting(question: str, sentences: Sequence[str]) -> str:
     if unmet_split or not (budgets or sizes):
         return f"on the {unmet_split or splits[-1]} split"
     return budgets[0].text if budgets else f"for the {_SIZE.search(question)['size']} model"
+
+
+_PARAMETER = re.compile(r"(?<![\w@-])(?P<var>[nkm])\s*=\s*(?P<value>\d+)\b", re.I)
+
+
+def _said_value(sentence: str, var: str, value: str) -> bool:
+    return bool(re.search(rf"(?<![\w@-]){var}\s*=\s*{value}\b", sentence, re.I))
 
 
 # A data split a figure is asked on: "on the valid split", "the validation set", "miniF2F-valid".
@@ -366,7 +379,8 @@ _ASK_STARTS = r"(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|was|w
 # "... ? and on how many tasks was it tested?": a preposition may lead the second ask.
 # "FVEL goes 69 -> 81 on SV-COMP. What are the numbers on Code2Inv?": what the asker knows, then the ask; "does it
 # beat VF? what sizes did they test?": a question mark ends an ask.
-_SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also|plus|[+&])\s+|(?<=[a-z0-9%)]\.)\s+(?=[A-Z])|(?<=\?)\s+)"
+_SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also|plus|[+&])\s+|"
+                         rf"(?<=[a-z0-9%)]\.)\s+(?=[A-Z])|(?<=\?)\s+)"
                          rf"(?:(?<=[?;]\sand\s)(?:on|in|for|with|at|by|from|over|across|of)\s+)?{_ASK_STARTS}", re.I)
 
 
@@ -473,6 +487,7 @@ _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|m
                        r"use[sd]?|employ\w*|rel(?:y|ies|ied) on|buil[dt] on|fine-?tune[sd]?|power(?:s|ed)?|"
                        r"drive[sn]?|behind|underl\w*|serves? as|based on|runs? on|"
                        r"as the (?:\w+ )?(?:base|backbone)|(?:is|was) the one|tested|evaluat\w*|benchmarked|tried|"
+                       r"(?:is|was)\s+(?:that|it|this)\s+(?:with|on|using)|"  # "which LLM is that with?"
                        r"(?:test|try|benchmark)(?=\s*(?:[?.!,;]|$)))\b",  # "did they test?", not "test cases"
                        re.I)  # or which one the paper uses: "which LLM does ADAS use as the meta agent?"
 

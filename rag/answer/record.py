@@ -72,6 +72,11 @@ _DETAILS = [
                 r"extracted|adapted|compiled|built|constructed|sampled|selected|comes?|came|originat\w+)\s+"
                 r"(?:[\w-]+\s+){0,3}?from\b|\bbased\s+on\b|\bfrom\s+(?:real|open-source|public|GitHub|online)\b",
                 re.I)),
+    # A setting's value ("what confidence threshold did they set for stopping?"): a number said beside its name.
+    ("threshold or temperature value",
+     re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:thresholds?|temperatures?|cut-?offs?)\b", re.I),
+     re.compile(r"\b(?:threshold|temperature|cut-?off)\w*\b[^.;]*?\d|\d[^.;]*?\b(?:threshold|temperature|cut-?off)",
+                re.I)),
     # How sure a figure is: a reviewer's question that an abstract rarely answers ("the CI on that 10.59%?").
     ("number of runs or seeds",
      re.compile(r"\b(?:how\s+many|number\s+of)\s+(?:random\s+|independent\s+|training\s+|finetuning\s+|"
