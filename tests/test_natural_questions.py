@@ -1747,3 +1747,16 @@ def test_a_fact_checkers_questions_the_abstract_answers_are_answered(engine, que
 ])
 def test_settings_and_values_an_engineer_asks_that_the_abstract_leaves_open_are_refused(engine, question, said):
     assert_refused_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    # The finding closest to what is asked beyond the paper's subject leads, not the one most about the subject.
+    ("do neural code generation models really let developers complete ML programming tasks sooner?",
+     "(Bad) Code generation models cannot significantly improve developers' completion time."),
+    ("is off-policy evaluation with function approximation still possible when only realizability holds, without "
+     "Bellman completeness?", "In essence, these error bounds establish that off-policy reinforcement learning remains "
+                              "statistically viable even in absence of Bellman completeness"),
+])
+def test_a_yes_no_question_leads_with_the_finding_on_what_it_asks(engine, question, lead):
+    answer = engine.ask(question)
+    assert not answer.refused and answer.sentences[0].text.startswith(lead)

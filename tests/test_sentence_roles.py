@@ -93,3 +93,29 @@ def test_a_yes_no_answer_without_a_finding_gets_its_papers_best_finding():
     # A finding far weaker than the best sentence is not put in.
     weak = [*chosen, scored(3, 0.30)]
     assert [s.position for s in findings_first(chosen, {"p": paper}, weak)] == [0, 1]
+
+
+def test_the_finding_on_what_the_question_asks_beyond_the_papers_subject_leads():
+    """Every sentence is about neural code generation; what is asked is whether developers finish faster."""
+    from rag.answer.factoid import findings_first
+    from rag.answer.finding_aspect import distinctive_ask
+    from rag.answer.scoring import ScoredSentence
+    from rag.types import Paper
+
+    sentences = ["Neural code generation models are studied on ML programming tasks.",
+                 "We evaluate six neural code generation models on ML programming tasks.",
+                 "We find that neural code generation models perform better on ML programming tasks.",
+                 "We find that the models cannot improve developers' completion time."]
+    paper = Paper("p", "Neural code generation for ML programming tasks", " ".join(sentences))
+    question = "Do neural code generation models make developers finish ML programming tasks faster?"
+    # The words the abstract says in one place at most: what is asked beyond the subject.
+    assert distinctive_ask(question, paper) == "make developers finish faster"
+    assert distinctive_ask("Do neural code generation models help on ML programming tasks?", paper) == ""
+
+    def scored(position: int, score: float) -> ScoredSentence:
+        return ScoredSentence("p", position, sentences[position], score, 0.0, score, 0)
+
+    chosen = [scored(2, 0.62), scored(1, 0.60)]
+    by_ask = [scored(3, 0.55), scored(2, 0.20)]  # scored for "make developers finish faster"
+    answer = findings_first(chosen, {"p": paper}, [*chosen, scored(3, 0.42)], by_ask=by_ask)
+    assert [s.position for s in answer] == [3, 2, 1]

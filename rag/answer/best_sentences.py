@@ -41,6 +41,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         unwritten_figures,
     )
     from rag.answer.factoid import extractive_answer, findings_first
+    from rag.answer.finding_aspect import asked_beyond_subject
     from rag.answer.focused import answering_each_ask
     from rag.answer.naming import mentions_name
     from rag.answer.scoring import pick_answer_sentences
@@ -166,7 +167,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         best = max(chosen, key=lambda s: s.score).paper_id
         chosen = [s for s in chosen if s.paper_id == best]
     if shape is not None and shape.yes_no:
-        chosen = findings_first(chosen, papers, scored)
+        chosen = findings_first(chosen, papers, scored, by_ask=asked_beyond_subject(found, chosen))
     chosen = answering_each_ask(found.searched, chosen, found, settings.answer.max_sentences)
     emphasis = asked_value(found.searched, chosen[0].text, [t.text for t in shape.terms] if shape else []) \
         if chosen else None

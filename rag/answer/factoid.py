@@ -37,10 +37,13 @@ FINDING_RATIO = 0.6
 
 
 def findings_first(chosen: Sequence[ScoredSentence], papers: dict[str, Paper],
-                   scored: Sequence[ScoredSentence] = ()) -> list[ScoredSentence]:
+                   scored: Sequence[ScoredSentence] = (),
+                   by_ask: Sequence[ScoredSentence] = ()) -> list[ScoredSentence]:
     """A yes/no question is answered by a finding: result and conclusion sentences lead, background follows.
     When the chosen sentences hold no finding, the best paper's best finding among `scored` is added: "Does X
-    reduce Y?" is answered by what the study found, not only by why it was done."""
+    reduce Y?" is answered by what the study found, not only by why it was done. `by_ask`: the lead paper's
+    sentences scored for what the question asks beyond the paper's subject (finding_aspect); its best finding
+    leads."""
     from rag.answer.roles import classify
     from rag.text.sentences import split_sentences
 
@@ -55,4 +58,9 @@ def findings_first(chosen: Sequence[ScoredSentence], papers: dict[str, Paper],
                         and s.score >= FINDING_RATIO * lead.score), None)
         if finding is not None:
             chosen.append(finding)
+    asked = next((s for s in by_ask if is_finding(s)), None)
+    if asked is not None:
+        # Its place and score as the whole question found it, so the answer reads as before around it.
+        mine = next((s for s in scored if s.paper_id == asked.paper_id and s.position == asked.position), asked)
+        chosen = [mine, *(s for s in chosen if s.position != mine.position or s.paper_id != mine.paper_id)]
     return sorted(chosen, key=lambda s: not is_finding(s))

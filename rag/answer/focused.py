@@ -69,6 +69,7 @@ from rag.answer.described import ONE_PAPER
 from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
 from rag.answer.figure_clauses import figure_for, metric_elsewhere, metric_only_beaten
+from rag.answer.finding_aspect import asked_beyond_subject
 from rag.answer.mentions import KIND_WORDS, Mention, key, name_like
 from rag.answer.metric_names import defined_metrics, defines_metric
 from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes, unsized, unwritten_size
@@ -525,7 +526,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} gives no figure for this (the closest it says: “{chosen[0].text}”).")
     if shape.yes_no and not spelled:  # "is ESMA an acronym?": the words spelling it out lead, not a finding
-        chosen = findings_first(chosen, view.papers, scored)
+        chosen = findings_first(chosen, view.papers, scored, by_ask=asked_beyond_subject(found, chosen))
     chosen = answering_each_ask(question, chosen, found, settings.answer.max_sentences, subject=shape.described[:1])
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched,
                              emphasis=spelled[1] if spelled and chosen[0].text == spelled[0]
