@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rag.answer.across import ASKS_METRICS, ASKS_NAMED_THINGS, names_used
 from rag.answer.asks import asks_for_figure, asks_for_gap, asks_measure, has_figure, has_measure, split_asks
 from rag.answer.comparison import aspect_answer, cells_for
+from rag.answer.finding_aspect import distinctive_ask
 from rag.answer.metric_names import metrics_in
 from rag.answer.naming import called, mentions_name
 from rag.answer.plan import asks_which_is_better
@@ -133,6 +134,12 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             # sampling to explore the search space").
             if all(s.position != best.position for s in picked):
                 picked.append(best)
+        if not figure and unit is None and not quantity and (asked := distinctive_ask(shape.aspect, paper)):
+            # "how is the generation method different?": in LintSeq's abstract, the sentence on what the aspect
+            # asks beyond the paper's own subject ("refactors existing code into a sequence of code edits").
+            own_ask = found.scored_in_for(asked, [paper.paper_id])
+            if own_ask and all(s.position != own_ask[0].position for s in picked):
+                picked.append(own_ask[0])
         room = MAX_ROW + max(0, len(picked) - PER_ROW)  # the aspect's sentences came on top
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
         plain = not figure and unit is None and not quantity  # the aspect's best sentences and role cells

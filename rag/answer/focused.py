@@ -527,6 +527,15 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                            f"{the_abstract} gives no figure for this (the closest it says: “{chosen[0].text}”).")
     if shape.yes_no and not spelled:  # "is ESMA an acronym?": the words spelling it out lead, not a finding
         chosen = findings_first(chosen, view.papers, scored, by_ask=asked_beyond_subject(found, chosen))
+    elif not spelled and not wanted and not asks_for_figure(question) and not asks_number(question) and \
+            (by_ask := asked_beyond_subject(found, chosen)) and \
+            all(s.position != by_ask[0].position for s in chosen):
+        # "how does LintSeq generate its data?": the sentence on what is asked beyond the paper's subject joins.
+        extra = next((s for s in scored if s.position == by_ask[0].position), by_ask[0])
+        if len(chosen) >= settings.answer.max_sentences > 1:
+            weakest = min(chosen[1:], key=lambda s: s.score)
+            chosen = [s for s in chosen if s is not weakest]
+        chosen = [*chosen, extra]
     chosen = answering_each_ask(question, chosen, found, settings.answer.max_sentences, subject=shape.described[:1])
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched,
                              emphasis=spelled[1] if spelled and chosen[0].text == spelled[0]
