@@ -1760,3 +1760,11 @@ def test_settings_and_values_an_engineer_asks_that_the_abstract_leaves_open_are_
 def test_a_yes_no_question_leads_with_the_finding_on_what_it_asks(engine, question, lead):
     answer = engine.ask(question)
     assert not answer.refused and answer.sentences[0].text.startswith(lead)
+
+
+def test_a_plain_word_the_corpus_capitalises_only_inside_a_longer_name_stays_plain(engine):
+    # "Game" is written only as "Game of 24" / "Game of Life": "a Minecraft game" is the DEPS paper's, no name.
+    answer = engine.ask("which papers put agents on web pages or in a Minecraft game?")
+    assert answer.kind == "list" and any("Describe, Explain, Plan and Select" in c.title for c in answer.citations)
+    # A control: "game of 24" typed in lower case is still that name.
+    assert_refused_saying(engine, "what success rate does OVM reach on game of 24?", "Game of 24")

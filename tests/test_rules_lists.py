@@ -51,6 +51,11 @@ def test_a_word_the_corpus_only_writes_capitalised_is_a_name():
         ["Isabelle", "python", "Lean", "proof"]
 
 
+def test_a_word_capitalised_only_as_the_head_of_a_longer_name_is_that_names():
+    vocabulary = Vocabulary("We solve the Game of 24 and the Game of Life. We prove it in Isabelle.")
+    assert vocabulary.heads_a_name_only("game") and not vocabulary.heads_a_name_only("isabelle")
+
+
 def test_a_word_capitalised_only_where_a_sentence_or_title_starts_is_no_name():
     vocabulary = Vocabulary("Scaling Laws for Code\nNotably, we scale it. Notably the loss falls with Isabelle.")
     assert [vocabulary.as_written(w) for w in ["notably", "scaling", "isabelle"]] == ["notably", "scaling", "Isabelle"]

@@ -389,7 +389,14 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
 
     view = found.view
     # "which papers use isabelle": a word the abstracts only write as a name is that name, matched exactly.
-    topic = re.sub(r"\b[a-z][a-z0-9]{2,}\b", lambda m: view.vocabulary.name_typed_lower(m[0]) or m[0], topic)
+    # Not the head of a longer name typed alone ("for Minecraft game": no "Game of 24" there).
+    def as_name(word: re.Match[str]) -> str:
+        alone = not re.match(r"\s+of\b", topic[word.end():])
+        if alone and view.vocabulary.heads_a_name_only(word[0]):
+            return word[0]
+        return view.vocabulary.name_typed_lower(word[0]) or word[0]
+
+    topic = re.sub(r"\b[a-z][a-z0-9]{2,}\b", as_name, topic)
     if reason := unmet_words(topic, view.vocabulary):
         # What the topic is about is in no abstract in any form ("text-to-SQL"): whatever matches loosely is about
         # something else.

@@ -13,6 +13,7 @@ _WORD = re.compile(r"[a-z][a-z0-9]*")
 NAME_SHARE = 0.8
 _WITHIN = re.compile(r"(?<=[a-z0-9,;)] )[A-Za-z][A-Za-z0-9]*\b")
 _INFLECTION = re.compile(r"(?:ing|ed|es|s|ly)$")
+_HEAD_OF = re.compile(r"(?<=[a-z0-9,;)] )([A-Z][A-Za-z0-9]*)(?= of [A-Z0-9])")
 
 
 def _form(word: str) -> str:
@@ -40,8 +41,14 @@ class Vocabulary:
         # in a URL now and then) are names, however a question types them ("Isabelle", "Python"). Only words after
         # a lower-case word, a digit or a comma count: a sentence's or a title's first word is capitalised anyway.
         counts: dict[str, Counter[str]] = {}
+        # "Game of 24", "Game of Life": a word capitalised only as the head of a longer name is that name's, not
+        # one alone ("for Minecraft game" is a plain game).
+        heads = Counter(_HEAD_OF.findall(text))
+        self._heads_only = set()
         for word, n in Counter(_WITHIN.findall(text)).items():
             counts.setdefault(word.lower(), Counter())[word] += n
+            if word[0].isupper() and heads[word] >= n:
+                self._heads_only.add(word.lower())
         self._names = {}
         self._plain: set[str] = set()  # written in lower case within sentences NAME_SHARE of the time or more
         for low, forms in counts.items():
@@ -63,6 +70,10 @@ class Vocabulary:
             return ""  # an adverb ("mostly") is no name, whatever name it starts ("Mostly Basic Programming ...")
         written = self.as_written(word)
         return written if written != word and (len(word) > 3 or written.isupper()) else ""
+
+    def heads_a_name_only(self, word: str) -> bool:
+        """Whether the corpus capitalises the word only as the head of a longer name ("Game" of "Game of 24")."""
+        return word.lower() in self._heads_only
 
     def plain(self, word: str) -> bool:
         """Whether the corpus writes the word in lower case within sentences (NAME_SHARE of the time or more):
