@@ -1768,3 +1768,8 @@ def test_a_plain_word_the_corpus_capitalises_only_inside_a_longer_name_stays_pla
     assert answer.kind == "list" and any("Describe, Explain, Plan and Select" in c.title for c in answer.citations)
     # A control: "game of 24" typed in lower case is still that name.
     assert_refused_saying(engine, "what success rate does OVM reach on game of 24?", "Game of 24")
+
+
+def test_a_licence_asked_yes_or_no_of_a_model_no_close_abstract_licenses_is_refused(engine):
+    assert_refused_saying(engine, "is ExecRepoBench's Qwen2.5-Coder-Instruct-C available under the MIT license?",
+                          "license")

@@ -37,6 +37,8 @@ _SURE = "measure of uncertainty or significance"
     (BARE, "Which optimizer and learning rate did they use?", "optimiser"),
     (WITH_RECORD, "Which optimizer did they use?", ""),            # AdamW is one
     (BARE, "Is it released under an MIT license?", "license"),
+    (BARE, "is it released under apache 2.0?", "license"),  # the licence asked by its name
+    (BARE, "is it available under the GPL?", "license"),
     (BARE, "How many GPUs does it need?", "hardware"),
     (BARE, "What does it evaluate on?", ""),
     (BARE, "How much does it cost in API fees to run?", "cost in money"),
@@ -113,3 +115,12 @@ def test_a_record_detail_no_close_abstract_states(question, abstracts, unstated)
 
     papers = [Paper(f"p{i}", "A title", text) for i, text in enumerate(abstracts)]
     assert detail_stated_nowhere(question, papers) == unstated
+
+
+def test_a_record_detail_asked_yes_or_no_is_still_a_record_detail():
+    from rag.answer.record import detail_stated_nowhere
+
+    papers = [Paper("p", "A title", "We release MBPP, 974 tasks, at a university hospital.")]
+    assert detail_stated_nowhere("is MBPP released under Apache 2.0?", papers, yes_no=True) == "license"
+    # Not the authors' affiliation: a claim may speak of a university hospital's patients.
+    assert detail_stated_nowhere("do university hospitals see fewer infections?", papers, yes_no=True) == ""

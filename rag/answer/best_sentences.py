@@ -60,8 +60,9 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     if shape is not None and not shape.papers and (reason := no_such_paper(found)):
         return refuse(question, found, reason)
     closest = [papers[e.paper_id] for e in found.retrieved[:DETAIL_PAPERS] if e.paper_id in papers]
-    if shape is not None and not shape.papers and not shape.yes_no and \
-            (detail := detail_stated_nowhere(found.searched, closest)):
+    if shape is not None and shape.papers:  # handed back by the named paper's path: its abstract is the one
+        closest = [papers[pid] for pid in shape.papers if pid in papers]
+    if shape is not None and (detail := detail_stated_nowhere(found.searched, closest, yes_no=shape.yes_no)):
         # "what licence is MBPP released under?": no close abstract gives one; its other sentences answer nothing.
         return refuse(question, found, f"None of the closest abstracts states a {detail}.")
     scored = found.scored()

@@ -26,7 +26,9 @@ _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen (?:was|did|were)\b.*\b(
                         r"\bcome\s+out\s*(?:\?|$)|\bpublication (?:year|date)\b", re.I)
 # A detail asked by its word, and the forms an abstract would state it in.
 _DETAILS = [
-    ("license", re.compile(r"\blicen[cs]\w*", re.I), re.compile(r"\blicen[cs]\w*|\bMIT\b|\bApache\b|\bGPL\b|"
+    # "is it released under Apache 2.0?" asks the licence too.
+    ("license", re.compile(r"\blicen[cs]\w*|\b(?:released|available|distributed)\s+under\b|\b(?:apache|gpl)\b|"
+                           r"(?-i:\bMIT\b)", re.I), re.compile(r"\blicen[cs]\w*|\bMIT\b|\bApache\b|\bGPL\b|"
                                                                  r"\bCC[- ]BY\b", re.I)),
     ("optimiser", re.compile(r"\boptimi[sz]er\b", re.I), re.compile(r"\boptimi[sz]er\b|\bAdam\w*|\bSGD\b", re.I)),
     ("learning rate", re.compile(r"\blearning[- ]rates?\b", re.I), re.compile(r"\blearning[- ]rates?\b", re.I)),
@@ -143,12 +145,14 @@ def missing_detail(paper: Paper, question: str) -> str:
 _RECORD_ONLY = frozenset({"license", "optimiser", "learning rate", "batch size", "affiliation"})
 
 
-def detail_stated_nowhere(question: str, papers: Iterable[Paper]) -> str:
+def detail_stated_nowhere(question: str, papers: Iterable[Paper], yes_no: bool = False) -> str:
     """The record detail a question asks ("what licence is MBPP released under?") that none of these papers'
-    abstracts states in any sentence, or ""."""
+    abstracts states in any sentence, or "". Asked yes or no ("is it released under Apache 2.0?") too, but for the
+    authors' affiliation: a claim may speak of a university hospital's patients."""
     texts = [p.abstract for p in papers]
     for label, asked, stated in _DETAILS:
-        if label in _RECORD_ONLY and asked.search(question) and not any(stated.search(t) for t in texts):
+        if label in _RECORD_ONLY and not (yes_no and label == "affiliation") and asked.search(question) and \
+                not any(stated.search(t) for t in texts):
             return label
     return ""
 
