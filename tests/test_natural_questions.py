@@ -1773,3 +1773,13 @@ def test_a_plain_word_the_corpus_capitalises_only_inside_a_longer_name_stays_pla
 def test_a_licence_asked_yes_or_no_of_a_model_no_close_abstract_licenses_is_refused(engine):
     assert_refused_saying(engine, "is ExecRepoBench's Qwen2.5-Coder-Instruct-C available under the MIT license?",
                           "license")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("what does the B4 in the plausible-tests code selection paper stand for?", "does not spell out B4"),
+    # One side's figure only, and the gap is asked.
+    ("does CodeFill outperform PyCoder on CodeXGLUE, and what's the margin?",
+     "Only the PyCoder abstract gives a result"),
+])
+def test_a_name_never_spelled_out_and_a_gap_with_one_figure_are_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)

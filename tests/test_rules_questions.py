@@ -1518,6 +1518,8 @@ def test_a_figure_shared_with_another_benchmark_is_not_the_named_ones_alone(ques
     ("what does each score on MBPP?", False),
     ("which is better on HumanEval, and what's the main difference in approach?", False),  # no figure
     ("what is the difference in accuracy between them?", True),
+    ("does A beat B on it? whats the gap", True),
+    ("did A outscore B, and by what margin?", True),
 ])
 def test_a_question_that_needs_a_figure_from_each_side(question, gap):
     from rag.answer.asks import asks_for_gap
@@ -2037,6 +2039,7 @@ def test_what_a_follow_up_points_back_to(question, history, searched):
     ("what does zap stand for?", ["Some Long Title"], ""),  # no name of its own to be asked
     ("what does ZAP do for code search?", ["ZAP"], ""),  # no ask for what it stands for
     ("how do they expand the training set?", ["ZAP"], ""),  # "expand" is not "expand to"
+    ("what does the name B4 stand for?", ["B4"], "B4"),  # a capital and a digit
 ])
 def test_which_acronym_a_question_asks_to_spell_out(question, own, acronym):
     from rag.answer.acronyms import asked_acronym
@@ -2064,6 +2067,9 @@ def test_which_acronym_a_question_asks_to_spell_out(question, own, acronym):
     ("MA-LoT", "MA-LoT: Multi-Agent Lean-based Long Chain-of-Thought Reasoning\nWe present MA-LoT.",
      "Multi-Agent Lean-based Long Chain-of-Thought"),
     ("ZAP", "ZAP: Fast Pruning\nWe present ZAP.", None),  # the capitals after the colon lack the A
+    # A capital and a digit: the letter that many times.
+    ("P3", "Puzzles\nWe release a dataset of Python Programming Puzzles (P3).", "Python Programming Puzzles"),
+    ("B4", "B4: Plausible Tests\nWe present B4, a selection strategy.", None),
 ])
 def test_what_an_abstract_spells_an_acronym_out_as(acronym, abstract, words):
     from rag.answer.acronyms import expansion

@@ -17,7 +17,8 @@ from rag.text.sentences import split_sentences
 _ASKS = re.compile(r"\bstands?\s+for\b|\bshort\s+for\b|\bexpan(?:ds?|ded)\s+(?:to|into|in)\b|\bexpansion\b|"
                    r"\bspell(?:s|ed)?\s+out\b|\bfull\s+(?:name|form)\b|\bacronym\b|\babbreviation\b", re.I)
 # A token that reads as an acronym: two or more capitals, maybe digits or a trailing mark ("HACL*", "GPT-4").
-_ACRONYM = re.compile(r"(?<![\w-])[A-Za-z]*[A-Z][A-Za-z]*[A-Z][\w*+-]*")
+# Also a capital and a digit, a letter said so many times ("P3": Python Programming Puzzles; "B4").
+_ACRONYM = re.compile(r"(?<![\w-])(?:[A-Za-z]*[A-Z][A-Za-z]*[A-Z][\w*+-]*|[A-Z][2-9](?![\w-]))")
 # Words an expansion may leave out of its initials ("Process Reinforcement through IMplicit rEwards").
 _SMALL = frozenset("a an and as at by for from in of on or the to through with via".split())
 _MOST_WORDS = 12
@@ -99,7 +100,10 @@ def _spelled_in_order(text: str, letters: str) -> tuple[int, int] | None:
 
 
 def _letters(acronym: str) -> str:
-    """The letters an expansion must spell: the capitals ("HACL*" -> "HACL", "LLMs" -> "LLM")."""
+    """The letters an expansion must spell: the capitals ("HACL*" -> "HACL", "LLMs" -> "LLM"), a letter with a digit
+    that many times ("P3" -> "PPP")."""
+    if re.fullmatch(r"[A-Z][2-9]", acronym):
+        return acronym[0] * int(acronym[1])
     return "".join(c for c in acronym if c.isupper())
 
 

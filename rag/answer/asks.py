@@ -37,7 +37,7 @@ _MEASUREMENT = rf"(?:{_RATES}|accuracy|score|rating)"
 _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_WHAT_IS}\s+"
                           r"(?:[\w'’.-]+\s+){0,3}?(?:score|accuracy|average|"
                           r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup|"
-                          r"numbers|figures|results)|"  # "what are the corresponding numbers on Code2Inv?"
+                          r"numbers|figures|results)|\bby what (?:margin|amount)|"  # "the corresponding numbers"
                           rf"{_RATES}|accuracy|scores?|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
                           r"get on|percent(?:age)?|"
                           # "the TTFT reduction in seconds": a quantity asked in its unit
@@ -339,6 +339,8 @@ def asks_for_figure(question: str) -> bool:
 # "By how much / the two numbers / how big is the gap": the answer needs a figure from each side, so one side's alone
 # does not answer it (one figure still answers "which is better on B?": the other abstract gives none).
 _ASKS_GAP = re.compile(r"\bby how much\b|\bhow much (?:higher|better|lower|more|less|worse)\b|"
+                       r"\bby what (?:margin|amount)\b|"
+                       r"\bwhat(?:['’]?s|\s+is|\s+was)\s+the\s+(?:gap|margin)\b|"  # not "the difference": in approach
                        r"\b(?:two|both)\s+(?:[\w-]+\s+)?(?:numbers|scores|figures|results|accuracies|rates)\b|"
                        r"\bhow (?:big|large|wide|much) is the (?:gap|margin|difference)\b|"
                        r"\b(?:gap|margin|difference)\s+(?:between|of|in (?:accuracy|score|pass@\w+|performance))\b",
