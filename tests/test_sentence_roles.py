@@ -71,10 +71,19 @@ def test_accuracy_on_tune_labels() -> None:
     assert right / len(rows) >= TUNE_ACCURACY_FLOOR
 
 
+def _scorer(sentences: list[str]):
+    """A sentence of one paper ("p") at a position, scored so."""
+    from rag.answer.scoring import ScoredSentence
+
+    def scored(position: int, score: float) -> ScoredSentence:
+        return ScoredSentence("p", position, sentences[position], score, 0.0, score, 0)
+
+    return scored
+
+
 def test_a_yes_no_answer_without_a_finding_gets_its_papers_best_finding():
     """"Does X reduce Y?": the background sentences that scored best are kept, the finding is added and leads."""
     from rag.answer.factoid import findings_first
-    from rag.answer.scoring import ScoredSentence
     from rag.types import Paper
 
     sentences = ["Statins are widely prescribed to adults with high cholesterol.",
@@ -82,10 +91,7 @@ def test_a_yes_no_answer_without_a_finding_gets_its_papers_best_finding():
                  "We enrolled 400 adults aged over 70 in a randomised trial.",
                  "We find that statins raised HDL cholesterol by 12% after one year."]
     paper = Paper("p", "Statins and HDL", " ".join(sentences))
-
-    def scored(position: int, score: float) -> ScoredSentence:
-        return ScoredSentence("p", position, sentences[position], score, 0.0, score, 0)
-
+    scored = _scorer(sentences)
     chosen = [scored(0, 0.80), scored(1, 0.78)]
     everything = [*chosen, scored(3, 0.70), scored(2, 0.50)]
     answer = findings_first(chosen, {"p": paper}, everything)
@@ -99,7 +105,6 @@ def test_the_finding_on_what_the_question_asks_beyond_the_papers_subject_leads()
     """Every sentence is about neural code generation; what is asked is whether developers finish faster."""
     from rag.answer.factoid import findings_first
     from rag.answer.finding_aspect import distinctive_ask
-    from rag.answer.scoring import ScoredSentence
     from rag.types import Paper
 
     sentences = ["Neural code generation models are studied on ML programming tasks.",
@@ -111,10 +116,7 @@ def test_the_finding_on_what_the_question_asks_beyond_the_papers_subject_leads()
     # The words the abstract says in one place at most: what is asked beyond the subject.
     assert distinctive_ask(question, paper) == "make developers finish faster"
     assert distinctive_ask("Do neural code generation models help on ML programming tasks?", paper) == ""
-
-    def scored(position: int, score: float) -> ScoredSentence:
-        return ScoredSentence("p", position, sentences[position], score, 0.0, score, 0)
-
+    scored = _scorer(sentences)
     chosen = [scored(2, 0.62), scored(1, 0.60)]
     by_ask = [scored(3, 0.55), scored(2, 0.20)]  # scored for "make developers finish faster"
     answer = findings_first(chosen, {"p": paper}, [*chosen, scored(3, 0.42)], by_ask=by_ask)
