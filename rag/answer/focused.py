@@ -197,7 +197,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # Not one the question compares with too ("improvement over the SFT model"): that gain is the paper's figure.
     if not shape.yes_no and asks_for_figure(question) and \
             (beaten := beaten_only([m.text for m in named if not only_compared(question, m.text)
-                                    and not _SHARE_OF.search(question.replace(m.text, "X"))], paper.abstract)):
+                                    and not _SHARE_OF_ASKED.search(question.replace(m.text, "X"))], paper.abstract)):
         # "in the PRIME paper, what average score does qwen2.5-math-7b-instruct get?": a model only this abstract
         # names, and only as what its own model surpasses.
         shown, said = beaten
@@ -472,7 +472,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                            if not result_figures(s.text)
                            or all(figure_for(s.text, w) for w in wanted if mentions_name(s.text, w))]
             if with_figure and (beaten := [w for w in wanted if all(only_compared(s.text, w) for s in with_figure)
-                                           and not _SHARE_OF.search(focus.replace(w, "X"))]):
+                                           and not _SHARE_OF_ASKED.search(focus.replace(w, "X"))]):
                 # "what % did SWE-agent get on SWE-bench-lite?": "(19% ...), which is higher than ... SWE-agent"
                 # gives the paper's own figure.
                 shown = view.lexicon.as_written(beaten[0])
@@ -544,7 +544,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
 
 # "how much of Qwen's training data did it use?": a share of what another model has, which the abstract may give
 # beside naming that model only as beaten ("with 10% of its training data").
-_SHARE_OF = re.compile(r"\b(?:how\s+much|what\s+(?:share|fraction|percentage|portion|part|proportion))\s+of\s+"
+_SHARE_OF_ASKED = re.compile(r"\b(?:how\s+much|what\s+(?:share|fraction|percentage|portion|part|proportion))\s+of\s+"
                        r"(?:the\s+)?X\b", re.I)
 def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathered,
                        max_sentences: int, subject: Sequence[str] = ()) -> list[ScoredSentence]:

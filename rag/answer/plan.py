@@ -259,7 +259,9 @@ def _scored_on_benchmark(question: str, named: list[str], mentions: list[Mention
 def _within_labelled(question: str, named: list[str], mentions: list[Mention], lexicon: Lexicon) -> list[str]:
     """The papers a question names, less those it names only by a name the paper its lead-in label names writes
     too ("funcoder: ... and StableCode-3b's % of GPT-4's HumanEval perf?": FunCoder's abstract has StableCode-3b, so
-    the question is about FunCoder, not a comparison with the Stable Code paper)."""
+    the question is about FunCoder, not a comparison with the Stable Code paper). With no label, of two papers, one
+    named by its own name and the other only by a model's name the first's abstract writes, when nothing in the
+    question compares them."""
     from rag.answer.naming import mentions_name
 
     label = _LEAD_IN.match(question)
