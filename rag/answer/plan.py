@@ -235,15 +235,16 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
 # "on ExecRepoBench": where a figure was measured.
 _MEASURED_ON = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
 _BENCHMARK_TITLE = re.compile(r"\bbench|benchmark|\w+Bench\b", re.I)
+# What asking a result sounds like (asks.py reads figures more finely, and imports this module).
+_ASKS_RESULT = re.compile(r"\b(?:scor\w*|accuracy|pass@\w*|how\s+well|perform\w*|results?|numbers?|reach\w*|"
+                          r"gets?|got|achiev\w*|solves?|resolves?)\b|%", re.I)
 
 
 def _scored_on_benchmark(question: str, named: list[str], mentions: list[Mention], lexicon: Lexicon) -> str:
     """The second of two named papers when it is only where the first's figure is asked ("what does RLCoder score on
     ExecRepoBench?"): a benchmark paper, named after "on", in a question asking a figure with no word comparing the
     two; else ""."""
-    from rag.answer.asks import asks_for_figure
-
-    if len(named) != 2 or not asks_for_figure(question) or _WHICH_BETTER.search(question) or \
+    if len(named) != 2 or not _ASKS_RESULT.search(question) or _WHICH_BETTER.search(question) or \
             re.search(r"\b(?:compar\w*|vs\.?|versus|or|and|both|each|differ\w*)\b", question, re.I):
         return ""
     papers = [m for m in mentions if m.kind == "paper"]
