@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from rag.answer.across import paper_set
+from rag.answer.asks import asks_yes_no
 from rag.answer.followups import condense
 from rag.answer.mentions import Lexicon
-from rag.answer.plan import asks_yes_no, list_topic, understand
+from rag.answer.plan import list_topic, understand
 from rag.types import Paper
 
 PAPERS = {

@@ -295,13 +295,31 @@ def only_set_aside(sentence: str, figures: Sequence[str]) -> bool:
     return bool(stated) and all(f.text in figures for f in stated)
 
 
+_YES_NO_AUX = rf"(?:{AUX_WORD}|should)\b"
+_YES_NO = re.compile(rf"^{_YES_NO_AUX}", re.I)
+# "If I diversify the data inside a few domains, should I expect ...?": the condition first, then the question.
+_CONDITION_FIRST = re.compile(rf"^(?:if|when|given|suppose|assuming|once)\b[^?]*?,\s*(?:then\s+|so\s+)?{_YES_NO_AUX}",
+                              re.I)
+
+
+def asks_yes_no(text: str) -> bool:
+    """A yes/no question, asked at the start, after a condition, or in the last sentence ("I tune X. Does Y help?")."""
+    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    return any(bool(_YES_NO.match(t) or _CONDITION_FIRST.match(t)) and not _REQUEST.match(t)
+               for t in {text.strip(), last})
+
+
+# "Can you give both models' scores?": a request for what follows, not a yes/no ("can you tell me whether" is one).
+_REQUEST = re.compile(r"^(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:give|list|show|provide|share|name|"
+                      r"summari[sz]e|explain|describe|compare|point\s+out|tell(?!\s+(?:me|us)\s+(?:if|whether)\b))\b",
+                      re.I)
+
+
 def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | None:
     """What a sentence must hold to answer a question asking for a ratio, a percentage or a measurement (no named
     benchmark; those are checked against the sentences naming them), or None for other questions. `ratio=False`
     leaves ratios out, for questions naming no paper: there it refused an answerable question of natural-frozen
     (run whole; the question was not looked at), while within one named abstract it refuses only near misses."""
-    from rag.answer.plan import asks_yes_no
-
     if asks_yes_no(question.strip().rstrip("?.! ")):
         return None  # "Do models that score well ...?" asks for a finding, not a figure
     if ratio and _ASKS_FACTOR.search(question):

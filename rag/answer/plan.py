@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.answer.alternatives import offered_names
+from rag.answer.asks import asks_for_figure, asks_yes_no
 from rag.answer.described import DESCRIBING
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
@@ -88,23 +89,6 @@ class Plan:
 
 
 MAX_COMPARED = 6
-_AUX = r"(?:does|do|did|is|are|was|were|can|could|has|have|had|will|would|should)\b"
-_YES_NO = re.compile(rf"^{_AUX}", re.I)
-# "If I diversify the data inside a few domains, should I expect ...?": the condition first, then the question.
-_CONDITION_FIRST = re.compile(rf"^(?:if|when|given|suppose|assuming|once)\b[^?]*?,\s*(?:then\s+|so\s+)?{_AUX}", re.I)
-
-
-def asks_yes_no(text: str) -> bool:
-    """A yes/no question, asked at the start, after a condition, or in the last sentence ("I tune X. Does Y help?")."""
-    last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
-    return any(bool(_YES_NO.match(t) or _CONDITION_FIRST.match(t)) and not _REQUEST.match(t)
-               for t in {text.strip(), last})
-
-
-# "Can you give both models' scores?": a request for what follows, not a yes/no ("can you tell me whether" is one).
-_REQUEST = re.compile(r"^(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:give|list|show|provide|share|name|"
-                      r"summari[sz]e|explain|describe|compare|point\s+out|tell(?!\s+(?:me|us)\s+(?:if|whether)\b))\b",
-                      re.I)
 # The nouns a question calls a paper (or what it made) by: "the C-to-safe-Rust paper", "the FunCoder one".
 _PAPER_NOUN = r"(?:paper|method|approach|model|system|work|study|technique|framework|benchmark|dataset|agent|one)"
 _DESCRIBED_SIDE = re.compile(rf"\b(?:the|that|this)\s+(?P<side>(?:[\w+*-]+\s+){{0,6}}?{_PAPER_NOUN})\b", re.I)
@@ -235,16 +219,13 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
 # "on ExecRepoBench": where a figure was measured.
 _MEASURED_ON = re.compile(r"\b(?:on|in)\s+(?:the\s+)?$", re.I)
 _BENCHMARK_TITLE = re.compile(r"\bbench|benchmark|\w+Bench\b", re.I)
-# What asking a result sounds like (asks.py reads figures more finely, and imports this module).
-_ASKS_RESULT = re.compile(r"\b(?:scor\w*|accuracy|pass@\w*|how\s+well|perform\w*|results?|numbers?|reach\w*|"
-                          r"gets?|got|achiev\w*|solves?|resolves?)\b|%", re.I)
 
 
 def _scored_on_benchmark(question: str, named: list[str], mentions: list[Mention], lexicon: Lexicon) -> str:
     """The second of two named papers when it is only where the first's figure is asked ("what does RLCoder score on
     ExecRepoBench?"): a benchmark paper, named after "on", in a question asking a figure with no word comparing the
     two; else ""."""
-    if len(named) != 2 or not _ASKS_RESULT.search(question) or _WHICH_BETTER.search(question) or \
+    if len(named) != 2 or not asks_for_figure(question) or _WHICH_BETTER.search(question) or \
             re.search(r"\b(?:compar\w*|vs\.?|versus|or|and|both|each|differ\w*)\b", question, re.I):
         return ""
     papers = [m for m in mentions if m.kind == "paper"]
