@@ -522,15 +522,18 @@ def asks_which_model(question: str) -> bool:
     """Whether one of the question's asks is which model reached a result, or which one a paper uses: a sentence
     naming none is no answer."""
     models_said = bool(_MODELS_SAID.search(question))
-    for ask in split_asks(question):
-        if _WHICH_HARDWARE.search(ask):
-            return True
-        if (component := _WHICH_COMPONENT.search(ask)) and not MADE.search(ask, component.end()):
-            return True  # "what tokenizer does Scope introduce?" is answered by its own name
-        match = _WHICH_MODEL.search(ask) or (_WHICH_ONE.search(ask) if models_said else None)
-        if match is not None and _DID_BEST.search(ask, match.end()) is not None:
-            return True
-    return False
+    return any(_asks_which_model_in(ask, models_said) for ask in split_asks(question))
+
+
+def _asks_which_model_in(ask: str, models_said: bool) -> bool:
+    """Whether this one ask is which model (or hardware, or component); `models_said`: the question said the models
+    somewhere ("ENAMEL evaluated 30 LLMs; which one is the most efficient?")."""
+    if _WHICH_HARDWARE.search(ask):
+        return True
+    if (component := _WHICH_COMPONENT.search(ask)) and not MADE.search(ask, component.end()):
+        return True  # "what tokenizer does Scope introduce?" is answered by its own name
+    match = _WHICH_MODEL.search(ask) or (_WHICH_ONE.search(ask) if models_said else None)
+    return match is not None and _DID_BEST.search(ask, match.end()) is not None
 
 
 def model_ask(question: str) -> str:
@@ -540,8 +543,7 @@ def model_ask(question: str) -> str:
     if len(asks) < 2:
         return question
     models_said = bool(_MODELS_SAID.search(question))
-    return next((subject_and_ask(a)[-1] for a in asks if asks_which_model(a) or (
-        models_said and (one := _WHICH_ONE.search(a)) and _DID_BEST.search(a, one.end()))), question)
+    return next((subject_and_ask(a)[-1] for a in asks if _asks_which_model_in(a, models_said)), question)
 
 
 def asks_about_data(question: str, names: list[str]) -> bool:
