@@ -1783,3 +1783,9 @@ def test_a_licence_asked_yes_or_no_of_a_model_no_close_abstract_licenses_is_refu
 ])
 def test_a_name_never_spelled_out_and_a_gap_with_one_figure_are_refused(engine, question, said):
     assert_refused_saying(engine, question, said)
+
+
+def test_an_acronym_of_a_letter_and_a_digit_is_spelled_out_from_the_abstract(engine):
+    # "Python Programming Puzzles (P3)" is the abstract's first sentence, which the title must not swallow.
+    answer = engine.ask("what does P3 stand for?")
+    assert not answer.refused and "**Python Programming Puzzles**" in answer.answer.split("[1]")[0]

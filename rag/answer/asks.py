@@ -256,9 +256,11 @@ def _said_value(sentence: str, var: str, value: str) -> bool:
 
 
 # A data split a figure is asked on: "on the valid split", "the validation set", "miniF2F-valid".
-_ASKED_SPLIT = re.compile(r"(?:\b(?:on|for|in|of)\s+(?:the\s+)?(?:[\w+-]+\s+)?|[\w+]-)"
+# After a benchmark's name too ("miniF2F validation-set accuracy").
+_ASKED_SPLIT = re.compile(r"(?:\b(?:on|for|in|of)\s+(?:the\s+)?(?:[\w+-]+\s+)?|[\w+]-|"
+                          r"\b(?-i:[A-Za-z][\w+]*(?:\d|[a-z][A-Z])[\w+]*)\s+)"
                           r"(?P<split>test|valid|validation|dev|development|train|training)"
-                          r"(?:\s+(?:split|set|subset|partition)\b|(?=\s*[?.,;]|$))", re.I)
+                          r"(?:[\s-]+(?:split|set|subset|partition)\b|(?=\s*[?.,;]|$))", re.I)
 # Each kind of split, as an abstract writes it.
 _SPLITS = {"test": re.compile(r"\btest\b", re.I),
            "validation": re.compile(r"\b(?:valid|validation|dev|development)\b", re.I),

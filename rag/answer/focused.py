@@ -123,7 +123,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # "what does HACL* stand for?": the words beside it in brackets, or nothing; its other sentences only use it.
     as_typed = [view.lexicon.as_written(m.text) for m in mentions if m.paper_ids == (pid,)]
     acronym = asked_acronym(question, [name, *as_typed]) if asks_expansion(question) else ""
-    spelled = expansion(acronym, text) if acronym else None
+    # The abstract's own sentence first: with the title before it, its first sentence is read as one with the title
+    # ("Programming Puzzles\nWe ... release ... Python Programming Puzzles (P3)") and matches none of its sentences.
+    spelled = (expansion(acronym, paper.abstract) or expansion(acronym, text)) if acronym else None
     if acronym and spelled is None:
         return _not_stated(paper, "", question, found, f"{the_abstract} does not spell out {acronym}.")
     if _ASKS_WHICH_DATA.search(question) and not shape.yes_no and not _DATA_WORDS.search(text) and \
