@@ -1268,6 +1268,7 @@ def test_they_after_a_list_are_the_papers_it_listed(engine):
 @pytest.mark.parametrize(("question", "refused"), [
     ("how did STP do on the minif2f validation split?", True),  # its figures are on miniF2F-test only
     ("what's DeepSeek-Prover's miniF2F dev set accuracy?", True),
+    ("DeepSeek-Prover's miniF2F validation-set accuracy with 64 samples?", True),  # hyphenated
     ("what does STP get on the miniF2F test split?", False),  # the split it has (control)
     ("what's the HumanEval test set score of CodeTree?", False),  # "test set" said loosely: its HumanEval figure
 ])

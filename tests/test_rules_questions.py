@@ -587,7 +587,6 @@ _PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples a
     ("It gets 46.3% on the miniF2F test set with 64 samples. And on the valid split?", "on the validation split"),
     ("what does it get on miniF2F-valid?", "on the validation split"),
     ("what's its accuracy on the dev set?", "on the validation split"),
-    ("FooProver's miniF2F validation-set accuracy?", "on the validation split"),  # after the name, hyphenated
     ("what does it get on the miniF2F test split?", ""),
     ("which tests does it run?", ""),  # no split
     ("what about the training data?", ""),  # what it trained on, not a figure's split

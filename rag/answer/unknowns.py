@@ -87,9 +87,9 @@ _SUBSETS = r"lite|verified|hard|mini|live|multilingual|full|valid|validation|dev
 _RESULT_WORDS = (r"split|set|subset|version|variant|leaderboard|numbers|results|scores?|figures?|performance|accuracy|"
                  r"resolve")
 SPACED_VARIANT = re.compile(rf"(?:(?<=\bon\s)|(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\s)|"
-                            rf"(?=[\w.]+(?:-[\w.]+)*\s+(?:{_SUBSETS})\s+(?:{_RESULT_WORDS})\b))"
+                            rf"(?=[\w.]+(?:-[\w.]+)*\s+(?:{_SUBSETS})[\s-]+(?:{_RESULT_WORDS})\b))"
                             rf"(?P<base>[\w.]+(?:-[\w.]+)*)\s+(?:{_SUBSETS})"
-                            rf"(?=\s*(?:$|[?.,;:!)])|\s+(?:{_RESULT_WORDS})\b)", re.I)
+                            rf"(?=\s*(?:$|[?.,;:!)])|[\s-]+(?:{_RESULT_WORDS})\b)", re.I)  # "validation-set accuracy"
 
 
 # A short word typed in lower case, standing alone (no hyphen, dot or slash joins it to a name): three to five
