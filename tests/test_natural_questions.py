@@ -1790,3 +1790,41 @@ def test_an_acronym_of_a_letter_and_a_digit_is_spelled_out_from_the_abstract(eng
     # "Python Programming Puzzles (P3)" is the abstract's first sentence, which the title must not swallow.
     answer = engine.ask("what does P3 stand for?")
     assert not answer.refused and "**Python Programming Puzzles**" in answer.answer.split("[1]")[0]
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # The acronym's spelling-out names the paper, and is no name its figure must be said with.
+    ("In the Python Programming Puzzles paper, how many of the test problems does Codex solve with one try?", "18%"),
+    # A subject set apart by a colon, then a yes/no check of a finding said as a multiple in words.
+    ("The MBPP paper by Austin et al.: does human feedback in natural language cut the error rate in half?",
+     "halves the error rate"),
+    # A count the asker only guesses at, asking for the real one.
+    ("someone told me Code4Me had roughly 1,000 users; how many users did it really have?", "1200 users"),
+])
+def test_a_journalists_checks_the_abstract_answers_are_answered(engine, question, said):
+    assert_answered_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # The ask first, then what the asker knows of another paper: the ask is of the first alone.
+    ("what did one ADAS search cost in dollars? I know The AI Scientist is about $15 per paper", "cost in money"),
+    ("How many SWEBench issues does CodeTree resolve with GPT-4o, in percent? I'd put it beside AutoCodeRover's 19%.",
+     "CodeTree abstract"),
+    # Names beyond the one the abstract gives; a member of a set no abstract names.
+    ("Code4Me: InCoder won; name the other models they evaluated.", "does not name which one"),
+    ("is TensorFlow among the ML libraries the Good, Bad and Missing study evaluated?", "TensorFlow"),
+    # A sized model named beside the paper is what its figure must be for (FunCoder's 3B figure is on HumanEval).
+    ("FunCoder + StableCode-3b MBPP score?", "StableCode-3b"),
+])
+def test_a_students_and_a_managers_near_misses_are_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)
+
+
+@pytest.mark.parametrize("question", [
+    "has anyone evaluated on miniF2F?",
+    "which papers use minif2f (testing or training on it)",  # a control: a name in lower case with an aside
+])
+def test_a_list_of_one_benchmarks_users_in_chat_wording_is_complete(engine, question):
+    answer = engine.ask(question)
+    assert answer.kind == "list" and any(c.title.startswith("DeepSeek-Prover") for c in answer.citations)
+    assert len({c.paper_id for c in answer.citations}) == 4

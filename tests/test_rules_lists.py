@@ -51,6 +51,13 @@ def test_a_word_the_corpus_only_writes_capitalised_is_a_name():
         ["Isabelle", "python", "Lean", "proof"]
 
 
+def test_a_name_with_a_capital_inside_is_typed_in_lower_case_as_written_while_plain_goes_by_the_first_letter():
+    vocabulary = Vocabulary("Results on miniF2F and xCodeEval. We test on miniF2F again, and on the test split.")
+    assert [vocabulary.name_typed_lower(w) for w in ["minif2f", "xcodeeval", "test"]] == ["miniF2F", "xCodeEval", ""]
+    # "in miniF2F" reads as a sentence's word, as before: a model's name is looked for among capitalised words.
+    assert vocabulary.plain("miniF2F") and vocabulary.plain("test")
+
+
 def test_a_word_capitalised_only_as_the_head_of_a_longer_name_is_that_names():
     vocabulary = Vocabulary("We solve the Game of 24 and the Game of Life. We prove it in Isabelle.")
     assert vocabulary.heads_a_name_only("game") and not vocabulary.heads_a_name_only("isabelle")
@@ -73,6 +80,7 @@ def test_a_word_capitalised_only_where_a_sentence_or_title_starts_is_no_name():
     # An aside in parentheses naming no examples qualifies the topic and is left out.
     ("math data with solutions as programs (PoT-style, not proofs)", "math data with solutions as programs", []),
     ("HumanEval (including HumanEval+)", "HumanEval", ["HumanEval+"]),  # one name, said to count too
+    ("miniF2F (evaluation or building on it)", "miniF2F", []),  # a name alone, an aside of no names after it
     # Named examples in brackets inside the topic, with more of it after them.
     ("write formal proofs (Lean, Isabelle and the like) or build data for that",
      "write formal proofs or build data for that", ["Lean", "Isabelle"]),

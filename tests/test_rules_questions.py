@@ -280,6 +280,19 @@ def test_a_name_is_known_in_some_form_or_not_at_all(lexicon, name, known):
     assert lexicon.known(name) is known
 
 
+def test_a_paper_acronym_spelled_out_in_its_abstract_names_the_paper_too():
+    papers = {"p3": Paper("p3", "Programming Puzzles", "We introduce a new type of programming challenge called "
+                                                       "programming puzzles, as an objective and comprehensive "
+                                                       "evaluation of program synthesis, and release an open-source "
+                                                       "dataset of Python Programming Puzzles (P3). Codex solves 18%."),
+              "other": Paper("other", "Other", "We use the Python Programming Puzzles (P3) dataset too.")}
+    lexicon = Lexicon({"p3": papers["p3"]})
+    (mention,) = lexicon.find("In the Python Programming Puzzles paper, what does Codex solve?")[:1]
+    assert mention.kind == "paper" and mention.paper_ids == ("p3",)
+    # A control: where another abstract has the words too, they name no one paper.
+    assert not any(m.kind == "paper" for m in Lexicon(papers).find("the Python Programming Puzzles paper"))
+
+
 @pytest.mark.parametrize(("name", "known"), [
     ("Llama3-8B", True),  # the abstract writes "Llama3- 8B"
     ("llama3 8b", True),
@@ -717,6 +730,9 @@ def test_every_ask_of_a_question_with_three_is_found():
     ("which LLM generated the plausible test cases?", False),  # "test cases" is no testing of models
     ("which model sizes did they use?", False),  # sizes, not a model
     ("under $15 a paper - which LLM is that with?", True),  # the model behind a result
+    ("InCoder came out on top. what were the other two models?", True),  # names beyond the one said
+    ("Code4Me: name the other models they evaluated", True),
+    ("how did the other models do?", False),  # how they did, not which
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model
@@ -900,6 +916,9 @@ def test_a_name_one_abstract_uses_paired_with_a_paper_is_compared(question, kind
     ("does RLCoder train its retriever w/ PPO or GRPO?", ["PPO", "GRPO"], True),  # the choices: neither is there
     ("Is Kat8 or Wdr5 the one that recruits MOF?", ["Kat8"], False),  # the other an abstract has: another word
     ("Is its data released under MIT or Apache 2.0?", ["MIT"], True),  # the other no abstract has either
+    ("Is PyTorch one of the four ML libraries they used?", ["PyTorch"], True),  # a member of what a paper names
+    ("Is TensorFlow among the libraries evaluated?", ["TensorFlow"], True),
+    ("Is Kat8 one of the factors recruited by MOF?", ["Kat8"], False),  # a claim, not what a paper used
 ])
 def test_when_an_unknown_name_makes_a_question_unanswerable(question, names, unanswerable):
     from rag.answer.asks import unknown_name_unanswerable
@@ -955,6 +974,11 @@ def test_a_lower_case_name_with_a_number_the_abstracts_never_write_is_unknown(qu
     ("could you please list the benchmarks it uses?", False),
     ("Can you tell me whether FunCoder beats GPT-4?", True),  # a control: whether is yes or no
     ("Can FunCoder run on small models?", True),
+    # A subject set apart by a colon or a dash, then the question.
+    ("Austin et al.'s MBPP paper: is it true that feedback halves the error rate?", True),
+    ("the pillow/numpy case study - did they have failed attempts?", True),
+    ("the pillow/numpy case study - what did they optimise?", False),
+    ("Does it beat GPT-4? STP: what sizes?", True),  # a question before the colon decides
 ])
 def test_a_yes_no_question_may_follow_a_condition_or_a_lead_in(question, yes_no):
     assert asks_yes_no(question.rstrip("?")) is yes_no
@@ -1344,6 +1368,9 @@ def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     ("What success rate does it get on its 812 tasks?", "The best agent succeeds on 10.59% of tasks.", ""),  # unsaid
     ("how well did it do on the 974 problems?", "MBPP has 974 programming tasks; MathQA has 23914 problems.", ""),
     ("how many of the 974 problems were solved?", "MBPP has 974 tasks; MathQA has 23914 problems.", ""),
+    # A count the asker only guesses at, asking for the real one, is theirs to check; stated flat, it is a premise.
+    ("a blog says 'about 1,000 users': how many users did it have?", "Data from more than 1200 users.", ""),
+    ("It had 1,000 users: how many completions did they give?", "Data from more than 1200 users.", "1,000 users"),
 ])
 def test_a_count_the_abstract_gives_otherwise(question, text, contradicted):
     from rag.answer.asks import contradicted_count
@@ -1431,6 +1458,11 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("list every paper that reports something on HumanEval / HumanEval+", "HumanEval / HumanEval+"),
     ("show me all the papers using Lean", "Lean"),
     ("give me every paper that evaluates on MBPP", "MBPP"),
+    # "did anyone / has any paper" with a verb of doing asks which papers did it.
+    ("did anyone use SWE-bench or something derived from it?", "SWE-bench or something derived from it"),
+    ("has any paper here evaluated on APPS?", "APPS"),
+    ("has anyone tried evolutionary search?", "evolutionary search"),
+    ("has anyone found that small models win?", ""),  # a finding asked across papers, not a list
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic

@@ -39,7 +39,7 @@ _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_W
                           r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup|"
                           r"numbers|figures|results)|\bby what (?:margin|amount)|"  # "the corresponding numbers"
                           rf"{_RATES}|accuracy|scores?|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
-                          r"get on|percent(?:age)?|"
+                          r"get on|percent(?:age)?|(?:numbers|figures)\s+(?:on|for|in)|"
                           # "the TTFT reduction in seconds": a quantity asked in its unit
                           r"(?:reduction|saving|speedup|increase|decrease|gain|drop|cut)s?\s+in\s+(?:seconds|"
                           r"milliseconds|ms|minutes|hours|tokens|points))\b|(?<!\S)%(?!\S)", re.I)  # "the actual %"
@@ -59,8 +59,12 @@ def result_figures(sentence: str) -> list[Figure]:
 
 def has_figure(sentence: str) -> bool:
     """A sentence that can answer "what score / how many": it holds a number (as the verifier reads numbers, so
-    the 8 of "GSM8K" is not one)."""
-    return bool(numbers_in(sentence))
+    the 8 of "GSM8K" is not one), or a multiple in words ("halves the error rate", "a twofold speedup")."""
+    return bool(numbers_in(sentence)) or bool(_MULTIPLE_IN_WORDS.search(sentence))
+
+
+_MULTIPLE_IN_WORDS = re.compile(r"\b(?:halv(?:es|ed|ing)|doubl(?:es|ed|ing)|tripl(?:es|ed|ing)|quadrupl(?:es|ed|ing)|"
+                                r"(?:two|three|four|five|ten)-?fold)\b", re.I)
 
 
 # A question about a named benchmark asking a measurement ("what GSM8K accuracy", "how well"), not a size or a count:
@@ -306,8 +310,11 @@ _CONDITION_FIRST = re.compile(rf"^(?:if|when|given|suppose|assuming|once)\b[^?]*
 def asks_yes_no(text: str) -> bool:
     """A yes/no question, asked at the start, after a condition, or in the last sentence ("I tune X. Does Y help?")."""
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
+    # "Austin et al.'s program synthesis paper: is it true that ...?": a subject set apart, then the question.
+    labelled = [text[m.end():].lstrip(":-–— ") for m in [_SUBJECT_COLON.search(text) or _SUBJECT_DASH.search(text)]
+                if m is not None and "?" not in text[:m.start()]]
     return any(bool(_YES_NO.match(t) or _CONDITION_FIRST.match(t)) and not _REQUEST.match(t)
-               for t in {text.strip(), last})
+               for t in {text.strip(), last, *labelled})
 
 
 # "Can you give both models' scores?": a request for what follows, not a yes/no ("can you tell me whether" is one).
@@ -533,8 +540,14 @@ def _asks_which_model_in(ask: str, models_said: bool) -> bool:
         return True
     if (component := _WHICH_COMPONENT.search(ask)) and not MADE.search(ask, component.end()):
         return True  # "what tokenizer does Scope introduce?" is answered by its own name
+    if _OTHER_MODELS.search(ask):
+        return True  # "InCoder came out on top. what were the other two models?": names beyond those said
     match = _WHICH_MODEL.search(ask) or (_WHICH_ONE.search(ask) if models_said else None)
     return match is not None and _DID_BEST.search(ask, match.end()) is not None
+
+
+_OTHER_MODELS = re.compile(r"\b(?:what|which|who|name)\b[^?]*?\bthe\s+other\s+(?:(?:two|three|four|five|\d+)\s+)?"
+                           r"(?:[\w-]+\s+)?(?:models?|LLMs?)\b", re.I)
 
 
 def model_ask(question: str) -> str:
@@ -574,8 +587,15 @@ def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool,
         other = compared_with(question)
         return (asks_for_figure(question) or _choice_of(question, names, known) or
                 any(re.search(_EVALUATES + re.escape(n) + r"\b", question, re.I) or mention_pattern(n).search(other)
-                    for n in names))
+                    or re.search(rf"\b{re.escape(n)}\s+{_MEMBER_OF}", question, re.I) for n in names))
     return asks_about_data(question, names)
+
+
+# "is PyTorch one of the four ML libraries they used?": a member of what a paper names, which no abstract names.
+# Only of what they used: "is Kat8 one of the causes of ...?" is a claim, its unknown name maybe another for MOF.
+_MEMBER_OF = (r"(?:really\s+|also\s+)?(?:one\s+of|among|included\s+(?:in|among)|part\s+of)\s+(?:the|its|their)\s+"
+              r"[^?.;]{0,60}?\b(?:used|use[sd]?|evaluated|tested|"
+              r"covered|chose|picked|selected|studied|compared|ran|considered)\b")
 
 
 def _choice_of(question: str, names: Sequence[str], known: Callable[[str], bool]) -> bool:
@@ -845,8 +865,11 @@ def contradicted_count(question: str, text: str) -> str:
     count `text` does not give at all is no contradiction, nor is one it writes anywhere ("974 programming tasks"
     for "the 974 problems")."""
     written = read(text).values
+    # "the draft says 'about 1,000 users': exactly how many?": a count the asker only guesses at is theirs to check.
+    guessed = {f.end for f in read(question).figures if f.bound == "~"} if asks_for_figure(question) else set()
     for asked in _COUNTED.finditer(question):
-        if any(abs(v - w) < 1e-9 for v in read(asked.group(0)).values for w in written):
+        if any(abs(v - w) < 1e-9 for v in read(asked.group(0)).values for w in written) or \
+                asked.end("n") in guessed:
             continue
         value = asked["n"].replace(",", "")
         said = [m["n"].replace(",", "") for m in re.finditer(rf"(?<![\w.])(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){{0,2}}?"

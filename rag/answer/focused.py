@@ -403,6 +403,14 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         t[0] for t in _MODEL_TOKEN.finditer(question)
         if key(t[0]) not in own_names | {key(w) for w in wanted} and mentions_name(paper.abstract, t[0])
         and not any(m.start <= t.start() < m.end for m in mentions)))
+    # "FunCoder + StableCode-3b numbers on MBPP": a sized model the abstract has (another paper's, or its own),
+    # named beside the paper's name, is the setting its figure must be for, not a paper asked about.
+    own_said = [m for m in mentions if m.paper_ids == (pid,) and m.kind == "paper" and not _SIZED.search(m.text)]
+    sized = [m.text for m in mentions if m.kind == "paper" and _SIZED.search(m.text)
+             and mentions_name(paper.abstract, m.text)
+             and any(_BESIDE.fullmatch(question[min(m.end, o.end):max(m.start, o.start)]) for o in own_said)]
+    if sized:
+        wanted = [*(n for n in dict.fromkeys(sized) if n not in wanted), *wanted]
     if wanted:
         # "o1-mini's reasoning gap": a metric the abstract defines, asked in its words, is asked as it is named there
         # ("reasoning gap (Delta)").
@@ -464,7 +472,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # many tasks was it tested?"
         if asks_for_figure(focus) or (bare_label(question) and any(has_figure(s.text) for s in about)) or \
                 (_WHAT.search(question) and len(wanted) > 1 and any(defines_metric(w, paper.abstract) for w in wanted)):
-            states = has_measure if asks_measure(question) else has_figure
+            # Asked yes or no ("does it cut the error rate in half?"), a multiple in words states it.
+            states = has_measure if asks_measure(question) and not shape.yes_no else has_figure
             with_figure = [s for s in about if states(s.text)]
             if _siblings_figures(with_figure, wanted, paper.abstract):
                 with_figure = []
@@ -617,6 +626,8 @@ def _headed_by(name: str, names_it: Callable[[str], bool]) -> bool:
 
 # A model's name typed with a digit and a hyphen in it ("o1-mini", "llama2-7b"), not a figure ("7B", "2024"), a metric
 # ("pass@1") nor a number type ("float32").
+_BESIDE = re.compile(r"\s*(?:\+|&|/|,|with|w/|using|on|under|and)?\s*", re.I)  # "FunCoder + StableCode-3b"
+_SIZED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[bBmM](?![\w])|[-_]\d+(?:\.\d+)?[bBmM](?![\w])")
 _MODEL_TOKEN = re.compile(r"(?<![\w@.-])[A-Za-z]+\d[\w.]*(?:-[\w.]+)+(?![\w@-])")
 
 

@@ -251,7 +251,9 @@ def example_names(topic: str) -> tuple[str, list[str]]:
     if len(examples) < (1 if match["also"] else 2) or not all(len(n) == 1 and not is_generic(n[0]) for n in names):
         # An aside in parentheses that names no examples ("(PoT-style, not formal proofs)") only qualifies the
         # topic: left out, it cannot make the topic unmeetable. Plain-word examples after "like" are the meaning.
-        return (match["head"].strip(" ,"), []) if match["inside"] and len(match["head"].split()) >= 2 else (topic, [])
+        # A name alone is left as much: "minif2f (eval or building on it)".
+        head = match["head"].strip(" ,")
+        return (head, []) if match["inside"] and (len(head.split()) >= 2 or topic_names(head)) else (topic, [])
     return match["head"].strip(" ,"), [n[0] for n in names]
 
 

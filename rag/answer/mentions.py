@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from rag.answer.acronyms import expansion
 from rag.text.corpus import joined, starts
 from rag.text.names import GENERIC_NAMES, capitalised_names, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -148,6 +149,14 @@ class Lexicon:
         for k, pids in self.introduced.items():
             if len(pids) == 1 and self.terms.get(k, pids) == pids:
                 self.paper_aliases.setdefault(k, set()).update(pids)
+        # "the Python Programming Puzzles (P3) paper": an acronym naming one paper names it spelled out too, where
+        # no other abstract has those words.
+        for pid, paper in papers.items():
+            for acronym in {m[1] for m in _BRACKETED.finditer(paper.abstract)}:
+                if self.paper_aliases.get(key(acronym)) == {pid} and (spelled := expansion(acronym, paper.abstract)):
+                    sentence, (start, end) = spelled
+                    if self.terms.get(key(sentence[start:end]), {pid}) == {pid}:
+                        self._add(self.paper_aliases, sentence[start:end], pid)
         for table in (self.paper_aliases, self.title_names):
             for name in [n for n, pids in table.items() if len(pids) > 1 or key(n) in GENERIC_NAMES or len(key(n)) < 2]:
                 del table[name]

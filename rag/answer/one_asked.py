@@ -80,10 +80,36 @@ def _asked_of_one(shape: Plan, found: Gathered) -> tuple[str, int] | None:
     return None
 
 
+# The ask, then what the asker knows: "ADAS - what does one search cost? the AI Scientist was like $15/paper",
+# "CodeTree on SWEBench: what % resolved? need to put it next to AutoCodeRover's 19%".
+_ASK_THEN_STATEMENT = re.compile(r"^(?P<ask>[^?]+\?)\s+(?P<context>[^?]+?)[.!]?$", re.S)
+_COMPARING = re.compile(r"\b(?:compar\w*|vs\.?|versus|differ\w*|better|worse|against|beat\w*|outperform\w*|"
+                        r"contrast\w*)\b", re.I)
+
+
+def _asked_then_said(shape: Plan, found: Gathered) -> tuple[str, int] | None:
+    """The one paper the ask names, and where the ask ends, when what follows it names the others as context."""
+    question = found.searched
+    split = _ASK_THEN_STATEMENT.match(question.strip())
+    if split is None or ask_opens(split["context"]) or _COMPARING.search(split["context"]) or \
+            shape.sides or shape.described:
+        return None
+    end = split.end("ask")
+    mentions = [m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1]
+    asked = {m.paper_ids[0] for m in mentions if m.end <= end}
+    said = {m.paper_ids[0] for m in mentions if m.start >= end}
+    if len(asked) == 1 and said - asked:
+        return next(iter(asked)), end
+    return None
+
+
 def asked_of_one(shape: Plan, found: Gathered) -> tuple[str, str, list[Mention]] | None:
     """The one paper asked about, the question to ask of it and the names it keeps, or None for a comparison."""
     if (asked := _not_only_like(shape, found)) is not None:
         return asked, _LIKE_OTHER.sub(" ", found.searched), shape.terms
+    if (then := _asked_then_said(shape, found)) is not None:
+        pid, end = then
+        return pid, found.searched[:end], [t for t in shape.terms if t.end <= end]
     if (one := _asked_of_one(shape, found)) is None:
         return None
     pid, start = one

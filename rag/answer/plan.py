@@ -64,7 +64,8 @@ _LIST_LEAD = re.compile(
     r"talk(?:s)? about|bring(?:s)? up|"
     r"discuss(?:es)?|are about|about|on|involve[sd]?|focus(?:es)? on|deal(?:s)? with|tackle[sd]?|include[sd]?|"
     r"benchmark(?:s)?(?:\s+on)?|tested on|test on|(?:works?|working) (?:on|with)|target(?:s)?|build on|are based on|"
-    r"leverage[sd]?|touch(?:es|ing)?(?:\s+on)?|involving|regarding|concerning|covering|related to)\s+",
+    r"leverage[sd]?|touch(?:es|ing)?(?:\s+on)?|involving|regarding|concerning|covering|related to|"
+    r"tr(?:y|ies|ied)(?:\s+out)?)\s+",
     re.I,
 )
 
@@ -539,6 +540,12 @@ def _list_topic(text: str) -> str:
     text = re.sub(r"^(?:(?:any|are there any|are there|is there any|is there)\s+)?(?:papers|works?|studies|"
                   r"research)\s+|^anything\s+(?=(?:using|on|about|that|with|touching|involving|related|around|regarding|"
                   r"concerning|mentioning|covering)\b)", "which papers ", text, flags=re.I)
+    # "did anyone use SWE-bench or something derived from it?", "has any paper evaluated on APPS?": which papers did.
+    text = re.sub(r"^(?:did|has|have|does|do)\s+(?:any\s*one|anybody|any\s+(?:papers?|works?|stud(?:y|ies)))"
+                  r"(?:\s+here|\s+in\s+(?:the|this)\s+(?:index|collection|corpus))?\s+"
+                  r"(?=(?:use|used|evaluate|evaluated|test|tested|appl(?:y|ied)|report|reported|work(?:ed)?\s+with|"
+                  r"build|built|run|ran|benchmark|benchmarked|release|released|introduce|introduced|propose|proposed|"
+                  r"tr(?:y|ied))\b)", "which papers ", text, flags=re.I)
     # "papers whose main contribution is evaluating X": the papers evaluating X.
     text = re.sub(r"\bwhose\s+(?:main\s+|primary\s+|key\s+|core\s+|central\s+)?(?:contribution|focus|goal|aim|"
                   r"subject|topic|point)s?\s+(?:is|are|was|were|lies\s+in)\s+", "", text, flags=re.I)

@@ -87,6 +87,13 @@ _DETAILS = [
                 r"\bseeds?\b(?!\s+(?:data|datasets?|examples?|problems?|questions?|instructions?|tasks?|sets?|"
                 r"prompts?|programs?|statements?|theorems?|proofs?))", re.I),
      re.compile(r"\bseeds?\b|\b(?:\d+|several|multiple|independent|repeated)\s+(?:\w+\s+)?(?:runs|trials)\b", re.I)),
+    # "MBPP has 974 tasks: how were they split into train / validation / test?": the parts' sizes, said with them.
+    ("split into training, validation and test parts",
+     re.compile(r"\bsplit\s+(?:up\s+)?(?:into|in|between|across)\b[^?]*\b(?:train\w*|valid\w*|dev|test)\b|"
+                r"\b(?:train\w*|valid\w*|test)\s*/\s*(?:val\w*|dev|test)\b[^?]*\b(?:splits?|sizes?|how\s+many)\b|"
+                r"\b(?:train\w*|valid\w*|test)\s*/\s*(?:val\w*|dev|test)\s+splits?\b", re.I),
+     re.compile(r"\b(?:train\w*|validation|dev|test)\b[^.;]{0,40}?\d|\d[^.;]{0,40}?\b(?:train\w*|validation|test)\b",
+                re.I)),
     ("measure of uncertainty or significance",
      re.compile(r"\bconfidence\s+intervals?\b|\bstandard\s+(?:deviation|error)s?\b|\bstd\b|\bstdev\b|"
                 r"\berror\s+bars?\b|\bp[- ]values?\b|\bstatistical(?:ly)?\s+significan\w*|\bvariance\s+(?:across|over|"

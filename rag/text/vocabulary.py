@@ -53,9 +53,12 @@ class Vocabulary:
         self._plain: set[str] = set()  # written in lower case within sentences NAME_SHARE of the time or more
         for low, forms in counts.items():
             capitalised = sum(n for form, n in forms.items() if form[0].isupper())
-            if capitalised >= NAME_SHARE * sum(forms.values()):
-                self._names[low] = max((f for f in forms if f[0].isupper()), key=forms.__getitem__)
-            elif sum(forms.values()) - capitalised >= NAME_SHARE * sum(forms.values()):
+            # "miniF2F", "xCodeEval": a capital inside makes a name to type as much as one in front. Plain words
+            # are reckoned by the first letter alone, as a sentence reads them ("in miniF2F" is no model's name).
+            named = sum(n for form, n in forms.items() if not form.islower())
+            if named >= NAME_SHARE * sum(forms.values()):
+                self._names[low] = max((f for f in forms if not f.islower()), key=forms.__getitem__)
+            if sum(forms.values()) - capitalised >= NAME_SHARE * sum(forms.values()):
                 self._plain.add(low)
 
     def as_written(self, word: str) -> str:
