@@ -1828,3 +1828,32 @@ def test_a_list_of_one_benchmarks_users_in_chat_wording_is_complete(engine, ques
     answer = engine.ask(question)
     assert answer.kind == "list" and any(c.title.startswith("DeepSeek-Prover") for c in answer.citations)
     assert len({c.paper_id for c in answer.citations}) == 4
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Figures put up to be confirmed that the abstract never writes.
+    ("Codev-Bench covers 10 repositories and about 3,000 samples, right?", "gives no figure of 10"),
+    # A size asked of a benchmark: "48% of these problems" counts none of them.
+    ("how many problems are in the REFUTE dataset?", "gives no figure for problems"),
+    # The count asked beside another ask holds no number in the abstract.
+    ("which release of ChatGPT did GHOSTS benchmark, and how many questions are in it?", "gives no figure"),
+])
+def test_a_meta_analysts_cells_the_abstract_leaves_empty_are_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("CS-Bench has around 5K test samples in 26 subfields, correct?", "approximately 5K"),  # a control: both written
+    ("the F* paper: how many top-level definitions are in its dataset?", "32K"),  # a control
+    # "written by" of what the paper made, not of the paper: no question about its authors.
+    ("are ENAMEL's reference solutions written by an expert?", "human expert"),
+])
+def test_checks_the_abstract_answers_are_answered(engine, question, said):
+    assert_answered_saying(engine, question, said)
+
+
+def test_a_list_of_a_thing_used_or_a_subject_is_their_union(engine):
+    answer = engine.ask("papers that use evolutionary search, or are about AutoML?")
+    assert answer.kind == "list" and len({c.paper_id for c in answer.citations}) >= 4
+    assert any(c.title.startswith("AutoML-Agent") for c in answer.citations)
+    assert any(c.title.startswith("CoEvo") for c in answer.citations)

@@ -111,6 +111,7 @@ def test_a_paper_naming_any_example_matches_the_topic():
     ("verifiers or process reward models for math reasoning",
      ["verifiers for math reasoning", "process reward models for math reasoning"]),
     ("code generation or optimisation", ["code generation or optimisation"]),  # one phrase: left to its meaning
+    ("use evolutionary search, or are about AutoML", ["use evolutionary search", "AutoML"]),  # a verb first
     ("HumanEval / HumanEval+", ["HumanEval", "HumanEval+"]),
     # A slash between generic words joins no two topics: each side would match every paper on LLMs.
     ("have LLMs/AI write machine-checked proofs", ["have LLMs/AI write machine-checked proofs"]),

@@ -637,6 +637,10 @@ def test_a_parameters_value_must_be_the_one_the_figure_is_for():
     ("I use GPT-4. Does it help?", ["I use GPT-4.", "Does it help?"]),
     ("does VB beat VF? what model sizes did they test?", ["does VB beat VF?", "what model sizes did they test?"]),
     ("It scores 12 vs. 10 on it.", ["It scores 12 vs. 10 on it."]),  # a control: no ask after the stop
+    # The ask led by where it asks about.
+    ("I'm reading about control flow. In CoCoNUT, how well did Gemini do?",
+     ["I'm reading about control flow.", "In CoCoNUT, how well did Gemini do?"]),
+    ("It ran on Lean. In total, 5 proofs.", ["It ran on Lean. In total, 5 proofs."]),  # no ask word after the comma
 ])
 def test_a_question_with_two_asks_is_split_between_them(question, asks):
     from rag.answer.asks import split_asks
@@ -1362,6 +1366,19 @@ def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     assert asked_part(question) == asked
 
 
+@pytest.mark.parametrize(("question", "unconfirmed"), [
+    # Figures put up to be confirmed, counts and rough ones too, that the abstract does not write.
+    ("WebArena has 812 tasks and humans at ~78% success, correct?", "812"),
+    ("it gets about 10.6% end to end, right?", ""),  # 10.59% is near enough to "about 10.6%"
+    ("it gets about 60% end to end, right?", "about 60%"),
+    ("it has 812 tasks: how many does the agent solve?", ""),  # no confirmation asked: the premise is judged elsewhere
+])
+def test_figures_asked_to_be_confirmed_must_be_written(question, unconfirmed):
+    from rag.answer.asks import unconfirmed_figure
+
+    assert unconfirmed_figure(question, "Our best agent reaches a task success rate of 10.59%.") == unconfirmed
+
+
 @pytest.mark.parametrize(("question", "text", "contradicted"), [
     ("UGMathBench evaluated 60 LLMs - which one did best?", "Our evaluation of 23 leading LLMs reveals ...", "60 LLMs"),
     ("BigCodeBench evaluated 60 LLMs - which one did best?", "Our evaluation of 60 LLMs shows ...", ""),
@@ -1389,6 +1406,8 @@ def test_a_count_the_abstract_gives_otherwise(question, text, contradicted):
     ("How many failures were in that category?", "66.3% of failures were due to it.", True),  # a part, not a size
     ("How many samples does it contain?", "Version 2 of the dataset is public.", False),  # "is" is no plural
     ("How many samples inside?", "Using query evolution on GSM8K and MATH datasets.", False),  # 8K of GSM8K
+    ("how many problems are in the REFUTE benchmark?", "It solves up to 48% of these problems.", False),  # a size
+    ("how many top-level definitions?", "It has around 32K top-level F* definitions.", True),  # a name with a *
 ])
 def test_what_a_count_question_counts(question, sentence, counts):
     from rag.answer.units import counted_unit

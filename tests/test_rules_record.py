@@ -20,6 +20,8 @@ BARE = Paper("bare", "Program Synthesis with Large Language Models", "We evaluat
     (BARE, "What does the MBPP paper evaluate?", None, ""),  # not a question about the record
     (BARE, "did the MBPP paper come out in 2021?", True, "no year"),  # a control: still asks the year
     (BARE, "what % of tokens come out right from the first layer?", None, ""),  # no paper coming out
+    (BARE, "was MBPP written by Google people?", True, "no authors"),  # the paper, written by
+    (BARE, "were its reference solutions written by a human expert?", None, ""),  # what the paper made
 ])
 def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, said):
     answer = record_answer(paper, question, question)

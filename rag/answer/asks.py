@@ -60,7 +60,18 @@ def result_figures(sentence: str) -> list[Figure]:
 def has_figure(sentence: str) -> bool:
     """A sentence that can answer "what score / how many": it holds a number (as the verifier reads numbers, so
     the 8 of "GSM8K" is not one), or a multiple in words ("halves the error rate", "a twofold speedup")."""
-    return bool(numbers_in(sentence)) or bool(_MULTIPLE_IN_WORDS.search(sentence))
+    return bool(numbers_in(sentence)) or states_a_multiple(sentence)
+
+
+def states_a_multiple(sentence: str) -> bool:
+    """"halves the error rate", "a twofold speedup": a change by a factor, said in words."""
+    return bool(_MULTIPLE_IN_WORDS.search(sentence))
+
+
+def measure_or_multiple(sentence: str) -> bool:
+    """What a yes/no check of a measurement finds stated: "does feedback cut the error rate in half?" is answered
+    by "halves the error rate" as much as by a percentage."""
+    return has_measure(sentence) or states_a_multiple(sentence)
 
 
 _MULTIPLE_IN_WORDS = re.compile(r"\b(?:halv(?:es|ed|ing)|doubl(?:es|ed|ing)|tripl(?:es|ed|ing)|quadrupl(?:es|ed|ing)|"
@@ -409,7 +420,10 @@ _ASK_STARTS = r"(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|was|w
 # beat VF? what sizes did they test?": a question mark ends an ask.
 _SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also|plus|[+&])\s+|"
                          rf"(?<=[a-z0-9%)]\.)\s+(?=[A-Z])|(?<=\?)\s+)"
-                         rf"(?:(?<=[?;]\sand\s)(?:on|in|for|with|at|by|from|over|across|of)\s+)?{_ASK_STARTS}", re.I)
+                         rf"(?:(?<=[?;]\sand\s)(?:on|in|for|with|at|by|from|over|across|of)\s+)?{_ASK_STARTS}|"
+                         # "So I'm reading about control flow. In CoCoNUT, how well did ...?": the ask led by where.
+                         rf"(?<=[a-z0-9%)]\.)\s+(?=(?-i:In|For|On|At|With|About)\s+[^,?.]{{1,40}},\s+"
+                         rf"(?:what|how|which|who|where|when|why)\b)", re.I)
 
 
 # "the pillow/numpy case study - did they have failed attempts?": a dash before the ask sets its subject apart.
@@ -754,6 +768,29 @@ def unwritten_figures(question: str, text: str) -> list[str]:
                    for w in written):
             unwritten.append(figure.text + ("%" if figure.percent else ""))
     return unwritten
+
+
+# "WebArena has 812 tasks and humans at ~78% success, correct?": figures put up to be confirmed.
+_CONFIRM = re.compile(r"(?:,|\s)\s*(?:correct|right|true|yes|confirm(?:ed)?|is\s+that\s+(?:right|correct|true))\s*\?",
+                      re.I)
+_NEAR_ENOUGH = 0.05  # "~78%" is met by 77.9% or 80%, not by 60%
+
+
+def unconfirmed_figure(question: str, text: str) -> str:
+    """A figure the question asks to have confirmed ("812 tasks ..., correct?"), counts and rough figures too, that
+    `text` does not write, as written in the question; "" when it asks for no confirmation or all are written."""
+    if not _CONFIRM.search(question):
+        return ""
+    written = read(text).values
+    for figure in read(question).figures:
+        if figure.in_name or figure.implied or _version_number(question, figure):
+            continue
+        near = _NEAR_ENOUGH * abs(figure.value) if figure.bound == "~" else \
+            0.5 * 10 ** -len(figure.text.partition(".")[2]) + 1e-9
+        if not any(abs(w - figure.value) <= near or (figure.percent and abs(100 * w - figure.value) <= near)
+                   for w in written):
+            return figure.phrase or figure.text
+    return ""
 
 
 def unstated_figure(question: str, text: str) -> str:

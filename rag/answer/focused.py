@@ -40,6 +40,7 @@ from rag.answer.asks import (
     has_figure,
     has_measure,
     is_statement,
+    measure_or_multiple,
     model_ask,
     only_set_aside,
     pooled_with,
@@ -50,6 +51,7 @@ from rag.answer.asks import (
     set_aside_spans,
     split_asks,
     subject_and_ask,
+    unconfirmed_figure,
     unmet_qualifier,
     unmet_scope,
     unmet_setting,
@@ -137,7 +139,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if setting := unstated_setting(paper, question, view.lexical.papers_using):
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} does not mention {setting}, so it does not say this.")
-    if not shape.yes_no and (figure := unstated_figure(question, text) or contradicted_count(question, text)):
+    if not shape.yes_no and (figure := unstated_figure(question, text) or contradicted_count(question, text)
+                             or unconfirmed_figure(question, text)):
         # "In ProcessBench, which model achieves the 56.3% EAcc?": 56.3% is another paper's figure.
         return _not_stated(paper, figure, question, found,
                            f"{the_abstract} gives no figure of {figure}, so it does not say this.")
@@ -472,8 +475,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # many tasks was it tested?"
         if asks_for_figure(focus) or (bare_label(question) and any(has_figure(s.text) for s in about)) or \
                 (_WHAT.search(question) and len(wanted) > 1 and any(defines_metric(w, paper.abstract) for w in wanted)):
-            # Asked yes or no ("does it cut the error rate in half?"), a multiple in words states it.
-            states = has_measure if asks_measure(question) and not shape.yes_no else has_figure
+            states = has_measure if asks_measure(question) else has_figure
+            if shape.yes_no and asks_measure(question):
+                states = measure_or_multiple
             with_figure = [s for s in about if states(s.text)]
             if _siblings_figures(with_figure, wanted, paper.abstract):
                 with_figure = []
@@ -531,7 +535,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # of its own, the first ask's closest hold no figure.
         own = found.scored_in_for(numbered[0], [pid])
         close = [s for s in own if s.score >= FIGURE_RATIO * own[0].score] if own else close
-    if not wanted and asks_number(question) and not any(has_figure(s.text) for s in close):
+    # "which ChatGPT version did they test, and how many problems does GHOSTS have?": the count's ask names none of
+    # the names wanted, so its own sentences are what must hold a number.
+    count_apart = bool(numbered) and len(numbered) < len(asks) and \
+        not any(mentions_name(numbered[0], w) for w in wanted)
+    if (not wanted or count_apart) and asks_number(question) and not any(has_figure(s.text) for s in close):
         # "How many parameters does RLCoder's retriever have?": the sentences about it hold no number at all (a
         # figure in a sentence further off is about something else: "10s of seconds" of prompt processing).
         return _not_stated(paper, "", question, found,

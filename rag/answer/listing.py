@@ -261,7 +261,8 @@ def either_parts(topic: str) -> list[str]:
     """The sides of "A or B" when each side is a topic of its own: "on proving programs correct or on translating
     verified C code", "Isabelle or Coq". An "or" inside one phrase ("code generation or optimisation",
     "programs or solutions") is left to the phrase's meaning."""
-    explicit = re.split(r"\s+or\s+(?=(?:on|about|in|for|using|that|which|with|to)\s)", topic)
+    # "use evolutionary algorithms, or are about automating the ML pipeline": a verb may come first.
+    explicit = re.split(r",?\s+or\s+(?:are\s+|is\s+)?(?=(?:on|about|in|for|using|that|which|with|to)\s)", topic)
     if len(explicit) > 1:
         return [re.sub(r"^(?:on|about)\s+", "", p.strip(" ,")) for p in explicit if p.strip(" ,")]
     # Names joined by a slash are alternatives too ("HumanEval / HumanEval+", "Isabelle/Coq").

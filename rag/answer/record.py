@@ -18,8 +18,11 @@ from rag.text.sentences import split_sentences
 from rag.types import Answer, AnswerSentence, Paper
 
 _SELF = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|method|approach|model|system))\b", re.I)
+# "written by" of the paper ("was ENAMEL written by ...?"), not of what it made ("reference solutions written by a
+# human expert").
 _ASKS_AUTHORS = re.compile(r"\bwho (?:are|were|is|was) (?:the |its )?authors?\b|\bwho wrote\b|\bauthors? of\b|"
-                           r"\bwritten by\b|\bwho (?:are|were) behind\b", re.I)
+                           r"\b(?:paper|it|this|that|article|work|study|(?-i:[A-Z][\w.+*-]*))\s+(?:was\s+|is\s+)?"
+                           r"written by\b|\bwho (?:are|were) behind\b", re.I)
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen (?:was|did|were)\b.*\b(?:publish\w*|come out|came out|"
                         # "did it come out in 2023?", not "what % of tokens come out right"
                         r"appear\w*|released?)\b|\b(?:did|does)\s+(?:[\w.:'’-]+\s+){1,6}come\s+out\b|"

@@ -70,7 +70,8 @@ _TIME = r"\d[\d,.]*\s*(?:ms|s|sec\w*|min\w*|h|hrs?|hours?|days?|weeks?|months?|y
 # Not "how many failures were in the X category": that counts a part, which a share does answer.
 _SIZE_ASKED = re.compile(r"\b(?:contain\w*|includ\w*|compris\w*|consist\w*|in total)\b|"
                          # "how many problems are in REFUTE (currently)?": its size; not "in the X category"
-                         r"\b(?:are|is)\s+(?:there\s+)?in\s+(?:(?-i:[A-Z])[\w.+-]*|it)(?:\s+(?:currently|now|today|"
+                         r"\b(?:are|is)\s+(?:there\s+)?in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.+-]*|it)"
+                         r"(?:\s+(?:benchmark|dataset|suite|test\s+set|corpus))?(?:\s+(?:currently|now|today|"
                          r"overall))?\s*[?.!]*$", re.I)
 _WHOLE = re.compile(r"\b(?:in total|total|full|whole|entire|all told|altogether)\b", re.I)
 
@@ -190,7 +191,7 @@ def counted_unit(question: str) -> Unit | None:
         # "how many puzzles does P3 contain in total?": "397 test problems" counts one split, not the whole.
         split = r"|(?:test|training|train|dev|validation|held-out)\b" if whole else ""
         return Unit(rf"{AMOUNT}(?:\+|{share}(?<=\d)|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
-                    rf"(?:(?!of\b|per\b{split})[\w-]+\s+|of\s+(?:the\s+|these\s+|those\s+)?(?=\d)){{0,4}}?{form}",
+                    rf"(?:(?!of\b|per\b{split})[\w*+#-]+\s+|of\s+(?:the\s+|these\s+|those\s+)?(?=\d)){{0,4}}?{form}",
                     label, rf"\b{form}", counts_items=stem.lower() in _ITEMS, given=_given(question))
     if _HOW_LONG.search(question):
         # "How long does it take to train X?": the time must be one of training ("10s of seconds" of prompt
