@@ -1857,3 +1857,15 @@ def test_a_list_of_a_thing_used_or_a_subject_is_their_union(engine):
     assert answer.kind == "list" and len({c.paper_id for c in answer.citations}) >= 4
     assert any(c.title.startswith("AutoML-Agent") for c in answer.citations)
     assert any(c.title.startswith("CoEvo") for c in answer.citations)
+
+
+def test_a_reading_list_asked_after_context_with_a_relative_that_is_a_list(engine):
+    answer = engine.ask("I'm new to formal methods. Which papers have LLMs produce proofs that get verified in Lean "
+                        "or Isabelle?")
+    cited = {c.title.split(":")[0] for c in answer.citations}
+    assert answer.kind == "list" and {"DeepSeek-Prover", "STP", "MA-LoT", "FVEL"} <= cited
+
+
+def test_a_paper_named_by_what_it_compares_is_one_paper_with_its_sizes_read_off_a_shared_unit(engine):
+    # "VB vs VF ... paper" is the test-time compute paper, no comparison; "3/8/32B" writes 8B and 32B.
+    assert_answered_saying(engine, "the VB vs VF scaling paper – did it use 8B and 32B models?", "3/8/32B")

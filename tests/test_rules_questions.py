@@ -143,6 +143,9 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("among the code completion papers, what eval datasets/benchmarks come up?", "aggregate", []),  # words between
     ("What GSM8K accuracy does Eurus-2-7B-PRIME reach?", "factoid", ["pr"]),  # "our resulting model, Eurus-..."
     ("How does the Eurus-2 model do?", "factoid", ["pr"]),                   # the family, written with a version
+    # A paper named by what it compares, then the ask: one paper, no comparison.
+    ("VB vs VF test-time compute paper - did they run 32B models?", "factoid", []),
+    ("Self-play vs expert iteration: which helps more?", "comparative", []),  # a control: two sides
 ])
 def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     plan = understand(question, lexicon)
@@ -1482,6 +1485,12 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("has any paper here evaluated on APPS?", "APPS"),
     ("has anyone tried evolutionary search?", "evolutionary search"),
     ("has anyone found that small models win?", ""),  # a finding asked across papers, not a list
+    # After context, a relative "that" points at nothing before; "either ... or" joins alternatives.
+    ("I'm building a reading list. Which papers have models write proofs that get checked by Lean?",
+     "have models write proofs that get checked by Lean"),
+    ("I care about speed. Which papers are about either measuring code efficiency or speeding programs up?",
+     "either measuring code efficiency or speeding programs up"),
+    ("I read about DotaMath. Which papers try that approach?", ""),  # a control: "that approach" points back
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic
@@ -1896,6 +1905,8 @@ def test_a_question_for_the_metrics_several_papers_report(question, asks):
     ("how does the 7b foomath do?", "FooMath-7B reaches 60% on MATH.", ""),
     ("what does its 7B model score?", "It matches models of 7 billion parameters.", ""),  # written in words
     ("trained on 13B tokens?", "FooMath-7B reaches 60% on MATH.", ""),  # data, not a model
+    ("did they run 8B and 32B models?", "It holds with 3/8/32B-sized pre-trained LLMs.", ""),  # sizes sharing a unit
+    ("did they run a 70B model?", "It holds with 3/8/32B-sized pre-trained LLMs.", "70B"),
 ])
 def test_a_model_size_the_abstract_never_writes(question, abstract, size):
     from rag.answer.model_sizes import unwritten_size

@@ -59,10 +59,16 @@ _WRITTEN_SIZE = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?:(?P<b>B|bi
                            re.I)
 
 
+_SIZES_SHARING_A_UNIT = re.compile(r"(?<![\d.])(?P<ns>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)\s*-?\s*(?P<u>B|M)(?![a-z])", re.I)
+
+
 def unwritten_size(question: str, abstract: str) -> str:
     """The model size a question asks about ("13B") when the abstract writes no size of that value, or "": a figure
     for another size would be another model's."""
     written = {(float(m["n"]), bool(m["b"])) for m in _WRITTEN_SIZE.finditer(abstract)}
+    # "3/8/32B-sized pre-trained LLMs": each size before the shared unit is written too.
+    written |= {(float(n), m["u"].upper() == "B") for m in _SIZES_SHARING_A_UNIT.finditer(abstract)
+                for n in m["ns"].split("/")}
     for match in _ASKED_SIZE.finditer(question):
         if (float(match["n"]), match["u"].upper() == "B") not in written:
             return f"{match['n']}{match['u'].upper()}"

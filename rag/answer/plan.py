@@ -437,8 +437,13 @@ _ALL_OF_IT = re.compile(
     r"the (?:full|whole|complete) (?:set|list)|list (?:the|those|these) (?:papers|ones|works))\b", re.I)
 # A word pointing at what came before ("which methods do they use", "which other papers try that?"); a topic said
 # before its list question uses "that" as a relative pronoun instead ("work that applies RL"), so there it is none.
-_POINTING = r"they|them|their|it|its|these|those|this|both|either|each"
-_REFERS_BACK = re.compile(rf"\b(?:{_POINTING}|that)\b", re.I)
+# "either ... or" joins alternatives; "either of them" points.
+_POINTING = r"they|them|their|it|its|these|those|this|both|either(?![^?.]*\bor\b)|each"
+# "that" points when it ends the clause or stands for a thing ("which papers try that approach?"); "proofs that
+# get checked by Lean" is a relative clause.
+_POINTING_THAT = (r"\bthat\b(?=\s*(?:[?.!,;)]|$|(?:one|ones|approach|method|idea|technique|trick|model|paper|work|"
+                  r"benchmark|dataset|setting|task|kind|too|also|as\s+well)\b))")
+_REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b|{_POINTING_THAT}", re.I)
 _TOPIC_REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b", re.I)
 
 
@@ -579,6 +584,8 @@ def _list_topic(text: str) -> str:
 
 def compared_sides(text: str) -> list[str]:
     """The sides of a question worded as a comparison ("compare X and Y", "how does X differ from Y")."""
+    if _VS_PAPER.match(text):
+        return []  # "VB vs VF test-time compute paper - did they run 3B models?": one paper, named by what it compares
     for pattern in _COMPARE_PATTERNS:
         match = pattern.match(text)
         if match:
@@ -587,6 +594,10 @@ def compared_sides(text: str) -> list[str]:
                 if len(sides) >= 2:
                     return sides
     return []
+
+
+_VS_PAPER = re.compile(r"^(?:the\s+)?[\w-]+\s+(?:vs\.?|versus)\s+(?!the\b)[\w-]+(?:\s+[\w-]+){0,4}?\s+"
+                       r"(?:paper|work|study|article)\b", re.I)
 
 
 _KIND_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(KIND_WORDS))})\b", re.I)
