@@ -59,7 +59,8 @@ _WRITTEN_SIZE = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?:(?P<b>B|bi
                            re.I)
 
 
-_SIZES_SHARING_A_UNIT = re.compile(r"(?<![\d.])(?P<ns>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)\s*-?\s*(?P<u>B|M)(?![a-z])", re.I)
+_SIZES_SHARING_A_UNIT = re.compile(r"(?<![\d.])(?P<ns>\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)+)\s*-?\s*(?P<u>B|M)(?![a-z])",
+                                   re.I)
 
 
 def unwritten_size(question: str, abstract: str) -> str:
