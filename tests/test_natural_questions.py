@@ -1869,3 +1869,12 @@ def test_a_reading_list_asked_after_context_with_a_relative_that_is_a_list(engin
 def test_a_paper_named_by_what_it_compares_is_one_paper_with_its_sizes_read_off_a_shared_unit(engine):
     # "VB vs VF ... paper" is the test-time compute paper, no comparison; "3/8/32B" writes 8B and 32B.
     assert_answered_saying(engine, "the VB vs VF scaling paper – did it use 8B and 32B models?", "3/8/32B")
+
+
+def test_a_figure_of_a_baseline_described_in_words_is_the_baselines_or_none(engine):
+    # "our model proved 5 out of 148 FIMO problems" is DeepSeek-Prover's own, not the tree-search method's.
+    assert_refused_saying(engine, "in DeepSeek-Prover the tree search RL method got 41.0% on miniF2F; how many FIMO "
+                                  "problems did that tree search baseline solve?", "FIMO")
+    # A control: the sentence describing the baseline gives its figure, and that figure is the one emphasised.
+    answer = engine.ask("DeepSeek-Prover: what did the tree search reinforcement learning baseline get on miniF2F?")
+    assert not answer.refused and "**41.0%**" in answer.answer

@@ -2225,3 +2225,17 @@ def test_a_follow_up_picks_a_listed_paper_by_its_place(question, names, picked):
     from rag.answer.followups import picked_by_place
 
     assert picked_by_place(question, names) == picked
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("DeepSeek-Prover: the tree-search RL baseline (41.0% on miniF2F) - how many FIMO problems did it prove?",
+     ["tree", "search"]),
+    ("what does the expert iteration baseline get on miniF2F?", ["expert", "iteration"]),
+    ("what did the GPT-4 baseline score?", []),  # a name, judged as one
+    ("its accuracy, and the margin over baselines?", []),  # no baseline described
+    ("how does their method beat the baseline?", []),
+])
+def test_a_baseline_asked_about_by_description(question, words):
+    from rag.answer.baselines import described_baseline
+
+    assert described_baseline(question) == words

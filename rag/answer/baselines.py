@@ -68,3 +68,39 @@ def beaten_only(names: list[str], abstract: str) -> tuple[str, str] | None:
             written = mention_pattern(name).search(saying[0])
             return (written[0] if written else name), saying[0]
     return None
+
+
+# "the tree-search RL baseline", "that tree-search method": a beaten method the asker describes, not names.
+_NOT_DESCRIBING = r"the|a|an|of|to|and|or|than|over|in|on|for|with|from|by|at|as|vs|baselines?|methods?|approach(?:es)?"
+_DESCRIBED = re.compile(rf"\b(?:the|that|this|their)\s+(?P<words>(?:(?!(?:{_NOT_DESCRIBING})\b)[\w-]+\s+){{1,4}}?)"
+                        r"(?:baseline|method|approach)s?\b", re.I)
+_BASELINE = re.compile(r"\bbaselines?\b", re.I)
+_PLAIN = frozenset("based driven style like other their prior previous earlier same best strong main".split())
+
+
+def described_baseline(question: str) -> list[str]:
+    """The telling words of a baseline the question asks about by description ("tree", "search" of "the tree-search
+    RL baseline"), or [] when it asks of none: a figure of it is said in a sentence describing it so, and another
+    sentence's figure is the paper's own."""
+    if not _BASELINE.search(question):
+        return []
+    words: list[str] = []
+    for described in _DESCRIBED.finditer(question):
+        words += [w.lower() for w in re.split(r"[\s-]+", described["words"])
+                  if len(w) >= 4 and w.isalpha() and w.lower() not in _PLAIN]
+    return list(dict.fromkeys(words))
+
+
+def describes(sentence: str, words: list[str]) -> bool:
+    """Whether the sentence has every telling word of a description, by its first five letters."""
+    return all(re.search(rf"\b{re.escape(w[:5])}", sentence, re.I) for w in words)
+
+
+def described_value(sentence: str, words: list[str]) -> tuple[int, int] | None:
+    """Where the figure after a described baseline is ("... and a tree search reinforcement learning method at
+    41.0%": 41.0%), to emphasise instead of the paper's own; None when the sentence has none after it."""
+    start = re.search(rf"\b{re.escape(words[0][:5])}", sentence, re.I) if words else None
+    if start is None:
+        return None
+    after = [f for f in result_figures(sentence) if f.start >= start.start()]
+    return (after[0].start, after[0].end) if after else None

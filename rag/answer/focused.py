@@ -58,7 +58,7 @@ from rag.answer.asks import (
     unranked_part,
     unstated_figure,
 )
-from rag.answer.baselines import beaten_only, only_compared
+from rag.answer.baselines import beaten_only, described_baseline, described_value, describes, only_compared
 from rag.answer.claims import (
     averaged_only,
     only_planned,
@@ -208,6 +208,19 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         shown, said = beaten
         return _not_stated(paper, shown, question, found, f"{the_abstract} gives no {shown} figure: it names "
                                                           f"{shown} only as compared (it says: “{said}”).")
+    telling = described_baseline(question) if not shape.yes_no else []
+    if telling and (asks_for_figure(question) or asks_number(question)):
+        # "the tree-search RL baseline (41.0% on miniF2F): how many of the 148 FIMO problems did it prove?": its
+        # figure is in a sentence describing it so; "our model proved 5 out of 148 FIMO problems" is the paper's own.
+        ask = re.sub(r"\([^()]*\)", " ", subject_and_ask(asks_in(question)[-1])[-1])  # not "(41.0% on miniF2F)"
+        on = [t.text for t in shape.terms if mentions_name(ask, t.text)]
+        stating = [s for s in split_sentences(paper.abstract)
+                   if has_figure(s) and on and all(mentions_name(s, n) for n in on)]
+        if stating and not any(describes(s, telling) for s in stating):
+            shown = " / ".join(view.lexicon.as_written(n) for n in on)
+            return _not_stated(paper, on[0], question, found,
+                               f"{the_abstract} gives no {shown} figure for the {' '.join(telling)} baseline (it "
+                               f"says: “{stating[0]}”).")
     if size := unwritten_size(question, paper.abstract):
         # "What's the MATH score of the 13B DotaMath model?": its abstract has 7B models only.
         return _not_stated(paper, size, question, found, f"{the_abstract} mentions no {size} model.")
@@ -558,7 +571,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     chosen = answering_each_ask(question, chosen, found, settings.answer.max_sentences, subject=shape.described[:1])
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched,
                              emphasis=spelled[1] if spelled and chosen[0].text == spelled[0]
-                             else asked_value(question, chosen[0].text, wanted))
+                             else described_value(chosen[0].text, telling) if describes(chosen[0].text, telling)
+                             and telling else asked_value(question, chosen[0].text, wanted))
 
 
 # "how much of Qwen's training data did it use?": a share of what another model has, which the abstract may give
