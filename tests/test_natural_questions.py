@@ -1878,3 +1878,17 @@ def test_a_figure_of_a_baseline_described_in_words_is_the_baselines_or_none(engi
     # A control: the sentence describing the baseline gives its figure, and that figure is the one emphasised.
     answer = engine.ask("DeepSeek-Prover: what did the tree search reinforcement learning baseline get on miniF2F?")
     assert not answer.refused and "**41.0%**" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Two settings of one run compared, no papers; a unit asked that "$" writes.
+    ("GitChameleon, GPT-4o pass@10: vanilla vs with error feedback?", "43.7"),  # a control
+    ("The AI Scientist's cost per paper in usd?", "$15"),
+])
+def test_an_engineers_settings_and_units_the_abstract_states_are_answered(engine, question, said):
+    assert_answered_saying(engine, question, said)
+
+
+def test_the_efficacy_of_a_baseline_named_only_as_beaten_is_refused(engine):
+    assert_refused_saying(engine, "AutoCodeRover beats SWE-agent on SWE-bench-lite; what efficacy did SWE-agent have?",
+                          "only as compared")

@@ -193,6 +193,10 @@ def test_a_question_asking_a_kind_of_figure_needs_that_kind(question, sentence, 
     ("what results do they report on MBPP?", True),
     ("what figures does it give?", True),
     ("what does it do?", False),
+    ("FooCoder + Foo-3b numbers on MBPP?", True),
+    ("what was SWE-agent's efficacy in that comparison?", True),
+    ("codex 18% single try, gpt-3 single try was what", True),  # the value asked at the end
+    ("is this what they did on MBPP?", False),
 ])
 def test_numbers_and_results_asked_are_figures(question, asks):
     from rag.answer.asks import asks_for_figure

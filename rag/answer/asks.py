@@ -37,7 +37,10 @@ _MEASUREMENT = rf"(?:{_RATES}|accuracy|score|rating)"
 _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_WHAT_IS}\s+"
                           r"(?:[\w'’.-]+\s+){0,3}?(?:score|accuracy|average|"
                           r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup|"
-                          r"numbers|figures|results)|\bby what (?:margin|amount)|"  # "the corresponding numbers"
+                          r"numbers|figures|results|efficacy)|"  # "the corresponding numbers"
+                          r"\bby what (?:margin|amount)|"
+                          # "gpt-3 single try was what": the value asked at the end
+                          r"\b(?:was|is|were|are)\s+what\s*[?.!]*$|"
                           rf"{_RATES}|accuracy|scores?|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
                           r"get on|percent(?:age)?|(?:numbers|figures)\s+(?:on|for|in)|"
                           # "the TTFT reduction in seconds": a quantity asked in its unit

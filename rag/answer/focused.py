@@ -195,6 +195,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         absent = [" nor ".join(view.lexicon.as_written(n) for n in offered)]
         return _not_stated(paper, "", question, found, f"{the_abstract} mentions neither {absent[0]}, so it does "
                                                        f"not say this.")
+    if (unit := asked_unit(question)) is not None:
+        absent = [n for n in absent if key(n) != key(unit[0])]  # "cost in usd": the unit asked, judged by its figure
     if absent:
         return _not_stated(paper, absent[0], question, found,
                            f"{the_abstract} does not mention {absent[0]}, so it does not say this.")

@@ -760,7 +760,8 @@ def side_variants(side: str) -> list[str]:
 
 # What a paper is compared with that no paper is: "the baseline", "prior work", "the state of the art".
 _NO_PAPER = r"baselines?|prior|previous|existing|earlier|other|works?|methods?|approach(?:es)?|state|art|sota|" \
-    r"exactly|precisely|roughly|approximately|respectively"  # "..., exactly?": how it is asked
+    r"exactly|precisely|roughly|approximately|respectively|plain|vanilla|default|standard"  # "..., exactly?"
+_SETTING_SIDE = re.compile(r"(?:with|without|w/o?|using|no)\b", re.I)  # "with error feedback", "w/o retrieval"
 
 
 _NUMBERS_COMPARED = re.compile(r"(?<![\w.-])\d[\d.,]*\s+(?:vs\.?|versus)\s+\d[\d.,]*(?![\w.-])", re.I)
@@ -772,6 +773,8 @@ def _ordinary(side: str) -> bool:
     from rag.answer.people import MORE_PEOPLE
     from rag.text.tokens import STOPWORDS
 
+    if _SETTING_SIDE.match(side):
+        return True  # "plain vs with error feedback": two settings of one run, no papers
     words = re.findall(r"[\w'’-]+", side)
     return all(w.lower() in STOPWORDS or re.fullmatch(rf"{MORE_PEOPLE}|{_NO_PAPER}", w, re.I)
                for w in re.split(r"[\s-]+", " ".join(words)) if w)  # "the state-of-the-art"
