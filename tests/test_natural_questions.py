@@ -1892,3 +1892,8 @@ def test_an_engineers_settings_and_units_the_abstract_states_are_answered(engine
 def test_the_efficacy_of_a_baseline_named_only_as_beaten_is_refused(engine):
     assert_refused_saying(engine, "AutoCodeRover beats SWE-agent on SWE-bench-lite; what efficacy did SWE-agent have?",
                           "only as compared")
+
+
+def test_which_of_two_places_a_quoted_figure_came_from_is_refused_when_the_abstract_does_not_say(engine):
+    assert_refused_saying(engine, "In the pillow/numpy optimisation case studies, did the factor of 38 come from "
+                                  "numpy or from pillow?", "without saying whether")

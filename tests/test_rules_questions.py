@@ -2239,3 +2239,19 @@ def test_a_baseline_asked_about_by_description(question, words):
     from rag.answer.baselines import described_baseline
 
     assert described_baseline(question) == words
+
+
+@pytest.mark.parametrize(("question", "placed"), [
+    # Which of two places a quoted figure was got in, where its sentence names neither.
+    ("was the 38x in numpy or in pillow's _getextrema?", ("38", "numpy or pillow's _getextrema")),
+    ("was the up-to-38x gain on the numpy locus or in pillow?", ("38", "numpy locus or pillow")),
+    ("was the 12x in numpy or in pillow?", None),  # a figure the abstract does not write: judged elsewhere
+])
+def test_a_figure_asked_where_it_was_got_needs_a_sentence_naming_the_place(question, placed):
+    from rag.answer.alternatives import unplaced_figure
+
+    abstract = "We optimise a pillow function. In all attempts, the improvement is significant (factor up to 38)."
+    found = unplaced_figure(question, abstract)
+    assert (found[:2] if found else None) == placed
+    # A control: the sentence with the figure names the place.
+    assert unplaced_figure(question, "In the pillow library, the improvement is a factor of 38.") is None

@@ -32,3 +32,34 @@ def offered_names(question: str, is_name: Callable[[str], bool]) -> list[str]:
             offered += sides
     return offered
 
+
+
+# Where a figure was got, offered as a choice: "was the 38x in numpy or in pillow's _getextrema?".
+_PLACES = re.compile(r"\b(?:in|on|for|from|at)\s+(?:the\s+)?(?P<a>[^,;?()]{2,40}?)\s+or\s+"
+                     r"(?:(?:in|on|for|from|at)\s+)?(?:the\s+)?(?P<b>[^,;?()]{2,40}?)\s*(?:[?,;.]|$)", re.I)
+_FILLER = frozenset("the a an its their his her one which what locus case part set library".split())
+
+
+def unplaced_figure(question: str, abstract: str) -> tuple[str, str, str] | None:
+    """A figure the question quotes and asks which of two places it was got in, when the abstract's sentences
+    writing it name neither: (the figure as the question writes it, the two places joined by "or", the sentence);
+    else None. "factor up to 38" said of "all attempts" does not say whether numpy's or pillow's locus gave it."""
+    from rag.text.numbers import read
+    from rag.text.sentences import split_sentences
+
+    places = _PLACES.search(question)
+    if places is None:
+        return None
+    # "up-to-38x", "factor-38": a figure joined to a word by a hyphen is still one.
+    quoted = [f for f in read(question).figures
+              if not f.in_name or re.search(r"\b(?:to|factor|about|around)-$", question[:f.start], re.I)]
+    if not quoted:
+        return None
+    words = {w.lower() for side in (places["a"], places["b"]) for w in re.findall(r"[\w]{3,}", side)
+             if w.lower() not in _FILLER}
+    for figure in quoted:
+        writing = [s for s in split_sentences(abstract) if any(abs(v - figure.value) < 1e-9 for v in read(s).values)]
+        if writing and words and not any(re.search(rf"(?<![\w]){re.escape(w)}", s, re.I) for s in writing
+                                         for w in words):
+            return figure.text, f"{places['a'].strip()} or {places['b'].strip()}", writing[0]
+    return None

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = None) -> Answer:
     """Every shape falls back here, so the refusals that hold for any question (an unknown benchmark, a figure
     nobody states) are decided here once."""
+    from rag.answer.alternatives import unplaced_figure
     from rag.answer.asks import (
         FIGURE_RATIO,
         asked_metric,
@@ -77,6 +78,11 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         unknown = unknown_ids or unknown_words
         reason = not_mentioned(unknown) if unknown and scored else ""
         return refuse(question, found, reason)
+    if placed := unplaced_figure(found.searched, papers[scored[0].paper_id].abstract):
+        # "the pillow/numpy case studies: was the up-to-38x on the numpy locus or in pillow?", no paper named.
+        figure, places, said = placed
+        return refuse(question, found, f"The closest abstract gives {figure} without saying whether it was {places} "
+                                       f"(it says: “{said}”).")
     if excluded := set_aside_figures(found.searched):
         # "what was its few-shot accuracy on MathQA-Python (not the fine-tuned 83.8)?": a sentence whose only
         # figures are the ones set aside answers what was not asked.

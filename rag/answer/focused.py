@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.acronyms import asked_acronym, asks_expansion, expansion
 from rag.answer.across import introduced_data, names_used, used_as_data
-from rag.answer.alternatives import offered_names
+from rag.answer.alternatives import offered_names, unplaced_figure
 from rag.answer.asks import (
     BEATEN,
     BEST_WORDS,
@@ -139,6 +139,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if setting := unstated_setting(paper, question, view.lexical.papers_using):
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} does not mention {setting}, so it does not say this.")
+    if placed := unplaced_figure(question, paper.abstract):
+        # "was the 38x in numpy or in pillow's _getextrema?": "factor up to 38" of "all attempts" says neither.
+        figure, places, said = placed
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives {figure} without saying whether it was "
+                                                       f"{places} (it says: “{said}”).")
     if not shape.yes_no and (figure := unstated_figure(question, text) or contradicted_count(question, text)
                              or unconfirmed_figure(question, text)):
         # "In ProcessBench, which model achieves the 56.3% EAcc?": 56.3% is another paper's figure.
