@@ -1897,3 +1897,10 @@ def test_the_efficacy_of_a_baseline_named_only_as_beaten_is_refused(engine):
 def test_which_of_two_places_a_quoted_figure_came_from_is_refused_when_the_abstract_does_not_say(engine):
     assert_refused_saying(engine, "In the pillow/numpy optimisation case studies, did the factor of 38 come from "
                                   "numpy or from pillow?", "without saying whether")
+
+
+def test_a_defined_metric_asked_of_the_model_set_out_before_needs_that_models_figure(engine):
+    # "its" is o1-mini; the abstract gives o1-mini's EAcc, and Delta only as "large Delta values" across models.
+    assert_refused_saying(engine, "UGMathBench: o1-mini reaches 56.3% EAcc. what's its Delta?", "gives no Delta figure")
+    # A control: the EAcc asked of it is there.
+    assert_answered_saying(engine, "UGMathBench: which model reaches the highest EAcc, and what is it?", "56.3")

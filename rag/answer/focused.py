@@ -466,7 +466,13 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             focus = set_out = next((part for part in asks if ask_opens(part)), None)
         focus = focus or (naming[0] if naming else question)
         if set_out is None or any(mentions_name(focus, w) for w in wanted):
+            # "o1-mini had 56.3% EAcc; what was its reasoning gap Delta?": "its" is the model set out before.
+            before = question[:question.find(focus)]
+            said = sorted((at.start(), w) for w in wanted if not mentions_name(focus, w) and re.search(r"\d", w)
+                          and (at := mention_pattern(w).search(before)))
             wanted = [w for w in wanted if mentions_name(focus, w)]
+            if said and _POINTS_BACK.search(focus):
+                wanted.append(said[0][1])
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
         if not about and len(wanted) > 1 and coordinated(focus, wanted):
@@ -494,7 +500,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # Not when the names are in an ask for no figure: "is pseudocode better than natural language? and on how
         # many tasks was it tested?"
         if asks_for_figure(focus) or (bare_label(question) and any(has_figure(s.text) for s in about)) or \
-                (_WHAT.search(question) and len(wanted) > 1 and any(defines_metric(w, paper.abstract) for w in wanted)):
+                (_WHAT.search(question) and (len(wanted) > 1 or _OF_SOMETHING.search(focus))
+                 and any(defines_metric(w, paper.abstract) for w in wanted)):
             states = has_measure if asks_measure(question) else has_figure
             if shape.yes_no and asks_measure(question):
                 states = measure_or_multiple
@@ -656,6 +663,9 @@ def _headed_by(name: str, names_it: Callable[[str], bool]) -> bool:
 # A model's name typed with a digit and a hyphen in it ("o1-mini", "llama2-7b"), not a figure ("7B", "2024"), a metric
 # ("pass@1") nor a number type ("float32").
 _BESIDE = re.compile(r"\s*(?:\+|&|/|,|with|w/|using|on|under|and)?\s*", re.I)  # "FunCoder + StableCode-3b"
+_POINTS_BACK = re.compile(r"\b(?:its|their|it|they|them)\b", re.I)
+# "what was its reasoning gap Delta?": a defined metric asked of something ("its", "o1-mini's") asks its value.
+_OF_SOMETHING = re.compile(r"\b(?:its|their)\b|\w['’]s\b", re.I)
 _SIZED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[bBmM](?![\w])|[-_]\d+(?:\.\d+)?[bBmM](?![\w])")
 _MODEL_TOKEN = re.compile(r"(?<![\w@.-])[A-Za-z]+\d[\w.]*(?:-[\w.]+)+(?![\w@-])")
 
