@@ -1904,3 +1904,10 @@ def test_a_defined_metric_asked_of_the_model_set_out_before_needs_that_models_fi
     assert_refused_saying(engine, "UGMathBench: o1-mini reaches 56.3% EAcc. what's its Delta?", "gives no Delta figure")
     # A control: the EAcc asked of it is there.
     assert_answered_saying(engine, "UGMathBench: which model reaches the highest EAcc, and what is it?", "56.3")
+
+
+def test_they_after_a_question_answered_from_one_paper_are_that_papers_authors(engine):
+    history = ["is there a benchmark of undergraduate maths problems with randomised versions of each one?"]
+    answer = engine.ask("which metrics did they propose, and what was the top score?", history=history)
+    assert not answer.refused and {c.title.split(":")[0] for c in answer.citations} == {"UGMathBench"}
+    assert "EAcc" in answer.answer

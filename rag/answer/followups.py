@@ -52,8 +52,7 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
     if (one := _WHICH_OF_THEM.search(question)) and " and " in (subject := subject_of(history, names_of)):
         # "which one reaches higher on GSM8K?" after "compare DotaMath and MARIO": one of the two compared.
         return f"{question[:one.start()]}which of {subject}{question[one.end():]}"
-    refers_back = _REFERENCE.search(question) or _FOLLOW_ON.match(question) or _THERE.search(question)
-    if not refers_back:
+    if not refers_back(question):
         return question
     subject = subject_of(history, names_of)
     if not subject:
@@ -72,6 +71,11 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
 
     rewritten, count = _REPLACEABLE.subn(replace, question, count=1)
     return rewritten if count else f"{question.rstrip('?')} ({subject})?"
+
+
+def refers_back(question: str) -> bool:
+    """Whether the question points at what came before ("it", "they", "and what about ...", "... there")."""
+    return bool(_REFERENCE.search(question) or _FOLLOW_ON.match(question) or _THERE.search(question))
 
 
 def _names(text: str, names_of: Callable[[str], list[str]] | None) -> list[str]:

@@ -84,6 +84,7 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
 def condense(question: str, history: Sequence[str], tools: Tools, view: IndexView | None = None) -> str:
     """A follow-up made standalone: by rule, then by the model when one is configured and allowed to."""
     from rag.answer.followups import condense as by_rule
+    from rag.answer.followups import refers_back
 
     searched = by_rule(question, history, view.lexicon.paper_names if view is not None and history else None)
     if view is not None and history and NARROWING not in searched and (listed := _listed(history[-1], view, tools)):
@@ -95,6 +96,14 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
         # "what dataset did the first one introduce?": the list's first paper.
         searched = picked_by_place(question, listed) or about_listed(question, listed) or \
             (by_rule(question, listed) if alone else searched)
+    elif view is not None and history and NARROWING not in searched and refers_back(question) and \
+            not subject_of(history, view.lexicon.paper_names) and \
+            len(cited := _cited_by(history[-1], view, tools, kinds=("factoid",))) == 1 and \
+            cited[0] not in {p.title for p in view.papers.values()}:
+        # "what metrics did they come up with?" after "is there a benchmark for undergrad math with randomised
+        # variants?", answered from UGMathBench alone: "they" are its authors. A paper without a short name is left
+        # to the earlier question carried along: its whole title put in would be read for names.
+        searched = by_rule(question, cited)
     if tools.generator is not None and history and tools.settings.llm.condense:
         from rag.generation.rewrite import condense_with_model
 
@@ -114,11 +123,16 @@ def _listed(earlier: str, view: IndexView, tools: Tools) -> list[str]:
     """The short names of the papers an earlier list question lists, or [] when it asks no list. A turn keeps only
     its question, so its answer is composed again as `run` composes it, extractively (the papers an LLM's answer
     cites come from that evidence; no model call is spent on it) and not verified."""
+    return _cited_by(earlier, view, tools, kinds=("list",))
+
+
+def _cited_by(earlier: str, view: IndexView, tools: Tools, kinds: Sequence[str]) -> list[str]:
+    """The short names of the papers an earlier question's answer cites, when it is of one of `kinds` (else [])."""
     from rag.text.names import short_name
 
     asked = correct_slips(spell_out(asked_part(earlier), _written(view)), view.vocabulary)
     shape, searched = plan_question(asked, view, None)
-    if shape.kind != "list":
+    if shape.kind not in kinds:
         return []
     found = gather(shape, searched, view, replace(tools, generator=None), tools.settings.retrieval, None)
     composing = compose(shape, earlier, found, tools.settings.retrieval, strict=None)
