@@ -1911,3 +1911,33 @@ def test_they_after_a_question_answered_from_one_paper_are_that_papers_authors(e
     answer = engine.ask("which metrics did they propose, and what was the top score?", history=history)
     assert not answer.refused and {c.title.split(":")[0] for c in answer.citations} == {"UGMathBench"}
     assert "EAcc" in answer.answer
+
+
+def test_the_model_a_paper_fine_tunes_is_named_by_the_sentence_saying_so(engine):
+    # "we introduce a task ... by fine-tuning MonoCoder": MonoCoder is what it fine-tunes, not a name of the paper.
+    assert_answered_saying(engine, "which model does MPIrigen fine-tune?", "fine-tuning MonoCoder")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Why the asker asks, after the ask, names another paper: the ask is of the first alone.
+    ("what's DeepSeek-Prover's ProofNet-test accuracy? my slides compare it to STP", "ProofNet-test"),
+    ("DeepSeek-Prover's miniF2F-test accuracy at pass@3200, so I can compare it with STP?", "pass@3200"),
+])
+def test_a_comparison_the_asker_means_to_make_later_is_no_comparison_now(engine, question, said):
+    assert_refused_saying(engine, question, said)
+
+
+def test_a_count_in_total_whose_unit_is_a_splits_own_is_answered(engine):
+    assert_answered_saying(engine, "ProcessBench: how many test cases does it have in total?", "3,400 test cases")
+
+
+def test_the_second_paper_after_a_question_naming_three_is_the_second_it_named(engine):
+    history = ["which papers make small HPC code models, such as Tokompiler, MPIrigen and OMPGPT?"]
+    answer = engine.ask("the second paper: which base model did they fine-tune?", history=history)
+    assert not answer.refused and [c.title.split(":")[0] for c in answer.citations] == ["MPIrigen"]
+
+
+def test_which_one_of_a_list_does_something_narrows_the_list(engine):
+    # A control (MonoCoder is no longer read as MPIrigen's name, so the narrowing itself must hold).
+    answer = engine.ask("which one of them fine-tunes monocoder?", history=["papers on llms for HPC code?"])
+    assert answer.kind == "list" and [c.title.split(":")[0] for c in answer.citations] == ["MPIrigen"]

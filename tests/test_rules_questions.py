@@ -1411,6 +1411,8 @@ def test_a_count_the_abstract_gives_otherwise(question, text, contradicted):
     ("How many samples inside?", "Using query evolution on GSM8K and MATH datasets.", False),  # 8K of GSM8K
     ("how many problems are in the REFUTE benchmark?", "It solves up to 48% of these problems.", False),  # a size
     ("how many top-level definitions?", "It has around 32K top-level F* definitions.", True),  # a name with a *
+    ("how many test cases in total?", "It consists of 3,400 test cases.", True),  # the unit is the split's own
+    ("how many puzzles in total?", "Codex solves 18% of 397 test puzzles.", False),  # one split of them
 ])
 def test_what_a_count_question_counts(question, sentence, counts):
     from rag.answer.units import counted_unit
@@ -2255,3 +2257,22 @@ def test_a_figure_asked_where_it_was_got_needs_a_sentence_naming_the_place(quest
     assert (found[:2] if found else None) == placed
     # A control: the sentence with the figure names the place.
     assert unplaced_figure(question, "In the pillow library, the improvement is a factor of 38.") is None
+
+
+@pytest.mark.parametrize(("question", "earlier", "standalone"), [
+    ("which one of them fine-tunes monocoder?", "papers on llms for HPC code?",
+     "Which papers are about llms for HPC code and also fine-tunes monocoder?"),  # a subject: "are about"
+    ("Which of them also use Isabelle?", "Which papers use Lean?",  # a name: the papers naming it
+     "Which papers are about Lean and also use Isabelle?"),
+])
+def test_which_of_them_narrows_the_earlier_list(question, earlier, standalone):
+    from rag.answer.followups import condense
+
+    assert condense(question, [earlier]) == standalone
+
+
+def test_a_name_used_as_the_means_of_what_a_paper_introduces_is_not_introduced():
+    papers = {"mpi": Paper("mpi", "MPIrigen: MPI Code Generation", "We introduce a task of MPI code generation by "
+                                                                  "fine-tuning MonoCoder on HPCorpusMPI.")}
+    lexicon = Lexicon(papers)
+    assert "monocoder" not in lexicon.paper_aliases and "mpirigen" in lexicon.paper_aliases

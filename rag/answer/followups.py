@@ -123,7 +123,7 @@ def subject_of(history: Sequence[str], names_of: Callable[[str], list[str]] | No
 def _narrowed_list(question: str, earlier: str) -> str:
     """"Which of them also use Isabelle?" after "Which papers work on Lean?": the earlier list narrowed,
     "Which papers work on Lean and also use Isabelle?"."""
-    from rag.answer.plan import NARROWING, list_topic
+    from rag.answer.plan import NARROWING, list_question, list_topic
 
     if not re.search(r"\b(?:them|these|those|ones|of the above)\b", question, re.I):
         return ""
@@ -132,7 +132,8 @@ def _narrowed_list(question: str, earlier: str) -> str:
     if not topic or not match:
         return ""
     rest = re.sub(r"^(?:also\s+|do\s+|does\s+)+", "", match.group("rest"), flags=re.I)
-    return f"Which papers {topic}{NARROWING}{rest}?"
+    asked = list_question(topic)
+    return f"{asked[0].upper()}{asked[1:]}{NARROWING}{rest}?"
 
 
 # "they", "them", "their", "each of them" standing for several papers: after a list, the papers it listed.

@@ -35,7 +35,8 @@ _INTRO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|
                     r"\bby\s+(?:propos|introduc|present|develop|design|build|releas|creat)ing\b|"  # "by introducing"
                     r"\bour\s+(?:\w+\s+)?(?:model|system|agent|prover)s?\b,?", re.I)  # "our resulting model, Eurus-2"
 _CONNECTOR = re.compile(r"\s(?:for|with|via|of|in|on|to|through|towards|from|by|and|as|is|are|does|do|can|—|–|-)\s")
-_EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|than|from|with)\b")
+# Also the means: "we introduce a task ... by fine-tuning MonoCoder" introduces no MonoCoder.
+_EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|than|from|with|by|using|via)\b")
 # "... (APOE4)" right after a mention: a name in brackets; not a note in words ("BigCodeBench (number of tasks)").
 _DEFINES = re.compile(r"\s*\(((?=[^()]*[A-Z0-9])[^()]{1,24})\)")
 _LOWER_PAIR = re.compile(r"(?<![\w-])([\w-]{3,})\s+(?:and|or|vs\.?|versus)\s+([\w-]{3,})(?![\w-])", re.I)

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from rag.answer.plan import Plan
 
 # A paper named only as what another is like: "like BigCodeBench", "just as STP does", "same as FVEL".
-_LIKE = re.compile(r"\b(?:(?:just\s+|much\s+)?like|same\s+as|similar\s+to|as\s+(?:in|with|for))\s+(?:the\s+)?$", re.I)
+_LIKE = re.compile(r"\b(?:(?:just\s+|much\s+)?like|same\s+as|similar\s+to|as\s+(?:in|with|for)|"
+                   # "its own pass@1, i.e. without FunCoder on top": a paper set aside is no side either
+                   r"without|w/o|excluding|except(?:\s+for)?|rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.I)
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&)\s+)", re.I)  # "like A, B and C"
 _LIKE_OTHER = re.compile(r"\b(?:(?:just\s+|much\s+)?like|same\s+as|similar\s+to|as\s+(?:in|with|for))\s+"
                          r"(?:the\s+)?[\w.+-]+(?:(?:\s*,\s*|\s+(?:and|or|&)\s+)[\w.+-]+)*(?:\s+(?:does|did|do))?",
@@ -83,18 +85,27 @@ def _asked_of_one(shape: Plan, found: Gathered) -> tuple[str, int] | None:
 # The ask, then what the asker knows: "ADAS - what does one search cost? the AI Scientist was like $15/paper",
 # "CodeTree on SWEBench: what % resolved? need to put it next to AutoCodeRover's 19%".
 _ASK_THEN_STATEMENT = re.compile(r"^(?P<ask>[^?]+\?)\s+(?P<context>[^?]+?)[.!]?$", re.S)
-_COMPARING = re.compile(r"\b(?:compar\w*|vs\.?|versus|differ\w*|better|worse|against|beat\w*|outperform\w*|"
-                        r"contrast\w*)\b", re.I)
+# The context asks a comparison itself ("compare it with STP", "and vs STP?"); "the quiz is comparing it to STP"
+# only says why.
+_COMPARE_ASKED = re.compile(r"\s*(?:and\s+|also\s+|pls\s+|please\s+)?(?:compare|contrast|vs\.?|versus|how\s+does|"
+                            r"which\s+is|is\s+it\s+(?:better|worse)|does\s+it\s+beat)\b", re.I)
+# Why the asker asks, after the ask: "..., so I can compare apples to apples with STP's 61.7%".
+_PURPOSE = re.compile(r",?\s+(?:so\s+(?:that\s+)?(?:i|we)\s+can|(?:i|we)\s+(?:want|need)\s+to\s+(?:compare|put|set)|"
+                      r"to\s+compare\s+(?:it\s+)?with|for\s+(?:a\s+)?comparison\s+with)\b", re.I)
 
 
 def _asked_then_said(shape: Plan, found: Gathered) -> tuple[str, int] | None:
     """The one paper the ask names, and where the ask ends, when what follows it names the others as context."""
-    question = found.searched
-    split = _ASK_THEN_STATEMENT.match(question.strip())
-    if split is None or ask_opens(split["context"]) or _COMPARING.search(split["context"]) or \
-            shape.sides or shape.described:
+    question = found.searched.strip()
+    split = _ASK_THEN_STATEMENT.match(question)
+    if split is not None:
+        end, context = split.end("ask"), split["context"]
+    elif purpose := _PURPOSE.search(question):
+        end, context = purpose.start(), question[purpose.start():]  # "..., so I can compare it with STP's 61.7%?"
+    else:
         return None
-    end = split.end("ask")
+    if ask_opens(context) or _COMPARE_ASKED.match(context) or shape.sides or shape.described:
+        return None
     mentions = [m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1]
     asked = {m.paper_ids[0] for m in mentions if m.end <= end}
     said = {m.paper_ids[0] for m in mentions if m.start >= end}

@@ -94,7 +94,11 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
         # earlier question names nothing to stand for it ("which paper introduced MBPP?" has MBPP).
         alone = len(listed) == 1 and not subject_of(history, view.lexicon.paper_names)
         # "what dataset did the first one introduce?": the list's first paper.
-        searched = picked_by_place(question, listed) or about_listed(question, listed) or \
+        # "the second paper" after "which papers build HPC LMs, like Tokompiler, MPIrigen and OMPGPT?": the second
+        # the question named (by_rule put it in), not the list's second.
+        named = view.lexicon.paper_names(history[-1])
+        searched = (picked_by_place(question, named) if len(named) >= 2 else "") or \
+            picked_by_place(question, listed) or about_listed(question, listed) or \
             (by_rule(question, listed) if alone else searched)
     elif view is not None and history and NARROWING not in searched and refers_back(question) and \
             not subject_of(history, view.lexicon.paper_names) and \

@@ -157,7 +157,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         # not what is asked of it.
         terms = [t for t in terms if t.start >= described.end()]
     text = question.strip().rstrip("?.! ")
-    if not named and (asks_tuned_models(text) or asks_metrics(text)):
+    if not named and NARROWING not in text and (asks_tuned_models(text) or asks_metrics(text)):
         # "which base models get fine-tuned ...", "what metrics do the completion papers report?": named things, as
         # "which benchmarks" asks for.
         return Plan("aggregate", terms=terms)
@@ -465,6 +465,12 @@ _POLITE = re.compile(r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)
                      r"(?=(?:list|name|show|give|find)\b)", re.I)
 
 
+def list_question(topic: str) -> str:
+    """The list question asking for a topic: "which papers use RL" keeps its verb; a bare subject ("llms for HPC
+    code", "agents that act on websites") is what the papers are about."""
+    return f"which papers {topic}" if _LIST_LEAD.match(f"{topic} ") else f"which papers are about {topic}"
+
+
 def list_topic(text: str) -> str:
     """The topic of a "which papers ..." question, or "" when it is not one. In a question of several sentences or
     clauses ("I'm collecting HumanEval numbers. Which papers use HumanEval?", "Not Lean: which papers use F*?") the
@@ -475,7 +481,7 @@ def list_topic(text: str) -> str:
         # An aside in brackets may point anywhere ("(not just cite it)").
         if topic and not _TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
-            text = f"which papers {topic}?" if _LIST_LEAD.match(f"{topic} ") else f"which papers are about {topic}?"
+            text = f"{list_question(topic)}?"
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
     clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text) if c.strip()]
     while len(clauses) > 1 and _ALL_OF_IT.match(clauses[-1]):

@@ -189,7 +189,9 @@ def counted_unit(question: str) -> Unit | None:
         whole = bool(_WHOLE.search(question))
         share = "" if whole or _SIZE_ASKED.search(question[match.start():]) else r"\s*%\s+of\b|"
         # "how many puzzles does P3 contain in total?": "397 test problems" counts one split, not the whole.
-        split = r"|(?:test|training|train|dev|validation|held-out)\b" if whole else ""
+        # Not when the unit is a split's own ("how many test cases in total?": "3,400 test cases").
+        split = r"|(?:test|training|train|dev|validation|held-out)\b" if whole and not any(
+            w.lower() in {"test", "training", "train", "dev", "validation", "held-out"} for w in words) else ""
         return Unit(rf"{AMOUNT}(?:\+|{share}(?<=\d)|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
                     rf"(?:(?!of\b|per\b{split})[\w*+#-]+\s+|of\s+(?:the\s+|these\s+|those\s+)?(?=\d)){{0,4}}?{form}",
                     label, rf"\b{form}", counts_items=stem.lower() in _ITEMS, given=_given(question))
