@@ -1941,3 +1941,8 @@ def test_which_one_of_a_list_does_something_narrows_the_list(engine):
     # A control (MonoCoder is no longer read as MPIrigen's name, so the narrowing itself must hold).
     answer = engine.ask("which one of them fine-tunes monocoder?", history=["papers on llms for HPC code?"])
     assert answer.kind == "list" and [c.title.split(":")[0] for c in answer.citations] == ["MPIrigen"]
+
+
+def test_counts_per_part_of_a_benchmark_given_only_as_a_total_are_refused(engine):
+    assert_refused_saying(engine, "ProcessBench - what's the per-source breakdown of its 3,400 test cases?",
+                          "counts per part")

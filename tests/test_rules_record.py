@@ -89,6 +89,11 @@ _SURE = "measure of uncertainty or significance"
      "what confidence threshold did they set for stopping?", "threshold or temperature value"),
     (Paper("d", "DynInf", "We stop once our confidence exceeds a threshold of 0.9."),
      "what confidence threshold did they set?", ""),  # a control: the value is said
+    # Counts per part need two figures at least; one total is no breakdown.
+    (Paper("pb", "ProcessBench", "Our benchmark consists of 3,400 test cases."),
+     "how many test cases come from each of the source datasets?", "counts per part"),
+    (Paper("cf", "CodeFill", "We train CodeFill on two datasets of 29M and 425M lines."),
+     "how many lines in each of the two datasets?", ""),
 ])
 def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question, missing):
     assert missing_detail(paper, question) == missing

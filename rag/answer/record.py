@@ -97,6 +97,15 @@ _DETAILS = [
                 r"\b(?:train\w*|valid\w*|test)\s*/\s*(?:val\w*|dev|test)\s+splits?\b", re.I),
      re.compile(r"\b(?:train\w*|validation|dev|test)\b[^.;]{0,40}?\d|\d[^.;]{0,40}?\b(?:train\w*|validation|test)\b",
                 re.I)),
+    # "how many test cases come from each of the source datasets?", "the per-language breakdown": counts per part,
+    # stated as two or more counts each beside a named part.
+    ("counts per part",
+     re.compile(r"\bper[- ](?:source|categor\w+|subjects?|languages?|datasets?|domains?|difficult\w+|levels?|splits?|"
+                r"types?)\b|\b(?:from|in|for)\s+each\s+(?:of\s+(?:the\s+)?)?(?:[\w-]+\s+)?(?:sources?|categor\w+|"
+                r"subjects?|languages?|datasets?|domains?|difficult\w+|levels?|splits?|types?)\b|\bbroken\s+down\s+by\b|"
+                r"\bbreakdown\b", re.I),
+     # Two figures in a sentence at least ("29M and 425M lines", "66.3% ..., 24.4% ..."): one total is no breakdown.
+     re.compile(r"(?<![\w.])\d[\d,.]*[%KMB]?(?![\w.])[^.;]+?(?<![\w.-])\d[\d,.]*[%KMB]?(?![\w.-])")),
     ("measure of uncertainty or significance",
      re.compile(r"\bconfidence\s+intervals?\b|\bstandard\s+(?:deviation|error)s?\b|\bstd\b|\bstdev\b|"
                 r"\berror\s+bars?\b|\bp[- ]values?\b|\bstatistical(?:ly)?\s+significan\w*|\bvariance\s+(?:across|over|"
