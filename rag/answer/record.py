@@ -105,7 +105,7 @@ _DETAILS = [
                 r"subjects?|languages?|datasets?|domains?|difficult\w+|levels?|splits?|types?)\b|\bbroken\s+down\s+by\b|"
                 r"\bbreakdown\b", re.I),
      # Two figures in a sentence at least ("29M and 425M lines", "66.3% ..., 24.4% ..."): one total is no breakdown.
-     re.compile(r"(?<![\w.])\d[\d,.]*[%KMB]?(?![\w.])[^.;]+?(?<![\w.-])\d[\d,.]*[%KMB]?(?![\w.-])")),
+     re.compile(r"(?<![\w.,])\d[\d,.]*[%KMB]?(?![\w.]|,\d)[^.;]+?(?<![\w.,-])\d[\d,.]*[%KMB]?(?![\w.-])")),
     ("measure of uncertainty or significance",
      re.compile(r"\bconfidence\s+intervals?\b|\bstandard\s+(?:deviation|error)s?\b|\bstd\b|\bstdev\b|"
                 r"\berror\s+bars?\b|\bp[- ]values?\b|\bstatistical(?:ly)?\s+significan\w*|\bvariance\s+(?:across|over|"
