@@ -1946,3 +1946,10 @@ def test_which_one_of_a_list_does_something_narrows_the_list(engine):
 def test_counts_per_part_of_a_benchmark_given_only_as_a_total_are_refused(engine):
     assert_refused_saying(engine, "ProcessBench - what's the per-source breakdown of its 3,400 test cases?",
                           "counts per part")
+
+
+def test_what_a_quoted_figure_is_of_is_said_by_the_sentence_writing_it_or_not_at_all(engine):
+    # "factor up to 38" of "all attempts" names no function; "our best GPT-4-based agent" names GPT-4.
+    assert_refused_saying(engine, "pillow/numpy LLM optimisation: which code locus gave the factor of 38?",
+                          "without saying what it is of")
+    assert_answered_saying(engine, "WebArena: which model got the 10.59%?", "GPT-4-based agent")

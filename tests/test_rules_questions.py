@@ -2276,3 +2276,16 @@ def test_a_name_used_as_the_means_of_what_a_paper_introduces_is_not_introduced()
                                                                   "fine-tuning MonoCoder on HPCorpusMPI.")}
     lexicon = Lexicon(papers)
     assert "monocoder" not in lexicon.paper_aliases and "mpirigen" in lexicon.paper_aliases
+
+
+@pytest.mark.parametrize(("question", "abstract", "unattributed"), [
+    ("which code locus gave that 38x?", "In all attempts, the improvement is large (factor up to 38).", "38"),
+    ("which locus gave that 38x?", "The _getextrema function got a factor of 38.", None),  # an identifier named
+    ("which model got the 10.59%?", "Our best GPT-4-based agent reaches 10.59%.", None),
+    ("what did it get on 38 tasks?", "In all attempts, the improvement is large (factor up to 38).", None),  # no which
+])
+def test_a_quoted_figure_asked_what_it_is_of(question, abstract, unattributed):
+    from rag.answer.alternatives import unattributed_figure
+
+    found = unattributed_figure(question, abstract)
+    assert (found[0] if found else None) == unattributed

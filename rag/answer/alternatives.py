@@ -63,3 +63,27 @@ def unplaced_figure(question: str, abstract: str) -> tuple[str, str, str] | None
                                          for w in words):
             return figure.text, f"{places['a'].strip()} or {places['b'].strip()}", writing[0]
     return None
+
+
+# "which function/code locus gave that 38x?", "which model got the 10.59%?": what a quoted figure is of, asked by name.
+_WHICH_GAVE = re.compile(r"\bwhich\s+(?:[\w/-]+\s+){0,3}?(?:gave|got|gets|achieved|reached|produced|yielded|scored|had|"
+                         r"was\s+behind|is\s+behind)\b", re.I)
+
+
+def unattributed_figure(question: str, abstract: str) -> tuple[str, str] | None:
+    """A figure the question quotes and asks what it is of ("which code locus gave that 38x?"), when the abstract's
+    sentences writing it name nothing it could be of: (the figure as the question writes it, the sentence); else
+    None."""
+    from rag.text.names import names_in
+    from rag.text.numbers import read
+    from rag.text.sentences import split_sentences
+
+    if not _WHICH_GAVE.search(question):
+        return None
+    for figure in read(question).figures:
+        if figure.in_name and not re.search(r"\b(?:to|factor|about|around)-$", question[:figure.start], re.I):
+            continue
+        writing = [s for s in split_sentences(abstract) if any(abs(v - figure.value) < 1e-9 for v in read(s).values)]
+        if writing and not any(names_in(s) or re.search(r"(?<![\w])_\w+", s) for s in writing):
+            return figure.text, writing[0]
+    return None

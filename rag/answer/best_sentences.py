@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = None) -> Answer:
     """Every shape falls back here, so the refusals that hold for any question (an unknown benchmark, a figure
     nobody states) are decided here once."""
-    from rag.answer.alternatives import unplaced_figure
+    from rag.answer.alternatives import unattributed_figure, unplaced_figure
     from rag.answer.asks import (
         FIGURE_RATIO,
         asked_metric,
@@ -78,6 +78,10 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         unknown = unknown_ids or unknown_words
         reason = not_mentioned(unknown) if unknown and scored else ""
         return refuse(question, found, reason)
+    if unnamed := unattributed_figure(found.searched, papers[scored[0].paper_id].abstract):
+        figure, said = unnamed
+        return refuse(question, found, f"The closest abstract gives {figure} without saying what it is of (it says: "
+                                       f"“{said}”).")
     if placed := unplaced_figure(found.searched, papers[scored[0].paper_id].abstract):
         # "the pillow/numpy case studies: was the up-to-38x on the numpy locus or in pillow?", no paper named.
         figure, places, said = placed

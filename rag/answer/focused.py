@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.acronyms import asked_acronym, asks_expansion, expansion
 from rag.answer.across import introduced_data, names_used, used_as_data
-from rag.answer.alternatives import offered_names, unplaced_figure
+from rag.answer.alternatives import offered_names, unattributed_figure, unplaced_figure
 from rag.answer.asks import (
     BEATEN,
     BEST_WORDS,
@@ -139,6 +139,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if setting := unstated_setting(paper, question, view.lexical.papers_using):
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} does not mention {setting}, so it does not say this.")
+    if unnamed := unattributed_figure(question, paper.abstract):
+        # "which function/code locus gave that 38x?": "factor up to 38" of "all attempts" names none.
+        figure, said = unnamed
+        return _not_stated(paper, "", question, found, f"{the_abstract} gives {figure} without saying what it is of "
+                                                       f"(it says: “{said}”).")
     if placed := unplaced_figure(question, paper.abstract):
         # "was the 38x in numpy or in pillow's _getextrema?": "factor up to 38" of "all attempts" says neither.
         figure, places, said = placed
@@ -747,13 +752,16 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
     # One whole word, not an ordinary one capitalised ("Testing" of a title written out in the abstract).
     # "LLM-generated tests" says what kind of tests, naming no model.
     sentence = _LINK.sub(" ", sentence)  # "available at https://github.com/x/IMO-Steps" names no model
+    named = [*names_in(sentence), *capitalised_names(sentence)]
+    # "our best GPT-4-based agent": the model it is based on is named ("LLM-based" is generic).
+    candidates = [*named, *(kind_base(n) for n in named if kind_base(n) != n)]
     return any(" " not in n and not vocabulary.plain(n) and not is_generic(n) and kind_base(n) == n
                and key(n) not in skip and n.lower() not in _NOT_MODELS
                and (at := mention_pattern(n).search(sentence)) is not None
                and not any(a <= at.start() < b for a, b in beaten)
                and not _DESCRIBES.match(sentence, at.end()) and not used_as_data(n, sentence, using=False)
                and (key(n) in its or not (mentions_name(paper.title, n) or spelled_out(n, paper.title)))
-               for n in [*names_in(sentence), *capitalised_names(sentence)])
+               for n in candidates)
 
 
 _TUNED = re.compile(r"\b(?P<verb>fine-?tun\w*|finetun\w*|distill\w*|pre-?train\w*|initiali[sz]\w*)", re.I)
