@@ -1953,3 +1953,9 @@ def test_what_a_quoted_figure_is_of_is_said_by_the_sentence_writing_it_or_not_at
     assert_refused_saying(engine, "pillow/numpy LLM optimisation: which code locus gave the factor of 38?",
                           "without saying what it is of")
     assert_answered_saying(engine, "WebArena: which model got the 10.59%?", "GPT-4-based agent")
+
+
+def test_a_cut_off_offered_in_one_ask_is_no_qualifier_of_the_next(engine):
+    # "pass@1 or pass@k" is asked of the 61.7%; the LeanWorkbook figure is asked as it is.
+    assert_answered_saying(engine, "STP reports 61.7% on miniF2F-test: is that pass@1 or pass@k? and what does it "
+                                   "reach on LeanWorkbook?", "26.3%")

@@ -740,6 +740,7 @@ def test_every_ask_of_a_question_with_three_is_found():
     ("InCoder came out on top. what were the other two models?", True),  # names beyond the one said
     ("Code4Me: name the other models they evaluated", True),
     ("how did the other models do?", False),  # how they did, not which
+    ("what size model did they finetune?", False),  # a size, not which model
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model
@@ -1391,6 +1392,7 @@ def test_figures_asked_to_be_confirmed_must_be_written(question, unconfirmed):
     # A count the asker only guesses at, asking for the real one, is theirs to check; stated flat, it is a premise.
     ("a blog says 'about 1,000 users': how many users did it have?", "Data from more than 1200 users.", ""),
     ("It had 1,000 users: how many completions did they give?", "Data from more than 1200 users.", "1,000 users"),
+    ("61.7% - pass@1 or pass@k?", "It reaches 61.7% with 3200 passes.", ""),  # the 1 of pass@1 counts nothing
 ])
 def test_a_count_the_abstract_gives_otherwise(question, text, contradicted):
     from rag.answer.asks import contradicted_count

@@ -168,7 +168,8 @@ def excluded_variant(question: str, names: Sequence[str], stating: Sequence[str]
 
 # "RepoEval alone", "only on RepoEval", "(not CrossCodeEval)": one benchmark's own figure is asked. The word is
 # next to the name: "Is RepoEval the only benchmark?", "Just curious, ..." ask nothing of the kind.
-_ALONE_AFTER = r"(?:\s+(?:alone|only|separately|individually|by itself|on its own|in isolation))"
+_ALONE_AFTER = r"(?:\s+(?:alone|only|separately|individually|by itself|on its own|in isolation|specifically|" \
+               r"in particular))"
 _ALONE_BEFORE = r"(?:(?:only|just|solely)\s+(?:on\s+|for\s+|in\s+)?(?:the\s+)?)"
 _JOINED = r"\s*(?:,\s*(?:and\s+)?|and|&|/)\s*"
 
@@ -522,7 +523,7 @@ _WHICH_COMPONENT = re.compile(rf"\b(?:which|what)\s+(?:{_NOT_A_KIND}[\w-]+\s+){{
 _MODELS_SAID = re.compile(r"\b(?:LLMs|models)\b.*?\bwhich (?:one|of them)\b", re.I)
 _WHICH_ONE = re.compile(r"\bwhich (?:one|of them)\b", re.I)
 # Not "what sizes of models": a property of them is asked.
-_WHICH_MODEL = re.compile(rf"\b(?:which|what)\s+(?![\w-]+\s+of\s+(?:the\s+)?(?:models?|LLMs?)\b)"
+_WHICH_MODEL = re.compile(rf"\b(?:which|what)\s+(?![\w-]+\s+of\s+(?:the\s+)?(?:models?|LLMs?)\b)(?!sizes?\s)"
                           rf"(?:of\s+(?:the|these|those)\s+)?(?:{_NOT_A_KIND}"
                           r"[\w-]+\s+){0,2}?(?:models?|LLMs?)\b"
                           r"(?!\s+(?:sizes?|architectures?|famil(?:y|ies)|types?|class(?:es)?)\b)",
@@ -896,7 +897,7 @@ def unranked_part(question: str, text: str) -> str:
 # A count the question gives of something an abstract counts too ("UGMathBench evaluated 60 LLMs" of "23 leading
 # LLMs"): a question built on another paper's count (BigCodeBench's 60) is not answered with this paper's.
 # Settings ("with 128 samples") are unmet_setting's.
-_COUNTED = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*)\s+(?:[a-z][\w-]*\s+)??(?P<noun>(?!(?:{AUX_WORD}|samples|tries|"
+_COUNTED = re.compile(rf"(?<![\w.@])(?P<n>\d[\d,]*)\s+(?:[a-z][\w-]*\s+)??(?P<noun>(?!(?:{AUX_WORD}|samples|tries|"
                       r"attempts|generations|shots)\b)[A-Za-z][\w-]*s)\b")
 
 

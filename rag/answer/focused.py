@@ -535,7 +535,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             if not with_figure:
                 said = f" (it says: “{about[0].text}”)" if about else ""
                 return _not_stated(paper, wanted[0], question, found, f"{the_abstract} gives no {shown} figure{said}.")
-            if whose := unmet_qualifier(question, with_figure):  # "the zero-shot accuracy on MATH"
+            # "the zero-shot accuracy on MATH", in the ask naming it, or all of it if the ask points back ("there").
+            if whose := unmet_qualifier(question if re.search(r"\bthere\b", focus, re.I) else focus, with_figure):
                 return _not_stated(paper, wanted[0], question, found,
                                    f"{the_abstract} gives no {whose} {shown} figure (it says: "
                                    f"“{with_figure[0].text}”).")
@@ -673,7 +674,7 @@ def _headed_by(name: str, names_it: Callable[[str], bool]) -> bool:
 # A model's name typed with a digit and a hyphen in it ("o1-mini", "llama2-7b"), not a figure ("7B", "2024"), a metric
 # ("pass@1") nor a number type ("float32").
 _BESIDE = re.compile(r"\s*(?:\+|&|/|,|with|w/|using|on|under|and)?\s*", re.I)  # "FunCoder + StableCode-3b"
-_POINTS_BACK = re.compile(r"\b(?:its|their|it|they|them)\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:its|their)\b", re.I)  # "its reasoning gap": of the model named before
 # "what was its reasoning gap Delta?": a defined metric asked of something ("its", "o1-mini's") asks its value.
 _OF_SOMETHING = re.compile(r"\b(?:its|their)\b|\w['’]s\b", re.I)
 _SIZED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[bBmM](?![\w])|[-_]\d+(?:\.\d+)?[bBmM](?![\w])")
