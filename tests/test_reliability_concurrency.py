@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from ingest.writer import ingest_into
-from rag.answer.followups import condense
 from ui.inert_markdown import as_typed
 
 DEV = Path(__file__).resolve().parents[1] / "eval" / "questions" / "dev.jsonl"
@@ -78,7 +77,6 @@ def test_twenty_clients_at_once_each_get_their_own_conversation(app_url, engine)
     assert not errors, errors
     assert sorted(results) == sorted(CLIENT_QUESTIONS)
 
-    names_of = engine.view.lexicon.paper_names  # what the engine puts in for "it": its index's papers
     for row in questions:
         first, second = results[row["id"]]
         expected = row["expected_titles"][0]
@@ -89,8 +87,9 @@ def test_twenty_clients_at_once_each_get_their_own_conversation(app_url, engine)
         assert text_of(first[1]) == text_of(second[1])  # the first answer, as this client saw it, is kept
         answer, follow_up = text_of(second[1]), text_of(second[3])
         assert expected in cited_titles(answer), (row["id"], answer)
-        # The follow-up was made standalone from this client's own first question, and answered from it.
-        searched = condense(FOLLOW_UP, [row["question"]], names_of)
+        # The follow-up was made standalone from this client's own first turn (as the engine alone does it), and
+        # answered from it.
+        searched = engine.ask(FOLLOW_UP, history=[row["question"]]).searched_query
         assert f"Searching for: {as_typed(searched)}</span>" in follow_up, (row["id"], follow_up)
         assert expected in cited_titles(follow_up), (row["id"], follow_up)
         assert {n for n, _ in CITE.findall(follow_up)} == {"2"}, "the follow-up's markers open its own turn"
