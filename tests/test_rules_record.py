@@ -94,6 +94,8 @@ _SURE = "measure of uncertainty or significance"
      "how many test cases come from each of the source datasets?", "counts per part"),
     (Paper("cf", "CodeFill", "We train CodeFill on two datasets of 29M and 425M lines."),
      "how many lines in each of the two datasets?", ""),
+    (Paper("gp", "Gpr124", "Our Gpr124 knockout led to BBB disruption in 12 mice."),
+     "Does Gpr124 increase BBB breakdown in mouse models?", ""),  # a breakdown of the barrier, no counts
 ])
 def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question, missing):
     assert missing_detail(paper, question) == missing

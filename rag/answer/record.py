@@ -103,7 +103,8 @@ _DETAILS = [
      re.compile(r"\bper[- ](?:source|categor\w+|subjects?|languages?|datasets?|domains?|difficult\w+|levels?|splits?|"
                 r"types?)\b|\b(?:from|in|for)\s+each\s+(?:of\s+(?:the\s+)?)?(?:[\w-]+\s+)?(?:sources?|categor\w+|"
                 r"subjects?|languages?|datasets?|domains?|difficult\w+|levels?|splits?|types?)\b|\bbroken\s+down\s+by\b|"
-                r"\bbreakdown\b", re.I),
+                # not "BBB breakdown": a breakdown of counts, by or per something
+                r"\bbreakdown\s+(?:by|per|across)\b", re.I),
      # Two figures in a sentence at least ("29M and 425M lines", "66.3% ..., 24.4% ..."): one total is no breakdown.
      re.compile(r"(?<![\w.,])\d[\d,.]*[%KMB]?(?![\w.]|,\d)[^.;]+?(?<![\w.,-])\d[\d,.]*[%KMB]?(?![\w.-])")),
     ("measure of uncertainty or significance",
