@@ -1875,6 +1875,7 @@ def test_a_figure_of_a_baseline_described_in_words_is_the_baselines_or_none(engi
     # "our model proved 5 out of 148 FIMO problems" is DeepSeek-Prover's own, not the tree-search method's.
     assert_refused_saying(engine, "in DeepSeek-Prover the tree search RL method got 41.0% on miniF2F; how many FIMO "
                                   "problems did that tree search baseline solve?", "FIMO")
+    assert_refused_saying(engine, "DeepSeek-Prover's expert-iteration baseline: what did it get on FIMO?", "FIMO")
     # A control: the sentence describing the baseline gives its figure, and that figure is the one emphasised.
     answer = engine.ask("DeepSeek-Prover: what did the tree search reinforcement learning baseline get on miniF2F?")
     assert not answer.refused and "**41.0%**" in answer.answer

@@ -2235,6 +2235,7 @@ def test_a_follow_up_picks_a_listed_paper_by_its_place(question, names, picked):
     ("DeepSeek-Prover: the tree-search RL baseline (41.0% on miniF2F) - how many FIMO problems did it prove?",
      ["tree", "search"]),
     ("what does the expert iteration baseline get on miniF2F?", ["expert", "iteration"]),
+    ("DeepSeek-Prover's expert-iteration baseline: its FIMO count?", ["expert", "iteration"]),  # a possessive
     ("what did the GPT-4 baseline score?", []),  # a name, judged as one
     ("its accuracy, and the margin over baselines?", []),  # no baseline described
     ("how does their method beat the baseline?", []),

@@ -1,13 +1,17 @@
 """The names a question offers to choose between ("gpt-4 or claude?", "under mit or apache 2.0?").
 
 When a paper's abstract names none of them, it cannot say which: the answer is one of the offered names, and
-quoting the abstract's nearest sentence would answer something else.
+quoting the abstract's nearest sentence would answer something else. The same holds of a figure the question quotes
+and asks the place or owner of ("was the 38x in numpy or in pillow?", "which locus gave it?"): the sentence writing
+it must name one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from rag.text.numbers import Figure, read
 
 # Two alternatives of a word each (a version may follow), joined by "or" or a slash ("GPT-4 or Claude", "MIT or
 # Apache 2.0", "PPO or with GRPO", "PPO/GRPO").
@@ -44,23 +48,13 @@ def unplaced_figure(question: str, abstract: str) -> tuple[str, str, str] | None
     """A figure the question quotes and asks which of two places it was got in, when the abstract's sentences
     writing it name neither: (the figure as the question writes it, the two places joined by "or", the sentence);
     else None. "factor up to 38" said of "all attempts" does not say whether numpy's or pillow's locus gave it."""
-    from rag.text.numbers import read
-    from rag.text.sentences import split_sentences
-
     places = _PLACES.search(question)
     if places is None:
         return None
-    # "up-to-38x", "factor-38": a figure joined to a word by a hyphen is still one.
-    quoted = [f for f in read(question).figures
-              if not f.in_name or re.search(r"\b(?:to|factor|about|around)-$", question[:f.start], re.I)]
-    if not quoted:
-        return None
     words = {w.lower() for side in (places["a"], places["b"]) for w in re.findall(r"[\w]{3,}", side)
              if w.lower() not in _FILLER}
-    for figure in quoted:
-        writing = [s for s in split_sentences(abstract) if any(abs(v - figure.value) < 1e-9 for v in read(s).values)]
-        if writing and words and not any(re.search(rf"(?<![\w]){re.escape(w)}", s, re.I) for s in writing
-                                         for w in words):
+    for figure, writing in _quoted_and_written(question, abstract):
+        if words and not any(re.search(rf"(?<![\w]){re.escape(w)}", s, re.I) for s in writing for w in words):
             return figure.text, f"{places['a'].strip()} or {places['b'].strip()}", writing[0]
     return None
 
@@ -75,15 +69,22 @@ def unattributed_figure(question: str, abstract: str) -> tuple[str, str] | None:
     sentences writing it name nothing it could be of: (the figure as the question writes it, the sentence); else
     None."""
     from rag.text.names import names_in
-    from rag.text.numbers import read
-    from rag.text.sentences import split_sentences
 
     if not _WHICH_GAVE.search(question):
         return None
-    for figure in read(question).figures:
-        if figure.in_name and not re.search(r"\b(?:to|factor|about|around)-$", question[:figure.start], re.I):
-            continue
-        writing = [s for s in split_sentences(abstract) if any(abs(v - figure.value) < 1e-9 for v in read(s).values)]
-        if writing and not any(names_in(s) or re.search(r"(?<![\w])_\w+", s) for s in writing):
+    for figure, writing in _quoted_and_written(question, abstract):
+        if not any(names_in(s) or re.search(r"(?<![\w])_\w+", s) for s in writing):
             return figure.text, writing[0]
     return None
+
+
+def _quoted_and_written(question: str, abstract: str) -> list[tuple[Figure, list[str]]]:
+    """Each figure the question quotes ("up-to-38x" and "factor-38" too: a figure joined to a word by a hyphen is
+    still one) with the abstract's sentences writing it, where there are any."""
+    from rag.text.sentences import split_sentences
+
+    quoted = [f for f in read(question).figures
+              if not f.in_name or re.search(r"\b(?:to|factor|about|around)-$", question[:f.start], re.I)]
+    sentences = [(s, read(s)) for s in split_sentences(abstract)] if quoted else []
+    found = [(f, [s for s, reading in sentences if reading.writes(f.value)]) for f in quoted]
+    return [(f, writing) for f, writing in found if writing]

@@ -764,14 +764,16 @@ def unwritten_figures(question: str, text: str) -> list[str]:
     question built on another paper's number is not answered with this paper's. A figure rounded as the question
     rounds it counts ("56%" for 56.3%, "10.6%" for 10.59%), and so does a share written as a fraction (0.8 for 80%)."""
     written = read(text).values
-    unwritten = []
-    for figure in quoted_figures(question):
-        places = len(figure.text.partition(".")[2])
-        near = 0.5 * 10 ** -places + 1e-9
-        if not any(abs(w - figure.value) <= near or (figure.percent and abs(100 * w - figure.value) <= near)
-                   for w in written):
-            unwritten.append(figure.text + ("%" if figure.percent else ""))
-    return unwritten
+    return [figure.text + ("%" if figure.percent else "") for figure in quoted_figures(question)
+            if not _writes(written, figure)]
+
+
+def _writes(written: Sequence[float], figure: Figure, rough: bool = False) -> bool:
+    """Whether one of the written values is the figure as the question rounds it, or as a fraction of a
+    percentage; `rough` ("~78%"): within _NEAR_ENOUGH of it."""
+    near = _NEAR_ENOUGH * abs(figure.value) if rough else 0.5 * 10 ** -len(figure.text.partition(".")[2]) + 1e-9
+    return any(abs(w - figure.value) <= near or (figure.percent and abs(100 * w - figure.value) <= near)
+               for w in written)
 
 
 # "WebArena has 812 tasks and humans at ~78% success, correct?": figures put up to be confirmed.
@@ -786,15 +788,9 @@ def unconfirmed_figure(question: str, text: str) -> str:
     if not _CONFIRM.search(question):
         return ""
     written = read(text).values
-    for figure in read(question).figures:
-        if figure.in_name or figure.implied or _version_number(question, figure):
-            continue
-        near = _NEAR_ENOUGH * abs(figure.value) if figure.bound == "~" else \
-            0.5 * 10 ** -len(figure.text.partition(".")[2]) + 1e-9
-        if not any(abs(w - figure.value) <= near or (figure.percent and abs(100 * w - figure.value) <= near)
-                   for w in written):
-            return figure.phrase or figure.text
-    return ""
+    return next((figure.phrase or figure.text for figure in read(question).figures
+                 if not (figure.in_name or figure.implied or _version_number(question, figure))
+                 and not _writes(written, figure, rough=figure.bound == "~")), "")
 
 
 def unstated_figure(question: str, text: str) -> str:

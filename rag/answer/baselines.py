@@ -70,9 +70,11 @@ def beaten_only(names: list[str], abstract: str) -> tuple[str, str] | None:
     return None
 
 
-# "the tree-search RL baseline", "that tree-search method": a beaten method the asker describes, not names.
+# "the tree-search RL baseline", "that tree-search method", "DeepSeek-Prover's expert-iteration baseline": a beaten
+# method the asker describes, not names.
 _NOT_DESCRIBING = r"the|a|an|of|to|and|or|than|over|in|on|for|with|from|by|at|as|vs|baselines?|methods?|approach(?:es)?"
-_DESCRIBED = re.compile(rf"\b(?:the|that|this|their)\s+(?P<words>(?:(?!(?:{_NOT_DESCRIBING})\b)[\w-]+\s+){{1,4}}?)"
+_DESCRIBED = re.compile(rf"(?:\b(?:the|that|this|their)|[\w-]['’]s)\s+"
+                        rf"(?P<words>(?:(?!(?:{_NOT_DESCRIBING})\b)[\w-]+\s+){{1,4}}?)"
                         r"(?:baseline|method|approach)s?\b", re.I)
 _BASELINE = re.compile(r"\bbaselines?\b", re.I)
 _PLAIN = frozenset("based driven style like other their prior previous earlier same best strong main".split())

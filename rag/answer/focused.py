@@ -477,12 +477,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         focus = focus or (naming[0] if naming else question)
         if set_out is None or any(mentions_name(focus, w) for w in wanted):
             # "o1-mini had 56.3% EAcc; what was its reasoning gap Delta?": "its" is the model set out before.
-            before = question[:question.find(focus)]
+            before = question[:question.find(focus)] if _ITS.search(focus) else ""
             said = sorted((at.start(), w) for w in wanted if not mentions_name(focus, w) and re.search(r"\d", w)
                           and (at := mention_pattern(w).search(before)))
-            wanted = [w for w in wanted if mentions_name(focus, w)]
-            if said and _POINTS_BACK.search(focus):
-                wanted.append(said[0][1])
+            wanted = [w for w in wanted if mentions_name(focus, w)] + [w for _, w in said[:1]]
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
         if not about and len(wanted) > 1 and coordinated(focus, wanted):
@@ -674,9 +672,9 @@ def _headed_by(name: str, names_it: Callable[[str], bool]) -> bool:
 # A model's name typed with a digit and a hyphen in it ("o1-mini", "llama2-7b"), not a figure ("7B", "2024"), a metric
 # ("pass@1") nor a number type ("float32").
 _BESIDE = re.compile(r"\s*(?:\+|&|/|,|with|w/|using|on|under|and)?\s*", re.I)  # "FunCoder + StableCode-3b"
-_POINTS_BACK = re.compile(r"\b(?:its|their)\b", re.I)  # "its reasoning gap": of the model named before
+_ITS = re.compile(r"\b(?:its|their)\b", re.I)  # "its reasoning gap": of the model named before
 # "what was its reasoning gap Delta?": a defined metric asked of something ("its", "o1-mini's") asks its value.
-_OF_SOMETHING = re.compile(r"\b(?:its|their)\b|\w['’]s\b", re.I)
+_OF_SOMETHING = re.compile(rf"{_ITS.pattern}|\w['’]s\b", re.I)
 _SIZED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[bBmM](?![\w])|[-_]\d+(?:\.\d+)?[bBmM](?![\w])")
 _MODEL_TOKEN = re.compile(r"(?<![\w@.-])[A-Za-z]+\d[\w.]*(?:-[\w.]+)+(?![\w@-])")
 

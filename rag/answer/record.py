@@ -98,7 +98,7 @@ _DETAILS = [
      re.compile(r"\b(?:train\w*|validation|dev|test)\b[^.;]{0,40}?\d|\d[^.;]{0,40}?\b(?:train\w*|validation|test)\b",
                 re.I)),
     # "how many test cases come from each of the source datasets?", "the per-language breakdown": counts per part,
-    # stated as two or more counts each beside a named part.
+    # stated as two figures in a sentence at least.
     ("counts per part",
      re.compile(r"\bper[- ](?:source|categor\w+|subjects?|languages?|datasets?|domains?|difficult\w+|levels?|splits?|"
                 r"types?)\b|\b(?:from|in|for)\s+each\s+(?:of\s+(?:the\s+)?)?(?:[\w-]+\s+)?(?:sources?|categor\w+|"

@@ -99,8 +99,6 @@ _LOWER = standalone_lower(3, 5)
 _SHORTHAND = frozenset({"btw", "lol", "pls", "plz", "thx", "tbh", "idk", "imho", "afaik", "fwiw", "iirc", "eli",
                         "wrt", "etc", "aka", "hmm", "okay", "yeah", "nope", "yep", "whats", "hows", "nah", "yup", "tho",
                         "gonna", "wanna", "cant", "wont", "sorta", "kinda"})
-# Units asked in ("cost per paper in usd"): no names either.
-_UNIT_WORDS = frozenset({"usd", "eur", "gbp", "cny", "jpy", "secs", "mins", "hrs", "msec", "msecs"})
 
 
 def unknown_lower(question: str, vocabulary: Vocabulary) -> list[str]:
@@ -119,7 +117,7 @@ def unknown_lower(question: str, vocabulary: Vocabulary) -> list[str]:
     # The encoder's words first: tiktoken's table is read (and tiktoken imported) only for a word they lack.
     # A field's clipped words ("base ckpt", "perf numbers") are no names either.
     rare = [w for w in dict.fromkeys(_LOWER.findall(question))
-            if w not in _SHORTHAND and w not in _UNIT_WORDS and w not in CLIPPINGS and not known(w, encoder_words())]
+            if w not in _SHORTHAND and w not in CLIPPINGS and not known(w, encoder_words())]
     return [w for w in rare if not known(w, common_words())] if rare else []
 
 
