@@ -186,6 +186,16 @@ def test_sides_named_by_description(lexicon, question, papers, described, sides)
     assert (plan.kind, plan.papers, plan.described, plan.sides) == ("comparative", papers, described, sides)
 
 
+@pytest.mark.parametrize("question", [
+    # What the paper's own model did is asked: "the 7B model", "their 7B model", "the top model" are no papers.
+    "DotaMath got 64.8% on MATH and 86.7% on GSM8K; are those the numbers for the 7B model?",
+    "I've written that their 7B model scored 64.8% on MATH. Are those DotaMath's numbers?",
+    "DotaMath: does the top model really reach 64.8% on MATH?",
+])
+def test_a_papers_own_model_described_is_no_side(lexicon, question):
+    assert understand(question, lexicon).kind == "factoid"
+
+
 def test_a_lone_description_with_no_other_side_is_no_comparison(lexicon):
     assert understand("What does the dynamic-inference code completion method skip?", lexicon).kind == "factoid"
 
@@ -686,6 +696,20 @@ def test_a_metric_cut_off_asked_must_be_the_one_stated(question, unmet):
     from rag.answer.scoring import ScoredSentence
 
     stated = ScoredSentence("p", 0, "GPT-4o achieves a pass@10 of only 39.9%.", 0.9, 0.5, 0.9, 0)
+    assert unmet_qualifier(question, [stated]) == unmet
+
+
+@pytest.mark.parametrize(("question", "unmet"), [
+    # The asker glosses the abstract's short name for the measurement: it is the one stated.
+    ("what's the highest effective accuracy (EAcc) any model reached?", ""),
+    ("what's the highest effective accuracy any model reached?", "effective"),
+    ("what's the highest effective accuracy (EffAcc) any model reached?", "effective"),
+])
+def test_a_measurement_glossed_by_the_abstracts_short_name(question, unmet):
+    from rag.answer.asks import unmet_qualifier
+    from rag.answer.scoring import ScoredSentence
+
+    stated = ScoredSentence("p", 0, "The highest EAcc achieved is 56.3% by OpenAI-o1-mini.", 0.9, 0.5, 0.9, 0)
     assert unmet_qualifier(question, [stated]) == unmet
 
 
@@ -1376,6 +1400,11 @@ def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     ("it gets about 10.6% end to end, right?", ""),  # 10.59% is near enough to "about 10.6%"
     ("it gets about 60% end to end, right?", "about 60%"),
     ("it has 812 tasks: how many does the agent solve?", ""),  # no confirmation asked: the premise is judged elsewhere
+    # A yes/no check of the asker's own figures against the paper.
+    ("I have 'up to 38x' in my notes. Is 38x the speedup it reports?", "up to 38"),
+    ("Is 10.59% the success rate WebArena reports?", ""),
+    ("My notes say 86.7% on GSM8K and 64.8% on MATH. Are those WebArena's numbers?", "86.7%"),
+    ("Is 38x much faster than the baseline?", ""),  # no figure checked against the paper
 ])
 def test_figures_asked_to_be_confirmed_must_be_written(question, unconfirmed):
     from rag.answer.asks import unconfirmed_figure
@@ -1415,6 +1444,10 @@ def test_a_count_the_abstract_gives_otherwise(question, text, contradicted):
     ("how many top-level definitions?", "It has around 32K top-level F* definitions.", True),  # a name with a *
     ("how many test cases in total?", "It consists of 3,400 test cases.", True),  # the unit is the split's own
     ("how many puzzles in total?", "Codex solves 18% of 397 test puzzles.", False),  # one split of them
+    # A benchmark's size in whatever it counts: "questions" are its "test samples".
+    ("How many questions are in CS-Bench and how many areas does it cover?", "It has 5K curated test samples.", True),
+    ("How many questions are in CS-Bench?", "It evaluates 30 mainstream LLMs.", False),
+    ("How many questions does the model answer?", "It has 5K curated test samples.", False),  # no size asked
 ])
 def test_what_a_count_question_counts(question, sentence, counts):
     from rag.answer.units import counted_unit

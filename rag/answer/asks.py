@@ -218,7 +218,11 @@ def unmet_qualifier(question: str, stating: list[ScoredSentence]) -> str:
     "pass@1") when no sentence stating a figure has it: the figure there is someone else's (the agent's) or
     another one (pass@10); "" otherwise."""
     whose = measure_qualifier(question)
-    if whose and not any(_says_whose(s.text, whose) for s in stating):
+    # "the highest effective accuracy (EAcc)": the asker glosses the abstract's own name for the measurement.
+    glossed = re.search(rf"\b{re.escape(whose)}\s+(?:[\w-]+\s+){{0,2}}\((?P<short>[A-Za-z][\w@-]*)\)", question) \
+        if whose else None
+    if whose and not any(_says_whose(s.text, whose) or (glossed and Vocabulary(s.text).uses(glossed["short"]))
+                         for s in stating):
         return whose
     asked = list(_AT_K.finditer(question))
     # "is that pass@1 or pass@10?": any one of the offered cut-offs answers; "at what pass@k?": any cut-off.
@@ -780,12 +784,20 @@ def _writes(written: Sequence[float], figure: Figure, rough: bool = False) -> bo
 _CONFIRM = re.compile(r"(?:,|\s)\s*(?:correct|right|true|yes|confirm(?:ed)?|is\s+that\s+(?:right|correct|true))\s*\?",
                       re.I)
 _NEAR_ENOUGH = 0.05  # "~78%" is met by 77.9% or 80%, not by 60%
+# "Is 38x the speedup it reports for float32?", "I've written 86.7% and 64.8%. Are those MARIO's numbers?": the
+# asker's figures, put up to be checked against the paper.
+_CHECKED = re.compile(r"\b(?:is|was)\s+(?:it\s+)?~?\d[\d.,]*\s*(?:%|x|×|-fold)?\s+(?:really\s+|actually\s+)?"
+                      r"(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:it|they|the\s+paper|[A-Z][\w-]*)\s+"
+                      r"(?:reports?|reported|gives?|gave|claims?|claimed|states?|stated|got|gets)\b|"
+                      r"\b(?:are|were|is)\s+(?:those|these|they)\s+(?:really\s+|actually\s+)?(?:the\s+)?"
+                      r"(?:(?:[\w-]+['’]s?|right|correct|actual|real|reported)\s+)?"
+                      r"(?:numbers|figures|scores|results|values)\s*\?", re.I)
 
 
 def unconfirmed_figure(question: str, text: str) -> str:
     """A figure the question asks to have confirmed ("812 tasks ..., correct?"), counts and rough figures too, that
     `text` does not write, as written in the question; "" when it asks for no confirmation or all are written."""
-    if not _CONFIRM.search(question):
+    if not _CONFIRM.search(question) and not _CHECKED.search(question):
         return ""
     written = read(text).values
     return next((figure.phrase or figure.text for figure in read(question).figures

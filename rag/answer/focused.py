@@ -149,8 +149,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         figure, places, said = placed
         return _not_stated(paper, "", question, found, f"{the_abstract} gives {figure} without saying whether it was "
                                                        f"{places} (it says: “{said}”).")
-    if not shape.yes_no and (figure := unstated_figure(question, text) or contradicted_count(question, text)
-                             or unconfirmed_figure(question, text)):
+    if (figure := (not shape.yes_no and (unstated_figure(question, text) or contradicted_count(question, text)))
+            or unconfirmed_figure(question, text)):
         # "In ProcessBench, which model achieves the 56.3% EAcc?": 56.3% is another paper's figure.
         return _not_stated(paper, figure, question, found,
                            f"{the_abstract} gives no figure of {figure}, so it does not say this.")

@@ -96,8 +96,10 @@ _DESCRIBED_SIDE = re.compile(rf"\b(?:the|that|this)\s+(?P<side>(?:[\w+*-]+\s+){{
 _JOINERS = re.compile(r"\b(?:or|and|vs\.?|versus|compared (?:with|to)|than|differ\w*\s+(?:from|to|with))\b", re.I)
 # "the same benchmark", "the other model": words that point at no paper.
 _NOT_A_SIDE = re.compile(r"^(?:same|other|best|first|second|third|last|next|previous|following|former|latter|whole|"
-                         r"entire|original|underlying|base|proposed|resulting|final|main|own|trained|fine-tuned)\b",
-                         re.I)
+                         r"entire|original|underlying|base|proposed|resulting|final|main|own|trained|fine-tuned|"
+                         # "the top model Gemini", "are those the numbers for the 7B model?": a paper's own model
+                         r"top|top-performing|best-performing|strongest|numbers|figures|scores|results|their|its|our|my|"
+                         r"\d+(?:\.\d+)?[BM])\b", re.I)
 # "what is the biggest model and how does it rank": a paper's own model, unless it says whose ("the largest few-shot
 # model from the original MBPP paper").
 _SUPERLATIVE = re.compile(r"^(?:biggest|largest|smallest)\s+[\w-]+$", re.I)  # "the latest Lean framework" is a side

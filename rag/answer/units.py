@@ -72,7 +72,7 @@ _SIZE_ASKED = re.compile(r"\b(?:contain\w*|includ\w*|compris\w*|consist\w*|in to
                          # "how many problems are in REFUTE (currently)?": its size; not "in the X category"
                          r"\b(?:are|is)\s+(?:there\s+)?in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.+-]*|it)"
                          r"(?:\s+(?:benchmark|dataset|suite|test\s+set|corpus))?(?:\s+(?:currently|now|today|"
-                         r"overall))?\s*[?.!]*$", re.I)
+                         r"overall))?\s*(?:[?.!]*$|[,;]?\s+and\s+(?:how|what|which)\b)", re.I)  # or a second ask
 _SPLITS = ("test", "training", "train", "dev", "validation", "held-out")  # a count of one split is no total
 _WHOLE = re.compile(r"\b(?:in total|total|full|whole|entire|all told|altogether)\b", re.I)
 
@@ -180,6 +180,10 @@ def counted_unit(question: str) -> Unit | None:
         # "how many samples per problem": a budget of samples drawn, counted as samples, not any items of a dataset.
         if stem.lower() in _ANY_UNIT and not re.search(rf"\b{re.escape(word)}\s+(?:per|for\s+each)\s+[a-z]", question,
                                                         re.I):
+            return _items(label)
+        if stem.lower() in _ITEMS and not others and _SIZE_ASKED.search(question[match.start():]) and \
+                not _WHOLE.search(question):
+            # "How many questions are in CS-Bench?": its size in whatever it counts ("5K ... test samples").
             return _items(label)
         if others and any(_stem(w).lower() in _ITEMS for w in [word, *others]):
             return _items(label)  # "test cases/problems": whatever each benchmark counts ("5K test samples")
