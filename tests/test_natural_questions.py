@@ -1960,3 +1960,33 @@ def test_a_cut_off_offered_in_one_ask_is_no_qualifier_of_the_next(engine):
     # "pass@1 or pass@k" is asked of the 61.7%; the LeanWorkbook figure is asked as it is.
     assert_answered_saying(engine, "STP reports 61.7% on miniF2F-test: is that pass@1 or pass@k? and what does it "
                                    "reach on LeanWorkbook?", "26.3%")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # A yes/no check of the asker's own figures against the paper: another paper wrote them.
+    ("My draft says AutoNumerics-Zero is up to 38x faster on float32. Is 38x the speedup it reports?", "38"),
+    ("my notes: MARIO's 7B model got 86.7% on GSM8K and 64.8% on MATH. are those MARIO's numbers?", "86.7%"),
+])
+def test_figures_put_up_for_a_check_must_be_the_papers_own(engine, question, said):
+    assert_refused_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("How many questions does CS-Bench have, and how many areas does it span?", "5K"),  # its "test samples"
+    ("UGMathBench: what was the highest effective accuracy (EAcc) reached, and by which model?", "OpenAI-o1-mini"),
+    ("DotaMath reports 64.8% on MATH; are those the numbers of its 7B model?", "DotaMath-deepseek-7B"),  # a control
+])
+def test_what_a_paper_states_asked_in_the_askers_words_is_answered(engine, question, said):
+    answer = engine.ask(question)
+    assert not answer.refused and said in answer.answer and answer.kind != "comparative"
+
+
+def test_a_paper_described_first_in_a_list_and_by_a_name_with_a_symbol_is_a_row(engine):
+    answer = engine.ask("In the F* one, DeepSeek-Prover and InfinityMATH, what base models got fine-tuned?")
+    titles = _titles(answer)
+    assert answer.kind == "comparative" and len(titles) == 3
+    assert "Towards Neural Synthesis for SMT-Assisted Proof-Oriented Programming" in titles
+    answer = engine.ask("which models were fine-tuned in the F* proof synthesis paper, the FIM curriculum paper and "
+                        "InfinityMATH?")
+    assert "Towards Neural Synthesis for SMT-Assisted Proof-Oriented Programming" in _titles(answer)
+    assert "StarCoder and DeepSeek" in answer.answer  # the sentence saying what the FIM paper tuned

@@ -1447,6 +1447,7 @@ def test_a_count_the_abstract_gives_otherwise(question, text, contradicted):
     # A benchmark's size in whatever it counts: "questions" are its "test samples".
     ("How many questions are in CS-Bench and how many areas does it cover?", "It has 5K curated test samples.", True),
     ("How many questions are in CS-Bench?", "It evaluates 30 mainstream LLMs.", False),
+    ("How many questions does CS-Bench have?", "It has 5K curated test samples.", True),
     ("How many questions does the model answer?", "It has 5K curated test samples.", False),  # no size asked
 ])
 def test_what_a_count_question_counts(question, sentence, counts):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rag.answer.across import ASKS_METRICS, ASKS_NAMED_THINGS, names_used
+from rag.answer.across import ASKS_METRICS, ASKS_NAMED_THINGS, names_used, used_as_data
 from rag.answer.asks import asks_for_figure, asks_for_gap, asks_measure, has_figure, has_measure, split_asks
 from rag.answer.comparison import aspect_answer, cells_for
 from rag.answer.finding_aspect import distinctive_ask
@@ -15,6 +15,7 @@ from rag.answer.metric_names import metrics_in
 from rag.answer.naming import called, mentions_name
 from rag.answer.plan import asks_which_is_better
 from rag.answer.refusal import refusal
+from rag.answer.tuned_models import asks_tuned_models, tuned_models
 from rag.answer.units import SIZE, counted_unit, measured_quantity, names_quantity, size_unit
 from rag.text.sentences import elaborates, split_sentences
 from rag.types import Answer, Paper
@@ -147,6 +148,10 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             # "What benchmarks do A, B and C evaluate on?": every sentence of the row's abstract naming one leads.
             metrics = bool(ASKS_METRICS.search(shape.aspect))
             naming = [s for s in split_sentences(paper.abstract) if names_used(s, paper) or (metrics and metrics_in(s))]
+            texts = [*naming[:room], *(t for t in texts if t not in naming)][:room]
+        elif plain and asks_tuned_models(question):
+            # "Which base models get fine-tuned in A, B and C?": the sentences saying what each tuned lead.
+            naming = list(dict.fromkeys(sentence for _, sentence in tuned_models(paper, used_as_data)))
             texts = [*naming[:room], *(t for t in texts if t not in naming)][:room]
         for scored_for_ask in for_other:
             # Its best sentence not quoted yet: ENAMEL's count of LLMs scores best for "what does each measure" too.

@@ -340,6 +340,15 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
         hits = found.view.retriever.search(description, retrieval, k=len(chosen) + 3)
         if hits and papers[hits[0].paper_id] in chosen:
             continue  # "the MPI one (OMPGPT vs MPIrigen)": the description is of a paper already named
+        # "the F* one": a name written with a symbol is matched as written; a search reads "F*" as the "f" of any
+        # abstract ("a short Python program f").
+        marked = [w for w in re.findall(r"(?<![\w*+#])\w[\w.-]*[*+#]+", own)]
+        writing = {p.paper_id for p in papers.values() if marked and
+                   all(re.search(rf"(?<![\w*+#]){re.escape(w)}(?![\w*+#])", f"{p.title} {p.abstract}") for w in marked)}
+        if writing:
+            hits = [h for h in hits if h.paper_id in writing] or \
+                   [h for h in found.view.retriever.search(description, retrieval, k=len(papers))
+                    if h.paper_id in writing]
         paper = next((papers[h.paper_id] for h in hits if papers[h.paper_id] not in chosen), None)
         if paper is not None:
             chosen.append(paper)

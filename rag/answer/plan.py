@@ -680,9 +680,14 @@ def _leading_side(text: str, mentions: list[Mention]) -> str:
 
 def _listed_sides(text: str, mentions: list[Mention]) -> list[str]:
     """Described sides listed with named papers ("A, B and the CodeT5 + RRHF code optimisation paper"): only right
-    after "and", "or", "vs" or a comma, so "which is the better method" is no side."""
+    after "and", "or", "vs" or a comma, or right before one and a further side, so "which is the better method" is
+    no side."""
     def listed(match: re.Match[str]) -> bool:
-        return bool(re.search(r"(?:,|\band|\bor|\bvs\.?|\bversus)\s*$", text[:match.start()], re.I))
+        # Also first in the list: "in the F* proof synthesis paper, the FIM curriculum paper and InfinityMATH".
+        return bool(re.search(r"(?:,|\band|\bor|\bvs\.?|\bversus)\s*$", text[:match.start()], re.I) or
+                    re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+)(?:the\s+)?"
+                             r"(?:\w[\w*+-]*\s+){0,6}?(?:paper|one|work|method|\w*(?-i:[A-Z])[\w-]*)\b",
+                             text[match.end():], re.I))
 
     return _sides_described(text, mentions, listed)
 

@@ -69,6 +69,9 @@ _TIME = r"\d[\d,.]*\s*(?:ms|s|sec\w*|min\w*|h|hrs?|hours?|days?|weeks?|months?|y
 # "How many problems does REFUTE contain / are in it": its size, which a share ("48% of these problems") is not.
 # Not "how many failures were in the X category": that counts a part, which a share does answer.
 _SIZE_ASKED = re.compile(r"\b(?:contain\w*|includ\w*|compris\w*|consist\w*|in total)\b|"
+                         r"\b(?:does|do|did)\s+(?:the\s+)?(?-i:[A-Z])[\w.+-]*(?:\s+(?:benchmark|dataset))?\s+"
+                         r"(?:have|hold)\b|"  # "how many questions does CS-Bench have"
+
                          # "how many problems are in REFUTE (currently)?": its size; not "in the X category"
                          r"\b(?:are|is)\s+(?:there\s+)?in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.+-]*|it)"
                          r"(?:\s+(?:benchmark|dataset|suite|test\s+set|corpus))?(?:\s+(?:currently|now|today|"
