@@ -1990,3 +1990,18 @@ def test_a_paper_described_first_in_a_list_and_by_a_name_with_a_symbol_is_a_row(
                         "InfinityMATH?")
     assert "Towards Neural Synthesis for SMT-Assisted Proof-Oriented Programming" in _titles(answer)
     assert "StarCoder and DeepSeek" in answer.answer  # the sentence saying what the FIM paper tuned
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # A paper's main result asked in words its result sentence does not share.
+    ("what's the main result of CoCoNUT?", "none of the investigated models achieve an accuracy over 5%"),
+    ("in the MBPP paper, did human feedback actually halve the model's error rate?", "halves the error rate"),
+    ("Think-and-Execute: did pseudocode beat plain english?", "pseudocode"),  # abstracts say "natural language"
+])
+def test_what_a_paper_found_asked_plainly_is_answered(engine, question, said):
+    assert_answered_saying(engine, question, said)
+
+
+def test_a_figure_asked_for_a_setting_the_paper_names_but_gives_none_for_is_refused(engine):
+    # STP evaluates with Lean and Isabelle; its miniF2F figure names neither.
+    assert_refused_saying(engine, "What was STP's Isabelle miniF2F result?", "Isabelle")

@@ -217,6 +217,8 @@ def test_a_measurement_set_aside_is_no_figure_asked(question):
     ("How much faster is KV Prediction than speculative decoding?", "speculative decoding"),
     ("Is it better than the baseline?", ""),                              # too plain to check
     ("What improvement over baselines does it report?", ""),
+    ("and did pseudocode beat plain english?", "natural language"),  # what abstracts call it
+    ("does writing it out in prose do worse than code?", ""),  # no comparison with prose asked
 ])
 def test_what_a_question_compares_a_paper_with(question, other):
     assert compared_with(question) == other

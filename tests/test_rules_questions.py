@@ -941,6 +941,8 @@ def test_a_name_one_abstract_uses_paired_with_a_paper_is_compared(question, kind
     ("Does the recruitment of Wdr5 depend on Kat8?", ["Kat8"], False),  # a claim: "on" names no benchmark
     ("Does Kat8 raise the accuracy on MMLU?", ["Kat8", "MMLU"], True),  # a figure asked
     ("Was RLCoder evaluated on Defects4J?", ["Defects4J"], True),  # a benchmark, by "evaluated on"
+    ("does their 7B model beat GPT-4o on AIME 2024?", ["AIME"], True),  # where a comparison is measured
+    ("Does Wdr5 beat Kat8 in binding strength?", ["Kat8"], True),  # what it is compared with, as before
     ("Does RLCoder perform well on Defects4J?", ["Defects4J"], True),
     ("Is RLCoder better than RepoFormer on CrossCodeEval?", ["RepoFormer"], True),  # what it is compared with
     ("Do cost evaluations based on cRCT data lack external validity?", ["cRCT"], False),  # "based on": a claim
@@ -1011,6 +1013,10 @@ def test_a_lower_case_name_with_a_number_the_abstracts_never_write_is_unknown(qu
     ("the pillow/numpy case study - did they have failed attempts?", True),
     ("the pillow/numpy case study - what did they optimise?", False),
     ("Does it beat GPT-4? STP: what sizes?", True),  # a question before the colon decides
+    # Where it asks first: "in the X paper, did ...".
+    ("in the MBPP paper, did human feedback actually halve the error rate?", True),
+    ("According to CoCoNUT, can Gemini trace half of the traces?", True),
+    ("in the MBPP paper, what halves the error rate?", False),
 ])
 def test_a_yes_no_question_may_follow_a_condition_or_a_lead_in(question, yes_no):
     assert asks_yes_no(question.rstrip("?")) is yes_no

@@ -37,7 +37,8 @@ _MEASUREMENT = rf"(?:{_RATES}|accuracy|score|rating)"
 _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_WHAT_IS}\s+"
                           r"(?:[\w'’.-]+\s+){0,3}?(?:score|accuracy|average|"
                           r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup|"
-                          r"numbers|figures|results|efficacy)|"  # "the corresponding numbers"
+                          r"numbers|figures|results|efficacy|"  # "the corresponding numbers"
+                          r"[\w.+-]*(?-i:[A-Z0-9])[\w.+-]*\s+result)|"  # "the Isabelle miniF2F result": on a name
                           r"\bby what (?:margin|amount)|"
                           # "gpt-3 single try was what": the value asked at the end
                           r"\b(?:was|is|were|are)\s+what\s*[?.!]*$|"
@@ -322,8 +323,10 @@ def only_set_aside(sentence: str, figures: Sequence[str]) -> bool:
 _YES_NO_AUX = rf"(?:{AUX_WORD}|should)\b"
 _YES_NO = re.compile(rf"^{_YES_NO_AUX}", re.I)
 # "If I diversify the data inside a few domains, should I expect ...?": the condition first, then the question.
-_CONDITION_FIRST = re.compile(rf"^(?:if|when|given|suppose|assuming|once)\b[^?]*?,\s*(?:then\s+|so\s+)?{_YES_NO_AUX}",
-                              re.I)
+# "in the MBPP paper, did feedback halve the error rate?": where it asks, then the question.
+_CONDITION_FIRST = re.compile(rf"^(?:(?:if|when|given|suppose|assuming|once)\b[^?]*?|"
+                              rf"(?:in|for|according to|per|within)\s+[^?,;:]{{1,60}}),\s*(?:then\s+|so\s+)?"
+                              rf"{_YES_NO_AUX}", re.I)
 
 
 def asks_yes_no(text: str) -> bool:
@@ -604,12 +607,14 @@ def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool,
     names one as a benchmark ("on MMLU"). A claim put as a question ("Does Wdr5's recruitment depend on Kat8?")
     names no benchmark by "on" unless it speaks of evaluation: otherwise the unknown name is most often another
     name for what an abstract says ("Kat8" for MOF), unless it is what a paper is compared with ("better than
-    RepoFormer") or the names are the choices asked between ("PPO or GRPO?")."""
+    RepoFormer") or on ("beat GPT-4o on AIME"), or the names are the choices asked between ("PPO or GRPO?")."""
     if yes_no:
         other = compared_with(question)
         return (asks_for_figure(question) or _choice_of(question, names, known) or
                 any(re.search(_EVALUATES + re.escape(n) + r"\b", question, re.I) or mention_pattern(n).search(other)
-                    or re.search(rf"\b{re.escape(n)}\s+{_MEMBER_OF}", question, re.I) for n in names))
+                    or re.search(rf"\b{re.escape(n)}\s+{_MEMBER_OF}", question, re.I)
+                    # "does it beat GPT-4o on AIME 2024?": where the comparison is measured
+                    or (other and re.search(rf"\bon\s+(?:the\s+)?{re.escape(n)}\b", question, re.I)) for n in names))
     return asks_about_data(question, names)
 
 
@@ -642,6 +647,11 @@ _ANY_OF_A_KIND = re.compile(r"^(?:(?:much|far|even|way|significantly|considerabl
                             r"(?:models?|llms?|lms?|methods?|approaches|systems?|ones|baselines?)\b", re.I)
 
 
+# Language as people write it, which abstracts call natural language.
+_PLAIN_LANGUAGE = re.compile(r"^(?:plain|ordinary|normal|regular|everyday)\s+(?:english|language|prose|text|words)$|"
+                             r"^(?:english|prose)$", re.I)
+
+
 def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
     """The specific thing a question compares a paper with ("speculative decoding"), or "" when there is none or
     it is too plain to check ("the baseline": a paper may call its baseline anything). With the index's
@@ -656,6 +666,8 @@ def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
     other = " ".join(other.split()[:4])
     if _ANY_OF_A_KIND.match(other):
         return ""  # "much bigger models", "other open LLMs": any of a kind, which a paper may word its own way
+    if _PLAIN_LANGUAGE.match(other):
+        return "natural language"  # "did pseudocode beat plain english?": what abstracts call it
     # "VF ones", "VF methods": VF is what is compared with ("the baseline methods" stays too plain below).
     other = re.sub(r"\s+(?:ones?|methods?|approaches|models?|systems?)$", "", other, flags=re.I) \
         if len(other.split()) > 1 else other

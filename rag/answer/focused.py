@@ -67,6 +67,7 @@ from rag.answer.claims import (
     unexplained,
     unnamed_members,
 )
+from rag.answer.comparison import cells_for
 from rag.answer.described import ONE_PAPER
 from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import extractive_answer, findings_first
@@ -265,7 +266,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no model sizes, so it does not say "
                                                        f"which is {extreme}.")
     scored = [*sized[:1], *(s for s in scored if s not in sized[:1])]
-    if not sized and scored and scored[0].score < settings.answer.refuse_below and \
+    said = _headline(question, paper) if not sized else ""
+    headline = [s for s in scored if said and s.text == said][:1]
+    if headline:
+        # "what's the main result of CoCoNUT?" shares no word with its result sentence: that sentence is the answer.
+        scored = [*headline, *(s for s in scored if s not in headline)]
+    elif not sized and scored and scored[0].score < settings.answer.refuse_below and \
             (phrased := _rare_phrase_sentences(question, paper, scored, view)):
         # "does giving it error feedback help much (GitChameleon)?": its "(43.7% when provided with error
         # feedback)" scores low against so few words, yet shares a phrase few abstracts have.
@@ -689,6 +695,21 @@ def _silent_on(question: str, text: str, own: Sequence[Mention]) -> list[str]:
              and not _FRAME.fullmatch(w)]
     stated = set(tokenize(text))
     return [] if any(set(tokenize(w)) & stated for w in asked) else list(dict.fromkeys(asked))
+
+
+# "what's the main result of X?", "X's key finding", "the takeaway of X": the paper's own key result is asked.
+_HEADLINE_ASKED = re.compile(r"\b(?:main|key|headline|central|primary|core|major|overall|big|biggest)\s+"
+                             r"(?:results?|findings?|takeaways?|conclusions?)\b|\b(?:the\s+)?(?:takeaway|tl;?dr)\b",
+                             re.I)
+
+
+def _headline(question: str, paper: Paper) -> str:
+    """The abstract's key result sentence (rag/answer/comparison.py's results cell) when the question asks for the
+    paper's main result, else ""."""
+    if not _HEADLINE_ASKED.search(question):
+        return ""
+    cell = cells_for(paper).get("results")
+    return cell.sentence if cell is not None else ""
 
 
 def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) -> Answer:
