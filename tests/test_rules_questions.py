@@ -196,6 +196,24 @@ def test_a_papers_own_model_described_is_no_side(lexicon, question):
     assert understand(question, lexicon).kind == "factoid"
 
 
+@pytest.mark.parametrize(("question", "sides"), [
+    # "vs" joins what is in its own clause, not the asks listed before it.
+    ("bigcodebench: how many libraries, domains and tasks, and best LLM score vs human?", ["best LLM score", "human?"]),
+    ("A, B and C vs D", ["A", "B", "C", "D"]),
+    ("how many problems, and what share at 1,000 tries vs a single try?",
+     ["what share at 1,000 tries", "a single try?"]),
+])
+def test_what_vs_joins(question, sides):
+    from rag.answer.plan import compared_sides
+
+    assert compared_sides(question) == sides
+
+
+def test_budgets_of_one_run_compared_are_no_sides(lexicon):
+    question = "AlphaCode: how many problems, and what share did it solve with 1,000 tries vs a single try?"
+    assert understand(question, lexicon).kind == "factoid"
+
+
 def test_a_lone_description_with_no_other_side_is_no_comparison(lexicon):
     assert understand("What does the dynamic-inference code completion method skip?", lexicon).kind == "factoid"
 

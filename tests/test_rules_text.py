@@ -302,6 +302,8 @@ def test_cli_names_an_unknown_setting_and_exits_2(tmp_path):
     ("RLCoder beats GSM8K-tuned models on miniF2F.", ["RLCoder", "GSM8K-tuned", "miniF2F"]),
     ("A plain sentence with no names.", []),
     ("Is HumanEval+ harder than MBPP, and did CodeT++ beat them?", ["HumanEval+", "MBPP", "CodeT++"]),  # signs kept
+    # A letter, a number and a variant is a model's name; a number with "-based" is not.
+    ("Even OpenAI o3-mini (high) and o1-preview fail; a2-based ones too.", ["OpenAI", "o3-mini", "o1-preview"]),
 ])
 def test_names_in_a_text(text, names):
     from rag.text.names import names_in

@@ -32,13 +32,13 @@ _COMPARE_PATTERNS = [
     re.compile(r"^(?P<sides>.+?\s+(?:vs\.?|versus)\s+.+?)$", re.I),
 ]
 _SIDE_SPLIT = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+(?:differs?|compares?)\s+(?:from|with|to)\s+|\s+with\s+|\s+to\s+|"
+    r"\s*(?:,(?!\d{3}\b)\s*(?:and\s+)?|\s+and\s+|\s+(?:differs?|compares?)\s+(?:from|with|to)\s+|\s+with\s+|\s+to\s+|"
     r"\s+from\s+|\s+vs\.?\s+|\s+versus\s+)\s*",
     re.I,
 )
 # The same without the joiners a name may hold ("C to Rust", "from scratch"): tried first.
 _STRONG_SIDE_SPLIT = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+(?:differs?|compares?)\s+(?:from|with|to)\s+|\s+with\s+|\s+vs\.?\s+|"
+    r"\s*(?:,(?!\d{3}\b)\s*(?:and\s+)?|\s+and\s+|\s+(?:differs?|compares?)\s+(?:from|with|to)\s+|\s+with\s+|\s+vs\.?\s+|"
     r"\s+versus\s+)\s*",
     re.I,
 )
@@ -596,6 +596,12 @@ def compared_sides(text: str) -> list[str]:
         return []  # "VB vs VF test-time compute paper - did they run 3B models?": one paper, named by what it compares
     for pattern in _COMPARE_PATTERNS:
         match = pattern.match(text)
+        if match and pattern is _COMPARE_PATTERNS[-1]:
+            # "bigcodebench: how many libraries, domains and tasks, and best LLM score vs human?": "vs" joins only
+            # what is in its own clause.
+            vs = re.search(r"\s(?:vs\.?|versus)\s", text, re.I)
+            bounds = list(re.finditer(r",\s*and\s+|;\s*", text[:vs.start()])) if vs else []
+            match = pattern.match(text[bounds[-1].end():]) if bounds else match
         if match:
             for split in (_STRONG_SIDE_SPLIT, _SIDE_SPLIT):
                 sides = [s for s in (_clean_side(s) for s in split.split(match.group("sides"))) if s]
@@ -774,7 +780,10 @@ def side_variants(side: str) -> list[str]:
 # What a paper is compared with that no paper is: "the baseline", "prior work", "the state of the art".
 _NO_PAPER = r"baselines?|prior|previous|existing|earlier|other|works?|methods?|approach(?:es)?|state|art|sota|" \
     r"exactly|precisely|roughly|approximately|respectively|plain|vanilla|default|standard"  # "..., exactly?"
-_SETTING_SIDE = re.compile(r"(?:with|without|w/o?|using|no)\b", re.I)  # "with error feedback", "w/o retrieval"
+_SETTING_SIDE = re.compile(r"(?:with|without|w/o?|using|no)\b|"  # "with error feedback", "w/o retrieval"
+                           # "1,000 tries per problem vs a single try": budgets of one run
+                           r"(?:(?:a|one|single|a\s+single|\d[\d,.]*[kK]?)\s+)+(?:tries|try|attempts?|samples?|shots?|"
+                           r"generations?|passes)\b", re.I)
 
 
 _NUMBERS_COMPARED = re.compile(r"(?<![\w.-])\d[\d.,]*\s+(?:vs\.?|versus)\s+\d[\d.,]*(?![\w.-])", re.I)
