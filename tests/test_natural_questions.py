@@ -2005,3 +2005,17 @@ def test_what_a_paper_found_asked_plainly_is_answered(engine, question, said):
 def test_a_figure_asked_for_a_setting_the_paper_names_but_gives_none_for_is_refused(engine):
     # STP evaluates with Lean and Isabelle; its miniF2F figure names neither.
     assert_refused_saying(engine, "What was STP's Isabelle miniF2F result?", "Isabelle")
+
+
+def test_the_other_sides_figure_quoted_asks_this_ones_figure_or_none(engine):
+    # AutoCodeRover's 19% is quoted to ask CodeTree's, which its abstract does not give.
+    assert_refused_saying(engine, "is CodeTree's SWE-bench resolve rate above the 19% AutoCodeRover got?",
+                          "CodeTree abstract gives none")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("what line-level EM and CodeXGLUE token-level accuracy does PyCoder report?", "43.37%"),  # "an exact match"
+    ("the ChatGPT vs software engineers study: where did the developers' code come from?", "Leetcode"),
+])
+def test_what_a_paper_states_in_other_words_than_the_askers_is_answered(engine, question, said):
+    assert_answered_saying(engine, question, said)

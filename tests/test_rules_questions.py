@@ -292,6 +292,10 @@ def test_a_name_the_question_defines_is_a_concept(question, papers, terms):
     ("NL-gene pairs", "It pairs natural-language gene descriptions.", True),  # two capitals beside a plain word
     ("NL-gene pairs", "It pairs new gene descriptions.", False),  # a control
     ("NL", "It pairs natural-language gene descriptions.", False),  # a control: alone, two capitals are too few
+    # A two-capital measure spelled out as a word and a measuring noun.
+    ("EM", "It achieves an exact match of 43.37% for the line-level predictions.", True),
+    ("ES", "It reaches an edit similarity of 70%.", True),
+    ("EM", "It uses an external memory.", False),  # "memory" measures nothing
 ])
 def test_what_an_abstract_states_by_name(name, text, stated):
     from rag.answer.naming import states_name
@@ -1426,6 +1430,7 @@ def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     ("it has 812 tasks: how many does the agent solve?", ""),  # no confirmation asked: the premise is judged elsewhere
     # A yes/no check of the asker's own figures against the paper.
     ("I have 'up to 38x' in my notes. Is 38x the speedup it reports?", "up to 38"),
+    ("its speedup over baselines for float32 - was it the 38x? need the exact factor", "38"),
     ("Is 10.59% the success rate WebArena reports?", ""),
     ("My notes say 86.7% on GSM8K and 64.8% on MATH. Are those WebArena's numbers?", "86.7%"),
     ("Is 38x much faster than the baseline?", ""),  # no figure checked against the paper
@@ -1468,6 +1473,7 @@ def test_a_count_the_abstract_gives_otherwise(question, text, contradicted):
     ("how many top-level definitions?", "It has around 32K top-level F* definitions.", True),  # a name with a *
     ("how many test cases in total?", "It consists of 3,400 test cases.", True),  # the unit is the split's own
     ("how many puzzles in total?", "Codex solves 18% of 397 test puzzles.", False),  # one split of them
+    ("how many problems are in REFUTE right now?", "It solves up to 48% of these problems.", False),  # its size
     # A benchmark's size in whatever it counts: "questions" are its "test samples".
     ("How many questions are in CS-Bench and how many areas does it cover?", "It has 5K curated test samples.", True),
     ("How many questions are in CS-Bench?", "It evaluates 30 mainstream LLMs.", False),
@@ -2270,6 +2276,7 @@ def test_the_metrics_an_abstract_defines_with_a_short_name():
     ("GSM8K, MATH or SVAMP accuracy?", ["GSM8K", "MATH", "SVAMP"], True),
     ("what does it reach on HumanEval with GPT-4o?", ["HumanEval", "GPT-4o"], False),  # one setting
     ("GSM8K accuracy of the 7B model, MATH too?", ["GSM8K", "MATH"], False),  # words between them
+    ("token-level accuracy on CodeXGLUE and its line-level EM?", ["CodeXGLUE", "EM"], True),  # a measure of its own
 ])
 def test_names_asked_each_in_their_own_right(question, names, each):
     from rag.answer.focused import coordinated

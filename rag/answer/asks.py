@@ -796,9 +796,11 @@ def _writes(written: Sequence[float], figure: Figure, rough: bool = False) -> bo
 _CONFIRM = re.compile(r"(?:,|\s)\s*(?:correct|right|true|yes|confirm(?:ed)?|is\s+that\s+(?:right|correct|true))\s*\?",
                       re.I)
 _NEAR_ENOUGH = 0.05  # "~78%" is met by 77.9% or 80%, not by 60%
-# "Is 38x the speedup it reports for float32?", "I've written 86.7% and 64.8%. Are those MARIO's numbers?": the
-# asker's figures, put up to be checked against the paper.
-_CHECKED = re.compile(r"\b(?:is|was)\s+(?:it\s+)?~?\d[\d.,]*\s*(?:%|x|×|-fold)?\s+(?:really\s+|actually\s+)?"
+# "Is 38x the speedup it reports for float32?", "was it the 38x?", "I've written 86.7% and 64.8%. Are those MARIO's
+# numbers?": the asker's figures, put up to be checked against the paper.
+_CHECKED = re.compile(r"\b(?:is|was)\s+(?:it|that)\s+(?:really\s+|actually\s+)?(?:the\s+)?~?\d[\d.,]*\s*"
+                      r"(?:%|x|×|-fold)?\s*\?|"  # "was it the 38x?"
+                      r"\b(?:is|was)\s+(?:it\s+)?~?\d[\d.,]*\s*(?:%|x|×|-fold)?\s+(?:really\s+|actually\s+)?"
                       r"(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:it|they|the\s+paper|[A-Z][\w-]*)\s+"
                       r"(?:reports?|reported|gives?|gave|claims?|claimed|states?|stated|got|gets)\b|"
                       r"\b(?:are|were|is)\s+(?:those|these|they)\s+(?:really\s+|actually\s+)?(?:the\s+)?"

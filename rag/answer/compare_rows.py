@@ -191,7 +191,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     # the two figures.
     if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question) or
                                      (on_names and (_COMPARE.search(question) or not any(t for _, t in rows))) or
-                                     (bool(_COMPARE.search(question)) and _quotes_one_side(question, rows))):
+                                     _quotes_one_side(question, rows)):
         return _ranked_or_not(answer, rows, named, question, found)
     return answer
 

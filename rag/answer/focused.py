@@ -491,7 +491,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
         if not about and len(wanted) > 1 and coordinated(focus, wanted):
             # "its gains on TriviaQA and on HumanEval": each is asked apart, and said in a sentence of its own.
-            each = [[s for s in scored if mentions_name(s.text, w)] for w in wanted]
+            # A measure may be spelled out there ("line-level EM": "an exact match of 43.37% for the line-level").
+            each = [[s for s in scored if states_name(s.text, w, view.vocabulary)] for w in wanted]
             if all(each):
                 about = [s for s in scored if any(s in group for group in each)]
         if not about and unit is not None and unit.counts:
@@ -819,8 +820,9 @@ def coordinated(question: str, names: Sequence[str]) -> bool:
     spots = sorted((m.start(), m.end()) for n in names if (m := mention_pattern(n).search(question)))
     if len(spots) != len(names):
         return False
+    # "on CodeXGLUE and its line-level EM": a second measure of its own.
     joiner = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&|vs\.?|versus)\s+|/)\s*"
-                        r"(?:(?:on|in|for|at)\s+)?(?:the\s+)?$", re.I)
+                        r"(?:(?:on|in|for|at)\s+)?(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+){0,2}?)?$", re.I)
     return all(joiner.match(question[a[1]:b[0]]) for a, b in itertools.pairwise(spots))
 
 

@@ -20,12 +20,25 @@ def states_name(text: str, name: str, vocabulary: Vocabulary) -> bool:
     """Whether an abstract names what a question does, in the abstract's own words: as written, spelled out ("open
     reading frames" for "ORFs"), or by the names in it ("Hox mRNA" for "Hox gene", "RANK" for "RANK-RANK-Ligand":
     "gene" and "ligand" are ordinary words)."""
-    if mentions_name(text, name) or spelled_out(name, text):
+    if mentions_name(text, name) or spelled_out(name, text) or _measure_spelled_out(name, text):
         return True
     words = [w for w in re.split(r"[\s-]+", name) if w]  # "RANK-RANK-Ligand": RANK, and a plain word
     core = [w for w in words if not (w.isalpha() and vocabulary.plain(w.lower()))]
     # Beside a plain word, two capitals are enough to be spelled out: "NL-code pairs" for "natural-language ... pairs".
     return 0 < len(core) < len(words) and all(mentions_name(text, w) or spelled_out(w, text, shortest=2) for w in core)
+
+
+# What a two-letter measure's second word is: "EM" is an "exact match", "ES" an "edit similarity".
+_MEASURE_NOUNS = ("match", "matches", "rate", "score", "similarity", "accuracy", "precision", "recall", "error")
+
+
+def _measure_spelled_out(name: str, text: str) -> bool:
+    """A two-capital measure ("EM", "ES", "SR") written out as a word and a measuring noun with those initials;
+    two letters spell out too much else to be read so elsewhere."""
+    if not re.fullmatch(r"[A-Z]{2}", name):
+        return False
+    nouns = "|".join(n for n in _MEASURE_NOUNS if n[0] == name[1].lower())
+    return bool(nouns) and re.search(rf"(?<![\w-]){name[0]}[\w']*[\s-]+(?:{nouns})\b", text, re.I) is not None
 
 
 def spelled_out(name: str, text: str, shortest: int = 3) -> bool:

@@ -17,7 +17,9 @@ from rag.text.names import short_name
 from rag.text.sentences import split_sentences
 from rag.types import Answer, AnswerSentence, Paper
 
-_SELF = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|method|approach|model|system))\b", re.I)
+# "The empirical study includes ...": a paper speaking of its own study in the third person.
+_SELF = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|method|approach|model|system))\b|"
+                   r"^(?:the|this)\s+(?:empirical\s+|present\s+|proposed\s+)?(?:study|paper|work)\b", re.I)
 # "written by" of the paper ("was ENAMEL written by ...?"), not of what it made ("reference solutions written by a
 # human expert").
 _ASKS_AUTHORS = re.compile(r"\bwho (?:are|were|is|was) (?:the |its )?authors?\b|\bwho wrote\b|\bauthors? of\b|"
@@ -75,7 +77,8 @@ _DETAILS = [
                                r"obtain\w*|gather\w*|draw|drawn|come\s+from|came\s+from|taken\s+from)\b)", re.I),
      re.compile(r"\b(?:collected|sourced|scraped|crawled|mined|drawn|derived|gathered|obtained|curated|taken|"
                 r"extracted|adapted|compiled|built|constructed|sampled|selected|comes?|came|originat\w+)\s+"
-                r"(?:[\w-]+\s+){0,3}?from\b|\bbased\s+on\b|\bfrom\s+(?:real|open-source|public|GitHub|online)\b",
+                r"(?:[\w-]+\s+){0,3}?from\b|\bbased\s+on\b|\bfrom\s+(?:real|open-source|public|GitHub|online)\b|"
+                r"\b(?:uploaded|posted|submitted|published)\s+(?:in|to|on)\b",  # "code ... uploaded in Leetcode"
                 re.I)),
     # A setting's value ("what confidence threshold did they set for stopping?"): a number said beside its name.
     ("threshold or temperature value",

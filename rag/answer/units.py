@@ -74,7 +74,7 @@ _SIZE_ASKED = re.compile(r"\b(?:contain\w*|includ\w*|compris\w*|consist\w*|in to
 
                          # "how many problems are in REFUTE (currently)?": its size; not "in the X category"
                          r"\b(?:are|is)\s+(?:there\s+)?in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.+-]*|it)"
-                         r"(?:\s+(?:benchmark|dataset|suite|test\s+set|corpus))?(?:\s+(?:currently|now|today|"
+                         r"(?:\s+(?:benchmark|dataset|suite|test\s+set|corpus))?(?:\s+(?:currently|(?:right\s+)?now|today|"
                          r"overall))?\s*(?:[?.!]*$|[,;]?\s+and\s+(?:how|what|which)\b)", re.I)  # or a second ask
 _SPLITS = ("test", "training", "train", "dev", "validation", "held-out")  # a count of one split is no total
 _WHOLE = re.compile(r"\b(?:in total|total|full|whole|entire|all told|altogether)\b", re.I)
