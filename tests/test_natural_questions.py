@@ -2019,3 +2019,15 @@ def test_the_other_sides_figure_quoted_asks_this_ones_figure_or_none(engine):
 ])
 def test_what_a_paper_states_in_other_words_than_the_askers_is_answered(engine, question, said):
     assert_answered_saying(engine, question, said)
+
+
+def test_a_paper_asked_by_its_models_name_beside_another_papers_figure_is_asked_alone(engine):
+    # DeepSeek-Prover's 46.3% is what the asker has; DotaMath's model has no miniF2F figure.
+    assert_refused_saying(engine, "dotamath-deepseek-7b on miniF2F? deepseek-prover has 46.3% there, I need DotaMath's",
+                          "miniF2F")
+
+
+def test_each_papers_figure_on_its_own_benchmark_is_a_row(engine):
+    answer = engine.ask("CodeTree's CodeContests score vs PLANSEARCH's pass@200 on LiveCodeBench?")
+    assert not answer.refused and answer.kind == "comparative"
+    assert "43.0 on CodeContests" in answer.answer and "77.0%" in answer.answer

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rag.answer.asks import ask_opens
-from rag.answer.mentions import Mention
+from rag.answer.mentions import Mention, key
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
@@ -94,6 +94,21 @@ _PURPOSE = re.compile(r",?\s+(?:so\s+(?:that\s+)?(?:i|we)\s+can|(?:i|we)\s+(?:wa
                       r"to\s+compare\s+(?:it\s+)?with|for\s+(?:a\s+)?comparison\s+with)\b", re.I)
 
 
+def _papers_named(found: Gathered, question: str) -> list[Mention]:
+    """The papers named, each by a mention of it alone: its name, or its own model named after it
+    ("dotamath-deepseek-7b" is DotaMath's, found as a term since its abstract names a model so)."""
+    from rag.text.names import short_name
+
+    papers = found.view.papers
+
+    def models_paper(m: Mention) -> bool:
+        own = key(short_name(papers[m.paper_ids[0]])) if m.paper_ids[0] in papers else ""
+        return bool(own) and key(m.text).startswith(own) and len(key(m.text)) > len(own)
+
+    return [m for m in found.view.lexicon.find(question) if len(m.paper_ids) == 1 and
+            (m.kind == "paper" or models_paper(m))]
+
+
 def _asked_then_said(shape: Plan, found: Gathered) -> tuple[str, int] | None:
     """The one paper the ask names, and where the ask ends, when what follows it names the others as context."""
     question = found.searched.strip()
@@ -106,7 +121,7 @@ def _asked_then_said(shape: Plan, found: Gathered) -> tuple[str, int] | None:
         return None
     if ask_opens(context) or _COMPARE_ASKED.match(context) or shape.sides or shape.described:
         return None
-    mentions = [m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1]
+    mentions = _papers_named(found, question)
     asked = {m.paper_ids[0] for m in mentions if m.end <= end}
     said = {m.paper_ids[0] for m in mentions if m.start >= end}
     if len(asked) == 1 and said - asked:

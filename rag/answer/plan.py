@@ -738,21 +738,30 @@ def _with_described(question: str, named: list[str], terms: list[Mention], menti
                 described=described)
 
 
+# "CodeTree's CodeContests score": a figure measured on it.
+_SCORED_ON = re.compile(r"\s+(?:scores?|accuracy|results?|numbers?|figures?|pass@\w+|success\s+rate)\b", re.I)
 _OWN_DATA = re.compile(r"\s+(?:synthetic\s+)?(?:dataset|data|corpus|proofs|training\s+set)\b", re.I)
 
 
 def _unowned(terms: list[Mention], question: str, mentions: list[Mention]) -> list[Mention]:
     """Terms to compare the papers on: not one written as a named paper's own that only that paper's abstract has
     ("FVEL's FVELER" is FVEL's dataset, no benchmark the other paper could have a result on; "CodeTree's HumanEval
-    score" is a score on a benchmark many report)."""
+    score" is a score on a benchmark many report). "PLANSEARCH's score on LiveCodeBench vs CodeTree's CodeContests
+    score": each paper's figure on its own benchmark is asked, when every paper has one named so."""
     papers = [m for m in mentions if m.kind == "paper"]
-    def owned(term: Mention) -> bool:  # the paper's mention holds its "'s" when it is one word ("FVEL's")
+
+    def owned(term: Mention, scored_too: bool = False) -> bool:  # "FVEL's": the mention holds its "'s"
         # "DeepSeek-Prover's Lean 4 dataset": what the paper built, whatever other abstracts name it.
         built = bool(_OWN_DATA.match(question, term.end))
+        scored = scored_too and bool(_SCORED_ON.match(question, term.end))
         return any(0 <= term.start - m.end <= 3 and re.search(r"['’]s?\s+$", question[m.start:term.start])
-                   and (built or set(term.paper_ids) <= set(m.paper_ids)) for m in papers)
+                   and (built or (set(term.paper_ids) <= set(m.paper_ids) and not scored)) for m in papers)
 
-    return [t for t in terms if not owned(t)]
+    kept = [t for t in terms if not owned(t)]
+    scored = [t for t in terms if owned(t) and not owned(t, scored_too=True)]
+    if scored and all(any(m.paper_ids[0] in t.paper_ids for t in [*kept, *scored]) for m in papers):
+        return [t for t in terms if t in kept or t in scored]
+    return kept
 
 
 _PAPER_NOUN_NEXT = re.compile(rf"\s*{_PAPER_NOUN}\b", re.I)
