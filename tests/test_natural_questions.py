@@ -2031,3 +2031,13 @@ def test_each_papers_figure_on_its_own_benchmark_is_a_row(engine):
     answer = engine.ask("CodeTree's CodeContests score vs PLANSEARCH's pass@200 on LiveCodeBench?")
     assert not answer.refused and answer.kind == "comparative"
     assert "43.0 on CodeContests" in answer.answer and "77.0%" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("what grid size did LifeGPT use for the Game of Life?", "gives no figure"),  # it gives no number at all
+    # The paper's own benchmark named with the setting: MBPP's few-shot 59.6% is no MathQA-Python figure.
+    ("MBPP paper: what's the few-shot number of the largest model on MathQA-Python?", "few-shot"),
+    ("alphacode: at what sampling temp were the samples drawn?", "temperature"),  # "temp" written out
+])
+def test_a_number_the_named_abstract_never_gives_is_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)

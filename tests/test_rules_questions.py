@@ -1192,6 +1192,7 @@ def test_a_side_described_after_named_ones(lexicon, question, described):
 @pytest.mark.parametrize(("question", "qualifier"), [
     ("what's the human success rate on WebArena tasks?", "human"),  # whose figure: the agent's is no answer
     ("What is the zero-shot accuracy of OVM?", "zero-shot"),
+    ("what's the few-shot number for the largest model?", "few-shot"),  # a prompting setting qualifies any figure
     ("what's the best success rate on WebArena?", ""),  # "best" says which, of those reported
     ("What task success rate does WebArena's agent reach?", ""),
     ("What success rate do humans get on WebArena tasks?", "human"),  # whose, said after the measurement

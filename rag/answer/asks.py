@@ -126,6 +126,9 @@ _WHOSE = re.compile(rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|ca
 _QUALIFIED = re.compile(rf"\b{_WHAT_IS}\s+(?:the\s+)?(?:(?!(?:{AUX_WORD})\b)[\w-]+\s+){{0,2}}?"
                         r"(?P<qualifier>[a-z][\w-]+)\s+"
                         rf"(?:task\s+)?{_MEASUREMENT}\b", re.I)
+# "the few-shot number for the largest model": a prompting setting qualifies any figure asked.
+_SHOT_QUALIFIED = re.compile(r"\b(?P<qualifier>(?:zero|one|few|\d+)-shot)\s+(?:numbers?|figures?|results?|"
+                             r"performance|pass\s+rates?)\b", re.I)
 _ANY_QUALIFIER = {"best", "overall", "final", "average", "mean", "reported", "top", "exact", "highest", "lowest",
                   "actual", "main", "headline", "end-to-end", "its", "their", "the", "a", "an", "task", "total",
                   "set", "split", "benchmark", "dataset"}  # "the HumanEval test set score": no one's in particular
@@ -136,7 +139,7 @@ def measure_qualifier(question: str) -> str:
     says whose or which one; "" for "the best / overall / reported score"."""
     if whose := _WHOSE.search(question) or _PEOPLE.search(question):
         return re.sub(r"s$", "", whose["whose"].lower())  # "humans": "human" is what is written
-    match = _QUALIFIED.search(question)
+    match = _QUALIFIED.search(question) or _SHOT_QUALIFIED.search(question)
     if not match or match["qualifier"].lower() in _ANY_QUALIFIER:
         return ""
     return match["qualifier"]  # a name keeps its case ("Elo")
@@ -361,7 +364,8 @@ def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | 
     if _ASKS_A_MEASURE.search(question) and _BEYOND_MEASURE.search(question):
         return None  # "what concerns beyond accuracy are raised?": what else than a measurement is asked
     if _ASKS_A_MEASURE.search(question) or (_PEOPLE.search(question) and _ASKS_FIGURE.search(question)
-                                            and counted_unit(question) is None):  # "how many annotators": a count
+                                            and counted_unit(question) is None) or \
+            _SHOT_QUALIFIED.search(question):  # "how many annotators": a count; "the few-shot number": a measure
         return has_measure  # "How well do humans do?" asks for their measurement
     return None
 
@@ -506,8 +510,8 @@ def asks_number(question: str) -> bool:
 
 
 def asks_measure(question: str) -> bool:
-    """"What accuracy / how well": a measurement, not a size or a count (see has_measure)."""
-    return bool(_ASKS_MEASURE.search(question))
+    """"What accuracy / how well", "the few-shot number": a measurement, not a size or a count (see has_measure)."""
+    return bool(_ASKS_MEASURE.search(question) or _SHOT_QUALIFIED.search(question))
 
 
 # Words saying which did best, in a question or in the sentence answering it ("the top-performing model, Gemini").

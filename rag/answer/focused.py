@@ -120,7 +120,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     name = name or re.sub(r"^the\s+", "", paper.title, flags=re.I)
     if (answered := record_answer(paper, question, found.searched)) is not None:
         return answered  # who wrote it, when: the record's, not the abstract's
-    if detail := missing_detail(paper, question):
+    if detail := missing_detail(paper, found.searched):  # as searched: "temp" written out
         return _not_stated(paper, "", question, found, f"{the_abstract} does not state its {detail}.")
     text = f"{paper.title}\n{paper.abstract}"
     # "what does HACL* stand for?": the words beside it in brackets, or nothing; its other sentences only use it.
@@ -582,7 +582,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # the names wanted, so its own sentences are what must hold a number.
     count_apart = bool(numbered) and len(numbered) < len(asks) and \
         not any(mentions_name(numbered[0], w) for w in wanted)
-    if (not wanted or count_apart) and asks_number(question) and not any(has_figure(s.text) for s in close):
+    # An abstract with no figure at all gives none, whatever names the question has ("what grid size was LifeGPT
+    # trained on for the Game of Life?").
+    figureless = not any(has_figure(s) for s in split_sentences(paper.abstract))
+    if (not wanted or count_apart or figureless) and asks_number(question) and \
+            not any(has_figure(s.text) for s in close):
         # "How many parameters does RLCoder's retriever have?": the sentences about it hold no number at all (a
         # figure in a sentence further off is about something else: "10s of seconds" of prompt processing).
         return _not_stated(paper, "", question, found,

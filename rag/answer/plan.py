@@ -98,7 +98,8 @@ _JOINERS = re.compile(r"\b(?:or|and|vs\.?|versus|compared (?:with|to)|than|diffe
 _NOT_A_SIDE = re.compile(r"^(?:same|other|best|first|second|third|last|next|previous|following|former|latter|whole|"
                          r"entire|original|underlying|base|proposed|resulting|final|main|own|trained|fine-tuned|"
                          # "the top model Gemini", "are those the numbers for the 7B model?": a paper's own model
-                         r"top|top-performing|best-performing|strongest|numbers|figures|scores|results|their|its|our|my|"
+                         r"top|top-performing|best-performing|strongest|numbers?|figures?|scores?|results?|their|its|"
+                         r"our|my|(?:zero|one|few|\d+)-shot|"
                          r"\d+(?:\.\d+)?[BM])\b", re.I)
 # "what is the biggest model and how does it rank": a paper's own model, unless it says whose ("the largest few-shot
 # model from the original MBPP paper").

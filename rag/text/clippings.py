@@ -19,7 +19,8 @@ CLIPPINGS = {
     "lib": "library", "libs": "libraries", "docs": "documentation", "algo": "algorithm", "algos": "algorithms",
     "sota": "state-of-the-art", "devs": "developers", "approx": "approximately", "w/o": "without",
     "env": "environment", "envs": "environments", "exps": "experiments", "hparams": "hyperparameters",
-    "hparam": "hyperparameter", "ckpt": "checkpoint", "ckpts": "checkpoints",
+    "hparam": "hyperparameter", "ckpt": "checkpoint", "ckpts": "checkpoints", "temp": "temperature",
+    "temps": "temperatures",
     # chat spellings ("r" and "u" are left: Pearson's r, U-Net)
     "pls": "please", "plz": "please", "abt": "about", "thru": "through",
     "ppl": "people", "smth": "something", "esp": "especially",
