@@ -84,6 +84,7 @@ from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.shares import change_only
+from rag.answer.tuned_models import asks_tuned_model, tuned_models
 from rag.answer.units import asked_unit, counted_unit, measured_quantity, named_metric, names_metric, names_quantity
 from rag.answer.unknowns import (
     KIND_OF_IN_TEXT,
@@ -637,6 +638,9 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
         if asks_which_model(part) and _BEST.search(part):  # "and which model did best?": one ranking a model first
             own = [s for s in own if _RANKS_ONE.search(s.text) and
                    _names_a_model(s.text, found.view.papers[s.paper_id], [], found.view.vocabulary)] or own
+        if asks_tuned_model(part):  # "which model was fine-tuned and on which corpus?": the sentence saying so
+            tuned = {sentence for pid in papers for _, sentence in tuned_models(found.view.papers[pid], used_as_data)}
+            own = [s for s in own if s.text in tuned] or own
         if not own or any(s.paper_id == own[0].paper_id and s.position == own[0].position for s in chosen):
             continue
         extra = replace(own[0], score=min(s.score for s in chosen))

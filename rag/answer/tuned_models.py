@@ -47,6 +47,15 @@ _NAMING = (r"\b(?:called|named|dubbed|termed|introduce|introduces|present|presen
            r"(?:[\w-]+\s+){0,3}?")
 
 
+# One paper's: "which model was fine-tuned and on which corpus?", "what LLM did they start from?".
+_ASKS_ONE = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?{_MODELS}\b[^?]*?\b{_TUNED}", re.I)
+
+
+def asks_tuned_model(question: str) -> bool:
+    """Whether the question asks which model one paper fine-tuned or started from."""
+    return bool(_ASKS_ONE.search(question))
+
+
 def asks_tuned_models(question: str) -> bool:
     """Whether the question asks which models were fine-tuned or built on ("which base models ...")."""
     return bool(_ASKS.search(question))
