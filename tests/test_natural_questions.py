@@ -2041,3 +2041,12 @@ def test_each_papers_figure_on_its_own_benchmark_is_a_row(engine):
 ])
 def test_a_number_the_named_abstract_never_gives_is_refused(engine, question, said):
     assert_refused_saying(engine, question, said)
+
+
+def test_which_model_a_paper_fine_tuned_is_answered_beside_another_ask(engine):
+    assert_answered_saying(engine, "MPIrigen: what model did they fine-tune, and what accuracy on argument prediction?",
+                           "fine-tuning MonoCoder on HPCorpusMPI")
+
+
+def test_a_figure_asked_of_a_paper_that_gives_none_at_all_is_refused(engine):
+    assert_refused_saying(engine, "how well did TaskMatrix.AI do in its experiments?", "gives no figure")

@@ -638,6 +638,8 @@ _PROVER = ("Our model achieved whole-proof accuracies of 46.3% with 64 samples a
     ("what does it get on the miniF2F test split?", ""),
     ("which tests does it run?", ""),  # no split
     ("what about the training data?", ""),  # what it trained on, not a figure's split
+    # A prompting setting: the figure sentence is the fine-tuned model's ("achieves 46.3% with 64 samples").
+    ("what few-shot accuracy does it get? no finetune", "with few-shot prompting"),
 ])
 def test_a_figure_asked_under_a_setting_needs_a_sentence_under_it(question, unmet):
     from rag.answer.asks import unmet_setting
@@ -2358,3 +2360,35 @@ def test_a_quoted_figure_asked_what_it_is_of(question, abstract, unattributed):
 
     found = unattributed_figure(question, abstract)
     assert (found[0] if found else None) == unattributed
+
+
+@pytest.mark.parametrize(("question", "checked"), [
+    # Chat emphasis is taken off the asked word; a name's own sign stays.
+    ("MA-LoT accuracy on miniF2F *valid* split?", "MA-LoT accuracy on miniF2F valid split?"),
+    ("what is **54.51%** of?", "what is 54.51% of?"),
+    ("proofs in F* and HACL* code", "proofs in F* and HACL* code"),
+])
+def test_a_question_as_asked(question, checked):
+    from rag.answer.question import check_question
+
+    assert check_question(question, 1000) == checked
+
+
+@pytest.mark.parametrize(("question", "unattributed"), [
+    # What a quoted figure is of, asked: the figure after the ask is the one asked about.
+    ("with 8 context types: which context gives the +22%?", ("22", "It improves by up to +22% overall.")),
+    ("which context gives the 5%?", None),  # a figure the abstract does not write: judged elsewhere
+])
+def test_what_a_quoted_figure_is_of(question, unattributed):
+    from rag.answer.alternatives import unattributed_figure
+
+    abstract = "We try 8 types of contexts. It improves by up to +22% overall."
+    assert unattributed_figure(question, abstract) == unattributed
+
+
+def test_one_place_put_up_for_a_quoted_figure_needs_a_sentence_naming_it():
+    from rag.answer.alternatives import unplaced_figure
+
+    abstract = "We optimise a pillow function. In all attempts, the improvement is significant (factor up to 38)."
+    assert unplaced_figure("is the 38x from numpy?", abstract)[:2] == ("38", "numpy")
+    assert unplaced_figure("is the 38x from numpy?", "On numpy the improvement is a factor of 38.") is None

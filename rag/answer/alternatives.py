@@ -41,6 +41,9 @@ def offered_names(question: str, is_name: Callable[[str], bool]) -> list[str]:
 # Where a figure was got, offered as a choice: "was the 38x in numpy or in pillow's _getextrema?".
 _PLACES = re.compile(r"\b(?:in|on|for|from|at)\s+(?:the\s+)?(?P<a>[^,;?()]{2,40}?)\s+or\s+"
                      r"(?:(?:in|on|for|from|at)\s+)?(?:the\s+)?(?P<b>[^,;?()]{2,40}?)\s*(?:[?,;.]|$)", re.I)
+# One place put up for a yes/no: "is the 38x from numpy?".
+_ONE_PLACE = re.compile(r"\b(?:is|was)\s+(?:the|that|this)\s+[~+]?\d[\d.,]*\s*(?:%|x|×|-fold)?\s+"
+                        r"(?:from|in|on|for|at)\s+(?:the\s+)?(?P<a>[^,;?()]{2,40}?)\s*\?", re.I)
 _FILLER = frozenset("the a an its their his her one which what locus case part set library".split())
 
 
@@ -49,18 +52,20 @@ def unplaced_figure(question: str, abstract: str) -> tuple[str, str, str] | None
     writing it name neither: (the figure as the question writes it, the two places joined by "or", the sentence);
     else None. "factor up to 38" said of "all attempts" does not say whether numpy's or pillow's locus gave it."""
     places = _PLACES.search(question)
-    if places is None:
+    one = _ONE_PLACE.search(question) if places is None else None
+    if places is None and one is None:
         return None
-    words = {w.lower() for side in (places["a"], places["b"]) for w in re.findall(r"[\w]{3,}", side)
-             if w.lower() not in _FILLER}
+    sides = [places["a"], places["b"]] if places is not None else [one["a"]]
+    words = {w.lower() for side in sides for w in re.findall(r"[\w]{3,}", side) if w.lower() not in _FILLER}
     for figure, writing in _quoted_and_written(question, abstract):
         if words and not any(re.search(rf"(?<![\w]){re.escape(w)}", s, re.I) for s in writing for w in words):
-            return figure.text, f"{places['a'].strip()} or {places['b'].strip()}", writing[0]
+            return figure.text, " or ".join(side.strip() for side in sides), writing[0]
     return None
 
 
 # "which function/code locus gave that 38x?", "which model got the 10.59%?": what a quoted figure is of, asked by name.
-_WHICH_GAVE = re.compile(r"\bwhich\s+(?:[\w/-]+\s+){0,3}?(?:gave|got|gets|achieved|reached|produced|yielded|scored|had|"
+_WHICH_GAVE = re.compile(r"\bwhich\s+(?:[\w/-]+\s+){0,3}?(?:gave|gives?|got|gets|produces?|yields?|achieved|reached|"
+                         r"produced|yielded|scored|had|"
                          r"was\s+behind|is\s+behind)\b", re.I)
 
 
@@ -70,9 +75,11 @@ def unattributed_figure(question: str, abstract: str) -> tuple[str, str] | None:
     None."""
     from rag.text.names import names_in
 
-    if not _WHICH_GAVE.search(question):
+    if not (which := _WHICH_GAVE.search(question)):
         return None
-    for figure, writing in _quoted_and_written(question, abstract):
+    # The figure asked about follows the ask: "with 8 context types: which context gave the +22%?" asks the 22.
+    quoted = _quoted_and_written(question, abstract)
+    for figure, writing in [q for q in quoted if q[0].start >= which.end()] or quoted:
         if not any(names_in(s) or re.search(r"(?<![\w])_\w+", s) for s in writing):
             return figure.text, writing[0]
     return None

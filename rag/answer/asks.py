@@ -258,12 +258,18 @@ def unmet_setting(question: str, sentences: Sequence[str]) -> str:
     splits = list(dict.fromkeys(_split_kind(m["split"]) for m in _ASKED_SPLIT.finditer(question)))
     # "what is it at n=8?": a parameter's value, written so in the sentence with the figure ("for n=4 tokens").
     values = list(dict.fromkeys((m["var"].lower(), m["value"]) for m in _PARAMETER.finditer(question)))
-    if not budgets and not sizes and not splits and not values:
+    # "few-shot on MathQA-Python make what accuracy? no finetune": a prompting setting, said with the figure.
+    shots = list(dict.fromkeys(m["shot"].lower() for m in _SHOTS.finditer(question)))
+    if not budgets and not sizes and not splits and not values and not shots:
         return ""
     unmet_value = next((f"at {var}={value}" for var, value in values
                         if not any(_said_value(s, var, value) for s in sentences)), "")
     if unmet_value:
         return unmet_value
+    if unmet_shot := next((shot for shot in shots if not any(_said_shot(s, shot) for s in sentences)), ""):
+        return f"with {unmet_shot} prompting"
+    if not budgets and not sizes and not splits:
+        return ""
     for sentence in sentences:
         said = read(sentence)
         if all(any(d.kind == c.kind and d.count == c.count for d in said.conditions) for c in budgets) and \
@@ -273,6 +279,14 @@ def unmet_setting(question: str, sentences: Sequence[str]) -> str:
     if unmet_split or not (budgets or sizes):
         return f"on the {unmet_split or splits[-1]} split"
     return budgets[0].text if budgets else f"for the {_SIZE.search(question)['size']} model"
+
+
+_SHOTS = re.compile(r"\b(?P<shot>(?:zero|one|few|\d+)[- ]shot)\b", re.I)
+
+
+def _said_shot(sentence: str, shot: str) -> bool:
+    """Whether a sentence with a figure says the prompting setting ("using few-shot learning")."""
+    return bool(re.search(rf"\b{re.escape(shot.split('-')[0].split()[0])}[- ]shot\b", sentence, re.I))
 
 
 _PARAMETER = re.compile(r"(?<![\w@-])(?P<var>[nkm])\s*=\s*(?P<value>\d+)\b", re.I)

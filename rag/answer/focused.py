@@ -425,7 +425,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             (unscoped := _unmet_scope(paper, question, found, scored, the_abstract)):
         return unscoped
     if (asks_for_figure(question) or asks_number(question) or quoted_figures(question)) and \
-            (setting := unmet_setting(question, [s.text for s in scored if has_figure(s.text)])):
+            (setting := unmet_setting(question, [s.text for s in scored if (has_measure if asks_measure(question)
+                                                                             else has_figure)(s.text)])):
         # "What accuracy does DeepSeek-Prover reach with 128 samples?": its figures are with 64 samples.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure {setting} (the closest it "
                                                        f"says: “{scored[0].text}”).")
@@ -546,6 +547,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                 return _not_stated(paper, wanted[0], question, found,
                                    f"{the_abstract} gives no {whose} {shown} figure (it says: "
                                    f"“{with_figure[0].text}”).")
+            if setting := unmet_setting(focus, [s.text for s in with_figure]):
+                # "few-shot on MathQA-Python": its MathQA-Python figure is the fine-tuned model's.
+                return _not_stated(paper, wanted[0], question, found,
+                                   f"{the_abstract} gives no {shown} figure {setting} (it says: "
+                                   f"“{with_figure[0].text}”).")
             if said := change_only(question, [s.text for s in with_figure]):
                 # "what percentage of all SV-COMP problems does Mistral-7B solve?": "12% (75 -> 84) more problems".
                 return _not_stated(paper, "", question, found, f"{the_abstract} gives only a change, not the share "
@@ -586,7 +592,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # An abstract with no figure at all gives none, whatever names the question has ("what grid size was LifeGPT
     # trained on for the Game of Life?").
     figureless = not any(has_figure(s) for s in split_sentences(paper.abstract))
-    if (not wanted or count_apart or figureless) and asks_number(question) and \
+    if (not wanted or count_apart or figureless) and \
+            (asks_number(question) or (figureless and asks_for_figure(question) and not shape.yes_no)) and \
             not any(has_figure(s.text) for s in close):
         # "How many parameters does RLCoder's retriever have?": the sentences about it hold no number at all (a
         # figure in a sentence further off is about something else: "10s of seconds" of prompt processing).

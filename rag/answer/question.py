@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rag.errors import QuestionError
 from rag.text.controls import LONE_SURROGATE
 
@@ -22,9 +24,13 @@ def not_text(text: str) -> str:
     return f"{shown} at character {found.start() + 1}"
 
 
+_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\w)([^*]+?)(?<=[\w.%)])\*{1,2}(?![\w*])")
+
+
 def check_question(question: str | None, limit: int) -> str:
-    """The question with its whitespace collapsed; QuestionError when it cannot be asked as it is."""
-    question = " ".join((question or "").split())
+    """The question with its whitespace collapsed and chat emphasis taken off ("*valid* split": the word is what is
+    asked; "F*" and "HACL*" keep theirs); QuestionError when it cannot be asked as it is."""
+    question = _EMPHASIS.sub(r"\1", " ".join((question or "").split()))
     if not question:
         raise QuestionError("The question is empty: type a question about the indexed papers.")
     if where := not_text(question):
