@@ -2050,3 +2050,12 @@ def test_which_model_a_paper_fine_tuned_is_answered_beside_another_ask(engine):
 
 def test_a_figure_asked_of_a_paper_that_gives_none_at_all_is_refused(engine):
     assert_refused_saying(engine, "how well did TaskMatrix.AI do in its experiments?", "gives no figure")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # A word of the paper's own title typed as a plain word is no benchmark its figure must name.
+    ("the Lean IMO dataset paper: how many lemmas came out of decomposing the olympiad proofs?", "1,329"),
+    ("OVM-7B use GPT-4 for its GSM8K result?", "does not utilize GPT-4"),  # "does" left out
+])
+def test_plainly_worded_questions_about_one_paper_are_answered(engine, question, said):
+    assert_answered_saying(engine, question, said)

@@ -1041,6 +1041,12 @@ def test_a_lower_case_name_with_a_number_the_abstracts_never_write_is_unknown(qu
     ("in the MBPP paper, did human feedback actually halve the error rate?", True),
     ("According to CoCoNUT, can Gemini trace half of the traces?", True),
     ("in the MBPP paper, what halves the error rate?", False),
+    # The answer's form said outright; "does" left out before a name's bare verb.
+    ("mbpp paper: human nl feedback halves the error rate? y/n", True),
+    ("OVM-7B use GPT-4 or code execution for its GSM8K result?", True),
+    ("DeepSeek-Prover prove any FIMO problem? and GPT-4 also prove some?", True),
+    ("AlphaCode solve how many problems?", False),  # a wh-question all the same
+    ("CS-Bench have ~5K samples.", False),  # a statement
 ])
 def test_a_yes_no_question_may_follow_a_condition_or_a_lead_in(question, yes_no):
     assert asks_yes_no(question.rstrip("?")) is yes_no

@@ -352,8 +352,21 @@ def asks_yes_no(text: str) -> bool:
     # "Austin et al.'s program synthesis paper: is it true that ...?": a subject set apart, then the question.
     labelled = [text[m.end():].lstrip(":-–— ") for m in [_SUBJECT_COLON.search(text) or _SUBJECT_DASH.search(text)]
                 if m is not None and "?" not in text[:m.start()]]
+    if _YES_NO_MARK.search(text) or (not text.rstrip().endswith(".") and any(
+            _AUX_DROPPED.match(t) and not _WH_WORD.search(t.split("?")[0]) for t in (text.strip(), last))):
+        return True  # "... halves the error rate? y/n", "OVM-7B use GPT-4 or code execution?"
     return any(bool(_YES_NO.match(t) or _CONDITION_FIRST.match(t)) and not _REQUEST.match(t)
                for t in {text.strip(), last, *labelled})
+
+
+_WH_WORD = re.compile(r"\b(?:how|what|which|who|whom|whose|where|when|why)\b", re.I)
+# "halves the error rate? y/n": the answer's form said outright.
+_YES_NO_MARK = re.compile(r"(?:\b(?:y/n|yes\s*/\s*no|yes\s+or\s+no|true\s+or\s+false)|\(y/n\))\s*[?.!]*\s*$", re.I)
+# "OVM-7B use GPT-4 or code execution for its GSM8K result?": a name, then a verb in its bare form, as asked with
+# "does" left out (a statement says "uses").
+_AUX_DROPPED = re.compile(r"^(?:the\s+)?(?-i:[\w.+-]*[A-Z][\w.+-]*)\s+(?:(?:really|also|actually|ever)\s+)?"
+                          r"(?:use|prove|beat|need|support|include|outperform|work|reach|report|run|handle|cover|"
+                          r"release|train|evaluate|compare|solve|fail|help|improve|require)\b", re.I)
 
 
 # "Can you give both models' scores?": a request for what follows, not a yes/no ("can you tell me whether" is one).

@@ -436,8 +436,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     naming_paper = [m.span() for m in ONE_PAPER.finditer(question)
                     if any(mentions_name(paper.title, w) for w in m["description"].split())]
     naming_paper += set_aside_spans(question)  # "besides the 61.7% on miniF2F-test, what on ProofNet-test?"
+    # "how many lemmas after decomposing the olympiad proofs?" (of "A Lean Dataset for International Math Olympiad"):
+    # a word of the paper's own title, typed as a plain word, says what it is about, not where a figure was got.
     wanted = [kind_base(t.text) for t in shape.terms if not _only_in_links(paper.abstract, t.text)
-              and not any(a <= t.start < b for a, b in naming_paper)]
+              and not any(a <= t.start < b for a, b in naming_paper)
+              and not (question[t.start:t.end].islower() and question[t.start:t.end].isalpha()
+                       and re.search(rf"\b{re.escape(t.text)}\b", paper.title, re.I))]
     # "delta for o1-mini": a model typed with its digits that the lexicon found no mention for, inside the abstract's
     # longer name ("OpenAI-o1-mini"), is asked about as much.
     wanted += list(dict.fromkeys(
@@ -516,7 +520,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # asks what it is).
         # Not when the names are in an ask for no figure: "is pseudocode better than natural language? and on how
         # many tasks was it tested?"
-        if asks_for_figure(focus) or (bare_label(question) and any(has_figure(s.text) for s in about)) or \
+        if asks_for_figure(focus) or \
+                (bare_label(question) and not shape.yes_no and any(has_figure(s.text) for s in about)) or \
                 (_WHAT.search(question) and (len(wanted) > 1 or _OF_SOMETHING.search(focus))
                  and any(defines_metric(w, paper.abstract) for w in wanted)):
             states = has_measure if asks_measure(question) else has_figure
