@@ -115,6 +115,9 @@ def test_a_paper_naming_any_example_matches_the_topic():
     ("HumanEval / HumanEval+", ["HumanEval", "HumanEval+"]),
     # A slash between generic words joins no two topics: each side would match every paper on LLMs.
     ("have LLMs/AI write machine-checked proofs", ["have LLMs/AI write machine-checked proofs"]),
+    # The thing done, each way.
+    ("make programs run faster, either with llms or via search",
+     ["make programs run faster with llms", "make programs run faster via search"]),
 ])
 def test_the_sides_of_a_list_topic_joined_by_or(topic, parts):
     from rag.answer.listing import either_parts
@@ -179,3 +182,15 @@ def test_an_acronym_in_a_list_topic_also_matches_the_words_an_abstract_spells_it
               Paper("c", "Agents", "Agents browse websites.")]
     found = find_matches("PRMs", papers, lambda text: [])
     assert sorted(m.paper.paper_id for m in found) == ["a", "b"]  # "b" never writes "PRMs"
+
+
+def test_a_named_topic_evaluated_on_is_met_by_every_paper_naming_it_versions_too():
+    from rag.answer.listing import find_matches
+    from rag.types import Paper
+
+    papers = [Paper("ds", "A Lean dataset", "We write formal proofs in Lean for olympiad problems."),
+              Paper("ma", "MA-LoT", "The first multi-agent framework for Lean4 theorem proving."),
+              Paper("py", "PyCoder", "Code completion with token types.")]
+    # "train or evaluate models on" asks nothing beyond naming it: no closeness of wording is needed.
+    found = find_matches("train or evaluate models on Lean proofs", papers, lambda text: [])
+    assert sorted(m.paper.paper_id for m in found) == ["ds", "ma"]

@@ -70,7 +70,9 @@ _RELATION = re.compile(r"\b(?:fine[-\s]?tun\w*|evaluat\w*|assess\w*|benchmark(?:
 # What a named topic may say without describing anything beyond the name ("papers that use GSM8K").
 _PLAIN_USE = re.compile(
     r"\b(?:a|an|the|of|on|in|at|with|for|to|by|and|or|their|its|that|which|who|papers?|works?|studies|"
-    r"use[sd]?|using|mention(?:s|ed)?|report(?:s|ed)?|results?|evaluat(?:e|es|ed|ing)\s+on|test(?:s|ed)?\s+on|"
+    r"use[sd]?|using|mention(?:s|ed)?|report(?:s|ed)?|results?|test(?:s|ed)?\s+on|"
+    # "evaluate models on Lean proofs": evaluated there, as every paper naming it is
+    r"evaluat(?:e|es|ed|ing)(?:\s+(?:models?|LLMs?|LMs?|systems?|provers?|agents?|them|it))?\s+(?:on|in|with)|"
     r"models?|datasets?|benchmarks?)\b|[^\w\s]", re.I)
 # Words that only say what a figure measures ("accuracy", "get ... on", "pass rate"). A topic that, without its
 # figure and these, is more than the one noun counted ("7B models") describes something ("on program repair")
@@ -260,7 +262,10 @@ def example_names(topic: str) -> tuple[str, list[str]]:
 def either_parts(topic: str) -> list[str]:
     """The sides of "A or B" when each side is a topic of its own: "on proving programs correct or on translating
     verified C code", "Isabelle or Coq". An "or" inside one phrase ("code generation or optimisation",
-    "programs or solutions") is left to the phrase's meaning."""
+    "programs or solutions") is left to the phrase's meaning. "make programs faster, either with llms or via search":
+    the thing done, each way."""
+    if ways := _EITHER_WAY.match(topic):
+        return [f"{ways['head']} {ways['a']}", f"{ways['head']} {ways['b']}"]
     # "use evolutionary algorithms, or are about automating the ML pipeline": a verb may come first.
     explicit = re.split(r",?\s+or\s+(?:are\s+|is\s+)?(?=(?:on|about|in|for|using|that|which|with|to)\s)", topic)
     if len(explicit) > 1:
@@ -276,6 +281,8 @@ def either_parts(topic: str) -> list[str]:
     return [topic]
 
 
+_EITHER_WAY = re.compile(r"^(?P<head>.+?),?\s+either\s+(?P<a>(?:with|via|by|using|through|in|on|for)\s+.+?)\s+or\s+"
+                         r"(?P<b>(?:with|via|by|using|through|in|on|for)\s+.+)$", re.I)
 # Two short noun phrases sharing what follows them: "A or B for C".
 _SHARED_MODIFIER = re.compile(r"^(?P<a>[\w-]+(?:\s+[\w-]+){0,2}?)\s+or\s+(?P<b>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
                               r"(?P<for>(?:for|in|of)\s+[\w\s-]+)$", re.I)
@@ -308,6 +315,9 @@ def _name_pattern(name: str, papers: Sequence[Paper]) -> re.Pattern[str]:
     """The name as written, or as an abstract spells it out where it defines it ("RL": "reinforcement learning
     (RL)"), so an abstract saying "reinforcement learning" alone names it too."""
     pattern = mention_pattern(name)
+    if re.fullmatch(r"[A-Z][a-z]+", name):
+        # "Lean proofs": "Lean4" and "Lean 4" are Lean too (a version after a capitalised word).
+        return re.compile(rf"{pattern.pattern}|(?<![\w-]){re.escape(name)}\s?\d+(?:\.\d+)?(?![\w.])", re.I)
     if not re.fullmatch(r"[A-Z]{2,6}s?", name):
         return pattern
     for paper in papers:
