@@ -2059,3 +2059,17 @@ def test_a_figure_asked_of_a_paper_that_gives_none_at_all_is_refused(engine):
 ])
 def test_plainly_worded_questions_about_one_paper_are_answered(engine, question, said):
     assert_answered_saying(engine, question, said)
+
+
+@pytest.mark.parametrize("question", [
+    # MRR on CodeFill's own data against accuracy on CodeXGLUE: no gap can be taken between them.
+    "by how much does CodeFill beat PyCoder at token-level completion?",
+    "CodeFill vs PyCoder on next-token prediction: what's the margin?",
+])
+def test_a_gap_between_papers_with_no_common_benchmark_or_measure_is_refused(engine, question):
+    assert_refused_saying(engine, question, "no figures on a common benchmark or measure")
+
+
+def test_a_gap_asked_in_words_about_approaches_is_no_gap_in_figures(engine):  # a control
+    answer = engine.ask("whats the difference between how PLANSEARCH and CodeTree explore the solution space?")
+    assert not answer.refused and answer.kind == "comparative"

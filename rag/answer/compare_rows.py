@@ -17,6 +17,7 @@ from rag.answer.plan import asks_which_is_better
 from rag.answer.refusal import refusal
 from rag.answer.tuned_models import asks_tuned_models, tuned_models
 from rag.answer.units import SIZE, counted_unit, measured_quantity, names_quantity, size_unit
+from rag.text.names import short_name
 from rag.text.sentences import elaborates, split_sentences
 from rag.types import Answer, Paper
 
@@ -81,6 +82,10 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         (_only_names(shape.aspect, terms) or (bool(_COMPARE.search(question)) and _names_and(shape.aspect, terms) <= 3
                                               and not _roles_besides_results(shape.aspect)))
     figure = bool(terms) and (asks_which_is_better(question) or asks_for_figure(question) or on_names)
+    if not terms and _NUMERIC_GAP.search(question) and (apart := _no_common_ground(chosen, found)):
+        # "does CodeFill outperform PyCoder on token-level completion? by how much": MRR on its own data against
+        # accuracy on CodeXGLUE; no gap can be taken between them.
+        return refusal(list(chosen), query=question, searched=found.searched, reason=apart)
     # "Which is bigger in parameter count?", "how many lemmas does each have?": each row quotes its count, or none.
     unit = counted_unit(question) if not terms else None
     unit = unit if unit is not None and unit.counts else None
@@ -194,6 +199,40 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                                      _quotes_one_side(question, rows)):
         return _ranked_or_not(answer, rows, named, question, found)
     return answer
+
+
+# A gap asked in numbers ("by how much", "the margin"), not "the difference between how they search".
+_NUMERIC_GAP = re.compile(r"\bby how much\b|\bhow much (?:higher|better|lower|more|less|worse)\b|"
+                          r"\bby what (?:margin|amount)\b|\b(?:gap|margin)\b", re.I)
+
+
+def _no_common_ground(chosen: Sequence[Paper], found: Gathered) -> str:
+    """Why papers asked for a gap between their figures cannot give one: each reports its measurements on benchmarks
+    and in measures the other's never names, and neither names the other; "" when they share one."""
+    from rag.answer.across import names_used
+    from rag.answer.mentions import key
+    from rag.answer.naming import called
+
+    if len(chosen) != 2:
+        return ""
+    grounds: list[dict[str, str]] = []
+    for paper, other in (chosen, chosen[::-1]):
+        if mentions_name(paper.abstract, called(other, found.view.lexicon.find(other.title)) or other.title):
+            return ""  # "CodeFill outperforms PyCoder by ...": it says so itself
+        own = {key(short_name(paper)), *(k for k, pids in found.view.lexicon.paper_aliases.items()
+                                         if paper.paper_id in pids)}
+        named = {}
+        for sentence in split_sentences(paper.abstract):
+            if has_measure(sentence):
+                for name in [*metrics_in(sentence), *names_used(sentence, paper)]:
+                    # "miniF2F-test" and "miniF2F" are one benchmark; a split is no other ground
+                    named.setdefault(re.sub(r"(?:test|valid|validation)$", "", key(name)), name)
+        grounds.append({k: n for k, n in named.items() if k not in own})
+    if not all(grounds) or grounds[0].keys() & grounds[1].keys():
+        return ""
+    said = [f"{short_name(p)}: {', '.join(g.values())}" for p, g in zip(chosen, grounds, strict=True)]
+    return (f"These abstracts give no figures on a common benchmark or measure ({'; '.join(said)}), and neither "
+            f"compares with the other, so no gap between them can be read from them.")
 
 
 def _quotes_one_side(question: str, rows: Sequence[tuple[Paper, Sequence[str]]]) -> bool:
