@@ -2073,3 +2073,13 @@ def test_a_gap_between_papers_with_no_common_benchmark_or_measure_is_refused(eng
 def test_a_gap_asked_in_words_about_approaches_is_no_gap_in_figures(engine):  # a control
     answer = engine.ask("whats the difference between how PLANSEARCH and CodeTree explore the solution space?")
     assert not answer.refused and answer.kind == "comparative"
+
+
+@pytest.mark.parametrize(("question", "said", "refused"), [
+    # Whether one paper compares with another is asked of that paper's abstract alone.
+    ("did the MA-LoT authors compare against STP on miniF2F?", "does not mention STP", True),
+    ("does MA-LoT compare with DeepSeek-Prover?", "DeepSeek-Prover-v1.5", False),  # its abstract names it
+])
+def test_whether_a_paper_compares_with_another_is_asked_of_its_abstract(engine, question, said, refused):
+    answer = engine.ask(question)
+    assert answer.refused is refused and said in answer.answer and answer.kind != "comparative"

@@ -129,10 +129,34 @@ def _asked_then_said(shape: Plan, found: Gathered) -> tuple[str, int] | None:
     return None
 
 
+# "MA-LoT authors compare to STP?", "does AutoCodeRover compare itself with SWE-agent?": whether the one paper's
+# abstract compares with the other is asked, which only its abstract can say.
+_COMPARES_ITSELF = re.compile(r"^(?:(?:does|do|did)\s+(?:the\s+)?(?P<a>\S+(?:\s+\S+){0,3}?)\s+"
+                              r"(?:(?:paper|authors?)\s+)?|"
+                              r"(?:the\s+)?(?P<b>\S+(?:\s+\S+){0,3}?)\s+(?:paper|authors?)\s+)"
+                              r"(?:compare|compares|benchmark|benchmarks)\s+(?:(?:it|itself|themselves|their\s+\w+)\s+)?"
+                              r"(?:to|with|against)\s+", re.I)
+
+
+def _compares_itself(shape: Plan, found: Gathered) -> str | None:
+    """The paper asked whether it compares with the other, named as the comparing one, or None."""
+    question = found.searched
+    match = _COMPARES_ITSELF.match(question)
+    if match is None or len(shape.papers) != 2 or shape.sides or shape.described:
+        return None
+    mentions = _papers_named(found, question)
+    said = match.end("a") if match["a"] else match.end("b")
+    first = {m.paper_ids[0] for m in mentions if m.end <= said}
+    later = {m.paper_ids[0] for m in mentions if m.start >= match.end()}
+    return next(iter(first)) if len(first) == 1 and later - first else None
+
+
 def asked_of_one(shape: Plan, found: Gathered) -> tuple[str, str, list[Mention]] | None:
     """The one paper asked about, the question to ask of it and the names it keeps, or None for a comparison."""
     if (asked := _not_only_like(shape, found)) is not None:
         return asked, _LIKE_OTHER.sub(" ", found.searched), shape.terms
+    if (asked := _compares_itself(shape, found)) is not None:
+        return asked, found.searched, shape.terms
     if (then := _asked_then_said(shape, found)) is not None:
         pid, end = then
         return pid, found.searched[:end], [t for t in shape.terms if t.end <= end]
