@@ -1568,6 +1568,8 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("I care about speed. Which papers are about either measuring code efficiency or speeding programs up?",
      "either measuring code efficiency or speeding programs up"),
     ("I read about DotaMath. Which papers try that approach?", ""),  # a control: "that approach" points back
+    ("Anything in here on LLMs for parallel programming code?", "LLMs for parallel programming code"),
+    ("is there anything here about evolutionary search?", "evolutionary search"),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic

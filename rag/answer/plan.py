@@ -552,7 +552,8 @@ def _list_topic(text: str) -> str:
                   r"\s+(?:index|collection|corpus))?\s+(?=(?:on|about|that|which|where|using|with)\b)", "which papers ",
                   text, flags=re.I)
     text = re.sub(r"^(?:(?:any|are there any|are there|is there any|is there)\s+)?(?:papers|works?|studies|"
-                  r"research)\s+|^anything\s+(?=(?:using|on|about|that|with|touching|involving|related|around|regarding|"
+                  r"research)\s+|^(?:is\s+there\s+)?anything\s+(?:(?:in\s+)?here\s+|in\s+(?:the|this)\s+(?:index|"
+                  r"collection|corpus)\s+)?(?=(?:using|on|about|that|with|touching|involving|related|around|regarding|"
                   r"concerning|mentioning|covering)\b)", "which papers ", text, flags=re.I)
     # "did anyone use SWE-bench or something derived from it?", "has any paper evaluated on APPS?": which papers did.
     text = re.sub(r"^(?:did|has|have|does|do)\s+(?:any\s*one|anybody|any\s+(?:papers?|works?|stud(?:y|ies)))"
