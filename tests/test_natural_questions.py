@@ -2083,3 +2083,17 @@ def test_a_gap_asked_in_words_about_approaches_is_no_gap_in_figures(engine):  # 
 def test_whether_a_paper_compares_with_another_is_asked_of_its_abstract(engine, question, said, refused):
     answer = engine.ask(question)
     assert answer.refused is refused and said in answer.answer and answer.kind != "comparative"
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("the describe-explain-plan-select agent: how many minecraft tasks can it do?", "70+"),  # the title's words
+])
+def test_a_paper_named_by_its_titles_words_hyphened_is_that_paper(engine, question, said):
+    assert_answered_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("what TTFT does KV Prediction reach on an iPhone?", "iPhone"),  # a device no abstract names
+])
+def test_a_named_device_no_abstract_has_is_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)

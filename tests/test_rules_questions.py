@@ -59,6 +59,7 @@ def lexicon() -> Lexicon:
     ("Is RL-Coder trained with labels?", ["rl"]),                       # hyphen variant
     ("What does RLCodr improve?", ["rl"]),                              # one typo in a long name
     ("What does PyCoder predict?", ["sa"]),                             # a name the abstract introduces
+    ("what did alphacodes biggest model reach", ["ac"]),                 # a possessive without its apostrophe
     ("What does the AI Scientist write?", ["ai"]),                      # leading "the"
     ("What does KV Prediction reduce?", ["kv"]),                        # a title's leading name
     ("DotaMath vs InfinityMATH", ["dm", "im"]),
@@ -1047,6 +1048,7 @@ def test_a_lower_case_name_with_a_number_the_abstracts_never_write_is_unknown(qu
     ("DeepSeek-Prover prove any FIMO problem? and GPT-4 also prove some?", True),
     ("AlphaCode solve how many problems?", False),  # a wh-question all the same
     ("CS-Bench have ~5K samples.", False),  # a statement
+    ("autocoderover on swe-bench-lite - higher than SWE-agent or not?", True),
 ])
 def test_a_yes_no_question_may_follow_a_condition_or_a_lead_in(question, yes_no):
     assert asks_yes_no(question.rstrip("?")) is yes_no
@@ -1570,6 +1572,7 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("I read about DotaMath. Which papers try that approach?", ""),  # a control: "that approach" points back
     ("Anything in here on LLMs for parallel programming code?", "LLMs for parallel programming code"),
     ("is there anything here about evolutionary search?", "evolutionary search"),
+    ("it has 16 subjects - which of those 16 subjects is hardest?", ""),  # a count of something else
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic

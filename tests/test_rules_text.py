@@ -304,6 +304,7 @@ def test_cli_names_an_unknown_setting_and_exits_2(tmp_path):
     ("Is HumanEval+ harder than MBPP, and did CodeT++ beat them?", ["HumanEval+", "MBPP", "CodeT++"]),  # signs kept
     # A letter, a number and a variant is a model's name; a number with "-based" is not.
     ("Even OpenAI o3-mini (high) and o1-preview fail; a2-based ones too.", ["OpenAI", "o3-mini", "o1-preview"]),
+    ("Does it run on an iPhone or only on macOS?", ["iPhone", "macOS"]),  # a capital after a short lower-case start
 ])
 def test_names_in_a_text(text, names):
     from rag.text.names import names_in

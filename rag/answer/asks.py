@@ -360,8 +360,9 @@ def asks_yes_no(text: str) -> bool:
 
 
 _WH_WORD = re.compile(r"\b(?:how|what|which|who|whom|whose|where|when|why)\b", re.I)
-# "halves the error rate? y/n": the answer's form said outright.
-_YES_NO_MARK = re.compile(r"(?:\b(?:y/n|yes\s*/\s*no|yes\s+or\s+no|true\s+or\s+false)|\(y/n\))\s*[?.!]*\s*$", re.I)
+# "halves the error rate? y/n", "higher than SWE-agent or not?": the answer's form said outright.
+_YES_NO_MARK = re.compile(r"(?:\b(?:y/n|yes\s*/\s*no|yes\s+or\s+no|true\s+or\s+false|or\s+not)|\(y/n\))\s*[?.!]*\s*$",
+                          re.I)  # "... higher than SWE-agent or not?"
 # "OVM-7B use GPT-4 or code execution for its GSM8K result?": a name, then a verb in its bare form, as asked with
 # "does" left out (a statement says "uses").
 _AUX_DROPPED = re.compile(r"^(?:the\s+)?(?-i:[\w.+-]*[A-Z][\w.+-]*)\s+(?:(?:really|also|actually|ever)\s+)?"
@@ -667,9 +668,9 @@ def _choice_of(question: str, names: Sequence[str], known: Callable[[str], bool]
 
 
 # "than X", "compared with X", "versus X": what a question compares the named paper with.
-_COMPARED_WITH = re.compile(r"\b(?:than|compared? (?:with|to)|versus|vs\.?|beats?|outperforms?|over|up\s+against|"
-                            r"(?:compared?|measured|pitted|benchmarked|fare[sd]?|do(?:es)?)\s+against|relative to|"
-                            r"as opposed to)\s+"
+_COMPARED_WITH = re.compile(r"\b(?:than|compared? (?:with|to)|versus|vs\.?|beats?|outperforms?|over(?!\s+\d)|"
+                            r"up\s+against|(?:compared?|measured|pitted|benchmarked|fare[sd]?|do(?:es)?)\s+against|"
+                            r"relative to|as opposed to)\s+"
                             r"(?:the\s+|a\s+|an\s+)?(?P<other>[^?,;.]+)",
                             re.I)
 # Models or methods described by a comparison of size or standing, not named: "much bigger models", "larger LLMs".

@@ -183,7 +183,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     releases += [m.text for m in mentions if m.paper_ids == (pid,) and m.kind == "paper"
                  and _headed_by(m.text, lambda head: key(head) in own_names or
                                 any(n.paper_ids == (pid,) for n in view.lexicon.find(head)))
-                 and key(m.text) not in own_names
+                 and key(m.text) not in own_names and not _spells_title(m.text, paper.title)
                  and not states_name(text, m.text, view.vocabulary)]
     # "the ai scientist v2": a release after a name of several words, found as the paper's mention.
     releases += [question[m.start:r.end()] for m in mentions
@@ -731,6 +731,19 @@ def _headline(question: str, paper: Paper) -> str:
         return ""
     cell = cells_for(paper).get("results")
     return cell.sentence if cell is not None else ""
+
+
+def _spells_title(name: str, title: str) -> bool:
+    """Whether a name is the title's own words in order, joined otherwise ("describe-explain-plan-select" of
+    "Describe, Explain, Plan and Select: ..."): the paper named, no variant of it."""
+    words = [w.lower() for w in re.split(r"[\s-]+", name) if w]
+    title_words = [w.lower() for w in re.findall(r"[\w]+", title)]
+    at = 0
+    for word in words:
+        if word not in title_words[at:]:
+            return False
+        at = title_words.index(word, at) + 1
+    return len(words) >= 3
 
 
 def _not_stated(paper, thing: str, question: str, found: Gathered, reason: str) -> Answer:

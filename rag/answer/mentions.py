@@ -354,6 +354,10 @@ class Lexicon:
                 continue  # "the X paper": X is the mention, the article is not part of it
             text = question[span[0].start:span[-1].end]
             k = key(_POSSESSIVE.sub("", text))
+            if n == 1 and span[0].text.islower() and len(k) >= 7 and k not in self.paper_aliases and \
+                    k not in self.terms and k.endswith("s") and \
+                    (k[:-1] in self.paper_aliases or k[:-1] in self._title_names_by_key):
+                k, text = k[:-1], text[:-1]  # "alphacodes biggest model": a possessive typed without its apostrophe
             lowered = n == 1 and self._name_typed_lower(span[0].text)  # "humaneval"
             if not k or (n == 1 and not name_like(span[0].text) and not lowered and
                          not ((len(k) >= 6 or (len(k) >= 4 and "-" in span[0].text)) and

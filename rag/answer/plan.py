@@ -568,8 +568,9 @@ def _list_topic(text: str) -> str:
     text = re.sub(r"^who(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
     text = re.sub(r"^who\s+(?:else\s+)?(?=(?!is\b|was\b|has\b|does\b)[a-z]\w+s\b)", "which papers ", text)
     # "which of these touch SWE-bench?", with nothing before it: these are the indexed papers.
-    text = re.sub(r"^which\s+of\s+(?:these|those|the\s+(?:papers|works|studies|abstracts))(?:\s+(?:papers|works|"
-                  r"studies|abstracts))?(?:\s+(?:here|in\s+(?:the|this)\s+(?:index|collection|corpus)))?\s+",
+    # Not "which of those 16 subjects ...": a count of something else the papers hold.
+    text = re.sub(r"^which\s+of\s+(?:these|those|the\s+(?:papers|works|studies|abstracts))(?!\s+\d)"
+                  r"(?:\s+(?:papers|works|studies|abstracts))?(?:\s+(?:here|in\s+(?:the|this)\s+(?:index|collection|corpus)))?\s+",
                   "which papers ", text, flags=re.I)
     text = " ".join(_LIST_FILLER.sub(" ", text).split())
     text = years_up_front(text)

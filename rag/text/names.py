@@ -50,6 +50,7 @@ _NAME = re.compile(
     r"[A-Za-z0-9]*)(?:[-.][A-Za-z0-9]+)*(?:\+{1,2}(?![\w+]))?"
     r"|(?<![\w-])[A-Z](?:\*|\+\+|#)(?![\w*+#])"  # one letter and a sign: "F*", "C++", "C#"
     r"|(?<![\w-])[a-z]\d+(?:-(?!(?:based|like|style|level|shot|step|wise|only|free)\b)[a-z]+)+(?![\w-])"  # "o3-mini"
+    r"|(?<![\w-])[a-z]{1,2}[A-Z][a-z]{2,}(?![\w-])"  # "iPhone", "eBay": a capital after a short lower-case start
 )
 # A run of capitalised words is one name ("Mostly Basic Programming Problems"); a possessive is not part of it.
 # Whole words only: "Repo" of "RepoEval" and "Cross" of "CrossCodeEval" are no names of their own.
