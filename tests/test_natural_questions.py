@@ -2097,3 +2097,9 @@ def test_a_paper_named_by_its_titles_words_hyphened_is_that_paper(engine, questi
 ])
 def test_a_named_device_no_abstract_has_is_refused(engine, question, said):
     assert_refused_saying(engine, question, said)
+
+
+def test_how_big_a_papers_models_are_is_the_sentence_giving_their_sizes(engine):
+    answer = engine.ask("and how big were the models they finetuned, did the tiny one beat codex",
+                        history=["whats the paper with the synthetic edit sequences, lintseq?"])
+    assert not answer.refused and "2.6B to 14B" in answer.answer

@@ -75,7 +75,7 @@ from rag.answer.figure_clauses import figure_for, metric_elsewhere, metric_only_
 from rag.answer.finding_aspect import asked_beyond_subject
 from rag.answer.mentions import KIND_WORDS, Mention, key, name_like
 from rag.answer.metric_names import defined_metrics, defines_metric
-from rag.answer.model_sizes import asked_extreme, extreme_size, model_sizes, unsized, unwritten_size
+from rag.answer.model_sizes import asked_extreme, asks_model_size, extreme_size, model_sizes, unsized, unwritten_size
 from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
 from rag.answer.negations import unmet_absence
 from rag.answer.premises import contradicted_failure
@@ -263,6 +263,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     extreme = asked_extreme(question)
     sized = sorted((s for s in scored if model_sizes(s.text)), key=lambda s: extreme_size(s.text, extreme),
                    reverse=extreme == "largest") if extreme else []
+    if not extreme and asks_model_size(question):
+        # "how big were the models they fine-tuned?": the sentence giving their sizes, however little else it shares.
+        sized = [s for s in scored if model_sizes(s.text)][:1]
     if extreme and not sized and len(asks_in(question)) == 1:
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no model sizes, so it does not say "
                                                        f"which is {extreme}.")

@@ -82,6 +82,11 @@ _ASKS_SIZE = re.compile(r"\bhow\s+many\s+(?:params|parameters)\b|\bmodel\s+sizes
                         r"\bsizes?\s+of\s+(?:the|its|their)\s+(?:[\w-]+\s+)?models?\b", re.I)
 
 
+def asks_model_size(question: str) -> bool:
+    """Whether the question asks how big the paper's model(s) are."""
+    return bool(_ASKS_SIZE.search(question))
+
+
 def unsized(question: str, abstract: str) -> bool:
     """Whether the question asks the size of a paper's model and its abstract writes no size ("7B", "150M
     parameter", "7 billion")."""
