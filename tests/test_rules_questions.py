@@ -2403,3 +2403,15 @@ def test_one_place_put_up_for_a_quoted_figure_needs_a_sentence_naming_it():
     abstract = "We optimise a pillow function. In all attempts, the improvement is significant (factor up to 38)."
     assert unplaced_figure("is the 38x from numpy?", abstract)[:2] == ("38", "numpy")
     assert unplaced_figure("is the 38x from numpy?", "On numpy the improvement is a factor of 38.") is None
+
+
+@pytest.mark.parametrize(("question", "picked"), [
+    # One of the listed papers, by a word its name starts with; "they" is then that paper.
+    ("for the MPI one, which corpus did they fine-tune?", "for MPIrigen, which corpus did MPIrigen fine-tune?"),
+    ("and the OMP paper: what is their model size?", "and OMPGPT: what is OMPGPT's model size?"),
+    ("for the HPC one, what did they build?", ""),  # no one name starts so: no pick
+])
+def test_a_follow_up_picks_a_listed_paper_by_a_word_of_its_name(question, picked):
+    from rag.answer.followups import picked_by_description
+
+    assert picked_by_description(question, ["MPIrigen", "OMPGPT", "Tokompiler"]) == picked

@@ -111,6 +111,24 @@ def picked_by_place(question: str, names: Sequence[str]) -> str:
     return f"{question[:match.start()]}{names[place]}{question[match.end():]}"
 
 
+# "for the MPI one", "the Fortran paper": one of the earlier names, by a word it starts with.
+_DESCRIBED_ONE = re.compile(r"\bthe\s+(?P<what>[\w+#*-]{2,})\s+(?:one|paper)\b", re.I)
+_HE_THEY = re.compile(r"\b(?:they|them|their)\b", re.I)
+
+
+def picked_by_description(question: str, names: Sequence[str]) -> str:
+    """"for the MPI one, which corpus did they fine-tune?" after a list of MPIrigen, OMPGPT and Tokompiler: the one
+    name that word starts ("MPIrigen") put in, for "they" too; "" when no one name is so picked."""
+    match = _DESCRIBED_ONE.search(question)
+    if not match or len(names) < 2:
+        return ""
+    hits = [n for n in names if re.search(rf"(?<![A-Za-z]){re.escape(match['what'])}", n, re.I)]
+    if len(hits) != 1:
+        return ""
+    picked = f"{question[:match.start()]}{hits[0]}{question[match.end():]}"
+    return _HE_THEY.sub(lambda m: f"{hits[0]}'s" if m[0].lower() == "their" else hits[0], picked)
+
+
 def subject_of(history: Sequence[str], names_of: Callable[[str], list[str]] | None = None) -> str:
     """The names of the latest earlier turn that has any ("A and B" for a comparison)."""
     for earlier in reversed(history):

@@ -19,7 +19,7 @@ from rag.answer.across import across_papers, aggregate
 from rag.answer.best_sentences import best_sentences_answer
 from rag.answer.described import described_one
 from rag.answer.evidence import Gathered, Tools
-from rag.answer.followups import about_listed, picked_by_place, subject_of
+from rag.answer.followups import about_listed, picked_by_description, picked_by_place, subject_of
 from rag.answer.hypotheticals import hypothetical
 from rag.answer.one_asked import asked_of_one
 from rag.answer.origin import made_by, unmade
@@ -98,7 +98,8 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
         # the question named (by_rule put it in), not the list's second.
         named = view.lexicon.paper_names(history[-1])
         searched = (picked_by_place(question, named) if len(named) >= 2 else "") or \
-            picked_by_place(question, listed) or about_listed(question, listed) or \
+            picked_by_place(question, listed) or picked_by_description(question, listed) or \
+            about_listed(question, listed) or \
             (by_rule(question, listed) if alone else searched)
     elif view is not None and history and NARROWING not in searched and refers_back(question) and \
             not subject_of(history, view.lexicon.paper_names) and \
