@@ -209,9 +209,7 @@ _NUMERIC_GAP = re.compile(r"\bby how much\b|\bhow much (?:higher|better|lower|mo
 def _no_common_ground(chosen: Sequence[Paper], found: Gathered) -> str:
     """Why papers asked for a gap between their figures cannot give one: each reports its measurements on benchmarks
     and in measures the other's never names, and neither names the other; "" when they share one."""
-    from rag.answer.across import names_used
     from rag.answer.mentions import key
-    from rag.answer.naming import called
 
     if len(chosen) != 2:
         return ""
