@@ -2103,3 +2103,13 @@ def test_how_big_a_papers_models_are_is_the_sentence_giving_their_sizes(engine):
     answer = engine.ask("and how big were the models they finetuned, did the tiny one beat codex",
                         history=["whats the paper with the synthetic edit sequences, lintseq?"])
     assert not answer.refused and "2.6B to 14B" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "miniF2F-test: deepseek-prover (64 samples) vs MA-LoT vs STP - which is highest?",  # a setting in brackets
+    "deepseek prover vs malot vs stp, best minif2f number?",  # a five-letter name typed in lower case
+])
+def test_three_provers_named_as_typed_are_three_rows(engine, question):
+    titles = _titles(engine.ask(question))
+    assert len(titles) == 3 and any(t.startswith("MA-LoT") for t in titles)
+    assert any(t.startswith("DeepSeek-Prover") for t in titles)

@@ -60,6 +60,7 @@ def lexicon() -> Lexicon:
     ("What does RLCodr improve?", ["rl"]),                              # one typo in a long name
     ("What does PyCoder predict?", ["sa"]),                             # a name the abstract introduces
     ("what did alphacodes biggest model reach", ["ac"]),                 # a possessive without its apostrophe
+    ("DotaMath (7B) vs InfinityMATH", ["dm", "im"]),                     # a size in brackets defines no name
     ("What does the AI Scientist write?", ["ai"]),                      # leading "the"
     ("What does KV Prediction reduce?", ["kv"]),                        # a title's leading name
     ("DotaMath vs InfinityMATH", ["dm", "im"]),

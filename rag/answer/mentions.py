@@ -38,7 +38,8 @@ _CONNECTOR = re.compile(r"\s(?:for|with|via|of|in|on|to|through|towards|from|by|
 # Also the means: "we introduce a task ... by fine-tuning MonoCoder" introduces no MonoCoder.
 _EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|than|from|with|by|using|via)\b")
 # "... (APOE4)" right after a mention: a name in brackets; not a note in words ("BigCodeBench (number of tasks)").
-_DEFINES = re.compile(r"\s*\(((?=[^()]*[A-Z0-9])[^()]{1,24})\)")
+# "Apolipoprotein E4 (APOE4)": a name the question defines; not a setting in brackets ("(64 samples)", "(7B)").
+_DEFINES = re.compile(r"\s*\(((?=[^()]*[A-Z])(?!\d[\d.,]*\s*[BMK]?\s*\))[^()]{1,24})\)")
 _LOWER_PAIR = re.compile(r"(?<![\w-])([\w-]{3,})\s+(?:and|or|vs\.?|versus)\s+([\w-]{3,})(?![\w-])", re.I)
 _JOINING = frozenset("a an the of and or in on for to as by with".split())
 # "the Tokompiler paper", "the FVELER dataset": one paper's thing. Not "papers": "the HPC papers" are a set.
@@ -74,6 +75,14 @@ def _verb_on(words: Sequence[Word], i: int) -> bool:
     return word.isalpha() and word.islower() and i + 1 < len(words) and \
         words[i + 1].text.lower() in ("on", "upon") and i > 0 and words[i - 1].text.lower() not in _BEFORE_A_NAME \
         and word in encoder_words()
+
+
+def _uncommon(word: str) -> bool:
+    """A five-letter word common English lacks ("malot", "coevo"): typed in lower case, a paper's name all the same
+    ("prime", "mario" are words too)."""
+    from rag.text.typos import common_words
+
+    return len(word) == 5 and word.isalpha() and word not in common_words()
 
 
 def key(text: str) -> str:
@@ -360,7 +369,7 @@ class Lexicon:
                 k, text = k[:-1], text[:-1]  # "alphacodes biggest model": a possessive typed without its apostrophe
             lowered = n == 1 and self._name_typed_lower(span[0].text)  # "humaneval"
             if not k or (n == 1 and not name_like(span[0].text) and not lowered and
-                         not ((len(k) >= 6 or (len(k) >= 4 and "-" in span[0].text)) and
+                         not ((len(k) >= 6 or (len(k) >= 4 and "-" in span[0].text) or _uncommon(k)) and
                               (k in self.paper_aliases or k in self._title_names_by_key))):
                 continue  # a lower-case word names a paper only as one of its long or hyphened names ("ma-lot")
             text = _POSSESSIVE.sub("", text) if n == 1 or not text.endswith("'") else text
