@@ -428,8 +428,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             (unscoped := _unmet_scope(paper, question, found, scored, the_abstract)):
         return unscoped
     if (asks_for_figure(question) or asks_number(question) or quoted_figures(question)) and \
-            (setting := unmet_setting(question, [s.text for s in scored if (has_measure if asks_measure(question)
-                                                                             else has_figure)(s.text)])):
+            (setting := unmet_setting(question, [s.text for s in scored if has_figure(s.text)])):
         # "What accuracy does DeepSeek-Prover reach with 128 samples?": its figures are with 64 samples.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure {setting} (the closest it "
                                                        f"says: “{scored[0].text}”).")
