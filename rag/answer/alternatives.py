@@ -37,7 +37,6 @@ def offered_names(question: str, is_name: Callable[[str], bool]) -> list[str]:
     return offered
 
 
-
 # Where a figure was got, offered as a choice: "was the 38x in numpy or in pillow's _getextrema?".
 _PLACES = re.compile(r"\b(?:in|on|for|from|at)\s+(?:the\s+)?(?P<a>[^,;?()]{2,40}?)\s+or\s+"
                      r"(?:(?:in|on|for|from|at)\s+)?(?:the\s+)?(?P<b>[^,;?()]{2,40}?)\s*(?:[?,;.]|$)", re.I)

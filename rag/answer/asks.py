@@ -126,9 +126,11 @@ _WHOSE = re.compile(rf"\bwhat\s+(?:[\w-]+\s+)?{_MEASUREMENT}\s+(?:do|does|did|ca
 _QUALIFIED = re.compile(rf"\b{_WHAT_IS}\s+(?:the\s+)?(?:(?!(?:{AUX_WORD})\b)[\w-]+\s+){{0,2}}?"
                         r"(?P<qualifier>[a-z][\w-]+)\s+"
                         rf"(?:task\s+)?{_MEASUREMENT}\b", re.I)
+# A prompting setting: "few-shot", "zero shot", "5-shot".
+SHOT = r"(?:zero|one|few|\d+)[- ]shot"
 # "the few-shot number for the largest model": a prompting setting qualifies any figure asked.
-_SHOT_QUALIFIED = re.compile(r"\b(?P<qualifier>(?:zero|one|few|\d+)-shot)\s+(?:numbers?|figures?|results?|"
-                             r"performance|pass\s+rates?)\b", re.I)
+_SHOT_QUALIFIED = re.compile(rf"\b(?P<qualifier>{SHOT})\s+(?:numbers?|figures?|results?|performance|pass\s+rates?)\b",
+                             re.I)
 _ANY_QUALIFIER = {"best", "overall", "final", "average", "mean", "reported", "top", "exact", "highest", "lowest",
                   "actual", "main", "headline", "end-to-end", "its", "their", "the", "a", "an", "task", "total",
                   "set", "split", "benchmark", "dataset"}  # "the HumanEval test set score": no one's in particular
@@ -281,12 +283,12 @@ def unmet_setting(question: str, sentences: Sequence[str]) -> str:
     return budgets[0].text if budgets else f"for the {_SIZE.search(question)['size']} model"
 
 
-_SHOTS = re.compile(r"\b(?P<shot>(?:zero|one|few|\d+)[- ]shot)\b", re.I)
+_SHOTS = re.compile(rf"\b(?P<shot>{SHOT})\b", re.I)
 
 
 def _said_shot(sentence: str, shot: str) -> bool:
     """Whether a sentence with a figure says the prompting setting ("using few-shot learning")."""
-    return bool(re.search(rf"\b{re.escape(shot.split('-')[0].split()[0])}[- ]shot\b", sentence, re.I))
+    return bool(re.search(rf"\b{re.escape(re.split(r'[- ]', shot)[0])}[- ]shot\b", sentence, re.I))
 
 
 _PARAMETER = re.compile(r"(?<![\w@-])(?P<var>[nkm])\s*=\s*(?P<value>\d+)\b", re.I)
@@ -362,7 +364,7 @@ def asks_yes_no(text: str) -> bool:
 _WH_WORD = re.compile(r"\b(?:how|what|which|who|whom|whose|where|when|why)\b", re.I)
 # "halves the error rate? y/n", "higher than SWE-agent or not?": the answer's form said outright.
 _YES_NO_MARK = re.compile(r"(?:\b(?:y/n|yes\s*/\s*no|yes\s+or\s+no|true\s+or\s+false|or\s+not)|\(y/n\))\s*[?.!]*\s*$",
-                          re.I)  # "... higher than SWE-agent or not?"
+                          re.I)
 # "OVM-7B use GPT-4 or code execution for its GSM8K result?": a name, then a verb in its bare form, as asked with
 # "does" left out (a statement says "uses").
 _AUX_DROPPED = re.compile(r"^(?:the\s+)?(?-i:[\w.+-]*[A-Z][\w.+-]*)\s+(?:(?:really|also|actually|ever)\s+)?"

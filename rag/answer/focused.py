@@ -324,11 +324,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             beside = re.compile(rf"\b{re.escape(component)}s?\W+(?:the\s+|called\s+|named\s+|dubbed\s+)?"
                                 rf"(?:[\w-]+\s+){{0,4}}?\(?(?:{own})\b", re.I)
             naming = [s for s in scored if beside.search(s.text)]
-        if not naming and (tuned := _TUNED.search(which_ask)):
+        if not naming and asks_tuned_model(which_ask):
             # "which model did MPIrigen fine-tune?": the sentence saying what it fine-tunes names it ("by fine-tuning
             # MonoCoder on HPCorpusMPI"), however little else it shares with the question.
-            naming = [s for s in scored if re.search(tuned["verb"][:6], s.text, re.I)
-                      and _names_a_model(s.text, paper, not_it, view.vocabulary)]
+            tuned = {sentence for _, sentence in tuned_models(paper, used_as_data)}
+            naming = [s for s in scored if s.text in tuned]
         if not naming and _EVALUATED.search(which_ask):
             # "which LLMs did UGMathBench evaluate?": any sentence naming one of them answers, however it scores
             # ("the highest EAcc, achieved by OpenAI-o1-mini").
@@ -820,7 +820,6 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
                for n in candidates)
 
 
-_TUNED = re.compile(r"\b(?P<verb>fine-?tun\w*|finetun\w*|distill\w*|pre-?train\w*|initiali[sz]\w*)", re.I)
 _EVALUATED = re.compile(r"\b(?:tested|evaluat\w*|benchmarked|tried|compared|(?:test|try|benchmark|compare)"
                         r"(?=\s*(?:[?.!,;]|$)))", re.I)  # "which LLMs did they test?", not "test cases"
 

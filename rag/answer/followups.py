@@ -113,7 +113,6 @@ def picked_by_place(question: str, names: Sequence[str]) -> str:
 
 # "for the MPI one", "the Fortran paper": one of the earlier names, by a word it starts with.
 _DESCRIBED_ONE = re.compile(r"\bthe\s+(?P<what>[\w+#*-]{2,})\s+(?:one|paper)\b", re.I)
-_HE_THEY = re.compile(r"\b(?:they|them|their)\b", re.I)
 
 
 def picked_by_description(question: str, names: Sequence[str]) -> str:
@@ -126,7 +125,7 @@ def picked_by_description(question: str, names: Sequence[str]) -> str:
     if len(hits) != 1:
         return ""
     picked = f"{question[:match.start()]}{hits[0]}{question[match.end():]}"
-    return _HE_THEY.sub(lambda m: f"{hits[0]}'s" if m[0].lower() == "their" else hits[0], picked)
+    return _THEM.sub(lambda m: f"{hits[0]}'s" if m[0].lower() == "their" else hits[0], picked)
 
 
 def subject_of(history: Sequence[str], names_of: Callable[[str], list[str]] | None = None) -> str:

@@ -36,7 +36,7 @@ def _not_only_like(shape: Plan, found: Gathered) -> str | None:
     if len(shape.papers) < 2 or shape.sides or shape.described:
         return None
     question = found.searched
-    mentions = sorted((m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1),
+    mentions = sorted(_papers_named(found, question),
                       key=lambda m: m.start)
     like: set[str] = set()
     plain: set[str] = set()
@@ -74,7 +74,7 @@ def _asked_of_one(shape: Plan, found: Gathered) -> tuple[str, int] | None:
         # "FunCoder - how much does it help StableCode-3b?": the ask is of both, or of the first.
         return None
     start = split.start("ask")
-    mentions = [m for m in found.view.lexicon.find(question) if m.kind == "paper" and len(m.paper_ids) == 1]
+    mentions = _papers_named(found, question)
     asked = {m.paper_ids[0] for m in mentions if m.start >= start}
     said = {m.paper_ids[0] for m in mentions if m.start < start}
     if len(asked) == 1 and said - asked and not shape.sides and not shape.described:

@@ -343,7 +343,7 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
             continue  # "the MPI one (OMPGPT vs MPIrigen)": the description is of a paper already named
         # "the F* one": a name written with a symbol is matched as written; a search reads "F*" as the "f" of any
         # abstract ("a short Python program f").
-        marked = [w for w in re.findall(r"(?<![\w*+#])\w[\w.-]*[*+#]+", own)]
+        marked = re.findall(r"(?<![\w*+#])\w[\w.-]*[*+#]+", own)
         writing = {p.paper_id for p in papers.values() if marked and
                    all(re.search(rf"(?<![\w*+#]){re.escape(w)}(?![\w*+#])", f"{p.title} {p.abstract}") for w in marked)}
         if writing:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.answer.alternatives import offered_names
-from rag.answer.asks import asks_for_figure, asks_yes_no
+from rag.answer.asks import SHOT, asks_for_figure, asks_yes_no
 from rag.answer.described import DESCRIBING
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
@@ -95,11 +95,11 @@ _PAPER_NOUN = r"(?:paper|method|approach|model|system|work|study|technique|frame
 _DESCRIBED_SIDE = re.compile(rf"\b(?:the|that|this)\s+(?P<side>(?:[\w+*-]+\s+){{0,6}}?{_PAPER_NOUN})\b", re.I)
 _JOINERS = re.compile(r"\b(?:or|and|vs\.?|versus|compared (?:with|to)|than|differ\w*\s+(?:from|to|with))\b", re.I)
 # "the same benchmark", "the other model": words that point at no paper.
-_NOT_A_SIDE = re.compile(r"^(?:same|other|best|first|second|third|last|next|previous|following|former|latter|whole|"
+_NOT_A_SIDE = re.compile(rf"^(?:same|other|best|first|second|third|last|next|previous|following|former|latter|whole|"
                          r"entire|original|underlying|base|proposed|resulting|final|main|own|trained|fine-tuned|"
                          # "the top model Gemini", "are those the numbers for the 7B model?": a paper's own model
                          r"top|top-performing|best-performing|strongest|numbers?|figures?|scores?|results?|their|its|"
-                         r"our|my|(?:zero|one|few|\d+)-shot|"
+                         rf"our|my|{SHOT}|"
                          r"\d+(?:\.\d+)?[BM])\b", re.I)
 # "what is the biggest model and how does it rank": a paper's own model, unless it says whose ("the largest few-shot
 # model from the original MBPP paper").
