@@ -2416,3 +2416,16 @@ def test_a_follow_up_picks_a_listed_paper_by_a_word_of_its_name(question, picked
     from rag.answer.followups import picked_by_description
 
     assert picked_by_description(question, ["MPIrigen", "OMPGPT", "Tokompiler"]) == picked
+
+
+@pytest.mark.parametrize(("question", "on", "unconfirmed"), [
+    # A figure checked on a named benchmark: a sentence writing it must name that benchmark.
+    ("is 77% the HumanEval number it reports?", ["HumanEval"], "77% on HumanEval"),
+    ("it gets 77% on LiveCodeBench, correct?", ["LiveCodeBench"], ""),
+    ("is 77% the number it reports?", [], ""),  # no benchmark named: written is enough
+])
+def test_a_figure_checked_on_a_benchmark_must_be_written_for_it(question, on, unconfirmed):
+    from rag.answer.asks import unconfirmed_figure
+
+    abstract = "It shows strong results across HumanEval+ and MBPP+. It reaches a pass@200 of 77.0% on LiveCodeBench."
+    assert unconfirmed_figure(question, abstract, on) == unconfirmed

@@ -842,15 +842,23 @@ _CHECKED = re.compile(r"\b(?:is|was)\s+(?:it|that)\s+(?:really\s+|actually\s+)?(
                       r"(?:numbers|figures|scores|results|values)\s*\?", re.I)
 
 
-def unconfirmed_figure(question: str, text: str) -> str:
+def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
     """A figure the question asks to have confirmed ("812 tasks ..., correct?"), counts and rough figures too, that
-    `text` does not write, as written in the question; "" when it asks for no confirmation or all are written."""
+    `text` does not write, as written in the question; "" when it asks for no confirmation or all are written. With
+    the names it is asked `on` ("is 77% the HumanEval number?"), a sentence writing it must name them: PLANSEARCH's
+    77.0% is on LiveCodeBench."""
     if not _CONFIRM.search(question) and not _CHECKED.search(question):
         return ""
-    written = read(text).values
-    return next((figure.phrase or figure.text for figure in read(question).figures
-                 if not (figure.in_name or figure.implied or _version_number(question, figure))
-                 and not _writes(written, figure, rough=figure.bound == "~")), "")
+    sentences = [(s, read(s).values) for s in split_sentences(text)]
+    for figure in read(question).figures:
+        if figure.in_name or figure.implied or _version_number(question, figure):
+            continue
+        writing = [s for s, values in sentences if _writes(values, figure, rough=figure.bound == "~")]
+        if not writing:
+            return figure.phrase or figure.text
+        if on and not any(all(mention_pattern(n).search(s) for n in on) for s in writing):
+            return f"{figure.phrase or figure.text} on {' / '.join(on)}"
+    return ""
 
 
 def unstated_figure(question: str, text: str) -> str:

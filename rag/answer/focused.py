@@ -152,7 +152,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found, f"{the_abstract} gives {figure} without saying whether it was "
                                                        f"{places} (it says: “{said}”).")
     if (figure := (not shape.yes_no and (unstated_figure(question, text) or contradicted_count(question, text)))
-            or unconfirmed_figure(question, text)):
+            or unconfirmed_figure(question, text, [t.text for t in shape.terms])):
         # "In ProcessBench, which model achieves the 56.3% EAcc?": 56.3% is another paper's figure.
         return _not_stated(paper, figure, question, found,
                            f"{the_abstract} gives no figure of {figure}, so it does not say this.")
