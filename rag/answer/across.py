@@ -159,8 +159,11 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
             return []  # "datasets used for protein structure prediction": no paper is about it
         # A paper retrieval ranks among the first for the description is about it, as for the question below
         # (the description's own ranks: `ranked_too` is about the question's, which an aggregation does not trust).
+        # So is one whose title has every word of it ("RLCoder: ... for Repository-Level Code Completion").
+        words = set(tokenize(described))
         ids = [pid for pid, s in best.items() if s.score >= ACROSS_RATIO * top or
-               (s.paper_rank < ACROSS_RANKED and s.score >= ACROSS_RANKED_RATIO * top)][:limit]
+               (s.paper_rank < ACROSS_RANKED and s.score >= ACROSS_RANKED_RATIO * top) or
+               (len(words) >= 2 and words <= set(tokenize(found.view.papers[pid].title)))][:limit]
         if len(ids) >= 2:
             answering = {}
             for s in found.scored_in(ids):
@@ -181,9 +184,14 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
     def titled(pid: str) -> bool:
         return len(asked & set(tokenize(found.view.papers[pid].title))) >= TITLE_SHARED
 
+    def near(s: ScoredSentence) -> bool:  # a titled paper, as close as a retrieved one must be
+        return s.paper_id in ranked or (not ranked_too and s.score >= ACROSS_RANKED_RATIO * top)
+
+    # An aggregation trusts no ranks, but a title with the question's words ("RLCoder: ... for Repository-Level Code
+    # Completion" for "repository-level code completion: which benchmarks ...?") still counts.
     kept = [s for s in best.values()
             if s.score >= (ACROSS_RANKED_RATIO if s.paper_id in ranked else ACROSS_RATIO) * top
-            or (s.paper_id in ranked and titled(s.paper_id))]
+            or (titled(s.paper_id) and near(s))]
     return sorted(kept, key=lambda s: -s.score)[:limit]
 
 
