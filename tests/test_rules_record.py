@@ -20,6 +20,7 @@ BARE = Paper("bare", "Program Synthesis with Large Language Models", "We evaluat
     (BARE, "What does the MBPP paper evaluate?", None, ""),  # not a question about the record
     (BARE, "did the MBPP paper come out in 2021?", True, "no year"),  # a control: still asks the year
     (BARE, "what % of tokens come out right from the first layer?", None, ""),  # no paper coming out
+    (BARE, "in the MBPP study, did the 137B model come out on top?", None, ""),  # a result, not a date
     (BARE, "was MBPP written by Google people?", True, "no authors"),  # the paper, written by
     (BARE, "were its reference solutions written by a human expert?", None, ""),  # what the paper made
 ])
@@ -71,6 +72,11 @@ _SURE = "measure of uncertainty or significance"
     (BARE, "Where did it rank on Codeforces?", ""),  # a control: a place in a ranking, not a source
     (BARE, "where does its gain over the baseline come from?", ""),  # a control: why, not where its data is from
     (BARE, "which language are the benchmark's questions in?", "programming language"),
+    (BARE, "which ChatGPT version/date did they test?", "model's version or snapshot date"),
+    (Paper("v", "Optimising Pillow", "We used ChatGPT-4 (October 2023) to optimise a function."),
+     "which ChatGPT version did they use?", ""),  # a control: a version and a date beside the name
+    (Paper("m", "MiniProver", "We prove 54% of the Lean4 version of MiniF2F."),
+     "which version of MiniF2F did they test on?", ""),  # a control: the version is said
     (Paper("g", "GoBench", "We go further and lean on a swift study of agents."),
      "which programming language does GoBench use?", "programming language"),  # "go", "lean", "swift" are words
     (Paper("b", "BiBench", "BiBench has questions in English and Chinese."),

@@ -27,7 +27,9 @@ _ASKS_AUTHORS = re.compile(r"\bwho (?:are|were|is|was) (?:the |its )?authors?\b|
                            r"written by\b|\bwho (?:are|were) behind\b", re.I)
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen (?:was|did|were)\b.*\b(?:publish\w*|come out|came out|"
                         # "did it come out in 2023?", not "what % of tokens come out right"
-                        r"appear\w*|released?)\b|\b(?:did|does)\s+(?:[\w.:'’-]+\s+){1,6}come\s+out\b|"
+                        r"appear\w*|released?)\b|\b(?:did|does)\s+(?:[\w.:'’-]+\s+){1,6}come\s+out\b"
+                        # "did InCoder come out on top?": a result, not a date
+                        r"(?!\s+(?:on\s+top|ahead|best|first|better|worse|well|badly|right|wrong|of|as)\b)|"
                         r"\bcome\s+out\s*(?:\?|$)|\bpublication (?:year|date)\b", re.I)
 # A detail asked by its word, and the forms an abstract would state it in.
 _DETAILS = [
@@ -85,6 +87,12 @@ _DETAILS = [
      re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:thresholds?|temperatures?|cut-?offs?)\b", re.I),
      re.compile(r"\b(?:threshold|temperature|cut-?off)\w*\b[^.;]*?\d|\d[^.;]*?\b(?:threshold|temperature|cut-?off)",
                 re.I)),
+    # "which ChatGPT version/date was tested?": a version or release date written beside a name ("GPT-3", "v2",
+    # "(October 2023)"), or the word itself ("the Lean4 version of MiniF2F").
+    ("model's version or snapshot date",
+     re.compile(r"\b(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:versions?|releases?|snapshots?)\b", re.I),
+     re.compile(r"\b(?:versions?|releases?|snapshots?)\b|\b[vV]\d|[A-Za-z]-\d+(?:\.\d+)?[a-z]?\b|\b(?:19|20)\d\d\b|"
+                r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)),
     # How sure a figure is: a reviewer's question that an abstract rarely answers ("the CI on that 10.59%?").
     ("number of runs or seeds",
      re.compile(r"\b(?:how\s+many|number\s+of)\s+(?:random\s+|independent\s+|training\s+|finetuning\s+|"
