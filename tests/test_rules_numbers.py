@@ -31,6 +31,7 @@ SPELLED = "We evaluate twelve models on one hundred and sixty-four problems."
     ("(2) The best open-source model is competitive with the proprietary one.", set()),
     ("two challenges: 1) planning is long and 2) plans are slow", {2}),
     ("It solves 12 (out of 20) problems.", {12, 20}),  # a control: bracketed, and counted
+    ("known formulas for e, e^2 and tan(1)", set()),  # an exponent and an argument are no counts
 ])
 def test_numbers_are_read_however_they_are_written(text, values):
     assert read(text).values == values

@@ -22,7 +22,7 @@ _TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty sevent
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 _SPELLED = rf"(?:(?:a|one)\s+(?=(?:{'|'.join(_SCALES)})\b))?(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD})\b)*"
-_DIGITS = r"(?<![\w.@])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+_DIGITS = r"(?<![\w.@^])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"  # not an exponent ("e^2")
 # A number as a regex, in digits or words ("1,329", "fourteen"): for patterns that count something ("N tasks").
 AMOUNT = rf"(?:{_DIGITS}|\b(?:{_SPELLED})\b)"
 _NUMBER = re.compile(
