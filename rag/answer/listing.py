@@ -175,8 +175,10 @@ def unmet_figures(topic: str) -> str:
 # What a topic says the papers do with their subject, before the subject itself: "look at", "deal with", "use".
 _DOING = re.compile(r"^(?:(?:look|looks|work|works|focus|focuses)\s+(?:at|on|into)|(?:deal|deals)\s+with|"
                     r"use|uses|study|studies|address|addresses|tackle|tackles|cover|covers|discuss|discusses|"
-                    r"explore|explores|investigate|investigates|examine|examines|apply|applies|propose|proposes)\s+",
-                    re.I)
+                    r"explore|explores|investigate|investigates|examine|examines|apply|applies|propose|proposes|"
+                    # "probe whether LMs can predict what a program does": what is checked, not a subject
+                    r"(?:probe|probes|test|tests|check|checks|assess|assesses|measure|measures|ask|asks)\s+"
+                    r"(?:whether|if|how))\s+", re.I)
 
 
 def unmet_words(topic: str, vocabulary: Vocabulary) -> str:
