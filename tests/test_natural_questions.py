@@ -2113,3 +2113,38 @@ def test_three_provers_named_as_typed_are_three_rows(engine, question):
     titles = _titles(engine.ask(question))
     assert len(titles) == 3 and any(t.startswith("MA-LoT") for t in titles)
     assert any(t.startswith("DeepSeek-Prover") for t in titles)
+
+
+@pytest.mark.parametrize(("question", "said", "refused"), [
+    # The first ask wants one paper's figure and the second sets it against another's: with no such figure in
+    # its abstract there is nothing to set against.
+    ("what pass@1 did PLANSEARCH get on HumanEval? is it above CodeTree's?", "no HumanEval figure", True),
+    ("what did STP get on miniF2F-test? is that better than MA-LoT's?", "61.7%", False),  # a control: both give it
+])
+def test_a_figure_set_against_another_papers_needs_the_first_papers_figure(engine, question, said, refused):
+    answer = engine.ask(question)
+    assert answer.refused is refused and said in answer.answer
+    if refused:
+        assert "95.1" not in answer.answer.split("\n")[0]  # CodeTree's HumanEval figure is no answer
+
+
+@pytest.mark.parametrize(("question", "said", "refused"), [
+    # A title typed loosely as the question's label names its paper.
+    ("process reinforcement w/ implicit rewards - what base model do they start from?", "Qwen2.5-Math-7B-Base",
+     False),  # a control: found by its words before too
+    ("Scaling test-time compute w/o verification — which model families are its base LLMs?", "Scaling Test-Time",
+     True),
+])
+def test_a_title_typed_as_the_questions_label_names_its_paper(engine, question, said, refused):
+    answer = engine.ask(question)
+    assert answer.refused is refused and said in answer.answer and answer.kind != "list"
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("what version of ChatGPT did the Comparing Software Developers with ChatGPT study use?", "version"),
+    ("a reviewer says DotaMath-deepseek-7B reaches 80.1% on SVAMP - does the paper give an SVAMP number?", "SVAMP"),
+    # The 2 of "e^2" is an exponent, no count of conjectures.
+    ("how many new conjectures for e and tan(1) did ESMA turn up, ballpark?", "no figure"),
+])
+def test_a_version_a_benchmark_or_a_count_the_named_abstract_never_gives_is_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)

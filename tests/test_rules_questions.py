@@ -99,6 +99,10 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("What does each of RLCoder, PyCoder and KV Prediction do?", "comparative", ["rl", "sa", "kv"]),
     ("The DotaMath paper and the InfinityMATH paper: what data do they use?", "comparative", ["dm", "im"]),
     ("What MT-Bench score does DotaMath get?", "factoid", ["dm"]),
+    # A title typed loosely as the question's label names its paper ("w/o" for "without").
+    ("Process reinforcement w/ implicit rewards — which base model?", "factoid", ["pr"]),  # a control: its lead
+    ("multi-level executable code completion evaluation: how many samples?", "factoid", ["eb"]),
+    ("For the code completion papers: which benchmarks are used?", "aggregate", []),  # a control: no title
     ("Which papers evaluate on GSM8K or MATH?", "list", []),
     ("Are there papers on code completion?", "list", []),
     ("Which of these touch GSM8K in some way?", "list", []),  # with nothing before: the indexed papers
@@ -108,6 +112,7 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("Is accuracy different in GSM8K and MATH?", "factoid", []),       # a question about data, not two papers
     ("Tell me more about it", "clarify", []),
     ("What are the different ways of using code to solve math problems?", "multi", []),
+    ("what tricks have benchmark authors used to keep test data out of training sets?", "multi", []),
     ("How are LLMs being used to automate code review?", "multi", []),   # a plural subject, no paper named
     ("how large are the datasets the formal proof / verification papers build?", "multi", []),
     ("when you sample many programs, how do people pick the one to submit?", "multi", []),  # asked anywhere
@@ -979,6 +984,8 @@ def test_a_name_one_abstract_uses_paired_with_a_paper_is_compared(question, kind
     ("Is PyTorch one of the four ML libraries they used?", ["PyTorch"], True),  # a member of what a paper names
     ("Is TensorFlow among the libraries evaluated?", ["TensorFlow"], True),
     ("Is Kat8 one of the factors recruited by MOF?", ["Kat8"], False),  # a claim, not what a paper used
+    ("does the DotaMath paper report an SVAMP number?", ["SVAMP"], True),  # a figure on it
+    ("Does the Kat8 level rise when MOF binds?", ["Kat8"], False),  # a control: a claim about its level
 ])
 def test_when_an_unknown_name_makes_a_question_unanswerable(question, names, unanswerable):
     from rag.answer.asks import unknown_name_unanswerable

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from rag.answer.asks import ask_opens
+from rag.answer.asks import ask_opens, asks_for_figure, asks_number, split_asks
 from rag.answer.mentions import Mention, key
 
 if TYPE_CHECKING:
@@ -170,3 +170,25 @@ def asked_of_one(shape: Plan, found: Gathered) -> tuple[str, str, list[Mention]]
         # Blanked in place, so the names' places in the question still hold.
         return pid, _FIGURE.sub(lambda m: " " * len(m[0]), found.searched[:start]) + ask, shape.terms
     return pid, ask, [replace(t, start=t.start - start, end=t.end - start) for t in shape.terms if t.start >= start]
+
+
+# The second ask sets the first one's figure against another paper's: "... ? was it above AutoCodeRover's",
+# "... , and is that better than STP's?".
+_SET_AGAINST = re.compile(r"^\W*(?:and\s+)?(?:was|is|does|did|would)\s+(?:it|that|this|the\s+\w+)\s+(?:\w+\s+){0,2}?"
+                          r"(?:above|below|higher|lower|better|worse|more|less|over|under|beat\w*|outperform\w*|"
+                          r"ahead\s+of|behind)\b", re.I)
+
+
+def figure_asked_first(shape: Plan, found: Gathered) -> tuple[str, str] | None:
+    """The one paper whose figure the first ask wants, and that ask, when the second only sets it against another
+    paper's ("what resolve rate did CodeTree hit on SWE-bench with gpt-4o? was it above AutoCodeRover's"): with no
+    such figure in its abstract there is nothing to set against, whatever the other paper reports."""
+    if len(shape.papers) != 2 or shape.sides or shape.described:
+        return None
+    asks = split_asks(found.searched)
+    if len(asks) < 2 or not (asks_for_figure(asks[0]) or asks_number(asks[0])) or \
+            not _SET_AGAINST.match(asks[1]):
+        return None
+    first = {m.paper_ids[0] for m in _papers_named(found, asks[0])}
+    later = {m.paper_ids[0] for m in _papers_named(found, asks[1])}
+    return (next(iter(first)), asks[0]) if len(first) == 1 and later - first else None

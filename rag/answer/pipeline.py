@@ -222,6 +222,8 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
             paper = found.view.papers[pid]
             answer = refusal([paper], query=question, searched=found.searched,
                              reason=f"The {short_name(paper)} abstract does not say this.")
+    elif shape.kind == "comparative" and (unstated := _first_figure_unstated(shape, question, found)) is not None:
+        answer = unstated
     elif shape.kind == "comparative":
         answer = _compare(shape, question, found, retrieval)
         if answer is None and len(shape.papers) == 1:
@@ -304,6 +306,27 @@ _WITHIN = re.compile(r"\s(?:in|during|from)\s+the\s+(?P<part>[\w-]+(?:\s+[\w-]+)
 _A_VERSION = re.compile(r"^(?:the\s+)?(?:\d+(?:\.\d+)?\s*[BMK]|base|instruct|chat|large|small|mini|v\d+(?:\.\d+)?|"
                         r"(?:bigg|larg|small|new|old)(?:er|est))"
                         r"[\s-]+(?:one|version|variant|model|size)s?$", re.I)
+
+
+def _first_figure_unstated(shape: Plan, question: str, found: Gathered) -> Answer | None:
+    """The refusal of "what did CodeTree get on SWE-bench? was it above AutoCodeRover's", when the first paper's
+    abstract gives no such figure; None to compare as usual."""
+    from rag.answer.one_asked import figure_asked_first
+    from rag.text.names import short_name
+
+    if (first := figure_asked_first(shape, found)) is None:
+        return None
+    pid, asked = first
+    alone = replace(found, searched=asked, vector=None, _scored=None, _scored_in={}, unknown=None)
+    answer = _about_paper(replace(shape, kind="factoid", papers=[pid], sides=[], described=[],
+                                  terms=[t for t in shape.terms if t.end <= len(asked)]), asked, alone)
+    if answer is None or not answer.refused:
+        return None
+    other = next(found.view.papers[p] for p in shape.papers if p != pid)
+    answer.query = question
+    reason, rest = answer.answer.partition("\n")[::2]  # the reason is a refusal's first line
+    answer.answer = f"{reason} Nothing to set against {short_name(other)}'s.\n{rest}".rstrip()
+    return answer
 
 
 def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:

@@ -19,7 +19,7 @@ from rag.answer.described import DESCRIBING
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
-from rag.answer.quoted_titles import quoted_papers, without_quoted_titles
+from rag.answer.quoted_titles import labelled_paper, quoted_papers, without_quoted_titles
 from rag.answer.tuned_models import asks_tuned_models
 
 _COMPARE_PATTERNS = [
@@ -154,6 +154,8 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     # paper"); alone, its words are still the question's, which the paper's own checks read.
     quoted = [pid for pid in quoted_papers(question, lexicon.papers.values()) if pid not in named] if named else []
     named += quoted[:MAX_COMPARED - len(named)]
+    if not named and (labelled := labelled_paper(question, lexicon.papers.values())):
+        named = [labelled]  # "Scaling test-time compute w/o verification or RL — which base LLMs ...?"
     terms = [m for m in mentions if m.kind == "term"]
     if described := DESCRIBING.match(question):
         # "the minecraft planning paper w/ the goal selector -- how many tasks ...": names that say which paper are
@@ -377,7 +379,9 @@ _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
     r"strategies)\b|" + _WAYS + "|"
     r"^what\s+(?:\w+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|ideas)\s+(?:exist|"
-    r"are (?:out )?there|have been (?:tried|proposed|used))\b|"
+    r"are (?:out )?there|have been (?:tried|proposed|used)|"
+    # "what tricks have benchmark authors used to ...": the ways several groups took
+    r"have\s+(?:[\w-]+\s+){1,3}?(?:used|tried|proposed|adopted|taken))\b|"
     r"^how\s+(?:are|do)\s+(?:people|researchers|papers|these papers|authors)\b|"
     # "ways LLM agents are being used to automate ML research": the ways several groups use them.
     r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\s+|main\s+)?ways\s+(?:that\s+|in\s+which\s+)?"

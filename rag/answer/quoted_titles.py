@@ -28,9 +28,19 @@ def _quoted_titles(question: str) -> list[str]:
             if (m["before"] or m["after"]) and len(m["title"].split()) >= 3]
 
 
+# A title typed as a label before the question, unquoted: "Scaling test-time compute w/o verification or RL — which
+# base LLMs ...?", "the off-policy RL realizability paper: ...". Only the label: a title's words later in a question
+# may be what is asked.
+_LABEL = re.compile(r"^\s*(?P<title>[^:?—–]{12,}?)\s*(?::\s|\s[—–-]{1,2}\s|[—–])")
+# Chat shorthand for a title's small words.
+_SHORTHAND = {"w/o": "without", "w/": "with", "&": "and"}
+
+
 def _titled(title: str, papers: Iterable[Paper]) -> str | None:
     """The paper a title quoted loosely is, or None. An acronym the title spells out is its words ("'Program
     Synthesis with LLMs'" is "Program Synthesis with Large Language Models")."""
+    for short, word in _SHORTHAND.items():
+        title = re.sub(rf"(?<!\S){re.escape(short)}(?!\S)", word, title)
     words = set(_TITLE_WORD.findall(title.lower()))
     acronyms = re.findall(r"[A-Z][A-Za-z]*[A-Z]s?", title)
     for paper in papers:
@@ -65,3 +75,12 @@ def quoted_papers(question: str, papers: Iterable[Paper]) -> list[str]:
     """The papers whose titles the question quotes, loosely ("the 'Program Synthesis with LLMs' paper")."""
     papers = list(papers)
     return list(dict.fromkeys(pid for title in _quoted_titles(question) if (pid := _titled(title, papers))))
+
+
+def labelled_paper(question: str, papers: Iterable[Paper]) -> str | None:
+    """The paper whose title, loosely, is the label the question opens with ("Scaling test-time compute w/o
+    verification or RL — ..."), or None."""
+    match = _LABEL.match(question)
+    if not match or len(match["title"].split()) < 3:
+        return None
+    return _titled(match["title"].strip(), list(papers))
