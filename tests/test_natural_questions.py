@@ -2148,3 +2148,16 @@ def test_a_title_typed_as_the_questions_label_names_its_paper(engine, question, 
 ])
 def test_a_version_a_benchmark_or_a_count_the_named_abstract_never_gives_is_refused(engine, question, said):
     assert_refused_saying(engine, question, said)
+
+
+def test_two_papers_described_on_either_side_of_vs_are_two_rows(engine):
+    answer = engine.ask("dynamic inference for code completion vs the pillow/numpy LLM optimization case studies: "
+                        "which reports the larger speedup?")
+    titles = _titles(answer)
+    assert answer.kind == "comparative" and len(titles) == 2
+    assert any("Dynamic Model Inference" in t for t in titles) and any("Python Libraries" in t for t in titles)
+
+
+def test_more_test_items_counts_whatever_each_benchmark_counts(engine):
+    answer = engine.ask("ProcessBench vs UGMathBench: which has more test items, and exactly how many each?")
+    assert "3,400 test cases" in answer.answer and "5,062 problems" in answer.answer

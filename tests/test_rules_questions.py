@@ -209,6 +209,10 @@ def test_a_papers_own_model_described_is_no_side(lexicon, question):
     ("A, B and C vs D", ["A", "B", "C", "D"]),
     ("how many problems, and what share at 1,000 tries vs a single try?",
      ["what share at 1,000 tries", "a single try?"]),
+    # The ask after a dash or a colon is no part of the last side.
+    ("dynamic inference vs the pillow case studies — which reports the larger speedup?",
+     ["dynamic inference", "the pillow case studies"]),
+    ("A vs B: how does each build its data?", ["A", "B"]),  # a control
 ])
 def test_what_vs_joins(question, sides):
     from rag.answer.plan import compared_sides
@@ -841,6 +845,7 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("how many took part in the user study?", "people", "a study with 21 participants"),
     ("how many libraries/versions does it span?", "libraries", "It spans 12 versions of 7 libraries"),  # either
     ("how many test cases/problems in each?", "cases", "approximately 5K test samples"),  # whatever each counts
+    ("A vs B: which has more test items, and exactly how many each?", "items", "It comprises 5,062 problems"),
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit

@@ -31,6 +31,7 @@ from rag.errors import QuestionError
 from rag.index.view import IndexView
 from rag.settings import RetrievalSettings
 from rag.text.clippings import spell_out
+from rag.text.tokens import tokenize
 from rag.text.typos import correct_slips
 from rag.types import Answer, Evidence, Paper
 
@@ -329,6 +330,10 @@ def _first_figure_unstated(shape: Plan, question: str, found: Gathered) -> Answe
     return answer
 
 
+# Words a side shares with a paper's title to be a description of that paper.
+TITLE_WORDS = 3
+
+
 def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:
     """Every named paper is a row; sides named by description are looked up; the aspect picks the cells."""
     from rag.answer.compare_rows import aspect_rows
@@ -345,7 +350,16 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
             missing.append(side)
         elif paper not in chosen:
             chosen.append(paper)
-    for description in shape.described:
+    # With no paper named at all, sides in words the abstracts use ("dynamic inference for code completion vs the
+    # pillow/numpy LLM optimization case studies") describe their papers: looked up as described sides are. Beside
+    # a named paper such a side is what it is compared with ("PLANSEARCH vs plain repeated sampling").
+    # Only a side worded as some paper's title is ("the pillow/numpy LLM optimization case studies"); "the ROUGE-L
+    # drop" or "the original C" are what is compared, not papers.
+    worded = [side for side in missing if len(side.split()) >= 3 and found.view.vocabulary.uses_most(side) and
+              any(len(set(tokenize(side)) & set(tokenize(p.title))) >= TITLE_WORDS for p in papers.values())] \
+        if not chosen and len(missing) >= 2 else []
+    missing = [side for side in missing if side not in worded]
+    for description in [*shape.described, *worded]:
         if _A_VERSION.match(description):
             continue  # "the 32B version of X vs the 7B one": another size of the named model, not a paper
         if any(m.paper_ids and set(m.paper_ids) <= {p.paper_id for p in chosen}

@@ -609,6 +609,9 @@ def compared_sides(text: str) -> list[str]:
             vs = re.search(r"\s(?:vs\.?|versus)\s", text, re.I)
             bounds = list(re.finditer(r",\s*and\s+|;\s*", text[:vs.start()])) if vs else []
             match = pattern.match(text[bounds[-1].end():]) if bounds else match
+            # "A vs B — which reports the larger one?": the ask after a dash or colon is no part of B.
+            if vs and (ask := _ASK_AFTER_DASH.search(text, vs.end())):
+                match = pattern.match(text[bounds[-1].end() if bounds else 0:ask.start()])
         if match:
             for split in (_STRONG_SIDE_SPLIT, _SIDE_SPLIT):
                 sides = [s for s in (_clean_side(s) for s in split.split(match.group("sides"))) if s]
@@ -617,6 +620,7 @@ def compared_sides(text: str) -> list[str]:
     return []
 
 
+_ASK_AFTER_DASH = re.compile(r"(?:\s+[-–—]+|:)\s+(?=(?:what|how|which|who|why|where|when)\b)", re.I)
 _VS_PAPER = re.compile(r"^(?:the\s+)?[\w-]+\s+(?:vs\.?|versus)\s+(?!the\b)[\w-]+(?:\s+[\w-]+){0,4}?\s+"
                        r"(?:paper|work|study|article)\b", re.I)
 

@@ -139,11 +139,14 @@ _SIZE = re.compile(r"\bhow (?:big|large)\b|\bsizes?\b|\b(?:bigger|larger|biggest
 
 
 SIZE = "size"  # the label of a size asked without a unit
+# What "the larger one" may be besides a size: "speedups: A vs B - which reports the larger one?".
+_MEASURED = re.compile(r"\b(?:speed-?ups?|gains?|improvements?|accurac(?:y|ies)|scores?|success\s+rates?)\b", re.I)
 
 
 def size_unit(question: str) -> Unit | None:
     """A count of items when the question asks how big something is, naming no unit; None otherwise."""
-    return _items(SIZE) if counted_unit(question) is None and _SIZE.search(question) else None
+    return _items(SIZE) if counted_unit(question) is None and _SIZE.search(question) and \
+        not _MEASURED.search(question) else None
 
 
 def unit_form(word: str) -> str:
@@ -167,10 +170,12 @@ def counted_unit(question: str) -> Unit | None:
         # "how many did each test?", "how many each?", "how many already had proofs?": the unit was said before.
         if re.fullmatch(AUX_WORD, words[0], re.I) or words[0].lower() in _NOT_UNIT or (len(words) == 1 and re.fullmatch(
                 r"already|still|only|actually|really|ever|now|currently|[a-z]{3,}ly", words[0])):
-            before = re.search(r"\b(?:most|more|fewest|fewer|number of)\s+(?!than\b)(?P<unit>[\w-]+)", question, re.I)
+            # "more test items": the items, whatever word comes first
+            before = re.search(rf"\b(?:most|more|fewest|fewer|number of)\s+(?!than\b)(?:(?:[\w-]+\s+){{1,2}}"
+                               rf"(?P<items>{_ITEM_NOUNS})\b|(?P<unit>[\w-]+))", question, re.I)
             if before is None:
                 return None
-            words = [before["unit"]]
+            words = [before["items"] or before["unit"]]
         if "of" in words[1:]:  # "how many lines of code": lines are counted
             words = words[:words.index("of", 1)]
         # "how many libraries/versions": either counts; the first names it. "ppl" is "people".
