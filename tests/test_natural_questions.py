@@ -2161,3 +2161,19 @@ def test_two_papers_described_on_either_side_of_vs_are_two_rows(engine):
 def test_more_test_items_counts_whatever_each_benchmark_counts(engine):
     answer = engine.ask("ProcessBench vs UGMathBench: which has more test items, and exactly how many each?")
     assert "3,400 test cases" in answer.answer and "5,062 problems" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said", "refused"), [
+    # Whether the paper's model beats another it names: only a sentence comparing them can say.
+    ("is OVM better than GPT-4 on GSM8K?", "compares OVM with it nowhere", True),
+    ("does DeepSeek-Prover beat GPT-4 on miniF2F?", "surpassing the baseline GPT-4", False),  # a control
+    # A split typed onto the benchmark's name is asked too.
+    ("deepseek prover, miniF2F-valid, 64 samples: what %?", "miniF2F-valid", True),
+    # A bound typed as a sign is no figure the abstract must write.
+    ("webarena best gpt-4 agent >12% end-to-end success?", "10.59%", False),
+    # A model's name opening the sentence that ranks it.
+    ("P3 programming puzzles: which solver did best?", "Codex performs best", False),
+])
+def test_what_the_named_abstract_says_of_a_rival_a_split_a_bound_or_the_best(engine, question, said, refused):
+    answer = engine.ask(question)
+    assert answer.refused is refused and said in answer.answer

@@ -40,6 +40,7 @@ def test_numbers_are_read_however_they_are_written(text, values):
 @pytest.mark.parametrize(("text", "bound"), [
     ("say 20+ LLMs", ">="), ("20 or more models", ">="), ("10 or fewer tasks", "<="), ("more than 20 LLMs", ">"),
     ("we evaluate 23 leading LLMs", ""),
+    ("an agent with >15% success", ">"), ("a ≥90% pass rate", ">="), ("<5% overhead", "<"),  # as a sign
 ])
 def test_a_bound_may_come_after_the_number(text, bound):
     assert read(text).figures[0].bound == bound

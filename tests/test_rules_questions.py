@@ -212,7 +212,7 @@ def test_a_papers_own_model_described_is_no_side(lexicon, question):
     # The ask after a dash or a colon is no part of the last side.
     ("dynamic inference vs the pillow case studies — which reports the larger speedup?",
      ["dynamic inference", "the pillow case studies"]),
-    ("A vs B: how does each build its data?", ["A", "B"]),  # a control
+    ("A vs B: how does each build its data?", ["A", "B"]),
 ])
 def test_what_vs_joins(question, sides):
     from rag.answer.plan import compared_sides
@@ -307,12 +307,15 @@ def test_a_name_the_question_defines_is_a_concept(question, papers, terms):
     ("EM", "It achieves an exact match of 43.37% for the line-level predictions.", True),
     ("ES", "It reaches an edit similarity of 70%.", True),
     ("EM", "It uses an external memory.", False),  # "memory" measures nothing
+    # A split beside the name is asked too.
+    ("miniF2F-valid", "It proves 46.3% of the miniF2F test.", False),
+    ("miniF2F-test", "It proves 46.3% of the miniF2F test.", True),  # a control
 ])
 def test_what_an_abstract_states_by_name(name, text, stated):
     from rag.answer.naming import states_name
     from rag.text.vocabulary import Vocabulary
 
-    vocabulary = Vocabulary("the gene is expressed; a ligand binds; the gene and its ligand")
+    vocabulary = Vocabulary("the gene is expressed; a ligand binds; the gene and its ligand; a valid test")
     assert states_name(text, name, vocabulary) is stated
 
 
@@ -2162,6 +2165,9 @@ _PLANSEARCH = ("Using PLANSEARCH achieves a pass@200 of 77.0% on LiveCodeBench, 
     # What the asker knows comes first; the metric asked is the ask's.
     ("It gets 77.0% pass@200 there. And its pass@1?", [_PLANSEARCH], "pass@1"),
     ("what pass@200 does it get on LiveCodeBench?", [_PLANSEARCH], ""),  # its own, before "outperforming"
+    # Not the metric the asker says they have, wherever they say it.
+    ("its pass@1 on LiveCodeBench? I have the pass@200, need pass@1 for the method itself", [_PLANSEARCH], "pass@1"),
+    ("what pass@1 does it get itself? I have its pass@200", [_PLANSEARCH], "pass@1"),
     ("what's the pass@1 without search?", [_PLANSEARCH], ""),  # the beaten one is what is asked
     ("its pass@1?", ["It reaches pass@1 of 50%, outperforming the baseline's pass@1 of 40%."], ""),
     ("what's its accuracy?", [_PLANSEARCH], ""),  # no metric token asked
@@ -2391,6 +2397,10 @@ def test_a_quoted_figure_asked_what_it_is_of(question, abstract, unattributed):
     ("MA-LoT accuracy on miniF2F *valid* split?", "MA-LoT accuracy on miniF2F valid split?"),
     ("what is **54.51%** of?", "what is 54.51% of?"),
     ("proofs in F* and HACL* code", "proofs in F* and HACL* code"),
+    ("how many test cases r in it?", "how many test cases are in it?"),  # chat's "r" after a count's noun
+    ("how many runs report Pearson's r in the table?", "how many runs report Pearson's r in the table?"),
+    ("whole-proof acc @64 samples?", "whole-proof acc with 64 samples?"),  # not a metric "acc@64"
+    ("pass@64 samples?", "pass@64 samples?"),  # a control: a metric's own "@"
 ])
 def test_a_question_as_asked(question, checked):
     from rag.answer.question import check_question

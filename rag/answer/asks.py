@@ -654,7 +654,7 @@ def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool,
     return asks_about_data(question, names)
 
 
-_FIGURE_WORD = r"(?:numbers?|figures?|scores?|results?|accuracy|accuracies)\b"
+_FIGURE_WORD = r"(?:numbers?|figures?|scores?|results?|ratings?|accuracy|accuracies)\b"
 # "is PyTorch one of the four ML libraries they used?": a member of what a paper names, which no abstract names.
 # Only of what they used: "is Kat8 one of the causes of ...?" is a claim, its unknown name maybe another for MOF.
 _MEMBER_OF = (r"(?:really\s+|also\s+)?(?:one\s+of|among|included\s+(?:in|among)|part\s+of)\s+(?:the|its|their)\s+"

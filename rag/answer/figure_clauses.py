@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.asks import BEATEN, result_figures
+from rag.answer.asks import BEATEN, is_statement, result_figures
 from rag.answer.naming import mentions_name
 
 _CLAUSE_END = re.compile(r";|,\s+(?=(?:with|while|whereas|but|although|though)\b)", re.I)
@@ -64,8 +64,15 @@ def metric_only_beaten(question: str, sentences: list[str]) -> str:
     """The metric a question asks for ("PLANSEARCH's own pass@1") when these sentences give it only for what the
     paper beats ("... pass@200 of 77.0%, outperforming the best score achieved without search (pass@1 = 41.4%)"),
     or ""."""
-    ask = re.split(r"(?<=[.!?;])\s+", question.strip())[-1]  # what is asked follows what the asker says they know
-    asked = _METRIC_TOKEN.search(ask)
+    # What is asked follows what the asker says they know, unless what they know comes last ("... ? I have its
+    # pass@200").
+    parts = re.split(r"(?<=[.!?;])\s+", question.strip())
+    ask = next((p for p in reversed(parts) if not is_statement(p) and "?" in p), parts[-1]) \
+        if is_statement(parts[-1]) else parts[-1]
+    # Nor the one they say they have: "I have the pass@200, need pass@1 for the search method itself".
+    asked = next((m for m in _METRIC_TOKEN.finditer(ask)
+                  if not re.search(r"\b(?:have|got|know)\s+(?:the\s+|its\s+|their\s+)?$", ask[:m.start()], re.I)),
+                 None)
     if asked is None or _ASKS_BEATEN.search(ask):
         return ""
     token = re.compile(re.escape(re.sub(r"\s+", "", asked[0])), re.I)

@@ -109,6 +109,16 @@ if TYPE_CHECKING:
     from rag.index.view import IndexView
 
 
+# A question asking whether the paper's system beats another ("Does OVM-7B beat GPT-4?"), not a scope ("harder
+# math than GSM8K") or a setting ("plain vs with error feedback").
+_BEATING = re.compile(r"\b(?:beats?|beating|outperform\w*|surpass\w*|(?:better|worse|stronger|weaker)\s+than|"
+                      r"ahead\s+of)\b", re.I)
+# Words saying a sentence sets one thing against another ("surpassing the baseline GPT-4", "97.7% of GPT-4's
+# performance", "on par with").
+_COMPARES = re.compile(r"\b(?:than|outperform\w*|surpass\w*|beat\w*|over|compar\w*|vs\.?|versus|against|exceed\w*|"
+                       r"match\w*|rival\w*|better|worse|on\s+par|competitive|relative|gap|behind|ahead)\b|%\s+of\b",
+                       re.I)
+
 def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     """A question naming one paper; None hands it back to the general factoid path (no usable sentence)."""
     view, settings = found.view, found.tools.settings
@@ -249,6 +259,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "How much faster is KV Prediction than speculative decoding?": nothing in it compares the two.
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} does not mention {other}, so it does not compare {name} with it.")
+    if other and _BEATING.search(question) and name_like(other) and \
+            (naming := [t for t in split_sentences(paper.abstract) if mention_pattern(other).search(t)]) and \
+            not any(_COMPARES.search(t) for t in naming):
+        # "Does OVM-7B beat GPT-4 on GSM8K?": "it does not utilize GPT-4" names it and compares nothing with it.
+        return _not_stated(paper, "", question, found, f"{the_abstract} names {other} but compares {name} with it "
+                                                       f"nowhere (it says: “{naming[0]}”).")
     scored = found.scored_in([pid])
     which_model = asks_which_model(question)
     # "CoCoNUT tested many LLMs, which one was the top performer?" shares few words with "the top-performing model,
@@ -809,6 +825,11 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
     # "LLM-generated tests" says what kind of tests, naming no model.
     sentence = _LINK.sub(" ", sentence)  # "available at https://github.com/x/IMO-Steps" names no model
     named = [*names_in(sentence), *capitalised_names(sentence)]
+    # "Codex performs best, ...": a word opening the sentence that the abstract also writes capitalised inside one
+    # ("GPT-3 and Codex solvers"); "Importantly" is capitalised only where it opens one.
+    if (first := re.match(r"\s*([A-Z][\w.-]*[\w])\b", sentence)) and not vocabulary.plain(first[1].lower()) and \
+            any(re.search(rf"(?<=\s){re.escape(first[1])}\b", t) for t in split_sentences(paper.abstract)):
+        named.append(first[1])
     # "our best GPT-4-based agent": the model it is based on is named ("LLM-based" is generic).
     candidates = [*named, *(kind_base(n) for n in named if kind_base(n) != n)]
     return any(" " not in n and not vocabulary.plain(n) and not is_generic(n) and kind_base(n) == n

@@ -23,11 +23,13 @@ def states_name(text: str, name: str, vocabulary: Vocabulary) -> bool:
     if mentions_name(text, name) or spelled_out(name, text) or _measure_spelled_out(name, text):
         return True
     words = [w for w in re.split(r"[\s-]+", name) if w]  # "RANK-RANK-Ligand": RANK, and a plain word
-    core = [w for w in words if not (w.isalpha() and vocabulary.plain(w.lower()))]
+    # A split is no plain word here: "miniF2F-valid" is not the abstract's "miniF2F test".
+    core = [w for w in words if not (w.isalpha() and vocabulary.plain(w.lower())) or w.lower() in _SPLIT_WORDS]
     # Beside a plain word, two capitals are enough to be spelled out: "NL-code pairs" for "natural-language ... pairs".
     return 0 < len(core) < len(words) and all(mentions_name(text, w) or spelled_out(w, text, shortest=2) for w in core)
 
 
+_SPLIT_WORDS = frozenset({"valid", "validation", "val", "dev", "test", "train", "training"})
 # What a two-letter measure's second word is: "EM" is an "exact match", "ES" an "edit similarity".
 _MEASURE_NOUNS = ("match", "matches", "rate", "score", "similarity", "accuracy", "precision", "recall", "error")
 

@@ -31,10 +31,10 @@ _NUMBER = re.compile(
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.I)
 _SUFFIX = {"k": 1e3, "m": 1e6, "b": 1e9}
 _BOUNDS = [
-    (">=", r"at\s+least|no\s+(?:less|fewer)\s+than"),
-    ("<=", r"at\s+most|up\s+to|no\s+more\s+than"),
-    (">", r"over|above|more\s+than|greater\s+than|higher\s+than|exceed(?:s|ed|ing)?|beyond|in\s+excess\s+of"),
-    ("<", r"under|below|less\s+than|fewer\s+than|lower\s+than"),
+    (">=", r"at\s+least|no\s+(?:less|fewer)\s+than|>=|≥"),
+    ("<=", r"at\s+most|up\s+to|no\s+more\s+than|<=|≤"),
+    (">", r"over|above|more\s+than|greater\s+than|higher\s+than|exceed(?:s|ed|ing)?|beyond|in\s+excess\s+of|>"),
+    ("<", r"under|below|less\s+than|fewer\s+than|lower\s+than|<"),
     ("~", r"about|around|approximately|roughly|nearly|almost|~|≈"),
 ]
 _BOUND_AFTER = re.compile(r"(?:(?P<more>\+(?![\w+])|\s+or\s+(?:more|above|greater|higher)\b)|"
