@@ -2177,3 +2177,14 @@ def test_more_test_items_counts_whatever_each_benchmark_counts(engine):
 def test_what_the_named_abstract_says_of_a_rival_a_split_a_bound_or_the_best(engine, question, said, refused):
     answer = engine.ask(question)
     assert answer.refused is refused and said in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Names joined by a slash are two names: the MBPP paper is named, and its MathQA-Python figure is fine-tuned.
+    ("the MBPP/MathQA-Python paper: few-shot MathQA-Python accuracy of its largest model, no fine-tuning?",
+     "with few-shot prompting"),
+    ("Tokompiler's perplexity on C++/OpenMP code?", "neither C++ nor OpenMP"),  # "C++" is no "c" of the abstract
+    ("BigCodeBench's best LLM scores up to 60% - which model is that?", "does not name which one"),
+])
+def test_names_joined_by_a_slash_and_a_model_asked_of_a_figure(engine, question, said):
+    assert_refused_saying(engine, question, said)

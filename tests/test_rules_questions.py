@@ -64,6 +64,7 @@ def lexicon() -> Lexicon:
     ("What does the AI Scientist write?", ["ai"]),                      # leading "the"
     ("What does KV Prediction reduce?", ["kv"]),                        # a title's leading name
     ("DotaMath vs InfinityMATH", ["dm", "im"]),
+    ("DotaMath/InfinityMATH: which data?", ["dm", "im"]),                # two names joined by a slash
     ("Which papers use GSM8K?", []),                                    # a benchmark is a term, not a paper
     # A paper's name with a size or version is its model, even where another abstract cites it by that name.
     ("stable code 3b: how many tokens was it trained on?", ["sc"]),
@@ -799,6 +800,7 @@ def test_every_ask_of_a_question_with_three_is_found():
     ("which LLM generated the plausible test cases?", False),  # "test cases" is no testing of models
     ("which model sizes did they use?", False),  # sizes, not a model
     ("under $15 a paper - which LLM is that with?", True),  # the model behind a result
+    ("top score is ~60% - which model is that?", True),  # the one that reached it
     ("InCoder came out on top. what were the other two models?", True),  # names beyond the one said
     ("Code4Me: name the other models they evaluated", True),
     ("how did the other models do?", False),  # how they did, not which

@@ -574,7 +574,8 @@ _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|m
                        r"use[sd]?|employ\w*|rel(?:y|ies|ied) on|buil[dt] on|fine-?tune[sd]?|power(?:s|ed)?|"
                        r"drive[sn]?|behind|underl\w*|serves? as|based on|runs? on|"
                        r"as the (?:\w+ )?(?:base|backbone)|(?:is|was) the one|tested|evaluat\w*|benchmarked|tried|"
-                       r"(?:is|was)\s+(?:that|it|this)\s+(?:with|on|using)|"  # "which LLM is that with?"
+                       # "which LLM is that with?"; "~60% - which model is that?": the one that reached it
+                       r"(?:is|was)\s+(?:that|it|this)(?:\s+(?:with|on|using)|(?=\s*(?:[?.!]|$)))|"
                        r"(?:test|try|benchmark)(?=\s*(?:[?.!,;]|$)))\b",  # "did they test?", not "test cases"
                        re.I)  # or which one the paper uses: "which LLM does ADAS use as the meta agent?"
 

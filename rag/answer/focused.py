@@ -209,7 +209,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         absent += unknown_lower(question, view.vocabulary)
     offered = offered_names(without_title(question, paper.title),
                             lambda w: name_like(w) or bool(view.vocabulary.name_typed_lower(w)))
-    if any(states_name(text, n, view.vocabulary) or Vocabulary(text).uses(n) for n in offered):
+    # Read as a word only when it is one: "C++" is no "c" of the abstract.
+    if any(states_name(text, n, view.vocabulary) or (n.isalpha() and Vocabulary(text).uses(n)) for n in offered):
         # "Is OMPGPT for OpenMP or MPI?": the alternative it names is the answer; the other is no missing name.
         absent = [n for n in absent if not any(key(n) == key(o) for o in offered)]
     elif offered:

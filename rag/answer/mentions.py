@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from rag.text.vocabulary import Vocabulary
 
 MAX_WORDS = 12  # the longest alias (in words) looked for in a question
-_WORD = re.compile(r"[\w][\w.+*/&-]*[\w+*]|[\w]")
+_WORD = re.compile(r"[\w][\w.+*&-]*[\w+*]|[\w]")  # "MBPP/MathQA-Python": two names
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INTRO = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|"
                     r"build|release|call|name|dub|term)\w*\b|\b(?:dubbed|called|named|termed|coined)\b|"
