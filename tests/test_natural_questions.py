@@ -2188,3 +2188,16 @@ def test_what_the_named_abstract_says_of_a_rival_a_split_a_bound_or_the_best(eng
 ])
 def test_names_joined_by_a_slash_and_a_model_asked_of_a_figure(engine, question, said):
     assert_refused_saying(engine, question, said)
+
+
+def test_a_count_checked_that_the_abstract_gives_otherwise_is_answered_with_its_count(engine):
+    answer = engine.ask("a blog says ENAMEL tested 45 LLMs - right?")
+    assert not answer.refused and "30 popular LLMs" in answer.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("what inter-annotator agreement did Code4Me's qualitative analysis reach?", "agreement between annotators"),
+    ("did the DotaMath authors check DotaMathQA for overlap with the GSM8K test set?", "test-set contamination"),
+])
+def test_evaluation_details_the_named_abstract_never_states_are_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)

@@ -73,6 +73,12 @@ _SURE = "measure of uncertainty or significance"
     (BARE, "where does its gain over the baseline come from?", ""),  # a control: why, not where its data is from
     (BARE, "which language are the benchmark's questions in?", "programming language"),
     (BARE, "which ChatGPT version/date did they test?", "model's version or snapshot date"),
+    (BARE, "what was the inter-rater agreement (Cohen's kappa) for its annotations?", "agreement between annotators"),
+    (Paper("a", "AnnoBench", "Two experts labelled each step; we report their agreement (kappa 0.8)."),
+     "what was the inter-annotator agreement?", ""),  # a control: it says so
+    (BARE, "did they check for overlap with the GSM8K test set?", "check for test-set contamination"),
+    (BARE, "does it address test-set contamination?", ""),  # whether it is about it, not whether it was checked
+    (BARE, "what temprature did they sample at?", "threshold or temperature value"),  # typed with a slip
     (Paper("v", "Optimising Pillow", "We used ChatGPT-4 (October 2023) to optimise a function."),
      "which ChatGPT version did they use?", ""),  # a control: a version and a date beside the name
     (Paper("m", "MiniProver", "We prove 54% of the Lean4 version of MiniF2F."),

@@ -341,6 +341,7 @@ def test_the_long_words_a_question_is_about(text, words):
     ("how do ppl do it", "how do people do it"),
     ("agents in interactive envs", "agents in interactive environments"),
     ("at what sampling temp?", "at what sampling temperature?"),
+    ("to pass a uni exam", "to pass a university exam"),
     ("Pearson's r for U-Net runs", "Pearson's r for U-Net runs"),  # a letter is no clipping
     ("see config.json and eval()", "see config.json and eval()"),  # code is left as typed
     ("Repo-Instruct and RepoEval", "Repo-Instruct and RepoEval"),  # names are never changed

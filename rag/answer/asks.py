@@ -846,12 +846,17 @@ _CHECKED = re.compile(r"\b(?:is|was)\s+(?:it|that)\s+(?:really\s+|actually\s+)?(
                       r"(?:numbers|figures|scores|results|values)\s*\?", re.I)
 
 
+def asks_confirmation(question: str) -> bool:
+    """Whether the question puts figures up to be confirmed ("... - right?", "was it the 38x?")."""
+    return bool(_CONFIRM.search(question) or _CHECKED.search(question))
+
+
 def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
     """A figure the question asks to have confirmed ("812 tasks ..., correct?"), counts and rough figures too, that
     `text` does not write, as written in the question; "" when it asks for no confirmation or all are written. With
     the names it is asked `on` ("is 77% the HumanEval number?"), a sentence writing it must name them: PLANSEARCH's
     77.0% is on LiveCodeBench."""
-    if not _CONFIRM.search(question) and not _CHECKED.search(question):
+    if not asks_confirmation(question):
         return ""
     sentences = [(s, read(s).values) for s in split_sentences(text)]
     for figure in read(question).figures:

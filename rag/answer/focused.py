@@ -27,6 +27,7 @@ from rag.answer.asks import (
     asked_component,
     asked_metric,
     asked_value,
+    asks_confirmation,
     asks_for_figure,
     asks_in,
     asks_measure,
@@ -161,8 +162,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         figure, places, said = placed
         return _not_stated(paper, "", question, found, f"{the_abstract} gives {figure} without saying whether it was "
                                                        f"{places} (it says: “{said}”).")
-    if (figure := (not shape.yes_no and (unstated_figure(question, text) or contradicted_count(question, text)))
-            or unconfirmed_figure(question, text, [t.text for t in shape.terms])):
+    # A count put up to be checked that the abstract gives otherwise ("evaluated 60 LLMs - correct?": it says 30)
+    # is answered no; taken as given ("ENAMEL's 60 LLMs: which did best?") it is a false premise.
+    contradicted = contradicted_count(question, text)
+    checked = asks_confirmation(question) or shape.yes_no
+    if (figure := (not shape.yes_no and (unstated_figure(question, text) or (not checked and contradicted)))
+            or (not contradicted and unconfirmed_figure(question, text, [t.text for t in shape.terms]))):
         # "In ProcessBench, which model achieves the 56.3% EAcc?": 56.3% is another paper's figure.
         return _not_stated(paper, figure, question, found,
                            f"{the_abstract} gives no figure of {figure}, so it does not say this.")

@@ -84,7 +84,7 @@ _DETAILS = [
                 re.I)),
     # A setting's value ("what confidence threshold did they set for stopping?"): a number said beside its name.
     ("threshold or temperature value",
-     re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:thresholds?|temperatures?|cut-?offs?)\b", re.I),
+     re.compile(r"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:thresholds?|tempe?ratures?|cut-?offs?)\b", re.I),
      re.compile(r"\b(?:threshold|temperature|cut-?off)\w*\b[^.;]*?\d|\d[^.;]*?\b(?:threshold|temperature|cut-?off)",
                 re.I)),
     # "which ChatGPT version/date was tested?": a version or release date written beside a name ("GPT-3", "v2",
@@ -93,6 +93,18 @@ _DETAILS = [
      re.compile(r"\b(?:which|what)\s+(?:[\w.-]+\s+){0,2}?(?:versions?|releases?|snapshots?)\b", re.I),
      re.compile(r"\b(?:versions?|releases?|snapshots?)\b|\b[vV]\d|[A-Za-z]-\d+(?:\.\d+)?[a-z]?\b|\b(?:19|20)\d\d\b|"
                 r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)),
+    # How far annotators agreed ("what was the inter-rater agreement (Cohen's kappa)?"), said in so many words.
+    ("agreement between annotators",
+     re.compile(r"\binter-?(?:rater|annotator|coder)\b|\b(?:cohen|fleiss)['’]?s?\s+kappa\b|\bkappa\b|"
+                r"\bkrippendorff|\bmeasure\w*\s+(?:the\s+)?agreement\b|\bagreement\s+between\s+(?:them|the\s+)?"
+                r"(?:annotators|raters|coders|experts|them)\b", re.I),
+     re.compile(r"\bagree\w*|\bkappa\b|\bkrippendorff", re.I)),
+    # Whether test data leaked into training ("did they check for overlap with the GSM8K test set?").
+    ("check for test-set contamination",
+     # Whether it was checked, not whether the paper is about it ("does UGMathBench address contamination?").
+     re.compile(r"\b(?:check|test|measur|verif|look|screen|filter)\w*\s+(?:for\s+)?(?:[\w-]+\s+){0,3}?"
+                r"(?:contaminat\w*|overlap\w*|leak\w*)|\bdecontaminat\w*", re.I),
+     re.compile(r"\bcontaminat\w*|\boverlap\w*|\bleak\w*|\bdedup\w*", re.I)),
     # How sure a figure is: a reviewer's question that an abstract rarely answers ("the CI on that 10.59%?").
     ("number of runs or seeds",
      re.compile(r"\b(?:how\s+many|number\s+of)\s+(?:random\s+|independent\s+|training\s+|finetuning\s+|"
