@@ -2201,3 +2201,13 @@ def test_a_count_checked_that_the_abstract_gives_otherwise_is_answered_with_its_
 ])
 def test_evaluation_details_the_named_abstract_never_states_are_refused(engine, question, said):
     assert_refused_saying(engine, question, said)
+
+
+def test_a_question_across_papers_quotes_the_papers_about_it_not_those_merely_near(engine):
+    # The planning-step papers (DEPS, AutoML-Agent); CodeTree's tree search and OVM's planning verifier are close in
+    # wording, not in what they improve.
+    answer = engine.ask("reviewer here: how do the agent papers improve the planning step itself?")
+    titles = [c.title for c in answer.citations]
+    assert any(t.startswith("Describe, Explain, Plan") for t in titles)
+    assert any(t.startswith("AutoML-Agent") for t in titles)
+    assert not any(t.startswith("CodeTree") for t in titles)
