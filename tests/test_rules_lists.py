@@ -26,6 +26,7 @@ CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding la
     ("deal with decoding latency", ""),
     ("tokenizers built for HPC code", ""),  # "tokenizers" is the subject; "built" only says more of it
     ("probe whether decoding latency drops", ""),  # what is checked, not a subject
+    ("test wheter decoding latency drops", ""),  # "whether" as typed
     ("probe whether quantisation of code helps", "quantisation"),
 ])
 def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missing):
