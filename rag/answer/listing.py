@@ -178,7 +178,7 @@ _DOING = re.compile(r"^(?:(?:look|looks|work|works|focus|focuses)\s+(?:at|on|int
                     r"explore|explores|investigate|investigates|examine|examines|apply|applies|propose|proposes|"
                     # "probe whether LMs can predict what a program does": what is checked, not a subject
                     r"(?:probe|probes|test|tests|check|checks|assess|assesses|measure|measures|ask|asks)\s+"
-                    r"(?:whe?the?r|if|how))\s+", re.I)  # "test wheter": as typed
+                    r"(?:whether|wheter|wether|if|how))\s+", re.I)  # "test wheter": as typed
 
 
 def unmet_words(topic: str, vocabulary: Vocabulary) -> str:
