@@ -2211,3 +2211,13 @@ def test_a_question_across_papers_quotes_the_papers_about_it_not_those_merely_ne
     assert any(t.startswith("Describe, Explain, Plan") for t in titles)
     assert any(t.startswith("AutoML-Agent") for t in titles)
     assert not any(t.startswith("CodeTree") for t in titles)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Names hyphened together by "vs" are the names.
+    ("the VB-vs-VF scaling paper: what does it find about verification?", "verification"),
+    # Two asks, neither for a figure: each is scored on its own when the whole question shares few words.
+    ("GHOSTS: who put it together, and what level of maths is it meant to cover?", "graduate-level mathematics"),
+])
+def test_a_hyphened_pair_of_names_and_two_asks_of_a_paper_are_answered(engine, question, said):
+    assert_answered_saying(engine, question, said)

@@ -222,6 +222,7 @@ def test_a_measurement_set_aside_is_no_figure_asked(question):
     ("and did pseudocode beat plain english?", "natural language"),  # what abstracts call it
     ("does writing it out in prose do worse than code?", ""),  # no comparison with prose asked
     ("it has 5,062 problems over 16 subjects: which is hardest?", ""),  # "over" a count is no comparison
+    ("its ROUGE-L of 63.7%, and vs what figures for GPT-C?", ""),  # a control: an ask after "vs"
 ])
 def test_what_a_question_compares_a_paper_with(question, other):
     assert compared_with(question) == other

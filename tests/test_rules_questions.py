@@ -214,6 +214,7 @@ def test_a_papers_own_model_described_is_no_side(lexicon, question):
     ("dynamic inference vs the pillow case studies — which reports the larger speedup?",
      ["dynamic inference", "the pillow case studies"]),
     ("A vs B: how does each build its data?", ["A", "B"]),
+    ("A's ROUGE-L of 63.7% - for how many tokens, and vs what figures for B and C?", []),  # an ask after "vs"
 ])
 def test_what_vs_joins(question, sides):
     from rag.answer.plan import compared_sides
@@ -311,6 +312,7 @@ def test_a_name_the_question_defines_is_a_concept(question, papers, terms):
     # A split beside the name is asked too.
     ("miniF2F-valid", "It proves 46.3% of the miniF2F test.", False),
     ("miniF2F-test", "It proves 46.3% of the miniF2F test.", True),  # a control
+    ("VB-vs-VF", "VB methods scale better than VF methods.", True),  # two names hyphened by "vs"
 ])
 def test_what_an_abstract_states_by_name(name, text, stated):
     from rag.answer.naming import states_name
@@ -851,6 +853,7 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("how many libraries/versions does it span?", "libraries", "It spans 12 versions of 7 libraries"),  # either
     ("how many test cases/problems in each?", "cases", "approximately 5K test samples"),  # whatever each counts
     ("A vs B: which has more test items, and exactly how many each?", "items", "It comprises 5,062 problems"),
+    ("it solves 17% more on SV-COMP: what are the absolute counts?", None, ""),  # "more on" counts nothing
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit

@@ -702,6 +702,8 @@ def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
     other = re.split(r"\s+(?:on|in|at|for|with|by|across|when|using|is|are|was|were|does|do|did)\s+", match["other"],
                      maxsplit=1)[0]
     other = " ".join(other.split()[:4])
+    if re.match(r"(?:what|which|how|whose|who)\b", other, re.I):
+        return ""  # "vs what figures for GPT-C?": an ask, not what is compared with
     if _ANY_OF_A_KIND.match(other):
         return ""  # "much bigger models", "other open LLMs": any of a kind, which a paper may word its own way
     if _PLAIN_LANGUAGE.match(other):

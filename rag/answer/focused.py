@@ -36,6 +36,7 @@ from rag.answer.asks import (
     bare_label,
     compared_with,
     contradicted_count,
+    every_ask,
     excluded_variant,
     figure_needed,
     has_figure,
@@ -272,6 +273,14 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found, f"{the_abstract} names {other} but compares {name} with it "
                                                        f"nowhere (it says: “{naming[0]}”).")
     scored = found.scored_in([pid])
+    if scored and scored[0].score < settings.answer.refuse_below and len(asks := every_ask(question)) > 1 and \
+            not any(asks_for_figure(a) or asks_number(a) for a in asks):
+        # "who put GHOSTS together, and what level of maths is it meant to cover?": the whole question shares few
+        # words with any one sentence; an ask of it on its own may share many. Not a figure asked: a sentence close
+        # to one ask is no figure for the other ("... and what exact accuracy did the best one get?").
+        best = max((found.scored_in_for(a, [pid]) for a in asks), key=lambda ss: ss[0].score if ss else 0.0)
+        if best and best[0].score >= settings.answer.refuse_below:
+            scored = best
     which_model = asks_which_model(question)
     # "CoCoNUT tested many LLMs, which one was the top performer?" shares few words with "the top-performing model,
     # Gemini, ...", yet that sentence answers it: a sentence naming a model as best is evidence at any score for a

@@ -15,6 +15,15 @@ from rag.text.names import mention_pattern, short_name
 from rag.text.vocabulary import Vocabulary
 from rag.types import Paper
 
+# Names hyphened together by a joining word: "VB-vs-VF" is VB and VF.
+_JOINED = re.compile(r"-(?:vs|versus|and|or)-", re.I)
+
+
+def joined_parts(name: str) -> list[str]:
+    """The names a hyphened pair joins ("VB-vs-VF": VB, VF), or [] for one name."""
+    parts = _JOINED.split(name)
+    return parts if len(parts) > 1 and all(parts) else []
+
 
 def states_name(text: str, name: str, vocabulary: Vocabulary) -> bool:
     """Whether an abstract names what a question does, in the abstract's own words: as written, spelled out ("open
@@ -22,6 +31,8 @@ def states_name(text: str, name: str, vocabulary: Vocabulary) -> bool:
     "gene" and "ligand" are ordinary words)."""
     if mentions_name(text, name) or spelled_out(name, text) or _measure_spelled_out(name, text):
         return True
+    if parts := joined_parts(name):
+        return all(states_name(text, part, vocabulary) for part in parts)
     words = [w for w in re.split(r"[\s-]+", name) if w]  # "RANK-RANK-Ligand": RANK, and a plain word
     # A split is no plain word here: "miniF2F-valid" is not the abstract's "miniF2F test".
     core = [w for w in words if not (w.isalpha() and vocabulary.plain(w.lower())) or w.lower() in _SPLIT_WORDS]

@@ -615,6 +615,8 @@ def compared_sides(text: str) -> list[str]:
         if match:
             for split in (_STRONG_SIDE_SPLIT, _SIDE_SPLIT):
                 sides = [s for s in (_clean_side(s) for s in split.split(match.group("sides"))) if s]
+                if any(re.match(r"(?:vs\.?|versus)\s+(?:what|which|how|whose|who)\b", s, re.I) for s in sides):
+                    return []  # "... and vs what figures for GPT-C?": an ask after "vs", no side
                 if len(sides) >= 2:
                     return sides
     return []

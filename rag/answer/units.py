@@ -171,7 +171,8 @@ def counted_unit(question: str) -> Unit | None:
         if re.fullmatch(AUX_WORD, words[0], re.I) or words[0].lower() in _NOT_UNIT or (len(words) == 1 and re.fullmatch(
                 r"already|still|only|actually|really|ever|now|currently|[a-z]{3,}ly", words[0])):
             # "more test items": the items, whatever word comes first
-            before = re.search(rf"\b(?:most|more|fewest|fewer|number of)\s+(?!than\b)(?:(?:[\w-]+\s+){{1,2}}"
+            before = re.search(rf"\b(?:most|more|fewest|fewer|number of)\s+(?!(?:than|on|in|at|of|for|by)\b)"
+                               rf"(?:(?:[\w-]+\s+){{1,2}}"
                                rf"(?P<items>{_ITEM_NOUNS})\b|(?P<unit>[\w-]+))", question, re.I)
             if before is None:
                 return None

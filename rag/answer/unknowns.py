@@ -34,7 +34,7 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
     strong = names_in(question)
     unknown = [n for n in key_names(question)
                if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)
-               and not _known_kind_of(n, view)]
+               and not _known_kind_of(n, view) and not _joined_known(n, view)]
     # "codetree-xl", typed in lower case: a known name's variant that no abstract has is a name of its own.
     variants = [v[0] for v in [*VARIANT.finditer(question), *SPACED_VARIANT.finditer(question)]
                 if v[0] not in unknown and (view.lexicon.known(v["base"]) or _heads_a_name(v["base"], view.corpus_text))
@@ -44,6 +44,14 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
     # ("float32" is another type, "gpt4o" is "GPT-4o").
     numbered = [w for w in unwritten_numbered(question, view.corpus_text) if w not in unknown and w not in variants]
     return [n for n in unknown if n in strong] + variants + numbered, [n for n in unknown if n not in strong]
+
+
+def _joined_known(name: str, view: IndexView) -> bool:
+    """Whether a hyphened name joins names the abstracts have by "vs", "and" or "or" ("VB-vs-VF")."""
+    from rag.answer.naming import joined_parts
+    from rag.text.names import mention_pattern
+
+    return bool(parts := joined_parts(name)) and all(mention_pattern(p).search(view.corpus_text) for p in parts)
 
 
 def _heads_a_name(base: str, corpus_text: str) -> bool:
