@@ -685,6 +685,9 @@ def test_a_parameters_value_must_be_the_one_the_figure_is_for():
     ("is pseudocode better than prose? and on how many tasks was it tested?",
      ["is pseudocode better than prose?", "how many tasks was it tested?"]),
     ("which data does it use and on what basis?", ["which data does it use and on what basis?"]),  # control: no "?"
+    ("how many test cases, and on which dataset was its PRM fine-tuned?",  # after a comma
+     ["how many test cases", "which dataset was its PRM fine-tuned?"]),
+    ("did it outscore Minerva, and by what margin?", ["did it outscore Minerva, and by what margin?"]),  # its gap
     # What the asker knows, then the ask.
     ("FooBench goes 69 -> 81 on X. What are the numbers on Y?", ["FooBench goes 69 -> 81 on X.",
                                                                 "What are the numbers on Y?"]),

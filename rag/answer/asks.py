@@ -465,7 +465,9 @@ _ASK_STARTS = r"(?=(?:what|how|which|who|where|when|why|does|do|did|is|are|was|w
 # beat VF? what sizes did they test?": a question mark ends an ask.
 _SECOND_ASK = re.compile(rf"(?:\s*;\s*(?:and\s+|also\s+)?|,?\s+(?:and|also|plus|[+&])\s+|"
                          rf"(?<=[a-z0-9%)]\.)\s+(?=[A-Z])|(?<=\?)\s+)"
-                         rf"(?:(?<=[?;]\sand\s)(?:on|in|for|with|at|by|from|over|across|of)\s+)?{_ASK_STARTS}|"
+                         # after a comma too, but ", and by what margin?" is the first ask's gap, not a second
+                         rf"(?:(?<=[?;]\sand\s)(?:on|in|for|with|at|by|from|over|across|of)\s+|"
+                         rf"(?<=,\sand\s)(?:on|in|for|with|at|from|over|across|of)\s+)?{_ASK_STARTS}|"
                          # "So I'm reading about control flow. In CoCoNUT, how well did ...?": the ask led by where.
                          rf"(?<=[a-z0-9%)]\.)\s+(?=(?-i:In|For|On|At|With|About)\s+[^,?.]{{1,40}},\s+"
                          rf"(?:what|how|which|who|where|when|why)\b)", re.I)
