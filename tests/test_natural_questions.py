@@ -1836,7 +1836,9 @@ def test_a_list_of_one_benchmarks_users_in_chat_wording_is_complete(engine, ques
     # A size asked of a benchmark: "48% of these problems" counts none of them.
     ("how many problems are in the REFUTE dataset?", "gives no figure for problems"),
     # The count asked beside another ask holds no number in the abstract.
-    ("which release of ChatGPT did GHOSTS benchmark, and how many questions are in it?", "gives no figure"),
+    ("what level of maths does GHOSTS aim to cover, and how many questions are in it?", "gives no figure"),
+    # The release asked beside it is a detail the abstract must state (stop 41: it was the count's reason).
+    ("which release of ChatGPT did GHOSTS benchmark, and how many questions are in it?", "version or snapshot date"),
 ])
 def test_a_meta_analysts_cells_the_abstract_leaves_empty_are_refused(engine, question, said):
     assert_refused_saying(engine, question, said)

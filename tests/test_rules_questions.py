@@ -104,6 +104,7 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("Process reinforcement w/ implicit rewards — which base model?", "factoid", ["pr"]),  # a control: its lead
     ("multi-level executable code completion evaluation: how many samples?", "factoid", ["eb"]),
     ("For the code completion papers: which benchmarks are used?", "aggregate", []),  # a control: no title
+    ("repository-level code completion: which benchmarks do the papers use?", "aggregate", []),  # part of a title
     ("Which papers evaluate on GSM8K or MATH?", "list", []),
     ("Are there papers on code completion?", "list", []),
     ("Which of these touch GSM8K in some way?", "list", []),  # with nothing before: the indexed papers

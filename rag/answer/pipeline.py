@@ -357,7 +357,7 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
     # drop" or "the original C" are what is compared, not papers.
     worded = [side for side in missing if len(side.split()) >= 3 and found.view.vocabulary.uses_most(side) and
               any(len(set(tokenize(side)) & set(tokenize(p.title))) >= TITLE_WORDS for p in papers.values())] \
-        if not chosen and len(missing) >= 2 else []
+        if not shape.papers and len(shape.sides) >= 2 else []
     missing = [side for side in missing if side not in worded]
     for description in [*shape.described, *worded]:
         if _A_VERSION.match(description):

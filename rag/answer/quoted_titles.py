@@ -36,9 +36,14 @@ _LABEL = re.compile(r"^\s*(?P<title>[^:?—–]{12,}?)\s*(?::\s|\s[—–-]{1,2}
 _SHORTHAND = {"w/o": "without", "w/": "with", "&": "and"}
 
 
-def _titled(title: str, papers: Iterable[Paper]) -> str | None:
+# A label is a title only when it covers this much of it: "repository-level code completion:" is a topic, though
+# every word of it is in "RLCoder: ... for Repository-Level Code Completion".
+LABEL_COVERED = 0.6
+
+
+def _titled(title: str, papers: Iterable[Paper], label: bool = False) -> str | None:
     """The paper a title quoted loosely is, or None. An acronym the title spells out is its words ("'Program
-    Synthesis with LLMs'" is "Program Synthesis with Large Language Models")."""
+    Synthesis with LLMs'" is "Program Synthesis with Large Language Models"). A `label` must cover more of it."""
     for short, word in _SHORTHAND.items():
         title = re.sub(rf"(?<!\S){re.escape(short)}(?!\S)", word, title)
     words = set(_TITLE_WORD.findall(title.lower()))
@@ -47,7 +52,8 @@ def _titled(title: str, papers: Iterable[Paper]) -> str | None:
         for part in {paper.title, *paper.title.split(":")[1:]}:
             t = set(_TITLE_WORD.findall(part.lower()))
             shared = len(words & t) + sum(a.lower() not in t and spelled_out(a, part) for a in acronyms)
-            if words <= t or shared >= max(TITLE_OVERLAP * len(words), TITLE_COVERED * len(t)):
+            if (words <= t and not label) or \
+                    shared >= max(TITLE_OVERLAP * len(words), (LABEL_COVERED if label else TITLE_COVERED) * len(t)):
                 return paper.paper_id
     return None
 
@@ -83,4 +89,4 @@ def labelled_paper(question: str, papers: Iterable[Paper]) -> str | None:
     match = _LABEL.match(question)
     if not match or len(match["title"].split()) < 3:
         return None
-    return _titled(match["title"].strip(), list(papers))
+    return _titled(match["title"].strip(), list(papers), label=True)
