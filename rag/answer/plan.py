@@ -622,6 +622,7 @@ def compared_sides(text: str) -> list[str]:
     return []
 
 
+# A question word after a spaced dash or a colon: an ask after what it is about ("A vs B: how does each ...?").
 _ASK_AFTER_DASH = re.compile(r"(?:\s+[-–—]+|:)\s+(?=(?:what|how|which|who|why|where|when)\b)", re.I)
 _VS_PAPER = re.compile(r"^(?:the\s+)?[\w-]+\s+(?:vs\.?|versus)\s+(?!the\b)[\w-]+(?:\s+[\w-]+){0,4}?\s+"
                        r"(?:paper|work|study|article)\b", re.I)
@@ -632,8 +633,7 @@ _KIND_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(KIND_WORDS))})\b", re.I)
 
 # Where a question's asking part starts: a new sentence, or a question word after a spaced dash or a colon ("A, B
 # and C all do HPC code - what does each one target?", "A vs B: how does each build its data?").
-_ASKING_CLAUSE = re.compile(r"(?<=[.!?])\s+(?=\S)|(?:\s+[-–—]+|:)\s+(?=(?:what|how|which|who|why|where|when)\b)",
-                            re.I)
+_ASKING_CLAUSE = re.compile(rf"(?<=[.!?])\s+(?=\S)|{_ASK_AFTER_DASH.pattern}", re.I)
 _POINTS_BACK = re.compile(r"\b(?:it|them|this|that|these|those)\s*[?.!]*$", re.I)  # "how does each use it?"
 
 
