@@ -117,9 +117,8 @@ _BEATING = re.compile(r"\b(?:beats?|beating|outperform\w*|surpass\w*|(?:better|w
                       r"ahead\s+of)\b", re.I)
 # Words saying a sentence sets one thing against another ("surpassing the baseline GPT-4", "97.7% of GPT-4's
 # performance", "on par with").
-_COMPARES = re.compile(r"\b(?:than|outperform\w*|surpass\w*|beat\w*|over|compar\w*|vs\.?|versus|against|exceed\w*|"
-                       r"match\w*|rival\w*|better|worse|on\s+par|competitive|relative|gap|behind|ahead)\b|%\s+of\b",
-                       re.I)
+_COMPARES = re.compile(rf"\b(?:{BEATEN}|(?:over|compar\w*|against|exceed\w*|match\w*|rival\w*|better|worse|"
+                       r"on\s+par|competitive|relative|gap|behind|ahead)\b)|%\s+of\b", re.I)
 
 def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     """A question naming one paper; None hands it back to the general factoid path (no usable sentence)."""

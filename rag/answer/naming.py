@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from rag.answer.mentions import Mention, key
+from rag.answer.units import SPLITS
 from rag.text.names import mention_pattern, short_name
 from rag.text.vocabulary import Vocabulary
 from rag.types import Paper
@@ -35,12 +36,11 @@ def states_name(text: str, name: str, vocabulary: Vocabulary) -> bool:
         return all(states_name(text, part, vocabulary) for part in parts)
     words = [w for w in re.split(r"[\s-]+", name) if w]  # "RANK-RANK-Ligand": RANK, and a plain word
     # A split is no plain word here: "miniF2F-valid" is not the abstract's "miniF2F test".
-    core = [w for w in words if not (w.isalpha() and vocabulary.plain(w.lower())) or w.lower() in _SPLIT_WORDS]
+    core = [w for w in words if not (w.isalpha() and vocabulary.plain(w.lower())) or w.lower() in SPLITS]
     # Beside a plain word, two capitals are enough to be spelled out: "NL-code pairs" for "natural-language ... pairs".
     return 0 < len(core) < len(words) and all(mentions_name(text, w) or spelled_out(w, text, shortest=2) for w in core)
 
 
-_SPLIT_WORDS = frozenset({"valid", "validation", "val", "dev", "test", "train", "training"})
 # What a two-letter measure's second word is: "EM" is an "exact match", "ES" an "edit similarity".
 _MEASURE_NOUNS = ("match", "matches", "rate", "score", "similarity", "accuracy", "precision", "recall", "error")
 

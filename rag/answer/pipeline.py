@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from rag.answer.across import across_papers, aggregate
+from rag.answer.across import TITLE_SHARED, across_papers, aggregate
 from rag.answer.best_sentences import best_sentences_answer
 from rag.answer.described import described_one
 from rag.answer.evidence import Gathered, Tools
@@ -330,10 +330,6 @@ def _first_figure_unstated(shape: Plan, question: str, found: Gathered) -> Answe
     return answer
 
 
-# Words a side shares with a paper's title to be a description of that paper.
-TITLE_WORDS = 3
-
-
 def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:
     """Every named paper is a row; sides named by description are looked up; the aspect picks the cells."""
     from rag.answer.compare_rows import aspect_rows
@@ -356,7 +352,7 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
     # Only a side worded as some paper's title is ("the pillow/numpy LLM optimization case studies"); "the ROUGE-L
     # drop" or "the original C" are what is compared, not papers.
     worded = [side for side in missing if len(side.split()) >= 3 and found.view.vocabulary.uses_most(side) and
-              any(len(set(tokenize(side)) & set(tokenize(p.title))) >= TITLE_WORDS for p in papers.values())] \
+              any(len(set(tokenize(side)) & set(tokenize(p.title))) >= TITLE_SHARED for p in papers.values())] \
         if not shape.papers and len(shape.sides) >= 2 else []
     missing = [side for side in missing if side not in worded]
     for description in [*shape.described, *worded]:

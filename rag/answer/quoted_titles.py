@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from rag.answer.naming import spelled_out
+from rag.text.clippings import spell_out
 from rag.types import Paper
 
 # A quote opens after no letter ("the authors' paper" quotes nothing).
@@ -32,8 +33,6 @@ def _quoted_titles(question: str) -> list[str]:
 # base LLMs ...?", "the off-policy RL realizability paper: ...". Only the label: a title's words later in a question
 # may be what is asked.
 _LABEL = re.compile(r"^\s*(?P<title>[^:?—–]{12,}?)\s*(?::\s|\s[—–-]{1,2}\s|[—–])")
-# Chat shorthand for a title's small words.
-_SHORTHAND = {"w/o": "without", "w/": "with", "&": "and"}
 
 
 # A label is a title only when it covers this much of it: "repository-level code completion:" is a topic, though
@@ -44,8 +43,7 @@ LABEL_COVERED = 0.6
 def _titled(title: str, papers: Iterable[Paper], label: bool = False) -> str | None:
     """The paper a title quoted loosely is, or None. An acronym the title spells out is its words ("'Program
     Synthesis with LLMs'" is "Program Synthesis with Large Language Models"). A `label` must cover more of it."""
-    for short, word in _SHORTHAND.items():
-        title = re.sub(rf"(?<!\S){re.escape(short)}(?!\S)", word, title)
+    title = spell_out(title)  # "w/o verification": "without verification"
     words = set(_TITLE_WORD.findall(title.lower()))
     acronyms = re.findall(r"[A-Z][A-Za-z]*[A-Z]s?", title)
     for paper in papers:

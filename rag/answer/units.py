@@ -76,7 +76,9 @@ _SIZE_ASKED = re.compile(r"\b(?:contain\w*|includ\w*|compris\w*|consist\w*|in to
                          r"\b(?:are|is)\s+(?:there\s+)?in\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.+-]*|it)"
                          r"(?:\s+(?:benchmark|dataset|suite|test\s+set|corpus))?(?:\s+(?:currently|(?:right\s+)?now|today|"
                          r"overall))?\s*(?:[?.!]*$|[,;]?\s+and\s+(?:how|what|which)\b)", re.I)  # or a second ask
-_SPLITS = ("test", "training", "train", "dev", "validation", "held-out")  # a count of one split is no total
+# A dataset's splits, by their words: a count of one split is no total, and "miniF2F-valid" is no plain word hyphened
+# on (naming.states_name).
+SPLITS = ("test", "training", "train", "dev", "validation", "valid", "val", "held-out")
 _WHOLE = re.compile(r"\b(?:in total|total|full|whole|entire|all told|altogether)\b", re.I)
 
 
@@ -204,7 +206,7 @@ def counted_unit(question: str) -> Unit | None:
         share = "" if whole or _SIZE_ASKED.search(question[match.start():]) else r"\s*%\s+of\b|"
         # "how many puzzles does P3 contain in total?": "397 test problems" counts one split, not the whole.
         # Not when the unit is a split's own ("how many test cases in total?": "3,400 test cases").
-        split = rf"|(?:{'|'.join(_SPLITS)})\b" if whole and not any(w.lower() in _SPLITS for w in words) else ""
+        split = rf"|(?:{'|'.join(SPLITS)})\b" if whole and not any(w.lower() in SPLITS for w in words) else ""
         return Unit(rf"{AMOUNT}(?:\+|{share}(?<=\d)|(?!\s+of\b))\s*(?:[KkMmBb]|thousand|million|billion)?[\s-]*"
                     rf"(?:(?!of\b|per\b{split})[\w*+#-]+\s+|of\s+(?:the\s+|these\s+|those\s+)?(?=\d)){{0,4}}?{form}",
                     label, rf"\b{form}", counts_items=stem.lower() in _ITEMS, given=_given(question))
