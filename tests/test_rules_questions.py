@@ -155,6 +155,25 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     # A paper named by what it compares, then the ask: one paper, no comparison.
     ("VB vs VF test-time compute paper - did they run 32B models?", "factoid", []),
     ("Self-play vs expert iteration: which helps more?", "comparative", []),  # a control: two sides
+    # A question about the body of work, however it opens: what has been tried or found, the kinds of work there
+    # are, what people or "you" do. Each is answered paper by paper.
+    ("what's been tried for speeding up code completion models?", "multi", []),
+    ("has anyone shown that retrieval helps repo-level completion?", "multi", []),
+    ("how has reinforcement learning been applied to program synthesis?", "multi", []),
+    ("how have theorem provers been trained without much formal data?", "multi", []),
+    ("what search strategies have been proposed for LLM code generation?", "multi", []),
+    ("what kinds of feedback have been shown to help code repair?", "multi", []),
+    ("frameworks where one LLM delegates subtasks to tools or other models?", "multi", []),
+    ("ideas for making sampled programs more diverse?", "multi", []),
+    ("how do benchmark authors keep test problems out of training data?", "multi", []),
+    ("how can you make a code model run faster on a laptop?", "multi", []),
+    ("what do we know about LLMs predicting program outputs?", "multi", []),
+    ("in what ways do the papers use execution feedback?", "multi", []),
+    ("what concerns are raised about letting LLM agents act on their own?", "multi", []),
+    # Controls: one paper asked about, or a detail with no body of work behind it.
+    ("How many lemmas does the Lean IMO dataset have?", "factoid", []),
+    ("what method does DotaMath use to build its data?", "factoid", ["dm"]),
+    ("How has RLCoder been evaluated?", "factoid", ["rl"]),
 ])
 def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     plan = understand(question, lexicon)

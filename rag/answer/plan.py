@@ -375,6 +375,33 @@ _WAYS = (r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\
 # were answered better as lists or from their closest papers.
 _WAYS_EXIST = re.compile(r"^what\s+(?:[\w-]+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|"
                          r"ideas)\s+exist\b", re.I)
+# A question about a body of work rather than one paper: what has been tried or found ("what's been done on ...",
+# "has anyone found ...", "how has RL been used ...", "where has diversity been shown to matter?"), the kinds of work
+# there are ("what strategies have been proposed", "frameworks where an LLM coordinates ...", "ideas for ...", "any
+# methods?") and what people, papers or "you" do ("how do benchmark designers stop leakage?", "how can you make code
+# models cheaper?"). Each is answered paper by paper, as a question worded "across these papers" is.
+_WORK = (r"(?:ways|strategies|approaches|techniques|methods|ideas|frameworks|setups|designs|attempts|tricks|options|"
+         r"solutions|systems|results|arguments|findings|directions)")
+_GROUPS = r"(?:people|researchers|papers|folks|ppl|authors|anyone)"
+_BODY_OF_WORK = (
+    r"\bwhat(?:['’]?s|\s+has|\s+is|\s+have)\s+(?:been\s+)?(?:done|tried|proposed|known|shown|found|learned|explored|"
+    r"attempted|being\s+done)\b|\bwhat\s+do\s+we\s+know\b|\bwhat(?:['’]?s|\s+is)\s+out\s+there\b|"
+    rf"\b(?:has|have|did|are|do)\s+{_GROUPS}\s+\w+|"
+    r"\bhow\s+(?:has|have)\s+[^?]{0,60}?\bbeen\s+\w+|\bwhere\s+has\s+[^?]{0,80}?\bbeen\s+shown\b|"
+    r"\bhow\s+have\s+(?:[\w/-]+\s+){0,3}?(?:models|papers|systems|methods|benchmarks|works|studies)\s+\w+ed\b|"
+    rf"\bwhat\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:[\w/-]+\s+){{0,4}}?{_WORK}\s+(?:\([^)]*\)\s+)?"
+    r"(?!do\b|does\b|did\b|is\b|was\b)\w+|"
+    r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\s+[^?]{0,40}?\b(?:have|has)\s+(?:been|people|researchers|papers|folks)\b|"
+    rf"\b{_WORK}\s+exist\b|^(?:frameworks|systems|ways|methods|approaches|techniques|setups|designs)\s+"
+    r"(?:where|that|which|to|for)\b|^ideas\s+for\b|\bany\s+(?:methods|approaches|techniques|ideas|work)\b|"
+    r"\bin\s+what\s+ways\b|\bwhat\s+are\s+(?:the\s+)?(?:different|various|main)\s+\w+|"
+    r"\bwhat\s+are\s+(?:the\s+)?(?:ways|setups|designs|options|kinds|types)\b|"
+    r"^(?:arguments|results|evidence|work|studies)\s*(?:/\s*\w+\s*)?\s+(?:showing|that\s+show)\b|"
+    r"\bwhat\s+(?:work|research|evidence)\s+(?:is\s+there|uses|exists)\b|"
+    r"\bwhat\s+(?:[\w-]+\s+)?(?:concerns|issues|problems|challenges|limitations|risks)\b[^?]*\b(?:are|were|have\s+been)"
+    r"\s+(?:raised|reported|identified|noted|discussed)\b|"
+    r"\bwhat\s+do\s+(?:the\s+)?(?:papers|people|researchers|authors|studies)\s+(?:argue|suggest|conclude|recommend)\b|"
+    r"^how\s+(?:do|can|should)\s+(?:[\w/-]+\s+){0,3}?(?:[a-z][\w-]*[^s\W]s|ppl|people|folks|you|one|we)\s+\w+")
 _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
     r"strategies)\b|" + _WAYS + "|"
@@ -419,7 +446,7 @@ _ACROSS_PAPERS = re.compile(
     r"(?![\w-]*(?:ss|sis|us|ias|ics)\b)[a-z][\w-]*s)\s+here\b|"  # a plural: not "the analysis here", "a bias here"
     r"\b(?:across|these|the)\s+(?:[\w-]+\s+(?:/\s+)?){0,4}papers\b|"
     r"\b(?:across|throughout)\s+(?:the|this|these)\s+(?:corpus|collection|index|library|abstracts)\b|" +
-    _AGGREGATE.pattern, re.I)
+    _BODY_OF_WORK + "|" + _AGGREGATE.pattern, re.I)
 # How a follow-up narrows an earlier list ("Which of them also ...?"): written by followups.py, read by listing.py.
 NARROWING = " and also "
 
