@@ -2223,3 +2223,33 @@ def test_a_question_across_papers_quotes_the_papers_about_it_not_those_merely_ne
 ])
 def test_a_hyphened_pair_of_names_and_two_asks_of_a_paper_are_answered(engine, question, said):
     assert_answered_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # An initialism for a joined name no abstract writes: "HE" is HumanEval, "LCB" LiveCodeBench.
+    ("what does CodeTree get on HE and MBPP w/ GPT-4o?", "95.1"),
+    # One spelled out earlier in the same question; "p@1" is pass@1.
+    ("does pseudocode steer reasoning better than natural language, even for models tuned on NL? (Think-and-Execute)",
+     "pseudocode can better guide the reasoning"),
+    # A paper named by the words before its title's colon, or by them with "LMs" for "Language Models".
+    ("in the Good Bad Missing study, did code models make developers finish ML tasks faster?", "completion time"),
+    ("the 'LMs as compilers' paper - does pseudocode beat natural language as a guide?",
+     "pseudocode can better guide"),
+    # How the asker wants it answered is no choice between "True" and "false".
+    ("True or false: WebArena's best GPT-4 agent gets about 10.59% end-to-end success.", "10.59%"),
+    # "name the two ..." is how many to name, no figure to check.
+    ("InfinityMATH's relative gains of 184.7% to 514.3% - correct? and name the two perturbed benchmarks.",
+     "514.3%"),
+])
+def test_initialisms_loose_title_names_and_answer_formats_are_read_as_meant(engine, question, said):
+    assert_answered_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # A control: spelled out, the benchmark is still one the paper does not report.
+    ("CodeTree's LCB pass@1 with GPT-4o?", "LiveCodeBench"),
+    # A control: an initialism defined where it is typed is asked as typed.
+    ("RLCoder: what's its gain in edit similarity (ES) on CrossCodeEval?", "ES"),
+])
+def test_initialisms_read_as_meant_are_still_refused_when_unstated(engine, question, said):
+    assert_refused_saying(engine, question, said)

@@ -7,6 +7,7 @@ Every expected value is written from what the module says it does (its docstring
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -346,6 +347,8 @@ def test_the_long_words_a_question_is_about(text, words):
     ("see config.json and eval()", "see config.json and eval()"),  # code is left as typed
     ("Repo-Instruct and RepoEval", "Repo-Instruct and RepoEval"),  # names are never changed
     ("the dev set and the prob of success", "the dev set and the prob of success"),  # two readings: left as typed
+    ("HE p@1 and MBPP P@10", "HE pass@1 and MBPP pass@10"),
+    ("the top@1 and map@5 figures", "the top@1 and map@5 figures"),  # only a "p" is pass
 ])
 def test_clipped_words_are_written_out(text, spelled):
     from rag.text.clippings import spell_out
@@ -412,3 +415,31 @@ def test_a_sentence_that_spells_out_the_one_before_it(sentence, spells_out):
     from rag.text.sentences import elaborates
 
     assert elaborates(sentence) is spells_out
+
+
+# An abstract-like corpus: joined names, a definition in brackets, and initialisms it writes itself.
+_CORPUS = ("We evaluate on HumanEval, LiveCodeBench and CodeContests. We combine reasoning in Natural Language (NL) "
+           "with proofs. Reinforcement Learning (RL) helps; we use RL and NL reasoning. CodeChef and CodeContests.")
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("CodeTree numbers for HE, MBPP and LCB pls", "CodeTree numbers for HumanEval, MBPP and LiveCodeBench pls"),
+    ("better than natural language, despite tuning on NL?", "better than natural language, despite tuning on "
+                                                            "natural language?"),
+    ("where is RL used, what is trained with reinforcement learning?", "where is reinforcement learning used, what "
+                                                                        "is trained with reinforcement learning?"),
+    # Left as typed: two joined names with its capitals, words after it that no abstract defines it as, a
+    # definition typed in the question, a plural with no words, one the abstracts write.
+    ("the CC numbers", "the CC numbers"),                                   # CodeChef or CodeContests
+    ("which papers test AI agents acting inside games?", "which papers test AI agents acting inside games?"),
+    ("gains in edit similarity (ES)?", "gains in edit similarity (ES)?"),
+    ("ES (edit similarity) gains?", "ES (edit similarity) gains?"),
+    ("how many HEs", "how many HEs"),
+    ("RL for code", "RL for code"),
+    ("what about XYZ?", "what about XYZ?"),                                 # nothing spells it: an unknown name
+])
+def test_initialisms_are_read_as_what_they_stand_for_when_certain(text, read):
+    from rag.text.initialisms import spell_initialisms
+
+    written = re.compile(r"\b(?:RL|NL|MBPP)\b").search
+    assert spell_initialisms(text, _CORPUS, lambda name: written(name) is not None) == read

@@ -855,6 +855,11 @@ def asks_confirmation(question: str) -> bool:
     return bool(_CONFIRM.search(question) or _CHECKED.search(question))
 
 
+# "... - correct? and name the two robustness benchmarks": how many things to name, not a figure to check.
+_NAMED_COUNT = re.compile(r"(?:\b(?:name|list|give|identify|state|what\s+are|which\s+are)\s+(?:me\s+)?"
+                          r"(?:the|its|their)|\bwhich)\s+$", re.I)
+
+
 def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
     """A figure the question asks to have confirmed ("812 tasks ..., correct?"), counts and rough figures too, that
     `text` does not write, as written in the question; "" when it asks for no confirmation or all are written. With
@@ -864,7 +869,8 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
         return ""
     sentences = [(s, read(s).values) for s in split_sentences(text)]
     for figure in read(question).figures:
-        if figure.in_name or figure.implied or _version_number(question, figure):
+        if figure.in_name or figure.implied or _version_number(question, figure) or \
+                _NAMED_COUNT.search(question[:figure.start]):
             continue
         writing = [s for s, values in sentences if _writes(values, figure, rough=figure.bound == "~")]
         if not writing:

@@ -31,6 +31,7 @@ from rag.errors import QuestionError
 from rag.index.view import IndexView
 from rag.settings import RetrievalSettings
 from rag.text.clippings import spell_out
+from rag.text.initialisms import spell_initialisms
 from rag.text.tokens import tokenize
 from rag.text.typos import correct_slips
 from rag.types import Answer, Evidence, Paper
@@ -67,13 +68,16 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     history = [check_question(h, settings.answer.max_question_chars) for h in request.history if h and h.strip()]
     retrieval = request.retrieval or settings.retrieval
     # A question scoped to chosen papers is about them: earlier turns must not pull another paper's name in.
-    # "repo-level" is searched as the abstracts write it, "actualy" as "actually".
-    asked = correct_slips(spell_out(asked_part(question), _written(view)), view.vocabulary)
+    asked = _as_searched(question, view)
     searched = condense(asked, history, tools, view) if request.paper_ids is None else asked
     shape, searched = plan_question(searched, view, request.paper_ids, bool(history))
     found = gather(shape, searched, view, tools, retrieval, request.paper_ids)
     t_gathered = time.perf_counter()
-    answer = yield from compose(shape, question, found, retrieval, request.strict)
+    # Read as it was searched, without a label about the asker ("True or false:") and with its initialisms written
+    # out ("HE" is HumanEval in what the answer checks too).
+    read = spell_initialisms(asked_part(question), view.corpus_text, _written(view))
+    answer = yield from compose(shape, read, found, retrieval, request.strict)
+    answer.query = question
     answer.evidence = _with_cited(found.retrieved, answer, view.papers)
     if not answer.refused:
         verify(answer, {e.paper_id for e in answer.evidence}, tools.embed_sentences)
@@ -118,6 +122,14 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
     return searched
 
 
+def _as_searched(question: str, view: IndexView) -> str:
+    """The question as it is searched and read: no lead-in label, clippings and initialisms written out, slips
+    corrected ("repo-level" is searched as the abstracts write it, "HE" as HumanEval, "actualy" as "actually")."""
+    written = _written(view)
+    return correct_slips(spell_initialisms(spell_out(asked_part(question), written), view.corpus_text, written),
+                         view.vocabulary)
+
+
 def _written(view: IndexView) -> Callable[[str], bool]:
     """Whether the abstracts write a name as typed, in some spacing ("repo-instruct": "Repo-Instruct")."""
     from rag.text.names import mention_pattern
@@ -136,7 +148,7 @@ def _cited_by(earlier: str, view: IndexView, tools: Tools, kinds: Sequence[str])
     """The short names of the papers an earlier question's answer cites, when it is of one of `kinds` (else [])."""
     from rag.text.names import short_name
 
-    asked = correct_slips(spell_out(asked_part(earlier), _written(view)), view.vocabulary)
+    asked = _as_searched(earlier, view)
     shape, searched = plan_question(asked, view, None)
     if shape.kind not in kinds:
         return []

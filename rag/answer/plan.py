@@ -129,7 +129,9 @@ _ASKER = re.compile(r"(?:for (?:my|our|a) (?:[\w-]+ ){0,2}(?:survey|thesis|revie
                     r"course|class|notes)|reviewer(?: here| question)?|as an? [\w-]+(?: [\w-]+)?|(?:a )?quick "
                     r"(?:question|one|check|sanity check|q)|sanity check|question|q|(?:(?:a )?bit of )?a random "
                     r"(?:one|question)|random (?:one|question)|fyi|btw|side note|curious|follow-?up|ok(?:ay)?|so|hi|"
-                    r"hey|hello)", re.I)
+                    r"hey|hello|"
+                    # "True or false: ...": how the asker wants it answered, no alternatives to choose between.
+                    r"true or false|true/false|yes or no|yes/no)", re.I)
 
 
 def asked_part(question: str) -> str:

@@ -53,7 +53,19 @@ def _titled(title: str, papers: Iterable[Paper], label: bool = False) -> str | N
             if (words <= t and not label) or \
                     shared >= max(TITLE_OVERLAP * len(words), (LABEL_COVERED if label else TITLE_COVERED) * len(t)):
                 return paper.paper_id
+        # The name before a title's colon, each word of it typed ("the Good Bad Missing paper", "'LMs as compilers'"
+        # for "Language Models as Compilers: ..."); "Attention Is All You Need" is no "Scope is all you need".
+        head, colon, _ = paper.title.partition(":")
+        t = set(_TITLE_WORD.findall(head.lower()))
+        shared = len(words & t) + sum(a.lower() not in t and spelled_out(a, head, shortest=2) for a in acronyms)
+        if colon and shared >= max(len(words), TITLE_COVERED * len(t)):
+            return paper.paper_id
     return None
+
+
+def titled_paper(name: str, papers: Iterable[Paper]) -> str | None:
+    """The paper a name typed loosely from its title is ("Good Bad Missing"), or None."""
+    return _titled(name, list(papers))
 
 
 def untitled(question: str, papers: Iterable[Paper]) -> list[str]:

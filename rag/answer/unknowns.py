@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rag.answer.mentions import PAPER_WORDS, Mention, key
-from rag.answer.quoted_titles import untitled
+from rag.answer.quoted_titles import titled_paper, untitled
 from rag.index.view import IndexView
 from rag.text.clippings import CLIPPINGS
 from rag.text.typos import standalone_lower
@@ -154,7 +154,8 @@ def unknown_papers(found: Gathered) -> list[str]:
              and not any(mention_pattern(m.text).search(p.title) for p in papers)]
     # "the Chen paper": an author's name is no paper's name, but the paper is there.
     return [*cited, *[n for n in [*unknown_ids, *unknown_words] if n.lower() not in authors
-                      and re.search(mention_pattern(n).pattern + _AS_PAPER, question, re.I)],
+                      and re.search(mention_pattern(n).pattern + _AS_PAPER, question, re.I)
+                      and titled_paper(n, papers) is None],
             *untitled(question, papers)]
 
 

@@ -31,9 +31,10 @@ _CLIPPED = re.compile(r"(?<![\w/-])(?:" + "|".join(sorted(map(re.escape, CLIPPIN
 
 def spell_out(text: str, written: Callable[[str], bool] = lambda name: False) -> str:
     """`text` with each clipped word written out ("repo-level" -> "repository-level"); upper-case "SOTA" too,
-    since nothing is named that. Not inside a hyphened name the abstracts write (`written`): "repo-instruct" is
-    ExecRepoBench's Repo-Instruct."""
+    since nothing is named that, and "p@1" (pass@1). Not inside a hyphened name the abstracts write (`written`):
+    "repo-instruct" is ExecRepoBench's Repo-Instruct."""
     text = re.sub(r"(?<![\w-])SOTA(?![\w-])", "state-of-the-art", text)
+    text = re.sub(r"(?<![\w@-])[pP]@(?=\d|k\b)", "pass@", text)  # "HE p@1": pass@1
 
     def out(m: re.Match[str]) -> str:
         hyphened = re.match(r"-[\w-]+", text[m.end():])

@@ -1,0 +1,71 @@
+"""Initialisms a question types for a name or phrase written out elsewhere: "HE" for HumanEval, "LCB" for
+LiveCodeBench, "NL" for the "natural language" the same question writes.
+
+Why: researchers shorten names in chat ("CodeTree w/ GPT-4o - numbers for HE, MBPP and CodeContests pls"), and an
+initialism no abstract writes read as a name the index lacks, so a question the abstracts answer was refused. Only
+an initialism that no abstract writes is read, and only when exactly one name spells it with its capitals, or the
+question itself writes the words it stands for; anything else stays as typed (an unknown name is still refused).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+# Two to four capitals standing alone, maybe plural ("LMs"): not part of a longer token ("pass@1", "GPT-4").
+_INITIALISM = re.compile(r"(?<![\w@/.+*-])(?P<letters>[A-Z]{2,4})(?P<plural>s?)(?![\w@/+*-]|\.\w)")
+# A name joined from two to four capitalised words: "HumanEval", "LiveCodeBench", "CodeContests".
+_CAMEL = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+){2,4}(?![\w-])")
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+_DEFINED = re.compile(r"\s*\(")  # "ES (edit similarity)"
+_SMALL = frozenset("a an and as at by for from in of on or the to with".split())
+
+
+@lru_cache(maxsize=4)
+def _camel_names(corpus_text: str) -> dict[str, frozenset[str]]:
+    """Each joined name the index writes, by its capitals ("HE": {"HumanEval"})."""
+    names: dict[str, set[str]] = {}
+    for name in set(_CAMEL.findall(corpus_text)):
+        names.setdefault("".join(c for c in name if c.isupper()), set()).add(name)
+    return {letters: frozenset(found) for letters, found in names.items()}
+
+
+def _spelled_in(text: str, letters: str) -> list[str]:
+    """The runs of consecutive words in `text` whose initials are `letters` ("natural language" for NL)."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL]
+    runs = [words[i:i + len(letters)] for i in range(len(words) - len(letters) + 1)]
+    return [" ".join(run) for run in runs
+            if "".join(w[0] for w in run).upper() == letters and not any(w.isupper() for w in run)]
+
+
+def _defined_as(phrase: str, letters: str, corpus_text: str) -> bool:
+    """Whether an abstract defines the initialism as these words: "Natural Language (NL)"."""
+    words = r"[\s-]+".join(map(re.escape, phrase.split()))
+    return re.search(rf"(?<![\w-]){words}\s*\(\s*{letters}s?\s*\)", corpus_text, re.I) is not None
+
+
+def spell_initialisms(text: str, corpus_text: str, written: Callable[[str], bool]) -> str:
+    """`text` with each initialism replaced by what it stands for, when that is certain: words the text writes
+    that an abstract defines it as, or for one no abstract writes (`written`), words the text writes before it or
+    the one joined name of the index with those capitals."""
+
+    def out(m: re.Match[str]) -> str:
+        letters = m["letters"]
+        if _DEFINED.match(text, m.end()) or re.search(r"\(\s*$", text[:m.start()]):
+            return m[0]  # "edit similarity (ES)": defined where it is typed, the name is asked as well as the words
+        # Words the question writes that an abstract defines it as ("where does RL get used ... reinforcement
+        # learning", "Reinforcement Learning (RL)"), or, for one no abstract writes, words it wrote before it ("better
+        # than natural language ..., despite tuning on NL"); "AI agents acting inside" is no "AI".
+        typed = written(m[0]) or written(letters)
+        rest = text[:m.start()] + " " + text[m.end():]
+        phrase = next((p for p in _spelled_in(rest, letters) if _defined_as(p, letters, corpus_text)), "") or \
+            next(iter(_spelled_in(text[:m.start()], letters) if not typed else []), "")
+        if phrase:
+            return phrase + ("s" if m["plural"] and not phrase.endswith("s") else "")
+        if typed:
+            return m[0]
+        names = _camel_names(corpus_text).get(letters, frozenset())
+        return next(iter(names)) if len(names) == 1 and not m["plural"] else m[0]
+
+    return _INITIALISM.sub(out, text)
