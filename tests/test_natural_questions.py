@@ -2253,3 +2253,18 @@ def test_initialisms_loose_title_names_and_answer_formats_are_read_as_meant(engi
 ])
 def test_initialisms_read_as_meant_are_still_refused_when_unstated(engine, question, said):
     assert_refused_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # A field the index lacks, asked across papers: a name no abstract writes, or long words none uses.
+    ("how are people getting LLMs to write SQL queries for databases?", "SQL"),
+    ("which papers have LLMs write smart contracts for blockchains?", "contracts"),
+])
+def test_questions_across_papers_about_a_field_the_index_lacks_are_refused(engine, question, said):
+    assert_refused_saying(engine, question, said)
+
+
+def test_a_list_with_the_askers_own_examples_in_brackets_is_still_answered(engine):
+    # A control: "plugin" is the asker's example, and no abstract's word.
+    answer = engine.ask("which code completion papers tested with real developers in the wild (deployed plugin)?")
+    assert not answer.refused and answer.citations

@@ -214,7 +214,7 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
 
 # Words of the asker's, not of the topic: no abstract needs them (the asker's chatter, and verbs any way of doing
 # something is asked with: "choose", "pick", "handle").
-_CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries", "worried", "wondering", "curious",
+CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries", "worried", "wondering", "curious",
                       "basically", "probably", "something", "anything", "papers", "stuff", "things", "choose",
                       "choosing", "picks", "picking", "select", "selecting", "handle", "handling", "tackle", "tackling",
                       "approach", "approaches", "deal", "dealing", "manage", "managing", "trying"})
@@ -250,7 +250,7 @@ def _own_words(found: Gathered) -> tuple[list[str], list[str]] | None:
 
     if any(unknowns(found)):
         return None
-    words = long_words(found.searched, _CHATTER)
+    words = long_words(found.searched, CHATTER)
     unused = [w for w in words if not found.view.vocabulary.uses(w)]
     return (words, unused) if len(unused) <= UNUSED_WORDS else None
 

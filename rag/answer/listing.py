@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rag.answer.acronyms import expansion
+from rag.answer.across import CHATTER, UNUSED_WORDS
 from rag.answer.citations import CitationBook
 from rag.answer.mentions import MADE
 from rag.answer.naming import in_passing
@@ -26,7 +27,7 @@ from rag.text.markers import escape_markers
 from rag.text.names import is_generic, key_names, mention_pattern
 from rag.text.numbers import Figure, read
 from rag.text.sentences import split_sentences
-from rag.text.tokens import tokenize
+from rag.text.tokens import long_words, tokenize
 from rag.types import Answer, AnswerSentence, Paper
 
 if TYPE_CHECKING:
@@ -195,6 +196,12 @@ def unmet_words(topic: str, vocabulary: Vocabulary) -> str:
     # The second word only while the first has not ended the subject: "benchmarks built for ..." is about benchmarks.
     subject = words[:1] if words and words[0].lower().endswith("s") else words[:2]
     absent = [w for w in subject if len(w) >= 5 and not vocabulary.uses(w)]
+    # Or more of its long words than a paraphrase brings are in no abstract (not the asker's chatter, nor examples in
+    # brackets): "tested coding AIs on writing solidity smart contracts for blockchains" is about a field the index
+    # lacks, as a question across papers is.
+    unused = [w for w in long_words(re.sub(r"\([^)]*\)", " ", rest), CHATTER) if not vocabulary.uses(w)]
+    if not absent and len(unused) > UNUSED_WORDS:
+        return f"No paper in the index matches “{rest}”: no indexed abstract mentions “{unused[0]}” or “{unused[1]}”."
     if not absent:
         return ""
     at = words.index(absent[0])
