@@ -2268,3 +2268,14 @@ def test_a_list_with_the_askers_own_examples_in_brackets_is_still_answered(engin
     # A control: "plugin" is the asker's example, and no abstract's word.
     answer = engine.ask("which code completion papers tested with real developers in the wild (deployed plugin)?")
     assert not answer.refused and answer.citations
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # A model's figure asked by a possessive ("gpt-4o's number") is a figure, which the abstract reporting it has.
+    ("how hard is GitChameleon vs BigCodeBench? gpt-4o's number on one vs the best LLM's on the other", "39.9"),
+    # A share asked beside a change asked of another name: the share is in a sentence of its own.
+    ("in the dynamic inference paper on GPT-2 code completion, what share of tokens does the first layer alone get "
+     "right? and the ROUGE-L cost?", "1.1%"),
+])
+def test_a_possessed_figure_and_a_share_beside_a_change_are_answered(engine, question, said):
+    assert_answered_saying(engine, question, said)

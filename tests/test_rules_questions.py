@@ -2302,6 +2302,15 @@ def test_a_share_asked_of_an_abstract_giving_only_a_change(question, sentence, c
     assert bool(change_only(question, [sentence])) is change
 
 
+def test_a_share_the_abstract_gives_in_another_sentence_is_no_change_only():
+    from rag.answer.shares import change_only
+
+    question = "on FooBench, what share of tokens does the first layer alone get right?"
+    changes = ["On FooBench it gives an 11.2% speedup with a 1.1% reduction in accuracy."]
+    assert change_only(question, changes, [*changes, "Only 9% of papers use FooBench."])  # another change-less %
+    assert not change_only(question, changes, [*changes, "The first layer predicts 54.4% of tokens correctly."])
+
+
 @pytest.mark.parametrize(("name", "defined"), [
     ("Gap", True), ("EAcc", True), ("FooBench", False), ("Ga", False),
 ])

@@ -589,7 +589,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                 return _not_stated(paper, wanted[0], question, found,
                                    f"{the_abstract} gives no {shown} figure {setting} (it says: "
                                    f"“{with_figure[0].text}”).")
-            if said := change_only(question, [s.text for s in with_figure]):
+            # Of the whole abstract: a share it gives in a sentence without the name ("54.4% of tokens") is no change.
+            if said := change_only(focus, [s.text for s in with_figure], split_sentences(paper.abstract)):
                 # "what percentage of all SV-COMP problems does Mistral-7B solve?": "12% (75 -> 84) more problems".
                 return _not_stated(paper, "", question, found, f"{the_abstract} gives only a change, not the share "
                                                                f"asked (it says: “{said}”).")

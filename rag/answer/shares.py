@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rag.text.tokens import long_words
+
 _SHARE = re.compile(r"\b(?:what|which)\s+(?:percent(?:age)?|share|fraction|proportion|%)\s+of\b|"
                     r"\bwhat\s+(?:percent(?:age)?|share|fraction|proportion)\b.*\b(?:solve[sd]?|pass(?:es|ed)?|"
                     r"prove[sd]?|resolve[sd]?|correct)\b", re.I)
@@ -22,14 +24,18 @@ _RELATIVE = re.compile(rf"{_PERCENT}\s*(?:\([^)]*\)\s*)?(?:more|fewer|less|highe
                        rf"{_PERCENT}|\b(?:improvement|gain|increase|boost)s?\s+of\s+(?:up\s+to\s+)?{_PERCENT}", re.I)
 
 
-def change_only(question: str, stating: Sequence[str]) -> str:
-    """The first sentence when the question asks a share of a whole and every percentage these sentences give is a
-    change ("12% (75 -> 84) more problems"), or ""."""
-    if not _SHARE.search(question) or _CHANGE.search(question):
+def change_only(question: str, stating: Sequence[str], abstract: Sequence[str] = ()) -> str:
+    """The first sentence when the question asks a share of a whole and every percentage these sentences, and the
+    rest of the `abstract`'s, give is a change ("12% (75 -> 84) more problems"), or ""."""
+    if not stating or not (share := _SHARE.search(question)) or _CHANGE.search(question):
         return ""
-    percents = [(s, m) for s in stating for m in re.finditer(_PERCENT, s)]
+    # The rest of the abstract where it counts what is asked a share of ("54.4% of tokens" for "share of tokens").
+    counted = [re.sub(r"s$", "", w) for w in long_words(" ".join(question[share.end():].split()[:3]))]
+    given = [*stating, *(s for s in abstract if s not in stating
+                         and any(re.search(rf"\b{re.escape(w)}", s, re.I) for w in counted))]
+    percents = [(s, m) for s in given for m in re.finditer(_PERCENT, s)]
     if not percents:
         return ""
-    relative = {(s, r.start() + p.start()) for s in stating for r in _RELATIVE.finditer(s)
+    relative = {(s, r.start() + p.start()) for s in given for r in _RELATIVE.finditer(s)
                 if (p := re.search(_PERCENT, r[0])) is not None}
     return stating[0] if all((s, m.start()) in relative for s, m in percents) else ""

@@ -11,6 +11,7 @@ from rag.answer.mentions import PAPER_WORDS, Mention, key
 from rag.answer.quoted_titles import titled_paper, untitled
 from rag.index.view import IndexView
 from rag.text.clippings import CLIPPINGS
+from rag.text.tokens import tokenize
 from rag.text.typos import standalone_lower
 
 if TYPE_CHECKING:
@@ -161,6 +162,8 @@ def unknown_papers(found: Gathered) -> list[str]:
 
 # "SWE-agent's agent-computer interface": what the question says the named thing has (the mention may or may not
 # hold the possessive).
+_FIGURE_WORDS = frozenset(tokenize("number numbers score scores result results figure figures performance accuracy "
+                                    "rate"))
 _POSSESSED = re.compile(r"(?:['’]s?)?\s+(?P<thing>(?:[\w-]+\s+)?[\w-]+)")
 
 
@@ -170,13 +173,14 @@ def _owned_unsaid(question: str, mention: Mention, found: Gathered) -> bool:
     thing they do speak of ("GPT-4's accuracy on miniF2F", where an abstract reports it) is answered, and so is a
     name an abstract uses as its own (said twice there, or its model: "DotaMath-deepseek-7B's score")."""
     from rag.text.names import names_in, short_name
-    from rag.text.tokens import tokenize
 
     written = question[mention.start : mention.end]
     possessive = re.search(r"['’]s?$", written) or re.match(r"['’]s?\b", question[mention.end :])
     match = _POSSESSED.match(question, mention.end)
     if not possessive or match is None or not (asked := set(tokenize(match["thing"])) - set(tokenize(written))):
         return False
+    if asked <= _FIGURE_WORDS:
+        return False  # "gpt-4o's number on GitChameleon": a figure, which the abstracts reporting one speak of
     papers = found.view.papers
     name = re.sub(r"['’]s?$", "", written)
     for pid in mention.paper_ids:
