@@ -2279,3 +2279,14 @@ def test_a_list_with_the_askers_own_examples_in_brackets_is_still_answered(engin
 ])
 def test_a_possessed_figure_and_a_share_beside_a_change_are_answered(engine, question, said):
     assert_answered_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said", "refused"), [
+    # A figure said to be the paper's, the premise of what is asked, is checked as one put up for confirmation.
+    ("DeepSeek-Prover reports 54.51% on miniF2F-test - at 64 samples or cumulative?", "54.51%", True),
+    ("the dynamic inference completion paper claims an 11.2% speedup; how many layers does it skip?", "1.7 layers",
+     False),  # a control: its own figure, said in a sentence without GPT-2
+])
+def test_a_figure_premised_as_the_papers_must_be_its_own(engine, question, said, refused):
+    answer = engine.ask(question)
+    assert answer.refused is refused and said in answer.answer

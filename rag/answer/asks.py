@@ -855,6 +855,10 @@ def asks_confirmation(question: str) -> bool:
     return bool(_CONFIRM.search(question) or _CHECKED.search(question))
 
 
+# "DeepSeek-Prover reports 54.51% on miniF2F - at 64 samples or cumulative?": a figure said to be the paper's, the
+# premise of what is asked, which is checked as one put up for confirmation is.
+_PREMISED = re.compile(r"\b(?:reports?|reported|gets?|got|achieves?|achieved|scores?|scored|hits?|reach(?:es|ed)?|"
+                       r"claims?|claimed)\s+(?:an?\s+|its\s+)?~?\d[\d.,]*\s*%", re.I)
 # "... - correct? and name the two robustness benchmarks": how many things to name, not a figure to check.
 _NAMED_COUNT = re.compile(r"(?:\b(?:name|list|give|identify|state|what\s+are|which\s+are)\s+(?:me\s+)?"
                           r"(?:the|its|their)|\bwhich)\s+$", re.I)
@@ -866,7 +870,9 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
     the names it is asked `on` ("is 77% the HumanEval number?"), a sentence writing it must name them: PLANSEARCH's
     77.0% is on LiveCodeBench."""
     if not asks_confirmation(question):
-        return ""
+        if not _PREMISED.search(question):
+            return ""
+        on = ()  # a premise is the paper's figure wherever it is said ("claims an 11.2% speedup" on GPT-2)
     sentences = [(s, read(s).values) for s in split_sentences(text)]
     for figure in read(question).figures:
         if figure.in_name or figure.implied or _version_number(question, figure) or \
