@@ -332,6 +332,8 @@ def test_a_name_the_question_defines_is_a_concept(question, papers, terms):
     # A split beside the name is asked too.
     ("miniF2F-valid", "It proves 46.3% of the miniF2F test.", False),
     ("miniF2F-test", "It proves 46.3% of the miniF2F test.", True),  # a control
+    ("miniF2F test", "The miniF2F benchmark has 20 IMO problems in its test set.", True),  # the split said apart
+    ("miniF2F valid", "The miniF2F benchmark has 20 IMO problems in its test set.", False),
     ("VB-vs-VF", "VB methods scale better than VF methods.", True),  # two names hyphened by "vs"
 ])
 def test_what_an_abstract_states_by_name(name, text, stated):
@@ -554,6 +556,9 @@ def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
     ("how many samples per problem did FooCoder draw?", "in contests with more than 5,000 participants", False),
     ("how many samples for each task did FooCoder draw?", "46.3% with 64 samples", True),  # a control
     ("what were the raw counts before and after?", "It solves 17.39% (69 -> 81) more problems.", None),  # no unit
+    # Kinds of a thing, by whatever word: "how many kinds of context" is "8 types of contexts".
+    ("how many kinds of context did they try?", "We experiment with 8 types of contexts.", True),
+    ("how many varieties of prompt were tested?", "We test 5 kinds of prompts.", True),
 ])
 def test_a_count_of_items_is_a_number_of_whatever_the_dataset_holds(question, sentence, counts):
     from rag.answer.units import counted_unit

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from rag.answer.mentions import Mention, key
 from rag.answer.units import SPLITS
 from rag.text.names import mention_pattern, short_name
+from rag.text.sentences import split_sentences
 from rag.text.vocabulary import Vocabulary
 from rag.types import Paper
 
@@ -35,10 +36,19 @@ def states_name(text: str, name: str, vocabulary: Vocabulary) -> bool:
     if parts := joined_parts(name):
         return all(states_name(text, part, vocabulary) for part in parts)
     words = [w for w in re.split(r"[\s-]+", name) if w]  # "RANK-RANK-Ligand": RANK, and a plain word
+    if len(words) >= 2 and words[-1].lower() in SPLITS and _split_said(text, " ".join(words[:-1]), words[-1]):
+        return True
     # A split is no plain word here: "miniF2F-valid" is not the abstract's "miniF2F test".
     core = [w for w in words if not (w.isalpha() and vocabulary.plain(w.lower())) or w.lower() in SPLITS]
     # Beside a plain word, two capitals are enough to be spelled out: "NL-code pairs" for "natural-language ... pairs".
     return 0 < len(core) < len(words) and all(mentions_name(text, w) or spelled_out(w, text, shortest=2) for w in core)
+
+
+def _split_said(text: str, base: str, split: str) -> bool:
+    """Whether a sentence names the base and calls a part of it that split: "The miniF2F benchmark has 20 IMO
+    problems in its test set" states "miniF2F test"."""
+    said = re.compile(rf"\b{re.escape(split)}\s+(?:set|split|subset|data)\b", re.I)
+    return any(mentions_name(s, base) and said.search(s) for s in split_sentences(text))
 
 
 # What a two-letter measure's second word is: "EM" is an "exact match", "ES" an "edit similarity".

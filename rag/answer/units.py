@@ -39,7 +39,9 @@ _UNIT_FORMS = {**dict.fromkeys(["model", "llm", "lm"], r"(?:model|LLM|LM|languag
                **dict.fromkeys(["people", "person", "user", "developer", "participant", "programmer", "annotator",
                                 "human", "engineer", "student"],
                                r"(?:people|person|user|developer|participant|programmer|annotator|human|engineer|"
-                               r"student)")}
+                               r"student)"),
+               # "how many kinds of context did they try?": "8 types of contexts".
+               **dict.fromkeys(["kind", "type", "sort", "varieti"], r"(?:kind|type|sort|variet)")}
 # "Which is bigger in parameter count?", "the number of lemmas", "number of tasks in MBPP?": a count of that unit.
 # "OMPGPT param count?": a count asked in two words.
 _COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|(?:^|\b(?:the|what|which|larger|smaller|"

@@ -31,6 +31,24 @@ def _camel_names(corpus_text: str) -> dict[str, frozenset[str]]:
     return {letters: frozenset(found) for letters, found in names.items()}
 
 
+# Two to five capitalised words in a row, as a title writes them: "Proof-Oriented Programming".
+_CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ -]+[A-Z][a-z]+){1,4}(?![\w-])")
+
+
+@lru_cache(maxsize=4)
+def _capitalised_phrases(corpus_text: str) -> dict[str, frozenset[str]]:
+    """Each run of capitalised words the index writes and the runs within it, by their initials ("POP":
+    {"Proof-Oriented Programming"}), three letters or more: two spell out too much."""
+    phrases: dict[str, set[str]] = {}
+    for run in set(_CAPITALISED_RUN.findall(corpus_text)):
+        words = re.findall(r"[A-Z][a-z]+", run)
+        for i in range(len(words)):
+            for j in range(i + 3, len(words) + 1):
+                phrase = re.search(r"[ -]+".join(words[i:j]), run)[0]
+                phrases.setdefault("".join(w[0] for w in words[i:j]), set()).add(phrase.lower())
+    return {letters: frozenset(found) for letters, found in phrases.items()}
+
+
 def _spelled_in(text: str, letters: str) -> list[str]:
     """The runs of consecutive words in `text` whose initials are `letters` ("natural language" for NL)."""
     words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL]
@@ -47,8 +65,8 @@ def _defined_as(phrase: str, letters: str, corpus_text: str) -> bool:
 
 def spell_initialisms(text: str, corpus_text: str, written: Callable[[str], bool]) -> str:
     """`text` with each initialism replaced by what it stands for, when that is certain: words the text writes
-    that an abstract defines it as, or for one no abstract writes (`written`), words the text writes before it or
-    the one joined name of the index with those capitals."""
+    that an abstract defines it as, or for one no abstract writes (`written`), words the text writes before it, the
+    one joined name of the index with those capitals, or its one run of capitalised words with those initials."""
 
     def out(m: re.Match[str]) -> str:
         letters = m["letters"]
@@ -66,6 +84,10 @@ def spell_initialisms(text: str, corpus_text: str, written: Callable[[str], bool
         if typed:
             return m[0]
         names = _camel_names(corpus_text).get(letters, frozenset())
-        return next(iter(names)) if len(names) == 1 and not m["plural"] else m[0]
+        if len(names) == 1 and not m["plural"]:
+            return next(iter(names))
+        # Or the one run of capitalised words with those initials ("the SMT-assisted POP paper").
+        phrases = _capitalised_phrases(corpus_text).get(letters, frozenset())
+        return next(iter(phrases)) if not names and len(phrases) == 1 else m[0]
 
     return _INITIALISM.sub(out, text)
