@@ -2290,3 +2290,10 @@ def test_a_possessed_figure_and_a_share_beside_a_change_are_answered(engine, que
 def test_a_figure_premised_as_the_papers_must_be_its_own(engine, question, said, refused):
     answer = engine.ask(question)
     assert answer.refused is refused and said in answer.answer
+
+
+def test_a_title_quoted_loosely_asks_nothing_about_its_own_words(engine):
+    # "w/o verification" is the title's word, not a setting the figure must have been measured without.
+    answer = engine.ask("'test-time compute w/o verification or RL is suboptimal': what sizes of base LLMs did they "
+                        "run?")
+    assert not answer.refused and "3/8/32B" in answer.answer

@@ -81,10 +81,18 @@ def without_quoted_titles(question: str) -> str:
 
 
 def without_title(question: str, title: str) -> str:
-    """The question without a paper's whole title, quoted or not, and without the titles it quotes: "'Scaling
-    Test-Time Compute Without Verification or RL is Suboptimal': do verifier-based methods scale better?" asks
-    nothing about going without verification."""
-    return without_quoted_titles(re.sub(re.escape(title), " ", question, flags=re.I))
+    """The question without a paper's whole title, quoted or not, or quoted loosely, and without the titles it
+    quotes: "'Scaling Test-Time Compute Without Verification or RL is Suboptimal': do verifier-based methods scale
+    better?" and "'test-time compute w/o verification or RL is suboptimal' - base model sizes?" ask nothing about
+    going without verification."""
+    question = re.sub(re.escape(title), " ", question, flags=re.I)
+    itself = [Paper(paper_id="it", title=title, abstract="")]
+    question = _ANY_QUOTE.sub(lambda m: " " if _titled(m["title"].strip(), itself) else m[0], question)
+    return without_quoted_titles(question)
+
+
+# Any words in quotes, where a title quoted loosely is looked for once the paper is known.
+_ANY_QUOTE = re.compile(r"(?<![\w'’])[\"'“‘](?P<title>[^\"“”‘’]{12,}?)[\"'”’](?![\w'’])")
 
 
 def quoted_papers(question: str, papers: Iterable[Paper]) -> list[str]:
