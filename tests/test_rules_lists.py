@@ -197,3 +197,13 @@ def test_a_named_topic_evaluated_on_is_met_by_every_paper_naming_it_versions_too
     # "train or evaluate models on" asks nothing beyond naming it: no closeness of wording is needed.
     found = find_matches("train or evaluate models on Lean proofs", papers, lambda text: [])
     assert sorted(m.paper.paper_id for m in found) == ["ds", "ma"]
+
+
+@pytest.mark.parametrize(("topic", "unmet"), [
+    # More long words no abstract uses than a paraphrase brings, outweighing those some abstract uses.
+    ("writing solidity smart contracts for blockchains", True),
+    ("decoding latency with speculative drafts", False),  # still about decoding latency
+    ("decoding latency in the wild (deployed plugin)", False),  # an example in brackets is the asker's
+])
+def test_a_list_topic_mostly_in_words_no_abstract_uses_is_unmet(topic, unmet):
+    assert bool(unmet_words(topic, Vocabulary(CORPUS + " We write programs; a smart idea."))) is unmet

@@ -182,7 +182,7 @@ _DOING = re.compile(r"^(?:(?:look|looks|work|works|focus|focuses)\s+(?:at|on|int
                     r"(?:whether|wheter|wether|if|how))\s+", re.I)  # "test wheter": as typed
 
 
-def unmet_words(topic: str, vocabulary: Vocabulary) -> str:
+def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], float] = lambda word: 1.0) -> str:
     """Why no paper can meet a described list topic whose subject is a word no indexed title or abstract has in any
     form ("which papers use speculative decoding?"), or "": papers matching it loosely are then about something
     else, not a weaker match."""
@@ -199,8 +199,12 @@ def unmet_words(topic: str, vocabulary: Vocabulary) -> str:
     # Or more of its long words than a paraphrase brings are in no abstract (not the asker's chatter, nor examples in
     # brackets): "tested coding AIs on writing solidity smart contracts for blockchains" is about a field the index
     # lacks, as a question across papers is.
-    unused = [w for w in long_words(re.sub(r"\([^)]*\)", " ", rest), CHATTER) if not vocabulary.uses(w)]
-    if not absent and len(unused) > UNUSED_WORDS:
+    long = long_words(re.sub(r"\([^)]*\)", " ", _DOING.sub("", rest, count=1)), CHATTER)
+    unused = [w for w in long if not vocabulary.uses(w)]
+    # ... and outweigh (`weight`: how telling a word is) those some abstract uses: "decoding latency with speculative
+    # drafts" is still about decoding latency.
+    if not absent and len(unused) > UNUSED_WORDS and \
+            sum(map(weight, unused)) > sum(weight(w) for w in long if w not in unused):
         return f"No paper in the index matches “{rest}”: no indexed abstract mentions “{unused[0]}” or “{unused[1]}”."
     if not absent:
         return ""

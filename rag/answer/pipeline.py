@@ -473,7 +473,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         return view.vocabulary.name_typed_lower(word[0]) or word[0]
 
     topic = re.sub(r"\b[a-z][a-z0-9]{2,}\b", as_name, topic)
-    if reason := unmet_words(topic, view.vocabulary):
+    if reason := unmet_words(topic, view.vocabulary, lambda word: sum(map(view.lexical.idf, tokenize(word)))):
         # What the topic is about is in no abstract in any form ("text-to-SQL"): whatever matches loosely is about
         # something else.
         return refuse(question, found, reason)
