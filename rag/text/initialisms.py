@@ -22,7 +22,7 @@ _DEFINED = re.compile(r"\s*\(")  # "ES (edit similarity)"
 _SMALL = frozenset("a an and as at by for from in of on or the to with".split())
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def _camel_names(corpus_text: str) -> dict[str, frozenset[str]]:
     """Each joined name the index writes, by its capitals ("HE": {"HumanEval"})."""
     names: dict[str, set[str]] = {}
@@ -35,7 +35,7 @@ def _camel_names(corpus_text: str) -> dict[str, frozenset[str]]:
 _CAPITALISED_RUN = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:[ -]+[A-Z][a-z]+){1,4}(?![\w-])")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def _capitalised_phrases(corpus_text: str) -> dict[str, frozenset[str]]:
     """Each run of capitalised words the index writes and the runs within it, by their initials ("POP":
     {"Proof-Oriented Programming"}), three letters or more: two spell out too much."""
