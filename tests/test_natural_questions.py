@@ -2297,3 +2297,8 @@ def test_a_title_quoted_loosely_asks_nothing_about_its_own_words(engine):
     answer = engine.ask("'test-time compute w/o verification or RL is suboptimal': what sizes of base LLMs did they "
                         "run?")
     assert not answer.refused and "3/8/32B" in answer.answer
+
+
+def test_a_cutoff_typed_in_chat_shorthand_is_checked_as_written_out(engine):
+    # "HE p@1" is HumanEval pass@1 in what the answer checks: LintSeq gives HumanEval pass@50 only.
+    assert_refused_saying(engine, "LintSeq's 150M model - what's its HE p@1?", "pass@1")

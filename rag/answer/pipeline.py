@@ -73,9 +73,10 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     shape, searched = plan_question(searched, view, request.paper_ids, bool(history))
     found = gather(shape, searched, view, tools, retrieval, request.paper_ids)
     t_gathered = time.perf_counter()
-    # Read as it was searched, without a label about the asker ("True or false:") and with its initialisms written
-    # out ("HE" is HumanEval in what the answer checks too).
-    read = spell_initialisms(asked_part(question), view.corpus_text, _written(view))
+    # Read as it was searched, without a label about the asker ("True or false:") and with its clippings and
+    # initialisms written out ("HE p@1" is HumanEval pass@1 in what the answer checks too).
+    written = _written(view)
+    read = spell_initialisms(spell_out(asked_part(question), written), view.corpus_text, written)
     answer = yield from compose(shape, read, found, retrieval, request.strict)
     answer.query = question
     answer.evidence = _with_cited(found.retrieved, answer, view.papers)
