@@ -384,50 +384,39 @@ _WAYS_EXIST = re.compile(r"^what\s+(?:[\w-]+\s+)?(?:tricks|ways|approaches|metho
 # models cheaper?"). Each is answered paper by paper, as a question worded "across these papers" is.
 _WORK = (r"(?:ways|strategies|approaches|techniques|methods|ideas|frameworks|setups|designs|attempts|tricks|options|"
          r"solutions|systems|results|arguments|findings|directions)")
-_GROUPS = r"(?:people|researchers|papers|folks|ppl|authors|anyone)"
+# "when you sample many programs, how do people pick one?", "What are people doing instead?", "How do different papers
+# bring in ...": the work of several groups is asked about.
+_GROUPS = (r"(?:people|researchers|papers|folks|ppl|authors|anyone|others|(?:different|various|other)\s+"
+           r"(?:papers|works|groups|teams|methods|approaches))")
 _BODY_OF_WORK = (
     r"\bwhat(?:['’]?s|\s+has|\s+is|\s+have)\s+(?:been\s+)?(?:done|tried|proposed|known|shown|found|learned|explored|"
-    r"attempted|being\s+done)\b|\bwhat\s+do\s+we\s+know\b|\bwhat(?:['’]?s|\s+is)\s+out\s+there\b|"
-    rf"\b(?:has|have|did|are|do)\s+{_GROUPS}\s+\w+|"
+    r"reported|observed|attempted|being\s+done)\b|\bwhat\s+do\s+we\s+know\b|\bwhat(?:['’]?s|\s+is)\s+out\s+there\b|"
+    rf"\b(?:has|have|did|are|do|would)\s+{_GROUPS}\s+\w+|"
     r"\bhow\s+(?:has|have)\s+[^?]{0,60}?\bbeen\s+\w+|\bwhere\s+has\s+[^?]{0,80}?\bbeen\s+shown\b|"
     r"\bhow\s+have\s+(?:[\w/-]+\s+){0,3}?(?:models|papers|systems|methods|benchmarks|works|studies)\s+\w+ed\b|"
     rf"\bwhat\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:[\w/-]+\s+){{0,4}}?{_WORK}\s+(?:\([^)]*\)\s+)?"
     r"(?!do\b|does\b|did\b|is\b|was\b)\w+|"
     r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\s+[^?]{0,40}?\b(?:have|has)\s+(?:been|people|researchers|papers|folks)\b|"
     rf"\b{_WORK}\s+exist\b|^(?:frameworks|systems|ways|methods|approaches|techniques|setups|designs)\s+"
-    r"(?:where|that|which|to|for)\b|^ideas\s+for\b|\bany\s+(?:methods|approaches|techniques|ideas|work)\b|"
+    r"(?:where|that|which|to|for)\b|^ideas\s+for\b|\bany\s+(?:evidence|methods|approaches|techniques|ideas|work)\b|"
     r"\bin\s+what\s+ways\b|\bwhat\s+are\s+(?:the\s+)?(?:different|various|main)\s+\w+|"
     r"\bwhat\s+are\s+(?:the\s+)?(?:ways|setups|designs|options|kinds|types)\b|"
     r"^(?:arguments|results|evidence|work|studies)\s*(?:/\s*\w+\s*)?\s+(?:showing|that\s+show)\b|"
-    r"\bwhat\s+(?:work|research|evidence)\s+(?:is\s+there|uses|exists)\b|"
+    r"\bwhat\s+(?:work|research)\s+(?:is\s+there|uses|exists)\b|"
     r"\bwhat\s+(?:[\w-]+\s+)?(?:concerns|issues|problems|challenges|limitations|risks)\b[^?]*\b(?:are|were|have\s+been)"
     r"\s+(?:raised|reported|identified|noted|discussed)\b|"
-    r"\bwhat\s+do\s+(?:the\s+)?(?:papers|people|researchers|authors|studies)\s+(?:argue|suggest|conclude|recommend)\b|"
     r"^how\s+(?:do|can|should)\s+(?:[\w/-]+\s+){0,3}?(?:[a-z][\w-]*[^s\W]s|ppl|people|folks|you|one|we)\s+\w+")
 _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
     r"strategies)\b|" + _WAYS + "|"
-    r"^what\s+(?:\w+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|ideas)\s+(?:exist|"
-    r"are (?:out )?there|have been (?:tried|proposed|used)|"
-    # "what tricks have benchmark authors used to ...": the ways several groups took
-    r"have\s+(?:[\w-]+\s+){1,3}?(?:used|tried|proposed|adopted|taken))\b|"
-    r"^how\s+(?:are|do)\s+(?:people|researchers|papers|these papers|authors)\b|"
     # "ways LLM agents are being used to automate ML research": the ways several groups use them.
     r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\s+|main\s+)?ways\s+(?:that\s+|in\s+which\s+)?"
     r"(?:[\w/-]+\s+){1,5}?(?:are|is|have\s+been|get|gets)\s+(?:being\s+)?(?:used|applied|employed|leveraged|"
     r"adapted)\b|"
-    # "when you sample many programs, how do people pick one?", "how are folks dealing with ...", "What are people
-    # doing instead?", "How do different papers bring in ...": the work of several groups is asked about.
-    r"\bhow\s+(?:are|do|did|have|would)\s+(?:people|folks|researchers|others|(?:different|various|other)\s+"
-    r"(?:papers|works|groups|teams|methods|approaches))\b|"
-    r"\bwhat\s+(?:are|have)\s+(?:people|folks|researchers|others)\s+(?:been\s+)?(?:doing|trying|using|proposing|"
-    r"done|tried|used|proposed)\b|"
     # "why do some authors think X, and what do they propose?": several groups' views.
     r"\b(?:some|several|many|various|other)\s+(?:authors|papers|researchers|works|groups|teams|studies)\s+"
     r"(?:think|argue|claim|say|find|found|report|believe|propose|suggest|consider)\b|"
     r"^how\s+(?:are|is)\s+(?:[\w/-]+\s+){1,4}?being\s+(?:used|applied|employed|leveraged|adapted)\b|"
-    # "Can LLMs trace what a program does? what's been found": what the work so far found, the findings of several.
-    r"\bwhat(?:['’]s|\s+has)\s+been\s+(?:found|shown|reported|learned|observed)\b|"
     # "is there evidence here that small models beat big ones?", "what evidence is there that diversity matters?":
     # the evidence of the collection, one paper's finding each, not one abstract's sentences.
     r"^(?:is|was)\s+there\s+(?:any\s+)?evidence\b|\bwhat\s+evidences?\s+(?:is\s+there|are\s+there|do|does|did|have|"
@@ -435,13 +424,12 @@ _ACROSS_PAPERS = re.compile(
     # "what does the corpus say about diversity mattering?": what the collection says, paper by paper.
     r"\bwhat\s+(?:does|do)\s+(?:the\s+|this\s+)?(?:corpus|collection|index|literature|abstracts|papers\s+here)\s+"
     r"(?:say|tell|show|report|suggest)\b|"
-    r"\bany\s+evidence\b|"
     # "does diversity actually help? which papers show it and how": the claim before, each paper's evidence for it.
     r"\bwhich\s+(?:papers|works|studies)\s+(?:show|find|found|demonstrate|report|support|suggest)\s+(?:it|this|that)\b|"
     # "what did the papers find", "What have human-in-the-loop studies found about ...": a kind of study, in up to
     # three words, is still several studies.
-    r"\bwhat\s+(?:do|did|have)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?(?:papers|studies|works|people|researchers)\s+"
-    r"(?:find|found|show|shown|report|reported|say|said)\b|"
+    r"\bwhat\s+(?:do|did|have)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?(?:papers|studies|works|people|researchers|authors)"
+    r"\s+(?:find|found|show|shown|report|reported|say|said|argue|suggest|conclude|recommend)\b|"
     # "What approaches do people here use to ...", "ways that papers use code to ...", "the methods here".
     # "how do completion models here use AST info?": any plural the collection holds, said with "here".
     rf"{_WAYS_OF_PEOPLE}|\b(?:people|folks|(?!(?:was|is|has|does|this|its|us|as|yes|plus)\b)"
