@@ -73,11 +73,8 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     shape, searched = plan_question(searched, view, request.paper_ids, bool(history))
     found = gather(shape, searched, view, tools, retrieval, request.paper_ids)
     t_gathered = time.perf_counter()
-    # Read as it was searched, without a label about the asker ("True or false:") and with its clippings and
-    # initialisms written out ("HE p@1" is HumanEval pass@1 in what the answer checks too).
-    written = _written(view)
-    read = spell_initialisms(spell_out(asked_part(question), written), view.corpus_text, written)
-    answer = yield from compose(shape, read, found, retrieval, request.strict)
+    # Read as it was searched ("HE p@1" is HumanEval pass@1 in what the answer checks too), its slips as typed.
+    answer = yield from compose(shape, _read(question, view), found, retrieval, request.strict)
     answer.query = question
     answer.evidence = _with_cited(found.retrieved, answer, view.papers)
     if not answer.refused:
@@ -123,12 +120,16 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
     return searched
 
 
-def _as_searched(question: str, view: IndexView) -> str:
-    """The question as it is searched and read: no lead-in label, clippings and initialisms written out, slips
-    corrected ("repo-level" is searched as the abstracts write it, "HE" as HumanEval, "actualy" as "actually")."""
+def _read(question: str, view: IndexView) -> str:
+    """The question as it is read: no label about the asker ("True or false:"), clippings and initialisms written
+    out ("repo-level" as the abstracts write it, "HE p@1" as HumanEval pass@1)."""
     written = _written(view)
-    return correct_slips(spell_initialisms(spell_out(asked_part(question), written), view.corpus_text, written),
-                         view.vocabulary)
+    return spell_initialisms(spell_out(asked_part(question), written), view.corpus_text, written)
+
+
+def _as_searched(question: str, view: IndexView) -> str:
+    """The question as it is searched: as read, with slips corrected ("actualy" as "actually")."""
+    return correct_slips(_read(question, view), view.vocabulary)
 
 
 def _written(view: IndexView) -> Callable[[str], bool]:

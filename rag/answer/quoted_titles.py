@@ -43,24 +43,35 @@ LABEL_COVERED = 0.6
 def _titled(title: str, papers: Iterable[Paper], label: bool = False) -> str | None:
     """The paper a title quoted loosely is, or None. An acronym the title spells out is its words ("'Program
     Synthesis with LLMs'" is "Program Synthesis with Large Language Models"). A `label` must cover more of it."""
-    title = spell_out(title)  # "w/o verification": "without verification"
-    words = set(_TITLE_WORD.findall(title.lower()))
-    acronyms = re.findall(r"[A-Z][A-Za-z]*[A-Z]s?", title)
-    for paper in papers:
-        for part in {paper.title, *paper.title.split(":")[1:]}:
-            t = set(_TITLE_WORD.findall(part.lower()))
-            shared = len(words & t) + sum(a.lower() not in t and spelled_out(a, part) for a in acronyms)
-            if (words <= t and not label) or \
-                    shared >= max(TITLE_OVERLAP * len(words), (LABEL_COVERED if label else TITLE_COVERED) * len(t)):
-                return paper.paper_id
+    quoted = _Quoted(title)
+    return next((paper.paper_id for paper in papers if quoted.names(paper.title, label)), None)
+
+
+class _Quoted:
+    """A title as typed, read once: its words and its acronyms."""
+
+    def __init__(self, title: str) -> None:
+        title = spell_out(title)  # "w/o verification": "without verification"
+        self.words = set(_TITLE_WORD.findall(title.lower()))
+        self.acronyms = re.findall(r"[A-Z][A-Za-z]*[A-Z]s?", title)
+
+    def _shared(self, part: str, shortest: int = 3) -> tuple[int, set[str]]:
+        t = set(_TITLE_WORD.findall(part.lower()))
+        return len(self.words & t) + sum(a.lower() not in t and spelled_out(a, part, shortest)
+                                         for a in self.acronyms), t
+
+    def names(self, title: str, label: bool = False) -> bool:
+        """Whether it is this title, loosely."""
+        covered = LABEL_COVERED if label else TITLE_COVERED
+        for part in {title, *title.split(":")[1:]}:
+            shared, t = self._shared(part)
+            if (self.words <= t and not label) or shared >= max(TITLE_OVERLAP * len(self.words), covered * len(t)):
+                return True
         # The name before a title's colon, each word of it typed ("the Good Bad Missing paper", "'LMs as compilers'"
         # for "Language Models as Compilers: ..."); "Attention Is All You Need" is no "Scope is all you need".
-        head, colon, _ = paper.title.partition(":")
-        t = set(_TITLE_WORD.findall(head.lower()))
-        shared = len(words & t) + sum(a.lower() not in t and spelled_out(a, head, shortest=2) for a in acronyms)
-        if colon and shared >= max(len(words), TITLE_COVERED * len(t)):
-            return paper.paper_id
-    return None
+        head, colon, _ = title.partition(":")
+        shared, t = self._shared(head, shortest=2)
+        return bool(colon) and shared >= max(len(self.words), TITLE_COVERED * len(t))
 
 
 def titled_paper(name: str, papers: Iterable[Paper]) -> str | None:
@@ -86,8 +97,7 @@ def without_title(question: str, title: str) -> str:
     better?" and "'test-time compute w/o verification or RL is suboptimal' - base model sizes?" ask nothing about
     going without verification."""
     question = re.sub(re.escape(title), " ", question, flags=re.I)
-    itself = [Paper(paper_id="it", title=title, abstract="")]
-    question = _ANY_QUOTE.sub(lambda m: " " if _titled(m["title"].strip(), itself) else m[0], question)
+    question = _ANY_QUOTE.sub(lambda m: " " if _Quoted(m["title"].strip()).names(title) else m[0], question)
     return without_quoted_titles(question)
 
 
