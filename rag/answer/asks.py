@@ -651,13 +651,14 @@ def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool,
                 any(re.search(_EVALUATES + re.escape(n) + r"\b", question, re.I) or mention_pattern(n).search(other)
                     or re.search(rf"\b{re.escape(n)}\s+{_MEMBER_OF}", question, re.I)
                     # "does the paper report an SVAMP number?": a figure on it
-                    or re.search(rf"\b(?:an?|any|the|its|their)\s+{re.escape(n)}\s+{_FIGURE_WORD}", question, re.I)
+                    or re.search(rf"\b(?:an?|any|the|its|their)\s+{re.escape(n)}\s+{FIGURE_WORD}", question, re.I)
                     # "does it beat GPT-4o on AIME 2024?": where the comparison is measured
                     or (other and re.search(rf"\bon\s+(?:the\s+)?{re.escape(n)}\b", question, re.I)) for n in names))
     return asks_about_data(question, names)
 
 
-_FIGURE_WORD = r"(?:numbers?|figures?|scores?|results?|ratings?|accuracy|accuracies)\b"
+# Words that ask for a figure of something ("an SVAMP number", "gpt-4o's score on it").
+FIGURE_WORD = r"(?:numbers?|figures?|scores?|results?|ratings?|rates?|accuracy|accuracies|performance)\b"
 # "is PyTorch one of the four ML libraries they used?": a member of what a paper names, which no abstract names.
 # Only of what they used: "is Kat8 one of the causes of ...?" is a claim, its unknown name maybe another for MOF.
 _MEMBER_OF = (r"(?:really\s+|also\s+)?(?:one\s+of|among|included\s+(?:in|among)|part\s+of)\s+(?:the|its|their)\s+"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rag.answer.asks import FIGURE_WORD
 from rag.answer.mentions import PAPER_WORDS, Mention, key
 from rag.answer.quoted_titles import titled_paper, untitled
 from rag.index.view import IndexView
@@ -162,8 +163,6 @@ def unknown_papers(found: Gathered) -> list[str]:
 
 # "SWE-agent's agent-computer interface": what the question says the named thing has (the mention may or may not
 # hold the possessive).
-_FIGURE_WORDS = frozenset(tokenize("number numbers score scores result results figure figures performance accuracy "
-                                    "rate"))
 _POSSESSED = re.compile(r"(?:['’]s?)?\s+(?P<thing>(?:[\w-]+\s+)?[\w-]+)")
 
 
@@ -179,7 +178,7 @@ def _owned_unsaid(question: str, mention: Mention, found: Gathered) -> bool:
     match = _POSSESSED.match(question, mention.end)
     if not possessive or match is None or not (asked := set(tokenize(match["thing"])) - set(tokenize(written))):
         return False
-    if asked <= _FIGURE_WORDS:
+    if re.match(FIGURE_WORD, match["thing"], re.I):
         return False  # "gpt-4o's number on GitChameleon": a figure, which the abstracts reporting one speak of
     papers = found.view.papers
     name = re.sub(r"['’]s?$", "", written)
