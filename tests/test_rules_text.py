@@ -349,6 +349,10 @@ def test_the_long_words_a_question_is_about(text, words):
     ("the dev set and the prob of success", "the dev set and the prob of success"),  # two readings: left as typed
     ("HE p@1 and MBPP P@10", "HE pass@1 and MBPP pass@10"),
     ("the top@1 and map@5 figures", "the top@1 and map@5 figures"),  # only a "p" is pass
+    ("how many test cases r in it?", "how many test cases are in it?"),  # chat's "r" after a count's noun
+    ("how many runs report Pearson's r in the table?", "how many runs report Pearson's r in the table?"),
+    ("whole-proof acc @64 samples?", "whole-proof acc with 64 samples?"),  # not a metric "acc@64"
+    ("pass@64 samples?", "pass@64 samples?"),  # a control: a metric's own "@"
 ])
 def test_clipped_words_are_written_out(text, spelled):
     from rag.text.clippings import spell_out

@@ -25,18 +25,13 @@ def not_text(text: str) -> str:
 
 
 _EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=\w)([^*]+?)(?<=[\w.%)])\*{1,2}(?![\w*])")
-# "acc @64 samples": "with 64 samples", not a metric "acc@64".
-_AT_SAMPLES = re.compile(r"(?<![\w@])@\s*(\d[\d,]*)(?=\s+(?:samples?|tries|attempts|generations|rollouts)\b)", re.I)
-# "how many test cases r in ProcessBench": chat's "r" for "are" after a count's noun (not Pearson's r).
-_TYPED_R = re.compile(r"(\bhow\s+many\s+(?:[\w-]+\s+){1,3}?)r(?=\s+(?:in|there|on|used|available)\b)", re.I)
 
 
 def check_question(question: str | None, limit: int) -> str:
-    """The question with its whitespace collapsed, chat emphasis taken off ("*valid* split": the word is what is
-    asked; "F*" and "HACL*" keep theirs) and chat shorthand written out ("r" for "are", "@64 samples");
-    QuestionError when it cannot be asked as it is."""
+    """The question with its whitespace collapsed and chat emphasis taken off ("*valid* split": the word is what is
+    asked; "F*" and "HACL*" keep theirs); QuestionError when it cannot be asked as it is. Chat shorthand is written
+    out where the question is read (rag/text/clippings.py)."""
     question = _EMPHASIS.sub(r"\1", " ".join((question or "").split()))
-    question = _AT_SAMPLES.sub(r"with \1", _TYPED_R.sub(r"\1are", question))
     if not question:
         raise QuestionError("The question is empty: type a question about the indexed papers.")
     if where := not_text(question):

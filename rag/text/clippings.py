@@ -29,12 +29,19 @@ _CLIPPED = re.compile(r"(?<![\w/-])(?:" + "|".join(sorted(map(re.escape, CLIPPIN
                       r")(?![\w/(]|\.\w)")  # not "config.json", "eval()"
 
 
+# "acc @64 samples": "with 64 samples", not a metric "acc@64".
+_AT_SAMPLES = re.compile(r"(?<![\w@])@\s*(\d[\d,]*)(?=\s+(?:samples?|tries|attempts|generations|rollouts)\b)", re.I)
+# "how many test cases r in ProcessBench": chat's "r" for "are" after a count's noun (not Pearson's r).
+_TYPED_R = re.compile(r"(\bhow\s+many\s+(?:[\w-]+\s+){1,3}?)r(?=\s+(?:in|there|on|used|available)\b)", re.I)
+
+
 def spell_out(text: str, written: Callable[[str], bool] = lambda name: False) -> str:
     """`text` with each clipped word written out ("repo-level" -> "repository-level"); upper-case "SOTA" too,
-    since nothing is named that, and "p@1" (pass@1). Not inside a hyphened name the abstracts write (`written`):
-    "repo-instruct" is ExecRepoBench's Repo-Instruct."""
+    since nothing is named that, "p@1" (pass@1), "@64 samples" and a count's "r" ("how many cases r in"). Not inside
+    a hyphened name the abstracts write (`written`): "repo-instruct" is ExecRepoBench's Repo-Instruct."""
     text = re.sub(r"(?<![\w-])SOTA(?![\w-])", "state-of-the-art", text)
     text = re.sub(r"(?<![\w@-])[pP]@(?=\d|k\b)", "pass@", text)  # "HE p@1": pass@1
+    text = _AT_SAMPLES.sub(r"with \1", _TYPED_R.sub(r"\1are", text))
 
     def out(m: re.Match[str]) -> str:
         hyphened = re.match(r"-[\w-]+", text[m.end():])
