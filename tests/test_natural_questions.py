@@ -2302,3 +2302,13 @@ def test_a_title_quoted_loosely_asks_nothing_about_its_own_words(engine):
 def test_a_cutoff_typed_in_chat_shorthand_is_checked_as_written_out(engine):
     # "HE p@1" is HumanEval pass@1 in what the answer checks: LintSeq gives HumanEval pass@50 only.
     assert_refused_saying(engine, "LintSeq's 150M model - what's its HE p@1?", "pass@1")
+
+
+def test_a_title_quoted_loosely_alone_names_the_paper_asked_about(engine):
+    # "LMs" for "Language Models", the words before the title's colon: Think-and-Execute's paper, not the abstract
+    # whose words come closest ("tasks", "evaluated").
+    answer = engine.ask("in the 'LMs as compilers' paper, how many tasks was it evaluated on?")
+    assert not answer.refused and "seven algorithmic reasoning tasks" in answer.answer
+    assert {c.title for c in answer.citations} == {
+        "Language Models as Compilers: Simulating Pseudocode Execution Improves Algorithmic Reasoning in Language "
+        "Models"}

@@ -152,9 +152,9 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         mentions = [replace(m, kind="term") if m.kind == "paper" and m.paper_ids[0] == on_benchmark else m
                     for m in mentions]
         named = [pid for pid in named if pid != on_benchmark]
-    # A title quoted loosely beside other papers is one more side ("AlphaCode, P3 and the 'Program Synthesis with LLMs'
-    # paper"); alone, its words are still the question's, which the paper's own checks read.
-    quoted = [pid for pid in quoted_papers(question, lexicon.papers.values()) if pid not in named] if named else []
+    # A title quoted loosely names its paper, beside other papers one more side ("AlphaCode, P3 and the 'Program
+    # Synthesis with LLMs' paper"), alone the paper asked about ("in the 'LMs as compilers' paper, how many tasks?").
+    quoted = [pid for pid in quoted_papers(question, lexicon.papers.values()) if pid not in named]
     named += quoted[:MAX_COMPARED - len(named)]
     if not named and (labelled := labelled_paper(question, lexicon.papers.values())):
         named = [labelled]  # "Scaling test-time compute w/o verification or RL — which base LLMs ...?"
