@@ -2312,3 +2312,16 @@ def test_a_title_quoted_loosely_alone_names_the_paper_asked_about(engine):
     assert {c.title for c in answer.citations} == {
         "Language Models as Compilers: Simulating Pseudocode Execution Improves Algorithmic Reasoning in Language "
         "Models"}
+
+
+@pytest.mark.parametrize(("question", "lost"), [
+    # A name the papers are about, said while setting the scene, is no benchmark both need a result on.
+    ("AutoML-Agent and the functional hashing paper both make AutoML more efficient. What's the key idea in each?",
+     "no AutoML result"),
+    ("B4 and FunCoder both pick a program out of many candidates, one with a Bayesian view and one by consensus. "
+     "Which approach is more convincing against self-testing?", "result on Bayesian"),
+])
+def test_what_compared_papers_are_about_is_no_benchmark_to_rank_them_on(engine, question, lost):
+    answer = engine.ask(question)
+    assert not answer.refused and answer.kind == "comparative" and len(answer.table) == 2
+    assert lost not in answer.answer

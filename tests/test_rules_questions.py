@@ -646,6 +646,28 @@ def test_a_comparison_on_a_benchmark_alone_asks_each_ones_result_on_it(question,
     assert (_only_names(aspect, terms) and _on_them(question, terms)) is on_them
 
 
+@pytest.mark.parametrize(("question", "terms"), [
+    ("RLCoder vs PyCoder (CodeXGLUE) - how well does each do?", []),  # which paper: PyCoder's own benchmark
+    ("RLCoder vs PyCoder on CodeXGLUE - how well does each do?", ["CodeXGLUE"]),  # a control: what it is scored on
+    ("RLCoder vs PyCoder (both on CodeXGLUE) - how well does each do?", []),
+])
+def test_a_name_in_brackets_after_a_paper_says_which_paper(lexicon, question, terms):
+    assert [t.text for t in understand(question, lexicon).terms] == terms
+
+
+@pytest.mark.parametrize(("question", "better"), [
+    ("Both make code completion faster. What is the trick in each?", False),  # the scene, not the ask
+    ("A and B both want more accurate proofs - how does each get them?", True),  # one sentence: it may ask
+    ("A and B both prove theorems. Which one is stronger on miniF2F?", True),
+    ("bayesian posterior vs consensus? which holds up better vs self-testing", True),
+    ("Is A or B better? I need one for my survey.", True),  # the question first, an aside after
+])
+def test_only_the_sentences_that_ask_can_ask_which_is_better(question, better):
+    from rag.answer.plan import asks_which_is_better
+
+    assert asks_which_is_better(question) is better
+
+
 @pytest.mark.parametrize(("aspect", "roles"), [
     ("specifically target", ["approach"]),  # what each is for: where it introduces itself
     ("about", ["approach"]),  # "what is each one about?"

@@ -23,6 +23,7 @@ from rag.types import Answer, Paper
 
 if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
+    from rag.answer.mentions import Mention
     from rag.answer.plan import Plan
 
 # Sentences the aspect's own scoring may quote per paper. 2 -> 3 with ROW_RATIO 0.85 -> 0.75: comparison fact recall
@@ -73,7 +74,7 @@ def _roles_besides_results(aspect: str) -> list[str]:
 def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gathered,
                 missing: Sequence[str] = ()) -> Answer:
     scored = found.scored_in([p.paper_id for p in chosen])
-    terms = [t.text for t in shape.terms]
+    terms = [t.text for t in shape.terms if _measured_on(t, question, found)]
     # "Which is better on B?", "How many B problems does each solve?": each row quotes its figure on B, or none.
     # "A vs B on MATH", "how does A compare to B on CodeXGLUE token-level completion?"; not what each does for it
     # ("codetree's humaneval approach vs plansearch's": a role is asked).
@@ -199,6 +200,19 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                                      _quotes_one_side(question, rows)):
         return _ranked_or_not(answer, rows, named, question, found)
     return answer
+
+
+def _measured_on(term: Mention, question: str, found: Gathered) -> bool:
+    """Whether a named thing is one a comparison's figures can be on: the question puts them on it ("better on
+    MT-Bench"), or an abstract gives a figure beside it ("on HumanEval pass@50, ...", "our best GPT-4-based agent
+    only achieves ..."). A name the papers only work in or describe themselves by ("making AutoML more efficient",
+    "bayesian posterior vs functional consensus") is what they are about: a row for it would say each has "no AutoML
+    result"."""
+    if _on_them(question, [term.text]):
+        return True
+    papers = found.view.papers
+    return any(has_figure(sentence) and mentions_name(sentence, term.text)
+               for pid in term.paper_ids if pid in papers for sentence in split_sentences(papers[pid].abstract))
 
 
 # A gap asked in numbers ("by how much", "the margin"), not "the difference between how they search".

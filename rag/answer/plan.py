@@ -681,7 +681,11 @@ def aspect_of(question: str, mentions: list[Mention]) -> str:
 
 
 def asks_which_is_better(question: str) -> bool:
-    return bool(_WHICH_BETTER.search(question))
+    """Whether the sentences that ask want a ranking; a sentence setting the scene does not ("both are about making
+    AutoML more efficient. What's the central trick in each?")."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=\S)", question.strip())
+    asking = [s for s in sentences[:-1] if s.rstrip().endswith("?")] + sentences[-1:]
+    return any(_WHICH_BETTER.search(s) for s in asking)
 
 
 def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
@@ -787,6 +791,11 @@ def _unowned(terms: list[Mention], question: str, mentions: list[Mention]) -> li
         return any(0 <= term.start - m.end <= 3 and re.search(r"['’]s?\s+$", question[m.start:term.start])
                    and (built or (set(term.paper_ids) <= set(m.paper_ids) and not scored)) for m in papers)
 
+    def bracketed(term: Mention) -> bool:  # "webarena vs deps (minecraft)": which paper, not what it is scored on
+        return any(re.fullmatch(r"\s*\([^()]*", question[m.end:term.start]) and
+                   re.match(r"[^()]*\)", question[term.end:]) for m in papers)
+
+    terms = [t for t in terms if not bracketed(t)]
     kept = [t for t in terms if not owned(t)]
     scored = [t for t in terms if owned(t) and not owned(t, scored_too=True)]
     if scored and all(any(m.paper_ids[0] in t.paper_ids for t in [*kept, *scored]) for m in papers):
