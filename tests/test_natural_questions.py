@@ -2325,3 +2325,16 @@ def test_what_compared_papers_are_about_is_no_benchmark_to_rank_them_on(engine, 
     answer = engine.ask(question)
     assert not answer.refused and answer.kind == "comparative" and len(answer.table) == 2
     assert lost not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    # Each benchmark asked in its own right around a setting said once: both figures, no refusal.
+    ("How much does KV Prediction improve accuracy on TriviaQA at fixed TTFT FLOPs budgets, and on HumanEval?",
+     ["15%", "30% on HumanEval"]),
+    # A figure checked on a model the sentence before it names.
+    ("The dynamic inference paper says 54.4% of tokens come out right from GPT-2's first layer alone - correct?",
+     ["54.4%"]),
+])
+def test_a_figure_said_in_the_setting_of_the_sentence_before_is_answered(engine, question, quoted):
+    answer = engine.ask(question)
+    assert not answer.refused and all(q in answer.answer for q in quoted)

@@ -2381,6 +2381,22 @@ def test_names_asked_each_in_their_own_right(question, names, each):
     assert coordinated(question, names) is each
 
 
+@pytest.mark.parametrize(("question", "names", "apart"), [
+    ("what gains does it report on TriviaQA and on HumanEval?", ["TriviaQA", "HumanEval"], ["TriviaQA", "HumanEval"]),
+    # The preposition said again around a setting: the setting's names go with both.
+    ("by how much on TriviaQA across TTFT FLOPs budgets, and on HumanEval?", ["TriviaQA", "TTFT", "FLOPs", "HumanEval"],
+     ["TriviaQA", "HumanEval"]),
+    ("accuracy in Lean 4 with DeepSeek-Prover data, or in Isabelle?", ["Lean 4", "DeepSeek-Prover", "Isabelle"],
+     ["Lean 4", "Isabelle"]),
+    ("what does it reach on HumanEval with GPT-4o?", ["HumanEval", "GPT-4o"], []),  # one setting
+    ("on HumanEval with GPT-4o and MBPP?", ["HumanEval", "GPT-4o", "MBPP"], []),  # no preposition again
+])
+def test_names_asked_apart_around_a_setting(question, names, apart):
+    from rag.answer.focused import asked_apart
+
+    assert asked_apart(question, names) == apart
+
+
 @pytest.mark.parametrize(("question", "names", "picked"), [
     ("what dataset did the first one introduce?", ["GHOSTS", "CheckMate"], "what dataset did GHOSTS introduce?"),
     ("and the last paper?", ["A", "B", "C"], "and C?"),
@@ -2505,9 +2521,13 @@ def test_a_follow_up_picks_a_listed_paper_by_a_word_of_its_name(question, picked
     ("is 77% the HumanEval number it reports?", ["HumanEval"], "77% on HumanEval"),
     ("it gets 77% on LiveCodeBench, correct?", ["LiveCodeBench"], ""),
     ("is 77% the number it reports?", [], ""),  # no benchmark named: written is enough
+    # Said right after the sentence naming it, in one naming nothing else.
+    ("it got 54.4% with GPT-2's first layer alone, right?", ["GPT-2"], ""),
+    ("it got 77% on HumanEval+, right?", ["HumanEval"], "77% on HumanEval"),  # LiveCodeBench's sentence: not
 ])
 def test_a_figure_checked_on_a_benchmark_must_be_written_for_it(question, on, unconfirmed):
     from rag.answer.asks import unconfirmed_figure
 
-    abstract = "It shows strong results across HumanEval+ and MBPP+. It reaches a pass@200 of 77.0% on LiveCodeBench."
+    abstract = ("It shows strong results across HumanEval+ and MBPP+. It reaches a pass@200 of 77.0% on LiveCodeBench. "
+                "We first study the layers of GPT-2. We found that 54.4% of tokens need only the first layer.")
     assert unconfirmed_figure(question, abstract, on) == unconfirmed

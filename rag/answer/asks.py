@@ -22,7 +22,7 @@ from rag.answer.units import AUX_WORD, counted_unit, named_metric
 from rag.answer.verify import numbers_in
 from rag.text.controls import strip_controls
 from rag.text.markers import MARKER
-from rag.text.names import is_generic, mention_pattern
+from rag.text.names import is_generic, mention_pattern, names_in
 from rag.text.numbers import AMOUNT, Figure, read
 from rag.text.sentences import split_sentences
 from rag.text.tokens import tokenize
@@ -882,9 +882,23 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
         writing = [s for s, values in sentences if _writes(values, figure, rough=figure.bound == "~")]
         if not writing:
             return figure.phrase or figure.text
-        if on and not any(all(mention_pattern(n).search(s) for n in on) for s in writing):
+        if on and not any(_said_on(s, on, text) for s in writing):
             return f"{figure.phrase or figure.text} on {' / '.join(on)}"
     return ""
+
+
+def _said_on(sentence: str, names: Sequence[str], text: str) -> bool:
+    """Whether a sentence's figure is on the names: it names them, or it names nothing and the sentence before it
+    does ("we conducted an empirical investigation on GPT-2 ... We found that 54.4% of tokens ..."). A sentence
+    naming a benchmark of its own ("77.0% on LiveCodeBench") is on that one, whatever came before."""
+    def naming(s: str) -> bool:
+        return all(mention_pattern(n).search(s) for n in names)
+
+    if naming(sentence):
+        return True
+    sentences = split_sentences(text)
+    at = sentences.index(sentence) if sentence in sentences else 0
+    return at > 0 and not [n for n in names_in(sentence) if not is_generic(n)] and naming(sentences[at - 1])
 
 
 def unstated_figure(question: str, text: str) -> str:

@@ -527,10 +527,13 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             wanted = [w for w in wanted if mentions_name(focus, w)] + [w for _, w in said[:1]]
     if wanted:
         about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
-        if not about and len(wanted) > 1 and coordinated(focus, wanted):
+        if not about and len(wanted) > 1 and (apart := asked_apart(focus, wanted)):
             # "its gains on TriviaQA and on HumanEval": each is asked apart, and said in a sentence of its own.
             # A measure may be spelled out there ("line-level EM": "an exact match of 43.37% for the line-level").
-            each = [[s for s in scored if states_name(s.text, w, view.vocabulary)] for w in wanted]
+            # Names set between them go with each ("on TriviaQA across TTFT FLOPs budgets, and on HumanEval").
+            shared = [w for w in wanted if w not in apart]
+            each = [[s for s in scored if states_name(s.text, w, view.vocabulary)
+                     and all(mentions_name(s.text, o) for o in shared)] for w in apart]
             if all(each):
                 about = [s for s in scored if any(s in group for group in each)]
         if not about and unit is not None and unit.counts:
@@ -882,6 +885,27 @@ def _rare_phrase_sentences(question: str, paper: Paper, scored: list[ScoredSente
                            if pattern.search(p.abstract)) <= RARE_PHRASE_PAPERS:
             found += [s for s in holding if s not in found]
     return found
+
+
+# "on TriviaQA across TTFT budgets, and on HumanEval": a setting said after the first, the preposition said again.
+_AGAIN = r"(?:\s+[\w@.+/-]+){{0,5}}?,?\s+(?:and|or)\s+(?:also\s+)?{prep}\s+(?:the\s+)?$"
+_PREPOSITION = re.compile(r"\b(?P<prep>on|in|for|at|with)\s+(?:the\s+)?$", re.I)
+
+
+def asked_apart(question: str, names: Sequence[str]) -> list[str]:
+    """The names a question asks of each in its own right: all of them when they are `coordinated`, or two that
+    repeat their preposition around a setting ("on TriviaQA across TTFT FLOPs budgets, and on HumanEval"), whose
+    names then belong to both; none otherwise."""
+    if coordinated(question, names):
+        return list(names)
+    spots = sorted((m.start(), m.end(), n) for n in names if (m := mention_pattern(n).search(question)))
+    for (a_start, a_end, a), (b_start, _, b) in itertools.combinations(spots, 2):
+        prep = _PREPOSITION.search(question[:a_start])
+        if prep and re.match(_AGAIN.format(prep=prep["prep"]), question[a_end:b_start], re.I):
+            between = [n for start, _, n in spots if a_end <= start < b_start]
+            if len(between) + 2 == len(names):
+                return [a, b]
+    return []
 
 
 def coordinated(question: str, names: Sequence[str]) -> bool:
