@@ -2338,3 +2338,15 @@ def test_what_compared_papers_are_about_is_no_benchmark_to_rank_them_on(engine, 
 def test_a_figure_said_in_the_setting_of_the_sentence_before_is_answered(engine, question, quoted):
     answer = engine.ask(question)
     assert not answer.refused and all(q in answer.answer for q in quoted)
+
+
+@pytest.mark.parametrize(("question", "refused"), [
+    # Against a model no indexed paper is: only the named paper's own abstract can say, and MPIrigen's names GPT-3.5.
+    ("MPIrigen versus GPT-4 for predicting MPI functions: how wide is the gap?", True),
+    ("MPIrigen versus GPT-3.5 for predicting MPI functions: how wide is the gap?", False),  # a control
+])
+def test_a_paper_against_a_model_is_answered_by_its_own_abstract_alone(engine, question, refused):
+    answer = engine.ask(question)
+    assert answer.refused is refused
+    assert [c.title for c in answer.citations] == ([] if refused else [
+        "MPIrigen: MPI Code Generation through Domain-Specific Language Models"])

@@ -174,6 +174,9 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("How many lemmas does the Lean IMO dataset have?", "factoid", []),
     ("what method does DotaMath use to build its data?", "factoid", ["dm"]),
     ("How has RLCoder been evaluated?", "factoid", ["rl"]),
+    # A paper against a model the index has no paper for: what its own abstract says of that model.
+    ("how does the AlphaCode system stack up against GPT-3.5?", "factoid", ["ac"]),  # held before too
+    ("PyCoder vs RLCoder on CodeXGLUE - how big is the gap?", "comparative", ["sa", "rl"]),  # a control: two papers
 ])
 def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     plan = understand(question, lexicon)

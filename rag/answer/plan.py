@@ -190,7 +190,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     # "how many are from IMO 2023 vs 2022": two numbers compared are parts of one thing, no papers.
     sides = [side for side in compared_sides(text) if not _ordinary(side)] if not _NUMBERS_COMPARED.search(text) else []
     sides = sides if len(sides) >= 2 or (sides and not named) else []
-    if len(named) == 1 and _within_paper(sides, mentions):
+    if len(named) == 1 and _within_paper(sides, mentions, lexicon):
         sides = []  # "ENAMEL eff@1 for gpt-4 vs claude?": models within the paper it names, not papers
     if len(named) == 1 and not sides and _offers_terms(text, mentions):
         # "which model is the meta agent in ADAS? gpt-4 or claude?": the choices are within the paper it names.
@@ -309,7 +309,7 @@ def _offers_terms(text: str, mentions: list[Mention]) -> bool:
     return len(offered) >= 2 and len(found) == len(offered) and all(m.kind == "term" for m in found)
 
 
-def _within_paper(sides: list[str], mentions: list[Mention]) -> bool:
+def _within_paper(sides: list[str], mentions: list[Mention], lexicon: Lexicon) -> bool:
     """Whether the sides compared are names the abstracts use that no paper is ("gpt-4", "Claude", each ending a
     side), two or more of them, the other sides holding the one paper named ("in CodeTree, GPT-4o vs Llama-3")."""
     def ends_with_term(side: str) -> bool:
@@ -318,8 +318,17 @@ def _within_paper(sides: list[str], mentions: list[Mention]) -> bool:
     def holds_paper(side: str) -> bool:
         return any(m.kind == "paper" and m.text.lower() in side.lower() for m in mentions)
 
+    def is_term(side: str) -> bool:  # "GPT-4 on MPI function prediction": a model, what follows it the aspect
+        cut = _ASPECT_CUT.sub("", side).strip(" ?:")
+        # Not a benchmark an indexed paper made ("P3's test set vs MBPP"): that paper is the other side.
+        return any(m.kind == "term" and m.text.lower() == cut.lower().removeprefix("the ")
+                   and key(m.text) not in lexicon.defined_by for m in mentions)
+
     terms = [side for side in sides if ends_with_term(side)]
-    return len(terms) >= 2 and all(side in terms or holds_paper(side) for side in sides)
+    if len(terms) >= 2:
+        return all(side in terms or holds_paper(side) for side in sides)
+    # "MPIrigen vs GPT-4 on MPI function prediction": the paper against a model, which only its abstract can give.
+    return len(sides) == 2 and any(is_term(side) for side in sides) and any(holds_paper(side) for side in sides)
 
 
 # What joins two sides of a comparison written next to each other: "A and B", "A or B", "A vs B", "A, B".
