@@ -1647,6 +1647,10 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("Anything in here on LLMs for parallel programming code?", "LLMs for parallel programming code"),
     ("is there anything here about evolutionary search?", "evolutionary search"),
     ("it has 16 subjects - which of those 16 subjects is hardest?", ""),  # a count of something else
+    # What is "out there": the topic is after "for".
+    ("what approaches are out there for math reasoning with a code interpreter?",
+     "math reasoning with a code interpreter"),
+    ("which methods are available for repository-level completion?", "repository-level completion"),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic

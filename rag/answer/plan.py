@@ -65,7 +65,9 @@ _LIST_LEAD = re.compile(
     r"discuss(?:es)?|are about|about|on|involve[sd]?|focus(?:es)? on|deal(?:s)? with|tackle[sd]?|include[sd]?|"
     r"benchmark(?:s)?(?:\s+on)?|tested on|test on|(?:works?|working) (?:on|with)|target(?:s)?|build on|are based on|"
     r"leverage[sd]?|touch(?:es|ing)?(?:\s+on)?|involving|regarding|concerning|covering|related to|"
-    r"tr(?:y|ies|ied)(?:\s+out)?)\s+",
+    r"tr(?:y|ies|ied)(?:\s+out)?|"
+    # "what approaches are out there for math reasoning with an interpreter": the topic is after "for".
+    r"(?:are|is|exists?)\s+(?:(?:out\s+)?there|available)\s+(?:for|to|in|on)(?=\s))\s+",
     re.I,
 )
 
