@@ -313,7 +313,8 @@ def _offers_terms(text: str, mentions: list[Mention]) -> bool:
 
 def _within_paper(sides: list[str], mentions: list[Mention], lexicon: Lexicon) -> bool:
     """Whether the sides compared are names the abstracts use that no paper is ("gpt-4", "Claude", each ending a
-    side), two or more of them, the other sides holding the one paper named ("in CodeTree, GPT-4o vs Llama-3")."""
+    side), two or more of them, the other sides holding the one paper named ("in CodeTree, GPT-4o vs Llama-3"); or
+    one such name against that paper ("MPIrigen vs GPT-4 on MPI function prediction")."""
     def ends_with_term(side: str) -> bool:
         return any(m.kind == "term" and side.lower().rstrip(" ?:").endswith(m.text.lower()) for m in mentions)
 
