@@ -2350,3 +2350,9 @@ def test_a_paper_against_a_model_is_answered_by_its_own_abstract_alone(engine, q
     assert answer.refused is refused
     assert [c.title for c in answer.citations] == ([] if refused else [
         "MPIrigen: MPI Code Generation through Domain-Specific Language Models"])
+
+
+def test_the_papers_using_a_named_model_as_a_base_or_a_baseline_are_a_list(engine):
+    answer = engine.ask("which papers really test GPT-4o, whether as the base model or as a baseline?")
+    assert answer.kind == "list" and {c.title.split(":")[0] for c in answer.citations} == {
+        "GitChameleon", "CodeTree", "ProcessBench"}

@@ -177,6 +177,9 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     # A paper against a model the index has no paper for: what its own abstract says of that model.
     ("how does the AlphaCode system stack up against GPT-3.5?", "factoid", ["ac"]),  # held before too
     ("PyCoder vs RLCoder on CodeXGLUE - how big is the gap?", "comparative", ["sa", "rl"]),  # a control: two papers
+    # The papers that use a named model, whatever role they give it; the models tuned when none is named.
+    ("which papers put Codex through its paces, as a base model or a baseline?", "list", []),
+    ("which base models get fine-tuned across these papers?", "aggregate", []),  # a control
 ])
 def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     plan = understand(question, lexicon)

@@ -119,6 +119,8 @@ _NOT_ASPECT = re.compile(
 # "Which is better / higher / larger / faster": each side's figure is what is asked.
 _WHICH_BETTER = re.compile(r"\b(?:better|best|higher|highest|larger|largest|bigger|more|fewer|faster|stronger|"
                            r"outperform\w*|beat\w*|win\w*|jump|gain\w*)\b", re.I)
+_ASKS_PAPERS = re.compile(r"^(?:\W*\w+:\s+)?(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:papers|works|studies|articles)\b",
+                          re.I)
 _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this paper|that paper|this method|that method|"
                            r"the paper|the method|those|these)\b", re.I)
 
@@ -166,9 +168,11 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         # not what is asked of it.
         terms = [t for t in terms if t.start >= described.end()]
     text = question.strip().rstrip("?.! ")
-    if not named and NARROWING not in text and (asks_tuned_models(text) or asks_metrics(text)):
+    if not named and NARROWING not in text and (asks_tuned_models(text) or asks_metrics(text)) and \
+            not (terms and _ASKS_PAPERS.match(text)):
         # "which base models get fine-tuned ...", "what metrics do the completion papers report?": named things, as
-        # "which benchmarks" asks for.
+        # "which benchmarks" asks for. Not the papers that use a named one ("which papers put GPT-4o through its
+        # paces, as a base model or a baseline?").
         return Plan("aggregate", terms=terms)
     # The sentence that asks decides, whatever context comes before it ("Data scarcity is the bottleneck. What
     # approaches exist for ...?"), and an aside in brackets says nothing of the shape.
