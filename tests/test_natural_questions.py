@@ -2356,3 +2356,10 @@ def test_the_papers_using_a_named_model_as_a_base_or_a_baseline_are_a_list(engin
     answer = engine.ask("which papers really test GPT-4o, whether as the base model or as a baseline?")
     assert answer.kind == "list" and {c.title.split(":")[0] for c in answer.citations} == {
         "GitChameleon", "CodeTree", "ProcessBench"}
+
+
+def test_a_product_named_with_its_maker_lists_the_papers_on_the_product(engine):
+    # "GitHub Copilot": not every paper whose code or data is on GitHub.
+    answer = engine.ask("which papers study GitHub Copilot or ChatGPT doing real programming work?")
+    titles = [c.title for c in answer.citations]
+    assert "From Copilot to Pilot: Towards AI Supported Software Development" in titles and len(titles) <= 6

@@ -2541,3 +2541,19 @@ def test_a_figure_checked_on_a_benchmark_must_be_written_for_it(question, on, un
     abstract = ("It shows strong results across HumanEval+ and MBPP+. It reaches a pass@200 of 77.0% on LiveCodeBench. "
                 "We first study the layers of GPT-2. We found that 54.4% of tokens need only the first layer.")
     assert unconfirmed_figure(question, abstract, on) == unconfirmed
+
+
+@pytest.mark.parametrize(("names", "topic", "heads"), [
+    # A maker's name right before its product's says whose it is: the product is what papers write.
+    (["ChatGPT", "GitHub", "Copilot"], "ChatGPT or GitHub Copilot doing programming work", ["ChatGPT", "Copilot"]),
+    # Not when no abstract writes the second as a name, nor when one writes the two together.
+    (["SWE-bench", "Verified"], "numbers on SWE-bench Verified", ["SWE-bench", "Verified"]),
+    (["Apple", "M2"], "benchmarks on an Apple M2", ["Apple", "M2"]),
+])
+def test_a_name_qualified_by_its_makers_is_matched_by_its_own(names, topic, heads):
+    from rag.answer.listing import _heads
+
+    papers = [Paper("c", "From Copilot to Pilot", "We study Copilot's suggestions for idioms."),
+              Paper("g", "A Repo-Level Benchmark", "Tasks come from GitHub issues; we evaluate on SWE-bench."),
+              Paper("k", "KV Prediction", "We benchmark models on an Apple M2 Pro CPU.")]
+    assert _heads(names, topic, papers) == heads

@@ -134,7 +134,7 @@ def find_matches(
     asked = asked_figures(topic)
     if asked:
         return _stating(asked, _without(topic, asked), papers, score_topic, topic)
-    names = [n for n in topic_names(topic) if not is_generic(n)]
+    names = _heads([n for n in topic_names(topic) if not is_generic(n)], topic, papers)
     if names:
         any_of = bool(re.search(r"\bor\b", topic))
         matches = _named(names, papers, any_of=any_of, passing=passing)
@@ -361,6 +361,23 @@ def _stating(asked: list[Figure], rest: str, papers: list[Paper],
     if among is not None and not any(_COUNTED.match(topic, a.end) for a in asked):
         matches = [m for m in matches if m.paper.paper_id in among]
     return sorted(matches, key=lambda m: -m.score)
+
+
+def _heads(names: list[str], topic: str, papers: Sequence[Paper]) -> list[str]:
+    """The names without those written right before another to say whose it is ("GitHub Copilot", "OpenAI Codex"):
+    a paper on Copilot need not write GitHub, and every paper that links its code on GitHub is no paper on Copilot.
+    Only when no abstract writes the two together and one writes the second as a name, as typed ("SWE-bench
+    Verified" is no "Verified")."""
+    if len(names) < 2:
+        return names
+    texts = [f"{p.title}\n{p.abstract}" for p in papers]
+
+    def qualifies(name: str, other: str) -> bool:
+        return other != name and bool(re.search(rf"(?<![\w-]){re.escape(name)}\s+{re.escape(other)}(?![\w-])", topic)) \
+            and not any(mention_pattern(f"{name} {other}").search(t) for t in texts) \
+            and any(re.search(rf"(?<![\w-]){re.escape(other)}(?![\w-])", t) for t in texts)
+
+    return [n for n in names if not any(qualifies(n, other) for other in names)]
 
 
 def _describes_beyond(topic: str, names: list[str]) -> bool:
