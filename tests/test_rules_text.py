@@ -353,6 +353,11 @@ def test_the_long_words_a_question_is_about(text, words):
     ("how many runs report Pearson's r in the table?", "how many runs report Pearson's r in the table?"),
     ("whole-proof acc @64 samples?", "whole-proof acc with 64 samples?"),  # not a metric "acc@64"
     ("pass@64 samples?", "pass@64 samples?"),  # a control: a metric's own "@"
+    # The verb "lean on" is no prover Lean; Lean itself, or lean in a prover's place, is left.
+    ("ways to let LLMs lean on a code interpreter", "ways to let LLMs rely on a code interpreter"),
+    ("does it still lean heavily on unsafe code?", "does it still rely heavily on unsafe code?"),
+    ("provers written in lean on miniF2F", "provers written in lean on miniF2F"),
+    ("Lean on miniF2F: which provers?", "Lean on miniF2F: which provers?"),
 ])
 def test_clipped_words_are_written_out(text, spelled):
     from rag.text.clippings import spell_out

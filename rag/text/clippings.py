@@ -33,15 +33,20 @@ _CLIPPED = re.compile(r"(?<![\w/-])(?:" + "|".join(sorted(map(re.escape, CLIPPIN
 _AT_SAMPLES = re.compile(r"(?<![\w@])@\s*(\d[\d,]*)(?=\s+(?:samples?|tries|attempts|generations|rollouts)\b)", re.I)
 # "how many test cases r in ProcessBench": chat's "r" for "are" after a count's noun (not Pearson's r).
 _TYPED_R = re.compile(r"(\bhow\s+many\s+(?:[\w-]+\s+){1,3}?)r(?=\s+(?:in|there|on|used|available)\b)", re.I)
+# "LLMs that lean on a code interpreter": the verb, not the prover Lean ("provers in lean on miniF2F" is that).
+_LEAN_ON = re.compile(r"(?<!\bin\s)(?<!\bwith\s)(?<!\bof\s)(?<!\busing\s)\blean(s|ing|ed)?"
+                      r"(?=\s+(?:heavily\s+|mostly\s+)?on\b)")
 
 
 def spell_out(text: str, written: Callable[[str], bool] = lambda name: False) -> str:
     """`text` with each clipped word written out ("repo-level" -> "repository-level"); upper-case "SOTA" too,
-    since nothing is named that, "p@1" (pass@1), "@64 samples" and a count's "r" ("how many cases r in"). Not inside
+    since nothing is named that, "p@1" (pass@1), "@64 samples", a count's "r" ("how many cases r in") and the verb
+    "lean on" ("rely on": no prover Lean is named). Not inside
     a hyphened name the abstracts write (`written`): "repo-instruct" is ExecRepoBench's Repo-Instruct."""
     text = re.sub(r"(?<![\w-])SOTA(?![\w-])", "state-of-the-art", text)
     text = re.sub(r"(?<![\w@-])[pP]@(?=\d|k\b)", "pass@", text)  # "HE p@1": pass@1
     text = _AT_SAMPLES.sub(r"with \1", _TYPED_R.sub(r"\1are", text))
+    text = _LEAN_ON.sub(lambda m: {"s": "relies", "ing": "relying", "ed": "relied"}.get(m[1] or "", "rely"), text)
 
     def out(m: re.Match[str]) -> str:
         hyphened = re.match(r"-[\w-]+", text[m.end():])
