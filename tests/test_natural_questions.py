@@ -2363,3 +2363,14 @@ def test_a_product_named_with_its_maker_lists_the_papers_on_the_product(engine):
     answer = engine.ask("which papers study GitHub Copilot or ChatGPT doing real programming work?")
     titles = [c.title for c in answer.citations]
     assert "From Copilot to Pilot: Towards AI Supported Software Development" in titles and len(titles) <= 6
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    # Who made a paper, or what the asker recalls of it in brackets, is no name its abstract must write.
+    ("What ranking did DeepMind's AlphaCode reach in Codeforces contests?", "54.3%"),
+    ("Apple's KV Prediction: how much does accuracy improve on TriviaQA?", "15%"),
+    ("AutoCodeRover (an APR agent) on SWE-bench-lite: what resolve rate?", "19%"),
+])
+def test_a_papers_maker_or_a_bracketed_aside_is_not_asked_about(engine, question, quoted):
+    answer = engine.ask(question)
+    assert not answer.refused and quoted in answer.answer

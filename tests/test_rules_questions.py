@@ -2557,3 +2557,20 @@ def test_a_name_qualified_by_its_makers_is_matched_by_its_own(names, topic, head
               Paper("g", "A Repo-Level Benchmark", "Tasks come from GitHub issues; we evaluate on SWE-bench."),
               Paper("k", "KV Prediction", "We benchmark models on an Apple M2 Pro CPU.")]
     assert _heads(names, topic, papers) == heads
+
+
+@pytest.mark.parametrize(("question", "asides"), [
+    ("how did DeepMind's AlphaCode rank?", ["DeepMind"]),  # its maker, possessive
+    ("the DeepMind AlphaCode paper: how did it rank?", ["DeepMind"]),
+    ("AlphaCode (DeepMind, Codeforces) - how did it rank?", ["DeepMind", "Codeforces"]),  # recalled in brackets
+    ("how did AlphaCode rank on Codeforces?", []),  # a control: asked about
+    ("GPT-4's HumanEval score?", []),  # a model owns a benchmark's score, no paper
+])
+def test_what_only_says_which_paper_is_meant(question, asides):
+    from rag.answer.asides import aside
+    from rag.answer.mentions import Mention
+
+    spots = {"DeepMind": "term", "AlphaCode": "paper", "Codeforces": "term", "GPT-4": "term", "HumanEval": "term"}
+    mentions = [Mention(name, at, at + len(name), ("p",), kind) for name, kind in spots.items()
+                if (at := question.find(name)) >= 0]
+    assert [m.text for m in mentions if m.kind == "term" and aside(question, m.start, m.end, mentions)] == asides

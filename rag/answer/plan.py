@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.answer.alternatives import offered_names
+from rag.answer.asides import bracketed_after_paper, in_spans, makers
 from rag.answer.asks import SHOT, asks_for_figure, asks_yes_no
 from rag.answer.described import DESCRIBING
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
@@ -162,7 +163,8 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     named += quoted[:MAX_COMPARED - len(named)]
     if not named and (labelled := labelled_paper(question, lexicon.papers.values())):
         named = [labelled]  # "Scaling test-time compute w/o verification or RL — which base LLMs ...?"
-    terms = [m for m in mentions if m.kind == "term"]
+    # "DeepMind's AlphaCode": who made the paper, not what is asked of it.
+    terms = [m for m in mentions if m.kind == "term" and m not in makers(question, mentions)]
     if described := DESCRIBING.match(question):
         # "the minecraft planning paper w/ the goal selector -- how many tasks ...": names that say which paper are
         # not what is asked of it.
@@ -807,11 +809,8 @@ def _unowned(terms: list[Mention], question: str, mentions: list[Mention]) -> li
         return any(0 <= term.start - m.end <= 3 and re.search(r"['’]s?\s+$", question[m.start:term.start])
                    and (built or (set(term.paper_ids) <= set(m.paper_ids) and not scored)) for m in papers)
 
-    def bracketed(term: Mention) -> bool:  # "webarena vs deps (minecraft)": which paper, not what it is scored on
-        return any(re.fullmatch(r"\s*\([^()]*", question[m.end:term.start]) and
-                   re.match(r"[^()]*\)", question[term.end:]) for m in papers)
-
-    terms = [t for t in terms if not bracketed(t)]
+    # "webarena vs deps (minecraft)": which paper, not what it is scored on.
+    terms = [t for t in terms if not in_spans(t.start, bracketed_after_paper(question, mentions))]
     kept = [t for t in terms if not owned(t)]
     scored = [t for t in terms if owned(t) and not owned(t, scored_too=True)]
     if scored and all(any(m.paper_ids[0] in t.paper_ids for t in [*kept, *scored]) for m in papers):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rag.answer.asides import aside
 from rag.answer.asks import FIGURE_WORD
 from rag.answer.mentions import PAPER_WORDS, Mention, key
 from rag.answer.quoted_titles import titled_paper, untitled
@@ -34,9 +35,15 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
     from rag.text.names import key_names, mention_pattern, names_in
 
     strong = names_in(question)
+    mentions = view.lexicon.find(question)
+
+    def said_aside(name: str) -> bool:  # "AutoCodeRover (repo-level APR)", "Google's Gemini paper"
+        at = mention_pattern(name).search(question)
+        return at is not None and aside(question, at.start(), at.end(), mentions)
+
     unknown = [n for n in key_names(question)
                if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)
-               and not _known_kind_of(n, view) and not _joined_known(n, view)]
+               and not _known_kind_of(n, view) and not _joined_known(n, view) and not said_aside(n)]
     # "codetree-xl", typed in lower case: a known name's variant that no abstract has is a name of its own.
     variants = [v[0] for v in [*VARIANT.finditer(question), *SPACED_VARIANT.finditer(question)]
                 if v[0] not in unknown and (view.lexicon.known(v["base"]) or _heads_a_name(v["base"], view.corpus_text))

@@ -1,0 +1,47 @@
+"""What a question says of a paper it names only to say which paper it means: its maker ("DeepMind's AlphaCode",
+"Apple's KV Prediction") and words in brackets right after its name ("AutoCodeRover (repo-level APR)", "deps
+(minecraft)").
+
+Why: such words are no part of what is asked. Read as names asked about, "DeepMind" had to be in AlphaCode's
+abstract for its ranking to be quoted, and "APR", which no abstract writes, refused the question outright.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rag.answer.mentions import Mention
+
+# "DeepMind's AlphaCode", "Apple's KV Prediction", "the DeepMind AlphaCode paper": a name right before a paper's.
+_MAKER_BEFORE = re.compile(r"(?:['’]s)?\s+$")
+
+
+def makers(question: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The term mentions written right before a paper's name, possessive or not: who made it, not what is asked.
+    A benchmark or model owns no paper, so a name there is its maker."""
+    return [t for t in mentions if t.kind == "term" and makes_paper(question, t.end, mentions)]
+
+
+def makes_paper(question: str, end: int, mentions: Sequence[Mention]) -> bool:
+    """Whether a name ending at `end` is written right before a paper's name ("Apple's KV Prediction")."""
+    return any(m.kind == "paper" and 0 < m.start - end <= 3 and _MAKER_BEFORE.fullmatch(question[end:m.start])
+               for m in mentions)
+
+
+def aside(question: str, start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """Whether the words at start:end only say which paper is meant: its maker, or in brackets after its name."""
+    return makes_paper(question, end, mentions) or in_spans(start, bracketed_after_paper(question, mentions))
+
+
+def bracketed_after_paper(question: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """The spans of brackets right after a paper's name ("deps (minecraft)"): what the asker recalls of it."""
+    spans = []
+    for paper in (m for m in mentions if m.kind == "paper"):
+        if found := re.match(r"\s*\(([^()]*)\)", question[paper.end:]):
+            spans.append((paper.end + found.start(1), paper.end + found.end(1)))
+    return spans
+
+
+def in_spans(start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in spans)
