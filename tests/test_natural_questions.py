@@ -2374,3 +2374,9 @@ def test_a_product_named_with_its_maker_lists_the_papers_on_the_product(engine):
 def test_a_papers_maker_or_a_bracketed_aside_is_not_asked_about(engine, question, quoted):
     answer = engine.ask(question)
     assert not answer.refused and quoted in answer.answer
+
+
+def test_an_aside_in_brackets_between_two_papers_keeps_them_both_rows(engine):
+    # "PLANSEARCH" is the name the PLANSEARCH abstract gives its method; "(with GPT-4o)" says which run of CodeTree.
+    answer = engine.ask("CodeTree (with GPT-4o) vs PLANSEARCH (on Claude) - what does each report?")
+    assert answer.kind == "comparative" and not answer.refused and len(answer.table) == 2

@@ -2574,3 +2574,17 @@ def test_what_only_says_which_paper_is_meant(question, asides):
     mentions = [Mention(name, at, at + len(name), ("p",), kind) for name, kind in spots.items()
                 if (at := question.find(name)) >= 0]
     assert [m.text for m in mentions if m.kind == "term" and aside(question, m.start, m.end, mentions)] == asides
+
+
+@pytest.mark.parametrize(("question", "sides", "said"), [
+    # The brackets that hold a side or follow it say which paper too.
+    ("dynamic inference (the early-exit one on GPT-2) vs KV Prediction?", ["early-exit one"],
+     ["(the early-exit one on GPT-2)"]),
+    ("the FIM completions paper (Amazon's) vs RLCoder?", ["FIM completions paper"],
+     ["FIM completions paper (Amazon's)"]),
+    ("the FIM completions paper vs RLCoder?", ["FIM completions paper"], ["FIM completions paper"]),
+])
+def test_brackets_holding_or_after_a_described_side_belong_to_it(question, sides, said):
+    from rag.answer.plan import _with_brackets
+
+    assert _with_brackets(question, sides) == said

@@ -357,8 +357,10 @@ def _with_paired_names(question: str, mentions: list[Mention], lexicon: Lexicon)
             return mentions
         out = []
         for m in mentions:
+            # An aside in brackets between them says which is which: "CodeTree (GPT-4o) vs PLANSEARCH".
             if m.kind == "term" and re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", m.text) and \
-                    any(_PAIRED.match(question[min(m.end, p.end):max(m.start, p.start)]) for p in named):
+                    any(_PAIRED.match(re.sub(r"\s*\([^()]*\)", "", question[min(m.end, p.end):max(m.start, p.start)]))
+                        for p in named):
                 own = m.paper_ids if len(m.paper_ids) == 1 else \
                     (lexicon.defined_by[key(m.text)],) if key(m.text) in lexicon.defined_by else ()
                 if own and (len(m.paper_ids) > 1 or len({p.paper_ids[0] for p in named}) == 1) and \
@@ -785,9 +787,22 @@ def _with_described(question: str, named: list[str], terms: list[Mention], menti
     rest = question
     for side in described:
         rest = rest.replace(side, " ")
-    terms = [t for t in _unowned(terms, question, mentions) if not any(t.text in side for side in described)]
+    terms = [t for t in _unowned(terms, question, mentions) if not any(t.text in side for side in _with_brackets(
+        question, described))]
     return Plan("comparative", papers=named, terms=terms, aspect=aspect_of(rest, lexicon.find(rest)),
                 described=described)
+
+
+def _with_brackets(question: str, sides: list[str]) -> list[str]:
+    """Each side with the brackets that hold it or follow it: "dynamic inference for code completion (the
+    early-exit one on GPT-2)" says which paper by GPT-2 too."""
+    out = []
+    for side in sides:
+        at = question.find(side)
+        holding = [b for b in re.finditer(r"\([^()]*\)", question) if b.start() < at and at + len(side) < b.end()]
+        after = re.match(r"\s*\([^()]*\)", question[at + len(side):]) if at >= 0 else None
+        out.append(holding[0][0] if holding else f"{side}{after[0]}" if after else side)
+    return out
 
 
 # "CodeTree's CodeContests score": a figure measured on it.
