@@ -23,6 +23,9 @@ BARE = Paper("bare", "Program Synthesis with Large Language Models", "We evaluat
     (BARE, "in the MBPP study, did the 137B model come out on top?", None, ""),  # a result, not a date
     (BARE, "was MBPP written by Google people?", True, "no authors"),  # the paper, written by
     (BARE, "were its reference solutions written by a human expert?", None, ""),  # what the paper made
+    (BARE, "does the 137B model solve most tasks, per the authors of the MBPP paper?", None, ""),  # whose claim
+    (BARE, "according to the authors of MBPP, is few-shot enough?", None, ""),
+    (BARE, "list the authors of the MBPP paper", True, "no authors"),  # a control: who they are
 ])
 def test_who_wrote_it_and_when_come_from_the_record(paper, question, refused, said):
     answer = record_answer(paper, question, question)

@@ -22,7 +22,9 @@ _SELF = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|method|approach|mod
                    r"^(?:the|this)\s+(?:empirical\s+|present\s+|proposed\s+)?(?:study|paper|work)\b", re.I)
 # "written by" of the paper ("was ENAMEL written by ...?"), not of what it made ("reference solutions written by a
 # human expert").
-_ASKS_AUTHORS = re.compile(r"\bwho (?:are|were|is|was) (?:the |its )?authors?\b|\bwho wrote\b|\bauthors? of\b|"
+# "per the authors of X", "according to the authors of X": whose claim it is, not who they are.
+_ASKS_AUTHORS = re.compile(r"\bwho (?:are|were|is|was) (?:the |its )?authors?\b|\bwho wrote\b|"
+                           r"(?<!\bper the )(?<!\bby the )(?<!\bto the )(?<!\bsay the )(?<!\bsays the )\bauthors? of\b|"
                            r"\b(?:paper|it|this|that|article|work|study|(?-i:[A-Z][\w.+*-]*))\s+(?:was\s+|is\s+)?"
                            r"written by\b|\bwho (?:are|were) behind\b", re.I)
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\bwhen (?:was|did|were)\b.*\b(?:publish\w*|come out|came out|"
