@@ -2380,3 +2380,9 @@ def test_an_aside_in_brackets_between_two_papers_keeps_them_both_rows(engine):
     # "PLANSEARCH" is the name the PLANSEARCH abstract gives its method; "(with GPT-4o)" says which run of CodeTree.
     answer = engine.ask("CodeTree (with GPT-4o) vs PLANSEARCH (on Claude) - what does each report?")
     assert answer.kind == "comparative" and not answer.refused and len(answer.table) == 2
+
+
+def test_a_model_the_named_paper_runs_is_no_second_paper(engine):
+    # StableCode-3b is Stable Code's model, but here FunCoder's run of it: its figure is in FunCoder's abstract.
+    answer = engine.ask("FunCoder on small models: is it true StableCode-3b ends up ahead of GPT-3.5, and by how much?")
+    assert not answer.refused and answer.kind != "comparative" and "18.6%" in answer.answer

@@ -88,6 +88,8 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("What does the Divide-and-Conquer Meets Consensus paper say of GPT-3.5? StableCode-3b is in it.", "factoid",
      ["fc"]),
     ("Is StableCode-3b or Divide-and-Conquer Meets Consensus better?", "comparative", ["sc", "fc"]),  # a control
+    # A model the other named paper's abstract runs, with nothing joining the two as sides: that paper's model.
+    ("in Divide-and-Conquer Meets Consensus, did StableCode-3b beat GPT-3.5?", "factoid", ["fc"]),
 
     # A paper's figure asked on a benchmark another paper made: about the first, on the benchmark.
     ("what does RLCoder score on ExecRepoBench?", "factoid", ["rl"]),

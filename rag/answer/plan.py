@@ -157,6 +157,10 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         mentions = [replace(m, kind="term") if m.kind == "paper" and m.paper_ids[0] == on_benchmark else m
                     for m in mentions]
         named = [pid for pid in named if pid != on_benchmark]
+    if used := _model_used_by(question, named, mentions, lexicon):
+        # "with FunCoder, did StableCode-3b beat GPT-3.5?": the model FunCoder ran, not the Stable Code paper.
+        mentions = [replace(m, kind="term") if m is used else m for m in mentions]
+        named = [pid for pid in named if pid != used.paper_ids[0]]
     # A title quoted loosely names its paper, beside other papers one more side ("AlphaCode, P3 and the 'Program
     # Synthesis with LLMs' paper"), alone the paper asked about ("in the 'LMs as compilers' paper, how many tasks?").
     quoted = [pid for pid in quoted_papers(question, lexicon.papers.values()) if pid not in named]
@@ -230,6 +234,27 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if not named and _ACROSS_PAPERS.search(text):
         return _across(text, terms)
     return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
+
+
+def _model_used_by(question: str, named: list[str], mentions: list[Mention], lexicon: Lexicon) -> Mention | None:
+    """Of two named papers, the mention of one written as a model the other's abstract runs ("StableCode-3b" in
+    FunCoder's "With FunCoder, StableCode-3b surpasses GPT-3.5"), with nothing joining the two as sides: that
+    model within the other paper, not a second paper."""
+    from rag.answer.naming import mentions_name
+
+    if len(named) != 2:
+        return None
+    papers = [m for m in mentions if m.kind == "paper"]
+    for m in papers:
+        others = [p for p in papers if p.paper_ids[0] != m.paper_ids[0]]
+        if not others or key(m.text) in key(lexicon.papers[m.paper_ids[0]].title):
+            continue  # named by its title's words: the paper itself
+        other = others[0]
+        between = question[min(m.end, other.end):max(m.start, other.start)]
+        if mentions_name(lexicon.papers[other.paper_ids[0]].abstract, m.text) and not _JOINERS.search(between) \
+                and not _PAIRED.match(between):
+            return m
+    return None
 
 
 # "on ExecRepoBench": where a figure was measured.
