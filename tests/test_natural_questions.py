@@ -2344,6 +2344,7 @@ def test_a_figure_said_in_the_setting_of_the_sentence_before_is_answered(engine,
     # Against a model no indexed paper is: only the named paper's own abstract can say, and MPIrigen's names GPT-3.5.
     ("MPIrigen versus GPT-4 for predicting MPI functions: how wide is the gap?", True),
     ("MPIrigen versus GPT-3.5 for predicting MPI functions: how wide is the gap?", False),  # a control
+    ("MPIrigen (MPI code) vs GPT-4 - accuracy of each?", True),  # the model's side ends at a dash
 ])
 def test_a_paper_against_a_model_is_answered_by_its_own_abstract_alone(engine, question, refused):
     answer = engine.ask(question)
@@ -2385,4 +2386,4 @@ def test_an_aside_in_brackets_between_two_papers_keeps_them_both_rows(engine):
 def test_a_model_the_named_paper_runs_is_no_second_paper(engine):
     # StableCode-3b is Stable Code's model, but here FunCoder's run of it: its figure is in FunCoder's abstract.
     answer = engine.ask("FunCoder on small models: is it true StableCode-3b ends up ahead of GPT-3.5, and by how much?")
-    assert not answer.refused and answer.kind != "comparative" and "18.6%" in answer.answer
+    assert not answer.refused and answer.kind != "comparative" and "18.6%" in answer.answer  # held before too

@@ -352,10 +352,11 @@ def _within_paper(sides: list[str], mentions: list[Mention], lexicon: Lexicon) -
     def holds_paper(side: str) -> bool:
         return any(m.kind == "paper" and m.text.lower() in side.lower() for m in mentions)
 
-    def is_term(side: str) -> bool:  # "GPT-4 on MPI function prediction": a model, what follows it the aspect
-        cut = _ASPECT_CUT.sub("", side).strip(" ?:")
+    def is_term(side: str) -> bool:  # "GPT-4 on MPI function prediction", "GPT-4 - accuracy for both?": a model
+        cut = side.strip(" ?:").removeprefix("the ").removeprefix("The ")
         # Not a benchmark an indexed paper made ("P3's test set vs MBPP"): that paper is the other side.
-        return any(m.kind == "term" and m.text.lower() == cut.lower().removeprefix("the ")
+        return any(m.kind == "term" and cut.lower().startswith(m.text.lower())
+                   and re.match(r"\s*(?:$|[-–—:(,?]|(?:on|in|for|at|with)\b)", cut[len(m.text):])
                    and key(m.text) not in lexicon.defined_by for m in mentions)
 
     terms = [side for side in sides if ends_with_term(side)]
