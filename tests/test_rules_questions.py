@@ -90,6 +90,10 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("Is StableCode-3b or Divide-and-Conquer Meets Consensus better?", "comparative", ["sc", "fc"]),  # a control
     # A model the other named paper's abstract runs, with nothing joining the two as sides: that paper's model.
     ("in Divide-and-Conquer Meets Consensus, did StableCode-3b beat GPT-3.5?", "factoid", ["fc"]),
+    # The evidence of the collection; an ask after a question mark, in lower case, is still the one that asks.
+    ("what's the evidence that diversity of training data matters?", "multi", []),
+    ("When a model writes many programs, how do we choose one? what approaches exist", "multi", []),
+    ("what's the evidence that DotaMath's data helps?", "factoid", ["dm"]),  # a control: one paper's
 
     # A paper's figure asked on a benchmark another paper made: about the first, on the benchmark.
     ("what does RLCoder score on ExecRepoBench?", "factoid", ["rl"]),

@@ -182,7 +182,8 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         return Plan("aggregate", terms=terms)
     # The sentence that asks decides, whatever context comes before it ("Data scarcity is the bottleneck. What
     # approaches exist for ...?"), and an aside in brackets says nothing of the shape.
-    ask = re.sub(r"\s*\([^()]*\)", "", re.split(r"(?<=[.!?])\s+(?=[A-Z])", text)[-1])
+    # After a question mark the next ask may start in lower case ("how do people pick one? what approaches exist").
+    ask = re.sub(r"\s*\([^()]*\)", "", re.split(r"(?<=[.!])\s+(?=[A-Z])|(?<=\?)\s+(?=\w)", text)[-1])
     if not named and _WAYS_EXIST.match(ask):
         return _across(text, terms)
     # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
@@ -466,7 +467,7 @@ _ACROSS_PAPERS = re.compile(
     # "is there evidence here that small models beat big ones?", "what evidence is there that diversity matters?":
     # the evidence of the collection, one paper's finding each, not one abstract's sentences.
     r"^(?:is|was)\s+there\s+(?:any\s+)?evidence\b|\bwhat\s+evidences?\s+(?:is\s+there|are\s+there|do|does|did|have|"
-    r"has)\b|"
+    r"has)\b|\bwhat(?:['’]?s|\s+is)\s+the\s+evidence\s+(?:that|for|on)\b|"
     # "what does the corpus say about diversity mattering?": what the collection says, paper by paper.
     r"\bwhat\s+(?:does|do)\s+(?:the\s+|this\s+)?(?:corpus|collection|index|literature|abstracts|papers\s+here)\s+"
     r"(?:say|tell|show|report|suggest)\b|"
