@@ -254,8 +254,11 @@ def test_what_vs_joins(question, sides):
     assert compared_sides(question) == sides
 
 
-def test_budgets_of_one_run_compared_are_no_sides(lexicon):
-    question = "AlphaCode: how many problems, and what share did it solve with 1,000 tries vs a single try?"
+@pytest.mark.parametrize("question", [
+    "AlphaCode: how many problems, and what share did it solve with 1,000 tries vs a single try?",
+    "PyCoder on CodeXGLUE: how much did the fine-tuned model gain vs base?",  # the base model is no paper
+])
+def test_budgets_or_settings_of_one_run_compared_are_no_sides(lexicon, question):
     assert understand(question, lexicon).kind == "factoid"
 
 

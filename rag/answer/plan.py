@@ -884,7 +884,8 @@ def side_variants(side: str) -> list[str]:
 
 # What a paper is compared with that no paper is: "the baseline", "prior work", "the state of the art".
 _NO_PAPER = r"baselines?|prior|previous|existing|earlier|other|works?|methods?|approach(?:es)?|state|art|sota|" \
-    r"exactly|precisely|roughly|approximately|respectively|plain|vanilla|default|standard"  # "..., exactly?"
+    r"exactly|precisely|roughly|approximately|respectively|plain|vanilla|default|standard|" \
+    r"base|untuned|non-fine-tuned"  # "..., exactly?"; "the tuned Llama3-8B vs base": one run's settings
 _SETTING_SIDE = re.compile(r"(?:with|without|w/o?|using|no)\b|"  # "with error feedback", "w/o retrieval"
                            # "1,000 tries per problem vs a single try": budgets of one run
                            r"(?:(?:a|one|single|a\s+single|\d[\d,.]*[kK]?)\s+)+(?:tries|try|attempts?|samples?|shots?|"
