@@ -216,7 +216,10 @@ def unstated_setting(paper: Paper, question: str, papers_using: Callable[[str], 
     from rag.text.tokens import STOPWORDS
     from rag.text.vocabulary import Vocabulary
 
-    if not _SETTING_CUE.search(question) or not (match := _SETTING.search(question)):
+    # The cue and the setting in one sentence, the last: "even o3-mini finds few. Right? And how does that compare
+    # to the share it solves?" extends nothing.
+    last = [s for s in re.split(r"(?<=[.?!])\s+", question.strip()) if s][-1]
+    if not _SETTING_CUE.search(last) or not (match := _SETTING.search(last)):
         return ""
     words = [w for w in re.findall(r"[a-z][\w+#-]*", match["setting"].lower()) if len(w) >= 3 and w not in STOPWORDS]
     if not words:
