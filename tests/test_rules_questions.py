@@ -94,6 +94,8 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("what's the evidence that diversity of training data matters?", "multi", []),
     ("When a model writes many programs, how do we choose one? what approaches exist", "multi", []),
     ("what's the evidence that DotaMath's data helps?", "factoid", ["dm"]),  # a control: one paper's
+    # "the released dataset" is the paper's own, no other paper described.
+    ("which models did DotaMath train, and what's the released dataset called?", "factoid", ["dm"]),
 
     # A paper's figure asked on a benchmark another paper made: about the first, on the benchmark.
     ("what does RLCoder score on ExecRepoBench?", "factoid", ["rl"]),

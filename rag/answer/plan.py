@@ -100,6 +100,8 @@ _JOINERS = re.compile(r"\b(?:or|and|vs\.?|versus|compared (?:with|to)|than|diffe
 # "the same benchmark", "the other model": words that point at no paper.
 _NOT_A_SIDE = re.compile(rf"^(?:same|other|best|first|second|third|last|next|previous|following|former|latter|whole|"
                          r"entire|original|underlying|base|proposed|resulting|final|main|own|trained|fine-tuned|"
+                         # "... and what's the released dataset called?": the paper's own, no other paper
+                         r"released|introduced|collected|curated|created|constructed|accompanying|"
                          # "the top model Gemini", "are those the numbers for the 7B model?": a paper's own model
                          r"top|top-performing|best-performing|strongest|numbers?|figures?|scores?|results?|their|its|"
                          rf"our|my|{SHOT}|"
