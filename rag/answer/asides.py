@@ -36,11 +36,13 @@ def aside(question: str, start: int, end: int, mentions: Sequence[Mention]) -> b
 
 def bracketed_after_paper(question: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     """The spans of brackets right after a paper's name ("deps (minecraft)"): what the asker recalls of it."""
-    spans = []
-    for paper in (m for m in mentions if m.kind == "paper"):
-        if found := re.match(r"\s*\(([^()]*)\)", question[paper.end:]):
-            spans.append((paper.end + found.start(1), paper.end + found.end(1)))
-    return spans
+    return [(found.start(1), found.end(1)) for paper in mentions
+            if paper.kind == "paper" and (found := bracket_after(question, paper.end))]
+
+
+def bracket_after(question: str, end: int) -> re.Match[str] | None:
+    """The brackets right after `end` ("deps (minecraft)"), their words in group 1, as placed in the question."""
+    return re.compile(r"\s*\(([^()]*)\)").match(question, end)
 
 
 def in_spans(start: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -882,12 +882,12 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
         writing = [s for s, values in sentences if _writes(values, figure, rough=figure.bound == "~")]
         if not writing:
             return figure.phrase or figure.text
-        if on and not any(_said_on(s, on, text) for s in writing):
+        if on and not any(_said_on(s, on, [t for t, _ in sentences]) for s in writing):
             return f"{figure.phrase or figure.text} on {' / '.join(on)}"
     return ""
 
 
-def _said_on(sentence: str, names: Sequence[str], text: str) -> bool:
+def _said_on(sentence: str, names: Sequence[str], sentences: Sequence[str]) -> bool:
     """Whether a sentence's figure is on the names: it names them, or it names nothing and the sentence before it
     does ("we conducted an empirical investigation on GPT-2 ... We found that 54.4% of tokens ..."). A sentence
     naming a benchmark of its own ("77.0% on LiveCodeBench") is on that one, whatever came before."""
@@ -896,7 +896,6 @@ def _said_on(sentence: str, names: Sequence[str], text: str) -> bool:
 
     if naming(sentence):
         return True
-    sentences = split_sentences(text)
     at = sentences.index(sentence) if sentence in sentences else 0
     return at > 0 and not [n for n in names_in(sentence) if not is_generic(n)] and naming(sentences[at - 1])
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.answer.alternatives import offered_names
-from rag.answer.asides import bracketed_after_paper, in_spans, makers
+from rag.answer.asides import bracket_after, bracketed_after_paper, in_spans, makers
 from rag.answer.asks import SHOT, asks_for_figure, asks_yes_no
 from rag.answer.described import DESCRIBING
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
@@ -22,6 +22,7 @@ from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
 from rag.answer.quoted_titles import labelled_paper, quoted_papers, without_quoted_titles
 from rag.answer.tuned_models import asks_tuned_models
+from rag.text.sentences import split_sentences
 
 _COMPARE_PATTERNS = [
     re.compile(r"^(?:please\s+)?(?:compare|contrast)\s+(?P<sides>.+?)(?:\s+(?:in terms of|regarding|on)\s+.+)?$", re.I),
@@ -122,8 +123,6 @@ _NOT_ASPECT = re.compile(
 # "Which is better / higher / larger / faster": each side's figure is what is asked.
 _WHICH_BETTER = re.compile(r"\b(?:better|best|higher|highest|larger|largest|bigger|more|fewer|faster|stronger|"
                            r"outperform\w*|beat\w*|win\w*|jump|gain\w*)\b", re.I)
-_ASKS_PAPERS = re.compile(r"^(?:\W*\w+:\s+)?(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:papers|works|studies|articles)\b",
-                          re.I)
 _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this paper|that paper|this method|that method|"
                            r"the paper|the method|those|these)\b", re.I)
 
@@ -177,7 +176,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         terms = [t for t in terms if t.start >= described.end()]
     text = question.strip().rstrip("?.! ")
     if not named and NARROWING not in text and (asks_tuned_models(text) or asks_metrics(text)) and \
-            not (terms and _ASKS_PAPERS.match(text)):
+            not (terms and _LIST_PATTERN.match(text)):
         # "which base models get fine-tuned ...", "what metrics do the completion papers report?": named things, as
         # "which benchmarks" asks for. Not the papers that use a named one ("which papers put GPT-4o through its
         # paces, as a base model or a baseline?").
@@ -732,7 +731,7 @@ def aspect_of(question: str, mentions: list[Mention]) -> str:
 def asks_which_is_better(question: str) -> bool:
     """Whether the sentences that ask want a ranking; a sentence setting the scene does not ("both are about making
     AutoML more efficient. What's the central trick in each?")."""
-    sentences = re.split(r"(?<=[.!?])\s+(?=\S)", question.strip())
+    sentences = split_sentences(question)
     asking = [s for s in sentences[:-1] if s.rstrip().endswith("?")] + sentences[-1:]
     return any(_WHICH_BETTER.search(s) for s in asking)
 
@@ -829,7 +828,7 @@ def _with_brackets(question: str, sides: list[str]) -> list[str]:
     for side in sides:
         at = question.find(side)
         holding = [b for b in re.finditer(r"\([^()]*\)", question) if b.start() < at and at + len(side) < b.end()]
-        after = re.match(r"\s*\([^()]*\)", question[at + len(side):]) if at >= 0 else None
+        after = bracket_after(question, at + len(side)) if at >= 0 else None
         out.append(holding[0][0] if holding else f"{side}{after[0]}" if after else side)
     return out
 

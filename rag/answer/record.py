@@ -218,7 +218,7 @@ def unstated_setting(paper: Paper, question: str, papers_using: Callable[[str], 
 
     # The cue and the setting in one sentence, the last: "even o3-mini finds few. Right? And how does that compare
     # to the share it solves?" extends nothing.
-    last = ([s for s in re.split(r"(?<=[.?!])\s+", question.strip()) if s] or [""])[-1]
+    last = (split_sentences(question) or [""])[-1]
     if not _SETTING_CUE.search(last) or not (match := _SETTING.search(last)):
         return ""
     words = [w for w in re.findall(r"[a-z][\w+#-]*", match["setting"].lower()) if len(w) >= 3 and w not in STOPWORDS]
