@@ -28,6 +28,12 @@ def assert_refused_saying(engine, question: str, said: str) -> None:
     assert answer.refused and said in answer.answer and answer.citations == []
 
 
+def assert_says(engine, question: str, refused: bool, said: str) -> None:
+    """A refusal or an answer, as `refused` says, that says `said`."""
+    answer = engine.ask(question)
+    assert answer.refused is refused and said in answer.answer
+
+
 def assert_answered_saying(engine, question: str, said: str, history: tuple[str, ...] = ()) -> None:
     """An answer, not a refusal, that says `said`."""
     answer = engine.ask(question, history=list(history))
@@ -1324,8 +1330,7 @@ def test_a_generic_acronym_in_context_names_no_paper(engine):
      "does not mention Claude"),
 ])
 def test_a_paper_described_before_the_ask_is_the_one_asked_about(engine, question, refused, said):
-    answer = engine.ask(question)
-    assert answer.refused is refused and said in answer.answer
+    assert_says(engine, question, refused, said)
 
 
 def test_a_second_ask_for_a_number_is_judged_on_its_own_sentences(engine):
@@ -2177,8 +2182,7 @@ def test_more_test_items_counts_whatever_each_benchmark_counts(engine):
     ("P3 programming puzzles: which solver did best?", "Codex performs best", False),
 ])
 def test_what_the_named_abstract_says_of_a_rival_a_split_a_bound_or_the_best(engine, question, said, refused):
-    answer = engine.ask(question)
-    assert answer.refused is refused and said in answer.answer
+    assert_says(engine, question, refused, said)
 
 
 @pytest.mark.parametrize(("question", "said"), [
@@ -2288,8 +2292,7 @@ def test_a_possessed_figure_and_a_share_beside_a_change_are_answered(engine, que
      False),  # a control: its own figure, said in a sentence without GPT-2
 ])
 def test_a_figure_premised_as_the_papers_must_be_its_own(engine, question, said, refused):
-    answer = engine.ask(question)
-    assert answer.refused is refused and said in answer.answer
+    assert_says(engine, question, refused, said)
 
 
 def test_a_title_quoted_loosely_asks_nothing_about_its_own_words(engine):
