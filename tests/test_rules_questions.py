@@ -2557,6 +2557,7 @@ def test_a_figure_checked_on_a_benchmark_must_be_written_for_it(question, on, un
 @pytest.mark.parametrize(("names", "topic", "heads"), [
     # A maker's name right before its product's says whose it is: the product is what papers write.
     (["ChatGPT", "GitHub", "Copilot"], "ChatGPT or GitHub Copilot doing programming work", ["ChatGPT", "Copilot"]),
+    (["OpenAI", "Codex", "DeepMind", "AlphaCode"], "OpenAI's Codex or DeepMind AlphaCode", ["Codex", "AlphaCode"]),
     # Not when no abstract writes the second as a name, nor when one writes the two together.
     (["SWE-bench", "Verified"], "numbers on SWE-bench Verified", ["SWE-bench", "Verified"]),
     (["Apple", "M2"], "benchmarks on an Apple M2", ["Apple", "M2"]),
@@ -2564,7 +2565,7 @@ def test_a_figure_checked_on_a_benchmark_must_be_written_for_it(question, on, un
 def test_a_name_qualified_by_its_makers_is_matched_by_its_own(names, topic, heads):
     from rag.answer.listing import _heads
 
-    papers = [Paper("c", "From Copilot to Pilot", "We study Copilot's suggestions for idioms."),
+    papers = [Paper("c", "From Copilot to Pilot", "We study Copilot's suggestions, and Codex and AlphaCode."),
               Paper("g", "A Repo-Level Benchmark", "Tasks come from GitHub issues; we evaluate on SWE-bench."),
               Paper("k", "KV Prediction", "We benchmark models on an Apple M2 Pro CPU.")]
     assert _heads(names, topic, papers) == heads
@@ -2599,3 +2600,14 @@ def test_brackets_holding_or_after_a_described_side_belong_to_it(question, sides
     from rag.answer.plan import _with_brackets
 
     assert _with_brackets(question, sides) == said
+
+
+def test_a_papers_maker_is_no_aspect_of_a_comparison():
+    from rag.answer.mentions import Mention
+    from rag.answer.plan import aspect_of
+
+    question = "Is DeepMind's AlphaCode or PLANSEARCH better on competitive programming?"
+    spots = {"DeepMind": "term", "AlphaCode": "paper", "PLANSEARCH": "paper"}
+    mentions = [Mention(name, question.find(name), question.find(name) + len(name), ("p",), kind)
+                for name, kind in spots.items()]
+    assert aspect_of(question, mentions) == "better competitive programming"

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 
 from rag.answer.mentions import Mention
 
-# "DeepMind's AlphaCode", "Apple's KV Prediction", "the DeepMind AlphaCode paper": a name right before a paper's.
-_MAKER_BEFORE = re.compile(r"(?:['’]s)?\s+$")
+# "DeepMind's AlphaCode", "Apple's KV Prediction", "the DeepMind AlphaCode paper": what joins a maker's name to the
+# name of what it made, right after it.
+MAKERS_JOIN = r"(?:['’]s)?\s+"
+_MAKER_BEFORE = re.compile(rf"{MAKERS_JOIN}$")
 
 
 def makers(question: str, mentions: Sequence[Mention]) -> list[Mention]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.acronyms import expansion
 from rag.answer.across import CHATTER, UNUSED_WORDS
+from rag.answer.asides import MAKERS_JOIN
 from rag.answer.citations import CitationBook
 from rag.answer.mentions import MADE
 from rag.answer.naming import in_passing
@@ -364,7 +365,7 @@ def _stating(asked: list[Figure], rest: str, papers: list[Paper],
 
 
 def _heads(names: list[str], topic: str, papers: Sequence[Paper]) -> list[str]:
-    """The names without those written right before another to say whose it is ("GitHub Copilot", "OpenAI Codex"):
+    """The names without those written right before another to say whose it is ("GitHub Copilot", "OpenAI's Codex"):
     a paper on Copilot need not write GitHub, and every paper that links its code on GitHub is no paper on Copilot.
     Only when no abstract writes the two together and one writes the second as a name, as typed ("SWE-bench
     Verified" is no "Verified")."""
@@ -373,7 +374,8 @@ def _heads(names: list[str], topic: str, papers: Sequence[Paper]) -> list[str]:
     texts = [f"{p.title}\n{p.abstract}" for p in papers]
 
     def qualifies(name: str, other: str) -> bool:
-        return other != name and bool(re.search(rf"(?<![\w-]){re.escape(name)}\s+{re.escape(other)}(?![\w-])", topic)) \
+        return other != name and bool(re.search(rf"(?<![\w-]){re.escape(name)}{MAKERS_JOIN}{re.escape(other)}(?![\w-])",
+                                                topic)) \
             and not any(mention_pattern(f"{name} {other}").search(t) for t in texts) \
             and any(re.search(rf"(?<![\w-]){re.escape(other)}(?![\w-])", t) for t in texts)
 

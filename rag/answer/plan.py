@@ -719,10 +719,13 @@ def aspect_of(question: str, mentions: list[Mention]) -> str:
                                        if m.start >= at])):
         return asked
     text = question
+    made = makers(question, mentions)  # "DeepMind's AlphaCode": who made a paper is no aspect of it either
     for m in sorted(mentions, key=lambda m: -m.start):
         if m.kind == "paper":  # with its kind word: "the GHOSTS dataset" names the paper, "dataset" asks nothing
             end = m.end + len(_KIND_AFTER.match(text, m.end)[0]) if _KIND_AFTER.match(text, m.end) else m.end
             text = text[:m.start] + " " + text[end:]
+        elif m in made:
+            text = text[:m.start] + " " + text[m.end:]
     text = re.sub(r"['’]s\b", " ", text)
     words = [w.rstrip(".") for w in re.findall(r"[\w@+.-]+", _NOT_ASPECT.sub(" ", text)) if w.strip(".-")]
     return " ".join(words)
