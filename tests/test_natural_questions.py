@@ -2390,3 +2390,35 @@ def test_a_model_the_named_paper_runs_is_no_second_paper(engine):
     # StableCode-3b is Stable Code's model, but here FunCoder's run of it: its figure is in FunCoder's abstract.
     answer = engine.ask("FunCoder on small models: is it true StableCode-3b ends up ahead of GPT-3.5, and by how much?")
     assert not answer.refused and answer.kind != "comparative" and "18.6%" in answer.answer  # held before too
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # As speech-to-text writes a question: names split into words, numbers in words, "pass at one".
+    ("so um what did deep seek prover get on mini f2f test", "46.3%"),
+    ("what did the lint seq paper do to test its idea", "LintSeq"),
+    ("okay so how did GPT four do as a baseline on mini f2f in deep seek prover", "GPT-4"),
+])
+def test_a_dictated_question_is_read_as_the_abstracts_write_its_names_and_numbers(engine, question, said):
+    assert_answered_saying(engine, question, said)
+
+
+def test_a_figure_dictated_in_words_is_checked_like_one_in_digits(engine):
+    # STP gives 61.7% on miniF2F-test: a wrong figure said in words is not confirmed.
+    assert_says(engine, "is it true that STP gets seventy one point seven percent on mini f2f test", True, "71.7%")
+
+
+def test_a_figure_in_the_sentence_after_the_one_naming_the_model_leads(engine):
+    # "an empirical investigation on GPT-2. We found that 54.4% of tokens ...": the 2 of GPT-2 states nothing.
+    answer = engine.ask("With GPT-2, what share of tokens come out right from the first layer alone in the dynamic "
+                        "inference code completion paper?")
+    assert not answer.refused and answer.sentences[0].text.startswith("We found that 54.4%")
+
+
+@pytest.mark.parametrize(("question", "refused", "said"), [
+    # An acronym the abstract's text splits ("%OP T") is still the abstract's.
+    ("what improvement on %OPT did the RL code optimization framework get?", False, "5.6%"),
+    # Codex's figure, in the sentence after the one naming both solvers, is not GPT-3's.
+    ("P3 puzzles: the GPT-3 solver's solve rate with a single try?", True, "gives no GPT-3 figure"),  # held before
+])
+def test_a_figure_belongs_to_the_name_it_is_said_of(engine, question, refused, said):
+    assert_says(engine, question, refused, said)

@@ -456,3 +456,58 @@ def test_initialisms_are_read_as_what_they_stand_for_when_certain(text, read):
 
     written = re.compile(r"\b(?:RL|NL|MBPP)\b").search
     assert spell_initialisms(text, _CORPUS, lambda name: written(name) is not None) == read
+
+
+# --- dictation ---------------------------------------------------------------------------------------------------
+
+# Abstract-like text: names written as one token, a version after a name, and a name written as words.
+_SPOKEN = ("We report on HumanEval, miniF2F-test and LiveCodeBench with GPT-4 and o3-mini; DeepSeek-Prover proves "
+           "Lean 4 theorems. MA-LoT beats it. Stable Code 3B and StableCode-3b are both written. CodeTree wins. "
+           "Repository-Level code completion is hard.")
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("it got sixty one point seven percent", "it got 61.7%"),
+    ("fifteen point one percent better", "15.1% better"),
+    ("solved one hundred and twenty three tasks", "solved 123 tasks"),
+    ("what's the pass at one and pass at k", "what's the pass@1 and pass@k"),
+    ("ninety five percent of them", "95% of them"),
+    ("how did GPT four do in lean four", "how did GPT-4 do in lean 4"),
+    # Words that are no number here: a pronoun, a count of papers, digits read out one by one.
+    ("which one is better, the two papers or one", "which one is better, the two papers or one"),
+    ("the top five papers", "the top five papers"),
+    ("codes one two three", "codes one two three"),
+])
+def test_numbers_in_words_are_written_as_digits_where_they_can_only_be_numbers(text, read):
+    from rag.text.spoken import spell_numbers
+
+    assert spell_numbers(text, _SPOKEN) == read
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("what did deep seek prover get on mini f2f test", "what did DeepSeek-Prover get on miniF2F-test"),
+    ("human eval and live code bench", "HumanEval and LiveCodeBench"),
+    ("ma lot versus code tree", "MA-LoT versus CodeTree"),
+    ("o3 mini results", "o3-mini results"),
+    # Left as typed: words an abstract writes apart ("Stable Code 3B"), a hyphened phrase in title case, words set
+    # apart by a comma.
+    ("Stable Code 3B tokens", "Stable Code 3B tokens"),
+    ("repository level code completion", "repository level code completion"),
+    ("code, tree", "code, tree"),
+])
+def test_a_name_dictation_splits_into_words_is_joined_as_the_abstracts_write_it(text, read):
+    from rag.text.spoken import join_split_names
+
+    assert join_split_names(text, _SPOKEN) == read
+
+
+@pytest.mark.parametrize(("name", "text", "found"), [
+    ("OPT", "an increase of 5.6% concerning the %OP T and SP metrics", True),  # split by PDF extraction
+    ("OPT", "an increase concerning the %OPT metric", True),
+    ("OPT", "OP TIMES", False),
+    ("GPT", "G PT", False),  # only before the last letter
+])
+def test_an_acronym_split_before_its_last_letter_is_still_named(name, text, found):
+    from rag.text.names import mention_pattern
+
+    assert (mention_pattern(name).search(text) is not None) is found

@@ -32,6 +32,7 @@ from rag.index.view import IndexView
 from rag.settings import RetrievalSettings
 from rag.text.clippings import spell_out
 from rag.text.initialisms import spell_initialisms
+from rag.text.spoken import as_dictated
 from rag.text.tokens import tokenize
 from rag.text.typos import correct_slips
 from rag.types import Answer, Evidence, Paper
@@ -122,9 +123,11 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
 
 def _read(question: str, view: IndexView) -> str:
     """The question as it is read: no label about the asker ("True or false:"), clippings and initialisms written
-    out ("repo-level" as the abstracts write it, "HE p@1" as HumanEval pass@1)."""
+    out ("repo-level" as the abstracts write it, "HE p@1" as HumanEval pass@1), dictation's numbers and split names
+    as the abstracts write them ("sixty one point seven percent", "mini f2f")."""
     written = _written(view)
-    return spell_initialisms(spell_out(asked_part(question), written), view.corpus_text, written)
+    question = as_dictated(asked_part(question), view.corpus_text)
+    return spell_initialisms(spell_out(question, written), view.corpus_text, written)
 
 
 def _as_searched(question: str, view: IndexView) -> str:

@@ -1,0 +1,165 @@
+"""Questions as dictation writes them: numbers in words ("sixty one point seven percent") and names split into
+the words they sound like ("deep seek prover", "mini f2f", "GPT four").
+
+Why: a question typed by speech-to-text reaches the planner with names no abstract writes ("F2F", "lint") and
+figures it cannot read, so a question the abstracts answer was refused ("No indexed abstract mentions F2F"). Only
+what is certain is rewritten: a number in words where it can only be a number (a decimal, a percentage, a compound
+such as "sixty one", "pass at one", a version after a name the abstracts write with it), and a run of words that,
+joined, is a name an abstract writes as one token with capitals or digits inside ("HumanEval", "miniF2F-test") when
+no abstract writes the words apart. "which one", "the two papers" stay words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from itertools import pairwise
+
+from rag.text.tokens import STOPWORDS
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_VALUE = {**{w: i for i, w in enumerate(_UNITS)}, **{w: 20 + 10 * i for i, w in enumerate(_TENS)}, "oh": 0}
+_NUMBER_WORD = rf"(?:{'|'.join(sorted(_VALUE, key=len, reverse=True))}|hundred|thousand|\d+)"
+# A run of number words ("sixty one", "three hundred and twelve"), maybe with a decimal part ("point seven five").
+_RUN = re.compile(rf"(?<![\w.@-])(?P<whole>{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})*)"
+                  rf"(?:\s+point\s+(?P<decimals>{_NUMBER_WORD}(?:\s+{_NUMBER_WORD})*))?(?![\w@-])", re.I)
+_PERCENT = re.compile(r"\s*(?:percent|per\s+cent)\b", re.I)
+_PASS_AT = re.compile(rf"\bpass\s+at\s+(?P<k>k\b|{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*)(?![\w@-])", re.I)
+# A name and a version number after it in words: "GPT four", "lean four", "o three".
+_VERSIONED = re.compile(rf"(?<![\w@/.-])(?P<word>[A-Za-z][\w.]*)\s+(?P<number>{'|'.join(_UNITS[1:])})(?![\w@-])", re.I)
+
+
+def _value(words: str) -> int | None:
+    """The whole number a run of number words says, or None when it is no one number ("one two")."""
+    total, current, last = 0, 0, None
+    for word in re.split(r"[\s-]+(?:and\s+)?", words.lower().strip()):
+        if word.isdigit():
+            value = int(word)
+        elif word == "hundred":
+            current, last = max(current, 1) * 100, "hundred"
+            continue
+        elif word == "thousand":
+            total, current, last = total + max(current, 1) * 1000, 0, "thousand"
+            continue
+        elif word in _VALUE:
+            value = _VALUE[word]
+        else:
+            return None
+        if last is not None and last not in ("hundred", "thousand") and not (last == "tens" and value < 10):
+            return None  # "one two", "sixty seventy": digits read out one by one, or no number at all
+        current += value
+        last = "tens" if value >= 20 and value % 10 == 0 and not word.isdigit() else "unit"
+    return total + current
+
+
+def _decimals(words: str) -> str | None:
+    """The digits after "point": each word one digit ("point seven five": 75), or one number ("point twenty")."""
+    parts = words.lower().split()
+    if all((p in _VALUE and _VALUE[p] < 10) or (p.isdigit() and len(p) == 1) for p in parts):
+        return "".join(str(_VALUE[p]) if p in _VALUE else p for p in parts)
+    value = _value(words)
+    return None if value is None else str(value)
+
+
+def spell_numbers(text: str, corpus_text: str) -> str:
+    """`text` with each number in words that can only be a number written in digits (see the module docstring)."""
+    text = _PASS_AT.sub(lambda m: f"pass@{m['k'] if m['k'].lower() == 'k' else _value(m['k']) or m['k']}"
+                        if m['k'].lower() == 'k' or _value(m['k']) is not None else m[0], text)
+
+    def out(m: re.Match[str]) -> str:
+        whole = m["whole"]
+        if whole.isdigit() and not m["decimals"]:
+            return m[0]
+        value = _value(whole)
+        if value is None:
+            return m[0]
+        number = str(value)
+        if m["decimals"]:
+            decimals = _decimals(m["decimals"])
+            if decimals is None:
+                return m[0]
+            number = f"{number}.{decimals}"
+        percent = _PERCENT.match(text, m.end())
+        compound = len(re.findall(r"[A-Za-z]+", whole)) >= 2
+        return number if m["decimals"] or percent or compound else m[0]
+
+    def versioned(m: re.Match[str]) -> str:
+        joint = _joint(m["word"], str(_VALUE[m["number"].lower()]), corpus_text)
+        return m[0] if joint is None else f"{m['word']}{joint}{_VALUE[m['number'].lower()]}"
+
+    text = _VERSIONED.sub(versioned, _RUN.sub(out, text))
+    return re.sub(r"(?<=\d)\s*(?:percent|per\s+cent)\b", "%", text, flags=re.I)
+
+
+def _joint(word: str, number: str, corpus_text: str) -> str | None:
+    """What the abstracts write between a name and this number after it ("GPT-4": "-", "Lean 4": " ", "o3": ""),
+    or None when none writes them together."""
+    if word.lower() in STOPWORDS:
+        return None  # "the one", "top five": no name
+    for joint in ("-", "", " "):
+        if re.search(rf"(?<![\w-]){re.escape(word)}{re.escape(joint)}{number}(?![\d.])", corpus_text, re.I):
+            return joint
+    return None
+
+
+# A token an abstract writes as one name: capitals or digits after its first letter ("HumanEval", "miniF2F",
+# "o3-mini", "DeepSeek-Prover"), not a plain or hyphened word ("test-time", "Self-play", "Repository-Level").
+_TOKEN = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?![\w@/-])")
+_WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*")
+LONGEST = 4  # words one name may be split into ("big code bench", "live code bench")
+
+
+@lru_cache(maxsize=2)
+def _joined_names(corpus_text: str) -> dict[str, str]:
+    """Each name the index writes as one token, and its hyphened parts that are names too, by its letters and digits
+    in lower case ("humaneval": "HumanEval"); the commonest writing when there are several."""
+    counts: Counter[str] = Counter()
+    for token in _TOKEN.findall(corpus_text):
+        for name in {token, *token.split("-")}:
+            if len(name) >= 4 and re.search(r"[A-Za-z]", name) and re.search(r"(?<=[A-Za-z0-9])[A-Z0-9]", name) \
+                    and not name.isupper() and not name.isdigit():
+                counts[name] += 1
+    names: dict[str, str] = {}
+    for name, _ in counts.most_common():
+        names.setdefault(re.sub(r"[^a-z0-9]", "", name.lower()), name)
+    return names
+
+
+def join_split_names(text: str, corpus_text: str) -> str:
+    """`text` with each run of two to four words that joins into a name an abstract writes as one token (and no
+    two of which an abstract writes in a row) written as that name: "mini f2f test" as "miniF2F-test"."""
+    names = _joined_names(corpus_text)
+    words = list(_WORDS.finditer(text))
+    out, at, i = [], 0, 0
+    while i < len(words):
+        for n in range(min(LONGEST, len(words) - i), 1, -1):
+            run = words[i:i + n]
+            if any(not re.fullmatch(r"[ \t]+", text[a.end():b.start()]) for a, b in pairwise(run)):
+                continue  # only words set apart by spaces: "mini, f2f" is two things
+            name = names.get(re.sub(r"[^a-z0-9]", "", "".join(w[0] for w in run).lower()))
+            if name and not _written_apart([w[0] for w in run], corpus_text):
+                out += [text[at:run[0].start()], name]
+                at, i = run[-1].end(), i + n
+                break
+        else:
+            i += 1
+    return "".join(out) + text[at:]
+
+
+def _written_apart(words: list[str], corpus_text: str) -> bool:
+    """Whether an abstract writes two or more of the words in a row as words ("Stable Code" of "Stable Code 3B"):
+    then they are that name as typed, not a name split by dictation."""
+    for n in range(len(words), 1, -1):
+        for i in range(len(words) - n + 1):
+            spaced = r"\s+".join(re.escape(w) for w in words[i:i + n])
+            if re.search(rf"(?<![\w-]){spaced}(?![\w-])", corpus_text, re.I):
+                return True
+    return False
+
+
+def as_dictated(text: str, corpus_text: str) -> str:
+    """The question with dictation's numbers and split names written as the abstracts write them."""
+    return join_split_names(spell_numbers(text, corpus_text), corpus_text)
