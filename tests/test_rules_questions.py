@@ -2611,3 +2611,23 @@ def test_a_papers_maker_is_no_aspect_of_a_comparison():
     mentions = [Mention(name, question.find(name), question.find(name) + len(name), ("p",), kind)
                 for name, kind in spots.items()]
     assert aspect_of(question, mentions) == "better competitive programming"
+
+
+_ABSTRACT = ["We study GPT-2 on code.", "We found that 54.4% of tokens come from the first layer.",
+             "We build GPT-3 and Codex solvers.", "Codex performs best, solving 18% of problems.",
+             "It needs no keys.", "ProofNet has 77% on it."]
+
+
+@pytest.mark.parametrize(("sentence", "names", "on"), [
+    ("We found that 54.4% of tokens come from the first layer.", ["GPT-2"], True),   # goes on about the one before
+    ("We study GPT-2 on code.", ["GPT-2"], True),                                    # names it
+    ("Codex performs best, solving 18% of problems.", ["GPT-3"], False),            # another solver named before
+    ("Codex performs best, solving 18% of problems.", ["GPT-3", "Codex"], False),   # one of the two asked
+    ("It needs no keys.", ["GPT-3"], False),                                         # the one before names none
+    ("ProofNet has 77% on it.", ["GPT-2"], False),                                   # a name of its own
+    ("We study GPT-2 on code.", ["Codex"], False),                                   # the first sentence
+])
+def test_a_figure_is_on_a_name_its_sentence_or_the_one_before_names(sentence, names, on):
+    from rag.answer.asks import said_on
+
+    assert said_on(sentence, names, _ABSTRACT) is on

@@ -882,12 +882,12 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
         writing = [s for s, values in sentences if _writes(values, figure, rough=figure.bound == "~")]
         if not writing:
             return figure.phrase or figure.text
-        if on and not any(_said_on(s, on, [t for t, _ in sentences]) for s in writing):
+        if on and not any(said_on(s, on, [t for t, _ in sentences]) for s in writing):
             return f"{figure.phrase or figure.text} on {' / '.join(on)}"
     return ""
 
 
-def _said_on(sentence: str, names: Sequence[str], sentences: Sequence[str]) -> bool:
+def said_on(sentence: str, names: Sequence[str], sentences: Sequence[str]) -> bool:
     """Whether a sentence's figure is on the names: it names them, or it names nothing and the sentence before it
     does ("we conducted an empirical investigation on GPT-2 ... We found that 54.4% of tokens ..."). A sentence
     naming a benchmark of its own ("77.0% on LiveCodeBench") is on that one, whatever came before."""
@@ -897,7 +897,13 @@ def _said_on(sentence: str, names: Sequence[str], sentences: Sequence[str]) -> b
     if naming(sentence):
         return True
     at = sentences.index(sentence) if sentence in sentences else 0
-    return at > 0 and not [n for n in names_in(sentence) if not is_generic(n)] and naming(sentences[at - 1])
+    if at == 0 or [n for n in names_in(sentence) if not is_generic(n)] or not naming(sentences[at - 1]) or \
+            any(mention_pattern(n).search(sentence) for n in names):
+        return False  # naming one of two asked ("Codex performs best" after "GPT-3 and Codex"): about that one
+    # Nor one about another thing the sentence before names ("GPT-3 and Codex solvers ... Codex performs best").
+    before = sentences[at - 1]
+    return not any(re.search(rf"(?<=\w\W)\b{re.escape(w)}\b", before)
+                   for w in re.findall(r"\b[A-Z][\w-]*[a-z0-9][\w-]*", sentence))
 
 
 def unstated_figure(question: str, text: str) -> str:

@@ -49,9 +49,11 @@ from rag.answer.asks import (
     qualified_first,
     quoted_figures,
     result_figures,
+    said_on,
     set_aside_figures,
     set_aside_spans,
     split_asks,
+    states_a_multiple,
     subject_and_ask,
     unconfirmed_figure,
     unmet_qualifier,
@@ -99,6 +101,7 @@ from rag.answer.unknowns import (
 )
 from rag.text.markers import escape_markers
 from rag.text.names import capitalised_names, is_generic, mention_pattern, names_in, short_name
+from rag.text.numbers import read
 from rag.text.sentences import split_sentences
 from rag.text.tokens import tokenize, word_pairs
 from rag.text.typos import english_word
@@ -526,7 +529,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                           and (at := mention_pattern(w).search(before)))
             wanted = [w for w in wanted if mentions_name(focus, w)] + [w for _, w in said[:1]]
     if wanted:
-        about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
+        # Or a sentence going on about what the one before it names ("an empirical investigation on GPT-2. We
+        # found that 54.4% of tokens ...").
+        sentences = split_sentences(paper.abstract)
+        about = [s for s in scored
+                 if all(mentions_name(s.text, w) for w in wanted) or said_on(s.text, wanted, sentences)]
         if not about and len(wanted) > 1 and (apart := asked_apart(focus, wanted)):
             # "its gains on TriviaQA and on HumanEval": each is asked apart, and said in a sentence of its own.
             # A measure may be spelled out there ("line-level EM": "an exact match of 43.37% for the line-level").
@@ -562,7 +569,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             states = has_measure if asks_measure(question) else has_figure
             if shape.yes_no and asks_measure(question):
                 states = measure_or_multiple
-            with_figure = [s for s in about if states(s.text)]
+            # A number inside a name ("an empirical investigation on GPT-2") states nothing.
+            with_figure = [s for s in about if states(s.text) and not _named_numbers_only(s.text)]
             if _siblings_figures(with_figure, wanted, paper.abstract):
                 with_figure = []
             # "ugmathbench reasoning gap (delta) for o1-mini": its one figure there (56.3%) is the EAcc; Delta is said
@@ -936,6 +944,12 @@ _ASKS_WHICH_DATA = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:benchma
 _DATA_WORDS = re.compile(r"\b(?:benchmark\w*|datasets?|data\s+sets?|environments?|corpus|corpora|test\s+sets?|"
                          r"suites?|tasks?|problems)\b", re.I)
 _WHAT = re.compile(r"\bwhat(?:['’]?s|\s+is|\s+are|\s+was|\s+were)\b", re.I)
+
+
+def _named_numbers_only(sentence: str) -> bool:
+    """Whether every number the sentence writes is part of a name ("GPT-2", "P3")."""
+    figures = read(sentence).figures
+    return bool(figures) and all(f.in_name for f in figures) and not states_a_multiple(sentence)
 
 
 def _lead_with(chosen: list[ScoredSentence], lead: ScoredSentence) -> list[ScoredSentence]:
