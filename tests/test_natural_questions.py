@@ -2422,3 +2422,13 @@ def test_a_figure_in_the_sentence_after_the_one_naming_the_model_leads(engine):
 ])
 def test_a_figure_belongs_to_the_name_it_is_said_of(engine, question, refused, said):
     assert_says(engine, question, refused, said)
+
+
+@pytest.mark.parametrize(("question", "refused", "said"), [
+    # Which cut-off a figure is at is what is asked: the stated one answers, whichever the asker offered.
+    ("STP reports 61.7% on miniF2F-test: is that pass@1, or some other k?", False, "pass@3200"),
+    ("is LintSeq's match with GPT-4 on HumanEval at pass@50 rather than pass@1?", False, "pass@50"),
+    ("MA-LoT's 54.51% on miniF2F - at what pass@k?", True, "pass@k"),  # no cut-off given; held before too
+])
+def test_the_cut_off_a_figure_is_at_asked_by_offering_some(engine, question, refused, said):
+    assert_says(engine, question, refused, said)

@@ -798,6 +798,13 @@ def test_the_ask_for_which_model_among_several(question, ask):
     ("at what pass@k?", ""),  # any cut-off
     ("what's its pass@1?", "pass@1"),
     ("pass@1 or pass@5?", "pass@1"),  # none of them stated
+    # Which cut-off it is, is what is asked: any stated one answers.
+    ("the 39.9% - what k is that? pass@1 or something bigger", ""),
+    ("is it pass@1, or a different k?", ""),
+    ("which pass@k is the 39.9% at?", ""),
+    # A cut-off set aside is not asked.
+    ("is it at pass@10 rather than pass@1?", ""),
+    ("is it at pass@1 rather than pass@10?", "pass@1"),
 ])
 def test_a_metric_cut_off_asked_must_be_the_one_stated(question, unmet):
     from rag.answer.asks import unmet_qualifier
@@ -818,6 +825,18 @@ def test_a_measurement_glossed_by_the_abstracts_short_name(question, unmet):
     from rag.answer.scoring import ScoredSentence
 
     stated = ScoredSentence("p", 0, "The highest EAcc achieved is 56.3% by OpenAI-o1-mini.", 0.9, 0.5, 0.9, 0)
+    assert unmet_qualifier(question, [stated]) == unmet
+
+
+@pytest.mark.parametrize(("question", "unmet"), [
+    ("it gets 54.51% - at what pass@k?", "pass@k"),
+    ("what k is the 54.51% at?", "pass@k"),
+])
+def test_which_cut_off_a_figure_is_at_is_unstated_when_no_sentence_gives_one(question, unmet):
+    from rag.answer.asks import unmet_qualifier
+    from rag.answer.scoring import ScoredSentence
+
+    stated = ScoredSentence("p", 0, "Our framework achieves 54.51% accuracy on MiniF2F-Test.", 0.9, 0.5, 0.9, 0)
     assert unmet_qualifier(question, [stated]) == unmet
 
 

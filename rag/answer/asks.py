@@ -219,6 +219,13 @@ def _says_whose(sentence: str, whose: str) -> bool:
 _AT_K = re.compile(r"\b(?P<metric>pass|top|recall|hits?|acc|precision|ndcg|mrr)\s*(?:@|-)\s*(?P<k>\d+|k)\b", re.I)
 
 
+# A question asking which cut-off a figure is at: "what k is that?", "which pass@k", "pass@1 or something bigger?".
+_WHICH_CUT_OFF = re.compile(rf"\b(?:what|which)\s+(?:k|cut-?off|pass\s*@\s*k)\b|{_AT_K.pattern}\s*[?,]?\s*(?:or|/)\s+"
+                            r"(?:something|anything|some\s+other|another|a\s+(?:bigger|higher|larger|different))\b",
+                            re.I)
+_NOT_THIS_CUT_OFF = re.compile(r"\b(?:rather\s+than|instead\s+of|not)\s+$", re.I)
+
+
 def unmet_qualifier(question: str, stating: list[ScoredSentence]) -> str:
     """The word saying whose or which measurement is asked ("human" of "the human success rate on WebArena",
     "pass@1") when no sentence stating a figure has it: the figure there is someone else's (the agent's) or
@@ -230,7 +237,14 @@ def unmet_qualifier(question: str, stating: list[ScoredSentence]) -> str:
     if whose and not any(_says_whose(s.text, whose) or (glossed and Vocabulary(s.text).uses(glossed["short"]))
                          for s in stating):
         return whose
-    asked = list(_AT_K.finditer(question))
+    if _WHICH_CUT_OFF.search(question):
+        # "what k is that? pass@1 or something bigger": the cut-off is what is asked, whatever it is, if one is given.
+        given = re.compile(_AT_K.pattern.replace(r"(?P<k>\d+|k)", r"\d+"), re.I)
+        named = _AT_K.search(question)
+        return "" if any(given.search(s.text) for s in stating) else \
+            f"{named['metric'] if named else 'pass'}@k"
+    # "at pass@50 rather than pass@1?": the cut-off set aside is not asked.
+    asked = [a for a in _AT_K.finditer(question) if not _NOT_THIS_CUT_OFF.search(question[:a.start()])]
     # "is that pass@1 or pass@10?": any one of the offered cut-offs answers; "at what pass@k?": any cut-off.
     offered = len(asked) > 1 and all(re.fullmatch(r"\s*(?:or|/)\s*", question[a.end():b.start()])
                                      for a, b in pairwise(asked))
