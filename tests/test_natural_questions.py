@@ -2432,3 +2432,19 @@ def test_a_figure_belongs_to_the_name_it_is_said_of(engine, question, refused, s
 ])
 def test_the_cut_off_a_figure_is_at_asked_by_offering_some(engine, question, refused, said):
     assert_says(engine, question, refused, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Kinds of an answer set out in brackets are what is asked of the paper, not sides to compare it with.
+    ("The Code4Me paper: what share of failures came from each cause (model limits vs. misuse vs. overwritten valid "
+     "requests)?", "66.3%"),
+    # "are doing": a list topic as a student types it.
+    ("which papers are doing theorem proving with Lean?", "DeepSeek-Prover"),
+    # A model's "headline number" is a figure the abstracts reporting one speak of, not the model's own paper.
+    ("GitChameleon: what's GPT-4o's headline number, with and without error feedback?", "39.9"),
+    # Words of the paper's title, typed in lower case, say which paper it is, not what the figure is of.
+    ("in the refute paper can language models falsify, what share of wrong answers could o3-mini high break with a "
+     "counterexample", "<9%"),
+])
+def test_what_says_which_paper_or_which_kinds_is_not_what_must_be_stated(engine, question, said):
+    assert_answered_saying(engine, question, said)

@@ -28,6 +28,8 @@ CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding la
     ("probe whether decoding latency drops", ""),  # what is checked, not a subject
     ("test wheter decoding latency drops", ""),  # "whether" as typed
     ("probe whether quantisation of code helps", "quantisation"),
+    ("are doing decoding latency work", ""),  # "are doing ...", "is proposing ...": what the papers do, as typed
+    ("are proposing quantisation of code", "quantisation"),
 ])
 def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missing):
     reason = unmet_words(topic, Vocabulary(CORPUS))

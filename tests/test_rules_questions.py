@@ -2650,3 +2650,26 @@ def test_a_figure_is_on_a_name_its_sentence_or_the_one_before_names(sentence, na
     from rag.answer.asks import said_on
 
     assert said_on(sentence, names, _ABSTRACT) is on
+
+
+@pytest.mark.parametrize(("question", "other"), [
+    ("how was blame split (model limits vs. misuse vs. devs overwriting suggestions)?", ""),  # kinds of an answer
+    ("How much faster is KV Prediction than speculative decoding?", "speculative decoding"),   # a control
+])
+def test_options_in_brackets_are_nothing_a_paper_is_compared_with(question, other):
+    from rag.answer.asks import compared_with
+
+    assert compared_with(question) == other
+
+
+@pytest.mark.parametrize(("question", "asks_ethics"), [
+    ("Does the paper discuss risks of misuse?", True),
+    ("Is there an ethics statement?", True),
+    ("how much of the failures were misuse vs. model limits?", False),  # a user's misuse of the tool
+])
+def test_misuse_asks_for_ethical_concerns_only_as_a_risk(question, asks_ethics):
+    from rag.answer.record import missing_detail
+    from rag.types import Paper
+
+    paper = Paper(paper_id="p", title="T", abstract="We evaluate a code completion tool with 1200 users.")
+    assert bool(missing_detail(paper, question)) is asks_ethics

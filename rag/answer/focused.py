@@ -472,10 +472,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                     if any(mentions_name(paper.title, w) for w in m["description"].split())]
     naming_paper += set_aside_spans(question)  # "besides the 61.7% on miniF2F-test, what on ProofNet-test?"
     # "how many lemmas after decomposing the olympiad proofs?" (of "A Lean Dataset for International Math Olympiad"):
-    # a word of the paper's own title, typed as a plain word, says what it is about, not where a figure was got.
+    # a word of the paper's own title, typed as a plain word, says what it is about, not where a figure was got (so do
+    # words of it, "can language models falsify").
     wanted = [kind_base(t.text) for t in shape.terms if not _only_in_links(paper.abstract, t.text)
               and not any(a <= t.start < b for a, b in naming_paper)
-              and not (question[t.start:t.end].islower() and question[t.start:t.end].isalpha()
+              and not (re.fullmatch(r"[a-z]+(?:[\s-][a-z]+)*", question[t.start:t.end])
                        and re.search(rf"\b{re.escape(t.text)}\b", paper.title, re.I))]
     # "delta for o1-mini": a model typed with its digits that the lexicon found no mention for, inside the abstract's
     # longer name ("OpenAI-o1-mini"), is asked about as much.

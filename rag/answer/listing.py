@@ -175,7 +175,10 @@ def unmet_figures(topic: str) -> str:
 
 
 # What a topic says the papers do with their subject, before the subject itself: "look at", "deal with", "use".
-_DOING = re.compile(r"^(?:(?:look|looks|work|works|focus|focuses)\s+(?:at|on|into)|(?:deal|deals)\s+with|"
+_DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?=\w+ing\b))?"  # "are doing ...", "is proposing ...": as typed
+                    r"(?:(?:look|looks|work|works|focus|focuses|looking|working|focusing)\s+(?:at|on|into)|"
+                    r"(?:doing|proposing|using|studying|applying|exploring|addressing|tackling|dealing\s+with)|"
+                    r"(?:deal|deals)\s+with|"
                     r"use|uses|study|studies|address|addresses|tackle|tackles|cover|covers|discuss|discusses|"
                     r"explore|explores|investigate|investigates|examine|examines|apply|applies|propose|proposes|"
                     # "probe whether LMs can predict what a program does": what is checked, not a subject

@@ -138,7 +138,9 @@ _DETAILS = [
                 r"between)\b", re.I),
      re.compile(r"\bconfidence\b|\bstandard\s+(?:deviation|error)\b|\bstd\b|±|\+/-|\bp\s*[<=]|\bp-values?\b|"
                 r"\bstatistical\w*|\berror\s+bars?\b", re.I)),
-    ("ethical or safety concerns", re.compile(r"\bethic\w*|\bsafety\b|\bmisuse\b", re.I),
+    # "risks of misuse", not a user's misuse of a tool as a cause of failures.
+    ("ethical or safety concerns", re.compile(r"\bethic\w*|\bsafety\b|\b(?:potential|possible|risks?\s+of|against)\s+"
+                                              r"misuse\b|\bmisuse\s+(?:risks?|potential)\b", re.I),
      re.compile(r"\bethic\w*|\bsafe(?:ty|ly)?\b|\bmisuse\b|\brisks?\b|\bharm\w*", re.I)),
 ]
 

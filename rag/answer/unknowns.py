@@ -173,6 +173,9 @@ def unknown_papers(found: Gathered) -> list[str]:
 _POSSESSED = re.compile(r"(?:['’]s?)?\s+(?P<thing>(?:[\w-]+\s+)?[\w-]+)")
 
 
+_WHICH_FIGURE = r"(?:overall|total|average|aggregated?|combined|full|mean)\b"
+
+
 def _owned_unsaid(question: str, mention: Mention, found: Gathered) -> bool:
     """Whether the question asks about something a name has ("SWE-agent's agent-computer interface") that no
     abstract mentioning the name speaks of: then only that name's own paper could say, and the index lacks it. A
@@ -185,8 +188,10 @@ def _owned_unsaid(question: str, mention: Mention, found: Gathered) -> bool:
     match = _POSSESSED.match(question, mention.end)
     if not possessive or match is None or not (asked := set(tokenize(match["thing"])) - set(tokenize(written))):
         return False
-    if re.match(FIGURE_WORD, match["thing"], re.I):
-        return False  # "gpt-4o's number on GitChameleon": a figure, which the abstracts reporting one speak of
+    if re.match(rf"(?:(?!{_WHICH_FIGURE})[\w-]+\s+)?{FIGURE_WORD}", match["thing"], re.I):
+        # "gpt-4o's number on GitChameleon", "GPT-4o's headline number": a figure, which the abstracts reporting
+        # one speak of (not "Gemini's overall score", one kind of figure, which the abstracts may not give)
+        return False
     papers = found.view.papers
     name = re.sub(r"['’]s?$", "", written)
     for pid in mention.paper_ids:
