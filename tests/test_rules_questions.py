@@ -1684,6 +1684,9 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("what approaches are out there for math reasoning with a code interpreter?",
      "math reasoning with a code interpreter"),
     ("which methods are available for repository-level completion?", "repository-level completion"),
+    # A reviewer's hedge after the noun is no part of the topic.
+    ("which works, if any, evaluate on HumanEval?", "HumanEval"),
+    ("which papers if any use Isabelle?", "Isabelle"),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic

@@ -46,7 +46,9 @@ _STRONG_SIDE_SPLIT = re.compile(
 )
 _LIST_PATTERN = re.compile(
     r"^(?:(?:which|what|(?:list|name|find)(?:\s+(?:all|every|each|any))?(?:\s+the)?|are there(?:\s+any)?)\s+"
-    r"(?:of the\s+)?(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones)|"
+    # "which works, if any, have ...": the hedge is no part of the topic.
+    r"(?:of the\s+)?(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones)"
+    r"(?:\s*,?\s+if\s+any\s*,?)?|"
     # "show me all the papers using Lean": papers, not "show me the methods RLCoder compares against".
     r"(?:show|give)(?:\s+me)?(?:\s+(?:all|every|each|any))?(?:\s+the)?\s+(?:papers?|works?|studies|articles))\s+"
     r"(?P<topic>.+?)\??$",
