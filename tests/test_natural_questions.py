@@ -2448,3 +2448,18 @@ def test_the_cut_off_a_figure_is_at_asked_by_offering_some(engine, question, ref
 ])
 def test_what_says_which_paper_or_which_kinds_is_not_what_must_be_stated(engine, question, said):
     assert_answered_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # A change said in words answers "how much did it cut"; "factor up to 38" is a factor.
+    ("in the MBPP paper, how much did feedback from a human cut the model's errors?", "halves"),
+    ("the pillow and numpy optimisation case study: what speedup factor did they reach at most?", "38"),
+    # A metric asked in the words the abstract defines it with is the metric it names ("EAcc").
+    ("UGMathBench: what is the best effective accuracy, and which model reached it?", "56.3"),
+    # The gain over what the question itself compares with is the paper's figure.
+    ("PRIME: how large is the average improvement over SFT, starting from Qwen2.5-Math-7B-Base?", "15.1%"),
+    # A dataset a described paper works on is no paper's name ("the RL on PIE paper").
+    ("the RL on PIE paper: which language model did it fine-tune?", "CodeT5"),
+])
+def test_figures_asked_in_the_askers_words_are_found(engine, question, said):
+    assert_answered_saying(engine, question, said)

@@ -2676,3 +2676,24 @@ def test_misuse_asks_for_ethical_concerns_only_as_a_risk(question, asks_ethics):
 
     paper = Paper(paper_id="p", title="T", abstract="We evaluate a code completion tool with 1200 users.")
     assert bool(missing_detail(paper, question)) is asks_ethics
+
+
+@pytest.mark.parametrize(("question", "sentence", "answers"), [
+    ("how much did human feedback cut the errors?", "Feedback from a human halves the error rate.", True),
+    ("how well do humans do?", "Feedback from a human halves the error rate.", False),  # a measurement is asked
+    ("what was the biggest speedup factor?", "The improvement is significant (factor up to 38).", True),
+    ("by what factor is it faster?", "It is faster.", False),
+])
+def test_the_figure_a_question_needs(question, sentence, answers):
+    from rag.answer.asks import figure_needed
+
+    assert figure_needed(question)(sentence) is answers
+
+
+def test_a_metric_asked_in_the_words_the_abstract_defines_it_with_gets_its_short_name():
+    from rag.answer.focused import _glossed
+
+    abstract = ("We propose two key metrics: effective accuracy (EAcc) and reasoning gap (Delta). "
+                "The highest EAcc is 56.3%.")
+    assert _glossed("what is the top effective accuracy?", abstract) == "what is the top effective accuracy (EAcc)?"
+    assert _glossed("the effective accuracy (EAcc)?", abstract) == "the effective accuracy (EAcc)?"  # glossed already

@@ -473,6 +473,8 @@ _SPOKEN = ("We report on HumanEval, miniF2F-test and LiveCodeBench with GPT-4 an
     ("what's the pass at one and pass at k", "what's the pass@1 and pass@k"),
     ("ninety five percent of them", "95% of them"),
     ("how did GPT four do in lean four", "how did GPT-4 do in lean 4"),
+    ("qwen math seven B base, the one hundred fifty M model", "qwen math 7B base, the 150M model"),
+    ("a B grade", "a B grade"),
     # Words that are no number here: a pronoun, a count of papers, digits read out one by one.
     ("which one is better, the two papers or one", "which one is better, the two papers or one"),
     ("the top five papers", "the top five papers"),

@@ -93,7 +93,9 @@ _SCALED = re.compile(r"(?:\d[KMBT]|thousand|million|billion|trillion)$", re.I)
 _ASKS_FACTOR = re.compile(r"\b(?:by )?what factor|\bhow many times|\bhow much (?:faster|slower|cheaper|smaller|"
                           r"bigger|larger)|\bspeed-?up factor", re.I)
 _FACTOR = re.compile(r"\d[\d.,]*\s*(?:x|×|times|-?fold)(?!\w)|\bspeed-?ups? of (?:up to |about )?\d|"
-                     r"\b(?:twice|thrice|half|doubl\w*|tripl\w*|(?:an|two|three) orders? of magnitude)\b|"
+                     r"\b(?:twice|thrice|half|halv(?:es|ed|ing)|doubl\w*|tripl\w*|"
+                     r"(?:an|two|three) orders? of magnitude)\b|"
+                     r"\bfactor\s+(?:of\s+)?(?:up\s+to\s+|about\s+|~\s*)?\d|"  # "(factor up to 38)"
                      r"\d[\d.,]*\s*%\s*(?:faster|slower|speed-?up|less|fewer|lower|reduction)", re.I)
 # "What GSM8K accuracy", "what task success rate", "just the number": a measurement is what is asked (narrower
 # than _ASKS_MEASURE, which only picks how a sentence naming the asked benchmark must state its figure).
@@ -410,8 +412,14 @@ def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | 
     if _ASKS_A_MEASURE.search(question) or (_PEOPLE.search(question) and _ASKS_FIGURE.search(question)
                                             and counted_unit(question) is None) or \
             _SHOT_QUALIFIED.search(question):  # "how many annotators": a count; "the few-shot number": a measure
-        return has_measure  # "How well do humans do?" asks for their measurement
+        # "How well do humans do?" asks for their measurement; "how much did human feedback cut the errors?" is
+        # answered by a change said in words too ("halves the error rate").
+        return measure_or_multiple if _ASKS_CHANGE.search(question) else has_measure
     return None
+
+
+_ASKS_CHANGE = re.compile(r"\bhow\s+much\b[^?.;]*?\b(?:help\w*|cut\w*|reduc\w*|improv\w*|lower\w*|boost\w*|"
+                          r"drop\w*|gain\w*|fix\w*)\b", re.I)
 
 
 def _has_share(sentence: str) -> bool:

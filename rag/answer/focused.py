@@ -504,7 +504,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         if not fitting:
             return _not_stated(paper, "", question, found,
                                f"{the_abstract} gives no such figure (the closest it says: “{scored[0].text}”).")
-        if whose := unmet_qualifier(question, fitting):
+        if whose := unmet_qualifier(_glossed(question, paper.abstract), fitting):
             said = f"the closest it says: “{fitting[0].text}”"
             return _not_stated(paper, "", question, found, f"{the_abstract} gives no {whose} figure ({said}).")
         fitting = qualified_first(question, fitting)
@@ -592,7 +592,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                 said = f" (it says: “{about[0].text}”)" if about else ""
                 return _not_stated(paper, wanted[0], question, found, f"{the_abstract} gives no {shown} figure{said}.")
             # "the zero-shot accuracy on MATH", in the ask naming it, or all of it if the ask points back ("there").
-            if whose := unmet_qualifier(question if re.search(r"\bthere\b", focus, re.I) else focus, with_figure):
+            if whose := unmet_qualifier(_glossed(question if re.search(r"\bthere\b", focus, re.I) else focus,
+                                                 paper.abstract), with_figure):
                 return _not_stated(paper, wanted[0], question, found,
                                    f"{the_abstract} gives no {whose} {shown} figure (it says: "
                                    f"“{with_figure[0].text}”).")
@@ -670,7 +671,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
 # "how much of Qwen's training data did it use?": a share of what another model has, which the abstract may give
 # beside naming that model only as beaten ("with 10% of its training data").
 _SHARE_OF_ASKED = re.compile(r"\b(?:how\s+much|what\s+(?:share|fraction|percentage|portion|part|proportion))\s+of\s+"
-                       r"(?:the\s+)?X\b", re.I)
+                             r"(?:the\s+)?X\b|"
+                             # "the average improvement over SFT": the gain over it is what is asked
+                             r"\b(?:improvement|gain|increase|boost|speed-?up|margin)s?\s+(?:over|vs\.?|versus|"
+                             r"against|relative\s+to|compared\s+(?:to|with))\s+(?:the\s+)?X\b", re.I)
 def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathered,
                        max_sentences: int, subject: Sequence[str] = ()) -> list[ScoredSentence]:
     """A question with two asks ("what codebases did they apply it to and how big is the crypto library?") gets the
@@ -945,6 +949,14 @@ _ASKS_WHICH_DATA = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:benchma
 _DATA_WORDS = re.compile(r"\b(?:benchmark\w*|datasets?|data\s+sets?|environments?|corpus|corpora|test\s+sets?|"
                          r"suites?|tasks?|problems)\b", re.I)
 _WHAT = re.compile(r"\bwhat(?:['’]?s|\s+is|\s+are|\s+was|\s+were)\b", re.I)
+
+
+def _glossed(question: str, abstract: str) -> str:
+    """The question with the short name of each metric the abstract defines put after the words it spells out
+    ("effective accuracy" as "effective accuracy (EAcc)"): asked in those words, it is asked as named there."""
+    for short, words in defined_metrics(abstract):
+        question = re.sub(rf"\b({re.escape(words)})\b(?!\s*\()", rf"\1 ({short})", question, count=1, flags=re.I)
+    return question
 
 
 def _named_numbers_only(sentence: str) -> bool:

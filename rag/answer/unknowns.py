@@ -157,7 +157,8 @@ def unknown_papers(found: Gathered) -> list[str]:
     # defining it ("The Mostly Basic Programming Problems (MBPP) dataset"), though other abstracts use it too.
     cited = [m.text for m in lexicon.find(question)
              if m.kind == "term" and name_like(m.text)
-             and (re.match(_AS_PAPER, question[m.end:], re.I) or _owned_unsaid(question, m, found))
+             and ((re.match(_AS_PAPER, question[m.end:], re.I) and not _DESCRIBED_BY.search(question[:m.start]))
+                  or _owned_unsaid(question, m, found))
              and key(m.text) not in lexicon.introduced
              and key(m.text) not in lexicon.definers
              and not any(mention_pattern(m.text).search(p.title) for p in papers)]
@@ -174,6 +175,10 @@ _POSSESSED = re.compile(r"(?:['’]s?)?\s+(?P<thing>(?:[\w-]+\s+)?[\w-]+)")
 
 
 _WHICH_FIGURE = r"(?:overall|total|average|aggregated?|combined|full|mean)\b"
+
+
+# "the RL + CodeT5 on PIE paper": a name after a preposition is what a described paper works on, not its name.
+_DESCRIBED_BY = re.compile(r"\b(?:on|with|using|for|from|via|of)\s+(?:the\s+)?$", re.I)
 
 
 def _owned_unsaid(question: str, mention: Mention, found: Gathered) -> bool:

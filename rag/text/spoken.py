@@ -28,6 +28,8 @@ _RUN = re.compile(rf"(?<![\w.@-])(?P<whole>{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_N
                   rf"(?:\s+point\s+(?P<decimals>{_NUMBER_WORD}(?:\s+{_NUMBER_WORD})*))?(?![\w@-])", re.I)
 _PERCENT = re.compile(r"\s*(?:percent|per\s+cent)\b", re.I)
 _PASS_AT = re.compile(rf"\bpass\s+at\s+(?P<k>k\b|{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*)(?![\w@-])", re.I)
+# A model size in words: "seven B", "one hundred fifty M".
+_SIZED = re.compile(rf"(?<![\w@-])(?P<number>(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD}))*)\s+(?P<scale>[BMK])\b")
 # A name and a version number after it in words: "GPT four", "lean four", "o three".
 _VERSIONED = re.compile(rf"(?<![\w@/.-])(?P<word>[A-Za-z][\w.]*)\s+(?P<number>{'|'.join(_UNITS[1:])})(?![\w@-])", re.I)
 
@@ -90,7 +92,11 @@ def spell_numbers(text: str, corpus_text: str) -> str:
         joint = _joint(m["word"], str(_VALUE[m["number"].lower()]), corpus_text)
         return m[0] if joint is None else f"{m['word']}{joint}{_VALUE[m['number'].lower()]}"
 
-    text = _VERSIONED.sub(versioned, _RUN.sub(out, text))
+    def sized(m: re.Match[str]) -> str:
+        value = _value(m["number"])
+        return m[0] if value is None else f"{value}{m['scale']}"
+
+    text = _VERSIONED.sub(versioned, _RUN.sub(out, _SIZED.sub(sized, text)))
     return re.sub(r"(?<=\d)\s*(?:percent|per\s+cent)\b", "%", text, flags=re.I)
 
 
