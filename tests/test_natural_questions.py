@@ -2463,3 +2463,15 @@ def test_what_says_which_paper_or_which_kinds_is_not_what_must_be_stated(engine,
 ])
 def test_figures_asked_in_the_askers_words_are_found(engine, question, said):
     assert_answered_saying(engine, question, said)
+
+
+def test_a_described_one_in_a_later_sentence_is_no_side_of_an_earlier_or(engine):
+    # "the big-budget one" is the figure the asker has, not a paper joined by the "or" of the sentence before.
+    assert_says(engine, "STP | miniF2F-test | a pass@1 or pass@10 figure? I only have the big-budget one", True,
+                "gives no pass@1")
+
+
+def test_a_device_answers_which_hardware_beside_another_ask(engine):
+    answer = engine.ask("KV Prediction: what TTFT FLOPs accuracy gain on HumanEval, and on which hardware were they "
+                        "timed?")
+    assert not answer.refused and "30%" in answer.answer and "Apple M2 Pro CPU" in answer.answer

@@ -634,6 +634,11 @@ _OTHER_MODELS = re.compile(r"\b(?:what|which|who|name)\b[^?]*?\bthe\s+other\s+(?
                            r"(?:[\w-]+\s+)?(?:models?|LLMs?)\b", re.I)
 
 
+def asks_hardware(question: str) -> bool:
+    """Whether the question asks which device or hardware ("what hardware did they time it on?")."""
+    return bool(_WHICH_HARDWARE.search(question))
+
+
 def model_ask(question: str) -> str:
     """The ask of a question with several that asks which model ("..., and which one achieves the best eff@1?",
     the models said in an ask before it), or the question."""

@@ -29,6 +29,7 @@ from rag.answer.asks import (
     asked_value,
     asks_confirmation,
     asks_for_figure,
+    asks_hardware,
     asks_in,
     asks_measure,
     asks_number,
@@ -346,9 +347,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         which_ask = model_ask(question)
         pool = found.scored_in_for(which_ask, [pid]) if which_ask != question else scored
         ranking = {s.text for s in best_named}  # scored against the whole question, so matched by text
+        # "what hardware did they time it on?": a named device answers ("an Apple M2 Pro CPU").
+        device = asks_hardware(which_ask)
         naming = [s for s in pool
                   if (s.score >= FIGURE_RATIO * pool[0].score and (not ranked or _RANKS_ONE.search(s.text))
-                      and _names_a_model(s.text, paper, not_it, view.vocabulary)) or s.text in ranking]
+                      and (_names_a_model(s.text, paper, not_it, view.vocabulary)
+                           or (device and _NAMED_DEVICE.search(s.text)))) or s.text in ranking]
         naming = [next((t for t in scored if t.text == s.text), s) for s in naming]
         if not naming and (component := asked_component(which_ask)):
             # "which verifier does OVM use?": its own, named beside the word ("Our proposed verifier, the
@@ -872,6 +876,8 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
                for n in candidates)
 
 
+# A device named by its maker or model: "an Apple M2 Pro CPU", "8 NVIDIA A100 GPUs".
+_NAMED_DEVICE = re.compile(r"\b(?:[A-Z][\w-]*\s+){1,3}(?:CPU|GPU|TPU|NPU|chip|processor|accelerator)s?\b")
 _EVALUATED = re.compile(r"\b(?:tested|evaluat\w*|benchmarked|tried|compared|(?:test|try|benchmark|compare)"
                         r"(?=\s*(?:[?.!,;]|$)))", re.I)  # "which LLMs did they test?", not "test cases"
 

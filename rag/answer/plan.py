@@ -755,9 +755,10 @@ def asks_which_is_better(question: str) -> bool:
 def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
     """Sides named by what they are ("the dynamic-inference code completion method") next to a named paper,
     joined by "or", "and", "vs", "compared with"."""
-    def joined(match: re.Match[str]) -> bool:
-        return bool(_JOINERS.search(text[max(0, match.start() - 40):match.start()])
-                    or _JOINERS.search(text[match.end():match.end() + 40]))
+    def joined(match: re.Match[str]) -> bool:  # within its own sentence: "pass@1 figure? only have the X one"
+        before = re.split(r"[?!;]|\.\s", text[max(0, match.start() - 40):match.start()])[-1]
+        after = re.split(r"[?!;]|\.\s", text[match.end():match.end() + 40])[0]
+        return bool(_JOINERS.search(before) or _JOINERS.search(after))
 
     return _sides_described(text, mentions, joined)
 
