@@ -2475,3 +2475,15 @@ def test_a_device_answers_which_hardware_beside_another_ask(engine):
     answer = engine.ask("KV Prediction: what TTFT FLOPs accuracy gain on HumanEval, and on which hardware were they "
                         "timed?")
     assert not answer.refused and "30%" in answer.answer and "Apple M2 Pro CPU" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # A verb with its particle is no name typed in lower case ("churn out").
+    ("roughly what does The AI Scientist spend to churn out each paper?", "$15"),
+    # "have anything to do with": what the papers do, not the topic's first words.
+    ("which papers have anything to do with SWE-bench?", "AutoCodeRover"),
+    # The ask naming "python" counts problems; the other ask measures: a count answers the first.
+    ("how many python problems are in GitChameleon, and what pass@10 does GPT-4o reach?", "116 Python"),
+])
+def test_round_three_wordings_are_read_as_asked(engine, question, said):
+    assert_answered_saying(engine, question, said)

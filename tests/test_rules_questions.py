@@ -2697,3 +2697,15 @@ def test_a_metric_asked_in_the_words_the_abstract_defines_it_with_gets_its_short
                 "The highest EAcc is 56.3%.")
     assert _glossed("what is the top effective accuracy?", abstract) == "what is the top effective accuracy (EAcc)?"
     assert _glossed("the effective accuracy (EAcc)?", abstract) == "the effective accuracy (EAcc)?"  # glossed already
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("what does it cost to churn out one paper?", []),     # a verb with its particle
+    ("what is its churn rate?", ["churn"]),                 # the same word as a name-like noun is still asked
+    ("alphacode's elo rating?", ["elo"]),
+])
+def test_words_typed_in_lower_case_that_no_abstract_has(question, unknown):
+    from rag.answer.unknowns import unknown_lower
+    from rag.text.vocabulary import Vocabulary
+
+    assert unknown_lower(question, Vocabulary("We report a rating and a cost per paper.")) == unknown

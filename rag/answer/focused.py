@@ -571,18 +571,24 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                 (bare_label(question) and not shape.yes_no and any(has_figure(s.text) for s in about)) or \
                 (_WHAT.search(question) and (len(wanted) > 1 or _OF_SOMETHING.search(focus))
                  and any(defines_metric(w, paper.abstract) for w in wanted)):
-            states = has_measure if asks_measure(question) else has_figure
-            if shape.yes_no and asks_measure(question):
+            # What the ask naming them measures: "how many python problems ..., and what pass@10 ...?" counts.
+            states = has_measure if asks_measure(focus) else has_figure
+            if shape.yes_no and asks_measure(focus):
                 states = measure_or_multiple
             # A number inside a name ("an empirical investigation on GPT-2") states nothing.
             with_figure = [s for s in about if states(s.text) and not _named_numbers_only(s.text)]
-            if _siblings_figures(with_figure, wanted, paper.abstract):
+            # A count of what the ask counts is the figure asked ("how many python problems": "116 Python code
+            # completion problems"), whatever else the sentence names.
+            counted = counted_unit(focus)
+            if _siblings_figures(with_figure, wanted, paper.abstract) and \
+                    not (counted is not None and counted.counts and any(counted.search(s.text) for s in with_figure)):
                 with_figure = []
             # "ugmathbench reasoning gap (delta) for o1-mini": its one figure there (56.3%) is the EAcc; Delta is said
             # in another clause, with no number.
             with_figure = [s for s in with_figure
                            if not result_figures(s.text)
-                           or all(figure_for(s.text, w) for w in wanted if mentions_name(s.text, w))]
+                           or all(figure_for(s.text, w) for w in wanted if mentions_name(s.text, w))
+                           or (counted is not None and counted.counts and counted.search(s.text))]
             if with_figure and (beaten := [w for w in wanted if all(only_compared(s.text, w) for s in with_figure)
                                            and not _SHARE_OF_ASKED.search(focus.replace(w, "X"))]):
                 # "what % did SWE-agent get on SWE-bench-lite?": "(19% ...), which is higher than ... SWE-agent"

@@ -178,7 +178,7 @@ def unmet_figures(topic: str) -> str:
 _DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?=\w+ing\b))?"  # "are doing ...", "is proposing ...": as typed
                     r"(?:(?:look|looks|work|works|focus|focuses|looking|working|focusing)\s+(?:at|on|into)|"
                     r"(?:doing|proposing|using|studying|applying|exploring|addressing|tackling|dealing\s+with)|"
-                    r"(?:deal|deals)\s+with|"
+                    r"(?:deal|deals)\s+with|(?:have|has)\s+\w+\s+to\s+do\s+with|"  # "have anything to do with"
                     r"use|uses|study|studies|address|addresses|tackle|tackles|cover|covers|discuss|discusses|"
                     r"explore|explores|investigate|investigates|examine|examines|apply|applies|propose|proposes|"
                     # "probe whether LMs can predict what a program does": what is checked, not a subject

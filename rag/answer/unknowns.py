@@ -133,8 +133,11 @@ def unknown_lower(question: str, vocabulary: Vocabulary) -> list[str]:
 
     # The encoder's words first: tiktoken's table is read (and tiktoken imported) only for a word they lack.
     # A field's clipped words ("base ckpt", "perf numbers") are no names either.
+    # Nor a verb with its particle ("to churn out one paper"): a name is not put there.
     rare = [w for w in dict.fromkeys(_LOWER.findall(question))
-            if w not in _SHORTHAND and w not in CLIPPINGS and not known(w, encoder_words())]
+            if w not in _SHORTHAND and w not in CLIPPINGS and not known(w, encoder_words())
+            and not re.search(rf"\b(?:to|can|could|will|would|does|do|did|not)\s+{re.escape(w)}\s+"
+                              r"(?:out|up|off|down|through|over|away)\b", question)]
     return [w for w in rare if not known(w, common_words())] if rare else []
 
 
