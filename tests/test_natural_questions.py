@@ -2487,3 +2487,16 @@ def test_a_device_answers_which_hardware_beside_another_ask(engine):
 ])
 def test_round_three_wordings_are_read_as_asked(engine, question, said):
     assert_answered_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "refused", "said"), [
+    # What it matches or beats is what is asked: the models it outperforms answer.
+    ("LintSeq's 150M model: which code models does it match or beat?", False, "AlphaCode"),
+    # "Is that the abstract's MBPP figure?" puts the figure before it up to be checked on MBPP (97.7% is HumanEval's).
+    ("A reviewer wrote that FunCoder lets StableCode-3b reach 97.7% on MBPP. Is that the abstract's MBPP figure?",
+     True, "97.7% on MBPP"),
+    # A model named inside the abstract's longer name ("OpenAI-o1-mini") is named; held before too.
+    ("UGMathBench: someone wrote the top EAcc over 23 LLMs is 56.3%, by o1-mini. Accurate?", False, "56.3"),
+])
+def test_claims_put_up_to_be_checked(engine, question, refused, said):
+    assert_says(engine, question, refused, said)

@@ -2709,3 +2709,17 @@ def test_words_typed_in_lower_case_that_no_abstract_has(question, unknown):
     from rag.text.vocabulary import Vocabulary
 
     assert unknown_lower(question, Vocabulary("We report a rating and a cost per paper.")) == unknown
+
+
+@pytest.mark.parametrize(("question", "checked"), [
+    ("it reaches 97.7% on MBPP. is that the MBPP number in the abstract?", True),
+    ("the proposal says 61.7% on miniF2F. does that hold up?", True),
+    ("43.7% with feedback - accurate?", True),
+    ("46.3% with 64 samples; can I trust this line?", True),
+    ("is that approach better than sampling?", False),  # no "the / its / what" after "is that"
+    ("what does it reach on MBPP?", False),
+])
+def test_figures_put_up_to_be_confirmed(question, checked):
+    from rag.answer.asks import asks_confirmation
+
+    assert asks_confirmation(question) is checked

@@ -868,7 +868,12 @@ def _writes(written: Sequence[float], figure: Figure, rough: bool = False) -> bo
 
 
 # "WebArena has 812 tasks and humans at ~78% success, correct?": figures put up to be confirmed.
-_CONFIRM = re.compile(r"(?:,|\s)\s*(?:correct|right|true|yes|confirm(?:ed)?|is\s+that\s+(?:right|correct|true))\s*\?",
+_CONFIRM = re.compile(r"(?:,|\s)\s*(?:correct|right|true|yes|accurate|confirm(?:ed)?|"
+                      r"is\s+that\s+(?:right|correct|true))\s*\?|"
+                      # "... 97.7% on MBPP. is that the MBPP number in the abstract?", "does that hold up?"
+                      r"\b(?:is|are)\s+(?:that|this|those|these)\s+(?:what|the|its|their|[\w-]+['’]s)\b[^?]{0,60}\?|"
+                      r"\b(?:does|do)\s+(?:that|this|it|those|they|both(?:\s+[\w-]+)?)\s+(?:hold(?:\s+up)?|check\s+out)\b|"
+                      r"\bcan\s+i\s+trust\s+(?:this|that|it|these|those)\b",
                       re.I)
 _NEAR_ENOUGH = 0.05  # "~78%" is met by 77.9% or 80%, not by 60%
 # "Is 38x the speedup it reports for float32?", "was it the 38x?", "I've written 86.7% and 64.8%. Are those MARIO's
@@ -915,7 +920,7 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
         if not writing:
             return figure.phrase or figure.text
         if on and not any(said_on(s, on, [t for t, _ in sentences]) for s in writing):
-            return f"{figure.phrase or figure.text} on {' / '.join(on)}"
+            return f"{figure.phrase or figure.text} on {' / '.join(dict.fromkeys(on))}"
     return ""
 
 
@@ -923,14 +928,17 @@ def said_on(sentence: str, names: Sequence[str], sentences: Sequence[str]) -> bo
     """Whether a sentence's figure is on the names: it names them, or it names nothing and the sentence before it
     does ("we conducted an empirical investigation on GPT-2 ... We found that 54.4% of tokens ..."). A sentence
     naming a benchmark of its own ("77.0% on LiveCodeBench") is on that one, whatever came before."""
+    def says(s: str, n: str) -> bool:  # "o1-mini" is named in "OpenAI-o1-mini" too; "GSM8K+" is not "GSM8K"
+        return bool(mention_pattern(n).search(s) or re.search(rf"(?<=\w-){re.escape(n)}(?![\w+-])", s, re.I))
+
     def naming(s: str) -> bool:
-        return all(mention_pattern(n).search(s) for n in names)
+        return all(says(s, n) for n in names)
 
     if naming(sentence):
         return True
     at = sentences.index(sentence) if sentence in sentences else 0
     if at == 0 or [n for n in names_in(sentence) if not is_generic(n)] or not naming(sentences[at - 1]) or \
-            any(mention_pattern(n).search(sentence) for n in names):
+            any(says(sentence, n) for n in names):
         return False  # naming one of two asked ("Codex performs best" after "GPT-3 and Codex"): about that one
     # Nor one about another thing the sentence before names ("GPT-3 and Codex solvers ... Codex performs best").
     before = sentences[at - 1]

@@ -351,7 +351,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         device = asks_hardware(which_ask)
         naming = [s for s in pool
                   if (s.score >= FIGURE_RATIO * pool[0].score and (not ranked or _RANKS_ONE.search(s.text))
-                      and (_names_a_model(s.text, paper, not_it, view.vocabulary)
+                      and (_names_a_model(s.text, paper, not_it, view.vocabulary,
+                                          beaten_too=bool(_ASKS_BEATEN.search(which_ask)))
                            or (device and _NAMED_DEVICE.search(s.text)))) or s.text in ranking]
         naming = [next((t for t in scored if t.text == s.text), s) for s in naming]
         if not naming and (component := asked_component(which_ask)):
@@ -853,7 +854,7 @@ _NOT_MODELS = {"usd", "eur", "cpu", "gpu", "tpu", "api", "ide", "ram"}  # units 
 
 
 def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary: Vocabulary,
-                   own: bool = False) -> bool:
+                   own: bool = False, beaten_too: bool = False) -> bool:
     """A name in the sentence other than the question's, the data it is measured on ("the top-performing model,
     Gemini, ... HumanEval task traces": Gemini), what was beaten, and what the paper's title is about ("Lean",
     "IMO" of "A Lean Dataset for International Math Olympiad"); the paper's own name only with `own`."""
@@ -861,7 +862,9 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
     skip = {key(n) for n in asked} | (set() if own else its)
     # What was beaten, and examples in brackets ("agentic systems (e.g. Chain-of-Thought, Toolformer)": a kind of
     # thing illustrated, not the model used).
-    beaten = [m.span() for m in [*_BEATEN.finditer(sentence), *BRACKETED_EXAMPLES.finditer(sentence)]]
+    # `beaten_too`: what it beats is what is asked ("what models does it match or beat?").
+    beaten = [m.span() for m in [*([] if beaten_too else _BEATEN.finditer(sentence)),
+                                 *BRACKETED_EXAMPLES.finditer(sentence)]]
     # One whole word, not an ordinary one capitalised ("Testing" of a title written out in the abstract).
     # "LLM-generated tests" says what kind of tests, naming no model.
     sentence = _LINK.sub(" ", sentence)  # "available at https://github.com/x/IMO-Steps" names no model
@@ -877,11 +880,15 @@ def _names_a_model(sentence: str, paper: Paper, asked: Sequence[str], vocabulary
                and key(n) not in skip and n.lower() not in _NOT_MODELS
                and (at := mention_pattern(n).search(sentence)) is not None
                and not any(a <= at.start() < b for a, b in beaten)
-               and not _DESCRIBES.match(sentence, at.end()) and not used_as_data(n, sentence, using=False)
+               and not _DESCRIBES.match(sentence, at.end())
+               and (beaten_too or not used_as_data(n, sentence, using=False))  # "including Codex and AlphaCode"
                and (key(n) in its or not (mentions_name(paper.title, n) or spelled_out(n, paper.title)))
                for n in candidates)
 
 
+# "what models does it match/beat?", "which baselines did it outperform?": what it beats is the answer.
+_ASKS_BEATEN = re.compile(r"\b(?:beat|beats|beaten|outperform\w*|surpass\w*|match(?:es|ed)?|exceed\w*|"
+                          r"outdo\w*|ahead\s+of)\b", re.I)
 # A device named by its maker or model: "an Apple M2 Pro CPU", "8 NVIDIA A100 GPUs".
 _NAMED_DEVICE = re.compile(r"\b(?:[A-Z][\w-]*\s+){1,3}(?:CPU|GPU|TPU|NPU|chip|processor|accelerator)s?\b")
 _EVALUATED = re.compile(r"\b(?:tested|evaluat\w*|benchmarked|tried|compared|(?:test|try|benchmark|compare)"
