@@ -2723,3 +2723,16 @@ def test_figures_put_up_to_be_confirmed(question, checked):
     from rag.answer.asks import asks_confirmation
 
     assert asks_confirmation(question) is checked
+
+
+@pytest.mark.parametrize(("question", "label"), [
+    ("how many libraries BigCodeBench cover", "libraries"),          # typed without "does"
+    ("how many samples and what do they call the model", "samples"),  # the next ask starts
+    ("how many more SV-COMP problems does it solve?", "problems"),    # a name inside the unit said in full
+    ("how many problems or samples are in it?", "samples"),  # either counts (as before)
+    ("how many ProofNet problems does it solve?", "problems"),
+])
+def test_the_unit_a_count_asks_for(question, label):
+    from rag.answer.units import counted_unit
+
+    assert counted_unit(question).label == label

@@ -163,10 +163,28 @@ def _stem(word: str) -> str:
     return re.sub(r"(?:es|s)$", "", word) if len(word) > 4 else word.rstrip("s")
 
 
+_ASK_WORDS = frozenset({"what", "which", "how", "who", "where", "when", "why", "whats"})
+_MORE = frozenset({"more", "fewer", "extra", "additional", "new", "other"})
+
+
+def _ends_unit(words: list[str], i: int) -> bool:
+    """Whether the counted unit ends before words[i]: an ask word, "and"/"or" before one ("samples and what do they
+    call ..."), or a name after a unit said in full ("libraries BigCodeBench cover"; not "more SV-COMP problems")."""
+    word = words[i].lower()
+    if word in _ASK_WORDS:
+        return True
+    if word in ("and", "or", "but"):
+        return i + 1 < len(words) and words[i + 1].lower() in _ASK_WORDS
+    return bool(re.search(r"[A-Z]", words[i])) and words[0].lower() not in _MORE
+
+
 def counted_unit(question: str) -> Unit | None:
     """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
     if match := _HOW_MANY.search(question) or _COUNT_OF.search(question) or _MORE_OF.search(question):
         words = next(unit for unit in match.groups() if unit).split()
+        # Typed without its verb ("how many libraries BigCodeBench cover", "how many samples and what ..."): the
+        # unit ends before a name or the next clause.
+        words = words[:next((i for i in range(1, len(words)) if _ends_unit(words, i)), len(words))]
         if words[-2:] == ["took", "part"] or words[-1:] == ["participated"]:
             words = ["people"]  # "how many took part?": people, by whatever role
         while len(words) > 1 and words[-1].lower() in _NOT_UNIT:  # "how many samples each"
