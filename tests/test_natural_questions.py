@@ -2500,3 +2500,10 @@ def test_round_three_wordings_are_read_as_asked(engine, question, said):
 ])
 def test_claims_put_up_to_be_checked(engine, question, refused, said):
     assert_says(engine, question, refused, said)
+
+
+def test_a_title_typed_as_plain_words_is_no_setting_asked(engine):
+    # "without verification" is the title's, not a run without verification the abstract would have to report.
+    answer = engine.ask("the scaling test time compute without verification paper: is distilling search traces as "
+                        "good as verifier based RL?")
+    assert not answer.refused and answer.citations[0].title.startswith("Scaling Test-Time Compute")

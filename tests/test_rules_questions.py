@@ -2736,3 +2736,13 @@ def test_the_unit_a_count_asks_for(question, label):
     from rag.answer.units import counted_unit
 
     assert counted_unit(question).label == label
+
+
+@pytest.mark.parametrize(("question", "left"), [
+    ("the scaling test time compute without verification paper, is VB better?", "the   paper, is VB better?"),
+    ("without verification, how does it do?", "without verification, how does it do?"),  # three words: no title
+])
+def test_a_title_typed_as_words_in_a_row_is_no_part_of_what_is_asked(question, left):
+    from rag.answer.quoted_titles import without_title
+
+    assert without_title(question, "Scaling Test-Time Compute Without Verification or RL is Suboptimal") == left

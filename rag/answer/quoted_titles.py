@@ -98,7 +98,23 @@ def without_title(question: str, title: str) -> str:
     going without verification."""
     question = re.sub(re.escape(title), " ", question, flags=re.I)
     question = _ANY_QUOTE.sub(lambda m: " " if _Quoted(m["title"].strip()).names(title) else m[0], question)
-    return without_quoted_titles(question)
+    return without_quoted_titles(_without_title_run(question, title))
+
+
+# Unquoted, typed as the words of the title in a row ("the scaling test time compute without verification paper"):
+# this many of them at least.
+TITLE_RUN = 4
+
+
+def _without_title_run(question: str, title: str) -> str:
+    """The question without the longest run of the title's words it types in a row, hyphens as spaces."""
+    words = re.findall(r"[A-Za-z0-9]+", title)
+    for n in range(len(words), TITLE_RUN - 1, -1):
+        for i in range(len(words) - n + 1):
+            run = r"[\s-]+".join(re.escape(w) for w in words[i:i + n])
+            if (found := re.search(rf"(?<![\w-]){run}(?![\w-])", question, re.I)) is not None:
+                return f"{question[:found.start()]} {question[found.end():]}"
+    return question
 
 
 # Any words in quotes, where a title quoted loosely is looked for once the paper is known.
