@@ -215,6 +215,7 @@ def unstated_setting(paper: Paper, question: str, papers_using: Callable[[str], 
     """The most specific word (the one fewest indexed papers use) of a setting a question asks a paper to extend to
     ("haskell" of "haskell programs") when it is nowhere in the paper's abstract, or "": whatever the abstract says,
     it does not say that."""
+    from rag.answer.across import CHATTER
     from rag.text.tokens import STOPWORDS
     from rag.text.vocabulary import Vocabulary
 
@@ -223,7 +224,9 @@ def unstated_setting(paper: Paper, question: str, papers_using: Callable[[str], 
     last = (split_sentences(question) or [""])[-1]
     if not _SETTING_CUE.search(last) or not (match := _SETTING.search(last)):
         return ""
-    words = [w for w in re.findall(r"[a-z][\w+#-]*", match["setting"].lower()) if len(w) >= 3 and w not in STOPWORDS]
+    # Not the asker's chatter: "the recursion parallel processing stuff".
+    words = [w for w in re.findall(r"[a-z][\w+#-]*", match["setting"].lower())
+             if len(w) >= 3 and w not in STOPWORDS and w not in CHATTER]
     if not words:
         return ""
     rarest = min(words, key=papers_using)
