@@ -1344,6 +1344,9 @@ def test_the_word_that_says_whose_measurement_is_asked(question, qualifier):
     ("what MATH score does it get?", "Top results of 95.1 on MATH, 98.7 on MBPP, and 43.0 on APPS.", "95.1"),
     # The total the question gives back is no answer: the count before it is.
     ("how many of the 148 problems did it prove?", "It proved 5 out of 148 problems in FIMO.", "5 out of 148 problems"),
+    # The benchmark's tasks, not the libraries they are drawn from.
+    ("how many tasks does FooBench have?", "It uses tools from 139 libraries and 7 domains for 1,140 fine-grained "
+                                           "programming tasks.", "1,140 fine-grained programming tasks"),
 ])
 def test_the_value_a_figure_question_asks_for(question, sentence, value):
     from rag.answer.asks import asked_value

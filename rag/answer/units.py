@@ -63,7 +63,9 @@ _ITEMS = {"problem", "task", "question", "exercise", "theorem", "statement", "pu
 # Units that stand for whatever a benchmark or dataset counts: "3,400 test cases", "5,062 problems" count items.
 _ANY_UNIT = {"item", "exampl", "instanc", "entri", "sampl", "element", "point"}  # as stemmed below
 # Plural nouns a count of items is not: "evaluated on 7 code generation benchmarks", "over 30 mainstream LLMs".
-_NOT_ITEMS = r"benchmarks|datasets|models|LLMs|LMs|languages|baselines|times|years|versions|domains|areas|subfields"
+# Nor what a benchmark's items are drawn from or grouped by: "139 libraries and 7 domains for 1,140 ... tasks".
+_NOT_ITEMS = (r"benchmarks|datasets|models|LLMs|LMs|languages|baselines|times|years|versions|domains|areas|subfields|"
+              r"libraries|packages|APIs|tools|subjects|topics|categories")
 # Only a duration asked ("how long does X take"): "how long is the context window" wants a length, not a time.
 _HOW_LONG = re.compile(r"\bhow long\s+(?:does|do|did|would|will|should)\b.*\b(?:take|takes|took|last|run|train)\b",
                        re.I)
