@@ -893,6 +893,8 @@ def test_every_ask_of_a_question_with_three_is_found():
     ("Code4Me: name the other models they evaluated", True),
     ("how did the other models do?", False),  # how they did, not which
     ("what size model did they finetune?", False),  # a size, not which model
+    ("which model families are its base LLMs?", True),  # families are named by their models
+    ("which model architecture is it?", False),
 ])
 def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     from rag.answer.asks import asks_which_model

@@ -591,13 +591,14 @@ _WHICH_ONE = re.compile(r"\bwhich (?:one|of them)\b", re.I)
 _WHICH_MODEL = re.compile(rf"\b(?:which|what)\s+(?![\w-]+\s+of\s+(?:the\s+)?(?:models?|LLMs?)\b)(?!sizes?\s)"
                           rf"(?:of\s+(?:the|these|those)\s+)?(?:{_NOT_A_KIND}"
                           r"[\w-]+\s+){0,2}?(?:models?|LLMs?)\b"
-                          r"(?!\s+(?:sizes?|architectures?|famil(?:y|ies)|types?|class(?:es)?)\b)",
-                          re.I)  # not "what model architecture", "which model sizes"
+                          r"(?!\s+(?:sizes?|architectures?|types?|class(?:es)?)\b)",
+                          re.I)  # not "what model architecture", "which model sizes"; "which model families" are named
 _DID_BEST = re.compile(rf"\b(?:achiev\w*|got|gets?|scor\w*|reach\w*|perform\w*|most|leads?|{BEST_WORDS}|"
                        r"biggest|largest|lowest|smallest|worst|fewest|"
                        r"use[sd]?|employ\w*|rel(?:y|ies|ied) on|buil[dt] on|fine-?tune[sd]?|power(?:s|ed)?|"
                        r"drive[sn]?|behind|underl\w*|serves? as|based on|runs? on|"
-                       r"as the (?:\w+ )?(?:base|backbone)|(?:is|was) the one|tested|evaluat\w*|benchmarked|tried|"
+                       r"as the (?:\w+ )?(?:base|backbone)|(?:are|is)\s+(?:its|their|the)\s+(?:base|backbone)|"
+                       r"(?:is|was) the one|tested|evaluat\w*|benchmarked|tried|"
                        # "which LLM is that with?"; "~60% - which model is that?": the one that reached it
                        r"(?:is|was)\s+(?:that|it|this)(?:\s+(?:with|on|using)|(?=\s*(?:[?.!]|$)))|"
                        r"(?:test|try|benchmark)(?=\s*(?:[?.!,;]|$)))\b",  # "did they test?", not "test cases"

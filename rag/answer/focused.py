@@ -535,11 +535,13 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                           and (at := mention_pattern(w).search(before)))
             wanted = [w for w in wanted if mentions_name(focus, w)] + [w for _, w in said[:1]]
     if wanted:
-        # Or a sentence going on about what the one before it names ("an empirical investigation on GPT-2. We
-        # found that 54.4% of tokens ...").
-        sentences = split_sentences(paper.abstract)
-        about = [s for s in scored
-                 if all(mentions_name(s.text, w) for w in wanted) or said_on(s.text, wanted, sentences)]
+        about = [s for s in scored if all(mentions_name(s.text, w) for w in wanted)]
+        if not any(has_figure(s.text) and not _named_numbers_only(s.text) for s in about):
+            # Or, when none of those states a figure, a sentence going on about what the one before it names ("an
+            # empirical investigation on GPT-2. We found that 54.4% of tokens ...").
+            sentences = split_sentences(paper.abstract)
+            about = [s for s in scored
+                     if all(mentions_name(s.text, w) for w in wanted) or said_on(s.text, wanted, sentences)]
         if not about and len(wanted) > 1 and (apart := asked_apart(focus, wanted)):
             # "its gains on TriviaQA and on HumanEval": each is asked apart, and said in a sentence of its own.
             # A measure may be spelled out there ("line-level EM": "an exact match of 43.37% for the line-level").

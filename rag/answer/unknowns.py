@@ -178,6 +178,9 @@ _POSSESSED = re.compile(r"(?:['’]s?)?\s+(?P<thing>(?:[\w-]+\s+)?[\w-]+)")
 
 
 _WHICH_FIGURE = r"(?:overall|total|average|aggregated?|combined|full|mean)\b"
+# Words for a figure of any kind ("headline number"), not a measurement a citing abstract may not speak of ("success
+# rate").
+_ANY_FIGURE = r"(?:numbers?|figures?|results?|scores?)\b"
 
 
 # "the RL + CodeT5 on PIE paper": a name after a preposition is what a described paper works on, not its name.
@@ -196,7 +199,8 @@ def _owned_unsaid(question: str, mention: Mention, found: Gathered) -> bool:
     match = _POSSESSED.match(question, mention.end)
     if not possessive or match is None or not (asked := set(tokenize(match["thing"])) - set(tokenize(written))):
         return False
-    if re.match(rf"(?:(?!{_WHICH_FIGURE})[\w-]+\s+)?{FIGURE_WORD}", match["thing"], re.I):
+    if re.match(rf"(?:(?!{_WHICH_FIGURE})[\w-]+\s+)?{_ANY_FIGURE}", match["thing"], re.I) or \
+            re.match(FIGURE_WORD, match["thing"], re.I):
         # "gpt-4o's number on GitChameleon", "GPT-4o's headline number": a figure, which the abstracts reporting
         # one speak of (not "Gemini's overall score", one kind of figure, which the abstracts may not give)
         return False
