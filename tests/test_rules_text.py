@@ -463,7 +463,7 @@ def test_initialisms_are_read_as_what_they_stand_for_when_certain(text, read):
 # Abstract-like text: names written as one token, a version after a name, and a name written as words.
 _SPOKEN = ("We report on HumanEval, miniF2F-test and LiveCodeBench with GPT-4 and o3-mini; DeepSeek-Prover proves "
            "Lean 4 theorems. MA-LoT beats it. Stable Code 3B and StableCode-3b are both written. CodeTree wins. "
-           "Repository-Level code completion is hard.")
+           "Repository-Level code completion is hard. It works across 4 benchmarks, Code2Inv too. Only-IF holds.")
 
 
 @pytest.mark.parametrize(("text", "read"), [
@@ -475,6 +475,13 @@ _SPOKEN = ("We report on HumanEval, miniF2F-test and LiveCodeBench with GPT-4 an
     ("how did GPT four do in lean four", "how did GPT-4 do in lean 4"),
     ("qwen math seven B base, the one hundred fifty M model", "qwen math 7B base, the 150M model"),
     ("a B grade", "a B grade"),
+    ("qwen two point five seven B", "qwen 2.5 7B"),            # the decimal is not the size's
+    ("one hundred and fifty M", "150M"),
+    ("improve by point seven percent", "improve by point seven percent"),  # no whole part: left as said
+    ("one hundred two hundred", "one hundred two hundred"),    # no one number
+    ("pass at zero", "pass@0"),
+    ("across four benchmarks", "across four benchmarks"),      # a count written "across 4", no version
+    ("does it write code two times faster", "does it write code two times faster"),  # "Code2Inv" is a name
     # Words that are no number here: a pronoun, a count of papers, digits read out one by one.
     ("which one is better, the two papers or one", "which one is better, the two papers or one"),
     ("the top five papers", "the top five papers"),
@@ -496,6 +503,9 @@ def test_numbers_in_words_are_written_as_digits_where_they_can_only_be_numbers(t
     ("Stable Code 3B tokens", "Stable Code 3B tokens"),
     ("repository level code completion", "repository level code completion"),
     ("code, tree", "code, tree"),
+    ("about code. Tree search", "about code. Tree search"),  # a full stop between them
+    ("tested on human eval.", "tested on HumanEval."),       # and it stays
+    ("does it help only if the tests pass?", "does it help only if the tests pass?"),  # stopwords are no name
 ])
 def test_a_name_dictation_splits_into_words_is_joined_as_the_abstracts_write_it(text, read):
     from rag.text.spoken import join_split_names

@@ -29,7 +29,8 @@ _RUN = re.compile(rf"(?<![\w.@-])(?P<whole>{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_N
 _PERCENT = re.compile(r"\s*(?:percent|per\s+cent)\b", re.I)
 _PASS_AT = re.compile(rf"\bpass\s+at\s+(?P<k>k\b|{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*)(?![\w@-])", re.I)
 # A model size in words: "seven B", "one hundred fifty M".
-_SIZED = re.compile(rf"(?<![\w@-])(?P<number>(?i:{_NUMBER_WORD})(?:[\s-]+(?i:{_NUMBER_WORD}))*)\s+(?P<scale>[BMK])\b")
+_SIZED = re.compile(rf"(?<![\w@-])(?<!point\s)(?P<number>(?i:{_NUMBER_WORD})"
+                    rf"(?:[\s-]+(?:(?i:and)\s+)?(?i:{_NUMBER_WORD}))*)\s+(?P<scale>[BMK])\b")
 # A name and a version number after it in words: "GPT four", "lean four", "o three".
 _VERSIONED = re.compile(rf"(?<![\w@/.-])(?P<word>[A-Za-z][\w.]*)\s+(?P<number>{'|'.join(_UNITS[1:])})(?![\w@-])", re.I)
 
@@ -41,9 +42,13 @@ def _value(words: str) -> int | None:
         if word.isdigit():
             value = int(word)
         elif word == "hundred":
+            if current >= 100:
+                return None  # "one hundred two hundred": no one number
             current, last = max(current, 1) * 100, "hundred"
             continue
         elif word == "thousand":
+            if total:
+                return None  # "one thousand thousand"
             total, current, last = total + max(current, 1) * 1000, 0, "thousand"
             continue
         elif word in _VALUE:
@@ -68,13 +73,13 @@ def _decimals(words: str) -> str | None:
 
 def spell_numbers(text: str, corpus_text: str) -> str:
     """`text` with each number in words that can only be a number written in digits (see the module docstring)."""
-    text = _PASS_AT.sub(lambda m: f"pass@{m['k'] if m['k'].lower() == 'k' else _value(m['k']) or m['k']}"
+    text = _PASS_AT.sub(lambda m: f"pass@{m['k'] if m['k'].lower() == 'k' else _value(m['k'])}"
                         if m['k'].lower() == 'k' or _value(m['k']) is not None else m[0], text)
 
     def out(m: re.Match[str]) -> str:
         whole = m["whole"]
-        if whole.isdigit() and not m["decimals"]:
-            return m[0]
+        if (whole.isdigit() and not m["decimals"]) or re.search(r"\bpoint\s+$", m.string[:m.start()], re.I):
+            return m[0]  # "point seven percent" with no whole part: left as said
         value = _value(whole)
         if value is None:
             return m[0]
@@ -84,7 +89,7 @@ def spell_numbers(text: str, corpus_text: str) -> str:
             if decimals is None:
                 return m[0]
             number = f"{number}.{decimals}"
-        percent = _PERCENT.match(text, m.end())
+        percent = _PERCENT.match(m.string, m.end())
         compound = len(re.findall(r"[A-Za-z]+", whole)) >= 2
         return number if m["decimals"] or percent or compound else m[0]
 
@@ -96,25 +101,44 @@ def spell_numbers(text: str, corpus_text: str) -> str:
         value = _value(m["number"])
         return m[0] if value is None else f"{value}{m['scale']}"
 
-    text = _VERSIONED.sub(versioned, _RUN.sub(out, _SIZED.sub(sized, text)))
+    text = _SIZED.sub(sized, text)
+    text = _RUN.sub(out, text)
+    text = _VERSIONED.sub(versioned, text)
     return re.sub(r"(?<=\d)\s*(?:percent|per\s+cent)\b", "%", text, flags=re.I)
 
 
 def _joint(word: str, number: str, corpus_text: str) -> str | None:
-    """What the abstracts write between a name and this number after it ("GPT-4": "-", "Lean 4": " ", "o3": ""),
-    or None when none writes them together."""
+    """What the abstracts most often write between a name and this number after it ("GPT-4": "-", "Lean 4": " ",
+    "o3": ""), or None when none writes them together."""
     if word.lower() in STOPWORDS:
         return None  # "the one", "top five": no name
-    for joint in ("-", "", " "):
-        if re.search(rf"(?<![\w-]){re.escape(word)}{re.escape(joint)}{number}(?![\d.])", corpus_text, re.I):
-            return joint
-    return None
+    joints = _versions(corpus_text).get((word.lower(), number))
+    return joints.most_common(1)[0][0] if joints else None
+
+
+# A name with a version number after it, as the abstracts write it: "GPT-4", "Lean 4", "o3"; the number ends the
+# token ("Code2Inv", "B4" are names of their own), and apart by a space only after a capital ("Lean 4", not "across 4").
+_VERSION = re.compile(r"(?<![\w-])(?P<word>[A-Za-z][\w.]*?)(?P<joint>-|(?<=[A-Za-z])|(?<=[A-Za-z]) )"
+                      r"(?P<number>1[0-9]|[1-9])(?![\w.]|-\d)")
+
+
+@lru_cache(maxsize=2)
+def _versions(corpus_text: str) -> dict[tuple[str, str], Counter[str]]:
+    """How the index writes each name with a version number after it, read in one pass (a question is read per
+    ask, and scanning a large index per word would be slow)."""
+    found: dict[tuple[str, str], Counter[str]] = {}
+    for m in _VERSION.finditer(corpus_text):
+        joint = m["joint"]
+        if joint == " " and not m["word"][0].isupper():
+            continue  # "across 4 benchmarks": a count, not a version
+        found.setdefault((m["word"].lower(), m["number"]), Counter())[joint] += 1
+    return found
 
 
 # A token an abstract writes as one name: capitals or digits after its first letter ("HumanEval", "miniF2F",
 # "o3-mini", "DeepSeek-Prover"), not a plain or hyphened word ("test-time", "Self-play", "Repository-Level").
 _TOKEN = re.compile(r"(?<![\w@/.-])[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?![\w@/-])")
-_WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*")
+_WORDS = re.compile(r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*")  # "2.5" is one word; a full stop is not part of one
 LONGEST = 4  # words one name may be split into ("big code bench", "live code bench")
 
 
@@ -145,6 +169,8 @@ def join_split_names(text: str, corpus_text: str) -> str:
             run = words[i:i + n]
             if any(not re.fullmatch(r"[ \t]+", text[a.end():b.start()]) for a, b in pairwise(run)):
                 continue  # only words set apart by spaces: "mini, f2f" is two things
+            if all(w[0].lower() in STOPWORDS for w in run):
+                continue  # "only if" is no "Only-IF"
             name = names.get(re.sub(r"[^a-z0-9]", "", "".join(w[0] for w in run).lower()))
             if name and not _written_apart([w[0] for w in run], corpus_text):
                 out += [text[at:run[0].start()], name]
