@@ -32,6 +32,8 @@ SPELLED = "We evaluate twelve models on one hundred and sixty-four problems."
     ("two challenges: 1) planning is long and 2) plans are slow", {2}),
     ("It solves 12 (out of 20) problems.", {12, 20}),  # a control: bracketed, and counted
     ("known formulas for e, e^2 and tan(1)", set()),  # an exponent and an argument are no counts
+    ("two hundred thousand tasks", {200000}),
+    ("one hundred two hundred tasks", set()),  # a scale after an equal one: no one number
 ])
 def test_numbers_are_read_however_they_are_written(text, values):
     assert read(text).values == values

@@ -21,6 +21,7 @@ _UNITS = {w: i for i, w in enumerate(
 _TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+SPELLED_WORD = rf"(?:{_WORD})"  # one word of a number written out ("sixty", "hundred")
 _SPELLED = rf"(?:(?:a|one)\s+(?=(?:{'|'.join(_SCALES)})\b))?(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD})\b)*"
 _DIGITS = r"(?<![\w.@^])(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"  # not an exponent ("e^2")
 # A number as a regex, in digits or words ("1,329", "fourteen"): for patterns that count something ("N tasks").
@@ -307,14 +308,15 @@ def _value(match: re.Match[str]) -> float | None:
         value = float(match.group("digits").replace(",", ""))
         suffix = (match.group("suffix") or "").strip().lower()
         return value * (_SCALES.get(suffix) or _SUFFIX.get(suffix) or 1)
-    return _spelled(match.group("words"))
+    return spelled_number(match.group("words"))
 
 
-def _spelled(words: str) -> float | None:
+def spelled_number(words: str) -> float | None:
     """"eighty-one" -> 81, "three hundred and ninety-seven" -> 397, "a thousand" -> 1000; None for word runs no
-    one would read as one number ("two three")."""
+    one would read as one number ("two three", "one hundred two hundred", "one thousand thousand")."""
     total = current = 0.0
     last = ""
+    scale = float("inf")  # the last scale said: the next must be smaller
     for word in re.findall(r"[a-z]+", words.lower()):
         if word in {"and", "a"}:
             continue
@@ -329,11 +331,15 @@ def _spelled(words: str) -> float | None:
             current += _TENS[word]
             last = "tens"
         elif word == "hundred":
+            if current >= 100:
+                return None
             current = (current or 1) * 100
             last = "hundred"
         else:
+            if _SCALES[word] >= scale:
+                return None
             total += (current or 1) * _SCALES[word]
-            current, last = 0.0, "scale"
+            current, last, scale = 0.0, "scale", _SCALES[word]
     return total + current
 
 

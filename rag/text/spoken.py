@@ -16,13 +16,10 @@ from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
 
+from rag.text.numbers import SPELLED_WORD, spelled_number
 from rag.text.tokens import STOPWORDS
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-          "seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_VALUE = {**{w: i for i, w in enumerate(_UNITS)}, **{w: 20 + 10 * i for i, w in enumerate(_TENS)}, "oh": 0}
-_NUMBER_WORD = rf"(?:{'|'.join(sorted(_VALUE, key=len, reverse=True))}|hundred|thousand|\d+)"
+_NUMBER_WORD = rf"(?:{SPELLED_WORD}|\d+)"
 # A run of number words ("sixty one", "three hundred and twelve"), maybe with a decimal part ("point seven five").
 _RUN = re.compile(rf"(?<![\w.@-])(?P<whole>{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})*)"
                   rf"(?:\s+point\s+(?P<decimals>{_NUMBER_WORD}(?:\s+{_NUMBER_WORD})*))?(?![\w@-])", re.I)
@@ -32,41 +29,25 @@ _PASS_AT = re.compile(rf"\bpass\s+at\s+(?P<k>k\b|{_NUMBER_WORD}(?:[\s-]+{_NUMBER
 _SIZED = re.compile(rf"(?<![\w@-])(?<!point\s)(?P<number>(?i:{_NUMBER_WORD})"
                     rf"(?:[\s-]+(?:(?i:and)\s+)?(?i:{_NUMBER_WORD}))*)\s+(?P<scale>[BMK])\b")
 # A name and a version number after it in words: "GPT four", "lean four", "o three".
-_VERSIONED = re.compile(rf"(?<![\w@/.-])(?P<word>[A-Za-z][\w.]*)\s+(?P<number>{'|'.join(_UNITS[1:])})(?![\w@-])", re.I)
+_VERSIONED = re.compile(rf"(?<![\w@/.-])(?P<word>[A-Za-z][\w.]*)\s+(?P<number>{SPELLED_WORD})(?![\w@-])", re.I)
 
 
 def _value(words: str) -> int | None:
-    """The whole number a run of number words says, or None when it is no one number ("one two")."""
-    total, current, last = 0, 0, None
-    for word in re.split(r"[\s-]+(?:and\s+)?", words.lower().strip()):
-        if word.isdigit():
-            value = int(word)
-        elif word == "hundred":
-            if current >= 100:
-                return None  # "one hundred two hundred": no one number
-            current, last = max(current, 1) * 100, "hundred"
-            continue
-        elif word == "thousand":
-            if total:
-                return None  # "one thousand thousand"
-            total, current, last = total + max(current, 1) * 1000, 0, "thousand"
-            continue
-        elif word in _VALUE:
-            value = _VALUE[word]
-        else:
-            return None
-        if last is not None and last not in ("hundred", "thousand") and not (last == "tens" and value < 10):
-            return None  # "one two", "sixty seventy": digits read out one by one, or no number at all
-        current += value
-        last = "tens" if value >= 20 and value % 10 == 0 and not word.isdigit() else "unit"
-    return total + current
+    """The whole number a run of number words (or one number in digits) says, read as the verifier reads numbers;
+    None when it is no one number ("one two")."""
+    if words.strip().isdigit():
+        return int(words)
+    if re.search(r"\d", words):
+        return None  # digits and words mixed: no number as said
+    value = spelled_number(words)
+    return int(value) if value is not None and value == int(value) else None
 
 
 def _decimals(words: str) -> str | None:
     """The digits after "point": each word one digit ("point seven five": 75), or one number ("point twenty")."""
-    parts = words.lower().split()
-    if all((p in _VALUE and _VALUE[p] < 10) or (p.isdigit() and len(p) == 1) for p in parts):
-        return "".join(str(_VALUE[p]) if p in _VALUE else p for p in parts)
+    digits = [_value(p) for p in words.split()]
+    if all(d is not None and d < 10 for d in digits):
+        return "".join(map(str, digits))
     value = _value(words)
     return None if value is None else str(value)
 
@@ -93,9 +74,12 @@ def spell_numbers(text: str, corpus_text: str) -> str:
         compound = len(re.findall(r"[A-Za-z]+", whole)) >= 2
         return number if m["decimals"] or percent or compound else m[0]
 
-    def versioned(m: re.Match[str]) -> str:
-        joint = _joint(m["word"], str(_VALUE[m["number"].lower()]), corpus_text)
-        return m[0] if joint is None else f"{m['word']}{joint}{_VALUE[m['number'].lower()]}"
+    def versioned(m: re.Match[str]) -> str:  # "GPT four": one to nineteen, as versions go
+        number = _value(m["number"])
+        if number is None or not 1 <= number <= 19:
+            return m[0]
+        joint = _joint(m["word"], str(number), corpus_text)
+        return m[0] if joint is None else f"{m['word']}{joint}{number}"
 
     def sized(m: re.Match[str]) -> str:
         value = _value(m["number"])
@@ -172,7 +156,7 @@ def join_split_names(text: str, corpus_text: str) -> str:
             if all(w[0].lower() in STOPWORDS for w in run):
                 continue  # "only if" is no "Only-IF"
             name = names.get(re.sub(r"[^a-z0-9]", "", "".join(w[0] for w in run).lower()))
-            if name and not _written_apart([w[0] for w in run], corpus_text):
+            if name and not _written_apart(tuple(w[0].lower() for w in run), corpus_text):
                 out += [text[at:run[0].start()], name]
                 at, i = run[-1].end(), i + n
                 break
@@ -181,9 +165,11 @@ def join_split_names(text: str, corpus_text: str) -> str:
     return "".join(out) + text[at:]
 
 
-def _written_apart(words: list[str], corpus_text: str) -> bool:
+@lru_cache(maxsize=256)
+def _written_apart(words: tuple[str, ...], corpus_text: str) -> bool:
     """Whether an abstract writes two or more of the words in a row as words ("Stable Code" of "Stable Code 3B"):
-    then they are that name as typed, not a name split by dictation."""
+    then they are that name as typed, not a name split by dictation. Cached: a question is read more than once, and
+    each look is a scan of the whole index."""
     for n in range(len(words), 1, -1):
         for i in range(len(words) - n + 1):
             spaced = r"\s+".join(re.escape(w) for w in words[i:i + n])
