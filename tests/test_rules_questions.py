@@ -2751,3 +2751,19 @@ def test_a_title_typed_as_words_in_a_row_is_no_part_of_what_is_asked(question, l
     from rag.answer.quoted_titles import without_title
 
     assert without_title(question, "Scaling Test-Time Compute Without Verification or RL is Suboptimal") == left
+
+
+@pytest.mark.parametrize(("question", "options"), [
+    ("how was blame split (model limits vs. misuse vs. devs overwriting suggestions)?",
+     "(model limits vs. misuse vs. devs overwriting suggestions)"),
+    ("which part is slow (prefill or decoding or both)?", "(prefill or decoding or both)"),
+    ("how fast is KV Prediction (vs speculative decoding)?", None),   # one thing it is compared with
+    ("CodeTree vs PLANSEARCH (on MBPP or HumanEval)?", None),          # the "vs" outside joins two papers
+])
+def test_options_set_out_in_brackets(question, options):
+    from rag.answer.asides import options_in_brackets
+
+    span = options_in_brackets(question)
+    assert (question[span[0]:span[1]] if span else None) == options
+    # One joint is enough to say the sides in brackets are no pair of papers.
+    assert options_in_brackets("the F* paper (small fine-tuned vs large): which models?", least=1) is not None

@@ -3,7 +3,9 @@
 (minecraft)").
 
 Why: such words are no part of what is asked. Read as names asked about, "DeepMind" had to be in AlphaCode's
-abstract for its ranking to be quoted, and "APR", which no abstract writes, refused the question outright.
+abstract for its ranking to be quoted, and "APR", which no abstract writes, refused the question outright. Options
+set out in brackets ("(model limits vs. misuse vs. devs overwriting suggestions)") are likewise no papers to compare
+nor things a paper is compared with: they are the kinds of answer the asker expects.
 """
 
 from __future__ import annotations
@@ -45,6 +47,22 @@ def bracketed_after_paper(question: str, mentions: Sequence[Mention]) -> list[tu
 def bracket_after(question: str, end: int) -> re.Match[str] | None:
     """The brackets right after `end` ("deps (minecraft)"), their words in group 1, as placed in the question."""
     return re.compile(r"\s*\(([^()]*)\)").match(question, end)
+
+
+# "vs" or "or" between options.
+_OPTION_JOINT = re.compile(r"\s(?:vs\.?|versus|or)\s", re.I)
+
+
+def options_in_brackets(question: str, least: int = 2) -> tuple[int, int] | None:
+    """The span of the brackets that hold every "vs" / "or" of the question, `least` of them at least ("how was
+    blame apportioned (model limits vs. misuse vs. devs overwriting valid suggestions)?"), or None. One is enough
+    to say that what it joins is no pair of papers ("the F* paper (small fine-tuned vs large)"), not that nothing
+    is compared with ("KV Prediction (vs speculative decoding)")."""
+    joints = [m.start() for m in _OPTION_JOINT.finditer(question)]
+    if len(joints) < least:
+        return None
+    return next((m.span() for m in re.finditer(r"\([^()]*\)", question)
+                 if all(m.start() < j < m.end() for j in joints)), None)
 
 
 def in_spans(start: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from rag.answer.alternatives import offered_names
+from rag.answer.asides import options_in_brackets
 from rag.answer.mentions import MADE, key, name_like
 from rag.answer.people import MORE_PEOPLE, PEOPLE
 from rag.answer.scoring import ScoredSentence
@@ -721,17 +722,13 @@ _PLAIN_LANGUAGE = re.compile(r"^(?:plain|ordinary|normal|regular|everyday)\s+(?:
                              r"^(?:english|prose)$", re.I)
 
 
-# Three options or more set out in brackets, joined by "vs": "how was blame apportioned (model limits vs. misuse vs.
-# devs overwriting valid suggestions)?".
-_OPTIONS_IN_BRACKETS = re.compile(r"\([^()]*?\s(?:vs\.?|versus)\s[^()]*?\s(?:vs\.?|versus)\s[^()]*\)", re.I)
-
 
 def compared_with(question: str, vocabulary: Vocabulary | None = None) -> str:
     """The specific thing a question compares a paper with ("speculative decoding"), or "" when there is none or
     it is too plain to check ("the baseline": a paper may call its baseline anything). With the index's
     `vocabulary`, a name typed in lower case ("reflexion", written Reflexion by the abstracts) is one too."""
     match = _COMPARED_WITH.search(question)
-    if not match or _OPTIONS_IN_BRACKETS.search(question):
+    if not match or options_in_brackets(question):
         return ""  # "(model limits vs. misuse vs. devs overwriting ...)": kinds of an answer, nothing compared with
     # What it is compared with, not where nor what is said of it: "beat Reflexion on HumanEval", "better than
     # reflexion is funcoder" compare with Reflexion.

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.answer.alternatives import offered_names
-from rag.answer.asides import bracket_after, bracketed_after_paper, in_spans, makers
+from rag.answer.asides import bracket_after, bracketed_after_paper, in_spans, makers, options_in_brackets
 from rag.answer.asks import SHOT, asks_for_figure, asks_yes_no
 from rag.answer.described import DESCRIBING
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
@@ -206,7 +206,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     # "how many are from IMO 2023 vs 2022": two numbers compared are parts of one thing, no papers.
     sides = [side for side in compared_sides(text) if not _ordinary(side)] if not _NUMBERS_COMPARED.search(text) else []
     sides = sides if len(sides) >= 2 or (sides and not named) else []
-    if len(named) == 1 and (_within_paper(sides, mentions, lexicon) or _bracketed_options(text, sides, mentions)):
+    if len(named) == 1 and (_within_paper(sides, mentions, lexicon) or _bracketed_options(text, mentions)):
         sides = []  # "ENAMEL eff@1 for gpt-4 vs claude?": models within the paper it names, not papers
     if len(named) == 1 and not sides and _offers_terms(text, mentions):
         # "which model is the meta agent in ADAS? gpt-4 or claude?": the choices are within the paper it names.
@@ -370,15 +370,11 @@ def _within_paper(sides: list[str], mentions: list[Mention], lexicon: Lexicon) -
     return len(sides) == 2 and any(is_term(side) for side in sides) and any(holds_paper(side) for side in sides)
 
 
-def _bracketed_options(text: str, sides: list[str], mentions: list[Mention]) -> bool:
-    """Whether what is compared is options set out in one pair of brackets, none of them a paper ("how was blame
-    apportioned (model limits vs. misuse vs. devs overwriting valid suggestions)?"): what is asked of the paper
-    named, not papers to compare."""
-    joints = [m.start() for m in re.finditer(r"\s(?:vs\.?|versus|or)\s", text, re.I)]
-    spans = [m.span() for m in re.finditer(r"\([^()]*\)", text)]
-    inside = next(((start, end) for start, end in spans if joints and all(start < j < end for j in joints)), None)
-    return bool(sides) and inside is not None and \
-        not any(m.kind == "paper" and inside[0] <= m.start < inside[1] for m in mentions)
+def _bracketed_options(text: str, mentions: list[Mention]) -> bool:
+    """Whether what is compared is options set out in brackets (asides.options_in_brackets), none of them a paper:
+    what is asked of the paper named, not papers to compare."""
+    inside = options_in_brackets(text, least=1)
+    return inside is not None and not any(m.kind == "paper" and inside[0] <= m.start < inside[1] for m in mentions)
 
 
 # What joins two sides of a comparison written next to each other: "A and B", "A or B", "A vs B", "A, B".
