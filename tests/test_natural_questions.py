@@ -2507,3 +2507,14 @@ def test_a_title_typed_as_plain_words_is_no_setting_asked(engine):
     answer = engine.ask("the scaling test time compute without verification paper: is distilling search traces as "
                         "good as verifier based RL?")
     assert not answer.refused and answer.citations[0].title.startswith("Scaling Test-Time Compute")
+
+
+@pytest.mark.parametrize(("question", "paper"), [
+    # "the X one" after a list: the listed (or named) paper whose abstract writes X, not every paper "they" listed.
+    ("the tokompiler one - which two models got pre-trained, and on which language's code?", "Scope is all you need"),
+    ("and the OpenMP paper: what's its chain prompting trick called?", "OMPGPT"),
+    ("for the MPI one, which corpus did they fine-tune on?", "MPIrigen"),
+])
+def test_a_follow_up_picks_one_listed_paper_by_what_it_is(engine, question, paper):
+    answer = engine.ask(question, history=["LLMs for HPC code: which papers? MPIrigen, OMPGPT, the Tokompiler one?"])
+    assert not answer.refused and {c.title.split(":")[0] for c in answer.citations} == {paper}

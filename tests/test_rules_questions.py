@@ -2564,6 +2564,32 @@ def test_a_follow_up_picks_a_listed_paper_by_a_word_of_its_name(question, picked
     assert picked_by_description(question, ["MPIrigen", "OMPGPT", "Tokompiler"]) == picked
 
 
+_LISTED = {
+    "Scope is all you need": "Scope is all you need: Transforming LLMs for HPC Code\nWe propose a tokenizer named "
+                             "Tokompiler and pre-train SPT-Code on Fortran.",
+    "OMPGPT": "OMPGPT: A Generative Pre-trained Transformer Model for OpenMP\nWe create chain-of-OMP.",
+    "STP": "STP: Self-play LLM Theorem Provers\nA conjecturer and a prover play against each other.",
+}
+
+
+@pytest.mark.parametrize(("question", "picked"), [
+    # No name starts with the words: the one paper whose title or abstract writes them.
+    ("for the tokompiler one: which models did they pre-train?",
+     "for Scope is all you need: which models did Scope is all you need pre-train?"),
+    ("what does the OpenMP one generate?", "what does OMPGPT generate?"),
+    ("and that self-play paper - how many tokens?", "and STP - how many tokens?"),
+    # Words two papers write, or words that say which by where it stands, pick none.
+    ("for the pre-train one, what corpus?", ""),
+    ("and the other one: what does it generate?", ""),
+    ("what about the bigger paper?", ""),
+    ("the MPI one: which corpus?", ""),  # "MPI" inside "OpenMP" is no writing of MPI
+])
+def test_a_follow_up_picks_a_listed_paper_by_words_its_title_or_abstract_writes(question, picked):
+    from rag.answer.followups import picked_by_description
+
+    assert picked_by_description(question, list(_LISTED), list(_LISTED.values())) == picked
+
+
 @pytest.mark.parametrize(("question", "on", "unconfirmed"), [
     # A figure checked on a named benchmark: a sentence writing it must name that benchmark.
     ("is 77% the HumanEval number it reports?", ["HumanEval"], "77% on HumanEval"),

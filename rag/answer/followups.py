@@ -111,17 +111,29 @@ def picked_by_place(question: str, names: Sequence[str]) -> str:
     return f"{question[:match.start()]}{names[place]}{question[match.end():]}"
 
 
-# "for the MPI one", "the Fortran paper": one of the earlier names, by a word it starts with.
-_DESCRIBED_ONE = re.compile(r"\bthe\s+(?P<what>[\w+#*-]{2,})\s+(?:one|paper)\b", re.I)
+# "for the MPI one", "the Fortran paper", "that self-play one": one of the earlier names, by words that say which.
+_DESCRIBED_ONE = re.compile(r"\b(?:the|that|this)\s+(?P<what>[\w+#*-]{2,}(?:\s+[\w+#*-]{2,})?)\s+(?:one|paper)\b",
+                            re.I)
+# Words that say which one by where or how it stands, not by what it is: "the other one", "the bigger paper".
+_NOT_WHICH = re.compile(r"(?:other|same|original|previous|earlier|later|newer|older|bigger|smaller|larger|cheaper|"
+                        r"faster|slower|better|worse|best|worst|whole|entire|actual|main|new|old|only|above|below|"
+                        r"next|very|real|right|wrong|cited|listed|mentioned|first|second|third|fourth|fifth|last|latter|former|"
+                        r"\w+est)", re.I)
 
 
-def picked_by_description(question: str, names: Sequence[str]) -> str:
+def picked_by_description(question: str, names: Sequence[str], texts: Sequence[str] = ()) -> str:
     """"for the MPI one, which corpus did they fine-tune?" after a list of MPIrigen, OMPGPT and Tokompiler: the one
-    name that word starts ("MPIrigen") put in, for "they" too; "" when no one name is so picked."""
+    name those words start ("MPIrigen") put in, for "they" too. `texts` (each name's title and abstract, in the
+    same order) pick when no name starts so: "the tokompiler one" is the paper whose abstract names Tokompiler, "the
+    self-play one" the paper whose title says self-play. "" when no one paper is so picked."""
     match = _DESCRIBED_ONE.search(question)
-    if not match or len(names) < 2:
+    if not match or len(names) < 2 or any(_NOT_WHICH.fullmatch(w) for w in match["what"].split()):
         return ""
-    hits = [n for n in names if re.search(rf"(?<![A-Za-z]){re.escape(match['what'])}", n, re.I)]
+    what = rf"(?<![A-Za-z]){re.escape(match['what'])}"
+    hits = [n for n in names if re.search(what, n, re.I)]
+    if not hits and len(texts) == len(names):
+        written = rf"{what}(?:e?s|e?d|ing)?(?![A-Za-z])"  # "the MPI one" is no paper writing "MPIrigen"
+        hits = [n for n, text in zip(names, texts, strict=True) if re.search(written, text, re.I)]
     if len(hits) != 1:
         return ""
     picked = f"{question[:match.start()]}{hits[0]}{question[match.end():]}"

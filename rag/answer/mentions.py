@@ -339,6 +339,10 @@ class Lexicon:
     def paper_names(self, text: str) -> list[str]:
         """The papers a text names, as it writes them, each once: what a follow-up's "it" stands for. A name only
         one abstract has ("GHOSTS", the dataset of the ChatGPT-math paper) names that paper too."""
+        return list(self.named_papers(text).values())
+
+    def named_papers(self, text: str) -> dict[str, str]:
+        """The ids of the papers a text names, each with its name as written (see `paper_names`)."""
         seen: dict[str, str] = {}
         named: set[str] = set()  # papers named as papers: their name, not a name from inside them ("F*")
         for m in self.find(text):
@@ -348,7 +352,7 @@ class Lexicon:
                 named.add(pid)
             elif m.kind != "paper" and len(m.paper_ids) == 1 and name_like(m.text):
                 seen.setdefault(pid, m.text)
-        return list(seen.values())
+        return seen
 
     def _longest_at(self, question: str, words: list[Word], i: int) -> tuple[Mention, int] | None:
         # A lower-case word after its subject is a verb ("I think it was 10%"), though "In Think, we ..." names a

@@ -89,9 +89,11 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
     """A follow-up made standalone: by rule, then by the model when one is configured and allowed to."""
     from rag.answer.followups import condense as by_rule
     from rag.answer.followups import refers_back
+    from rag.text.names import short_name
 
     searched = by_rule(question, history, view.lexicon.paper_names if view is not None and history else None)
-    if view is not None and history and NARROWING not in searched and (listed := _listed(history[-1], view, tools)):
+    if view is not None and history and NARROWING not in searched and (papers := _listed(history[-1], view, tools)):
+        listed = [short_name(p) for p in papers]
         # "Which models did they test?" after "which papers evaluate LLMs on undergraduate math?": the papers that
         # list named, not a plural noun of its question ("LLMs").
         # One paper listed is what "it" / "there" is ("what fraction could the best model break there?"), when the
@@ -102,12 +104,18 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
         # the question named (by_rule put it in), not the list's second.
         named = view.lexicon.paper_names(history[-1])
         searched = (picked_by_place(question, named) if len(named) >= 2 else "") or \
-            picked_by_place(question, listed) or picked_by_description(question, listed) or \
+            picked_by_place(question, listed) or \
+            _picked_by_description(question, papers, view.lexicon.named_papers(history[-1]), view) or \
             about_listed(question, listed) or \
             (by_rule(question, listed) if alone else searched)
+    elif view is not None and history and NARROWING not in searched and \
+            (picked := _picked_by_description(question, [], view.lexicon.named_papers(history[-1]), view)):
+        # "and the OpenMP one?" after "HPC code: MPIrigen, OMPGPT, the Tokompiler one?", which asks no list: one of
+        # the papers it named.
+        searched = picked
     elif view is not None and history and NARROWING not in searched and refers_back(question) and \
             not subject_of(history, view.lexicon.paper_names) and \
-            len(cited := _cited_by(history[-1], view, tools, kinds=("factoid",))) == 1 and \
+            len(cited := [short_name(p) for p in _cited_by(history[-1], view, tools, kinds=("factoid",))]) == 1 and \
             cited[0] not in {p.title for p in view.papers.values()}:
         # "what metrics did they come up with?" after "is there a benchmark for undergrad math with randomised
         # variants?", answered from UGMathBench alone: "they" are its authors. A paper without a short name is left
@@ -142,17 +150,26 @@ def _written(view: IndexView) -> Callable[[str], bool]:
     return lambda name: mention_pattern(name).search(view.corpus_text) is not None
 
 
-def _listed(earlier: str, view: IndexView, tools: Tools) -> list[str]:
-    """The short names of the papers an earlier list question lists, or [] when it asks no list. A turn keeps only
+def _picked_by_description(question: str, listed: Sequence[Paper], named: dict[str, str], view: IndexView) -> str:
+    """"the tokompiler one" among the papers a list answered with and those its question named ("which are about HPC
+    code: MPIrigen, OMPGPT ...?" names MPIrigen, whichever the list kept)."""
+    from rag.text.names import short_name
+
+    papers = list({p.paper_id: p for p in [*listed, *(view.papers[pid] for pid in named if pid in view.papers)]}
+                  .values())
+    return picked_by_description(question, [short_name(p) for p in papers],
+                                 [f"{p.title}\n{p.abstract}" for p in papers])
+
+
+def _listed(earlier: str, view: IndexView, tools: Tools) -> list[Paper]:
+    """The papers an earlier list question lists, or [] when it asks no list. A turn keeps only
     its question, so its answer is composed again as `run` composes it, extractively (the papers an LLM's answer
     cites come from that evidence; no model call is spent on it) and not verified."""
     return _cited_by(earlier, view, tools, kinds=("list",))
 
 
-def _cited_by(earlier: str, view: IndexView, tools: Tools, kinds: Sequence[str]) -> list[str]:
-    """The short names of the papers an earlier question's answer cites, when it is of one of `kinds` (else [])."""
-    from rag.text.names import short_name
-
+def _cited_by(earlier: str, view: IndexView, tools: Tools, kinds: Sequence[str]) -> list[Paper]:
+    """The papers an earlier question's answer cites, when it is of one of `kinds` (else [])."""
     asked = _as_searched(earlier, view)
     shape, searched = plan_question(asked, view, None)
     if shape.kind not in kinds:
@@ -166,7 +183,7 @@ def _cited_by(earlier: str, view: IndexView, tools: Tools, kinds: Sequence[str])
         answer = done.value
     if answer is None or answer.refused:
         return []
-    return [short_name(view.papers[pid]) for pid in dict.fromkeys(c.paper_id for c in answer.citations)]
+    return [view.papers[pid] for pid in dict.fromkeys(c.paper_id for c in answer.citations)]
 
 
 def plan_question(searched: str, view: IndexView, paper_ids: Sequence[str] | None,
