@@ -2518,3 +2518,22 @@ def test_a_title_typed_as_plain_words_is_no_setting_asked(engine):
 def test_a_follow_up_picks_one_listed_paper_by_what_it_is(engine, question, paper):
     answer = engine.ask(question, history=["LLMs for HPC code: which papers? MPIrigen, OMPGPT, the Tokompiler one?"])
     assert not answer.refused and {c.title.split(":")[0] for c in answer.citations} == {paper}
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # A title quoted cut short, or up to its own question mark, names the paper: its words are not what is asked.
+    ("('Towards Neural Synthesis for SMT-Assisted...') - how many top-level definitions are in the dataset?", "32K"),
+    ('"Can Language Models Falsify?" / REFUTE: for what share of wrong solutions does o3-mini (high) find a '
+     "counterexample?", "<9%"),
+    # A slip in what is counted is still what is counted.
+    ("AutoML-Agent: how many datsets were its experiments run on?", "fourteen"),
+    # "In the X paper (...), ..." scopes the rest: StableCode-3b is the model FunCoder ran.
+    ("In the FunCoder paper, StableCode-3b beats GPT-3.5 on HumanEval - by how much?", "18.6%"),
+])
+def test_round_four_wordings_are_read_as_asked(engine, question, said):
+    assert_answered_saying(engine, question, said)
+
+
+def test_a_topic_word_no_abstract_has_written_twice_is_refused(engine):
+    answer = engine.ask("what has been tried for LLM-driven quantum circuit design or quantum program synthesis?")
+    assert answer.refused and "“quantum”" in answer.answer and answer.citations == []

@@ -90,6 +90,12 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("Is StableCode-3b or Divide-and-Conquer Meets Consensus better?", "comparative", ["sc", "fc"]),  # a control
     # A model the other named paper's abstract runs, with nothing joining the two as sides: that paper's model.
     ("in Divide-and-Conquer Meets Consensus, did StableCode-3b beat GPT-3.5?", "factoid", ["fc"]),
+    # A scope opening the question ("In the X paper (...), ...") puts what its abstract writes inside it.
+    ("In the Divide-and-Conquer Meets Consensus paper, StableCode-3b beats GPT-3.5. True?", "factoid", ["fc"]),
+    ("In the Divide-and-Conquer Meets Consensus paper (divide and conquer), did StableCode-3b beat GPT-3.5?",
+     "factoid", ["fc"]),
+    ("In the Divide-and-Conquer Meets Consensus paper, how does it compare with AlphaCode?", "comparative",
+     ["fc", "ac"]),  # a control: AlphaCode is no name its abstract writes
     # The evidence of the collection; an ask after a question mark, in lower case, is still the one that asks.
     ("what's the evidence that diversity of training data matters?", "multi", []),
     ("When a model writes many programs, how do we choose one? what approaches exist", "multi", []),
@@ -2793,3 +2799,34 @@ def test_options_set_out_in_brackets(question, options):
     assert (question[span[0]:span[1]] if span else None) == options
     # One joint is enough to say the sides in brackets are no pair of papers.
     assert options_in_brackets("the F* paper (small fine-tuned vs large): which models?", least=1) is not None
+
+
+@pytest.mark.parametrize(("question", "spans"), [
+    # A title quoted cut short, or ending at its own question mark, says which paper.
+    ("the F* paper ('Towards Neural Synthesis for SMT-Assisted...') - how many lines?", ["'Towards Neural Synthesis "
+                                                                                         "for SMT-Assisted...'"]),
+    ('REFUTE / "Can Language Models Falsify?" - what share?', ['"Can Language Models Falsify?"']),
+    ("REFUTE: is 'counterexample creation' what it measures?", []),  # two words of it: no title
+])
+def test_where_a_question_quotes_a_papers_title(question, spans):
+    from rag.answer.quoted_titles import quoted_title_spans
+
+    titles = {"Towards Neural Synthesis for SMT-Assisted Proof-Oriented Programming",
+              "Can Language Models Falsify? Evaluating Algorithmic Reasoning with Counterexample Creation"}
+    found = [question[a:b] for title in sorted(titles) for a, b in quoted_title_spans(question, title)]
+    assert sorted(found) == sorted(spans)
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    # A word no abstract uses, written twice, is what the question is about.
+    ("any LLM work on quantum circuit synthesis or compiling to quantum hardware?", ["quantum"]),
+    ("what's known about LLMs writing quantum programs?", []),  # once: may be the asker's paraphrase
+    ("which papers tune tokenizers, and which tokenizers win?", []),  # a word the abstracts use
+    ("really, which papers really do this?", []),  # chatter
+])
+def test_a_word_no_abstract_uses_written_twice(question, word):
+    from rag.answer.unknowns import repeated_unused
+    from rag.text.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary("We train a tokenizer for HPC code. LLMs write programs and circuits for hardware.")
+    assert repeated_unused(question, vocabulary) == word

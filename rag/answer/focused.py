@@ -84,7 +84,7 @@ from rag.answer.model_sizes import asked_extreme, asks_model_size, extreme_size,
 from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
 from rag.answer.negations import unmet_absence
 from rag.answer.premises import contradicted_failure
-from rag.answer.quoted_titles import without_title
+from rag.answer.quoted_titles import quoted_title_spans, without_title
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
@@ -105,7 +105,7 @@ from rag.text.names import capitalised_names, is_generic, mention_pattern, names
 from rag.text.numbers import read
 from rag.text.sentences import split_sentences
 from rag.text.tokens import tokenize, word_pairs
-from rag.text.typos import english_word
+from rag.text.typos import correct_slips, english_word
 from rag.text.vocabulary import Vocabulary
 from rag.types import Answer, Paper
 
@@ -385,7 +385,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # "which one made the most X": a name, not a count; "how many params is it, and which LLMs did it beat?": the
     # count is the other ask's.
     counting = [a for a in asks_in(question) if not asks_which_model(a)] if which_model else [question]
-    unit = counted_unit(counting[0]) if len(counting) == 1 else None
+    # A slip in the unit is the unit ("how many downstream tasks and datsets"): no abstract counts "datsets".
+    unit = counted_unit(correct_slips(counting[0], view.vocabulary)) if len(counting) == 1 else None
     if shape.terms and unit is not None and unit.counts and not unit.counts_items and \
             not (unit.used_in(paper.abstract) and any(unit.search(t) for t in split_sentences(paper.abstract))):
         # "How many parameters is the AlphaCode model that got the Codeforces ranking?": the Codeforces sentence
@@ -476,6 +477,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     naming_paper = [m.span() for m in ONE_PAPER.finditer(question)
                     if any(mentions_name(paper.title, w) for w in m["description"].split())]
     naming_paper += set_aside_spans(question)  # "besides the 61.7% on miniF2F-test, what on ProofNet-test?"
+    naming_paper += quoted_title_spans(question, paper.title)
     # "how many lemmas after decomposing the olympiad proofs?" (of "A Lean Dataset for International Math Olympiad"):
     # a word of the paper's own title, typed as a plain word, says what it is about, not where a figure was got (so do
     # words of it, "can language models falsify").

@@ -26,7 +26,14 @@ from rag.answer.origin import made_by, unmade
 from rag.answer.plan import NARROWING, Plan, asked_part
 from rag.answer.question import check_question
 from rag.answer.refusal import refusal, refuse
-from rag.answer.unknowns import not_indexed, not_mentioned, unknown_data, unknown_papers, unknowns
+from rag.answer.unknowns import (
+    not_indexed,
+    not_mentioned,
+    repeated_unused,
+    unknown_data,
+    unknown_papers,
+    unknowns,
+)
 from rag.errors import QuestionError
 from rag.index.view import IndexView
 from rag.settings import RetrievalSettings
@@ -268,7 +275,8 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
     elif shape.kind == "list":
         answer = _list(shape.topic, question, found, retrieval)
     elif shape.kind in ("multi", "aggregate") and \
-            (unknown := unknowns(found)[0] if shape.kind == "multi" else unknown_data(found)):
+            (unknown := unknowns(found)[0] or repeated_unused(found.searched, found.view.vocabulary)
+             if shape.kind == "multi" else unknown_data(found)):
         # "Which of the code generation papers report DS-1000 results?": no abstract names it, so none does. A
         # question across papers about a name none of them writes ("turning English into SQL queries?") is about
         # work the index lacks: the papers closest to it are about something else.
@@ -495,6 +503,8 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         return view.vocabulary.name_typed_lower(word[0]) or word[0]
 
     topic = re.sub(r"\b[a-z][a-z0-9]{2,}\b", as_name, topic)
+    if repeated := repeated_unused(question, view.vocabulary):
+        return refuse(question, found, not_mentioned(repeated))
     if reason := unmet_words(topic, view.vocabulary, lambda word: sum(map(view.lexical.idf, tokenize(word)))):
         # What the topic is about is in no abstract in any form ("text-to-SQL"): whatever matches loosely is about
         # something else.

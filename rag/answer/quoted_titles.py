@@ -121,6 +121,13 @@ def _without_title_run(question: str, title: str) -> str:
 _ANY_QUOTE = re.compile(r"(?<![\w'’])[\"'“‘](?P<title>[^\"“”‘’]{12,}?)[\"'”’](?![\w'’])")
 
 
+def quoted_title_spans(question: str, title: str) -> list[tuple[int, int]]:
+    """Where the question quotes this title, loosely or cut short ("REFUTE / “Can Language Models Falsify?” — what
+    share ...", "('Towards Neural Synthesis for SMT-Assisted...')"): names there say which paper, not what is asked."""
+    return [m.span() for m in _ANY_QUOTE.finditer(question)
+            if len(m["title"].split()) >= 3 and _Quoted(m["title"].strip(" .…")).names(title)]
+
+
 def quoted_papers(question: str, papers: Iterable[Paper]) -> list[str]:
     """The papers whose titles the question quotes, loosely ("the 'Program Synthesis with LLMs' paper")."""
     papers = list(papers)

@@ -234,6 +234,19 @@ def unknown_data(found: Gathered) -> list[str]:
     return unknown_ids if unknown_ids and unknown_name_unanswerable(found.searched, unknown_ids, False) else []
 
 
+def repeated_unused(question: str, vocabulary: Vocabulary) -> list[str]:
+    """A word of the question's own (not chatter) that no abstract uses in any form and the question writes twice
+    or more ("quantum circuit synthesis or compiling to quantum hardware"): what it asks about, which the index
+    lacks. Once, such a word may be the asker's paraphrase of what an abstract says; [] when there is none."""
+    from collections import Counter
+
+    from rag.answer.across import CHATTER
+    from rag.text.tokens import long_words
+
+    counts = Counter(w.lower() for w in long_words(question, CHATTER) if not vocabulary.uses(w))
+    return [w for w, n in counts.items() if n >= 2][:1]
+
+
 def not_mentioned(names: list[str]) -> str:
     quoted = ", ".join(f"“{n}”" for n in names)
     return f"No indexed abstract mentions {quoted}, so the indexed abstracts do not answer this question."
