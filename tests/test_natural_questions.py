@@ -2537,3 +2537,15 @@ def test_round_four_wordings_are_read_as_asked(engine, question, said):
 def test_a_topic_word_no_abstract_has_written_twice_is_refused(engine):
     answer = engine.ask("what has been tried for LLM-driven quantum circuit design or quantum program synthesis?")
     assert answer.refused and "“quantum”" in answer.answer and answer.citations == []
+
+
+def test_lower_case_names_in_a_comma_run_are_each_a_side(engine):
+    answer = engine.ask("dotamath, mario, infinitymath: how big is each one's training data?")
+    assert {c.title.split(":")[0] for c in answer.citations} == {"DotaMath", "MARIO", "InfinityMATH"}
+
+
+def test_a_title_quoted_in_brackets_is_a_side_with_its_own_ask(engine):
+    # Each side's ask given after it ("for the former"): the other's abstract lacking ROUGE-L refuses nothing.
+    answer = engine.ask("the dynamic inference one ('size up the situation') versus KV Prediction - what speedup "
+                        "and ROUGE-L change for the former, what HumanEval gain for the latter?")
+    assert not answer.refused and len({c.title for c in answer.citations}) == 2

@@ -1284,6 +1284,10 @@ def test_a_name_after_the_one_a_paper_introduces_is_not_its_name(question, paper
     # Alone, or paired with a plain word, a short lower-case word is a word.
     ("Does ovm training help?", []),
     ("ovm and friends", []),
+    # A run of names by commas or a slash: each beside a paper's name is that paper.
+    ("dotamath, ovm, infinitymath - how is each dataset built?", ["dm", "ov", "im"]),
+    ("ovm/rlcoder: which needs labels?", ["ov", "rl"]),
+    ("code, ovm, and friends", []),  # a short name beside plain words only
 ])
 def test_short_names_typed_in_lower_case_as_two_sides(question, papers):
     corpus = {**PAPERS, "ov": Paper("ov", "Outcome-supervised Verifiers for Planning",
@@ -2830,3 +2834,16 @@ def test_a_word_no_abstract_uses_written_twice(question, word):
 
     vocabulary = Vocabulary("We train a tokenizer for HPC code. LLMs write programs and circuits for hardware.")
     assert repeated_unused(question, vocabulary) == word
+
+
+@pytest.mark.parametrize(("question", "titles"), [
+    # A quote that is all a bracket holds, after a description, is a title typed loosely.
+    ("dynamic inference ('size up the situation') vs KV Prediction: speedups?",
+     ["When Neural Code Completion Models Size up the Situation: Dynamic Model Inference"]),
+    ("what does it mean to ('size up')?", []),  # two words: no title
+    ("is code completion 'sized up the situation' here?", []),  # no bracket, no "paper": a phrase
+])
+def test_a_title_quoted_in_brackets(question, titles):
+    from rag.answer.quoted_titles import quoted_papers
+
+    assert [PAPERS[pid].title for pid in quoted_papers(question, PAPERS.values())] == titles

@@ -213,11 +213,11 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
 
 
 # Words of the asker's, not of the topic: no abstract needs them (the asker's chatter, and verbs any way of doing
-# something is asked with: "choose", "pick", "handle").
+# something is asked with: "choose", "pick", "handle"; "tricks" for techniques).
 CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries", "worried", "wondering", "curious",
                      "basically", "probably", "something", "anything", "papers", "stuff", "things", "choose",
                      "choosing", "picks", "picking", "select", "selecting", "handle", "handling", "tackle", "tackling",
-                     "approach", "approaches", "deal", "dealing", "manage", "managing", "trying"})
+                     "approach", "approaches", "deal", "dealing", "manage", "managing", "trying", "trick", "tricks"})
 
 
 def _on_topic(found: Gathered) -> bool:

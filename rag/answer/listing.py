@@ -193,7 +193,8 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     rest, _ = split_filters(topic)
     if re.search(r"\bor\b", rest):
         return ""  # "A or B": one side missing leaves the other
-    words = re.findall(r"[A-Za-z][\w-]*", _DOING.sub("", rest, count=1))
+    # The asker's own words ("tricks for ...") are no subject.
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", _DOING.sub("", rest, count=1)) if w.lower() not in CHATTER]
     # Only the thing the topic starts with ("speculative decoding to speed up code LLMs"), after what the papers do
     # with it ("look at text-to-SQL generation"): a word further on may be the asker's paraphrase of what the papers
     # say, and the closest sentences may still answer.

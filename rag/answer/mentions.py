@@ -40,7 +40,10 @@ _EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|th
 # "... (APOE4)" right after a mention: a name in brackets; not a note in words ("BigCodeBench (number of tasks)").
 # "Apolipoprotein E4 (APOE4)": a name the question defines; not a setting in brackets ("(64 samples)", "(7B)").
 _DEFINES = re.compile(r"\s*\(((?=[^()]*[A-Z])(?!\d[\d.,]*\s*[BMK]?\s*\))[^()]{1,24})\)")
-_LOWER_PAIR = re.compile(r"(?<![\w-])([\w-]{3,})\s+(?:and|or|vs\.?|versus)\s+([\w-]{3,})(?![\w-])", re.I)
+# Two sides side by side: "ovm and prime", "dotamath, mario, infinitymath" (the second side is looked ahead at, so
+# it may start the next pair).
+_LOWER_PAIR = re.compile(r"(?<![\w-])([\w-]{3,})(?:\s+(?:and|or|vs\.?|versus)\s+|\s*,\s*(?:and\s+|or\s+)?|\s*/\s*)"
+                         r"(?=([\w-]{3,})(?![\w-]))", re.I)
 _JOINING = frozenset("a an the of and or in on for to as by with".split())
 # "the Tokompiler paper", "the FVELER dataset": one paper's thing. Not "papers": "the HPC papers" are a set.
 KIND_WORDS = frozenset("paper study work method model approach framework system dataset corpus benchmark "
@@ -315,9 +318,9 @@ class Lexicon:
         return by_key
 
     def paired_lower_case(self, question: str, found: list[Mention]) -> list[Mention]:
-        """Short names typed in lower case as the two sides of "A and B" / "A or B" / "A vs B" ("ovm and prime both
-        ..."): alone, "prime" is a word; paired with another paper's name, each is that paper. Returned with the
-        mentions already found, in order."""
+        """Short names typed in lower case as the two sides of "A and B" / "A or B" / "A vs B" / "A, B" ("ovm and
+        prime both ..."): alone, "prime" is a word; paired with another paper's name, each is that paper. Returned
+        with the mentions already found, in order."""
         taken = [(m.start, m.end) for m in found]
         added = []
         for match in _LOWER_PAIR.finditer(question):

@@ -24,9 +24,14 @@ TITLE_OVERLAP = 0.8
 TITLE_COVERED = 0.5
 
 
+# A quote that is all a bracket holds glosses what comes before it: "dynamic inference ('size up the situation')".
+_BRACKETED_QUOTE = re.compile(r"\(\s*[\"'“‘](?P<title>[^\"“”‘’()]{12,}?)[\"'”’]\s*\)")
+
+
 def _quoted_titles(question: str) -> list[str]:
     return [m["title"].strip() for m in _QUOTED.finditer(question)
-            if (m["before"] or m["after"]) and len(m["title"].split()) >= 3]
+            if (m["before"] or m["after"]) and len(m["title"].split()) >= 3] + \
+        [m["title"].strip(" .…") for m in _BRACKETED_QUOTE.finditer(question) if len(m["title"].split()) >= 3]
 
 
 # A title typed as a label before the question, unquoted: "Scaling test-time compute w/o verification or RL — which
@@ -87,8 +92,9 @@ def untitled(question: str, papers: Iterable[Paper]) -> list[str]:
 
 def without_quoted_titles(question: str) -> str:
     """The question without the titles it quotes: a title says which paper, not what is asked of it."""
-    return _QUOTED.sub(lambda m: " " if (m["before"] or m["after"]) and len(m["title"].split()) >= 3 else m[0],
-                       question)
+    question = _QUOTED.sub(lambda m: " " if (m["before"] or m["after"]) and len(m["title"].split()) >= 3 else m[0],
+                           question)
+    return _BRACKETED_QUOTE.sub(lambda m: " " if len(m["title"].split()) >= 3 else m[0], question)
 
 
 def without_title(question: str, title: str) -> str:

@@ -9,6 +9,8 @@ import bisect
 import re
 from collections import Counter
 
+from rag.text.tokens import STOPWORDS
+
 _WORD = re.compile(r"[a-z][a-z0-9]*")
 NAME_SHARE = 0.8
 _WITHIN = re.compile(r"(?<=[a-z0-9,;)] )[A-Za-z][A-Za-z0-9]*\b")
@@ -94,7 +96,10 @@ class Vocabulary:
     def uses(self, word: str) -> bool:
         """Whether the corpus has the word, or a word it starts (its root without an inflection)."""
         parts = _WORD.findall(word.lower())
-        return all(self._starts(_root(_form(part))) for part in parts)
+        # A short part of a hyphened word is a word of its own, not a start: "sim-to-real" is no "similar" ("no" of
+        # "no-search" is the asker's).
+        return all(self.has(part) or part in STOPWORDS if len(parts) > 1 and len(part) <= 3
+                   else self._starts(_root(_form(part))) for part in parts)
 
     def has(self, word: str) -> bool:
         """Whether the corpus has exactly this word (in any case and spelling variant), no inflection allowed."""
