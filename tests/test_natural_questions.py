@@ -2549,3 +2549,18 @@ def test_a_title_quoted_in_brackets_is_a_side_with_its_own_ask(engine):
     answer = engine.ask("the dynamic inference one ('size up the situation') versus KV Prediction - what speedup "
                         "and ROUGE-L change for the former, what HumanEval gain for the latter?")
     assert not answer.refused and len({c.title for c in answer.citations}) == 2
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # Whether the abstract names a model: a name no abstract writes is the answer, no other name for it.
+    ("Code4Me evaluation: a summary says they also tried CodeGPT. is CodeGPT named in the abstract?", "CodeGPT"),
+    # A figure put up to be found in the abstract ("is that figure in ...") that it does not write.
+    ("someone credits FunCoder with 95.1 pass@1 on HumanEval using GPT-4; is that figure in its abstract?", "95.1"),
+    # "GSM8K+" is no "GSM8K".
+    ("does the DotaMath abstract say anything about MATH+ or GSM8K+?", "GSM8K+"),
+    # "DeepSeek Coder" is no typo of B-Coder: the AI Scientist abstract names none of the three.
+    ("The AI Scientist - which backbone LLMs (GPT-4o? DeepSeek Coder? Claude?) did it use?", "not mention"),
+])
+def test_fact_checks_of_what_an_abstract_writes_are_refused(engine, question, said):
+    answer = engine.ask(question)
+    assert answer.refused and said in answer.answer

@@ -2759,6 +2759,10 @@ def test_words_typed_in_lower_case_that_no_abstract_has(question, unknown):
     ("46.3% with 64 samples; can I trust this line?", True),
     ("is that approach better than sampling?", False),  # no "the / its / what" after "is that"
     ("what does it reach on MBPP?", False),
+    # Whether a figure is in the abstract: "is that figure in ...", "is the human number in ...".
+    ("a blog gives it 95.1 on HumanEval. is that figure in its abstract?", True),
+    ("GPT-4 gets 10.59% and humans ~78%. is the human success number from the abstract?", True),
+    ("is the number of tasks large?", False),  # no "in" / "from": a question about the figure
 ])
 def test_figures_put_up_to_be_confirmed(question, checked):
     from rag.answer.asks import asks_confirmation
@@ -2847,3 +2851,38 @@ def test_a_title_quoted_in_brackets(question, titles):
     from rag.answer.quoted_titles import quoted_papers
 
     assert [PAPERS[pid].title for pid in quoted_papers(question, PAPERS.values())] == titles
+
+
+@pytest.mark.parametrize(("question", "name", "asked"), [
+    # Whether a name is written is what is asked: then only the name itself answers.
+    ("does the abstract name UniXcoder and CodeGPT, or only InCoder?", "CodeGPT", True),
+    ("it was run on CodeGen-350M too. does the abstract mention CodeGen at all?", "CodeGen-350M", True),
+    ("is PolyCoder ever cited there?", "PolyCoder", True),
+    ("does PolyCoder beat it? and does the abstract mention tokens?", "PolyCoder", False),  # another ask's verb
+    ("does Kat8 regulate MOF?", "Kat8", False),
+])
+def test_a_question_asking_whether_a_name_is_written(question, name, asked):
+    from rag.answer.asks import asked_if_mentioned
+
+    assert asked_if_mentioned(question, name) is asked
+
+
+@pytest.mark.parametrize(("text", "name", "named"), [
+    ("86.7% on GSM8K.", "GSM8K+", False),  # "GSM8K+" is another benchmark
+    ("robust on GSM8K+ and MATH+.", "GSM8K+", True),
+    ("Llama3- 8B solves more.", "Llama3-8B", True),  # a spacing variant is the name
+])
+def test_a_benchmark_with_a_plus_is_named_only_with_it(text, name, named):
+    from rag.answer.naming import mentions_name
+
+    assert mentions_name(text, name) is named
+
+
+def test_a_capitalised_word_is_no_typo_of_a_name_it_ends():
+    corpus = {"bc": Paper("bc", "B-Coder: Value-Based Deep Reinforcement Learning for Program Synthesis",
+                          "We develop our B-Coder."),
+              "rl": PAPERS["rl"]}
+    lexicon = Lexicon(corpus)
+    assert [m.paper_ids for m in lexicon.paper_mentions("did they run DeepSeek Coder?")] == []
+    assert [m.paper_ids for m in lexicon.paper_mentions("what does B-Coder learn?")] == [("bc",)]
+    assert [m.paper_ids for m in lexicon.paper_mentions("what does RLCodr retrieve?")] == [("rl",)]  # a typo inside

@@ -682,8 +682,29 @@ def unknown_name_unanswerable(question: str, names: list[str], yes_no: bool,
                     # "does the paper report an SVAMP number?": a figure on it
                     or re.search(rf"\b(?:an?|any|the|its|their)\s+{re.escape(n)}\s+{FIGURE_WORD}", question, re.I)
                     # "does it beat GPT-4o on AIME 2024?": where the comparison is measured
-                    or (other and re.search(rf"\bon\s+(?:the\s+)?{re.escape(n)}\b", question, re.I)) for n in names))
+                    or (other and re.search(rf"\bon\s+(?:the\s+)?{re.escape(n)}\b", question, re.I))
+                    or asked_if_mentioned(question, n) for n in names))
     return asks_about_data(question, names)
+
+
+# "does the abstract mention CodeGen at all?", "is UniXcoder named?": whether a name is written is what is asked.
+_MENTIONING = re.compile(r"\b(?:mention|name|cite|list|include|contain|refer(?:ence)?|talk)(?:s|ed|d|ing)?\b"
+                         r"(?:\s+(?:to|about))?", re.I)
+_PASSIVE_GAP = re.compile(r"\s+(?:(?:is|was|are|were|being|ever|even|actually|also)\s+)*", re.I)  # "is X named"
+
+
+def asked_if_mentioned(question: str, name: str) -> bool:
+    """Whether the question asks if the name is written ("does the abstract name UniXcoder and CodeGPT, or only
+    InCoder?"): then a name no abstract writes answers it, not another name for the same thing."""
+    # Or the name's head: "... reproduced on CodeGen-350M. does the abstract mention CodeGen at all?"
+    patterns = [mention_pattern(n) for n in dict.fromkeys([name, re.split(r"[-\s]", name)[0]]) if len(n) >= 3]
+    for ask in re.split(r"\?", question):
+        if (verb := _MENTIONING.search(ask)) is None:
+            continue
+        for at in (at for pattern in patterns for at in pattern.finditer(ask)):
+            if at.start() >= verb.end() or _PASSIVE_GAP.fullmatch(ask[at.end():verb.start()]):
+                return True
+    return False
 
 
 # Words that ask for a figure of something ("an SVAMP number", "gpt-4o's score on it").
@@ -871,7 +892,11 @@ _CONFIRM = re.compile(r"(?:,|\s)\s*(?:correct|right|true|yes|accurate|confirm(?:
                       # "... 97.7% on MBPP. is that the MBPP number in the abstract?", "does that hold up?"
                       r"\b(?:is|are)\s+(?:that|this|those|these)\s+(?:what|the|its|their|[\w-]+['’]s)\b[^?]{0,60}\?|"
                       r"\b(?:does|do)\s+(?:that|this|it|those|they|both(?:\s+[\w-]+)?)\s+(?:hold(?:\s+up)?|check\s+out)\b|"
-                      r"\bcan\s+i\s+trust\s+(?:this|that|it|these|those)\b",
+                      r"\bcan\s+i\s+trust\s+(?:this|that|it|these|those)\b|"
+                      # "is that figure in FunCoder's abstract?", "is the human number in the WebArena abstract?"
+                      r"\b(?:is|are)\s+(?:that|this|those|these|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:figures?|numbers?|scores?|results?|claims?|rates?)\s+(?:actually\s+)?"
+                      r"(?:(?:stated|given|reported|written)\s+)?(?:in|from)\b",
                       re.I)
 _NEAR_ENOUGH = 0.05  # "~78%" is met by 77.9% or 80%, not by 60%
 # "Is 38x the speedup it reports for float32?", "was it the 38x?", "I've written 86.7% and 64.8%. Are those MARIO's

@@ -491,8 +491,9 @@ class Lexicon:
         return sorted(self.terms)
 
     def _one_typo(self, k: str) -> str | None:
+        # Not a name with a first letter more or less: "Coder" (of "DeepSeek Coder") is no typo of "B-Coder".
         candidates = [c for n in (len(k) - 1, len(k), len(k) + 1) for c in self._single_word_keys.get(n, ())
-                      if _within_one_edit(k, c)]
+                      if _within_one_edit(k, c) and not (len(c) != len(k) and (c[1:] == k or k[1:] == c))]
         papers = [c for c in candidates if c in self.paper_aliases]
         return (papers or candidates or [None])[0]
 

@@ -76,6 +76,8 @@ def spelled_out(name: str, text: str, shortest: int = 3) -> bool:
 def mentions_name(text: str, name: str) -> bool:
     if mention_pattern(name).search(text):
         return True
+    if name.endswith("+"):
+        return False  # "GSM8K+" is another benchmark than "GSM8K", whatever its key
     wanted = key(name)
     # Spacing and hyphen variants ("Llama3- 8B") are found by key; a short plain word is not, or "MATH" would be
     # found inside "mathematical".
