@@ -2564,3 +2564,15 @@ def test_a_title_quoted_in_brackets_is_a_side_with_its_own_ask(engine):
 def test_fact_checks_of_what_an_abstract_writes_are_refused(engine, question, said):
     answer = engine.ask(question)
     assert answer.refused and said in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # What the asker restates before the ask ("Gemini ... 47%") is not what the ask is of.
+    ("CoCoNUT: the best model, Gemini, fully traces 47% of HumanEval. for recursion and parallel code, does any "
+     "model get past 5%?", "over 5%"),
+    # A label set off by a dash scopes the rest: StableCode-3b is the model FunCoder ran.
+    ("FunCoder — +9.8% over the state of the art on MBPP and MATH. by how much does StableCode-3b beat GPT-3.5?",
+     "18.6%"),
+])
+def test_restated_figures_and_dashed_labels(engine, question, said):
+    assert_answered_saying(engine, question, said)

@@ -96,6 +96,9 @@ def test_papers_named_in_a_question(lexicon, question, papers):
      "factoid", ["fc"]),
     ("In the Divide-and-Conquer Meets Consensus paper, how does it compare with AlphaCode?", "comparative",
      ["fc", "ac"]),  # a control: AlphaCode is no name its abstract writes
+    # A label set off by a dash scopes the rest as a colon does.
+    ("Divide-and-Conquer Meets Consensus — it beats GPT-4. by how much does StableCode-3b beat GPT-3.5?", "factoid",
+     ["fc"]),
     # The evidence of the collection; an ask after a question mark, in lower case, is still the one that asks.
     ("what's the evidence that diversity of training data matters?", "multi", []),
     ("When a model writes many programs, how do we choose one? what approaches exist", "multi", []),
@@ -2886,3 +2889,21 @@ def test_a_capitalised_word_is_no_typo_of_a_name_it_ends():
     assert [m.paper_ids for m in lexicon.paper_mentions("did they run DeepSeek Coder?")] == []
     assert [m.paper_ids for m in lexicon.paper_mentions("what does B-Coder learn?")] == [("bc",)]
     assert [m.paper_ids for m in lexicon.paper_mentions("what does RLCodr retrieve?")] == [("rl",)]  # a typo inside
+
+
+@pytest.mark.parametrize(("question", "restated"), [
+    # A statement of a figure the abstract writes, before the ask: what the asker already has.
+    ("CoCoNUT - Gemini traces 47% of HumanEval tasks. on recursion, does any model pass 5%?",
+     ["CoCoNUT - Gemini traces 47% of HumanEval tasks."]),
+    ("Gemini traces 1.7 layers. fine. and OOP?", ["Gemini traces 1.7 layers."]),  # a decimal ends no sentence
+    # Not when what follows points back at it, repeats its figure, or asks to have it checked.
+    ("Gemini traces 47% of HumanEval tasks. what is its score on recursion?", []),
+    ("Gemini traces 47% of tasks. at what k is the 47%?", []),
+    ("Gemini traces 47% of HumanEval tasks - correct?", []),
+    ("Gemini traces 52% of HumanEval tasks. and on recursion?", []),  # a figure the abstract does not write
+])
+def test_a_figure_restated_before_the_ask(question, restated):
+    from rag.answer.asks import restated_spans
+
+    abstract = "Even Gemini fully traces only 47% of HumanEval tasks. It skips 1.7 layers. None passes 5% on recursion."
+    assert [question[a:b] for a, b in restated_spans(question, abstract)] == restated

@@ -348,6 +348,29 @@ def set_aside_spans(question: str) -> list[tuple[int, int]]:
     return [m.span() for m in _SET_ASIDE.finditer(question)]
 
 
+def restated_spans(question: str, abstract: str) -> list[tuple[int, int]]:
+    """Where the question restates, before what it asks, a figure the abstract writes ("CoCoNUT — even Gemini only
+    fully traces 47% of HumanEval tasks. on the recursion subsets, does any model get above 5%?"): what it already
+    knows, so the names there are not what the ask is of. A statement, not the last sentence, not a question."""
+    written = {f.value for f in read(abstract).figures if not f.in_name}
+    if asks_confirmation(question):
+        return []  # "... is 56.3%, from o1-mini. accurate?": the statement is what is asked
+    spans = []
+    for sentence in re.finditer(r"\S.*?(?:[.!?]+(?=\s|$)|$)", question.rstrip()):
+        stated = [f for f in read(sentence[0]).figures if not f.in_name and not f.implied]
+        rest = question[sentence.end():]
+        # Not when what follows points back at it: "o1-mini tops it at 56.3%. whats its Delta?", "which benchmarks
+        # was that on?", "what k is the 54.51% at?".
+        if rest.strip() and not sentence[0].endswith("?") and any(f.value in written for f in stated) and \
+                not _POINTS_BACK.search(rest) and not any(f.value in {g.value for g in read(rest).figures}
+                                                          for f in stated):
+            spans.append(sentence.span())
+    return spans
+
+
+_POINTS_BACK = re.compile(r"\b(?:its|their|that|this|these|those|the\s+same|it's|it\s+is)\b", re.I)
+
+
 def only_set_aside(sentence: str, figures: Sequence[str]) -> bool:
     """Whether every figure the sentence states is one the question set aside: then it answers what was not asked
     ("the largest fine-tuned model achieves 83.8 percent" for "not the fine-tuned 83.8"). A sentence with none is

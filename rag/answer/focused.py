@@ -49,6 +49,7 @@ from rag.answer.asks import (
     pooled_with,
     qualified_first,
     quoted_figures,
+    restated_spans,
     result_figures,
     said_on,
     set_aside_figures,
@@ -419,6 +420,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         if not scored or not any(has_measure(s.text) for s in scored):
             return _not_stated(paper, "", question, found, f"{the_abstract} gives no other figure than "
                                                            f"{' and '.join(excluded)}.")
+    if restated := [f.text for a, b in restated_spans(question, paper.abstract) for f in read(question[a:b]).figures]:
+        # "FunCoder — +9.8% over SOTA. how much does StableCode-3b beat GPT-3.5 by?": what the asker has comes last.
+        scored = sorted(scored, key=lambda s: only_set_aside(s.text, restated))
     if (in_unit := asked_unit(question)) and not in_unit[1].search(paper.abstract):
         # "TTFT in milliseconds before vs after?": "a TTFT speedup on hardware" gives none in milliseconds.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure in {in_unit[0]}.")
@@ -478,6 +482,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                     if any(mentions_name(paper.title, w) for w in m["description"].split())]
     naming_paper += set_aside_spans(question)  # "besides the 61.7% on miniF2F-test, what on ProofNet-test?"
     naming_paper += quoted_title_spans(question, paper.title)
+    naming_paper += restated_spans(question, paper.abstract)  # "... traces 47% of HumanEval tasks. does any ...?"
     # "how many lemmas after decomposing the olympiad proofs?" (of "A Lean Dataset for International Math Olympiad"):
     # a word of the paper's own title, typed as a plain word, says what it is about, not where a figure was got (so do
     # words of it, "can language models falsify").

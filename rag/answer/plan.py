@@ -133,6 +133,8 @@ _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this paper|that paper|t
 # says nothing about what is asked, and its words ("reviewer") would find papers about them. The whole label must be
 # such words: "Question about AlphaCode:", "For the theorem proving papers:" say what is asked.
 _LEAD_IN = re.compile(r"^(?P<label>[^:?]{1,40}):\s+(?=\S)")
+# "FunCoder — +9.8% over SOTA. how much does StableCode-3b beat GPT-3.5 by?": a label set off by a dash.
+_DASHED_LABEL = re.compile(r"^(?P<label>[^:?—–]{1,40}?)\s*(?:\s[—–-]{1,2}\s|[—–])\s*(?=\S)")
 # "In the FunCoder paper (divide-and-conquer ...), ...", "per FunCoder's abstract: ...": the paper the rest is in.
 _SCOPED_TO = re.compile(r"^\s*(?:in|within|per|according to)\s+(?:the\s+)?(?P<label>[^,:?()]{1,40}?)(?:['’]s)?\s+"
                         r"(?:paper|abstract|study|work)(?:\s*\([^)]*\))?\s*(?:,|:|\s[—–-]{1,2})\s*(?=\S)", re.I)
@@ -294,7 +296,7 @@ def _within_labelled(question: str, named: list[str], mentions: list[Mention], l
     question compares them."""
     from rag.answer.naming import mentions_name
 
-    label = _LEAD_IN.match(question) or _SCOPED_TO.match(question)
+    label = _LEAD_IN.match(question) or _SCOPED_TO.match(question) or _DASHED_LABEL.match(question)
     if (len(named) != 2 and label is None) or len(named) < 2:
         return named
     if label is not None:
