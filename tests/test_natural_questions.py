@@ -2576,3 +2576,18 @@ def test_fact_checks_of_what_an_abstract_writes_are_refused(engine, question, sa
 ])
 def test_restated_figures_and_dashed_labels(engine, question, said):
     assert_answered_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "history", "said"), [
+    # A quoted title with a word's "s" names its paper, and its words say which paper, not what is asked.
+    ("for the 'falls out of a tree' paper: what did they add to the HumanEval traces?", (), "HumanEval task traces"),
+    # Why the asker asks ("want to set KPIs ...") names nothing that is asked.
+    ("which metric does CodeFill report for single-token prediction? want to set our own KPIs", (), "MRR"),
+    # "buggy" is the abstracts' "bug" made an adjective, no name.
+    ("how does AutoCodeRover find the buggy spot in the code?", (), "fault localization"),
+    # The follow-up names its paper: "that" before "metric" points at no earlier turn.
+    ("which LLM came out on top in UGMathBench, and what does that Delta metric capture?",
+     ("UGMathBench and CS-Bench: how big is each?",), "Delta"),
+])
+def test_round_five_wordings_are_read_as_asked(engine, question, history, said):
+    assert_answered_saying(engine, question, said, history)

@@ -2907,3 +2907,50 @@ def test_a_figure_restated_before_the_ask(question, restated):
 
     abstract = "Even Gemini fully traces only 47% of HumanEval tasks. It skips 1.7 layers. None passes 5% on recursion."
     assert [question[a:b] for a, b in restated_spans(question, abstract)] == restated
+
+
+@pytest.mark.parametrize(("title", "quoted", "named"), [
+    # A quoted title's words with or without a plural's or verb's "s".
+    ("CoCoNUT: Structural Code Understanding does not fall out of a tree", "falls out of a tree", True),
+    ("CoCoNUT: Structural Code Understanding does not fall out of a tree", "rises out of a tree", False),
+])
+def test_a_title_quoted_with_a_words_s_is_still_its_title(title, quoted, named):
+    from rag.answer.quoted_titles import quoted_title_spans
+
+    assert bool(quoted_title_spans(f"in the '{quoted}' paper, what is new?", title)) is named
+
+
+@pytest.mark.parametrize(("question", "purpose"), [
+    # Why the asker asks, after the question: its names are theirs, not asked.
+    ("which metrics does CodeFill use? want to pick KPIs for our eval", " want to pick KPIs for our eval"),
+    ("which is faster? for our IDE plugin", " for our IDE plugin"),
+    ("I want to know which metrics CodeFill uses", None),  # before the question: that is the question
+    ("which metrics does CodeFill use? and does it report KPIs?", None),
+])
+def test_the_askers_purpose_after_the_question(question, purpose):
+    from rag.answer.asides import purpose_spans
+
+    assert [question[a:b] for a, b in purpose_spans(question)] == ([purpose] if purpose else [])
+
+
+@pytest.mark.parametrize(("question", "history", "condensed"), [
+    # A question naming its paper, with "that" only before a thing of it, stands alone.
+    ("which model topped UGMathBench, and what's that reasoning gap metric measuring?",
+     ["UGMathBench vs CS-Bench - how many problems?"],
+     "which model topped UGMathBench, and what's that reasoning gap metric measuring?"),
+    ("what does UGMathBench say about that one?", ["tell me about CS-Bench"],
+     "what does UGMathBench say about that one (CS-Bench)?"),  # "that one" is a paper before
+])
+def test_that_before_a_thing_of_the_named_paper_points_at_no_earlier_turn(question, history, condensed):
+    from rag.answer.followups import condense
+
+    assert condense(question, history) == condensed
+
+
+def test_an_adjective_made_of_an_abstracts_word_is_no_unknown_name():
+    from rag.answer.unknowns import unknown_lower
+    from rag.text.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary("We localise the bug with tests. Our tool fixes it.")
+    assert unknown_lower("how does it localise the buggy code?", vocabulary) == []
+    assert unknown_lower("what is its elo rating?", vocabulary) == ["elo"]  # a control: no word of theirs

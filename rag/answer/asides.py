@@ -34,8 +34,22 @@ def makes_paper(question: str, end: int, mentions: Sequence[Mention]) -> bool:
 
 
 def aside(question: str, start: int, end: int, mentions: Sequence[Mention]) -> bool:
-    """Whether the words at start:end only say which paper is meant: its maker, or in brackets after its name."""
-    return makes_paper(question, end, mentions) or in_spans(start, bracketed_after_paper(question, mentions))
+    """Whether the words at start:end only say which paper is meant (its maker, or in brackets after its name), or
+    why the asker asks ("... use? want to pick KPIs for our own eval")."""
+    return makes_paper(question, end, mentions) or in_spans(start, bracketed_after_paper(question, mentions)) or \
+        in_spans(start, purpose_spans(question))
+
+
+# A sentence about the asker's purpose, after the question: "want to pick KPIs for our eval", "trying to choose
+# one for our IDE plugin", "need it for my thesis".
+_PURPOSE = re.compile(r"(?<=[?.!])\s*(?:(?:i|we)(?:['’]d| would)?\s+)?(?:(?:really\s+)?(?:want|wanted|wanting|need|"
+                      r"needed|trying|looking|planning|hoping|going)\s+to\b|(?:(?:it['’]s|this is|asking)\s+)?for\s+"
+                      r"(?:my|our)\b)[^?]*$", re.I)
+
+
+def purpose_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question says why the asker asks, after what it asks: names there are the asker's, not asked."""
+    return [m.span() for m in _PURPOSE.finditer(question.rstrip())]
 
 
 def bracketed_after_paper(question: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from rag.answer.acronyms import asked_acronym, asks_expansion, expansion
 from rag.answer.across import introduced_data, names_used, used_as_data
 from rag.answer.alternatives import offered_names, unattributed_figure, unplaced_figure
+from rag.answer.asides import in_spans, purpose_spans
 from rag.answer.asks import (
     BEATEN,
     BEST_WORDS,
@@ -230,6 +231,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                                                        f"not say this.")
     if (unit := asked_unit(question)) is not None:
         absent = [n for n in absent if key(n) != key(unit[0])]  # "cost in usd": the unit asked, judged by its figure
+    if purpose := purpose_spans(question):
+        # "... for single-token prediction? want to set our own KPIs": the asker's words, not asked of the paper.
+        asked = "".join(question[i] if not in_spans(i, purpose) else " " for i in range(len(question)))
+        absent = [n for n in absent if mention_pattern(n).search(asked)]
     if absent:
         return _not_stated(paper, absent[0], question, found,
                            f"{the_abstract} does not mention {absent[0]}, so it does not say this.")
@@ -277,6 +282,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found, f"{the_abstract} names {other} but compares {name} with it "
                                                        f"nowhere (it says: “{naming[0]}”).")
     scored = found.scored_in([pid])
+    if (spans := quoted_title_spans(found.searched, paper.title)) and scored and \
+            scored[0].score < settings.answer.refuse_below:
+        # "in the 'falls out of a tree' paper, which code structures ...?": the title's words say which paper; the
+        # sentences are scored on what is asked of it, as if it were named ("in the CoCoNUT paper, ...").
+        scored = found.scored_in_for(_in_place_of(found.searched, spans, short_name(paper)), [pid])
     if scored and scored[0].score < settings.answer.refuse_below and len(asks := every_ask(question)) > 1 and \
             not any(asks_for_figure(a) or asks_number(a) for a in asks):
         # "who put GHOSTS together, and what level of maths is it meant to cover?": the whole question shares few
@@ -999,3 +1009,9 @@ def _lead_with(chosen: list[ScoredSentence], lead: ScoredSentence) -> list[Score
     if lead not in chosen:
         return chosen
     return [lead, *[s for s in chosen if s is not lead]]
+
+
+def _in_place_of(text: str, spans: Sequence[tuple[int, int]], name: str) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = f"{text[:start]}{name}{text[end:]}"
+    return text

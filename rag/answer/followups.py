@@ -52,7 +52,9 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
     if (one := _WHICH_OF_THEM.search(question)) and " and " in (subject := subject_of(history, names_of)):
         # "which one reaches higher on GSM8K?" after "compare DotaMath and MARIO": one of the two compared.
         return f"{question[:one.start()]}which of {subject}{question[one.end():]}"
-    if not refers_back(question):
+    if not refers_back(question) or (_names(question, names_of) and not refers_back(_DETERMINER.sub(" ", question))):
+        # "which model topped UGMathBench, and what's that reasoning gap metric measuring?": it names its paper;
+        # "that" only points at a thing of it.
         return question
     subject = subject_of(history, names_of)
     if not subject:
@@ -71,6 +73,11 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
 
     rewritten, count = _REPLACEABLE.subn(replace, question, count=1)
     return rewritten if count else f"{question.rstrip('?')} ({subject})?"
+
+
+# "that" / "this" before a noun of what is asked ("that reasoning gap metric"), not before a paper's.
+_DETERMINER = re.compile(r"\b(?:that|this|these|those)\s+(?!(?:one|ones|paper|papers|work|method|model|approach|"
+                         r"system|study|benchmark|dataset|framework|tool)\b)(?=[a-z])", re.I)
 
 
 def refers_back(question: str) -> bool:

@@ -52,16 +52,23 @@ def _titled(title: str, papers: Iterable[Paper], label: bool = False) -> str | N
     return next((paper.paper_id for paper in papers if quoted.names(paper.title, label)), None)
 
 
+def _title_words(text: str) -> set[str]:
+    """A title's words, a plural's or verb's "s" aside: "'falls out of a tree'" is CoCoNUT's "does not fall out of a
+    tree"."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in _TITLE_WORD.findall(text.lower())}
+
+
 class _Quoted:
     """A title as typed, read once: its words and its acronyms."""
 
     def __init__(self, title: str) -> None:
         title = spell_out(title)  # "w/o verification": "without verification"
-        self.words = set(_TITLE_WORD.findall(title.lower()))
+        self.words = _title_words(title)
         self.acronyms = re.findall(r"[A-Z][A-Za-z]*[A-Z]s?", title)
 
     def _shared(self, part: str, shortest: int = 3) -> tuple[int, set[str]]:
-        t = set(_TITLE_WORD.findall(part.lower()))
+        t = _title_words(part)
         return len(self.words & t) + sum(a.lower() not in t and spelled_out(a, part, shortest)
                                          for a in self.acronyms), t
 

@@ -129,7 +129,12 @@ def unknown_lower(question: str, vocabulary: Vocabulary) -> list[str]:
     def known(word: str, english: frozenset[str]) -> bool:
         swapped = any(slip == "swapped" and near in english for near, slip in one_slip_away(word).items())
         return known_word(word, vocabulary, english, prefixes=False) or swapped or \
-            (word.endswith("nt") and word[:-2] in english)
+            (word.endswith("nt") and word[:-2] in english) or _derived(word)
+
+    def _derived(word: str) -> bool:  # "buggy" of the abstracts' "bug": an adjective made of their word
+        base = re.sub(r"(?:y|ly|ish)$", "", word)
+        base = base[:-1] if len(base) >= 2 and base[-1] == base[-2] else base
+        return base != word and len(base) >= 3 and vocabulary.has(base)
 
     # The encoder's words first: tiktoken's table is read (and tiktoken imported) only for a word they lack.
     # A field's clipped words ("base ckpt", "perf numbers") are no names either.
