@@ -2591,3 +2591,19 @@ def test_restated_figures_and_dashed_labels(engine, question, said):
 ])
 def test_round_five_wordings_are_read_as_asked(engine, question, history, said):
     assert_answered_saying(engine, question, said, history)
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # The asker's guess after the question ("I think it was GPT-4") is not what is asked.
+    ("CoCoNUT: which model traced the most HumanEval tasks fully? I think it was GPT-4 but not sure", "Gemini"),
+    # A count typed without its verb, its subject after the unit.
+    ("does the DeepSeek-Prover abstract say anything about FIMO, like how many problems it solved?", "148"),
+])
+def test_round_six_wordings_are_read_as_asked(engine, question, said):
+    assert_answered_saying(engine, question, said)
+
+
+def test_what_an_abstract_gives_beside_a_restated_figure_is_checked_with_it(engine):
+    answer = engine.ask("WebArena: the top GPT-4 agent gets 10.59% end to end. does the abstract give a human "
+                        "success rate next to it?")
+    assert answer.refused and "human" in answer.answer

@@ -2779,6 +2779,7 @@ def test_figures_put_up_to_be_confirmed(question, checked):
     ("how many more SV-COMP problems does it solve?", "problems"),    # a name inside the unit said in full
     ("how many problems or samples are in it?", "samples"),  # either counts (as before)
     ("how many ProofNet problems does it solve?", "problems"),
+    ("i.e. how many problems it proved there?", "problems"),  # a subject starts the clause after the unit
 ])
 def test_the_unit_a_count_asks_for(question, label):
     from rag.answer.units import counted_unit
@@ -2901,6 +2902,7 @@ def test_a_capitalised_word_is_no_typo_of_a_name_it_ends():
     ("Gemini traces 47% of tasks. at what k is the 47%?", []),
     ("Gemini traces 47% of HumanEval tasks - correct?", []),
     ("Gemini traces 52% of HumanEval tasks. and on recursion?", []),  # a figure the abstract does not write
+    ("Gemini traces 47% of HumanEval tasks. does the abstract give a human figure?", []),  # checked with it
 ])
 def test_a_figure_restated_before_the_ask(question, restated):
     from rag.answer.asks import restated_spans
@@ -2926,6 +2928,11 @@ def test_a_title_quoted_with_a_words_s_is_still_its_title(title, quoted, named):
     ("which is faster? for our IDE plugin", " for our IDE plugin"),
     ("I want to know which metrics CodeFill uses", None),  # before the question: that is the question
     ("which metrics does CodeFill use? and does it report KPIs?", None),
+    # What the asker guesses, after the question.
+    ("which model was best? I think it was gpt-4 but not sure", " I think it was gpt-4 but not sure"),
+    ("which algorithm is it built on? i keep wanting to say LLL. for the reading group session",
+     " i keep wanting to say LLL. for the reading group session"),
+    ("which papers use RL? prepping a 'RL for code' overview", None),  # what they make says what it is about
 ])
 def test_the_askers_purpose_after_the_question(question, purpose):
     from rag.answer.asides import purpose_spans
@@ -2954,3 +2961,15 @@ def test_an_adjective_made_of_an_abstracts_word_is_no_unknown_name():
     vocabulary = Vocabulary("We localise the bug with tests. Our tool fixes it.")
     assert unknown_lower("how does it localise the buggy code?", vocabulary) == []
     assert unknown_lower("what is its elo rating?", vocabulary) == ["elo"]  # a control: no word of theirs
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("which model was best? I think it was gpt-4 but not sure", "which model was best?"),
+    # A guess naming a paper says where to look: kept.
+    ("do offline benchmarks match real use? I think the Code4Me people looked at this",
+     "do offline benchmarks match real use? I think the Code4Me people looked at this"),
+])
+def test_the_askers_guess_after_the_question_is_not_read(question, read):
+    from rag.answer.asides import without_purpose
+
+    assert without_purpose(question, lambda text: "Code4Me" in text) == read

@@ -11,7 +11,7 @@ nor things a paper is compared with: they are the kinds of answer the asker expe
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rag.answer.mentions import Mention
 
@@ -40,16 +40,29 @@ def aside(question: str, start: int, end: int, mentions: Sequence[Mention]) -> b
         in_spans(start, purpose_spans(question))
 
 
-# A sentence about the asker's purpose, after the question: "want to pick KPIs for our eval", "trying to choose
-# one for our IDE plugin", "need it for my thesis".
+# The asker's own sentences after the question: why they ask ("want to pick KPIs for our eval", "need it for my
+# thesis", "for the RL4code week") and what they guess ("I think it was gpt-4 but not sure", "i keep wanting to say
+# LLL but that's probably wrong", "i count deepseek-prover and maybe 2-3 others"). Not what they are making ("prepping
+# a 'tool-integrated reasoning' overview"): that often says what the question is about.
 _PURPOSE = re.compile(r"(?<=[?.!])\s*(?:(?:i|we)(?:['’]d| would)?\s+)?(?:(?:really\s+)?(?:want|wanted|wanting|need|"
                       r"needed|trying|looking|planning|hoping|going)\s+to\b|(?:(?:it['’]s|this is|asking)\s+)?for\s+"
-                      r"(?:my|our)\b)[^?]*$", re.I)
+                      r"(?:my|our)\b|(?:i|we)\s+(?:think|guess|believe|recall|remember|count|suspect|assume|keep\s+"
+                      r"wanting|seem\s+to|was\s+told|heard)\b|(?:my\s+guess|not\s+sure|iirc|afaik)\b|for\s+the\s+[\w-]+(?:\s+"
+                      r"[\w-]+){0,2}?\s+(?:week|session|slides|talk|notes|class|seminar|lecture)\b)[^?]*$", re.I)
 
 
 def purpose_spans(question: str) -> list[tuple[int, int]]:
     """Where the question says why the asker asks, after what it asks: names there are the asker's, not asked."""
     return [m.span() for m in _PURPOSE.finditer(question.rstrip())]
+
+
+def without_purpose(question: str, names_a_paper: Callable[[str], bool] = lambda text: False) -> str:
+    """The question without the asker's own sentences after it (see _PURPOSE): what is asked, and only that. Not
+    when they name a paper (`names_a_paper`): "I think the Code4Me people looked at this" says where to look."""
+    spans = purpose_spans(question)
+    if not spans or names_a_paper(question[spans[0][0]:]):
+        return question
+    return question[:spans[0][0]].rstrip()
 
 
 def bracketed_after_paper(question: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:

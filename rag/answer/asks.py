@@ -362,13 +362,16 @@ def restated_spans(question: str, abstract: str) -> list[tuple[int, int]]:
         # Not when what follows points back at it: "o1-mini tops it at 56.3%. whats its Delta?", "which benchmarks
         # was that on?", "what k is the 54.51% at?".
         if rest.strip() and not sentence[0].endswith("?") and any(f.value in written for f in stated) and \
-                not _POINTS_BACK.search(rest) and not any(f.value in {g.value for g in read(rest).figures}
-                                                          for f in stated):
+                not _POINTS_BACK.search(rest) and not _OF_THE_ABSTRACT.search(rest) and \
+                not any(f.value in {g.value for g in read(rest).figures} for f in stated):
             spans.append(sentence.span())
     return spans
 
 
 _POINTS_BACK = re.compile(r"\b(?:its|their|that|this|these|those|the\s+same|it's|it\s+is)\b", re.I)
+# "... 10.59% end-to-end success. does the abstract give the human success rate?": what the abstract gives beside the
+# figure restated is checked, the figure with it.
+_OF_THE_ABSTRACT = re.compile(r"\b(?:the|its|their)\s+abstract\b", re.I)
 
 
 def only_set_aside(sentence: str, figures: Sequence[str]) -> bool:

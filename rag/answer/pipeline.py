@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rag.answer.across import TITLE_SHARED, across_papers, aggregate
+from rag.answer.asides import without_purpose
 from rag.answer.best_sentences import best_sentences_answer
 from rag.answer.described import described_one
 from rag.answer.evidence import Gathered, Tools
@@ -137,11 +138,13 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
 
 
 def _read(question: str, view: IndexView) -> str:
-    """The question as it is read: no label about the asker ("True or false:"), clippings and initialisms written
+    """The question as it is read: no label about the asker ("True or false:") nor sentences of theirs after it ("I
+    think it was gpt-4 but not sure", "for the RL4code week"), clippings and initialisms written
     out ("repo-level" as the abstracts write it, "HE p@1" as HumanEval pass@1), dictation's numbers and split names
     as the abstracts write them ("sixty one point seven percent", "mini f2f")."""
     written = _written(view)
-    question = as_dictated(asked_part(question), view.corpus_text)
+    question = as_dictated(asked_part(without_purpose(question, lambda text: bool(view.lexicon.paper_mentions(text)))),
+                           view.corpus_text)
     return spell_initialisms(spell_out(question, written), view.corpus_text, written)
 
 

@@ -173,8 +173,8 @@ def _ends_unit(words: list[str], i: int) -> bool:
     """Whether the counted unit ends before words[i]: an ask word, "and"/"or" before one ("samples and what do they
     call ..."), or a name after a unit said in full ("libraries BigCodeBench cover"; not "more SV-COMP problems")."""
     word = words[i].lower()
-    if word in _ASK_WORDS:
-        return True
+    if word in _ASK_WORDS or word in ("it", "they", "we", "you", "he", "she"):
+        return True  # "how many problems it proved": a subject starts the clause after the unit
     if word in ("and", "or", "but"):
         return i + 1 < len(words) and words[i + 1].lower() in _ASK_WORDS
     return bool(re.search(r"[A-Z]", words[i])) and words[0].lower() not in _MORE
