@@ -2562,8 +2562,7 @@ def test_a_title_quoted_in_brackets_is_a_side_with_its_own_ask(engine):
     ("The AI Scientist - which backbone LLMs (GPT-4o? DeepSeek Coder? Claude?) did it use?", "not mention"),
 ])
 def test_fact_checks_of_what_an_abstract_writes_are_refused(engine, question, said):
-    answer = engine.ask(question)
-    assert answer.refused and said in answer.answer
+    assert_refused_saying(engine, question, said)
 
 
 @pytest.mark.parametrize(("question", "said"), [

@@ -18,6 +18,7 @@ from rag.answer.metric_names import asks_metrics, metrics_in
 from rag.answer.naming import EXAMPLES, mentions_name
 from rag.answer.scoring import ScoredSentence
 from rag.answer.tuned_models import asks_tuned_models, tuned_models
+from rag.text.chatter import CHATTER
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import elaborates, split_sentences
@@ -212,12 +213,6 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
     return sorted(kept, key=lambda s: -s.score)[:limit]
 
 
-# Words of the asker's, not of the topic: no abstract needs them (the asker's chatter, and verbs any way of doing
-# something is asked with: "choose", "pick", "handle"; "tricks" for techniques).
-CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries", "worried", "wondering", "curious",
-                     "basically", "probably", "something", "anything", "papers", "stuff", "things", "choose",
-                     "choosing", "picks", "picking", "select", "selecting", "handle", "handling", "tackle", "tackling",
-                     "approach", "approaches", "deal", "dealing", "manage", "managing", "trying", "trick", "tricks"})
 
 
 def _on_topic(found: Gathered) -> bool:

@@ -352,9 +352,9 @@ def restated_spans(question: str, abstract: str) -> list[tuple[int, int]]:
     """Where the question restates, before what it asks, a figure the abstract writes ("CoCoNUT — even Gemini only
     fully traces 47% of HumanEval tasks. on the recursion subsets, does any model get above 5%?"): what it already
     knows, so the names there are not what the ask is of. A statement, not the last sentence, not a question."""
-    written = {f.value for f in read(abstract).figures if not f.in_name}
     if asks_confirmation(question):
         return []  # "... is 56.3%, from o1-mini. accurate?": the statement is what is asked
+    written = {f.value for f in read(abstract).figures if not f.in_name}
     spans = []
     for sentence in re.finditer(r"\S.*?(?:[.!?]+(?=\s|$)|$)", question.rstrip()):
         stated = [f for f in read(sentence[0]).figures if not f.in_name and not f.implied]

@@ -1012,6 +1012,7 @@ def _lead_with(chosen: list[ScoredSentence], lead: ScoredSentence) -> list[Score
 
 
 def _in_place_of(text: str, spans: Sequence[tuple[int, int]], name: str) -> str:
+    """The text with the name written where the spans are (a title quoted loosely, put as the paper's name)."""
     for start, end in sorted(spans, reverse=True):
         text = f"{text[:start]}{name}{text[end:]}"
     return text

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rag.answer.acronyms import expansion
-from rag.answer.across import CHATTER, UNUSED_WORDS
+from rag.answer.across import UNUSED_WORDS
 from rag.answer.asides import MAKERS_JOIN
 from rag.answer.citations import CitationBook
 from rag.answer.mentions import MADE
@@ -24,6 +24,7 @@ from rag.answer.naming import in_passing
 from rag.answer.paper_filters import split_filters, why_none
 from rag.answer.plan import NARROWING
 from rag.answer.scoring import ScoredSentence
+from rag.text.chatter import CHATTER
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, key_names, mention_pattern
 from rag.text.numbers import Figure, read

@@ -215,7 +215,7 @@ def unstated_setting(paper: Paper, question: str, papers_using: Callable[[str], 
     """The most specific word (the one fewest indexed papers use) of a setting a question asks a paper to extend to
     ("haskell" of "haskell programs") when it is nowhere in the paper's abstract, or "": whatever the abstract says,
     it does not say that."""
-    from rag.answer.across import CHATTER
+    from rag.text.chatter import CHATTER
     from rag.text.tokens import STOPWORDS
     from rag.text.vocabulary import Vocabulary
 

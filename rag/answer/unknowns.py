@@ -245,7 +245,7 @@ def repeated_unused(question: str, vocabulary: Vocabulary) -> list[str]:
     lacks. Once, such a word may be the asker's paraphrase of what an abstract says; [] when there is none."""
     from collections import Counter
 
-    from rag.answer.across import CHATTER
+    from rag.text.chatter import CHATTER
     from rag.text.tokens import long_words
 
     counts = Counter(w.lower() for w in long_words(question, CHATTER) if not vocabulary.uses(w))

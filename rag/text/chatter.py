@@ -1,0 +1,10 @@
+"""The asker's own words: chatter and verbs any way of doing something is asked with. No abstract needs them, so
+they are neither a topic's subject nor a word the index lacks."""
+
+from __future__ import annotations
+
+# "choose", "pick", "handle": verbs of choosing or doing; "tricks" for techniques.
+CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries", "worried", "wondering", "curious",
+                     "basically", "probably", "something", "anything", "papers", "stuff", "things", "choose",
+                     "choosing", "picks", "picking", "select", "selecting", "handle", "handling", "tackle", "tackling",
+                     "approach", "approaches", "deal", "dealing", "manage", "managing", "trying", "trick", "tricks"})
