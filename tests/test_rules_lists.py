@@ -213,3 +213,16 @@ def test_a_named_topic_evaluated_on_is_met_by_every_paper_naming_it_versions_too
 ])
 def test_a_list_topic_mostly_in_words_no_abstract_uses_is_unmet(topic, unmet):
     assert bool(unmet_words(topic, Vocabulary(CORPUS + " We write programs; a smart idea."))) is unmet
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    # A bare "which ones?" after a topic that is a list already asks nothing more (the last two held before too).
+    ("papers doing tree search, either for code gen or for proving - which ones do we have?",
+     "doing tree search, either for code gen or for proving"),
+    ("papers on lean proving - which ones?", "lean proving"),
+    ("empirical studies of how good chatgpt is - which ones are in here?", "empirical studies of how good chatgpt is"),
+])
+def test_a_bare_which_ones_after_a_list_topic(question, topic):
+    from rag.answer.plan import list_topic
+
+    assert list_topic(question) == topic

@@ -521,6 +521,9 @@ _ALL_OF_IT = re.compile(
     r"^(?:(?:please|so)\s+)?(?:(?:list|give|show|name)(?:\s+me)?\s+(?:all|every|them|the full|the whole)|"
     r"i (?:want|need|.d like) (?:to see )?(?:the |a )?(?:full|whole|complete|entire|all|every)|all of (?:it|them)|"
     r"the (?:full|whole|complete) (?:set|list)|list (?:the|those|these) (?:papers|ones|works))\b", re.I)
+# A bare "which ones?" after a topic that is a list already: "papers doing tree search - which ones do we have?".
+_WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?which\s+(?:ones|papers|of\s+them)(?:\s+(?:do\s+we\s+have|are\s+there|"
+                         r"are\s+in\s+here|exist|have\s+we\s+got|are\s+in\s+(?:the|this|our)\s+\w+))?[\s?.!]*$", re.I)
 # A word pointing at what came before ("which methods do they use", "which other papers try that?"); a topic said
 # before its list question uses "that" as a relative pronoun instead ("work that applies RL"), so there it is none.
 # "either ... or" joins alternatives; "either of them" points.
@@ -570,8 +573,9 @@ def list_topic(text: str) -> str:
             text = f"{list_question(topic)}?"
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
     clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text) if c.strip()]
-    while len(clauses) > 1 and _ALL_OF_IT.match(clauses[-1]):
-        clauses.pop()  # "... ? I want the full set."
+    while len(clauses) > 1 and (_ALL_OF_IT.match(clauses[-1]) or (
+            _WHICH_ONES.match(clauses[-1]) and _list_topic(" ".join(clauses[:-1]).rstrip("?.!:; ")))):
+        clauses.pop()  # "... ? I want the full set.", "papers doing tree search, ... - which ones do we have?"
     text = " ".join(clauses).rstrip("?.!:; ")
     whole = _list_topic(text)
     if whole or len(clauses) == 1:
