@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rag.answer.acronyms import asked_acronym, asks_expansion, expansion
 from rag.answer.across import introduced_data, names_used, used_as_data
 from rag.answer.alternatives import offered_names, unattributed_figure, unplaced_figure
-from rag.answer.asides import in_spans, purpose_spans
+from rag.answer.asides import without_purpose
 from rag.answer.asks import (
     BEATEN,
     BEST_WORDS,
@@ -231,9 +231,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                                                        f"not say this.")
     if (unit := asked_unit(question)) is not None:
         absent = [n for n in absent if key(n) != key(unit[0])]  # "cost in usd": the unit asked, judged by its figure
-    if purpose := purpose_spans(question):
+    if (asked := without_purpose(question)) != question:
         # "... for single-token prediction? want to set our own KPIs": the asker's words, not asked of the paper.
-        asked = "".join(question[i] if not in_spans(i, purpose) else " " for i in range(len(question)))
         absent = [n for n in absent if mention_pattern(n).search(asked)]
     if absent:
         return _not_stated(paper, absent[0], question, found,
@@ -430,9 +429,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         if not scored or not any(has_measure(s.text) for s in scored):
             return _not_stated(paper, "", question, found, f"{the_abstract} gives no other figure than "
                                                            f"{' and '.join(excluded)}.")
-    if restated := [f.text for a, b in restated_spans(question, paper.abstract) for f in read(question[a:b]).figures]:
+    restated = restated_spans(question, paper.abstract)  # what the asker says they have, before the ask
+    if restated_figures := [f.text for a, b in restated for f in read(question[a:b]).figures]:
         # "FunCoder — +9.8% over SOTA. how much does StableCode-3b beat GPT-3.5 by?": what the asker has comes last.
-        scored = sorted(scored, key=lambda s: only_set_aside(s.text, restated))
+        scored = sorted(scored, key=lambda s: only_set_aside(s.text, restated_figures))
     if (in_unit := asked_unit(question)) and not in_unit[1].search(paper.abstract):
         # "TTFT in milliseconds before vs after?": "a TTFT speedup on hardware" gives none in milliseconds.
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no figure in {in_unit[0]}.")
@@ -492,7 +492,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                     if any(mentions_name(paper.title, w) for w in m["description"].split())]
     naming_paper += set_aside_spans(question)  # "besides the 61.7% on miniF2F-test, what on ProofNet-test?"
     naming_paper += quoted_title_spans(question, paper.title)
-    naming_paper += restated_spans(question, paper.abstract)  # "... traces 47% of HumanEval tasks. does any ...?"
+    naming_paper += restated  # "... traces 47% of HumanEval tasks. does any ...?"
     # "how many lemmas after decomposing the olympiad proofs?" (of "A Lean Dataset for International Math Olympiad"):
     # a word of the paper's own title, typed as a plain word, says what it is about, not where a figure was got (so do
     # words of it, "can language models falsify").

@@ -110,10 +110,11 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
         # "what dataset did the first one introduce?": the list's first paper.
         # "the second paper" after "which papers build HPC LMs, like Tokompiler, MPIrigen and OMPGPT?": the second
         # the question named (by_rule put it in), not the list's second.
-        named = view.lexicon.paper_names(history[-1])
+        named_ids = view.lexicon.named_papers(history[-1])
+        named = list(named_ids.values())
         searched = (picked_by_place(question, named) if len(named) >= 2 else "") or \
             picked_by_place(question, listed) or \
-            _picked_by_description(question, papers, view.lexicon.named_papers(history[-1]), view) or \
+            _picked_by_description(question, papers, named_ids, view) or \
             about_listed(question, listed) or \
             (by_rule(question, listed) if alone else searched)
     elif view is not None and history and NARROWING not in searched and \
@@ -506,7 +507,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         return view.vocabulary.name_typed_lower(word[0]) or word[0]
 
     topic = re.sub(r"\b[a-z][a-z0-9]{2,}\b", as_name, topic)
-    if repeated := repeated_unused(question, view.vocabulary):
+    if repeated := repeated_unused(found.searched, view.vocabulary):
         return refuse(question, found, not_mentioned(repeated))
     if reason := unmet_words(topic, view.vocabulary, lambda word: sum(map(view.lexical.idf, tokenize(word)))):
         # What the topic is about is in no abstract in any form ("text-to-SQL"): whatever matches loosely is about
