@@ -496,6 +496,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         unmet_filters,
         unmet_words,
     )
+    from rag.text.names import is_generic
 
     view = found.view
     # "which papers use isabelle": a word the abstracts only write as a name is that name, matched exactly.
@@ -520,12 +521,13 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
             unknown_word(topic, view.vocabulary, view.lexicon.known)
         if reason:
             return refuse(question, found, reason)
-        # No paper's sentence comes close enough to be listed, and the best is under the usual bar ("anything on
-        # shaving compute off a transformer at inference so it answers sooner?"): the papers the question is closest
-        # to, one line each, as a question across papers in other words than the abstracts' is answered. Not for a
-        # topic naming something ("which papers evaluate on APPS?"): no paper names it.
+        # No paper's sentence comes close enough to be listed, or none stands out ("any papers on getting LLMs to make
+        # existing code run faster?": its words are in many abstracts): the papers the question is closest to, one
+        # line each, as a question across papers is answered, not one abstract's opening sentences. Not for a topic
+        # naming something ("which papers evaluate on APPS?"): no paper names it. On the 187 tune parts: list
+        # citation recall 0.781 -> 0.792, precision 0.881 -> 0.874.
         scored = found.scored()
-        if topic_names(topic) or not scored or scored[0].score >= found.tools.settings.answer.refuse_below:
+        if any(not is_generic(name) for name in topic_names(topic)) or not scored:
             return None
         return across_papers(question, found)
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched,
