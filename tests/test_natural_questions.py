@@ -1149,6 +1149,15 @@ def test_a_list_whose_papers_all_score_low_is_answered_paper_by_paper_from_the_l
             "Language Models for Code Completion: A Practical Evaluation"} <= {c.title for c in answer.citations}
 
 
+def test_a_list_no_paper_stands_out_for_is_answered_paper_by_paper_whatever_its_best_scores(engine):
+    # "speed up code" is in many abstracts at once, so no paper stands out enough to be listed; a list question is
+    # still answered with its papers side by side, not with one abstract's opening sentences.
+    answer = engine.ask("are there papers on having LLMs speed up code that already exists?")
+    assert not answer.refused and answer.kind == "list" and answer.answer.startswith("- **")
+    assert "Leveraging Reinforcement Learning and Large Language Models for Code Optimization" in \
+        {c.title for c in answer.citations}
+
+
 @pytest.mark.parametrize(("question", "said"), [
     # A reason the abstract does not give: it reports the failure, not its cause.
     ("Why are LLMs so much worse at recursion traces than at OOP ones in CoCoNUT?", "does not say why"),
@@ -2606,3 +2615,25 @@ def test_what_an_abstract_gives_beside_a_restated_figure_is_checked_with_it(engi
     answer = engine.ask("WebArena: the top GPT-4 agent gets 10.59% end to end. does the abstract give a human "
                         "success rate next to it?")
     assert answer.refused and "human" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "history", "said"), [
+    # After "which study ...?" naming the models it tested, "they" are the paper that answered, not InstructGPT.
+    ("what did they call the dataset they put out?",
+     ("Which study had InstructGPT, ChatGPT and GPT-4 help people prove undergraduate maths?",), "MathConverse"),
+    # A title quoted inside the carried-along turn, its acronym spelled out by the title ("LMs").
+    ("and the best model there cracked what share of the wrong solutions?",
+     ("what did the 'can LMs falsify' paper build?",), "9%"),
+    # A name typed in lower case is put into the follow-up as the abstracts write it.
+    ("and also how did it rank on codeforces?", ("quick one - what's the alphacode paper about?",), "54.3%"),
+    # "even" before the subject extends the paper to no setting; the ask is after the preposition.
+    ("REFUTE: even with execution feedback, the strongest model manages counterexamples for what share of the bad "
+     "solutions?", (), "9%"),
+    # "15%ish" is about 15%; "how much better than the SFT model" asks the gain over it.
+    ("PRIME: how much better than the SFT model did it get on average? 15%ish iirc", (), "15.1%"),
+    ("LintSeq: the models they finetuned went from 2.6bn up to 14B, right?", (), "2.6B to 14B"),
+    # A kind named after what the abstract names ("Ramanujan-like") is stated by it.
+    ("the Ramanujan-like constants paper (ESMA): which constants got new formulas?", (), "tan(1)"),
+])
+def test_round_seven_wordings_are_read_as_asked(engine, question, history, said):
+    assert_answered_saying(engine, question, said, history)

@@ -424,6 +424,10 @@ def test_a_name_written_with_other_spacing_is_known(name, known):
      "who wins on it (following “is there a benchmark of theorem proving in Lean”)?"),
     ("who wins on it?", ["is there a benchmark of theorem proving in Lean?", "how big is it?"],
      "who wins on it (following “is there a benchmark of theorem proving in Lean” and “how big is it”)?"),
+    # A pronoun is what the name goes in for, not "the dataset" asked about.
+    ("what's the name of the dataset they released?", ["What is RLCoder?"],
+     "what's the name of the dataset RLCoder released?"),
+    ("how big is the dataset?", ["What is RLCoder?"], "how big is RLCoder?"),  # no pronoun: the phrase
 ])
 def test_follow_ups_are_made_standalone(question, history, standalone):
     assert condense(question, history) == standalone
@@ -443,6 +447,8 @@ def test_follow_ups_are_made_standalone(question, history, standalone):
     # A name only one abstract has (a benchmark it introduces) is one of "them" too.
     ("which of them reports exact match?", ["Tell me about RLCoder and CodeXGLUE"],
      "which of RLCoder and CodeXGLUE reports exact match?"),
+    # Typed in lower case, put in as the abstracts write it: "(rlcoder)" would read as no name.
+    ("and also what did they train?", ["tbh whats the rlcoder paper about"], "and also what did they train (RLCoder)?"),
 ])
 def test_follow_ups_name_papers_as_the_index_does(lexicon, question, history, standalone):
     assert condense(question, history, lexicon.paper_names) == standalone
@@ -2819,6 +2825,9 @@ def test_options_set_out_in_brackets(question, options):
                                                                                          "for SMT-Assisted...'"]),
     ('REFUTE / "Can Language Models Falsify?" - what share?', ['"Can Language Models Falsify?"']),
     ("REFUTE: is 'counterexample creation' what it measures?", []),  # two words of it: no title
+    # A quote closes with the mark that pairs its opening one; an acronym stands for the title's words.
+    ("so (following “what did the 'can LMs falsify' paper build”)?", ["'can LMs falsify'"]),
+    ("“can LMs falsify' and the rest”", []),  # unpaired marks quote nothing
 ])
 def test_where_a_question_quotes_a_papers_title(question, spans):
     from rag.answer.quoted_titles import quoted_title_spans

@@ -19,6 +19,7 @@ _REPLACEABLE = re.compile(
     r"the system|the framework|the dataset|the benchmark|it|they|them|its|their)\b",
     re.I,
 )
+_PRONOUN = re.compile(r"\b(?:it|they|them|its|their)\b", re.I)
 _PLURAL = re.compile(r"\b(?:each of them|each one|each|they|them)\b", re.I)
 _FOLLOW_ON = re.compile(r"^(and|what about|how about|also|and what about)\b", re.I)
 # "... could the best model break there?": the place the earlier turn was about ("is there any work on X" is not).
@@ -58,11 +59,7 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
         return question
     subject = subject_of(history, names_of)
     if not subject:
-        # No name to put in: carry the earlier question along, which still says what "it" is about; after one that
-        # itself refers back ("how many test cases does it have?"), the latest that stands alone comes first.
-        alone = next((h for h in reversed(history) if not (_REFERENCE.search(h) or _FOLLOW_ON.match(h))), history[-1])
-        carried = " and ".join(f"“{h.strip().rstrip('?')}”" for h in dict.fromkeys([alone, history[-1]]))
-        return f"{question.rstrip('?')} (following {carried})?"
+        return carried_along(question, history)
     if _FOLLOW_ON.match(question):
         return f"{question.rstrip('?')} ({subject})?"
     possessive = {"its": f"{subject}'s", "their": f"{subject}'s"}
@@ -71,8 +68,25 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
         word = match.group(0)
         return possessive.get(word.lower(), subject)
 
-    rewritten, count = _REPLACEABLE.subn(replace, question, count=1)
+    # A pronoun first: in "what's the name of the dataset they released?" the dataset is what is asked.
+    rewritten, count = _PRONOUN.subn(replace, question, count=1)
+    if not count:
+        rewritten, count = _REPLACEABLE.subn(replace, question, count=1)
     return rewritten if count else f"{question.rstrip('?')} ({subject})?"
+
+
+def carried_along(question: str, history: Sequence[str]) -> str:
+    """With no name to put in, the earlier question carried along, which still says what "it" is about; after one
+    that itself refers back ("how many test cases does it have?"), the latest that stands alone comes first."""
+    alone = next((h for h in reversed(history) if not (_REFERENCE.search(h) or _FOLLOW_ON.match(h))), history[-1])
+    carried = " and ".join(f"“{h.strip().rstrip('?')}”" for h in dict.fromkeys([alone, history[-1]]))
+    return f"{question.rstrip('?')} (following {carried})?"
+
+
+# An earlier turn asking which paper did something: its answer, a paper, is what "they" / "the dataset" are of,
+# not the models or benchmarks it names ("Which paper evaluates InstructGPT, ChatGPT and GPT-4 as assistants?").
+ASKS_WHICH_PAPER = re.compile(r"\b(?:which|what)\s+(?:paper|study|work|article|one)\b|"
+                              r"\bis\s+there\s+(?:a|any)\s+(?:paper|study|work)\b", re.I)
 
 
 # "that" / "this" before a noun of what is asked ("that reasoning gap metric"), not before a paper's.

@@ -340,9 +340,10 @@ class Lexicon:
         return [m for m in self.find(question) if m.kind == "paper"]
 
     def paper_names(self, text: str) -> list[str]:
-        """The papers a text names, as it writes them, each once: what a follow-up's "it" stands for. A name only
-        one abstract has ("GHOSTS", the dataset of the ChatGPT-math paper) names that paper too."""
-        return list(self.named_papers(text).values())
+        """The papers a text names, as it writes them (as the abstracts do when typed in lower case: "alphacode" put
+        into a follow-up reads as no name), each once: what a follow-up's "it" stands for. A name only one abstract
+        has ("GHOSTS", the dataset of the ChatGPT-math paper) names that paper too."""
+        return [self.as_written(n) for n in self.named_papers(text).values()]
 
     def named_papers(self, text: str) -> dict[str, str]:
         """The ids of the papers a text names, each with its name as written (see `paper_names`)."""

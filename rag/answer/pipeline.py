@@ -20,7 +20,14 @@ from rag.answer.asides import without_purpose
 from rag.answer.best_sentences import best_sentences_answer
 from rag.answer.described import described_one
 from rag.answer.evidence import Gathered, Tools
-from rag.answer.followups import about_listed, picked_by_description, picked_by_place, subject_of
+from rag.answer.followups import (
+    ASKS_WHICH_PAPER,
+    about_listed,
+    carried_along,
+    picked_by_description,
+    picked_by_place,
+    subject_of,
+)
 from rag.answer.hypotheticals import hypothetical
 from rag.answer.one_asked import asked_of_one
 from rag.answer.origin import made_by, unmade
@@ -106,7 +113,10 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
         # list named, not a plural noun of its question ("LLMs").
         # One paper listed is what "it" / "there" is ("what fraction could the best model break there?"), when the
         # earlier question names nothing to stand for it ("which paper introduced MBPP?" has MBPP).
-        alone = len(listed) == 1 and not subject_of(history, view.lexicon.paper_names)
+        # Nor do the models a "which paper ..." question names ("Which paper evaluates InstructGPT, ChatGPT and GPT-4
+        # as assistants ...?" is answered by one paper, which "the dataset they released" is of).
+        several = _describes_by_several(history[-1])
+        alone = len(listed) == 1 and (not subject_of(history, view.lexicon.paper_names) or several)
         # "what dataset did the first one introduce?": the list's first paper.
         # "the second paper" after "which papers build HPC LMs, like Tokompiler, MPIrigen and OMPGPT?": the second
         # the question named (by_rule put it in), not the list's second.
@@ -116,12 +126,19 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
             picked_by_place(question, listed) or \
             _picked_by_description(question, papers, named_ids, view) or \
             about_listed(question, listed) or \
-            (by_rule(question, listed) if alone else searched)
+            ((_about_one(question, history, papers[0]) if several else by_rule(question, listed)) if alone
+             else searched)
     elif view is not None and history and NARROWING not in searched and \
             (picked := _picked_by_description(question, [], view.lexicon.named_papers(history[-1]), view)):
         # "and the OpenMP one?" after "HPC code: MPIrigen, OMPGPT, the Tokompiler one?", which asks no list: one of
         # the papers it named.
         searched = picked
+    elif view is not None and history and NARROWING not in searched and refers_back(question) and \
+            (_describes_by_several(history[-1]) or _describes_unnamed(history[-1], view)) and \
+            len(cited_one := _cited_by(history[-1], view, tools, kinds=("factoid", "yesno"))) == 1:
+        # "What's the platform called, and what's the dataset they released?" after "Which paper evaluates
+        # InstructGPT, ChatGPT and GPT-4 as assistants ...?": of the paper that answered it, not of InstructGPT.
+        searched = _about_one(question, history, cited_one[0])
     elif view is not None and history and NARROWING not in searched and refers_back(question) and \
             not subject_of(history, view.lexicon.paper_names) and \
             len(cited := [short_name(p) for p in _cited_by(history[-1], view, tools, kinds=("factoid",))]) == 1 and \
@@ -136,6 +153,33 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
         searched = condense_with_model(question, history, tools.generator, searched,
                                        tools.settings.answer.max_question_chars)
     return searched
+
+
+def _describes_by_several(earlier: str) -> bool:
+    """Whether an earlier "which paper ..." turn described its paper by several things it names ("evaluates
+    InstructGPT, ChatGPT and GPT-4"): none of them is what "they" are. One name may be the paper's own ("which paper
+    introduced MBPP?")."""
+    from rag.text.names import is_generic, names_in
+
+    return bool(ASKS_WHICH_PAPER.search(earlier)) and len({n for n in names_in(earlier) if not is_generic(n)}) >= 2
+
+
+def _describes_unnamed(earlier: str, view: IndexView) -> bool:
+    """Whether an earlier turn described the paper it asked about, naming no paper ("what's the Minecraft agent
+    paper about?"): "it" is the paper that answered, not "Minecraft"."""
+    from rag.answer.described import ONE_PAPER
+
+    return bool(ONE_PAPER.search(earlier)) and not view.lexicon.named_papers(earlier)
+
+
+def _about_one(question: str, history: Sequence[str], paper: Paper) -> str:
+    """A follow-up about the one paper that answered the earlier turn: its short name put in, or, for a paper
+    without one, the earlier question carried along (its whole title put in would be read for names)."""
+    from rag.answer.followups import condense as by_rule
+    from rag.text.names import short_name
+
+    name = short_name(paper)
+    return by_rule(question, [name]) if name != paper.title else carried_along(question, history)
 
 
 def _read(question: str, view: IndexView) -> str:

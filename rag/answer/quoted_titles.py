@@ -14,8 +14,23 @@ from rag.text.clippings import spell_out
 from rag.types import Paper
 
 # A quote opens after no letter ("the authors' paper" quotes nothing).
-_QUOTED = re.compile(r"(?P<before>\b(?:paper|article|study|titled|entitled|called)\s+)?(?<![\w'’])[\"'“‘]"
-                     r"(?P<title>[^\"“”‘’]{12,}?)[\"'”’](?![\w'’])(?=\s+(?P<after>paper|article|study|abstract)\b)?")
+# A quote closes with the mark that pairs its opening one: in "following “what benchmark did the 'can LMs falsify'
+# paper introduce”" the title is 'can LMs falsify', not everything from “ to the first '.
+_OPEN = r"(?:(?P<dq>\")|(?P<sq>')|(?P<lq>“)|‘)"
+_CLOSE = r"(?(dq)\"|(?(sq)'|(?(lq)[”\"]|[’'])))"
+
+
+# Inside a quote, a single quote mark is an apostrophe ("LLM's", "models' ") or opens a quote of its own.
+_APOSTROPHE = r"(?<=\w)'(?=\w)|(?<=s)'(?=\s)"
+
+
+def _quote(chars: str) -> str:
+    """A quote of 12 or more of these characters (a class without quote marks) and apostrophes."""
+    return f"{_OPEN}(?P<title>(?:{chars}|{_APOSTROPHE}){{12,}}?){_CLOSE}"
+
+
+_QUOTED = re.compile(r"(?P<before>\b(?:paper|article|study|titled|entitled|called)\s+)?(?<![\w'’])" +
+                     _quote(r"[^\"“”‘’']") + r"(?![\w'’])(?=\s+(?P<after>paper|article|study|abstract)\b)?")
 _TITLE_WORD = re.compile(r"[a-z0-9]+")
 # A title quoted loosely is an indexed one when all the quote's words are the title's ("'Self-play Theorem Provers'"
 # is STP's), or this share of them, and they are at least half of the title's words or of its part after a colon
@@ -25,7 +40,7 @@ TITLE_COVERED = 0.5
 
 
 # A quote that is all a bracket holds glosses what comes before it: "dynamic inference ('size up the situation')".
-_BRACKETED_QUOTE = re.compile(r"\(\s*[\"'“‘](?P<title>[^\"“”‘’()]{12,}?)[\"'”’]\s*\)")
+_BRACKETED_QUOTE = re.compile(r"\(\s*" + _quote(r"[^\"“”‘’'()]") + r"\s*\)")
 
 
 def _quoted_titles(question: str) -> list[str]:
@@ -72,12 +87,18 @@ class _Quoted:
         return len(self.words & t) + sum(a.lower() not in t and spelled_out(a, part, shortest)
                                          for a in self.acronyms), t
 
+    def _all_in(self, part: str, t: set[str]) -> bool:
+        """Every word typed is the title's, an acronym as the words it stands for ("'can LMs falsify'")."""
+        spelled = {_title_words(a).pop() for a in self.acronyms if spelled_out(a, part, 2)}
+        return self.words - spelled <= t
+
     def names(self, title: str, label: bool = False) -> bool:
         """Whether it is this title, loosely."""
         covered = LABEL_COVERED if label else TITLE_COVERED
         for part in {title, *title.split(":")[1:]}:
             shared, t = self._shared(part)
-            if (self.words <= t and not label) or shared >= max(TITLE_OVERLAP * len(self.words), covered * len(t)):
+            if (self._all_in(part, t) and not label) or \
+                    shared >= max(TITLE_OVERLAP * len(self.words), covered * len(t)):
                 return True
         # The name before a title's colon, each word of it typed ("the Good Bad Missing paper", "'LMs as compilers'"
         # for "Language Models as Compilers: ..."); "Attention Is All You Need" is no "Scope is all you need".
@@ -131,7 +152,7 @@ def _without_title_run(question: str, title: str) -> str:
 
 
 # Any words in quotes, where a title quoted loosely is looked for once the paper is known.
-_ANY_QUOTE = re.compile(r"(?<![\w'’])[\"'“‘](?P<title>[^\"“”‘’]{12,}?)[\"'”’](?![\w'’])")
+_ANY_QUOTE = re.compile(r"(?<![\w'’])" + _quote(r"[^\"“”‘’']") + r"(?![\w'’])")
 
 
 def quoted_title_spans(question: str, title: str) -> list[tuple[int, int]]:
