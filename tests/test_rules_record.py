@@ -125,6 +125,8 @@ def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question,
     ("Even the best model finds few. Right? And how does that compare to the haskell share?", ""),
     ("Right? And does it even work for haskell programs?", "haskell"),  # a control: both in the last
     ("does it even work for stuff in haskell?", "haskell"),  # "stuff" is the asker's chatter
+    # "even" before the subject, and the ask after the preposition: no setting it extends to.
+    ("even the best model can break them for what share of the haskell programs?", ""),
 ])
 def test_a_setting_beyond_what_the_abstract_names_is_not_stated(question, setting):
     used_by = {"haskell": 0, "programs": 30, "java": 2, "projects": 20, "github": 3, "issues": 4, "mbpp": 5, "stuff": 0}

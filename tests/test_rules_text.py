@@ -358,6 +358,11 @@ def test_the_long_words_a_question_is_about(text, words):
     ("does it still lean heavily on unsafe code?", "does it still rely heavily on unsafe code?"),
     ("provers written in lean on miniF2F", "provers written in lean on miniF2F"),
     ("Lean on miniF2F: which provers?", "Lean on miniF2F: which provers?"),
+    # A figure said loosely ("15%ish") is about that figure; sizes in chat ("2.6bn", "150m") as abstracts write them.
+    ("the gain was 15%ish right?", "the gain was about 15% right?"),
+    ("a 20-ish point jump", "a about 20 point jump"),
+    ("tuned from 2.6bn to 14B, and a 150m one", "tuned from 2.6B to 14B, and a 150M one"),
+    ("the bn layer and the m-th token", "the bn layer and the m-th token"),  # no figure: left as typed
 ])
 def test_clipped_words_are_written_out(text, spelled):
     from rag.text.clippings import spell_out

@@ -182,8 +182,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     describing = {t.start for t in shape.terms if shape.yes_no and
                   any(m.paper_ids == (pid,) and m.kind == "paper" and not question[t.end:m.start].strip()
                       and m.start > t.end for m in mentions)}
+    # "the Ramanujan-style formula hunting paper": a kind named after what the abstract states is stated.
     absent = [view.lexicon.as_written(t.text) for t in shape.terms
-              if t.start not in describing and not states_name(text, t.text, view.vocabulary)]
+              if t.start not in describing and not states_name(text, t.text, view.vocabulary)
+              and not (kind_base(t.text) != t.text and states_name(text, kind_base(t.text), view.vocabulary))]
     # A name the lexicon found no mention for ("RepoBench", known only inside "ExecRepoBench") is asked all the same.
     found_names = {key(m.text) for m in mentions}
     own_names = {k for k, pids in view.lexicon.paper_aliases.items() if pid in pids}
@@ -704,7 +706,9 @@ _SHARE_OF_ASKED = re.compile(r"\b(?:how\s+much|what\s+(?:share|fraction|percenta
                              r"(?:the\s+)?X\b|"
                              # "the average improvement over SFT": the gain over it is what is asked
                              r"\b(?:improvement|gain|increase|boost|speed-?up|margin)s?\s+(?:over|vs\.?|versus|"
-                             r"against|relative\s+to|compared\s+(?:to|with))\s+(?:the\s+)?X\b", re.I)
+                             r"against|relative\s+to|compared\s+(?:to|with))\s+(?:the\s+)?X\b|"
+                             # "how much better than the SFT model did it get?": the same gain
+                             r"\bhow\s+much\s+(?:better|higher|faster|more|stronger)\s+than\s+(?:the\s+)?X\b", re.I)
 def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathered,
                        max_sentences: int, subject: Sequence[str] = ()) -> list[ScoredSentence]:
     """A question with two asks ("what codebases did they apply it to and how big is the crypto library?") gets the

@@ -224,6 +224,8 @@ def unstated_setting(paper: Paper, question: str, papers_using: Callable[[str], 
     last = (split_sentences(question) or [""])[-1]
     if not _SETTING_CUE.search(last) or not (match := _SETTING.search(last)):
         return ""
+    if re.search(r"\b(?:what|which|how|who)\b", match["setting"], re.I):
+        return ""  # "even the best model ... builds them for what fraction of the solutions?": that is the ask
     # Not the asker's chatter: "the recursion parallel processing stuff".
     words = [w for w in re.findall(r"[a-z][\w+#-]*", match["setting"].lower())
              if len(w) >= 3 and w not in STOPWORDS and w not in CHATTER]

@@ -37,15 +37,21 @@ _TYPED_R = re.compile(r"(\bhow\s+many\s+(?:[\w-]+\s+){1,3}?)r(?=\s+(?:in|there|o
 _LEAN_ON = re.compile(r"(?<!\bin\s)(?<!\bwith\s)(?<!\bof\s)(?<!\busing\s)\blean(s|ing|ed)?"
                       r"(?=\s+(?:heavily\s+|mostly\s+)?on\b)")
 
+# "15%ish", "20-ish": about that figure; "2.6bn", "150m": 2.6B, 150M, as the abstracts write a model's size.
+_ISH = re.compile(r"(?<![\w.])(\d[\d.,]*%?)-?ish\b", re.I)
+_BILLION = re.compile(r"(?<![\w.])(\d[\d.]*)\s?bn\b", re.I)
+_MILLION = re.compile(r"(?<![\w.])(\d[\d.]*)m\b")
+
 
 def spell_out(text: str, written: Callable[[str], bool] = lambda name: False) -> str:
     """`text` with each clipped word written out ("repo-level" -> "repository-level"); upper-case "SOTA" too,
-    since nothing is named that, "p@1" (pass@1), "@64 samples", a count's "r" ("how many cases r in") and the verb
-    "lean on" ("rely on": no prover Lean is named). Not inside
+    since nothing is named that, "p@1" (pass@1), "@64 samples", a count's "r" ("how many cases r in"), the verb
+    "lean on" ("rely on": no prover Lean is named), "15%ish" (about 15%) and "2.6bn", "150m" (2.6B, 150M). Not inside
     a hyphened name the abstracts write (`written`): "repo-instruct" is ExecRepoBench's Repo-Instruct."""
     text = re.sub(r"(?<![\w-])SOTA(?![\w-])", "state-of-the-art", text)
     text = re.sub(r"(?<![\w@-])[pP]@(?=\d|k\b)", "pass@", text)  # "HE p@1": pass@1
     text = _AT_SAMPLES.sub(r"with \1", _TYPED_R.sub(r"\1are", text))
+    text = _MILLION.sub(r"\1M", _BILLION.sub(r"\1B", _ISH.sub(r"about \1", text)))
     text = _LEAN_ON.sub(lambda m: {"s": "relies", "ing": "relying", "ed": "relied"}.get(m[1] or "", "rely"), text)
 
     def out(m: re.Match[str]) -> str:
