@@ -2637,3 +2637,9 @@ def test_what_an_abstract_gives_beside_a_restated_figure_is_checked_with_it(engi
 ])
 def test_round_seven_wordings_are_read_as_asked(engine, question, history, said):
     assert_answered_saying(engine, question, said, history)
+
+
+def test_accuracies_asked_of_a_paper_giving_only_its_model_size_are_refused(engine):
+    # MARIO's abstract says its 7B model improved on GSM8K and MATH, with no accuracy: "7B" is no accuracy.
+    answer = engine.ask("for MARIO's 7B model, what were the GSM8K and MATH accuracies exactly?")
+    assert answer.refused and "GSM8K" in answer.answer

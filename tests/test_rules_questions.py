@@ -1636,11 +1636,14 @@ def test_what_a_count_question_counts(question, sentence, counts):
     ("Reflexion scores on MBPP+?", True),  # terse, plural
     ("what's the wall-clock TTFT reduction in seconds on the M2?", True),  # a quantity asked in its unit
     ("what's the reduction in memory traffic about?", False),  # a control: no unit
+    ("MARIO 7B: exact GSM8K and MATH accuracies?", True),  # a plural asks figures too
 ])
 def test_a_rate_or_a_percent_sign_asks_for_a_figure(question, figure):
-    from rag.answer.asks import asks_for_figure
+    from rag.answer.asks import asks_for_figure, asks_measure
 
     assert asks_for_figure(question) is figure
+    if "accuracies" in question:
+        assert asks_measure(question)  # a measurement, which a "7B" model size is not
 
 
 @pytest.mark.parametrize(("question", "metric"), [

@@ -33,17 +33,18 @@ from rag.text.vocabulary import Vocabulary
 _WHAT_IS = r"what(?:'s|’s|s|\s+is|\s+was)?"
 # The measurements a question asks by name: "the human success rate", "what Codeforces Elo rating".
 _RATES = r"(?:success|pass|win|error|resolve|resolution|solve|acceptance|hit|completion) rates?"
-_MEASUREMENT = rf"(?:{_RATES}|accuracy|score|rating)"
+_MEASUREMENT = rf"(?:{_RATES}|accurac(?:y|ies)|score|rating)"
 # A bare measurement asks for it ("webarena's human success rate?"); a bare "rating" need not ("rating scale").
 _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_WHAT_IS}\s+"
-                          r"(?:[\w'’.-]+\s+){0,3}?(?:score|accuracy|average|"
+                          r"(?:[\w'’.-]+\s+){0,3}?(?:score|accuracy|accuracies|average|"
                           r"rate|rating|percentage|fraction|share|number|pass@\w+|mrr|em|f1|bleu|improvement|gain|speedup|"
                           r"numbers|figures|results|efficacy|"  # "the corresponding numbers"
                           r"[\w.+-]*(?-i:[A-Z0-9])[\w.+-]*\s+result)|"  # "the Isabelle miniF2F result": on a name
                           r"\bby what (?:margin|amount)|"
                           # "gpt-3 single try was what": the value asked at the end
                           r"\b(?:was|is|were|are)\s+what\s*[?.!]*$|"
-                          rf"{_RATES}|accuracy|scores?|pass@\w*|how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
+                          rf"{_RATES}|accurac(?:y|ies)|scores?|pass@\w*|"
+                          r"how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
                           r"get on|percent(?:age)?|(?:numbers|figures)\s+(?:on|for|in)|"
                           # "the TTFT reduction in seconds": a quantity asked in its unit
                           r"(?:reduction|saving|speedup|increase|decrease|gain|drop|cut)s?\s+in\s+(?:seconds|"
@@ -85,7 +86,8 @@ _MULTIPLE_IN_WORDS = re.compile(r"\b(?:halv(?:es|ed|ing)|doubl(?:es|ed|ing)|trip
 
 # A question about a named benchmark asking a measurement ("what GSM8K accuracy", "how well"), not a size or a count:
 # the sentence naming the benchmark must hold a measurement.
-_ASKS_MEASURE = re.compile(r"\b(?:accuracy|scores?|rates?|percentage|pass@\w*|success|f1|bleu|rouge\S*|mrr|exact match|"
+_ASKS_MEASURE = re.compile(r"\b(?:accurac(?:y|ies)|scores?|rates?|percentage|pass@\w*|success|f1|bleu|rouge\S*|mrr|"
+                           r"exact match|"
                            r"how well|perform\w*|how many (?:percentage )?points)\b", re.I)  # "how many points": a gain
 _SCALED = re.compile(r"(?:\d[KMBT]|thousand|million|billion|trillion)$", re.I)
 
