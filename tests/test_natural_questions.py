@@ -2643,3 +2643,20 @@ def test_accuracies_asked_of_a_paper_giving_only_its_model_size_are_refused(engi
     # MARIO's abstract says its 7B model improved on GSM8K and MATH, with no accuracy: "7B" is no accuracy.
     answer = engine.ask("for MARIO's 7B model, what were the GSM8K and MATH accuracies exactly?")
     assert answer.refused and "GSM8K" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # A model name typed half split ("dotamath-deepseek 7b") is the name the abstract writes, not a 7B figure.
+    ("dotamath-deepseek 7b scores 86.7% on GSM8K, yes? what about MATH?", "64.8%"),
+    # The asker's own ratio of two restated figures ("so about 2x") is checked by quoting them, not looked for.
+    ("STP: 26.3% on LeanWorkbook against 13.2% before, so about 2x, right?", "doubling"),
+])
+def test_chat_restatements_are_checked_as_the_abstract_writes_them(engine, question, said):
+    assert_answered_saying(engine, question, said)
+
+
+def test_it_after_which_paper_did_a_thing_on_a_model_is_that_paper_not_the_model(engine):
+    answer = engine.ask("how much faster did it get, and at what rouge-l cost? ~11% for ~1%, right?",
+                        history=["which paper was the layer-skipping one for code completion with gpt-2?"])
+    assert not answer.refused and "1.1%" in answer.answer
+    assert "gpt-2 get" not in answer.searched_query.lower()  # "it" is the paper, not GPT-2

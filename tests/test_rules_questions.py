@@ -105,6 +105,7 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("what's the evidence that DotaMath's data helps?", "factoid", ["dm"]),  # a control: one paper's
     # "the released dataset" is the paper's own, no other paper described.
     ("which models did DotaMath train, and what's the released dataset called?", "factoid", ["dm"]),
+    ("what's the platform called, and what's the name of the dataset DotaMath released?", "factoid", ["dm"]),
 
     # A paper's figure asked on a benchmark another paper made: about the first, on the benchmark.
     ("what does RLCoder score on ExecRepoBench?", "factoid", ["rl"]),
@@ -1576,11 +1577,17 @@ def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     ("Is 10.59% the success rate WebArena reports?", ""),
     ("My notes say 86.7% on GSM8K and 64.8% on MATH. Are those WebArena's numbers?", "86.7%"),
     ("Is 38x much faster than the baseline?", ""),  # no figure checked against the paper
+    # A rough figure is met within its rounding too: "~11" by 10.59.
+    ("so ~11% end to end, right?", ""),
+    # The asker's own ratio of two figures the abstract writes is no figure to find.
+    ("10.59% vs a 5.3% baseline, so roughly 2x right?", ""),
+    ("10.59% vs a 3.1% baseline, so roughly 2x right?", "3.1%"),  # a control: one of them unwritten
 ])
 def test_figures_asked_to_be_confirmed_must_be_written(question, unconfirmed):
     from rag.answer.asks import unconfirmed_figure
 
-    assert unconfirmed_figure(question, "Our best agent reaches a task success rate of 10.59%.") == unconfirmed
+    assert unconfirmed_figure(question, "Our best agent reaches a task success rate of 10.59%. The baseline has "
+                                        "5.3%.") == unconfirmed
 
 
 @pytest.mark.parametrize(("question", "text", "contradicted"), [

@@ -511,6 +511,11 @@ def test_numbers_in_words_are_written_as_digits_where_they_can_only_be_numbers(t
     ("about code. Tree search", "about code. Tree search"),  # a full stop between them
     ("tested on human eval.", "tested on HumanEval."),       # and it stays
     ("does it help only if the tests pass?", "does it help only if the tests pass?"),  # stopwords are no name
+    # A hyphen beside a space: the name typed half joined ("ma-lot" is MA-LoT written so, "deepseek-prover 7b" is
+    # no name the abstracts have); a hyphened word alone is typed as meant.
+    ("deep seek-prover results", "DeepSeek-Prover results"),
+    ("live-code bench", "LiveCodeBench"),
+    ("code-tree", "code-tree"),
 ])
 def test_a_name_dictation_splits_into_words_is_joined_as_the_abstracts_write_it(text, read):
     from rag.text.spoken import join_split_names

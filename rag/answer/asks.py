@@ -908,8 +908,9 @@ def unwritten_figures(question: str, text: str) -> list[str]:
 
 def _writes(written: Sequence[float], figure: Figure, rough: bool = False) -> bool:
     """Whether one of the written values is the figure as the question rounds it, or as a fraction of a
-    percentage; `rough` ("~78%"): within _NEAR_ENOUGH of it."""
-    near = _NEAR_ENOUGH * abs(figure.value) if rough else 0.5 * 10 ** -len(figure.text.partition(".")[2]) + 1e-9
+    percentage; `rough` ("~78%"): within _NEAR_ENOUGH of it, or of its rounding ("~1%" is met by 1.1%)."""
+    rounded = 0.5 * 10 ** -len(figure.text.partition(".")[2]) + 1e-9
+    near = max(_NEAR_ENOUGH * abs(figure.value), rounded) if rough else rounded
     return any(abs(w - figure.value) <= near or (figure.percent and abs(100 * w - figure.value) <= near)
                for w in written)
 
@@ -953,6 +954,13 @@ _NAMED_COUNT = re.compile(r"(?:\b(?:name|list|give|identify|state|what\s+are|whi
                           r"(?:the|its|their)|\bwhich)\s+$", re.I)
 
 
+# A ratio the asker works out from figures they restate: "so roughly 2x", "i.e. about 3 times".
+_ASKERS_RATIO = re.compile(r"\b(?:so|i\.?e\.?|that['’]?s|that\s+is|which\s+is|meaning)\s+"
+                           r"(?:(?:roughly|about|around|approximately|nearly|almost|~)\s*)?$", re.I)
+_MULTIPLE = re.compile(r"(?:(?:roughly|about|around|approximately|nearly|almost|~)\s*)?\d[\d.]*\s*(?:x|×|times|-?fold)"
+                       r"(?![\w])", re.I)
+
+
 def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
     """A figure the question asks to have confirmed ("812 tasks ..., correct?"), counts and rough figures too, that
     `text` does not write, as written in the question; "" when it asks for no confirmation or all are written. With
@@ -963,10 +971,14 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
             return ""
         on = ()  # a premise is the paper's figure wherever it is said ("claims an 11.2% speedup" on GPT-2)
     sentences = [(s, read(s).values) for s in split_sentences(text)]
-    for figure in read(question).figures:
+    figures = read(question).figures
+    for figure in figures:
         if figure.in_name or figure.implied or _version_number(question, figure) or \
                 _NAMED_COUNT.search(question[:figure.start]):
             continue
+        if _ASKERS_RATIO.search(question[:figure.start]) and _MULTIPLE.match(question, figure.start) and \
+                sum(any(_writes(values, f) for _, values in sentences) for f in figures if f is not figure) >= 2:
+            continue  # "26.3% vs the old 13.2%, so roughly 2x right?": the asker's sum of the figures it restates
         writing = [s for s, values in sentences if _writes(values, figure, rough=figure.bound == "~")]
         if not writing:
             return figure.phrase or figure.text

@@ -23,7 +23,6 @@ from rag.answer.evidence import Gathered, Tools
 from rag.answer.followups import (
     ASKS_WHICH_PAPER,
     about_listed,
-    carried_along,
     picked_by_description,
     picked_by_place,
     subject_of,
@@ -115,8 +114,8 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
         # earlier question names nothing to stand for it ("which paper introduced MBPP?" has MBPP).
         # Nor do the models a "which paper ..." question names ("Which paper evaluates InstructGPT, ChatGPT and GPT-4
         # as assistants ...?" is answered by one paper, which "the dataset they released" is of).
-        several = _describes_by_several(history[-1])
-        alone = len(listed) == 1 and (not subject_of(history, view.lexicon.paper_names) or several)
+        alone = len(listed) == 1 and (not subject_of(history, view.lexicon.paper_names) or
+                                      _describes_by_others(history[-1], view))
         # "what dataset did the first one introduce?": the list's first paper.
         # "the second paper" after "which papers build HPC LMs, like Tokompiler, MPIrigen and OMPGPT?": the second
         # the question named (by_rule put it in), not the list's second.
@@ -126,19 +125,18 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
             picked_by_place(question, listed) or \
             _picked_by_description(question, papers, named_ids, view) or \
             about_listed(question, listed) or \
-            ((_about_one(question, history, papers[0]) if several else by_rule(question, listed)) if alone
-             else searched)
+            (_about_one(question, papers[0]) if alone else searched)
     elif view is not None and history and NARROWING not in searched and \
             (picked := _picked_by_description(question, [], view.lexicon.named_papers(history[-1]), view)):
         # "and the OpenMP one?" after "HPC code: MPIrigen, OMPGPT, the Tokompiler one?", which asks no list: one of
         # the papers it named.
         searched = picked
     elif view is not None and history and NARROWING not in searched and refers_back(question) and \
-            (_describes_by_several(history[-1]) or _describes_unnamed(history[-1], view)) and \
+            (_describes_by_others(history[-1], view) or _describes_unnamed(history[-1], view)) and \
             len(cited_one := _cited_by(history[-1], view, tools, kinds=("factoid", "yesno"))) == 1:
         # "What's the platform called, and what's the dataset they released?" after "Which paper evaluates
         # InstructGPT, ChatGPT and GPT-4 as assistants ...?": of the paper that answered it, not of InstructGPT.
-        searched = _about_one(question, history, cited_one[0])
+        searched = _about_one(question, cited_one[0])
     elif view is not None and history and NARROWING not in searched and refers_back(question) and \
             not subject_of(history, view.lexicon.paper_names) and \
             len(cited := [short_name(p) for p in _cited_by(history[-1], view, tools, kinds=("factoid",))]) == 1 and \
@@ -155,13 +153,15 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
     return searched
 
 
-def _describes_by_several(earlier: str) -> bool:
-    """Whether an earlier "which paper ..." turn described its paper by several things it names ("evaluates
-    InstructGPT, ChatGPT and GPT-4"): none of them is what "they" are. One name may be the paper's own ("which paper
-    introduced MBPP?")."""
-    from rag.text.names import is_generic, names_in
+def _describes_by_others(earlier: str, view: IndexView) -> bool:
+    """Whether an earlier "which paper ..." turn described its paper by things it names that are no paper's own
+    ("evaluates InstructGPT, ChatGPT and GPT-4", "the early-exit thing on gpt-2"): none of them is what "they" are.
+    A paper's name, or a name a paper made ("which paper introduced MBPP?"), stands for that paper."""
+    from rag.answer.origin import makers
 
-    return bool(ASKS_WHICH_PAPER.search(earlier)) and len({n for n in names_in(earlier) if not is_generic(n)}) >= 2
+    mentions = view.lexicon.find(earlier)
+    return bool(ASKS_WHICH_PAPER.search(earlier)) and bool(mentions) and \
+        all(m.kind != "paper" and not makers(view.lexicon, m.text) for m in mentions)
 
 
 def _describes_unnamed(earlier: str, view: IndexView) -> bool:
@@ -172,14 +172,14 @@ def _describes_unnamed(earlier: str, view: IndexView) -> bool:
     return bool(ONE_PAPER.search(earlier)) and not view.lexicon.named_papers(earlier)
 
 
-def _about_one(question: str, history: Sequence[str], paper: Paper) -> str:
+def _about_one(question: str, paper: Paper) -> str:
     """A follow-up about the one paper that answered the earlier turn: its short name put in, or, for a paper
-    without one, the earlier question carried along (its whole title put in would be read for names)."""
+    without one, its title quoted as the paper's (so its words are not read as names or as what is asked)."""
     from rag.answer.followups import condense as by_rule
     from rag.text.names import short_name
 
     name = short_name(paper)
-    return by_rule(question, [name]) if name != paper.title else carried_along(question, history)
+    return by_rule(question, [name]) if name != paper.title else f"{question.rstrip(' ?')} (in the paper “{name}”)?"
 
 
 def _read(question: str, view: IndexView) -> str:

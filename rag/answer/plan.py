@@ -108,6 +108,8 @@ _NOT_A_SIDE = re.compile(rf"^(?:same|other|best|first|second|third|last|next|pre
                          # "the top model Gemini", "are those the numbers for the 7B model?": a paper's own model
                          r"top|top-performing|best-performing|strongest|numbers?|figures?|scores?|results?|their|its|"
                          rf"our|my|{SHOT}|"
+                         # "what's the name of the dataset they released?": a thing of the paper asked about
+                         r"(?:name|size|kind|type|version)s?\s+of|"
                          r"\d+(?:\.\d+)?[BM])\b", re.I)
 # "what is the biggest model and how does it rank": a paper's own model, unless it says whose ("the largest few-shot
 # model from the original MBPP paper").

@@ -151,8 +151,11 @@ def join_split_names(text: str, corpus_text: str) -> str:
     while i < len(words):
         for n in range(min(LONGEST, len(words) - i), 1, -1):
             run = words[i:i + n]
-            if any(not re.fullmatch(r"[ \t]+", text[a.end():b.start()]) for a, b in pairwise(run)):
-                continue  # only words set apart by spaces: "mini, f2f" is two things
+            gaps = [text[a.end():b.start()] for a, b in pairwise(run)]
+            if any(not re.fullmatch(r"[ \t]+|-", gap) for gap in gaps) or all(gap == "-" for gap in gaps):
+                # Only words set apart by spaces, or a hyphen beside them ("dotamath-deepseek 7b" is
+                # "DotaMath-deepseek-7B"): "mini, f2f" is two things, and a hyphened word alone is typed as meant.
+                continue
             if all(w[0].lower() in STOPWORDS for w in run):
                 continue  # "only if" is no "Only-IF"
             name = names.get(re.sub(r"[^a-z0-9]", "", "".join(w[0] for w in run).lower()))
