@@ -2992,3 +2992,15 @@ def test_the_askers_guess_after_the_question_is_not_read(question, read):
     from rag.answer.asides import without_purpose
 
     assert without_purpose(question, lambda text: "Code4Me" in text) == read
+
+
+@pytest.mark.parametrize(("question", "terms"), [
+    # Names inside a named paper's quoted title say which paper, not what is asked of it.
+    ("how many tasks can it do (in the paper “Interactive Planning with GPT-4 in Minecraft”)?", []),
+    ("how does it do on CodeXGLUE (in the paper “Syntax-Aware On-the-Fly Code Completion”)?", ["CodeXGLUE"]),
+])
+def test_names_in_a_quoted_title_are_not_asked(question, terms):
+    papers = {**PAPERS, "gp": Paper("gp", "Open-World Agents: Interactive Planning with GPT-4 in Minecraft",
+                                    "Our planner, built on GPT-4, completes 70 Minecraft tasks.")}
+    plan = understand(question, Lexicon(papers))
+    assert [t.text for t in plan.terms] == terms and len(plan.papers) == 1

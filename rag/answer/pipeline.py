@@ -139,12 +139,10 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
         searched = _about_one(question, cited_one[0])
     elif view is not None and history and NARROWING not in searched and refers_back(question) and \
             not subject_of(history, view.lexicon.paper_names) and \
-            len(cited := [short_name(p) for p in _cited_by(history[-1], view, tools, kinds=("factoid",))]) == 1 and \
-            cited[0] not in {p.title for p in view.papers.values()}:
+            len(cited := _cited_by(history[-1], view, tools, kinds=("factoid",))) == 1:
         # "what metrics did they come up with?" after "is there a benchmark for undergrad math with randomised
-        # variants?", answered from UGMathBench alone: "they" are its authors. A paper without a short name is left
-        # to the earlier question carried along: its whole title put in would be read for names.
-        searched = by_rule(question, cited)
+        # variants?", answered from UGMathBench alone: "they" are its authors.
+        searched = _about_one(question, cited[0])
     if tools.generator is not None and history and tools.settings.llm.condense:
         from rag.generation.rewrite import condense_with_model
 

@@ -20,7 +20,7 @@ from rag.answer.described import DESCRIBING
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
-from rag.answer.quoted_titles import labelled_paper, quoted_papers, without_quoted_titles
+from rag.answer.quoted_titles import labelled_paper, quoted_papers, quoted_title_spans, without_quoted_titles
 from rag.answer.tuned_models import asks_tuned_models
 from rag.text.sentences import split_sentences
 
@@ -179,6 +179,11 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         named = [labelled]  # "Scaling test-time compute w/o verification or RL — which base LLMs ...?"
     # "DeepMind's AlphaCode": who made the paper, not what is asked of it.
     terms = [m for m in mentions if m.kind == "term" and m not in makers(question, mentions)]
+    # Nor are names inside a named paper's quoted title ("... (in the paper “Describe, Explain, Plan and Select:
+    # Interactive Planning with Large Language Models ...”)": no Large Language Models figure is asked).
+    titled = [span for pid in named if pid in lexicon.papers
+              for span in quoted_title_spans(question, lexicon.papers[pid].title)]
+    terms = [t for t in terms if not any(a <= t.start < b for a, b in titled)]
     if described := DESCRIBING.match(question):
         # "the minecraft planning paper w/ the goal selector -- how many tasks ...": names that say which paper are
         # not what is asked of it.
