@@ -2660,3 +2660,12 @@ def test_it_after_which_paper_did_a_thing_on_a_model_is_that_paper_not_the_model
                         history=["which paper was the layer-skipping one for code completion with gpt-2?"])
     assert not answer.refused and "1.1%" in answer.answer
     assert "gpt-2 get" not in answer.searched_query.lower()  # "it" is the paper, not GPT-2
+
+
+def test_a_question_naming_one_paper_is_never_answered_from_another(engine):
+    # CoCoNUT's sentences score low against this wording; STP's "26.3%" scored best of all abstracts, and had been
+    # quoted as the answer about CoCoNUT.
+    answer = engine.ask("how many LLMs did CoCoNUT test, and what's the best accuracy on the advanced subsets?")
+    cited = {c.title for c in answer.citations}
+    assert cited <= {"CoCoNUT: Structural Code Understanding does not fall out of a tree"}
+    assert "26.3%" not in answer.answer

@@ -66,7 +66,10 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     if shape is not None and (detail := detail_stated_nowhere(found.searched, closest, yes_no=shape.yes_no)):
         # "what licence is MBPP released under?": no close abstract gives one; its other sentences answer nothing.
         return refuse(question, found, f"None of the closest abstracts states a {detail}.")
-    scored = found.scored()
+    # A question about one named paper, handed back by its path, is answered from that paper's sentences or not at
+    # all: "how many LLMs did CoCoNUT test, and what's the best accuracy ...?" had quoted STP's 26.3%.
+    one = shape is not None and len(shape.papers) == 1 and shape.kind == "factoid" and not shape.yes_no
+    scored = found.scored_in(shape.papers) if one else found.scored()
     bar = settings.answer.refuse_below
     if (unknown_ids or unknown_words) and not (shape is not None and shape.yes_no):
         # A name no abstract has in any form asks for strong evidence, not a refusal outright: the abstract may
