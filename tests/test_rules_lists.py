@@ -32,6 +32,9 @@ CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding la
     ("probe whether quantisation of code helps", "quantisation"),
     ("are doing decoding latency work", ""),  # "are doing ...", "is proposing ...": what the papers do, as typed
     ("are proposing quantisation of code", "quantisation"),
+    # What a paper did ("which paper did ..."), and a kind it is likened to ("early-exit style"), are no subject.
+    ("did early-exit style decoding latency work", ""),
+    ("did quantisation of code", "quantisation"),
 ])
 def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missing):
     reason = unmet_words(topic, Vocabulary(CORPUS))

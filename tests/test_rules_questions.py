@@ -1582,12 +1582,15 @@ def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     # The asker's own ratio of two figures the abstract writes is no figure to find.
     ("10.59% vs a 5.3% baseline, so roughly 2x right?", ""),
     ("10.59% vs a 3.1% baseline, so roughly 2x right?", "3.1%"),  # a control: one of them unwritten
+    # A multiple is met by one written as a multiple or in a word, not by any number: "doubles" is ~2x.
+    ("so it roughly doubles it, ~2x right?", ""),
+    ("so ~3x over the baseline, right?", "~3"),
 ])
 def test_figures_asked_to_be_confirmed_must_be_written(question, unconfirmed):
     from rag.answer.asks import unconfirmed_figure
 
     assert unconfirmed_figure(question, "Our best agent reaches a task success rate of 10.59%. The baseline has "
-                                        "5.3%.") == unconfirmed
+                                        "5.3%, which our agent doubles. It solves 3 more tasks.") == unconfirmed
 
 
 @pytest.mark.parametrize(("question", "text", "contradicted"), [

@@ -127,6 +127,9 @@ def test_a_detail_abstracts_rarely_give_must_be_in_the_abstract(paper, question,
     ("does it even work for stuff in haskell?", "haskell"),  # "stuff" is the asker's chatter
     # "even" before the subject, and the ask after the preposition: no setting it extends to.
     ("even the best model can break them for what share of the haskell programs?", ""),
+    # "other" / "different" say some other one, which no abstract need write; the setting is the rest.
+    ("does it still hold up when moved to different models?", ""),  # the abstract says models
+    ("does it still hold up when moved to different haskell models?", "haskell"),
 ])
 def test_a_setting_beyond_what_the_abstract_names_is_not_stated(question, setting):
     used_by = {"haskell": 0, "programs": 30, "java": 2, "projects": 20, "github": 3, "issues": 4, "mbpp": 5, "stuff": 0}

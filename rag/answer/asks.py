@@ -961,6 +961,12 @@ _MULTIPLE = re.compile(r"(?:(?:roughly|about|around|approximately|nearly|almost|
                        r"(?![\w])", re.I)
 
 
+_WRITTEN_MULTIPLE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:x|×|times|-?fold)(?!\w)|"
+                               r"\b(?:factor|speed-?up)\s+(?:of\s+)?(?:up\s+to\s+|about\s+|over\s+)?"
+                               r"(\d+(?:\.\d+)?)", re.I)
+_MULTIPLE_WORDS = {2: r"doubl\w*|twice|two-?fold", 3: r"tripl\w*|thrice|three-?fold", 4: r"quadrupl\w*|four-?fold"}
+
+
 def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
     """A figure the question asks to have confirmed ("812 tasks ..., correct?"), counts and rough figures too, that
     `text` does not write, as written in the question; "" when it asks for no confirmation or all are written. With
@@ -979,7 +985,16 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
         if _ASKERS_RATIO.search(question[:figure.start]) and _MULTIPLE.match(question, figure.start) and \
                 sum(any(_writes(values, f) for _, values in sentences) for f in figures if f is not figure) >= 2:
             continue  # "26.3% vs the old 13.2%, so roughly 2x right?": the asker's sum of the figures it restates
-        writing = [s for s, values in sentences if _writes(values, figure, rough=figure.bound == "~")]
+        rough = figure.bound == "~"
+        if _MULTIPLE.match(question, figure.start):
+            # "so ~2x over the old best, right?": a multiple, written as one ("38x", "3 times") or in a word
+            # ("doubling the previous best result"); not any 2 in the abstract.
+            said = _MULTIPLE_WORDS.get(figure.value)
+            writing = [s for s, _ in sentences
+                       if any(_writes([float(m[1] or m[2])], figure, rough) for m in _WRITTEN_MULTIPLE.finditer(s))
+                       or (said and re.search(rf"\b(?:{said})", s, re.I))]
+        else:
+            writing = [s for s, values in sentences if _writes(values, figure, rough=rough)]
         if not writing:
             return figure.phrase or figure.text
         if on and not any(said_on(s, on, [t for t, _ in sentences]) for s in writing):

@@ -177,7 +177,8 @@ def unmet_figures(topic: str) -> str:
 
 # What a topic says the papers do with their subject, before the subject itself: "look at", "deal with", "use".
 _DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?=\w+ing\b))?"  # "are doing ...", "is proposing ...": as typed
-                    r"(?:(?:look|looks|work|works|focus|focuses|looking|working|focusing)\s+(?:at|on|into)|"
+                    r"(?:did|does|do|"  # "which paper did early-exit style inference ...": what it did
+                    r"(?:look|looks|work|works|focus|focuses|looking|working|focusing)\s+(?:at|on|into)|"
                     r"(?:doing|proposing|using|studying|applying|exploring|addressing|tackling|dealing\s+with)|"
                     r"(?:deal|deals)\s+with|(?:have|has)\s+\w+\s+to\s+do\s+with|"  # "have anything to do with"
                     r"use|uses|study|studies|address|addresses|tackle|tackles|cover|covers|discuss|discusses|"
@@ -187,6 +188,9 @@ _DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?=\w+ing\b))?"  # "are doing ..
                     r"(?:whether|wheter|wether|if|how))\s+", re.I)  # "test wheter": as typed
 
 
+_LIKENED = re.compile(r"\b[\w-]+[\s-](?:style|like|type|esque|flavou?red)\b", re.I)
+
+
 def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], float] = lambda word: 1.0) -> str:
     """Why no paper can meet a described list topic whose subject is a word no indexed title or abstract has in any
     form ("which papers use speculative decoding?"), or "": papers matching it loosely are then about something
@@ -194,8 +198,10 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     rest, _ = split_filters(topic)
     if re.search(r"\bor\b", rest):
         return ""  # "A or B": one side missing leaves the other
-    # The asker's own words ("tricks for ...") are no subject.
-    words = [w for w in re.findall(r"[A-Za-z][\w-]*", _DOING.sub("", rest, count=1)) if w.lower() not in CHATTER]
+    # The asker's own words ("tricks for ...") are no subject, nor a kind it is likened to ("early-exit style
+    # dynamic inference" is dynamic inference).
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", _LIKENED.sub(" ", _DOING.sub("", rest, count=1)))
+             if w.lower() not in CHATTER]
     # Only the thing the topic starts with ("speculative decoding to speed up code LLMs"), after what the papers do
     # with it ("look at text-to-SQL generation"): a word further on may be the asker's paraphrase of what the papers
     # say, and the closest sentences may still answer.

@@ -211,6 +211,11 @@ _SETTING_CUE = re.compile(r"\b(?:also|still|even|as well|too)\b|\b(?:been|be|bei
 _SETTING = re.compile(r"\b(?:for|on|in|with|to|from|beyond)\s+(?P<setting>[^?,;.]+?)\s*[?.!]*$", re.I)
 
 
+# Words saying "some other one", which no abstract need write: "when transferred to other domains or different
+# models" is said "across domains and models".
+_ANY_OTHER = frozenset({"other", "different", "new", "unseen", "various", "similar", "more", "another"})
+
+
 def unstated_setting(paper: Paper, question: str, papers_using: Callable[[str], int]) -> str:
     """The most specific word (the one fewest indexed papers use) of a setting a question asks a paper to extend to
     ("haskell" of "haskell programs") when it is nowhere in the paper's abstract, or "": whatever the abstract says,
@@ -228,7 +233,7 @@ def unstated_setting(paper: Paper, question: str, papers_using: Callable[[str], 
         return ""  # "even the best model ... builds them for what fraction of the solutions?": that is the ask
     # Not the asker's chatter: "the recursion parallel processing stuff".
     words = [w for w in re.findall(r"[a-z][\w+#-]*", match["setting"].lower())
-             if len(w) >= 3 and w not in STOPWORDS and w not in CHATTER]
+             if len(w) >= 3 and w not in STOPWORDS and w not in CHATTER and w not in _ANY_OTHER]
     if not words:
         return ""
     rarest = min(words, key=papers_using)
