@@ -66,10 +66,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     if shape is not None and (detail := detail_stated_nowhere(found.searched, closest, yes_no=shape.yes_no)):
         # "what licence is MBPP released under?": no close abstract gives one; its other sentences answer nothing.
         return refuse(question, found, f"None of the closest abstracts states a {detail}.")
-    # A question about one named paper, handed back by its path, is answered from that paper's sentences or not at
-    # all: "how many LLMs did CoCoNUT test, and what's the best accuracy ...?" had quoted STP's 26.3%.
-    one = shape is not None and len(shape.papers) == 1 and shape.kind == "factoid" and not shape.yes_no
-    scored = found.scored_in(shape.papers) if one else found.scored()
+    scored = found.scored()
     bar = settings.answer.refuse_below
     if (unknown_ids or unknown_words) and not (shape is not None and shape.yes_no):
         # A name no abstract has in any form asks for strong evidence, not a refusal outright: the abstract may
@@ -81,6 +78,13 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         unknown = unknown_ids or unknown_words
         reason = not_mentioned(unknown) if unknown and scored else ""
         return refuse(question, found, reason)
+    if shape is not None and len(shape.papers) == 1 and shape.kind == "factoid" and not shape.yes_no:
+        # A question about one named paper, handed back by its path (its sentences share few words with the
+        # question), is answered from that paper's sentences: "how many LLMs did CoCoNUT test, and what's the best
+        # accuracy ...?" had quoted STP's 26.3%, "what ckpt is PRIME initialised from?" Stable Code's.
+        scored = [s for s in scored if s.paper_id in shape.papers]
+        if not scored:
+            return refuse(question, found, "")
     if unnamed := unattributed_figure(found.searched, papers[scored[0].paper_id].abstract):
         figure, said = unnamed
         return refuse(question, found, f"The closest abstract gives {figure} without saying what it is of (it says: "
