@@ -2669,3 +2669,9 @@ def test_a_question_naming_one_paper_is_never_answered_from_another(engine):
     cited = {c.title for c in answer.citations}
     assert cited <= {"CoCoNUT: Structural Code Understanding does not fall out of a tree"}
     assert "26.3%" not in answer.answer
+
+
+def test_a_loose_figure_put_up_to_confirm_on_a_benchmark_the_abstract_gives_none_for_is_refused(engine):
+    # CodeTree's abstract gives SWEBench no figure ("significant performance gains"); its 95.1 is on HumanEval.
+    answer = engine.ask("CodeTree w/ GPT-4o fixes something like 19% of SWEBench issues - can you confirm the number?")
+    assert answer.refused and "19%" in answer.answer

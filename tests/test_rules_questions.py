@@ -2785,6 +2785,8 @@ def test_words_typed_in_lower_case_that_no_abstract_has(question, unknown):
     ("a blog gives it 95.1 on HumanEval. is that figure in its abstract?", True),
     ("GPT-4 gets 10.59% and humans ~78%. is the human success number from the abstract?", True),
     ("is the number of tasks large?", False),  # no "in" / "from": a question about the figure
+    ("they resolve like 19% of issues? can u confirm the exact %", True),
+    ("can you explain the 19% figure?", False),
 ])
 def test_figures_put_up_to_be_confirmed(question, checked):
     from rag.answer.asks import asks_confirmation

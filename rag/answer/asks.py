@@ -918,6 +918,8 @@ def _writes(written: Sequence[float], figure: Figure, rough: bool = False) -> bo
 # "WebArena has 812 tasks and humans at ~78% success, correct?": figures put up to be confirmed.
 _CONFIRM = re.compile(r"(?:,|\s)\s*(?:correct|right|true|yes|accurate|confirm(?:ed)?|"
                       r"is\s+that\s+(?:right|correct|true))\s*\?|"
+                      # "they resolve like 19% of issues? can u confirm the exact %"
+                      r"\bcan\s+(?:you|u)\s+(?:confirm|verify|double-?check)\b|"
                       # "... 97.7% on MBPP. is that the MBPP number in the abstract?", "does that hold up?"
                       r"\b(?:is|are)\s+(?:that|this|those|these)\s+(?:what|the|its|their|[\w-]+['’]s)\b[^?]{0,60}\?|"
                       r"\b(?:does|do)\s+(?:that|this|it|those|they|both(?:\s+[\w-]+)?)\s+(?:hold(?:\s+up)?|check\s+out)\b|"
