@@ -80,8 +80,10 @@ def measure_or_multiple(sentence: str) -> bool:
     return has_measure(sentence) or states_a_multiple(sentence)
 
 
-_MULTIPLE_IN_WORDS = re.compile(r"\b(?:halv(?:es|ed|ing)|doubl(?:es|ed|ing)|tripl(?:es|ed|ing)|quadrupl(?:es|ed|ing)|"
-                                r"(?:two|three|four|five|ten)-?fold)\b", re.I)
+# A multiple said in a word, by its value: "halves the error rate", "doubling the previous best result".
+_WORD_MULTIPLES = {0.5: r"halv(?:es|ed|ing)", 2: r"doubl(?:es|ed|ing)|two-?fold", 3: r"tripl(?:es|ed|ing)|three-?fold",
+                   4: r"quadrupl(?:es|ed|ing)|four-?fold", 5: r"five-?fold", 10: r"ten-?fold"}
+_MULTIPLE_IN_WORDS = re.compile(r"\b(?:" + "|".join(_WORD_MULTIPLES.values()) + r")\b", re.I)
 
 
 # A question about a named benchmark asking a measurement ("what GSM8K accuracy", "how well"), not a size or a count:
@@ -963,10 +965,10 @@ _MULTIPLE = re.compile(r"(?:(?:roughly|about|around|approximately|nearly|almost|
                        r"(?![\w])", re.I)
 
 
+# A multiple an abstract writes with its number: "38x", "3 times", "factor up to 38".
 _WRITTEN_MULTIPLE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:x|×|times|-?fold)(?!\w)|"
                                r"\b(?:factor|speed-?up)\s+(?:of\s+)?(?:up\s+to\s+|about\s+|over\s+)?"
                                r"(\d+(?:\.\d+)?)", re.I)
-_MULTIPLE_WORDS = {2: r"doubl\w*|twice|two-?fold", 3: r"tripl\w*|thrice|three-?fold", 4: r"quadrupl\w*|four-?fold"}
 
 
 def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
@@ -986,15 +988,15 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
             continue
         if _ASKERS_RATIO.search(question[:figure.start]) and _MULTIPLE.match(question, figure.start) and \
                 sum(any(_writes(values, f) for _, values in sentences) for f in figures if f is not figure) >= 2:
-            continue  # "26.3% vs the old 13.2%, so roughly 2x right?": the asker's sum of the figures it restates
+            continue  # "26.3% vs the old 13.2%, so roughly 2x right?": the asker's own ratio of figures they restate
         rough = figure.bound == "~"
         if _MULTIPLE.match(question, figure.start):
             # "so ~2x over the old best, right?": a multiple, written as one ("38x", "3 times") or in a word
             # ("doubling the previous best result"); not any 2 in the abstract.
-            said = _MULTIPLE_WORDS.get(figure.value)
+            said = _WORD_MULTIPLES.get(figure.value)
             writing = [s for s, _ in sentences
                        if any(_writes([float(m[1] or m[2])], figure, rough) for m in _WRITTEN_MULTIPLE.finditer(s))
-                       or (said and re.search(rf"\b(?:{said})", s, re.I))]
+                       or (said and re.search(rf"\b(?:{said})\b", s, re.I))]
         else:
             writing = [s for s, values in sentences if _writes(values, figure, rough=rough)]
         if not writing:
