@@ -91,6 +91,11 @@ def test_twenty_clients_at_once_each_get_their_own_conversation(app_url, engine)
         # answered from it.
         searched = engine.ask(FOLLOW_UP, history=[row["question"]]).searched_query
         assert f"Searching for: {as_typed(searched)}</span>" in follow_up, (row["id"], follow_up)
+        if not cited_titles(follow_up):
+            # Refused, of this client's own paper: "The abstract of “Automated Design of Agentic Systems” names no
+            # benchmark, dataset or environment" (it names domains only), never of another client's.
+            assert f"abstract of “{expected}”" in follow_up, (row["id"], follow_up)
+            continue
         assert expected in cited_titles(follow_up), (row["id"], follow_up)
         assert {n for n, _ in CITE.findall(follow_up)} == {"2"}, "the follow-up's markers open its own turn"
 
