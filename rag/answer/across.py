@@ -213,8 +213,6 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
     return sorted(kept, key=lambda s: -s.score)[:limit]
 
 
-
-
 def _on_topic(found: Gathered) -> bool:
     """Whether a whole abstract is close to the question in meaning (ACROSS_DENSE), the question naming nothing the
     abstracts lack and having at most one word of the asker's own: "can language models mentally run a program?"

@@ -84,6 +84,10 @@ def measure_or_multiple(sentence: str) -> bool:
 _WORD_MULTIPLES = {0.5: r"halv(?:es|ed|ing)", 2: r"doubl(?:es|ed|ing)|two-?fold", 3: r"tripl(?:es|ed|ing)|three-?fold",
                    4: r"quadrupl(?:es|ed|ing)|four-?fold", 5: r"five-?fold", 10: r"ten-?fold"}
 _MULTIPLE_IN_WORDS = re.compile(r"\b(?:" + "|".join(_WORD_MULTIPLES.values()) + r")\b", re.I)
+# A multiple written with its number, the number captured: "38x", "3 times", "a speedup of 4", "(factor up to 38)".
+_TIMES = r"\s*(?:x|×|times|-?fold)(?!\w)"
+_WRITTEN_MULTIPLE = re.compile(rf"(\d+(?:\.\d+)?){_TIMES}|\b(?:factor|speed-?ups?)\s+(?:of\s+)?"
+                               r"(?:up\s+to\s+|about\s+|over\s+|~\s*)?(\d+(?:\.\d+)?)", re.I)
 
 
 # A question about a named benchmark asking a measurement ("what GSM8K accuracy", "how well"), not a size or a count:
@@ -97,10 +101,9 @@ _SCALED = re.compile(r"(?:\d[KMBT]|thousand|million|billion|trillion)$", re.I)
 # "By what factor is it faster?", "how much faster": only a ratio answers ("3x", "2.5 times", "a speedup of 4").
 _ASKS_FACTOR = re.compile(r"\b(?:by )?what factor|\bhow many times|\bhow much (?:faster|slower|cheaper|smaller|"
                           r"bigger|larger)|\bspeed-?up factor", re.I)
-_FACTOR = re.compile(r"\d[\d.,]*\s*(?:x|×|times|-?fold)(?!\w)|\bspeed-?ups? of (?:up to |about )?\d|"
+_FACTOR = re.compile(rf"{_WRITTEN_MULTIPLE.pattern}|"
                      r"\b(?:twice|thrice|half|halv(?:es|ed|ing)|doubl\w*|tripl\w*|"
                      r"(?:an|two|three) orders? of magnitude)\b|"
-                     r"\bfactor\s+(?:of\s+)?(?:up\s+to\s+|about\s+|~\s*)?\d|"  # "(factor up to 38)"
                      r"\d[\d.,]*\s*%\s*(?:faster|slower|speed-?up|less|fewer|lower|reduction)", re.I)
 # "What GSM8K accuracy", "what task success rate", "just the number": a measurement is what is asked (narrower
 # than _ASKS_MEASURE, which only picks how a sentence naming the asked benchmark must state its figure).
@@ -961,14 +964,7 @@ _NAMED_COUNT = re.compile(r"(?:\b(?:name|list|give|identify|state|what\s+are|whi
 # A ratio the asker works out from figures they restate: "so roughly 2x", "i.e. about 3 times".
 _ASKERS_RATIO = re.compile(r"\b(?:so|i\.?e\.?|that['’]?s|that\s+is|which\s+is|meaning)\s+"
                            r"(?:(?:roughly|about|around|approximately|nearly|almost|~)\s*)?$", re.I)
-_MULTIPLE = re.compile(r"(?:(?:roughly|about|around|approximately|nearly|almost|~)\s*)?\d[\d.]*\s*(?:x|×|times|-?fold)"
-                       r"(?![\w])", re.I)
-
-
-# A multiple an abstract writes with its number: "38x", "3 times", "factor up to 38".
-_WRITTEN_MULTIPLE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:x|×|times|-?fold)(?!\w)|"
-                               r"\b(?:factor|speed-?up)\s+(?:of\s+)?(?:up\s+to\s+|about\s+|over\s+)?"
-                               r"(\d+(?:\.\d+)?)", re.I)
+_MULTIPLE = re.compile(rf"(?:(?:roughly|about|around|approximately|nearly|almost|~)\s*)?\d[\d.]*{_TIMES}", re.I)
 
 
 def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:

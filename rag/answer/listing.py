@@ -24,6 +24,7 @@ from rag.answer.naming import in_passing
 from rag.answer.paper_filters import split_filters, why_none
 from rag.answer.plan import NARROWING
 from rag.answer.scoring import ScoredSentence
+from rag.answer.unknowns import LIKENED
 from rag.text.chatter import CHATTER
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, key_names, mention_pattern
@@ -188,7 +189,7 @@ _DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?=\w+ing\b))?"  # "are doing ..
                     r"(?:whether|wheter|wether|if|how))\s+", re.I)  # "test wheter": as typed
 
 
-_LIKENED = re.compile(r"\b[\w-]+[\s-](?:style|like|type|esque|flavou?red)\b", re.I)
+_LIKENED = re.compile(rf"\b[\w-]+[\s-]{LIKENED}\b", re.I)
 
 
 def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], float] = lambda word: 1.0) -> str:

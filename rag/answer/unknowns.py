@@ -259,8 +259,11 @@ def not_mentioned(names: list[str]) -> str:
 
 # "HumanEval-style tasks", "GPT-4-like models", "a gpt-3.5-based agent": a known name with a word saying "of its
 # kind" describes (a kind of thing named after the name, not the name itself).
-KIND_SUFFIX = (r"-(?:style|like|based|type|ish|esque|inspired|related|specific|level|format|derived|generated|written|"
-               r"produced|powered|driven|assisted)")
+# A kind likened to the name ("-style", "-like"): a list topic's "early-exit style dynamic inference" is about dynamic
+# inference.
+LIKENED = r"(?:style|like|type|ish|esque|inspired|flavou?red)"
+KIND_SUFFIX = (rf"-(?:{LIKENED}|based|related|specific|level|format|derived|generated|written|produced|powered|driven|"
+               r"assisted)")
 _KIND_OF = re.compile(rf"^(?P<base>.+?){KIND_SUFFIX}$", re.I)
 # The same in running text, lower case included.
 KIND_OF_IN_TEXT = re.compile(rf"(?<![\w.-])(?P<base>[\w.+]+(?:-[\w.+]+)*?){KIND_SUFFIX}(?![\w-])", re.I)
