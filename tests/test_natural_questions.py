@@ -2675,3 +2675,62 @@ def test_a_loose_figure_put_up_to_confirm_on_a_benchmark_the_abstract_gives_none
     # CodeTree's abstract gives SWEBench no figure ("significant performance gains"); its 95.1 is on HumanEval.
     answer = engine.ask("CodeTree w/ GPT-4o fixes something like 19% of SWEBench issues - can you confirm the number?")
     assert answer.refused and "19%" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "history", "said"), [
+    # "reach the level of" a person asks a finding, said in words; "how many problems and which language" counts
+    # problems, not "and".
+    ("per the ChatGPT maths paper, can ChatGPT reach the level of an average maths grad student?", (),
+     "graduate student"),
+    ("how many problems and which programming language does GitChameleon have?", (), "116"),
+    # Set against GPT-4, which proved none: the paper's own FIMO figure is what is asked.
+    ("how did DeepSeek-Prover do on FIMO, against GPT-4?", (), "5 out of 148"),
+    # "which paper in here introduced MBPP?" asks its maker: "it" is that paper, not the four using MBPP.
+    ("how many problems does it have?", ("which paper in here introduced MBPP?",), "974"),
+    # "the second one" is one paper, and so are "they" after it.
+    ("and the second one: which base model did they start from?",
+     ("OVM vs PRIME vs ProcessBench: what does each say about process rewards?",), "Qwen2.5-Math-7B-Base"),
+])
+def test_round_eight_wordings_are_read_as_asked(engine, question, history, said):
+    assert_answered_saying(engine, question, said, history)
+
+
+@pytest.mark.parametrize(("question", "history", "cited"), [
+    # A size asked beside what each benchmark tests is no figure on HumanEval, which only describes them.
+    ("GitChameleon and BigCodeBench: how large is each, and what do they test that HumanEval does not?", (),
+     {"GitChameleon", "BigCodeBench"}),
+    # A title with "(the MBPP one)" after it is still that paper.
+    ("Program Synthesis with Large Language Models (the MBPP one) and Programming Puzzles: what kind of problems does "
+     "each use?", (), {"Program Synthesis with Large Language Models", "Programming Puzzles"}),
+    # "those three" are the three compared, not two of them and PRIME's "SFT".
+    ("which of the three released model checkpoints?",
+     ("math SFT sets: DotaMath, MARIO and InfinityMATH - how was each one made?",),
+     {"DotaMath", "MARIO", "InfinityMATH"}),
+    # A side described in a title's words, beside a named paper, is that paper.
+    ("dynamic layer-skipping for code completion vs KV Prediction: which saves more latency?", (),
+     {"KV Prediction", "When Neural Code Completion Models Size up the Situation"}),
+    # Parts of one whole set against each other are no second paper.
+    ("for Code4Me, what fraction of failures came from the model vs from how developers used it?", (),
+     {"Language Models for Code Completion"}),
+    # "or build on it" is another use of miniF2F: every paper naming it.
+    ("which papers evaluate on miniF2F or build on it?", (),
+     {"A Lean Dataset", "DeepSeek-Prover", "MA-LoT", "STP"}),
+])
+def test_round_eight_rows_and_lists_cite_the_papers_meant(engine, question, history, cited):
+    answer = engine.ask(question, history=list(history))
+    titles = {c.title for c in answer.citations}
+    assert not answer.refused
+    assert all(any(t.startswith(p) for t in titles) for p in cited)
+    assert all(any(t.startswith(p) for p in cited) for t in titles)
+
+
+@pytest.mark.parametrize(("question", "named", "not_said"), [
+    # FIMO is DeepSeek-Prover's benchmark ("on FIMO: ..." is no "FIMO model"): STP's abstract gives nothing on it.
+    ("STP on FIMO: problems proved out of 148?", "FIMO", "5 out of 148"),
+    # FVEL's before -> after counts are on SV-COMP, not Code2Inv.
+    ("FVEL: Mistral-7B problems solved before -> after fine-tuning, on Code2Inv?", "FVEL", "75 -> 84"),
+])
+def test_round_eight_near_misses_are_refused(engine, question, named, not_said):
+    answer = engine.ask(question)
+    assert answer.refused and named in answer.answer and not answer.citations
+    assert not_said not in answer.answer.split("What other papers say")[0]

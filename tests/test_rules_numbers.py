@@ -201,6 +201,11 @@ def test_a_question_asking_a_kind_of_figure_needs_that_kind(question, sentence, 
     ("what was SWE-agent's efficacy in that comparison?", True),
     ("codex 18% single try, gpt-3 single try was what", True),  # the value asked at the end
     ("is this what they did on MBPP?", False),
+    # A level said in words is no figure; "before -> after" and "the number for" ask values.
+    ("can the model reach the level of a typical postdoc?", False),
+    ("does it reach 50% on MATH?", True),
+    ("Llama problems solved before -> after tuning?", True),
+    ("the zero-shot MBPP number for the 8B model?", True),
 ])
 def test_numbers_and_results_asked_are_figures(question, asks):
     from rag.answer.asks import asks_for_figure

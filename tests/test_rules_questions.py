@@ -195,6 +195,9 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     # A paper against a model the index has no paper for: what its own abstract says of that model.
     ("how does the AlphaCode system stack up against GPT-3.5?", "factoid", ["ac"]),  # held before too
     ("PyCoder vs RLCoder on CodeXGLUE - how big is the gap?", "comparative", ["sa", "rl"]),  # a control: two papers
+    # Parts of one whole set against each other, in the paper named: no second paper.
+    ("in RLCoder, what fraction of retrievals were useful vs useless?", "factoid", ["rl"]),
+    ("for PyCoder, how many of the errors came from syntax vs naming?", "factoid", ["sa"]),
     # The papers that use a named model, whatever role they give it; the models tuned when none is named.
     ("which papers put Codex through its paces, as a base model or a baseline?", "list", []),
     ("which base models get fine-tuned across these papers?", "aggregate", []),  # a control
@@ -448,6 +451,12 @@ def test_follow_ups_are_made_standalone(question, history, standalone):
     # A name only one abstract has (a benchmark it introduces) is one of "them" too.
     ("which of them reports exact match?", ["Tell me about RLCoder and CodeXGLUE"],
      "which of RLCoder and CodeXGLUE reports exact match?"),
+    # Three papers compared are all three of "those three"; a field's acronym said in passing is none of them.
+    ("which of those three released weights?", ["the RL data: RLCoder vs PyCoder vs DotaMath, how was each built?"],
+     "which of RLCoder, PyCoder and DotaMath released weights?"),
+    # "they" after the one picked by place are its authors; before it, still all of them.
+    ("and the second one: what did they train on?", ["RLCoder vs PyCoder: which is better?"],
+     "and PyCoder: what did PyCoder train on?"),
     # Typed in lower case, put in as the abstracts write it: "(rlcoder)" would read as no name.
     ("and also what did they train?", ["tbh whats the rlcoder paper about"], "and also what did they train (RLCoder)?"),
 ])
@@ -626,6 +635,7 @@ def test_a_size_asked_without_a_unit_is_a_count_of_items(question, sized):
     ("where does SWE-bench come from?", "SWE-bench"),
     ("what is the origin of the MATH dataset?", "MATH"),
     ("in the paper that introduced MBPP, how many tasks are there?", "MBPP"),
+    ("which paper in here came up with the HumanEval set?", "HumanEval"),
     ("which papers build domain-specific LMs for HPC code?", None),  # papers doing something: a list
     ("which paper uses HumanEval?", None),  # no making asked
     ("what did STP propose?", None),

@@ -44,8 +44,11 @@ _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_W
                           # "gpt-3 single try was what": the value asked at the end
                           r"\b(?:was|is|were|are)\s+what\s*[?.!]*$|"
                           rf"{_RATES}|accurac(?:y|ies)|scores?|pass@\w*|"
-                          r"how (?:does|do|did) .+ (?:do|perform|fare)|reach|"
-                          r"get on|percent(?:age)?|(?:numbers|figures)\s+(?:on|for|in)|"
+                          r"how (?:does|do|did) .+ (?:do|perform|fare)|"
+                          # "does it reach the level of a grad student?": a level, said in words
+                          r"reach(?!\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:level|par|parity)\b)|"
+                          r"get on|percent(?:age)?|(?:numbers?|figures?)\s+(?:on|for|in)|"
+                          r"before\s*(?:->|→|=>|and|vs\.?|to|/)\s*after|"  # "problems solved before -> after"
                           # "the TTFT reduction in seconds": a quantity asked in its unit
                           r"(?:reduction|saving|speedup|increase|decrease|gain|drop|cut)s?\s+in\s+(?:seconds|"
                           r"milliseconds|ms|minutes|hours|tokens|points))\b|(?<!\S)%(?!\S)", re.I)  # "the actual %"

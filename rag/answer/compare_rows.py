@@ -82,7 +82,8 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                                                               not _roles_besides_results(question))) and \
         (_only_names(shape.aspect, terms) or (bool(_COMPARE.search(question)) and _names_and(shape.aspect, terms) <= 3
                                               and not _roles_besides_results(shape.aspect)))
-    figure = bool(terms) and (asks_which_is_better(question) or asks_for_figure(question) or on_names)
+    figure = bool(terms) and (on_names or ((asks_which_is_better(question) or asks_for_figure(question)) and
+                                           _figure_on_them(question, terms)))
     if not terms and _NUMERIC_GAP.search(question) and (apart := _no_common_ground(chosen, found)):
         # "does CodeFill outperform PyCoder on token-level completion? by how much": MRR on its own data against
         # accuracy on CodeXGLUE; no gap can be taken between them.
@@ -200,6 +201,14 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                                      _quotes_one_side(question, rows)):
         return _ranked_or_not(answer, rows, named, question, found)
     return answer
+
+
+def _figure_on_them(question: str, terms: Sequence[str]) -> bool:
+    """Whether the ask for a figure is the one naming the terms: in "math SFT data: A vs B vs C, how was each
+    dataset built and how big is it", "how big" asks each dataset's size, and SFT only says what they are."""
+    asks = split_asks(question)
+    return len(asks) < 2 or any((asks_for_figure(ask) or asks_which_is_better(ask)) and
+                                any(mentions_name(ask, t) for t in terms) for ask in asks)
 
 
 def _measured_on(term: Mention, question: str, found: Gathered) -> bool:

@@ -609,7 +609,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             # in another clause, with no number.
             with_figure = [s for s in with_figure
                            if not result_figures(s.text)
-                           or all(figure_for(s.text, w) for w in wanted if mentions_name(s.text, w))
+                           or all(figure_for(s.text, w) for w in wanted
+                                  if mentions_name(s.text, w) and not _against(focus, w))
                            or (counted is not None and counted.counts and counted.search(s.text))]
             if with_figure and (beaten := [w for w in wanted if all(only_compared(s.text, w) for s in with_figure)
                                            and not _SHARE_OF_ASKED.search(focus.replace(w, "X"))]):
@@ -999,6 +1000,13 @@ def _glossed(question: str, abstract: str) -> str:
     for short, words in defined_metrics(abstract):
         question = re.sub(rf"\b({re.escape(words)})\b(?!\s*\()", rf"\1 ({short})", question, count=1, flags=re.I)
     return question
+
+
+def _against(question: str, name: str) -> bool:
+    """Whether the question sets the name against what it asks about ("how did it fare on FIMO, vs GPT-4?"): its
+    figure may be none at all ("while GPT-4 failed to prove any")."""
+    return bool(re.search(rf"\b(?:vs\.?|versus|against|than|compared\s+(?:to|with))\s+(?:the\s+)?{re.escape(name)}"
+                          rf"(?![\w-])", question, re.I))
 
 
 def _named_numbers_only(sentence: str) -> bool:

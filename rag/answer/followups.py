@@ -31,7 +31,9 @@ _ORDINAL = re.compile(r"\b(?:the\s+)?(?:(?P<nth>first|second|third|fourth|fifth|
                       r"approach|system|work)|(?P<end>former|latter))\b", re.I)
 _PLACES = {"first": 0, "former": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "latter": -1}
 
-_WHICH_OF_THEM = re.compile(r"\bwhich(?:\s+one|\s+of\s+(?:the\s+two|them|these|those|both|the\s+pair))\b", re.I)
+# "which of those three" too
+_WHICH_OF_THEM = re.compile(r"\bwhich(?:\s+one|\s+of\s+(?:the\s+two|them|both|the\s+pair|(?:these|those)"
+                            r"(?:\s+(?:two|three|four|five|six))?|the\s+(?:three|four|five|six)))\b", re.I)
 _OF_THEM = re.compile(r"^(?:which|what)\s+(?:ones?\s+|papers?\s+)?(?:(?:of|among)\s+(?:them|these|those)\s+)?"
                       r"(?P<rest>.+)$", re.I)
 
@@ -46,8 +48,11 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
     if narrowed:
         return narrowed
     if picked := _by_place(question, history, names_of):
-        # "what search do they both use, and how does the second one speed it up?": "they" (or "each") are still both.
-        if _PLURAL.search(picked) and (subject := subject_of(history, names_of)) and " and " in subject:
+        # "what search do they both use, and how does the second one speed it up?": "they" (or "each") are still both;
+        # "the first one: what data did they train on?": the one picked.
+        plural = _PLURAL.search(question)
+        if plural and plural.start() < _ORDINAL.search(question).start() and \
+                (subject := subject_of(history, names_of)) and " and " in subject:
             return _PLURAL.sub(subject, picked, count=1)
         return picked
     if (one := _WHICH_OF_THEM.search(question)) and " and " in (subject := subject_of(history, names_of)):
@@ -107,29 +112,31 @@ def _names(text: str, names_of: Callable[[str], list[str]] | None) -> list[str]:
 def _by_place(question: str, history: Sequence[str], names_of: Callable[[str], list[str]] | None = None) -> str:
     """"Tell me more about the second one" after "What are OMPGPT and MPIrigen?": the second name put in its
     place ("" when the question picks nothing by place, or the earlier turns named too few things)."""
-    match = _ORDINAL.search(question)
-    if not match:
+    if not _ORDINAL.search(question):
         return ""
-    place = _PLACES[(match["nth"] or match["end"]).lower()]
     for earlier in reversed(history):
         names = _names(earlier, names_of)
         if len(names) >= 2:
-            if place >= len(names):
-                return ""
-            return f"{question[:match.start()]}{names[place]}{question[match.end():]}"
+            return picked_by_place(question, names)
     return ""
 
 
+# "they" / "their" after the one picked by place are its authors: "the first one — what data did they train on?"
+_ITS_AUTHORS = re.compile(r"\b(?:they|their)\b", re.I)
+
+
 def picked_by_place(question: str, names: Sequence[str]) -> str:
-    """"what dataset did the first one introduce?" after a list: that place's name put in ("" when the question
-    picks nothing by place, or there are too few names)."""
+    """"what dataset did the first one introduce?" after a list: that place's name put in, and for "they" after it
+    ("" when the question picks nothing by place, or there are too few names)."""
     match = _ORDINAL.search(question)
     if not match or len(names) < 2:
         return ""
     place = _PLACES[(match["nth"] or match["end"]).lower()]
     if place >= len(names):
         return ""
-    return f"{question[:match.start()]}{names[place]}{question[match.end():]}"
+    name = names[place]
+    after = _ITS_AUTHORS.sub(lambda m: f"{name}'s" if m[0].lower() == "their" else name, question[match.end():])
+    return f"{question[:match.start()]}{name}{after}"
 
 
 # "for the MPI one", "the Fortran paper", "that self-play one": one of the earlier names, by words that say which.
@@ -162,11 +169,13 @@ def picked_by_description(question: str, names: Sequence[str], texts: Sequence[s
 
 
 def subject_of(history: Sequence[str], names_of: Callable[[str], list[str]] | None = None) -> str:
-    """The names of the latest earlier turn that has any ("A and B" for a comparison)."""
+    """The names of the latest earlier turn that has any ("A and B" for a comparison; "A, B and C" for three
+    papers it named: "which of those three ..." is of all three; two of its other names, which may be anything)."""
     for earlier in reversed(history):
-        names = _names(earlier, names_of)
+        papers = names_of(earlier) if names_of is not None else []
+        names = papers[:LISTED_AT_MOST] if papers else _names(earlier, None)[:2]
         if names:
-            return " and ".join(names[:2])
+            return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
     return ""
 
 

@@ -111,6 +111,8 @@ def find_matches(
             ids = {m.paper.paper_id for m in find_matches(part, papers, score_topic, passing)}
             kept = [m for m in kept if m.paper.paper_id in ids]
         return kept
+    if (cut := _OR_ON_IT.sub("", topic)) != topic and any(not is_generic(n) for n in topic_names(cut)):
+        topic = cut  # "miniF2F or build on it": whatever does something with what it names
     head, examples = example_names(topic)
     if head != topic and not examples:  # an aside in parentheses, left out
         return find_matches(head, papers, score_topic, passing)
@@ -149,6 +151,11 @@ def find_matches(
         # some of the alternatives the topic describes.
         topic = _without_names(topic, names)
     return _described(topic, {p.paper_id: p for p in papers}, score_topic)
+
+
+# "..., or build on it": another way of using what the topic names, which is any paper naming it.
+_OR_ON_IT = re.compile(r",?\s+(?:or|and/or)\s+(?:[\w-]+\s+){1,3}?(?:(?:on|upon|with|from|off)\s+)?(?:it|them)\s*$",
+                       re.I)
 
 
 def topic_names(topic: str) -> list[str]:

@@ -39,7 +39,9 @@ _CONNECTOR = re.compile(r"\s(?:for|with|via|of|in|on|to|through|towards|from|by|
 _EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|than|from|with|by|using|via)\b")
 # "... (APOE4)" right after a mention: a name in brackets; not a note in words ("BigCodeBench (number of tasks)").
 # "Apolipoprotein E4 (APOE4)": a name the question defines; not a setting in brackets ("(64 samples)", "(7B)").
-_DEFINES = re.compile(r"\s*\(((?=[^()]*[A-Z])(?!\d[\d.,]*\s*[BMK]?\s*\))[^()]{1,24})\)")
+# Not a phrase of lower-case words around a name: "Program Synthesis with LLMs (the MBPP one)" says which paper.
+_MIXED_CASE = re.compile(r"[a-z][A-Z]")  # "CodeXGLUE", "DeepSeekMath"
+_DEFINES = re.compile(r"\s*\(((?=[^()]*[A-Z])(?!\d[\d.,]*\s*[BMK]?\s*\))(?![^()]*\b[a-z]{2,}\s)[^()]{1,24})\)")
 # Two sides side by side: "ovm and prime", "dotamath, mario, infinitymath" (the second side is looked ahead at, so
 # it may start the next pair).
 _LOWER_PAIR = re.compile(r"(?<![\w-])([\w-]{3,})(?:\s+(?:and|or|vs\.?|versus)\s+|\s*,\s*(?:and\s+|or\s+)?|\s*/\s*)"
@@ -215,7 +217,9 @@ class Lexicon:
                 # "the 56.3% EAcc": a name right after a figure is what the figure measures, not a paper asked about.
                 mention = replace(mention, kind="term", paper_ids=tuple(sorted(self.terms.get(key(mention.text),
                                                                                               mention.paper_ids))))
-            after = words[i + used].text.lower() if i + used < len(words) else ""
+            # The word right after it ("the FIMO benchmark"), not one past a colon or comma ("on FIMO: model, ...").
+            after = words[i + used].text.lower() if i + used < len(words) and \
+                not question[mention.end:words[i + used].start].strip(" -") else ""
             written = _POSSESSIVE.sub("", mention.text)
             if mention.kind == "term" and written not in self.title_names and written[1:].islower():
                 written = self._title_name_typed_lower(written)  # "alphacode's", "Alphacode's": AlphaCode
@@ -354,7 +358,12 @@ class Lexicon:
             if m.kind == "paper" and pid not in named:
                 seen[pid] = re.sub(r"^the\s+", "", m.text, flags=re.I)
                 named.add(pid)
-            elif m.kind != "paper" and len(m.paper_ids) == 1 and name_like(m.text):
+            elif m.kind != "paper" and len(m.paper_ids) == 1 and name_like(m.text) and \
+                    (_MIXED_CASE.search(m.text) or key(m.text) in self.introduced or
+                     self.used_more_than_once(m.text, pid)):
+                # A name made in mixed case ("CodeXGLUE"), or one its abstract makes much of; not a word or acronym
+                # one abstract uses once in passing: "math SFT data: DotaMath vs MARIO" names no PRIME ("over the
+                # SFT model"), "the goal Selector" no DEPS paper whose acronym is asked.
                 seen.setdefault(pid, m.text)
         return seen
 

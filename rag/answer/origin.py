@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 _MAKING = r"(?:introduc|propos|creat|releas|buil[dt]|develop|invent|coin|design|came up with|come up with|made|make)\w*"
 _ORIGIN = re.compile(
     rf"\b(?:(?:which|what)\s+(?:\w+\s+)?(?:paper|work|study|article|group|team)|who|(?:paper|work|study)\s+"
-    rf"(?:that|which))\s+(?:here\s+|in\s+the\s+index\s+)?(?:first\s+|originally\s+|actually\s+)?{_MAKING}\s+"
+    rf"(?:that|which))\s+(?:(?:in\s+)?here\s+|in\s+the\s+index\s+)?(?:first\s+|originally\s+|actually\s+)?{_MAKING}\s+"
     rf"(?:the\s+|a\s+|an\s+)?(?:original\s+)?(?P<made>\S.*)"
     rf"|\bwhere\s+(?:does|do|did)\s+(?:the\s+)?(?P<from>\S.*?)\s+come\s+from\b"
     rf"|\borigins?\s+of\s+(?:the\s+)?(?P<of>\S.*)", re.I)

@@ -442,9 +442,19 @@ def _compare(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSe
     # a named paper such a side is what it is compared with ("PLANSEARCH vs plain repeated sampling").
     # Only a side worded as some paper's title is ("the pillow/numpy LLM optimization case studies"); "the ROUGE-L
     # drop" or "the original C" are what is compared, not papers.
+    # Beside a named paper, only when the paper retrieved first for the side has its words in its title: "dynamic
+    # layer-skipping for code completion vs KV Prediction" ("... Faster Completion through Dynamic Model Inference").
+    def titled(side: str, title: str) -> bool:
+        return len(set(tokenize(side)) & set(tokenize(title))) >= TITLE_SHARED
+
+    def retrieved_titled(side: str) -> bool:
+        hits = found.view.retriever.search(side, retrieval, k=len(chosen) + 1)
+        first = next((papers[h.paper_id] for h in hits if papers[h.paper_id] not in chosen), None)
+        return first is not None and titled(side, first.title)
+
     worded = [side for side in missing if len(side.split()) >= 3 and found.view.vocabulary.uses_most(side) and
-              any(len(set(tokenize(side)) & set(tokenize(p.title))) >= TITLE_SHARED for p in papers.values())] \
-        if not shape.papers and len(shape.sides) >= 2 else []
+              any(titled(side, p.title) for p in papers.values()) and
+              (not shape.papers or retrieved_titled(side))] if len(shape.sides) >= 2 else []
     missing = [side for side in missing if side not in worded]
     for description in [*shape.described, *worded]:
         if _A_VERSION.match(description):

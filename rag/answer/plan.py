@@ -922,7 +922,11 @@ _SETTING_SIDE = re.compile(r"(?:with|without|w/o?|using|no)\b|"  # "with error f
                            r"generations?|passes)\b", re.I)
 
 
-_NUMBERS_COMPARED = re.compile(r"(?<![\w.-])\d[\d.,]*\s+(?:vs\.?|versus)\s+\d[\d.,]*(?![\w.-])", re.I)
+# Or parts of one whole: "what share of failures was the model's fault vs developers using it wrong?".
+_NUMBERS_COMPARED = re.compile(r"(?<![\w.-])\d[\d.,]*\s+(?:vs\.?|versus)\s+\d[\d.,]*(?![\w.-])|"
+                               r"\b(?:what|which)\s+(?:share|fraction|proportion|percentage|part|portion)\s+of\s+"
+                               r"[^?]*?\s(?:vs\.?|versus)\s|\bhow\s+many\s+of\s+(?:the\s+)?[^?]*?\s(?:vs\.?|versus)\s",
+                               re.I)
 
 
 def _ordinary(side: str) -> bool:

@@ -189,7 +189,8 @@ def counted_unit(question: str) -> Unit | None:
         words = words[:next((i for i in range(1, len(words)) if _ends_unit(words, i)), len(words))]
         if words[-2:] == ["took", "part"] or words[-1:] == ["participated"]:
             words = ["people"]  # "how many took part?": people, by whatever role
-        while len(words) > 1 and words[-1].lower() in _NOT_UNIT:  # "how many samples each"
+        # "how many samples each"; "how many problems and in which language": the clause after it is another ask
+        while len(words) > 1 and (words[-1].lower() in _NOT_UNIT or words[-1].lower() in ("and", "or", "but")):
             words.pop()
         # "how many did each test?", "how many each?", "how many already had proofs?": the unit was said before.
         if re.fullmatch(AUX_WORD, words[0], re.I) or words[0].lower() in _NOT_UNIT or (len(words) == 1 and re.fullmatch(
