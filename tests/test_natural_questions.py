@@ -2734,3 +2734,31 @@ def test_round_eight_near_misses_are_refused(engine, question, named, not_said):
     answer = engine.ask(question)
     assert answer.refused and named in answer.answer and not answer.citations
     assert not_said not in answer.answer.split("What other papers say")[0]
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # What is set aside ("beyond the HumanEval part") is not what a figure must be on.
+    ("for CoCoNUT, beyond the HumanEval part, how do models do on the recursion / OOP subsets?", "5%"),
+    # The benchmarks a paper made say which paper ("the MBPP/MathQA-Python paper"); they are not asked about.
+    ("in the MBPP/MathQA-Python paper, does human feedback in plain language cut the error rate in half?",
+     "halves the error rate"),
+    # People compared with, in other words than the abstract's ("contestants": "participants").
+    ("how did AlphaCode rank against the human contestants on Codeforces?", "54.3%"),
+    # The top of a range of sizes is the "largest models" the abstract gives a figure for; a range restated is no
+    # size asked.
+    ("how did the 137B model do on MBPP few-shot in the MBPP paper?", "59.6"),
+    ("LintSeq tunes 2.6B to 14B models on edit sequences: what's the pass@50 gain over baseline finetuning?", "20%"),
+    # "what came out of that?" asks of the part before it as a whole.
+    ("the C-to-safe-Rust paper ran its translation on HACL*: what came out of that?", "80,000"),
+])
+def test_round_nine_wordings_are_read_as_asked(engine, question, said):
+    assert_answered_saying(engine, question, said)
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    # 244M is only the bottom of "between 244M and 137B parameters": no figure of that model's is given.
+    ("Austin et al.'s program synthesis paper: what did the 244M model score on MBPP few-shot?", "244M"),
+])
+def test_round_nine_near_misses_are_refused(engine, question, named):
+    answer = engine.ask(question)
+    assert answer.refused and named in answer.answer and not answer.citations

@@ -288,3 +288,18 @@ def test_a_sentence_stating_only_figures_set_aside(sentence, only):
     from rag.answer.asks import only_set_aside
 
     assert only_set_aside(sentence, ["83.8"]) is only
+
+
+_RANGED = "We train models (with between 244M and 137B parameters). Our largest models solve 59.6 percent."
+
+
+@pytest.mark.parametrize(("question", "size"), [
+    ("what did the 244M model score?", "244M"),            # only the bottom of the range: no figure of its own
+    ("how did the 137B model do?", ""),                     # the top is the "largest models" it gives a figure for
+    ("they train 244M to 137B models: what is the gain?", ""),  # the range restated is no size asked
+    ("what is the size of the 244M model?", ""),            # no figure asked of it
+])
+def test_a_size_written_only_as_the_end_of_a_range_has_no_figure(question, size):
+    from rag.answer.model_sizes import ranged_size
+
+    assert ranged_size(question, _RANGED)[0] == size

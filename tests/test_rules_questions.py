@@ -261,6 +261,7 @@ def test_a_papers_own_model_described_is_no_side(lexicon, question):
     ("dynamic inference vs the pillow case studies — which reports the larger speedup?",
      ["dynamic inference", "the pillow case studies"]),
     ("A vs B: how does each build its data?", ["A", "B"]),
+    ("A vs B — and how big is each?", ["A", "B"]),  # "and" before the ask
     ("A's ROUGE-L of 63.7% - for how many tokens, and vs what figures for B and C?", []),  # an ask after "vs"
 ])
 def test_what_vs_joins(question, sides):

@@ -121,3 +121,15 @@ def test_the_finding_on_what_the_question_asks_beyond_the_papers_subject_leads()
     by_ask = [scored(3, 0.55), scored(2, 0.20)]  # scored for "make developers finish faster"
     answer = findings_first(chosen, {"p": paper}, [*chosen, scored(3, 0.42)], by_ask=by_ask)
     assert [s.position for s in answer] == [3, 2, 1]
+
+
+def test_a_word_clipped_from_the_abstracts_longer_word_is_no_part_of_the_ask():
+    """"math" is the abstract's "mathematical", said in every sentence: what is asked is the algorithm built on."""
+    from rag.answer.finding_aspect import distinctive_ask
+    from rag.types import Paper
+
+    sentences = ["Mathematical constants have formulas.", "We search mathematical constants by integer sequences.",
+                 "Our method builds on the Berlekamp-Massey algorithm."]
+    paper = Paper("p", "Conjectures on mathematical constants", " ".join(sentences))
+    assert distinctive_ask("ESMA for math constants builds on top of which classical algorithm?", paper) == \
+        "ESMA builds top classical algorithm"

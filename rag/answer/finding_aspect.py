@@ -35,7 +35,7 @@ def distinctive_ask(question: str, paper: Paper) -> str:
     kept = []
     for word in re.findall(r"[A-Za-z][\w'’-]*", question):
         stems = tokenize(word)
-        if stems and len(word) >= 3 and sum(all(s in place for s in stems) for place in places) <= RARE_IN_ABSTRACT:
+        if stems and len(word) >= 3 and sum(all(_in(s, place) for s in stems) for place in places) <= RARE_IN_ABSTRACT:
             kept.append(word)
     return " ".join(kept) if len(kept) >= MIN_ASKED_WORDS else ""
 
@@ -48,3 +48,8 @@ def asked_beyond_subject(found: Gathered, chosen: Sequence[ScoredSentence]) -> l
     lead = max(chosen, key=lambda s: s.score).paper_id
     asked = distinctive_ask(found.searched, found.view.papers[lead])
     return found.scored_in_for(asked, [lead]) if asked else []
+
+
+def _in(stem: str, place: set[str]) -> bool:
+    """A stem said in a place, or clipped from a longer word said there ("math" of "mathematical")."""
+    return stem in place or (len(stem) >= 4 and any(w.startswith(stem) for w in place))

@@ -82,9 +82,18 @@ from rag.answer.figure_clauses import figure_for, metric_elsewhere, metric_only_
 from rag.answer.finding_aspect import asked_beyond_subject
 from rag.answer.mentions import KIND_WORDS, Mention, key, name_like
 from rag.answer.metric_names import defined_metrics, defines_metric
-from rag.answer.model_sizes import asked_extreme, asks_model_size, extreme_size, model_sizes, unsized, unwritten_size
+from rag.answer.model_sizes import (
+    asked_extreme,
+    asks_model_size,
+    extreme_size,
+    model_sizes,
+    ranged_size,
+    unsized,
+    unwritten_size,
+)
 from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
 from rag.answer.negations import unmet_absence
+from rag.answer.people import MORE_PEOPLE
 from rag.answer.premises import contradicted_failure
 from rag.answer.quoted_titles import quoted_title_spans, without_title
 from rag.answer.record import missing_detail, record_answer, unstated_setting
@@ -262,6 +271,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             return _not_stated(paper, on[0], question, found,
                                f"{the_abstract} gives no {shown} figure for the {' '.join(telling)} baseline (it "
                                f"says: “{stating[0]}”).")
+    if (ranged := ranged_size(question, paper.abstract))[0]:
+        # "how did the smallest model, the 244M one, do?": "between 244M and 137B parameters" is all it says of it.
+        return _not_stated(paper, ranged[0], question, found,
+                           f"{the_abstract} gives no figure for the {ranged[0]} model: it writes {ranged[0]} only as "
+                           f"an end of the range of sizes it trained (“{ranged[1]}”).")
     if size := unwritten_size(question, paper.abstract):
         # "What's the MATH score of the 13B DotaMath model?": its abstract has 7B models only.
         return _not_stated(paper, size, question, found, f"{the_abstract} mentions no {size} model.")
@@ -272,7 +286,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # named as it is called: one typo away ("Interleukin-18" for "Interleukin-12 and -23 ...") may be another.
         return _not_stated(paper, "", question, found, f"{the_abstract} does not say: it uses none of the asked "
                                                        f"words ({', '.join(words)}).")
-    if (other := compared_with(question, view.vocabulary)) and not Vocabulary(paper.abstract).uses_most(other):
+    if (other := compared_with(question, view.vocabulary)) and not Vocabulary(paper.abstract).uses_most(other) and \
+            not _people_said(other, paper.abstract):
         # "How much faster is KV Prediction than speculative decoding?": nothing in it compares the two.
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} does not mention {other}, so it does not compare {name} with it.")
@@ -490,9 +505,14 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # "the IMO Lean dataset paper (IMO-Steps)": a name the abstract has only in its code's link is the paper's own.
     # "its GSM8K-based data": GSM8K is the name a sentence must have.
     # "per the Lean IMO paper": the words naming the paper say which paper, not what its figure must name.
+    # "the MBPP/MathQA-Python paper": the benchmarks it made say which paper as much.
+    made = {k for k, pid in view.lexicon.defined_by.items() if pid == paper.paper_id}
     naming_paper = [m.span() for m in ONE_PAPER.finditer(question)
-                    if any(mentions_name(paper.title, w) for w in m["description"].split())]
+                    if any(mentions_name(paper.title, w) or key(w) in made
+                           for w in re.split(r"[\s/]+", m["description"]) if w)]
     naming_paper += set_aside_spans(question)  # "besides the 61.7% on miniF2F-test, what on ProofNet-test?"
+    # "beyond the HumanEval traces, how do models fare on the extra subsets?": what is set aside is not asked.
+    naming_paper += [m.span() for m in _BEYOND_NAMED.finditer(question)]
     naming_paper += quoted_title_spans(question, paper.title)
     naming_paper += restated  # "... traces 47% of HumanEval tasks. does any ...?"
     # "how many lemmas after decomposing the olympiad proofs?" (of "A Lean Dataset for International Math Olympiad"):
@@ -728,6 +748,8 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
         return chosen
     papers = list(dict.fromkeys(s.paper_id for s in chosen))
     for part in parts[1:] if subject_first else parts:
+        if subject_first and _POINTS_BACK.search(part):
+            continue  # "... apply it to HACL* — what's the outcome of that?": asked of the part before, as a whole
         own = found.scored_in_for(part, papers) if len(tokenize(part)) >= 2 else []
         if asks_for_figure(part):  # "how big is the resulting library?": a sentence with a figure
             own = [s for s in own if has_figure(s.text)]
@@ -745,6 +767,12 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
             chosen = [s for s in chosen if s is not weakest]
         chosen = [extra, *chosen] if subject_first else [*chosen, extra]
     return chosen
+
+
+_BEYOND_NAMED = re.compile(r"\b(?:beyond|besides|apart\s+from|aside\s+from|other\s+than)\s+(?:the\s+|its\s+|their\s+)?"
+                           r"[\w.+*-]+(?:\s+(?:traces|tasks|problems|set|subsets?|splits?|results?|numbers?|"
+                           r"benchmarks?|figures?))?", re.I)
+_POINTS_BACK = re.compile(r"\b(?:that|this|it|there)\s*[?.!]*$", re.I)
 
 
 def _siblings_figures(with_figure: Sequence[ScoredSentence], wanted: Sequence[str], abstract: str) -> bool:
@@ -1000,6 +1028,15 @@ def _glossed(question: str, abstract: str) -> str:
     for short, words in defined_metrics(abstract):
         question = re.sub(rf"\b({re.escape(words)})\b(?!\s*\()", rf"\1 ({short})", question, count=1, flags=re.I)
     return question
+
+
+def _people_said(other: str, abstract: str) -> bool:
+    """Whether people compared with ("the human competitors") are in the abstract in its own words ("5,000
+    participants")."""
+    people = re.compile(rf"\b(?:{MORE_PEOPLE})\b", re.I)
+    return bool(people.search(other)) and not people.sub("", re.sub(r"\b(?:the|human|real)\b", "", other,
+                                                                     flags=re.I)).strip() \
+        and bool(people.search(abstract))
 
 
 def _against(question: str, name: str) -> bool:

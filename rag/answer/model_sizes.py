@@ -52,7 +52,7 @@ def extreme_size(sentence: str, extreme: str) -> float:
 # ("qwen2.5-math-7b-instruct": the name is checked as a name) nor a count of data ("13B tokens").
 # Millions only said of parameters or a model ("1 M NaCl" is a concentration).
 _ASKED_SIZE = re.compile(r"(?<![\w.-])(?P<n>\d+(?:\.\d+)?)\s?"
-                         r"(?P<u>B|M(?=\s*(?:param\w*|models?|versions?|variants?)\b))(?![\w-])(?!\s+(?:tokens|words|lines|samples|examples|pairs|problems|instances|documents|"
+                         r"(?P<u>B|M(?=\)?\s*(?:param\w*|models?|versions?|variants?|one)\b))(?![\w-])(?!\s+(?:tokens|words|lines|samples|examples|pairs|problems|instances|documents|"
                          r"files)\b)", re.I)
 # How an abstract writes a size: "7B", "DotaMath-deepseek-7B", "7 billion", "2.6B to 14B", "150M parameter".
 _WRITTEN_SIZE = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?:(?P<b>B|billion)|(?P<m>M|million))(?![a-z])",
@@ -74,6 +74,34 @@ def unwritten_size(question: str, abstract: str) -> str:
         if (float(match["n"]), match["u"].upper() == "B") not in written:
             return f"{match['n']}{match['u'].upper()}"
     return ""
+
+
+# Sizes an abstract writes only as the ends of a range: "(with between 244M and 137B parameters)".
+_RANGE = re.compile(r"\b(?:between\s+(?P<a>\d+(?:\.\d+)?\s*[MB])\s+and\s+(?P<b>\d+(?:\.\d+)?\s*[MB])|"
+                    r"from\s+(?P<c>\d+(?:\.\d+)?\s*[MB])\s+(?:to|up\s+to)\s+(?P<d>\d+(?:\.\d+)?\s*[MB]))(?![\w])", re.I)
+
+
+def ranged_size(question: str, abstract: str) -> tuple[str, str]:
+    """The model size a question asks a figure of ("how did the 244M one do?") when the abstract writes it only as
+    an end of a range of sizes it trained, with that range as written; ("", "") otherwise: no figure there is that
+    model's."""
+    if not asks_for_figure(question):
+        return "", ""
+    ends = [(m, (m["a"] or m["c"]), (m["b"] or m["d"])) for m in _RANGE.finditer(abstract)]
+    for match in _ASKED_SIZE.finditer(question):
+        size = f"{match['n']}{match['u'].upper()}"
+        # Not a range the question restates ("they finetune LLMs 2.6B to 14B: how big is the gain?").
+        spans = [m for m, a, b in ends if size in {a.replace(" ", "").upper(), b.replace(" ", "").upper()}
+                 and not all(re.search(rf"(?<![\d.]){re.escape(e.replace(' ', ''))}", question.replace(" ", ""), re.I)
+                             for e in (a, b))]
+        anywhere = [w for w in _WRITTEN_SIZE.finditer(abstract)
+                    if f"{w['n']}{'B' if w['b'] else 'M'}" == size]
+        # "Our largest models ... 59.6 percent": the top of the range has its figure, said so.
+        top = any(size == b.replace(" ", "").upper() for _, _, b in ends)
+        if spans and all(any(m.start() <= w.start() < m.end() for m in spans) for w in anywhere) and \
+                not re.search(r"\blargest\b" if top else r"\bsmallest\b", abstract, re.I):
+            return size, spans[0][0]
+    return "", ""
 
 
 # "how many params", "model size", "parameter count", "how big is its model": the size of the paper's model asked.

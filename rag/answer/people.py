@@ -7,4 +7,4 @@ from __future__ import annotations
 PEOPLE = r"humans?|annotators?|experts?|crowd-?workers?|participants?"
 # Said right after the measurement ("what accuracy do developers get"), more words name people.
 MORE_PEOPLE = rf"{PEOPLE}|human|people|users?|developers?|programmers?|students?|mathematicians?|reviewers?|raters?|" \
-    r"graders?|judges?"
+    r"graders?|judges?|competitors?|contestants?"

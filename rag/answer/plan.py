@@ -362,7 +362,8 @@ def _within_paper(sides: list[str], mentions: list[Mention], lexicon: Lexicon) -
     """Whether the sides compared are names the abstracts use that no paper is ("gpt-4", "Claude", each ending a
     side), two or more of them, the other sides holding the one paper named ("in CodeTree, GPT-4o vs Llama-3"); or
     one such name against that paper ("MPIrigen vs GPT-4 on MPI function prediction")."""
-    def ends_with_term(side: str) -> bool:
+    def ends_with_term(side: str) -> bool:  # an aside in brackets after it ("Java (any metric)") is no part of it
+        side = re.sub(r"\s*\([^()]*\)[\s?:]*$", "", side)
         return any(m.kind == "term" and side.lower().rstrip(" ?:").endswith(m.text.lower()) for m in mentions)
 
     def holds_paper(side: str) -> bool:
@@ -713,7 +714,9 @@ def compared_sides(text: str) -> list[str]:
 
 
 # A question word after a spaced dash or a colon: an ask after what it is about ("A vs B: how does each ...?").
-_ASK_AFTER_DASH = re.compile(r"(?:\s+[-–—]+|:)\s+(?=(?:what|how|which|who|why|where|when)\b)", re.I)
+# "... Python vs Java — and what were the other models?" too.
+_ASK_AFTER_DASH = re.compile(r"(?:\s+[-–—]+|:)\s+"
+                             r"(?=(?:(?:and|but|also|plus)\s+)?(?:what|how|which|who|why|where|when)\b)", re.I)
 _VS_PAPER = re.compile(r"^(?:the\s+)?[\w-]+\s+(?:vs\.?|versus)\s+(?!the\b)[\w-]+(?:\s+[\w-]+){0,4}?\s+"
                        r"(?:paper|work|study|article)\b", re.I)
 
