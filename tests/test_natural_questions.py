@@ -2762,3 +2762,13 @@ def test_round_nine_wordings_are_read_as_asked(engine, question, said):
 def test_round_nine_near_misses_are_refused(engine, question, named):
     answer = engine.ask(question)
     assert answer.refused and named in answer.answer and not answer.citations
+
+
+def test_a_follow_up_refused_with_its_paper_put_in_is_asked_again_with_the_earlier_turn(engine):
+    # "(Code4Me)" alone leaves too few of its words the abstract's; the earlier turn carried along says what the
+    # categories are of. A follow-up about a name no abstract has is still refused (its refusal has a reason).
+    history = ["Code4Me: what share of the failed completions were the model's own fault?"]
+    answer = engine.ask("and the remaining two categories, with their percentages?", history=history)
+    assert not answer.refused and "24.4%" in answer.answer and "following" in answer.searched_query
+    answer = engine.ask("and its score on MMLU?", history=history)
+    assert answer.refused and "MMLU" in answer.answer

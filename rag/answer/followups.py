@@ -64,7 +64,7 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
         return question
     subject = subject_of(history, names_of)
     if not subject:
-        return _carried_along(question, history)
+        return carried_along(question, history)
     if _FOLLOW_ON.match(question):
         return f"{question.rstrip('?')} ({subject})?"
     possessive = {"its": f"{subject}'s", "their": f"{subject}'s"}
@@ -80,7 +80,7 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
     return rewritten if count else f"{question.rstrip('?')} ({subject})?"
 
 
-def _carried_along(question: str, history: Sequence[str]) -> str:
+def carried_along(question: str, history: Sequence[str]) -> str:
     """With no name to put in, the earlier question carried along, which still says what "it" is about; after one
     that itself refers back ("how many test cases does it have?"), the latest that stands alone comes first."""
     alone = next((h for h in reversed(history) if not (_REFERENCE.search(h) or _FOLLOW_ON.match(h))), history[-1])

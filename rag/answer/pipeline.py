@@ -23,6 +23,7 @@ from rag.answer.evidence import Gathered, Tools
 from rag.answer.followups import (
     ASKS_WHICH_PAPER,
     about_listed,
+    carried_along,
     picked_by_description,
     picked_by_place,
     subject_of,
@@ -32,7 +33,7 @@ from rag.answer.one_asked import asked_of_one
 from rag.answer.origin import made_by, unmade
 from rag.answer.plan import NARROWING, Plan, asked_part
 from rag.answer.question import check_question
-from rag.answer.refusal import refusal, refuse
+from rag.answer.refusal import for_low_score, refusal, refuse
 from rag.answer.unknowns import (
     not_indexed,
     not_mentioned,
@@ -89,7 +90,18 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     found = gather(shape, searched, view, tools, retrieval, request.paper_ids)
     t_gathered = time.perf_counter()
     # Read as it was searched ("HE p@1" is HumanEval pass@1 in what the answer checks too), its slips as typed.
-    answer = yield from compose(shape, _read(question, view), found, retrieval, request.strict)
+    read = _read(question, view)
+    decided = decide(shape, read, found, retrieval)
+    if history and request.paper_ids is None and for_low_score(decided[0]) and \
+            searched != (carried := carried_along(asked, history)):
+        # "ok and what were the other two buckets and their shares?" after the Code4Me failure shares: with its
+        # name put in, too few of its words are the abstract's; with the earlier turn carried along, they are.
+        # Only a refusal for a low score: one with a reason (a name no abstract has) stands.
+        shape_carried, searched_carried = plan_question(carried, view, None, True)
+        found_carried = gather(shape_carried, searched_carried, view, tools, retrieval, None)
+        if not (again := decide(shape_carried, read, found_carried, retrieval))[0].refused:
+            shape, found, decided = shape_carried, found_carried, again
+    answer = yield from compose(shape, read, found, retrieval, request.strict, decided)
     answer.query = question
     answer.evidence = _with_cited(found.retrieved, answer, view.papers)
     if not answer.refused:
@@ -228,13 +240,8 @@ def _cited_by(earlier: str, view: IndexView, tools: Tools, kinds: Sequence[str])
     if shape.kind not in kinds:
         return []
     found = gather(shape, searched, view, replace(tools, generator=None), tools.settings.retrieval, None)
-    composing = compose(shape, earlier, found, tools.settings.retrieval, strict=None)
-    try:
-        while True:
-            next(composing)  # its text as written: not shown again
-    except StopIteration as done:
-        answer = done.value
-    if answer is None or answer.refused:
+    answer, _ = decide(shape, earlier, found, tools.settings.retrieval)
+    if answer.refused:
         return []
     return [view.papers[pid] for pid in dict.fromkeys(c.paper_id for c in answer.citations)]
 
@@ -275,8 +282,24 @@ def gather(shape: Plan, searched: str, view: IndexView, tools: Tools, retrieval:
 
 
 def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSettings,
-            strict: bool | None) -> Iterator[str]:
-    """Writes the answer of the planned kind; yields its text as it is written and returns the Answer."""
+            strict: bool | None, decided: tuple[Answer, bool] | None = None) -> Iterator[str]:
+    """Writes the answer of the planned kind; yields its text as it is written and returns the Answer. `decided`:
+    what `decide` already made of it."""
+    answer, own_path = decided or decide(shape, question, found, retrieval)
+    scope = shape.papers if own_path and len(shape.papers) == 1 else None
+    generator = found.tools.generator
+    if generator is not None and not answer.refused:
+        # Every kind is written by the model from the evidence the extractive answer was built from; refusals were
+        # decided above and never reach it.
+        return (yield from _generated(generator, shape, answer, question, found, strict, scope))
+    for sentence in answer.sentences:
+        yield sentence.text + " "
+    return answer
+
+
+def decide(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSettings) -> tuple[Answer, bool]:
+    """The extractive answer of the planned kind, or the refusal; and whether the kind's own path made it (not the
+    best sentences of all the evidence)."""
     answer = None
     if shape.kind == "clarify":
         answer = _clarify(question, found)
@@ -347,17 +370,7 @@ def compose(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSet
         terms = [t for t in shape.terms if not start <= t.start < end]
         answer = _about_paper(replace(shape, papers=[pid], terms=terms, described=[found.searched[start:end]]),
                               question, found)
-    scope = shape.papers if answer is not None and len(shape.papers) == 1 else None
-    if answer is None:
-        answer = best_sentences_answer(question, found, shape)
-    generator = found.tools.generator
-    if generator is not None and not answer.refused:
-        # Every kind is written by the model from the evidence the extractive answer was built from; refusals were
-        # decided above and never reach it.
-        return (yield from _generated(generator, shape, answer, question, found, strict, scope))
-    for sentence in answer.sentences:
-        yield sentence.text + " "
-    return answer
+    return (answer, True) if answer is not None else (best_sentences_answer(question, found, shape), False)
 
 
 def _clarify(question: str, found: Gathered) -> Answer:

@@ -12,8 +12,11 @@ if TYPE_CHECKING:
     from rag.answer.evidence import Gathered
 
 
+NO_ANSWER = "The indexed abstracts do not answer this question."  # a refusal for a low score, with no other reason
+
+
 def refusal(closest: Sequence[Paper], *, query: str, searched: str, reason: str = "") -> Answer:
-    lines = [reason or "The indexed abstracts do not answer this question."]
+    lines = [reason or NO_ANSWER]
     if closest:
         lines.append("Closest papers (not evidence for an answer):")
         lines += [f"- {p.title}" for p in closest]
@@ -24,3 +27,8 @@ def refuse(question: str, found: Gathered, reason: str) -> Answer:
     """A refusal naming the three papers retrieval ranked first."""
     closest = [found.view.papers[e.paper_id] for e in found.retrieved[:3]]
     return refusal(closest, query=question, searched=found.searched, reason=reason)
+
+
+def for_low_score(answer: Answer) -> bool:
+    """Whether the answer is a refusal for nothing scoring close enough, not for a reason found in the question."""
+    return answer.refused and answer.answer.startswith(NO_ANSWER)
