@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rag.answer.asks import asks_in
+from rag.answer.asks import SETTING_ASIDE, asks_in
 from rag.answer.citations import CitationBook
 from rag.answer.mentions import key
 from rag.answer.metric_names import asks_metrics, metrics_in
@@ -376,8 +376,8 @@ def aggregated_topic(question: str) -> str:
 
 
 # "apart from MATH, GSM8K and MBPP, what other datasets ...": the names set aside, up to what the question asks.
-_SET_ASIDE = re.compile(r"\b(?:apart from|aside from|other than|besides|except(?: for)?|excluding|not counting|"
-                        r"beyond)\s+(?P<names>.+?)(?=,\s*(?:what|which|how|who|do|does|are|is)\b|[?;]|$)", re.I)
+_SET_ASIDE = re.compile(rf"\b(?:beyond|{SETTING_ASIDE})\s+(?P<names>.+?)"
+                        r"(?=,\s*(?:what|which|how|who|do|does|are|is)\b|[?;]|$)", re.I)
 
 
 def _set_aside(question: str, found: Gathered) -> list[str]:

@@ -342,7 +342,10 @@ def _split_kind(word: str) -> str:
 
 
 # "(not the fine-tuned 83.8)", "other than the 19%", "besides its 61.7%": a figure the asker already has.
-_SET_ASIDE = re.compile(r"\b(?:not|other\s+than|besides|apart\s+from|aside\s+from|excluding|except)\s+"
+# The words that set something aside as not what is asked: "apart from MATH", "besides the 61.7%". A name is set
+# aside "beyond" too ("beyond the HumanEval traces"); a figure is not ("does any model get beyond 5%?").
+SETTING_ASIDE = r"apart\s+from|aside\s+from|other\s+than|besides|except(?:\s+for)?|excluding|not\s+counting"
+_SET_ASIDE = re.compile(rf"\b(?:not|{SETTING_ASIDE})\s+"
                         r"(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<figure>\d[\d,]*(?:\.\d+)?)"
                         r"\s*(?:%|\\%|percent)?(?:\s+(?:on|in|for|at)\s+(?:the\s+)?[\w.+-]+)?", re.I)
 
@@ -353,9 +356,15 @@ def set_aside_figures(question: str) -> list[str]:
 
 
 def set_aside_spans(question: str) -> list[tuple[int, int]]:
-    """Where the question sets figures aside, with what they are on ("besides the 61.7% on miniF2F-test"): the
-    names there are not what the ask is of."""
-    return [m.span() for m in _SET_ASIDE.finditer(question)]
+    """Where the question sets figures aside, with what they are on ("besides the 61.7% on miniF2F-test"), or a
+    name with what of it ("beyond the HumanEval traces, how do models fare on the extra subsets?"): the names there
+    are not what the ask is of."""
+    return [m.span() for pattern in (_SET_ASIDE, _NAME_SET_ASIDE) for m in pattern.finditer(question)]
+
+
+_NAME_SET_ASIDE = re.compile(rf"\b(?:beyond|{SETTING_ASIDE})\s+(?:the\s+|its\s+|their\s+)?[\w.+*-]+"
+                             r"(?:\s+(?:traces|tasks|problems|set|subsets?|splits?|results?|numbers?|benchmarks?|"
+                             r"figures?))?", re.I)
 
 
 def restated_spans(question: str, abstract: str) -> list[tuple[int, int]]:

@@ -511,8 +511,6 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                     if any(mentions_name(paper.title, w) or key(w) in made
                            for w in re.split(r"[\s/]+", m["description"]) if w)]
     naming_paper += set_aside_spans(question)  # "besides the 61.7% on miniF2F-test, what on ProofNet-test?"
-    # "beyond the HumanEval traces, how do models fare on the extra subsets?": what is set aside is not asked.
-    naming_paper += [m.span() for m in _BEYOND_NAMED.finditer(question)]
     naming_paper += quoted_title_spans(question, paper.title)
     naming_paper += restated  # "... traces 47% of HumanEval tasks. does any ...?"
     # "how many lemmas after decomposing the olympiad proofs?" (of "A Lean Dataset for International Math Olympiad"):
@@ -769,9 +767,6 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
     return chosen
 
 
-_BEYOND_NAMED = re.compile(r"\b(?:beyond|besides|apart\s+from|aside\s+from|other\s+than)\s+(?:the\s+|its\s+|their\s+)?"
-                           r"[\w.+*-]+(?:\s+(?:traces|tasks|problems|set|subsets?|splits?|results?|numbers?|"
-                           r"benchmarks?|figures?))?", re.I)
 _POINTS_BACK = re.compile(r"\b(?:that|this|it|there)\s*[?.!]*$", re.I)
 
 

@@ -40,8 +40,8 @@ _EVALUATED_ON = re.compile(r"\b(?:on|across|in|over|against|including|such as|th
 # "... (APOE4)" right after a mention: a name in brackets; not a note in words ("BigCodeBench (number of tasks)").
 # "Apolipoprotein E4 (APOE4)": a name the question defines; not a setting in brackets ("(64 samples)", "(7B)").
 # Not a phrase of lower-case words around a name: "Program Synthesis with LLMs (the MBPP one)" says which paper.
-_MIXED_CASE = re.compile(r"[a-z][A-Z]")  # "CodeXGLUE", "DeepSeekMath"
 _DEFINES = re.compile(r"\s*\(((?=[^()]*[A-Z])(?!\d[\d.,]*\s*[BMK]?\s*\))(?![^()]*\b[a-z]{2,}\s)[^()]{1,24})\)")
+_MIXED_CASE = re.compile(r"[a-z][A-Z]")  # a name made in mixed case: "CodeXGLUE", "DeepSeekMath"
 # Two sides side by side: "ovm and prime", "dotamath, mario, infinitymath" (the second side is looked ahead at, so
 # it may start the next pair).
 _LOWER_PAIR = re.compile(r"(?<![\w-])([\w-]{3,})(?:\s+(?:and|or|vs\.?|versus)\s+|\s*,\s*(?:and\s+|or\s+)?|\s*/\s*)"
