@@ -7,6 +7,7 @@ import pytest
 
 from rag.answer.listing import unmet_words
 from rag.text.vocabulary import Vocabulary
+from rag.types import Paper
 
 CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding latency with an auxiliary model.\n"
           "Tokompiler\nA tokenizer for HPC code; we optimize Fortran and C. There is speculation about scaling.")
@@ -229,3 +230,19 @@ def test_a_bare_which_ones_after_a_list_topic(question, topic):
     from rag.answer.plan import list_topic
 
     assert list_topic(question) == topic
+
+
+@pytest.mark.parametrize(("topic", "scored"), [
+    # "some form of" asks for any evolutionary search, which is what the abstracts' sentences are scored against.
+    ("rely on some form of evolutionary search", "rely on evolutionary search"),
+    ("use any kind of tree search", "use tree search"),
+    # Another word for the data made, after "or", is no second topic.
+    ("put out a new benchmark or eval set for code completion", "put out benchmark for code completion"),
+])
+def test_what_a_described_list_topic_is_scored_as(topic, scored):
+    from rag.answer.listing import find_matches
+
+    papers = [Paper("b", "FooBench: A Benchmark for Code Completion", "We introduce FooBench, a new benchmark.")]
+    asked: list[str] = []
+    find_matches(topic, papers, lambda text: asked.append(text) or [])
+    assert asked[:1] == [scored]

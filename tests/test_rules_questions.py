@@ -1059,6 +1059,8 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     # A second ask after the topic is answered from the papers listed, not searched as part of the topic.
     ("which papers train provers with self-play, and what do they report on miniF2F", "train provers with self-play"),
     ("which papers use Lean and Isabelle", "Lean and Isabelle"),  # "and" inside the topic stays
+    # Wanting all of them, with or without "I", asks nothing more of the papers.
+    ("which papers do code search? want all of them for my survey", "do code search"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic

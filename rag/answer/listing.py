@@ -111,6 +111,7 @@ def find_matches(
             ids = {m.paper.paper_id for m in find_matches(part, papers, score_topic, passing)}
             kept = [m for m in kept if m.paper.paper_id in ids]
         return kept
+    topic = _SOME_FORM_OF.sub("", topic)  # "rely on some form of evolutionary search": on evolutionary search
     if (cut := _OR_ON_IT.sub("", topic)) != topic and any(not is_generic(n) for n in topic_names(cut)):
         topic = cut  # "miniF2F or build on it": whatever does something with what it names
     head, examples = example_names(topic)
@@ -136,6 +137,8 @@ def find_matches(
         # Among them, the ones about the subject: "new" has done its work (MBPP's "two new benchmarks, MBPP and
         # MathQA-Python" is no closer to "new benchmarks for math" than UGMathBench).
         topic = re.sub(r"\b(?:a\s+)?(?:new|novel)\s+", "", topic, count=1, flags=re.I)
+        # "a new benchmark or eval set for code completion": another word for what is made, not a second topic.
+        topic = _OR_DATA_KIND.sub("", topic)
     asked = asked_figures(topic)
     if asked:
         return _stating(asked, _without(topic, asked), papers, score_topic, topic)
@@ -153,6 +156,7 @@ def find_matches(
     return _described(topic, {p.paper_id: p for p in papers}, score_topic)
 
 
+_SOME_FORM_OF = re.compile(r"\b(?:some|any|a|one)\s+(?:form|kind|sort|type|variant|flavou?r)s?\s+of\s+", re.I)
 # "..., or build on it": another way of using what the topic names, which is any paper naming it.
 _OR_ON_IT = re.compile(r",?\s+(?:or|and/or)\s+(?:[\w-]+\s+){1,3}?(?:(?:on|upon|with|from|off)\s+)?(?:it|them)\s*$",
                        re.I)
@@ -483,6 +487,9 @@ def _without(topic: str, figures: list[Figure]) -> str:
     return " ".join(topic.split())
 
 
+# Another word for the data made, after "or": "a new benchmark or eval set for code completion".
+_OR_DATA_KIND = re.compile(r"\s+or\s+(?:an?\s+)?(?:new\s+)?(?:eval(?:uation)?\s+(?:sets?|suites?)|"
+                           r"test\s+(?:sets?|suites?)|datasets?|data\s*sets?|benchmarks?|corpus|corpora)\b", re.I)
 # A topic asking for papers that make data: "a new benchmark for X", "novel datasets of Y".
 _NEW_DATA = re.compile(r"\b(?:new|novel)\s+(?:[\w-]+\s+){0,2}?(?P<kind>benchmark|dataset|data\s*set|corpus|corpora|"
                        r"test\s+set)s?\b", re.I)

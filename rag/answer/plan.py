@@ -527,7 +527,7 @@ _LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the) (?:collection|corp
 # A closing clause that only asks for the whole list ("list all of it please", "I want the full set").
 _ALL_OF_IT = re.compile(
     r"^(?:(?:please|so)\s+)?(?:(?:list|give|show|name)(?:\s+me)?\s+(?:all|every|them|the full|the whole)|"
-    r"i (?:want|need|.d like) (?:to see )?(?:the |a )?(?:full|whole|complete|entire|all|every)|all of (?:it|them)|"
+    r"(?:i )?(?:want|need|.d like) (?:to see )?(?:the |a )?(?:full|whole|complete|entire|all|every)|all of (?:it|them)|"
     r"the (?:full|whole|complete) (?:set|list)|list (?:the|those|these) (?:papers|ones|works))\b", re.I)
 # A bare "which ones?" after a topic that is a list already: "papers doing tree search - which ones do we have?".
 _WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?which\s+(?:ones|papers|of\s+them)(?:\s+(?:do\s+we\s+have|are\s+there|"
