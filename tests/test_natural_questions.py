@@ -2772,3 +2772,9 @@ def test_a_follow_up_refused_with_its_paper_put_in_is_asked_again_with_the_earli
     assert not answer.refused and "24.4%" in answer.answer and "following" in answer.searched_query
     answer = engine.ask("and its score on MMLU?", history=history)
     assert answer.refused and "MMLU" in answer.answer
+
+
+def test_a_count_said_to_be_a_papers_that_another_paper_gives_is_refused(engine):
+    # 5,062 problems are UGMathBench's; ProcessBench has 3,400 test cases.
+    answer = engine.ask("of ProcessBench's 5,062 problems, what share are olympiad-level?")
+    assert answer.refused and "5,062" in answer.answer and not answer.citations

@@ -1410,7 +1410,10 @@ def test_a_benchmark_variant_the_question_rules_out(question, variant):
     ("In ProcessBench, which model achieves the 56.3% EAcc?", ["56.3"]),
     ("The LintSeq paper reports a 43.37% exact match: for which task?", ["43.37"]),
     ("Is a pass@1 of 0.5 good?", ["0.5"]),
-    ("Does GHOSTS have 5,062 problems in 16 subjects?", []),  # counts describe; only scores are quoted as known
+    # A count written with a thousands separator is quoted as known (UGMathBench's, said of ProcessBench: no
+    # paper rounds to it by chance); a small count describes.
+    ("ProcessBench's 5,062 problems in 16 subjects: how many are Olympiad-level?", ["5,062"]),
+    ("Which of its 16 subjects is hardest?", []),
     ("What is its accuracy with 128 samples?", []),  # a setting
     ("Which model scored about 60% on BigCodeBench?", []),  # hedged: the abstract may say "up to 60%"
     ("Which models exceed 50% on BigCodeBench?", []),  # a bound, not a figure

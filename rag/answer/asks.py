@@ -909,9 +909,11 @@ _CONTRAST = re.compile(rf"\b(?:{BEATEN}|(?:compared|whereas|while|baselines?|unl
 # A figure a question quotes as known ("the 56.3% EAcc", "a 43.37% exact match"): a percentage or a decimal, said
 # as it is, not as a bound ("higher than 50%", "about 60%": numbers.read marks those) nor a version ("Python 3.10").
 def quoted_figures(question: str) -> list[Figure]:
-    """The figures a question gives as known."""
+    """The figures a question gives as known: shares, decimals, and counts written with a thousands separator
+    ("ProcessBench's 5,062 problems": UGMathBench's count), which no one rounds to by chance."""
     return [f for f in read(question).figures
-            if (f.percent or "." in f.text) and not f.bound and not f.in_name and not _version_number(question, f)]
+            if (f.percent or "." in f.text or re.fullmatch(r"\d{1,3}(?:,\d{3})+", f.text)) and not f.bound
+            and not f.in_name and not _version_number(question, f)]
 
 
 def unwritten_figures(question: str, text: str) -> list[str]:
