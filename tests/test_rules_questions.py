@@ -719,6 +719,8 @@ def test_only_the_sentences_that_ask_can_ask_which_is_better(question, better):
     ("reinforcment learning optimizing", ["approach"]),
     ("training data built", ["data", "approach"]),
     ("say about cost", []),  # "about" a topic asks for what is said on it, no role
+    ("feed", ["approach"]),  # "what they feed the model": what goes in
+    ("injects syntax", ["approach"]),
 ])
 def test_what_a_paper_is_for_is_asked_of_its_approach_sentence(aspect, roles):
     from rag.answer.compare_rows import roles_asked

@@ -36,7 +36,9 @@ _ASPECT_ROLES = [
     ("data", re.compile(r"\b(?:data|datasets?|benchmarks?|corpus|corpora|test\w*|evaluat\w*|problems)\b", re.I)),
     ("approach", re.compile(r"\b(?:how|method\w*|approach\w*|uses?|using|works?|search\w*|select\w*|build\w*|built|"
                             r"train\w*|design\w*|architecture|pick\w*|plan\w*|target\w*|speciali[sz]\w*|focus\w*|"
-                            r"aim\w*|measur\w*|optimi[sz]\w*|skip\w*|approximat\w*)\b|\babout$", re.I)),
+                            r"aim\w*|measur\w*|optimi[sz]\w*|skip\w*|approximat\w*|"
+                            # "what they feed the model", "how each injects syntax": what goes in is the approach
+                            r"feed\w*|fed|input\w*|inject\w*|incorporat\w*|leverag\w*|exploit\w*)\b|\babout$", re.I)),
     ("problem", re.compile(r"\b(?:problems? (?:they|it) (?:solve|address)|challenges?|motivat\w*|why|goals?)\b", re.I)),
 ]
 
