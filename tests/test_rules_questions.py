@@ -721,6 +721,10 @@ def test_only_the_sentences_that_ask_can_ask_which_is_better(question, better):
     ("say about cost", []),  # "about" a topic asks for what is said on it, no role
     ("feed", ["approach"]),  # "what they feed the model": what goes in
     ("injects syntax", ["approach"]),
+    # What each automates, how each decides or avoids labels, its core idea: its way of doing it.
+    ("actually automating", ["approach"]),
+    ("get around avoid step labels", ["approach"]),
+    ("core idea", ["approach"]),
 ])
 def test_what_a_paper_is_for_is_asked_of_its_approach_sentence(aspect, roles):
     from rag.answer.compare_rows import roles_asked

@@ -38,7 +38,10 @@ _ASPECT_ROLES = [
                             r"train\w*|design\w*|architecture|pick\w*|plan\w*|target\w*|speciali[sz]\w*|focus\w*|"
                             r"aim\w*|measur\w*|optimi[sz]\w*|skip\w*|approximat\w*|"
                             # "what they feed the model", "how each injects syntax": what goes in is the approach
-                            r"feed\w*|fed|input\w*|inject\w*|incorporat\w*|leverag\w*|exploit\w*)\b|\babout$", re.I)),
+                            r"feed\w*|fed|input\w*|inject\w*|incorporat\w*|leverag\w*|exploit\w*|bring\w*|brought|"
+                            # "what does each automate / how does each decide, avoid labels, save compute": its way
+                            r"automat\w*|construct\w*|decid\w*|avoid\w*|sav(?:e|es|ed|ing)|tricks?|mechanisms?|"
+                            r"ideas?|strateg\w*|techniques?)\b|\babout$", re.I)),
     ("problem", re.compile(r"\b(?:problems? (?:they|it) (?:solve|address)|challenges?|motivat\w*|why|goals?)\b", re.I)),
 ]
 
