@@ -2778,3 +2778,10 @@ def test_a_count_said_to_be_a_papers_that_another_paper_gives_is_refused(engine)
     # 5,062 problems are UGMathBench's; ProcessBench has 3,400 test cases.
     answer = engine.ask("of ProcessBench's 5,062 problems, what share are olympiad-level?")
     assert answer.refused and "5,062" in answer.answer and not answer.citations
+
+
+def test_a_verb_after_a_model_is_no_paper_written_as_that_word(engine):
+    # "could Claude refute" is Claude's verb, not the REFUTE paper named twice: the question is of Claude, which the
+    # REFUTE abstract never mentions, so o3-mini's figure is no answer.
+    answer = engine.ask("on the REFUTE benchmark, what share of the wrong solutions could Claude refute?")
+    assert answer.refused and "Claude" in answer.answer and "<9%" not in answer.answer

@@ -71,6 +71,17 @@ _BEFORE_A_NAME = frozenset({"in", "with", "using", "for", "of", "to", "the", "a"
                             "from", "into", "use", "uses", "used"})
 
 
+def _verb_after_name(words: Sequence[Word], i: int) -> bool:
+    """A word typed in lower case right after "could / can / did ... <name>" ("what share could DeepSeek-R1
+    refute?"): where the name's verb goes, though the abstracts write the word as a name ("REFUTE")."""
+    word = words[i].text
+    return word.isalpha() and word.islower() and i >= 2 and words[i - 2].text.lower() in _MODALS and \
+        name_like(words[i - 1].text)
+
+
+_MODALS = frozenset({"can", "could", "would", "will", "did", "does", "do", "should", "might", "may"})
+
+
 def _verb_on(words: Sequence[Word], i: int) -> bool:
     """A common word typed in lower case before "on" ("does it still lean on unsafe?", "all lean on evolutionary
     search"): a verb, though the abstracts write it as a name ("Lean")."""
@@ -368,6 +379,8 @@ class Lexicon:
         return seen
 
     def _longest_at(self, question: str, words: list[Word], i: int) -> tuple[Mention, int] | None:
+        if _verb_after_name(words, i):
+            return None  # "could DeepSeek-R1 refute?": a verb, not the paper REFUTE
         # A lower-case word after its subject is a verb ("I think it was 10%"), though "In Think, we ..." names a
         # phase of Think-and-Execute.
         plain = self.plain_word(words[i].text) or \
