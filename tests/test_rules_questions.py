@@ -195,6 +195,8 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     # A paper against a model the index has no paper for: what its own abstract says of that model.
     ("how does the AlphaCode system stack up against GPT-3.5?", "factoid", ["ac"]),  # held before too
     ("PyCoder vs RLCoder on CodeXGLUE - how big is the gap?", "comparative", ["sa", "rl"]),  # a control: two papers
+    # A lower-case name in a run of names after "do": a paper, not the first one's verb.
+    ("how do RLCoder, dotamath and PyCoder differ?", "comparative", ["rl", "dm", "sa"]),
     # Parts of one whole set against each other, in the paper named: no second paper.
     ("in RLCoder, what fraction of retrievals were useful vs useless?", "factoid", ["rl"]),
     ("for PyCoder, how many of the errors came from syntax vs naming?", "factoid", ["sa"]),

@@ -76,7 +76,7 @@ def _verb_after_name(words: Sequence[Word], i: int) -> bool:
     refute?"): where the name's verb goes, though the abstracts write the word as a name ("REFUTE")."""
     word = words[i].text
     return word.isalpha() and word.islower() and i >= 2 and words[i - 2].text.lower() in _MODALS and \
-        name_like(words[i - 1].text)
+        name_like(words[i - 1].text) and words[i].start - words[i - 1].end == 1  # not "do OVM, prime and ..."
 
 
 _MODALS = frozenset({"can", "could", "would", "will", "did", "does", "do", "should", "might", "may"})
