@@ -388,6 +388,8 @@ def restated_spans(question: str, abstract: str) -> list[tuple[int, int]]:
 
 
 _POINTS_BACK = re.compile(r"\b(?:its|their|that|this|these|those|the\s+same|it's|it\s+is)\b", re.I)
+# An ask that ends on what came before it: "how does each use it?", "what is the final outcome of that?".
+ENDS_POINTING_BACK = re.compile(r"\b(?:it|them|this|that|these|those)\s*[?.!]*$", re.I)
 # "... 10.59% end-to-end success. does the abstract give the human success rate?": what the abstract gives beside the
 # figure restated is checked, the figure with it.
 _OF_THE_ABSTRACT = re.compile(r"\b(?:the|its|their)\s+abstract\b", re.I)

@@ -44,7 +44,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     from rag.answer.factoid import extractive_answer, findings_first
     from rag.answer.finding_aspect import asked_beyond_subject
     from rag.answer.focused import answering_each_ask
-    from rag.answer.model_sizes import ranged_size
+    from rag.answer.model_sizes import range_only, ranged_size
     from rag.answer.naming import mentions_name
     from rag.answer.scoring import pick_answer_sentences
     from rag.answer.units import counted_unit, names_metric
@@ -89,8 +89,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     if (ranged := ranged_size(found.searched, papers[scored[0].paper_id].abstract))[0]:
         # "in Austin et al's paper, how did the smallest model, the 244M one, do?": the closest abstract has 244M only
         # in "between 244M and 137B parameters".
-        return refuse(question, found, f"The closest abstract gives no figure for the {ranged[0]} model: it writes "
-                                       f"{ranged[0]} only as an end of the range of sizes it trained (“{ranged[1]}”).")
+        return refuse(question, found, f"The closest abstract {range_only(*ranged)}")
     if unnamed := unattributed_figure(found.searched, papers[scored[0].paper_id].abstract):
         figure, said = unnamed
         return refuse(question, found, f"The closest abstract gives {figure} without saying what it is of (it says: "

@@ -23,6 +23,7 @@ from rag.answer.asides import without_purpose
 from rag.answer.asks import (
     BEATEN,
     BEST_WORDS,
+    ENDS_POINTING_BACK,
     FIGURE_RATIO,
     ask_opens,
     asked_component,
@@ -87,6 +88,7 @@ from rag.answer.model_sizes import (
     asks_model_size,
     extreme_size,
     model_sizes,
+    range_only,
     ranged_size,
     unsized,
     unwritten_size,
@@ -273,9 +275,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                                f"says: “{stating[0]}”).")
     if (ranged := ranged_size(question, paper.abstract))[0]:
         # "how did the smallest model, the 244M one, do?": "between 244M and 137B parameters" is all it says of it.
-        return _not_stated(paper, ranged[0], question, found,
-                           f"{the_abstract} gives no figure for the {ranged[0]} model: it writes {ranged[0]} only as "
-                           f"an end of the range of sizes it trained (“{ranged[1]}”).")
+        return _not_stated(paper, ranged[0], question, found, f"{the_abstract} {range_only(*ranged)}")
     if size := unwritten_size(question, paper.abstract):
         # "What's the MATH score of the 13B DotaMath model?": its abstract has 7B models only.
         return _not_stated(paper, size, question, found, f"{the_abstract} mentions no {size} model.")
@@ -746,7 +746,7 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
         return chosen
     papers = list(dict.fromkeys(s.paper_id for s in chosen))
     for part in parts[1:] if subject_first else parts:
-        if subject_first and _POINTS_BACK.search(part):
+        if subject_first and ENDS_POINTING_BACK.search(part):
             continue  # "... apply it to HACL* — what's the outcome of that?": asked of the part before, as a whole
         own = found.scored_in_for(part, papers) if len(tokenize(part)) >= 2 else []
         if asks_for_figure(part):  # "how big is the resulting library?": a sentence with a figure
@@ -767,7 +767,6 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
     return chosen
 
 
-_POINTS_BACK = re.compile(r"\b(?:that|this|it|there)\s*[?.!]*$", re.I)
 
 
 def _siblings_figures(with_figure: Sequence[ScoredSentence], wanted: Sequence[str], abstract: str) -> bool:
@@ -1028,10 +1027,11 @@ def _glossed(question: str, abstract: str) -> str:
 def _people_said(other: str, abstract: str) -> bool:
     """Whether people compared with ("the human competitors") are in the abstract in its own words ("5,000
     participants")."""
-    people = re.compile(rf"\b(?:{MORE_PEOPLE})\b", re.I)
-    return bool(people.search(other)) and not people.sub("", re.sub(r"\b(?:the|human|real)\b", "", other,
-                                                                     flags=re.I)).strip() \
-        and bool(people.search(abstract))
+    return bool(_PEOPLE.search(other)) and not _PEOPLE_SAID.sub("", other).strip() and bool(_PEOPLE.search(abstract))
+
+
+_PEOPLE = re.compile(rf"\b(?:{MORE_PEOPLE})\b", re.I)
+_PEOPLE_SAID = re.compile(rf"\b(?:{MORE_PEOPLE}|the|real)\b", re.I)  # "the real human programmers": people only
 
 
 def _against(question: str, name: str) -> bool:

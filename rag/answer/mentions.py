@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from rag.answer.acronyms import expansion
+from rag.answer.units import AUX_WORD
 from rag.text.corpus import joined, starts
 from rag.text.names import GENERIC_NAMES, capitalised_names, mention_pattern, names_in, short_name
 from rag.text.sentences import split_sentences
@@ -75,11 +76,8 @@ def _verb_after_name(words: Sequence[Word], i: int) -> bool:
     """A word typed in lower case right after "could / can / did ... <name>" ("what share could DeepSeek-R1
     refute?"): where the name's verb goes, though the abstracts write the word as a name ("REFUTE")."""
     word = words[i].text
-    return word.isalpha() and word.islower() and i >= 2 and words[i - 2].text.lower() in _MODALS and \
+    return word.isalpha() and word.islower() and i >= 2 and re.fullmatch(AUX_WORD, words[i - 2].text, re.I) and \
         name_like(words[i - 1].text) and words[i].start - words[i - 1].end == 1  # not "do OVM, prime and ..."
-
-
-_MODALS = frozenset({"can", "could", "would", "will", "did", "does", "do", "should", "might", "may"})
 
 
 def _verb_on(words: Sequence[Word], i: int) -> bool:

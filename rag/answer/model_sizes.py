@@ -87,21 +87,30 @@ def ranged_size(question: str, abstract: str) -> tuple[str, str]:
     model's."""
     if not asks_for_figure(question):
         return "", ""
-    ends = [(m, (m["a"] or m["c"]), (m["b"] or m["d"])) for m in _RANGE.finditer(abstract)]
+
+    def size(text: str) -> str:
+        return text.replace(" ", "").upper()
+
+    ends = [(m, size(m["a"] or m["c"]), size(m["b"] or m["d"])) for m in _RANGE.finditer(abstract)]
+    typed = size(question)
     for match in _ASKED_SIZE.finditer(question):
-        size = f"{match['n']}{match['u'].upper()}"
+        asked = f"{match['n']}{match['u'].upper()}"
         # Not a range the question restates ("they finetune LLMs 2.6B to 14B: how big is the gain?").
-        spans = [m for m, a, b in ends if size in {a.replace(" ", "").upper(), b.replace(" ", "").upper()}
-                 and not all(re.search(rf"(?<![\d.]){re.escape(e.replace(' ', ''))}", question.replace(" ", ""), re.I)
-                             for e in (a, b))]
-        anywhere = [w for w in _WRITTEN_SIZE.finditer(abstract)
-                    if f"{w['n']}{'B' if w['b'] else 'M'}" == size]
+        spans = [m for m, low, high in ends if asked in (low, high) and
+                 not all(re.search(rf"(?<![\d.]){re.escape(e)}", typed) for e in (low, high))]
+        anywhere = [w for w in _WRITTEN_SIZE.finditer(abstract) if f"{w['n']}{'B' if w['b'] else 'M'}" == asked]
         # "Our largest models ... 59.6 percent": the top of the range has its figure, said so.
-        top = any(size == b.replace(" ", "").upper() for _, _, b in ends)
+        top = any(asked == high for _, _, high in ends)
         if spans and all(any(m.start() <= w.start() < m.end() for m in spans) for w in anywhere) and \
                 not re.search(r"\blargest\b" if top else r"\bsmallest\b", abstract, re.I):
-            return size, spans[0][0]
+            return asked, spans[0][0]
     return "", ""
+
+
+def range_only(asked: str, said: str) -> str:
+    """Why a size written only as an end of a range (`ranged_size`) has no figure, said of an abstract."""
+    return f"gives no figure for the {asked} model: it writes {asked} only as an end of the range of sizes it " \
+           f"trained (“{said}”)."
 
 
 # "how many params", "model size", "parameter count", "how big is its model": the size of the paper's model asked.

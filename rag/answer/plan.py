@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rag.answer.alternatives import offered_names
 from rag.answer.asides import bracket_after, bracketed_after_paper, in_spans, makers, options_in_brackets
-from rag.answer.asks import SHOT, asks_for_figure, asks_yes_no
+from rag.answer.asks import ENDS_POINTING_BACK, SHOT, asks_for_figure, asks_yes_no
 from rag.answer.described import DESCRIBING
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
@@ -216,7 +216,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     # "How do the models compare to humans on it?", "... vs the baseline": such sides are no papers; with one or none
     # left, the question is about the paper it names.
     # "how many are from IMO 2023 vs 2022": two numbers compared are parts of one thing, no papers.
-    sides = [side for side in compared_sides(text) if not _ordinary(side)] if not _NUMBERS_COMPARED.search(text) else []
+    sides = [side for side in compared_sides(text) if not _ordinary(side)] if not _PARTS_COMPARED.search(text) else []
     sides = sides if len(sides) >= 2 or (sides and not named) else []
     if len(named) == 1 and (_within_paper(sides, mentions, lexicon) or _bracketed_options(text, mentions)):
         sides = []  # "ENAMEL eff@1 for gpt-4 vs claude?": models within the paper it names, not papers
@@ -727,7 +727,6 @@ _KIND_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(KIND_WORDS))})\b", re.I)
 # Where a question's asking part starts: a new sentence, or a question word after a spaced dash or a colon ("A, B
 # and C all do HPC code - what does each one target?", "A vs B: how does each build its data?").
 _ASKING_CLAUSE = re.compile(rf"(?<=[.!?])\s+(?=\S)|{_ASK_AFTER_DASH.pattern}", re.I)
-_POINTS_BACK = re.compile(r"\b(?:it|them|this|that|these|those)\s*[?.!]*$", re.I)  # "how does each use it?"
 
 
 def aspect_of(question: str, mentions: list[Mention]) -> str:
@@ -742,7 +741,7 @@ def aspect_of(question: str, mentions: list[Mention]) -> str:
     lead = [sentence for sentence in sentences if sentence is not last]
     at = question.rfind(last)
     # "... build on HumanEval - how does each use it?": a clause pointing back asks about the lead's words too.
-    if lead and not _POINTS_BACK.search(last) and \
+    if lead and not ENDS_POINTING_BACK.search(last) and \
             (asked := aspect_of(last, [replace(m, start=m.start - at, end=m.end - at) for m in mentions
                                        if m.start >= at])):
         return asked
@@ -925,11 +924,12 @@ _SETTING_SIDE = re.compile(r"(?:with|without|w/o?|using|no)\b|"  # "with error f
                            r"generations?|passes)\b", re.I)
 
 
-# Or parts of one whole: "what share of failures was the model's fault vs developers using it wrong?".
-_NUMBERS_COMPARED = re.compile(r"(?<![\w.-])\d[\d.,]*\s+(?:vs\.?|versus)\s+\d[\d.,]*(?![\w.-])|"
-                               r"\b(?:what|which)\s+(?:share|fraction|proportion|percentage|part|portion)\s+of\s+"
-                               r"[^?]*?\s(?:vs\.?|versus)\s|\bhow\s+many\s+of\s+(?:the\s+)?[^?]*?\s(?:vs\.?|versus)\s",
-                               re.I)
+# Two numbers compared, or parts of one whole ("what share of failures was the model's fault vs developers using it
+# wrong?"): no papers.
+_PARTS_COMPARED = re.compile(r"(?<![\w.-])\d[\d.,]*\s+(?:vs\.?|versus)\s+\d[\d.,]*(?![\w.-])|"
+                             r"\b(?:what|which)\s+(?:share|fraction|proportion|percentage|part|portion)\s+of\s+"
+                             r"[^?]*?\s(?:vs\.?|versus)\s|\bhow\s+many\s+of\s+(?:the\s+)?[^?]*?\s(?:vs\.?|versus)\s",
+                             re.I)
 
 
 def _ordinary(side: str) -> bool:
