@@ -2785,3 +2785,13 @@ def test_a_verb_after_a_model_is_no_paper_written_as_that_word(engine):
     # REFUTE abstract never mentions, so o3-mini's figure is no answer.
     answer = engine.ask("on the REFUTE benchmark, what share of the wrong solutions could Claude refute?")
     assert answer.refused and "Claude" in answer.answer and "<9%" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Which works bring reinforcement learning to bear on coding problems?",
+                                      "which papers use reinforcement learning for code tasks?"])
+def test_a_list_of_a_method_applied_to_something_needs_both_written_not_only_the_method(engine, question):
+    # PRIME's "RL ... for competitional math and coding" scores under the RL-theory abstract, which never writes code.
+    titles = {c.title for c in engine.ask(question).citations}
+    assert "Process Reinforcement through Implicit Rewards" in titles
+    assert "When is Realizability Sufficient for Off-Policy Reinforcement Learning?" not in titles
+    assert "B-Coder: Value-Based Deep Reinforcement Learning for Program Synthesis" in titles

@@ -246,3 +246,27 @@ def test_what_a_described_list_topic_is_scored_as(topic, scored):
     asked: list[str] = []
     find_matches(topic, papers, lambda text: asked.append(text) or [])
     assert asked[:1] == [scored]
+
+
+@pytest.mark.parametrize(("theory_rank", "listed"), [
+    (4, ["code", "coding"]),  # the RL-theory abstract never writes code: it is out; "coding" is in
+    (1, ["code", "theory", "coding"]),  # unless retrieval ranks its whole abstract near the top
+])
+def test_a_method_applied_to_a_target_is_met_by_papers_writing_both(theory_rank, listed):
+    from rag.answer.listing import find_matches
+    from rag.answer.scoring import ScoredSentence
+
+    said = {"code": "We use reinforcement learning for code generation.",
+            "theory": "We bound off-policy reinforcement learning error.",
+            "coding": "Reinforcement learning with dense rewards improves math and coding."}
+    papers = [Paper(pid, pid, text) for pid, text in said.items()]
+    papers += [Paper(f"other{i}", f"other{i}", f"A study of topic {i}.") for i in range(20)]
+
+    def score(text: str) -> list[ScoredSentence]:
+        ranked = [("code", 0.75, 0), ("theory", 0.6, theory_rank), ("coding", 0.4, 3)]
+        ranked += [(f"other{i}", 0.1, 5 + i) for i in range(20)]
+        return [ScoredSentence(pid, 0, next(p.abstract for p in papers if p.paper_id == pid), s, 0.0, s, rank)
+                for pid, s, rank in ranked]
+
+    found = find_matches("reinforcement learning for code tasks", papers, score)
+    assert [m.paper.paper_id for m in found] == listed

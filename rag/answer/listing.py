@@ -533,7 +533,10 @@ def _described(
     else:
         typical = statistics.median(sorted((s.score for s in best.values()), reverse=True)[:10])
         if top - typical < LOW_TOP_SPREAD:
-            return []  # nothing stands out from the rest: no paper is about this more than any other
+            # Nothing stands out from the rest: no paper is about this more than any other, by meaning; by the
+            # words of a method few abstracts write, some may be.
+            written = _method_for_target(topic, [], papers, best)
+            return written if len(written) > 1 else []  # one paper alone is no list the words make
         bar = max(LOW_TOP_MIN, LOW_TOP_RATIO * top, (top + typical) / 2)
     # A paper retrieval ranks high for the topic on its whole abstract may word no one sentence as the topic does
     # ("the high-performance computing (HPC) domain ... domain-specific LLMs"): it needs only come fairly close.
@@ -541,7 +544,62 @@ def _described(
     chosen = sorted((s for s in best.values() if s.score >= bar or (s.paper_rank < RANKED and s.score >= near)),
                     key=lambda s: -s.score)
     chosen += _worded_alike(topic, best, {s.paper_id for s in chosen}, papers)
-    return [Match(papers[s.paper_id], s.text, s.score) for s in chosen]
+    matches = [Match(papers[s.paper_id], s.text, s.score) for s in chosen]
+    return _method_for_target(topic, matches, papers, best)
+
+
+# A method is a phrase (two words or more): one word ("agents", "search") is too loose a sign of use.
+METHOD_WORDS = 2
+# A topic's method: its words before "for / to / in / on" what it is applied to ("reinforcement learning to code
+# tasks"), once what the papers do with it ("apply", "use") is left out.
+_APPLIED_TO = re.compile(r"\s+(?:to\s+bear\s+on|for|to|in|on|into)\s+", re.I)
+# The asker's words around the target, none of which says what it is: "to make AI better at writing code".
+_NO_TARGET = frozenset(tokenize("task tasks stuff thing things work model models llm llms ai system systems "
+                                "approach method methods problem problems related based whatever etc kind ones "
+                                "improve train make better write writing improving help get getting build teach "
+                                "bring brings apply applies employ employs leverage leverages adopt adopts "
+                                "eval evaluate evaluating evaluation test testing assess assessing study studying"))
+
+
+def _method_for_target(topic: str, matches: list[Match], papers: dict[str, Paper],
+                       best: dict[str, ScoredSentence]) -> list[Match]:
+    """A described topic that applies a method few abstracts write ("reinforcement learning to code generation or
+    optimisation") is met by the papers that write the method in one sentence and the target anywhere, however
+    close the encoder puts their sentences: PRIME's "RL ... for competitional math and coding" scored under papers on
+    RL theory, which write the method but never the target and are about it elsewhere."""
+    parts = _APPLIED_TO.split(re.sub(r"\([^)]*\)", " ", _DOING.sub("", topic, count=1)), maxsplit=1)
+    if len(parts) != 2:
+        return matches
+    if re.search(r",|/|\bor\b", parts[0]):
+        return matches  # "verifiers or reward models for ...": two methods, each written its own way
+    method = set(tokenize(parts[0])) - _NO_TARGET
+    heads, words = set(), set()
+    for alternative in re.split(r",|/|\bor\b|\band\b", parts[1]):
+        if said := [w for w in tokenize(alternative) if w not in _NO_TARGET and len(w) >= 3]:
+            heads.add(said[0])  # "code generation, completion or optimization": code, completion, optimization
+            words.update(said)
+    if len(method) < METHOD_WORDS or not heads:
+        return matches
+    writing = {pid: said for pid, paper in papers.items()
+               if (said := next((s for s in [paper.title, *split_sentences(paper.abstract)]
+                                 if method <= set(tokenize(s))), None)) is not None}
+    if not writing or len(writing) > RARE_WORD_SHARE * len(papers):
+        return matches
+    used = {pid: set(tokenize(f"{papers[pid].title} {papers[pid].abstract}")) for pid in writing}
+
+    def writes(pid: str, stems: set[str]) -> bool:  # "program" for "programmers" too
+        return any(u.startswith(stem) for stem in stems for u in used[pid])
+
+    # Out: a paper writing the method and no word of the target, unless retrieval ranks its whole abstract near the
+    # top (CoEvo's "symbolic solutions" are the asker's "programs or math functions"). In: one writing the method
+    # and a target's head.
+    kept = [m for m in matches if m.paper.paper_id not in writing or writes(m.paper.paper_id, words)
+            or (m.paper.paper_id in best and best[m.paper.paper_id].paper_rank < RANKED)]
+    have = {m.paper.paper_id for m in kept}
+    aimed = [pid for pid in writing if pid not in have and writes(pid, heads)]
+    kept += [Match(papers[pid], writing[pid], best[pid].score if pid in best else 0.0)
+             for pid in sorted(aimed, key=lambda pid: -(best[pid].score if pid in best else 0.0))]
+    return kept
 
 
 def _worded_alike(topic: str, best: dict[str, ScoredSentence], kept: set[str],
