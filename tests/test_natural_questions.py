@@ -2795,3 +2795,22 @@ def test_a_list_of_a_method_applied_to_something_needs_both_written_not_only_the
     assert "Process Reinforcement through Implicit Rewards" in titles
     assert "When is Realizability Sufficient for Off-Policy Reinforcement Learning?" not in titles
     assert "B-Coder: Value-Based Deep Reinforcement Learning for Program Synthesis" in titles
+
+
+@pytest.mark.parametrize(("question", "refused", "said"), [
+    # Brackets after the paper's name say which paper it is: Apple made it, the asked figure is on HumanEval.
+    ("KV Prediction (apple's first-token latency work) - how much better on HumanEval at equal FLOPs?", False, "30%"),
+    # Brackets that open with "on" say where the figure was got: AutoCodeRover has none on HumanEval.
+    ("AutoCodeRover (on HumanEval) - what pass rate does it get?", True, "does not mention HumanEval"),
+])
+def test_words_in_brackets_after_a_papers_name_say_which_paper_unless_they_say_where(engine, question, refused, said):
+    answer = engine.ask(question)
+    assert answer.refused is refused and said in answer.answer
+
+
+def test_a_brand_new_benchmark_is_a_new_one(engine):
+    # "brand" is in no abstract: read as a word of the topic, nothing matched and the closest papers were listed.
+    answer = engine.ask("which papers made a brand-new benchmark for code completion?")
+    assert re.match(r"\d+ papers in the index match “made a new benchmark for code completion”", answer.answer)
+    titles = {c.title for c in answer.citations}
+    assert "Codev-Bench: How Do LLMs Understand Developer-Centric Code Completion?" in titles

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rag.answer.acronyms import asked_acronym, asks_expansion, expansion
 from rag.answer.across import introduced_data, names_used, used_as_data
 from rag.answer.alternatives import offered_names, unattributed_figure, unplaced_figure
-from rag.answer.asides import without_purpose
+from rag.answer.asides import bracketed_after_paper, without_purpose
 from rag.answer.asks import (
     BEATEN,
     BEST_WORDS,
@@ -513,6 +513,9 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     naming_paper += set_aside_spans(question)  # "besides the 61.7% on miniF2F-test, what on ProofNet-test?"
     naming_paper += quoted_title_spans(question, paper.title)
     naming_paper += restated  # "... traces 47% of HumanEval tasks. does any ...?"
+    # "KV Prediction (apple TTFT thing)": brackets after its name say which paper; "(on SWE-bench lite)" is where.
+    naming_paper += [(a, b) for a, b in bracketed_after_paper(question, mentions)
+                     if not _SETTING_WORD.match(question, a)]
     # "how many lemmas after decomposing the olympiad proofs?" (of "A Lean Dataset for International Math Olympiad"):
     # a word of the paper's own title, typed as a plain word, says what it is about, not where a figure was got (so do
     # words of it, "can language models falsify").
@@ -806,6 +809,8 @@ def _headed_by(name: str, names_it: Callable[[str], bool]) -> bool:
 # ("pass@1") nor a number type ("float32").
 _BESIDE = re.compile(r"\s*(?:\+|&|/|,|with|w/|using|on|under|and)?\s*", re.I)  # "FunCoder + StableCode-3b"
 _ITS = re.compile(r"\b(?:its|their)\b", re.I)  # "its reasoning gap": of the model named before
+# Words opening brackets that say where or against what a figure was got: "(on SWE-bench lite)", "(vs GPT-4)".
+_SETTING_WORD = re.compile(r"\s*(?:on|in|at|with|for|from|over|across|under|vs\.?|versus|against|than)\b", re.I)
 # "what was its reasoning gap Delta?": a defined metric asked of something ("its", "o1-mini's") asks its value.
 _OF_SOMETHING = re.compile(rf"{_ITS.pattern}|\w['’]s\b", re.I)
 _SIZED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[bBmM](?![\w])|[-_]\d+(?:\.\d+)?[bBmM](?![\w])")

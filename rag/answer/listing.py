@@ -195,6 +195,9 @@ _DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?=\w+ing\b))?"  # "are doing ..
                     r"(?:deal|deals)\s+with|(?:have|has)\s+\w+\s+to\s+do\s+with|"  # "have anything to do with"
                     r"use|uses|study|studies|address|addresses|tackle|tackles|cover|covers|discuss|discusses|"
                     r"explore|explores|investigate|investigates|examine|examines|apply|applies|propose|proposes|"
+                    # "built a brand new benchmark for ...": what they made is the subject
+                    r"build|builds|built|create|creates|created|release|releases|released|introduce|introduces|"
+                    r"introduced|make|makes|made|put\s+out|puts\s+out|"
                     # "probe whether LMs can predict what a program does": what is checked, not a subject
                     r"(?:probe|probes|test|tests|check|checks|assess|assesses|measure|measures|ask|asks)\s+"
                     r"(?:whether|wheter|wether|if|how))\s+", re.I)  # "test wheter": as typed

@@ -205,7 +205,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     # and B: which methods do they use?" compares them.
     topic = list_topic(text) if len(named) < 2 else _list_topic(text)
     if topic:
-        return Plan("list", topic=topic, papers=named, terms=terms)
+        return Plan("list", topic=_BRAND_NEW.sub("new", topic), papers=named, terms=terms)
     if len(named) >= 2:
         listed = _listed_sides(text, mentions)[:MAX_COMPARED - len(named)]
         if listed:  # "B-Coder, RLCoder and the CodeT5 + RRHF code optimisation paper": a third side, described
@@ -566,6 +566,10 @@ def list_question(topic: str) -> str:
     """The list question asking for a topic: "which papers use RL" keeps its verb; a bare subject ("llms for HPC
     code", "agents that act on websites") is what the papers are about."""
     return f"which papers {topic}" if _LIST_LEAD.match(f"{topic} ") else f"which papers are about {topic}"
+
+
+# "a brand new benchmark", "a brand-new dataset": new, said louder.
+_BRAND_NEW = re.compile(r"\bbrand[-\s]+new\b", re.I)
 
 
 def list_topic(text: str) -> str:
