@@ -2814,3 +2814,9 @@ def test_a_brand_new_benchmark_is_a_new_one(engine):
     assert re.match(r"\d+ papers in the index match “made a new benchmark for code completion”", answer.answer)
     titles = {c.title for c in answer.citations}
     assert "Codev-Bench: How Do LLMs Understand Developer-Centric Code Completion?" in titles
+
+
+def test_a_model_size_the_question_names_finds_the_sentence_giving_it(engine):
+    # The sentence on the 150M model shares little else with the question; below the bar it had been refused.
+    answer = engine.ask("the 150M model in the lintseq paper, what do they say it rivals?")
+    assert not answer.refused and answer.answer.startswith("Our 150M parameter edit sequence LM matches")

@@ -327,6 +327,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     if not extreme and asks_model_size(question):
         # "how big were the models they fine-tuned?": the sentence giving their sizes, however little else it shares.
         sized = [s for s in scored if model_sizes(s.text)][:1]
+    if not extreme and not sized and (asked_sizes := set(model_sizes(question))):
+        # "lintseq's 150M model, what do they claim it beats?": the sentence giving that size is about that model,
+        # however few of the question's other words it has ("Our 150M parameter edit sequence LM matches ...").
+        sized = [s for s in scored if asked_sizes & set(model_sizes(s.text))][:1]
     if extreme and not sized and len(asks_in(question)) == 1:
         return _not_stated(paper, "", question, found, f"{the_abstract} gives no model sizes, so it does not say "
                                                        f"which is {extreme}.")
