@@ -2654,6 +2654,11 @@ def test_a_follow_up_picks_a_listed_paper_by_words_its_title_or_abstract_writes(
     # Said right after the sentence naming it, in one naming nothing else.
     ("it got 54.4% with GPT-2's first layer alone, right?", ["GPT-2"], ""),
     ("it got 77% on HumanEval+, right?", ["HumanEval"], "77% on HumanEval"),  # LiveCodeBench's sentence: not
+    # Only the names in the figure's own clause: MBPP is another ask's.
+    ("77% on LiveCodeBench, right? and what did it get on MBPP?", ["LiveCodeBench", "MBPP"], ""),
+    ("77% on HumanEval, right? and what did it get on MBPP?", ["HumanEval", "MBPP"], "77% on HumanEval"),
+    # A size inside a model's name is no figure to check: "gpt-2-54b".
+    ("it got 54.4% with gpt-2-54b's first layer alone, right?", [], ""),
 ])
 def test_a_figure_checked_on_a_benchmark_must_be_written_for_it(question, on, unconfirmed):
     from rag.answer.asks import unconfirmed_figure

@@ -528,6 +528,9 @@ def test_a_name_dictation_splits_into_words_is_joined_as_the_abstracts_write_it(
     ("OPT", "an increase concerning the %OPT metric", True),
     ("OPT", "OP TIMES", False),
     ("GPT", "G PT", False),  # only before the last letter
+    ("llama3-8b", "fine-tuned Llama3- 8B solves", True),  # a hyphen with a space after it, as PDFs split names
+    ("llama3-8b", "Llama3 8B", True),
+    ("llama3-8b", "Llama3-  8B", False),
 ])
 def test_an_acronym_split_before_its_last_letter_is_still_named(name, text, found):
     from rag.text.names import mention_pattern

@@ -996,8 +996,8 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
     figures = read(question).figures
     for figure in figures:
         if figure.in_name or figure.implied or _version_number(question, figure) or \
-                _NAMED_COUNT.search(question[:figure.start]):
-            continue
+                _NAMED_COUNT.search(question[:figure.start]) or re.search(r"[A-Za-z][\w-]*-$", question[:figure.start]):
+            continue  # "llama3-8b": a size in a model's name, however the abstract spaces it ("Llama3- 8B")
         if _ASKERS_RATIO.search(question[:figure.start]) and _MULTIPLE.match(question, figure.start) and \
                 sum(any(_writes(values, f) for _, values in sentences) for f in figures if f is not figure) >= 2:
             continue  # "26.3% vs the old 13.2%, so roughly 2x right?": the asker's own ratio of figures they restate
@@ -1013,9 +1013,17 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
             writing = [s for s, values in sentences if _writes(values, figure, rough=rough)]
         if not writing:
             return figure.phrase or figure.text
-        if on and not any(said_on(s, on, [t for t, _ in sentences]) for s in writing):
-            return f"{figure.phrase or figure.text} on {' / '.join(dict.fromkeys(on))}"
+        # The names said with the figure, in its own clause: "29M + 425M lines of code, right? and the baselines
+        # were GPT-C and ...?" puts no 29M on GPT-C.
+        clause = next((p[0] for p in _CLAUSES.finditer(question) if p.start() <= figure.start < p.end()), question)
+        with_it = [n for n in on if mention_pattern(n).search(clause)]
+        if with_it and not any(said_on(s, with_it, [t for t, _ in sentences]) for s in writing):
+            return f"{figure.phrase or figure.text} on {' / '.join(dict.fromkeys(with_it))}"
     return ""
+
+
+# A question's clauses: what commas, question marks, dashes, "and" or "also" part.
+_CLAUSES = re.compile(r"(?:[^,;!?.\s]|\.(?=\S)|\s(?![-–—]\s|and\b|also\b))+", re.I)
 
 
 def said_on(sentence: str, names: Sequence[str], sentences: Sequence[str]) -> bool:

@@ -110,10 +110,10 @@ def capitalised_names(text: str) -> list[str]:
 
 def mention_pattern(name: str) -> re.Pattern[str]:
     """Whole-word, case-insensitive; a suffix after a hyphen or plus still counts ("SWE-bench-lite"), and a
-    hyphen may be left out or be a space ("SWEBench")."""
+    hyphen may be left out or be a space ("SWEBench"), or have one after it ("Llama3- 8B")."""
     name = name.strip()
     if re.fullmatch(r"[A-Z]{3,6}", name):
         # Text taken from a PDF may split an acronym before its last letter ("the %OP T and SP metrics").
         return re.compile(rf"(?<![\w-]){re.escape(name[:-1])} ?{re.escape(name[-1])}(?!\w)", re.I)
-    body = r"[-\s]?".join(re.escape(part) for part in name.split("-"))
+    body = r"(?:-\s?|\s)?".join(re.escape(part) for part in name.split("-"))  # "Llama3- 8B" as PDFs split it
     return re.compile(rf"(?<![\w-]){body}(?!\w)", re.I)
