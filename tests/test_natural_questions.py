@@ -2820,3 +2820,20 @@ def test_a_model_size_the_question_names_finds_the_sentence_giving_it(engine):
     # The sentence on the 150M model shares little else with the question; below the bar it had been refused.
     answer = engine.ask("the 150M model in the lintseq paper, what do they say it rivals?")
     assert not answer.refused and answer.answer.startswith("Our 150M parameter edit sequence LM matches")
+
+
+def test_which_of_a_list_release_code_keeps_the_papers_whose_abstract_gives_it(engine):
+    # Only RLCoder's abstract links its code; every abstract on RL for code is close in meaning to "code".
+    history = ["which papers apply reinforcement learning to code tasks?"]
+    answer = engine.ask("alright, which of those also link to their code?", history=history)
+    assert [c.title for c in answer.citations] == [
+        "RLCoder: Reinforcement Learning for Repository-Level Code Completion"]
+    assert "github.com" in answer.answer
+
+
+def test_a_name_only_in_an_aside_in_brackets_does_not_make_a_list_of_every_paper_naming_it(engine):
+    answer = engine.ask("which papers get the model to call a code interpreter (really executing python) on math "
+                        "word problems?")
+    titles = {c.title for c in answer.citations}
+    assert "MARIO: MAth Reasoning with code Interpreter Output -- A Reproducible Pipeline" in titles
+    assert "Programming Puzzles" not in titles  # names Python, and nothing of math

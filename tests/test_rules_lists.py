@@ -270,3 +270,33 @@ def test_a_method_applied_to_a_target_is_met_by_papers_writing_both(theory_rank,
 
     found = find_matches("reinforcement learning for code tasks", papers, score)
     assert [m.paper.paper_id for m in found] == listed
+
+
+@pytest.mark.parametrize(("topic", "kinds", "rest"), [
+    ("release their code", ["code"], ""),
+    ("LLM-agent papers release their code publicly", ["code"], "LLM-agent"),
+    ("have models write proofs in Lean and also say they release their dataset", ["data"], "have models write proofs "
+                                                                                          "Lean"),
+    ("release code / give a repository link", ["code"], ""),
+    ("make their weights publicly available", ["model"], ""),
+    ("use reinforcement learning for code", None, None),
+])
+def test_what_a_list_topic_asks_papers_to_release(topic, kinds, rest):
+    from rag.answer.released import release_asked
+
+    asked = release_asked(topic)
+    assert (asked is None) if kinds is None else asked == (kinds, rest)
+
+
+@pytest.mark.parametrize(("sentence", "kinds", "releases"), [
+    ("We provide the code and data at https://github.com/x/y.", ["code"], True),
+    ("Both the synthetic dataset and the model will be made available.", ["data"], True),
+    ("Our PyCoder is publicly available on HuggingFace.", ["model"], True),
+    ("We test it on publicly available datasets.", [], False),  # someone else's data
+    ("We propose solving GitHub issues autonomously.", [], False),  # GitHub named, nothing released
+    ("The code is released at https://github.com/x/y.", ["data"], False),  # code, not data
+])
+def test_a_sentence_releasing_code_data_or_models(sentence, kinds, releases):
+    from rag.answer.released import release_sentence
+
+    assert (release_sentence([sentence], kinds) == sentence) is releases

@@ -34,6 +34,8 @@ _PLACES = {"first": 0, "former": 0, "second": 1, "third": 2, "fourth": 3, "fifth
 # "which of those three" too
 _WHICH_OF_THEM = re.compile(r"\bwhich(?:\s+one|\s+of\s+(?:the\s+two|them|both|the\s+pair|(?:these|those)"
                             r"(?:\s+(?:two|three|four|five|six))?|the\s+(?:three|four|five|six)))\b", re.I)
+# "ok and which of those ...", "so, which of them ...": words before the ask that ask nothing.
+_OPENER = re.compile(r"^(?:(?:ok(?:ay)?|so|and|also|alright|right|great|cool|thanks|nice)\b[,\s]*)+", re.I)
 _OF_THEM = re.compile(r"^(?:which|what)\s+(?:ones?\s+|papers?\s+)?(?:(?:of|among)\s+(?:them|these|those)\s+)?"
                       r"(?P<rest>.+)$", re.I)
 
@@ -187,7 +189,7 @@ def _narrowed_list(question: str, earlier: str) -> str:
     if not re.search(r"\b(?:them|these|those|ones|of the above)\b", question, re.I):
         return ""
     topic = list_topic(earlier.strip().rstrip("?.! "))
-    match = _OF_THEM.match(question.strip().rstrip("?.! "))
+    match = _OF_THEM.match(_OPENER.sub("", question.strip()).rstrip("?.! "))
     if not topic or not match:
         return ""
     rest = re.sub(r"^(?:also\s+|do\s+|does\s+)+", "", match.group("rest"), flags=re.I)

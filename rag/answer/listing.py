@@ -23,6 +23,7 @@ from rag.answer.mentions import MADE
 from rag.answer.naming import in_passing
 from rag.answer.paper_filters import split_filters, why_none
 from rag.answer.plan import NARROWING
+from rag.answer.released import release_asked, release_sentence
 from rag.answer.scoring import ScoredSentence
 from rag.answer.unknowns import LIKENED
 from rag.text.chatter import CHATTER
@@ -36,6 +37,8 @@ from rag.types import Answer, AnswerSentence, Paper
 if TYPE_CHECKING:
     from rag.text.vocabulary import Vocabulary
 
+# A release asked of papers a topic describes too loosely to list ("LLM-agent papers"): among this many closest.
+RELEASE_AMONG = 8
 # A topic word used by at most this share of the candidate abstracts is rare enough that a sentence with all the
 # topic's words is about the topic.
 RARE_WORD_SHARE = 0.15
@@ -111,6 +114,18 @@ def find_matches(
             ids = {m.paper.paper_id for m in find_matches(part, papers, score_topic, passing)}
             kept = [m for m in kept if m.paper.paper_id in ids]
         return kept
+    if (released := release_asked(topic)) is not None:
+        # "which of them release code?": papers whose abstract says so, among those the rest of the topic keeps.
+        kinds, rest = released
+        matches = [Match(p, said, 1.0) for p in papers
+                   if (said := release_sentence(split_sentences(p.abstract), kinds))]
+        if rest and (_describes(rest) or topic_names(rest)):
+            # What the rest matches; if nothing stands out for it ("LLM-agent papers"), the papers closest to it.
+            ids = {m.paper.paper_id for m in find_matches(rest, papers, score_topic, passing)}
+            closest = set(list(dict.fromkeys(s.paper_id for s in score_topic(rest)))[:RELEASE_AMONG])
+            matches = [m for m in matches if m.paper.paper_id in ids] or \
+                [m for m in matches if m.paper.paper_id in closest]
+        return matches
     topic = _SOME_FORM_OF.sub("", topic)  # "rely on some form of evolutionary search": on evolutionary search
     if (cut := _OR_ON_IT.sub("", topic)) != topic and any(not is_generic(n) for n in topic_names(cut)):
         topic = cut  # "miniF2F or build on it": whatever does something with what it names
@@ -142,7 +157,12 @@ def find_matches(
     asked = asked_figures(topic)
     if asked:
         return _stating(asked, _without(topic, asked), papers, score_topic, topic)
-    names = _heads([n for n in topic_names(topic) if not is_generic(n)], topic, papers)
+    # A name only in brackets amid a described topic qualifies it ("use a code interpreter (running Python) to solve
+    # math word problems"): not every paper naming Python.
+    # Not examples ("(early exit, KV cache tricks etc.)") nor a name's short form ("(PRMs)").
+    unbracketed = re.sub(r"\s*\(\s*(?![^()]*(?:,|\betc\b|\be\.g\.|\blike\b|\bor\b))[^()\s]+\s[^()]*\)", " ", topic)
+    names = _heads([n for n in topic_names(unbracketed if _describes(unbracketed) else topic) if not is_generic(n)],
+                   topic, papers)
     if names:
         any_of = bool(re.search(r"\bor\b", topic))
         matches = _named(names, papers, any_of=any_of, passing=passing)
@@ -577,7 +597,9 @@ def _method_for_target(topic: str, matches: list[Match], papers: dict[str, Paper
         return matches  # "verifiers or reward models for ...": two methods, each written its own way
     method = set(tokenize(parts[0])) - _NO_TARGET
     heads, words = set(), set()
-    for alternative in re.split(r",|/|\bor\b|\band\b", parts[1]):
+    # "code tasks like generation, completion or optimization": the examples are of the code tasks.
+    target = re.split(r"\s+(?:like|such\s+as|e\.g\.,?|including|incl\.)\s+", parts[1], maxsplit=1)[0]
+    for alternative in re.split(r",|/|\bor\b|\band\b", target):
         if said := [w for w in tokenize(alternative) if w not in _NO_TARGET and len(w) >= 3]:
             heads.add(said[0])  # "code generation, completion or optimization": code, completion, optimization
             words.update(said)

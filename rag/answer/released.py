@@ -1,0 +1,66 @@
+"""Whether a paper releases its code, data or models ("which of them release code?", "which papers put their
+weights on Hugging Face?"): a fact its abstract states in a sentence of its own, a link or "we release ...", not a
+topic close in meaning. Read by meaning, every abstract that mentions code or data came close.
+"""
+
+from __future__ import annotations
+
+import re
+
+# What is released: "code", "code / give a repository link", "weights, models or data".
+_WHAT = (r"(?:code|source|implementation|repo\w*|github|links?|data\w*|corpus|corpora|benchmarks?|weights|models?|"
+         r"checkpoints?)\b(?:\s+links?\b)?(?:\s*(?:/|,|or|and)\s*(?:[\w-]+\s+){0,3}?(?:code|source|repo\w*|links?|"
+         r"data\w*|weights|models?|checkpoints?)\b(?:\s+links?\b)?)*")
+# What a list topic asks released, with what it says is released in group "what": said after the verb ("release
+# their code", "give a repo link") or before where it goes ("make their weights publicly available").
+_ASKED = re.compile(r"\b(?:release[sd]?|releasing|open[- ]?sourc\w*|publish(?:es|ed)?|shar(?:e|es|ed)|"
+                    r"link(?:s|ed)?\s+to|provid(?:e|es|ed)|giv(?:e|es))"
+                    r"(?:\s+(?:public(?:ly)?|a|an|the|their|its|any|also|to|on|at))*"
+                    rf"\s+(?P<what>{_WHAT})|"
+                    r"\b(?:make|makes|made|put|puts)\s+(?:(?:a|an|the|their|its|any)\s+)?"
+                    rf"(?P<made>{_WHAT})\s+(?:(?:public(?:ly)?|freely|openly)\s+)?(?:available|accessible|public|"
+                    r"up|out|online)\b", re.I)
+# The kinds of thing released, each by the words a sentence releasing it has.
+_KINDS = {
+    "code": r"code|source|implementation|repositor\w*|github\.com",
+    "data": r"data\w*|benchmarks?|corpus|corpora|huggingface\.co/datasets",
+    "model": r"models?|weights|checkpoints?|hugging\s*face",
+}
+_LINK = re.compile(r"https?://|\b[\w-]+\.github\.io\b|github\.com/|huggingface\.co/", re.I)
+_SAID_AVAILABLE = re.compile(r"\b(?:code|data|datasets?|models?|weights|benchmarks?|implementation|checkpoints?|"
+                             r"sources?)\b[^.]{0,30}?\b(?:is|are|will\s+be|has\s+been|have\s+been)\s+(?:made\s+)?"
+                             r"(?:publicly\s+|freely\s+|openly\s+)?(?:available|released|open[- ]sourced)\b"
+                             r"(?!\s+only)", re.I)
+_WE_RELEASE = re.compile(r"\b(?:we|our\s+\w+)\s+(?:also\s+|further\s+|have\s+)?(?:publicly\s+)?(?:release|released|"
+                         r"open-source|open-sourced|open\s+source|make\s+(?:[\w-]+\s+){0,5}?(?:publicly\s+|freely\s+)?"
+                         r"(?:available|accessible))\b", re.I)
+# "publicly available on HuggingFace", not "testing it on publicly available datasets" (someone else's).
+_PUBLIC = re.compile(r"\b(?:publicly|freely|openly)\s+(?:available|accessible|released)\b"
+                     r"(?=\s+(?:on|at|via|in|from|to|under|for)\b|\s*[.,;:]|\s*$)", re.I)
+
+
+def release_asked(topic: str) -> tuple[list[str], str] | None:
+    """The kinds of thing a list topic asks papers to release ([] for any), and what else it asks of them ("LLM-agent
+    papers" of "LLM-agent papers release their code"); None when it asks no release."""
+    asked = _ASKED.search(topic)
+    if asked is None:
+        return None
+    what = asked["what"] or asked["made"]
+    kinds = [kind for kind, words in _KINDS.items() if re.search(rf"\b(?:{words})", what, re.I)]
+    if re.search(r"\b(?:repo\w*|github|links?)\b", what, re.I):
+        kinds = sorted({*kinds, "code"})
+    rest = re.sub(r"\b(?:(?:say|says|said|claim|claims|state|states)\s+(?:that\s+)?(?:they|it)|that|which|who|and|"
+                  r"also|papers?|works?|ones?|do|does|both|publicly|in|on|for)\b", " ",
+                  f"{topic[:asked.start()]} {topic[asked.end():]}", flags=re.I)
+    return kinds, " ".join(rest.split()).strip(" ,")
+
+
+def release_sentence(sentences: list[str], kinds: list[str]) -> str:
+    """The sentence of the abstract releasing something of the `kinds` (any, when none is asked), or ""."""
+    for sentence in sentences:
+        if not (_LINK.search(sentence) or _SAID_AVAILABLE.search(sentence) or _WE_RELEASE.search(sentence)
+                or _PUBLIC.search(sentence)):
+            continue
+        if not kinds or any(re.search(rf"\b(?:{_KINDS[k]})", sentence, re.I) for k in kinds):
+            return sentence
+    return ""
