@@ -2837,3 +2837,11 @@ def test_a_name_only_in_an_aside_in_brackets_does_not_make_a_list_of_every_paper
     titles = {c.title for c in answer.citations}
     assert "MARIO: MAth Reasoning with code Interpreter Output -- A Reproducible Pipeline" in titles
     assert "Programming Puzzles" not in titles  # names Python, and nothing of math
+
+
+def test_papers_evaluating_a_named_model_include_those_saying_so_in_words_the_topic_does_not_use(engine):
+    # CheckMate "conducts a study ... to evaluate three language models (InstructGPT, ChatGPT, and GPT-4)": its
+    # sentence scores under the best, yet says the evaluation in words.
+    titles = {c.title for c in engine.ask("which studies put ChatGPT itself under evaluation?").citations}
+    assert "Evaluating Language Models for Mathematics through Interactions" in titles
+    assert "TaskMatrix.AI: Completing Tasks by Connecting Foundation Models with Millions of APIs" not in titles

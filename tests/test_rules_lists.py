@@ -300,3 +300,23 @@ def test_a_sentence_releasing_code_data_or_models(sentence, kinds, releases):
     from rag.answer.released import release_sentence
 
     assert (release_sentence([sentence], kinds) == sentence) is releases
+
+
+@pytest.mark.parametrize(("topic", "sentence", "says"), [
+    ("evaluate ChatGPT", "We benchmark ChatGPT on GHOSTS.", True),
+    ("evaluate ChatGPT", "We find that ChatGPT-4 is adept at optimizing code.", True),
+    ("evaluate ChatGPT", "Foundation models like ChatGPT can offer conversation abilities.", False),  # no "found"
+    ("fine-tune StarCoder", "We fine-tuned StarCoder on our data.", True),
+    ("fine-tune StarCoder", "We compare with StarCoder.", False),
+])
+def test_the_words_a_sentence_says_a_topics_relation_to_a_name_in(topic, sentence, says):
+    from rag.answer.listing import _relation_said
+
+    said = _relation_said(topic)
+    assert said is not None and bool(said.search(sentence)) is says
+
+
+def test_a_relation_whose_stem_other_words_share_has_no_words_of_its_own():
+    from rag.answer.listing import _relation_said
+
+    assert _relation_said("construct math data with Python") is None  # "const" is in "constraint"

@@ -460,7 +460,32 @@ def _closest_to(topic: str, names: list[str], matches: list[Match],
     if not best:
         return matches
     bar = NAMED_RATIO * max(best.values())
-    return [m for m in matches if best.get(m.paper.paper_id, bar) >= bar]
+    # Or a sentence naming the thing says the topic's relation to it in words: "We benchmark ChatGPT on GHOSTS",
+    # "we conduct a study to evaluate three language models (InstructGPT, ChatGPT, ...)" for "evaluate ChatGPT";
+    # "models like ChatGPT have revolutionized NLP" does not.
+    said = _relation_said(topic)
+    return [m for m in matches if best.get(m.paper.paper_id, bar) >= bar or
+            (said is not None and any(test(p.search(s) for p in patterns) and said.search(s)
+                                      for s in split_sentences(m.paper.abstract)))]
+
+
+# What a paper says when it evaluates something: it tests, benchmarks, assesses, compares, studies it or finds
+# something of it.
+_EVALUATING = re.compile(r"\b(?:evaluat\w*|assess\w*|benchmark(?:s|ed|ing)?\b|test(?:s|ed|ing)?\b|investigat\w*|"
+                         r"compar\w*|measur\w*|(?:find|finds|found)\b|stud(?:y|ies|ied)\b)", re.I)
+
+
+def _relation_said(topic: str) -> re.Pattern[str] | None:
+    """The words a sentence says the topic's relation to a name in: any word of evaluating for "evaluate", "fine-tune"
+    for "fine-tune"; None for other relations."""
+    relation = _RELATION.search(_PLAIN_USE.sub(" ", topic))
+    if relation is None:
+        return None
+    if _EVALUATING.fullmatch(relation[0]) or re.match(r"(?:evaluat|assess|benchmark)", relation[0], re.I):
+        return _EVALUATING
+    if re.match(r"fine[-\s]?tun", relation[0], re.I):
+        return re.compile(r"\bfine[-\s]?tun", re.I)
+    return None  # "construct": its stem is in "constraint"; the sentences' meaning decides
 
 
 def _plain_alternative(topic: str, names: list[str]) -> bool:
