@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.acronyms import expansion
 from rag.answer.across import UNUSED_WORDS
+from rag.answer.applied_method import applied_method
 from rag.answer.asides import MAKERS_JOIN
 from rag.answer.citations import CitationBook
 from rag.answer.mentions import MADE
@@ -596,40 +597,16 @@ def _described(
     return _method_for_target(topic, matches, papers, best)
 
 
-# A method is a phrase (two words or more): one word ("agents", "search") is too loose a sign of use.
-METHOD_WORDS = 2
-# A topic's method: its words before "for / to / in / on" what it is applied to ("reinforcement learning to code
-# tasks"), once what the papers do with it ("apply", "use") is left out.
-_APPLIED_TO = re.compile(r"\s+(?:to\s+bear\s+on|for|to|in|on|into)\s+", re.I)
-# The asker's words around the target, none of which says what it is: "to make AI better at writing code".
-_NO_TARGET = frozenset(tokenize("task tasks stuff thing things work model models llm llms ai system systems "
-                                "approach method methods problem problems related based whatever etc kind ones "
-                                "improve train make better write writing improving help get getting build teach "
-                                "bring brings apply applies employ employs leverage leverages adopt adopts "
-                                "eval evaluate evaluating evaluation test testing assess assessing study studying"))
-
-
 def _method_for_target(topic: str, matches: list[Match], papers: dict[str, Paper],
                        best: dict[str, ScoredSentence]) -> list[Match]:
     """A described topic that applies a method few abstracts write ("reinforcement learning to code generation or
     optimisation") is met by the papers that write the method in one sentence and the target anywhere, however
     close the encoder puts their sentences: PRIME's "RL ... for competitional math and coding" scored under papers on
     RL theory, which write the method but never the target and are about it elsewhere."""
-    parts = _APPLIED_TO.split(re.sub(r"\([^)]*\)", " ", _DOING.sub("", topic, count=1)), maxsplit=1)
-    if len(parts) != 2:
+    applied = applied_method(_DOING.sub("", topic, count=1))
+    if applied is None:
         return matches
-    if re.search(r",|/|\bor\b", parts[0]):
-        return matches  # "verifiers or reward models for ...": two methods, each written its own way
-    method = set(tokenize(parts[0])) - _NO_TARGET
-    heads, words = set(), set()
-    # "code tasks like generation, completion or optimization": the examples are of the code tasks.
-    target = re.split(r"\s+(?:like|such\s+as|e\.g\.,?|including|incl\.)\s+", parts[1], maxsplit=1)[0]
-    for alternative in re.split(r",|/|\bor\b|\band\b", target):
-        if said := [w for w in tokenize(alternative) if w not in _NO_TARGET and len(w) >= 3]:
-            heads.add(said[0])  # "code generation, completion or optimization": code, completion, optimization
-            words.update(said)
-    if len(method) < METHOD_WORDS or not heads:
-        return matches
+    method, heads, words = applied
     writing = {pid: said for pid, paper in papers.items()
                if (said := next((s for s in [paper.title, *split_sentences(paper.abstract)]
                                  if method <= set(tokenize(s))), None)) is not None}
