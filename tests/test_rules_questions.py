@@ -2986,6 +2986,9 @@ def test_a_title_quoted_with_a_words_s_is_still_its_title(title, quoted, named):
     ("which algorithm is it built on? i keep wanting to say LLL. for the reading group session",
      " i keep wanting to say LLL. for the reading group session"),
     ("which papers use RL? prepping a 'RL for code' overview", None),  # what they make says what it is about
+    ("can it predict a program's output? think the answer was no", " think the answer was no"),  # "I" left out
+    ("does it beat Codex? pretty sure it does", " pretty sure it does"),
+    ("which one? think tanks aside", None),  # a noun, no guess
 ])
 def test_the_askers_purpose_after_the_question(question, purpose):
     from rag.answer.asides import purpose_spans

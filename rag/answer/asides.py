@@ -48,7 +48,9 @@ _PURPOSE = re.compile(r"(?<=[?.!])\s*(?:(?:i|we)(?:['’]d| would)?\s+)?(?:(?:re
                       r"needed|trying|looking|planning|hoping|going)\s+to\b|(?:(?:it['’]s|this is|asking)\s+)?for\s+"
                       r"(?:my|our)\b|(?:i|we)\s+(?:think|guess|believe|recall|remember|count|suspect|assume|keep\s+"
                       r"wanting|seem\s+to|was\s+told|heard)\b|(?:my\s+guess|not\s+sure|iirc|afaik)\b|for\s+the\s+[\w-]+(?:\s+"
-                      r"[\w-]+){0,2}?\s+(?:week|session|slides|talk|notes|class|seminar|lecture)\b)[^?]*$", re.I)
+                      r"[\w-]+){0,2}?\s+(?:week|session|slides|talk|notes|class|seminar|lecture)\b|"
+                      # "think the answer was no": the guess with its "I" left out
+                      r"(?:think|thought|guess|reckon|pretty\s+sure)\s+(?:it|the|that|they|this)\b)[^?]*$", re.I)
 
 
 def purpose_spans(question: str) -> list[tuple[int, int]]:
