@@ -131,6 +131,9 @@ def test_a_paper_naming_any_example_matches_the_topic():
     # The thing done, each way.
     ("make programs run faster, either with llms or via search",
      ["make programs run faster with llms", "make programs run faster via search"]),
+    # The second side in another place only: the first side's head goes with it ("in games" alone is the Game of 24).
+    ("agents acting on websites or in games", ["agents acting on websites", "agents acting in games"]),
+    ("work on Lean or on Isabelle", ["work on Lean", "work on Isabelle"]),
 ])
 def test_the_sides_of_a_list_topic_joined_by_or(topic, parts):
     from rag.answer.listing import either_parts

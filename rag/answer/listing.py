@@ -330,7 +330,15 @@ def either_parts(topic: str) -> list[str]:
     # "use evolutionary algorithms, or are about automating the ML pipeline": a verb may come first.
     explicit = re.split(r",?\s+or\s+(?:are\s+|is\s+)?(?=(?:on|about|in|for|using|that|which|with|to)\s)", topic)
     if len(explicit) > 1:
-        return [re.sub(r"^(?:on|about)\s+", "", p.strip(" ,")) for p in explicit if p.strip(" ,")]
+        parts = [p.strip(" ,") for p in explicit if p.strip(" ,")]
+        # "agents acting on websites or in games": the second side is the first's head in another place, not
+        # "in games" alone (which the Game of 24 and the Game of Life meet).
+        head = re.match(r"^(?P<head>(?!(?:on|about|in|for|using|with|to)\s).+?)\s+(?:on|in|for|with|to|using)\s",
+                        parts[0], re.I)
+        if head is not None:
+            parts = [parts[0], *(f"{head['head']} {p}" if re.match(r"(?:on|in|for|with|to|using)\s", p, re.I) else p
+                                 for p in parts[1:])]
+        return [re.sub(r"^(?:on|about)\s+", "", p) for p in parts]
     # Names joined by a slash are alternatives too ("HumanEval / HumanEval+", "Isabelle/Coq").
     parts = [p.strip(" ,") for p in re.split(r"\s+(?:and/)?or\s+|(?<!\band)\s*/\s*(?!or\b)", topic) if p.strip(" ,")]
     # Not a generic word ("LLMs/AI write proofs"): each side would be matched by every paper on LLMs.
