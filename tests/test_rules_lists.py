@@ -302,7 +302,7 @@ def test_what_a_list_topic_asks_papers_to_release(topic, kinds, rest):
 def test_a_sentence_releasing_code_data_or_models(sentence, kinds, releases):
     from rag.answer.released import release_sentence
 
-    assert (release_sentence([sentence], kinds) == sentence) is releases
+    assert (release_sentence(sentence, kinds) == sentence) is releases
 
 
 @pytest.mark.parametrize(("topic", "sentence", "says"), [

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from rag.text.sentences import split_sentences
+
 # What is released: "code", "code / give a repository link", "weights, models or data".
 _WHAT = (r"(?:code|source|implementation|repo\w*|github|links?|data\w*|corpus|corpora|benchmarks?|weights|models?|"
          r"checkpoints?)\b(?:\s+links?\b)?(?:\s*(?:/|,|or|and)\s*(?:[\w-]+\s+){0,3}?(?:code|source|repo\w*|links?|"
@@ -55,12 +57,22 @@ def release_asked(topic: str) -> tuple[list[str], str] | None:
     return kinds, " ".join(rest.split()).strip(" ,")
 
 
-def release_sentence(sentences: list[str], kinds: list[str]) -> str:
+def release_sentence(abstract: str, kinds: list[str]) -> str:
     """The sentence of the abstract releasing something of the `kinds` (any, when none is asked), or ""."""
-    for sentence in sentences:
-        if not (_LINK.search(sentence) or _SAID_AVAILABLE.search(sentence) or _WE_RELEASE.search(sentence)
-                or _PUBLIC.search(sentence)):
+    # Only a text with a word every release sentence has is split or matched: splitting every abstract of a large
+    # index and matching each sentence took a second a list on 5,183 SciFact abstracts.
+    for sentence in split_sentences(abstract) if _may_release(abstract) else []:
+        if not (_may_release(sentence) and any(p.search(sentence) for p in (_LINK, _SAID_AVAILABLE, _WE_RELEASE,
+                                                                               _PUBLIC))):
             continue
         if not kinds or any(re.search(rf"\b(?:{_KINDS[k]})", sentence, re.I) for k in kinds):
             return sentence
     return ""
+
+
+_RELEASE_WORDS = ("http", "github", "hugging", "availab", "accessib", "releas", "open-sourc", "open sourc")
+
+
+def _may_release(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _RELEASE_WORDS)
