@@ -239,8 +239,10 @@ def test_a_bare_which_ones_after_a_list_topic(question, topic):
     # "some form of" asks for any evolutionary search, which is what the abstracts' sentences are scored against.
     ("rely on some form of evolutionary search", "rely on evolutionary search"),
     ("use any kind of tree search", "use tree search"),
-    # Another word for the data made, after "or", is no second topic.
-    ("put out a new benchmark or eval set for code completion", "put out benchmark for code completion"),
+    # Another word for the data made, after "or", is no second topic; among the papers making one, what it is for
+    # decides, since "benchmark" is in all their sentences.
+    ("put out a new benchmark or eval set for code completion", "code completion"),
+    ("introduce new datasets to evaluate math reasoning", "math reasoning"),
 ])
 def test_what_a_described_list_topic_is_scored_as(topic, scored):
     from rag.answer.listing import find_matches
@@ -323,3 +325,45 @@ def test_a_relation_whose_stem_other_words_share_has_no_words_of_its_own():
     from rag.answer.listing import _relation_said
 
     assert _relation_said("construct math data with Python") is None  # "const" is in "constraint"
+
+
+def test_a_name_of_words_is_also_met_run_together_as_in_a_web_address():
+    from rag.answer.listing import find_matches
+
+    papers = [Paper("hf", "Math data", "The data is available at https://huggingface.co/datasets/x/y."),
+              Paper("sc", "Code model", "Their weights are available via Hugging Face for anyone to use."),
+              Paper("gh", "Agents", "Our code is at https://github.com/a/b.")]
+    found = find_matches("Hugging Face", papers, lambda text: [])
+    assert sorted(m.paper.paper_id for m in found) == ["hf", "sc"]
+
+
+def test_a_new_benchmark_for_a_field_is_one_whose_abstract_writes_the_field():
+    from rag.answer.listing import find_matches
+    from rag.answer.scoring import ScoredSentence
+
+    papers = [Paper("cc", "CompBench", "We introduce CompBench, a new benchmark for code completion."),
+              Paper("repo", "RepoEval", "We build a new repository-level benchmark. Code completion is hard."),
+              Paper("web", "WebTasks", "We release a new benchmark of web tasks. Task completions are checked.")]
+
+    def score_topic(text: str) -> list[ScoredSentence]:  # by meaning, "task completions" is as close as the rest
+        return [ScoredSentence(p.paper_id, 0, p.abstract, 0.8, 0.5, 0.8, i) for i, p in enumerate(papers)]
+
+    found = find_matches("introduce a new benchmark for code completion", papers, score_topic)
+    assert sorted(m.paper.paper_id for m in found) == ["cc", "repo"]
+
+
+def test_an_acronym_for_a_method_is_read_as_the_words_an_abstract_spells_it_out_as():
+    from rag.answer.listing import find_matches
+    from rag.answer.scoring import ScoredSentence
+
+    papers = [Paper("coder", "A", "We train a retriever for code completion with reinforcement learning."),
+              Paper("math", "B", "Reinforcement learning (RL) improves math reasoning and coding."),
+              Paper("theory", "C", "We study when reinforcement learning is sample efficient in theory."),
+              *[Paper(f"x{i}", "X", f"Topic {i} has nothing to do with it.") for i in range(20)]]
+
+    def score_topic(text: str) -> list[ScoredSentence]:  # the encoder puts RL theory first, as it did PRIME's
+        order = ["theory", "x0", "x1", "math", "coder"]
+        return [ScoredSentence(pid, 0, "", 0.3, 0.0, 0.3 - 0.01 * i, i) for i, pid in enumerate(order)]
+
+    found = find_matches("apply RL to code generation", papers, score_topic)
+    assert sorted(m.paper.paper_id for m in found) == ["coder", "math"]

@@ -1069,6 +1069,15 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("which papers use Lean and Isabelle", "Lean and Isabelle"),  # "and" inside the topic stays
     # Wanting all of them, with or without "I", asks nothing more of the papers.
     ("which papers do code search? want all of them for my survey", "do code search"),
+    ("- which papers use Lean? - want everything in the corpus, not only provers", "Lean"),  # bullets typed
+    # What is set aside after "which papers," is no part of the topic.
+    ("Which papers, other than position papers, evaluate agents on websites", "agents on websites"),
+    ("which works, leaving aside benchmark papers, train a Lean prover", "train a Lean prover"),
+    ("who fine-tunes StarCoder? (i only remember one of them)", "fine-tunes StarCoder"),  # a hyphened verb
+    ("any automl papers in here", "automl"),
+    ("which one made better papers", ""),  # "which one" asks no list
+    ("looking for RL applied to code tasks -- which papers", "RL applied to code tasks"),  # a double dash
+    ("which papers use RL in some form, at least in part", "RL"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic

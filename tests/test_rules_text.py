@@ -390,6 +390,12 @@ def test_a_clipping_heading_a_name_the_abstracts_write_is_left_as_typed():
     ("step-level lables", "labels and ladles", set(), "step-level lables"),  # two words one slip away: as typed
     ("Webarna scores", "We present WebArena.", set(), "Webarna scores"),  # capitalised: a name, left to the lexicon
     ("the repo.lables file", "labels", set(), "the repo.lables file"),  # code is left as typed
+    # "which" and "what", however short, by a dropped, swapped or doubled letter; not a word ("wat") or a name.
+    ("wich ones use isabelle", "", set(), "which ones use isabelle"),
+    ("Whcih works use RL?", "", set(), "Which works use RL?"),
+    ("waht is it", "", set(), "what is it"),
+    ("wat is it", "", {"wat"}, "wat is it"),
+    ("WHT scores", "", set(), "WHT scores"),
 ])
 def test_a_typing_slip_is_put_right_only_when_sure(question, corpus, english, read):
     from rag.text.typos import correct_slips

@@ -8,6 +8,7 @@ math and coding"; the words say which abstracts apply the method to the target.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rag.text.tokens import tokenize
 
@@ -24,9 +25,14 @@ _NO_TARGET = frozenset(tokenize("task tasks stuff thing things work model models
                                 "eval evaluate evaluating evaluation test testing assess assessing study studying"))
 
 
-def applied_method(topic: str) -> tuple[set[str], set[str], set[str]] | None:
+def applied_method(topic: str, spelled: Callable[[str], str] = lambda acronym: acronym
+                   ) -> tuple[set[str], set[str], set[str]] | None:
     """(the method's word stems, the target's head stems, every word stem of the target) of a topic worded as a method
-    applied to something, what the papers do with it already left out; None for any other topic."""
+    applied to something, what the papers do with it already left out; None for any other topic. `spelled` gives
+    an acronym's words ("RL": "reinforcement learning"), so they are looked for; not one of the asker's words that
+    say nothing of the method or target ("AI", "LLM")."""
+    topic = re.sub(r"(?<![\w-])[A-Z]{2,6}(?![\w-])",
+                   lambda m: m[0] if m[0].lower() in _NO_TARGET else spelled(m[0]), topic)
     parts = _APPLIED_TO.split(re.sub(r"\([^)]*\)", " ", topic), maxsplit=1)
     if len(parts) != 2 or re.search(r",|/|\bor\b", parts[0]):
         return None  # "verifiers or reward models for ...": two methods, each written its own way

@@ -43,6 +43,8 @@ RELEASE_AMONG = 8
 # A topic word used by at most this share of the candidate abstracts is rare enough that a sentence with all the
 # topic's words is about the topic.
 RARE_WORD_SHARE = 0.15
+# A subject of at most this many words names a field ("code completion", "formal theorem proving").
+FIELD_WORDS = 3
 # A paper retrieval ranks among the first RANKED for a described list topic joins when its best sentence scores this
 # close to the best match's. 3 / 0.68 on the tune sets: list P/R 0.911/0.820 -> 0.897/0.834; 2 / 0.65: 0.906/0.828.
 RANKED = 2
@@ -155,6 +157,13 @@ def find_matches(
         topic = re.sub(r"\b(?:a\s+)?(?:new|novel)\s+", "", topic, count=1, flags=re.I)
         # "a new benchmark or eval set for code completion": another word for what is made, not a second topic.
         topic = _OR_DATA_KIND.sub("", topic)
+        # What it is made for decides among them ("benchmark" is in all their sentences); a field named in a few
+        # words ("code completion") is one of their sentences writes, when any does: WebArena's "task completions"
+        # is close to "code completion" by meaning but is no benchmark for it.
+        if (subject := _MADE_FOR.sub("", topic, count=1)) != topic:
+            topic = subject
+            if subject.split() and len(subject.split()) <= FIELD_WORDS:
+                papers = [p for p in papers if _writes_field(p, subject)] or papers
     asked = asked_figures(topic)
     if asked:
         return _stating(asked, _without(topic, asked), papers, score_topic, topic)
@@ -384,6 +393,9 @@ def _name_pattern(name: str, papers: Sequence[Paper]) -> re.Pattern[str]:
     """The name as written, or as an abstract spells it out where it defines it ("RL": "reinforcement learning
     (RL)"), so an abstract saying "reinforcement learning" alone names it too."""
     pattern = mention_pattern(name)
+    if re.fullmatch(r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)+", name):
+        # "Hugging Face": also run together, as in a web address ("https://huggingface.co/datasets/...").
+        return re.compile(rf"{pattern.pattern}|(?<![\w-]){re.escape(''.join(name.split()))}(?![a-z])", re.I)
     if re.fullmatch(r"[A-Z][a-z]+", name):
         # "Lean proofs": "Lean4" and "Lean 4" are Lean too (a version after a capitalised word).
         return re.compile(rf"{pattern.pattern}|(?<![\w-]){re.escape(name)}\s?\d+(?:\.\d+)?(?![\w.])", re.I)
@@ -547,6 +559,9 @@ def _without(topic: str, figures: list[Figure]) -> str:
 # Another word for the data made, after "or": "a new benchmark or eval set for code completion".
 _OR_DATA_KIND = re.compile(r"\s+or\s+(?:an?\s+)?(?:new\s+)?(?:eval(?:uation)?\s+(?:sets?|suites?)|"
                            r"test\s+(?:sets?|suites?)|datasets?|data\s*sets?|benchmarks?|corpus|corpora)\b", re.I)
+# What data is made for: "a benchmark for code completion", "datasets to evaluate math reasoning".
+_MADE_FOR = re.compile(r"^.*?\b(?:benchmarks?|datasets?|data\s*sets?|corpus|corpora|test\s+sets?)\s+(?:for|of|on|in|"
+                       r"about|to\s+(?:evaluate|test|measure|assess))\s+", re.I)
 # A topic asking for papers that make data: "a new benchmark for X", "novel datasets of Y".
 _NEW_DATA = re.compile(r"\b(?:new|novel)\s+(?:[\w-]+\s+){0,2}?(?P<kind>benchmark|dataset|data\s*set|corpus|corpora|"
                        r"test\s+set)s?\b", re.I)
@@ -611,7 +626,7 @@ def _method_for_target(topic: str, matches: list[Match], papers: dict[str, Paper
     optimisation") is met by the papers that write the method in one sentence and the target anywhere, however
     close the encoder puts their sentences: PRIME's "RL ... for competitional math and coding" scored under papers on
     RL theory, which write the method but never the target and are about it elsewhere."""
-    applied = applied_method(_DOING.sub("", topic, count=1))
+    applied = applied_method(_DOING.sub("", topic, count=1), lambda acronym: _spelled_out(acronym, papers))
     if applied is None:
         return matches
     method, heads, words = applied
@@ -645,6 +660,16 @@ def _method_for_target(topic: str, matches: list[Match], papers: dict[str, Paper
     return kept
 
 
+def _spelled_out(acronym: str, papers: dict[str, Paper]) -> str:
+    """The acronym as the first abstract defining it spells it out ("RL": "reinforcement learning"); only abstracts
+    holding it in brackets are read."""
+    for paper in papers.values():
+        if f"({acronym}" in paper.abstract and (found := expansion(acronym, paper.abstract)):
+            sentence, (start, end) = found
+            return sentence[start:end].lower()
+    return acronym
+
+
 def _worded_alike(topic: str, best: dict[str, ScoredSentence], kept: set[str],
                   papers: dict[str, Paper]) -> list[ScoredSentence]:
     """The candidates not kept with a sentence having every word of the topic, when one of its words few candidate
@@ -660,6 +685,15 @@ def _worded_alike(topic: str, best: dict[str, ScoredSentence], kept: set[str],
         if said is not None:
             found.append(replace(best[pid], text=said))
     return found
+
+
+def _writes_field(paper: Paper, field: str) -> bool:
+    """Whether the paper writes a field's name: its last two words in one sentence, any before them anywhere
+    (Codev-Bench's "repository-level" is not in its sentence on code completion)."""
+    words = [w[:5] for w in tokenize(field) if len(w) >= 4]
+    head = set(words[-2:])
+    return set(words) <= _word_stems(f"{paper.title} {paper.abstract}") and \
+        any(head <= _word_stems(said) for said in [paper.title, *split_sentences(paper.abstract)])
 
 
 def _word_stems(text: str) -> set[str]:

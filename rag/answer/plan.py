@@ -48,7 +48,9 @@ _LIST_PATTERN = re.compile(
     r"^(?:(?:which|what|(?:list|name|find)(?:\s+(?:all|every|each|any))?(?:\s+the)?|are there(?:\s+any)?)\s+"
     # "which works, if any, have ...": the hedge is no part of the topic.
     r"(?:of the\s+)?(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones)"
-    r"(?:\s*,?\s+if\s+any\s*,?)?|"
+    # "which papers, other than position papers, evaluate ...": what is set aside is no part of it either.
+    r"(?:\s*,?\s+if\s+any\s*,?|\s*,\s*(?:other\s+than|apart\s+from|aside\s+from|(?:leaving|setting)\s+aside|"
+    r"except(?:\s+for)?|besides|excluding|not\s+counting|ignoring)\b[^,]*,)?|"
     # "show me all the papers using Lean": papers, not "show me the methods RLCoder compares against".
     r"(?:show|give)(?:\s+me)?(?:\s+(?:all|every|each|any))?(?:\s+the)?\s+(?:papers?|works?|studies|articles))\s+"
     r"(?P<topic>.+?)\??$",
@@ -520,14 +522,15 @@ def _content_words(text: str) -> list[str]:
 # Words that ask for completeness or point at the collection, saying nothing about the topic.
 _LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the) (?:collection|corpus|index|set)|in any way|at all|"
                           r"please|specifically|actually|really|exactly|explicitly|truly|genuinely|"
-                          r"in any (?:form|shape)|of any kind|(?:something|anything)(?=\s+(?:on|about|for|with)\b))\b",
+                          r"in (?:any|some) (?:form|shape|way)|of any kind|at least in part|in part|(?:something|anything)(?=\s+(?:on|about|for|with)\b))\b",
                           re.I)  # "reports something on HumanEval"
 
 
 # A closing clause that only asks for the whole list ("list all of it please", "I want the full set").
 _ALL_OF_IT = re.compile(
     r"^(?:(?:please|so)\s+)?(?:(?:list|give|show|name)(?:\s+me)?\s+(?:all|every|them|the full|the whole)|"
-    r"(?:i )?(?:want|need|.d like) (?:to see )?(?:the |a )?(?:full|whole|complete|entire|all|every)|all of (?:it|them)|"
+    r"(?:i )?(?:want|need|.d like) (?:to see )?(?:the |a )?(?:full|whole|complete|entire|all|every(?:thing|\s+one)?)|"
+    r"all of (?:it|them)|"
     r"the (?:full|whole|complete) (?:set|list)|list (?:the|those|these) (?:papers|ones|works))\b", re.I)
 # A bare "which ones?" after a topic that is a list already: "papers doing tree search - which ones do we have?".
 _WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?which\s+(?:ones|papers|of\s+them)(?:\s+(?:do\s+we\s+have|are\s+there|"
@@ -546,7 +549,7 @@ _TOPIC_REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b", re.I)
 
 # "Looking for work on agents that act on websites - which papers?", "X: any papers?", "I need papers about X.
 # Which ones are there?": the topic first, the ask for papers after it.
-_ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]\s*(?:so\s+)?(?:which|what|any)\s+(?:papers|ones|works|studies)"
+_ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?(?:which|what|any)\s+(?:papers|ones|works|studies)"
                         r"(?:\s+(?:in\s+(?:the|this)\s+(?:collection|corpus|index)|in here|here))?"
                         r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|cover (?:that|this|it)))?"
                         r"\s*[?.!]*$", re.I)
@@ -558,6 +561,9 @@ _WORK_ON = re.compile(r"^(?:(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|sea
                       r"(?:on|about|that)\s+|^(?:anything|something|stuff)\s+(?:on|about)\s+", re.I)
 
 
+_BULLET = re.compile(r"^[-–—*•]+\s+")
+# "looking for RL applied to code tasks -- which papers?": what is looked for.
+_LOOKING_FOR = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for|after)\s+", re.I)
 _POLITE = re.compile(r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)"
                      r"(?=(?:list|name|show|give|find)\b)", re.I)
 
@@ -576,15 +582,19 @@ def list_topic(text: str) -> str:
     """The topic of a "which papers ..." question, or "" when it is not one. In a question of several sentences or
     clauses ("I'm collecting HumanEval numbers. Which papers use HumanEval?", "Not Lean: which papers use F*?") the
     clause that asks for the list decides."""
-    text = _without_exclusions(_POLITE.sub("", text.strip()))  # "can you list the papers that ...": the list asked
+    # "can you list the papers that ...": the list asked; "- which papers ...": a bullet is no part of it.
+    text = _without_exclusions(_POLITE.sub("", _BULLET.sub("", text.strip())))
+    # "who fine-tunes StarCoder? (i only remember one of them)": an aside after the ask says nothing of the topic.
+    text = re.sub(r"(?<=\?)\s*\([^()]*\)\s*$", "", text)
     if asked_after := _ASK_AFTER.match(text):
-        topic = _WORK_ON.sub("", asked_after["topic"].strip())
+        topic = _LOOKING_FOR.sub("", _WORK_ON.sub("", asked_after["topic"].strip()))
         # An aside in brackets may point anywhere ("(not just cite it)").
         if topic and not _TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"{list_question(topic)}?"
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
-    clauses = [c.strip() for c in re.split(r"(?<=[.?!:;])\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text) if c.strip()]
+    clauses = [_BULLET.sub("", c.strip()) for c in re.split(r"(?<=[.?!:;])\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text)
+               if c.strip(" -–—*•")]
     while len(clauses) > 1 and (_ALL_OF_IT.match(clauses[-1]) or (
             _WHICH_ONES.match(clauses[-1]) and _list_topic(" ".join(clauses[:-1]).rstrip("?.!:; ")))):
         clauses.pop()  # "... ? I want the full set.", "papers doing tree search, ... - which ones do we have?"
@@ -665,13 +675,16 @@ def _list_topic(text: str) -> str:
                   r"subject|topic|point)s?\s+(?:is|are|was|were|lies\s+in)\s+", "", text, flags=re.I)
     # "who's using LLMs to make code faster?", "who is working on X": the papers that do it; "who releases X?" too.
     text = re.sub(r"^who(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
-    text = re.sub(r"^who\s+(?:else\s+)?(?=(?!is\b|was\b|has\b|does\b)[a-z]\w+s\b)", "which papers ", text)
+    text = re.sub(r"^who\s+(?:else\s+)?(?=(?!is\b|was\b|has\b|does\b)[a-z][\w-]+s\b)", "which papers ", text)
     # "which of these touch SWE-bench?", with nothing before it: these are the indexed papers.
     # Not "which of those 16 subjects ...": a count of something else the papers hold.
     text = re.sub(r"^which\s+of\s+(?:these|those|the\s+(?:papers|works|studies|abstracts))(?!\s+\d)"
                   r"(?:\s+(?:papers|works|studies|abstracts))?(?:\s+(?:here|in\s+(?:the|this)\s+(?:index|collection|corpus)))?\s+",
                   "which papers ", text, flags=re.I)
     text = " ".join(_LIST_FILLER.sub(" ", text).split())
+    # "any automl papers in here?": the papers about it.
+    text = re.sub(r"^(?:are\s+there\s+|is\s+there\s+)?any\s+((?!of\b)(?:[\w-]+\s+){1,3}?)(?:papers|works|"
+                  r"studies)$", r"which papers are about \1", text, flags=re.I).strip()
     text = years_up_front(text)
     kind = ""
     if modified := _MODIFIED_LIST.match(text):  # "Which code completion papers evaluate with real users?"

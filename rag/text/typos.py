@@ -2,7 +2,7 @@
 
 Why: a slipped word is a word no abstract has, and such a word makes a list topic unmet ("No paper in the index
 matches “actualy evaluate ChatGPT”") and a sentence score low. A word is put right only when it is surely a slip:
-lower case, six letters or more, a word that neither the index nor English has in any inflection, and exactly one
+lower case, six letters or more (a question word, "which" or "what", whatever its length), a word that neither the index nor English has in any inflection, and exactly one
 word one slip away (a letter dropped, added, changed, or two swapped; never the first letter) that the index has.
 A word only English has is taken for the two commonest slips alone, a double letter typed once ("actualy") and two
 letters swapped ("specualtive"): "jupyter" is no "jupiter". English is the whole words of two vocabularies the
@@ -128,11 +128,33 @@ def compound_word(word: str, english: frozenset[str] | None = None) -> bool:
                for i in range(3, len(word) - 2))
 
 
+# The words a question's shape hangs on, put right however short ("wich ones use isabelle", "Whcih works use RL"),
+# by the commonest slips, unless the slip is a word itself ("wat").
+QUESTION_WORDS = ("which", "what")
+
+
+@lru_cache(maxsize=1)
+def _question_word_slips() -> tuple[dict[str, str], re.Pattern[str]]:
+    slips = {slip: word for word in QUESTION_WORDS for slip, kind in one_slip_away(word).items()
+             if kind in ("dropped", "swapped", "doubled")}
+    return slips, re.compile(r"(?<![\w'’./@+-])(?:" + "|".join(sorted(slips, key=len, reverse=True)) +
+                             r")(?![\w'’/@+-]|\.\w)", re.I)
+
+
 def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str] | None = None) -> str:
     """The question with each sure slip put right; every other word as typed."""
+    english = english_words() if english is None else english
+    slips, slipped = _question_word_slips()
+
+    def fix_question_word(match: re.Match[str]) -> str:
+        word = match[0].lower()
+        if match[0].isupper() or word in english or vocabulary.has(word):
+            return match[0]  # "WHT" is a name; "wat" a word
+        return slips[word].capitalize() if match[0][0].isupper() else slips[word]
+
+    question = slipped.sub(fix_question_word, question)
     if not _LOWER_WORD.search(question):
         return question
-    english = english_words() if english is None else english
 
     def fix(match: re.Match[str]) -> str:
         word = match[0]
