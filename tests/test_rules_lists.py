@@ -367,3 +367,18 @@ def test_an_acronym_for_a_method_is_read_as_the_words_an_abstract_spells_it_out_
 
     found = find_matches("apply RL to code generation", papers, score_topic)
     assert sorted(m.paper.paper_id for m in found) == ["coder", "math"]
+
+
+@pytest.mark.parametrize(("question", "passing"), [
+    ("which papers mention ChatGPT?", True),
+    ("which papers cite AlphaCode or build on it?", True),
+    # Said only to set such papers aside: the papers asked for work on it.
+    ("which papers actually do theorem proving in lean (not just mention it)?", False),
+    ("which papers evaluate ChatGPT itself, not the ones that only cite it", False),
+    ("which papers use Lean, rather than merely mention it", False),
+    ("which papers don't just cite HumanEval but build on it", True),  # "build on" is asked
+])
+def test_a_list_asks_for_papers_naming_a_thing_in_passing_only_when_it_says_so(question, passing):
+    from rag.answer.listing import asks_mentions
+
+    assert asks_mentions(question) is passing

@@ -369,6 +369,17 @@ _SHARED_MODIFIER = re.compile(r"^(?P<a>[\w-]+(?:\s+[\w-]+){0,2}?)\s+or\s+(?P<b>[
 # "Which papers mention / cite / build on X?": a passing mention is what is asked, or the only sign of it.
 MENTIONS = re.compile(r"\bmention\w*|\bcit(?:e|es|ed|ing)\b|\brefer\w*\s+to\b|\bbuil(?:d|ds|t|ding)\s+(?:on|upon)\b|"
                       r"\bbr(?:ing|ings|ought)\s+up\b|\btalk\w*\s+about\b", re.I)
+# Said only to be set aside: "(not just mention it)", "not the ones that only cite it", "rather than merely mention".
+_MENTION_SET_ASIDE = re.compile(r"(?:\b(?:not|never|rather\s+than|instead\s+of)\b|n['’]t\b)(?:\s+[\w-]+){0,2}?\s+$|"
+                                r"\b(?:just|only|merely|simply)\s+$", re.I)
+
+
+def asks_mentions(question: str) -> bool:
+    """Whether a list question asks for papers that only mention or cite a thing ("which papers mention X?"), not
+    ones that work on it: not when it says so only to set them aside ("which do theorem proving in Lean (not just
+    mention it)?")."""
+    return any(not _MENTION_SET_ASIDE.search(question[:m.start()]) for m in MENTIONS.finditer(question))
+
 
 
 def _named(names: list[str], papers: Iterable[Paper], any_of: bool = False, passing: bool = False) -> list[Match]:

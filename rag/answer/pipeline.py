@@ -552,7 +552,7 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
 def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:
     """Every matching paper; a figure no abstract states is refused, not answered with whatever ranks first."""
     from rag.answer.listing import (
-        MENTIONS,
+        asks_mentions,
         find_matches,
         list_answer,
         topic_names,
@@ -580,7 +580,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         # something else.
         return refuse(question, found, reason)
     matches = find_matches(topic, view.papers.values(), lambda text: found.scored_for(text, LIST_DEPTH),
-                           passing=bool(MENTIONS.search(question)))
+                           passing=asks_mentions(question))
     if not matches:
         reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic) or \
             unknown_word(topic, view.vocabulary, view.lexicon.known)
