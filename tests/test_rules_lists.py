@@ -382,3 +382,16 @@ def test_a_list_asks_for_papers_naming_a_thing_in_passing_only_when_it_says_so(q
     from rag.answer.listing import asks_mentions
 
     assert asks_mentions(question) is passing
+
+
+@pytest.mark.parametrize(("aside", "kinds"), [
+    ("(verifiers, reward models for steps, critics)", ["verifiers", "reward models for steps", "critics"]),
+    ("(undergrad or graduate)", []),             # qualities, not kinds of thing
+    ("(benchmarking or optimizing)", []),
+    ("(PoT-style, not formal proofs)", []),      # a qualification
+    ("(provers)", []),                           # one alone is what the head says
+])
+def test_kinds_an_aside_lists_in_words(aside, kinds):
+    from rag.answer.listing import kinds_listed
+
+    assert kinds_listed(aside) == kinds

@@ -1078,6 +1078,12 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("which one made better papers", ""),  # "which one" asks no list
     ("looking for RL applied to code tasks -- which papers", "RL applied to code tasks"),  # a double dash
     ("which papers use RL in some form, at least in part", "RL"),
+    # What is wanted, said as a need; a clause setting papers aside or restating the ask is no part of it.
+    ("for my review I need ONLY papers where the model writes Lean proofs - exclude ones that merely mention Lean. "
+     "which papers qualify", "the model writes Lean proofs"),
+    ("only papers that fine-tune on math data - exclude papers that only evaluate. which ones", "fine-tune on math data"),
+    ("Which papers use a learned verifier for math? exclude proof checkers like Lean - I mean LLM judges only",
+     "a learned verifier for math"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic
@@ -2289,6 +2295,9 @@ def test_a_model_size_asked_of_an_abstract_that_gives_none(question, abstract, u
     ("FooLM averages 61.2% - what are the individual benchmark scores behind that avg?",
      "FooLM reaches an average of 61.2% (55.0% on A and 67.4% on B).", False),  # the parts are there
     ("what are FooLM's individual benchmark scores?", "FooLM reaches an average of 61.2%.", False),  # no average asked
+    # A rate is no breakdown: "$0.43 per issue" is what the average is of.
+    ("it solves 19% at an avg cost of $0.43 per issue, right?", "It costs $0.43 on average per run.", False),
+    ("avg 61.2% - what's the per-task breakdown?", "FooLM reaches an average of 61.2%.", True),
 ])
 def test_the_parts_of_an_average_the_abstract_gives_alone(question, abstract, averaged):
     from rag.answer.claims import averaged_only
@@ -2668,12 +2677,16 @@ def test_a_follow_up_picks_a_listed_paper_by_words_its_title_or_abstract_writes(
     ("77% on HumanEval, right? and what did it get on MBPP?", ["HumanEval", "MBPP"], "77% on HumanEval"),
     # A size inside a model's name is no figure to check: "gpt-2-54b".
     ("it got 54.4% with gpt-2-54b's first layer alone, right?", [], ""),
+    # A cost is said of the run, not as a result on the benchmark: written anywhere is enough.
+    ("it gets 77% on LiveCodeBench at a cost of $0.43 per task, right?", ["LiveCodeBench"], ""),
+    ("it gets 77% on LiveCodeBench at a cost of $0.50 per task, right?", ["LiveCodeBench"], "0.50"),
 ])
 def test_a_figure_checked_on_a_benchmark_must_be_written_for_it(question, on, unconfirmed):
     from rag.answer.asks import unconfirmed_figure
 
     abstract = ("It shows strong results across HumanEval+ and MBPP+. It reaches a pass@200 of 77.0% on LiveCodeBench. "
-                "We first study the layers of GPT-2. We found that 54.4% of tokens need only the first layer.")
+                "We first study the layers of GPT-2. We found that 54.4% of tokens need only the first layer. "
+                "Our agent did so at a lower cost (on average, $0.43 USD).")
     assert unconfirmed_figure(question, abstract, on) == unconfirmed
 
 

@@ -396,6 +396,10 @@ def test_a_clipping_heading_a_name_the_abstracts_write_is_left_as_typed():
     ("waht is it", "", set(), "what is it"),
     ("wat is it", "", {"wat"}, "wat is it"),
     ("WHT scores", "", set(), "WHT scores"),
+    # A capitalised word, a name's part, by a letter dropped, added or swapped from one word the index has; a
+    # changed letter is no sign ("Claude" is no "clause").
+    ("the KV Predicton paper", "KV Prediction for Improved Time to First Token", set(), "the KV Prediction paper"),
+    ("Claude scores", "We add a clause.", set(), "Claude scores"),
 ])
 def test_a_typing_slip_is_put_right_only_when_sure(question, corpus, english, read):
     from rag.text.typos import correct_slips

@@ -1015,6 +1015,8 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
             return figure.phrase or figure.text
         # The names said with the figure, in its own clause: "29M + 425M lines of code, right? and the baselines
         # were GPT-C and ...?" puts no 29M on GPT-C.
+        if _MONEY.search(question[:figure.start]) or _MONEY_AFTER.match(question, figure.end):
+            continue  # "at an avg cost of $0.43 per issue": a cost, said of the run, no result on the benchmark
         clause = next((p[0] for p in _CLAUSES.finditer(question) if p.start() <= figure.start < p.end()), question)
         with_it = [n for n in on if mention_pattern(n).search(clause)]
         if with_it and not any(said_on(s, with_it, [t for t, _ in sentences]) for s in writing):
@@ -1022,6 +1024,9 @@ def unconfirmed_figure(question: str, text: str, on: Sequence[str] = ()) -> str:
     return ""
 
 
+# A sum of money: "$0.43", "0.43 USD", "€2".
+_MONEY = re.compile(r"[$€£]\s?$")
+_MONEY_AFTER = re.compile(r"\s?(?:USD|EUR|GBP|dollars?|euros?|cents?)\b", re.I)
 # A question's clauses: what commas, question marks, dashes, "and" or "also" part.
 _CLAUSES = re.compile(r"(?:[^,;!?.\s]|\.(?=\S)|\s(?![-–—]\s|and\b|also\b))+", re.I)
 

@@ -149,6 +149,8 @@ def only_planned(question: str, abstract: str, own: set[str]) -> str:
 # "what are the individual benchmark scores behind that avg?", "the per-benchmark breakdown of its 80.1% average".
 _BREAKDOWN = re.compile(r"\b(?:individual|per[- ][a-z]+|breakdown|broken\s+down|separate|each\s+(?:benchmark|task|"
                         r"dataset|domain|language))\b", re.I)
+# A figure's rate, no breakdown: "an avg cost of $0.43 per issue", "12 tokens per second".
+_RATE = re.compile(r"[\d$][\d.,]*\s*(?:[A-Za-z]+\s+)?per\s+[a-z]+", re.I)
 _AVERAGE = re.compile(r"\b(?:avg|average|averages|averaged|mean|overall|aggregate)\b", re.I)
 
 
@@ -156,7 +158,7 @@ def averaged_only(question: str, abstract: str) -> str:
     """The sentence giving the average a question asks the breakdown of, when it states no other result, or ""."""
     from rag.text.numbers import read
 
-    if not (_BREAKDOWN.search(question) and _AVERAGE.search(question)):
+    if not (_BREAKDOWN.search(_RATE.sub(" ", question)) and _AVERAGE.search(question)):
         return ""
     asked = {f.value for f in read(question).figures if not f.in_name}
     for sentence in split_sentences(abstract):

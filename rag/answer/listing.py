@@ -134,7 +134,15 @@ def find_matches(
         topic = cut  # "miniF2F or build on it": whatever does something with what it names
     head, examples = example_names(topic)
     if head != topic and not examples:  # an aside in parentheses, left out
-        return find_matches(head, papers, score_topic, passing)
+        if found := find_matches(head, papers, score_topic, passing):
+            return found
+        # Unless the head alone meets nothing and the aside lists kinds of it in words: "a separate checker model to
+        # judge math reasoning (verifiers, reward models for steps, critics)" is met by any of them.
+        merged: dict[str, Match] = {}
+        for kind in kinds_listed(topic[len(head):] if topic.startswith(head) else topic):
+            for match in find_matches(kind, papers, score_topic, passing):
+                merged.setdefault(match.paper.paper_id, match)
+        return sorted(merged.values(), key=lambda m: -m.score)
     if examples:  # "HPC code, like MPI, OpenMP or Fortran": papers naming any example, and those about the head
         merged = {m.paper.paper_id: m for m in find_matches(head, papers, score_topic, passing)}
         for match in _named(examples, papers, any_of=True, passing=passing):
@@ -327,6 +335,19 @@ def example_names(topic: str) -> tuple[str, list[str]]:
         head = match["head"].strip(" ,")
         return (head, []) if match["inside"] and (len(head.split()) >= 2 or topic_names(head)) else (topic, [])
     return match["head"].strip(" ,"), [n[0] for n in names]
+
+
+def kinds_listed(aside: str) -> list[str]:
+    """The kinds a bracketed aside lists in words, two or more ("(verifiers, reward models for steps, critics)");
+    none for a qualification ("(PoT-style, not formal proofs)")."""
+    inside = re.search(r"\(([^()]+)\)", aside)
+    if inside is None or re.search(r"\b(?:not|no|without|e\.g|i\.e)\b", inside[1], re.I):
+        return []
+    kinds = [k.strip() for k in re.split(r",|\bor\b|/", _AND_SO_ON.sub("", inside[1])) if k.strip()]
+    # Kinds of thing: a plural ("critics") or a phrase; not qualities or doings ("undergrad or graduate",
+    # "benchmarking or optimizing").
+    things = all(len(k.split()) >= 2 or re.fullmatch(r"[A-Za-z-]+[^s]s", k) for k in kinds)
+    return kinds if len(kinds) >= 2 and things else []
 
 
 def either_parts(topic: str) -> list[str]:

@@ -534,6 +534,7 @@ _ALL_OF_IT = re.compile(
     r"the (?:full|whole|complete) (?:set|list)|list (?:the|those|these) (?:papers|ones|works))\b", re.I)
 # A bare "which ones?" after a topic that is a list already: "papers doing tree search - which ones do we have?".
 _WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?which\s+(?:ones|papers|of\s+them)(?:\s+(?:do\s+we\s+have|are\s+there|"
+                         r"qualify|fit|count|match|"
                          r"are\s+in\s+here|exist|have\s+we\s+got|are\s+in\s+(?:the|this|our)\s+\w+))?[\s?.!]*$", re.I)
 # A word pointing at what came before ("which methods do they use", "which other papers try that?"); a topic said
 # before its list question uses "that" as a relative pronoun instead ("work that applies RL"), so there it is none.
@@ -564,6 +565,11 @@ _WORK_ON = re.compile(r"^(?:(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|sea
 _BULLET = re.compile(r"^[-–—*•]+\s+")
 # "looking for RL applied to code tasks -- which papers?": what is looked for.
 _LOOKING_FOR = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for|after)\s+", re.I)
+_NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,3}?)?(?:i|we)\s+(?:only\s+)?(?:need|want)\s+"
+                          r"(?=(?:only\s+|just\s+)?(?:the\s+)?(?:papers|works|studies)\s+(?:where|that|which|in\s+which|"
+                          r"whose)\b)", re.I)
+_ONLY_PAPERS = re.compile(r"^(?:only|just)\s+(?:the\s+)?(?:papers|works|studies)\s+(?:where|in\s+which|that|which|"
+                          r"(?=whose))\s*", re.I)
 _POLITE = re.compile(r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)"
                      r"(?=(?:list|name|show|give|find)\b)", re.I)
 
@@ -584,9 +590,12 @@ def list_topic(text: str) -> str:
     clause that asks for the list decides."""
     # "can you list the papers that ...": the list asked; "- which papers ...": a bullet is no part of it.
     text = _without_exclusions(_POLITE.sub("", _BULLET.sub("", text.strip())))
+    # "for my review I need ONLY papers where X", "only papers that X": which papers X.
+    text = _ONLY_PAPERS.sub("which papers ", _NEED_PAPERS.sub("", text))
     # "who fine-tunes StarCoder? (i only remember one of them)": an aside after the ask says nothing of the topic.
     text = re.sub(r"(?<=\?)\s*\([^()]*\)\s*$", "", text)
-    if asked_after := _ASK_AFTER.match(text):
+    # Not when the topic before is a list question itself ("which papers X. which ones qualify?").
+    if (asked_after := _ASK_AFTER.match(text)) and not _LIST_PATTERN.match(asked_after["topic"]):
         topic = _LOOKING_FOR.sub("", _WORK_ON.sub("", asked_after["topic"].strip()))
         # An aside in brackets may point anywhere ("(not just cite it)").
         if topic and not _TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
@@ -624,13 +633,19 @@ def list_topic(text: str) -> str:
 # count", "(informal word problems, not lean proofs)", "-- not model inference speed".
 _EXCLUDING_CLAUSE = re.compile(r"(?<=[.?!;])\s+[^.?!;]*\b(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|won['’]?t|"
                                r"shouldn['’]?t|should\s+not)\s+count\b[^.?!;]*[.?!;]?", re.I)
+# A clause that sets papers aside or restates the ask: "- exclude ones that merely mention Lean in passing.",
+# "? exclude formal proof checkers like Lean", "- I mean learned judges only".
+_SET_ASIDE_CLAUSE = re.compile(r"(?:\s+[-–—]+|(?<=[.?!;]))\s+(?:but\s+)?(?:please\s+)?(?:exclud(?:e|ing)|except(?:\s+for)?|"
+                               r"leav(?:e|ing)\s+out|skip(?:ping)?|ignor(?:e|ing)|omit(?:ting)?|not\s+counting|"
+                               r"(?:i|we)\s+(?:don['’]?t|do\s+not)\s+want|(?:i|we)\s+mean)\b[^.?!;]*?"
+                               r"(?=\s+[-–—]+\s+|[.?!;]|$)", re.I)
 _NOT_ITEM = re.compile(r"(?:^|,)\s*(?:but\s+|and\s+)?(?:not|no|without)\s+(?!(?:just|only|merely|simply)\b)[^,]*",
                        re.I)
 _NOT_TAIL = re.compile(r"\s*(?:[,;]|\s[-–—]+)\s*(?:but\s+)?not\s+(?!(?:just|only|merely|simply)\b)[^,;.?!()]*,?", re.I)
 
 
 def _without_exclusions(text: str) -> str:
-    text = _EXCLUDING_CLAUSE.sub("", text)
+    text = _SET_ASIDE_CLAUSE.sub("", _EXCLUDING_CLAUSE.sub("", text))
 
     def kept(bracket: re.Match[str]) -> str:
         inside = _NOT_ITEM.sub("", bracket[1]).strip(" ,")

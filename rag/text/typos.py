@@ -81,6 +81,8 @@ def standalone_lower(least: int, most: int | None = None) -> re.Pattern[str]:
 
 
 _LOWER_WORD = standalone_lower(MIN_LETTERS)
+# A capitalised word, standing alone as `standalone_lower`'s: a name's part may be typed with a slip too.
+_CAPITALISED_WORD = re.compile(rf"(?<![\w'’./@+-])[A-Z][a-z]{{{MIN_LETTERS},}}(?![\w'’/@+-]|\.\w)")
 
 
 def one_slip_away(word: str) -> dict[str, str]:
@@ -153,6 +155,19 @@ def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str]
         return slips[word].capitalize() if match[0][0].isupper() else slips[word]
 
     question = slipped.sub(fix_question_word, question)
+
+    def fix_capitalised(match: re.Match[str]) -> str:
+        # "the KV Predicton paper": a capitalised word no abstract has, a letter dropped, added or swapped from one
+        # word they write in lower case; a name ("Webarna") is left to the lexicon. A changed letter is too loose a
+        # sign ("Claude": "clause").
+        word = match[0].lower()
+        if known_word(word, vocabulary, english):
+            return match[0]
+        near = [w for w, slip in one_slip_away(word).items()
+                if slip != "changed" and vocabulary.has(w) and vocabulary.as_written(w) == w]
+        return near[0].capitalize() if len(near) == 1 else match[0]
+
+    question = _CAPITALISED_WORD.sub(fix_capitalised, question)
     if not _LOWER_WORD.search(question):
         return question
 
