@@ -522,7 +522,8 @@ def _content_words(text: str) -> list[str]:
 # Words that ask for completeness or point at the collection, saying nothing about the topic.
 _LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the) (?:collection|corpus|index|set)|in any way|at all|"
                           r"please|specifically|actually|really|exactly|explicitly|truly|genuinely|"
-                          r"in (?:any|some) (?:form|shape|way)|of any kind|at least in part|in part|(?:something|anything)(?=\s+(?:on|about|for|with)\b))\b",
+                          r"in (?:any|some) (?:form|shape|way)|of any kind|at least in part|in part|"
+                          r"(?:something|anything)(?=\s+(?:on|about|for|with)\b))\b",
                           re.I)  # "reports something on HumanEval"
 
 
@@ -635,8 +636,8 @@ _EXCLUDING_CLAUSE = re.compile(r"(?<=[.?!;])\s+[^.?!;]*\b(?:don['’]?t|do\s+not
                                r"shouldn['’]?t|should\s+not)\s+count\b[^.?!;]*[.?!;]?", re.I)
 # A clause that sets papers aside or restates the ask: "- exclude ones that merely mention Lean in passing.",
 # "? exclude formal proof checkers like Lean", "- I mean learned judges only".
-_SET_ASIDE_CLAUSE = re.compile(r"(?:\s+[-–—]+|(?<=[.?!;]))\s+(?:but\s+)?(?:please\s+)?(?:exclud(?:e|ing)|except(?:\s+for)?|"
-                               r"leav(?:e|ing)\s+out|skip(?:ping)?|ignor(?:e|ing)|omit(?:ting)?|not\s+counting|"
+_SET_ASIDE_CLAUSE = re.compile(r"(?:\s+[-–—]+|(?<=[.?!;]))\s+(?:but\s+)?(?:please\s+)?(?:exclud(?:e|ing)|"
+                               r"except(?:\s+for)?|leav(?:e|ing)\s+out|skip(?:ping)?|ignor(?:e|ing)|omit(?:ting)?|not\s+counting|"
                                r"(?:i|we)\s+(?:don['’]?t|do\s+not)\s+want|(?:i|we)\s+mean)\b[^.?!;]*?"
                                r"(?=\s+[-–—]+\s+|[.?!;]|$)", re.I)
 _NOT_ITEM = re.compile(r"(?:^|,)\s*(?:but\s+|and\s+)?(?:not|no|without)\s+(?!(?:just|only|merely|simply)\b)[^,]*",

@@ -2,12 +2,14 @@
 
 Why: a slipped word is a word no abstract has, and such a word makes a list topic unmet ("No paper in the index
 matches “actualy evaluate ChatGPT”") and a sentence score low. A word is put right only when it is surely a slip:
-lower case, six letters or more (a question word, "which" or "what", whatever its length), a word that neither the index nor English has in any inflection, and exactly one
+lower case, six letters or more, a word that neither the index nor English has in any inflection, and exactly one
 word one slip away (a letter dropped, added, changed, or two swapped; never the first letter) that the index has.
 A word only English has is taken for the two commonest slips alone, a double letter typed once ("actualy") and two
 letters swapped ("specualtive"): "jupyter" is no "jupiter". English is the whole words of two vocabularies the
 product ships, the sentence encoder's WordPiece list and tiktoken's cl100k_base, so nothing is downloaded; names
-are left alone, since they are capitalised or the index has them in lower case ("plansearch").
+are left alone, since they are capitalised or the index has them in lower case ("plansearch"). Two exceptions: the
+question words "which" and "what", whatever their length ("wich ones"), and a capitalised word one letter from a
+word the index writes in lower case ("the KV Predicton paper").
 """
 
 from __future__ import annotations
