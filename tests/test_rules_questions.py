@@ -1081,7 +1081,8 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     # What is wanted, said as a need; a clause setting papers aside or restating the ask is no part of it.
     ("for my review I need ONLY papers where the model writes Lean proofs - exclude ones that merely mention Lean. "
      "which papers qualify", "the model writes Lean proofs"),
-    ("only papers that fine-tune on math data - exclude papers that only evaluate. which ones", "fine-tune on math data"),
+    ("only papers that fine-tune on math data - exclude papers that only evaluate. which ones",
+     "fine-tune on math data"),
     ("Which papers use a learned verifier for math? exclude proof checkers like Lean - I mean LLM judges only",
      "a learned verifier for math"),
 ])
