@@ -2845,3 +2845,33 @@ def test_papers_evaluating_a_named_model_include_those_saying_so_in_words_the_to
     titles = {c.title for c in engine.ask("which studies put ChatGPT itself under evaluation?").citations}
     assert "Evaluating Language Models for Mathematics through Interactions" in titles
     assert "TaskMatrix.AI: Completing Tasks by Connecting Foundation Models with Millions of APIs" not in titles
+
+
+def test_a_follow_up_naming_a_kind_of_feedback_by_its_initials_finds_it_spelled_out(engine):
+    # "human NL feedback" is the abstract's "natural language feedback from a human", as MA-LoT's abstract defines
+    # NL; the "(MBPP)" the condensed question gets from the turn before names the paper, not a figure to name.
+    for history, question in [
+        (["what's the best few-shot MBPP score in the program synthesis paper that introduced MBPP?"],
+         "and how much did human NL feedback help there"),
+        (["what's the best few-shot mbpp number in the original program synthesis w/ LLMs paper (the one that "
+          "introduced MBPP)"], "and how much did human NL feedback help in that paper"),
+    ]:
+        answer = engine.ask(question, history=history)
+        assert not answer.refused, question
+        assert "natural language feedback from a human halves the error rate" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "cited"), [
+    # What the asker says after the ask (papers known already, what the list is for) is no part of the topic.
+    ("which papers in our set write proofs in Lean? i count deepseek-prover and maybe 2 others. making a reading list",
+     {"A Lean Dataset", "DeepSeek-Prover", "MA-LoT", "STP"}),
+    # An example in brackets no abstract writes ("plugin") leaves the others and the topic: not refused.
+    ("which code completion papers tested their tools with real developers in the wild (deployed plugin, online eval, "
+     "A/B test)?",
+     {"Language Models for Code Completion"}),
+])
+def test_a_list_asked_with_the_askers_own_asides_lists_the_papers_on_the_topic(engine, question, cited):
+    answer = engine.ask(question)
+    titles = {c.title for c in answer.citations}
+    assert not answer.refused
+    assert all(any(t.startswith(p) for t in titles) for p in cited)

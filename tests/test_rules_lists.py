@@ -97,6 +97,8 @@ def test_a_word_capitalised_only_where_a_sentence_or_title_starts_is_no_name():
     # Named examples in brackets inside the topic, with more of it after them.
     ("write formal proofs (Lean, Isabelle and the like) or build data for that",
      "write formal proofs or build data for that", ["Lean", "Isabelle"]),
+    ("produce machine-checked proofs (Lean, Isabelle, F*, that sort of proof assistant)",
+     "produce machine-checked proofs", ["Lean", "Isabelle", "F*"]),
 ])
 def test_examples_given_for_a_list_topic(topic, head, examples):
     from rag.answer.listing import example_names
@@ -395,3 +397,37 @@ def test_kinds_an_aside_lists_in_words(aside, kinds):
     from rag.answer.listing import kinds_listed
 
     assert kinds_listed(aside) == kinds
+
+
+def test_a_named_topic_used_either_way_is_any_use_of_it():
+    from rag.answer.listing import find_matches
+
+    papers = [Paper("eval", "A", "We evaluate on HumanEval and MBPP."),
+              Paper("src", "B", "We build HumanEval+ from HumanEval by adding tests."),
+              Paper("none", "C", "We study proofs.")]
+    found = find_matches("use HumanEval, either for evaluation or as source material", papers, lambda text: [])
+    assert sorted(m.paper.paper_id for m in found) == ["eval", "src"]
+
+
+@pytest.mark.parametrize(("topic", "missing"), [
+    ("tested with developers (deployed plugin, online eval)", ""),  # an example of several is the asker's
+    ("latency in a Verilog plugin", "Verilog"),
+    ("latency (Verilog)", "Verilog"),  # a name in brackets alone is what is asked
+])
+def test_a_topic_no_paper_matched_is_unmet_by_a_name_no_abstract_writes(topic, missing):
+    from rag.answer.listing import unknown_word
+
+    reason = unknown_word(topic, Vocabulary(CORPUS), lambda word: False)
+    assert (f"mentions “{missing}”" in reason) if missing else reason == ""
+
+
+@pytest.mark.parametrize(("word", "apart"), [
+    ("runtime", True),    # "run time" / "run times"
+    ("codebase", True),   # "code bases"
+    ("speculative", False),
+    ("fastcode", False),  # "code" is there, "fast" is not
+])
+def test_a_compound_the_abstracts_write_as_two_words_is_theirs(word, apart):
+    vocabulary = Vocabulary("We run the code at run time; larger code bases take more time.")
+    assert vocabulary.written_apart(word) is apart
+    assert bool(unmet_words(f"{word} of code", vocabulary)) is not apart

@@ -1078,6 +1078,14 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("which one made better papers", ""),  # "which one" asks no list
     ("looking for RL applied to code tasks -- which papers", "RL applied to code tasks"),  # a double dash
     ("which papers use RL in some form, at least in part", "RL"),
+    ("which papers do theorem proving in Lean as the main focus?", "do theorem proving in Lean"),
+    ("which works train provers as their primary goal", "train provers"),
+    # What the asker says of themselves after the ask: papers they know already, what the list is for.
+    ("which papers in our set generate proofs in Lean? i count deepseek-prover and maybe 2-3 others. making the "
+     "formal-methods session reading list", "generate proofs in Lean"),
+    ("which papers evaluate ChatGPT itself? I can think of the math one... others? want a ChatGPT-evals mini-session",
+     "ChatGPT itself"),
+    ("which papers use Lean? I remember two", "Lean"),
     # What is wanted, said as a need; a clause setting papers aside or restating the ask is no part of it.
     ("for my review I need ONLY papers where the model writes Lean proofs - exclude ones that merely mention Lean. "
      "which papers qualify", "the model writes Lean proofs"),

@@ -9,9 +9,13 @@ sentences about it say.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rag.text.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from rag.types import Paper
 
 # "what does X stand for", "short for", "what's the acronym expand to", "the full name of X", "spelled out".
 _ASKS = re.compile(r"\bstands?\s+for\b|\bshort\s+for\b|\bexpan(?:ds?|ded)\s+(?:to|into|in)\b|\bexpansion\b|"
@@ -114,3 +118,13 @@ def _spells(words: list[str], letters: str) -> bool:
     initials = "".join(w[0] for w in words if w.lower() not in _SMALL).upper()
     every = "".join(w[0] for w in words).upper()  # "Time to First Token": TTFT
     return capitals == letters or initials == letters or (every == letters and words[-1].lower() not in _SMALL)
+
+
+def defined_as(acronym: str, papers: Iterable[Paper]) -> str:
+    """The acronym as the first abstract defining it spells it out, lower-cased ("RL": "reinforcement learning";
+    "NL": "natural language"), or "". Only abstracts holding it in brackets are read."""
+    for paper in papers:
+        if f"({acronym}" in paper.abstract and (found := expansion(acronym, paper.abstract)):
+            sentence, (start, end) = found
+            return sentence[start:end].lower()
+    return ""

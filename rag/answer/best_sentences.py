@@ -45,7 +45,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     from rag.answer.finding_aspect import asked_beyond_subject
     from rag.answer.focused import answering_each_ask
     from rag.answer.model_sizes import range_only, ranged_size
-    from rag.answer.naming import mentions_name
+    from rag.answer.naming import mentions_name, spelled_out
     from rag.answer.scoring import pick_answer_sentences
     from rag.answer.units import counted_unit, names_metric
 
@@ -108,6 +108,9 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     # An identifier ("RepoCoder", "repoeval" typed in lower case) is what is asked about; a capitalised phrase
     # ("Self-play") describes.
     terms = [t.text for t in shape.terms if _identifier(t.text)] if shape is not None else []
+    # Not a name alone in a closing bracket: what a follow-up's paper was called before ("... in that paper (MBPP)?").
+    unbracketed = re.sub(r"\s*\(\s*[\w+*.-]+\s*\)\s*[?.!]*\s*$", "", found.searched)
+    terms = [t for t in terms if mentions_name(unbracketed, t)]
     if terms and not shape.yes_no and asks_for_figure(found.searched) and len(asks_in(found.searched)) == 1:
         # "What exact-match score does RepoCoder achieve on RepoEval?": a figure on what the question names is in a
         # sentence naming it ("RLCoder ... 12.2% EM improvement on RepoEval" is RLCoder's, and names no RepoCoder).
@@ -115,8 +118,12 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         # big is its dataset?").
         # A measurement asked is a measurement stated: "contains 23914 problems" is no accuracy.
         states = has_measure if excluded and asks_measure(found.searched) else has_figure
+        # Two capitals before a plain word ("human NL feedback") may be that word's kind spelled out ("natural
+        # language feedback").
+        spelled = [t for t in terms if re.search(rf"(?<![\w-]){re.escape(t)}\s+[a-z]", found.searched)]
         naming = [s for s in scored if states(s.text) and
-                  all(mentions_name(s.text, t) or mentions_name(papers[s.paper_id].title, t) for t in terms)]
+                  all(mentions_name(s.text, t) or mentions_name(papers[s.paper_id].title, t) or
+                      (t in spelled and spelled_out(t, s.text, shortest=2)) for t in terms)]
         if not naming:
             return refuse(question, found, f"No abstract gives a figure naming {' and '.join(terms)} (the "
                                              f"closest sentence: “{scored[0].text}”).")

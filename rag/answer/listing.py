@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from rag.answer.acronyms import expansion
+from rag.answer.acronyms import defined_as, expansion
 from rag.answer.across import UNUSED_WORDS
 from rag.answer.applied_method import applied_method
 from rag.answer.asides import MAKERS_JOIN
@@ -132,6 +132,8 @@ def find_matches(
     topic = _SOME_FORM_OF.sub("", topic)  # "rely on some form of evolutionary search": on evolutionary search
     if (cut := _OR_ON_IT.sub("", topic)) != topic and any(not is_generic(n) for n in topic_names(cut)):
         topic = cut  # "miniF2F or build on it": whatever does something with what it names
+    if (cut := _EITHER_USE.sub("", topic)) != topic and any(not is_generic(n) for n in topic_names(cut)):
+        topic = cut
     head, examples = example_names(topic)
     if head != topic and not examples:  # an aside in parentheses, left out
         if found := find_matches(head, papers, score_topic, passing):
@@ -196,6 +198,9 @@ def find_matches(
 
 _SOME_FORM_OF = re.compile(r"\b(?:some|any|a|one)\s+(?:form|kind|sort|type|variant|flavou?r)s?\s+of\s+", re.I)
 # "..., or build on it": another way of using what the topic names, which is any paper naming it.
+# "HumanEval, either for eval or as source material": any use of what it names.
+_EITHER_USE = re.compile(r",?\s+(?:either|whether)\s+(?:as|for|in|by|to|on)\s+[^,]+?\s+or\s+"
+                         r"(?:as|for|in|by|to|on)\s+.+$", re.I)
 _OR_ON_IT = re.compile(r",?\s+(?:or|and/or)\s+(?:[\w-]+\s+){1,3}?(?:(?:on|upon|with|from|off)\s+)?(?:it|them)\s*$",
                        re.I)
 
@@ -260,7 +265,7 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     # say, and the closest sentences may still answer.
     # The second word only while the first has not ended the subject: "benchmarks built for ..." is about benchmarks.
     subject = words[:1] if words and words[0].lower().endswith("s") else words[:2]
-    absent = [w for w in subject if len(w) >= 5 and not vocabulary.uses(w)]
+    absent = [w for w in subject if len(w) >= 5 and not vocabulary.uses(w) and not vocabulary.written_apart(w)]
     # Or more of its long words than a paraphrase brings are in no abstract (not the asker's chatter, nor examples in
     # brackets): "tested coding AIs on writing solidity smart contracts for blockchains" is about a field the index
     # lacks, as a question across papers is.
@@ -278,6 +283,9 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     return f"No paper in the index matches “{rest}”: no indexed abstract mentions “{phrase}”."
 
 
+_LISTED_IN_BRACKETS = re.compile(r"\((?=[^()]*(?:,|\bor\b|\betc\b|\be\.g\.))[^()]*\)")
+
+
 def unknown_word(topic: str, vocabulary: Vocabulary, known: Callable[[str], bool]) -> str:
     """Why a list topic no paper matched is unmet when it has a name no abstract writes in any form ("Verilog",
     "verilog": a word English does not have either, and the lexicon does not `known` in any form), or "": a topic of
@@ -285,7 +293,9 @@ def unknown_word(topic: str, vocabulary: Vocabulary, known: Callable[[str], bool
     from rag.text.typos import english_word
 
     rest, _ = split_filters(topic)
-    for word in re.findall(r"(?<![\w-])[A-Za-z][A-Za-z0-9]{3,}(?![\w-])", rest):
+    # Examples listed in brackets ("(deployed plugin, online eval, A/B test)") are the asker's: one no abstract
+    # writes leaves the others, and the topic before them.
+    for word in re.findall(r"(?<![\w-])[A-Za-z][A-Za-z0-9]{3,}(?![\w-])", _LISTED_IN_BRACKETS.sub(" ", rest)):
         if vocabulary.uses(word) or english_word(word.lower(), vocabulary) or known(word):
             continue  # "supercomputers" may be the asker's word for "HPC"; "GPT4" is the abstracts' "GPT-4"
         return f"No paper in the index matches “{rest}”: no indexed abstract mentions “{word}”."
@@ -308,7 +318,8 @@ _EXAMPLES = re.compile(r"^(?P<head>.+?)(?:,?\s+(?:like|such as|e\.g\.,?|includin
                        r"\s*\((?:e\.g\.,?\s*|like\s+|"
                        r"(?P<also>counting|including|incl\.|plus|or|and|also|as well as)\s+)?"
                        r"(?P<inside>[^()]+)\))\s*$", re.I)  # "MBPP (counting MBPP+)": one example is enough
-_AND_SO_ON = re.compile(r",?\s*(?:and so on|and so forth|etc\.?|and (?:the like|similar|others))\s*$", re.I)
+_AND_SO_ON = re.compile(r",?\s*(?:and so on|and so forth|etc\.?|and (?:the like|similar|others)|(?:or\s+|and\s+)?"
+                        r"(?:that|this|any|some|similar)\s+(?:sort|kind|type)s?\s+of\s+[\w\s-]+)\s*$", re.I)
 
 
 def example_names(topic: str) -> tuple[str, list[str]]:
@@ -658,7 +669,8 @@ def _method_for_target(topic: str, matches: list[Match], papers: dict[str, Paper
     optimisation") is met by the papers that write the method in one sentence and the target anywhere, however
     close the encoder puts their sentences: PRIME's "RL ... for competitional math and coding" scored under papers on
     RL theory, which write the method but never the target and are about it elsewhere."""
-    applied = applied_method(_DOING.sub("", topic, count=1), lambda acronym: _spelled_out(acronym, papers))
+    applied = applied_method(_DOING.sub("", topic, count=1),
+                             lambda acronym: defined_as(acronym, papers.values()) or acronym)
     if applied is None:
         return matches
     method, heads, words = applied
@@ -690,16 +702,6 @@ def _method_for_target(topic: str, matches: list[Match], papers: dict[str, Paper
     kept += [Match(papers[pid], writing[pid], best[pid].score if pid in best else 0.0)
              for pid in sorted(aimed, key=lambda pid: -(best[pid].score if pid in best else 0.0))]
     return kept
-
-
-def _spelled_out(acronym: str, papers: dict[str, Paper]) -> str:
-    """The acronym as the first abstract defining it spells it out ("RL": "reinforcement learning"); only abstracts
-    holding it in brackets are read."""
-    for paper in papers.values():
-        if f"({acronym}" in paper.abstract and (found := expansion(acronym, paper.abstract)):
-            sentence, (start, end) = found
-            return sentence[start:end].lower()
-    return acronym
 
 
 def _worded_alike(topic: str, best: dict[str, ScoredSentence], kept: set[str],

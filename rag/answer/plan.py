@@ -520,9 +520,12 @@ def _content_words(text: str) -> list[str]:
 
 
 # Words that ask for completeness or point at the collection, saying nothing about the topic.
-_LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the) (?:collection|corpus|index|set)|in any way|at all|"
+_LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the|our|my) (?:collection|corpus|index|set|library)|"
+                          r"in any way|at all|"
                           r"please|specifically|actually|really|exactly|explicitly|truly|genuinely|"
                           r"in (?:any|some) (?:form|shape|way)|of any kind|at least in part|in part|"
+                          r"as (?:the|their|its) (?:main|primary|central|core) "
+                          r"(?:object|focus|topic|subject|point|goal)|"
                           r"(?:something|anything)(?=\s+(?:on|about|for|with)\b))\b",
                           re.I)  # "reports something on HumanEval"
 
@@ -533,6 +536,16 @@ _ALL_OF_IT = re.compile(
     r"(?:i )?(?:want|need|.d like) (?:to see )?(?:the |a )?(?:full|whole|complete|entire|all|every(?:thing|\s+one)?)|"
     r"all of (?:it|them)|"
     r"the (?:full|whole|complete) (?:set|list)|list (?:the|those|these) (?:papers|ones|works))\b", re.I)
+# After a list asked in full, what the asker says of themselves: the papers they know of already, what the list is
+# for, a bare "others?".
+_ASKERS_ASIDE = re.compile(
+    r"^(?:(?:i|we)\s+(?:(?:can|could)\s+)?(?:only\s+)?(?:count|think\s+of|know\s+(?:of|about)|remember|recall|"
+    r"(?:have|'ve)\s+(?:found|seen|got|read)|already\s+have|found|saw|read)\b|"
+    r"(?:(?:i|we)\s+)?(?:want|need|making|preparing|building|planning|putting\s+together|writing|for)\s+(?:it\s+|them\s+|"
+    r"this\s+)?(?:for\s+)?(?:a|an|the|my|our)\s+(?:[\w'-]+\s+){0,3}?(?:session|mini-session|reading\s+list|list|survey|"
+    r"review|talk|section|subsection|thesis|slides?|deck|report|meeting|seminar|course|lecture|class|chapter|notes|"
+    r"related[-\s]work)\b|"
+    r"(?:any\s+)?(?:others|more|anything\s+else|anyone\s+else)\s*[?.!]*$)", re.I)
 # A bare "which ones?" after a topic that is a list already: "papers doing tree search - which ones do we have?".
 _WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?which\s+(?:ones|papers|of\s+them)(?:\s+(?:do\s+we\s+have|are\s+there|"
                          r"qualify|fit|count|match|"
@@ -606,8 +619,11 @@ def list_topic(text: str) -> str:
     clauses = [_BULLET.sub("", c.strip()) for c in re.split(r"(?<=[.?!:;])\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text)
                if c.strip(" -–—*•")]
     while len(clauses) > 1 and (_ALL_OF_IT.match(clauses[-1]) or (
-            _WHICH_ONES.match(clauses[-1]) and _list_topic(" ".join(clauses[:-1]).rstrip("?.!:; ")))):
-        clauses.pop()  # "... ? I want the full set.", "papers doing tree search, ... - which ones do we have?"
+            (_WHICH_ONES.match(clauses[-1]) or _ASKERS_ASIDE.match(clauses[-1])) and
+            _list_topic(" ".join(clauses[:-1]).rstrip("?.!:; ")))):
+        # "... ? I want the full set.", "papers doing tree search, ... - which ones do we have?", "...? i count
+        # deepseek-prover and maybe 2 others. making the reading list"
+        clauses.pop()
     text = " ".join(clauses).rstrip("?.!:; ")
     whole = _list_topic(text)
     if whole or len(clauses) == 1:

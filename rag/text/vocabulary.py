@@ -101,6 +101,12 @@ class Vocabulary:
         return all(self.has(part) or part in STOPWORDS if len(parts) > 1 and len(part) <= 3
                    else self._starts(_root(_form(part))) for part in parts)
 
+    def written_apart(self, word: str) -> bool:
+        """Whether the corpus writes a compound as two words ("runtime": "run time", "codebase": "code base"):
+        the asker's closed-up spelling of what an abstract has."""
+        word = word.lower()
+        return word.isalpha() and any(self.has(word[:i]) and self.uses(word[i:]) for i in range(3, len(word) - 2))
+
     def has(self, word: str) -> bool:
         """Whether the corpus has exactly this word (in any case and spelling variant), no inflection allowed."""
         word = _form(word)
