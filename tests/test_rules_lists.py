@@ -345,7 +345,10 @@ def test_a_new_benchmark_for_a_field_is_one_whose_abstract_writes_the_field():
 
     papers = [Paper("cc", "CompBench", "We introduce CompBench, a new benchmark for code completion."),
               Paper("repo", "RepoEval", "We build a new repository-level benchmark. Code completion is hard."),
-              Paper("web", "WebTasks", "We release a new benchmark of web tasks. Task completions are checked.")]
+              Paper("web", "WebTasks", "We release a new benchmark of web tasks. Task completions are checked."),
+              # Others' benchmarks "for code generation, repair, or completion" name no code completion.
+              Paper("trace", "TraceBench", "Benchmarks for code generation, repair, or completion are saturated. "
+                                           "We present a new benchmark of execution traces.")]
 
     def score_topic(text: str) -> list[ScoredSentence]:  # by meaning, "task completions" is as close as the rest
         return [ScoredSentence(p.paper_id, 0, p.abstract, 0.8, 0.5, 0.8, i) for i, p in enumerate(papers)]
@@ -431,3 +434,27 @@ def test_a_compound_the_abstracts_write_as_two_words_is_theirs(word, apart):
     vocabulary = Vocabulary("We run the code at run time; larger code bases take more time.")
     assert vocabulary.written_apart(word) is apart
     assert bool(unmet_words(f"{word} of code", vocabulary)) is not apart
+
+
+@pytest.mark.parametrize(("topic", "listed"), [
+    # A term of a few words that two or more papers write word for word is met by those: "optimal" is close to
+    # "optimization" by meaning only.
+    ("do code optimization", ["opt", "title"]),
+    ("code optimization methods", ["opt", "title"]),  # the kind of thing after the term is no part of it
+    # Not a term: words between ("in their work") are the asker's; every paper close enough stays.
+    ("code optimization in their work", ["near", "opt", "title"]),
+])
+def test_a_term_written_word_for_word_keeps_the_papers_writing_it(topic, listed):
+    from rag.answer.listing import find_matches
+    from rag.answer.scoring import ScoredSentence
+
+    papers = [Paper("opt", "A", "We study code optimization with an LLM."),
+              Paper("title", "LLMs for Code Optimization", "Programs get faster when rewritten."),
+              Paper("near", "B", "Our optimal strategy picks the best code solutions.")]
+    scores = {"opt": 0.86, "title": 0.8, "near": 0.75}
+
+    def score_topic(text: str) -> list[ScoredSentence]:
+        return [ScoredSentence(p.paper_id, 0, p.abstract, scores[p.paper_id], 0.5, scores[p.paper_id], i)
+                for i, p in enumerate(papers)]
+
+    assert sorted(m.paper.paper_id for m in find_matches(topic, papers, score_topic)) == listed

@@ -32,7 +32,7 @@ from rag.text.markers import escape_markers
 from rag.text.names import is_generic, key_names, mention_pattern
 from rag.text.numbers import Figure, read
 from rag.text.sentences import split_sentences
-from rag.text.tokens import long_words, tokenize
+from rag.text.tokens import STOPWORDS, long_words, tokenize
 from rag.types import Answer, AnswerSentence, Paper
 
 if TYPE_CHECKING:
@@ -658,6 +658,8 @@ def _described(
     near = RANKED_RATIO * top if top >= DESCRIBED_FLOOR else bar
     chosen = sorted((s for s in best.values() if s.score >= bar or (s.paper_rank < RANKED and s.score >= near)),
                     key=lambda s: -s.score)
+    # Then the papers writing its words in one sentence otherwise ("evolution searched" for "evolutionary search").
+    chosen = _writing_the_term(topic, chosen, papers)
     chosen += _worded_alike(topic, best, {s.paper_id for s in chosen}, papers)
     matches = [Match(papers[s.paper_id], s.text, s.score) for s in chosen]
     return _method_for_target(topic, matches, papers, best)
@@ -704,6 +706,23 @@ def _method_for_target(topic: str, matches: list[Match], papers: dict[str, Paper
     return kept
 
 
+def _writing_the_term(topic: str, chosen: list[ScoredSentence], papers: dict[str, Paper]) -> list[ScoredSentence]:
+    """A topic that is a term of two or three words ("code optimization"), written word for word by two or more of
+    the papers chosen, is met by those: B4's "optimal strategy" for "code solutions" is close to it by meaning only."""
+    # "evolutionary search methods": evolutionary search, whatever the abstract calls its kind of thing.
+    term = re.sub(r"\s+(?:method|approach|technique|algorithm|framework|system|tool|strateg(?:y|ie)|paper|work)s?\s*$",
+                  "", _DOING.sub("", topic, count=1), flags=re.I)
+    stems = tuple(w[:5] for w in tokenize(term) if len(w) >= 4)
+    # Words alone, none between them: "evolutionary search in their method" is no term ("in their method" is the
+    # asker's).
+    if not 2 <= len(stems) <= 3 or len(set(stems)) < len(stems) or \
+            any(w.lower() in STOPWORDS for w in re.findall(r"[\w']+", term)):
+        return chosen
+    writing = [s for s in chosen if any(_side_by_side(stems, t) for t in
+                                        [papers[s.paper_id].title, *split_sentences(papers[s.paper_id].abstract)])]
+    return writing if len(writing) >= 2 else chosen
+
+
 def _worded_alike(topic: str, best: dict[str, ScoredSentence], kept: set[str],
                   papers: dict[str, Paper]) -> list[ScoredSentence]:
     """The candidates not kept with a sentence having every word of the topic, when one of its words few candidate
@@ -722,12 +741,18 @@ def _worded_alike(topic: str, best: dict[str, ScoredSentence], kept: set[str],
 
 
 def _writes_field(paper: Paper, field: str) -> bool:
-    """Whether the paper writes a field's name: its last two words in one sentence, any before them anywhere
-    (Codev-Bench's "repository-level" is not in its sentence on code completion)."""
+    """Whether the paper writes a field's name: its last two words side by side, any before them anywhere
+    (Codev-Bench's "repository-level" is not in its sentence on code completion). CoCoNUT's "benchmarks for code
+    generation, repair, or completion" are others' benchmarks, and name no code completion."""
     words = [w[:5] for w in tokenize(field) if len(w) >= 4]
-    head = set(words[-2:])
+    head = tuple(words[-2:])
     return set(words) <= _word_stems(f"{paper.title} {paper.abstract}") and \
-        any(head <= _word_stems(said) for said in [paper.title, *split_sentences(paper.abstract)])
+        any(_side_by_side(head, said) for said in [paper.title, *split_sentences(paper.abstract)])
+
+
+def _side_by_side(stems: tuple[str, ...], text: str) -> bool:
+    said = [w[:5] for w in tokenize(text) if len(w) >= 4]
+    return any(tuple(said[i:i + len(stems)]) == stems for i in range(len(said) - len(stems) + 1))
 
 
 def _word_stems(text: str) -> set[str]:
