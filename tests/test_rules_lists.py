@@ -458,3 +458,20 @@ def test_a_term_written_word_for_word_keeps_the_papers_writing_it(topic, listed)
                 for i, p in enumerate(papers)]
 
     assert sorted(m.paper.paper_id for m in find_matches(topic, papers, score_topic)) == listed
+
+
+def test_papers_of_a_kind_in_words_releasing_code_are_those_whose_abstract_is_of_that_kind():
+    from rag.answer.listing import find_matches
+    from rag.answer.scoring import ScoredSentence
+
+    papers = [Paper("web", "WebWorld", "We build LLM agents for websites. Code: https://github.com/a/web."),
+              Paper("mine", "Planner", "Our agents play Minecraft. The code is released at https://github.com/b/mc."),
+              Paper("eff", "EffBench", "A benchmark of code efficiency. Code is at https://github.com/c/eff."),
+              Paper("tool", "ToolAgent", "An LLM agent calling tools; we share nothing.")]
+
+    def score_topic(text: str) -> list[ScoredSentence]:  # by meaning, only the tool paper reads as "LLM-agent"
+        scores = {"tool": 0.9, "eff": 0.5, "web": 0.45, "mine": 0.4}
+        return [ScoredSentence(pid, 0, "", score, 0.5, score, i) for i, (pid, score) in enumerate(scores.items())]
+
+    found = find_matches("LLM-agent papers release their code publicly", papers, score_topic)
+    assert sorted(m.paper.paper_id for m in found) == ["mine", "web"]

@@ -125,6 +125,10 @@ def find_matches(
         if rest and (_describes(rest) or topic_names(rest)):
             # What the rest matches; if nothing stands out for it ("LLM-agent papers"), the papers closest to it.
             ids = {m.paper.paper_id for m in find_matches(rest, papers, score_topic, passing)}
+            # Or, for a rest naming nothing, whose abstract has every word of it: "LLM-agent papers" releasing code
+            # are the agent papers that do, not only the few named as LLM agents.
+            if (words := _word_stems(rest)) and all(is_generic(n) for n in topic_names(rest)):
+                ids |= {p.paper_id for p in papers if words <= _word_stems(f"{p.title} {p.abstract}")}
             closest = set(list(dict.fromkeys(s.paper_id for s in score_topic(rest)))[:RELEASE_AMONG])
             matches = [m for m in matches if m.paper.paper_id in ids] or \
                 [m for m in matches if m.paper.paper_id in closest]
