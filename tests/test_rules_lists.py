@@ -136,6 +136,10 @@ def test_a_paper_naming_any_example_matches_the_topic():
     # The second side in another place only: the first side's head goes with it ("in games" alone is the Game of 24).
     ("agents acting on websites or in games", ["agents acting on websites", "agents acting in games"]),
     ("work on Lean or on Isabelle", ["work on Lean", "work on Isabelle"]),
+    # Names joined inside one phrase share its ends: the verb before and what follows the last name.
+    ("put ChatGPT or GitHub Copilot to the test on programming work",
+     ["put ChatGPT to the test on programming work", "put GitHub Copilot to the test on programming work"]),
+    ("fine-tune StarCoder or CodeLlama", ["fine-tune StarCoder", "fine-tune CodeLlama"]),
 ])
 def test_the_sides_of_a_list_topic_joined_by_or(topic, parts):
     from rag.answer.listing import either_parts

@@ -388,11 +388,26 @@ def either_parts(topic: str) -> list[str]:
     parts = [p.strip(" ,") for p in re.split(r"\s+(?:and/)?or\s+|(?<!\band)\s*/\s*(?!or\b)", topic) if p.strip(" ,")]
     # Not a generic word ("LLMs/AI write proofs"): each side would be matched by every paper on LLMs.
     if len(parts) > 1 and all(any(not is_generic(n) for n in topic_names(p)) for p in parts):
-        return parts
+        return _shared_ends(parts)
     if shared := _SHARED_MODIFIER.match(topic):
         # "verifiers or process reward models for math reasoning": each thing, for what both are for.
         return [f"{shared['a']} {shared['for']}", f"{shared['b']} {shared['for']}"]
     return [topic]
+
+
+def _shared_ends(parts: list[str]) -> list[str]:
+    """Names joined by "or" inside one phrase share its ends: "put GitHub Copilot or ChatGPT to the test on
+    programming work" is each name put to that test."""
+    first, last = topic_names(parts[0]), topic_names(parts[-1])
+    if not first or not last or not parts[-1].startswith(last[0]):
+        return parts
+    end = 0  # past the run of names the last side opens with ("GitHub Copilot")
+    for name in last:
+        if not re.match(rf"\s*{re.escape(name)}", parts[-1][end:]):
+            break
+        end = parts[-1].index(name, end) + len(name)
+    before, after = parts[0][:parts[0].find(first[0])], parts[-1][end:]
+    return [f"{parts[0]}{after}", *(f"{before}{p}{after}" for p in parts[1:-1]), f"{before}{parts[-1]}"]
 
 
 _EITHER_WAY = re.compile(r"^(?P<head>.+?),?\s+either\s+(?P<a>(?:with|via|by|using|through|in|on|for)\s+.+?)\s+or\s+"
