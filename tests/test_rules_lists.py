@@ -106,16 +106,27 @@ def test_examples_given_for_a_list_topic(topic, head, examples):
     assert example_names(topic) == (head, examples)
 
 
-def test_a_paper_naming_any_example_matches_the_topic():
-    """Each example is a way to meet the topic, whatever the rest of the topic scores."""
+@pytest.mark.parametrize(("topic", "papers", "listed"), [
+    # Each example is a way to meet the topic, whatever the rest of the topic scores.
+    ("HPC code, like MPI, OpenMP or Fortran",
+     [Paper("mpi", "MPI code generation", "We generate MPI calls."),
+      Paper("omp", "Pragmas", "A model for OpenMP pragmas."),
+      Paper("web", "Web agents", "Agents browse websites.")], ["mpi", "omp"]),
+    # A name used either way is any use of it.
+    ("use HumanEval, either for evaluation or as source material",
+     [Paper("eval", "A", "We evaluate on HumanEval and MBPP."),
+      Paper("src", "B", "We build HumanEval+ from HumanEval by adding tests."),
+      Paper("none", "C", "We study proofs.")], ["eval", "src"]),
+    # A name of words is also met run together, as in a web address.
+    ("Hugging Face",
+     [Paper("hf", "Math data", "The data is available at https://huggingface.co/datasets/x/y."),
+      Paper("sc", "Code model", "Their weights are available via Hugging Face for anyone to use."),
+      Paper("gh", "Agents", "Our code is at https://github.com/a/b.")], ["hf", "sc"]),
+])
+def test_papers_naming_what_the_topic_names_match_it(topic, papers, listed):
     from rag.answer.listing import find_matches
-    from rag.types import Paper
 
-    papers = [Paper("mpi", "MPI code generation", "We generate MPI calls."),
-              Paper("omp", "Pragmas", "A model for OpenMP pragmas."),
-              Paper("web", "Web agents", "Agents browse websites.")]
-    found = find_matches("HPC code, like MPI, OpenMP or Fortran", papers, lambda text: [])
-    assert sorted(m.paper.paper_id for m in found) == ["mpi", "omp"]
+    assert sorted(m.paper.paper_id for m in find_matches(topic, papers, lambda text: [])) == listed
 
 
 @pytest.mark.parametrize(("topic", "parts"), [
@@ -333,16 +344,6 @@ def test_a_relation_whose_stem_other_words_share_has_no_words_of_its_own():
     assert _relation_said("construct math data with Python") is None  # "const" is in "constraint"
 
 
-def test_a_name_of_words_is_also_met_run_together_as_in_a_web_address():
-    from rag.answer.listing import find_matches
-
-    papers = [Paper("hf", "Math data", "The data is available at https://huggingface.co/datasets/x/y."),
-              Paper("sc", "Code model", "Their weights are available via Hugging Face for anyone to use."),
-              Paper("gh", "Agents", "Our code is at https://github.com/a/b.")]
-    found = find_matches("Hugging Face", papers, lambda text: [])
-    assert sorted(m.paper.paper_id for m in found) == ["hf", "sc"]
-
-
 def test_a_new_benchmark_for_a_field_is_one_whose_abstract_writes_the_field():
     from rag.answer.listing import find_matches
     from rag.answer.scoring import ScoredSentence
@@ -404,16 +405,6 @@ def test_kinds_an_aside_lists_in_words(aside, kinds):
     from rag.answer.listing import kinds_listed
 
     assert kinds_listed(aside) == kinds
-
-
-def test_a_named_topic_used_either_way_is_any_use_of_it():
-    from rag.answer.listing import find_matches
-
-    papers = [Paper("eval", "A", "We evaluate on HumanEval and MBPP."),
-              Paper("src", "B", "We build HumanEval+ from HumanEval by adding tests."),
-              Paper("none", "C", "We study proofs.")]
-    found = find_matches("use HumanEval, either for evaluation or as source material", papers, lambda text: [])
-    assert sorted(m.paper.paper_id for m in found) == ["eval", "src"]
 
 
 @pytest.mark.parametrize(("topic", "missing"), [
