@@ -147,12 +147,11 @@ def _question_word_slips() -> tuple[dict[str, str], re.Pattern[str]]:
 
 def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str] | None = None) -> str:
     """The question with each sure slip put right; every other word as typed."""
-    english = english_words() if english is None else english
     slips, slipped = _question_word_slips()
 
     def fix_question_word(match: re.Match[str]) -> str:
         word = match[0].lower()
-        if match[0].isupper() or word in english or vocabulary.has(word):
+        if match[0].isupper() or vocabulary.has(word) or word in (english_words() if english is None else english):
             return match[0]  # "WHT" is a name; "wat" a word
         return slips[word].capitalize() if match[0][0].isupper() else slips[word]
 
@@ -163,15 +162,17 @@ def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str]
         # word they write in lower case; a name ("Webarna") is left to the lexicon. A changed letter is too loose a
         # sign ("Claude": "clause").
         word = match[0].lower()
-        if known_word(word, vocabulary, english):
-            return match[0]
         near = [w for w, slip in one_slip_away(word).items()
                 if slip != "changed" and vocabulary.has(w) and vocabulary.as_written(w) == w]
-        return near[0].capitalize() if len(near) == 1 else match[0]
+        # English's table is read (tiktoken imported) only for a word that may be a slip.
+        if len(near) != 1 or known_word(word, vocabulary, english):
+            return match[0]
+        return near[0].capitalize()
 
     question = _CAPITALISED_WORD.sub(fix_capitalised, question)
     if not _LOWER_WORD.search(question):
         return question
+    english = english_words() if english is None else english
 
     def fix(match: re.Match[str]) -> str:
         word = match[0]
