@@ -14,6 +14,8 @@ def open_page(browser: Any, url: str, width: int = 1400, height: int = 1000) -> 
     page = context.new_page()
     page.goto(url, wait_until="domcontentloaded")
     page.locator("#question textarea").wait_for(state="visible")
+    # On a cold first start the chat may mount after the box (a first test once found no #chat to observe).
+    page.locator("#chat").wait_for(state="attached")
     return context, page
 
 
