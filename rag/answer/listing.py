@@ -172,8 +172,8 @@ def find_matches(
         # "a new benchmark or eval set for code completion": another word for what is made, not a second topic.
         topic = _OR_DATA_KIND.sub("", topic)
         # What it is made for decides among them ("benchmark" is in all their sentences); a field named in a few
-        # words ("code completion") is one of their sentences writes, when any does: WebArena's "task completions"
-        # is close to "code completion" by meaning but is no benchmark for it.
+        # words ("code completion") must be written by the paper, when any paper writes it: WebArena's "task
+        # completions" is close to "code completion" by meaning but is no benchmark for it.
         if (subject := _MADE_FOR.sub("", topic, count=1)) != topic:
             topic = subject
             if subject.split() and len(subject.split()) <= FIELD_WORDS:
