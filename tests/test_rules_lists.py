@@ -470,3 +470,16 @@ def test_papers_of_a_kind_in_words_releasing_code_are_those_whose_abstract_is_of
 
     found = find_matches("LLM-agent papers release their code publicly", papers, score_topic)
     assert sorted(m.paper.paper_id for m in found) == ["mine", "web"]
+
+
+@pytest.mark.parametrize(("name", "text", "words"), [
+    ("NL", "Natural language feedback from a human halves the error rate.", "natural language"),  # defined elsewhere
+    ("NL", "We use no feedback.", "NL"),          # not spelled out here
+    ("RL", "We use RL.", "RL"),                   # written as it is
+    ("FL", "Formal language proofs.", "FL"),      # no abstract defines FL
+])
+def test_an_acronym_a_text_only_spells_out_as_another_abstract_defines_it(name, text, words):
+    from rag.answer.naming import written_out
+
+    papers = [Paper("def", "MA-LoT", "We combine Natural Language (NL) reasoning with formal verification.")]
+    assert written_out(name, text, papers) == words

@@ -45,7 +45,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     from rag.answer.finding_aspect import asked_beyond_subject
     from rag.answer.focused import answering_each_ask
     from rag.answer.model_sizes import range_only, ranged_size
-    from rag.answer.naming import mentions_name, spelled_out
+    from rag.answer.naming import mentions_name, states_name, written_out
     from rag.answer.scoring import pick_answer_sentences
     from rag.answer.units import counted_unit, names_metric
 
@@ -118,12 +118,11 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         # big is its dataset?").
         # A measurement asked is a measurement stated: "contains 23914 problems" is no accuracy.
         states = has_measure if excluded and asks_measure(found.searched) else has_figure
-        # Two capitals before a plain word ("human NL feedback") may be that word's kind spelled out ("natural
-        # language feedback").
-        spelled = [t for t in terms if re.search(rf"(?<![\w-]){re.escape(t)}\s+[a-z]", found.searched)]
+        # A sentence may spell the name out: "Object-Oriented Programming" for "OOP", and "natural language
+        # feedback" for "human NL feedback", as another abstract defines NL.
         naming = [s for s in scored if states(s.text) and
-                  all(mentions_name(s.text, t) or mentions_name(papers[s.paper_id].title, t) or
-                      (t in spelled and spelled_out(t, s.text, shortest=2)) for t in terms)]
+                  all(states_name(s.text, t, found.view.vocabulary) or mentions_name(papers[s.paper_id].title, t) or
+                      written_out(t, s.text, papers.values()) != t for t in terms)]
         if not naming:
             return refuse(question, found, f"No abstract gives a figure naming {' and '.join(terms)} (the "
                                              f"closest sentence: “{scored[0].text}”).")

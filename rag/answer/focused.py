@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from rag.answer.acronyms import asked_acronym, asks_expansion, defined_as, expansion
+from rag.answer.acronyms import asked_acronym, asks_expansion, expansion
 from rag.answer.across import introduced_data, names_used, used_as_data
 from rag.answer.alternatives import offered_names, unattributed_figure, unplaced_figure
 from rag.answer.asides import bracketed_after_paper, without_purpose
@@ -93,7 +93,7 @@ from rag.answer.model_sizes import (
     unsized,
     unwritten_size,
 )
-from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name
+from rag.answer.naming import BRACKETED_EXAMPLES, called, mentions_name, spelled_out, states_name, written_out
 from rag.answer.negations import unmet_absence
 from rag.answer.people import MORE_PEOPLE
 from rag.answer.premises import contradicted_failure
@@ -248,7 +248,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # "... for single-token prediction? want to set our own KPIs": the asker's words, not asked of the paper.
         absent = [n for n in absent if mention_pattern(n).search(asked)]
     # "human NL feedback": the abstract's "natural language feedback", as another abstract defines NL.
-    absent = [n for n in absent if _written_out(n, text, view.papers.values()) == n]
+    absent = [n for n in absent if written_out(n, text, view.papers.values()) == n]
     if absent:
         return _not_stated(paper, absent[0], question, found,
                            f"{the_abstract} does not mention {absent[0]}, so it does not say this.")
@@ -531,7 +531,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                        and re.search(rf"\b{re.escape(t.text)}\b", paper.title, re.I))]
     # "human NL feedback": an acronym the abstract writes only spelled out ("natural language feedback"), as another
     # abstract defines it, is asked in those words.
-    wanted = [_written_out(w, paper.abstract, view.papers.values()) for w in wanted]
+    wanted = [written_out(w, paper.abstract, view.papers.values()) for w in wanted]
     # "delta for o1-mini": a model typed with its digits that the lexicon found no mention for, inside the abstract's
     # longer name ("OpenAI-o1-mini"), is asked about as much.
     wanted += list(dict.fromkeys(
@@ -1074,12 +1074,3 @@ def _in_place_of(text: str, spans: Sequence[tuple[int, int]], name: str) -> str:
     for start, end in sorted(spans, reverse=True):
         text = f"{text[:start]}{name}{text[end:]}"
     return text
-
-
-def _written_out(name: str, abstract: str, papers: Iterable[Paper]) -> str:
-    """An acronym the abstract never writes but spells out, as an abstract of the index defines it ("NL": "natural
-    language"): those words; the name itself otherwise."""
-    if mentions_name(abstract, name) or not name.isupper():
-        return name
-    spelled = defined_as(name, papers)
-    return spelled if spelled and re.search(rf"\b{re.escape(spelled)}\b", abstract, re.I) else name

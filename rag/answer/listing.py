@@ -128,7 +128,8 @@ def find_matches(
             # Or, for a rest naming nothing, whose abstract has every word of it: "LLM-agent papers" releasing code
             # are the agent papers that do, not only the few named as LLM agents.
             if (words := _word_stems(rest)) and all(is_generic(n) for n in topic_names(rest)):
-                ids |= {p.paper_id for p in papers if words <= _word_stems(f"{p.title} {p.abstract}")}
+                ids |= {m.paper.paper_id for m in matches
+                        if words <= _word_stems(f"{m.paper.title} {m.paper.abstract}")}
             closest = set(list(dict.fromkeys(s.paper_id for s in score_topic(rest)))[:RELEASE_AMONG])
             matches = [m for m in matches if m.paper.paper_id in ids] or \
                 [m for m in matches if m.paper.paper_id in closest]
@@ -430,7 +431,6 @@ def asks_mentions(question: str) -> bool:
     ones that work on it: not when it says so only to set them aside ("which do theorem proving in Lean (not just
     mention it)?")."""
     return any(not _MENTION_SET_ASIDE.search(question[:m.start()]) for m in MENTIONS.finditer(question))
-
 
 
 def _named(names: list[str], papers: Iterable[Paper], any_of: bool = False, passing: bool = False) -> list[Match]:

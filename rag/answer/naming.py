@@ -8,8 +8,9 @@ question's name counts as stated when the abstract writes it in any of these way
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from rag.answer.acronyms import defined_as
 from rag.answer.mentions import Mention, key
 from rag.answer.units import SPLITS
 from rag.text.names import mention_pattern, short_name
@@ -25,6 +26,15 @@ def joined_parts(name: str) -> list[str]:
     """The names a hyphened pair joins ("VB-vs-VF": VB, VF), or [] for one name."""
     parts = _JOINED.split(name)
     return parts if len(parts) > 1 and all(parts) else []
+
+
+def written_out(name: str, text: str, papers: Iterable[Paper]) -> str:
+    """An acronym a text never writes but spells out, as an abstract of the index defines it ("NL": "natural
+    language", which `spelled_out` leaves to two capitals beside a plain word): those words; the name otherwise."""
+    if not name.isupper() or mentions_name(text, name):
+        return name
+    spelled = defined_as(name, papers)
+    return spelled if spelled and re.search(rf"\b{re.escape(spelled)}\b", text, re.I) else name
 
 
 def states_name(text: str, name: str, vocabulary: Vocabulary) -> bool:

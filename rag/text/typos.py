@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rag.text.vocabulary import Vocabulary
+from rag.text.vocabulary import Vocabulary, run_together
 
 MIN_LETTERS = 6
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -128,8 +128,7 @@ def compound_word(word: str, english: frozenset[str] | None = None) -> bool:
     """Whether a word is two English words of three letters or more run together ("supercomputers"): English,
     though neither vocabulary lists it whole."""
     english = english_words() if english is None else english
-    return any(word[:i] in english and (word[i:] in english or word[i:].removesuffix("s") in english)
-               for i in range(3, len(word) - 2))
+    return run_together(word, english.__contains__, lambda rest: rest in english or rest.removesuffix("s") in english)
 
 
 # The words a question's shape hangs on, put right however short ("wich ones use isabelle", "Whcih works use RL"),

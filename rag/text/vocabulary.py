@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from rag.text.tokens import STOPWORDS
 
@@ -16,6 +17,12 @@ NAME_SHARE = 0.8
 _WITHIN = re.compile(r"(?<=[a-z0-9,;)] )[A-Za-z][A-Za-z0-9]*\b")
 _INFLECTION = re.compile(r"(?:ing|ed|es|s|ly)$")
 _HEAD_OF = re.compile(r"(?<=[a-z0-9,;)] )([A-Z][A-Za-z0-9]*)(?= of [A-Z0-9])")
+
+
+def run_together(word: str, first: Callable[[str], bool], second: Callable[[str], bool]) -> bool:
+    """Whether a word is two words of three letters or more written as one ("runtime", "supercomputers"): a split
+    whose first part `first` knows and whose rest `second` does."""
+    return any(first(word[:i]) and second(word[i:]) for i in range(3, len(word) - 2))
 
 
 def _form(word: str) -> str:
@@ -105,7 +112,7 @@ class Vocabulary:
         """Whether the corpus writes a compound as two words ("runtime": "run time", "codebase": "code base"):
         the asker's closed-up spelling of what an abstract has."""
         word = word.lower()
-        return word.isalpha() and any(self.has(word[:i]) and self.uses(word[i:]) for i in range(3, len(word) - 2))
+        return word.isalpha() and run_together(word, self.has, self.uses)
 
     def has(self, word: str) -> bool:
         """Whether the corpus has exactly this word (in any case and spelling variant), no inflection allowed."""
