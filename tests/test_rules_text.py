@@ -400,6 +400,10 @@ def test_a_clipping_heading_a_name_the_abstracts_write_is_left_as_typed():
     # changed letter is no sign ("Claude" is no "clause").
     ("the KV Predicton paper", "KV Prediction for Improved Time to First Token", set(), "the KV Prediction paper"),
     ("Claude scores", "We add a clause.", set(), "Claude scores"),
+    # An -ing form spelled as if regular, whose root passes for an inflection: put as English spells it.
+    ("papers on useing RL", "", {"using", "use"}, "papers on using RL"),
+    ("runing models on phones", "", {"running", "run"}, "running models on phones"),
+    ("shaving compute off", "", {"shave", "saving"}, "shaving compute off"),  # a regular -ing form stays
 ])
 def test_a_typing_slip_is_put_right_only_when_sure(question, corpus, english, read):
     from rag.text.typos import correct_slips
@@ -541,6 +545,11 @@ def test_a_name_dictation_splits_into_words_is_joined_as_the_abstracts_write_it(
     ("llama3-8b", "fine-tuned Llama3- 8B solves", True),  # a hyphen with a space after it, as PDFs split names
     ("llama3-8b", "Llama3 8B", True),
     ("llama3-8b", "Llama3-  8B", False),
+    # A name's quality said as a noun is what the adjective names.
+    ("Turing-completeness", "the language is Turing-complete", True),
+    ("Turing-completeness", "is Turing Complete", True),
+    ("Turing-completeness", "Turing-completeness holds", True),
+    ("Turing-completeness", "Turing machines", False),
 ])
 def test_an_acronym_split_before_its_last_letter_is_still_named(name, text, found):
     from rag.text.names import mention_pattern

@@ -115,5 +115,8 @@ def mention_pattern(name: str) -> re.Pattern[str]:
     if re.fullmatch(r"[A-Z]{3,6}", name):
         # Text taken from a PDF may split an acronym before its last letter ("the %OP T and SP metrics").
         return re.compile(rf"(?<![\w-]){re.escape(name[:-1])} ?{re.escape(name[-1])}(?!\w)", re.I)
-    body = r"(?:-\s?|\s)?".join(re.escape(part) for part in name.split("-"))  # "Llama3- 8B" as PDFs split it
+    parts = [re.escape(part) for part in name.split("-")]
+    if len(parts) > 1 and re.fullmatch(r"[a-z]{4,}ness", parts[-1]):
+        parts[-1] = f"{parts[-1][:-4]}(?:ness)?"  # "Turing-completeness" is what "Turing-complete" names
+    body = r"(?:-\s?|\s)?".join(parts)  # "Llama3- 8B" as PDFs split it
     return re.compile(rf"(?<![\w-]){body}(?!\w)", re.I)

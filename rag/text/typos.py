@@ -175,6 +175,8 @@ def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str]
 
     def fix(match: re.Match[str]) -> str:
         word = match[0]
+        if (spelled := _ing_form(word, vocabulary, english)) != word:
+            return spelled
         if known_word(word, vocabulary, english):
             return word
         near = one_slip_away(word)
@@ -185,3 +187,15 @@ def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str]
         return common[0] if len(common) == 1 else word
 
     return _LOWER_WORD.sub(fix, question)
+
+
+def _ing_form(word: str, vocabulary: Vocabulary, english: frozenset[str]) -> str:
+    """A verb's -ing form spelled as if regular ("useing", "runing"), put as English spells it ("using",
+    "running"); any other word as typed. Its root is a word, so the slip passes for an inflection otherwise."""
+    if not word.endswith("ing") or word in english or vocabulary.has(word):
+        return word
+    root = word[:-3]
+    for spelled in (root[:-1] + "ing" if root.endswith("e") else "", root + root[-1:] + "ing"):
+        if spelled and spelled != word and (spelled in english or vocabulary.has(spelled)):
+            return spelled
+    return word
