@@ -1093,6 +1093,17 @@ def test_the_papers_a_question_across_papers_describes(question, described):
      "fine-tune on math data"),
     ("Which papers use a learned verifier for math? exclude proof checkers like Lean - I mean LLM judges only",
      "a learned verifier for math"),
+    # A statement of what counts, after the ask, is said of the topic, not part of it; a narrowing said as one is.
+    ("Which papers include a user study? Usage logs on their own wouldn't be enough for me", "a user study"),
+    ("which papers report HumanEval numbers. plain HumanEval only, and skip ones that borrow its problems",
+     "HumanEval numbers"),
+    ("Slightly odd one: which papers bring up Turing-completeness? Passing mentions are fine here",
+     "Turing-completeness"),
+    ("Which papers use Lean? Only the ones proving theorems", "Lean? Only the ones proving theorems"),
+    # "that" after a statement of interest points at it, with the examples given.
+    ("I'm interested in judging each step of a solution. Which papers deal with that, e.g. process rewards, or "
+     "finding the first wrong step", "judging each step of a solution, e.g. process rewards, or finding the first "
+     "wrong step"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic
@@ -1772,6 +1783,26 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     # A reviewer's hedge after the noun is no part of the topic.
     ("which works, if any, evaluate on HumanEval?", "HumanEval"),
     ("which papers if any use Isabelle?", "Isabelle"),
+    # "every paper that ...", as asked for a chapter or a team.
+    ("I'd like every paper that cares about running models on phones", "cares about running models on phones"),
+    ("we want all the papers where the model writes Lean proofs", "the model writes Lean proofs"),
+    ("i need every paper that reports HumanEval numbers", "HumanEval numbers"),
+    # What the list is for, said first, is no part of it; nor is where in the paper it is said.
+    ("For the agents section of my thesis, are there any papers where agents browse websites?",
+     "where agents browse websites"),
+    ("In 2023, which papers used Lean?", ""),  # a year, left to the filters as before
+    ("which papers bring up Turing-completeness anywhere in their abstract?", "Turing-completeness"),
+    # "stuff on X", "any X frameworks (...)": the papers on it.
+    ("stuff on grading the steps of a solution?", "grading the steps of a solution"),
+    ("any multi-agent LLM frameworks (agents with roles)?", "multi-agent LLM frameworks (agents with roles)"),
+    ("any other benchmarks?", ""),  # a follow-up, not a topic
+    # "any X papers that ...", "does anything here touch ...": which papers do it.
+    ("any RL papers using Lean?", "Lean in RL"),
+    ("does anything here touch SWE-bench?", "SWE-bench"),
+    ("any other papers that use Lean?", ""),  # a follow-up on papers named before
+    # A scope said first is no purpose: the question is about ways across papers, not a list.
+    ("for code gen on HumanEval, what approaches plan or decompose the problem?", ""),
+    ("For my survey, which papers use Lean?", "Lean"),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic

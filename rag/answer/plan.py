@@ -522,6 +522,8 @@ def _content_words(text: str) -> list[str]:
 # Words that ask for completeness or point at the collection, saying nothing about the topic.
 _LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the|our|my) (?:collection|corpus|index|set|library)|"
                           r"in any way|at all|"
+                          # "bring up X anywhere in their abstract": where, not what
+                          r"(?:anywhere\s+)?in\s+(?:their|its|the)\s+(?:abstracts?|titles?)|anywhere|"
                           r"please|specifically|actually|really|exactly|explicitly|truly|genuinely|"
                           r"in (?:any|some) (?:form|shape|way)|of any kind|at least in part|in part|"
                           r"as (?:the|their|its) (?:main|primary|central|core) "
@@ -546,6 +548,13 @@ _ASKERS_ASIDE = re.compile(
     r"review|talk|section|subsection|thesis|slides?|deck|report|meeting|seminar|course|lecture|class|chapter|notes|"
     r"related[-\s]work)\b|"
     r"(?:any\s+)?(?:others|more|anything\s+else|anyone\s+else)\s*[?.!]*$)", re.I)
+# After a list asked in full, a statement of what counts and what not ("plain HumanEval only, and skip ones that just
+# borrow its problems.", "Passive usage logs wouldn't be enough for me.", "Passing mentions are fine here."): the
+# topic is said already, and the words of a criterion are not what the papers are about.
+# Not a narrowing said as one ("Only the ones proving theorems"): that is part of the topic.
+_CRITERION_ASIDE = re.compile(r"^(?!(?:but\s+|and\s+)?only\s+(?:the\s+)?(?:ones|papers|works|studies|those)\b)"
+                              r"(?![^?]*\b(?:which|what|who|how|where|when|why)\b)[^?]*\b(?:only|not|n['’]t|skip\w*|"
+                              r"exclud\w*|ignor\w*|leave\s+out|enough|fine|ok(?:ay)?)\b[^?]*$", re.I)
 # A bare "which ones?" after a topic that is a list already: "papers doing tree search - which ones do we have?".
 _WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?which\s+(?:ones|papers|of\s+them)(?:\s+(?:do\s+we\s+have|are\s+there|"
                          r"qualify|fit|count|match|"
@@ -579,11 +588,21 @@ _WORK_ON = re.compile(r"^(?:(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|sea
 _BULLET = re.compile(r"^[-–—*•]+\s+")
 # "looking for RL applied to code tasks -- which papers?": what is looked for.
 _LOOKING_FOR = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for|after)\s+", re.I)
-_NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,3}?)?(?:i|we)\s+(?:only\s+)?(?:need|want)\s+"
-                          r"(?=(?:only\s+|just\s+)?(?:the\s+)?(?:papers|works|studies)\s+(?:where|that|which|in\s+which|"
+# "I'd like every paper that cares about X", "we want all the papers where X".
+_EVERY = r"(?:only|just|every|each|all(?:\s+of)?)\s+"
+_NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,3}?)?(?:i|we)(?:\s+(?:only\s+)?"
+                          r"(?:need|want|would\s+like)|['’]d\s+like)\s+"
+                          rf"(?=(?:{_EVERY})?(?:the\s+)?(?:papers?|works?|studies)\s+(?:where|that|which|in\s+which|"
                           r"whose)\b)", re.I)
-_ONLY_PAPERS = re.compile(r"^(?:only|just)\s+(?:the\s+)?(?:papers|works|studies)\s+(?:where|in\s+which|that|which|"
+_ONLY_PAPERS = re.compile(rf"^{_EVERY}(?:the\s+)?(?:papers?|works?|studies)\s+(?:where|in\s+which|that|which|"
                           r"(?=whose))\s*", re.I)
+# What the list is for, said first: "For the agents section of my related work, are there any papers where ...".
+_PURPOSE_FIRST = re.compile(r"^(?:for|in|as\s+part\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?(?:of\s+)?"
+                            r"(?:my|our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:session|reading\s+list|survey|review|talk|"
+                            r"section|subsection|thesis|slides?|deck|report|seminar|course|lecture|chapter|notes|"
+                            r"related[-\s]work|paper|proposal|grant|write-?up|draft)\s*,\s*(?=(?:which|what|are\s+there|"
+                      r"is\s+there|any|anything|list|name|can\s+you|could\s+you|i['’]d\s+like|i\s+(?:need|want)|who|"
+                      r"did|has|have)\b)", re.I)
 _POLITE = re.compile(r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)"
                      r"(?=(?:list|name|show|give|find)\b)", re.I)
 
@@ -603,7 +622,7 @@ def list_topic(text: str) -> str:
     clauses ("I'm collecting HumanEval numbers. Which papers use HumanEval?", "Not Lean: which papers use F*?") the
     clause that asks for the list decides."""
     # "can you list the papers that ...": the list asked; "- which papers ...": a bullet is no part of it.
-    text = _without_exclusions(_POLITE.sub("", _BULLET.sub("", text.strip())))
+    text = _without_exclusions(_POLITE.sub("", _PURPOSE_FIRST.sub("", _BULLET.sub("", text.strip()))))
     # "for my review I need ONLY papers where X", "only papers that X": which papers X.
     text = _ONLY_PAPERS.sub("which papers ", _NEED_PAPERS.sub("", text))
     # "who fine-tunes StarCoder? (i only remember one of them)": an aside after the ask says nothing of the topic.
@@ -616,10 +635,11 @@ def list_topic(text: str) -> str:
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"{list_question(topic)}?"
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
-    clauses = [_BULLET.sub("", c.strip()) for c in re.split(r"(?<=[.?!:;])\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text)
+    clauses = [_BULLET.sub("", c.strip()) for c in re.split(r"(?<=[.?!:;])(?<!e\.g\.)(?<!i\.e\.)\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text)
                if c.strip(" -–—*•")]
     while len(clauses) > 1 and (_ALL_OF_IT.match(clauses[-1]) or (
-            (_WHICH_ONES.match(clauses[-1]) or _ASKERS_ASIDE.match(clauses[-1])) and
+            (_WHICH_ONES.match(clauses[-1]) or _ASKERS_ASIDE.match(clauses[-1]) or
+             _CRITERION_ASIDE.match(clauses[-1])) and
             _list_topic(" ".join(clauses[:-1]).rstrip("?.!:; ")))):
         # "... ? I want the full set.", "papers doing tree search, ... - which ones do we have?", "...? i count
         # deepseek-prover and maybe 2 others. making the reading list"
@@ -635,6 +655,10 @@ def list_topic(text: str) -> str:
             # "I'm looking for benchmarks for repo-level completion. Which papers introduce one?", "empirical studies
             # of ChatGPT - which ones are in here?"
             return f"{one['verb'] or ''}{wanted}"
+        if i and (pointed := _POINTED.fullmatch(topic)) and _WANTED.match(clauses[i - 1]) and \
+                (wanted := _WANTED.sub("", clauses[i - 1]).strip(" .?!:;")):
+            # "I'm interested in judging each step of a solution. Which papers deal with that, e.g. process rewards?"
+            return f"{wanted}{pointed['examples'] or ''}"
         if topic and not _REFERS_BACK.search(topic):  # "... which methods do they use": about what came before
             return topic
         if i and topic and re.search(r"\b(?:papers|works|studies)\b", clause, re.I) and \
@@ -680,6 +704,8 @@ def _names_of(clause: str) -> list[str]:
 
 # "Which papers introduce one?": the thing wanted is in the sentence before ("I'm looking for X.").
 _ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,2}?)(?:(?:a|an)\s+)?(?:one|ones|some|any|such|those|these|them)", re.I)
+_POINTED = re.compile(r"(?:that|this|it)(?P<examples>,?\s+(?:e\.g\.,?|like|such\s+as|including|for\s+example,?)\s+.+)?",
+                      re.I)
 _BARE = re.compile(r"(?P<verb>)(?:are|is|exist|there are|are there)", re.I)
 _WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|after|searching for|interested in)\s+|"
                      r"^(?:i|we)\s+(?:need|want|would like|'d like)\s+", re.I)
@@ -693,15 +719,16 @@ def _list_topic(text: str) -> str:
                   r"\s+(?:index|collection|corpus))?\s+(?=(?:on|about|that|which|where|using|with)\b)", "which papers ",
                   text, flags=re.I)
     text = re.sub(r"^(?:(?:any|are there any|are there|is there any|is there)\s+)?(?:papers|works?|studies|"
-                  r"research)\s+|^(?:is\s+there\s+)?anything\s+(?:(?:in\s+)?here\s+|in\s+(?:the|this)\s+(?:index|"
+                  r"research)\s+|^(?:is\s+there\s+)?(?:anything|something|stuff)\s+(?:(?:in\s+)?here\s+|in\s+(?:the|this)\s+(?:index|"
                   r"collection|corpus)\s+)?(?=(?:using|on|about|that|with|touching|involving|related|around|regarding|"
                   r"concerning|mentioning|covering)\b)", "which papers ", text, flags=re.I)
-    # "did anyone use SWE-bench or something derived from it?", "has any paper evaluated on APPS?": which papers did.
-    text = re.sub(r"^(?:did|has|have|does|do)\s+(?:any\s*one|anybody|any\s+(?:papers?|works?|stud(?:y|ies)))"
+    # "did anyone use SWE-bench or something derived from it?", "has any paper evaluated on APPS?", "does anything
+    # here touch SWE-bench?": which papers did.
+    text = re.sub(r"^(?:did|has|have|does|do)\s+(?:any\s*one|anybody|anything|any\s+(?:papers?|works?|stud(?:y|ies)))"
                   r"(?:\s+here|\s+in\s+(?:the|this)\s+(?:index|collection|corpus))?\s+"
                   r"(?=(?:use|used|evaluate|evaluated|test|tested|appl(?:y|ied)|report|reported|work(?:ed)?\s+with|"
                   r"build|built|run|ran|benchmark|benchmarked|release|released|introduce|introduced|propose|proposed|"
-                  r"tr(?:y|ied))\b)", "which papers ", text, flags=re.I)
+                  r"tr(?:y|ied)|touch|mention|cite|discuss)\b)", "which papers ", text, flags=re.I)
     # "papers whose main contribution is evaluating X": the papers evaluating X.
     text = re.sub(r"\bwhose\s+(?:main\s+|primary\s+|key\s+|core\s+|central\s+)?(?:contribution|focus|goal|aim|"
                   r"subject|topic|point)s?\s+(?:is|are|was|were|lies\s+in)\s+", "", text, flags=re.I)
@@ -715,8 +742,15 @@ def _list_topic(text: str) -> str:
                   "which papers ", text, flags=re.I)
     text = " ".join(_LIST_FILLER.sub(" ", text).split())
     # "any automl papers in here?": the papers about it.
+    # "any code completion papers that use live users?", "any RL papers using Lean?": which such papers do it.
+    text = re.sub(r"^(?:are\s+there\s+)?any\s+((?!of\b|other\b|more\b)(?:[\w-]+\s+){1,3}?)(?=(?:papers|works|studies)\s+"
+                  r"(?:that|which|where|with|using|on|about)\b)", r"which \1", text, flags=re.I)
+    # "any multi-agent LLM frameworks (several agents with roles)?": the papers about such things.
     text = re.sub(r"^(?:are\s+there\s+|is\s+there\s+)?any\s+((?!of\b)(?:[\w-]+\s+){1,3}?)(?:papers|works|"
                   r"studies)$", r"which papers are about \1", text, flags=re.I).strip()
+    text = re.sub(r"^(?:are\s+there\s+)?any\s+((?!of\b|other\b|more\b)(?:[\w-]+\s+){1,4}?(?:frameworks|systems|methods|"
+                  r"approaches|techniques|tools|benchmarks|datasets|models|agents)(?:\s*\([^()]*\))?)$",
+                  r"which papers are about \1", text, flags=re.I).strip()
     text = years_up_front(text)
     kind = ""
     if modified := _MODIFIED_LIST.match(text):  # "Which code completion papers evaluate with real users?"
