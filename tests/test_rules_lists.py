@@ -36,6 +36,13 @@ CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding la
     # What a paper did ("which paper did ..."), and a kind it is likened to ("early-exit style"), are no subject.
     ("did early-exit style decoding latency work", ""),
     ("did quantisation of code", "quantisation"),
+    # A verb with its particle after the object is the asker's figure of speech for what is done to the subject.
+    ("shaving decoding latency off HPC code", ""),
+    ("squeezing latency out of auxiliary models", ""),
+    ("shaving quantisation", "shaving quantisation"),  # no particle: the word itself is the subject
+    # Examples listed before "etc" are the asker's, as in brackets.
+    ("latency on laptops, phones, tablets etc", ""),
+    ("latency on laptops, phones and tablets", "laptops"),
 ])
 def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missing):
     reason = unmet_words(topic, Vocabulary(CORPUS))
@@ -99,6 +106,11 @@ def test_a_word_capitalised_only_where_a_sentence_or_title_starts_is_no_name():
      "write formal proofs or build data for that", ["Lean", "Isabelle"]),
     ("produce machine-checked proofs (Lean, Isabelle, F*, that sort of proof assistant)",
      "produce machine-checked proofs", ["Lean", "Isabelle", "F*"]),
+    # One example of three or more typed in lower case: the names stand for the examples.
+    ("fine-tune some llama-family model (Llama2, CodeLlama, llama 3 etc)", "fine-tune some llama-family model",
+     ["Llama2", "CodeLlama"]),
+    ("HPC code, like MPI, OpenMP or fortran", "HPC code", ["MPI", "OpenMP"]),
+    ("agents in websites, like web pages or Minecraft", "agents in websites, like web pages or Minecraft", []),
 ])
 def test_examples_given_for_a_list_topic(topic, head, examples):
     from rag.answer.listing import example_names
@@ -483,3 +495,18 @@ def test_an_acronym_a_text_only_spells_out_as_another_abstract_defines_it(name, 
 
     papers = [Paper("def", "MA-LoT", "We combine Natural Language (NL) reasoning with formal verification.")]
     assert written_out(name, text, papers) == words
+
+
+@pytest.mark.parametrize(("topic", "figures"), [
+    # A number ending an item after a word is a version of a name, not a figure the papers must state.
+    ("fine-tune a llama model (Llama2, CodeLlama, llama 3 etc)", []),
+    ("use Llama 2, CodeLlama or StarCoder", []),
+    ("use GPT 4?", []),
+    ("report above 50", ["50"]),  # a bound
+    ("evaluate on 3 benchmarks", ["3"]),  # a count of what follows
+    ("models with 7 or 13 billion parameters", ["7", "13 billion"]),
+])
+def test_the_figures_a_list_topic_asks_for(topic, figures):
+    from rag.answer.listing import asked_figures
+
+    assert [f.text for f in asked_figures(topic)] == figures

@@ -164,9 +164,10 @@ def find_matches(
                     merged[match.paper.paper_id] = match
         return sorted(merged.values(), key=lambda m: -m.score)
     if made := _NEW_DATA.search(topic):
+        kind = made["kind"] or made["benchmark"]
         # "papers that introduce a new benchmark for math reasoning": the papers making one, not every paper
         # that reports on "seven reasoning benchmarks".
-        papers = [p for p in papers if _makes(p, made["kind"])]
+        papers = [p for p in papers if _makes(p, kind)]
         # Among them, the ones about the subject: "new" has done its work (MBPP's "two new benchmarks, MBPP and
         # MathQA-Python" is no closer to "new benchmarks for math" than UGMathBench).
         topic = re.sub(r"\b(?:a\s+)?(?:new|novel)\s+", "", topic, count=1, flags=re.I)
@@ -216,8 +217,24 @@ def topic_names(topic: str) -> list[str]:
 
 
 def asked_figures(topic: str) -> list[Figure]:
-    """The figures a list topic asks papers to state; the 2 of "GPT-2" is a name and is matched as one."""
-    return [f for f in read(topic).figures if not f.in_name and not f.implied]
+    """The figures a list topic asks papers to state; the 2 of "GPT-2" is a name and is matched as one, and so is
+    the 3 of "llama 3" among names ("(Llama 2, CodeLlama, llama 3 etc)")."""
+    return [f for f in read(topic).figures if not f.in_name and not f.implied and not _version(topic, f)]
+
+
+# A number after a word, ending the item it is in: "llama 3 etc", "GPT 4?", "Llama 2, CodeLlama"; not "above 50",
+# "on 3 benchmarks", "7 or 13 billion".
+_VERSION_BEFORE = re.compile(r"(?<![\w-])(?P<word>[A-Za-z][\w-]*)\s+$")
+_VERSION_AFTER = re.compile(r"\s*(?:[,;:)?!/]|\.(?!\d)|$|(?:etc|and|or)\b(?!\s+\d))", re.I)
+_NOT_A_NAME = frozenset("""with of to on in at by for from than above below over under about around top least most
+only exactly approximately nearly almost up over into per and or is are was were be reach reaches reached score scores
+scored get gets got achieve achieves achieved""".split())
+
+
+def _version(topic: str, figure: Figure) -> bool:
+    before = _VERSION_BEFORE.search(topic[:figure.start])
+    return bool(re.fullmatch(r"\d(?:\.\d)?", figure.text) and not figure.percent and not figure.bound and before
+                and before["word"].lower() not in _NOT_A_NAME and _VERSION_AFTER.match(topic, figure.end))
 
 
 def unmet_figures(topic: str) -> str:
@@ -251,6 +268,11 @@ _DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?=\w+ing\b))?"  # "are doing ..
                     r"(?:whether|wheter|wether|if|how))\s+", re.I)  # "test wheter": as typed
 
 
+# Examples listed before "etc" are the asker's, as in brackets: "on-device / edge hardware, laptops, phones etc".
+_LISTED_ETC = re.compile(r",\s+[^,()]+(?:,\s*[^,()]+)*?,?\s*(?:etc\b\.?|and so on\b|and the like\b)", re.I)
+# A verb with its particle after the object says what is done to the subject, in the asker's figure of speech:
+# "shaving latency off LLM inference", "squeezing more accuracy out of small models".
+_PHRASAL = re.compile(r"^(?:are\s+|is\s+)?[a-z]+ing\s+(?P<object>(?:[\w-]+\s+){1,2}?)(?:off|out|up|down|away)\b", re.I)
 _LIKENED = re.compile(rf"\b[\w-]+[\s-]{LIKENED}\b", re.I)
 
 
@@ -263,7 +285,8 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
         return ""  # "A or B": one side missing leaves the other
     # The asker's own words ("tricks for ...") are no subject, nor a kind it is likened to ("early-exit style
     # dynamic inference" is dynamic inference).
-    words = [w for w in re.findall(r"[A-Za-z][\w-]*", _LIKENED.sub(" ", _DOING.sub("", rest, count=1)))
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", _LIKENED.sub(" ", _PHRASAL.sub(r"\g<object>",
+                                                                               _DOING.sub("", rest, count=1))))
              if w.lower() not in CHATTER]
     # Only the thing the topic starts with ("speculative decoding to speed up code LLMs"), after what the papers do
     # with it ("look at text-to-SQL generation"): a word further on may be the asker's paraphrase of what the papers
@@ -274,7 +297,8 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     # Or more of its long words than a paraphrase brings are in no abstract (not the asker's chatter, nor examples in
     # brackets): "tested coding AIs on writing solidity smart contracts for blockchains" is about a field the index
     # lacks, as a question across papers is.
-    long = long_words(re.sub(r"\([^)]*\)", " ", _DOING.sub("", rest, count=1)), CHATTER)
+    long = long_words(_LISTED_ETC.sub(" ", re.sub(r"\([^)]*\)", " ", _PHRASAL.sub(r"\g<object>",
+                                                                               _DOING.sub("", rest, count=1)))), CHATTER)
     unused = [w for w in long if not vocabulary.uses(w)]
     # ... and outweigh (`weight`: how telling a word is) those some abstract uses: "decoding latency with speculative
     # drafts" is still about decoding latency.
@@ -344,6 +368,11 @@ def example_names(topic: str) -> tuple[str, list[str]]:
     listed = _AND_SO_ON.sub("", match["listed"] or match["inside"])
     examples = [e.strip() for e in re.split(r",|\bor\b|\band\b|/", listed) if e.strip()]
     names = [topic_names(e) for e in examples]
+    named = [n[0] for n in names if len(n) == 1 and not is_generic(n[0])]
+    if len(examples) >= 3 and len(named) == len(examples) - 1:
+        # One example typed in lower case among names ("(Llama2, CodeLlama, llama 3 etc)", "MPI, OpenMP or
+        # fortran"): the names stand for it.
+        return match["head"].strip(" ,"), named
     if len(examples) < (1 if match["also"] else 2) or not all(len(n) == 1 and not is_generic(n[0]) for n in names):
         # An aside in parentheses that names no examples ("(PoT-style, not formal proofs)") only qualifies the
         # topic: left out, it cannot make the topic unmeetable. Plain-word examples after "like" are the meaning.
@@ -572,11 +601,12 @@ def _relation_said(topic: str) -> re.Pattern[str] | None:
 
 
 def _plain_alternative(topic: str, names: list[str]) -> bool:
-    """Whether, among the alternatives the topic lists ("websites, GUIs/phone UIs or games"), one after the first
-    naming something is said in plain words ("games"); "on Kotlin or Go" lists names only."""
+    """Whether, among the alternatives the topic lists ("websites, GUIs/phone UIs or games", "like websites, games
+    or phone/desktop UIs"), one is said in plain words ("games"); "on Kotlin or Go" lists names only. The first part
+    holds what the alternatives are of, plain whatever they are."""
     parts = [p.strip() for p in re.split(r",|/|\bor\b", topic) if p.strip()]
     named = [any(mention_pattern(n).search(p) for n in names) or p[:1].isupper() for p in parts]  # "Go"
-    return True in named and not all(named[named.index(True):]) and _describes(_without_names(topic, names))
+    return True in named and False in named[1:] and _describes(_without_names(topic, names))
 
 
 def _without_names(topic: str, names: list[str]) -> str:
@@ -625,8 +655,14 @@ _OR_DATA_KIND = re.compile(r"\s+or\s+(?:an?\s+)?(?:new\s+)?(?:eval(?:uation)?\s+
 _MADE_FOR = re.compile(r"^.*?\b(?:benchmarks?|datasets?|data\s*sets?|corpus|corpora|test\s+sets?)\s+(?:for|of|on|in|"
                        r"about|to\s+(?:evaluate|test|measure|assess))\s+", re.I)
 # A topic asking for papers that make data: "a new benchmark for X", "novel datasets of Y".
+# Or a benchmark the papers are asked to make, new or not: "introduce a benchmark that's pitched as repository-level
+# code completion", "contribute an evaluation benchmark for code completion". Not data in general: "build math
+# fine-tuning datasets" is met by a paper that "generates" one, a word too common to say a paper makes something.
 _NEW_DATA = re.compile(r"\b(?:new|novel)\s+(?:[\w-]+\s+){0,2}?(?P<kind>benchmark|dataset|data\s*set|corpus|corpora|"
-                       r"test\s+set)s?\b", re.I)
+                       r"test\s+set)s?\b|"
+                       r"\b(?:introduc|propos|buil[dt]|creat|construct|contribut|releas|present|develop|design|curat)\w*\s+"
+                       r"(?:(?:a|an|their\s+own|its\s+own)\s+)?(?:[\w-]+\s+){0,3}?(?P<benchmark>benchmark|test\s+set)s?\b",
+                       re.I)
 # What a paper making data calls it: a benchmark may be a test set or a "...Bench" name; a dataset or corpus may be
 # any of these. Said as what a made-verb makes ("we introduce ProcessBench for measuring ...", "introducing a new
 # dataset: GHOSTS"; "a new ... evaluation benchmark": new or the first is made by the paper, whatever the verb),
