@@ -1800,6 +1800,21 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("any RL papers using Lean?", "Lean in RL"),
     ("does anything here touch SWE-bench?", "SWE-bench"),
     ("any other papers that use Lean?", ""),  # a follow-up on papers named before
+    # Said in one breath: the ask after a comma decides, what came before is what "that" or "it" points at, and
+    # fillers and "either one" are no part of it.
+    ("okay so, code reasoning, which papers get a model to predict what a program does when it runs",
+     "get a model to predict what a program does when it runs"),
+    ("this is for a talk, computers finding formulas for constants, which papers do that",
+     "computers finding formulas for constants"),
+    ("the python problems set, MBPP, which papers report a number on it", "a number on MBPP"),
+    ("um, Isabelle, which papers build on it as their prover, either one", "Isabelle as their prover"),
+    ("RL for coding, whatever, which papers use RL for code, and leave out the theorem provers please",
+     "RL for code"),
+    ("which ones evaluate on APPS or CodeContests, any of the three is fine", "APPS or CodeContests"),
+    ("In 2022, which papers used Lean?", ""),  # a year said first stays the filters' to read
+    # "In which works X is used?": which works use X.
+    ("In which works the MBPP benchmark is used?", "the MBPP benchmark"),
+    ("In which papers is Lean applied?", "Lean"),
     # A scope said first is no purpose: the question is about ways across papers, not a list.
     ("for code gen on HumanEval, what approaches plan or decompose the problem?", ""),
     ("For my survey, which papers use Lean?", "Lean"),

@@ -620,9 +620,50 @@ _BRAND_NEW = re.compile(r"\bbrand[-\s]+new\b", re.I)
 def list_topic(text: str) -> str:
     """The topic of a "which papers ..." question, or "" when it is not one. In a question of several sentences or
     clauses ("I'm collecting HumanEval numbers. Which papers use HumanEval?", "Not Lean: which papers use F*?") the
-    clause that asks for the list decides."""
+    clause that asks for the list decides; said in one breath, the clause after a comma ("okay so code reasoning,
+    which papers get a model to trace what a program does") does too."""
+    if topic := _topic_of(text):
+        return topic
+    if passive := _PASSIVE_ASK.match(text.strip()):
+        # "In which works the MBPP benchmark is used?": which works use it.
+        return _topic_of(f"which papers {_ACTIVE[passive['verb'].lower()]} {passive['asked'] or passive['topic']}")
+    spoken = _EITHER_ONE.sub("", _SPOKEN_FILLER.sub(" ", text).strip(" ,"))  # "..., yeah undergrad or grad, either"
+    if (ask := _COMMA_ASK.search(spoken)) is None or re.search(r"\b(?:19|20)\d\d\b", spoken[:ask.start()]):
+        return ""  # "In 2023, which papers ...": a limit said first is read where the filters are
+    # In one breath, a word pointing back points at what was just said or inside the ask ("deep seek, which papers
+    # build on a deep seek model as their base, fine-tune it ..."), which the words of the ask already carry.
+    if topic := _topic_of(f"{spoken[:ask.start()]}. {spoken[ask.end():]}"):
+        return topic
+    topic = _list_topic(spoken[ask.end():].rstrip("?.! "))
+    from rag.text.names import key_names
+
+    named = key_names(f"about {spoken[:ask.start()]}")  # a fragment: its first word is no sentence start
+    return re.sub(r"\bit\b", named[0], topic) if len(named) == 1 else topic
+
+
+_ACTIVE = {"used": "use", "applied": "apply", "evaluated": "evaluate on", "studied": "study", "discussed": "discuss",
+           "mentioned": "mention", "proposed": "propose", "introduced": "introduce", "reported": "report",
+           "addressed": "address", "tested": "test on", "benchmarked": "evaluate on"}
+_PASSIVE_ASK = re.compile(rf"^in\s+which\s+(?:papers|works|studies|articles)\s+(?:(?:is|are|was|were)\s+(?P<asked>.+?)|"
+                          rf"(?P<topic>.+?)\s+(?:is|are|was|were|gets?|got))\s+(?P<verb>{'|'.join(_ACTIVE)})\b\s*[?.!]*$",
+                          re.I)
+# "..., either one", "..., any of the three is fine": the alternatives said again.
+_EITHER_ONE = re.compile(r",\s*(?:(?:yeah|so)\s+)?(?:either(?:\s+one)?|any\s+of\s+(?:them|these|those|the\s+\w+)"
+                         r"(?:\s+(?:is|are)\s+fine)?|whichever|both)\s*(?=[?.!]*$)", re.I)
+
+
+# What is said to fill a pause: "okay so", "um,", "right,", "you know".
+_SPOKEN_FILLER = re.compile(r"(?:^|(?<=,))\s*(?:(?:okay|ok|so|um+|uh+|erm|right|yeah|well|alright|you\s+know)\b"
+                            r"[\s,]*)+", re.I)
+# The ask after a comma, with what it is about before it.
+_COMMA_ASK = re.compile(r",\s+(?:so\s+|and\s+|then\s+)?(?=(?:which|what)\s+(?:of\s+(?:the|these)\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:papers|ones|works|studies)\b)", re.I)
+
+
+def _topic_of(text: str) -> str:
     # "can you list the papers that ...": the list asked; "- which papers ...": a bullet is no part of it.
-    text = _without_exclusions(_POLITE.sub("", _PURPOSE_FIRST.sub("", _BULLET.sub("", text.strip()))))
+    text = _BULLET.sub("", _EITHER_ONE.sub("", text.strip()))
+    text = _without_exclusions(_POLITE.sub("", _PURPOSE_FIRST.sub("", text)))
     # "for my review I need ONLY papers where X", "only papers that X": which papers X.
     text = _ONLY_PAPERS.sub("which papers ", _NEED_PAPERS.sub("", text))
     # "who fine-tunes StarCoder? (i only remember one of them)": an aside after the ask says nothing of the topic.
@@ -635,7 +676,8 @@ def list_topic(text: str) -> str:
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"{list_question(topic)}?"
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
-    clauses = [_BULLET.sub("", c.strip()) for c in re.split(r"(?<=[.?!:;])(?<!e\.g\.)(?<!i\.e\.)\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text)
+    clauses = [_BULLET.sub("", c.strip())
+               for c in re.split(r"(?<=[.?!:;])(?<!e\.g\.)(?<!i\.e\.)\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text)
                if c.strip(" -–—*•")]
     while len(clauses) > 1 and (_ALL_OF_IT.match(clauses[-1]) or (
             (_WHICH_ONES.match(clauses[-1]) or _ASKERS_ASIDE.match(clauses[-1]) or
@@ -659,7 +701,12 @@ def list_topic(text: str) -> str:
                 (wanted := _WANTED.sub("", clauses[i - 1]).strip(" .?!:;")):
             # "I'm interested in judging each step of a solution. Which papers deal with that, e.g. process rewards?"
             return f"{wanted}{pointed['examples'] or ''}"
-        if topic and not _REFERS_BACK.search(topic):  # "... which methods do they use": about what came before
+        if i and _DOING_THAT.fullmatch(topic) and \
+                len((before := _SPOKEN_FILLER.sub(" ", clauses[i - 1]).strip(" ,.?!:;")).split()) >= 2:
+            # "computers finding new formulas for constants. Which papers do that?": what came before.
+            return _FOR_A_TALK.sub("", before)
+        # "what a program does when it runs": "it" is the program, said just before.
+        if topic and not _REFERS_BACK.search(_WITHIN.sub(" ", topic)):  # "... which methods do they use": before
             return topic
         if i and topic and re.search(r"\b(?:papers|works|studies)\b", clause, re.I) and \
                 len(named := _names_of(clauses[i - 1])) == 1 and \
@@ -676,7 +723,9 @@ _EXCLUDING_CLAUSE = re.compile(r"(?<=[.?!;])\s+[^.?!;]*\b(?:don['’]?t|do\s+not
                                r"shouldn['’]?t|should\s+not)\s+count\b[^.?!;]*[.?!;]?", re.I)
 # A clause that sets papers aside or restates the ask: "- exclude ones that merely mention Lean in passing.",
 # "? exclude formal proof checkers like Lean", "- I mean learned judges only".
-_SET_ASIDE_CLAUSE = re.compile(r"(?:\s+[-–—]+|(?<=[.?!;]))\s+(?:but\s+)?(?:please\s+)?(?:exclud(?:e|ing)|"
+_SET_ASIDE_CLAUSE = re.compile(r"(?:\s+[-–—]+|(?<=[.?!;])|"
+                               r",(?=\s+(?:and\s+)?(?:please\s+)?(?:exclud|leave|skip|ignor|omit)))"
+                               r"\s+(?:but\s+|and\s+)?(?:please\s+)?(?:exclud(?:e|ing)|"
                                r"except(?:\s+for)?|leav(?:e|ing)\s+out|skip(?:ping)?|ignor(?:e|ing)|omit(?:ting)?|not\s+counting|"
                                r"(?:i|we)\s+(?:don['’]?t|do\s+not)\s+want|(?:i|we)\s+mean)\b[^.?!;]*?"
                                r"(?=\s+[-–—]+\s+|[.?!;]|$)", re.I)
@@ -704,6 +753,11 @@ def _names_of(clause: str) -> list[str]:
 
 # "Which papers introduce one?": the thing wanted is in the sentence before ("I'm looking for X.").
 _ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,2}?)(?:(?:a|an)\s+)?(?:one|ones|some|any|such|those|these|them)", re.I)
+_WITHIN = re.compile(r"\b(?:when|while|as|if|before|after|once|until|whether)\s+(?:it|they)\b|"
+                     r"\b(?:each\s+other|one\s+another)\b", re.I)
+_FOR_A_TALK = re.compile(r"^(?:this|it)(?:\s+is|['’]s)\s+for\s+(?:a|an|my|our|the)\s+[\w\s-]{1,30}?,\s*", re.I)
+_DOING_THAT = re.compile(r"(?:do|does|did|cover|covers|try|tries|tackle|tackles|look\s+at|looks\s+at|work\s+on|"
+                         r"works\s+on|deal\s+with|deals\s+with|address|addresses)\s+(?:that|this|it)", re.I)
 _POINTED = re.compile(r"(?:that|this|it)(?P<examples>,?\s+(?:e\.g\.,?|like|such\s+as|including|for\s+example,?)\s+.+)?",
                       re.I)
 _BARE = re.compile(r"(?P<verb>)(?:are|is|exist|there are|are there)", re.I)
@@ -743,8 +797,9 @@ def _list_topic(text: str) -> str:
     text = " ".join(_LIST_FILLER.sub(" ", text).split())
     # "any automl papers in here?": the papers about it.
     # "any code completion papers that use live users?", "any RL papers using Lean?": which such papers do it.
-    text = re.sub(r"^(?:are\s+there\s+)?any\s+((?!of\b|other\b|more\b)(?:[\w-]+\s+){1,3}?)(?=(?:papers|works|studies)\s+"
-                  r"(?:that|which|where|with|using|on|about)\b)", r"which \1", text, flags=re.I)
+    text = re.sub(r"^(?:are\s+there\s+)?any\s+((?!of\b|other\b|more\b)(?:[\w-]+\s+){1,3}?)"
+                  r"(?=(?:papers|works|studies)\s+(?:that|which|where|with|using|on|about)\b)", r"which \1", text,
+                  flags=re.I)
     # "any multi-agent LLM frameworks (several agents with roles)?": the papers about such things.
     text = re.sub(r"^(?:are\s+there\s+|is\s+there\s+)?any\s+((?!of\b)(?:[\w-]+\s+){1,3}?)(?:papers|works|"
                   r"studies)$", r"which papers are about \1", text, flags=re.I).strip()
