@@ -1815,6 +1815,15 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     # "In which works X is used?": which works use X.
     ("In which works the MBPP benchmark is used?", "the MBPP benchmark"),
     ("In which papers is Lean applied?", "Lean"),
+    ("In which abstracts is mentioned the Turing completeness?", "the Turing completeness"),
+    ("Please, can you tell me which papers are working with Isabelle?", "Isabelle"),
+    # A kind of papers said first, with no "which": which such papers do it.
+    ("code completion papers that take data from real developers", "take data from real developers in code completion"),
+    ("list the code completion works that use the AST", "the AST in code completion"),
+    ("Most papers that use Lean report miniF2F?", ""),  # a claim about papers, not a list
+    ("any benchmarks that keep themselves fresh?", "benchmarks that keep themselves fresh"),
+    ("i need every paper on judging the steps of a solution", "judging the steps of a solution"),
+    ("anyone using Isabelle at all?", "Isabelle"),
     # A scope said first is no purpose: the question is about ways across papers, not a list.
     ("for code gen on HumanEval, what approaches plan or decompose the problem?", ""),
     ("For my survey, which papers use Lean?", "Lean"),

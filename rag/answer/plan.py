@@ -593,9 +593,9 @@ _EVERY = r"(?:only|just|every|each|all(?:\s+of)?)\s+"
 _NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,3}?)?(?:i|we)(?:\s+(?:only\s+)?"
                           r"(?:need|want|would\s+like)|['’]d\s+like)\s+"
                           rf"(?=(?:{_EVERY})?(?:the\s+)?(?:papers?|works?|studies)\s+(?:where|that|which|in\s+which|"
-                          r"whose)\b)", re.I)
+                          r"whose|on|about)\b)", re.I)
 _ONLY_PAPERS = re.compile(rf"^{_EVERY}(?:the\s+)?(?:papers?|works?|studies)\s+(?:where|in\s+which|that|which|"
-                          r"(?=whose))\s*", re.I)
+                          r"(?=whose|on\b|about\b))\s*", re.I)
 # What the list is for, said first: "For the agents section of my related work, are there any papers where ...".
 _PURPOSE_FIRST = re.compile(r"^(?:for|in|as\s+part\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?(?:of\s+)?"
                             r"(?:my|our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:session|reading\s+list|survey|review|talk|"
@@ -604,7 +604,10 @@ _PURPOSE_FIRST = re.compile(r"^(?:for|in|as\s+part\s+of)\s+(?:the\s+|a\s+|an\s+)
                       r"is\s+there|any|anything|list|name|can\s+you|could\s+you|i['’]d\s+like|i\s+(?:need|want)|who|"
                       r"did|has|have)\b)", re.I)
 _POLITE = re.compile(r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)"
-                     r"(?=(?:list|name|show|give|find)\b)", re.I)
+                     r"(?=(?:list|name|show|give|find)\b)|"
+                     # "Please, can you tell me which papers ...": the question asked
+                     r"^(?:please,?\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+me,?\s+"
+                     r"(?=(?:which|what)\b)", re.I)
 
 
 def list_question(topic: str) -> str:
@@ -626,7 +629,9 @@ def list_topic(text: str) -> str:
         return topic
     if passive := _PASSIVE_ASK.match(text.strip()):
         # "In which works the MBPP benchmark is used?": which works use it.
-        return _topic_of(f"which papers {_ACTIVE[passive['verb'].lower()]} {passive['asked'] or passive['topic']}")
+        verb = passive["verb_first"] or passive["verb"] or passive["verb_last"]
+        asked = passive["after"] or passive["asked"] or passive["topic"]
+        return _topic_of(f"which papers {_ACTIVE[verb.lower()]} {asked}")
     spoken = _EITHER_ONE.sub("", _SPOKEN_FILLER.sub(" ", text).strip(" ,"))  # "..., yeah undergrad or grad, either"
     if (ask := _COMMA_ASK.search(spoken)) is None or re.search(r"\b(?:19|20)\d\d\b", spoken[:ask.start()]):
         return ""  # "In 2023, which papers ...": a limit said first is read where the filters are
@@ -644,9 +649,12 @@ def list_topic(text: str) -> str:
 _ACTIVE = {"used": "use", "applied": "apply", "evaluated": "evaluate on", "studied": "study", "discussed": "discuss",
            "mentioned": "mention", "proposed": "propose", "introduced": "introduce", "reported": "report",
            "addressed": "address", "tested": "test on", "benchmarked": "evaluate on"}
-_PASSIVE_ASK = re.compile(rf"^in\s+which\s+(?:papers|works|studies|articles)\s+(?:(?:is|are|was|were)\s+(?P<asked>.+?)|"
-                          rf"(?P<topic>.+?)\s+(?:is|are|was|were|gets?|got))\s+(?P<verb>{'|'.join(_ACTIVE)})\b\s*[?.!]*$",
-                          re.I)
+_PASSIVE_ASK = re.compile(rf"^in\s+which\s+(?:papers|works|studies|articles|abstracts)\s+(?:"
+                          # "is mentioned X", "is X used", "X is used"
+                          rf"(?:is|are|was|were)\s+(?P<verb_first>{'|'.join(_ACTIVE)})\s+(?P<after>.+?)|"
+                          rf"(?:is|are|was|were)\s+(?P<asked>.+?)\s+(?P<verb>{'|'.join(_ACTIVE)})|"
+                          rf"(?P<topic>.+?)\s+(?:is|are|was|were|gets?|got)\s+(?P<verb_last>{'|'.join(_ACTIVE)}))"
+                          rf"\b\s*[?.!]*$", re.I)
 # "..., either one", "..., any of the three is fine": the alternatives said again.
 _EITHER_ONE = re.compile(r",\s*(?:(?:yeah|so)\s+)?(?:either(?:\s+one)?|any\s+of\s+(?:them|these|those|the\s+\w+)"
                          r"(?:\s+(?:is|are)\s+fine)?|whichever|both)\s*(?=[?.!]*$)", re.I)
@@ -806,11 +814,25 @@ def _list_topic(text: str) -> str:
     text = re.sub(r"^(?:are\s+there\s+)?any\s+((?!of\b|other\b|more\b)(?:[\w-]+\s+){1,4}?(?:frameworks|systems|methods|"
                   r"approaches|techniques|tools|benchmarks|datasets|models|agents)(?:\s*\([^()]*\))?)$",
                   r"which papers are about \1", text, flags=re.I).strip()
+    # "code completion papers that take data from real developers", "list the code completion works that ...":
+    # which such papers do it.
+    text = re.sub(r"^(?:(?:list|name|show|give|find)(?:\s+me)?\s+(?:all\s+|every\s+)?(?:the\s+)?|"
+                  r"(?!(?:the|these|those|most|some|many|all|both|few|several|other|such|no|our|my|their|which|what|"
+                  r"any|are|is|do|does|did|how|why|when|where|who)\b))"
+                  r"((?:[\w-]+\s+){1,3}?)(?:papers|works|studies)\s+(?=(?:that|which|where|whose)\b)",
+                  r"which \1papers ", text, flags=re.I)
+    # "any benchmarks that keep themselves fresh?": the papers about such things.
+    text = re.sub(r"^(?:are\s+there\s+)?any\s+((?:[\w-]+\s+){0,2}?(?:frameworks|systems|methods|approaches|techniques|"
+                  r"tools|benchmarks|datasets|models|agents)\s+(?:that|which|where|for|to|with)\b)",
+                  r"which papers are about \1", text, flags=re.I)
+    # "anyone using Isabelle at all?": which papers are.
+    text = re.sub(r"^(?:is\s+)?any\s*one\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
     text = years_up_front(text)
     kind = ""
     if modified := _MODIFIED_LIST.match(text):  # "Which code completion papers evaluate with real users?"
         kind = " ".join(w for w in modified["kind"].split() if w.lower() not in _NOT_A_KIND)
-        text = f"{modified['head']} papers {modified['topic']}"
+        asked = re.sub(r"^(?:that|which)\s+", "", modified["topic"], flags=re.I)  # "code completion papers that X"
+        text = f"{modified['head']} papers {asked}"
     match = _LIST_PATTERN.match(text)
     if not match:
         return ""
