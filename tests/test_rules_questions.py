@@ -1817,10 +1817,25 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("In which papers is Lean applied?", "Lean"),
     ("In which abstracts is mentioned the Turing completeness?", "the Turing completeness"),
     ("Please, can you tell me which papers are working with Isabelle?", "Isabelle"),
+    # How the list is to be laid out is no part of it; "list every paper where X." is the ask, not a wish for all.
+    ("We're choosing a base model. Which papers fine-tune StarCoder (as opposed to just mentioning it)? One line each",
+     "fine-tune StarCoder (as opposed to just mentioning it)"),
+    ("For a slide on proof assistants: list every paper where models write Lean proofs",
+     "where models write Lean proofs"),
+    ("I need a reading list on repository-level code completion. Bullet list please",
+     "repository-level code completion"),
+    ("Give me the benchmarks whose tasks hinge on calling library APIs. One line each",
+     "benchmarks whose tasks hinge on calling library APIs"),
+    # "e.g." ends no clause, and what follows it is no clause setting papers aside.
+    ("which papers make inference faster, e.g. skipping layers or caching?",
+     "make inference faster, e.g. skipping layers or caching"),
     # A kind of papers said first, with no "which": which such papers do it.
     ("code completion papers that take data from real developers", "take data from real developers in code completion"),
     ("list the code completion works that use the AST", "the AST in code completion"),
     ("Most papers that use Lean report miniF2F?", ""),  # a claim about papers, not a list
+    ("need papers that do both RL and code tasks", "do both RL and code tasks"),  # a need, not a kind of papers
+    ("list the papers that apply RL to code", "RL to code"),  # "the" is no kind of papers
+    ("can you list the papers that use LLMs to write Verilog?", "LLMs to write Verilog"),
     ("any benchmarks that keep themselves fresh?", "benchmarks that keep themselves fresh"),
     ("i need every paper on judging the steps of a solution", "judging the steps of a solution"),
     ("anyone using Isabelle at all?", "Isabelle"),

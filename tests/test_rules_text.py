@@ -404,6 +404,10 @@ def test_a_clipping_heading_a_name_the_abstracts_write_is_left_as_typed():
     ("papers on useing RL", "", {"using", "use"}, "papers on using RL"),
     ("runing models on phones", "", {"running", "run"}, "running models on phones"),
     ("shaving compute off", "", {"shave", "saving"}, "shaving compute off"),  # a regular -ing form stays
+    # Capitals for emphasis are no name; a word the corpus writes in capitals is one.
+    ("papers that do BOTH RL and code", "", set(), "papers that do both RL and code"),
+    ("NOT just a mention", "", set(), "not just a mention"),
+    ("results on NONE of them", "We test on NONE of the splits.", set(), "results on NONE of them"),
 ])
 def test_a_typing_slip_is_put_right_only_when_sure(question, corpus, english, read):
     from rag.text.typos import correct_slips
@@ -555,3 +559,15 @@ def test_an_acronym_split_before_its_last_letter_is_still_named(name, text, foun
     from rag.text.names import mention_pattern
 
     assert (mention_pattern(name).search(text) is not None) is found
+
+
+@pytest.mark.parametrize(("word", "known"), [
+    ("hinge", True),  # the tables list only its plural: a word English has all the same
+    ("verilog", False),  # a name no table has in any form
+    ("teh", False),
+])
+def test_a_word_is_english_when_the_tables_have_an_inflection_of_it(word, known):
+    from rag.text.typos import known_word
+    from rag.text.vocabulary import Vocabulary
+
+    assert known_word(word, Vocabulary(""), frozenset({"hinges", "the"})) is known

@@ -297,8 +297,8 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     # Or more of its long words than a paraphrase brings are in no abstract (not the asker's chatter, nor examples in
     # brackets): "tested coding AIs on writing solidity smart contracts for blockchains" is about a field the index
     # lacks, as a question across papers is.
-    long = long_words(_LISTED_ETC.sub(" ", re.sub(r"\([^)]*\)", " ", _PHRASAL.sub(r"\g<object>",
-                                                                               _DOING.sub("", rest, count=1)))), CHATTER)
+    said = _PHRASAL.sub(r"\g<object>", _DOING.sub("", rest, count=1))
+    long = long_words(_LISTED_ETC.sub(" ", re.sub(r"\([^)]*\)", " ", said)), CHATTER)
     unused = [w for w in long if not vocabulary.uses(w)]
     # ... and outweigh (`weight`: how telling a word is) those some abstract uses: "decoding latency with speculative
     # drafts" is still about decoding latency.

@@ -555,6 +555,11 @@ _ASKERS_ASIDE = re.compile(
 _CRITERION_ASIDE = re.compile(r"^(?!(?:but\s+|and\s+)?only\s+(?:the\s+)?(?:ones|papers|works|studies|those)\b)"
                               r"(?![^?]*\b(?:which|what|who|how|where|when|why)\b)[^?]*\b(?:only|not|n['’]t|skip\w*|"
                               r"exclud\w*|ignor\w*|leave\s+out|enough|fine|ok(?:ay)?)\b[^?]*$", re.I)
+# How the asker wants the list laid out: "One line each.", "Bullet list please.".
+_LAYOUT_ASIDE = re.compile(r"^(?:(?:in\s+)?(?:a\s+)?(?:one\s+line\s+(?:each|per\s+paper)|"
+                           r"bullet(?:ed)?\s+(?:list|points)|(?:short\s+)?table|short\s+list|titles?\s+only|"
+                           r"just\s+(?:the\s+)?titles?)"
+                           r"(?:\s+(?:please|pls|is\s+fine|would\s+be\s+great))?)[.!]*$", re.I)
 # A bare "which ones?" after a topic that is a list already: "papers doing tree search - which ones do we have?".
 _WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?which\s+(?:ones|papers|of\s+them)(?:\s+(?:do\s+we\s+have|are\s+there|"
                          r"qualify|fit|count|match|"
@@ -590,12 +595,12 @@ _BULLET = re.compile(r"^[-–—*•]+\s+")
 _LOOKING_FOR = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for|after)\s+", re.I)
 # "I'd like every paper that cares about X", "we want all the papers where X".
 _EVERY = r"(?:only|just|every|each|all(?:\s+of)?)\s+"
-_NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,3}?)?(?:i|we)(?:\s+(?:only\s+)?"
-                          r"(?:need|want|would\s+like)|['’]d\s+like)\s+"
+_NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:i|we)(?:\s+(?:only\s+)?"
+                          r"(?:need|want|would\s+like)|['’]d\s+like)|need|want)\s+"
                           rf"(?=(?:{_EVERY})?(?:the\s+)?(?:papers?|works?|studies)\s+(?:where|that|which|in\s+which|"
                           r"whose|on|about)\b)", re.I)
-_ONLY_PAPERS = re.compile(rf"^{_EVERY}(?:the\s+)?(?:papers?|works?|studies)\s+(?:where|in\s+which|that|which|"
-                          r"(?=whose|on\b|about\b))\s*", re.I)
+_ONLY_PAPERS = re.compile(rf"^(?:{_EVERY}(?:the\s+)?(?:papers?|works?|studies)\s+(?:where|in\s+which|that|which|"
+                          r"(?=whose|on\b|about\b))|(?:papers|works|studies)\s+(?:that|which))\s*", re.I)
 # What the list is for, said first: "For the agents section of my related work, are there any papers where ...".
 _PURPOSE_FIRST = re.compile(r"^(?:for|in|as\s+part\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?(?:of\s+)?"
                             r"(?:my|our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:session|reading\s+list|survey|review|talk|"
@@ -687,9 +692,11 @@ def _topic_of(text: str) -> str:
     clauses = [_BULLET.sub("", c.strip())
                for c in re.split(r"(?<=[.?!:;])(?<!e\.g\.)(?<!i\.e\.)\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text)
                if c.strip(" -–—*•")]
-    while len(clauses) > 1 and (_ALL_OF_IT.match(clauses[-1]) or (
+    # "list every paper where X." is the ask itself, not a wish for all of it.
+    while len(clauses) > 1 and ((_ALL_OF_IT.match(clauses[-1]) and
+                                 len(_list_topic(clauses[-1].rstrip("?.!:; ")).split()) < 2) or (
             (_WHICH_ONES.match(clauses[-1]) or _ASKERS_ASIDE.match(clauses[-1]) or
-             _CRITERION_ASIDE.match(clauses[-1])) and
+             _CRITERION_ASIDE.match(clauses[-1]) or _LAYOUT_ASIDE.match(clauses[-1])) and
             _list_topic(" ".join(clauses[:-1]).rstrip("?.!:; ")))):
         # "... ? I want the full set.", "papers doing tree search, ... - which ones do we have?", "...? i count
         # deepseek-prover and maybe 2 others. making the reading list"
@@ -714,7 +721,8 @@ def _topic_of(text: str) -> str:
             # "computers finding new formulas for constants. Which papers do that?": what came before.
             return _FOR_A_TALK.sub("", before)
         # "what a program does when it runs": "it" is the program, said just before.
-        if topic and not _REFERS_BACK.search(_WITHIN.sub(" ", topic)):  # "... which methods do they use": before
+        # An aside in brackets points at the topic itself ("fine-tune StarCoder (as opposed to just mentioning it)").
+        if topic and not _REFERS_BACK.search(_WITHIN.sub(" ", re.sub(r"\([^()]*\)", "", topic))):
             return topic
         if i and topic and re.search(r"\b(?:papers|works|studies)\b", clause, re.I) and \
                 len(named := _names_of(clauses[i - 1])) == 1 and \
@@ -731,7 +739,7 @@ _EXCLUDING_CLAUSE = re.compile(r"(?<=[.?!;])\s+[^.?!;]*\b(?:don['’]?t|do\s+not
                                r"shouldn['’]?t|should\s+not)\s+count\b[^.?!;]*[.?!;]?", re.I)
 # A clause that sets papers aside or restates the ask: "- exclude ones that merely mention Lean in passing.",
 # "? exclude formal proof checkers like Lean", "- I mean learned judges only".
-_SET_ASIDE_CLAUSE = re.compile(r"(?:\s+[-–—]+|(?<=[.?!;])|"
+_SET_ASIDE_CLAUSE = re.compile(r"(?:\s+[-–—]+|(?<=[.?!;])(?<!e\.g\.)(?<!i\.e\.)|"
                                r",(?=\s+(?:and\s+)?(?:please\s+)?(?:exclud|leave|skip|ignor|omit)))"
                                r"\s+(?:but\s+|and\s+)?(?:please\s+)?(?:exclud(?:e|ing)|"
                                r"except(?:\s+for)?|leav(?:e|ing)\s+out|skip(?:ping)?|ignor(?:e|ing)|omit(?:ting)?|not\s+counting|"
@@ -818,9 +826,16 @@ def _list_topic(text: str) -> str:
     # which such papers do it.
     text = re.sub(r"^(?:(?:list|name|show|give|find)(?:\s+me)?\s+(?:all\s+|every\s+)?(?:the\s+)?|"
                   r"(?!(?:the|these|those|most|some|many|all|both|few|several|other|such|no|our|my|their|which|what|"
-                  r"any|are|is|do|does|did|how|why|when|where|who)\b))"
-                  r"((?:[\w-]+\s+){1,3}?)(?:papers|works|studies)\s+(?=(?:that|which|where|whose)\b)",
+                  r"any|are|is|do|does|did|how|why|when|where|who|need|want|find|get|show|give|list|name)\b))"
+                  r"((?!(?:the|all|every|each|these|those|of)\b)(?:[\w-]+\s+){1,3}?)(?:papers|works|studies)\s+"
+                  r"(?=(?:that|which|where|whose)\b)",
                   r"which \1papers ", text, flags=re.I)
+    # "I need a reading list on X", "give me the benchmarks whose tasks ...": the papers about it.
+    text = re.sub(r"^(?:(?:i|we)\s+(?:need|want|would\s+like)\s+|(?:i|we)['’]d\s+like\s+)(?:a\s+|an\s+)?(?:short\s+)?"
+                  r"(?:reading\s+list|list|overview|survey|roundup)\s+(?:of\s+(?:the\s+)?(?:papers|work)\s+)?(?:on|about|of)\s+",
+                  "which papers are about ", text, flags=re.I)
+    text = re.sub(r"^(?:give|show|list|name)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?((?:[\w-]+\s+)?(?:benchmarks|datasets)"
+                  r"(?:\s*/\s*\w+)?\s+(?:whose|that|which|where)\b)", r"which papers are about \1", text, flags=re.I)
     # "any benchmarks that keep themselves fresh?": the papers about such things.
     text = re.sub(r"^(?:are\s+there\s+)?any\s+((?:[\w-]+\s+){0,2}?(?:frameworks|systems|methods|approaches|techniques|"
                   r"tools|benchmarks|datasets|models|agents)\s+(?:that|which|where|for|to|with)\b)",

@@ -111,7 +111,11 @@ def known_word(word: str, vocabulary: Vocabulary, english: frozenset[str] | None
     ("aime" is no "aimee")."""
     english = english_words() if english is None else english
     return any(r in english or ((prefixes or r != word) and r + "e" in english) or vocabulary.has(r)
-               for r in inflection_roots(word)) or (prefixes and vocabulary.uses(word))
+               for r in inflection_roots(word)) or (prefixes and vocabulary.uses(word)) or \
+        any(word + ending in english for ending in _BASE_OF)  # "hinge": the tables have only "hinges"
+
+
+_BASE_OF = ("s", "es", "d", "ed")  # a word's inflections the tables may list when the word itself is missing
 
 
 def inflection_roots(word: str) -> list[str]:
@@ -144,8 +148,15 @@ def _question_word_slips() -> tuple[dict[str, str], re.Pattern[str]]:
                              r")(?![\w'’/@+-]|\.\w)", re.I)
 
 
+# Words typed in capitals for emphasis ("papers that do BOTH RL and code", "NOT just mention it"): no names.
+_EMPHASIS = re.compile(r"(?<![\w'’./@+-])(?:BOTH|ONLY|NOT|ALL|ANY|EVERY|EACH|JUST|REALLY|ACTUALLY|MUST|NEED|NO|NONE|"
+                       r"NEVER|ALWAYS|EXPLICITLY|SPECIFICALLY|EXACTLY|AND|OR|BUT|WITHOUT|OWN|ALSO|EITHER|NEITHER|NOR)"
+                       r"(?![\w'’/@+-]|\.\w)")
+
+
 def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str] | None = None) -> str:
     """The question with each sure slip put right; every other word as typed."""
+    question = _EMPHASIS.sub(lambda m: m[0] if vocabulary.writes_upper(m[0]) else m[0].lower(), question)
     slips, slipped = _question_word_slips()
 
     def fix_question_word(match: re.Match[str]) -> str:

@@ -59,6 +59,8 @@ class Vocabulary:
             if word[0].isupper() and heads[word] >= n:
                 self._heads_only.add(word.lower())
         self._names = {}
+        # Written in capitals within sentences ("MATH" of "GSM8K and MATH"): a name, however English has the word.
+        self._upper = {form for forms in counts.values() for form in forms if len(form) > 1 and form.isupper()}
         self._plain: set[str] = set()  # written in lower case within sentences NAME_SHARE of the time or more
         for low, forms in counts.items():
             capitalised = sum(n for form, n in forms.items() if form[0].isupper())
@@ -82,6 +84,10 @@ class Vocabulary:
             return ""  # an adverb ("mostly") is no name, whatever name it starts ("Mostly Basic Programming ...")
         written = self.as_written(word)
         return written if written != word and (len(word) > 3 or written.isupper()) else ""
+
+    def writes_upper(self, word: str) -> bool:
+        """Whether the corpus writes the word in capitals within a sentence ("MATH", "APPS")."""
+        return word.upper() in self._upper
 
     def heads_a_name_only(self, word: str) -> bool:
         """Whether the corpus capitalises the word only as the head of a longer name ("Game" of "Game of 24")."""
