@@ -1651,6 +1651,13 @@ def test_a_paper_named_only_as_what_another_is_like_is_no_side_of_a_comparison(e
         "GitChameleon: Unmasking the Version-Switching Capabilities of Code Generation Models"]
 
 
+def test_whether_one_paper_is_like_another_compares_them(engine):
+    # Sameness is what is asked: both papers are rows, not the second one's method as a premise.
+    answer = engine.ask("Is B4's way of picking among sampled programs basically the same as FunCoder's consensus?")
+    assert answer.kind == "comparative" and {c.title.split(":")[0] for c in answer.citations} == {
+        "B4", "Divide-and-Conquer Meets Consensus"}
+
+
 def test_a_clipped_word_heading_a_name_the_abstracts_write_stays_that_name(engine):
     # "repo-instruct" is ExecRepoBench's Repo-Instruct, not a "repository-instruct" no abstract has.
     answer = engine.ask("what model did they fine-tune on repo-instruct?", history=["what is ExecRepoBench?"])

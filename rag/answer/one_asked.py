@@ -30,10 +30,16 @@ _LIKE_OTHER = re.compile(r"\b(?:(?:just\s+|much\s+)?like|same\s+as|similar\s+to|
                          re.I)
 
 
+# Whether one is like the other is what is asked: "Is B4's approach basically the same as FunCoder's?", "is A
+# similar to B in how it searches?".
+_SAMENESS = re.compile(r"^\W*(?:is|are|was|were)\b[^?]*?\b(?:(?:basically|essentially|really|just|pretty\s+much|"
+                       r"roughly|more\s+or\s+less)\s+)?(?:the\s+same\s+as|similar\s+to|different\s+from)\s", re.I)
+
+
 def _not_only_like(shape: Plan, found: Gathered) -> str | None:
     """The one paper asked about when the others are named only as what it is like ("like DeepSeek-Prover and STP
     do"), or None."""
-    if len(shape.papers) < 2 or shape.sides or shape.described:
+    if len(shape.papers) < 2 or shape.sides or shape.described or _SAMENESS.search(found.searched):
         return None
     question = found.searched
     mentions = sorted(_papers_named(found, question),

@@ -115,7 +115,8 @@ def known_word(word: str, vocabulary: Vocabulary, english: frozenset[str] | None
         any(word + ending in english for ending in _BASE_OF)  # "hinge": the tables have only "hinges"
 
 
-_BASE_OF = ("s", "es", "d", "ed")  # a word's inflections the tables may list when the word itself is missing
+# A plural or third person the tables may list when the word itself is missing ("aimed" is no sign of "aime").
+_BASE_OF = ("s", "es")
 
 
 def inflection_roots(word: str) -> list[str]:
