@@ -1651,6 +1651,14 @@ def test_a_paper_named_only_as_what_another_is_like_is_no_side_of_a_comparison(e
         "GitChameleon: Unmasking the Version-Switching Capabilities of Code Generation Models"]
 
 
+def test_papers_like_a_named_one_are_those_doing_what_the_asker_means_less_that_paper(engine):
+    answer = engine.ask("been reading the DotaMath paper, anything else like that? i mean other stuff where they "
+                        "tune an LLM to do math by writing and running programs")
+    titles = [c.title for c in answer.citations]
+    assert answer.kind == "list" and titles and not any(t.startswith("DotaMath") for t in titles)
+    assert any(t.startswith("MARIO") for t in titles)
+
+
 def test_whether_one_paper_is_like_another_compares_them(engine):
     # Sameness is what is asked: both papers are rows, not the second one's method as a premise.
     answer = engine.ask("Is B4's way of picking among sampled programs basically the same as FunCoder's consensus?")

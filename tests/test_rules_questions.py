@@ -235,6 +235,9 @@ def test_a_side_named_by_description_is_kept_for_lookup(lexicon, question):
     # A possessive on a described side: what it describes is looked up, not "... paper's conclusion".
     ("How does the retrieval-for-completion paper's result differ from the time-to-first-token study's?", [],
      ["retrieval-for-completion paper", "time-to-first-token study"], []),
+    # Described by what it does, after the noun.
+    ("the paper comparing developers with ChatGPT and the dynamic-inference paper - what does each examine?", [],
+     ["paper comparing developers with ChatGPT", "dynamic-inference paper"], []),
     # A side that is neither a name nor written as a paper stays a side (reported missing if nothing names it).
     ("How does PyCoder differ from retrieval augmentation?", ["sa"], [], ["PyCoder", "retrieval augmentation"]),
 ])

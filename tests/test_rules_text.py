@@ -554,6 +554,10 @@ def test_a_name_dictation_splits_into_words_is_joined_as_the_abstracts_write_it(
     ("Turing-completeness", "is Turing Complete", True),
     ("Turing-completeness", "Turing-completeness holds", True),
     ("Turing-completeness", "Turing machines", False),
+    # An acronym that is an English word in lower case names its benchmark only in capitals.
+    ("MATH", "accuracy rates on math tasks", False),
+    ("MATH", "on the GSM8K and MATH datasets", True),
+    ("MBPP", "results on mbpp", True),  # no English word: any case
 ])
 def test_an_acronym_split_before_its_last_letter_is_still_named(name, text, found):
     from rag.text.names import mention_pattern

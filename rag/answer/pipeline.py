@@ -342,7 +342,7 @@ def decide(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSett
             # asked about, as any question naming it is.
             answer = _about_paper(replace(shape, kind="factoid"), question, found)
     elif shape.kind == "list":
-        answer = _list(shape.topic, question, found, retrieval)
+        answer = _list(shape.topic, question, found, retrieval, besides=shape.besides)
     elif shape.kind in ("multi", "aggregate") and \
             (unknown := unknowns(found)[0] or repeated_unused(found.searched, found.view.vocabulary)
              if shape.kind == "multi" else unknown_data(found)):
@@ -549,8 +549,10 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     return about_paper(shape, question, found)
 
 
-def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettings) -> Answer | None:
-    """Every matching paper; a figure no abstract states is refused, not answered with whatever ranks first."""
+def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettings,
+          besides: Sequence[str] = ()) -> Answer | None:
+    """Every matching paper (less those `besides`: "anything else like DotaMath?"); a figure no abstract states is
+    refused, not answered with whatever ranks first."""
     from rag.answer.listing import (
         asks_mentions,
         find_matches,
@@ -579,7 +581,8 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         # What the topic is about is in no abstract in any form ("text-to-SQL"): whatever matches loosely is about
         # something else.
         return refuse(question, found, reason)
-    matches = find_matches(topic, view.papers.values(), lambda text: found.scored_for(text, LIST_DEPTH),
+    candidates = [p for p in view.papers.values() if p.paper_id not in besides]
+    matches = find_matches(topic, candidates, lambda text: found.scored_for(text, LIST_DEPTH),
                            passing=asks_mentions(question))
     if not matches:
         reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic) or \

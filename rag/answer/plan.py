@@ -95,12 +95,18 @@ class Plan:
     # Comparison sides named by description, to look up; for one paper found by its description, that description.
     described: list[str] = field(default_factory=list)
     yes_no: bool = False  # "Does X reduce Y?": answered by a finding
+    besides: list[str] = field(default_factory=list)  # papers a list leaves out: "anything else like DotaMath?"
 
 
 MAX_COMPARED = 6
 # The nouns a question calls a paper (or what it made) by: "the C-to-safe-Rust paper", "the FunCoder one".
 _PAPER_NOUN = r"(?:paper|method|approach|model|system|work|study|technique|framework|benchmark|dataset|agent|one)"
 _DESCRIBED_SIDE = re.compile(rf"\b(?:the|that|this)\s+(?P<side>(?:[\w+*-]+\s+){{0,6}}?{_PAPER_NOUN})\b", re.I)
+# Or by what it does, after the noun: "the paper comparing devs with ChatGPT", "the study on Copilot's limits".
+_SIDE_DOING = re.compile(r"\b(?:the|that)\s+(?P<side>(?:paper|work|study|one)\s+(?:comparing|that\s+compares|on|about|"
+                         r"introducing|proposing|evaluating|studying|testing|benchmarking|showing|measuring)\s+"
+                         r"(?:(?!(?:and|or|vs|versus)\b)[\w'’+*/-]+\s*){1,6}?)(?=\s+(?:and|or|vs\.?|versus)\s|\s*[-–—,;:?]|$)",
+                         re.I)
 _JOINERS = re.compile(r"\b(?:or|and|vs\.?|versus|compared (?:with|to)|than|differ\w*\s+(?:from|to|with))\b", re.I)
 # "the same benchmark", "the other model": words that point at no paper.
 _NOT_A_SIDE = re.compile(rf"^(?:same|other|best|first|second|third|last|next|previous|following|former|latter|whole|"
@@ -203,6 +209,13 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     ask = re.sub(r"\s*\([^()]*\)", "", re.split(r"(?<=[.!])\s+(?=[A-Z])|(?<=\?)\s+(?=\w)", text)[-1])
     if not named and _WAYS_EXIST.match(ask):
         return _across(text, terms)
+    if len(named) == 1 and (like := _LIKE_PAPER.search(text)) and (meant := _MEANING.search(text, like.end())) and \
+            (like["ref"].lower() in ("that", "this", "it", "that one", "this one") or
+             any(m.kind == "paper" and m.start >= like.start("ref") for m in mentions)):
+        # "been reading the DotaMath paper, anything else like that? i mean other stuff where they ...": the papers
+        # doing what the asker says, less the paper itself. (Its title alone, as the topic, met too few on the tune
+        # parts: "papers like AlphaCode?" stays a question about AlphaCode.)
+        return Plan("list", topic=meant["what"].strip(" ,"), besides=named, terms=terms)
     # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
     # and B: which methods do they use?" compares them.
     topic = list_topic(text) if len(named) < 2 else _list_topic(text)
@@ -252,6 +265,16 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if not named and _ACROSS_PAPERS.search(text):
         return _across(text, terms)
     return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
+
+
+# Papers like a named one: "anything else like that?", "papers similar to AlphaCode", "more in the same vein as STP".
+_LIKE_PAPER = re.compile(r"\b(?:anything|something|stuff|papers?|works?|others?|more|ones?)\s+(?:else\s+)?"
+                         r"(?:(?:just|much)\s+)?(?:like|similar\s+to|in\s+the\s+same\s+vein\s+as|along\s+the\s+lines\s+of|"
+                         r"akin\s+to)\s+(?P<ref>[^?!,;]+?)\s*(?:[?!,;]|$)", re.I)
+# What the asker means by it, said after: "i mean other stuff where they tune an LLM to do math with programs".
+_MEANING = re.compile(r"\b(?:i\s+mean|meaning|i\.e\.,?|that\s+is,?)\s+(?:(?:other|more|similar)\s+)?"
+                      r"(?:(?:stuff|papers?|work|ones|approaches|methods)\s+)?(?:where|that|which|on|about|in\s+which)?"
+                      r"\s*(?P<what>[^?!]+)", re.I)
 
 
 def _model_used_by(question: str, named: list[str], mentions: list[Mention], lexicon: Lexicon) -> Mention | None:
@@ -991,7 +1014,7 @@ def _sides_described(text: str, mentions: list[Mention], placed: Callable[[re.Ma
     sides = []
     # "the dynamic inference (layer skipping) paper": a description may hold an aside in parentheses.
     flat = re.sub(r"[()]", " ", text)
-    for match in _DESCRIBED_SIDE.finditer(flat):
+    for match in sorted([*_DESCRIBED_SIDE.finditer(flat), *_SIDE_DOING.finditer(flat)], key=lambda m: m.start()):
         if not placed(match):
             continue
         if any(m.start < match.end() and match.start() < m.end for m in mentions if m.kind == "paper"):

@@ -113,8 +113,12 @@ def mention_pattern(name: str) -> re.Pattern[str]:
     hyphen may be left out or be a space ("SWEBench"), or have one after it ("Llama3- 8B")."""
     name = name.strip()
     if re.fullmatch(r"[A-Z]{3,6}", name):
-        # Text taken from a PDF may split an acronym before its last letter ("the %OP T and SP metrics").
-        return re.compile(rf"(?<![\w-]){re.escape(name[:-1])} ?{re.escape(name[-1])}(?!\w)", re.I)
+        # Text taken from a PDF may split an acronym before its last letter ("the %OP T and SP metrics"). An acronym
+        # that is an English word in lower case is that name only in capitals: "math tasks" is no MATH.
+        from rag.text.typos import encoder_words
+
+        flags = 0 if name.lower() in encoder_words() else re.I
+        return re.compile(rf"(?<![\w-]){re.escape(name[:-1])} ?{re.escape(name[-1])}(?!\w)", flags)
     parts = [re.escape(part) for part in name.split("-")]
     if len(parts) > 1 and re.fullmatch(r"[a-z]{4,}ness", parts[-1]):
         parts[-1] = f"{parts[-1][:-4]}(?:ness)?"  # "Turing-completeness" is what "Turing-complete" names
