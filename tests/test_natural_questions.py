@@ -1659,6 +1659,15 @@ def test_papers_like_a_named_one_are_those_doing_what_the_asker_means_less_that_
     assert any(t.startswith("MARIO") for t in titles)
 
 
+def test_a_name_typed_in_lower_case_that_no_abstract_writes_refuses_the_list(engine):
+    # "coq" is where a name goes and no abstract or English has it: no paper on theorem proving is a Coq paper.
+    answer = engine.ask("i need every paper that does theorem proving in coq")
+    assert answer.refused and "Coq" in answer.answer and not answer.citations
+    # A word the English tables lack, typed elsewhere ("telemetry"), is no such name.
+    answer = engine.ask("which code completion papers learn from telemetry of real developers?")
+    assert not answer.refused
+
+
 def test_whether_one_paper_is_like_another_compares_them(engine):
     # Sameness is what is asked: both papers are rows, not the second one's method as a premise.
     answer = engine.ask("Is B4's way of picking among sampled programs basically the same as FunCoder's consensus?")

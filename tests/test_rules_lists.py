@@ -124,6 +124,10 @@ def test_examples_given_for_a_list_topic(topic, head, examples):
      [Paper("mpi", "MPI code generation", "We generate MPI calls."),
       Paper("omp", "Pragmas", "A model for OpenMP pragmas."),
       Paper("web", "Web agents", "Agents browse websites.")], ["mpi", "omp"]),
+    # No abstract names any example: the head met loosely is about something else.
+    ("hardware designs, like Verilog or VHDL",
+     [Paper("hpc", "HPC code", "We question the design choices of large models."),
+      Paper("web", "Web agents", "Agents browse websites.")], []),
     # A name used either way is any use of it.
     ("use HumanEval, either for evaluation or as source material",
      [Paper("eval", "A", "We evaluate on HumanEval and MBPP."),
@@ -510,3 +514,15 @@ def test_the_figures_a_list_topic_asks_for(topic, figures):
     from rag.answer.listing import asked_figures
 
     assert [f.text for f in asked_figures(topic)] == figures
+
+
+@pytest.mark.parametrize(("topic", "word"), [
+    ("do theorem proving in Coq", "Coq"),  # a short name, capitalised
+    ("grading teh steps of a solution", ""),  # a short slip in lower case is no name
+    ("code for Verilog", "Verilog"),
+])
+def test_a_list_topic_naming_what_no_abstract_writes_is_unmet(topic, word):
+    from rag.answer.listing import unknown_word
+
+    reason = unknown_word(topic, Vocabulary(CORPUS), lambda name: False)
+    assert (f"mentions “{word}”" in reason) if word else reason == ""

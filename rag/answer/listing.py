@@ -151,8 +151,13 @@ def find_matches(
                 merged.setdefault(match.paper.paper_id, match)
         return sorted(merged.values(), key=lambda m: -m.score)
     if examples:  # "HPC code, like MPI, OpenMP or Fortran": papers naming any example, and those about the head
+        named = _named(examples, papers, any_of=True, passing=passing)
+        if not named:
+            # No abstract names any example ("hardware designs, like Verilog/RTL"): what the head meets loosely is
+            # about something else, as the examples show.
+            return []
         merged = {m.paper.paper_id: m for m in find_matches(head, papers, score_topic, passing)}
-        for match in _named(examples, papers, any_of=True, passing=passing):
+        for match in named:
             merged.setdefault(match.paper.paper_id, match)
         return sorted(merged.values(), key=lambda m: -m.score)
     parts = either_parts(topic)
@@ -324,7 +329,9 @@ def unknown_word(topic: str, vocabulary: Vocabulary, known: Callable[[str], bool
     rest, _ = split_filters(topic)
     # Examples listed in brackets ("(deployed plugin, online eval, A/B test)") are the asker's: one no abstract
     # writes leaves the others, and the topic before them.
-    for word in re.findall(r"(?<![\w-])[A-Za-z][A-Za-z0-9]{3,}(?![\w-])", _LISTED_IN_BRACKETS.sub(" ", rest)):
+    # Three letters only capitalised ("Coq"): "teh" is a slip.
+    for word in re.findall(r"(?<![\w-])(?:[A-Za-z][A-Za-z0-9]{3,}|[A-Z][a-z0-9]{2})(?![\w-])",
+                           _LISTED_IN_BRACKETS.sub(" ", rest)):
         if vocabulary.uses(word) or english_word(word.lower(), vocabulary) or known(word):
             continue  # "supercomputers" may be the asker's word for "HPC"; "GPT4" is the abstracts' "GPT-4"
         return f"No paper in the index matches “{rest}”: no indexed abstract mentions “{word}”."

@@ -549,6 +549,12 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     return about_paper(shape, question, found)
 
 
+# Where a list topic names something: after "in", "on", "with", "using", "for" ..., and ending it or one of its
+# alternatives.
+_NAME_GOES = re.compile(r"\b(?:in|on|with|using|for|via|into)\s+$", re.I)
+_NAME_ENDS = re.compile(r"\s*(?:$|[,;:?!)/]|(?:or|and)\b)", re.I)
+
+
 def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettings,
           besides: Sequence[str] = ()) -> Answer | None:
     """Every matching paper (less those `besides`: "anything else like DotaMath?"); a figure no abstract states is
@@ -563,6 +569,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         unmet_filters,
         unmet_words,
     )
+    from rag.text.chatter import CHATTER
     from rag.text.names import is_generic
 
     view = found.view
@@ -572,7 +579,19 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         alone = not re.match(r"\s+of\b", topic[word.end():])
         if alone and view.vocabulary.heads_a_name_only(word[0]):
             return word[0]
-        return view.vocabulary.name_typed_lower(word[0]) or word[0]
+        if (named := view.vocabulary.name_typed_lower(word[0])) or word[0] in CHATTER:
+            return named or word[0]
+        # "theorem proving in coq": a word no abstract has in any form and English lacks, typed where a name goes
+        # (after "in", "with", "for" ..., ending the topic or a side of "or"), is a name typed in lower case, which
+        # the list must meet as one ("Coq"), not a loose word the rest of the topic may do without. Elsewhere it may
+        # be a word the tables lack ("telemetry") or a slip ("teh").
+        if not (_NAME_GOES.search(topic[:word.start()]) and _NAME_ENDS.match(topic, word.end())):
+            return word[0]
+        from rag.text.typos import english_word
+
+        known = view.vocabulary.uses(word[0]) or view.vocabulary.written_apart(word[0]) or \
+            english_word(word[0], view.vocabulary) or view.lexicon.known(word[0])
+        return word[0] if known else word[0].capitalize()
 
     topic = re.sub(r"\b[a-z][a-z0-9]{2,}\b", as_name, topic)
     if repeated := repeated_unused(found.searched, view.vocabulary):
