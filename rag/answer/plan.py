@@ -655,6 +655,8 @@ def list_topic(text: str) -> str:
     which papers get a model to trace what a program does") does too."""
     if topic := _topic_of(text):
         return topic
+    if (asked := _asked_as_list(text.strip())) != text.strip():
+        return _topic_of(asked)
     if passive := _PASSIVE_ASK.match(text.strip()):
         # "In which works the MBPP benchmark is used?": which works use it.
         verb = passive["verb_first"] or passive["verb"] or passive["verb_last"]
@@ -694,6 +696,70 @@ _SPOKEN_FILLER = re.compile(r"(?:^|(?<=,))\s*(?:(?:okay|ok|so|um+|uh+|erm|right|
 # The ask after a comma, with what it is about before it.
 _COMMA_ASK = re.compile(r",\s+(?:so\s+|and\s+|then\s+)?(?=(?:which|what)\s+(?:of\s+(?:the|these)\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:papers|ones|works|studies)\b)", re.I)
+
+
+# Lists asked without "which papers": each shape, and the "which papers ..." question it asks. Kept to shapes that
+# ask for papers (anybody, anything, any abstracts, anywhere, in which abstracts, name them), or a kind of work
+# opening a request with no question word ("Methods that pick among candidates by running them").
+_TOPIC_END = r"\s*[?.!]*$"
+_LIST_ASKS = [
+    # "Has anybody here looked at Isabelle?", "has anyone worked on X?"
+    (re.compile(r"^(?:has|have|did)\s+any(?:one|body)\s+(?:here\s+|in\s+here\s+)?(?:looked|worked|written)\s+"
+                r"(?:at|on|about)\s+(?P<topic>(?!(?:that|this|it)\b).+?)" + _TOPIC_END, re.I),
+     "which papers are about {}"),
+    # "Humans giving feedback - has anybody looked at that?", "X: where is that discussed?", "X - is that raised
+    # anywhere?", "Turing completeness - where does it come up?", "o1 and o3 - are they mentioned in any of these?"
+    (re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:(?:has|have|did)\s+any(?:one|body)\s+(?:here\s+)?(?:looked\s+at|"
+                r"worked\s+on|covered|studied)\s+(?:that|this|it|them)|where\s+(?:is|are|does|do)\s+(?:that|this|it|they)\s+"
+                r"(?:discussed|covered|mentioned|come\s+up|comes\s+up|appear|show\s+up)(?:\s+in\s+(?:this|the)\s+\w+)?|"
+                r"(?:is|are)\s+(?:that|this|it|they)\s+(?:raised|discussed|covered|mentioned|studied)\s+"
+                r"(?:anywhere|in\s+any\s+(?:of\s+)?(?:these|the\s+\w+|papers|abstracts))|"
+                r"what['’]?s\s+here|what\s+(?:do\s+we|do\s+you)\s+have|list\s+out\s+everything\s+touching\s+(?:that|it|them)|"
+                r"show\s+me\s+what\s+you['’]?ve\s+got(?:\s+on\s+(?:that|it))?)" + _TOPIC_END, re.I),
+     "which papers are about {}"),
+    # "SWE-bench shows up in which abstracts?"
+    (re.compile(r"^(?P<topic>.+?)\s+(?:shows?|comes?)\s+up\s+in\s+which\s+(?:abstracts|papers|works)" + _TOPIC_END,
+                re.I),
+     "which papers mention {}"),
+    # "Is ChatGPT itself put to the test anywhere?", "Is the AST used or discussed by any paper here?"
+    (re.compile(r"^(?:is|are)\s+(?P<topic>.+?)\s+(?P<verb>used|discussed|covered|mentioned|studied|raised|evaluated|"
+                r"tested|put\s+to\s+the\s+test)(?:\s+or\s+\w+)?\s+(?:anywhere|by\s+any\s+(?:paper|work|abstract)s?|"
+                r"in\s+any\s+(?:of\s+(?:the|these)\s+)?(?:paper|abstract|work)s?)(?:\s+here)?\b", re.I),
+     "which papers are about {}"),
+    # "Do any of the abstracts talk about X?", "does any paper evaluate X?"
+    (re.compile(r"^(?:do|does)\s+any\s+(?:of\s+(?:the|these)\s+)?(?:abstracts?|papers?|works?|studies)(?:\s+here)?\s+"
+                r"(?P<topic>.+?)" + _TOPIC_END, re.I), "which papers {}"),
+    # "Find me work on X", "Show me anything on X", "Got anything where ...", "Can I get the work that ...", "I want
+    # to see the ones that ..."
+    (re.compile(r"^(?:(?:find|show|give|get)\s+me|got|(?:can|could)\s+i\s+(?:get|see|have)|i\s+want\s+to\s+see)\s+"
+                r"(?:(?:any|all|the|some)\s+)?(?:work|papers?|stuff|anything|everything|ones)\s+"
+                r"(?P<topic>(?:on|about|that|which|where|in\s+which|with)\s+.+?)" + _TOPIC_END, re.I),
+     "which papers {}"),
+    # "How many abstracts mention GSM8K? Name them."
+    (re.compile(r"^how\s+many\s+(?:papers|abstracts|works|studies)\s+(?P<topic>.+?)\?\s*(?:name|list)\s+them"
+                + _TOPIC_END, re.I), "which papers {}"),
+    # "Who reports results on MBPP or MBPP+?", "Results on CrossCodeEval"
+    (re.compile(r"^(?:who\s+reports?\s+)?(?P<topic>(?:results|numbers|scores)\s+(?:on|for)\s+.+?)" + _TOPIC_END, re.I),
+     "which papers report {}"),
+    # "Methods that generate several programs and pick by running them", "Benchmarks designed to be refreshed",
+    # "Everything built on evolutionary search", "Anything shipped on Hugging Face"
+    # (Ways and systems said so are a question across papers: "frameworks where one LLM delegates subtasks?".)
+    (re.compile(r"^(?!(?:would|could|should|can|will|does|do|did|is|are|was|were|how|why|what|which|who|when|where)\b)"
+                r"(?![^?]*\b(?:across|show\s+up|come\s+up|used\s+(?:in|by))\b)"  # which benchmarks: an aggregation
+                r"(?!.*\b(?:which|what|how|who|why)\b)"  # a request, not a named paper before a question
+                r"(?:need:\s*)?(?P<topic>(?:(?:[\w-]+\s+){0,2}?(?:benchmarks|datasets|models|work|studies)\s+"
+                r"(?:that|which|where|for|designed|built|trained|introduced|released|about)|(?:everything|anything)\s+"
+                r"(?:built|shipped|evaluated|released|based|trained))\b.+?)" + _TOPIC_END, re.I),
+     "which papers are about {}"),
+]
+
+
+def _asked_as_list(text: str) -> str:
+    """A list asked without "which papers" said as "which papers ..."; the text itself otherwise."""
+    for shape, question in _LIST_ASKS:
+        if (match := shape.match(text)) and match["topic"].strip(" ,"):
+            return question.format(match["topic"].strip(" ,"))
+    return text
 
 
 def _topic_of(text: str) -> str:
