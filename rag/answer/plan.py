@@ -657,11 +657,6 @@ def list_topic(text: str) -> str:
         return topic
     if (asked := _asked_as_list(text.strip())) != text.strip():
         return _topic_of(asked)
-    if passive := _PASSIVE_ASK.match(text.strip()):
-        # "In which works the MBPP benchmark is used?": which works use it.
-        verb = passive["verb_first"] or passive["verb"] or passive["verb_last"]
-        asked = passive["after"] or passive["asked"] or passive["topic"]
-        return _topic_of(f"which papers {_ACTIVE[verb.lower()]} {asked}")
     spoken = _EITHER_ONE.sub("", _SPOKEN_FILLER.sub(" ", text).strip(" ,"))  # "..., yeah undergrad or grad, either"
     if (ask := _COMMA_ASK.search(spoken)) is None or re.search(r"\b(?:19|20)\d\d\b", spoken[:ask.start()]):
         return ""  # "In 2023, which papers ...": a limit said first is read where the filters are
@@ -679,12 +674,6 @@ def list_topic(text: str) -> str:
 _ACTIVE = {"used": "use", "applied": "apply", "evaluated": "evaluate on", "studied": "study", "discussed": "discuss",
            "mentioned": "mention", "proposed": "propose", "introduced": "introduce", "reported": "report",
            "addressed": "address", "tested": "test on", "benchmarked": "evaluate on"}
-_PASSIVE_ASK = re.compile(rf"^in\s+which\s+(?:papers|works|studies|articles|abstracts)\s+(?:"
-                          # "is mentioned X", "is X used", "X is used"
-                          rf"(?:is|are|was|were)\s+(?P<verb_first>{'|'.join(_ACTIVE)})\s+(?P<after>.+?)|"
-                          rf"(?:is|are|was|were)\s+(?P<asked>.+?)\s+(?P<verb>{'|'.join(_ACTIVE)})|"
-                          rf"(?P<topic>.+?)\s+(?:is|are|was|were|gets?|got)\s+(?P<verb_last>{'|'.join(_ACTIVE)}))"
-                          rf"\b\s*[?.!]*$", re.I)
 # "..., either one", "..., any of the three is fine": the alternatives said again.
 _EITHER_ONE = re.compile(r",\s*(?:(?:yeah|so)\s+)?(?:either(?:\s+one)?|any\s+of\s+(?:them|these|those|the\s+\w+)"
                          r"(?:\s+(?:is|are)\s+fine)?|whichever|both)\s*(?=[?.!]*$)", re.I)
@@ -702,7 +691,7 @@ _COMMA_ASK = re.compile(r",\s+(?:so\s+|and\s+|then\s+)?(?=(?:which|what)\s+(?:of
 # ask for papers (anybody, anything, any abstracts, anywhere, in which abstracts, name them), or a kind of work
 # opening a request with no question word ("Methods that pick among candidates by running them").
 _TOPIC_END = r"\s*[?.!]*$"
-_LIST_ASKS = [
+_LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # "Has anybody here looked at Isabelle?", "has anyone worked on X?"
     (re.compile(r"^(?:has|have|did)\s+any(?:one|body)\s+(?:here\s+|in\s+here\s+)?(?:looked|worked|written)\s+"
                 r"(?:at|on|about)\s+(?P<topic>(?!(?:that|this|it)\b).+?)" + _TOPIC_END, re.I),
@@ -751,14 +740,26 @@ _LIST_ASKS = [
                 r"(?:that|which|where|for|designed|built|trained|introduced|released|about)|(?:everything|anything)\s+"
                 r"(?:built|shipped|evaluated|released|based|trained))\b.+?)" + _TOPIC_END, re.I),
      "which papers are about {}"),
+    # "In which works the MBPP benchmark is used?", "In which abstracts is mentioned X?": which works use it.
+    (re.compile(rf"^in\s+which\s+(?:papers|works|studies|articles|abstracts)\s+(?:"
+                rf"(?:is|are|was|were)\s+(?P<verb_first>{'|'.join(_ACTIVE)})\s+(?P<after>.+?)|"
+                rf"(?:is|are|was|were)\s+(?P<asked>.+?)\s+(?P<verb>{'|'.join(_ACTIVE)})|"
+                rf"(?P<before>.+?)\s+(?:is|are|was|were|gets?|got)\s+(?P<verb_last>{'|'.join(_ACTIVE)}))"
+                rf"\b" + _TOPIC_END, re.I),
+     lambda m: f"which papers {_ACTIVE[(m['verb_first'] or m['verb'] or m['verb_last']).lower()]} "
+               f"{(m['after'] or m['asked'] or m['before']).strip(' ,')}"),
 ]
 
 
 def _asked_as_list(text: str) -> str:
     """A list asked without "which papers" said as "which papers ..."; the text itself otherwise."""
     for shape, question in _LIST_ASKS:
-        if (match := shape.match(text)) and match["topic"].strip(" ,"):
-            return question.format(match["topic"].strip(" ,"))
+        if not (match := shape.match(text)):
+            continue
+        if callable(question):
+            return question(match)
+        if topic := match["topic"].strip(" ,"):
+            return question.format(topic)
     return text
 
 
@@ -865,6 +866,8 @@ _DOING_THAT = re.compile(r"(?:do|does|did|cover|covers|try|tries|tackle|tackles|
                          r"works\s+on|deal\s+with|deals\s+with|address|addresses)\s+(?:that|this|it)", re.I)
 _POINTED = re.compile(r"(?:that|this|it)(?P<examples>,?\s+(?:e\.g\.,?|like|such\s+as|including|for\s+example,?)\s+.+)?",
                       re.I)
+# Kinds of work a question may ask for papers about: "any multi-agent LLM frameworks?", "any benchmarks that ...".
+_WORK_KINDS = r"(?:frameworks|systems|methods|approaches|techniques|tools|benchmarks|datasets|models|agents)"
 _BARE = re.compile(r"(?P<verb>)(?:are|is|exist|there are|are there)", re.I)
 _WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|after|searching for|interested in)\s+|"
                      r"^(?:i|we)\s+(?:need|want|would like|'d like)\s+", re.I)
@@ -908,9 +911,8 @@ def _list_topic(text: str) -> str:
     # "any multi-agent LLM frameworks (several agents with roles)?": the papers about such things.
     text = re.sub(r"^(?:are\s+there\s+|is\s+there\s+)?any\s+((?!of\b)(?:[\w-]+\s+){1,3}?)(?:papers|works|"
                   r"studies)$", r"which papers are about \1", text, flags=re.I).strip()
-    text = re.sub(r"^(?:are\s+there\s+)?any\s+((?!of\b|other\b|more\b)(?:[\w-]+\s+){1,4}?(?:frameworks|systems|methods|"
-                  r"approaches|techniques|tools|benchmarks|datasets|models|agents)(?:\s*\([^()]*\))?)$",
-                  r"which papers are about \1", text, flags=re.I).strip()
+    text = re.sub(rf"^(?:are\s+there\s+)?any\s+((?!of\b|other\b|more\b)(?:[\w-]+\s+){{1,4}}?{_WORK_KINDS}"
+                  r"(?:\s*\([^()]*\))?)$", r"which papers are about \1", text, flags=re.I).strip()
     # "code completion papers that take data from real developers", "list the code completion works that ...":
     # which such papers do it.
     text = re.sub(r"^(?:(?:list|name|show|give|find)(?:\s+me)?\s+(?:all\s+|every\s+)?(?:the\s+)?|"
@@ -926,9 +928,8 @@ def _list_topic(text: str) -> str:
     text = re.sub(r"^(?:give|show|list|name)\s+(?:me\s+)?(?:all\s+)?(?:the\s+)?((?:[\w-]+\s+)?(?:benchmarks|datasets)"
                   r"(?:\s*/\s*\w+)?\s+(?:whose|that|which|where)\b)", r"which papers are about \1", text, flags=re.I)
     # "any benchmarks that keep themselves fresh?": the papers about such things.
-    text = re.sub(r"^(?:are\s+there\s+)?any\s+((?:[\w-]+\s+){0,2}?(?:frameworks|systems|methods|approaches|techniques|"
-                  r"tools|benchmarks|datasets|models|agents)\s+(?:that|which|where|for|to|with)\b)",
-                  r"which papers are about \1", text, flags=re.I)
+    text = re.sub(rf"^(?:are\s+there\s+)?any\s+((?:[\w-]+\s+){{0,2}}?{_WORK_KINDS}\s+"
+                  r"(?:that|which|where|for|to|with)\b)", r"which papers are about \1", text, flags=re.I)
     # "anyone using Isabelle at all?": which papers are.
     text = re.sub(r"^(?:is\s+)?any\s*one\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
     text = years_up_front(text)
