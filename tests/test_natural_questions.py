@@ -2899,3 +2899,39 @@ def test_a_list_asked_with_the_askers_own_asides_lists_the_papers_on_the_topic(e
     titles = {c.title for c in answer.citations}
     assert not answer.refused
     assert all(any(t.startswith(p) for t in titles) for p in cited)
+
+
+@pytest.mark.parametrize(("question", "cited", "not_cited"), [
+    ("of DeepSeek-Prover, MA-LoT, STP and FVEL, which ones report a miniF2F-test number?",
+     {"DeepSeek-Prover", "MA-LoT", "STP"}, "FVEL"),
+    ("CodeTree, PlanSearch, FunCoder, B4 and AlphaCode: which of them evaluate on MBPP?",
+     {"CodeTree", "Planning In Natural Language", "Divide-and-Conquer"}, "B4"),
+])
+def test_a_choice_among_named_papers_by_a_named_benchmark_cites_only_those_naming_it(engine, question, cited,
+                                                                                      not_cited):
+    answer = engine.ask(question)
+    titles = [c.title for c in answer.citations]
+    assert not answer.refused and answer.kind == "comparative"
+    assert all(any(t.startswith(c) or c in t for t in titles) for c in cited), titles
+    assert not any(not_cited in t for t in titles), titles
+    assert f"**{not_cited}** | *no mention of" in answer.answer  # the row says it has none, uncited
+
+
+def test_the_figure_of_each_paper_on_a_benchmark_keeps_a_cited_row_for_one_without(engine):
+    # A comparison, not a choice: both papers are its sides and both are cited.
+    answer = engine.ask("how do STP and DeepSeek-Prover do on PutnamBench?")
+    assert {c.title.split(":")[0] for c in answer.citations} == {"STP", "DeepSeek-Prover"}
+    assert "no PutnamBench result in the abstract" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("ProcessBench = 4,300 test cases? that's what the blog has. How many does the paper say?", "3,400"),
+    ("The post writes that AlphaCode ranked in the top 45.3% on Codeforces. What average ranking is in the "
+     "abstract?", "54.3%"),
+])
+def test_a_wrong_figure_from_elsewhere_is_answered_with_the_papers_own(engine, question, said):
+    assert_answered_saying(engine, question, said)
+
+
+def test_a_wrong_figure_taken_as_given_is_still_no_figure_of_the_paper(engine):
+    assert_refused_saying(engine, "In ProcessBench, what are the 4,300 test cases drawn from?", "4,300")

@@ -33,6 +33,8 @@ CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding la
     ("probe whether quantisation of code helps", "quantisation"),
     ("are doing decoding latency work", ""),  # "are doing ...", "is proposing ...": what the papers do, as typed
     ("are proposing quantisation of code", "quantisation"),
+    ("are treating decoding latency", ""),  # any verb in -ing after "are" says what the papers do
+    ("are treating quantisation of code", "quantisation"),
     # What a paper did ("which paper did ..."), and a kind it is likened to ("early-exit style"), are no subject.
     ("did early-exit style decoding latency work", ""),
     ("did quantisation of code", "quantisation"),

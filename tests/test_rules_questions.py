@@ -209,6 +209,48 @@ def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     assert (plan.kind, plan.papers) == (kind, papers)
 
 
+@pytest.mark.parametrize(("question", "kind", "topic"), [
+    ("The post lists RLCoder and PyCoder as the completion papers. Which papers here really do code completion?",
+     "list", "do code completion"),
+    ("a blog says AlphaCode and PyCoder use ASTs. which abstracts actually use ASTs?", "list", "ASTs"),
+    ("RLCoder and PyCoder both do completion. What other papers do it?", "comparative", ""),  # "it" points back
+    ("Compare RLCoder and PyCoder. Which papers use them?", "comparative", ""),
+])
+def test_a_list_of_the_whole_index_may_follow_papers_named_before_it(lexicon, question, kind, topic):
+    plan = understand(question, lexicon)
+    assert (plan.kind, plan.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("multi agent llm frameworks", "multi agent llm frameworks"),
+    ("code completion with real users / A/B tests", "code completion with real users / A/B tests"),
+    # Controls: a figure asked, the asker's own sentence, a question word.
+    ("dotamath gsm8k accuracy 7b", ""),
+    ("my students use chatgpt for homework", ""),
+    ("how multi agent frameworks plan", ""),
+    ("number of tasks in MBPP", ""),
+    ("any study of code generation on machine learning library tasks?", ""),  # whether there is one
+])
+def test_a_search_box_query_naming_a_topic_asks_for_the_papers_on_it(lexicon, question, topic):
+    plan = understand(question, lexicon)
+    assert (plan.kind == "list", plan.topic) == (bool(topic), topic)
+
+
+@pytest.mark.parametrize(("question", "kind", "topic", "besides"), [
+    ("besides AlphaCode, what else in here does competitive programming?", "list", "does competitive programming",
+     ["ac"]),
+    ("apart from PyCoder, who else uses token types?", "list", "token types", ["sa"]),
+    ("Other than RLCoder: which papers do repository-level completion?", "list", "do repository-level completion",
+     ["rl"]),
+    ("so other than DotaMath and InfinityMATH, any others that build math data from GSM8K?", "list",
+     "build math data from GSM8K", ["dm", "im"]),
+    ("besides the 61.7% on miniF2F-test, what else does it get?", "factoid", "", []),  # a control: no paper
+])
+def test_a_paper_set_aside_before_a_list_is_left_out_of_it(lexicon, question, kind, topic, besides):
+    plan = understand(question, lexicon)
+    assert (plan.kind, plan.topic, plan.besides) == (kind, topic, besides)
+
+
 @pytest.mark.parametrize("question", [
     "Is KV Prediction or the dynamic-inference code completion method aimed at cutting latency?",
     "The dynamic-inference code completion method and KV Prediction both cut latency. How does each save compute?",
@@ -1182,12 +1224,17 @@ def test_when_an_unknown_name_makes_a_question_unanswerable(question, names, una
     ("waht does rlcoder do?", []),  # a common word with two letters swapped
     ("didnt they use code, sorta?", []),  # a contraction without its apostrophe; chat shorthand
     ("swe-bench-lite numbers", []),  # joined to a name by a hyphen: the name is judged whole
+    ("how many test cases does it hav?", []),  # a function word with a letter left out
+    ("why isnt it on-the-fly?", []),  # "is" is too short for the tables, not for a contraction
+    ("how big is the lemma dataset?", []),  # the abstracts write it only in the plural
+    ("exp setup: how many datasets?", []),  # a clipping left as typed
+    ("how big is the lema dataset?", ["lema"]),  # a control: no plural of it anywhere
 ])
 def test_a_lower_case_word_nothing_explains_is_a_name_the_index_lacks(question, unknown):
     from rag.answer.unknowns import unknown_lower
     from rag.text.vocabulary import Vocabulary
 
-    vocabulary = Vocabulary("We present PlanSearch and ChatGPT on SWE-bench-lite with Codeforces.")
+    vocabulary = Vocabulary("We present PlanSearch and ChatGPT on SWE-bench-lite with Codeforces and 1,329 lemmas.")
     assert unknown_lower(question, vocabulary) == unknown
 
 
@@ -1233,6 +1280,12 @@ def test_a_lower_case_name_with_a_number_the_abstracts_never_write_is_unknown(qu
     ("AlphaCode solve how many problems?", False),  # a wh-question all the same
     ("CS-Bench have ~5K samples.", False),  # a statement
     ("autocoderover on swe-bench-lite - higher than SWE-agent or not?", True),
+    # A claim, then whether it holds.
+    ("Post claims QwQ-32B-Preview beats o1-mini on ProcessBench. Accurate?", True),
+    ("blog credits OVM-7B's result to GPT-4. true??", True),
+    ("STP gets 61.7% - is that right?", True),
+    ("what is the dataset, right?", False),  # a tag on a wh-question
+    ("which is correct?", False),
 ])
 def test_a_yes_no_question_may_follow_a_condition_or_a_lead_in(question, yes_no):
     assert asks_yes_no(question.rstrip("?")) is yes_no
@@ -1849,10 +1902,18 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("Energy use or environmental cost - is that raised anywhere?", "Energy use or environmental cost"),
     ("Turing completeness - where does it come up?", "Turing completeness"),
     ("SWE-bench shows up in which abstracts?", "SWE-bench"),
+    ("turing completeness gets mentioned in which abstracts", "turing completeness"),
+    ("isabelle anything?", "isabelle"),
+    ("HPC code generation - any papers?", "HPC code generation"),
+    ("who actually evaluates chatgpt itself", "chatgpt itself"),
     ("Is ChatGPT itself put to the test anywhere?", "ChatGPT itself"),
     ("Do any of the abstracts talk about test-set contamination?", "test-set contamination"),
     ("Find me work on agents that operate apps", "agents that operate apps"),
     ("Can I get the work that reports results on MBPP?", "MBPP"),
+    ("Show me papers that use Lean", "Lean"),
+    ("list me papers that use Lean", "Lean"),  # "me" is no kind of papers
+    ("Could you point me to the papers that judge each step of a model's reasoning?",
+     "judge each step of a model's reasoning"),
     ("How many abstracts mention GSM8K? Name them.", "GSM8K"),
     ("Who reports results on MBPP or MBPP+?", "MBPP or MBPP+"),
     ("Benchmarks designed to be refreshed over time", "Benchmarks designed to be refreshed over time"),
@@ -2944,6 +3005,23 @@ def test_figures_put_up_to_be_confirmed(question, checked):
     from rag.answer.asks import asks_confirmation
 
     assert asks_confirmation(question) is checked
+
+
+@pytest.mark.parametrize(("question", "corrected"), [
+    ("The post quotes it at 49.9% pass@10. What's the actual pass@10 figure?", True),
+    ("4,300 test cases? that's what the blog has. How many does the paper say?", True),
+    ("The post writes that it ranked in the top 45.3%. What average ranking is in the abstract?", True),
+    ("Its function calls are said to come from 193 libraries. What's the real library number?", True),
+    ("quoted as $4.30 in the article - what does the paper say it costs on average?", True),
+    ("what are the 4,300 test cases drawn from?", False),  # the figure is taken as given
+    ("it reaches 97.7% on MBPP. is that the MBPP number in the abstract?", False),  # put up to be confirmed
+    ("the slide says 1,140 tasks. what's the actual size?", False),  # the abstract counts no tasks
+])
+def test_a_figure_quoted_from_elsewhere_can_be_put_up_to_be_corrected(question, corrected):
+    from rag.answer.asks import corrects_figure
+
+    abstract = "It has 3,400 test cases and draws on 139 libraries; GPT-4o reaches 39.9% at $0.43 per run."
+    assert corrects_figure(question, abstract) is corrected
 
 
 @pytest.mark.parametrize(("question", "label"), [

@@ -363,6 +363,8 @@ def test_the_long_words_a_question_is_about(text, words):
     ("a 20-ish point jump", "a about 20 point jump"),
     ("tuned from 2.6bn to 14B, and a 150m one", "tuned from 2.6B to 14B, and a 150M one"),
     ("the bn layer and the m-th token", "the bn layer and the m-th token"),  # no figure: left as typed
+    ("rel improvement over prev best? code exec", "relative improvement over previous best? code execution"),
+    ("functions like exp, incl. sine", "functions like exp, incl. sine"),  # could be two words: left as typed
 ])
 def test_clipped_words_are_written_out(text, spelled):
     from rag.text.clippings import spell_out
@@ -539,6 +541,20 @@ def test_a_name_dictation_splits_into_words_is_joined_as_the_abstracts_write_it(
     from rag.text.spoken import join_split_names
 
     assert join_split_names(text, _SPOKEN) == read
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("what was its ranking on codeforces comma I think", "what was its ranking on codeforces, I think"),
+    ("from copilot to pilot paper comma does copilot follow idioms question mark", "from copilot to pilot paper, "
+                                                                                  "does copilot follow idioms?"),
+    ("so full stop what did it find", "so. what did it find"),
+    ("is the output comma-separated?", "is the output comma-separated?"),  # part of a word
+    ("does colon cancer risk drop?", "does colon cancer risk drop?"),  # a word the abstracts use
+])
+def test_punctuation_said_aloud_is_written_as_marks(text, read):
+    from rag.text.spoken import spoken_marks
+
+    assert spoken_marks(text, "Colon cancer was studied.") == read
 
 
 @pytest.mark.parametrize(("name", "text", "found"), [

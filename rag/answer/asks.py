@@ -427,8 +427,10 @@ def asks_yes_no(text: str) -> bool:
 
 _WH_WORD = re.compile(r"\b(?:how|what|which|who|whom|whose|where|when|why)\b", re.I)
 # "halves the error rate? y/n", "higher than SWE-agent or not?": the answer's form said outright.
-_YES_NO_MARK = re.compile(r"(?:\b(?:y/n|yes\s*/\s*no|yes\s+or\s+no|true\s+or\s+false|or\s+not)|\(y/n\))\s*[?.!]*\s*$",
-                          re.I)
+# "Post claims QwQ beats o1-mini. Accurate?", "... true??": a claim, then whether it holds.
+_YES_NO_MARK = re.compile(r"(?:\b(?:y/n|yes\s*/\s*no|yes\s+or\s+no|true\s+or\s+false|or\s+not)|\(y/n\)|"
+                          r"[.!;:?–—-]\s*(?:is\s+(?:that|this|it)\s+|(?:that|this)['’]?s?\s+)?(?:really\s+)?"
+                          r"(?:true|accurate|correct|right|legit))\s*[?.!]*\s*$", re.I)
 # "OVM-7B use GPT-4 or code execution for its GSM8K result?": a name, then a verb in its bare form, as asked with
 # "does" left out (a statement says "uses").
 _AUX_DROPPED = re.compile(r"^(?:the\s+)?(?-i:[\w.+-]*[A-Z][\w.+-]*)\s+(?:(?:really|also|actually|ever)\s+)?"
@@ -961,6 +963,38 @@ _CHECKED = re.compile(r"\b(?:is|was)\s+(?:it|that)\s+(?:really\s+|actually\s+)?(
                       r"\b(?:are|were|is)\s+(?:those|these|they)\s+(?:really\s+|actually\s+)?(?:the\s+)?"
                       r"(?:(?:[\w-]+['’]s?|right|correct|actual|real|reported)\s+)?"
                       r"(?:numbers|figures|scores|results|values)\s*\?", re.I)
+
+
+# "The post quotes 49.9% - what's the actual pass@10 figure?", "the blog has 4,300. How many does the paper say?":
+# a figure someone else gave, put up to be corrected; the paper's own figure for the same thing is the answer.
+_ACTUAL = re.compile(r"\bwhat(?:['’]s|\s+is|\s+was)?\s+(?:the|its|their)\s+(?:actual|real|true|correct|right)\b|"
+                     r"\b(?:what|which)\s+(?:[\w@-]+\s+){0,3}?(?:is|are)\s+(?:actually\s+)?(?:in|given\s+in|"
+                     r"reported\s+in)\s+the\s+(?:abstract|paper)\b|"
+                     r"\b(?:what|how\s+(?:many|much|big|large|high|fast))\s+(?:[\w@-]+\s+){0,3}?(?:does|did)\s+"
+                     r"(?:the\s+(?:paper|abstract|study)|it|they)\s+(?:actually\s+|really\s+)?(?:say|give|report|state)\b",
+                     re.I)
+
+
+# A figure with what it is of: "$4.30", "49.9%", "4,300 test cases", "193 libraries".
+_QUOTED_FIGURE = re.compile(r"(?P<dollar>\$)?\d[\d,.]*\s*(?:(?P<percent>\\?%)|(?P<noun>[A-Za-z][\w-]+))?")
+
+
+def corrects_figure(question: str, abstract: str) -> bool:
+    """Whether the question asks for the paper's own figure in place of one it quotes from elsewhere, and the abstract
+    gives a figure of the same kind (a share, a sum, a count of the same things): then that figure answers. One with
+    no such figure ("the actual size of Codev-Bench?", no size given) does not say it."""
+    if not _ACTUAL.search(question):
+        return False
+    stated = {_figure_kind(m) for m in _QUOTED_FIGURE.finditer(abstract)}
+    return any((kind := _figure_kind(m)) and kind in stated for m in _QUOTED_FIGURE.finditer(question))
+
+
+def _figure_kind(match: re.Match[str]) -> str:
+    if match["dollar"]:
+        return "$"
+    if match["percent"]:
+        return "%"
+    return match["noun"].lower()[:5] if match["noun"] else ""
 
 
 def asks_confirmation(question: str) -> bool:

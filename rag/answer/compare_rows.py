@@ -63,6 +63,19 @@ ASPECT_PER_ROW = 3
 # solutions") it is scored on its own too.
 ASPECT_WORDS = 2
 
+# A choice among the papers by a thing named ("which of them reports PutnamBench?", "DotaMath, OVM, MARIO: which
+# report results on GSM8K?", "of A, B and C, which ones use GPT-4?"): the papers whose abstracts have it answer; the
+# others are said to have none and are not cited.
+# "which of them / those / the two", "which ones": a choice among papers already given.
+_AMONG_THEM = re.compile(r"which\s+(?:ones\b|of\s+(?:them|those|these|the\s+(?:two|three|four|five|six|papers|ones))\b)",
+                         re.I)
+_SURE = (r"reports?|reported|uses|used|evaluates|evaluated|gives|gave|has|had|tested|mentions|mentioned|ran|includes|"
+         r"included|measured|benchmarked|compared|provides|provided")
+_SELECTING = re.compile(rf"\bwhich\s+(?:(?:ones?|of\s+[^?;]{{1,150}}?)\s+(?:(?:also|actually|really|even)\s+)?"
+                        rf"(?:{_SURE}|use|evaluate(?:\s+on)?|give|have|tests?|mention|runs?|include|posts?|measures?|"
+                        rf"compares?|provide)|(?:(?:also|actually|really|even)\s+)?(?:{_SURE}))\b", re.I)
+
+
 
 def roles_asked(aspect: str) -> list[str]:
     return [role for role, words in _ASPECT_ROLES if words.search(aspect)]
@@ -89,6 +102,11 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                                               and not _roles_besides_results(shape.aspect)))
     figure = bool(terms) and (on_names or ((asks_which_is_better(question) or asks_for_figure(question)) and
                                            _figure_on_them(question, terms)))
+    # A choice among named papers when it is the first ask, and among those an earlier turn listed, among three or
+    # more, or of "which ones"; "A or B: which one reports X?" compares the two, both cited.
+    first = split_asks(question)[0] if question.strip() else ""
+    selecting = bool(terms) and bool(choice := _SELECTING.search(first)) and not asks_which_is_better(question) and \
+        (len(chosen) >= 3 or bool(_AMONG_THEM.match(choice[0])))
     if not terms and _NUMERIC_GAP.search(question) and (apart := _no_common_ground(chosen, found)):
         # "does CodeFill outperform PyCoder on token-level completion? by how much": MRR on its own data against
         # accuracy on CodeXGLUE; no gap can be taken between them.
@@ -110,8 +128,8 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         if len(asks) > 1 and (figure or unit is not None) else asks[1:] if len(asks) > 1 else []
     ids = [p.paper_id for p in chosen]
     for_other = [found.scored_in_for(part, ids) for part in other_asks]
-    for_aspect = found.scored_in_for(shape.aspect, ids) \
-        if not figure and unit is None and not quantity and len(shape.aspect.split()) >= ASPECT_WORDS else []
+    for_aspect = found.scored_in_for(shape.aspect, ids) if not (figure or selecting) and unit is None and \
+        not quantity and len(shape.aspect.split()) >= ASPECT_WORDS else []
     rows = []
     for paper in chosen:
         own = [s for s in scored if s.paper_id == paper.paper_id]
@@ -119,10 +137,11 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             own = [s for s in own if has_figure(s.text) and unit.search(s.text)]
         elif quantity:
             own = [s for s in own if names_quantity(s.text, quantity)]
-        elif figure:
+        elif figure or selecting:
             # Each paper's figure on the named benchmark, or nothing: never a number from another benchmark. A row
             # is held to the names its own abstract has ("WebArena's GPT-4 agent vs DEPS in Minecraft": GPT-4 for
-            # one, Minecraft for the other); one whose abstract has none of them has no such figure.
+            # one, Minecraft for the other); one whose abstract has none of them has no such figure. A choice by
+            # the thing named needs no figure: its sentences naming the thing.
             text = f"{paper.title}\n{paper.abstract}"
             # Spacing and hyphen variants count ("Lean 4 miniF2F test" is MA-LoT's "Lean4 miniF2F test").
             its = [t for t in terms if mentions_name(text, t)]
@@ -135,7 +154,8 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             need = [t for t in its if _on_them(question, [t])] or its
             # "Lean provers": a name describing the papers compared, not what a figure is on.
             need = [t for t in need if not re.search(rf"{re.escape(t)}\s+{_DESCRIBED_KINDS}", question, re.I)] or need
-            own = [s for s in own if its and states(s.text) and all(mentions_name(s.text, t) for t in need)]
+            own = [s for s in own if its and (states(s.text) or not figure) and
+                   all(mentions_name(s.text, t) for t in need)]
         # Every count of a size ("600K lines ...", "around 32K top-level F* definitions"), however it scores.
         ratio = 0.0 if unit is not None and unit.label == SIZE else ROW_RATIO
         picked = own[:1] + [s for s in own[1:PER_ROW] if s.score >= ratio * own[0].score]
@@ -147,7 +167,8 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             # sampling to explore the search space").
             if all(s.position != best.position for s in picked):
                 picked.append(best)
-        if not figure and unit is None and not quantity and (asked := distinctive_ask(shape.aspect, paper)):
+        if not (figure or selecting) and unit is None and not quantity and \
+                (asked := distinctive_ask(shape.aspect, paper)):
             # "how is the generation method different?": in LintSeq's abstract, the sentence on what the aspect
             # asks beyond the paper's own subject ("refactors existing code into a sequence of code edits").
             own_ask = found.scored_in_for(asked, [paper.paper_id])
@@ -155,7 +176,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                 picked.append(own_ask[0])
         room = MAX_ROW + max(0, len(picked) - PER_ROW)  # the aspect's sentences came on top
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
-        plain = not figure and unit is None and not quantity  # the aspect's best sentences and role cells
+        plain = not (figure or selecting) and unit is None and not quantity  # the aspect's best sentences, roles
         if plain and ASKS_NAMED_THINGS.search(shape.aspect):
             # "What benchmarks do A, B and C evaluate on?": every sentence of the row's abstract naming one leads.
             metrics = bool(ASKS_METRICS.search(shape.aspect))
@@ -192,13 +213,15 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         said = f"gives a figure for {unit.label}" if unit is not None else f"mentions {quantity}"
         return refusal(list(chosen), query=question, searched=found.searched, reason=f"None of these abstracts {said}.")
     named = " / ".join(found.view.lexicon.as_written(t) for t in terms)
-    absent = f"no {named} result in the abstract" if figure else ""
+    absent = f"no {named} result in the abstract" if figure else f"no mention of {named} in the abstract" \
+        if selecting else ""
     if unit is not None:
         absent = f"no figure for {unit.label} in the abstract"
     elif quantity:
         absent = f"{quantity} not mentioned in the abstract"
     answer = aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
-                           missing=missing, absent=absent, header=f"Result on {named}" if figure else "")
+                           missing=missing, absent=absent, header=f"Result on {named}" if figure else "",
+                           cite_absent=not (selecting and any(texts for _, texts in rows)))
     # "How do A and B do on GSM8K?" keeps each row, one saying it has none; "how does A compare to B on X?" wants
     # the two figures.
     if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question) or

@@ -101,16 +101,22 @@ def comparative_answer(chosen: Sequence[Paper], papers: dict[str, Paper], *, que
 
 def aspect_answer(rows_in: Sequence[tuple[Paper, Sequence[str]]], papers: dict[str, Paper], *, aspect: str,
                   query: str, searched: str, missing: Sequence[str] = (), absent: str = "",
-                  header: str = "") -> Answer:
+                  header: str = "", cite_absent: bool = True) -> Answer:
     """One row per paper answering the asked aspect with that paper's chosen sentences (none: `absent`, or
     "not stated"). `rows_in` pairs each paper with its sentences, best first; `header` names the column when the
-    aspect's leftover words would read badly ("MBPP look stronger numbers give")."""
+    aspect's leftover words would read badly ("MBPP look stronger numbers give"). Without `cite_absent`, a row
+    with no sentences cites nothing: the paper is no answer to a choice among them."""
     book = CitationBook(papers)
     header = header or (aspect[:1].upper() + aspect[1:] if aspect else "Answer")
     lines = [f"| Paper | {_table_safe(header)} |", "|---|---|"]
     rows: list[dict] = []
     sentences: list[AnswerSentence] = []
     for paper, chosen in rows_in:
+        if not chosen and not cite_absent:
+            rows.append({"paper": short_name(paper), "title": paper.title, "paper_id": paper.paper_id, "n": None,
+                         "aspect": None})
+            lines.append(f"| **{_table_safe(short_name(paper))}** | *{absent or NOT_STATED}* |")
+            continue
         quote = chosen[0] if chosen else split_sentences(paper.abstract)[0]
         n = book.cite(paper.paper_id, quote)
         cells = []

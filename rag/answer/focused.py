@@ -39,6 +39,7 @@ from rag.answer.asks import (
     bare_label,
     compared_with,
     contradicted_count,
+    corrects_figure,
     every_ask,
     excluded_variant,
     figure_needed,
@@ -183,8 +184,11 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     # is answered no; taken as given ("ENAMEL's 60 LLMs: which did best?") it is a false premise.
     contradicted = contradicted_count(question, text)
     checked = asks_confirmation(question) or shape.yes_no
-    if (figure := (not shape.yes_no and (unstated_figure(question, text) or (not checked and contradicted)))
-            or (not contradicted and unconfirmed_figure(question, text, [t.text for t in shape.terms]))):
+    # "the blog has 4,300 test cases. How many does the paper say?": the paper's own figure answers, whatever the
+    # one quoted from elsewhere.
+    if not corrects_figure(question, paper.abstract) and \
+            (figure := (not shape.yes_no and (unstated_figure(question, text) or (not checked and contradicted)))
+             or (not contradicted and unconfirmed_figure(question, text, [t.text for t in shape.terms]))):
         # "In ProcessBench, which model achieves the 56.3% EAcc?": 56.3% is another paper's figure.
         return _not_stated(paper, figure, question, found,
                            f"{the_abstract} gives no figure of {figure}, so it does not say this.")

@@ -258,7 +258,8 @@ def unmet_figures(topic: str) -> str:
 
 
 # What a topic says the papers do with their subject, before the subject itself: "look at", "deal with", "use".
-_DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?=\w+ing\b))?"  # "are doing ...", "is proposing ...": as typed
+_DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?!(?:being|going)\b)[a-z]+ing\s+|"  # "are treating X": any such verb
+                    r"(?:(?:are|is|were|was)\s+(?=\w+ing\b))?"  # "are doing ...", "is proposing ...": as typed
                     r"(?:did|does|do|"  # "which paper did early-exit style inference ...": what it did
                     r"(?:look|looks|work|works|focus|focuses|looking|working|focusing)\s+(?:at|on|into)|"
                     r"(?:doing|proposing|using|studying|applying|exploring|addressing|tackling|dealing\s+with)|"
@@ -270,7 +271,7 @@ _DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?=\w+ing\b))?"  # "are doing ..
                     r"introduced|make|makes|made|put\s+out|puts\s+out|"
                     # "probe whether LMs can predict what a program does": what is checked, not a subject
                     r"(?:probe|probes|test|tests|check|checks|assess|assesses|measure|measures|ask|asks)\s+"
-                    r"(?:whether|wheter|wether|if|how))\s+", re.I)  # "test wheter": as typed
+                    r"(?:whether|wheter|wether|if|how))\s+)", re.I)  # "test wheter": as typed
 
 
 # Examples listed before "etc" are the asker's, as in brackets: "on-device / edge hardware, laptops, phones etc".

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rag.answer.alternatives import offered_names
 from rag.answer.asides import bracket_after, bracketed_after_paper, in_spans, makers, options_in_brackets
-from rag.answer.asks import ENDS_POINTING_BACK, SHOT, asks_for_figure, asks_yes_no
+from rag.answer.asks import ENDS_POINTING_BACK, SHOT, asks_for_figure, asks_yes_no, bare_label
 from rag.answer.described import DESCRIBING
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
@@ -216,6 +216,17 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         # doing what the asker says, less the paper itself. (Its title alone, as the topic, met too few on the tune
         # parts: "papers like AlphaCode?" stays a question about AlphaCode.)
         return Plan("list", topic=meant["what"].strip(" ,"), besides=named, terms=terms)
+    if named and (beyond := _BEYOND_NAMED.match(text)) and \
+            (left := paper_ids_of([m for m in mentions if m.end <= beyond.end("ref")])) and \
+            not any(m.kind == "paper" and m.start >= beyond.start("ask") for m in mentions) and \
+            (topic := list_topic(_ELSE.sub("which papers", beyond["ask"], count=1))):
+        # "besides OMPGPT, what else in here targets HPC code?", "apart from CodeTree, who else uses tree search?":
+        # the papers doing it, less the one named.
+        return Plan("list", topic=topic, besides=left, terms=terms)
+    if len(named) >= 2 and (over_index := _list_after_named(text, mentions)):
+        # "The post lists DeepSeek-Prover, FVEL and MA-LoT as the Lean papers. Which papers here really work with
+        # Lean?": the papers it names are what the asker was told; the list is asked of the whole index.
+        return Plan("list", topic=over_index, terms=terms)
     # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
     # and B: which methods do they use?" compares them.
     topic = list_topic(text) if len(named) < 2 else _list_topic(text)
@@ -264,9 +275,45 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         return Plan("clarify")  # "Tell me more about it" with nothing before it
     if not named and _ACROSS_PAPERS.search(text):
         return _across(text, terms)
+    if not named and not has_history and "?" not in question and _KEYWORDS.fullmatch(text) and bare_label(text) and \
+            not asks_for_figure(text) and not _FIGURE_ASKED.search(text):
+        # "multi agent llm frameworks", "rl for code where unit tests give the reward": typed as into a search box,
+        # a topic; the papers on it are what is looked for.
+        return Plan("list", topic=text, terms=terms)
     return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
 
 
+# Where a list is asked of the whole index: "which papers here", "what other papers in the collection", "are there
+# others".
+_OF_THE_INDEX = re.compile(r"\b(?:(?:papers|works|studies)\s+(?:here|in\s+(?:the|this)\s+(?:index|collection|"
+                           r"corpus|set))|abstracts|other|more|others|else)\b", re.I)
+
+
+def _list_after_named(text: str, mentions: list[Mention]) -> str:
+    """The topic of a list asked of the whole index in the last sentence, after one naming papers: that sentence
+    names none and points back at none of them ("which of them", "do they")."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=\w)", text)
+    if len(sentences) < 2:
+        return ""
+    last = sentences[-1]
+    at = len(text) - len(last)
+    if any(m.kind == "paper" and m.start >= at for m in mentions) or not _OF_THE_INDEX.search(last) or \
+            _REFERS_BACK.search(re.sub(r"\([^()]*\)", "", last)):
+        return ""
+    return list_topic(_ELSE.sub("which papers", last.strip(), count=1))
+
+
+# A search-box query: a few words with no question mark, no sentence of the asker's ("I", "my") nor a figure or
+# "any" ("any study of X?" asks whether there is one).
+_KEYWORDS = re.compile(r"(?!.*\b(?:i|i['’]m|my|me|we|our|you|your)\b)(?!.*\d)(?!\s*any\b)[\w*+#/&().,' -]{3,90}", re.I)
+_FIGURE_ASKED = re.compile(r"\b(?:number|count|size|score|accuracy|rate|results?|figures?|numbers|speedup|cost)\b", re.I)
+# A paper set aside before the ask: "besides OMPGPT, what else ...", "other than AlphaCode, which papers ...".
+_BEYOND_NAMED = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:besides|other\s+than|apart\s+from|aside\s+from|"
+                           r"except(?:\s+for)?|beyond)\s+(?P<ref>[^,?:;]{1,80}?)\s*[,:;]\s*(?P<ask>.+)$", re.I)
+# The ask after it: "what else (in here)", "who else", "what other papers", "any others that".
+_ELSE = re.compile(r"^(?:(?:what|who|which)\s+else|(?:what|which)\s+other\s+(?:papers|works|studies|ones)|"
+                   r"any\s+others?|anything\s+else|anyone\s+else|others)(?:\s+(?:in\s+here|here|in\s+this\s+set|"
+                   r"in\s+the\s+(?:collection|corpus|index)))?(?:\s+(?:that|which|who))?(?=\s)", re.I)
 # Papers like a named one: "anything else like that?", "papers similar to AlphaCode", "more in the same vein as STP".
 _LIKE_PAPER = re.compile(r"\b(?:anything|something|stuff|papers?|works?|others?|more|ones?)\s+(?:else\s+)?"
                          r"(?:(?:just|much)\s+)?(?:like|similar\s+to|in\s+the\s+same\s+vein\s+as|along\s+the\s+lines\s+of|"
@@ -706,9 +753,14 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                 r"what['’]?s\s+here|what\s+(?:do\s+we|do\s+you)\s+have|list\s+out\s+everything\s+touching\s+(?:that|it|them)|"
                 r"show\s+me\s+what\s+you['’]?ve\s+got(?:\s+on\s+(?:that|it))?)" + _TOPIC_END, re.I),
      "which papers are about {}"),
-    # "SWE-bench shows up in which abstracts?"
-    (re.compile(r"^(?P<topic>.+?)\s+(?:shows?|comes?)\s+up\s+in\s+which\s+(?:abstracts|papers|works)" + _TOPIC_END,
-                re.I),
+    # "isabelle anything?", "HPC code - any papers?", "tree search, anyone?": a topic, then whether anything is on it.
+    (re.compile(r"^(?!(?:what|which|how|who|why|when|where|is|are|does|do|did|can|has|have)\b)(?P<topic>[^?]+?)\s*"
+                r"[-–—:,]?\s*(?:anything|any\s+(?:papers?|work|studies)|anyone|anybody)(?:\s+(?:here|on\s+(?:that|it)))?"
+                + _TOPIC_END, re.I),
+     "which papers are about {}"),
+    # "SWE-bench shows up in which abstracts?", "turing completeness gets mentioned in which abstracts"
+    (re.compile(r"^(?P<topic>.+?)\s+(?:(?:shows?|comes?)\s+up|(?:gets?|is|are)\s+(?:mentioned|discussed|covered|"
+                r"raised|cited))\s+in\s+which\s+(?:abstracts|papers|works)" + _TOPIC_END, re.I),
      "which papers mention {}"),
     # "Is ChatGPT itself put to the test anywhere?", "Is the AST used or discussed by any paper here?"
     (re.compile(r"^(?:is|are)\s+(?P<topic>.+?)\s+(?P<verb>used|discussed|covered|mentioned|studied|raised|evaluated|"
@@ -719,10 +771,12 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
     (re.compile(r"^(?:do|does)\s+any\s+(?:of\s+(?:the|these)\s+)?(?:abstracts?|papers?|works?|studies)(?:\s+here)?\s+"
                 r"(?P<topic>.+?)" + _TOPIC_END, re.I), "which papers {}"),
     # "Find me work on X", "Show me anything on X", "Got anything where ...", "Can I get the work that ...", "I want
-    # to see the ones that ..."
-    (re.compile(r"^(?:(?:find|show|give|get)\s+me|got|(?:can|could)\s+i\s+(?:get|see|have)|i\s+want\s+to\s+see)\s+"
+    # to see the ones that ...", "Could you point me to the papers that ..."
+    (re.compile(r"^(?:(?:could|can|would)\s+you\s+(?:please\s+)?)?"
+                r"(?:(?:find|show|give|get)\s+me|point\s+me\s+(?:to|at|towards)|got|(?:can|could)\s+i\s+(?:get|see|have)|"
+                r"i\s+want\s+to\s+see)\s+"
                 r"(?:(?:any|all|the|some)\s+)?(?:work|papers?|stuff|anything|everything|ones)\s+"
-                r"(?P<topic>(?:on|about|that|which|where|in\s+which|with)\s+.+?)" + _TOPIC_END, re.I),
+                r"(?:(?:that|which)\s+)?(?P<topic>(?:on|about|where|in\s+which|with|\w+)\s+.+?)" + _TOPIC_END, re.I),
      "which papers {}"),
     # "How many abstracts mention GSM8K? Name them."
     (re.compile(r"^how\s+many\s+(?:papers|abstracts|works|studies)\s+(?P<topic>.+?)\?\s*(?:name|list)\s+them"
@@ -896,12 +950,16 @@ def _list_topic(text: str) -> str:
                   r"subject|topic|point)s?\s+(?:is|are|was|were|lies\s+in)\s+", "", text, flags=re.I)
     # "who's using LLMs to make code faster?", "who is working on X": the papers that do it; "who releases X?" too.
     text = re.sub(r"^who(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
-    text = re.sub(r"^who\s+(?:else\s+)?(?=(?!is\b|was\b|has\b|does\b)[a-z][\w-]+s\b)", "which papers ", text)
+    text = re.sub(r"^who\s+(?:else\s+)?(?:(?:actually|really|also|even)\s+)?(?=(?!is\b|was\b|has\b|does\b)[a-z][\w-]+s\b)",
+                  "which papers ", text)
     # "which of these touch SWE-bench?", with nothing before it: these are the indexed papers.
     # Not "which of those 16 subjects ...": a count of something else the papers hold.
     text = re.sub(r"^which\s+of\s+(?:these|those|the\s+(?:papers|works|studies|abstracts))(?!\s+\d)"
                   r"(?:\s+(?:papers|works|studies|abstracts))?(?:\s+(?:here|in\s+(?:the|this)\s+(?:index|collection|corpus)))?\s+",
                   "which papers ", text, flags=re.I)
+    # "Show me papers that use Lean", "List me the papers which are treating X": which papers do.
+    text = re.sub(r"^(?:show|give|find|list|name)\s+me\s+(?:all\s+|every\s+)?(?:the\s+)?(?:papers|works|studies)\s+"
+                  r"(?:(?:that|which)\s+|(?=(?:where|whose|on|about|using|with)\b))", "which papers ", text, flags=re.I)
     text = " ".join(_LIST_FILLER.sub(" ", text).split())
     # "any automl papers in here?": the papers about it.
     # "any code completion papers that use live users?", "any RL papers using Lean?": which such papers do it.
@@ -918,7 +976,7 @@ def _list_topic(text: str) -> str:
     text = re.sub(r"^(?:(?:list|name|show|give|find)(?:\s+me)?\s+(?:all\s+|every\s+)?(?:the\s+)?|"
                   r"(?!(?:the|these|those|most|some|many|all|both|few|several|other|such|no|our|my|their|which|what|"
                   r"any|are|is|do|does|did|how|why|when|where|who|need|want|find|get|show|give|list|name)\b))"
-                  r"((?!(?:the|all|every|each|these|those|of)\b)(?:[\w-]+\s+){1,3}?)(?:papers|works|studies)\s+"
+                  r"((?!(?:the|all|every|each|these|those|of|me)\b)(?:[\w-]+\s+){1,3}?)(?:papers|works|studies)\s+"
                   r"(?=(?:that|which|where|whose)\b)",
                   r"which \1papers ", text, flags=re.I)
     # "I need a reading list on X", "give me the benchmarks whose tasks ...": the papers about it.

@@ -13,7 +13,7 @@ from rag.answer.mentions import PAPER_WORDS, Mention, key
 from rag.answer.quoted_titles import titled_paper, untitled
 from rag.index.view import IndexView
 from rag.text.clippings import CLIPPINGS
-from rag.text.tokens import tokenize
+from rag.text.tokens import STOPWORDS, tokenize
 from rag.text.typos import standalone_lower
 
 if TYPE_CHECKING:
@@ -115,21 +115,25 @@ _LOWER = standalone_lower(3, 5)
 # Chat shorthand, no name: "btw", "lol"; and a contraction typed without its apostrophe ("didnt", "cant").
 _SHORTHAND = frozenset({"btw", "lol", "pls", "plz", "thx", "tbh", "idk", "imho", "afaik", "fwiw", "iirc", "eli",
                         "wrt", "etc", "aka", "hmm", "okay", "yeah", "nope", "yep", "whats", "hows", "nah", "yup", "tho",
-                        "gonna", "wanna", "cant", "wont", "sorta", "kinda"})
+                        "gonna", "wanna", "cant", "wont", "sorta", "kinda",
+                        # clippings that could be two words, left as typed ("exp": experiment or the function)
+                        "exp", "incl", "excl"})
 
 
 def unknown_lower(question: str, vocabulary: Vocabulary) -> list[str]:
     """Short words typed in lower case that no abstract uses and common English lacks, inflected or not ("aime
     2024", "elo rating"): names typed in lower case that the index does not have. tiktoken's rarer tokens are
     no English here: they hold such names ("elo", "aime"; see COMMON_RANK). Not a common word with two letters
-    swapped ("waht", "teh"; any other slip of so short a word is too often another word: "aime", "aimee") nor a
-    contraction typed without its apostrophe ("didnt")."""
+    swapped ("waht", "teh"; any other slip of so short a word is too often another word: "aime", "aimee") or a
+    function word missing a letter ("hav"), nor a contraction typed without its apostrophe ("didnt", "isnt")."""
     from rag.text.typos import common_words, encoder_words, known_word, one_slip_away
 
     def known(word: str, english: frozenset[str]) -> bool:
         swapped = any(slip == "swapped" and near in english for near, slip in one_slip_away(word).items())
-        return known_word(word, vocabulary, english, prefixes=False) or swapped or \
-            (word.endswith("nt") and word[:-2] in english) or _derived(word)
+        # A function word with a letter left out ("hav", "whch") is that word: no name is so close to one.
+        shortened = any(slip == "added" and near in STOPWORDS for near, slip in one_slip_away(word).items())
+        return known_word(word, vocabulary, english, prefixes=False) or swapped or shortened or \
+            (word.endswith("nt") and (word[:-2] in english or word[:-2] in STOPWORDS)) or _derived(word)
 
     def _derived(word: str) -> bool:  # "buggy" of the abstracts' "bug": an adjective made of their word
         base = re.sub(r"(?:y|ly|ish)$", "", word)

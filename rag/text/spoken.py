@@ -1,4 +1,4 @@
-"""Questions as dictation writes them: numbers in words ("sixty one point seven percent") and names split into
+"""Questions as dictation writes them: punctuation said aloud ("comma"), numbers in words ("sixty one point seven percent") and names split into
 the words they sound like ("deep seek prover", "mini f2f", "GPT four").
 
 Why: a question typed by speech-to-text reaches the planner with names no abstract writes ("F2F", "lint") and
@@ -181,6 +181,22 @@ def _written_apart(words: tuple[str, ...], corpus_text: str) -> bool:
     return False
 
 
+# Punctuation said aloud ("... on codeforces comma I think it was ..."), as speech-to-text may leave it.
+_SPOKEN_MARKS = {"comma": ",", "full stop": ".", "question mark": "?", "semicolon": ";", "colon": ":"}
+_SPOKEN_MARK = re.compile(r"\s+(?P<said>comma|full\s+stop|question\s+mark|semicolon|colon)(?![\w'’-])")
+
+
+def spoken_marks(text: str, corpus_text: str) -> str:
+    """The question with punctuation said aloud written as marks; not a word the abstracts use ("colon cancer")."""
+    def mark(m: re.Match[str]) -> str:
+        said = " ".join(m["said"].split())
+        words = r"\s+".join(said.split())
+        used = re.search(rf"(?<![\w-]){words}(?![\w-])", corpus_text, re.I)
+        return m[0] if used else _SPOKEN_MARKS[said]
+
+    return _SPOKEN_MARK.sub(mark, text)
+
+
 def as_dictated(text: str, corpus_text: str) -> str:
-    """The question with dictation's numbers and split names written as the abstracts write them."""
-    return join_split_names(spell_numbers(text, corpus_text), corpus_text)
+    """The question with dictation's punctuation, numbers and split names written as the abstracts write them."""
+    return join_split_names(spell_numbers(spoken_marks(text, corpus_text), corpus_text), corpus_text)

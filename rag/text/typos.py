@@ -108,11 +108,12 @@ def known_word(word: str, vocabulary: Vocabulary, english: frozenset[str] | None
                prefixes: bool = True) -> bool:
     """Whether the index or English has a lower-case word in some inflection ("shaving": shave). `prefixes`: a word
     the index only starts counts too ("aime" of "aimed"); without, an "e" is added back only to an inflected root
-    ("aime" is no "aimee")."""
+    ("aime" is no "aimee"). A word the tables or the abstracts have only in the plural counts ("lemma": the IMO paper
+    writes "lemmas")."""
     english = english_words() if english is None else english
     return any(r in english or ((prefixes or r != word) and r + "e" in english) or vocabulary.has(r)
                for r in inflection_roots(word)) or (prefixes and vocabulary.uses(word)) or \
-        any(word + ending in english for ending in _BASE_OF)  # "hinge": the tables have only "hinges"
+        any(word + ending in english or vocabulary.has(word + ending) for ending in _BASE_OF)  # "hinge": only "hinges"
 
 
 # A plural or third person the tables may list when the word itself is missing ("aimed" is no sign of "aime").
