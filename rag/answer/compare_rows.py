@@ -67,8 +67,8 @@ ASPECT_WORDS = 2
 # report results on GSM8K?", "of A, B and C, which ones use GPT-4?"): the papers whose abstracts have it answer; the
 # others are said to have none and are not cited.
 # "which of them / those / the two", "which ones": a choice among papers already given.
-_AMONG_THEM = re.compile(r"which\s+(?:ones\b|of\s+(?:them|those|these|the\s+(?:two|three|four|five|six|papers|ones))\b)",
-                         re.I)
+_AMONG_THEM = re.compile(r"which\s+(?:ones\b|of\s+(?:them|those|these|the\s+(?:two|three|four|five|six|papers|"
+                         r"ones))\b)", re.I)
 _SURE = (r"reports?|reported|uses|used|evaluates|evaluated|gives|gave|has|had|tested|mentions|mentioned|ran|includes|"
          r"included|measured|benchmarked|compared|provides|provided")
 _SELECTING = re.compile(rf"\bwhich\s+(?:(?:ones?|of\s+[^?;]{{1,150}}?)\s+(?:(?:also|actually|really|even)\s+)?"

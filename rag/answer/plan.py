@@ -306,7 +306,8 @@ def _list_after_named(text: str, mentions: list[Mention]) -> str:
 # A search-box query: a few words with no question mark, no sentence of the asker's ("I", "my") nor a figure or
 # "any" ("any study of X?" asks whether there is one).
 _KEYWORDS = re.compile(r"(?!.*\b(?:i|i['’]m|my|me|we|our|you|your)\b)(?!.*\d)(?!\s*any\b)[\w*+#/&().,' -]{3,90}", re.I)
-_FIGURE_ASKED = re.compile(r"\b(?:number|count|size|score|accuracy|rate|results?|figures?|numbers|speedup|cost)\b", re.I)
+_FIGURE_ASKED = re.compile(r"\b(?:number|count|size|score|accuracy|rate|results?|figures?|numbers|speedup|cost)\b",
+                           re.I)
 # A paper set aside before the ask: "besides OMPGPT, what else ...", "other than AlphaCode, which papers ...".
 _BEYOND_NAMED = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:besides|other\s+than|apart\s+from|aside\s+from|"
                            r"except(?:\s+for)?|beyond)\s+(?P<ref>[^,?:;]{1,80}?)\s*[,:;]\s*(?P<ask>.+)$", re.I)
@@ -950,8 +951,8 @@ def _list_topic(text: str) -> str:
                   r"subject|topic|point)s?\s+(?:is|are|was|were|lies\s+in)\s+", "", text, flags=re.I)
     # "who's using LLMs to make code faster?", "who is working on X": the papers that do it; "who releases X?" too.
     text = re.sub(r"^who(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
-    text = re.sub(r"^who\s+(?:else\s+)?(?:(?:actually|really|also|even)\s+)?(?=(?!is\b|was\b|has\b|does\b)[a-z][\w-]+s\b)",
-                  "which papers ", text)
+    text = re.sub(r"^who\s+(?:else\s+)?(?:(?:actually|really|also|even)\s+)?"
+                  r"(?=(?!is\b|was\b|has\b|does\b)[a-z][\w-]+s\b)", "which papers ", text)
     # "which of these touch SWE-bench?", with nothing before it: these are the indexed papers.
     # Not "which of those 16 subjects ...": a count of something else the papers hold.
     text = re.sub(r"^which\s+of\s+(?:these|those|the\s+(?:papers|works|studies|abstracts))(?!\s+\d)"

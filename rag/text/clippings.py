@@ -21,7 +21,8 @@ CLIPPINGS = {
     "env": "environment", "envs": "environments", "exps": "experiments", "hparams": "hyperparameters",
     "hparam": "hyperparameter", "ckpt": "checkpoint", "ckpts": "checkpoints", "temp": "temperature",
     "temps": "temperatures", "uni": "university", "prev": "previous", "rel": "relative", "exec": "execution",
-    "num": "number", "init": "initialization", "pct": "percent", "perc": "percentage", "toks": "tokens", "mem": "memory",
+    "num": "number", "init": "initialization", "pct": "percent", "perc": "percentage", "toks": "tokens",
+    "mem": "memory",
     # chat spellings ("r" and "u" are left: Pearson's r, U-Net)
     "pls": "please", "plz": "please", "abt": "about", "thru": "through",
     "ppl": "people", "smth": "something", "esp": "especially",

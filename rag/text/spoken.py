@@ -1,5 +1,5 @@
-"""Questions as dictation writes them: punctuation said aloud ("comma"), numbers in words ("sixty one point seven percent") and names split into
-the words they sound like ("deep seek prover", "mini f2f", "GPT four").
+"""Questions as dictation writes them: punctuation said aloud ("comma"), numbers in words ("sixty one point seven
+percent") and names split into the words they sound like ("deep seek prover", "mini f2f", "GPT four").
 
 Why: a question typed by speech-to-text reaches the planner with names no abstract writes ("F2F", "lint") and
 figures it cannot read, so a question the abstracts answer was refused ("No indexed abstract mentions F2F"). Only
