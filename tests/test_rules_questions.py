@@ -224,6 +224,7 @@ def test_a_list_of_the_whole_index_may_follow_papers_named_before_it(lexicon, qu
 @pytest.mark.parametrize(("question", "topic"), [
     ("multi agent llm frameworks", "multi agent llm frameworks"),
     ("code completion with real users / A/B tests", "code completion with real users / A/B tests"),
+    ("rl for code where unit tests give the reward", "rl for code where unit tests give the reward"),
     # Controls: a figure asked, the asker's own sentence, a question word.
     ("dotamath gsm8k accuracy 7b", ""),
     ("my students use chatgpt for homework", ""),
@@ -1904,6 +1905,9 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("SWE-bench shows up in which abstracts?", "SWE-bench"),
     ("turing completeness gets mentioned in which abstracts", "turing completeness"),
     ("isabelle anything?", "isabelle"),
+    ("completion acceptance rate as a metric: which completion papers report it?",
+     "completion acceptance rate as a metric in completion"),
+    ("evolutionary algorithms - who relies on them for search?", "evolutionary algorithms for search"),
     ("HPC code generation - any papers?", "HPC code generation"),
     ("who actually evaluates chatgpt itself", "chatgpt itself"),
     ("Is ChatGPT itself put to the test anywhere?", "ChatGPT itself"),
@@ -2729,6 +2733,9 @@ def test_a_figure_asked_where_it_was_got_needs_a_sentence_naming_the_place(quest
      "Which papers are about llms for HPC code and also fine-tunes monocoder?"),  # a subject: "are about"
     ("Which of them also use Isabelle?", "Which papers use Lean?",  # a name: the papers naming it
      "Which papers are about Lean and also use Isabelle?"),
+    ("Of those, is there one that also tried Isabelle?", "Which papers use Lean?",
+     "Which papers are about Lean and also tried Isabelle?"),
+    ("do any of them use Isabelle?", "Which papers use Lean?", "Which papers are about Lean and also use Isabelle?"),
 ])
 def test_which_of_them_narrows_the_earlier_list(question, earlier, standalone):
     from rag.answer.followups import condense

@@ -275,8 +275,8 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         return Plan("clarify")  # "Tell me more about it" with nothing before it
     if not named and _ACROSS_PAPERS.search(text):
         return _across(text, terms)
-    if not named and not has_history and "?" not in question and _KEYWORDS.fullmatch(text) and bare_label(text) and \
-            not asks_for_figure(text) and not _FIGURE_ASKED.search(text):
+    if not named and not has_history and "?" not in question and _KEYWORDS.fullmatch(text) and \
+            bare_label(_RELATIVE_TAIL.sub("", text)) and not asks_for_figure(text) and not _FIGURE_ASKED.search(text):
         # "multi agent llm frameworks", "rl for code where unit tests give the reward": typed as into a search box,
         # a topic; the papers on it are what is looked for.
         return Plan("list", topic=text, terms=terms)
@@ -306,6 +306,8 @@ def _list_after_named(text: str, mentions: list[Mention]) -> str:
 # A search-box query: a few words with no question mark, no sentence of the asker's ("I", "my") nor a figure or
 # "any" ("any study of X?" asks whether there is one).
 _KEYWORDS = re.compile(r"(?!.*\b(?:i|i['’]m|my|me|we|our|you|your)\b)(?!.*\d)(?!\s*any\b)[\w*+#/&().,' -]{3,90}", re.I)
+# "rl for code where unit tests give the reward": a relative clause of the topic's, no ask.
+_RELATIVE_TAIL = re.compile(r"(?<=\w)\s+(?:where|which|that|who|whose)\b.*$", re.I)
 _FIGURE_ASKED = re.compile(r"\b(?:number|count|size|score|accuracy|rate|results?|figures?|numbers|speedup|cost)\b",
                            re.I)
 # A paper set aside before the ask: "besides OMPGPT, what else ...", "other than AlphaCode, which papers ...".
@@ -875,7 +877,20 @@ def _topic_of(text: str) -> str:
             # "HumanEval shows up everywhere - which papers use it or a variant of it?": it is the one name before
             # ("I read DotaMath. Which ones extend it?" asks about DotaMath).
             return unpointed
+        if i and topic and (pointed := _POINTS_BACK_ONCE.fullmatch(topic)) and clauses[i - 1][-1:] not in ".?!;" and \
+                (before := clauses[i - 1].strip(" .?!:;-–—")) and len(before.split()) <= _PHRASE_BEFORE and \
+                bare_label(before) and not _REFERS_BACK.search(before):
+            # "completion acceptance rate as a metric: which completion papers report it?", "evolutionary algorithms
+            # - who relies on them for search?": what was just said as a label (before a colon or a dash), a phrase
+            # with no ask of its own; a sentence before ("I read DotaMath.") is no such label.
+            return f"{pointed['verb']}{before}{pointed['rest'] or ''}"
     return ""
+
+
+# A list topic pointing back once, at the start: "report it", "relies on them for search".
+_POINTS_BACK_ONCE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,3}?)(?:it|them|that|this|those|these)(?P<rest>\s+[^,;]*)?",
+                               re.I)
+_PHRASE_BEFORE = 8  # words a phrase said before the ask may have
 
 
 # What a list leaves out is no part of its topic: "... for math reasoning? formal proof checkers like Lean don't
