@@ -2935,3 +2935,17 @@ def test_a_wrong_figure_from_elsewhere_is_answered_with_the_papers_own(engine, q
 
 def test_a_wrong_figure_taken_as_given_is_still_no_figure_of_the_paper(engine):
     assert_refused_saying(engine, "In ProcessBench, what are the 4,300 test cases drawn from?", "4,300")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("does MARIO release its dataset?", "will make the dataset publicly available"),
+    ("does CodeFill release its dataset?", "We publicly release our source code and datasets."),
+])
+def test_whether_a_named_paper_releases_something_is_answered_by_its_release_sentence(engine, question, said):
+    answer = engine.ask(question)
+    assert not answer.refused and said in answer.sentences[0].text
+    assert {c.paper_id for c in answer.citations} == {answer.citations[0].paper_id}  # that paper's only
+
+
+def test_a_named_paper_saying_nothing_of_a_release_is_not_answered_by_another_papers(engine):
+    assert_refused_saying(engine, "does AlphaCode release its dataset?", "does not say it makes anything public")

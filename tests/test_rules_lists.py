@@ -528,3 +528,17 @@ def test_a_list_topic_naming_what_no_abstract_writes_is_unmet(topic, word):
 
     reason = unknown_word(topic, Vocabulary(CORPUS), lambda name: False)
     assert (f"mentions “{word}”" in reason) if word else reason == ""
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("does MARIO release its dataset?", ["data"]),
+    ("is PyCoder's code publicly available?", ["code"]),
+    ("did they open-source the weights?", ["model"]),
+    ("which open-source model was the best critic?", None),  # a kind of model, not a release
+    ("how big is the released dataset?", None),  # taken as given
+])
+def test_a_release_asked_of_one_paper_is_said_with_its_verb(question, kinds):
+    from rag.answer.released import release_asked_of_paper
+
+    asked = release_asked_of_paper(question)
+    assert (asked[0] if asked else None) == kinds

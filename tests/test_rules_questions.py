@@ -1905,6 +1905,17 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("SWE-bench shows up in which abstracts?", "SWE-bench"),
     ("turing completeness gets mentioned in which abstracts", "turing completeness"),
     ("isabelle anything?", "isabelle"),
+    # Examples asked for: any paper that does it is one.
+    ("name two papers that report results on miniF2F, I want one for the lecture", "miniF2F"),
+    ("give me one example of a paper whose main contribution is a new benchmark", "a new benchmark"),
+    ("anything in here that uses Isabelle? name two if there are", "Isabelle"),
+    ("verifiers or reward models for math reasoning: name two papers", "verifiers or reward models for math reasoning"),
+    ("I need an example of a completion model that uses ASTs", "completion model that uses ASTs"),
+    ("what's a good paper to assign on theorem proving in Lean?", "theorem proving in Lean"),
+    ("did anybody put a dollar figure on running their system?", "put a dollar figure on running their system"),
+    ("has anyone shown that retrieval helps?", ""),  # evidence, across papers
+    ("hpc code models list", "hpc code models"),
+    ("evo search ones", "evo search"),
     ("completion acceptance rate as a metric: which completion papers report it?",
      "completion acceptance rate as a metric in completion"),
     ("evolutionary algorithms - who relies on them for search?", "evolutionary algorithms for search"),

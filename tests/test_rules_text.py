@@ -364,6 +364,7 @@ def test_the_long_words_a_question_is_about(text, words):
     ("tuned from 2.6bn to 14B, and a 150m one", "tuned from 2.6B to 14B, and a 150M one"),
     ("the bn layer and the m-th token", "the bn layer and the m-th token"),  # no figure: left as typed
     ("rel improvement over prev best? code exec", "relative improvement over previous best? code execution"),
+    ("evo search ones", "evolutionary search ones"),
     ("functions like exp, incl. sine", "functions like exp, incl. sine"),  # could be two words: left as typed
 ])
 def test_clipped_words_are_written_out(text, spelled):

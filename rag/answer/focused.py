@@ -101,6 +101,7 @@ from rag.answer.premises import contradicted_failure
 from rag.answer.quoted_titles import quoted_title_spans, without_title
 from rag.answer.record import missing_detail, record_answer, unstated_setting
 from rag.answer.refusal import refusal
+from rag.answer.released import release_asked_of_paper, release_sentence
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
 from rag.answer.shares import change_only
 from rag.answer.tuned_models import asks_tuned_model, tuned_models
@@ -343,9 +344,21 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
     scored = [*sized[:1], *(s for s in scored if s not in sized[:1])]
     said = _headline(question, paper) if not sized else ""
     headline = [s for s in scored if said and s.text == said][:1]
+    public: list[ScoredSentence] = []  # the sentence saying what the paper makes public, when that is asked
     if headline:
         # "what's the main result of CoCoNUT?" shares no word with its result sentence: that sentence is the answer.
         scored = [*headline, *(s for s in scored if s not in headline)]
+    elif not sized and (released := release_asked_of_paper(question)) is not None and \
+            ((releasing := release_sentence(paper.abstract, released[0]) or release_sentence(paper.abstract, []))
+             or shape.yes_no):
+        # "does MARIO release its dataset?": the sentence saying what it makes public answers, however few of the
+        # question's words it has ("we have made the model checkpoints and will make the dataset publicly available");
+        # one releasing something else says what is public. Asked whether ("does AlphaCode release its dataset?"), an
+        # abstract with none does not say; "what dataset did they release?" may mean the one it introduces.
+        if not releasing:
+            return _not_stated(paper, "", question, found, f"{the_abstract} does not say it makes anything public.")
+        public = [s for s in scored if s.text == releasing][:1]
+        scored = [*public, *(s for s in scored if s not in public)]
     elif not sized and scored and scored[0].score < settings.answer.refuse_below and \
             (phrased := _rare_phrase_sentences(question, paper, scored, view)):
         # "does giving it error feedback help much (GitChameleon)?": its "(43.7% when provided with error
@@ -728,6 +741,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             weakest = min(chosen[1:], key=lambda s: s.score)
             chosen = [s for s in chosen if s is not weakest]
         chosen = [*chosen, extra]
+    if public:
+        chosen = _lead_with(chosen, public[0])  # a finding does not go before it
     chosen = answering_each_ask(question, chosen, found, settings.answer.max_sentences, subject=shape.described[:1])
     return extractive_answer(chosen, view.papers, query=question, searched=found.searched,
                              emphasis=spelled[1] if spelled and chosen[0].text == spelled[0]

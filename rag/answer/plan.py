@@ -303,12 +303,26 @@ def _list_after_named(text: str, mentions: list[Mention]) -> str:
     return list_topic(_ELSE.sub("which papers", last.strip(), count=1))
 
 
+# "name two papers that", "give me one example of a paper whose", "suggest a couple of papers on", "I need an example
+# of a model that ...".
+_EXAMPLES_ASKED = re.compile(r"\b(?:(?:name|give|list|show|suggest|recommend)\s+(?:me\s+)?|(?:i|we)\s+(?:need|want)\s+|"
+                             r"(?:i|we)['’]d\s+like\s+)(?:one|two|three|four|five|a\s+couple(?:\s+of)?|a\s+few|some|an?)\s+"
+                             r"(?:good\s+)?(?:(?:examples?|instances?)\s+of\s+(?:an?\s+)?(?:(?:papers?|works?|stud(?:y|ies))\s+)?|"
+                             r"(?:papers?|works?|stud(?:y|ies))\s+)", re.I)
+_GOOD_PAPER_ON = re.compile(r"^(?:what['’]?s|what\s+is|which\s+is)\s+(?:a|the)\s+(?:good|nice|solid|classic|best)\s+"
+                            r"(?:paper|reading|read|example)\s+(?:to\s+\w+\s+)?(?:on|about|for)\s+", re.I)
+# "..., name two if there are", "X: name two papers": how many to name, after the ask.
+# "..., I want one for the lecture": what the asker will do with one.
+_COUNT_AFTER = re.compile(r"(?<=[,.;:?])\s*(?:(?:pls\s+|please\s+)?name\s+(?:one|two|three|a\s+couple|a\s+few|some)"
+                          r"(?:\s+(?:papers?|of\s+them))?(?:\s+if\s+there\s+are(?:\s+any)?)?|"
+                          r"(?:i|we)\s+(?:want|need|['’]d\s+like)\s+(?:one|it|them|some|a\s+couple)\s+for\s+[^?.!]*)"
+                          r"\s*[?.!]*$", re.I)
 # A search-box query: a few words with no question mark, no sentence of the asker's ("I", "my") nor a figure or
 # "any" ("any study of X?" asks whether there is one).
 _KEYWORDS = re.compile(r"(?!.*\b(?:i|i['’]m|my|me|we|our|you|your)\b)(?!.*\d)(?!\s*any\b)[\w*+#/&().,' -]{3,90}", re.I)
 # "rl for code where unit tests give the reward": a relative clause of the topic's, no ask.
 _RELATIVE_TAIL = re.compile(r"(?<=\w)\s+(?:where|which|that|who|whose)\b.*$", re.I)
-_FIGURE_ASKED = re.compile(r"\b(?:number|count|size|score|accuracy|rate|results?|figures?|numbers|speedup|cost)\b",
+_FIGURE_ASKED = re.compile(r"\b(?:number|count|size|score|accuracy|rate|results?|figures?|numbers|speedup|cost|n)\b|#",
                            re.I)
 # A paper set aside before the ask: "besides OMPGPT, what else ...", "other than AlphaCode, which papers ...".
 _BEYOND_NAMED = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:besides|other\s+than|apart\s+from|aside\s+from|"
@@ -756,6 +770,11 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                 r"what['’]?s\s+here|what\s+(?:do\s+we|do\s+you)\s+have|list\s+out\s+everything\s+touching\s+(?:that|it|them)|"
                 r"show\s+me\s+what\s+you['’]?ve\s+got(?:\s+on\s+(?:that|it))?)" + _TOPIC_END, re.I),
      "which papers are about {}"),
+    # "hpc code models list", "evo search ones", "RL for code papers": a search-box topic, then what is wanted.
+    (re.compile(r"^(?!(?:what|which|how|who|why|when|where|is|are|does|do|did|can|has|have|any|need|show|give|list|"
+                r"find|name)\b)(?P<topic>(?:(?!\b(?:that|which|where|who|across)\b)[^?]){3,60}?)\s+"
+                r"(?:papers|ones|list|works)" + _TOPIC_END, re.I),
+     "which papers are about {}"),
     # "isabelle anything?", "HPC code - any papers?", "tree search, anyone?": a topic, then whether anything is on it.
     (re.compile(r"^(?!(?:what|which|how|who|why|when|where|is|are|does|do|did|can|has|have)\b)(?P<topic>[^?]+?)\s*"
                 r"[-–—:,]?\s*(?:anything|any\s+(?:papers?|work|studies)|anyone|anybody)(?:\s+(?:here|on\s+(?:that|it)))?"
@@ -826,6 +845,10 @@ def _topic_of(text: str) -> str:
     text = _without_exclusions(_POLITE.sub("", _PURPOSE_FIRST.sub("", text)))
     # "for my review I need ONLY papers where X", "only papers that X": which papers X.
     text = _ONLY_PAPERS.sub("which papers ", _NEED_PAPERS.sub("", text))
+    # "name two papers that ...", "give me one example of a paper whose ...", "what's a good paper to assign on X":
+    # the papers that do; any of them is an example.
+    text = _GOOD_PAPER_ON.sub("which papers are about ", _COUNT_AFTER.sub("", text))
+    text = _EXAMPLES_ASKED.sub("which papers ", text)
     # "who fine-tunes StarCoder? (i only remember one of them)": an aside after the ask says nothing of the topic.
     text = re.sub(r"(?<=\?)\s*\([^()]*\)\s*$", "", text)
     # Not when the topic before is a list question itself ("which papers X. which ones qualify?").
@@ -956,6 +979,11 @@ def _list_topic(text: str) -> str:
                   r"concerning|mentioning|covering)\b)", "which papers ", text, flags=re.I)
     # "did anyone use SWE-bench or something derived from it?", "has any paper evaluated on APPS?", "does anything
     # here touch SWE-bench?": which papers did.
+    # "did anybody put a dollar figure on X?": whatever they did, which papers did it.
+    # Not "has anyone shown that X?": what the evidence says, across papers.
+    text = re.sub(r"^(?:did|has|have|does|do)\s+(?:any\s*one|anybody|someone|somebody)(?:\s+here)?\s+"
+                  r"(?!(?:here|looked|worked|written)\b)(?![a-z]+\s+(?:that|whether|if|out)\b)(?=[a-z])",
+                  "which papers ", text, flags=re.I)
     text = re.sub(r"^(?:did|has|have|does|do)\s+(?:any\s*one|anybody|anything|any\s+(?:papers?|works?|stud(?:y|ies)))"
                   r"(?:\s+here|\s+in\s+(?:the|this)\s+(?:index|collection|corpus))?\s+"
                   r"(?=(?:use|used|evaluate|evaluated|test|tested|appl(?:y|ied)|report|reported|work(?:ed)?\s+with|"

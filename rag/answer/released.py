@@ -57,6 +57,25 @@ def release_asked(topic: str) -> tuple[list[str], str] | None:
     return kinds, " ".join(rest.split()).strip(" ,")
 
 
+# A release said with its verb ("does MARIO release its dataset?", "is the code publicly available?"), not "open-source"
+# as what kind of model ("which open-source model came out best?").
+_RELEASING = re.compile(r"(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)"  # "the released dataset" is taken as given
+                        r"\b(?:release[sd]?|releasing|publish(?:es|ed)?|open[- ]?sourc(?:es|ed|ing)|"
+                        r"open[- ]?source\s+(?:their|its|the)|made\s+public|"
+                        r"make\s+(?:\w+\s+){1,3}?(?:public|available)|"
+                        r"(?:publicly|freely|openly)\s+(?:available|accessible))\b", re.I)
+
+
+def release_asked_of_paper(question: str) -> tuple[list[str], str] | None:
+    """What a question about one paper asks it to release, as `release_asked`; None unless a release is asked with its
+    verb."""
+    if not _RELEASING.search(question):
+        return None
+    # "is PyCoder's code publicly available?": what is named beside it.
+    return release_asked(question) or ([kind for kind, words in _KINDS.items() if re.search(rf"\b(?:{words})", question,
+                                                                                           re.I)], "")
+
+
 def release_sentence(abstract: str, kinds: list[str]) -> str:
     """The sentence of the abstract releasing something of the `kinds` (any, when none is asked), or ""."""
     # Only a text with a word every release sentence has is split or matched: splitting every abstract of a large

@@ -22,7 +22,7 @@ CLIPPINGS = {
     "hparam": "hyperparameter", "ckpt": "checkpoint", "ckpts": "checkpoints", "temp": "temperature",
     "temps": "temperatures", "uni": "university", "prev": "previous", "rel": "relative", "exec": "execution",
     "num": "number", "init": "initialization", "pct": "percent", "perc": "percentage", "toks": "tokens",
-    "mem": "memory",
+    "mem": "memory", "evo": "evolutionary",
     # chat spellings ("r" and "u" are left: Pearson's r, U-Net)
     "pls": "please", "plz": "please", "abt": "about", "thru": "through",
     "ppl": "people", "smth": "something", "esp": "especially",
