@@ -63,18 +63,18 @@ ASPECT_PER_ROW = 3
 # solutions") it is scored on its own too.
 ASPECT_WORDS = 2
 
-# A choice among the papers by a thing named ("which of them reports PutnamBench?", "DotaMath, OVM, MARIO: which
-# report results on GSM8K?", "of A, B and C, which ones use GPT-4?"): the papers whose abstracts have it answer; the
-# others are said to have none and are not cited.
 # "which of them / those / the two", "which ones": a choice among papers already given.
 _AMONG_THEM = re.compile(r"which\s+(?:ones\b|of\s+(?:them|those|these|the\s+(?:two|three|four|five|six|papers|"
                          r"ones))\b)", re.I)
+# A choice among the papers by a thing named ("which of them reports PutnamBench?", "DotaMath, OVM, MARIO: which
+# report results on GSM8K?", "of A, B and C, which ones use GPT-4?"): the papers whose abstracts have it answer; the
+# others are said to have none and are not cited. A verb that may be a noun ("which tests ...") only after "which
+# ones" or "which of ...".
 _SURE = (r"reports?|reported|uses|used|evaluates|evaluated|gives|gave|has|had|tested|mentions|mentioned|ran|includes|"
          r"included|measured|benchmarked|compared|provides|provided")
 _SELECTING = re.compile(rf"\bwhich\s+(?:(?:ones?|of\s+[^?;]{{1,150}}?)\s+(?:(?:also|actually|really|even)\s+)?"
                         rf"(?:{_SURE}|use|evaluate(?:\s+on)?|give|have|tests?|mention|runs?|include|posts?|measures?|"
                         rf"compares?|provide)|(?:(?:also|actually|really|even)\s+)?(?:{_SURE}))\b", re.I)
-
 
 
 def roles_asked(aspect: str) -> list[str]:
@@ -213,8 +213,11 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         said = f"gives a figure for {unit.label}" if unit is not None else f"mentions {quantity}"
         return refusal(list(chosen), query=question, searched=found.searched, reason=f"None of these abstracts {said}.")
     named = " / ".join(found.view.lexicon.as_written(t) for t in terms)
-    absent = f"no {named} result in the abstract" if figure else f"no mention of {named} in the abstract" \
-        if selecting else ""
+    absent = ""
+    if figure:
+        absent = f"no {named} result in the abstract"
+    elif selecting:
+        absent = f"no mention of {named} in the abstract"
     if unit is not None:
         absent = f"no figure for {unit.label} in the abstract"
     elif quantity:
