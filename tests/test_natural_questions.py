@@ -2906,6 +2906,7 @@ def test_a_list_asked_with_the_askers_own_asides_lists_the_papers_on_the_topic(e
      {"DeepSeek-Prover", "MA-LoT", "STP"}, "FVEL"),
     ("CodeTree, PlanSearch, FunCoder, B4 and AlphaCode: which of them evaluate on MBPP?",
      {"CodeTree", "Planning In Natural Language", "Divide-and-Conquer"}, "B4"),
+    ("of CodeTree's, B4's and FunCoder's abstracts, which mention MBPP?", {"CodeTree", "Divide-and-Conquer"}, "B4"),
 ])
 def test_a_choice_among_named_papers_by_a_named_benchmark_cites_only_those_naming_it(engine, question, cited,
                                                                                       not_cited):
@@ -2915,6 +2916,12 @@ def test_a_choice_among_named_papers_by_a_named_benchmark_cites_only_those_namin
     assert all(any(t.startswith(c) or c in t for t in titles) for c in cited), titles
     assert not any(not_cited in t for t in titles), titles
     assert f"**{not_cited}** | *no mention of" in answer.answer  # the row says it has none, uncited
+
+
+def test_a_choice_between_two_named_papers_quotes_the_thing_and_cites_both(engine):
+    answer = engine.ask("which of CodeTree and FunCoder reports MBPP?")
+    assert {c.title.split(":")[0] for c in answer.citations} == {"CodeTree", "Divide-and-Conquer Meets Consensus"}
+    assert all("MBPP" in row["aspect"] for row in answer.table)
 
 
 def test_the_figure_of_each_paper_on_a_benchmark_keeps_a_cited_row_for_one_without(engine):
@@ -2928,6 +2935,8 @@ def test_the_figure_of_each_paper_on_a_benchmark_keeps_a_cited_row_for_one_witho
     ("ProcessBench = 4,300 test cases? that's what the blog has. How many does the paper say?", "3,400"),
     ("The post writes that AlphaCode ranked in the top 45.3% on Codeforces. What average ranking is in the "
      "abstract?", "54.3%"),
+    ("A newsletter says ENAMEL tests 60 LLMs. How many does the abstract actually say?", "**30** popular LLMs"),
+    ("Someone told me CodeTree got 96.1 on HumanEval - what's the real number?", "**95.1** on HumanEval"),
 ])
 def test_a_wrong_figure_from_elsewhere_is_answered_with_the_papers_own(engine, question, said):
     assert_answered_saying(engine, question, said)
@@ -2949,3 +2958,8 @@ def test_whether_a_named_paper_releases_something_is_answered_by_its_release_sen
 
 def test_a_named_paper_saying_nothing_of_a_release_is_not_answered_by_another_papers(engine):
     assert_refused_saying(engine, "does AlphaCode release its dataset?", "does not say it makes anything public")
+
+
+def test_a_list_besides_a_paper_never_answers_with_that_paper(engine):
+    answer = engine.ask("Apart from FunCoder's approach, who else uses consensus among candidates?")
+    assert not any(c.title.startswith("Divide-and-Conquer") for c in answer.citations)

@@ -3034,6 +3034,8 @@ def test_figures_put_up_to_be_confirmed(question, checked):
     ("what are the 4,300 test cases drawn from?", False),  # the figure is taken as given
     ("it reaches 97.7% on MBPP. is that the MBPP number in the abstract?", False),  # put up to be confirmed
     ("the slide says 1,140 tasks. what's the actual size?", False),  # the abstract counts no tasks
+    ("a blog says 60 LLMs were tested. How many does the abstract actually say?", False),  # it counts none
+    ("the blog says 400 libraries. what's the real number?", True),  # "139 libraries"
 ])
 def test_a_figure_quoted_from_elsewhere_can_be_put_up_to_be_corrected(question, corrected):
     from rag.answer.asks import corrects_figure

@@ -975,26 +975,35 @@ _ACTUAL = re.compile(r"\bwhat(?:['’]s|\s+is|\s+was)?\s+(?:the|its|their)\s+(?:
                      re.I)
 
 
-# A figure with what it is of: "$4.30", "49.9%", "4,300 test cases", "193 libraries".
-_QUOTED_FIGURE = re.compile(r"(?P<dollar>\$)?\d[\d,.]*\s*(?:(?P<percent>\\?%)|(?P<noun>[A-Za-z][\w-]+))?")
+# A figure with what it is of: "$4.30", "49.9%", "4,300 test cases", "30 popular LLMs", "96.1 on HumanEval".
+_QUOTED_FIGURE = re.compile(r"(?P<dollar>\$)?\d[\d,.]*\s*"
+                            r"(?:(?P<percent>\\?%)|(?P<words>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?))?")
 
 
 def corrects_figure(question: str, abstract: str) -> bool:
     """Whether the question asks for the paper's own figure in place of one it quotes from elsewhere, and the abstract
-    gives a figure of the same kind (a share, a sum, a count of the same things): then that figure answers. One with
-    no such figure ("the actual size of Codev-Bench?", no size given) does not say it."""
-    if not _ACTUAL.search(question):
-        return False
-    stated = {_figure_kind(m) for m in _QUOTED_FIGURE.finditer(abstract)}
-    return any((kind := _figure_kind(m)) and kind in stated for m in _QUOTED_FIGURE.finditer(question))
+    gives a figure of the same kind (a share, a sum, a count of the same things, a bare score): then that figure
+    answers. One with no such figure ("the actual size of Codev-Bench?", no size given) does not say it."""
+    return bool(_ACTUAL.search(question)) and gives_figure_of_kind(question, abstract)
 
 
-def _figure_kind(match: re.Match[str]) -> str:
+def gives_figure_of_kind(question: str, text: str) -> bool:
+    """Whether the text gives a figure of the kind of one the question quotes ("30 popular LLMs" for "60 LLMs")."""
+    stated = set().union(*(_figure_kinds(m) for m in _QUOTED_FIGURE.finditer(text)))
+    return any(_figure_kinds(m) & stated for m in _QUOTED_FIGURE.finditer(question))
+
+
+def _figure_kinds(match: re.Match[str]) -> set[str]:
+    """What a figure counts or measures: "$", "%", the stems of the (up to two) words after it, or "#" for a bare
+    number ("96.1 on HumanEval")."""
     if match["dollar"]:
-        return "$"
+        return {"$"}
     if match["percent"]:
-        return "%"
-    return match["noun"].lower()[:5] if match["noun"] else ""
+        return {"%"}
+    from rag.text.tokens import STOPWORDS
+
+    words = {w.lower()[:5] for w in (match["words"] or "").split() if w.lower() not in STOPWORDS}
+    return words or {"#"}
 
 
 def asks_confirmation(question: str) -> bool:

@@ -67,14 +67,13 @@ ASPECT_WORDS = 2
 _AMONG_THEM = re.compile(r"which\s+(?:ones\b|of\s+(?:them|those|these|the\s+(?:two|three|four|five|six|papers|"
                          r"ones))\b)", re.I)
 # A choice among the papers by a thing named ("which of them reports PutnamBench?", "DotaMath, OVM, MARIO: which
-# report results on GSM8K?", "of A, B and C, which ones use GPT-4?"): the papers whose abstracts have it answer; the
-# others are said to have none and are not cited. A verb that may be a noun ("which tests ...") only after "which
-# ones" or "which of ...".
-_SURE = (r"reports?|reported|uses|used|evaluates|evaluated|gives|gave|has|had|tested|mentions|mentioned|ran|includes|"
-         r"included|measured|benchmarked|compared|provides|provided")
+# report results on GSM8K?", "of A, B and C, which ones use GPT-4?"): each row quotes its sentences naming it, or says
+# it has none. A verb that may be a noun ("which tests ...") only after "which ones" or "which of ...".
+_SURE = (r"reports?|reported|uses?|used|evaluates?|evaluated|evaluate\s+on|gives?|gave|has|have|had|tested|mentions?|"
+         r"mentioned|ran|includes?|included|measured|benchmarked|compared|provides?|provided")
 _SELECTING = re.compile(rf"\bwhich\s+(?:(?:ones?|of\s+[^?;]{{1,150}}?)\s+(?:(?:also|actually|really|even)\s+)?"
-                        rf"(?:{_SURE}|use|evaluate(?:\s+on)?|give|have|tests?|mention|runs?|include|posts?|measures?|"
-                        rf"compares?|provide)|(?:(?:also|actually|really|even)\s+)?(?:{_SURE}))\b", re.I)
+                        rf"(?:{_SURE}|tests?|runs?|posts?|measures?|compares?)|"
+                        rf"(?:(?:also|actually|really|even)\s+)?(?:{_SURE}))\b", re.I)
 
 
 def roles_asked(aspect: str) -> list[str]:
@@ -102,11 +101,12 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                                               and not _roles_besides_results(shape.aspect)))
     figure = bool(terms) and (on_names or ((asks_which_is_better(question) or asks_for_figure(question)) and
                                            _figure_on_them(question, terms)))
-    # A choice among named papers when it is the first ask, and among those an earlier turn listed, among three or
-    # more, or of "which ones"; "A or B: which one reports X?" compares the two, both cited.
+    # A choice among the named papers when it is the first ask. Among those an earlier turn listed, among three or
+    # more, or of "which ones", the papers without it are no answer and are not cited; "A or B: which one reports X?"
+    # compares the two, both cited.
     first = split_asks(question)[0] if question.strip() else ""
-    selecting = bool(terms) and bool(choice := _SELECTING.search(first)) and not asks_which_is_better(question) and \
-        (len(chosen) >= 3 or bool(_AMONG_THEM.match(choice[0])))
+    selecting = bool(terms) and bool(choice := _SELECTING.search(first)) and not asks_which_is_better(question)
+    subset = selecting and (len(chosen) >= 3 or bool(_AMONG_THEM.match(choice[0])))
     if not terms and _NUMERIC_GAP.search(question) and (apart := _no_common_ground(chosen, found)):
         # "does CodeFill outperform PyCoder on token-level completion? by how much": MRR on its own data against
         # accuracy on CodeXGLUE; no gap can be taken between them.
@@ -224,7 +224,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         absent = f"{quantity} not mentioned in the abstract"
     answer = aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
                            missing=missing, absent=absent, header=f"Result on {named}" if figure else "",
-                           cite_absent=not (selecting and any(texts for _, texts in rows)))
+                           cite_absent=not (subset and any(texts for _, texts in rows)))
     # "How do A and B do on GSM8K?" keeps each row, one saying it has none; "how does A compare to B on X?" wants
     # the two figures.
     if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question) or

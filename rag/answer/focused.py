@@ -43,6 +43,7 @@ from rag.answer.asks import (
     every_ask,
     excluded_variant,
     figure_needed,
+    gives_figure_of_kind,
     has_figure,
     has_measure,
     is_statement,
@@ -359,6 +360,13 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             return _not_stated(paper, "", question, found, f"{the_abstract} does not say it makes anything public.")
         public = [s for s in scored if s.text == releasing][:1]
         scored = [*public, *(s for s in scored if s not in public)]
+    elif not sized and scored and scored[0].score < settings.answer.refuse_below and \
+            corrects_figure(question, paper.abstract) and \
+            (own := [s for s in scored if gives_figure_of_kind(question, s.text) and
+                     all(mentions_name(s.text, t.text) for t in shape.terms)]):
+        # "CodeTree got 96.1 on HumanEval, says a blog - what's the real number?": few of the question's words are
+        # the abstract's; its sentence with a figure of the kind quoted, on what is named, answers.
+        scored = [*own[:1], *(s for s in scored if s is not own[0])]
     elif not sized and scored and scored[0].score < settings.answer.refuse_below and \
             (phrased := _rare_phrase_sentences(question, paper, scored, view)):
         # "does giving it error feedback help much (GitChameleon)?": its "(43.7% when provided with error

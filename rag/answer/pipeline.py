@@ -613,10 +613,16 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         # line each, as a question across papers is answered, not one abstract's opening sentences. Not for a topic
         # naming something ("which papers evaluate on APPS?"): no paper names it. On the 187 tune parts: list
         # citation recall 0.781 -> 0.792, precision 0.881 -> 0.874.
+        if besides:
+            # "apart from FunCoder, who else uses consensus?": the answer is about the others, never the paper left out.
+            found = replace(found, retrieved=[e for e in found.retrieved if e.paper_id not in besides], _scored=None,
+                            _scored_in={})
         scored = found.scored()
         if any(not is_generic(name) for name in topic_names(topic)) or not scored:
-            return None
-        return across_papers(question, found)
+            return refuse(question, found, f"No other indexed paper matches “{topic}”.") if besides else None
+        answer = across_papers(question, found)
+        return answer if answer is not None or not besides else \
+            refuse(question, found, f"No other indexed paper matches “{topic}”.")
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched,
                        also=_second_sentences(matches, found))
 
