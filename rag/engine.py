@@ -43,7 +43,11 @@ class Engine:
         included, without loading Chroma when it can (rag/index/replica.py); Chroma is opened when first needed.
         """
         from rag.index.store import local_index_exists
+        from rag.offline import configure_offline
 
+        # Opened from a script rather than the CLI, an engine must still read tiktoken's shipped file: without it
+        # the typo tables lose most English words and the same question is refused here and answered there.
+        configure_offline()
         self.settings = settings.resolved()
         if must_exist and not self.settings.store.chroma_url and not local_index_exists(self.settings.data_dir):
             raise self._no_index()

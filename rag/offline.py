@@ -1,6 +1,7 @@
 """Environment for a machine with no internet: every library must load from local files.
 
-Called once at the entry point (CLI, tests), before the heavy imports; setdefault keeps a user's own choice.
+Called at the entry point (CLI, tests), before the heavy imports, and again by every engine opened (a script may
+open one directly); setdefault keeps a user's own choice.
 """
 
 from __future__ import annotations

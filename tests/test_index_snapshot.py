@@ -178,3 +178,27 @@ def test_saved_bm25_scores_read_without_bm25s_are_bm25s_scores(engine, tmp_path)
     for query in [*QUERIES, "lean lean lean", "retrieval-augmented generation for code"]:
         tokens = [t for t in tokenize(query) if t in theirs.vocab_dict]
         assert np.allclose(ours.get_scores(tokens), theirs.get_scores(tokens), atol=1e-5)
+
+
+def test_an_engine_opened_from_a_script_answers_as_the_cli_does(engine):
+    """A script that opens an engine without the CLI's offline set-up still reads tiktoken's shipped word list: a
+    word only it knows ("refreshed") is no unknown name, so the answer is the one the CLI gives."""
+    import os
+    import subprocess
+    import sys
+
+    question = "Benchmarks designed to be refreshed or updated over time rather than frozen"
+    code = (
+        "import json\n"
+        "from rag.engine import Engine\n"
+        "from rag.settings import Settings\n"
+        f"engine = Engine(Settings(data_dir={str(engine.settings.data_dir)!r}), quick=True)\n"
+        f"print(json.dumps(engine.ask({question!r}).answer))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "TIKTOKEN_CACHE_DIR"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=env,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "refreshed" not in answer
+    assert answer == engine.ask(question).answer
