@@ -140,6 +140,14 @@ def test_examples_given_for_a_list_topic(topic, head, examples):
      [Paper("hf", "Math data", "The data is available at https://huggingface.co/datasets/x/y."),
       Paper("sc", "Code model", "Their weights are available via Hugging Face for anyone to use."),
       Paper("gh", "Agents", "Our code is at https://github.com/a/b.")], ["hf", "sc"]),
+    # A topic typed as a whole question starts with a capital: a word the abstracts write in lower case is no name
+    # there (every paper on language models would match "Language"), a name they write capitalised still is.
+    ("Language models for Fortran",
+     [Paper("ft", "Fortran code", "A language model for Fortran code."),
+      Paper("lm", "Language models", "Large language models write code; language models are everywhere.")], ["ft"]),
+    ("Isabelle or Coq",
+     [Paper("is", "Provers", "Proofs in Isabelle, which isabelle users like."),
+      Paper("lm", "Language models", "Large language models write code.")], ["is"]),
 ])
 def test_papers_naming_what_the_topic_names_match_it(topic, papers, listed):
     from rag.answer.listing import find_matches
@@ -542,3 +550,24 @@ def test_a_release_asked_of_one_paper_is_said_with_its_verb(question, kinds):
 
     asked = release_asked_of_paper(question)
     assert (asked[0] if asked else None) == kinds
+
+
+def test_a_common_name_inside_a_longer_description_leaves_the_list_to_the_description():
+    """Every paper writing Python does not "solve math problems by writing Python code": what is described decides,
+    and a paper doing it without the name matches too."""
+    from rag.answer.listing import COMMON_NAME_PAPERS, find_matches
+    from rag.answer.scoring import ScoredSentence
+    from rag.types import Paper
+
+    papers = [Paper(f"py{i}", "Python tools", "A Python library for parsing.") for i in range(COMMON_NAME_PAPERS)]
+    papers.append(Paper("math", "Math with code", "The model solves math word problems by writing programs."))
+
+    def score(text: str) -> list[ScoredSentence]:
+        return [ScoredSentence("math", 0, "The model solves math word problems by writing programs.", 0.8, 0.5, 0.8, 0),
+                *(ScoredSentence(f"py{i}", 0, "A Python library for parsing.", 0.2, 0.0, 0.2, 1 + i)
+                  for i in range(COMMON_NAME_PAPERS))]
+
+    topic = "models solving math problems by writing Python code"
+    assert [m.paper.paper_id for m in find_matches(topic, papers, score)] == ["math"]
+    # The name alone, or with a word or two about it, is still every paper writing it.
+    assert len(find_matches("Python code", papers, score)) == COMMON_NAME_PAPERS

@@ -161,6 +161,10 @@ def test_a_list_topic_names_the_figure_no_abstract_states(topic, reason):
     ("It reaches 0.8 accuracy in location predictions.", True),
     ("Our prover solves 5 out of 148 problems.", True),
     ("GPT-4 is the baseline on GSM8K.", False),                                 # the 4 is part of a name
+    # A speedup said as a factor is how much better, as a percentage is; a plain count is not.
+    ("In all attempts, the improvement is significant (factor up to 38).", True),
+    ("It runs 3x faster than the baseline.", True),
+    ("We study 38 libraries.", False),
 ])
 def test_a_measurement_is_a_share_or_plain_number_not_a_size(sentence, measure):
     assert has_measure(sentence) is measure
@@ -216,6 +220,7 @@ def test_numbers_and_results_asked_are_figures(question, asks):
 @pytest.mark.parametrize("question", [
     "What concerns beyond accuracy are raised about delegating tasks to LLMs?",  # what else than a measurement
     "what else besides the accuracy is measured?",
+    "how much does keeping a human expert in the loop matter? what did people find?",  # a finding
 ])
 def test_a_measurement_set_aside_is_no_figure_asked(question):
     assert figure_needed(question) is None

@@ -1921,6 +1921,27 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("evolutionary algorithms - who relies on them for search?", "evolutionary algorithms for search"),
     ("HPC code generation - any papers?", "HPC code generation"),
     ("who actually evaluates chatgpt itself", "chatgpt itself"),
+    # "who" with the papers' own deed in any tense, "which" with a verb, "what here ...", "do we have anything on".
+    ("who here explicitly builds a multi-agent llm framework?", "builds a multi-agent llm framework"),
+    ("Before I trust this: who actually tested their completion work with real developers?",
+     "tested their completion work with real developers"),  # "their" is the papers' own
+    ("who needs more data?", ""),
+    ("Which report their own numbers on plain HumanEval?", "their own numbers on plain HumanEval"),
+    ("what here covers agents acting on websites?", "covers agents acting on websites"),
+    ("anything here built specifically for HPC code?", "built for HPC code"),
+    ("Do we have anything on running models on-device?", "running models on-device"),
+    ("In what papers the LLM is solving math problems with code?", "where the LLM is solving math problems with code"),
+    ("We're thinking about an assistant that clicks through websites. What here covers that kind of agent?",
+     "an assistant that clicks through websites"),
+    ("i remember completion models trained to predict token types.. which ones was that?",
+     "completion models trained to predict token types"),
+    ("I'm interested in how fast the code is, not the models: who looks at LLMs optimising code?",
+     "looks at LLMs optimising code"),  # the aside set apart ends at the colon
+    ("agents that act in a game world. coding agents don't count", "agents that act in a game world"),
+    ("is anyone in here using Isabelle for the proofs, or is it all Lean?", "Isabelle for the proofs"),
+    # The ask points back past a clause that only sets things aside.
+    ("i search benchmarks for informal math - no Lean proofs. which paper introduce such benchmark?",
+     "benchmarks for informal math"),
     ("Is ChatGPT itself put to the test anywhere?", "ChatGPT itself"),
     ("Do any of the abstracts talk about test-set contamination?", "test-set contamination"),
     ("Find me work on agents that operate apps", "agents that operate apps"),

@@ -489,7 +489,8 @@ def test_initialisms_are_read_as_what_they_stand_for_when_certain(text, read):
 # Abstract-like text: names written as one token, a version after a name, and a name written as words.
 _SPOKEN = ("We report on HumanEval, miniF2F-test and LiveCodeBench with GPT-4 and o3-mini; DeepSeek-Prover proves "
            "Lean 4 theorems. MA-LoT beats it. Stable Code 3B and StableCode-3b are both written. CodeTree wins. "
-           "Repository-Level code completion is hard. It works across 4 benchmarks, Code2Inv too. Only-IF holds.")
+           "Repository-Level code completion is hard. It works across 4 benchmarks, Code2Inv too. Only-IF holds. "
+           "AlphaCode ranks on the Codeforces platform. Leveraging search helps.")
 
 
 @pytest.mark.parametrize(("text", "read"), [
@@ -537,6 +538,9 @@ def test_numbers_in_words_are_written_as_digits_where_they_can_only_be_numbers(t
     ("deep seek-prover results", "DeepSeek-Prover results"),
     ("live-code bench", "LiveCodeBench"),
     ("code-tree", "code-tree"),
+    # A capitalised word English lacks, written so inside a sentence, is a name too; not a word only starting one.
+    ("ranked on code forces", "ranked on Codeforces"),
+    ("lever aging search", "lever aging search"),
 ])
 def test_a_name_dictation_splits_into_words_is_joined_as_the_abstracts_write_it(text, read):
     from rag.text.spoken import join_split_names

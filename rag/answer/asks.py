@@ -449,8 +449,9 @@ def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | 
     benchmark; those are checked against the sentences naming them), or None for other questions. `ratio=False`
     leaves ratios out, for questions naming no paper: there it refused an answerable question of natural-frozen
     (run whole; the question was not looked at), while within one named abstract it refuses only near misses."""
-    if asks_yes_no(question.strip().rstrip("?.! ")):
-        return None  # "Do models that score well ...?" asks for a finding, not a figure
+    if asks_yes_no(question.strip().rstrip("?.! ")) or _HOW_MUCH_IT_MATTERS.search(question):
+        # "Do models that score well ...?", "how much does a human in the loop matter?": a finding, not a figure
+        return None
     if ratio and _ASKS_FACTOR.search(question):
         # "How much faster": a ratio or a percentage ("11.2% faster", "cuts latency by 30%"); "by what factor": a ratio.
         share = bool(re.search(r"\bhow much\b", question, re.I))
@@ -468,6 +469,7 @@ def figure_needed(question: str, ratio: bool = True) -> Callable[[str], bool] | 
     return None
 
 
+_HOW_MUCH_IT_MATTERS = re.compile(r"\bhow\s+much\s+(?:does|do|did)\b[^?.;]*?\bmatter(?:s|ed)?\b", re.I)
 _ASKS_CHANGE = re.compile(r"\bhow\s+much\b[^?.;]*?\b(?:help\w*|cut\w*|reduc\w*|improv\w*|lower\w*|boost\w*|"
                           r"drop\w*|gain\w*|fix\w*)\b", re.I)
 
@@ -481,8 +483,16 @@ def has_measure(sentence: str) -> bool:
     """A sentence that can answer "what accuracy / score": a percentage, a share of a total ("5 out of 148") or a
     number with decimals, written in digits; not a size written with a scale ("a 7B-parameter LLM", "574K pairs")
     nor a count in words ("two datasets"), which a sentence about the benchmark may hold instead."""
-    return any(f.percent or f.total is not None or ("." in f.text and not _SCALED.search(f.text))
-               for f in result_figures(sentence))
+    return any(f.percent or f.total is not None or ("." in f.text and not _SCALED.search(f.text)) or
+               _is_factor(f.text, sentence) for f in result_figures(sentence))
+
+
+def _is_factor(number: str, sentence: str) -> bool:
+    """A speedup said as a factor ("factor up to 38", "a 3x speedup", "five times faster" in digits): a measure of
+    how much better, as a percentage is."""
+    n = re.escape(number)
+    return bool(re.search(rf"\bfactor\s+(?:of\s+)?(?:up\s+to\s+|about\s+|over\s+)?{n}(?![\d.])|"
+                          rf"(?<![\w.]){n}\s*(?:x|×|times|-fold)(?!\w)", sentence, re.I))
 
 
 def asks_for_figure(question: str) -> bool:

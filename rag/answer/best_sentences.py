@@ -163,6 +163,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
             said = f"the closest sentence: “{scored[0].text}”"
             return refuse(question, found, f"The closest abstracts give no such figure ({said}).")
         scored = fitting + [s for s in scored if s not in fitting]
+        lead = fitting[:1]  # the figure asked for, then the rest as it reads
     elif (unit := counted_unit(found.searched)) is not None and unit.counts:
         # "How many lemmas are in the dataset built from IMO proofs?": of the sentences close to the best, one
         # counting lemmas leads ("a dataset of 1,329 lemmas"), not the best one counting IMO problems.

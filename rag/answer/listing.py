@@ -72,6 +72,10 @@ LOW_TOP_SPREAD = 0.10
 # scores within this ratio of the best; set on the natural tune set's named lists (n014, n015, n017, n021: gold
 # papers at 0.79-1.00 of the best, papers that only cite the name at 0.50-0.77).
 NAMED_RATIO = 0.78
+# A name this many abstracts write, in a topic with this many long words besides, is no more than a detail of what the
+# topic describes.
+COMMON_NAME_PAPERS = 6
+DESCRIBED_AROUND_NAME = 4
 # What a paper can do to a named thing that not every paper naming it does. Not "train on": for a dataset that
 # is what using it means ("Which papers train on GSM8K?" kept one paper of the four that do).
 _RELATION = re.compile(r"\b(?:fine[-\s]?tun\w*|evaluat\w*|assess\w*|benchmark(?:s|ed|ing)\b|build\w*|built|"
@@ -192,11 +196,16 @@ def find_matches(
     # math word problems"): not every paper naming Python.
     # Not examples ("(early exit, KV cache tricks etc.)") nor a name's short form ("(PRMs)").
     unbracketed = re.sub(r"\s*\(\s*(?![^()]*(?:,|\betc\b|\be\.g\.|\blike\b|\bor\b))[^()\s]+\s[^()]*\)", " ", topic)
-    names = _heads([n for n in topic_names(unbracketed if _describes(unbracketed) else topic) if not is_generic(n)],
-                   topic, papers)
+    names = _heads([n for n in topic_names(unbracketed if _describes(unbracketed) else topic)
+                    if not is_generic(n) and not _sentence_case(n, topic, papers)], topic, papers)
     if names:
         any_of = bool(re.search(r"\bor\b", topic))
         matches = _named(names, papers, any_of=any_of, passing=passing)
+        if len(matches) >= COMMON_NAME_PAPERS and \
+                len(long_words(_without_names(topic, names), CHATTER)) >= DESCRIBED_AROUND_NAME:
+            # A common name as the tool of a longer description ("the LLM is solving math problems by writing Python
+            # code"): what is described decides, and a paper may do it without writing the name.
+            return _described(topic, {p.paper_id: p for p in papers}, score_topic)
         if _describes_beyond(topic, names) and len(matches) > 1:
             matches = _closest_to(topic, names, matches, score_topic, any_of)
         if matches or not _plain_alternative(topic, names):
@@ -528,6 +537,16 @@ def _stating(asked: list[Figure], rest: str, papers: list[Paper],
     if among is not None and not any(_COUNTED.match(topic, a.end) for a in asked):
         matches = [m for m in matches if m.paper.paper_id in among]
     return sorted(matches, key=lambda m: -m.score)
+
+
+def _sentence_case(name: str, topic: str, papers: Sequence[Paper]) -> bool:
+    """A topic typed as a whole question starts with a capital ("Language models for supercomputing code"): its first
+    word is no name when the abstracts mostly write it in lower case. "Isabelle or Coq" keeps its name."""
+    if not re.fullmatch(r"[A-Z][a-z]+", name) or not topic.lstrip().startswith(name):
+        return False
+    lower = re.compile(rf"(?<![\w-]){name.lower()}(?![\w-])")
+    upper = re.compile(rf"(?<![\w-]){name}(?![\w-])")
+    return sum(len(lower.findall(p.abstract)) - len(upper.findall(p.abstract)) for p in papers) > 0
 
 
 def _heads(names: list[str], topic: str, papers: Sequence[Paper]) -> list[str]:

@@ -812,7 +812,7 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
     (re.compile(r"^(?!(?:would|could|should|can|will|does|do|did|is|are|was|were|how|why|what|which|who|when|where)\b)"
                 r"(?![^?]*\b(?:across|show\s+up|come\s+up|used\s+(?:in|by))\b)"  # which benchmarks: an aggregation
                 r"(?!.*\b(?:which|what|how|who|why)\b)"  # a request, not a named paper before a question
-                r"(?:need:\s*)?(?P<topic>(?:(?:[\w-]+\s+){0,2}?(?:benchmarks|datasets|models|work|studies)\s+"
+                r"(?:need:\s*)?(?P<topic>(?:(?:[\w-]+\s+){0,2}?(?:benchmarks|datasets|models|work|studies|agents|tools)\s+"
                 r"(?:that|which|where|for|designed|built|trained|introduced|released|about)|(?:everything|anything)\s+"
                 r"(?:built|shipped|evaluated|released|based|trained))\b.+?)" + _TOPIC_END, re.I),
      "which papers are about {}"),
@@ -877,8 +877,10 @@ def _topic_of(text: str) -> str:
         return whole
     for i, clause in enumerate(clauses):
         topic = _list_topic(clause.rstrip("?.!:; "))
+        # What was wanted, past a clause that only sets things aside ("... - no Lean proofs. which ones?").
+        said = next((c for c in clauses[i - 1::-1] if not _SETS_ASIDE.match(c)), "") if i else ""
         if i and (one := _ONE.fullmatch(topic) or _BARE.fullmatch(topic)) and \
-                (wanted := _WANTED.sub("", clauses[i - 1]).strip(" .?!:;")):
+                (wanted := _WANTED.sub("", said).strip(" .?!:;")):
             # "I'm looking for benchmarks for repo-level completion. Which papers introduce one?", "empirical studies
             # of ChatGPT - which ones are in here?"
             return f"{one['verb'] or ''}{wanted}"
@@ -889,10 +891,11 @@ def _topic_of(text: str) -> str:
         if i and _DOING_THAT.fullmatch(topic) and \
                 len((before := _SPOKEN_FILLER.sub(" ", clauses[i - 1]).strip(" ,.?!:;")).split()) >= 2:
             # "computers finding new formulas for constants. Which papers do that?": what came before.
-            return _FOR_A_TALK.sub("", before)
+            return _FOR_A_TALK.sub("", _WANTED.sub("", before))
         # "what a program does when it runs": "it" is the program, said just before.
         # An aside in brackets points at the topic itself ("fine-tune StarCoder (as opposed to just mentioning it)").
-        if topic and not _REFERS_BACK.search(_WITHIN.sub(" ", re.sub(r"\([^()]*\)", "", topic))):
+        # "who actually tested their completion work ...": "their" is the papers' own.
+        if topic and not _REFERS_BACK.search(_WITHIN.sub(" ", re.sub(r"\([^()]*\)|\btheir\b", "", topic))):
             return topic
         if i and topic and re.search(r"\b(?:papers|works|studies)\b", clause, re.I) and \
                 len(named := _names_of(clauses[i - 1])) == 1 and \
@@ -914,6 +917,7 @@ def _topic_of(text: str) -> str:
 _POINTS_BACK_ONCE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,3}?)(?:it|them|that|this|those|these)(?P<rest>\s+[^,;]*)?",
                                re.I)
 _PHRASE_BEFORE = 8  # words a phrase said before the ask may have
+_SETS_ASIDE = re.compile(r"^(?:but\s+|and\s+)?(?:no|not|without|excluding|except|skip)\b", re.I)
 
 
 # What a list leaves out is no part of its topic: "... for math reasoning? formal proof checkers like Lean don't
@@ -930,7 +934,7 @@ _SET_ASIDE_CLAUSE = re.compile(r"(?:\s+[-–—]+|(?<=[.?!;])(?<!e\.g\.)(?<!i\.e
                                r"(?=\s+[-–—]+\s+|[.?!;]|$)", re.I)
 _NOT_ITEM = re.compile(r"(?:^|,)\s*(?:but\s+|and\s+)?(?:not|no|without)\s+(?!(?:just|only|merely|simply)\b)[^,]*",
                        re.I)
-_NOT_TAIL = re.compile(r"\s*(?:[,;]|\s[-–—]+)\s*(?:but\s+)?not\s+(?!(?:just|only|merely|simply)\b)[^,;.?!()]*,?", re.I)
+_NOT_TAIL = re.compile(r"\s*(?:[,;]|\s[-–—]+)\s*(?:but\s+)?not\s+(?!(?:just|only|merely|simply)\b)[^,;:.?!()]*,?", re.I)
 
 
 def _without_exclusions(text: str) -> str:
@@ -951,19 +955,25 @@ def _names_of(clause: str) -> list[str]:
 
 
 # "Which papers introduce one?": the thing wanted is in the sentence before ("I'm looking for X.").
-_ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,2}?)(?:(?:a|an)\s+)?(?:one|ones|some|any|such|those|these|them)", re.I)
+_ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,2}?)(?:(?:a|an)\s+)?(?:one|ones|some|any|such|those|these|them|"
+                  r"(?:such|those|these)\s+(?:benchmarks?|datasets?|models?|papers?|works?|methods?|tools?))", re.I)
 _WITHIN = re.compile(r"\b(?:when|while|as|if|before|after|once|until|whether)\s+(?:it|they)\b|"
                      r"\b(?:each\s+other|one\s+another)\b", re.I)
 _FOR_A_TALK = re.compile(r"^(?:this|it)(?:\s+is|['’]s)\s+for\s+(?:a|an|my|our|the)\s+[\w\s-]{1,30}?,\s*", re.I)
 _DOING_THAT = re.compile(r"(?:do|does|did|cover|covers|try|tries|tackle|tackles|look\s+at|looks\s+at|work\s+on|"
-                         r"works\s+on|deal\s+with|deals\s+with|address|addresses)\s+(?:that|this|it)", re.I)
+                         r"works\s+on|deal\s+with|deals\s+with|address|addresses)\s+(?:that|this|it)"
+                         r"(?:\s+(?:kind|sort|type)\s+of\s+[\w-]+)?", re.I)  # "covers that kind of agent"
 _POINTED = re.compile(r"(?:that|this|it)(?P<examples>,?\s+(?:e\.g\.,?|like|such\s+as|including|for\s+example,?)\s+.+)?",
                       re.I)
 # Kinds of work a question may ask for papers about: "any multi-agent LLM frameworks?", "any benchmarks that ...".
 _WORK_KINDS = r"(?:frameworks|systems|methods|approaches|techniques|tools|benchmarks|datasets|models|agents)"
-_BARE = re.compile(r"(?P<verb>)(?:are|is|exist|there are|are there)", re.I)
-_WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|after|searching for|interested in)\s+|"
-                     r"^(?:i|we)\s+(?:need|want|would like|'d like)\s+", re.I)
+# "which ones was that?": the ones just described.
+_BARE = re.compile(r"(?P<verb>)(?:are|is|exist|there are|are there|was (?:that|it)|were (?:they|those|these)|"
+                   r"are (?:they|those|these))", re.I)
+_WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|after|searching for|interested in|"
+                     r"thinking (?:about|of))\s+|"
+                     r"^(?:i|we)\s+(?:need|want|would like|'d like|remember|recall|search|(?:am|are)\s+searching)\s+",
+                     re.I)
 
 
 def _list_topic(text: str) -> str:
@@ -994,8 +1004,30 @@ def _list_topic(text: str) -> str:
                   r"subject|topic|point)s?\s+(?:is|are|was|were|lies\s+in)\s+", "", text, flags=re.I)
     # "who's using LLMs to make code faster?", "who is working on X": the papers that do it; "who releases X?" too.
     text = re.sub(r"^who(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
-    text = re.sub(r"^who\s+(?:else\s+)?(?:(?:actually|really|also|even)\s+)?"
-                  r"(?=(?!is\b|was\b|has\b|does\b)[a-z][\w-]+s\b)", "which papers ", text)
+    # "who here explicitly builds X?", "who actually tested X with real developers?": the papers that did too.
+    # A deed in the past only with a word saying the papers' own ("who actually tested ..."): "who curated the
+    # problems?" asks for people, "who evaluated more models, A or B?" compares.
+    text = re.sub(r"^who\s+(?:else\s+)?(?:(?:here|in\s+here)\s+)?(?:(?:actually|really|also|even|explicitly|"
+                  r"specifically)\s+)?(?=(?!is\b|was\b|has\b|does\b|needs\b|wants\b)[a-z][\w-]+s\b)|"
+                  r"^who\s+(?:else\s+)?(?:(?:here|in\s+here)\s+)?(?:actually|really|explicitly|specifically)\s+"
+                  r"(?=[a-z][\w-]+[^e]ed\b)", "which papers ", text)
+    # "Which report their own numbers on HumanEval?": a verb right after "which" asks which papers do it; not "which
+    # reports the higher success rate, A or B?".
+    text = re.sub(r"^which\s+(?=(?:report|use|evaluate|test|propose|introduce|build|train|fine-tune|release|apply|"
+                  r"study|target|measure|compare|tackle|address)s?\s+(?!of\b)(?!(?:the\s+)?(?:\w+er|more|less|fewer|"
+                  r"best|most|worst|least)\b))", "which papers ", text, flags=re.I)
+    # "what here covers that kind of agent?", "anything here built for HPC code?": which papers here do.
+    text = re.sub(r"^(?:what|anything|something)\s+(?:here|in\s+here)\s+(?=[a-z][\w-]+(?:s|ed|t)\b)", "which papers ",
+                  text, flags=re.I)
+    # "Do we have anything on X?", "have we got papers about X?": the papers about it.
+    text = re.sub(r"^(?:(?:do|did)\s+(?:we|you)\s+have|have\s+(?:we|you)\s+got|(?:we|you)\s+have)\s+"
+                  r"(?:anything|something|any\s+(?:papers?|work|studies)|papers)\s+(?:(?:in\s+)?here\s+)?"
+                  r"(?:on|about|regarding|covering)\s+", "which papers are about ", text, flags=re.I)
+    # "In what papers the LLM is solving math problems?": the papers where it is.
+    # Not "In which works the MBPP benchmark is used?" (the passive shape of _LIST_ASKS).
+    text = re.sub(r"^in\s+(?:what|which)\s+(?:papers|works|studies|abstracts)\s+(?=(?:the|a|an|they|llms?|models?)\b)"
+                  r"(?!.*\b(?:is|are|was|were|gets?|got)\s+\w+ed\W*$)",
+                  "which papers where ", text, flags=re.I)
     # "which of these touch SWE-bench?", with nothing before it: these are the indexed papers.
     # Not "which of those 16 subjects ...": a count of something else the papers hold.
     text = re.sub(r"^which\s+of\s+(?:these|those|the\s+(?:papers|works|studies|abstracts))(?!\s+\d)"
@@ -1047,7 +1079,10 @@ def _list_topic(text: str) -> str:
     rest = _LIST_LEAD.sub("", rest, count=1).strip()
     # "Isabelle instead of, or as well as, Lean": the papers asked for are Isabelle's, whatever else they use. Not
     # "rather than": "real users rather than only offline benchmarks" lost a paper on natural-2 without its tail.
-    rest = re.sub(r",?\s+(?:instead of|other than|as opposed to|but not)\b.*$|,\s+not\s[^(),]*$", "", rest, flags=re.I)
+    # "using Isabelle, or is it all Lean?": the other side is what the asker doubts, not a second topic.
+    rest = re.sub(r",?\s+(?:instead of|other than|as opposed to|but not)\b.*$|,\s+not\s[^(),]*$|"
+                  r",?\s+or\s+(?:is|are)\s+(?:it|they|them|these|those)\s+(?:all|just|only|mostly)\b.*$", "", rest,
+                  flags=re.I)
     # "which approaches use reward models for math, and what do they conclude?": a second ask is no part of the topic
     # (a follow-up's narrowing, " and also are ...", is).
     rest = re.sub(r",?\s+and\s+(?:(?:for|with|on|in|by|to)\s+)?(?:what|how|which|who|where|when|why)\b.*$", "", rest,

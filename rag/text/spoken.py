@@ -126,6 +126,18 @@ _WORDS = re.compile(r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*")  # "2.5" is one word; a 
 LONGEST = 4  # words one name may be split into ("big code bench", "live code bench")
 
 
+# A capitalised word inside a sentence ("on the Codeforces platform"), not one starting it ("Leveraging ...").
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{5,}(?![\w-])")
+
+
+def _coined(word: str) -> bool:
+    """A word English lacks ("Codeforces"): written capitalised inside a sentence, a name, though it has no capital
+    inside to show it."""
+    from rag.text.typos import encoder_words
+
+    return word.lower() not in encoder_words()
+
+
 @lru_cache(maxsize=2)
 def _joined_names(corpus_text: str) -> dict[str, str]:
     """Each name the index writes as one token, and its hyphened parts that are names too, by its letters and digits
@@ -136,6 +148,7 @@ def _joined_names(corpus_text: str) -> dict[str, str]:
             if len(name) >= 4 and re.search(r"[A-Za-z]", name) and re.search(r"(?<=[A-Za-z0-9])[A-Z0-9]", name) \
                     and not name.isupper() and not name.isdigit():
                 counts[name] += 1
+    counts.update(w for w in _MID_SENTENCE_CAPITAL.findall(corpus_text) if _coined(w))
     names: dict[str, str] = {}
     for name, _ in counts.most_common():
         names.setdefault(re.sub(r"[^a-z0-9]", "", name.lower()), name)
