@@ -565,6 +565,13 @@ def test_an_aggregation_of_benchmarks_lists_one_a_paper_about_it_introduces_unle
     assert "**Codev-Bench**" not in existing.answer and "**CrossCodeEval**" in existing.answer
 
 
+def test_an_aggregation_lists_a_name_written_in_two_cases_once(engine):
+    # MA-LoT writes "MiniF2F-Test", STP "miniF2F-test": one benchmark, both papers on its line.
+    answer = engine.ask("What benchmarks are used across the papers for testing the Lean theorem provers?")
+    lines = [line for line in answer.answer.splitlines() if line.lower().startswith("- **minif2f-test**")]
+    assert len(lines) == 1 and "MA-LoT" in lines[0] and "STP" in lines[0]
+
+
 def test_an_aggregation_lists_no_named_thing_of_a_paper_only_loosely_about_it(engine):
     # "P3" is Programming Puzzles' benchmark; the F* question is about the proof-oriented programming paper.
     answer = engine.ask("What benchmarks did F* use?")
@@ -2963,3 +2970,27 @@ def test_a_named_paper_saying_nothing_of_a_release_is_not_answered_by_another_pa
 def test_a_list_besides_a_paper_never_answers_with_that_paper(engine):
     answer = engine.ask("Apart from FunCoder's approach, who else uses consensus among candidates?")
     assert not any(c.title.startswith("Divide-and-Conquer") for c in answer.citations)
+
+
+def test_the_one_picked_by_description_may_be_from_the_list_before_a_narrowing(engine):
+    """"the openmp one" after a list and a narrowing that left OMPGPT out: OMPGPT, as the list before had it."""
+    history = ["what's in here on LLMs for HPC / parallel programming code?", "which of those mention polycoder"]
+    answer = engine.ask("what about the openmp one, what trick do they add on top of the model itself?",
+                        history=history)
+    assert not answer.refused and {c.title.split(":")[0] for c in answer.citations} == {"OMPGPT"}
+
+
+@pytest.mark.parametrize(("question", "listed"), [
+    # A score asked on a benchmark: the papers stating one, not the dataset paper that only counts its problems.
+    ("which papers actually report a minif2f test score for their own model?", {"DeepSeek-Prover", "MA-LoT", "STP"}),
+])
+def test_a_score_asked_lists_the_papers_stating_one(engine, question, listed):
+    answer = engine.ask(question)
+    assert answer.kind == "list" and {c.title.split(":")[0] for c in answer.citations} == listed
+
+
+def test_a_speedup_said_as_a_factor_answers_how_big_the_improvement_was(engine):
+    answer = engine.ask("there is one paper where ChatGPT-4 is optimizing code of pillow and numpy together with an "
+                        "expert. What was the biggest performance improvement they got?")
+    assert not answer.refused and "(factor up to 38)" in answer.sentences[0].text
+    assert "factor **up to 38**" in answer.answer  # the value asked, emphasised

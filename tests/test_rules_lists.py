@@ -148,6 +148,11 @@ def test_examples_given_for_a_list_topic(topic, head, examples):
     ("Isabelle or Coq",
      [Paper("is", "Provers", "Proofs in Isabelle, which isabelle users like."),
       Paper("lm", "Language models", "Large language models write code.")], ["is"]),
+    # A score asked on it: a sentence naming it with a score, not one counting its problems.
+    ("a miniF2F-test score for their own model",
+     [Paper("sc", "Prover", "Our prover reaches 61.07% on miniF2F-test."),
+      Paper("ct", "Dataset", "The miniF2F-test set has 20 IMO problems, 6 of them with proofs."),
+      Paper("pb", "Putnam", "It solves 5 out of 148 problems of miniF2F-test.")], ["pb", "sc"]),
 ])
 def test_papers_naming_what_the_topic_names_match_it(topic, papers, listed):
     from rag.answer.listing import find_matches

@@ -188,7 +188,12 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     ("what do we know about LLMs predicting program outputs?", "multi", []),
     ("in what ways do the papers use execution feedback?", "multi", []),
     ("what concerns are raised about letting LLM agents act on their own?", "multi", []),
+    ("how are the newer benchmarks trying to dodge test-set contamination?", "multi", []),
+    ("main ways people give completion models more context?", "multi", []),
+    ("I'd like to hand a whole ML project to an agent. what exists for that?", "multi", []),
+    ("Beyond passing the tests, what else should I be checking in generated code?", "multi", []),
     # Controls: one paper asked about, or a detail with no body of work behind it.
+    ("how are models evaluated on MBPP?", "factoid", []),
     ("How many lemmas does the Lean IMO dataset have?", "factoid", []),
     ("what method does DotaMath use to build its data?", "factoid", ["dm"]),
     ("How has RLCoder been evaluated?", "factoid", ["rl"]),
@@ -632,6 +637,8 @@ def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
     ("Which benchmark has the most tasks?", "ExecRepoBench includes 1.2K samples.", True),  # a benchmark's items
     ("Did A or B evaluate a larger number of LLMs?", "We evaluate 23 leading LLMs.", True),
     ("number of tasks in MBPP?", "The MBPP dataset contains 974 programming tasks.", True),  # said tersely
+    ("what is the total number of tasks in MBPP?", "The MBPP dataset contains 974 programming tasks.", True),
+    ("what is the total number of tasks in WebArena?", "The tasks in our benchmark are diverse.", False),
     ("a number of tasks were hard", "It has 974 programming tasks.", None),  # "a number of": no count asked
     # A number the question states is no count of what it asks: the abstract only says it again.
     ("how many of the 974 tasks are in the test split?", "The dataset contains 974 programming tasks.", False),
@@ -1930,6 +1937,8 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("what here covers agents acting on websites?", "covers agents acting on websites"),
     ("anything here built specifically for HPC code?", "built for HPC code"),
     ("Do we have anything on running models on-device?", "running models on-device"),
+    ("what's in here on LLMs for HPC code?", "LLMs for HPC code"),
+    ("what do you have on Lean provers?", "Lean provers"),
     ("In what papers the LLM is solving math problems with code?", "where the LLM is solving math problems with code"),
     ("We're thinking about an assistant that clicks through websites. What here covers that kind of agent?",
      "an assistant that clicks through websites"),

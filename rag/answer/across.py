@@ -419,7 +419,7 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
                 continue
             if data_only and not used_as_data(name, s.text):
                 continue
-            entries = used.setdefault(name, [])
+            entries = _entries(used, name)
             if all(pid != s.paper_id for pid, _ in entries):
                 entries.append((s.paper_id, s.text))
     if data_only and not re.search(r"\b(?:existing|prior|previous|established|standard|public)\b", question, re.I):
@@ -427,7 +427,7 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
         # answers with its own name, which names_used leaves out ("which existing benchmarks" asks for others).
         for pid in relevant:
             if made := introduced_data(papers[pid]):
-                entries = used.setdefault(made[0], [])
+                entries = _entries(used, made[0])
                 if all(p != pid for p, _ in entries):
                     entries.append((pid, made[1]))
     return _named_things(question, found, used)
@@ -447,7 +447,7 @@ def _tuned(question: str, found: Gathered, topic: str) -> Answer | None:
     used: dict[str, list[tuple[str, str]]] = {}
     for pid in ids:
         for name, sentence in tuned_models(papers[pid], used_as_data):
-            used.setdefault(name, []).append((pid, sentence))
+            _entries(used, name).append((pid, sentence))
     return _named_things(question, found, used)
 
 
@@ -460,10 +460,16 @@ def _metrics(question: str, found: Gathered, topic: str) -> Answer | None:
     for pid in relevant:
         for sentence in split_sentences(papers[pid].abstract):
             for metric in metrics_in(sentence):
-                entries = used.setdefault(next((k for k in used if k.lower() == metric.lower()), metric), [])
+                entries = _entries(used, metric)
                 if all(p != pid for p, _ in entries):
                     entries.append((pid, sentence))
     return _named_things(question, found, used)
+
+
+def _entries(used: dict[str, list[tuple[str, str]]], name: str) -> list[tuple[str, str]]:
+    """The papers using a name so far, under the first writing of it: "MiniF2F-Test" and "miniF2F-test" are one
+    ("HumanEval+" and "HumanEval" are not)."""
+    return used.setdefault(next((k for k in used if k.lower() == name.lower()), name), [])
 
 
 def _named_things(question: str, found: Gathered, used: dict[str, list[tuple[str, str]]]) -> Answer | None:

@@ -154,6 +154,12 @@ _NOT_WHICH = re.compile(r"(?:other|same|original|previous|earlier|later|newer|ol
                         r"\w+est)", re.I)
 
 
+def picks_by_description(question: str) -> bool:
+    """Whether the question picks one earlier paper by words saying which ("the OpenMP one")."""
+    match = _DESCRIBED_ONE.search(question)
+    return match is not None and not any(_NOT_WHICH.fullmatch(w) for w in match["what"].split())
+
+
 def picked_by_description(question: str, names: Sequence[str], texts: Sequence[str] = ()) -> str:
     """"for the MPI one, which corpus did they fine-tune?" after a list of MPIrigen, OMPGPT and Tokompiler: the one
     name those words start ("MPIrigen") put in, for "they" too. `texts` (each name's title and abstract, in the

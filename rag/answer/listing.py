@@ -208,6 +208,11 @@ def find_matches(
             return _described(topic, {p.paper_id: p for p in papers}, score_topic)
         if _describes_beyond(topic, names) and len(matches) > 1:
             matches = _closest_to(topic, names, matches, score_topic, any_of)
+        if _SCORE_ASKED.search(_without_names(topic, names)):
+            # "report a miniF2F-test score for their own model": a sentence naming it with a figure, not one that
+            # only builds on it (the Lean IMO dataset names miniF2F and reports no score).
+            matches = [replace(m, sentence=said) for m in matches
+                       if (said := _scoring(m.paper, names, any_of))]
         if matches or not _plain_alternative(topic, names):
             return matches
         # "agents that act in websites, GUIs/phone UIs or games": no abstract says GUI, but the names were only
@@ -565,6 +570,26 @@ def _heads(names: list[str], topic: str, papers: Sequence[Paper]) -> list[str]:
             and any(re.search(rf"(?<![\w-]){re.escape(other)}(?![\w-])", t) for t in texts)
 
     return [n for n in names if not any(qualifies(n, other) for other in names)]
+
+
+# A score asked on what a topic names: "a miniF2F score", "numbers on HumanEval", "their pass@1". Not "results":
+# "state-of-the-art results on GSM8K" and "significant performance gains on SWEBench" report some without a number.
+_SCORE_ASKED = re.compile(r"\b(?:scores?|numbers?|pass@\w+)\b", re.I)
+# Words a sentence reports a result in, with or without a figure.
+_RESULT_SAID = re.compile(r"\b(?:achiev\w*|outperform\w*|state[-\s]of[-\s]the[-\s]art|accurac\w*|solv\w*|resolv\w*|"
+                          r"improv\w*|gains?|perform\w*|scor\w*|pass@\w+|surpass\w*|beat\w*)", re.I)
+
+
+def _scoring(paper: Paper, names: list[str], any_of: bool) -> str:
+    """The paper's sentence naming the thing with a score in it (a percentage, a decimal, "5 out of 148") or a
+    result said in words, or "": a count of its problems is none."""
+    from rag.answer.asks import result_figures
+
+    test = any if any_of else all
+    return next((s for s in split_sentences(paper.abstract)
+                 if test(mention_pattern(n).search(s) for n in names) and
+                 (any(f.percent or "." in f.text for f in result_figures(s)) or re.search(r"\d\s+out\s+of\s+\d", s)
+                  or _RESULT_SAID.search(s))), "")
 
 
 def _describes_beyond(topic: str, names: list[str]) -> bool:

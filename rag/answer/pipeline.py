@@ -26,6 +26,7 @@ from rag.answer.followups import (
     carried_along,
     picked_by_description,
     picked_by_place,
+    picks_by_description,
     subject_of,
 )
 from rag.answer.hypotheticals import hypothetical
@@ -136,6 +137,7 @@ def condense(question: str, history: Sequence[str], tools: Tools, view: IndexVie
         searched = (picked_by_place(question, named) if len(named) >= 2 else "") or \
             picked_by_place(question, listed) or \
             _picked_by_description(question, papers, named_ids, view) or \
+            _picked_before(question, history, view, tools) or \
             about_listed(question, listed) or \
             (_about_one(question, papers[0]) if alone else searched)
     elif view is not None and history and NARROWING not in searched and \
@@ -224,6 +226,15 @@ def _picked_by_description(question: str, listed: Sequence[Paper], named: dict[s
                   .values())
     return picked_by_description(question, [short_name(p) for p in papers],
                                  [f"{p.title}\n{p.abstract}" for p in papers])
+
+
+def _picked_before(question: str, history: Sequence[str], view: IndexView, tools: Tools) -> str:
+    """"what about the OpenMP one?" after a list and a narrowing of it that left OMPGPT out: the one picked from the
+    list before."""
+    if len(history) < 2 or not picks_by_description(question):
+        return ""
+    before = _cited_by(history[-2], view, tools, kinds=("list", "multi"))  # "what's in here on X?": one line each
+    return _picked_by_description(question, before, view.lexicon.named_papers(history[-2]), view)
 
 
 def _listed(earlier: str, view: IndexView, tools: Tools) -> list[Paper]:

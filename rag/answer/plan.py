@@ -522,8 +522,9 @@ _AGGREGATE = re.compile(r"^(?:(?:(?:apart|aside) from|besides|other than|except(
                         re.I)  # "apart from X, what other ...", "across X, which"
 # "What approaches do people use to ...", "ways that papers use code to ...": the ways of several groups, not a
 # list of the papers with a method.
-_WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?(?:different\s+|various\s+)?(?:ways|approaches|"
-                   r"methods|techniques|strategies|tricks|ideas)\s+(?:that\s+|in which\s+|do\s+|did\s+|are\s+|have\s+)?"
+_WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?"
+                   r"(?:different\s+|various\s+|main\s+|key\s+|common\s+)?(?:ways|approaches|methods|techniques|"
+                   r"strategies|tricks|ideas)\s+(?:that\s+|in which\s+|do\s+|did\s+|are\s+|have\s+)?"
                    r"(?:people|folks|researchers|papers|authors|works|others|groups)\b")
 # A question spanning papers: "What are the ways of ...", "How are people ...", "... across these papers".
 # "What approaches make completion cheaper?", "ways of getting more prover data": the ways of doing something,
@@ -564,7 +565,12 @@ _BODY_OF_WORK = (
     r"\bwhat\s+(?:work|research)\s+(?:is\s+there|uses|exists)\b|"
     r"\bwhat\s+(?:[\w-]+\s+)?(?:concerns|issues|problems|challenges|limitations|risks)\b[^?]*\b(?:are|were|have\s+been)"
     r"\s+(?:raised|reported|identified|noted|discussed)\b|"
-    r"^how\s+(?:do|can|should)\s+(?:[\w/-]+\s+){0,3}?(?:[a-z][\w-]*[^s\W]s|ppl|people|folks|you|one|we)\s+\w+")
+    r"^how\s+(?:do|can|should)\s+(?:[\w/-]+\s+){0,3}?(?:[a-z][\w-]*[^s\W]s|ppl|people|folks|you|one|we)\s+\w+|"
+    # "how are the newer benchmarks trying to dodge contamination?", "what exists for that?", "what else should I be
+    # checking?": what several works do, or what there is for a need.
+    r"^how\s+are\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?[a-z][\w-]*[^s\W]s\s+\w+ing\b|"
+    r"\bwhat\s+(?:exists|is\s+(?:there|available|out\s+there))\s+for\s+(?:that|this|it)\b|"
+    r"\bwhat\s+else\s+(?:should|could|can|do|would)\s+(?:i|we|you|one)\b")
 _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
     r"strategies)\b|" + _WAYS + "|"
@@ -1019,6 +1025,11 @@ def _list_topic(text: str) -> str:
     # "what here covers that kind of agent?", "anything here built for HPC code?": which papers here do.
     text = re.sub(r"^(?:what|anything|something)\s+(?:here|in\s+here)\s+(?=[a-z][\w-]+(?:s|ed|t)\b)", "which papers ",
                   text, flags=re.I)
+    # "what's in here on X?", "what do you have on X?": the papers about it.
+    text = re.sub(r"^(?:what(?:['’]s|\s+is)\s+(?:there\s+|(?:in\s+)?here\s+|"
+                  r"in\s+(?:the|this)\s+(?:index|collection|corpus)\s+)|"
+                  r"what\s+(?:do|did)\s+(?:we|you)\s+have\s+(?:(?:in\s+)?here\s+)?|what\s+have\s+(?:we|you)\s+got\s+)"
+                  r"(?:on|about|regarding|covering)\s+", "which papers are about ", text, flags=re.I)
     # "Do we have anything on X?", "have we got papers about X?": the papers about it.
     text = re.sub(r"^(?:(?:do|did)\s+(?:we|you)\s+have|have\s+(?:we|you)\s+got|(?:we|you)\s+have)\s+"
                   r"(?:anything|something|any\s+(?:papers?|work|studies)|papers)\s+(?:(?:in\s+)?here\s+)?"

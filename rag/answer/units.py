@@ -45,7 +45,7 @@ _UNIT_FORMS = {**dict.fromkeys(["model", "llm", "lm"], r"(?:model|LLM|LM|languag
 # "Which is bigger in parameter count?", "the number of lemmas", "number of tasks in MBPP?": a count of that unit.
 # "OMPGPT param count?": a count asked in two words.
 _COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|(?:^|\b(?:the|what|which|larger|smaller|"
-                       r"greater|higher|lower|bigger)\s+)number of "
+                       r"greater|higher|lower|bigger)\s+)(?:(?:total|overall|exact|final)\s+)?number of "
                        r"(?P<unit2>[\w-]+)\b|"
                        r"\b(?:the|its|their|what(?:'s|’s|s)?)\s+(?P<unit3>[a-z][\w-]*)\s+counts?\b|"
                        r"(?:^(?:[\w.+-]+(?:['’]s)?\s+)?|(?<![\w-])(?-i:[A-Z])[\w.+-]*(?:['’]s)?\s+)"
