@@ -2994,3 +2994,15 @@ def test_a_speedup_said_as_a_factor_answers_how_big_the_improvement_was(engine):
                         "expert. What was the biggest performance improvement they got?")
     assert not answer.refused and "(factor up to 38)" in answer.sentences[0].text
     assert "factor **up to 38**" in answer.answer  # the value asked, emphasised
+
+
+def test_a_margin_asked_of_a_named_paper_is_answered_by_its_sentence_with_one(engine):
+    answer = engine.ask("The LintSeq paper puts an error bar on its headline gain. What's the gain, the +/- and the "
+                        "metric it's measured with?")
+    assert not answer.refused and "(+/-3%)" in answer.sentences[0].text
+
+
+def test_a_list_asking_for_money_lists_the_papers_stating_an_amount(engine):
+    answer = engine.ask("did anybody put a dollar figure on running their system?")
+    assert answer.kind == "list" and {c.title.split(":")[0] for c in answer.citations} == {"AutoCodeRover",
+                                                                                          "The AI Scientist"}

@@ -148,6 +148,11 @@ def test_examples_given_for_a_list_topic(topic, head, examples):
     ("Isabelle or Coq",
      [Paper("is", "Provers", "Proofs in Isabelle, which isabelle users like."),
       Paper("lm", "Language models", "Large language models write code.")], ["is"]),
+    # Money asked: the papers stating an amount, which they write "$", not "dollar".
+    ("give a dollar cost for running their system",
+     [Paper("acr", "Repair", "It resolves issues at a cost of $0.43 per issue."),
+      Paper("sci", "Science", "Each paper costs less than $15."),
+      Paper("kv", "Latency", "We cut the cost of inference by 30%.")], ["acr", "sci"]),
     # A score asked on it: a sentence naming it with a score, not one counting its problems.
     ("a miniF2F-test score for their own model",
      [Paper("sc", "Prover", "Our prover reaches 61.07% on miniF2F-test."),

@@ -79,6 +79,14 @@ def test_papers_named_in_a_question(lexicon, question, papers):
     assert [m.paper_ids[0] for m in lexicon.paper_mentions(question)] == papers
 
 
+def test_a_titles_large_language_models_is_named_as_abbreviated():
+    papers = [Paper("ps", "Program Synthesis with Large Language Models", "We study code models."),
+              Paper("es", "Training Models on Edit Sequences", "Edits improve code synthesis.")]
+    lexicon = Lexicon({p.paper_id: p for p in papers})
+    question = "how many problems are in the dataset from the program synthesis with LLMs paper?"
+    assert [m.paper_ids[0] for m in lexicon.paper_mentions(question)] == ["ps"]
+
+
 @pytest.mark.parametrize(("question", "kind", "papers"), [
     ("Compare DotaMath and InfinityMATH", "comparative", ["dm", "im"]),
     # People and how it is asked are no sides: "vs human reviewers, exactly?".
@@ -639,6 +647,7 @@ def test_a_count_of_the_asked_unit_is_a_number_of_them(sentence, counts):
     ("number of tasks in MBPP?", "The MBPP dataset contains 974 programming tasks.", True),  # said tersely
     ("what is the total number of tasks in MBPP?", "The MBPP dataset contains 974 programming tasks.", True),
     ("what is the total number of tasks in WebArena?", "The tasks in our benchmark are diverse.", False),
+    ("WebArena total task count? i.e. what n is the 10.59% computed over", "It has 812 tasks.", True),
     ("a number of tasks were hard", "It has 974 programming tasks.", None),  # "a number of": no count asked
     # A number the question states is no count of what it asks: the abstract only says it again.
     ("how many of the 974 tasks are in the test split?", "The dataset contains 974 programming tasks.", False),
@@ -1938,7 +1947,10 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("anything here built specifically for HPC code?", "built for HPC code"),
     ("Do we have anything on running models on-device?", "running models on-device"),
     ("what's in here on LLMs for HPC code?", "LLMs for HPC code"),
+    ("Any abstracts here that give a dollar cost for running their system?",
+     "give a dollar cost for running their system"),
     ("what do you have on Lean provers?", "Lean provers"),
+    ("are there any readings on LLMs writing proofs in Coq?", "LLMs writing proofs in Coq"),
     ("In what papers the LLM is solving math problems with code?", "where the LLM is solving math problems with code"),
     ("We're thinking about an assistant that clicks through websites. What here covers that kind of agent?",
      "an assistant that clicks through websites"),

@@ -100,7 +100,7 @@ from rag.answer.negations import unmet_absence
 from rag.answer.people import MORE_PEOPLE
 from rag.answer.premises import contradicted_failure
 from rag.answer.quoted_titles import quoted_title_spans, without_title
-from rag.answer.record import missing_detail, record_answer, unstated_setting
+from rag.answer.record import missing_detail, record_answer, stated_detail, unstated_setting
 from rag.answer.refusal import refusal
 from rag.answer.released import release_asked_of_paper, release_sentence
 from rag.answer.scoring import ScoredSentence, pick_answer_sentences
@@ -360,6 +360,10 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             return _not_stated(paper, "", question, found, f"{the_abstract} does not say it makes anything public.")
         public = [s for s in scored if s.text == releasing][:1]
         scored = [*public, *(s for s in scored if s not in public)]
+    elif not sized and (detailed := [s for s in scored if s.text == stated_detail(paper, found.searched)][:1]):
+        # "The LintSeq paper puts an error bar on its headline gain: what's the +/-?": the sentence stating the detail
+        # asked ("by +20% (+/-3%)") answers, however few of the question's words it has.
+        scored = [*detailed, *(s for s in scored if s not in detailed)]
     elif not sized and scored and scored[0].score < settings.answer.refuse_below and \
             corrects_figure(question, paper.abstract) and \
             (own := [s for s in scored if gives_figure_of_kind(question, s.text) and

@@ -24,6 +24,7 @@ from rag.answer.mentions import MADE
 from rag.answer.naming import in_passing
 from rag.answer.paper_filters import split_filters, why_none
 from rag.answer.plan import NARROWING
+from rag.answer.record import asks_money, money_sentence
 from rag.answer.released import release_asked, release_sentence
 from rag.answer.scoring import ScoredSentence
 from rag.answer.unknowns import LIKENED
@@ -138,6 +139,9 @@ def find_matches(
             matches = [m for m in matches if m.paper.paper_id in ids] or \
                 [m for m in matches if m.paper.paper_id in closest]
         return matches
+    if asks_money(topic):
+        # "give a dollar cost for running their system": the papers stating an amount of money ("$0.43 per issue").
+        return [Match(p, said, 1.0) for p in papers if (said := money_sentence(p.abstract))]
     topic = _SOME_FORM_OF.sub("", topic)  # "rely on some form of evolutionary search": on evolutionary search
     if (cut := _OR_ON_IT.sub("", topic)) != topic and any(not is_generic(n) for n in topic_names(cut)):
         topic = cut  # "miniF2F or build on it": whatever does something with what it names
@@ -301,8 +305,8 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     form ("which papers use speculative decoding?"), or "": papers matching it loosely are then about something
     else, not a weaker match."""
     rest, _ = split_filters(topic)
-    if re.search(r"\bor\b", rest):
-        return ""  # "A or B": one side missing leaves the other
+    if re.search(r"\bor\b", rest) or asks_money(rest):
+        return ""  # "A or B": one side missing leaves the other; "dollar" is written "$"
     # The asker's own words ("tricks for ...") are no subject, nor a kind it is likened to ("early-exit style
     # dynamic inference" is dynamic inference).
     words = [w for w in re.findall(r"[A-Za-z][\w-]*", _LIKENED.sub(" ", _PHRASAL.sub(r"\g<object>",

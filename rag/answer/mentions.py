@@ -570,6 +570,11 @@ COMMON_ALIAS_PAPERS = 3
 _SHORT_TITLE = 4
 
 
+_ABBREVIATIONS = {"large language models": "LLMs", "large language model": "LLM", "language models": "LMs",
+                  "language model": "LM"}
+_ABBREVIATED = re.compile(r"\b(?:large\s+)?language\s+models?\b", re.I)
+
+
 def _title_aliases(paper: Paper) -> list[str]:
     title = paper.title
     aliases = [title, short_name(paper)]
@@ -584,6 +589,9 @@ def _title_aliases(paper: Paper) -> list[str]:
     for alias in list(aliases):
         if alias.lower().startswith("the "):
             aliases.append(alias[4:])
+        # "the program synthesis with LLMs paper": a title's "Large Language Models" as everyone abbreviates it.
+        if (short := _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[" ".join(m[0].lower().split())], alias)) != alias:
+            aliases.append(short)
         for suffix in (" Technical Report", " Report"):
             if alias.endswith(suffix):
                 aliases.append(alias[: -len(suffix)])

@@ -990,7 +990,7 @@ def _list_topic(text: str) -> str:
                   r"\s+(?:index|collection|corpus))?\s+(?=(?:on|about|that|which|where|using|with)\b)", "which papers ",
                   text, flags=re.I)
     text = re.sub(r"^(?:(?:any|are there any|are there|is there any|is there)\s+)?(?:papers|works?|studies|"
-                  r"research)\s+|^(?:is\s+there\s+)?(?:anything|something|stuff)\s+(?:(?:in\s+)?here\s+|in\s+(?:the|this)\s+(?:index|"
+                  r"research|readings|articles|publications|literature)\s+|^(?:is\s+there\s+)?(?:anything|something|stuff)\s+(?:(?:in\s+)?here\s+|in\s+(?:the|this)\s+(?:index|"
                   r"collection|corpus)\s+)?(?=(?:using|on|about|that|with|touching|involving|related|around|regarding|"
                   r"concerning|mentioning|covering)\b)", "which papers ", text, flags=re.I)
     # "did anyone use SWE-bench or something derived from it?", "has any paper evaluated on APPS?", "does anything
@@ -1025,6 +1025,9 @@ def _list_topic(text: str) -> str:
     # "what here covers that kind of agent?", "anything here built for HPC code?": which papers here do.
     text = re.sub(r"^(?:what|anything|something)\s+(?:here|in\s+here)\s+(?=[a-z][\w-]+(?:s|ed|t)\b)", "which papers ",
                   text, flags=re.I)
+    # "Any abstracts here that give a dollar cost ...?": which papers do.
+    text = re.sub(r"^(?:any|are\s+there\s+any)\s+(?:papers|works|studies|abstracts)\s+(?:(?:in\s+)?here\s+)?"
+                  r"(?:that|which)\s+", "which papers ", text, flags=re.I)
     # "what's in here on X?", "what do you have on X?": the papers about it.
     text = re.sub(r"^(?:what(?:['’]s|\s+is)\s+(?:there\s+|(?:in\s+)?here\s+|"
                   r"in\s+(?:the|this)\s+(?:index|collection|corpus)\s+)|"

@@ -174,11 +174,41 @@ _ASKS_COST = re.compile(r"\b(?:api|dollar|monetary)\s+(?:fees?|costs?|price)\b|\
 _MONEY = re.compile(r"[$€£]\s?\d[\d.,]*(?![\d.,]*\\)|\b(?:USD|dollars?|cents?)\b", re.I)  # not LaTeX "$2\times$"
 
 
+# "a dollar figure on running it", "dollar cost": money asked, which abstracts write as "$0.43", not "dollar".
+_DOLLAR_WORDS = re.compile(r"\bdollar\s+(?:figures?|costs?|amounts?|prices?|values?)\b|\bprice\s+tags?\b", re.I)
+
+
+def asks_money(text: str) -> bool:
+    """Whether a question or list topic asks for a cost in money."""
+    return bool(_ASKS_COST.search(text) or _DOLLAR_WORDS.search(text))
+
+
+def money_sentence(abstract: str) -> str:
+    """The abstract's first sentence stating an amount of money ("at a cost of less than $15 per paper"), or ""."""
+    return next((s for s in split_sentences(abstract) if _MONEY.search(s)), "")
+
+
+def stated_detail(paper: Paper, question: str) -> str:
+    """The paper's own sentence stating the detail a question asks of it ("the +/-"), or "" (none asked or said)."""
+    own = _own_sentences(paper)
+    for _, asked, stated in _DETAILS:
+        if asked.search(question):
+            return next((s for s in own if stated.search(s)), "")
+    return ""
+
+
+def _own_sentences(paper: Paper) -> list[str]:
+    """What an abstract says of its own work: as the authors, naming the paper, or a figure with its margin ("by +20%
+    (+/-3%)"), a result measured, which only the paper's own can be."""
+    return [s for s in split_sentences(paper.abstract)
+            if _SELF.search(s) or short_name(paper).lower() in s.lower() or _MARGIN.search(s)]
+
+
 def missing_detail(paper: Paper, question: str) -> str:
     """The detail a question asks of this paper ("which optimiser", "its limitations", "its API fees")
     that its abstract never states of itself, or "". A sentence states it of the paper when it speaks as the
     authors or names the paper: "both approaches have significant drawbacks" is about earlier work."""
-    own = [s for s in split_sentences(paper.abstract) if _SELF.search(s) or short_name(paper).lower() in s.lower()]
+    own = _own_sentences(paper)
     for label, asked, stated in _DETAILS:
         if asked.search(question) and not any(stated.search(s) for s in own):
             return label
@@ -187,6 +217,7 @@ def missing_detail(paper: Paper, question: str) -> str:
     return ""
 
 
+_MARGIN = re.compile(r"(?:±|\+/-|\+-)\s*\d")
 # Details an abstract states only as what its authors did or used ("released under the MIT licence", "trained with
 # Adam"): asked with no paper named, a paper's sentences on anything else are no answer.
 _RECORD_ONLY = frozenset({"license", "optimiser", "learning rate", "batch size", "affiliation"})

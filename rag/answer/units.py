@@ -47,9 +47,10 @@ _UNIT_FORMS = {**dict.fromkeys(["model", "llm", "lm"], r"(?:model|LLM|LM|languag
 _COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|(?:^|\b(?:the|what|which|larger|smaller|"
                        r"greater|higher|lower|bigger)\s+)(?:(?:total|overall|exact|final)\s+)?number of "
                        r"(?P<unit2>[\w-]+)\b|"
-                       r"\b(?:the|its|their|what(?:'s|’s|s)?)\s+(?P<unit3>[a-z][\w-]*)\s+counts?\b|"
+                       r"\b(?:the|its|their|what(?:'s|’s|s)?)\s+(?:(?:total|overall|exact)\s+)?(?P<unit3>[a-z][\w-]*)"
+                       r"\s+counts?\b|"
                        r"(?:^(?:[\w.+-]+(?:['’]s)?\s+)?|(?<![\w-])(?-i:[A-Z])[\w.+-]*(?:['’]s)?\s+)"
-                       r"(?P<unit4>(?-i:[a-z])[\w-]*)\s+counts?\s*(?:\?|$)",
+                       r"(?:(?:total|overall|exact)\s+)?(?P<unit4>(?-i:[a-z])[\w-]*)\s+counts?\s*(?:[?.;:]|$)",
                        re.I)  # not "a number of edge devices"; "whats the parameter count of OMPGPT"
 # What a dataset or benchmark is counted in, whatever it calls them: "more synthetic (training) examples" asks a
 # count of them with words between (not "more diverse programs", "more rigorous tests").
