@@ -3006,3 +3006,10 @@ def test_a_list_asking_for_money_lists_the_papers_stating_an_amount(engine):
     answer = engine.ask("did anybody put a dollar figure on running their system?")
     assert answer.kind == "list" and {c.title.split(":")[0] for c in answer.citations} == {"AutoCodeRover",
                                                                                           "The AI Scientist"}
+
+
+def test_whose_a_quoted_figure_is_cites_only_the_paper_writing_it(engine):
+    answer = engine.ask("someone told me 19% was an AlphaCode number but i think it's AutoCodeRover's... whose is it "
+                        "and on what benchmark?")
+    assert [c.title.split(":")[0] for c in answer.citations] == ["AutoCodeRover"]
+    assert "19% on SWE-bench-lite" in answer.answer and "19% not written in the abstract" in answer.answer

@@ -8,7 +8,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.across import ASKS_METRICS, ASKS_NAMED_THINGS, names_used, used_as_data
-from rag.answer.asks import asks_for_figure, asks_for_gap, asks_measure, has_figure, has_measure, split_asks
+from rag.answer.asks import (
+    asks_for_figure,
+    asks_for_gap,
+    asks_measure,
+    has_figure,
+    has_measure,
+    quoted_figures,
+    split_asks,
+    unwritten_figures,
+)
 from rag.answer.comparison import aspect_answer, cells_for
 from rag.answer.finding_aspect import distinctive_ask
 from rag.answer.metric_names import metrics_in
@@ -107,6 +116,11 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
     first = split_asks(question)[0] if question.strip() else ""
     selecting = bool(terms) and bool(choice := _SELECTING.search(first)) and not asks_which_is_better(question)
     subset = selecting and (len(chosen) >= 3 or bool(_AMONG_THEM.match(choice[0])))
+    # "19% was AlphaCode's, I think it's AutoCodeRover's: whose is it?": the paper writing the figure quoted answers;
+    # the others do not write it, and are not cited.
+    owners = [p.paper_id for p in chosen if not unwritten_figures(question, p.abstract)] \
+        if _WHOSE.search(question) and quoted_figures(question) else []
+    owning = 0 < len(owners) < len(chosen)
     if not terms and _NUMERIC_GAP.search(question) and (apart := _no_common_ground(chosen, found)):
         # "does CodeFill outperform PyCoder on token-level completion? by how much": MRR on its own data against
         # accuracy on CodeXGLUE; no gap can be taken between them.
@@ -128,12 +142,15 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         if len(asks) > 1 and (figure or unit is not None) else asks[1:] if len(asks) > 1 else []
     ids = [p.paper_id for p in chosen]
     for_other = [found.scored_in_for(part, ids) for part in other_asks]
-    for_aspect = found.scored_in_for(shape.aspect, ids) if not (figure or selecting) and unit is None and \
+    choosing = figure or selecting or owning  # a row quotes what the choice is by, not the aspect's best sentences
+    for_aspect = found.scored_in_for(shape.aspect, ids) if not choosing and unit is None and \
         not quantity and len(shape.aspect.split()) >= ASPECT_WORDS else []
     rows = []
     for paper in chosen:
         own = [s for s in scored if s.paper_id == paper.paper_id]
-        if unit is not None:
+        if owning:
+            own = [s for s in own if not unwritten_figures(question, s.text)] if paper.paper_id in owners else []
+        elif unit is not None:
             own = [s for s in own if has_figure(s.text) and unit.search(s.text)]
         elif quantity:
             own = [s for s in own if names_quantity(s.text, quantity)]
@@ -167,7 +184,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
             # sampling to explore the search space").
             if all(s.position != best.position for s in picked):
                 picked.append(best)
-        if not (figure or selecting) and unit is None and not quantity and \
+        if not choosing and unit is None and not quantity and \
                 (asked := distinctive_ask(shape.aspect, paper)):
             # "how is the generation method different?": in LintSeq's abstract, the sentence on what the aspect
             # asks beyond the paper's own subject ("refactors existing code into a sequence of code edits").
@@ -176,7 +193,7 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                 picked.append(own_ask[0])
         room = MAX_ROW + max(0, len(picked) - PER_ROW)  # the aspect's sentences came on top
         texts = [s.text for s in sorted(picked, key=lambda s: s.position)]
-        plain = not (figure or selecting) and unit is None and not quantity  # the aspect's best sentences, roles
+        plain = not choosing and unit is None and not quantity  # the aspect's best sentences, roles
         if plain and ASKS_NAMED_THINGS.search(shape.aspect):
             # "What benchmarks do A, B and C evaluate on?": every sentence of the row's abstract naming one leads.
             metrics = bool(ASKS_METRICS.search(shape.aspect))
@@ -222,9 +239,11 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
         absent = f"no figure for {unit.label} in the abstract"
     elif quantity:
         absent = f"{quantity} not mentioned in the abstract"
+    if owning:
+        absent = f"{' / '.join(unwritten_figures(question, ''))} not written in the abstract"
     answer = aspect_answer(rows, found.view.papers, aspect=shape.aspect, query=question, searched=found.searched,
                            missing=missing, absent=absent, header=f"Result on {named}" if figure else "",
-                           cite_absent=not (subset and any(texts for _, texts in rows)))
+                           cite_absent=not ((subset or owning) and any(texts for _, texts in rows)))
     # "How do A and B do on GSM8K?" keeps each row, one saying it has none; "how does A compare to B on X?" wants
     # the two figures.
     if figure and len(rows) > 1 and (asks_which_is_better(question) or asks_for_gap(question) or
@@ -232,6 +251,10 @@ def aspect_rows(chosen: Sequence[Paper], shape: Plan, question: str, found: Gath
                                      _quotes_one_side(question, rows)):
         return _ranked_or_not(answer, rows, named, question, found)
     return answer
+
+
+_WHOSE = re.compile(r"\bwhose\b|\bwhich\s+(?:one|paper)(?:['’]s|\s+(?:is\s+it|reports?\s+it|has\s+it|got\s+it))\b",
+                    re.I)
 
 
 def _figure_on_them(question: str, terms: Sequence[str]) -> bool:

@@ -37,7 +37,9 @@ _WHICH_OF_THEM = re.compile(r"\bwhich(?:\s+one|\s+of\s+(?:the\s+two|them|both|th
 # "ok and which of those ...", "so, which of them ...": words before the ask that ask nothing.
 _OPENER = re.compile(r"^(?:(?:ok(?:ay)?|so|and|also|alright|right|great|cool|thanks|nice)\b[,\s]*)+", re.I)
 # "Of those, is there one that also ...?", "do any of them ...?": which of them do.
-_OF_THEM = re.compile(r"^(?:(?:which|what)\s+(?:ones?\s+|papers?\s+)?(?:(?:of|among)\s+(?:them|these|those)\s+)?|"
+_OF_THEM = re.compile(r"^(?:(?:(?:of|among)\s+(?:them|these|those)\s*,?\s*(?=(?:which|what)\s+(?!one\b)))?"
+                      r"(?:which|what)\s+(?:ones?\s+|papers?\s+)?"
+                      r"(?:(?:of|among)\s+(?:them|these|those)\s+)?|"
                       r"(?:(?:of|among)\s+(?:them|these|those)\s*,?\s*)?(?:is\s+there\s+(?:one|any|a\s+paper)|"
                       r"are\s+there\s+(?:any|ones)|(?:does|do)\s+any(?:\s+(?:of\s+)?(?:them|these|those))?)"
                       r"(?:\s+(?:of\s+)?(?:them|these|those))?\s+(?:that\s+|which\s+)?)(?P<rest>.+)$", re.I)
@@ -202,8 +204,17 @@ def _narrowed_list(question: str, earlier: str) -> str:
     if not topic or not match:
         return ""
     rest = re.sub(r"^(?:also\s+|do\s+|does\s+)+", "", match.group("rest"), flags=re.I)
+    # "..., and what is it?": the value asked of each is in the sentence the list quotes; the narrowing is before it.
+    rest = _AND_WHAT_IT_IS.sub("", rest)
+    from rag.text.names import is_generic, key_names
+
+    if len(named := [n for n in key_names(f"about {topic}") if not is_generic(n)]) == 1:
+        rest = re.sub(r"\bit\b", named[0], rest)  # "reports a number on it" after a list on SWE-bench
     asked = list_question(topic)
     return f"{asked[0].upper()}{asked[1:]}{NARROWING}{rest}?"
+
+
+_AND_WHAT_IT_IS = re.compile(r",?\s+and\s+what\s+(?:is|was|are|were)\s+(?:it|that|they|those|the\s+\w+)\s*$", re.I)
 
 
 # "they", "them", "their", "each of them" standing for several papers: after a list, the papers it listed.

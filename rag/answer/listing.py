@@ -579,21 +579,18 @@ def _heads(names: list[str], topic: str, papers: Sequence[Paper]) -> list[str]:
 # A score asked on what a topic names: "a miniF2F score", "numbers on HumanEval", "their pass@1". Not "results":
 # "state-of-the-art results on GSM8K" and "significant performance gains on SWEBench" report some without a number.
 _SCORE_ASKED = re.compile(r"\b(?:scores?|numbers?|pass@\w+)\b", re.I)
-# Words a sentence reports a result in, with or without a figure.
-_RESULT_SAID = re.compile(r"\b(?:achiev\w*|outperform\w*|state[-\s]of[-\s]the[-\s]art|accurac\w*|solv\w*|resolv\w*|"
-                          r"improv\w*|gains?|perform\w*|scor\w*|pass@\w+|surpass\w*|beat\w*)", re.I)
 
 
 def _scoring(paper: Paper, names: list[str], any_of: bool) -> str:
-    """The paper's sentence naming the thing with a score in it (a percentage, a decimal, "5 out of 148") or a
-    result said in words, or "": a count of its problems is none."""
+    """The paper's sentence naming the thing with a score in it (a percentage, a decimal, "5 out of 148"), or "": a
+    count of its problems is none, nor "significant performance gains"."""
     from rag.answer.asks import result_figures
 
     test = any if any_of else all
     return next((s for s in split_sentences(paper.abstract)
                  if test(mention_pattern(n).search(s) for n in names) and
-                 (any(f.percent or "." in f.text for f in result_figures(s)) or re.search(r"\d\s+out\s+of\s+\d", s)
-                  or _RESULT_SAID.search(s))), "")
+                 (any(f.percent or "." in f.text for f in result_figures(s)) or re.search(r"\d\s+out\s+of\s+\d", s))),
+                "")
 
 
 def _describes_beyond(topic: str, names: list[str]) -> bool:

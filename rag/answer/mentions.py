@@ -570,9 +570,10 @@ COMMON_ALIAS_PAPERS = 3
 _SHORT_TITLE = 4
 
 
-_ABBREVIATIONS = {"large language models": "LLMs", "large language model": "LLM", "language models": "LMs",
-                  "language model": "LM"}
-_ABBREVIATED = re.compile(r"\b(?:large\s+)?language\s+models?\b", re.I)
+# Not "Language Models" as "LMs": "LMs for code completion" is a field, not "Language Models for Code Completion: A
+# Practical Evaluation".
+_ABBREVIATIONS = {"large language models": "LLMs", "large language model": "LLM"}
+_ABBREVIATED = re.compile(r"\blarge\s+language\s+models?\b", re.I)
 
 
 def _title_aliases(paper: Paper) -> list[str]:
