@@ -2789,7 +2789,8 @@ def test_a_figure_asked_where_it_was_got_needs_a_sentence_naming_the_place(quest
     ("Of those, is there one that also tried Isabelle?", "Which papers use Lean?",
      "Which papers are about Lean and also tried Isabelle?"),
     ("do any of them use Isabelle?", "Which papers use Lean?", "Which papers are about Lean and also use Isabelle?"),
-    ("ok, of those, which use Isabelle?", "Which papers use Lean?", "Which papers are about Lean and also use Isabelle?"),
+    ("ok, of those, which use Isabelle?", "Which papers use Lean?",
+     "Which papers are about Lean and also use Isabelle?"),
     # "it" is the one thing the list was on; the value asked of each is what the list quotes.
     ("which of those actually reports a number on it, and what is it?", "which papers evaluate on SWE-bench?",
      "Which papers are about SWE-bench and also actually reports a number on SWE-bench?"),

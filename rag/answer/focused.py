@@ -360,7 +360,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
             return _not_stated(paper, "", question, found, f"{the_abstract} does not say it makes anything public.")
         public = [s for s in scored if s.text == releasing][:1]
         scored = [*public, *(s for s in scored if s not in public)]
-    elif not sized and (detailed := [s for s in scored if s.text == stated_detail(paper, found.searched)][:1]):
+    elif not sized and (stating := stated_detail(paper, found.searched)) and \
+            (detailed := [s for s in scored if s.text == stating][:1]):
         # "The LintSeq paper puts an error bar on its headline gain: what's the +/-?": the sentence stating the detail
         # asked ("by +20% (+/-3%)") answers, however few of the question's words it has.
         scored = [*detailed, *(s for s in scored if s not in detailed)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from rag.text.names import is_generic, names_in
+from rag.text.names import is_generic, key_names, names_in
 
 _REFERENCE = re.compile(
     r"\b(it|its|it's|they|them|their|theirs|this|that|these|those|the paper|this paper|that paper|the method|"
@@ -206,8 +206,6 @@ def _narrowed_list(question: str, earlier: str) -> str:
     rest = re.sub(r"^(?:also\s+|do\s+|does\s+)+", "", match.group("rest"), flags=re.I)
     # "..., and what is it?": the value asked of each is in the sentence the list quotes; the narrowing is before it.
     rest = _AND_WHAT_IT_IS.sub("", rest)
-    from rag.text.names import is_generic, key_names
-
     if len(named := [n for n in key_names(f"about {topic}") if not is_generic(n)]) == 1:
         rest = re.sub(r"\bit\b", named[0], rest)  # "reports a number on it" after a list on SWE-bench
     asked = list_question(topic)

@@ -19,6 +19,7 @@ from rag.answer.acronyms import defined_as, expansion
 from rag.answer.across import UNUSED_WORDS
 from rag.answer.applied_method import applied_method
 from rag.answer.asides import MAKERS_JOIN
+from rag.answer.asks import result_figures
 from rag.answer.citations import CitationBook
 from rag.answer.mentions import MADE
 from rag.answer.naming import in_passing
@@ -584,8 +585,6 @@ _SCORE_ASKED = re.compile(r"\b(?:scores?|numbers?|pass@\w+)\b", re.I)
 def _scoring(paper: Paper, names: list[str], any_of: bool) -> str:
     """The paper's sentence naming the thing with a score in it (a percentage, a decimal, "5 out of 148"), or "": a
     count of its problems is none, nor "significant performance gains"."""
-    from rag.answer.asks import result_figures
-
     test = any if any_of else all
     return next((s for s in split_sentences(paper.abstract)
                  if test(mention_pattern(n).search(s) for n in names) and
