@@ -488,8 +488,8 @@ def has_measure(sentence: str) -> bool:
 
 
 def _is_factor(number: str, sentence: str) -> bool:
-    """A speedup said as a factor ("factor up to 38", "a 3x speedup", "five times faster" in digits): a measure of
-    how much better, as a percentage is."""
+    """A speedup said as a factor ("factor up to 38", "a 3x speedup", "5 times faster"): a measure of how much
+    better, as a percentage is."""
     n = re.escape(number)
     return bool(re.search(rf"\bfactor\s+(?:of\s+)?(?:up\s+to\s+|about\s+|over\s+)?{n}(?![\d.])|"
                           rf"(?<![\w.]){n}\s*(?:x|×|times|-fold)(?!\w)", sentence, re.I))

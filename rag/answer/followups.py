@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from rag.text.names import is_generic, key_names, names_in
+from rag.text.names import is_generic, names_in
 
 _REFERENCE = re.compile(
     r"\b(it|its|it's|they|them|their|theirs|this|that|these|those|the paper|this paper|that paper|the method|"
@@ -195,6 +195,7 @@ def subject_of(history: Sequence[str], names_of: Callable[[str], list[str]] | No
 def _narrowed_list(question: str, earlier: str) -> str:
     """"Which of them also use Isabelle?" after "Which papers work on Lean?": the earlier list narrowed,
     "Which papers work on Lean and also use Isabelle?"."""
+    from rag.answer.listing import topic_names
     from rag.answer.plan import NARROWING, list_question, list_topic
 
     if not re.search(r"\b(?:them|these|those|ones|of the above)\b", question, re.I):
@@ -206,7 +207,7 @@ def _narrowed_list(question: str, earlier: str) -> str:
     rest = re.sub(r"^(?:also\s+|do\s+|does\s+)+", "", match.group("rest"), flags=re.I)
     # "..., and what is it?": the value asked of each is in the sentence the list quotes; the narrowing is before it.
     rest = _AND_WHAT_IT_IS.sub("", rest)
-    if len(named := [n for n in key_names(f"about {topic}") if not is_generic(n)]) == 1:
+    if len(named := [n for n in topic_names(topic) if not is_generic(n)]) == 1:
         rest = re.sub(r"\bit\b", named[0], rest)  # "reports a number on it" after a list on SWE-bench
     asked = list_question(topic)
     return f"{asked[0].upper()}{asked[1:]}{NARROWING}{rest}?"

@@ -570,10 +570,9 @@ COMMON_ALIAS_PAPERS = 3
 _SHORT_TITLE = 4
 
 
-# Not "Language Models" as "LMs": "LMs for code completion" is a field, not "Language Models for Code Completion: A
-# Practical Evaluation".
-_ABBREVIATIONS = {"large language models": "LLMs", "large language model": "LLM"}
-_ABBREVIATED = re.compile(r"\blarge\s+language\s+models?\b", re.I)
+# A title's "Large Language Models", as everyone abbreviates it. Not "Language Models" as "LMs": "LMs for code
+# completion" is a field, not "Language Models for Code Completion: A Practical Evaluation".
+_LARGE_LANGUAGE_MODEL = re.compile(r"\blarge\s+language\s+model(s?)\b", re.I)
 
 
 def _title_aliases(paper: Paper) -> list[str]:
@@ -590,9 +589,8 @@ def _title_aliases(paper: Paper) -> list[str]:
     for alias in list(aliases):
         if alias.lower().startswith("the "):
             aliases.append(alias[4:])
-        # "the program synthesis with LLMs paper": a title's "Large Language Models" as everyone abbreviates it.
-        if (short := _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[" ".join(m[0].lower().split())], alias)) != alias:
-            aliases.append(short)
+        if (short := _LARGE_LANGUAGE_MODEL.sub(r"LLM\1", alias)) != alias:
+            aliases.append(short)  # "the program synthesis with LLMs paper"
         for suffix in (" Technical Report", " Report"):
             if alias.endswith(suffix):
                 aliases.append(alias[: -len(suffix)])

@@ -165,7 +165,9 @@ def record_answer(paper: Paper, question: str, searched: str) -> Answer | None:
 
 # What money a run costs: stated as an amount, wherever the abstract says it ("at a cost of less than $15 per
 # paper" names no one, yet is the paper's own).
-_ASKS_COST = re.compile(r"\b(?:api|dollar|monetary)\s+(?:fees?|costs?|price)\b|\bin (?:dollars|usd|api fees)\b|"
+# "a dollar figure on running it": money, which abstracts write as "$0.43", not "dollar".
+_ASKS_COST = re.compile(r"\b(?:api|dollar|monetary)\s+(?:fees?|costs?|prices?|figures?|amounts?|values?)\b|"
+                        r"\bprice\s+tags?\b|\bin (?:dollars|usd|api fees)\b|"
                         r"\bhow much money\b|\bcosts? in (?:dollars|money)\b|\bhow many dollars\b|"
                         # "the cost per task", "how much does a run cost": not a compute cost ("FLOPs per token").
                         r"(?<!compute )(?<!computational )(?<!inference )(?<!training )\bcosts?\s+(?:per|of)\s+"
@@ -174,13 +176,9 @@ _ASKS_COST = re.compile(r"\b(?:api|dollar|monetary)\s+(?:fees?|costs?|price)\b|\
 _MONEY = re.compile(r"[$€£]\s?\d[\d.,]*(?![\d.,]*\\)|\b(?:USD|dollars?|cents?)\b", re.I)  # not LaTeX "$2\times$"
 
 
-# "a dollar figure on running it", "dollar cost": money asked, which abstracts write as "$0.43", not "dollar".
-_DOLLAR_WORDS = re.compile(r"\bdollar\s+(?:figures?|costs?|amounts?|prices?|values?)\b|\bprice\s+tags?\b", re.I)
-
-
 def asks_money(text: str) -> bool:
     """Whether a question or list topic asks for a cost in money."""
-    return bool(_ASKS_COST.search(text) or _DOLLAR_WORDS.search(text))
+    return bool(_ASKS_COST.search(text))
 
 
 def money_sentence(abstract: str) -> str:

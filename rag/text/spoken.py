@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from rag.text.numbers import SPELLED_WORD, spelled_number
 from rag.text.tokens import STOPWORDS
+from rag.text.typos import common_words
 
 _NUMBER_WORD = rf"(?:{SPELLED_WORD}|\d+)"
 # A run of number words ("sixty one", "three hundred and twelve"), maybe with a decimal part ("point seven five").
@@ -131,11 +132,9 @@ _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{5,}(?![\w-])")
 
 
 def _coined(word: str) -> bool:
-    """A word English lacks ("Codeforces"): written capitalised inside a sentence, a name, though it has no capital
-    inside to show it."""
-    from rag.text.typos import encoder_words
-
-    return word.lower() not in encoder_words()
+    """A word English lacks ("Codeforces", not "Benchmark"): written capitalised inside a sentence, a name, though it
+    has no capital inside to show it."""
+    return word.lower() not in common_words()
 
 
 @lru_cache(maxsize=2)
@@ -196,7 +195,8 @@ def _written_apart(words: tuple[str, ...], corpus_text: str) -> bool:
 
 # Punctuation said aloud ("... on codeforces comma I think it was ..."), as speech-to-text may leave it.
 _SPOKEN_MARKS = {"comma": ",", "full stop": ".", "question mark": "?", "semicolon": ";", "colon": ":"}
-_SPOKEN_MARK = re.compile(r"\s+(?P<said>comma|full\s+stop|question\s+mark|semicolon|colon)(?![\w'’-])")
+_SAID_MARKS = "|".join(said.replace(" ", r"\s+") for said in _SPOKEN_MARKS)
+_SPOKEN_MARK = re.compile(rf"\s+(?P<said>{_SAID_MARKS})(?![\w'’-])")
 
 
 def spoken_marks(text: str, corpus_text: str) -> str:
