@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from rag.text.numbers import SPELLED_WORD, spelled_number
 from rag.text.tokens import STOPWORDS
-from rag.text.typos import common_words
+from rag.text.typos import encoder_words
 
 _NUMBER_WORD = rf"(?:{SPELLED_WORD}|\d+)"
 # A run of number words ("sixty one", "three hundred and twelve"), maybe with a decimal part ("point seven five").
@@ -131,10 +131,11 @@ LONGEST = 4  # words one name may be split into ("big code bench", "live code be
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{5,}(?![\w-])")
 
 
-def _coined(word: str) -> bool:
+def _coined(word: str, lower_words: set[str]) -> bool:
     """A word English lacks ("Codeforces", not "Benchmark"): written capitalised inside a sentence, a name, though it
-    has no capital inside to show it."""
-    return word.lower() not in common_words()
+    has no capital inside to show it. English is the encoder's word list and whatever the abstracts also write in lower
+    case (tiktoken's table would load tiktoken on every question)."""
+    return word.lower() not in encoder_words() and word.lower() not in lower_words
 
 
 @lru_cache(maxsize=2)
@@ -147,7 +148,8 @@ def _joined_names(corpus_text: str) -> dict[str, str]:
             if len(name) >= 4 and re.search(r"[A-Za-z]", name) and re.search(r"(?<=[A-Za-z0-9])[A-Z0-9]", name) \
                     and not name.isupper() and not name.isdigit():
                 counts[name] += 1
-    counts.update(w for w in _MID_SENTENCE_CAPITAL.findall(corpus_text) if _coined(w))
+    lower_words = set(re.findall(r"(?<![\w-])[a-z]{6,}(?![\w-])", corpus_text))
+    counts.update(w for w in _MID_SENTENCE_CAPITAL.findall(corpus_text) if _coined(w, lower_words))
     names: dict[str, str] = {}
     for name, _ in counts.most_common():
         names.setdefault(re.sub(r"[^a-z0-9]", "", name.lower()), name)
