@@ -260,6 +260,20 @@ def test_a_question_across_papers_is_answered_paper_by_paper(engine, question, s
     assert all(s.verified for s in answer.sentences), [s.reason for s in answer.sentences if not s.verified]
     assert said in answer.answer
 
+def test_what_is_asked_of_a_described_set_of_papers_keeps_the_ones_answering_it(engine):
+    # Every code completion paper is one of "the code completion papers"; only some say what context they give.
+    answer = engine.ask("Besides the lines near the cursor, what context do the code completion papers feed their "
+                        "models?")
+    titles = {c.title for c in answer.citations}
+    assert "Deep Learning-based Code Completion: On the Impact on Performance of Contextual Information" in titles
+    assert not titles & {"Syntax-Aware On-the-Fly Code Completion", "From Copilot to Pilot: Towards AI Supported "
+                         "Software Development", "CodeFill: Multi-token Code Completion by Jointly Learning from "
+                         "Structure and Naming Sequences"}
+    # Asked for what each of them has (their metrics), the set is kept whole.
+    metrics = engine.ask("across the code completion papers, which evaluation metrics get reported?")
+    assert len(metrics.citations) > len(titles)
+
+
 def test_a_name_asked_about_across_papers_is_answered_by_every_paper_naming_it(engine):
     from rag.answer.naming import mentions_name
 

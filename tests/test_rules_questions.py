@@ -1982,6 +1982,22 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     # A scope said first is no purpose: the question is about ways across papers, not a list.
     ("for code gen on HumanEval, what approaches plan or decompose the problem?", ""),
     ("For my survey, which papers use Lean?", "Lean"),
+    # Stop 53: "who here is / does", "who in this corpus", the asker's count, "every paper that", a topic then "is
+    # it just X or are there others?", "where does X get used here", a reviewer's "which subs?".
+    ("who here is actually fine-tuning StarCoder", "are fine-tuning StarCoder"),
+    ("Who in this collection is building benchmarks for Verilog?", "are building benchmarks for Verilog"),
+    ("who here does serious work on tree search?", "do serious work on tree search"),
+    ("We know of two papers that prove theorems in Isabelle. List them all.", "prove theorems in Isabelle"),
+    ("Latency matters to us. Every paper that measures time to first token - throughput-only work doesn't count.",
+     "measures time to first token"),
+    ("tree search for code: is it only CodeTree, or are there others?", "tree search for code"),
+    ("process rewards - anything besides PRIME?", "process rewards"),
+    ("where does Monte Carlo tree search get used here?", "Monte Carlo tree search"),
+    ("web agents, e.g. shopping or forums. which submissions?", "web agents, e.g. shopping or forums"),
+    # Controls: where in one paper, "who does" without "here" (people), a comparison.
+    ("where is the verifier used in AlphaCode?", ""),
+    ("who does the grading in the user study?", ""),
+    ("is it only CodeTree that beats the baseline?", ""),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic

@@ -22,7 +22,7 @@ from rag.text.chatter import CHATTER
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import elaborates, split_sentences
-from rag.text.tokens import tokenize
+from rag.text.tokens import long_words, tokenize
 from rag.types import Answer, AnswerSentence, Paper
 
 if TYPE_CHECKING:
@@ -96,6 +96,10 @@ _PAPER_SET = re.compile(r"\b(?:the|these|those)\s+(?P<desc>(?:[\w/-]+\s+){1,5}?)
 _NOT_A_SET = {"indexed", "different", "other", "above", "listed", "various", "ways", "kinds", "of", "these", "those",
               "the", "two", "three", "four", "five", "six", "several", "many", "all", "following", "same", "/"}
 ACROSS_DEPTH = 10  # papers a described set is looked for in
+# Of a described set of papers, those whose best sentence for what is asked of them (the question without the
+# description) scores this share of the best of them, when that is ASPECT_WORDS long words or more.
+ASPECT_RATIO = 0.8
+ASPECT_WORDS = 2
 
 
 def paper_set(question: str, min_words: int = 2) -> str:
@@ -112,7 +116,7 @@ def paper_set(question: str, min_words: int = 2) -> str:
 
 
 def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = True, topic: str = "",
-                    limit: int = MAX_ACROSS) -> list[ScoredSentence]:
+                    limit: int = MAX_ACROSS, on_aspect: bool = False) -> list[ScoredSentence]:
     """For a question across papers: each paper's best sentence, for the papers whose best comes close to the best
     of all (none when even that is below the refusal bar). The papers are the ones the question describes ("the
     agent papers"), or the caller's `topic` says they are about, when either does: found for that description, up
@@ -131,7 +135,7 @@ def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = T
     def naming(pid: str) -> bool:
         return any(mentions_name(f"{papers[pid].title}\n{papers[pid].abstract}", n) for n in names)
 
-    kept = [s for s in _relevant_papers(found, ranked, topic, limit) if not names or naming(s.paper_id)]
+    kept = [s for s in _relevant_papers(found, ranked, topic, limit, on_aspect) if not names or naming(s.paper_id)]
     if _asked_about(found.searched, names) and 2 <= len(ids := [pid for pid in papers if naming(pid)]) <= MAX_ACROSS:
         # "How does SWE-bench get used across these papers?": every paper naming it, however its sentences score
         # (CodeTree's "SWEBench" sentence ranks below the ratio), each with its best sentence that names it; the
@@ -155,7 +159,7 @@ def _asked_about(question: str, names: Sequence[str]) -> bool:
 
 
 def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
-                     limit: int = MAX_ACROSS) -> list[ScoredSentence]:
+                     limit: int = MAX_ACROSS, on_aspect: bool = False) -> list[ScoredSentence]:
     best: dict[str, ScoredSentence] = {}
     # The question's own words for its papers ("the agent papers") come before what the caller read as their topic.
     if described := paper_set(found.searched) or topic:
@@ -170,7 +174,10 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
         words = set(tokenize(described))
         ids = [pid for pid, s in best.items() if s.score >= ACROSS_RATIO * top or
                (s.paper_rank < ACROSS_RANKED and s.score >= ACROSS_RANKED_RATIO * top) or
-               (len(words) >= 2 and words <= set(tokenize(found.view.papers[pid].title)))][:limit]
+               (len(words) >= 2 and words <= set(tokenize(found.view.papers[pid].title)))]
+        if on_aspect and described != topic:
+            ids = _on_aspect(found, ids)
+        ids = ids[:limit]
         if len(ids) >= 2:
             answering = {}
             for s in found.scored_in(ids):
@@ -211,6 +218,24 @@ def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
             if s.score >= (ACROSS_RANKED_RATIO if s.paper_id in ranked else ACROSS_RATIO) * top
             or (titled(s.paper_id) and near(s)) or (ranked_too and close_abstract(s))]
     return sorted(kept, key=lambda s: -s.score)[:limit]
+
+
+def _on_aspect(found: Gathered, ids: list[str]) -> list[str]:
+    """Of the papers a question describes ("the code completion papers"), the ones answering what it asks of them
+    ("... decide what context to give the model"): whose best sentence for the rest of the question comes close to
+    the best of them, and the two best however close (one would leave the set for the question's own retrieval).
+    Every code completion paper is no answer about context; but each has some metric, dataset or
+    model ("which evaluation metrics get reported?"), and each is asked for it."""
+    match = _PAPER_SET.search(found.searched)
+    rest = f"{found.searched[:match.start()]} {found.searched[match.end():]}" if match else ""
+    if len(ids) < 2 or len(long_words(rest, CHATTER)) < ASPECT_WORDS or ASKS_OF_EACH.search(rest):
+        return ids
+    best: dict[str, float] = {}
+    for s in found.scored_in_for(rest, ids):
+        best.setdefault(s.paper_id, s.score)
+    top = max(best.values(), default=0.0)
+    ranked = sorted(ids, key=lambda pid: -best.get(pid, 0.0))
+    return [pid for i, pid in enumerate(ranked) if i < 2 or best.get(pid, 0.0) >= ASPECT_RATIO * top]
 
 
 def _on_topic(found: Gathered) -> bool:
@@ -273,9 +298,10 @@ def paper_group(found: Gathered, best: ScoredSentence) -> list[ScoredSentence]:
     return sorted(group, key=lambda s: s.position)
 
 
-def across_papers(question: str, found: Gathered, names: Sequence[str] = ()) -> Answer | None:
-    """One cited line per relevant paper: the question spans papers, so no single abstract answers it."""
-    kept = relevant_papers(found, names)
+def across_papers(question: str, found: Gathered, names: Sequence[str] = (), on_aspect: bool = True) -> Answer | None:
+    """One cited line per relevant paper: the question spans papers, so no single abstract answers it. An
+    aggregation's fallback lists every described paper (`on_aspect` False): each has some metric or dataset."""
+    kept = relevant_papers(found, names, on_aspect=on_aspect)
     if len(kept) < 2:
         return None
     book = CitationBook(found.view.papers)
@@ -299,6 +325,10 @@ _DATA_CUE = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|corpus|corpora|ev
 # An aspect that asks for named things ("what benchmarks do they evaluate on", "metrics reported by A, B and C").
 ASKS_NAMED_THINGS = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|(?:test|eval|evaluation) (?:sets?|suites?)|"
                                r"metrics?|measures?)\b", re.I)
+# What every paper of a set has, so asking it of them keeps them all: which named things, or models, and sizes
+# ("which evaluation metrics get reported?", "how big are the datasets"); not a mention ("rather than benchmarks").
+ASKS_OF_EACH = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{ASKS_NAMED_THINGS.pattern}|models\b)|"
+                          r"\bhow (?:big|large|many)\b", re.I)
 
 
 def names_used(sentence: str, paper: Paper) -> list[str]:

@@ -295,6 +295,10 @@ _DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?!(?:being|going)\b)[a-z]+ing\s
 
 # Examples listed before "etc" are the asker's, as in brackets: "on-device / edge hardware, laptops, phones etc".
 _LISTED_ETC = re.compile(r",\s+[^,()]+(?:,\s*[^,()]+)*?,?\s*(?:etc\b\.?|and so on\b|and the like\b)", re.I)
+# Examples listed after a colon or "e.g." at the end are the asker's too: "agents acting in a real environment: web
+# sites, games, phone UIs".
+_LISTED_AFTER = re.compile(r"(?::\s+|,?\s+(?:e\.g\.,?|such\s+as|including|for\s+example,?)\s+)[^:()]+(?:,[^:()]+)+$",
+                           re.I)
 # A verb with its particle after the object says what is done to the subject, in the asker's figure of speech:
 # "shaving latency off LLM inference", "squeezing more accuracy out of small models".
 _PHRASAL = re.compile(r"^(?:are\s+|is\s+)?[a-z]+ing\s+(?P<object>(?:[\w-]+\s+){1,2}?)(?:off|out|up|down|away)\b", re.I)
@@ -323,7 +327,7 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     # brackets): "tested coding AIs on writing solidity smart contracts for blockchains" is about a field the index
     # lacks, as a question across papers is.
     said = _PHRASAL.sub(r"\g<object>", _DOING.sub("", rest, count=1))
-    long = long_words(_LISTED_ETC.sub(" ", re.sub(r"\([^)]*\)", " ", said)), CHATTER)
+    long = long_words(_LISTED_AFTER.sub(" ", _LISTED_ETC.sub(" ", re.sub(r"\([^)]*\)", " ", said))), CHATTER)
     unused = [w for w in long if not vocabulary.uses(w)]
     # ... and outweigh (`weight`: how telling a word is) those some abstract uses: "decoding latency with speculative
     # drafts" is still about decoding latency.

@@ -371,7 +371,8 @@ def decide(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSett
         answer = _about_paper(replace(shape, kind="factoid", papers=[pid], terms=terms,
                                       described=[found.searched[start:end]]), question, found)
     elif shape.kind == "aggregate":
-        answer = aggregate(question, found) or across_papers(question, found, [t.text for t in shape.terms])
+        answer = aggregate(question, found) or across_papers(question, found, [t.text for t in shape.terms],
+                                                             on_aspect=False)
     elif len(shape.papers) == 1:
         answer = _about_paper(shape, question, found)
     elif shape.kind == "factoid" and not shape.papers and (described := described_one(found)):

@@ -319,7 +319,8 @@ _COUNT_AFTER = re.compile(r"(?<=[,.;:?])\s*(?:(?:pls\s+|please\s+)?name\s+(?:one
                           r"\s*[?.!]*$", re.I)
 # A search-box query: a few words with no question mark, no sentence of the asker's ("I", "my") nor a figure or
 # "any" ("any study of X?" asks whether there is one).
-_KEYWORDS = re.compile(r"(?!.*\b(?:i|i['’]m|my|me|we|our|you|your)\b)(?!.*\d)(?!\s*any\b)[\w*+#/&().,' -]{3,90}", re.I)
+_KEYWORDS = re.compile(r"(?!.*\b(?:i|i['’]m|my|me|we|our|you|your|please)\b)(?!.*\d)(?!\s*any\b)(?!.*\w\.\s)"
+                       r"[\w*+#/&().,' -]{3,120}", re.I)
 # "rl for code where unit tests give the reward": a relative clause of the topic's, no ask.
 _RELATIVE_TAIL = re.compile(r"(?<=\w)\s+(?:where|which|that|who|whose)\b.*$", re.I)
 _FIGURE_ASKED = re.compile(r"\b(?:number|count|size|score|accuracy|rate|results?|figures?|numbers|speedup|cost|n)\b|#",
@@ -654,7 +655,8 @@ _LAYOUT_ASIDE = re.compile(r"^(?:(?:in\s+)?(?:a\s+)?(?:one\s+line\s+(?:each|per\
                            r"just\s+(?:the\s+)?titles?)"
                            r"(?:\s+(?:please|pls|is\s+fine|would\s+be\s+great))?)[.!]*$", re.I)
 # A bare "which ones?" after a topic that is a list already: "papers doing tree search - which ones do we have?".
-_WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?which\s+(?:ones|papers|of\s+them)(?:\s+(?:do\s+we\s+have|are\s+there|"
+_WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?which\s+(?:ones|papers|submissions|subs|of\s+them)"
+                         r"(?:\s+(?:do\s+we\s+have|are\s+there|"
                          r"qualify|fit|count|match|"
                          r"are\s+in\s+here|exist|have\s+we\s+got|are\s+in\s+(?:the|this|our)\s+\w+))?[\s?.!]*$", re.I)
 # A word pointing at what came before ("which methods do they use", "which other papers try that?"); a topic said
@@ -670,8 +672,9 @@ _TOPIC_REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b", re.I)
 
 
 # "Looking for work on agents that act on websites - which papers?", "X: any papers?", "I need papers about X.
-# Which ones are there?": the topic first, the ask for papers after it.
-_ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?(?:which|what|any)\s+(?:papers|ones|works|studies)"
+# Which ones are there?": the topic first, the ask for papers after it ("which subs?", as a reviewer says).
+_ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?(?:which|what|any)\s+(?:papers|ones|works|studies|"
+                        r"submissions|subs)"
                         r"(?:\s+(?:in\s+(?:the|this)\s+(?:collection|corpus|index)|in here|here))?"
                         r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|cover (?:that|this|it)))?"
                         r"\s*[?.!]*$", re.I)
@@ -694,6 +697,10 @@ _NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,3}?)?(?
                           r"whose|on|about)\b)", re.I)
 _ONLY_PAPERS = re.compile(rf"^(?:{_EVERY}(?:the\s+)?(?:papers?|works?|studies)\s+(?:where|in\s+which|that|which|"
                           r"(?=whose|on\b|about\b))|(?:papers|works|studies)\s+(?:that|which))\s*", re.I)
+# "I count a few papers that ...", "we know of two works where ...": the asker's count, then the list.
+_PAPERS_COUNTED = re.compile(r"^(?:i|we)\s+(?:count|see|know\s+of|found|remember|recall)\s+(?:only\s+)?"
+                             r"(?:a\s+few|a\s+couple(?:\s+of)?|some|several|many|a\s+handful(?:\s+of)?|two|three|four|five|\d+)\s+(?:papers|works|"
+                             r"studies)\s+(?:that|which|where|in\s+which)\s+", re.I)
 # What the list is for, said first: "For the agents section of my related work, are there any papers where ...".
 _PURPOSE_FIRST = re.compile(r"^(?:for|in|as\s+part\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?(?:of\s+)?"
                             r"(?:my|our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:session|reading\s+list|survey|review|talk|"
@@ -786,6 +793,14 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                 r"[-–—:,]?\s*(?:anything|any\s+(?:papers?|work|studies)|anyone|anybody)(?:\s+(?:here|on\s+(?:that|it)))?"
                 + _TOPIC_END, re.I),
      "which papers are about {}"),
+    # "code efficiency - is there anything beyond ENAMEL?", "HPC code models - is it just MPIrigen or are there
+    # others?": the papers on it, the one the asker knows of among them.
+    (re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:(?:is|are)\s+there\s+)?(?:anything|any\s*(?:one|body|thing)|"
+                r"any\s+(?:others?|more|other\s+(?:papers?|works?|ones))|others?)\s+(?:else\s+)?(?:beyond|besides|"
+                r"other\s+than|apart\s+from|aside\s+from|except(?:\s+for)?)\s+[^?,;]+?" + _TOPIC_END + "|"
+                r"^(?P<topic_one>.+?)\s*[-–—:,.?]+\s*is\s+it\s+(?:just|only)\s+[^?,;]+?\s*,?\s+or\s+(?:are|is)\s+there\s+"
+                r"(?:any\s+)?(?:others?|more|other\s+(?:papers|ones|works))" + _TOPIC_END, re.I),
+     lambda m: f"which papers are about {(m['topic'] or m['topic_one']).strip(' ,')}"),
     # "SWE-bench shows up in which abstracts?", "turing completeness gets mentioned in which abstracts"
     (re.compile(r"^(?P<topic>.+?)\s+(?:(?:shows?|comes?)\s+up|(?:gets?|is|are)\s+(?:mentioned|discussed|covered|"
                 r"raised|cited))\s+in\s+which\s+(?:abstracts|papers|works)" + _TOPIC_END, re.I),
@@ -903,7 +918,7 @@ def _topic_of(text: str) -> str:
         # "who actually tested their completion work ...": "their" is the papers' own.
         if topic and not _REFERS_BACK.search(_WITHIN.sub(" ", re.sub(r"\([^()]*\)|\btheir\b", "", topic))):
             return topic
-        if i and topic and re.search(r"\b(?:papers|works|studies)\b", clause, re.I) and \
+        if i and topic and re.search(r"\b(?:papers|works|studies)\b|^who\b", clause, re.I) and \
                 len(named := _names_of(clauses[i - 1])) == 1 and \
                 not _REFERS_BACK.search(unpointed := re.sub(r"\bit\b", named[0], topic)):
             # "HumanEval shows up everywhere - which papers use it or a variant of it?": it is the one name before
@@ -923,12 +938,17 @@ def _topic_of(text: str) -> str:
 _POINTS_BACK_ONCE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,3}?)(?:it|them|that|this|those|these)(?P<rest>\s+[^,;]*)?",
                                re.I)
 _PHRASE_BEFORE = 8  # words a phrase said before the ask may have
+# Where the asker points at the papers ("who here", "who in this corpus") and how they stress the deed.
+_HERE = r"(?:here|in\s+here|in\s+(?:this|the)\s+(?:corpus|collection|index|set|library))"
+_REALLY = r"(?:actually|really|explicitly|specifically)"
 _SETS_ASIDE = re.compile(r"^(?:but\s+|and\s+)?(?:no|not|without|excluding|except|skip)\b", re.I)
 
 
 # What a list leaves out is no part of its topic: "... for math reasoning? formal proof checkers like Lean don't
-# count", "(informal word problems, not lean proofs)", "-- not model inference speed".
-_EXCLUDING_CLAUSE = re.compile(r"(?<=[.?!;])\s+[^.?!;]*\b(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|won['’]?t|"
+# count", "... - code-only releases don't count", "(informal word problems, not lean proofs)", "-- not model
+# inference speed".
+_EXCLUDING_CLAUSE = re.compile(r"(?:(?<=[.?!;])|\s+[-–—]+)\s+(?:(?!\s[-–—]+\s)[^.?!;])*"
+                               r"\b(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not|won['’]?t|"
                                r"shouldn['’]?t|should\s+not)\s+count\b[^.?!;]*[.?!;]?", re.I)
 # A clause that sets papers aside or restates the ask: "- exclude ones that merely mention Lean in passing.",
 # "? exclude formal proof checkers like Lean", "- I mean learned judges only".
@@ -985,6 +1005,9 @@ _WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|a
 def _list_topic(text: str) -> str:
     if re.match(_WAYS_OF_PEOPLE, text, re.I) or re.match(_WAYS, text, re.I):
         return ""  # "what approaches do people use to X", "what approaches make X cheaper": the ways, across papers
+    # "Every paper that releases ...", "I count a few papers that train code models with RL": which papers do, in
+    # whichever clause it is said.
+    text = _ONLY_PAPERS.sub("which papers ", _PAPERS_COUNTED.sub("which papers ", text))
     # "is there a paper here on X?": the list of papers on X, which may be empty.
     text = re.sub(r"^(?:is|are)\s+there\s+(?:an?|any)\s+(?:paper|work|study|article)s?(?:\s+here|\s+in\s+(?:the|this)"
                   r"\s+(?:index|collection|corpus))?\s+(?=(?:on|about|that|which|where|using|with)\b)", "which papers ",
@@ -1009,14 +1032,17 @@ def _list_topic(text: str) -> str:
     text = re.sub(r"\bwhose\s+(?:main\s+|primary\s+|key\s+|core\s+|central\s+)?(?:contribution|focus|goal|aim|"
                   r"subject|topic|point)s?\s+(?:is|are|was|were|lies\s+in)\s+", "", text, flags=re.I)
     # "who's using LLMs to make code faster?", "who is working on X": the papers that do it; "who releases X?" too.
-    text = re.sub(r"^who(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
+    text = re.sub(rf"^who(?:\s+{_HERE})?(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?:{_REALLY}\s+)?(?=[\w-]+ing\b)",
+                  "which papers are ", text, flags=re.I)
+    # "Who here does real theorem-proving work in Lean?": which papers here do; "here" says it is not people.
+    text = re.sub(rf"^who\s+(?:else\s+)?{_HERE}\s+(?:{_REALLY}\s+)?(?:does|do)\s+(?=\w)", "which papers do ", text,
+                  flags=re.I)
     # "who here explicitly builds X?", "who actually tested X with real developers?": the papers that did too.
     # A deed in the past only with a word saying the papers' own ("who actually tested ..."): "who curated the
     # problems?" asks for people, "who evaluated more models, A or B?" compares.
-    text = re.sub(r"^who\s+(?:else\s+)?(?:(?:here|in\s+here)\s+)?(?:(?:actually|really|also|even|explicitly|"
-                  r"specifically)\s+)?(?=(?!is\b|was\b|has\b|does\b|needs\b|wants\b)[a-z][\w-]+s\b)|"
-                  r"^who\s+(?:else\s+)?(?:(?:here|in\s+here)\s+)?(?:actually|really|explicitly|specifically)\s+"
-                  r"(?=[a-z][\w-]+[^e]ed\b)", "which papers ", text)
+    text = re.sub(rf"^who\s+(?:else\s+)?(?:{_HERE}\s+)?(?:(?:{_REALLY}|also|even)\s+)?"
+                  r"(?=(?!is\b|was\b|has\b|does\b|needs\b|wants\b)[a-z][\w-]+s\b)|"
+                  rf"^who\s+(?:else\s+)?(?:{_HERE}\s+)?{_REALLY}\s+(?=[a-z][\w-]+[^e]ed\b)", "which papers ", text)
     # "Which report their own numbers on HumanEval?": a verb right after "which" asks which papers do it; not "which
     # reports the higher success rate, A or B?".
     text = re.sub(r"^which\s+(?=(?:report|use|evaluate|test|propose|introduce|build|train|fine-tune|release|apply|"
@@ -1025,6 +1051,12 @@ def _list_topic(text: str) -> str:
     # "what here covers that kind of agent?", "anything here built for HPC code?": which papers here do.
     text = re.sub(r"^(?:what|anything|something)\s+(?:here|in\s+here)\s+(?=[a-z][\w-]+(?:s|ed|t)\b)", "which papers ",
                   text, flags=re.I)
+    # "where does RL actually get used to train something code-related here?": which papers here use it so. Only
+    # with "here": "where is the verifier used?" asks where in a paper.
+    if re.search(rf"\b{_HERE}\b", text, re.I):
+        text = re.sub(rf"^where\s+(?:does|do|is|are)\s+(?P<what>.+?)\s+(?:{_REALLY}\s+)?(?:gets?\s+|being\s+)?"
+                      r"(?P<verb>used|applied)\b", lambda m: f"which papers {_ACTIVE[m['verb'].lower()]} {m['what']}",
+                      text, flags=re.I)
     # "Any abstracts here that give a dollar cost ...?": which papers do.
     text = re.sub(r"^(?:any|are\s+there\s+any)\s+(?:papers|works|studies|abstracts)\s+(?:(?:in\s+)?here\s+)?"
                   r"(?:that|which)\s+", "which papers ", text, flags=re.I)
