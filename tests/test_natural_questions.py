@@ -274,6 +274,10 @@ def test_what_is_asked_of_a_described_set_of_papers_keeps_the_ones_answering_it(
     assert len(metrics.citations) > len(titles)
 
 
+def test_a_benchmark_typed_in_lower_case_with_plus_signs_that_no_abstract_has_is_refused(engine):
+    assert_refused_saying(engine, "webarena gpt4 agent score on miniwob++", "miniwob++")
+
+
 def test_a_name_asked_about_across_papers_is_answered_by_every_paper_naming_it(engine):
     from rag.answer.naming import mentions_name
 

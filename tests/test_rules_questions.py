@@ -1039,6 +1039,7 @@ def test_which_model_reached_a_result_is_asked_by_name(question, asks):
     ("how many test cases/problems in each?", "cases", "approximately 5K test samples"),  # whatever each counts
     ("A vs B: which has more test items, and exactly how many each?", "items", "It comprises 5,062 problems"),
     ("it solves 17% more on SV-COMP: what are the absolute counts?", None, ""),  # "more on" counts nothing
+    ("how many people actually used Code4Me?", "people", "usage data from more than 1200 users"),  # not "actually"
 ])
 def test_what_a_how_many_question_counts(question, unit, counts):
     from rag.answer.units import counted_unit
@@ -1268,6 +1269,18 @@ def test_a_lower_case_name_with_a_number_the_abstracts_never_write_is_unknown(qu
 
     corpus = "Over float32 numbers, Llama-3 and GPT-4o beat o1-mini."
     assert unwritten_numbered(question, corpus) == unknown
+
+
+@pytest.mark.parametrize(("question", "plussed"), [
+    ("webarena gpt4 agent score on miniwob++", ["miniwob++"]),
+    ("humaneval+ and mbpp+ numbers?", ["humaneval+", "mbpp+"]),
+    ("written in c++ or C#?", []),  # one letter is a language's name, no benchmark's
+    ("GSM8K+MATH, a+b", []),  # joined names and sums
+])
+def test_a_lower_case_name_with_plus_signs_is_a_name(question, plussed):
+    from rag.answer.unknowns import PLUSSED
+
+    assert PLUSSED.findall(question) == plussed
 
 
 @pytest.mark.parametrize(("question", "yes_no"), [

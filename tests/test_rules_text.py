@@ -411,6 +411,11 @@ def test_a_clipping_heading_a_name_the_abstracts_write_is_left_as_typed():
     ("papers that do BOTH RL and code", "", set(), "papers that do both RL and code"),
     ("NOT just a mention", "", set(), "not just a mention"),
     ("results on NONE of them", "We test on NONE of the splits.", set(), "results on NONE of them"),
+    # Four or five letters: a double letter typed once or two letters swapped, into the one word the index has.
+    ("avg cost per isue", "on average $0.43 per issue", set(), "avg cost per issue"),
+    ("the top socre", "a score of 81", set(), "the top score"),
+    ("the cose of it", "the cost and the case", set(), "the cose of it"),  # a changed letter, and two words
+    ("a tiny modl", "a model", set(), "a tiny modl"),  # a letter dropped from a short word: too loose a sign
 ])
 def test_a_typing_slip_is_put_right_only_when_sure(question, corpus, english, read):
     from rag.text.typos import correct_slips

@@ -236,7 +236,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         # the abstract names otherwise, and is judged there).
         absent += [w for w in unknowns(found)[1] if not english_word(w.lower(), view.vocabulary)]
         # The same typed in lower case: "eurus-2-7b-prime aime 2024 pass@1?", "alphacode's codeforces elo rating?".
-        absent += unknown_lower(question, view.vocabulary)
+        absent += unknown_lower(found.searched, view.vocabulary)  # as read: slips put right ("isue")
     offered = offered_names(without_title(question, paper.title),
                             lambda w: name_like(w) or bool(view.vocabulary.name_typed_lower(w)))
     # Read as a word only when it is one: "C++" is no "c" of the abstract.

@@ -25,7 +25,8 @@ AUX_WORD = r"do|does|did|are|is|were|was|can|could|has|have|had|will|would"
 # A participle ends the unit where it ends the question or a preposition follows ("how many layers skipped", "how
 # many problems solved by STP"), not inside it ("how many manually curated problems").
 _HOW_MANY = re.compile(r"\bhow many\s+(?:of\s+the\s+)?(?P<unit>(?:[\w-]+\s+){0,3}?[\w/-]+?)(?:\s+"
-                       rf"(?:{AUX_WORD}|in|into|on|per|got|get|gets|been|being|took|take|takes|went|go|goes|used|"
+                       # an adverb before the verb ends it too: "how many people actually used Code4Me"
+                       rf"(?:{AUX_WORD}|actually|really|ever|even|still|also|just|successfully|in|into|on|per|got|get|gets|been|being|took|take|takes|went|go|goes|used|"
                        r"(?!(?:need|speed|seed|feed)\b)[a-z]+ed(?=\s*(?:[?.!]|$)|\s+(?:by|in|on|for|per|with|from)\b))\b|"
                        r"\s*[?.!]*$)", re.I)
 # A unit the abstracts count in other words: "how many models" is answered by "60 LLMs".

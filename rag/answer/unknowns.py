@@ -52,7 +52,10 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
     # "float64", "a100", "o3": a name typed in lower case with its number, which no abstract writes in any spacing
     # ("float32" is another type, "gpt4o" is "GPT-4o").
     numbered = [w for w in unwritten_numbered(question, view.corpus_text) if w not in unknown and w not in variants]
-    return [n for n in unknown if n in strong] + variants + numbered, [n for n in unknown if n not in strong]
+    # "miniwob++": a name typed in lower case with its plus signs, which no abstract writes.
+    plussed = [w for w in dict.fromkeys(PLUSSED.findall(question))
+               if w not in unknown and not mention_pattern(w).search(view.corpus_text)]
+    return [n for n in unknown if n in strong] + variants + numbered + plussed, [n for n in unknown if n not in strong]
 
 
 def _joined_known(name: str, view: IndexView) -> bool:
@@ -72,6 +75,10 @@ def _heads_a_name(base: str, corpus_text: str) -> bool:
 # Letters then a number, in lower case, standing alone: "float64", "llama3", "a100", "o1". Not a release ("v2"),
 # nor a piece of a longer token ("pass@1", "llama2-7b", "lean4/").
 NUMBERED = re.compile(r"(?<![\w.@/+#-])(?!v\d)[a-z]{1,12}\d+(?:[a-z]{1,3}\d*)?(?![\w@/+#-]|\.\d)")
+
+
+# Lower-case letters ending in one or two plus signs, standing alone: "miniwob++", "humaneval+".
+PLUSSED = re.compile(r"(?<![\w.@/+#-])[a-z][a-z0-9-]*[a-z0-9]\+{1,2}(?![\w+])")
 
 
 def unwritten_numbered(question: str, corpus_text: str) -> list[str]:

@@ -7,9 +7,10 @@ word one slip away (a letter dropped, added, changed, or two swapped; never the 
 A word only English has is taken for the two commonest slips alone, a double letter typed once ("actualy") and two
 letters swapped ("specualtive"): "jupyter" is no "jupiter". English is the whole words of two vocabularies the
 product ships, the sentence encoder's WordPiece list and tiktoken's cl100k_base, so nothing is downloaded; names
-are left alone, since they are capitalised or the index has them in lower case ("plansearch"). Two exceptions: the
-question words "which" and "what", whatever their length ("wich ones"), and a capitalised word one letter from a
-word the index writes in lower case ("the KV Predicton paper").
+are left alone, since they are capitalised or the index has them in lower case ("plansearch"). Three exceptions: the
+question words "which" and "what", whatever their length ("wich ones"), a capitalised word one letter from a
+word the index writes in lower case ("the KV Predicton paper"), and a word of four or five letters with a double
+letter typed once or two letters swapped, into the one word the index has so ("isue").
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ def standalone_lower(least: int, most: int | None = None) -> re.Pattern[str]:
 
 
 _LOWER_WORD = standalone_lower(MIN_LETTERS)
+_SHORT_WORD = standalone_lower(4, MIN_LETTERS - 1)
 # A capitalised word, standing alone as `standalone_lower`'s: a name's part may be typed with a slip too.
 _CAPITALISED_WORD = re.compile(rf"(?<![\w'’./@+-])[A-Z][a-z]{{{MIN_LETTERS},}}(?![\w'’/@+-]|\.\w)")
 
@@ -182,7 +184,7 @@ def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str]
         return near[0].capitalize()
 
     question = _CAPITALISED_WORD.sub(fix_capitalised, question)
-    if not _LOWER_WORD.search(question):
+    if not _LOWER_WORD.search(question) and not _SHORT_WORD.search(question):
         return question
     english = english_words() if english is None else english
 
@@ -199,7 +201,18 @@ def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str]
         common = [w for w, slip in near.items() if slip in ("doubled", "swapped") and w in english]
         return common[0] if len(common) == 1 else word
 
-    return _LOWER_WORD.sub(fix, question)
+    question = _LOWER_WORD.sub(fix, question)
+
+    def fix_short(match: re.Match[str]) -> str:
+        # "avg cost per isue": a short word is put right only for a double letter typed once or two letters swapped,
+        # into the one word the index has so.
+        word = match[0]
+        if known_word(word, vocabulary, english):
+            return word
+        indexed = [w for w, slip in one_slip_away(word).items() if slip in ("doubled", "swapped") and vocabulary.has(w)]
+        return indexed[0] if len(indexed) == 1 else word
+
+    return _SHORT_WORD.sub(fix_short, question)
 
 
 def _ing_form(word: str, vocabulary: Vocabulary, english: frozenset[str]) -> str:
