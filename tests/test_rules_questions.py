@@ -145,6 +145,9 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("how large are the datasets the formal proof / verification papers build?", "multi", []),
     ("when you sample many programs, how do people pick the one to submit?", "multi", []),  # asked anywhere
     ("how are folks dealing with scarce proof data?", "multi", []),
+    # Stop 53: workarounds are ways; a list topic saying nothing ("are described") asks the ways across papers.
+    ("code models leak test data - what remedies are suggested?", "multi", []),
+    ("search over program space: what methods are described, and how do they work?", "multi", []),
     ("What tricks exist to make code LLM inference cheaper?", "multi", []),
     ("what ideas are out there for making test-time compute pay off?", "multi", []),
     # The sentence that asks decides, whatever context comes first.
@@ -2011,6 +2014,8 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("where is the verifier used in AlphaCode?", ""),
     ("who does the grading in the user study?", ""),
     ("is it only CodeTree that beats the baseline?", ""),
+    ("what methods are described", ""),  # no topic: the ways across papers
+    ("which papers are described as surveys", "are described as surveys"),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic

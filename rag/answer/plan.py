@@ -544,7 +544,7 @@ _WAYS_EXIST = re.compile(r"^what\s+(?:[\w-]+\s+)?(?:tricks|ways|approaches|metho
 # methods?") and what people, papers or "you" do ("how do benchmark designers stop leakage?", "how can you make code
 # models cheaper?"). Each is answered paper by paper, as a question worded "across these papers" is.
 _WORK = (r"(?:ways|strategies|approaches|techniques|methods|ideas|frameworks|setups|designs|attempts|tricks|options|"
-         r"solutions|systems|results|arguments|findings|directions)")
+         r"solutions|systems|results|arguments|findings|directions|workarounds|remedies|fixes|mitigations)")
 # "when you sample many programs, how do people pick one?", "What are people doing instead?", "How do different papers
 # bring in ...": the work of several groups is asked about.
 _GROUPS = (r"(?:people|researchers|papers|folks|ppl|authors|anyone|others|(?:different|various|other)\s+"
@@ -729,7 +729,19 @@ def list_topic(text: str) -> str:
     """The topic of a "which papers ..." question, or "" when it is not one. In a question of several sentences or
     clauses ("I'm collecting HumanEval numbers. Which papers use HumanEval?", "Not Lean: which papers use F*?") the
     clause that asks for the list decides; said in one breath, the clause after a comma ("okay so code reasoning,
-    which papers get a model to trace what a program does") does too."""
+    which papers get a model to trace what a program does") does too. A topic that says nothing ("X: what methods
+    are described and how do they work?") is none: the question asks the ways across papers."""
+    topic = _any_topic(text)
+    return "" if _SAYS_NOTHING.fullmatch(topic) else topic
+
+
+# A list topic of no content words: "are described", "have been proposed", "exist".
+_SAYS_NOTHING = re.compile(r"(?:(?:are|is|were|was|have\s+been|has\s+been|gets?|got)\s+)?(?:described|proposed|used|"
+                           r"presented|discussed|tried|mentioned|covered|introduced|out\s+there|there|available)|"
+                           r"exists?", re.I)
+
+
+def _any_topic(text: str) -> str:
     if topic := _topic_of(text):
         return topic
     if (asked := _asked_as_list(text.strip())) != text.strip():
