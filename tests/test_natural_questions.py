@@ -274,6 +274,13 @@ def test_what_is_asked_of_a_described_set_of_papers_keeps_the_ones_answering_it(
     assert len(metrics.citations) > len(titles)
 
 
+def test_a_two_letter_acronym_typed_in_lower_case_is_the_acronym_an_abstract_spells_out(engine):
+    # "rl" is RL, which abstracts spell out as reinforcement learning; "ui" (never spelled out) is left as typed.
+    lower = {c.title for c in engine.ask("which papers apply rl to program synthesis or code optimisation?").citations}
+    upper = {c.title for c in engine.ask("which papers apply RL to program synthesis or code optimisation?").citations}
+    assert lower == upper and len(lower) >= 2
+
+
 def test_a_benchmark_typed_in_lower_case_with_plus_signs_that_no_abstract_has_is_refused(engine):
     assert_refused_saying(engine, "webarena gpt4 agent score on miniwob++", "miniwob++")
 

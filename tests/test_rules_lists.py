@@ -581,3 +581,17 @@ def test_a_common_name_inside_a_longer_description_leaves_the_list_to_the_descri
     assert [m.paper.paper_id for m in find_matches(topic, papers, score)] == ["math"]
     # The name alone, or with a word or two about it, is still every paper writing it.
     assert len(find_matches("Python code", papers, score)) == COMMON_NAME_PAPERS
+
+
+@pytest.mark.parametrize(("topic", "names"), [
+    # A name made a describing word is the name: an abstract on HPC code models need not write "HPC-specific".
+    ("HPC-specific code models", ["HPC"]),
+    ("GPT-4-based agents", ["GPT-4"]),
+    ("Lean-based provers or Isabelle-style ones", ["Lean", "Isabelle"]),
+    ("CodeLlama fine-tunes", ["CodeLlama"]),  # a name with no such word stays whole
+])
+def test_the_names_of_a_list_topic(topic, names):
+    from rag.answer.listing import topic_names
+
+    assert topic_names(topic) == names
+

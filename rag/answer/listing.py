@@ -236,8 +236,14 @@ _OR_ON_IT = re.compile(r",?\s+(?:or|and/or)\s+(?:[\w-]+\s+){1,3}?(?:(?:on|upon|w
 
 
 def topic_names(topic: str) -> list[str]:
-    """The names in a list topic; a topic is a fragment, so its first word is no sentence start ("Isabelle or Coq")."""
-    return key_names(f"about {topic}")
+    """The names in a list topic; a topic is a fragment, so its first word is no sentence start ("Isabelle or Coq").
+    A name made a describing word ("HPC-specific code models", "GPT-4-based agents") is the name: an abstract about
+    HPC code models need not write "HPC-specific"."""
+    return list(dict.fromkeys(_DESCRIBING_SUFFIX.sub("", n) for n in key_names(f"about {topic}")))
+
+
+_DESCRIBING_SUFFIX = re.compile(r"-(?:specific|based|only|style|like|oriented|focused|related|driven|powered|centric|"
+                                r"flavou?red)$", re.I)
 
 
 def asked_figures(topic: str) -> list[Figure]:

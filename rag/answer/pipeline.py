@@ -571,6 +571,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
           besides: Sequence[str] = ()) -> Answer | None:
     """Every matching paper (less those `besides`: "anything else like DotaMath?"); a figure no abstract states is
     refused, not answered with whatever ranks first."""
+    from rag.answer.acronyms import defined_as
     from rag.answer.listing import (
         asks_mentions,
         find_matches,
@@ -583,6 +584,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     )
     from rag.text.chatter import CHATTER
     from rag.text.names import is_generic
+    from rag.text.typos import TWO_LETTER_WORDS
 
     view = found.view
     # "which papers use isabelle": a word the abstracts only write as a name is that name, matched exactly.
@@ -606,6 +608,12 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         return word[0] if known else word[0].capitalize()
 
     topic = re.sub(r"\b[a-z][a-z0-9]{2,}\b", as_name, topic)
+    # "rl applied to code tasks": two letters an abstract spells out as an acronym in capitals are that acronym ("RL":
+    # reinforcement learning), unless they are an English word ("or", "it"); one only written so ("ui") is left to
+    # the topic's meaning.
+    topic = re.sub(r"(?<![\w'’-])[a-z]{2}(?![\w'’-])", lambda m: m[0].upper() if m[0] not in TWO_LETTER_WORDS and
+                   view.vocabulary.writes_upper(m[0]) and defined_as(m[0].upper(), view.papers.values()) else m[0],
+                   topic)
     if repeated := repeated_unused(found.searched, view.vocabulary):
         return refuse(question, found, not_mentioned(repeated))
     if reason := unmet_words(topic, view.vocabulary, lambda word: sum(map(view.lexical.idf, tokenize(word)))):

@@ -21,6 +21,9 @@ from functools import lru_cache
 from rag.text.vocabulary import Vocabulary, run_together
 
 MIN_LETTERS = 6
+# English words of two letters, which a question typed in lower case may hold beside acronyms ("rl", "ml").
+TWO_LETTER_WORDS = frozenset("""am an as at be by do go he hi if in is it me my no of oh ok on or so to up us we ex id
+vs eg ie""".split())
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # What an inflected word may end in beyond its root: "epochs", "setups", "recommender", "shaving" (shave).
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
