@@ -167,6 +167,16 @@ def test_them_after_a_list_narrows_that_list(engine):
     assert all("Isabelle" in c.quote for c in answer.citations)
 
 
+def test_a_list_narrowed_to_the_papers_saying_which_base_model_they_tuned(engine):
+    first = "which papers build instruction-tuning datasets for math reasoning?"
+    answer = engine.ask("which of those say what base model they started training from?", history=[first])
+    assert answer.kind == "list" and answer.citations
+    # Each kept paper quotes the sentence naming the model it tuned, and every one was in the earlier list.
+    earlier = {c.paper_id for c in engine.ask(first).citations}
+    assert {c.paper_id for c in answer.citations} <= earlier
+    assert all(re.search(r"[Ff]ine-tun|[Pp]re-?train", c.quote) for c in answer.citations)
+
+
 def test_a_named_paper_is_evidence_even_when_retrieval_ranks_it_below_the_cut(engine):
     """The verifier keeps only citations to papers in the evidence, so a named paper must be there."""
     from rag.answer.evidence import Tools

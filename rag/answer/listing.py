@@ -28,6 +28,7 @@ from rag.answer.plan import NARROWING
 from rag.answer.record import asks_money, money_sentence
 from rag.answer.released import release_asked, release_sentence
 from rag.answer.scoring import ScoredSentence
+from rag.answer.tuned_models import asks_tuned_models, tuned_models
 from rag.answer.unknowns import LIKENED
 from rag.text.chatter import CHATTER
 from rag.text.markers import escape_markers
@@ -140,6 +141,11 @@ def find_matches(
             matches = [m for m in matches if m.paper.paper_id in ids] or \
                 [m for m in matches if m.paper.paper_id in closest]
         return matches
+    if asks_tuned_models(topic) and not topic_names(topic):
+        # "... and also say what base model they started training from": the papers naming a model they tuned.
+        from rag.answer.across import used_as_data
+
+        return [Match(p, found[0][1], 1.0) for p in papers if (found := tuned_models(p, used_as_data))]
     if asks_money(topic):
         # "give a dollar cost for running their system": the papers stating an amount of money ("$0.43 per issue").
         return [Match(p, said, 1.0) for p in papers if (said := money_sentence(p.abstract))]
