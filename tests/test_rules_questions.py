@@ -2016,6 +2016,8 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("is it only CodeTree that beats the baseline?", ""),
     ("what methods are described", ""),  # no topic: the ways across papers
     ("which papers are described as surveys", "are described as surveys"),
+    ("tree search for proofs. list all of them", "tree search for proofs"),  # a label, then the whole list asked
+    ("Compare FunCoder and CodeTree - I want the full set", ""),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic
@@ -2828,6 +2830,11 @@ def test_a_figure_asked_where_it_was_got_needs_a_sentence_naming_the_place(quest
     # "it" is the one thing the list was on; the value asked of each is what the list quotes.
     ("which of those actually reports a number on it, and what is it?", "which papers evaluate on SWE-bench?",
      "Which papers are about SWE-bench and also actually reports a number on SWE-bench?"),
+    # "the Lean ones" are the listed papers, called by what the list was on; a label asked for in full is a list.
+    ("which of the Lean ones also use Isabelle?", "Which papers use Lean?",
+     "Which papers are about Lean and also use Isabelle?"),
+    ("which of the RL ones get rewards from tests?", "RL for code (completion, optimisation) - need all of them",
+     "Which papers are about RL for code (completion, optimisation) and also get rewards from tests?"),
 ])
 def test_which_of_them_narrows_the_earlier_list(question, earlier, standalone):
     from rag.answer.followups import condense

@@ -36,10 +36,11 @@ _WHICH_OF_THEM = re.compile(r"\bwhich(?:\s+one|\s+of\s+(?:the\s+two|them|both|th
                             r"(?:\s+(?:two|three|four|five|six))?|the\s+(?:three|four|five|six)))\b", re.I)
 # "ok and which of those ...", "so, which of them ...": words before the ask that ask nothing.
 _OPENER = re.compile(r"^(?:(?:ok(?:ay)?|so|and|also|alright|right|great|cool|thanks|nice)\b[,\s]*)+", re.I)
-# "Of those, is there one that also ...?", "do any of them ...?": which of them do.
+# "Of those, is there one that also ...?", "do any of them ...?", "which of the RL ones ...?": which of them do.
 _OF_THEM = re.compile(r"^(?:(?:(?:of|among)\s+(?:them|these|those)\s*,?\s*(?=(?:which|what)\s+(?!one\b)))?"
                       r"(?:which|what)\s+(?:ones?\s+|papers?\s+)?"
-                      r"(?:(?:of|among)\s+(?:them|these|those)\s+)?|"
+                      # "which of the RL ones ...": the listed papers, by what the list was on
+                      r"(?:(?:of|among)\s+(?:them|these|those|the\s+(?:[\w-]+\s+){1,3}?ones)\s+)?|"
                       r"(?:(?:of|among)\s+(?:them|these|those)\s*,?\s*)?(?:is\s+there\s+(?:one|any|a\s+paper)|"
                       r"are\s+there\s+(?:any|ones)|(?:does|do)\s+any(?:\s+(?:of\s+)?(?:them|these|those))?)"
                       r"(?:\s+(?:of\s+)?(?:them|these|those))?\s+(?:that\s+|which\s+)?)(?P<rest>.+)$", re.I)

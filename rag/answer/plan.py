@@ -892,6 +892,7 @@ def _topic_of(text: str) -> str:
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"{list_question(topic)}?"
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
+    popped = ""
     clauses = [_BULLET.sub("", c.strip())
                for c in re.split(r"(?<=[.?!:;])(?<!e\.g\.)(?<!i\.e\.)\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text)
                if c.strip(" -–—*•")]
@@ -903,9 +904,13 @@ def _topic_of(text: str) -> str:
             _list_topic(" ".join(clauses[:-1]).rstrip("?.!:; ")))):
         # "... ? I want the full set.", "papers doing tree search, ... - which ones do we have?", "...? i count
         # deepseek-prover and maybe 2 others. making the reading list"
-        clauses.pop()
+        popped = clauses.pop()
     text = " ".join(clauses).rstrip("?.!:; ")
     whole = _list_topic(text)
+    if not whole and len(clauses) == 1 and _ALL_OF_IT.match(popped) and bare_label(text) and \
+            len(text.split()) <= _PHRASE_BEFORE + 4:
+        # "RL for code (generation, completion, ...) - need all of them": a label, then the whole list of it asked.
+        return text
     if whole or len(clauses) == 1:
         return whole
     for i, clause in enumerate(clauses):
