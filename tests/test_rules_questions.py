@@ -2017,6 +2017,8 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("what methods are described", ""),  # no topic: the ways across papers
     ("which papers are described as surveys", "are described as surveys"),
     ("tree search for proofs. list all of them", "tree search for proofs"),  # a label, then the whole list asked
+    ("which papers describe their own system as multi-agent", "multi-agent"),  # what they call it
+    ("which works call their method a verifier", "verifier"),
     ("Compare FunCoder and CodeTree - I want the full set", ""),
 ])
 def test_list_topics_in_chat_wording(question, topic):

@@ -1045,6 +1045,11 @@ def _list_topic(text: str) -> str:
                   r"(?=(?:use|used|evaluate|evaluated|test|tested|appl(?:y|ied)|report|reported|work(?:ed)?\s+with|"
                   r"build|built|run|ran|benchmark|benchmarked|release|released|introduce|introduced|propose|proposed|"
                   r"tr(?:y|ied)|touch|mention|cite|discuss)\b)", "which papers ", text, flags=re.I)
+    # "which papers describe their own system as multi-agent?", "call their method a verifier": the papers on what
+    # they call it.
+    text = re.sub(r"\b(?:describe|call|present|frame|bill|label)s?\s+(?:their|its)\s+(?:own\s+)?(?:system|method|"
+                  r"approach|framework|work|model|tool|agent|contribution)s?\s+(?:as\s+)?(?:an?\s+|being\s+)?",
+                  "are about ", text, flags=re.I)
     # "papers whose main contribution is evaluating X": the papers evaluating X.
     text = re.sub(r"\bwhose\s+(?:main\s+|primary\s+|key\s+|core\s+|central\s+)?(?:contribution|focus|goal|aim|"
                   r"subject|topic|point)s?\s+(?:is|are|was|were|lies\s+in)\s+", "", text, flags=re.I)
