@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rag.answer.acronyms import defined_as, expansion
-from rag.answer.across import UNUSED_WORDS
+from rag.answer.across import UNUSED_WORDS, used_as_data
 from rag.answer.applied_method import applied_method
 from rag.answer.asides import MAKERS_JOIN
 from rag.answer.asks import result_figures
@@ -143,8 +143,6 @@ def find_matches(
         return matches
     if asks_tuned_models(topic) and not topic_names(topic):
         # "... and also say what base model they started training from": the papers naming a model they tuned.
-        from rag.answer.across import used_as_data
-
         return [Match(p, found[0][1], 1.0) for p in papers if (found := tuned_models(p, used_as_data))]
     if asks_money(topic):
         # "give a dollar cost for running their system": the papers stating an amount of money ("$0.43 per issue").
