@@ -2010,6 +2010,9 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("process rewards - anything besides PRIME?", "process rewards"),
     ("where does Monte Carlo tree search get used here?", "Monte Carlo tree search"),
     ("web agents, e.g. shopping or forums. which submissions?", "web agents, e.g. shopping or forums"),
+    ("Is it only OMPGPT, or are there other OpenMP papers?", "OpenMP"),  # the same asked the other way round
+    ("we count three papers that use Isabelle. which ones?", "Isabelle"),  # the count, then "which ones?"
+    ("Every study that evaluates GPT-4 on math, please", "GPT-4 on math"),
     # Controls: where in one paper, "who does" without "here" (people), a comparison.
     ("where is the verifier used in AlphaCode?", ""),
     ("who does the grading in the user study?", ""),

@@ -695,7 +695,7 @@ _NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,3}?)?(?
                           r"(?:need|want|would\s+like)|['’]d\s+like)|need|want)\s+"
                           rf"(?=(?:{_EVERY})?(?:the\s+)?(?:papers?|works?|studies)\s+(?:where|that|which|in\s+which|"
                           r"whose|on|about)\b)", re.I)
-_ONLY_PAPERS = re.compile(rf"^(?:{_EVERY}(?:the\s+)?(?:papers?|works?|studies)\s+(?:where|in\s+which|that|which|"
+_ONLY_PAPERS = re.compile(rf"^(?:{_EVERY}(?:the\s+)?(?:papers?|works?|stud(?:y|ies))\s+(?:where|in\s+which|that|which|"
                           r"(?=whose|on\b|about\b))|(?:papers|works|studies)\s+(?:that|which))\s*", re.I)
 # "I count a few papers that ...", "we know of two works where ...": the asker's count, then the list.
 _PAPERS_COUNTED = re.compile(r"^(?:i|we)\s+(?:count|see|know\s+of|found|remember|recall)\s+(?:only\s+)?"
@@ -813,6 +813,10 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                 r"^(?P<topic_one>.+?)\s*[-–—:,.?]+\s*is\s+it\s+(?:just|only)\s+[^?,;]+?\s*,?\s+or\s+(?:are|is)\s+there\s+"
                 r"(?:any\s+)?(?:others?|more|other\s+(?:papers|ones|works))" + _TOPIC_END, re.I),
      lambda m: f"which papers are about {(m['topic'] or m['topic_one']).strip(' ,')}"),
+    # "Is it only OMPGPT, or are there other OpenMP papers?": the same, asked the other way round.
+    (re.compile(r"^is\s+it\s+(?:just|only)\s+[^?,;]+?\s*,?\s+or\s+(?:are|is)\s+there\s+(?:any\s+)?(?:other|more)\s+"
+                r"(?P<topic>.+?)\s+(?:papers|works|ones|studies)" + _TOPIC_END, re.I),
+     "which papers are about {}"),
     # "SWE-bench shows up in which abstracts?", "turing completeness gets mentioned in which abstracts"
     (re.compile(r"^(?P<topic>.+?)\s+(?:(?:shows?|comes?)\s+up|(?:gets?|is|are)\s+(?:mentioned|discussed|covered|"
                 r"raised|cited))\s+in\s+which\s+(?:abstracts|papers|works)" + _TOPIC_END, re.I),
@@ -886,7 +890,7 @@ def _topic_of(text: str) -> str:
     text = re.sub(r"(?<=\?)\s*\([^()]*\)\s*$", "", text)
     # Not when the topic before is a list question itself ("which papers X. which ones qualify?").
     if (asked_after := _ASK_AFTER.match(text)) and not _LIST_PATTERN.match(asked_after["topic"]):
-        topic = _LOOKING_FOR.sub("", _WORK_ON.sub("", asked_after["topic"].strip()))
+        topic = _LOOKING_FOR.sub("", _WORK_ON.sub("", _PAPERS_COUNTED.sub("", asked_after["topic"].strip())))
         # An aside in brackets may point anywhere ("(not just cite it)").
         if topic and not _TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
