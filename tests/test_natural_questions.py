@@ -3048,3 +3048,44 @@ def test_whose_a_quoted_figure_is_cites_only_the_paper_writing_it(engine):
                         "and on what benchmark?")
     assert [c.title.split(":")[0] for c in answer.citations] == ["AutoCodeRover"]
     assert "19% on SWE-bench-lite" in answer.answer and "19% not written in the abstract" in answer.answer
+
+
+def _short_titles(answer) -> set[str]:
+    return {c.title.split(":")[0] for c in answer.citations}
+
+
+@pytest.mark.parametrize(("history", "question", "cited", "said"), [
+    # "which of those is the openmp one?" after a list: that paper, and what is asked of it, not the list narrowed.
+    ("which papers build small models for HPC code (MPI, OpenMP, Fortran)?",
+     "which of those is the openmp one, and what prompting trick did they come up with?", {"OMPGPT"}, "chain-of-OMP"),
+    # "the RL-based one": the listed paper named for RL, whose abstract never writes "RL-based".
+    ("what are the papers that tackle repository-level code completion?",
+     "the RL-based one among those: what does its retriever learn from?", {"RLCoder"}, "without the need for labeled"),
+])
+def test_one_listed_paper_picked_by_what_it_is(engine, history, question, cited, said):
+    answer = engine.ask(question, history=[history])
+    assert not answer.refused and _short_titles(answer) == cited and said in answer.sentences[0].text
+
+
+def test_a_list_ask_after_a_sentence_about_its_name_lists_the_papers_reporting_on_it(engine):
+    answer = engine.ask("SWE-bench comes up a lot. list every paper here that reports anything on SWE-bench, including "
+                        "subsets of it")
+    assert answer.kind == "list" and _short_titles(answer) == {
+        "AutoCodeRover", "CodeTree", "Improving FIM Code Completions via Context & Curriculum Based Learning"}
+
+
+def test_dollars_counted_are_answered_with_the_amount(engine):
+    assert_answered_saying(engine, "how many dollars per issue does autocoderover cost", "0.43")
+
+
+@pytest.mark.parametrize(("question", "among"), [
+    # What the collection has on a topic said in the sentence before; what people do, asked without "do".
+    ("I'm drafting notes on LLM agents that carry out tasks for users on websites, apps or games. what approaches does "
+     "the corpus have on that?", {"WebArena", "Responsible Task Automation"}),
+    ("Besides the open file, what extra context peoples give to code completion models?",
+     {"Improving FIM Code Completions via Context & Curriculum Based Learning",
+      "Deep Learning-based Code Completion"}),
+])
+def test_questions_across_papers_asked_around_a_lead_in(engine, question, among):
+    answer = engine.ask(question)
+    assert answer.kind == "list" and among <= _short_titles(answer)

@@ -592,9 +592,23 @@ def test_a_common_name_inside_a_longer_description_leaves_the_list_to_the_descri
     ("GPT-4-based agents", ["GPT-4"]),
     ("Lean-based provers or Isabelle-style ones", ["Lean", "Isabelle"]),
     ("CodeLlama fine-tunes", ["CodeLlama"]),  # a name with no such word stays whole
+    # What the topic sets its papers against is none of its names.
+    ("math datasets whose solutions run code rather than plain CoT text", []),
+    ("agents built on GPT-4 instead of Claude", ["GPT-4"]),
 ])
 def test_the_names_of_a_list_topic(topic, names):
     from rag.answer.listing import topic_names
 
     assert topic_names(topic) == names
 
+
+
+@pytest.mark.parametrize(("topic", "names"), [
+    # The asker's examples in brackets are no names a paper must have; a name outside them is.
+    ("math datasets whose solutions run code (python interpreter, program-of-thought style stuff)", []),
+    ("provers trained on Lean (e.g. miniF2F, ProofNet)", ["Lean"]),
+])
+def test_the_names_a_list_topic_asks_for(topic, names):
+    from rag.answer.listing import names_asked
+
+    assert names_asked(topic) == names

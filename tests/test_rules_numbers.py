@@ -308,3 +308,15 @@ def test_a_size_written_only_as_the_end_of_a_range_has_no_figure(question, size)
     from rag.answer.model_sizes import ranged_size
 
     assert ranged_size(question, _RANGED)[0] == size
+
+
+@pytest.mark.parametrize(("question", "sentence", "gives"), [
+    # "how many dollar(s)" is an amount of money, written with "$" before it as often as a unit after it.
+    ("autocoderover average cost per issue is how many dollar", "It costs $0.43 on average.", True),
+    ("how many dollars per paper?", "Each paper costs less than 15 USD.", True),
+    ("how many dollars per paper?", "Each paper takes 15 minutes.", False),
+])
+def test_dollars_counted_are_an_amount_of_money(question, sentence, gives):
+    from rag.answer.units import counted_unit
+
+    assert counted_unit(question).search(sentence) is gives

@@ -192,6 +192,14 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("how have theorem provers been trained without much formal data?", "multi", []),
     ("what search strategies have been proposed for LLM code generation?", "multi", []),
     ("what kinds of feedback have been shown to help code repair?", "multi", []),
+    # Asked without "do", after a lead-in; what the collection has on a topic said just before; a paper the
+    # question ends by leaving out is not asked about.
+    ("Beside the current file, what extra context peoples feed into completion models?", "multi", []),
+    ("what benchmark people use most?", "factoid", []),  # a control: a named thing asked, no ways
+    ("I'm writing on LLM agents for web tasks. what approaches does the corpus have on that?", "multi", []),
+    ("which benchmarks do the code generation papers evaluate on? -- leave out contest work like AlphaCode",
+     "aggregate", []),
+    ("which benchmarks does AlphaCode evaluate on?", "factoid", ["ac"]),  # a control
     ("frameworks where one LLM delegates subtasks to tools or other models?", "multi", []),
     ("ideas for making sampled programs more diverse?", "multi", []),
     ("how do benchmark authors keep test problems out of training data?", "multi", []),
@@ -500,6 +508,18 @@ def test_a_name_written_with_other_spacing_is_known(name, known):
 ])
 def test_follow_ups_are_made_standalone(question, history, standalone):
     assert condense(question, history) == standalone
+
+
+@pytest.mark.parametrize(("question", "narrows"), [
+    # "which of those is the X one" picks one of the list (the engine puts the pick in); it narrows nothing.
+    ("ok and which of those is the openmp one? what did they build?", False),
+    ("which of them is the MPI paper?", False),
+    ("which of those also use OpenMP?", True),  # a control: the list narrowed
+])
+def test_picking_one_of_a_list_is_no_narrowing(question, narrows):
+    from rag.answer.plan import NARROWING
+
+    assert (NARROWING in condense(question, ["which papers build HPC code models?"])) is narrows
 
 
 @pytest.mark.parametrize(("question", "history", "standalone"), [
@@ -2023,6 +2043,21 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("which papers describe their own system as multi-agent", "multi-agent"),  # what they call it
     ("which works call their method a verifier", "verifier"),
     ("Compare FunCoder and CodeTree - I want the full set", ""),
+    # "what are (all) the papers that ...", "the full set of papers in here that ...", "trying to round up every ...".
+    ("what are all the papers in the collection that specifically tackle repo-level completion?",
+     "repo-level completion"),
+    ("What were the papers on Isabelle", "Isabelle"),
+    ("I need the full set of papers in here that build small HPC code models. can you give me all of them?",
+     "build small HPC code models"),
+    ("we're trying to round up every paper that trains provers in Lean", "trains provers in Lean"),
+    # An aside that some kinds count; a name ending the list ask after a sentence about it; "it" for that name.
+    ("which papers tackle tree search? benchmarks and methods both count", "tree search"),
+    ("swe-bench is everywhere. list every paper here that reports anything on SWE-bench", "SWE-bench"),
+    ("HumanEval is everywhere. list every paper that uses HumanEval, including sets carved out of it",
+     "HumanEval, including sets carved out of it"),
+    # Controls: the ways across papers; a question about one paper's results.
+    ("what are the main ideas", ""),
+    ("what are the results of the papers on Isabelle", ""),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic
@@ -2904,6 +2939,8 @@ def test_one_place_put_up_for_a_quoted_figure_needs_a_sentence_naming_it():
     ("for the MPI one, which corpus did they fine-tune?", "for MPIrigen, which corpus did MPIrigen fine-tune?"),
     ("and the OMP paper: what is their model size?", "and OMPGPT: what is OMPGPT's model size?"),
     ("for the HPC one, what did they build?", ""),  # no one name starts so: no pick
+    # A name made a describing word: "the MPI-based one" is MPIrigen's.
+    ("the MPI-based one among those - which corpus did they use?", "MPIrigen among those - which corpus did MPIrigen use?"),
 ])
 def test_a_follow_up_picks_a_listed_paper_by_a_word_of_its_name(question, picked):
     from rag.answer.followups import picked_by_description

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from rag.text.names import is_generic, names_in
+from rag.text.names import DESCRIBING_SUFFIX, is_generic, names_in
 
 _REFERENCE = re.compile(
     r"\b(it|its|it's|they|them|their|theirs|this|that|these|those|the paper|this paper|that paper|the method|"
@@ -171,14 +171,22 @@ def picked_by_description(question: str, names: Sequence[str], texts: Sequence[s
     match = _DESCRIBED_ONE.search(question)
     if not match or len(names) < 2 or any(_NOT_WHICH.fullmatch(w) for w in match["what"].split()):
         return ""
-    what = rf"(?<![A-Za-z]){re.escape(match['what'])}"
-    hits = [n for n in names if re.search(what, n, re.I)]
-    if not hits and len(texts) == len(names):
-        written = rf"{what}(?:e?s|e?d|ing)?(?![A-Za-z])"  # "the MPI one" is no paper writing "MPIrigen"
-        hits = [n for n, text in zip(names, texts, strict=True) if re.search(written, text, re.I)]
+    hits: list[str] = []
+    # "the RL-based one" is the one of RL ("RLCoder") when no name or abstract writes "RL-based".
+    for said in dict.fromkeys([match["what"], DESCRIBING_SUFFIX.sub("", match["what"])]):
+        what = rf"(?<![A-Za-z]){re.escape(said)}"
+        hits = [n for n in names if re.search(what, n, re.I)]
+        if not hits and len(texts) == len(names):
+            written = rf"{what}(?:e?s|e?d|ing)?(?![A-Za-z])"  # "the MPI one" is no paper writing "MPIrigen"
+            hits = [n for n, text in zip(names, texts, strict=True) if re.search(written, text, re.I)]
+        if hits:
+            break
     if len(hits) != 1:
         return ""
-    picked = f"{question[:match.start()]}{hits[0]}{question[match.end():]}"
+    # "which of those is the openmp one? what trick do they add?": the pick answers the "which"; what is asked of it
+    # remains.
+    before = _WHICH_IS.sub("", question[:match.start()])
+    picked = f"{before}{hits[0]}{question[match.end():]}"
     return _THEM.sub(lambda m: f"{hits[0]}'s" if m[0].lower() == "their" else hits[0], picked)
 
 
@@ -199,7 +207,7 @@ def _narrowed_list(question: str, earlier: str) -> str:
     from rag.answer.listing import topic_names
     from rag.answer.plan import NARROWING, list_question, list_topic
 
-    if not re.search(r"\b(?:them|these|those|ones|of the above)\b", question, re.I):
+    if not re.search(r"\b(?:them|these|those|ones|of the above)\b", question, re.I) or _PICKS_ONE.search(question):
         return ""
     topic = list_topic(earlier.strip().rstrip("?.! "))
     match = _OF_THEM.match(_OPENER.sub("", question.strip()).rstrip("?.! "))
@@ -214,6 +222,11 @@ def _narrowed_list(question: str, earlier: str) -> str:
     return f"{asked[0].upper()}{asked[1:]}{NARROWING}{rest}?"
 
 
+# "which of those is": the words asking which, before the description picking one.
+_WHICH_IS = re.compile(r"\bwhich\s+(?:one\s+)?(?:of|among)\s+(?:them|these|those)\s+(?:is|was)\s+$", re.I)
+# "which of those is the openmp one?": one of the listed papers picked by what it is, not the list narrowed.
+_PICKS_ONE = re.compile(r"\bwhich\s+(?:one\s+)?(?:of|among)\s+(?:them|these|those)\s+(?:is|was)\s+(?:the|that)\s+"
+                        r"[\w+#*-]{2,}(?:\s+[\w+#*-]{2,})?\s+(?:one|paper)\b", re.I)
 _AND_WHAT_IT_IS = re.compile(r",?\s+and\s+what\s+(?:is|was|are|were)\s+(?:it|that|they|those|the\s+\w+)\s*$", re.I)
 
 

@@ -32,7 +32,7 @@ from rag.answer.tuned_models import asks_tuned_models, tuned_models
 from rag.answer.unknowns import LIKENED
 from rag.text.chatter import CHATTER
 from rag.text.markers import escape_markers
-from rag.text.names import is_generic, key_names, mention_pattern
+from rag.text.names import DESCRIBING_SUFFIX, is_generic, key_names, mention_pattern
 from rag.text.numbers import Figure, read
 from rag.text.sentences import split_sentences
 from rag.text.tokens import STOPWORDS, long_words, tokenize
@@ -158,9 +158,13 @@ def find_matches(
             return found
         # Unless the head alone meets nothing and the aside lists kinds of it in words: "a separate checker model to
         # judge math reasoning (verifiers, reward models for steps, critics)" is met by any of them.
+        # Not a kind half the index meets: "(python interpreter, program-of-thought style stuff)" for math datasets
+        # whose solutions run code is no list of every paper naming Python.
         merged: dict[str, Match] = {}
         for kind in kinds_listed(topic[len(head):] if topic.startswith(head) else topic):
-            for match in find_matches(kind, papers, score_topic, passing):
+            if len(kind_matches := find_matches(kind, papers, score_topic, passing)) >= COMMON_NAME_PAPERS:
+                continue
+            for match in kind_matches:
                 merged.setdefault(match.paper.paper_id, match)
         return sorted(merged.values(), key=lambda m: -m.score)
     if examples:  # "HPC code, like MPI, OpenMP or Fortran": papers naming any example, and those about the head
@@ -242,12 +246,10 @@ _OR_ON_IT = re.compile(r",?\s+(?:or|and/or)\s+(?:[\w-]+\s+){1,3}?(?:(?:on|upon|w
 def topic_names(topic: str) -> list[str]:
     """The names in a list topic; a topic is a fragment, so its first word is no sentence start ("Isabelle or Coq").
     A name made a describing word ("HPC-specific code models", "GPT-4-based agents") is the name: an abstract about
-    HPC code models need not write "HPC-specific"."""
-    return list(dict.fromkeys(_DESCRIBING_SUFFIX.sub("", n) for n in key_names(f"about {topic}")))
+    HPC code models need not write "HPC-specific". A name the topic sets its papers against ("... rather than plain
+    CoT text") is none of its names."""
+    return list(dict.fromkeys(DESCRIBING_SUFFIX.sub("", n) for n in key_names(f"about {_SET_AGAINST.sub('', topic)}")))
 
-
-_DESCRIBING_SUFFIX = re.compile(r"-(?:specific|based|only|style|like|oriented|focused|related|driven|powered|centric|"
-                                r"flavou?red)$", re.I)
 
 
 def asked_figures(topic: str) -> list[Figure]:
@@ -355,6 +357,12 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
 
 
 _LISTED_IN_BRACKETS = re.compile(r"\((?=[^()]*(?:,|\bor\b|\betc\b|\be\.g\.))[^()]*\)")
+
+
+def names_asked(topic: str) -> list[str]:
+    """The names a list topic asks its papers to have, not the asker's examples in brackets ("(python interpreter,
+    program-of-thought style stuff)") nor generic ones."""
+    return [n for n in topic_names(_LISTED_IN_BRACKETS.sub(" ", topic)) if not is_generic(n)]
 
 
 def unknown_word(topic: str, vocabulary: Vocabulary, known: Callable[[str], bool]) -> str:
@@ -619,6 +627,8 @@ def _describes_beyond(topic: str, names: list[str]) -> bool:
     return bool(_RELATION.search(_PLAIN_USE.sub(" ", rest)))
 
 
+# What a topic sets its papers against, at its end: "rather than plain CoT text", "instead of GPT-4".
+_SET_AGAINST = re.compile(r",?\s+(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\s+[^()]*$", re.I)
 # "SWE-bench or a benchmark derived from it", "HumanEval or a variant of it": the name's own variants, which a
 # sentence naming them ("SWE-bench-lite") meets as it meets the name.
 _VARIANT_OF_IT = re.compile(r"\b(?:(?:a|an|any|one)\s+)?(?:benchmarks?|datasets?|versions?|variants?|subsets?|"

@@ -576,14 +576,13 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         asks_mentions,
         find_matches,
         list_answer,
-        topic_names,
+        names_asked,
         unknown_word,
         unmet_figures,
         unmet_filters,
         unmet_words,
     )
     from rag.text.chatter import CHATTER
-    from rag.text.names import is_generic
     from rag.text.typos import TWO_LETTER_WORDS
 
     view = found.view
@@ -638,7 +637,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
             found = replace(found, retrieved=[e for e in found.retrieved if e.paper_id not in besides], _scored=None,
                             _scored_in={})
         scored = found.scored()
-        if any(not is_generic(name) for name in topic_names(topic)) or not scored:
+        if names_asked(topic) or not scored:
             return refuse(question, found, f"No other indexed paper matches “{topic}”.") if besides else None
         answer = across_papers(question, found)
         return answer if answer is not None or not besides else \

@@ -164,10 +164,20 @@ def asked_part(question: str) -> str:
     return question[match.end():] if match and _ASKER.fullmatch(match["label"].strip()) else question
 
 
+# A closing clause leaving something out, after the ask: "..., apart from FVEL?", "? -- leave out ... like FVEL".
+_SET_ASIDE_TAIL = re.compile(r"(?:[?.;,]|\s[-–—]+)\s*(?:(?:but|and|please)\s+)?(?:(?:leave|leaving)\s+out|exclud\w*|"
+                             r"except(?:\s+for)?|apart\s+from|aside\s+from|other\s+than|not\s+counting|ignor\w*|"
+                             r"skip\w*)\b[^?]*[?.!]*$", re.I)
+
+
 def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Plan:
     """The plan of a standalone question (follow-ups are condensed first; `has_history`: a pronoun may refer
     to an earlier turn, so it is no reason to ask back)."""
     mentions = _with_paired_names(question, lexicon.paired_lower_case(question, lexicon.find(question)), lexicon)
+    if aside := _SET_ASIDE_TAIL.search(question):
+        # "which benchmarks do the theorem-proving papers use? -- leave out program-verification stuff like FVEL": a
+        # paper the question ends by leaving out is not what it asks about.
+        mentions = [m for m in mentions if m.kind != "paper" or m.start < aside.start()]
     named = paper_ids_of(mentions)[:MAX_COMPARED] or _model_of_one_paper(mentions, lexicon)
     named = _within_labelled(question, named, mentions, lexicon)
     if on_benchmark := _scored_on_benchmark(question, named, mentions, lexicon):
@@ -206,7 +216,9 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     # The sentence that asks decides, whatever context comes before it ("Data scarcity is the bottleneck. What
     # approaches exist for ...?"), and an aside in brackets says nothing of the shape.
     # After a question mark the next ask may start in lower case ("how do people pick one? what approaches exist").
-    ask = re.sub(r"\s*\([^()]*\)", "", re.split(r"(?<=[.!])\s+(?=[A-Z])|(?<=\?)\s+(?=\w)", text)[-1])
+    # Typed in lower case, a question word still starts the ask ("... external APIs). what approaches ...").
+    ask = re.sub(r"\s*\([^()]*\)", "", re.split(r"(?<=[.!])(?<!e\.g\.)(?<!i\.e\.)\s+(?=[A-Z]|(?:what|which|how)\s)|"
+                                               r"(?<=\?)\s+(?=\w)", text)[-1])
     if not named and _WAYS_EXIST.match(ask):
         return _across(text, terms)
     if len(named) == 1 and (like := _LIKE_PAPER.search(text)) and (meant := _MEANING.search(text, like.end())) and \
@@ -273,7 +285,7 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
                     described=[descriptions[side] for side in described])
     if not mentions and not has_history and _PRONOUN_ONLY.search(text) and len(_content_words(text)) <= 3:
         return Plan("clarify")  # "Tell me more about it" with nothing before it
-    if not named and _ACROSS_PAPERS.search(text):
+    if not named and (_ACROSS_PAPERS.search(text) or _ACROSS_PAPERS.search(ask)):
         return _across(text, terms)
     if not named and not has_history and "?" not in question and _KEYWORDS.fullmatch(text) and \
             bare_label(_RELATIVE_TAIL.sub("", text)) and not asks_for_figure(text) and not _FIGURE_ASKED.search(text):
@@ -525,8 +537,10 @@ _AGGREGATE = re.compile(r"^(?:(?:(?:apart|aside) from|besides|other than|except(
 # list of the papers with a method.
 _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?"
                    r"(?:different\s+|various\s+|main\s+|key\s+|common\s+)?(?:ways|approaches|methods|techniques|"
-                   r"strategies|tricks|ideas)\s+(?:that\s+|in which\s+|do\s+|did\s+|are\s+|have\s+)?"
-                   r"(?:people|folks|researchers|papers|authors|works|others|groups)\b")
+                   r"strategies|tricks|ideas)\s+(?:that\s+|in which\s+|do\s+|does\s+|did\s+|are\s+|have\s+)?"
+                   r"(?:people|folks|researchers|papers|authors|works|others|groups|"
+                   # "what approaches does the corpus have on that?": the collection's ways
+                   r"(?:the\s+|this\s+)?(?:corpus|collection|index|literature))\b")
 # A question spanning papers: "What are the ways of ...", "How are people ...", "... across these papers".
 # "What approaches make completion cheaper?", "ways of getting more prover data": the ways of doing something,
 # across papers ("what approaches use MCTS?", "which approaches were evaluated on X?" ask for the papers).
@@ -571,7 +585,10 @@ _BODY_OF_WORK = (
     # checking?": what several works do, or what there is for a need.
     r"^how\s+are\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?[a-z][\w-]*[^s\W]s\s+\w+ing\b|"
     r"\bwhat\s+(?:exists|is\s+(?:there|available|out\s+there))\s+for\s+(?:that|this|it)\b|"
-    r"\bwhat\s+else\s+(?:should|could|can|do|would)\s+(?:i|we|you|one)\b")
+    r"\bwhat\s+else\s+(?:should|could|can|do|would)\s+(?:i|we|you|one)\b|"
+    # "what extra context peoples feed into code completion model": what people do, asked without "do".
+    r"(?:^|,\s*)what\s+(?!(?:[\w-]+\s+){0,2}?(?:benchmarks?|datasets?|metrics?|models?)\b)(?:[\w-]+\s+){1,3}?"
+    r"(?:people|peoples|folks|ppl|researchers)\s+(?!(?:is|are|was|were|who|that)\b)[a-z]{3,}\b")
 _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
     r"strategies)\b|" + _WAYS + "|"
@@ -629,6 +646,9 @@ _LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the|our|my) (?:collecti
 # A closing clause that only asks for the whole list ("list all of it please", "I want the full set").
 _ALL_OF_IT = re.compile(
     r"^(?:(?:please|so)\s+)?(?:(?:list|give|show|name)(?:\s+me)?\s+(?:all|every|them|the full|the whole)|"
+    # "can you give me all of them?"; not "can you list them?", which may ask for the things just said
+    r"(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:list|give|show|name)(?:\s+me)?\s+(?:all|every|the full|"
+    r"the whole)|"
     r"(?:i )?(?:want|need|.d like) (?:to see )?(?:the |a )?(?:full|whole|complete|entire|all|every(?:thing|\s+one)?)|"
     r"all of (?:it|them)|"
     r"the (?:full|whole|complete) (?:set|list)|list (?:the|those|these) (?:papers|ones|works))\b", re.I)
@@ -648,7 +668,7 @@ _ASKERS_ASIDE = re.compile(
 # Not a narrowing said as one ("Only the ones proving theorems"): that is part of the topic.
 _CRITERION_ASIDE = re.compile(r"^(?!(?:but\s+|and\s+)?only\s+(?:the\s+)?(?:ones|papers|works|studies|those)\b)"
                               r"(?![^?]*\b(?:which|what|who|how|where|when|why)\b)[^?]*\b(?:only|not|n['’]t|skip\w*|"
-                              r"exclud\w*|ignor\w*|leave\s+out|enough|fine|ok(?:ay)?)\b[^?]*$", re.I)
+                              r"exclud\w*|ignor\w*|leave\s+out|enough|fine|ok(?:ay)?|counts?)\b[^?]*$", re.I)
 # How the asker wants the list laid out: "One line each.", "Bullet list please.".
 _LAYOUT_ASIDE = re.compile(r"^(?:(?:in\s+)?(?:a\s+)?(?:one\s+line\s+(?:each|per\s+paper)|"
                            r"bullet(?:ed)?\s+(?:list|points)|(?:short\s+)?table|short\s+list|titles?\s+only|"
@@ -691,12 +711,23 @@ _BULLET = re.compile(r"^[-–—*•]+\s+")
 _LOOKING_FOR = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for|after)\s+", re.I)
 # "I'd like every paper that cares about X", "we want all the papers where X".
 _EVERY = r"(?:only|just|every|each|all(?:\s+of)?)\s+"
+_HERE = r"(?:here|in\s+here|in\s+(?:this|the)\s+(?:corpus|collection|index|set|library))"
+# "I need the full set of papers in here that ...": the whole list, said before the papers.
+_FULL_SET = r"(?:the\s+)?(?:full|whole|complete|entire)\s+(?:set|list)\s+of\s+"
 _NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:i|we)(?:\s+(?:only\s+)?"
-                          r"(?:need|want|would\s+like)|['’]d\s+like)|need|want)\s+"
-                          rf"(?=(?:{_EVERY})?(?:the\s+)?(?:papers?|works?|studies)\s+(?:where|that|which|in\s+which|"
-                          r"whose|on|about)\b)", re.I)
-_ONLY_PAPERS = re.compile(rf"^(?:{_EVERY}(?:the\s+)?(?:papers?|works?|stud(?:y|ies))\s+(?:where|in\s+which|that|which|"
-                          r"(?=whose|on\b|about\b))|(?:papers|works|studies)\s+(?:that|which))\s*", re.I)
+                          r"(?:need|want|would\s+like)|['’]d\s+like)|need|want|"
+                          # "I'm trying to round up every paper that ...": the list is what they are after.
+                          r"(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+trying\s+to\s+(?:round\s+up|find|collect|gather|"
+                          r"compile|track\s+down|dig\s+up|list|get|pull\s+together))\s+"
+                          rf"(?=(?:{_EVERY}|{_FULL_SET})?(?:the\s+)?(?:papers?|works?|studies)\s+(?:{_HERE}\s+)?"
+                          r"(?:where|that|which|in\s+which|whose|on|about)\b)", re.I)
+_ONLY_PAPERS = re.compile(rf"^(?:(?:{_EVERY}|{_FULL_SET})(?:the\s+)?(?:papers?|works?|stud(?:y|ies))\s+(?:{_HERE}\s+)?"
+                          r"(?:where|in\s+which|that|which|(?=whose|on\b|about\b))|"
+                          r"(?:papers|works|studies)\s+(?:that|which))\s*", re.I)
+# "what are all the papers in the collection that tackle X?": which papers tackle X.
+_WHAT_ARE_THE_PAPERS = re.compile(rf"^(?:what|which)\s+(?:are|were)\s+(?:all\s+)?(?:of\s+)?the\s+"
+                                  rf"(?:papers|works|studies)\s+(?:{_HERE}\s+)?(?:that|which|where|(?=on\b|about\b))\s*",
+                                  re.I)
 # "I count a few papers that ...", "we know of two works where ...": the asker's count, then the list.
 _PAPERS_COUNTED = re.compile(r"^(?:i|we)\s+(?:count|see|know\s+of|found|remember|recall)\s+(?:only\s+)?"
                              r"(?:a\s+few|a\s+couple(?:\s+of)?|some|several|many|a\s+handful(?:\s+of)?|two|three|four|five|\d+)\s+(?:papers|works|"
@@ -876,6 +907,24 @@ def _asked_as_list(text: str) -> str:
     return text
 
 
+def _named_it(topic: str) -> str:
+    """The topic without an "it" standing for the one name said before it in the topic: "SWE-bench, including sets
+    carved out of it" points at nothing earlier."""
+    from rag.text.names import key_names
+
+    if (it := re.search(r"\bit\b", topic)) and len(key_names(f"about {topic[:it.start()]}")) == 1:
+        return f"{topic[:it.start()]}{topic[it.end():]}"
+    return topic
+
+
+def _says_no_topic(topic: str) -> bool:
+    """Whether a list topic says nothing of its own: "them", ""; not "SWE-bench" ("list every paper here that reports
+    anything on SWE-bench" after a sentence about it)."""
+    from rag.text.names import key_names
+
+    return len(topic.split()) < 2 and not key_names(f"about {topic}")
+
+
 def _topic_of(text: str) -> str:
     # "can you list the papers that ...": the list asked; "- which papers ...": a bullet is no part of it.
     text = _BULLET.sub("", _EITHER_ONE.sub("", text.strip()))
@@ -902,7 +951,7 @@ def _topic_of(text: str) -> str:
                if c.strip(" -–—*•")]
     # "list every paper where X." is the ask itself, not a wish for all of it.
     while len(clauses) > 1 and ((_ALL_OF_IT.match(clauses[-1]) and
-                                 len(_list_topic(clauses[-1].rstrip("?.!:; ")).split()) < 2) or (
+                                 _says_no_topic(_list_topic(clauses[-1].rstrip("?.!:; ")))) or (
             (_WHICH_ONES.match(clauses[-1]) or _ASKERS_ASIDE.match(clauses[-1]) or
              _CRITERION_ASIDE.match(clauses[-1]) or _LAYOUT_ASIDE.match(clauses[-1])) and
             _list_topic(" ".join(clauses[:-1]).rstrip("?.!:; ")))):
@@ -937,7 +986,7 @@ def _topic_of(text: str) -> str:
         # "what a program does when it runs": "it" is the program, said just before.
         # An aside in brackets points at the topic itself ("fine-tune StarCoder (as opposed to just mentioning it)").
         # "who actually tested their completion work ...": "their" is the papers' own.
-        if topic and not _REFERS_BACK.search(_WITHIN.sub(" ", re.sub(r"\([^()]*\)|\btheir\b", "", topic))):
+        if topic and not _REFERS_BACK.search(_WITHIN.sub(" ", re.sub(r"\([^()]*\)|\btheir\b", "", _named_it(topic)))):
             return topic
         if i and topic and re.search(r"\b(?:papers|works|studies)\b|^who\b", clause, re.I) and \
                 len(named := _names_of(clauses[i - 1])) == 1 and \
@@ -960,7 +1009,6 @@ _POINTS_BACK_ONCE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,3}?)(?:it|them|that|th
                                re.I)
 _PHRASE_BEFORE = 8  # words a phrase said before the ask may have
 # Where the asker points at the papers ("who here", "who in this corpus") and how they stress the deed.
-_HERE = r"(?:here|in\s+here|in\s+(?:this|the)\s+(?:corpus|collection|index|set|library))"
 _REALLY = r"(?:actually|really|explicitly|specifically)"
 _SETS_ASIDE = re.compile(r"^(?:but\s+|and\s+)?(?:no|not|without|excluding|except|skip)\b", re.I)
 
@@ -1028,6 +1076,7 @@ def _list_topic(text: str) -> str:
         return ""  # "what approaches do people use to X", "what approaches make X cheaper": the ways, across papers
     # "Every paper that releases ...", "I count a few papers that train code models with RL": which papers do, in
     # whichever clause it is said.
+    text = _WHAT_ARE_THE_PAPERS.sub("which papers ", text)
     text = _ONLY_PAPERS.sub("which papers ", _PAPERS_COUNTED.sub("which papers ", text))
     # "is there a paper here on X?": the list of papers on X, which may be empty.
     text = re.sub(r"^(?:is|are)\s+there\s+(?:an?|any)\s+(?:paper|work|study|article)s?(?:\s+here|\s+in\s+(?:the|this)"

@@ -167,6 +167,9 @@ def _stem(word: str) -> str:
     return re.sub(r"(?:es|s)$", "", word) if len(word) > 4 else word.rstrip("s")
 
 
+# Money counted by its unit's name, and how an amount of it is written.
+_MONEY = frozenset({"dollar", "usd", "buck", "cent"})
+_MONEY_AMOUNT = r"\$\s*\d|\d[\d,.]*\s*(?:USD|dollars?|cents?)\b"
 _ASK_WORDS = frozenset({"what", "which", "how", "who", "where", "when", "why", "whats"})
 _MORE = frozenset({"more", "fewer", "extra", "additional", "new", "other"})
 
@@ -211,6 +214,9 @@ def counted_unit(question: str) -> Unit | None:
         stem = _stem(word)
         if not re.search(r"[a-z]", stem, re.I) or stem.lower() in {"time", "times"}:
             return None
+        if stem.lower() in _MONEY:
+            # "cost per issue is how many dollar": an amount of money, written "$0.43" as often as "12 USD".
+            return Unit(_MONEY_AMOUNT, word, _MONEY_AMOUNT, counts=False)
         # The number counts the unit: "1,329 lemmas", "7B-parameter", "425M lines", not "task success rate of 14%".
         label = f"the {word} count" if match.re is _COUNT_OF else word
         # "how many samples per problem": a budget of samples drawn, counted as samples, not any items of a dataset.

@@ -7,4 +7,6 @@ from __future__ import annotations
 CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries", "worried", "wondering", "curious",
                      "basically", "probably", "something", "anything", "papers", "stuff", "things", "choose",
                      "choosing", "picks", "picking", "select", "selecting", "handle", "handling", "tackle", "tackling",
-                     "approach", "approaches", "deal", "dealing", "manage", "managing", "trying", "trick", "tricks"})
+                     "approach", "approaches", "deal", "dealing", "manage", "managing", "trying", "trick", "tricks",
+                     # "meant to keep being refreshed", "supposed to": what something is for, said of any of it.
+                     "meant", "supposed"})

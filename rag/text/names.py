@@ -83,6 +83,11 @@ def names_in(text: str) -> list[str]:
     return list(dict.fromkeys(m.group(0) for m in _NAME.finditer(text)))
 
 
+# A name made a describing word: "HPC-specific", "GPT-4-based", "the RL-based one"; the name is what it says.
+DESCRIBING_SUFFIX = re.compile(r"-(?:specific|based|only|style|like|oriented|focused|related|driven|powered|centric|"
+                               r"flavou?red)$", re.I)
+
+
 def key_names(text: str) -> list[str]:
     """Names plus capitalised words inside a sentence ("Isabelle", "Coq"): what must exist for a question to
     be about something in the index."""
