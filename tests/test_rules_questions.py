@@ -2940,7 +2940,8 @@ def test_one_place_put_up_for_a_quoted_figure_needs_a_sentence_naming_it():
     ("and the OMP paper: what is their model size?", "and OMPGPT: what is OMPGPT's model size?"),
     ("for the HPC one, what did they build?", ""),  # no one name starts so: no pick
     # A name made a describing word: "the MPI-based one" is MPIrigen's.
-    ("the MPI-based one among those - which corpus did they use?", "MPIrigen among those - which corpus did MPIrigen use?"),
+    ("the MPI-based one among those - which corpus did they use?",
+     "MPIrigen among those - which corpus did MPIrigen use?"),
 ])
 def test_a_follow_up_picks_a_listed_paper_by_a_word_of_its_name(question, picked):
     from rag.answer.followups import picked_by_description
