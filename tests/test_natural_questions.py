@@ -3089,3 +3089,46 @@ def test_dollars_counted_are_answered_with_the_amount(engine):
 def test_questions_across_papers_asked_around_a_lead_in(engine, question, among):
     answer = engine.ask(question)
     assert answer.kind == "list" and among <= _short_titles(answer)
+
+
+def test_a_paper_left_out_at_the_end_is_out_of_an_aggregation(engine):
+    answer = engine.ask("which benchmarks do the theorem-proving papers evaluate on? (miniF2F, but what else?) -- "
+                        "leave out the verification work like FVEL")
+    assert answer.kind == "list" and "FVEL" not in _short_titles(answer)
+    assert "STP" in _short_titles(answer)
+
+
+def test_two_benchmarks_asked_at_one_setting_are_each_answered(engine):
+    answer = engine.ask("what accuracy gains does KV Prediction get - TriviaQA vs HumanEval at fixed TTFT FLOPs "
+                        "budgets?")
+    quoted = " ".join(s.text for s in answer.sentences)
+    assert not answer.refused and "15%-50%" in quoted and "30% on HumanEval" in quoted
+
+
+@pytest.mark.parametrize(("question", "cited"), [
+    # A list asked in a shape of its own, then "Please list them."; an aggregation after a pause filled.
+    ("Are there position or vision papers in here? Please list them.", {"TaskMatrix.AI"}),
+    ("um what math benchmarks show up across the whole collection", {"DotaMath", "InfinityMATH"}),
+])
+def test_shapes_the_probe_askers_typed_are_read_as_meant(engine, question, cited):
+    answer = engine.ask(question)
+    assert answer.kind == "list" and cited <= _short_titles(answer)
+
+
+@pytest.mark.parametrize(("history", "question", "cited"), [
+    # A correction: what the asker meant, not what the earlier turn named.
+    (["how many FIMO problems did DeepSeek-Prover solve?"],
+     "no sorry, I meant the Lean IMO dataset paper. how many lemmas did they write?",
+     {"A Lean Dataset for International Math Olympiad"}),
+    # "the two" after two turns naming one paper each: both.
+    (["what is MPIrigen?", "and OMPGPT?"], "so how do the two differ in what they generate?", {"MPIrigen", "OMPGPT"}),
+    # "is one of them X" after a list: the listed papers that are.
+    (["RL for code generation - what papers are there?"], "is one of them value-based rather than policy-based?",
+     {"B-Coder"}),
+    # "the one with ..." after a list: the listed paper whose abstract has it.
+    (["which papers deal with code optimization?"], "the one with a human expert in the loop - which libraries?",
+     {"LLM Interactive Optimization of Open Source Python Libraries -- Case Studies and Generalization"}),
+])
+def test_follow_ups_that_correct_pair_narrow_or_pick(engine, history, question, cited):
+    answer = engine.ask(question, history=history)
+    assert not answer.refused and _short_titles(answer) == cited

@@ -200,6 +200,20 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("which benchmarks do the code generation papers evaluate on? -- leave out contest work like AlphaCode",
      "aggregate", []),
     ("which benchmarks does AlphaCode evaluate on?", "factoid", ["ac"]),  # a control
+    # Questions across papers after a label or an aside, of a group named before, of kinds the works rely on, of
+    # "this set of papers"; aggregations after a lead-in, with other nouns for data, said as a label.
+    ("leakage: how do the benchmark authors prevent it?", "multi", []),
+    ("hi there :) how do these works use tree search?", "multi", []),
+    ("HPC people: how do they adapt models to their field?", "multi", []),
+    ("What kinds of feedback do the code repair works use?", "multi", []),
+    ("how are agents evaluated in this set of papers?", "multi", []),
+    ("Beyond static benchmarks, what approaches does the collection offer for testing math ability?", "multi", []),
+    ("For theorem proving, which test sets appear across the papers?", "aggregate", []),
+    ("um what code benchmarks show up across the whole collection", "aggregate", []),
+    ("I'm writing a data card. What training corpora do the completion models in here use?", "aggregate", []),
+    ("benchmarks the code generation papers report on, all of them", "aggregate", []),
+    ("completion benchmarks used in here?", "aggregate", []),
+    ("how does RLCoder train its retriever?", "factoid", ["rl"]),  # a control: one paper named
     ("frameworks where one LLM delegates subtasks to tools or other models?", "multi", []),
     ("ideas for making sampled programs more diverse?", "multi", []),
     ("how do benchmark authors keep test problems out of training data?", "multi", []),
@@ -270,6 +284,12 @@ def test_a_search_box_query_naming_a_topic_asks_for_the_papers_on_it(lexicon, qu
     ("so other than DotaMath and InfinityMATH, any others that build math data from GSM8K?", "list",
      "build math data from GSM8K", ["dm", "im"]),
     ("besides the 61.7% on miniF2F-test, what else does it get?", "factoid", "", []),  # a control: no paper
+    # Or left out at the end, after the ask: out of a list, an aggregation or a question across papers too.
+    ("which papers use token types? skip PyCoder", "list", "token types", ["sa"]),
+    ("which benchmarks do the code generation papers report on -- leave out contest work like AlphaCode", "aggregate",
+     "", ["ac"]),
+    ("how do people here pick among sampled programs, apart from AlphaCode?", "multi", "", ["ac"]),
+    ("how does AlphaCode pick among sampled programs?", "factoid", "", []),  # a control: the paper asked about
 ])
 def test_a_paper_set_aside_before_a_list_is_left_out_of_it(lexicon, question, kind, topic, besides):
     plan = understand(question, lexicon)
@@ -505,6 +525,14 @@ def test_a_name_written_with_other_spacing_is_known(name, known):
     ("what's the name of the dataset they released?", ["What is RLCoder?"],
      "what's the name of the dataset RLCoder released?"),
     ("how big is the dataset?", ["What is RLCoder?"], "how big is RLCoder?"),  # no pronoun: the phrase
+    # A correction names what the rest is asked of, whatever the earlier turn named.
+    ("no sorry, I meant the Lean IMO paper. how many lemmas did they write?", ["What is RLCoder?"],
+     "how many lemmas did the Lean IMO paper write?"),
+    ("oops, I meant DotaMath: what's its GSM8K score?", ["What is RLCoder?"], "what's DotaMath's GSM8K score?"),
+    ("no, it uses BM25", ["What is RLCoder?"], "no, RLCoder uses BM25"),  # a control: no correction of what
+    # "the two" after two turns, one paper each.
+    ("so how do the two differ?", ["what is MPIrigen?", "and OMPGPT?"], "so how do MPIrigen and OMPGPT differ?"),
+    ("how do the two differ?", ["what is MPIrigen?"], "how do the two differ (MPIrigen)?"),  # a control: one turn
 ])
 def test_follow_ups_are_made_standalone(question, history, standalone):
     assert condense(question, history) == standalone
@@ -515,6 +543,7 @@ def test_follow_ups_are_made_standalone(question, history, standalone):
     ("ok and which of those is the openmp one? what did they build?", False),
     ("which of them is the MPI paper?", False),
     ("which of those also use OpenMP?", True),  # a control: the list narrowed
+    ("is one of them written for Fortran?", True),  # "is one of them X": which of them are
 ])
 def test_picking_one_of_a_list_is_no_narrowing(question, narrows):
     from rag.answer.plan import NARROWING
@@ -2058,6 +2087,26 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     # Controls: the ways across papers; a question about one paper's results.
     ("what are the main ideas", ""),
     ("what are the results of the papers on Isabelle", ""),
+    # More shapes, as a probe set's askers typed them (my wording): "pls", "paper(s)", other nouns for papers,
+    # "enumerate", a longer purpose first, "Which are they?", "in this pool", a topic then who is on it, "are there
+    # X papers", a closing "please list them", a pause filled first.
+    ("isabelle proof papers pls", "isabelle proof"),
+    ("cellular automata paper(s)?", "cellular automata"),
+    ("which manuscripts report user studies", "user studies"),
+    ("which submissions in this pool fine-tune StarCoder", "fine-tune StarCoder"),
+    ("Could you enumerate every paper that evaluates GPT-4 on math?", "GPT-4 on math"),
+    ("For a workshop talk on AI for science I need each paper here that discovers formulas", "discovers formulas"),
+    ("For my chapter I need every paper that studies data diversity. Which are they?", "data diversity"),
+    ("new tokenizers for code, any paper proposing one?", "new tokenizers for code"),
+    ("pandas and numpy code generation - papers evaluating that?", "evaluating pandas and numpy code generation"),
+    ("model weights on hugging face - by whom?", "model weights on hugging face"),
+    ("tree search for proofs, every paper pls", "tree search for proofs"),
+    ("Are there survey papers in here? Please list them.", "survey papers"),
+    ("um so which papers use Lean you know for proofs", "Lean for proofs"),
+    ("I want the complete set of papers measuring latency", "measuring latency"),
+    # Controls: the ways across papers, said to span them; a question with "anything" closing another ask.
+    ("What approaches are there for decomposing problems, across the papers?", ""),
+    ("Agents - how do the agent papers plan? web, games, anything", ""),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic
@@ -2807,6 +2856,10 @@ def test_names_asked_each_in_their_own_right(question, names, each):
      ["Lean 4", "Isabelle"]),
     ("what does it reach on HumanEval with GPT-4o?", ["HumanEval", "GPT-4o"], []),  # one setting
     ("on HumanEval with GPT-4o and MBPP?", ["HumanEval", "GPT-4o", "MBPP"], []),  # no preposition again
+    # Two joined first, the setting's names after both.
+    ("gains - TriviaQA vs HumanEval at fixed TTFT FLOPs budgets?", ["TriviaQA", "HumanEval", "TTFT", "FLOPs"],
+     ["TriviaQA", "HumanEval"]),
+    ("scores on MBPP or APPS with GPT-4o?", ["MBPP", "APPS", "GPT-4o"], ["MBPP", "APPS"]),
 ])
 def test_names_asked_apart_around_a_setting(question, names, apart):
     from rag.answer.focused import asked_apart
@@ -3393,3 +3446,27 @@ def test_names_in_a_quoted_title_are_not_asked(question, terms):
                                     "Our planner, built on GPT-4, completes 70 Minecraft tasks.")}
     plan = understand(question, Lexicon(papers))
     assert [t.text for t in plan.terms] == terms and len(plan.papers) == 1
+
+
+@pytest.mark.parametrize(("question", "picked"), [
+    # A clipped word in the description ("undergrad"), or what the paper has ("the one with a chain-of-OMP trick").
+    ("the undergrad-level one: what metrics did they use?", "UGMathBench: what metrics did UGMathBench use?"),
+    ("the one with prompt engineering tricks - what model size?", "OMPGPT - what model size?"),
+    ("the one with a tokenizer, what data?", "Scope is all you need, what data?"),
+    ("the one with Lean, what data?", ""),  # a control: none has it
+])
+def test_a_follow_up_picks_a_listed_paper_by_what_it_has(question, picked):
+    from rag.answer.followups import picked_by_description
+
+    texts = {"UGMathBench": "UGMathBench: A Benchmark for Undergraduate-Level Mathematical Reasoning",
+             "OMPGPT": "OMPGPT\nWe adopt prompt engineering techniques to create chain-of-OMP tricks.",
+             "Scope is all you need": "Scope is all you need\nWe propose a tokenizer named Tokompiler."}
+    assert picked_by_description(question, list(texts), list(texts.values())) == picked
+
+
+def test_a_list_two_turns_back_is_narrowed_by_what_it_was_on():
+    from rag.answer.plan import NARROWING
+
+    narrowed = condense("ok, and among the gsm8k ones, which also use a code interpreter?",
+                        ["which papers use GSM8K?", "what's the OVM one's result there?"])
+    assert NARROWING in narrowed and "GSM8K" in narrowed

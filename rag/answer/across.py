@@ -423,9 +423,9 @@ def _is_set_aside(name: str, aside: Sequence[str]) -> bool:
     return any(key(name) == key(a) or name.lower().startswith(f"{a.lower()}-") for a in aside)
 
 
-def aggregate(question: str, found: Gathered) -> Answer | None:
+def aggregate(question: str, found: Gathered, besides: Sequence[str] = ()) -> Answer | None:
     """"What datasets are used for X across these papers?": each named thing once, with the papers that use it
-    and the sentence that says so."""
+    and the sentence that says so; not of the papers `besides` ("-- leave out verification work like FVEL")."""
     # The named things of a paper only loosely about the question are no answer ("P3" for "What benchmarks did F*
     # use?"): an aggregation keeps to papers whose sentences come close, or to the papers about what the question
     # says the data is used for, as many as found for it (only those naming data are listed).
@@ -435,7 +435,8 @@ def aggregate(question: str, found: Gathered) -> Answer | None:
     if asks_metrics(question) and not _ASKS_DATA.search(question):
         return _metrics(question, found, topic)
     relevant = [s.paper_id for s in relevant_papers(found, ranked=False, topic=topic,
-                                                    limit=ACROSS_DEPTH if topic else MAX_ACROSS)]
+                                                    limit=ACROSS_DEPTH if topic else MAX_ACROSS)
+                if s.paper_id not in besides]
     if not relevant:
         return None
     papers = found.view.papers

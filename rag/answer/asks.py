@@ -413,7 +413,11 @@ _CONDITION_FIRST = re.compile(rf"^(?:(?:if|when|given|suppose|assuming|once)\b[^
 
 
 def asks_yes_no(text: str) -> bool:
-    """A yes/no question, asked at the start, after a condition, or in the last sentence ("I tune X. Does Y help?")."""
+    """A yes/no question, asked at the start, after a condition, or in the last sentence ("I tune X. Does Y help?"),
+    maybe after a pause filled ("um does X help?")."""
+    from rag.text.spoken import without_opening_filler
+
+    text = without_opening_filler(text)
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
     # "Austin et al.'s program synthesis paper: is it true that ...?": a subject set apart, then the question.
     labelled = [text[m.end():].lstrip(":-–— ") for m in [_SUBJECT_COLON.search(text) or _SUBJECT_DASH.search(text)]

@@ -1029,6 +1029,9 @@ def asked_apart(question: str, names: Sequence[str]) -> list[str]:
             between = [n for start, _, n in spots if a_end <= start < b_start]
             if len(between) + 2 == len(names):
                 return [a, b]
+    # Or two joined where the others are said after both: "TriviaQA vs HumanEval at fixed TTFT FLOPs budgets".
+    if len(spots) > 2 and _JOINER.match(question[spots[0][1]:spots[1][0]]):
+        return [spots[0][2], spots[1][2]]
     return []
 
 
@@ -1038,10 +1041,13 @@ def coordinated(question: str, names: Sequence[str]) -> bool:
     spots = sorted((m.start(), m.end()) for n in names if (m := mention_pattern(n).search(question)))
     if len(spots) != len(names):
         return False
-    # "on CodeXGLUE and its line-level EM": a second measure of its own.
-    joiner = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&|vs\.?|versus)\s+|/)\s*"
-                        r"(?:(?:on|in|for|at)\s+)?(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+){0,2}?)?$", re.I)
-    return all(joiner.match(question[a[1]:b[0]]) for a, b in itertools.pairwise(spots))
+    return all(_JOINER.match(question[a[1]:b[0]]) for a, b in itertools.pairwise(spots))
+
+
+# What joins names asked of each: a comma, "and", "or", "vs", "/"; "on CodeXGLUE and its line-level EM": a second
+# measure of its own.
+_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|&|vs\.?|versus)\s+|/)\s*"
+                     r"(?:(?:on|in|for|at)\s+)?(?:the\s+|(?:its|their)\s+(?:[\w-]+\s+){0,2}?)?$", re.I)
 
 
 def _words_in(question: str, abstract: str) -> bool:

@@ -37,11 +37,13 @@ _WHICH_OF_THEM = re.compile(r"\bwhich(?:\s+one|\s+of\s+(?:the\s+two|them|both|th
 # "ok and which of those ...", "so, which of them ...": words before the ask that ask nothing.
 _OPENER = re.compile(r"^(?:(?:ok(?:ay)?|so|and|also|alright|right|great|cool|thanks|nice)\b[,\s]*)+", re.I)
 # "Of those, is there one that also ...?", "do any of them ...?", "which of the RL ones ...?": which of them do.
-_OF_THEM = re.compile(r"^(?:(?:(?:of|among)\s+(?:them|these|those)\s*,?\s*(?=(?:which|what)\s+(?!one\b)))?"
+_OF_THEM = re.compile(r"^(?:(?:(?:of|among)\s+(?:them|these|those|the\s+(?:[\w-]+\s+){1,3}?ones)\s*,?\s*"
+                      r"(?=(?:which|what)\s+(?!one\b)))?"
                       r"(?:which|what)\s+(?:ones?\s+|papers?\s+)?"
                       # "which of the RL ones ...": the listed papers, by what the list was on
                       r"(?:(?:of|among)\s+(?:them|these|those|the\s+(?:[\w-]+\s+){1,3}?ones)\s+)?|"
                       r"(?:(?:of|among)\s+(?:them|these|those)\s*,?\s*)?(?:is\s+there\s+(?:one|any|a\s+paper)|"
+                      r"is\s+(?:one|any)\s+of\s+(?:them|these|those)|"
                       r"are\s+there\s+(?:any|ones)|(?:does|do)\s+any(?:\s+(?:of\s+)?(?:them|these|those))?)"
                       r"(?:\s+(?:of\s+)?(?:them|these|those))?\s+(?:that\s+|which\s+)?)(?P<rest>.+)$", re.I)
 
@@ -52,7 +54,12 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
     when it finds none, the text's capitalised names."""
     if not history:
         return question
+    if fixed := corrected(question):
+        return fixed
     narrowed = _narrowed_list(question, history[-1])
+    if not narrowed and len(history) > 1 and _THE_LISTED_ONES.search(question):
+        # "among the gsm8k ones, which also ...?" after a list and a question about one of it: that list.
+        narrowed = _narrowed_list(question, history[-2])
     if narrowed:
         return narrowed
     if picked := _by_place(question, history, names_of):
@@ -71,6 +78,10 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
         # "that" only points at a thing of it.
         return question
     subject = subject_of(history, names_of)
+    if (two := _THE_TWO.search(question)) and subject and " and " not in subject and \
+            (earlier := subject_of(history[:-1], names_of)) and " and " not in earlier and earlier != subject:
+        # "how do the two compare?" after "what is MPIrigen?" and "and OMPGPT?": one paper from each turn.
+        return f"{question[:two.start()]}{earlier} and {subject}{question[two.end():]}"
     if not subject:
         return carried_along(question, history)
     if _FOLLOW_ON.match(question):
@@ -86,6 +97,26 @@ def condense(question: str, history: Sequence[str], names_of: Callable[[str], li
     if not count:
         rewritten, count = _REPLACEABLE.subn(replace, question, count=1)
     return rewritten if count else f"{question.rstrip('?')} ({subject})?"
+
+
+# "no sorry, I meant the IMO lean dataset paper. how many lemmas ...?", "no, I meant the minecraft planner, DEPS. ...":
+# the asker puts right what the earlier turn was about; what they meant is what the rest is asked of.
+_CORRECTION = re.compile(r"^(?:(?:no|nope|sorry|oops|wait|ah|er+m?)\b[,.!]?\s*)+"
+                         r"(?:i\s+(?:meant|mean|was\s+asking\s+about)|i['’]m\s+asking\s+about)\s+"
+                         r"(?P<meant>[^.?!;:]+?)\s*[.?!;:]\s*(?P<rest>\S.*)$", re.I)
+
+
+def corrected(question: str) -> str:
+    """A correction ("no sorry, I meant X. how many ... did they ...?") as the question it asks of X; "" for none."""
+    if (match := _CORRECTION.match(question.strip())) is None:
+        return ""
+    meant, rest = match["meant"].strip(" ,"), match["rest"]
+
+    def replace(pronoun: re.Match[str]) -> str:
+        return f"{meant}'s" if pronoun[0].lower() in ("its", "their") else meant
+
+    rewritten, count = _PRONOUN.subn(replace, rest, count=1)
+    return rewritten if count else f"{rest.rstrip(' ?')} ({meant})?"
 
 
 def carried_along(question: str, history: Sequence[str]) -> str:
@@ -170,11 +201,13 @@ def picked_by_description(question: str, names: Sequence[str], texts: Sequence[s
     self-play one" the paper whose title says self-play. "" when no one paper is so picked."""
     match = _DESCRIBED_ONE.search(question)
     if not match or len(names) < 2 or any(_NOT_WHICH.fullmatch(w) for w in match["what"].split()):
-        return ""
+        return _picked_by_what_it_has(question, names, texts)
     hits: list[str] = []
-    # "the RL-based one" is the one of RL ("RLCoder") when no name or abstract writes "RL-based".
-    for said in dict.fromkeys([match["what"], DESCRIBING_SUFFIX.sub("", match["what"])]):
-        what = rf"(?<![A-Za-z]){re.escape(said)}"
+    # "the RL-based one" is the one of RL ("RLCoder") when no name or abstract writes "RL-based"; "the
+    # undergrad-level one", each word clipped, the one writing "undergraduate-level".
+    clipped = r"[\s-]+".join(rf"{re.escape(part)}\w*" for part in re.split(r"[\s-]+", match["what"]))
+    for said in dict.fromkeys([re.escape(match["what"]), re.escape(DESCRIBING_SUFFIX.sub("", match["what"])), clipped]):
+        what = rf"(?<![A-Za-z]){said}"
         hits = [n for n in names if re.search(what, n, re.I)]
         if not hits and len(texts) == len(names):
             written = rf"{what}(?:e?s|e?d|ing)?(?![A-Za-z])"  # "the MPI one" is no paper writing "MPIrigen"
@@ -188,6 +221,30 @@ def picked_by_description(question: str, names: Sequence[str], texts: Sequence[s
     before = _WHICH_IS.sub("", question[:match.start()])
     picked = f"{before}{hits[0]}{question[match.end():]}"
     return _THEM.sub(lambda m: f"{hits[0]}'s" if m[0].lower() == "their" else hits[0], picked)
+
+
+# "the one with a human expert in the loop": a listed paper picked by what its abstract has.
+_ONE_WITH = re.compile(r"\bthe\s+one\s+(?:with|that\s+(?:has|uses)|using|where|about|on)\s+(?P<what>[^,;:?—–]+?)"
+                       r"(?=\s*(?:[,;:?—–]|\s-\s|$))", re.I)
+
+
+def _picked_by_what_it_has(question: str, names: Sequence[str], texts: Sequence[str]) -> str:
+    """"the one with a human expert in the loop - which libraries did they optimise?": the one listed paper whose
+    title or abstract has every long word of what the question says it has, put in; "" when not one paper does."""
+    match = _ONE_WITH.search(question)
+    if not match or len(names) < 2 or len(texts) != len(names):
+        return ""
+    words = [w for w in re.findall(r"[a-z][a-z-]{3,}", match["what"].lower()) if w not in _NOT_HAD]
+    hits = [n for n, text in zip(names, texts, strict=True)
+            if words and all(re.search(rf"\b{re.escape(w)}", text, re.I) for w in words)]
+    if len(hits) != 1:
+        return ""
+    picked = f"{question[:match.start()]}{hits[0]}{question[match.end():]}"
+    return _THEM.sub(lambda m: f"{hits[0]}'s" if m[0].lower() == "their" else hits[0], picked)
+
+
+_NOT_HAD = frozenset({"with", "that", "their", "them", "they", "this", "which", "some", "kind", "sort", "thing",
+                      "stuff", "paper", "work", "method", "approach"})
 
 
 def subject_of(history: Sequence[str], names_of: Callable[[str], list[str]] | None = None) -> str:
@@ -222,6 +279,10 @@ def _narrowed_list(question: str, earlier: str) -> str:
     return f"{asked[0].upper()}{asked[1:]}{NARROWING}{rest}?"
 
 
+# "the two", "these two": two papers, which may be asked about in two turns.
+_THE_TWO = re.compile(r"\b(?:the|these|those)\s+two\b(?!\s+(?:of|papers?\s+(?:in|from)))", re.I)
+# "among the gsm8k ones": the papers a list listed, by what it was on.
+_THE_LISTED_ONES = re.compile(r"\b(?:of|among)\s+the\s+(?:[\w-]+\s+){1,3}?ones\b", re.I)
 # "which of those is": the words asking which, before the description picking one.
 _WHICH_IS = re.compile(r"\bwhich\s+(?:one\s+)?(?:of|among)\s+(?:them|these|those)\s+(?:is|was)\s+$", re.I)
 # "which of those is the openmp one?": one of the listed papers picked by what it is, not the list narrowed.

@@ -115,11 +115,13 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
 def condense(question: str, history: Sequence[str], tools: Tools, view: IndexView | None = None) -> str:
     """A follow-up made standalone: by rule, then by the model when one is configured and allowed to."""
     from rag.answer.followups import condense as by_rule
-    from rag.answer.followups import refers_back
+    from rag.answer.followups import corrected, refers_back
     from rag.text.names import short_name
 
     searched = by_rule(question, history, view.lexicon.paper_names if view is not None and history else None)
-    if view is not None and history and NARROWING not in searched and (papers := _listed(history[-1], view, tools)):
+    if history and corrected(question):
+        pass  # "no, I meant X. ...": about X, whatever the earlier turns were about
+    elif view is not None and history and NARROWING not in searched and (papers := _listed(history[-1], view, tools)):
         listed = [short_name(p) for p in papers]
         # "Which models did they test?" after "which papers evaluate LLMs on undergraduate math?": the papers that
         # list named, not a plural noun of its question ("LLMs").
@@ -362,7 +364,7 @@ def decide(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSett
         # work the index lacks: the papers closest to it are about something else.
         answer = refuse(question, found, not_mentioned(unknown))
     elif shape.kind == "multi":
-        answer = across_papers(question, found, [t.text for t in shape.terms])
+        answer = across_papers(question, _without(found, shape.besides), [t.text for t in shape.terms])
     elif shape.kind == "aggregate" and not shape.papers and (described := described_one(found)):
         # "what datasets did the code completion context paper use?": one paper is asked about, as if named; other
         # papers' datasets are no answer about it.
@@ -371,8 +373,8 @@ def decide(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSett
         answer = _about_paper(replace(shape, kind="factoid", papers=[pid], terms=terms,
                                       described=[found.searched[start:end]]), question, found)
     elif shape.kind == "aggregate":
-        answer = aggregate(question, found) or across_papers(question, found, [t.text for t in shape.terms],
-                                                             on_aspect=False)
+        answer = aggregate(question, found, shape.besides) or \
+            across_papers(question, _without(found, shape.besides), [t.text for t in shape.terms], on_aspect=False)
     elif len(shape.papers) == 1:
         answer = _about_paper(shape, question, found)
     elif shape.kind == "factoid" and not shape.papers and (described := described_one(found)):
@@ -383,6 +385,14 @@ def decide(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSett
         answer = _about_paper(replace(shape, papers=[pid], terms=terms, described=[found.searched[start:end]]),
                               question, found)
     return (answer, True) if answer is not None else (best_sentences_answer(question, found, shape), False)
+
+
+def _without(found: Gathered, besides: Sequence[str]) -> Gathered:
+    """What was found, less the papers the question leaves out."""
+    if not besides:
+        return found
+    return replace(found, retrieved=[e for e in found.retrieved if e.paper_id not in besides], _scored=None,
+                   _scored_in={})
 
 
 def _clarify(question: str, found: Gathered) -> Answer:
@@ -632,10 +642,8 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         # line each, as a question across papers is answered, not one abstract's opening sentences. Not for a topic
         # naming something ("which papers evaluate on APPS?"): no paper names it. On the 187 tune parts: list
         # citation recall 0.781 -> 0.792, precision 0.881 -> 0.874.
-        if besides:
-            # "apart from FunCoder, who else uses consensus?": the answer is about the others, never the paper left out.
-            found = replace(found, retrieved=[e for e in found.retrieved if e.paper_id not in besides], _scored=None,
-                            _scored_in={})
+        # "apart from FunCoder, who else uses consensus?": the answer is about the others, never the paper left out.
+        found = _without(found, besides)
         scored = found.scored()
         if names_asked(topic) or not scored:
             return refuse(question, found, f"No other indexed paper matches “{topic}”.") if besides else None

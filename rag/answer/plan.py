@@ -47,7 +47,8 @@ _STRONG_SIDE_SPLIT = re.compile(
 _LIST_PATTERN = re.compile(
     r"^(?:(?:which|what|(?:list|name|find)(?:\s+(?:all|every|each|any))?(?:\s+the)?|are there(?:\s+any)?)\s+"
     # "which works, if any, have ...": the hedge is no part of the topic.
-    r"(?:of the\s+)?(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones)"
+    r"(?:of the\s+)?(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones|manuscripts|"
+    r"submissions|preprints)"
     # "which papers, other than position papers, evaluate ...": what is set aside is no part of it either.
     r"(?:\s*,?\s+if\s+any\s*,?|\s*,\s*(?:other\s+than|apart\s+from|aside\s+from|(?:leaving|setting)\s+aside|"
     r"except(?:\s+for)?|besides|excluding|not\s+counting|ignoring)\b[^,]*,)?|"
@@ -174,10 +175,19 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     """The plan of a standalone question (follow-ups are condensed first; `has_history`: a pronoun may refer
     to an earlier turn, so it is no reason to ask back)."""
     mentions = _with_paired_names(question, lexicon.paired_lower_case(question, lexicon.find(question)), lexicon)
+    left_out: list[str] = []
     if aside := _SET_ASIDE_TAIL.search(question):
         # "which benchmarks do the theorem-proving papers use? -- leave out program-verification stuff like FVEL": a
-        # paper the question ends by leaving out is not what it asks about.
+        # paper the question ends by leaving out is not what it asks about, nor part of an answer across papers.
+        left_out = paper_ids_of([m for m in mentions if m.kind == "paper" and m.start >= aside.start()])
         mentions = [m for m in mentions if m.kind != "paper" or m.start < aside.start()]
+    plan = _planned(question, lexicon, has_history, mentions)
+    if left_out and plan.kind in ("list", "multi", "aggregate") and not plan.besides:
+        return replace(plan, besides=left_out)
+    return plan
+
+
+def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[Mention]) -> Plan:
     named = paper_ids_of(mentions)[:MAX_COMPARED] or _model_of_one_paper(mentions, lexicon)
     named = _within_labelled(question, named, mentions, lexicon)
     if on_benchmark := _scored_on_benchmark(question, named, mentions, lexicon):
@@ -525,14 +535,19 @@ def _with_paired_names(question: str, mentions: list[Mention], lexicon: Lexicon)
 
 
 # "What datasets / benchmarks ...": the named things across papers, each with the papers that use it.
-_AGGREGATE = re.compile(r"^(?:(?:(?:apart|aside) from|besides|other than|except(?: for)?|excluding|across|among|"
-                        r"over)\b[^?]*?,\s*)?"
-                        r"(?:what|which)\s+(?:[\w-]+\s+){0,3}(?:datasets|benchmarks|data sets|test sets)\b|"
+_DATA_NOUNS = r"(?:datasets|benchmarks|data sets|test sets|eval(?:uation)? sets|corpora)"
+_AGGREGATE = re.compile(r"(?:^|[.?!:;]\s+|^(?:um+|uh+|erm|hmm+)\b[,\s]+(?:so\s+)?)"
+                        r"(?:(?:(?:apart|aside) from|besides|other than|except(?: for)?|excluding|across|among|"
+                        r"over|for|in)\b[^?]*?,\s*)?"
+                        rf"(?:what|which)\s+(?:[\w-]+\s+){{0,3}}{_DATA_NOUNS}\b|"
                         r"\bwhich (?:datasets|benchmarks)\b|"
                         # "repo-level completion benchmarks mentioned across the corpus?": a label for the same.
-                        r"\b(?:datasets|benchmarks|data sets|test sets)\s+(?:\w+\s+)?(?:mentioned|used|named|"
-                        r"reported|covered|evaluated)\s+(?:across|in|by)\s+(?:the|these|this|all)\b",
-                        re.I)  # "apart from X, what other ...", "across X, which"
+                        rf"\b{_DATA_NOUNS}\s+(?:\w+\s+)?(?:mentioned|used|named|reported|covered|evaluated|show(?:s|ing)?"
+                        r"\s+up|appear(?:s|ing)?|come\s+up)\s+(?:across|in|by)\s+(?:the|these|this|all|here)\b|"
+                        # "benchmarks the code-gen papers report numbers on": what several papers use, said first.
+                        rf"^{_DATA_NOUNS}\s+(?:that\s+|which\s+)?(?:the|these)\s+(?:[\w/-]+\s+){{0,3}}?(?:papers|works|"
+                        r"studies|methods|models)\s+(?:report|use|evaluate|test|train|rely)",
+                        re.I)  # "apart from X, what other ...", "across X, which", "For theorem proving, which ..."
 # "What approaches do people use to ...", "ways that papers use code to ...": the ways of several groups, not a
 # list of the papers with a method.
 _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?"
@@ -580,7 +595,16 @@ _BODY_OF_WORK = (
     r"\bwhat\s+(?:work|research)\s+(?:is\s+there|uses|exists)\b|"
     r"\bwhat\s+(?:[\w-]+\s+)?(?:concerns|issues|problems|challenges|limitations|risks)\b[^?]*\b(?:are|were|have\s+been)"
     r"\s+(?:raised|reported|identified|noted|discussed)\b|"
-    r"^how\s+(?:do|can|should)\s+(?:[\w/-]+\s+){0,3}?(?:[a-z][\w-]*[^s\W]s|ppl|people|folks|you|one|we)\s+\w+|"
+    # After a label or an aside too: "contamination: how do the benchmark authors ...", "hey :) how do these works ...".
+    r"(?:^|(?<=[:;,)!])\s*)how\s+(?:do|can|should)\s+(?:[\w/-]+\s+){0,3}?(?:[a-z][\w-]*[^s\W]s|ppl|people|folks|you|"
+    r"one|we)\s+\w+|"
+    # "HPC folks: how do they specialise models?": the group named just before.
+    r"\b(?:folks|people|researchers|authors|groups|teams)\s*[:,-]+\s*how\s+(?:do|does|did)\s+they\b|"
+    # "What kinds of feedback signal do the code generation works rely on?": what several works do.
+    r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\s+[^?]{1,80}?\s+do\s+(?:the\s+|these\s+)?(?:[\w/-]+\s+){0,3}?"
+    r"(?:papers|works|studies|methods|approaches|systems)\s+\w+|"
+    # "how are LLM agents evaluated in this set of papers?"
+    r"\b(?:this|the)\s+(?:set|collection|batch|pile|bunch|group)\s+of\s+(?:papers|works|studies|abstracts)\b|"
     # "how are the newer benchmarks trying to dodge contamination?", "what exists for that?", "what else should I be
     # checking?": what several works do, or what there is for a need.
     r"^how\s+are\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?[a-z][\w-]*[^s\W]s\s+\w+ing\b|"
@@ -615,7 +639,7 @@ _ACROSS_PAPERS = re.compile(
     r"\s+(?:find|found|show|shown|report|reported|say|said|argue|suggest|conclude|recommend)\b|"
     # "What approaches do people here use to ...", "ways that papers use code to ...", "the methods here".
     # "how do completion models here use AST info?": any plural the collection holds, said with "here".
-    rf"{_WAYS_OF_PEOPLE}|\b(?:people|folks|(?!(?:was|is|has|does|this|its|us|as|yes|plus)\b)"
+    rf"{_WAYS_OF_PEOPLE}|,\s*{_WAYS_OF_PEOPLE[1:]}|\b(?:people|folks|(?!(?:was|is|has|does|this|its|us|as|yes|plus)\b)"
     r"(?![\w-]*(?:ss|sis|us|ias|ics)\b)[a-z][\w-]*s)\s+here\b|"  # a plural: not "the analysis here", "a bias here"
     r"\b(?:across|these|the)\s+(?:[\w-]+\s+(?:/\s+)?){0,4}papers\b|"
     r"\b(?:across|throughout)\s+(?:the|this|these)\s+(?:corpus|collection|index|library|abstracts)\b|" +
@@ -631,7 +655,8 @@ def _content_words(text: str) -> list[str]:
 
 
 # Words that ask for completeness or point at the collection, saying nothing about the topic.
-_LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the|our|my) (?:collection|corpus|index|set|library)|"
+_LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the|our|my) (?:collection|corpus|index|set|library|pool|batch|"
+                          r"pile)|"
                           r"in any way|at all|"
                           # "bring up X anywhere in their abstract": where, not what
                           r"(?:anywhere\s+)?in\s+(?:their|its|the)\s+(?:abstracts?|titles?)|anywhere|"
@@ -675,7 +700,8 @@ _LAYOUT_ASIDE = re.compile(r"^(?:(?:in\s+)?(?:a\s+)?(?:one\s+line\s+(?:each|per\
                            r"just\s+(?:the\s+)?titles?)"
                            r"(?:\s+(?:please|pls|is\s+fine|would\s+be\s+great))?)[.!]*$", re.I)
 # A bare "which ones?" after a topic that is a list already: "papers doing tree search - which ones do we have?".
-_WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?which\s+(?:ones|papers|submissions|subs|of\s+them)"
+_WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?(?:which\s+(?:ones|papers|submissions|subs|of\s+them)|"
+                         r"which\s+(?:are|were)\s+(?:they|those|these|them))"
                          r"(?:\s+(?:do\s+we\s+have|are\s+there|"
                          r"qualify|fit|count|match|"
                          r"are\s+in\s+here|exist|have\s+we\s+got|are\s+in\s+(?:the|this|our)\s+\w+))?[\s?.!]*$", re.I)
@@ -691,11 +717,13 @@ _REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b|{_POINTING_THAT}", re.I)
 _TOPIC_REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b", re.I)
 
 
+# Where the asker points at the papers: "here", "in this corpus", "in the pile".
+_HERE = r"(?:here|in\s+here|in\s+(?:this|the)\s+(?:corpus|collection|index|set|library|pool|batch|pile))"
 # "Looking for work on agents that act on websites - which papers?", "X: any papers?", "I need papers about X.
 # Which ones are there?": the topic first, the ask for papers after it ("which subs?", as a reviewer says).
 _ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?(?:which|what|any)\s+(?:papers|ones|works|studies|"
                         r"submissions|subs)"
-                        r"(?:\s+(?:in\s+(?:the|this)\s+(?:collection|corpus|index)|in here|here))?"
+                        rf"(?:\s+{_HERE})?"
                         r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|cover (?:that|this|it)))?"
                         r"\s*[?.!]*$", re.I)
 # After a lead-in ("I'm collecting"), words may describe the work ("empirical studies that ..."); without one they
@@ -711,18 +739,17 @@ _BULLET = re.compile(r"^[-–—*•]+\s+")
 _LOOKING_FOR = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for|after)\s+", re.I)
 # "I'd like every paper that cares about X", "we want all the papers where X".
 _EVERY = r"(?:only|just|every|each|all(?:\s+of)?)\s+"
-_HERE = r"(?:here|in\s+here|in\s+(?:this|the)\s+(?:corpus|collection|index|set|library))"
 # "I need the full set of papers in here that ...": the whole list, said before the papers.
 _FULL_SET = r"(?:the\s+)?(?:full|whole|complete|entire)\s+(?:set|list)\s+of\s+"
-_NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|the)\s+(?:[\w-]+\s+){0,3}?)?(?:(?:i|we)(?:\s+(?:only\s+)?"
+_NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|an|the)\s+(?:[\w-]+\s+){0,6}?)?(?:(?:i|we)(?:\s+(?:only\s+)?"
                           r"(?:need|want|would\s+like)|['’]d\s+like)|need|want|"
                           # "I'm trying to round up every paper that ...": the list is what they are after.
                           r"(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+trying\s+to\s+(?:round\s+up|find|collect|gather|"
                           r"compile|track\s+down|dig\s+up|list|get|pull\s+together))\s+"
                           rf"(?=(?:{_EVERY}|{_FULL_SET})?(?:the\s+)?(?:papers?|works?|studies)\s+(?:{_HERE}\s+)?"
-                          r"(?:where|that|which|in\s+which|whose|on|about)\b)", re.I)
+                          r"(?:where|that|which|in\s+which|whose|on|about|[a-z]+ing)\b)", re.I)
 _ONLY_PAPERS = re.compile(rf"^(?:(?:{_EVERY}|{_FULL_SET})(?:the\s+)?(?:papers?|works?|stud(?:y|ies))\s+(?:{_HERE}\s+)?"
-                          r"(?:where|in\s+which|that|which|(?=whose|on\b|about\b))|"
+                          r"(?:where|in\s+which|that|which|(?=whose|on\b|about\b|[a-z]+ing\b))|"
                           r"(?:papers|works|studies)\s+(?:that|which))\s*", re.I)
 # "what are all the papers in the collection that tackle X?": which papers tackle X.
 _WHAT_ARE_THE_PAPERS = re.compile(rf"^(?:what|which)\s+(?:are|were)\s+(?:all\s+)?(?:of\s+)?the\s+"
@@ -741,6 +768,9 @@ _PURPOSE_FIRST = re.compile(r"^(?:for|in|as\s+part\s+of)\s+(?:the\s+|a\s+|an\s+)
                       r"did|has|have)\b)", re.I)
 _POLITE = re.compile(r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)"
                      r"(?=(?:list|name|show|give|find)\b)|"
+                     # "Could you enumerate every paper that ...": listed
+                     r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?enumerate\s+(?=(?:all|every|each|"
+                     r"the)\b)|"
                      # "Please, can you tell me which papers ...": the question asked
                      r"^(?:please,?\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+me,?\s+"
                      r"(?=(?:which|what)\b)", re.I)
@@ -795,7 +825,8 @@ _ACTIVE = {"used": "use", "applied": "apply", "evaluated": "evaluate on", "studi
            "mentioned": "mention", "proposed": "propose", "introduced": "introduce", "reported": "report",
            "addressed": "address", "tested": "test on", "benchmarked": "evaluate on"}
 # "..., either one", "..., any of the three is fine": the alternatives said again.
-_EITHER_ONE = re.compile(r",\s*(?:(?:yeah|so)\s+)?(?:either(?:\s+one)?|any\s+of\s+(?:them|these|those|the\s+\w+)"
+_EITHER_ONE = re.compile(r",\s*(?:(?:yeah|so)\s+)?(?:either(?:\s+one)?|all\s+of\s+(?:it|them)|"
+                         r"any\s+of\s+(?:them|these|those|the\s+\w+)"
                          r"(?:\s+(?:is|are)\s+fine)?|whichever|both)\s*(?=[?.!]*$)", re.I)
 
 
@@ -828,8 +859,9 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
      "which papers are about {}"),
     # "hpc code models list", "evo search ones", "RL for code papers": a search-box topic, then what is wanted.
     (re.compile(r"^(?!(?:what|which|how|who|why|when|where|is|are|does|do|did|can|has|have|any|need|show|give|list|"
-                r"find|name)\b)(?P<topic>(?:(?!\b(?:that|which|where|who|across)\b)[^?]){3,60}?)\s+"
-                r"(?:papers|ones|list|works)" + _TOPIC_END, re.I),
+                r"find|name)\b)(?P<topic>(?:(?!\b(?:that|which|where|who|across)\b)[^?]){3,60}?)"
+                r"(?:\s*,?\s*(?:every|all(?:\s+the)?))?\s+"
+                r"(?:papers|paper\(s\)|ones|list|works)(?:\s+(?:pls|plz|please))?" + _TOPIC_END, re.I),
      "which papers are about {}"),
     # "isabelle anything?", "HPC code - any papers?", "tree search, anyone?": a topic, then whether anything is on it.
     (re.compile(r"^(?!(?:what|which|how|who|why|when|where|is|are|does|do|did|can|has|have)\b)(?P<topic>[^?]+?)\s*"
@@ -844,6 +876,16 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                 r"^(?P<topic_one>.+?)\s*[-–—:,.?]+\s*is\s+it\s+(?:just|only)\s+[^?,;]+?\s*,?\s+or\s+(?:are|is)\s+there\s+"
                 r"(?:any\s+)?(?:others?|more|other\s+(?:papers|ones|works))" + _TOPIC_END, re.I),
      lambda m: f"which papers are about {(m['topic'] or m['topic_one']).strip(' ,')}"),
+    # "new tokenizer for code, any paper proposing one?", "X - papers evaluating that?", "X - by whom?", "tree search
+    # for code gen, every paper pls": a topic, then who is on it.
+    (re.compile(r"^(?!(?:what|which|how|who|why|when|where|is|are|does|do|did|can|has|have)\b)(?P<topic>[^?]+?)\s*"
+                r"[-–—:,]+\s*(?:(?:any\s+)?papers?\s+(?:that\s+)?[a-z]+\s+(?:one|ones|it|them|that|this|"
+                r"those)|by\s+whom|(?:every|all(?:\s+the)?)\s+papers?(?:\s+(?:pls|plz|please))?)" + _TOPIC_END, re.I),
+     "which papers are about {}"),
+    # "Are there position papers or vision pieces in here?": the papers of that kind.
+    (re.compile(r"^are\s+there\s+(?:any\s+)?(?P<topic>(?!(?:any|papers|works|studies|others?)\b)[^?]+?\s+(?:papers|"
+                r"pieces|studies|works))(?:\s+(?:in\s+here|here|in\s+(?:the|this)\s+\w+))?" + _TOPIC_END, re.I),
+     "which papers are about {}"),
     # "Is it only OMPGPT, or are there other OpenMP papers?": the same, asked the other way round.
     (re.compile(r"^is\s+it\s+(?:just|only)\s+[^?,;]+?\s*,?\s+or\s+(?:are|is)\s+there\s+(?:any\s+)?(?:other|more)\s+"
                 r"(?P<topic>.+?)\s+(?:papers|works|ones|studies)" + _TOPIC_END, re.I),
@@ -926,8 +968,12 @@ def _says_no_topic(topic: str) -> bool:
 
 
 def _topic_of(text: str) -> str:
-    # "can you list the papers that ...": the list asked; "- which papers ...": a bullet is no part of it.
+    # "can you list the papers that ...": the list asked; "- which papers ...": a bullet is no part of it; nor is
+    # what is said to fill a pause ("um so which papers ...", "... search you know like ...").
+    from rag.text.spoken import without_opening_filler
+
     text = _BULLET.sub("", _EITHER_ONE.sub("", text.strip()))
+    text = re.sub(r",?\s+you\s+know\b,?", "", without_opening_filler(text), flags=re.I)
     text = _without_exclusions(_POLITE.sub("", _PURPOSE_FIRST.sub("", text)))
     # "for my review I need ONLY papers where X", "only papers that X": which papers X.
     text = _ONLY_PAPERS.sub("which papers ", _NEED_PAPERS.sub("", text))
@@ -960,6 +1006,9 @@ def _topic_of(text: str) -> str:
         popped = clauses.pop()
     text = " ".join(clauses).rstrip("?.!:; ")
     whole = _list_topic(text)
+    if not whole and popped:
+        # "Are there position papers in here? Please list them.": the ask before the closing one, in any list shape.
+        whole = _list_topic(_asked_as_list(text).rstrip("?.!:; "))
     if not whole and len(clauses) == 1 and _ALL_OF_IT.match(popped) and bare_label(text) and \
             len(text.split()) <= _PHRASE_BEFORE + 4:
         # "RL for code (generation, completion, ...) - need all of them": a label, then the whole list of it asked.
@@ -967,7 +1016,9 @@ def _topic_of(text: str) -> str:
     if whole or len(clauses) == 1:
         return whole
     for i, clause in enumerate(clauses):
-        topic = _list_topic(clause.rstrip("?.!:; "))
+        # The first clause may ask in any of the list shapes: "Are there position papers in here? List them; ..."
+        topic = _list_topic(clause.rstrip("?.!:; ")) or \
+            (_list_topic(_asked_as_list(clause).rstrip("?.!:; ")) if i == 0 and clause.endswith("?") else "")
         # What was wanted, past a clause that only sets things aside ("... - no Lean proofs. which ones?").
         said = next((c for c in clauses[i - 1::-1] if not _SETS_ASIDE.match(c)), "") if i else ""
         if i and (one := _ONE.fullmatch(topic) or _BARE.fullmatch(topic)) and \
@@ -1008,7 +1059,7 @@ def _topic_of(text: str) -> str:
 _POINTS_BACK_ONCE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,3}?)(?:it|them|that|this|those|these)(?P<rest>\s+[^,;]*)?",
                                re.I)
 _PHRASE_BEFORE = 8  # words a phrase said before the ask may have
-# Where the asker points at the papers ("who here", "who in this corpus") and how they stress the deed.
+# How the asker stresses the deed: "who actually tested ...", "who here explicitly builds ...".
 _REALLY = r"(?:actually|really|explicitly|specifically)"
 _SETS_ASIDE = re.compile(r"^(?:but\s+|and\s+)?(?:no|not|without|excluding|except|skip)\b", re.I)
 
@@ -1071,13 +1122,20 @@ _WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|a
                      re.I)
 
 
+# "What approaches are there for X, across the papers?": the ways, said to span the papers.
+_WAYS_ACROSS = re.compile(r"^(?:what|which)\s+(?:[\w-]+\s+)?(?:approaches|ways|methods|techniques|strategies)\b.*\b"
+                          r"across\s+(?:the|these|all(?:\s+the)?)\s+(?:papers|works|studies|corpus|collection)\b", re.I)
+
+
 def _list_topic(text: str) -> str:
-    if re.match(_WAYS_OF_PEOPLE, text, re.I) or re.match(_WAYS, text, re.I):
+    if re.match(_WAYS_OF_PEOPLE, text, re.I) or re.match(_WAYS, text, re.I) or _WAYS_ACROSS.match(text):
         return ""  # "what approaches do people use to X", "what approaches make X cheaper": the ways, across papers
     # "Every paper that releases ...", "I count a few papers that train code models with RL": which papers do, in
     # whichever clause it is said.
     text = _WHAT_ARE_THE_PAPERS.sub("which papers ", text)
     text = _ONLY_PAPERS.sub("which papers ", _PAPERS_COUNTED.sub("which papers ", text))
+    # "every paper that studies X": the verb, not a noun for papers ("which studies ...").
+    text = re.sub(r"^which\s+papers\s+studies\b", "which papers study", text, flags=re.I)
     # "is there a paper here on X?": the list of papers on X, which may be empty.
     text = re.sub(r"^(?:is|are)\s+there\s+(?:an?|any)\s+(?:paper|work|study|article)s?(?:\s+here|\s+in\s+(?:the|this)"
                   r"\s+(?:index|collection|corpus))?\s+(?=(?:on|about|that|which|where|using|with)\b)", "which papers ",

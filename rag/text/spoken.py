@@ -215,3 +215,12 @@ def spoken_marks(text: str, corpus_text: str) -> str:
 def as_dictated(text: str, corpus_text: str) -> str:
     """The question with dictation's punctuation, numbers and split names written as the abstracts write them."""
     return join_split_names(spell_numbers(spoken_marks(text, corpus_text), corpus_text), corpus_text)
+
+
+# What is said to fill a pause before the question starts: "um so which papers ...", "ok, does X help?".
+_OPENING_FILLER = re.compile(r"^\s*(?:(?:um+|uh+|erm|hmm+|so|okay|ok|alright|well|hey)\b[\s,]*)+(?=\w)", re.I)
+
+
+def without_opening_filler(text: str) -> str:
+    """The question without the words filling a pause before it, which say nothing of its shape."""
+    return _OPENING_FILLER.sub("", text)
