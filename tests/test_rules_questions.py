@@ -214,6 +214,12 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("benchmarks the code generation papers report on, all of them", "aggregate", []),
     ("completion benchmarks used in here?", "aggregate", []),
     ("how does RLCoder train its retriever?", "factoid", ["rl"]),  # a control: one paper named
+    # Named things asked for as a label.
+    ("Verification benchmarks like SV-COMP -- which ones appear?", "aggregate", []),
+    ("Metrics for code efficiency -- which ones are in use?", "aggregate", []),
+    ("datasets for evaluating code generation on ML libraries?", "aggregate", []),
+    ("theorem proving benchmarks across the collection -- give me the inventory", "aggregate", []),
+    ("benchmarks that get refreshed over time?", "list", []),  # a control: the papers making such benchmarks
     ("frameworks where one LLM delegates subtasks to tools or other models?", "multi", []),
     ("ideas for making sampled programs more diverse?", "multi", []),
     ("how do benchmark authors keep test problems out of training data?", "multi", []),
@@ -2104,6 +2110,15 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("Are there survey papers in here? Please list them.", "survey papers"),
     ("um so which papers use Lean you know for proofs", "Lean for proofs"),
     ("I want the complete set of papers measuring latency", "measuring latency"),
+    # "Who here works on X?" (capital W, the verb not the noun), "X - which papers? not the Y ones", a purpose with a
+    # clause of its own before "I need the full set of studies that ...", "X, list please; Y don't count".
+    ("Who here works on proof repair? Need all of them, tools count too.", "proof repair"),
+    ("synthetic training data for provers - which papers? not the math ones", "synthetic training data for provers"),
+    ("For a brief I'm drafting on AI and jobs, I need the full set of studies that compare programmers with ChatGPT",
+     "compare programmers with ChatGPT"),
+    ("Frameworks where several LLM agents cooperate, list please; single-agent setups don't count",
+     "Frameworks where several LLM agents cooperate"),
+    ("Who reports the higher score, CodeTree or FunCoder", ""),  # a control: a comparison asked with "who"
     # Controls: the ways across papers, said to span them; a question with "anything" closing another ask.
     ("What approaches are there for decomposing problems, across the papers?", ""),
     ("Agents - how do the agent papers plan? web, games, anything", ""),
@@ -2482,6 +2497,10 @@ def test_the_models_an_abstract_says_it_tuned(abstract, tuned):
     ("Which papers fine-tune StarCoder?", False),  # papers, with a named model: a list
     ("what models were evaluated on HumanEval?", False),  # evaluated, not tuned
     ("How many epochs was the model fine-tuned on Repo-Instruct trained for?", False),  # one model, one paper's
+    # What the papers start from, said other ways.
+    ("the starting checkpoints the prover papers build on?", True),
+    ("which LLMs serve as the backbone of these agent systems", True),
+    ("which model serves as the base for OVM?", False),  # one paper's
 ])
 def test_a_question_for_the_models_papers_tuned(question, asks):
     from rag.answer.tuned_models import asks_tuned_models

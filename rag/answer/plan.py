@@ -251,6 +251,9 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
         return Plan("list", topic=over_index, terms=terms)
     # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
     # and B: which methods do they use?" compares them.
+    if not named and _DATA_ASKED.search(text):
+        # "Formal verification benchmarks like SV-COMP -- which ones appear?": the named things, not the papers.
+        return Plan("aggregate", terms=terms)
     topic = list_topic(text) if len(named) < 2 else _list_topic(text)
     if topic:
         return Plan("list", topic=_BRAND_NEW.sub("new", topic), papers=named, terms=terms)
@@ -548,6 +551,13 @@ _AGGREGATE = re.compile(r"(?:^|[.?!:;]\s+|^(?:um+|uh+|erm|hmm+)\b[,\s]+(?:so\s+)
                         rf"^{_DATA_NOUNS}\s+(?:that\s+|which\s+)?(?:the|these)\s+(?:[\w/-]+\s+){{0,3}}?(?:papers|works|"
                         r"studies|methods|models)\s+(?:report|use|evaluate|test|train|rely)",
                         re.I)  # "apart from X, what other ...", "across X, which", "For theorem proving, which ..."
+# Named things asked for as a label: "X benchmarks like SV-COMP -- which ones appear?", "metrics for efficiency --
+# which ones are in use?", "datasets for evaluating code generation on ML libraries?", "math benchmarks across the
+# collection -- give me the inventory".
+_DATA_ASKED = re.compile(rf"^(?:[\w/-]+\s+){{0,4}}?(?:{_DATA_NOUNS}|metrics)\b[^?]*?[-–—:,]+\s*"
+                         r"which\s+(?:ones|of\s+them)\s+(?:appear|show\s+up|come\s+up|are\s+(?:in\s+use|used|reported)|get\s+(?:used|reported))\b|"
+                         rf"^{_DATA_NOUNS}\s+(?:for|to)\s+(?:evaluat\w+|test\w*|benchmark\w*|measur\w+)\b|"
+                         rf"^(?:[\w/-]+\s+){{0,3}}?{_DATA_NOUNS}\s+across\s+(?:the|this|these|all)\b", re.I)
 # "What approaches do people use to ...", "ways that papers use code to ...": the ways of several groups, not a
 # list of the papers with a method.
 _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?"
@@ -741,7 +751,7 @@ _LOOKING_FOR = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|se
 _EVERY = r"(?:only|just|every|each|all(?:\s+of)?)\s+"
 # "I need the full set of papers in here that ...": the whole list, said before the papers.
 _FULL_SET = r"(?:the\s+)?(?:full|whole|complete|entire)\s+(?:set|list)\s+of\s+"
-_NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|an|the)\s+(?:[\w-]+\s+){0,6}?)?(?:(?:i|we)(?:\s+(?:only\s+)?"
+_NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|an|the)\s+[^,.?!;]{0,70}?,?\s+)?(?:(?:i|we)(?:\s+(?:only\s+)?"
                           r"(?:need|want|would\s+like)|['’]d\s+like)|need|want|"
                           # "I'm trying to round up every paper that ...": the list is what they are after.
                           r"(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+trying\s+to\s+(?:round\s+up|find|collect|gather|"
@@ -880,7 +890,8 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
     # for code gen, every paper pls": a topic, then who is on it.
     (re.compile(r"^(?!(?:what|which|how|who|why|when|where|is|are|does|do|did|can|has|have)\b)(?P<topic>[^?]+?)\s*"
                 r"[-–—:,]+\s*(?:(?:any\s+)?papers?\s+(?:that\s+)?[a-z]+\s+(?:one|ones|it|them|that|this|"
-                r"those)|by\s+whom|(?:every|all(?:\s+the)?)\s+papers?(?:\s+(?:pls|plz|please))?)" + _TOPIC_END, re.I),
+                r"those)|by\s+whom|(?:every|all(?:\s+the)?)\s+papers?(?:\s+(?:pls|plz|please))?|"
+                r"list(?:\s+(?:them|please|pls))*)" + _TOPIC_END, re.I),
      "which papers are about {}"),
     # "Are there position papers or vision pieces in here?": the papers of that kind.
     (re.compile(r"^are\s+there\s+(?:any\s+)?(?P<topic>(?!(?:any|papers|works|studies|others?)\b)[^?]+?\s+(?:papers|"
@@ -959,6 +970,11 @@ def _named_it(topic: str) -> str:
     return topic
 
 
+def _asks_a_list(text: str) -> bool:
+    """Whether the text asks for a list in any of its shapes: "which papers X", "X - which papers", "X, list please"."""
+    return bool(_list_topic(text) or _ASK_AFTER.match(text) or _list_topic(_asked_as_list(text).rstrip("?.!:; ")))
+
+
 def _says_no_topic(topic: str) -> bool:
     """Whether a list topic says nothing of its own: "them", ""; not "SWE-bench" ("list every paper here that reports
     anything on SWE-bench" after a sentence about it)."""
@@ -1000,14 +1016,18 @@ def _topic_of(text: str) -> str:
                                  _says_no_topic(_list_topic(clauses[-1].rstrip("?.!:; ")))) or (
             (_WHICH_ONES.match(clauses[-1]) or _ASKERS_ASIDE.match(clauses[-1]) or
              _CRITERION_ASIDE.match(clauses[-1]) or _LAYOUT_ASIDE.match(clauses[-1])) and
-            _list_topic(" ".join(clauses[:-1]).rstrip("?.!:; ")))):
+            _asks_a_list(text[:text.rfind(clauses[-1])].rstrip("?.!:;,-–— ")))):
         # "... ? I want the full set.", "papers doing tree search, ... - which ones do we have?", "...? i count
         # deepseek-prover and maybe 2 others. making the reading list"
         popped = clauses.pop()
+        text = text[:text.rfind(popped)].rstrip(" ,-–—")
+    if popped and _ASK_AFTER.match(text) and (topic := _topic_of(text)):
+        return topic  # "synthetic training data for code models - which papers? not the math ones"
     text = " ".join(clauses).rstrip("?.!:; ")
     whole = _list_topic(text)
-    if not whole and popped:
-        # "Are there position papers in here? Please list them.": the ask before the closing one, in any list shape.
+    if not whole and (popped or len(clauses) == 1):
+        # "Are there position papers in here? Please list them.": the ask before the closing one, in any list shape;
+        # "X, list please; single-agent setups don't count": the ask, what it leaves out set apart.
         whole = _list_topic(_asked_as_list(text).rstrip("?.!:; "))
     if not whole and len(clauses) == 1 and _ALL_OF_IT.match(popped) and bare_label(text) and \
             len(text.split()) <= _PHRASE_BEFORE + 4:
@@ -1134,8 +1154,6 @@ def _list_topic(text: str) -> str:
     # whichever clause it is said.
     text = _WHAT_ARE_THE_PAPERS.sub("which papers ", text)
     text = _ONLY_PAPERS.sub("which papers ", _PAPERS_COUNTED.sub("which papers ", text))
-    # "every paper that studies X": the verb, not a noun for papers ("which studies ...").
-    text = re.sub(r"^which\s+papers\s+studies\b", "which papers study", text, flags=re.I)
     # "is there a paper here on X?": the list of papers on X, which may be empty.
     text = re.sub(r"^(?:is|are)\s+there\s+(?:an?|any)\s+(?:paper|work|study|article)s?(?:\s+here|\s+in\s+(?:the|this)"
                   r"\s+(?:index|collection|corpus))?\s+(?=(?:on|about|that|which|where|using|with)\b)", "which papers ",
@@ -1173,9 +1191,11 @@ def _list_topic(text: str) -> str:
     # "who here explicitly builds X?", "who actually tested X with real developers?": the papers that did too.
     # A deed in the past only with a word saying the papers' own ("who actually tested ..."): "who curated the
     # problems?" asks for people, "who evaluated more models, A or B?" compares.
-    text = re.sub(rf"^who\s+(?:else\s+)?(?:{_HERE}\s+)?(?:(?:{_REALLY}|also|even)\s+)?"
-                  r"(?=(?!is\b|was\b|has\b|does\b|needs\b|wants\b)[a-z][\w-]+s\b)|"
-                  rf"^who\s+(?:else\s+)?(?:{_HERE}\s+)?{_REALLY}\s+(?=[a-z][\w-]+[^e]ed\b)", "which papers ", text)
+    text = re.sub(rf"^(?i:who)\s+(?:else\s+)?(?:{_HERE}\s+)?(?:(?:{_REALLY}|also|even)\s+)?"
+                  r"(?=(?!is\b|was\b|has\b|does\b|needs\b|wants\b)[a-z][\w-]+s\b"
+                  r"(?!\s+(?:the\s+|a\s+)?(?:higher|lower|better|worse|bigger|smaller|larger|greater|faster|slower|"
+                  r"stronger|weaker|more|less|fewer|best|most|worst|least)\b))|"
+                  rf"^(?i:who)\s+(?:else\s+)?(?:{_HERE}\s+)?{_REALLY}\s+(?=[a-z][\w-]+[^e]ed\b)", "which papers ", text)
     # "Which report their own numbers on HumanEval?": a verb right after "which" asks which papers do it; not "which
     # reports the higher success rate, A or B?".
     text = re.sub(r"^which\s+(?=(?:report|use|evaluate|test|propose|introduce|build|train|fine-tune|release|apply|"
@@ -1246,6 +1266,9 @@ def _list_topic(text: str) -> str:
     # "anyone using Isabelle at all?": which papers are.
     text = re.sub(r"^(?:is\s+)?any\s*one\s+(?=\w+ing\b)", "which papers are ", text, flags=re.I)
     text = years_up_front(text)
+    # "every paper that studies X", "who here works on X": the verb, not a noun for papers ("which studies ...").
+    text = re.sub(r"^which\s+papers\s+(stud)ies\b|^which\s+papers\s+(work)s\b", lambda m: f"which papers "
+                  f"{'study' if m[1] else 'work'}", text, flags=re.I)
     kind = ""
     if modified := _MODIFIED_LIST.match(text):  # "Which code completion papers evaluate with real users?"
         kind = " ".join(w for w in modified["kind"].split() if w.lower() not in _NOT_A_KIND)

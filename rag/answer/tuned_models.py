@@ -23,6 +23,10 @@ _TUNED = (r"(?:fine-?tun\w*|finetun\w*|pre-?train\w*|further[- ]train\w*|start(?
           r"based\s+on)")
 _ASKS = re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?{_PLURAL_MODELS}\b[^?]*?\b{_TUNED}|"
                    rf"\bbase\s+(?:[\w-]+\s+)?{_MODELS}\b|"
+                   # "starting checkpoints the math papers build on", "which LLMs serve as the backbone / bases"
+                   rf"\bstarting\s+(?:{_MODELS}|points)\b|"
+                   rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?{_PLURAL_MODELS}\s+(?:serve|are\s+used|act)\s+as\s+"
+                   r"(?:the\s+|their\s+)?(?:backbones?|bases?|base\s+models?)\b|"
                    rf"\b{_PLURAL_MODELS}\s+(?:that\s+)?(?:get|got|are|were)?\s*(?:fine-?tuned|finetuned|"
                    rf"(?:further\s+)?pre-?trained)\b", re.I)
 # Where the paper says it tuned something, and what it tuned follows: "fine-tune", "pre-train", "starting from".
