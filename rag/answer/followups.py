@@ -188,6 +188,12 @@ _NOT_WHICH = re.compile(r"(?:other|same|original|previous|earlier|later|newer|ol
                         r"\w+est)", re.I)
 
 
+def _picks_one(question: str) -> bool:
+    """"which of those is the openmp one?": one of the listed papers picked by what it is, not the list narrowed."""
+    match = _DESCRIBED_ONE.search(question)
+    return match is not None and _WHICH_IS.search(question[:match.start()]) is not None
+
+
 def picks_by_description(question: str) -> bool:
     """Whether the question picks one earlier paper by words saying which ("the OpenMP one")."""
     match = _DESCRIBED_ONE.search(question)
@@ -264,7 +270,7 @@ def _narrowed_list(question: str, earlier: str) -> str:
     from rag.answer.listing import topic_names
     from rag.answer.plan import NARROWING, list_question, list_topic
 
-    if not re.search(r"\b(?:them|these|those|ones|of the above)\b", question, re.I) or _PICKS_ONE.search(question):
+    if not re.search(r"\b(?:them|these|those|ones|of the above)\b", question, re.I) or _picks_one(question):
         return ""
     topic = list_topic(earlier.strip().rstrip("?.! "))
     match = _OF_THEM.match(_OPENER.sub("", question.strip()).rstrip("?.! "))
@@ -285,9 +291,6 @@ _THE_TWO = re.compile(r"\b(?:the|these|those)\s+two\b(?!\s+(?:of|papers?\s+(?:in
 _THE_LISTED_ONES = re.compile(r"\b(?:of|among)\s+the\s+(?:[\w-]+\s+){1,3}?ones\b", re.I)
 # "which of those is": the words asking which, before the description picking one.
 _WHICH_IS = re.compile(r"\bwhich\s+(?:one\s+)?(?:of|among)\s+(?:them|these|those)\s+(?:is|was)\s+$", re.I)
-# "which of those is the openmp one?": one of the listed papers picked by what it is, not the list narrowed.
-_PICKS_ONE = re.compile(r"\bwhich\s+(?:one\s+)?(?:of|among)\s+(?:them|these|those)\s+(?:is|was)\s+(?:the|that)\s+"
-                        r"[\w+#*-]{2,}(?:\s+[\w+#*-]{2,})?\s+(?:one|paper)\b", re.I)
 _AND_WHAT_IT_IS = re.compile(r",?\s+and\s+what\s+(?:is|was|are|were)\s+(?:it|that|they|those|the\s+\w+)\s*$", re.I)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rag.answer.alternatives import offered_names
 from rag.answer.asides import bracket_after, bracketed_after_paper, in_spans, makers, options_in_brackets
-from rag.answer.asks import ENDS_POINTING_BACK, SHOT, asks_for_figure, asks_yes_no, bare_label
+from rag.answer.asks import ENDS_POINTING_BACK, SETTING_ASIDE, SHOT, asks_for_figure, asks_yes_no, bare_label
 from rag.answer.described import DESCRIBING
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
@@ -166,9 +166,8 @@ def asked_part(question: str) -> str:
 
 
 # A closing clause leaving something out, after the ask: "..., apart from FVEL?", "? -- leave out ... like FVEL".
-_SET_ASIDE_TAIL = re.compile(r"(?:[?.;,]|\s[-–—]+)\s*(?:(?:but|and|please)\s+)?(?:(?:leave|leaving)\s+out|exclud\w*|"
-                             r"except(?:\s+for)?|apart\s+from|aside\s+from|other\s+than|not\s+counting|ignor\w*|"
-                             r"skip\w*)\b[^?]*[?.!]*$", re.I)
+_SET_ASIDE_TAIL = re.compile(rf"(?:[?.;,]|\s[-–—]+)\s*(?:(?:but|and|please)\s+)?(?:(?:leave|leaving)\s+out|exclud\w*|"
+                             rf"ignor\w*|skip\w*|{SETTING_ASIDE})\b[^?]*[?.!]*$", re.I)
 
 
 def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Plan:
@@ -249,11 +248,11 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
         # "The post lists DeepSeek-Prover, FVEL and MA-LoT as the Lean papers. Which papers here really work with
         # Lean?": the papers it names are what the asker was told; the list is asked of the whole index.
         return Plan("list", topic=over_index, terms=terms)
-    # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
-    # and B: which methods do they use?" compares them.
     if not named and _DATA_ASKED.search(text):
         # "Formal verification benchmarks like SV-COMP -- which ones appear?": the named things, not the papers.
         return Plan("aggregate", terms=terms)
+    # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
+    # and B: which methods do they use?" compares them.
     topic = list_topic(text) if len(named) < 2 else _list_topic(text)
     if topic:
         return Plan("list", topic=_BRAND_NEW.sub("new", topic), papers=named, terms=terms)
@@ -664,9 +663,11 @@ def _content_words(text: str) -> list[str]:
                          "explain", "describe", "please", "and", "can", "you", "say", "else", "there", "anything"}]
 
 
+# Where the asker points at the papers: "here", "in this corpus", "in the pile"; what they call the collection.
+_COLLECTION = r"(?:corpus|collection|index|set|library|pool|batch|pile)"
+_HERE = rf"(?:here|in\s+here|in\s+(?:this|the)\s+{_COLLECTION})"
 # Words that ask for completeness or point at the collection, saying nothing about the topic.
-_LIST_FILLER = re.compile(r"\b(?:in here|here|in (?:this|the|our|my) (?:collection|corpus|index|set|library|pool|batch|"
-                          r"pile)|"
+_LIST_FILLER = re.compile(rf"\b(?:in here|here|in (?:this|the|our|my) {_COLLECTION}|"
                           r"in any way|at all|"
                           # "bring up X anywhere in their abstract": where, not what
                           r"(?:anywhere\s+)?in\s+(?:their|its|the)\s+(?:abstracts?|titles?)|anywhere|"
@@ -727,8 +728,6 @@ _REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b|{_POINTING_THAT}", re.I)
 _TOPIC_REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b", re.I)
 
 
-# Where the asker points at the papers: "here", "in this corpus", "in the pile".
-_HERE = r"(?:here|in\s+here|in\s+(?:this|the)\s+(?:corpus|collection|index|set|library|pool|batch|pile))"
 # "Looking for work on agents that act on websites - which papers?", "X: any papers?", "I need papers about X.
 # Which ones are there?": the topic first, the ask for papers after it ("which subs?", as a reviewer says).
 _ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?(?:which|what|any)\s+(?:papers|ones|works|studies|"
@@ -895,7 +894,7 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
      "which papers are about {}"),
     # "Are there position papers or vision pieces in here?": the papers of that kind.
     (re.compile(r"^are\s+there\s+(?:any\s+)?(?P<topic>(?!(?:any|papers|works|studies|others?)\b)[^?]+?\s+(?:papers|"
-                r"pieces|studies|works))(?:\s+(?:in\s+here|here|in\s+(?:the|this)\s+\w+))?" + _TOPIC_END, re.I),
+                rf"pieces|studies|works))(?:\s+{_HERE})?" + _TOPIC_END, re.I),
      "which papers are about {}"),
     # "Is it only OMPGPT, or are there other OpenMP papers?": the same, asked the other way round.
     (re.compile(r"^is\s+it\s+(?:just|only)\s+[^?,;]+?\s*,?\s+or\s+(?:are|is)\s+there\s+(?:any\s+)?(?:other|more)\s+"
