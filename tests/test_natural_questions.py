@@ -3132,3 +3132,14 @@ def test_shapes_the_probe_askers_typed_are_read_as_meant(engine, question, cited
 def test_follow_ups_that_correct_pair_narrow_or_pick(engine, history, question, cited):
     answer = engine.ask(question, history=history)
     assert not answer.refused and _short_titles(answer) == cited
+
+
+@pytest.mark.parametrize(("question", "cited"), [
+    # Typed in a hurry: the topic, then words that only ask for papers; an aside on what counts.
+    ("HPC code models -- which ones? need them all", {"Scope is all you need", "OMPGPT", "MPIrigen"}),
+    ("re: machine-checked proofs in Lean — list em all, datasets included",
+     {"A Lean Dataset for International Math Olympiad", "DeepSeek-Prover", "MA-LoT", "STP"}),
+])
+def test_a_list_asked_in_fragments_lists_the_papers_on_its_topic(engine, question, cited):
+    answer = engine.ask(question)
+    assert answer.kind == "list" and cited <= _short_titles(answer)

@@ -1231,3 +1231,15 @@ def contradicted_count(question: str, text: str) -> str:
         if said and value not in said:
             return asked.group(0)
     return ""
+
+
+# A word pointing at what came before ("which methods do they use", "which other papers try that?"); a topic said
+# before its list question uses "that" as a relative pronoun instead ("work that applies RL"), so there it is none.
+# "either ... or" joins alternatives; "either of them" points.
+_POINTING = r"they|them|their|it|its|these|those|this|both|either(?![^?.]*\bor\b)|each"
+# "that" points when it ends the clause or stands for a thing ("which papers try that approach?"); "proofs that
+# get checked by Lean" is a relative clause.
+_POINTING_THAT = (r"\bthat\b(?=\s*(?:[?.!,;)]|$|(?:one|ones|approach|method|idea|technique|trick|model|paper|work|"
+                  r"benchmark|dataset|setting|task|kind|too|also|as\s+well)\b))")
+REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b|{_POINTING_THAT}", re.I)
+TOPIC_REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b", re.I)

@@ -15,8 +15,18 @@ from dataclasses import dataclass, field, replace
 
 from rag.answer.alternatives import offered_names
 from rag.answer.asides import bracket_after, bracketed_after_paper, in_spans, makers, options_in_brackets
-from rag.answer.asks import ENDS_POINTING_BACK, SETTING_ASIDE, SHOT, asks_for_figure, asks_yes_no, bare_label
+from rag.answer.asks import (
+    ENDS_POINTING_BACK,
+    REFERS_BACK,
+    SETTING_ASIDE,
+    SHOT,
+    TOPIC_REFERS_BACK,
+    asks_for_figure,
+    asks_yes_no,
+    bare_label,
+)
 from rag.answer.described import DESCRIBING
+from rag.answer.list_cues import fragment_topic, without_asking
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
@@ -297,6 +307,9 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
                     described=[descriptions[side] for side in described])
     if not mentions and not has_history and _PRONOUN_ONLY.search(text) and len(_content_words(text)) <= 3:
         return Plan("clarify")  # "Tell me more about it" with nothing before it
+    if not named and (topic := _fragment_list(text)):
+        # "LLM tool use or API calling — all the papers please, frameworks included": a list asked in fragments.
+        return Plan("list", topic=topic, terms=terms)
     if not named and (_ACROSS_PAPERS.search(text) or _ACROSS_PAPERS.search(ask)):
         return _across(text, terms)
     if not named and not has_history and "?" not in question and _KEYWORDS.fullmatch(text) and \
@@ -322,7 +335,7 @@ def _list_after_named(text: str, mentions: list[Mention]) -> str:
     last = sentences[-1]
     at = len(text) - len(last)
     if any(m.kind == "paper" and m.start >= at for m in mentions) or not _OF_THE_INDEX.search(last) or \
-            _REFERS_BACK.search(re.sub(r"\([^()]*\)", "", last)):
+            REFERS_BACK.search(re.sub(r"\([^()]*\)", "", last)):
         return ""
     return list_topic(_ELSE.sub("which papers", last.strip(), count=1))
 
@@ -716,16 +729,6 @@ _WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?(?:which\s+(?:ones|papers|submissio
                          r"(?:\s+(?:do\s+we\s+have|are\s+there|"
                          r"qualify|fit|count|match|"
                          r"are\s+in\s+here|exist|have\s+we\s+got|are\s+in\s+(?:the|this|our)\s+\w+))?[\s?.!]*$", re.I)
-# A word pointing at what came before ("which methods do they use", "which other papers try that?"); a topic said
-# before its list question uses "that" as a relative pronoun instead ("work that applies RL"), so there it is none.
-# "either ... or" joins alternatives; "either of them" points.
-_POINTING = r"they|them|their|it|its|these|those|this|both|either(?![^?.]*\bor\b)|each"
-# "that" points when it ends the clause or stands for a thing ("which papers try that approach?"); "proofs that
-# get checked by Lean" is a relative clause.
-_POINTING_THAT = (r"\bthat\b(?=\s*(?:[?.!,;)]|$|(?:one|ones|approach|method|idea|technique|trick|model|paper|work|"
-                  r"benchmark|dataset|setting|task|kind|too|also|as\s+well)\b))")
-_REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b|{_POINTING_THAT}", re.I)
-_TOPIC_REFERS_BACK = re.compile(rf"\b(?:{_POINTING})\b", re.I)
 
 
 # "Looking for work on agents that act on websites - which papers?", "X: any papers?", "I need papers about X.
@@ -785,6 +788,14 @@ _POLITE = re.compile(r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)
                      r"(?=(?:which|what)\b)", re.I)
 
 
+def _fragment_list(text: str) -> str:
+    """The topic of a list asked in fragments around it, read as "which papers ..." is; "" if it is none."""
+    if not (said := fragment_topic(text)):
+        return ""
+    topic = re.sub(r"\s+(?:papers|works|studies)$", "", without_asking(said), flags=re.I)
+    return list_topic(said) or list_topic(list_question(topic)) or topic
+
+
 def list_question(topic: str) -> str:
     """The list question asking for a topic: "which papers use RL" keeps its verb; a bare subject ("llms for HPC
     code", "agents that act on websites") is what the papers are about."""
@@ -808,7 +819,9 @@ def list_topic(text: str) -> str:
 # A list topic of no content words: "are described", "have been proposed", "exist".
 _SAYS_NOTHING = re.compile(r"(?:(?:are|is|were|was|have\s+been|has\s+been|gets?|got)\s+)?(?:described|proposed|used|"
                            r"presented|discussed|tried|mentioned|covered|introduced|out\s+there|there|available)|"
-                           r"exists?", re.I)
+                           r"exists?|"
+                           # "which papers belong there?": where the asker put them, said before
+                           r"belongs?(?:\s+(?:there|here|in\s+it))?|fit|qualify", re.I)
 
 
 def _any_topic(text: str) -> str:
@@ -1002,7 +1015,7 @@ def _topic_of(text: str) -> str:
     if (asked_after := _ASK_AFTER.match(text)) and not _LIST_PATTERN.match(asked_after["topic"]):
         topic = _LOOKING_FOR.sub("", _WORK_ON.sub("", _PAPERS_COUNTED.sub("", asked_after["topic"].strip())))
         # An aside in brackets may point anywhere ("(not just cite it)").
-        if topic and not _TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
+        if topic and not TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"{list_question(topic)}?"
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
@@ -1056,17 +1069,17 @@ def _topic_of(text: str) -> str:
         # "what a program does when it runs": "it" is the program, said just before.
         # An aside in brackets points at the topic itself ("fine-tune StarCoder (as opposed to just mentioning it)").
         # "who actually tested their completion work ...": "their" is the papers' own.
-        if topic and not _REFERS_BACK.search(_WITHIN.sub(" ", re.sub(r"\([^()]*\)|\btheir\b", "", _named_it(topic)))):
+        if topic and not REFERS_BACK.search(_WITHIN.sub(" ", re.sub(r"\([^()]*\)|\btheir\b", "", _named_it(topic)))):
             return topic
         if i and topic and re.search(r"\b(?:papers|works|studies)\b|^who\b", clause, re.I) and \
                 len(named := _names_of(clauses[i - 1])) == 1 and \
-                not _REFERS_BACK.search(unpointed := re.sub(r"\bit\b", named[0], topic)):
+                not REFERS_BACK.search(unpointed := re.sub(r"\bit\b", named[0], topic)):
             # "HumanEval shows up everywhere - which papers use it or a variant of it?": it is the one name before
             # ("I read DotaMath. Which ones extend it?" asks about DotaMath).
             return unpointed
         if i and topic and (pointed := _POINTS_BACK_ONCE.fullmatch(topic)) and clauses[i - 1][-1:] not in ".?!;" and \
                 (before := clauses[i - 1].strip(" .?!:;-–—")) and len(before.split()) <= _PHRASE_BEFORE and \
-                bare_label(before) and not _REFERS_BACK.search(before):
+                bare_label(before) and not REFERS_BACK.search(before):
             # "completion acceptance rate as a metric: which completion papers report it?", "evolutionary algorithms
             # - who relies on them for search?": what was just said as a label (before a colon or a dash), a phrase
             # with no ask of its own; a sentence before ("I read DotaMath.") is no such label.

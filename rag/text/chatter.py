@@ -9,4 +9,7 @@ CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries"
                      "choosing", "picks", "picking", "select", "selecting", "handle", "handling", "tackle", "tackling",
                      "approach", "approaches", "deal", "dealing", "manage", "managing", "trying", "trick", "tricks",
                      # "meant to keep being refreshed", "supposed to": what something is for, said of any of it.
-                     "meant", "supposed"})
+                     "meant", "supposed",
+                     # "latency is killing us", "completion or otherwise", "in a smarter way than plain X": how the
+                     # asker feels about it, not what it is.
+                     "killing", "otherwise", "smarter", "plain"})
