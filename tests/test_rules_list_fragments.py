@@ -43,6 +43,15 @@ def lexicon() -> Lexicon:
     ("are there survey papers mixed in? want to list them so I can skip them", "survey papers mixed in"),
     ("Need every paper on energy use of generated code.", "energy use of generated code"),
     ("my chapter 2 is on code LLMs for Verilog. which papers belong there?", "code LLMs for Verilog"),
+    ("show me the code review papers (bots, comment generation etc.)", "code review"),
+    ("anything citing HumanEval or a version of it", "citing HumanEval or a version of it"),
+    ("sparse attention beating dense attention - which papers make that case",
+     "sparse attention beating dense attention"),
+    ("agent benchmarks?? which of these papers", "agent benchmarks"),
+    ("Cheaper code completion at inference time (caching, early exit). All the relevant ones please.",
+     "Cheaper code completion at inference time"),
+    ("There must be a few papers that train on commit histories. Which?", "train on commit histories"),
+    ("I'd like to cite studies that interviewed developers. Which ones did that?", "interviewed developers"),
 ])
 def test_a_list_asked_in_fragments_is_on_the_fragment_left(lexicon, question, topic):
     plan = understand(question, lexicon)
@@ -79,3 +88,12 @@ def test_the_fragment_a_list_is_on(text, topic):
 ])
 def test_a_fragment_without_its_asking_words(fragment, left):
     assert without_asking(fragment) == left
+
+
+@pytest.mark.parametrize("question", [
+    "eval sets in the code completion papers??",
+    "datasets used or built for math tuning across the corpus",
+    "latency metrics used across papers — for serving and for training both",
+])
+def test_named_things_asked_as_a_label_over_papers_are_an_aggregation(lexicon, question):
+    assert understand(question, lexicon).kind == "aggregate"

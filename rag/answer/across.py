@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rag.answer.asks import SETTING_ASIDE, asks_in
 from rag.answer.citations import CitationBook
+from rag.answer.evaluated_models import asks_evaluated_models, evaluated_models
 from rag.answer.mentions import key
 from rag.answer.metric_names import asks_metrics, metrics_in
 from rag.answer.naming import EXAMPLES, mentions_name
@@ -432,6 +433,8 @@ def aggregate(question: str, found: Gathered, besides: Sequence[str] = ()) -> An
     topic = aggregated_topic(question)
     if asks_tuned_models(question):
         return _tuned(question, found, topic)
+    if asks_evaluated_models(question) and not _ASKS_DATA.search(re.sub(r"\([^()]*\)", "", question)):
+        return _evaluated(question, found, topic, besides)
     if asks_metrics(question) and not _ASKS_DATA.search(question):
         return _metrics(question, found, topic)
     relevant = [s.paper_id for s in relevant_papers(found, ranked=False, topic=topic,
@@ -478,6 +481,23 @@ def _tuned(question: str, found: Gathered, topic: str) -> Answer | None:
     used: dict[str, list[tuple[str, str]]] = {}
     for pid in ids:
         for name, sentence in tuned_models(papers[pid], used_as_data):
+            _entries(used, name).append((pid, sentence))
+    return _named_things(question, found, used)
+
+
+def _evaluated(question: str, found: Gathered, topic: str, besides: Sequence[str]) -> Answer | None:
+    """"Which LLMs get evaluated in the math evaluation papers?": each model once, with the papers testing or
+    comparing with it. The papers are the first ACROSS_DEPTH found for the set the question describes in two words
+    or more ("the math evaluation papers"); "the empirical studies" or no set at all says too little to find them
+    by, and the question is answered across the papers close to it instead."""
+    papers = found.view.papers
+    if not (described := paper_set(found.searched) or topic):
+        return None
+    hits, _ = found.search(described, ACROSS_DEPTH)
+    ids = list(dict.fromkeys(e.paper_id for e in hits))
+    used: dict[str, list[tuple[str, str]]] = {}
+    for pid in (pid for pid in ids if pid not in besides):
+        for name, sentence in evaluated_models(papers[pid], lambda n, s: used_as_data(n, s, using=False)):
             _entries(used, name).append((pid, sentence))
     return _named_things(question, found, used)
 

@@ -31,17 +31,24 @@ _ASKS_FOR_PAPERS = re.compile(
     + _START + r"(?:(?:and|so|but)\s+)?(?:(?:i\s+|we\s+)?(?:really\s+)?need\s+)?"
     r"all\s+of\s+(?:em|'em|them|it)" + _END + "|"
     r"\b(?:(?:i\s+|we\s+)?(?:really\s+)?need\s+)?(?:em|'em|them)\s+all" + _END + "|"
-    r"(?<!across )(?<!among )(?<!in )(?<!of )(?<!from )(?<!over )\b(?:all|every)\s+(?:the\s+)?" + _PAPERS
+    r"(?<!across )(?<!among )(?<!in )(?<!of )(?<!from )(?<!over )\b(?:all|every)\s+(?:the\s+)?"
+    r"(?:(?:relevant|related|matching|qualifying|such)\s+)?" + _PAPERS
     + r"(?:\s+(?:please|pls|plz))?(?:\s+(?:that|which|where|on|about))?\b|"
     r"\b(?:the\s+)?(?:full|whole|complete)\s+list" + _END + "|"
     r"\b(?:looking|hunting|searching)\s+for\s+(?:all\s+of\s+it|every\s+(?:paper|work|study)\s+(?:that|which|where|on|"
     r"about))\b|"
     r"\b(?:i\s+|we\s+)?(?:need|want)\s+the\s+(?:papers|works|studies)\s+(?:that|which|where|on|about)\b|"
     r"\bis\s+there\s+a\s+list\s+of(?:\s+the)?\b|"
+    # "There must be a few papers that use ...": the asker's guess that some do, and the list asked of it
+    r"\bthere\s+(?:must|should|might|may|could)\s+be\s+(?:a\s+few|some|several|a\s+couple(?:\s+of)?)\s+" + _PAPERS
+    + r"\s+(?:that|which|where|on|about)\b|"
     + _START + r"(?:so\s+)?which\s+(?:of\s+(?:these|the|our)\s+)?" + _PAPERS
-    + r"(?:\s+(?:(?:do|does|did)\s+(?:that|this|so)|belong(?:\s+there)?|fit|qualify|count))?(?=\s*(?:[.;!?]|$))|"
-    + _START + r"(?:(?:show|give|find|get)\s+me\s+)?anything\s+(?=(?:reporting|using|on|about|doing|covering|touching|"
-    r"with)\b)|"
+    + r"(?:\s+(?:(?:do|does|did)\s+(?:that|this|so)|belong(?:\s+there)?|fit|qualify|count|"
+    r"(?:make|argue|back|support)\s+(?:that|this)(?:\s+(?:case|point|claim|argument|up))?))?(?=\s*(?:[.;!?]|$))|"
+    # "show me the github copilot papers": the kind of papers is the topic
+    r"\b(?:show|give|find|get)(?:\s+(?:me|us))?\s+(?:all\s+)?the\s+(?P<kind>(?:[\w-]+\s+){1,3}?)(?:papers|works|studies)"
+    + _END + "|"
+    + _START + r"(?:(?:show|give|find|get)\s+me\s+)?anything\s+(?=(?:[a-z]+ing|on|about|with)\b)|"
     r"\b(?:covered|discussed|studied)\s+(?:by|in)\s+any\w*" + _END + "|"
     r"\b(?:does|do)\s+any\s*(?:papers?|works?|one|body)\s+(?:go\s+there|cover\s+(?:it|that|this)|touch\s+(?:on\s+)?"
     r"(?:it|that|this))" + _END + "|"
@@ -117,7 +124,7 @@ def _fragment_topic(text: str) -> str:
         own_after = heard.pop(0) if heard and not _CLAUSE_BREAK.match(after) else ""
         if _ASIDE.search(own_before):
             continue
-        joined = " ".join(part for part in (own_before, own_after) if part).strip()
+        joined = " ".join(part for part in (own_before, (cue["kind"] or "").strip(), own_after) if part).strip()
         for fragment in [joined, *reversed(said), *heard]:
             if _topical(fragment):
                 return fragment
@@ -133,5 +140,7 @@ def _topical(fragment: str) -> bool:
     """Whether a fragment says what papers are on: words of its own, no aside, and not a few words pointing back
     ("tests or uses this", "who evaluates on it"); "rank programs by running them" says enough itself."""
     words = [w for w in re.findall(r"[a-z][\w-]*", fragment.lower()) if len(w) >= 3 and w not in _EMPTY]
+    # "X or a variant of it": "it" is X, said in the fragment itself.
+    within = re.sub(r"\bof\s+(?:it|them)\b", " ", _THE_COLLECTION.sub(" ", fragment), flags=re.I)
     return bool(words) and not _ASIDE.search(fragment) and \
-        (len(words) >= _SAYS_ENOUGH or not REFERS_BACK.search(_THE_COLLECTION.sub(" ", fragment)))
+        (len(words) >= _SAYS_ENOUGH or not REFERS_BACK.search(within))

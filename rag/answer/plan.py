@@ -26,6 +26,7 @@ from rag.answer.asks import (
     bare_label,
 )
 from rag.answer.described import DESCRIBING
+from rag.answer.evaluated_models import asks_evaluated_models
 from rag.answer.list_cues import fragment_topic, without_asking
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
@@ -226,7 +227,8 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
         # not what is asked of it.
         terms = [t for t in terms if t.start >= described.end()]
     text = question.strip().rstrip("?.! ")
-    if not named and NARROWING not in text and (asks_tuned_models(text) or asks_metrics(text)) and \
+    if not named and NARROWING not in text and \
+            (asks_tuned_models(text) or asks_metrics(text) or asks_evaluated_models(text)) and \
             not (terms and _LIST_PATTERN.match(text)):
         # "which base models get fine-tuned ...", "what metrics do the completion papers report?": named things, as
         # "which benchmarks" asks for. Not the papers that use a named one ("which papers put GPT-4o through its
@@ -307,8 +309,9 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
                     described=[descriptions[side] for side in described])
     if not mentions and not has_history and _PRONOUN_ONLY.search(text) and len(_content_words(text)) <= 3:
         return Plan("clarify")  # "Tell me more about it" with nothing before it
-    if not named and (topic := _fragment_list(text)):
-        # "LLM tool use or API calling — all the papers please, frameworks included": a list asked in fragments.
+    if not named and not _AGGREGATE.search(text) and (topic := _fragment_list(text)):
+        # "LLM tool use or API calling — all the papers please, frameworks included": a list asked in fragments
+        # ("benchmarks the code generation papers report on, all of them" asks for the benchmarks).
         return Plan("list", topic=topic, terms=terms)
     if not named and (_ACROSS_PAPERS.search(text) or _ACROSS_PAPERS.search(ask)):
         return _across(text, terms)
@@ -569,7 +572,13 @@ _AGGREGATE = re.compile(r"(?:^|[.?!:;]\s+|^(?:um+|uh+|erm|hmm+)\b[,\s]+(?:so\s+)
 _DATA_ASKED = re.compile(rf"^(?:[\w/-]+\s+){{0,4}}?(?:{_DATA_NOUNS}|metrics)\b[^?]*?[-–—:,]+\s*"
                          r"which\s+(?:ones|of\s+them)\s+(?:appear|show\s+up|come\s+up|are\s+(?:in\s+use|used|reported)|get\s+(?:used|reported))\b|"
                          rf"^{_DATA_NOUNS}\s+(?:for|to)\s+(?:evaluat\w+|test\w*|benchmark\w*|measur\w+)\b|"
-                         rf"^(?:[\w/-]+\s+){{0,3}}?{_DATA_NOUNS}\s+across\s+(?:the|this|these|all)\b", re.I)
+                         rf"^(?:[\w/-]+\s+){{0,3}}?{_DATA_NOUNS}\s+across\s+(?:the|this|these|all)\b|"
+                         # "eval sets in the math papers??", "datasets used or built for X across the corpus",
+                         # "efficiency metrics used across papers": a label for what the papers use.
+                         rf"^(?:[\w/-]+\s+){{0,3}}?(?:{_DATA_NOUNS}|metrics)\s+(?:(?:used|built|reported|introduced|"
+                         r"proposed|named)(?:\s+(?:or|and)\s+\w+)?\s+)?(?:(?:for|in)\s+[^,;:?—–]+?\s+)??"
+                         r"(?:in|across|of|from|by)\s+(?:(?:the|these|all|our)\s+)?(?:[\w-]+\s+){0,3}?"
+                         r"(?:papers|works|studies|corpus|collection)\b", re.I)
 # "What approaches do people use to ...", "ways that papers use code to ...": the ways of several groups, not a
 # list of the papers with a method.
 _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?"
@@ -733,7 +742,8 @@ _WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?(?:which\s+(?:ones|papers|submissio
 
 # "Looking for work on agents that act on websites - which papers?", "X: any papers?", "I need papers about X.
 # Which ones are there?": the topic first, the ask for papers after it ("which subs?", as a reviewer says).
-_ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?(?:which|what|any)\s+(?:papers|ones|works|studies|"
+_ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?(?:which|what|any)\s+(?:of\s+(?:these|the|our)\s+)?"
+                        r"(?:papers|ones|works|studies|"
                         r"submissions|subs)"
                         rf"(?:\s+{_HERE})?"
                         r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|cover (?:that|this|it)))?"
@@ -821,7 +831,10 @@ _SAYS_NOTHING = re.compile(r"(?:(?:are|is|were|was|have\s+been|has\s+been|gets?|
                            r"presented|discussed|tried|mentioned|covered|introduced|out\s+there|there|available)|"
                            r"exists?|"
                            # "which papers belong there?": where the asker put them, said before
-                           r"belongs?(?:\s+(?:there|here|in\s+it))?|fit|qualify", re.I)
+                           r"belongs?(?:\s+(?:there|here|in\s+it))?|fit|qualify|"
+                           # "which papers make that case?": what was said before
+                           r"(?:make|makes|argue|argues|back|backs|support|supports)\s+(?:that|this)(?:\s+(?:case|point|"
+                           r"claim|argument|up))?", re.I)
 
 
 def _any_topic(text: str) -> str:
@@ -1150,7 +1163,11 @@ _BARE = re.compile(r"(?P<verb>)(?:are|is|exist|there are|are there|was (?:that|i
                    r"are (?:they|those|these))", re.I)
 _WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|after|searching for|interested in|"
                      r"thinking (?:about|of))\s+|"
-                     r"^(?:i|we)\s+(?:need|want|would like|'d like|remember|recall|search|(?:am|are)\s+searching)\s+",
+                     r"^(?:i|we)(?:\s+(?:need|want|would like|remember|recall|search|(?:am|are)\s+searching)|"
+                     r"['’]d\s+like)\s+"
+                     # "I'd like to cite studies that ran ...": what they did
+                     r"(?:to\s+(?:cite|read|find|see|include|cover)\s+(?:the\s+)?(?:papers|studies|works|ones)\s+"
+                     r"(?:that|which|where)\s+)?",
                      re.I)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rag.text.names import is_generic, key_names, mention_pattern
+from rag.text.names import is_generic, key_names, mention_pattern, short_name
 from rag.text.sentences import split_sentences
 from rag.types import Paper
 
@@ -76,7 +76,7 @@ def tuned_models(paper: Paper, is_data: Callable[[str, str], bool]) -> list[tupl
             # "Starting from Qwen2.5-Math-7B-Base" is a model, though "from" may put a name where data goes.
             starts = cue[0].lower().startswith(("start", "initiali"))
             for name in _names(stretch):
-                if is_generic(name) or _own(name, paper) or (not starts and is_data(name, sentence)):
+                if is_generic(name) or own_name(name, paper) or (not starts and is_data(name, sentence)):
                     continue
                 suffix = _SUFFIX.match(stretch, stretch.find(name) + len(name))
                 full = name + suffix.group(0) if suffix else name
@@ -90,10 +90,13 @@ def _names(stretch: str) -> list[str]:
     return sorted(key_names(f"about {stretch}"), key=stretch.find)
 
 
-def _own(name: str, paper: Paper) -> bool:
-    # A name the abstract defines in brackets is its own concept too: "verifier-based (VB) methods".
+def own_name(name: str, paper: Paper) -> bool:
+    """Whether a name is the paper's own: in its title, defined in brackets ("verifier-based (VB) methods"),
+    introduced ("called DotaMathQA"), or a variant of its short name ("DotaMath-deepseek-7B")."""
+    own = short_name(paper).lower()
     return bool(mention_pattern(name).search(paper.title) or f"({name})" in paper.abstract or
-                re.search(_NAMING + re.escape(name) + r"(?![\w-])", paper.abstract, re.I))
+                re.search(_NAMING + re.escape(name) + r"(?![\w-])", paper.abstract, re.I) or
+                own in (part.lower() for part in name.split("-")))
 
 
 def _stretch(after: str) -> str:
