@@ -142,6 +142,8 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("What are the different ways of using code to solve math problems?", "multi", []),
     ("what tricks have benchmark authors used to keep test data out of training sets?", "multi", []),
     ("How are LLMs being used to automate code review?", "multi", []),   # a plural subject, no paper named
+    # A claim, then the works testing it and how: each work's way.
+    ("Can models tell when a proof step is wrong? Which studies probe that and how?", "multi", []),
     ("how large are the datasets the formal proof / verification papers build?", "multi", []),
     ("when you sample many programs, how do people pick the one to submit?", "multi", []),  # asked anywhere
     ("how are folks dealing with scarce proof data?", "multi", []),

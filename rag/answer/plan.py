@@ -663,7 +663,10 @@ _ACROSS_PAPERS = re.compile(
     r"\bwhat\s+(?:does|do)\s+(?:the\s+|this\s+)?(?:corpus|collection|index|literature|abstracts|papers\s+here)\s+"
     r"(?:say|tell|show|report|suggest)\b|"
     # "does diversity actually help? which papers show it and how": the claim before, each paper's evidence for it.
+    # "can models reason about what code does? Which works test that and how?": each work's way of testing it.
     r"\bwhich\s+(?:papers|works|studies)\s+(?:show|find|found|demonstrate|report|support|suggest)\s+(?:it|this|that)\b|"
+    r"\bwhich\s+(?:papers|works|studies)\s+(?:test|tested|examine|study|studied|evaluate|probe|measure|check|look\s+at)\s+"
+    r"(?:it|this|that)\s+and\s+how\b|"
     # "what did the papers find", "What have human-in-the-loop studies found about ...": a kind of study, in up to
     # three words, is still several studies.
     r"\bwhat\s+(?:do|did|have)\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?(?:papers|studies|works|people|researchers|authors)"

@@ -10,6 +10,6 @@ CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries"
                      "approach", "approaches", "deal", "dealing", "manage", "managing", "trying", "trick", "tricks",
                      # "meant to keep being refreshed", "supposed to": what something is for, said of any of it.
                      "meant", "supposed",
-                     # "latency is killing us", "completion or otherwise", "in a smarter way than plain X": how the
-                     # asker feels about it, not what it is.
-                     "killing", "otherwise", "smarter", "plain"})
+                     # "latency is killing us", "completion or otherwise", "spending compute in a smarter way than
+                     # plain X": how the asker feels about it, not what it is.
+                     "killing", "otherwise", "smarter", "plain", "spend", "spending"})
