@@ -144,6 +144,9 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("How are LLMs being used to automate code review?", "multi", []),   # a plural subject, no paper named
     # A claim, then the works testing it and how: each work's way.
     ("Can models tell when a proof step is wrong? Which studies probe that and how?", "multi", []),
+    # The papers asked for in a clause of their own: base models are what they are about, not what is listed.
+    ("qwen models used anywhere? which papers — base models and baselines both count", "list", []),
+    ("the compiler folks — what methods do they use to check generated code, roughly", "multi", []),
     ("how large are the datasets the formal proof / verification papers build?", "multi", []),
     ("when you sample many programs, how do people pick the one to submit?", "multi", []),  # asked anywhere
     ("how are folks dealing with scarce proof data?", "multi", []),
@@ -298,6 +301,8 @@ def test_a_search_box_query_naming_a_topic_asks_for_the_papers_on_it(lexicon, qu
      "", ["ac"]),
     ("how do people here pick among sampled programs, apart from AlphaCode?", "multi", "", ["ac"]),
     ("how does AlphaCode pick among sampled programs?", "factoid", "", []),  # a control: the paper asked about
+    # The name, then "aside"; the named things asked for first ("I need the benchmarks the X papers evaluate on").
+    ("I need the benchmarks the code completion papers evaluate on. RLCoder itself aside", "aggregate", "", ["rl"]),
 ])
 def test_a_paper_set_aside_before_a_list_is_left_out_of_it(lexicon, question, kind, topic, besides):
     plan = understand(question, lexicon)

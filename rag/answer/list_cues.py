@@ -4,7 +4,8 @@ list papers that use test cases ...", "what've we got on AutoML", "infilling. FI
 The planner's list shapes each read one way of asking. Typed in a hurry between meetings, the ask is a few words
 that only ask for papers (all of them, the full list, any paper, list em) set anywhere around the topic, with asides
 about what counts and who it is for. This reads those words, and what is left, less the asides, is the topic. The
-planner asks it last, when no shape read the question, so a question it reads already keeps its reading.
+planner asks it after its list shapes, comparisons and aggregations, so a question one of them reads keeps that
+reading.
 """
 
 from __future__ import annotations

@@ -178,7 +178,9 @@ def asked_part(question: str) -> str:
 
 # A closing clause leaving something out, after the ask: "..., apart from FVEL?", "? -- leave out ... like FVEL".
 _SET_ASIDE_TAIL = re.compile(rf"(?:[?.;,]|\s[-–—]+)\s*(?:(?:but|and|please)\s+)?(?:(?:leave|leaving)\s+out|exclud\w*|"
-                             rf"ignor\w*|skip\w*|{SETTING_ASIDE})\b[^?]*[?.!]*$", re.I)
+                             rf"ignor\w*|skip\w*|{SETTING_ASIDE})\b[^?]*[?.!]*$|"
+                             # "... webarena itself aside": the name, then set aside
+                             r"(?:[?.;,]|\s[-–—]+)\s*[^?.;,]{1,40}?\s+(?:itself\s+)?aside\s*[?.!]*$", re.I)
 
 
 def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Plan:
@@ -195,6 +197,11 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     if left_out and plan.kind in ("list", "multi", "aggregate") and not plan.besides:
         return replace(plan, besides=left_out)
     return plan
+
+
+# "deepseek models used anywhere? which papers — base models and provers both count": the papers are asked for, the
+# models are what they are about.
+_PAPERS_ASKED = re.compile(r"(?:^|[.?!:;,—–-]\s*)(?:so\s+)?which\s+(?:papers|works|studies)\s*(?:[.?!:;,—–-]|$)", re.I)
 
 
 def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[Mention]) -> Plan:
@@ -229,7 +236,7 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
     text = question.strip().rstrip("?.! ")
     if not named and NARROWING not in text and \
             (asks_tuned_models(text) or asks_metrics(text) or asks_evaluated_models(text)) and \
-            not (terms and _LIST_PATTERN.match(text)):
+            not (terms and _LIST_PATTERN.match(text)) and not _PAPERS_ASKED.search(text):
         # "which base models get fine-tuned ...", "what metrics do the completion papers report?": named things, as
         # "which benchmarks" asks for. Not the papers that use a named one ("which papers put GPT-4o through its
         # paces, as a base model or a baseline?").
@@ -563,7 +570,9 @@ _AGGREGATE = re.compile(r"(?:^|[.?!:;]\s+|^(?:um+|uh+|erm|hmm+)\b[,\s]+(?:so\s+)
                         rf"\b{_DATA_NOUNS}\s+(?:\w+\s+)?(?:mentioned|used|named|reported|covered|evaluated|show(?:s|ing)?"
                         r"\s+up|appear(?:s|ing)?|come\s+up)\s+(?:across|in|by)\s+(?:the|these|this|all|here)\b|"
                         # "benchmarks the code-gen papers report numbers on": what several papers use, said first.
-                        rf"^{_DATA_NOUNS}\s+(?:that\s+|which\s+)?(?:the|these)\s+(?:[\w/-]+\s+){{0,3}}?(?:papers|works|"
+                        # "I need the benchmarks the agent papers evaluate on": the same, asked for.
+                        rf"^(?:(?:i|we)\s+(?:need|want)\s+|(?:give|show)\s+me\s+|list\s+)?(?:(?:all\s+)?the\s+)?"
+                        rf"{_DATA_NOUNS}\s+(?:that\s+|which\s+)?(?:the|these)\s+(?:[\w/-]+\s+){{0,3}}?(?:papers|works|"
                         r"studies|methods|models)\s+(?:report|use|evaluate|test|train|rely)",
                         re.I)  # "apart from X, what other ...", "across X, which", "For theorem proving, which ..."
 # Named things asked for as a label: "X benchmarks like SV-COMP -- which ones appear?", "metrics for efficiency --
@@ -630,7 +639,9 @@ _BODY_OF_WORK = (
     r"(?:^|(?<=[:;,)!])\s*)how\s+(?:do|can|should)\s+(?:[\w/-]+\s+){0,3}?(?:[a-z][\w-]*[^s\W]s|ppl|people|folks|you|"
     r"one|we)\s+\w+|"
     # "HPC folks: how do they specialise models?": the group named just before.
-    r"\b(?:folks|people|researchers|authors|groups|teams)\s*[:,-]+\s*how\s+(?:do|does|did)\s+they\b|"
+    # "the HPC folks — what approaches do they take to ...": the same, asked for their ways.
+    r"\b(?:folks|people|researchers|authors|groups|teams)\s*[:,—–-]+\s*(?:how|what\s+(?:[\w-]+\s+)?(?:approaches|ways|"
+    r"methods|techniques|strategies|tricks))\s+(?:do|does|did)\s+they\b|"
     # "What kinds of feedback signal do the code generation works rely on?": what several works do.
     r"\bwhat\s+(?:kinds?|types?|sorts?)\s+of\s+[^?]{1,80}?\s+do\s+(?:the\s+|these\s+)?(?:[\w/-]+\s+){0,3}?"
     r"(?:papers|works|studies|methods|approaches|systems)\s+\w+|"
