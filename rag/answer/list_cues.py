@@ -73,13 +73,14 @@ _CLAUSE_BREAK = re.compile(r"[.;!?]+(?=\s|$)|\s+[-–—→]+\s+|\s*[—–→]\
                            r",\s*(?=(?:and\s+|but\s+)?(?:(?:[\w/+-]+\s+){0,4}?(?:included|counts?)\b|incl\b|skip|not\b|no\b|"
                            r"except|excluding|leave|for\s+the|so\s+(?:i|we)\b|(?:i|we)\s+(?:really\s+)?need|need\b|"
                            r"want\b|(?:i|we)\s+want|which|what|who|list|even\s+if))", re.I)
+# "I'd like to cite studies that ran ...": the papers the asker wants, then what they did.
+TO_CITE_PAPERS = (r"to\s+(?:cite|read|find|see|include|cover)\s+(?:the\s+)?(?:papers|studies|works|ones)\s+"
+                  r"(?:that|which|where|on|about)\s+")
 # Words that open a fragment and say nothing of its topic: "so", "Looking for", "is there", "does anything here".
 _LEADING = re.compile(r"^(?:(?:so(?!\s+(?:i|we)\b)|and|but|then|ok|okay|right)\b[\s,]*)+|"
                       r"^(?:(?:i['’]?m|we['’]?re)\s+)?(?:looking|searching|hunting)\s+for\s+|"
                       # "Need every paper on", "I'd like to cite studies that ...": who wants them, not what on.
-                      r"^(?:(?:i|we)\s+)?(?:really\s+)?(?:need|want|['’]d\s+like|would\s+like)\s+"
-                      r"(?:to\s+(?:cite|read|find|see|include|cover)\s+(?:the\s+)?(?:papers|studies|works|ones)\s+"
-                      r"(?:that|which|where|on|about)\s+)?|"
+                      rf"^(?:(?:i|we)\s+)?(?:really\s+)?(?:need|want|['’]d\s+like|would\s+like)\s+(?:{TO_CITE_PAPERS})?|"
                       # "my section 3 is about X": what it is about
                       r"^(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:is|are)\s+(?:all\s+)?(?:about|on)\s+", re.I)
 _ASKING = re.compile(r"^(?:how\s+many\s+(?:papers|works|studies)\s+(?:are|do|did|have)\s+|"

@@ -27,7 +27,7 @@ from rag.answer.asks import (
 )
 from rag.answer.described import DESCRIBING
 from rag.answer.evaluated_models import asks_evaluated_models
-from rag.answer.list_cues import fragment_topic, without_asking
+from rag.answer.list_cues import TO_CITE_PAPERS, fragment_topic, without_asking
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
@@ -1178,11 +1178,8 @@ _BARE = re.compile(r"(?P<verb>)(?:are|is|exist|there are|are there|was (?:that|i
 _WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|after|searching for|interested in|"
                      r"thinking (?:about|of))\s+|"
                      r"^(?:i|we)(?:\s+(?:need|want|would like|remember|recall|search|(?:am|are)\s+searching)|"
-                     r"['’]d\s+like)\s+"
                      # "I'd like to cite studies that ran ...": what they did
-                     r"(?:to\s+(?:cite|read|find|see|include|cover)\s+(?:the\s+)?(?:papers|studies|works|ones)\s+"
-                     r"(?:that|which|where)\s+)?",
-                     re.I)
+                     rf"['’]d\s+like)\s+(?:{TO_CITE_PAPERS})?", re.I)
 
 
 # "What approaches are there for X, across the papers?": the ways, said to span the papers.
