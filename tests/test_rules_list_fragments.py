@@ -40,7 +40,9 @@ def lexicon() -> Lexicon:
     ("anything reporting exact match on code completion", "reporting exact match on code completion"),
     # A list asked after a question of its own: the question is what the papers are on, less its asking words.
     ("does anything in this colection work with Coq? list every one, even if Coq is one of several", "Coq"),
-    ("are there survey papers mixed in? want to list them so I can skip them", "survey papers mixed in"),
+    # Its first sentence asks in a shape of its own, whether the asker's aside is left on or not.
+    ("are there survey papers mixed in? want to list them so I can skip them", "survey papers"),
+    ("are there survey papers mixed in?", "survey papers"),
     ("Need every paper on energy use of generated code.", "energy use of generated code"),
     ("my chapter 2 is on code LLMs for Verilog. which papers belong there?", "code LLMs for Verilog"),
     ("show me the code review papers (bots, comment generation etc.)", "code review"),

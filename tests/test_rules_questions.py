@@ -274,6 +274,10 @@ def test_a_list_of_the_whole_index_may_follow_papers_named_before_it(lexicon, qu
     ("multi agent llm frameworks", "multi agent llm frameworks"),
     ("code completion with real users / A/B tests", "code completion with real users / A/B tests"),
     ("rl for code where unit tests give the reward", "rl for code where unit tests give the reward"),
+    # What the asker means, said apart after a dash, is no part of the search-box topic.
+    ("tokenizers for code -- and I mean subword vocabularies, not lexers", "tokenizers for code"),
+    ("retrieval for completion, cross-file only — skip anything about docs",
+     "retrieval for completion, cross-file only"),
     # Controls: a figure asked, the asker's own sentence, a question word.
     ("dotamath gsm8k accuracy 7b", ""),
     ("my students use chatgpt for homework", ""),

@@ -322,11 +322,14 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
         return Plan("list", topic=topic, terms=terms)
     if not named and (_ACROSS_PAPERS.search(text) or _ACROSS_PAPERS.search(ask)):
         return _across(text, terms)
-    if not named and not has_history and "?" not in question and _KEYWORDS.fullmatch(text) and \
-            bare_label(_RELATIVE_TAIL.sub("", text)) and not asks_for_figure(text) and not _FIGURE_ASKED.search(text):
+    # "code optimization with llms -- and I mean making programs run faster": what the asker means is said apart.
+    keywords = _without_exclusions(text) or text
+    if not named and not has_history and "?" not in question and _KEYWORDS.fullmatch(keywords) and \
+            bare_label(_RELATIVE_TAIL.sub("", keywords)) and not asks_for_figure(text) and \
+            not _FIGURE_ASKED.search(keywords):
         # "multi agent llm frameworks", "rl for code where unit tests give the reward": typed as into a search box,
         # a topic; the papers on it are what is looked for.
-        return Plan("list", topic=text, terms=terms)
+        return Plan("list", topic=keywords, terms=terms)
     return Plan("factoid", papers=named, terms=terms, yes_no=asks_yes_no(text))
 
 
@@ -932,9 +935,10 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                 r"those)|by\s+whom|(?:every|all(?:\s+the)?)\s+papers?(?:\s+(?:pls|plz|please))?|"
                 r"list(?:\s+(?:them|please|pls))*)" + _TOPIC_END, re.I),
      "which papers are about {}"),
-    # "Are there position papers or vision pieces in here?": the papers of that kind.
+    # "Are there position papers or vision pieces in here?", "... mixed in?": the papers of that kind.
     (re.compile(r"^are\s+there\s+(?:any\s+)?(?P<topic>(?!(?:any|papers|works|studies|others?)\b)[^?]+?\s+(?:papers|"
-                rf"pieces|studies|works))(?:\s+{_HERE})?" + _TOPIC_END, re.I),
+                rf"pieces|studies|works))(?:\s+{_HERE})?(?:\s+(?:mixed\s+in|in\s+the\s+mix|included))?" + _TOPIC_END,
+                re.I),
      "which papers are about {}"),
     # "Is it only OMPGPT, or are there other OpenMP papers?": the same, asked the other way round.
     (re.compile(r"^is\s+it\s+(?:just|only)\s+[^?,;]+?\s*,?\s+or\s+(?:are|is)\s+there\s+(?:any\s+)?(?:other|more)\s+"
