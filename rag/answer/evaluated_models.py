@@ -46,7 +46,7 @@ def asks_evaluated_models(question: str) -> bool:
 
 def evaluated_models(paper: Paper, is_data: Callable[[str, str], bool]) -> list[tuple[str, str]]:
     """(model name, sentence) for each model the abstract puts to the test or compares with, in order; not the
-    paper's own names, not a name the sentence puts where data goes (`is_data(name, sentence)`)."""
+    paper's own names, not a name any of its sentences puts where data goes (`is_data(name, sentence)`)."""
     found: list[tuple[str, str]] = []
     sentences = split_sentences(paper.abstract)
     for sentence in sentences:
