@@ -8,7 +8,7 @@ with the papers whose sentences put it where data goes.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.asks import SETTING_ASIDE, asks_in
@@ -472,17 +472,11 @@ def _tuned(question: str, found: Gathered, topic: str) -> Answer | None:
     or start from it. The papers are the first ACROSS_DEPTH found for the set the question describes ("the math
     reasoning papers"), or the whole index when it describes none ("across these papers ... the full set"); saying
     what was tuned is itself the filter, so no sentence score has to come close."""
-    papers = found.view.papers
     if described := paper_set(found.searched, min_words=1) or topic:
-        hits, _ = found.search(described, ACROSS_DEPTH)
-        ids = list(dict.fromkeys(e.paper_id for e in hits))
+        ids = _described_set(found, described)
     else:
-        ids = list(dict.fromkeys([*(e.paper_id for e in found.retrieved), *papers]))
-    used: dict[str, list[tuple[str, str]]] = {}
-    for pid in ids:
-        for name, sentence in tuned_models(papers[pid], used_as_data):
-            _entries(used, name).append((pid, sentence))
-    return _named_things(question, found, used)
+        ids = list(dict.fromkeys([*(e.paper_id for e in found.retrieved), *found.view.papers]))
+    return _models_named(question, found, ids, lambda paper: tuned_models(paper, used_as_data))
 
 
 def _evaluated(question: str, found: Gathered, topic: str, besides: Sequence[str]) -> Answer | None:
@@ -490,14 +484,25 @@ def _evaluated(question: str, found: Gathered, topic: str, besides: Sequence[str
     comparing with it. The papers are the first ACROSS_DEPTH found for the set the question describes in two words
     or more ("the math evaluation papers"); "the empirical studies" or no set at all says too little to find them
     by, and the question is answered across the papers close to it instead."""
-    papers = found.view.papers
     if not (described := paper_set(found.searched) or topic):
         return None
+    ids = [pid for pid in _described_set(found, described) if pid not in besides]
+    return _models_named(question, found, ids,
+                         lambda paper: evaluated_models(paper, lambda n, s: used_as_data(n, s, using=False)))
+
+
+def _described_set(found: Gathered, described: str) -> list[str]:
+    """The first ACROSS_DEPTH papers found for a set of papers the question describes ("the math reasoning papers")."""
     hits, _ = found.search(described, ACROSS_DEPTH)
-    ids = list(dict.fromkeys(e.paper_id for e in hits))
+    return list(dict.fromkeys(e.paper_id for e in hits))
+
+
+def _models_named(question: str, found: Gathered, ids: Sequence[str],
+                  models_of: Callable[[Paper], list[tuple[str, str]]]) -> Answer | None:
+    """Each model the papers name (`models_of`: (name, sentence) of one paper) once, with the papers naming it."""
     used: dict[str, list[tuple[str, str]]] = {}
-    for pid in (pid for pid in ids if pid not in besides):
-        for name, sentence in evaluated_models(papers[pid], lambda n, s: used_as_data(n, s, using=False)):
+    for pid in ids:
+        for name, sentence in models_of(found.view.papers[pid]):
             _entries(used, name).append((pid, sentence))
     return _named_things(question, found, used)
 

@@ -14,6 +14,12 @@ import re
 
 from rag.answer.asks import REFERS_BACK
 
+# The collection itself, as askers name it: "in here", "in this corpus", "in this colection" (typed so).
+COLLECTION = r"(?:coll?ection|corpus|index|set|library|pool|batch|pile)"
+HERE = rf"(?:here|in\s+here|in\s+(?:this|the)\s+{COLLECTION})"
+# "I'm looking for X", "hunting for X", "after X": who wants it, before what is wanted.
+LOOKING_FOR = r"^(?:(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+)?(?:(?:looking|searching|hunting)\s+for|after)\s+"
+
 # Words that only ask for papers and say nothing of what they are about; one of them must be there for the question to
 # be a list at all. A bare "which ones" or "all of them" asks so only as a fragment of its own ("humaneval — who
 # evaluates on it, full list"), not inside a question ("which ones, and how did the models fare?", "across all of
@@ -78,7 +84,7 @@ TO_CITE_PAPERS = (r"to\s+(?:cite|read|find|see|include|cover)\s+(?:the\s+)?(?:pa
                   r"(?:that|which|where|on|about)\s+")
 # Words that open a fragment and say nothing of its topic: "so", "Looking for", "is there", "does anything here".
 _LEADING = re.compile(r"^(?:(?:so(?!\s+(?:i|we)\b)|and|but|then|ok|okay|right)\b[\s,]*)+|"
-                      r"^(?:(?:i['’]?m|we['’]?re)\s+)?(?:looking|searching|hunting)\s+for\s+|"
+                      rf"{LOOKING_FOR}|"
                       # "Need every paper on", "I'd like to cite studies that ...": who wants them, not what on.
                       rf"^(?:(?:i|we)\s+)?(?:really\s+)?(?:need|want|['’]d\s+like|would\s+like)\s+(?:{TO_CITE_PAPERS})?|"
                       # "my section 3 is about X": what it is about
@@ -90,7 +96,7 @@ _ASKING = re.compile(r"^(?:how\s+many\s+(?:papers|works|studies)\s+(?:are|do|did
                      r"(?:(?:in\s+)?here\s+|in\s+(?:this|the)\s+\w+\s+)?(?:basically|really|actually|explicitly)?\s*",
                      re.I)
 # The collection itself, which no word pointing back stands for: "in this colection", "here".
-_THE_COLLECTION = re.compile(r"\b(?:in\s+)?(?:this|the)\s+(?:coll?e\w*|corpus|index|set|pile|pool)\b|\bhere\b", re.I)
+_THE_COLLECTION = re.compile(rf"\b(?:{HERE}|(?:this|the)\s+{COLLECTION})\b", re.I)
 # Words of a fragment that say nothing of a topic: "need", "want to", "in what papers".
 _EMPTY = frozenset({"need", "want", "would", "like", "know", "list", "show", "papers", "paper", "ones", "every", "just",
                     "really", "also", "them", "those", "these", "this", "that", "please", "thanks", "could", "should",

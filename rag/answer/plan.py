@@ -27,7 +27,7 @@ from rag.answer.asks import (
 )
 from rag.answer.described import DESCRIBING
 from rag.answer.evaluated_models import asks_evaluated_models
-from rag.answer.list_cues import TO_CITE_PAPERS, fragment_topic, without_asking
+from rag.answer.list_cues import COLLECTION, HERE, LOOKING_FOR, TO_CITE_PAPERS, fragment_topic, without_asking
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
@@ -702,11 +702,8 @@ def _content_words(text: str) -> list[str]:
                          "explain", "describe", "please", "and", "can", "you", "say", "else", "there", "anything"}]
 
 
-# Where the asker points at the papers: "here", "in this corpus", "in the pile"; what they call the collection.
-_COLLECTION = r"(?:corpus|collection|index|set|library|pool|batch|pile)"
-_HERE = rf"(?:here|in\s+here|in\s+(?:this|the)\s+{_COLLECTION})"
 # Words that ask for completeness or point at the collection, saying nothing about the topic.
-_LIST_FILLER = re.compile(rf"\b(?:in here|here|in (?:this|the|our|my) {_COLLECTION}|"
+_LIST_FILLER = re.compile(rf"\b(?:in here|here|in (?:this|the|our|my) {COLLECTION}|"
                           r"in any way|at all|"
                           # "bring up X anywhere in their abstract": where, not what
                           r"(?:anywhere\s+)?in\s+(?:their|its|the)\s+(?:abstracts?|titles?)|anywhere|"
@@ -762,7 +759,7 @@ _WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?(?:which\s+(?:ones|papers|submissio
 _ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?(?:which|what|any)\s+(?:of\s+(?:these|the|our)\s+)?"
                         r"(?:papers|ones|works|studies|"
                         r"submissions|subs)"
-                        rf"(?:\s+{_HERE})?"
+                        rf"(?:\s+{HERE})?"
                         r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|cover (?:that|this|it)))?"
                         r"\s*[?.!]*$", re.I)
 # After a lead-in ("I'm collecting"), words may describe the work ("empirical studies that ..."); without one they
@@ -775,7 +772,7 @@ _WORK_ON = re.compile(r"^(?:(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|sea
 
 _BULLET = re.compile(r"^[-–—*•]+\s+")
 # "looking for RL applied to code tasks -- which papers?": what is looked for.
-_LOOKING_FOR = re.compile(r"^(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for|after)\s+", re.I)
+_LOOKING_FOR = re.compile(LOOKING_FOR, re.I)
 # "I'd like every paper that cares about X", "we want all the papers where X".
 _EVERY = r"(?:only|just|every|each|all(?:\s+of)?)\s+"
 # "I need the full set of papers in here that ...": the whole list, said before the papers.
@@ -785,14 +782,14 @@ _NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|an|the)\s+[^,.?!;]{0,70}?,?\s+
                           # "I'm trying to round up every paper that ...": the list is what they are after.
                           r"(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+trying\s+to\s+(?:round\s+up|find|collect|gather|"
                           r"compile|track\s+down|dig\s+up|list|get|pull\s+together))\s+"
-                          rf"(?=(?:{_EVERY}|{_FULL_SET})?(?:the\s+)?(?:papers?|works?|studies)\s+(?:{_HERE}\s+)?"
+                          rf"(?=(?:{_EVERY}|{_FULL_SET})?(?:the\s+)?(?:papers?|works?|studies)\s+(?:{HERE}\s+)?"
                           r"(?:where|that|which|in\s+which|whose|on|about|[a-z]+ing)\b)", re.I)
-_ONLY_PAPERS = re.compile(rf"^(?:(?:{_EVERY}|{_FULL_SET})(?:the\s+)?(?:papers?|works?|stud(?:y|ies))\s+(?:{_HERE}\s+)?"
+_ONLY_PAPERS = re.compile(rf"^(?:(?:{_EVERY}|{_FULL_SET})(?:the\s+)?(?:papers?|works?|stud(?:y|ies))\s+(?:{HERE}\s+)?"
                           r"(?:where|in\s+which|that|which|(?=whose|on\b|about\b|[a-z]+ing\b))|"
                           r"(?:papers|works|studies)\s+(?:that|which))\s*", re.I)
 # "what are all the papers in the collection that tackle X?": which papers tackle X.
 _WHAT_ARE_THE_PAPERS = re.compile(rf"^(?:what|which)\s+(?:are|were)\s+(?:all\s+)?(?:of\s+)?the\s+"
-                                  rf"(?:papers|works|studies)\s+(?:{_HERE}\s+)?(?:that|which|where|(?=on\b|about\b))\s*",
+                                  rf"(?:papers|works|studies)\s+(?:{HERE}\s+)?(?:that|which|where|(?=on\b|about\b))\s*",
                                   re.I)
 # "I count a few papers that ...", "we know of two works where ...": the asker's count, then the list.
 _PAPERS_COUNTED = re.compile(r"^(?:i|we)\s+(?:count|see|know\s+of|found|remember|recall)\s+(?:only\s+)?"
@@ -937,7 +934,7 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
      "which papers are about {}"),
     # "Are there position papers or vision pieces in here?", "... mixed in?": the papers of that kind.
     (re.compile(r"^are\s+there\s+(?:any\s+)?(?P<topic>(?!(?:any|papers|works|studies|others?)\b)[^?]+?\s+(?:papers|"
-                rf"pieces|studies|works))(?:\s+{_HERE})?(?:\s+(?:mixed\s+in|in\s+the\s+mix|included))?" + _TOPIC_END,
+                rf"pieces|studies|works))(?:\s+{HERE})?(?:\s+(?:mixed\s+in|in\s+the\s+mix|included))?" + _TOPIC_END,
                 re.I),
      "which papers are about {}"),
     # "Is it only OMPGPT, or are there other OpenMP papers?": the same, asked the other way round.
@@ -1227,19 +1224,19 @@ def _list_topic(text: str) -> str:
     text = re.sub(r"\bwhose\s+(?:main\s+|primary\s+|key\s+|core\s+|central\s+)?(?:contribution|focus|goal|aim|"
                   r"subject|topic|point)s?\s+(?:is|are|was|were|lies\s+in)\s+", "", text, flags=re.I)
     # "who's using LLMs to make code faster?", "who is working on X": the papers that do it; "who releases X?" too.
-    text = re.sub(rf"^who(?:\s+{_HERE})?(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?:{_REALLY}\s+)?(?=[\w-]+ing\b)",
+    text = re.sub(rf"^who(?:\s+{HERE})?(?:'s|’s|\s+is|\s+are|\s+else\s+is)\s+(?:{_REALLY}\s+)?(?=[\w-]+ing\b)",
                   "which papers are ", text, flags=re.I)
     # "Who here does real theorem-proving work in Lean?": which papers here do; "here" says it is not people.
-    text = re.sub(rf"^who\s+(?:else\s+)?{_HERE}\s+(?:{_REALLY}\s+)?(?:does|do)\s+(?=\w)", "which papers do ", text,
+    text = re.sub(rf"^who\s+(?:else\s+)?{HERE}\s+(?:{_REALLY}\s+)?(?:does|do)\s+(?=\w)", "which papers do ", text,
                   flags=re.I)
     # "who here explicitly builds X?", "who actually tested X with real developers?": the papers that did too.
     # A deed in the past only with a word saying the papers' own ("who actually tested ..."): "who curated the
     # problems?" asks for people, "who evaluated more models, A or B?" compares.
-    text = re.sub(rf"^(?i:who)\s+(?:else\s+)?(?:{_HERE}\s+)?(?:(?:{_REALLY}|also|even)\s+)?"
+    text = re.sub(rf"^(?i:who)\s+(?:else\s+)?(?:{HERE}\s+)?(?:(?:{_REALLY}|also|even)\s+)?"
                   r"(?=(?!is\b|was\b|has\b|does\b|needs\b|wants\b)[a-z][\w-]+s\b"
                   r"(?!\s+(?:the\s+|a\s+)?(?:higher|lower|better|worse|bigger|smaller|larger|greater|faster|slower|"
                   r"stronger|weaker|more|less|fewer|best|most|worst|least)\b))|"
-                  rf"^(?i:who)\s+(?:else\s+)?(?:{_HERE}\s+)?{_REALLY}\s+(?=[a-z][\w-]+[^e]ed\b)", "which papers ", text)
+                  rf"^(?i:who)\s+(?:else\s+)?(?:{HERE}\s+)?{_REALLY}\s+(?=[a-z][\w-]+[^e]ed\b)", "which papers ", text)
     # "Which report their own numbers on HumanEval?": a verb right after "which" asks which papers do it; not "which
     # reports the higher success rate, A or B?".
     text = re.sub(r"^which\s+(?=(?:report|use|evaluate|test|propose|introduce|build|train|fine-tune|release|apply|"
@@ -1250,7 +1247,7 @@ def _list_topic(text: str) -> str:
                   text, flags=re.I)
     # "where does RL actually get used to train something code-related here?": which papers here use it so. Only
     # with "here": "where is the verifier used?" asks where in a paper.
-    if re.search(rf"\b{_HERE}\b", text, re.I):
+    if re.search(rf"\b{HERE}\b", text, re.I):
         text = re.sub(rf"^where\s+(?:does|do|is|are)\s+(?P<what>.+?)\s+(?:{_REALLY}\s+)?(?:gets?\s+|being\s+)?"
                       r"(?P<verb>used|applied)\b", lambda m: f"which papers {_ACTIVE[m['verb'].lower()]} {m['what']}",
                       text, flags=re.I)
