@@ -601,3 +601,15 @@ def test_a_word_is_english_when_the_tables_have_an_inflection_of_it(word, known)
     from rag.text.vocabulary import Vocabulary
 
     assert known_word(word, Vocabulary(""), frozenset({"hinges", "the"})) is known
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("wich papers tackle inference latency?", "which papers tackle inference latency?"),  # tiktoken has "wich"
+    ("From an llm-ops seat: wich ones use RL?", "From an llm-ops seat: which ones use RL?"),
+    ("wat is it", "wat is it"),  # a word English writes
+])
+def test_a_question_word_slip_is_put_right_against_the_shipped_vocabularies(question, read):
+    from rag.text.typos import correct_slips
+    from rag.text.vocabulary import Vocabulary
+
+    assert correct_slips(question, Vocabulary("")) == read

@@ -168,7 +168,8 @@ def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str]
 
     def fix_question_word(match: re.Match[str]) -> str:
         word = match[0].lower()
-        if match[0].isupper() or vocabulary.has(word) or word in (english_words() if english is None else english):
+        # A word as English writes it, not a piece of one: tiktoken has "wich" (of "Norwich") among its tokens.
+        if match[0].isupper() or vocabulary.has(word) or word in (common_words() if english is None else english):
             return match[0]  # "WHT" is a name; "wat" a word
         return slips[word].capitalize() if match[0][0].isupper() else slips[word]
 
