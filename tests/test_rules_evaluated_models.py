@@ -20,6 +20,8 @@ from rag.types import Paper
     ("what model sizes did the papers test?", False),              # sizes, not models
     ("which papers benchmark LLMs on code efficiency?", False),    # the papers, a list
     ("which base models get fine-tuned in the math papers?", False),  # tuned ones: tuned_models.py
+    ("list of the models compared against in the agent papers, o1 etc", True),  # a request for the list
+    ("list of the papers that compare models", False),             # papers asked for
 ])
 def test_a_question_asks_for_the_models_papers_evaluate(question, asks):
     assert asks_evaluated_models(question) is asks

@@ -1385,6 +1385,10 @@ def test_a_lower_case_name_with_plus_signs_is_a_name(question, plussed):
     ("STP gets 61.7% - is that right?", True),
     ("what is the dataset, right?", False),  # a tag on a wh-question
     ("which is correct?", False),
+    # Whether something pays off, asked after it (my wording); a list asked so is none.
+    ("curriculum learning for small completion models - any real benefit?", True),
+    ("retrieving context for completion: is there a measurable improvement?", True),
+    ("tree search for code: any papers?", False),
 ])
 def test_a_yes_no_question_may_follow_a_condition_or_a_lead_in(question, yes_no):
     assert asks_yes_no(question.rstrip("?")) is yes_no
@@ -2133,6 +2137,18 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     # Controls: the ways across papers, said to span them; a question with "anything" closing another ask.
     ("What approaches are there for decomposing problems, across the papers?", ""),
     ("Agents - how do the agent papers plan? web, games, anything", ""),
+    # Stop 56 (my wording): the kinds that count said last; "its own" inside the clause; "handle that" after what is
+    # wanted, "not after X, only Y"; "the ones that ... Which are those?" after what is set aside.
+    ("program repair papers pls, neural or symbolic", "program repair"),
+    ("which papers do tree search for proofs, LLM-guided or classical alike", "do tree search for proofs"),
+    ("verifiers: which papers let the model grade its own answers", "let the model grade its own answers"),
+    ("I'm not interested in theorem proving in general, only Isabelle. Which papers handle that?", "Isabelle"),
+    ("Not the math benchmark papers; the ones that train provers with RL. Which are those?",
+     "train provers with RL"),
+    ("the ones that fine-tune StarCoder. which are they?", "fine-tune StarCoder"),
+    # Controls: two benchmarks named after the topic are part of it; "its" pointing back at a paper said before.
+    ("which papers report results, MBPP or HumanEval", "results, MBPP or HumanEval"),
+    ("I read CodeTree. Which papers extend its search?", ""),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic
@@ -2539,6 +2555,8 @@ def test_the_metrics_a_sentence_reports(sentence, metrics):
     ("which evaluation measures do people use here for code completion?", True),
     ("what metrics does CodeFill report?", False),  # one paper's: no papers word, a question about it
     ("Which papers report the MRR metric?", False),  # papers that use it: a list
+    ("what metrics do the math benchmarks rely on?", True),  # benchmark papers, their metrics
+    ("what metrics does the HumanEval benchmark use?", False),  # one benchmark's: a question about it
 ])
 def test_a_question_for_the_metrics_several_papers_report(question, asks):
     from rag.answer.metric_names import asks_metrics

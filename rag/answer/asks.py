@@ -434,7 +434,10 @@ _WH_WORD = re.compile(r"\b(?:how|what|which|who|whom|whose|where|when|why)\b", r
 # "Post claims QwQ beats o1-mini. Accurate?", "... true??": a claim, then whether it holds.
 _YES_NO_MARK = re.compile(r"(?:\b(?:y/n|yes\s*/\s*no|yes\s+or\s+no|true\s+or\s+false|or\s+not)|\(y/n\)|"
                           r"[.!;:?–—-]\s*(?:is\s+(?:that|this|it)\s+|(?:that|this)['’]?s?\s+)?(?:really\s+)?"
-                          r"(?:true|accurate|correct|right|legit))\s*[?.!]*\s*$", re.I)
+                          r"(?:true|accurate|correct|right|legit)|"
+                          # "X instead of Y: any measurable gain?": whether X pays off.
+                          r"[:–—-]\s*(?:any|is\s+there\s+(?:a|any))\s+(?:[\w-]+\s+)?(?:gain|benefit|improvement|effect|"
+                          r"difference|boost|payoff|pay-off)s?)\s*[?.!]*\s*$", re.I)
 # "OVM-7B use GPT-4 or code execution for its GSM8K result?": a name, then a verb in its bare form, as asked with
 # "does" left out (a statement says "uses").
 _AUX_DROPPED = re.compile(r"^(?:the\s+)?(?-i:[\w.+-]*[A-Z][\w.+-]*)\s+(?:(?:really|also|actually|ever)\s+)?"

@@ -25,7 +25,9 @@ _MODELS = r"(?:models?|LLMs?|LMs?|baselines?)"
 _OF_SEVERAL = re.compile(r"\b(?:papers|works|studies|corpus|collection|here|provers|"
                          r"across\s+(?:the|these|all|papers))\b", re.I)
 _ASKS = re.compile(
-    rf"(?:\b(?:which|what)\s+(?:(?!(?:papers|works|studies)\b)[\w/-]+\s+){{0,3}}?{_MODELS}\b(?!\s+sizes?)"
+    # "list of the LLMs used as baselines in the proof papers" asks the same.
+    r"(?:(?:\b(?:which|what)|\blist\s+of(?:\s+(?:all\s+)?the)?)\s+"
+    rf"(?:(?!(?:papers|works|studies)\b)[\w/-]+\s+){{0,3}}?{_MODELS}\b(?!\s+sizes?)"
     r"(?:/\w+)?[^?]*?\b(?:evaluat\w*|test(?:s|ed|ing)?|benchmark(?:s|ed|ing)?|compar\w*|baselines?|on\s+top|"
     r"(?:the\s+)?best|top\s+perform\w*|power\w*|run\s+on|studied|assess\w*|examin\w*|pitted|put\s+to\s+the\s+test)\b|"
     r"\b(?:LLMs|models)\s+(?:that\s+)?(?:get|got|are|were)\s+(?:evaluated|tested|benchmarked|compared|studied)\b|"

@@ -756,20 +756,27 @@ _WHICH_ONES = re.compile(r"^(?:so\s+|and\s+)?(?:which\s+(?:ones|papers|submissio
 
 # "Looking for work on agents that act on websites - which papers?", "X: any papers?", "I need papers about X.
 # Which ones are there?": the topic first, the ask for papers after it ("which subs?", as a reviewer says).
-_ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?(?:which|what|any)\s+(?:of\s+(?:these|the|our)\s+)?"
+_ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?"
+                        r"(?:(?:which|what|any)\s+(?:of\s+(?:these|the|our)\s+)?"
                         r"(?:papers|ones|works|studies|"
                         r"submissions|subs)"
                         rf"(?:\s+{HERE})?"
-                        r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|cover (?:that|this|it)))?"
+                        r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|cover (?:that|this|it)))?|"
+                        # "... the ones that build models for HPC. Which are those?"
+                        rf"which\s+(?:ones\s+)?(?:are|were)\s+(?:those|they|these)(?:\s+{HERE})?)"
                         r"\s*[?.!]*$", re.I)
 # After a lead-in ("I'm collecting"), words may describe the work ("empirical studies that ..."); without one they
 # are the topic ("formal verification work on Rust").
 _WORK_ON = re.compile(r"^(?:(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for\s+|collecting\s+|"
                       r"(?:i|we)\s+(?:need|want)\s+|need\s+)(?:(?:any|some)\s+)?(?:[\w-]+\s+){0,2}?|"
-                      r"(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:any|some)\s+)?)(?:work|papers?|research|studies)\s+"
+                      r"(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:just|only)\s+)?(?:(?:any|some|the)\s+)?)"
+                      r"(?:work|papers?|research|studies|ones)\s+"
                       r"(?:on|about|that)\s+|^(?:anything|something|stuff)\s+(?:on|about)\s+", re.I)
 
 
+# "Not the general-purpose code LLM papers; the ones that ...": the papers set aside, then those wanted.
+_NOT_THOSE = re.compile(r"^not\s+(?:the\s+)?[^;:.]+?[;:.]\s+(?=(?:the\s+)?(?:ones|papers|works|studies)\s+"
+                        r"(?:that|which|where)\b)", re.I)
 _BULLET = re.compile(r"^[-–—*•]+\s+")
 # "looking for RL applied to code tasks -- which papers?": what is looked for.
 _LOOKING_FOR = re.compile(LOOKING_FOR, re.I)
@@ -878,6 +885,13 @@ _EITHER_ONE = re.compile(r",\s*(?:(?:yeah|so)\s+)?(?:either(?:\s+one)?|all\s+of\
                          r"any\s+of\s+(?:them|these|those|the\s+\w+)"
                          r"(?:\s+(?:is|are)\s+fine)?|whichever|both)\s*(?=[?.!]*$)", re.I)
 
+# "..., LLM-driven or classic", "...? both the LLM-driven kind and the evolutionary kind": which kinds count (all of
+# them), said after the topic.
+_KIND = (r"(?:[\w-]+-(?:driven|based|powered|guided|style)|classic(?:al)?|traditional|conventional|neural|symbolic|"
+         r"formal|informal|theoretical|empirical|open|closed|manual|automatic|automated|human|synthetic)")
+_A_KIND = rf"(?:the\s+)?{_KIND}(?:\s+(?:kind|ones?|type|sort|variety))?"
+_EITHER_KIND = re.compile(rf"[,.?!]\s*(?:(?:either|both)\s+)?{_A_KIND}\s+(?:or|and)\s+{_A_KIND}"
+                          r"(?:\s+(?:alike|both|either|too))?\s*[.!]*$", re.I)
 
 # What is said to fill a pause: "okay so", "um,", "right,", "you know".
 _SPOKEN_FILLER = re.compile(r"(?:^|(?<=,))\s*(?:(?:okay|ok|so|um+|uh+|erm|right|yeah|well|alright|you\s+know)\b"
@@ -1028,7 +1042,7 @@ def _topic_of(text: str) -> str:
     # what is said to fill a pause ("um so which papers ...", "... search you know like ...").
     from rag.text.spoken import without_opening_filler
 
-    text = _BULLET.sub("", _EITHER_ONE.sub("", text.strip()))
+    text = _BULLET.sub("", _EITHER_KIND.sub("", _EITHER_ONE.sub("", text.strip())))
     text = re.sub(r",?\s+you\s+know\b,?", "", without_opening_filler(text), flags=re.I)
     text = _without_exclusions(_POLITE.sub("", _PURPOSE_FIRST.sub("", text)))
     # "for my review I need ONLY papers where X", "only papers that X": which papers X.
@@ -1041,7 +1055,8 @@ def _topic_of(text: str) -> str:
     text = re.sub(r"(?<=\?)\s*\([^()]*\)\s*$", "", text)
     # Not when the topic before is a list question itself ("which papers X. which ones qualify?").
     if (asked_after := _ASK_AFTER.match(text)) and not _LIST_PATTERN.match(asked_after["topic"]):
-        topic = _LOOKING_FOR.sub("", _WORK_ON.sub("", _PAPERS_COUNTED.sub("", asked_after["topic"].strip())))
+        topic = _LOOKING_FOR.sub("", _WORK_ON.sub("", _PAPERS_COUNTED.sub("", _NOT_THOSE.sub(
+            "", asked_after["topic"].strip()))))
         # An aside in brackets may point anywhere ("(not just cite it)").
         if topic and not TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
@@ -1164,10 +1179,11 @@ def _names_of(clause: str) -> list[str]:
 _ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,2}?)(?:(?:a|an)\s+)?(?:one|ones|some|any|such|those|these|them|"
                   r"(?:such|those|these)\s+(?:benchmarks?|datasets?|models?|papers?|works?|methods?|tools?))", re.I)
 _WITHIN = re.compile(r"\b(?:when|while|as|if|before|after|once|until|whether)\s+(?:it|they)\b|"
-                     r"\b(?:each\s+other|one\s+another)\b", re.I)
+                     r"\b(?:each\s+other|one\s+another)\b|"
+                     r"\bits\s+own\b", re.I)  # "have the model fix its own mistakes": the model's, said in the clause
 _FOR_A_TALK = re.compile(r"^(?:this|it)(?:\s+is|['’]s)\s+for\s+(?:a|an|my|our|the)\s+[\w\s-]{1,30}?,\s*", re.I)
 _DOING_THAT = re.compile(r"(?:do|does|did|cover|covers|try|tries|tackle|tackles|look\s+at|looks\s+at|work\s+on|"
-                         r"works\s+on|deal\s+with|deals\s+with|address|addresses)\s+(?:that|this|it)"
+                         r"works\s+on|deal\s+with|deals\s+with|address|addresses|handle|handles)\s+(?:that|this|it)"
                          r"(?:\s+(?:kind|sort|type)\s+of\s+[\w-]+)?", re.I)  # "covers that kind of agent"
 _POINTED = re.compile(r"(?:that|this|it)(?P<examples>,?\s+(?:e\.g\.,?|like|such\s+as|including|for\s+example,?)\s+.+)?",
                       re.I)
@@ -1178,6 +1194,9 @@ _BARE = re.compile(r"(?P<verb>)(?:are|is|exist|there are|are there|was (?:that|i
                    r"are (?:they|those|these))", re.I)
 _WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|after|searching for|interested in|"
                      r"thinking (?:about|of))\s+|"
+                     # "I'm not after code translation in general, only C-to-Rust": what is wanted is after "only".
+                     r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+not\s+(?:looking for|after|interested in)\s+"
+                     r"[^,;]+?,?\s+(?:but\s+)?(?:only|just)\s+(?:in\s+)?|"
                      r"^(?:i|we)(?:\s+(?:need|want|would like|remember|recall|search|(?:am|are)\s+searching)|"
                      # "I'd like to cite studies that ran ...": what they did
                      rf"['’]d\s+like)\s+(?:{TO_CITE_PAPERS})?", re.I)
