@@ -612,3 +612,29 @@ def test_the_names_a_list_topic_asks_for(topic, names):
     from rag.answer.listing import names_asked
 
     assert names_asked(topic) == names
+
+
+@pytest.mark.parametrize(("topic", "listed", "closest_rank", "kept"), [
+    # The paper closest to the whole topic (first by retrieval, best sentence) joins a list its sides made.
+    ("agents acting on websites or in games", ["games"], 0, ["games", "web"]),
+    ("agents acting on websites or in games", ["games"], 1, ["games", "web"]),
+    ("agents acting on websites or in games", ["games"], 2, ["games"]),      # ranked lower: the sides decide
+    ("agents acting on websites or in games", [], 0, []),                    # an empty list stays empty
+    ("papers that evaluate on WebShop", ["games"], 0, ["games"]),            # a name's list: those naming it
+    ("agents acting on websites from 2023", ["games"], 0, ["games"]),        # a limit: read apart
+    ("a new benchmark for web agents", ["games"], 0, ["games"]),             # what papers make: read apart
+])
+def test_the_paper_closest_to_a_whole_described_topic_joins_its_list(topic, listed, closest_rank, kept):
+    from rag.answer.listing import Match, with_closest
+    from rag.answer.scoring import ScoredSentence
+
+    papers = [Paper("web", "WebSim: agents on websites", "Agents act on simulated websites.", year=2022),
+              Paper("games", "GameBench", "Agents play text games.", year=2023)]
+    by_id = {p.paper_id: p for p in papers}
+
+    def score_topic(text: str) -> list[ScoredSentence]:
+        return [ScoredSentence("web", 0, "Agents act on simulated websites.", 0.5, 0.5, 0.5, closest_rank),
+                ScoredSentence("games", 0, "Agents play text games.", 0.4, 0.4, 0.4, 1 - min(closest_rank, 1))]
+
+    matches = [Match(by_id[pid], by_id[pid].abstract, 0.4) for pid in listed]
+    assert [m.paper.paper_id for m in with_closest(topic, matches, papers, score_topic)] == kept

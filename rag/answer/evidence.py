@@ -40,6 +40,7 @@ class Gathered:
     retrieval: RetrievalSettings | None = None  # the question's retrieval settings (None: the engine's)
     _scored: list[ScoredSentence] | None = field(default=None, repr=False)
     _scored_in: dict[tuple[str, ...], list[ScoredSentence]] = field(default_factory=dict, repr=False)
+    _scored_for: dict[tuple[str, int], list[ScoredSentence]] = field(default_factory=dict, repr=False)
     # The question's names no abstract has (strong, weak): several answer paths ask, each scan reads every abstract.
     unknown: tuple[list[str], list[str]] | None = field(default=None, repr=False)
 
@@ -73,12 +74,15 @@ class Gathered:
 
     def scored_for(self, text: str, k: int) -> list[ScoredSentence]:
         """The sentences of the best `k` papers for `text`, scored against it, each paper judged on its own
-        sentences (no retrieval-rank penalty)."""
-        hits, vector = self.search(text, k)
-        if vector is None:
-            vector = self.tools.embed_query(text)
-        return score_sentences(text, vector, hits, self.view.papers, self.tools.embed_sentences,
-                               self.view.lexical.idf, rank_penalty=0.0)
+        sentences (no retrieval-rank penalty); a list asks again for its whole topic after its parts."""
+        if (text, k) not in self._scored_for:
+            hits, vector = self.search(text, k)
+            if vector is None:
+                vector = self.tools.embed_query(text)
+            self._scored_for[text, k] = score_sentences(text, vector, hits, self.view.papers,
+                                                        self.tools.embed_sentences, self.view.lexical.idf,
+                                                        rank_penalty=0.0)
+        return self._scored_for[text, k]
 
     def scored(self) -> list[ScoredSentence]:
         if self._scored is None:

@@ -591,6 +591,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         unmet_figures,
         unmet_filters,
         unmet_words,
+        with_closest,
     )
     from rag.text.chatter import CHATTER
     from rag.text.typos import TWO_LETTER_WORDS
@@ -632,6 +633,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     candidates = [p for p in view.papers.values() if p.paper_id not in besides]
     matches = find_matches(topic, candidates, lambda text: found.scored_for(text, LIST_DEPTH),
                            passing=asks_mentions(question))
+    matches = with_closest(topic, matches, candidates, lambda text: found.scored_for(text, LIST_DEPTH))
     if not matches:
         reason = unmet_filters(topic, view.papers.values()) or unmet_figures(topic) or \
             unknown_word(topic, view.vocabulary, view.lexicon.known)
