@@ -236,6 +236,26 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("main ways people give completion models more context?", "multi", []),
     ("I'd like to hand a whole ML project to an agent. what exists for that?", "multi", []),
     ("Beyond passing the tests, what else should I be checking in generated code?", "multi", []),
+    # Stop 56 (my wording): a claim, then the works bearing on it; where the field stands; the ways asked after a
+    # topic; what the community or people do; variants and pipelines there are.
+    ("can models really debug their own code? who has tested that?", "multi", []),
+    ("do LLMs grasp program semantics? what experiments have examined this", "multi", []),
+    ("is bigger always better for provers? what evidence there is", "multi", []),
+    ("what do we really know about contamination in code benchmarks?", "multi", []),
+    ("whats the consensus on sampling many programs and filtering them?", "multi", []),
+    ("what's the landscape for agents that browse the web?", "multi", []),
+    ("speeding up completion models - approaches?", "multi", []),
+    ("how has the community tackled scarce proof data?", "multi", []),
+    ("how people pick one program out of many samples?", "multi", []),
+    ("provers lack training data - how are teams getting around it?", "multi", []),
+    ("what curriculum variants exist for completion training?", "multi", []),
+    ("what data pipelines are there for math tuning?", "multi", []),
+    # Controls: a named paper's own evidence; a question about one paper with "what experiments".
+    ("did RLCoder test this? what evidence there is", "factoid", ["rl"]),
+    ("what experiments does DotaMath run?", "factoid", ["dm"]),
+    ("which of the submitted papers employ Lean as their checker?", "list", []),  # the collection's own word
+    ("which of the math papers use Lean?", "multi", []),  # a kind of paper: asked of that set
+    ("What techniques exist for cheaper provers? Open models only, not closed ones.", "multi", []),  # a remark after
     # Controls: one paper asked about, or a detail with no body of work behind it.
     ("how are models evaluated on MBPP?", "factoid", []),
     ("How many lemmas does the Lean IMO dataset have?", "factoid", []),
@@ -2146,6 +2166,7 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("Not the math benchmark papers; the ones that train provers with RL. Which are those?",
      "train provers with RL"),
     ("the ones that fine-tune StarCoder. which are they?", "fine-tune StarCoder"),
+    ("which of the indexed papers report MBPP numbers", "MBPP numbers"),  # as "which papers report ..."
     # Controls: two benchmarks named after the topic are part of it; "its" pointing back at a paper said before.
     ("which papers report results, MBPP or HumanEval", "results, MBPP or HumanEval"),
     ("I read CodeTree. Which papers extend its search?", ""),

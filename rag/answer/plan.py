@@ -58,7 +58,9 @@ _STRONG_SIDE_SPLIT = re.compile(
 _LIST_PATTERN = re.compile(
     r"^(?:(?:which|what|(?:list|name|find)(?:\s+(?:all|every|each|any))?(?:\s+the)?|are there(?:\s+any)?)\s+"
     # "which works, if any, have ...": the hedge is no part of the topic.
-    r"(?:of the\s+)?(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones|manuscripts|"
+    # "which of the submitted papers ...": words for the collection itself describe no kind of paper.
+    r"(?:of the\s+(?:(?:submitted|indexed|listed|included|selected|available|collected)\s+)?)?"
+    r"(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones|manuscripts|"
     r"submissions|preprints)"
     # "which papers, other than position papers, evaluate ...": what is set aside is no part of it either.
     r"(?:\s*,?\s+if\s+any\s*,?|\s*,\s*(?:other\s+than|apart\s+from|aside\s+from|(?:leaving|setting)\s+aside|"
@@ -247,7 +249,8 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
     # Typed in lower case, a question word still starts the ask ("... external APIs). what approaches ...").
     ask = re.sub(r"\s*\([^()]*\)", "", re.split(r"(?<=[.!])(?<!e\.g\.)(?<!i\.e\.)\s+(?=[A-Z]|(?:what|which|how)\s)|"
                                                r"(?<=\?)\s+(?=\w)", text)[-1])
-    if not named and _WAYS_EXIST.match(ask):
+    # A remark after it asks nothing else: "What approaches exist for X? Across domains, not just code."
+    if not named and (_WAYS_EXIST.match(ask) or (_WAYS_EXIST.match(text) and not _ASKS_AGAIN.search(ask))):
         return _across(text, terms)
     if len(named) == 1 and (like := _LIKE_PAPER.search(text)) and (meant := _MEANING.search(text, like.end())) and \
             (like["ref"].lower() in ("that", "this", "it", "that one", "this one") or
@@ -608,6 +611,7 @@ _WAYS = (r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\
 # "What approaches exist for X?": the ways, one per paper, not a list of papers (which "what approaches use MCTS?"
 # is). Only "exist": on the tune sets "what approaches are there here for ..." and "... have been used with LLMs"
 # were answered better as lists or from their closest papers.
+_ASKS_AGAIN = re.compile(r"\b(?:which|what|who|how|list|name)\b|\?", re.I)
 _WAYS_EXIST = re.compile(r"^what\s+(?:[\w-]+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|"
                          r"ideas)\s+exist\b", re.I)
 # A question about a body of work rather than one paper: what has been tried or found ("what's been done on ...",
@@ -616,14 +620,28 @@ _WAYS_EXIST = re.compile(r"^what\s+(?:[\w-]+\s+)?(?:tricks|ways|approaches|metho
 # methods?") and what people, papers or "you" do ("how do benchmark designers stop leakage?", "how can you make code
 # models cheaper?"). Each is answered paper by paper, as a question worded "across these papers" is.
 _WORK = (r"(?:ways|strategies|approaches|techniques|methods|ideas|frameworks|setups|designs|attempts|tricks|options|"
-         r"solutions|systems|results|arguments|findings|directions|workarounds|remedies|fixes|mitigations)")
+         r"solutions|systems|results|arguments|findings|directions|workarounds|remedies|fixes|mitigations|variants|"
+         r"pipelines|recipes)")
 # "when you sample many programs, how do people pick one?", "What are people doing instead?", "How do different papers
 # bring in ...": the work of several groups is asked about.
 _GROUPS = (r"(?:people|researchers|papers|folks|ppl|authors|anyone|others|(?:different|various|other)\s+"
            r"(?:papers|works|groups|teams|methods|approaches))")
 _BODY_OF_WORK = (
     r"\bwhat(?:['’]?s|\s+has|\s+is|\s+have)\s+(?:been\s+)?(?:done|tried|proposed|known|shown|found|learned|explored|"
-    r"reported|observed|attempted|being\s+done)\b|\bwhat\s+do\s+we\s+know\b|\bwhat(?:['’]?s|\s+is)\s+out\s+there\b|"
+    r"reported|observed|attempted|being\s+done)\b|\bwhat\s+do\s+we\s+(?:actually\s+|really\s+)?know\b|"
+    # "whats the consensus here", "what's the landscape for ...": where the work stands, paper by paper.
+    r"\bwhat(?:['’]?s|\s+is)\s+(?:the\s+)?(?:consensus|landscape|state\s+of\s+(?:play|things|the\s+field))\b|"
+    # "can LLMs trace code? what evidence there is", "who has tested that?", "what experiments have looked at that":
+    # the works bearing on the question before.
+    r"(?:^|(?<=[?.!])\s*)(?:what|which)\s+(?:evidence|experiments|studies)\s+(?:there\s+is|is\s+there|"
+    r"(?:have|has)\s+(?:looked|tested|checked|examined|measured))\b|"
+    r"(?:^|(?<=[?.!])\s*)who\s+(?:has|have)\s+(?:tested|studied|examined|checked|measured|looked\s+at)\s+"
+    r"(?:that|this|it)\b|"
+    # "adding extra context to completion models - approaches?": the ways, asked for after the topic.
+    r"[-–—:]\s*(?:any\s+)?(?:approaches|methods|techniques|options|ideas|variants)\s*\??\s*$|"
+    # "how has the community used code interpreters ...": what the field did.
+    r"\bhow\s+(?:has|have)\s+(?:the\s+)?(?:community|field|literature)\s+\w+|"
+    r"\bwhat(?:['’]?s|\s+is)\s+out\s+there\b|"
     rf"\b(?:has|have|did|are|do|would)\s+{_GROUPS}\s+\w+|"
     r"\bhow\s+(?:has|have)\s+[^?]{0,60}?\bbeen\s+\w+|\bwhere\s+has\s+[^?]{0,80}?\bbeen\s+shown\b|"
     r"\bhow\s+have\s+(?:[\w/-]+\s+){0,3}?(?:models|papers|systems|methods|benchmarks|works|studies)\s+\w+ed\b|"
@@ -652,12 +670,14 @@ _BODY_OF_WORK = (
     r"\b(?:this|the)\s+(?:set|collection|batch|pile|bunch|group)\s+of\s+(?:papers|works|studies|abstracts)\b|"
     # "how are the newer benchmarks trying to dodge contamination?", "what exists for that?", "what else should I be
     # checking?": what several works do, or what there is for a need.
-    r"^how\s+are\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?[a-z][\w-]*[^s\W]s\s+\w+ing\b|"
+    r"(?:^|(?<=[:;!?–—-])\s*)how\s+are\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}?[a-z][\w-]*[^s\W]s\s+\w+ing\b|"
     r"\bwhat\s+(?:exists|is\s+(?:there|available|out\s+there))\s+for\s+(?:that|this|it)\b|"
     r"\bwhat\s+else\s+(?:should|could|can|do|would)\s+(?:i|we|you|one)\b|"
     # "what extra context peoples feed into code completion model": what people do, asked without "do".
-    r"(?:^|,\s*)what\s+(?!(?:[\w-]+\s+){0,2}?(?:benchmarks?|datasets?|metrics?|models?)\b)(?:[\w-]+\s+){1,3}?"
-    r"(?:people|peoples|folks|ppl|researchers)\s+(?!(?:is|are|was|were|who|that)\b)[a-z]{3,}\b")
+    r"(?:^|,\s*)what\s+(?!(?:[\w-]+\s+){0,2}?(?:benchmarks?|datasets?|metrics?|models?)\b)(?:[\w-]+\s+){1,4}?"
+    r"(?:people|peoples|folks|ppl|researchers)\s+(?!(?:is|are|was|were|who|that)\b)[a-z]{3,}\b|"
+    # "how people reduce the latency of ...": what people do, asked without "do".
+    r"(?:^|,\s*)how\s+(?:people|peoples|folks|ppl|researchers)\s+(?!(?:is|are|was|were|who|that)\b)[a-z]{3,}\b")
 _ACROSS_PAPERS = re.compile(
     r"^(?:what|which)\s+(?:are\s+)?(?:the\s+)?(?:different\s+)?(?:ways|approaches|methods|techniques|"
     r"strategies)\b|" + _WAYS + "|"
