@@ -3143,3 +3143,10 @@ def test_follow_ups_that_correct_pair_narrow_or_pick(engine, history, question, 
 def test_a_list_asked_in_fragments_lists_the_papers_on_its_topic(engine, question, cited):
     answer = engine.ask(question)
     assert answer.kind == "list" and cited <= _short_titles(answer)
+
+
+def test_a_list_line_quoting_a_papers_motivation_also_says_what_the_paper_does(engine):
+    # PRIME's closest sentence is why dense rewards matter; its line also says what it proposes.
+    answer = engine.ask("which papers use reinforcement learning for code generation?")
+    prime = next(line for line in answer.answer.splitlines() if "Process Reinforcement through Implicit" in line)
+    assert "we propose PRIME" in prime

@@ -659,11 +659,20 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
 # A list line's second sentence scores at least this share of its paper's best for the question. On the 80 tune
 # parts list fact recall 0.511 -> 0.581, citations unchanged; 0.7 gave 0.585 for longer lines.
 LIST_SECOND_RATIO = 0.85
+# Or, when the sentence quoted is the paper's motivation or a result, its best sentence saying what it does or builds
+# (its approach or data) at this share of its best: the line then says how the paper meets the topic ("our work
+# explores value-based approaches" after "this field has leveraged RL"). On the 839 list questions of the 253 tune
+# parts: fact recall 0.578 -> 0.586, 16 questions up and none down, answers 1,287 -> 1,368 characters on average
+# (approach alone: 0.584; 0.4: 0.586 for 15 characters more).
+LIST_APPROACH_RATIO = 0.5
+_DOES = ("approach", "data")
 
 
 def _second_sentences(matches: Sequence[Match], found: Gathered) -> dict[str, str]:
     """For each listed paper, a second sentence about the topic: what makes it fit is often said over two ("we
     translate C to safe Rust" and "applied to HACL*"), and one is the match's, quoted first."""
+    from rag.answer.roles import classify
+
     quoted = {m.paper.paper_id: m.sentence for m in matches}
     best: dict[str, list[ScoredSentence]] = {}
     for scored in found.scored_in(list(quoted)):  # the question's own vector: nothing more is embedded
@@ -671,10 +680,19 @@ def _second_sentences(matches: Sequence[Match], found: Gathered) -> dict[str, st
     also = {}
     for pid, sentences in best.items():
         top = max(s.score for s in sentences)
-        other = next((s for s in sorted(sentences, key=lambda s: -s.score)
-                      if s.text != quoted[pid] and s.text not in quoted[pid] and quoted[pid] not in s.text), None)
-        if other is not None and other.score >= LIST_SECOND_RATIO * top:
-            also[pid] = other.text
+        others = [s for s in sorted(sentences, key=lambda s: -s.score)
+                  if s.text != quoted[pid] and s.text not in quoted[pid] and quoted[pid] not in s.text]
+        if others and others[0].score >= LIST_SECOND_RATIO * top:
+            also[pid] = others[0].text
+            continue
+        quoted_role = next((classify(s.text, s.position, len(sentences)) for s in sentences if s.text == quoted[pid]),
+                           "")
+        if quoted_role in _DOES:
+            continue
+        did = next((s for s in others if s.score >= LIST_APPROACH_RATIO * top and
+                    classify(s.text, s.position, len(sentences)) in _DOES), None)
+        if did is not None:
+            also[pid] = did.text
     return also
 
 
