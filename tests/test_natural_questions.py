@@ -3150,3 +3150,10 @@ def test_a_list_line_quoting_a_papers_motivation_also_says_what_the_paper_does(e
     answer = engine.ask("which papers use reinforcement learning for code generation?")
     prime = next(line for line in answer.answer.splitlines() if "Process Reinforcement through Implicit" in line)
     assert "we propose PRIME" in prime
+
+
+def test_a_claim_is_quoted_with_what_limits_it(engine):
+    # The case study finds ChatGPT-4 adept at optimizing code, and says right after that this needs a human expert.
+    answer = engine.ask("was ChatGPT-4 any good at making pillow and numpy code more efficient by itself?")
+    claim = next(i for i, s in enumerate(answer.sentences) if "surprisingly adept" in s.text)
+    assert answer.sentences[claim + 1].text.startswith("However, this is only the case in interactive use")

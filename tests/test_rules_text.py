@@ -457,6 +457,21 @@ def test_a_sentence_that_spells_out_the_one_before_it(sentence, spells_out):
     assert elaborates(sentence) is spells_out
 
 
+@pytest.mark.parametrize(("sentence", "limits"), [
+    ("However, this only holds with a human in the loop.", True),
+    ("But the gains vanish on harder splits.", True),
+    ("Nonetheless, few iterations were needed.", True),
+    ("In contrast, cross-domain data helps.", True),
+    ("Butterfly networks are used.", False),  # a word starting with "But"
+    ("Yesterday's models fail.", False),
+    ("We show that however you sample, accuracy rises.", False),  # not where the sentence starts
+])
+def test_a_sentence_that_limits_the_one_before_it(sentence, limits):
+    from rag.text.sentences import qualifies
+
+    assert qualifies(sentence) is limits
+
+
 # An abstract-like corpus: joined names, a definition in brackets, and initialisms it writes itself.
 _CORPUS = ("We evaluate on HumanEval, LiveCodeBench and CodeContests. We combine reasoning in Natural Language (NL) "
            "with proofs. Reinforcement Learning (RL) helps; we use RL and NL reasoning. CodeChef and CodeContests.\n"

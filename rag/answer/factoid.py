@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from rag.answer.citations import CitationBook
 from rag.answer.scoring import ScoredSentence
 from rag.text.markers import escape_markers
+from rag.text.sentences import qualifies, split_sentences
 from rag.types import Answer, AnswerSentence, Paper
 
 
@@ -18,9 +19,15 @@ def extractive_answer(
     finds it at once; the sentence itself (what is verified and cited) is unchanged."""
     book = CitationBook(papers)
     sentences = []
+    quoted = {s.text for s in chosen}
     for s in chosen:
         n = book.cite(s.paper_id, s.text, s.score)
         sentences.append(AnswerSentence(text=s.text, citations=[n]))
+        if (limit := _limiting(s, papers)) and limit not in quoted:
+            # A claim is quoted with what limits it, said right after it in its abstract.
+            quoted.add(limit)
+            book.cite(s.paper_id, limit)
+            sentences.append(AnswerSentence(text=limit, citations=[n]))
     shown = [escape_markers(s.text) for s in sentences]
     if emphasis is not None and sentences:
         start, end = emphasis
@@ -28,6 +35,13 @@ def extractive_answer(
         shown[0] = f"{escape_markers(first[:start])}**{escape_markers(first[start:end])}**{escape_markers(first[end:])}"
     text = " ".join(f"{quoted} [{s.citations[0]}]" for quoted, s in zip(shown, sentences, strict=True))
     return Answer(query=query, searched_query=searched, answer=text, citations=book.citations, sentences=sentences)
+
+
+def _limiting(chosen: ScoredSentence, papers: dict[str, Paper]) -> str:
+    """The sentence right after the chosen one in its abstract when it limits it ("However, this is only the case
+    ..."), or ""."""
+    following = split_sentences(papers[chosen.paper_id].abstract)[chosen.position + 1:chosen.position + 2]
+    return following[0] if following and qualifies(following[0]) else ""
 
 
 # A yes/no answer without a finding takes the best finding of its first paper when that scores at least this
@@ -45,7 +59,6 @@ def findings_first(chosen: Sequence[ScoredSentence], papers: dict[str, Paper],
     sentences scored for what the question asks beyond the paper's subject (finding_aspect); its best finding
     leads."""
     from rag.answer.roles import classify
-    from rag.text.sentences import split_sentences
 
     def is_finding(s: ScoredSentence) -> bool:
         n = len(split_sentences(papers[s.paper_id].abstract))

@@ -52,3 +52,14 @@ _ELABORATES = re.compile(r"^(?:Specifically|More specifically|In particular|Conc
 def elaborates(sentence: str) -> bool:
     """Whether a sentence spells out the one before it (a quoted sentence is better read with it)."""
     return bool(_ELABORATES.match(sentence))
+
+
+# A sentence that limits the one before it: "ChatGPT-4 is surprisingly adept at optimizing ..." is followed by
+# "However, this is only the case in interactive use, with a human expert in the loop".
+_QUALIFIES = re.compile(r"^(?:However|But|Yet|Nevertheless|Nonetheless|That said|Still|Unfortunately|In contrast|"
+                        r"On the other hand|Conversely)\b")
+
+
+def qualifies(sentence: str) -> bool:
+    """Whether a sentence limits or contrasts the one before it (a quoted claim is not quoted without it)."""
+    return bool(_QUALIFIES.match(sentence))
