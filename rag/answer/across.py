@@ -22,7 +22,7 @@ from rag.answer.tuned_models import asks_tuned_models, tuned_models
 from rag.text.chatter import CHATTER
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
-from rag.text.sentences import elaborates, split_sentences
+from rag.text.sentences import read_with_previous, split_sentences
 from rag.text.tokens import long_words, tokenize
 from rag.types import Answer, AnswerSentence, Paper
 
@@ -293,8 +293,9 @@ def paper_group(found: Gathered, best: ScoredSentence) -> list[ScoredSentence]:
                and s.score >= SECOND_RATIO * own[0].score
                and classify(s.text, s.position, len(own)) != "problem"][:SECONDS]
     group += seconds
-    # A quoted sentence is followed by the next when that one spells it out ("Specifically, ...").
-    group += [s for s in own if elaborates(s.text) and any(g.position == s.position - 1 for g in group)
+    # A quoted sentence is followed by the next when that one spells it out or limits it ("Specifically, ...",
+    # "However, ...").
+    group += [s for s in own if read_with_previous(s.text) and any(g.position == s.position - 1 for g in group)
               and s not in group]
     return sorted(group, key=lambda s: s.position)
 

@@ -27,7 +27,7 @@ from rag.answer.refusal import refusal
 from rag.answer.tuned_models import asks_tuned_models, tuned_models
 from rag.answer.units import SIZE, counted_unit, measured_quantity, names_quantity, size_unit
 from rag.text.names import short_name
-from rag.text.sentences import elaborates, split_sentences
+from rag.text.sentences import read_with_previous, split_sentences
 from rag.types import Answer, Paper
 
 if TYPE_CHECKING:
@@ -322,14 +322,14 @@ _FIGURE = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?(?![\w-]|\.\d)")
 
 
 def _with_elaborations(texts: Sequence[str], sentences: Sequence[str]) -> list[str]:
-    """The row's sentences, each followed by the next sentence of its abstract when that one spells it out
-    (`elaborates`: "Specifically, we adopted a unified tree structure ..." after CodeTree's "explore the search
-    space")."""
+    """The row's sentences, each followed by the next sentence of its abstract when that one spells it out or limits
+    it (`read_with_previous`: "Specifically, we adopted a unified tree structure ..." after CodeTree's "explore the
+    search space")."""
     out: list[str] = []
     for text in texts:
         out.append(text)
         at = sentences.index(text) if text in sentences else -1
-        if 0 <= at < len(sentences) - 1 and elaborates(sentences[at + 1]) and sentences[at + 1] not in texts:
+        if 0 <= at < len(sentences) - 1 and read_with_previous(sentences[at + 1]) and sentences[at + 1] not in texts:
             out.append(sentences[at + 1])
     return list(dict.fromkeys(out))
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rag.answer.citations import CitationBook
 from rag.answer.scoring import ScoredSentence
 from rag.text.markers import escape_markers
-from rag.text.sentences import qualifies, split_sentences
+from rag.text.sentences import read_with_previous, split_sentences
 from rag.types import Answer, AnswerSentence, Paper
 
 
@@ -24,7 +24,7 @@ def extractive_answer(
         n = book.cite(s.paper_id, s.text, s.score)
         sentences.append(AnswerSentence(text=s.text, citations=[n]))
         if (limit := _limiting(s, papers)) and limit not in quoted:
-            # A claim is quoted with what limits it, said right after it in its abstract.
+            # A claim is quoted with what limits or spells it out, said right after it in its abstract.
             quoted.add(limit)
             book.cite(s.paper_id, limit)
             sentences.append(AnswerSentence(text=limit, citations=[n]))
@@ -39,9 +39,9 @@ def extractive_answer(
 
 def _limiting(chosen: ScoredSentence, papers: dict[str, Paper]) -> str:
     """The sentence right after the chosen one in its abstract when it limits it ("However, this is only the case
-    ..."), or ""."""
+    ...") or spells it out ("Specifically, ..."), or ""."""
     following = split_sentences(papers[chosen.paper_id].abstract)[chosen.position + 1:chosen.position + 2]
-    return following[0] if following and qualifies(following[0]) else ""
+    return following[0] if following and read_with_previous(following[0]) else ""
 
 
 # A yes/no answer without a finding takes the best finding of its first paper when that scores at least this

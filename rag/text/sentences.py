@@ -63,3 +63,8 @@ _QUALIFIES = re.compile(r"^(?:However|But|Yet|Nevertheless|Nonetheless|That said
 def qualifies(sentence: str) -> bool:
     """Whether a sentence limits or contrasts the one before it (a quoted claim is not quoted without it)."""
     return bool(_QUALIFIES.match(sentence))
+
+
+def read_with_previous(sentence: str) -> bool:
+    """Whether a sentence belongs with the one before it when that one is quoted: it spells it out or limits it."""
+    return elaborates(sentence) or qualifies(sentence)
