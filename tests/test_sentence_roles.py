@@ -101,6 +101,23 @@ def test_a_yes_no_answer_without_a_finding_gets_its_papers_best_finding():
     assert [s.position for s in findings_first(chosen, {"p": paper}, weak)] == [0, 1]
 
 
+def test_a_yes_no_answer_with_a_finding_gets_its_papers_next_finding_too():
+    """"Is a narrow set of domains enough?": the finding that diverse domains help, and the one that narrow ones
+    fail, which scored lower."""
+    from rag.answer.factoid import findings_first
+    from rag.types import Paper
+
+    sentences = ["Instruction tuning needs data.",
+                 "We find that generalization emerges only with data diversified across domains.",
+                 "Our findings also reveal that diversifying within narrow domains fails to generalize.",
+                 "We release our code."]
+    paper = Paper("p", "Diversity and generalization", " ".join(sentences))
+    scored = _scorer(sentences)
+    chosen = [scored(1, 0.80), scored(0, 0.60)]
+    assert [s.position for s in findings_first(chosen, {"p": paper}, [*chosen, scored(2, 0.55)])] == [1, 2, 0]
+    assert [s.position for s in findings_first(chosen, {"p": paper}, [*chosen, scored(2, 0.40)])] == [1, 0]
+
+
 def test_the_finding_on_what_the_question_asks_beyond_the_papers_subject_leads():
     """Every sentence is about neural code generation; what is asked is whether developers finish faster."""
     from rag.answer.factoid import findings_first
