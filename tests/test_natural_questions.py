@@ -716,6 +716,7 @@ def test_a_yes_no_question_the_named_abstract_is_silent_on_is_refused(engine, qu
 @pytest.mark.parametrize(("question", "said"), [
     ("DotaMath++ accuracy on GSM8K?", "“DotaMath++”"),  # a variant no abstract has is an unknown name
     ("ompgpt param count?", "no figure for the parameter count"),  # a count asked in two words
+    ("MPIrigen: parameter count of its MonoCoder base?", "no figure for the parameter count"),  # after a label
     ("plansearch pass@1 on humaneval+ w/ claude?", "no HumanEval+ figure"),  # "+" typed lower case is the name
     ("PLANSEARCH scores on MBPP+?", "no MBPP+ figure"),  # plural "scores" asks a figure
 ])

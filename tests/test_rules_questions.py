@@ -243,6 +243,7 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("is bigger always better for provers? what evidence there is", "multi", []),
     ("what do we really know about contamination in code benchmarks?", "multi", []),
     ("whats the consensus on sampling many programs and filtering them?", "multi", []),
+    ("what's the big picture on humans and LLMs coding together?", "multi", []),
     ("what's the landscape for agents that browse the web?", "multi", []),
     ("speeding up completion models - approaches?", "multi", []),
     ("how has the community tackled scarce proof data?", "multi", []),
@@ -2167,6 +2168,8 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
      "train provers with RL"),
     ("the ones that fine-tune StarCoder. which are they?", "fine-tune StarCoder"),
     ("which of the indexed papers report MBPP numbers", "MBPP numbers"),  # as "which papers report ..."
+    ("HumanEval+ numbers reported by which papers", "HumanEval+ numbers"),  # the passive, asked last
+    ("Isabelle used in which works", "Isabelle"),
     # Controls: two benchmarks named after the topic are part of it; "its" pointing back at a paper said before.
     ("which papers report results, MBPP or HumanEval", "results, MBPP or HumanEval"),
     ("I read CodeTree. Which papers extend its search?", ""),

@@ -630,7 +630,8 @@ _BODY_OF_WORK = (
     r"\bwhat(?:['’]?s|\s+has|\s+is|\s+have)\s+(?:been\s+)?(?:done|tried|proposed|known|shown|found|learned|explored|"
     r"reported|observed|attempted|being\s+done)\b|\bwhat\s+do\s+we\s+(?:actually\s+|really\s+)?know\b|"
     # "whats the consensus here", "what's the landscape for ...": where the work stands, paper by paper.
-    r"\bwhat(?:['’]?s|\s+is)\s+(?:the\s+)?(?:consensus|landscape|state\s+of\s+(?:play|things|the\s+field))\b|"
+    r"\bwhat(?:['’]?s|\s+is)\s+(?:the\s+)?(?:consensus|landscape|state\s+of\s+(?:play|things|the\s+field)|"
+    r"(?:overall|big|whole)\s+(?:story|picture))\b|"
     # "can LLMs trace code? what evidence there is", "who has tested that?", "what experiments have looked at that":
     # the works bearing on the question before.
     r"(?:^|(?<=[?.!])\s*)(?:what|which)\s+(?:evidence|experiments|studies)\s+(?:there\s+is|is\s+there|"
@@ -979,6 +980,10 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
     (re.compile(r"^(?P<topic>.+?)\s+(?:(?:shows?|comes?)\s+up|(?:gets?|is|are)\s+(?:mentioned|discussed|covered|"
                 r"raised|cited))\s+in\s+which\s+(?:abstracts|papers|works)" + _TOPIC_END, re.I),
      "which papers mention {}"),
+    # "MultiPL-E results reported by which papers?", "HumanEval used in which works?": the papers doing it.
+    (re.compile(rf"^(?P<topic>[^?]+?)\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?P<verb>{'|'.join(_ACTIVE)})\s+"
+                r"(?:by|in)\s+which\s+(?:papers|works|studies|abstracts)" + _TOPIC_END, re.I),
+     lambda m: f"which papers {_ACTIVE[m['verb'].lower()]} {m['topic'].strip(' ,')}"),
     # "Is ChatGPT itself put to the test anywhere?", "Is the AST used or discussed by any paper here?"
     (re.compile(r"^(?:is|are)\s+(?P<topic>.+?)\s+(?P<verb>used|discussed|covered|mentioned|studied|raised|evaluated|"
                 r"tested|put\s+to\s+the\s+test)(?:\s+or\s+\w+)?\s+(?:anywhere|by\s+any\s+(?:paper|work|abstract)s?|"

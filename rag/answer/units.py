@@ -51,7 +51,9 @@ _COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|(?:^|\b
                        r"\b(?:the|its|their|what(?:'s|’s|s)?)\s+(?:(?:total|overall|exact)\s+)?(?P<unit3>[a-z][\w-]*)"
                        r"\s+counts?\b|"
                        r"(?:^(?:[\w.+-]+(?:['’]s)?\s+)?|(?<![\w-])(?-i:[A-Z])[\w.+-]*(?:['’]s)?\s+)"
-                       r"(?:(?:total|overall|exact)\s+)?(?P<unit4>(?-i:[a-z])[\w-]*)\s+counts?\s*(?:[?.;:]|$)",
+                       r"(?:(?:total|overall|exact)\s+)?(?P<unit4>(?-i:[a-z])[\w-]*)\s+counts?\s*(?:[?.;:]|$)|"
+                       # "MPIrigen: parameter count of the base model?": the ask opens with it.
+                       r"(?:^|[:;?!]\s+)(?:(?:total|overall|exact)\s+)?(?P<unit5>[a-z][\w-]*)\s+counts?\s+(?:of|for)\b",
                        re.I)  # not "a number of edge devices"; "whats the parameter count of OMPGPT"
 # What a dataset or benchmark is counted in, whatever it calls them: "more synthetic (training) examples" asks a
 # count of them with words between (not "more diverse programs", "more rigorous tests").
