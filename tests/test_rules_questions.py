@@ -2170,6 +2170,10 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("which of the indexed papers report MBPP numbers", "MBPP numbers"),  # as "which papers report ..."
     ("HumanEval+ numbers reported by which papers", "HumanEval+ numbers"),  # the passive, asked last
     ("Isabelle used in which works", "Isabelle"),
+    # Who looks, and the asker's musing, are no part of the topic.
+    ("Looking for studies that test code completion tools in the wild", "studies that test code completion tools in "
+     "the wild"),
+    ("I keep wondering if agents can shop online - show me what you've got on that", "agents can shop online"),
     # Controls: two benchmarks named after the topic are part of it; "its" pointing back at a paper said before.
     ("which papers report results, MBPP or HumanEval", "results, MBPP or HumanEval"),
     ("I read CodeTree. Which papers extend its search?", ""),

@@ -1012,7 +1012,9 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
     (re.compile(r"^(?!(?:would|could|should|can|will|does|do|did|is|are|was|were|how|why|what|which|who|when|where)\b)"
                 r"(?![^?]*\b(?:across|show\s+up|come\s+up|used\s+(?:in|by))\b)"  # which benchmarks: an aggregation
                 r"(?!.*\b(?:which|what|how|who|why)\b)"  # a request, not a named paper before a question
-                r"(?:need:\s*)?(?P<topic>(?:(?:[\w-]+\s+){0,2}?(?:benchmarks|datasets|models|work|studies|agents|tools)\s+"
+                # "Looking for studies that examine ...": who looks is no part of what is looked for.
+                r"(?:need:\s*)?(?:(?:(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+)?(?:looking|searching|hunting)\s+for\s+)?"
+                r"(?P<topic>(?:(?:[\w-]+\s+){0,2}?(?:benchmarks|datasets|models|work|studies|agents|tools)\s+"
                 r"(?:that|which|where|for|designed|built|trained|introduced|released|about)|(?:everything|anything)\s+"
                 r"(?:built|shipped|evaluated|released|based|trained))\b.+?)" + _TOPIC_END, re.I),
      "which papers are about {}"),
@@ -1034,9 +1036,15 @@ def _asked_as_list(text: str) -> str:
             continue
         if callable(question):
             return question(match)
-        if topic := match["topic"].strip(" ,"):
+        if topic := _WONDERING.sub("", match["topic"].strip(" ,")):
             return question.format(topic)
     return text
+
+
+# "I keep wondering whether the code LLMs write is fast - show me what you've got on that": the asker's musing, not
+# the topic.
+_WONDERING = re.compile(r"^(?:i\s+(?:keep\s+|kept\s+|was\s+|am\s+|['’]m\s+|always\s+)?wonder(?:ing|ed)?|"
+                        r"i\s*(?:['’]m|\s+am)\s+curious)\s+(?:about\s+)?(?:whether\s+|if\s+)?", re.I)
 
 
 def _named_it(topic: str) -> str:
