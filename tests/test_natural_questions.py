@@ -319,7 +319,12 @@ def test_the_answer_about_one_paper_quotes_more_than_its_single_best_sentence(en
                         "completeness does not hold?")
     assert {c.title for c in answer.citations} == {
         "When is Realizability Sufficient for Off-Policy Reinforcement Learning?"}
-    assert "realizability" in answer.answer.lower() and len(answer.sentences) <= 4
+    # At most four sentences chosen; a sentence limiting one of them ("However, Bellman completeness is ...") is
+    # quoted with it.
+    from rag.text.sentences import qualifies
+
+    chosen = [s for s in answer.sentences if not qualifies(s.text)]
+    assert "realizability" in answer.answer.lower() and len(chosen) <= 4
 
 
 def test_a_comparison_asking_for_benchmarks_quotes_every_sentence_naming_one(engine):

@@ -623,6 +623,7 @@ def test_the_names_a_list_topic_asks_for(topic, names):
     ("papers that evaluate on WebShop", ["games"], 0, ["games"]),            # a name's list: those naming it
     ("agents acting on websites from 2023", ["games"], 0, ["games"]),        # a limit: read apart
     ("a new benchmark for web agents", ["games"], 0, ["games"]),             # what papers make: read apart
+    ("agents tested on 20 or more websites", ["games"], 0, ["games"]),      # a figure: read apart
 ])
 def test_the_paper_closest_to_a_whole_described_topic_joins_its_list(topic, listed, closest_rank, kept):
     from rag.answer.listing import Match, with_closest

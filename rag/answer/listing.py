@@ -254,11 +254,12 @@ CLOSEST_RANKED = 2
 def with_closest(topic: str, matches: list[Match], papers: Sequence[Paper],
                  score_topic: Callable[[str], Sequence[ScoredSentence]]) -> list[Match]:
     """The list, and the paper closest to its whole topic (CLOSEST_RANKED) when the list is not empty and the topic
-    describes what the papers do: not a name's list ("which papers use MBPP"), a limit ("from 2023"), a narrowing, or
-    what papers make, release, tune or spend, which are read apart."""
+    describes what the papers do: not a name's list ("which papers use MBPP"), a limit ("from 2023"), a figure ("20 or
+    more LLMs"), a narrowing, or what papers make, release, tune or spend, which are read apart."""
     rest, only = split_filters(topic)
-    if not matches or only or NARROWING in topic or names_asked(topic) or _NEW_DATA.search(topic) or \
-            release_asked(topic) is not None or asks_tuned_models(topic) or asks_money(topic):
+    if not matches or only or NARROWING in topic or names_asked(topic) or asked_figures(topic) or \
+            _NEW_DATA.search(topic) or release_asked(topic) is not None or asks_tuned_models(topic) or \
+            asks_money(topic):
         return matches
     kept = {m.paper.paper_id for m in matches}
     allowed = {p.paper_id: p for p in papers}
