@@ -319,11 +319,11 @@ def test_the_answer_about_one_paper_quotes_more_than_its_single_best_sentence(en
                         "completeness does not hold?")
     assert {c.title for c in answer.citations} == {
         "When is Realizability Sufficient for Off-Policy Reinforcement Learning?"}
-    # At most four sentences chosen; a sentence limiting one of them ("However, Bellman completeness is ...") is
-    # quoted with it.
-    from rag.text.sentences import qualifies
+    # At most four sentences chosen; a sentence limiting or spelling out one of them ("However, Bellman completeness
+    # is ...") is quoted with it.
+    from rag.text.sentences import read_with_previous
 
-    chosen = [s for s in answer.sentences if not qualifies(s.text)]
+    chosen = [s for s in answer.sentences if not read_with_previous(s.text)]
     assert "realizability" in answer.answer.lower() and len(chosen) <= 4
 
 
@@ -1151,6 +1151,13 @@ def test_the_metrics_papers_report_are_listed_by_name_with_their_papers(engine):
     for metric in ("MRR", "ROUGE-L", "exact match", "Completion Acceptance Rate (CAR)"):
         assert f"**{metric}**" in answer.answer
     assert "**CodeXGLUE**" not in answer.answer  # a benchmark, where PyCoder's accuracy is measured
+
+
+def test_the_models_on_top_across_benchmark_papers_are_models_not_the_benchmarks(engine):
+    # "the math benchmark papers" say which papers; the models they find best are what is asked.
+    answer = engine.ask("which model ends up on top across the math benchmark papers?")
+    assert not answer.refused and "**QwQ-32B-Preview**" in answer.answer
+    assert "**GSM8K**" not in answer.answer and "**miniF2F**" not in answer.answer
 
 
 def test_a_second_follow_up_without_names_keeps_to_what_the_first_question_asked_about(engine):

@@ -39,3 +39,17 @@ def test_the_models_an_abstract_puts_to_the_test(abstract, models):
     paper = Paper("p", "ZetaNet: Reasoning with Zeta", abstract)
     found = evaluated_models(paper, lambda n, s: used_as_data(n, s, using=False))
     assert [name for name, _ in found] == models
+
+
+@pytest.mark.parametrize(("name", "own"), [
+    ("DeepSeek-Prover-V1.5", True),   # a version of the paper's short name, hyphened on
+    ("DeepSeek-Prover", True),
+    ("prover-7B", False),             # a part of the name is not the name
+    ("Llama2", False),
+])
+def test_a_version_of_the_papers_own_name_is_its_own(name, own):
+    from rag.answer.tuned_models import own_name
+
+    paper = Paper("p", "DeepSeek-Prover: Theorem proving with synthetic data",
+                  "We fine-tune a 7B model on synthetic Lean proofs and compare with Llama2.")
+    assert own_name(name, paper) is own

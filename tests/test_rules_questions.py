@@ -2174,6 +2174,7 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("Looking for studies that test code completion tools in the wild", "studies that test code completion tools in "
      "the wild"),
     ("I keep wondering if agents can shop online - show me what you've got on that", "agents can shop online"),
+    ("I'm wondering whether agents can shop online - show me what you've got on that", "agents can shop online"),
     # Controls: two benchmarks named after the topic are part of it; "its" pointing back at a paper said before.
     ("which papers report results, MBPP or HumanEval", "results, MBPP or HumanEval"),
     ("I read CodeTree. Which papers extend its search?", ""),

@@ -360,10 +360,19 @@ def introduced_data(paper: Paper) -> tuple[str, str] | None:
 
 # A question for data, not metrics: "what benchmarks / datasets ...".
 _ASKS_DATA = re.compile(r"\b(?:benchmarks?|datasets?|data sets?|test sets?|evaluat\w* on)\b", re.I)
-# "what metrics do the math benchmarks introduce or rely on?": benchmarks as the papers asked about, not what is asked.
-_BENCHMARK_PAPERS = re.compile(r"\b(?:the|these|those)\s+(?:[\w/-]+\s+){0,3}?(?:benchmarks|datasets)\s+(?:papers\s+)?"
-                               r"(?=(?:\w+\s+){0,2}?(?:introduc|us|rel|report|propos|defin|measur|adopt|employ)\w*\b)",
+# "what metrics do the math benchmarks introduce or rely on?", "which model ends up on top across the benchmark
+# papers?": benchmarks as the papers asked about, not what is asked.
+_BENCHMARK_PAPERS = re.compile(r"\b(?:the|these|those)\s+(?:[\w/-]+\s+){0,3}?(?:(?:benchmark|dataset)s?\s+papers\b|"
+                               r"(?:benchmarks|datasets)\s+"
+                               r"(?=(?:\w+\s+){0,2}?(?:introduc|us|rel|report|propos|defin|measur|adopt|employ)\w*\b))",
                                re.I)
+
+
+def _asks_data(question: str) -> bool:
+    """Data is what is asked, not an aside in brackets nor the papers the question is about."""
+    return bool(_ASKS_DATA.search(_BENCHMARK_PAPERS.sub("", re.sub(r"\([^()]*\)", "", question))))
+
+
 # A question (or a comparison's aspect: "what metrics do A, B and C report?") asking for metrics; a metric is rarely a
 # name in a sentence about data ("single token prediction (MRR: 70.9% ...)"), so the sentences reporting one are
 # found apart.
@@ -438,9 +447,9 @@ def aggregate(question: str, found: Gathered, besides: Sequence[str] = ()) -> An
     topic = aggregated_topic(question)
     if asks_tuned_models(question):
         return _tuned(question, found, topic)
-    if asks_evaluated_models(question) and not _ASKS_DATA.search(re.sub(r"\([^()]*\)", "", question)):
+    if asks_evaluated_models(question) and not _asks_data(question):
         return _evaluated(question, found, topic, besides)
-    if asks_metrics(question) and not _ASKS_DATA.search(_BENCHMARK_PAPERS.sub("", question)):
+    if asks_metrics(question) and not _asks_data(question):
         return _metrics(question, found, topic)
     relevant = [s.paper_id for s in relevant_papers(found, ranked=False, topic=topic,
                                                     limit=ACROSS_DEPTH if topic else MAX_ACROSS)

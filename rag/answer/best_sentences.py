@@ -197,7 +197,8 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         best = max(chosen, key=lambda s: s.score).paper_id
         chosen = [s for s in chosen if s.paper_id == best]
     if shape is not None and shape.yes_no:
-        chosen = findings_first(chosen, papers, scored, by_ask=asked_beyond_subject(found, chosen))
+        chosen = findings_first(chosen, papers, scored, by_ask=asked_beyond_subject(found, chosen),
+                                limit=settings.answer.max_sentences)
     chosen = answering_each_ask(found.searched, chosen, found, settings.answer.max_sentences)
     emphasis = asked_value(found.searched, chosen[0].text, [t.text for t in shape.terms] if shape else []) \
         if chosen else None

@@ -1,5 +1,6 @@
 """Which models the papers evaluate, compare against or find best: "which LLMs get evaluated in the math evaluation
-papers?", "what models do the Lean provers use as baselines?", "which model comes out on top in each benchmark paper?".
+papers?", "what models do the Lean provers use as baselines?", "which model comes out on top across the benchmark
+papers?".
 
 Such a question asks for named things, as "which benchmarks ..." does, but for the models a paper puts to the test,
 not those it fine-tunes (tuned_models.py) nor the data it runs them on. A model is a name written as one (a version
@@ -17,9 +18,10 @@ from rag.text.names import is_generic, names_in
 from rag.text.sentences import split_sentences
 from rag.types import Paper
 
-_MODELS = r"(?:models?|LLMs?|LMs?|baselines?)"
+_MODEL_WORD = r"(?:models?|LLMs?|LMs?)"
+_MODELS = rf"(?:{_MODEL_WORD}|baselines?)"
 # "which LLMs get evaluated in the math papers", "what models do the Lean provers use as baselines?", "which model
-# ends up on top across the benchmark papers", "models evaluated across these papers", "which actual models/products
+# ends up on top across the benchmark papers", "which actual models/products
 # got evaluated in the completion studies". Asked of several papers ("papers", "across", "here"): "which models did
 # they test?" after a turn about one paper is a question about it, and "which papers ... benchmark" asks for papers.
 _OF_SEVERAL = re.compile(r"\b(?:papers|works|studies|corpus|collection|here|provers|"
@@ -35,10 +37,10 @@ _ASKS = re.compile(
     re.I)
 # Where a sentence names models it tests: "evaluated 23 leading LLMs", "compare ... with GPT-4", "baseline GPT-4".
 _CUE = re.compile(r"\b(?:evaluat\w*|test\w*|benchmark\w*|compar\w*|baselines?|outperform\w*|surpass\w*|beat\w*|"
-                  r"than|against|versus|vs\.?|best|top|lags?|leading|state-of-the-art|models?|LLMs?|LMs?)\b", re.I)
+                  rf"than|against|versus|vs\.?|best|top|lags?|leading|state-of-the-art|{_MODEL_WORD})\b", re.I)
 # A name written as a model: a version or a size in it ("GPT-4o", "o1-mini", "Llama2", "Qwen2.5-7B").
 _VERSIONED = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
-_LISTED_AFTER = r"(?:models?|LLMs?|LMs?)\s*,?\s*(?:\(|(?:such\s+as|including|like|e\.g\.,?)\s+)"
+_LISTED_AFTER = rf"{_MODEL_WORD}\s*,?\s*(?:\(|(?:such\s+as|including|like|e\.g\.,?)\s+)"
 
 
 def asks_evaluated_models(question: str) -> bool:
@@ -70,7 +72,7 @@ def _written_as_model(name: str, sentence: str) -> bool:
     if re.search(rf"\d\s*%\s+(?:of|on|in|for)\s+(?:the\s+)?{named}(?![\w-])", sentence):
         return False  # "proves 46.3% of miniF2F": what a score is on is data
     if re.search(rf"(?<![\w-]){named}(?![\w-])\s+(?:(?:base|language|code|foundation|chat)\s+)?"
-                 r"(?:models?|LLMs?|LMs?)\b", sentence):
+                 rf"{_MODEL_WORD}\b", sentence):
         return True  # "the InCoder model"
     if re.search(rf"{_LISTED_AFTER}(?:[\w.+-]+(?:\s+[\w.+-]+)?,?\s+(?:and\s+|or\s+)?){{0,5}}?{named}(?![\w-])",
                  sentence, re.I):

@@ -54,10 +54,11 @@ FINDING_RATIO = 0.6
 
 def findings_first(chosen: Sequence[ScoredSentence], papers: dict[str, Paper],
                    scored: Sequence[ScoredSentence] = (),
-                   by_ask: Sequence[ScoredSentence] = ()) -> list[ScoredSentence]:
+                   by_ask: Sequence[ScoredSentence] = (), limit: int | None = None) -> list[ScoredSentence]:
     """A yes/no question is answered by a finding: result and conclusion sentences lead, background follows.
     The best paper's best finding among `scored` not chosen yet is added: "Does X reduce Y?" is answered by what the
-    study found, not only by why it was done, and often by two of its findings. `by_ask`: the lead paper's
+    study found, not only by why it was done, and often by two of its findings; in a full answer (`limit`) it takes
+    the place of the weakest sentence but the lead. `by_ask`: the lead paper's
     sentences scored for what the question asks beyond the paper's subject (finding_aspect); its best finding
     leads."""
     from rag.answer.roles import classify
@@ -75,10 +76,23 @@ def findings_first(chosen: Sequence[ScoredSentence], papers: dict[str, Paper],
         finding = next((s for s in scored if s.paper_id == lead.paper_id and s not in chosen and is_finding(s)
                         and s.score >= FINDING_RATIO * lead.score), None)
         if finding is not None:
-            chosen.append(finding)
+            chosen = [*_room_beside(chosen, lead, limit), finding]
     asked = next((s for s in by_ask if is_finding(s)), None)
     if asked is not None:
         # Its place and score as the whole question found it, so the answer reads as before around it.
         mine = next((s for s in scored if s.paper_id == asked.paper_id and s.position == asked.position), asked)
-        chosen = [mine, *(s for s in chosen if s.position != mine.position or s.paper_id != mine.paper_id)]
+        others = [s for s in chosen if s.position != mine.position or s.paper_id != mine.paper_id]
+        chosen = [mine, *(_room_beside(others, max(others, key=lambda s: s.score), limit) if others else [])]
     return sorted(chosen, key=lambda s: not is_finding(s))
+
+
+def _room_beside(chosen: list[ScoredSentence], lead: ScoredSentence, limit: int | None) -> list[ScoredSentence]:
+    """The chosen sentences less the weakest one but the lead when one more would pass the answer's limit (with room
+    for one sentence only, the finding takes it)."""
+    if limit is None or len(chosen) < limit:
+        return chosen
+    rest = [s for s in chosen if s is not lead]
+    if not rest:
+        return []
+    weakest = min(rest, key=lambda s: s.score)
+    return [s for s in chosen if s is not weakest]

@@ -744,7 +744,8 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         return _not_stated(paper, "", question, found,
                            f"{the_abstract} gives no figure for this (the closest it says: “{chosen[0].text}”).")
     if shape.yes_no and not spelled:  # "is ESMA an acronym?": the words spelling it out lead, not a finding
-        chosen = findings_first(chosen, view.papers, scored, by_ask=asked_beyond_subject(found, chosen))
+        chosen = findings_first(chosen, view.papers, scored, by_ask=asked_beyond_subject(found, chosen),
+                                limit=settings.answer.max_sentences)
     elif not spelled and not wanted and not asks_for_figure(question) and not asks_number(question) and \
             (by_ask := asked_beyond_subject(found, chosen)) and \
             all(s.position != by_ask[0].position for s in chosen):

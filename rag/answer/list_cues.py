@@ -15,10 +15,15 @@ import re
 from rag.answer.asks import REFERS_BACK
 
 # The collection itself, as askers name it: "in here", "in this corpus", "in this colection" (typed so).
-COLLECTION = r"(?:coll?ection|corpus|index|set|library|pool|batch|pile)"
+COLLECTION = r"(?:coll?ections?|corpus|index|set|library|pool|batch|pile)"
 HERE = rf"(?:here|in\s+here|in\s+(?:this|the)\s+{COLLECTION})"
 # "I'm looking for X", "hunting for X", "after X": who wants it, before what is wanted.
-LOOKING_FOR = r"^(?:(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+)?(?:(?:looking|searching|hunting)\s+for|after)\s+"
+_ASKER = r"(?:(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+)?"
+LOOKS_FOR = rf"{_ASKER}(?:looking|searching|hunting)\s+for"
+LOOKING_FOR = rf"^(?:{LOOKS_FOR}|{_ASKER}after)\s+"
+
+# "which papers make that case?": papers for what was said before.
+MAKE_THAT_CASE = r"(?:make|argue|back|support)s?\s+(?:that|this)(?:\s+(?:case|point|claim|argument|up))?"
 
 # Words that only ask for papers and say nothing of what they are about; one of them must be there for the question to
 # be a list at all. A bare "which ones" or "all of them" asks so only as a fragment of its own ("humaneval — who
@@ -51,7 +56,7 @@ _ASKS_FOR_PAPERS = re.compile(
     + r"\s+(?:that|which|where|on|about)\b|"
     + _START + r"(?:so\s+)?which\s+(?:of\s+(?:these|the|our)\s+)?" + _PAPERS
     + r"(?:\s+(?:(?:do|does|did)\s+(?:that|this|so)|belong(?:\s+there)?|fit|qualify|count|"
-    r"(?:make|argue|back|support)\s+(?:that|this)(?:\s+(?:case|point|claim|argument|up))?))?(?=\s*(?:[.;!?]|$))|"
+    + MAKE_THAT_CASE + r"))?(?=\s*(?:[.;!?]|$))|"
     # "show me the github copilot papers": the kind of papers is the topic
     r"\b(?:show|give|find|get)(?:\s+(?:me|us))?\s+(?:all\s+)?the\s+(?P<kind>(?:[\w-]+\s+){1,3}?)(?:papers|works|studies)"
     + _END + "|"
@@ -101,6 +106,8 @@ _THE_COLLECTION = re.compile(rf"\b(?:{HERE}|(?:this|the)\s+{COLLECTION})\b", re.
 _EMPTY = frozenset({"need", "want", "would", "like", "know", "list", "show", "papers", "paper", "ones", "every", "just",
                     "really", "also", "them", "those", "these", "this", "that", "please", "thanks", "could", "should",
                     "what", "which", "who", "where", "how", "any", "all"})
+# "X or a variant of it", "or some version of them": the words pointing back within a fragment, not before it.
+_VARIANT_OF_IT = re.compile(r"\bor\s+(?:a|an|some|any)\s+(?:[\w-]+\s+){0,2}?of\s+(?:it|them)\b", re.I)
 _SAYS_ENOUGH = 4  # words of its own a fragment pointing back needs to say what papers are on by itself
 _BROKEN_OFF = re.compile(r"(?:[,.;!?—–→:(]\s*(?:(?:so|and|but|then)\s+)?|\s-+\s*)$", re.I)
 
@@ -149,6 +156,6 @@ def _topical(fragment: str) -> bool:
     ("tests or uses this", "who evaluates on it"); "rank programs by running them" says enough itself."""
     words = [w for w in re.findall(r"[a-z][\w-]*", fragment.lower()) if len(w) >= 3 and w not in _EMPTY]
     # "X or a variant of it": "it" is X, said in the fragment itself.
-    within = re.sub(r"\bof\s+(?:it|them)\b", " ", _THE_COLLECTION.sub(" ", fragment), flags=re.I)
+    within = _VARIANT_OF_IT.sub(" ", _THE_COLLECTION.sub(" ", fragment))
     return bool(words) and not _ASIDE.search(fragment) and \
         (len(words) >= _SAYS_ENOUGH or not REFERS_BACK.search(within))

@@ -27,7 +27,16 @@ from rag.answer.asks import (
 )
 from rag.answer.described import DESCRIBING
 from rag.answer.evaluated_models import asks_evaluated_models
-from rag.answer.list_cues import COLLECTION, HERE, LOOKING_FOR, TO_CITE_PAPERS, fragment_topic, without_asking
+from rag.answer.list_cues import (
+    COLLECTION,
+    HERE,
+    LOOKING_FOR,
+    LOOKS_FOR,
+    MAKE_THAT_CASE,
+    TO_CITE_PAPERS,
+    fragment_topic,
+    without_asking,
+)
 from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, paper_ids_of
 from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
@@ -611,9 +620,11 @@ _WAYS = (r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\
 # "What approaches exist for X?": the ways, one per paper, not a list of papers (which "what approaches use MCTS?"
 # is). Only "exist": on the tune sets "what approaches are there here for ..." and "... have been used with LLMs"
 # were answered better as lists or from their closest papers.
-_ASKS_AGAIN = re.compile(r"\b(?:which|what|who|how|list|name)\b|\?", re.I)
 _WAYS_EXIST = re.compile(r"^what\s+(?:[\w-]+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|"
                          r"ideas)\s+exist\b", re.I)
+# A remark after "what approaches exist?" that asks again ("... which papers use them?"), so the ways are not all
+# that is asked.
+_ASKS_AGAIN = re.compile(r"\b(?:which|what|who|how|list|name)\b|\?", re.I)
 # A question about a body of work rather than one paper: what has been tried or found ("what's been done on ...",
 # "has anyone found ...", "how has RL been used ...", "where has diversity been shown to matter?"), the kinds of work
 # there are ("what strategies have been proposed", "frameworks where an LLM coordinates ...", "ideas for ...", "any
@@ -875,8 +886,7 @@ _SAYS_NOTHING = re.compile(r"(?:(?:are|is|were|was|have\s+been|has\s+been|gets?|
                            # "which papers belong there?": where the asker put them, said before
                            r"belongs?(?:\s+(?:there|here|in\s+it))?|fit|qualify|"
                            # "which papers make that case?": what was said before
-                           r"(?:make|makes|argue|argues|back|backs|support|supports)\s+(?:that|this)(?:\s+(?:case|point|"
-                           r"claim|argument|up))?", re.I)
+                           + MAKE_THAT_CASE, re.I)
 
 
 def _any_topic(text: str) -> str:
@@ -906,7 +916,7 @@ _EITHER_ONE = re.compile(r",\s*(?:(?:yeah|so)\s+)?(?:either(?:\s+one)?|all\s+of\
                          r"any\s+of\s+(?:them|these|those|the\s+\w+)"
                          r"(?:\s+(?:is|are)\s+fine)?|whichever|both)\s*(?=[?.!]*$)", re.I)
 
-# "..., LLM-driven or classic", "...? both the LLM-driven kind and the evolutionary kind": which kinds count (all of
+# "..., LLM-driven or classic", "...? both the LLM-driven kind and the classical kind": which kinds count (all of
 # them), said after the topic.
 _KIND = (r"(?:[\w-]+-(?:driven|based|powered|guided|style)|classic(?:al)?|traditional|conventional|neural|symbolic|"
          r"formal|informal|theoretical|empirical|open|closed|manual|automatic|automated|human|synthetic)")
@@ -1013,7 +1023,7 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                 r"(?![^?]*\b(?:across|show\s+up|come\s+up|used\s+(?:in|by))\b)"  # which benchmarks: an aggregation
                 r"(?!.*\b(?:which|what|how|who|why)\b)"  # a request, not a named paper before a question
                 # "Looking for studies that examine ...": who looks is no part of what is looked for.
-                r"(?:need:\s*)?(?:(?:(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+)?(?:looking|searching|hunting)\s+for\s+)?"
+                rf"(?:need:\s*)?(?:{LOOKS_FOR}\s+)?"
                 r"(?P<topic>(?:(?:[\w-]+\s+){0,2}?(?:benchmarks|datasets|models|work|studies|agents|tools)\s+"
                 r"(?:that|which|where|for|designed|built|trained|introduced|released|about)|(?:everything|anything)\s+"
                 r"(?:built|shipped|evaluated|released|based|trained))\b.+?)" + _TOPIC_END, re.I),
@@ -1043,7 +1053,7 @@ def _asked_as_list(text: str) -> str:
 
 # "I keep wondering whether the code LLMs write is fast - show me what you've got on that": the asker's musing, not
 # the topic.
-_WONDERING = re.compile(r"^(?:i\s+(?:keep\s+|kept\s+|was\s+|am\s+|['’]m\s+|always\s+)?wonder(?:ing|ed)?|"
+_WONDERING = re.compile(r"^(?:i(?:\s+(?:keep|kept|was|am|always)|['’]m)?\s+wonder(?:ing|ed)?|"
                         r"i\s*(?:['’]m|\s+am)\s+curious)\s+(?:about\s+)?(?:whether\s+|if\s+)?", re.I)
 
 

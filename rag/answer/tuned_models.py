@@ -92,11 +92,12 @@ def _names(stretch: str) -> list[str]:
 
 def own_name(name: str, paper: Paper) -> bool:
     """Whether a name is the paper's own: in its title, defined in brackets ("verifier-based (VB) methods"),
-    introduced ("called DotaMathQA"), or a variant of its short name ("DotaMath-deepseek-7B")."""
+    introduced ("called DotaMathQA"), or a variant of its short name ("DotaMath-deepseek-7B"; "DeepSeek-Prover-V1.5"
+    of DeepSeek-Prover)."""
     own = short_name(paper).lower()
+    variant = bool(own) and (own in (part.lower() for part in name.split("-")) or name.lower().startswith(f"{own}-"))
     return bool(mention_pattern(name).search(paper.title) or f"({name})" in paper.abstract or
-                re.search(_NAMING + re.escape(name) + r"(?![\w-])", paper.abstract, re.I) or
-                own in (part.lower() for part in name.split("-")))
+                re.search(_NAMING + re.escape(name) + r"(?![\w-])", paper.abstract, re.I) or variant)
 
 
 def _stretch(after: str) -> str:
