@@ -76,6 +76,9 @@ def test_words_asking_for_papers_inside_another_question_ask_for_no_list(lexicon
     ("inference latency work, serving side only — skip anything about training cost", ""),  # the ask is in the aside
     ("no words asking for papers here, just a sentence", ""),
     ("code search — which ones? need them all", "code search"),
+    # A slash between spaces before the ask breaks off as a dash does; between alternatives it is "or".
+    ("hpc code models / which papers??", "hpc code models"),
+    ("rl for code (synthesis / completion) / which papers", "rl for code"),
     # A fragment pointing back at papers said before says no topic; "X or a version of it" points within itself.
     ("uses one of them — which ones? need them all", ""),
     ("anything citing HumanEval or a version of it — which ones?", "citing HumanEval or a version of it"),

@@ -273,6 +273,12 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     # The papers that use a named model, whatever role they give it; the models tuned when none is named.
     ("which papers put Codex through its paces, as a base model or a baseline?", "list", []),
     ("which base models get fine-tuned across these papers?", "aggregate", []),  # a control
+    # Papers or a topic as a label before the ask: a colon, a dash and an arrow alike.
+    ("theorem proving papers — which benchmarks are reported?", "aggregate", []),
+    ("evolutionary search for programs: what approaches exist", "multi", []),
+    ("evolutionary search for programs — what approaches exist", "multi", []),
+    ("how different papers build math tuning data", "multi", []),  # a request's question, without its "do"
+    ("Name the benchmarks the search papers report on.", "aggregate", []),
 ])
 def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     plan = understand(question, lexicon)
@@ -1797,6 +1803,10 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("For the theorem proving papers: what datasets?", "For the theorem proving papers: what datasets?"),
     ("Q-learning: which papers use it?", "Q-learning: which papers use it?"),
     ("As a systems person: how are programs checked?", "how are programs checked?"),
+    # A request wrapped round a question: the question.
+    ("Describe how different papers build math tuning data.", "how different papers build math tuning data."),
+    ("Walk me through how CodeTree and FunCoder each split it", "how CodeTree and FunCoder each split it"),
+    ("Describe the CodeTree method", "Describe the CodeTree method"),  # no question inside
 ])
 def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     from rag.answer.plan import asked_part
@@ -2170,6 +2180,13 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("which of the indexed papers report MBPP numbers", "MBPP numbers"),  # as "which papers report ..."
     ("HumanEval+ numbers reported by which papers", "HumanEval+ numbers"),  # the passive, asked last
     ("Isabelle used in which works", "Isabelle"),
+    ("copilot mentioned where? list pls", "copilot"),
+    ("where is Copilot discussed?", "Copilot"),
+    # Formal asides between commas, and a list asked for as a favour, say nothing of the topic.
+    ("Which works, broadly construed, employ tree search at generation time?", "tree search at generation time"),
+    ("I would be grateful for a list of the works which report numbers on the miniF2F benchmark",
+     "the miniF2F benchmark"),
+    ("Which of the corpus papers are concerned with code efficiency", "are concerned with code efficiency"),
     # Who looks, and the asker's musing, are no part of the topic.
     ("Looking for studies that test code completion tools in the wild", "studies that test code completion tools in "
      "the wild"),

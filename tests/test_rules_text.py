@@ -348,6 +348,10 @@ def test_the_long_words_a_question_is_about(text, words):
     ("Repo-Instruct and RepoEval", "Repo-Instruct and RepoEval"),  # names are never changed
     ("the dev set and the prob of success", "the dev set and the prob of success"),  # two readings: left as typed
     ("HE p@1 and MBPP P@10", "HE pass@1 and MBPP pass@10"),
+    # "eval" after who does it is the verb; an arrow typed in ASCII is the arrow, and before the ask a break.
+    ("mbpp -> which papers eval on it", "mbpp — which papers evaluate on it"),  # before the ask: a dash
+    ("the ones that eval'd against GPT-4", "the ones that evaluated against GPT-4"),
+    ("the eval on HumanEval => numbers", "the evaluation on HumanEval → numbers"),
     ("the top@1 and map@5 figures", "the top@1 and map@5 figures"),  # only a "p" is pass
     ("how many test cases r in it?", "how many test cases are in it?"),  # chat's "r" after a count's noun
     ("how many runs report Pearson's r in the table?", "how many runs report Pearson's r in the table?"),

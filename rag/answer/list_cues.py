@@ -29,7 +29,10 @@ MAKE_THAT_CASE = r"(?:make|argue|back|support)s?\s+(?:that|this)(?:\s+(?:case|po
 # be a list at all. A bare "which ones" or "all of them" asks so only as a fragment of its own ("humaneval — who
 # evaluates on it, full list"), not inside a question ("which ones, and how did the models fare?", "across all of
 # them"); nor does "anything on" inside one ("did it solve anything on FIMO").
-_START = r"(?:^|(?<=[.;!?,:—–→])\s*|(?<=[-–—→])\s+)"
+# "hpc code models / which papers??": a slash between spaces before the ask breaks off as a dash does; between
+# alternatives ("synthesis / completion") it is "or".
+_SLASH_ASK = r"\s+/\s+(?=(?:so\s+)?(?:which|what|who|list|any)\b)"
+_START = r"(?:^|(?<=[.;!?,:—–→])\s*|(?<=[-–—→])\s+|(?<=\s/)\s+(?=(?:so\s+)?(?:which|what|who|list|any)\b))"
 _END = r"(?=\s*(?:[.;!?,:—–→]|\s-+\s|$))"
 _PAPERS = r"(?:papers?|ones|works?|studies)"
 _ASKS_FOR_PAPERS = re.compile(
@@ -79,7 +82,7 @@ _ASIDE = re.compile(r"^(?:[\w/+-]+\s+){0,4}?(?:included|count(?:s)?(?:\s+too)?|d
                     # another question: "and how did the models fare on them"
                     r"(?:how(?!\s+many\s+(?:papers|works|studies))|why|when|where|what|which|who)\b)", re.I)
 # Where a fragment ends: a sentence end, a dash, an arrow, a colon; a comma before an aside or a new ask.
-_CLAUSE_BREAK = re.compile(r"[.;!?]+(?=\s|$)|\s+[-–—→]+\s+|\s*[—–→]\s*|:\s+|\(|\)|"
+_CLAUSE_BREAK = re.compile(r"[.;!?]+(?=\s|$)|\s+[-–—→]+\s+|\s*[—–→]\s*|:\s+|\(|\)|" + _SLASH_ASK + "|"
                            r"\s+(?=(?:incl\.|including|excluding)\s)|"
                            r",\s*(?=(?:and\s+|but\s+)?(?:(?:[\w/+-]+\s+){0,4}?(?:included|counts?)\b|incl\b|skip|not\b|no\b|"
                            r"except|excluding|leave|for\s+the|so\s+(?:i|we)\b|(?:i|we)\s+(?:really\s+)?need|need\b|"
@@ -148,7 +151,7 @@ def _fragment_topic(text: str) -> str:
 
 
 def _lead_cut(fragment: str) -> str:
-    return _LEADING.sub("", fragment.strip(" ,-"))
+    return _LEADING.sub("", fragment.strip(" ,-/"))
 
 
 def _topical(fragment: str) -> bool:

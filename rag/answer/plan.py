@@ -68,7 +68,7 @@ _LIST_PATTERN = re.compile(
     r"^(?:(?:which|what|(?:list|name|find)(?:\s+(?:all|every|each|any))?(?:\s+the)?|are there(?:\s+any)?)\s+"
     # "which works, if any, have ...": the hedge is no part of the topic.
     # "which of the submitted papers ...": words for the collection itself describe no kind of paper.
-    r"(?:of the\s+(?:(?:submitted|indexed|listed|included|selected|available|collected)\s+)?)?"
+    r"(?:of the\s+(?:(?:submitted|indexed|listed|included|selected|available|collected|corpus|collection)\s+)?)?"
     r"(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones|manuscripts|"
     r"submissions|preprints)"
     # "which papers, other than position papers, evaluate ...": what is set aside is no part of it either.
@@ -180,11 +180,20 @@ _ASKER = re.compile(r"(?:for (?:my|our|a) (?:[\w-]+ ){0,2}(?:survey|thesis|revie
                     r"true or false|true/false|yes or no|yes/no)", re.I)
 
 
+# "Describe how ...", "Walk me through how A and B each ...", "Tell me which ...": a request wrapped round a question.
+_TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?(?:describe|explain|tell\s+(?:me|us)|walk\s+(?:me|us)\s+through|"
+                      r"outline|spell\s+out|give\s+(?:me|us)\s+a\s+sense\s+of|i['’]d\s+like\s+to\s+know|"
+                      r"i\s+want\s+to\s+(?:know|understand)|help\s+(?:me|us)\s+understand)\s*,?\s+"
+                      r"(?=(?:how|what|which|why|whether|where|who)\b)", re.I)
+
+
 def asked_part(question: str) -> str:
     """The question without a lead-in label about the asker ("for my survey: how do papers ..." -> "how do papers
-    ..."); a label that names what is asked ("GitChameleon: what's GPT-4o's pass@1?") stays."""
+    ..."), nor a request wrapped round it ("Describe how papers ..."); a label that names what is asked
+    ("GitChameleon: what's GPT-4o's pass@1?") stays."""
     match = _LEAD_IN.match(question)
-    return question[match.end():] if match and _ASKER.fullmatch(match["label"].strip()) else question
+    asked = question[match.end():] if match and _ASKER.fullmatch(match["label"].strip()) else question
+    return _TELL_ME.sub("", asked, count=1)
 
 
 # A closing clause leaving something out, after the ask: "..., apart from FVEL?", "? -- leave out ... like FVEL".
@@ -256,8 +265,9 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
     # approaches exist for ...?"), and an aside in brackets says nothing of the shape.
     # After a question mark the next ask may start in lower case ("how do people pick one? what approaches exist").
     # Typed in lower case, a question word still starts the ask ("... external APIs). what approaches ...").
+    # After a label ("X: what approaches exist", "X — what approaches exist") the ask is what follows it.
     ask = re.sub(r"\s*\([^()]*\)", "", re.split(r"(?<=[.!])(?<!e\.g\.)(?<!i\.e\.)\s+(?=[A-Z]|(?:what|which|how)\s)|"
-                                               r"(?<=\?)\s+(?=\w)", text)[-1])
+                                               r"(?<=\?)\s+(?=\w)|(?::|\s[-–—]+)\s+(?=what\s)", text)[-1])
     # A remark after it asks nothing else: "What approaches exist for X? Across domains, not just code."
     if not named and (_WAYS_EXIST.match(ask) or (_WAYS_EXIST.match(text) and not _ASKS_AGAIN.search(ask))):
         return _across(text, terms)
@@ -576,7 +586,7 @@ def _with_paired_names(question: str, mentions: list[Mention], lexicon: Lexicon)
 
 # "What datasets / benchmarks ...": the named things across papers, each with the papers that use it.
 _DATA_NOUNS = r"(?:datasets|benchmarks|data sets|test sets|eval(?:uation)? sets|corpora)"
-_AGGREGATE = re.compile(r"(?:^|[.?!:;]\s+|^(?:um+|uh+|erm|hmm+)\b[,\s]+(?:so\s+)?)"
+_AGGREGATE = re.compile(r"(?:^|[.?!:;]\s+|\s[-–—]+\s+|^(?:um+|uh+|erm|hmm+)\b[,\s]+(?:so\s+)?)"
                         r"(?:(?:(?:apart|aside) from|besides|other than|except(?: for)?|excluding|across|among|"
                         r"over|for|in)\b[^?]*?,\s*)?"
                         rf"(?:what|which)\s+(?:[\w-]+\s+){{0,3}}{_DATA_NOUNS}\b|"
@@ -586,14 +596,18 @@ _AGGREGATE = re.compile(r"(?:^|[.?!:;]\s+|^(?:um+|uh+|erm|hmm+)\b[,\s]+(?:so\s+)
                         r"\s+up|appear(?:s|ing)?|come\s+up)\s+(?:across|in|by)\s+(?:the|these|this|all|here)\b|"
                         # "benchmarks the code-gen papers report numbers on": what several papers use, said first.
                         # "I need the benchmarks the agent papers evaluate on": the same, asked for.
-                        rf"^(?:(?:i|we)\s+(?:need|want)\s+|(?:give|show)\s+me\s+|list\s+)?(?:(?:all\s+)?the\s+)?"
+                        rf"^(?:(?:i|we)\s+(?:need|want)\s+|(?:give|show)\s+me\s+|list\s+|name\s+)?(?:(?:all\s+)?the\s+)?"
                         rf"{_DATA_NOUNS}\s+(?:that\s+|which\s+)?(?:the|these)\s+(?:[\w/-]+\s+){{0,3}}?(?:papers|works|"
                         r"studies|methods|models)\s+(?:report|use|evaluate|test|train|rely)",
                         re.I)  # "apart from X, what other ...", "across X, which", "For theorem proving, which ..."
 # Named things asked for as a label: "X benchmarks like SV-COMP -- which ones appear?", "metrics for efficiency --
 # which ones are in use?", "datasets for evaluating code generation on ML libraries?", "math benchmarks across the
-# collection -- give me the inventory".
-_DATA_ASKED = re.compile(rf"^(?:[\w/-]+\s+){{0,4}}?(?:{_DATA_NOUNS}|metrics)\b[^?]*?[-–—:,]+\s*"
+# collection -- give me the inventory", "the agent papers — which benchmarks?".
+_DATA_ASKED = re.compile(
+                         # "theorem proving papers — which datasets/benchmarks reported": the papers as a label.
+                         rf"^(?:[\w/-]+\s+){{0,4}}?(?:papers|works|studies)\s*(?:[-–—:]+|\s[-–—]+)\s*(?:so\s+)?"
+                         rf"(?:what|which)\s+(?:[\w-]+\s+){{0,2}}?(?:{_DATA_NOUNS}|metrics)\b|"
+                         rf"^(?:[\w/-]+\s+){{0,4}}?(?:{_DATA_NOUNS}|metrics)\b[^?]*?[-–—:,]+\s*"
                          r"which\s+(?:ones|of\s+them)\s+(?:appear|show\s+up|come\s+up|are\s+(?:in\s+use|used|reported)|get\s+(?:used|reported))\b|"
                          rf"^{_DATA_NOUNS}\s+(?:for|to)\s+(?:evaluat\w+|test\w*|benchmark\w*|measur\w+)\b|"
                          rf"^(?:[\w/-]+\s+){{0,3}}?{_DATA_NOUNS}\s+across\s+(?:the|this|these|all)\b|"
@@ -655,6 +669,8 @@ _BODY_OF_WORK = (
     r"\bhow\s+(?:has|have)\s+(?:the\s+)?(?:community|field|literature)\s+\w+|"
     r"\bwhat(?:['’]?s|\s+is)\s+out\s+there\b|"
     rf"\b(?:has|have|did|are|do|would)\s+{_GROUPS}\s+\w+|"
+    # "(Describe) how different papers build ...": the same asked as a request, without its "do".
+    rf"^how\s+{_GROUPS}\s+(?!(?:is|are|was|were|has|have|do|does|did)\b)\w+|"
     r"\bhow\s+(?:has|have)\s+[^?]{0,60}?\bbeen\s+\w+|\bwhere\s+has\s+[^?]{0,80}?\bbeen\s+shown\b|"
     r"\bhow\s+have\s+(?:[\w/-]+\s+){0,3}?(?:models|papers|systems|methods|benchmarks|works|studies)\s+\w+ed\b|"
     rf"\bwhat\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:[\w/-]+\s+){{0,4}}?{_WORK}\s+(?:\([^)]*\)\s+)?"
@@ -994,6 +1010,13 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
     (re.compile(rf"^(?P<topic>[^?]+?)\s+(?:(?:is|are|was|were|gets?|got)\s+)?(?P<verb>{'|'.join(_ACTIVE)})\s+"
                 r"(?:by|in)\s+which\s+(?:papers|works|studies|abstracts)" + _TOPIC_END, re.I),
      lambda m: f"which papers {_ACTIVE[m['verb'].lower()]} {m['topic'].strip(' ,')}"),
+    # "copilot mentioned where? list pls", "where is Copilot discussed?": the papers doing it.
+    # (Not "where is X evaluated?": on what, of one paper's X.)
+    (re.compile(r"^(?P<topic>[^?]+?)\s+(?:(?:is|are|gets?|got)\s+)?(?P<verb>mentioned|discussed|studied)\s+where\b|"
+                r"^where\s+(?:is|are|does|do)\s+(?P<topic_w>[^?]+?)\s+(?:get\s+)?(?P<verb_w>mentioned|discussed|studied)"
+                r"(?:\s+(?:here|in\s+(?:these|the)\s+(?:papers|abstracts)))?\s*(?:\?|$)", re.I),
+     lambda m: f"which papers {_ACTIVE[(m['verb'] or m['verb_w']).lower()]} "
+               f"{(m['topic'] or m['topic_w']).strip(' ,')}"),
     # "Is ChatGPT itself put to the test anywhere?", "Is the AST used or discussed by any paper here?"
     (re.compile(r"^(?:is|are)\s+(?P<topic>.+?)\s+(?P<verb>used|discussed|covered|mentioned|studied|raised|evaluated|"
                 r"tested|put\s+to\s+the\s+test)(?:\s+or\s+\w+)?\s+(?:anywhere|by\s+any\s+(?:paper|work|abstract)s?|"
@@ -1357,6 +1380,13 @@ def _list_topic(text: str) -> str:
                   r"((?!(?:the|all|every|each|these|those|of|me)\b)(?:[\w-]+\s+){1,3}?)(?:papers|works|studies)\s+"
                   r"(?=(?:that|which|where|whose)\b)",
                   r"which \1papers ", text, flags=re.I)
+    # "I would be grateful for a list of the works which ...": which papers; "Which works, broadly construed, employ
+    # ...": an aside between commas after the papers asked for says nothing of what they do.
+    text = re.sub(r"^(?:i\s+would\s+be\s+grateful\s+for|i\s+would\s+appreciate|i['’]d\s+appreciate)\s+(?:a|the)\s+"
+                  r"(?:full\s+|complete\s+)?list\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?(?:papers|works|studies)\s+"
+                  r"(?:which|that)\b", "which papers", text, flags=re.I)
+    text = re.sub(r"^(which\s+(?:of\s+the\s+[\w-]+\s+)?(?:papers|works|studies))\s*,\s*[^,?]{3,80}?,\s*", r"\1 ", text,
+                  flags=re.I)
     # "I need a reading list on X", "give me the benchmarks whose tasks ...": the papers about it.
     text = re.sub(r"^(?:(?:i|we)\s+(?:need|want|would\s+like)\s+|(?:i|we)['’]d\s+like\s+)(?:a\s+|an\s+)?(?:short\s+)?"
                   r"(?:reading\s+list|list|overview|survey|roundup)\s+(?:of\s+(?:the\s+)?(?:papers|work)\s+)?(?:on|about|of)\s+",

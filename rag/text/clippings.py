@@ -44,12 +44,25 @@ _ISH = re.compile(r"(?<![\w.])(\d[\d.,]*%?)-?ish\b", re.I)
 _BILLION = re.compile(r"(?<![\w.])(\d[\d.]*)\s?bn\b", re.I)
 _MILLION = re.compile(r"(?<![\w.])(\d[\d.]*)m\b")
 
+# "which papers eval on it", "the ones that eval'd against GPT-4": "eval" as the verb after who does it.
+_EVAL_VERB = re.compile(r"\b(papers|ones|works|studies|they|who|which|that|we|you|models|people)\s+eval(s|['’]?d|ed)?"
+                        r"(?=\s+(?:on|against|with|it|them|their|its|across|over)\b)", re.I)
+# "X => Y": an arrow typed in ASCII, read as the arrow it stands for; before the ask ("mbpp -> which papers eval on
+# it", "verifiers → any?") an arrow breaks off what the question is about, as a dash does.
+_ARROW = r"(?<![<-])(?:-{1,2}>|={1,2}>|→)(?!>)"
+_ARROW_ASK = re.compile(rf"\s*{_ARROW}\s*(?=(?:so\s+)?(?:which|what|who|how|list|any|is|are|does|do|did|has|have|"
+                        r"papers?|ones)\b)", re.I)
+_ASCII_ARROW = re.compile(r"\s*(?<![<-])(?:-{1,2}|={1,2})>(?!>)\s*")
+
 
 def spell_out(text: str, written: Callable[[str], bool] = lambda name: False) -> str:
     """`text` with each clipped word written out ("repo-level" -> "repository-level"); upper-case "SOTA" too,
     since nothing is named that, "p@1" (pass@1), "@64 samples", a count's "r" ("how many cases r in"), the verb
-    "lean on" ("rely on": no prover Lean is named), "15%ish" (about 15%) and "2.6bn", "150m" (2.6B, 150M). Not inside
-    a hyphened name the abstracts write (`written`): "repo-instruct" is ExecRepoBench's Repo-Instruct."""
+    "lean on" ("rely on": no prover Lean is named), "15%ish" (about 15%), "2.6bn", "150m" (2.6B, 150M), "->" (→)
+    and "eval" as a verb. Not inside a hyphened name the abstracts write (`written`): "repo-instruct" is
+    ExecRepoBench's Repo-Instruct."""
+    text = _ASCII_ARROW.sub(" → ", _ARROW_ASK.sub(" — ", text))
+    text = _EVAL_VERB.sub(lambda m: f"{m[1]} evaluate{'d' if m[2] and m[2][-1] == 'd' else m[2] or ''}", text)
     text = re.sub(r"(?<![\w-])SOTA(?![\w-])", "state-of-the-art", text)
     text = re.sub(r"(?<![\w@-])[pP]@(?=\d|k\b)", "pass@", text)  # "HE p@1": pass@1
     text = _AT_SAMPLES.sub(r"with \1", _TYPED_R.sub(r"\1are", text))
