@@ -279,6 +279,8 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("evolutionary search for programs — what approaches exist", "multi", []),
     ("how different papers build math tuning data", "multi", []),  # a request's question, without its "do"
     ("Name the benchmarks the search papers report on.", "aggregate", []),
+    ("What does our corpus say about diversity, and why it matters?", "multi", []),
+    ("how the agent papers test their agents in web environments", "multi", []),
 ])
 def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     plan = understand(question, lexicon)
@@ -1807,6 +1809,10 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("Describe how different papers build math tuning data.", "how different papers build math tuning data."),
     ("Walk me through how CodeTree and FunCoder each split it", "how CodeTree and FunCoder each split it"),
     ("Describe the CodeTree method", "Describe the CodeTree method"),  # no question inside
+    ("Give me the different tricks people use to speed up completion", "what are the different tricks people use to "
+     "speed up completion"),
+    ("give me the evidence in here that small models keep up", "what evidence is there that small models keep up"),
+    ("show me the approaches that use Lean", "show me the approaches that use Lean"),  # the papers doing so: a list
 ])
 def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     from rag.answer.plan import asked_part

@@ -187,12 +187,24 @@ _TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?(?:describe|explain|tell\s+
                       r"(?=(?:how|what|which|why|whether|where|who)\b)", re.I)
 
 
+# "Give me the different tricks people use to ...", "Give me the evidence in here that ...": the ways or the evidence
+# asked for, as "what are the ways ..." and "what evidence is there ..." ask.
+_GIVE_ME_WAYS = re.compile(r"^(?:please\s+|pls\s+)?(?:give|show|tell)\s+(?:me|us)\s+(?:all\s+)?(?:the\s+)?"
+                           r"(?=(?:different\s+|various\s+|main\s+)?(?:ways|tricks|approaches|techniques|strategies|"
+                           r"methods|ideas|options)\s+(?!(?:in|from|of)\s+(?:this|the|these)\b|(?:that|which|using|with|"
+                           r"where)\b)\w)", re.I)
+_GIVE_ME_EVIDENCE = re.compile(r"^(?:please\s+|pls\s+)?(?:give|show|tell)\s+(?:me|us)\s+(?:the\s+|any\s+)?evidence\s+"
+                               r"(?:(?:in\s+)?here\s+|in\s+(?:this|the)\s+\w+\s+)?(?=(?:that|on|for|about)\b)", re.I)
+
+
 def asked_part(question: str) -> str:
     """The question without a lead-in label about the asker ("for my survey: how do papers ..." -> "how do papers
     ..."), nor a request wrapped round it ("Describe how papers ..."); a label that names what is asked
     ("GitChameleon: what's GPT-4o's pass@1?") stays."""
     match = _LEAD_IN.match(question)
     asked = question[match.end():] if match and _ASKER.fullmatch(match["label"].strip()) else question
+    asked = _GIVE_ME_EVIDENCE.sub("what evidence is there ", _GIVE_ME_WAYS.sub("what are the ", asked, count=1),
+                                  count=1)
     return _TELL_ME.sub("", asked, count=1)
 
 
@@ -669,8 +681,12 @@ _BODY_OF_WORK = (
     r"\bhow\s+(?:has|have)\s+(?:the\s+)?(?:community|field|literature)\s+\w+|"
     r"\bwhat(?:['’]?s|\s+is)\s+out\s+there\b|"
     rf"\b(?:has|have|did|are|do|would)\s+{_GROUPS}\s+\w+|"
-    # "(Describe) how different papers build ...": the same asked as a request, without its "do".
-    rf"^how\s+{_GROUPS}\s+(?!(?:is|are|was|were|has|have|do|does|did)\b)\w+|"
+    # "(Describe) how different papers build ...", "(Walk me through) how the agent papers test ...": the same asked
+    # as a request, without its "do".
+    rf"^how\s+(?:(?:the|these)\s+(?:[\w/-]+\s+){{0,3}}?)?{_GROUPS}\s+(?!(?:is|are|was|were|has|have|do|does|did)\b)\w+|"
+    # "What does our corpus say about diversity?": what the papers say, paper by paper.
+    r"\bwhat\s+(?:does|do)\s+(?:our|the|this|these)\s+(?:corpus|collection|papers|literature|index|abstracts|works)"
+    r"(?:\s+here)?\s+(?:say|tell\s+us|show)\b|"
     r"\bhow\s+(?:has|have)\s+[^?]{0,60}?\bbeen\s+\w+|\bwhere\s+has\s+[^?]{0,80}?\bbeen\s+shown\b|"
     r"\bhow\s+have\s+(?:[\w/-]+\s+){0,3}?(?:models|papers|systems|methods|benchmarks|works|studies)\s+\w+ed\b|"
     rf"\bwhat\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?(?:[\w/-]+\s+){{0,4}}?{_WORK}\s+(?:\([^)]*\)\s+)?"
