@@ -315,8 +315,12 @@ def test_a_size_written_only_as_the_end_of_a_range_has_no_figure(question, size)
     ("autocoderover average cost per issue is how many dollar", "It costs $0.43 on average.", True),
     ("how many dollars per paper?", "Each paper costs less than 15 USD.", True),
     ("how many dollars per paper?", "Each paper takes 15 minutes.", False),
+    # A study's size, asked as "the n" or as a label after the question: people, not the models they used.
+    ("what's the n for the CheckMate user study?", "We evaluate three language models with 25 participants.", True),
+    ("what's the n for the CheckMate user study?", "We evaluate three language models as assistants.", False),
+    ("CheckMate user study? number of participants", "We evaluate three language models as assistants.", False),
 ])
-def test_dollars_counted_are_an_amount_of_money(question, sentence, gives):
+def test_what_a_count_asked_counts(question, sentence, gives):
     from rag.answer.units import counted_unit
 
     assert counted_unit(question).search(sentence) is gives

@@ -3494,6 +3494,9 @@ def test_a_title_quoted_with_a_words_s_is_still_its_title(title, quoted, named):
     ("can it predict a program's output? think the answer was no", " think the answer was no"),  # "I" left out
     ("does it beat Codex? pretty sure it does", " pretty sure it does"),
     ("which one? think tanks aside", None),  # a noun, no guess
+    # What the asker makes of the answer: "every paper" there is their table's, no list asked.
+    ("HumanEval pass@1 of the 137B model? filling the HumanEval column for every paper",
+     " filling the HumanEval column for every paper"),
 ])
 def test_the_askers_purpose_after_the_question(question, purpose):
     from rag.answer.asides import purpose_spans

@@ -49,6 +49,9 @@ _PURPOSE = re.compile(r"(?<=[?.!])\s*(?:(?:i|we)(?:['’]d| would)?\s+)?(?:(?:re
                       r"(?:my|our)\b|(?:i|we)\s+(?:think|guess|believe|recall|remember|count|suspect|assume|keep\s+"
                       r"wanting|seem\s+to|was\s+told|heard)\b|(?:my\s+guess|not\s+sure|iirc|afaik)\b|for\s+the\s+[\w-]+(?:\s+"
                       r"[\w-]+){0,2}?\s+(?:week|session|slides|talk|notes|class|seminar|lecture)\b|"
+                      # "filling the HumanEval column for every paper": what the asker is making of the answer
+                      r"(?:(?:i['’]?m|we['’]?re)\s+)?(?:filling(?:\s+in)?|building|compiling|populating|updating)\s+"
+                      r"(?:a|an|the|my|our)\s+(?:[\w-]+\s+){0,3}?(?:column|table|sheet|spreadsheet|matrix|chart)\b|"
                       # "think the answer was no": the guess with its "I" left out
                       r"(?:think|thought|guess|reckon|pretty\s+sure)\s+(?:it|the|that|they|this)\b)[^?]*$", re.I)
 

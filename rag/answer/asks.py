@@ -56,7 +56,10 @@ _ASKS_FIGURE = re.compile(rf"\b(?:how (?:many|much|well|large|big|fast|high)|{_W
 # Questions whose answer is a number and nothing else ("how many", "how long", "what percentage").
 _ASKS_NUMBER = re.compile(r"\b(?:how (?:many|much|long|large|big)|by how much|what (?:\w+\s+){0,2}?(?:percentage|"
                           r"fraction|share|number|proportion|speedup)|what (?:\w+\s+){0,2}?(?:accuracy|score) does|"
-                          r"what (?:\w+\s+){0,2}?(?:size|length|budget|count)\s+(?:is|was|does|did|do|are|were))\b",
+                          r"what (?:\w+\s+){0,2}?(?:size|length|budget|count)\s+(?:is|was|does|did|do|are|were)|"
+                          # a study's size: "what's the n for the user study?", "sample size", "number of participants"
+                          r"what(?:['’]s|\s+is|\s+was)\s+(?:the\s+|their\s+)?n|sample\s+size|"
+                          r"number\s+of\s+(?:participants|subjects|users|annotators|raters|developers|respondents))\b",
                           re.I)  # "what grid size was it trained on?": a number
 
 

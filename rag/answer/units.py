@@ -45,9 +45,9 @@ _UNIT_FORMS = {**dict.fromkeys(["model", "llm", "lm"], r"(?:model|LLM|LM|languag
                **dict.fromkeys(["kind", "type", "sort", "varieti"], r"(?:kind|type|sort|variet)")}
 # "Which is bigger in parameter count?", "the number of lemmas", "number of tasks in MBPP?": a count of that unit.
 # "OMPGPT param count?": a count asked in two words.
-_COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|(?:^|\b(?:the|what|which|larger|smaller|"
-                       r"greater|higher|lower|bigger)\s+)(?:(?:total|overall|exact|final)\s+)?number of "
-                       r"(?P<unit2>[\w-]+)\b|"
+_COUNT_OF = re.compile(r"\b(?:in|by) (?:the )?(?P<unit>[\w-]+) counts?\b|"
+                       r"(?:^|[?:;!]\s*|\b(?:the|what|which|larger|smaller|greater|higher|lower|bigger)\s+)"
+                       r"(?:(?:total|overall|exact|final)\s+)?number of (?P<unit2>[\w-]+)\b|"
                        r"\b(?:the|its|their|what(?:'s|’s|s)?)\s+(?:(?:total|overall|exact)\s+)?(?P<unit3>[a-z][\w-]*)"
                        r"\s+counts?\b|"
                        r"(?:^(?:[\w.+-]+(?:['’]s)?\s+)?|(?<![\w-])(?-i:[A-Z])[\w.+-]*(?:['’]s)?\s+)"
@@ -187,8 +187,14 @@ def _ends_unit(words: list[str], i: int) -> bool:
     return bool(re.search(r"[A-Z]", words[i])) and words[0].lower() not in _MORE
 
 
+# "what's the n for the user study?": how many people took part.
+_STUDY_N = re.compile(r"\bwhat(?:['’]s|\s+is|\s+was)\s+(?:the\s+|their\s+)?n\b(?!-)", re.I)
+
+
 def counted_unit(question: str) -> Unit | None:
     """"How many GPUs ...": GPUs (matched by its stem, "GPU"); "How long ...": a time; None for other questions."""
+    if _STUDY_N.search(question) and not (_HOW_MANY.search(question) or _COUNT_OF.search(question)):
+        return counted_unit("how many people took part?")
     if match := _HOW_MANY.search(question) or _COUNT_OF.search(question) or _MORE_OF.search(question):
         words = next(unit for unit in match.groups() if unit).split()
         # Typed without its verb ("how many libraries BigCodeBench cover", "how many samples and what ..."): the
