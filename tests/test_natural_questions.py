@@ -1153,6 +1153,13 @@ def test_the_metrics_papers_report_are_listed_by_name_with_their_papers(engine):
     assert "**CodeXGLUE**" not in answer.answer  # a benchmark, where PyCoder's accuracy is measured
 
 
+def test_labels_asked_of_a_described_paper_each_get_their_sentence(engine):
+    # A meta-analyst's row: the dataset and model sentence and the gain sentence, not the abstract's background.
+    answer = engine.ask("RL + LLM code optimization paper: dataset, base model, and the %OPT gain over baselines")
+    assert not answer.refused and len({c.paper_id for c in answer.citations}) == 1
+    assert "PIE" in answer.answer and "CodeT5" in answer.answer and "5.6%" in answer.answer
+
+
 def test_the_models_on_top_across_benchmark_papers_are_models_not_the_benchmarks(engine):
     # "the math benchmark papers" say which papers; the models they find best are what is asked.
     answer = engine.ask("which model ends up on top across the math benchmark papers?")

@@ -3573,3 +3573,17 @@ def test_a_list_two_turns_back_is_narrowed_by_what_it_was_on():
     narrowed = condense("ok, and among the gsm8k ones, which also use a code interpreter?",
                         ["which papers use GSM8K?", "what's the OVM one's result there?"])
     assert NARROWING in narrowed and "GSM8K" in narrowed
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("RL code optimization paper: dataset, base model, and the %OPT gain",
+     ["RL code optimization paper", "dataset", "base model", "the %OPT gain"]),
+    ("DotaMath: model size used, and GSM8K accuracy", ["DotaMath", "model size used", "GSM8K accuracy"]),
+    ("DotaMath: which datasets and which model sizes?", []),        # asks of its own after the colon
+    ("What is STP: a prover, a dataset?", []),                       # the subject asks itself
+    ("Code4Me: how many users", []),                                 # one ask
+])
+def test_labels_asked_of_a_subject_are_each_an_ask(question, parts):
+    from rag.answer.asks import labelled_asks
+
+    assert labelled_asks(question) == parts

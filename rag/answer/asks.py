@@ -593,6 +593,23 @@ def subject_and_ask(question: str) -> list[str]:
     return [question]
 
 
+# "RL + LLM code optimization paper: dataset, base model, and the %OPT gain": what is asked of a subject as a list
+# of short labels after a colon, each its own ask.
+_LABELLED = re.compile(r"^(?P<subject>[^:?]{3,100}?):\s+(?P<asks>[^:?]+?)\s*\??$")
+_LABEL_WORDS = 6  # the most words of one label
+
+
+def labelled_asks(question: str) -> list[str]:
+    """The subject and each label asked of it, or [] when the question is not a subject and 2-4 labels."""
+    if not (match := _LABELLED.match(question.strip())) or _ASK_WORD.match(match["subject"].strip()) or \
+            _ASK_WORD.match(match["asks"].strip()):
+        return []
+    labels = [a for a in re.split(r"\s*[,;/]\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+", match["asks"]) if a.strip()]
+    if not 2 <= len(labels) <= 4 or any(len(a.split()) > _LABEL_WORDS for a in labels):
+        return []
+    return [match["subject"], *labels]
+
+
 def ask_opens(part: str) -> bool:
     """Whether a part of a question opens with an ask word: one that does not ("STP says 19.8B tokens were for
     Lean") sets out what the asker knows."""

@@ -47,6 +47,7 @@ from rag.answer.asks import (
     has_figure,
     has_measure,
     is_statement,
+    labelled_asks,
     measure_or_multiple,
     model_ask,
     only_set_aside,
@@ -785,15 +786,19 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
     subject_first = len(parts) < 2 and len(subject_and_ask(question)) > 1
     if subject_first:
         parts = subject_and_ask(question)
+    elif len(parts) < 2 and (labelled := labelled_asks(question)):
+        subject_first, parts = True, labelled  # "X paper: dataset, base model, and the gain"
     elif len(parts) < 2 and subject and subject[0] in question:
         subject_first, parts = True, [subject[0], question.replace(subject[0], " ", 1)]
     if len(parts) < 2 or not chosen:
         return chosen
     papers = list(dict.fromkeys(s.paper_id for s in chosen))
+    lead, added = chosen[0], []
     for part in parts[1:] if subject_first else parts:
         if subject_first and ENDS_POINTING_BACK.search(part):
             continue  # "... apply it to HACL* — what's the outcome of that?": asked of the part before, as a whole
-        own = found.scored_in_for(part, papers) if len(tokenize(part)) >= 2 else []
+        # After its subject, one word asks too ("X paper: which dataset?"); alone in a question, it says too little.
+        own = found.scored_in_for(part, papers) if len(tokenize(part)) >= (1 if subject_first else 2) else []
         if asks_for_figure(part):  # "how big is the resulting library?": a sentence with a figure
             own = [s for s in own if has_figure(s.text)]
         if asks_which_model(part) and _BEST.search(part):  # "and which model did best?": one ranking a model first
@@ -805,10 +810,16 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
         if not own or any(s.paper_id == own[0].paper_id and s.position == own[0].position for s in chosen):
             continue
         extra = replace(own[0], score=min(s.score for s in chosen))
-        if len(chosen) >= max_sentences > 1:  # room is made by the weakest sentence after the lead
-            weakest = min(chosen[1:], key=lambda s: s.score)
+        if len(chosen) >= max_sentences > 1:
+            # Room is made by the weakest sentence after the lead that answers no ask of its own.
+            if not (spare := [s for s in chosen if s is not lead and not any(s is a for a in added)]):
+                break
+            weakest = min(spare, key=lambda s: s.score)
             chosen = [s for s in chosen if s is not weakest]
-        chosen = [extra, *chosen] if subject_first else [*chosen, extra]
+        added.append(extra)
+        chosen = [*chosen, extra]
+    if subject_first:  # what is asked leads, in the order asked; what the subject found follows
+        chosen = [*added, *(s for s in chosen if not any(s is a for a in added))]
     return chosen
 
 
