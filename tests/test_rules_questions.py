@@ -280,6 +280,14 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("how different papers build math tuning data", "multi", []),  # a request's question, without its "do"
     ("Name the benchmarks the search papers report on.", "aggregate", []),
     ("What does our corpus say about diversity, and why it matters?", "multi", []),
+    # Second-language word order, a slash between data nouns, a rundown asked for, one of two papers picked.
+    ("Which methods are proposed for improve the diversity of outputs?", "multi", []),
+    ("How papers are using LLMs for discovering formulas?", "multi", []),
+    ("how the corpus deals with benchmark contamination", "multi", []),
+    ("which envs/benchmarks do the agent papers test on?", "aggregate", []),
+    ("Need a rundown of the evaluation metrics that the code benchmark papers introduce or use.", "aggregate", []),
+    ("Which paper has the stronger exact match, RLCoder or PyCoder?", "comparative", ["rl", "sa"]),
+    ("which papers, RLCoder or PyCoder or others, report exact match?", "list", ["rl", "sa"]),  # papers: a list
     ("how the agent papers test their agents in web environments", "multi", []),
 ])
 def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
@@ -1813,6 +1821,13 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
      "speed up completion"),
     ("give me the evidence in here that small models keep up", "what evidence is there that small models keep up"),
     ("show me the approaches that use Lean", "show me the approaches that use Lean"),  # the papers doing so: a list
+    # The asker musing round a question: the question ("if" asks whether).
+    ("I wonder which of the abstracts mention miniF2F", "which of the abstracts mention miniF2F"),
+    ("Curious whether LLMs can trace code.", "whether LLMs can trace code."),
+    ("I wonder if search helps small provers", "whether search helps small provers"),
+    ("It would be useful to know the various ways authors get prover data", "the various ways authors get prover "
+     "data"),
+    ("I'm after an overview of how papers combine code and math", "how papers combine code and math"),
 ])
 def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     from rag.answer.plan import asked_part
@@ -2187,6 +2202,9 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("HumanEval+ numbers reported by which papers", "HumanEval+ numbers"),  # the passive, asked last
     ("Isabelle used in which works", "Isabelle"),
     ("copilot mentioned where? list pls", "copilot"),
+    ("list of papers re: SWE-bench", "SWE-bench"),
+    ("Need a list of the papers that worry about latency.", "worry about latency"),
+    ("whether you could point me to the papers in this collection that report results on GSM8K", "GSM8K"),
     ("where is Copilot discussed?", "Copilot"),
     # Formal asides between commas, and a list asked for as a favour, say nothing of the topic.
     ("Which works, broadly construed, employ tree search at generation time?", "tree search at generation time"),

@@ -407,7 +407,7 @@ def only_set_aside(sentence: str, figures: Sequence[str]) -> bool:
 
 
 _YES_NO_AUX = rf"(?:{AUX_WORD}|should)\b"
-_YES_NO = re.compile(rf"^{_YES_NO_AUX}", re.I)
+_YES_NO = re.compile(rf"^(?:{_YES_NO_AUX}|whether\b)", re.I)  # "(Curious) whether LLMs can trace code"
 # "If I diversify the data inside a few domains, should I expect ...?": the condition first, then the question.
 # "in the MBPP paper, did feedback halve the error rate?": where it asks, then the question.
 _CONDITION_FIRST = re.compile(rf"^(?:(?:if|when|given|suppose|assuming|once)\b[^?]*?|"

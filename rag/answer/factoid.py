@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rag.answer.citations import CitationBook
 from rag.answer.scoring import ScoredSentence
@@ -76,23 +76,25 @@ def findings_first(chosen: Sequence[ScoredSentence], papers: dict[str, Paper],
         finding = next((s for s in scored if s.paper_id == lead.paper_id and s not in chosen and is_finding(s)
                         and s.score >= FINDING_RATIO * lead.score), None)
         if finding is not None:
-            chosen = [*_room_beside(chosen, lead, limit), finding]
+            chosen = [*_room_beside(chosen, lead, limit, is_finding), finding]
     asked = next((s for s in by_ask if is_finding(s)), None)
     if asked is not None:
         # Its place and score as the whole question found it, so the answer reads as before around it.
         mine = next((s for s in scored if s.paper_id == asked.paper_id and s.position == asked.position), asked)
         others = [s for s in chosen if s.position != mine.position or s.paper_id != mine.paper_id]
-        chosen = [mine, *(_room_beside(others, max(others, key=lambda s: s.score), limit) if others else [])]
+        room = _room_beside(others, max(others, key=lambda s: s.score), limit, is_finding) if others else []
+        chosen = [mine, *room]
     return sorted(chosen, key=lambda s: not is_finding(s))
 
 
-def _room_beside(chosen: list[ScoredSentence], lead: ScoredSentence, limit: int | None) -> list[ScoredSentence]:
-    """The chosen sentences less the weakest one but the lead when one more would pass the answer's limit (with room
-    for one sentence only, the finding takes it)."""
+def _room_beside(chosen: list[ScoredSentence], lead: ScoredSentence, limit: int | None,
+                 is_finding: Callable[[ScoredSentence], bool]) -> list[ScoredSentence]:
+    """The chosen sentences less the weakest one but the lead, a background sentence before a finding, when one more
+    would pass the answer's limit (with room for one sentence only, the finding takes it)."""
     if limit is None or len(chosen) < limit:
         return chosen
     rest = [s for s in chosen if s is not lead]
     if not rest:
         return []
-    weakest = min(rest, key=lambda s: s.score)
+    weakest = min(rest, key=lambda s: (is_finding(s), s.score))
     return [s for s in chosen if s is not weakest]

@@ -180,11 +180,20 @@ _ASKER = re.compile(r"(?:for (?:my|our|a) (?:[\w-]+ ){0,2}(?:survey|thesis|revie
                     r"true or false|true/false|yes or no|yes/no)", re.I)
 
 
-# "Describe how ...", "Walk me through how A and B each ...", "Tell me which ...": a request wrapped round a question.
+# "Describe how ...", "Walk me through how A and B each ...", "Tell me which ...", and the asker musing ("I wonder
+# which ...", "It would be useful to know how ...", "One might ask which ...", "Curious whether ..."): a request or a
+# musing wrapped round a question.
 _TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?(?:describe|explain|tell\s+(?:me|us)|walk\s+(?:me|us)\s+through|"
                       r"outline|spell\s+out|give\s+(?:me|us)\s+a\s+sense\s+of|i['’]d\s+like\s+to\s+know|"
-                      r"i\s+want\s+to\s+(?:know|understand)|help\s+(?:me|us)\s+understand)\s*,?\s+"
-                      r"(?=(?:how|what|which|why|whether|where|who)\b)", re.I)
+                      r"i\s+want\s+to\s+(?:know|understand)|help\s+(?:me|us)\s+understand|"
+                      r"i\s+(?:do\s+)?wonder|i['’]m\s+wondering|it\s+would\s+be\s+(?:useful|good|helpful|nice|interesting)\s+"
+                      r"to\s+(?:know|learn|see|understand)|one\s+might\s+(?:ask|wonder)|(?:i['’]m\s+|i\s+am\s+)?curious(?:\s+to\s+"
+                      r"know)?|(?:i['’]m\s+)?trying\s+to\s+(?:find\s+out|figure\s+out|understand|work\s+out)|"
+                      # "I'm after an overview of how ...", "Need a rundown of what ..."
+                      r"(?:(?:i['’]m|we['’]re)\s+after|(?:(?:i|we)\s+)?(?:need|want))\s+(?:an?\s+)?(?:overview|rundown|"
+                      r"summary|picture|sense)\s+of)\s*,?\s+"
+                      r"(?=(?:how|what|which|why|whether|where|who|if)\b|the\s+(?:various\s+|different\s+|main\s+)?(?:ways|"
+                      r"approaches|methods|techniques|strategies)\b)", re.I)
 
 
 # "Give me the different tricks people use to ...", "Give me the evidence in here that ...": the ways or the evidence
@@ -197,6 +206,10 @@ _GIVE_ME_EVIDENCE = re.compile(r"^(?:please\s+|pls\s+)?(?:give|show|tell)\s+(?:m
                                r"(?:(?:in\s+)?here\s+|in\s+(?:this|the)\s+\w+\s+)?(?=(?:that|on|for|about)\b)", re.I)
 
 
+_PICK_ONE = re.compile(r"^which\s+(?:paper|one|work|study|model|method|approach|system|of\s+(?:the|these|them))\b"
+                       r"(?!\s+(?:of\s+the\s+)?papers)", re.I)
+
+
 def asked_part(question: str) -> str:
     """The question without a lead-in label about the asker ("for my survey: how do papers ..." -> "how do papers
     ..."), nor a request wrapped round it ("Describe how papers ..."); a label that names what is asked
@@ -205,7 +218,9 @@ def asked_part(question: str) -> str:
     asked = question[match.end():] if match and _ASKER.fullmatch(match["label"].strip()) else question
     asked = _GIVE_ME_EVIDENCE.sub("what evidence is there ", _GIVE_ME_WAYS.sub("what are the ", asked, count=1),
                                   count=1)
-    return _TELL_ME.sub("", asked, count=1)
+    if (told := _TELL_ME.sub("", asked, count=1)) != asked:
+        return re.sub(r"^if\b", "whether", told)  # "I wonder if X helps": whether it does
+    return asked
 
 
 # A closing clause leaving something out, after the ask: "..., apart from FVEL?", "? -- leave out ... like FVEL".
@@ -306,7 +321,10 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
         return Plan("aggregate", terms=terms)
     # A list asked in one clause of a longer question only when the question does not name two papers: "Compare A
     # and B: which methods do they use?" compares them.
-    topic = list_topic(text) if len(named) < 2 else _list_topic(text)
+    # "Which paper has the stronger result on miniF2F, MA-LoT or DeepSeek-Prover?": one of the papers named is picked,
+    # so they are compared, not listed.
+    picks_one = len(named) >= 2 and _PICK_ONE.match(text) and re.search(r"\bor\b", text)
+    topic = "" if picks_one else list_topic(text) if len(named) < 2 else _list_topic(text)
     if topic:
         return Plan("list", topic=_BRAND_NEW.sub("new", topic), papers=named, terms=terms)
     if len(named) >= 2:
@@ -601,16 +619,18 @@ _DATA_NOUNS = r"(?:datasets|benchmarks|data sets|test sets|eval(?:uation)? sets|
 _AGGREGATE = re.compile(r"(?:^|[.?!:;]\s+|\s[-–—]+\s+|^(?:um+|uh+|erm|hmm+)\b[,\s]+(?:so\s+)?)"
                         r"(?:(?:(?:apart|aside) from|besides|other than|except(?: for)?|excluding|across|among|"
                         r"over|for|in)\b[^?]*?,\s*)?"
-                        rf"(?:what|which)\s+(?:[\w-]+\s+){{0,3}}{_DATA_NOUNS}\b|"
+                        rf"(?:what|which)\s+(?:[\w-]+\s+|[\w-]+/){{0,3}}{_DATA_NOUNS}\b|"  # "which envs/benchmarks"
                         r"\bwhich (?:datasets|benchmarks)\b|"
                         # "repo-level completion benchmarks mentioned across the corpus?": a label for the same.
                         rf"\b{_DATA_NOUNS}\s+(?:\w+\s+)?(?:mentioned|used|named|reported|covered|evaluated|show(?:s|ing)?"
                         r"\s+up|appear(?:s|ing)?|come\s+up)\s+(?:across|in|by)\s+(?:the|these|this|all|here)\b|"
                         # "benchmarks the code-gen papers report numbers on": what several papers use, said first.
                         # "I need the benchmarks the agent papers evaluate on": the same, asked for.
-                        rf"^(?:(?:i|we)\s+(?:need|want)\s+|(?:give|show)\s+me\s+|list\s+|name\s+)?(?:(?:all\s+)?the\s+)?"
-                        rf"{_DATA_NOUNS}\s+(?:that\s+|which\s+)?(?:the|these)\s+(?:[\w/-]+\s+){{0,3}}?(?:papers|works|"
-                        r"studies|methods|models)\s+(?:report|use|evaluate|test|train|rely)",
+                        # "Need a rundown of the evaluation metrics that the code benchmark papers use": so too.
+                        rf"^(?:(?:(?:i|we)\s+)?(?:need|want)\s+|(?:give|show)\s+me\s+|list\s+|name\s+)?"
+                        r"(?:an?\s+(?:rundown|overview|summary|list|inventory)\s+of\s+)?(?:(?:all\s+)?the\s+)?"
+                        rf"(?:{_DATA_NOUNS}|(?:evaluation\s+)?metrics)\s+(?:that\s+|which\s+)?(?:the|these)\s+(?:[\w/-]+\s+){{0,3}}?(?:papers|works|"
+                        r"studies|methods|models)\s+(?:report|use|evaluate|test|train|rely|introduce|propose)",
                         re.I)  # "apart from X, what other ...", "across X, which", "For theorem proving, which ..."
 # Named things asked for as a label: "X benchmarks like SV-COMP -- which ones appear?", "metrics for efficiency --
 # which ones are in use?", "datasets for evaluating code generation on ML libraries?", "math benchmarks across the
@@ -643,11 +663,12 @@ _WAYS_OF_PEOPLE = (r"^(?:(?:what|which)\s+(?:[\w-]+\s+)?)?(?:the\s+)?"
 _WAYS = (r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\s+|main\s+)?"
          r"(?:ways|approaches|techniques|strategies)\s+(?:of|for|to|(?:that\s+)?(?:make|reduce|cut|lower|improve|"
          r"speed|increase|boost|help|get|avoid|fix|let|allow|enable|teach)s?)\b")
-# "What approaches exist for X?": the ways, one per paper, not a list of papers (which "what approaches use MCTS?"
-# is). Only "exist": on the tune sets "what approaches are there here for ..." and "... have been used with LLMs"
-# were answered better as lists or from their closest papers.
-_WAYS_EXIST = re.compile(r"^what\s+(?:[\w-]+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|options|"
-                         r"ideas)\s+exist\b", re.I)
+# "What approaches exist for X?", "Which methods are proposed for X?": the ways, one per paper, not a list of papers
+# (which "what approaches use MCTS?" is). Only "exist" and "proposed for": on the tune sets "what approaches are there
+# here for ..." and "... have been used with LLMs" were answered better as lists or from their closest papers.
+_WAYS_EXIST = re.compile(r"^(?:what|which)\s+(?:[\w-]+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|"
+                         r"options|ideas)\s+(?:exist|(?:are|have\s+been|were)\s+(?:proposed|suggested|developed|tried)\s+"
+                         r"(?:for|to)\b)", re.I)
 # A remark after "what approaches exist?" that asks again ("... which papers use them?"), so the ways are not all
 # that is asked.
 _ASKS_AGAIN = re.compile(r"\b(?:which|what|who|how|list|name)\b|\?", re.I)
@@ -684,6 +705,10 @@ _BODY_OF_WORK = (
     # "(Describe) how different papers build ...", "(Walk me through) how the agent papers test ...": the same asked
     # as a request, without its "do".
     rf"^how\s+(?:(?:the|these)\s+(?:[\w/-]+\s+){{0,3}}?)?{_GROUPS}\s+(?!(?:is|are|was|were|has|have|do|does|did)\b)\w+|"
+    # "(It would be useful to know) how the corpus deals with contamination": what the papers do about it.
+    r"^how\s+(?:the|this|our)\s+(?:corpus|collection|literature|field)\s+\w+s\b|"
+    # "How papers are using LLMs for ...": the same, in a second language's word order.
+    rf"^how\s+(?:(?:the|these)\s+(?:[\w/-]+\s+){{0,3}}?)?{_GROUPS}\s+(?:are|have\s+been)\s+\w+ing\b|"
     # "What does our corpus say about diversity?": what the papers say, paper by paper.
     r"\bwhat\s+(?:does|do)\s+(?:our|the|this|these)\s+(?:corpus|collection|papers|literature|index|abstracts|works)"
     r"(?:\s+here)?\s+(?:say|tell\s+us|show)\b|"
@@ -1398,11 +1423,20 @@ def _list_topic(text: str) -> str:
                   r"which \1papers ", text, flags=re.I)
     # "I would be grateful for a list of the works which ...": which papers; "Which works, broadly construed, employ
     # ...": an aside between commas after the papers asked for says nothing of what they do.
-    text = re.sub(r"^(?:i\s+would\s+be\s+grateful\s+for|i\s+would\s+appreciate|i['’]d\s+appreciate)\s+(?:a|the)\s+"
+    # "Need a list of the papers that ...", "list of papers re: SWE-bench": the same.
+    text = re.sub(r"^(?:(?:i\s+would\s+be\s+grateful\s+for|i\s+would\s+appreciate|i['’]d\s+appreciate|"
+                  r"(?:(?:i|we)\s+)?(?:need|want)|give\s+me|show\s+me)\s+)?(?:a|the)?\s*"
                   r"(?:full\s+|complete\s+)?list\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?(?:papers|works|studies)\s+"
-                  r"(?:which|that)\b", "which papers", text, flags=re.I)
+                  r"(?:(?:which|that)\s+|(?=(?:re:?|regarding|concerning|about|on)\s))", "which papers ", text,
+                  flags=re.I)
+    text = re.sub(r"^which\s+papers\s+(?:re:?|regarding|concerning)\s+", "which papers are about ", text, flags=re.I)
     text = re.sub(r"^(which\s+(?:of\s+the\s+[\w-]+\s+)?(?:papers|works|studies))\s*,\s*[^,?]{3,80}?,\s*", r"\1 ", text,
                   flags=re.I)
+    # "(I wonder whether) you could point me to the papers in this collection that ...": which papers.
+    text = re.sub(r"^(?:(?:i\s+wonder|i['’]m\s+wondering)\s+)?(?:(?:whether|if)\s+)?(?:you\s+)?(?:could|can|would)\s+"
+                  r"(?:you\s+)?(?:please\s+)?point\s+(?:me|us)\s+to\s+(?:the\s+|all\s+(?:the\s+)?)?(?:papers|works|studies)\s+"
+                  rf"(?:(?:in\s+)?here\s+|in\s+(?:this|the)\s+{COLLECTION}\s+)?(?:that|which)\s+", "which papers ",
+                  text, flags=re.I)
     # "I need a reading list on X", "give me the benchmarks whose tasks ...": the papers about it.
     text = re.sub(r"^(?:(?:i|we)\s+(?:need|want|would\s+like)\s+|(?:i|we)['’]d\s+like\s+)(?:a\s+|an\s+)?(?:short\s+)?"
                   r"(?:reading\s+list|list|overview|survey|roundup)\s+(?:of\s+(?:the\s+)?(?:papers|work)\s+)?(?:on|about|of)\s+",
