@@ -58,7 +58,7 @@ def findings_first(chosen: Sequence[ScoredSentence], papers: dict[str, Paper],
     """A yes/no question is answered by a finding: result and conclusion sentences lead, background follows.
     The best paper's best finding among `scored` not chosen yet is added: "Does X reduce Y?" is answered by what the
     study found, not only by why it was done, and often by two of its findings; in a full answer (`limit`) it takes
-    the place of the weakest sentence but the lead. `by_ask`: the lead paper's
+    the place of the weakest sentence, background (even the best-scoring) before findings. `by_ask`: the lead paper's
     sentences scored for what the question asks beyond the paper's subject (finding_aspect); its best finding
     leads."""
     from rag.answer.roles import classify
@@ -68,33 +68,39 @@ def findings_first(chosen: Sequence[ScoredSentence], papers: dict[str, Paper],
         return classify(s.text, s.position, n) == "results"
 
     chosen = list(chosen)
+    kept: list[ScoredSentence] = []  # what answers the question itself: never pushed out for room
     if chosen:
         lead = max(chosen, key=lambda s: s.score)
+        if is_finding(lead):  # a background sentence scoring best is the first to give up its place
+            kept.append(lead)
         # With a finding chosen already too: "Our findings also reveal that merely diversifying within limited
         # domains fails ..." answers "is a narrow set of domains enough?" beside the finding that generalization
         # needs diverse domains.
         finding = next((s for s in scored if s.paper_id == lead.paper_id and s not in chosen and is_finding(s)
                         and s.score >= FINDING_RATIO * lead.score), None)
         if finding is not None:
-            chosen = [*_room_beside(chosen, lead, limit, is_finding), finding]
+            chosen.append(finding)
+            kept.append(finding)
     asked = next((s for s in by_ask if is_finding(s)), None)
     if asked is not None:
         # Its place and score as the whole question found it, so the answer reads as before around it.
         mine = next((s for s in scored if s.paper_id == asked.paper_id and s.position == asked.position), asked)
-        others = [s for s in chosen if s.position != mine.position or s.paper_id != mine.paper_id]
-        room = _room_beside(others, max(others, key=lambda s: s.score), limit, is_finding) if others else []
-        chosen = [mine, *room]
-    return sorted(chosen, key=lambda s: not is_finding(s))
+        chosen = [mine, *(s for s in chosen if s.position != mine.position or s.paper_id != mine.paper_id)]
+        kept.append(mine)
+    return sorted(_within(chosen, kept, limit, is_finding), key=lambda s: not is_finding(s))
 
 
-def _room_beside(chosen: list[ScoredSentence], lead: ScoredSentence, limit: int | None,
-                 is_finding: Callable[[ScoredSentence], bool]) -> list[ScoredSentence]:
-    """The chosen sentences less the weakest one but the lead, a background sentence before a finding, when one more
-    would pass the answer's limit (with room for one sentence only, the finding takes it)."""
-    if limit is None or len(chosen) < limit:
+def _within(chosen: list[ScoredSentence], kept: Sequence[ScoredSentence], limit: int | None,
+            is_finding: Callable[[ScoredSentence], bool]) -> list[ScoredSentence]:
+    """The chosen sentences cut to the answer's limit: the weakest go first, background before findings, never one
+    `kept` (with room for fewer than those, the ones first kept: the lead finding, then the finding added)."""
+    if limit is None:
         return chosen
-    rest = [s for s in chosen if s is not lead]
-    if not rest:
-        return []
-    weakest = min(rest, key=lambda s: (is_finding(s), s.score))
-    return [s for s in chosen if s is not weakest]
+    while len(chosen) > limit:
+        spare = [s for s in chosen if not any(s is k for k in kept)]
+        if not spare:
+            keep = kept[:limit] if limit > 1 else kept[-1:]  # one place: the finding that answers
+            return [s for s in chosen if any(s is k for k in keep)]
+        weakest = min(spare, key=lambda s: (is_finding(s), s.score))
+        chosen = [s for s in chosen if s is not weakest]
+    return chosen
