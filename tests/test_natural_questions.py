@@ -582,6 +582,9 @@ def test_the_asked_value_is_emphasised_in_the_answer_but_not_in_the_quote(engine
     # Each ask names its own benchmark: no one sentence need name both.
     ("DeepSeek-Prover's miniF2F accuracy with 64 samples, and how many FIMO problems did it prove?", [],
      ["46.3% with 64 samples", "5 out of 148 problems"]),
+    # Two asks after the paper's title as a label: each its sentence.
+    ("Mathematical Capabilities of ChatGPT: did they compare ChatGPT against Minerva, and what's their new dataset "
+     "called", [], ["Minerva", "GHOSTS"]),
 ])
 def test_a_question_with_two_asks_quotes_an_answer_to_each(engine, question, history, said):
     from rag.text.sentences import read_with_previous

@@ -784,8 +784,9 @@ def answering_each_ask(question: str, chosen: list[ScoredSentence], found: Gathe
     # so the answer to the ask leads; so does "did the pillow/numpy case study have failed attempts?", where the
     # paper was found by that description.
     subject_first = len(parts) < 2 and len(subject_and_ask(question)) > 1
-    if subject_first:
-        parts = subject_and_ask(question)
+    if subject_first:  # "X: did they compare A with B, and what's their dataset called": each ask after the subject
+        subject_part, ask = subject_and_ask(question)
+        parts = [subject_part, *every_ask(ask)]
     elif len(parts) < 2 and (labelled := labelled_asks(question)):
         subject_first, parts = True, labelled  # "X paper: dataset, base model, and the gain"
     elif len(parts) < 2 and subject and subject[0] in question:
