@@ -1821,6 +1821,8 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
      "speed up completion"),
     ("give me the evidence in here that small models keep up", "what evidence is there that small models keep up"),
     ("show me the approaches that use Lean", "show me the approaches that use Lean"),  # the papers doing so: a list
+    ("Need a comparison of FVEL and the C-to-Rust work on guarantees", "Compare FVEL and the C-to-Rust work on "
+     "guarantees"),
     # The asker musing round a question: the question ("if" asks whether).
     ("I wonder which of the abstracts mention miniF2F", "which of the abstracts mention miniF2F"),
     ("Curious whether LLMs can trace code.", "whether LLMs can trace code."),

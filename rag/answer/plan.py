@@ -210,6 +210,12 @@ _PICK_ONE = re.compile(r"^which\s+(?:paper|one|work|study|model|method|approach|
                        r"(?!\s+(?:of\s+the\s+)?papers)", re.I)
 
 
+# "Need a comparison of A, B and C in terms of X", "give me a side-by-side comparison between A and B": compare them.
+_COMPARISON_ASKED = re.compile(r"^(?:please\s+|pls\s+)?(?:(?:(?:i|we)\s+)?(?:need|want|would\s+like)\s+|"
+                               r"(?:i|we)['’]d\s+like\s+|(?:give|show)\s+(?:me|us)\s+)an?\s+(?:quick\s+|short\s+|brief\s+|side-by-side\s+)?"
+                               r"comparison\s+(?:of|between)\s+", re.I)
+
+
 def asked_part(question: str) -> str:
     """The question without a lead-in label about the asker ("for my survey: how do papers ..." -> "how do papers
     ..."), nor a request wrapped round it ("Describe how papers ..."); a label that names what is asked
@@ -218,6 +224,7 @@ def asked_part(question: str) -> str:
     asked = question[match.end():] if match and _ASKER.fullmatch(match["label"].strip()) else question
     asked = _GIVE_ME_EVIDENCE.sub("what evidence is there ", _GIVE_ME_WAYS.sub("what are the ", asked, count=1),
                                   count=1)
+    asked = _COMPARISON_ASKED.sub("Compare ", asked, count=1)
     if (told := _TELL_ME.sub("", asked, count=1)) != asked:
         return re.sub(r"^if\b", "whether", told)  # "I wonder if X helps": whether it does
     return asked
