@@ -100,7 +100,8 @@ class RetrievalSettings(Group):
 
 class AnswerSettings(Group):
     max_sentences: int = Field(4, ge=1, le=20, description="Most sentences chosen for an extractive factoid answer "
-                               "(one that limits or spells out a chosen sentence is quoted with it).")
+                               "(a yes/no answer takes one more, for its lead paper's finding; one that limits or "
+                               "spells out a chosen sentence is quoted with it).")
     refuse_below: float = Field(
         0.38, ge=0, le=2,
         description="Refuse when the best sentence's score is below this. Set from eval/questions/dev.jsonl: "

@@ -41,7 +41,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         unstated_figure,
         unwritten_figures,
     )
-    from rag.answer.factoid import extractive_answer, findings_first
+    from rag.answer.factoid import FINDING_ROOM, extractive_answer, findings_first
     from rag.answer.finding_aspect import asked_beyond_subject
     from rag.answer.focused import answering_each_ask
     from rag.answer.model_sizes import range_only, ranged_size
@@ -198,7 +198,7 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
         chosen = [s for s in chosen if s.paper_id == best]
     if shape is not None and shape.yes_no:
         chosen = findings_first(chosen, papers, scored, by_ask=asked_beyond_subject(found, chosen),
-                                limit=settings.answer.max_sentences)
+                                limit=settings.answer.max_sentences + FINDING_ROOM)
     chosen = answering_each_ask(found.searched, chosen, found, settings.answer.max_sentences)
     emphasis = asked_value(found.searched, chosen[0].text, [t.text for t in shape.terms] if shape else []) \
         if chosen else None

@@ -81,7 +81,7 @@ from rag.answer.claims import (
 from rag.answer.comparison import cells_for
 from rag.answer.described import ONE_PAPER
 from rag.answer.enumerations import unlisted_item
-from rag.answer.factoid import extractive_answer, findings_first
+from rag.answer.factoid import FINDING_ROOM, extractive_answer, findings_first
 from rag.answer.figure_clauses import figure_for, metric_elsewhere, metric_only_beaten
 from rag.answer.finding_aspect import asked_beyond_subject
 from rag.answer.mentions import KIND_WORDS, Mention, key, name_like
@@ -746,7 +746,7 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
                            f"{the_abstract} gives no figure for this (the closest it says: “{chosen[0].text}”).")
     if shape.yes_no and not spelled:  # "is ESMA an acronym?": the words spelling it out lead, not a finding
         chosen = findings_first(chosen, view.papers, scored, by_ask=asked_beyond_subject(found, chosen),
-                                limit=settings.answer.max_sentences)
+                                limit=settings.answer.max_sentences + FINDING_ROOM)
     elif not spelled and not wanted and not asks_for_figure(question) and not asks_number(question) and \
             (by_ask := asked_beyond_subject(found, chosen)) and \
             all(s.position != by_ask[0].position for s in chosen):
