@@ -196,13 +196,16 @@ _TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?(?:describe|explain|tell\s+
                       r"approaches|methods|techniques|strategies)\b)", re.I)
 
 
+# The words of a request: "please give me", "pls show us".
+_PLEASE = r"^(?:please\s+|pls\s+)?"
+_GIVE_ME = r"(?:give|show|tell)\s+(?:me|us)\s+"
 # "Give me the different tricks people use to ...", "Give me the evidence in here that ...": the ways or the evidence
 # asked for, as "what are the ways ..." and "what evidence is there ..." ask.
-_GIVE_ME_WAYS = re.compile(r"^(?:please\s+|pls\s+)?(?:give|show|tell)\s+(?:me|us)\s+(?:all\s+)?(?:the\s+)?"
+_GIVE_ME_WAYS = re.compile(_PLEASE + _GIVE_ME + r"(?:all\s+)?(?:the\s+)?"
                            r"(?=(?:different\s+|various\s+|main\s+)?(?:ways|tricks|approaches|techniques|strategies|"
                            r"methods|ideas|options)\s+(?!(?:in|from|of)\s+(?:this|the|these)\b|(?:that|which|using|with|"
                            r"where)\b)\w)", re.I)
-_GIVE_ME_EVIDENCE = re.compile(r"^(?:please\s+|pls\s+)?(?:give|show|tell)\s+(?:me|us)\s+(?:the\s+|any\s+)?evidence\s+"
+_GIVE_ME_EVIDENCE = re.compile(_PLEASE + _GIVE_ME + r"(?:the\s+|any\s+)?evidence\s+"
                                r"(?:(?:in\s+)?here\s+|in\s+(?:this|the)\s+\w+\s+)?(?=(?:that|on|for|about)\b)", re.I)
 
 
@@ -211,8 +214,9 @@ _PICK_ONE = re.compile(r"^which\s+(?:paper|one|work|study|model|method|approach|
 
 
 # "Need a comparison of A, B and C in terms of X", "give me a side-by-side comparison between A and B": compare them.
-_COMPARISON_ASKED = re.compile(r"^(?:please\s+|pls\s+)?(?:(?:(?:i|we)\s+)?(?:need|want|would\s+like)\s+|"
-                               r"(?:i|we)['’]d\s+like\s+|(?:give|show)\s+(?:me|us)\s+)an?\s+(?:quick\s+|short\s+|brief\s+|side-by-side\s+)?"
+_COMPARISON_ASKED = re.compile(_PLEASE + r"(?:(?:(?:i|we)\s+)?(?:need|want|would\s+like)\s+|"
+                               r"(?:i|we)['’]d\s+like\s+|" + _GIVE_ME + r")an?\s+"
+                               r"(?:quick\s+|short\s+|brief\s+|side-by-side\s+)?"
                                r"comparison\s+(?:of|between)\s+", re.I)
 
 
