@@ -2195,6 +2195,7 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     # wanted, "not after X, only Y"; "the ones that ... Which are those?" after what is set aside.
     ("program repair papers pls, neural or symbolic", "program repair"),
     ("which papers do tree search for proofs, LLM-guided or classical alike", "do tree search for proofs"),
+    ("which papers automate ML pipelines? both the LLM-driven kind and the evolutionary kind", "automate ML pipelines"),
     ("verifiers: which papers let the model grade its own answers", "let the model grade its own answers"),
     ("I'm not interested in theorem proving in general, only Isabelle. Which papers handle that?", "Isabelle"),
     ("Not the math benchmark papers; the ones that train provers with RL. Which are those?",

@@ -984,10 +984,11 @@ _EITHER_ONE = re.compile(r",\s*(?:(?:yeah|so)\s+)?(?:either(?:\s+one)?|all\s+of\
                          r"any\s+of\s+(?:them|these|those|the\s+\w+)"
                          r"(?:\s+(?:is|are)\s+fine)?|whichever|both)\s*(?=[?.!]*$)", re.I)
 
-# "..., LLM-driven or classic", "...? both the LLM-driven kind and the classical kind": which kinds count (all of
+# "..., LLM-driven or classic", "...? both the LLM-driven kind and the evolutionary kind": which kinds count (all of
 # them), said after the topic.
 _KIND = (r"(?:[\w-]+-(?:driven|based|powered|guided|style)|classic(?:al)?|traditional|conventional|neural|symbolic|"
-         r"formal|informal|theoretical|empirical|open|closed|manual|automatic|automated|human|synthetic)")
+         r"formal|informal|theoretical|empirical|open|closed|manual|automatic|automated|human|synthetic|evolutionary|"
+         r"genetic|statistical|heuristic)")
 _A_KIND = rf"(?:the\s+)?{_KIND}(?:\s+(?:kind|ones?|type|sort|variety))?"
 _EITHER_KIND = re.compile(rf"[,.?!]\s*(?:(?:either|both)\s+)?{_A_KIND}\s+(?:or|and)\s+{_A_KIND}"
                           r"(?:\s+(?:alike|both|either|too))?\s*[.!]*$", re.I)
