@@ -1817,6 +1817,8 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("Describe how different papers build math tuning data.", "how different papers build math tuning data."),
     ("Walk me through how CodeTree and FunCoder each split it", "how CodeTree and FunCoder each split it"),
     ("Describe the CodeTree method", "Describe the CodeTree method"),  # no question inside
+    ("could you explain how the agent papers test their agents", "how the agent papers test their agents"),
+    ("can you tell me about CodeTree?", "can you tell me about CodeTree?"),  # no question inside
     ("Give me the different tricks people use to speed up completion", "what are the different tricks people use to "
      "speed up completion"),
     ("give me the evidence in here that small models keep up", "what evidence is there that small models keep up"),

@@ -183,7 +183,9 @@ _ASKER = re.compile(r"(?:for (?:my|our|a) (?:[\w-]+ ){0,2}(?:survey|thesis|revie
 # "Describe how ...", "Walk me through how A and B each ...", "Tell me which ...", and the asker musing ("I wonder
 # which ...", "It would be useful to know how ...", "One might ask which ...", "Curious whether ..."): a request or a
 # musing wrapped round a question.
-_TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?(?:describe|explain|tell\s+(?:me|us)|walk\s+(?:me|us)\s+through|"
+_TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?"
+                      r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?=describe|explain|tell|walk|outline|spell|help))?"
+                      r"(?:describe|explain|tell\s+(?:me|us)|walk\s+(?:me|us)\s+through|"
                       r"outline|spell\s+out|give\s+(?:me|us)\s+a\s+sense\s+of|i['’]d\s+like\s+to\s+know|"
                       r"i\s+want\s+to\s+(?:know|understand)|help\s+(?:me|us)\s+understand|"
                       r"i\s+(?:do\s+)?wonder|i['’]m\s+wondering|it\s+would\s+be\s+(?:useful|good|helpful|nice|interesting)\s+"
