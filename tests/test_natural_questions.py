@@ -1162,6 +1162,9 @@ def test_the_metrics_papers_report_are_listed_by_name_with_their_papers(engine):
     for metric in ("MRR", "ROUGE-L", "exact match", "Completion Acceptance Rate (CAR)"):
         assert f"**{metric}**" in answer.answer
     assert "**CodeXGLUE**" not in answer.answer  # a benchmark, where PyCoder's accuracy is measured
+    # Benchmarks set aside and the metrics asked as a label: the same metrics.
+    answer = engine.ask("not the benchmarks, the scoring metrics: what do the code completion papers measure with?")
+    assert "**ROUGE-L**" in answer.answer and "**CodeXGLUE**" not in answer.answer
 
 
 def test_labels_asked_of_a_described_paper_each_get_their_sentence(engine):

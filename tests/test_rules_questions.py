@@ -2632,6 +2632,7 @@ def test_the_metrics_a_sentence_reports(sentence, metrics):
     ("Which papers report the MRR metric?", False),  # papers that use it: a list
     ("what metrics do the math benchmarks rely on?", True),  # benchmark papers, their metrics
     ("what metrics does the HumanEval benchmark use?", False),  # one benchmark's: a question about it
+    ("not the benchmarks, the scoring metrics: what do the completion papers measure with?", True),  # as a label
 ])
 def test_a_question_for_the_metrics_several_papers_report(question, asks):
     from rag.answer.metric_names import asks_metrics

@@ -368,9 +368,13 @@ _BENCHMARK_PAPERS = re.compile(r"\b(?:the|these|those)\s+(?:[\w/-]+\s+){0,3}?(?:
                                re.I)
 
 
+# "not the benchmarks, the scoring metrics: ...": data set aside.
+_NOT_DATA = re.compile(r"\bnot\s+(?:the\s+)?(?:benchmarks?|datasets?|data\s+sets?)\b", re.I)
+
+
 def _asks_data(question: str) -> bool:
-    """Data is what is asked, not an aside in brackets nor the papers the question is about."""
-    return bool(_ASKS_DATA.search(_BENCHMARK_PAPERS.sub("", re.sub(r"\([^()]*\)", "", question))))
+    """Data is what is asked, not an aside in brackets, data set aside, nor the papers the question is about."""
+    return bool(_ASKS_DATA.search(_BENCHMARK_PAPERS.sub("", _NOT_DATA.sub("", re.sub(r"\([^()]*\)", "", question)))))
 
 
 # A question (or a comparison's aspect: "what metrics do A, B and C report?") asking for metrics; a metric is rarely a

@@ -13,9 +13,11 @@ import re
 from rag.text.sentences import split_sentences
 
 # "what metrics do the code completion papers report?", "metrics reported across these papers", "which new metrics
-# get proposed here?", "what metrics do the math benchmarks rely on?": the metrics of several papers, none named.
-_ASKS = re.compile(r"(?:^|\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?)(?:metrics|measures)\b(?=.*\b(?:papers?|works|studies|"
-                   r"across|these|here|corpus|people|each|benchmarks)\b)", re.I)
+# get proposed here?", "what metrics do the math benchmarks rely on?", "not the benchmarks, the scoring metrics: what
+# do the code completion papers measure with?": the metrics of several papers, none named.
+_ASKS = re.compile(r"(?:(?:^|\b(?:what|which)\s+(?:[\w-]+\s+){0,3}?)(?:metrics|measures)\b|"
+                   r"(?:^|[,;.]\s*)(?:the\s+)?(?:[\w-]+\s+){0,2}?metrics\s*(?::|\s[-–—]+)\s*(?:what|which)\b)"
+                   r"(?=.*\b(?:papers?|works|studies|across|these|here|corpus|people|each|benchmarks)\b)", re.I)
 _HEAD = (r"(?:exact\s+match|matches|match|rates?|accuracy|accuracies|similarity|scores?|precision|recall|perplexity|"
          r"F1|BLEU|CodeBLEU|ROUGE(?:-\w+)?|MRR|EM)")
 _WORD = r"[A-Za-z][\w-]*"
