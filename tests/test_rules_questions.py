@@ -277,7 +277,7 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("theorem proving papers — which benchmarks are reported?", "aggregate", []),
     ("evolutionary search for programs: what approaches exist", "multi", []),
     ("evolutionary search for programs — what approaches exist", "multi", []),
-    ("how different papers build math tuning data", "multi", []),  # a request's question, without its "do"
+    ("how do different papers build math tuning data", "multi", []),  # a request's question, its "do" put back
     ("Name the benchmarks the search papers report on.", "aggregate", []),
     ("What does our corpus say about diversity, and why it matters?", "multi", []),
     # Second-language word order, a slash between data nouns, a rundown asked for, one of two papers picked.
@@ -288,7 +288,7 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("Need a rundown of the evaluation metrics that the code benchmark papers introduce or use.", "aggregate", []),
     ("Which paper has the stronger exact match, RLCoder or PyCoder?", "comparative", ["rl", "sa"]),
     ("which papers, RLCoder or PyCoder or others, report exact match?", "list", ["rl", "sa"]),  # papers: a list
-    ("how the agent papers test their agents in web environments", "multi", []),
+    ("how do the provers get their training data?", "multi", []),
 ])
 def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     plan = understand(question, lexicon)
@@ -1814,10 +1814,12 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("Q-learning: which papers use it?", "Q-learning: which papers use it?"),
     ("As a systems person: how are programs checked?", "how are programs checked?"),
     # A request wrapped round a question: the question.
-    ("Describe how different papers build math tuning data.", "how different papers build math tuning data."),
+    ("Describe how different papers build math tuning data.", "how do different papers build math tuning data."),
+    ("could you describe how the provers get their data?", "how do the provers get their data?"),
+    ("Explain how many samples AlphaCode draws", "how many samples AlphaCode draws"),  # no "do" before "many"
     ("Walk me through how CodeTree and FunCoder each split it", "how CodeTree and FunCoder each split it"),
     ("Describe the CodeTree method", "Describe the CodeTree method"),  # no question inside
-    ("could you explain how the agent papers test their agents", "how the agent papers test their agents"),
+    ("could you explain how the agent papers test their agents", "how do the agent papers test their agents"),
     ("can you tell me about CodeTree?", "can you tell me about CodeTree?"),  # no question inside
     ("Give me the different tricks people use to speed up completion", "what are the different tricks people use to "
      "speed up completion"),
@@ -1831,7 +1833,7 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("I wonder if search helps small provers", "whether search helps small provers"),
     ("It would be useful to know the various ways authors get prover data", "the various ways authors get prover "
      "data"),
-    ("I'm after an overview of how papers combine code and math", "how papers combine code and math"),
+    ("I'm after an overview of how papers combine code and math", "how do papers combine code and math"),
 ])
 def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     from rag.answer.plan import asked_part

@@ -119,6 +119,10 @@ def test_a_yes_no_answer_with_a_finding_gets_its_papers_next_finding_too():
     # An answer full already (`max_sentences`): the next finding takes the weaker sentence's place, not the lead's.
     assert [s.position for s in findings_first(chosen, {"p": paper}, [*chosen, scored(2, 0.55)], limit=2)] == [1, 2]
     assert [s.position for s in findings_first(chosen[:1], {"p": paper}, [*chosen, scored(2, 0.55)], limit=1)] == [2]
+    # A background sentence scoring best is the first to give up its place to a finding.
+    background_lead = [scored(0, 0.80), scored(1, 0.70)]
+    assert [s.position for s in findings_first(background_lead, {"p": paper}, [*background_lead, scored(2, 0.55)],
+                                               limit=2)] == [1, 2]
 
 
 def test_the_finding_on_what_the_question_asks_beyond_the_papers_subject_leads():

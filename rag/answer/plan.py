@@ -198,6 +198,9 @@ _TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?"
                       r"approaches|methods|techniques|strategies)\b)", re.I)
 
 
+# A question said inside a request without its "do": "how the provers get their data", "how different papers build".
+_EMBEDDED_HOW = re.compile(r"^how\s+(?=(?:the|these|those|different|various|other|most|some|people|researchers|papers|"
+                           r"authors|folks|groups|teams)\b)", re.I)
 # The words of a request: "please give me", "pls show us".
 _PLEASE = r"^(?:please\s+|pls\s+)?"
 _GIVE_ME = r"(?:give|show|tell)\s+(?:me|us)\s+"
@@ -232,7 +235,8 @@ def asked_part(question: str) -> str:
                                   count=1)
     asked = _COMPARISON_ASKED.sub("Compare ", asked, count=1)
     if (told := _TELL_ME.sub("", asked, count=1)) != asked:
-        return re.sub(r"^if\b", "whether", told)  # "I wonder if X helps": whether it does
+        # "I wonder if X helps": whether it does; "(Describe) how the provers get data": how do they, as asked outright.
+        return _EMBEDDED_HOW.sub("how do ", re.sub(r"^if\b", "whether", told), count=1)
     return asked
 
 
@@ -715,11 +719,8 @@ _BODY_OF_WORK = (
     r"\bhow\s+(?:has|have)\s+(?:the\s+)?(?:community|field|literature)\s+\w+|"
     r"\bwhat(?:['’]?s|\s+is)\s+out\s+there\b|"
     rf"\b(?:has|have|did|are|do|would)\s+{_GROUPS}\s+\w+|"
-    # "(Describe) how different papers build ...", "(Walk me through) how the agent papers test ...": the same asked
-    # as a request, without its "do".
-    rf"^how\s+(?:(?:the|these)\s+(?:[\w/-]+\s+){{0,3}}?)?{_GROUPS}\s+(?!(?:is|are|was|were|has|have|do|does|did)\b)\w+|"
     # "(It would be useful to know) how the corpus deals with contamination": what the papers do about it.
-    r"^how\s+(?:the|this|our)\s+(?:corpus|collection|literature|field)\s+\w+s\b|"
+    r"^how\s+(?:do(?:es)?\s+)?(?:the|this|our)\s+(?:corpus|collection|literature|field)\s+\w+\b|"
     # "How papers are using LLMs for ...": the same, in a second language's word order.
     rf"^how\s+(?:(?:the|these)\s+(?:[\w/-]+\s+){{0,3}}?)?{_GROUPS}\s+(?:are|have\s+been)\s+\w+ing\b|"
     # "What does our corpus say about diversity?": what the papers say, paper by paper.
