@@ -3173,6 +3173,8 @@ def test_follow_ups_that_correct_pair_narrow_or_pick(engine, history, question, 
     ("HPC code models -- which ones? need them all", {"Scope is all you need", "OMPGPT", "MPIrigen"}),
     ("re: machine-checked proofs in Lean — list em all, datasets included",
      {"A Lean Dataset for International Math Olympiad", "DeepSeek-Prover", "MA-LoT", "STP"}),
+    # Examples after the ask, as a fragment of their own.
+    ("anything on LLMs for HPC code? mpi, openmp, fortran, that world", {"Scope is all you need", "OMPGPT", "MPIrigen"}),
 ])
 def test_a_list_asked_in_fragments_lists_the_papers_on_its_topic(engine, question, cited):
     answer = engine.ask(question)
@@ -3191,3 +3193,9 @@ def test_a_claim_is_quoted_with_what_limits_it(engine):
     answer = engine.ask("was ChatGPT-4 any good at making pillow and numpy code more efficient by itself?")
     claim = next(i for i, s in enumerate(answer.sentences) if "surprisingly adept" in s.text)
     assert answer.sentences[claim + 1].text.startswith("However, this is only the case in interactive use")
+
+
+def test_two_names_typed_in_lower_case_with_or_are_compared(engine):
+    """"taskmatrix" is how the asker types TaskMatrix.AI's name; beside a named paper it is the other side."""
+    answer = engine.ask("taskmatrix or responsibleta: which one is more about safety?")
+    assert answer.kind == "comparative" and _short_titles(answer) == {"TaskMatrix.AI", "Responsible Task Automation"}

@@ -54,6 +54,8 @@ def lexicon() -> Lexicon:
      "Cheaper code completion at inference time"),
     ("There must be a few papers that train on commit histories. Which?", "train on commit histories"),
     ("I'd like to cite studies that interviewed developers. Which ones did that?", "interviewed developers"),
+    ("anything explicitly multi-agent?", "multi-agent"),
+    ("who ran an actual user study with human participants?", "ran an actual user study with human participants"),
 ])
 def test_a_list_asked_in_fragments_is_on_the_fragment_left(lexicon, question, topic):
     plan = understand(question, lexicon)
@@ -67,6 +69,8 @@ def test_a_list_asked_in_fragments_is_on_the_fragment_left(lexicon, question, to
     "which domains did each of them run experiments in?",                # a follow-up about each of them
     "which benchmarks show up across the collection, and in which papers?",
     "when a model samples many programs, how do the papers decide which ones to keep?",
+    "who proposed the MBPP benchmark?",                                  # where a thing comes from, not a list
+    "who did better on miniF2F, STP or DeepSeek-Prover?",                # a comparison
 ])
 def test_words_asking_for_papers_inside_another_question_ask_for_no_list(lexicon, question):
     assert understand(question, lexicon).kind != "list"

@@ -1834,6 +1834,31 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("It would be useful to know the various ways authors get prover data", "the various ways authors get prover "
      "data"),
     ("I'm after an overview of how papers combine code and math", "how do papers combine code and math"),
+    # A lead saying what the asker keeps to: the topic of a question pointing back to it or having none.
+    ("Suppose I restrict myself to Lean and nothing else: which of these papers actually work with it?",
+     "which of these papers actually work with Lean?"),
+    ("Provided I stick to math solved with a code interpreter, which papers should be on my list?",
+     "Which papers are about math solved with a code interpreter?"),
+    ("If I only care about Lean 4, which papers should I read?", "Which papers are about Lean 4?"),
+    ("If I'm interested in theorem provers, which datasets do they train on?",
+     "which datasets do theorem provers train on?"),
+    ("If I want to cite every code generation benchmark in this collection, what are their names?",
+     "Which code generation benchmarks are there in this collection?"),
+    ("Before I pick a prover: is DeepSeek-Prover or STP stronger on miniF2F?",
+     "is DeepSeek-Prover or STP stronger on miniF2F?"),  # the lead is about the asker; the question has its topic
+    ("If I fine-tune on MBPP, does pass@1 go up?", "If I fine-tune on MBPP, does pass@1 go up?"),  # a condition asked
+    # A second-language asker's missing article; asked across papers in fragments.
+    ("Which of papers is making a dataset?", "Which of the papers is making a dataset?"),
+    ("multi-agent designs — how each paper splits the roles", "multi-agent designs — how do the papers split the "
+     "roles"),
+    ("self-repair — how handled across works", "self-repair — how handled across the works"),
+    # A claim, then whether it holds; named things, then the ask for them.
+    ("evolutionary search beating classical approximations — real?",
+     "Is it true that evolutionary search beating classical approximations?"),
+    ("STP beats DeepSeek-Prover on miniF2F, right?", "STP beats DeepSeek-Prover on miniF2F, right?"),  # confirm
+    ("AlphaCode ranked in the top 54% — true?", "AlphaCode ranked in the top 54% — true?"),  # a figure to confirm
+    ("models evaluated across the code-reasoning benchmark papers — names",
+     "Which models evaluated across the code-reasoning benchmark papers?"),
 ])
 def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     from rag.answer.plan import asked_part

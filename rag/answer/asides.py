@@ -56,9 +56,15 @@ _PURPOSE = re.compile(r"(?<=[?.!])\s*(?:(?:i|we)(?:['’]d| would)?\s+)?(?:(?:re
                       r"(?:think|thought|guess|reckon|pretty\s+sure)\s+(?:it|the|that|they|this)\b)[^?]*$", re.I)
 
 
+# "automated scientific discovery: which papers, for the related-work para": what the answer is for, after a comma.
+_FOR_MY = re.compile(r",\s*(?:(?:it['’]s|this\s+is)\s+)?for\s+(?:my|our|the)\s+(?:[\w-]+\s+){0,2}?(?:para(?:graph)?|section|"
+                     r"subsection|survey|thesis|slides?|talk|notes|chapter|related[-\s]work)\s*[?.!]*$", re.I)
+
+
 def purpose_spans(question: str) -> list[tuple[int, int]]:
     """Where the question says why the asker asks, after what it asks: names there are the asker's, not asked."""
-    return [m.span() for m in _PURPOSE.finditer(question.rstrip())]
+    question = question.rstrip()
+    return sorted([m.span() for m in _PURPOSE.finditer(question)] + [m.span() for m in _FOR_MY.finditer(question)])
 
 
 def without_purpose(question: str, names_a_paper: Callable[[str], bool] = lambda text: False) -> str:

@@ -422,12 +422,15 @@ def unmet_filters(topic: str, papers: Iterable[Paper]) -> str:
 
 
 # Examples given for a topic: "..., like MPI, OpenMP or Fortran", "... such as X and Y", "... (OpenMP, MPI, ...)".
-_EXAMPLES = re.compile(r"^(?P<head>.+?)(?:,?\s+(?:like|such as|e\.g\.,?|including|for example,?)\s+(?P<listed>[^()]+)|"
+# Or after the ask, as a fragment of their own: "anything on LLMs for HPC code? mpi, openmp, fortran, that world".
+_EXAMPLES = re.compile(r"^(?P<head>.+?)(?:(?:,?\s+(?:like|such as|e\.g\.,?|including|for example,?)|"
+                       r"\?\s*(?:(?:e\.g\.|like|such as),?)?)\s+(?P<listed>[^()?]+)|"
                        r"\s*\((?:e\.g\.,?\s*|like\s+|"
                        r"(?P<also>counting|including|incl\.|plus|or|and|also|as well as)\s+)?"
                        r"(?P<inside>[^()]+)\))\s*$", re.I)  # "MBPP (counting MBPP+)": one example is enough
 _AND_SO_ON = re.compile(r",?\s*(?:and so on|and so forth|etc\.?|and (?:the like|similar|others)|(?:or\s+|and\s+)?"
-                        r"(?:that|this|any|some|similar)\s+(?:sort|kind|type)s?\s+of\s+[\w\s-]+)\s*$", re.I)
+                        r"(?:that|this|any|some|similar)\s+(?:sort|kind|type)s?\s+of\s+[\w\s-]+|"
+                        r"(?:or\s+|and\s+)?(?:that|this)\s+(?:world|space|area|crowd|family|stuff|lot))\s*$", re.I)
 
 
 def example_names(topic: str) -> tuple[str, list[str]]:

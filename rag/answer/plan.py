@@ -225,10 +225,83 @@ _COMPARISON_ASKED = re.compile(_PLEASE + r"(?:(?:(?:i|we)\s+)?(?:need|want|would
                                r"comparison\s+(?:of|between)\s+", re.I)
 
 
+# A leading clause saying what the asker keeps to ("Suppose I restrict myself to Lean and nothing else: ...", "If I only
+# care about Lean 4, ...", "Provided I stick to math solved with a code interpreter, ...", "Before I pick a prover:
+# ..."): its object is the topic of a question that points back to it or has none of its own.
+_KEEPING_TO = re.compile(
+    r"^(?:(?:suppose|supposing|provided|assuming|given)(?:\s+that)?|if|say|since|as|before|because)\s+(?:that\s+)?"
+    r"(?:i|we)(?:['’]m|\s+am|\s+are)?\s+(?:only\s+|just\s+|mainly\s+|mostly\s+)?"
+    r"(?P<verb>(?:restrict|limit)(?:ing)?\s+(?:myself|ourselves)\s+to|stick(?:ing)?\s+to|care\s+about|"
+    r"focus(?:ing)?\s+on|(?:am\s+|are\s+)?interested\s+in|(?:want|need)\s+to\s+(?:cite|read|cover|compare|pick|choose)|"
+    r"pick(?:ing)?|choos(?:e|ing)|read(?:ing)?\s+(?:up\s+)?(?:on|about)|work(?:ing)?\s+on)\s+"
+    r"(?P<object>[^:,?;]{2,100}?)(?:\s+and\s+nothing\s+else|\s+only)?\s*[:,;—–]\s*(?P<asked>\S.*)$", re.I)
+# What points back to that object, last in the question ("which of these papers actually work with it?").
+_POINTS_BACK = re.compile(r"\b(?:it|them|that|those)(?=\s*[?.!]*\s*$)", re.I)
+_EVERY_ONE = re.compile(r"^(?:every|each|all(?:\s+the)?)\s+(?P<head>.+?)s?(?P<rest>(?:\s+(?:in|from|of|across|among|used|"
+                    r"that)\b.*)?)$", re.I)
+_ITS_THING = re.compile(r"\b(?:their|its)\s+(?P<thing>[\w-]+)", re.I)
+# A list asked with no topic of its own: "which papers should be on my list?", "which papers should I read?".
+_NO_TOPIC_LIST = re.compile(r"^(?:so\s+)?(?:which|what)\s+(?:papers|works|studies|ones)\s+(?:here\s+)?(?:should\s+(?:be\s+on\s+"
+                            r"my\s+(?:list|radar)|i\s+(?:read|look\s+at|cite|start\s+with|include))|are\s+(?:relevant|"
+                            r"worth\s+reading|for\s+me)|matter|count)\s*[?.!]*$", re.I)
+
+
+def _kept_to(question: str) -> str:
+    """The question with a lead saying what the asker keeps to read into it, or set aside when the question has its
+    own topic (the lead is about the asker: "Before I pick a prover: is DeepSeek-Prover or STP stronger?")."""
+    if not (lead := _KEEPING_TO.match(question)):
+        return question
+    asked, kept = lead["asked"], lead["object"].strip()
+    if _NO_TOPIC_LIST.match(asked):
+        return f"Which papers are about {kept}?"
+    if lead["verb"].lower().startswith(("pick", "choos")):
+        return asked  # what is picked is asked about in the question itself
+    if _POINTS_BACK.search(asked):
+        return _POINTS_BACK.sub(kept, asked)
+    if re.search(r"\bthey\b", asked, re.I):  # "..., which datasets do they train on?"
+        return re.sub(r"\bthey\b", kept, asked, count=1, flags=re.I)
+    if owned := _ITS_THING.search(asked):
+        if owned["thing"].lower() == "names" and (every := _EVERY_ONE.match(kept)):
+            # "If I want to cite every code generation benchmark in this collection, what are their names?"
+            return f"Which {every['head']}s are there{every['rest']}?"
+        return f"{asked[:owned.start()]}the {owned['thing']} of {kept}{asked[owned.end():]}"  # "their X": X of it
+    return asked
+
+
+# A claim, then whether it holds: "evolutionary search with no math knowledge beating classical approximations —
+# real?".
+# Not "..., right?" nor a claim with figures: those are put up to be confirmed (asks.py's _CONFIRM).
+_CLAIM_THEN_REAL = re.compile(r"^(?P<claim>[^?\d]{10,}?)\s*(?:[—–:]|\s-+)\s*(?:is\s+(?:that|this|it)\s+)?"
+                              r"(?:real|true|legit|for\s+real|a\s+thing)\s*\?+\s*$", re.I)
+# Named things, then the ask for them: "models evaluated across the code-reasoning benchmark papers — names",
+# "baseline models named across the search papers — which?".
+_THINGS_THEN_WHICH = re.compile(r"^(?P<things>(?:[\w-]+\s+){0,2}(?:models|benchmarks|datasets|metrics|baselines|llms|"
+                                r"eval(?:uation)?\s+sets)\b[^?—–:]*?)\s*(?:[—–:]|\s-+)\s*(?:which(?:\s+ones)?|names?|"
+                                r"list(?:\s+them)?)\s*[?.!]*\s*$", re.I)
+
+
+_EACH_PAPER_DOES = re.compile(r"\bhow\s+(?:each|every)\s+(?:paper|work|study)\s+(?P<verb>[a-z]+s)\b", re.I)
+
+
+def _uninflected(verb: str) -> str:
+    """"splits" -> "split", "approaches" -> "approach": the verb after "do"."""
+    return verb[:-2] if re.search(r"(?:s|sh|ch|x|z)es$", verb) else verb[:-1]
+
+
 def asked_part(question: str) -> str:
     """The question without a lead-in label about the asker ("for my survey: how do papers ..." -> "how do papers
     ..."), nor a request wrapped round it ("Describe how papers ..."); a label that names what is asked
     ("GitChameleon: what's GPT-4o's pass@1?") stays."""
+    question = _kept_to(question)
+    question = re.sub(r"\b(which|what|how\s+many)\s+of\s+(papers|works|studies)\b", r"\1 of the \2", question,
+                      flags=re.I)  # "Which of papers is making ...": the article a second-language asker left out
+    # "how handled across works", "how each paper splits the roles": asked across the papers, as "how do the papers".
+    question = re.sub(r"\bacross\s+(papers|works|studies)\b", r"across the \1", question, flags=re.I)
+    question = _EACH_PAPER_DOES.sub(lambda m: f"how do the papers {_uninflected(m['verb'])}", question)
+    if claim := _CLAIM_THEN_REAL.match(question):
+        question = f"Is it true that {claim['claim']}?"
+    elif things := _THINGS_THEN_WHICH.match(question):
+        question = f"Which {things['things']}?"
     match = _LEAD_IN.match(question)
     asked = question[match.end():] if match and _ASKER.fullmatch(match["label"].strip()) else question
     asked = _GIVE_ME_EVIDENCE.sub("what evidence is there ", _GIVE_ME_WAYS.sub("what are the ", asked, count=1),
@@ -617,7 +690,7 @@ def _with_paired_names(question: str, mentions: list[Mention], lexicon: Lexicon)
         out = []
         for m in mentions:
             # An aside in brackets between them says which is which: "CodeTree (GPT-4o) vs PLANSEARCH".
-            if m.kind == "term" and re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", m.text) and \
+            if m.kind == "term" and re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", _as_the_abstracts_write(m.text, lexicon)) and \
                     any(_PAIRED.match(re.sub(r"\s*\([^()]*\)", "", question[min(m.end, p.end):max(m.start, p.start)]))
                         for p in named):
                 own = m.paper_ids if len(m.paper_ids) == 1 else \
@@ -629,6 +702,12 @@ def _with_paired_names(question: str, mentions: list[Mention], lexicon: Lexicon)
         if out == mentions:
             return out
         mentions = out
+
+
+def _as_the_abstracts_write(name: str, lexicon: Lexicon) -> str:
+    """A name typed in lower case, as the abstracts write it when it is long enough not to be a word: "taskmatrix or
+    responsibleta" pairs TaskMatrix with a named paper as "TaskMatrix or ResponsibleTA" does."""
+    return lexicon.as_written(name) if name.islower() and len(key(name)) >= 5 else name
 
 
 # "What datasets / benchmarks ...": the named things across papers, each with the papers that use it.
@@ -792,7 +871,7 @@ _ACROSS_PAPERS = re.compile(
     # "how do completion models here use AST info?": any plural the collection holds, said with "here".
     rf"{_WAYS_OF_PEOPLE}|,\s*{_WAYS_OF_PEOPLE[1:]}|\b(?:people|folks|(?!(?:was|is|has|does|this|its|us|as|yes|plus)\b)"
     r"(?![\w-]*(?:ss|sis|us|ias|ics)\b)[a-z][\w-]*s)\s+here\b|"  # a plural: not "the analysis here", "a bias here"
-    r"\b(?:across|these|the)\s+(?:[\w-]+\s+(?:/\s+)?){0,4}papers\b|"
+    r"\b(?:across|these|the)\s+(?:[\w-]+\s+(?:/\s+)?){0,4}papers\b|\bacross\s+(?:the|these|all(?:\s+the)?)\s+(?:works|studies)\b|"
     r"\b(?:across|throughout)\s+(?:the|this|these)\s+(?:corpus|collection|index|library|abstracts)\b|" +
     _BODY_OF_WORK + "|" + _AGGREGATE.pattern, re.I)
 # How a follow-up narrows an earlier list ("Which of them also ...?"): written by followups.py, read by listing.py.
