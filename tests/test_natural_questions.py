@@ -3174,7 +3174,8 @@ def test_follow_ups_that_correct_pair_narrow_or_pick(engine, history, question, 
     ("re: machine-checked proofs in Lean — list em all, datasets included",
      {"A Lean Dataset for International Math Olympiad", "DeepSeek-Prover", "MA-LoT", "STP"}),
     # Examples after the ask, as a fragment of their own.
-    ("anything on LLMs for HPC code? mpi, openmp, fortran, that world", {"Scope is all you need", "OMPGPT", "MPIrigen"}),
+    ("anything on LLMs for HPC code? mpi, openmp, fortran, that world",
+     {"Scope is all you need", "OMPGPT", "MPIrigen"}),
 ])
 def test_a_list_asked_in_fragments_lists_the_papers_on_its_topic(engine, question, cited):
     answer = engine.ask(question)
@@ -3199,3 +3200,11 @@ def test_two_names_typed_in_lower_case_with_or_are_compared(engine):
     """"taskmatrix" is how the asker types TaskMatrix.AI's name; beside a named paper it is the other side."""
     answer = engine.ask("taskmatrix or responsibleta: which one is more about safety?")
     assert answer.kind == "comparative" and _short_titles(answer) == {"TaskMatrix.AI", "Responsible Task Automation"}
+
+
+def test_an_acronym_asked_across_papers_is_met_by_its_words(engine):
+    """"SE tasks": the abstracts that say "software engineering" (one defines SE so) answer it, not only the one
+    writing "SE"."""
+    answer = engine.ask("apart from writing code from scratch, which SE tasks get automated in these papers (fixing "
+                        "issues, porting code), and how?")
+    assert answer.kind == "list" and "AutoCodeRover" in _short_titles(answer)

@@ -172,6 +172,8 @@ def test_papers_naming_what_the_topic_names_match_it(topic, papers, listed):
     # Two things sharing what follows them: each with it.
     ("verifiers or process reward models for math reasoning",
      ["verifiers for math reasoning", "process reward models for math reasoning"]),
+    ("discovering new math formulas or function approximations via automated search",
+     ["discovering new math formulas via automated search", "function approximations via automated search"]),
     ("code generation or optimisation", ["code generation or optimisation"]),  # one phrase: left to its meaning
     ("use evolutionary search, or are about AutoML", ["use evolutionary search", "AutoML"]),  # a verb first
     ("HumanEval / HumanEval+", ["HumanEval", "HumanEval+"]),
@@ -187,6 +189,13 @@ def test_papers_naming_what_the_topic_names_match_it(topic, papers, listed):
     ("put ChatGPT or GitHub Copilot to the test on programming work",
      ["put ChatGPT to the test on programming work", "put GitHub Copilot to the test on programming work"]),
     ("fine-tune StarCoder or CodeLlama", ["fine-tune StarCoder", "fine-tune CodeLlama"]),
+    # Three or more short ways after a preposition: each with the head.
+    ("agents automating everyday tasks through websites, app UIs or external APIs",
+     ["agents automating everyday tasks through websites", "agents automating everyday tasks through app UIs",
+      "agents automating everyday tasks through external APIs"]),
+    # Not when a side is a description of its own.
+    ("agents for websites, tasks that need long plans over many pages or games",
+     ["agents for websites, tasks that need long plans over many pages or games"]),
 ])
 def test_the_sides_of_a_list_topic_joined_by_or(topic, parts):
     from rag.answer.listing import either_parts

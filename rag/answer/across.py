@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from rag.answer.acronyms import defined_as
 from rag.answer.asks import SETTING_ASIDE, asks_in
 from rag.answer.citations import CitationBook
 from rag.answer.evaluated_models import asks_evaluated_models, evaluated_models
@@ -133,11 +134,20 @@ def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = T
              if not any(w.isalpha() and found.view.vocabulary.plain(w) for w in re.split(r"[\s-]+", n))
              and not (n.islower() and n in english_words())]
 
-    def naming(pid: str) -> bool:
-        return any(mentions_name(f"{papers[pid].title}\n{papers[pid].abstract}", n) for n in names)
+    # An acronym an abstract of the index defines is named by its words too: "SE tasks" are software engineering
+    # tasks in the abstracts that never write "SE".
+    spelled = {n: defined_as(n, papers.values()) for n in names if n.isupper()}
+
+    def naming(pid: str, spelled_too: bool = True) -> bool:
+        text = f"{papers[pid].title}\n{papers[pid].abstract}"
+        return any(mentions_name(text, n) or (spelled_too and bool(spelled.get(n)) and
+                                              re.search(rf"\b{re.escape(spelled[n])}\b", text, re.I) is not None)
+                   for n in names)
 
     kept = [s for s in _relevant_papers(found, ranked, topic, limit, on_aspect) if not names or naming(s.paper_id)]
-    if _asked_about(found.searched, names) and 2 <= len(ids := [pid for pid in papers if naming(pid)]) <= MAX_ACROSS:
+    # Every paper naming it is asked for only as written: "software engineering" is in many abstracts beside "SE".
+    if _asked_about(found.searched, names) and \
+            2 <= len(ids := [pid for pid in papers if naming(pid, spelled_too=False)]) <= MAX_ACROSS:
         # "How does SWE-bench get used across these papers?": every paper naming it, however its sentences score
         # (CodeTree's "SWEBench" sentence ranks below the ratio), each with its best sentence that names it; the
         # papers found close to the question come first, unless they only passed the lower bar.

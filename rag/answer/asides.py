@@ -57,8 +57,9 @@ _PURPOSE = re.compile(r"(?<=[?.!])\s*(?:(?:i|we)(?:['’]d| would)?\s+)?(?:(?:re
 
 
 # "automated scientific discovery: which papers, for the related-work para": what the answer is for, after a comma.
-_FOR_MY = re.compile(r",\s*(?:(?:it['’]s|this\s+is)\s+)?for\s+(?:my|our|the)\s+(?:[\w-]+\s+){0,2}?(?:para(?:graph)?|section|"
-                     r"subsection|survey|thesis|slides?|talk|notes|chapter|related[-\s]work)\s*[?.!]*$", re.I)
+_FOR_MY = re.compile(r",\s*(?:(?:it['’]s|this\s+is)\s+)?for\s+(?:my|our|the)\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?:para(?:graph)?|section|subsection|survey|thesis|slides?|talk|notes|chapter|related[-\s]work)"
+                     r"\s*[?.!]*$", re.I)
 
 
 def purpose_spans(question: str) -> list[tuple[int, int]]:

@@ -237,13 +237,13 @@ _KEEPING_TO = re.compile(
     r"(?P<object>[^:,?;]{2,100}?)(?:\s+and\s+nothing\s+else|\s+only)?\s*[:,;—–]\s*(?P<asked>\S.*)$", re.I)
 # What points back to that object, last in the question ("which of these papers actually work with it?").
 _POINTS_BACK = re.compile(r"\b(?:it|them|that|those)(?=\s*[?.!]*\s*$)", re.I)
-_EVERY_ONE = re.compile(r"^(?:every|each|all(?:\s+the)?)\s+(?P<head>.+?)s?(?P<rest>(?:\s+(?:in|from|of|across|among|used|"
-                    r"that)\b.*)?)$", re.I)
+_EVERY_ONE = re.compile(r"^(?:every|each|all(?:\s+the)?)\s+(?P<head>.+?)s?"
+                        r"(?P<rest>(?:\s+(?:in|from|of|across|among|used|that)\b.*)?)$", re.I)
 _ITS_THING = re.compile(r"\b(?:their|its)\s+(?P<thing>[\w-]+)", re.I)
 # A list asked with no topic of its own: "which papers should be on my list?", "which papers should I read?".
-_NO_TOPIC_LIST = re.compile(r"^(?:so\s+)?(?:which|what)\s+(?:papers|works|studies|ones)\s+(?:here\s+)?(?:should\s+(?:be\s+on\s+"
-                            r"my\s+(?:list|radar)|i\s+(?:read|look\s+at|cite|start\s+with|include))|are\s+(?:relevant|"
-                            r"worth\s+reading|for\s+me)|matter|count)\s*[?.!]*$", re.I)
+_NO_TOPIC_LIST = re.compile(r"^(?:so\s+)?(?:which|what)\s+(?:papers|works|studies|ones)\s+(?:here\s+)?"
+                            r"(?:should\s+(?:be\s+on\s+my\s+(?:list|radar)|i\s+(?:read|look\s+at|cite|start\s+with|include))|"
+                            r"are\s+(?:relevant|worth\s+reading|for\s+me)|matter|count)\s*[?.!]*$", re.I)
 
 
 def _kept_to(question: str) -> str:
@@ -690,7 +690,8 @@ def _with_paired_names(question: str, mentions: list[Mention], lexicon: Lexicon)
         out = []
         for m in mentions:
             # An aside in brackets between them says which is which: "CodeTree (GPT-4o) vs PLANSEARCH".
-            if m.kind == "term" and re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", _as_the_abstracts_write(m.text, lexicon)) and \
+            written = _as_the_abstracts_write(m.text, lexicon)
+            if m.kind == "term" and re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", written) and \
                     any(_PAIRED.match(re.sub(r"\s*\([^()]*\)", "", question[min(m.end, p.end):max(m.start, p.start)]))
                         for p in named):
                 own = m.paper_ids if len(m.paper_ids) == 1 else \
