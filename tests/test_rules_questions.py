@@ -1847,6 +1847,10 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("Before I pick a prover: is DeepSeek-Prover or STP stronger on miniF2F?",
      "is DeepSeek-Prover or STP stronger on miniF2F?"),  # the lead is about the asker; the question has its topic
     ("If I fine-tune on MBPP, does pass@1 go up?", "If I fine-tune on MBPP, does pass@1 go up?"),  # a condition asked
+    # A paper's claim taken on trust: what is asked is asked of that paper.
+    ("Provided the Only-IF paper holds up, what do its authors say matters more than raw data quantity?",
+     "what do Only-IF paper's authors say matters more than raw data quantity?"),
+    ("Assuming DotaMath holds up, is decomposition the key?", "DotaMath: is decomposition the key?"),
     # A second-language asker's missing article; asked across papers in fragments.
     ("Which of papers is making a dataset?", "Which of the papers is making a dataset?"),
     ("multi-agent designs — how each paper splits the roles", "multi-agent designs — how do the papers split the "

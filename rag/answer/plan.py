@@ -246,9 +246,20 @@ _NO_TOPIC_LIST = re.compile(r"^(?:so\s+)?(?:which|what)\s+(?:papers|works|studie
                             r"are\s+(?:relevant|worth\s+reading|for\s+me)|matter|count)\s*[?.!]*$", re.I)
 
 
+# A lead taking a paper's claim on trust: "Provided the Only-IF paper holds up, what do its authors say ...?".
+_ON_TRUST = re.compile(r"^(?:provided|assuming|if|given)(?:\s+that)?\s+(?P<subject>[^,;:?]{3,60}?)\s+(?:holds?\s+up|"
+                       r"(?:is|are)\s+(?:right|correct|sound|true)|checks?\s+out|replicates?)\s*[,;:—–]\s*"
+                       r"(?P<asked>\S.*)$", re.I)
+
+
 def _kept_to(question: str) -> str:
     """The question with a lead saying what the asker keeps to read into it, or set aside when the question has its
     own topic (the lead is about the asker: "Before I pick a prover: is DeepSeek-Prover or STP stronger?")."""
+    if trusted := _ON_TRUST.match(question):
+        # What it says is asked of it: "its authors" are the paper's.
+        subject = re.sub(r"^the\s+", "", trusted["subject"], flags=re.I)
+        owned = re.subn(r"\b(?:its|their)\b", f"{subject}'s", trusted["asked"], count=1, flags=re.I)
+        return owned[0] if owned[1] else f"{subject}: {trusted['asked']}"
     if not (lead := _KEEPING_TO.match(question)):
         return question
     asked, kept = lead["asked"], lead["object"].strip()
