@@ -37,6 +37,7 @@ def main() -> None:
     from ingest.writer import open_engine
     from rag.answer.pipeline import _as_searched, plan_question
     from rag.settings import Settings
+    from rag.text.clean import normalise_title
 
     engine = open_engine(Settings(data_dir=args.data_dir).resolved())
     view = engine.view
@@ -55,11 +56,13 @@ def main() -> None:
                 good = plan.kind == "factoid" and plan.yes_no and not plan.papers
             else:
                 answer = engine.ask(probe["question"])
+                # Titles as ingest cleans them: a label may copy "$\textbf{Only-IF}$:..." from the corpus page.
+                wanted = {normalise_title(t) for t in probe["papers"]}
                 if kind == "comparative":
-                    good = answer.kind == "comparative" and {r["title"] for r in answer.table or []} == set(
-                        probe["papers"])
+                    good = answer.kind == "comparative" and \
+                        {normalise_title(r["title"]) for r in answer.table or []} == wanted
                 else:
-                    good = not answer.refused and {c.title for c in answer.citations} == set(probe["papers"])
+                    good = not answer.refused and {normalise_title(c.title) for c in answer.citations} == wanted
             asked[kind] += 1
             right[kind] += good
             if not good and args.show:
