@@ -484,9 +484,6 @@ def either_parts(topic: str) -> list[str]:
     the thing done, each way."""
     if ways := _EITHER_WAY.match(topic):
         return [f"{ways['head']} {ways['a']}", f"{ways['head']} {ways['b']}"]
-    if (series := _SERIES.match(topic)) and len(items := _series_items(series["items"])) >= 3:
-        # "agents automating everyday tasks through websites, app UIs or external APIs": each way, with the head.
-        return [f"{series['head']}{item}" for item in items]
     # "use evolutionary algorithms, or are about automating the ML pipeline": a verb may come first.
     explicit = re.split(r",?\s+or\s+(?:are\s+|is\s+)?(?=(?:on|about|in|for|using|that|which|with|to)\s)", topic)
     if len(explicit) > 1:
@@ -506,7 +503,9 @@ def either_parts(topic: str) -> list[str]:
         return _shared_ends(parts)
     if shared := _SHARED_MODIFIER.match(topic):
         # "verifiers or process reward models for math reasoning": each thing, for what both are for.
-        return [f"{shared['a']} {shared['for']}", f"{shared['b']} {shared['for']}"]
+        a, b, shared_end = (shared["a"], shared["b"], shared["for"]) if shared["a"] else \
+            (shared["a2"], shared["b2"], shared["by"])
+        return [f"{a} {shared_end}", f"{b} {shared_end}"]
     return [topic]
 
 
@@ -525,22 +524,15 @@ def _shared_ends(parts: list[str]) -> list[str]:
     return [f"{parts[0]}{after}", *(f"{before}{p}{after}" for p in parts[1:-1]), f"{before}{parts[-1]}"]
 
 
-# A described topic ending in three or more short alternatives after a preposition: "... through X, Y or Z".
-_SERIES = re.compile(r"^(?P<head>.+\s(?:through|via|in|on|with|using|across|from|for|to|by)\s+)"
-                     r"(?P<items>[^,()]+(?:,\s*[^,()]+)+?,?\s+or\s+[^,()]+)$", re.I)
-
-
-def _series_items(items: str) -> list[str]:
-    parts = [p.strip() for p in re.split(r",\s*(?:or\s+)?|\s+or\s+", items) if p.strip()]
-    return parts if all(len(p.split()) <= 3 for p in parts) else []
-
-
 _EITHER_WAY = re.compile(r"^(?P<head>.+?),?\s+either\s+(?P<a>(?:with|via|by|using|through|in|on|for)\s+.+?)\s+or\s+"
                          r"(?P<b>(?:with|via|by|using|through|in|on|for)\s+.+)$", re.I)
 # Two short noun phrases sharing what follows them: "A or B for C".
-# Or what both are found by: "discovering new math formulas or function approximations via automated search".
-_SHARED_MODIFIER = re.compile(r"^(?P<a>[\w-]+(?:\s+[\w-]+){0,3}?)\s+or\s+(?P<b>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
-                              r"(?P<for>(?:for|in|of|via|through|using|by)\s+[\w\s-]+)$", re.I)
+# Or what both are found by, after a longer first side: "discovering new math formulas or function approximations via
+# automated search" (not "in": "evolutionary algorithms to protein or drug design in any" is one topic).
+_SHARED_MODIFIER = re.compile(r"^(?P<a>[\w-]+(?:\s+[\w-]+){0,2}?)\s+or\s+(?P<b>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
+                              r"(?P<for>(?:for|in|of)\s+[\w\s-]+)$|"
+                              r"^(?P<a2>[\w-]+(?:\s+[\w-]+){0,3}?)\s+or\s+(?P<b2>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
+                              r"(?P<by>(?:via|through|using|by)\s+[\w\s-]+)$", re.I)
 
 
 # "Which papers mention / cite / build on X?": a passing mention is what is asked, or the only sign of it.
