@@ -1607,9 +1607,8 @@ def compared_sides(text: str) -> list[str]:
 
 
 # A question word after a spaced dash or a colon: an ask after what it is about ("A vs B: how does each ...?").
-# "... Python vs Java — and what were the other models?" too; and after a comma ("A vs B, who gets the bigger
-# speedups").
-_ASK_AFTER_DASH = re.compile(r"(?:\s+[-–—]+|:|,)\s+"
+# "... Python vs Java — and what were the other models?" too.
+_ASK_AFTER_DASH = re.compile(r"(?:\s+[-–—]+|:)\s+"
                              r"(?=(?:(?:and|but|also|plus)\s+)?(?:what|how|which|who|why|where|when)\b)", re.I)
 _VS_PAPER = re.compile(r"^(?:the\s+)?[\w-]+\s+(?:vs\.?|versus)\s+(?!the\b)[\w-]+(?:\s+[\w-]+){0,4}?\s+"
                        r"(?:paper|work|study|article)\b", re.I)
