@@ -71,6 +71,8 @@ def test_a_list_asked_in_fragments_is_on_the_fragment_left(lexicon, question, to
     "when a model samples many programs, how do the papers decide which ones to keep?",
     "who proposed the MBPP benchmark?",                                  # where a thing comes from, not a list
     "who did better on miniF2F, STP or DeepSeek-Prover?",                # a comparison
+    "who evaluated the most models?",                                    # one paper, a superlative
+    "who released the most benchmarks?",
 ])
 def test_words_asking_for_papers_inside_another_question_ask_for_no_list(lexicon, question):
     assert understand(question, lexicon).kind != "list"

@@ -1847,6 +1847,25 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("Before I pick a prover: is DeepSeek-Prover or STP stronger on miniF2F?",
      "is DeepSeek-Prover or STP stronger on miniF2F?"),  # the lead is about the asker; the question has its topic
     ("If I fine-tune on MBPP, does pass@1 go up?", "If I fine-tune on MBPP, does pass@1 go up?"),  # a condition asked
+    ("Since I'm working on Lean proofs, what should I read?", "Which papers are about Lean proofs?"),
+    ("If we restrict ourselves to math, which of these papers matter?", "Which papers are about math?"),
+    ("If I focus on repository-level completion, which benchmarks do they use?",
+     "which benchmarks do the repository-level completion papers use?"),  # "they": the papers on it
+    ("If I'm picking between RLCoder and PyCoder, which is better on exact match?",
+     "RLCoder and PyCoder: which is better on exact match?"),  # the choices are what is compared
+    ("Given I want to compare CodeTree and PLANSEARCH, which is better on HumanEval?",
+     "CodeTree and PLANSEARCH: which is better on HumanEval?"),
+    ("If we care about STP, DeepSeek-Prover and MA-LoT, which of them does best on miniF2F?",
+     "which of STP, DeepSeek-Prover and MA-LoT does best on miniF2F?"),  # three papers, commas and all
+    ("Since I'm working on program repair, do any papers evaluate it on SWE-bench?",
+     "do any papers evaluate program repair on SWE-bench?"),  # "it" before the end
+    ("If I'm interested in CodeTree, what is its pass@1 on HumanEval?", "what is CodeTree's pass@1 on HumanEval?"),
+    ("If I pick a larger sample budget, does pass@k keep going up?",
+     "a larger sample budget: does pass@k keep going up?"),  # the condition stays
+    ("Because I work on HPC, which papers use OpenMP?", "HPC: which papers use OpenMP?"),
+    # A condition on something other than a paper's work is asked, not taken on trust.
+    ("If the code is correct, is it also efficient?", "If the code is correct, is it also efficient?"),
+    ("If my memory is right, their pass@1 was around 90%?", "If my memory is right, their pass@1 was around 90%?"),
     # A paper's claim taken on trust: what is asked is asked of that paper.
     ("Provided the Only-IF paper holds up, what do its authors say matters more than raw data quantity?",
      "what do Only-IF paper's authors say matters more than raw data quantity?"),
@@ -1855,12 +1874,17 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("Which of papers is making a dataset?", "Which of the papers is making a dataset?"),
     ("multi-agent designs — how each paper splits the roles", "multi-agent designs — how do the papers split the "
      "roles"),
+    ("how each paper uses retrieval", "how do the papers use retrieval"),
+    ("how each paper is evaluated", "how each paper is evaluated"),  # no verb to put after "do"
     ("self-repair — how handled across works", "self-repair — how handled across the works"),
     # A claim, then whether it holds; named things, then the ask for them.
     ("evolutionary search beating classical approximations — real?",
      "Is it true that evolutionary search beating classical approximations?"),
     ("STP beats DeepSeek-Prover on miniF2F, right?", "STP beats DeepSeek-Prover on miniF2F, right?"),  # confirm
     ("AlphaCode ranked in the top 54% — true?", "AlphaCode ranked in the top 54% — true?"),  # a figure to confirm
+    ("GPT-4 beating humans at competitive programming — real?",
+     "Is it true that GPT-4 beating humans at competitive programming?"),  # a digit in a name is no figure
+    ("What models — names?", "What models — names?"),  # a question already
     ("models evaluated across the code-reasoning benchmark papers — names",
      "Which models evaluated across the code-reasoning benchmark papers?"),
 ])
@@ -3587,6 +3611,11 @@ def test_an_adjective_made_of_an_abstracts_word_is_no_unknown_name():
     # A guess naming a paper says where to look: kept.
     ("do offline benchmarks match real use? I think the Code4Me people looked at this",
      "do offline benchmarks match real use? I think the Code4Me people looked at this"),
+    # What the answer is for, after a comma; a section named by its topic says what is asked.
+    ("automated scientific discovery: which papers, for the related-work para",
+     "automated scientific discovery: which papers"),
+    ("which papers should I cite, for the program repair section?",
+     "which papers should I cite, for the program repair section?"),
 ])
 def test_the_askers_guess_after_the_question_is_not_read(question, read):
     from rag.answer.asides import without_purpose

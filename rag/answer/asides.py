@@ -57,7 +57,9 @@ _PURPOSE = re.compile(r"(?<=[?.!])\s*(?:(?:i|we)(?:['’]d| would)?\s+)?(?:(?:re
 
 
 # "automated scientific discovery: which papers, for the related-work para": what the answer is for, after a comma.
-_FOR_MY = re.compile(r",\s*(?:(?:it['’]s|this\s+is)\s+)?for\s+(?:my|our|the)\s+(?:[\w-]+\s+){0,2}?"
+# Not a section named by its topic ("..., for the program repair section?"): that says what is asked.
+_FOR_MY = re.compile(r",\s*(?:(?:it['’]s|this\s+is)\s+)?for\s+(?:my|our|the)\s+(?:(?:intro(?:duction)?|background|"
+                     r"related[-\s]work|methods?|evaluation|discussion|next|first|lit(?:erature)?(?:\s+review)?)\s+)?"
                      r"(?:para(?:graph)?|section|subsection|survey|thesis|slides?|talk|notes|chapter|related[-\s]work)"
                      r"\s*[?.!]*$", re.I)
 

@@ -66,9 +66,11 @@ _ASKS_FOR_PAPERS = re.compile(
     + _START + r"(?:(?:show|give|find|get)\s+me\s+)?anything\s+(?=(?:[a-z]+ing|on|about|with)\b|"
     r"(?:explicitly|specifically|actually|really|properly|truly)\s+\S)|"
     # "who ran an actual user study with human participants?": the papers doing it
-    + _START + r"who\s+(?=(?:ran|runs?|conduct(?:s|ed)?|perform(?:s|ed)?|carrie[sd]\s+out|used?|uses|evaluat(?:es|ed)|"
+    # Not a superlative ("who evaluated the most models?", "who performs the best?"): one paper is asked for.
+    + _START + r"who\s+(?=(?:ran|runs?|conduct(?:s|ed)?|carrie[sd]\s+out|used?|uses|evaluat(?:es|ed)|"
     r"train(?:s|ed)?|test(?:s|ed)|releas(?:es|ed)|buil(?:t|ds)|studie[sd]|"
-    r"look(?:s|ed)\s+at)\s+(?:an?|any|the|some|their|its|own|actual|real)\b)|"
+    r"look(?:s|ed)\s+at)\s+(?:an?|any|the|some|their|its|own|actual|real)\b"
+    r"(?!\s+(?:most|best|largest|biggest|highest|fewest|least|first|top)\b))|"
     r"\b(?:covered|discussed|studied)\s+(?:by|in)\s+any\w*" + _END + "|"
     r"\b(?:does|do)\s+any\s*(?:papers?|works?|one|body)\s+(?:go\s+there|cover\s+(?:it|that|this)|touch\s+(?:on\s+)?"
     r"(?:it|that|this))" + _END + "|"

@@ -526,13 +526,17 @@ def _shared_ends(parts: list[str]) -> list[str]:
 
 _EITHER_WAY = re.compile(r"^(?P<head>.+?),?\s+either\s+(?P<a>(?:with|via|by|using|through|in|on|for)\s+.+?)\s+or\s+"
                          r"(?P<b>(?:with|via|by|using|through|in|on|for)\s+.+)$", re.I)
+# A side with a preposition in it has its own head ("repairing bugs in C or Java via LLMs").
+_NO_PREP = r"(?!(?:for|in|on|to|of|by|with|via|using|through)\b)"
 # Two short noun phrases sharing what follows them: "A or B for C".
-# Or what both are found by, after a longer first side: "discovering new math formulas or function approximations via
-# automated search" (not "in": "evolutionary algorithms to protein or drug design in any" is one topic).
+# Or what both are found by, sides of up to four words without a preposition: "discovering new math formulas or
+# function approximations via automated search" ("evolutionary algorithms to protein or drug design in any" is one
+# topic).
 _SHARED_MODIFIER = re.compile(r"^(?P<a>[\w-]+(?:\s+[\w-]+){0,2}?)\s+or\s+(?P<b>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
                               r"(?P<for>(?:for|in|of)\s+[\w\s-]+)$|"
-                              r"^(?P<a2>[\w-]+(?:\s+[\w-]+){0,3}?)\s+or\s+(?P<b2>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
-                              r"(?P<by>(?:via|through|using|by)\s+[\w\s-]+)$", re.I)
+                              rf"^(?P<a2>{_NO_PREP}[\w-]+(?:\s+{_NO_PREP}[\w-]+){{0,3}}?)\s+or\s+"
+                              rf"(?P<b2>{_NO_PREP}[\w-]+(?:\s+{_NO_PREP}[\w-]+){{0,3}}?)\s+"
+                              r"(?P<by>(?:via|through|using)\s+[\w\s-]+)$", re.I)
 
 
 # "Which papers mention / cite / build on X?": a passing mention is what is asked, or the only sign of it.

@@ -226,77 +226,95 @@ _COMPARISON_ASKED = re.compile(_PLEASE + r"(?:(?:(?:i|we)\s+)?(?:need|want|would
 
 
 # A leading clause saying what the asker keeps to ("Suppose I restrict myself to Lean and nothing else: ...", "If I only
-# care about Lean 4, ...", "Provided I stick to math solved with a code interpreter, ...", "Before I pick a prover:
-# ..."): its object is the topic of a question that points back to it or has none of its own.
+# care about Lean 4, ...", "Provided I stick to math solved with a code interpreter, ...", "If we care about STP,
+# DeepSeek-Prover and MA-LoT, ..."), up to the question it leads into.
 _KEEPING_TO = re.compile(
     r"^(?:(?:suppose|supposing|provided|assuming|given)(?:\s+that)?|if|say|since|as|before|because)\s+(?:that\s+)?"
     r"(?:i|we)(?:['’]m|\s+am|\s+are)?\s+(?:only\s+|just\s+|mainly\s+|mostly\s+)?"
     r"(?P<verb>(?:restrict|limit)(?:ing)?\s+(?:myself|ourselves)\s+to|stick(?:ing)?\s+to|care\s+about|"
     r"focus(?:ing)?\s+on|(?:am\s+|are\s+)?interested\s+in|(?:want|need)\s+to\s+(?:cite|read|cover|compare|pick|choose)|"
     r"pick(?:ing)?|choos(?:e|ing)|read(?:ing)?\s+(?:up\s+)?(?:on|about)|work(?:ing)?\s+on)\s+"
-    r"(?P<object>[^:,?;]{2,100}?)(?:\s+and\s+nothing\s+else|\s+only)?\s*[:,;—–]\s*(?P<asked>\S.*)$", re.I)
-# What points back to that object, last in the question ("which of these papers actually work with it?").
-_POINTS_BACK = re.compile(r"\b(?:it|them|that|those)(?=\s*[?.!]*\s*$)", re.I)
+    r"(?P<object>.{2,100}?)(?:\s+and\s+nothing\s+else|\s+only)?\s*[:,;—–]\s*"
+    r"(?P<asked>(?:which|what|how|who|where|when|why|do|does|did|is|are|was|were|can|could|should|would|any|list|name|"
+    r"give|show)\b.*)$", re.I)
+# What points back to that object: "it" or "them" anywhere ("do any papers evaluate it on SWE-bench?"), "that" or
+# "those" last ("which of these papers actually work with that?").
+_POINTS_BACK = re.compile(r"\b(?:it|them)\b|\b(?:that|those)(?=\s*[?.!]*\s*$)", re.I)
 _EVERY_ONE = re.compile(r"^(?:every|each|all(?:\s+the)?)\s+(?P<head>.+?)s?"
                         r"(?P<rest>(?:\s+(?:in|from|of|across|among|used|that)\b.*)?)$", re.I)
-_ITS_THING = re.compile(r"\b(?:their|its)\s+(?P<thing>[\w-]+)", re.I)
-# A list asked with no topic of its own: "which papers should be on my list?", "which papers should I read?".
-_NO_TOPIC_LIST = re.compile(r"^(?:so\s+)?(?:which|what)\s+(?:papers|works|studies|ones)\s+(?:here\s+)?"
-                            r"(?:should\s+(?:be\s+on\s+my\s+(?:list|radar)|i\s+(?:read|look\s+at|cite|start\s+with|include))|"
-                            r"are\s+(?:relevant|worth\s+reading|for\s+me)|matter|count)\s*[?.!]*$", re.I)
+# A list asked with no topic of its own: "which papers should be on my list?", "what should I read?".
+_NO_TOPIC_LIST = re.compile(r"^(?:so\s+)?(?:(?:which|what)\s+(?:of\s+(?:these|the)\s+)?(?:papers|works|studies|ones)\s+"
+                            r"(?:here\s+)?(?:should\s+(?:be\s+on\s+my\s+(?:list|radar)|(?:i|we)\s+(?:read|look\s+at|cite|"
+                            r"start\s+with|include))|are\s+(?:relevant|worth\s+reading|for\s+(?:me|us))|"
+                            r"are\s+relevant\s+to\s+(?:me|us)|matter|count)|"
+                            r"what\s+should\s+(?:i|we)\s+(?:read|cite|look\s+at))\s*[?.!]*$", re.I)
 
 
-# A lead taking a paper's claim on trust: "Provided the Only-IF paper holds up, what do its authors say ...?".
-_ON_TRUST = re.compile(r"^(?:provided|assuming|if|given)(?:\s+that)?\s+(?P<subject>[^,;:?]{3,60}?)\s+(?:holds?\s+up|"
-                       r"(?:is|are)\s+(?:right|correct|sound|true)|checks?\s+out|replicates?)\s*[,;:—–]\s*"
-                       r"(?P<asked>\S.*)$", re.I)
+# A lead taking a paper's claim on trust: "Provided the Only-IF paper holds up, what do its authors say ...?". Only of a
+# name or a paper's work ("If the code is correct, is it also efficient?" asks about the condition; "If my memory is
+# right, ..." is the asker's).
+_ON_TRUST = re.compile(r"^(?:provided|assuming|if|given)(?:\s+that)?\s+(?!(?:my|our)\b)(?P<subject>[^,;:?]{3,60}?)\s+"
+                       r"(?:holds?\s+up|(?:is|are)\s+(?:right|correct|sound|true)|checks?\s+out|replicates?)\s*"
+                       r"[,;:—–]\s*(?P<asked>\S.*)$", re.I)
+_WORK_OF_A_PAPER = re.compile(r"[A-Z]|\b(?:paper|results?|claims?|findings?|numbers|study|work)$")
 
 
 def _kept_to(question: str) -> str:
-    """The question with a lead saying what the asker keeps to read into it, or set aside when the question has its
-    own topic (the lead is about the asker: "Before I pick a prover: is DeepSeek-Prover or STP stronger?")."""
-    if trusted := _ON_TRUST.match(question):
+    """The question with a lead saying what the asker keeps to read into it: what points back to the lead, or
+    the lead as the label of a question without a topic of its own ("If I'm interested in CodeTree, what is its
+    pass@1?"). Only a lead about picking something the question names is set aside ("Before I pick a prover: is
+    DeepSeek-Prover or STP stronger?")."""
+    if (trusted := _ON_TRUST.match(question)) and _WORK_OF_A_PAPER.search(trusted["subject"]):
         # What it says is asked of it: "its authors" are the paper's.
         subject = re.sub(r"^the\s+", "", trusted["subject"], flags=re.I)
         owned = re.subn(r"\b(?:its|their)\b", f"{subject}'s", trusted["asked"], count=1, flags=re.I)
         return owned[0] if owned[1] else f"{subject}: {trusted['asked']}"
     if not (lead := _KEEPING_TO.match(question)):
         return question
-    asked, kept = lead["asked"], lead["object"].strip()
+    asked = lead["asked"]
+    # "picking between RLCoder and PyCoder": the choices.
+    kept = re.sub(r"^(?:between|among|from)\s+", "", lead["object"].strip(), flags=re.I)
     if _NO_TOPIC_LIST.match(asked):
         return f"Which papers are about {kept}?"
-    if lead["verb"].lower().startswith(("pick", "choos")):
-        return asked  # what is picked is asked about in the question itself
+    if re.match(r"before\b", question, re.I) and re.search(r"\b(?:pick|choos)\w*$", lead["verb"], re.I) and \
+            not re.search(r"[A-Z]", kept):
+        return asked  # "Before I pick a prover": what is picked is named in the question itself
     if _POINTS_BACK.search(asked):
-        return _POINTS_BACK.sub(kept, asked)
-    if re.search(r"\bthey\b", asked, re.I):  # "..., which datasets do they train on?"
-        return re.sub(r"\bthey\b", kept, asked, count=1, flags=re.I)
-    if owned := _ITS_THING.search(asked):
-        if owned["thing"].lower() == "names" and (every := _EVERY_ONE.match(kept)):
-            # "If I want to cite every code generation benchmark in this collection, what are their names?"
-            return f"Which {every['head']}s are there{every['rest']}?"
-        return f"{asked[:owned.start()]}the {owned['thing']} of {kept}{asked[owned.end():]}"  # "their X": X of it
-    return asked
+        return _POINTS_BACK.sub(kept, asked, count=1)
+    if re.search(r"\bthey\b", asked, re.I):
+        # "..., which datasets do they train on?": the theorem provers; "which benchmarks do they use?" after
+        # "repository-level completion": the papers on it.
+        doers = kept if re.search(r"s\b", kept.split()[-1]) else f"the {kept} papers"
+        return re.sub(r"\bthey\b", doers, asked, count=1, flags=re.I)
+    if re.search(r"\btheir\s+names\b", asked, re.I) and (every := _EVERY_ONE.match(kept)):
+        # "If I want to cite every code generation benchmark in this collection, what are their names?"
+        return f"Which {every['head']}s are there{every['rest']}?"
+    if (owned := re.subn(r"\b(?:its|their)\b", f"{kept}'s", asked, count=1, flags=re.I))[1]:
+        return owned[0]  # "what is its pass@1?": CodeTree's
+    return f"{kept}: {asked}"
 
 
 # A claim, then whether it holds: "evolutionary search with no math knowledge beating classical approximations —
 # real?".
 # Not "..., right?" nor a claim with figures: those are put up to be confirmed (asks.py's _CONFIRM).
-_CLAIM_THEN_REAL = re.compile(r"^(?P<claim>[^?\d]{10,}?)\s*(?:[—–:]|\s-+)\s*(?:is\s+(?:that|this|it)\s+)?"
+_CLAIM_THEN_REAL = re.compile(r"^(?!.*(?<![\w.-])\d+(?:\.\d+)?\s*(?:%|percent|x)?(?![\w.-]))"
+                              r"(?P<claim>[^?]{10,}?)\s*(?:[—–:]|\s-+)\s*(?:is\s+(?:that|this|it)\s+)?"
                               r"(?:real|true|legit|for\s+real|a\s+thing)\s*\?+\s*$", re.I)
 # Named things, then the ask for them: "models evaluated across the code-reasoning benchmark papers — names",
 # "baseline models named across the search papers — which?".
-_THINGS_THEN_WHICH = re.compile(r"^(?P<things>(?:[\w-]+\s+){0,2}(?:models|benchmarks|datasets|metrics|baselines|llms|"
+_THINGS_THEN_WHICH = re.compile(r"^(?!(?:what|which|compare|who|how)\b)(?![^—–:]*\bvs\.?\s)"
+                                r"(?P<things>(?:[\w-]+\s+){0,2}(?:models|benchmarks|datasets|metrics|baselines|llms|"
                                 r"eval(?:uation)?\s+sets)\b[^?—–:]*?)\s*(?:[—–:]|\s-+)\s*(?:which(?:\s+ones)?|names?|"
                                 r"list(?:\s+them)?)\s*[?.!]*\s*$", re.I)
 
 
-_EACH_PAPER_DOES = re.compile(r"\bhow\s+(?:each|every)\s+(?:paper|work|study)\s+(?P<verb>[a-z]+s)\b", re.I)
+_EACH_PAPER_DOES = re.compile(r"\bhow\s+(?:each|every)\s+(?:paper|work|study)\s+"
+                              r"(?P<verb>(?!(?:is|was|has|does)\b)[a-z]+s)\b", re.I)
 
 
 def _uninflected(verb: str) -> str:
-    """"splits" -> "split", "approaches" -> "approach": the verb after "do"."""
-    return verb[:-2] if re.search(r"(?:s|sh|ch|x|z)es$", verb) else verb[:-1]
+    """"splits" -> "split", "approaches" -> "approach", "uses" -> "use": the verb after "do"."""
+    return verb[:-2] if re.search(r"(?:ss|sh|ch|x|z)es$", verb) else verb[:-1]
 
 
 def asked_part(question: str) -> str:
