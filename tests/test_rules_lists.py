@@ -649,3 +649,27 @@ def test_the_paper_closest_to_a_whole_described_topic_joins_its_list(topic, list
 
     matches = [Match(by_id[pid], by_id[pid].abstract, 0.4) for pid in listed]
     assert [m.paper.paper_id for m in with_closest(topic, matches, papers, score_topic)] == kept
+
+
+@pytest.mark.parametrize(("abstract_score", "listed"), [
+    (1.0, ["best", "whole"]),  # the closest abstract of all, its best sentence just under the bar: it joins
+    (0.8, ["best"]),           # an abstract no closer than the best paper's: its sentence alone decides
+])
+def test_a_paper_close_by_its_sentence_and_its_whole_abstract_joins_a_list(abstract_score, listed):
+    from rag.answer.listing import find_matches
+    from rag.answer.scoring import ScoredSentence
+
+    said = {"best": "Alpha does the thing.", "whole": "Beta goes about it another way.",
+            "sentence": "Gamma mentions it once.", "abstract": "Delta is on a neighbouring subject."}
+    papers = [Paper(pid, pid, text) for pid, text in said.items()]
+    papers += [Paper(f"other{i}", f"other{i}", f"Topic {i}.") for i in range(10)]
+    # (paper, best sentence's score, retrieval rank, retrieval's fused score for the whole abstract)
+    ranked = [("best", 0.70, 1, 0.8), ("whole", 0.53, 2, abstract_score), ("sentence", 0.53, 3, 0.5),
+              ("abstract", 0.30, 0, 0.95)] + [(f"other{i}", 0.1, 4 + i, 0.1) for i in range(10)]
+
+    def score(text: str) -> list[ScoredSentence]:
+        return [ScoredSentence(pid, 0, said.get(pid, "Topic."), s, 0.0, s, rank, fused)
+                for pid, s, rank, fused in ranked]
+
+    found = find_matches("tools that verify programs", papers, score)
+    assert [m.paper.paper_id for m in found] == listed

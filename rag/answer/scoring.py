@@ -38,6 +38,7 @@ class ScoredSentence:
     lexical: float
     score: float
     paper_rank: int
+    paper_score: float = 0.0  # the paper's retrieval score (fused, 0-1): how close its whole abstract is
 
 
 def score_sentences(
@@ -98,7 +99,7 @@ def score_sentences(
             score += 0.06  # "How can one ...?" is answered by what a paper proposes
         if _LINK.search(sentence) and not wants_link:
             score -= 0.15  # "code is at https://..." rarely answers a research question
-        scored.append(ScoredSentence(ev.paper_id, position, sentence, float(cosine), lexical, score, ev.rank))
+        scored.append(ScoredSentence(ev.paper_id, position, sentence, float(cosine), lexical, score, ev.rank, ev.fused))
     scored.sort(key=lambda s: -s.score)
     return scored
 
