@@ -3208,3 +3208,23 @@ def test_an_acronym_asked_across_papers_is_met_by_its_words(engine):
     answer = engine.ask("apart from writing code from scratch, which SE tasks get automated in these papers (fixing "
                         "issues, porting code), and how?")
     assert answer.kind == "list" and "AutoCodeRover" in _short_titles(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "qwen-family models (QwQ included): which papers use them in any role?",
+    "which papers use qwen family models?",
+])
+def test_a_model_family_is_every_version_of_its_name(engine, question):
+    """The abstracts write Qwen by its versions ("Qwen2.5-Math-7B-Base", "QwQ-32B-Preview"): "qwen-family" was a word
+    no abstract has, and the list was refused."""
+    answer = engine.ask(question)
+    assert answer.kind == "list" and not answer.refused
+    assert {"ExecRepoBench", "Process Reinforcement through Implicit Rewards"} <= _short_titles(answer)
+
+
+def test_a_list_topic_in_the_askers_idioms_is_not_refused(engine):
+    """"back and forth" and "mid-task" are words of the asker's; the papers with a human in the loop answer."""
+    answer = engine.ask("which papers have a human actually going back and forth with the model mid-task "
+                        "(feedback, corrections)?")
+    assert answer.kind == "list" and not answer.refused
+    assert "Program Synthesis with Large Language Models" in {c.title for c in answer.citations}

@@ -45,6 +45,9 @@ CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding la
     # Examples listed before "etc" are the asker's, as in brackets.
     ("latency on laptops, phones, tablets etc", ""),
     ("latency on laptops, phones and tablets", "laptops"),
+    # A prefix joined by a hyphen ("mid-", "non-") and the word of idioms "forth" are no words the index lacks.
+    ("tokenizers going back and forth mid-decoding", ""),
+    ("non-tokenizer speculation", ""),
 ])
 def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missing):
     reason = unmet_words(topic, Vocabulary(CORPUS))
@@ -59,6 +62,8 @@ def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missi
     ("class", False), ("focus", False),  # a word's own ending is no inflection
     # A short part of a hyphened word is a word of its own: "sim-to-real" is no "similar"; "no-code" is the asker's.
     ("sim-to-real", False), ("no-code", True), ("code-optimising", True),
+    # A prefix before a hyphen is the asker's: the word after it decides.
+    ("non-actual", True), ("pre-tokenizer", True), ("mid-sim", False),
 ])
 def test_a_word_is_found_in_any_form_a_writer_gives_it(word, used):
     vocabulary = Vocabulary("A tokenizer we optimize; it runs in actual code. Speculation about the color. We keep "
@@ -102,6 +107,9 @@ def test_a_word_capitalised_only_where_a_sentence_or_title_starts_is_no_name():
     # An aside in parentheses naming no examples qualifies the topic and is left out.
     ("math data with solutions as programs (PoT-style, not proofs)", "math data with solutions as programs", []),
     ("HumanEval (including HumanEval+)", "HumanEval", ["HumanEval+"]),  # one name, said to count too
+    ("Qwen models (QwQ included)", "Qwen models", ["QwQ"]),  # or said after it
+    ("HumanEval (HumanEval+ too)", "HumanEval", ["HumanEval+"]),
+    ("HumanEval (HumanEval+)", "HumanEval", []),  # a name alone in brackets, nothing said of it: an aside
     ("miniF2F (evaluation or building on it)", "miniF2F", []),  # a name alone, an aside of no names after it
     # Named examples in brackets inside the topic, with more of it after them.
     ("write formal proofs (Lean, Isabelle and the like) or build data for that",

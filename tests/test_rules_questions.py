@@ -307,6 +307,20 @@ def test_a_list_of_the_whole_index_may_follow_papers_named_before_it(lexicon, qu
     assert (plan.kind, plan.topic) == (kind, topic)
 
 
+@pytest.mark.parametrize(("question", "kind", "topic"), [
+    # A kind of papers opening a fragment, then what they do: which of them do it.
+    ("code completion papers using RL?", "list", "RL in code completion"),
+    ("completion papers reporting ROUGE-L?", "list", "reporting ROUGE-L in completion"),
+    ("theorem proving papers with Lean", "list", "with Lean in theorem proving"),
+    # Not papers the asker counts ("both", "two") nor one a question word asks something else of.
+    ("Both papers using RL report gains?", "factoid", ""),
+    ("Do code completion papers using RL beat the others?", "factoid", ""),
+])
+def test_a_kind_of_papers_said_with_what_they_do_asks_which_do_it(lexicon, question, kind, topic):
+    plan = understand(question, lexicon)
+    assert (plan.kind, plan.topic) == (kind, topic)
+
+
 @pytest.mark.parametrize(("question", "topic"), [
     ("multi agent llm frameworks", "multi agent llm frameworks"),
     ("code completion with real users / A/B tests", "code completion with real users / A/B tests"),

@@ -156,6 +156,7 @@ def find_matches(
         # "give a dollar cost for running their system": the papers stating an amount of money ("$0.43 per issue").
         return [Match(p, said, 1.0) for p in papers if (said := money_sentence(p.abstract))]
     topic = _SOME_FORM_OF.sub("", topic)  # "rely on some form of evolutionary search": on evolutionary search
+    topic = _ANY_ROLE.sub("", topic)  # "use Qwen models in any role": use them
     if (cut := _OR_ON_IT.sub("", topic)) != topic and any(not is_generic(n) for n in topic_names(cut)):
         topic = cut  # "miniF2F or build on it": whatever does something with what it names
     if (cut := _EITHER_USE.sub("", topic)) != topic and any(not is_generic(n) for n in topic_names(cut)):
@@ -242,6 +243,8 @@ def find_matches(
     return _described(topic, {p.paper_id: p for p in papers}, score_topic)
 
 
+# "in any role", "in any way", "at all": the asker allowing every use of what the topic names, which a list does anyway.
+_ANY_ROLE = re.compile(r",?\s+(?:(?:in|at)\s+(?:any|some)\s+(?:role|way|capacity|form|sense)s?|at\s+all)\b", re.I)
 _SOME_FORM_OF = re.compile(r"\b(?:some|any|a|one)\s+(?:form|kind|sort|type|variant|flavou?r)s?\s+of\s+", re.I)
 # "..., or build on it": another way of using what the topic names, which is any paper naming it.
 # "HumanEval, either for eval or as source material": any use of what it names.
@@ -435,7 +438,8 @@ _EXAMPLES = re.compile(r"^(?P<head>.+?)(?:(?:,?\s+(?:like|such as|e\.g\.,?|inclu
                        r"\?\s*(?:(?:e\.g\.|like|such as),?)?)\s+(?P<listed>[^()?]+)|"
                        r"\s*\((?:e\.g\.,?\s*|like\s+|"
                        r"(?P<also>counting|including|incl\.|plus|or|and|also|as well as)\s+)?"
-                       r"(?P<inside>[^()]+)\))\s*$", re.I)  # "MBPP (counting MBPP+)": one example is enough
+                       # "(QwQ included)", "(MBPP+ too)": one example is enough
+                       r"(?P<inside>[^()]+?)(?P<after>\s+(?:included|too|as\s+well|counts|count))?\))\s*$", re.I)
 _AND_SO_ON = re.compile(r",?\s*(?:and so on|and so forth|etc\.?|and (?:the like|similar|others)|(?:or\s+|and\s+)?"
                         r"(?:that|this|any|some|similar)\s+(?:sort|kind|type)s?\s+of\s+[\w\s-]+|"
                         r"(?:or\s+|and\s+)?(?:that|this)\s+(?:world|space|area|crowd|family|stuff|lot))\s*$", re.I)
@@ -463,7 +467,8 @@ def example_names(topic: str) -> tuple[str, list[str]]:
         # One example typed in lower case among names ("(Llama2, CodeLlama, llama 3 etc)", "MPI, OpenMP or
         # fortran"): the names stand for it.
         return match["head"].strip(" ,"), named
-    if len(examples) < (1 if match["also"] else 2) or not all(len(n) == 1 and not is_generic(n[0]) for n in names):
+    one_will_do = bool(match["also"] or match["after"])
+    if len(examples) < (1 if one_will_do else 2) or not all(len(n) == 1 and not is_generic(n[0]) for n in names):
         # An aside in parentheses that names no examples ("(PoT-style, not formal proofs)") only qualifies the
         # topic: left out, it cannot make the topic unmeetable. Plain-word examples after "like" are the meaning.
         # A name alone is left as much: "minif2f (eval or building on it)".
@@ -842,7 +847,8 @@ def _described(
                     key=lambda s: -s.score)
     # Then the papers writing its words in one sentence otherwise ("evolution searched" for "evolutionary search").
     chosen = _writing_the_term(topic, chosen, papers)
-    chosen += _close_on_both(best, {s.paper_id for s in chosen}, top)
+    if chosen:  # joins a list, never makes one: a topic nothing comes near stays unmet
+        chosen += _close_on_both(best, {s.paper_id for s in chosen}, top)
     chosen += _worded_alike(topic, best, {s.paper_id for s in chosen}, papers)
     matches = [Match(papers[s.paper_id], s.text, s.score) for s in chosen]
     return _method_for_target(topic, matches, papers, best)

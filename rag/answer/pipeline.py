@@ -574,6 +574,8 @@ def _about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
 # Where a list topic names something: after "in", "on", "with", "using", "for" ..., and ending it or one of its
 # alternatives.
 _NAME_GOES = re.compile(r"\b(?:in|on|with|using|for|via|into)\s+$", re.I)
+_FAMILY = re.compile(r"(?<![\w-])(?P<name>[A-Za-z][\w.+]*(?:-[\w.+]+)*?)[\s-](?:family|series)(?![\w-])"
+                     r"(?:\s+(?:of\s+)?models?\b|(?!\s+of\b))", re.I)
 _NAME_ENDS = re.compile(r"\s*(?:$|[,;:?!)/]|(?:or|and)\b)", re.I)
 
 
@@ -617,6 +619,20 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
             english_word(word[0], view.vocabulary) or view.lexicon.known(word[0])
         return word[0] if known else word[0].capitalize()
 
+    # "qwen-family models", "the GPT-4 family": the models of that name, which the abstracts write by their versions
+    # ("Qwen2.5-Math-7B"). A name, not a word ("a benchmark family").
+    def family(match: re.Match[str]) -> str:
+        from rag.text.typos import common_words
+
+        name = match["name"]
+        if name != name.lower() or any(c.isdigit() for c in name):
+            return f"{name} models"
+        if len(name) >= 3 and ((written := view.vocabulary.name_typed_lower(name)) or
+                               (view.vocabulary.uses(name) and name not in common_words())):
+            return f"{written or name.capitalize()} models"
+        return match[0]
+
+    topic = _FAMILY.sub(family, topic)
     topic = re.sub(r"\b[a-z][a-z0-9]{2,}\b", as_name, topic)
     # "rl applied to code tasks": two letters an abstract spells out as an acronym in capitals are that acronym ("RL":
     # reinforcement learning), unless they are an English word ("or", "it"); one only written so ("ui") is left to

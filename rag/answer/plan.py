@@ -1438,6 +1438,16 @@ _WAYS_ACROSS = re.compile(r"^(?:what|which)\s+(?:[\w-]+\s+)?(?:approaches|ways|m
                           r"across\s+(?:the|these|all(?:\s+the)?)\s+(?:papers|works|studies|corpus|collection)\b", re.I)
 
 
+# A kind of papers opening a fragment, then what they do: "code completion papers using RL?", "theorem proving papers
+# with Lean". The kind is one to three words that ask nothing themselves.
+_KIND_PAPERS_DOING = re.compile(
+    r"^(?!(?:what|which|how|who|whom|why|when|where|do|does|did|is|are|was|were|can|could|should|would|will|has|have|"
+    r"had|the|these|those|this|that|any|all|some|list|show|give|find|get|other|more|most|best|recent|new|my|our|"
+    r"your|their|its|both|either|neither|each|every|two|three|several|many|few|no|such)\b)(?P<kind>(?:[\w-]+\s+){1,3}?)(?:papers|works|studies)\s+"
+    r"(?=(?:[a-z]+ing|with|on|about|in|for|from|that|which|where)\b)(?!.*\b(?:what|which|how|who|why|when|where)\b.*\S)",
+    re.I)
+
+
 def _list_topic(text: str) -> str:
     if re.match(_WAYS_OF_PEOPLE, text, re.I) or re.match(_WAYS, text, re.I) or _WAYS_ACROSS.match(text):
         return ""  # "what approaches do people use to X", "what approaches make X cheaper": the ways, across papers
@@ -1453,6 +1463,9 @@ def _list_topic(text: str) -> str:
                   r"research|readings|articles|publications|literature)\s+|^(?:is\s+there\s+)?(?:anything|something|stuff)\s+(?:(?:in\s+)?here\s+|in\s+(?:the|this)\s+(?:index|"
                   r"collection|corpus)\s+)?(?=(?:using|on|about|that|with|touching|involving|related|around|regarding|"
                   r"concerning|mentioning|covering)\b)", "which papers ", text, flags=re.I)
+    # "code completion papers using RL?", "completion papers reporting ROUGE-L?": papers of a kind, said as a fragment
+    # with what they do; which of them do it. Not when a question word asks something else of them later.
+    text = _KIND_PAPERS_DOING.sub(r"which \g<kind>papers ", text)
     # "did anyone use SWE-bench or something derived from it?", "has any paper evaluated on APPS?", "does anything
     # here touch SWE-bench?": which papers did.
     # "did anybody put a dollar figure on X?": whatever they did, which papers did it.

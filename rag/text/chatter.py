@@ -12,4 +12,6 @@ CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries"
                      "meant", "supposed",
                      # "latency is killing us", "completion or otherwise", "spending compute in a smarter way than
                      # plain X": how the asker feels about it, not what it is.
-                     "killing", "otherwise", "smarter", "plain", "spend", "spending"})
+                     "killing", "otherwise", "smarter", "plain", "spend", "spending",
+                     # "going back and forth with the model", "and so forth": a word of idioms only.
+                     "forth"})

@@ -13,6 +13,10 @@ from collections.abc import Callable
 from rag.text.tokens import STOPWORDS
 
 _WORD = re.compile(r"[a-z][a-z0-9]*")
+# Prefixes an asker joins to a word with a hyphen ("mid-task", "non-Lean", "multi-step").
+HYPHEN_PREFIXES = frozenset({"mid", "non", "pre", "post", "semi", "multi", "self", "co", "sub", "re", "anti", "inter",
+                             "intra", "cross", "meta", "pseudo", "quasi", "ultra", "mini", "micro", "macro", "over",
+                             "under", "out"})
 NAME_SHARE = 0.8
 _WITHIN = re.compile(r"(?<=[a-z0-9,;)] )[A-Za-z][A-Za-z0-9]*\b")
 _INFLECTION = re.compile(r"(?:ing|ed|es|s|ly)$")
@@ -111,8 +115,10 @@ class Vocabulary:
         parts = _WORD.findall(word.lower())
         # A short part of a hyphened word is a word of its own, not a start: "sim-to-real" is no "similar" ("no" of
         # "no-search" is the asker's).
-        return all(self.has(part) or part in STOPWORDS if len(parts) > 1 and len(part) <= 3
-                   else self._starts(_root(_form(part))) for part in parts)
+        # A prefix before a hyphen ("mid-task", "non-trivial") is no word the corpus must have: the rest decides.
+        return all(True if len(parts) > 1 and at < len(parts) - 1 and part in HYPHEN_PREFIXES
+                   else self.has(part) or part in STOPWORDS if len(parts) > 1 and len(part) <= 3
+                   else self._starts(_root(_form(part))) for at, part in enumerate(parts))
 
     def written_apart(self, word: str) -> bool:
         """Whether the corpus writes a compound as two words ("runtime": "run time", "codebase": "code base"):
