@@ -2569,6 +2569,9 @@ def test_what_says_which_paper_or_which_kinds_is_not_what_must_be_stated(engine,
     ("PRIME: how large is the average improvement over SFT, starting from Qwen2.5-Math-7B-Base?", "15.1%"),
     # A dataset a described paper works on is no paper's name ("the RL on PIE paper").
     ("the RL on PIE paper: which language model did it fine-tune?", "CodeT5"),
+    # Nor a model a paper's own study was made on ("their GPT-2 study").
+    ("in the dynamic inference paper's gpt-2 study, how many tokens could the first layer alone already get right?",
+     "54.4%"),
 ])
 def test_figures_asked_in_the_askers_words_are_found(engine, question, said):
     assert_answered_saying(engine, question, said)
@@ -3228,3 +3231,22 @@ def test_a_list_topic_in_the_askers_idioms_is_not_refused(engine):
                         "(feedback, corrections)?")
     assert answer.kind == "list" and not answer.refused
     assert "Program Synthesis with Large Language Models" in {c.title for c in answer.citations}
+
+
+def test_a_question_across_papers_after_the_askers_own_lead_is_answered(engine):
+    """"the final answer isn't everything": "everything" is the asker's word, as "anything" is; with "tutor" it made
+    two words no abstract uses, and the question was refused."""
+    answer = engine.ask("for a math tutor the final answer isn't everything. how do papers evaluate llms on math "
+                        "beyond final-answer accuracy (steps, robustness, helpfulness...)?")
+    assert not answer.refused and len(answer.citations) >= 2
+    assert "UGMathBench" in _short_titles(answer)
+
+
+def test_a_verb_a_paper_names_its_method_with_is_still_a_verb(engine):
+    """"execute" is written capitalised only in "Think-and-Execute"; read as that name, the list was of the one paper
+    naming it, and none of the benchmarks that run code."""
+    answer = engine.ask("which papers introduce completion benchmarks that actually execute the code (unit tests etc) "
+                        "instead of string matching?")
+    titles = _short_titles(answer)
+    assert answer.kind == "list" and {"ExecRepoBench", "GitChameleon"} <= titles
+    assert "Language Models as Compilers" not in titles

@@ -78,6 +78,17 @@ def test_a_word_the_corpus_only_writes_capitalised_is_a_name():
         ["Isabelle", "python", "Lean", "proof"]
 
 
+@pytest.mark.parametrize(("word", "name"), [
+    ("isabelle", "Isabelle"),
+    ("execute", ""),  # the abstracts inflect it in lower case ("executes", "executed"): a verb a name has in it
+    ("mpi", "MPI"),   # in capitals it is a name, whatever else is written
+])
+def test_a_verb_a_name_has_in_it_is_no_name_typed_in_lower_case(word, name):
+    vocabulary = Vocabulary("We prove it in Isabelle. We compare with Think-and-Execute. The model executes code, "
+                            "and executed code is checked. We use MPI and mpis.")
+    assert vocabulary.name_typed_lower(word) == name
+
+
 def test_a_name_with_a_capital_inside_is_typed_in_lower_case_as_written_while_plain_goes_by_the_first_letter():
     vocabulary = Vocabulary("Results on miniF2F and xCodeEval. We test on miniF2F again, and on the test split.")
     assert [vocabulary.name_typed_lower(w) for w in ["minif2f", "xcodeeval", "test"]] == ["miniF2F", "xCodeEval", ""]

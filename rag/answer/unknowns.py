@@ -200,7 +200,9 @@ _ANY_FIGURE = r"(?:numbers?|figures?|results?|scores?)\b"
 
 
 # "the RL + CodeT5 on PIE paper": a name after a preposition is what a described paper works on, not its name.
-_DESCRIBED_BY = re.compile(r"\b(?:on|with|using|for|from|via|of)\s+(?:the\s+)?$", re.I)
+# "their GPT-2 study", "the dynamic inference paper's GPT-2 study": a study a paper owns, made on the name.
+_DESCRIBED_BY = re.compile(r"\b(?:(?:on|with|using|for|from|via|of)\s+(?:the\s+)?|(?:their|its|our)\s+)$|"
+                           r"\w['’]s?\s+$", re.I)
 
 
 def _owned_unsaid(question: str, mention: Mention, found: Gathered) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 # "choose", "pick", "handle": verbs of choosing or doing; "tricks" for techniques.
 CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries", "worried", "wondering", "curious",
-                     "basically", "probably", "something", "anything", "papers", "stuff", "things", "choose",
+                     "basically", "probably", "something", "anything", "everything", "nothing", "papers", "stuff",
+                     "things", "choose",
                      "choosing", "picks", "picking", "select", "selecting", "handle", "handling", "tackle", "tackling",
                      "approach", "approaches", "deal", "dealing", "manage", "managing", "trying", "trick", "tricks",
                      # "meant to keep being refreshed", "supposed to": what something is for, said of any of it.

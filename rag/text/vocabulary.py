@@ -87,7 +87,13 @@ class Vocabulary:
         if len(word) < 3 or not word.islower() or (len(word) > 5 and word.endswith("ly")):
             return ""  # an adverb ("mostly") is no name, whatever name it starts ("Mostly Basic Programming ...")
         written = self.as_written(word)
-        return written if written != word and (len(word) > 3 or written.isupper()) else ""
+        if written == word or (len(word) <= 3 and not written.isupper()):
+            return ""
+        # A verb the abstracts inflect in lower case ("executes", "executed") is a word, however a name writes it
+        # ("Think-and-Execute").
+        stem = word[:-1] if word.endswith("e") else word
+        return "" if any(self.plain(form) for form in (f"{stem}ed", f"{stem}ing", f"{word}s")) and \
+            written != written.upper() else written
 
     def writes_upper(self, word: str) -> bool:
         """Whether the corpus writes the word in capitals within a sentence ("MATH", "APPS")."""
