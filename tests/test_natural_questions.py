@@ -3225,6 +3225,16 @@ def test_a_model_family_is_every_version_of_its_name(engine, question):
     assert {"ExecRepoBench", "Process Reinforcement through Implicit Rewards"} <= _short_titles(answer)
 
 
+@pytest.mark.parametrize("question", [
+    "Time series forecasting papers?",  # "Time" is written with no versions: no model family
+    "Forth code generation: which papers?",  # Forth the language, not "back and forth"
+    "which papers use semi-supervised learning?",  # "semi-" makes another subject
+    "Princeton's SWE-agent paper: how does its interface work?",  # a paper the index lacks, whoever owns it
+])
+def test_near_words_of_the_new_readings_still_refuse(engine, question):
+    assert engine.ask(question).refused
+
+
 def test_a_list_topic_in_the_askers_idioms_is_not_refused(engine):
     """"back and forth" and "mid-task" are words of the asker's; the papers with a human in the loop answer."""
     answer = engine.ask("which papers have a human actually going back and forth with the model mid-task "

@@ -45,9 +45,11 @@ CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding la
     # Examples listed before "etc" are the asker's, as in brackets.
     ("latency on laptops, phones, tablets etc", ""),
     ("latency on laptops, phones and tablets", "laptops"),
-    # A prefix joined by a hyphen ("mid-", "non-") and the word of idioms "forth" are no words the index lacks.
+    # A prefix joined by a hyphen that keeps the subject ("mid-", "pre-") and the idiom "back and forth" are no
+    # words the index lacks; "semi-" makes another subject.
     ("tokenizers going back and forth mid-decoding", ""),
-    ("non-tokenizer speculation", ""),
+    ("pre-tokenizer speculation", ""),
+    ("semi-supervised tokenizers", "semi-supervised tokenizers"),
 ])
 def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missing):
     reason = unmet_words(topic, Vocabulary(CORPUS))
@@ -63,7 +65,8 @@ def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missi
     # A short part of a hyphened word is a word of its own: "sim-to-real" is no "similar"; "no-code" is the asker's.
     ("sim-to-real", False), ("no-code", True), ("code-optimising", True),
     # A prefix before a hyphen is the asker's: the word after it decides.
-    ("non-actual", True), ("pre-tokenizer", True), ("mid-sim", False),
+    ("pre-tokenizer", True), ("mid-sim", False),
+    ("semi-actual", False),  # "semi-" makes another subject: the corpus must have it
 ])
 def test_a_word_is_found_in_any_form_a_writer_gives_it(word, used):
     vocabulary = Vocabulary("A tokenizer we optimize; it runs in actual code. Speculation about the color. We keep "
@@ -80,12 +83,14 @@ def test_a_word_the_corpus_only_writes_capitalised_is_a_name():
 
 @pytest.mark.parametrize(("word", "name"), [
     ("isabelle", "Isabelle"),
-    ("execute", ""),  # the abstracts inflect it in lower case ("executes", "executed"): a verb a name has in it
+    ("execute", ""),  # the abstracts inflect it in lower case ("executed"): a verb a name has in it
+    ("copilot", "Copilot"),  # a plural in lower case ("copilots") is no verb's inflection
     ("mpi", "MPI"),   # in capitals it is a name, whatever else is written
 ])
 def test_a_verb_a_name_has_in_it_is_no_name_typed_in_lower_case(word, name):
     vocabulary = Vocabulary("We prove it in Isabelle. We compare with Think-and-Execute. The model executes code, "
-                            "and executed code is checked. We use MPI and mpis.")
+                            "and executed code is checked. We use MPI and mpis. We study GitHub Copilot; copilots "
+                            "help. Copilot users like it.")
     assert vocabulary.name_typed_lower(word) == name
 
 
@@ -120,6 +125,7 @@ def test_a_word_capitalised_only_where_a_sentence_or_title_starts_is_no_name():
     ("HumanEval (including HumanEval+)", "HumanEval", ["HumanEval+"]),  # one name, said to count too
     ("Qwen models (QwQ included)", "Qwen models", ["QwQ"]),  # or said after it
     ("HumanEval (HumanEval+ too)", "HumanEval", ["HumanEval+"]),
+    ("Qwen models (QwQ not included)", "Qwen models", []),  # set aside, not an example
     ("HumanEval (HumanEval+)", "HumanEval", []),  # a name alone in brackets, nothing said of it: an aside
     ("miniF2F (evaluation or building on it)", "miniF2F", []),  # a name alone, an aside of no names after it
     # Named examples in brackets inside the topic, with more of it after them.

@@ -315,6 +315,11 @@ def test_a_list_of_the_whole_index_may_follow_papers_named_before_it(lexicon, qu
     # Not papers the asker counts ("both", "two") nor one a question word asks something else of.
     ("Both papers using RL report gains?", "factoid", ""),
     ("Do code completion papers using RL beat the others?", "factoid", ""),
+    ("Code completion papers using RL: what do they report?", "factoid", ""),
+    ("Code completion papers using RL generally improve pass@1, right?", "factoid", ""),  # a claim checked
+    ("speculative decoding works with large batches?", "factoid", ""),  # "works" is a verb here
+    ("Code completion papers using RL?", "list", "RL in code completion"),  # the question's capital is no name's
+    ("need papers that do both RL and code tasks", "list", "do both RL and code tasks"),
 ])
 def test_a_kind_of_papers_said_with_what_they_do_asks_which_do_it(lexicon, question, kind, topic):
     plan = understand(question, lexicon)

@@ -20,7 +20,7 @@ from rag.answer.metric_names import asks_metrics, metrics_in
 from rag.answer.naming import EXAMPLES, mentions_name
 from rag.answer.scoring import ScoredSentence
 from rag.answer.tuned_models import asks_tuned_models, tuned_models
-from rag.text.chatter import CHATTER
+from rag.text.chatter import CHATTER, IDIOMS
 from rag.text.markers import escape_markers
 from rag.text.names import is_generic, mention_pattern, names_in, short_name
 from rag.text.sentences import read_with_previous, split_sentences
@@ -279,7 +279,7 @@ def _own_words(found: Gathered) -> tuple[list[str], list[str]] | None:
 
     if any(unknowns(found)):
         return None
-    words = long_words(found.searched, CHATTER)
+    words = long_words(IDIOMS.sub(" ", found.searched), CHATTER)
     unused = [w for w in words if not found.view.vocabulary.uses(w)]
     return (words, unused) if len(unused) <= UNUSED_WORDS else None
 

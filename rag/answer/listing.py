@@ -30,7 +30,7 @@ from rag.answer.released import release_asked, release_sentence
 from rag.answer.scoring import ScoredSentence
 from rag.answer.tuned_models import asks_tuned_models, tuned_models
 from rag.answer.unknowns import LIKENED
-from rag.text.chatter import CHATTER
+from rag.text.chatter import CHATTER, IDIOMS
 from rag.text.markers import escape_markers
 from rag.text.names import DESCRIBING_SUFFIX, is_generic, key_names, mention_pattern
 from rag.text.numbers import Figure, read
@@ -156,7 +156,6 @@ def find_matches(
         # "give a dollar cost for running their system": the papers stating an amount of money ("$0.43 per issue").
         return [Match(p, said, 1.0) for p in papers if (said := money_sentence(p.abstract))]
     topic = _SOME_FORM_OF.sub("", topic)  # "rely on some form of evolutionary search": on evolutionary search
-    topic = _ANY_ROLE.sub("", topic)  # "use Qwen models in any role": use them
     if (cut := _OR_ON_IT.sub("", topic)) != topic and any(not is_generic(n) for n in topic_names(cut)):
         topic = cut  # "miniF2F or build on it": whatever does something with what it names
     if (cut := _EITHER_USE.sub("", topic)) != topic and any(not is_generic(n) for n in topic_names(cut)):
@@ -243,8 +242,6 @@ def find_matches(
     return _described(topic, {p.paper_id: p for p in papers}, score_topic)
 
 
-# "in any role", "in any way", "at all": the asker allowing every use of what the topic names, which a list does anyway.
-_ANY_ROLE = re.compile(r",?\s+(?:(?:in|at)\s+(?:any|some)\s+(?:role|way|capacity|form|sense)s?|at\s+all)\b", re.I)
 _SOME_FORM_OF = re.compile(r"\b(?:some|any|a|one)\s+(?:form|kind|sort|type|variant|flavou?r)s?\s+of\s+", re.I)
 # "..., or build on it": another way of using what the topic names, which is any paper naming it.
 # "HumanEval, either for eval or as source material": any use of what it names.
@@ -360,6 +357,7 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     form ("which papers use speculative decoding?"), or "": papers matching it loosely are then about something
     else, not a weaker match."""
     rest, _ = split_filters(topic)
+    rest = " ".join(IDIOMS.sub(" ", rest).split())
     if re.search(r"\bor\b", rest) or asks_money(rest):
         return ""  # "A or B": one side missing leaves the other; "dollar" is written "$"
     # The asker's own words ("tricks for ...") are no subject, nor a kind it is likened to ("early-exit style
@@ -467,7 +465,9 @@ def example_names(topic: str) -> tuple[str, list[str]]:
         # One example typed in lower case among names ("(Llama2, CodeLlama, llama 3 etc)", "MPI, OpenMP or
         # fortran"): the names stand for it.
         return match["head"].strip(" ,"), named
-    one_will_do = bool(match["also"] or match["after"])
+    # "(QwQ not included)" sets it aside.
+    one_will_do = bool(match["also"] or (match["after"] and not re.search(r"\b(?:not|no|except|excluding|but)\b",
+                                                                           match["inside"] or "", re.I)))
     if len(examples) < (1 if one_will_do else 2) or not all(len(n) == 1 and not is_generic(n[0]) for n in names):
         # An aside in parentheses that names no examples ("(PoT-style, not formal proofs)") only qualifies the
         # topic: left out, it cannot make the topic unmeetable. Plain-word examples after "like" are the meaning.

@@ -622,15 +622,16 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     # "qwen-family models", "the GPT-4 family": the models of that name, which the abstracts write by their versions
     # ("Qwen2.5-Math-7B"). A name, not a word ("a benchmark family").
     def family(match: re.Match[str]) -> str:
-        from rag.text.typos import common_words
-
         name = match["name"]
-        if name != name.lower() or any(c.isdigit() for c in name):
+        # A name the abstracts write with versions ("Qwen2.5", "Llama3", "GPT-4o"), not a word ("Time series").
+        versioned = re.compile(rf"(?<![\w-]){re.escape(name)}[-. ]?\d" if not any(c.isdigit() for c in name)
+                               else rf"(?<![\w-]){re.escape(name)}", re.I)
+        if len(name) < 3 or not any(versioned.search(p.abstract) or versioned.search(p.title)
+                                    for p in view.papers.values()):
+            return match[0]
+        if name != name.lower():
             return f"{name} models"
-        if len(name) >= 3 and ((written := view.vocabulary.name_typed_lower(name)) or
-                               (view.vocabulary.uses(name) and name not in common_words())):
-            return f"{written or name.capitalize()} models"
-        return match[0]
+        return f"{view.vocabulary.name_typed_lower(name) or name.capitalize()} models"
 
     topic = _FAMILY.sub(family, topic)
     topic = re.sub(r"\b[a-z][a-z0-9]{2,}\b", as_name, topic)

@@ -920,7 +920,8 @@ _LIST_FILLER = re.compile(rf"\b(?:in here|here|in (?:this|the|our|my) {COLLECTIO
                           # "bring up X anywhere in their abstract": where, not what
                           r"(?:anywhere\s+)?in\s+(?:their|its|the)\s+(?:abstracts?|titles?)|anywhere|"
                           r"please|specifically|actually|really|exactly|explicitly|truly|genuinely|"
-                          r"in (?:any|some) (?:form|shape|way)|of any kind|at least in part|in part|"
+                          r"in (?:any|some) (?:form|shape|way|role|capacity|sense)|of any kind|"
+                          r"at least in part|in part|"
                           r"as (?:the|their|its) (?:main|primary|central|core) "
                           r"(?:object|focus|topic|subject|point|goal)|"
                           r"(?:something|anything)(?=\s+(?:on|about|for|with)\b))\b",
@@ -1055,8 +1056,20 @@ def list_topic(text: str) -> str:
     clause that asks for the list decides; said in one breath, the clause after a comma ("okay so code reasoning,
     which papers get a model to trace what a program does") does too. A topic that says nothing ("X: what methods
     are described and how do they work?") is none: the question asks the ways across papers."""
+    # "code completion papers using RL?", "completion papers reporting ROUGE-L?": papers of a kind, said as a fragment
+    # with what they do; which of them do it. Read on the whole question: not when a question word asks something
+    # else of them later, nor a claim checked ("..., right?").
+    text = _KIND_PAPERS_DOING.sub(_which_of_kind, text)
     topic = _any_topic(text)
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
+
+
+def _which_of_kind(match: re.Match[str]) -> str:
+    kind = match["kind"]
+    # The question's capital is no name's ("Code completion papers using RL?" is "code completion").
+    if kind[:1].isupper() and kind.split()[0][1:].islower():
+        kind = kind[:1].lower() + kind[1:]
+    return f"which {kind}papers "
 
 
 # A list topic of no content words: "are described", "have been proposed", "exist".
@@ -1439,13 +1452,16 @@ _WAYS_ACROSS = re.compile(r"^(?:what|which)\s+(?:[\w-]+\s+)?(?:approaches|ways|m
 
 
 # A kind of papers opening a fragment, then what they do: "code completion papers using RL?", "theorem proving papers
-# with Lean". The kind is one to three words that ask nothing themselves.
+# with Lean". The kind is one to three words that ask nothing themselves. Only "papers": "X works with Y?" asks whether
+# X works.
 _KIND_PAPERS_DOING = re.compile(
     r"^(?!(?:what|which|how|who|whom|why|when|where|do|does|did|is|are|was|were|can|could|should|would|will|has|have|"
     r"had|the|these|those|this|that|any|all|some|list|show|give|find|get|other|more|most|best|recent|new|my|our|"
-    r"your|their|its|both|either|neither|each|every|two|three|several|many|few|no|such)\b)(?P<kind>(?:[\w-]+\s+){1,3}?)(?:papers|works|studies)\s+"
-    r"(?=(?:[a-z]+ing|with|on|about|in|for|from|that|which|where)\b)(?!.*\b(?:what|which|how|who|why|when|where)\b.*\S)",
-    re.I)
+    r"your|their|its|both|either|neither|each|every|two|three|several|many|few|no|such|need|want|name|cite|"
+    r"recommend|suggest|i|we|pls|please|ok|okay|so|hey|just|also|only|and|or|but|looking|searching|good|key)\b)"
+    r"(?P<kind>(?:[\w-]+\s+){1,3}?)papers\s+"
+    r"(?=(?:[a-z]+ing|with|on|about|in|for|from|that|which|where)\b)(?!.*\b(?:what|which|how|who|why|when|where)\b.*\S)"
+    r"(?!.*,\s*(?:right|correct|no|yes|true|yeah)\b\W*$)", re.I)
 
 
 def _list_topic(text: str) -> str:
@@ -1463,9 +1479,6 @@ def _list_topic(text: str) -> str:
                   r"research|readings|articles|publications|literature)\s+|^(?:is\s+there\s+)?(?:anything|something|stuff)\s+(?:(?:in\s+)?here\s+|in\s+(?:the|this)\s+(?:index|"
                   r"collection|corpus)\s+)?(?=(?:using|on|about|that|with|touching|involving|related|around|regarding|"
                   r"concerning|mentioning|covering)\b)", "which papers ", text, flags=re.I)
-    # "code completion papers using RL?", "completion papers reporting ROUGE-L?": papers of a kind, said as a fragment
-    # with what they do; which of them do it. Not when a question word asks something else of them later.
-    text = _KIND_PAPERS_DOING.sub(r"which \g<kind>papers ", text)
     # "did anyone use SWE-bench or something derived from it?", "has any paper evaluated on APPS?", "does anything
     # here touch SWE-bench?": which papers did.
     # "did anybody put a dollar figure on X?": whatever they did, which papers did it.

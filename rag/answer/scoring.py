@@ -38,7 +38,9 @@ class ScoredSentence:
     lexical: float
     score: float
     paper_rank: int
-    paper_score: float = 0.0  # the paper's retrieval score (fused, 0-1): how close its whole abstract is
+    # The paper's retrieval score (fused): how close its whole abstract is. 0 where no retrieval scored it, which
+    # turns off the list rule that reads it (listing._close_on_both).
+    paper_score: float = 0.0
 
 
 def score_sentences(

@@ -176,7 +176,8 @@ def unknown_papers(found: Gathered) -> list[str]:
     # defining it ("The Mostly Basic Programming Problems (MBPP) dataset"), though other abstracts use it too.
     cited = [m.text for m in lexicon.find(question)
              if m.kind == "term" and name_like(m.text)
-             and ((re.match(_AS_PAPER, question[m.end:], re.I) and not _DESCRIBED_BY.search(question[:m.start]))
+             and ((re.match(_AS_PAPER, question[m.end:], re.I) and not _DESCRIBED_BY.search(question[:m.start])
+                   and not (_OWNER_BEFORE.search(question[:m.start]) and _STUDY_AFTER.match(question[m.end:])))
                   or _owned_unsaid(question, m, found))
              and key(m.text) not in lexicon.introduced
              and key(m.text) not in lexicon.definers
@@ -200,9 +201,11 @@ _ANY_FIGURE = r"(?:numbers?|figures?|results?|scores?)\b"
 
 
 # "the RL + CodeT5 on PIE paper": a name after a preposition is what a described paper works on, not its name.
-# "their GPT-2 study", "the dynamic inference paper's GPT-2 study": a study a paper owns, made on the name.
-_DESCRIBED_BY = re.compile(r"\b(?:(?:on|with|using|for|from|via|of)\s+(?:the\s+)?|(?:their|its|our)\s+)$|"
-                           r"\w['’]s?\s+$", re.I)
+_DESCRIBED_BY = re.compile(r"\b(?:on|with|using|for|from|via|of)\s+(?:the\s+)?$", re.I)
+# "their GPT-2 study", "the dynamic inference paper's GPT-2 study": a study a paper made on the name ("Google's
+# Gemini paper", "their Codex paper" are papers).
+_OWNER_BEFORE = re.compile(r"\b(?:their|its|our|paper['’]s)\s+$", re.I)
+_STUDY_AFTER = re.compile(r"\s+(?:study|studies|experiments?|analys[ie]s|evaluations?|investigations?)\b", re.I)
 
 
 def _owned_unsaid(question: str, mention: Mention, found: Gathered) -> bool:

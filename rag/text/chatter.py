@@ -3,6 +3,8 @@ they are neither a topic's subject nor a word the index lacks."""
 
 from __future__ import annotations
 
+import re
+
 # "choose", "pick", "handle": verbs of choosing or doing; "tricks" for techniques.
 CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries", "worried", "wondering", "curious",
                      "basically", "probably", "something", "anything", "everything", "nothing", "papers", "stuff",
@@ -13,6 +15,7 @@ CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries"
                      "meant", "supposed",
                      # "latency is killing us", "completion or otherwise", "spending compute in a smarter way than
                      # plain X": how the asker feels about it, not what it is.
-                     "killing", "otherwise", "smarter", "plain", "spend", "spending",
-                     # "going back and forth with the model", "and so forth": a word of idioms only.
-                     "forth"})
+                     "killing", "otherwise", "smarter", "plain", "spend", "spending"})
+# Idioms of the asker's, whose words no abstract needs: "going back and forth with the model", "and so forth" (not
+# "Forth", a programming language).
+IDIOMS = re.compile(r"\b(?:back\s+and\s+forth|and\s+so\s+forth)\b", re.I)

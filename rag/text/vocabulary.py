@@ -13,10 +13,9 @@ from collections.abc import Callable
 from rag.text.tokens import STOPWORDS
 
 _WORD = re.compile(r"[a-z][a-z0-9]*")
-# Prefixes an asker joins to a word with a hyphen ("mid-task", "non-Lean", "multi-step").
-HYPHEN_PREFIXES = frozenset({"mid", "non", "pre", "post", "semi", "multi", "self", "co", "sub", "re", "anti", "inter",
-                             "intra", "cross", "meta", "pseudo", "quasi", "ultra", "mini", "micro", "macro", "over",
-                             "under", "out"})
+# Prefixes an asker joins to a word with a hyphen that leave what it is about as it was ("mid-task", "pre-training");
+# not "semi-", "non-", "multi-" ..., which make another subject ("semi-supervised learning").
+HYPHEN_PREFIXES = frozenset({"mid", "pre", "post", "re", "co"})
 NAME_SHARE = 0.8
 _WITHIN = re.compile(r"(?<=[a-z0-9,;)] )[A-Za-z][A-Za-z0-9]*\b")
 _INFLECTION = re.compile(r"(?:ing|ed|es|s|ly)$")
@@ -89,10 +88,10 @@ class Vocabulary:
         written = self.as_written(word)
         if written == word or (len(word) <= 3 and not written.isupper()):
             return ""
-        # A verb the abstracts inflect in lower case ("executes", "executed") is a word, however a name writes it
-        # ("Think-and-Execute").
+        # A verb the abstracts inflect in lower case ("executed", "executing") is a word, however a name writes it
+        # ("Think-and-Execute"); a plural is no such sign ("copilots").
         stem = word[:-1] if word.endswith("e") else word
-        return "" if any(self.plain(form) for form in (f"{stem}ed", f"{stem}ing", f"{word}s")) and \
+        return "" if any(self.plain(form) for form in (f"{stem}ed", f"{stem}ing")) and \
             written != written.upper() else written
 
     def writes_upper(self, word: str) -> bool:
