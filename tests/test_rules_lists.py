@@ -94,6 +94,12 @@ def test_a_verb_a_name_has_in_it_is_no_name_typed_in_lower_case(word, name):
     assert vocabulary.name_typed_lower(word) == name
 
 
+@pytest.mark.parametrize(("name", "versioned"), [("qwen", True), ("Llama", True), ("time", False), ("GPT", False)])
+def test_a_name_the_corpus_writes_with_versions_names_a_family(name, versioned):
+    vocabulary = Vocabulary("We start from Qwen2.5-Math-7B and Llama3-8B; GPT-4 is compared. Time to first token.")
+    assert vocabulary.versioned(name) is versioned
+
+
 def test_a_name_with_a_capital_inside_is_typed_in_lower_case_as_written_while_plain_goes_by_the_first_letter():
     vocabulary = Vocabulary("Results on miniF2F and xCodeEval. We test on miniF2F again, and on the test split.")
     assert [vocabulary.name_typed_lower(w) for w in ["minif2f", "xcodeeval", "test"]] == ["miniF2F", "xCodeEval", ""]

@@ -623,11 +623,10 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     # ("Qwen2.5-Math-7B"). A name, not a word ("a benchmark family").
     def family(match: re.Match[str]) -> str:
         name = match["name"]
-        # A name the abstracts write with versions ("Qwen2.5", "Llama3", "GPT-4o"), not a word ("Time series").
-        versioned = re.compile(rf"(?<![\w-]){re.escape(name)}[-. ]?\d" if not any(c.isdigit() for c in name)
-                               else rf"(?<![\w-]){re.escape(name)}", re.I)
-        if len(name) < 3 or not any(versioned.search(p.abstract) or versioned.search(p.title)
-                                    for p in view.papers.values()):
+        # A name with its version ("GPT-4"), or one the abstracts write with versions ("Qwen2.5", "Llama3"); not a
+        # word ("Time series").
+        if len(name) < 3 or not ((any(c.isdigit() for c in name) and view.vocabulary.uses(name)) or
+                                 (name.isalpha() and view.vocabulary.versioned(name))):
             return match[0]
         if name != name.lower():
             return f"{name} models"

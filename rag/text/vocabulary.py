@@ -131,6 +131,16 @@ class Vocabulary:
         word = word.lower()
         return word.isalpha() and run_together(word, self.has, self.uses)
 
+    def versioned(self, name: str) -> bool:
+        """Whether the corpus writes a name run together with a version ("Qwen2.5", "Llama3"): a family of models."""
+        stem = _form(name.lower())
+        at = bisect.bisect_left(self._words, stem)
+        while at < len(self._words) and self._words[at].startswith(stem):
+            if self._words[at][len(stem):len(stem) + 1].isdigit():
+                return True
+            at += 1
+        return False
+
     def has(self, word: str) -> bool:
         """Whether the corpus has exactly this word (in any case and spelling variant), no inflection allowed."""
         word = _form(word)
