@@ -704,3 +704,8 @@ def test_a_paper_close_by_its_sentence_and_its_whole_abstract_joins_a_list(abstr
 
     found = find_matches("tools that verify programs", papers, score)
     assert [m.paper.paper_id for m in found] == listed
+
+
+def test_an_unmet_topic_is_quoted_as_the_asker_wrote_it_idioms_included():
+    reason = unmet_words("going back and forth with quantisation", Vocabulary(CORPUS))
+    assert "“going back and forth with quantisation”" in reason and "mentions “quantisation”" in reason

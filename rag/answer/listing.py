@@ -356,8 +356,8 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     """Why no paper can meet a described list topic whose subject is a word no indexed title or abstract has in any
     form ("which papers use speculative decoding?"), or "": papers matching it loosely are then about something
     else, not a weaker match."""
-    rest, _ = split_filters(topic)
-    rest = " ".join(IDIOMS.sub(" ", rest).split())
+    asked, _ = split_filters(topic)  # quoted as the asker wrote it
+    rest = " ".join(IDIOMS.sub(" ", asked).split())  # read without the asker's idioms ("back and forth")
     if re.search(r"\bor\b", rest) or asks_money(rest):
         return ""  # "A or B": one side missing leaves the other; "dollar" is written "$"
     # The asker's own words ("tricks for ...") are no subject, nor a kind it is likened to ("early-exit style
@@ -384,12 +384,12 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     names = [n for n in topic_names(re.sub(r"\([^)]*\)", " ", rest)) if not is_generic(n) and vocabulary.uses(n)]
     if not absent and not names and len(unused) > UNUSED_WORDS and \
             sum(map(weight, unused)) > sum(weight(w) for w in long if w not in unused):
-        return f"No paper in the index matches “{rest}”: no indexed abstract mentions “{unused[0]}” or “{unused[1]}”."
+        return f"No paper in the index matches “{asked}”: no indexed abstract mentions “{unused[0]}” or “{unused[1]}”."
     if not absent:
         return ""
     at = words.index(absent[0])
     phrase = " ".join(words[at:at + 2]) if at + 1 < len(words) and len(words[at + 1]) >= 4 else absent[0]
-    return f"No paper in the index matches “{rest}”: no indexed abstract mentions “{phrase}”."
+    return f"No paper in the index matches “{asked}”: no indexed abstract mentions “{phrase}”."
 
 
 _LISTED_IN_BRACKETS = re.compile(r"\((?=[^()]*(?:,|\bor\b|\betc\b|\be\.g\.))[^()]*\)")
