@@ -319,6 +319,10 @@ def test_a_size_written_only_as_the_end_of_a_range_has_no_figure(question, size)
     ("what's the n for the CheckMate user study?", "We evaluate three language models with 25 participants.", True),
     ("what's the n for the CheckMate user study?", "We evaluate three language models as assistants.", False),
     ("CheckMate user study? number of participants", "We evaluate three language models as assistants.", False),
+    # "how many things": any items counted; "70+" is at least that many.
+    ("how many things can the agent do?", "It accomplishes 70+ Minecraft tasks.", True),
+    ("how many tasks can the agent do?", "It accomplishes 70+ Minecraft tasks.", True),
+    ("how many things can the agent do?", "It nearly doubles the overall performance.", False),
 ])
 def test_what_a_count_asked_counts(question, sentence, gives):
     from rag.answer.units import counted_unit

@@ -27,20 +27,47 @@ DESCRIBING = re.compile(r"^\s*(?:(?:in|for|on|from|about)\s+)?(?:the|that|this)\
                         r"(?=,|:|;|\s+[-–—]{1,2}\s+)", re.I)
 
 
+# "tell me about the system that writes whole research papers by itself": a paper asked about by what its work does.
+_TOLD_ABOUT = re.compile(r"^\s*(?:(?:please|so|ok(?:ay)?|hi|hey)[,\s]+)*(?:tell\s+me|what\s+do\s+you\s+know|"
+                         r"what\s+can\s+you\s+tell\s+me|give\s+me\s+an\s+overview|explain)\s+(?:about|of)?\s*"
+                         r"(?:the|that|this)\s+(?P<description>(?:[\w/+-]+\s+){0,4}?(?:system|method|model|framework|"
+                         r"agent|tool|approach|technique|benchmark|dataset|paper|work|study)\s+(?:that|which|where|who)\s+"
+                         r"[^?.!;]+)", re.I)
+
+
+def describes_well(found: Gathered, description: str, paper_id: str, bar: float) -> bool:
+    """Whether a sentence of the paper comes as close to the description as an answer must to the question: "the
+    method that plays chess on the moon" finds a closest paper, but nothing it says is about that."""
+    return any(s.paper_id == paper_id and s.score >= bar for s in found.scored_for(description, 3))
+
+
+def asks_overview(question: str) -> bool:
+    """Whether the question asks about the whole of a paper it describes ("tell me about the system that ...")."""
+    return _TOLD_ABOUT.match(question) is not None
+
+
+def description_of(text: str) -> re.Match[str] | None:
+    """Where a question describes the one paper it asks about, by its words ("the olympiad Lean dataset paper",
+    "tell me about the system that writes ..."), with the description in group "description"; None otherwise."""
+    return _TOLD_ABOUT.match(text) or DESCRIBING.match(text) or ONE_PAPER.search(text)
+
+
 def described_one(found: Gathered) -> tuple[str, tuple[int, int]] | None:
     """The paper a question describes ("the olympiad Lean dataset paper"), with where the description is, when the
     description finds it first and the whole question ranks it among its top three; None otherwise ("that study"
     describes nothing)."""
     from rag.text.tokens import STOPWORDS
 
-    match = DESCRIBING.match(found.searched) or ONE_PAPER.search(found.searched)
+    match = description_of(found.searched)
     if not match or not [w for w in re.findall(r"[A-Za-z][\w-]+", match["description"])
                          if w.lower() not in STOPWORDS and w.lower() not in {"same", "other", "first", "second",
                                                                               "last", "above", "previous"}]:
         return None
     hits, _ = found.search(match["description"], 1)
     top = {e.paper_id for e in found.retrieved[:3]}
-    return (hits[0].paper_id, match.span()) if hits and hits[0].paper_id in top else None
+    # "tell me about" is the ask, not part of the description.
+    span = match.span("description") if match.re is _TOLD_ABOUT else match.span()
+    return (hits[0].paper_id, span) if hits and hits[0].paper_id in top else None
 
 
 # "There was a paper that translates Python programs into Rust": a paper described, not named.

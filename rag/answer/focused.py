@@ -79,7 +79,7 @@ from rag.answer.claims import (
     unnamed_members,
 )
 from rag.answer.comparison import cells_for
-from rag.answer.described import ONE_PAPER
+from rag.answer.described import ONE_PAPER, asks_overview, describes_well
 from rag.answer.enumerations import unlisted_item
 from rag.answer.factoid import FINDING_ROOM, extractive_answer, findings_first
 from rag.answer.figure_clauses import figure_for, metric_elsewhere, metric_only_beaten
@@ -380,7 +380,12 @@ def about_paper(shape: Plan, question: str, found: Gathered) -> Answer | None:
         scored = [*phrased, *(s for s in scored if s not in phrased)]
     elif not sized and (not scored or (scored[0].score < settings.answer.refuse_below and
                                      not (best_named and _BEST.search(question) and
-                                          _words_in(question, paper.abstract)))):
+                                          _words_in(question, paper.abstract)) and
+                                     # "tell me about the system that writes papers by itself": the paper it
+                                     # describes was found, and all of it is asked.
+                                     not (shape.described and asks_overview(question) and
+                                          describes_well(found, shape.described[0], paper.paper_id,
+                                                         settings.answer.refuse_below)))):
         if members := unnamed_members(question, paper.abstract):
             # "InCoder won - which were the other two code LMs?": however little its sentences share with the
             # question, the abstract counts them and names none.

@@ -129,7 +129,10 @@ def carried_along(question: str, history: Sequence[str]) -> str:
 
 # An earlier turn asking which paper did something: its answer, a paper, is what "they" / "the dataset" are of,
 # not the models or benchmarks it names ("Which paper evaluates InstructGPT, ChatGPT and GPT-4 as assistants?").
+# "what's the paper about the AI that plays Minecraft ...?" asks for a paper too.
 ASKS_WHICH_PAPER = re.compile(r"\b(?:which|what)\s+(?:paper|study|work|article|one)\b|"
+                              r"\bwhat(?:['’]s|\s+is|\s+was)\s+the\s+(?:paper|study|work|article)\s+"
+                              r"(?:about|on|that|which|where|with)\b|"
                               r"\bis\s+there\s+(?:a|any)\s+(?:paper|study|work)\b", re.I)
 
 

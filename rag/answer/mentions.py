@@ -117,6 +117,10 @@ class Mention:
     kind: str  # "paper" | "term"
 
 
+# A name's head and its "of" ("Game of 24").
+_OF_NEXT = re.compile(r"\s+of\s+\S", re.I)
+
+
 @dataclass(frozen=True)
 class Word:
     text: str
@@ -138,6 +142,7 @@ class Lexicon:
         self._papers_using = papers_using
         self._vocabulary = vocabulary
         self._naming: dict[str, bool] = {}  # alias key -> whether it names its paper (see names_its_paper)
+        self._heads: dict[str, bool] = {}  # word -> whether it only heads longer names (see _head_only)
         self.corpus_text = corpus_text if corpus_text is not None else joined(papers.values())
         self.paper_aliases: dict[str, set[str]] = {}
         self.terms: dict[str, set[str]] = {}
@@ -213,6 +218,10 @@ class Lexicon:
             if self._unwritten_variant(mention.text):
                 i += used  # "FunCoder++" names no paper: the name is unknown (see known)
                 continue
+            if mention.kind == "term" and mention.text.islower() and self._head_only(mention.text) and \
+                    not _OF_NEXT.match(question, mention.end):
+                i += used  # "in the game": the word only heads a name ("Game of 24"), typed as plain English
+                continue
             if mention.kind == "paper" and (defined := _DEFINES.match(question, mention.end)) and \
                     set(self.paper_aliases.get(key(defined[1]), ())) != set(mention.paper_ids):
                 # "Apolipoprotein E4 (APOE4)", "break-induced DNA replication (BIR)": a concept the question defines,
@@ -270,6 +279,15 @@ class Lexicon:
         index does not have, as unknown as any other name."""
         return name.endswith("+") and re.search(rf"(?<![\w+]){re.escape(name)}(?![\w+])", self.corpus_text,
                                                 re.I) is None
+
+    def _head_only(self, word: str) -> bool:
+        """Whether the abstracts write the word capitalised only as the head of a longer name ("Game of 24", "Game
+        of Life"): alone, and typed in lower case, it is the English word."""
+        if word not in self._heads:
+            uses = list(re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.corpus_text, re.I))
+            self._heads[word] = bool(uses) and all(u[0][:1].isupper() and _OF_NEXT.match(self.corpus_text, u.end())
+                                                   for u in uses)
+        return self._heads[word]
 
     def as_written(self, name: str) -> str:
         """A name typed in lower case as the abstracts write it ("putnambench": "PutnamBench"), for an answer that

@@ -181,9 +181,9 @@ def _describes_by_others(earlier: str, view: IndexView) -> bool:
 def _describes_unnamed(earlier: str, view: IndexView) -> bool:
     """Whether an earlier turn described the paper it asked about, naming no paper ("what's the Minecraft agent
     paper about?"): "it" is the paper that answered, not "Minecraft"."""
-    from rag.answer.described import ONE_PAPER
+    from rag.answer.described import description_of
 
-    return bool(ONE_PAPER.search(earlier)) and not view.lexicon.named_papers(earlier)
+    return description_of(earlier) is not None and not view.lexicon.named_papers(earlier)
 
 
 def _about_one(question: str, paper: Paper) -> str:

@@ -65,7 +65,7 @@ _MORE_OF = re.compile(r"\b(?:which|who)\b.*?\b(?:more|fewer|most|fewest)\s+(?:(?
 # What a benchmark counts: "how many ProofNet problems does it solve" may be answered by a share ("23.1%").
 _ITEMS = {"problem", "task", "question", "exercise", "theorem", "statement", "puzzl", "issue", "test", "case"}
 # Units that stand for whatever a benchmark or dataset counts: "3,400 test cases", "5,062 problems" count items.
-_ANY_UNIT = {"item", "exampl", "instanc", "entri", "sampl", "element", "point"}  # as stemmed below
+_ANY_UNIT = {"item", "exampl", "instanc", "entri", "sampl", "element", "point", "thing"}  # as stemmed below
 # Plural nouns a count of items is not: "evaluated on 7 code generation benchmarks", "over 30 mainstream LLMs".
 # Nor what a benchmark's items are drawn from or grouped by: "139 libraries and 7 domains for 1,140 ... tasks".
 _NOT_ITEMS = (r"benchmarks|datasets|models|LLMs|LMs|languages|baselines|times|years|versions|domains|areas|subfields|"
@@ -137,8 +137,9 @@ def _items(label: str) -> Unit:
     """A count of whatever a dataset holds: a number in digits before a plural noun, a few words between ("1.2K
     samples", "116 Python code completion problems", "8 million formal statements", "around 32K top-level F*
     definitions", "7B parameters"); not "(1) Existing PRMs", "0.9 accuracy for argument predictions",
-    "DotaMath-deepseek-7B showcases", "Version 2 of the dataset is public", nor "7 code generation benchmarks"."""
-    return Unit(r"(?<![\w(.,-])\d[\d,]*(?:(?:\.\d+)?[KkMB]|(?![\d.,]))(?![\w)%])\s+(?:[\w*+-]+\s+){0,3}?"
+    "DotaMath-deepseek-7B showcases", "Version 2 of the dataset is public", nor "7 code generation benchmarks"; "70+
+    Minecraft tasks" is at least that many."""
+    return Unit(r"(?<![\w(.,-])\d[\d,]*(?:(?:\.\d+)?[KkMB]|(?![\d.,]))\+?(?![\w)%])\s+(?:[\w*+-]+\s+){0,3}?"
                 rf"(?!(?:is|was|has|does|this|thus|its|less|as|us|{_NOT_ITEMS})\b)[A-Za-z][\w-]*s\b",
                 label, r"\w", counts_items=True)
 
