@@ -3260,3 +3260,81 @@ def test_a_verb_a_paper_names_its_method_with_is_still_a_verb(engine):
     titles = _short_titles(answer)
     assert answer.kind == "list" and {"ExecRepoBench", "GitChameleon"} <= titles
     assert "Language Models as Compilers" not in titles
+
+
+@pytest.mark.parametrize(("question", "cited", "not_cited"), [
+    # A lecturer's "readings" are the papers.
+    ("Which of the readings use GSM8k or the MATH dataset (or a variant of either) anywhere, for training or "
+     "evaluation? I tell students these two are everywhere and want the full count.", {"DotaMath", "MARIO"}, set()),
+    # A group of papers, then which of them: both at once, not every paper naming GPT-4.
+    ("Among the papers on formal, machine-checked proofs, which ones compare their system against GPT-4?",
+     {"Towards Neural Synthesis for SMT-Assisted Proof-Oriented Programming"},
+     {"Divide-and-Conquer Meets Consensus", "WebArena"}),
+    # "it" is what the sentence before names.
+    ("Students always bring up Turing completeness when we get to this material. Which papers mention it explicitly?",
+     {"Automated Design of Agentic Systems"}, set()),
+    # The paper that made the benchmark, left out by what it did.
+    ("Which papers report results on MBPP or MBPP+? Leave out the paper that originally introduced MBPP, I'm "
+     "assigning that one separately.", {"CodeTree"}, {"Program Synthesis with Large Language Models"}),
+    # "treat" asks for the papers on it; the asker's lead before "so" asks nothing.
+    ("students always ask about completion beyond a single file, so which papers treat code completion at the "
+     "repository level?", {"RLCoder", "ExecRepoBench"}, set()),
+])
+def test_a_lecturers_reading_list_questions(engine, question, cited, not_cited):
+    answer = engine.ask(question)
+    titles = _short_titles(answer)
+    assert answer.kind == "list" and not answer.refused
+    assert cited <= titles and not titles & not_cited
+
+
+def test_a_link_to_a_github_repository_is_a_github_address(engine):
+    """Papers that only say they release code, or link a project page, give no repository to hand students."""
+    answer = engine.ask("I'd like to give students hands-on projects. Which papers link to a GitHub repository in the "
+                        "abstract? A project page on github.io or a Hugging Face link doesn't count.")
+    assert answer.kind == "list" and len(answer.citations) >= 10
+    assert all("github.com/" in engine.view.papers[c.paper_id].abstract for c in answer.citations)
+
+
+def test_ways_across_the_code_and_math_papers_are_the_ways_across_the_index(engine):
+    """"the code and math papers" are nearly all of them: the papers to answer from are those on RL, not those
+    closest to "code and math"."""
+    answer = engine.ask("What are the different ways reinforcement learning shows up in the code and math papers?")
+    assert {"RLCoder", "B-Coder", "Process Reinforcement through Implicit Rewards"} <= _short_titles(answer)
+
+
+@pytest.mark.parametrize(("history", "question", "cited", "said"), [
+    # "it" after a turn asking for the paper about something is that paper, not the game it plays.
+    (["what's the paper about the AI that plays Minecraft by planning with a language model?"],
+     "ok and how many things could it actually do in the game?",
+     {"Describe, Explain, Plan and Select"}, "70+ Minecraft tasks"),
+    # "what made it work" asks of AlphaCode alone: no second side described as "... work".
+    (["how did alphacode do on codeforces?"], "and what did they say were the key ingredients that made it work?",
+     {"Competition-Level Code Generation with AlphaCode"}, "AlphaCode"),
+])
+def test_follow_ups_about_the_paper_just_found(engine, history, question, cited, said):
+    answer = engine.ask(question, history=history)
+    assert not answer.refused and _short_titles(answer) == cited and said in answer.answer
+
+
+def test_a_word_that_only_heads_a_name_is_english_in_lower_case(engine):
+    """"Game" is written only in "Game of 24" and "Game of Life": "in the game" names neither."""
+    lexicon = engine.view.lexicon
+    assert lexicon.find("what could it do in the game?") == []
+    assert [m.text for m in lexicon.find("game of 24 results?")] == ["game"]
+
+
+@pytest.mark.parametrize(("question", "cited"), [
+    # A paper asked about by what its work does: the paper the description finds, as if named.
+    ("tell me about the system that writes whole research papers by itself", {"The AI Scientist"}),
+    ("tell me about the benchmark that checks if models can switch library versions", {"GitChameleon"}),
+    ("tell me about the method that plays chess on the moon", set()),  # nothing it says is about that: refused
+])
+def test_a_paper_asked_about_by_what_it_does(engine, question, cited):
+    answer = engine.ask(question)
+    assert answer.refused is not cited and _short_titles(answer) == cited
+
+
+def test_a_follow_up_after_a_paper_asked_about_by_what_it_does_is_about_that_paper(engine):
+    answer = engine.ask("and how did they decide whether the papers it wrote were any good?",
+                        history=["tell me about the system that writes whole research papers by itself"])
+    assert not answer.refused and _short_titles(answer) == {"The AI Scientist"}

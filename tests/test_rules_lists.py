@@ -381,6 +381,9 @@ def test_a_method_applied_to_a_target_is_met_by_papers_writing_both(theory_rank,
                                                                                           "Lean"),
     ("release code / give a repository link", ["code"], ""),
     ("make their weights publicly available", ["model"], ""),
+    # A link asked for itself: the address, a github.com one when GitHub is named.
+    ("link to a GitHub repository", ["github"], "repository"),
+    ("give links", ["link"], ""),
     ("use reinforcement learning for code", None, None),
 ])
 def test_what_a_list_topic_asks_papers_to_release(topic, kinds, rest):
@@ -397,6 +400,10 @@ def test_what_a_list_topic_asks_papers_to_release(topic, kinds, rest):
     ("We test it on publicly available datasets.", [], False),  # someone else's data
     ("We propose solving GitHub issues autonomously.", [], False),  # GitHub named, nothing released
     ("The code is released at https://github.com/x/y.", ["data"], False),  # code, not data
+    ("The code is released at https://github.com/x/y.", ["github"], True),
+    ("See our project page at https://x.github.io/y.", ["github"], False),  # a page, no repository
+    ("See our project page at https://x.github.io/y.", ["link"], True),
+    ("We will release our code.", ["link"], False),  # a release said, no address
 ])
 def test_a_sentence_releasing_code_data_or_models(sentence, kinds, releases):
     from rag.answer.released import release_sentence
@@ -710,3 +717,14 @@ def test_an_unmet_topic_is_quoted_as_the_asker_wrote_it_idioms_included():
     reason = unmet_words("quantisation back and forth", Vocabulary(CORPUS))
     assert reason == ("No paper in the index matches “quantisation back and forth”: no indexed abstract mentions "
                       "“quantisation”.")
+
+
+@pytest.mark.parametrize(("described", "used", "fits"), [
+    ("code and math", {"code": 40, "math": 20}, True),   # the two fields the whole index is about
+    ("code completion", {"code completion": 8}, False),  # a few of them
+    ("agent", {"agent": 12}, False),
+])
+def test_a_described_set_of_papers_most_of_the_index_fits_narrows_nothing(described, used, fits):
+    from rag.answer.across import fits_most
+
+    assert fits_most(described, lambda words: used.get(words, 0), 67) is fits

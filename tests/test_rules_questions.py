@@ -3595,6 +3595,13 @@ def test_a_title_quoted_with_a_words_s_is_still_its_title(title, quoted, named):
     # What the asker makes of the answer: "every paper" there is their table's, no list asked.
     ("HumanEval pass@1 of the 137B model? filling the HumanEval column for every paper",
      " filling the HumanEval column for every paper"),
+    # What a work under review says, which the question checks; what the asker is doing with the answer.
+    ('Where do compilers show up in these pipelines? Submission claims "compiler-in-the-loop" is new.',
+     ' Submission claims "compiler-in-the-loop" is new.'),
+    ("Any paper working with C code? submission says C has been ignored", " submission says C has been ignored"),
+    ("Which abstracts claim to be the first? Collecting priority claims to cross-check the submission's.",
+     " Collecting priority claims to cross-check the submission's."),
+    ("Which submission claims are new?", None),  # a control: the question itself
 ])
 def test_the_askers_purpose_after_the_question(question, purpose):
     from rag.answer.asides import purpose_spans
@@ -3690,3 +3697,74 @@ def test_labels_asked_of_a_subject_are_each_an_ask(question, parts):
     from rag.answer.asks import labelled_asks
 
     assert labelled_asks(question) == parts
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    # A group of papers, then which of them: the group's list narrowed, as a follow-up "which of them" narrows one.
+    ("Among the code completion papers, which ones use reinforcement learning?",
+     "code completion and also use reinforcement learning"),
+    ("Among the papers on code completion, which ones use RL?", "code completion and also use RL"),
+    # Controls: no group of papers said, only pointed at.
+    ("Of these papers, which is best?", ""),
+    ("From the two, which is better?", ""),
+])
+def test_which_of_a_group_of_papers_narrows_the_groups_list(lexicon, question, topic):
+    from rag.answer.plan import asked_part
+
+    plan = understand(asked_part(question), lexicon)
+    assert (plan.kind == "list" and plan.topic) == (topic or False)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    # A remark after the list's question mark is no part of its topic.
+    ("Which papers rely on evolutionary search? CoEvo is obviously one, but I am not sure which others belong with it.",
+     "evolutionary search"),
+    ("which papers use Lean? or Isabelle?", "Lean? or Isabelle"),  # a control: the ask goes on
+    # "treat" only asks for the papers on a topic.
+    ("so which papers treat code completion at the repository level?", "code completion at the repository level"),
+])
+def test_a_list_topic_is_what_the_ask_says(question, topic):
+    assert list_topic(question) == topic
+
+
+@pytest.mark.parametrize(("question", "kind", "topic"), [
+    # "it" in the ask is the one name the sentence before says.
+    ("Reviewers keep asking about CrossCodeEval. Which papers use it?", "list", "CrossCodeEval"),
+    ("GSM8K and MATH keep coming up. Which papers use it?", "factoid", ""),  # a control: two names, which one?
+])
+def test_a_list_of_it_is_of_the_name_said_just_before(lexicon, question, kind, topic):
+    plan = understand(question, lexicon)
+    assert (plan.kind, plan.topic) == (kind, topic)
+
+
+def test_a_clause_ending_in_work_describes_no_paper_to_compare(lexicon):
+    """"the key ingredients that made it work" is no side named "... work" beside AlphaCode."""
+    plan = understand("and what did they say were the key ingredients that made it work (following “how did AlphaCode "
+                      "do on codeforces”)?", lexicon)
+    assert (plan.kind, plan.papers, plan.described) == ("factoid", ["ac"], [])
+
+
+@pytest.mark.parametrize(("earlier", "asks"), [
+    ("what's the paper about the AI that plays Minecraft by planning?", True),  # its answer is what "it" is
+    ("which paper introduced MBPP?", True),
+    ("what's the paper's main result?", False),  # a control: asks of a paper, not which one
+])
+def test_an_earlier_turn_asking_for_a_paper(earlier, asks):
+    from rag.answer.followups import ASKS_WHICH_PAPER
+
+    assert bool(ASKS_WHICH_PAPER.search(earlier)) is asks
+
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    # "any paper" asking whether there is one: whichever papers do it.
+    ("Any paper working with C or C++ code specifically?", "C or C++ code"),
+    ("is there any paper using Game of 24?", "Game of 24"),
+    ("Any paper here where a smaller auxiliary model does part of the work?",
+     "a smaller auxiliary model does part of the work"),
+    # Papers of a kind, then what they do, then the ask: which of those papers do it.
+    ("Benchmark papers that report GPT-4o numbers — which ones?", "GPT-4o numbers in benchmark"),
+    ("Which prior papers detect equivalence between programs?", "detect equivalence between programs"),
+])
+def test_lists_asked_of_any_paper_or_of_papers_of_a_kind(question, topic):
+    assert list_topic(question) == topic

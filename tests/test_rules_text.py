@@ -369,6 +369,7 @@ def test_the_long_words_a_question_is_about(text, words):
     ("the bn layer and the m-th token", "the bn layer and the m-th token"),  # no figure: left as typed
     ("rel improvement over prev best? code exec", "relative improvement over previous best? code execution"),
     ("evo search ones", "evolutionary search ones"),
+    ("which of the readings use GSM8K?", "which of the papers use GSM8K?"),  # a lecturer's word for the papers
     ("functions like exp, incl. sine", "functions like exp, incl. sine"),  # could be two words: left as typed
 ])
 def test_clipped_words_are_written_out(text, spelled):
@@ -603,6 +604,10 @@ def test_punctuation_said_aloud_is_written_as_marks(text, read):
     ("MATH", "accuracy rates on math tasks", False),
     ("MATH", "on the GSM8K and MATH datasets", True),
     ("MBPP", "results on mbpp", True),  # no English word: any case
+    # A lone letter after a hyphen keeps it: run together, "MultiPL-E" is "multiple".
+    ("MultiPL-E", "experiments across multiple domains", False),
+    ("MultiPL-E", "evaluated on MultiPL-E and ExecRepoBench", True),
+    ("GPT-4", "gpt4 results", True),
 ])
 def test_an_acronym_split_before_its_last_letter_is_still_named(name, text, found):
     from rag.text.names import mention_pattern

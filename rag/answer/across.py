@@ -117,6 +117,18 @@ def paper_set(question: str, min_words: int = 2) -> str:
     return " ".join(words) if len(content) >= min_words else ""
 
 
+# "the code and math papers" on an index of code and math papers: a set this big is the whole index, read as words.
+# Measured on the tune parts (multi questions answered from such a set), see README.
+BROAD_SET = 0.5
+
+
+def fits_most(described: str, papers_using: Callable[[str], int], count: int) -> bool:
+    """Whether the papers a description's parts ("code", "math" of "code and math") use their words are half the
+    index or more: as many as the words' least used (an upper bound), summed over the parts."""
+    parts = [p for p in re.split(r"\s*(?:\band\b|\bor\b|/|,)\s*", described) if p.strip()]
+    return count > 0 and sum(papers_using(p) for p in parts) >= BROAD_SET * count
+
+
 def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = True, topic: str = "",
                     limit: int = MAX_ACROSS, on_aspect: bool = False) -> list[ScoredSentence]:
     """For a question across papers: each paper's best sentence, for the papers whose best comes close to the best
@@ -172,8 +184,12 @@ def _asked_about(question: str, names: Sequence[str]) -> bool:
 def _relevant_papers(found: Gathered, ranked_too: bool = True, topic: str = "",
                      limit: int = MAX_ACROSS, on_aspect: bool = False) -> list[ScoredSentence]:
     best: dict[str, ScoredSentence] = {}
-    # The question's own words for its papers ("the agent papers") come before what the caller read as their topic.
-    if described := paper_set(found.searched) or topic:
+    # The question's own words for its papers ("the agent papers") come before what the caller read as their topic;
+    # words most papers of the index fit ("the code and math papers") narrow nothing.
+    own = paper_set(found.searched)
+    if own and fits_most(own, found.view.lexical.papers_using, len(found.view.papers)):
+        own = ""
+    if described := own or topic:
         for s in found.scored_for(described, ACROSS_DEPTH):
             best.setdefault(s.paper_id, s)
         top = max((s.score for s in best.values()), default=0.0)

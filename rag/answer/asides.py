@@ -53,7 +53,13 @@ _PURPOSE = re.compile(r"(?<=[?.!])\s*(?:(?:i|we)(?:['’]d| would)?\s+)?(?:(?:re
                       r"(?:(?:i['’]?m|we['’]?re)\s+)?(?:filling(?:\s+in)?|building|compiling|populating|updating)\s+"
                       r"(?:a|an|the|my|our)\s+(?:[\w-]+\s+){0,3}?(?:column|table|sheet|spreadsheet|matrix|chart)\b|"
                       # "think the answer was no": the guess with its "I" left out
-                      r"(?:think|thought|guess|reckon|pretty\s+sure)\s+(?:it|the|that|they|this)\b)[^?]*$", re.I)
+                      r"(?:think|thought|guess|reckon|pretty\s+sure)\s+(?:it|the|that|they|this)\b|"
+                      # "Submission claims 'compiler-in-the-loop' is new": what a work under review says, which the
+                      # question checks; "Collecting priority claims to cross-check ...": what the asker is doing
+                      r"(?:the\s+|a\s+|this\s+)?(?:submission|manuscript|paper\s+under\s+review|authors)(?:['’]s)?\s+"
+                      r"(?:\w+\s+)?(?:says?|claims?|argues?|states?|calls?|asserts?|writes?|suggests?|thinks?)\b|"
+                      r"(?:(?:i['’]?m|we['’]?re)\s+)?(?:collecting|gathering|checking|cross-checking|verifying|"
+                      r"double-checking)\s+(?:[\w'’-]+\s+){0,3}?(?:to|for|against)\b)[^?]*$", re.I)
 
 
 # "automated scientific discovery: which papers, for the related-work para": what the answer is for, after a comma.

@@ -84,7 +84,8 @@ _MODIFIED_LIST = re.compile(r"^(?P<head>which|what)\s+(?P<kind>(?!of\b)(?:(?!(?:
                             r"can|in|on|for|across|from|by|with|the|these|those)\b)[\w-]+\s+){1,3}?)"
                             r"(?:papers|works|studies|articles)\s+(?P<topic>.+)$", re.I)
 _NOT_A_KIND = {"recent", "other", "these", "those", "the", "indexed", "kind", "kinds", "type", "types", "of", "new",
-               "existing", "published", "different", "specific", "particular", "research"}
+               "existing", "published", "different", "specific", "particular", "research", "prior", "previous",
+               "earlier", "past"}
 _LIST_LEAD = re.compile(
     r"^(?:in the corpus\s+|here\s+)?(?:(?:that|which)\s+)?(?:do\s+|does\s+|are\s+(?=\w+ing\b))?"
     r"(?:report(?:s|ed)?(?:\s+(?:results|numbers|scores|experiments))?(?:\s+(?:on|for|with))?|"
@@ -92,6 +93,7 @@ _LIST_LEAD = re.compile(
     r"appl(?:y|ies)|propose[sd]?|introduce[sd]?|present(?:s)?|stud(?:y|ies)|address(?:es)?|mention(?:s)?|"
     r"talk(?:s)? about|bring(?:s)? up|"
     r"discuss(?:es)?|are about|about|on|involve[sd]?|focus(?:es)? on|deal(?:s)? with|tackle[sd]?|include[sd]?|"
+    r"treat(?:s)?|"
     r"benchmark(?:s)?(?:\s+on)?|tested on|test on|(?:works?|working) (?:on|with)|target(?:s)?|build on|are based on|"
     r"leverage[sd]?|touch(?:es|ing)?(?:\s+on)?|involving|regarding|concerning|covering|related to|"
     r"tr(?:y|ies|ied)(?:\s+out)?|"
@@ -142,6 +144,9 @@ _NOT_A_SIDE = re.compile(rf"^(?:same|other|best|first|second|third|last|next|pre
                          # "what's the name of the dataset they released?": a thing of the paper asked about
                          r"(?:name|size|kind|type|version)s?\s+of|"
                          r"\d+(?:\.\d+)?[BM])\b", re.I)
+# "the key ingredients that made it work", "the game (in the paper": a clause or a second noun phrase before the
+# noun, no paper described by the words before it.
+_CLAUSE_IN_SIDE = re.compile(r"\b(?:that|which|who|it|they|them|is|are|was|were|made|makes?|did|does|do|the)\b", re.I)
 # "what is the biggest model and how does it rank": a paper's own model, unless it says whose ("the largest few-shot
 # model from the original MBPP paper").
 _SUPERLATIVE = re.compile(r"^(?:biggest|largest|smallest)\s+[\w-]+$", re.I)  # "the latest Lean framework" is a side
@@ -308,6 +313,12 @@ _THINGS_THEN_WHICH = re.compile(r"^(?!(?:what|which|compare|who|how)\b)(?![^—�
                                 r"list(?:\s+them)?)\s*[?.!]*\s*$", re.I)
 
 
+# A group of papers, then which of them: "Among the papers on formal proofs, which ones compare against GPT-4?".
+_AMONG_THEN_WHICH = re.compile(r"^(?:among|of|from|out\s+of)\s+(?:all\s+)?(?:the|these|those)\s+"
+                               r"(?P<group>[^?]*?\b(?:papers|works|studies|abstracts)\b[^?]*?),?\s+(?:which|what)\s+"
+                               r"(?:ones?\s+|of\s+them\s+|papers?\s+)?(?P<rest>(?!of\b)[^?]+\??)\s*$", re.I)
+
+
 _EACH_PAPER_DOES = re.compile(r"\bhow\s+(?:each|every)\s+(?:paper|work|study)\s+"
                               r"(?P<verb>(?!(?:is|was|has|does)\b)[a-z]+s)\b", re.I)
 
@@ -331,6 +342,12 @@ def asked_part(question: str) -> str:
         question = f"Is it true that {claim['claim']}?"
     elif things := _THINGS_THEN_WHICH.match(question):
         question = f"Which {things['things']}?"
+    elif (among := _AMONG_THEN_WHICH.match(question)) and (kind := list_topic(f"which {among['group']}") or (
+            (modified := re.fullmatch(r"(?P<kind>(?:[\w-]+\s+){1,3}?)(?:papers|works|studies)", among["group"], re.I))
+            and modified["kind"].split()[0].lower() not in _NOT_A_KIND and modified["kind"].strip())):
+        # "Among the papers on formal proofs, which ones compare against GPT-4?": the first list narrowed by the
+        # second, as a follow-up "which of them ..." narrows one.
+        question = f"{list_question(kind)}{NARROWING}{among['rest']}"
     match = _LEAD_IN.match(question)
     asked = question[match.end():] if match and _ASKER.fullmatch(match["label"].strip()) else question
     asked = _GIVE_ME_EVIDENCE.sub("what evidence is there ", _GIVE_ME_WAYS.sub("what are the ", asked, count=1),
@@ -349,6 +366,11 @@ _SET_ASIDE_TAIL = re.compile(rf"(?:[?.;,]|\s[-–—]+)\s*(?:(?:but|and|please)\
                              r"(?:[?.;,]|\s[-–—]+)\s*[^?.;,]{1,40}?\s+(?:itself\s+)?aside\s*[?.!]*$", re.I)
 
 
+# "the paper that originally introduced", "the one who first proposed": its maker, right before a name.
+_MADE_BY_BEFORE = re.compile(r"\b(?:paper|one|work|study)\s+(?:that|which|who)\s+(?:\w+ly\s+)?(?:introduced|proposed|"
+                             r"made|created|released|built|presented)\s+(?:the\s+)?$", re.I)
+
+
 def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Plan:
     """The plan of a standalone question (follow-ups are condensed first; `has_history`: a pronoun may refer
     to an earlier turn, so it is no reason to ask back)."""
@@ -358,6 +380,10 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
         # "which benchmarks do the theorem-proving papers use? -- leave out program-verification stuff like FVEL": a
         # paper the question ends by leaving out is not what it asks about, nor part of an answer across papers.
         left_out = paper_ids_of([m for m in mentions if m.kind == "paper" and m.start >= aside.start()])
+        # "Leave out the paper that originally introduced MBPP": the paper that made the benchmark named.
+        left_out += [made for m in mentions if m.kind == "term" and m.start >= aside.start() and
+                     _MADE_BY_BEFORE.search(question, aside.start(), m.start) and
+                     (made := lexicon.defined_by.get(key(m.text))) and made not in left_out]
         mentions = [m for m in mentions if m.kind != "paper" or m.start < aside.start()]
     plan = _planned(question, lexicon, has_history, mentions)
     if left_out and plan.kind in ("list", "multi", "aggregate") and not plan.besides:
@@ -367,7 +393,10 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
 
 # "deepseek models used anywhere? which papers — base models and provers both count": the papers are asked for, the
 # models are what they are about.
-_PAPERS_ASKED = re.compile(r"(?:^|[.?!:;,—–-]\s*)(?:so\s+)?which\s+(?:papers|works|studies)\s*(?:[.?!:;,—–-]|$)", re.I)
+_PAPERS_ASKED = re.compile(r"(?:^|[.?!:;,—–-]\s*)(?:so\s+)?which\s+(?:papers|works|studies)\s*(?:[.?!:;,—–-]|$)|"
+                           # "Any paper here where ... base model ...?": the papers, not the models
+                           r"(?:^|[.?!:;]\s*)(?:is\s+there\s+)?any\s+(?:paper|work|study)s?\s+(?:(?:in\s+)?here\s+)?"
+                           r"(?:that|which|where|in\s+which)\b", re.I)
 
 
 def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[Mention]) -> Plan:
@@ -414,6 +443,11 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
     # After a label ("X: what approaches exist", "X — what approaches exist") the ask is what follows it.
     ask = re.sub(r"\s*\([^()]*\)", "", re.split(r"(?<=[.!])(?<!e\.g\.)(?<!i\.e\.)\s+(?=[A-Z]|(?:what|which|how)\s)|"
                                                r"(?<=\?)\s+(?=\w)|(?::|\s[-–—]+)\s+(?=what\s)", text)[-1])
+    if not named and ask != text and _PRONOUN_TOPIC.fullmatch(list_topic(ask)) and \
+            (said := _said_before(text[:max(text.find(ask), 0)], mentions)):
+        # "Students always bring up Turing completeness here. Which papers mention it explicitly?": what "it" is,
+        # the one name the sentence before says.
+        return Plan("list", topic=said, terms=terms)
     # A remark after it asks nothing else: "What approaches exist for X? Across domains, not just code."
     if not named and (_WAYS_EXIST.match(ask) or (_WAYS_EXIST.match(text) and not _ASKS_AGAIN.search(ask))):
         return _across(text, terms)
@@ -1061,7 +1095,15 @@ def list_topic(text: str) -> str:
     # else of them later, nor a claim checked ("..., right?").
     text = _KIND_PAPERS_DOING.sub(_which_of_kind, text)
     topic = _any_topic(text)
+    # "evolutionary search? CoEvo is obviously one, but I'm not sure which others belong": a remark after the ask.
+    topic = topic[:remark.start()] if (remark := _REMARK_AFTER.search(topic)) else topic
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
+
+
+# A sentence of four words or more after the list's question mark; not the ask going on ("or ...") nor a narrowing
+# of it ("Only the ones proving theorems").
+_REMARK_AFTER = re.compile(r"\?\s+(?!(?:or|and|only|just|specifically|especially|particularly|preferably|ideally|"
+                           r"not|but|excluding|except)\b)(?=(?:\S+\s+){3,}\S)", re.I)
 
 
 def _which_of_kind(match: re.Match[str]) -> str:
@@ -1131,6 +1173,14 @@ _COMMA_ASK = re.compile(r",\s+(?:so\s+|and\s+|then\s+)?(?=(?:which|what)\s+(?:of
 # opening a request with no question word ("Methods that pick among candidates by running them").
 _TOPIC_END = r"\s*[?.!]*$"
 _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    # "Any paper working with C or C++ code?", "is there any paper that uses Game of 24?": whichever do.
+    (re.compile(r"^(?:is\s+there\s+)?any\s+(?:paper|work|study|article)\s+(?:(?:in\s+)?here\s+)?"
+                r"(?P<topic>(?:(?:that|which)\s+|[a-z]+ing\s+|(?:on|about)\s+)\S.*?)" + _TOPIC_END, re.I),
+     "which papers {}"),
+    # "Any paper here where a smaller model does part of the work?": the papers where it happens.
+    (re.compile(r"^(?:is\s+there\s+)?any\s+(?:paper|work|study|article)\s+(?:(?:in\s+)?here\s+)?(?:where|in\s+which)\s+"
+                r"(?P<topic>\S.*?)" + _TOPIC_END, re.I),
+     "which papers are about {}"),
     # "Has anybody here looked at Isabelle?", "has anyone worked on X?"
     (re.compile(r"^(?:has|have|did)\s+any(?:one|body)\s+(?:here\s+|in\s+here\s+)?(?:looked|worked|written)\s+"
                 r"(?:at|on|about)\s+(?P<topic>(?!(?:that|this|it)\b).+?)" + _TOPIC_END, re.I),
@@ -1281,6 +1331,10 @@ def _says_no_topic(topic: str) -> bool:
     return len(topic.split()) < 2 and not key_names(f"about {topic}")
 
 
+# "benchmark papers that report GPT-4o numbers": papers of a kind, then what they do.
+_KIND_PAPERS_THAT = re.compile(r"^(?P<kind>(?:[\w-]+\s+){1,3}?)papers\s+(?:that|which)\s+(?P<rest>\S.*)$", re.I)
+
+
 def _topic_of(text: str) -> str:
     # "can you list the papers that ...": the list asked; "- which papers ...": a bullet is no part of it; nor is
     # what is said to fill a pause ("um so which papers ...", "... search you know like ...").
@@ -1302,7 +1356,10 @@ def _topic_of(text: str) -> str:
         topic = _LOOKING_FOR.sub("", _WORK_ON.sub("", _PAPERS_COUNTED.sub("", _NOT_THOSE.sub(
             "", asked_after["topic"].strip()))))
         # An aside in brackets may point anywhere ("(not just cite it)").
-        if topic and not TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
+        if (kind := _KIND_PAPERS_THAT.match(topic)) and kind["kind"].split()[0].lower() not in _NOT_A_KIND:
+            # "Benchmark papers that report GPT-4o numbers — which ones?": which of those papers do it.
+            text = f"which {kind['kind'].lower()}papers {kind['rest']}?"
+        elif topic and not TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"{list_question(topic)}?"
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
@@ -1703,6 +1760,25 @@ def asks_which_is_better(question: str) -> bool:
     return any(_WHICH_BETTER.search(s) for s in asking)
 
 
+# A list asked of "it" ("Which papers mention it explicitly?"), with a word or two on how.
+_PRONOUN_TOPIC = re.compile(r"(?:it|this|that|them|these|those)(?:\s+(?:explicitly|directly|at\s+all|specifically|"
+                            r"anywhere|in\s+passing|too|as\s+well))*", re.I)
+# The words after a name that are still its phrase ("Turing completeness when we ...": up to "when").
+_PHRASE_GOES_ON = re.compile(r"(?:\s+(?!(?:when|while|whenever|that|which|who|in|on|at|for|to|and|or|but|as|because|if|"
+                             r"of|with|is|are|was|were|be|comes?|came|gets?|here|there|so|keeps?|kept|seems?|pops?|"
+                             r"shows?|turns?|appears?|has|have|had|does|did|will|would|can|could|should|might|must|"
+                             r"always|often|never|really|just|also|still|again|up)\b)[a-z][\w-]*){0,2}")
+
+
+def _said_before(before: str, mentions: list[Mention]) -> str:
+    """The one thing the sentences before the ask name (a name and the lower-case words of its phrase), for "it"
+    in the ask; "" when they name none, or several."""
+    said = [m for m in mentions if m.kind == "term" and m.end <= len(before)]
+    if len({m.text.lower() for m in said}) != 1:
+        return ""
+    return said[0].text + _PHRASE_GOES_ON.match(before, said[0].end)[0]
+
+
 def _described_sides(text: str, mentions: list[Mention]) -> list[str]:
     """Sides named by what they are ("the dynamic-inference code completion method") next to a named paper,
     joined by "or", "and", "vs", "compared with"."""
@@ -1766,7 +1842,8 @@ def _sides_described(text: str, mentions: list[Mention], placed: Callable[[re.Ma
         side = text[match.start("side"):end].strip()
         if _SUPERLATIVE.match(side) and not _WHOSE_AFTER.match(text, end):
             continue
-        if len(match.group("side").split()) >= 2 and not _NOT_A_SIDE.match(side):
+        if len(match.group("side").split()) >= 2 and not _NOT_A_SIDE.match(side) and \
+                not (match.re is _DESCRIBED_SIDE and _CLAUSE_IN_SIDE.search(match.group("side"))):
             sides.append(side)
     return sides
 

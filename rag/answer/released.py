@@ -27,6 +27,10 @@ _KINDS = {
     "code": r"code|source|implementation|repositor\w*|github\.com",
     "data": r"data\w*|benchmarks?|corpus|corpora|huggingface\.co/datasets",
     "model": r"models?|weights|checkpoints?|hugging\s*face",
+    # Asked as a link: "link to a GitHub repository" is a github.com address (a project page on github.io is not);
+    # "give a repo link" any address.
+    "github": r"github\.com/",
+    "link": r"https?://|[\w-]+\.github\.io\b|github\.com/|huggingface\.co/",
 }
 _LINK = re.compile(r"https?://|\b[\w-]+\.github\.io\b|github\.com/|huggingface\.co/", re.I)
 _SAID_AVAILABLE = re.compile(r"\b(?:code|data|datasets?|models?|weights|benchmarks?|implementation|checkpoints?|"
@@ -49,7 +53,10 @@ def release_asked(topic: str) -> tuple[list[str], str] | None:
         return None
     what = asked["what"] or asked["made"]
     kinds = [kind for kind, words in _KINDS.items() if re.search(rf"\b(?:{words})", what, re.I)]
-    if re.search(r"\b(?:repo\w*|github|links?)\b", what, re.I):
+    if not kinds and (asked[0].lower().startswith("link") or re.search(r"\blinks?\b", what, re.I)):
+        # "link to a GitHub repository", "give links": the address itself, whatever it holds.
+        kinds = ["github"] if re.search(r"\bgithub\b", what, re.I) else ["link"]
+    elif re.search(r"\b(?:repo\w*|github|links?)\b", what, re.I):
         kinds = sorted({*kinds, "code"})
     rest = re.sub(r"\b(?:(?:say|says|said|claim|claims|state|states)\s+(?:that\s+)?(?:they|it)|that|which|who|and|"
                   r"also|papers?|works?|ones?|do|does|both|publicly|in|on|for)\b", " ",

@@ -26,6 +26,8 @@ CLIPPINGS = {
     # chat spellings ("r" and "u" are left: Pearson's r, U-Net)
     "pls": "please", "plz": "please", "abt": "about", "thru": "through",
     "ppl": "people", "smth": "something", "esp": "especially",
+    # a lecturer's word for the papers themselves: "which of the readings use GSM8K?"
+    "readings": "papers",
 }
 _CLIPPED = re.compile(r"(?<![\w/-])(?:" + "|".join(sorted(map(re.escape, CLIPPINGS), key=len, reverse=True)) +
                       r")(?![\w/(]|\.\w)")  # not "config.json", "eval()"

@@ -127,5 +127,7 @@ def mention_pattern(name: str) -> re.Pattern[str]:
     parts = [re.escape(part) for part in name.split("-")]
     if len(parts) > 1 and re.fullmatch(r"[a-z]{4,}ness", parts[-1]):
         parts[-1] = f"{parts[-1][:-4]}(?:ness)?"  # "Turing-completeness" is what "Turing-complete" names
-    body = r"(?:-\s?|\s)?".join(parts)  # "Llama3- 8B" as PDFs split it
+    # "Llama3- 8B" as PDFs split it; a lone letter keeps its hyphen or space: "MultiPL-E" run together is "multiple".
+    body = parts[0] + "".join(rf"(?:-\s?|\s){part}" if re.fullmatch(r"[A-Za-z]", part) else rf"(?:-\s?|\s)?{part}"
+                              for part in parts[1:])
     return re.compile(rf"(?<![\w-]){body}(?!\w)", re.I)
