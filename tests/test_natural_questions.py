@@ -3287,10 +3287,14 @@ def test_a_lecturers_reading_list_questions(engine, question, cited, not_cited):
     assert cited <= titles and not titles & not_cited
 
 
-def test_a_link_to_a_github_repository_is_a_github_address(engine):
+@pytest.mark.parametrize("question", [
+    "I'd like to give students hands-on projects. Which papers link to a GitHub repository in the abstract? A project "
+    "page on github.io or a Hugging Face link doesn't count.",
+    "Which papers provide links to their GitHub repositories?",  # no abstract writes "links": not refused
+])
+def test_a_link_to_a_github_repository_is_a_github_address(engine, question):
     """Papers that only say they release code, or link a project page, give no repository to hand students."""
-    answer = engine.ask("I'd like to give students hands-on projects. Which papers link to a GitHub repository in the "
-                        "abstract? A project page on github.io or a Hugging Face link doesn't count.")
+    answer = engine.ask(question)
     assert answer.kind == "list" and len(answer.citations) >= 10
     assert all("github.com/" in engine.view.papers[c.paper_id].abstract for c in answer.citations)
 
@@ -3321,6 +3325,7 @@ def test_a_word_that_only_heads_a_name_is_english_in_lower_case(engine):
     lexicon = engine.view.lexicon
     assert lexicon.find("what could it do in the game?") == []
     assert [m.text for m in lexicon.find("game of 24 results?")] == ["game"]
+    assert [m.text for m in lexicon.find("is the error within one ulp?")] == ["ulp"]  # an acronym: "1 ULP of error"
 
 
 @pytest.mark.parametrize(("question", "cited"), [
@@ -3328,6 +3333,8 @@ def test_a_word_that_only_heads_a_name_is_english_in_lower_case(engine):
     ("tell me about the system that writes whole research papers by itself", {"The AI Scientist"}),
     ("tell me about the benchmark that checks if models can switch library versions", {"GitChameleon"}),
     ("tell me about the method that plays chess on the moon", set()),  # nothing it says is about that: refused
+    ("tell me about the framework that trains robots with language models", set()),  # close in common words only
+    ("explain the method that solves Sudoku puzzles", set()),  # Programming Puzzles has no Sudoku
 ])
 def test_a_paper_asked_about_by_what_it_does(engine, question, cited):
     answer = engine.ask(question)

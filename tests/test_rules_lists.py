@@ -382,7 +382,10 @@ def test_a_method_applied_to_a_target_is_met_by_papers_writing_both(theory_rank,
     ("release code / give a repository link", ["code"], ""),
     ("make their weights publicly available", ["model"], ""),
     # A link asked for itself: the address, a github.com one when GitHub is named.
-    ("link to a GitHub repository", ["github"], "repository"),
+    ("link to a GitHub repository", ["github"], ""),
+    ("provide links to their GitHub repositories", ["github"], ""),
+    ("LLM-agent papers that link to a GitHub repo", ["github"], "LLM-agent"),
+    ("link to GitHub or a project page", ["link"], ""),  # either: any address
     ("give links", ["link"], ""),
     ("use reinforcement learning for code", None, None),
 ])
@@ -723,6 +726,9 @@ def test_an_unmet_topic_is_quoted_as_the_asker_wrote_it_idioms_included():
     ("code and math", {"code": 40, "math": 20}, True),   # the two fields the whole index is about
     ("code completion", {"code completion": 8}, False),  # a few of them
     ("agent", {"agent": 12}, False),
+    # A phrase is counted by its least used word, too loose a bound: never the whole index.
+    ("code generation", {"code generation": 41}, False),
+    ("code completion and code generation", {"code completion": 29, "code generation": 41}, False),
 ])
 def test_a_described_set_of_papers_most_of_the_index_fits_narrows_nothing(described, used, fits):
     from rag.answer.across import fits_most

@@ -3602,6 +3602,8 @@ def test_a_title_quoted_with_a_words_s_is_still_its_title(title, quoted, named):
     ("Which abstracts claim to be the first? Collecting priority claims to cross-check the submission's.",
      " Collecting priority claims to cross-check the submission's."),
     ("Which submission claims are new?", None),  # a control: the question itself
+    ("Summarise CodeTree. The authors claim big gains on HumanEval; give the numbers.", None),  # still the ask
+    ("Which papers use MBPP? Checking for ones that also use HumanEval.", None),  # a narrowing
 ])
 def test_the_askers_purpose_after_the_question(question, purpose):
     from rag.answer.asides import purpose_spans
@@ -3704,9 +3706,13 @@ def test_labels_asked_of_a_subject_are_each_an_ask(question, parts):
     ("Among the code completion papers, which ones use reinforcement learning?",
      "code completion and also use reinforcement learning"),
     ("Among the papers on code completion, which ones use RL?", "code completion and also use RL"),
-    # Controls: no group of papers said, only pointed at.
+    # Controls: no group of papers said, only pointed at; asked across the group, or one picked from it.
     ("Of these papers, which is best?", ""),
     ("From the two, which is better?", ""),
+    ("Of the papers above, which ones use RL?", "RL"),
+    ("Among the papers you listed, which ones use RL?", "RL"),
+    ("From the code completion papers, what datasets do they evaluate on?", ""),
+    ("Among the papers on code completion, which one reports the highest exact match?", ""),
 ])
 def test_which_of_a_group_of_papers_narrows_the_groups_list(lexicon, question, topic):
     from rag.answer.plan import asked_part
@@ -3720,6 +3726,11 @@ def test_which_of_a_group_of_papers_narrows_the_groups_list(lexicon, question, t
     ("Which papers rely on evolutionary search? CoEvo is obviously one, but I am not sure which others belong with it.",
      "evolutionary search"),
     ("which papers use Lean? or Isabelle?", "Lean? or Isabelle"),  # a control: the ask goes on
+    ("Which theorem proving papers use GPT-4? I want to show students the baselines.", "GPT-4 in theorem proving"),
+    # Controls: a narrowing after the question mark is part of the ask.
+    ("Which papers use HumanEval? Which of them also use MBPP?", "HumanEval? Which of them also use MBPP"),
+    ("Which papers use MBPP? Checking for ones that also use HumanEval.",
+     "MBPP? Checking for ones that also use HumanEval"),
     # "treat" only asks for the papers on a topic.
     ("so which papers treat code completion at the repository level?", "code completion at the repository level"),
 ])
@@ -3731,6 +3742,7 @@ def test_a_list_topic_is_what_the_ask_says(question, topic):
     # "it" in the ask is the one name the sentence before says.
     ("Reviewers keep asking about CrossCodeEval. Which papers use it?", "list", "CrossCodeEval"),
     ("GSM8K and MATH keep coming up. Which papers use it?", "factoid", ""),  # a control: two names, which one?
+    ("CrossCodeEval gets criticised. Which papers address this?", "factoid", ""),  # "this" is the criticism
 ])
 def test_a_list_of_it_is_of_the_name_said_just_before(lexicon, question, kind, topic):
     plan = understand(question, lexicon)
@@ -3765,6 +3777,10 @@ def test_an_earlier_turn_asking_for_a_paper(earlier, asks):
     # Papers of a kind, then what they do, then the ask: which of those papers do it.
     ("Benchmark papers that report GPT-4o numbers — which ones?", "GPT-4o numbers in benchmark"),
     ("Which prior papers detect equivalence between programs?", "detect equivalence between programs"),
+    ("Two or three papers that use GSM8K — which ones?", "GSM8K"),  # how many expected, no kind
+    # Controls: a figure asked of the paper, or a second ask after the list.
+    ("Any paper that says how many parameters AlphaCode has?", ""),
+    ("Any paper on Lean, and which version do they use?", ""),
 ])
 def test_lists_asked_of_any_paper_or_of_papers_of_a_kind(question, topic):
     assert list_topic(question) == topic

@@ -123,10 +123,12 @@ BROAD_SET = 0.5
 
 
 def fits_most(described: str, papers_using: Callable[[str], int], count: int) -> bool:
-    """Whether the papers a description's parts ("code", "math" of "code and math") use their words are half the
-    index or more: as many as the words' least used (an upper bound), summed over the parts."""
-    parts = [p for p in re.split(r"\s*(?:\band\b|\bor\b|/|,)\s*", described) if p.strip()]
-    return count > 0 and sum(papers_using(p) for p in parts) >= BROAD_SET * count
+    """Whether a description is fields joined ("code and math": one word each), and the papers using their words are
+    half the index or more. A phrase ("code generation") is counted by its least used word, too loose a bound to
+    judge by."""
+    parts = [p.strip() for p in re.split(r"\s*(?:\band\b|\bor\b|/|,)\s*", described) if p.strip()]
+    return count > 0 and len(parts) >= 2 and all(len(p.split()) == 1 for p in parts) and \
+        sum(papers_using(p) for p in parts) >= BROAD_SET * count
 
 
 def relevant_papers(found: Gathered, names: Sequence[str] = (), ranked: bool = True, topic: str = "",

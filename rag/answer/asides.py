@@ -55,11 +55,13 @@ _PURPOSE = re.compile(r"(?<=[?.!])\s*(?:(?:i|we)(?:['’]d| would)?\s+)?(?:(?:re
                       # "think the answer was no": the guess with its "I" left out
                       r"(?:think|thought|guess|reckon|pretty\s+sure)\s+(?:it|the|that|they|this)\b|"
                       # "Submission claims 'compiler-in-the-loop' is new": what a work under review says, which the
-                      # question checks; "Collecting priority claims to cross-check ...": what the asker is doing
-                      r"(?:the\s+|a\s+|this\s+)?(?:submission|manuscript|paper\s+under\s+review|authors)(?:['’]s)?\s+"
-                      r"(?:\w+\s+)?(?:says?|claims?|argues?|states?|calls?|asserts?|writes?|suggests?|thinks?)\b|"
-                      r"(?:(?:i['’]?m|we['’]?re)\s+)?(?:collecting|gathering|checking|cross-checking|verifying|"
-                      r"double-checking)\s+(?:[\w'’-]+\s+){0,3}?(?:to|for|against)\b)[^?]*$", re.I)
+                      # question checks (not when it goes on to ask: "...; give the numbers"); "Collecting priority
+                      # claims to cross-check ...": what the asker is gathering the answer for
+                      r"(?:the\s+|a\s+|this\s+)?(?:submission|manuscript|paper\s+under\s+review)(?:['’]s)?\s+"
+                      r"(?:\w+\s+)?(?:says?|claims?|argues?|states?|calls?|asserts?|writes?|suggests?|thinks?)\b"
+                      r"(?![^?]*\b(?:give|report|list|tell|show|name|what|how|which)\b)|"
+                      r"(?:(?:i['’]?m|we['’]?re)\s+)?(?:collecting|gathering)\s+(?:[\w'’-]+\s+){0,3}?to\s+"
+                      r"(?:cross-check|check|compare|verify)\b)[^?]*$", re.I)
 
 
 # "automated scientific discovery: which papers, for the related-work para": what the answer is for, after a comma.

@@ -35,10 +35,26 @@ _TOLD_ABOUT = re.compile(r"^\s*(?:(?:please|so|ok(?:ay)?|hi|hey)[,\s]+)*(?:tell\
                          r"[^?.!;]+)", re.I)
 
 
+# What a description calls the work itself, which says nothing of which paper it is.
+_WORK_NOUNS = re.compile(r"(?:system|method|model|framework|agent|tool|approach|technique|benchmark|dataset|paper|"
+                         r"work|study)s?", re.I)
+
+
 def describes_well(found: Gathered, description: str, paper_id: str, bar: float) -> bool:
-    """Whether a sentence of the paper comes as close to the description as an answer must to the question: "the
-    method that plays chess on the moon" finds a closest paper, but nothing it says is about that."""
-    return any(s.paper_id == paper_id and s.score >= bar for s in found.scored_for(description, 3))
+    """Whether a sentence of the paper comes as close to the description as an answer must to the question, and the
+    paper has the description's rarest word: "the method that plays chess on the moon" finds a closest paper, and
+    "the framework that trains robots with language models" one close in its common words, neither about that."""
+    from rag.text.tokens import STOPWORDS, tokenize
+
+    words = [w for w in re.findall(r"[A-Za-z][\w-]+", description)
+             if w.lower() not in STOPWORDS and not _WORK_NOUNS.fullmatch(w)]
+    tokens = [t for w in words for t in tokenize(w)]
+    if not tokens:
+        return False
+    paper = found.view.papers[paper_id]
+    rarest = min(tokens, key=found.view.lexical.papers_using)
+    return rarest in set(tokenize(f"{paper.title} {paper.abstract}")) and \
+        any(s.paper_id == paper_id and s.score >= bar for s in found.scored_for(description, 3))
 
 
 def asks_overview(question: str) -> bool:
@@ -65,9 +81,14 @@ def described_one(found: Gathered) -> tuple[str, tuple[int, int]] | None:
         return None
     hits, _ = found.search(match["description"], 1)
     top = {e.paper_id for e in found.retrieved[:3]}
-    # "tell me about" is the ask, not part of the description.
-    span = match.span("description") if match.re is _TOLD_ABOUT else match.span()
-    return (hits[0].paper_id, span) if hits and hits[0].paper_id in top else None
+    if not hits or hits[0].paper_id not in top:
+        return None
+    if match.re is _TOLD_ABOUT:
+        # "tell me about" is the ask, not part of the description, which must be about the paper found: "explain
+        # the method that solves Sudoku puzzles" finds Programming Puzzles, which has no Sudoku.
+        well = describes_well(found, match["description"], hits[0].paper_id, found.tools.settings.answer.refuse_below)
+        return (hits[0].paper_id, match.span("description")) if well else None
+    return hits[0].paper_id, match.span()
 
 
 # "There was a paper that translates Python programs into Rust": a paper described, not named.

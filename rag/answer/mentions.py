@@ -285,8 +285,9 @@ class Lexicon:
         of Life"): alone, and typed in lower case, it is the English word."""
         if word not in self._heads:
             uses = list(re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.corpus_text, re.I))
-            self._heads[word] = bool(uses) and all(u[0][:1].isupper() and _OF_NEXT.match(self.corpus_text, u.end())
-                                                   for u in uses)
+            # Written as a word ("Game"), not an acronym ("1 ULP of error").
+            self._heads[word] = bool(uses) and all(re.fullmatch(r"[A-Z][a-z]+", u[0]) and
+                                                   _OF_NEXT.match(self.corpus_text, u.end()) for u in uses)
         return self._heads[word]
 
     def as_written(self, name: str) -> str:

@@ -595,6 +595,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         unmet_words,
         with_closest,
     )
+    from rag.answer.released import release_asked
     from rag.text.chatter import CHATTER
     from rag.text.typos import TWO_LETTER_WORDS
 
@@ -642,7 +643,10 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
                    topic)
     if repeated := repeated_unused(found.searched, view.vocabulary):
         return refuse(question, found, not_mentioned(repeated))
-    if reason := unmet_words(topic, view.vocabulary, lambda word: sum(map(view.lexical.idf, tokenize(word)))):
+    # A release is read from what the abstract says it makes public ("provide links to their GitHub repositories":
+    # no abstract writes "links", many give one).
+    if release_asked(topic) is None and \
+            (reason := unmet_words(topic, view.vocabulary, lambda word: sum(map(view.lexical.idf, tokenize(word))))):
         # What the topic is about is in no abstract in any form ("text-to-SQL"): whatever matches loosely is about
         # something else.
         return refuse(question, found, reason)

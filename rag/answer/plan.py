@@ -85,7 +85,8 @@ _MODIFIED_LIST = re.compile(r"^(?P<head>which|what)\s+(?P<kind>(?!of\b)(?:(?!(?:
                             r"(?:papers|works|studies|articles)\s+(?P<topic>.+)$", re.I)
 _NOT_A_KIND = {"recent", "other", "these", "those", "the", "indexed", "kind", "kinds", "type", "types", "of", "new",
                "existing", "published", "different", "specific", "particular", "research", "prior", "previous",
-               "earlier", "past"}
+               "earlier", "past", "several", "some", "many", "few", "good", "a", "couple", "two", "three", "four",
+               "five", "all", "any", "more"}
 _LIST_LEAD = re.compile(
     r"^(?:in the corpus\s+|here\s+)?(?:(?:that|which)\s+)?(?:do\s+|does\s+|are\s+(?=\w+ing\b))?"
     r"(?:report(?:s|ed)?(?:\s+(?:results|numbers|scores|experiments))?(?:\s+(?:on|for|with))?|"
@@ -146,7 +147,8 @@ _NOT_A_SIDE = re.compile(rf"^(?:same|other|best|first|second|third|last|next|pre
                          r"\d+(?:\.\d+)?[BM])\b", re.I)
 # "the key ingredients that made it work", "the game (in the paper": a clause or a second noun phrase before the
 # noun, no paper described by the words before it.
-_CLAUSE_IN_SIDE = re.compile(r"\b(?:that|which|who|it|they|them|is|are|was|were|made|makes?|did|does|do|the)\b", re.I)
+_CLAUSE_IN_SIDE = re.compile(r"(?<![\w-])(?:that|which|who|it|they|them|is|are|was|were|made|makes?|did|does|do|the)"
+                             r"(?![\w-])", re.I)
 # "what is the biggest model and how does it rank": a paper's own model, unless it says whose ("the largest few-shot
 # model from the original MBPP paper").
 _SUPERLATIVE = re.compile(r"^(?:biggest|largest|smallest)\s+[\w-]+$", re.I)  # "the latest Lean framework" is a side
@@ -314,9 +316,17 @@ _THINGS_THEN_WHICH = re.compile(r"^(?!(?:what|which|compare|who|how)\b)(?![^—�
 
 
 # A group of papers, then which of them: "Among the papers on formal proofs, which ones compare against GPT-4?".
+# Only "which (ones)" with what they do: "what datasets do they use?" asks across them, "which one reports the
+# highest" picks one.
 _AMONG_THEN_WHICH = re.compile(r"^(?:among|of|from|out\s+of)\s+(?:all\s+)?(?:the|these|those)\s+"
-                               r"(?P<group>[^?]*?\b(?:papers|works|studies|abstracts)\b[^?]*?),?\s+(?:which|what)\s+"
-                               r"(?:ones?\s+|of\s+them\s+|papers?\s+)?(?P<rest>(?!of\b)[^?]+\??)\s*$", re.I)
+                               r"(?P<group>[^?]*?\b(?:papers|works|studies|abstracts)\b[^?]*?),?\s+which\s+"
+                               r"(?:ones\s+|of\s+them\s+|papers\s+)?(?P<rest>(?!(?:of|one|is|was)\b)"
+                               r"(?![^?]*\b(?:highest|lowest|best|worst|most|least|largest|smallest|top|strongest)\b)"
+                               r"[^?]+\??)\s*$", re.I)
+# A group that says where the papers were named, not what they are about: "the papers above", "the papers you
+# listed", "the papers from 2024" (a year is a filter, read where filters are).
+_GROUP_POINTS = re.compile(r"\b(?:above|below|listed|list|gave|given|mentioned|cited|shown|you|we|i|me|just|earlier|"
+                           r"previous|before|these|those|here|\d{4})\b", re.I)
 
 
 _EACH_PAPER_DOES = re.compile(r"\bhow\s+(?:each|every)\s+(?:paper|work|study)\s+"
@@ -342,7 +352,8 @@ def asked_part(question: str) -> str:
         question = f"Is it true that {claim['claim']}?"
     elif things := _THINGS_THEN_WHICH.match(question):
         question = f"Which {things['things']}?"
-    elif (among := _AMONG_THEN_WHICH.match(question)) and (kind := list_topic(f"which {among['group']}") or (
+    elif (among := _AMONG_THEN_WHICH.match(question)) and not _GROUP_POINTS.search(among["group"]) and \
+            (kind := list_topic(f"which {among['group']}") or (
             (modified := re.fullmatch(r"(?P<kind>(?:[\w-]+\s+){1,3}?)(?:papers|works|studies)", among["group"], re.I))
             and modified["kind"].split()[0].lower() not in _NOT_A_KIND and modified["kind"].strip())):
         # "Among the papers on formal proofs, which ones compare against GPT-4?": the first list narrowed by the
@@ -1093,17 +1104,23 @@ def list_topic(text: str) -> str:
     # "code completion papers using RL?", "completion papers reporting ROUGE-L?": papers of a kind, said as a fragment
     # with what they do; which of them do it. Read on the whole question: not when a question word asks something
     # else of them later, nor a claim checked ("..., right?").
+    # "evolutionary search? CoEvo is obviously one, but I'm not sure which others belong": a remark after the ask,
+    # when what comes before it asks for the list by itself.
+    if (remark := _REMARK_AFTER.search(text)) and \
+            (topic := _any_topic(_KIND_PAPERS_DOING.sub(_which_of_kind, text[:remark.start()]))):
+        return "" if _SAYS_NOTHING.fullmatch(topic) else topic
     text = _KIND_PAPERS_DOING.sub(_which_of_kind, text)
     topic = _any_topic(text)
-    # "evolutionary search? CoEvo is obviously one, but I'm not sure which others belong": a remark after the ask.
-    topic = topic[:remark.start()] if (remark := _REMARK_AFTER.search(topic)) else topic
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
 
 
 # A sentence of four words or more after the list's question mark; not the ask going on ("or ...") nor a narrowing
 # of it ("Only the ones proving theorems").
 _REMARK_AFTER = re.compile(r"\?\s+(?!(?:or|and|only|just|specifically|especially|particularly|preferably|ideally|"
-                           r"not|but|excluding|except)\b)(?=(?:\S+\s+){3,}\S)", re.I)
+                           r"not|but|excluding|except|which|what|those|these|ones|also|including|include|plus|with|"
+                           r"without|that|whose|any|both|either|none|no)\b)"
+                           # nor a narrowing said along the way: "Checking for ones that also use HumanEval."
+                           r"(?![^?]*\b(?:ones|those|also)\b)(?=(?:\S+\s+){3,}\S)", re.I)
 
 
 def _which_of_kind(match: re.Match[str]) -> str:
@@ -1172,14 +1189,17 @@ _COMMA_ASK = re.compile(r",\s+(?:so\s+|and\s+|then\s+)?(?=(?:which|what)\s+(?:of
 # ask for papers (anybody, anything, any abstracts, anywhere, in which abstracts, name them), or a kind of work
 # opening a request with no question word ("Methods that pick among candidates by running them").
 _TOPIC_END = r"\s*[?.!]*$"
+_NO_FIGURE_OR_SECOND_ASK = r"(?![^?]*\bhow\s+(?:many|much)\b)(?![^?]*,?\s+and\s+(?:which|what|how|who|where|when)\b)"
 _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # "Any paper working with C or C++ code?", "is there any paper that uses Game of 24?": whichever do.
+    # Not a figure asked ("any paper that says how many parameters AlphaCode has?") nor a second ask after it.
     (re.compile(r"^(?:is\s+there\s+)?any\s+(?:paper|work|study|article)\s+(?:(?:in\s+)?here\s+)?"
+                rf"{_NO_FIGURE_OR_SECOND_ASK}"
                 r"(?P<topic>(?:(?:that|which)\s+|[a-z]+ing\s+|(?:on|about)\s+)\S.*?)" + _TOPIC_END, re.I),
      "which papers {}"),
     # "Any paper here where a smaller model does part of the work?": the papers where it happens.
     (re.compile(r"^(?:is\s+there\s+)?any\s+(?:paper|work|study|article)\s+(?:(?:in\s+)?here\s+)?(?:where|in\s+which)\s+"
-                r"(?P<topic>\S.*?)" + _TOPIC_END, re.I),
+                rf"{_NO_FIGURE_OR_SECOND_ASK}(?P<topic>\S.*?)" + _TOPIC_END, re.I),
      "which papers are about {}"),
     # "Has anybody here looked at Isabelle?", "has anyone worked on X?"
     (re.compile(r"^(?:has|have|did)\s+any(?:one|body)\s+(?:here\s+|in\s+here\s+)?(?:looked|worked|written)\s+"
@@ -1356,9 +1376,13 @@ def _topic_of(text: str) -> str:
         topic = _LOOKING_FOR.sub("", _WORK_ON.sub("", _PAPERS_COUNTED.sub("", _NOT_THOSE.sub(
             "", asked_after["topic"].strip()))))
         # An aside in brackets may point anywhere ("(not just cite it)").
-        if (kind := _KIND_PAPERS_THAT.match(topic)) and kind["kind"].split()[0].lower() not in _NOT_A_KIND:
+        if (kind := _KIND_PAPERS_THAT.match(topic)) and not any(w.lower() in _NOT_A_KIND or w.isdigit()
+                                                                 for w in kind["kind"].split()):
             # "Benchmark papers that report GPT-4o numbers — which ones?": which of those papers do it.
             text = f"which {kind['kind'].lower()}papers {kind['rest']}?"
+        elif kind and all(w.lower() in _NOT_A_KIND | {"or", "of"} or w.isdigit() for w in kind["kind"].split()):
+            # "Two or three papers that use GSM8K — which ones?": how many the asker expects, not a kind.
+            text = f"which papers {kind['rest']}?"
         elif topic and not TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"{list_question(topic)}?"
@@ -1761,7 +1785,9 @@ def asks_which_is_better(question: str) -> bool:
 
 
 # A list asked of "it" ("Which papers mention it explicitly?"), with a word or two on how.
-_PRONOUN_TOPIC = re.compile(r"(?:it|this|that|them|these|those)(?:\s+(?:explicitly|directly|at\s+all|specifically|"
+# Only "it": "this" / "that" point at what was claimed ("HumanEval gets criticised for contamination. Which papers
+# address this?"), not at the name.
+_PRONOUN_TOPIC = re.compile(r"it(?:\s+(?:explicitly|directly|at\s+all|specifically|"
                             r"anywhere|in\s+passing|too|as\s+well))*", re.I)
 # The words after a name that are still its phrase ("Turing completeness when we ...": up to "when").
 _PHRASE_GOES_ON = re.compile(r"(?:\s+(?!(?:when|while|whenever|that|which|who|in|on|at|for|to|and|or|but|as|because|if|"

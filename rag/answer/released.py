@@ -54,8 +54,15 @@ def release_asked(topic: str) -> tuple[list[str], str] | None:
     what = asked["what"] or asked["made"]
     kinds = [kind for kind, words in _KINDS.items() if re.search(rf"\b(?:{words})", what, re.I)]
     if not kinds and (asked[0].lower().startswith("link") or re.search(r"\blinks?\b", what, re.I)):
-        # "link to a GitHub repository", "give links": the address itself, whatever it holds.
-        kinds = ["github"] if re.search(r"\bgithub\b", what, re.I) else ["link"]
+        # "link to a GitHub repository", "provide links to their GitHub repos": a github.com address; "give links",
+        # "link to GitHub or a project page": any address.
+        after = topic[asked.start():]
+        only_github = re.search(r"\bgithub\b", after, re.I) and not re.search(r"\bor\b|hugging|page|site", after, re.I)
+        kinds = ["github"] if only_github else ["link"]
+        # "to their GitHub repositories", "or a project page": where the link goes, no more asked of the paper.
+        before = re.sub(r"\b(?:that|which|who|and|also|papers?|works?|ones?|do|does)\b", " ", topic[:asked.start()],
+                        flags=re.I)
+        return kinds, " ".join(before.split()).strip(" ,")
     elif re.search(r"\b(?:repo\w*|github|links?)\b", what, re.I):
         kinds = sorted({*kinds, "code"})
     rest = re.sub(r"\b(?:(?:say|says|said|claim|claims|state|states)\s+(?:that\s+)?(?:they|it)|that|which|who|and|"
