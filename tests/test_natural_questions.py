@@ -3345,3 +3345,11 @@ def test_a_follow_up_after_a_paper_asked_about_by_what_it_does_is_about_that_pap
     answer = engine.ask("and how did they decide whether the papers it wrote were any good?",
                         history=["tell me about the system that writes whole research papers by itself"])
     assert not answer.refused and _short_titles(answer) == {"The AI Scientist"}
+
+
+def test_a_side_described_with_the_paper_it_is_from_is_compared(engine):
+    """"the F* corpus from the proof-oriented programming paper" describes a paper, "the" inside it and all."""
+    answer = engine.ask("Is the FVELER dataset larger or smaller than the F* corpus from the proof-oriented "
+                        "programming paper?")
+    assert answer.kind == "comparative"
+    assert _short_titles(answer) == {"FVEL", "Towards Neural Synthesis for SMT-Assisted Proof-Oriented Programming"}

@@ -3731,6 +3731,10 @@ def test_which_of_a_group_of_papers_narrows_the_groups_list(lexicon, question, t
     ("Which papers use HumanEval? Which of them also use MBPP?", "HumanEval? Which of them also use MBPP"),
     ("Which papers use MBPP? Checking for ones that also use HumanEval.",
      "MBPP? Checking for ones that also use HumanEval"),
+    ("Which papers use MBPP? Please include the paper that introduced it.",
+     "MBPP? include the paper that introduced it"),  # "Please" is the asker's
+    ("anything on LLMs for HPC code? mpi, openmp, fortran, that world",  # examples, no sentence of the asker's
+     "LLMs for HPC code? mpi, openmp, fortran, that world"),
     # "treat" only asks for the papers on a topic.
     ("so which papers treat code completion at the repository level?", "code completion at the repository level"),
 ])

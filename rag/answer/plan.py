@@ -145,10 +145,10 @@ _NOT_A_SIDE = re.compile(rf"^(?:same|other|best|first|second|third|last|next|pre
                          # "what's the name of the dataset they released?": a thing of the paper asked about
                          r"(?:name|size|kind|type|version)s?\s+of|"
                          r"\d+(?:\.\d+)?[BM])\b", re.I)
-# "the key ingredients that made it work", "the game (in the paper": a clause or a second noun phrase before the
-# noun, no paper described by the words before it.
-_CLAUSE_IN_SIDE = re.compile(r"(?<![\w-])(?:that|which|who|it|they|them|is|are|was|were|made|makes?|did|does|do|the)"
-                             r"(?![\w-])", re.I)
+# "the key ingredients that made it work", "the game (in the paper": a clause, or a bracket the side breaks off in,
+# before the noun: no paper described by the words before it.
+_CLAUSE_IN_SIDE = re.compile(r"(?<![\w-])(?:that|which|who|it|they|them|is|are|was|were|made|makes?|did|does|do)"
+                             r"(?![\w-])|\([^)]*$", re.I)
 # "what is the biggest model and how does it rank": a paper's own model, unless it says whose ("the largest few-shot
 # model from the original MBPP paper").
 _SUPERLATIVE = re.compile(r"^(?:biggest|largest|smallest)\s+[\w-]+$", re.I)  # "the latest Lean framework" is a side
@@ -1116,11 +1116,14 @@ def list_topic(text: str) -> str:
 
 # A sentence of four words or more after the list's question mark; not the ask going on ("or ...") nor a narrowing
 # of it ("Only the ones proving theorems").
-_REMARK_AFTER = re.compile(r"\?\s+(?!(?:or|and|only|just|specifically|especially|particularly|preferably|ideally|"
+_REMARK_AFTER = re.compile(r"\?\s+(?!(?i:or|and|only|just|specifically|especially|particularly|preferably|ideally|"
                            r"not|but|excluding|except|which|what|those|these|ones|also|including|include|plus|with|"
                            r"without|that|whose|any|both|either|none|no)\b)"
-                           # nor a narrowing said along the way: "Checking for ones that also use HumanEval."
-                           r"(?![^?]*\b(?:ones|those|also)\b)(?=(?:\S+\s+){3,}\S)", re.I)
+                           # nor a narrowing said along the way ("Checking for ones that also use HumanEval.", "Please
+                           # include the paper that introduced it"), nor examples ("mpi, openmp, fortran, that world"):
+                           # a sentence of the asker's own
+                           r"(?![^?]*\b(?i:ones|those|also|includ\w*|exclud\w*|leav\w*|skip\w*|except|only)\b)"
+                           r"(?![^?]*,[^?]*,)(?=[A-Z]|i\b)(?=(?:\S+\s+){3,}\S)")
 
 
 def _which_of_kind(match: re.Match[str]) -> str:
@@ -1869,7 +1872,7 @@ def _sides_described(text: str, mentions: list[Mention], placed: Callable[[re.Ma
         if _SUPERLATIVE.match(side) and not _WHOSE_AFTER.match(text, end):
             continue
         if len(match.group("side").split()) >= 2 and not _NOT_A_SIDE.match(side) and \
-                not (match.re is _DESCRIBED_SIDE and _CLAUSE_IN_SIDE.search(match.group("side"))):
+                not (match.re is _DESCRIBED_SIDE and _CLAUSE_IN_SIDE.search(side)):
             sides.append(side)
     return sides
 
