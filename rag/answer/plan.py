@@ -1121,9 +1121,9 @@ _REMARK_AFTER = re.compile(r"\?\s+(?!(?i:or|and|only|just|specifically|especiall
                            r"without|that|whose|any|both|either|none|no)\b)"
                            # nor a narrowing said along the way ("Checking for ones that also use HumanEval.", "Please
                            # include the paper that introduced it"), nor examples ("mpi, openmp, fortran, that world"):
-                           # a sentence of the asker's own
+                           # what the asker says of themselves ("mostly interested in the data side")
                            r"(?![^?]*\b(?i:ones|those|also|includ\w*|exclud\w*|leav\w*|skip\w*|except|only)\b)"
-                           r"(?![^?]*,[^?]*,)(?=[A-Z]|i\b)(?=(?:\S+\s+){3,}\S)")
+                           r"(?![^?]*,[^?]*,)(?=(?:\S+\s+){3,}\S)")
 
 
 def _which_of_kind(match: re.Match[str]) -> str:
