@@ -1101,14 +1101,14 @@ def list_topic(text: str) -> str:
     clause that asks for the list decides; said in one breath, the clause after a comma ("okay so code reasoning,
     which papers get a model to trace what a program does") does too. A topic that says nothing ("X: what methods
     are described and how do they work?") is none: the question asks the ways across papers."""
-    # "code completion papers using RL?", "completion papers reporting ROUGE-L?": papers of a kind, said as a fragment
-    # with what they do; which of them do it. Read on the whole question: not when a question word asks something
-    # else of them later, nor a claim checked ("..., right?").
     # "evolutionary search? CoEvo is obviously one, but I'm not sure which others belong": a remark after the ask,
     # when what comes before it asks for the list by itself.
     if (remark := _REMARK_AFTER.search(text)) and \
             (topic := _any_topic(_KIND_PAPERS_DOING.sub(_which_of_kind, text[:remark.start()]))):
         return "" if _SAYS_NOTHING.fullmatch(topic) else topic
+    # "code completion papers using RL?", "completion papers reporting ROUGE-L?": papers of a kind, said as a fragment
+    # with what they do; which of them do it. Read on the whole question: not when a question word asks something
+    # else of them later, nor a claim checked ("..., right?").
     text = _KIND_PAPERS_DOING.sub(_which_of_kind, text)
     topic = _any_topic(text)
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic

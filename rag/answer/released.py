@@ -28,7 +28,7 @@ _KINDS = {
     "data": r"data\w*|benchmarks?|corpus|corpora|huggingface\.co/datasets",
     "model": r"models?|weights|checkpoints?|hugging\s*face",
     # Asked as a link: "link to a GitHub repository" is a github.com address (a project page on github.io is not);
-    # "give a repo link" any address.
+    # "give links" any address.
     "github": r"github\.com/",
     "link": r"https?://|[\w-]+\.github\.io\b|github\.com/|huggingface\.co/",
 }
