@@ -355,7 +355,7 @@ def asked_part(question: str) -> str:
     elif (among := _AMONG_THEN_WHICH.match(question)) and not _GROUP_POINTS.search(among["group"]) and \
             (kind := list_topic(f"which {among['group']}") or (
             (modified := re.fullmatch(r"(?P<kind>(?:[\w-]+\s+){1,3}?)(?:papers|works|studies)", among["group"], re.I))
-            and modified["kind"].split()[0].lower() not in _NOT_A_KIND and modified["kind"].strip())):
+            and _paper_kind(modified["kind"]))):
         # "Among the papers on formal proofs, which ones compare against GPT-4?": the first list narrowed by the
         # second, as a follow-up "which of them ..." narrows one.
         question = f"{list_question(kind)}{NARROWING}{among['rest']}"
@@ -1354,6 +1354,15 @@ def _says_no_topic(topic: str) -> bool:
     return len(topic.split()) < 2 and not key_names(f"about {topic}")
 
 
+def _paper_kind(words: str, lower_first: bool = False) -> str:
+    """The kind of papers the words before "papers" say ("benchmark", "HPC"), less those that say none ("prior", "two
+    or three"); "" when none is left. `lower_first`: the question's capital is no name's ("Benchmark papers ...")."""
+    kept = [w for w in words.split() if w.lower() not in _NOT_A_KIND | {"or"} and not w.isdigit()]
+    if lower_first and kept and kept[0][1:].islower():
+        kept[0] = kept[0].lower()
+    return " ".join(kept)
+
+
 # "benchmark papers that report GPT-4o numbers": papers of a kind, then what they do.
 _KIND_PAPERS_THAT = re.compile(r"^(?P<kind>(?:[\w-]+\s+){1,3}?)papers\s+(?:that|which)\s+(?P<rest>\S.*)$", re.I)
 
@@ -1379,13 +1388,10 @@ def _topic_of(text: str) -> str:
         topic = _LOOKING_FOR.sub("", _WORK_ON.sub("", _PAPERS_COUNTED.sub("", _NOT_THOSE.sub(
             "", asked_after["topic"].strip()))))
         # An aside in brackets may point anywhere ("(not just cite it)").
-        if (kind := _KIND_PAPERS_THAT.match(topic)) and not any(w.lower() in _NOT_A_KIND or w.isdigit()
-                                                                 for w in kind["kind"].split()):
-            # "Benchmark papers that report GPT-4o numbers — which ones?": which of those papers do it.
-            text = f"which {kind['kind'].lower()}papers {kind['rest']}?"
-        elif kind and all(w.lower() in _NOT_A_KIND | {"or", "of"} or w.isdigit() for w in kind["kind"].split()):
-            # "Two or three papers that use GSM8K — which ones?": how many the asker expects, not a kind.
-            text = f"which papers {kind['rest']}?"
+        if kind := _KIND_PAPERS_THAT.match(topic):
+            # "Benchmark papers that report GPT-4o numbers — which ones?": which of those papers do it; "Two or
+            # three papers that use GSM8K — which ones?": how many the asker expects is no kind.
+            text = f"which {' '.join([*_paper_kind(kind['kind'], lower_first=True).split(), 'papers'])} {kind['rest']}?"
         elif topic and not TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"{list_question(topic)}?"
