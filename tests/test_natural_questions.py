@@ -3353,3 +3353,47 @@ def test_a_side_described_with_the_paper_it_is_from_is_compared(engine):
                         "programming paper?")
     assert answer.kind == "comparative"
     assert _short_titles(answer) == {"FVEL", "Towards Neural Synthesis for SMT-Assisted Proof-Oriented Programming"}
+
+
+@pytest.mark.parametrize(("question", "cited"), [
+    # Nothing stands out by meaning ("a system whose own training actually relies on ..."): the papers writing
+    # the topic's term, "reinforcement learning", among them the four whose training uses it.
+    ("Which papers propose a system whose own training actually relies on reinforcement learning?",
+     {"B-Coder", "RLCoder", "Process Reinforcement through Implicit Rewards",
+      "Leveraging Reinforcement Learning and Large Language Models for Code Optimization"}),
+    ("Which papers run a user study, i.e. recruit people to rate model outputs?",
+     {"Programming Puzzles", "The Good, the Bad, and the Missing"}),
+    # A head few abstracts write, said apart from what follows: every writer, however the rest weighs each one.
+    ("Which papers pitch themselves as a multi-agent framework, with several LLM agents collaborating rather than one "
+     "agent doing everything?", {"AutoML-Agent", "MA-LoT"}),
+    ("which ones use perplexity, either as an eval metric or as a training signal?", {"RLCoder", "STP"}),
+])
+def test_a_list_met_by_a_term_few_abstracts_write(engine, question, cited):
+    answer = engine.ask(question)
+    assert answer.kind == "list" and cited <= _short_titles(answer)
+    assert len(_short_titles(answer)) <= len(cited) + 4  # not every paper of the field
+
+
+def test_a_list_narrowed_by_just_the_ones_naming_what_they_work_with(engine):
+    answer = engine.ask("Which papers do formal mathematics in Lean (Lean 4 included)? Just the ones that actually "
+                        "work with Lean proofs, not passing mentions.")
+    assert {"DeepSeek-Prover", "MA-LoT", "STP"} <= _short_titles(answer)
+
+
+def test_papers_putting_models_or_data_on_hugging_face(engine):
+    answer = engine.ask("papers that release models or data on hugging face?")
+    assert _short_titles(answer) == {"Stable Code Technical Report", "Syntax-Aware On-the-Fly Code Completion",
+                                     "InfinityMATH"}
+
+
+def test_a_paper_described_in_brackets_is_not_what_its_figure_is_of(engine):
+    """"(the autocomplete model that learns ... AST types)" says which paper; the MRR asked is its figure."""
+    answer = engine.ask("the codefil one (the autocomplete model that learns from both token names and AST types) — "
+                        "what MRR did it get on single token prediction?")
+    assert not answer.refused and "70.9%" in answer.answer and _short_titles(answer) == {"CodeFill"}
+
+
+def test_papers_remembered_after_a_question_across_papers_are_among_its_answers(engine):
+    answer = engine.ask("ways llms get used to automate ml research itself or building ml systems? the ai "
+                        "scientist, the meta agent one...")
+    assert not answer.refused and {"The AI Scientist", "AutoML-Agent"} <= _short_titles(answer)

@@ -289,6 +289,9 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("Which paper has the stronger exact match, RLCoder or PyCoder?", "comparative", ["rl", "sa"]),
     ("which papers, RLCoder or PyCoder or others, report exact match?", "list", ["rl", "sa"]),  # papers: a list
     ("how do the provers get their training data?", "multi", []),
+    # Papers the asker remembers after the ask are examples of the ways, each answered beside the others.
+    ("ways llms get used to automate ml research itself? the ai scientist, the meta agent one...", "multi", ["ai"]),
+    ("what are the ways the AI Scientist reviews papers?", "factoid", ["ai"]),  # named in the ask: about it
 ])
 def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     plan = understand(question, lexicon)
@@ -2298,6 +2301,16 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     # Controls: two benchmarks named after the topic are part of it; "its" pointing back at a paper said before.
     ("which papers report results, MBPP or HumanEval", "results, MBPP or HumanEval"),
     ("I read CodeTree. Which papers extend its search?", ""),
+    # How papers pitch themselves is what they are about.
+    ("Which papers pitch themselves as a multi-agent framework, with several LLM agents collaborating",
+     "multi-agent framework, with several LLM agents collaborating"),
+    ("which works position themselves as a benchmark for code completion", "benchmark for code completion"),
+    # "Just the ones that ..." naming what it keeps narrows the list, as a follow-up does; saying the ask again
+    # ("Only those that build their own benchmark") narrows nothing.
+    ("Which papers do formal mathematics in Lean? Just the ones that actually work with Lean proofs",
+     "do formal mathematics in Lean and also work with Lean proofs"),
+    ("Which papers introduce a Python benchmark? Only those that build their own benchmark, please",
+     "a Python benchmark? Only those that build their own benchmark"),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic

@@ -329,10 +329,16 @@ def paper_group(found: Gathered, best: ScoredSentence) -> list[ScoredSentence]:
     return sorted(group, key=lambda s: s.position)
 
 
-def across_papers(question: str, found: Gathered, names: Sequence[str] = (), on_aspect: bool = True) -> Answer | None:
+def across_papers(question: str, found: Gathered, names: Sequence[str] = (), on_aspect: bool = True,
+                  examples: Sequence[str] = ()) -> Answer | None:
     """One cited line per relevant paper: the question spans papers, so no single abstract answers it. An
-    aggregation's fallback lists every described paper (`on_aspect` False): each has some metric or dataset."""
+    aggregation's fallback lists every described paper (`on_aspect` False): each has some metric or dataset.
+    `examples`: papers the asker gives as examples of what is asked, each a line of its own."""
     kept = relevant_papers(found, names, on_aspect=on_aspect)
+    have = {s.paper_id for s in kept}
+    for pid in examples:
+        if pid not in have and (best := next(iter(found.scored_in([pid])), None)) is not None:
+            kept.append(best)
     if len(kept) < 2:
         return None
     book = CitationBook(found.view.papers)

@@ -110,6 +110,11 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     terms = [t.text for t in shape.terms if _identifier(t.text)] if shape is not None else []
     # Not a name alone in a closing bracket: what a follow-up's paper was called before ("... in that paper (MBPP)?").
     unbracketed = re.sub(r"\s*\(\s*[\w+*.-]+\s*\)\s*[?.!]*\s*$", "", found.searched)
+    # Nor a name in a bracket describing the paper: "the codefil one (the autocomplete model that learns from both
+    # token names and AST types) — what MRR did it get?" asks for an MRR, not a figure on ASTs.
+    # Said as a clause of four words or more, not examples ("(interpreter / PoT style programs)").
+    unbracketed = re.sub(r"\((?=[^()]*\b(?:that|which|who|whose|where)\b)(?:[^()]*?\s){4,}[^()]*\)", " ",
+                         unbracketed)
     terms = [t for t in terms if mentions_name(unbracketed, t)]
     if terms and not shape.yes_no and asks_for_figure(found.searched) and len(asks_in(found.searched)) == 1:
         # "What exact-match score does RepoCoder achieve on RepoEval?": a figure on what the question names is in a

@@ -30,6 +30,10 @@ from rag.answer.released import release_asked, release_sentence
 from rag.answer.scoring import ScoredSentence
 from rag.answer.tuned_models import asks_tuned_models, tuned_models
 from rag.answer.unknowns import LIKENED
+from rag.answer.written_terms import LOOSE_LETTERS, head_writers, rare_term, side_by_side
+from rag.answer.written_terms import RARE_SHARE as RARE_WORD_SHARE
+from rag.answer.written_terms import head as topic_head
+from rag.answer.written_terms import stems as word_stems
 from rag.text.chatter import CHATTER, IDIOMS
 from rag.text.markers import escape_markers
 from rag.text.names import DESCRIBING_SUFFIX, is_generic, key_names, mention_pattern
@@ -43,9 +47,6 @@ if TYPE_CHECKING:
 
 # A release asked of papers a topic describes too loosely to list ("LLM-agent papers"): among this many closest.
 RELEASE_AMONG = 8
-# A topic word used by at most this share of the candidate abstracts is rare enough that a sentence with all the
-# topic's words is about the topic.
-RARE_WORD_SHARE = 0.15
 # A subject of at most this many words names a field ("code completion", "formal theorem proving").
 FIELD_WORDS = 3
 # A paper retrieval ranks among the first RANKED for a described list topic joins when its best sentence scores this
@@ -838,7 +839,15 @@ def _described(
             # Nothing stands out from the rest: no paper is about this more than any other, by meaning; by the
             # words of a method few abstracts write, some may be.
             written = _method_for_target(topic, [], papers, best)
-            return written if len(written) > 1 else []  # one paper alone is no list the words make
+            if len(written) > 1:
+                return written
+            # Or by a term of it few abstracts write side by side ("... relies on reinforcement learning"): its
+            # head's first ("run a user study, i.e. recruit people to ..." is about user studies), and not one of the
+            # uses it lists ("either as an eval metric or as a training signal").
+            termed = rare_term(topic_head(topic), papers) or rare_term(_EITHER_USE.sub("", topic), papers)
+            return [Match(papers[pid], said, best[pid].score if pid in best else 0.0)
+                    for pid, said in sorted(termed.items(),
+                                            key=lambda item: -(best[item[0]].score if item[0] in best else 0.0))]
         bar = max(LOW_TOP_MIN, LOW_TOP_RATIO * top, (top + typical) / 2)
     # A paper retrieval ranks high for the topic on its whole abstract may word no one sentence as the topic does
     # ("the high-performance computing (HPC) domain ... domain-specific LLMs"): it needs only come fairly close.
@@ -851,6 +860,12 @@ def _described(
         chosen += _close_on_both(best, {s.paper_id for s in chosen}, top)
     chosen += _worded_alike(topic, best, {s.paper_id for s in chosen}, papers)
     matches = [Match(papers[s.paper_id], s.text, s.score) for s in chosen]
+    # A head few abstracts write, when the closest paper writes it ("multi-agent framework, with several LLM agents
+    # ..."): every writer joins, however the encoder weighs the rest of the topic against each one's sentence.
+    if matches and matches[0].paper.paper_id in (heads := head_writers(topic, papers)):
+        have = {m.paper.paper_id for m in matches}
+        matches += [Match(papers[pid], said, best[pid].score if pid in best else 0.0)
+                    for pid, said in heads.items() if pid not in have]
     return _method_for_target(topic, matches, papers, best)
 
 
@@ -914,13 +929,13 @@ def _writing_the_term(topic: str, chosen: list[ScoredSentence], papers: dict[str
     # "evolutionary search methods": evolutionary search, whatever the abstract calls its kind of thing.
     term = re.sub(r"\s+(?:method|approach|technique|algorithm|framework|system|tool|strateg(?:y|ie)|paper|work)s?\s*$",
                   "", _DOING.sub("", topic, count=1), flags=re.I)
-    stems = tuple(w[:5] for w in tokenize(term) if len(w) >= 4)
+    stems = word_stems(term, LOOSE_LETTERS)
     # Words alone, none between them: "evolutionary search in their method" is no term ("in their method" is the
     # asker's).
     if not 2 <= len(stems) <= 3 or len(set(stems)) < len(stems) or \
             any(w.lower() in STOPWORDS for w in re.findall(r"[\w']+", term)):
         return chosen
-    writing = [s for s in chosen if any(_side_by_side(stems, t) for t in
+    writing = [s for s in chosen if any(side_by_side(stems, t, LOOSE_LETTERS) for t in
                                         [papers[s.paper_id].title, *split_sentences(papers[s.paper_id].abstract)])]
     return writing if len(writing) >= 2 else chosen
 
@@ -946,20 +961,15 @@ def _writes_field(paper: Paper, field: str) -> bool:
     """Whether the paper writes a field's name: its last two words side by side, any before them anywhere
     (Codev-Bench's "repository-level" is not in its sentence on code completion). CoCoNUT's "benchmarks for code
     generation, repair, or completion" are others' benchmarks, and name no code completion."""
-    words = [w[:5] for w in tokenize(field) if len(w) >= 4]
+    words = list(word_stems(field, LOOSE_LETTERS))
     head = tuple(words[-2:])
     return set(words) <= _word_stems(f"{paper.title} {paper.abstract}") and \
-        any(_side_by_side(head, said) for said in [paper.title, *split_sentences(paper.abstract)])
-
-
-def _side_by_side(stems: tuple[str, ...], text: str) -> bool:
-    said = [w[:5] for w in tokenize(text) if len(w) >= 4]
-    return any(tuple(said[i:i + len(stems)]) == stems for i in range(len(said) - len(stems) + 1))
+        any(side_by_side(head, said, LOOSE_LETTERS) for said in [paper.title, *split_sentences(paper.abstract)])
 
 
 def _word_stems(text: str) -> set[str]:
     """A text's words by their stem's first five letters: "evolutionary" and "evolution" are one word here."""
-    return {w[:5] for w in tokenize(text) if len(w) >= 4}
+    return set(word_stems(text, LOOSE_LETTERS))
 
 
 def _prefer_results(sentences: list[str]) -> str:

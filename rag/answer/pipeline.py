@@ -364,7 +364,8 @@ def decide(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSett
         # work the index lacks: the papers closest to it are about something else.
         answer = refuse(question, found, not_mentioned(unknown))
     elif shape.kind == "multi":
-        answer = across_papers(question, _without(found, shape.besides), [t.text for t in shape.terms])
+        answer = across_papers(question, _without(found, shape.besides), [t.text for t in shape.terms],
+                               examples=shape.papers)
     elif shape.kind == "aggregate" and not shape.papers and (described := described_one(found)):
         # "what datasets did the code completion context paper use?": one paper is asked about, as if named; other
         # papers' datasets are no answer about it.

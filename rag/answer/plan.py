@@ -462,6 +462,12 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
     # A remark after it asks nothing else: "What approaches exist for X? Across domains, not just code."
     if not named and (_WAYS_EXIST.match(ask) or (_WAYS_EXIST.match(text) and not _ASKS_AGAIN.search(ask))):
         return _across(text, terms)
+    if named and (first := re.match(r"[^?]+\?", text)) and _ACROSS_PAPERS.search(first[0].rstrip("?")) and \
+            not _ASKS_AGAIN.search(text[first.end():]) and \
+            all(m.start >= first.end() for m in mentions if m.kind == "paper"):
+        # "ways llms get used to automate ml research? the ai scientist, the meta agent one...": the papers the
+        # asker remembers after the ask are examples of the ways, each one of them.
+        return replace(_across(text, terms), papers=named)
     if len(named) == 1 and (like := _LIKE_PAPER.search(text)) and (meant := _MEANING.search(text, like.end())) and \
             (like["ref"].lower() in ("that", "this", "it", "that one", "this one") or
              any(m.kind == "paper" and m.start >= like.start("ref") for m in mentions)):
@@ -1101,6 +1107,8 @@ def list_topic(text: str) -> str:
     clause that asks for the list decides; said in one breath, the clause after a comma ("okay so code reasoning,
     which papers get a model to trace what a program does") does too. A topic that says nothing ("X: what methods
     are described and how do they work?") is none: the question asks the ways across papers."""
+    from rag.text.names import key_names
+
     # "evolutionary search? CoEvo is obviously one, but I'm not sure which others belong": a remark after the ask,
     # when what comes before it asks for the list by itself.
     if (remark := _REMARK_AFTER.search(text)) and \
@@ -1111,7 +1119,15 @@ def list_topic(text: str) -> str:
     # else of them later, nor a claim checked ("..., right?").
     text = _KIND_PAPERS_DOING.sub(_which_of_kind, text)
     topic = _any_topic(text)
+    if (only := _ONLY_THE_ONES.search(topic)) and key_names(f"about {topic[only.end():]}"):
+        topic = f"{topic[:only.start()]}{NARROWING}{topic[only.end():]}"
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
+
+
+# "Lean? Just the ones that actually work with Lean proofs": the list, narrowed as a follow-up narrows one, when the
+# narrowing names what it keeps; "Only those that build their own benchmark" says again what was asked.
+_ONLY_THE_ONES = re.compile(r"\s*[?.!]\s+(?:but\s+|and\s+)?(?:just|only)\s+(?:the\s+)?"
+                            r"(?:ones|papers|works|studies|those)\s+(?:(?:that|which|who)\s+)?(?=\w)", re.I)
 
 
 # A sentence of four words or more after the list's question mark; not the ask going on ("or ...") nor a narrowing
@@ -1581,10 +1597,11 @@ def _list_topic(text: str) -> str:
                   r"(?=(?:use|used|evaluate|evaluated|test|tested|appl(?:y|ied)|report|reported|work(?:ed)?\s+with|"
                   r"build|built|run|ran|benchmark|benchmarked|release|released|introduce|introduced|propose|proposed|"
                   r"tr(?:y|ied)|touch|mention|cite|discuss)\b)", "which papers ", text, flags=re.I)
-    # "which papers describe their own system as multi-agent?", "call their method a verifier": the papers on what
-    # they call it.
-    text = re.sub(r"\b(?:describe|call|present|frame|bill|label)s?\s+(?:their|its)\s+(?:own\s+)?(?:system|method|"
-                  r"approach|framework|work|model|tool|agent|contribution)s?\s+(?:as\s+)?(?:an?\s+|being\s+)?",
+    # "which papers describe their own system as multi-agent?", "call their method a verifier", "pitch themselves as a
+    # multi-agent framework": the papers on what they call it.
+    text = re.sub(r"\b(?:describe|call|present|frame|bill|label|pitch|position|market|brand)(?:e?s)?\s+"
+                  r"(?:(?:their|its)\s+(?:own\s+)?(?:system|method|approach|framework|work|model|tool|agent|"
+                  r"contribution)s?\s+(?:as\s+)?|(?:themselves|itself)\s+as\s+)(?:an?\s+|being\s+)?",
                   "are about ", text, flags=re.I)
     # "papers whose main contribution is evaluating X": the papers evaluating X.
     text = re.sub(r"\bwhose\s+(?:main\s+|primary\s+|key\s+|core\s+|central\s+)?(?:contribution|focus|goal|aim|"

@@ -21,7 +21,7 @@ _ASKED = re.compile(r"\b(?:release[sd]?|releasing|open[- ]?sourc\w*|publish(?:es
                     rf"\s+(?P<what>{_WHAT})|"
                     r"\b(?:make|makes|made|put|puts)\s+(?:(?:a|an|the|their|its|any)\s+)?"
                     rf"(?P<made>{_WHAT})\s+(?:(?:public(?:ly)?|freely|openly)\s+)?(?:available|accessible|public|"
-                    r"up|out|online)\b", re.I)
+                    r"up|out|online|(?=on\s+(?:hugging\s*face|HF)\b))\b", re.I)
 # The kinds of thing released, each by the words a sentence releasing it has.
 _KINDS = {
     "code": r"code|source|implementation|repositor\w*|github\.com",
@@ -31,7 +31,11 @@ _KINDS = {
     # "give links" any address.
     "github": r"github\.com/",
     "link": r"https?://|[\w-]+\.github\.io\b|github\.com/|huggingface\.co/",
+    # Asked where it goes: "release models or data on Hugging Face".
+    "hugging face": r"hugging\s*face|huggingface\.co/",
 }
+# Where a topic says the release goes, when that is a kind of its own: "... on Hugging Face", "via the HF hub".
+_PLACE = re.compile(r"\s*\b(?:on|via|at|through|to|in)\s+(?:the\s+)?(?:hugging\s*face|HF)(?:\s+hub)?\b", re.I)
 _LINK = re.compile(r"https?://|\b[\w-]+\.github\.io\b|github\.com/|huggingface\.co/", re.I)
 _SAID_AVAILABLE = re.compile(r"\b(?:code|data|datasets?|models?|weights|benchmarks?|implementation|checkpoints?|"
                              r"sources?)\b[^.]{0,30}?\b(?:is|are|will\s+be|has\s+been|have\s+been)\s+(?:made\s+)?"
@@ -52,6 +56,11 @@ def release_asked(topic: str) -> tuple[list[str], str] | None:
     if asked is None:
         return None
     what = asked["what"] or asked["made"]
+    if place := _PLACE.search(topic, asked.start()):
+        # "release models or data on Hugging Face": a sentence putting something there, whatever it is.
+        rest = re.sub(r"\b(?:that|which|who|and|also|papers?|works?|ones?|do|does|both)\b", " ",
+                      f"{topic[:asked.start()]} {re.split(r'[?.!]', topic[place.end():])[0]}", flags=re.I)
+        return ["hugging face"], " ".join(rest.split()).strip(" ,")
     kinds = [kind for kind, words in _KINDS.items() if re.search(rf"\b(?:{words})", what, re.I)]
     if not kinds and (asked[0].lower().startswith("link") or re.search(r"\blinks?\b", what, re.I)):
         # "link to a GitHub repository", "provide links to their GitHub repos": a github.com address; "give links",

@@ -1,0 +1,120 @@
+"""Terms a list topic shares word for word with a few abstracts ("multi-agent framework", "reinforcement learning").
+
+Why: the encoder scores a long, chatty topic flatly ("a system whose own training actually relies on reinforcement
+learning": every RL-minded abstract at 0.33-0.41), so nothing stands out and the list came back empty, or it puts
+one writer of the term far above another (AutoML-Agent's "multi-agent framework" sentence above MA-LoT's). A term
+of two or three words that only a few abstracts write side by side is a sharper sign than either score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rag.text.sentences import split_sentences
+from rag.text.tokens import STOPWORDS, tokenize
+from rag.types import Paper
+
+# A word or term used by at most this share of the abstracts is rare enough that a sentence with it is about what it
+# says; one more of them use is a field's everyday words ("code generation").
+RARE_SHARE = 0.15
+TERM_WORDS = (2, 3)
+# Six letters tell "code interpreter" from "code interaction"; lists matching a topic's words loosely use five.
+STEM_LETTERS = 6
+LOOSE_LETTERS = 5
+
+# Where a topic's head ends and what is said of it apart begins: "multi-agent framework, with several LLM agents
+# ...", "X rather than Y". Not a clause that narrows it ("math reasoning where the LLM calls a Python interpreter").
+_HEAD = re.compile(r"^(?P<head>[^,;:()]+?)(?:\s*[,;:(]|\s+[-–—]+\s|\s+(?:rather\s+than|instead\s+of|"
+                   r"as\s+opposed\s+to)\b)", re.I)
+_WORD = re.compile(r"[A-Za-z][\w']*")  # "multi-agent" is two words, as tokenize reads it
+
+
+def stems(text: str, letters: int = STEM_LETTERS) -> tuple[str, ...]:
+    """A text's words of four letters or more by their stem's first letters, in order: "evolutionary search" and
+    "evolution searched" are one term here."""
+    return tuple(w[:letters] for w in tokenize(text) if len(w) >= 4)
+
+
+def side_by_side(term: tuple[str, ...], text: str, letters: int = STEM_LETTERS) -> bool:
+    said = stems(text, letters)
+    return any(said[i:i + len(term)] == term for i in range(len(said) - len(term) + 1))
+
+
+def writers(term: tuple[str, ...], papers: Iterable[Paper]) -> dict[str, str]:
+    """The papers writing the term side by side in one sentence (or their title), each with the first such."""
+    found = {}
+    for paper in papers:
+        said = next((t for t in [paper.title, *split_sentences(paper.abstract)] if side_by_side(term, t)), None)
+        if said is not None:
+            found[paper.paper_id] = said
+    return found
+
+
+def _terms(phrase: str) -> list[tuple[str, ...]]:
+    """Each run of two or three words the phrase has with no stopword between them, longest first."""
+    runs: list[list[str]] = [[]]
+    for word in _WORD.findall(phrase):
+        if word.lower() in STOPWORDS:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    found: list[tuple[str, ...]] = []
+    for run in runs:
+        for size in sorted(TERM_WORDS, reverse=True):
+            for i in range(len(run) - size + 1):
+                term = stems(" ".join(run[i:i + size]))
+                if len(term) == size and len(set(term)) == size and term not in found:
+                    found.append(term)
+    return sorted(found, key=len, reverse=True)
+
+
+# Words saying only that a paper uses what follows ("relies on reinforcement learning"): no part of what it uses.
+_USING = re.compile(r"^(?:rel(?:y|ies|ied|ying)|uses?|used|using|appl(?:y|ies|ied|ying)|involv\w*|employ\w*|"
+                    r"leverag\w*|adopt\w*|ran|runs?|running|had|has|have|do|does|did)$", re.I)
+
+
+def rare_term(phrase: str, papers: dict[str, Paper]) -> dict[str, str]:
+    """The writers of the longest term of the phrase that two or more abstracts, but no more than a rare share of
+    them, write side by side; of two such terms as long, the one fewer write. Empty when there is none, and when no
+    term has the phrase's rarest word the abstracts use: "existing code" is not what "make existing code run faster"
+    is about, nor "evaluation metric" what "perplexity as an eval metric" is."""
+    used = {p.paper_id: set(stems(f"{p.title} {p.abstract}")) for p in papers.values()}
+    counts = {stem: n for word in _WORD.findall(phrase) if not _USING.match(word)
+              for stem in stems(word) if (n := sum(stem in u for u in used.values()))}
+    rarest = min(counts.values(), default=0)
+    best: dict[str, str] = {}
+    size = 0
+    for term in _terms(phrase):
+        if len(term) < size:
+            break
+        if not any(counts.get(word) == rarest for word in term) or not any(_rare(word, papers) for word in term):
+            continue  # "existing code", "code run": everyday words side by side, however few write them so
+        found = writers(term, papers.values())
+        if 2 <= len(found) <= RARE_SHARE * len(papers) and (not best or len(found) < len(best)):
+            best, size = found, len(term)
+    return best
+
+
+def _rare(stem: str, papers: dict[str, Paper]) -> bool:
+    """Whether no more than the rare share of the abstracts use the word (by its stem)."""
+    using = sum(stem in stems(f"{p.title} {p.abstract}") for p in papers.values())
+    return using <= RARE_SHARE * len(papers)
+
+
+def head(topic: str) -> str:
+    """The topic's head when an elaboration follows it ("multi-agent framework" of "multi-agent framework, with
+    several LLM agents collaborating"), else ""."""
+    match = _HEAD.match(topic)
+    return match["head"].strip() if match else ""
+
+
+def head_writers(topic: str, papers: dict[str, Paper]) -> dict[str, str]:
+    """The writers of a topic's head when the head is itself such a term ("multi-agent framework, with ..."), else
+    none."""
+    lead = re.sub(r"^(?:an?|the)\s+", "", head(topic), flags=re.I)
+    term = stems(lead)
+    if not lead or len(term) not in TERM_WORDS or any(w.lower() in STOPWORDS for w in _WORD.findall(lead)):
+        return {}
+    found = writers(term, papers.values())
+    return found if 2 <= len(found) <= RARE_SHARE * len(papers) else {}
