@@ -3397,3 +3397,10 @@ def test_papers_remembered_after_a_question_across_papers_are_among_its_answers(
     answer = engine.ask("ways llms get used to automate ml research itself or building ml systems? the ai "
                         "scientist, the meta agent one...")
     assert not answer.refused and {"The AI Scientist", "AutoML-Agent"} <= _short_titles(answer)
+
+
+def test_a_count_bound_after_a_kind_of_papers_is_one_bound(engine):
+    """"20 or more LLMs" is no "20" or "more LLMs": the benchmark papers counting that many models, no others."""
+    answer = engine.ask("Which benchmark papers evaluate 20 or more LLMs?")
+    assert _short_titles(answer) == {"BigCodeBench", "CS-Bench", "UGMathBench",
+                                     "How Efficient is LLM-Generated Code? A Rigorous & High-Standard Benchmark"}

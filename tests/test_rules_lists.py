@@ -228,6 +228,10 @@ def test_papers_naming_what_the_topic_names_match_it(topic, papers, listed):
     # "apply RL to completion", let in papers on other kinds of completion).
     ("apply reinforcement learning to code generation, completion or optimization",
      ["apply reinforcement learning to code generation, completion or optimization"]),
+    # A bound on a figure is no "or" between sides.
+    ("20 or more LLMs in benchmark", ["20 or more LLMs in benchmark"]),
+    ("reach 50% or higher on MATH, or 80% or higher on GSM8K", ["reach 50% or higher on MATH",
+                                                              "80% or higher on GSM8K"]),
 ])
 def test_the_sides_of_a_list_topic_joined_by_or(topic, parts):
     from rag.answer.listing import either_parts

@@ -491,11 +491,19 @@ def kinds_listed(aside: str) -> list[str]:
     return kinds if len(kinds) >= 2 and things else []
 
 
+# "20 or more", "10% or higher": a bound on a figure, written apart from the "or"s joining sides while they are found.
+_BOUND_OR = re.compile(r"(\d[\d.,]*%?)\s+or\s+(more|fewer|less|above|over|greater|higher|lower|better|worse|so)\b",
+                       re.I)
+_BOUND_JOIN = "_or_"
+
+
 def either_parts(topic: str) -> list[str]:
     """The sides of "A or B" when each side is a topic of its own: "on proving programs correct or on translating
     verified C code", "Isabelle or Coq". An "or" inside one phrase ("code generation or optimisation",
     "programs or solutions") is left to the phrase's meaning. "make programs faster, either with llms or via search":
-    the thing done, each way."""
+    the thing done, each way. "20 or more LLMs" is one bound, no sides."""
+    if _BOUND_OR.search(topic):
+        return [part.replace(_BOUND_JOIN, " or ") for part in either_parts(_BOUND_OR.sub(rf"\1{_BOUND_JOIN}\2", topic))]
     if ways := _EITHER_WAY.match(topic):
         return [f"{ways['head']} {ways['a']}", f"{ways['head']} {ways['b']}"]
     # "use evolutionary algorithms, or are about automating the ML pipeline": a verb may come first.
