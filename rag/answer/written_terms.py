@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rag.text.chatter import CHATTER
 from rag.text.sentences import split_sentences
-from rag.text.tokens import STOPWORDS, tokenize
+from rag.text.tokens import STOPWORDS, long_words, tokenize
 from rag.types import Paper
 
 # A word or term used by at most this share of the abstracts is rare enough that a sentence with it is about what it
@@ -69,6 +70,8 @@ def _terms(phrase: str) -> list[tuple[str, ...]]:
     return sorted(found, key=len, reverse=True)
 
 
+# Words of the asker's grammar, used by no abstract as content: "a system whose own training ...".
+_GRAMMAR = frozenset({"whose", "whatever", "whether", "actual"})
 # Words saying only that a paper uses what follows ("relies on reinforcement learning"): no part of what it uses.
 _USING = re.compile(r"^(?:rel(?:y|ies|ied|ying)|uses?|used|using|appl(?:y|ies|ied|ying)|involv\w*|employ\w*|"
                     r"leverag\w*|adopt\w*|ran|runs?|running|had|has|have|do|does|did)$", re.I)
@@ -80,6 +83,11 @@ def rare_term(phrase: str, papers: dict[str, Paper]) -> dict[str, str]:
     term has the phrase's rarest word the abstracts use: "existing code" is not what "make existing code run faster"
     is about, nor "evaluation metric" what "perplexity as an eval metric" is."""
     used = {p.paper_id: set(stems(f"{p.title} {p.abstract}")) for p in papers.values()}
+    # A word of the topic no abstract uses says it is about something the index lacks ("... to protein or drug
+    # molecule design"): a term beside it is no more than its setting.
+    if any(not any(stem in u for u in used.values()) for word in long_words(phrase, CHATTER | _GRAMMAR)
+           if not _USING.match(word) for stem in stems(word)):
+        return {}
     counts = {stem: n for word in _WORD.findall(phrase) if not _USING.match(word)
               for stem in stems(word) if (n := sum(stem in u for u in used.values()))}
     rarest = min(counts.values(), default=0)
