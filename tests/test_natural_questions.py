@@ -3404,3 +3404,26 @@ def test_a_count_bound_after_a_kind_of_papers_is_one_bound(engine):
     answer = engine.ask("Which benchmark papers evaluate 20 or more LLMs?")
     assert _short_titles(answer) == {"BigCodeBench", "CS-Bench", "UGMathBench",
                                      "How Efficient is LLM-Generated Code? A Rigorous & High-Standard Benchmark"}
+
+
+@pytest.mark.parametrize(("question", "cited"), [
+    ("Which papers position themselves as a benchmark for code completion?",
+     {"Codev-Bench", "ExecRepoBench", "GitChameleon"}),
+    ("Which papers pitch themselves as a multi-agent framework, with several LLM agents collaborating?",
+     {"AutoML-Agent", "MA-LoT"}),
+])
+def test_what_papers_pitch_themselves_as(engine, question, cited):
+    answer = engine.ask(question)
+    assert cited <= _short_titles(answer) and len(_short_titles(answer)) <= len(cited) + 1
+
+
+@pytest.mark.parametrize(("question", "left_out"), [
+    # A head narrowed after its comma keeps to what narrows it.
+    ("Which papers propose a multi-agent framework, specifically for formal theorem proving?", {"AutoML-Agent"}),
+    # A paper the asker got wrong after a question across papers is no example of its ways.
+    ("ways llms are used for formal verification? the AI Scientist", {"The AI Scientist"}),
+    ("What approaches exist for repository-level code completion? not RLCoder, I already know that one", set()),
+])
+def test_terms_and_examples_that_leave_papers_out(engine, question, left_out):
+    answer = engine.ask(question)
+    assert not answer.refused and not left_out & _short_titles(answer) and len(_short_titles(answer)) >= 2

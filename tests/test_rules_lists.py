@@ -392,10 +392,13 @@ def test_a_method_applied_to_a_target_is_met_by_papers_writing_both(theory_rank,
     ("link to GitHub or a project page", ["link"], ""),  # either: any address
     ("give links", ["link"], ""),
     ("use reinforcement learning for code", None, None),
-    # Where it goes, asked: a sentence putting anything there, and the rest after it is not asked of the papers.
-    ("release models or data on hugging face", ["hugging face"], ""),
-    ("put their weights on Hugging Face? list me those papers pls", ["hugging face"], ""),
-    ("LLM agent papers release code on HF", ["hugging face"], "LLM agent"),
+    # Where it goes, asked right after what: a sentence releasing that there; what follows the ask is not asked of the
+    # papers, and what comes before is ("math papers").
+    ("release models or data on hugging face", ["data", "model", "hugging face"], ""),
+    ("put their weights on Hugging Face? list me those papers pls", ["model", "hugging face"], ""),
+    ("math papers release data on Hugging Face", ["data", "hugging face"], "math"),
+    ("release models on Hugging Face or GitHub", ["model"], "Hugging Face or GitHub"),  # either place: as before
+    ("release their code and evaluate on Hugging Face datasets", ["code"], "evaluate Hugging Face datasets"),
 ])
 def test_what_a_list_topic_asks_papers_to_release(topic, kinds, rest):
     from rag.answer.released import release_asked
@@ -415,9 +418,10 @@ def test_what_a_list_topic_asks_papers_to_release(topic, kinds, rest):
     ("See our project page at https://x.github.io/y.", ["github"], False),  # a page, no repository
     ("See our project page at https://x.github.io/y.", ["link"], True),
     ("We will release our code.", ["link"], False),  # a release said, no address
-    ("Their weights are available via Hugging Face for anyone to download.", ["hugging face"], True),
-    ("The data is available at https://huggingface.co/datasets/x.", ["hugging face"], True),
-    ("The code is released at https://github.com/x/y.", ["hugging face"], False),
+    ("Their weights are available via Hugging Face for anyone to download.", ["model", "hugging face"], True),
+    ("The data is available at https://huggingface.co/datasets/x.", ["data", "hugging face"], True),
+    ("Their weights are available via Hugging Face for anyone to download.", ["data", "hugging face"], False),
+    ("The code is released at https://github.com/x/y.", ["code", "hugging face"], False),
 ])
 def test_a_sentence_releasing_code_data_or_models(sentence, kinds, releases):
     from rag.answer.released import release_sentence

@@ -2304,18 +2304,28 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     # How papers pitch themselves is what they are about.
     ("Which papers pitch themselves as a multi-agent framework, with several LLM agents collaborating",
      "multi-agent framework, with several LLM agents collaborating"),
-    ("which works position themselves as a benchmark for code completion", "benchmark for code completion"),
-    # "Just the ones that ..." naming what it keeps narrows the list, as a follow-up does; saying the ask again
-    # ("Only those that build their own benchmark") narrows nothing.
+    ("which works position themselves as a framework for code completion", "framework for code completion"),
+    # Not a kind of paper ("as a benchmark"): what each paper is, asked as it was.
+    ("which works position themselves as a benchmark for code completion",
+     "position themselves as a benchmark for code completion"),
+    # "Just the ones that ..." naming what it keeps narrows a list of what was named, as a follow-up does.
     ("Which papers do formal mathematics in Lean? Just the ones that actually work with Lean proofs",
      "do formal mathematics in Lean and also work with Lean proofs"),
-    ("Which papers introduce a Python benchmark? Only those that build their own benchmark, please",
-     "a Python benchmark? Only those that build their own benchmark"),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic
 
     assert list_topic(question.rstrip("?")) == topic
+
+
+@pytest.mark.parametrize("question", [
+    "Which papers introduce a Python benchmark? Only those that build their own benchmark, please",  # the ask again
+    "Which papers do formal theorem proving? Just the ones that use Lean",  # a list described, its bar its own
+])
+def test_only_the_ones_that_narrows_no_list_it_would_cut_short(question):
+    from rag.answer.plan import NARROWING, list_topic
+
+    assert list_topic(question) and NARROWING not in list_topic(question)
 
 
 def test_a_verb_after_its_subject_is_no_name(lexicon):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.answer.written_terms import head, head_writers, rare_term
+from rag.answer.written_terms import head_writers, rare_term, topic_head
 from rag.types import Paper
 
 
@@ -40,6 +40,10 @@ PAPERS = {p.paper_id: p for p in (_paper(n, t, a) for n, (t, a) in enumerate(_SP
     ("agents that negotiate prices", set()),  # no term anybody writes
     # a word no abstract uses: the topic is about something the index lacks, whatever term is beside it
     ("apply reinforcement learning to protein design", set()),
+    ("a system whose own training honestly relies on reinforcement learning", {"B-Coder", "RLCoder"}),  # an adverb
+    # what papers do not do: the writers of the term are the ones left out
+    ("a system whose training does not rely on reinforcement learning", set()),
+    ("run no user study at all", set()),
 ])
 def test_rare_term(phrase: str, writers: set[str]) -> None:
     assert {PAPERS[pid].title for pid in rare_term(phrase, PAPERS)} == writers
@@ -50,17 +54,20 @@ def test_rare_term(phrase: str, writers: set[str]) -> None:
     ("run a user study, i.e. recruit people to rate outputs", "run a user study"),
     ("a multi-agent framework rather than one agent doing everything", "a multi-agent framework"),
     ("multi-agent framework - several agents talking", "multi-agent framework"),
+    ("reinforcement learning, specifically for code completion", ""),  # narrows
     # a clause narrowing the head is part of it
     ("math reasoning where the LLM calls a Python interpreter", ""),
     ("papers that train with reinforcement learning", ""),
 ])
-def test_head(topic: str, expected: str) -> None:
-    assert head(topic) == expected
+def test_topic_head(topic: str, expected: str) -> None:
+    assert topic_head(topic) == expected
 
 
 @pytest.mark.parametrize(("topic", "writers"), [
     ("a multi-agent framework, with several LLM agents collaborating", {"AutoML-Agent", "MA-LoT"}),
-    ("reinforcement learning, for code", {"B-Coder", "RLCoder"}),
+    ("reinforcement learning, with rewards from tests", {"B-Coder", "RLCoder"}),
+    ("reinforcement learning, for code completion only", set()),  # what follows narrows the head
+    ("a multi-agent framework, but not for Lean", set()),  # nor what leaves papers out
     ("run a user study, i.e. recruit people", set()),  # the head is more than the term
     ("existing code, as written by people", set()),  # every abstract writes it
 ])

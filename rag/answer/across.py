@@ -333,11 +333,14 @@ def across_papers(question: str, found: Gathered, names: Sequence[str] = (), on_
                   examples: Sequence[str] = ()) -> Answer | None:
     """One cited line per relevant paper: the question spans papers, so no single abstract answers it. An
     aggregation's fallback lists every described paper (`on_aspect` False): each has some metric or dataset.
-    `examples`: papers the asker gives as examples of what is asked, each a line of its own."""
+    `examples`: papers the asker gives as examples of what is asked, each a line of its own when its best sentence
+    comes as close as any paper's joining the answer must (an example the asker got wrong is left out)."""
     kept = relevant_papers(found, names, on_aspect=on_aspect)
     have = {s.paper_id for s in kept}
+    top = kept[0].score if kept else 0.0
     for pid in examples:
-        if pid not in have and (best := next(iter(found.scored_in([pid])), None)) is not None:
+        if pid not in have and (best := next(iter(found.scored_in([pid])), None)) is not None and \
+                best.score >= ACROSS_RATIO * top:
             kept.append(best)
     if len(kept) < 2:
         return None

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from rag.types import Answer
 
 
+# A bracket describing a paper: a relative word in it and five words or more, each matched one way only (an unclosed
+# bracket must fail fast).
+_DESCRIBING_BRACKET = re.compile(r"\((?=[^()]*\b(?:that|which|who|whose|where)\b)(?:[^()\s]+\s+){4,}[^()]*\)")
+
+
 def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = None) -> Answer:
     """Every shape falls back here, so the refusals that hold for any question (an unknown benchmark, a figure
     nobody states) are decided here once."""
@@ -111,10 +116,9 @@ def best_sentences_answer(question: str, found: Gathered, shape: Plan | None = N
     # Not a name alone in a closing bracket: what a follow-up's paper was called before ("... in that paper (MBPP)?").
     unbracketed = re.sub(r"\s*\(\s*[\w+*.-]+\s*\)\s*[?.!]*\s*$", "", found.searched)
     # Nor a name in a bracket describing the paper: "the codefil one (the autocomplete model that learns from both
-    # token names and AST types) — what MRR did it get?" asks for an MRR, not a figure on ASTs.
-    # Said as a clause of four words or more, not examples ("(interpreter / PoT style programs)").
-    unbracketed = re.sub(r"\((?=[^()]*\b(?:that|which|who|whose|where)\b)(?:[^()]*?\s){4,}[^()]*\)", " ",
-                         unbracketed)
+    # token names and AST types) — what MRR did it get?" asks for an MRR, not a figure on ASTs. A description has a
+    # relative word and five words or more; examples ("(interpreter / PoT style programs)") have none.
+    unbracketed = _DESCRIBING_BRACKET.sub(" ", unbracketed)
     terms = [t for t in terms if mentions_name(unbracketed, t)]
     if terms and not shape.yes_no and asks_for_figure(found.searched) and len(asks_in(found.searched)) == 1:
         # "What exact-match score does RepoCoder achieve on RepoEval?": a figure on what the question names is in a

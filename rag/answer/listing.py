@@ -30,10 +30,15 @@ from rag.answer.released import release_asked, release_sentence
 from rag.answer.scoring import ScoredSentence
 from rag.answer.tuned_models import asks_tuned_models, tuned_models
 from rag.answer.unknowns import LIKENED
-from rag.answer.written_terms import LOOSE_LETTERS, head_writers, rare_term, side_by_side
-from rag.answer.written_terms import RARE_SHARE as RARE_WORD_SHARE
-from rag.answer.written_terms import head as topic_head
-from rag.answer.written_terms import stems as word_stems
+from rag.answer.written_terms import (
+    LOOSE_LETTERS,
+    RARE_WORD_SHARE,
+    head_writers,
+    rare_term,
+    side_by_side,
+    term_stems,
+    topic_head,
+)
 from rag.text.chatter import CHATTER, IDIOMS
 from rag.text.markers import escape_markers
 from rag.text.names import DESCRIBING_SUFFIX, is_generic, key_names, mention_pattern
@@ -492,8 +497,9 @@ def kinds_listed(aside: str) -> list[str]:
 
 
 # "20 or more", "10% or higher": a bound on a figure, written apart from the "or"s joining sides while they are found.
-_BOUND_OR = re.compile(r"(\d[\d.,]*%?)\s+or\s+(more|fewer|less|above|over|greater|higher|lower|better|worse|so)\b",
-                       re.I)
+_BOUND_OR = re.compile(r"(\d[\d.,]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
+                       r"twenty|thirty|forty|fifty|hundred|dozen))\s+or\s+(more|fewer|less|above|over|greater|higher|"
+                       r"lower|better|worse|so)\b", re.I)
 _BOUND_JOIN = "_or_"
 
 
@@ -937,7 +943,7 @@ def _writing_the_term(topic: str, chosen: list[ScoredSentence], papers: dict[str
     # "evolutionary search methods": evolutionary search, whatever the abstract calls its kind of thing.
     term = re.sub(r"\s+(?:method|approach|technique|algorithm|framework|system|tool|strateg(?:y|ie)|paper|work)s?\s*$",
                   "", _DOING.sub("", topic, count=1), flags=re.I)
-    stems = word_stems(term, LOOSE_LETTERS)
+    stems = term_stems(term, LOOSE_LETTERS)
     # Words alone, none between them: "evolutionary search in their method" is no term ("in their method" is the
     # asker's).
     if not 2 <= len(stems) <= 3 or len(set(stems)) < len(stems) or \
@@ -969,7 +975,7 @@ def _writes_field(paper: Paper, field: str) -> bool:
     """Whether the paper writes a field's name: its last two words side by side, any before them anywhere
     (Codev-Bench's "repository-level" is not in its sentence on code completion). CoCoNUT's "benchmarks for code
     generation, repair, or completion" are others' benchmarks, and name no code completion."""
-    words = list(word_stems(field, LOOSE_LETTERS))
+    words = list(term_stems(field, LOOSE_LETTERS))
     head = tuple(words[-2:])
     return set(words) <= _word_stems(f"{paper.title} {paper.abstract}") and \
         any(side_by_side(head, said, LOOSE_LETTERS) for said in [paper.title, *split_sentences(paper.abstract)])
@@ -977,7 +983,7 @@ def _writes_field(paper: Paper, field: str) -> bool:
 
 def _word_stems(text: str) -> set[str]:
     """A text's words by their stem's first five letters: "evolutionary" and "evolution" are one word here."""
-    return set(word_stems(text, LOOSE_LETTERS))
+    return set(term_stems(text, LOOSE_LETTERS))
 
 
 def _prefer_results(sentences: list[str]) -> str:

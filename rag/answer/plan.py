@@ -402,6 +402,12 @@ def understand(question: str, lexicon: Lexicon, has_history: bool = False) -> Pl
     return plan
 
 
+# After a question across papers, papers named as what the asker knows or leaves out, or set against each other
+# ("not RLCoder, I already know that one", "skip it", "AlphaCode vs CodeTree"), not as examples of the ways.
+_NOT_EXAMPLES = re.compile(r"\b(?:not|no|skip\w*|already|except|besides|apart|ignor\w*|exclud\w*|leav\w*|vs\.?|"
+                           r"versus|or|compar\w*|against)\b|n['’]t\b", re.I)
+
+
 # "deepseek models used anywhere? which papers — base models and provers both count": the papers are asked for, the
 # models are what they are about.
 _PAPERS_ASKED = re.compile(r"(?:^|[.?!:;,—–-]\s*)(?:so\s+)?which\s+(?:papers|works|studies)\s*(?:[.?!:;,—–-]|$)|"
@@ -463,7 +469,7 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
     if not named and (_WAYS_EXIST.match(ask) or (_WAYS_EXIST.match(text) and not _ASKS_AGAIN.search(ask))):
         return _across(text, terms)
     if named and (first := re.match(r"[^?]+\?", text)) and _ACROSS_PAPERS.search(first[0].rstrip("?")) and \
-            not _ASKS_AGAIN.search(text[first.end():]) and \
+            not _ASKS_AGAIN.search(text[first.end():]) and not _NOT_EXAMPLES.search(text[first.end():]) and \
             all(m.start >= first.end() for m in mentions if m.kind == "paper"):
         # "ways llms get used to automate ml research? the ai scientist, the meta agent one...": the papers the
         # asker remembers after the ask are examples of the ways, each one of them.
@@ -1119,13 +1125,16 @@ def list_topic(text: str) -> str:
     # else of them later, nor a claim checked ("..., right?").
     text = _KIND_PAPERS_DOING.sub(_which_of_kind, text)
     topic = _any_topic(text)
-    if (only := _ONLY_THE_ONES.search(topic)) and key_names(f"about {topic[only.end():]}"):
+    if (only := _ONLY_THE_ONES.search(topic)) and key_names(f"about {topic[only.end():]}") and \
+            key_names(f"about {topic[:only.start()]}"):
         topic = f"{topic[:only.start()]}{NARROWING}{topic[only.end():]}"
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
 
 
 # "Lean? Just the ones that actually work with Lean proofs": the list, narrowed as a follow-up narrows one, when the
-# narrowing names what it keeps; "Only those that build their own benchmark" says again what was asked.
+# narrowing names what it keeps and the list named what it was of. "Only those that build their own benchmark" says
+# again what was asked; a list of papers described ("formal theorem proving? Just the ones that use Lean") would
+# lose the papers its own bar left out, so both stay one topic.
 _ONLY_THE_ONES = re.compile(r"\s*[?.!]\s+(?:but\s+|and\s+)?(?:just|only)\s+(?:the\s+)?"
                             r"(?:ones|papers|works|studies|those)\s+(?:(?:that|which|who)\s+)?(?=\w)", re.I)
 
@@ -1599,9 +1608,12 @@ def _list_topic(text: str) -> str:
                   r"tr(?:y|ied)|touch|mention|cite|discuss)\b)", "which papers ", text, flags=re.I)
     # "which papers describe their own system as multi-agent?", "call their method a verifier", "pitch themselves as a
     # multi-agent framework": the papers on what they call it.
+    # Not "position themselves as a benchmark for X": what kind of paper each is, as asked plainly.
     text = re.sub(r"\b(?:describe|call|present|frame|bill|label|pitch|position|market|brand)(?:e?s)?\s+"
                   r"(?:(?:their|its)\s+(?:own\s+)?(?:system|method|approach|framework|work|model|tool|agent|"
-                  r"contribution)s?\s+(?:as\s+)?|(?:themselves|itself)\s+as\s+)(?:an?\s+|being\s+)?",
+                  r"contribution)s?\s+(?:as\s+)?|(?:themselves|itself)\s+as\s+"
+                  r"(?!(?:an?\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:benchmark|dataset|corpus|report|survey|study|"
+                  r"evaluation|position\s+paper)s?\b))(?:an?\s+|being\s+)?",
                   "are about ", text, flags=re.I)
     # "papers whose main contribution is evaluating X": the papers evaluating X.
     text = re.sub(r"\bwhose\s+(?:main\s+|primary\s+|key\s+|core\s+|central\s+)?(?:contribution|focus|goal|aim|"

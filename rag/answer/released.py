@@ -31,11 +31,15 @@ _KINDS = {
     # "give links" any address.
     "github": r"github\.com/",
     "link": r"https?://|[\w-]+\.github\.io\b|github\.com/|huggingface\.co/",
-    # Asked where it goes: "release models or data on Hugging Face".
-    "hugging face": r"hugging\s*face|huggingface\.co/",
 }
-# Where a topic says the release goes, when that is a kind of its own: "... on Hugging Face", "via the HF hub".
-_PLACE = re.compile(r"\s*\b(?:on|via|at|through|to|in)\s+(?:the\s+)?(?:hugging\s*face|HF)(?:\s+hub)?\b", re.I)
+# Where a release is asked to go, said right after what is released ("release models or data on Hugging Face", "make
+# their dataset available via the HF hub"): a sentence releasing there, besides what it releases.
+_PLACES = {"hugging face": r"hugging\s*face|huggingface\.co/"}
+_PLACE = re.compile(r"(?:\s+(?:publicly|openly|freely))?(?:\s+(?:available|accessible|up|out|online))?"
+                    r"\s*(?:on|via|at|through|to|in)\s+(?:the\s+)?(?:hugging\s*face|HF)(?:\s+hub)?\b"
+                    r"(?!\s+(?:datasets?|models?|hub\s+datasets?)\b)(?!\s*(?:or|and|/)\s)", re.I)
+# The end of the clause asking the release: what follows is no more asked of the papers ("? list me those pls").
+_CLAUSE_END = re.compile(r"[?!;]|\.(?:\s|$)(?<!e\.g\.\s)(?<!i\.e\.\s)")
 _LINK = re.compile(r"https?://|\b[\w-]+\.github\.io\b|github\.com/|huggingface\.co/", re.I)
 _SAID_AVAILABLE = re.compile(r"\b(?:code|data|datasets?|models?|weights|benchmarks?|implementation|checkpoints?|"
                              r"sources?)\b[^.]{0,30}?\b(?:is|are|will\s+be|has\s+been|have\s+been)\s+(?:made\s+)?"
@@ -49,6 +53,11 @@ _PUBLIC = re.compile(r"\b(?:publicly|freely|openly)\s+(?:available|accessible|re
                      r"(?=\s+(?:on|at|via|in|from|to|under|for)\b|\s*[.,;:]|\s*$)", re.I)
 
 
+# Words around a release asked that ask nothing more of the papers ("LLM-agent papers that also release ...").
+_REST_WORDS = re.compile(r"\b(?:(?:say|says|said|claim|claims|state|states)\s+(?:that\s+)?(?:they|it)|that|which|who|"
+                         r"and|also|papers?|works?|ones?|do|does|both|publicly|in|on|for)\b", re.I)
+
+
 def release_asked(topic: str) -> tuple[list[str], str] | None:
     """The kinds of thing a list topic asks papers to release ([] for any), and what else it asks of them ("LLM-agent
     papers" of "LLM-agent papers release their code"); None when it asks no release."""
@@ -56,12 +65,13 @@ def release_asked(topic: str) -> tuple[list[str], str] | None:
     if asked is None:
         return None
     what = asked["what"] or asked["made"]
-    if place := _PLACE.search(topic, asked.start()):
-        # "release models or data on Hugging Face": a sentence putting something there, whatever it is.
-        rest = re.sub(r"\b(?:that|which|who|and|also|papers?|works?|ones?|do|does|both)\b", " ",
-                      f"{topic[:asked.start()]} {re.split(r'[?.!]', topic[place.end():])[0]}", flags=re.I)
-        return ["hugging face"], " ".join(rest.split()).strip(" ,")
     kinds = [kind for kind, words in _KINDS.items() if re.search(rf"\b(?:{words})", what, re.I)]
+    if (place := _PLACE.match(topic, asked.end())) and not re.search(r"\bor\b", topic[:asked.start()]):
+        # "which math papers release data on Hugging Face?": the data released there, by the math papers.
+        after = topic[place.end():]
+        after = after[:end.start()] if (end := _CLAUSE_END.search(after)) else after
+        rest = _REST_WORDS.sub(" ", f"{topic[:asked.start()]} {after}")
+        return [*kinds, "hugging face"], re.sub(r"^(?:in|on|for|about)\s+", "", " ".join(rest.split()).strip(" ,"))
     if not kinds and (asked[0].lower().startswith("link") or re.search(r"\blinks?\b", what, re.I)):
         # "link to a GitHub repository", "provide links to their GitHub repos": a github.com address; "give links",
         # "link to GitHub or a project page": any address.
@@ -74,9 +84,7 @@ def release_asked(topic: str) -> tuple[list[str], str] | None:
         return kinds, " ".join(before.split()).strip(" ,")
     elif re.search(r"\b(?:repo\w*|github|links?)\b", what, re.I):
         kinds = sorted({*kinds, "code"})
-    rest = re.sub(r"\b(?:(?:say|says|said|claim|claims|state|states)\s+(?:that\s+)?(?:they|it)|that|which|who|and|"
-                  r"also|papers?|works?|ones?|do|does|both|publicly|in|on|for)\b", " ",
-                  f"{topic[:asked.start()]} {topic[asked.end():]}", flags=re.I)
+    rest = _REST_WORDS.sub(" ", f"{topic[:asked.start()]} {topic[asked.end():]}")
     return kinds, " ".join(rest.split()).strip(" ,")
 
 
@@ -107,7 +115,9 @@ def release_sentence(abstract: str, kinds: list[str]) -> str:
         if not (_may_release(sentence) and any(p.search(sentence) for p in (_LINK, _SAID_AVAILABLE, _WE_RELEASE,
                                                                                _PUBLIC))):
             continue
-        if not kinds or any(re.search(rf"\b(?:{_KINDS[k]})", sentence, re.I) for k in kinds):
+        things = [k for k in kinds if k in _KINDS]
+        if all(re.search(rf"\b(?:{_PLACES[k]})", sentence, re.I) for k in kinds if k in _PLACES) and \
+                (not things or any(re.search(rf"\b(?:{_KINDS[k]})", sentence, re.I) for k in things)):
             return sentence
     return ""
 

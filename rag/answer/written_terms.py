@@ -18,27 +18,34 @@ from rag.types import Paper
 
 # A word or term used by at most this share of the abstracts is rare enough that a sentence with it is about what it
 # says; one more of them use is a field's everyday words ("code generation").
-RARE_SHARE = 0.15
+RARE_WORD_SHARE = 0.15
 TERM_WORDS = (2, 3)
-# Six letters tell "code interpreter" from "code interaction"; lists matching a topic's words loosely use five.
+# A term is matched by its words' stems cut to six letters: "code interpreter" is no "code interaction". Lists that
+# match a topic's words loosely anywhere in an abstract (listing.py) cut them to five ("evolutionary" and "evolution").
 STEM_LETTERS = 6
 LOOSE_LETTERS = 5
 
-# Where a topic's head ends and what is said of it apart begins: "multi-agent framework, with several LLM agents
-# ...", "X rather than Y". Not a clause that narrows it ("math reasoning where the LLM calls a Python interpreter").
-_HEAD = re.compile(r"^(?P<head>[^,;:()]+?)(?:\s*[,;:(]|\s+[-–—]+\s|\s+(?:rather\s+than|instead\s+of|"
-                   r"as\s+opposed\s+to)\b)", re.I)
+# Where a topic's head ends and what follows only says more of it: "multi-agent framework, with several LLM agents
+# ...", "run a user study, i.e. recruit people", "X rather than Y", "X - several agents talking". Not what narrows it:
+# a clause ("math reasoning where the LLM calls a Python interpreter") or a comma before "specifically", "for", "only".
+_HEAD = re.compile(r"^(?P<head>[^,;:()]+?)(?:\s*,\s+(?=(?:with|where|that\s+is|meaning|namely|like|such\s+as|several|"
+                   r"many|multiple|each)\b|i\.\s?e\.|e\.\s?g\.)|\s*[;:(]|\s+[-–—]+\s|"
+                   r"\s+(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\b)", re.I)
+# A topic saying what papers do not do ("training does not rely on RL", "no user study", "without a code
+# interpreter"): the writers of its term are the papers it leaves out.
+_NEGATED = re.compile(r"\b(?:not|no|never|without|avoid\w*|none|neither|nor|lack\w*|other\s+than)\b|n['’]t\b", re.I)
 _WORD = re.compile(r"[A-Za-z][\w']*")  # "multi-agent" is two words, as tokenize reads it
 
 
-def stems(text: str, letters: int = STEM_LETTERS) -> tuple[str, ...]:
+def term_stems(text: str, letters: int = STEM_LETTERS) -> tuple[str, ...]:
     """A text's words of four letters or more by their stem's first letters, in order: "evolutionary search" and
     "evolution searched" are one term here."""
     return tuple(w[:letters] for w in tokenize(text) if len(w) >= 4)
 
 
 def side_by_side(term: tuple[str, ...], text: str, letters: int = STEM_LETTERS) -> bool:
-    said = stems(text, letters)
+    """Whether the text writes the term's words in a row, as one term ("multi-agent framework"), not apart."""
+    said = term_stems(text, letters)
     return any(said[i:i + len(term)] == term for i in range(len(said) - len(term) + 1))
 
 
@@ -64,7 +71,7 @@ def _terms(phrase: str) -> list[tuple[str, ...]]:
     for run in runs:
         for size in sorted(TERM_WORDS, reverse=True):
             for i in range(len(run) - size + 1):
-                term = stems(" ".join(run[i:i + size]))
+                term = term_stems(" ".join(run[i:i + size]))
                 if len(term) == size and len(set(term)) == size and term not in found:
                     found.append(term)
     return sorted(found, key=len, reverse=True)
@@ -82,37 +89,34 @@ def rare_term(phrase: str, papers: dict[str, Paper]) -> dict[str, str]:
     them, write side by side; of two such terms as long, the one fewer write. Empty when there is none, and when no
     term has the phrase's rarest word the abstracts use: "existing code" is not what "make existing code run faster"
     is about, nor "evaluation metric" what "perplexity as an eval metric" is."""
-    used = {p.paper_id: set(stems(f"{p.title} {p.abstract}")) for p in papers.values()}
-    # A word of the topic no abstract uses says it is about something the index lacks ("... to protein or drug
-    # molecule design"): a term beside it is no more than its setting.
-    if any(not any(stem in u for u in used.values()) for word in long_words(phrase, CHATTER | _GRAMMAR)
-           if not _USING.match(word) for stem in stems(word)):
+    if _NEGATED.search(phrase):
         return {}
-    counts = {stem: n for word in _WORD.findall(phrase) if not _USING.match(word)
-              for stem in stems(word) if (n := sum(stem in u for u in used.values()))}
-    rarest = min(counts.values(), default=0)
+    used = [set(term_stems(f"{p.title} {p.abstract}")) for p in papers.values()]
+    counts = {stem: sum(stem in u for u in used) for word in _WORD.findall(phrase) if not _USING.match(word)
+              for stem in term_stems(word)}
+    # A word of the topic no abstract uses says it is about something the index lacks ("... to protein or drug
+    # molecule design"): a term beside it is no more than its setting. Not the asker's adverbs ("honestly").
+    if any(counts.get(stem, 1) == 0 for word in long_words(phrase, CHATTER | _GRAMMAR)
+           if not word.lower().endswith("ly") for stem in term_stems(word)):
+        return {}
+    rarest = min((n for n in counts.values() if n), default=0)
     best: dict[str, str] = {}
     size = 0
     for term in _terms(phrase):
         if len(term) < size:
             break
-        if not any(counts.get(word) == rarest for word in term) or not any(_rare(word, papers) for word in term):
+        if not any(counts.get(word) == rarest for word in term) or \
+                not any(counts.get(word, 0) <= RARE_WORD_SHARE * len(papers) for word in term):
             continue  # "existing code", "code run": everyday words side by side, however few write them so
         found = writers(term, papers.values())
-        if 2 <= len(found) <= RARE_SHARE * len(papers) and (not best or len(found) < len(best)):
+        if 2 <= len(found) <= RARE_WORD_SHARE * len(papers) and (not best or len(found) < len(best)):
             best, size = found, len(term)
     return best
 
 
-def _rare(stem: str, papers: dict[str, Paper]) -> bool:
-    """Whether no more than the rare share of the abstracts use the word (by its stem)."""
-    using = sum(stem in stems(f"{p.title} {p.abstract}") for p in papers.values())
-    return using <= RARE_SHARE * len(papers)
-
-
-def head(topic: str) -> str:
-    """The topic's head when an elaboration follows it ("multi-agent framework" of "multi-agent framework, with
-    several LLM agents collaborating"), else ""."""
+def topic_head(topic: str) -> str:
+    """The topic's head when what follows it only says more of it ("multi-agent framework" of "multi-agent framework,
+    with several LLM agents collaborating"), else ""."""
     match = _HEAD.match(topic)
     return match["head"].strip() if match else ""
 
@@ -120,9 +124,10 @@ def head(topic: str) -> str:
 def head_writers(topic: str, papers: dict[str, Paper]) -> dict[str, str]:
     """The writers of a topic's head when the head is itself such a term ("multi-agent framework, with ..."), else
     none."""
-    lead = re.sub(r"^(?:an?|the)\s+", "", head(topic), flags=re.I)
-    term = stems(lead)
-    if not lead or len(term) not in TERM_WORDS or any(w.lower() in STOPWORDS for w in _WORD.findall(lead)):
+    lead = re.sub(r"^(?:an?|the)\s+", "", topic_head(topic), flags=re.I)
+    term = term_stems(lead)
+    if not lead or len(term) not in TERM_WORDS or _NEGATED.search(topic) or \
+            any(w.lower() in STOPWORDS for w in _WORD.findall(lead)):
         return {}
     found = writers(term, papers.values())
-    return found if 2 <= len(found) <= RARE_SHARE * len(papers) else {}
+    return found if 2 <= len(found) <= RARE_WORD_SHARE * len(papers) else {}
