@@ -42,6 +42,7 @@ from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
 from rag.answer.quoted_titles import labelled_paper, quoted_papers, quoted_title_spans, without_quoted_titles
 from rag.answer.tuned_models import asks_tuned_models
+from rag.text.names import key_names, names_in
 from rag.text.sentences import split_sentences
 
 _COMPARE_PATTERNS = [
@@ -1113,8 +1114,6 @@ def list_topic(text: str) -> str:
     clause that asks for the list decides; said in one breath, the clause after a comma ("okay so code reasoning,
     which papers get a model to trace what a program does") does too. A topic that says nothing ("X: what methods
     are described and how do they work?") is none: the question asks the ways across papers."""
-    from rag.text.names import key_names
-
     # "evolutionary search? CoEvo is obviously one, but I'm not sure which others belong": a remark after the ask,
     # when what comes before it asks for the list by itself.
     if (remark := _REMARK_AFTER.search(text)) and \
@@ -1182,8 +1181,6 @@ def _any_topic(text: str) -> str:
     if topic := _topic_of(f"{spoken[:ask.start()]}. {spoken[ask.end():]}"):
         return topic
     topic = _list_topic(spoken[ask.end():].rstrip("?.! "))
-    from rag.text.names import key_names
-
     named = key_names(f"about {spoken[:ask.start()]}")  # a fragment: its first word is no sentence start
     return re.sub(r"\bit\b", named[0], topic) if len(named) == 1 else topic
 
@@ -1359,8 +1356,6 @@ _WONDERING = re.compile(r"^(?:i(?:\s+(?:keep|kept|was|am|always)|['’]m)?\s+won
 def _named_it(topic: str) -> str:
     """The topic without an "it" standing for the one name said before it in the topic: "SWE-bench, including sets
     carved out of it" points at nothing earlier."""
-    from rag.text.names import key_names
-
     if (it := re.search(r"\bit\b", topic)) and len(key_names(f"about {topic[:it.start()]}")) == 1:
         return f"{topic[:it.start()]}{topic[it.end():]}"
     return topic
@@ -1374,8 +1369,6 @@ def _asks_a_list(text: str) -> bool:
 def _says_no_topic(topic: str) -> bool:
     """Whether a list topic says nothing of its own: "them", ""; not "SWE-bench" ("list every paper here that reports
     anything on SWE-bench" after a sentence about it)."""
-    from rag.text.names import key_names
-
     return len(topic.split()) < 2 and not key_names(f"about {topic}")
 
 
@@ -1529,8 +1522,6 @@ def _without_exclusions(text: str) -> str:
 
 
 def _names_of(clause: str) -> list[str]:
-    from rag.text.names import names_in
-
     return list(dict.fromkeys(names_in(clause)))
 
 
