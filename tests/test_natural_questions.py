@@ -3380,10 +3380,15 @@ def test_a_list_narrowed_by_just_the_ones_naming_what_they_work_with(engine):
     assert {"DeepSeek-Prover", "MA-LoT", "STP"} <= _short_titles(answer)
 
 
-def test_papers_putting_models_or_data_on_hugging_face(engine):
-    answer = engine.ask("papers that release models or data on hugging face?")
-    assert _short_titles(answer) == {"Stable Code Technical Report", "Syntax-Aware On-the-Fly Code Completion",
-                                     "InfinityMATH"}
+@pytest.mark.parametrize(("question", "cited"), [
+    ("papers that release models or data on hugging face?",
+     {"Stable Code Technical Report", "Syntax-Aware On-the-Fly Code Completion", "InfinityMATH"}),
+    ("what got released on huggingface", {"Stable Code Technical Report", "Syntax-Aware On-the-Fly Code Completion",
+                                          "InfinityMATH"}),
+    ("Which papers make their dataset available on Hugging Face?", {"InfinityMATH"}),  # data, not weights
+])
+def test_papers_putting_things_on_hugging_face(engine, question, cited):
+    assert _short_titles(engine.ask(question)) == cited
 
 
 def test_a_paper_described_in_brackets_is_not_what_its_figure_is_of(engine):

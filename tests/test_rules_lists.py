@@ -399,6 +399,7 @@ def test_a_method_applied_to_a_target_is_met_by_papers_writing_both(theory_rank,
     ("math papers release data on Hugging Face", ["data", "hugging face"], "math"),
     ("release models on Hugging Face or GitHub", ["model"], "Hugging Face or GitHub"),  # either place: as before
     ("release their code and evaluate on Hugging Face datasets", ["code"], "evaluate Hugging Face datasets"),
+    ("released on huggingface", ["hugging face"], ""),  # whatever it was
 ])
 def test_what_a_list_topic_asks_papers_to_release(topic, kinds, rest):
     from rag.answer.released import release_asked

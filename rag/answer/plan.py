@@ -1597,6 +1597,10 @@ def _list_topic(text: str) -> str:
                   r"(?=(?:use|used|evaluate|evaluated|test|tested|appl(?:y|ied)|report|reported|work(?:ed)?\s+with|"
                   r"build|built|run|ran|benchmark|benchmarked|release|released|introduce|introduced|propose|proposed|"
                   r"tr(?:y|ied)|touch|mention|cite|discuss)\b)", "which papers ", text, flags=re.I)
+    # "what got released on Hugging Face?", "what's been put on HF": which papers released something there.
+    text = re.sub(r"^what(?:['’]s|\s+has|\s+have|\s+is|\s+was|\s+were)?\s+(?:been\s+|got\s+|gets\s+|get\s+)?"
+                  r"(?:released|put|published|made\s+available|uploaded)\s+(?=(?:on|via|at|to)\s+(?:the\s+)?"
+                  r"(?:hugging\s*face|HF)\b)", "which papers released something ", text, flags=re.I)
     # "which papers describe their own system as multi-agent?", "call their method a verifier", "pitch themselves as a
     # multi-agent framework": the papers on what they call it.
     # Not "position themselves as a benchmark for X": what kind of paper each is, as asked plainly.

@@ -11,7 +11,7 @@ from rag.text.sentences import split_sentences
 
 # What is released: "code", "code / give a repository link", "weights, models or data".
 _WHAT = (r"(?:code|source|implementation|repo\w*|github|links?|data\w*|corpus|corpora|benchmarks?|weights|models?|"
-         r"checkpoints?)\b(?:\s+links?\b)?(?:\s*(?:/|,|or|and)\s*(?:[\w-]+\s+){0,3}?(?:code|source|repo\w*|links?|"
+         r"checkpoints?|something|anything|stuff|things|artifacts?|artefacts?|resources?)\b(?:\s+links?\b)?(?:\s*(?:/|,|or|and)\s*(?:[\w-]+\s+){0,3}?(?:code|source|repo\w*|links?|"
          r"data\w*|weights|models?|checkpoints?)\b(?:\s+links?\b)?)*")
 # What a list topic asks released, with what it says is released in group "what": said after the verb ("release
 # their code", "give a repo link") or before where it goes ("make their weights publicly available").
@@ -21,7 +21,10 @@ _ASKED = re.compile(r"\b(?:release[sd]?|releasing|open[- ]?sourc\w*|publish(?:es
                     rf"\s+(?P<what>{_WHAT})|"
                     r"\b(?:make|makes|made|put|puts)\s+(?:(?:a|an|the|their|its|any)\s+)?"
                     rf"(?P<made>{_WHAT})\s+(?:(?:public(?:ly)?|freely|openly)\s+)?(?:available|accessible|public|"
-                    r"up|out|online|(?=on\s+(?:hugging\s*face|HF)\b))\b", re.I)
+                    r"up|out|online|(?=on\s+(?:hugging\s*face|HF)\b))\b|"
+                    # "released on Hugging Face", whatever it was
+                    r"\b(?:release[sd]?|releasing|publish(?:es|ed)?|upload(?:s|ed)?|put)(?=\s+(?:on|via|to)\s+(?:the\s+)?"
+                    r"(?:hugging\s*face|HF)\b)", re.I)
 # The kinds of thing released, each by the words a sentence releasing it has.
 _KINDS = {
     "code": r"code|source|implementation|repositor\w*|github\.com",
@@ -64,7 +67,7 @@ def release_asked(topic: str) -> tuple[list[str], str] | None:
     asked = _ASKED.search(topic)
     if asked is None:
         return None
-    what = asked["what"] or asked["made"]
+    what = asked["what"] or asked["made"] or ""
     kinds = [kind for kind, words in _KINDS.items() if re.search(rf"\b(?:{words})", what, re.I)]
     if (place := _PLACE.match(topic, asked.end())) and not re.search(r"\bor\b", topic[:asked.start()]):
         # "which math papers release data on Hugging Face?": the data released there, by the math papers.
