@@ -3432,3 +3432,10 @@ def test_what_papers_pitch_themselves_as(engine, question, cited):
 def test_terms_and_examples_that_leave_papers_out(engine, question, left_out):
     answer = engine.ask(question)
     assert not answer.refused and not left_out & _short_titles(answer) and len(_short_titles(answer)) >= 2
+
+
+def test_a_plural_acronym_names_what_the_abstracts_write_singular(engine):
+    """"ASTs": the abstracts write "AST token types" and "abstract syntax tree (AST)"."""
+    answer = engine.ask("Which papers bring abstract syntax trees (ASTs) into the picture?")
+    assert {"CodeFill", "ExecRepoBench", "Syntax-Aware On-the-Fly Code Completion", "AutoCodeRover"} <= \
+        _short_titles(answer)

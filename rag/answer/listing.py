@@ -612,10 +612,13 @@ def _name_pattern(name: str, papers: Sequence[Paper]) -> re.Pattern[str]:
         return re.compile(rf"{pattern.pattern}|(?<![\w-]){re.escape(name)}\s?\d+(?:\.\d+)?(?![\w.])", re.I)
     if not re.fullmatch(r"[A-Z]{2,6}s?", name):
         return pattern
+    if name.endswith("s"):  # "ASTs": the abstracts write "AST token types", "abstract syntax tree (AST)"
+        pattern = re.compile(rf"{pattern.pattern}|{mention_pattern(name[:-1]).pattern}")
+        name = name[:-1]
     for paper in papers:
         if (spelled := expansion(name, paper.abstract)) is not None:
             words = spelled[0][spelled[1][0]:spelled[1][1]]
-            return re.compile(rf"{pattern.pattern}|(?<![\w-]){re.escape(words)}(?!\w)", re.I)
+            return re.compile(rf"{pattern.pattern}|(?<![\w-]){re.escape(words)}s?(?!\w)", re.I)
     return pattern
 
 
