@@ -3439,3 +3439,10 @@ def test_a_plural_acronym_names_what_the_abstracts_write_singular(engine):
     answer = engine.ask("Which papers bring abstract syntax trees (ASTs) into the picture?")
     assert {"CodeFill", "ExecRepoBench", "Syntax-Aware On-the-Fly Code Completion", "AutoCodeRover"} <= \
         _short_titles(answer)
+
+
+def test_names_listed_with_and_the_like_are_alternatives(engine):
+    """"HumanEval, MBPP and the like": a paper using either is in, as with "or"."""
+    answer = engine.ask("which papers use HumanEval, MBPP and the like?")
+    assert {"Program Synthesis with Large Language Models", "KV Prediction for Improved Time to First Token",
+            "CodeTree"} <= _short_titles(answer)

@@ -226,7 +226,8 @@ def find_matches(
     names = _heads([n for n in topic_names(unbracketed if _describes(unbracketed) else topic)
                     if not is_generic(n) and not _sentence_case(n, topic, papers)], topic, papers)
     if names:
-        any_of = bool(re.search(r"\bor\b", topic))
+        # "A or B", and "A, B and the like" (each a kind of what the list is of).
+        any_of = bool(re.search(r"\bor\b", topic) or _AND_SO_ON.search(topic))
         matches = _named(names, papers, any_of=any_of, passing=passing)
         if len(matches) >= COMMON_NAME_PAPERS and \
                 len(long_words(_without_names(topic, names), CHATTER)) >= DESCRIBED_AROUND_NAME:
