@@ -2308,6 +2308,11 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     # Not a kind of paper ("as a benchmark"): what each paper is, asked as it was.
     ("which works position themselves as a benchmark for code completion",
      "position themselves as a benchmark for code completion"),
+    # The topic first, then "which papers care for / deal with this?": the papers about it.
+    ("Running on small hardware like a laptop cpu — which papers care for this?",
+     "Running on small hardware like a laptop cpu"),
+    ("evolutionary search: which papers deal with that?", "evolutionary search"),
+    ("GPT-4 — which papers beat it?", ""),  # a deed done to it, not what the papers are about
     # "Just the ones that ..." naming what it keeps narrows a list of what was named, as a follow-up does.
     ("Which papers do formal mathematics in Lean? Just the ones that actually work with Lean proofs",
      "do formal mathematics in Lean and also work with Lean proofs"),

@@ -1032,7 +1032,10 @@ _ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?"
                         r"(?:papers|ones|works|studies|"
                         r"submissions|subs)"
                         rf"(?:\s+{HERE})?"
-                        r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|cover (?:that|this|it)))?|"
+                        r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|"
+                        # "... on-device — which papers care for this?": papers about what was just said
+                        r"(?:cover|address|handle|discuss|mention|study|tackle|consider|care (?:for|about)|"
+                        r"deal with|touch(?: on)?|look (?:at|into)|work on|focus on|talk about) (?:that|this|it)))?|"
                         # "... the ones that build models for HPC. Which are those?"
                         rf"which\s+(?:ones\s+)?(?:are|were)\s+(?:those|they|these)(?:\s+{HERE})?)"
                         r"\s*[?.!]*$", re.I)
