@@ -2313,6 +2313,7 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
      "Running on small hardware like a laptop cpu"),
     ("evolutionary search: which papers deal with that?", "evolutionary search"),
     ("GPT-4 — which papers beat it?", ""),  # a deed done to it, not what the papers are about
+    ("CrossCodeEval gets criticised. Which papers address this?", ""),  # a claim said, not a topic
     # "Just the ones that ..." naming what it keeps narrows a list of what was named, as a follow-up does.
     ("Which papers do formal mathematics in Lean? Just the ones that actually work with Lean proofs",
      "do formal mathematics in Lean and also work with Lean proofs"),

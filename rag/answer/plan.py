@@ -1032,13 +1032,16 @@ _ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?"
                         r"(?:papers|ones|works|studies|"
                         r"submissions|subs)"
                         rf"(?:\s+{HERE})?"
-                        r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|"
-                        # "... on-device — which papers care for this?": papers about what was just said
-                        r"(?:cover|address|handle|discuss|mention|study|tackle|consider|care (?:for|about)|"
-                        r"deal with|touch(?: on)?|look (?:at|into)|work on|focus on|talk about) (?:that|this|it)))?|"
+                        r"(?:\s+(?:are there|exist|fit|match|qualify|do (?:that|this)|cover (?:that|this|it)))?|"
                         # "... the ones that build models for HPC. Which are those?"
                         rf"which\s+(?:ones\s+)?(?:are|were)\s+(?:those|they|these)(?:\s+{HERE})?)"
                         r"\s*[?.!]*$", re.I)
+# "Running on small hardware like a laptop cpu — which papers care for this?": after a dash or colon (not a sentence:
+# "CrossCodeEval gets criticised. Which papers address this?" asks for the criticism), the papers about what was said.
+_ABOUT_IT_AFTER = re.compile(r"^(?P<topic>[^.?!]+?)\s*[-–—:]+\s*(?:so\s+)?(?:which|what|any)\s+"
+                             rf"(?:papers|ones|works|studies)(?:\s+{HERE})?\s+(?:cover|address|discuss|mention|study|tackle|consider|"
+                             r"care\s+(?:for|about)|deal\s+with|touch(?:\s+on)?|look\s+(?:at|into)|work\s+on|focus\s+on|"
+                             r"talk\s+about)\s+(?:that|this|it)\s*[?.!]*$", re.I)
 # After a lead-in ("I'm collecting"), words may describe the work ("empirical studies that ..."); without one they
 # are the topic ("formal verification work on Rust").
 _WORK_ON = re.compile(r"^(?:(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:(?:looking|searching)\s+for\s+|collecting\s+|"
@@ -1366,7 +1369,8 @@ def _named_it(topic: str) -> str:
 
 def _asks_a_list(text: str) -> bool:
     """Whether the text asks for a list in any of its shapes: "which papers X", "X - which papers", "X, list please"."""
-    return bool(_list_topic(text) or _ASK_AFTER.match(text) or _list_topic(_asked_as_list(text).rstrip("?.!:; ")))
+    return bool(_list_topic(text) or _ASK_AFTER.match(text) or _ABOUT_IT_AFTER.match(text) or
+                _list_topic(_asked_as_list(text).rstrip("?.!:; ")))
 
 
 def _says_no_topic(topic: str) -> bool:
@@ -1405,7 +1409,8 @@ def _topic_of(text: str) -> str:
     # "who fine-tunes StarCoder? (i only remember one of them)": an aside after the ask says nothing of the topic.
     text = re.sub(r"(?<=\?)\s*\([^()]*\)\s*$", "", text)
     # Not when the topic before is a list question itself ("which papers X. which ones qualify?").
-    if (asked_after := _ASK_AFTER.match(text)) and not _LIST_PATTERN.match(asked_after["topic"]):
+    if (asked_after := _ASK_AFTER.match(text) or _ABOUT_IT_AFTER.match(text)) and \
+            not _LIST_PATTERN.match(asked_after["topic"]):
         topic = _LOOKING_FOR.sub("", _WORK_ON.sub("", _PAPERS_COUNTED.sub("", _NOT_THOSE.sub(
             "", asked_after["topic"].strip()))))
         # An aside in brackets may point anywhere ("(not just cite it)").
