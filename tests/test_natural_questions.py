@@ -3446,3 +3446,17 @@ def test_names_listed_with_and_the_like_are_alternatives(engine):
     answer = engine.ask("which papers use HumanEval, MBPP and the like?")
     assert {"Program Synthesis with Large Language Models", "KV Prediction for Improved Time to First Token",
             "CodeTree"} <= _short_titles(answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Which papers introduce a new, named code completion benchmark?",
+    # the ask said again after "i.e.", a field said before what is made
+    "Papers that build their own benchmark vs. those that only evaluate on existing ones: for code completion "
+    "specifically, give me the first group, i.e. every paper that introduces a new, named code completion benchmark.",
+])
+def test_papers_making_a_benchmark_for_a_field_said_before_it(engine, question):
+    """CoCoNUT's benchmarks for "code generation, repair, or completion" and WebArena's "task completions" are no
+    code completion benchmarks."""
+    assert _short_titles(engine.ask(question)) == {
+        "Codev-Bench", "ExecRepoBench", "GitChameleon", "Improving FIM Code Completions via Context & Curriculum Based "
+        "Learning"}

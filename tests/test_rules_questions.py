@@ -2314,6 +2314,9 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("evolutionary search: which papers deal with that?", "evolutionary search"),
     ("GPT-4 — which papers beat it?", ""),  # a deed done to it, not what the papers are about
     ("CrossCodeEval gets criticised. Which papers address this?", ""),  # a claim said, not a topic
+    # The ask said again plainly after "i.e." is the topic.
+    ("Papers that build a benchmark vs. those that reuse one: give me the first group, i.e. every paper that "
+     "introduces a new code completion benchmark", "introduces a new code completion benchmark"),
     # "Just the ones that ..." naming what it keeps narrows a list of what was named, as a follow-up does.
     ("Which papers do formal mathematics in Lean? Just the ones that actually work with Lean proofs",
      "do formal mathematics in Lean and also work with Lean proofs"),

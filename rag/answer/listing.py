@@ -206,13 +206,16 @@ def find_matches(
         papers = [p for p in papers if _makes(p, kind)]
         # Among them, the ones about the subject: "new" has done its work (MBPP's "two new benchmarks, MBPP and
         # MathQA-Python" is no closer to "new benchmarks for math" than UGMathBench).
-        topic = re.sub(r"\b(?:a\s+)?(?:new|novel)\s+", "", topic, count=1, flags=re.I)
+        topic = re.sub(r"\b(?:a\s+)?(?:new|novel),?\s+(?:(?:named|dedicated|standalone|separate|own),?\s+)?", "", topic,
+                       count=1, flags=re.I)
         # "a new benchmark or eval set for code completion": another word for what is made, not a second topic.
         topic = _OR_DATA_KIND.sub("", topic)
         # What it is made for decides among them ("benchmark" is in all their sentences); a field named in a few
         # words ("code completion") must be written by the paper, when any paper writes it: WebArena's "task
         # completions" is close to "code completion" by meaning but is no benchmark for it.
-        if (subject := _MADE_FOR.sub("", topic, count=1)) != topic:
+        # "a code completion benchmark": the field said before what is made, as "a benchmark for code completion".
+        if (subject := _MADE_FOR.sub("", topic, count=1)) != topic or \
+                (subject := field[1] if (field := _FIELD_BEFORE.match(topic)) else topic) != topic:
             topic = subject
             if subject.split() and len(subject.split()) <= FIELD_WORDS:
                 papers = [p for p in papers if _writes_field(p, subject)] or papers
@@ -805,11 +808,16 @@ _OR_DATA_KIND = re.compile(r"\s+or\s+(?:an?\s+)?(?:new\s+)?(?:eval(?:uation)?\s+
 # What data is made for: "a benchmark for code completion", "datasets to evaluate math reasoning".
 _MADE_FOR = re.compile(r"^.*?\b(?:benchmarks?|datasets?|data\s*sets?|corpus|corpora|test\s+sets?)\s+(?:for|of|on|in|"
                        r"about|to\s+(?:evaluate|test|measure|assess))\s+", re.I)
+# "a code completion benchmark": a field of two or three words said before what is made ("math" alone, too loose a
+# field to hold the papers to, stays the topic).
+_FIELD_BEFORE = re.compile(r"^(?:(?:introduc|propos|buil[dt]|creat|construct|contribut|releas|present|develop|design|"
+                           r"curat)\w*\s+)?(?:(?:a|an|their\s+own|its\s+own)\s+)?(?P<field>(?!(?:a|an|the)\s)(?:[\w-]+\s+){1,2}[\w-]+)\s+"
+                           r"(?:benchmarks?|datasets?|data\s*sets?|corpus|corpora|test\s+sets?)\s*$", re.I)
 # A topic asking for papers that make data: "a new benchmark for X", "novel datasets of Y".
 # Or a benchmark the papers are asked to make, new or not: "introduce a benchmark that's pitched as repository-level
 # code completion", "contribute an evaluation benchmark for code completion". Not data in general: "build math
 # fine-tuning datasets" is met by a paper that "generates" one, a word too common to say a paper makes something.
-_NEW_DATA = re.compile(r"\b(?:new|novel)\s+(?:[\w-]+\s+){0,2}?(?P<kind>benchmark|dataset|data\s*set|corpus|corpora|"
+_NEW_DATA = re.compile(r"\b(?:new|novel),?\s+(?:[\w-]+,?\s+){0,3}?(?P<kind>benchmark|dataset|data\s*set|corpus|corpora|"
                        r"test\s+set)s?\b|"
                        r"\b(?:introduc|propos|buil[dt]|creat|construct|contribut|releas|present|develop|design|curat)\w*\s+"
                        r"(?:(?:a|an|their\s+own|its\s+own)\s+)?(?:[\w-]+\s+){0,3}?(?P<benchmark>benchmark|test\s+set)s?\b",

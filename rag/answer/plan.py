@@ -1130,12 +1130,18 @@ def list_topic(text: str) -> str:
     # else of them later, nor a claim checked ("..., right?").
     text = _KIND_PAPERS_DOING.sub(_which_of_kind, text)
     topic = _any_topic(text)
+    if restated := _RESTATED.search(topic):
+        topic = restated["what"]
     if (only := _ONLY_THE_ONES.search(topic)) and key_names(f"about {topic[only.end():]}") and \
             key_names(f"about {topic[:only.start()]}"):
         topic = f"{topic[:only.start()]}{NARROWING}{topic[only.end():]}"
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
 
 
+# "X vs. Y: give me the first group, i.e. every paper that introduces a new code completion benchmark": the ask said
+# again plainly, after "i.e." or "in other words", is the topic.
+_RESTATED = re.compile(r"(?:\bi\.\s?e\.|\bthat\s+is|\bin\s+other\s+words|\bnamely),?\s+(?:every|all|any|the|those)?\s*"
+                       r"(?:papers?|ones?|works?|studies)\s+(?:that|which|who|where)\s+(?P<what>[^?]+)$", re.I)
 # "Lean? Just the ones that actually work with Lean proofs": the list, narrowed as a follow-up narrows one, when the
 # narrowing names what it keeps and the list named what it was of. "Only those that build their own benchmark" says
 # again what was asked; a list of papers described ("formal theorem proving? Just the ones that use Lean") would
