@@ -3460,3 +3460,15 @@ def test_papers_making_a_benchmark_for_a_field_said_before_it(engine, question):
     assert _short_titles(engine.ask(question)) == {
         "Codev-Bench", "ExecRepoBench", "GitChameleon", "Improving FIM Code Completions via Context & Curriculum Based "
         "Learning"}
+
+
+@pytest.mark.parametrize(("question", "cited"), [
+    # "UI" is written by one paper; "websites" and "a game" are met in plain words by others.
+    ("papers on agents that act inside some environment, like a game or websites or a phone/desktop UI? all of them",
+     {"Responsible Task Automation", "WebArena"}),
+    # Each name a side of its own: the papers naming them, no more.
+    ("Anything that works in Isabelle or F*, either one? Papers that also use Lean are fine.",
+     {"FVEL", "STP", "Towards Neural Synthesis for SMT-Assisted Proof-Oriented Programming"}),
+])
+def test_names_among_examples_and_names_as_sides(engine, question, cited):
+    assert cited <= _short_titles(engine.ask(question)) and len(_short_titles(engine.ask(question))) <= len(cited) + 1

@@ -258,6 +258,28 @@ def test_a_name_given_only_as_an_example_is_a_passing_mention(sentence, name, pa
 
 
 
+@pytest.mark.parametrize(("topic", "listed"), [
+    # One paper names the one name among examples in plain words: the papers meeting the others join it.
+    ("agents acting in an environment, like websites, games or phone UIs", ["ui", "web"]),
+    # A name as a side of its own, not an example: the papers naming it.
+    ("agents acting on phone UIs or on websites, either one", ["ui", "web"]),
+    ("agents operating phone UIs, or any other setting", ["ui"]),
+])
+def test_a_name_among_plain_examples_is_one_way_of_meeting_the_topic(topic, listed):
+    from rag.answer.listing import find_matches
+    from rag.answer.scoring import ScoredSentence
+    from rag.types import Paper
+
+    said = {"web": "Agents act on websites.", "ui": "Agents operate phone UI screens.", "math": "We prove theorems."}
+    papers = [Paper(pid, pid, text) for pid, text in said.items()]
+
+    def score(text: str) -> list[ScoredSentence]:
+        return [ScoredSentence(pid, 0, said[pid], s, 0.0, s, rank)
+                for rank, (pid, s) in enumerate([("web", 0.8), ("ui", 0.5), ("math", 0.2)])]
+
+    assert [m.paper.paper_id for m in find_matches(topic, papers, score)] == listed
+
+
 def test_a_name_no_paper_has_among_described_alternatives_leaves_the_description():
     """"websites, GUIs or games": no abstract says GUI, but the papers on websites still match."""
     from rag.answer.listing import find_matches

@@ -44,6 +44,8 @@ PAPERS = {p.paper_id: p for p in (_paper(n, t, a) for n, (t, a) in enumerate(_SP
     # what papers do not do: the writers of the term are the ones left out
     ("a system whose training does not rely on reinforcement learning", set()),
     ("run no user study at all", set()),
+    # a negation after the term leaves it what the topic is about
+    ("reinforcement learning, with or without a reward model", {"B-Coder", "RLCoder"}),
 ])
 def test_rare_term(phrase: str, writers: set[str]) -> None:
     assert {PAPERS[pid].title for pid in rare_term(phrase, PAPERS)} == writers
@@ -55,6 +57,7 @@ def test_rare_term(phrase: str, writers: set[str]) -> None:
     ("a multi-agent framework rather than one agent doing everything", "a multi-agent framework"),
     ("multi-agent framework - several agents talking", "multi-agent framework"),
     ("reinforcement learning, specifically for code completion", ""),  # narrows
+    ("undergraduate level, or graduate", "undergraduate level"),  # adds an alternative
     # a clause narrowing the head is part of it
     ("math reasoning where the LLM calls a Python interpreter", ""),
     ("papers that train with reinforcement learning", ""),

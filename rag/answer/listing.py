@@ -244,11 +244,16 @@ def find_matches(
             # only builds on it (the Lean IMO dataset names miniF2F and reports no score).
             matches = [replace(m, sentence=said) for m in matches
                        if (said := _scoring(m.paper, names, any_of))]
-        if matches or not _plain_alternative(topic, names):
+        if len(matches) > 1 or not _plain_alternative(topic, names) or (matches and not _among_examples(topic, names)):
             return matches
-        # "agents that act in websites, GUIs/phone UIs or games": no abstract says GUI, but the names were only
-        # some of the alternatives the topic describes.
-        topic = _without_names(topic, names)
+        # "agents that act in websites, GUIs or games": no paper names the names, or one does and they were examples
+        # ("like websites, games or phone UIs"), only some of the alternatives the topic describes; the papers
+        # meeting the others in plain words join it. (With two or more naming them, "HPC / parallel code (MPI, OpenMP
+        # etc)", the plain words only let in papers near them; with a name as a side of its own, "Isabelle or F*,
+        # either one", what is left is no description.)
+        described = _described(_without_names(topic, names), {p.paper_id: p for p in papers}, score_topic)
+        have = {m.paper.paper_id for m in matches}
+        return matches + [m for m in described if m.paper.paper_id not in have]
     return _described(topic, {p.paper_id: p for p in papers}, score_topic)
 
 
@@ -761,6 +766,17 @@ def _plain_alternative(topic: str, names: list[str]) -> bool:
     parts = [p.strip() for p in re.split(r",|/|\bor\b", topic) if p.strip()]
     named = [any(mention_pattern(n).search(p) for n in names) or p[:1].isupper() for p in parts]  # "Go"
     return True in named and False in named[1:] and _describes(_without_names(topic, names))
+
+
+_EXAMPLES_CUE = re.compile(r"\b(?:like|such\s+as|e\.\s?g\.|i\.\s?e\.|including|for\s+example)(?!\w)", re.I)
+
+
+def _among_examples(topic: str, names: list[str]) -> bool:
+    """Whether every name is said among examples ("like websites, games or phone UIs"), not as a side of its own
+    ("Isabelle or F*, either one")."""
+    cue = _EXAMPLES_CUE.search(topic)
+    return cue is not None and all(all(m.start() > cue.start() for m in mention_pattern(n).finditer(topic))
+                                   for n in names)
 
 
 def _without_names(topic: str, names: list[str]) -> str:

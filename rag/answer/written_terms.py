@@ -25,14 +25,15 @@ TERM_WORDS = (2, 3)
 STEM_LETTERS = 6
 LOOSE_LETTERS = 5
 
-# Where a topic's head ends and what follows only says more of it: "multi-agent framework, with several LLM agents
-# ...", "run a user study, i.e. recruit people", "X rather than Y", "X - several agents talking". Not what narrows it:
+# Where a topic's head ends and what follows only says more of it or adds to it: "multi-agent framework, with
+# several LLM agents ...", "run a user study, i.e. recruit people", "undergraduate level, or graduate", "X rather than
+# Y", "X - several agents talking". Not what narrows it:
 # a clause ("math reasoning where the LLM calls a Python interpreter") or a comma before "specifically", "for", "only".
 _HEAD = re.compile(r"^(?P<head>[^,;:()]+?)(?:\s*,\s+(?=(?:with|where|that\s+is|meaning|namely|like|such\s+as|several|"
-                   r"many|multiple|each)\b|i\.\s?e\.|e\.\s?g\.)|\s*[;:(]|\s+[-–—]+\s|"
+                   r"many|multiple|each|or)\b|i\.\s?e\.|e\.\s?g\.)|\s*[;:(]|\s+[-–—]+\s|"
                    r"\s+(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\b)", re.I)
-# A topic saying what papers do not do ("training does not rely on RL", "no user study", "without a code
-# interpreter"): the writers of its term are the papers it leaves out.
+# What papers do not do ("training does not rely on RL", "no user study", "without a code interpreter"): the writers
+# of a term after it are the papers it leaves out.
 _NEGATED = re.compile(r"\b(?:not|no|never|without|avoid\w*|none|neither|nor|lack\w*|other\s+than)\b|n['’]t\b", re.I)
 _WORD = re.compile(r"[A-Za-z][\w']*")  # "multi-agent" is two words, as tokenize reads it
 
@@ -89,8 +90,9 @@ def rare_term(phrase: str, papers: dict[str, Paper]) -> dict[str, str]:
     them, write side by side; of two such terms as long, the one fewer write. Empty when there is none, and when no
     term has the phrase's rarest word the abstracts use: "existing code" is not what "make existing code run faster"
     is about, nor "evaluation metric" what "perplexity as an eval metric" is."""
-    if _NEGATED.search(phrase):
-        return {}
+    # Only what comes before a negation: "evolutionary search, with or without LLMs" is about evolutionary search;
+    # "training that does not rely on reinforcement learning" names no term it is about.
+    phrase = phrase[:negated.start()] if (negated := _NEGATED.search(phrase)) else phrase
     used = [set(term_stems(f"{p.title} {p.abstract}")) for p in papers.values()]
     counts = {stem: sum(stem in u for u in used) for word in _WORD.findall(phrase) if not _USING.match(word)
               for stem in term_stems(word)}
@@ -126,7 +128,7 @@ def head_writers(topic: str, papers: dict[str, Paper]) -> dict[str, str]:
     none."""
     lead = re.sub(r"^(?:an?|the)\s+", "", topic_head(topic), flags=re.I)
     term = term_stems(lead)
-    if not lead or len(term) not in TERM_WORDS or _NEGATED.search(topic) or \
+    if not lead or len(term) not in TERM_WORDS or _NEGATED.search(lead) or \
             any(w.lower() in STOPWORDS for w in _WORD.findall(lead)):
         return {}
     found = writers(term, papers.values())
