@@ -3442,10 +3442,13 @@ def test_a_plural_acronym_names_what_the_abstracts_write_singular(engine):
 
 
 def test_names_listed_with_and_the_like_are_alternatives(engine):
-    """"HumanEval, MBPP and the like": a paper using either is in, as with "or"."""
+    """"HumanEval, MBPP and the like": a paper using either is in, as with "or"; "both ... and ..., etc." asks both."""
     answer = engine.ask("which papers use HumanEval, MBPP and the like?")
     assert {"Program Synthesis with Large Language Models", "KV Prediction for Improved Time to First Token",
             "CodeTree"} <= _short_titles(answer)
+    assert _short_titles(engine.ask("which papers use both HumanEval and MBPP, etc.?")) == {
+        "CodeTree", "Divide-and-Conquer Meets Consensus", "Planning In Natural Language Improves LLM Search For Code "
+        "Generation"}
 
 
 @pytest.mark.parametrize("question", [

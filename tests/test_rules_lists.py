@@ -422,6 +422,8 @@ def test_a_method_applied_to_a_target_is_met_by_papers_writing_both(theory_rank,
     ("release models on Hugging Face or GitHub", ["model"], "Hugging Face or GitHub"),  # either place: as before
     ("release their code and evaluate on Hugging Face datasets", ["code"], "evaluate Hugging Face datasets"),
     ("released on huggingface", ["hugging face"], ""),  # whatever it was
+    ("released on huggingface, if anything", ["hugging face"], ""),
+    ("fine-tune models published on Hugging Face", None, None),  # models someone published, no release asked
 ])
 def test_what_a_list_topic_asks_papers_to_release(topic, kinds, rest):
     from rag.answer.released import release_asked

@@ -366,6 +366,8 @@ def test_a_search_box_query_naming_a_topic_asks_for_the_papers_on_it(lexicon, qu
     ("how does AlphaCode pick among sampled programs?", "factoid", "", []),  # a control: the paper asked about
     # The name, then "aside"; the named things asked for first ("I need the benchmarks the X papers evaluate on").
     ("I need the benchmarks the code completion papers evaluate on. RLCoder itself aside", "aggregate", "", ["rl"]),
+    # Said last with no comma before it.
+    ("which papers use token types besides PyCoder?", "list", "token types", ["sa"]),
 ])
 def test_a_paper_set_aside_before_a_list_is_left_out_of_it(lexicon, question, kind, topic, besides):
     plan = understand(question, lexicon)
@@ -2314,6 +2316,10 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("evolutionary search: which papers deal with that?", "evolutionary search"),
     ("GPT-4 — which papers beat it?", ""),  # a deed done to it, not what the papers are about
     ("CrossCodeEval gets criticised. Which papers address this?", ""),  # a claim said, not a topic
+    ("HumanEval is contaminated — which papers mention this?", ""),  # after a dash too
+    # "i.e. the ones that ..." after a topic of its own says more of it; it is no new topic.
+    ("Which papers evaluate on HumanEval, i.e. the ones that report pass@1",
+     "HumanEval, i.e. the ones that report pass@1"),
     # The ask said again plainly after "i.e." is the topic.
     ("Papers that build a benchmark vs. those that reuse one: give me the first group, i.e. every paper that "
      "introduces a new code completion benchmark", "introduces a new code completion benchmark"),

@@ -213,12 +213,14 @@ def find_matches(
         # What it is made for decides among them ("benchmark" is in all their sentences); a field named in a few
         # words ("code completion") must be written by the paper, when any paper writes it: WebArena's "task
         # completions" is close to "code completion" by meaning but is no benchmark for it.
-        # "a code completion benchmark": the field said before what is made, as "a benchmark for code completion".
-        if (subject := _MADE_FOR.sub("", topic, count=1)) != topic or \
-                (subject := field[1] if (field := _FIELD_BEFORE.match(topic)) else topic) != topic:
+        if (subject := _MADE_FOR.sub("", topic, count=1)) != topic:
             topic = subject
             if subject.split() and len(subject.split()) <= FIELD_WORDS:
                 papers = [p for p in papers if _writes_field(p, subject)] or papers
+        elif (field := _FIELD_BEFORE.match(topic)) and (writing := [p for p in papers if _writes_field(p, field[1])]):
+            # "a code completion benchmark": a field said before what is made holds the papers to it as "a benchmark
+            # for code completion" does, when one of them writes it.
+            topic, papers = field[1], writing
     asked = asked_figures(topic)
     if asked:
         return _stating(asked, _without(topic, asked), papers, score_topic, topic)
@@ -229,8 +231,11 @@ def find_matches(
     names = _heads([n for n in topic_names(unbracketed if _describes(unbracketed) else topic)
                     if not is_generic(n) and not _sentence_case(n, topic, papers)], topic, papers)
     if names:
-        # "A or B", and "A, B and the like" (each a kind of what the list is of).
-        any_of = bool(re.search(r"\bor\b", topic) or _AND_SO_ON.search(topic))
+        # "A or B", and "A, B and the like" (each a kind of what the list is of); not "A and evaluate on B etc." nor
+        # "both A and B, etc.", where every name is asked.
+        any_of = bool(re.search(r"\bor\b", topic)) or (
+            _AND_SO_ON.search(topic) is not None and
+            not re.search(r"\b(?:and|both|combin\w*|together|plus)\b", _AND_SO_ON.sub("", topic), re.I))
         matches = _named(names, papers, any_of=any_of, passing=passing)
         if len(matches) >= COMMON_NAME_PAPERS and \
                 len(long_words(_without_names(topic, names), CHATTER)) >= DESCRIBED_AROUND_NAME:
@@ -827,7 +832,8 @@ _MADE_FOR = re.compile(r"^.*?\b(?:benchmarks?|datasets?|data\s*sets?|corpus|corp
 # "a code completion benchmark": a field of two or three words said before what is made ("math" alone, too loose a
 # field to hold the papers to, stays the topic).
 _FIELD_BEFORE = re.compile(r"^(?:(?:introduc|propos|buil[dt]|creat|construct|contribut|releas|present|develop|design|"
-                           r"curat)\w*\s+)?(?:(?:a|an|their\s+own|its\s+own)\s+)?(?P<field>(?!(?:a|an|the)\s)(?:[\w-]+\s+){1,2}[\w-]+)\s+"
+                           r"curat)\w*\s+)?(?:(?:a|an|their\s+own|its\s+own)\s+)?(?P<field>(?!(?:a|an|the|several|"
+                           r"many|some|two|three|four|five|few|various|multiple|other|different|more)\s)(?:[\w-]+\s+){1,2}[\w-]+)\s+"
                            r"(?:benchmarks?|datasets?|data\s*sets?|corpus|corpora|test\s+sets?)\s*$", re.I)
 # A topic asking for papers that make data: "a new benchmark for X", "novel datasets of Y".
 # Or a benchmark the papers are asked to make, new or not: "introduce a benchmark that's pitched as repository-level
@@ -886,7 +892,8 @@ def _described(
             # Or by a term of it few abstracts write side by side ("... relies on reinforcement learning"): its
             # head's first ("run a user study, i.e. recruit people to ..." is about user studies), and not one of the
             # uses it lists ("either as an eval metric or as a training signal").
-            termed = rare_term(topic_head(topic), papers) or rare_term(_EITHER_USE.sub("", topic), papers)
+            termed = rare_term(topic_head(topic, alternatives=False), papers) or \
+                rare_term(_EITHER_USE.sub("", topic), papers)
             return [Match(papers[pid], said, best[pid].score if pid in best else 0.0)
                     for pid, said in sorted(termed.items(),
                                             key=lambda item: -(best[item[0]].score if item[0] in best else 0.0))]

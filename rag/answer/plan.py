@@ -372,10 +372,15 @@ def asked_part(question: str) -> str:
 
 
 # A closing clause leaving something out, after the ask: "..., apart from FVEL?", "? -- leave out ... like FVEL".
+# "... besides CodeTree?", "... apart from Stable Code": papers set aside at the very end of a question.
+_BESIDES_LAST = re.compile(r"\s+(?:besides|apart\s+from|aside\s+from|except(?:\s+for)?)\s+[^,;:?!()]{1,60}?[?.!]*$",
+                           re.I)
 _SET_ASIDE_TAIL = re.compile(rf"(?:[?.;,]|\s[-–—]+)\s*(?:(?:but|and|please)\s+)?(?:(?:leave|leaving)\s+out|exclud\w*|"
                              rf"ignor\w*|skip\w*|{SETTING_ASIDE})\b[^?]*[?.!]*$|"
                              # "... webarena itself aside": the name, then set aside
-                             r"(?:[?.;,]|\s[-–—]+)\s*[^?.;,]{1,40}?\s+(?:itself\s+)?aside\s*[?.!]*$", re.I)
+                             r"(?:[?.;,]|\s[-–—]+)\s*[^?.;,]{1,40}?\s+(?:itself\s+)?aside\s*[?.!]*$|"
+                             # "which papers use HumanEval besides CodeTree?": said last, no comma before it
+                             + _BESIDES_LAST.pattern, re.I)
 
 
 # "the paper that originally introduced", "the one who first proposed": its maker, right before a name.
@@ -1038,7 +1043,9 @@ _ASK_AFTER = re.compile(r"^(?P<topic>.+?)\s*[-–—:,.?]+\s*(?:so\s+)?"
                         r"\s*[?.!]*$", re.I)
 # "Running on small hardware like a laptop cpu — which papers care for this?": after a dash or colon (not a sentence:
 # "CrossCodeEval gets criticised. Which papers address this?" asks for the criticism), the papers about what was said.
-_ABOUT_IT_AFTER = re.compile(r"^(?P<topic>[^.?!]+?)\s*[-–—:]+\s*(?:so\s+)?(?:which|what|any)\s+"
+_ABOUT_IT_AFTER = re.compile(r"^(?![^.?!]*?\b(?:is|are|was|were|gets?|got|has|have|had|does|do|did|seems?|looks?|"
+                             r"feels?)\b)"  # a claim ("HumanEval is contaminated — which papers mention this?")
+                             r"(?P<topic>[^.?!]+?)\s*[-–—:]+\s*(?:so\s+)?(?:which|what|any)\s+"
                              rf"(?:papers|ones|works|studies)(?:\s+{HERE})?\s+(?:cover|address|discuss|mention|study|tackle|consider|"
                              r"care\s+(?:for|about)|deal\s+with|touch(?:\s+on)?|look\s+(?:at|into)|work\s+on|focus\s+on|"
                              r"talk\s+about)\s+(?:that|this|it)\s*[?.!]*$", re.I)
@@ -1130,7 +1137,7 @@ def list_topic(text: str) -> str:
     # else of them later, nor a claim checked ("..., right?").
     text = _KIND_PAPERS_DOING.sub(_which_of_kind, text)
     topic = _any_topic(text)
-    if restated := _RESTATED.search(topic):
+    if (restated := _RESTATED.search(topic)) and _POINTS_AT_A_GROUP.search(topic[:restated.start()]):
         topic = restated["what"]
     if (only := _ONLY_THE_ONES.search(topic)) and key_names(f"about {topic[only.end():]}") and \
             key_names(f"about {topic[:only.start()]}"):
@@ -1140,6 +1147,9 @@ def list_topic(text: str) -> str:
 
 # "X vs. Y: give me the first group, i.e. every paper that introduces a new code completion benchmark": the ask said
 # again plainly, after "i.e." or "in other words", is the topic.
+# What a topic said before the restatement must be no topic of its own: "give me the first group", "X vs. Y".
+_POINTS_AT_A_GROUP = re.compile(r"\b(?:first|second|former|latter|other)\s+(?:group|one|kind|set|category|bucket|"
+                                r"camp)\b|\bvs\.?(?!\w)|\bversus\b", re.I)
 _RESTATED = re.compile(r"(?:\bi\.\s?e\.|\bthat\s+is|\bin\s+other\s+words|\bnamely),?\s+(?:every|all|any|the|those)?\s*"
                        r"(?:papers?|ones?|works?|studies)\s+(?:that|which|who|where)\s+(?P<what>[^?]+)$", re.I)
 # "Lean? Just the ones that actually work with Lean proofs": the list, narrowed as a follow-up narrows one, when the
@@ -1525,7 +1535,7 @@ _NOT_TAIL = re.compile(r"\s*(?:[,;]|\s[-–—]+)\s*(?:but\s+)?not\s+(?!(?:just|
 
 
 def _without_exclusions(text: str) -> str:
-    text = _SET_ASIDE_CLAUSE.sub("", _EXCLUDING_CLAUSE.sub("", text))
+    text = _BESIDES_LAST.sub("", _SET_ASIDE_CLAUSE.sub("", _EXCLUDING_CLAUSE.sub("", text)))
 
     def kept(bracket: re.Match[str]) -> str:
         inside = _NOT_ITEM.sub("", bracket[1]).strip(" ,")

@@ -22,9 +22,9 @@ _ASKED = re.compile(r"\b(?:release[sd]?|releasing|open[- ]?sourc\w*|publish(?:es
                     r"\b(?:make|makes|made|put|puts)\s+(?:(?:a|an|the|their|its|any)\s+)?"
                     rf"(?P<made>{_WHAT})\s+(?:(?:public(?:ly)?|freely|openly)\s+)?(?:available|accessible|public|"
                     r"up|out|online|(?=on\s+(?:hugging\s*face|HF)\b))\b|"
-                    # "released on Hugging Face", whatever it was
-                    r"\b(?:release[sd]?|releasing|publish(?:es|ed)?|upload(?:s|ed)?|put)(?=\s+(?:on|via|to)\s+(?:the\s+)?"
-                    r"(?:hugging\s*face|HF)\b)", re.I)
+                    # "released on Hugging Face", whatever it was, said first (not "models published on HF")
+                    r"^(?:release[sd]?|releasing|publish(?:es|ed)?|upload(?:s|ed)?|put)(?=\s+(?:on|via|to)\s+"
+                    r"(?:the\s+)?(?:hugging\s*face|HF)\b)", re.I)
 # The kinds of thing released, each by the words a sentence releasing it has.
 _KINDS = {
     "code": r"code|source|implementation|repositor\w*|github\.com",
@@ -56,8 +56,11 @@ _PUBLIC = re.compile(r"\b(?:publicly|freely|openly)\s+(?:available|accessible|re
                      r"(?=\s+(?:on|at|via|in|from|to|under|for)\b|\s*[.,;:]|\s*$)", re.I)
 
 
-# Words around a release asked that ask nothing more of the papers ("LLM-agent papers that also release ...").
-_REST_WORDS = re.compile(r"\b(?:(?:say|says|said|claim|claims|state|states)\s+(?:that\s+)?(?:they|it)|that|which|who|"
+# Words around a release asked that ask nothing more of the papers ("LLM-agent papers that also release ...", "...,
+# if anything"); a paper set aside ("besides Stable Code") is the pipeline's to leave out, not what the rest is about.
+_REST_WORDS = re.compile(r"\b(?:besides|apart\s+from|except(?:\s+for)?|other\s+than)\b.*$|"
+                         r",?\s*\bif\s+(?:anything|any)\b|"
+                         r"\b(?:(?:say|says|said|claim|claims|state|states)\s+(?:that\s+)?(?:they|it)|that|which|who|"
                          r"and|also|papers?|works?|ones?|do|does|both|publicly|in|on|for)\b", re.I)
 
 

@@ -116,11 +116,14 @@ def rare_term(phrase: str, papers: dict[str, Paper]) -> dict[str, str]:
     return best
 
 
-def topic_head(topic: str) -> str:
+def topic_head(topic: str, alternatives: bool = True) -> str:
     """The topic's head when what follows it only says more of it ("multi-agent framework" of "multi-agent framework,
-    with several LLM agents collaborating"), else ""."""
+    with several LLM agents collaborating"), else ""; `alternatives`: or adds another ("undergraduate level, or
+    graduate"), which a head standing for the whole topic must not leave out."""
     match = _HEAD.match(topic)
-    return match["head"].strip() if match else ""
+    if match is None or (not alternatives and re.match(r"\s*,\s+or\b", topic[match.end("head"):], re.I)):
+        return ""
+    return match["head"].strip()
 
 
 def head_writers(topic: str, papers: dict[str, Paper]) -> dict[str, str]:
