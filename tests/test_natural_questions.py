@@ -3474,4 +3474,5 @@ def test_papers_making_a_benchmark_for_a_field_said_before_it(engine, question):
      {"FVEL", "STP", "Towards Neural Synthesis for SMT-Assisted Proof-Oriented Programming"}),
 ])
 def test_names_among_examples_and_names_as_sides(engine, question, cited):
-    assert cited <= _short_titles(engine.ask(question)) and len(_short_titles(engine.ask(question))) <= len(cited) + 1
+    titles = _short_titles(engine.ask(question))
+    assert cited <= titles and len(titles) <= len(cited) + 1

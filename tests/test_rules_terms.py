@@ -76,3 +76,13 @@ def test_topic_head(topic: str, expected: str) -> None:
 ])
 def test_head_writers(topic: str, writers: set[str]) -> None:
     assert {PAPERS[pid].title for pid in head_writers(topic, PAPERS)} == writers
+
+
+def test_a_term_more_than_a_dozen_abstracts_write_is_a_fields_on_a_large_index():
+    """On 200 abstracts, 15% would be 30 writers: twenty writing "randomized controlled trials" are a field's term."""
+    trials = [_paper(n, f"Trial {n}", "A randomized controlled trial of a drug.") for n in range(20)]
+    others = [_paper(100 + n, f"Other {n}", f"We study cells {n}.") for n in range(180)]
+    papers = {p.paper_id: p for p in trials + others}
+    assert head_writers("randomized controlled trials, with patients followed", papers) == {}
+    few = {p.paper_id: p for p in trials[:5] + others}
+    assert len(head_writers("randomized controlled trials, with patients followed", few)) == 5

@@ -27,17 +27,14 @@ DESCRIBING = re.compile(r"^\s*(?:(?:in|for|on|from|about)\s+)?(?:the|that|this)\
                         r"(?=,|:|;|\s+[-–—]{1,2}\s+)", re.I)
 
 
-# "tell me about the system that writes whole research papers by itself": a paper asked about by what its work does.
-_TOLD_ABOUT = re.compile(r"^\s*(?:(?:please|so|ok(?:ay)?|hi|hey)[,\s]+)*(?:tell\s+me|what\s+do\s+you\s+know|"
-                         r"what\s+can\s+you\s+tell\s+me|give\s+me\s+an\s+overview|explain)\s+(?:about|of)?\s*"
-                         r"(?:the|that|this)\s+(?P<description>(?:[\w/+-]+\s+){0,4}?(?:system|method|model|framework|"
-                         r"agent|tool|approach|technique|benchmark|dataset|paper|work|study)\s+(?:that|which|where|who)\s+"
-                         r"[^?.!;]+)", re.I)
-
-
 # What a description calls the work itself, which says nothing of which paper it is.
 _WORK_NOUNS = re.compile(r"(?:system|method|model|framework|agent|tool|approach|technique|benchmark|dataset|paper|"
                          r"work|study)s?", re.I)
+# "tell me about the system that writes whole research papers by itself": a paper asked about by what its work does.
+_TOLD_ABOUT = re.compile(r"^\s*(?:(?:please|so|ok(?:ay)?|hi|hey)[,\s]+)*(?:tell\s+me|what\s+do\s+you\s+know|"
+                         r"what\s+can\s+you\s+tell\s+me|give\s+me\s+an\s+overview|explain)\s+(?:about|of)?\s*"
+                         r"(?:the|that|this)\s+(?P<description>(?:[\w/+-]+\s+){0,4}?"
+                         rf"{_WORK_NOUNS.pattern}\s+(?:that|which|where|who)\s+[^?.!;]+)", re.I)
 
 
 def describes_well(found: Gathered, description: str, paper_id: str, bar: float) -> bool:

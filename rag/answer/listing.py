@@ -452,7 +452,9 @@ def unmet_filters(topic: str, papers: Iterable[Paper]) -> str:
 
 # Examples given for a topic: "..., like MPI, OpenMP or Fortran", "... such as X and Y", "... (OpenMP, MPI, ...)".
 # Or after the ask, as a fragment of their own: "anything on LLMs for HPC code? mpi, openmp, fortran, that world".
-_EXAMPLES = re.compile(r"^(?P<head>.+?)(?:(?:,?\s+(?:like|such as|e\.g\.,?|including|for example,?)|"
+# The words that introduce examples in a topic ("like", "such as", ...).
+_EXAMPLE_CUES = r"like|such\s+as|e\.g\.,?|including|for\s+example,?"
+_EXAMPLES = re.compile(rf"^(?P<head>.+?)(?:(?:,?\s+(?:{_EXAMPLE_CUES})|"
                        r"\?\s*(?:(?:e\.g\.|like|such as),?)?)\s+(?P<listed>[^()?]+)|"
                        r"\s*\((?:e\.g\.,?\s*|like\s+|"
                        r"(?P<also>counting|including|incl\.|plus|or|and|also|as well as)\s+)?"
@@ -773,7 +775,8 @@ def _plain_alternative(topic: str, names: list[str]) -> bool:
     return True in named and False in named[1:] and _describes(_without_names(topic, names))
 
 
-_EXAMPLES_CUE = re.compile(r"\b(?:like|such\s+as|e\.\s?g\.|i\.\s?e\.|including|for\s+example)(?!\w)", re.I)
+# Examples as a topic introduces them, and alternatives said after "i.e." ("i.e. competition, olympiad ... math").
+_EXAMPLES_CUE = re.compile(rf"\b(?:{_EXAMPLE_CUES}|i\.\s?e\.)(?!\w)", re.I)
 
 
 def _among_examples(topic: str, names: list[str]) -> bool:

@@ -41,6 +41,7 @@ from rag.answer.mentions import KIND_WORDS, Lexicon, Mention, key, name_like, pa
 from rag.answer.metric_names import asks_metrics
 from rag.answer.paper_filters import split_filters, with_filters, years_up_front
 from rag.answer.quoted_titles import labelled_paper, quoted_papers, quoted_title_spans, without_quoted_titles
+from rag.answer.released import HUGGING_FACE
 from rag.answer.tuned_models import asks_tuned_models
 from rag.text.names import key_names, names_in
 from rag.text.sentences import split_sentences
@@ -1623,8 +1624,8 @@ def _list_topic(text: str) -> str:
                   r"tr(?:y|ied)|touch|mention|cite|discuss)\b)", "which papers ", text, flags=re.I)
     # "what got released on Hugging Face?", "what's been put on HF": which papers released something there.
     text = re.sub(r"^what(?:['’]s|\s+has|\s+have|\s+is|\s+was|\s+were)?\s+(?:been\s+|got\s+|gets\s+|get\s+)?"
-                  r"(?:released|put|published|made\s+available|uploaded)\s+(?=(?:on|via|at|to)\s+(?:the\s+)?"
-                  r"(?:hugging\s*face|HF)\b)", "which papers released something ", text, flags=re.I)
+                  rf"(?:released|put|published|made\s+available|uploaded)\s+(?=(?:on|via|at|to)\s+(?:the\s+)?"
+                  rf"{HUGGING_FACE}\b)", "which papers released something ", text, flags=re.I)
     # "which papers describe their own system as multi-agent?", "call their method a verifier", "pitch themselves as a
     # multi-agent framework": the papers on what they call it.
     # Not "position themselves as a benchmark for X": what kind of paper each is, as asked plainly.

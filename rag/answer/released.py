@@ -9,6 +9,8 @@ import re
 
 from rag.text.sentences import split_sentences
 
+# Hugging Face as a question names it, a place releases go ("on Hugging Face", "via the HF hub").
+HUGGING_FACE = r"(?:hugging\s*face|HF)"
 # What is released: "code", "code / give a repository link", "weights, models or data".
 _WHAT = (r"(?:code|source|implementation|repo\w*|github|links?|data\w*|corpus|corpora|benchmarks?|weights|models?|"
          r"checkpoints?|something|anything|stuff|things|artifacts?|artefacts?|resources?)\b(?:\s+links?\b)?(?:\s*(?:/|,|or|and)\s*(?:[\w-]+\s+){0,3}?(?:code|source|repo\w*|links?|"
@@ -21,10 +23,10 @@ _ASKED = re.compile(r"\b(?:release[sd]?|releasing|open[- ]?sourc\w*|publish(?:es
                     rf"\s+(?P<what>{_WHAT})|"
                     r"\b(?:make|makes|made|put|puts)\s+(?:(?:a|an|the|their|its|any)\s+)?"
                     rf"(?P<made>{_WHAT})\s+(?:(?:public(?:ly)?|freely|openly)\s+)?(?:available|accessible|public|"
-                    r"up|out|online|(?=on\s+(?:hugging\s*face|HF)\b))\b|"
+                    rf"up|out|online|(?=on\s+{HUGGING_FACE}\b))\b|"
                     # "released on Hugging Face", whatever it was, said first (not "models published on HF")
                     r"^(?:release[sd]?|releasing|publish(?:es|ed)?|upload(?:s|ed)?|put)(?=\s+(?:on|via|to)\s+"
-                    r"(?:the\s+)?(?:hugging\s*face|HF)\b)", re.I)
+                    rf"(?:the\s+)?{HUGGING_FACE}\b)", re.I)
 # The kinds of thing released, each by the words a sentence releasing it has.
 _KINDS = {
     "code": r"code|source|implementation|repositor\w*|github\.com",
@@ -39,7 +41,7 @@ _KINDS = {
 # their dataset available via the HF hub"): a sentence releasing there, besides what it releases.
 _PLACES = {"hugging face": r"hugging\s*face|huggingface\.co/"}
 _PLACE = re.compile(r"(?:\s+(?:publicly|openly|freely))?(?:\s+(?:available|accessible|up|out|online))?"
-                    r"\s*(?:on|via|at|through|to|in)\s+(?:the\s+)?(?:hugging\s*face|HF)(?:\s+hub)?\b"
+                    rf"\s*(?:on|via|at|through|to|in)\s+(?:the\s+)?{HUGGING_FACE}(?:\s+hub)?\b"
                     r"(?!\s+(?:datasets?|models?|hub\s+datasets?)\b)(?!\s*(?:or|and|/)\s)", re.I)
 # The end of the clause asking the release: what follows is no more asked of the papers ("? list me those pls").
 _CLAUSE_END = re.compile(r"[?!;]|\.(?:\s|$)(?<!e\.g\.\s)(?<!i\.e\.\s)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rag.text.chatter import CHATTER
 from rag.text.sentences import split_sentences
@@ -20,6 +21,10 @@ from rag.types import Paper
 # says; one more of them use is a field's everyday words ("code generation").
 RARE_WORD_SHARE = 0.15
 TERM_WORDS = (2, 3)
+# And however large the index, a term more than a dozen abstracts write is a field's (SciFact's "randomized
+# controlled trials", in 111 of 5,183): listing every writer is no answer to what a topic says of it. On the
+# built-in index the share (10 of 67) is the lower bound.
+MOST_WRITERS = 12
 # A term is matched by its words' stems cut to six letters: "code interpreter" is no "code interaction". Lists that
 # match a topic's words loosely anywhere in an abstract (listing.py) cut them to five ("evolutionary" and "evolution").
 STEM_LETTERS = 6
@@ -54,10 +59,29 @@ def writers(term: tuple[str, ...], papers: Iterable[Paper]) -> dict[str, str]:
     """The papers writing the term side by side in one sentence (or their title), each with the first such."""
     found = {}
     for paper in papers:
+        # Only an abstract having each stem but its last letter, and the term's stems in a row, is split into
+        # sentences: on SciFact's 5,183 abstracts stemming every sentence took seconds a list.
+        text = f"{paper.title}\n{paper.abstract}"
+        if not all(stem[:-1] in text.lower() for stem in term) or f" {' '.join(term)} " not in _stem_line(text):
+            continue
         said = next((t for t in [paper.title, *split_sentences(paper.abstract)] if side_by_side(term, t)), None)
         if said is not None:
             found[paper.paper_id] = said
     return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _stem_line(text: str) -> str:
+    """A paper's stems in order, spaced and kept: a term written side by side anywhere in it is a run of this line,
+    and each list question asks the same abstracts again."""
+    return f" {' '.join(term_stems(text))} "
+
+
+def _papers_using(stems: set[str], papers: Iterable[Paper]) -> dict[str, int]:
+    """How many of the papers use each stem, stemming only the abstracts having the stem but its last letter."""
+    texts = [(text, text.lower()) for p in papers for text in [f"{p.title}\n{p.abstract}"]]
+    return {stem: sum(1 for text, lowered in texts if stem[:-1] in lowered and f" {stem} " in _stem_line(text))
+            for stem in stems}
 
 
 def _terms(phrase: str) -> list[tuple[str, ...]]:
@@ -93,9 +117,8 @@ def rare_term(phrase: str, papers: dict[str, Paper]) -> dict[str, str]:
     # Only what comes before a negation: "evolutionary search, with or without LLMs" is about evolutionary search;
     # "training that does not rely on reinforcement learning" names no term it is about.
     phrase = phrase[:negated.start()] if (negated := _NEGATED.search(phrase)) else phrase
-    used = [set(term_stems(f"{p.title} {p.abstract}")) for p in papers.values()]
-    counts = {stem: sum(stem in u for u in used) for word in _WORD.findall(phrase) if not _USING.match(word)
-              for stem in term_stems(word)}
+    counts = _papers_using({stem for word in _WORD.findall(phrase) if not _USING.match(word)
+                            for stem in term_stems(word)}, papers.values())
     # A word of the topic no abstract uses says it is about something the index lacks ("... to protein or drug
     # molecule design"): a term beside it is no more than its setting. Not the asker's adverbs ("honestly").
     if any(counts.get(stem, 1) == 0 for word in long_words(phrase, CHATTER | _GRAMMAR)
@@ -111,9 +134,14 @@ def rare_term(phrase: str, papers: dict[str, Paper]) -> dict[str, str]:
                 not any(counts.get(word, 0) <= RARE_WORD_SHARE * len(papers) for word in term):
             continue  # "existing code", "code run": everyday words side by side, however few write them so
         found = writers(term, papers.values())
-        if 2 <= len(found) <= RARE_WORD_SHARE * len(papers) and (not best or len(found) < len(best)):
+        if 2 <= len(found) <= _few(papers) and (not best or len(found) < len(best)):
             best, size = found, len(term)
     return best
+
+
+def _few(papers: dict[str, Paper]) -> float:
+    """The most writers a term may have and still be a few abstracts' term."""
+    return min(RARE_WORD_SHARE * len(papers), MOST_WRITERS)
 
 
 def topic_head(topic: str, alternatives: bool = True) -> str:
@@ -135,4 +163,4 @@ def head_writers(topic: str, papers: dict[str, Paper]) -> dict[str, str]:
             any(w.lower() in STOPWORDS for w in _WORD.findall(lead)):
         return {}
     found = writers(term, papers.values())
-    return found if 2 <= len(found) <= RARE_WORD_SHARE * len(papers) else {}
+    return found if 2 <= len(found) <= _few(papers) else {}
