@@ -292,6 +292,13 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     # Papers the asker remembers after the ask are examples of the ways, each answered beside the others.
     ("ways llms get used to automate ml research itself? the ai scientist, the meta agent one...", "multi", ["ai"]),
     ("what are the ways the AI Scientist reviews papers?", "factoid", ["ai"]),  # named in the ask: about it
+    # Several groups' view, however hedged; how the answer is to be put is no part of what is asked.
+    ("Several papers seem to argue small specialist models beat huge ones. What's the evidence?", "multi", []),
+    ("Can you summarize, for a general audience, why these papers think a verifier matters?", "multi", []),
+    ("In plain English, how do the provers get their training data?", "multi", []),
+    # What a paper builds, said for the papers that build one: which of them do it; not the things a paper tests.
+    ("which provers report miniF2F numbers?", "list", []),
+    ("which agents does ExecRepoBench test?", "factoid", ["eb"]),
 ])
 def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     plan = understand(question, lexicon)
@@ -304,10 +311,27 @@ def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     ("a blog says AlphaCode and PyCoder use ASTs. which abstracts actually use ASTs?", "list", "ASTs"),
     ("RLCoder and PyCoder both do completion. What other papers do it?", "comparative", ""),  # "it" points back
     ("Compare RLCoder and PyCoder. Which papers use them?", "comparative", ""),
+    # "that one": the name the asker began with, whatever describes it after.
+    ("Also PyCoder - the syntax-aware completion model. which papers use that one?", "list", "PyCoder"),
+    # "it" as a clause's subject is what the clause is about, not a name before.
+    ("ExecRepoBench leaks. Which papers build a benchmark and say that it's meant to stop leaks?", "list",
+     "build a benchmark and say that it's meant to stop leaks"),
 ])
 def test_a_list_of_the_whole_index_may_follow_papers_named_before_it(lexicon, question, kind, topic):
     plan = understand(question, lexicon)
     assert (plan.kind, plan.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("Which papers put together a brand new benchmark for code completion?",
+     "build a new benchmark for code completion"),
+    ("which papers came up with a new tokenizer?", "propose a new tokenizer"),
+    ("which papers put out a dataset?", "release a dataset"),
+    ("which papers put the model in a sandbox?", "put the model in a sandbox"),  # no particle: as said
+])
+def test_a_verb_said_with_a_particle_is_read_as_the_abstracts_say_it(lexicon, question, topic):
+    plan = understand(question, lexicon)
+    assert (plan.kind, plan.topic) == ("list", topic)
 
 
 @pytest.mark.parametrize(("question", "kind", "topic"), [
@@ -342,6 +366,11 @@ def test_a_kind_of_papers_said_with_what_they_do_asks_which_do_it(lexicon, quest
     ("my students use chatgpt for homework", ""),
     ("how multi agent frameworks plan", ""),
     ("number of tasks in MBPP", ""),
+    # Examples after a dash, a closing "list pls" after a sentence.
+    ("hpc code papers — mpi, openmp, fortran etc", "hpc code, e.g. mpi, openmp, fortran etc"),
+    ("completion grounded in deployed usage — telemetry, A/B tests. list pls",
+     "completion grounded in deployed usage telemetry, A/B tests"),
+    ("hpc code papers — how do they scale?", ""),  # a question after the dash
     ("any study of code generation on machine learning library tasks?", ""),  # whether there is one
 ])
 def test_a_search_box_query_naming_a_topic_asks_for_the_papers_on_it(lexicon, question, topic):

@@ -416,6 +416,13 @@ def test_a_clipping_heading_a_name_the_abstracts_write_is_left_as_typed():
     ("papers that do BOTH RL and code", "", set(), "papers that do both RL and code"),
     ("NOT just a mention", "", set(), "not just a mention"),
     ("results on NONE of them", "We test on NONE of the splits.", set(), "results on NONE of them"),
+    # Any English word of four letters or more in capitals, unless the corpus writes it so: stressed, no name.
+    ("whether it's FAST", "code that runs fast.", set(), "whether it's fast"),
+    ("results on MATH", "on GSM8K and MATH.", {"math"}, "results on MATH"),  # written so: a benchmark
+    ("MARIO accuracy", "MARIO reaches 70%. We train MARIO on mario levels.", {"mario"}, "MARIO accuracy"),  # a name
+    ("papers on APPS", "we build apps for phones", set(), "papers on apps"),  # only ever a plain word there
+    ("papers on CUDA", "", {"cuda"}, "papers on CUDA"),  # nothing the corpus writes: a name it lacks
+    ("RAG papers", "rag dolls", {"rag"}, "RAG papers"),  # three letters: an acronym as often as a word
     # Four or five letters: a double letter typed once or two letters swapped, into the one word the index has.
     ("avg cost per isue", "on average $0.43 per issue", set(), "avg cost per issue"),
     ("the top socre", "a score of 81", set(), "the top score"),

@@ -174,7 +174,7 @@ _PRONOUN_ONLY = re.compile(r"\b(?:it|its|they|them|their|this paper|that paper|t
 # A label before the question about who asks or why ("for my survey:", "reviewer here:", "quick sanity check:"): it
 # says nothing about what is asked, and its words ("reviewer") would find papers about them. The whole label must be
 # such words: "Question about AlphaCode:", "For the theorem proving papers:" say what is asked.
-_LEAD_IN = re.compile(r"^(?P<label>[^:?]{1,40}):\s+(?=\S)")
+_LEAD_IN = re.compile(r"^(?P<label>[^:?]{1,60}):\s+(?=\S)")
 # "FunCoder — +9.8% over SOTA. how much does StableCode-3b beat GPT-3.5 by?": a label set off by a dash.
 _DASHED_LABEL = re.compile(r"^(?P<label>[^:?—–]{1,40}?)\s*(?:\s[—–-]{1,2}\s|[—–])\s*(?=\S)")
 # "In the FunCoder paper (divide-and-conquer ...), ...", "per FunCoder's abstract: ...": the paper the rest is in.
@@ -186,15 +186,25 @@ _ASKER = re.compile(r"(?:for (?:my|our|a) (?:[\w-]+ ){0,2}(?:survey|thesis|revie
                     r"(?:one|question)|random (?:one|question)|fyi|btw|side note|curious|follow-?up|ok(?:ay)?|so|hi|"
                     r"hey|hello|"
                     # "True or false: ...": how the asker wants it answered, no alternatives to choose between.
-                    r"true or false|true/false|yes or no|yes/no)", re.I)
+                    r"true or false|true/false|yes or no|yes/no)"
+                    # "Quick sanity check before I write this line": when the asker needs it
+                    r"(?:\s+(?:before|while|since|as)\s+(?:i|we)\s+[^:]{1,30})?", re.I)
+# How the answer is to be put, not what it is about: "for a general audience", "in plain language", "Plain-language
+# gist please". Its words ("audience", "plain") are in no abstract's sentence on the topic.
+_PRESENTATION = re.compile(r"\s*,?\s*\b(?:(?:for|to)\s+(?:a\s+|the\s+)?(?:general|lay|non-?expert|non-?specialist|"
+                           r"wider|broad|popular)\s+(?:audience|readers?|readership|public)|"
+                           r"in\s+(?:plain|simple|everyday)\s+(?:english|language|words|terms)|"
+                           r"in\s+(?:layman['’]?s|lay(?:person['’]s)?)\s+terms|"
+                           r"(?:in\s+)?(?:a\s+)?plain[-\s]language\s+(?:gist|summary|version|terms)(?:\s+(?:please|pls))?)"
+                           r"\b\s*,?(?=\s|[?.!]|$)", re.I)
 
 
 # "Describe how ...", "Walk me through how A and B each ...", "Tell me which ...", and the asker musing ("I wonder
 # which ...", "It would be useful to know how ...", "One might ask which ...", "Curious whether ..."): a request or a
 # musing wrapped round a question.
 _TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?"
-                      r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?=describe|explain|tell|walk|outline|spell|help))?"
-                      r"(?:describe|explain|tell\s+(?:me|us)|walk\s+(?:me|us)\s+through|"
+                      r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?=describe|explain|tell|walk|outline|spell|help|summari))?"
+                      r"(?:describe|explain|summari[sz]e|sum\s+up|tell\s+(?:me|us)|walk\s+(?:me|us)\s+through|"
                       r"outline|spell\s+out|give\s+(?:me|us)\s+a\s+sense\s+of|i['’]d\s+like\s+to\s+know|"
                       r"i\s+want\s+to\s+(?:know|understand)|help\s+(?:me|us)\s+understand|"
                       r"i\s+(?:do\s+)?wonder|i['’]m\s+wondering|it\s+would\s+be\s+(?:useful|good|helpful|nice|interesting)\s+"
@@ -340,11 +350,18 @@ def _uninflected(verb: str) -> str:
     return verb[:-2] if re.search(r"(?:ss|sh|ch|x|z)es$", verb) else verb[:-1]
 
 
+def _presented_aside(question: str) -> str:
+    """The question without how its answer is to be put (see _PRESENTATION)."""
+    if (kept := _PRESENTATION.sub(" ", question)) == question:
+        return question
+    return re.sub(r"\s*([?.!])(?:\s*[.!])+$", r"\1", re.sub(r"\s{2,}", " ", kept)).strip()
+
+
 def asked_part(question: str) -> str:
     """The question without a lead-in label about the asker ("for my survey: how do papers ..." -> "how do papers
     ..."), nor a request wrapped round it ("Describe how papers ..."); a label that names what is asked
     ("GitChameleon: what's GPT-4o's pass@1?") stays."""
-    question = _kept_to(question)
+    question = _kept_to(_presented_aside(question))
     question = re.sub(r"\b(which|what|how\s+many)\s+of\s+(papers|works|studies)\b", r"\1 of the \2", question,
                       flags=re.I)  # "Which of papers is making ...": the article a second-language asker left out
     # "how handled across works", "how each paper splits the roles": asked across the papers, as "how do the papers".
@@ -509,7 +526,7 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
     picks_one = len(named) >= 2 and _PICK_ONE.match(text) and re.search(r"\bor\b", text)
     topic = "" if picks_one else list_topic(text) if len(named) < 2 else _list_topic(text)
     if topic:
-        return Plan("list", topic=_BRAND_NEW.sub("new", topic), papers=named, terms=terms)
+        return Plan("list", topic=_plain_verbs(_BRAND_NEW.sub("new", topic)), papers=named, terms=terms)
     if len(named) >= 2:
         listed = _listed_sides(text, mentions)[:MAX_COMPARED - len(named)]
         if listed:  # "B-Coder, RLCoder and the CodeT5 + RRHF code optimisation paper": a third side, described
@@ -943,7 +960,7 @@ _ACROSS_PAPERS = re.compile(
     r"adapted)\b|"
     # "why do some authors think X, and what do they propose?": several groups' views.
     r"\b(?:some|several|many|various|other)\s+(?:authors|papers|researchers|works|groups|teams|studies)\s+"
-    r"(?:think|argue|claim|say|find|found|report|believe|propose|suggest|consider)\b|"
+    r"(?:(?:seem|appear|tend)\s+to\s+)?(?:think|argue|claim|say|find|found|report|believe|propose|suggest|consider)\b|"
     r"^how\s+(?:are|is)\s+(?:[\w/-]+\s+){1,4}?being\s+(?:used|applied|employed|leveraged|adapted)\b|"
     # "is there evidence here that small models beat big ones?", "what evidence is there that diversity matters?":
     # the evidence of the collection, one paper's finding each, not one abstract's sentences.
@@ -1120,6 +1137,17 @@ def list_question(topic: str) -> str:
 
 # "a brand new benchmark", "a brand-new dataset": new, said louder.
 _BRAND_NEW = re.compile(r"\bbrand[-\s]+new\b", re.I)
+# A verb said with a particle, as the abstracts say it in one word: "put together a benchmark" (built), "come up with a
+# method" (proposed), "put out a dataset" (released). The particle alone ("together") is in few abstracts.
+_PHRASAL_VERBS = ((re.compile(r"\b(?:put|puts|putting)\s+together\b", re.I), "build"),
+                  (re.compile(r"\b(?:come|comes|came|coming)\s+up\s+with\b", re.I), "propose"),
+                  (re.compile(r"\b(?:put|puts|putting)\s+out\b", re.I), "release"))
+
+
+def _plain_verbs(topic: str) -> str:
+    for phrasal, verb in _PHRASAL_VERBS:
+        topic = phrasal.sub(verb, topic)
+    return topic
 
 
 def list_topic(text: str) -> str:
@@ -1136,7 +1164,7 @@ def list_topic(text: str) -> str:
     # "code completion papers using RL?", "completion papers reporting ROUGE-L?": papers of a kind, said as a fragment
     # with what they do; which of them do it. Read on the whole question: not when a question word asks something
     # else of them later, nor a claim checked ("..., right?").
-    text = _KIND_PAPERS_DOING.sub(_which_of_kind, text)
+    text = _KIND_PAPERS_DOING.sub(_which_of_kind, _WHICH_MAKERS.sub(r"\1 \2 papers ", text))
     topic = _any_topic(text)
     if (restated := _RESTATED.search(topic)) and _POINTS_AT_A_GROUP.search(topic[:restated.start()]):
         topic = restated["what"]
@@ -1171,6 +1199,14 @@ _REMARK_AFTER = re.compile(r"\?\s+(?!(?i:or|and|only|just|specifically|especiall
                            # what the asker says of themselves ("mostly interested in the data side")
                            r"(?![^?]*\b(?i:ones|those|also|includ\w*|exclud\w*|leav\w*|skip\w*|except|only)\b)"
                            r"(?![^?]*,[^?]*,)(?=(?:\S+\s+){3,}\S)")
+
+
+# "which provers report miniF2F numbers?", "which agents use WebArena?": what a paper builds, said for the papers that
+# build one, and doing something. Not "which agents does X test?", which asks for the things themselves, nor "what
+# frameworks use ...?", the ways several papers go about it.
+_WHICH_MAKERS = re.compile(r"^(which)\s+(prover|agent|tool|solver|assistant|planner)s\s+"
+                           r"(?!(?:do|does|did|are|is|was|were|have|has|can|could|would|should|of|in|on|from)\b)(?=[a-z])",
+                           re.I)
 
 
 def _which_of_kind(match: re.Match[str]) -> str:
@@ -1267,8 +1303,11 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
     (re.compile(r"^(?!(?:what|which|how|who|why|when|where|is|are|does|do|did|can|has|have|any|need|show|give|list|"
                 r"find|name)\b)(?P<topic>(?:(?!\b(?:that|which|where|who|across)\b)[^?]){3,60}?)"
                 r"(?:\s*,?\s*(?:every|all(?:\s+the)?))?\s+"
-                r"(?:papers|paper\(s\)|ones|list|works)(?:\s+(?:pls|plz|please))?" + _TOPIC_END, re.I),
-     "which papers are about {}"),
+                r"(?:papers|paper\(s\)|ones|list|works)(?:\s+(?:pls|plz|please))?"
+                # "hpc code papers — mpi, openmp, fortran etc": examples of the topic after a dash, asking nothing more
+                r"(?:\s+[-–—:]+\s+(?![^?]*\b(?:what|which|how|who|why|when|where|does|do|did|is|are|can)\b)"
+                r"(?P<examples>[^?]{1,80}?))?" + _TOPIC_END, re.I),
+     lambda m: f"which papers are about {m['topic']}" + (f", e.g. {m['examples']}" if m["examples"] else "")),
     # "isabelle anything?", "HPC code - any papers?", "tree search, anyone?": a topic, then whether anything is on it.
     (re.compile(r"^(?!(?:what|which|how|who|why|when|where|is|are|does|do|did|can|has|have)\b)(?P<topic>[^?]+?)\s*"
                 r"[-–—:,]?\s*(?:anything|any\s+(?:papers?|work|studies)|anyone|anybody)(?:\s+(?:here|on\s+(?:that|it)))?"
@@ -1285,7 +1324,8 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
     # "new tokenizer for code, any paper proposing one?", "X - papers evaluating that?", "X - by whom?", "tree search
     # for code gen, every paper pls": a topic, then who is on it.
     (re.compile(r"^(?!(?:what|which|how|who|why|when|where|is|are|does|do|did|can|has|have)\b)(?P<topic>[^?]+?)\s*"
-                r"[-–—:,]+\s*(?:(?:any\s+)?papers?\s+(?:that\s+)?[a-z]+\s+(?:one|ones|it|them|that|this|"
+                # "X. list pls": a sentence, then the list asked for it
+                r"(?:[-–—:,]+|\.(?=\s*list\b))\s*(?:(?:any\s+)?papers?\s+(?:that\s+)?[a-z]+\s+(?:one|ones|it|them|that|this|"
                 r"those)|by\s+whom|(?:every|all(?:\s+the)?)\s+papers?(?:\s+(?:pls|plz|please))?|"
                 r"list(?:\s+(?:them|please|pls))*)" + _TOPIC_END, re.I),
      "which papers are about {}"),
@@ -1473,6 +1513,11 @@ def _topic_of(text: str) -> str:
             (_list_topic(_asked_as_list(clause).rstrip("?.!:; ")) if i == 0 and clause.endswith("?") else "")
         # What was wanted, past a clause that only sets things aside ("... - no Lean proofs. which ones?").
         said = next((c for c in clauses[i - 1::-1] if not _SETS_ASIDE.match(c)), "") if i else ""
+        if i and (that_one := _THAT_ONE.fullmatch(topic)) and \
+                len(first := next((names for c in clauses[:i] if (names := _names_of(c))), [])) == 1:
+            # "Also MBPP - the 'mostly basic' Python problems set. which papers use that one?": the name the asker
+            # began with; what came after it describes it.
+            return f"{that_one['verb']}{first[0]}{that_one['rest'] or ''}"
         if i and (one := _ONE.fullmatch(topic) or _BARE.fullmatch(topic)) and \
                 (wanted := _WANTED.sub("", said).strip(" .?!:;")):
             # "I'm looking for benchmarks for repo-level completion. Which papers introduce one?", "empirical studies
@@ -1493,7 +1538,7 @@ def _topic_of(text: str) -> str:
             return topic
         if i and topic and re.search(r"\b(?:papers|works|studies)\b|^who\b", clause, re.I) and \
                 len(named := _names_of(clauses[i - 1])) == 1 and \
-                not REFERS_BACK.search(unpointed := re.sub(r"\bit\b", named[0], topic)):
+                not REFERS_BACK.search(unpointed := _IT_AS_OBJECT.sub(named[0], topic)):
             # "HumanEval shows up everywhere - which papers use it or a variant of it?": it is the one name before
             # ("I read DotaMath. Which ones extend it?" asks about DotaMath).
             return unpointed
@@ -1550,10 +1595,18 @@ def _names_of(clause: str) -> list[str]:
     return list(dict.fromkeys(names_in(clause)))
 
 
+# "it" as what is done to or with ("use it", "a variant of it"), not a clause's subject ("say that it's meant to stop
+# leaks": the thing the clause is about, said in it).
+_IT_AS_OBJECT = re.compile(r"\bit\b(?!['’]s\b|\s+(?:is|was|does|did|has|can|will|would|should|must)\b)")
+# "use that one", "report numbers on this set": one thing named before.
+_THAT_ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,3}?)(?:that|this|the\s+same)\s+(?:one|set|benchmark|dataset|suite)"
+                       r"(?P<rest>\s+[^,;]*)?", re.I)
 # "Which papers introduce one?": the thing wanted is in the sentence before ("I'm looking for X.").
 _ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,2}?)(?:(?:a|an)\s+)?(?:one|ones|some|any|such|those|these|them|"
                   r"(?:such|those|these)\s+(?:benchmarks?|datasets?|models?|papers?|works?|methods?|tools?))", re.I)
 _WITHIN = re.compile(r"\b(?:when|while|as|if|before|after|once|until|whether)\s+(?:it|they)\b|"
+                     # "build a new benchmark and say that it's meant to stop leaks": the benchmark, said just before
+                     r"\b(?:[a-z]+\s+){2,}that\s+(?:it|they)(?:['’](?:s|re)\b|\s+(?:is|are|was|were)\b)|"
                      r"\b(?:each\s+other|one\s+another)\b|"
                      r"\bits\s+own\b", re.I)  # "have the model fix its own mistakes": the model's, said in the clause
 _FOR_A_TALK = re.compile(r"^(?:this|it)(?:\s+is|['’]s)\s+for\s+(?:a|an|my|our|the)\s+[\w\s-]{1,30}?,\s*", re.I)

@@ -160,10 +160,23 @@ _EMPHASIS = re.compile(r"(?<![\w'’./@+-])(?:BOTH|ONLY|NOT|ALL|ANY|EVERY|EACH|J
                        r"NEVER|ALWAYS|EXPLICITLY|SPECIFICALLY|EXACTLY|AND|OR|BUT|WITHOUT|OWN|ALSO|EITHER|NEITHER|NOR)"
                        r"(?![\w'’/@+-]|\.\w)")
 
+# Any other word in capitals that the abstracts write only as a plain word ("whether it's FAST"): stressed, no name.
+# Four letters or more: a shorter one is more often an acronym that happens to spell a word.
+_SHOUTED = re.compile(r"(?<![\w'’./@+-])[A-Z]{4,}(?![\w'’/@+-]|\.\w)")
+
+
+def _stressed(word: str, vocabulary: Vocabulary) -> bool:
+    """A word the abstracts write in lower case within their sentences: not a name they write in capitals ("MARIO"
+    opening a sentence, "(FIMO)"), nor one they lack ("APPS", "CUDA": English too, but asked as names the index
+    does not have)."""
+    low = word.lower()
+    return not vocabulary.writes_upper(word) and vocabulary.plain(low)
+
 
 def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str] | None = None) -> str:
     """The question with each sure slip put right; every other word as typed."""
     question = _EMPHASIS.sub(lambda m: m[0] if vocabulary.writes_upper(m[0]) else m[0].lower(), question)
+    question = _SHOUTED.sub(lambda m: m[0].lower() if _stressed(m[0], vocabulary) else m[0], question)
     slips, slipped = _question_word_slips()
 
     def fix_question_word(match: re.Match[str]) -> str:
