@@ -320,6 +320,18 @@ def test_an_acronym_in_a_list_topic_also_matches_the_words_an_abstract_spells_it
     assert sorted(m.paper.paper_id for m in found) == ["a", "b"]  # "b" never writes "PRMs"
 
 
+def test_a_capitalised_name_is_met_at_the_head_of_a_name_run_together():
+    from rag.answer.listing import find_matches
+    from rag.types import Paper
+
+    papers = [Paper("a", "Self-play provers", "We prove 8/644 problems of PutnamBench."),
+              Paper("b", "Exams", "We collect problems from the Putnam competition."),
+              Paper("c", "Words", "We study putnamese dialects."),  # no name run together: its own word
+              Paper("d", "Lean", "We prove the problems of LeanWorkbook.")]
+    found = find_matches("the Putnam problems", papers, lambda text: [])
+    assert sorted(m.paper.paper_id for m in found) == ["a", "b"]
+
+
 def test_a_named_topic_evaluated_on_is_met_by_every_paper_naming_it_versions_too():
     from rag.answer.listing import find_matches
     from rag.types import Paper

@@ -624,8 +624,10 @@ def _name_pattern(name: str, papers: Sequence[Paper]) -> re.Pattern[str]:
         # "Hugging Face": also run together, as in a web address ("https://huggingface.co/datasets/...").
         return re.compile(rf"{pattern.pattern}|(?<![\w-]){re.escape(''.join(name.split()))}(?![a-z])", re.I)
     if re.fullmatch(r"[A-Z][a-z]+", name):
-        # "Lean proofs": "Lean4" and "Lean 4" are Lean too (a version after a capitalised word).
-        return re.compile(rf"{pattern.pattern}|(?<![\w-]){re.escape(name)}\s?\d+(?:\.\d+)?(?![\w.])", re.I)
+        # "Lean proofs": "Lean4" and "Lean 4" are Lean too (a version after a capitalised word); "the Putnam problems":
+        # "PutnamBench" is made of them (the head of a name run together, four letters or more).
+        compound = rf"|(?<![\w-])(?-i:{re.escape(name)}(?=[A-Z][a-z]))" if len(name) >= 4 else ""
+        return re.compile(rf"{pattern.pattern}|(?<![\w-]){re.escape(name)}\s?\d+(?:\.\d+)?(?![\w.]){compound}", re.I)
     if not re.fullmatch(r"[A-Z]{2,6}s?", name):
         return pattern
     if name.endswith("s"):  # "ASTs": the abstracts write "AST token types", "abstract syntax tree (AST)"

@@ -594,6 +594,9 @@ _SHORT_TITLE = 4
 _LARGE_LANGUAGE_MODEL = re.compile(r"\blarge\s+language\s+model(s?)\b", re.I)
 
 
+_LEADING_PREPOSITION = re.compile(r"^(?:from|towards?|on|beyond)\s+(?=[A-Z])", re.I)
+
+
 def _title_aliases(paper: Paper) -> list[str]:
     title = paper.title
     aliases = [title, short_name(paper)]
@@ -608,6 +611,9 @@ def _title_aliases(paper: Paper) -> list[str]:
     for alias in list(aliases):
         if alias.lower().startswith("the "):
             aliases.append(alias[4:])
+        # "From Copilot to Pilot", "Towards Neural Synthesis ...": said without the leading preposition too.
+        if (bare := _LEADING_PREPOSITION.sub("", alias)) != alias and len(bare.split()) >= 2:
+            aliases.append(bare)
         if (short := _LARGE_LANGUAGE_MODEL.sub(r"LLM\1", alias)) != alias:
             aliases.append(short)  # "the program synthesis with LLMs paper"
         for suffix in (" Technical Report", " Report"):
