@@ -43,7 +43,7 @@ from rag.answer.paper_filters import split_filters, with_filters, years_up_front
 from rag.answer.quoted_titles import labelled_paper, quoted_papers, quoted_title_spans, without_quoted_titles
 from rag.answer.released import HUGGING_FACE
 from rag.answer.tuned_models import asks_tuned_models
-from rag.text.names import key_names, names_in
+from rag.text.names import is_generic, key_names, names_in
 from rag.text.sentences import split_sentences
 
 _COMPARE_PATTERNS = [
@@ -184,26 +184,30 @@ _ASKER = re.compile(r"(?:for (?:my|our|a) (?:[\w-]+ ){0,2}(?:survey|thesis|revie
                     r"course|class|notes)|reviewer(?: here| question)?|as an? [\w-]+(?: [\w-]+)?|(?:a )?quick "
                     r"(?:question|one|check|sanity check|q)|sanity check|question|q|(?:(?:a )?bit of )?a random "
                     r"(?:one|question)|random (?:one|question)|fyi|btw|side note|curious|follow-?up|ok(?:ay)?|so|hi|"
-                    r"hey|hello|"
+                    r"hey|hello|eli5|explain like i['’]?m (?:five|5)|"
                     # "True or false: ...": how the asker wants it answered, no alternatives to choose between.
                     r"true or false|true/false|yes or no|yes/no)"
                     # "Quick sanity check before I write this line": when the asker needs it
-                    r"(?:\s+(?:before|while|since|as)\s+(?:i|we)\s+[^:]{1,30})?", re.I)
+                    # (in lower case: "before I cite DeepSeek-Prover" names what is asked about)
+                    r"(?:\s+(?:before|while|since|as)\s+(?:i|we)\s+(?-i:[a-z'’\s]{1,30}))?", re.I)
 # How the answer is to be put, not what it is about: "for a general audience", "in plain language", "Plain-language
 # gist please". Its words ("audience", "plain") are in no abstract's sentence on the topic.
-_PRESENTATION = re.compile(r"\s*,?\s*\b(?:(?:for|to)\s+(?:a\s+|the\s+)?(?:general|lay|non-?expert|non-?specialist|"
-                           r"wider|broad|popular)\s+(?:audience|readers?|readership|public)|"
+# Only set apart by punctuation or the question's ends: "a plain-language summary of the proof", "in plain English
+# versus formal Lean" and "for a general audience of non-programmers" say what is asked about.
+_PRESENTATION = re.compile(r"(?:^|(?<=[,.;:?!])|\s*,)\s*(?:(?:for|to)\s+(?:a\s+|the\s+)?(?:general|lay|non-?expert|"
+                           r"non-?specialist|non-?technical|wider|broad|popular)\s+(?:audience|readers?|readership|public)|"
+                           r"for\s+non-?(?:experts|specialists)|"
                            r"in\s+(?:plain|simple|everyday)\s+(?:english|language|words|terms)|"
                            r"in\s+(?:layman['’]?s|lay(?:person['’]s)?)\s+terms|"
                            r"(?:in\s+)?(?:a\s+)?plain[-\s]language\s+(?:gist|summary|version|terms)(?:\s+(?:please|pls))?)"
-                           r"\b\s*,?(?=\s|[?.!]|$)", re.I)
+                           r"(?:\s+(?:please|pls))?\s*(?:,|(?=[.;:?!])|$)", re.I)
 
 
 # "Describe how ...", "Walk me through how A and B each ...", "Tell me which ...", and the asker musing ("I wonder
 # which ...", "It would be useful to know how ...", "One might ask which ...", "Curious whether ..."): a request or a
 # musing wrapped round a question.
 _TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?"
-                      r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?=describe|explain|tell|walk|outline|spell|help|summari))?"
+                      r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?=describe|explain|tell|walk|outline|spell|help|summari|sum\s+up))?"
                       r"(?:describe|explain|summari[sz]e|sum\s+up|tell\s+(?:me|us)|walk\s+(?:me|us)\s+through|"
                       r"outline|spell\s+out|give\s+(?:me|us)\s+a\s+sense\s+of|i['’]d\s+like\s+to\s+know|"
                       r"i\s+want\s+to\s+(?:know|understand)|help\s+(?:me|us)\s+understand|"
@@ -354,7 +358,8 @@ def _presented_aside(question: str) -> str:
     """The question without how its answer is to be put (see _PRESENTATION)."""
     if (kept := _PRESENTATION.sub(" ", question)) == question:
         return question
-    return re.sub(r"\s*([?.!])(?:\s*[.!])+$", r"\1", re.sub(r"\s{2,}", " ", kept)).strip()
+    kept = re.sub(r"\s*([?.!])(?:\s*[.!])+$", r"\1", re.sub(r"\s{2,}", " ", kept))
+    return kept.strip().lstrip(",;: ")
 
 
 def asked_part(question: str) -> str:
@@ -959,8 +964,8 @@ _ACROSS_PAPERS = re.compile(
     r"(?:[\w/-]+\s+){1,5}?(?:are|is|have\s+been|get|gets)\s+(?:being\s+)?(?:used|applied|employed|leveraged|"
     r"adapted)\b|"
     # "why do some authors think X, and what do they propose?": several groups' views.
-    r"\b(?:some|several|many|various|other)\s+(?:authors|papers|researchers|works|groups|teams|studies)\s+"
-    r"(?:(?:seem|appear|tend)\s+to\s+)?(?:think|argue|claim|say|find|found|report|believe|propose|suggest|consider)\b|"
+    r"\b(?:some|several|many|various|other|a\s+few)\s+(?:authors|papers|researchers|works|groups|teams|studies)\s+"
+    r"(?:(?:seem|appear|tend)\s+to\s+(?=think|argue|believe|suggest|propose))?(?:think|argue|claim|say|find|found|report|believe|propose|suggest|consider)\b|"
     r"^how\s+(?:are|is)\s+(?:[\w/-]+\s+){1,4}?being\s+(?:used|applied|employed|leveraged|adapted)\b|"
     # "is there evidence here that small models beat big ones?", "what evidence is there that diversity matters?":
     # the evidence of the collection, one paper's finding each, not one abstract's sentences.
@@ -1139,9 +1144,11 @@ def list_question(topic: str) -> str:
 _BRAND_NEW = re.compile(r"\bbrand[-\s]+new\b", re.I)
 # A verb said with a particle, as the abstracts say it in one word: "put together a benchmark" (built), "come up with a
 # method" (proposed), "put out a dataset" (released). The particle alone ("together") is in few abstracts.
-_PHRASAL_VERBS = ((re.compile(r"\b(?:put|puts|putting)\s+together\b", re.I), "build"),
+# Only with what is made right after ("put together a benchmark", not "put together retrieval and RL", which joins).
+_MADE_NEXT = r"(?=\s+(?:a|an|the|their|its|own|new|brand|some|several)\b)"
+_PHRASAL_VERBS = ((re.compile(rf"\b(?:put|puts|putting)\s+together{_MADE_NEXT}", re.I), "build"),
                   (re.compile(r"\b(?:come|comes|came|coming)\s+up\s+with\b", re.I), "propose"),
-                  (re.compile(r"\b(?:put|puts|putting)\s+out\b", re.I), "release"))
+                  (re.compile(rf"\b(?:put|puts|putting)\s+out{_MADE_NEXT}", re.I), "release"))
 
 
 def _plain_verbs(topic: str) -> str:
@@ -1164,7 +1171,7 @@ def list_topic(text: str) -> str:
     # "code completion papers using RL?", "completion papers reporting ROUGE-L?": papers of a kind, said as a fragment
     # with what they do; which of them do it. Read on the whole question: not when a question word asks something
     # else of them later, nor a claim checked ("..., right?").
-    text = _KIND_PAPERS_DOING.sub(_which_of_kind, _WHICH_MAKERS.sub(r"\1 \2 papers ", text))
+    text = _KIND_PAPERS_DOING.sub(_which_of_kind, _which_makers(text))
     topic = _any_topic(text)
     if (restated := _RESTATED.search(topic)) and _POINTS_AT_A_GROUP.search(topic[:restated.start()]):
         topic = restated["what"]
@@ -1204,9 +1211,17 @@ _REMARK_AFTER = re.compile(r"\?\s+(?!(?i:or|and|only|just|specifically|especiall
 # "which provers report miniF2F numbers?", "which agents use WebArena?": what a paper builds, said for the papers that
 # build one, and doing something. Not "which agents does X test?", which asks for the things themselves, nor "what
 # frameworks use ...?", the ways several papers go about it.
-_WHICH_MAKERS = re.compile(r"^(which)\s+(prover|agent|tool|solver|assistant|planner)s\s+"
-                           r"(?!(?:do|does|did|are|is|was|were|have|has|can|could|would|should|of|in|on|from)\b)(?=[a-z])",
-                           re.I)
+_WHICH_MAKERS = re.compile(r"^(which)\s+((?:[\w-]+\s+){0,2}?(?:prover|agent|tool|solver|assistant|planner))s\s+"
+                           r"(?![^?]*\b(?:highest|lowest|best|worst|most|least|top|above|below|over|under|more\s+than|"
+                           r"less\s+than|beat|outperform\w*)\b)(?=\S)", re.I)
+
+
+def _which_makers(text: str) -> str:
+    """"which provers report X" as "which prover papers report X", when a list's verb follows (see _WHICH_MAKERS)."""
+    if (match := _WHICH_MAKERS.match(text)) and _LIST_LEAD.match(text[match.end():]) and \
+            not re.match(r"(?:which|what|how|do|does|did|are|is|the|a|an)\b", text[match.end():], re.I):
+        return f"{match[1]} {match[2]} papers {text[match.end():]}"
+    return text
 
 
 def _which_of_kind(match: re.Match[str]) -> str:
@@ -1306,7 +1321,8 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                 r"(?:papers|paper\(s\)|ones|list|works)(?:\s+(?:pls|plz|please))?"
                 # "hpc code papers — mpi, openmp, fortran etc": examples of the topic after a dash, asking nothing more
                 r"(?:\s+[-–—:]+\s+(?![^?]*\b(?:what|which|how|who|why|when|where|does|do|did|is|are|can)\b)"
-                r"(?P<examples>[^?]{1,80}?))?" + _TOPIC_END, re.I),
+                r"(?:(?:e\.g\.,?|like|such\s+as|including)\s+)?(?P<examples>[^?,]{1,30}(?:,[^?,]{1,30})+|[^?,]{1,60}?"
+                r"\s+etc\.?))?" + _TOPIC_END, re.I),
      lambda m: f"which papers are about {m['topic']}" + (f", e.g. {m['examples']}" if m["examples"] else "")),
     # "isabelle anything?", "HPC code - any papers?", "tree search, anyone?": a topic, then whether anything is on it.
     (re.compile(r"^(?!(?:what|which|how|who|why|when|where|is|are|does|do|did|can|has|have)\b)(?P<topic>[^?]+?)\s*"
@@ -1513,11 +1529,10 @@ def _topic_of(text: str) -> str:
             (_list_topic(_asked_as_list(clause).rstrip("?.!:; ")) if i == 0 and clause.endswith("?") else "")
         # What was wanted, past a clause that only sets things aside ("... - no Lean proofs. which ones?").
         said = next((c for c in clauses[i - 1::-1] if not _SETS_ASIDE.match(c)), "") if i else ""
-        if i and (that_one := _THAT_ONE.fullmatch(topic)) and \
-                len(first := next((names for c in clauses[:i] if (names := _names_of(c))), [])) == 1:
-            # "Also MBPP - the 'mostly basic' Python problems set. which papers use that one?": the name the asker
-            # began with; what came after it describes it.
-            return f"{that_one['verb']}{first[0]}{that_one['rest'] or ''}"
+        if i and (that_one := _THAT_ONE.fullmatch(topic)) and len(before_it := _named_just_before(clauses[:i])) == 1:
+            # "Also MBPP - the 'mostly basic' Python problems set. which papers use that one?": the name said just
+            # before, or the one the words just before describe.
+            return f"{that_one['verb']}{before_it[0]}{that_one['rest'] or ''}"
         if i and (one := _ONE.fullmatch(topic) or _BARE.fullmatch(topic)) and \
                 (wanted := _WANTED.sub("", said).strip(" .?!:;")):
             # "I'm looking for benchmarks for repo-level completion. Which papers introduce one?", "empirical studies
@@ -1536,12 +1551,20 @@ def _topic_of(text: str) -> str:
         # "who actually tested their completion work ...": "their" is the papers' own.
         if topic and not REFERS_BACK.search(_WITHIN.sub(" ", re.sub(r"\([^()]*\)|\btheir\b", "", _named_it(topic)))):
             return topic
+        # A word for a whole field ("AI tests are rigged") is nothing an "it" the topic's own clause is about points
+        # at ("say that it's meant to stop leaks").
+        subject_it = _SUBJECT_IT.search(topic) is not None
         if i and topic and re.search(r"\b(?:papers|works|studies)\b|^who\b", clause, re.I) and \
-                len(named := _names_of(clauses[i - 1])) == 1 and \
-                not REFERS_BACK.search(unpointed := _IT_AS_OBJECT.sub(named[0], topic)):
+                len(named := [n for n in _names_of(clauses[i - 1]) if not (subject_it and is_generic(n))]) == 1 and \
+                not REFERS_BACK.search(unpointed := re.sub(r"\bit\b", named[0], topic)):
             # "HumanEval shows up everywhere - which papers use it or a variant of it?": it is the one name before
             # ("I read DotaMath. Which ones extend it?" asks about DotaMath).
             return unpointed
+        if i and topic and subject_it and re.search(r"\b(?:papers|works|studies)\b", clause, re.I) and \
+                (field := _names_of(clauses[i - 1])) and all(is_generic(n) for n in field):
+            # "AI tests leak. Which papers build a benchmark and say that it's meant to stop leaks?": "it" is what
+            # the topic itself names (the benchmark), not the field said before.
+            return topic
         if i and topic and (pointed := _POINTS_BACK_ONCE.fullmatch(topic)) and clauses[i - 1][-1:] not in ".?!;" and \
                 (before := clauses[i - 1].strip(" .?!:;-–—")) and len(before.split()) <= _PHRASE_BEFORE and \
                 bare_label(before) and not REFERS_BACK.search(before):
@@ -1595,18 +1618,28 @@ def _names_of(clause: str) -> list[str]:
     return list(dict.fromkeys(names_in(clause)))
 
 
-# "it" as what is done to or with ("use it", "a variant of it"), not a clause's subject ("say that it's meant to stop
-# leaks": the thing the clause is about, said in it).
-_IT_AS_OBJECT = re.compile(r"\bit\b(?!['’]s\b|\s+(?:is|was|does|did|has|can|will|would|should|must)\b)")
+# "that it's meant to ...": "it" as the subject of a clause inside the topic.
+_SUBJECT_IT = re.compile(r"\bthat\s+it(?:['’]s|\s+(?:is|was))\b", re.I)
 # "use that one", "report numbers on this set": one thing named before.
-_THAT_ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,3}?)(?:that|this|the\s+same)\s+(?:one|set|benchmark|dataset|suite)"
+_THAT_ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,3}?)(?:that|this)\s+(?:one|set|benchmark|dataset|suite)"
                        r"(?P<rest>\s+[^,;]*)?", re.I)
+# Words describing what was just named, said after it: "MBPP - the 'mostly basic' Python problems set."
+_APPOSITIVE = re.compile(r"^(?:the|a|an)\s+(?!(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|has|have|does|do)\b)", re.I)
+
+
+def _named_just_before(clauses: list[str]) -> list[str]:
+    """The names of the clause before the ask; past an appositive describing a name, the names of the one before
+    it. A word for a whole field ("AI") names nothing."""
+    at = len(clauses) - 1
+    if at >= 1 and _APPOSITIVE.match(clauses[at]):
+        at -= 1
+    return [n for n in _names_of(clauses[at]) if not is_generic(n)]
+
+
 # "Which papers introduce one?": the thing wanted is in the sentence before ("I'm looking for X.").
 _ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,2}?)(?:(?:a|an)\s+)?(?:one|ones|some|any|such|those|these|them|"
                   r"(?:such|those|these)\s+(?:benchmarks?|datasets?|models?|papers?|works?|methods?|tools?))", re.I)
 _WITHIN = re.compile(r"\b(?:when|while|as|if|before|after|once|until|whether)\s+(?:it|they)\b|"
-                     # "build a new benchmark and say that it's meant to stop leaks": the benchmark, said just before
-                     r"\b(?:[a-z]+\s+){2,}that\s+(?:it|they)(?:['’](?:s|re)\b|\s+(?:is|are|was|were)\b)|"
                      r"\b(?:each\s+other|one\s+another)\b|"
                      r"\bits\s+own\b", re.I)  # "have the model fix its own mistakes": the model's, said in the clause
 _FOR_A_TALK = re.compile(r"^(?:this|it)(?:\s+is|['’]s)\s+for\s+(?:a|an|my|our|the)\s+[\w\s-]{1,30}?,\s*", re.I)

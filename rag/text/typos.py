@@ -160,23 +160,32 @@ _EMPHASIS = re.compile(r"(?<![\w'’./@+-])(?:BOTH|ONLY|NOT|ALL|ANY|EVERY|EACH|J
                        r"NEVER|ALWAYS|EXPLICITLY|SPECIFICALLY|EXACTLY|AND|OR|BUT|WITHOUT|OWN|ALSO|EITHER|NEITHER|NOR)"
                        r"(?![\w'’/@+-]|\.\w)")
 
-# Any other word in capitals that the abstracts write only as a plain word ("whether it's FAST"): stressed, no name.
-# Four letters or more: a shorter one is more often an acronym that happens to spell a word.
-_SHOUTED = re.compile(r"(?<![\w'’./@+-])[A-Z]{4,}(?![\w'’/@+-]|\.\w)")
+# Any other word in capitals, said where stress falls ("whether it's FAST", "must be FAST"): after a copula or a degree
+# word. Four letters or more: a shorter one is more often an acronym that happens to spell a word; and not where a
+# name stands ("introduces CRITIC", "evaluate on TRACE": names the index may lack). Not any comparative or adverb
+# either: "contests with FEWER than 5,000 participants" and "acceptance rate AFTER their method" read as names were
+# refused as the near misses they are; read as words, they were answered with the figure beside them.
+_SHOUTED = re.compile(r"(?:(?<=\s)|^)(?P<before>(?:(?i:is|are|was|were|be|been|being|it['’]s|that['’]s|they['’]re|more|"
+                      r"most|so|very|too|really|not|and|or|but|nor))\s+)?"
+                      r"(?<![\w'’./@+-])(?P<word>[A-Z]{4,})(?![\w'’/@+-]|\.\w)")
 
 
-def _stressed(word: str, vocabulary: Vocabulary) -> bool:
-    """A word the abstracts write in lower case within their sentences: not a name they write in capitals ("MARIO"
-    opening a sentence, "(FIMO)"), nor one they lack ("APPS", "CUDA": English too, but asked as names the index
-    does not have)."""
-    low = word.lower()
-    return not vocabulary.writes_upper(word) and vocabulary.plain(low)
+def unstressed(question: str, vocabulary: Vocabulary) -> str:
+    """The question with words typed in capitals for stress in lower case (see _SHOUTED), when the abstracts write the
+    word in lower case within their sentences: not a name they write in capitals ("MARIO", "(FIMO)"), nor one they
+    lack ("APPS", "CUDA": English too, but asked as names the index does not have)."""
+    def lowered(match: re.Match[str]) -> str:
+        word = match["word"]
+        if match["before"] and not vocabulary.writes_upper(word) and vocabulary.plain(word.lower()):
+            return f"{match['before'] or ''}{word.lower()}"
+        return match[0]
+
+    return _SHOUTED.sub(lowered, question)
 
 
 def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str] | None = None) -> str:
     """The question with each sure slip put right; every other word as typed."""
     question = _EMPHASIS.sub(lambda m: m[0] if vocabulary.writes_upper(m[0]) else m[0].lower(), question)
-    question = _SHOUTED.sub(lambda m: m[0].lower() if _stressed(m[0], vocabulary) else m[0], question)
     slips, slipped = _question_word_slips()
 
     def fix_question_word(match: re.Match[str]) -> str:
