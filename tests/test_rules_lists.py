@@ -327,9 +327,13 @@ def test_a_capitalised_name_is_met_at_the_head_of_a_name_run_together():
     papers = [Paper("a", "Self-play provers", "We prove 8/644 problems of PutnamBench."),
               Paper("b", "Exams", "We collect problems from the Putnam competition."),
               Paper("c", "Words", "We study putnamese dialects."),  # no name run together: its own word
-              Paper("d", "Lean", "We prove the problems of LeanWorkbook.")]
+              Paper("d", "Lean", "We prove the problems of LeanWorkbook."),
+              Paper("e", "Prover", "We fine-tune DeepSeek on MathConverse data.")]
     found = find_matches("the Putnam problems", papers, lambda text: [])
     assert sorted(m.paper.paper_id for m in found) == ["a", "b"]
+    # Only a collection's name: "DeepSeek" is no "Deep", "MathConverse" no "Math".
+    assert find_matches("Deep methods", papers, lambda text: []) == []
+    assert [m.paper.paper_id for m in find_matches("the Math problems", papers, lambda text: [])] == []
 
 
 def test_a_named_topic_evaluated_on_is_met_by_every_paper_naming_it_versions_too():

@@ -320,6 +320,8 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("Several papers seem to report pass@1 on HumanEval. what is the highest?", "factoid", []),  # a claim, a figure
     # A lead-in about the asker is dropped only when it names nothing: "before I cite RLCoder" says what is asked.
     ("Quick sanity check before I cite RLCoder: what exact match does it get?", "factoid", ["rl"]),
+    ("Quick question before I cite rlcoder: what exact match does it get?", "factoid", ["rl"]),  # in lower case too
+    ("Which tools on RLCoder's platform get connected?", "factoid", ["rl"]),  # a place, not a list's verb
     ("Quick question as I compare RLCoder and PyCoder: which one uses reinforcement learning?", "comparative",
      ["rl", "sa"]),
 ])
@@ -344,6 +346,10 @@ def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     ("ExecRepoBench leaks. Which papers build a benchmark and say that it's meant to stop leaks?", "list",
      "build a benchmark and say that ExecRepoBench's meant to stop leaks"),
     ("AI is everywhere. Which papers use it?", "list", "AI"),
+    # "that one" counting what follows is no pointer; a clause naming something is no appositive to skip.
+    ("I've been using HumanEval. Which papers show that one sample per problem isn't enough?", "multi", ""),
+    ("HumanEval is everywhere. The olympiad benchmark miniF2F, less so. Which papers use that one?", "list",
+     "miniF2F"),
 ])
 def test_a_list_of_the_whole_index_may_follow_papers_named_before_it(lexicon, question, kind, topic):
     plan = understand(question, lexicon)
@@ -358,6 +364,8 @@ def test_a_list_of_the_whole_index_may_follow_papers_named_before_it(lexicon, qu
     ("which papers put the model in a sandbox?", "put the model in a sandbox"),  # no particle: as said
     # Only with what is made right after: "put together retrieval and RL" joins them; "out-of-distribution" is a word.
     ("which papers put together retrieval and RL?", "put together retrieval and RL"),
+    ("which papers put together the outputs of several LLMs?", "put together the outputs of several LLMs"),
+    ("which papers put together their own benchmark?", "build their own benchmark"),
     ("which papers put out-of-distribution tests in their evaluation?",
      "put out-of-distribution tests in their evaluation"),
     # How an answer is to be put, only when set apart; inside the topic it is what is asked about.
@@ -409,6 +417,7 @@ def test_a_kind_of_papers_said_with_what_they_do_asks_which_do_it(lexicon, quest
     ("hpc code papers — how do they scale?", ""),  # a question after the dash
     ("hpc code papers — e.g. mpi, openmp", "hpc code, e.g. mpi, openmp"),
     ("code completion papers — 2 of them report latency numbers", ""),  # a statement, no examples
+    ("lean papers — no isabelle, no coq", ""),  # what is left out, no examples
     ("any study of code generation on machine learning library tasks?", ""),  # whether there is one
 ])
 def test_a_search_box_query_naming_a_topic_asks_for_the_papers_on_it(lexicon, question, topic):
@@ -1978,6 +1987,15 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("What models — names?", "What models — names?"),  # a question already
     ("models evaluated across the code-reasoning benchmark papers — names",
      "Which models evaluated across the code-reasoning benchmark papers?"),
+    # How the answer is to be put, set apart: no part of what is asked.
+    ("ELI5 how does PRIME work?", "how does PRIME work?"),
+    ("Plain English please: what does PRIME do?", "what does PRIME do?"),
+    ("What does STP do in plain English?", "What does STP do?"),
+    ("Can you summarize, for a general audience, why verifiers matter?", "why verifiers matter?"),
+    ("Which papers evaluate in plain English versus Lean?", "Which papers evaluate in plain English versus Lean?"),
+    ("Quick sanity check before I write this line: does PRIME use RL?", "does PRIME use RL?"),
+    ("Quick question before I cite alphacode: how big is it?",
+     "Quick question before I cite alphacode: how big is it?"),  # names what is asked about
 ])
 def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     from rag.answer.plan import asked_part

@@ -438,6 +438,8 @@ def test_a_typing_slip_is_put_right_only_when_sure(question, corpus, english, re
     # Where a name stands, or a name the corpus writes in capitals or lacks: as typed.
     ("which paper introduces CRITIC?", "we train a critic model.", "which paper introduces CRITIC?"),
     ("results on TRACE", "we trace the program.", "results on TRACE"),
+    ("Is TRACE used as a benchmark?", "we trace the program.", "Is TRACE used as a benchmark?"),  # a question's verb
+    ("both HumanEval and TRACE", "we trace the program.", "both HumanEval and TRACE"),  # joined to a name
     ("is it MARIO", "We train MARIO on data. We see that MARIO wins.", "is it MARIO"),
     ("is it CUDA", "code that runs fast.", "is it CUDA"),
     ("is it RAG", "a rag doll.", "is it RAG"),  # three letters: an acronym as often as a word

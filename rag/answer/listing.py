@@ -616,6 +616,10 @@ def _named(names: list[str], papers: Iterable[Paper], any_of: bool = False, pass
     return sorted(matches, key=lambda m: -m.score)
 
 
+# What a collection's name ends in when its head names what it collects: "PutnamBench", "LeanWorkbook", "MathEval".
+_COLLECTION_SUFFIX = r"(?:Bench|Benchmark|Eval|Set|Data|Dataset|Workbook|Suite|QA|Test|Arena)(?![a-z])"
+
+
 def _name_pattern(name: str, papers: Sequence[Paper]) -> re.Pattern[str]:
     """The name as written, or as an abstract spells it out where it defines it ("RL": "reinforcement learning
     (RL)"), so an abstract saying "reinforcement learning" alone names it too."""
@@ -625,8 +629,9 @@ def _name_pattern(name: str, papers: Sequence[Paper]) -> re.Pattern[str]:
         return re.compile(rf"{pattern.pattern}|(?<![\w-]){re.escape(''.join(name.split()))}(?![a-z])", re.I)
     if re.fullmatch(r"[A-Z][a-z]+", name):
         # "Lean proofs": "Lean4" and "Lean 4" are Lean too (a version after a capitalised word); "the Putnam problems":
-        # "PutnamBench" is made of them (the head of a name run together, four letters or more).
-        compound = rf"|(?<![\w-])(?-i:{re.escape(name)}(?=[A-Z][a-z]))" if len(name) >= 4 else ""
+        # "PutnamBench" is made of them (the head of a collection's name run together: not "DeepSeek" for "Deep RL",
+        # nor "MathConverse" for "the Math benchmark").
+        compound = rf"|(?<![\w-])(?-i:{re.escape(name)}(?={_COLLECTION_SUFFIX}))" if len(name) >= 4 else ""
         return re.compile(rf"{pattern.pattern}|(?<![\w-]){re.escape(name)}\s?\d+(?:\.\d+)?(?![\w.]){compound}", re.I)
     if not re.fullmatch(r"[A-Z]{2,6}s?", name):
         return pattern

@@ -188,8 +188,10 @@ _ASKER = re.compile(r"(?:for (?:my|our|a) (?:[\w-]+ ){0,2}(?:survey|thesis|revie
                     # "True or false: ...": how the asker wants it answered, no alternatives to choose between.
                     r"true or false|true/false|yes or no|yes/no)"
                     # "Quick sanity check before I write this line": when the asker needs it
-                    # (in lower case: "before I cite DeepSeek-Prover" names what is asked about)
-                    r"(?:\s+(?:before|while|since|as)\s+(?:i|we)\s+(?-i:[a-z'’\s]{1,30}))?", re.I)
+                    # (of a thing of the asker's: "before I cite alphacode" names what is asked about)
+                    r"(?:\s+(?:before|while|since|as)\s+(?:i|we)\s+[a-z]+\s+(?:this|that|my|our|the|a|an|it)\b"
+                    r"(?:\s+(?:line|draft|slide|slides|section|post|piece|paragraph|sentence|table|report|talk|email|"
+                    r"article|story|box|review|summary|note|notes))?)?", re.I)
 # How the answer is to be put, not what it is about: "for a general audience", "in plain language", "Plain-language
 # gist please". Its words ("audience", "plain") are in no abstract's sentence on the topic.
 # Only set apart by punctuation or the question's ends: "a plain-language summary of the proof", "in plain English
@@ -200,7 +202,11 @@ _PRESENTATION = re.compile(r"(?:^|(?<=[,.;:?!])|\s*,)\s*(?:(?:for|to)\s+(?:a\s+|
                            r"in\s+(?:plain|simple|everyday)\s+(?:english|language|words|terms)|"
                            r"in\s+(?:layman['’]?s|lay(?:person['’]s)?)\s+terms|"
                            r"(?:in\s+)?(?:a\s+)?plain[-\s]language\s+(?:gist|summary|version|terms)(?:\s+(?:please|pls))?)"
-                           r"(?:\s+(?:please|pls))?\s*(?:,|(?=[.;:?!])|$)", re.I)
+                           r"(?:\s+(?:please|pls))?\s*(?:,|(?=[.;:?!])|$)|"
+                           # "ELI5 how does PRIME work?", "Plain English please: ...": a lead word
+                           r"^\s*(?:eli5|(?:in\s+)?plain\s+english(?:\s+(?:please|pls))?)\s*[:,-]?\s+|"
+                           # "What does STP do in plain English?": said last
+                           r"\s+in\s+(?:plain|simple|everyday)\s+(?:english|language|words|terms)(?=\s*[?.!]*$)", re.I)
 
 
 # "Describe how ...", "Walk me through how A and B each ...", "Tell me which ...", and the asker musing ("I wonder
@@ -358,7 +364,7 @@ def _presented_aside(question: str) -> str:
     """The question without how its answer is to be put (see _PRESENTATION)."""
     if (kept := _PRESENTATION.sub(" ", question)) == question:
         return question
-    kept = re.sub(r"\s*([?.!])(?:\s*[.!])+$", r"\1", re.sub(r"\s{2,}", " ", kept))
+    kept = re.sub(r"\s+([?.!,;:])", r"\1", re.sub(r"\s*([?.!])(?:\s*[.!])+$", r"\1", re.sub(r"\s{2,}", " ", kept)))
     return kept.strip().lstrip(",;: ")
 
 
@@ -1144,8 +1150,9 @@ def list_question(topic: str) -> str:
 _BRAND_NEW = re.compile(r"\bbrand[-\s]+new\b", re.I)
 # A verb said with a particle, as the abstracts say it in one word: "put together a benchmark" (built), "come up with a
 # method" (proposed), "put out a dataset" (released). The particle alone ("together") is in few abstracts.
-# Only with what is made right after ("put together a benchmark", not "put together retrieval and RL", which joins).
-_MADE_NEXT = r"(?=\s+(?:a|an|the|their|its|own|new|brand|some|several)\b)"
+# Only with what is made right after ("put together a benchmark", not "put together retrieval and RL" nor "put together
+# the retriever and the generator", which join).
+_MADE_NEXT = r"(?=\s+(?:a|an|new|brand|(?:their|its)\s+own)\b)"  # not "the outputs of several LLMs": joined
 _PHRASAL_VERBS = ((re.compile(rf"\b(?:put|puts|putting)\s+together{_MADE_NEXT}", re.I), "build"),
                   (re.compile(r"\b(?:come|comes|came|coming)\s+up\s+with\b", re.I), "propose"),
                   (re.compile(rf"\b(?:put|puts|putting)\s+out{_MADE_NEXT}", re.I), "release"))
@@ -1219,7 +1226,8 @@ _WHICH_MAKERS = re.compile(r"^(which)\s+((?:[\w-]+\s+){0,2}?(?:prover|agent|tool
 def _which_makers(text: str) -> str:
     """"which provers report X" as "which prover papers report X", when a list's verb follows (see _WHICH_MAKERS)."""
     if (match := _WHICH_MAKERS.match(text)) and _LIST_LEAD.match(text[match.end():]) and \
-            not re.match(r"(?:which|what|how|do|does|did|are|is|the|a|an)\b", text[match.end():], re.I):
+            not re.match(r"(?:which|what|how|do|does|did|are|is|the|a|an|on|in|about|for|from|of|with|at|by)\b",
+                         text[match.end():], re.I):
         return f"{match[1]} {match[2]} papers {text[match.end():]}"
     return text
 
@@ -1321,8 +1329,8 @@ _LIST_ASKS: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
                 r"(?:papers|paper\(s\)|ones|list|works)(?:\s+(?:pls|plz|please))?"
                 # "hpc code papers — mpi, openmp, fortran etc": examples of the topic after a dash, asking nothing more
                 r"(?:\s+[-–—:]+\s+(?![^?]*\b(?:what|which|how|who|why|when|where|does|do|did|is|are|can)\b)"
-                r"(?:(?:e\.g\.,?|like|such\s+as|including)\s+)?(?P<examples>[^?,]{1,30}(?:,[^?,]{1,30})+|[^?,]{1,60}?"
-                r"\s+etc\.?))?" + _TOPIC_END, re.I),
+                r"(?:(?:e\.g\.,?|like|such\s+as|including)\s+)?(?![^?]*\b(?:no|not|without|except|excluding)\b)"
+                r"(?P<examples>[^?,]{1,30}(?:,[^?,]{1,30})+|[^?,]{1,60}?\s+etc\.?))?" + _TOPIC_END, re.I),
      lambda m: f"which papers are about {m['topic']}" + (f", e.g. {m['examples']}" if m["examples"] else "")),
     # "isabelle anything?", "HPC code - any papers?", "tree search, anyone?": a topic, then whether anything is on it.
     (re.compile(r"^(?!(?:what|which|how|who|why|when|where|is|are|does|do|did|can|has|have)\b)(?P<topic>[^?]+?)\s*"
@@ -1622,7 +1630,9 @@ def _names_of(clause: str) -> list[str]:
 _SUBJECT_IT = re.compile(r"\bthat\s+it(?:['’]s|\s+(?:is|was))\b", re.I)
 # "use that one", "report numbers on this set": one thing named before.
 _THAT_ONE = re.compile(r"(?P<verb>(?:[\w-]+\s+){0,3}?)(?:that|this)\s+(?:one|set|benchmark|dataset|suite)"
-                       r"(?P<rest>\s+[^,;]*)?", re.I)
+                       # not "that one sample per problem isn't enough": "one" there counts what follows
+                       r"(?P<rest>\s+(?:for|in|on|as|to|from|with|and|or|but|instead|too|either|at|when|while|"
+                       r"anywhere|here)\b[^,;]*)?", re.I)
 # Words describing what was just named, said after it: "MBPP - the 'mostly basic' Python problems set."
 _APPOSITIVE = re.compile(r"^(?:the|a|an)\s+(?!(?:[\w'’-]+\s+){0,6}?(?:is|are|was|were|has|have|does|do)\b)", re.I)
 
@@ -1631,9 +1641,10 @@ def _named_just_before(clauses: list[str]) -> list[str]:
     """The names of the clause before the ask; past an appositive describing a name, the names of the one before
     it. A word for a whole field ("AI") names nothing."""
     at = len(clauses) - 1
-    if at >= 1 and _APPOSITIVE.match(clauses[at]):
-        at -= 1
-    return [n for n in _names_of(clauses[at]) if not is_generic(n)]
+    named = [n for n in _names_of(clauses[at]) if not is_generic(n)]
+    if not named and at >= 1 and _APPOSITIVE.match(clauses[at]):
+        named = [n for n in _names_of(clauses[at - 1]) if not is_generic(n)]
+    return named
 
 
 # "Which papers introduce one?": the thing wanted is in the sentence before ("I'm looking for X.").

@@ -161,13 +161,12 @@ _EMPHASIS = re.compile(r"(?<![\w'’./@+-])(?:BOTH|ONLY|NOT|ALL|ANY|EVERY|EACH|J
                        r"(?![\w'’/@+-]|\.\w)")
 
 # Any other word in capitals, said where stress falls ("whether it's FAST", "must be FAST"): after a copula or a degree
-# word. Four letters or more: a shorter one is more often an acronym that happens to spell a word; and not where a
-# name stands ("introduces CRITIC", "evaluate on TRACE": names the index may lack). Not any comparative or adverb
-# either: "contests with FEWER than 5,000 participants" and "acceptance rate AFTER their method" read as names were
-# refused as the near misses they are; read as words, they were answered with the figure beside them.
-_SHOUTED = re.compile(r"(?:(?<=\s)|^)(?P<before>(?:(?i:is|are|was|were|be|been|being|it['’]s|that['’]s|they['’]re|more|"
-                      r"most|so|very|too|really|not|and|or|but|nor))\s+)?"
-                      r"(?<![\w'’./@+-])(?P<word>[A-Z]{4,})(?![\w'’/@+-]|\.\w)")
+# word within the sentence (not a question's opening "Is TRACE used ...?", nor "and"/"or" joining names). Four letters
+# or more: a shorter one is more often an acronym that happens to spell a word. Not any comparative or adverb either:
+# "contests with FEWER than 5,000 participants" and "acceptance rate AFTER their method" read as names were refused as
+# the near misses they are; read as words, they were answered with the figure beside them.
+_SHOUTED = re.compile(r"(?<=\w)(?P<before>\s+(?i:is|are|was|were|be|been|being|it['’]s|that['’]s|they['’]re|more|most|"
+                      r"so|very|too|really|not))?\s+(?<![\w'’./@+-])(?P<word>[A-Z]{4,})(?![\w'’/@+-]|\.\w)")
 
 
 def unstressed(question: str, vocabulary: Vocabulary) -> str:
@@ -177,7 +176,7 @@ def unstressed(question: str, vocabulary: Vocabulary) -> str:
     def lowered(match: re.Match[str]) -> str:
         word = match["word"]
         if match["before"] and not vocabulary.writes_upper(word) and vocabulary.plain(word.lower()):
-            return f"{match['before'] or ''}{word.lower()}"
+            return f"{match['before']} {word.lower()}"
         return match[0]
 
     return _SHOUTED.sub(lowered, question)
