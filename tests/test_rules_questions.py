@@ -687,6 +687,9 @@ def test_a_name_written_with_other_spacing_is_known(name, known):
     # "the two" after two turns, one paper each.
     ("so how do the two differ?", ["what is MPIrigen?", "and OMPGPT?"], "so how do MPIrigen and OMPGPT differ?"),
     ("how do the two differ?", ["what is MPIrigen?"], "how do the two differ (MPIrigen)?"),  # a control: one turn
+    # "that one", "that benchmark": the name said before, in its place.
+    ("Which papers use that one?", ["Also MBPP - the mostly basic Python problems set."], "Which papers use MBPP?"),
+    ("which papers report results on that benchmark?", ["what is MBPP?"], "which papers report results on MBPP?"),
 ])
 def test_follow_ups_are_made_standalone(question, history, standalone):
     assert condense(question, history) == standalone
@@ -3740,7 +3743,7 @@ def test_the_askers_purpose_after_the_question(question, purpose):
      ["UGMathBench vs CS-Bench - how many problems?"],
      "which model topped UGMathBench, and what's that reasoning gap metric measuring?"),
     ("what does UGMathBench say about that one?", ["tell me about CS-Bench"],
-     "what does UGMathBench say about that one (CS-Bench)?"),  # "that one" is a paper before
+     "what does UGMathBench say about CS-Bench?"),  # "that one" is a paper before
 ])
 def test_that_before_a_thing_of_the_named_paper_points_at_no_earlier_turn(question, history, condensed):
     from rag.answer.followups import condense

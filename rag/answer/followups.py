@@ -16,7 +16,10 @@ _REFERENCE = re.compile(
 )
 _REPLACEABLE = re.compile(
     r"\b(the paper|this paper|that paper|the method|this method|the approach|this approach|the model|this model|"
-    r"the system|the framework|the dataset|the benchmark|it|they|them|its|their)\b",
+    r"the system|the framework|the dataset|the benchmark|it|they|them|its|their|"
+    # "which papers use that one?", "... report results on that benchmark?" after "Also MBPP - the ... set.": the
+    # name itself, not a topic "that benchmark (MBPP)" that every paper writing "benchmark" meets
+    r"(?:that|this)\s+(?:one|method|approach|system|framework|dataset|benchmark|set|suite))\b",
     re.I,
 )
 _PRONOUN = re.compile(r"\b(?:it|they|them|its|their)\b", re.I)
