@@ -350,6 +350,9 @@ def test_the_shape_follows_from_the_mentions(lexicon, question, kind, papers):
     ("I've been using HumanEval. Which papers show that one sample per problem isn't enough?", "multi", ""),
     ("HumanEval is everywhere. The olympiad benchmark miniF2F, less so. Which papers use that one?", "list",
      "miniF2F"),
+    # An appositive whose head is a common noun describes the name before it; a maker in it says only whose.
+    ("Also HumanEval - the OpenAI function-completion set. which papers use that one or MBPP?", "list",
+     "HumanEval or MBPP"),
 ])
 def test_a_list_of_the_whole_index_may_follow_papers_named_before_it(lexicon, question, kind, topic):
     plan = understand(question, lexicon)

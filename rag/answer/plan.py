@@ -1638,13 +1638,14 @@ _APPOSITIVE = re.compile(r"^(?:the|a|an)\s+(?!(?:[\w'’-]+\s+){0,6}?(?:is|are|w
 
 
 def _named_just_before(clauses: list[str]) -> list[str]:
-    """The names of the clause before the ask; past an appositive describing a name, the names of the one before
-    it. A word for a whole field ("AI") names nothing."""
+    """The names of the clause before the ask; past an appositive describing a name ("the OpenAI function-completion
+    set", whose head is a common noun: "OpenAI" only says whose), the names of the one before it. A word for a whole
+    field ("AI") names nothing."""
     at = len(clauses) - 1
-    named = [n for n in _names_of(clauses[at]) if not is_generic(n)]
-    if not named and at >= 1 and _APPOSITIVE.match(clauses[at]):
-        named = [n for n in _names_of(clauses[at - 1]) if not is_generic(n)]
-    return named
+    head = re.split(r"[,.;:!?]", clauses[at], maxsplit=1)[0].strip(" '\"’”")
+    if at >= 1 and _APPOSITIVE.match(clauses[at]) and re.search(r"(?<![\w-])[a-z]+(?:-[a-z]+)*$", head):
+        at -= 1
+    return [n for n in _names_of(clauses[at]) if not is_generic(n)]
 
 
 # "Which papers introduce one?": the thing wanted is in the sentence before ("I'm looking for X.").

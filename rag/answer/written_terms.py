@@ -62,7 +62,8 @@ def writers(term: tuple[str, ...], papers: Iterable[Paper]) -> dict[str, str]:
         # Only an abstract having each stem but its last letter, and the term's stems in a row, is split into
         # sentences: on SciFact's 5,183 abstracts stemming every sentence took seconds a list.
         text = f"{paper.title}\n{paper.abstract}"
-        if not all(stem[:-1] in text.lower() for stem in term) or f" {' '.join(term)} " not in _stem_line(text):
+        lowered = text.lower()
+        if not all(stem[:-1] in lowered for stem in term) or f" {' '.join(term)} " not in _stem_line(text):
             continue
         said = next((t for t in [paper.title, *split_sentences(paper.abstract)] if side_by_side(term, t)), None)
         if said is not None:
