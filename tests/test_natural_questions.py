@@ -3128,6 +3128,14 @@ def test_questions_across_papers_asked_around_a_lead_in(engine, question, among)
     assert answer.kind == "list" and among <= _short_titles(answer)
 
 
+def test_an_aggregation_over_a_described_set_keeps_a_paper_retrieval_ranks_high_for_it(engine):
+    # DeepSeek-Prover's best sentence for "Lean theorem-proving" scores well under MA-LoT's title sentence, but
+    # retrieval ranks it third for those words: its FIMO benchmark is an answer.
+    answer = engine.ask("Across the Lean theorem-proving papers, which benchmarks are provers evaluated on?")
+    assert answer.kind == "list" and "DeepSeek-Prover" in _short_titles(answer)
+    assert "FIMO" in answer.answer
+
+
 def test_a_paper_left_out_at_the_end_is_out_of_an_aggregation(engine):
     answer = engine.ask("which benchmarks do the theorem-proving papers evaluate on? (miniF2F, but what else?) -- "
                         "leave out the verification work like FVEL")

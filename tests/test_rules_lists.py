@@ -440,6 +440,11 @@ def test_a_method_applied_to_a_target_is_met_by_papers_writing_both(theory_rank,
     ("released on huggingface", ["hugging face"], ""),  # whatever it was
     ("released on huggingface, if anything", ["hugging face"], ""),
     ("fine-tune models published on Hugging Face", None, None),  # models someone published, no release asked
+    # Said of what is released, in the passive; what it is set against asks nothing more.
+    ("state that the trained model weights or checkpoints themselves have been, or will be, made publicly available, "
+     "as distinct from merely code or data", ["model"], ""),
+    ("math papers whose data will be made available", ["data"], "math whose"),
+    ("have made the model weights publicly available", ["model"], "have"),
 ])
 def test_what_a_list_topic_asks_papers_to_release(topic, kinds, rest):
     from rag.answer.released import release_asked

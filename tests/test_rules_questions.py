@@ -2417,6 +2417,28 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     # "Just the ones that ..." naming what it keeps narrows a list of what was named, as a follow-up does.
     ("Which papers do formal mathematics in Lean? Just the ones that actually work with Lean proofs",
      "do formal mathematics in Lean and also work with Lean proofs"),
+    # A formal request ("could you clarify which", "I would be obliged to know which") asks the list itself; so does a
+    # purpose said first with what it is on.
+    ("For a section of my report on release practices, could you clarify which papers release their weights",
+     "release their weights"),
+    ("Kindly indicate which works evaluate on miniF2F", "miniF2F"),
+    ("I would be obliged to know which works employ the Isabelle proof assistant", "the Isabelle proof assistant"),
+    ("It would assist my taxonomy to know which of the papers rely on evolutionary search",
+     "evolutionary search"),
+    # Examples between two dashes are an aside, as in brackets.
+    ("which completion papers use data from a deployed tool - telemetry, online A/B, usage logs etc - rather than "
+     "offline benchmarks", "data from a deployed tool (telemetry, online A/B, usage logs etc) rather than offline "
+                          "benchmarks in completion"),
+    # Whether there are any, then "which papers are those?": the ones that are; "To what extent has X done Y?", then
+    # the papers "that fall into that category": X doing Y.
+    ("Are any of the agents here tested on websites? Which papers are those", "agents tested on websites"),
+    ("To what extent are any of the benchmarks here refreshed with new problems, and which papers are those",
+     "benchmarks refreshed with new problems"),
+    ("Some papers build their own Lean dataset. Which ones are they", "build their own Lean dataset"),
+    ("To what extent has the HPC community produced its own small models? I should be grateful for a list of the "
+     "papers in the index that fall into that category", "HPC community produced its own small models"),
+    ("HPC people built their own small models. I'd like a list of the papers that fit that description",
+     "HPC people built their own small models"),
 ])
 def test_list_topics_in_chat_wording(question, topic):
     from rag.answer.plan import list_topic

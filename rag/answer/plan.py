@@ -212,11 +212,15 @@ _PRESENTATION = re.compile(r"(?:^|(?<=[,.;:?!])|\s*,)\s*(?:(?:for|to)\s+(?:a\s+|
 # "Describe how ...", "Walk me through how A and B each ...", "Tell me which ...", and the asker musing ("I wonder
 # which ...", "It would be useful to know how ...", "One might ask which ...", "Curious whether ..."): a request or a
 # musing wrapped round a question.
+# "I would be obliged to know which ...", "It would assist my taxonomy to know which ...": a request, said formally.
+_FORMAL_ASK = (r"(?:i|we)\s+(?:would|should|'d|’d)\s+be\s+(?:grateful|obliged|glad|keen)\s+to\s+(?:know|learn|hear)|"
+               r"it\s+would\s+(?:assist|help|serve)\s+(?:me|us|my\s+[\w-]+|our\s+[\w-]+)\s+to\s+(?:know|learn)")
 _TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?"
                       r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?=describe|explain|tell|walk|outline|spell|help|summari|sum\s+up))?"
                       r"(?:describe|explain|summari[sz]e|sum\s+up|tell\s+(?:me|us)|walk\s+(?:me|us)\s+through|"
                       r"outline|spell\s+out|give\s+(?:me|us)\s+a\s+sense\s+of|i['’]d\s+like\s+to\s+know|"
                       r"i\s+want\s+to\s+(?:know|understand)|help\s+(?:me|us)\s+understand|"
+                      rf"{_FORMAL_ASK}|"
                       r"i\s+(?:do\s+)?wonder|i['’]m\s+wondering|it\s+would\s+be\s+(?:useful|good|helpful|nice|interesting)\s+"
                       r"to\s+(?:know|learn|see|understand)|one\s+might\s+(?:ask|wonder)|(?:i['’]m\s+|i\s+am\s+)?curious(?:\s+to\s+"
                       r"know)?|(?:i['’]m\s+)?trying\s+to\s+(?:find\s+out|figure\s+out|understand|work\s+out)|"
@@ -1104,6 +1108,10 @@ _NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|an|the)\s+[^,.?!;]{0,70}?,?\s+
                           r"compile|track\s+down|dig\s+up|list|get|pull\s+together))\s+"
                           rf"(?=(?:{_EVERY}|{_FULL_SET})?(?:the\s+)?(?:papers?|works?|studies)\s+(?:{HERE}\s+)?"
                           r"(?:where|that|which|in\s+which|whose|on|about|[a-z]+ing)\b)", re.I)
+_LIST_OF_PAPERS_THAT = re.compile(r"^(?:(?:i|we)(?:\s+(?:should|would)|['’]d)\s+(?:be\s+grateful\s+for|appreciate|like)|"
+                                  r"(?:i|we)\s+(?:need|want))\s+(?:a|an|the)\s+(?:full\s+|complete\s+|short\s+)?list\s+"
+                                  rf"of\s+(?:the\s+)?(?:papers?|works?|studies)\s+(?:{HERE}\s+)?(?:that|which|who)\s+",
+                                  re.I)
 _ONLY_PAPERS = re.compile(rf"^(?:(?:{_EVERY}|{_FULL_SET})(?:the\s+)?(?:papers?|works?|stud(?:y|ies))\s+(?:{HERE}\s+)?"
                           r"(?:where|in\s+which|that|which|(?=whose|on\b|about\b|[a-z]+ing\b))|"
                           r"(?:papers|works|studies)\s+(?:that|which))\s*", re.I)
@@ -1119,7 +1127,9 @@ _PAPERS_COUNTED = re.compile(r"^(?:i|we)\s+(?:count|see|know\s+of|found|remember
 _PURPOSE_FIRST = re.compile(r"^(?:for|in|as\s+part\s+of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?(?:of\s+)?"
                             r"(?:my|our|the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:session|reading\s+list|survey|review|talk|"
                             r"section|subsection|thesis|slides?|deck|report|seminar|course|lecture|chapter|notes|"
-                            r"related[-\s]work|paper|proposal|grant|write-?up|draft)\s*,\s*(?=(?:which|what|are\s+there|"
+                            r"related[-\s]work|paper|proposal|grant|write-?up|draft)"
+                            # "For a section of my report on release practices, ..."
+                            r"(?:\s+(?:on|about)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s*,\s*(?=(?:which|what|are\s+there|"
                       r"is\s+there|any|anything|list|name|can\s+you|could\s+you|i['’]d\s+like|i\s+(?:need|want)|who|"
                       r"did|has|have)\b)", re.I)
 _POLITE = re.compile(r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)"
@@ -1129,7 +1139,12 @@ _POLITE = re.compile(r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)
                      r"the)\b)|"
                      # "Please, can you tell me which papers ...": the question asked
                      r"^(?:please,?\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+me,?\s+"
-                     r"(?=(?:which|what)\b)", re.I)
+                     r"(?=(?:which|what)\b)|"
+                     # "could you clarify which papers ...", "kindly indicate which works ...": the same, said formally
+                     r"^(?:please,?\s+|kindly\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+)?)?"
+                     r"(?:clarify|indicate|specify|identify|confirm|establish|let\s+me\s+know)\s+(?=(?:which|what)\b)|"
+                     rf"^(?:{_FORMAL_ASK})\s+(?=(?:which|what)\b)",
+                     re.I)
 
 
 def _fragment_list(text: str) -> str:
@@ -1473,6 +1488,11 @@ def _paper_kind(words: str, lower_first: bool = False) -> str:
 _KIND_PAPERS_THAT = re.compile(r"^(?P<kind>(?:[\w-]+\s+){1,3}?)papers\s+(?:that|which)\s+(?P<rest>\S.*)$", re.I)
 
 
+# Two dashes around examples: a comma between them, no ask among them.
+_DASHED_EXAMPLES = re.compile(r"(?<!\d)\s+[-–—]+\s+(?P<examples>(?![^-–—?]*\b(?:which|what|how|who|not|no)\b)"
+                              r"[^-–—?()]*?,[^-–—?()]*?)\s+[-–—]+\s+(?!\d)", re.I)
+
+
 def _topic_of(text: str) -> str:
     # "can you list the papers that ...": the list asked; "- which papers ...": a bullet is no part of it; nor is
     # what is said to fill a pause ("um so which papers ...", "... search you know like ...").
@@ -1502,6 +1522,9 @@ def _topic_of(text: str) -> str:
         elif topic and not TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"{list_question(topic)}?"
+    # "data from a deployed tool - telemetry, online A/B, usage logs etc - rather than ...": examples set off by two
+    # dashes are an aside, as in brackets; not a clause of their own.
+    text = _DASHED_EXAMPLES.sub(lambda m: f" ({m['examples']}) ", text)
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
     popped = ""
     clauses = [_BULLET.sub("", c.strip())
@@ -1532,6 +1555,8 @@ def _topic_of(text: str) -> str:
     if whole or len(clauses) == 1:
         return whole
     for i, clause in enumerate(clauses):
+        # A later clause may ask as a first one does: "... I'd like a list of the papers that fall into that category."
+        clause = _LIST_OF_PAPERS_THAT.sub("which papers ", clause) if i else clause
         # The first clause may ask in any of the list shapes: "Are there position papers in here? List them; ..."
         topic = _list_topic(clause.rstrip("?.!:; ")) or \
             (_list_topic(_asked_as_list(clause).rstrip("?.!:; ")) if i == 0 and clause.endswith("?") else "")
@@ -1544,8 +1569,10 @@ def _topic_of(text: str) -> str:
         if i and (one := _ONE.fullmatch(topic) or _BARE.fullmatch(topic)) and \
                 (wanted := _WANTED.sub("", said).strip(" .?!:;")):
             # "I'm looking for benchmarks for repo-level completion. Which papers introduce one?", "empirical studies
-            # of ChatGPT - which ones are in here?"
-            return f"{one['verb'] or ''}{wanted}"
+            # of ChatGPT - which ones are in here?"; "Are any of the benchmarks here dynamic, and which papers are
+            # those?": the benchmarks that are, "are" no deed of theirs.
+            verb = "" if _COPULA.fullmatch(one["verb"] or "") else one["verb"] or ""
+            return f"{verb}{_EXISTS_ASKED.sub(lambda m: m['kind'] or '', wanted)}"
         if i and (pointed := _POINTED.fullmatch(topic)) and _WANTED.match(clauses[i - 1]) and \
                 (wanted := _WANTED.sub("", clauses[i - 1]).strip(" .?!:;")):
             # "I'm interested in judging each step of a solution. Which papers deal with that, e.g. process rewards?"
@@ -1553,7 +1580,7 @@ def _topic_of(text: str) -> str:
         if i and _DOING_THAT.fullmatch(topic) and \
                 len((before := _SPOKEN_FILLER.sub(" ", clauses[i - 1]).strip(" ,.?!:;")).split()) >= 2:
             # "computers finding new formulas for constants. Which papers do that?": what came before.
-            return _FOR_A_TALK.sub("", _WANTED.sub("", before))
+            return _EXISTS_ASKED.sub(lambda m: m["kind"] or "", _FOR_A_TALK.sub("", _WANTED.sub("", before)))
         # "what a program does when it runs": "it" is the program, said just before.
         # An aside in brackets points at the topic itself ("fine-tune StarCoder (as opposed to just mentioning it)").
         # "who actually tested their completion work ...": "their" is the papers' own.
@@ -1657,12 +1684,26 @@ _WITHIN = re.compile(r"\b(?:when|while|as|if|before|after|once|until|whether)\s+
 _FOR_A_TALK = re.compile(r"^(?:this|it)(?:\s+is|['’]s)\s+for\s+(?:a|an|my|our|the)\s+[\w\s-]{1,30}?,\s*", re.I)
 _DOING_THAT = re.compile(r"(?:do|does|did|cover|covers|try|tries|tackle|tackles|look\s+at|looks\s+at|work\s+on|"
                          r"works\s+on|deal\s+with|deals\s+with|address|addresses|handle|handles)\s+(?:that|this|it)"
-                         r"(?:\s+(?:kind|sort|type)\s+of\s+[\w-]+)?", re.I)  # "covers that kind of agent"
+                         r"(?:\s+(?:kind|sort|type)\s+of\s+[\w-]+)?|"  # "covers that kind of agent"
+                         # "which papers fall into that category?", "the papers that fit this description"
+                         r"(?:fall|falls)\s+(?:into|under|within)\s+(?:that|this)\s+(?:category|group|class|bucket|kind)|"
+                         r"(?:fit|fits)\s+(?:that|this)\s+(?:description|category|bill)|"
+                         r"(?:belong|belongs)\s+to\s+(?:that|this)\s+(?:category|group|class)", re.I)
 _POINTED = re.compile(r"(?:that|this|it)(?P<examples>,?\s+(?:e\.g\.,?|like|such\s+as|including|for\s+example,?)\s+.+)?",
                       re.I)
 # Kinds of work a question may ask for papers about: "any multi-agent LLM frameworks?", "any benchmarks that ...".
 _WORK_KINDS = r"(?:frameworks|systems|methods|approaches|techniques|tools|benchmarks|datasets|models|agents)"
 # "which ones was that?": the ones just described.
+_COPULA = re.compile(r"(?:are|is|were|was)\s+", re.I)
+# Whether there are any, asked before "which papers are those?": "(To what extent) are any of the benchmarks here
+# designed to be dynamic" describes the benchmarks that are.
+_EXISTS_ASKED = re.compile(r"^(?:to\s+what\s+extent\s+)?(?:are|is|were|was|do|does|did|has|have)\s+(?:there\s+)?"
+                           r"(?:any|some)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?P<kind>[\w-]+)(?:\s+here)?\b|"
+                           # "Some papers build their own Lean dataset. Which ones are they?"
+                           r"^(?:some|several|a\s+few|many)\s+(?:papers|works|studies)\s+(?:here\s+)?(?=\w)|"
+                           # "To what extent has the HPC community produced its own models? ... the papers that fall
+                           # into that category": the community that has
+                           r"^to\s+what\s+extent\s+(?:has|have|do|does|did|is|are|was|were)\s+(?:the\s+)?(?=\w)", re.I)
 _BARE = re.compile(r"(?P<verb>)(?:are|is|exist|there are|are there|was (?:that|it)|were (?:they|those|these)|"
                    r"are (?:they|those|these))", re.I)
 _WANTED = re.compile(r"^(?:so\s+)?(?:i'?m|i am|we'?re|we are)\s+(?:looking for|after|searching for|interested in|"

@@ -21,9 +21,14 @@ _ASKED = re.compile(r"\b(?:release[sd]?|releasing|open[- ]?sourc\w*|publish(?:es
                     r"link(?:s|ed)?\s+to|provid(?:e|es|ed)|giv(?:e|es))"
                     r"(?:\s+(?:public(?:ly)?|a|an|the|their|its|any|also|to|on|at))*"
                     rf"\s+(?P<what>{_WHAT})|"
-                    r"\b(?:make|makes|made|put|puts)\s+(?:(?:a|an|the|their|its|any)\s+)?"
+                    r"\b(?:make|makes|made|put|puts)\s+(?:(?:a|an|the|their|its|any)\s+)?(?:(?:trained|model|final)\s+)?"
                     rf"(?P<made>{_WHAT})\s+(?:(?:public(?:ly)?|freely|openly)\s+)?(?:available|accessible|public|"
                     rf"up|out|online|(?=on\s+{HUGGING_FACE}\b))\b|"
+                    # "(that) the model weights or checkpoints have been, or will be, made publicly available": said
+                    # of what is released, a word or two before it
+                    r"(?:(?:the|their|its|trained|model|final|pretrained|fine-tuned)\s+){0,3}"
+                    rf"(?P<passive>{_WHAT})(?:\s+themselves)?(?:[\s,]+(?:has|have|had|will|would|is|are|was|were|be|"
+                    r"been|or))+[\s,]+made\s+(?:(?:public(?:ly)?|freely|openly)\s+)?(?:available|accessible|public)\b|"
                     # "released on Hugging Face", whatever it was, said first (not "models published on HF")
                     r"^(?:release[sd]?|releasing|publish(?:es|ed)?|upload(?:s|ed)?|put)(?=\s+(?:on|via|to)\s+"
                     rf"(?:the\s+)?{HUGGING_FACE}\b)", re.I)
@@ -61,9 +66,12 @@ _PUBLIC = re.compile(r"\b(?:publicly|freely|openly)\s+(?:available|accessible|re
 # Words around a release asked that ask nothing more of the papers ("LLM-agent papers that also release ...", "...,
 # if anything"); a paper set aside ("besides Stable Code") is the pipeline's to leave out, not what the rest is about.
 _REST_WORDS = re.compile(r"\b(?:besides|apart\s+from|except(?:\s+for)?|other\s+than)\b.*$|"
+                         # "..., as distinct from merely code or data": what is set against the release asked
+                         r",?\s*\b(?:as\s+distinct\s+from|as\s+opposed\s+to|rather\s+than|instead\s+of)\b.*$|"
                          r",?\s*\bif\s+(?:anything|any)\b|"
-                         r"\b(?:(?:say|says|said|claim|claims|state|states)\s+(?:that\s+)?(?:they|it)|that|which|who|"
-                         r"and|also|papers?|works?|ones?|do|does|both|publicly|in|on|for)\b", re.I)
+                         r"\b(?:(?:say|says|said|claim|claims|state|states)\s+(?:that\s+)?(?:they|it)|"
+                         r"(?:say|says|said|claim|claims|state|states)\s+that|that|which|who|"
+                         r"and|also|papers?|works?|ones?|do|does|both|publicly|in|on|for|the|a|an)\b", re.I)
 
 
 def release_asked(topic: str) -> tuple[list[str], str] | None:
@@ -72,7 +80,7 @@ def release_asked(topic: str) -> tuple[list[str], str] | None:
     asked = _ASKED.search(topic)
     if asked is None:
         return None
-    what = asked["what"] or asked["made"] or ""
+    what = asked["what"] or asked["made"] or asked["passive"] or ""
     kinds = [kind for kind, words in _KINDS.items() if re.search(rf"\b(?:{words})", what, re.I)]
     if (place := _PLACE.match(topic, asked.end())) and not re.search(r"\bor\b", topic[:asked.start()]):
         # "which math papers release data on Hugging Face?": the data released there, by the math papers.
