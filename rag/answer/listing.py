@@ -350,8 +350,7 @@ _DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?!(?:being|going)\b)[a-z]+ing\s
                     r"(?:look|looks|work|works|focus|focuses|looking|working|focusing)\s+(?:at|on|into)|"
                     r"(?:doing|proposing|using|studying|applying|exploring|addressing|tackling|dealing\s+with)|"
                     r"(?:deal|deals)\s+with|(?:have|has)\s+\w+\s+to\s+do\s+with|"  # "have anything to do with"
-                    r"(?:(?:are|is)\s+)?concerned\s+with|concern|concerns|"  # "are concerned with formally verified ..."
-
+                    r"(?:(?:are|is)\s+)?concerned\s+with|concern|concerns|"  # "are concerned with verified code"
                     r"use|uses|study|studies|address|addresses|tackle|tackles|cover|covers|discuss|discusses|"
                     r"explore|explores|investigate|investigates|examine|examines|apply|applies|propose|proposes|"
                     # "built a brand new benchmark for ...": what they made is the subject

@@ -1108,8 +1108,8 @@ _NEED_PAPERS = re.compile(r"^(?:for\s+(?:my|our|a|an|the)\s+[^,.?!;]{0,70}?,?\s+
                           r"compile|track\s+down|dig\s+up|list|get|pull\s+together))\s+"
                           rf"(?=(?:{_EVERY}|{_FULL_SET})?(?:the\s+)?(?:papers?|works?|studies)\s+(?:{HERE}\s+)?"
                           r"(?:where|that|which|in\s+which|whose|on|about|[a-z]+ing)\b)", re.I)
-_LIST_OF_PAPERS_THAT = re.compile(r"^(?:(?:i|we)(?:\s+(?:should|would)|['’]d)\s+(?:be\s+grateful\s+for|appreciate|like)|"
-                                  r"(?:i|we)\s+(?:need|want))\s+(?:a|an|the)\s+(?:full\s+|complete\s+|short\s+)?list\s+"
+_LIST_OF_PAPERS_THAT = re.compile(r"^(?:(?:i|we)(?:\s+(?:should|would)|['’]d)\s+"
+                                  r"(?:be\s+grateful\s+for|appreciate|like)|(?:i|we)\s+(?:need|want))\s+(?:a|an|the)\s+(?:full\s+|complete\s+|short\s+)?list\s+"
                                   rf"of\s+(?:the\s+)?(?:papers?|works?|studies)\s+(?:{HERE}\s+)?(?:that|which|who)\s+",
                                   re.I)
 _ONLY_PAPERS = re.compile(rf"^(?:(?:{_EVERY}|{_FULL_SET})(?:the\s+)?(?:papers?|works?|stud(?:y|ies))\s+(?:{HERE}\s+)?"
