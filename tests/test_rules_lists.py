@@ -443,7 +443,11 @@ def test_a_method_applied_to_a_target_is_met_by_papers_writing_both(theory_rank,
     # Said of what is released, in the passive; what it is set against asks nothing more.
     ("state that the trained model weights or checkpoints themselves have been, or will be, made publicly available, "
      "as distinct from merely code or data", ["model"], ""),
-    ("math papers whose data will be made available", ["data"], "math whose"),
+    ("math papers whose data will be made available", ["data"], "math"),
+    # Another's things made public are no release of the papers' own.
+    ("train on code whose source has been made publicly available on GitHub", None, None),
+    ("test on benchmarks whose data has been made public by others", None, None),
+    ("evaluate models whose weights have been made publicly available", None, None),
     ("have made the model weights publicly available", ["model"], "have"),
 ])
 def test_what_a_list_topic_asks_papers_to_release(topic, kinds, rest):

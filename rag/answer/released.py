@@ -24,11 +24,15 @@ _ASKED = re.compile(r"\b(?:release[sd]?|releasing|open[- ]?sourc\w*|publish(?:es
                     r"\b(?:make|makes|made|put|puts)\s+(?:(?:a|an|the|their|its|any)\s+)?(?:(?:trained|model|final)\s+)?"
                     rf"(?P<made>{_WHAT})\s+(?:(?:public(?:ly)?|freely|openly)\s+)?(?:available|accessible|public|"
                     rf"up|out|online|(?=on\s+{HUGGING_FACE}\b))\b|"
-                    # "(that) the model weights or checkpoints have been, or will be, made publicly available": said
-                    # of what is released, a word or two before it
-                    r"(?:(?:the|their|its|trained|model|final|pretrained|fine-tuned)\s+){0,3}"
+                    # "state that the model weights or checkpoints have been, or will be, made publicly available",
+                    # "papers whose data will be made public": said in the passive of the papers' own things; not of
+                    # another's ("train on code whose source has been made public", "... made public by others")
+                    r"(?:\b(?:states?|says?|said|claims?|notes?|reports?|mentions?)\s+(?:that\s+)?(?:the\s+|their\s+|its\s+)?|"
+                    r"\b(?:their|its)\s+|\b(?:papers?|works?|ones|studies)\s+whose\s+)"
+                    r"(?:(?:trained|model|final|pretrained|fine-tuned)\s+){0,2}"
                     rf"(?P<passive>{_WHAT})(?:\s+themselves)?(?:[\s,]+(?:has|have|had|will|would|is|are|was|were|be|"
-                    r"been|or))+[\s,]+made\s+(?:(?:public(?:ly)?|freely|openly)\s+)?(?:available|accessible|public)\b|"
+                    r"been|or))+[\s,]+made\s+(?:(?:public(?:ly)?|freely|openly)\s+)?(?:available|accessible|public)\b"
+                    r"(?!\s+(?:by|from)\s+(?:others|other|third|external|another|different)\b)|"
                     # "released on Hugging Face", whatever it was, said first (not "models published on HF")
                     r"^(?:release[sd]?|releasing|publish(?:es|ed)?|upload(?:s|ed)?|put)(?=\s+(?:on|via|to)\s+"
                     rf"(?:the\s+)?{HUGGING_FACE}\b)", re.I)
