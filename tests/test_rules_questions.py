@@ -2423,6 +2423,17 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
      "release their weights"),
     ("Kindly indicate which works evaluate on miniF2F", "miniF2F"),
     ("I would be obliged to know which works employ the Isabelle proof assistant", "the Isabelle proof assistant"),
+    ("I'd be grateful to know which papers evaluate on HumanEval", "HumanEval"),
+    ("I would be very grateful to know which papers use Lean", "Lean"),
+    ("It would help my literature review to know which papers use tree search", "tree search"),
+    ("Could you kindly tell me which papers use Isabelle", "Isabelle"),
+    ("Could you clarify for me which papers use Isabelle", "Isabelle"),
+    ("Would you be so kind as to indicate which papers use Isabelle", "Isabelle"),
+    ("For my report on release practices, kindly indicate which papers release their weights", "release their weights"),
+    # An aside between dashes before the ask is no example: the closing dash still parts the lead-in from it.
+    ("Quick question - sorry, long day - which papers use Lean", "Lean"),
+    ("For my thesis - due soon, alas - which papers study repository-level completion",
+     "repository-level completion"),
     ("It would assist my taxonomy to know which of the papers rely on evolutionary search",
      "evolutionary search"),
     # Examples between two dashes are an aside, as in brackets.

@@ -213,8 +213,10 @@ _PRESENTATION = re.compile(r"(?:^|(?<=[,.;:?!])|\s*,)\s*(?:(?:for|to)\s+(?:a\s+|
 # which ...", "It would be useful to know how ...", "One might ask which ...", "Curious whether ..."): a request or a
 # musing wrapped round a question.
 # "I would be obliged to know which ...", "It would assist my taxonomy to know which ...": a request, said formally.
-_FORMAL_ASK = (r"(?:i|we)\s+(?:would|should|'d|’d)\s+be\s+(?:grateful|obliged|glad|keen)\s+to\s+(?:know|learn|hear)|"
-               r"it\s+would\s+(?:assist|help|serve)\s+(?:me|us|my\s+[\w-]+|our\s+[\w-]+)\s+to\s+(?:know|learn)")
+_FORMAL_ASK = (r"(?:i|we)(?:\s+(?:would|should)|['’]d)\s+be\s+(?:(?:very|most|really|so)\s+)?(?:grateful|obliged|glad|"
+               r"keen)\s+to\s+(?:know|learn|hear)|"
+               r"it\s+would\s+(?:(?:greatly|really)\s+)?(?:assist|help|serve)\s+(?:me|us|(?:my|our)\s+[\w-]+(?:\s+[\w-]+)?)"
+               r"(?:\s+greatly)?\s+to\s+(?:know|learn)")
 _TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?"
                       r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?=describe|explain|tell|walk|outline|spell|help|summari|sum\s+up))?"
                       r"(?:describe|explain|summari[sz]e|sum\s+up|tell\s+(?:me|us)|walk\s+(?:me|us)\s+through|"
@@ -1131,18 +1133,21 @@ _PURPOSE_FIRST = re.compile(r"^(?:for|in|as\s+part\s+of)\s+(?:the\s+|a\s+|an\s+)
                             # "For a section of my report on release practices, ..."
                             r"(?:\s+(?:on|about)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?\s*,\s*(?=(?:which|what|are\s+there|"
                       r"is\s+there|any|anything|list|name|can\s+you|could\s+you|i['’]d\s+like|i\s+(?:need|want)|who|"
-                      r"did|has|have)\b)", re.I)
+                      r"did|has|have|kindly|please|would\s+you|i\s+(?:would|should)|i['’]d|we['’]d|"
+                      r"it\s+would)\b)", re.I)
 _POLITE = re.compile(r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)"
                      r"(?=(?:list|name|show|give|find)\b)|"
                      # "Could you enumerate every paper that ...": listed
                      r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|please\s+)?enumerate\s+(?=(?:all|every|each|"
                      r"the)\b)|"
                      # "Please, can you tell me which papers ...": the question asked
-                     r"^(?:please,?\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+me,?\s+"
-                     r"(?=(?:which|what)\b)|"
+                     r"^(?:please,?\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?|"
+                     r"would\s+you\s+be\s+so\s+kind\s+as\s+to\s+)?(?:tell|show)\s+me,?\s+(?=(?:which|what)\b)|"
                      # "could you clarify which papers ...", "kindly indicate which works ...": the same, said formally
-                     r"^(?:please,?\s+|kindly\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+)?)?"
-                     r"(?:clarify|indicate|specify|identify|confirm|establish|let\s+me\s+know)\s+(?=(?:which|what)\b)|"
+                     r"^(?:please,?\s+|kindly\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?|"
+                     r"would\s+you\s+be\s+so\s+kind\s+as\s+to\s+)?"
+                     r"(?:clarify|indicate|specify|identify|confirm|establish|let\s+me\s+know)\s+(?:(?:for|to)\s+me\s+)?"
+                     r"(?=(?:which|what)\b)|"
                      rf"^(?:{_FORMAL_ASK})\s+(?=(?:which|what)\b)",
                      re.I)
 
@@ -1490,7 +1495,10 @@ _KIND_PAPERS_THAT = re.compile(r"^(?P<kind>(?:[\w-]+\s+){1,3}?)papers\s+(?:that|
 
 # Two dashes around examples: a comma between them, no ask among them.
 _DASHED_EXAMPLES = re.compile(r"(?<!\d)\s+[-–—]+\s+(?P<examples>(?![^-–—?]*\b(?:which|what|how|who|not|no)\b)"
-                              r"[^-–—?()]*?,[^-–—?()]*?)\s+[-–—]+\s+(?!\d)", re.I)
+                              r"[^-–—?()]*?,[^-–—?()]*?)\s+[-–—]+\s+(?!\d)"
+                              # nor the aside of a lead-in before the ask ("Quick question - sorry, long day - which")
+                              r"(?!(?:which|what|how|who|whose|where|when|why|are|is|do|does|did|can|could|would|any|"
+                              r"list|name|give|show|tell)\b)", re.I)
 
 
 def _topic_of(text: str) -> str:
@@ -1687,7 +1695,7 @@ _DOING_THAT = re.compile(r"(?:do|does|did|cover|covers|try|tries|tackle|tackles|
                          r"(?:\s+(?:kind|sort|type)\s+of\s+[\w-]+)?|"  # "covers that kind of agent"
                          # "which papers fall into that category?", "the papers that fit this description"
                          r"(?:fall|falls)\s+(?:into|under|within)\s+(?:that|this)\s+(?:category|group|class|bucket|kind)|"
-                         r"(?:fit|fits)\s+(?:that|this)\s+(?:description|category|bill)|"
+                         r"(?:fit|fits)\s+(?:that|this|the)\s+(?:description|category|bill)|"
                          r"(?:belong|belongs)\s+to\s+(?:that|this)\s+(?:category|group|class)", re.I)
 _POINTED = re.compile(r"(?:that|this|it)(?P<examples>,?\s+(?:e\.g\.,?|like|such\s+as|including|for\s+example,?)\s+.+)?",
                       re.I)
