@@ -472,6 +472,16 @@ def test_what_a_list_topic_asks_papers_to_release(topic, kinds, rest):
     ("The data is available at https://huggingface.co/datasets/x.", ["data", "hugging face"], True),
     ("Their weights are available via Hugging Face for anyone to download.", ["data", "hugging face"], False),
     ("The code is released at https://github.com/x/y.", ["code", "hugging face"], False),
+    # A dataset's address on Hugging Face, or the language models a dataset serves, release no model.
+    ("The data is available at https://huggingface.co/datasets/x.", ["model"], False),
+    ("We make this dataset publicly available to compare ChatGPT with large language models.", ["model"], False),
+    ("We make this dataset publicly available to compare ChatGPT with large language models.", ["data"], True),
+    # A model's name in its address is no code.
+    ("Weights at https://huggingface.co/stabilityai/stable-code-3b.", ["code"], False),
+    # The authors' release said after another deed, or as a noun.
+    ("We introduce programming puzzles and release an open-source dataset of them (P3).", ["data"], True),
+    ("We anticipate that the release of UGMathBench, with its evaluation codes, will help.", ["code"], True),
+    ("They introduce X and release a dataset.", [], False),  # not the authors
 ])
 def test_a_sentence_releasing_code_data_or_models(sentence, kinds, releases):
     from rag.answer.released import release_sentence

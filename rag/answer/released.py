@@ -38,9 +38,12 @@ _ASKED = re.compile(r"\b(?:release[sd]?|releasing|open[- ]?sourc\w*|publish(?:es
                     rf"(?:the\s+)?{HUGGING_FACE}\b)", re.I)
 # The kinds of thing released, each by the words a sentence releasing it has.
 _KINDS = {
-    "code": r"code|source|implementation|repositor\w*|github\.com",
+    # Not a name's part ("stable-code-3b" in a model's address), nor "language models" (the kind a dataset is made
+    # for: "We make this new dataset publicly available to assist a comparison of ChatGPT with ... large language
+    # models"), nor a dataset's address on Hugging Face.
+    "code": r"(?<![-/])code(?!-)|source|implementation|repositor\w*|github\.com",
     "data": r"data\w*|benchmarks?|corpus|corpora|huggingface\.co/datasets",
-    "model": r"models?|weights|checkpoints?|hugging\s*face",
+    "model": r"(?<!language\s)models?|weights|checkpoints?|hugging\s*face(?!\.co/datasets)",
     # Asked as a link: "link to a GitHub repository" is a github.com address (a project page on github.io is not);
     # "give links" any address.
     "github": r"github\.com/",
@@ -61,7 +64,11 @@ _SAID_AVAILABLE = re.compile(r"\b(?:code|data|datasets?|models?|weights|benchmar
                              r"(?!\s+only)", re.I)
 _WE_RELEASE = re.compile(r"\b(?:we|our\s+\w+)\s+(?:also\s+|further\s+|have\s+)?(?:publicly\s+)?(?:release|released|"
                          r"open-source|open-sourced|open\s+source|make\s+(?:[\w-]+\s+){0,5}?(?:publicly\s+|freely\s+)?"
-                         r"(?:available|accessible))\b", re.I)
+                         r"(?:available|accessible))\b|"
+                         # "We introduce ... and release an open-source dataset", "We anticipate that the release of
+                         # UGMathBench, along with its evaluation codes, will ...": the authors' release, said later on
+                         r"\bwe\b[^.;]*?(?:\band\s+(?:publicly\s+)?release\s+(?:an?|the|our)\s+|\bthe\s+release\s+of\s+)",
+                         re.I)
 # "publicly available on HuggingFace", not "testing it on publicly available datasets" (someone else's).
 _PUBLIC = re.compile(r"\b(?:publicly|freely|openly)\s+(?:available|accessible|released)\b"
                      r"(?=\s+(?:on|at|via|in|from|to|under|for)\b|\s*[.,;:]|\s*$)", re.I)
