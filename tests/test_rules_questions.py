@@ -2430,6 +2430,10 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("Could you clarify for me which papers use Isabelle", "Isabelle"),
     ("Would you be so kind as to indicate which papers use Isabelle", "Isabelle"),
     ("For my report on release practices, kindly indicate which papers release their weights", "release their weights"),
+    # A frame said first in plain words ("Insofar as X is concerned,", "With respect to X,") is said again by the ask.
+    ("Insofar as efficiency of the resulting software is concerned, which papers measure the runtime efficiency of "
+     "LLM-generated code", "measure the runtime efficiency of LLM-generated code"),
+    ("With respect to openness, which papers release their weights", "release their weights"),
     # An aside between dashes before the ask is no example: the closing dash still parts the lead-in from it.
     ("Quick question - sorry, long day - which papers use Lean", "Lean"),
     ("For my thesis - due soon, alas - which papers study repository-level completion",

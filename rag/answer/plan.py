@@ -374,11 +374,17 @@ def _presented_aside(question: str) -> str:
     return kept.strip().lstrip(",;: ")
 
 
+def _without_frame(question: str) -> str:
+    """The list asked without a frame in plain words said first (see _FRAME_FIRST), which it says again; a frame
+    naming something ("As far as Lean is concerned, ...") narrows the list, and stays."""
+    return _FRAME_FIRST.sub(lambda m: m[0] if key_names(f"about {m['frame'] or m['about']}") else "", question)
+
+
 def asked_part(question: str) -> str:
     """The question without a lead-in label about the asker ("for my survey: how do papers ..." -> "how do papers
     ..."), nor a request wrapped round it ("Describe how papers ..."); a label that names what is asked
     ("GitChameleon: what's GPT-4o's pass@1?") stays."""
-    question = _kept_to(_presented_aside(question))
+    question = _kept_to(_presented_aside(_without_frame(question)))
     question = re.sub(r"\b(which|what|how\s+many)\s+of\s+(papers|works|studies)\b", r"\1 of the \2", question,
                       flags=re.I)  # "Which of papers is making ...": the article a second-language asker left out
     # "how handled across works", "how each paper splits the roles": asked across the papers, as "how do the papers".
@@ -1135,6 +1141,13 @@ _PURPOSE_FIRST = re.compile(r"^(?:for|in|as\s+part\s+of)\s+(?:the\s+|a\s+|an\s+)
                       r"is\s+there|any|anything|list|name|can\s+you|could\s+you|i['’]d\s+like|i\s+(?:need|want)|who|"
                       r"did|has|have|kindly|please|would\s+you|i\s+(?:would|should)|i['’]d|we['’]d|"
                       r"it\s+would)\b)", re.I)
+# "Insofar as efficiency of the resulting software is concerned, which papers ...", "With respect to openness, which
+# ...": the frame the asker puts first, which the list asked after it says again.
+_FRAME_FIRST = re.compile(r"^(?:(?:insofar|in\s+so\s+far|as\s+far)\s+as\s+(?P<frame>[^,;:?]{3,80}?)\s+(?:is|are)\s+"
+                          r"concerned|(?:with\s+(?:respect|regard)\s+to|as\s+regards|regarding)\s+"
+                          r"(?P<about>[^,;:?]{3,60}?))\s*,\s*"
+                          r"(?=(?:which|what)\s+(?:of\s+(?:the|these)\s+)?(?:[\w-]+\s+){0,2}?(?:papers|works|studies)\b)",
+                          re.I)
 _POLITE = re.compile(r"^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)"
                      r"(?=(?:list|name|show|give|find)\b)|"
                      # "Could you enumerate every paper that ...": listed
