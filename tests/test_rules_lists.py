@@ -809,3 +809,21 @@ def test_a_described_set_of_papers_most_of_the_index_fits_narrows_nothing(descri
     from rag.answer.across import fits_most
 
     assert fits_most(described, lambda words: used.get(words, 0), 67) is fits
+
+
+@pytest.mark.parametrize(("topic", "abstract", "quoted"), [
+    # A metric named for every cut-off ("pass@k") is met by each of them; with numbers asked, by a cut-off only.
+    ("quote a pass@k number (pass@10, pass@200 etc)", "We reach 61.7% (pass@3200). It is new.",
+     "We reach 61.7% (pass@3200)."),
+    ("report pass@k numbers", "We generalize the pass@k metric. It is new.", ""),
+    ("pass@k", "We generalize the pass@k metric. It is new.", "We generalize the pass@k metric."),
+    ("pass@k", "Our eff@k metric is new.", ""),  # another metric's family
+    ("their results in pass@k notation", "Scores rise (Pass@10 of 40%).", "Scores rise (Pass@10 of 40%)."),
+])
+def test_a_metric_family_is_met_by_its_cut_offs(topic, abstract, quoted):
+    from rag.answer.listing import find_matches
+    from rag.types import Paper
+
+    paper = Paper(paper_id="p", title="A paper", abstract=abstract)
+    matches = find_matches(topic, [paper], lambda text: [])
+    assert [m.sentence for m in matches] == ([quoted] if quoted else [])

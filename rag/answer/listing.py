@@ -121,6 +121,19 @@ class Match:
     score: float
 
 
+# A metric named for every cut-off at once: "pass@k", "eff@k".
+METRIC_FAMILY = re.compile(r"(?<![\w@])(?P<metric>[A-Za-z]+)@k(?![\w@])", re.I)
+_NUMBERS = re.compile(r"\b(?:numbers?|figures?|scores?|results?|values?)\b", re.I)
+
+
+def _family_sentence(metric: str, abstract: str, numbered: bool) -> str:
+    """The abstract's first sentence writing the metric at a cut-off ("pass@200"), or "pass@k" itself unless
+    `numbered`; "" when none does."""
+    cut_off = r"\d+" if numbered else r"(?:k|\d+)"
+    written = re.compile(rf"(?<![\w-]){re.escape(metric)}@{cut_off}(?!\w)", re.I)
+    return next((s for s in split_sentences(abstract) if written.search(s)), "")
+
+
 def find_matches(
     topic: str, papers: Iterable[Paper], score_topic: Callable[[str], Sequence[ScoredSentence]], passing: bool = False
 ) -> list[Match]:
@@ -138,6 +151,11 @@ def find_matches(
             ids = {m.paper.paper_id for m in find_matches(part, papers, score_topic, passing)}
             kept = [m for m in kept if m.paper.paper_id in ids]
         return kept
+    if family := METRIC_FAMILY.search(topic):
+        # "which abstracts quote a pass@k number (pass@10, pass@200 etc)?": the papers writing one of its cut-offs,
+        # with a number when numbers are asked ("the pass@k metric" only names it).
+        return [Match(p, said, 1.0) for p in papers if (said := _family_sentence(family["metric"], p.abstract,
+                                                                                   numbered=bool(_NUMBERS.search(topic))))]
     if (released := release_asked(topic)) is not None:
         # "which of them release code?": papers whose abstract says so, among those the rest of the topic keeps.
         kinds, rest = released
@@ -379,8 +397,8 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     else, not a weaker match."""
     asked, _ = split_filters(topic)  # quoted as the asker wrote it
     rest = " ".join(IDIOMS.sub(" ", asked).split())  # read without the asker's idioms ("back and forth")
-    if re.search(r"\bor\b", rest) or asks_money(rest):
-        return ""  # "A or B": one side missing leaves the other; "dollar" is written "$"
+    if re.search(r"\bor\b", rest) or asks_money(rest) or METRIC_FAMILY.search(rest):
+        return ""  # "A or B": one side missing leaves the other; "dollar" is written "$"; "pass@k" as pass@10
     # The asker's own words ("tricks for ...") are no subject, nor a kind it is likened to ("early-exit style
     # dynamic inference" is dynamic inference).
     words = [w for w in re.findall(r"[A-Za-z][\w-]*", _LIKENED.sub(" ", _PHRASAL.sub(r"\g<object>",
