@@ -2002,6 +2002,24 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("Quick sanity check before I write this line: does PRIME use RL?", "does PRIME use RL?"),
     ("Quick question before I cite alphacode: how big is it?",
      "Quick question before I cite alphacode: how big is it?"),  # names what is asked about
+    # What kind of question it is, how many papers the asker expects, what the ask is set against in brackets: no
+    # part of it; what is set aside first goes where the ask's own end is read.
+    ("Odd one, but which papers bring up Turing-completeness?", "which papers bring up Turing-completeness?"),
+    ("A quick q, so what does PRIME do?", "what does PRIME do?"),
+    ("multi-agent setups, not single model - which 2 or 3 papers?",
+     "multi-agent setups, not single model - which papers?"),
+    ("Which two papers use Isabelle?", "Which papers use Isabelle?"),
+    ("which theorem proving papers use Isabelle (instead of, or on top of, Lean)?",
+     "which theorem proving papers use Isabelle?"),
+    ("besides the AlphaCode paper itself, who else brings up AlphaCode?",
+     "Who else brings up AlphaCode besides the AlphaCode paper itself?"),
+    ("Other than MA-LoT, what papers evaluate on miniF2F?", "Other than MA-LoT, what papers evaluate on miniF2F?"),
+    # A frame in plain words before a list is said again by it; one naming something narrows it.
+    ("Insofar as efficiency is concerned, which papers measure runtime?", "which papers measure runtime?"),
+    ("As far as Lean is concerned, which papers build datasets?",
+     "As far as Lean is concerned, which papers build datasets?"),
+    ("With respect to efficiency, how does CodeTree compare with AlphaCode?",
+     "With respect to efficiency, how does CodeTree compare with AlphaCode?"),  # no list: the frame is the aspect
 ])
 def test_a_label_about_the_asker_is_no_part_of_the_question(question, asked):
     from rag.answer.plan import asked_part
@@ -2422,6 +2440,7 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
     ("For a section of my report on release practices, could you clarify which papers release their weights",
      "release their weights"),
     ("Kindly indicate which works evaluate on miniF2F", "miniF2F"),
+    ("which papers here even touch miniF2F", "miniF2F"),  # how the deed is stressed
     ("I would be obliged to know which works employ the Isabelle proof assistant", "the Isabelle proof assistant"),
     ("I'd be grateful to know which papers evaluate on HumanEval", "HumanEval"),
     ("I would be very grateful to know which papers use Lean", "Lean"),

@@ -91,6 +91,8 @@ _NOT_A_KIND = {"recent", "other", "these", "those", "the", "indexed", "kind", "k
                "five", "all", "any", "more"}
 _LIST_LEAD = re.compile(
     r"^(?:in the corpus\s+|here\s+)?(?:(?:that|which)\s+)?(?:do\s+|does\s+|are\s+(?=\w+ing\b))?"
+    # "which papers here even touch miniF2F?": how the asker stresses the deed
+    r"(?:(?:even|ever|actually|really|explicitly|directly|specifically)\s+)?"
     r"(?:report(?:s|ed)?(?:\s+(?:results|numbers|scores|experiments))?(?:\s+(?:on|for|with))?|"
     r"evaluate[sd]?(?:\s+(?:on|with|using))?|are evaluated on|use[sd]?|using|rel(?:y|ies) on|employ(?:s)?|"
     r"appl(?:y|ies)|propose[sd]?|introduce[sd]?|present(?:s)?|stud(?:y|ies)|address(?:es)?|mention(?:s)?|"
@@ -374,6 +376,23 @@ def _presented_aside(question: str) -> str:
     return kept.strip().lstrip(",;: ")
 
 
+# "Odd one, but which papers ...", "Quick q, so what ...": what kind of question it is, said first.
+_KIND_OF_QUESTION = re.compile(r"^(?:(?:an?|one)\s+)?(?:odd|random|quick|weird|silly|dumb|strange|basic|naive|last)\s+"
+                               r"(?:one|question|q)\s*,\s*(?:(?:but|so|then)\s+)?(?=(?:which|what|how|who|does|do|is|are|"
+                               r"can|could|did)\b)", re.I)
+# "which 2 or 3 papers?", "which two papers": how many the asker expects, no part of the ask.
+_HOW_MANY_EXPECTED = re.compile(r"\b(which|what)\s+(?:\d+|one|two|three|four|five)(?:\s*(?:or|-|to)\s*(?:\d+|two|three|"
+                                r"four|five|six))?\s+(papers|works|studies)\b", re.I)
+
+
+# "besides the AlphaCode paper itself, who else brings up AlphaCode?": what is set aside, said before the ask; said
+# after it, the rules for a paper set aside at the end read it.
+_BESIDES_FIRST = re.compile(r"^(?P<aside>(?:besides|apart\s+from|aside\s+from)\s+[^,?;:]{2,60}?)\s*,\s*"
+                            r"(?P<ask>(?:which|what|who|any)\b[^?]*?)\s*(?P<end>[?.!]*)$", re.I)
+# "(instead of, or on top of, Lean)": what the asked thing is set against, in brackets; no part of the ask.
+_AGAINST_IN_BRACKETS = re.compile(r"\s*\((?:instead\s+of|rather\s+than|as\s+opposed\s+to)\b[^()]*\)")
+
+
 def _without_frame(question: str) -> str:
     """The list asked without a frame in plain words said first (see _FRAME_FIRST), which it says again; a frame
     naming something ("As far as Lean is concerned, ...") narrows the list, and stays."""
@@ -385,6 +404,9 @@ def asked_part(question: str) -> str:
     ..."), nor a request wrapped round it ("Describe how papers ..."); a label that names what is asked
     ("GitChameleon: what's GPT-4o's pass@1?") stays."""
     question = _kept_to(_presented_aside(_without_frame(question)))
+    question = _HOW_MANY_EXPECTED.sub(r"\1 \2", _KIND_OF_QUESTION.sub("", question))
+    question = _BESIDES_FIRST.sub(lambda m: f"{m['ask'][:1].upper()}{m['ask'][1:]} {m['aside'][:1].lower()}"
+                                            f"{m['aside'][1:]}{m['end']}", _AGAINST_IN_BRACKETS.sub("", question))
     question = re.sub(r"\b(which|what|how\s+many)\s+of\s+(papers|works|studies)\b", r"\1 of the \2", question,
                       flags=re.I)  # "Which of papers is making ...": the article a second-language asker left out
     # "how handled across works", "how each paper splits the roles": asked across the papers, as "how do the papers".
