@@ -2014,6 +2014,9 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("besides the AlphaCode paper itself, who else brings up AlphaCode?",
      "Who else brings up AlphaCode besides the AlphaCode paper itself?"),
     ("Other than MA-LoT, what papers evaluate on miniF2F?", "Other than MA-LoT, what papers evaluate on miniF2F?"),
+    ("besides OMPGPT, what else in here targets HPC code?", "besides OMPGPT, what else in here targets HPC code?"),
+    ("besides the AlphaCode paper, which papers mention AlphaCode?",
+     "Which papers mention AlphaCode besides the AlphaCode paper?"),
     # A frame in plain words before a list is said again by it; one naming something narrows it.
     ("Insofar as efficiency is concerned, which papers measure runtime?", "which papers measure runtime?"),
     ("As far as Lean is concerned, which papers build datasets?",

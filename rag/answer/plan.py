@@ -387,8 +387,10 @@ _HOW_MANY_EXPECTED = re.compile(r"\b(which|what)\s+(?:\d+|one|two|three|four|fiv
 
 # "besides the AlphaCode paper itself, who else brings up AlphaCode?": what is set aside, said before the ask; said
 # after it, the rules for a paper set aside at the end read it.
+# Only what the rules for a name set aside first miss: "who else ...", or a paper by description ("the X paper").
 _BESIDES_FIRST = re.compile(r"^(?P<aside>(?:besides|apart\s+from|aside\s+from)\s+[^,?;:]{2,60}?)\s*,\s*"
-                            r"(?P<ask>(?:which|what|who|any)\b[^?]*?)\s*(?P<end>[?.!]*)$", re.I)
+                            r"(?P<ask>(?:who|(?<=paper,\s)(?:which|what)|(?<=itself,\s)(?:which|what))\b[^?]*?)\s*"
+                            r"(?P<end>[?.!]*)$", re.I)
 # "(instead of, or on top of, Lean)": what the asked thing is set against, in brackets; no part of the ask.
 _AGAINST_IN_BRACKETS = re.compile(r"\s*\((?:instead\s+of|rather\s+than|as\s+opposed\s+to)\b[^()]*\)")
 
