@@ -2017,10 +2017,10 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("besides OMPGPT, what else in here targets HPC code?", "besides OMPGPT, what else in here targets HPC code?"),
     ("besides the AlphaCode paper, which papers mention AlphaCode?",
      "Which papers mention AlphaCode besides the AlphaCode paper?"),
-    # A frame in plain words before a list is said again by it; one naming something narrows it.
-    ("Insofar as efficiency is concerned, which papers measure runtime?", "which papers measure runtime?"),
-    ("As far as Lean is concerned, which papers build datasets?",
-     "As far as Lean is concerned, which papers build datasets?"),
+    # A frame said before a list is its label, without the words framing it.
+    ("Insofar as efficiency is concerned, which papers measure runtime?", "efficiency: which papers measure runtime?"),
+    ("As far as Lean is concerned, which papers build datasets?", "Lean: which papers build datasets?"),
+    ("With respect to code completion, what papers are there?", "code completion: what papers are there?"),
     ("With respect to efficiency, how does CodeTree compare with AlphaCode?",
      "With respect to efficiency, how does CodeTree compare with AlphaCode?"),  # no list: the frame is the aspect
 ])

@@ -126,6 +126,27 @@ METRIC_FAMILY = re.compile(r"(?<![\w@])(?P<metric>[A-Za-z]+)@k(?![\w@])", re.I)
 _NUMBERS = re.compile(r"\b(?:numbers?|figures?|scores?|results?|values?)\b", re.I)
 
 
+def _family_matches(topic: str, papers: list[Paper], score_topic: Callable[[str], Sequence[ScoredSentence]],
+                    passing: bool) -> list[Match]:
+    """"which abstracts quote a pass@k number (pass@10, pass@200 etc)?": the papers writing one of its cut-offs
+    (of either family: "eff@k or pass@k"), with a number when numbers are asked ("the pass@k metric" only names it);
+    of those, the ones the rest narrows to: what it names ("on miniF2F"), a field said last ("in theorem proving"), a
+    release ("and release their code")."""
+    families = [m["metric"] for m in METRIC_FAMILY.finditer(topic)]
+    numbered = bool(_NUMBERS.search(topic))
+    matches = [Match(p, said, 1.0) for p in papers
+               if (said := next((s for f in families if (s := _family_sentence(f, p.abstract, numbered))), ""))]
+    rest = " ".join(METRIC_FAMILY.sub(" ", _LISTED_IN_BRACKETS.sub(" ", topic)).split())
+    for name in (n for n in topic_names(rest) if not is_generic(n)):
+        matches = [m for m in matches if mention_pattern(name).search(f"{m.paper.title}\n{m.paper.abstract}")]
+    if field := re.search(r"\b(?:in|for|among)\s+(?P<field>[a-z][a-z\s-]{3,40}?)\s*$", rest):
+        ids = {m.paper.paper_id for m in find_matches(field["field"], papers, score_topic, passing)}
+        matches = [m for m in matches if m.paper.paper_id in ids]
+    if (released := release_asked(rest)) is not None:
+        matches = [m for m in matches if release_sentence(m.paper.abstract, released[0])]
+    return matches
+
+
 def _family_sentence(metric: str, abstract: str, numbered: bool) -> str:
     """The abstract's first sentence writing the metric at a cut-off ("pass@200"), or "pass@k" itself unless
     `numbered`; "" when none does."""
@@ -151,11 +172,8 @@ def find_matches(
             ids = {m.paper.paper_id for m in find_matches(part, papers, score_topic, passing)}
             kept = [m for m in kept if m.paper.paper_id in ids]
         return kept
-    if family := METRIC_FAMILY.search(topic):
-        # "which abstracts quote a pass@k number (pass@10, pass@200 etc)?": the papers writing one of its cut-offs,
-        # with a number when numbers are asked ("the pass@k metric" only names it).
-        return [Match(p, said, 1.0) for p in papers if (said := _family_sentence(family["metric"], p.abstract,
-                                                                                   numbered=bool(_NUMBERS.search(topic))))]
+    if METRIC_FAMILY.search(topic):
+        return _family_matches(topic, papers, score_topic, passing)
     if (released := release_asked(topic)) is not None:
         # "which of them release code?": papers whose abstract says so, among those the rest of the topic keeps.
         kinds, rest = released

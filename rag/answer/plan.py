@@ -395,17 +395,17 @@ _BESIDES_FIRST = re.compile(r"^(?P<aside>(?:besides|apart\s+from|aside\s+from)\s
 _AGAINST_IN_BRACKETS = re.compile(r"\s*\((?:instead\s+of|rather\s+than|as\s+opposed\s+to)\b[^()]*\)")
 
 
-def _without_frame(question: str) -> str:
-    """The list asked without a frame in plain words said first (see _FRAME_FIRST), which it says again; a frame
-    naming something ("As far as Lean is concerned, ...") narrows the list, and stays."""
-    return _FRAME_FIRST.sub(lambda m: m[0] if key_names(f"about {m['frame'] or m['about']}") else "", question)
+def _as_label(question: str) -> str:
+    """A frame said first (see _FRAME_FIRST) as the label it is: "efficiency of the resulting software: which
+    papers ...", without the words framing it ("insofar as", "is concerned"), which no abstract has."""
+    return _FRAME_FIRST.sub(lambda m: f"{(m['frame'] or m['about']).strip()}: ", question)
 
 
 def asked_part(question: str) -> str:
     """The question without a lead-in label about the asker ("for my survey: how do papers ..." -> "how do papers
     ..."), nor a request wrapped round it ("Describe how papers ..."); a label that names what is asked
     ("GitChameleon: what's GPT-4o's pass@1?") stays."""
-    question = _kept_to(_presented_aside(_without_frame(question)))
+    question = _kept_to(_presented_aside(_as_label(question)))
     question = _HOW_MANY_EXPECTED.sub(r"\1 \2", _KIND_OF_QUESTION.sub("", question))
     question = _BESIDES_FIRST.sub(lambda m: f"{m['ask'][:1].upper()}{m['ask'][1:]} {m['aside'][:1].lower()}"
                                             f"{m['aside'][1:]}{m['end']}", _AGAINST_IN_BRACKETS.sub("", question))
@@ -1166,7 +1166,7 @@ _PURPOSE_FIRST = re.compile(r"^(?:for|in|as\s+part\s+of)\s+(?:the\s+|a\s+|an\s+)
                       r"did|has|have|kindly|please|would\s+you|i\s+(?:would|should)|i['’]d|we['’]d|"
                       r"it\s+would)\b)", re.I)
 # "Insofar as efficiency of the resulting software is concerned, which papers ...", "With respect to openness, which
-# ...": the frame the asker puts first, which the list asked after it says again.
+# ...": the frame the asker puts first, before a list.
 _FRAME_FIRST = re.compile(r"^(?:(?:insofar|in\s+so\s+far|as\s+far)\s+as\s+(?P<frame>[^,;:?]{3,80}?)\s+(?:is|are)\s+"
                           r"concerned|(?:with\s+(?:respect|regard)\s+to|as\s+regards|regarding)\s+"
                           r"(?P<about>[^,;:?]{3,60}?))\s*,\s*"

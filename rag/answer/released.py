@@ -41,14 +41,17 @@ _KINDS = {
     # Not a name's part ("stable-code-3b" in a model's address), nor "language models" (the kind a dataset is made
     # for: "We make this new dataset publicly available to assist a comparison of ChatGPT with ... large language
     # models"), nor a dataset's address on Hugging Face.
-    "code": r"(?<![-/])code(?!-)|source|implementation|repositor\w*|github\.com",
-    "data": r"data\w*|benchmarks?|corpus|corpora|huggingface\.co/datasets",
+    # nor open source said of something else ("release an open-source dataset", "open source several checkpoints").
+    "code": r"(?<![-/])code(?!-)|(?<!open-)(?<!open\s)sources?\b|implementation|repositor\w*|github\.com",
+    "data": r"data\w*|benchmarks?|(?-i:[A-Z]\w*Bench)\b|corpus|corpora|huggingface\.co/datasets",  # "UGMathBench"
     "model": r"(?<!language\s)models?|weights|checkpoints?|hugging\s*face(?!\.co/datasets)",
     # Asked as a link: "link to a GitHub repository" is a github.com address (a project page on github.io is not);
     # "give links" any address.
     "github": r"github\.com/",
     "link": r"https?://|[\w-]+\.github\.io\b|github\.com/|huggingface\.co/",
 }
+# The kinds as a question asks them: "release code or language models" asks for models.
+_ASKED_KINDS = {**_KINDS, "model": r"models?|weights|checkpoints?|hugging\s*face"}
 # Where a release is asked to go, said right after what is released ("release models or data on Hugging Face", "make
 # their dataset available via the HF hub"): a sentence releasing there, besides what it releases.
 _PLACES = {"hugging face": r"hugging\s*face|huggingface\.co/"}
@@ -92,7 +95,7 @@ def release_asked(topic: str) -> tuple[list[str], str] | None:
     if asked is None:
         return None
     what = asked["what"] or asked["made"] or asked["passive"] or ""
-    kinds = [kind for kind, words in _KINDS.items() if re.search(rf"\b(?:{words})", what, re.I)]
+    kinds = [kind for kind, words in _ASKED_KINDS.items() if re.search(rf"\b(?:{words})", what, re.I)]
     if (place := _PLACE.match(topic, asked.end())) and not re.search(r"\bor\b", topic[:asked.start()]):
         # "which math papers release data on Hugging Face?": the data released there, by the math papers.
         after = topic[place.end():]
