@@ -139,7 +139,9 @@ def _family_matches(topic: str, papers: list[Paper], score_topic: Callable[[str]
     rest = " ".join(METRIC_FAMILY.sub(" ", _LISTED_IN_BRACKETS.sub(" ", topic)).split())
     for name in (n for n in topic_names(rest) if not is_generic(n)):
         matches = [m for m in matches if mention_pattern(name).search(f"{m.paper.title}\n{m.paper.abstract}")]
-    if field := re.search(r"\b(?:in|for|among)\s+(?P<field>[a-z][a-z\s-]{3,40}?)\s*$", rest):
+    # Not how the figures are written ("in pass@k notation", "in total", "in short").
+    if field := re.search(r"\b(?:in|for|among)\s+(?!(?:notation|form|format|terms|total|general|particular|short|"
+                          r"detail|full|practice)\b)(?P<field>[a-z][a-z\s-]{3,40}?)\s*$", rest):
         ids = {m.paper.paper_id for m in find_matches(field["field"], papers, score_topic, passing)}
         matches = [m for m in matches if m.paper.paper_id in ids]
     if (released := release_asked(rest)) is not None:
