@@ -3136,6 +3136,17 @@ def test_an_aggregation_over_a_described_set_keeps_a_paper_retrieval_ranks_high_
     assert "FIMO" in answer.answer
 
 
+@pytest.mark.parametrize("question", [
+    # A known name and what was done with it, in a participle the abstracts use in another spelling, is no unknown
+    # name: the list was refused for "LLM-optimised".
+    "Which papers ask whether LLM-written or LLM-optimised code is actually fast?",
+    "Which papers study LLM-optimised code?",
+])
+def test_a_known_name_joined_to_what_was_done_with_it_is_known(engine, question):
+    answer = engine.ask(question)
+    assert not answer.refused and "How Efficient is LLM-Generated Code?" in " ".join(c.title for c in answer.citations)
+
+
 def test_a_paper_left_out_at_the_end_is_out_of_an_aggregation(engine):
     answer = engine.ask("which benchmarks do the theorem-proving papers evaluate on? (miniF2F, but what else?) -- "
                         "leave out the verification work like FVEL")

@@ -50,6 +50,9 @@ CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding la
     ("tokenizers going back and forth mid-decoding", ""),
     ("pre-tokenizer speculation", ""),
     ("semi-supervised tokenizers", "semi-supervised tokenizers"),
+    # The subject after the words leading to it ("with a ...").
+    ("with a quantisation dataset", "quantisation"),
+    ("with a decoding latency dataset", ""),
 ])
 def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missing):
     reason = unmet_words(topic, Vocabulary(CORPUS))

@@ -411,6 +411,9 @@ _PHRASAL = re.compile(r"^(?:are\s+|is\s+)?[a-z]+ing\s+(?P<object>(?:[\w-]+\s+){1
 _LIKENED = re.compile(rf"\b[\w-]+[\s-]{LIKENED}\b", re.I)
 
 
+_LEADING_TO_SUBJECT = frozenset({"with", "having", "featuring", "containing", "a", "an", "the", "any", "some"})
+
+
 def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], float] = lambda word: 1.0) -> str:
     """Why no paper can meet a described list topic whose subject is a word no indexed title or abstract has in any
     form ("which papers use speculative decoding?"), or "": papers matching it loosely are then about something
@@ -424,6 +427,9 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     words = [w for w in re.findall(r"[A-Za-z][\w-]*", _LIKENED.sub(" ", _PHRASAL.sub(r"\g<object>",
                                                                                _DOING.sub("", rest, count=1))))
              if w.lower() not in CHATTER]
+    # "with a text-to-SQL dataset": the subject after the words leading to it.
+    while words and words[0].lower() in _LEADING_TO_SUBJECT:
+        words.pop(0)
     # Only the thing the topic starts with ("speculative decoding to speed up code LLMs"), after what the papers do
     # with it ("look at text-to-SQL generation"): a word further on may be the asker's paraphrase of what the papers
     # say, and the closest sentences may still answer.

@@ -291,9 +291,16 @@ def kind_base(name: str) -> str:
     return match["base"] if match else name
 
 
+# A known name and what was done with it, in a participle the abstracts use in some spelling ("LLM-optimised" beside
+# "LLM-written": code a model optimised).
+_DONE_WITH = re.compile(r"^(?P<base>.+?)-(?P<done>[a-z]{3,}(?:ed|en))$")
+
+
 def _known_kind_of(name: str, view: IndexView) -> bool:
     from rag.text.names import mention_pattern
 
     match = _KIND_OF.match(name)
+    if not match and (done := _DONE_WITH.match(name)) and view.vocabulary.uses(done["done"]):
+        match = done
     return bool(match) and (bool(mention_pattern(match["base"]).search(view.corpus_text))
                             or view.lexicon.known(match["base"]))
