@@ -51,7 +51,7 @@ CORPUS = ("KV Prediction for Improved Time to First Token\nWe reduce decoding la
     ("pre-tokenizer speculation", ""),
     ("semi-supervised tokenizers", "semi-supervised tokenizers"),
     # The subject after the words leading to it ("with a ...").
-    ("with a quantisation dataset", "quantisation"),
+    ("with a quantisation dataset", "quantisation dataset"),
     ("with a decoding latency dataset", ""),
 ])
 def test_a_list_topic_starting_with_a_word_no_abstract_has_is_unmet(topic, missing):
