@@ -2014,6 +2014,7 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("besides the AlphaCode paper itself, who else brings up AlphaCode?",
      "Who else brings up AlphaCode besides the AlphaCode paper itself?"),
     ("Other than MA-LoT, what papers evaluate on miniF2F?", "Other than MA-LoT, what papers evaluate on miniF2F?"),
+    ("Any papers working with Isabelle rather than (or in addition to) Lean?", "Any papers working with Isabelle?"),
     ("besides OMPGPT, what else in here targets HPC code?", "besides OMPGPT, what else in here targets HPC code?"),
     ("besides the AlphaCode paper, which papers mention AlphaCode?",
      "Which papers mention AlphaCode besides the AlphaCode paper?"),
@@ -2444,6 +2445,12 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
      "release their weights"),
     ("Kindly indicate which works evaluate on miniF2F", "miniF2F"),
     ("which papers here even touch miniF2F", "miniF2F"),  # how the deed is stressed
+    # Any use of a name counts: the ways said after it are examples.
+    ("I need every paper that uses HumanEval or HumanEval+ somewhere - as eval, as a source of solutions, whatever. "
+     "list pls", "HumanEval or HumanEval+"),
+    ("which papers in here touch miniF2F in any way? either report numbers on it or build stuff around its problems",
+     "miniF2F"),
+
     ("I would be obliged to know which works employ the Isabelle proof assistant", "the Isabelle proof assistant"),
     ("I'd be grateful to know which papers evaluate on HumanEval", "HumanEval"),
     ("I would be very grateful to know which papers use Lean", "Lean"),

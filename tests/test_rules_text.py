@@ -560,6 +560,12 @@ _SPOKEN = ("We report on HumanEval, miniF2F-test and LiveCodeBench with GPT-4 an
     ("which one is better, the two papers or one", "which one is better, the two papers or one"),
     ("the top five papers", "the top five papers"),
     ("codes one two three", "codes one two three"),
+    # A count from ten said as a bound is the figure a list's bound reads; small counts and bare counts stay words.
+    ("evaluate twenty or more LLMs", "evaluate 20 or more LLMs"),
+    ("at least fifty problems", "at least 50 problems"),
+    ("a hundred or more tries", "100 or more tries"),
+    ("one or more benchmarks", "one or more benchmarks"),
+    ("twenty papers", "twenty papers"),
 ])
 def test_numbers_in_words_are_written_as_digits_where_they_can_only_be_numbers(text, read):
     from rag.text.spoken import spell_numbers

@@ -392,7 +392,10 @@ _BESIDES_FIRST = re.compile(r"^(?P<aside>(?:besides|apart\s+from|aside\s+from)\s
                             r"(?P<ask>(?:who|(?<=paper,\s)(?:which|what)|(?<=itself,\s)(?:which|what))\b[^?]*?)\s*"
                             r"(?P<end>[?.!]*)$", re.I)
 # "(instead of, or on top of, Lean)": what the asked thing is set against, in brackets; no part of the ask.
-_AGAINST_IN_BRACKETS = re.compile(r"\s*\((?:instead\s+of|rather\s+than|as\s+opposed\s+to)\b[^()]*\)")
+_AGAINST_IN_BRACKETS = re.compile(r"\s*\((?:instead\s+of|rather\s+than|as\s+opposed\s+to)\b[^()]*\)|"
+                                  # "Isabelle rather than (or in addition to) Lean": whether or not with Lean
+                                  r"\s+(?:rather\s+than|instead\s+of)\s+\((?:or\s+)?(?:in\s+addition\s+to|as\s+well\s+as|"
+                                  r"on\s+top\s+of|alongside|along\s+with)\)\s+[\w.+-]+", re.I)
 
 
 def _as_label(question: str) -> str:
@@ -1242,7 +1245,16 @@ def list_topic(text: str) -> str:
     if (only := _ONLY_THE_ONES.search(topic)) and key_names(f"about {topic[only.end():]}") and \
             key_names(f"about {topic[:only.start()]}"):
         topic = f"{topic[:only.start()]}{NARROWING}{topic[only.end():]}"
+    if _ANY_USE.search(text) and (named := _ANY_USE.sub("", re.sub(r"\s*\?.*$", "", topic))) and \
+            key_names(f"about {named}"):
+        # "every paper that uses HumanEval somewhere - as eval, as a source of solutions, whatever", "touch miniF2F in
+        # any way? either report numbers on it or ...": any use of the name counts; the ways said are examples.
+        topic = named
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
+
+
+_ANY_USE = re.compile(r"\s*\b(?:somewhere|anywhere|in\s+any\s+(?:way|form|capacity|role)|"
+                      r"one\s+way\s+or\s+another)\b.*$", re.I)
 
 
 # "X vs. Y: give me the first group, i.e. every paper that introduces a new code completion benchmark": the ask said

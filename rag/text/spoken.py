@@ -53,6 +53,17 @@ def _decimals(words: str) -> str | None:
     return None if value is None else str(value)
 
 
+# A count said in words as a bound ("evaluate twenty or more LLMs", "at least fifty problems"): the figure a list
+# topic's bound reads. From ten: "one or more benchmarks", "two or three papers" count nothing asked of a paper.
+BOUND_FROM = 10
+_NUMBER_WORDS = (r"(?:a\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
+                 r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                 r"nineteen|hundred|thousand)")
+_BOUND = re.compile(rf"(?P<before>\b(?:at\s+least|more\s+than|over|fewer\s+than|less\s+than|at\s+most|above|"
+                    rf"below)\s+)?\b(?P<number>{_NUMBER_WORDS})\b(?P<after>\s+or\s+(?:more|fewer|less)\b)?"
+                    r"(?(before)|(?(after)|(?!)))", re.I)
+
+
 def spell_numbers(text: str, corpus_text: str) -> str:
     """`text` with each number in words that can only be a number written in digits (see the module docstring)."""
     text = _PASS_AT.sub(lambda m: f"pass@{m['k'] if m['k'].lower() == 'k' else _value(m['k'])}"
@@ -86,7 +97,12 @@ def spell_numbers(text: str, corpus_text: str) -> str:
         value = _value(m["number"])
         return m[0] if value is None else f"{value}{m['scale']}"
 
+    def bound(m: re.Match[str]) -> str:
+        value = _value(m["number"])
+        return m[0] if value is None or value < BOUND_FROM else f"{m['before'] or ''}{value}{m['after'] or ''}"
+
     text = _SIZED.sub(sized, text)
+    text = _BOUND.sub(bound, text)
     text = _RUN.sub(out, text)
     text = _VERSIONED.sub(versioned, text)
     return re.sub(r"(?<=\d)\s*(?:percent|per\s+cent)\b", "%", text, flags=re.I)
