@@ -412,6 +412,8 @@ _LIKENED = re.compile(rf"\b[\w-]+[\s-]{LIKENED}\b", re.I)
 
 
 _LEADING_TO_SUBJECT = frozenset({"with", "having", "featuring", "containing", "a", "an", "the", "any", "some"})
+# Words of the clause after the subject, no subject themselves: "a system whose own training ...".
+_NO_SUBJECT = frozenset({"whose", "which", "where", "while", "there", "their", "these", "those"})
 
 
 def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], float] = lambda word: 1.0) -> str:
@@ -435,7 +437,8 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     # say, and the closest sentences may still answer.
     # The second word only while the first has not ended the subject: "benchmarks built for ..." is about benchmarks.
     subject = words[:1] if words and words[0].lower().endswith("s") else words[:2]
-    absent = [w for w in subject if len(w) >= 5 and not vocabulary.uses(w) and not vocabulary.written_apart(w)]
+    absent = [w for w in subject if len(w) >= 5 and w.lower() not in _NO_SUBJECT and not vocabulary.uses(w)
+              and not vocabulary.written_apart(w)]
     # Or more of its long words than a paraphrase brings are in no abstract (not the asker's chatter, nor examples in
     # brackets): "tested coding AIs on writing solidity smart contracts for blockchains" is about a field the index
     # lacks, as a question across papers is.
