@@ -3147,6 +3147,12 @@ def test_a_known_name_joined_to_what_was_done_with_it_is_known(engine, question)
     assert not answer.refused and "How Efficient is LLM-Generated Code?" in " ".join(c.title for c in answer.citations)
 
 
+def test_a_known_name_joined_to_what_no_abstract_does_with_it_is_unknown(engine):
+    # CodeLlama is fine-tuned in the abstracts and other models distilled, never CodeLlama: a near miss, refused.
+    answer = engine.ask("Any papers on CodeLlama-distilled models?")
+    assert answer.refused and "CodeLlama-distilled" in answer.answer
+
+
 def test_a_paper_left_out_at_the_end_is_out_of_an_aggregation(engine):
     answer = engine.ask("which benchmarks do the theorem-proving papers evaluate on? (miniF2F, but what else?) -- "
                         "leave out the verification work like FVEL")

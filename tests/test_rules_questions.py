@@ -2015,6 +2015,8 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
      "Who else brings up AlphaCode besides the AlphaCode paper itself?"),
     ("Other than MA-LoT, what papers evaluate on miniF2F?", "Other than MA-LoT, what papers evaluate on miniF2F?"),
     ("Any papers working with Isabelle rather than (or in addition to) Lean?", "Any papers working with Isabelle?"),
+    ("Which papers use Lean 4 rather than (or in addition to) Lean 3?", "Which papers use Lean 4?"),
+    ("miniF2F rather than (or in addition to) the ProofNet benchmark, which ones?", "miniF2F, which ones?"),
     ("besides OMPGPT, what else in here targets HPC code?", "besides OMPGPT, what else in here targets HPC code?"),
     ("besides the AlphaCode paper, which papers mention AlphaCode?",
      "Which papers mention AlphaCode besides the AlphaCode paper?"),
@@ -2450,6 +2452,9 @@ def test_which_model_is_asked_only_when_a_model_is_the_answer(question, which_mo
      "list pls", "HumanEval or HumanEval+"),
     ("which papers in here touch miniF2F in any way? either report numbers on it or build stuff around its problems",
      "miniF2F"),
+    ("Which theorem-proving papers use GPT-4 somewhere", "GPT-4 in theorem-proving"),  # the kind said first stays
+    # Not before a condition: "somewhere other than HumanEval" is no any-use (what it sets apart is read elsewhere).
+    ("which papers use GPT-4 somewhere other than HumanEval", "GPT-4 somewhere"),
 
     ("I would be obliged to know which works employ the Isabelle proof assistant", "the Isabelle proof assistant"),
     ("I'd be grateful to know which papers evaluate on HumanEval", "HumanEval"),

@@ -565,6 +565,7 @@ _SPOKEN = ("We report on HumanEval, miniF2F-test and LiveCodeBench with GPT-4 an
     ("at least fifty problems", "at least 50 problems"),
     ("a hundred or more tries", "100 or more tries"),
     ("one or more benchmarks", "one or more benchmarks"),
+    ("over ten programming languages", "over ten programming languages"),  # abstracts write small counts in words
     ("twenty papers", "twenty papers"),
 ])
 def test_numbers_in_words_are_written_as_digits_where_they_can_only_be_numbers(text, read):

@@ -411,11 +411,6 @@ _PHRASAL = re.compile(r"^(?:are\s+|is\s+)?[a-z]+ing\s+(?P<object>(?:[\w-]+\s+){1
 _LIKENED = re.compile(rf"\b[\w-]+[\s-]{LIKENED}\b", re.I)
 
 
-_LEADING_TO_SUBJECT = frozenset({"with", "having", "featuring", "containing", "a", "an", "the", "any", "some"})
-# Words of the clause after the subject, no subject themselves: "a system whose own training ...".
-_NO_SUBJECT = frozenset({"whose", "which", "where", "while", "there", "their", "these", "those"})
-
-
 def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], float] = lambda word: 1.0) -> str:
     """Why no paper can meet a described list topic whose subject is a word no indexed title or abstract has in any
     form ("which papers use speculative decoding?"), or "": papers matching it loosely are then about something
@@ -429,16 +424,12 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     words = [w for w in re.findall(r"[A-Za-z][\w-]*", _LIKENED.sub(" ", _PHRASAL.sub(r"\g<object>",
                                                                                _DOING.sub("", rest, count=1))))
              if w.lower() not in CHATTER]
-    # "with a text-to-SQL dataset": the subject after the words leading to it.
-    while words and words[0].lower() in _LEADING_TO_SUBJECT:
-        words.pop(0)
     # Only the thing the topic starts with ("speculative decoding to speed up code LLMs"), after what the papers do
     # with it ("look at text-to-SQL generation"): a word further on may be the asker's paraphrase of what the papers
     # say, and the closest sentences may still answer.
     # The second word only while the first has not ended the subject: "benchmarks built for ..." is about benchmarks.
     subject = words[:1] if words and words[0].lower().endswith("s") else words[:2]
-    absent = [w for w in subject if len(w) >= 5 and w.lower() not in _NO_SUBJECT and not vocabulary.uses(w)
-              and not vocabulary.written_apart(w)]
+    absent = [w for w in subject if len(w) >= 5 and not vocabulary.uses(w) and not vocabulary.written_apart(w)]
     # Or more of its long words than a paraphrase brings are in no abstract (not the asker's chatter, nor examples in
     # brackets): "tested coding AIs on writing solidity smart contracts for blockchains" is about a field the index
     # lacks, as a question across papers is.

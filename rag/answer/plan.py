@@ -395,7 +395,7 @@ _BESIDES_FIRST = re.compile(r"^(?P<aside>(?:besides|apart\s+from|aside\s+from)\s
 _AGAINST_IN_BRACKETS = re.compile(r"\s*\((?:instead\s+of|rather\s+than|as\s+opposed\s+to)\b[^()]*\)|"
                                   # "Isabelle rather than (or in addition to) Lean": whether or not with Lean
                                   r"\s+(?:rather\s+than|instead\s+of)\s+\((?:or\s+)?(?:in\s+addition\s+to|as\s+well\s+as|"
-                                  r"on\s+top\s+of|alongside|along\s+with)\)\s+[\w.+-]+", re.I)
+                                  r"on\s+top\s+of|alongside|along\s+with)\)\s+[^,;:?!()]+?(?=\s*(?:[,;:?!()]|$))", re.I)
 
 
 def _as_label(question: str) -> str:
@@ -1245,7 +1245,7 @@ def list_topic(text: str) -> str:
     if (only := _ONLY_THE_ONES.search(topic)) and key_names(f"about {topic[only.end():]}") and \
             key_names(f"about {topic[:only.start()]}"):
         topic = f"{topic[:only.start()]}{NARROWING}{topic[only.end():]}"
-    if _ANY_USE.search(text) and (named := _ANY_USE.sub("", re.sub(r"\s*\?.*$", "", topic))) and \
+    if _ANY_USE.search(text) and (named := _ANY_USE.sub(_kind_said_last, re.sub(r"\s*\?.*$", "", topic))) and \
             key_names(f"about {named}"):
         # "every paper that uses HumanEval somewhere - as eval, as a source of solutions, whatever", "touch miniF2F in
         # any way? either report numbers on it or ...": any use of the name counts; the ways said are examples.
@@ -1253,8 +1253,17 @@ def list_topic(text: str) -> str:
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
 
 
+# Not before a condition ("somewhere other than HumanEval", "anywhere except as a baseline").
 _ANY_USE = re.compile(r"\s*\b(?:somewhere|anywhere|in\s+any\s+(?:way|form|capacity|role)|"
-                      r"one\s+way\s+or\s+another)\b.*$", re.I)
+                      r"one\s+way\s+or\s+another)\b(?!\s+(?:other\s+than|except|but|besides|apart|outside|beyond|"
+                      r"else)\b).*$", re.I)
+
+
+def _kind_said_last(match: re.Match[str]) -> str:
+    """What is left of the topic after "somewhere ...": the kind of paper said last ("in theorem-proving", which
+    "which theorem-proving papers" gives it), or nothing."""
+    kind = re.search(r"\s+in\s+(?:the\s+)?[\w/-]+(?:\s+[\w/-]+){0,3}$", match[0])
+    return kind[0] if kind else ""
 
 
 # "X vs. Y: give me the first group, i.e. every paper that introduces a new code completion benchmark": the ask said

@@ -301,6 +301,14 @@ def _known_kind_of(name: str, view: IndexView) -> bool:
 
     match = _KIND_OF.match(name)
     if not match and (done := _DONE_WITH.match(name)) and view.vocabulary.uses(done["done"]):
-        match = done
+        # Only what some abstract does with that name, in one abstract: no "CodeLlama-distilled" where CodeLlama is
+        # fine-tuned and another model distilled.
+        base, stem = mention_pattern(done["base"]), re.compile(rf"\b{re.escape(_stem(done['done']))}", re.I)
+        return any(base.search(p.abstract) and stem.search(p.abstract) for p in view.papers.values())
     return bool(match) and (bool(mention_pattern(match["base"]).search(view.corpus_text))
                             or view.lexicon.known(match["base"]))
+
+
+def _stem(participle: str) -> str:
+    """A participle without its ending, in either spelling: "optimised" and "optimized" as "optimi"."""
+    return re.sub(r"(?:[sz]ed|ed|en)$", "", participle.lower())

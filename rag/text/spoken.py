@@ -54,8 +54,9 @@ def _decimals(words: str) -> str | None:
 
 
 # A count said in words as a bound ("evaluate twenty or more LLMs", "at least fifty problems"): the figure a list
-# topic's bound reads. From ten: "one or more benchmarks", "two or three papers" count nothing asked of a paper.
-BOUND_FROM = 10
+# topic's bound reads. From twenty: "one or more benchmarks" counts nothing asked of a paper, and abstracts write
+# smaller counts in words ("twelve programming languages"), which a bound in digits would no longer meet.
+BOUND_FROM = 20
 _NUMBER_WORDS = (r"(?:a\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
                  r"five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                  r"nineteen|hundred|thousand)")
