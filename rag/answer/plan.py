@@ -385,12 +385,6 @@ _HOW_MANY_EXPECTED = re.compile(r"\b(which|what)\s+(?:\d+|one|two|three|four|fiv
                                 r"four|five|six))?\s+(papers|works|studies)\b", re.I)
 
 
-# "besides the AlphaCode paper itself, who else brings up AlphaCode?": what is set aside, said before the ask; said
-# after it, the rules for a paper set aside at the end read it.
-# Only what the rules for a name set aside first miss: "who else ...", or a paper by description ("the X paper").
-_BESIDES_FIRST = re.compile(r"^(?P<aside>(?:besides|apart\s+from|aside\s+from)\s+[^,?;:]{2,60}?)\s*,\s*"
-                            r"(?P<ask>(?:who|(?<=paper,\s)(?:which|what)|(?<=itself,\s)(?:which|what))\b[^?]*?)\s*"
-                            r"(?P<end>[?.!]*)$", re.I)
 # "(instead of, or on top of, Lean)": what the asked thing is set against, in brackets; no part of the ask.
 _AGAINST_IN_BRACKETS = re.compile(r"\s*\((?:instead\s+of|rather\s+than|as\s+opposed\s+to)\b[^()]*\)|"
                                   # "Isabelle rather than (or in addition to) Lean": whether or not with Lean
@@ -410,8 +404,7 @@ def asked_part(question: str) -> str:
     ("GitChameleon: what's GPT-4o's pass@1?") stays."""
     question = _kept_to(_presented_aside(_as_label(question)))
     question = _HOW_MANY_EXPECTED.sub(r"\1 \2", _KIND_OF_QUESTION.sub("", question))
-    question = _BESIDES_FIRST.sub(lambda m: f"{m['ask'][:1].upper()}{m['ask'][1:]} {m['aside'][:1].lower()}"
-                                            f"{m['aside'][1:]}{m['end']}", _AGAINST_IN_BRACKETS.sub("", question))
+    question = _AGAINST_IN_BRACKETS.sub("", question)
     question = re.sub(r"\b(which|what|how\s+many)\s+of\s+(papers|works|studies)\b", r"\1 of the \2", question,
                       flags=re.I)  # "Which of papers is making ...": the article a second-language asker left out
     # "how handled across works", "how each paper splits the roles": asked across the papers, as "how do the papers".
@@ -557,10 +550,12 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
         return Plan("list", topic=meant["what"].strip(" ,"), besides=named, terms=terms)
     if named and (beyond := _BEYOND_NAMED.match(text)) and \
             (left := paper_ids_of([m for m in mentions if m.end <= beyond.end("ref")])) and \
-            not any(m.kind == "paper" and m.start >= beyond.start("ask") for m in mentions) and \
+            not any(m.kind == "paper" and m.start >= beyond.start("ask") and not set(paper_ids_of([m])) <= set(left)
+                    for m in mentions) and \
             (topic := list_topic(_ELSE.sub("which papers", beyond["ask"], count=1))):
         # "besides OMPGPT, what else in here targets HPC code?", "apart from CodeTree, who else uses tree search?":
-        # the papers doing it, less the one named.
+        # the papers doing it, less the one named; the ask may name it again ("besides the AlphaCode paper itself,
+        # who else brings up AlphaCode?").
         return Plan("list", topic=topic, besides=left, terms=terms)
     if len(named) >= 2 and (over_index := _list_after_named(text, mentions)):
         # "The post lists DeepSeek-Prover, FVEL and MA-LoT as the Lean papers. Which papers here really work with
