@@ -38,10 +38,10 @@ _ASKED = re.compile(r"\b(?:release[sd]?|releasing|open[- ]?sourc\w*|publish(?:es
                     rf"(?:the\s+)?{HUGGING_FACE}\b)", re.I)
 # The kinds of thing released, each by the words a sentence releasing it has.
 _KINDS = {
-    # Not a name's part ("stable-code-3b" in a model's address), nor "language models" (the kind a dataset is made
+    # Not a name's part ("stable-code-3b" in a model's address), nor open source said of something else ("release an
+    # open-source dataset", "open source several checkpoints"); nor "language models" (the kind a dataset is made
     # for: "We make this new dataset publicly available to assist a comparison of ChatGPT with ... large language
     # models"), nor a dataset's address on Hugging Face.
-    # nor open source said of something else ("release an open-source dataset", "open source several checkpoints").
     "code": r"(?<![-/])code(?!-)|(?<!open-)(?<!open\s)sources?\b|implementation|repositor\w*|github\.com",
     "data": r"data\w*|benchmarks?|(?-i:[A-Z]\w*Bench)\b|corpus|corpora|huggingface\.co/datasets",  # "UGMathBench"
     "model": r"(?<!language\s)models?|weights|checkpoints?|hugging\s*face(?!\.co/datasets)",
