@@ -2012,6 +2012,7 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     ("multi-agent setups, not single model - which 2 or 3 papers?",
      "multi-agent setups, not single model - which papers?"),
     ("Which two papers use Isabelle?", "Which papers use Isabelle?"),
+    ("Which 2023 papers use Lean?", "Which 2023 papers use Lean?"),  # a year, no count
     ("which theorem proving papers use Isabelle (instead of, or on top of, Lean)?",
      "which theorem proving papers use Isabelle?"),
     ("Any papers working with Isabelle rather than (or in addition to) Lean?", "Any papers working with Isabelle?"),

@@ -380,9 +380,11 @@ def _presented_aside(question: str) -> str:
 _KIND_OF_QUESTION = re.compile(r"^(?:(?:an?|one)\s+)?(?:odd|random|quick|weird|silly|dumb|strange|basic|naive|last)\s+"
                                r"(?:one|question|q)\s*,\s*(?:(?:but|so|then)\s+)?(?=(?:which|what|how|who|does|do|is|are|"
                                r"can|could|did)\b)", re.I)
-# "which 2 or 3 papers?", "which two papers": how many the asker expects, no part of the ask.
-_HOW_MANY_EXPECTED = re.compile(r"\b(which|what)\s+(?:\d+|one|two|three|four|five)(?:\s*(?:or|-|to)\s*(?:\d+|two|three|"
-                                r"four|five|six))?\s+(papers|works|studies)\b", re.I)
+# "which 2 or 3 papers?", "which two papers": how many the asker expects, no part of the ask; not a year ("which 2023
+# papers").
+_HOW_MANY_EXPECTED = re.compile(r"\b(which|what)\s+(?:\d{1,2}|one|two|three|four|five)"
+                                r"(?:\s*(?:or|-|to)\s*(?:\d{1,2}|two|three|four|five|six))?\s+(papers|works|studies)\b",
+                                re.I)
 
 
 # "(instead of, or on top of, Lean)": what the asked thing is set against, in brackets; no part of the ask.
