@@ -2009,6 +2009,8 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
     # part of it.
     ("Odd one, but which papers bring up Turing-completeness?", "which papers bring up Turing-completeness?"),
     ("A quick q, so what does PRIME do?", "what does PRIME do?"),
+    ("As a reviewer, which papers use Lean?", "which papers use Lean?"),  # any label about the asker, before a comma
+    ("Lean, which papers use it?", "Lean, which papers use it?"),  # a label naming what is asked stays
     ("multi-agent setups, not single model - which 2 or 3 papers?",
      "multi-agent setups, not single model - which papers?"),
     ("Which two papers use Isabelle?", "Which papers use Isabelle?"),

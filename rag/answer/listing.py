@@ -22,7 +22,7 @@ from rag.answer.asides import MAKERS_JOIN
 from rag.answer.asks import result_figures
 from rag.answer.citations import CitationBook
 from rag.answer.mentions import MADE
-from rag.answer.naming import in_passing
+from rag.answer.naming import in_passing, mentions_name
 from rag.answer.paper_filters import split_filters, why_none
 from rag.answer.plan import NARROWING
 from rag.answer.record import asks_money, money_sentence
@@ -138,7 +138,7 @@ def _family_matches(topic: str, papers: list[Paper], score_topic: Callable[[str]
                if (said := next((s for f in families if (s := _family_sentence(f, p.abstract, numbered))), ""))]
     rest = " ".join(METRIC_FAMILY.sub(" ", _LISTED_IN_BRACKETS.sub(" ", topic)).split())
     for name in (n for n in topic_names(rest) if not is_generic(n)):
-        matches = [m for m in matches if mention_pattern(name).search(f"{m.paper.title}\n{m.paper.abstract}")]
+        matches = [m for m in matches if mentions_name(f"{m.paper.title}\n{m.paper.abstract}", name)]
     # Not how the figures are written ("in pass@k notation", "in total", "in short").
     if field := re.search(r"\b(?:in|for|among)\s+(?!(?:notation|form|format|terms|total|general|particular|short|"
                           r"detail|full|practice)\b)(?P<field>[a-z][a-z\s-]{3,40}?)\s*$", rest):

@@ -183,7 +183,8 @@ _DASHED_LABEL = re.compile(r"^(?P<label>[^:?—–]{1,40}?)\s*(?:\s[—–-]{1,2
 _SCOPED_TO = re.compile(r"^\s*(?:in|within|per|according to)\s+(?:the\s+)?(?P<label>[^,:?()]{1,40}?)(?:['’]s)?\s+"
                         r"(?:paper|abstract|study|work)(?:\s*\([^)]*\))?\s*(?:,|:|\s[—–-]{1,2})\s*(?=\S)", re.I)
 _ASKER = re.compile(r"(?:for (?:my|our|a) (?:[\w-]+ ){0,2}(?:survey|thesis|review|paper|section|group|talk|project|"
-                    r"course|class|notes)|reviewer(?: here| question)?|as an? [\w-]+(?: [\w-]+)?|(?:a )?quick "
+                    r"course|class|notes)|reviewer(?: here| question)?|as an? [\w-]+(?: [\w-]+)?|"
+                    r"(?:an? )?(?:quick|odd|weird|silly|dumb|strange|basic|naive|last) "
                     r"(?:question|one|check|sanity check|q)|sanity check|question|q|(?:(?:a )?bit of )?a random "
                     r"(?:one|question)|random (?:one|question)|fyi|btw|side note|curious|follow-?up|ok(?:ay)?|so|hi|"
                     r"hey|hello|eli5|explain like i['’]?m (?:five|5)|"
@@ -376,10 +377,10 @@ def _presented_aside(question: str) -> str:
     return kept.strip().lstrip(",;: ")
 
 
-# "Odd one, but which papers ...", "Quick q, so what ...": what kind of question it is, said first.
-_KIND_OF_QUESTION = re.compile(r"^(?:(?:an?|one)\s+)?(?:odd|random|quick|weird|silly|dumb|strange|basic|naive|last)\s+"
-                               r"(?:one|question|q)\s*,\s*(?:(?:but|so|then)\s+)?(?=(?:which|what|how|who|does|do|is|are|"
-                               r"can|could|did)\b)", re.I)
+# A label about the asker said before a comma rather than a colon (see _ASKER): "Odd one, but which papers ...",
+# "Quick q, so what ...".
+_COMMA_LEAD_IN = re.compile(r"^(?P<label>[^,:?]{1,30}),\s*(?:(?:but|so|then)\s+)?"
+                            r"(?=(?:which|what|how|who|does|do|is|are|can|could|did)\b)", re.I)
 # "which 2 or 3 papers?", "which two papers": how many the asker expects, no part of the ask; not a year ("which 2023
 # papers").
 _HOW_MANY_EXPECTED = re.compile(r"\b(which|what)\s+(?:\d{1,2}|one|two|three|four|five)"
@@ -405,7 +406,9 @@ def asked_part(question: str) -> str:
     ..."), nor a request wrapped round it ("Describe how papers ..."); a label that names what is asked
     ("GitChameleon: what's GPT-4o's pass@1?") stays."""
     question = _kept_to(_presented_aside(_as_label(question)))
-    question = _HOW_MANY_EXPECTED.sub(r"\1 \2", _KIND_OF_QUESTION.sub("", question))
+    if (lead := _COMMA_LEAD_IN.match(question)) and _ASKER.fullmatch(lead["label"].strip()):
+        question = question[lead.end():]
+    question = _HOW_MANY_EXPECTED.sub(r"\1 \2", question)
     question = _AGAINST_IN_BRACKETS.sub("", question)
     question = re.sub(r"\b(which|what|how\s+many)\s+of\s+(papers|works|studies)\b", r"\1 of the \2", question,
                       flags=re.I)  # "Which of papers is making ...": the article a second-language asker left out

@@ -166,7 +166,7 @@ _EMPHASIS = re.compile(r"(?<![\w'’./@+-])(?:BOTH|ONLY|NOT|ALL|ANY|EVERY|EACH|J
 # "contests with FEWER than 5,000 participants" and "acceptance rate AFTER their method" read as names were refused as
 # the near misses they are; read as words, they were answered with the figure beside them.
 _SHOUTED = re.compile(r"(?<=\w)(?P<before>\s+(?i:is|are|was|were|be|been|being|it['’]s|that['’]s|they['’]re|more|most|"
-                      r"so|very|too|really|not))?\s+(?<![\w'’./@+-])(?P<word>[A-Z]{4,})(?![\w'’/@+-]|\.\w)")
+                      r"so|very|too|really|not))\s+(?<![\w'’./@+-])(?P<word>[A-Z]{4,})(?![\w'’/@+-]|\.\w)")
 
 
 def unstressed(question: str, vocabulary: Vocabulary) -> str:
@@ -175,7 +175,7 @@ def unstressed(question: str, vocabulary: Vocabulary) -> str:
     lack ("APPS", "CUDA": English too, but asked as names the index does not have)."""
     def lowered(match: re.Match[str]) -> str:
         word = match["word"]
-        if match["before"] and not vocabulary.writes_upper(word) and vocabulary.plain(word.lower()):
+        if not vocabulary.writes_upper(word) and vocabulary.plain(word.lower()):
             return f"{match['before']} {word.lower()}"
         return match[0]
 
