@@ -443,6 +443,12 @@ def test_a_typing_slip_is_put_right_only_when_sure(question, corpus, english, re
     ("is it MARIO", "We train MARIO on data. We see that MARIO wins.", "is it MARIO"),
     ("is it CUDA", "code that runs fast.", "is it CUDA"),
     ("is it RAG", "a rag doll.", "is it RAG"),  # three letters: an acronym as often as a word
+    # a degree asked with "how", and a verb before its object: English will do there
+    ("how CHEAP is a paper?", "a cheaper run.", "how cheap is a paper?"),
+    ("which papers actually USE the AST?", "we use the AST.", "which papers actually use the AST?"),
+    ("papers that TRACE the program", "we trace the program.", "papers that trace the program"),
+    ("how CUDA is used", "code that runs fast.", "how CUDA is used"),  # no word after "how" that asks a degree
+    ("acceptance rate AFTER their method", "after that we won.", "acceptance rate AFTER their method"),  # not a verb
 ])
 def test_a_word_typed_in_capitals_for_stress_is_read_in_lower_case(question, corpus, read):
     from rag.text.typos import unstressed
@@ -666,3 +672,28 @@ def test_a_question_word_slip_is_put_right_against_the_shipped_vocabularies(ques
     from rag.text.vocabulary import Vocabulary
 
     assert correct_slips(question, Vocabulary("")) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    # an emoji between a label and the ask ends the label's sentence; one at either end goes
+    ("old school vibes 📼 which papers mention Codex?", "old school vibes. which papers mention Codex?"),
+    ("which benchmarks get refreshed? 🔄", "which benchmarks get refreshed?"),
+    ("hot take: it can't run code 🤔 which papers trace it?", "hot take: it can't run code. which papers trace it?"),
+    ("agents in environments 🎮🌐 which papers?", "agents in environments. which papers?"),
+    # hashtags tag the post before or after it; inside a sentence the word is meant
+    ("which papers touch Isabelle at all? 🤔 #AI4Math", "which papers touch Isabelle at all?"),
+    ("#AI4Math 🧵 pt2: formal proving lacks data. what are the ways?", "formal proving lacks data. what are the ways?"),
+    ("which #Lean papers report miniF2F?", "which Lean papers report miniF2F?"),
+    # chat's interjections, with one comma beside them
+    ("LLM-driven or classic, idc, just want the list", "LLM-driven or classic, just want the list"),
+    ("ngl, which papers use Lean lol.", "which papers use Lean."),
+    # not IMO (the olympiad), C#, arrows or signs
+    ("the Lean IMO one", "the Lean IMO one"),
+    ("C# code generation papers?", "C# code generation papers?"),
+    ("offline benchmarks ≈ real-world usage -> true?", "offline benchmarks ≈ real-world usage -> true?"),
+    ("lol", "lol"),  # nothing else: kept as typed
+])
+def test_a_posts_emoji_hashtags_and_interjections_are_taken_out(question, read):
+    from rag.text.social import without_post_marks
+
+    assert without_post_marks(question) == read
