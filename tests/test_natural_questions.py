@@ -3501,3 +3501,24 @@ def test_papers_making_a_benchmark_for_a_field_said_before_it(engine, question):
 def test_names_among_examples_and_names_as_sides(engine, question, cited):
     titles = _short_titles(engine.ask(question))
     assert cited <= titles and len(titles) <= len(cited) + 1
+
+
+@pytest.mark.parametrize("question", [
+    "which papers mention Codex or AlphaCode?",
+    # a post's label before an emoji, and its hashtag after the question
+    "throwback 📼 which papers mention Codex or AlphaCode? #LLM",
+])
+def test_a_question_asked_the_way_a_post_is_written(engine, question):
+    assert _short_titles(engine.ask(question)) == {
+        "Programming Puzzles", "Competition-Level Code Generation with AlphaCode",
+        "From Copilot to Pilot",
+        "Training Language Models on Synthetic Edit Sequences Improves Code Synthesis"}
+
+
+def test_a_likeness_from_another_field_is_no_name_the_index_lacks(engine):
+    """"MNIST", which no abstract has, is what the asker likens MBPP to: the list of MBPP papers, not a refusal."""
+    answer = engine.ask("MBPP is the MNIST of code generation tbh. Which papers report results on MBPP? 🤔")
+    assert not answer.refused
+    assert _short_titles(answer) == {
+        "Program Synthesis with Large Language Models", "Planning In Natural Language Improves LLM Search For Code "
+        "Generation", "Divide-and-Conquer Meets Consensus", "CodeTree"}

@@ -3988,3 +3988,29 @@ def test_an_earlier_turn_asking_for_a_paper(earlier, asks):
 ])
 def test_lists_asked_of_any_paper_or_of_papers_of_a_kind(question, topic):
     assert list_topic(question) == topic
+
+
+@pytest.mark.parametrize(("question", "likened"), [
+    ("GSM8K looks like the MNIST of math reasoning. Which papers use it?", ["MNIST"]),
+    ("the ImageNet of theorem proving: which benchmark is it?", ["ImageNet"]),
+    ("anything like a rolling ImageNet-v2, i.e. benchmarks that are refreshed?", ["ImageNet-v2"]),
+    ("In CV we bolt on auxiliary heads. Which papers do that?", ["CV"]),
+    ("the accuracy of AlphaCode", []),  # no likeness: a figure of a name
+    ("papers like AlphaCode?", []),  # a likeness not restated is what is asked
+])
+def test_what_the_asker_likens_the_asked_thing_to(question, likened):
+    from rag.answer.asides import likened_spans
+
+    assert [question[a:b] for a, b in likened_spans(question)] == likened
+
+
+@pytest.mark.parametrize(("question", "kind", "topic"), [
+    # A sentence before the ask says nothing of the list; the ask, read alone, gives its topic.
+    ("GSM8K looks like the MNIST of math reasoning. Which papers report a score for a model they trained?", "list",
+     "a score for a model they trained"),
+    # "it" points back, here at one of two names
+    ("GSM8K and MATH are everywhere. Which papers report a score for it?", "factoid", ""),
+])
+def test_a_list_asked_after_a_remark_is_read_from_the_ask(lexicon, question, kind, topic):
+    plan = understand(question, lexicon)
+    assert (plan.kind, plan.topic) == (kind, topic)

@@ -34,10 +34,26 @@ def makes_paper(question: str, end: int, mentions: Sequence[Mention]) -> bool:
 
 
 def aside(question: str, start: int, end: int, mentions: Sequence[Mention]) -> bool:
-    """Whether the words at start:end only say which paper is meant (its maker, or in brackets after its name), or
-    why the asker asks ("... use? want to pick KPIs for our own eval")."""
+    """Whether the words at start:end only say which paper is meant (its maker, or in brackets after its name), why
+    the asker asks ("... use? want to pick KPIs for our own eval"), or what the asker likens the asked thing to ("the
+    MNIST of math reasoning")."""
     return makes_paper(question, end, mentions) or in_spans(start, bracketed_after_paper(question, mentions)) or \
-        in_spans(start, purpose_spans(question))
+        in_spans(start, purpose_spans(question)) or in_spans(start, likened_spans(question))
+
+
+# A likeness from another field: "GSM8K is the MNIST of math reasoning", and one the asker restates at once ("anything
+# like a rolling ImageNet-v2, i.e. benchmarks that are refreshed"). The likeness is the asker's; the abstracts have
+# the thing itself. So is the field the asker says they come from ("In CV we ...").
+_LIKENESS = re.compile(r"\bthe\s+(?P<a>[^\s,.;:?!()]*[A-Z][^\s,.;:?!()]*)\s+of\s+(?=[a-z])|"
+                       r"\blike\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+)?(?P<b>[^\s,.;:?!()]+)"
+                       r"(?=\s*(?:,|\(|\s[-—–]+)\s*(?:i\.\s?e\.|ie\b|that\s+is\b|meaning\b))|"
+                       # "In CV we bolt on auxiliary heads. Which papers ...": the asker's own field, said first
+                       r"(?:^|(?<=[.?!]\s))In\s+(?P<c>[A-Z][\w-]*)\s*,?\s+(?:we|you|people|folks|everyone)\b")
+
+
+def likened_spans(question: str) -> list[tuple[int, int]]:
+    """Where the question names what it likens the asked thing to (see _LIKENESS)."""
+    return [m.span(next(g for g in "abc" if m[g])) for m in _LIKENESS.finditer(question)]
 
 
 # The asker's own sentences after the question: why they ask ("want to pick KPIs for our eval", "need it for my

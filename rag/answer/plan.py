@@ -575,6 +575,11 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
     # so they are compared, not listed.
     picks_one = len(named) >= 2 and _PICK_ONE.match(text) and re.search(r"\bor\b", text)
     topic = "" if picks_one else list_topic(text) if len(named) < 2 else _list_topic(text)
+    if not topic and not named and ask != text and _ASKS_PAPERS.match(ask) and \
+            not re.search(r"\b(?:it|its|this|that|them)\b", alone := list_topic(ask), re.I):
+        # "GSM8K looks like the MNIST of math reasoning. Which papers report a score for a model they trained?": the
+        # sentence that asks for papers, read alone, when it points back at nothing before it.
+        topic = alone
     if topic:
         return Plan("list", topic=_plain_verbs(_BRAND_NEW.sub("new", topic)), papers=named, terms=terms)
     if len(named) >= 2:
@@ -684,6 +689,7 @@ _BEYOND_NAMED = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:besides|other\s+th
 _ELSE = re.compile(r"^(?:(?:what|who|which)\s+else|(?:what|which)\s+other\s+(?:papers|works|studies|ones)|"
                    r"any\s+others?|anything\s+else|anyone\s+else|others)(?:\s+(?:in\s+here|here|in\s+this\s+set|"
                    r"in\s+the\s+(?:collection|corpus|index)))?(?:\s+(?:that|which|who))?(?=\s)", re.I)
+_ASKS_PAPERS = re.compile(r"(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:papers|works|studies|abstracts)\b", re.I)
 # Papers like a named one: "anything else like that?", "papers similar to AlphaCode", "more in the same vein as STP".
 _LIKE_PAPER = re.compile(r"\b(?:anything|something|stuff|papers?|works?|others?|more|ones?)\s+(?:else\s+)?"
                          r"(?:(?:just|much)\s+)?(?:like|similar\s+to|in\s+the\s+same\s+vein\s+as|along\s+the\s+lines\s+of|"
