@@ -1525,6 +1525,8 @@ def test_a_lower_case_name_with_plus_signs_is_a_name(question, plussed):
     ("AlphaCode solve how many problems?", False),  # a wh-question all the same
     ("CS-Bench have ~5K samples.", False),  # a statement
     ("autocoderover on swe-bench-lite - higher than SWE-agent or not?", True),
+    ("ok but is ChatGPT at grad-student level or nah", True),
+    ("hot take: offline benchmarks match real usage. true or nah?", True),
     # A claim, then whether it holds.
     ("Post claims QwQ-32B-Preview beats o1-mini on ProcessBench. Accurate?", True),
     ("blog credits OVM-7B's result to GPT-4. true??", True),
@@ -1684,6 +1686,8 @@ def test_the_names_a_sentence_introduces(sentence, introduced):
      ["dynamic inference (layer skipping) paper"]),
     ("RLCoder, DotaMath and the code optimization one with CodeT5: what does each learn?",
      ["code optimization one with CodeT5"]),
+    # What the asker recalls of a named paper, in brackets after its name, is no side of its own.
+    ("Who's higher on miniF2F, RLCoder or DotaMath (v1, the synthetic data one)?", []),
 ])
 def test_a_side_described_after_named_ones(lexicon, question, described):
     assert understand(question, lexicon).described == described
@@ -3995,7 +3999,9 @@ def test_lists_asked_of_any_paper_or_of_papers_of_a_kind(question, topic):
     ("the ImageNet of theorem proving: which benchmark is it?", ["ImageNet"]),
     ("anything like a rolling ImageNet-v2, i.e. benchmarks that are refreshed?", ["ImageNet-v2"]),
     ("In CV we bolt on auxiliary heads. Which papers do that?", ["CV"]),
+    ("People call miniF2F the ImageNet of theorem proving", ["ImageNet"]),
     ("the accuracy of AlphaCode", []),  # no likeness: a figure of a name
+    ("Which papers report the Elo of their agents?", []),  # a figure of the papers' own
     ("papers like AlphaCode?", []),  # a likeness not restated is what is asked
 ])
 def test_what_the_asker_likens_the_asked_thing_to(question, likened):
@@ -4006,11 +4012,27 @@ def test_what_the_asker_likens_the_asked_thing_to(question, likened):
 
 @pytest.mark.parametrize(("question", "kind", "topic"), [
     # A sentence before the ask says nothing of the list; the ask, read alone, gives its topic.
-    ("GSM8K looks like the MNIST of math reasoning. Which papers report a score for a model they trained?", "list",
-     "a score for a model they trained"),
+    ("GSM8K looks like the MNIST of math reasoning. Which papers build data from GSM8K or report a score for a model "
+     "they trained?", "list", "build data from GSM8K or report a score for a model they trained"),
+    # Not when the remark says what the ask leaves out, nor when it narrows the list without a likeness.
+    ("GSM8K looks like the MNIST of math reasoning. Which papers report a score for a model they trained?", "factoid",
+     ""),
+    ("I only care about theorem proving. Which papers report a model they trained?", "factoid", ""),
     # "it" points back, here at one of two names
     ("GSM8K and MATH are everywhere. Which papers report a score for it?", "factoid", ""),
 ])
 def test_a_list_asked_after_a_remark_is_read_from_the_ask(lexicon, question, kind, topic):
     plan = understand(question, lexicon)
     assert (plan.kind, plan.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize(("question", "name", "spelled"), [
+    ("DotaMath's out-of-domain results vs its in-domain/OOD gains?", "OOD", True),  # a compound's words one by one
+    ("better than natural language, despite tuning on NL?", "NL", True),
+    ("How does DotaMath do on OOD benchmarks?", "OOD", False),  # nothing spells it: an unknown name
+    ("the out-of-domain OODA loop", "OODA", False),
+])
+def test_an_initialism_the_question_spells_out_is_no_unknown_name(question, name, spelled):
+    from rag.text.initialisms import spelled_out_in
+
+    assert spelled_out_in(question, name) == spelled

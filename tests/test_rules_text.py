@@ -445,10 +445,15 @@ def test_a_typing_slip_is_put_right_only_when_sure(question, corpus, english, re
     ("is it RAG", "a rag doll.", "is it RAG"),  # three letters: an acronym as often as a word
     # a degree asked with "how", and a verb before its object: English will do there
     ("how CHEAP is a paper?", "a cheaper run.", "how cheap is a paper?"),
+    ("HOW BIG is the dataset?", "a large set.", "how big is the dataset?"),
     ("which papers actually USE the AST?", "we use the AST.", "which papers actually use the AST?"),
     ("papers that TRACE the program", "we trace the program.", "papers that trace the program"),
     ("how CUDA is used", "code that runs fast.", "how CUDA is used"),  # no word after "how" that asks a degree
     ("acceptance rate AFTER their method", "after that we won.", "acceptance rate AFTER their method"),  # not a verb
+    ("pass@1 on APPS that beats AlphaCode?", "apps that run.", "pass@1 on APPS that beats AlphaCode?"),  # a name
+    ("does any paper beat GPT-4 on SPIDER this year?", "a spider web.",
+     "does any paper beat GPT-4 on SPIDER this year?"),
+    ("which papers really SPIDER the web?", "code.", "which papers really SPIDER the web?"),  # the abstracts lack it
 ])
 def test_a_word_typed_in_capitals_for_stress_is_read_in_lower_case(question, corpus, read):
     from rag.text.typos import unstressed
@@ -687,6 +692,17 @@ def test_a_question_word_slip_is_put_right_against_the_shipped_vocabularies(ques
     # chat's interjections, with one comma beside them
     ("LLM-driven or classic, idc, just want the list", "LLM-driven or classic, just want the list"),
     ("ngl, which papers use Lean lol.", "which papers use Lean."),
+    # a plus typed for "and" before a second ask, not between names
+    ("which of those is the multi-agent one 👀 + what's its score", "which of those is the multi-agent one, and what's "
+                                                                     "its score"),
+    ("which papers do LLM + Lean proving?", "which papers do LLM + Lean proving?"),
+    # a tag a word before it wants as its object, or one that starts the question, is its word
+    ("which papers evaluate on #HumanEval", "which papers evaluate on HumanEval"),
+    ("#HumanEval scores for FunCoder?", "HumanEval scores for FunCoder?"),
+    ("papers on synthesis with #RL", "papers on synthesis with RL"),
+    # an emoji inside a sentence is a space; a comma after an interjection stays
+    ("translates C to Rust 🦀 safely?", "translates C to Rust safely?"),
+    ("humaneval is everywhere tbh, which papers use it?", "humaneval is everywhere, which papers use it?"),
     # not IMO (the olympiad), C#, arrows or signs
     ("the Lean IMO one", "the Lean IMO one"),
     ("C# code generation papers?", "C# code generation papers?"),

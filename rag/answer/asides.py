@@ -44,7 +44,9 @@ def aside(question: str, start: int, end: int, mentions: Sequence[Mention]) -> b
 # A likeness from another field: "GSM8K is the MNIST of math reasoning", and one the asker restates at once ("anything
 # like a rolling ImageNet-v2, i.e. benchmarks that are refreshed"). The likeness is the asker's; the abstracts have
 # the thing itself. So is the field the asker says they come from ("In CV we ...").
-_LIKENESS = re.compile(r"\bthe\s+(?P<a>[^\s,.;:?!()]*[A-Z][^\s,.;:?!()]*)\s+of\s+(?=[a-z])|"
+_LIKENESS = re.compile(r"(?:^|(?<=[.?!:]\s)|\b(?:is|are|was|were|be|being|as|like|basically|essentially|becomes?|"
+                       r"became|call(?:s|ed)?(?:\s+[\w-]+)?)\s+)the\s+(?P<a>[^\s,.;:?!()]*[A-Z][^\s,.;:?!()]*)\s+of\s+"
+                       r"(?!(?:the|a|an|their|its|his|her|our|my|your|this|that|these|those|each|every|any)\b)(?=[a-z])|"
                        r"\blike\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+)?(?P<b>[^\s,.;:?!()]+)"
                        r"(?=\s*(?:,|\(|\s[-—–]+)\s*(?:i\.\s?e\.|ie\b|that\s+is\b|meaning\b))|"
                        # "In CV we bolt on auxiliary heads. Which papers ...": the asker's own field, said first

@@ -14,7 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from rag.answer.alternatives import offered_names
-from rag.answer.asides import bracket_after, bracketed_after_paper, in_spans, makers, options_in_brackets
+from rag.answer.asides import (
+    bracket_after,
+    bracketed_after_paper,
+    in_spans,
+    likened_spans,
+    makers,
+    options_in_brackets,
+)
 from rag.answer.asks import (
     ENDS_POINTING_BACK,
     REFERS_BACK,
@@ -576,10 +583,11 @@ def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[
     picks_one = len(named) >= 2 and _PICK_ONE.match(text) and re.search(r"\bor\b", text)
     topic = "" if picks_one else list_topic(text) if len(named) < 2 else _list_topic(text)
     if not topic and not named and ask != text and _ASKS_PAPERS.match(ask) and \
-            not re.search(r"\b(?:it|its|this|that|them)\b", alone := list_topic(ask), re.I):
-        # "GSM8K looks like the MNIST of math reasoning. Which papers report a score for a model they trained?": the
-        # sentence that asks for papers, read alone, when it points back at nothing before it.
-        topic = alone
+            likened_spans(remark := text[:max(text.find(ask), 0)]) and \
+            all(m.text.lower() in ask.lower() for m in mentions if m.end <= len(remark)):
+        # "GSM8K looks like the MNIST of math reasoning. Which papers build data from GSM8K ...?": the sentence that
+        # asks for papers, read alone, after a remark that only likens what the ask names again to something else.
+        topic = list_topic(ask)
     if topic:
         return Plan("list", topic=_plain_verbs(_BRAND_NEW.sub("new", topic)), papers=named, terms=terms)
     if len(named) >= 2:
@@ -2124,8 +2132,10 @@ def _sides_described(text: str, mentions: list[Mention], placed: Callable[[re.Ma
     sides = []
     # "the dynamic inference (layer skipping) paper": a description may hold an aside in parentheses.
     flat = re.sub(r"[()]", " ", text)
+    # "DeepSeek-Prover (v1, the synthetic data one)": what the asker recalls of a named paper, no side of its own.
+    recalled = bracketed_after_paper(text, mentions)
     for match in sorted([*_DESCRIBED_SIDE.finditer(flat), *_SIDE_DOING.finditer(flat)], key=lambda m: m.start()):
-        if not placed(match):
+        if not placed(match) or in_spans(match.start(), recalled):
             continue
         if any(m.start < match.end() and match.start() < m.end for m in mentions if m.kind == "paper"):
             continue

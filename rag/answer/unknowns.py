@@ -13,6 +13,7 @@ from rag.answer.mentions import PAPER_WORDS, Mention, key
 from rag.answer.quoted_titles import titled_paper, untitled
 from rag.index.view import IndexView
 from rag.text.clippings import CLIPPINGS
+from rag.text.initialisms import spelled_out_in
 from rag.text.tokens import STOPWORDS, tokenize
 from rag.text.typos import standalone_lower
 
@@ -38,12 +39,14 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
     mentions = view.lexicon.find(question)
 
     def said_aside(name: str) -> bool:  # "AutoCodeRover (repo-level APR)", "Google's Gemini paper"
-        at = mention_pattern(name).search(question)
-        return at is not None and aside(question, at.start(), at.end(), mentions)
+        # Each time it is said: "MBPP is the MNIST of code generation, but has anyone trained on MNIST?" asks of it.
+        said = list(mention_pattern(name).finditer(question))
+        return bool(said) and all(aside(question, at.start(), at.end(), mentions) for at in said)
 
     unknown = [n for n in key_names(question)
                if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)
-               and not _known_kind_of(n, view) and not _joined_known(n, view) and not said_aside(n)]
+               and not _known_kind_of(n, view) and not _joined_known(n, view) and not said_aside(n)
+               and not spelled_out_in(question, n)]
     # "codetree-xl", typed in lower case: a known name's variant that no abstract has is a name of its own.
     variants = [v[0] for v in [*VARIANT.finditer(question), *SPACED_VARIANT.finditer(question)]
                 if v[0] not in unknown and (view.lexicon.known(v["base"]) or _heads_a_name(v["base"], view.corpus_text))

@@ -50,11 +50,21 @@ def _capitalised_phrases(corpus_text: str) -> dict[str, frozenset[str]]:
 
 
 def _spelled_in(text: str, letters: str) -> list[str]:
-    """The runs of consecutive words in `text` whose initials are `letters` ("natural language" for NL)."""
-    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL]
-    runs = [words[i:i + len(letters)] for i in range(len(words) - len(letters) + 1)]
-    return [" ".join(run) for run in runs
-            if "".join(w[0] for w in run).upper() == letters and not any(w.isupper() for w in run)]
+    """The runs of consecutive words in `text` whose initials are `letters` ("natural language" for NL); the words
+    of a hyphenated compound count one by one, small ones too ("out-of-domain" for OOD)."""
+    found = []
+    for words in ([w for w in _WORD.findall(text) if w.lower() not in _SMALL],
+                  [part for w in _WORD.findall(text) if "-" in w or w.lower() not in _SMALL
+                   for part in w.split("-") if part]):
+        runs = [words[i:i + len(letters)] for i in range(len(words) - len(letters) + 1)]
+        found += [" ".join(run) for run in runs
+                  if "".join(w[0] for w in run).upper() == letters and not any(w.isupper() for w in run)]
+    return list(dict.fromkeys(found))
+
+
+def spelled_out_in(text: str, name: str) -> bool:
+    """Whether `text` writes out the words an initialism stands for ("out-of-domain ... in-domain/OOD")."""
+    return bool(re.fullmatch(r"[A-Z]{2,5}", name)) and bool(_spelled_in(text, name))
 
 
 def _defined_as(phrase: str, letters: str, corpus_text: str) -> bool:

@@ -18,34 +18,43 @@ _EMOJI = (r"[\U0001F000-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\u2B50\u2B55\u231A\u
           r"\uFE0F\u200D\u20E3]")
 _EMOJI_RUN = re.compile(rf"\s*{_EMOJI}+(?:\s*{_EMOJI}+)*\s*")
 _TAG = r"#[A-Za-z][\w-]*"
-_TAGS_FIRST = re.compile(rf"^\s*(?:{_TAG}\s*)+")
-_TAGS_LAST = re.compile(rf"(?:\s*{_TAG})+\s*$")
-_TAG_INSIDE = re.compile(r"(?<![\w&#])#(?=[A-Za-z][\w-]*)")
+# Tags that tag the post: at its end, unless a word before them wants them as its object ("which papers evaluate on
+# #HumanEval", "does any paper use #Isabelle"), or first before a mark that ends a label ("#AI4Math 🧵 pt2: ...").
+# Elsewhere a tag is its word ("#HumanEval scores for FunCoder?").
+_TAGS_FIRST = re.compile(rf"^\s*(?:{_TAG}\s*)+(?=(?:{_EMOJI}|[:|–—-]))")
+_TAGS_LAST = re.compile(rf"(?<=\S)(?<!\b(?:on|in|at|of|to|by|or|vs))(?<!\b(?:use|and|for|via))"
+                        rf"(?<!\b(?:with|from|uses|than|into))(?<!\busing)(?<!\babout)(?:\s*{_TAG})+\s*$", re.I)
+_TAG_MARK = re.compile(r"(?<![\w&#])#(?=[A-Za-z][\w-]*)")
 # A thread's part number before its text: "pt2:", "part 3 -".
 _THREAD_PART = re.compile(r"^\s*(?:pt|part)\s*\d+\s*[:.,-]?\s*", re.I)
-# With one comma beside it, the one before it if any ("classic, idc, just": "classic, just").
-_INTERJECTION = re.compile(r"(?P<comma>,\s*)?(?<![\w'’-])(?:lol|lmao|tbh|ngl|idc|idk|fwiw|smh|lowkey|highkey)"
-                           r"(?![\w'’-])(?(comma)|(?:\s*,)?)", re.I)
-# What already ends a sentence before an emoji ("counts? 🤔").
+_INTERJECTION = re.compile(r"(?<![\w'’-])(?:lol|lmao|tbh|ngl|idc|idk|fwiw|smh|lowkey|highkey)(?![\w'’-])", re.I)
+# "which one is it 👀 + what's its score": a plus typed for "and" before a second ask.
+_PLUS_ASK = re.compile(r"\s*(?<![+\w])[+&]\s+(?=(?:what|which|how|who|where|when|why|and|also)\b)", re.I)
+# What already ends a sentence before an emoji ("counts? 🤔"), and what starts one after it ("vibes 📼 which papers").
 _ENDED = re.compile(r"[.?!:;,]\s*$")
+_STARTS = re.compile(r"\s*(?:[A-Z]|(?:which|what|how|who|where|when|why|is|are|does|do|did|can|could|any|anything|"
+                     r"list|give|show|tell|papers?|ok|okay|so)\b)")
 
 
 def without_post_marks(question: str) -> str:
-    """The question with its post's marks taken out: an emoji between words as a sentence's end, one at either end
-    dropped, hashtags before or after the question dropped and one inside it read as its word, interjections
-    dropped."""
-    text = re.sub(r"\s+(?=[.,;:?!])", "", _INTERJECTION.sub("", question)).strip()
-    if "#" not in text and not re.search(_EMOJI, text):
-        return text if re.search(r"\w", text) else question
-    text = _TAGS_LAST.sub("", _TAGS_FIRST.sub("", text))
+    """The question with its post's marks taken out: an emoji before the next sentence as the end of one, any other
+    emoji as a space, tags that tag the post dropped and any other tag read as its word, interjections dropped (their
+    commas kept), a plus before a second ask read as "and"."""
+    text = _PLUS_ASK.sub(", and ", _INTERJECTION.sub("", question))
+    text = re.sub(r"^[\s,]+|(?<=,)(?:\s*,)+", "", re.sub(r",\s+and\s+and\b", ", and", text))
+    if "#" in text or re.search(_EMOJI, text):
+        text = _TAGS_LAST.sub("", _TAGS_FIRST.sub("", text))
 
-    def stop(match: re.Match[str]) -> str:
-        before, after = text[:match.start()], text[match.end():]
-        if not after.strip():
-            return ""
-        return " " if not before.strip() or _ENDED.search(before) else ". "
+        def stop(match: re.Match[str]) -> str:
+            before, after = text[:match.start()], text[match.end():]
+            if not after.strip():
+                return ""
+            if not before.strip() or _ENDED.search(before) or re.match(r"\s*[,;:]", after) or \
+                    not _STARTS.match(after):
+                return " "
+            return ". "
 
-    text = _EMOJI_RUN.sub(stop, text)
-    text = _TAGS_LAST.sub("", _TAGS_FIRST.sub("", text))
-    text = _TAG_INSIDE.sub("", _THREAD_PART.sub("", text)).strip()
+        text = _EMOJI_RUN.sub(stop, text)
+        text = _TAG_MARK.sub("", _THREAD_PART.sub("", _TAGS_LAST.sub("", _TAGS_FIRST.sub("", text))))
+    text = re.sub(r"\s+(?=[.,;:?!])", "", re.sub(r"\s{2,}", " ", text)).strip()
     return text if re.search(r"\w", text) else question

@@ -167,34 +167,30 @@ _EMPHASIS = re.compile(r"(?<![\w'’./@+-])(?:BOTH|ONLY|NOT|ALL|ANY|EVERY|EACH|J
 # the near misses they are; read as words, they were answered with the figure beside them.
 _SHOUTED = re.compile(r"(?<=\w)(?P<before>\s+(?i:is|are|was|were|be|been|being|it['’]s|that['’]s|they['’]re|more|most|"
                       r"so|very|too|really|not))\s+(?<![\w'’./@+-])(?P<word>[A-Z]{4,})(?![\w'’/@+-]|\.\w)")
-# Two more places only stress puts a word in capitals: after "how" asking a degree ("how CHEAP is it"), and as a verb
-# before its object ("papers that actually USE the AST"), where three letters will do.
-_SHOUTED_DEGREE = re.compile(r"(?<![\w'’-])(?i:how)\s+(?P<word>[A-Z]{4,})(?=\s+(?i:is|are|was|were|does|do)\b)")
-_SHOUTED_VERB = re.compile(r"(?<=\w\s)(?P<word>[A-Z]{3,})"
+# Two more places only stress puts a word in capitals: after "how" asking a degree ("how CHEAP is it", "HOW BIG is
+# it"), where English will do, and as a verb between its doer and its object ("papers that actually USE the AST"),
+# where the abstracts must write the word in lower case ("on APPS that beats ...", "SPIDER this year": names).
+_SHOUTED_DEGREE = re.compile(r"(?<![\w'’-])(?P<how>how|HOW)\s+(?P<word>[A-Z]{3,})(?=\s+(?i:is|are|was|were|does|do)\b)")
+_SHOUTED_VERB = re.compile(r"(?<![\w'’-])(?i:papers|ones|models|they|that|which|who|actually|really|also|even|ever|"
+                           r"just|only|still|both|all|each|every|do|does|did|not|never)\s+(?P<word>[A-Z]{3,})"
                            r"(?=\s+(?:the|a|an|its|their|this|that|these|those|any|it|them)\s)")
-_PREPOSITION = re.compile(r"after|before|over|under|with|without|from|into|onto|about|above|below|between|against|"
-                         r"across|through|during|within|than|for|like|since|until|upon|beyond|per|via|among|along",
-                         re.I)
 
 
 def unstressed(question: str, vocabulary: Vocabulary) -> str:
     """The question with words typed in capitals for stress in lower case (see _SHOUTED and the two after it), when
     the abstracts write the word in lower case within their sentences: not a name they write in capitals ("MARIO",
     "(FIMO)"), nor one they lack ("APPS", "CUDA": English too, but asked as names the index does not have)."""
-    def lowered(match: re.Match[str], english: bool) -> str:
+    def lowered(match: re.Match[str], english: bool = False) -> str:
         word = match["word"]
-        if english and _PREPOSITION.fullmatch(word):  # "acceptance rate AFTER their method": see _SHOUTED
-            return match[0]
         if not vocabulary.writes_upper(word) and (vocabulary.plain(word.lower()) or
                                                   (english and word.lower() in encoder_words())):
-            return match[0][:match.start("word") - match.start()] + word.lower()
+            before = match[0][:match.start("word") - match.start()]
+            return (before.lower() if before.strip() == "HOW" else before) + word.lower()
         return match[0]
 
-    question = _SHOUTED.sub(lambda m: lowered(m, english=False), question)
+    question = _SHOUTED_VERB.sub(lowered, _SHOUTED.sub(lowered, question))
     # Where only a word can stand, English will do ("how CHEAP is it", though the abstracts write "cheaper").
-    for shouted in (_SHOUTED_DEGREE, _SHOUTED_VERB):
-        question = shouted.sub(lambda m: lowered(m, english=True), question)
-    return question
+    return _SHOUTED_DEGREE.sub(lambda m: lowered(m, english=True), question)
 
 
 def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str] | None = None) -> str:
