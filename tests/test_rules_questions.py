@@ -158,6 +158,7 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     ("Can models tell when a proof step is wrong? Which studies probe that and how?", "multi", []),
     # The papers asked for in a clause of their own: base models are what they are about, not what is listed.
     ("qwen models used anywhere? which papers — base models and baselines both count", "list", []),
+    ("need every paper that has GPT-4o numbers or uses GPT-4o as the base model", "list", []),
     ("the compiler folks — what methods do they use to check generated code, roughly", "multi", []),
     ("how large are the datasets the formal proof / verification papers build?", "multi", []),
     ("when you sample many programs, how do people pick the one to submit?", "multi", []),  # asked anywhere
@@ -3941,6 +3942,10 @@ def test_which_of_a_group_of_papers_narrows_the_groups_list(lexicon, question, t
      "LLMs for HPC code? mpi, openmp, fortran, that world"),
     # "treat" only asks for the papers on a topic.
     ("so which papers treat code completion at the repository level?", "code completion at the repository level"),
+    # A patent examiner's words for the papers.
+    ("Which references run experiments on GSM8K?", "run experiments on GSM8K"),
+    ("which of the cited art reports HumanEval numbers?", "HumanEval numbers"),
+    ("In the cited art, which documents run experiments on GSM8K?", "run experiments on GSM8K"),
 ])
 def test_a_list_topic_is_what_the_ask_says(question, topic):
     assert list_topic(question) == topic

@@ -370,7 +370,12 @@ def test_the_long_words_a_question_is_about(text, words):
     ("rel improvement over prev best? code exec", "relative improvement over previous best? code execution"),
     ("evo search ones", "evolutionary search ones"),
     ("which of the readings use GSM8K?", "which of the papers use GSM8K?"),  # a lecturer's word for the papers
-    ("functions like exp, incl. sine", "functions like exp, incl. sine"),  # could be two words: left as typed
+    ("functions like exp, incl sine", "functions like exp, incl sine"),  # could be two words: left as typed
+    # with its stop before what it takes in, "including": the stop ends no sentence
+    ("GSM8K (incl. enhanced versions)", "GSM8K (including enhanced versions)"),
+    # the documents asked for, not documentation
+    ("which docs run experiments on GSM8K?", "which documents run experiments on GSM8K?"),
+    ("the docs of the library", "the documentation of the library"),
 ])
 def test_clipped_words_are_written_out(text, spelled):
     from rag.text.clippings import spell_out
@@ -518,10 +523,10 @@ _CORPUS = ("We evaluate on HumanEval, LiveCodeBench and CodeContests. We combine
 
 @pytest.mark.parametrize(("text", "read"), [
     ("CodeTree numbers for HE, MBPP and LCB pls", "CodeTree numbers for HumanEval, MBPP and LiveCodeBench pls"),
-    ("better than natural language, despite tuning on NL?", "better than natural language, despite tuning on "
-                                                            "natural language?"),
-    ("where is RL used, what is trained with reinforcement learning?", "where is reinforcement learning used, what "
-                                                                        "is trained with reinforcement learning?"),
+    # Words the question writes beside an initialism the abstracts write more often than those words: kept as typed.
+    ("better than natural language, despite tuning on NL?", "better than natural language, despite tuning on NL?"),
+    ("where is RL used, what is trained with reinforcement learning?", "where is RL used, what is trained with "
+                                                                        "reinforcement learning?"),
     # Left as typed: two joined names with its capitals, words after it that no abstract defines it as, a
     # definition typed in the question, a plural with no words, one the abstracts write.
     ("the CC numbers", "the CC numbers"),                                   # CodeChef or CodeContests
@@ -540,6 +545,21 @@ def test_initialisms_are_read_as_what_they_stand_for_when_certain(text, read):
 
     written = re.compile(r"\b(?:RL|NL|MBPP)\b").search
     assert spell_initialisms(text, _CORPUS, lambda name: written(name) is not None) == read
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # the abstracts' commoner form of the two the question writes
+    ("where is RL used, what is trained with reinforcement learning?",
+     "where is reinforcement learning used, what is trained with reinforcement learning?"),
+    ("results on MBPP the mostly basic programming problems thing", "results on MBPP the mostly basic programming "
+                                                                    "problems thing"),
+])
+def test_an_initialism_and_its_words_are_read_as_the_abstracts_mostly_write_them(text, read):
+    from rag.text.initialisms import spell_initialisms
+
+    corpus = ("Reinforcement Learning (RL) helps. We use reinforcement learning. Reinforcement learning again.\n"
+              "Mostly Basic Programming Problems (MBPP). We test on MBPP. MBPP again.")
+    assert spell_initialisms(text, corpus, lambda name: name in corpus) == read
 
 
 # --- dictation ---------------------------------------------------------------------------------------------------
@@ -700,6 +720,11 @@ def test_a_question_word_slip_is_put_right_against_the_shipped_vocabularies(ques
     ("which papers evaluate on #HumanEval", "which papers evaluate on HumanEval"),
     ("#HumanEval scores for FunCoder?", "HumanEval scores for FunCoder?"),
     ("papers on synthesis with #RL", "papers on synthesis with RL"),
+    ("which papers evaluate #MMLU", "which papers evaluate MMLU"),
+    ("#ProofNet-valid scores for STP?", "ProofNet-valid scores for STP?"),
+    ("#AutoCodeRover | how much per issue?", "AutoCodeRover | how much per issue?"),
+    ("any papers on Rust or nah?", "any papers on Rust?"),
+    ("which papers benchmark 🐍 Python code completion?", "which papers benchmark Python code completion?"),
     # an emoji inside a sentence is a space; a comma after an interjection stays
     ("translates C to Rust 🦀 safely?", "translates C to Rust safely?"),
     ("humaneval is everywhere tbh, which papers use it?", "humaneval is everywhere, which papers use it?"),

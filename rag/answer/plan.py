@@ -77,9 +77,10 @@ _LIST_PATTERN = re.compile(
     r"^(?:(?:which|what|(?:list|name|find)(?:\s+(?:all|every|each|any))?(?:\s+the)?|are there(?:\s+any)?)\s+"
     # "which works, if any, have ...": the hedge is no part of the topic.
     # "which of the submitted papers ...": words for the collection itself describe no kind of paper.
-    r"(?:of the\s+(?:(?:submitted|indexed|listed|included|selected|available|collected|corpus|collection)\s+)?)?"
+    r"(?:of the\s+(?:(?:submitted|indexed|listed|included|selected|available|collected|corpus|collection|cited)\s+)?)?"
+    # a patent examiner's "which references / documents / of the cited art"
     r"(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones|manuscripts|"
-    r"submissions|preprints)"
+    r"submissions|preprints|references|documents|publications|(?:cited|prior)\s+art)"
     # "which papers, other than position papers, evaluate ...": what is set aside is no part of it either.
     r"(?:\s*,?\s+if\s+any\s*,?|\s*,\s*(?:other\s+than|apart\s+from|aside\s+from|(?:leaving|setting)\s+aside|"
     r"except(?:\s+for)?|besides|excluding|not\s+counting|ignoring)\b[^,]*,)?|"
@@ -91,7 +92,8 @@ _LIST_PATTERN = re.compile(
 # "Which code completion papers ...": what kind of papers, said before the noun; it narrows the topic.
 _MODIFIED_LIST = re.compile(r"^(?P<head>which|what)\s+(?P<kind>(?!of\b)(?:(?!(?:do|does|did|are|is|was|were|have|has|"
                             r"can|in|on|for|across|from|by|with|the|these|those)\b)[\w-]+\s+){1,3}?)"
-                            r"(?:papers|works|studies|articles)\s+(?P<topic>.+)$", re.I)
+                            r"(?:papers|works|studies|articles|references|documents|publications)\s+(?P<topic>.+)$",
+                            re.I)
 _NOT_A_KIND = {"recent", "other", "these", "those", "the", "indexed", "kind", "kinds", "type", "types", "of", "new",
                "existing", "published", "different", "specific", "particular", "research", "prior", "previous",
                "earlier", "past", "several", "some", "many", "few", "good", "a", "couple", "two", "three", "four",
@@ -492,6 +494,10 @@ _NOT_EXAMPLES = re.compile(r"\b(?:not|no|skip\w*|already|except|besides|apart|ig
 _PAPERS_ASKED = re.compile(r"(?:^|[.?!:;,—–-]\s*)(?:so\s+)?which\s+(?:papers|works|studies)\s*(?:[.?!:;,—–-]|$)|"
                            # "Any paper here where ... base model ...?": the papers, not the models
                            r"(?:^|[.?!:;]\s*)(?:is\s+there\s+)?any\s+(?:paper|work|study)s?\s+(?:(?:in\s+)?here\s+)?"
+                           r"(?:that|which|where|in\s+which)\b|"
+                           # "need every paper that has GPT-4o numbers or uses GPT-4o as the base model"
+                           r"(?:^|[.?!:;]\s*)(?:(?:i\s+)?(?:need|want)\s+|(?:list|give\s+me|show\s+me|find)\s+)?"
+                           r"(?:every|all(?:\s+the)?|each)\s+(?:paper|work|study|studie)s?\s+(?:(?:in\s+)?here\s+)?"
                            r"(?:that|which|where|in\s+which)\b", re.I)
 
 
@@ -1381,7 +1387,7 @@ _SPOKEN_FILLER = re.compile(r"(?:^|(?<=,))\s*(?:(?:okay|ok|so|um+|uh+|erm|right|
                             r"[\s,]*)+", re.I)
 # The ask after a comma, with what it is about before it.
 _COMMA_ASK = re.compile(r",\s+(?:so\s+|and\s+|then\s+)?(?=(?:which|what)\s+(?:of\s+(?:the|these)\s+)?"
-                        r"(?:[\w-]+\s+){0,2}?(?:papers|ones|works|studies)\b)", re.I)
+                        r"(?:[\w-]+\s+){0,2}?(?:papers|ones|works|studies|references|documents)\b)", re.I)
 
 
 # Lists asked without "which papers": each shape, and the "which papers ..." question it asks. Kept to shapes that

@@ -73,6 +73,13 @@ def _defined_as(phrase: str, letters: str, corpus_text: str) -> bool:
     return re.search(rf"(?<![\w-]){words}\s*\(\s*{letters}s?\s*\)", corpus_text, re.I) is not None
 
 
+def _commoner(letters: str, phrase: str, corpus_text: str) -> bool:
+    """Whether the abstracts write the initialism more often than the words it stands for: "MBPP the mostly basic
+    programming problems thing" keeps MBPP, which one abstract spells out and the others only name."""
+    said = len(re.findall(r"[\s-]+".join(map(re.escape, phrase.split())), corpus_text, re.I))
+    return len(re.findall(rf"(?<![\w-]){letters}s?(?![\w-])", corpus_text)) > said
+
+
 def spell_initialisms(text: str, corpus_text: str, written: Callable[[str], bool]) -> str:
     """`text` with each initialism replaced by what it stands for, when that is certain: words the text writes
     that an abstract defines it as, or for one no abstract writes (`written`), words the text writes before it, the
@@ -87,7 +94,8 @@ def spell_initialisms(text: str, corpus_text: str, written: Callable[[str], bool
         # than natural language ..., despite tuning on NL"); "AI agents acting inside" is no "AI".
         typed = written(m[0]) or written(letters)
         rest = text[:m.start()] + " " + text[m.end():]
-        phrase = next((p for p in _spelled_in(rest, letters) if _defined_as(p, letters, corpus_text)), "") or \
+        phrase = next((p for p in _spelled_in(rest, letters) if _defined_as(p, letters, corpus_text)
+                       and not (typed and _commoner(letters, p, corpus_text))), "") or \
             next(iter(_spelled_in(text[:m.start()], letters) if not typed else []), "")
         if phrase:
             return phrase + ("s" if m["plural"] and not phrase.endswith("s") else "")

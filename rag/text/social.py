@@ -18,12 +18,11 @@ _EMOJI = (r"[\U0001F000-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\u2B50\u2B55\u231A\u
           r"\uFE0F\u200D\u20E3]")
 _EMOJI_RUN = re.compile(rf"\s*{_EMOJI}+(?:\s*{_EMOJI}+)*\s*")
 _TAG = r"#[A-Za-z][\w-]*"
-# Tags that tag the post: at its end, unless a word before them wants them as its object ("which papers evaluate on
-# #HumanEval", "does any paper use #Isabelle"), or first before a mark that ends a label ("#AI4Math 🧵 pt2: ...").
-# Elsewhere a tag is its word ("#HumanEval scores for FunCoder?").
-_TAGS_FIRST = re.compile(rf"^\s*(?:{_TAG}\s*)+(?=(?:{_EMOJI}|[:|–—-]))")
-_TAGS_LAST = re.compile(rf"(?<=\S)(?<!\b(?:on|in|at|of|to|by|or|vs))(?<!\b(?:use|and|for|via))"
-                        rf"(?<!\b(?:with|from|uses|than|into))(?<!\busing)(?<!\babout)(?:\s*{_TAG})+\s*$", re.I)
+# Tags that tag the post: at its end after the question or a remark has ended ("... at all? 🤔 #AI4Math",
+# "..., whatever) #LLM"), or first before an emoji ("#AI4Math 🧵 pt2: ..."). Elsewhere a tag is its word ("which
+# papers evaluate #MMLU", "#AutoCodeRover | how much per issue?", "#HumanEval-X scores for FunCoder?").
+_TAGS_FIRST = re.compile(rf"^\s*(?:{_TAG}(?![\w-])\s*)+(?={_EMOJI})")
+_TAGS_LAST = re.compile(rf"(?<=[.?!)\]\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F])(?:\s*{_TAG}(?![\w-]))+\s*$")
 _TAG_MARK = re.compile(r"(?<![\w&#])#(?=[A-Za-z][\w-]*)")
 # A thread's part number before its text: "pt2:", "part 3 -".
 _THREAD_PART = re.compile(r"^\s*(?:pt|part)\s*\d+\s*[:.,-]?\s*", re.I)
@@ -32,15 +31,17 @@ _INTERJECTION = re.compile(r"(?<![\w'’-])(?:lol|lmao|tbh|ngl|idc|idk|fwiw|smh|
 _PLUS_ASK = re.compile(r"\s*(?<![+\w])[+&]\s+(?=(?:what|which|how|who|where|when|why|and|also)\b)", re.I)
 # What already ends a sentence before an emoji ("counts? 🤔"), and what starts one after it ("vibes 📼 which papers").
 _ENDED = re.compile(r"[.?!:;,]\s*$")
-_STARTS = re.compile(r"\s*(?:[A-Z]|(?:which|what|how|who|where|when|why|is|are|does|do|did|can|could|any|anything|"
-                     r"list|give|show|tell|papers?|ok|okay|so)\b)")
+_STARTS = re.compile(r"\s*(?:which|wich|what|wat|how|who|where|when|why|any|anything|list|give|show|tell|ok|okay|so)\b",
+                     re.I)
+# "any papers on Rust or nah?": chat's way of asking yes or no, no part of what is asked.
+_OR_NAH = re.compile(r",?\s+or\s+(?:nah|nope|naw)\b(?=\s*[?.!]*\s*$)", re.I)
 
 
 def without_post_marks(question: str) -> str:
-    """The question with its post's marks taken out: an emoji before the next sentence as the end of one, any other
-    emoji as a space, tags that tag the post dropped and any other tag read as its word, interjections dropped (their
-    commas kept), a plus before a second ask read as "and"."""
-    text = _PLUS_ASK.sub(", and ", _INTERJECTION.sub("", question))
+    """The question with its post's marks taken out: an emoji before the next question as the end of a sentence, any
+    other emoji as a space, tags that tag the post dropped and any other tag read as its word, interjections and "or
+    nah" dropped (their commas kept), a plus before a second ask read as "and"."""
+    text = _PLUS_ASK.sub(", and ", _INTERJECTION.sub("", _OR_NAH.sub("", question)))
     text = re.sub(r"^[\s,]+|(?<=,)(?:\s*,)+", "", re.sub(r",\s+and\s+and\b", ", and", text))
     if "#" in text or re.search(_EMOJI, text):
         text = _TAGS_LAST.sub("", _TAGS_FIRST.sub("", text))
