@@ -159,6 +159,9 @@ def test_a_titles_large_language_models_is_named_as_abbreviated():
     # The papers asked for in a clause of their own: base models are what they are about, not what is listed.
     ("qwen models used anywhere? which papers — base models and baselines both count", "list", []),
     ("need every paper that has GPT-4o numbers or uses GPT-4o as the base model", "list", []),
+    # Techniques a patent examiner says are disclosed or used: the ways across papers.
+    ("Which problem-decomposition techniques are disclosed for code generation?", "multi", []),
+    ("Which decomposition techniques are used in math reasoning?", "multi", []),
     ("the compiler folks — what methods do they use to check generated code, roughly", "multi", []),
     ("how large are the datasets the formal proof / verification papers build?", "multi", []),
     ("when you sample many programs, how do people pick the one to submit?", "multi", []),  # asked anywhere
@@ -1990,6 +1993,9 @@ def test_a_kind_word_after_a_paper_name_is_no_aspect(lexicon):
      "roles"),
     ("how each paper uses retrieval", "how do the papers use retrieval"),
     ("how each paper is evaluated", "how each paper is evaluated"),  # no verb to put after "do"
+    ("papers break problems into pieces. how does each one do the decomposition",
+     "papers break problems into pieces. how do the papers do the decomposition"),
+    ("and how does each of them construct its data?", "and how does each of them construct its data?"),  # the list's
     ("self-repair — how handled across works", "self-repair — how handled across the works"),
     # A claim, then whether it holds; named things, then the ask for them.
     ("evolutionary search beating classical approximations — real?",
@@ -3946,6 +3952,8 @@ def test_which_of_a_group_of_papers_narrows_the_groups_list(lexicon, question, t
     ("Which references run experiments on GSM8K?", "run experiments on GSM8K"),
     ("which of the cited art reports HumanEval numbers?", "HumanEval numbers"),
     ("In the cited art, which documents run experiments on GSM8K?", "run experiments on GSM8K"),
+    ("Which cited references report pass@1?", "pass@1"),  # "cited" is no kind of paper
+    ("Which references does AlphaCode compare against?", ""),  # its own references
 ])
 def test_a_list_topic_is_what_the_ask_says(question, topic):
     assert list_topic(question) == topic

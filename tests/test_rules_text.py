@@ -376,6 +376,9 @@ def test_the_long_words_a_question_is_about(text, words):
     # the documents asked for, not documentation
     ("which docs run experiments on GSM8K?", "which documents run experiments on GSM8K?"),
     ("the docs of the library", "the documentation of the library"),
+    ("which docs should I read for WebArena?", "which documentation should I read for WebArena?"),
+    ("which documents report approx. 97 on HumanEval?", "which documents report approximately 97 on HumanEval?"),
+    ("results incl. GSM8K. Which papers?", "results incl. GSM8K. Which papers?"),  # a stop before a capital may end
 ])
 def test_clipped_words_are_written_out(text, spelled):
     from rag.text.clippings import spell_out

@@ -80,7 +80,8 @@ _LIST_PATTERN = re.compile(
     r"(?:of the\s+(?:(?:submitted|indexed|listed|included|selected|available|collected|corpus|collection|cited)\s+)?)?"
     # a patent examiner's "which references / documents / of the cited art"
     r"(?:papers?|works?|studies|articles|abstracts|approaches|methods|systems|ones|manuscripts|"
-    r"submissions|preprints|references|documents|publications|(?:cited|prior)\s+art)"
+    # (not "which references does AlphaCode compare against": its own references)
+    r"submissions|preprints|(?:references|documents|publications)(?!\s+(?:do|does|did)\b)|(?:cited|prior)\s+art)"
     # "which papers, other than position papers, evaluate ...": what is set aside is no part of it either.
     r"(?:\s*,?\s+if\s+any\s*,?|\s*,\s*(?:other\s+than|apart\s+from|aside\s+from|(?:leaving|setting)\s+aside|"
     r"except(?:\s+for)?|besides|excluding|not\s+counting|ignoring)\b[^,]*,)?|"
@@ -94,8 +95,8 @@ _MODIFIED_LIST = re.compile(r"^(?P<head>which|what)\s+(?P<kind>(?!of\b)(?:(?!(?:
                             r"can|in|on|for|across|from|by|with|the|these|those)\b)[\w-]+\s+){1,3}?)"
                             r"(?:papers|works|studies|articles|references|documents|publications)\s+(?P<topic>.+)$",
                             re.I)
-_NOT_A_KIND = {"recent", "other", "these", "those", "the", "indexed", "kind", "kinds", "type", "types", "of", "new",
-               "existing", "published", "different", "specific", "particular", "research", "prior", "previous",
+_NOT_A_KIND = {"recent", "other", "cited", "these", "those", "the", "indexed", "kind", "kinds", "type", "types", "of",
+               "new", "existing", "published", "different", "specific", "particular", "research", "prior", "previous",
                "earlier", "past", "several", "some", "many", "few", "good", "a", "couple", "two", "three", "four",
                "five", "all", "any", "more"}
 _LIST_LEAD = re.compile(
@@ -370,7 +371,10 @@ _GROUP_POINTS = re.compile(r"\b(?:above|below|listed|list|gave|given|mentioned|c
 
 
 _EACH_PAPER_DOES = re.compile(r"\bhow\s+(?:each|every)\s+(?:paper|work|study)\s+"
-                              r"(?P<verb>(?!(?:is|was|has|does)\b)[a-z]+s)\b", re.I)
+                              r"(?P<verb>(?!(?:is|was|has|does)\b)[a-z]+s)\b|"
+                              # "how does each one do the decomposition" (not "each of them": the papers before)
+                              r"\bhow\s+does\s+each\s+(?:one|paper|work|study)\s+"
+                              r"(?P<bare>(?!(?:is|was|has|have|get|got)\b)[a-z]+)\b", re.I)
 
 
 def _uninflected(verb: str) -> str:
@@ -423,7 +427,7 @@ def asked_part(question: str) -> str:
                       flags=re.I)  # "Which of papers is making ...": the article a second-language asker left out
     # "how handled across works", "how each paper splits the roles": asked across the papers, as "how do the papers".
     question = re.sub(r"\bacross\s+(papers|works|studies)\b", r"across the \1", question, flags=re.I)
-    question = _EACH_PAPER_DOES.sub(lambda m: f"how do the papers {_uninflected(m['verb'])}", question)
+    question = _EACH_PAPER_DOES.sub(lambda m: f"how do the papers {m['bare'] or _uninflected(m['verb'])}", question)
     if claim := _CLAIM_THEN_REAL.match(question):
         question = f"Is it true that {claim['claim']}?"
     elif things := _THINGS_THEN_WHICH.match(question):
@@ -944,8 +948,10 @@ _WAYS = (r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\
 # (which "what approaches use MCTS?" is). Only "exist" and "proposed for": on the tune sets "what approaches are there
 # here for ..." and "... have been used with LLMs" were answered better as lists or from their closest papers.
 _WAYS_EXIST = re.compile(r"^(?:what|which)\s+(?:[\w-]+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|"
-                         r"options|ideas)\s+(?:exist|(?:are|have\s+been|were)\s+(?:proposed|suggested|developed|tried)\s+"
-                         r"(?:for|to)\b)", re.I)
+                         r"options|ideas)\s+(?:exist|(?:are|have\s+been|were)\s+(?:proposed|suggested|developed|tried|"
+                         # "which decomposition techniques are disclosed for code generation": a patent examiner's
+                         # word for what papers propose
+                         r"used|employed|applied|described|disclosed|taught|explored)\s+(?:for|to|in)\b)", re.I)
 # A remark after "what approaches exist?" that asks again ("... which papers use them?"), so the ways are not all
 # that is asked.
 _ASKS_AGAIN = re.compile(r"\b(?:which|what|who|how|list|name)\b|\?", re.I)

@@ -15,7 +15,9 @@ CHATTER = frozenset({"people", "folks", "actually", "really", "worry", "worries"
                      "meant", "supposed",
                      # "latency is killing us", "completion or otherwise", "spending compute in a smarter way than
                      # plain X": how the asker feels about it, not what it is.
-                     "killing", "otherwise", "smarter", "plain", "spend", "spending"})
+                     "killing", "otherwise", "smarter", "plain", "spend", "spending",
+                     # a patent examiner's verbs for what a paper sets out: "which references disclose a Lean dataset"
+                     "disclose", "discloses", "disclosed", "disclosing", "teach", "teaches", "taught"})
 # Idioms of the asker's, whose words no abstract needs: "going back and forth with the model", "and so forth" (not
 # "Forth", a programming language).
 IDIOMS = re.compile(r"\b(?:back\s+and\s+forth|and\s+so\s+forth)\b", re.I)

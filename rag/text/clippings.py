@@ -41,12 +41,14 @@ _TYPED_R = re.compile(r"(\bhow\s+many\s+(?:[\w-]+\s+){1,3}?)r(?=\s+(?:in|there|o
 _LEAN_ON = re.compile(r"(?<!\bin\s)(?<!\bwith\s)(?<!\bof\s)(?<!\busing\s)\blean(s|ing|ed)?"
                       r"(?=\s+(?:heavily\s+|mostly\s+)?on\b)")
 
-# "GSM8K (incl. enhanced versions)": a clipping's full stop, which ends no sentence before a word in lower case.
+# "GSM8K (incl. enhanced versions)", "approx. 97": a clipping's full stop, which ends no sentence before a word in
+# lower case or a figure.
 # "incl" alone may be "inclusive"; with its stop before what it includes it is "including".
 _ABBREVIATIONS = {"incl": "including", "esp": "especially", "approx": "approximately"}
-_ABBREVIATED = re.compile(r"\b(incl|esp|approx)\.(?=\s+[a-z(])", re.I)
+_ABBREVIATED = re.compile(r"\b(incl|esp|approx)\.(?=\s+[a-z(\d$~])")
 # "which docs run experiments on GSM8K": the documents (papers) asked for, not documentation.
-_DOCS_ASKED = re.compile(r"\b(which|what|these|those|all|cited|other|any)\s+docs\b", re.I)
+_DOCS_ASKED = re.compile(r"\b(which|what|these|those|all|cited)\s+docs\b(?!\s+(?:do|does|did|should|for|of)\b)",
+                         re.I)
 # "15%ish", "20-ish": about that figure; "2.6bn", "150m": 2.6B, 150M, as the abstracts write a model's size.
 _ISH = re.compile(r"(?<![\w.])(\d[\d.,]*%?)-?ish\b", re.I)
 _BILLION = re.compile(r"(?<![\w.])(\d[\d.]*)\s?bn\b", re.I)
@@ -71,7 +73,7 @@ def spell_out(text: str, written: Callable[[str], bool] = lambda name: False) ->
     ExecRepoBench's Repo-Instruct."""
     text = _ASCII_ARROW.sub(" → ", _ARROW_ASK.sub(" — ", text))
     text = _DOCS_ASKED.sub(r"\1 documents", text)
-    text = _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[m[1].lower()], text)
+    text = _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[m[1]], text)
     text = _EVAL_VERB.sub(lambda m: f"{m[1]} evaluate{'d' if m[2] and m[2][-1] == 'd' else m[2] or ''}", text)
     text = re.sub(r"(?<![\w-])SOTA(?![\w-])", "state-of-the-art", text)
     text = re.sub(r"(?<![\w@-])[pP]@(?=\d|k\b)", "pass@", text)  # "HE p@1": pass@1
