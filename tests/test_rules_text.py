@@ -741,3 +741,17 @@ def test_a_posts_emoji_hashtags_and_interjections_are_taken_out(question, read):
     from rag.text.social import without_post_marks
 
     assert without_post_marks(question) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    # a pause filled inside a dictated question is where a comma would be; one first says nothing
+    ("a multi agent framework um multiple LLM agents working together",
+     "a multi agent framework, multiple LLM agents working together"),
+    ("um which papers use lean", "which papers use lean"),
+    ("the UM benchmark", "the UM benchmark"),  # a name in capitals
+    ("papers on Lumber", "papers on Lumber"),  # inside a word
+])
+def test_a_dictated_pause_is_a_comma(question, read):
+    from rag.text.spoken import as_dictated
+
+    assert as_dictated(question, "") == read

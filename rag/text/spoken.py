@@ -230,8 +230,15 @@ def spoken_marks(text: str, corpus_text: str) -> str:
 
 
 def as_dictated(text: str, corpus_text: str) -> str:
-    """The question with dictation's punctuation, numbers and split names written as the abstracts write them."""
+    """The question with dictation's punctuation, numbers and split names written as the abstracts write them, and
+    without the sounds filling its pauses."""
+    text = re.sub(r"^[\s,]+", "", _PAUSE.sub(", ", text)).strip()
     return join_split_names(spell_numbers(spoken_marks(text, corpus_text), corpus_text), corpus_text)
+
+
+# A pause filled anywhere in the question, typed in lower case: where a comma would be ("a multi agent framework um
+# multiple LLM agents working together").
+_PAUSE = re.compile(r"[\s,]*(?<![\w'’-])(?:um+|uh+|erm+|uhm+)(?![\w'’-])[\s,]*")
 
 
 # What is said to fill a pause before the question starts: "um so which papers ...", "ok, does X help?".
