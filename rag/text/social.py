@@ -4,9 +4,9 @@ Why: researchers ask the way they post ("old school vibes 📼 which papers ment
 emoji between a label and the question stands where a full stop would, and without the stop the label and the
 question run together into one sentence that is neither a list nor a question about a paper. A hashtag after the
 question, or first before an emoji, tags the post, and its words ("AI4Math") are names no abstract has; anywhere else
-it is the word itself ("which #Lean papers", "which papers evaluate #MMLU"). Chat's interjections ("tbh", "idc", "lol") are the asker's mood, and one
-between a question and the asker's remark after it ("LLM-driven or classic, idc, just want the list") keeps the remark
-from being read as one.
+it is the word itself ("which #Lean papers", "which papers evaluate #MMLU"). Chat's interjections ("tbh", "idc",
+"lol") are the asker's mood, and one between a question and the asker's remark after it ("LLM-driven or classic,
+idc, just want the list") keeps the remark from being read as one.
 """
 
 from __future__ import annotations
