@@ -3954,6 +3954,9 @@ def test_which_of_a_group_of_papers_narrows_the_groups_list(lexicon, question, t
     ("In the cited art, which documents run experiments on GSM8K?", "run experiments on GSM8K"),
     ("Which cited references report pass@1?", "pass@1"),  # "cited" is no kind of paper
     ("Which references does AlphaCode compare against?", ""),  # its own references
+    # whether, said last, is no part of the topic
+    ("any papers on Rust or nah?", "Rust"),
+    ("which papers use Lean or not?", "Lean"),
 ])
 def test_a_list_topic_is_what_the_ask_says(question, topic):
     assert list_topic(question) == topic
@@ -4037,15 +4040,3 @@ def test_what_the_asker_likens_the_asked_thing_to(question, likened):
 def test_a_list_asked_after_a_remark_is_read_from_the_ask(lexicon, question, kind, topic):
     plan = understand(question, lexicon)
     assert (plan.kind, plan.topic) == (kind, topic)
-
-
-@pytest.mark.parametrize(("question", "name", "spelled"), [
-    ("DotaMath's out-of-domain results vs its in-domain/OOD gains?", "OOD", True),  # a compound's words one by one
-    ("better than natural language, despite tuning on NL?", "NL", True),
-    ("How does DotaMath do on OOD benchmarks?", "OOD", False),  # nothing spells it: an unknown name
-    ("the out-of-domain OODA loop", "OODA", False),
-])
-def test_an_initialism_the_question_spells_out_is_no_unknown_name(question, name, spelled):
-    from rag.text.initialisms import spelled_out_in
-
-    assert spelled_out_in(question, name) == spelled

@@ -433,10 +433,12 @@ def asks_yes_no(text: str) -> bool:
 
 
 _WH_WORD = re.compile(r"\b(?:how|what|which|who|whom|whose|where|when|why)\b", re.I)
-# "halves the error rate? y/n", "higher than SWE-agent or not?", "... or nah": the answer's form said outright.
+# "higher than SWE-agent or not?", "any papers on Rust or nah?": whether, said last; no part of what is asked.
+YES_NO_TAIL = re.compile(r",?\s+or\s+(?:not|nah|nope|naw)\b(?=\s*[?.!]*\s*$)", re.I)
+# "halves the error rate? y/n", "... or not": the answer's form said outright.
 # "Post claims QwQ beats o1-mini. Accurate?", "... true??": a claim, then whether it holds.
-_YES_NO_MARK = re.compile(r"(?:\b(?:y/n|yes\s*/\s*no|yes\s+or\s+no|true\s+or\s+false|or\s+(?:not|nah|nope|naw))|"
-                          r"\(y/n\)|"
+_YES_NO_MARK = re.compile(r"(?:\b(?:y/n|yes\s*/\s*no|yes\s+or\s+no|true\s+or\s+false)|"
+                          rf"{YES_NO_TAIL.pattern}|\(y/n\)|"
                           r"[.!;:?–—-]\s*(?:is\s+(?:that|this|it)\s+|(?:that|this)['’]?s?\s+)?(?:really\s+)?"
                           r"(?:true|accurate|correct|right|legit)|"
                           # "X instead of Y: any measurable gain?": whether X pays off.

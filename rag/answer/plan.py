@@ -28,6 +28,7 @@ from rag.answer.asks import (
     SETTING_ASIDE,
     SHOT,
     TOPIC_REFERS_BACK,
+    YES_NO_TAIL,
     asks_for_figure,
     asks_yes_no,
     bare_label,
@@ -52,6 +53,7 @@ from rag.answer.released import HUGGING_FACE
 from rag.answer.tuned_models import asks_tuned_models
 from rag.text.names import is_generic, key_names, names_in
 from rag.text.sentences import split_sentences
+from rag.text.spoken import PAUSE_SOUNDS
 
 _COMPARE_PATTERNS = [
     re.compile(r"^(?:please\s+)?(?:compare|contrast)\s+(?P<sides>.+?)(?:\s+(?:in terms of|regarding|on)\s+.+)?$", re.I),
@@ -945,8 +947,9 @@ _WAYS = (r"^(?:(?:what|which)\s+(?:are\s+)?)?(?:the\s+)?(?:different\s+|various\
          r"(?:ways|approaches|techniques|strategies)\s+(?:of|for|to|(?:that\s+)?(?:make|reduce|cut|lower|improve|"
          r"speed|increase|boost|help|get|avoid|fix|let|allow|enable|teach)s?)\b")
 # "What approaches exist for X?", "Which methods are proposed for X?": the ways, one per paper, not a list of papers
-# (which "what approaches use MCTS?" is). Only "exist" and "proposed for": on the tune sets "what approaches are there
-# here for ..." and "... have been used with LLMs" were answered better as lists or from their closest papers.
+# (which "what approaches use MCTS?" is). Only "exist" and said to be proposed, used, disclosed ... for, to or in
+# something: on the tune sets "what approaches are there here for ..." and "... have been used with LLMs" were answered
+# better as lists or from their closest papers.
 _WAYS_EXIST = re.compile(r"^(?:what|which)\s+(?:[\w-]+\s+)?(?:tricks|ways|approaches|methods|techniques|strategies|"
                          r"options|ideas)\s+(?:exist|(?:are|have\s+been|were)\s+(?:proposed|suggested|developed|tried|"
                          # "which decomposition techniques are disclosed for code generation": a patent examiner's
@@ -1256,6 +1259,7 @@ def list_topic(text: str) -> str:
     clause that asks for the list decides; said in one breath, the clause after a comma ("okay so code reasoning,
     which papers get a model to trace what a program does") does too. A topic that says nothing ("X: what methods
     are described and how do they work?") is none: the question asks the ways across papers."""
+    text = YES_NO_TAIL.sub("", text)  # "any papers on Rust or nah?": the papers on Rust
     # "evolutionary search? CoEvo is obviously one, but I'm not sure which others belong": a remark after the ask,
     # when what comes before it asks for the list by itself.
     if (remark := _REMARK_AFTER.search(text)) and \
@@ -1389,7 +1393,7 @@ _EITHER_KIND = re.compile(rf"[,.?!]\s*(?:(?:either|both)\s+)?{_A_KIND}\s+(?:or|a
                           r"(?:\s+(?:alike|both|either|too))?\s*[.!]*$", re.I)
 
 # What is said to fill a pause: "okay so", "um,", "right,", "you know".
-_SPOKEN_FILLER = re.compile(r"(?:^|(?<=,))\s*(?:(?:okay|ok|so|um+|uh+|erm|right|yeah|well|alright|you\s+know)\b"
+_SPOKEN_FILLER = re.compile(rf"(?:^|(?<=,))\s*(?:(?:okay|ok|so|{PAUSE_SOUNDS}|right|yeah|well|alright|you\s+know)\b"
                             r"[\s,]*)+", re.I)
 # The ask after a comma, with what it is about before it.
 _COMMA_ASK = re.compile(r",\s+(?:so\s+|and\s+|then\s+)?(?=(?:which|what)\s+(?:of\s+(?:the|these)\s+)?"

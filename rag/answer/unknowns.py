@@ -13,7 +13,7 @@ from rag.answer.mentions import PAPER_WORDS, Mention, key
 from rag.answer.quoted_titles import titled_paper, untitled
 from rag.index.view import IndexView
 from rag.text.clippings import CLIPPINGS
-from rag.text.initialisms import spelled_out_in
+from rag.text.social import INTERJECTIONS
 from rag.text.tokens import STOPWORDS, tokenize
 from rag.text.typos import standalone_lower
 
@@ -45,8 +45,7 @@ def unknown_names(question: str, view: IndexView) -> tuple[list[str], list[str]]
 
     unknown = [n for n in key_names(question)
                if not mention_pattern(n).search(view.corpus_text) and not view.lexicon.known(n)
-               and not _known_kind_of(n, view) and not _joined_known(n, view) and not said_aside(n)
-               and not spelled_out_in(question, n)]
+               and not _known_kind_of(n, view) and not _joined_known(n, view) and not said_aside(n)]
     # "codetree-xl", typed in lower case: a known name's variant that no abstract has is a name of its own.
     variants = [v[0] for v in [*VARIANT.finditer(question), *SPACED_VARIANT.finditer(question)]
                 if v[0] not in unknown and (view.lexicon.known(v["base"]) or _heads_a_name(v["base"], view.corpus_text))
@@ -123,7 +122,7 @@ SPACED_VARIANT = re.compile(rf"(?:(?<=\bon\s)|(?<=\bin\s)|(?<=\bfor\s)|(?<=\bof\
 # letters. A longer word nothing knows is as often a rare English one ("annotators") as a name.
 _LOWER = standalone_lower(3, 5)
 # Chat shorthand, no name: "btw", "lol"; and a contraction typed without its apostrophe ("didnt", "cant").
-_SHORTHAND = frozenset({"btw", "lol", "pls", "plz", "thx", "tbh", "idk", "imho", "afaik", "fwiw", "iirc", "eli",
+_SHORTHAND = INTERJECTIONS | frozenset({"btw", "pls", "plz", "thx", "imho", "afaik", "iirc", "eli",
                         "wrt", "etc", "aka", "hmm", "okay", "yeah", "nope", "yep", "whats", "hows", "nah", "yup", "tho",
                         "gonna", "wanna", "cant", "wont", "sorta", "kinda",
                         # clippings that could be two words, left as typed ("exp": experiment or the function)

@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-# Two to four capitals standing alone, maybe plural ("LMs"): not part of a longer token ("pass@1", "GPT-4").
-_INITIALISM = re.compile(r"(?<![\w@/.+*-])(?P<letters>[A-Z]{2,4})(?P<plural>s?)(?![\w@/+*-]|\.\w)")
+# Two to four capitals standing alone, maybe plural ("LMs"): not part of a longer token ("pass@1", "GPT-4", "CI/CD"),
+# though a slash may join it to a word in lower case as its alternative ("in-domain/OOD").
+_INITIALISM = re.compile(r"(?:(?<![\w@/.+*-])|(?<=[a-z]/))(?P<letters>[A-Z]{2,4})(?P<plural>s?)(?![\w@/+*-]|\.\w)")
 # A name joined from two to four capitalised words: "HumanEval", "LiveCodeBench", "CodeContests".
 _CAMEL = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+){2,4}(?![\w-])")
 _WORD = re.compile(r"[A-Za-z][\w-]*")
@@ -60,11 +61,6 @@ def _spelled_in(text: str, letters: str) -> list[str]:
         found += [" ".join(run) for run in runs
                   if "".join(w[0] for w in run).upper() == letters and not any(w.isupper() for w in run)]
     return list(dict.fromkeys(found))
-
-
-def spelled_out_in(text: str, name: str) -> bool:
-    """Whether `text` writes out the words an initialism stands for ("out-of-domain ... in-domain/OOD")."""
-    return bool(re.fullmatch(r"[A-Z]{2,5}", name)) and bool(_spelled_in(text, name))
 
 
 def _defined_as(phrase: str, letters: str, corpus_text: str) -> bool:

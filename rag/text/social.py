@@ -22,26 +22,26 @@ _TAG = r"#[A-Za-z][\w-]*"
 # "..., whatever) #LLM"), or first before an emoji ("#AI4Math 🧵 pt2: ..."). Elsewhere a tag is its word ("which
 # papers evaluate #MMLU", "#AutoCodeRover | how much per issue?", "#HumanEval-X scores for FunCoder?").
 _TAGS_FIRST = re.compile(rf"^\s*(?:{_TAG}(?![\w-])\s*)+(?={_EMOJI})")
-_TAGS_LAST = re.compile(rf"(?<=[.?!)\]\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F])(?:\s*{_TAG}(?![\w-]))+\s*$")
+_TAGS_LAST = re.compile(rf"(?:(?<=[.?!)\]])|(?<={_EMOJI}))(?:\s*{_TAG}(?![\w-]))+\s*$")
 _TAG_MARK = re.compile(r"(?<![\w&#])#(?=[A-Za-z][\w-]*)")
 # A thread's part number before its text: "pt2:", "part 3 -".
 _THREAD_PART = re.compile(r"^\s*(?:pt|part)\s*\d+\s*[:.,-]?\s*", re.I)
-_INTERJECTION = re.compile(r"(?<![\w'’-])(?:lol|lmao|tbh|ngl|idc|idk|fwiw|smh|lowkey|highkey)(?![\w'’-])", re.I)
+# Chat's interjections, the asker's mood (not "imo": IMO is the olympiad).
+INTERJECTIONS = frozenset({"lol", "lmao", "tbh", "ngl", "idc", "idk", "fwiw", "smh", "lowkey", "highkey"})
+_INTERJECTION = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(INTERJECTIONS))})(?![\w'’-])", re.I)
 # "which one is it 👀 + what's its score": a plus typed for "and" before a second ask.
 _PLUS_ASK = re.compile(r"\s*(?<![+\w])[+&]\s+(?=(?:what|which|how|who|where|when|why|and|also)\b)", re.I)
 # What already ends a sentence before an emoji ("counts? 🤔"), and what starts one after it ("vibes 📼 which papers").
 _ENDED = re.compile(r"[.?!:;,]\s*$")
 _STARTS = re.compile(r"\s*(?:which|wich|what|wat|how|who|where|when|why|any|anything|list|give|show|tell|ok|okay|so)\b",
                      re.I)
-# "any papers on Rust or nah?": chat's way of asking yes or no, no part of what is asked.
-_OR_NAH = re.compile(r",?\s+or\s+(?:nah|nope|naw)\b(?=\s*[?.!]*\s*$)", re.I)
 
 
 def without_post_marks(question: str) -> str:
     """The question with its post's marks taken out: an emoji before the next question as the end of a sentence, any
-    other emoji as a space, tags that tag the post dropped and any other tag read as its word, interjections and "or
-    nah" dropped (their commas kept), a plus before a second ask read as "and"."""
-    text = _PLUS_ASK.sub(", and ", _INTERJECTION.sub("", _OR_NAH.sub("", question)))
+    other emoji as a space, tags that tag the post dropped and any other tag read as its word, interjections dropped
+    (their commas kept), a plus before a second ask read as "and"."""
+    text = _PLUS_ASK.sub(", and ", _INTERJECTION.sub("", question))
     text = re.sub(r"^[\s,]+|(?<=,)(?:\s*,)+", "", re.sub(r",\s+and\s+and\b", ", and", text))
     if "#" in text or re.search(_EMOJI, text):
         text = _TAGS_LAST.sub("", _TAGS_FIRST.sub("", text))

@@ -236,13 +236,14 @@ def as_dictated(text: str, corpus_text: str) -> str:
     return join_split_names(spell_numbers(spoken_marks(text, corpus_text), corpus_text), corpus_text)
 
 
-# A pause filled anywhere in the question, typed in lower case: where a comma would be ("a multi agent framework um
-# multiple LLM agents working together").
-_PAUSE = re.compile(r"[\s,]*(?<![\w'’-])(?:um+|uh+|erm+|uhm+)(?![\w'’-])[\s,]*")
+# The sounds filling a pause. Anywhere in the question, typed in lower case, a pause is where a comma would be ("a
+# multi agent framework um multiple LLM agents working together").
+PAUSE_SOUNDS = r"um+|uh+|uhm+|erm+|hmm+"
+_PAUSE = re.compile(rf"[\s,]*(?<![\w'’-])(?:{PAUSE_SOUNDS})(?![\w'’-])[\s,]*")
 
 
 # What is said to fill a pause before the question starts: "um so which papers ...", "ok, does X help?".
-_OPENING_FILLER = re.compile(r"^\s*(?:(?:um+|uh+|erm|hmm+|so|okay|ok|alright|well|hey)\b[\s,]*)+(?=\w)", re.I)
+_OPENING_FILLER = re.compile(rf"^\s*(?:(?:{PAUSE_SOUNDS}|so|okay|ok|alright|well|hey)\b[\s,]*)+(?=\w)", re.I)
 
 
 def without_opening_filler(text: str) -> str:
