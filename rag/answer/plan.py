@@ -1549,11 +1549,20 @@ _WONDERING = re.compile(r"^(?:i(?:\s+(?:keep|kept|was|am|always)|['’]m)?\s+won
 
 
 def _named_it(topic: str) -> str:
-    """The topic without an "it" standing for the one name said before it in the topic: "SWE-bench, including sets
-    carved out of it" points at nothing earlier."""
-    if (it := re.search(r"\bit\b", topic)) and len(key_names(f"about {topic[:it.start()]}")) == 1:
-        return f"{topic[:it.start()]}{topic[it.end():]}"
-    return topic
+    """The topic without the words standing for what it says itself: an "it" or "its" for the one name said before
+    it in the topic ("SWE-bench, including sets carved out of it", "HumanEval or its plus version, or build something
+    out of it", "MBPP (or MBPP+), including whoever introduced it": a name and its variants are one), and "they" of
+    the papers saying something ("say they release their model"). None of them points at anything earlier."""
+    def one_named(match: re.Match[str]) -> str:
+        names = {n.lower().rstrip("+") for n in key_names(f"about {topic[:match.start()]}")}
+        return "" if len(names) == 1 else match[0]
+
+    return _SAYS_THEY.sub(r"\1", re.sub(r"\bits?\b", one_named, topic))
+
+
+# "which papers say they release ...", "claim that they beat GPT-4": "they" are the papers asked for.
+_SAYS_THEY = re.compile(r"\b((?:say|says|said|claim|claims|state|states|report|reports|show|shows|argue|argues)"
+                        r"\s+(?:that\s+)?)they\b", re.I)
 
 
 def _asks_a_list(text: str) -> bool:
@@ -1624,7 +1633,9 @@ def _topic_of(text: str) -> str:
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
     popped = ""
     clauses = [_BULLET.sub("", c.strip())
-               for c in re.split(r"(?<=[.?!:;])(?<!e\.g\.)(?<!i\.e\.)\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text)
+               for c in re.split(r"(?<=[.?!:;])(?<!e\.g\.)(?<!i\.e\.)\s+|(?<!\d)\s+[-–—]+\s+(?!\d)|"
+                                 # "What's downstream of Codex here, i.e. which papers name Codex at all?"
+                                 r",\s+(?:i\.e\.|that\s+is|in\s+other\s+words),?\s+(?=(?:which|what)\s)", text)
                if c.strip(" -–—*•")]
     # "list every paper where X." is the ask itself, not a wish for all of it.
     while len(clauses) > 1 and ((_ALL_OF_IT.match(clauses[-1]) and
