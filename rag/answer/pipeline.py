@@ -48,7 +48,9 @@ from rag.index.view import IndexView
 from rag.settings import RetrievalSettings
 from rag.text.clippings import spell_out
 from rag.text.initialisms import spell_initialisms
+from rag.text.notation import in_words
 from rag.text.social import without_post_marks
+from rag.text.spanish import in_english
 from rag.text.spoken import as_dictated
 from rag.text.tokens import tokenize
 from rag.text.typos import correct_slips, unstressed
@@ -198,13 +200,15 @@ def _about_one(question: str, paper: Paper) -> str:
 
 
 def _read(question: str, view: IndexView) -> str:
-    """The question as it is read: a post's emoji and hashtags taken out ("vibes 📼 which papers ... #AI"), words
+    """The question as it is read: a post's emoji and hashtags taken out ("vibes 📼 which papers ... #AI"), Spanish
+    mixed into it in English ("qué papers usan Lean?"), a set of papers asked for as a list ("Let S be the set of
+    papers that ... What is S?"), words
     typed in capitals for stress in lower case ("whether it's FAST"), no label about the asker ("True or false:") nor
     sentences of theirs after it ("I think it was gpt-4 but not sure", "for the RL4code week"), clippings and
     initialisms written out ("repo-level" as the abstracts write it, "HE p@1" as HumanEval pass@1), dictation's
     numbers and split names as the abstracts write them ("sixty one point seven percent", "mini f2f")."""
     written = _written(view)
-    question = unstressed(without_post_marks(question), view.vocabulary)
+    question = unstressed(in_words(in_english(without_post_marks(question))), view.vocabulary)
     question = as_dictated(asked_part(without_purpose(question, lambda text: bool(view.lexicon.paper_mentions(text)))),
                            view.corpus_text)
     return spell_initialisms(spell_out(question, written), view.corpus_text, written)

@@ -1,0 +1,63 @@
+"""A mathematician's notation in a question, read in words.
+
+Why: researchers trained in mathematics ask for a list as a set ("Let S be the set of papers that use Lean. What is
+S?", "Let T = {papers whose experiments involve SWE-bench}. Determine T."), write "s.t." for "such that" and put
+names in LaTeX ("$\\text{pass}@1$"). Read as typed, the set's letter is a name no abstract has and the ask
+("Determine T") is no question about papers; so the set is read as the list it asks for, and the notation as its
+words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Let S be the set of papers that ...", "Let T = {papers whose ...}", "Let D denote the set of all papers in
+# which ...": the set's letter and what its papers are.
+_SET = re.compile(
+    r"^\s*let\s+(?P<letter>[A-Za-z](?:_\w+)?)\s*(?:be|denote)?\s*(?:(?:=|:=)\s*\{\s*|the\s+set\s+of\s+)"
+    r"(?:all\s+)?(?:the\s+)?(?:papers?|works?|abstracts?)\s+(?:p\s+)?(?P<rest>.+)$", re.I | re.S)
+# What the set's letter asks after it: "What is S?", "Determine T.", "List E.", "Is |E| > 2?" (its size, asked
+# with it: the list answers that too).
+_ASKS_SET = r"(?:what\s+is|determine|find|list|compute|give|name|enumerate|describe|identify)\s+(?:the\s+set\s+)?"
+# "p ∈ E iff ...", "i.e. p ∈ E iff it ...": the set's definition again, in symbols.
+_MEMBER = re.compile(r",?\s*(?:i\.e\.,?\s*)?\bp\s*(?:∈|\\in)\s*\w+\s+(?:iff|if\s+and\s+only\s+if)\b[^.?;]*", re.I)
+_SUCH_THAT = re.compile(r"\bs\.\s?t\.(?=\s)", re.I)
+# LaTeX in a question: "$\text{pass}@1$", "$\geq 50\%$", "$k$".
+_MATH = re.compile(r"\$(?P<body>[^$]{1,80})\$")
+_COMMANDS = {r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\times": "×", r"\approx": "≈", r"\%": "%",
+             r"\pi": "pi", r"\in": "∈"}
+
+
+def in_words(question: str) -> str:
+    """The question with a set of papers asked for as "which papers ...", "s.t." as "such that", and LaTeX as its
+    text; unchanged when it has none of them."""
+    text = _MATH.sub(lambda m: _latex_text(m["body"]), question) if "$" in question else question
+    text = _SUCH_THAT.sub("such that", text)
+    if (match := _SET.match(text)) and (what := _defined(match["rest"], match["letter"])):
+        what = _MEMBER.sub("", what).strip(" ,;.")
+        # "the set of papers p such that p tests ...": "p" is each paper.
+        what = re.sub(r"^such\s+that\s+p\s+", "that ", what, flags=re.I)
+        what = re.sub(r"^in\s+which\s+", "where ", what, flags=re.I)  # "the set of papers in which ..."
+        return f"which papers {what}?"
+    return text
+
+
+def _defined(rest: str, letter: str) -> str:
+    """What the set's papers are, when the sentences after it ask for the set by its letter, or its size ("What is
+    S?", "Is |E| > 2? List E."); "" when none does."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", rest.strip()) if s.strip()]
+    own = re.escape(letter)
+    asked = 0
+    while len(sentences) > 1 and (re.match(rf"{_ASKS_SET}{own}\b", sentences[-1], re.I) or
+                                  re.search(rf"\|\s*{own}\s*\|", sentences[-1])):
+        sentences.pop()
+        asked += 1
+    return re.sub(r"\s*\}\s*[.;]?$", "", " ".join(sentences)) if asked else ""
+
+
+def _latex_text(body: str) -> str:
+    """What a bit of LaTeX says: "\\text{pass}@1" is "pass@1", "\\geq 50\\%" is "≥ 50%"."""
+    text = re.sub(r"\\(?:text|mathrm|textit|textbf|mathit|operatorname)\s*\{([^{}]*)\}", r"\1", body)
+    for command, sign in sorted(_COMMANDS.items(), key=lambda c: -len(c[0])):
+        text = text.replace(command, sign)
+    return re.sub(r"[{}]", "", re.sub(r"\\([A-Za-z]+)", r"\1", text)).strip()

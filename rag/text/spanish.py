@@ -1,0 +1,427 @@
+"""Spanish mixed into an English question, read in English.
+
+Why: bilingual researchers switch languages mid-sentence ("qué papers usan SWE-bench?", "necesito los papers que
+tiran de evolutionary search"): the names and terms stay English, the words around them are Spanish. The index is
+English, and so are the rules that read a question's shape; Spanish words read as names no abstract has, and a list
+asked in Spanish was refused. So the Spanish is put in English word by word, with the phrases whose words mean
+something else together, an adjective moved before its noun ("modelos pequeños" -> "small models") and the verb of a
+question after its subject ("qué dicen los papers" -> "what do the papers say"). Only in a question with a word
+English never writes: "la", "de" or "con" alone may be a name's, or English.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Phrases first: their words mean something else together. Keys without accents (matched loosely, see _loose);
+# "" drops the phrase (fillers).
+_PHRASES = {
+    "o sea": "", "pues": "", "oye": "", "jaja": "", "jajaja": "", "ese rollo": "that kind of thing",
+    "y tal": "and so on", "y demas": "and so on", "y eso": "and so on", "curiosidad mia": "just curious",
+    "da igual": "whatever", "me da igual": "whatever", "ya sea": "whether", "mas o menos": "roughly",
+    "los dos": "both", "las dos": "both", "ambos": "both", "ambas": "both",
+    "de esos": "of those", "de esas": "of those", "de estos": "of these", "de estas": "of these",
+    "de ellos": "of them", "de ellas": "of them",
+    "no cuentan": "do not count", "no cuenta": "does not count", "no me valen": "I do not want",
+    "no me vale": "I do not want", "me valen": "I want", "me vale": "I want", "no me interesan": "I do not want",
+    "los que": "the ones that", "las que": "the ones that", "el que": "the one that", "la que": "the one that",
+    "lo que": "what", "creo que era": "I think it was", "creo que": "I think", "me suena que": "I think",
+    "lo necesito": "I need it",
+    "los necesito": "I need them", "tiran de": "use", "tira de": "uses", "tirar de": "use",
+    "quedarse con": "keep", "se quedan con": "keep", "quedarte con": "keep",
+    "hay algun": "is there any", "hay alguno": "is there any", "hay alguna": "is there any",
+    "se han": "have been", "se ha": "has been", "se usa": "is used", "se usan": "are used",
+    "por ejemplo": "for example", "por favor": "please", "porfa": "please", "sin embargo": "however",
+    "o no": "or not", "cada uno": "each one", "cada una": "each one", "sobre todo": "especially",
+    "en concreto": "specifically", "aparte de": "besides", "ademas de": "besides", "en vez de": "instead of",
+    "en lugar de": "instead of", "a partir de": "from", "en cuanto a": "regarding", "con respecto a": "regarding",
+    "respecto a": "regarding", "basado en": "based on", "basada en": "based on", "basados en": "based on",
+    "basadas en": "based on", "inspirado en": "inspired by", "inspirada en": "inspired by",
+    "por que": "why", "para que": "so that", "ya que": "since", "a la vez": "at the same time",
+    "conjunto de datos": "dataset", "conjuntos de datos": "datasets", "mundo real": "real world",
+    "lenguajes de programacion": "programming languages", "lenguaje de programacion": "programming language",
+    "cuanto ayuda": "how much it helps", "cuanto ayudan": "how much they help", "cuales son": "which are they",
+    "cual es": "which is it", "cuales hay": "which are there", "en el loop": "in the loop",
+    "basta con": "is it enough to", "tiene sentido": "makes sense", "vale la pena": "is it worth",
+    "en que se diferencian": "how do they differ", "en que se diferencia": "how does it differ",
+    "quien saca mas": "which scores higher", "quien gana": "which wins", "cual saca mas": "which scores higher",
+}
+# "matemáticas de nivel undergraduate": undergraduate-level mathematics.
+_LEVEL = re.compile(r"(?P<noun>[^\W\d_]+)\s+de\s+nivel\s+(?P<level>[\w-]+)", re.I)
+# "en qué se diferencian los problemas": how the problems differ.
+_DIFFER = re.compile(r"\ben\s+qu[eé]\s+se\s+diferencian?\s+(?P<subject>(?:los|las|el|la)\s+[\w-]+)", re.I)
+# "..., no?" after a claim: asking it be confirmed.
+_TAG_NO = re.compile(r",?\s+no\s*\?\s*$", re.I)
+# Words; keys without accents. Accents tell "qué" (what) from "que" (that), and are often left out: both are read
+# by place (see _ASK_WORDS).
+_WORDS = {
+    "el": "the", "la": "the", "los": "the", "las": "the", "lo": "it", "un": "a", "una": "a", "unos": "some",
+    "unas": "some", "de": "of", "del": "of the", "al": "to the", "en": "in", "con": "with", "sin": "without",
+    "sobre": "on", "para": "for", "por": "by", "entre": "between", "hasta": "up to", "desde": "from",
+    "segun": "according to", "contra": "against", "y": "and", "e": "and", "o": "or", "u": "or", "ni": "nor",
+    "pero": "but", "tambien": "also", "ademas": "also", "solo": "only", "solamente": "only", "si": "if",
+    "mas": "more", "menos": "less", "muy": "very", "mejor": "best", "peor": "worst", "otro": "other",
+    "otros": "other", "otra": "other", "otras": "other", "todos": "all", "todas": "all", "todo": "all",
+    "toda": "all", "cada": "each", "algun": "any", "alguno": "any", "alguna": "any", "algunos": "some",
+    "algunas": "some", "ningun": "no", "ninguno": "none", "ninguna": "none", "varios": "several",
+    "varias": "several", "muchos": "many", "muchas": "many", "mucho": "much", "mucha": "much", "pocos": "few",
+    "pocas": "few", "este": "this", "esta": "this", "estos": "these", "estas": "these", "ese": "that",
+    "esa": "that", "esos": "those", "esas": "those", "eso": "that", "esto": "this", "ellos": "they",
+    "ellas": "they", "su": "their", "sus": "their", "mi": "my", "mis": "my", "nuestro": "our", "nuestros": "our",
+    "me": "me", "se": "", "le": "it", "les": "them", "ya": "already", "aun": "still", "asi": "so", "tal": "such",
+    "bien": "well", "no": "not", "aqui": "here", "ahi": "there", "hoy": "today", "porque": "because",
+    "quien": "who", "quienes": "who", "donde": "where", "cuando": "when", "cuantos": "how many",
+    "cuantas": "how many", "cuanto": "how much", "cuanta": "how much", "cual": "which", "cuales": "which",
+    "era": "was", "eran": "were", "fue": "was", "fueron": "were", "ojo": "note", "vale": "ok", "bueno": "well",
+    "tipo": "like", "osea": "", "nada": "nothing", "algo": "something", "veces": "times", "vez": "time",
+    "igual": "maybe", "casi": "almost", "tampoco": "either", "realmente": "really",
+    "exactamente": "exactly", "directamente": "directly", "explicitamente": "explicitly", "bajisimo": "very low",
+    "altisimo": "very high", "bajo": "low", "alto": "high", "baja": "low", "alta": "high",
+    "darle": "giving", "dar": "give", "hay": "are there",
+    # the asker's own verbs
+    "necesito": "I need", "busco": "I am looking for", "quiero": "I want", "creo": "I think", "tengo": "I have",
+    "estoy": "I am", "recuerdo": "I remember", "preparo": "I am preparing", "dime": "tell me", "dame": "give me",
+    "listame": "list", "muestrame": "show me", "explicame": "explain", "ensename": "show me",
+}
+_NOUNS = {
+    "codigo": "code", "codigos": "code", "modelo": "model", "modelos": "models", "datos": "data",
+    "programa": "program", "programas": "programs", "tarea": "task", "tareas": "tasks", "problema": "problem",
+    "problemas": "problems", "matematicas": "math", "matematica": "math", "ejecucion": "execution",
+    "eficiencia": "efficiency", "evaluacion": "evaluation", "evaluaciones": "evaluations", "fuente": "source",
+    "fuentes": "sources", "diseno": "design", "sistema": "system", "sistemas": "systems", "algoritmo": "algorithm",
+    "algoritmos": "algorithms", "busqueda": "search", "entrenamiento": "training", "razonamiento": "reasoning",
+    "herramienta": "tool", "herramientas": "tools", "agente": "agent", "agentes": "agents", "version": "version",
+    "versiones": "versions", "variante": "variant", "variantes": "variants", "tamano": "size", "tamanos": "sizes",
+    "contexto": "context", "resultado": "result", "resultados": "results", "metrica": "metric",
+    "metricas": "metrics", "numero": "number", "numeros": "numbers", "lenguaje": "language",
+    "lenguajes": "languages", "estrategia": "strategy", "estrategias": "strategies", "enfoque": "approach",
+    "enfoques": "approaches", "metodo": "method", "metodos": "methods", "tecnica": "technique",
+    "tecnicas": "techniques", "diversidad": "diversity", "generalizacion": "generalization",
+    "verificacion": "verification", "paso": "step", "pasos": "steps", "coste": "cost", "costo": "cost",
+    "costes": "costs", "costos": "costs", "latencia": "latency", "inferencia": "inference", "velocidad": "speed",
+    "humano": "human", "humanos": "humans", "experto": "expert", "expertos": "experts",
+    "desarrollador": "developer", "desarrolladores": "developers", "tabla": "table", "prueba": "test",
+    "pruebas": "tests", "demostracion": "proof", "demostraciones": "proofs", "teorema": "theorem",
+    "teoremas": "theorems", "ejemplo": "example", "ejemplos": "examples", "calidad": "quality",
+    "cantidad": "quantity", "precision": "accuracy", "rendimiento": "performance", "tasa": "rate",
+    "exito": "success", "errores": "errors", "fallo": "failure", "fallos": "failures", "mejoras": "improvements",
+    "investigacion": "research", "articulo": "paper", "articulos": "papers", "trabajo": "work",
+    "trabajos": "works", "estudio": "study", "estudios": "studies", "pregunta": "question",
+    "preguntas": "questions", "respuesta": "answer", "respuestas": "answers", "nivel": "level",
+    "entorno": "environment", "entornos": "environments", "juego": "game", "juegos": "games", "tiempo": "time",
+    "memoria": "memory", "parametros": "parameters", "muestras": "samples", "intento": "attempt",
+    "intentos": "attempts", "seguridad": "security", "vulnerabilidades": "vulnerabilities", "etiquetas": "labels",
+    "anotaciones": "annotations", "repositorio": "repository", "repositorios": "repositories",
+    "ciencia": "science", "descubrimiento": "discovery", "funcion": "function", "funciones": "functions",
+    "sintaxis": "syntax", "arbol": "tree", "salida": "output", "salidas": "outputs", "entrada": "input",
+    "entradas": "inputs", "usuario": "user", "usuarios": "users", "falta": "lack", "escasez": "shortage",
+    "autores": "authors", "idiomas": "languages", "pruebas unitarias": "unit tests", "recompensa": "reward",
+    "recompensas": "rewards", "refuerzo": "reinforcement", "aprendizaje": "learning", "busquedas": "searches",
+    "planificacion": "planning", "lenguaje natural": "natural language", "benchmark": "benchmark",
+}
+# Adjectives, which Spanish puts after the noun.
+_ADJECTIVES = {
+    "pequeno": "small", "pequenos": "small", "pequena": "small", "pequenas": "small", "grande": "large",
+    "grandes": "large", "nuevo": "new", "nuevos": "new", "nueva": "new", "nuevas": "new",
+    "evolutivo": "evolutionary", "evolutivos": "evolutionary", "evolutiva": "evolutionary",
+    "evolutivas": "evolutionary", "candidato": "candidate", "candidatos": "candidate", "candidatas": "candidate",
+    "abierto": "open", "abiertos": "open", "abierta": "open", "abiertas": "open", "randomizado": "randomized",
+    "randomizados": "randomized", "randomizada": "randomized", "randomizadas": "randomized",
+    "aleatorio": "random", "aleatorios": "random", "aleatorias": "random", "formales": "formal",
+    "sintetico": "synthetic", "sinteticos": "synthetic", "sintetica": "synthetic", "sinteticas": "synthetic",
+    "reales": "real", "matematico": "mathematical", "matematicos": "mathematical", "automatico": "automatic",
+    "automaticos": "automatic", "automatica": "automatic", "automaticas": "automatic",
+    "automatizado": "automated", "automatizados": "automated", "generado": "generated", "generados": "generated",
+    "generada": "generated", "generadas": "generated", "entrenado": "trained", "entrenados": "trained",
+    "fine-tuneado": "fine-tuned", "fine-tuneados": "fine-tuned", "fine-tuneada": "fine-tuned",
+    "fine-tuneadas": "fine-tuned", "distinto": "different", "distintos": "different", "distintas": "different",
+    "diferentes": "different", "rapido": "fast", "rapidos": "fast", "lento": "slow", "lentos": "slow",
+    "barato": "cheap", "baratos": "cheap", "caro": "expensive", "caros": "expensive",
+    "eficiente": "efficient", "eficientes": "efficient", "base": "base", "unitarios": "unit",
+    "humana": "human", "humanas": "human", "propio": "own", "propia": "own", "propios": "own", "propias": "own",
+    "publicos": "public", "publico": "public", "publicas": "public", "publica": "public",
+    "competitiva": "competitive", "competitivo": "competitive", "estatico": "static", "estatica": "static",
+    "especifico": "specific", "especificos": "specific", "especifica": "specific", "especificas": "specific",
+}
+# Verbs, as (Spanish infinitive, English base form): their third persons, gerund and participles are made by rule
+# (_conjugations); irregular forms are listed below.
+_VERBS = [
+    ("usar", "use"), ("utilizar", "use"), ("emplear", "use"), ("aplicar", "apply"), ("proponer", "propose"),
+    ("presentar", "present"), ("introducir", "introduce"), ("evaluar", "evaluate"), ("medir", "measure"),
+    ("mencionar", "mention"), ("citar", "cite"), ("comparar", "compare"), ("trabajar", "work"), ("hacer", "do"),
+    ("decir", "say"), ("generar", "generate"), ("entrenar", "train"), ("reportar", "report"),
+    ("publicar", "release"), ("liberar", "release"), ("incluir", "include"), ("construir", "build"),
+    ("mejorar", "improve"), ("superar", "outperform"), ("conseguir", "achieve"), ("lograr", "achieve"),
+    ("alcanzar", "reach"), ("obtener", "get"), ("sacar", "get"), ("resolver", "solve"), ("poder", "can"),
+    ("intentar", "try to"), ("mirar", "examine"), ("estudiar", "study"), ("analizar", "analyze"),
+    ("combinar", "combine"), ("aumentar", "increase"), ("reducir", "reduce"), ("bajar", "reduce"),
+    ("subir", "increase"), ("automatizar", "automate"), ("predecir", "predict"), ("simular", "simulate"),
+    ("optimizar", "optimize"), ("meter", "put"), ("anadir", "add"), ("tener", "have"), ("mostrar", "show"),
+    ("encontrar", "find"), ("concluir", "conclude"), ("argumentar", "argue"), ("defender", "argue"),
+    ("criticar", "criticize"), ("ayudar", "help"), ("funcionar", "work"), ("fallar", "fail"),
+    ("necesitar", "need"), ("depender", "depend"), ("abordar", "address"), ("tratar", "address"),
+    ("hablar", "talk"), ("diferenciar", "differ"), ("samplear", "sample"), ("afinar", "fine-tune"),
+    ("ajustar", "fine-tune"), ("definir", "define"), ("escalar", "scale"), ("destilar", "distill"),
+    ("competir", "compete"),
+    ("verificar", "verify"), ("demostrar", "prove"), ("probar", "test"), ("elegir", "choose"),
+    ("escoger", "choose"), ("seleccionar", "select"), ("decidir", "decide"), ("entender", "understand"),
+    ("evitar", "avoid"), ("seguir", "follow"), ("traducir", "translate"), ("detectar", "detect"),
+    ("corregir", "correct"), ("explicar", "explain"), ("recibir", "receive"), ("crear", "create"),
+    ("desarrollar", "develop"), ("describir", "describe"), ("discutir", "discuss"), ("explorar", "explore"),
+    ("cubrir", "cover"), ("contar", "count"), ("valer", "count"), ("costar", "cost"), ("ganar", "win"),
+    ("fine-tunear", "fine-tune"), ("rankear", "rank"), ("filtrar", "filter"), ("ejecutar", "run"),
+    ("correr", "run"), ("compilar", "compile"), ("buscar", "search"), ("recuperar", "retrieve"),
+    ("etiquetar", "label"), ("anotar", "annotate"), ("planificar", "plan"), ("razonar", "reason"),
+]
+# Irregular forms (and subjunctives, which would also make English words: "meta" of meter).
+_IRREGULAR = {
+    "tienen": "have", "tiene": "has", "hacen": "do", "hace": "does", "dicen": "say", "dice": "says",
+    "pueden": "can", "puede": "can", "miden": "measure", "mide": "measures", "consiguen": "achieve",
+    "consigue": "achieves", "obtienen": "get", "obtiene": "gets", "resuelven": "solve", "resuelve": "solves",
+    "muestran": "show", "muestra": "shows", "encuentran": "find", "encuentra": "finds", "defienden": "argue",
+    "defiende": "argues", "proponen": "propose", "propone": "proposes", "construyen": "build",
+    "construye": "builds", "incluyen": "include", "incluye": "includes", "concluyen": "conclude",
+    "concluye": "concludes", "introducen": "introduce", "introduce": "introduces", "reducen": "reduce",
+    "reduce": "reduces", "predicen": "predict", "predice": "predicts", "traducen": "translate",
+    "traduce": "translates", "siguen": "follow", "sigue": "follows", "eligen": "choose", "elige": "chooses",
+    "corrigen": "correct", "corrige": "corrects", "compiten": "compete", "compite": "competes",
+    "entienden": "understand", "entiende": "understands", "cuentan": "count", "cuenta": "counts",
+    "cuesta": "costs", "cuestan": "cost", "valen": "count", "son": "are", "es": "is", "estan": "are",
+    "esta": "is", "sirve": "works", "sirven": "work", "basta": "suffices", "hecho": "done", "dicho": "said",
+    "construido": "built", "construidos": "built", "resuelto": "solved", "propuesto": "proposed",
+    "generando": "generating", "haciendo": "doing", "usen": "use", "miren": "examine", "automaticen": "automate",
+    "mencionen": "mention", "hagan": "do", "tengan": "have", "propongan": "propose", "evaluen": "evaluate",
+    "generen": "generate", "reporten": "report", "intenten": "try to", "incluyan": "include",
+    "comparen": "compare", "entrenen": "train", "publiquen": "release", "mejoren": "improve",
+    "superen": "outperform", "consigan": "achieve", "logren": "achieve", "resuelvan": "solve",
+    "puedan": "can", "traten": "address", "estudien": "study", "analicen": "analyze", "apliquen": "apply",
+    "utilicen": "use", "optimicen": "optimize",
+}
+# Words that English writes too: a question is read as Spanish only with some other word of the tables.
+_ALSO_ENGLISH = {"a", "no", "la", "el", "de", "en", "con", "sin", "son", "es", "e", "o", "u", "y", "me", "se", "lo",
+                 "le", "si", "tipo", "solo", "era", "dice", "base", "mi", "su", "un", "una", "ya", "vale", "real",
+                 "reales", "tal", "casi", "alto", "bajo", "igual", "hay", "fue", "entre", "contra", "ni", "al", "del",
+                 "ese", "este", "esta", "eso", "mas", "vez", "trabajo", "prueba", "version", "funcion", "precision",
+                 "formales", "nada", "algo", "bueno", "ojo", "lento", "caro", "rapido", "formal", "use", "cita",
+                 "cuenta", "meter", "mirar", "decir", "tener", "ganar", "correr", "dar", "publica", "programa",
+                 "sistema", "tabla", "ciencia", "anotar", "crear", "elige", "costo", "metrica", "salida", "falta",
+                 "fuente", "juego", "sacar", "tasa", "exito", "mejor", "ejemplo", "modelo", "codigo", "problema",
+                 "datos", "paso", "pasos", "sobre", "para", "donde", "pero", "porque", "quien", "cuando"}
+_ACCENTED = re.compile(r"[áéíóúñü¿¡]", re.I)
+_QUESTION_WORDS = {"que": "which", "como": "how"}
+# After these a "qué"/"que" asks ("... y qué métrica usa?"); elsewhere "que" is "that".
+_ASK_STARTS = re.compile(r"(?:^|[.?!¿;:,(—–-]|\by\b|\bpero\b|\bdime\b|\bsaber\b)\s*$", re.I)
+_SENTENCE_START = re.compile(r"(?:^|[.?!¿;:(—–-])\s*$")
+
+
+def _plain(word: str) -> str:
+    """The word in lower case, without accents: how the tables key it."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
+
+
+def _english_forms(base: str) -> tuple[str, str, str, str]:
+    """An English verb's third person, gerund and past participle (base "use": uses, using, used)."""
+    if " " in base:  # "try to": its first word is the verb
+        head, rest = base.split(" ", 1)
+        return tuple(f"{form} {rest}" for form in _english_forms(head))  # type: ignore[return-value]
+    if base == "can":
+        return "can", "being able to", "been able to"
+    third = base[:-1] + "ies" if re.search(r"[^aeiou]y$", base) else base + "es" \
+        if re.search(r"(?:s|x|ch|sh|o)$", base) else base + "s"
+    stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base
+    gerund = stem + "ing"
+    past = base + "d" if base.endswith("e") else base[:-1] + "ied" if re.search(r"[^aeiou]y$", base) else \
+        {"build": "built", "find": "found", "get": "got", "put": "put", "run": "run", "say": "said", "do": "done",
+         "show": "shown", "choose": "chosen", "win": "won", "cost": "cost", "have": "had"}.get(base, base + "ed")
+    return third, gerund, past
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
+    """Every Spanish verb form the tables read, with its English; and the plural ones (a subject follows them in a
+    question: "qué dicen los papers")."""
+    forms: dict[str, str] = {}
+    plural: set[str] = set()
+    for infinitive, base in _VERBS:
+        third, gerund, past = _english_forms(base)
+        stem, ending = infinitive[:-2], infinitive[-2:]
+        vowel = "a" if ending == "ar" else "e"
+        forms.setdefault(infinitive, base)
+        forms.setdefault(stem + vowel + "n", base)
+        plural.add(stem + vowel + "n")
+        forms.setdefault(stem + vowel, third)
+        forms.setdefault(stem + ("ando" if ending == "ar" else "iendo"), gerund)
+        for participle in ("ado", "ada", "ados", "adas") if ending == "ar" else ("ido", "ida", "idos", "idas"):
+            forms.setdefault(stem + participle, past)
+    for word, english in _IRREGULAR.items():
+        forms[word] = english
+        if word.endswith("n") and english and not english.endswith("s"):
+            plural.add(word)
+    return forms, frozenset(plural)
+
+
+def _loose(phrase: str) -> str:
+    """A pattern for a phrase keyed without accents that also matches it written with them."""
+    letters = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]", "n": "[nñ]"}
+    return r"\s+".join("".join(letters.get(c, re.escape(c)) for c in word) for word in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def _phrase_pattern() -> re.Pattern[str]:
+    alternatives = sorted(_PHRASES, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(_loose(p) for p in alternatives)})(?![\w-])", re.I)
+
+
+_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+
+
+def _lookup(word: str) -> tuple[str, str] | None:
+    """The English of one Spanish word and what it is (noun, adjective, verb, plural verb, word), or None."""
+    key = _plain(word)
+    forms, plural = _verb_forms()
+    if key in _NOUNS:
+        return _NOUNS[key], "noun"
+    if key in _ADJECTIVES:
+        return _ADJECTIVES[key], "adjective"
+    if key in forms and key not in _WORDS:
+        return forms[key], "plural" if key in plural else "verb"
+    if key in _WORDS:
+        return _WORDS[key], "word"
+    return None
+
+
+def is_spanish(text: str) -> bool:
+    """Whether the text has a Spanish word English never writes (or an accented one of the tables)."""
+    for match in _WORD.finditer(text):
+        word = match[0]
+        if word.isupper() and len(word) > 1:
+            continue  # a name in capitals
+        key = _plain(word)
+        if key in _PHRASES or (_lookup(word) is not None and (key not in _ALSO_ENGLISH or _ACCENTED.search(word))):
+            return True
+    return bool(re.search(r"[¿¡]", text))
+
+
+def in_english(question: str) -> str:
+    """The question with its Spanish words in English; unchanged when it has none."""
+    if not is_spanish(question):
+        return question
+    text = re.sub(r"[¿¡]", "", question)
+    text = _LEVEL.sub(lambda m: f"{m['level']}-level {m['noun']}", _TAG_NO.sub(", right?", text))
+    text = _DIFFER.sub(lambda m: f"how do {m['subject']} differ", text)
+    text = _inverted(text)
+    text = _phrase_pattern().sub(lambda m: f" {_PHRASES[' '.join(_plain(m[0]).split())]} ", text)
+    pieces = _WORD.split(text)
+    words = _WORD.findall(text)
+    out: list[str] = []
+    kinds: list[str] = []
+    for i, word in enumerate(words):
+        before = "".join(p + w for p, w in zip(pieces[:i + 1], [*words[:i], ""], strict=True))
+        english, kind = _word_in_english(word, before, words[i + 1] if i + 1 < len(words) else "")
+        out.append(english)
+        kinds.append(kind)
+    _adjectives_first(out, kinds, pieces)
+    text = "".join(p + w for p, w in zip(pieces, [*out, ""], strict=True))
+    text = re.sub(r"\s{2,}", " ", text)
+    text = re.sub(r"\s+(?=[,.;:?!)])", "", text)
+    return re.sub(r"^[\s,;:.]+|(?<=[.?!])\s*,\s*|(?<=,)\s*,", lambda m: "" if m.start() == 0 else " ", text).strip()
+
+
+def _word_in_english(word: str, before: str, after: str) -> tuple[str, str]:
+    """One word of the question in English, read by its place: "qué"/"que" asks after a clause start ("which") and
+    ties a clause elsewhere ("that"); "cómo" asks, "como" is "as"; "hay" first is "is there"; "para" before an
+    infinitive is "to"; "si" before a plural verb is "if they"."""
+    if (word.isupper() and len(word) > 1) or (word[0].isupper() and not _ASK_STARTS.search(before)):
+        return word, ""  # a name: "DotaMathQA", "La" inside a title
+    key = _plain(word)
+    forms, plural = _verb_forms()
+    if key in _QUESTION_WORDS:
+        # Typed without its accent, a question word asks only where a sentence starts ("..., como evaluación" is
+        # "as"), or after "y" / "pero" for "que" ("y de esos, cuál ... y qué métrica").
+        starts = _SENTENCE_START if key == "como" else _ASK_STARTS
+        if not (_ACCENTED.search(word) or starts.search(before)):
+            return ("that" if key == "que" else "as"), "word"
+        if key == "que":
+            return ("what" if _plain(after) in forms or after == "do" else "which"), "word"
+        return "how", "word"
+    if key in ("cual", "cuales") and _plain(after) in forms:
+        # "cuáles hacen fine-tuning ...": which papers do; "cuál tiene ...": which one has.
+        return ("which papers" if key == "cuales" else "which one"), "word"
+    if key == "sobre":  # "papers sobre X", "dicen sobre X": about; "fine-tuning sobre un modelo": on
+        return ("about" if re.search(r"\b(?:papers?|art[ií]culos?|trabajos?|dicen|dice|algo|nada|hablan|habla)\s*$",
+                                     before, re.I) else "on"), "word"
+    if key == "hay":
+        return ("is there" if _ASK_STARTS.search(before) else "are there"), "word"
+    if key == "para" and _plain(after) in forms and _plain(after).endswith(("ar", "er", "ir")):
+        return "to", "word"
+    if key == "si" and _plain(after) in plural:
+        return "if they", "word"
+    if key in ("consiguen", "consigue", "logran", "logra") and _plain(after).endswith(("ar", "er", "ir")):
+        return ("manage to" if key.endswith("n") else "manages to"), "word"  # "consiguen aumentar"
+    if key == "necesito" and _plain(after).endswith(("ar", "er", "ir")) and _plain(after) in forms:
+        return "I need to", "word"
+    found = _lookup(word)
+    if found is None:
+        return word, ""
+    english, kind = found
+    if word[0].isupper() and english:
+        english = english[0].upper() + english[1:]
+    return english, kind
+
+
+# Words that are no noun an adjective after them belongs to.
+_NOT_A_NOUN = {"the", "a", "of", "and", "or", "in", "with", "on", "for", "to", "by", "that", "which", "what", "how",
+               "is", "are", "be", "not", "more", "very", "it", "they", "this", "these", "those", "all", "some", "any"}
+
+
+def _adjectives_first(out: list[str], kinds: list[str], pieces: list[str]) -> None:
+    """Spanish puts most adjectives after their noun ("modelos pequeños fine-tuneados"), English before it ("small
+    fine-tuned models"); a noun typed in English counts ("benchmarks nuevos")."""
+    for i in range(1, len(out)):
+        if kinds[i] != "adjective" or pieces[i].strip():
+            continue
+        j = i - 1
+        if kinds[j] == "adjective" and j > 0 and not pieces[j].strip() and kinds[j - 1] == "noun":
+            j -= 1  # a second adjective after the first, moved already: before both
+        if kinds[j] in ("noun", "") and out[j] and out[j].lower() not in _NOT_A_NOUN and \
+                re.fullmatch(r"[a-z][\w-]*", out[j]):
+            out[j], out[i] = out[i], out[j]
+            kinds[j], kinds[i] = "adjective", "noun"
+            if j < i - 1:  # the first adjective stays before the noun too
+                out[j + 1], out[i] = out[i], out[j + 1]
+                kinds[j + 1], kinds[i] = "adjective", "noun"
+
+
+# "qué dicen los papers sobre X", "qué estrategias usan los papers": the verb before its subject, as Spanish asks.
+_INVERTED = re.compile(r"\b(?P<ask>qu[eé]|c[oó]mo|cu[aá]l(?:es)?|cu[aá]ntos?|cu[aá]ntas?)(?P<noun>\s+[\w-]+)??"
+                       r"\s+(?P<verb>[^\W\d_]+n)\s+(?P<subject>(?:los|las)\s+(?:papers|autores|art[ií]culos|trabajos|"
+                       r"modelos|m[eé]todos|benchmarks|agentes|estudios))\b", re.I)
+
+
+def _inverted(text: str) -> str:
+    """The question's verb after its subject, with the "do" English asks with: "qué dicen los papers" -> "qué do los
+    papers dicen"."""
+    _, plural = _verb_forms()
+
+    def asks(match: re.Match[str]) -> bool:  # "papers que intentan ...": a relative "que", no question
+        return _ACCENTED.search(match["ask"]) is not None or _SENTENCE_START.search(text[:match.start()]) is not None
+
+    def swap(match: re.Match[str]) -> str:
+        if _plain(match["verb"]) not in plural or not asks(match):
+            return match[0]
+        return f"{match['ask']}{match['noun'] or ''} do {match['subject']} {match['verb']}"
+
+    def they(match: re.Match[str]) -> str:
+        if _plain(match["verb"]) not in plural or not asks(match):
+            return match[0]
+        return f"{match['ask']} do they {match['verb']}"
+
+    return _NO_SUBJECT.sub(they, _INVERTED.sub(swap, text))
+
+
+# "cómo la consiguen aumentar?": the subject left out, as Spanish may; an object pronoun before the verb ("la") is
+# dropped, what it stands for was said before.
+_NO_SUBJECT = re.compile(r"\b(?P<ask>qu[eé]|c[oó]mo)\s+(?:l[oa]s?\s+)?(?P<verb>[^\W\d_]+n)\b"
+                         r"(?!\s+(?:los|las|el|la)\s)", re.I)
