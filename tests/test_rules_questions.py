@@ -1386,6 +1386,31 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("I'm interested in judging each step of a solution. Which papers deal with that, e.g. process rewards, or "
      "finding the first wrong step", "judging each step of a solution, e.g. process rewards, or finding the first "
      "wrong step"),
+    # What the topic names itself, "it" and "its" stand for; "they" saying or doing something are the papers.
+    ("HumanEval lineage — which papers evaluate on HumanEval or its plus version, or build something out of it",
+     "HumanEval"),
+    ("For the evidence table: which papers report numbers on MBPP (or MBPP+), including whoever introduced it",
+     "MBPP (or MBPP+)"),
+    ("For the open-science point: which papers say they release their model on Hugging Face",
+     "say they release their model on Hugging Face"),
+    ("Latency is a cost paid in waiting. Which papers treat latency as the constraint they're optimizing against",
+     "latency as the constraint they're optimizing against"),
+    ("Most abstracts never name a price. Which ones put a dollar figure on what it costs to run their system",
+     "put a dollar figure on what it costs to run their system"),
+    ("I read AlphaCode. Which papers build on it", "AlphaCode"),
+    ("I read the AlphaCode paper. Which papers do they compare against", ""),  # "they" first points back
+    ("AutoCodeRover — which papers evaluate on SWE-bench and beat its 19%", ""),  # "its" is AutoCodeRover's
+    # An ask restated after "i.e.", when it names what it is about
+    ("What's downstream of Codex in this collection, i.e. which papers name Codex at all", "name Codex"),
+    ("What's the Codex story, i.e. which papers use the model", ""),
+    ("What's the best result on miniF2F, i.e. which paper reports the highest", ""),
+    ("Who beats GPT-4 on miniF2F, i.e. which papers report surpassing GPT-4 there",
+     "beats GPT-4 on miniF2F, i.e. which papers report surpassing GPT-4 there"),
+    # A name for every role it may have: any use of it.
+    ("which papers use GSM8K for training or eval", "GSM8K"),
+    ("which papers use MBPP as training data or as a benchmark", "MBPP"),
+    ("which papers use GSM8K for training", "GSM8K for training"),
+    ("which papers use code execution for training or evaluation", "code execution for training or evaluation"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic

@@ -429,6 +429,10 @@ def test_a_clipping_heading_a_name_the_abstracts_write_is_left_as_typed():
     ("the top socre", "a score of 81", set(), "the top score"),
     ("the cose of it", "the cost and the case", set(), "the cose of it"),  # a changed letter, and two words
     ("a tiny modl", "a model", set(), "a tiny modl"),  # a letter dropped from a short word: too loose a sign
+    # A space left out after a short word, before one of five letters or more; a word as written stays one.
+    ("as opposed tocorrectness", "", {"correctness"}, "as opposed to correctness"),
+    ("work ofthe model", "", {"the"}, "work ofthe model"),  # too short to be sure
+    ("papers on information retrieval", "", {"information", "formation"}, "papers on information retrieval"),
 ])
 def test_a_typing_slip_is_put_right_only_when_sure(question, corpus, english, read):
     from rag.text.typos import correct_slips
@@ -759,3 +763,79 @@ def test_a_dictated_pause_is_a_comma(question, read):
     from rag.text.spoken import as_dictated
 
     assert as_dictated(question, "") == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    # a list asked in Spanish, with and without accents
+    ("qué papers usan SWE-bench?", "which papers use SWE-bench?"),
+    ("que papers mencionan Turing completeness? curiosidad mía jaja", "which papers mention Turing completeness? just "
+                                                                       "curious"),
+    ("cuáles hacen fine-tuning sobre un modelo base de DeepSeek?", "which papers do fine-tuning on a base model of "
+                                                                   "DeepSeek?"),
+    ("busco papers sobre LLMs para código de HPC. cuáles hay?", "I am looking for papers about LLMs for code of HPC. "
+                                                                "which are there?"),
+    ("papers que intentan bajar la latency", "papers that try to reduce the latency"),
+    # the adjective before its noun, a noun typed in English too
+    ("pueden modelos pequeños fine-tuneados competir con GPT-4?", "can small fine-tuned models compete with GPT-4?"),
+    ("qué papers proponen benchmarks nuevos?", "which papers propose new benchmarks?"),
+    # the verb of a question after its subject, or "they" where Spanish leaves the subject out
+    ("qué dicen los papers sobre el contexto?", "what do the papers say about the context?"),
+    ("si samplean muchos programas candidatos, qué estrategias usan los papers?",
+     "if they sample many candidate programs, which strategies do the papers use?"),
+    ("cómo la consiguen aumentar?", "how do they manage to increase?"),
+    ("MBPP o BigCodeBench — en qué se diferencian los problemas?",
+     "MBPP or BigCodeBench — how do the problems differ?"),
+    # "como" without its accent asks only first; a tag "no?" asks to confirm
+    ("ya sea como benchmark o como fuente de datos", "whether as benchmark or as source of data"),
+    ("los dos usan token types, no?", "both use token types, right?"),
+    ("matemáticas de nivel undergraduate", "undergraduate-level math"),
+    # English, and names, as typed: no word English never writes
+    ("which papers use Lean or Coq?", "which papers use Lean or Coq?"),
+    ("what does the Meta Agent Search paper say about the base model?", "what does the Meta Agent Search paper say "
+                                                                         "about the base model?"),
+    ("pros and cons of a solo agent vs a team", "pros and cons of a solo agent vs a team"),
+    ("what pass@10 does GPT-4o get? creo que era bajísimo", "what pass@10 does GPT-4o get? I think it was very low"),
+    ("Which papers introduce a benchmark, i.e. a new evaluation set?", "Which papers introduce a benchmark, i.e. a new "
+                                                                        "evaluation set?"),
+    ("Hay et al. introduce which benchmark?", "Hay et al. introduce which benchmark?"),
+    ("Los Alamos folks: which papers reduce latency?", "Los Alamos folks: which papers reduce latency?"),
+    # a count asked before its verb and subject; a phrase's English is not read again
+    ("cuántas subáreas cubre CS-Bench?", "how many subareas does CS-Bench cover?"),
+    ("cuánto cuesta usar AutoCodeRover por issue?", "how much does it cost to use AutoCodeRover per issue?"),
+    ("necesito los papers que tiran de evolutionary search", "I need the papers that use evolutionary search"),
+    ("qué papers usan, e.g., Lean?", "which papers use, e.g. Lean?"),
+])
+def test_spanish_mixed_into_a_question_is_read_in_english(question, read):
+    from rag.text.spanish import in_english
+
+    assert in_english(question) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    # a set of papers asked for by its letter is the list
+    ("Let T = {papers whose experiments involve SWE-bench}. Determine T.",
+     "which papers whose experiments involve SWE-bench?"),
+    ("Let S be the set of papers in which proofs are checked in Lean (Lean 4 counts; a mention does not). What is S?",
+     "which papers where proofs are checked in Lean (Lean 4 counts; a mention does not)?"),
+    ("Let E be the set of papers p s.t. p tests code execution, i.e. p ∈ E iff it traces programs. Is |E| > 2? List E.",
+     "which papers that tests code execution?"),
+    ("S := {p : p uses Lean}. List S.", "which papers uses Lean?"),
+    # a set that is not asked for, another set asked for, or a "let" of English, is as typed
+    ("Let S be the set of papers on HumanEval, and T those on MBPP. What is S \\ T?",
+     "Let S be the set of papers on HumanEval, and T those on MBPP. What is S \\ T?"),
+    ("Let S be the set of papers that use Lean. Which of them use Isabelle too?",
+     "Let S be the set of papers that use Lean. Which of them use Isabelle too?"),
+    ("let me know which papers use Lean", "let me know which papers use Lean"),
+    # LaTeX: text commands unwrapped, signs read; prices kept
+    ("which papers report $\\text{pass}@1$ $\\geq 50\\%$?", "which papers report pass@1 ≥ 50%?"),
+    ("conjectures for $\\zeta(3)$?", "conjectures for zeta(3)?"),
+    ("does it cost $5 or $10 per issue?", "does it cost $5 or $10 per issue?"),
+    ("Does AutoCodeRover cost $0.43 per issue, vs $15 for the AI Scientist?",
+     "Does AutoCodeRover cost $0.43 per issue, vs $15 for the AI Scientist?"),
+    # the k of a pass@k said apart
+    ("What pass@$k$ does PlanSearch report for $k = 200$?", "What pass@200 does PlanSearch report?"),
+])
+def test_a_mathematicians_notation_is_read_in_words(question, read):
+    from rag.text.notation import in_words
+
+    assert in_words(question) == read

@@ -51,9 +51,11 @@ from rag.answer.paper_filters import split_filters, with_filters, years_up_front
 from rag.answer.quoted_titles import labelled_paper, quoted_papers, quoted_title_spans, without_quoted_titles
 from rag.answer.released import HUGGING_FACE
 from rag.answer.tuned_models import asks_tuned_models
+from rag.text.chatter import CHATTER
 from rag.text.names import is_generic, key_names, names_in
 from rag.text.sentences import split_sentences
 from rag.text.spoken import PAUSE_SOUNDS
+from rag.text.tokens import long_words, tokenize
 
 _COMPARE_PATTERNS = [
     re.compile(r"^(?:please\s+)?(?:compare|contrast)\s+(?P<sides>.+?)(?:\s+(?:in terms of|regarding|on)\s+.+)?$", re.I),
@@ -1280,7 +1282,30 @@ def list_topic(text: str) -> str:
         # "every paper that uses HumanEval somewhere - as eval, as a source of solutions, whatever", "touch miniF2F in
         # any way? either report numbers on it or ...": any use of the name counts; the ways said are examples.
         topic = named
+    # "HumanEval or its plus version": the name's variants are its uses (HumanEval+ is written as HumanEval's); a
+    # variant of a name no abstract has is no list of something else ("HumanEval-X or its plus version").
+    topic = _OR_ITS_VARIANT.sub(lambda m: m["name"] if key_names(f"about {m['name']}") else m[0], topic)
+    if (built := _BUILT_ON_IT.search(topic)) and \
+            len({n.lower().rstrip("+") for n in key_names(f"about {topic[:built.start()]}")}) == 1:
+        # "HumanEval, or build something out of it", "MBPP, including whoever introduced it": making it or building
+        # on it is a use of it.
+        topic = topic[:built.start()]
+    if (roles := _EVERY_ROLE.fullmatch(topic)) and key_names(f"about {roles['name']}"):
+        # "GSM8K for training or eval", "MBPP as training data or as a benchmark": whichever role, any use of it.
+        topic = roles["name"]
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
+
+
+_OR_ITS_VARIANT = re.compile(r"(?P<name>[\w.+-]*[A-Z0-9][\w.+-]*)\s+or\s+its\s+(?:[\w+-]+\s+)?(?:versions?|variants?|"
+                             r"extensions?|successors?)\b")
+_BUILT_ON_IT = re.compile(r",?\s+(?:or|including)\s+(?:(?:build|built|derive|derived|make|made)\s+(?:(?:something|"
+                          r"anything|stuff)\s+|(?:a|an|their|own)\s+[\w-]+\s+)?(?:out\s+of|on|from|upon)|"
+                          r"(?:whoever\s+|the\s+(?:paper|one)\s+that\s+)?(?:introduced|created|proposed))\s+it\s*$")
+# The roles a dataset or benchmark has in a paper; two or more of them, joined by "or", name every use.
+_ROLE = (r"(?:(?:the|a|an)\s+)?(?:training|fine-?tuning|pre-?training|evaluation|eval|evals|testing|benchmarking|"
+         r"training\s+data|test\s+data|data|(?:a\s+)?benchmark|baselines?|seed\s+data)")
+_EVERY_ROLE = re.compile(rf"(?P<name>.+?)\s+(?:for|in|as)\s+(?:either\s+)?{_ROLE}"
+                         rf"(?:\s*(?:,|/|\bor\b|\band/or\b|,\s*or\b)\s*(?:(?:for|in|as)\s+)?{_ROLE})+", re.I)
 
 
 # Not before a condition ("somewhere other than HumanEval", "anywhere except as a baseline").
@@ -1548,21 +1573,38 @@ _WONDERING = re.compile(r"^(?:i(?:\s+(?:keep|kept|was|am|always)|['’]m)?\s+won
                         r"i\s*(?:['’]m|\s+am)\s+curious)\s+(?:about\s+)?(?:whether\s+|if\s+)?", re.I)
 
 
-def _named_it(topic: str) -> str:
+def _named_it(topic: str, before: str = "") -> str:
     """The topic without the words standing for what it says itself: an "it" or "its" for the one name said before
     it in the topic ("SWE-bench, including sets carved out of it", "HumanEval or its plus version, or build something
     out of it", "MBPP (or MBPP+), including whoever introduced it": a name and its variants are one), and "they" of
-    the papers saying something ("say they release their model"). None of them points at anything earlier."""
+    the papers saying something ("say they release their model"), or doing something past the topic's first words
+    ("the constraint they're optimizing against") when the topic says again what was said `before` it: all its names
+    and some of its words ("GSM8K is the MNIST of math. Which papers report a score for a model they trained?" asks
+    about GSM8K). None of them points at anything earlier."""
     def one_named(match: re.Match[str]) -> str:
         names = {n.lower().rstrip("+") for n in key_names(f"about {topic[:match.start()]}")}
         return "" if len(names) == 1 else match[0]
 
-    return _SAYS_THEY.sub(r"\1", re.sub(r"\bits?\b", one_named, topic))
+    topic = re.sub(r"\bit\b|\bits(?=\s+(?:\w+\s+)?(?:version|variants?|successors?|subsets?|splits?|extensions?|"
+                   r"derivatives?|predecessors?|translations?)\b)", one_named,
+                   _DUMMY_IT.sub("", _SAYS_THEY.sub(r"\1", topic)))
+    if before and (any(n.lower() not in topic.lower() for n in key_names(f"about {before}")) or
+                   not set(tokenize(" ".join(long_words(before, CHATTER)))) & set(tokenize(topic))):
+        return topic  # "I only care about theorem proving. Which papers report a model they trained?"
+    return _THEY_LATER.sub(r"\1", topic)
 
 
+# An ask for papers said again after "i.e.", "that is", "in other words".
+_ASK_RESTATED = re.compile(r",\s+(?:i\.e\.|that\s+is|in\s+other\s+words),?\s+"
+                           r"(?=(?:which|what)\s+(?:papers|works|studies|abstracts)\b)", re.I)
 # "which papers say they release ...", "claim that they beat GPT-4": "they" are the papers asked for.
 _SAYS_THEY = re.compile(r"\b((?:say|says|said|claim|claims|state|states|report|reports|show|shows|argue|argues)"
                         r"\s+(?:that\s+)?)they\b", re.I)
+# "... as the constraint they're optimizing against": "they" past the topic's first words, in a clause of its
+# own, are the papers too; at its start ("do they cite ...") it points back.
+_THEY_LATER = re.compile(r"^((?:\S+\s+){2,}?.*?\b)they(?:['’]re|['’]ve|\s+are|\s+were|\s+have)?\b", re.I)
+# "what it costs to run", "how long it takes": an "it" standing for nothing.
+_DUMMY_IT = re.compile(r"\bit\s+(?=(?:costs?|takes?|took)\b)", re.I)
 
 
 def _asks_a_list(text: str) -> bool:
@@ -1627,15 +1669,19 @@ def _topic_of(text: str) -> str:
         elif topic and not TOPIC_REFERS_BACK.search(re.sub(r"\([^()]*\)", "", topic)):
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"{list_question(topic)}?"
+    if (restated := _ASK_RESTATED.search(text)) and key_names(f"about {text[restated.end():]}") and \
+            not re.search(r"\bthere\b", text[restated.end():], re.I):
+        # "What's downstream of Codex here, i.e. which papers name Codex at all?": the ask said plainly, when it names
+        # what it is about ("i.e. which papers use the model?" points back, and is no list of its own; nor is "... on
+        # miniF2F, i.e. which papers report surpassing GPT-4 there?").
+        text = text[restated.end():]
     # "data from a deployed tool - telemetry, online A/B, usage logs etc - rather than ...": examples set off by two
     # dashes are an aside, as in brackets; not a clause of their own.
     text = _DASHED_EXAMPLES.sub(lambda m: f" ({m['examples']}) ", text)
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
     popped = ""
     clauses = [_BULLET.sub("", c.strip())
-               for c in re.split(r"(?<=[.?!:;])(?<!e\.g\.)(?<!i\.e\.)\s+|(?<!\d)\s+[-–—]+\s+(?!\d)|"
-                                 # "What's downstream of Codex here, i.e. which papers name Codex at all?"
-                                 r",\s+(?:i\.e\.|that\s+is|in\s+other\s+words),?\s+(?=(?:which|what)\s)", text)
+               for c in re.split(r"(?<=[.?!:;])(?<!e\.g\.)(?<!i\.e\.)\s+|(?<!\d)\s+[-–—]+\s+(?!\d)", text)
                if c.strip(" -–—*•")]
     # "list every paper where X." is the ask itself, not a wish for all of it.
     while len(clauses) > 1 and ((_ALL_OF_IT.match(clauses[-1]) and
@@ -1691,7 +1737,8 @@ def _topic_of(text: str) -> str:
         # "what a program does when it runs": "it" is the program, said just before.
         # An aside in brackets points at the topic itself ("fine-tune StarCoder (as opposed to just mentioning it)").
         # "who actually tested their completion work ...": "their" is the papers' own.
-        if topic and not REFERS_BACK.search(_WITHIN.sub(" ", re.sub(r"\([^()]*\)|\btheir\b", "", _named_it(topic)))):
+        if topic and not REFERS_BACK.search(_WITHIN.sub(" ", re.sub(r"\([^()]*\)|\btheir\b", "",
+                                                                    _named_it(topic, " ".join(clauses[:i]))))):
             return topic
         # A word for a whole field ("AI tests are rigged") is nothing an "it" the topic's own clause is about points
         # at ("say that it's meant to stop leaks").

@@ -44,7 +44,15 @@ _PHRASES = {
     "lenguajes de programacion": "programming languages", "lenguaje de programacion": "programming language",
     "cuanto ayuda": "how much it helps", "cuanto ayudan": "how much they help", "cuales son": "which are they",
     "cual es": "which is it", "cuales hay": "which are there", "en el loop": "in the loop",
-    "basta con": "is it enough to", "tiene sentido": "makes sense", "vale la pena": "is it worth",
+    "basta con": "is it enough to", "modelo base": "base model", "modelos base": "base models",
+    "casos de prueba": "test cases", "caso de prueba": "test case", "busqueda en arbol": "tree search",
+    "a si mismos": "themselves", "a si mismo": "itself", "si mismos": "themselves", "si mismo": "itself",
+    "quiero saber": "I want to know", "alguien sabe": "", "me interesan": "I am interested in",
+    "me interesa": "I am interested in", "me gustaria saber": "I want to know",
+    "cuales son los papers": "which papers", "cuales son los trabajos": "which papers",
+    "cuales son los articulos": "which papers", "cuales son las papers": "which papers",
+    "tiene sentido": "makes sense", "vale la pena": "is it worth", "hable de": "talks about",
+    "hablen de": "talk about", "habla de": "talks about", "hablan de": "talk about",
     "en que se diferencian": "how do they differ", "en que se diferencia": "how does it differ",
     "quien saca mas": "which scores higher", "quien gana": "which wins", "cual saca mas": "which scores higher",
 }
@@ -53,7 +61,7 @@ _LEVEL = re.compile(r"(?P<noun>[^\W\d_]+)\s+de\s+nivel\s+(?P<level>[\w-]+)", re.
 # "en qué se diferencian los problemas": how the problems differ.
 _DIFFER = re.compile(r"\ben\s+qu[eé]\s+se\s+diferencian?\s+(?P<subject>(?:los|las|el|la)\s+[\w-]+)", re.I)
 # "..., no?" after a claim: asking it be confirmed.
-_TAG_NO = re.compile(r",?\s+no\s*\?\s*$", re.I)
+_TAG_NO = re.compile(r",\s*no\s*\?\s*$", re.I)
 # Words; keys without accents. Accents tell "qué" (what) from "que" (that), and are often left out: both are read
 # by place (see _ASK_WORDS).
 _WORDS = {
@@ -105,7 +113,7 @@ _NOUNS = {
     "desarrollador": "developer", "desarrolladores": "developers", "tabla": "table", "prueba": "test",
     "pruebas": "tests", "demostracion": "proof", "demostraciones": "proofs", "teorema": "theorem",
     "teoremas": "theorems", "ejemplo": "example", "ejemplos": "examples", "calidad": "quality",
-    "cantidad": "quantity", "precision": "accuracy", "rendimiento": "performance", "tasa": "rate",
+    "cantidad": "quantity", "rendimiento": "performance", "tasa": "rate",
     "exito": "success", "errores": "errors", "fallo": "failure", "fallos": "failures", "mejoras": "improvements",
     "investigacion": "research", "articulo": "paper", "articulos": "papers", "trabajo": "work",
     "trabajos": "works", "estudio": "study", "estudios": "studies", "pregunta": "question",
@@ -119,7 +127,16 @@ _NOUNS = {
     "entradas": "inputs", "usuario": "user", "usuarios": "users", "falta": "lack", "escasez": "shortage",
     "autores": "authors", "idiomas": "languages", "pruebas unitarias": "unit tests", "recompensa": "reward",
     "recompensas": "rewards", "refuerzo": "reinforcement", "aprendizaje": "learning", "busquedas": "searches",
-    "planificacion": "planning", "lenguaje natural": "natural language", "benchmark": "benchmark",
+    "planificacion": "planning", "licencia": "license", "universidad": "university", "limitaciones": "limitations",
+    "limitacion": "limitation", "ano": "year", "anos": "years", "dolar": "dollar", "dolares": "dollars",
+    "linea": "line", "lineas": "lines", "caso": "case", "casos": "cases", "subareas": "subareas",
+    "percentil": "percentile", "verificador": "verifier", "verificadores": "verifiers",
+    "contaminacion": "contamination", "dispositivo": "device", "dispositivos": "devices", "geometria": "geometry",
+    "hora": "hour", "horas": "hours", "dia": "day", "dias": "days", "solucion": "solution",
+    "soluciones": "solutions", "diferencia": "difference", "diferencias": "differences",
+    "fallas": "failures", "puntuacion": "score", "puntuaciones": "scores", "porcentaje": "percentage",
+    "demostradores": "provers", "demostrador": "prover", "entrenamientos": "trainings", "ventana": "window",
+    "bibliotecas": "libraries", "biblioteca": "library", "librerias": "libraries", "libreria": "library",
 }
 # Adjectives, which Spanish puts after the noun.
 _ADJECTIVES = {
@@ -139,10 +156,9 @@ _ADJECTIVES = {
     "fine-tuneadas": "fine-tuned", "distinto": "different", "distintos": "different", "distintas": "different",
     "diferentes": "different", "rapido": "fast", "rapidos": "fast", "lento": "slow", "lentos": "slow",
     "barato": "cheap", "baratos": "cheap", "caro": "expensive", "caros": "expensive",
-    "eficiente": "efficient", "eficientes": "efficient", "base": "base", "unitarios": "unit",
+    "eficiente": "efficient", "eficientes": "efficient", "unitarios": "unit",
     "humana": "human", "humanas": "human", "propio": "own", "propia": "own", "propios": "own", "propias": "own",
-    "publicos": "public", "publico": "public", "publicas": "public", "publica": "public",
-    "competitiva": "competitive", "competitivo": "competitive", "estatico": "static", "estatica": "static",
+        "competitiva": "competitive", "competitivo": "competitive", "estatico": "static", "estatica": "static",
     "especifico": "specific", "especificos": "specific", "especifica": "specific", "especificas": "specific",
 }
 # Verbs, as (Spanish infinitive, English base form): their third persons, gerund and participles are made by rule
@@ -162,7 +178,7 @@ _VERBS = [
     ("encontrar", "find"), ("concluir", "conclude"), ("argumentar", "argue"), ("defender", "argue"),
     ("criticar", "criticize"), ("ayudar", "help"), ("funcionar", "work"), ("fallar", "fail"),
     ("necesitar", "need"), ("depender", "depend"), ("abordar", "address"), ("tratar", "address"),
-    ("hablar", "talk"), ("diferenciar", "differ"), ("samplear", "sample"), ("afinar", "fine-tune"),
+    ("hablar", "talk about"), ("diferenciar", "differ"), ("samplear", "sample"), ("afinar", "fine-tune"),
     ("ajustar", "fine-tune"), ("definir", "define"), ("escalar", "scale"), ("destilar", "distill"),
     ("competir", "compete"),
     ("verificar", "verify"), ("demostrar", "prove"), ("probar", "test"), ("elegir", "choose"),
@@ -174,6 +190,8 @@ _VERBS = [
     ("fine-tunear", "fine-tune"), ("rankear", "rank"), ("filtrar", "filter"), ("ejecutar", "run"),
     ("correr", "run"), ("compilar", "compile"), ("buscar", "search"), ("recuperar", "retrieve"),
     ("etiquetar", "label"), ("anotar", "annotate"), ("planificar", "plan"), ("razonar", "reason"),
+    ("escribir", "write"), ("saber", "know"), ("cubrir", "cover"), ("quedar", "rank"), ("tardar", "take"),
+    ("deber", "be due"),
 ]
 # Irregular forms (and subjunctives, which would also make English words: "meta" of meter).
 _IRREGULAR = {
@@ -197,22 +215,23 @@ _IRREGULAR = {
     "comparen": "compare", "entrenen": "train", "publiquen": "release", "mejoren": "improve",
     "superen": "outperform", "consigan": "achieve", "logren": "achieve", "resuelvan": "solve",
     "puedan": "can", "traten": "address", "estudien": "study", "analicen": "analyze", "apliquen": "apply",
-    "utilicen": "use", "optimicen": "optimize",
+    "utilicen": "use", "optimicen": "optimize", "tuvo": "had", "tuvieron": "had", "hubo": "was there",
+    "hizo": "did", "hicieron": "did", "dijo": "said", "dijeron": "said", "pudo": "could", "pudieron": "could",
+    "hable": "talks about", "hablen": "talk about", "sabe": "knows",
 }
 # Words that English writes too: a question is read as Spanish only with some other word of the tables.
 _ALSO_ENGLISH = {"a", "no", "la", "el", "de", "en", "con", "sin", "son", "es", "e", "o", "u", "y", "me", "se", "lo",
-                 "le", "si", "tipo", "solo", "era", "dice", "base", "mi", "su", "un", "una", "ya", "vale", "real",
-                 "reales", "tal", "casi", "alto", "bajo", "igual", "hay", "fue", "entre", "contra", "ni", "al", "del",
-                 "ese", "este", "esta", "eso", "mas", "vez", "trabajo", "prueba", "version", "funcion", "precision",
-                 "formales", "nada", "algo", "bueno", "ojo", "lento", "caro", "rapido", "formal", "use", "cita",
-                 "cuenta", "meter", "mirar", "decir", "tener", "ganar", "correr", "dar", "publica", "programa",
-                 "sistema", "tabla", "ciencia", "anotar", "crear", "elige", "costo", "metrica", "salida", "falta",
-                 "fuente", "juego", "sacar", "tasa", "exito", "mejor", "ejemplo", "modelo", "codigo", "problema",
-                 "datos", "paso", "pasos", "sobre", "para", "donde", "pero", "porque", "quien", "cuando"}
+                 "le", "si", "tipo", "et", "al", "i", "vs", "etc", "solo", "era", "dice", "base", "mi", "su", "un",
+                 "una", "ya", "vale", "real", "tal", "casi", "alto", "bajo", "igual", "hay", "fue", "entre", "contra",
+                 "ni", "ese", "este", "esta", "eso", "mas", "vez", "version", "funcion", "precision", "formal", "use",
+                 "cita", "meter", "dar", "ojo", "nada", "algo", "caro", "rapido", "crear", "compare", "present",
+                 "sable", "sabe", "media", "once", "todo", "pena", "mira", "usa", "los", "las", "por", "dame", "dime"}
 _ACCENTED = re.compile(r"[áéíóúñü¿¡]", re.I)
 _QUESTION_WORDS = {"que": "which", "como": "how"}
 # After these a "qué"/"que" asks ("... y qué métrica usa?"); elsewhere "que" is "that".
 _ASK_STARTS = re.compile(r"(?:^|[.?!¿;:,(—–-]|\by\b|\bpero\b|\bdime\b|\bsaber\b)\s*$", re.I)
+# Abbreviations, whose letters are no words: "e.g.", "i.e.", "et al.", "vs.".
+_ABBREVIATED = re.compile(r"(?:\b[a-z]\.[a-z]\.?|\bet\s+al\b|\b[a-z]\.$|^\.?[a-z]\.)", re.I)
 _SENTENCE_START = re.compile(r"(?:^|[.?!¿;:(—–-])\s*$")
 
 
@@ -221,7 +240,7 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
 
 
-def _english_forms(base: str) -> tuple[str, str, str, str]:
+def _english_forms(base: str) -> tuple[str, str, str]:
     """An English verb's third person, gerund and past participle (base "use": uses, using, used)."""
     if " " in base:  # "try to": its first word is the verb
         head, rest = base.split(" ", 1)
@@ -234,8 +253,25 @@ def _english_forms(base: str) -> tuple[str, str, str, str]:
     gerund = stem + "ing"
     past = base + "d" if base.endswith("e") else base[:-1] + "ied" if re.search(r"[^aeiou]y$", base) else \
         {"build": "built", "find": "found", "get": "got", "put": "put", "run": "run", "say": "said", "do": "done",
-         "show": "shown", "choose": "chosen", "win": "won", "cost": "cost", "have": "had"}.get(base, base + "ed")
+         "show": "shown", "choose": "chosen", "win": "won", "cost": "cost", "have": "had", "write": "written",
+         "know": "known"}.get(base, base + "ed")
     return third, gerund, past
+
+
+@lru_cache(maxsize=1)
+def _bases() -> dict[str, str]:
+    """The English base form of each third person singular the tables read ("tiene": "have", "cubre": "cover"): a
+    question asks with "does" and the base ("cuántas subáreas cubre CS-Bench?": how many does CS-Bench cover)."""
+    bases = {}
+    for infinitive, base in _VERBS:
+        stem, ending = infinitive[:-2], infinitive[-2:]
+        bases.setdefault(stem + ("a" if ending == "ar" else "e"), base)
+    bases.update({"tiene": "have", "hace": "do", "dice": "say", "puede": "can", "mide": "measure",
+                  "consigue": "achieve", "obtiene": "get", "resuelve": "solve", "muestra": "show",
+                  "encuentra": "find", "propone": "propose", "construye": "build", "incluye": "include",
+                  "introduce": "introduce", "reduce": "reduce", "predice": "predict", "cuesta": "cost",
+                  "necesita": "need", "usa": "use", "saca": "get", "evalua": "evaluate", "cubre": "cover"})
+    return bases
 
 
 @lru_cache(maxsize=1)
@@ -255,6 +291,13 @@ def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
         forms.setdefault(stem + ("ando" if ending == "ar" else "iendo"), gerund)
         for participle in ("ado", "ada", "ados", "adas") if ending == "ar" else ("ido", "ida", "idos", "idas"):
             forms.setdefault(stem + participle, past)
+        # the past ("publicó", "escribieron") and the subjunctive ("que hable de ...", "que usen ...")
+        for preterite in ("o", "aron") if ending == "ar" else ("io", "ieron"):
+            forms.setdefault(stem + preterite, past)
+        other = "e" if ending == "ar" else "a"
+        forms.setdefault(stem + other, third)
+        forms.setdefault(stem + other + "n", base)
+        plural.add(stem + other + "n")
     for word, english in _IRREGULAR.items():
         forms[word] = english
         if word.endswith("n") and english and not english.endswith("s"):
@@ -274,6 +317,7 @@ def _phrase_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(_loose(p) for p in alternatives)})(?![\w-])", re.I)
 
 
+_KEPT = "\u2063"  # marks a word already in English (an invisible separator, never typed)
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 
 
@@ -293,13 +337,20 @@ def _lookup(word: str) -> tuple[str, str] | None:
 
 
 def is_spanish(text: str) -> bool:
-    """Whether the text has a Spanish word English never writes (or an accented one of the tables)."""
+    """Whether the text has a Spanish word English never writes (an accented one of the tables, or one neither
+    listed as English too nor a whole word of the sentence encoder's English vocabulary: "describe" and "reduce"
+    are English as well). Not tiktoken's table: it holds Spanish too ("algun")."""
+    from rag.text.typos import encoder_words
+
     for match in _WORD.finditer(text):
         word = match[0]
-        if word.isupper() and len(word) > 1:
-            continue  # a name in capitals
+        if (word.isupper() and len(word) > 1) or (word[0].isupper() and match.start() > 0):
+            continue  # a name: in capitals, or capitalised inside the question ("Los Alamos")
         key = _plain(word)
-        if key in _PHRASES or (_lookup(word) is not None and (key not in _ALSO_ENGLISH or _ACCENTED.search(word))):
+        if _lookup(word) is None and key not in _PHRASES and key not in _QUESTION_WORDS:
+            continue  # "qué", "cómo": accented, they are Spanish
+        if _ACCENTED.search(word) or (key not in _ALSO_ENGLISH | _QUESTION_WORDS.keys() and
+                                      key not in encoder_words()):
             return True
     return bool(re.search(r"[¿¡]", text))
 
@@ -312,29 +363,34 @@ def in_english(question: str) -> str:
     text = _LEVEL.sub(lambda m: f"{m['level']}-level {m['noun']}", _TAG_NO.sub(", right?", text))
     text = _DIFFER.sub(lambda m: f"how do {m['subject']} differ", text)
     text = _inverted(text)
-    text = _phrase_pattern().sub(lambda m: f" {_PHRASES[' '.join(_plain(m[0]).split())]} ", text)
+    # A phrase's English is not read again as Spanish ("tiran de" is "use", not the subjunctive of "usar").
+    text = _phrase_pattern().sub(lambda m: " " + " ".join(_KEPT + w for w in _PHRASES[" ".join(_plain(m[0]).split())]
+                                                          .split()) + " ", text)
     pieces = _WORD.split(text)
     words = _WORD.findall(text)
     out: list[str] = []
     kinds: list[str] = []
     for i, word in enumerate(words):
         before = "".join(p + w for p, w in zip(pieces[:i + 1], [*words[:i], ""], strict=True))
-        english, kind = _word_in_english(word, before, words[i + 1] if i + 1 < len(words) else "")
+        english, kind = _word_in_english(word, before, words[i + 1] if i + 1 < len(words) else "", pieces[i + 1])
         out.append(english)
         kinds.append(kind)
     _adjectives_first(out, kinds, pieces)
-    text = "".join(p + w for p, w in zip(pieces, [*out, ""], strict=True))
+    text = "".join(p + w for p, w in zip(pieces, [*out, ""], strict=True)).replace(_KEPT, "")
     text = re.sub(r"\s{2,}", " ", text)
     text = re.sub(r"\s+(?=[,.;:?!)])", "", text)
     return re.sub(r"^[\s,;:.]+|(?<=[.?!])\s*,\s*|(?<=,)\s*,", lambda m: "" if m.start() == 0 else " ", text).strip()
 
 
-def _word_in_english(word: str, before: str, after: str) -> tuple[str, str]:
+def _word_in_english(word: str, before: str, after: str, follows: str) -> tuple[str, str]:
     """One word of the question in English, read by its place: "qué"/"que" asks after a clause start ("which") and
     ties a clause elsewhere ("that"); "cómo" asks, "como" is "as"; "hay" first is "is there"; "para" before an
     infinitive is "to"; "si" before a plural verb is "if they"."""
-    if (word.isupper() and len(word) > 1) or (word[0].isupper() and not _ASK_STARTS.search(before)):
-        return word, ""  # a name: "DotaMathQA", "La" inside a title
+    if (word.isupper() and len(word) > 1) or (word[0].isupper() and not _ASK_STARTS.search(before)) or \
+            before.endswith(_KEPT):
+        return word, ""  # a name: "DotaMathQA", "La" inside a title; or a phrase's English
+    if _ABBREVIATED.search(before[-3:] + word + follows[:3]) and len(word) <= 3:
+        return word, ""  # "e.g.", "i.e.", "et al."
     key = _plain(word)
     forms, plural = _verb_forms()
     if key in _QUESTION_WORDS:
@@ -352,6 +408,8 @@ def _word_in_english(word: str, before: str, after: str) -> tuple[str, str]:
     if key == "sobre":  # "papers sobre X", "dicen sobre X": about; "fine-tuning sobre un modelo": on
         return ("about" if re.search(r"\b(?:papers?|art[ií]culos?|trabajos?|dicen|dice|algo|nada|hablan|habla)\s*$",
                                      before, re.I) else "on"), "word"
+    if key == "por" and re.fullmatch(r"[a-z][\w-]*", after) and _plain(after) not in _DETERMINERS:
+        return "per", "word"  # "por issue", "por problema": a rate
     if key == "hay":
         return ("is there" if _ASK_STARTS.search(before) else "are there"), "word"
     if key == "para" and _plain(after) in forms and _plain(after).endswith(("ar", "er", "ir")):
@@ -409,7 +467,8 @@ def _inverted(text: str) -> str:
         return _ACCENTED.search(match["ask"]) is not None or _SENTENCE_START.search(text[:match.start()]) is not None
 
     def swap(match: re.Match[str]) -> str:
-        if _plain(match["verb"]) not in plural or not asks(match):
+        # not a copula: "cuáles son los trabajos que ..." asks which works
+        if _plain(match["verb"]) not in plural or _plain(match["verb"]) in _COPULAS or not asks(match):
             return match[0]
         return f"{match['ask']}{match['noun'] or ''} do {match['subject']} {match['verb']}"
 
@@ -418,9 +477,29 @@ def _inverted(text: str) -> str:
             return match[0]
         return f"{match['ask']} do they {match['verb']}"
 
-    return _NO_SUBJECT.sub(they, _INVERTED.sub(swap, text))
+    def does(match: re.Match[str]) -> str:
+        base = _bases().get(_plain(match["verb"]))
+        if base is None or base == "can":
+            return match[0]
+        return f"{match['ask']} {match['what']} {_KEPT}does {match['subject']} {_KEPT}{base}"
+
+    text = _COST_TO.sub(lambda m: " ".join(_KEPT + w for w in "how much does it cost to".split()) + " ", text)
+    return _COUNT_ASKED.sub(does, _NO_SUBJECT.sub(they, _INVERTED.sub(swap, text)))
 
 
+# "cuántas subáreas cubre CS-Bench?", "cuántos parámetros tiene el modelo de AlphaCode?": the count before its verb
+# and the verb before its subject, a name.
+_NAME = r"(?=[\w.+*/-]*[A-Z0-9])[A-Za-z][\w.+*/-]*"
+_COUNT_ASKED = re.compile(rf"\b(?P<ask>[cC]u[aá]nt[oa]s?)\s+(?P<what>[^\W\d_]+(?:\s+de\s+(?:(?:el|la|los|las)\s+)?"
+                          rf"[^\W\d_]+)?)\s+(?P<verb>[a-zá-ú]+)\s+(?P<subject>(?:(?:el|la)\s+[a-zá-ú]+\s+de\s+)?"
+                          rf"{_NAME}(?:\s+[A-Z0-9][\w.+*/-]*)*)")
+# "cuánto cuesta usar AutoCodeRover?": what it costs to do something.
+_COST_TO = re.compile(r"\b[cC]u[aá]nto\s+cuesta\s+(?=[a-zá-ú]+(?:ar|er|ir)\b)")
+
+
+_DETERMINERS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "lo", "su", "sus", "este", "esta", "ese", "esa",
+                "cada", "que", "eso", "esto", "ejemplo", "favor"}
+_COPULAS = {"son", "estan", "eran", "fueron", "seran"}
 # "cómo la consiguen aumentar?": the subject left out, as Spanish may; an object pronoun before the verb ("la") is
 # dropped, what it stands for was said before.
 _NO_SUBJECT = re.compile(r"\b(?P<ask>qu[eé]|c[oó]mo)\s+(?:l[oa]s?\s+)?(?P<verb>[^\W\d_]+n)\b"

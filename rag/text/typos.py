@@ -230,6 +230,9 @@ def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str]
             return spelled
         if known_word(word, vocabulary, english):
             return word
+        if (parted := _JOINED.fullmatch(word)) and \
+                (vocabulary.has(parted["rest"]) or parted["rest"] in english):
+            return f"{parted['small']} {parted['rest']}"  # "as opposed tocorrectness": the space left out
         near = one_slip_away(word)
         indexed = [w for w in near if vocabulary.has(w)]
         if indexed:
@@ -249,6 +252,11 @@ def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str]
         return indexed[0] if len(indexed) == 1 else word
 
     return _SHORT_WORD.sub(fix_short, question)
+
+
+# A short word run into the next by a space left out ("tocorrectness", "ofthe"): the next word long enough that the
+# split is no chance one.
+_JOINED = re.compile(r"(?P<small>to|of|in|on|and|the|for|with|as|or|is|are|by|from)(?P<rest>[a-z]{5,})")
 
 
 def _ing_form(word: str, vocabulary: Vocabulary, english: frozenset[str]) -> str:
