@@ -1410,6 +1410,10 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("which papers use GSM8K for training or eval", "GSM8K"),
     ("which papers use MBPP as training data or as a benchmark", "MBPP"),
     ("which papers use GSM8K for training", "GSM8K for training"),
+    ("which papers use MBPP in their evaluation", "MBPP"),
+    ("Which papers use MBPP or its plus version in their evaluation? Please include the paper that originally "
+     "introduced it", "MBPP"),
+    ("which papers evaluate on HumanEval-X or its plus version", "HumanEval-X"),
     ("which papers use code execution for training or evaluation", "code execution for training or evaluation"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
@@ -3967,8 +3971,7 @@ def test_which_of_a_group_of_papers_narrows_the_groups_list(lexicon, question, t
     ("Which papers use HumanEval? Which of them also use MBPP?", "HumanEval? Which of them also use MBPP"),
     ("Which papers use MBPP? Checking for ones that also use HumanEval.",
      "MBPP? Checking for ones that also use HumanEval"),
-    ("Which papers use MBPP? Please include the paper that introduced it.",
-     "MBPP? include the paper that introduced it"),  # "Please" is the asker's
+    ("Which papers use MBPP? Please include the paper that introduced it.", "MBPP"),  # the maker uses it too
     ("anything on LLMs for HPC code? mpi, openmp, fortran, that world",  # examples, no sentence of the asker's
      "LLMs for HPC code? mpi, openmp, fortran, that world"),
     # "treat" only asks for the papers on a topic.

@@ -208,7 +208,7 @@ def _read(question: str, view: IndexView) -> str:
     initialisms written out ("repo-level" as the abstracts write it, "HE p@1" as HumanEval pass@1), dictation's
     numbers and split names as the abstracts write them ("sixty one point seven percent", "mini f2f")."""
     written = _written(view)
-    question = unstressed(in_words(in_english(without_post_marks(question))), view.vocabulary)
+    question = unstressed(in_words(in_english(without_post_marks(question), view.vocabulary.has)), view.vocabulary)
     question = as_dictated(asked_part(without_purpose(question, lambda text: bool(view.lexicon.paper_mentions(text)))),
                            view.corpus_text)
     return spell_initialisms(spell_out(question, written), view.corpus_text, written)

@@ -1282,6 +1282,7 @@ def list_topic(text: str) -> str:
         # "every paper that uses HumanEval somewhere - as eval, as a source of solutions, whatever", "touch miniF2F in
         # any way? either report numbers on it or ...": any use of the name counts; the ways said are examples.
         topic = named
+    topic = _INCLUDE_ITS_MAKER.sub("", topic)
     # "HumanEval or its plus version": the name's variants are its uses (HumanEval+ is written as HumanEval's); a
     # variant of a name no abstract has is no list of something else ("HumanEval-X or its plus version").
     topic = _OR_ITS_VARIANT.sub(lambda m: m["name"] if key_names(f"about {m['name']}") else m[0], topic)
@@ -1290,8 +1291,10 @@ def list_topic(text: str) -> str:
         # "HumanEval, or build something out of it", "MBPP, including whoever introduced it": making it or building
         # on it is a use of it.
         topic = topic[:built.start()]
-    if (roles := _EVERY_ROLE.fullmatch(topic)) and key_names(f"about {roles['name']}"):
-        # "GSM8K for training or eval", "MBPP as training data or as a benchmark": whichever role, any use of it.
+    if (roles := _EVERY_ROLE.fullmatch(topic) or _IN_EVALUATION.fullmatch(topic)) and \
+            key_names(f"about {roles['name']}"):
+        # "GSM8K for training or eval", "MBPP as training data or as a benchmark": whichever role, any use of it;
+        # "MBPP in their evaluation": a benchmark's use, whatever sentence reports it.
         topic = roles["name"]
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
 
@@ -1304,6 +1307,12 @@ _BUILT_ON_IT = re.compile(r",?\s+(?:or|including)\s+(?:(?:build|built|derive|der
 # The roles a dataset or benchmark has in a paper; two or more of them, joined by "or", name every use.
 _ROLE = (r"(?:(?:the|a|an)\s+)?(?:training|fine-?tuning|pre-?training|evaluation|eval|evals|testing|benchmarking|"
          r"training\s+data|test\s+data|data|(?:a\s+)?benchmark|baselines?|seed\s+data)")
+# "...? (Please) include the paper that originally introduced it.": the paper that made it uses it too.
+_INCLUDE_ITS_MAKER = re.compile(r"\s*\?\s*(?:please\s+)?(?:also\s+)?include\s+(?:the\s+(?:paper|one|work)\s+"
+                                r"(?:that\s+)?|whoever\s+)(?:originally\s+|first\s+)?(?:introduced|created|proposed|"
+                                r"released)\s+it\s*[.!]*$", re.I)
+_IN_EVALUATION = re.compile(r"(?P<name>.+?)\s+(?:in|for|during)\s+(?:(?:their|its|the)\s+(?:own\s+)?)?"
+                            r"(?:evaluations?|evals?|experiments?|testing|benchmarking)", re.I)
 _EVERY_ROLE = re.compile(rf"(?P<name>.+?)\s+(?:for|in|as)\s+(?:either\s+)?{_ROLE}"
                          rf"(?:\s*(?:,|/|\bor\b|\band/or\b|,\s*or\b)\s*(?:(?:for|in|as)\s+)?{_ROLE})+", re.I)
 

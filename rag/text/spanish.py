@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 # Phrases first: their words mean something else together. Keys without accents (matched loosely, see _loose);
@@ -336,12 +337,18 @@ def _lookup(word: str) -> tuple[str, str] | None:
     return None
 
 
-def is_spanish(text: str) -> bool:
-    """Whether the text has a Spanish word English never writes (an accented one of the tables, or one neither
-    listed as English too nor a whole word of the sentence encoder's English vocabulary: "describe" and "reduce"
-    are English as well). Not tiktoken's table: it holds Spanish too ("algun")."""
+def _english(english: Callable[[str], bool] | None) -> Callable[[str], bool]:
+    """Whether a word is English: a whole word of the sentence encoder's English vocabulary, or one the caller
+    knows (the abstracts' words). Not tiktoken's table: it holds Spanish too ("algun")."""
     from rag.text.typos import encoder_words
 
+    return lambda word: word in encoder_words() or (english is not None and english(word))
+
+
+def is_spanish(text: str, english: Callable[[str], bool] | None = None) -> bool:
+    """Whether the text has a Spanish word English never writes: an accented one of the tables, or one neither
+    listed as English too nor English by `english` ("describe", "optimize" and "reduce" are English as well)."""
+    known = _english(english)
     for match in _WORD.finditer(text):
         word = match[0]
         if (word.isupper() and len(word) > 1) or (word[0].isupper() and match.start() > 0):
@@ -349,15 +356,15 @@ def is_spanish(text: str) -> bool:
         key = _plain(word)
         if _lookup(word) is None and key not in _PHRASES and key not in _QUESTION_WORDS:
             continue  # "qué", "cómo": accented, they are Spanish
-        if _ACCENTED.search(word) or (key not in _ALSO_ENGLISH | _QUESTION_WORDS.keys() and
-                                      key not in encoder_words()):
+        if _ACCENTED.search(word) or (key not in _ALSO_ENGLISH | _QUESTION_WORDS.keys() and not known(key)):
             return True
     return bool(re.search(r"[¿¡]", text))
 
 
-def in_english(question: str) -> str:
-    """The question with its Spanish words in English; unchanged when it has none."""
-    if not is_spanish(question):
+def in_english(question: str, english: Callable[[str], bool] | None = None) -> str:
+    """The question with its Spanish words in English; unchanged when it has none. `english`: whether a word is
+    English (the abstracts' words), besides the encoder's vocabulary."""
+    if not is_spanish(question, english):
         return question
     text = re.sub(r"[¿¡]", "", question)
     text = _LEVEL.sub(lambda m: f"{m['level']}-level {m['noun']}", _TAG_NO.sub(", right?", text))
@@ -372,8 +379,9 @@ def in_english(question: str) -> str:
     kinds: list[str] = []
     for i, word in enumerate(words):
         before = "".join(p + w for p, w in zip(pieces[:i + 1], [*words[:i], ""], strict=True))
-        english, kind = _word_in_english(word, before, words[i + 1] if i + 1 < len(words) else "", pieces[i + 1])
-        out.append(english)
+        read, kind = _word_in_english(word, before, words[i + 1] if i + 1 < len(words) else "", pieces[i + 1],
+                                      _english(english))
+        out.append(read)
         kinds.append(kind)
     _adjectives_first(out, kinds, pieces)
     text = "".join(p + w for p, w in zip(pieces, [*out, ""], strict=True)).replace(_KEPT, "")
@@ -382,7 +390,8 @@ def in_english(question: str) -> str:
     return re.sub(r"^[\s,;:.]+|(?<=[.?!])\s*,\s*|(?<=,)\s*,", lambda m: "" if m.start() == 0 else " ", text).strip()
 
 
-def _word_in_english(word: str, before: str, after: str, follows: str) -> tuple[str, str]:
+def _word_in_english(word: str, before: str, after: str, follows: str,
+                     known: Callable[[str], bool]) -> tuple[str, str]:
     """One word of the question in English, read by its place: "qué"/"que" asks after a clause start ("which") and
     ties a clause elsewhere ("that"); "cómo" asks, "como" is "as"; "hay" first is "is there"; "para" before an
     infinitive is "to"; "si" before a plural verb is "if they"."""
@@ -424,6 +433,8 @@ def _word_in_english(word: str, before: str, after: str, follows: str) -> tuple[
     if found is None:
         return word, ""
     english, kind = found
+    if kind in ("verb", "plural") and key not in _IRREGULAR and not _ACCENTED.search(word) and known(key):
+        return word, ""  # a form made by rule that is an English word ("optimize", "compare") is left as typed
     if word[0].isupper() and english:
         english = english[0].upper() + english[1:]
     return english, kind
