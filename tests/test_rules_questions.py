@@ -1410,6 +1410,16 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("which papers use GSM8K for training or eval", "GSM8K"),
     ("which papers use MBPP as training data or as a benchmark", "MBPP"),
     ("which papers use GSM8K for training", "GSM8K for training"),
+    ("which papers use GSM8K for fine-tuning or pretraining", "GSM8K for fine-tuning or pretraining"),  # both train
+    ("which papers use GPT-4 for evaluation or as a baseline", "GPT-4 for evaluation or as a baseline"),
+    ("which papers use HumanEval only for evaluation", "HumanEval only for evaluation"),
+    ("which papers use GitHub issues in their evaluation", "GitHub issues in their evaluation"),
+    ("which papers use HumanEval or its extension HumanEval-X", "HumanEval or its extension HumanEval-X"),
+    # "they" standing for what a sentence before says
+    ("I read about process reward models. Which papers show they fail beyond GSM8K", ""),
+    ("Small models are cheap. Which papers claim they match GPT-4", ""),
+    ("Which papers beat GPT-4 on miniF2F, that is, which papers report a higher score than GPT-4",
+     "beat GPT-4 on miniF2F, that is, which papers report a higher score than GPT-4"),
     ("which papers use MBPP in their evaluation", "MBPP"),
     ("Which papers use MBPP or its plus version in their evaluation? Please include the paper that originally "
      "introduced it", "MBPP"),

@@ -433,6 +433,7 @@ def test_a_clipping_heading_a_name_the_abstracts_write_is_left_as_typed():
     ("as opposed tocorrectness", "", {"correctness"}, "as opposed to correctness"),
     ("work ofthe model", "", {"the"}, "work ofthe model"),  # too short to be sure
     ("papers on information retrieval", "", {"information", "formation"}, "papers on information retrieval"),
+    ("which papers treat inexact proofs as failures", "", {"exact"}, "which papers treat inexact proofs as failures"),
 ])
 def test_a_typing_slip_is_put_right_only_when_sure(question, corpus, english, read):
     from rag.text.typos import correct_slips
@@ -786,7 +787,8 @@ def test_a_dictated_pause_is_a_comma(question, read):
     ("MBPP o BigCodeBench — en qué se diferencian los problemas?",
      "MBPP or BigCodeBench — how do the problems differ?"),
     # "como" without its accent asks only first; a tag "no?" asks to confirm
-    ("ya sea como benchmark o como fuente de datos", "whether as benchmark or as source of data"),
+    ("dime los papers, ya sea como benchmark o como fuente de datos",
+     "tell me the papers, whether as benchmark or as source of data"),
     ("los dos usan token types, no?", "both use token types, right?"),
     ("matemáticas de nivel undergraduate", "undergraduate-level math"),
     # English, and names, as typed: no word English never writes
@@ -804,6 +806,17 @@ def test_a_dictated_pause_is_a_comma(question, read):
     ("cuánto cuesta usar AutoCodeRover por issue?", "how much does it cost to use AutoCodeRover per issue?"),
     ("necesito los papers que tiran de evolutionary search", "I need the papers that use evolutionary search"),
     ("qué papers usan, e.g., Lean?", "which papers use, e.g. Lean?"),
+    # chat's spellings, bounds, the "a" before a named object, the imperfect
+    ("q papers usan miniF2F?", "which papers use miniF2F?"),
+    ("xq AlphaCode necesita tanto sampling?", "why AlphaCode needs so much sampling?"),
+    ("¿qué papers sacan más del 80% en GSM8K?", "which papers get more than 80% in GSM8K?"),
+    ("qué modelo supera a GPT-4 en HumanEval?", "which model outperforms GPT-4 in HumanEval?"),
+    ("¿cuántos usuarios tenía Code4Me?", "how many users had Code4Me?"),
+    # English words a rule makes from a Spanish verb, and other languages, as typed
+    ("compile papers with no released code", "compile papers with no released code"),
+    ("which papers handle todos in code comments?", "which papers handle todos in code comments?"),
+    ("qual é o resultado do STP no miniF2F?", "qual é o resultado do STP no miniF2F?"),
+    ("quali paper usano la tecnica migliore su miniF2F?", "quali paper usano la tecnica migliore su miniF2F?"),
 ])
 def test_spanish_mixed_into_a_question_is_read_in_english(question, read):
     from rag.text.spanish import in_english
@@ -832,6 +845,12 @@ def test_spanish_mixed_into_a_question_is_read_in_english(question, read):
     ("does it cost $5 or $10 per issue?", "does it cost $5 or $10 per issue?"),
     ("Does AutoCodeRover cost $0.43 per issue, vs $15 for the AI Scientist?",
      "Does AutoCodeRover cost $0.43 per issue, vs $15 for the AI Scientist?"),
+    # a mathematician's asides
+    ("WLOG restrict to code completion: how do the papers reduce latency?",
+     "restrict to code completion: how do the papers reduce latency?"),
+    ("Which papers feed ASTs? NB a paper that avoids them does not count.",
+     "Which papers feed ASTs? a paper that avoids them does not count."),
+    ("the NB classifier paper", "the NB classifier paper"),
     # the k of a pass@k said apart
     ("What pass@$k$ does PlanSearch report for $k = 200$?", "What pass@200 does PlanSearch report?"),
 ])

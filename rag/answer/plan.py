@@ -1291,16 +1291,21 @@ def list_topic(text: str) -> str:
         # "HumanEval, or build something out of it", "MBPP, including whoever introduced it": making it or building
         # on it is a use of it.
         topic = topic[:built.start()]
-    if (roles := _EVERY_ROLE.fullmatch(topic) or _IN_EVALUATION.fullmatch(topic)) and \
-            key_names(f"about {roles['name']}"):
-        # "GSM8K for training or eval", "MBPP as training data or as a benchmark": whichever role, any use of it;
-        # "MBPP in their evaluation": a benchmark's use, whatever sentence reports it.
+    roles = _EVERY_ROLE.fullmatch(topic)
+    if roles and not (_TRAINING_ROLE.search(roles[0][len(roles["name"]):]) and
+                      _EVALUATION_ROLE.search(roles[0][len(roles["name"]):])):
+        roles = None
+    if (roles := roles or _IN_EVALUATION.fullmatch(topic)) and \
+            key_names(f"about {roles['name']}") == [roles["name"].strip()]:
+        # "GSM8K for training or eval", "MBPP as training data or as a benchmark": a name alone, in a role for
+        # training and one for evaluation, in whichever role, is any use of it ("for fine-tuning or pretraining" is
+        # not); "MBPP in their evaluation": a benchmark's use, whatever sentence reports it.
         topic = roles["name"]
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
 
 
 _OR_ITS_VARIANT = re.compile(r"(?P<name>[\w.+-]*[A-Z0-9][\w.+-]*)\s+or\s+its\s+(?:[\w+-]+\s+)?(?:versions?|variants?|"
-                             r"extensions?|successors?)\b")
+                             r"extensions?|successors?|derivatives?)\b(?!\s+[\w.+-]*[A-Z0-9])")  # not "its extension X"
 _BUILT_ON_IT = re.compile(r",?\s+(?:or|including)\s+(?:(?:build|built|derive|derived|make|made)\s+(?:(?:something|"
                           r"anything|stuff)\s+|(?:a|an|their|own)\s+[\w-]+\s+)?(?:out\s+of|on|from|upon)|"
                           r"(?:whoever\s+|the\s+(?:paper|one)\s+that\s+)?(?:introduced|created|proposed))\s+it\s*$")
@@ -1311,6 +1316,8 @@ _ROLE = (r"(?:(?:the|a|an)\s+)?(?:training|fine-?tuning|pre-?training|evaluation
 _INCLUDE_ITS_MAKER = re.compile(r"\s*\?\s*(?:please\s+)?(?:also\s+)?include\s+(?:the\s+(?:paper|one|work)\s+"
                                 r"(?:that\s+)?|whoever\s+)(?:originally\s+|first\s+)?(?:introduced|created|proposed|"
                                 r"released)\s+it\s*[.!]*$", re.I)
+_TRAINING_ROLE = re.compile(r"\b(?:training|fine-?tuning|pre-?training|data|seed)\b", re.I)
+_EVALUATION_ROLE = re.compile(r"\b(?:evaluation|evals?|testing|benchmark(?:ing)?|test\s+data)\b", re.I)
 _IN_EVALUATION = re.compile(r"(?P<name>.+?)\s+(?:in|for|during)\s+(?:(?:their|its|the)\s+(?:own\s+)?)?"
                             r"(?:evaluations?|evals?|experiments?|testing|benchmarking)", re.I)
 _EVERY_ROLE = re.compile(rf"(?P<name>.+?)\s+(?:for|in|as)\s+(?:either\s+)?{_ROLE}"
@@ -1587,25 +1594,30 @@ def _named_it(topic: str, before: str = "") -> str:
     it in the topic ("SWE-bench, including sets carved out of it", "HumanEval or its plus version, or build something
     out of it", "MBPP (or MBPP+), including whoever introduced it": a name and its variants are one), and "they" of
     the papers saying something ("say they release their model"), or doing something past the topic's first words
-    ("the constraint they're optimizing against") when the topic says again what was said `before` it: all its names
-    and some of its words ("GSM8K is the MNIST of math. Which papers report a score for a model they trained?" asks
-    about GSM8K). None of them points at anything earlier."""
+    ("the constraint they're optimizing against"), when the topic says again what was said `before` it: all its
+    names and some of its words ("GSM8K is the MNIST of math. Which papers report a score for a model they trained?"
+    asks about GSM8K; "Small models are cheap. Which papers claim they match GPT-4?" about the small models). None
+    of them points at anything earlier."""
     def one_named(match: re.Match[str]) -> str:
         names = {n.lower().rstrip("+") for n in key_names(f"about {topic[:match.start()]}")}
         return "" if len(names) == 1 else match[0]
 
     topic = re.sub(r"\bit\b|\bits(?=\s+(?:\w+\s+)?(?:version|variants?|successors?|subsets?|splits?|extensions?|"
-                   r"derivatives?|predecessors?|translations?)\b)", one_named,
-                   _DUMMY_IT.sub("", _SAYS_THEY.sub(r"\1", topic)))
-    if before and (any(n.lower() not in topic.lower() for n in key_names(f"about {before}")) or
-                   not set(tokenize(" ".join(long_words(before, CHATTER)))) & set(tokenize(topic))):
+                   r"derivatives?|predecessors?|translations?)\b)", one_named, _DUMMY_IT.sub("", topic))
+    # What a sentence before says, or a label's names and plurals ("For the open-science point:" says nothing "they"
+    # could stand for).
+    said = key_names(f"about {before}") or _PLURAL.search(before) or (before and not re.search(r"[:–—-]\s*$", before))
+    if said and (any(n.lower() not in topic.lower() for n in key_names(f"about {before}")) or
+                 not set(tokenize(" ".join(long_words(before, CHATTER)))) & set(tokenize(topic))):
         return topic  # "I only care about theorem proving. Which papers report a model they trained?"
-    return _THEY_LATER.sub(r"\1", topic)
+    return _THEY_LATER.sub(r"\1", _SAYS_THEY.sub(r"\1", topic))
 
 
 # An ask for papers said again after "i.e.", "that is", "in other words".
 _ASK_RESTATED = re.compile(r",\s+(?:i\.e\.|that\s+is|in\s+other\s+words),?\s+"
                            r"(?=(?:which|what)\s+(?:papers|works|studies|abstracts)\b)", re.I)
+# A plural a later "they" may stand for ("process reward models", "small models").
+_PLURAL = re.compile(r"\b[a-z][a-z-]{2,}(?<![su]s)(?<!\bthi)(?<!\bwa)(?<!\bha)(?<!\bit)(?<!\bi)s\b")
 # "which papers say they release ...", "claim that they beat GPT-4": "they" are the papers asked for.
 _SAYS_THEY = re.compile(r"\b((?:say|says|said|claim|claims|state|states|report|reports|show|shows|argue|argues)"
                         r"\s+(?:that\s+)?)they\b", re.I)
@@ -1679,14 +1691,18 @@ def _topic_of(text: str) -> str:
             # "work that applies RL to X": what the papers do, as said; "agents that act on websites": what about.
             text = f"{list_question(topic)}?"
     if (restated := _ASK_RESTATED.search(text)) and key_names(f"about {text[restated.end():]}") and \
-            not re.search(r"\bthere\b", text[restated.end():], re.I):
+            not re.search(r"\bthere\b", text[restated.end():], re.I) and \
+            not re.search(r"\b(?:papers|works|studies|abstracts)\b", text[:restated.start()], re.I):
         # "What's downstream of Codex here, i.e. which papers name Codex at all?": the ask said plainly, when it names
         # what it is about ("i.e. which papers use the model?" points back, and is no list of its own; nor is "... on
-        # miniF2F, i.e. which papers report surpassing GPT-4 there?").
+        # miniF2F, i.e. which papers report surpassing GPT-4 there?"); and not when the first clause asks for papers
+        # itself ("Which papers beat GPT-4 on miniF2F, that is, which report a higher score than GPT-4?").
         text = text[restated.end():]
     # "data from a deployed tool - telemetry, online A/B, usage logs etc - rather than ...": examples set off by two
     # dashes are an aside, as in brackets; not a clause of their own.
     text = _DASHED_EXAMPLES.sub(lambda m: f" ({m['examples']}) ", text)
+    # An aside in brackets is one clause, whatever stops it holds ("in Lean (Lean 4 counts; a mention does not)").
+    text = re.sub(r"\([^()]*\)", lambda m: re.sub(r"[;:]", ",", m[0]), text)
     # "i'm looking for X - which papers build those?": a dash between clauses parts them too.
     popped = ""
     clauses = [_BULLET.sub("", c.strip())

@@ -27,6 +27,9 @@ _ASKS_SET = r"(?:what\s+is|determine|find|list|compute|give|name|enumerate|descr
 _MEMBER = re.compile(r",?\s*(?:i\.e\.,?\s*)?\bp\s*(?:∈|\\in)\s*\w+\s+(?:iff|if\s+and\s+only\s+if)\b[^.?;]*", re.I)
 # "for k = 200", "at k=10": the k of a pass@k asked.
 _K_IS = re.compile(r"\s*,?\s*\b(?:for|at|with|when)\s+k\s*=\s*(?P<k>\d+)\b", re.I)
+# A mathematician's asides, no names: "WLOG restrict to ...", "NB a paper that ...", "... QED".
+_ASIDES = re.compile(r"\b(?:WLOG|w\.l\.o\.g\.|TFAE|QED|Q\.E\.D\.)(?!\w)[,:]?\s*|"
+                     r"(?:(?<=^)|(?<=[.?!;]\s))N\.?B\.?(?:[,:]\s*|\s+(?=[a-z]))")
 _SUCH_THAT = re.compile(r"\bs\.\s?t\.(?=\s)", re.I)
 # A formula in a question: "$\geq 50\%$", "$\zeta(3)$".
 _MATH = re.compile(r"\$(?P<body>(?=[^$]*\\)[^$\d][^$]{0,79})\$")  # a command in it: not "$5 and $10"
@@ -35,10 +38,10 @@ _COMMANDS = {r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\ti
 
 
 def in_words(question: str) -> str:
-    """The question with a set of papers asked for as "which papers ...", "s.t." as "such that", and LaTeX as its
-    text; unchanged when it has none of them."""
+    """The question with a set of papers asked for as "which papers ...", "s.t." as "such that", LaTeX as its
+    text, and asides ("WLOG", "NB") dropped; unchanged when it has none of them."""
     text = _MATH.sub(lambda m: _math_text(m["body"]), strip_latex(question)) if "$" in question else question
-    text = _SUCH_THAT.sub("such that", text)
+    text = _SUCH_THAT.sub("such that", _ASIDES.sub("", text))
     if (k := _K_IS.search(text)) and re.search(r"pass@k\b", text, re.I):
         # "What pass@$k$ does PlanSearch report for $k = 200$?": pass@200, as the abstracts write it.
         text = re.sub(r"pass@k\b", f"pass@{k['k']}", text[:k.start()] + text[k.end():], flags=re.I)

@@ -40,7 +40,7 @@ _PHRASES = {
     "en lugar de": "instead of", "a partir de": "from", "en cuanto a": "regarding", "con respecto a": "regarding",
     "respecto a": "regarding", "basado en": "based on", "basada en": "based on", "basados en": "based on",
     "basadas en": "based on", "inspirado en": "inspired by", "inspirada en": "inspired by",
-    "por que": "why", "para que": "so that", "ya que": "since", "a la vez": "at the same time",
+    "para que": "so that", "ya que": "since", "a la vez": "at the same time",
     "conjunto de datos": "dataset", "conjuntos de datos": "datasets", "mundo real": "real world",
     "lenguajes de programacion": "programming languages", "lenguaje de programacion": "programming language",
     "cuanto ayuda": "how much it helps", "cuanto ayudan": "how much they help", "cuales son": "which are they",
@@ -52,7 +52,10 @@ _PHRASES = {
     "me interesa": "I am interested in", "me gustaria saber": "I want to know",
     "cuales son los papers": "which papers", "cuales son los trabajos": "which papers",
     "cuales son los articulos": "which papers", "cuales son las papers": "which papers",
-    "tiene sentido": "makes sense", "vale la pena": "is it worth", "hable de": "talks about",
+    "tiene sentido": "makes sense", "me dices": "tell me", "que onda con": "what about", "verdad": "right",
+    "no se": "I do not know", "que tan": "how",
+    "ciencias de la computacion": "computer science", "habeis visto": "have you seen", "por que": "why",
+    "vale la pena": "is it worth", "hable de": "talks about",
     "hablen de": "talk about", "habla de": "talks about", "hablan de": "talk about",
     "en que se diferencian": "how do they differ", "en que se diferencia": "how does it differ",
     "quien saca mas": "which scores higher", "quien gana": "which wins", "cual saca mas": "which scores higher",
@@ -61,6 +64,10 @@ _PHRASES = {
 _LEVEL = re.compile(r"(?P<noun>[^\W\d_]+)\s+de\s+nivel\s+(?P<level>[\w-]+)", re.I)
 # "en qué se diferencian los problemas": how the problems differ.
 _DIFFER = re.compile(r"\ben\s+qu[eé]\s+se\s+diferencian?\s+(?P<subject>(?:los|las|el|la)\s+[\w-]+)", re.I)
+# "más de 1000 usuarios", "menos del 10%": a bound.
+_THAN = re.compile(r"\b(?P<more>m[aá]s|menos)\s+del?\s+(?=\d)", re.I)
+# "superan el 50% en miniF2F": above it.
+_EXCEED = re.compile(r"\bsuperan?\s+(?:el\s+|un\s+)?(?=\d)", re.I)
 # "..., no?" after a claim: asking it be confirmed.
 _TAG_NO = re.compile(r",\s*no\s*\?\s*$", re.I)
 # Words; keys without accents. Accents tell "qué" (what) from "que" (that), and are often left out: both are read
@@ -88,7 +95,10 @@ _WORDS = {
     "igual": "maybe", "casi": "almost", "tampoco": "either", "realmente": "really",
     "exactamente": "exactly", "directamente": "directly", "explicitamente": "explicitly", "bajisimo": "very low",
     "altisimo": "very high", "bajo": "low", "alto": "high", "baja": "low", "alta": "high",
-    "darle": "giving", "dar": "give", "hay": "are there",
+    "darle": "giving", "dar": "give", "hay": "are there", "medio": "average", "tanto": "so much",
+    "xq": "why", "q": "that", "pa": "for", "xfa": "please", "plis": "please", "instrucciones": "instructions",
+    "instruccion": "instruction", "traduccion": "translation", "resumen": "summary", "valido": "valid",
+    "validos": "valid", "valida": "valid", "validas": "valid",
     # the asker's own verbs
     "necesito": "I need", "busco": "I am looking for", "quiero": "I want", "creo": "I think", "tengo": "I have",
     "estoy": "I am", "recuerdo": "I remember", "preparo": "I am preparing", "dime": "tell me", "dame": "give me",
@@ -191,7 +201,8 @@ _VERBS = [
     ("fine-tunear", "fine-tune"), ("rankear", "rank"), ("filtrar", "filter"), ("ejecutar", "run"),
     ("correr", "run"), ("compilar", "compile"), ("buscar", "search"), ("recuperar", "retrieve"),
     ("etiquetar", "label"), ("anotar", "annotate"), ("planificar", "plan"), ("razonar", "reason"),
-    ("escribir", "write"), ("saber", "know"), ("cubrir", "cover"), ("quedar", "rank"), ("tardar", "take"),
+    ("escribir", "write"), ("saber", "know"), ("conocer", "know"), ("llegar", "reach"),
+    ("cubrir", "cover"), ("quedar", "rank"), ("tardar", "take"),
     ("deber", "be due"),
 ]
 # Irregular forms (and subjunctives, which would also make English words: "meta" of meter).
@@ -218,7 +229,9 @@ _IRREGULAR = {
     "puedan": "can", "traten": "address", "estudien": "study", "analicen": "analyze", "apliquen": "apply",
     "utilicen": "use", "optimicen": "optimize", "tuvo": "had", "tuvieron": "had", "hubo": "was there",
     "hizo": "did", "hicieron": "did", "dijo": "said", "dijeron": "said", "pudo": "could", "pudieron": "could",
-    "hable": "talks about", "hablen": "talk about", "sabe": "knows",
+    "hable": "talks about", "hablen": "talk about", "sabe": "knows", "usa": "uses", "genera": "generates",
+    "mira": "examines", "cree": "believes", "creen": "believe", "tenia": "had", "tenian": "had", "llego": "reached",
+    "llegaron": "reached", "sabeis": "know", "sabes": "know", "teneis": "have", "conocen": "know",
 }
 # Words that English writes too: a question is read as Spanish only with some other word of the tables.
 _ALSO_ENGLISH = {"a", "no", "la", "el", "de", "en", "con", "sin", "son", "es", "e", "o", "u", "y", "me", "se", "lo",
@@ -226,7 +239,11 @@ _ALSO_ENGLISH = {"a", "no", "la", "el", "de", "en", "con", "sin", "son", "es", "
                  "una", "ya", "vale", "real", "tal", "casi", "alto", "bajo", "igual", "hay", "fue", "entre", "contra",
                  "ni", "ese", "este", "esta", "eso", "mas", "vez", "version", "funcion", "precision", "formal", "use",
                  "cita", "meter", "dar", "ojo", "nada", "algo", "caro", "rapido", "crear", "compare", "present",
-                 "sable", "sabe", "media", "once", "todo", "pena", "mira", "usa", "los", "las", "por", "dame", "dime"}
+                 "sable", "sabe", "media", "once", "todo", "todos",
+                 "sus", "mucho", "bueno", "hasta", "tabla", "hora", "tiempo", "mete", "mire", "resolver",
+                 "cuesta", "pro", "pena", "mira", "usa", "los", "las", "por"}
+# Words of the tables the encoder's vocabulary holds, though English does not write them in a question.
+_ONLY_SPANISH = {"dime", "dame", "para", "del", "pero", "bien", "nuevo", "nueva", "esa", "mis", "les"}
 _ACCENTED = re.compile(r"[áéíóúñü¿¡]", re.I)
 _QUESTION_WORDS = {"que": "which", "como": "how"}
 # After these a "qué"/"que" asks ("... y qué métrica usa?"); elsewhere "que" is "that".
@@ -252,10 +269,11 @@ def _english_forms(base: str) -> tuple[str, str, str]:
         if re.search(r"(?:s|x|ch|sh|o)$", base) else base + "s"
     stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base
     gerund = stem + "ing"
-    past = base + "d" if base.endswith("e") else base[:-1] + "ied" if re.search(r"[^aeiou]y$", base) else \
-        {"build": "built", "find": "found", "get": "got", "put": "put", "run": "run", "say": "said", "do": "done",
-         "show": "shown", "choose": "chosen", "win": "won", "cost": "cost", "have": "had", "write": "written",
-         "know": "known"}.get(base, base + "ed")
+    irregular = {"build": "built", "find": "found", "get": "got", "put": "put", "run": "run", "say": "said",
+                 "do": "done", "show": "shown", "choose": "chosen", "win": "won", "cost": "cost", "have": "had",
+                 "write": "written", "know": "known", "take": "taken"}
+    past = irregular.get(base) or (base + "d" if base.endswith("e") else base[:-1] + "ied"
+                                   if re.search(r"[^aeiou]y$", base) else base + "ed")
     return third, gerund, past
 
 
@@ -276,9 +294,10 @@ def _bases() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
-    """Every Spanish verb form the tables read, with its English; and the plural ones (a subject follows them in a
-    question: "qué dicen los papers")."""
+def _verb_forms() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """Every Spanish verb form the tables read, with its English; the plural ones (a subject follows them in a
+    question: "qué dicen los papers"); and the singular ones made by rule, no sign of Spanish by themselves:
+    "compile", "define", "optimize" are English too."""
     forms: dict[str, str] = {}
     plural: set[str] = set()
     for infinitive, base in _VERBS:
@@ -299,11 +318,16 @@ def _verb_forms() -> tuple[dict[str, str], frozenset[str]]:
         forms.setdefault(stem + other, third)
         forms.setdefault(stem + other + "n", base)
         plural.add(stem + other + "n")
+        # the imperfect ("tenía", "usaban")
+        for imperfect in ("aba", "aban") if ending == "ar" else ("ia", "ian"):
+            forms.setdefault(stem + imperfect, past)
+    made = frozenset(forms)
     for word, english in _IRREGULAR.items():
         forms[word] = english
         if word.endswith("n") and english and not english.endswith("s"):
             plural.add(word)
-    return forms, frozenset(plural)
+    singular = frozenset(w for w in made if w not in _IRREGULAR and not re.search(r"(?:[ae]n|ar|er|ir)$", w))
+    return forms, frozenset(plural), singular
 
 
 def _loose(phrase: str) -> str:
@@ -325,7 +349,7 @@ _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 def _lookup(word: str) -> tuple[str, str] | None:
     """The English of one Spanish word and what it is (noun, adjective, verb, plural verb, word), or None."""
     key = _plain(word)
-    forms, plural = _verb_forms()
+    forms, plural, _ = _verb_forms()
     if key in _NOUNS:
         return _NOUNS[key], "noun"
     if key in _ADJECTIVES:
@@ -354,11 +378,21 @@ def is_spanish(text: str, english: Callable[[str], bool] | None = None) -> bool:
         if (word.isupper() and len(word) > 1) or (word[0].isupper() and match.start() > 0):
             continue  # a name: in capitals, or capitalised inside the question ("Los Alamos")
         key = _plain(word)
-        if _lookup(word) is None and key not in _PHRASES and key not in _QUESTION_WORDS:
-            continue  # "qué", "cómo": accented, they are Spanish
-        if _ACCENTED.search(word) or (key not in _ALSO_ENGLISH | _QUESTION_WORDS.keys() and not known(key)):
+        found = _lookup(word)
+        if (found is None and key not in _PHRASES and key not in _QUESTION_WORDS) or len(key) < 2:
+            continue  # "qué", "cómo": accented, they are Spanish; "é" may be Portuguese
+        if found is not None and ((found[1] == "verb" and key in _verb_forms()[2]) or
+                                  (found[1] in ("noun", "adjective") and not _ACCENTED.search(word))):
+            continue  # "compile", "évalué"; "tecnica", "problema" (Italian too)
+        if _ACCENTED.search(word) or key in _ONLY_SPANISH or \
+                (key not in _ALSO_ENGLISH | _QUESTION_WORDS.keys() and not known(key)):
             return True
-    return bool(re.search(r"[¿¡]", text))
+    # A phrase of two or more words with one English lacks ("ya sea", "o sea", "los dos").
+    for match in _phrase_pattern().finditer(text):
+        words = [_plain(w) for w in match[0].split()]
+        if len(words) > 1 and any(w not in _ALSO_ENGLISH and not known(w) for w in words):
+            return True
+    return bool(re.search(r"[¿¡]|\bpa['’]\s", text))
 
 
 def in_english(question: str, english: Callable[[str], bool] | None = None) -> str:
@@ -366,9 +400,11 @@ def in_english(question: str, english: Callable[[str], bool] | None = None) -> s
     English (the abstracts' words), besides the encoder's vocabulary."""
     if not is_spanish(question, english):
         return question
-    text = re.sub(r"[¿¡]", "", question)
+    text = re.sub(r"\bpa['’](?=\s)", "para", re.sub(r"[¿¡]", "", question))  # "pa' code generation"
     text = _LEVEL.sub(lambda m: f"{m['level']}-level {m['noun']}", _TAG_NO.sub(", right?", text))
     text = _DIFFER.sub(lambda m: f"how do {m['subject']} differ", text)
+    text = _THAN.sub(lambda m: f"{'more' if _plain(m['more']) == 'mas' else 'less'} than ", text)
+    text = _EXCEED.sub("exceed ", text)
     text = _inverted(text)
     # A phrase's English is not read again as Spanish ("tiran de" is "use", not the subjunctive of "usar").
     text = _phrase_pattern().sub(lambda m: " " + " ".join(_KEPT + w for w in _PHRASES[" ".join(_plain(m[0]).split())]
@@ -400,8 +436,8 @@ def _word_in_english(word: str, before: str, after: str, follows: str,
         return word, ""  # a name: "DotaMathQA", "La" inside a title; or a phrase's English
     if _ABBREVIATED.search(before[-3:] + word + follows[:3]) and len(word) <= 3:
         return word, ""  # "e.g.", "i.e.", "et al."
-    key = _plain(word)
-    forms, plural = _verb_forms()
+    key = "que" if _plain(word) == "q" else _plain(word)  # "q papers usan ...": chat's "que"
+    forms, plural, _ = _verb_forms()
     if key in _QUESTION_WORDS:
         # Typed without its accent, a question word asks only where a sentence starts ("..., como evaluación" is
         # "as"), or after "y" / "pero" for "que" ("y de esos, cuál ... y qué métrica").
@@ -411,12 +447,15 @@ def _word_in_english(word: str, before: str, after: str, follows: str,
         if key == "que":
             return ("what" if _plain(after) in forms or after == "do" else "which"), "word"
         return "how", "word"
-    if key in ("cual", "cuales") and _plain(after) in forms:
+    if key in ("cual", "cuales") and (_plain(after) in forms or after == "do" or after == "does"):
         # "cuáles hacen fine-tuning ...": which papers do; "cuál tiene ...": which one has.
         return ("which papers" if key == "cuales" else "which one"), "word"
     if key == "sobre":  # "papers sobre X", "dicen sobre X": about; "fine-tuning sobre un modelo": on
         return ("about" if re.search(r"\b(?:papers?|art[ií]culos?|trabajos?|dicen|dice|algo|nada|hablan|habla)\s*$",
                                      before, re.I) else "on"), "word"
+    if key == "a" and re.match(r"\s+[A-Z0-9]", follows) and (last := re.search(r"([^\W\d_]+)\W*$", before)) and \
+            _plain(last[1]) in forms:
+        return "", "word"  # "supera a GPT-4": the "a" Spanish puts before a named object
     if key == "por" and re.fullmatch(r"[a-z][\w-]*", after) and _plain(after) not in _DETERMINERS:
         return "per", "word"  # "por issue", "por problema": a rate
     if key == "hay":
@@ -472,7 +511,7 @@ _INVERTED = re.compile(r"\b(?P<ask>qu[eé]|c[oó]mo|cu[aá]l(?:es)?|cu[aá]ntos?
 def _inverted(text: str) -> str:
     """The question's verb after its subject, with the "do" English asks with: "qué dicen los papers" -> "qué do los
     papers dicen"."""
-    _, plural = _verb_forms()
+    _, plural, _ = _verb_forms()
 
     def asks(match: re.Match[str]) -> bool:  # "papers que intentan ...": a relative "que", no question
         return _ACCENTED.search(match["ask"]) is not None or _SENTENCE_START.search(text[:match.start()]) is not None
@@ -494,6 +533,16 @@ def _inverted(text: str) -> str:
             return match[0]
         return f"{match['ask']} {match['what']} {_KEPT}does {match['subject']} {_KEPT}{base}"
 
+    def negated(match: re.Match[str]) -> str:
+        verb = _plain(match["verb"])
+        if verb in _bases():
+            return f"{_KEPT}does {_KEPT}not {_KEPT}{_bases()[verb]}"
+        if verb in plural:
+            return f"{_KEPT}do {_KEPT}not {match['verb']}"
+        return match[0]
+
+    # "qué papers no usan Python": do not use it, as English asks ("no usa": does not use)
+    text = re.sub(r"\bno\s+(?P<verb>[a-zá-úñ]+)\b", negated, text)
     text = _COST_TO.sub(lambda m: " ".join(_KEPT + w for w in "how much does it cost to".split()) + " ", text)
     return _COUNT_ASKED.sub(does, _NO_SUBJECT.sub(they, _INVERTED.sub(swap, text)))
 

@@ -256,7 +256,8 @@ def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str]
 
 # A short word run into the next by a space left out ("tocorrectness", "ofthe"): the next word long enough that the
 # split is no chance one.
-_JOINED = re.compile(r"(?P<small>to|of|in|on|and|the|for|with|as|or|is|are|by|from)(?P<rest>[a-z]{5,})")
+# Not "in", "un", "by", "on" ...: "inexact", "infeasible", "byproduct" are words the tables may lack.
+_JOINED = re.compile(r"(?P<small>to|of|and|the|for|with|from)(?P<rest>[a-z]{5,})")
 
 
 def _ing_form(word: str, vocabulary: Vocabulary, english: frozenset[str]) -> str:
