@@ -3522,3 +3522,28 @@ def test_a_likeness_from_another_field_is_no_name_the_index_lacks(engine):
     assert _short_titles(answer) == {
         "Program Synthesis with Large Language Models", "Planning In Natural Language Improves LLM Search For Code "
         "Generation", "Divide-and-Conquer Meets Consensus", "CodeTree"}
+
+
+@pytest.mark.parametrize("question", [
+    "which papers use SWE-bench?",
+    # Spanish around the English terms; a mathematician's set of papers
+    "cuáles papers usan SWE-bench?",
+    "Let T = {papers whose experiments involve SWE-bench}. Determine T.",
+])
+def test_a_list_asked_in_spanish_or_as_a_set(engine, question):
+    assert _short_titles(engine.ask(question)) == {"AutoCodeRover", "CodeTree", "Improving FIM Code Completions via "
+                                                   "Context & Curriculum Based Learning"}
+
+
+def test_a_count_asked_in_spanish_is_answered_with_its_figure(engine):
+    answer = engine.ask("cuántos usuarios tuvo Code4Me?")
+    assert not answer.refused and "1200" in answer.answer
+    assert _short_titles(answer) == {"Language Models for Code Completion"}
+
+
+def test_papers_that_do_not_do_something_are_the_others(engine):
+    """"don't use Lean" had listed the papers using Lean; of the theorem-proving papers, FVEL works in Isabelle."""
+    answer = engine.ask("which theorem-proving papers don't use Lean?")
+    assert not answer.refused
+    assert _short_titles(answer) == {"FVEL"}
+    assert not {"STP", "DeepSeek-Prover", "MA-LoT"} & _short_titles(engine.ask("which papers don't use Lean?"))

@@ -1421,6 +1421,7 @@ def test_the_papers_a_question_across_papers_describes(question, described):
     ("Which papers beat GPT-4 on miniF2F, that is, which papers report a higher score than GPT-4",
      "beat GPT-4 on miniF2F, that is, which papers report a higher score than GPT-4"),
     ("which papers use MBPP in their evaluation", "MBPP"),
+    ("which papers whose experiments involve SWE-bench", "SWE-bench"),
     ("Which papers use MBPP or its plus version in their evaluation? Please include the paper that originally "
      "introduced it", "MBPP"),
     ("which papers evaluate on HumanEval-X or its plus version", "HumanEval-X"),
@@ -4078,3 +4079,19 @@ def test_what_the_asker_likens_the_asked_thing_to(question, likened):
 def test_a_list_asked_after_a_remark_is_read_from_the_ask(lexicon, question, kind, topic):
     plan = understand(question, lexicon)
     assert (plan.kind, plan.topic) == (kind, topic)
+
+
+@pytest.mark.parametrize(("topic", "question", "deed", "kind", "things"), [
+    ("don't use Lean", "which papers don't use Lean?", "use Lean", "", ("Lean",)),
+    ("don't use an LLM or any language model", "which papers don't use an LLM or any language model at all?",
+     "use an LLM or any language model", "", ("LLM", "language model")),
+    ("don't use Lean in theorem-proving", "which theorem-proving papers don't use Lean?", "use Lean",
+     "theorem-proving", ("Lean",)),
+    ("do not release their code", "which papers do not release their code?", "release their code", "", ()),
+    ("use Lean", "which papers use Lean?", None, None, None),  # nothing denied
+])
+def test_a_list_of_papers_not_doing_something(topic, question, deed, kind, things):
+    from rag.answer.negated import negated
+
+    denied = negated(topic, question)
+    assert (denied.deed, denied.kind, denied.things) == (deed, kind, things) if deed else denied is None

@@ -30,6 +30,7 @@ from rag.answer.followups import (
     subject_of,
 )
 from rag.answer.hypotheticals import hypothetical
+from rag.answer.negated import Negated, negated
 from rag.answer.one_asked import asked_of_one
 from rag.answer.origin import made_by, unmade
 from rag.answer.plan import NARROWING, Plan, asked_part
@@ -49,6 +50,7 @@ from rag.settings import RetrievalSettings
 from rag.text.clippings import spell_out
 from rag.text.initialisms import spell_initialisms
 from rag.text.notation import in_words
+from rag.text.sentences import split_sentences
 from rag.text.social import without_post_marks
 from rag.text.spanish import in_english
 from rag.text.spoken import as_dictated
@@ -649,6 +651,8 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     topic = re.sub(r"(?<![\w'’-])[a-z]{2}(?![\w'’-])", lambda m: m[0].upper() if m[0] not in TWO_LETTER_WORDS and
                    view.vocabulary.writes_upper(m[0]) and defined_as(m[0].upper(), view.papers.values()) else m[0],
                    topic)
+    if (denied := negated(topic, question)) is not None:
+        return _not_doing(denied, question, found, [p for p in view.papers.values() if p.paper_id not in besides])
     if repeated := repeated_unused(found.searched, view.vocabulary):
         return refuse(question, found, not_mentioned(repeated))
     # A release is read from what the abstract says it makes public ("provide links to their GitHub repositories":
@@ -682,6 +686,26 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
             refuse(question, found, f"No other indexed paper matches “{topic}”.")
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched,
                        also=_second_sentences(matches, found))
+
+
+def _not_doing(denied: Negated, question: str, found: Gathered, candidates: Sequence[Paper]) -> Answer:
+    """The papers, of those asked about, whose abstracts do not say they do what the question denies: "which
+    theorem-proving papers don't use Lean?" lists the theorem-proving papers that name no Lean."""
+    from rag.answer.listing import Match, find_matches, list_answer
+
+    def score(text: str) -> Sequence[ScoredSentence]:
+        return found.scored_for(text, LIST_DEPTH)
+
+    doing = {p.paper_id for p in candidates if denied.said_in(f"{p.title}\n{p.abstract}")} if denied.things else \
+        {m.paper.paper_id for m in find_matches(denied.deed, candidates, score, passing=True)}
+    pool = find_matches(denied.kind, candidates, score) if denied.kind else \
+        [Match(p, (split_sentences(p.abstract) or [p.title])[0], 0.0) for p in candidates]
+    left = [m for m in pool if m.paper.paper_id not in doing]
+    said = f"{denied.kind} papers" if denied.kind else "indexed papers"
+    if not left:
+        return refuse(question, found, f"Every one of the {said} says it does: {denied.deed}.")
+    return list_answer(left, found.view.papers, topic=f"not saying they {denied.deed}", query=question,
+                       searched=found.searched)
 
 
 # A list line's second sentence scores at least this share of its paper's best for the question. On the 80 tune

@@ -1953,6 +1953,10 @@ def _list_topic(text: str) -> str:
                   r"(?!(?:an?\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+)?(?:benchmark|dataset|corpus|report|survey|study|"
                   r"evaluation|position\s+paper)s?\b))(?:an?\s+|being\s+)?",
                   "are about ", text, flags=re.I)
+    # "papers whose experiments involve SWE-bench": the papers involving it in their experiments.
+    text = re.sub(r"\bwhose\s+(?P<part>experiments|evaluations?|results|training\s+data)\s+"
+                  r"(?P<verb>involve|use|include|cover|rely\s+on)\s+(?P<what>[^?:;,(]+)",
+                  r"\g<verb> \g<what> in their \g<part>", text, flags=re.I)
     # "papers whose main contribution is evaluating X": the papers evaluating X.
     text = re.sub(r"\bwhose\s+(?:main\s+|primary\s+|key\s+|core\s+|central\s+)?(?:contribution|focus|goal|aim|"
                   r"subject|topic|point)s?\s+(?:is|are|was|were|lies\s+in)\s+", "", text, flags=re.I)
