@@ -745,6 +745,12 @@ def test_a_question_word_slip_is_put_right_against_the_shipped_vocabularies(ques
     ("C# code generation papers?", "C# code generation papers?"),
     ("offline benchmarks ≈ real-world usage -> true?", "offline benchmarks ≈ real-world usage -> true?"),
     ("lol", "lol"),  # nothing else: kept as typed
+    # a word starred after the question corrects the one a slip from it; emphasis and arithmetic stay
+    ("any paper doing theorem proving in cog?\n*Coq", "any paper doing theorem proving in Coq?"),
+    ("who scores higher: MA-LoT or STP? all learn 4 i think\n*Lean", "who scores higher: MA-LoT or STP? all Lean 4 i "
+                                                                     "think"),
+    ("which papers use HumanEval? *MBPP", "which papers use HumanEval? *MBPP"),
+    ("what is *this*", "what is *this*"),
 ])
 def test_a_posts_emoji_hashtags_and_interjections_are_taken_out(question, read):
     from rag.text.social import without_post_marks

@@ -6,7 +6,8 @@ question run together into one sentence that is neither a list nor a question ab
 question, or first before an emoji, tags the post, and its words ("AI4Math") are names no abstract has; anywhere else
 it is the word itself ("which #Lean papers", "which papers evaluate #MMLU"). Chat's interjections ("tbh", "idc",
 "lol") are the asker's mood, and one between a question and the asker's remark after it ("LLM-driven or classic,
-idc, just want the list") keeps the remark from being read as one.
+idc, just want the list") keeps the remark from being read as one. A word starred after the question ("*Coq")
+corrects the one the asker mistyped ("cog").
 """
 
 from __future__ import annotations
@@ -37,11 +38,31 @@ _STARTS = re.compile(r"\s*(?:which|wich|what|wat|how|who|where|when|why|any|anyt
                      re.I)
 
 
+# "any paper doing theorem proving in cog?\n*Coq": a word starred after the question puts right the word of it one
+# slip from it, as chats correct a typo.
+_STAR_FIX = re.compile(r"\s*(?<![\w*])\*(?P<fix>[A-Za-z][\w+#.-]*)\*?[.!]?\s*$")
+
+
+def _starred_fix(text: str) -> str:
+    """The text with a starred correction after it made (the word one slip from the star's put right, the last one
+    said); unchanged when nothing is that near."""
+    from rag.text.typos import one_slip_away
+
+    if (star := _STAR_FIX.search(text)) is None:
+        return text
+    rest, fix = text[:star.start()], star["fix"]
+    near = one_slip_away(fix.lower()) | {fix.lower(): ""}
+    for word in reversed(list(re.finditer(r"(?<![\w*])[A-Za-z][\w+#-]*", rest))):
+        if word[0].lower() in near:
+            return f"{rest[:word.start()]}{fix}{rest[word.end():]}"
+    return text
+
+
 def without_post_marks(question: str) -> str:
     """The question with its post's marks taken out: an emoji before the next question as the end of a sentence, any
     other emoji as a space, tags that tag the post dropped and any other tag read as its word, interjections dropped
     (their commas kept), a plus before a second ask read as "and"."""
-    text = _PLUS_ASK.sub(", and ", _INTERJECTION.sub("", question))
+    text = _PLUS_ASK.sub(", and ", _INTERJECTION.sub("", _starred_fix(question)))
     text = re.sub(r"^[\s,]+|(?<=,)(?:\s*,)+", "", re.sub(r",\s+and\s+and\b", ", and", text))
     if "#" in text or re.search(_EMOJI, text):
         text = _TAGS_LAST.sub("", _TAGS_FIRST.sub("", text))
