@@ -4085,13 +4085,32 @@ def test_a_list_asked_after_a_remark_is_read_from_the_ask(lexicon, question, kin
     ("don't use Lean", "which papers don't use Lean?", "use Lean", "", ("Lean",)),
     ("don't use an LLM or any language model", "which papers don't use an LLM or any language model at all?",
      "use an LLM or any language model", "", ("LLM", "language model")),
+    ("never mention GPT-4", "which papers never mention GPT-4?", "mention GPT-4", "", ("GPT-4",)),
     ("don't use Lean in theorem-proving", "which theorem-proving papers don't use Lean?", "use Lean",
      "theorem-proving", ("Lean",)),
-    ("do not release their code", "which papers do not release their code?", "release their code", "", ()),
     ("use Lean", "which papers use Lean?", None, None, None),  # nothing denied
+    # not a deed naming things: what the papers say they do without is what they say, listed as usual
+    ("do not release their code", "which papers do not release their code?", None, None, None),
+    ("don't need labeled data", "which papers don't need labeled data?", None, None, None),
+    ("don't just report accuracy but also latency", "which papers don't just report accuracy?", None, None, None),
+    ("don't use Lean but use Isabelle", "which papers don't use Lean but use Isabelle?", None, None, None),
+    ("do not evaluate with real users", "which papers do not evaluate with real users?", None, None, None),
+    ("do not rely on exhaustive search", "which papers do not rely on exhaustive search?", None, None, None),
 ])
 def test_a_list_of_papers_not_doing_something(topic, question, deed, kind, things):
     from rag.answer.negated import negated
 
     denied = negated(topic, question)
     assert (denied.deed, denied.kind, denied.things) == (deed, kind, things) if deed else denied is None
+
+
+@pytest.mark.parametrize(("abstract", "said"), [
+    ("We evaluate on GPT-4 and Lean.", True),
+    ("Unlike prior work, it does not utilize GPT-4 or code execution.", False),  # goes without it
+    ("Our GPT-4-based agent solves tasks.", True),
+    ("We study ChatGPT-4.", False),  # another name
+])
+def test_a_paper_naming_what_is_denied_does_it_unless_it_says_it_goes_without(abstract, said):
+    from rag.answer.negated import negated
+
+    assert negated("don't use GPT-4", "which papers don't use GPT-4?").said_in("A title", abstract) is said

@@ -696,8 +696,7 @@ def _not_doing(denied: Negated, question: str, found: Gathered, candidates: Sequ
     def score(text: str) -> Sequence[ScoredSentence]:
         return found.scored_for(text, LIST_DEPTH)
 
-    doing = {p.paper_id for p in candidates if denied.said_in(f"{p.title}\n{p.abstract}")} if denied.things else \
-        {m.paper.paper_id for m in find_matches(denied.deed, candidates, score, passing=True)}
+    doing = {p.paper_id for p in candidates if denied.said_in(p.title, p.abstract)}
     pool = find_matches(denied.kind, candidates, score) if denied.kind else \
         [Match(p, (split_sentences(p.abstract) or [p.title])[0], 0.0) for p in candidates]
     left = [m for m in pool if m.paper.paper_id not in doing]

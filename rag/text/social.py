@@ -40,7 +40,7 @@ _STARTS = re.compile(r"\s*(?:which|wich|what|wat|how|who|where|when|why|any|anyt
 
 # "any paper doing theorem proving in cog?\n*Coq": a word starred after the question puts right the word of it one
 # slip from it, as chats correct a typo.
-_STAR_FIX = re.compile(r"\s*(?<![\w*])\*(?P<fix>[A-Za-z][\w+#.-]*)\*?[.!]?\s*$")
+_STAR_FIX = re.compile(r"(?:(?<=[?.!])|\n)\s*\*(?P<fix>[A-Za-z][\w+#.-]*)(?<![.])\s*$")  # not "not on *HumanEval+*"
 
 
 def _starred_fix(text: str) -> str:
