@@ -820,6 +820,8 @@ def test_a_dictated_pause_is_a_comma(question, read):
     ("¿cuántos usuarios tenía Code4Me?", "how many users had Code4Me?"),
     # English words a rule makes from a Spanish verb, and other languages, as typed
     ("compile papers with no released code", "compile papers with no released code"),
+    ("automated discovery: which papers, for the related-work para", "automated discovery: which papers, for the "
+                                                                      "related-work para"),  # a paragraph
     ("which papers handle todos in code comments?", "which papers handle todos in code comments?"),
     ("qual é o resultado do STP no miniF2F?", "qual é o resultado do STP no miniF2F?"),
     ("quali paper usano la tecnica migliore su miniF2F?", "quali paper usano la tecnica migliore su miniF2F?"),

@@ -243,7 +243,7 @@ _ALSO_ENGLISH = {"a", "no", "la", "el", "de", "en", "con", "sin", "son", "es", "
                  "sus", "mucho", "bueno", "hasta", "tabla", "hora", "tiempo", "mete", "mire", "resolver",
                  "cuesta", "pro", "pena", "mira", "usa", "los", "las", "por"}
 # Words of the tables the encoder's vocabulary holds, though English does not write them in a question.
-_ONLY_SPANISH = {"dime", "dame", "para", "del", "pero", "bien", "nuevo", "nueva", "esa", "mis", "les"}
+_ONLY_SPANISH = {"dime", "dame", "del", "pero", "bien", "nuevo", "nueva", "esa", "mis", "les"}
 _ACCENTED = re.compile(r"[áéíóúñü¿¡]", re.I)
 _QUESTION_WORDS = {"que": "which", "como": "how"}
 # After these a "qué"/"que" asks ("... y qué métrica usa?"); elsewhere "que" is "that".
