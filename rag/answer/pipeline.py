@@ -204,11 +204,11 @@ def _about_one(question: str, paper: Paper) -> str:
 def _read(question: str, view: IndexView) -> str:
     """The question as it is read: a post's emoji and hashtags taken out ("vibes 📼 which papers ... #AI"), Spanish
     mixed into it in English ("qué papers usan Lean?"), a set of papers asked for as a list ("Let S be the set of
-    papers that ... What is S?"), words
-    typed in capitals for stress in lower case ("whether it's FAST"), no label about the asker ("True or false:") nor
-    sentences of theirs after it ("I think it was gpt-4 but not sure", "for the RL4code week"), clippings and
-    initialisms written out ("repo-level" as the abstracts write it, "HE p@1" as HumanEval pass@1), dictation's
-    numbers and split names as the abstracts write them ("sixty one point seven percent", "mini f2f")."""
+    papers that ... What is S?"), words typed in capitals for stress in lower case ("whether it's FAST"), no label
+    about the asker ("True or false:") nor sentences of theirs after it ("I think it was gpt-4 but not sure", "for the
+    RL4code week"), clippings and initialisms written out ("repo-level" as the abstracts write it, "HE p@1" as
+    HumanEval pass@1), dictation's numbers and split names as the abstracts write them ("sixty one point seven
+    percent", "mini f2f")."""
     written = _written(view)
     question = unstressed(in_words(in_english(without_post_marks(question), view.vocabulary.has)), view.vocabulary)
     question = as_dictated(asked_part(without_purpose(question, lambda text: bool(view.lexicon.paper_mentions(text)))),

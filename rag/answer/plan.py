@@ -1309,7 +1309,8 @@ _OR_ITS_VARIANT = re.compile(r"(?P<name>[\w.+-]*[A-Z0-9][\w.+-]*)\s+or\s+its\s+(
 _BUILT_ON_IT = re.compile(r",?\s+(?:or|including)\s+(?:(?:build|built|derive|derived|make|made)\s+(?:(?:something|"
                           r"anything|stuff)\s+|(?:a|an|their|own)\s+[\w-]+\s+)?(?:out\s+of|on|from|upon)|"
                           r"(?:whoever\s+|the\s+(?:paper|one)\s+that\s+)?(?:introduced|created|proposed))\s+it\s*$")
-# The roles a dataset or benchmark has in a paper; two or more of them, joined by "or", name every use.
+# The roles a dataset or benchmark has in a paper; one for training and one for evaluation, joined by "or", name
+# every use of it.
 _ROLE = (r"(?:(?:the|a|an)\s+)?(?:training|fine-?tuning|pre-?training|evaluation|eval|evals|testing|benchmarking|"
          r"training\s+data|test\s+data|data|(?:a\s+)?benchmark|baselines?|seed\s+data)")
 # "...? (Please) include the paper that originally introduced it.": the paper that made it uses it too.

@@ -254,9 +254,9 @@ def correct_slips(question: str, vocabulary: Vocabulary, english: frozenset[str]
     return _SHORT_WORD.sub(fix_short, question)
 
 
-# A short word run into the next by a space left out ("tocorrectness", "ofthe"): the next word long enough that the
-# split is no chance one.
-# Not "in", "un", "by", "on" ...: "inexact", "infeasible", "byproduct" are words the tables may lack.
+# A short word run into the next by a space left out ("tocorrectness"): the next word five letters or more, so that the
+# split is no chance one. Not "in", "un", "by", "on" ...: "inexact", "infeasible", "byproduct" are words the tables
+# may lack.
 _JOINED = re.compile(r"(?P<small>to|of|and|the|for|with|from)(?P<rest>[a-z]{5,})")
 
 
