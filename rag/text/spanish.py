@@ -245,7 +245,8 @@ _ALSO_ENGLISH = {"a", "no", "la", "el", "de", "en", "con", "sin", "son", "es", "
 # Words of the tables the encoder's vocabulary holds, though English does not write them in a question.
 _ONLY_SPANISH = {"dime", "dame", "del", "pero", "bien", "nuevo", "nueva", "esa", "mis", "les"}
 _ACCENTED = re.compile(r"[áéíóúñü¿¡]", re.I)
-_QUESTION_WORDS = {"que": "which", "como": "how"}
+# Question words read by their place and accent ("qué" which / "que" that, "cómo" how / "como" as).
+_QUESTION_WORDS = frozenset({"que", "como"})
 # After these a "qué"/"que" asks ("... y qué métrica usa?"); elsewhere "que" is "that".
 _ASK_STARTS = re.compile(r"(?:^|[.?!¿;:,(—–-]|\by\b|\bpero\b|\bdime\b|\bsaber\b)\s*$", re.I)
 # Abbreviations, whose letters are no words: "e.g.", "i.e.", "et al.", "vs.".
@@ -380,12 +381,12 @@ def is_spanish(text: str, english: Callable[[str], bool] | None = None) -> bool:
         key = _plain(word)
         found = _lookup(word)
         if (found is None and key not in _PHRASES and key not in _QUESTION_WORDS) or len(key) < 2:
-            continue  # "qué", "cómo": accented, they are Spanish; "é" may be Portuguese
+            continue  # no word of the tables, or a lone letter ("é" may be Portuguese)
         if found is not None and ((found[1] == "verb" and key in _verb_forms()[2]) or
                                   (found[1] in ("noun", "adjective") and not _ACCENTED.search(word))):
             continue  # "compile", "évalué"; "tecnica", "problema" (Italian too)
         if _ACCENTED.search(word) or key in _ONLY_SPANISH or \
-                (key not in _ALSO_ENGLISH | _QUESTION_WORDS.keys() and not known(key)):
+                (key not in _ALSO_ENGLISH | _QUESTION_WORDS and not known(key)):
             return True
     # A phrase of two or more words with one English lacks ("ya sea", "o sea", "los dos").
     for match in _phrase_pattern().finditer(text):
@@ -411,12 +412,12 @@ def in_english(question: str, english: Callable[[str], bool] | None = None) -> s
                                                           .split()) + " ", text)
     pieces = _WORD.split(text)
     words = _WORD.findall(text)
+    known = _english(english)
     out: list[str] = []
     kinds: list[str] = []
     for i, word in enumerate(words):
         before = "".join(p + w for p, w in zip(pieces[:i + 1], [*words[:i], ""], strict=True))
-        read, kind = _word_in_english(word, before, words[i + 1] if i + 1 < len(words) else "", pieces[i + 1],
-                                      _english(english))
+        read, kind = _word_in_english(word, before, words[i + 1] if i + 1 < len(words) else "", pieces[i + 1], known)
         out.append(read)
         kinds.append(kind)
     _adjectives_first(out, kinds, pieces)
