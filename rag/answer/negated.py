@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from rag.text.names import key_names, mention_pattern
 from rag.text.sentences import split_sentences
@@ -39,13 +40,17 @@ class Negated:
     kind: str  # the kind of papers asked about ("theorem-proving"), or "" for the whole index
     things: tuple[str, ...]  # what the deed names ("Lean"; "LLM", "language model"): a paper does it by naming one
 
+    @cached_property
+    def _patterns(self) -> list[re.Pattern[str]]:
+        """A name as the project matches names ("SWE-bench" in "SWE-bench-lite"), a plain thing as its words."""
+        return [mention_pattern(t) if key_names(f"about {t}") else
+                re.compile(rf"(?<![\w-]){re.escape(t)}(?:s|es)?(?![\w-])", re.I) for t in self.things]
+
     def said_in(self, title: str, abstract: str) -> bool:
         """Whether the paper says it does it: its title or a sentence of its abstract names one of the things, the
         sentence not saying it goes without it."""
-        patterns = [mention_pattern(t) if key_names(f"about {t}") else
-                    re.compile(rf"(?<![\w-]){re.escape(t)}(?:s|es)?(?![\w-])", re.I) for t in self.things]
-        return any(p.search(title) for p in patterns) or \
-            any(any(p.search(s) for p in patterns) and not _DENIES.search(s) for s in split_sentences(abstract))
+        return any(p.search(title) for p in self._patterns) or \
+            any(any(p.search(s) for p in self._patterns) and not _DENIES.search(s) for s in split_sentences(abstract))
 
 
 def negated(topic: str, question: str) -> Negated | None:

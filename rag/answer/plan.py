@@ -1292,8 +1292,7 @@ def list_topic(text: str) -> str:
         # on it is a use of it.
         topic = topic[:built.start()]
     roles = _EVERY_ROLE.fullmatch(topic)
-    if roles and not (_TRAINING_ROLE.search(roles[0][len(roles["name"]):]) and
-                      _EVALUATION_ROLE.search(roles[0][len(roles["name"]):])):
+    if roles and not (_TRAINING_ROLE.search(said := topic[roles.end("name"):]) and _EVALUATION_ROLE.search(said)):
         roles = None
     if (roles := roles or _IN_EVALUATION.fullmatch(topic)) and \
             key_names(f"about {roles['name']}") == [roles["name"].strip()]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from rag.text.typos import one_slip_away
+
 # Pictographs, dingbats and their joiners and modifiers; not arrows or mathematical signs ("->", "≈", "≥").
 _EMOJI = (r"[\U0001F000-\U0001FAFF\u2600-\u26FF\u2700-\u27BF\u2B50\u2B55\u231A\u231B\u23E9-\u23FA"
           r"\uFE0F\u200D\u20E3]")
@@ -46,8 +48,6 @@ _STAR_FIX = re.compile(r"(?:(?<=[?.!])|\n)\s*\*(?P<fix>[A-Za-z][\w+#.-]*)(?<![.]
 def _starred_fix(text: str) -> str:
     """The text with a starred correction after it made (the word one slip from the star's put right, the last one
     said); unchanged when nothing is that near."""
-    from rag.text.typos import one_slip_away
-
     if (star := _STAR_FIX.search(text)) is None:
         return text
     rest, fix = text[:star.start()], star["fix"]

@@ -12,9 +12,10 @@ English never writes: "la", "de" or "con" alone may be a name's, or English.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+
+from rag.text.clean import fold
 
 # Phrases first: their words mean something else together. Keys without accents (matched loosely, see _loose);
 # "" drops the phrase (fillers).
@@ -256,7 +257,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.?!¿;:(—–-])\s*$")
 
 def _plain(word: str) -> str:
     """The word in lower case, without accents: how the tables key it."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
+    return fold(word)
 
 
 def _english_forms(base: str) -> tuple[str, str, str]:
@@ -266,7 +267,7 @@ def _english_forms(base: str) -> tuple[str, str, str]:
         return tuple(f"{form} {rest}" for form in _english_forms(head))  # type: ignore[return-value]
     if base == "can":
         return "can", "being able to", "been able to"
-    third = base[:-1] + "ies" if re.search(r"[^aeiou]y$", base) else base + "es" \
+    third = "has" if base == "have" else base[:-1] + "ies" if re.search(r"[^aeiou]y$", base) else base + "es" \
         if re.search(r"(?:s|x|ch|sh|o)$", base) else base + "s"
     stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base
     gerund = stem + "ing"
@@ -282,15 +283,14 @@ def _english_forms(base: str) -> tuple[str, str, str]:
 def _bases() -> dict[str, str]:
     """The English base form of each third person singular the tables read ("tiene": "have", "cubre": "cover"): a
     question asks with "does" and the base ("cuántas subáreas cubre CS-Bench?": how many does CS-Bench cover)."""
-    bases = {}
+    bases: dict[str, str] = {}
+    base_of: dict[str, str] = {}  # English third person -> base ("has" -> "have")
     for infinitive, base in _VERBS:
         stem, ending = infinitive[:-2], infinitive[-2:]
         bases.setdefault(stem + ("a" if ending == "ar" else "e"), base)
-    bases.update({"tiene": "have", "hace": "do", "dice": "say", "puede": "can", "mide": "measure",
-                  "consigue": "achieve", "obtiene": "get", "resuelve": "solve", "muestra": "show",
-                  "encuentra": "find", "propone": "propose", "construye": "build", "incluye": "include",
-                  "introduce": "introduce", "reduce": "reduce", "predice": "predict", "cuesta": "cost",
-                  "necesita": "need", "usa": "use", "saca": "get", "evalua": "evaluate", "cubre": "cover"})
+        base_of.setdefault(_english_forms(base)[0], base)
+    # The irregular ones ("tiene", "hace", "mide"), by the English third person the tables read them as.
+    bases.update({word: base_of[english] for word, english in _IRREGULAR.items() if english in base_of})
     return bases
 
 
@@ -415,11 +415,13 @@ def in_english(question: str, english: Callable[[str], bool] | None = None) -> s
     known = _english(english)
     out: list[str] = []
     kinds: list[str] = []
+    before = ""  # the question as typed up to the word
     for i, word in enumerate(words):
-        before = "".join(p + w for p, w in zip(pieces[:i + 1], [*words[:i], ""], strict=True))
+        before += pieces[i]
         read, kind = _word_in_english(word, before, words[i + 1] if i + 1 < len(words) else "", pieces[i + 1], known)
         out.append(read)
         kinds.append(kind)
+        before += word
     _adjectives_first(out, kinds, pieces)
     text = "".join(p + w for p, w in zip(pieces, [*out, ""], strict=True)).replace(_KEPT, "")
     text = re.sub(r"\s{2,}", " ", text)
