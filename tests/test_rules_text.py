@@ -866,3 +866,59 @@ def test_a_mathematicians_notation_is_read_in_words(question, read):
     from rag.text.notation import in_words
 
     assert in_words(question) == read
+
+
+def _starting(stem: str) -> list[str]:
+    """The completions of a truncated stem in a tiny corpus, commonest first."""
+    words = {"conjectur": ["conjectures", "conjecturer"], "efficien": ["efficiency", "efficient"],
+             "evaluat": ["evaluation", "evaluate"]}
+    return words.get(stem, [])
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    # a string alone: the papers that mention its words, operators as words, truncation completed
+    ("abs:Bellman*", "which papers mention Bellman?"),
+    ('"Turing complete" OR "Turing-complete" anywhere in the abstract',
+     "which papers mention “Turing complete” or “Turing-complete”?"),
+    ('(Isabelle OR "Isabelle/HOL") AND (Lean OR Coq)',
+     "which papers mention Isabelle or “Isabelle/HOL” and Lean or Coq?"),
+    ("code AND energy AND NOT survey", "which papers mention code and energy, not survey?"),
+    ("SELECT title FROM papers WHERE abstract LIKE '%process reward model%' OR abstract LIKE '%PRM%'",
+     "which papers mention “process reward model” or “PRM”?"),
+    # a list asked in words after it: the string is the criterion
+    ("conjectur* -> which papers have a system that makes its own conjectures?", "which papers mention conjectures?"),
+    ('"energy efficien*" OR green -- who looks at energy use?', "which papers mention energy efficiency or green?"),
+    ('"evolutionary search" OR "genetic programming" -- NOT "software evolution" (false drops)',
+     "which papers mention “evolutionary search” or “genetic programming”, not “software evolution”?"),
+    ("abs:HumanEval (HumanEval+ counts too). I want every paper that evaluates on it",
+     "which papers mention HumanEval (HumanEval+ counts too)?"),
+    # a question across the papers it finds, asked in words: as typed
+    ("(tool* OR API*) AND agent* -> how do these papers connect models to tools?",
+     "(tool* OR API*) AND agent* -> how do these papers connect models to tools?"),
+    # no search string: a name with a star, bold, a word in capitals for stress, a plain question with an aside
+    ("The C-to-safe-Rust paper translated HACL*. How large is the library?",
+     "The C-to-safe-Rust paper translated HACL*. How large is the library?"),
+    ("**pseudocode vs natural language** — which guides LMs better?",
+     "**pseudocode vs natural language** — which guides LMs better?"),
+    ("which abstracts contain it? I'm NOT counting typos", "which abstracts contain it? I'm NOT counting typos"),
+    ("which papers make code faster? (code optimi* OR efficient) -- not model inference",
+     "which papers make code faster? (code optimi* OR efficient) -- not model inference"),
+])
+def test_a_librarians_search_string_is_read_as_the_list_it_asks(question, read):
+    from rag.text.search_strings import in_words
+
+    assert in_words(question, _starting) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("Kindly list the papers that use GPT-4o.", "please list the papers that use GPT-4o."),
+    ("what all papers are using Lean? pls do the needful", "which papers are using Lean?"),
+    ("Can you explain what all they found, sir?", "Can you explain what they found?"),
+    ("Which benchmarks does STP report? Please revert at the earliest.", "Which benchmarks does STP report?"),
+    # words of the topic are kept: a "sir" inside a name, "all" without "what"
+    ("which papers cite Sirius or list all benchmarks?", "which papers cite Sirius or list all benchmarks?"),
+])
+def test_courtesies_of_south_asian_english_are_read_plainly(question, read):
+    from rag.text.courtesy import plain_courtesy
+
+    assert plain_courtesy(question) == read

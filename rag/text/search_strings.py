@@ -1,0 +1,97 @@
+"""A database search string in a question, read as the list it asks for.
+
+Why: librarians ask the way they search bibliographic databases: Boolean operators in capitals, parentheses,
+quoted phrases, truncation ("autoformali*"), field tags ("abs:Bellman*") and now and then pseudo-SQL ("SELECT title
+FROM papers WHERE abstract LIKE '%PRM%'"), often followed by the ask in plain words ("-> which papers ..."). Read as
+typed, "AND", "abs:" and "LIKE" are words no abstract has, and the question is refused. The string says exactly
+which words the papers must have, so a list asked by one is read as "which papers mention ...", with its operators
+as words; a question across the papers it finds ("-> how do these papers ...") is left as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Where a string ends and the plain words begin: an arrow, a double dash, "i.e.".
+_RESTATED = re.compile(r"\s*(?:->|=>|→|\s--+|\s[—–])\s*(?:i\.\s?e\.,?\s*)?|\s*\bi\.\s?e\.,?\s*", re.I)
+_SQL = re.compile(r"^\s*SELECT\s+[\w*, ]+?\s+FROM\s+\w+\s+WHERE\s+(?P<where>.+)$", re.I | re.S)
+# "abstract LIKE '%process reward%'", "model_tested LIKE "ChatGPT%"", "study_type = "empirical"": the value looked for.
+_CONDITION = re.compile(r"\b\w+\s+(?:NOT\s+)?(?:LIKE|=|ILIKE)\s*(?P<q>['\"])%?(?P<value>[^'\"%]+?)%?(?P=q)", re.I)
+_FIELD_TAG = re.compile(r"(?<![\w/])(?:abs|ti|title|abstract|kw|tiab|all)\s*:\s*(?=\S)", re.I)
+_WHERE_SEARCHED = re.compile(r"\s*\b(?:in|anywhere\s+in)\s+(?:the\s+)?(?:abstracts?|titles?|text)\b", re.I)
+_OPERATOR = re.compile(r"(?<=[\w\"')*])\s+(?:AND\s+NOT|AND|OR|NOT)\s+(?=[\w\"'(])")
+_TRUNCATED = re.compile(r"(?<![\w*])(?P<stem>[A-Za-z][\w-]{2,})\*(?![\w*])")
+_ASK = re.compile(r"\b(?:which|what|who|how|list|any|every|all|does|do|is|are)\b|\?", re.I)
+# A plain ask after the string that wants papers: the string's words are its criterion.
+_LIST_ASK = re.compile(r"^(?:(?:so|ok)\s+)?(?:which\b(?!\s+(?:one|of\s+the\s+two)\b)|what\s+(?:(?!(?:do|does|did|are|"
+                       r"is|were|was|have|has|these|those|the)\b)[\w-]+\s+)?(?:papers|works|studies|abstracts|evals|"
+                       r"benchmarks)\b)|^(?:(?:i\s+)?(?:want|need)\s+)?(?:every|all|each|only)\s+(?:the\s+)?"
+                       r"(?:papers?|works?|studies|ones)\b|^who\b|^list\b", re.I)
+# A plain question with a string in it as an aside ("which papers ...? (code optimi* OR ...)"): asked in words.
+_PLAIN_FIRST = re.compile(r"^\s*(?:which|what|who|how|is|are|does|do|did|can|could|list|name)\b", re.I)
+# "(HumanEval+ counts too)": the searcher's remark in brackets, not a group of terms.
+_REMARK = re.compile(r"\s*\((?=[^()]*\b(?:counts?|too|incl\w*|e\.g\.|only|also|those|these|false)\b)[^()]*\)")
+_NOT_AFTER = re.compile(r"^\s*NOT\s+(?P<rest>.+)$", re.S)
+
+
+def in_words(question: str, completions: Callable[[str], list[str]]) -> str:
+    """The question as the list its search string asks for, or the question itself when it holds no search string.
+    `completions(stem)`: the abstracts' words starting with a truncated stem, commonest first."""
+    string, _, plain = _split(question)
+    if not _is_search_string(string) or _PLAIN_FIRST.match(string):
+        return question
+    plain = plain.strip()
+    words = _words(string, completions)
+    if not words:
+        return question
+    if plain and (not_ := _NOT_AFTER.match(plain)):
+        # "... -- NOT "software evolution", NOT "query evolution" (those are false drops)": more left out
+        left_out = re.sub(r",?\s+NOT\s+", ", not ", _REMARK.sub("", not_["rest"]))
+        return f"which papers mention {words}, not {_words(left_out, completions)}?"
+    if plain and _ASK.search(plain) and not any(_LIST_ASK.match(part) for part in re.split(r"[,.;:]\s+", plain)):
+        # "(tool* OR API*) AND agent* -> how do these papers connect models to tools?": no list, asked of the papers
+        # the string finds, as typed (the string's words are what the answer is about).
+        return question
+    return f"which papers mention {words}?"
+
+
+def _split(question: str) -> tuple[str, str, str]:
+    if (sql := _SQL.match(question)) and not _RESTATED.search(sql["where"]):
+        return question, "", ""
+    match = _RESTATED.search(question) or re.search(r"(?<=[.?!])\s+(?=[A-Z])", question)
+    if not match:
+        return question, "", ""
+    return question[:match.start()], match.group(), question[match.end():]
+
+
+def _is_search_string(text: str) -> bool:
+    if re.search(r"\b(?:which|what|who|how|i|i['’]m|my|we)\b|\?", text, re.I) and not _SQL.match(text):
+        return False  # a sentence with a word in capitals for stress ("I'm NOT counting")
+    return bool(_SQL.match(text) or _FIELD_TAG.search(text) or _OPERATOR.search(text) or
+                # "conjectur* -> which papers ...": a truncated word alone, not a name in a sentence ("... HACL*.")
+                (_TRUNCATED.search(text) and len(text.split()) <= 3))
+
+
+def _words(string: str, completions: Callable[[str], list[str]]) -> str:
+    if sql := _SQL.match(string):
+        string = _CONDITION.sub(lambda m: f'"{m["value"].strip()}"', sql["where"])
+    remarks = "".join(_REMARK.findall(string))
+    string = _WHERE_SEARCHED.sub("", _FIELD_TAG.sub("", _REMARK.sub("", string)))
+    # "\"instruction tun*\"": a phrase with a truncated word is no exact phrase
+    string = re.sub(r"\"(?P<double>[^\"]*)\"|(?<!\w)'(?P<single>[^']*)'(?!\w)",
+                    lambda m: m.group() if "*" not in m.group() else m["double"] or m["single"], string)
+    string = _TRUNCATED.sub(lambda m: _completed(m["stem"], completions), string)
+    string = re.sub(r"(?<=[\w\"')])\s+AND\s+NOT\s+", ", not ", string)
+    string = _OPERATOR.sub(lambda m: f" {m.group().strip().lower()} ", string)
+    string = re.sub(r"[()]", " ", string)
+    # "'%PRM%'" and "\"Isabelle/HOL\"": a phrase quoted the way the answers quote it
+    string = re.sub(r"(?<![\w])[\"'](?P<phrase>[^\"']+?)[\"'](?!\w)", r"“\g<phrase>”", string)
+    return re.sub(r"\s+", " ", string).strip(" ,.;?") + remarks
+
+
+def _completed(stem: str, completions: Callable[[str], list[str]]) -> str:
+    """A truncated stem as the abstracts' commonest word it starts ("conjectur*" -> "conjectures"), in the case the
+    asker typed it; the stem itself when no word starts so."""
+    found = completions(stem.lower())
+    return stem + found[0][len(stem):] if found else stem
