@@ -4114,3 +4114,81 @@ def test_a_paper_naming_what_is_denied_does_it_unless_it_says_it_goes_without(ab
     from rag.answer.negated import negated
 
     assert negated("don't use GPT-4", "which papers don't use GPT-4?").said_in("A title", abstract) is said
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    # a story, then an ask that says all it asks: the ask alone
+    ("so HCI people keep telling me ML folks never do user studies. Which papers ran a study with human participants?",
+     "Which papers ran a study with human participants?"),
+    ("Say cost per task is my binding constraint. Which agentic systems here report a dollar cost per task?",
+     "Which agentic systems here report a dollar cost per task?"),
+    # a scene before a colon; a story naming only what the ask names; a question across papers after a story of
+    # words no abstract has
+    ("Picture a skeptic who trusts only live deployments: which code completion papers test with real developers?",
+     "which code completion papers test with real developers?"),
+    ("My labmate says Lean is eating formal math. Which papers do theorem proving in Lean with real proofs?",
+     "Which papers do theorem proving in Lean with real proofs?"),
+    ("Say cost per task is my binding constraint. What dollar costs do the agentic systems report per task?",
+     "What dollar costs do the agentic systems report per task?"),
+    # a story naming what the ask does not, or a question across papers whose story is its topic: whole
+    ("CoCoNUT excludes OOP from its claim. Which models score above 5% on the OOP traces?",
+     "CoCoNUT excludes OOP from its claim. Which models score above 5% on the OOP traces?"),
+    ("Training data for provers seems scarce. What have people tried to get around the lack of formal proofs?",
+     "Training data for provers seems scarce. What have people tried to get around the lack of formal proofs?"),
+    ("so I was reading about genetic programming history last night and it got me wondering which papers in here "
+     "use evolutionary search as a core part of the method", "which papers in here use evolutionary search as a core "
+     "part of the method"),
+    # the ask points back at a scene the asker sets: the scene in its place
+    ("Say I need a math fine-tuning set whose solutions are programs. Which papers have built a dataset like that?",
+     "Which papers have built a math fine-tuning set whose solutions are programs?"),
+    ("Suppose I'm designing an agent acting in web browsers. Which papers evaluate agents in that kind of setting?",
+     "Which papers evaluate agents in an agent acting in web browsers?"),
+    # the ask points back at a story that sets no scene, or says too little by itself: whole
+    ("Lean keeps coming up in talks. Which papers have built a dataset like that?",
+     "Lean keeps coming up in talks. Which papers have built a dataset like that?"),
+    ("I have one doubt regarding picking the best sampled program. What are the different strategies used?",
+     "I have one doubt regarding picking the best sampled program. What are the different strategies used?"),
+    # a first question, a plain question, an ask framed in its own sentence: as typed
+    ("Which papers use Lean? Which of them use Isabelle too?",
+     "Which papers use Lean? Which of them use Isabelle too?"),
+    ("I want to know which papers use Lean", "I want to know which papers use Lean"),
+])
+def test_a_story_before_a_question_is_set_aside_when_the_question_says_all(question, read):
+    from rag.answer.preamble import without_story
+
+    assert without_story(question, lambda text: {name.lower() for name in ("CoCoNUT", "Lean") if name in text},
+                         lambda word: word not in {"binding", "constraint", "labmate"}) == read
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("which abstracts use the word 'undergraduate' (incl. undergraduate-level)?", ["undergraduate"]),
+    ("the adjective 'interactive' - which abstracts use it?", ["interactive"]),
+    ("Who uses the exact phrase 'human expert' or 'human experts'?", ["human expert", "human experts"]),
+    ('which papers contain "verifier"?', ["verifier"]),
+    # words quoted in another sentence than the ask, or no words asked of the papers
+    ("Most abstracts say 'efficient' without a price. Which ones put a dollar figure on it?", []),
+    ("what does the word 'agentic' mean in ADAS?", []),
+    ("which papers use Lean?", []),
+])
+def test_the_words_a_list_asks_the_abstracts_to_write(question, words):
+    from rag.answer.words_asked import words_asked
+
+    assert words_asked(question) == words
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("ENAMEL is an odd acronym. What does it stand for?", "ENAMEL is an odd acronym. What does ENAMEL stand for?"),
+    ("I keep hearing about STP. What is its miniF2F score?", "I keep hearing about STP. What is STP's miniF2F score?"),
+    # the ask names its own thing, two things came before, "it" of nothing, or one sentence: as typed
+    ("STP is neat. What does CodeTree score on it?", "STP is neat. What does CodeTree score on it?"),
+    ("STP and ENAMEL came up. What does it stand for?", "STP and ENAMEL came up. What does it stand for?"),
+    ("STP came up. Is it true that provers need data?", "STP came up. Is it true that provers need data?"),
+    ("What does ENAMEL stand for and what does it measure?", "What does ENAMEL stand for and what does it measure?"),
+    ("Codex gets talked about a lot. Where does it appear?", "Codex gets talked about a lot. Where does it appear?"),
+    ("STP averages 61.7% on two sets. Which of those was its weakest?",
+     "STP averages 61.7% on two sets. Which of those was its weakest?"),
+])
+def test_an_asks_it_is_the_one_thing_named_before_it(question, read):
+    from rag.answer.preamble import it_named
+
+    assert it_named(question, lambda text: [n for n in ("ENAMEL", "STP", "CodeTree") if n in text]) == read

@@ -34,6 +34,7 @@ from rag.answer.negated import Negated, negated
 from rag.answer.one_asked import asked_of_one
 from rag.answer.origin import made_by, unmade
 from rag.answer.plan import NARROWING, Plan, asked_part
+from rag.answer.preamble import it_named, without_story
 from rag.answer.question import check_question
 from rag.answer.refusal import for_low_score, refusal, refuse
 from rag.answer.unknowns import (
@@ -48,8 +49,10 @@ from rag.errors import QuestionError
 from rag.index.view import IndexView
 from rag.settings import RetrievalSettings
 from rag.text.clippings import spell_out
+from rag.text.courtesy import plain_courtesy
 from rag.text.initialisms import spell_initialisms
 from rag.text.notation import in_words
+from rag.text.search_strings import in_words as searched_in_words
 from rag.text.sentences import split_sentences
 from rag.text.social import without_post_marks
 from rag.text.spanish import in_english
@@ -210,7 +213,11 @@ def _read(question: str, view: IndexView) -> str:
     HumanEval pass@1), dictation's numbers and split names as the abstracts write them ("sixty one point seven
     percent", "mini f2f")."""
     written = _written(view)
-    question = unstressed(in_words(in_english(without_post_marks(question), view.vocabulary.has)), view.vocabulary)
+    question = searched_in_words(plain_courtesy(without_post_marks(question)), view.vocabulary.starting)
+    question = unstressed(in_words(in_english(question, view.vocabulary.has)), view.vocabulary)
+    question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)},
+                             view.vocabulary.uses)
+    question = it_named(question, lambda text: [m.text for m in view.lexicon.find(text)])
     question = as_dictated(asked_part(without_purpose(question, lambda text: bool(view.lexicon.paper_mentions(text)))),
                            view.corpus_text)
     return spell_initialisms(spell_out(question, written), view.corpus_text, written)
@@ -272,10 +279,16 @@ def plan_question(searched: str, view: IndexView, paper_ids: Sequence[str] | Non
                   has_history: bool = False) -> tuple[Plan, str]:
     """The question's shape; a question scoped to chosen papers is about them, and says so."""
     from rag.answer.plan import understand
+    from rag.answer.words_asked import words_asked
     from rag.text.names import short_name
 
     if paper_ids is None:
-        return understand(searched, view.lexicon, has_history), searched
+        shape = understand(searched, view.lexicon, has_history)
+        if shape.kind not in ("list", "clarify") and words_asked(searched):
+            # "Tracking the word "verifier" - which abstracts contain it?": the list of abstracts writing it, however
+            # the rest of the question reads
+            shape = Plan("list", topic=" or ".join(words_asked(searched)))
+        return shape, searched
     chosen = [pid for pid in dict.fromkeys(paper_ids) if pid in view.papers]
     if not chosen:
         raise QuestionError("None of the chosen papers is in the index; pick a paper from the Papers list.")
@@ -595,6 +608,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     refused, not answered with whatever ranks first."""
     from rag.answer.acronyms import defined_as
     from rag.answer.listing import (
+        Match,
         asks_mentions,
         find_matches,
         list_answer,
@@ -606,6 +620,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         with_closest,
     )
     from rag.answer.released import release_asked
+    from rag.answer.words_asked import words_asked, writing
     from rag.text.chatter import CHATTER
     from rag.text.typos import TWO_LETTER_WORDS
 
@@ -655,6 +670,16 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         return _not_doing(denied, question, found, [p for p in view.papers.values() if p.paper_id not in besides])
     if repeated := repeated_unused(found.searched, view.vocabulary):
         return refuse(question, found, not_mentioned(repeated))
+    if terms := words_asked(question):
+        # "which abstracts use the word 'interactive'?": the papers writing it, whatever they are about
+        said = " or ".join(f"“{term}”" for term in terms)
+        written = writing(terms, [p for p in view.papers.values() if p.paper_id not in besides],
+                          titles=not re.search(r"\babstracts?\b", question, re.I))
+        if not written:
+            return refuse(question, found, f"No indexed abstract writes {said}.")
+        return list_answer([Match(paper, sentence, 1.0) for paper, sentence in written], view.papers,
+                           topic=f"the word{'s' if len(terms) > 1 else ''} {' or '.join(terms)}", query=question,
+                           searched=found.searched)
     # A release is read from what the abstract says it makes public ("provide links to their GitHub repositories":
     # no abstract writes "links", many give one).
     if release_asked(topic) is None and \

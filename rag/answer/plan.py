@@ -202,6 +202,8 @@ _ASKER = re.compile(r"(?:for (?:my|our|a) (?:[\w-]+ ){0,2}(?:survey|thesis|revie
                     r"(?:question|one|check|sanity check|q)|sanity check|question|q|(?:(?:a )?bit of )?a random "
                     r"(?:one|question)|random (?:one|question)|fyi|btw|side note|curious|follow-?up|ok(?:ay)?|so|hi|"
                     r"hey|hello|eli5|explain like i['’]?m (?:five|5)|"
+                    # a ticket's labels: "TL;DR needed:", "Ask:"
+                    r"tl;?\s?dr(?: (?:needed|please|pls|version))?|(?:the |my |quick )?ask|"
                     # "True or false: ...": how the asker wants it answered, no alternatives to choose between.
                     r"true or false|true/false|yes or no|yes/no)"
                     # "Quick sanity check before I write this line": when the asker needs it
@@ -506,7 +508,10 @@ _PAPERS_ASKED = re.compile(r"(?:^|[.?!:;,—–-]\s*)(?:so\s+)?which\s+(?:papers
                            # "need every paper that has GPT-4o numbers or uses GPT-4o as the base model"
                            r"(?:^|[.?!:;]\s*)(?:(?:i\s+)?(?:need|want)\s+|(?:list|give\s+me|show\s+me|find)\s+)?"
                            r"(?:every|all(?:\s+the)?|each)\s+(?:paper|work|study|studie)s?\s+(?:(?:in\s+)?here\s+)?"
-                           r"(?:that|which|where|in\s+which)\b", re.I)
+                           r"(?:that|which|where|in\s+which)\b|"
+                           # "please list the papers where GPT-4o is used, as base model or for evaluation"
+                           r"(?:^|[.?!:;]\s*)(?:please\s+)?(?:list|name|give\s+me|show\s+me)\s+(?:all\s+)?the\s+"
+                           r"(?:papers|works|studies)\s+(?:that|which|where|in\s+which)\b", re.I)
 
 
 def _planned(question: str, lexicon: Lexicon, has_history: bool, mentions: list[Mention]) -> Plan:
@@ -1300,7 +1305,14 @@ def list_topic(text: str) -> str:
         # training and one for evaluation, in whichever role, is any use of it ("for fine-tuning or pretraining" is
         # not); "MBPP in their evaluation": a benchmark's use, whatever sentence reports it.
         topic = roles["name"]
+    topic = _WHOSE_ABSTRACT.sub("", topic)
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
+
+
+# "every paper whose abstract mentions GSM8K": the papers mentioning it (every paper has one abstract).
+_WHOSE_ABSTRACT = re.compile(r"^(?:whose|where\s+the|in\s+which\s+the)\s+(?:own\s+)?abstracts?\s+(?:(?:actually|"
+                             r"explicitly|even)\s+)?(?:mentions?|names?|contains?|cites?|writes?|refers?\s+to|says?)\s+",
+                             re.I)
 
 
 _OR_ITS_VARIANT = re.compile(r"(?P<name>[\w.+-]*[A-Z0-9][\w.+-]*)\s+or\s+its\s+(?:[\w+-]+\s+)?(?:versions?|variants?|"
