@@ -4128,9 +4128,12 @@ def test_a_paper_naming_what_is_denied_does_it_unless_it_says_it_goes_without(ab
      "which code completion papers test with real developers?"),
     ("My labmate says Lean is eating formal math. Which papers do theorem proving in Lean with real proofs?",
      "Which papers do theorem proving in Lean with real proofs?"),
+    # a story naming what the ask does not, a question across papers (its story is often its topic), a scope before
+    # "I'd like to know which": whole
     ("Say cost per task is my binding constraint. What dollar costs do the agentic systems report per task?",
-     "What dollar costs do the agentic systems report per task?"),
-    # a story naming what the ask does not, or a question across papers whose story is its topic: whole
+     "Say cost per task is my binding constraint. What dollar costs do the agentic systems report per task?"),
+    ("Among the code completion papers I would like to know which papers use reinforcement learning for training.",
+     "Among the code completion papers I would like to know which papers use reinforcement learning for training."),
     ("CoCoNUT excludes OOP from its claim. Which models score above 5% on the OOP traces?",
      "CoCoNUT excludes OOP from its claim. Which models score above 5% on the OOP traces?"),
     ("Training data for provers seems scarce. What have people tried to get around the lack of formal proofs?",
@@ -4138,12 +4141,14 @@ def test_a_paper_naming_what_is_denied_does_it_unless_it_says_it_goes_without(ab
     ("so I was reading about genetic programming history last night and it got me wondering which papers in here "
      "use evolutionary search as a core part of the method", "which papers in here use evolutionary search as a core "
      "part of the method"),
-    # the ask points back at a scene the asker sets: the scene in its place
+    # the ask points back at a scene the asker sets: the scene in its place; "a dataset like that" keeps its noun
     ("Say I need a math fine-tuning set whose solutions are programs. Which papers have built a dataset like that?",
-     "Which papers have built a math fine-tuning set whose solutions are programs?"),
+     "Say I need a math fine-tuning set whose solutions are programs. Which papers have built a dataset like that?"),
     ("Suppose I'm designing an agent acting in web browsers. Which papers evaluate agents in that kind of setting?",
      "Which papers evaluate agents in an agent acting in web browsers?"),
     # the ask points back at a story that sets no scene, or says too little by itself: whole
+    ("I'm collecting work that applies RL to code generation. Which papers in the collection fit?",
+     "I'm collecting work that applies RL to code generation. Which papers in the collection fit?"),
     ("Lean keeps coming up in talks. Which papers have built a dataset like that?",
      "Lean keeps coming up in talks. Which papers have built a dataset like that?"),
     ("I have one doubt regarding picking the best sampled program. What are the different strategies used?",
@@ -4156,29 +4161,50 @@ def test_a_paper_naming_what_is_denied_does_it_unless_it_says_it_goes_without(ab
 def test_a_story_before_a_question_is_set_aside_when_the_question_says_all(question, read):
     from rag.answer.preamble import without_story
 
-    assert without_story(question, lambda text: {name.lower() for name in ("CoCoNUT", "Lean") if name in text},
-                         lambda word: word not in {"binding", "constraint", "labmate"}) == read
+    assert without_story(question, lambda text: {name.lower() for name in ("CoCoNUT", "Lean") if name in text}) == read
 
 
-@pytest.mark.parametrize(("question", "words"), [
-    ("which abstracts use the word 'undergraduate' (incl. undergraduate-level)?", ["undergraduate"]),
-    ("the adjective 'interactive' - which abstracts use it?", ["interactive"]),
-    ("Who uses the exact phrase 'human expert' or 'human experts'?", ["human expert", "human experts"]),
-    ('which papers contain "verifier"?', ["verifier"]),
-    # words quoted in another sentence than the ask, or no words asked of the papers
-    ("Most abstracts say 'efficient' without a price. Which ones put a dollar figure on it?", []),
-    ("what does the word 'agentic' mean in ADAS?", []),
-    ("which papers use Lean?", []),
+@pytest.mark.parametrize(("question", "words", "every"), [
+    ("which abstracts use the word 'undergraduate' (incl. undergraduate-level)?", ["undergraduate"], False),
+    ("the adjective 'interactive' - which abstracts use it?", ["interactive"], False),
+    ("Who uses the exact phrase 'human expert' or 'human experts'?", ["human expert", "human experts"], False),
+    ('which papers contain "verifier"?', ["verifier"], False),
+    ("which abstracts use both the word 'safe' and 'Rust'?", ["safe", "Rust"], True),
+    ("which abstracts use the phrase 'the model's ability'?", ["the model's ability"], False),
+    # words quoted in another sentence than the ask, a use of the thing, not the word, a negation or a condition the
+    # words do not say, or no words asked of the papers
+    ("Most abstracts say 'efficient' without a price. Which ones put a dollar figure on it?", [], False),
+    ("Which papers use 'execution feedback' to improve code generation?", [], False),
+    ("Which abstracts don't use the word 'novel'?", [], False),
+    ("Which 2024 papers use the word 'agentic'?", [], False),
+    ("Which benchmarks do papers using the term 'repository-level' introduce?", [], False),
+    ("what does the word 'agentic' mean in ADAS?", [], False),
+    ("which papers use Lean?", [], False),
 ])
-def test_the_words_a_list_asks_the_abstracts_to_write(question, words):
+def test_the_words_a_list_asks_the_abstracts_to_write(question, words, every):
     from rag.answer.words_asked import words_asked
 
-    assert words_asked(question) == words
+    assert words_asked(question) == (words, every)
+
+
+@pytest.mark.parametrize(("term", "written", "not_written"), [
+    ("verifier", ["verifiers for math", "a verifier-based method"], ["versifiers", "unverified"]),
+    ("test time", ["scaling test-time compute", "at test time"], ["testtime"]),
+    ("pass@k", ["pass@1 of 40%", "pass@k"], ["passes"]),
+])
+def test_a_word_asked_is_met_as_the_abstracts_may_write_it(term, written, not_written):
+    from rag.answer.words_asked import _written
+
+    assert all(_written(term).search(text) for text in written)
+    assert not any(_written(term).search(text) for text in not_written)
 
 
 @pytest.mark.parametrize(("question", "read"), [
     ("ENAMEL is an odd acronym. What does it stand for?", "ENAMEL is an odd acronym. What does ENAMEL stand for?"),
-    ("I keep hearing about STP. What is its miniF2F score?", "I keep hearing about STP. What is STP's miniF2F score?"),
+    ("I keep hearing about STP. What does it score on miniF2F?",
+     "I keep hearing about STP. What does STP score on miniF2F?"),
+    # "its" is left to the plan, which knows a figure the abstract lacks ("STP's pass@1" would be answered)
+    ("STP headlines 61.7% at pass@3200. What is its pass@1?", "STP headlines 61.7% at pass@3200. What is its pass@1?"),
     # the ask names its own thing, two things came before, "it" of nothing, or one sentence: as typed
     ("STP is neat. What does CodeTree score on it?", "STP is neat. What does CodeTree score on it?"),
     ("STP and ENAMEL came up. What does it stand for?", "STP and ENAMEL came up. What does it stand for?"),

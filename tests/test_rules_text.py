@@ -892,6 +892,15 @@ def _starting(stem: str) -> list[str]:
      "which papers mention “evolutionary search” or “genetic programming”, not “software evolution”?"),
     ("abs:HumanEval (HumanEval+ counts too). I want every paper that evaluates on it",
      "which papers mention HumanEval (HumanEval+ counts too)?"),
+    ("SELECT title FROM papers WHERE abstract LIKE '%theorem%' AND abstract NOT LIKE '%Lean%'",
+     "which papers mention “theorem”, not “Lean”?"),
+    ('TITLE-ABS-KEY("code completion") AND TITLE-ABS-KEY(latency)',
+     "which papers mention “code completion” and latency?"),
+    # a narrower list asked in words, naming what the string does not: the words
+    ("agent* -> which papers evaluate on Minecraft?", "which papers evaluate on Minecraft?"),
+    # a pick or a comparison asked after the string: as typed
+    ("PlanSearch AND CodeTree -> which is better on HumanEval?",
+     "PlanSearch AND CodeTree -> which is better on HumanEval?"),
     # a question across the papers it finds, asked in words: as typed
     ("(tool* OR API*) AND agent* -> how do these papers connect models to tools?",
      "(tool* OR API*) AND agent* -> how do these papers connect models to tools?"),
@@ -901,6 +910,13 @@ def _starting(stem: str) -> list[str]:
     ("**pseudocode vs natural language** — which guides LMs better?",
      "**pseudocode vs natural language** — which guides LMs better?"),
     ("which abstracts contain it? I'm NOT counting typos", "which abstracts contain it? I'm NOT counting typos"),
+    # labels, requests and claims with a word in capitals
+    ("Hi all: quick one. Which papers use Lean?", "Hi all: quick one. Which papers use Lean?"),
+    ("Title: DotaMath. Which datasets does it train on?", "Title: DotaMath. Which datasets does it train on?"),
+    ("Summarize PlanSearch AND CodeTree", "Summarize PlanSearch AND CodeTree"),
+    ("AlphaCode did NOT use RL", "AlphaCode did NOT use RL"),
+    ("pass@1 OR pass@k, whichever they report, for AlphaCode",
+     "pass@1 OR pass@k, whichever they report, for AlphaCode"),
     ("which papers make code faster? (code optimi* OR efficient) -- not model inference",
      "which papers make code faster? (code optimi* OR efficient) -- not model inference"),
 ])
@@ -911,12 +927,18 @@ def test_a_librarians_search_string_is_read_as_the_list_it_asks(question, read):
 
 
 @pytest.mark.parametrize(("question", "read"), [
-    ("Kindly list the papers that use GPT-4o.", "please list the papers that use GPT-4o."),
+    ("Kindly list the papers that use GPT-4o.", "list the papers that use GPT-4o."),
+    ("Sir kindly tell which papers use Rust.", "tell which papers use Rust."),
+    ("which papers are using Codex? pls do the needful asap and share same", "which papers are using Codex?"),
     ("what all papers are using Lean? pls do the needful", "which papers are using Lean?"),
     ("Can you explain what all they found, sir?", "Can you explain what they found?"),
     ("Which benchmarks does STP report? Please revert at the earliest.", "Which benchmarks does STP report?"),
     # words of the topic are kept: a "sir" inside a name, "all" without "what"
     ("which papers cite Sirius or list all benchmarks?", "which papers cite Sirius or list all benchmarks?"),
+    ("Which papers compare to SIR?", "Which papers compare to SIR?"),
+    ("which abstracts use the word 'kindly'?", "which abstracts use the word 'kindly'?"),
+    ("What all the papers share is a benchmark", "What all the papers share is a benchmark"),
+    ("What all-to-all attention do they use?", "What all-to-all attention do they use?"),
 ])
 def test_courtesies_of_south_asian_english_are_read_plainly(question, read):
     from rag.text.courtesy import plain_courtesy

@@ -215,8 +215,7 @@ def _read(question: str, view: IndexView) -> str:
     written = _written(view)
     question = searched_in_words(plain_courtesy(without_post_marks(question)), view.vocabulary.starting)
     question = unstressed(in_words(in_english(question, view.vocabulary.has)), view.vocabulary)
-    question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)},
-                             view.vocabulary.uses)
+    question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)})
     question = it_named(question, lambda text: [m.text for m in view.lexicon.find(text)])
     question = as_dictated(asked_part(without_purpose(question, lambda text: bool(view.lexicon.paper_mentions(text)))),
                            view.corpus_text)
@@ -284,10 +283,10 @@ def plan_question(searched: str, view: IndexView, paper_ids: Sequence[str] | Non
 
     if paper_ids is None:
         shape = understand(searched, view.lexicon, has_history)
-        if shape.kind not in ("list", "clarify") and words_asked(searched):
+        if shape.kind not in ("list", "clarify") and (terms := words_asked(searched)[0]):
             # "Tracking the word "verifier" - which abstracts contain it?": the list of abstracts writing it, however
             # the rest of the question reads
-            shape = Plan("list", topic=" or ".join(words_asked(searched)))
+            shape = Plan("list", topic=" or ".join(terms))
         return shape, searched
     chosen = [pid for pid in dict.fromkeys(paper_ids) if pid in view.papers]
     if not chosen:
@@ -670,15 +669,17 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         return _not_doing(denied, question, found, [p for p in view.papers.values() if p.paper_id not in besides])
     if repeated := repeated_unused(found.searched, view.vocabulary):
         return refuse(question, found, not_mentioned(repeated))
-    if terms := words_asked(question):
+    terms, every = words_asked(question)
+    if terms:
         # "which abstracts use the word 'interactive'?": the papers writing it, whatever they are about
-        said = " or ".join(f"“{term}”" for term in terms)
+        joined = " and " if every else " or "
+        said = joined.join(f"“{term}”" for term in terms)
         written = writing(terms, [p for p in view.papers.values() if p.paper_id not in besides],
-                          titles=not re.search(r"\babstracts?\b", question, re.I))
+                          titles=not re.search(r"\babstracts?\b", question, re.I), every=every)
         if not written:
             return refuse(question, found, f"No indexed abstract writes {said}.")
         return list_answer([Match(paper, sentence, 1.0) for paper, sentence in written], view.papers,
-                           topic=f"the word{'s' if len(terms) > 1 else ''} {' or '.join(terms)}", query=question,
+                           topic=f"the word{'s' if len(terms) > 1 else ''} {joined.join(terms)}", query=question,
                            searched=found.searched)
     # A release is read from what the abstract says it makes public ("provide links to their GitHub repositories":
     # no abstract writes "links", many give one).

@@ -1306,9 +1306,18 @@ def list_topic(text: str) -> str:
         # not); "MBPP in their evaluation": a benchmark's use, whatever sentence reports it.
         topic = roles["name"]
     topic = _WHOSE_ABSTRACT.sub("", topic)
+    if (used := _USED_IN_ROLES.fullmatch(topic)) and key_names(f"about {used['name']}") == [used["name"].strip()]:
+        # "where GPT-4o is used, either as base model or for evaluation": any use of the name, in whichever role
+        # (the roles' words matched every abstract: 34 papers for a name none has)
+        topic = used["name"]
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
 
 
+_USE_ROLE = (r"(?:(?:a|an|the|their|its)\s+)?(?:base\s+models?|backbones?|baselines?|evaluation|eval|evaluators?|"
+             r"judges?|comparison|teachers?|generators?|training|fine-?tuning|benchmarks?|solvers?)")
+_USED_IN_ROLES = re.compile(rf"(?:where|in\s+which)\s+(?P<name>.+?)\s+(?:is|are|was|were|gets?|got)\s+used\s*,?\s*"
+                            rf"(?:either\s+|whether\s+)?(?:as|for|in)\s+{_USE_ROLE}(?:\s*(?:,|/|\bor\b|\band\b)\s*"
+                            rf"(?:(?:as|for|in)\s+)?{_USE_ROLE})+", re.I)
 # "every paper whose abstract mentions GSM8K": the papers mentioning it (every paper has one abstract).
 _WHOSE_ABSTRACT = re.compile(r"^(?:whose|where\s+the|in\s+which\s+the)\s+(?:own\s+)?abstracts?\s+(?:(?:actually|"
                              r"explicitly|even)\s+)?(?:mentions?|names?|contains?|cites?|writes?|refers?\s+to|says?)\s+",

@@ -17,39 +17,61 @@ from rag.types import Paper
 
 _WORD_NOUN = (r"(?:(?:exact|literal|actual)\s+)?(?:word|words|term|terms|phrase|phrases|string|adjective|noun|verb|"
               r"expression|wording)")
+# Quoted terms, one or several ("'test-time' or 'inference-time'"), each closed by its own quote ("the model's").
+_QUOTE = r"[\"'‘“](?:[^\"'’”]|['’](?=[a-z]))*?[\"'’”](?![a-z])"
+_TERMS = rf"(?P<terms>{_QUOTE}(?:\s*(?:,|\bor\b|\band\b|/)\s*{_QUOTE})*)"
+# Said last in its clause: "which papers use 'execution feedback' to improve code generation?" asks of its use.
+_CLAUSE_END = r"(?=\s*(?:[?.!,;:(—–-]|$))"
 # "which abstracts use the word 'interactive'", "contain the term "verifier"", "the adjective 'interactive' - which
 # abstracts use it": quoted words said to be words.
-_TERMS = r"(?P<terms>(?:[\"'‘“][^\"'’”]{2,40}[\"'’”](?:\s*(?:,|or|and|/)\s*)?)+)"
-_WORDS_SAID = re.compile(rf"\bthe\s+{_WORD_NOUN}\s+{_TERMS}", re.I)
+_WORDS_SAID = re.compile(rf"\bthe\s+{_WORD_NOUN}\s+{_TERMS}{_CLAUSE_END}", re.I)
 # "which abstracts contain 'pass@k'?", "who uses 'test-time' or 'inference-time'?": quoted after a verb of writing.
 _QUOTED_AFTER = re.compile(r"\b(?:use|uses|using|contain|contains|containing|write|writes|mention|mentions|have|has|"
-                           r"name|names|say|says|talks?\s+about)\s+(?:the\s+)?" + _TERMS, re.I)
-_ASKS_PAPERS = re.compile(r"\b(?:which|what|who|any)\b.{0,40}?\b(?:abstracts?|papers?|works?|studies|ones)\b|^\s*who\b|"
-                          r"\bwhich\s+abstracts?\b", re.I)
-_QUOTED = re.compile(r"[\"'‘“](?P<term>[^\"'’”]{2,40})[\"'’”]")
+                           rf"name|names|say|says|talks?\s+about)\s+(?:the\s+)?{_TERMS}{_CLAUSE_END}", re.I)
+# The papers asked for: "which abstracts", "which of the papers", "who uses"; not "which 2024 papers", "which
+# benchmarks do papers using the term ... introduce".
+_ASKS_PAPERS = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:the|these)\s+)?(?:abstracts?|papers?|works?|studies|ones)\b|"
+                          r"(?:^|[-–—:;,]\s*)who\b", re.I)
+# Asked of the papers not writing it, or with a condition the words do not say: the plan reads those.
+_NOT_PLAIN = re.compile(r"\b(?:not|never|no|without|avoid\w*|lack\w*|omit\w*|free\s+of|except|other\s+than|besides|"
+                        r"apart\s+from|but)\b|n['’]t\b", re.I)
+_QUOTED = re.compile(r"[\"'‘“](?P<term>(?:[^\"'’”]|['’](?=[a-z]))+?)[\"'’”](?![a-z])")
 _INFLECTION = r"(?:s|es|ed|d|ing)?"
 
 
-def words_asked(question: str) -> list[str]:
-    """The words a list question asks which abstracts write, or [] when it asks no such thing."""
+def words_asked(question: str) -> tuple[list[str], bool]:
+    """The words a list question asks which abstracts write, and whether every one must be written ("'safe' and
+    'Rust'"), or ([], False) when it asks no such thing."""
     for sentence in split_sentences(question):
         # asked in the sentence quoting the words: "Most abstracts say 'efficient'. Which ones ...?" asks no word
         said = _WORDS_SAID.search(sentence) or _QUOTED_AFTER.search(sentence)
-        if said is not None and _ASKS_PAPERS.search(sentence):
-            return [m["term"].strip() for m in _QUOTED.finditer(said["terms"])]
-    return []
+        if said is not None and _ASKS_PAPERS.search(sentence) and not _NOT_PLAIN.search(sentence):
+            terms = [m["term"].strip() for m in _QUOTED.finditer(said["terms"])]
+            return terms, bool(re.search(r"\band\b", _QUOTED.sub(" ", said["terms"]), re.I))
+    return [], False
 
 
-def writing(terms: Iterable[str], papers: Iterable[Paper], titles: bool = True) -> list[tuple[Paper, str]]:
-    """Each paper whose abstract (or title, with `titles`) writes one of the terms, with the first sentence that
-    does (its first sentence when only the title does)."""
-    patterns = [re.compile(rf"(?<![\w-]){re.escape(t)}{_INFLECTION}(?![\w])", re.I) for t in terms]
+def writing(terms: Iterable[str], papers: Iterable[Paper], titles: bool = True,
+            every: bool = False) -> list[tuple[Paper, str]]:
+    """Each paper whose abstract (or title, with `titles`) writes one of the terms (`every`: all of them), with the
+    first sentence that does (its first sentence when only the title does)."""
+    patterns = [_written(t) for t in terms]
+    test = all if every else any
     found = []
     for paper in papers:
+        text = f"{paper.title}\n{paper.abstract}" if titles else paper.abstract
+        if not test(p.search(text) for p in patterns):
+            continue
         sentences = split_sentences(paper.abstract)
-        hit = next((s for s in sentences if any(p.search(s) for p in patterns)), None)
-        if hit is None and titles and any(p.search(paper.title) for p in patterns):
-            hit = sentences[0] if sentences else paper.title
-        if hit is not None:
-            found.append((paper, hit))
+        found.append((paper, next((s for s in sentences if any(p.search(s) for p in patterns)),
+                                  sentences[0] if sentences else paper.title)))
     return found
+
+
+def _written(term: str) -> re.Pattern[str]:
+    """A term as the abstracts may write it: inflected ("verifiers"), spaced or hyphenated ("test time",
+    "test-time"), a metric at any cut-off ("pass@k": "pass@1", "pass@10")."""
+    words = [re.escape(w) for w in re.split(r"[\s-]+", term.strip())]
+    body = r"[\s-]+".join(words)
+    body = re.sub(r"@k$", r"@(?:k|\\d+)", body)
+    return re.compile(rf"(?<![\w-]){body}{_INFLECTION}(?![\w])", re.I)

@@ -17,19 +17,26 @@ from collections.abc import Callable
 _RESTATED = re.compile(r"\s*(?:->|=>|→|\s--+|\s[—–])\s*(?:i\.\s?e\.,?\s*)?|\s*\bi\.\s?e\.,?\s*", re.I)
 _SQL = re.compile(r"^\s*SELECT\s+[\w*, ]+?\s+FROM\s+\w+\s+WHERE\s+(?P<where>.+)$", re.I | re.S)
 # "abstract LIKE '%process reward%'", "model_tested LIKE "ChatGPT%"", "study_type = "empirical"": the value looked for.
-_CONDITION = re.compile(r"\b\w+\s+(?:NOT\s+)?(?:LIKE|=|ILIKE)\s*(?P<q>['\"])%?(?P<value>[^'\"%]+?)%?(?P=q)", re.I)
-_FIELD_TAG = re.compile(r"(?<![\w/])(?:abs|ti|title|abstract|kw|tiab|all)\s*:\s*(?=\S)", re.I)
+_CONDITION = re.compile(r"\b\w+\s+(?P<not>NOT\s+)?(?:LIKE|=|ILIKE)\s*(?P<q>['\"])%?(?P<value>[^'\"%]+?)%?(?P=q)", re.I)
+# "abs:Bellman*", "ti:benchmark*", Scopus's "TITLE-ABS-KEY(latency)": where to search, typed against the term ("Title:
+# DotaMath. Which datasets ...", "Hi all: ..." are labels).
+_FIELD_TAG = re.compile(r"(?<![\w/])(?:abs|ti|abstract|kw|tiab)\s?:(?=[\w\"'(])|"
+                        r"(?<![\w/-])(?:TITLE-ABS-KEY|TITLE-ABS|TITLE|ABS|KEY|TS|TI|AB)(?=\()")
 _WHERE_SEARCHED = re.compile(r"\s*\b(?:in|anywhere\s+in)\s+(?:the\s+)?(?:abstracts?|titles?|text)\b", re.I)
 _OPERATOR = re.compile(r"(?<=[\w\"')*])\s+(?:AND\s+NOT|AND|OR|NOT)\s+(?=[\w\"'(])")
 _TRUNCATED = re.compile(r"(?<![\w*])(?P<stem>[A-Za-z][\w-]{2,})\*(?![\w*])")
 _ASK = re.compile(r"\b(?:which|what|who|how|list|any|every|all|does|do|is|are)\b|\?", re.I)
 # A plain ask after the string that wants papers: the string's words are its criterion.
-_LIST_ASK = re.compile(r"^(?:(?:so|ok)\s+)?(?:which\b(?!\s+(?:one|of\s+the\s+two)\b)|what\s+(?:(?!(?:do|does|did|are|"
-                       r"is|were|was|have|has|these|those|the)\b)[\w-]+\s+)?(?:papers|works|studies|abstracts|evals|"
-                       r"benchmarks)\b)|^(?:(?:i\s+)?(?:want|need)\s+)?(?:every|all|each|only)\s+(?:the\s+)?"
-                       r"(?:papers?|works?|studies|ones)\b|^who\b|^list\b", re.I)
-# A plain question with a string in it as an aside ("which papers ...? (code optimi* OR ...)"): asked in words.
-_PLAIN_FIRST = re.compile(r"^\s*(?:which|what|who|how|is|are|does|do|did|can|could|list|name)\b", re.I)
+_LIST_ASK = re.compile(r"^(?:(?:so|ok)\s+)?(?:which|what)\s+(?:(?!(?:do|does|did|are|is|were|was|have|has|these|those|"
+                       r"the)\b)[\w-]+\s+)?(?:papers|works|studies|abstracts|evals|benchmarks|ones)\b|"
+                       r"^(?:(?:i\s+)?(?:want|need)\s+)?(?:every|all|each|only)\s+(?:the\s+)?"
+                       r"(?:papers?|works?|studies|ones)\b|^who\s+(?!is|was|are)\b|^list\b", re.I)
+# A sentence, not a string: a question or a request in words ("Summarize PlanSearch AND CodeTree"), a claim with a
+# verb ("AlphaCode did NOT use RL", "pass@1 OR pass@k, whichever they report").
+_PROSE = re.compile(r"^\s*(?:which|what|who|how|is|are|does|do|did|can|could|list|name|summari[sz]e|compare|describe|"
+                    r"show|give|explain|tell|find|difference|contrast|hi|hey|hello|thanks|morning|note)\b|"
+                    r"\b(?:which\w*|what\w*|who|how|i|i['’]m|my|we|they|their|did|does|do|was|were|is|are|has|have|"
+                    r"had)\b|\?", re.I)
 # "(HumanEval+ counts too)": the searcher's remark in brackets, not a group of terms.
 _REMARK = re.compile(r"\s*\((?=[^()]*\b(?:counts?|too|incl\w*|e\.g\.|only|also|those|these|false)\b)[^()]*\)")
 _NOT_AFTER = re.compile(r"^\s*NOT\s+(?P<rest>.+)$", re.S)
@@ -39,7 +46,7 @@ def in_words(question: str, completions: Callable[[str], list[str]]) -> str:
     """The question as the list its search string asks for, or the question itself when it holds no search string.
     `completions(stem)`: the abstracts' words starting with a truncated stem, commonest first."""
     string, _, plain = _split(question)
-    if not _is_search_string(string) or _PLAIN_FIRST.match(string):
+    if not _is_search_string(string):
         return question
     plain = plain.strip()
     words = _words(string, completions)
@@ -53,6 +60,11 @@ def in_words(question: str, completions: Callable[[str], list[str]]) -> str:
         # "(tool* OR API*) AND agent* -> how do these papers connect models to tools?": no list, asked of the papers
         # the string finds, as typed (the string's words are what the answer is about).
         return question
+    named = {n for n in re.findall(r"\b[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|\b[A-Z][a-z]+\b", plain[1:]) if len(n) >= 3}
+    if plain and named - set(re.findall(r"[\w.+-]+", string)):
+        # "agent* -> which papers evaluate on Minecraft?": the ask in words names what the string does not; it is
+        # the narrower criterion
+        return plain
     return f"which papers mention {words}?"
 
 
@@ -66,16 +78,23 @@ def _split(question: str) -> tuple[str, str, str]:
 
 
 def _is_search_string(text: str) -> bool:
-    if re.search(r"\b(?:which|what|who|how|i|i['’]m|my|we)\b|\?", text, re.I) and not _SQL.match(text):
+    if _SQL.match(text):
+        return True
+    if _PROSE.search(text):
         return False  # a sentence with a word in capitals for stress ("I'm NOT counting")
-    return bool(_SQL.match(text) or _FIELD_TAG.search(text) or _OPERATOR.search(text) or
+    operators = len(_OPERATOR.findall(text))
+    # One operator between two bare words may be a sentence's "Lean AND Isabelle"; brackets, quotes or a truncation
+    # make it a string.
+    return bool(_FIELD_TAG.search(text) or operators >= 2 or
+                (operators and re.search(r"[()\"*]", text)) or (operators and len(text.split()) <= 3) or
                 # "conjectur* -> which papers ...": a truncated word alone, not a name in a sentence ("... HACL*.")
                 (_TRUNCATED.search(text) and len(text.split()) <= 3))
 
 
 def _words(string: str, completions: Callable[[str], list[str]]) -> str:
     if sql := _SQL.match(string):
-        string = _CONDITION.sub(lambda m: f'"{m["value"].strip()}"', sql["where"])
+        # "abstract NOT LIKE '%Lean%'": left out
+        string = _CONDITION.sub(lambda m: f'{"NOT " if m["not"] else ""}"{m["value"].strip()}"', sql["where"])
     remarks = "".join(_REMARK.findall(string))
     string = _WHERE_SEARCHED.sub("", _FIELD_TAG.sub("", _REMARK.sub("", string)))
     # "\"instruction tun*\"": a phrase with a truncated word is no exact phrase
