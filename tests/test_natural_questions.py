@@ -3547,3 +3547,25 @@ def test_papers_that_do_not_do_something_are_the_others(engine):
     assert not answer.refused
     assert _short_titles(answer) == {"FVEL"}
     assert not {"STP", "DeepSeek-Prover", "MA-LoT"} & _short_titles(engine.ask("which papers don't use Lean?"))
+
+
+def test_a_librarians_search_string_is_run_as_a_database_would(engine):
+    """"(GSM8K OR MATH) AND tool-use" had listed six papers by loose words; run as typed, one has both."""
+    answer = engine.ask('(GSM8K OR MATH) AND "tool-use"')
+    assert not answer.refused and _short_titles(answer) == {"DotaMath"}
+    assert engine.ask("abs:Coq").refused
+
+
+def test_the_abstracts_writing_a_quoted_word_are_listed_whatever_they_are_about(engine):
+    writers = {p.paper_id for p in engine.papers.values() if re.search(r"\binteractive\b", p.abstract, re.I)}
+    answer = engine.ask("the adjective 'interactive' - which abstracts use it?")
+    assert not answer.refused and {c.paper_id for c in answer.citations} == writers
+    assert engine.ask("which abstracts use the term 'mixture of experts'?").refused
+
+
+def test_a_story_before_a_list_is_set_aside(engine):
+    """The story's "HCI" and "Koza" had got the question refused as names no abstract has."""
+    answer = engine.ask("so I was reading about genetic programming history last night (Koza and all that) and it "
+                        "got me wondering which papers in here use evolutionary search")
+    assert not answer.refused
+    assert {"CoEvo", "AutoNumerics-Zero"} <= _short_titles(answer)

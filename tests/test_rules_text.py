@@ -944,3 +944,34 @@ def test_courtesies_of_south_asian_english_are_read_plainly(question, read):
     from rag.text.courtesy import plain_courtesy
 
     assert plain_courtesy(question) == read
+
+
+@pytest.mark.parametrize(("string", "title", "abstract", "found"), [
+    ("(ChatGPT OR GPT-4) AND mathemat*", "", "We test GPT-4 on mathematical proofs.", True),
+    ("(ChatGPT OR GPT-4) AND mathemat*", "", "We test GPT-4 on code.", False),
+    ("Lean AND NOT Isabelle", "", "Proofs in Lean 4.", True),
+    ("Lean AND NOT Isabelle", "", "Proofs in Lean and Isabelle.", False),
+    ("ti:(code AND completion)", "Code completion at scale", "", True),
+    ("ti:(code AND completion)", "A study", "Code completion at scale.", False),
+    ("abs:verifier", "", "Outcome verifiers and verifier-based search.", True),
+    ('"test time" OR "inference-time"', "", "Scaling test-time compute.", True),
+    # a name in capitals is that name; SQL's conditions, NOT LIKE among them
+    ("(GSM8K OR MATH) AND tool-use", "", "Math problems with tool-use.", False),
+    ("(GSM8K OR MATH) AND tool-use", "", "On MATH with tool-use.", True),
+    ("SELECT title FROM papers WHERE abstract LIKE '%theorem%' AND abstract NOT LIKE '%Lean%'", "",
+     "Theorem proving in Isabelle.", True),
+    ("SELECT title FROM papers WHERE abstract LIKE '%theorem%' AND abstract NOT LIKE '%Lean%'", "",
+     "Theorem proving in Lean.", False),
+])
+def test_a_search_string_finds_the_papers_a_database_would(string, title, abstract, found):
+    from rag.text.boolean_search import parse
+
+    search = parse(string)
+    assert search is not None and search.holds(title, abstract) is found
+
+
+@pytest.mark.parametrize("string", ["((Lean OR Isabelle)", "Lean AND", "OR"])
+def test_a_search_string_that_does_not_parse_is_no_search(string):
+    from rag.text.boolean_search import parse
+
+    assert parse(string) is None

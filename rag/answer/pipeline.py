@@ -53,6 +53,7 @@ from rag.text.courtesy import plain_courtesy
 from rag.text.initialisms import spell_initialisms
 from rag.text.notation import in_words
 from rag.text.search_strings import in_words as searched_in_words
+from rag.text.search_strings import string_run
 from rag.text.sentences import split_sentences
 from rag.text.social import without_post_marks
 from rag.text.spanish import in_english
@@ -96,6 +97,8 @@ def run(request: Request, view: IndexView, tools: Tools) -> Iterator[Event]:
     asked = _as_searched(question, view)
     searched = condense(asked, history, tools, view) if request.paper_ids is None else asked
     shape, searched = plan_question(searched, view, request.paper_ids, bool(history))
+    if request.paper_ids is None and (string := string_run(question)):
+        shape = replace(shape, kind="list", search=string)  # a librarian's search string, run as typed
     found = gather(shape, searched, view, tools, retrieval, request.paper_ids)
     t_gathered = time.perf_counter()
     # Read as it was searched ("HE p@1" is HumanEval pass@1 in what the answer checks too), its slips as typed.
@@ -376,7 +379,7 @@ def decide(shape: Plan, question: str, found: Gathered, retrieval: RetrievalSett
             # asked about, as any question naming it is.
             answer = _about_paper(replace(shape, kind="factoid"), question, found)
     elif shape.kind == "list":
-        answer = _list(shape.topic, question, found, retrieval, besides=shape.besides)
+        answer = _list(shape.topic, question, found, retrieval, besides=shape.besides, search=shape.search)
     elif shape.kind in ("multi", "aggregate") and \
             (unknown := unknowns(found)[0] or repeated_unused(found.searched, found.view.vocabulary)
              if shape.kind == "multi" else unknown_data(found)):
@@ -602,7 +605,7 @@ _NAME_ENDS = re.compile(r"\s*(?:$|[,;:?!)/]|(?:or|and)\b)", re.I)
 
 
 def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettings,
-          besides: Sequence[str] = ()) -> Answer | None:
+          besides: Sequence[str] = (), search: str = "") -> Answer | None:
     """Every matching paper (less those `besides`: "anything else like DotaMath?"); a figure no abstract states is
     refused, not answered with whatever ranks first."""
     from rag.answer.acronyms import defined_as
@@ -620,6 +623,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
     )
     from rag.answer.released import release_asked
     from rag.answer.words_asked import words_asked, writing
+    from rag.text.boolean_search import parse as parse_search
     from rag.text.chatter import CHATTER
     from rag.text.typos import TWO_LETTER_WORDS
 
@@ -669,6 +673,14 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         return _not_doing(denied, question, found, [p for p in view.papers.values() if p.paper_id not in besides])
     if repeated := repeated_unused(found.searched, view.vocabulary):
         return refuse(question, found, not_mentioned(repeated))
+    if search and (run := parse_search(search)) is not None:
+        # "(ChatGPT OR GPT-4) AND mathemat*": the papers the string finds, as a database would find them
+        hits = [p for p in view.papers.values() if p.paper_id not in besides and run.holds(p.title, p.abstract)]
+        if not hits:
+            return refuse(question, found, f"No indexed paper matches the search {search.strip()}.")
+        patterns = [term.pattern() for term in run.terms()]
+        return list_answer([Match(paper, _first_hit(paper, patterns), 1.0) for paper in hits], view.papers,
+                           topic=f"the search {search.strip()}", query=question, searched=found.searched)
     terms, every = words_asked(question)
     if terms:
         # "which abstracts use the word 'interactive'?": the papers writing it, whatever they are about
@@ -712,6 +724,12 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
             refuse(question, found, f"No other indexed paper matches “{topic}”.")
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched,
                        also=_second_sentences(matches, found))
+
+
+def _first_hit(paper: Paper, patterns: Sequence[re.Pattern[str]]) -> str:
+    """The first sentence of a paper's abstract a search's terms find, or its first sentence (a title hit)."""
+    sentences = split_sentences(paper.abstract) or [paper.title]
+    return next((s for s in sentences if any(p.search(s) for p in patterns)), sentences[0])
 
 
 def _not_doing(denied: Negated, question: str, found: Gathered, candidates: Sequence[Paper]) -> Answer:

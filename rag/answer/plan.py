@@ -140,6 +140,7 @@ class Plan:
     described: list[str] = field(default_factory=list)
     yes_no: bool = False  # "Does X reduce Y?": answered by a finding
     besides: list[str] = field(default_factory=list)  # papers a list leaves out: "anything else like DotaMath?"
+    search: str = ""  # a search string the list runs as typed: "(ChatGPT OR GPT-4) AND mathemat*"
 
 
 MAX_COMPARED = 6

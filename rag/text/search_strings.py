@@ -54,18 +54,43 @@ def in_words(question: str, completions: Callable[[str], list[str]]) -> str:
         return question
     if plain and (not_ := _NOT_AFTER.match(plain)):
         # "... -- NOT "software evolution", NOT "query evolution" (those are false drops)": more left out
-        left_out = re.sub(r",?\s+NOT\s+", ", not ", _REMARK.sub("", not_["rest"]))
-        return f"which papers mention {words}, not {_words(left_out, completions)}?"
+        return f"which papers mention {words}, not {_words(_left_out(not_['rest']), completions)}?"
     if plain and _ASK.search(plain) and not any(_LIST_ASK.match(part) for part in re.split(r"[,.;:]\s+", plain)):
         # "(tool* OR API*) AND agent* -> how do these papers connect models to tools?": no list, asked of the papers
         # the string finds, as typed (the string's words are what the answer is about).
         return question
-    named = {n for n in re.findall(r"\b[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|\b[A-Z][a-z]+\b", plain[1:]) if len(n) >= 3}
-    if plain and named - set(re.findall(r"[\w.+-]+", string)):
+    if plain and _names_more(plain, string):
         # "agent* -> which papers evaluate on Minecraft?": the ask in words names what the string does not; it is
         # the narrower criterion
         return plain
     return f"which papers mention {words}?"
+
+
+def string_run(question: str) -> str:
+    """The search string a question asks to run as the list of papers it finds ("" when it asks no such list): the
+    string, with a NOT after it joined ("... -- NOT "software evolution""); not when the words after it ask another
+    question or name what the string does not."""
+    string, _, plain = _split(question)
+    plain = plain.strip()
+    if not _is_search_string(string) or not _words(string, lambda stem: []):
+        return ""
+    string = _REMARK.sub("", string).strip(" .;,")
+    if plain and (not_ := _NOT_AFTER.match(plain)):
+        return f"({string}) AND NOT ({_left_out(not_['rest'])})"
+    if plain and ((_ASK.search(plain) and not any(_LIST_ASK.match(part) for part in re.split(r"[,.;:]\s+", plain)))
+                  or _names_more(plain, string)):
+        return ""
+    return string
+
+
+def _left_out(rest: str) -> str:
+    """What a "NOT ..." after the string leaves out, the searcher's remark aside: "X", NOT "Y" (false drops)."""
+    return re.sub(r",?\s+NOT\s+", " OR ", _REMARK.sub("", rest)).strip(" ,.;")
+
+
+def _names_more(plain: str, string: str) -> bool:
+    named = {n for n in re.findall(r"\b[A-Z][\w.+-]*[A-Z0-9][\w.+-]*|\b[A-Z][a-z]+\b", plain[1:]) if len(n) >= 3}
+    return bool(named - set(re.findall(r"[\w.+-]+", string)))
 
 
 def _split(question: str) -> tuple[str, str, str]:
@@ -84,9 +109,10 @@ def _is_search_string(text: str) -> bool:
         return False  # a sentence with a word in capitals for stress ("I'm NOT counting")
     operators = len(_OPERATOR.findall(text))
     # One operator between two bare words may be a sentence's "Lean AND Isabelle"; brackets, quotes or a truncation
-    # make it a string.
+    # make it a string, as does a string of a few words ("Lean AND NOT Isabelle").
+    words = [w for w in text.split() if w not in ("AND", "OR", "NOT")]
     return bool(_FIELD_TAG.search(text) or operators >= 2 or
-                (operators and re.search(r"[()\"*]", text)) or (operators and len(text.split()) <= 3) or
+                (operators and re.search(r"[()\"*]", text)) or (operators and len(words) <= 3) or
                 # "conjectur* -> which papers ...": a truncated word alone, not a name in a sentence ("... HACL*.")
                 (_TRUNCATED.search(text) and len(text.split()) <= 3))
 
