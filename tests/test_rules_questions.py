@@ -4146,7 +4146,10 @@ def test_a_paper_naming_what_is_denied_does_it_unless_it_says_it_goes_without(ab
      "Say I need a math fine-tuning set whose solutions are programs. Which papers have built a dataset like that?"),
     ("Suppose I'm designing an agent acting in web browsers. Which papers evaluate agents in that kind of setting?",
      "Which papers evaluate agents in an agent acting in web browsers?"),
-    # the ask points back at a story that sets no scene, or says too little by itself: whole
+    # a scene of words no abstract has (the list would be refused for them), a story setting no scene, an ask
+    # saying too little by itself: whole
+    ("Imagine we want to translate legacy C code into safe Rust. Which papers tackle that kind of task?",
+     "Imagine we want to translate legacy C code into safe Rust. Which papers tackle that kind of task?"),
     ("I'm collecting work that applies RL to code generation. Which papers in the collection fit?",
      "I'm collecting work that applies RL to code generation. Which papers in the collection fit?"),
     ("Lean keeps coming up in talks. Which papers have built a dataset like that?",
@@ -4161,7 +4164,8 @@ def test_a_paper_naming_what_is_denied_does_it_unless_it_says_it_goes_without(ab
 def test_a_story_before_a_question_is_set_aside_when_the_question_says_all(question, read):
     from rag.answer.preamble import without_story
 
-    assert without_story(question, lambda text: {name.lower() for name in ("CoCoNUT", "Lean") if name in text}) == read
+    assert without_story(question, lambda text: {name.lower() for name in ("CoCoNUT", "Lean") if name in text},
+                         lambda word: word not in {"legacy"}) == read
 
 
 @pytest.mark.parametrize(("question", "words", "every"), [
@@ -4188,6 +4192,9 @@ def test_the_words_a_list_asks_the_abstracts_to_write(question, words, every):
 
 
 @pytest.mark.parametrize(("term", "written", "not_written"), [
+    ("MATH", ["on MATH and GSM8K"], ["math problems"]),
+    ("C", ["C code"], ["CS-Bench"]),
+    ("autoregressive", ["trained autoregressively"], []),
     ("verifier", ["verifiers for math", "a verifier-based method"], ["versifiers", "unverified"]),
     ("test time", ["scaling test-time compute", "at test time"], ["testtime"]),
     ("pass@k", ["pass@1 of 40%", "pass@k"], ["passes"]),
@@ -4197,24 +4204,3 @@ def test_a_word_asked_is_met_as_the_abstracts_may_write_it(term, written, not_wr
 
     assert all(_written(term).search(text) for text in written)
     assert not any(_written(term).search(text) for text in not_written)
-
-
-@pytest.mark.parametrize(("question", "read"), [
-    ("ENAMEL is an odd acronym. What does it stand for?", "ENAMEL is an odd acronym. What does ENAMEL stand for?"),
-    ("I keep hearing about STP. What does it score on miniF2F?",
-     "I keep hearing about STP. What does STP score on miniF2F?"),
-    # "its" is left to the plan, which knows a figure the abstract lacks ("STP's pass@1" would be answered)
-    ("STP headlines 61.7% at pass@3200. What is its pass@1?", "STP headlines 61.7% at pass@3200. What is its pass@1?"),
-    # the ask names its own thing, two things came before, "it" of nothing, or one sentence: as typed
-    ("STP is neat. What does CodeTree score on it?", "STP is neat. What does CodeTree score on it?"),
-    ("STP and ENAMEL came up. What does it stand for?", "STP and ENAMEL came up. What does it stand for?"),
-    ("STP came up. Is it true that provers need data?", "STP came up. Is it true that provers need data?"),
-    ("What does ENAMEL stand for and what does it measure?", "What does ENAMEL stand for and what does it measure?"),
-    ("Codex gets talked about a lot. Where does it appear?", "Codex gets talked about a lot. Where does it appear?"),
-    ("STP averages 61.7% on two sets. Which of those was its weakest?",
-     "STP averages 61.7% on two sets. Which of those was its weakest?"),
-])
-def test_an_asks_it_is_the_one_thing_named_before_it(question, read):
-    from rag.answer.preamble import it_named
-
-    assert it_named(question, lambda text: [n for n in ("ENAMEL", "STP", "CodeTree") if n in text]) == read

@@ -929,6 +929,7 @@ def test_a_librarians_search_string_is_read_as_the_list_it_asks(question, read):
 @pytest.mark.parametrize(("question", "read"), [
     ("Kindly list the papers that use GPT-4o.", "list the papers that use GPT-4o."),
     ("Sir kindly tell which papers use Rust.", "tell which papers use Rust."),
+    ("Respected sir, kindly tell which papers use MBPP.", "tell which papers use MBPP."),
     ("which papers are using Codex? pls do the needful asap and share same", "which papers are using Codex?"),
     ("what all papers are using Lean? pls do the needful", "which papers are using Lean?"),
     ("Can you explain what all they found, sir?", "Can you explain what they found?"),

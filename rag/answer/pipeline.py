@@ -34,7 +34,7 @@ from rag.answer.negated import Negated, negated
 from rag.answer.one_asked import asked_of_one
 from rag.answer.origin import made_by, unmade
 from rag.answer.plan import NARROWING, Plan, asked_part
-from rag.answer.preamble import it_named, without_story
+from rag.answer.preamble import without_story
 from rag.answer.question import check_question
 from rag.answer.refusal import for_low_score, refusal, refuse
 from rag.answer.unknowns import (
@@ -218,8 +218,8 @@ def _read(question: str, view: IndexView) -> str:
     written = _written(view)
     question = searched_in_words(plain_courtesy(without_post_marks(question)), view.vocabulary.starting)
     question = unstressed(in_words(in_english(question, view.vocabulary.has)), view.vocabulary)
-    question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)})
-    question = it_named(question, lambda text: [m.text for m in view.lexicon.find(text)])
+    question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)},
+                             view.vocabulary.uses)
     question = as_dictated(asked_part(without_purpose(question, lambda text: bool(view.lexicon.paper_mentions(text)))),
                            view.corpus_text)
     return spell_initialisms(spell_out(question, written), view.corpus_text, written)

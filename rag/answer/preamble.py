@@ -8,7 +8,7 @@ words no abstract has get the question refused, and the ask in the second senten
 alone when it says all it asks and the story names nothing the ask does not. A question across papers keeps its
 story: there the story is often its topic ("Training data for provers seems scarce. What have people tried?"). When
 the ask points back at a scene the asker sets ("Suppose I'm designing an agent acting in browsers. Which papers
-evaluate agents in that kind of setting?"), the scene stands in its place.
+evaluate agents in that kind of setting?"), the scene stands in its place, when the abstracts have its words.
 """
 
 from __future__ import annotations
@@ -68,10 +68,10 @@ _SAYS_ENOUGH = 2  # words of its own an ask needs to say what it is about ("use 
 _STORY_BEFORE = 6  # words a story within the asking sentence has before "... got me wondering which"
 
 
-def without_story(question: str, named: Callable[[str], set[str]]) -> str:
+def without_story(question: str, named: Callable[[str], set[str]], known: Callable[[str], bool]) -> str:
     """The list asked alone when a story comes before it, the story names nothing the ask does not (`named`: the
     names the index knows in a text; "CoCoNUT excludes OOP. Which models ...?" is about CoCoNUT) and the ask says
-    all it asks; the question otherwise."""
+    all it asks; the question otherwise. `known`: whether the abstracts use a word."""
     sentences = [part for sentence in split_sentences(question) for part in _COLON_ASK.split(sentence)]
     for at, sentence in enumerate(sentences):
         if at and _ASKS.match(sentence):
@@ -85,9 +85,11 @@ def without_story(question: str, named: Callable[[str], set[str]]) -> str:
         if any("?" in said for said in told):
             return question
         if (pointing := _POINTING.search(first := split_sentences(ask)[0])) and len(told) == 1 and \
-                (scene := _SCENE.match(told[0].strip())):
-            # "Say I need a math set whose solutions are programs. Which papers have built a dataset like that?":
-            # the scene the asker sets is what "that" stands for.
+                (scene := _SCENE.match(told[0].strip())) and \
+                all(known(word) for word in re.findall(r"\b[a-z][a-z-]{3,}\b", scene["scene"])):
+            # "Suppose I'm designing an agent acting in browsers. Which papers evaluate agents in that kind of
+            # setting?": the scene the asker sets is what "that" stands for, when the abstracts have its words (the
+            # asker's "legacy C code" would get the list refused).
             said = scene["scene"].rstrip(" .!")
             return ask.replace(first, f"{first[:pointing.start()]}{said}{first[pointing.end():]}", 1)
         story = " ".join(told)
@@ -109,27 +111,3 @@ def _says_all(ask: str) -> bool:
              if w.lower() not in _ASKING_WORDS or (at and not w.islower())]
     return len(words) >= _SAYS_ENOUGH and not REFERS_BACK.search(own) and not _LIKE_THAT.search(own)
 
-
-# "What does it stand for?", "what is its pass@1?": an ask whose "it" is the one thing named before it.
-# Not a list ("Codex gets talked about. Where does it appear?") nor a pick among things ("Which of those was its
-# weakest?"), whose "it" the plan reads itself.
-_ASKS_OF_IT = re.compile(rf"^{_OPENERS}(?:what|how|does|did|is|was)\b(?=.*\bit\b)", re.I)
-# "it" of no thing: "is it true that", "it seems", "make it", "how is it that".
-_IT_OF_NOTHING = re.compile(r"\bit\s+(?:true|seems?|looks?|possible|the\s+case|that)\b|\b(?:make|makes|made)\s+it\b",
-                            re.I)
-
-
-def it_named(question: str, named: Callable[[str], list[str]]) -> str:
-    """The ask's "it" as the one thing the sentences before it name ("ENAMEL is an odd acronym. What does
-    it stand for?" asks what ENAMEL stands for), when the ask names nothing itself (`named`: the names the index
-    knows in a text); the question otherwise."""
-    sentences = split_sentences(question)
-    if len(sentences) < 2 or not _ASKS_OF_IT.match(ask := sentences[-1]) or named(ask) or \
-            _IT_OF_NOTHING.search(ask) or re.search(r"\bits\b", ask, re.I):
-        # "What is its pass@1?" is read by the plan, which knows a figure the abstract lacks; "STP's pass@1" is not
-        return question
-    said = {name.lower(): name for sentence in sentences[:-1] for name in named(sentence)}
-    if len(said) != 1:
-        return question
-    ask = re.sub(r"\bit\b", next(iter(said.values())), ask)
-    return " ".join([*sentences[:-1], ask])

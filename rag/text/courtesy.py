@@ -27,7 +27,7 @@ _PLAIN = (
     # an address, typed in lower case after a comma at the end ("..., sir?") or first ("Respected sir, ...", "Sir
     # kindly tell ..."): "Which papers compare to SIR?" asks about SIR
     (re.compile(r",\s*(?:sir|ma['’]am|madam)(?=\s*[?.!]*\s*$)"), ""),
-    (re.compile(r"^(?:(?:respected|dear)\s+)?(?:[Ss]ir|[Mm]a['’]am|[Mm]adam)\b[,:]?\s+(?=[a-z])"), ""),
+    (re.compile(r"^(?:(?:[Rr]espected|[Dd]ear)\s+)?(?:[Ss]ir|[Mm]a['’]am|[Mm]adam)\b[,:]?\s+(?=[a-zA-Z])"), ""),
 )
 
 
