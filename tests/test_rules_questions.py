@@ -4152,6 +4152,8 @@ def test_a_paper_naming_what_is_denied_does_it_unless_it_says_it_goes_without(ab
      "Imagine we want to translate legacy C code into safe Rust. Which papers tackle that kind of task?"),
     ("I'm collecting work that applies RL to code generation. Which papers in the collection fit?",
      "I'm collecting work that applies RL to code generation. Which papers in the collection fit?"),
+    ("automated scientific discovery: which papers, for the related-work para",
+     "automated scientific discovery: which papers, for the related-work para"),
     ("Lean keeps coming up in talks. Which papers have built a dataset like that?",
      "Lean keeps coming up in talks. Which papers have built a dataset like that?"),
     ("I have one doubt regarding picking the best sampled program. What are the different strategies used?",

@@ -26,8 +26,11 @@ _OPENERS = (r"(?:(?:so|ok|okay|anyway|anyways|but|and|well|basically|honestly|re
 _LIST = (r"(?:which\s+(?:of\s+(?:these|the|them)\s+)?(?:[\w-]+\s+){0,3}?(?:papers|works|studies|abstracts|ones|"
          r"benchmarks|evals|datasets|systems|methods|models)\b|who\b)")
 _ASKS = re.compile(rf"^{_OPENERS}{_LIST}", re.I)
-# A scene set before a colon: "Picture a skeptic who only trusts live deployments: which papers ...".
+# A scene set before a colon: "Picture a skeptic who only trusts live deployments: which papers ...". A label before
+# one is the topic ("automated scientific discovery: which papers, for the related-work para").
 _COLON_ASK = re.compile(rf":\s+(?={_LIST})", re.I)
+_TOLD = re.compile(r"^(?:(?:so|ok|okay|well)\b[,\s]*)?(?:picture|imagine|suppose|say|assume|consider|context|"
+                   r"background)\b|\b(?:i|i['’]m|i['’]ve|we|we['’]re|my|our|me|us)\b", re.I)
 # An ask within a sentence, after the story: "... and it got me wondering which papers ...", "... are hyped but I want
 # to know which". Not after a scope ("Among the code completion papers I'd like to know which ..." narrows the list).
 _ASKED_WITHIN = re.compile(r"\b(?:(?:got|gets|made|makes|left)\s+me\s+(?:wonder(?:ing)?|curious(?:\s+about)?|"
@@ -72,7 +75,8 @@ def without_story(question: str, named: Callable[[str], set[str]], known: Callab
     """The list asked alone when a story comes before it, the story names nothing the ask does not (`named`: the
     names the index knows in a text; "CoCoNUT excludes OOP. Which models ...?" is about CoCoNUT) and the ask says
     all it asks; the question otherwise. `known`: whether the abstracts use a word."""
-    sentences = [part for sentence in split_sentences(question) for part in _COLON_ASK.split(sentence)]
+    sentences = [part for sentence in split_sentences(question)
+                 for part in (_COLON_ASK.split(sentence) if _TOLD.search(sentence.split(":")[0]) else [sentence])]
     for at, sentence in enumerate(sentences):
         if at and _ASKS.match(sentence):
             told, ask = sentences[:at], " ".join(sentences[at:])
