@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from rag.text.boolean_search import Term
 from rag.text.sentences import split_sentences
 from rag.types import Paper
 
@@ -36,7 +37,6 @@ _ASKS_PAPERS = re.compile(r"\b(?:which|what)\s+(?:of\s+(?:the|these)\s+)?(?:abst
 _NOT_PLAIN = re.compile(r"\b(?:not|never|no|without|avoid\w*|lack\w*|omit\w*|free\s+of|except|other\s+than|besides|"
                         r"apart\s+from|but)\b|n['’]t\b", re.I)
 _QUOTED = re.compile(r"[\"'‘“](?P<term>(?:[^\"'’”]|['’](?=[a-z]))+?)[\"'’”](?![a-z])")
-_INFLECTION = r"(?:s|es|ed|d|ing|ly)?"
 
 
 def words_asked(question: str) -> tuple[list[str], bool]:
@@ -69,13 +69,6 @@ def writing(terms: Iterable[str], papers: Iterable[Paper], titles: bool = True,
 
 
 def _written(term: str) -> re.Pattern[str]:
-    """A term as the abstracts may write it: inflected ("verifiers", "autoregressively"), spaced or hyphenated
-    ("test time", "test-time"), a metric at any cut-off ("pass@k": "pass@1", "pass@10"); a name in capitals as
-    written ("MATH")."""
-    words = [re.escape(w) for w in re.split(r"[\s-]+", term.strip())]
-    body = r"[\s-]+".join(words)
-    body = re.sub(r"@k$", r"@(?:k|\\d+)", body)
-    if term.isupper():
-        # "the word 'MATH'": the name, not "math"; no ending ("C" is no "CS")
-        return re.compile(rf"(?<![\w-]){body}(?![\w])")
-    return re.compile(rf"(?<![\w-]){body}{_INFLECTION}(?![\w])", re.I)
+    """A term as the abstracts may write it (a search's term: inflected, spaced or hyphenated, pass@k at any
+    cut-off, a name in capitals as written)."""
+    return Term(term).pattern()

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"\s*(?:(?P<open>\()|(?P<close>\))|(?P<op>AND\s+NOT|AND|OR|NOT)(?![\w-])|"
                     r"(?P<field>(?:abs|ti|abstract|title|kw|tiab|TITLE-ABS-KEY|TITLE-ABS|TITLE|ABS|KEY|TS|TI|AB))"
                     r"\s?:?(?=[\w\"'(])|(?P<quoted>\"[^\"]*\"|'[^']*'|“[^”]*”)|(?P<word>[^\s()\"“]+))")
-_SQL = re.compile(r"^\s*SELECT\s+[\w*, ]+?\s+FROM\s+\w+\s+WHERE\s+(?P<where>.+)$", re.I | re.S)
-_CONDITION = re.compile(r"\b(?P<field>\w+)\s+(?P<not>NOT\s+)?(?:LIKE|=|ILIKE)\s*(?P<q>['\"])%?(?P<value>[^'\"%]+?)%?"
-                        r"(?P=q)", re.I)
-_WHERE_SEARCHED = re.compile(r"\s*\b(?:in|anywhere\s+in)\s+(?:the\s+)?(?:abstracts?|titles?|text)\b", re.I)
-_INFLECTION = r"(?:s|es|ed|d|ing)?"
+# Pseudo-SQL: "SELECT title FROM papers WHERE ...", its conditions "abstract LIKE '%PRM%'", "study_type = "empirical"".
+SQL = re.compile(r"^\s*SELECT\s+[\w*, ]+?\s+FROM\s+\w+\s+WHERE\s+(?P<where>.+)$", re.I | re.S)
+CONDITION = re.compile(r"\b(?P<field>\w+)\s+(?P<not>NOT\s+)?(?:LIKE|=|ILIKE)\s*(?P<q>['\"])%?(?P<value>[^'\"%]+?)%?"
+                       r"(?P=q)", re.I)
+# "... anywhere in the abstract": where every search looks anyway.
+WHERE_SEARCHED = re.compile(r"\s*\b(?:in|anywhere\s+in)\s+(?:the\s+)?(?:abstracts?|titles?|text)\b", re.I)
+_INFLECTION = r"(?:s|es|ed|d|ing|ly)?"
 
 
 @dataclass(frozen=True)
@@ -29,13 +31,16 @@ class Term:
     field: str = ""  # "title", "abstract", "" for both
 
     def pattern(self) -> re.Pattern[str]:
+        """The term as the abstracts may write it: inflected ("verifiers", "autoregressively"), spaced or hyphenated
+        ("test time", "test-time"), a metric at any cut-off ("pass@k": "pass@1"), a truncation any word its stem
+        starts; a name in capitals as written, no ending ("MATH", not "math"; "C" is no "CS")."""
         words = [w for w in re.split(r"[\s-]+", self.text.strip()) if w]
         parts = [re.escape(w[:-1]) + r"[\w-]*" if w.endswith("*") else re.escape(w) for w in words]
-        body = r"[\s-]+".join(parts)
+        body = re.sub(r"@k$", r"@(?:k|\\d+)", r"[\s-]+".join(parts))
+        if all(w.rstrip("*").isupper() for w in words):
+            return re.compile(rf"(?<![\w-]){body}(?![\w])")
         tail = "" if words[-1].endswith("*") else _INFLECTION
-        # A name in capitals is that name ("MATH", the benchmark, not "math"); other terms match in any case.
-        flags = 0 if all(w.rstrip("*").isupper() and len(w.rstrip("*")) > 1 for w in words) else re.I
-        return re.compile(rf"(?<![\w-]){body}{tail}(?![\w])", flags)
+        return re.compile(rf"(?<![\w-]){body}{tail}(?![\w])", re.I)
 
 
 @dataclass(frozen=True)
@@ -64,9 +69,9 @@ class Node:
 
 def parse(string: str) -> Node | None:
     """The search a string defines, or None when it does not parse (unbalanced brackets, an operator alone)."""
-    if sql := _SQL.match(string):
-        string = _CONDITION.sub(_as_term, sql["where"])
-    tokens = _tokens(_WHERE_SEARCHED.sub("", string))
+    if sql := SQL.match(string):
+        string = CONDITION.sub(_as_term, sql["where"])
+    tokens = _tokens(WHERE_SEARCHED.sub("", string))
     if tokens is None:
         return None
     try:

@@ -13,16 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag.text.boolean_search import CONDITION, SQL, WHERE_SEARCHED
+
 # Where a string ends and the plain words begin: an arrow, a double dash, "i.e.".
 _RESTATED = re.compile(r"\s*(?:->|=>|→|\s--+|\s[—–])\s*(?:i\.\s?e\.,?\s*)?|\s*\bi\.\s?e\.,?\s*", re.I)
-_SQL = re.compile(r"^\s*SELECT\s+[\w*, ]+?\s+FROM\s+\w+\s+WHERE\s+(?P<where>.+)$", re.I | re.S)
-# "abstract LIKE '%process reward%'", "model_tested LIKE "ChatGPT%"", "study_type = "empirical"": the value looked for.
-_CONDITION = re.compile(r"\b\w+\s+(?P<not>NOT\s+)?(?:LIKE|=|ILIKE)\s*(?P<q>['\"])%?(?P<value>[^'\"%]+?)%?(?P=q)", re.I)
 # "abs:Bellman*", "ti:benchmark*", Scopus's "TITLE-ABS-KEY(latency)": where to search, typed against the term ("Title:
 # DotaMath. Which datasets ...", "Hi all: ..." are labels).
 _FIELD_TAG = re.compile(r"(?<![\w/])(?:abs|ti|abstract|kw|tiab)\s?:(?=[\w\"'(])|"
                         r"(?<![\w/-])(?:TITLE-ABS-KEY|TITLE-ABS|TITLE|ABS|KEY|TS|TI|AB)(?=\()")
-_WHERE_SEARCHED = re.compile(r"\s*\b(?:in|anywhere\s+in)\s+(?:the\s+)?(?:abstracts?|titles?|text)\b", re.I)
 _OPERATOR = re.compile(r"(?<=[\w\"')*])\s+(?:AND\s+NOT|AND|OR|NOT)\s+(?=[\w\"'(])")
 _TRUNCATED = re.compile(r"(?<![\w*])(?P<stem>[A-Za-z][\w-]{2,})\*(?![\w*])")
 _ASK = re.compile(r"\b(?:which|what|who|how|list|any|every|all|does|do|is|are)\b|\?", re.I)
@@ -94,7 +92,7 @@ def _names_more(plain: str, string: str) -> bool:
 
 
 def _split(question: str) -> tuple[str, str, str]:
-    if (sql := _SQL.match(question)) and not _RESTATED.search(sql["where"]):
+    if (sql := SQL.match(question)) and not _RESTATED.search(sql["where"]):
         return question, "", ""
     match = _RESTATED.search(question) or re.search(r"(?<=[.?!])\s+(?=[A-Z])", question)
     if not match:
@@ -103,7 +101,7 @@ def _split(question: str) -> tuple[str, str, str]:
 
 
 def _is_search_string(text: str) -> bool:
-    if _SQL.match(text):
+    if SQL.match(text):
         return True
     if _PROSE.search(text):
         return False  # a sentence with a word in capitals for stress ("I'm NOT counting")
@@ -118,11 +116,11 @@ def _is_search_string(text: str) -> bool:
 
 
 def _words(string: str, completions: Callable[[str], list[str]]) -> str:
-    if sql := _SQL.match(string):
+    if sql := SQL.match(string):
         # "abstract NOT LIKE '%Lean%'": left out
-        string = _CONDITION.sub(lambda m: f'{"NOT " if m["not"] else ""}"{m["value"].strip()}"', sql["where"])
+        string = CONDITION.sub(lambda m: f'{"NOT " if m["not"] else ""}"{m["value"].strip()}"', sql["where"])
     remarks = "".join(_REMARK.findall(string))
-    string = _WHERE_SEARCHED.sub("", _FIELD_TAG.sub("", _REMARK.sub("", string)))
+    string = WHERE_SEARCHED.sub("", _FIELD_TAG.sub("", _REMARK.sub("", string)))
     # "\"instruction tun*\"": a phrase with a truncated word is no exact phrase
     string = re.sub(r"\"(?P<double>[^\"]*)\"|(?<!\w)'(?P<single>[^']*)'(?!\w)",
                     lambda m: m.group() if "*" not in m.group() else m["double"] or m["single"], string)
