@@ -4177,6 +4177,8 @@ def test_a_story_before_a_question_is_set_aside_when_the_question_says_all(quest
     ('which papers contain "verifier"?', ["verifier"], False),
     ("which abstracts use both the word 'safe' and 'Rust'?", ["safe", "Rust"], True),
     ("which abstracts use the phrase 'the model's ability'?", ["the model's ability"], False),
+    ("Who uses the exact phrase 'human expert'? (expert mathematicians etc. doesn't count)", ["human expert"], False),
+    ('Tracking the word "verifier" across the collection - which abstracts contain it?', ["verifier"], False),
     # words quoted in another sentence than the ask, a use of the thing, not the word, a negation or a condition the
     # words do not say, or no words asked of the papers
     ("Most abstracts say 'efficient' without a price. Which ones put a dollar figure on it?", [], False),

@@ -1,9 +1,9 @@
 """A story told before a question, set aside when the question says all it asks.
 
 Why: researchers thinking aloud tell how the question came up before asking it ("so I was at reading group and
-someone went on about Lean ... Which papers prove things in Lean?", "Say cost per task is my binding constraint.
-What dollar costs do the agentic systems report?", "... and it got me wondering which papers use evolutionary
-search"). Read whole, the story's words ("HCI", "reading group", "binding constraint") are taken for what is asked,
+someone went on about Lean ... Which papers prove things in Lean?", "so HCI people keep telling me ML folks never do
+user studies. Which papers ran a study with human participants?", "... and it got me wondering which papers use
+evolutionary search"). Read whole, the story's words ("HCI", "reading group", "Koza") are taken for what is asked,
 words no abstract has get the question refused, and the ask in the second sentence is not found. The ask is read
 alone when it says all it asks and the story names nothing the ask does not. A question across papers keeps its
 story: there the story is often its topic ("Training data for provers seems scarce. What have people tried?"). When

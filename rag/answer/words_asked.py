@@ -24,8 +24,8 @@ _TERMS = rf"(?P<terms>{_QUOTE}(?:\s*(?:,|\bor\b|\band\b|/)\s*{_QUOTE})*)"
 # Said last in its clause: "which papers use 'execution feedback' to improve code generation?" asks of its use.
 _CLAUSE_END = r"(?=\s*(?:[?.!,;:(—–-]|$))"
 # "which abstracts use the word 'interactive'", "contain the term "verifier"", "the adjective 'interactive' - which
-# abstracts use it": quoted words said to be words.
-_WORDS_SAID = re.compile(rf"\bthe\s+{_WORD_NOUN}\s+{_TERMS}{_CLAUSE_END}", re.I)
+# abstracts use it", "Tracking the word "verifier" across the collection": quoted words said to be words.
+_WORDS_SAID = re.compile(rf"\bthe\s+{_WORD_NOUN}\s+{_TERMS}", re.I)
 # "which abstracts contain 'pass@k'?", "who uses 'test-time' or 'inference-time'?": quoted after a verb of writing.
 _QUOTED_AFTER = re.compile(r"\b(?:use|uses|using|contain|contains|containing|write|writes|mention|mentions|have|has|"
                            rf"name|names|say|says|talks?\s+about)\s+(?:the\s+)?{_TERMS}{_CLAUSE_END}", re.I)
@@ -45,7 +45,9 @@ def words_asked(question: str) -> tuple[list[str], bool]:
     for sentence in split_sentences(question):
         # asked in the sentence quoting the words: "Most abstracts say 'efficient'. Which ones ...?" asks no word
         said = _WORDS_SAID.search(sentence) or _QUOTED_AFTER.search(sentence)
-        if said is not None and _ASKS_PAPERS.search(sentence) and not _NOT_PLAIN.search(sentence):
+        # a negation in an aside in brackets says what counts ("(expert mathematicians etc. doesn't count)")
+        if said is not None and _ASKS_PAPERS.search(sentence) and \
+                not _NOT_PLAIN.search(re.sub(r"\([^()]*\)", " ", sentence)):
             terms = [m["term"].strip() for m in _QUOTED.finditer(said["terms"])]
             return terms, bool(re.search(r"\band\b", _QUOTED.sub(" ", said["terms"]), re.I))
     return [], False
