@@ -1408,6 +1408,10 @@ def test_the_papers_a_question_across_papers_describes(question, described):
      "beats GPT-4 on miniF2F, i.e. which papers report surpassing GPT-4 there"),
     # A name for every role it may have: any use of it.
     ("which papers use GSM8K for training or eval", "GSM8K"),
+    # any use of a name in the roles a model takes; the papers whose abstract mentions a name
+    ("list the papers where GPT-4o is used, either as base model or for evaluation", "GPT-4o"),
+    ("please list the papers where GPT-4o is used as the base model or as a baseline", "GPT-4o"),
+    ("Need: every paper whose abstract mentions GSM8K", "GSM8K"),
     ("which papers use MBPP as training data or as a benchmark", "MBPP"),
     ("which papers use GSM8K for training", "GSM8K for training"),
     ("which papers use GSM8K for fine-tuning or pretraining", "GSM8K for fine-tuning or pretraining"),  # both train

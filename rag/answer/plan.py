@@ -1314,11 +1314,6 @@ def list_topic(text: str) -> str:
     return "" if _SAYS_NOTHING.fullmatch(topic) else topic
 
 
-_USE_ROLE = (r"(?:(?:a|an|the|their|its)\s+)?(?:base\s+models?|backbones?|baselines?|evaluation|eval|evaluators?|"
-             r"judges?|comparison|teachers?|generators?|training|fine-?tuning|benchmarks?|solvers?)")
-_USED_IN_ROLES = re.compile(rf"(?:where|in\s+which)\s+(?P<name>.+?)\s+(?:is|are|was|were|gets?|got)\s+used\s*,?\s*"
-                            rf"(?:either\s+|whether\s+)?(?:as|for|in)\s+{_USE_ROLE}(?:\s*(?:,|/|\bor\b|\band\b)\s*"
-                            rf"(?:(?:as|for|in)\s+)?{_USE_ROLE})+", re.I)
 # "every paper whose abstract mentions GSM8K": the papers mentioning it (every paper has one abstract).
 _WHOSE_ABSTRACT = re.compile(r"^(?:whose|where\s+the|in\s+which\s+the)\s+(?:own\s+)?abstracts?\s+(?:(?:actually|"
                              r"explicitly|even)\s+)?(?:mentions?|names?|contains?|cites?|writes?|refers?\s+to|says?)\s+",
@@ -1342,6 +1337,12 @@ _TRAINING_ROLE = re.compile(r"\b(?:training|fine-?tuning|pre-?training|data|seed
 _EVALUATION_ROLE = re.compile(r"\b(?:evaluation|evals?|testing|benchmark(?:ing)?|test\s+data)\b", re.I)
 _IN_EVALUATION = re.compile(r"(?P<name>.+?)\s+(?:in|for|during)\s+(?:(?:their|its|the)\s+(?:own\s+)?)?"
                             r"(?:evaluations?|evals?|experiments?|testing|benchmarking)", re.I)
+# A model's roles besides a data set's: "used as base model or for evaluation", "as a judge or a baseline".
+_USE_ROLE = (rf"(?:{_ROLE}|(?:(?:a|an|the|their|its)\s+)?(?:base\s+models?|backbones?|evaluators?|judges?|comparison|"
+             r"teachers?|generators?|solvers?))")
+_USED_IN_ROLES = re.compile(rf"(?:where|in\s+which)\s+(?P<name>.+?)\s+(?:is|are|was|were|gets?|got)\s+used\s*,?\s*"
+                            rf"(?:either\s+|whether\s+)?(?:as|for|in)\s+{_USE_ROLE}(?:\s*(?:,|/|\bor\b|\band\b)\s*"
+                            rf"(?:(?:as|for|in)\s+)?{_USE_ROLE})+", re.I)
 _EVERY_ROLE = re.compile(rf"(?P<name>.+?)\s+(?:for|in|as)\s+(?:either\s+)?{_ROLE}"
                          rf"(?:\s*(?:,|/|\bor\b|\band/or\b|,\s*or\b)\s*(?:(?:for|in|as)\s+)?{_ROLE})+", re.I)
 
