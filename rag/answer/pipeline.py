@@ -216,7 +216,7 @@ def _read(question: str, view: IndexView) -> str:
     HumanEval pass@1), dictation's numbers and split names as the abstracts write them ("sixty one point seven
     percent", "mini f2f")."""
     written = _written(view)
-    question = searched_in_words(plain_courtesy(without_post_marks(question)), view.vocabulary.starting)
+    question = searched_in_words(plain_courtesy(without_post_marks(question)))
     question = unstressed(in_words(in_english(question, view.vocabulary.has)), view.vocabulary)
     question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)},
                              view.vocabulary.uses)
@@ -622,7 +622,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         with_closest,
     )
     from rag.answer.released import release_asked
-    from rag.answer.words_asked import words_asked, writing
+    from rag.answer.words_asked import sentence_writing, words_asked, writing
     from rag.text.boolean_search import parse as parse_search
     from rag.text.chatter import CHATTER
     from rag.text.typos import TWO_LETTER_WORDS
@@ -679,7 +679,7 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
         if not hits:
             return refuse(question, found, f"No indexed paper matches the search {search.strip()}.")
         patterns = [term.pattern() for term in run.terms()]
-        return list_answer([Match(paper, _first_hit(paper, patterns), 1.0) for paper in hits], view.papers,
+        return list_answer([Match(paper, sentence_writing(paper, patterns), 1.0) for paper in hits], view.papers,
                            topic=f"the search {search.strip()}", query=question, searched=found.searched)
     terms, every = words_asked(question)
     if terms:
@@ -724,12 +724,6 @@ def _list(topic: str, question: str, found: Gathered, retrieval: RetrievalSettin
             refuse(question, found, f"No other indexed paper matches “{topic}”.")
     return list_answer(matches, view.papers, topic=topic, query=question, searched=found.searched,
                        also=_second_sentences(matches, found))
-
-
-def _first_hit(paper: Paper, patterns: Sequence[re.Pattern[str]]) -> str:
-    """The first sentence of a paper's abstract a search's terms find, or its first sentence (a title hit)."""
-    sentences = split_sentences(paper.abstract) or [paper.title]
-    return next((s for s in sentences if any(p.search(s) for p in patterns)), sentences[0])
 
 
 def _not_doing(denied: Negated, question: str, found: Gathered, candidates: Sequence[Paper]) -> Answer:

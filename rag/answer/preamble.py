@@ -39,11 +39,12 @@ _ASKED_WITHIN = re.compile(r"\b(?:(?:got|gets|made|makes|left)\s+me\s+(?:wonder(
 # The collection, which the ask may point at without pointing back at the story: "which of these papers", "here".
 _THE_PAPERS = re.compile(r"\b(?:of\s+)?(?:these|those|the)\s+(?:\w+\s+)?(?:papers|works|studies|abstracts)\b|"
                          rf"\b(?:of\s+)?(?:these|those)\b(?=\s*[?.,]|\s+(?:here|in\s+here)\b)|\b{HERE}\b", re.I)
+# Nouns a "that" before them points with: "that ability", "that kind of setting".
+_POINTED = (r"(?:ability|capability|kind|sort|type|setting|thing|stuff|idea|problem|question|task|approach|method|"
+            r"scenario|case|situation|budget|constraint|area|topic|direction|route|angle|analysis)")
 # "a dataset like that", "that ability", "whether that's viable": the story is what it asks about.
-_LIKE_THAT = re.compile(r"\b(?:like\s+(?:that|this|those)|such|similar)\b|\b(?:that|this)(?:['’]s\b|\s+(?:[\w-]+\s+)?"
-                        r"(?:ability|capability|kind|sort|type|setting|thing|stuff|idea|problem|question|task|approach|"
-                        r"method|scenario|case|situation|budget|constraint|area|topic|direction|route|angle|analysis)\b)",
-                        re.I)
+_LIKE_THAT = re.compile(rf"\b(?:like\s+(?:that|this|those)|such|similar)\b|\b(?:that|this)(?:['’]s\b|\s+(?:[\w-]+\s+)?"
+                        rf"{_POINTED}\b)", re.I)
 # A scene the asker sets: "Suppose I'm designing an agent that ...", "Say I need to assemble a set of ...", "I'm
 # thinking about agents that ...": what follows the frame is what a "that" after it stands for.
 _SCENE = re.compile(r"^(?:so\s+)?(?:(?:suppose|say|imagine|picture|assume)\s+(?:that\s+)?(?:i|we|one|you)|i|we)"
@@ -54,9 +55,8 @@ _SCENE = re.compile(r"^(?:so\s+)?(?:(?:suppose|say|imagine|picture|assume)\s+(?:
                     re.I | re.S)
 # What the scene stands in for: "that kind of setting", "such a model", "that ability".
 # Not "a dataset like that": its noun is what the list is of ("built a dataset like <scene>" matched nothing).
-_POINTING = re.compile(r"\b(?:that|this|such\s+an?)\s+(?:kind|sort|type)\s+of\s+[\w-]+|\b(?:that|this)\s+"
-                       r"(?:[\w-]+\s+)?(?:ability|capability|setting|thing|stuff|idea|problem|task|approach|method|"
-                       r"scenario|case|situation)\b|\bsuch\s+an?\s+[\w-]+", re.I)
+_POINTING = re.compile(rf"\b(?:that|this|such\s+an?)\s+(?:kind|sort|type)\s+of\s+[\w-]+|\b(?:that|this)\s+"
+                       rf"(?:[\w-]+\s+)?{_POINTED}\b|\bsuch\s+an?\s+[\w-]+", re.I)
 # Words any ask has, which say nothing of what it is about: "What are the different strategies used?"
 _ASKING_WORDS = frozenset({
     "which", "what", "who", "how", "papers", "paper", "does", "did", "the", "and", "any", "are", "were", "was", "have",

@@ -10,7 +10,7 @@ each paper listed with the sentence that writes it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rag.text.boolean_search import Term
 from rag.text.sentences import split_sentences
@@ -55,22 +55,16 @@ def words_asked(question: str) -> tuple[list[str], bool]:
 
 def writing(terms: Iterable[str], papers: Iterable[Paper], titles: bool = True,
             every: bool = False) -> list[tuple[Paper, str]]:
-    """Each paper whose abstract (or title, with `titles`) writes one of the terms (`every`: all of them), with the
-    first sentence that does (its first sentence when only the title does)."""
-    patterns = [_written(t) for t in terms]
+    """Each paper whose abstract (or title, with `titles`) writes one of the terms (`every`: all of them), as a
+    search's term is met (inflected, spaced or hyphenated, pass@k at any cut-off, a name in capitals as written),
+    with the sentence that writes it."""
+    patterns = [Term(term).pattern() for term in terms]
     test = all if every else any
-    found = []
-    for paper in papers:
-        text = f"{paper.title}\n{paper.abstract}" if titles else paper.abstract
-        if not test(p.search(text) for p in patterns):
-            continue
-        sentences = split_sentences(paper.abstract)
-        found.append((paper, next((s for s in sentences if any(p.search(s) for p in patterns)),
-                                  sentences[0] if sentences else paper.title)))
-    return found
+    return [(paper, sentence_writing(paper, patterns)) for paper in papers
+            if test(p.search(f"{paper.title}\n{paper.abstract}" if titles else paper.abstract) for p in patterns)]
 
 
-def _written(term: str) -> re.Pattern[str]:
-    """A term as the abstracts may write it (a search's term: inflected, spaced or hyphenated, pass@k at any
-    cut-off, a name in capitals as written)."""
-    return Term(term).pattern()
+def sentence_writing(paper: Paper, patterns: Sequence[re.Pattern[str]]) -> str:
+    """The first sentence of a paper's abstract one of the patterns finds, or its first sentence (a title hit)."""
+    sentences = split_sentences(paper.abstract) or [paper.title]
+    return next((s for s in sentences if any(p.search(s) for p in patterns)), sentences[0])

@@ -13,9 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\s*(?:(?P<open>\()|(?P<close>\))|(?P<op>AND\s+NOT|AND|OR|NOT)(?![\w-])|"
-                    r"(?P<field>(?:abs|ti|abstract|title|kw|tiab|TITLE-ABS-KEY|TITLE-ABS|TITLE|ABS|KEY|TS|TI|AB))"
-                    r"\s?:?(?=[\w\"'(])|(?P<quoted>\"[^\"]*\"|'[^']*'|“[^”]*”)|(?P<word>[^\s()\"“]+))")
+# "abs:Bellman*", "ti:benchmark*", Scopus's "TITLE-ABS-KEY(latency)": where to search, typed against the term ("Title:
+# DotaMath. Which datasets ...", "Hi all: ..." are labels).
+FIELD_TAG = re.compile(r"(?<![\w/])(?:abs|ti|abstract|kw|tiab)\s?:(?=[\w\"'(])|"
+                       r"(?<![\w/-])(?:TITLE-ABS-KEY|TITLE-ABS|TITLE|ABS|KEY|TS|TI|AB)(?=\()")
+_FIELDS = {"ti": "title", "title": "title", "abs": "abstract", "abstract": "abstract", "ab": "abstract"}
+_TOKEN = re.compile(rf"\s*(?:(?P<field>{FIELD_TAG.pattern})|(?P<open>\()|(?P<close>\))|"
+                    r"(?P<op>AND\s+NOT|AND|OR|NOT)(?![\w-])|(?P<phrase>\"[^\"]*\"|'[^']*'|“[^”]*”)|(?P<word>[^\s()\"“]+))")
 # Pseudo-SQL: "SELECT title FROM papers WHERE ...", its conditions "abstract LIKE '%PRM%'", "study_type = "empirical"".
 SQL = re.compile(r"^\s*SELECT\s+[\w*, ]+?\s+FROM\s+\w+\s+WHERE\s+(?P<where>.+)$", re.I | re.S)
 CONDITION = re.compile(r"\b(?P<field>\w+)\s+(?P<not>NOT\s+)?(?:LIKE|=|ILIKE)\s*(?P<q>['\"])%?(?P<value>[^'\"%]+?)%?"
@@ -86,73 +90,71 @@ def _as_term(match: re.Match[str]) -> str:
     return f'{"NOT " if match["not"] else ""}{field}"{match["value"].strip()}"'
 
 
-def _tokens(string: str) -> list[tuple[str, str]] | None:
-    tokens: list[tuple[str, str]] = []
-    at = 0
-    field = ""
+# A token: its kind ("open", "close", "op", "word", "phrase"), the field a term searches, its text.
+_Token = tuple[str, str, str]
+
+
+def _tokens(string: str) -> list[_Token] | None:
+    tokens: list[_Token] = []
+    field = ""  # a tag's field, for the term or bracket right after it
     groups: list[str] = []  # the field each open bracket searches: "ti:(code AND completion)"
+    at = 0
     while at < len(string.rstrip()):
         match = _TOKEN.match(string, at)
         if match is None or match.end() == at:
             return None
         at = match.end()
         kind = match.lastgroup or ""
+        text = match[kind].strip()
         if kind == "field":
-            name = match["field"].lower()
-            field = "title" if name in ("ti", "title") else "abstract" if name in ("abs", "abstract", "ab") else ""
+            field = _FIELDS.get(re.match(r"[\w-]+", text)[0].lower(), "")
             continue
-        value = match[kind].strip()
+        where = field or (groups[-1] if groups else "")
+        field = ""
         if kind == "open":
-            groups.append(field or (groups[-1] if groups else ""))
-            field = ""
+            groups.append(where)
         elif kind == "close" and groups:
             groups.pop()
-        if kind == "quoted":
-            value = value[1:-1]
-        if kind in ("quoted", "word") and tokens and tokens[-1][0] == "word" and kind == "word" and not field:
-            tokens[-1] = ("word", f"{tokens[-1][1]} {value}")  # adjacent words: a phrase
+        if kind == "word" and tokens and tokens[-1][0] == "word" and tokens[-1][1] == where:
+            tokens[-1] = ("word", where, f"{tokens[-1][2]} {text}")  # adjacent words: a phrase
             continue
-        tokens.append((kind if kind != "quoted" else "word", value if kind != "op" else " ".join(value.split())))
-        if kind in ("quoted", "word"):
-            tokens[-1] = ("word", f"{field or (groups[-1] if groups else '')}\t{value}")
-            field = ""
+        tokens.append((kind, where, text[1:-1] if kind == "phrase" else " ".join(text.split())))
     return tokens
 
 
-def _or(tokens: list[tuple[str, str]]) -> tuple[Node, list[tuple[str, str]]]:
+def _or(tokens: list[_Token]) -> tuple[Node, list[_Token]]:
     node, tokens = _and(tokens)
     parts = [node]
-    while tokens and tokens[0] == ("op", "OR"):
+    while tokens and tokens[0][::2] == ("op", "OR"):
         node, tokens = _and(tokens[1:])
         parts.append(node)
     return (parts[0] if len(parts) == 1 else Node("or", tuple(parts))), tokens
 
 
-def _and(tokens: list[tuple[str, str]]) -> tuple[Node, list[tuple[str, str]]]:
+def _and(tokens: list[_Token]) -> tuple[Node, list[_Token]]:
     node, tokens = _not(tokens)
     parts = [node]
-    while tokens and tokens[0][0] == "op" and tokens[0][1] in ("AND", "AND NOT", "NOT"):
-        negated = tokens[0][1] != "AND"
+    while tokens and tokens[0][0] == "op" and tokens[0][2] in ("AND", "AND NOT", "NOT"):
+        negated = tokens[0][2] != "AND"
         node, tokens = _not(tokens[1:])
         parts.append(Node("not", (node,)) if negated else node)
     return (parts[0] if len(parts) == 1 else Node("and", tuple(parts))), tokens
 
 
-def _not(tokens: list[tuple[str, str]]) -> tuple[Node, list[tuple[str, str]]]:
-    if tokens[0] == ("op", "NOT"):
+def _not(tokens: list[_Token]) -> tuple[Node, list[_Token]]:
+    if tokens[0][::2] == ("op", "NOT"):
         node, rest = _not(tokens[1:])
         return Node("not", (node,)), rest
     return _atom(tokens)
 
 
-def _atom(tokens: list[tuple[str, str]]) -> tuple[Node, list[tuple[str, str]]]:
-    kind, value = tokens[0]
+def _atom(tokens: list[_Token]) -> tuple[Node, list[_Token]]:
+    kind, field, text = tokens[0]
     if kind == "open":
         node, rest = _or(tokens[1:])
         if not rest or rest[0][0] != "close":
             raise ValueError("unbalanced")
         return node, rest[1:]
-    if kind != "word":
-        raise ValueError(f"unexpected {value}")
-    field, _, text = value.partition("\t")
+    if kind not in ("word", "phrase"):
+        raise ValueError(f"unexpected {text}")
     return Node("term", term=Term(text, field)), tokens[1:]

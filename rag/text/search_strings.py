@@ -4,23 +4,18 @@ Why: librarians ask the way they search bibliographic databases: Boolean operato
 quoted phrases, truncation ("autoformali*"), field tags ("abs:Bellman*") and now and then pseudo-SQL ("SELECT title
 FROM papers WHERE abstract LIKE '%PRM%'"), often followed by the ask in plain words ("-> which papers ..."). Read as
 typed, "AND", "abs:" and "LIKE" are words no abstract has, and the question is refused. The string says exactly
-which words the papers must have, so a list asked by one is read as "which papers mention ...", with its operators
-as words; a question across the papers it finds ("-> how do these papers ...") is left as typed.
+which papers it wants, so a list asked by one is run as typed (rag/text/boolean_search.py) and planned as "which
+papers mention ..."; a question across the papers it finds ("-> how do these papers ...") is left as typed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from rag.text.boolean_search import CONDITION, SQL, WHERE_SEARCHED
+from rag.text.boolean_search import FIELD_TAG, SQL, parse
 
 # Where a string ends and the plain words begin: an arrow, a double dash, "i.e.".
 _RESTATED = re.compile(r"\s*(?:->|=>|→|\s--+|\s[—–])\s*(?:i\.\s?e\.,?\s*)?|\s*\bi\.\s?e\.,?\s*", re.I)
-# "abs:Bellman*", "ti:benchmark*", Scopus's "TITLE-ABS-KEY(latency)": where to search, typed against the term ("Title:
-# DotaMath. Which datasets ...", "Hi all: ..." are labels).
-_FIELD_TAG = re.compile(r"(?<![\w/])(?:abs|ti|abstract|kw|tiab)\s?:(?=[\w\"'(])|"
-                        r"(?<![\w/-])(?:TITLE-ABS-KEY|TITLE-ABS|TITLE|ABS|KEY|TS|TI|AB)(?=\()")
 _OPERATOR = re.compile(r"(?<=[\w\"')*])\s+(?:AND\s+NOT|AND|OR|NOT)\s+(?=[\w\"'(])")
 _TRUNCATED = re.compile(r"(?<![\w*])(?P<stem>[A-Za-z][\w-]{2,})\*(?![\w*])")
 _ASK = re.compile(r"\b(?:which|what|who|how|list|any|every|all|does|do|is|are)\b|\?", re.I)
@@ -40,45 +35,45 @@ _REMARK = re.compile(r"\s*\((?=[^()]*\b(?:counts?|too|incl\w*|e\.g\.|only|also|t
 _NOT_AFTER = re.compile(r"^\s*NOT\s+(?P<rest>.+)$", re.S)
 
 
-def in_words(question: str, completions: Callable[[str], list[str]]) -> str:
-    """The question as the list its search string asks for, or the question itself when it holds no search string.
-    `completions(stem)`: the abstracts' words starting with a truncated stem, commonest first."""
+def in_words(question: str) -> str:
+    """The question as the list its search string asks for ("which papers mention A or B?", what the plan reads; the
+    string itself is run by `string_run`'s caller), the ask in words when it names what the string does not, or the
+    question itself."""
+    if (run := string_run(question)) and (search := parse(run)) is not None:
+        return f"which papers mention {' or '.join(_said(term.text) for term in search.terms())}?"
     string, _, plain = _split(question)
-    if not _is_search_string(string):
-        return question
-    plain = plain.strip()
-    words = _words(string, completions)
-    if not words:
-        return question
-    if plain and (not_ := _NOT_AFTER.match(plain)):
-        # "... -- NOT "software evolution", NOT "query evolution" (those are false drops)": more left out
-        return f"which papers mention {words}, not {_words(_left_out(not_['rest']), completions)}?"
-    if plain and _ASK.search(plain) and not any(_LIST_ASK.match(part) for part in re.split(r"[,.;:]\s+", plain)):
-        # "(tool* OR API*) AND agent* -> how do these papers connect models to tools?": no list, asked of the papers
-        # the string finds, as typed (the string's words are what the answer is about).
-        return question
-    if plain and _names_more(plain, string):
+    if _is_search_string(string) and _list_asked(plain := plain.strip()) and _names_more(plain, string):
         # "agent* -> which papers evaluate on Minecraft?": the ask in words names what the string does not; it is
         # the narrower criterion
         return plain
-    return f"which papers mention {words}?"
+    return question
 
 
 def string_run(question: str) -> str:
     """The search string a question asks to run as the list of papers it finds ("" when it asks no such list): the
     string, with a NOT after it joined ("... -- NOT "software evolution""); not when the words after it ask another
-    question or name what the string does not."""
+    question ("-> how do these papers connect models to tools?": asked of the papers it finds, as typed) or name what
+    the string does not."""
     string, _, plain = _split(question)
     plain = plain.strip()
-    if not _is_search_string(string) or not _words(string, lambda stem: []):
+    if not _is_search_string(string):
         return ""
     string = _REMARK.sub("", string).strip(" .;,")
     if plain and (not_ := _NOT_AFTER.match(plain)):
         return f"({string}) AND NOT ({_left_out(not_['rest'])})"
-    if plain and ((_ASK.search(plain) and not any(_LIST_ASK.match(part) for part in re.split(r"[,.;:]\s+", plain)))
-                  or _names_more(plain, string)):
+    if plain and ((_ASK.search(plain) and not _list_asked(plain)) or _names_more(plain, string)):
         return ""
     return string
+
+
+def _list_asked(plain: str) -> bool:
+    return any(_LIST_ASK.match(part) for part in re.split(r"[,.;:]\s+", plain))
+
+
+def _said(term: str) -> str:
+    """A term as the plan reads it: a phrase quoted, a truncation's stem ("mathemat*": "mathemat")."""
+    term = term.rstrip("*")
+    return f"“{term}”" if " " in term else term
 
 
 def _left_out(rest: str) -> str:
@@ -109,32 +104,7 @@ def _is_search_string(text: str) -> bool:
     # One operator between two bare words may be a sentence's "Lean AND Isabelle"; brackets, quotes or a truncation
     # make it a string, as does a string of a few words ("Lean AND NOT Isabelle").
     words = [w for w in text.split() if w not in ("AND", "OR", "NOT")]
-    return bool(_FIELD_TAG.search(text) or operators >= 2 or
+    return bool(FIELD_TAG.search(text) or operators >= 2 or
                 (operators and re.search(r"[()\"*]", text)) or (operators and len(words) <= 3) or
                 # "conjectur* -> which papers ...": a truncated word alone, not a name in a sentence ("... HACL*.")
                 (_TRUNCATED.search(text) and len(text.split()) <= 3))
-
-
-def _words(string: str, completions: Callable[[str], list[str]]) -> str:
-    if sql := SQL.match(string):
-        # "abstract NOT LIKE '%Lean%'": left out
-        string = CONDITION.sub(lambda m: f'{"NOT " if m["not"] else ""}"{m["value"].strip()}"', sql["where"])
-    remarks = "".join(_REMARK.findall(string))
-    string = WHERE_SEARCHED.sub("", _FIELD_TAG.sub("", _REMARK.sub("", string)))
-    # "\"instruction tun*\"": a phrase with a truncated word is no exact phrase
-    string = re.sub(r"\"(?P<double>[^\"]*)\"|(?<!\w)'(?P<single>[^']*)'(?!\w)",
-                    lambda m: m.group() if "*" not in m.group() else m["double"] or m["single"], string)
-    string = _TRUNCATED.sub(lambda m: _completed(m["stem"], completions), string)
-    string = re.sub(r"(?<=[\w\"')])\s+AND\s+NOT\s+", ", not ", string)
-    string = _OPERATOR.sub(lambda m: f" {m.group().strip().lower()} ", string)
-    string = re.sub(r"[()]", " ", string)
-    # "'%PRM%'" and "\"Isabelle/HOL\"": a phrase quoted the way the answers quote it
-    string = re.sub(r"(?<![\w])[\"'](?P<phrase>[^\"']+?)[\"'](?!\w)", r"“\g<phrase>”", string)
-    return re.sub(r"\s+", " ", string).strip(" ,.;?") + remarks
-
-
-def _completed(stem: str, completions: Callable[[str], list[str]]) -> str:
-    """A truncated stem as the abstracts' commonest word it starts ("conjectur*" -> "conjectures"), in the case the
-    asker typed it; the stem itself when no word starts so."""
-    found = completions(stem.lower())
-    return stem + found[0][len(stem):] if found else stem

@@ -48,9 +48,7 @@ def _root(word: str) -> str:
 
 class Vocabulary:
     def __init__(self, text: str) -> None:
-        self._counts = Counter(_WORD.findall(text.lower()))
-        self._raw = sorted(self._counts)
-        self._words = sorted({_form(w) for w in self._raw})
+        self._words = sorted({_form(w) for w in set(_WORD.findall(text.lower()))})
         # Words the corpus writes capitalised within sentences (NAME_SHARE of the time or more: "python" turns up
         # in a URL now and then) are names, however a question types them ("Isabelle", "Python"). Only words after
         # a lower-case word, a digit or a comma count: a sentence's or a title's first word is capitalised anyway.
@@ -148,17 +146,6 @@ class Vocabulary:
         word = _form(word)
         at = bisect.bisect_left(self._words, word)
         return at < len(self._words) and self._words[at] == word
-
-    def starting(self, stem: str) -> list[str]:
-        """The words the corpus has that start with a stem, as written, commonest first (a searcher's truncation
-        "conjectur*": "conjectures", "conjecturer", "conjecturing")."""
-        stem = stem.lower()
-        at = bisect.bisect_left(self._raw, stem)
-        found = []
-        while at < len(self._raw) and self._raw[at].startswith(stem):
-            found.append(self._raw[at])
-            at += 1
-        return sorted(found, key=lambda w: (-self._counts[w], len(w), w))
 
     def _starts(self, root: str) -> bool:
         at = bisect.bisect_left(self._words, root)
