@@ -971,3 +971,76 @@ def test_a_search_string_that_does_not_parse_is_no_search(string):
     from rag.text.boolean_search import parse
 
     assert parse(string) is None
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("Hi paperchat,\n\nCould you let me know which papers use Lean?\n\nThanks in advance,\nMaria",
+     "Could you let me know which papers use Lean?"),
+    ("which papers use Lean? thanks!", "which papers use Lean?"),
+    ("Which papers use Lean? Cheers, Tom", "Which papers use Lean?"),
+    ("Dear all, which papers use Lean? Best regards", "which papers use Lean?"),
+    ("Good morning team - which papers use Lean?", "which papers use Lean?"),
+    ("Thanks in advance! Which papers use Lean?", "Which papers use Lean?"),
+    # a P.S. is part of the question; the sign-off before it goes
+    ("Which papers use Lean? Thanks a lot for any pointers, J.\nP.S. only Lean 4 counts",
+     "Which papers use Lean? only Lean 4 counts"),
+    # no greeting in a word, no sign-off that asks, no PostScript as a P.S., a lone "thanks" as typed
+    ("Hi-res images: which papers?", "Hi-res images: which papers?"),
+    ("Which model is best? Best open model?", "Which model is best? Best open model?"),
+    ("Which papers use PS files?", "Which papers use PS files?"),
+    ("thanks", "thanks"),
+])
+def test_a_letters_greeting_and_sign_off_are_not_the_question(question, read):
+    from rag.text.letters import without_letter
+
+    assert without_letter(question) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("Q1. Which of these uses Lean? (a) STP (b) AlphaCode (c) FVEL (d) none of the above -- mark every correct option",
+     "which of STP, AlphaCode and FVEL uses Lean?"),
+    ("Which of these train with RL? Select all that apply: (a) B-Coder (b) RLCoder (c) CodeFill",
+     "which of B-Coder, RLCoder and CodeFill train with RL?"),
+    ("Q9 multiple choice, more than one may be right: which benchmark is new? A. Codev-Bench B. CodeFill",
+     "which of Codev-Bench and CodeFill is new?"),
+    ("Which papers evaluate on SWE-bench? a) WebArena b) SWE-agent",
+     "which of WebArena and SWE-agent evaluate on SWE-bench?"),
+    ("Q10. What are the ways papers make completion cheaper?", "What are the ways papers make completion cheaper?"),
+    ("Fill in the blanks: ___ and ___ are the papers that build math data from GSM8K.",
+     "Which papers build math data from GSM8K."),
+    # "select all" of a noun is the ask; a blank for a figure, a lettered aside and a number in a name stay
+    ("Select all papers that use the AST.", "Select all papers that use the AST."),
+    ("STP reaches ___ on miniF2F-test.", "STP reaches ___ on miniF2F-test."),
+    ("Which model does a) use? b) what", "Which model does a) use? b) what"),
+    ("Q-learning in which papers?", "Q-learning in which papers?"),
+])
+def test_quiz_material_is_read_as_the_question_it_asks(question, read):
+    from rag.text.quiz import as_asked
+
+    assert as_asked(question) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("Welche Paper use GSM8K?", "Which papers use GSM8K?"),
+    ("cheaper bzw. faster completion (z.B. MPI oder OpenMP)", "cheaper or faster completion (e.g. MPI or OpenMP)"),
+    ("I want a Vergleich of the selection strategies.", "I want a comparison of the selection strategies."),
+    # English words German shares, and names in capitals, stay
+    ("Which papers also use Lean? Is it ODER?", "Which papers also use Lean? Is it ODER?"),
+])
+def test_german_words_in_an_english_question_are_read_in_english(question, read):
+    from rag.text.german import from_german
+
+    assert from_german(question) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("哪些论文 use Isabelle?", "Which papers use Isabelle?"),
+    ("Which papers have used Lean? I want all of them, 谢谢", "Which papers have used Lean? I want all of them"),
+    ("multi-agent framework 的 paper有哪些?", "multi-agent framework paper, which ones?"),
+    ("miniF2F-test 上, STP or MA-LoT, which one is higher?", "On miniF2F-test, STP or MA-LoT, which one is higher?"),
+    ("Which papers use Lean?", "Which papers use Lean?"),
+])
+def test_chinese_phrases_in_an_english_question_are_read_in_english(question, read):
+    from rag.text.chinese import from_chinese
+
+    assert from_chinese(question) == read

@@ -48,10 +48,14 @@ from rag.answer.unknowns import (
 from rag.errors import QuestionError
 from rag.index.view import IndexView
 from rag.settings import RetrievalSettings
+from rag.text.chinese import from_chinese
 from rag.text.clippings import spell_out
 from rag.text.courtesy import plain_courtesy
+from rag.text.german import from_german
 from rag.text.initialisms import spell_initialisms
+from rag.text.letters import without_letter
 from rag.text.notation import in_words
+from rag.text.quiz import as_asked
 from rag.text.search_strings import in_words as searched_in_words
 from rag.text.search_strings import string_run
 from rag.text.sentences import split_sentences
@@ -216,6 +220,7 @@ def _read(question: str, view: IndexView) -> str:
     HumanEval pass@1), dictation's numbers and split names as the abstracts write them ("sixty one point seven
     percent", "mini f2f")."""
     written = _written(view)
+    question = as_asked(without_letter(from_german(from_chinese(question))))
     question = searched_in_words(plain_courtesy(without_post_marks(question)))
     question = unstressed(in_words(in_english(question, view.vocabulary.has)), view.vocabulary)
     question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)},

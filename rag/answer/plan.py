@@ -203,6 +203,10 @@ _ASKER = re.compile(r"(?:for (?:my|our|a) (?:[\w-]+ ){0,2}(?:survey|thesis|revie
                     r"(?:question|one|check|sanity check|q)|sanity check|question|q|(?:(?:a )?bit of )?a random "
                     r"(?:one|question)|random (?:one|question)|fyi|btw|side note|curious|follow-?up|ok(?:ay)?|so|hi|"
                     r"hey|hello|eli5|explain like i['’]?m (?:five|5)|"
+                    # "following up on a discussion in our department: how have ..."
+                    r"following up(?: on (?:a|an|the|our|my|your|this) (?:[\w-]+ ){0,2}(?:discussion|conversation|"
+                    r"chat|meeting|question|email|thread|call|talk|seminar)(?: (?:in|with|at|from) (?:[\w-]+ ){0,3}"
+                    r"[\w-]+)?)?|"
                     # a ticket's labels: "TL;DR needed:", "Ask:"
                     r"tl;?\s?dr(?: (?:needed|please|pls|version))?|(?:the |my |quick )?ask|"
                     # "True or false: ...": how the asker wants it answered, no alternatives to choose between.
@@ -238,12 +242,16 @@ _FORMAL_ASK = (r"(?:i|we)(?:\s+(?:would|should)|['’]d)\s+be\s+(?:(?:very|most|
                r"it\s+would\s+(?:(?:greatly|really)\s+)?(?:assist|help|serve)\s+(?:me|us|(?:my|our)\s+[\w-]+(?:\s+[\w-]+)?)"
                r"(?:\s+greatly)?\s+to\s+(?:know|learn)")
 _TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?"
-                      r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?=describe|explain|tell|walk|outline|spell|help|summari|sum\s+up))?"
+                      r"(?:(?:before\s+we\s+start|first(?:\s+of\s+all)?|also|specifically)\s*,\s*)?"
+                      r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?=describe|explain|tell|walk|outline|spell|help|summari|sum\s+up|"
+                      r"let\s+(?:me|us)\s+know))?"
                       r"(?:describe|explain|summari[sz]e|sum\s+up|tell\s+(?:me|us)|walk\s+(?:me|us)\s+through|"
                       r"outline|spell\s+out|give\s+(?:me|us)\s+a\s+sense\s+of|i['’]d\s+like\s+to\s+know|"
                       r"i\s+want\s+to\s+(?:know|understand)|help\s+(?:me|us)\s+understand|"
                       rf"{_FORMAL_ASK}|"
-                      r"i\s+(?:do\s+)?wonder|i['’]m\s+wondering|it\s+would\s+be\s+(?:useful|good|helpful|nice|interesting)\s+"
+                      r"let\s+(?:me|us)\s+know|(?:would|do)\s+you\s+(?:happen\s+to\s+)?know|(?:i['’]d|i\s+would|we['’]d|we\s+would)\s+be\s+(?:grateful|glad|"
+                      r"thankful|happy)\s+if\s+you\s+could\s+(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)|"
+                      r"i\s+(?:do\s+)?wonder(?:ed)?|i(?:['’]m|\s+am|\s+was)\s+wondering|it\s+would\s+be\s+(?:useful|good|helpful|nice|interesting)\s+"
                       r"to\s+(?:know|learn|see|understand)|one\s+might\s+(?:ask|wonder)|(?:i['’]m\s+|i\s+am\s+)?curious(?:\s+to\s+"
                       r"know)?|(?:i['’]m\s+)?trying\s+to\s+(?:find\s+out|figure\s+out|understand|work\s+out)|"
                       # "I'm after an overview of how ...", "Need a rundown of what ..."
@@ -453,7 +461,11 @@ def asked_part(question: str) -> str:
     asked = _COMPARISON_ASKED.sub("Compare ", asked, count=1)
     if (told := _TELL_ME.sub("", asked, count=1)) != asked:
         # "I wonder if X helps": whether it does; "(Describe) how the provers get data": how do they, as asked outright.
-        return _EMBEDDED_HOW.sub("how do ", re.sub(r"^if\b", "whether", told), count=1)
+        told = re.sub(r"^if\b", "whether", told)
+        # "I was wondering whether any of the papers report X": whether any do, asked outright
+        told = re.sub(r"^whether\s+(?=any\s+(?:of\s+the\s+)?(?:papers|works|studies|abstracts)\b)", "do ", told,
+                      flags=re.I)
+        return _EMBEDDED_HOW.sub("how do ", told, count=1)
     return asked
 
 
@@ -1349,6 +1361,8 @@ _EVERY_ROLE = re.compile(rf"(?P<name>.+?)\s+(?:for|in|as)\s+(?:either\s+)?{_ROLE
 
 # Not before a condition ("somewhere other than HumanEval", "anywhere except as a baseline").
 _ANY_USE = re.compile(r"\s*\b(?:somewhere|anywhere|in\s+any\s+(?:way|form|capacity|role)|"
+                      # "HumanEval, be it for reporting results or building a dataset": the ways are examples
+                      r"(?<=,\s)(?:be\s+it|whether|either)\s+(?:for|as|in|by|through|they|it)\b|"
                       r"one\s+way\s+or\s+another)\b(?!\s+(?:other\s+than|except|but|besides|apart|outside|beyond|"
                       r"else)\b).*$", re.I)
 
