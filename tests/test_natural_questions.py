@@ -3569,3 +3569,33 @@ def test_a_story_before_a_list_is_set_aside(engine):
                         "got me wondering which papers in here use evolutionary search")
     assert not answer.refused
     assert {"CoEvo", "AutoNumerics-Zero"} <= _short_titles(answer)
+
+
+def test_a_question_written_as_a_letter_is_answered_as_its_ask(engine):
+    """The sign-off had been read as part of the list's topic: "which papers use Lean? thanks!" was refused."""
+    assert _short_titles(engine.ask("which papers use Lean? thanks!")) == _short_titles(
+        engine.ask("which papers use Lean?"))
+    answer = engine.ask("Hi paperchat,\n\nI'm putting together a reading list on provers. Could you let me know which "
+                        "papers evaluate on miniF2F?\n\nThanks in advance,\nMaria")
+    assert not answer.refused and {"STP", "DeepSeek-Prover", "MA-LoT"} <= _short_titles(answer)
+
+
+def test_a_multiple_choice_question_is_answered_over_its_options(engine):
+    """The options had been read as the topic; FVEL works in Isabelle, AlphaCode proves nothing."""
+    answer = engine.ask("Q1. Which of these uses Lean? (a) STP (b) AlphaCode (c) FVEL (d) DeepSeek-Prover "
+                        "(e) none of the above")
+    assert not answer.refused and _short_titles(answer) == {"STP", "DeepSeek-Prover"}
+
+
+def test_a_draft_sentence_with_a_placeholder_asks_for_the_papers_it_needs(engine):
+    """The draft's words had got the question refused."""
+    answer = engine.ask("footnote in my draft: 'GSM8K remains a standard testbed for math reasoning [CITE].' give me "
+                        "every paper in here that brings up GSM8K in any form")
+    assert not answer.refused and len(_short_titles(answer)) == 5
+    assert "19%" in engine.ask('"AutoCodeRover resolves X% of SWE-bench-lite issues [CITE]" — what is X?').answer
+
+
+def test_german_and_chinese_words_ask_in_english(engine):
+    isabelle = _short_titles(engine.ask("which papers use Isabelle?"))
+    assert isabelle and _short_titles(engine.ask("哪些论文 use Isabelle?")) == isabelle
+    assert _short_titles(engine.ask("welche Paper use Isabelle?")) == isabelle

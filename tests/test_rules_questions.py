@@ -4212,3 +4212,46 @@ def test_a_word_asked_is_met_as_the_abstracts_may_write_it(term, written, not_wr
 
     assert all(Term(term).pattern().search(text) for text in written)
     assert not any(Term(term).pattern().search(text) for text in not_written)
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    # the asker's own question says all: the draft goes
+    ("bit of an odd one: my discussion says 'Turing-completeness keeps showing up as a lens (ref?)'. which abstracts "
+     "actually invoke Turing completeness?", "which abstracts actually invoke Turing completeness?"),
+    ("Which papers here work with Isabelle? placeholder sits in: \"beyond Lean, Isabelle serves as a backend (ref?)\"",
+     "Which papers here work with Isabelle?"),
+    # the ask points at the draft: the papers that show its claim, with a second ask kept
+    ('What should I cite for "provers have been trained with self-play [CITE]"? and how does each one get its data',
+     "Which papers show that provers have been trained with self-play? and how does each one get its data"),
+    ("Draft: \"In niche domains such as HPC, small models rival large ones \\cite{??}.\" Which papers speak to that?",
+     "Which papers show that in niche domains such as HPC, small models rival large ones?"),
+    # a figure left as a letter: the claim with its letters asked
+    ('"AutoCodeRover resolves X% of SWE-bench-lite issues at about $Y each [CITE]" — what are X and Y?',
+     "AutoCodeRover resolves X% of SWE-bench-lite issues at about $Y each?"),
+    # names before the draft are kept with the ask; a placeholder in a question is dropped; no placeholder: as typed
+    ('DotaMath or MARIO for "code-interpreter math data [CITE]" — how do their datasets differ?',
+     "DotaMath or MARIO how do their datasets differ?"),
+    ("does any paper say Copilot follows idioms? or otherwise [citation needed]",
+     "does any paper say Copilot follows idioms? or otherwise"),
+    ("which papers use 'Lean'?", "which papers use 'Lean'?"),
+])
+def test_a_draft_sentence_with_a_citation_placeholder_is_read_as_what_it_asks(question, read):
+    from rag.answer.drafts import as_cited_ask
+    from rag.answer.preamble import says_all
+
+    assert as_cited_ask(question, says_all) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("I'm putting together a reading list. Could you let me know which papers use Lean and Isabelle?",
+     "Could you let me know which papers use Lean and Isabelle?"),
+    ("I am drafting a section on reward design. For the papers that apply RL to code, where does each one get its "
+     "reward?", "For the papers that apply RL to code, where does each one get its reward?"),
+    # a statement about the field before a question across papers is its topic
+    ("Training data for provers seems scarce. How do the papers get around it?",
+     "Training data for provers seems scarce. How do the papers get around it?"),
+])
+def test_a_letters_account_of_the_askers_work_is_set_aside(question, read):
+    from rag.answer.preamble import without_story
+
+    assert without_story(question, lambda text: set(), lambda word: True) == read

@@ -16,7 +16,7 @@ from rag.answer.asks import REFERS_BACK
 
 # The collection itself, as askers name it: "in here", "in this corpus", "in this colection" (typed so).
 COLLECTION = r"(?:coll?ections?|corpus|index|set|library|pool|batch|pile)"
-HERE = rf"(?:here|in\s+here|in\s+(?:this|the)\s+{COLLECTION})"
+HERE = rf"(?:here|in\s+here|in\s+(?:this|the|your)\s+{COLLECTION})"
 # "I'm looking for X", "hunting for X", "after X": who wants it, before what is wanted.
 _ASKER = r"(?:(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+)?"
 LOOKS_FOR = rf"{_ASKER}(?:looking|searching|hunting)\s+for"

@@ -19,6 +19,7 @@ from rag.answer.across import TITLE_SHARED, across_papers, aggregate
 from rag.answer.asides import without_purpose
 from rag.answer.best_sentences import best_sentences_answer
 from rag.answer.described import described_one
+from rag.answer.drafts import as_cited_ask
 from rag.answer.evidence import Gathered, Tools
 from rag.answer.followups import (
     ASKS_WHICH_PAPER,
@@ -34,8 +35,9 @@ from rag.answer.negated import Negated, negated
 from rag.answer.one_asked import asked_of_one
 from rag.answer.origin import made_by, unmade
 from rag.answer.plan import NARROWING, Plan, asked_part
-from rag.answer.preamble import without_story
+from rag.answer.preamble import says_all, without_story
 from rag.answer.question import check_question
+from rag.answer.rankings import without_ranking
 from rag.answer.refusal import for_low_score, refusal, refuse
 from rag.answer.unknowns import (
     not_indexed,
@@ -220,7 +222,7 @@ def _read(question: str, view: IndexView) -> str:
     HumanEval pass@1), dictation's numbers and split names as the abstracts write them ("sixty one point seven
     percent", "mini f2f")."""
     written = _written(view)
-    question = as_asked(without_letter(from_german(from_chinese(question))))
+    question = without_ranking(as_cited_ask(as_asked(without_letter(from_german(from_chinese(question)))), says_all))
     question = searched_in_words(plain_courtesy(without_post_marks(question)))
     question = unstressed(in_words(in_english(question, view.vocabulary.has)), view.vocabulary)
     question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)},

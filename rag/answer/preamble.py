@@ -21,7 +21,13 @@ from rag.answer.list_cues import HERE
 from rag.text.sentences import split_sentences
 
 _OPENERS = (r"(?:(?:so|ok|okay|anyway|anyways|but|and|well|basically|honestly|really|seriously|then)\b[,\s]*|"
-            r"(?:(?:the\s+|my\s+)?ask|question|q|need)\s*[:–—-]\s*)*")  # a ticket's "Context: ... Ask: which ..."
+            r"(?:(?:the\s+|my\s+)?ask|question|q|need)\s*[:–—-]\s*|"  # a ticket's "Context: ... Ask: which ..."
+            # a letter's request: "Could you let me know which papers ...", "I was wondering which ..."
+            r"(?:(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:let\s+me\s+know|tell\s+me|check|"
+            r"help\s+me\s+(?:find|figure\s+out|see))|i\s+(?:was|am|['’]m)\s+(?:wondering|curious)|"
+            r"(?:would|do)\s+you\s+(?:happen\s+to\s+)?know|i['’]d\s+(?:like|love)\s+to\s+know|"
+            r"(?:i['’]d|i\s+would)\s+be\s+(?:grateful|glad|thankful)\s+if\s+you\s+could\s+(?:tell\s+me|let\s+me\s+know)|"
+            r"(?:before\s+we\s+start|first(?:\s+of\s+all)?|also|specifically|concretely)\s*,)\s+)*")
 # A sentence asking for papers: "Which papers ...", "Which of these papers ...", "Who ran ...".
 _LIST = (r"(?:which\s+(?:of\s+(?:these|the|them)\s+)?(?:[\w-]+\s+){0,3}?(?:papers|works|studies|abstracts|ones|"
          r"benchmarks|evals|datasets|systems|methods|models)\b|who\b)")
@@ -31,6 +37,14 @@ _ASKS = re.compile(rf"^{_OPENERS}{_LIST}", re.I)
 _COLON_ASK = re.compile(rf":\s+(?={_LIST})", re.I)
 _TOLD = re.compile(r"^(?:(?:so|ok|okay|well)\b[,\s]*)?(?:picture|imagine|suppose|say|assume|consider|context|"
                    r"background)\b|\b(?:i|i['’]m|i['’]ve|we|we['’]re|my|our|me|us)\b", re.I)
+# A question across papers after sentences about the asker's own work ("I am drafting a section on reward design.
+# For the papers that apply RL to code, could you explain where each gets its reward?"): the work is why they ask.
+_ASKS_ACROSS = re.compile(rf"^{_OPENERS}(?:how|what|where|why|for\s+(?:the|these|those)\s+papers|across\s+the\s+papers|"
+                          r"could\s+you|can\s+you|would\s+you)\b", re.I)
+_OWN_WORK = re.compile(r"^(?:(?:so|ok|okay|well)\b[,\s]*)?(?:i|we|my\s+(?:team|lab|group)|our\s+(?:team|lab|group))"
+                       r"(?:\s*['’](?:m|re|ve)|\s+(?:am|are|is|have|has|was|were))?\s+(?:been\s+)?(?:drafting|writing|"
+                       r"preparing|putting\s+together|working\s+on|building|designing|planning|teaching|reviewing|"
+                       r"assembling|debating|starting)\b", re.I)
 # An ask within a sentence, after the story: "... and it got me wondering which papers ...", "... are hyped but I want
 # to know which". Not after a scope ("Among the code completion papers I'd like to know which ..." narrows the list).
 _ASKED_WITHIN = re.compile(r"\b(?:(?:got|gets|made|makes|left)\s+me\s+(?:wonder(?:ing)?|curious(?:\s+about)?|"
@@ -65,6 +79,8 @@ _ASKING_WORDS = frozenset({
     "should", "lean", "there", "about", "anything", "something", "stuff", "actually", "really", "right", "one", "ones",
     "out", "kind", "sort", "thing", "things", "evaluation", "read", "cite", "look", "for", "with", "from", "into",
     "this", "that", "those", "these", "them", "they", "all", "exactly", "literally", "best", "good",
+    # "which refs back up ...": a citation hunt's words for papers
+    "refs", "ref", "references", "reference", "citations", "citation", "cites",
     # "Which papers in the collection fit?": the papers the story describes
     "fit", "fits", "qualify", "qualifies", "count", "counts", "belong", "belongs", "match", "matches", "relevant"})
 _SAYS_ENOUGH = 2  # words of its own an ask needs to say what it is about ("use evolutionary search")
@@ -78,7 +94,8 @@ def without_story(question: str, named: Callable[[str], set[str]], known: Callab
     sentences = [part for sentence in split_sentences(question)
                  for part in (_COLON_ASK.split(sentence) if _TOLD.search(sentence.split(":")[0]) else [sentence])]
     for at, sentence in enumerate(sentences):
-        if at and _ASKS.match(sentence):
+        if at and (_ASKS.match(sentence) or (_ASKS_ACROSS.match(sentence) and
+                   all(_OWN_WORK.match(said) for said in sentences[:at]))):
             told, ask = sentences[:at], " ".join(sentences[at:])
         elif (within := _ASKED_WITHIN.search(sentence)) and not _ASKS.match(sentence) and \
                 len(sentence[:within.start()].split()) >= _STORY_BEFORE:
@@ -97,18 +114,23 @@ def without_story(question: str, named: Callable[[str], set[str]], known: Callab
             said = scene["scene"].rstrip(" .!")
             return ask.replace(first, f"{first[:pointing.start()]}{said}{first[pointing.end():]}", 1)
         story = " ".join(told)
-        if not _says_all(ask) or named(story) - named(ask):
+        if not says_all(ask) or named(story) - named(ask):
             return question
         return ask
     return question
 
 
-def _says_all(ask: str) -> bool:
+def says_all(ask: str) -> bool:
+    """Whether an ask says what it is about in words of its own, pointing back at nothing said before it."""
     # The ask's first clause: a remark after it ("... frameworks... just those, not single agents") may point back.
-    first = re.split(r"\.\.\.|…|[;(—–]|,\s+(?:just|only|not|but|so|like)\b", split_sentences(ask)[0])[0]
+    # ", whether they report numbers on it or ...", ", be it for ...": examples of what the ask said
+    first = re.split(r"\.\.\.|…|[;(—–]|,\s+(?:just|only|not|but|so|like|whether|be\s+it|either|e\.g\.|i\.e\.|such\s+as|"
+                     r"including|ideally|rather\s+than)\b", split_sentences(ask)[0])[0]
     # "which papers built their new benchmark": "their" are the papers asked for
     first = re.sub(r"\b((?:papers|works|studies|abstracts|ones)\b.*?)\b(?:their|they|them|themselves|its)\b", r"\1",
                    first)
+    # "For the papers that apply RL to code, where does each one get its reward?": each of the papers it names
+    first = re.sub(r"(\bpapers\b.*?)\beach(?:\s+(?:one|paper|of\s+them))?\b", r"\1", first)
     own = _THE_PAPERS.sub(" ", first)
     # a name is no asking word ("which papers use Lean", not "would I lean on"); the first word is capitalised anyway
     words = [w for at, w in enumerate(re.findall(r"[A-Za-z][\w-]{2,}", own))
