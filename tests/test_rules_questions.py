@@ -1430,6 +1430,11 @@ def test_the_papers_a_question_across_papers_describes(question, described):
      "introduced it", "MBPP"),
     ("which papers evaluate on HumanEval-X or its plus version", "HumanEval-X"),
     ("which papers use code execution for training or evaluation", "code execution for training or evaluation"),
+    # the ways a name is used, said after it as examples: any use of it
+    ("which papers here make use of HumanEval, be it for reporting results or building a new dataset",
+     "make use of HumanEval"),
+    ("which papers touch on miniF2F, whether they report numbers on it or build material around it", "miniF2F"),
+    ("which papers work with GSM8K in some form", "GSM8K"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic
@@ -4227,10 +4232,10 @@ def test_a_word_asked_is_met_as_the_abstracts_may_write_it(term, written, not_wr
      "Which papers show that in niche domains such as HPC, small models rival large ones?"),
     # a figure left as a letter: the claim with its letters asked
     ('"AutoCodeRover resolves X% of SWE-bench-lite issues at about $Y each [CITE]" — what are X and Y?',
-     "AutoCodeRover resolves X% of SWE-bench-lite issues at about $Y each?"),
+     "AutoCodeRover resolves what % of SWE-bench-lite issues at about what cost each?"),
     # names before the draft are kept with the ask; a placeholder in a question is dropped; no placeholder: as typed
     ('DotaMath or MARIO for "code-interpreter math data [CITE]" — how do their datasets differ?',
-     "DotaMath or MARIO how do their datasets differ?"),
+     "DotaMath or MARIO — how do their datasets differ?"),
     ("does any paper say Copilot follows idioms? or otherwise [citation needed]",
      "does any paper say Copilot follows idioms? or otherwise"),
     ("which papers use 'Lean'?", "which papers use 'Lean'?"),
@@ -4247,9 +4252,12 @@ def test_a_draft_sentence_with_a_citation_placeholder_is_read_as_what_it_asks(qu
      "Could you let me know which papers use Lean and Isabelle?"),
     ("I am drafting a section on reward design. For the papers that apply RL to code, where does each one get its "
      "reward?", "For the papers that apply RL to code, where does each one get its reward?"),
-    # a statement about the field before a question across papers is its topic
+    # a statement about the field before a question across papers is its topic, and so is the asker's work on a
+    # topic the question does not say again
     ("Training data for provers seems scarce. How do the papers get around it?",
      "Training data for provers seems scarce. How do the papers get around it?"),
+    ("I am preparing a lecture on formal theorem proving. How do the papers get their training data?",
+     "I am preparing a lecture on formal theorem proving. How do the papers get their training data?"),
 ])
 def test_a_letters_account_of_the_askers_work_is_set_aside(question, read):
     from rag.answer.preamble import without_story

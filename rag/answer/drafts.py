@@ -33,7 +33,7 @@ _ASK = re.compile(r"\?|^(?:(?:and|also|plus|then)\s+)?(?:which|what|how|who|is\s
 # An ask that ends where the draft stood: "which refs back up", "what should I cite for".
 _DANGLING = re.compile(r"\b(?:up|for|to|after|into|with|of|about|on|in|behind|under)\s*[?:]?\s*$", re.I)
 # An ask about the draft itself, which the claim's list answers: "any paper in here on that?", "which speak to it?".
-_AT_DRAFT = re.compile(r"\b(?:that|this|it|there|these|those)\s*[?.!]*\s*$", re.I)
+_AT_DRAFT = re.compile(r"\b(?:that|this|it|there|here|these|those|(?:in\s+)?the\s+blanks?)\s*[?.!]*\s*$", re.I)
 # A draft's first word that is no name, written in lower case after "that": "In niche domains ...", "Whether LMs ...".
 _PLAIN_FIRST = frozenset({"whether", "in", "on", "for", "with", "by", "as", "several", "recent", "many", "most", "some",
                           "the", "a", "an", "existing", "prior", "previous", "such", "these", "this", "it", "there",
@@ -59,14 +59,19 @@ def as_cited_ask(question: str, says_all: Callable[[str], bool]) -> str:
     claim = _claim(said)
     asks = _asks(_PLACEHOLDER.sub("", rest))
     for at, ask in enumerate(asks):
-        if says_all(ask) and not _DANGLING.search(ask):
+        # an ask of its own, not a label naming the venue ("For my NeurIPS submission:"), nor one pointing at the
+        # draft ("what number goes there?")
+        if _ASK.search(ask) and says_all(ask) and not _DANGLING.search(ask) and not _AT_DRAFT.search(ask):
             return " ".join(asks[at:])
-    if len(asks) > 1 and "?" not in asks[0] and says_all(joined := " — ".join(asks)):
+    if claim and _VARIABLE.search(claim) and any(_ASKS_VARIABLE.search(ask) for ask in asks):
+        # "for the DEPS planner: '... complete N tasks [CITE]' - what's N?": the figure, of what the asker names
+        named = " ".join(ask for ask in asks if not _ASK.search(ask))
+        return f"{named} — {_VARIABLE.sub(_asked_figure, claim)}?".lstrip(" —")
+    if len(asks) > 1 and not _ASK.search(asks[0]) and _ASK.search(asks[1]) and \
+            says_all(joined := " — ".join(asks)):
         return joined  # "DotaMath or MARIO for '...' - how do their datasets differ?"
     if not claim:
         return question
-    if _VARIABLE.search(claim) and any(_ASKS_VARIABLE.search(ask) for ask in asks):
-        return f"{claim}?"
     # a second ask after the one pointing at the draft: "... and how does each one get its data"
     more = " ".join(ask for ask in asks[1:] if not _AT_DRAFT.search(ask))
     return f"Which papers show that {claim}? {more}".strip()
@@ -80,12 +85,23 @@ def _asks(rest: str) -> list[str]:
         clause = clause.strip(" ,")
         if not re.search(r"\w", clause):
             continue
-        if _ASK.search(clause) and len(clause.split()) >= 3:
+        if _ASK.search(clause) and (len(clause.split()) >= 3 or "?" in clause):  # "what's X?"
             kept.append(clause)
         elif (named := re.sub(r"\s+(?:for|into|after|in|to|on|of|about|says|reads)$", "", clause)) and \
                 re.search(r"(?<!^)\b[A-Z][\w-]*[A-Z0-9][\w-]*|\s[A-Z][a-z]+", named) and len(named.split()) <= 6:
             kept.append(named)
     return kept
+
+
+def _asked_figure(letter: re.Match[str]) -> str:
+    """The figure a letter stands for, asked: "X%" -> "what %", "$Y" -> "what cost", "N tasks" -> "how many tasks";
+    asked so, a name no abstract has in the claim ("N% of APPS problems") is checked as in any question."""
+    said = letter.group(0)
+    if said.startswith("$"):
+        return "what cost"
+    if said.endswith("%"):
+        return "what %"
+    return "how many" if re.match(r"\s+[a-z]+s\b", letter.string[letter.end():]) else "what"
 
 
 def _claim(said: str) -> str:

@@ -430,10 +430,10 @@ def unmet_words(topic: str, vocabulary: Vocabulary, weight: Callable[[str], floa
     # The second word only while the first has not ended the subject: "benchmarks built for ..." is about benchmarks.
     subject = words[:1] if words and words[0].lower().endswith("s") else words[:2]
     absent = [w for w in subject if len(w) >= 5 and not vocabulary.uses(w) and not vocabulary.written_apart(w)]
-    # A name in capitals joined into a compound anywhere in it ("LLMs for text-to-SQL generation"): what the papers
-    # do it to, which no abstract writes in any compound.
+    # A name in capitals ending a compound anywhere in it ("LLMs for text-to-SQL generation"): what the papers do it
+    # to, which no abstract writes; not one heading a compound ("SQL-heavy code" among other languages).
     absent += [w for w in words if "-" in w and w not in absent and not vocabulary.uses(w) and
-               any(len(part) >= 3 and part.isupper() and not vocabulary.uses(part) for part in w.split("-"))]
+               len(last := w.split("-")[-1]) >= 3 and last.isupper() and not vocabulary.uses(last)]
     # Or more of its long words than a paraphrase brings are in no abstract (not the asker's chatter, nor examples in
     # brackets): "tested coding AIs on writing solidity smart contracts for blockchains" is about a field the index
     # lacks, as a question across papers is.

@@ -222,7 +222,9 @@ def _read(question: str, view: IndexView) -> str:
     HumanEval pass@1), dictation's numbers and split names as the abstracts write them ("sixty one point seven
     percent", "mini f2f")."""
     written = _written(view)
-    question = without_ranking(as_cited_ask(as_asked(without_letter(from_german(from_chinese(question)))), says_all))
+    question = as_asked(without_letter(from_german(from_chinese(question))),
+                        lambda name: bool(view.lexicon.named_papers(name)))
+    question = without_ranking(as_cited_ask(question, says_all))
     question = searched_in_words(plain_courtesy(without_post_marks(question)))
     question = unstressed(in_words(in_english(question, view.vocabulary.has)), view.vocabulary)
     question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)},

@@ -52,6 +52,7 @@ from rag.answer.quoted_titles import labelled_paper, quoted_papers, quoted_title
 from rag.answer.released import HUGGING_FACE
 from rag.answer.tuned_models import asks_tuned_models
 from rag.text.chatter import CHATTER
+from rag.text.letters import REQUEST
 from rag.text.names import is_generic, key_names, names_in
 from rag.text.sentences import split_sentences
 from rag.text.spoken import PAUSE_SOUNDS
@@ -242,16 +243,12 @@ _FORMAL_ASK = (r"(?:i|we)(?:\s+(?:would|should)|['’]d)\s+be\s+(?:(?:very|most|
                r"it\s+would\s+(?:(?:greatly|really)\s+)?(?:assist|help|serve)\s+(?:me|us|(?:my|our)\s+[\w-]+(?:\s+[\w-]+)?)"
                r"(?:\s+greatly)?\s+to\s+(?:know|learn)")
 _TELL_ME = re.compile(r"^(?:please\s+|pls\s+|now\s+)?"
-                      r"(?:(?:before\s+we\s+start|first(?:\s+of\s+all)?|also|specifically)\s*,\s*)?"
-                      r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?=describe|explain|tell|walk|outline|spell|help|summari|sum\s+up|"
-                      r"let\s+(?:me|us)\s+know))?"
+                      r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?(?=describe|explain|tell|walk|outline|spell|help|summari|sum\s+up))?"
                       r"(?:describe|explain|summari[sz]e|sum\s+up|tell\s+(?:me|us)|walk\s+(?:me|us)\s+through|"
                       r"outline|spell\s+out|give\s+(?:me|us)\s+a\s+sense\s+of|i['’]d\s+like\s+to\s+know|"
                       r"i\s+want\s+to\s+(?:know|understand)|help\s+(?:me|us)\s+understand|"
                       rf"{_FORMAL_ASK}|"
-                      r"let\s+(?:me|us)\s+know|(?:would|do)\s+you\s+(?:happen\s+to\s+)?know|(?:i['’]d|i\s+would|we['’]d|we\s+would)\s+be\s+(?:grateful|glad|"
-                      r"thankful|happy)\s+if\s+you\s+could\s+(?:tell\s+(?:me|us)|let\s+(?:me|us)\s+know)|"
-                      r"i\s+(?:do\s+)?wonder(?:ed)?|i(?:['’]m|\s+am|\s+was)\s+wondering|it\s+would\s+be\s+(?:useful|good|helpful|nice|interesting)\s+"
+                      rf"{REQUEST}|i\s+(?:do\s+)?wonder|i['’]m\s+wondering|it\s+would\s+be\s+(?:useful|good|helpful|nice|interesting)\s+"
                       r"to\s+(?:know|learn|see|understand)|one\s+might\s+(?:ask|wonder)|(?:i['’]m\s+|i\s+am\s+)?curious(?:\s+to\s+"
                       r"know)?|(?:i['’]m\s+)?trying\s+to\s+(?:find\s+out|figure\s+out|understand|work\s+out)|"
                       # "I'm after an overview of how ...", "Need a rundown of what ..."
@@ -1360,11 +1357,11 @@ _EVERY_ROLE = re.compile(rf"(?P<name>.+?)\s+(?:for|in|as)\s+(?:either\s+)?{_ROLE
 
 
 # Not before a condition ("somewhere other than HumanEval", "anywhere except as a baseline").
-_ANY_USE = re.compile(r"\s*\b(?:somewhere|anywhere|in\s+any\s+(?:way|form|capacity|role)|"
-                      # "HumanEval, be it for reporting results or building a dataset": the ways are examples
-                      r"(?<=,\s)(?:be\s+it|whether|either)\s+(?:for|as|in|by|through|they|it)\b|"
+_ANY_USE = re.compile(r"(?:\s*\b(?:somewhere|anywhere|in\s+(?:any|some|one)\s+(?:way|form|capacity|role)|"
                       r"one\s+way\s+or\s+another)\b(?!\s+(?:other\s+than|except|but|besides|apart|outside|beyond|"
-                      r"else)\b).*$", re.I)
+                      r"else)\b)|"
+                      # "HumanEval, be it for reporting results or building a dataset": the ways are examples
+                      r"\s*,\s*(?:be\s+it\s+(?:for|as|in|by|through)|whether\s+(?:they|it))\b).*$", re.I)
 
 
 def _kind_said_last(match: re.Match[str]) -> str:

@@ -18,16 +18,12 @@ from collections.abc import Callable
 
 from rag.answer.asks import REFERS_BACK
 from rag.answer.list_cues import HERE
+from rag.text.letters import REQUEST
 from rag.text.sentences import split_sentences
 
 _OPENERS = (r"(?:(?:so|ok|okay|anyway|anyways|but|and|well|basically|honestly|really|seriously|then)\b[,\s]*|"
             r"(?:(?:the\s+|my\s+)?ask|question|q|need)\s*[:–—-]\s*|"  # a ticket's "Context: ... Ask: which ..."
-            # a letter's request: "Could you let me know which papers ...", "I was wondering which ..."
-            r"(?:(?:could|can|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:let\s+me\s+know|tell\s+me|check|"
-            r"help\s+me\s+(?:find|figure\s+out|see))|i\s+(?:was|am|['’]m)\s+(?:wondering|curious)|"
-            r"(?:would|do)\s+you\s+(?:happen\s+to\s+)?know|i['’]d\s+(?:like|love)\s+to\s+know|"
-            r"(?:i['’]d|i\s+would)\s+be\s+(?:grateful|glad|thankful)\s+if\s+you\s+could\s+(?:tell\s+me|let\s+me\s+know)|"
-            r"(?:before\s+we\s+start|first(?:\s+of\s+all)?|also|specifically|concretely)\s*,)\s+)*")
+            rf"{REQUEST}\s+)*")  # a letter's request: "Could you let me know which papers ..."
 # A sentence asking for papers: "Which papers ...", "Which of these papers ...", "Who ran ...".
 _LIST = (r"(?:which\s+(?:of\s+(?:these|the|them)\s+)?(?:[\w-]+\s+){0,3}?(?:papers|works|studies|abstracts|ones|"
          r"benchmarks|evals|datasets|systems|methods|models)\b|who\b)")
@@ -95,7 +91,8 @@ def without_story(question: str, named: Callable[[str], set[str]], known: Callab
                  for part in (_COLON_ASK.split(sentence) if _TOLD.search(sentence.split(":")[0]) else [sentence])]
     for at, sentence in enumerate(sentences):
         if at and (_ASKS.match(sentence) or (_ASKS_ACROSS.match(sentence) and
-                   all(_OWN_WORK.match(said) for said in sentences[:at]))):
+                   all(_OWN_WORK.match(said) for said in sentences[:at]) and
+                   _restates(" ".join(sentences[:at]), " ".join(sentences[at:])))):
             told, ask = sentences[:at], " ".join(sentences[at:])
         elif (within := _ASKED_WITHIN.search(sentence)) and not _ASKS.match(sentence) and \
                 len(sentence[:within.start()].split()) >= _STORY_BEFORE:
@@ -118,6 +115,23 @@ def without_story(question: str, named: Callable[[str], set[str]], known: Callab
             return question
         return ask
     return question
+
+
+# The frame of the asker's work, which names no topic: "drafting a section on", "a lecture on", "our lab".
+_FRAME_WORDS = frozenset({
+    "drafting", "writing", "preparing", "putting", "together", "working", "building", "designing", "planning",
+    "teaching", "reviewing", "assembling", "debating", "starting", "section", "chapter", "lecture", "course", "survey",
+    "paper", "thesis", "talk", "report", "review", "proposal", "piece", "position", "team", "group", "project",
+    "experiments", "reading", "list", "student", "students", "month", "week", "year", "new", "short", "long",
+    "about", "with", "from", "into", "that", "this", "some", "right", "currently", "been"})
+
+
+def _restates(story: str, ask: str) -> bool:
+    """Whether the ask says again what the asker's work is on ("a section on reward design" ... "what the reward
+    is"): then the work adds nothing; a topic only the story names ("a lecture on formal theorem proving. How do the
+    papers get their data?") is the question's."""
+    said = {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", story.lower()) if w not in _FRAME_WORDS}
+    return bool(said) and bool(said & {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", ask.lower())})
 
 
 def says_all(ask: str) -> bool:
