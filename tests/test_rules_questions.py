@@ -1435,6 +1435,7 @@ def test_the_papers_a_question_across_papers_describes(question, described):
      "make use of HumanEval"),
     ("which papers touch on miniF2F, whether they report numbers on it or build material around it", "miniF2F"),
     ("which papers work with GSM8K in some form", "GSM8K"),
+    ("which papers use SWE-bench or some variant of it for eval", "SWE-bench"),
 ])
 def test_a_list_asked_in_a_clause_of_a_longer_question(question, topic):
     assert list_topic(question.rstrip("?.! ")) == topic
@@ -2751,7 +2752,7 @@ def test_a_why_did_it_fail_question_whose_premise_the_abstract_contradicts(quest
 @pytest.mark.parametrize(("question", "topic"), [
     # "it" in the clause asking is the one name said before it; a second ask is no part of the topic.
     ("GSM8K is everywhere - which papers evaluate on it, and for what?", "GSM8K"),
-    ("MBPP keeps coming up. which papers use it or a variant of it?", "MBPP or a variant of MBPP"),
+    ("MBPP keeps coming up. which papers use it or a variant of it?", "MBPP"),
 ])
 def test_it_in_a_list_question_is_the_name_said_before(question, topic):
     from rag.answer.plan import list_topic

@@ -1329,8 +1329,11 @@ _WHOSE_ABSTRACT = re.compile(r"^(?:whose|where\s+the|in\s+which\s+the)\s+(?:own\
                              re.I)
 
 
-_OR_ITS_VARIANT = re.compile(r"(?P<name>[\w.+-]*[A-Z0-9][\w.+-]*)\s+or\s+its\s+(?:[\w+-]+\s+)?(?:versions?|variants?|"
-                             r"extensions?|successors?|derivatives?)\b(?!\s+[\w.+-]*[A-Z0-9])")  # not "its extension X"
+# "HumanEval or its plus version", "SWE-bench or some variant of it" (its other side had matched 30 papers' "variant").
+_OR_ITS_VARIANT = re.compile(r"(?P<name>[\w.+-]*[A-Z0-9][\w.+-]*)\s+or\s+(?:its|(?:some|a|any|one)(?:\s+other)?)\s+"
+                             r"(?:[\w+-]+\s+)?(?:versions?|variants?|extensions?|successors?|derivatives?)\b"
+                             r"(?:\s+(?:of|on)\s+(?:it|that|this|(?P=name)))?"
+                             r"(?!\s+(?:like\s+|such\s+as\s+|e\.g\.\s+)?[\w.+-]*[A-Z0-9])")  # not "its extension X"
 _BUILT_ON_IT = re.compile(r",?\s+(?:or|including)\s+(?:(?:build|built|derive|derived|make|made)\s+(?:(?:something|"
                           r"anything|stuff)\s+|(?:a|an|their|own)\s+[\w-]+\s+)?(?:out\s+of|on|from|upon)|"
                           r"(?:whoever\s+|the\s+(?:paper|one)\s+that\s+)?(?:introduced|created|proposed))\s+it\s*$")
