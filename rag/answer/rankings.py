@@ -23,11 +23,11 @@ _RANKING_LAST = re.compile(
     rf"(?:(?:also\s+)?tell\s+me|say|can\s+say)\s+|ideally\s+)?(?:(?:who|which(?:\s+(?:one|paper|approach|of\s+them))?|"
     rf"whose\s+[\w/-]+|who['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?(?:the\s+)?{_MOST}\b|rank\s+(?:them|these|those|how)\b)[^?.!]*[?.!]*\s*$",
     re.I)
-# What asks for papers or for how several papers do something, before the ranking.
 # A comparison of named papers, which the ranking is part of: "how do B4 and FunCoder differ, and which has better
 # reported gains?".
 _COMPARES = re.compile(r"\b(?:differ\w*|compar\w*|contrast\w*|vs\.?|versus)\b", re.I)
-# Not a scope ("Across papers that do code completion, which approach ..." asks the ranking alone).
+# What asks for papers or for how several papers do something, before the ranking; not a scope ("Across papers that
+# do code completion, which approach ..." asks the ranking alone).
 _ACROSS = re.compile(r"\b(?:which\s+(?:papers|ones|works|studies|evals|abstracts)|how\s+(?:do|are|does|did|have)\b|"
                      r"what\s+are\s+the\s+(?:ways|approaches|methods)|list\b)", re.I)
 

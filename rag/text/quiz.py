@@ -5,7 +5,9 @@ choice, more than one may be right: which of these ...? (a) Codev-Bench (b) Exec
 that apply:". Read as typed, the number runs into the first sentence ("Q11. Compare ..." was refused), and the options
 are taken for the topic ("Lean? (a) STP (b) AlphaCode") when they are the papers the question is about. The number and
 the format's label go; the options are put where the question points at them ("which of these" -> "which of STP,
-AlphaCode and FVEL"), without "none of the above" and its kin, which name nothing.
+AlphaCode and FVEL"), without "none of the above" and its kin, which name nothing. Options that are not papers (a
+paper's benchmarks: "which of these does CodeTree report on? (a) HumanEval (b) miniF2F") are left out: the question
+asks what its subject reports, and a wrong option checked alone had got the whole question refused.
 """
 
 from __future__ import annotations
