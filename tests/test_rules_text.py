@@ -1050,6 +1050,7 @@ def test_quiz_material_is_read_as_the_question_it_asks(question, read):
     ("Which papers also use Lean? Is it ODER?", "Which papers also use Lean? Is it ODER?"),
     ("Welche Paper use kein GPT-4?", "Which papers use no GPT-4?"),
     ("Was ist FunCoder?", "What is FunCoder?"),
+    ("welche Paper vergleichen sich mit GPT-4 oder GPT-3.5?", "Which papers compare against GPT-4 or GPT-3.5?"),
     # a word capitalised inside a sentence may be a name
     ("Which papers use the ZB benchmark or the Genau dataset, by Nur Ahmed?",
      "Which papers use the ZB benchmark or the Genau dataset, by Nur Ahmed?"),

@@ -24,7 +24,8 @@ _WORDS = {
     "vielen dank": "many thanks", "danke schön": "thanks", "viele grüße": "best regards",
     "beste grüße": "best regards", "mfg": "kind regards", "was ist": "what is", "wie viele": "how many",
     "benutzen": "use", "benutzt": "uses", "nutzen": "use", "nutzt": "uses", "verwenden": "use", "verwendet": "uses",
-    "sind": "are", "ist": "is",
+    "sind": "are", "ist": "is", "vergleichen sich mit": "compare against", "vergleicht sich mit": "compares against",
+    "vergleichen": "compare", "vergleicht": "compares",
 }
 # Nouns, which German writes in capitals anywhere in a sentence.
 _NOUNS = {
