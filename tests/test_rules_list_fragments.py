@@ -46,7 +46,7 @@ def lexicon() -> Lexicon:
     ("Need every paper on energy use of generated code.", "energy use of generated code"),
     ("my chapter 2 is on code LLMs for Verilog. which papers belong there?", "code LLMs for Verilog"),
     ("show me the code review papers (bots, comment generation etc.)", "code review"),
-    ("anything citing HumanEval or a version of it", "citing HumanEval or a version of it"),
+    ("anything citing HumanEval or a version of it", "citing HumanEval"),
     ("sparse attention beating dense attention - which papers make that case",
      "sparse attention beating dense attention"),
     ("agent benchmarks?? which of these papers", "agent benchmarks"),
