@@ -4237,6 +4237,9 @@ def test_a_word_asked_is_met_as_the_abstracts_may_write_it(term, written, not_wr
     # names before the draft are kept with the ask; a placeholder in a question is dropped; no placeholder: as typed
     ('DotaMath or MARIO for "code-interpreter math data [CITE]" — how do their datasets differ?',
      "DotaMath or MARIO — how do their datasets differ?"),
+    ("What should I cite for 'CodeTree or PlanSearch improve code search with planning [CITE]'? is it one of those "
+     "two?",
+     "Which papers show that CodeTree or PlanSearch improve code search with planning?"),
     ("does any paper say Copilot follows idioms? or otherwise [citation needed]",
      "does any paper say Copilot follows idioms? or otherwise"),
     ("which papers use 'Lean'?", "which papers use 'Lean'?"),

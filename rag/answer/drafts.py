@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rag.text.sentences import split_sentences
+from rag.answer.asks import ENDS_POINTING_BACK
+from rag.text.sentences import ASKS, split_sentences
 
 # Where a citation goes: "[CITE]", "[citation needed]", "(ref?)", "\cite{??}", "[?]", "[12?]".
 _PLACEHOLDER = re.compile(r"\s*(?:\[\s*(?:cite|citations?(?:\s+needed)?|refs?|references?|\d*\s*\?+)\s*\]|"
@@ -27,13 +28,12 @@ _VARIABLE = re.compile(r"(?<![\w$])\$?(?:X|Y|Z|N|K|M|\?\?|_{2,})(?![\w])%?")
 # An ask about those letters: "what are X and Y?", "what's N?", "what number goes there?".
 _ASKS_VARIABLE = re.compile(r"\bwhat(?:['’]s|\s+(?:is|are|were|was|would\s+be))\s+(?:X|Y|N|K|the\s+(?:number|figure|"
                             r"value)s?)\b|\b(?:number|figure|value)s?\b", re.I)
-# A clause that asks: a question, or a request for papers.
-_ASK = re.compile(r"\?|^(?:(?:and|also|plus|then)\s+)?(?:which|what|how|who|is\s+there|are\s+there|any|anything|"
-                  r"give|list|name|show|find|does|do)\b", re.I)
 # An ask that ends where the draft stood: "which refs back up", "what should I cite for".
 _DANGLING = re.compile(r"\b(?:up|for|to|after|into|with|of|about|on|in|behind|under)\s*[?:]?\s*$", re.I)
 # An ask about the draft itself, which the claim's list answers: "any paper in here on that?", "which speak to it?".
-_AT_DRAFT = re.compile(r"\b(?:that|this|it|there|here|these|those|(?:in\s+)?the\s+blanks?)\s*[?.!]*\s*$", re.I)
+_AT_DRAFT = re.compile(rf"{ENDS_POINTING_BACK.pattern}|\b(?:there|here|(?:in\s+)?the\s+blanks?)\s*[?.!]*\s*$", re.I)
+# A second ask across the papers listed: "and how does each one get its data", "what's the evidence in each?".
+_ASKS_OF_THEM = re.compile(r"(?:(?:and|also|plus|then)\s+)?(?:how|what|why|where)\b", re.I)
 # A draft's first word that is no name, written in lower case after "that": "In niche domains ...", "Whether LMs ...".
 _PLAIN_FIRST = frozenset({"whether", "in", "on", "for", "with", "by", "as", "several", "recent", "many", "most", "some",
                           "the", "a", "an", "existing", "prior", "previous", "such", "these", "this", "it", "there",
@@ -61,20 +61,26 @@ def as_cited_ask(question: str, says_all: Callable[[str], bool]) -> str:
     for at, ask in enumerate(asks):
         # an ask of its own, not a label naming the venue ("For my NeurIPS submission:"), nor one pointing at the
         # draft ("what number goes there?")
-        if _ASK.search(ask) and says_all(ask) and not _DANGLING.search(ask) and not _AT_DRAFT.search(ask):
+        if _asks_something(ask) and says_all(ask) and not _DANGLING.search(ask) and not _AT_DRAFT.search(ask):
             return " ".join(asks[at:])
     if claim and _VARIABLE.search(claim) and any(_ASKS_VARIABLE.search(ask) for ask in asks):
         # "for the DEPS planner: '... complete N tasks [CITE]' - what's N?": the figure, of what the asker names
-        named = " ".join(ask for ask in asks if not _ASK.search(ask))
+        named = " ".join(ask for ask in asks if not _asks_something(ask))
         return f"{named} — {_VARIABLE.sub(_asked_figure, claim)}?".lstrip(" —")
-    if len(asks) > 1 and not _ASK.search(asks[0]) and _ASK.search(asks[1]) and \
+    if len(asks) > 1 and not _asks_something(asks[0]) and _asks_something(asks[1]) and \
             says_all(joined := " — ".join(asks)):
         return joined  # "DotaMath or MARIO for '...' - how do their datasets differ?"
     if not claim:
         return question
-    # a second ask after the one pointing at the draft: "... and how does each one get its data"
-    more = " ".join(ask for ask in asks[1:] if not _AT_DRAFT.search(ask))
+    # a second ask of the papers after the one pointing at the draft: "... and how does each one get its data"; not
+    # a check of the draft's own names ("is it one of those two?"), which the list answers
+    more = " ".join(ask for ask in asks[1:] if _ASKS_OF_THEM.match(ask) and not _AT_DRAFT.search(ask))
     return f"Which papers show that {claim}? {more}".strip()
+
+
+def _asks_something(clause: str) -> bool:
+    """A question ("what's X?") or a clause starting as one ("and how does each get its data")."""
+    return "?" in clause or bool(ASKS.match(clause))
 
 
 def _asks(rest: str) -> list[str]:
@@ -85,7 +91,7 @@ def _asks(rest: str) -> list[str]:
         clause = clause.strip(" ,")
         if not re.search(r"\w", clause):
             continue
-        if _ASK.search(clause) and (len(clause.split()) >= 3 or "?" in clause):  # "what's X?"
+        if _asks_something(clause) and (len(clause.split()) >= 3 or "?" in clause):  # "what's X?"
             kept.append(clause)
         elif (named := re.sub(r"\s+(?:for|into|after|in|to|on|of|about|says|reads)$", "", clause)) and \
                 re.search(r"(?<!^)\b[A-Z][\w-]*[A-Z0-9][\w-]*|\s[A-Z][a-z]+", named) and len(named.split()) <= 6:

@@ -20,6 +20,7 @@ from rag.answer.asks import REFERS_BACK
 from rag.answer.list_cues import HERE
 from rag.text.letters import REQUEST
 from rag.text.sentences import split_sentences
+from rag.text.tokens import tokenize
 
 _OPENERS = (r"(?:(?:so|ok|okay|anyway|anyways|but|and|well|basically|honestly|really|seriously|then)\b[,\s]*|"
             r"(?:(?:the\s+|my\s+)?ask|question|q|need)\s*[:–—-]\s*|"  # a ticket's "Context: ... Ask: which ..."
@@ -118,20 +119,17 @@ def without_story(question: str, named: Callable[[str], set[str]], known: Callab
 
 
 # The frame of the asker's work, which names no topic: "drafting a section on", "a lecture on", "our lab".
-_FRAME_WORDS = frozenset({
-    "drafting", "writing", "preparing", "putting", "together", "working", "building", "designing", "planning",
-    "teaching", "reviewing", "assembling", "debating", "starting", "section", "chapter", "lecture", "course", "survey",
-    "paper", "thesis", "talk", "report", "review", "proposal", "piece", "position", "team", "group", "project",
-    "experiments", "reading", "list", "student", "students", "month", "week", "year", "new", "short", "long",
-    "about", "with", "from", "into", "that", "this", "some", "right", "currently", "been"})
+_FRAME_WORDS = (
+    "drafting writing preparing putting together working building designing planning teaching reviewing assembling "
+    "debating starting section chapter lecture course survey thesis talk report review proposal piece position team "
+    "group lab project experiments reading list student students month week year new short long right currently")
 
 
 def _restates(story: str, ask: str) -> bool:
     """Whether the ask says again what the asker's work is on ("a section on reward design" ... "what the reward
     is"): then the work adds nothing; a topic only the story names ("a lecture on formal theorem proving. How do the
     papers get their data?") is the question's."""
-    said = {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", story.lower()) if w not in _FRAME_WORDS}
-    return bool(said) and bool(said & {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", ask.lower())})
+    return bool((set(tokenize(story)) - set(tokenize(_FRAME_WORDS))) & set(tokenize(ask)))
 
 
 def says_all(ask: str) -> bool:

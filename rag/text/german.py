@@ -49,7 +49,7 @@ def from_german(question: str) -> str:
         first = not question[:match.start()].strip() or re.search(r"[.?!:;]\s*$", question[:match.start()])
         if key not in _NOUNS and (said[:2].isupper() or (said[0].isupper() and not first)):
             return said  # a name: "ZB", "ODER", "the Genau dataset", "Nur Ahmed"
-        english = _ENGLISH[key]
-        return english[0].upper() + english[1:] if match.start() == 0 else english
+        meant = _ENGLISH[key]
+        return meant[0].upper() + meant[1:] if match.start() == 0 else meant
 
     return _GERMAN.sub(english, question)

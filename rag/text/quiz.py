@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag.text.sentences import ASKS
+
 # "Q10.", "Q9", "Question 3:", "Problem 2)", "Ex. 4 -", "Bonus:" before the question.
 _NUMBER = re.compile(r"^\s*(?:(?:q|question|problem|ex(?:ercise)?\.?|item)\s*\d+[a-z]?|bonus(?:\s+q(?:uestion)?)?)"
                      r"(?:\s*[.:)\-–—]+|\s+(?=[a-z(]))\s*", re.I)
@@ -40,8 +42,6 @@ _POINTS = re.compile(r"\bwhich\s+(?:of\s+(?:these|those|the\s+following|the\s+op
                      r"benchmarks?|datasets?|methods?|models?|systems?|tools?|metrics?))"
                      r"(?:\s+(?:papers?|works?|studies|methods?|systems?|models?|benchmarks?|options?|ones?|tools?))?\b",
                      re.I)
-# An option that is a question of its own.
-_ASKS = re.compile(r"\s*(?:which|what|how|who|why|where|when|does|do|is|are|can|list|name)\b", re.I)
 # A remark after the last option, an instruction to the student: "-- mark every correct option", ". careful, one is
 # a distractor".
 _AFTER_LAST = re.compile(r"\s*(?:--+|[–—]|\.\s|;)\s*")
@@ -99,8 +99,8 @@ def _options(text: str) -> tuple[str, list[str], str] | None:
         option = text[mark.end():end]
         if at + 1 == len(marks) and (remark := _AFTER_LAST.search(option)):
             option, said = option[:remark.start()], option[remark.end():].strip()
-            after = said if _ASKS.match(said) or said.endswith("?") else ""  # not an instruction to the student
-        if "?" in option.rstrip(" ?") or _ASKS.match(option):
+            after = said if ASKS.match(said) or said.endswith("?") else ""  # not an instruction to the student
+        if "?" in option.rstrip(" ?") or ASKS.match(option):
             return None  # "Two questions: (a) which papers use Lean? (b) ...": questions, not options
         option = option.strip(" ,;.?")
         if option and not _EMPTY_OPTION.match(option):

@@ -68,3 +68,9 @@ def qualifies(sentence: str) -> bool:
 def read_with_previous(sentence: str) -> bool:
     """Whether a sentence belongs with the one before it when that one is quoted: it spells it out or limits it."""
     return elaborates(sentence) or qualifies(sentence)
+
+
+# A clause that starts asking: a question word or a request ("which ...", "and how ...", "is there ...", "list ...").
+# What a quiz's option or a citation hunt's clause is, when it is a question of its own rather than a name.
+ASKS = re.compile(r"^\s*(?:(?:and|also|plus|then)\s+)?(?:which|what|how|who|why|where|when|is\s+there|are\s+there|"
+                  r"does|do|is|are|can|any|anything|give|list|name|show|find)\b", re.I)
