@@ -3599,3 +3599,22 @@ def test_german_and_chinese_words_ask_in_english(engine):
     isabelle = _short_titles(engine.ask("which papers use Isabelle?"))
     assert isabelle and _short_titles(engine.ask("哪些论文 use Isabelle?")) == isabelle
     assert _short_titles(engine.ask("welche Paper use Isabelle?")) == isabelle
+
+
+def test_french_a_forum_post_and_a_reviewers_claim_ask_what_they_ask(engine):
+    """Each of these had been refused: French words, "anyone know", "R2" and "CG" read as names no abstract has."""
+    isabelle = _short_titles(engine.ask("which papers use Isabelle?"))
+    assert isabelle and _short_titles(engine.ask("Quels papiers utilisent Isabelle ?")) == isabelle
+    assert _short_titles(engine.ask("anyone know which papers use Isabelle? feels like everyone got Lean-pilled")) == \
+        isabelle
+    claim = engine.ask("R3 claims GitChameleon has over a thousand problems. how many does it really have?")
+    assert "116" in claim.answer
+    assert not engine.ask("unit tests as signal for CG — how do papers use them?").refused
+
+
+def test_the_layout_asked_for_leaves_the_question_answered(engine):
+    """The columns' names ("benchmark_variant") had read as names no abstract has."""
+    mbpp = _short_titles(engine.ask("which papers evaluate on MBPP?"))
+    assert mbpp and _short_titles(engine.ask("which papers evaluate on MBPP? CSV: paper,benchmark_variant,score")) == \
+        mbpp
+    assert "$15" in engine.ask("cost per generated paper for The AI Scientist? just the number").answer

@@ -1076,3 +1076,120 @@ def test_chinese_phrases_in_an_english_question_are_read_in_english(question, re
     from rag.text.chinese import from_chinese
 
     assert from_chinese(question) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("[Q] which papers use Lean?", "which papers use Lean?"),
+    ("anyone know which papers use Isabelle?", "which papers use Isabelle?"),
+    ("TIL evolutionary search is alive. Which papers use it?", "Evolutionary search is alive. Which papers use it?"),
+    ("ELI5: how do verifiers work in these papers?", "How do verifiers work in these papers?"),
+    ("which papers are about PRMs? upvote if you agree", "which papers are about PRMs?"),
+    ("Stable Code 3B's pass@1? asking for a friend who needs one number", "Stable Code 3B's pass@1?"),
+    ("throwaway because my lab is all-in on scaling: which papers use small models?",
+     "which papers use small models?"),
+    ("cool. which of those report PutnamBench?\n\nEDIT: or ProofNet",
+     "cool. which of those report PutnamBench?\n\nor ProofNet"),
+    # a tl;dr is the ask only when the post has not asked in full before it
+    ("long story about my lab.\n\ntl;dr how do these papers use verification for math",
+     "how do these papers use verification for math"),
+    ("what role do verifiers play here? tl;dr at the bottom\n\ntl;dr how do papers verify",
+     "what role do verifiers play here?"),
+    # the same words doing other work stay
+    ("does anyone know if any paper uses Lean?", "does anyone know if any paper uses Lean?"),
+    ("Which papers edit code?", "Which papers edit code?"),
+    ("the update rule of PRIME: what is it?", "the update rule of PRIME: what is it?"),
+])
+def test_a_forum_posts_marks_are_set_aside(question, read):
+    from rag.text.forum import without_forum_marks
+
+    assert without_forum_marks(question) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("R2 claims MA-LoT beats STP -- is that right?", "A reviewer claims MA-LoT beats STP -- is that right?"),
+    ("R3: 'missing baselines'. which papers report MBPP?",
+     "A reviewer: 'missing baselines'. which papers report MBPP?"),
+    ("Reviewer #1 says X. ok so which ones?", "A reviewer says X. ok so which ones?"),
+    ("ok and which report PutnamBench? Meta-review asks for it",
+     "ok and which report PutnamBench? A reviewer asks for it"),
+    # "R1" that is not a reviewer's label stays
+    ("how does DeepSeek-R1 compare?", "how does DeepSeek-R1 compare?"),
+    ("R1 vs o1: which is better?", "R1 vs o1: which is better?"),
+    ("R2 is a nice model", "R2 is a nice model"),
+])
+def test_a_reviewers_label_is_read_as_a_reviewer(question, read):
+    from rag.text.reviewers import as_reviewer
+
+    assert as_reviewer(question) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("which papers evaluate on MBPP? CSV: paper,benchmark_variant,number_if_given", "which papers evaluate on MBPP?"),
+    ("table w/ columns paper | benchmark | score -- every paper that reports a miniF2F number",
+     "every paper that reports a miniF2F number"),
+    ("[bullet list, one line per paper] which ones target HPC?", "which ones target HPC?"),
+    ("CSV: paper,dataset,size. I want every paper that releases a proof dataset",
+     "I want every paper that releases a proof dataset"),
+    ("which papers use Lean? give me {paper, level} as JSON", "which papers use Lean?"),
+    ("BigCodeBench scale: # libraries, # tasks. JSON pls", "BigCodeBench scale: # libraries, # tasks."),
+    ("how do these papers pick the final program? format: <paper>: <selection mechanism>",
+     "how do these papers pick the final program?"),
+    ("cost per generated paper for The AI Scientist? just the number",
+     "cost per generated paper for The AI Scientist?"),
+    ("(y/n + source) does pseudocode beat natural language?", "(y/n) does pseudocode beat natural language?"),
+    ("mbpp paper: human feedback halves the error rate? y/n", "mbpp paper: human feedback halves the error rate? y/n"),
+    ("how do they get around it? bullet per paper", "how do they get around it?"),
+    ("one line per paper is fine: which use Lean?", "which use Lean?"),
+    ("markdown table comparing MA-LoT and STP on miniF2F: columns = paper | score",
+     "compare MA-LoT and STP on miniF2F"),
+    # layout words asked about stay
+    ("Which papers use JSON?", "Which papers use JSON?"),
+    ("which papers build a table of results?", "which papers build a table of results?"),
+    ("which papers report just the numbers without analysis?",
+     "which papers report just the numbers without analysis?"),
+    ("what is the format of the MBPP tasks?", "what is the format of the MBPP tasks?"),
+])
+def test_the_layout_asked_for_an_answer_is_set_aside(question, read):
+    from rag.text.layouts import without_layout
+
+    assert without_layout(question) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("Est-ce qu'il y a des papiers qui travaillent avec Isabelle plutôt que Lean ? lesquels ?",
+     "Are there papers that work with Isabelle rather than Lean? Which ones?"),
+    ("quels papiers use Lean ?", "Which papers use Lean?"),
+    ("AutoML : quels papiers en parlent ?", "AutoML: Which papers talk about it?"),
+    ("which works rely on evolutionary search, avec ou sans LLM ?",
+     "which works rely on evolutionary search, with or without LLM?"),
+    ("Le papier de CodeTree : quel est son pass@1 ?", "the CodeTree paper: What is its pass@1?"),
+    ("which papers present themselves as « multi-agent » frameworks ?",
+     "which papers present themselves as \"multi-agent\" frameworks?"),
+    ("Quels papiers introduisent un nouveau benchmark pour la complétion de code ?",
+     "Which papers introduce a new benchmark for the completion of code?"),
+    # English that French shares, names and English questions stay
+    ("Wang et al. propose a new benchmark: which one?", "Wang et al. propose a new benchmark: which one?"),
+    ("How does CodeTree compare to La Plata?", "How does CodeTree compare to La Plata?"),
+    ("which papers comment on des results?", "which papers comment on results?"),
+    ("Does STP use Lean?", "Does STP use Lean?"),
+])
+def test_french_in_a_question_is_read_in_english(question, read):
+    from rag.text.french import from_french
+
+    assert from_french(question) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("unit tests as signal for CG", "unit tests as signal for code generation"),
+    ("GitChameleon: GPT-4o PaT@10?", "GitChameleon: GPT-4o pass@10?"),
+    ("beyond vanilla PaT", "beyond vanilla pass@k"),
+    ("TP in Lean on mF2F", "theorem proving in Lean on miniF2F"),
+    ("HE+ scores for SWE-b agents", "HumanEval+ scores for SWE-bench agents"),
+    # what the abstracts write is theirs; longer names stay
+    ("TTS for code", "TTS for code"),
+    ("CGX and the TPU", "CGX and the TPU"),
+])
+def test_the_fields_shorthand_is_written_out(question, read):
+    from rag.text.shorthand import shorthand_written_out
+
+    assert shorthand_written_out(question, lambda name: name == "TTS") == read

@@ -53,14 +53,19 @@ from rag.settings import RetrievalSettings
 from rag.text.chinese import from_chinese
 from rag.text.clippings import spell_out
 from rag.text.courtesy import plain_courtesy
+from rag.text.forum import without_forum_marks
+from rag.text.french import from_french
 from rag.text.german import from_german
 from rag.text.initialisms import spell_initialisms
+from rag.text.layouts import without_layout
 from rag.text.letters import without_letter
 from rag.text.notation import in_words
 from rag.text.quiz import as_asked
+from rag.text.reviewers import as_reviewer
 from rag.text.search_strings import in_words as searched_in_words
 from rag.text.search_strings import string_run
 from rag.text.sentences import split_sentences
+from rag.text.shorthand import shorthand_written_out
 from rag.text.social import without_post_marks
 from rag.text.spanish import in_english
 from rag.text.spoken import as_dictated
@@ -226,16 +231,18 @@ def _read(question: str, view: IndexView) -> str:
     HumanEval pass@1), dictation's numbers and split names as the abstracts write them ("sixty one point seven
     percent", "mini f2f")."""
     written = _written(view)
-    question = as_asked(without_letter(from_german(from_chinese(question))),
+    question = as_asked(without_letter(from_german(from_french(from_chinese(question)))),
                         lambda name: bool(view.lexicon.named_papers(name)))
     question = without_ranking(as_cited_ask(question, says_all))
+    question = as_reviewer(without_forum_marks(without_layout(question)))
     question = searched_in_words(plain_courtesy(without_post_marks(question)))
     question = unstressed(in_words(in_english(question, view.vocabulary.has)), view.vocabulary)
     question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)},
                              view.vocabulary.uses)
     question = as_dictated(asked_part(without_purpose(question, lambda text: bool(view.lexicon.paper_mentions(text)))),
                            view.corpus_text)
-    return spell_initialisms(spell_out(question, written), view.corpus_text, written)
+    question = spell_out(shorthand_written_out(question, written), written)
+    return spell_initialisms(question, view.corpus_text, written)
 
 
 def _as_searched(question: str, view: IndexView) -> str:

@@ -1,0 +1,38 @@
+"""The field's own shorthand, written out: "TP" (theorem proving), "CG" (code generation), "TTS" (test-time
+scaling), "PaT@10" (pass@10), "mF2F" (miniF2F), "SWE-b" (SWE-bench).
+
+Why: senior researchers type the field's acronyms ("TP in Lean -- which papers build provers?", "unit tests as
+signal for CG", "GitChameleon: GPT-4o PaT@10, w/o error feedback?"). No abstract writes them and none is a name's
+capitals, so they read as names the index lacks and the question was refused. A closed list of what each means in
+this field, read only in the capitals typed and only when no abstract writes the shorthand itself: an index that has
+"TTS" for text-to-speech keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+SHORTHAND = {
+    "TP": "theorem proving", "ATP": "automated theorem proving", "CG": "code generation",
+    "TTS": "test-time scaling", "RLVR": "reinforcement learning with verifiable rewards",
+    "ICL": "in-context learning", "ORM": "outcome reward model", "ORMs": "outcome reward models",
+    "NL2Code": "code generation from natural language", "LLM4Code": "LLMs for code", "mF2F": "miniF2F",
+    "SWE-b": "SWE-bench", "HE+": "HumanEval+", "PaT": "pass@k",
+}
+_SHORT = re.compile(r"(?<![\w@/.+-])(?P<short>" + "|".join(re.escape(s) for s in sorted(SHORTHAND, key=len,
+                                                                                            reverse=True)) +
+                    r")(?P<at>@(?:\d+|k))?(?![\w+-]|\.\w)")
+
+
+def shorthand_written_out(question: str, written: Callable[[str], bool]) -> str:
+    """The question with the field's shorthand written out, but for any the abstracts write (`written`)."""
+    def meant(match: re.Match[str]) -> str:
+        short = match["short"]
+        if written(short):
+            return match.group(0)
+        if short == "PaT":  # "PaT@10" is pass@10; "vanilla PaT", pass@k
+            return f"pass{match['at']}" if match["at"] else "pass@k"
+        return SHORTHAND[short] + (match["at"] or "")
+
+    return _SHORT.sub(meant, question)
