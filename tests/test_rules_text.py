@@ -1097,6 +1097,7 @@ def test_chinese_phrases_in_an_english_question_are_read_in_english(question, re
     # the same words doing other work stay
     ("does anyone know if any paper uses Lean?", "does anyone know if any paper uses Lean?"),
     ("Which papers edit code?", "Which papers edit code?"),
+    ("Can you give me a tl;dr of the AlphaCode paper", "Can you give me a tl;dr of the AlphaCode paper"),
     ("the update rule of PRIME: what is it?", "the update rule of PRIME: what is it?"),
 ])
 def test_a_forum_posts_marks_are_set_aside(question, read):
@@ -1116,6 +1117,9 @@ def test_a_forum_posts_marks_are_set_aside(question, read):
     ("how does DeepSeek-R1 compare?", "how does DeepSeek-R1 compare?"),
     ("R1 vs o1: which is better?", "R1 vs o1: which is better?"),
     ("R2 is a nice model", "R2 is a nice model"),
+    ("Which papers compare against R1-style reasoning models?",
+     "Which papers compare against R1-style reasoning models?"),
+    ("Does any abstract mention R1 -- the DeepSeek model?", "Does any abstract mention R1 -- the DeepSeek model?"),
 ])
 def test_a_reviewers_label_is_read_as_a_reviewer(question, read):
     from rag.text.reviewers import as_reviewer
@@ -1148,6 +1152,15 @@ def test_a_reviewers_label_is_read_as_a_reviewer(question, read):
     ("which papers report just the numbers without analysis?",
      "which papers report just the numbers without analysis?"),
     ("what is the format of the MBPP tasks?", "what is the format of the MBPP tasks?"),
+    ("Which FIM paper uses the format <PRE> <SUF> <MID>?", "Which FIM paper uses the format <PRE> <SUF> <MID>?"),
+    ("Is the data given as a CSV: rows, columns?", "Is the data given as a CSV: rows, columns?"),
+    ("Does CodeFill report just the numbers?", "Does CodeFill report just the numbers?"),
+    ("Is the InfinityMATH data stored as JSON?", "Is the InfinityMATH data stored as JSON?"),
+    ("is it a silver bullet?", "is it a silver bullet?"),
+    # a layout's slots are what is asked when the question asks nothing else
+    ("format: <paper>: <SWE-bench verified score> for AutoCodeRover", "SWE-bench verified score for AutoCodeRover"),
+    ("table: paper | prover | miniF2F-test score, for theorem provers",
+     "prover and miniF2F-test score for theorem provers"),
 ])
 def test_the_layout_asked_for_an_answer_is_set_aside(question, read):
     from rag.text.layouts import without_layout
@@ -1170,7 +1183,12 @@ def test_the_layout_asked_for_an_answer_is_set_aside(question, read):
     # English that French shares, names and English questions stay
     ("Wang et al. propose a new benchmark: which one?", "Wang et al. propose a new benchmark: which one?"),
     ("How does CodeTree compare to La Plata?", "How does CodeTree compare to La Plata?"),
-    ("which papers comment on des results?", "which papers comment on results?"),
+    ("which papers comment on des results?", "which papers comment on des results?"),
+    ("Is there a paper on art nouveau image generation?", "Is there a paper on art nouveau image generation?"),
+    ("Les Houches and Des Moines papers?", "Les Houches and Des Moines papers?"),
+    ("Kannst du mir sagen, wie genau des MA-LoT funktioniert?",
+     "Kannst du mir sagen, wie genau des MA-LoT funktioniert?"),
+    ("STP : combien de statements prouvés dans LeanWorkbook ?", "STP: How many statements proved in LeanWorkbook?"),
     ("Does STP use Lean?", "Does STP use Lean?"),
 ])
 def test_french_in_a_question_is_read_in_english(question, read):
@@ -1188,6 +1206,9 @@ def test_french_in_a_question_is_read_in_english(question, read):
     # what the abstracts write is theirs; longer names stay
     ("TTS for code", "TTS for code"),
     ("CGX and the TPU", "CGX and the TPU"),
+    ("Which papers build TTS systems for voice cloning?", "Which papers build TTS systems for voice cloning?"),
+    ("Does any paper report TP@1 accuracy?", "Does any paper report TP@1 accuracy?"),
+    ("TP=8 tensor parallelism in Lean provers", "TP=8 tensor parallelism in Lean provers"),
 ])
 def test_the_fields_shorthand_is_written_out(question, read):
     from rag.text.shorthand import shorthand_written_out

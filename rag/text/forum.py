@@ -22,9 +22,9 @@ _TIL = re.compile(r"(?:(?<=^)|(?<=[.?!]\s)|(?<=\n))\s*til\s+(?:that\s+)?(?=\w)",
 # "EDIT:", "Edit 2:", "ETA:", "UPDATE:" on a line of its own or after the question: what follows is asked too.
 _EDIT = re.compile(r"(?:(?<=^)|(?<=[.?!\s]))(?:edit|eta|update)\s*\d*\s*:\s*", re.I)
 # "tl;dr at the bottom", "(tl;dr below)": where the short version is, which says nothing itself.
-_TLDR_WHERE = re.compile(r"\(?\s*tl\s*;?\s*dr\s+(?:at\s+the\s+(?:bottom|end)|below|at\s+the\s+end)\s*\)?[.!]*", re.I)
+_TLDR_WHERE = re.compile(r"(?<![\w-])\(?\s*tl\s*;?\s*dr\s+(?:at\s+the\s+(?:bottom|end)|below)[ \t]*\)?[.!]*", re.I)
 # "tl;dr how do these papers use verification for math": the post's ask, in short.
-_TLDR = re.compile(r"(?:^|(?<=[.?!\s]))tl\s*;?\s*dr\s*[:,-]?\s*(?P<ask>[^\n]+?)\s*$", re.I)
+_TLDR = re.compile(r"(?:^|(?<=\n)|(?<=[.?!]\s))tl\s*;?\s*dr\s*[:,-]?\s*(?P<ask>[^\n]+?)\s*$", re.I)
 # "anyone know which papers ...", "does anybody here know of papers ...": the ask follows.
 _ANYONE_KNOW = re.compile(r"(?:(?<=^)|(?<=[.?!]\s))(?:(?:so|ok|okay|hey)\s*,?\s+)?(?:does\s+|do\s+)?"
                           r"any(?:one|body)\s+(?:here\s+)?(?:know|remember|seen)\s+(?:of\s+)?"

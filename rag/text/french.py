@@ -25,11 +25,11 @@ _FRENCH = {
     "quels": "which", "quelles": "which", "quel": "which", "quelle": "which",
     "parmi eux": "among them", "parmi elles": "among them", "parmi ceux-ci": "among these", "parmi": "among",
     "c'est-à-dire": "i.e.", "c.-à-d.": "i.e.", "par exemple": "for example", "à savoir": "namely", "donc": "so",
-    "plutôt que": "rather than", "ou bien": "or", "avec ou sans": "with or without", "avec": "with", "sans": "without",
+    "plutôt que": "rather than", "ou bien": "or", "avec ou sans": "with or without", "avec": "with",
     "aucun papier": "no paper", "aucune idée": "no idea", "peu importe": "whatever", "pas du tout": "not at all",
     "pourquoi": "why", "combien de": "how many", "combien": "how much", "aussi": "also",
-    "seulement": "only", "mais": "but", "chaque": "each", "plusieurs": "several", "différentes": "different",
-    "différents": "different", "meilleur": "better", "meilleure": "better", "nouveau": "new", "nouvelle": "new",
+    "seulement": "only",  "chaque": "each", "plusieurs": "several", "différentes": "different",
+    "différents": "different", "meilleur": "better", "meilleure": "better",  "nouvelle": "new",
     "nouveaux": "new", "papiers": "papers", "papier": "paper", "données": "data", "entraînement": "training",
     "complétion": "completion", "génération": "generation", "modèles": "models", "modèle": "model",
     "résultats": "results", "raisonnement": "reasoning", "démonstration de théorèmes": "theorem proving",
@@ -39,40 +39,48 @@ _FRENCH = {
     "limites": "limits", "manque": "lack", "chercheur": "researcher", "chercheurs": "researchers",
     "apprentissage par renforcement": "reinforcement learning", "vérification formelle": "formal verification",
     "mathématiciens": "mathematicians", "mathématiques": "mathematics", "vrais": "real", "façons": "ways",
-    "façon": "way", "syntaxique": "syntactic", "efficacité": "efficiency", "programmes": "programs",
+    "façon": "way", "syntaxique": "syntactic", "efficacité": "efficiency",
     "interpréteur": "interpreter", "la même chose": "the same thing", "en général": "in general",
     "sous n'importe quelle forme": "in any form", "n'importe quel": "any", "je crois": "I think",
     "je veux": "I want", "je cherche": "I am looking for", "c'est pour": "it is for", "c'est": "it is",
     "travaillent": "work", "utilisent": "use", "utilise": "uses", "utiliser": "use", "utilisé": "used",
-    "parlent": "talk about it", "proposent": "propose", "proposées": "proposed",
+    "parlent": "talk about", "proposent": "propose", "proposées": "proposed",
     "introduisent": "introduce", "s'intéressent aux": "are about", "s'intéressent à": "are about",
     "s'appuie sur": "relies on", "s'appuient sur": "rely on", "évaluent": "evaluate", "traitent": "deal with",
     "traite": "deals with", "comparer": "compare", "diffère": "differs", "diffèrent": "differ", "améliorer": "improve",
     "révèlent": "reveal", "automatisent": "automate", "marche": "works", "faire tourner": "run", "faire": "do",
     "trouver": "find", "appeler": "call", "beaucoup de": "many", "contre-exemples": "counterexamples",
     "exécution": "execution", "ça": "that", "eux": "them", "leurs": "their", "leur": "their", "juste": "just",
-    "petit": "small", "bout en bout": "end to end", "comme": "as",
+    "bout en bout": "end to end",
     "quand on augmente": "when increasing", "première couche": "first layer", "première": "first",
     "couche": "layer", "écrire": "write", "inventer": "invent", "travail": "work", "approches": "approaches",
     "efficace": "effective", "quantité": "quantity", "similaires": "similar", "augmenter": "increase",
     "diversifier": "diversify", "éviter": "avoid", "parler": "talk", "lui-même": "itself", "fonctions": "functions",
-    "où": "where", "un peu": "a bit", "en local": "locally", "quand": "when", "en parlent": "talk about it",
+    "où": "where", "un peu": "a bit", "problèmes": "problems", "paramètres": "parameters",
+    "utilisateurs": "users", "lignes": "lines", "prouvés": "proved", "énoncés": "statements", "traduit": "translates",
+    "vers": "to", "atteint": "reaches", "atteignent": "reach", "comparent": "compare", "développeurs": "developers",
+    "synthétiques": "synthetic", "succès": "success", "font": "do", "mathématique": "mathematical",
+    "parlent des": "talk about", "parlent du": "talk about the", "parlent de": "talk about", "en local": "locally",
+    "quand": "when",
+    "en parlent": "talk about it", "a proposé": "proposed", "proposé": "proposed", "université": "university",
     "est-ce": "is it", "entre domaines": "across domains", "entre": "between",
 }
 # Words English writes too, read only in a question that is French by the words above.
 _SHARED = {
     "des": "", "les": "the", "le": "the", "la": "the", "l'": "the ", "un": "a", "une": "a", "de": "of", "d'": "of ",
     "du": "of the", "aux": "the", "au": "the", "en": "in", "et": "and", "ou": "or", "pour": "for", "dans": "in",
-    "sur": "on", "qui": "that", "que": "than", "qu'": "that ", "s'": "", "pas": "not", "ne": "", "n'": "",
+    "sur": "on", "qui": "that", "quoi": "what",
+    "que": "than", "qu'": "that ", "s'": "", "pas": "not", "ne": "", "n'": "",
     "par": "by", "est": "is", "sont": "are", "ont": "have", "tout": "all", "tous": "all", "plus": "more",
+    "sans": "without", "nouveau": "new", "petit": "small", "comme": "as", "mais": "but", "programmes": "programs",
     "comment": "how", "propose": "proposes", "son": "its", "sa": "its", "ses": "its", "tracer": "trace",
     "mieux": "better", "moins": "less", "très": "very", "cela": "that", "ceci": "this", "ce": "this",
 }
 # What makes a question French: its own words, not the field's English ones.
 _MARKERS = frozenset({"quels", "quelles", "quel", "quelle", "lesquels", "lesquelles", "lequel", "laquelle", "avec",
-                      "sans", "donc", "plutôt", "parmi", "comment", "pourquoi", "combien", "papiers", "papier",
-                      "des", "les", "une", "dans", "pour", "sur", "est-ce", "c'est", "qui", "aux", "du",
-                      "ou", "pas", "aucun", "aucune", "leur", "leurs", "données", "façon", "chaque", "mais"})
+                      "sans", "donc", "plutôt", "parmi", "pourquoi", "combien", "papiers", "papier", "une", "dans",
+                      "sur", "est-ce", "c'est", "qui", "aux", "aucun", "aucune", "leur", "leurs", "données", "façon",
+                      "chaque"})
 
 
 def _pattern(words: dict[str, str]) -> re.Pattern[str]:
@@ -84,6 +92,7 @@ def _pattern(words: dict[str, str]) -> re.Pattern[str]:
 
 
 _OWN, _BOTH = _pattern(_FRENCH), _pattern({**_SHARED, **_FRENCH})
+_OWN_WORDS = frozenset(word for word in _FRENCH if re.fullmatch(r"[\w-]+", word)) - _MARKERS
 # An elided article or pronoun before its word ("l'information", "d'un", "qu'on"), apart so both are read; not
 # "c'est", "n'importe", "s'appuie sur", "qu'est-ce", "qu'il y a", which are read whole.
 _ELIDED = re.compile(r"(?<![\w'-])(l|d|j|qu)'(?!est-ce|il\s+y\b)(?=\w)", re.I)
@@ -96,9 +105,9 @@ _SPACED = re.compile(r"[ \u00a0\u202f]+(?=[?!:;](?:\s|$))")
 
 
 def _markers(question: str) -> int:
-    """How many of French's own words the question has."""
+    """How many words only French writes the question has."""
     words = {w.lower().replace("’", "'") for w in re.findall(r"[\w'’-]+", question)}
-    return len(words & _MARKERS)
+    return len(words & _MARKERS) + len(words & _OWN_WORDS)
 
 
 def from_french(question: str) -> str:
@@ -116,8 +125,12 @@ def from_french(question: str) -> str:
         said = match.group(0)
         key = re.sub(r"\s+", " ", said.lower())
         start = not text[:match.start()].strip() or re.search(r"[.?!:;]\s*$", text[:match.start()])
-        if not start and (key == "comment" or (said[:1].isupper() and said[1:2].islower() and key in _SHARED)):
+        name = key in _SHARED and said[:1].isupper() and said[1:2].islower() and \
+            (not start or re.match(r"\s+[A-Z][a-z]", text[match.end():]))
+        if name or (key == "comment" and not start):
             return said  # "La Plata", "Les Houches": a name; "comment" within a sentence is English
+        if start and key in ("qui", "que"):  # "Qui a proposé X ?", "Que propose STP ?"
+            return "Who" if key == "qui" else "What"
         meant = _FRENCH.get(key, _SHARED.get(key, said))
         return meant[0].upper() + meant[1:] if start and meant else meant
 

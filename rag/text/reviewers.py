@@ -17,7 +17,10 @@ _SAYS = (r"(?:says?|said|claims?|claimed|thinks?|asks?|asked|wants?|writes?|wrot
 # The reviewer: "R2", "Rev. 2", "Reviewer #1", "reviewer 3", "the meta-review(er)", "the AC", "a reviewer".
 _WHO = (r"(?:(?:the\s+)?(?:(?:r|rev\.?\s*)\d|reviewer\s*#?\s*\d|meta[-\s]?review(?:er)?|"
         r"area\s+chair|ac))")
-_LABEL = re.compile(rf"(?<![\w.-]){_WHO}(?:\s*(?=[:\-–—]\s*\S)|\s+(?={_SAYS}))", re.I)
+# A label before a colon or a spaced dash starts a sentence ("R3: 'missing baselines'", "R3 - 'no MBPP'"), not
+# "R1-style models", "R1 -- the DeepSeek model" inside one; before what the reviewer says it may stand anywhere.
+_LABEL = re.compile(rf"(?:(?:(?<=^)|(?<=[.?!]\s)|(?<=\n)){_WHO}\s*(?=(?::|\s[-–—]+)\s*\S)|"
+                    rf"(?<![\w.-]){_WHO}\s+(?={_SAYS}))", re.I)
 
 
 def as_reviewer(question: str) -> str:

@@ -16,13 +16,22 @@ from collections.abc import Callable
 SHORTHAND = {
     "TP": "theorem proving", "ATP": "automated theorem proving", "CG": "code generation",
     "TTS": "test-time scaling", "RLVR": "reinforcement learning with verifiable rewards",
-    "ICL": "in-context learning", "ORM": "outcome reward model", "ORMs": "outcome reward models",
-    "NL2Code": "code generation from natural language", "LLM4Code": "LLMs for code", "mF2F": "miniF2F",
-    "SWE-b": "SWE-bench", "HE+": "HumanEval+", "PaT": "pass@k",
+    "NL2Code": "code generation from natural language", "mF2F": "miniF2F", "SWE-b": "SWE-bench",
+    "HE+": "HumanEval+", "PaT": "pass@k",
 }
-_SHORT = re.compile(r"(?<![\w@/.+-])(?P<short>" + "|".join(re.escape(s) for s in sorted(SHORTHAND, key=len,
-                                                                                            reverse=True)) +
-                    r")(?P<at>@(?:\d+|k))?(?![\w+-]|\.\w)")
+# A short form other fields use too is read only beside words of this one's sense: "TP in Lean", "unit tests for
+# CG", "TTS for code/math", not "TP=8 tensor parallelism", "CG (conjugate gradient)", "TTS for voice cloning".
+_SENSE = {
+    "TP": r"lean|isabelle|coq|prov\w*|proofs?|theorem\w*|minif2f|formal\w*|olympiad|math\w*",
+    "CG": r"code|coding|programs?|programming|humaneval|mbpp|llms?|unit\s+tests?|repo\w*|alphacode\S*|search|"
+          r"synthes\w+|sampl\w+|pass@\w+|benchmarks?|agents?",
+    "TTS": r"compute|inference|sampling|scal\w+|reasoning|math\w*|code|verifi\w+|search",
+}
+_SENSE["ATP"] = _SENSE["TP"]
+_OTHER_SENSE = re.compile(r"speech|voice|audio|tennis|tensor|parallelism|gradient|animation|graphics", re.I)
+_SHORT = re.compile(r"(?<![\w@.+-])(?<![a-z0-9]/)(?P<short>" +
+                    "|".join(re.escape(s) for s in sorted(SHORTHAND, key=len, reverse=True)) +
+                    r")(?P<at>@(?:\d+|k))?(?![\w+=-]|\.\w)")
 
 
 def shorthand_written_out(question: str, written: Callable[[str], bool]) -> str:
@@ -33,6 +42,9 @@ def shorthand_written_out(question: str, written: Callable[[str], bool]) -> str:
             return match.group(0)
         if short == "PaT":  # "PaT@10" is pass@10; "vanilla PaT", pass@k
             return f"pass{match['at']}" if match["at"] else "pass@k"
-        return SHORTHAND[short] + (match["at"] or "")
+        if match["at"] or (short in _SENSE and (_OTHER_SENSE.search(question) or
+                                                not re.search(rf"\b(?:{_SENSE[short]})\b", question, re.I))):
+            return match.group(0)  # "TP@1", "TTS for voice cloning", "CG animation"
+        return SHORTHAND[short]
 
     return _SHORT.sub(meant, question)
