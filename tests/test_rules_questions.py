@@ -4267,3 +4267,36 @@ def test_a_letters_account_of_the_askers_work_is_set_aside(question, read):
     from rag.answer.preamble import without_story
 
     assert without_story(question, lambda text: set(), lambda word: True) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("my teacher said testing on benchmarks is as good as real users. is that true?",
+     "Is it true that testing on benchmarks is as good as real users?"),
+    ("A reviewer thinks diversifying instructions is enough. is it?",
+     "Is it true that diversifying instructions is enough?"),
+    ("A reviewer: 'no prior prover targets Isabelle.' Is that even true? Which papers here use Isabelle as a prover?",
+     "Which papers here use Isabelle as a prover?"),
+    # a question too short to say all it asks follows the claim's check
+    ("A reviewer: 'no prior prover targets Isabelle.' Is that even true? Which use Isabelle?",
+     "Is it true that no prior prover targets Isabelle? Which use Isabelle?"),
+    ('A reviewer: "MBPP results are missing." ok so which ones in here actually report on MBPP?',
+     "ok so which ones in here actually report on MBPP?"),
+    # the papers the claim named and the question does not stay with it
+    ("A reviewer says the best model on UGMathBench reaches 70%. does it? what's the top EAcc and which model?",
+     "what's the top EAcc and which model, for UGMathBench?"),
+    # a question across papers keeps the claim, as a story before it is kept
+    ("A reviewer claims static benchmarks are enough. what do papers in the index say is wrong with them?",
+     "static benchmarks are enough. what do papers in the index say is wrong with them?"),
+    ("my teacher mentioned process reward models (PRMs?). which papers have those",
+     "process reward models (PRMs?). which papers have those"),
+    # no one's claim, or a question that needs the claim, stays
+    ("My teacher uses Lean. Which papers use Lean?", "My teacher uses Lean. Which papers use Lean?"),
+    ("A colleague said STP is good. Which of its numbers?", "A colleague said STP is good. Which of its numbers?"),
+    ("A reviewer wrote that FunCoder reaches 97.7% on MBPP. Is that the abstract's MBPP figure?",
+     "A reviewer wrote that FunCoder reaches 97.7% on MBPP. Is that the abstract's MBPP figure?"),
+])
+def test_what_someone_said_before_a_question_is_read_as_a_claim(question, read):
+    from rag.answer.hearsay import without_hearsay
+    from rag.answer.preamble import says_all
+
+    assert without_hearsay(question, says_all, lambda name: name in {"UGMathBench", "STP"}) == read

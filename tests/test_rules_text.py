@@ -1097,6 +1097,11 @@ def test_chinese_phrases_in_an_english_question_are_read_in_english(question, re
     # the same words doing other work stay
     ("does anyone know if any paper uses Lean?", "does anyone know if any paper uses Lean?"),
     ("Which papers edit code?", "Which papers edit code?"),
+    ("Has anyone seen a paper on Isabelle provers?", "Is there a paper on Isabelle provers?"),
+    ("anyone have a list of papers on HPC code?", "list papers on HPC code?"),
+    ("TIL: STP exists. Which papers cite it?", "STP exists. Which papers cite it?"),
+    ("Which papers use Isabelle? EDIT: typo", "Which papers use Isabelle?"),
+    ("Which use MBPP? Update: nvm, found it", "Which use MBPP?"),
     ("Can you give me a tl;dr of the AlphaCode paper", "Can you give me a tl;dr of the AlphaCode paper"),
     ("the update rule of PRIME: what is it?", "the update rule of PRIME: what is it?"),
 ])
@@ -1148,6 +1153,9 @@ def test_a_reviewers_label_is_read_as_a_reviewer(question, read):
      "compare MA-LoT and STP on miniF2F"),
     # layout words asked about stay
     ("Which papers use JSON?", "Which papers use JSON?"),
+    ("Which papers use MBPP? CSV pls", "Which papers use MBPP?"),
+    ("Which papers use Lean? Output JSON.", "Which papers use Lean?"),
+    ("list the code completion papers, one per line", "list the code completion papers"),
     ("which papers build a table of results?", "which papers build a table of results?"),
     ("which papers report just the numbers without analysis?",
      "which papers report just the numbers without analysis?"),
@@ -1203,6 +1211,8 @@ def test_french_in_a_question_is_read_in_english(question, read):
     ("beyond vanilla PaT", "beyond vanilla pass@k"),
     ("TP in Lean on mF2F", "theorem proving in Lean on miniF2F"),
     ("HE+ scores for SWE-b agents", "HumanEval+ scores for SWE-bench agents"),
+    ("any SE agents that resolve GitHub issues?", "any software engineering agents that resolve GitHub issues?"),
+    ("SE and SD of the scores", "SE and SD of the scores"),
     # what the abstracts write is theirs; longer names stay
     ("TTS for code", "TTS for code"),
     ("CGX and the TPU", "CGX and the TPU"),
@@ -1214,3 +1224,22 @@ def test_the_fields_shorthand_is_written_out(question, read):
     from rag.text.shorthand import shorthand_written_out
 
     assert shorthand_written_out(question, lambda name: name == "TTS") == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("evolutionary search papers pls (LLM-driven or not, doesn't matter)", "evolutionary search papers pls"),
+    ("MBPP / MBPP+ — every paper that evals on it, plus the one that introduced it",
+     "MBPP / MBPP+ — every paper that evals on it"),
+    ("GSM8K users in the corpus? count variants too", "Which papers use GSM8K? count variants too"),
+    ("which papers use Lean? Lean 4, whatever the version", "which papers use Lean? Lean 4"),
+    ("which papers use Lean (either is fine)?", "which papers use Lean?"),
+    # what matters, or what is asked either way, stays
+    ("Which papers test whether it matters?", "Which papers test whether it matters?"),
+    ("does the model size matter?", "does the model size matter?"),
+    ("Is PRIME better or not?", "Is PRIME better or not?"),
+    ("which papers use any version of HumanEval?", "which papers use any version of HumanEval?"),
+])
+def test_what_the_asker_says_does_not_matter_is_set_aside(question, read):
+    from rag.text.indifference import without_indifference
+
+    assert without_indifference(question) == read

@@ -96,9 +96,18 @@ def purpose_spans(question: str) -> list[tuple[int, int]]:
     return sorted([m.span() for m in _PURPOSE.finditer(question)] + [m.span() for m in _FOR_MY.finditer(question)])
 
 
+# "for my project: which papers ...", "For our class, which ...": what the answer is for, before the ask.
+_LEADING_PURPOSE = re.compile(r"^\s*(?:(?:this\s+is|it['’]s)\s+)?for\s+(?:my|our)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:project|homework|assignment|class|course|report|thesis|talk|presentation|essay|survey|slides|science\s+fair)"
+                              r"\s*[:,.;-]*\s+(?=(?:which|what|who|how|where|when|why|is|are|does|do|did|can|list|give|"
+                              r"name|show|tell|any)\b)", re.I)
+
+
 def without_purpose(question: str, names_a_paper: Callable[[str], bool] = lambda text: False) -> str:
-    """The question without the asker's own sentences after it (see _PURPOSE): what is asked, and only that. Not
-    when they name a paper (`names_a_paper`): "I think the Code4Me people looked at this" says where to look."""
+    """The question without the asker's own sentences after it (see _PURPOSE) and what the answer is for before it
+    ("for my project: which ..."): what is asked, and only that. Not when they name a paper (`names_a_paper`): "I
+    think the Code4Me people looked at this" says where to look."""
+    question = _LEADING_PURPOSE.sub("", question)
     spans = purpose_spans(question)
     if not spans or names_a_paper(question[spans[0][0]:]):
         return question

@@ -30,6 +30,7 @@ from rag.answer.followups import (
     picks_by_description,
     subject_of,
 )
+from rag.answer.hearsay import without_hearsay
 from rag.answer.hypotheticals import hypothetical
 from rag.answer.negated import Negated, negated
 from rag.answer.one_asked import asked_of_one
@@ -56,6 +57,7 @@ from rag.text.courtesy import plain_courtesy
 from rag.text.forum import without_forum_marks
 from rag.text.french import from_french
 from rag.text.german import from_german
+from rag.text.indifference import without_indifference
 from rag.text.initialisms import spell_initialisms
 from rag.text.layouts import without_layout
 from rag.text.letters import without_letter
@@ -234,7 +236,8 @@ def _read(question: str, view: IndexView) -> str:
     question = as_asked(without_letter(from_german(from_french(from_chinese(question)))),
                         lambda name: bool(view.lexicon.named_papers(name)))
     question = without_ranking(as_cited_ask(question, says_all))
-    question = as_reviewer(without_forum_marks(without_layout(question)))
+    question = as_reviewer(without_forum_marks(without_indifference(without_layout(question))))
+    question = without_hearsay(question, says_all, lambda name: bool(view.lexicon.named_papers(name)))
     question = searched_in_words(plain_courtesy(without_post_marks(question)))
     question = unstressed(in_words(in_english(question, view.vocabulary.has)), view.vocabulary)
     question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)},

@@ -18,9 +18,13 @@ _TAG = re.compile(r"^\s*\[(?:q|d|r|p|n|question|discussion|help|research)\]\s*",
 # "ELI5:", "ELI5 the different approaches": explain it simply, which an answer does anyway.
 _ELI5 = re.compile(r"(?<![\w-])eli5(?:\s*[:,-]\s*|\s+(?=\w))", re.I)
 # "TIL" first in a sentence: what follows is what the asker learned.
-_TIL = re.compile(r"(?:(?<=^)|(?<=[.?!]\s)|(?<=\n))\s*til\s+(?:that\s+)?(?=\w)", re.I)
+_TIL = re.compile(r"(?:(?<=^)|(?<=[.?!]\s)|(?<=\n))\s*til\s*:?\s+(?:that\s+)?(?=\w)", re.I)
 # "EDIT:", "Edit 2:", "ETA:", "UPDATE:" on a line of its own or after the question: what follows is asked too.
 _EDIT = re.compile(r"(?:(?<=^)|(?<=[.?!\s]))(?:edit|eta|update)\s*\d*\s*:\s*", re.I)
+# An edit that asks nothing: "EDIT: typo", "Update: nvm, found it", "edit: formatting".
+_EDIT_NOTHING = re.compile(r"(?:(?<=^)|(?<=[.?!\s]))(?:edit|eta|update)\s*\d*\s*:\s*(?:(?:fixed|fix(?:ed)?|a|the|my|"
+                           r"typos?|spelling|formatting|format|grammar|nvm|never\s*mind|found\s+it|solved|thanks|"
+                           r"thx|ty|words?|title|link|wording|clarity|clarified)[\s,.!]*)+$", re.I)
 # "tl;dr at the bottom", "(tl;dr below)": where the short version is, which says nothing itself.
 _TLDR_WHERE = re.compile(r"(?<![\w-])\(?\s*tl\s*;?\s*dr\s+(?:at\s+the\s+(?:bottom|end)|below)[ \t]*\)?[.!]*", re.I)
 # "tl;dr how do these papers use verification for math": the post's ask, in short.
@@ -29,6 +33,11 @@ _TLDR = re.compile(r"(?:^|(?<=\n)|(?<=[.?!]\s))tl\s*;?\s*dr\s*[:,-]?\s*(?P<ask>[
 _ANYONE_KNOW = re.compile(r"(?:(?<=^)|(?<=[.?!]\s))(?:(?:so|ok|okay|hey)\s*,?\s+)?(?:does\s+|do\s+)?"
                           r"any(?:one|body)\s+(?:here\s+)?(?:know|remember|seen)\s+(?:of\s+)?"
                           r"(?!(?:if|whether)\b)(?=\w)", re.I)
+# "Has anyone seen a paper on X?", "anyone have a list of papers on X?": is there one, which are they.
+_ANYONE_SEEN = re.compile(r"(?:(?<=^)|(?<=[.?!]\s))(?:has|have|did)\s+any(?:one|body)\s+(?:here\s+)?(?:seen|read|found|"
+                          r"come\s+across|heard\s+of)\s+(?=(?:a|any)\s+(?:paper|work|study|abstract)s?\b)", re.I)
+_ANYONE_LIST = re.compile(r"(?:(?<=^)|(?<=[.?!]\s))(?:does\s+)?any(?:one|body)\s+(?:here\s+)?(?:have|has|got)\s+"
+                          r"(?:a\s+)?list\s+of\s+", re.I)
 # A sentence about the post itself: "throwaway-ish question, just want a list", "asking for a friend (it's me)",
 # "upvote if you also ...", "hot take thread"; and "throwaway because ...:" before the ask.
 _ABOUT_POST = re.compile(r"(?:(?<=^)|(?<=[.?!]\s)|(?<=\n))[^.?!\n]*\b(?:throwaway(?:-ish)?|upvotes?|karma|"
@@ -58,6 +67,7 @@ def without_forum_marks(question: str) -> str:
         return ""
 
     text = _ABOUT_POST.sub(aside, text)
+    text = _ANYONE_LIST.sub("list ", _ANYONE_SEEN.sub("is there ", _EDIT_NOTHING.sub("", text)))
     text = _EDIT.sub("", _ANYONE_KNOW.sub("", _TIL.sub("", _ELI5.sub("", text))))
     text = re.sub(r"[ \t]{2,}", " ", re.sub(r"\s+(?=[?.!,])", "", text)).strip()
     if not re.search(r"\w", text):

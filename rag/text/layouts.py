@@ -20,7 +20,9 @@ _TABLE = (r"(?:(?:as|in)\s+)?(?:an?\s+)?(?:(?:markdown|md|\d+-row|small|short|qu
           rf"columns?\s*[:=]\s*{_COLUMNS}|"
           rf"(?:an?\s+)?(?:\d+-row|markdown|md)\s+table{_PLEASE}")
 # CSV with its header: "CSV: paper,dataset,size".
-_CSV = r"(?:as\s+)?csv\s*[:=]?\s*[\w#/-]+(?:\s*,\s*[\w#/-]+)+"
+_CSV = (r"(?:as\s+)?csv\s*[:=]?\s*[\w#/-]+(?:\s*,\s*[\w#/-]+)+|"
+        rf"(?:(?:answer|output|reply|respond|return\s+it)(?:\s+(?:in|as))?\s+(?:a\s+)?)?(?:csv|json|markdown|yaml)"
+        rf"{_PLEASE}(?=\s*[.?!]*\s*$)")
 # JSON with its keys or alone: "as JSON: {paper, base model}", "give me {paper, level} as JSON", "JSON pls".
 _JSON = (r"(?:give\s+me\s+)?\{[^{}\n]{1,80}\}\s+as\s+json(?:\s+list)?|"
          r"(?:(?:answer|give\s+it|return\s+it|output)\s+)?(?:as\s+)?(?:a\s+)?json(?:\s+list|\s+object)?\s*[:=]?\s*"
@@ -38,7 +40,7 @@ _BULLETS = (r"(?:one\s+)?(?:bullet|line)\s+(?:per|each)\s+(?:paper|item|benchmar
             r"(?:as\s+)?(?:an?\s+)?bullet(?:ed)?(?:\s+(?:list|points?))?(?:\s*,\s*one\s+line\s+per\s+\w+)?"
             r"(?:\s+(?:w/|with)\s+[\w\s-]{1,30}?(?=\s*(?:[.?!;)\]]|--|$)))?|"
             r"just\s+(?:the\s+)?(?:names|titles|numbers?|figures?)(?:\s*,?\s*comma[-\s]separated)?(?=\s*(?:[.?!:;)\]]|$))|"
-            r"comma[-\s]separated")
+            r"comma[-\s]separated|one\s+(?:per|a)\s+line|one\s+line\s+each")
 # "y/n + source": "y/n" itself says a yes or no is asked; only what is to come with it goes.
 _WITH_YES_NO = r"(?:(?<=y/n)|(?<=yes/no))\s*\+\s*(?:one\s+line\s+of\s+)?(?:evidence|source|reason|citation)"
 # A layout asked starts the question or a clause of it ("? CSV: ...", "-- table: ...", "(bullet list pls)"); inside

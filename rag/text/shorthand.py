@@ -1,5 +1,5 @@
 """The field's own shorthand, written out: "TP" (theorem proving), "CG" (code generation), "TTS" (test-time
-scaling), "PaT@10" (pass@10), "mF2F" (miniF2F), "SWE-b" (SWE-bench).
+scaling), "SE agents" (software engineering), "PaT@10" (pass@10), "mF2F" (miniF2F), "SWE-b" (SWE-bench).
 
 Why: senior researchers type the field's acronyms ("TP in Lean -- which papers build provers?", "unit tests as
 signal for CG", "GitChameleon: GPT-4o PaT@10, w/o error feedback?"). No abstract writes them and none is a name's
@@ -17,7 +17,7 @@ SHORTHAND = {
     "TP": "theorem proving", "ATP": "automated theorem proving", "CG": "code generation",
     "TTS": "test-time scaling", "RLVR": "reinforcement learning with verifiable rewards",
     "NL2Code": "code generation from natural language", "mF2F": "miniF2F", "SWE-b": "SWE-bench",
-    "HE+": "HumanEval+", "PaT": "pass@k",
+    "HE+": "HumanEval+", "PaT": "pass@k", "SE": "software engineering",
 }
 # A short form other fields use too is read only beside words of this one's sense: "TP in Lean", "unit tests for
 # CG", "TTS for code/math", not "TP=8 tensor parallelism", "CG (conjugate gradient)", "TTS for voice cloning".
@@ -28,6 +28,7 @@ _SENSE = {
     "TTS": r"compute|inference|sampling|scal\w+|reasoning|math\w*|code|verifi\w+|search",
 }
 _SENSE["ATP"] = _SENSE["TP"]
+_SENSE["SE"] = r"agents?|issues?|github|code|coding|repair|bugs?|programs?|programming|repositor\w*|swe\S*"
 _OTHER_SENSE = re.compile(r"speech|voice|audio|tennis|tensor|parallelism|gradient|animation|graphics", re.I)
 _SHORT = re.compile(r"(?<![\w@.+-])(?<![a-z0-9]/)(?P<short>" +
                     "|".join(re.escape(s) for s in sorted(SHORTHAND, key=len, reverse=True)) +
