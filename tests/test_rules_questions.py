@@ -4271,14 +4271,24 @@ def test_a_letters_account_of_the_askers_work_is_set_aside(question, read):
 
 @pytest.mark.parametrize(("question", "read"), [
     ("my teacher said testing on benchmarks is as good as real users. is that true?",
-     "Is it true that testing on benchmarks is as good as real users?"),
+     "testing on benchmarks is as good as real users. Is that true?"),
     ("A reviewer thinks diversifying instructions is enough. is it?",
-     "Is it true that diversifying instructions is enough?"),
+     "diversifying instructions is enough. Is that true?"),
+    ("My friend says some papers use Lean 4. which ones?", "some papers use Lean 4. which ones?"),
+    # a question of its own after the claim, or after its check, stays whole
+    ("My advisor mentioned CodeTree. Does it use MBPP?", "CodeTree. Does it use MBPP?"),
+    ("My advisor mentioned reward models for math as a hot topic. What are the different ways papers use them?",
+     "reward models for math as a hot topic. What are the different ways papers use them?"),
+    ("My advisor said STP uses Isabelle. Is that true, and which other papers use Isabelle?",
+     "My advisor said STP uses Isabelle. Is that true, and which other papers use Isabelle?"),
+    # a list after the claim lists what it asks, not the papers the claim named
+    ("My advisor says DeepSeek-Prover is best on miniF2F. Which papers report miniF2F results?",
+     "Which papers report miniF2F results?"),
     ("A reviewer: 'no prior prover targets Isabelle.' Is that even true? Which papers here use Isabelle as a prover?",
      "Which papers here use Isabelle as a prover?"),
     # a question too short to say all it asks follows the claim's check
     ("A reviewer: 'no prior prover targets Isabelle.' Is that even true? Which use Isabelle?",
-     "Is it true that no prior prover targets Isabelle? Which use Isabelle?"),
+     "no prior prover targets Isabelle. Is that true? Which use Isabelle?"),
     ('A reviewer: "MBPP results are missing." ok so which ones in here actually report on MBPP?',
      "ok so which ones in here actually report on MBPP?"),
     # the papers the claim named and the question does not stay with it
@@ -4300,3 +4310,18 @@ def test_what_someone_said_before_a_question_is_read_as_a_claim(question, read):
     from rag.answer.preamble import says_all
 
     assert without_hearsay(question, says_all, lambda name: name in {"UGMathBench", "STP"}) == read
+
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("A weird number of these abstracts name-drop Turing completeness. Which ones bring it up?",
+     "Which papers name-drop Turing completeness?"),
+    ("Several papers here use Isabelle. Which ones do?", "Which papers use Isabelle?"),
+    ("I noticed some of the papers report dollar costs. Which ones?", "Which papers report dollar costs?"),
+    # a "which ones" asking something of its own, or no remark about papers, stays
+    ("Some papers use Lean. Which ones use Isabelle?", "Some papers use Lean. Which ones use Isabelle?"),
+    ("Some benchmarks are contaminated. Which ones?", "Some benchmarks are contaminated. Which ones?"),
+])
+def test_a_remark_that_some_papers_do_something_asks_which(question, read):
+    from rag.answer.some_papers import as_which_papers
+
+    assert as_which_papers(question) == read

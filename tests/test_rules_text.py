@@ -1098,7 +1098,6 @@ def test_chinese_phrases_in_an_english_question_are_read_in_english(question, re
     ("does anyone know if any paper uses Lean?", "does anyone know if any paper uses Lean?"),
     ("Which papers edit code?", "Which papers edit code?"),
     ("Has anyone seen a paper on Isabelle provers?", "Is there a paper on Isabelle provers?"),
-    ("anyone have a list of papers on HPC code?", "list papers on HPC code?"),
     ("TIL: STP exists. Which papers cite it?", "STP exists. Which papers cite it?"),
     ("Which papers use Isabelle? EDIT: typo", "Which papers use Isabelle?"),
     ("Which use MBPP? Update: nvm, found it", "Which use MBPP?"),
@@ -1233,11 +1232,19 @@ def test_the_fields_shorthand_is_written_out(question, read):
     ("GSM8K users in the corpus? count variants too", "Which papers use GSM8K? count variants too"),
     ("which papers use Lean? Lean 4, whatever the version", "which papers use Lean? Lean 4"),
     ("which papers use Lean (either is fine)?", "which papers use Lean?"),
+    ("which papers evaluate ChatGPT (coding, math, whatever)?",
+     "which papers evaluate ChatGPT (coding, math, whatever)?"),
+    ("which papers use evolutionary search (in any form)?", "which papers use evolutionary search (in any form)?"),
     # what matters, or what is asked either way, stays
     ("Which papers test whether it matters?", "Which papers test whether it matters?"),
     ("does the model size matter?", "does the model size matter?"),
     ("Is PRIME better or not?", "Is PRIME better or not?"),
     ("which papers use any version of HumanEval?", "which papers use any version of HumanEval?"),
+    ("which papers find that, for HPC, it doesn't matter?", "which papers find that, for HPC, it doesn't matter?"),
+    ("which math papers use tools (any kind of code interpreter)?",
+     "which math papers use tools (any kind of code interpreter)?"),
+    ("which papers use miniF2F, regardless of version?", "which papers use miniF2F?"),
+    ("theorem proving papers, any prover is fine", "theorem proving papers"),
 ])
 def test_what_the_asker_says_does_not_matter_is_set_aside(question, read):
     from rag.text.indifference import without_indifference

@@ -24,24 +24,31 @@ _SAYS = (r"(?:said|says|told\s+(?:me|us)|mentioned|mentions|thinks|thought|claim
 _LEAD = re.compile(rf"^\s*(?:so\s+|ok\s+|also\s+)?{_WHO}(?:\s+{_SAYS}\s*[:,]?|\s*:)\s*", re.I)
 # The claim's end: a sentence's stop, a closing quote after it.
 _CLAIM_END = re.compile(r"['\"”’]?[.!?]+['\"”’]?(?=\s+\S)")
-# A check of the claim: "is that true?", "right?", "does it?", "is that the case?", "does the evidence support that?".
+# A check of the claim, and nothing else: "is that true?", "right?", "does it?", "is that the case, going by the
+# abstracts?", "does the evidence support that?". Not "Does it use MBPP?", "Is that true, and which other ...?".
 _CHECK = re.compile(r"^(?:(?:so|ok|but|and)\s*,?\s+)?(?:is\s+(?:that|this|it|she|he)\s+"
-                    r"(?:really\s+|actually\s+|even\s+)?(?:true|right|correct|accurate|so|the\s+case)|(?:really|true|right|correct|is\s+it|does\s+it|"
-                    r"do\s+they|did\s+it|are\s+they|was\s+(?:she|he)\s+right)|does\s+the\s+evidence\s+(?:support|back)\s+"
-                    r"(?:that|this|it)|(?:am\s+i|are\s+they)\s+right)\b[^?.!]*[?.!]*\s*$", re.I)
+                    r"(?:really\s+|actually\s+|even\s+)?(?:true|right|correct|accurate|so|the\s+case)|really|true|right|correct|accurate|is\s+it|"
+                    r"does\s+it|do\s+they|did\s+it|are\s+they|was\s+(?:she|he)\s+right|(?:am\s+i|are\s+they)\s+right|"
+                    r"does\s+the\s+evidence\s+(?:support|back)\s+(?:that|this|it))"
+                    r"(?:\s*,?\s*(?:going\s+by|according\s+to|based\s+on|per)\s+[^?.!]*)?\s*[?.!]*\s*$", re.I)
 # A question across papers: "how do papers ...", "what evidence in the index ...", "what do the papers find".
 _ACROSS = re.compile(r"^(?:(?:so|ok|but|and)\s*,?\s+)?(?:how|why|in\s+what\s+ways?|what\s+evidence|"
                      r"what\s+(?:\w+\s+){0,3}?(?:do|does|did)\s+(?:the\s+)?(?:papers|studies|works|they))\b", re.I)
-# A question pointing back at what was mentioned: "which papers have those", "which ones use it".
-_POINTS_BACK = re.compile(r"\b(?:those|these|them|it|that|this|one)\s*[?.!]*\s*$", re.I)
+# A question pointing back at what was said or mentioned: "which papers have those", "which ones?", "which papers do
+# that?", "which one?".
+_POINTS_BACK = re.compile(r"\b(?:those|these|them|it|that|this|one|ones)\s*[?.!]*\s*$|"
+                          r"^(?:so\s+)?which\s+(?:papers?|ones?|of\s+them)\s*[?.!]*\s*$", re.I)
+# A list asked: its papers are the ones it names, not those the claim named.
+_LIST_ASKED = re.compile(r"^(?:(?:so|ok|but|and)\s*,?\s+)*(?:which|what)\s+(?:\w+\s+)?(?:papers|ones|works|studies|"
+                         r"abstracts)\b", re.I)
 
 
 def without_hearsay(question: str, says_all: Callable[[str], bool], names_paper: Callable[[str], bool]) -> str:
-    """The question with whom a claim was heard from set aside: a check of the claim asked as whether it holds; a
-    question across papers after the claim asked after the claim; a list or figure asked that says all it asks by
-    itself asked alone, with the papers the claim named that it does not ("R2 says UGMathBench's best model reaches
-    70%. does it? what's the top EAcc?"); one pointing back asked after what was mentioned. `names_paper`: whether a
-    name names a paper of the index."""
+    """The question with whom a claim was heard from set aside: a check of the claim asked of the claim alone (so a
+    figure it gives is checked against the abstracts); a question pointing back at what was said ("which ones?",
+    "which papers have those") or across papers asked after the claim; a list or figure asked that says all it asks
+    by itself asked alone, a figure with the papers the claim named that it does not ("R2 says UGMathBench's best
+    model reaches 70%. does it? what's the top EAcc?"). `names_paper`: whether a name names a paper of the index."""
     lead = _LEAD.match(question)
     if lead is None:
         return question
@@ -53,21 +60,25 @@ def without_hearsay(question: str, says_all: Callable[[str], bool], names_paper:
     after = rest_of[end.end():].strip()
     if re.search(r"\?(?:\s|$)", claim) or not after:
         return question
-    if _CHECK.match(after):
-        return f"Is it true that {claim}?"
+    if re.search(r"\b(?:mention\w*|told\s+(?:me|us)\s+about)", lead.group(0), re.I) and not _CHECK.match(after):
+        return f"{claim}. {after}"  # what was mentioned is what is asked about: "mentioned reward models. What ..."
+    if _CHECK.match(after):  # the claim, checked as typed: a figure it gives must be the abstract's
+        return f"{claim}. Is that true?"
     if (checked := re.match(r"[^?.!]*[?.!]+\s+", after)) and _CHECK.match(checked.group(0)):
         # "Is that even true? Which papers here use Isabelle?": the question after the check
         after = after[checked.end():]
         if not says_all(after):
-            return f"Is it true that {claim}? {after}"
+            return f"{claim}. Is that true? {after}"
+    if _POINTS_BACK.search(after) and not _CHECK.match(after) and \
+            not re.match(r"(?:[\w'’]+\s+){0,2}?(?:that|this|these|those|it|its)\b", after, re.I):
+        return f"{claim}. {after}"  # "which papers have those": what was said, without whom it was heard from
     if re.match(r"(?:[\w'’]+\s+){0,2}?(?:that|this|these|those|it|its)\b", after, re.I):
-        return question  # "Is that the abstract's MBPP figure?" asks of the claim itself, as typed
+        return question  # "Is that the abstract's MBPP figure?", "Does it use MBPP?" ask of the claim, as typed
     if _ACROSS.match(after):
         return f"{claim}. {after}"  # a question across papers keeps what it answers, as a story before it is kept
     if says_all(after):
         named = [name for name in dict.fromkeys(re.findall(r"(?<![\w-])[A-Z][\w+.-]*[A-Z0-9][\w+-]*", claim))
                  if names_paper(name) and name.lower() not in after.lower()]
-        return f"{after.rstrip(' ?.!')}, for {' and '.join(named)}?" if named else after
-    if re.search(r"\bmention", lead.group(0), re.I) and _POINTS_BACK.search(after):
-        return f"{claim}. {after}"
+        return f"{after.rstrip(' ?.!')}, for {' and '.join(named)}?" if named and not _LIST_ASKED.match(after) \
+            else after
     return question

@@ -388,6 +388,7 @@ _DOING = re.compile(r"^(?:(?:are|is|were|was)\s+(?!(?:being|going)\b)[a-z]+ing\s
                     r"(?:look|looks|work|works|focus|focuses|looking|working|focusing)\s+(?:at|on|into)|"
                     r"(?:doing|proposing|using|studying|applying|exploring|addressing|tackling|dealing\s+with)|"
                     r"(?:citing|cite|cites|mentioning|mention|mentions|referencing)|"  # "anything citing HumanEval"
+                    r"(?:name-?drop(?:s|ping)?|(?:bring|brings|bringing)\s+up)|"  # "name-drop Turing completeness"
                     r"(?:deal|deals)\s+with|(?:have|has)\s+\w+\s+to\s+do\s+with|"  # "have anything to do with"
                     r"(?:(?:are|is)\s+)?concerned\s+with|concern|concerns|"  # "are concerned with verified code"
                     r"use|uses|study|studies|address|addresses|tackle|tackles|cover|covers|discuss|discusses|"

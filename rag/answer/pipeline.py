@@ -40,6 +40,7 @@ from rag.answer.preamble import says_all, without_story
 from rag.answer.question import check_question
 from rag.answer.rankings import without_ranking
 from rag.answer.refusal import for_low_score, refusal, refuse
+from rag.answer.some_papers import as_which_papers
 from rag.answer.unknowns import (
     not_indexed,
     not_mentioned,
@@ -237,7 +238,7 @@ def _read(question: str, view: IndexView) -> str:
                         lambda name: bool(view.lexicon.named_papers(name)))
     question = without_ranking(as_cited_ask(question, says_all))
     question = as_reviewer(without_forum_marks(without_indifference(without_layout(question))))
-    question = without_hearsay(question, says_all, lambda name: bool(view.lexicon.named_papers(name)))
+    question = as_which_papers(without_hearsay(question, says_all, lambda name: bool(view.lexicon.named_papers(name))))
     question = searched_in_words(plain_courtesy(without_post_marks(question)))
     question = unstressed(in_words(in_english(question, view.vocabulary.has)), view.vocabulary)
     question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)},

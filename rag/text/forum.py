@@ -33,11 +33,9 @@ _TLDR = re.compile(r"(?:^|(?<=\n)|(?<=[.?!]\s))tl\s*;?\s*dr\s*[:,-]?\s*(?P<ask>[
 _ANYONE_KNOW = re.compile(r"(?:(?<=^)|(?<=[.?!]\s))(?:(?:so|ok|okay|hey)\s*,?\s+)?(?:does\s+|do\s+)?"
                           r"any(?:one|body)\s+(?:here\s+)?(?:know|remember|seen)\s+(?:of\s+)?"
                           r"(?!(?:if|whether)\b)(?=\w)", re.I)
-# "Has anyone seen a paper on X?", "anyone have a list of papers on X?": is there one, which are they.
+# "Has anyone seen a paper on X?": is there one.
 _ANYONE_SEEN = re.compile(r"(?:(?<=^)|(?<=[.?!]\s))(?:has|have|did)\s+any(?:one|body)\s+(?:here\s+)?(?:seen|read|found|"
                           r"come\s+across|heard\s+of)\s+(?=(?:a|any)\s+(?:paper|work|study|abstract)s?\b)", re.I)
-_ANYONE_LIST = re.compile(r"(?:(?<=^)|(?<=[.?!]\s))(?:does\s+)?any(?:one|body)\s+(?:here\s+)?(?:have|has|got)\s+"
-                          r"(?:a\s+)?list\s+of\s+", re.I)
 # A sentence about the post itself: "throwaway-ish question, just want a list", "asking for a friend (it's me)",
 # "upvote if you also ...", "hot take thread"; and "throwaway because ...:" before the ask.
 _ABOUT_POST = re.compile(r"(?:(?<=^)|(?<=[.?!]\s)|(?<=\n))[^.?!\n]*\b(?:throwaway(?:-ish)?|upvotes?|karma|"
@@ -67,7 +65,7 @@ def without_forum_marks(question: str) -> str:
         return ""
 
     text = _ABOUT_POST.sub(aside, text)
-    text = _ANYONE_LIST.sub("list ", _ANYONE_SEEN.sub("is there ", _EDIT_NOTHING.sub("", text)))
+    text = _ANYONE_SEEN.sub("is there ", _EDIT_NOTHING.sub("", text))
     text = _EDIT.sub("", _ANYONE_KNOW.sub("", _TIL.sub("", _ELI5.sub("", text))))
     text = re.sub(r"[ \t]{2,}", " ", re.sub(r"\s+(?=[?.!,])", "", text)).strip()
     if not re.search(r"\w", text):

@@ -1,5 +1,5 @@
-"""What the asker says does not matter, and lists asked in a word: "(LLM-driven or not, doesn't matter)", "any
-version", "plus the one that introduced it", "GSM8K users in the corpus?".
+"""What the asker says does not matter, and lists asked in a word: "(LLM-driven or not, doesn't matter)",
+"regardless of version", "plus the one that introduced it", "GSM8K users in the corpus?".
 
 Why: a remark that anything goes narrows nothing ("evolutionary search papers pls (LLM-driven or not, doesn't
 matter)"), but its words read as part of what was asked: the list ask was taken for a question about one paper, and
@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 
-_NOT_MATTER = (r"(?:(?:it\s+)?(?:doesn['’]?t|does\s+not|don['’]?t)\s+(?:really\s+)?matter(?:\s+which)?|"
-               r"either\s+(?:is\s+)?fine|either\s+way|whatever|any\s+(?:version|kind|form|variant)(?:\s+is\s+fine)?|"
+_NOT_MATTER = (r"(?:(?:doesn['’]?t|does\s+not|don['’]?t)\s+(?:really\s+)?matter(?:\s+which(?:\s+[\w-]+)?)?|"
+               r"regardless(?:\s+of\s+(?:the\s+)?[\w-]+)?|any\s+[\w-]+\s+(?:is|are|will\s+do)\s+fine|"
+               r"either\s+(?:is\s+)?fine|either\s+way|whatever|"
                r"whatever\s+the\s+version|no\s+matter\s+(?:which|what)(?:\s+version)?)")
-# "(LLM-driven or not, doesn't matter)", "(either is fine)", "(any version)": a bracket saying anything goes.
-_BRACKET = re.compile(rf"\s*\((?:[^()]{{0,40}}?\bor\s+not\b[^()]{{0,30}}|[^()]{{0,40}}?{_NOT_MATTER}[^()]{{0,20}}?)\)",
-                      re.I)
+# "(LLM-driven or not, doesn't matter)", "(either is fine)", "(whatever)": a bracket saying only that anything goes;
+# not "(coding, math, whatever)", which says what, nor "(in any form)", which asks any use of a name.
+_BRACKET = re.compile(rf"\s*\(\s*(?:[\w-]+(?:\s+[\w-]+)?\s+or\s+not\b\s*,?\s*(?:{_NOT_MATTER})?|"
+                      rf"(?:or\s+)?{_NOT_MATTER})\s*[.!]?\s*\)", re.I)
 # ", LLM-driven or not, doesn't matter", ", whatever the version", "- either way": a clause saying so.
 _CLAUSE = re.compile(rf"\s*(?:[,;]|\s[-–—]+)\s*(?:[\w-]+(?:\s+[\w-]+)?\s+or\s+not\s*,?\s*)?{_NOT_MATTER}\s*"
                      rf"(?=[.?!]*\s*$|[.?!]\s)", re.I)
