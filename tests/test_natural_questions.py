@@ -3618,3 +3618,12 @@ def test_the_layout_asked_for_leaves_the_question_answered(engine):
     assert mbpp and _short_titles(engine.ask("which papers evaluate on MBPP? CSV: paper,benchmark_variant,score")) == \
         mbpp
     assert "$15" in engine.ask("cost per generated paper for The AI Scientist? just the number").answer
+
+
+def test_a_claim_heard_from_someone_is_checked_against_the_abstracts(engine):
+    """'teacher' and 'said' had read as the subject; as 'Is it true that ...?' a claimed figure went unchecked."""
+    wrong = engine.ask("My teacher said WebArena has 812 tasks. is that true?")
+    assert wrong.refused and "812" in wrong.answer
+    isabelle = _short_titles(engine.ask("which papers use Isabelle?"))
+    assert _short_titles(engine.ask("My friend says some papers use Isabelle. which ones?")) == isabelle
+    assert _short_titles(engine.ask("Several papers here use Isabelle. Which ones do?")) == isabelle
