@@ -3547,6 +3547,21 @@ def test_what_only_says_which_paper_is_meant(question, asides):
     assert [m.text for m in mentions if m.kind == "term" and aside(question, m.start, m.end, mentions)] == asides
 
 
+@pytest.mark.parametrize(("question", "left_out"), [
+    ("how do papers use human feedback (not RLHF, more like interactive use)?", ["RLHF"]),
+    ("which provers are trained on Lean (excluding Coq)?", ["Coq"]),
+    ("benchmarks that refresh their problems (other than LiveCodeBench)?", ["LiveCodeBench"]),
+    ("which papers use Lean (not just mention it)?", ["just mention it"]),
+    ("which papers use Coq, not Lean?", []),  # no bracket: it may be what is asked ("is it Coq, not Lean?")
+    ("which papers use Lean (and Coq)?", []),
+])
+def test_what_a_bracket_leaves_out(question, left_out):
+    # A name a bracket leaves out is not asked about: no abstract need mention it for the question to be answered.
+    from rag.answer.asides import excluded_in_brackets
+
+    assert [question[a:b].strip() for a, b in excluded_in_brackets(question)] == left_out
+
+
 @pytest.mark.parametrize(("question", "sides", "said"), [
     # The brackets that hold a side or follow it say which paper too.
     ("dynamic inference (the early-exit one on GPT-2) vs KV Prediction?", ["early-exit one"],

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from rag.answer.acronyms import defined_as
-from rag.answer.asks import SETTING_ASIDE, asks_in
+from rag.answer.asides import SETTING_ASIDE
+from rag.answer.asks import asks_in
 from rag.answer.citations import CitationBook
 from rag.answer.evaluated_models import asks_evaluated_models, evaluated_models
 from rag.answer.mentions import key

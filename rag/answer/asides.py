@@ -15,6 +15,10 @@ from collections.abc import Callable, Sequence
 
 from rag.answer.mentions import Mention
 
+# The words that set something aside as not what is asked: "apart from MATH", "besides the 61.7%". A name is set
+# aside "beyond" too ("beyond the HumanEval traces"); a figure is not ("does any model get beyond 5%?").
+SETTING_ASIDE = r"apart\s+from|aside\s+from|other\s+than|besides|except(?:\s+for)?|excluding|not\s+counting"
+
 # "DeepMind's AlphaCode", "Apple's KV Prediction", "the DeepMind AlphaCode paper": what joins a maker's name to the
 # name of what it made, right after it.
 MAKERS_JOIN = r"(?:['’]s)?\s+"
@@ -38,7 +42,18 @@ def aside(question: str, start: int, end: int, mentions: Sequence[Mention]) -> b
     the asker asks ("... use? want to pick KPIs for our own eval"), or what the asker likens the asked thing to ("the
     MNIST of math reasoning")."""
     return makes_paper(question, end, mentions) or in_spans(start, bracketed_after_paper(question, mentions)) or \
-        in_spans(start, purpose_spans(question)) or in_spans(start, likened_spans(question))
+        in_spans(start, purpose_spans(question)) or in_spans(start, likened_spans(question)) or \
+        in_spans(start, excluded_in_brackets(question))
+
+
+# A bracket that opens by leaving something out ("(not RLHF, more like interactive use)", "(excluding Coq)"): what
+# it names is not asked about, so an index without it can still answer. Up to the bracket's first comma or its end.
+_EXCLUDING_BRACKET = re.compile(rf"\(\s*(?:not|{SETTING_ASIDE})\s+([^(),;]+)", re.I)
+
+
+def excluded_in_brackets(question: str) -> list[tuple[int, int]]:
+    """Where a bracket names what the question leaves out (see _EXCLUDING_BRACKET)."""
+    return [m.span(1) for m in _EXCLUDING_BRACKET.finditer(question)]
 
 
 # A likeness from another field: "GSM8K is the MNIST of math reasoning", and one the asker restates at once ("anything

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from rag.answer.alternatives import offered_names
-from rag.answer.asides import options_in_brackets
+from rag.answer.asides import SETTING_ASIDE, options_in_brackets
 from rag.answer.mentions import MADE, key, name_like
 from rag.answer.people import MORE_PEOPLE, PEOPLE
 from rag.answer.scoring import ScoredSentence
@@ -345,9 +345,6 @@ def _split_kind(word: str) -> str:
 
 
 # "(not the fine-tuned 83.8)", "other than the 19%", "besides its 61.7%": a figure the asker already has.
-# The words that set something aside as not what is asked: "apart from MATH", "besides the 61.7%". A name is set
-# aside "beyond" too ("beyond the HumanEval traces"); a figure is not ("does any model get beyond 5%?").
-SETTING_ASIDE = r"apart\s+from|aside\s+from|other\s+than|besides|except(?:\s+for)?|excluding|not\s+counting"
 _SET_ASIDE = re.compile(rf"\b(?:not|{SETTING_ASIDE})\s+"
                         r"(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,2}?(?P<figure>\d[\d,]*(?:\.\d+)?)"
                         r"\s*(?:%|\\%|percent)?(?:\s+(?:on|in|for|at)\s+(?:the\s+)?[\w.+-]+)?", re.I)
