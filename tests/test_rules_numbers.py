@@ -148,6 +148,9 @@ def test_a_list_topic_with_a_figure_matches_papers_that_state_it(topic, papers):
                             "“123456789%”."),
     ("over 99.9% on GSM8K", "no indexed abstract states “over 99.9%” in a sentence naming GSM8K."),
     ("80% on program repair", "no indexed abstract states “80%” in a paper about “on program repair”."),
+    # what a figure says it is goes with it, and a bracket saying the figure again
+    ("training a 70B-size model", "no indexed abstract states “70B” in a paper about “training a model”."),
+    ("training a 70B-parameter model (exactly 70B)", "states “70B” in a paper about “training a model”."),
     ("GPT-4", ""),                   # the 4 of a name is no figure to look for
 ])
 def test_a_list_topic_names_the_figure_no_abstract_states(topic, reason):

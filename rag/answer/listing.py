@@ -372,7 +372,7 @@ def unmet_figures(topic: str) -> str:
     asked = asked_figures(topic)
     if not asked:
         return ""
-    figures = " and ".join(f"“{f.phrase}”" for f in asked)
+    figures = " and ".join(dict.fromkeys(f"“{f.phrase}”" for f in asked))  # "a 7B-size model (explicitly 7B)"
     rest = _without(topic, asked)
     names = [n for n in topic_names(rest) if not is_generic(n)]
     where = f" in a sentence naming {' and '.join(names)}" if names else ""
@@ -872,9 +872,17 @@ def _counts_alike(asked: Figure, stated: Figure, topic: str, sentence: str) -> b
     return bool(re.match(rf"\s*(?:[\w-]+\s+){{0,3}}?{unit_form(noun['noun'])}", sentence[stated.end:], re.I))
 
 
+# What a figure joined by a hyphen says it is: "7B-size", "1B-scale", "13B-parameter": the figure's, gone with it
+# ("a -size model" was left to describe the papers, and no abstract writes "size" of its 7B model).
+_FIGURES_KIND = re.compile(r"-(?:size[d]?|scale|parameters?|params?|class)\b", re.I)
+
+
 def _without(topic: str, figures: list[Figure]) -> str:
     for figure in sorted(figures, key=lambda f: -f.start):
-        topic = f"{topic[:figure.start]} {topic[figure.end:]}"
+        after = _FIGURES_KIND.match(topic, figure.end)
+        topic = f"{topic[:figure.start]} \0 {topic[after.end() if after else figure.end:]}"
+    # A bracket that held little but the figure ("(explicitly 7B)") goes with it.
+    topic = re.sub(r"\(\s*(?:[\w-]+\s+)?\0\s*\)", " ", topic).replace("\0", " ")
     return " ".join(topic.split())
 
 

@@ -222,16 +222,19 @@ def _about_one(question: str, paper: Paper) -> str:
 
 
 def _read(question: str, view: IndexView) -> str:
-    """The question as it is read: Chinese and German words mixed into it in English ("哪些论文 use Lean?", "welche
-    Paper"), a letter's greeting and sign-off taken off ("Hi paperchat, ... Thanks, Maria"), a quiz's number and
-    options read as the question ("Q1. Which of these ...? (a) STP (b) FVEL"), a draft pasted for a citation read as
-    what it asks ("'... [CITE]' - which papers?"), a ranking after a list set aside ("..., and who wins?"), a post's
-    emoji and hashtags taken out ("vibes 📼 which papers ... #AI"), Spanish mixed into it in English ("qué papers usan
-    Lean?"), a set of papers asked for as a list ("Let S be the set of
-    papers that ... What is S?"), words typed in capitals for stress in lower case ("whether it's FAST"), no label
-    about the asker ("True or false:") nor sentences of theirs after it ("I think it was gpt-4 but not sure", "for the
-    RL4code week"), clippings and initialisms written out ("repo-level" as the abstracts write it, "HE p@1" as
-    HumanEval pass@1), dictation's numbers and split names as the abstracts write them ("sixty one point seven
+    """The question as it is read: Chinese, French and German words mixed into it in English ("哪些论文 use Lean?",
+    "quels papiers", "welche Paper"), a letter's greeting and sign-off taken off ("Hi paperchat, ... Thanks,
+    Maria"), a quiz's number and options read as the question ("Q1. Which of these ...? (a) STP (b) FVEL"), a draft
+    pasted for a citation read as what it asks ("'... [CITE]' - which papers?"), a ranking after a list set aside
+    ("..., and who wins?"), the layout asked for the answer and what the asker says does not matter set aside
+    ("table: paper | score", "(either is fine)"), a forum's marks and a reviewer's label read ("[Q] anyone know",
+    "R2 claims"), a claim heard from someone asked as the claim ("my teacher said X. is that true?"), a post's emoji
+    and hashtags taken out ("vibes 📼 which papers ... #AI"), Spanish mixed into it in English ("qué papers usan
+    Lean?"), a set of papers asked for as a list ("Let S be the set of papers that ... What is S?"), words typed in
+    capitals for stress in lower case ("whether it's FAST"), no label about the asker ("True or false:") nor
+    sentences of theirs after it ("I think it was gpt-4 but not sure", "for the RL4code week"), the field's
+    shorthand, clippings and initialisms written out ("TP", "mF2F", "repo-level" as the abstracts write it, "HE p@1"
+    as HumanEval pass@1), dictation's numbers and split names as the abstracts write them ("sixty one point seven
     percent", "mini f2f")."""
     written = _written(view)
     question = as_asked(without_letter(from_german(from_french(from_chinese(question)))),
