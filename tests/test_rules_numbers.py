@@ -150,7 +150,10 @@ def test_a_list_topic_with_a_figure_matches_papers_that_state_it(topic, papers):
     ("80% on program repair", "no indexed abstract states “80%” in a paper about “on program repair”."),
     # what a figure says it is goes with it, and a bracket saying the figure again
     ("training a 70B-size model", "no indexed abstract states “70B” in a paper about “training a model”."),
-    ("training a 70B-parameter model (exactly 70B)", "states “70B” in a paper about “training a model”."),
+    ("training a 70B-size model (exactly 70B)", "states “70B” in a paper about “training a model”."),
+    ("training a 70B sized model (70B exactly)", "states “70B” in a paper about “training a model”."),
+    # a unit is what the figure counts: it stays to be matched ("19.8B-parameter" is no "19.8 billion tokens")
+    ("training a 70B-parameter model", "states “70B” in a paper about “training a parameter model”."),
     ("GPT-4", ""),                   # the 4 of a name is no figure to look for
 ])
 def test_a_list_topic_names_the_figure_no_abstract_states(topic, reason):

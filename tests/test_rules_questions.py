@@ -3551,9 +3551,12 @@ def test_what_only_says_which_paper_is_meant(question, asides):
     ("how do papers use human feedback (not RLHF, more like interactive use)?", ["RLHF"]),
     ("which provers are trained on Lean (excluding Coq)?", ["Coq"]),
     ("benchmarks that refresh their problems (other than LiveCodeBench)?", ["LiveCodeBench"]),
-    ("which papers use Lean (not just mention it)?", ["just mention it"]),
+    ("which papers use Lean (not just mention it)?", []),  # "not just": more is asked, nothing left out
     ("which papers use Coq, not Lean?", []),  # no bracket: it may be what is asked ("is it Coq, not Lean?")
     ("which papers use Lean (and Coq)?", []),
+    ("how do papers improve math accuracy (not GSM8K but SVAMP)?", ["GSM8K"]),  # SVAMP is what is asked
+    ("formal proof data (not only for Lean but also for CoqGym)?", []),  # nothing left out
+    ("which agents (not sure of the name, maybe Voyager) ...?", ["sure of the name"]),  # no name in it
 ])
 def test_what_a_bracket_leaves_out(question, left_out):
     # A name a bracket leaves out is not asked about: no abstract need mention it for the question to be answered.

@@ -424,6 +424,7 @@ def test_a_clipping_heading_a_name_the_abstracts_write_is_left_as_typed():
     ("papers that do BOTH RL and code", "", set(), "papers that do both RL and code"),
     ("NOT just a mention", "", set(), "not just a mention"),
     ("R2 says data is THE bottleneck", "", set(), "R2 says data is the bottleneck"),
+    ("which papers use THE PILE?", "", set(), "which papers use THE PILE?"),  # a name typed in capitals
     ("results on NONE of them", "We test on NONE of the splits.", set(), "results on NONE of them"),
     # Four or five letters: a double letter typed once or two letters swapped, into the one word the index has.
     ("avg cost per isue", "on average $0.43 per issue", set(), "avg cost per issue"),

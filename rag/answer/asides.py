@@ -47,8 +47,10 @@ def aside(question: str, start: int, end: int, mentions: Sequence[Mention]) -> b
 
 
 # A bracket that opens by leaving something out ("(not RLHF, more like interactive use)", "(excluding Coq)"): what
-# it names is not asked about, so an index without it can still answer. Up to the bracket's first comma or its end.
-_EXCLUDING_BRACKET = re.compile(rf"\(\s*(?:not|{SETTING_ASIDE})\s+([^(),;]+)", re.I)
+# it names is not asked about, so an index without it can still answer. Up to the bracket's first comma or its end,
+# or to what it asks instead ("(not GSM8K but SVAMP)": SVAMP is asked); "(not only X but also Y)" leaves nothing out.
+_EXCLUDING_BRACKET = re.compile(rf"\(\s*(?:not(?!\s+(?:only|just|merely|simply)\b)|{SETTING_ASIDE})\s+"
+                                r"([^(),;]+?)(?=\s+(?:but|rather|instead|i\s+mean)\b|\s*[(),;])", re.I)
 
 
 def excluded_in_brackets(question: str) -> list[tuple[int, int]]:

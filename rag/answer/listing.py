@@ -872,17 +872,18 @@ def _counts_alike(asked: Figure, stated: Figure, topic: str, sentence: str) -> b
     return bool(re.match(rf"\s*(?:[\w-]+\s+){{0,3}}?{unit_form(noun['noun'])}", sentence[stated.end:], re.I))
 
 
-# What a figure joined by a hyphen says it is: "7B-size", "1B-scale", "13B-parameter": the figure's, gone with it
-# ("a -size model" was left to describe the papers, and no abstract writes "size" of its 7B model).
-_FIGURES_KIND = re.compile(r"-(?:size[d]?|scale|parameters?|params?|class)\b", re.I)
+# What a figure says it is the size of, joined to it: "7B-size", "7B sized", "1B-scale", "7B-class": the figure's,
+# gone with it ("a -size model" was left to describe the papers, and no abstract writes "size" of its 7B model). A
+# unit ("13B-parameter", "29M-param") is what the figure counts: it stays, as a word of its own, to be matched.
+_FIGURES_KIND = re.compile(r"(?:[-–]|\s+)(?:size[d]?|scale|class)\b|(?P<unit>[-–])(?=params?\b|parameters?\b)", re.I)
 
 
 def _without(topic: str, figures: list[Figure]) -> str:
     for figure in sorted(figures, key=lambda f: -f.start):
         after = _FIGURES_KIND.match(topic, figure.end)
         topic = f"{topic[:figure.start]} \0 {topic[after.end() if after else figure.end:]}"
-    # A bracket that held little but the figure ("(explicitly 7B)") goes with it.
-    topic = re.sub(r"\(\s*(?:[\w-]+\s+)?\0\s*\)", " ", topic).replace("\0", " ")
+    # A bracket that held little but the figure ("(explicitly 7B)", "(7B exactly)") goes with it.
+    topic = re.sub(r"\(\s*(?:[\w-]+\s+)?\0\s*(?:[\w-]+\s*)?\)", " ", topic).replace("\0", " ")
     return " ".join(topic.split())
 
 

@@ -158,7 +158,8 @@ def _question_word_slips() -> tuple[dict[str, str], re.Pattern[str]]:
 # Words typed in capitals for emphasis ("papers that do BOTH RL and code", "NOT just mention it", "THE bottleneck"):
 # no names.
 _EMPHASIS = re.compile(r"(?<![\w'’./@+-])(?:BOTH|ONLY|NOT|ALL|ANY|EVERY|EACH|JUST|REALLY|ACTUALLY|MUST|NEED|NO|NONE|"
-                       r"NEVER|ALWAYS|EXPLICITLY|SPECIFICALLY|EXACTLY|AND|OR|BUT|WITHOUT|OWN|ALSO|EITHER|NEITHER|NOR|THE)"
+                       r"NEVER|ALWAYS|EXPLICITLY|SPECIFICALLY|EXACTLY|AND|OR|BUT|WITHOUT|OWN|ALSO|EITHER|NEITHER|NOR|"
+                       r"THE(?!\s+[A-Z0-9]{2,}\b))"  # not of a name in capitals: "THE PILE"
                        r"(?![\w'’/@+-]|\.\w)")
 
 # Any other word in capitals, said where stress falls ("whether it's FAST", "must be FAST"): after a copula or a degree
