@@ -4293,6 +4293,8 @@ def test_a_letters_account_of_the_askers_work_is_set_aside(question, read):
     ("A reviewer thinks diversifying instructions is enough. is it?",
      "diversifying instructions is enough. Is that true?"),
     ("My friend says some papers use Lean 4. which ones?", "some papers use Lean 4. which ones?"),
+    ("A colleague thinks STP and MA-LoT both use Lean 4. which ones do?",
+     "STP and MA-LoT both use Lean 4. which ones do?"),
     # a question of its own after the claim, or after its check, stays whole
     ("My advisor mentioned CodeTree. Does it use MBPP?", "CodeTree. Does it use MBPP?"),
     ("My advisor mentioned reward models for math as a hot topic. What are the different ways papers use them?",

@@ -1194,6 +1194,8 @@ def test_the_layout_asked_for_an_answer_is_set_aside(question, read):
     ("How does CodeTree compare to La Plata?", "How does CodeTree compare to La Plata?"),
     ("which papers comment on des results?", "which papers comment on des results?"),
     ("Is there a paper on art nouveau image generation?", "Is there a paper on art nouveau image generation?"),
+    ("which papers do font generation?", "which papers do font generation?"),  # English words French writes too
+    ("results for vers. 2 of the model?", "results for vers. 2 of the model?"),
     ("Les Houches and Des Moines papers?", "Les Houches and Des Moines papers?"),
     ("Kannst du mir sagen, wie genau des MA-LoT funktioniert?",
      "Kannst du mir sagen, wie genau des MA-LoT funktioniert?"),

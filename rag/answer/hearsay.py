@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rag.text.names import names_in
+
 # Who said it: "my teacher", "a colleague", "our PI", "someone", "a reviewer" (as "R2" is read).
 _WHO = (r"(?:(?:my|our|a|an|the|one|some)\s+(?:[\w-]+\s+)?(?:teacher|professor|prof|advisor|adviser|supervisor|boss|"
         r"manager|pi|colleague|co-?worker|labmate|friend|classmate|tutor|mentor|lecturer|ta|reviewer|collaborator|"
@@ -34,10 +36,13 @@ _CHECK = re.compile(r"^(?:(?:so|ok|but|and)\s*,?\s+)?(?:is\s+(?:that|this|it|she
 # A question across papers: "how do papers ...", "what evidence in the index ...", "what do the papers find".
 _ACROSS = re.compile(r"^(?:(?:so|ok|but|and)\s*,?\s+)?(?:how|why|in\s+what\s+ways?|what\s+evidence|"
                      r"what\s+(?:\w+\s+){0,3}?(?:do|does|did)\s+(?:the\s+)?(?:papers|studies|works|they))\b", re.I)
-# A question pointing back at what was said or mentioned: "which papers have those", "which ones?", "which papers do
-# that?", "which one?".
+# A question pointing back at what was said or mentioned: "which papers have those", "which ones?", "which ones do?",
+# "which papers do that?", "which one?".
 _POINTS_BACK = re.compile(r"\b(?:those|these|them|it|that|this|one|ones)\s*[?.!]*\s*$|"
-                          r"^(?:so\s+)?which\s+(?:papers?|ones?|of\s+them)\s*[?.!]*\s*$", re.I)
+                          r"^(?:so\s+)?which\s+(?:papers?|ones?|of\s+them)(?:\s+(?:actually\s+)?(?:do|does|did))?\s*[?.!]*\s*$",
+                          re.I)
+# A question about the claim itself, in its first words: "Is that the abstract's figure?", "Does it use MBPP?".
+_OF_THE_CLAIM = re.compile(r"(?:[\w'’]+\s+){0,2}?(?:that|this|these|those|it|its)\b", re.I)
 # A list asked: its papers are the ones it names, not those the claim named.
 _LIST_ASKED = re.compile(r"^(?:(?:so|ok|but|and)\s*,?\s+)*(?:which|what)\s+(?:\w+\s+)?(?:papers|ones|works|studies|"
                          r"abstracts)\b", re.I)
@@ -69,16 +74,14 @@ def without_hearsay(question: str, says_all: Callable[[str], bool], names_paper:
         after = after[checked.end():]
         if not says_all(after):
             return f"{claim}. Is that true? {after}"
-    if _POINTS_BACK.search(after) and not _CHECK.match(after) and \
-            not re.match(r"(?:[\w'’]+\s+){0,2}?(?:that|this|these|those|it|its)\b", after, re.I):
-        return f"{claim}. {after}"  # "which papers have those": what was said, without whom it was heard from
-    if re.match(r"(?:[\w'’]+\s+){0,2}?(?:that|this|these|those|it|its)\b", after, re.I):
+    if _OF_THE_CLAIM.match(after):
         return question  # "Is that the abstract's MBPP figure?", "Does it use MBPP?" ask of the claim, as typed
+    if _POINTS_BACK.search(after):
+        return f"{claim}. {after}"  # "which papers have those": what was said, without whom it was heard from
     if _ACROSS.match(after):
         return f"{claim}. {after}"  # a question across papers keeps what it answers, as a story before it is kept
     if says_all(after):
-        named = [name for name in dict.fromkeys(re.findall(r"(?<![\w-])[A-Z][\w+.-]*[A-Z0-9][\w+-]*", claim))
-                 if names_paper(name) and name.lower() not in after.lower()]
+        named = [name for name in names_in(claim) if names_paper(name) and name.lower() not in after.lower()]
         return f"{after.rstrip(' ?.!')}, for {' and '.join(named)}?" if named and not _LIST_ASKED.match(after) \
             else after
     return question

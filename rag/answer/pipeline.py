@@ -237,11 +237,14 @@ def _read(question: str, view: IndexView) -> str:
     as HumanEval pass@1), dictation's numbers and split names as the abstracts write them ("sixty one point seven
     percent", "mini f2f")."""
     written = _written(view)
-    question = as_asked(without_letter(from_german(from_french(from_chinese(question)))),
-                        lambda name: bool(view.lexicon.named_papers(name)))
+
+    def names_paper(name: str) -> bool:
+        return bool(view.lexicon.named_papers(name))
+
+    question = as_asked(without_letter(from_german(from_french(from_chinese(question)))), names_paper)
     question = without_ranking(as_cited_ask(question, says_all))
     question = as_reviewer(without_forum_marks(without_indifference(without_layout(question))))
-    question = as_which_papers(without_hearsay(question, says_all, lambda name: bool(view.lexicon.named_papers(name))))
+    question = as_which_papers(without_hearsay(question, says_all, names_paper))
     question = searched_in_words(plain_courtesy(without_post_marks(question)))
     question = unstressed(in_words(in_english(question, view.vocabulary.has)), view.vocabulary)
     question = without_story(question, lambda text: {m.text.lower() for m in view.lexicon.find(text)},

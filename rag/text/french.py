@@ -58,8 +58,8 @@ _FRENCH = {
     "diversifier": "diversify", "éviter": "avoid", "parler": "talk", "lui-même": "itself", "fonctions": "functions",
     "où": "where", "un peu": "a bit", "problèmes": "problems", "paramètres": "parameters",
     "utilisateurs": "users", "lignes": "lines", "prouvés": "proved", "énoncés": "statements", "traduit": "translates",
-    "vers": "to", "atteint": "reaches", "atteignent": "reach", "comparent": "compare", "développeurs": "developers",
-    "synthétiques": "synthetic", "succès": "success", "font": "do", "mathématique": "mathematical",
+    "atteint": "reaches", "atteignent": "reach", "comparent": "compare", "développeurs": "developers",
+    "synthétiques": "synthetic", "succès": "success", "mathématique": "mathematical",
     "parlent des": "talk about", "parlent du": "talk about the", "parlent de": "talk about", "en local": "locally",
     "quand": "when",
     "en parlent": "talk about it", "a proposé": "proposed", "proposé": "proposed", "université": "university",
@@ -75,6 +75,7 @@ _SHARED = {
     "sans": "without", "nouveau": "new", "petit": "small", "comme": "as", "mais": "but", "programmes": "programs",
     "comment": "how", "propose": "proposes", "son": "its", "sa": "its", "ses": "its", "tracer": "trace",
     "mieux": "better", "moins": "less", "très": "very", "cela": "that", "ceci": "this", "ce": "this",
+    "font": "do", "vers": "to",  # "font generation", "vers. 2"
 }
 # What makes a question French: its own words, not the field's English ones.
 _MARKERS = frozenset({"quels", "quelles", "quel", "quelle", "lesquels", "lesquelles", "lequel", "laquelle", "avec",

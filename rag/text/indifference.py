@@ -13,8 +13,7 @@ import re
 
 _NOT_MATTER = (r"(?:(?:doesn['’]?t|does\s+not|don['’]?t)\s+(?:really\s+)?matter(?:\s+which(?:\s+[\w-]+)?)?|"
                r"regardless(?:\s+of\s+(?:the\s+)?[\w-]+)?|any\s+[\w-]+\s+(?:is|are|will\s+do)\s+fine|"
-               r"either\s+(?:is\s+)?fine|either\s+way|whatever|"
-               r"whatever\s+the\s+version|no\s+matter\s+(?:which|what)(?:\s+version)?)")
+               r"either\s+(?:is\s+)?fine|either\s+way|whatever(?:\s+the\s+version)?|no\s+matter\s+(?:which|what)(?:\s+version)?)")
 # "(LLM-driven or not, doesn't matter)", "(either is fine)", "(whatever)": a bracket saying only that anything goes;
 # not "(coding, math, whatever)", which says what, nor "(in any form)", which asks any use of a name.
 _BRACKET = re.compile(rf"\s*\(\s*(?:[\w-]+(?:\s+[\w-]+)?\s+or\s+not\b\s*,?\s*(?:{_NOT_MATTER})?|"

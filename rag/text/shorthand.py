@@ -21,14 +21,14 @@ SHORTHAND = {
 }
 # A short form other fields use too is read only beside words of this one's sense: "TP in Lean", "unit tests for
 # CG", "TTS for code/math", not "TP=8 tensor parallelism", "CG (conjugate gradient)", "TTS for voice cloning".
+_PROVING = r"lean|isabelle|coq|prov\w*|proofs?|theorem\w*|minif2f|formal\w*|olympiad|math\w*"
 _SENSE = {
-    "TP": r"lean|isabelle|coq|prov\w*|proofs?|theorem\w*|minif2f|formal\w*|olympiad|math\w*",
+    "TP": _PROVING, "ATP": _PROVING,
     "CG": r"code|coding|programs?|programming|humaneval|mbpp|llms?|unit\s+tests?|repo\w*|alphacode\S*|search|"
           r"synthes\w+|sampl\w+|pass@\w+|benchmarks?|agents?",
     "TTS": r"compute|inference|sampling|scal\w+|reasoning|math\w*|code|verifi\w+|search",
+    "SE": r"agents?|issues?|github|code|coding|repair|bugs?|programs?|programming|repositor\w*|swe\S*",
 }
-_SENSE["ATP"] = _SENSE["TP"]
-_SENSE["SE"] = r"agents?|issues?|github|code|coding|repair|bugs?|programs?|programming|repositor\w*|swe\S*"
 _OTHER_SENSE = re.compile(r"speech|voice|audio|tennis|tensor|parallelism|gradient|animation|graphics", re.I)
 _SHORT = re.compile(r"(?<![\w@.+-])(?<![a-z0-9]/)(?P<short>" +
                     "|".join(re.escape(s) for s in sorted(SHORTHAND, key=len, reverse=True)) +
